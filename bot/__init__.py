@@ -1,0 +1,1 @@
+"""PetReel bot package."""

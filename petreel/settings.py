@@ -1,0 +1,143 @@
+"""The one typed settings object.
+
+No other module reads ``os.environ``: everything configurable is a field here, read from
+environment variables (``PETREEL_<GROUP>__<FIELD>``, e.g. ``PETREEL_RENDER__BACKEND=diffusers``)
+or a ``.env`` file. The bot token and LLM key are ``SecretStr`` so they never print.
+
+Every field is documented in the README's configuration table (a test checks this).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, BaseModel, Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class TelegramSettings(BaseModel):
+    token: SecretStr | None = Field(
+        default=None, description="Bot token from @BotFather. Unset: the local Bot API sandbox is used."
+    )
+    base_url: str = Field(
+        default="https://api.telegram.org/bot",
+        description="Bot API base URL (a self-hosted telegram-bot-api server allows 2000 MB uploads).",
+    )
+    base_file_url: str = Field(default="https://api.telegram.org/file/bot", description="Bot API file URL.")
+    admins: list[int] = Field(default_factory=list, description="Numeric Telegram user ids allowed /grant, /ban, /stats.")
+    mode: Literal["polling", "webhook"] = Field(default="polling", description="How updates arrive.")
+    webhook_url: str | None = Field(default=None, description="Public HTTPS URL Telegram posts updates to (webhook mode).")
+    webhook_listen: str = Field(default="127.0.0.1", description="Address the webhook server binds.")
+    webhook_port: int = Field(default=8443, description="Port the webhook server binds.")
+    webhook_secret: SecretStr | None = Field(
+        default=None, description="Secret token Telegram sends in X-Telegram-Bot-Api-Secret-Token (webhook mode)."
+    )
+    max_upload_mb: int = Field(default=50, description="Largest video the bot uploads (50 on api.telegram.org).")
+    progress_edit_interval_s: float = Field(default=3.0, description="Minimum seconds between status-message edits.")
+    chat_throttle_s: float = Field(default=1.0, description="Minimum seconds between premises accepted from one chat.")
+
+
+class LLMSettings(BaseModel):
+    base_url: str | None = Field(
+        default=None, description="OpenAI-compatible endpoint (OpenAI, Ollama, vLLM, llama.cpp). Unset: offline writer."
+    )
+    api_key: SecretStr | None = Field(default=None, description="API key for the endpoint (any string for local servers).")
+    model: str = Field(default="gpt-4o-mini", description="Chat model name.")
+    structured: Literal["auto", "json_schema", "json_object"] = Field(
+        default="auto", description="Structured-output mode: json_schema, JSON mode, or auto (schema, then JSON mode)."
+    )
+    timeout_s: float = Field(default=60.0, description="Per-request timeout in seconds.")
+    max_retries: int = Field(default=2, description="Retries on 429/5xx/timeouts, with backoff.")
+    max_tokens: int = Field(default=2500, description="Token cap per completion.")
+    temperature: float = Field(default=0.9, description="Sampling temperature.")
+    daily_expansions: int = Field(default=30, description="Script expansions (new scripts, rerolls) per user per UTC day.")
+    moderation: bool = Field(default=False, description="Also call the endpoint's /moderations before writing.")
+    gguf_path: Path | None = Field(
+        default=None, description="Local GGUF model for the optional xllamacpp mode (no API needed)."
+    )
+
+
+class RenderSettings(BaseModel):
+    backend: Literal["storyboard", "diffusers"] = Field(
+        default="storyboard", description="Keyframe backend: procedural storyboard (CPU) or diffusers (GPU)."
+    )
+    width: int = Field(default=720, description="Video width in pixels.")
+    height: int = Field(default=1280, description="Video height in pixels.")
+    fps: int = Field(default=24, description="Frames per second.")
+    crf: int = Field(default=23, description="x264 quality (lower is better and larger).")
+    preset: str = Field(default="veryfast", description="x264 preset.")
+    narration: bool = Field(default=True, description="Speak the narration (piper for English, espeak-ng for Chinese).")
+    music: bool = Field(default=True, description="Add mood music under the narration.")
+    model_path: str | None = Field(
+        default=None, description="diffusers pipeline directory (or hub id when online) for keyframes."
+    )
+    model_kind: Literal["auto", "sd15", "sdxl", "flux"] = Field(default="auto", description="Pipeline family hint.")
+    steps: int = Field(default=4, description="Diffusion steps per keyframe (SDXL-Lightning: 4).")
+    guidance: float = Field(default=0.0, description="Classifier-free guidance scale (0 for distilled models).")
+    dtype: Literal["bfloat16", "float16", "float32"] = Field(default="bfloat16", description="Torch dtype on GPU.")
+    device: str = Field(default="cuda", description="Torch device for the diffusers backend.")
+    ip_adapter_path: str | None = Field(default=None, description="IP-Adapter weights directory for character sheets.")
+    ip_adapter_weight_name: str = Field(default="ip-adapter_sdxl.safetensors", description="IP-Adapter weight file.")
+    ip_adapter_scale: float = Field(default=0.6, description="IP-Adapter strength.")
+    i2v_model_path: str | None = Field(default=None, description="Image-to-video pipeline directory (LTX-Video, Wan).")
+    i2v_frames: int = Field(default=49, description="Frames per image-to-video clip.")
+    compile: bool = Field(default=False, description="torch.compile the denoiser (regional, fixed sizes).")
+    cpu_offload: bool = Field(default=False, description="Model CPU offload for 24 GB cards.")
+    first_block_cache: float = Field(default=0.0, description="First Block Cache threshold (0 disables).")
+
+
+class WorkerSettings(BaseModel):
+    lease_s: float = Field(default=120.0, description="Job lease length in seconds; renewed by a heartbeat.")
+    heartbeat_s: float = Field(default=10.0, description="Seconds between lease heartbeats.")
+    max_attempts: int = Field(default=3, description="Render attempts before a job is dead.")
+    backoff_s: float = Field(default=5.0, description="Base retry backoff in seconds (exponential, with jitter).")
+    poll_s: float = Field(default=1.0, description="Idle seconds between queue polls.")
+    gpu: int | None = Field(default=None, description="GPU index for this worker (sets the torch device).")
+
+
+class QuotaSettings(BaseModel):
+    daily_free: int = Field(default=3, description="Free clips per user per UTC day.")
+    max_queued: int = Field(default=2, description="Queued or running jobs allowed per user.")
+    max_queue: int = Field(default=200, description="Queued jobs allowed in total before new ones are refused.")
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="PETREEL_",
+        env_nested_delimiter="__",
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+    )
+
+    data_dir: Path = Field(default=Path("data"), description="Database, clips and thumbnails live here.")
+    db_path: Path | None = Field(default=None, description="SQLite file (default: DATA_DIR/petreel.db).")
+    retention_days: int = Field(default=30, description="Clip files older than this are deleted (0 keeps them).")
+    log_level: str = Field(default="INFO", description="Logging level.")
+    log_json: bool = Field(default=False, description="Structured JSON log lines.")
+    http_host: str = Field(default="127.0.0.1", description="Address of the web chat page, /healthz and /metrics.")
+    http_port: int = Field(default=8080, description="Port of the web chat page, /healthz and /metrics.")
+    bot_token: SecretStr | None = Field(
+        default=None,
+        validation_alias=AliasChoices("TELEGRAM_BOT_TOKEN", "PETREEL_BOT_TOKEN"),
+        description="Shortcut for telegram.token (TELEGRAM_BOT_TOKEN).",
+    )
+    telegram: TelegramSettings = Field(default_factory=TelegramSettings)
+    llm: LLMSettings = Field(default_factory=LLMSettings)
+    render: RenderSettings = Field(default_factory=RenderSettings)
+    worker: WorkerSettings = Field(default_factory=WorkerSettings)
+    quota: QuotaSettings = Field(default_factory=QuotaSettings)
+
+    @property
+    def database(self) -> Path:
+        return self.db_path or (self.data_dir / "petreel.db")
+
+    @property
+    def token(self) -> SecretStr | None:
+        return self.telegram.token or self.bot_token
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read settings from the environment; keyword overrides win (used by the CLI and tests)."""
+    return Settings(**overrides)  # type: ignore[arg-type]

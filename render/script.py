@@ -1,0 +1,123 @@
+"""The ``Script`` model: the contract between story writing (offline or LLM) and rendering.
+
+Pure: no I/O. ``Script.model_validate_json`` is the one entry point for untrusted JSON; errors are
+pydantic ``ValidationError`` which writers turn into ``ScriptError`` (or a repair round).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+Language = Literal["en", "zh"]
+Camera = Literal["static", "push_in", "pull_out", "pan_left", "pan_right", "tilt_up", "tilt_down"]
+Mood = Literal["sad", "tense", "happy", "triumphant", "funny", "calm", "dramatic", "romantic"]
+Expression = Literal["neutral", "happy", "sad", "crying", "angry", "smug", "shocked", "determined", "tired", "love"]
+Outfit = Literal[
+    "none", "rags", "hard_hat", "suit", "tuxedo", "dress", "apron", "chef_hat", "crown",
+    "sunglasses", "uniform", "graduation_cap", "hoodie", "scarf",
+]
+Location = Literal[
+    "street", "rainy_street", "construction_site", "office", "mansion", "park", "kitchen",
+    "restaurant", "school", "hospital", "rooftop", "bedroom", "shop", "stage", "alley", "beach",
+]
+Voice = Literal["narrator", "male", "female", "child"]
+
+_ID = r"^[a-z][a-z0-9_]{0,23}$"
+
+MIN_SCENES = 5
+MAX_SCENES = 10
+MIN_SCENE_S = 3.0
+MAX_SCENE_S = 12.0
+# Narration pacing: about 2.5 English words or 5 Chinese characters per second; allow headroom.
+MAX_WORDS_PER_S = 3.5
+MAX_HANZI_PER_S = 7.0
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def spoken_length(text: str, language: str) -> float:
+    """Seconds a line takes to say at the pacing the prompt asks for (2.5 words/s, 5 hanzi/s)."""
+    if language == "zh":
+        return len(_HAN.findall(text)) / 5.0 + len(re.findall(r"[A-Za-z]+", text)) / 2.5
+    return len(text.split()) / 2.5
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Character(_Strict):
+    id: str = Field(pattern=_ID, description="short slug used to reference the character in scenes")
+    name: str = Field(min_length=1, max_length=40)
+    species: Literal["cat", "dog"]
+    breed: str = Field(min_length=1, max_length=60)
+    look: str = Field(min_length=3, max_length=300, description="visual description reused verbatim in prompts")
+    style: str | None = Field(default=None, description="character style id from the catalogue, if any")
+    voice: Voice = "narrator"
+
+
+class Appearance(_Strict):
+    id: str = Field(pattern=_ID)
+    expression: Expression = "neutral"
+    outfit: Outfit = "none"
+
+
+class Scene(_Strict):
+    location: Location
+    setting: str = Field(min_length=1, max_length=200, description="one-line description of the place")
+    characters: list[Appearance] = Field(min_length=1, max_length=3)
+    visual_prompt: str = Field(min_length=1, max_length=600)
+    narration: str = Field(min_length=1, max_length=400)
+    caption: str = Field(min_length=1, max_length=120)
+    duration: float = Field(ge=MIN_SCENE_S, le=MAX_SCENE_S)
+    camera: Camera = "push_in"
+    mood: Mood = "calm"
+
+
+class Script(_Strict):
+    title: str = Field(min_length=1, max_length=80)
+    language: Language
+    premise: str = Field(min_length=1, max_length=500)
+    style: str = Field(description="the hero's character style id")
+    art_style: str = "storyboard"
+    characters: list[Character] = Field(min_length=1, max_length=4)
+    scenes: list[Scene] = Field(min_length=MIN_SCENES, max_length=MAX_SCENES)
+
+    @field_validator("characters")
+    @classmethod
+    def _unique_ids(cls, chars: list[Character]) -> list[Character]:
+        ids = [c.id for c in chars]
+        if len(set(ids)) != len(ids):
+            raise ValueError(f"character ids must be unique, got {ids}")
+        return chars
+
+    @model_validator(mode="after")
+    def _check_refs_and_pacing(self) -> Script:
+        known = {c.id for c in self.characters}
+        for i, scene in enumerate(self.scenes, 1):
+            ids = [a.id for a in scene.characters]
+            unknown = [x for x in ids if x not in known]
+            if unknown:
+                raise ValueError(f"scene {i} names unknown characters {unknown}; known: {sorted(known)}")
+            if len(set(ids)) != len(ids):
+                raise ValueError(f"scene {i} lists a character twice")
+            limit = scene.duration * (MAX_HANZI_PER_S / 5.0 if self.language == "zh" else MAX_WORDS_PER_S / 2.5)
+            if spoken_length(scene.narration, self.language) > limit:
+                raise ValueError(
+                    f"scene {i} narration is too long for {scene.duration:g}s "
+                    f"(about {spoken_length(scene.narration, self.language):.1f}s to say)"
+                )
+        return self
+
+    @property
+    def duration(self) -> float:
+        return sum(s.duration for s in self.scenes)
+
+    def character(self, char_id: str) -> Character:
+        for c in self.characters:
+            if c.id == char_id:
+                return c
+        raise KeyError(char_id)

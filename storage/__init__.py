@@ -1,0 +1,1 @@
+"""PetReel storage package."""
