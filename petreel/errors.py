@@ -60,6 +60,14 @@ class QuotaExceeded(UserError):
     zh = "今天的免费次数已用完，UTC 0 点刷新。"
 
 
+class TooManyExpansions(UserError):
+    """Per-user daily cap on script expansions (new scripts and rerolls) was reached."""
+
+    code = "too_many_expansions"
+    en = "You've written a lot of scripts today. More tomorrow (00:00 UTC)."
+    zh = "今天写的剧本太多啦，明天（UTC 0 点）再来吧。"
+
+
 class QueueFull(UserError):
     code = "queue_full"
     en = "You already have clips in the queue. Please wait for them to finish."

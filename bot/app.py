@@ -1,0 +1,166 @@
+"""Builds the python-telegram-bot ``Application``: the only place the bot is wired together.
+
+``build_application(settings, store, writer)`` sets concurrent updates, the ``AIORateLimiter``
+(retrying 429s after ``retry_after``), the token and API URLs, every handler module's
+``register(app)``, the one error handler, the command menu (en + zh) and the delivery loop
+(started in ``post_init``, stopped in ``post_stop``/``post_shutdown``). ``running(app)`` runs it
+inside an existing event loop (polling or webhook) for ``petreel bot`` / ``petreel up`` and tests.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
+
+from telegram import BotCommand, Update
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
+
+from bot.delivery import Delivery
+from bot.handlers import account, admin, clips, confirm, errors, history, premise, script, stale, start
+from bot.handlers.common import AnyApp, Deps, Limiter, bot_deps
+from bot.handlers.drafts import DraftBook
+from bot.i18n import COMMANDS
+from bot.throttle import ChatThrottle
+from petreel.settings import Settings
+
+if TYPE_CHECKING:
+    from bot.writer import ScriptWriter
+    from storage.store import AsyncStore
+
+log = logging.getLogger(__name__)
+
+# Handler modules in registration order; ``stale`` (the catch-all for unclaimed buttons) stays last.
+HANDLER_MODULES = (start, premise, script, confirm, clips, history, account, admin, errors, stale)
+RATE_LIMIT_RETRIES = 3
+DELIVERY_KEY = "delivery"
+
+
+def default_moderator(settings: Settings) -> Callable[[str], Awaitable[None]]:
+    """The local blocklist, plus the endpoint's /moderations when ``settings.llm.moderation`` is on."""
+    from bot.moderation import Moderator
+
+    client: Any = None
+    if settings.llm.moderation and settings.llm.base_url:
+        import openai
+
+        key = settings.llm.api_key.get_secret_value() if settings.llm.api_key else "none"
+        client = openai.AsyncOpenAI(base_url=settings.llm.base_url, api_key=key, timeout=settings.llm.timeout_s)
+    return Moderator(client, enabled=client is not None).check
+
+
+def default_limiter(settings: Settings) -> Limiter:
+    from bot.writer import ExpansionLimiter
+
+    limiter: Limiter = ExpansionLimiter(settings.llm.daily_expansions)
+    return limiter
+
+
+def build_application(
+    settings: Settings,
+    store: AsyncStore,
+    writer: ScriptWriter,
+    *,
+    base_url: str | None = None,
+    base_file_url: str | None = None,
+    limiter: Limiter | None = None,
+    moderate: Callable[[str], Awaitable[None]] | None = None,
+    delivery_poll_s: float = 0.25,
+) -> AnyApp:
+    token = settings.token
+    if token is None:
+        raise ValueError("no bot token: set PETREEL_TELEGRAM__TOKEN / TELEGRAM_BOT_TOKEN or use the sandbox")
+    app: AnyApp = (
+        ApplicationBuilder()
+        .token(token.get_secret_value())
+        .base_url(base_url or settings.telegram.base_url)
+        .base_file_url(base_file_url or settings.telegram.base_file_url)
+        .concurrent_updates(True)
+        .rate_limiter(AIORateLimiter(max_retries=RATE_LIMIT_RETRIES))
+        .post_init(_post_init)
+        .post_stop(_stop_delivery)
+        .post_shutdown(_stop_delivery)
+        .build()
+    )
+    app.bot_data["deps"] = Deps(
+        settings=settings,
+        store=store,
+        writer=writer,
+        limiter=limiter if limiter is not None else default_limiter(settings),
+        moderate=moderate or default_moderator(settings),
+        drafts=DraftBook(),
+        throttle=ChatThrottle(settings.telegram.chat_throttle_s),
+    )
+    app.bot_data[DELIVERY_KEY] = Delivery(app.bot, store, settings, poll_s=delivery_poll_s)
+    for module in HANDLER_MODULES:
+        module.register(app)
+    return app
+
+
+def delivery_of(app: AnyApp) -> Delivery:
+    delivery = app.bot_data[DELIVERY_KEY]
+    assert isinstance(delivery, Delivery)
+    return delivery
+
+
+async def set_commands(app: AnyApp) -> None:
+    """The command menu in English (default) and Chinese (``language_code="zh"``)."""
+    await app.bot.set_my_commands([BotCommand(cmd, en) for cmd, en, _ in COMMANDS])
+    await app.bot.set_my_commands([BotCommand(cmd, zh) for cmd, _, zh in COMMANDS], language_code="zh")
+
+
+async def _post_init(app: AnyApp) -> None:
+    await set_commands(app)
+    delivery_of(app).start()
+    log.info("bot @%s ready; delivery loop started", app.bot.username)
+
+
+async def _stop_delivery(app: AnyApp) -> None:
+    delivery = delivery_of(app)
+    if delivery.running:
+        await delivery.stop()
+        log.info("delivery loop stopped")
+
+
+@contextlib.asynccontextmanager
+async def running(
+    app: AnyApp,
+    *,
+    mode: str = "polling",
+    poll_interval: float = 0.0,
+    poll_timeout_s: float = 10.0,
+    webhook: dict[str, Any] | None = None,
+) -> AsyncIterator[AnyApp]:
+    """Run ``app`` inside the current event loop until the block exits: initialize, ``post_init``,
+    start, then polling (or the webhook server), and on exit the reverse with ``post_stop`` and
+    ``post_shutdown`` – the same order ``Application.run_polling`` uses."""
+    await app.initialize()
+    try:
+        if app.post_init:
+            await app.post_init(app)
+        await app.start()
+        assert app.updater is not None
+        if mode == "webhook":
+            await app.updater.start_webhook(**(webhook or {}))
+        else:
+            await app.updater.start_polling(
+                poll_interval=poll_interval, timeout=timedelta(seconds=poll_timeout_s), allowed_updates=Update.ALL_TYPES
+            )
+        try:
+            yield app
+        finally:
+            if app.updater.running:
+                await app.updater.stop()
+            if app.running:
+                await app.stop()
+            if app.post_stop:
+                await app.post_stop(app)
+    finally:
+        await app.shutdown()
+        if app.post_shutdown:
+            await app.post_shutdown(app)
+
+
+__all__ = ["Application", "bot_deps", "build_application", "delivery_of", "running", "set_commands"]

@@ -1,0 +1,70 @@
+"""Buttons under a delivered video: Resend (by stored file_id, never re-uploaded), Remix (same
+script, new hero/art style and seed → a new job with ``parent_clip_id``) and New twist (the same
+premise re-expanded with a new seed → a new script preview)."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import CallbackQueryHandler
+
+from bot import callbacks
+from bot.callbacks import Action
+from bot.delivery import send_by_file_id, title_of
+from bot.handlers.common import AnyApp, Context, Press, deps_of, on_button
+from bot.handlers.ownership import owned_clip
+from bot.handlers.premise import show_styles
+from bot.handlers.script import write_and_show
+from bot.i18n import t
+from petreel.errors import NotFound
+from render.script import Script
+
+
+@on_button
+async def resend(update: Update, context: Context, press: Press) -> None:
+    clip = await owned_clip(context, press, press.button.number())
+    if not clip.file_id:
+        await press.answer(t(press.lang, "not_sent_yet"), alert=True)
+        return
+    job = await deps_of(context).store.get_job(clip.job_id)
+    await press.answer()
+    await send_by_file_id(context.bot, press.chat_id, clip, title_of(job, clip), press.lang)
+
+
+@on_button
+async def remix(update: Update, context: Context, press: Press) -> None:
+    deps = deps_of(context)
+    clip = await owned_clip(context, press, press.button.number())
+    job = await deps.store.get_job(clip.job_id)
+    if job is None:
+        raise NotFound()
+    draft = deps.drafts.new(
+        press.user_id,
+        press.chat_id,
+        job.premise,
+        job.language,
+        deps.clock(),
+        script=Script.model_validate_json(job.script_json),
+        parent_clip_id=clip.id,
+    )
+    await press.answer()
+    await show_styles(context, draft, press.lang)
+
+
+@on_button
+async def twist(update: Update, context: Context, press: Press) -> None:
+    deps = deps_of(context)
+    clip = await owned_clip(context, press, press.button.number())
+    job = await deps.store.get_job(clip.job_id)
+    if job is None:
+        raise NotFound()
+    draft = deps.drafts.new(
+        press.user_id, press.chat_id, job.premise, job.language, deps.clock(), style=job.style, art_style=job.art_style
+    )
+    await press.answer()
+    await write_and_show(context, draft, press.lang)
+
+
+def register(app: AnyApp) -> None:
+    app.add_handler(CallbackQueryHandler(resend, pattern=callbacks.pattern(Action.RESEND)))
+    app.add_handler(CallbackQueryHandler(remix, pattern=callbacks.pattern(Action.REMIX)))
+    app.add_handler(CallbackQueryHandler(twist, pattern=callbacks.pattern(Action.TWIST)))

@@ -1,0 +1,95 @@
+"""Confirm → the job is enqueued (credit reserved in the same transaction) and ONE status message is
+posted for it, which delivery then edits. Also the status message's Cancel button and /cancel."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+
+from telegram import Update
+from telegram.error import TelegramError
+from telegram.ext import CallbackQueryHandler, CommandHandler
+
+from bot import callbacks
+from bot.callbacks import Action
+from bot.delivery import status_keyboard
+from bot.handlers.common import AnyApp, Context, Press, deps_of, on_button, send, user_lang
+from bot.handlers.ownership import draft_expired, owned_job
+from bot.i18n import t
+from bot.progress import queued_text
+from petreel.errors import NotFound, UserError
+
+log = logging.getLogger(__name__)
+
+
+@on_button
+async def confirm(update: Update, context: Context, press: Press) -> None:
+    deps = deps_of(context)
+    # 1. take the draft out of the book (atomic on the event loop: a double press can't enqueue twice)
+    draft = deps.drafts.pop(press.button.args[0])
+    if draft is None:
+        raise draft_expired()
+    if draft.owner != press.user_id or draft.busy or draft.script is None:
+        deps.drafts.put(draft)
+        if draft.owner != press.user_id:
+            raise NotFound()
+        await press.answer(t(press.lang, "busy"))
+        return
+    assert draft.style is not None and draft.art_style is not None
+    # 2. enqueue: one transaction checks ban/caps, reserves a credit and commits the job row
+    try:
+        job = await deps.store.enqueue(
+            draft.owner,
+            draft.premise,
+            draft.style,
+            draft.art_style,
+            draft.script.language,
+            draft.script.model_dump_json(),
+            draft.seed,
+            parent_clip_id=draft.parent_clip_id,
+            chat_id=draft.chat_id,
+        )
+    except UserError:
+        deps.drafts.put(draft)  # quota/queue may free up: the same Confirm can be pressed again
+        raise
+    # 3. only now, with the row committed, say it's queued: one status message per job
+    await press.answer(t(press.lang, "confirmed"))
+    if press.message is not None:
+        with contextlib.suppress(TelegramError):
+            await press.message.edit_reply_markup(reply_markup=None)
+    position = await deps.store.queue_position(job.id)
+    status = await context.bot.send_message(
+        draft.chat_id, queued_text(press.lang, position), reply_markup=status_keyboard(press.lang, job.id)
+    )
+    await deps.store.set_status_message(job.id, draft.chat_id, status.message_id)
+    log.info("job %s queued for user %s (position %s)", job.id, draft.owner, position)
+
+
+@on_button
+async def cancel_button(update: Update, context: Context, press: Press) -> None:
+    job = await owned_job(context, press, press.button.number())
+    cancelled = await deps_of(context).store.cancel(job.id, press.user_id)
+    # the 'cancelled' outbox event makes delivery edit the status message
+    await press.answer(t(press.lang, "cancel_job" if cancelled else "cancel_failed"))
+
+
+async def cancel_command(update: Update, context: Context) -> None:
+    """/cancel: discard the user's pending drafts and cancel their newest queued or running job."""
+    deps = deps_of(context)
+    lang = await user_lang(update, context)
+    user = update.effective_user
+    assert user is not None
+    lines = []
+    if deps.drafts.discard_user(user.id):
+        lines.append(t(lang, "cancel_draft"))
+    active = await deps.store.active_jobs(user.id)
+    if active:
+        ok = await deps.store.cancel(active[-1].id, user.id)
+        lines.append(t(lang, "cancel_job" if ok else "cancel_failed"))
+    await send(update, context, "\n".join(lines) or t(lang, "cancel_none"))
+
+
+def register(app: AnyApp) -> None:
+    app.add_handler(CallbackQueryHandler(confirm, pattern=callbacks.pattern(Action.CONFIRM)))
+    app.add_handler(CallbackQueryHandler(cancel_button, pattern=callbacks.pattern(Action.CANCEL)))
+    app.add_handler(CommandHandler("cancel", cancel_command))

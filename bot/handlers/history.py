@@ -1,0 +1,69 @@
+"""/history: the user's clips, 5 per page, with Prev/Next and per-clip Resend/Remix buttons."""
+
+from __future__ import annotations
+
+import html
+from datetime import UTC, datetime
+
+from telegram import InlineKeyboardMarkup, Update
+from telegram.constants import ParseMode
+from telegram.ext import CallbackQueryHandler, CommandHandler
+
+from bot import callbacks
+from bot.callbacks import Action
+from bot.delivery import title_of
+from bot.handlers.common import AnyApp, Context, Press, deps_of, keyboard, on_button, send, user_lang
+from bot.i18n import t
+
+PAGE = 5
+
+
+async def page(context: Context, owner: int, offset: int, lang: str) -> tuple[str, InlineKeyboardMarkup | None]:
+    """The history text and keyboard for ``owner``'s clips starting at ``offset``."""
+    store = deps_of(context).store
+    clips, total = await store.list_clips(owner, offset=offset, limit=PAGE)
+    if total == 0:
+        return t(lang, "history_empty"), None
+    if not clips and offset > 0:  # paged past the end (clips pruned meanwhile): back to the start
+        return await page(context, owner, 0, lang)
+    lines = [t(lang, "history_head", first=offset + 1, last=offset + len(clips), total=total), ""]
+    rows: list[list[tuple[str, str]]] = []
+    for n, clip in enumerate(clips, offset + 1):
+        job = await store.get_job(clip.job_id)
+        day = datetime.fromtimestamp(clip.created, UTC).strftime("%Y-%m-%d")
+        lines.append(f"{n}. <b>{html.escape(title_of(job, clip))}</b> · {round(clip.duration)}s · {day}")
+        rows.append(
+            [
+                (f"{t(lang, 'btn_resend')} {n}", callbacks.encode(Action.RESEND, clip.id)),
+                (f"{t(lang, 'btn_remix')} {n}", callbacks.encode(Action.REMIX, clip.id)),
+            ]
+        )
+    nav: list[tuple[str, str]] = []
+    if offset > 0:
+        nav.append((t(lang, "btn_prev"), callbacks.encode(Action.PAGE, max(0, offset - PAGE))))
+    if offset + len(clips) < total:
+        nav.append((t(lang, "btn_next"), callbacks.encode(Action.PAGE, offset + PAGE)))
+    if nav:
+        rows.append(nav)
+    return "\n".join(lines), keyboard(rows)
+
+
+async def history(update: Update, context: Context) -> None:
+    lang = await user_lang(update, context)
+    assert update.effective_user is not None
+    text, markup = await page(context, update.effective_user.id, 0, lang)
+    await send(update, context, text, markup)
+
+
+@on_button
+async def turn_page(update: Update, context: Context, press: Press) -> None:
+    """Prev/Next: the offset is only a position in the presser's own list, so no ownership check."""
+    text, markup = await page(context, press.user_id, press.button.number(), press.lang)
+    await press.answer()
+    assert press.message is not None
+    await press.message.edit_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+
+
+def register(app: AnyApp) -> None:
+    app.add_handler(CommandHandler("history", history))
+    app.add_handler(CallbackQueryHandler(turn_page, pattern=callbacks.pattern(Action.PAGE)))

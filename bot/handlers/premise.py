@@ -1,0 +1,120 @@
+"""A premise arrives: throttle, validate, moderate, then the hero (character style) and art style
+buttons. The art-style press starts writing the script (``bot/handlers/script.py``)."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from telegram import InlineKeyboardMarkup, Update
+from telegram.constants import ParseMode
+from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
+
+from bot import callbacks
+from bot.callbacks import Action
+from bot.handlers.common import AnyApp, Context, Press, deps_of, in_rows, keyboard, on_button, send, user_lang
+from bot.handlers.drafts import Draft
+from bot.handlers.ownership import owned_draft
+from bot.handlers.script import write_and_show
+from bot.i18n import Lang, t
+from petreel.errors import Banned, UnknownStyle
+from render.story import validate_premise
+from render.styles import CHARACTER_STYLES, art_styles_for
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def script_language(premise: str) -> Lang:
+    """The script follows the premise's language: any Chinese characters → Chinese, else English."""
+    return "zh" if _HAN.search(premise) else "en"
+
+
+def style_keyboard(lang: str, draft: Draft) -> InlineKeyboardMarkup:
+    buttons = [
+        (f"{s.emoji} {s.label(lang)}".strip(), callbacks.encode(Action.STYLE, draft.id, s.id))
+        for s in CHARACTER_STYLES.values()
+    ]
+    return keyboard(in_rows(buttons, 2))
+
+
+def art_keyboard(lang: str, draft: Draft, backend: str) -> InlineKeyboardMarkup:
+    buttons = [(a.label(lang), callbacks.encode(Action.ART, draft.id, a.id)) for a in art_styles_for(backend)]
+    return keyboard(in_rows(buttons, 2))
+
+
+async def show_styles(context: Context, draft: Draft, lang: str) -> None:
+    """Post the hero chooser for ``draft``."""
+    await context.bot.send_message(
+        draft.chat_id,
+        t(lang, "choose_style", premise=html.escape(draft.premise)),
+        parse_mode=ParseMode.HTML,
+        reply_markup=style_keyboard(lang, draft),
+    )
+
+
+async def on_premise(update: Update, context: Context) -> None:
+    """Any plain text in a private chat is a premise."""
+    deps = deps_of(context)
+    message, chat, user = update.effective_message, update.effective_chat, update.effective_user
+    assert message is not None and chat is not None and user is not None
+    lang = await user_lang(update, context)
+    # 1. per-chat throttle
+    wait = deps.throttle.check(chat.id, deps.clock())
+    if wait > 0:
+        await send(update, context, t(lang, "throttled", seconds=max(1, round(wait))))
+        return
+    # 2. validate and moderate (BadPremise / ContentRefused reach the error handler → user's language)
+    premise = validate_premise(message.text or "")
+    await deps.moderate(premise)
+    # 3. banned users stop here (enqueue checks again)
+    if (await deps.store.ensure_user(user.id)).banned:
+        raise Banned()
+    # 4. a draft and the hero buttons
+    draft = deps.drafts.new(user.id, chat.id, premise, script_language(premise), deps.clock())
+    await show_styles(context, draft, lang)
+
+
+async def new(update: Update, context: Context) -> None:
+    lang = await user_lang(update, context)
+    await send(update, context, t(lang, "new_prompt"))
+
+
+@on_button
+async def choose_style(update: Update, context: Context, press: Press) -> None:
+    draft = owned_draft(context, press)
+    style = press.button.args[1]
+    if style not in CHARACTER_STYLES:
+        raise UnknownStyle(style)
+    if draft.busy:
+        await press.answer(t(press.lang, "busy"))
+        return
+    draft.style = style
+    await press.answer()
+    assert press.message is not None
+    await press.message.edit_text(
+        t(press.lang, "choose_art", style=html.escape(CHARACTER_STYLES[style].label(press.lang))),
+        parse_mode=ParseMode.HTML,
+        reply_markup=art_keyboard(press.lang, draft, deps_of(context).settings.render.backend),
+    )
+
+
+@on_button
+async def choose_art(update: Update, context: Context, press: Press) -> None:
+    deps = deps_of(context)
+    draft = owned_draft(context, press)
+    art = press.button.args[1]
+    if art not in {a.id for a in art_styles_for(deps.settings.render.backend)}:
+        raise UnknownStyle(art)
+    if draft.busy or draft.style is None:
+        await press.answer(t(press.lang, "busy"))
+        return
+    draft.art_style = art
+    await press.answer()
+    await write_and_show(context, draft, press.lang, press.message)
+
+
+def register(app: AnyApp) -> None:
+    app.add_handler(CommandHandler("new", new))
+    app.add_handler(MessageHandler(filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND, on_premise))
+    app.add_handler(CallbackQueryHandler(choose_style, pattern=callbacks.pattern(Action.STYLE)))
+    app.add_handler(CallbackQueryHandler(choose_art, pattern=callbacks.pattern(Action.ART)))

@@ -1,0 +1,133 @@
+"""Writing the script for a draft and showing it (title + numbered scenes) with Confirm / Reroll.
+
+The handler awaits only the async writer, so with ``concurrent_updates`` other users carry on
+while a script is written. Remix drafts reuse their parent's script with the hero restyled instead
+of calling the writer. Reroll picks a new seed and writes again.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+
+from telegram import InlineKeyboardMarkup, Message, Update
+from telegram.constants import ParseMode
+from telegram.ext import CallbackQueryHandler
+
+from bot import callbacks
+from bot.callbacks import Action
+from bot.handlers.common import AnyApp, Context, Press, deps_of, keyboard, on_button, typing
+from bot.handlers.drafts import Draft
+from bot.handlers.ownership import owned_draft
+from bot.i18n import t
+from petreel.errors import UserError
+from render.script import Script
+from render.styles import ART_STYLES, CHARACTER_STYLES
+
+log = logging.getLogger(__name__)
+
+MAX_TEXT = 4096
+_NARRATION_CUT = 160
+
+
+def restyle(script: Script, style: str, art_style: str) -> Script:
+    """The same story with the hero drawn as ``style`` in ``art_style`` (used by Remix)."""
+    new = CHARACTER_STYLES[style]
+    data = script.model_dump()
+    chars = data["characters"]
+    hero = next((i for i, c in enumerate(chars) if c.get("style") == script.style), 0)
+    old_look = chars[hero]["look"]
+    chars[hero].update(style=style, species=new.species, breed=new.breed, look=new.look)
+    for scene in data["scenes"]:
+        scene["visual_prompt"] = scene["visual_prompt"].replace(old_look, new.look)[:600]
+    data["style"] = style
+    data["art_style"] = art_style
+    return Script.model_validate(data)
+
+
+def preview_text(lang: str, script: Script, draft: Draft) -> str:
+    """HTML preview: title, hero, art style, length and the numbered scene list (≤ 4096 chars)."""
+    hero = CHARACTER_STYLES[script.style].label(lang) if script.style in CHARACTER_STYLES else script.style
+    art = ART_STYLES[script.art_style].label(lang) if script.art_style in ART_STYLES else script.art_style
+    lines = []
+    for i, scene in enumerate(script.scenes, 1):
+        narration = scene.narration
+        if len(narration) > _NARRATION_CUT:
+            narration = narration[: _NARRATION_CUT - 1] + "…"
+        lines.append(f"{i}. <b>{html.escape(scene.caption)}</b> — {html.escape(narration)}")
+    text = t(
+        lang,
+        "preview",
+        title=html.escape(script.title),
+        hero=html.escape(hero),
+        art=html.escape(art),
+        seconds=round(script.duration),
+        scenes="\n".join(lines),
+    )
+    if len(text) > MAX_TEXT:  # pragma: no cover - 10 scenes of capped lines stay far below
+        text = text[: MAX_TEXT - 1] + "…"
+    return text
+
+
+def preview_keyboard(lang: str, draft: Draft) -> InlineKeyboardMarkup:
+    return keyboard(
+        [
+            [
+                (t(lang, "btn_confirm"), callbacks.encode(Action.CONFIRM, draft.id)),
+                (t(lang, "btn_reroll"), callbacks.encode(Action.REROLL, draft.id)),
+            ]
+        ]
+    )
+
+
+async def write_and_show(context: Context, draft: Draft, lang: str, message: Message | None = None) -> None:
+    """Write (or restyle) the draft's script and show the preview, in ``message`` or a new one.
+
+    A ``UserError`` while writing (writer busy, daily expansions used up) replaces the "writing…"
+    message with its text; anything else propagates to the error handler."""
+    deps = deps_of(context)
+    assert draft.style is not None and draft.art_style is not None
+    draft.busy = True
+    try:
+        # 1. say we're writing (edit the chooser in place, or post a new message)
+        if message is None:
+            message = await context.bot.send_message(draft.chat_id, t(lang, "writing"))
+        else:
+            edited = await message.edit_text(t(lang, "writing"), reply_markup=None)
+            message = edited if isinstance(edited, Message) else message
+        await typing(context, draft.chat_id)
+        # 2. the script: restyle a remix's parent script, else ask the writer
+        try:
+            if draft.parent_clip_id is not None and draft.script is not None:
+                script = restyle(draft.script, draft.style, draft.art_style)
+            else:
+                if deps.limiter is not None:
+                    deps.limiter.take(draft.owner, deps.utcnow())
+                script = await deps.writer.write(draft.premise, draft.style, draft.language, draft.seed, draft.art_style)
+        except UserError as err:
+            log.info("no script for draft %s: %s", draft.id, err.code)
+            await message.edit_text(err.message(lang))
+            return
+        draft.script = script
+        # 3. the preview with Confirm / Reroll
+        await message.edit_text(
+            preview_text(lang, script, draft), parse_mode=ParseMode.HTML, reply_markup=preview_keyboard(lang, draft)
+        )
+    finally:
+        draft.busy = False
+
+
+@on_button
+async def reroll(update: Update, context: Context, press: Press) -> None:
+    """Reroll: a new seed and a freshly written script (a remix keeps its story, new seed only)."""
+    draft = owned_draft(context, press)
+    if draft.busy or draft.style is None or draft.art_style is None:
+        await press.answer(t(press.lang, "busy"))
+        return
+    draft.reseed()
+    await press.answer()
+    await write_and_show(context, draft, press.lang, press.message)
+
+
+def register(app: AnyApp) -> None:
+    app.add_handler(CallbackQueryHandler(reroll, pattern=callbacks.pattern(Action.REROLL)))

@@ -1,0 +1,130 @@
+"""Every text the bot shows, in English and Chinese. Pure data + lookup.
+
+``t(lang, key, **values)`` formats one text; ``lang`` is ``"en"`` or ``"zh"`` (``norm_lang`` maps a
+Telegram ``language_code`` onto them). Error texts for ``UserError``s live with the error classes in
+``petreel/errors.py``; these are the bot's own phrases. Texts sent with ``parse_mode=HTML`` must
+have user-provided values escaped by the caller.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Lang = Literal["en", "zh"]
+LANGS: tuple[Lang, ...] = ("en", "zh")
+
+# (command, English description, Chinese description): the public command menu and /help.
+COMMANDS: list[tuple[str, str, str]] = [
+    ("start", "Start and see how it works", "开始并查看用法"),
+    ("new", "Make a new clip", "制作新视频"),
+    ("history", "Your clips", "我的视频"),
+    ("quota", "Clips left today", "今日剩余次数"),
+    ("cancel", "Cancel the current draft or job", "取消当前草稿或任务"),
+    ("lang", "English / 中文", "切换语言 English / 中文"),
+    ("help", "Help", "帮助"),
+]
+ADMIN_COMMANDS: list[tuple[str, str, str]] = [
+    ("grant", "/grant USER N: give N credits", "/grant 用户 N：赠送 N 次"),
+    ("ban", "/ban USER: block a user (/unban to undo)", "/ban 用户：封禁（/unban 解封）"),
+    ("stats", "Queue and job statistics", "队列与任务统计"),
+]
+
+STAGES: dict[str, tuple[str, str]] = {
+    "queued": ("Queued", "排队中"),
+    "script": ("Reading the script", "读取剧本"),
+    "keyframes": ("Painting scenes", "绘制画面"),
+    "narration": ("Recording the narrator", "录制旁白"),
+    "music": ("Scoring music", "配乐"),
+    "compose": ("Editing the video", "剪辑视频"),
+}
+
+TEXTS: dict[str, tuple[str, str]] = {
+    "welcome": (
+        "🐾 <b>PetReel</b> turns a one-line idea into a short pet-drama video.\n\n"
+        "Send me a premise, for example:\n<i>a poor ginger cat is mocked by a rich white cat, works hard, "
+        "gets rich and shocks them</i>\n\nThen pick the hero and the art style, check the script and "
+        "confirm. Free clips today: {free_left}.",
+        "🐾 <b>PetReel</b> 把一句话创意变成宠物短剧视频。\n\n"
+        "发一句故事给我，例如：\n<i>穷橘猫被富白猫嘲笑，努力打工后逆袭</i>\n\n"
+        "然后选择主角和画风，确认剧本即可。今日免费次数：{free_left}。",
+    ),
+    "help": ("<b>Commands</b>\n{commands}\n\nOr just send a story idea.", "<b>命令</b>\n{commands}\n\n或者直接发一句故事创意。"),
+    "lang_set": ("Language: English. /lang switches to 中文.", "语言：中文。/lang 切换到 English。"),
+    "new_prompt": ("Send me a one-line story idea 🐱🐶", "发一句故事创意给我吧 🐱🐶"),
+    "choose_style": ("Who is the hero of\n<i>{premise}</i>?", "谁是主角？\n<i>{premise}</i>"),
+    "choose_art": ("Hero: {style}. Pick an art style:", "主角：{style}。选择画风："),
+    "writing": ("✍️ Writing the script…", "✍️ 正在写剧本…"),
+    "preview": (
+        "🎬 <b>{title}</b>\n{hero} · {art} · {seconds}s\n\n{scenes}\n\nConfirm to make the video, or reroll for another script.",
+        "🎬 <b>{title}</b>\n{hero} · {art} · {seconds}秒\n\n{scenes}\n\n确认开始制作，或换一个剧本。",
+    ),
+    "btn_confirm": ("✅ Confirm", "✅ 确认制作"),
+    "btn_reroll": ("🎲 Reroll", "🎲 换一个"),
+    "btn_cancel": ("✖ Cancel", "✖ 取消"),
+    "btn_resend": ("📤 Resend", "📤 重新发送"),
+    "btn_remix": ("🎨 Remix", "🎨 换风格"),
+    "btn_twist": ("🔀 New twist", "🔀 新剧情"),
+    "btn_prev": ("◀ Prev", "◀ 上一页"),
+    "btn_next": ("Next ▶", "下一页 ▶"),
+    "confirmed": ("✅ Confirmed", "✅ 已确认"),
+    "status_queued": ("⏳ Queued — position {position}", "⏳ 排队中 — 第 {position} 位"),
+    "status_queued_soon": ("⏳ Queued — starting soon", "⏳ 排队中 — 即将开始"),
+    "status_progress": ("🎞 {stage}\n{bar}", "🎞 {stage}\n{bar}"),
+    "status_retrying": ("⚠️ A render attempt failed; retrying…", "⚠️ 生成出错，正在重试…"),
+    "status_done": ("✅ Done!", "✅ 完成！"),
+    "status_failed": ("❌ Failed", "❌ 失败"),
+    "status_cancelled": ("✖ Cancelled. Your credit has been refunded.", "✖ 已取消，额度已退还。"),
+    "too_big": (
+        "The clip is {size_mb} MB, larger than the {limit_mb} MB upload limit, so I can't send it.",
+        "视频大小 {size_mb} MB，超过 {limit_mb} MB 上传上限，无法发送。",
+    ),
+    "file_gone": ("That clip's file is no longer available.", "该视频文件已不存在。"),
+    "not_sent_yet": ("That clip hasn't been delivered yet.", "该视频还未发送。"),
+    "throttled": ("Easy there! Please wait {seconds}s before the next idea.", "太快啦！请 {seconds} 秒后再发。"),
+    "draft_gone": ("This draft has expired. Send the idea again.", "草稿已过期，请重新发送创意。"),
+    "busy": ("Still working on it…", "正在处理中…"),
+    "unknown_button": ("This button is no longer valid.", "该按钮已失效。"),
+    "not_yours": ("That isn't yours.", "这不是你的。"),
+    "history_empty": ("No clips yet. Send a story idea!", "还没有视频，发一句故事创意吧！"),
+    "history_head": ("<b>Your clips</b> ({first}–{last} of {total})", "<b>我的视频</b>（第 {first}–{last} 个，共 {total} 个）"),
+    "quota": (
+        "Free clips left today: {free_left}/{limit}\nExtra credits: {credits}",
+        "今日剩余免费次数：{free_left}/{limit}\n额外次数：{credits}",
+    ),
+    "cancel_none": ("Nothing to cancel.", "没有可取消的内容。"),
+    "cancel_draft": ("Draft discarded.", "草稿已丢弃。"),
+    "cancel_job": ("Job cancelled; your credit has been refunded.", "任务已取消，额度已退还。"),
+    "cancel_failed": ("That job can't be cancelled any more.", "该任务已无法取消。"),
+    "admin_only": ("Admins only.", "仅限管理员。"),
+    "admin_usage": ("Usage: {usage}", "用法：{usage}"),
+    "granted": ("Granted {n} credits to {user}.", "已为 {user} 增加 {n} 次。"),
+    "banned_user": ("User {user} is banned.", "已封禁用户 {user}。"),
+    "unbanned_user": ("User {user} is unbanned.", "已解封用户 {user}。"),
+    "stats": ("<b>Stats</b>\n{lines}", "<b>统计</b>\n{lines}"),
+    "generic_error": (
+        "Sorry, something went wrong on my side. Please try again.",
+        "抱歉，出了点问题，请重试。",
+    ),
+}
+
+
+def norm_lang(code: str | None) -> Lang:
+    """Map a Telegram ``language_code`` (``zh-hans``, ``en-US``, None…) onto a supported language."""
+    return "zh" if code and code.lower().startswith("zh") else "en"
+
+
+def t(lang: str, key: str, **values: object) -> str:
+    """The text ``key`` in ``lang`` with ``values`` substituted."""
+    en, zh = TEXTS[key]
+    return (zh if norm_lang(lang) == "zh" else en).format(**values)
+
+
+def stage_name(lang: str, stage: str) -> str:
+    en, zh = STAGES.get(stage, (stage, stage))
+    return zh if norm_lang(lang) == "zh" else en
+
+
+def command_lines(lang: str, admin: bool = False) -> str:
+    rows = COMMANDS + (ADMIN_COMMANDS if admin else [])
+    zh = norm_lang(lang) == "zh"
+    return "\n".join(f"/{cmd} — {desc_zh if zh else desc_en}" for cmd, desc_en, desc_zh in rows)

@@ -1,0 +1,262 @@
+"""Simulated Telegram users and their view of the chat with the bot.
+
+``sandbox.user(42, first_name="Ann", language_code="en")`` returns a :class:`SimUser`:
+
+    mid = await user.send("/start")                      # queues a message update
+    msg = await user.wait_for_text("Send me a story")     # waits (asyncio.Condition) for the bot's reply
+    qid = await user.press(msg, user.button(msg, "Cancel"))   # taps an inline button
+    await user.wait_for(lambda chat: user.answered(qid))
+    user.chat                                           # the transcript: list[MessageView]
+
+``transcript`` / ``chat_payload`` build the same views for the web chat page's JSON API.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from bot.sandbox import markup
+from bot.sandbox.state import CallbackQueryState, Message, SandboxState
+
+if TYPE_CHECKING:
+    from bot.sandbox.server import BotApiSandbox
+
+
+@dataclass(frozen=True)
+class Button:
+    text: str
+    callback_data: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class MessageView:
+    """One message as the user sees it now (a snapshot)."""
+
+    message_id: int
+    from_bot: bool
+    date: int
+    text: str | None
+    caption: str | None
+    html: str  # text or caption rendered with its entities (escaped, safe to embed)
+    buttons: tuple[tuple[Button, ...], ...]
+    video: str | None  # file_id
+    photo: str | None
+    document: str | None
+    thumbnail: str | None
+    edit_count: int
+    deleted: bool
+    media: Any = None
+
+    @property
+    def body(self) -> str:
+        """Text or caption ("" for a bare media message)."""
+        return self.text or self.caption or ""
+
+    @property
+    def callback_data(self) -> list[str]:
+        return [b.callback_data for row in self.buttons for b in row if b.callback_data is not None]
+
+    def button(self, text_or_prefix: str) -> Button:
+        """The button whose label equals, else starts with, ``text_or_prefix``; LookupError otherwise."""
+        flat = [b for row in self.buttons for b in row]
+        for candidate in [b for b in flat if b.text == text_or_prefix] + [
+            b for b in flat if b.text.startswith(text_or_prefix)
+        ]:
+            return candidate
+        labels = ", ".join(repr(b.text) for b in flat) or "none"
+        raise LookupError(f"message {self.message_id} has no button {text_or_prefix!r} (buttons: {labels})")
+
+
+def view(message: Message) -> MessageView:
+    rows: list[tuple[Button, ...]] = []
+    for row in (message.reply_markup or {}).get("inline_keyboard", []):
+        rows.append(tuple(Button(b.get("text", ""), b.get("callback_data"), b.get("url")) for b in row))
+    if message.text is not None:
+        rendered = markup.to_html(message.text, message.entities)
+    else:
+        rendered = markup.to_html(message.caption or "", message.caption_entities)
+    media = message.media
+    thumbnail = media.get("thumbnail", {}).get("file_id") if isinstance(media, dict) else None
+    return MessageView(
+        message_id=message.message_id, from_bot=message.from_bot, date=message.date, text=message.text,
+        caption=message.caption, html=rendered, buttons=tuple(rows),
+        video=message.file_id if message.media_kind == "video" else None,
+        photo=message.file_id if message.media_kind == "photo" else None,
+        document=message.file_id if message.media_kind == "document" else None,
+        thumbnail=thumbnail, edit_count=message.edit_count, deleted=message.deleted, media=media,
+    )
+
+
+def transcript(state: SandboxState, user_id: int) -> list[MessageView]:
+    chat = state.chats.get(user_id)
+    return [view(m) for m in chat.messages.values()] if chat else []
+
+
+def chat_payload(state: SandboxState, user_id: int, file_url: Callable[[str], str]) -> dict[str, Any]:
+    """The web chat page's view of one chat: ``{version, bot, user, action, commands, answers, messages}``."""
+    chat = state.chats.get(user_id)
+    messages = []
+    for v in transcript(state, user_id):
+        if v.deleted:
+            continue
+        item: dict[str, Any] = {
+            "id": v.message_id, "from": "bot" if v.from_bot else "user", "date": v.date, "html": v.html,
+            "edits": v.edit_count, "buttons": [[{"text": b.text, "data": b.callback_data, "url": b.url}
+                                                for b in row] for row in v.buttons],
+        }
+        media = v.media if isinstance(v.media, dict) else {}
+        if v.video:
+            item["video"] = {"url": file_url(v.video), "poster": file_url(v.thumbnail) if v.thumbnail else None,
+                             "width": media.get("width"), "height": media.get("height"),
+                             "duration": media.get("duration")}
+        if v.photo:
+            item["photo"] = {"url": file_url(v.photo)}
+        if v.document:
+            item["document"] = {"url": file_url(v.document), "name": media.get("file_name") or "file",
+                                "size": media.get("file_size")}
+        messages.append(item)
+    answers = [
+        {"query_id": q.id, "text": q.text, "show_alert": q.show_alert}
+        for q in state.queries.values() if q.user_id == user_id and q.answered and q.text
+    ][-5:]
+    action = None
+    if chat is not None and chat.action and chat.action_until > state.clock():
+        action = {"action": chat.action, "for_s": round(chat.action_until - state.clock(), 1)}
+    return {
+        "version": chat.version if chat else 0,
+        "bot": {"name": state.bot["first_name"], "username": state.bot["username"]},
+        "user": chat.user.to_api() if chat else None,
+        "action": action,
+        "commands": state.commands_for(chat.user.language_code if chat else None),
+        "answers": answers,
+        "messages": messages,
+    }
+
+
+class SimUser:
+    """A person chatting with the bot in a private chat (see the module docstring)."""
+
+    def __init__(self, sandbox: BotApiSandbox, user_id: int) -> None:
+        self.sandbox = sandbox
+        self.id = user_id
+
+    @property
+    def _state(self) -> SandboxState:
+        return self.sandbox.state
+
+    @property
+    def chat(self) -> list[MessageView]:
+        """The whole transcript, oldest first (deleted messages included, flagged ``deleted``)."""
+        return transcript(self._state, self.id)
+
+    @property
+    def visible(self) -> list[MessageView]:
+        return [m for m in self.chat if not m.deleted]
+
+    @property
+    def last(self) -> MessageView:
+        """The newest visible message from the bot."""
+        bot = [m for m in self.visible if m.from_bot]
+        if not bot:
+            raise LookupError(f"the bot has not said anything to user {self.id} yet")
+        return bot[-1]
+
+    @property
+    def action(self) -> str | None:
+        """The current chat action ("typing", "upload_video"), if the bot set one in the last 5 s."""
+        chat = self._state.chats.get(self.id)
+        if chat is None or chat.action_until <= self._state.clock():
+            return None
+        return chat.action
+
+    @property
+    def keyboard(self) -> dict[str, Any] | None:
+        """The reply keyboard the bot last set (ReplyKeyboardMarkup), if any."""
+        chat = self._state.chats.get(self.id)
+        return chat.reply_keyboard if chat else None
+
+    async def send(self, text: str) -> int:
+        """Send ``text`` to the bot; returns the new message id."""
+        message = self._state.user_send(self.id, text)
+        await self.sandbox.changed()
+        return message.message_id
+
+    async def press(self, message: MessageView | int, callback_data: str) -> str:
+        """Tap the inline button with ``callback_data`` under ``message``; returns the callback query id."""
+        message_id = message.message_id if isinstance(message, MessageView) else message
+        query_id = self._state.user_press(self.id, message_id, callback_data)
+        await self.sandbox.changed()
+        return query_id
+
+    async def block(self, blocked: bool = True) -> None:
+        """Block (or unblock) the bot: its sends then fail with 403 "bot was blocked by the user"."""
+        self._state.set_blocked(self.id, blocked)
+        await self.sandbox.changed()
+
+    async def wait_for(self, predicate: Callable[[list[MessageView]], object],
+                       timeout: float = 5.0) -> list[MessageView]:  # noqa: ASYNC109 (documented API)
+        """Wait until ``predicate(transcript)`` is truthy; returns the transcript. TimeoutError shows it."""
+        ok = await self.sandbox.wait_until(lambda: bool(predicate(self.chat)), timeout)
+        if not ok:
+            raise TimeoutError(f"condition not met within {timeout} s; chat with user {self.id}:\n{self.dump()}")
+        return self.chat
+
+    async def wait_for_text(self, substring: str, timeout: float = 5.0) -> MessageView:  # noqa: ASYNC109
+        """Wait for a visible bot message whose text or caption contains ``substring``; returns the newest."""
+        await self.wait_for(lambda chat: any(m.from_bot and not m.deleted and substring in m.body for m in chat),
+                            timeout)
+        return self.find(substring)
+
+    def find_all(self, substring: str) -> list[MessageView]:
+        return [m for m in self.visible if substring in m.body]
+
+    def find(self, substring: str) -> MessageView:
+        """The newest visible message containing ``substring``; LookupError (with the transcript) if none."""
+        found = self.find_all(substring)
+        if not found:
+            raise LookupError(f"no message contains {substring!r}; chat with user {self.id}:\n{self.dump()}")
+        return found[-1]
+
+    def button(self, message: MessageView | int, text_or_prefix: str) -> str:
+        """The callback_data of the button labelled ``text_or_prefix`` (or starting with it)."""
+        if isinstance(message, int):
+            matches = [m for m in self.chat if m.message_id == message]
+            if not matches:
+                raise LookupError(f"no message {message} in the chat with user {self.id}")
+            message = matches[0]
+        button = message.button(text_or_prefix)
+        if button.callback_data is None:
+            raise LookupError(f"button {button.text!r} is a URL button, not a callback button")
+        return button.callback_data
+
+    def answered(self, query_id: str) -> bool:
+        query = self._state.queries.get(query_id)
+        return bool(query and query.answered)
+
+    def callback_answer(self, query_id: str) -> CallbackQueryState | None:
+        """The answer to a callback query (text, show_alert, url) once the bot answered it."""
+        query = self._state.queries.get(query_id)
+        return query if query and query.answered else None
+
+    def dump(self) -> str:
+        """The transcript as readable lines (used in failure messages)."""
+        lines = []
+        for m in self.chat:
+            who = "bot " if m.from_bot else "user"
+            extras = []
+            if m.video:
+                extras.append("[video]")
+            if m.photo:
+                extras.append("[photo]")
+            if m.document:
+                extras.append("[document]")
+            if m.edit_count:
+                extras.append(f"(edited x{m.edit_count})")
+            if m.deleted:
+                extras.append("(deleted)")
+            labels = " ".join(f"[{b.text}]" for row in m.buttons for b in row)
+            lines.append(f"  #{m.message_id} {who}: {m.body!r} {' '.join(extras)} {labels}".rstrip())
+        return "\n".join(lines) or "  (empty)"

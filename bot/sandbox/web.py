@@ -1,0 +1,61 @@
+"""The web chat page: try the bot in a browser, no Telegram account needed.
+
+``web_routes(sandbox)`` serves ``static/index.html`` at ``/`` and its CSS/JS under ``/sandbox/static/``.
+The page talks only to the sandbox's user API (``sandbox.user_api_routes()``), so one aiohttp app
+serves everything::
+
+    app = sandbox.make_app()                 # bot API + user API
+    app.add_routes(web_routes(sandbox))      # the page
+    await sandbox.start(app)                 # open sandbox.root_url in a browser
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from aiohttp import web
+
+from bot.sandbox.server import BotApiSandbox
+
+STATIC_DIR = Path(__file__).with_name("static")
+_CONTENT_TYPES = {".html": "text/html", ".css": "text/css", ".js": "text/javascript"}
+_ASSETS = ("chat.css", "chat.js")
+_SECURITY_HEADERS = {
+    # everything is same-origin: no CDN, no external URLs
+    "Content-Security-Policy": (
+        "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; style-src 'self'; "
+        "script-src 'self'; connect-src 'self'; frame-ancestors 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-cache",
+}
+
+
+def _asset(name: str, bot_name: str = "PetReel") -> web.Response:
+    path = STATIC_DIR / name
+    body = path.read_text(encoding="utf-8")
+    if name == "index.html":
+        body = body.replace("__BOT_NAME__", html.escape(bot_name))
+    return web.Response(
+        text=body,
+        content_type=_CONTENT_TYPES[path.suffix],
+        charset="utf-8",
+        headers=_SECURITY_HEADERS,
+    )
+
+
+def web_routes(sandbox: BotApiSandbox) -> list[web.RouteDef]:
+    """Routes of the chat page (``/``, ``/sandbox/static/chat.css``, ``/sandbox/static/chat.js``)."""
+
+    async def index(_request: web.Request) -> web.Response:
+        return _asset("index.html", str(sandbox.state.bot["first_name"]))
+
+    async def asset(request: web.Request) -> web.Response:
+        name = request.match_info["name"]
+        if name not in _ASSETS:
+            raise web.HTTPNotFound()
+        return _asset(name)
+
+    return [web.get("/", index), web.get("/sandbox/static/{name}", asset)]

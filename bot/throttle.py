@@ -1,0 +1,37 @@
+"""Per-chat premise throttle (pure: the caller passes ``now``).
+
+``ChatThrottle(interval_s).check(chat_id, now)`` returns 0.0 and records the acceptance when the
+chat's previous accepted premise is at least ``interval_s`` old, else the seconds still to wait
+(nothing recorded). Outgoing Bot API traffic is limited separately by PTB's ``AIORateLimiter``
+(wired in ``bot/app.py``). Memory is bounded: entries older than the interval are pruned.
+"""
+
+from __future__ import annotations
+
+
+class ChatThrottle:
+    def __init__(self, interval_s: float, max_chats: int = 10_000) -> None:
+        self.interval_s = interval_s
+        self.max_chats = max_chats
+        self._last: dict[int, float] = {}
+
+    def check(self, chat_id: int, now: float) -> float:
+        """0.0 if accepted (and recorded), else the seconds to wait before the next premise."""
+        last = self._last.get(chat_id)
+        if last is not None and now - last < self.interval_s:
+            return self.interval_s - (now - last)
+        if len(self._last) >= self.max_chats:
+            self._prune(now)
+        self._last[chat_id] = now
+        return 0.0
+
+    def _prune(self, now: float) -> None:
+        stale = [chat for chat, last in self._last.items() if now - last >= self.interval_s]
+        for chat in stale:
+            del self._last[chat]
+        if len(self._last) >= self.max_chats:  # all fresh: forget the oldest half
+            for chat, _ in sorted(self._last.items(), key=lambda kv: kv[1])[: len(self._last) // 2]:
+                del self._last[chat]
+
+    def __len__(self) -> int:
+        return len(self._last)

@@ -1,0 +1,164 @@
+"""Ken Burns camera moves over an overscanned keyframe, and crossfades between scenes.
+
+Camera maths is pure (``view_rect``): for each frame, an eased view window (x, y, w, h) in
+keyframe pixels, in float, so motion is sub-pixel smooth. ``KenBurnsAnimator`` samples frames
+from the keyframe through that window:
+
+* ``quality="fast"`` (default): the keyframe is upsampled once per scene by ``SUPERSAMPLE`` (4x,
+  bilinear) and each frame is an affine NEAREST lookup into it. That is bilinear interpolation
+  with sample positions quantised to 1/4 keyframe pixel (under 0.25 output px) at ~4 ms a frame
+  instead of ~11-20 ms for a bilinear resize: no visible integer-pixel stepping.
+* ``quality="exact"``: a Pillow bilinear ``resize`` with a float source box every frame.
+
+A static camera renders one frame and repeats copies of it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Iterator
+from typing import Literal
+
+import numpy as np
+from PIL import Image
+
+from render.script import Scene
+from render.stages import RenderSpec
+
+Rect = tuple[float, float, float, float]  # x, y, w, h in keyframe pixels
+
+ZOOM = 1.18  # push-in / pull-out end zoom, relative to the widest view
+PAN_ZOOM = 1.14  # zoom held while panning or tilting (gives room to move)
+STATIC_ZOOM = 1.04
+FOCUS_Y = 0.54  # zoom towards this height (characters sit in the lower middle)
+SUPERSAMPLE = 4
+MAX_SUPERSAMPLED_PIXELS = 24_000_000
+XFADE_S = 0.4  # crossfade between scenes
+
+
+def ease(u: float) -> float:
+    """Smoothstep ease-in-out on [0, 1]."""
+    u = min(1.0, max(0.0, u))
+    return u * u * (3.0 - 2.0 * u)
+
+
+def base_view(key_w: int, key_h: int, out_w: int, out_h: int) -> tuple[float, float]:
+    """The largest window with the output's aspect ratio that fits in the keyframe."""
+    aspect = out_w / out_h
+    return (float(key_w), key_w / aspect) if key_w / key_h <= aspect else (key_h * aspect, float(key_h))
+
+
+def view_rect(camera: str, u: float, key_w: int, key_h: int, out_w: int, out_h: int) -> Rect:
+    """Window of the keyframe shown at progress ``u`` in [0, 1] of the scene (eased inside)."""
+    e = ease(u)
+    bw, bh = base_view(key_w, key_h, out_w, out_h)
+    cx, cy = key_w / 2, key_h * FOCUS_Y
+    if camera == "push_in":
+        zoom = 1.0 + (ZOOM - 1.0) * e
+    elif camera == "pull_out":
+        zoom = ZOOM - (ZOOM - 1.0) * e
+    elif camera in ("pan_left", "pan_right", "tilt_up", "tilt_down"):
+        zoom = PAN_ZOOM
+    else:
+        zoom = STATIC_ZOOM
+    w, h = bw / zoom, bh / zoom
+    # room to move inside the keyframe, then the move itself
+    room_x, room_y = (key_w - w) / 2, (key_h - h) / 2
+    if camera == "pan_left":  # the camera turns left: the window slides from right to left
+        cx = key_w / 2 + room_x * (1 - 2 * e)
+    elif camera == "pan_right":
+        cx = key_w / 2 - room_x * (1 - 2 * e)
+    elif camera == "tilt_up":
+        cy = key_h / 2 + room_y * (1 - 2 * e)
+    elif camera == "tilt_down":
+        cy = key_h / 2 - room_y * (1 - 2 * e)
+    x = min(max(cx - w / 2, 0.0), key_w - w)
+    y = min(max(cy - h / 2, 0.0), key_h - h)
+    return x, y, w, h
+
+
+def scene_progress(n_frames: int) -> list[float]:
+    """Progress value of each frame of a scene (0 at the first frame, 1 at the last)."""
+    return [i / (n_frames - 1) if n_frames > 1 else 0.0 for i in range(n_frames)]
+
+
+class KenBurnsAnimator:
+    """Implements ``render.stages.Animator``."""
+
+    def __init__(self, quality: Literal["fast", "exact"] = "fast", supersample: int = SUPERSAMPLE) -> None:
+        self.quality = quality
+        self.supersample = supersample
+
+    def frames(self, keyframe: Image.Image, scene: Scene, spec: RenderSpec, n_frames: int) -> Iterator[np.ndarray]:
+        key = keyframe if keyframe.mode == "RGB" else keyframe.convert("RGB")
+        out = (spec.width, spec.height)
+        rects = [view_rect(scene.camera, u, key.width, key.height, *out) for u in scene_progress(n_frames)]
+        if scene.camera == "static" or len(set(rects)) == 1:
+            still = np.asarray(self._exact(key, rects[0], out))
+            for _ in range(n_frames):
+                yield still.copy()
+            return
+        if self.quality == "exact":
+            for rect in rects:
+                yield np.array(self._exact(key, rect, out))
+            return
+        s = self._factor(key)
+        big = key.resize((key.width * s, key.height * s), Image.Resampling.BILINEAR)
+        for x, y, w, h in rects:
+            # output pixel centre (i + 0.5) maps to keyframe x + (i + 0.5) * w / W, times s in `big`
+            data = (s * w / out[0], 0.0, s * x, 0.0, s * h / out[1], s * y)
+            yield np.array(big.transform(out, Image.Transform.AFFINE, data, resample=Image.Resampling.NEAREST))
+
+    def _factor(self, key: Image.Image) -> int:
+        fit = int(math.sqrt(MAX_SUPERSAMPLED_PIXELS / max(1, key.width * key.height)))
+        return max(1, min(self.supersample, fit))
+
+    @staticmethod
+    def _exact(key: Image.Image, rect: Rect, out: tuple[int, int]) -> Image.Image:
+        x, y, w, h = rect
+        return key.resize(out, Image.Resampling.BILINEAR, box=(x, y, x + w, y + h))
+
+
+# ---------------------------------------------------------------------------------------------- crossfades
+
+
+def blend(a: np.ndarray, b: np.ndarray, weight: float) -> np.ndarray:
+    """``a`` faded towards ``b`` by ``weight`` in [0, 1] (uint8 in, uint8 out)."""
+    w = int(round(min(1.0, max(0.0, weight)) * 256))
+    acc = a.astype(np.uint16) * (256 - w)
+    acc += b.astype(np.uint16) * w
+    acc >>= 8
+    return acc.astype(np.uint8)
+
+
+def xfade_half(fps: int, scene_frames: Iterable[int], xfade_s: float = XFADE_S) -> int:
+    """Frames each side of a cut that take part in its crossfade (0 disables crossfades)."""
+    half = round(xfade_s * fps / 2)
+    shortest = min(scene_frames, default=0)
+    return max(0, min(half, shortest // 4))
+
+
+def crossfaded(scenes: Iterable[Iterator[np.ndarray]], half: int) -> Iterator[np.ndarray]:
+    """Join per-scene frame streams, blending ``2 * half`` frames around each cut.
+
+    Each scene stream must carry ``half`` extra frames before its own start (not for the first
+    scene) and after its own end (not for the last one); the streams overlap by ``2 * half``
+    frames, which are blended with an eased weight, so the result has exactly the scenes' own
+    frame counts and each cut sits in the middle of its crossfade.
+    """
+    pending: list[np.ndarray] = []
+    width = 2 * half
+    for frames in scenes:
+        it = iter(frames)
+        if pending:
+            for j, old in enumerate(pending):
+                new = next(it)
+                yield blend(old, new, ease((j + 0.5) / width))
+            pending = []
+        buffer: list[np.ndarray] = []
+        for frame in it:
+            buffer.append(frame)
+            if len(buffer) > width:
+                yield buffer.pop(0)
+        pending = buffer  # the last 2 * half frames wait for the next scene
+    yield from pending

@@ -1,0 +1,148 @@
+"""``petreel make "PREMISE"``: write a script offline and render it to an MP4, with a progress bar.
+
+Bad input (empty or over-long premise, unknown style or art style, an output path that cannot be
+written) is refused before any work with one line on stderr and exit code 2. A failed render
+leaves nothing at the output path (exit 1); Ctrl-C exits 130.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import secrets
+import sys
+from pathlib import Path
+from typing import Any
+
+from petreel.errors import Cancelled, PetReelError, UserError
+from render.styles import ART_STYLES, CHARACTER_STYLES, DEFAULT_ART_STYLE, DEFAULT_STYLE, art_styles_for
+
+STAGES = ("script", "keyframes", "narration", "music", "compose")
+MAX_PREMISE = 500
+
+
+def add_parsers(subparsers: Any) -> None:
+    p = subparsers.add_parser(
+        "make",
+        help="render one clip from a premise (offline script writer)",
+        description="Write a pet-drama script offline from PREMISE and render it to a 9:16 MP4.",
+    )
+    p.add_argument("premise", help="one-line story idea, e.g. \"a poor ginger cat is mocked by a rich white cat\"")
+    p.add_argument("--style", default=DEFAULT_STYLE, help=f"hero character style ({', '.join(CHARACTER_STYLES)})")
+    p.add_argument("--art-style", default=DEFAULT_ART_STYLE, help=f"art style ({', '.join(ART_STYLES)})")
+    p.add_argument("--lang", default="en", choices=("en", "zh"), help="script and narration language")
+    p.add_argument("-o", "--output", type=Path, default=Path("clip.mp4"), help="output MP4 path")
+    p.add_argument("--seed", type=int, default=None, help="random seed (printed when not given)")
+    p.add_argument("--width", type=int, default=None, help="override PETREEL_RENDER__WIDTH")
+    p.add_argument("--height", type=int, default=None, help="override PETREEL_RENDER__HEIGHT")
+    p.add_argument("--fps", type=int, default=None, help="override PETREEL_RENDER__FPS")
+    p.set_defaults(func=run_make)
+
+
+def _fail(message: str, code: int = 2) -> int:
+    print(f"petreel make: error: {message}", file=sys.stderr)
+    return code
+
+
+def check_premise(text: str) -> str:
+    """The writer's ``validate_premise`` when available, else a length check. Raises ``BadPremise``."""
+    try:
+        from render.story import validate_premise
+    except ImportError:
+        from petreel.errors import BadPremise
+
+        text = " ".join(text.split())
+        if not 1 <= len(text) <= MAX_PREMISE:
+            raise BadPremise(f"{len(text)} characters") from None
+        return text
+    return validate_premise(text)
+
+
+def check_output(path: Path) -> str | None:
+    """Why ``path`` cannot be written, or None when it can (checked before rendering)."""
+    directory = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        return f"output path {path} is a directory"
+    if not directory.is_dir():
+        return f"output directory {directory} does not exist"
+    if not os.access(directory, os.W_OK | os.X_OK):
+        return f"output directory {directory} is not writable"
+    if path.exists() and not os.access(path, os.W_OK):
+        return f"output file {path} is not writable"
+    return None
+
+
+def run_make(args: argparse.Namespace) -> int:
+    from petreel.settings import load_settings
+
+    settings = load_settings()
+    # 1. validate everything before any work
+    try:
+        premise = check_premise(args.premise)
+    except UserError as err:
+        return _fail(err.message(args.lang))
+    if args.style not in CHARACTER_STYLES:
+        return _fail(f"unknown style {args.style!r}; valid styles: {', '.join(CHARACTER_STYLES)}")
+    offered = [a.id for a in art_styles_for(settings.render.backend)]
+    if args.art_style not in offered:
+        why = "needs PETREEL_RENDER__BACKEND=diffusers" if args.art_style in ART_STYLES else "is unknown"
+        return _fail(f"art style {args.art_style!r} {why}; available: {', '.join(offered)}")
+    output: Path = args.output
+    if problem := check_output(output):
+        return _fail(problem)
+    overrides = {k: v for k in ("width", "height", "fps") if (v := getattr(args, k)) is not None}
+    if any(v <= 0 for v in overrides.values()) or any(overrides.get(k, 2) % 2 for k in ("width", "height")):
+        return _fail("--width/--height must be positive even numbers and --fps positive")
+    seed = args.seed if args.seed is not None else secrets.randbelow(2**31)
+    if args.seed is None:
+        print(f"seed: {seed}", file=sys.stderr)
+    # 2. write the script and render it
+    try:
+        return _render(premise, args, settings, overrides, seed, output)
+    except Cancelled:
+        return _fail("cancelled", 130)
+    except KeyboardInterrupt:
+        return _fail("interrupted; nothing was written", 130)
+    except UserError as err:
+        return _fail(err.message(args.lang), 1)
+    except PetReelError as err:
+        return _fail(str(err), 1)
+
+
+def _render(premise: str, args: argparse.Namespace, settings: Any, overrides: dict[str, int], seed: int,
+            output: Path) -> int:
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
+
+    from render.pipeline import default_backends, render_clip, render_spec
+    from render.story import write_offline
+
+    console = Console(stderr=True)
+    columns = (TextColumn("{task.description:<10}"), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),
+               TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=False) as bar:
+        tasks: dict[str, TaskID] = {stage: bar.add_task(stage, total=1.0, start=False) for stage in STAGES}
+        done: set[str] = set()
+
+        def progress(stage: str, fraction: float) -> None:
+            if stage in tasks:
+                for earlier in STAGES[: STAGES.index(stage)]:  # stages run in order
+                    if earlier not in done:
+                        done.add(earlier)
+                        bar.start_task(tasks[earlier])
+                        bar.update(tasks[earlier], completed=1.0)
+                bar.start_task(tasks[stage])
+                bar.update(tasks[stage], completed=min(1.0, max(0.0, fraction)))
+
+        script = write_offline(premise, args.style, args.lang, seed, art_style=args.art_style)
+        progress("script", 1.0)
+        spec = render_spec(settings, seed)
+        if overrides:
+            from dataclasses import replace
+
+            spec = replace(spec, **overrides)
+        info = render_clip(script, output, default_backends(settings), spec, progress)
+        progress("compose", 1.0)
+    print(f"{info.path}  {script.title!r}  {info.width}x{info.height}  {info.duration:.1f}s  "
+          f"{info.size_bytes / 1e6:.1f} MB  thumbnail {info.thumbnail}")
+    return 0

@@ -1,0 +1,229 @@
+"""``FfmpegComposer``: raw RGB frames + mono audio -> inline-playable MP4 and a JPEG thumbnail.
+
+Frames are streamed over stdin to the imageio-ffmpeg binary (no moviepy): libx264 High profile,
+yuv420p (BT.709), AAC 128k 48 kHz, ``+faststart``. The encode goes to a hidden temp file in the
+destination directory which replaces ``out_path`` only on success, so a failed or cancelled render
+never leaves a partial file there. A clip over ``max_bytes`` is re-encoded once with a bitrate cap.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import queue
+import subprocess
+import tempfile
+import threading
+import uuid
+import wave
+from collections.abc import Iterator
+from contextlib import suppress
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
+
+from petreel.errors import OutputPathError, RenderFailed
+from render.stages import SAMPLE_RATE, ClipInfo, RenderSpec
+
+log = logging.getLogger(__name__)
+
+MAX_BYTES = 50 * 1024 * 1024  # Telegram's upload limit for bots on api.telegram.org
+THUMB_MAX_PX = 320
+THUMB_MAX_BYTES = 200_000
+AUDIO_BITRATE_K = 128
+THUMB_AT = 0.4  # fraction of the clip the thumbnail frame is taken from
+_QUEUE_FRAMES = 6  # frames buffered between the frame generator and the pipe writer
+
+
+def ffmpeg_exe() -> str:
+    import imageio_ffmpeg
+
+    return str(imageio_ffmpeg.get_ffmpeg_exe())
+
+
+def encode_args(spec: RenderSpec, threads: int, video_bitrate_k: int | None = None,
+                audio_bitrate_k: int = AUDIO_BITRATE_K) -> list[str]:
+    """The output options shared by the streaming encode, the capped re-encode and the bench."""
+    rate = (
+        ["-b:v", f"{video_bitrate_k}k", "-maxrate", f"{video_bitrate_k}k", "-bufsize", f"{2 * video_bitrate_k}k"]
+        if video_bitrate_k
+        else ["-crf", str(spec.crf)]
+    )
+    return [
+        "-vf", "scale=out_color_matrix=bt709:out_range=tv,format=yuv420p",
+        "-c:v", "libx264", "-profile:v", "high", "-preset", spec.preset, *rate,
+        "-pix_fmt", "yuv420p", "-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709",
+        "-g", str(spec.fps * 2), "-threads", str(threads),
+        "-c:a", "aac", "-b:a", f"{audio_bitrate_k}k", "-ar", str(SAMPLE_RATE), "-ac", "2",
+        "-movflags", "+faststart", "-f", "mp4",
+    ]
+
+
+def raw_input_args(spec: RenderSpec, source: str = "pipe:0") -> list[str]:
+    return ["-f", "rawvideo", "-pix_fmt", "rgb24", "-s", f"{spec.width}x{spec.height}",
+            "-framerate", str(spec.fps), "-i", source]
+
+
+def write_wav(path: Path, audio: np.ndarray, sample_rate: int = SAMPLE_RATE) -> None:
+    pcm = (np.clip(audio, -1.0, 1.0) * 32767.0).astype("<i2")
+    with wave.open(str(path), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(sample_rate)
+        w.writeframes(pcm.tobytes())
+
+
+def fit_audio(audio: np.ndarray | None, seconds: float, sample_rate: int = SAMPLE_RATE) -> np.ndarray:
+    """Mono float32 exactly ``seconds`` long: trimmed, or padded with silence (silence when None)."""
+    n = round(seconds * sample_rate)
+    out = np.zeros(n, dtype=np.float32)
+    if audio is not None and audio.size:
+        m = min(n, audio.size)
+        out[:m] = audio[:m]
+    return out
+
+
+def save_thumbnail(frame: np.ndarray, path: Path, max_px: int = THUMB_MAX_PX,
+                   max_bytes: int = THUMB_MAX_BYTES) -> None:
+    """JPEG no larger than ``max_px`` on its longest side and ``max_bytes`` on disk."""
+    img = Image.fromarray(frame)
+    img.thumbnail((max_px, max_px), Image.Resampling.LANCZOS)
+    for quality in (88, 80, 70, 60, 50, 40, 30):
+        img.save(path, "JPEG", quality=quality, optimize=True)
+        if path.stat().st_size <= max_bytes:
+            return
+    raise RenderFailed(f"thumbnail over {max_bytes} bytes")
+
+
+class FfmpegComposer:
+    """Implements ``render.stages.Composer`` with the imageio-ffmpeg binary."""
+
+    def __init__(self, ffmpeg: str | None = None, threads: int = 0, max_bytes: int = MAX_BYTES) -> None:
+        self._ffmpeg = ffmpeg
+        self.threads = threads
+        self.max_bytes = max_bytes
+
+    @property
+    def exe(self) -> str:
+        if self._ffmpeg is None:
+            self._ffmpeg = ffmpeg_exe()
+        return self._ffmpeg
+
+    def compose(
+        self,
+        frames: Iterator[np.ndarray],
+        audio: np.ndarray,
+        spec: RenderSpec,
+        out_path: Path,
+        n_frames: int,
+    ) -> ClipInfo:
+        out_path = Path(out_path)
+        if spec.width % 2 or spec.height % 2:
+            raise RenderFailed(f"frame size must be even for yuv420p, got {spec.width}x{spec.height}")
+        if not out_path.parent.is_dir():
+            raise OutputPathError(f"no such directory: {out_path.parent}")
+        duration = n_frames / spec.fps
+        thumb_path = out_path.with_suffix(".jpg")
+        temps: list[Path] = []
+
+        def temp(suffix: str) -> Path:
+            # hidden, random name beside the output (same filesystem for os.replace); mode honours umask
+            path = out_path.parent / f".petreel-{uuid.uuid4().hex}{suffix}"
+            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))
+            temps.append(path)
+            return path
+
+        try:
+            # 1. audio to a temp WAV exactly as long as the video
+            wav = temp(".wav")
+            write_wav(wav, fit_audio(audio, duration))
+            # 2. stream frames into ffmpeg (writer thread so frame generation overlaps the pipe)
+            video = temp(".mp4")
+            thumb_frame = self._encode(frames, wav, spec, video, n_frames)
+            # 3. cap the size (re-encode once with a bitrate cap)
+            if video.stat().st_size > self.max_bytes:
+                video = self._reencode_capped(video, spec, duration, temp(".mp4"))
+            # 4. thumbnail from a representative frame
+            thumb = temp(".jpg")
+            save_thumbnail(thumb_frame, thumb)
+            # 5. publish atomically: thumbnail first, the clip last
+            os.replace(thumb, thumb_path)
+            size = video.stat().st_size
+            os.replace(video, out_path)
+        except PermissionError as exc:
+            raise OutputPathError(str(out_path.parent)) from exc
+        finally:
+            for p in temps:
+                with suppress(FileNotFoundError):
+                    p.unlink()
+        return ClipInfo(path=out_path, thumbnail=thumb_path, width=spec.width, height=spec.height,
+                        duration=duration, size_bytes=size)
+
+    def _encode(self, frames: Iterator[np.ndarray], wav: Path, spec: RenderSpec, dest: Path,
+                n_frames: int) -> np.ndarray:
+        cmd = [self.exe, "-hide_banner", "-loglevel", "error", "-y", *raw_input_args(spec),
+               "-i", str(wav), "-map", "0:v:0", "-map", "1:a:0", *encode_args(spec, self.threads), str(dest)]
+        with tempfile.TemporaryFile() as errlog:
+            proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stderr=errlog)
+            assert proc.stdin is not None
+            stdin = proc.stdin
+            pending: queue.Queue[np.ndarray | None] = queue.Queue(maxsize=_QUEUE_FRAMES)
+            failure: list[BaseException] = []
+
+            def writer() -> None:
+                try:
+                    while (item := pending.get()) is not None:
+                        stdin.write(memoryview(item).cast("B"))
+                except BaseException as exc:  # BrokenPipe when ffmpeg died; reported below
+                    failure.append(exc)
+                    while pending.get() is not None:  # drain so the producer never blocks
+                        pass
+
+            thread = threading.Thread(target=writer, name="ffmpeg-writer", daemon=True)
+            thread.start()
+            thumb_index = min(n_frames - 1, int(n_frames * THUMB_AT))
+            thumb: np.ndarray | None = None
+            count = 0
+            try:
+                for frame in frames:
+                    if frame.shape != (spec.height, spec.width, 3) or frame.dtype != np.uint8:
+                        raise RenderFailed(f"frame {count} has shape {frame.shape} {frame.dtype}")
+                    if count >= n_frames:
+                        raise RenderFailed(f"more than the {n_frames} frames announced")
+                    if count == thumb_index:
+                        thumb = frame.copy()
+                    pending.put(np.ascontiguousarray(frame))
+                    count += 1
+                    if failure:
+                        break
+            except BaseException:
+                proc.kill()
+                raise
+            finally:
+                pending.put(None)
+                thread.join()
+                with suppress(BrokenPipeError):
+                    stdin.close()
+                proc.wait()
+            errlog.seek(0)
+            err = errlog.read().decode("utf-8", "replace").strip()
+        if proc.returncode != 0 or failure:
+            raise RenderFailed(f"ffmpeg failed (exit {proc.returncode}): {err[-800:]}")
+        if count != n_frames or thumb is None:
+            raise RenderFailed(f"expected {n_frames} frames, got {count}")
+        return thumb
+
+    def _reencode_capped(self, src: Path, spec: RenderSpec, duration: float, dest: Path) -> Path:
+        budget_k = int(self.max_bytes * 8 * 0.92 / max(duration, 0.1) / 1000)  # container overhead margin
+        audio_k = max(32, min(AUDIO_BITRATE_K, budget_k // 8))
+        video_k = max(50, budget_k - audio_k)
+        log.info("clip over %d bytes; re-encoding at %dk video + %dk audio", self.max_bytes, video_k, audio_k)
+        cmd = [self.exe, "-hide_banner", "-loglevel", "error", "-y", "-i", str(src), "-map", "0:v:0",
+               "-map", "0:a:0", *encode_args(spec, self.threads, video_k, audio_k), str(dest)]
+        done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            raise RenderFailed(f"ffmpeg re-encode failed: {done.stderr[-800:]}")
+        if dest.stat().st_size > self.max_bytes:
+            raise RenderFailed(f"clip still {dest.stat().st_size} bytes after capping at {self.max_bytes}")
+        return dest

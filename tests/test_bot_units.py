@@ -1,0 +1,129 @@
+"""Pure pieces of the bot: texts, throttle, progress bar and edit gate, drafts, previews, captions."""
+
+from __future__ import annotations
+
+import string
+
+import pytest
+
+from bot import i18n
+from bot.delivery import MAX_CAPTION, not_modified, video_caption
+from bot.handlers.drafts import DraftBook
+from bot.handlers.premise import script_language
+from bot.handlers.script import preview_text, restyle
+from bot.progress import EditGate, bar, overall, progress_text, queued_text
+from bot.throttle import ChatThrottle
+from render.script import Script
+from render.styles import CHARACTER_STYLES
+from telegram.error import BadRequest
+from tests.factories import make_script
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_every_text_has_both_languages_with_the_same_placeholders() -> None:
+    for key, (en, zh) in i18n.TEXTS.items():
+        assert en.strip() and zh.strip(), key
+        assert _fields(en) == _fields(zh), key
+    for _, en, zh in i18n.COMMANDS + i18n.ADMIN_COMMANDS:
+        assert en and zh
+
+
+def test_language_lookup_and_help() -> None:
+    assert i18n.norm_lang("zh-hans") == "zh"
+    assert i18n.norm_lang("en-US") == "en"
+    assert i18n.norm_lang(None) == "en"
+    assert i18n.t("zh", "btn_confirm") == "✅ 确认制作"
+    lines = i18n.command_lines("en")
+    assert all(f"/{cmd}" in lines for cmd, _, _ in i18n.COMMANDS)
+    assert "/grant" not in lines and "/grant" in i18n.command_lines("en", admin=True)
+
+
+def test_throttle_accepts_then_waits_per_chat() -> None:
+    throttle = ChatThrottle(2.0)
+    assert throttle.check(1, now=100.0) == 0.0
+    assert throttle.check(1, now=100.5) == pytest.approx(1.5)
+    assert throttle.check(2, now=100.5) == 0.0  # other chats are independent
+    assert throttle.check(1, now=102.0) == 0.0
+    assert throttle.check(1, now=103.0) == pytest.approx(1.0)  # a refused try doesn't reset the clock
+
+
+def test_throttle_memory_is_bounded() -> None:
+    throttle = ChatThrottle(1.0, max_chats=100)
+    for chat in range(1000):
+        throttle.check(chat, now=float(chat) * 0.001)
+    assert len(throttle) <= 100
+
+
+def test_bar_and_overall_progress() -> None:
+    assert bar(0.6, width=5) == "▓▓▓░░ 60%"
+    assert bar(0.0, width=4) == "░░░░ 0%"
+    assert bar(1.7, width=4) == "▓▓▓▓ 100%"
+    steps = [overall(s, f) for s in ("script", "keyframes", "narration", "music", "compose") for f in (0, 0.5, 1)]
+    assert steps == sorted(steps) and steps[-1] == pytest.approx(1.0)
+    assert overall("unknown-stage", 0.3) == 0.3
+    assert "▓" in progress_text("en", "compose", 0.5) and "剪辑视频" in progress_text("zh", "compose", 0.5)
+    assert "3" in queued_text("en", 3) and "soon" in queued_text("en", 0)
+
+
+def test_edit_gate_spaces_edits() -> None:
+    gate = EditGate(3.0)
+    assert gate.ready(7, now=10.0)
+    gate.mark(7, now=10.0)
+    assert not gate.ready(7, now=12.9) and gate.wait(7, now=12.0) == pytest.approx(1.0)
+    assert gate.ready(8, now=11.0)
+    assert gate.ready(7, now=13.0)
+
+
+def test_draft_book_ids_expiry_and_per_user_cap() -> None:
+    book = DraftBook(ttl_s=60, per_user=2)
+    a = book.new(1, 1, "premise a", "en", now=0.0)
+    b = book.new(1, 1, "premise b", "en", now=1.0)
+    assert len(a.id) <= 10 and a.id != b.id
+    assert book.get(a.id, now=30.0) is a
+    c = book.new(1, 1, "premise c", "en", now=2.0)  # third draft pushes out the oldest
+    assert book.get(a.id, now=3.0) is None and book.get(c.id, now=3.0) is c
+    assert book.get(b.id, now=100.0) is None  # expired
+    other = book.new(2, 2, "x", "zh", now=5.0, style="corgi")
+    assert other.style == "corgi" and book.discard_user(1) == 1 and book.of_user(2) == [other]
+
+
+def test_script_language_follows_the_premise() -> None:
+    assert script_language("穷橘猫逆袭") == "zh"
+    assert script_language("a poor cat gets rich") == "en"
+
+
+def test_restyle_swaps_the_hero_only() -> None:
+    script = make_script()
+    remixed = restyle(script, "corgi", "storyboard")
+    assert isinstance(remixed, Script)
+    hero = remixed.character("hero")
+    assert (hero.species, hero.style, hero.look) == ("dog", "corgi", CHARACTER_STYLES["corgi"].look)
+    assert remixed.character("rival") == script.character("rival")
+    assert [s.narration for s in remixed.scenes] == [s.narration for s in script.scenes]
+    assert remixed.style == "corgi"
+
+
+def test_preview_lists_numbered_scenes_and_escapes_html() -> None:
+    script = make_script(n_scenes=6).model_copy(update={"title": "Cats <&> Dogs"})
+    book = DraftBook()
+    draft = book.new(1, 1, "p", "en", now=0.0)
+    text = preview_text("en", script, draft)
+    assert "Cats &lt;&amp;&gt; Dogs" in text
+    assert all(f"\n{i}. <b>" in text for i in range(1, 7))
+    assert len(text) <= 4096
+    assert "秒" in preview_text("zh", make_script("zh"), draft)
+
+
+def test_video_caption_is_escaped_and_capped() -> None:
+    assert video_caption("A & B") == "🎬 <b>A &amp; B</b>"
+    long = video_caption("<" * 2000)
+    assert len(long) <= MAX_CAPTION and long.endswith("</b>")
+
+
+def test_not_modified_matches_any_case() -> None:
+    assert not_modified(BadRequest("Message is not modified: specified new message content"))
+    assert not_modified(BadRequest("bad request: MESSAGE IS NOT MODIFIED"))
+    assert not not_modified(BadRequest("Message to edit not found"))

@@ -1,0 +1,546 @@
+"""End to end: the real Application against the local Bot API sandbox over loopback, a real AsyncStore
+on a tmp database, the offline writer and an in-process worker with a fast renderer that delivers a
+real (tiny) MP4 made once per module by the composer."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import shutil
+import threading
+import time
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from bot.app import build_application, delivery_of, running
+from bot.handlers.common import AnyApp, bot_deps
+from bot.sandbox import BotApiSandbox
+from bot.sandbox.users import MessageView, SimUser
+from bot.writer import OfflineWriter
+from petreel.errors import Cancelled, RenderFailed
+from petreel.settings import Settings
+from render.composer import FfmpegComposer
+from render.probe import probe
+from render.stages import CancelFn, ClipInfo, ProgressFn, RenderSpec
+from render.styles import CHARACTER_STYLES
+from render.worker import Worker
+from storage.models import Job
+from storage.store import AsyncStore, Store
+
+ADMIN = 9000
+EDIT_INTERVAL = 0.25
+STAGES = ("keyframes", "narration", "music", "compose")
+
+
+# -- a fast renderer: copies one tiny valid MP4 (made once with the composer) --------------------------
+
+
+@pytest.fixture(scope="module")
+def tiny_clip(tmp_path_factory: pytest.TempPathFactory) -> ClipInfo:
+    spec = RenderSpec(width=90, height=160, fps=12, preset="ultrafast")
+    out = tmp_path_factory.mktemp("tiny") / "tiny.mp4"
+    frames = (np.full((160, 90, 3), (i * 20) % 255, dtype=np.uint8) for i in range(12))
+    return FfmpegComposer(threads=1).compose(frames, np.zeros(48_000, dtype=np.float32), spec, out, n_frames=12)
+
+
+class FastRenderer:
+    """Reports every stage (sleeping ``stage_s`` in each), then publishes a copy of the tiny clip."""
+
+    def __init__(self, clip: ClipInfo, stage_s: float = 0.0, fail: bool = False) -> None:
+        self.clip = clip
+        self.stage_s = stage_s
+        self.fail = fail
+        self.rendered: list[int] = []
+
+    def render(self, job: Job, out_path: Path, progress: ProgressFn, should_cancel: CancelFn) -> ClipInfo:
+        for stage in STAGES:
+            for fraction in (0.0, 0.5):
+                progress(stage, fraction)
+                time.sleep(self.stage_s / 2)
+            if should_cancel():
+                raise Cancelled()
+        if self.fail:
+            raise RenderFailed("ffmpeg exited 1")
+        shutil.copyfile(self.clip.path, out_path)
+        thumb = out_path.with_suffix(".jpg")
+        shutil.copyfile(self.clip.thumbnail, thumb)
+        self.rendered.append(job.id)
+        return ClipInfo(out_path, thumb, self.clip.width, self.clip.height, self.clip.duration, out_path.stat().st_size)
+
+
+class WorkerThread:
+    """A real ``Worker`` (its own ``Store`` connection) running on a thread."""
+
+    def __init__(self, settings: Settings, renderer: FastRenderer) -> None:
+        self.settings = settings
+        self.renderer = renderer
+        self.worker: Worker | None = None
+        self._ready = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="e2e-worker", daemon=True)
+
+    def _run(self) -> None:
+        store = Store.from_settings(self.settings)
+        self.worker = Worker(store, self.renderer, self.settings, "e2e-worker", progress_interval_s=0.05)
+        self._ready.set()
+        try:
+            self.worker.run()
+        finally:
+            self.worker.close()
+            store.close()
+
+    def start(self) -> None:
+        self._thread.start()
+        self._ready.wait(5)
+
+    def stop(self) -> None:
+        if self.worker is not None:
+            self.worker.request_stop()
+        self._thread.join(10)
+
+
+# -- the harness ----------------------------------------------------------------------------------------
+
+
+@dataclass
+class Harness:
+    sandbox: BotApiSandbox
+    settings: Settings
+    store: AsyncStore
+    app: AnyApp | None = None
+    worker: WorkerThread | None = None
+    users: dict[int, SimUser] = field(default_factory=dict)
+
+    def user(self, user_id: int, lang: str = "en") -> SimUser:
+        if user_id not in self.users:
+            self.users[user_id] = self.sandbox.user(user_id, first_name=f"U{user_id}", language_code=lang)
+        return self.users[user_id]
+
+    def build(self, store: Any = None) -> AnyApp:
+        return build_application(
+            self.settings,
+            store or self.store,
+            OfflineWriter(),
+            base_url=self.sandbox.base_url,
+            base_file_url=self.sandbox.base_file_url,
+            delivery_poll_s=0.05,
+        )
+
+    @contextlib.asynccontextmanager
+    async def bot(self, store: Any = None) -> AsyncIterator[AnyApp]:
+        app = self.build(store)
+        async with running(app, poll_interval=0.0, poll_timeout_s=1.0):
+            self.app = app
+            yield app
+        self.app = None
+
+    def start_worker(self, clip: ClipInfo, stage_s: float = 0.0, fail: bool = False) -> WorkerThread:
+        self.worker = WorkerThread(self.settings, FastRenderer(clip, stage_s, fail))
+        self.worker.start()
+        return self.worker
+
+    def uploads(self) -> list[Any]:
+        """sendVideo calls that uploaded a file (not a file_id re-send)."""
+        return [c for c in self.sandbox.calls_to("sendVideo") if not isinstance(c.params.get("video"), str)]
+
+
+def make_settings(tmp: Path, **quota: int) -> Settings:
+    return Settings(
+        data_dir=tmp,
+        telegram={  # type: ignore[arg-type]
+            "token": "123456:TEST",
+            "admins": [ADMIN],
+            "progress_edit_interval_s": EDIT_INTERVAL,
+            "chat_throttle_s": 0.0,
+        },
+        worker={"poll_s": 0.05, "heartbeat_s": 0.5, "lease_s": 30.0, "backoff_s": 0.05, "max_attempts": 1},  # type: ignore[arg-type]
+        quota={"daily_free": 3, "max_queued": 2, "max_queue": 200, **quota},  # type: ignore[arg-type]
+        render={"width": 90, "height": 160},  # type: ignore[arg-type]
+    )
+
+
+@pytest.fixture
+async def harness(tmp_path: Path) -> AsyncIterator[Harness]:
+    settings = make_settings(tmp_path)
+    async with BotApiSandbox() as sandbox, AsyncStore.from_settings(settings) as store:
+        h = Harness(sandbox, settings, store)
+        try:
+            yield h
+        finally:
+            if h.worker is not None:
+                await asyncio.to_thread(h.worker.stop)
+
+
+# -- user journeys --------------------------------------------------------------------------------------
+
+
+def _msg(user: SimUser, message_id: int) -> MessageView:
+    return next(m for m in user.chat if m.message_id == message_id)
+
+
+def data_of(message: MessageView, label_part: str) -> str:
+    """The callback data of the button whose label contains ``label_part``."""
+    for row in message.buttons:
+        for button in row:
+            if label_part in button.text and button.callback_data:
+                return button.callback_data
+    raise LookupError(f"no button containing {label_part!r} in {[b.text for r in message.buttons for b in r]}")
+
+
+def with_buttons(user: SimUser, prefix: str, after: int = 0) -> list[MessageView]:
+    return [m for m in user.visible if m.message_id > after and any(d.startswith(prefix) for d in m.callback_data)]
+
+
+async def wait_buttons(user: SimUser, prefix: str, after: int = 0, timeout: float = 10) -> MessageView:
+    """The newest message after message ``after`` offering a button whose data starts with ``prefix``."""
+    await user.wait_for(lambda _: bool(with_buttons(user, prefix, after)), timeout=timeout)
+    return with_buttons(user, prefix, after)[-1]
+
+
+async def premise_to_preview(user: SimUser, premise: str, style: str = "Ginger", art: str = "Storyboard") -> MessageView:
+    """Send a premise, pick hero and art style; returns the script preview message."""
+    sent = await user.send(premise)
+    chooser = await wait_buttons(user, "1|st|", after=sent)
+    return await choose(user, chooser, style, art)
+
+
+async def choose(user: SimUser, chooser: MessageView, style: str = "Ginger", art: str = "Storyboard") -> MessageView:
+    """Press the hero and art-style buttons on ``chooser``; returns the preview (same message, edited)."""
+    mid = chooser.message_id
+    await user.press(chooser, data_of(chooser, style))
+    await user.wait_for(lambda _: any(d.startswith("1|ar|") for d in _msg(user, mid).callback_data))
+    await user.press(mid, data_of(_msg(user, mid), art))
+    await user.wait_for(lambda _: any(d.startswith("1|ok|") for d in _msg(user, mid).callback_data), timeout=15)
+    return _msg(user, mid)
+
+
+async def eventually(predicate: Callable[[], bool], timeout_s: float = 10.0) -> None:
+    """Poll a condition that no sandbox event signals (store state, counters)."""
+    deadline = time.monotonic() + timeout_s
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise TimeoutError("condition not met")
+        await asyncio.sleep(0.02)
+
+
+def videos(user: SimUser) -> list[MessageView]:
+    return [m for m in user.visible if m.video]
+
+
+async def download(app: AnyApp, file_id: str, dest: Path) -> Path:
+    file = await app.bot.get_file(file_id)
+    await file.download_to_drive(dest)
+    return dest
+
+
+def status_edit_times(sandbox: BotApiSandbox, message_id: int, chat_id: int) -> list[float]:
+    return [
+        c.timestamp
+        for c in sandbox.calls_to("editMessageText")
+        if str(c.params.get("message_id")) == str(message_id) and str(c.params.get("chat_id")) == str(chat_id)
+    ]
+
+
+# -- acceptance ------------------------------------------------------------------------------------------
+
+
+async def test_premise_to_video_resend_remix_history(harness: Harness, tiny_clip: ClipInfo, tmp_path: Path) -> None:
+    harness.start_worker(tiny_clip, stage_s=0.3)
+    async with harness.bot() as app:
+        ann = harness.user(1001)
+        await ann.send("/start")
+        assert "PetReel" in (await ann.wait_for_text("PetReel")).body
+        # 1. premise → every character style as a button → art styles → script preview
+        await ann.send("a poor ginger cat is mocked by a rich white cat, works hard and gets rich")
+        chooser = await wait_buttons(ann, "1|st|")
+        styles = [d for d in chooser.callback_data if d.startswith("1|st|")]
+        assert len(styles) == len(CHARACTER_STYLES) >= 8
+        preview = await choose(ann, chooser, "Ginger", "Storyboard")
+        assert "1. " in preview.body and "5. " in preview.body and "Confirm" in preview.body
+        # 2. reroll writes again (same message, new seed)
+        edits = preview.edit_count
+        await ann.press(preview, data_of(preview, "Reroll"))
+        await ann.wait_for(lambda _: _msg(ann, preview.message_id).edit_count >= edits + 2 and "1|ok|" in str(_msg(ann, preview.message_id).callback_data))
+        preview = _msg(ann, preview.message_id)
+        # 3. confirm → one status message, queued only after the row is committed
+        qid = await ann.press(preview, data_of(preview, "Confirm"))
+        status = await ann.wait_for_text("Queued")
+        assert ann.answered(qid)
+        assert (await harness.store.active_jobs(1001)) or (await harness.store.list_clips(1001))[1] == 1
+        # 4. progress edits (throttled) then the video
+        await ann.wait_for(lambda _: bool(videos(ann)), timeout=20)
+        await ann.wait_for(lambda _: "Done" in _msg(ann, status.message_id).body, timeout=5)
+        edit_texts = [str(c.params.get("text")) for c in harness.sandbox.calls_to("editMessageText")
+                      if str(c.params.get("message_id")) == str(status.message_id)]
+        assert any("▓" in text and "%" in text for text in edit_texts), edit_texts
+        times = status_edit_times(harness.sandbox, status.message_id, 1001)
+        assert all(b - a >= EDIT_INTERVAL * 0.8 for a, b in zip(times, times[1:], strict=False)), times
+        video = videos(ann)[0]
+        assert preview.body.split("\n")[0].lstrip("🎬 ") in video.body  # caption is the title
+        assert {"Resend", "Remix", "New twist"} <= {b.text.split(" ", 1)[1] for row in video.buttons for b in row}
+        facts = probe(await download(app, video.video or "", tmp_path / "got.mp4"))
+        assert facts["video_codec"] == "h264" and facts["width"] == 90 and facts["height"] == 160
+        assert len(harness.uploads()) == 1
+        # 5. resend: the same file_id, no new upload
+        await ann.press(video, data_of(video, "Resend"))
+        await ann.wait_for(lambda _: len(videos(ann)) == 2)
+        assert videos(ann)[1].video == video.video and len(harness.uploads()) == 1
+        # 6. remix: same script, a new hero → a second clip whose parent is the first
+        await ann.press(video, data_of(video, "Remix"))
+        remix_chooser = await wait_buttons(ann, "1|st|", after=video.message_id)
+        remix_preview = await choose(ann, remix_chooser, "Husky", "Storyboard")
+        assert "Husky" in remix_preview.body
+        await ann.press(remix_preview, data_of(remix_preview, "Confirm"))
+        await ann.wait_for(lambda _: len(videos(ann)) == 3, timeout=20)
+        clips, total = await harness.store.list_clips(1001)
+        assert total == 2
+        remix_job = await harness.store.get_job(clips[0].job_id)
+        assert remix_job is not None and remix_job.parent_clip_id == clips[1].id and remix_job.style == "husky"
+        assert len(harness.uploads()) == 2
+        # 7. history: both clips with Resend / Remix buttons
+        await ann.send("/history")
+        history = await ann.wait_for_text("Your clips")
+        assert "(1–2 of 2)" in history.body
+        assert sum(d.startswith("1|rs|") for d in history.callback_data) == 2
+        assert sum(d.startswith("1|rm|") for d in history.callback_data) == 2
+    assert harness.sandbox.violations == []
+
+
+async def test_bad_inputs_get_clear_messages_in_the_users_language(harness: Harness) -> None:
+    async with harness.bot():
+        ann, li = harness.user(1001), harness.user(1002, lang="zh")
+        await ann.send("🐱🐶!!")
+        await ann.wait_for_text("one-line story idea")
+        await ann.send("x" * 501)
+        await ann.wait_for(lambda _: len(ann.find_all("one-line story idea")) == 2)
+        await ann.send("the dog wants to torture the cat")
+        await ann.wait_for_text("can't make a clip about that")
+        await li.send("😀😀😀")
+        await li.wait_for_text("请发送一句故事创意")
+        await li.send("/start")
+        await li.wait_for_text("把一句话创意变成宠物短剧视频")
+        await li.send("/lang")
+        await li.wait_for_text("English")
+        await li.send("/help")
+        await li.wait_for_text("Commands")
+    assert harness.sandbox.violations == []
+
+
+async def test_quota_queue_throttle_cancel_and_admin(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path, daily_free=1, max_queued=1)
+    settings.telegram.chat_throttle_s = 30.0
+    async with BotApiSandbox() as sandbox, AsyncStore.from_settings(settings) as store:
+        h = Harness(sandbox, settings, store)
+        async with h.bot() as app:
+            ann, admin = h.user(1001), h.user(ADMIN)
+            preview = await premise_to_preview(ann, "a shiba inu becomes a chef")
+            await ann.send("another idea right away")
+            await ann.wait_for_text("Please wait")
+            await ann.press(preview, data_of(preview, "Confirm"))
+            status = await ann.wait_for_text("Queued")
+            # queue full: a second job while one is queued (no worker runs in this test)
+            bot_deps(app).throttle.interval_s = 0.0
+            second = await premise_to_preview(ann, "a husky runs a bakery")
+            await ann.press(second, data_of(second, "Confirm"))
+            await ann.wait_for_text("already have clips in the queue")
+            # /cancel drops the draft and cancels the job (refunded); the status message says so
+            await ann.send("/cancel")
+            reply = await ann.wait_for_text("Job cancelled")
+            assert "Draft discarded" in reply.body
+            await ann.wait_for(lambda _: "Cancelled" in _msg(ann, status.message_id).body, timeout=5)
+            qid = await ann.press(second, data_of(second, "Confirm"))
+            await ann.wait_for(lambda _: bool(ann.callback_answer(qid)))
+            await ann.wait_for_text("draft has expired")
+            # the daily free clip is back, so a new job is accepted
+            third = await premise_to_preview(ann, "a husky runs a bakery")
+            await ann.press(third, data_of(third, "Confirm"))
+            await ann.wait_for_text("Queued")
+            await ann.send("/cancel")
+            await ann.wait_for(lambda _: len(ann.find_all("Job cancelled")) == 2)
+            await ann.send("/quota")
+            await ann.wait_for_text("Free clips left today: 1/1")
+            # admins: /stats, /grant, /ban; others are refused
+            await ann.send("/stats")
+            await ann.wait_for_text("Admins only")
+            await admin.send("/grant 1001 2")
+            await admin.wait_for_text("Granted 2 credits to 1001")
+            await ann.send("/quota")
+            await ann.wait_for_text("Extra credits: 2")
+            await admin.send("/stats")
+            stats = await admin.wait_for_text("queue:")
+            assert "cancelled" not in stats.body and "failures: 0" in stats.body
+            await admin.send("/ban 1001")
+            await admin.wait_for_text("is banned")
+            await ann.send("a corgi wins a race")
+            await ann.wait_for_text("can't use the bot")
+            await admin.send("/grant nobody")
+            await admin.wait_for_text("Usage: /grant")
+    assert sandbox.violations == []
+
+
+async def test_quota_exhausted(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path, daily_free=1, max_queued=5)
+    async with BotApiSandbox() as sandbox, AsyncStore.from_settings(settings) as store:
+        h = Harness(sandbox, settings, store)
+        async with h.bot():
+            ann = h.user(1001)
+            first = await premise_to_preview(ann, "a corgi learns to surf")
+            await ann.press(first, data_of(first, "Confirm"))
+            await ann.wait_for_text("Queued")
+            second = await premise_to_preview(ann, "a black cat opens a shop")
+            qid = await ann.press(second, data_of(second, "Confirm"))
+            await ann.wait_for_text("used today's free clips")
+            assert ann.answered(qid)
+    assert sandbox.violations == []
+
+
+async def test_render_failure_is_reported_and_refunded(harness: Harness, tiny_clip: ClipInfo) -> None:
+    harness.start_worker(tiny_clip, fail=True)
+    async with harness.bot():
+        ann = harness.user(1001)
+        preview = await premise_to_preview(ann, "a golden retriever loses its ball")
+        await ann.press(preview, data_of(preview, "Confirm"))
+        await ann.wait_for_text("Rendering failed. Your credit has been refunded.", timeout=15)
+        quota = await harness.store.quota(1001)
+        assert quota.free_left == 3
+    assert harness.sandbox.violations == []
+
+
+async def test_forged_buttons_are_refused(harness: Harness, tiny_clip: ClipInfo, monkeypatch: pytest.MonkeyPatch) -> None:
+    harness.start_worker(tiny_clip)
+    async with harness.bot():
+        ann, bob = harness.user(1001), harness.user(1002)
+        preview = await premise_to_preview(ann, "a tabby cat finds a lost kitten")
+        await ann.press(preview, data_of(preview, "Confirm"))
+        await ann.wait_for(lambda _: bool(videos(ann)), timeout=20)
+        clips, _ = await harness.store.list_clips(1001)
+        clip = clips[0]
+        # Bob's client sends buttons that were never shown to him (Telegram doesn't stop a modified client)
+        bob_preview = await premise_to_preview(bob, "a husky sings")
+        import bot.sandbox.state as sandbox_state
+
+        real = sandbox_state.button_data
+        monkeypatch.setattr(sandbox_state, "button_data", lambda markup: [*real(markup), *forged])
+        forged = [f"1|rs|{clip.id}", f"1|rm|{clip.id}", f"1|tw|{clip.id}", f"1|cx|{clip.job_id}", "1|zz|1", "9|rs|1"]
+        queries = [await bob.press(bob_preview, data) for data in forged]
+        await bob.wait_for(lambda _: all(bob.answered(q) for q in queries), timeout=10)
+        await bob.wait_for(lambda _: len(bob.find_all("doesn't exist (or isn't yours)")) == 4)
+        invalid = [bob.callback_answer(q) for q in queries[4:]]
+        assert all(a is not None and "no longer valid" in (a.text or "") for a in invalid)
+        assert len(videos(bob)) == 0 and len(videos(ann)) == 1  # nothing was resent to anyone
+        assert (await harness.store.get_job(clip.job_id)).state == "done"  # type: ignore[union-attr]
+    assert harness.sandbox.violations == []
+
+
+async def test_twenty_users_at_once_are_all_served(harness: Harness, tiny_clip: ClipInfo) -> None:
+    harness.start_worker(tiny_clip)
+    async with harness.bot():
+        users = [harness.user(2000 + i, lang="zh" if i % 2 else "en") for i in range(20)]
+
+        async def journey(user: SimUser, i: int) -> None:
+            premise = f"猫咪{i}号努力打工后逆袭" if i % 2 else f"dog number {i} works hard and becomes the boss"
+            preview = await premise_to_preview(user, premise, "Corgi" if i % 2 == 0 else "柯基", "Storyboard" if i % 2 == 0 else "卡通分镜")
+            await user.press(preview, data_of(preview, "✅"))
+            await user.wait_for(lambda _: bool(videos(user)), timeout=40)
+
+        started = time.monotonic()
+        await asyncio.gather(*(journey(u, i) for i, u in enumerate(users)))
+        elapsed = time.monotonic() - started
+    assert all(len(videos(u)) == 1 for u in users)
+    assert len(harness.uploads()) == 20
+    assert harness.sandbox.violations == []
+    calls = harness.sandbox.calls
+    print(f"20 users served in {elapsed:.1f}s with {len(calls)} Bot API calls")
+
+
+async def test_flood_429_is_retried_after_retry_after(harness: Harness) -> None:
+    async with harness.bot():
+        ann = harness.user(1001)
+        harness.sandbox.inject("sendMessage", error_code=429, retry_after=1, times=1)
+        started = time.monotonic()
+        await ann.send("/start")
+        await ann.wait_for_text("PetReel", timeout=10)
+        assert time.monotonic() - started >= 1.0
+        sends = harness.sandbox.calls_to("sendMessage")
+        assert [c.error is not None for c in sends] == [True, False]
+        assert "retry after" in (sends[0].error or "").lower()
+    assert harness.sandbox.violations == []
+
+
+class CrashBeforeAck:
+    """The real store, except that acknowledging a ``done`` event 'crashes' (is lost): the window
+    between ``set_clip_file_id`` and ``ack_event``."""
+
+    def __init__(self, store: AsyncStore) -> None:
+        self._store = store
+        self._done: set[int] = set()
+        self.lost_acks = 0
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._store, name)
+
+    async def pending_events(self, limit: int = 50) -> list[Any]:
+        events = await self._store.pending_events(limit)
+        self._done |= {e.id for e in events if e.kind == "done"}
+        return events
+
+    async def ack_event(self, event_id: int) -> None:
+        if event_id in self._done:
+            self.lost_acks += 1
+            return
+        await self._store.ack_event(event_id)
+
+
+async def test_restart_with_jobs_in_flight_delivers_each_clip_exactly_once(harness: Harness, tiny_clip: ClipInfo) -> None:
+    users = [harness.user(3000 + i) for i in range(4)]
+    crashy = CrashBeforeAck(harness.store)
+    # 1. first bot process: one clip is sent but its ack is lost; three more are still rendering at "crash"
+    harness.start_worker(tiny_clip, stage_s=0.2)
+    async with harness.bot(store=crashy):
+        for user in users:
+            preview = await premise_to_preview(user, f"cat {user.id} opens a restaurant")
+            await user.press(preview, data_of(preview, "Confirm"))
+            await user.wait_for_text("Queued")
+        await users[0].wait_for(lambda _: bool(videos(users[0])), timeout=20)
+        await eventually(lambda: crashy.lost_acks >= 1)
+    assert [u.id for u in users if not videos(u)], "some jobs must still be in flight when the bot stops"
+    # 2. while the bot is down the worker finishes everything (done events wait in the outbox)
+    for _ in range(200):
+        if sum([(await harness.store.list_clips(u.id))[1] for u in users]) == 4:
+            break
+        await asyncio.sleep(0.1)
+    # 3. second bot process: every clip arrives once; the already-sent one is not sent again
+    async with harness.bot() as app:
+        for user in users:
+            await user.wait_for(lambda _, u=user: bool(videos(u)), timeout=20)
+        await delivery_of(app).drain()
+        assert (await harness.store.pending_events()) == []
+    assert [len(videos(u)) for u in users] == [1, 1, 1, 1]
+    assert len(harness.uploads()) == 4
+    assert harness.sandbox.violations == []
+
+
+async def test_webhook_mode_checks_the_secret_token(harness: Harness) -> None:
+    import socket
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    app = harness.build()
+    url = f"http://127.0.0.1:{port}/hook"
+    hook = {"listen": "127.0.0.1", "port": port, "url_path": "hook", "webhook_url": url, "secret_token": "s3cret-token"}
+    async with running(app, mode="webhook", webhook=hook):
+        ann = harness.user(1001)
+        await ann.send("/start")
+        await ann.wait_for_text("PetReel", timeout=10)
+        async with httpx.AsyncClient() as client:
+            wrong = await client.post(url, json={"update_id": 1}, headers={"X-Telegram-Bot-Api-Secret-Token": "nope"})
+        assert wrong.status_code == 403
+    assert [c.params.get("secret_token") for c in harness.sandbox.calls_to("setWebhook")] == ["s3cret-token"]
+    assert harness.sandbox.violations == []

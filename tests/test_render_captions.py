@@ -1,0 +1,133 @@
+"""Caption layout (pure), sizing, overlay compositing and CJK glyph rendering."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from render.captions import (
+    ELLIPSIS,
+    LATIN_FONTS,
+    NO_LINE_START,
+    CaptionPainter,
+    Overlay,
+    find_font,
+    fit_caption,
+    is_cjk,
+    layout_caption,
+)
+
+
+def fake_measure(text: str, size: int) -> float:
+    """Latin characters are 0.5 em wide, CJK characters 1 em."""
+    return sum(size * (1.0 if is_cjk(ch) else 0.5) for ch in text)
+
+
+def test_english_wraps_at_words_within_width() -> None:
+    text = "Every day Ginger carries bricks until his paws ache and his back hurts"
+    lines = layout_caption(text, 20, 200, fake_measure)
+    assert len(lines) > 1
+    assert all(fake_measure(line, 20) <= 200 for line in lines)
+    assert " ".join(lines).split() == text.split()  # no word broken or lost
+
+
+def test_overlong_word_is_broken_by_characters() -> None:
+    lines = layout_caption("Supercalifragilisticexpialidocious cat", 20, 100, fake_measure)
+    assert all(fake_measure(line, 20) <= 100 for line in lines)
+    assert "".join(lines).replace(" ", "") == "Supercalifragilisticexpialidociouscat"
+
+
+def test_chinese_wraps_per_character_without_orphan_punctuation() -> None:
+    text = "白猫惊呆了，橘猫只是微笑。他买下了隔壁的豪宅，还请所有流浪猫吃饭。"
+    for width in (100, 120, 140, 200):
+        lines = layout_caption(text, 20, width, fake_measure)
+        assert "".join(lines) == text
+        assert all(line[0] not in NO_LINE_START for line in lines), lines
+        assert all(fake_measure(line, 20) <= width for line in lines)
+    # at 120 px (6 characters) "，" would start line 2: the 了 before it moves down too
+    assert layout_caption("白猫惊呆了了，橘猫", 20, 120, fake_measure) == ["白猫惊呆了", "了，橘猫"]
+
+
+def test_mixed_text_keeps_latin_words_whole() -> None:
+    lines = layout_caption("橘猫说 hello world 然后走了", 20, 100, fake_measure)
+    assert "hello" in " ".join(lines) and "world" in " ".join(lines)
+    assert all(fake_measure(line, 20) <= 100 for line in lines)
+
+
+def test_fit_starts_at_five_percent_and_stays_legible() -> None:
+    size, lines = fit_caption("Kindness wins", 720, 1280, fake_measure)
+    assert size == 64 and lines == ["Kindness wins"]
+    long = "The white cat now washes the dishes in the back of the restaurant every single night"
+    size, lines = fit_caption(long, 720, 1280, fake_measure)
+    assert 40 <= size < 64 and len(lines) <= 3
+
+
+def test_fit_ellipsizes_when_three_lines_at_the_floor_are_not_enough() -> None:
+    text = " ".join(["meow"] * 80)
+    size, lines = fit_caption(text, 720, 1280, fake_measure)
+    assert size == 40
+    assert len(lines) == 3 and lines[-1].endswith(ELLIPSIS)
+    assert all(fake_measure(line, size) <= 720 * 0.84 for line in lines)
+    zh_size, zh_lines = fit_caption("橘猫" * 60, 720, 1280, fake_measure)
+    assert len(zh_lines) == 3 and zh_lines[-1].endswith(ELLIPSIS) and zh_size == 40
+
+
+def test_overlay_composite_matches_float_reference() -> None:
+    rng = np.random.default_rng(1)
+    from PIL import Image
+
+    rgba = Image.fromarray(rng.integers(0, 256, (6, 8, 4), dtype=np.uint8), "RGBA")
+    overlay = Overlay.from_rgba(rgba, 2, 3)
+    frame = rng.integers(0, 256, (12, 12, 3), dtype=np.uint8)
+    expected = frame.astype(np.float64).copy()
+    src = np.asarray(rgba, dtype=np.float64)
+    a = src[..., 3:4] / 255
+    expected[3:9, 2:10] = expected[3:9, 2:10] * (1 - a) + src[..., :3] * a
+    out = frame.copy()
+    overlay.apply(out)
+    assert np.abs(out.astype(np.float64) - expected).max() <= 1.0
+    faded = frame.copy()
+    overlay.apply(faded, opacity=0.0)
+    assert np.array_equal(faded, frame)
+
+
+def test_caption_is_drawn_in_the_lower_area_with_a_band() -> None:
+    painter = CaptionPainter(720, 1280, "en")
+    overlay = painter.caption("Who is laughing now?")
+    frame = np.full((1280, 720, 3), 128, dtype=np.uint8)
+    overlay.apply(frame)
+    changed = np.flatnonzero(np.any(frame != 128, axis=(1, 2)))
+    assert changed.min() > 1280 * 0.6 and changed.max() < 1280 * 0.9
+    assert (frame == 255).all(axis=2).sum() > 500  # white glyph pixels
+    assert (frame < 60).all(axis=2).sum() > 500  # dark stroke pixels
+
+
+def _text_mask(painter: CaptionPainter, text: str) -> np.ndarray:
+    return (painter.caption(text).premul.min(axis=2) > 200)  # white fill only (band and stroke are dark)
+
+
+def test_chinese_caption_draws_real_glyphs_not_tofu() -> None:
+    cjk = find_font("zh")
+    if cjk is None or "CJK" not in cjk[0].name and "wqy" not in cjk[0].name and "Droid" not in cjk[0].name:
+        pytest.skip("no CJK font installed (Debian: apt install fonts-noto-cjk)")
+    latin = find_font("en", LATIN_FONTS)
+    if latin is None:
+        pytest.skip("no Latin TrueType font to build the tofu reference")
+    real = CaptionPainter(360, 640, "zh", font=cjk)
+    tofu = CaptionPainter(360, 640, "zh", font=latin)  # DejaVu has no hanzi: .notdef boxes
+    a, b = _text_mask(real, "寒风"), _text_mask(real, "豪宅")
+    ta, tb = _text_mask(tofu, "寒风"), _text_mask(tofu, "豪宅")
+    assert np.array_equal(ta, tb), "the tofu reference should not depend on the characters"
+    assert a.sum() > 100 and b.sum() > 100
+    assert not np.array_equal(a, b), "different hanzi must give different glyph masks"
+    assert not np.array_equal(a, ta), "the CJK render must not be .notdef boxes"
+
+
+def test_cjk_font_is_the_simplified_chinese_face() -> None:
+    cjk = find_font("zh")
+    if cjk is None or not cjk[0].name.startswith("NotoSansCJK"):
+        pytest.skip("Noto Sans CJK not installed")
+    from PIL import ImageFont
+
+    family, _ = ImageFont.truetype(str(cjk[0]), 20, index=cjk[1]).getname()
+    assert family is not None and family.endswith("SC")

@@ -1,0 +1,338 @@
+"""The job queue: claims, leases, stale tokens, retries, outbox, clips, prune and AsyncStore."""
+
+from __future__ import annotations
+
+import random
+import threading
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from petreel.settings import QuotaSettings, WorkerSettings
+from render.stages import ClipInfo
+from storage import queue
+from storage.store import AsyncStore, Store
+
+NOON = datetime(2025, 3, 1, 12, 0, tzinfo=UTC).timestamp()
+
+
+class Clock:
+    def __init__(self, now: float = NOON) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def store(tmp_path: Path, clock: Clock) -> Store:
+    s = Store(
+        tmp_path / "p.db",
+        QuotaSettings(daily_free=100, max_queued=100, max_queue=1000),
+        worker=WorkerSettings(max_attempts=3, backoff_s=10.0, lease_s=60.0),
+        clock=clock,
+        rng=random.Random(1),
+    )
+    yield s  # type: ignore[misc]
+    s.close()
+
+
+def enqueue(store: Store, owner: int = 1, premise: str = "a cat gets rich", chat_id: int | None = None) -> int:
+    return store.enqueue(owner, premise, "ginger-cat", "storyboard", "en", '{"title": "x"}', 3, chat_id=chat_id).id
+
+
+def fake_clip(store: Store, job_id: int, size: int = 10) -> ClipInfo:
+    path, thumb = store.clip_path(job_id), store.thumbnail_path(job_id)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"x" * size)
+    thumb.write_bytes(b"j")
+    return ClipInfo(path, thumb, 72, 128, 2.5, size)
+
+
+def finish(store: Store, job_id: int, owner: int = 1) -> int:
+    claimed = store.claim("w", 60)
+    assert claimed is not None and claimed.job.id == job_id
+    clip = store.complete(job_id, claimed.token, fake_clip(store, job_id))
+    assert clip is not None
+    return clip.id
+
+
+# -- pure -----------------------------------------------------------------------------------------
+
+
+def test_backoff_grows_exponentially_with_jitter_and_a_cap() -> None:
+    rng = random.Random(0)
+    for attempt, base in [(1, 5.0), (2, 10.0), (3, 20.0)]:
+        delays = [queue.backoff_delay(attempt, 5.0, rng) for _ in range(200)]
+        assert base * 0.5 <= min(delays) < base * 0.7
+        assert base * 1.3 < max(delays) <= base * 1.5
+    assert queue.backoff_delay(30, 5.0, rng) <= queue.MAX_BACKOFF_S * 1.5
+
+
+# -- claims and leases ----------------------------------------------------------------------------
+
+
+def test_claims_are_fifo_with_fresh_tokens(store: Store) -> None:
+    ids = [enqueue(store) for _ in range(3)]
+    claims = [store.claim(f"w{i}", 60) for i in range(3)]
+    assert [c.job.id for c in claims if c] == ids
+    assert len({c.token for c in claims if c}) == 3
+    first = claims[0]
+    assert first is not None
+    assert (first.job.state, first.job.attempts, first.job.worker_id) == ("running", 1, "w0")
+    assert first.job.lease_expires == pytest.approx(NOON + 60)
+    assert store.claim("w3", 60) is None
+
+
+def test_expired_lease_is_reclaimed_and_the_stale_worker_loses(store: Store, clock: Clock) -> None:
+    job_id = enqueue(store)
+    old = store.claim("frozen", 10)
+    assert old is not None
+    clock.now += 5
+    assert store.claim("other", 10) is None  # lease still valid
+    assert store.heartbeat(job_id, old.token) is True  # renewed to now + 60 (default lease)
+    clock.now += 61
+    new = store.claim("other", 10)
+    assert new is not None and new.job.id == job_id
+    assert (new.job.attempts, new.job.worker_id) == (2, "other")
+    assert new.token != old.token
+    # The frozen worker wakes up: every write with its token is refused.
+    assert store.heartbeat(job_id, old.token, "compose", 0.9) is False
+    assert store.fail(job_id, old.token, "boom") is None
+    assert store.complete(job_id, old.token, fake_clip(store, job_id)) is None
+    # The newer attempt wins.
+    clip = store.complete(job_id, new.token, fake_clip(store, job_id))
+    assert clip is not None
+    job = store.get_job(job_id)
+    assert job is not None and (job.state, job.worker_id) == ("done", "other")
+    assert [r["kind"] for r in store.ledger(1)] == ["reserve", "commit"]
+    assert [e.kind for e in store.events_for(job_id)] == ["queued", "done"]
+
+
+def test_expired_lease_on_the_last_attempt_goes_dead_with_refund(store: Store, clock: Clock) -> None:
+    job_id = enqueue(store)
+    for _ in range(3):
+        assert store.claim("w", 1) is not None
+        clock.now += 2
+    assert store.claim("w", 1) is None  # reaped instead of a 4th attempt
+    job = store.get_job(job_id)
+    assert job is not None and (job.state, job.attempts, job.error_code) == ("dead", 3, "lease_expired")
+    assert [r["kind"] for r in store.ledger(1)] == ["reserve", "refund"]
+    dead = store.events_for(job_id)[-1]
+    assert (dead.kind, dead.payload["code"], dead.payload["attempts"]) == ("dead", "lease_expired", 3)
+
+
+def test_failures_retry_with_backoff_then_die_refunded(store: Store, clock: Clock) -> None:
+    job_id = enqueue(store)
+    delays = []
+    for attempt in (1, 2):
+        claimed = store.claim("w", 60)
+        assert claimed is not None and claimed.job.attempts == attempt
+        assert store.fail(job_id, claimed.token, "ffmpeg exited 1") == "queued"
+        job = store.get_job(job_id)
+        assert job is not None and job.error == "ffmpeg exited 1"
+        delays.append(job.run_after - clock.now)
+        assert store.claim("w", 60) is None  # not due yet
+        clock.now = job.run_after
+    assert 5.0 <= delays[0] <= 15.0 and 10.0 <= delays[1] <= 30.0
+    claimed = store.claim("w", 60)
+    assert claimed is not None
+    assert store.fail(job_id, claimed.token, "ffmpeg exited 1") == "dead"
+    assert [r["kind"] for r in store.ledger(1)] == ["reserve", "refund"]
+    events = store.events_for(job_id)
+    assert [e.kind for e in events] == ["queued", "dead"]
+    assert events[-1].payload == {"code": "render_failed", "message": "ffmpeg exited 1", "attempts": 3}
+
+
+def test_non_retryable_failure_fails_at_once(store: Store) -> None:
+    job_id = enqueue(store)
+    claimed = store.claim("w", 60)
+    assert claimed is not None
+    assert store.fail(job_id, claimed.token, "bad", retryable=False, code="script_error") == "failed"
+    job = store.get_job(job_id)
+    assert job is not None and (job.state, job.error_code, job.finished) == ("failed", "script_error", NOON)
+    assert store.events_for(job_id)[-1].payload["code"] == "script_error"
+
+
+def test_release_requeues_without_counting_the_attempt(store: Store) -> None:
+    job_id = enqueue(store)
+    claimed = store.claim("w", 60)
+    assert claimed is not None
+    assert store.release(job_id, claimed.token) is True
+    assert store.release(job_id, claimed.token) is False
+    job = store.get_job(job_id)
+    assert job is not None and (job.state, job.attempts, job.worker_id) == ("queued", 0, None)
+    assert store.claim("w2", 60) is not None
+
+
+def test_cancel_running_job_stops_its_worker(store: Store) -> None:
+    job_id = enqueue(store)
+    claimed = store.claim("w", 60)
+    assert claimed is not None
+    assert store.is_cancelled(job_id) is False
+    assert store.cancel(job_id, 1) is True
+    assert store.is_cancelled(job_id) is True
+    assert store.heartbeat(job_id, claimed.token) is False
+    assert store.complete(job_id, claimed.token, fake_clip(store, job_id)) is None
+    assert [r["kind"] for r in store.ledger(1)] == ["reserve", "refund"]
+
+
+def test_heartbeat_progress_is_coalesced_in_the_outbox(store: Store) -> None:
+    job_id = enqueue(store, chat_id=-55)
+    claimed = store.claim("w", 60)
+    assert claimed is not None
+    assert store.heartbeat(job_id, claimed.token, "keyframes", 0.2)
+    assert store.heartbeat(job_id, claimed.token, "keyframes", 0.6)
+    pending = store.pending_events()
+    assert [(e.kind, e.chat_id) for e in pending] == [("queued", -55), ("progress", -55)]
+    assert pending[1].payload == {"stage": "keyframes", "fraction": 0.6}
+    store.ack_event(pending[1].id)
+    assert store.heartbeat(job_id, claimed.token, "compose", 0.9)
+    assert [e.payload for e in store.pending_events()][1:] == [{"stage": "compose", "fraction": 0.9}]
+    job = store.get_job(job_id)
+    assert job is not None and (job.progress_stage, job.progress_fraction) == ("compose", 0.9)
+
+
+def test_queue_position(store: Store) -> None:
+    a, b, c = (enqueue(store) for _ in range(3))
+    assert [store.queue_position(j) for j in (a, b, c)] == [1, 2, 3]
+    store.claim("w", 60)
+    assert [store.queue_position(j) for j in (a, b, c)] == [0, 1, 2]
+    store.cancel(b, 1)
+    assert [store.queue_position(j) for j in (a, b, c)] == [0, None, 1]
+    assert store.queue_position(999) is None
+    assert store.events_for(c)[0].payload == {"position": 3}
+
+
+# -- outbox ---------------------------------------------------------------------------------------
+
+
+def test_outbox_is_oldest_first_and_ack_removes(store: Store) -> None:
+    a = enqueue(store, owner=1)
+    b = enqueue(store, owner=2)
+    events = store.pending_events()
+    assert [(e.job_id, e.owner, e.chat_id, e.kind) for e in events] == [(a, 1, 1, "queued"), (b, 2, 2, "queued")]
+    store.ack_event(events[0].id)
+    assert [e.job_id for e in store.pending_events()] == [b]
+    assert len(store.pending_events(limit=0)) == 0
+
+
+# -- clips ----------------------------------------------------------------------------------------
+
+
+def test_complete_records_the_clip(store: Store) -> None:
+    job_id = enqueue(store, premise="ginger cat triumphs")
+    clip_id = finish(store, job_id)
+    clip = store.get_clip(clip_id)
+    assert clip is not None
+    assert (clip.job_id, clip.owner, clip.path, clip.thumbnail) == (
+        job_id,
+        1,
+        store.clips_dir / f"{job_id}.mp4",
+        store.clips_dir / f"{job_id}.jpg",
+    )
+    assert (clip.width, clip.height, clip.duration, clip.size_bytes, clip.premise) == (
+        72, 128, 2.5, 10, "ginger cat triumphs"
+    )  # fmt: skip
+    done = store.pending_events()[-1]
+    assert (done.kind, done.payload) == ("done", {"clip_id": clip_id})
+    store.set_clip_file_id(clip_id, "BAACAgIAAx")
+    store.set_status_message(job_id, -100, 77)
+    assert store.get_clip(clip_id).file_id == "BAACAgIAAx"  # type: ignore[union-attr]
+    job = store.get_job(job_id)
+    assert job is not None and (job.status_chat_id, job.status_message_id) == (-100, 77)
+
+
+def test_list_clips_pages_newest_first(store: Store) -> None:
+    ids = [finish(store, enqueue(store, owner=1)) for _ in range(7)]
+    finish(store, enqueue(store, owner=2))
+    page, total = store.list_clips(1, offset=0, limit=5)
+    assert total == 7
+    assert [c.id for c in page] == ids[::-1][:5]
+    page2, _ = store.list_clips(1, offset=5, limit=5)
+    assert [c.id for c in page2] == ids[:2][::-1]
+    assert store.list_clips(3) == ([], 0)
+
+
+def test_prune_deletes_old_files_and_marks_rows(store: Store, clock: Clock) -> None:
+    old = finish(store, enqueue(store))
+    old_sent = finish(store, enqueue(store))
+    store.set_clip_file_id(old_sent, "tg-file")
+    clock.now += 10 * 86_400
+    recent = finish(store, enqueue(store))
+    assert store.prune(0) == 0  # 0 keeps everything
+    assert store.prune(5) == 2
+    for clip_id, kept in [(old, False), (old_sent, False), (recent, True)]:
+        clip = store.get_clip(clip_id)
+        assert clip is not None
+        assert clip.path.exists() is kept and clip.thumbnail is not None and clip.thumbnail.exists() is kept
+        assert (clip.pruned is None) is kept
+    # A pruned clip Telegram still holds stays listed; one without a file_id is gone.
+    page, total = store.list_clips(1)
+    assert [c.id for c in page] == [recent, old_sent] and total == 2
+    assert store.prune(5) == 0
+
+
+def test_prune_never_deletes_outside_the_clips_folder(store: Store, clock: Clock, tmp_path: Path) -> None:
+    job_id = enqueue(store)
+    claimed = store.claim("w", 60)
+    assert claimed is not None
+    outside = tmp_path / "precious.mp4"
+    outside.write_bytes(b"keep me")
+    store.complete(job_id, claimed.token, ClipInfo(outside, outside, 1, 1, 1.0, 7))
+    clock.now += 40 * 86_400
+    assert store.prune(30) == 1
+    assert outside.read_bytes() == b"keep me"
+
+
+def test_stats(store: Store) -> None:
+    finish(store, enqueue(store, owner=1))
+    enqueue(store, owner=2)
+    store.set_banned(3, True)
+    stats = store.stats()
+    assert (stats.users, stats.banned, stats.queued, stats.running, stats.clips) == (3, 1, 1, 0, 1)
+    assert (stats.jobs_today, stats.done_today, stats.clip_bytes, stats.pending_events) == (2, 1, 10, 3)
+    assert stats.jobs_by_state == {"done": 1, "queued": 1}
+
+
+def test_users(store: Store) -> None:
+    user = store.ensure_user(5, "zh")
+    assert (user.id, user.language, user.banned) == (5, "zh", False)
+    assert store.ensure_user(5, "en").language == "zh"  # first language sticks
+    store.set_language(5, "en")
+    assert store.ensure_user(5).language == "en"
+    assert store.ensure_user(6).language is None
+
+
+def test_user_text_is_stored_as_data(store: Store) -> None:
+    nasty = "'); DROP TABLE jobs; -- 🐱 ../../etc/passwd"
+    job_id = enqueue(store, premise=nasty)
+    job = store.get_job(job_id)
+    assert job is not None and job.premise == nasty
+    assert store.clip_path(job_id).name == f"{job_id}.mp4"
+
+
+# -- AsyncStore -----------------------------------------------------------------------------------
+
+
+async def test_async_store_runs_everything_on_one_dedicated_thread(tmp_path: Path) -> None:
+    astore = AsyncStore(tmp_path / "a.db", QuotaSettings(daily_free=2))
+    async with astore:
+        threads = {await astore._call(lambda s: threading.get_ident()) for _ in range(3)}
+        job = await astore.enqueue(1, "premise", "corgi", "storyboard", "en", "{}", 1)
+        claimed = await astore.claim("w", 30)
+        assert claimed is not None and claimed.job.id == job.id
+        assert await astore.heartbeat(job.id, claimed.token, "keyframes", 0.5)
+        clip = await astore.complete(job.id, claimed.token, ClipInfo(Path("x.mp4"), Path("x.jpg"), 1, 1, 1.0, 1))
+        assert clip is not None
+        assert (await astore.list_clips(1))[1] == 1
+        assert [e.kind for e in await astore.pending_events()] == ["queued", "progress", "done"]
+        assert (await astore.quota(1)).free_left == 1
+        assert astore.clip_path(job.id) == tmp_path / "clips" / f"{job.id}.mp4"
+    assert len(threads) == 1 and threading.get_ident() not in threads

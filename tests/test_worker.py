@@ -1,0 +1,246 @@
+"""The render worker in-process, with fake renderers and a controllable clock."""
+
+from __future__ import annotations
+
+import argparse
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from petreel.errors import ScriptError
+from petreel.settings import Settings
+from render.worker import PipelineRenderer, Worker, add_parsers, load_renderer, with_gpu
+from storage.models import Job
+from storage.store import Store
+from tests.factories import make_script
+from tests.fakes.renderers import FailingRenderer, InstantRenderer, ScriptedRenderer, StagedRenderer
+
+NOON = datetime(2025, 3, 1, 12, 0, tzinfo=UTC).timestamp()
+
+
+class Clock:
+    def __init__(self, now: float = NOON) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def make_settings(tmp_path: Path, **worker: float) -> Settings:
+    return Settings(
+        data_dir=tmp_path,
+        worker={"lease_s": 60.0, "heartbeat_s": 30.0, "backoff_s": 0.0, "max_attempts": 3, "poll_s": 0.01, **worker},
+        quota={"daily_free": 3, "max_queued": 10, "max_queue": 100},
+    )
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return make_settings(tmp_path)
+
+
+@pytest.fixture
+def store(settings: Settings) -> Store:
+    s = Store.from_settings(settings)
+    yield s  # type: ignore[misc]
+    s.close()
+
+
+def enqueue(store: Store, premise: str = "a cat gets rich", script_json: str = "{}") -> int:
+    return store.enqueue(1, premise, "ginger-cat", "storyboard", "en", script_json, 11).id
+
+
+def run_worker(store: Store, renderer: object, settings: Settings, **kwargs: bool) -> int:
+    worker = Worker(store, renderer, settings, "w-test")  # type: ignore[arg-type]
+    try:
+        return worker.run(**kwargs)
+    finally:
+        worker.close()
+
+
+def test_worker_renders_publishes_and_completes(store: Store, settings: Settings) -> None:
+    ids = [enqueue(store) for _ in range(2)]
+    renderer = InstantRenderer()
+    assert run_worker(store, renderer, settings, drain=True) == 2
+    assert renderer.rendered == ids
+    for job_id in ids:
+        job = store.get_job(job_id)
+        assert job is not None and (job.state, job.worker_id) == ("done", "w-test")
+        assert store.clip_path(job_id).read_bytes() == b"fake-mp4 job=%d attempt=1" % job_id
+        assert store.thumbnail_path(job_id).read_bytes() == b"fake-jpg"
+        assert [e.kind for e in store.events_for(job_id)] == ["queued", "progress", "done"]
+    page, total = store.list_clips(1)
+    assert total == 2 and page[0].size_bytes == store.clip_path(ids[1]).stat().st_size
+    assert list((store.clips_dir / ".work").iterdir()) == []  # no leftovers
+    assert [r["kind"] for r in store.ledger(1)] == ["reserve", "reserve", "commit", "commit"]
+
+
+def test_once_processes_at_most_one_job(store: Store, settings: Settings) -> None:
+    enqueue(store)
+    enqueue(store)
+    assert run_worker(store, InstantRenderer(), settings, once=True) == 1
+    assert store.stats().jobs_by_state == {"done": 1, "queued": 1}
+
+
+def test_a_job_that_always_fails_ends_dead_and_refunded(store: Store, settings: Settings) -> None:
+    job_id = enqueue(store)
+    renderer = FailingRenderer()
+    assert run_worker(store, renderer, settings, drain=True) == 3
+    job = store.get_job(job_id)
+    assert job is not None and (job.state, job.attempts, job.error_code) == ("dead", 3, "render_failed")
+    assert renderer.calls == 3
+    assert [r["kind"] for r in store.ledger(1)] == ["reserve", "refund"]
+    dead = store.events_for(job_id)[-1]
+    assert (dead.kind, dead.payload["code"], dead.payload["message"]) == ("dead", "render_failed", "ffmpeg exited 1")
+    assert not store.clip_path(job_id).exists()
+
+
+def test_unexpected_exceptions_are_retried_as_render_failures(store: Store, settings: Settings) -> None:
+    job_id = enqueue(store)
+    assert run_worker(store, FailingRenderer(lambda: MemoryError("CUDA out of memory")), settings, drain=True) == 3
+    job = store.get_job(job_id)
+    assert job is not None and job.state == "dead"
+    assert job.error == "MemoryError: CUDA out of memory"
+
+
+def test_user_errors_other_than_render_failed_are_not_retried(store: Store, settings: Settings) -> None:
+    job_id = enqueue(store, premise="broken-script")
+    assert run_worker(store, ScriptedRenderer(), settings, drain=True) == 1
+    job = store.get_job(job_id)
+    assert job is not None and (job.state, job.attempts, job.error_code) == ("failed", 1, "script_error")
+    assert store.events_for(job_id)[-1].kind == "failed"
+    assert [r["kind"] for r in store.ledger(1)] == ["reserve", "refund"]
+
+
+def test_cancellation_is_honoured_between_stages(store: Store, settings: Settings) -> None:
+    job_id = enqueue(store)
+    other = store.reopen()
+
+    def cancel_at(stage: str) -> None:
+        if stage == "narration":
+            assert other.cancel(job_id, owner=1)
+
+    renderer = StagedRenderer(cancel_at)
+    worker = Worker(store, renderer, settings, "w", cancel_poll_s=0.0)
+    try:
+        assert worker.run_once() == "cancelled"
+    finally:
+        worker.close()
+        other.close()
+    assert renderer.reached == ["keyframes", "narration"]  # stopped before music
+    job = store.get_job(job_id)
+    assert job is not None and job.state == "cancelled"
+    assert [r["kind"] for r in store.ledger(1)] == ["reserve", "refund"]
+    assert [e.kind for e in store.events_for(job_id)] == ["queued", "progress", "cancelled"]
+    assert not store.clip_path(job_id).exists()
+
+
+def test_stale_worker_is_refused_and_the_newer_attempt_wins(tmp_path: Path) -> None:
+    # Worker A renders with an expired lease (its clock jumps past it) while B re-claims the job.
+    settings = make_settings(tmp_path, lease_s=5.0)
+    clock = Clock()
+    store_a = Store.from_settings(settings, clock=clock)
+    store_b = store_a.reopen()
+    job_id = enqueue(store_a)
+    b_clip: list[int] = []
+
+    def freeze_then_lose(stage: str) -> None:
+        if stage == "narration":
+            clock.now += 6  # A "froze" past its lease
+            claimed = store_b.claim("worker-b", 5.0)
+            assert claimed is not None and claimed.job.attempts == 2
+            clip = store_b.complete(job_id, claimed.token, InstantRenderer().render(
+                claimed.job, store_b.clip_path(job_id), lambda s, f: None, lambda: False))  # fmt: skip
+            assert clip is not None
+            b_clip.append(clip.id)
+
+    worker_a = Worker(store_a, StagedRenderer(freeze_then_lose), settings, "worker-a", progress_interval_s=0.0)
+    try:
+        assert worker_a.run_once() == "stale"  # A's progress heartbeat was refused; it stopped
+    finally:
+        worker_a.close()
+    job = store_a.get_job(job_id)
+    assert job is not None and (job.state, job.worker_id, job.attempts) == ("done", "worker-b", 2)
+    page, total = store_a.list_clips(1)
+    assert total == 1 and page[0].id == b_clip[0]
+    assert store_a.clip_path(job_id).read_bytes().endswith(b"attempt=2")  # A never overwrote it
+    assert [r["kind"] for r in store_a.ledger(1)] == ["reserve", "commit"]
+    store_a.close()
+    store_b.close()
+
+
+def test_abort_releases_the_lease(store: Store, settings: Settings) -> None:
+    job_id = enqueue(store)
+    worker = Worker(store, StagedRenderer(lambda stage: worker.request_stop(abort=True)), settings, "w")
+    try:
+        assert worker.run() == 1
+    finally:
+        worker.close()
+    job = store.get_job(job_id)
+    assert job is not None and (job.state, job.attempts, job.worker_id) == ("queued", 0, None)
+    assert [r["kind"] for r in store.ledger(1)] == ["reserve"]  # still reserved for the next worker
+
+
+def test_graceful_stop_finishes_the_current_job(store: Store, settings: Settings) -> None:
+    first, second = enqueue(store), enqueue(store)
+    worker = Worker(store, StagedRenderer(lambda stage: worker.request_stop()), settings, "w")
+    try:
+        assert worker.run() == 1
+    finally:
+        worker.close()
+    assert [store.get_job(j).state for j in (first, second)] == ["done", "queued"]  # type: ignore[union-attr]
+
+
+def test_heartbeat_thread_renews_the_lease(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path, lease_s=30.0, heartbeat_s=0.05)
+    store = Store.from_settings(settings)
+    job_id = enqueue(store)
+    reader = store.reopen()
+    leases: list[float] = []
+
+    def watch(stage: str) -> None:
+        job = reader.get_job(job_id)
+        assert job is not None and job.lease_expires is not None
+        leases.append(job.lease_expires)
+        time.sleep(0.2)
+
+    worker = Worker(store, StagedRenderer(watch, stages=("a", "b")), settings, "w", progress_interval_s=60.0)
+    try:
+        assert worker.run_once() == "done"
+    finally:
+        worker.close()
+        reader.close()
+        store.close()
+    assert leases[1] > leases[0]  # renewed by the heartbeat thread while stage "a" slept
+
+
+def test_pipeline_renderer_rejects_an_invalid_stored_script(settings: Settings) -> None:
+    job = Job(
+        id=1, owner=1, chat_id=None, premise="p", style="ginger-cat", art_style="storyboard", language="en",
+        script_json='{"title": ""}', seed=1, state="running", attempts=1, max_attempts=3, run_after=0.0,
+        lease_expires=None, worker_id="w", progress_stage=None, progress_fraction=None, error_code=None,
+        error=None, utc_day="2025-03-01", status_chat_id=None, status_message_id=None, parent_clip_id=None,
+        created=0.0, updated=0.0, finished=None,
+    )  # fmt: skip
+    with pytest.raises(ScriptError):
+        PipelineRenderer(settings).render(job, Path("unused.mp4"), lambda s, f: None, lambda: False)
+    assert make_script().model_dump_json()  # the factory script is what real jobs carry
+
+
+def test_load_renderer(settings: Settings) -> None:
+    assert isinstance(load_renderer(None, settings), PipelineRenderer)
+    assert isinstance(load_renderer("tests.fakes.renderers:instant", settings), InstantRenderer)
+    with pytest.raises(ValueError, match="module:factory"):
+        load_renderer("tests.fakes.renderers", settings)
+
+
+def test_cli_options_and_gpu_pinning(settings: Settings) -> None:
+    parser = argparse.ArgumentParser()
+    add_parsers(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(["worker", "--processes", "4", "--gpu", "1", "--once", "--renderer", "m:f"])
+    assert (args.processes, args.gpu, args.once, args.drain, args.renderer) == (4, 1, True, False, "m:f")
+    pinned = with_gpu(settings, 1)
+    assert (pinned.worker.gpu, pinned.render.device) == (1, "cuda:1")
+    assert with_gpu(settings, None) is settings
