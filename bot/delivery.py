@@ -14,10 +14,12 @@ Delivery guarantee for a finished clip (``done`` event):
 2. else upload it with ``sendVideo``; then ``store.set_clip_file_id``; then ``store.ack_event``.
 
 The event is acknowledged only after Telegram accepted the video, so a crash never loses a clip.
-The one window left is a crash (or a network timeout after Telegram received the upload) between
-Telegram's reply and the ``set_clip_file_id`` commit – milliseconds – in which case the clip is sent
-again after the restart: at-least-once with duplicates confined to that window (Telegram offers no
-idempotency key that would close it). Everything after the commit is exactly-once.
+If storing the ``file_id`` fails, the accepted ``file_id`` is kept in memory and the retry stores it
+instead of uploading again. The one window left is a process crash (or a network timeout after
+Telegram already received the upload) between Telegram's reply and the ``set_clip_file_id`` commit
+– milliseconds – after which the clip is sent again on restart: at-least-once, with a duplicate
+possible only in that window (the Bot API has no idempotency key that would close it). Everything
+after the commit is exactly-once.
 
 Failures: transient ones (network, flood limit after the rate limiter's retries) leave the event
 unacknowledged and back off for that job; permanent ones (the user blocked the bot, chat gone,
@@ -28,6 +30,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import functools
 import html
 import json
@@ -159,6 +162,7 @@ class Delivery:
         *,
         poll_s: float = 0.25,
         batch: int = 200,
+        retry_s: float = 2.0,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.bot = bot
@@ -166,6 +170,7 @@ class Delivery:
         self.settings = settings
         self.poll_s = poll_s
         self.batch = batch
+        self.retry_s = retry_s
         self.clock = clock
         self.gate = EditGate(settings.telegram.progress_edit_interval_s)
         self.max_bytes = settings.telegram.max_upload_mb * 1024 * 1024
@@ -178,7 +183,8 @@ class Delivery:
         self._watch: dict[int, int | None] = {}  # queued jobs → last shown position
         self._next_watch = 0.0
         self._retry_at: dict[int, float] = {}
-        self._failures: dict[int, int] = {}
+        self._tries: dict[int, int] = {}  # consecutive failed deliveries per job (backoff)
+        self._accepted: dict[int, str] = {}  # clip id → file_id Telegram accepted, not yet stored
         self.sent_videos = 0  # uploads accepted by Telegram (for logs / tests)
 
     # -- lifecycle -------------------------------------------------------------------------------------
@@ -266,19 +272,18 @@ class Delivery:
                 self._backoff(job_id, err)
                 return
             except Exception:
-                failures = self._failures[job_id] = self._failures.get(job_id, 0) + 1
-                if failures < MAX_BUG_RETRIES:
-                    log.exception("delivering %s event %s of job %s failed (try %d)", event.kind, event.id, job_id, failures)
+                if self._tries.get(job_id, 0) + 1 < MAX_BUG_RETRIES:
+                    log.exception("delivering %s event %s of job %s failed", event.kind, event.id, job_id)
                     self._backoff(job_id, None)
                     return
                 log.exception("giving up on %s event %s of job %s", event.kind, event.id, job_id)
             await self.store.ack_event(event.id)
-        self._failures.pop(job_id, None)
+        self._tries.pop(job_id, None)
         self._retry_at.pop(job_id, None)
 
     def _backoff(self, job_id: int, err: BaseException | None) -> None:
-        tries = self._failures.get(job_id, 1)
-        delay = min(60.0, 2.0 ** min(tries, 6))
+        tries = self._tries[job_id] = self._tries.get(job_id, 0) + 1
+        delay = min(60.0, self.retry_s * 2.0 ** min(tries - 1, 5))
         if isinstance(err, RetryAfter):
             after = err.retry_after
             delay = max(delay, after.total_seconds() if isinstance(after, timedelta) else float(after))
@@ -316,7 +321,10 @@ class Delivery:
         if clip is None:
             log.error("done event %s names no clip (%r)", event.id, clip_id)
             return
-        # 1. already accepted by Telegram (re-read after a restart): nothing to send
+        # 1. already accepted by Telegram (re-read after a restart, or storing the file_id failed): nothing to send
+        if not clip.file_id and clip.id in self._accepted:
+            await self.store.set_clip_file_id(clip.id, self._accepted[clip.id])
+            clip = dataclasses.replace(clip, file_id=self._accepted.pop(clip.id))
         if clip.file_id:
             log.info("clip %s already delivered (file_id known); acknowledging event %s", clip.id, event.id)
             self._schedule(event.job_id, view, t(view.lang, "status_done"), final=True)
@@ -354,7 +362,9 @@ class Delivery:
         self.sent_videos += 1
         media = message.video or message.document or message.animation
         if media is not None:
+            self._accepted[clip.id] = media.file_id  # survives a failing store call below
             await self.store.set_clip_file_id(clip.id, media.file_id)
+            self._accepted.pop(clip.id, None)
         else:  # pragma: no cover - Telegram always returns the media it accepted
             log.error("sendVideo for clip %s returned no media", clip.id)
         self._schedule(event.job_id, view, t(view.lang, "status_done"), final=True)

@@ -48,7 +48,7 @@ def encode_args(spec: RenderSpec, threads: int, video_bitrate_k: int | None = No
     rate = (
         ["-b:v", f"{video_bitrate_k}k", "-maxrate", f"{video_bitrate_k}k", "-bufsize", f"{2 * video_bitrate_k}k"]
         if video_bitrate_k
-        else ["-crf", str(spec.crf)]
+        else ["-crf", str(max(1, spec.crf))]  # crf 0 is lossless, which High profile cannot carry
     )
     return [
         "-vf", "scale=out_color_matrix=bt709:out_range=tv,format=yuv420p",
@@ -215,15 +215,21 @@ class FfmpegComposer:
         return thumb
 
     def _reencode_capped(self, src: Path, spec: RenderSpec, duration: float, dest: Path) -> Path:
+        """Re-encode with a bitrate cap; tighter each try when the encoder overshoots (up to 3 tries)."""
         budget_k = int(self.max_bytes * 8 * 0.92 / max(duration, 0.1) / 1000)  # container overhead margin
-        audio_k = max(32, min(AUDIO_BITRATE_K, budget_k // 8))
-        video_k = max(50, budget_k - audio_k)
-        log.info("clip over %d bytes; re-encoding at %dk video + %dk audio", self.max_bytes, video_k, audio_k)
-        cmd = [self.exe, "-hide_banner", "-loglevel", "error", "-y", "-i", str(src), "-map", "0:v:0",
-               "-map", "0:a:0", *encode_args(spec, self.threads, video_k, audio_k), str(dest)]
-        done = subprocess.run(cmd, capture_output=True, text=True, check=False)
-        if done.returncode != 0:
-            raise RenderFailed(f"ffmpeg re-encode failed: {done.stderr[-800:]}")
-        if dest.stat().st_size > self.max_bytes:
-            raise RenderFailed(f"clip still {dest.stat().st_size} bytes after capping at {self.max_bytes}")
-        return dest
+        size = src.stat().st_size
+        for attempt in range(3):
+            audio_k = max(32, min(AUDIO_BITRATE_K, budget_k // 8))
+            video_k = max(50, budget_k - audio_k)
+            log.info("clip is %d bytes (cap %d); re-encoding at %dk video + %dk audio (try %d)",
+                     size, self.max_bytes, video_k, audio_k, attempt + 1)
+            cmd = [self.exe, "-hide_banner", "-loglevel", "error", "-y", "-i", str(src), "-map", "0:v:0",
+                   "-map", "0:a:0", *encode_args(spec, self.threads, video_k, audio_k), str(dest)]
+            done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+            if done.returncode != 0:
+                raise RenderFailed(f"ffmpeg re-encode failed: {done.stderr[-800:]}")
+            size = dest.stat().st_size
+            if size <= self.max_bytes:
+                return dest
+            budget_k = int(budget_k * self.max_bytes / size * 0.9)
+        raise RenderFailed(f"clip still {size} bytes after capping at {self.max_bytes}")

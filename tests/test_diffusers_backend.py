@@ -32,6 +32,15 @@ SPEC = RenderSpec(width=72, height=128, fps=8, seed=7)
 IP_WEIGHTS = "ip-adapter_tiny.safetensors"
 
 
+@pytest.fixture(scope="module", autouse=True)
+def one_thread() -> Iterator[None]:
+    """Tiny models run fastest single-threaded, above all on a busy 2-core box."""
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(before)
+
+
 @pytest.fixture(scope="module")
 def models(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     root = tmp_path_factory.mktemp("models")
@@ -75,7 +84,10 @@ class Recorder:
         self.calls.append((stage, fraction))
 
 
-def pixels(image: Image.Image) -> np.ndarray:
+def pixels(image: Image.Image | Path) -> np.ndarray:
+    if isinstance(image, Path):
+        with Image.open(image) as opened:
+            return np.asarray(opened.convert("RGB"), dtype=np.int16)
     return np.asarray(image, dtype=np.int16)
 
 
@@ -110,10 +122,10 @@ def test_seeds_prompts_and_sheet_keys_are_stable() -> None:
                 prompts.character_seed(8, "hero")}) == 3
     scene = script.scenes[0]
     text = prompts.scene_prompt(script, scene)
-    assert text.startswith(scene.visual_prompt)
+    assert text.startswith(prompts.art_style(script).prompt)
+    assert scene.visual_prompt in text
     for appearance in scene.characters:
         assert script.character(appearance.id).look in text
-    assert prompts.art_style(script).prompt in text
     assert "wearing rags" in text and "determined expression" in text
     hero = script.character("hero")
     assert prompts.sheet_key("m", 7, script, hero) == prompts.sheet_key("m", 7, script, hero)
@@ -156,8 +168,12 @@ def test_paint_batches_reports_progress_and_is_deterministic(models: dict[str, P
     assert fractions == sorted(fractions) and fractions[-1] == 1.0
     assert painter.batches[0][0] == prompts.scene_prompt(script, script.scenes[0])
 
-    again = DiffusersPainter(render_settings(models), device="cpu").paint(script, SPEC, Recorder(), lambda: False)
+    again = DiffusersPainter(render_settings(models), device="cpu", max_batch=2).paint(
+        script, SPEC, Recorder(), lambda: False
+    )
     assert all(np.array_equal(pixels(a), pixels(b)) for a, b in zip(images, again, strict=True))
+    one_batch = DiffusersPainter(render_settings(models), device="cpu").paint(script, SPEC, Recorder(), lambda: False)
+    assert max(int(np.abs(pixels(a) - pixels(b)).max()) for a, b in zip(images, one_batch, strict=True)) <= 3
     other = DiffusersPainter(render_settings(models), device="cpu").paint(
         script, RenderSpec(width=72, height=128, seed=8), Recorder(), lambda: False
     )
@@ -194,7 +210,7 @@ def test_out_of_memory_retries_with_smaller_batches_then_fails_clearly(models: d
 
 def test_a_failing_scene_is_retried_alone(models: dict[str, Path]) -> None:
     def office_breaks_batches(batch: list[str]) -> None:
-        if len(batch) > 1 and any(p.startswith("office scene") for p in batch):
+        if len(batch) > 1 and any("office scene" in p for p in batch):
             raise RuntimeError("simulated kernel failure")
 
     painter = RecordingPainter(render_settings(models), device="cpu", max_batch=5, fail=office_breaks_batches)
@@ -203,7 +219,7 @@ def test_a_failing_scene_is_retried_alone(models: dict[str, Path]) -> None:
     assert [len(b) for b in painter.batches] == [5, 1, 1, 1, 1, 1]
 
     def office_always_breaks(batch: list[str]) -> None:
-        if any(p.startswith("office scene") for p in batch):
+        if any("office scene" in p for p in batch):
             raise RuntimeError("simulated kernel failure")
 
     broken = RecordingPainter(render_settings(models), device="cpu", max_batch=5, fail=office_always_breaks)
@@ -222,7 +238,7 @@ def test_character_sheets_are_saved_reused_and_condition_keyframes(models: dict[
     for path in sheets.values():
         assert path.is_file() and path.name.startswith("sheet-") and path.suffix == ".png"
         assert "hero" not in path.name and "rival" not in path.name
-        assert Image.open(path).size == painter.sheet_size
+        assert pixels(path).shape == (painter.sheet_size[1], painter.sheet_size[0], 3)
     assert len(painter.batches) == 1 and len(painter.batches[0]) == 2
     assert "IPAdapter" in type(painter.warm().unet.attn_processors[
         next(n for n in painter.warm().unet.attn_processors if n.endswith("attn2.processor"))]).__name__
@@ -232,15 +248,16 @@ def test_character_sheets_are_saved_reused_and_condition_keyframes(models: dict[
     assert again.character_sheets(script, 7, tmp_path / "a") == sheets and again.batches == []
     # same seed elsewhere (fresh painter, no memory cache): the same pets
     fresh = DiffusersPainter(settings, device="cpu").character_sheets(script, 7, tmp_path / "b")
-    assert np.array_equal(pixels(Image.open(fresh["hero"])), pixels(Image.open(sheets["hero"])))
+    assert np.array_equal(pixels(fresh["hero"]), pixels(sheets["hero"]))
     other = DiffusersPainter(settings, device="cpu").character_sheets(script, 9, tmp_path / "c")
-    assert not np.array_equal(pixels(Image.open(other["hero"])), pixels(Image.open(sheets["hero"])))
+    assert not np.array_equal(pixels(other["hero"]), pixels(sheets["hero"]))
 
     keyframes = again.paint(script, SPEC, Recorder(), lambda: False, sheets=sheets)
     assert len(keyframes) == 5 and {k.size for k in keyframes} == {framing.overscan_size(SPEC)}
     assert again.batches and all(len(b) <= again.max_batch for b in again.batches)
-    swapped = again.paint(script, SPEC, Recorder(), lambda: False, sheets={"hero": sheets["rival"], "rival": sheets["hero"]})
-    assert not np.array_equal(pixels(keyframes[0]), pixels(swapped[0]))
+    red = Image.new("RGB", painter.sheet_size, (255, 0, 0))
+    recast = again.paint(script, SPEC, Recorder(), lambda: False, sheets={"hero": red, "rival": sheets["rival"]})
+    assert not np.array_equal(pixels(keyframes[0]), pixels(recast[0]))
 
 
 # -- image to video -----------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import threading
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -31,7 +32,7 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def store(tmp_path: Path, clock: Clock) -> Store:
+def store(tmp_path: Path, clock: Clock) -> Iterator[Store]:
     s = Store(
         tmp_path / "p.db",
         QuotaSettings(daily_free=100, max_queued=100, max_queue=1000),
@@ -39,7 +40,7 @@ def store(tmp_path: Path, clock: Clock) -> Store:
         clock=clock,
         rng=random.Random(1),
     )
-    yield s  # type: ignore[misc]
+    yield s
     s.close()
 
 

@@ -18,12 +18,22 @@ import pytest
 from PIL import Image, ImageDraw
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatAction, ParseMode
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes, MessageHandler, filters
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
 
 from bot.sandbox import BotApiSandbox
-from bot.sandbox.web import web_routes
+from bot.sandbox.web import web_app
 
-pytestmark = pytest.mark.browser
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="Debian chromium is not installed at /usr/bin/chromium"),
+]
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
@@ -59,6 +69,7 @@ def _poster() -> bytes:
 
 def _stand_in_bot(sandbox: BotApiSandbox, clip: Path) -> Application:  # type: ignore[type-arg]
     poster = _poster()
+    clip_bytes = clip.read_bytes()
 
     async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         assert update.effective_message is not None
@@ -85,7 +96,7 @@ def _stand_in_bot(sandbox: BotApiSandbox, clip: Path) -> Application:  # type: i
              InlineKeyboardButton("🎭 Restyle", callback_data="style:1")],
             [InlineKeyboardButton("📤 Share", url="https://t.me/share/url?url=petreel")],
         ])
-        await message.reply_video(clip.read_bytes(), width=720, height=1280, duration=30, thumbnail=poster,
+        await message.reply_video(clip_bytes, width=720, height=1280, duration=30, thumbnail=poster,
                                   caption=f"<b>The Ginger Comeback</b>\n{message.text}", parse_mode=ParseMode.HTML,
                                   reply_markup=buttons, supports_streaming=True)
         await status.edit_text("✅ Done in 12 s")
@@ -107,9 +118,7 @@ def _stand_in_bot(sandbox: BotApiSandbox, clip: Path) -> Application:  # type: i
 @pytest.fixture
 async def served(tmp_path: Path) -> AsyncIterator[BotApiSandbox]:
     sandbox = BotApiSandbox(chat_poll_timeout=5.0)
-    app = sandbox.make_app()
-    app.add_routes(web_routes(sandbox))
-    await sandbox.start(app)
+    await sandbox.start(web_app(sandbox))
     bot_app = _stand_in_bot(sandbox, _clip(tmp_path / "clip.mp4"))
     try:
         async with bot_app:
@@ -124,12 +133,10 @@ async def served(tmp_path: Path) -> AsyncIterator[BotApiSandbox]:
 
 
 async def test_web_chat_page_looks_and_behaves_like_telegram(served: BotApiSandbox) -> None:
-    if not CHROMIUM.exists():
-        pytest.skip("Debian chromium is not installed at /usr/bin/chromium")
-    from playwright.async_api import async_playwright
+    async_api = pytest.importorskip("playwright.async_api")
 
     ARTIFACTS.mkdir(exist_ok=True)
-    async with async_playwright() as p:
+    async with async_api.async_playwright() as p:
         browser = await p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
             page = await browser.new_page(viewport={"width": 430, "height": 900}, locale="en-US")
@@ -139,6 +146,9 @@ async def test_web_chat_page_looks_and_behaves_like_telegram(served: BotApiSandb
             await page.goto(f"{served.root_url}/?user=4242")
             assert await page.title() == "PetReel — chat"
             # 1. an empty chat shows the intro card and a START button, like Telegram
+            await page.locator("#intro").wait_for()
+            assert await page.locator("#composer").is_hidden()
+            await page.screenshot(path=str(ARTIFACTS / "webchat-empty.png"))
             await page.locator("#start-button").click()
             await page.locator(".row.in .text", has_text="Welcome to PetReel").wait_for()
             assert (await page.locator(".row.out .text").first.inner_text()).startswith("/start")
@@ -156,13 +166,14 @@ async def test_web_chat_page_looks_and_behaves_like_telegram(served: BotApiSandb
             assert (await video.get_attribute("poster") or "").startswith("/sandbox/files/")
             assert await video.get_attribute("playsinline") is not None
             await page.wait_for_function("document.querySelector('video').readyState >= 1")  # metadata via Range
+            await page.screenshot(path=str(ARTIFACTS / "webchat-video.png"))
             assert await video_row.locator("b", has_text="The Ginger Comeback").count() == 1
             # 3. inline buttons: a callback answer pops up as a toast
             await video_row.locator(".kb-button", has_text="Reroll").click()
             await page.locator("#toast", has_text="Rerolling").wait_for()
             # 4. the /history shortcut in the header
             await page.locator("#history-button").click()
-            await page.locator(".row.in .text", has_text="Your clips").wait_for()
+            await page.locator(".row.in:not(.media-row) .text", has_text="1. The Ginger Comeback").wait_for()
             await page.wait_for_timeout(300)
             await page.screenshot(path=str(ARTIFACTS / "webchat.png"))
             # 5. the commands menu
@@ -173,4 +184,4 @@ async def test_web_chat_page_looks_and_behaves_like_telegram(served: BotApiSandb
         finally:
             await browser.close()
     assert served.violations == []
-    assert served.user(4242).find("Your clips").from_bot
+    assert served.user(4242).find("1. The Ginger Comeback").from_bot

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 import time
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from petreel.errors import ScriptError
-from petreel.settings import Settings
+from petreel.settings import QuotaSettings, Settings, WorkerSettings
 from render.worker import PipelineRenderer, Worker, add_parsers, load_renderer, with_gpu
 from storage.models import Job
 from storage.store import Store
@@ -31,8 +32,10 @@ class Clock:
 def make_settings(tmp_path: Path, **worker: float) -> Settings:
     return Settings(
         data_dir=tmp_path,
-        worker={"lease_s": 60.0, "heartbeat_s": 30.0, "backoff_s": 0.0, "max_attempts": 3, "poll_s": 0.01, **worker},
-        quota={"daily_free": 3, "max_queued": 10, "max_queue": 100},
+        worker=WorkerSettings(lease_s=60.0, heartbeat_s=30.0, backoff_s=0.0, max_attempts=3, poll_s=0.01).model_copy(
+            update=worker
+        ),
+        quota=QuotaSettings(daily_free=3, max_queued=10, max_queue=100),
     )
 
 
@@ -42,9 +45,9 @@ def settings(tmp_path: Path) -> Settings:
 
 
 @pytest.fixture
-def store(settings: Settings) -> Store:
+def store(settings: Settings) -> Iterator[Store]:
     s = Store.from_settings(settings)
-    yield s  # type: ignore[misc]
+    yield s
     s.close()
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from petreel.settings import Settings
+from petreel.settings import QuotaSettings, Settings
 from storage.db import scalar
 from storage.store import Store
 
@@ -41,7 +41,7 @@ def worker_env(data_dir: Path, lease_s: float = 1.0) -> dict[str, str]:
 
 def open_store(data_dir: Path) -> Store:
     return Store.from_settings(
-        Settings(data_dir=data_dir, quota={"daily_free": 1000, "max_queued": 1000, "max_queue": 1000})
+        Settings(data_dir=data_dir, quota=QuotaSettings(daily_free=1000, max_queued=1000, max_queue=1000))
     )
 
 

@@ -75,13 +75,14 @@ def build_sd15(seed: int = 0) -> Any:
 
     torch.manual_seed(seed)
     unet = UNet2DConditionModel(
-        block_out_channels=(32, 64), layers_per_block=1, sample_size=32, in_channels=4, out_channels=4,
+        block_out_channels=(16, 32), layers_per_block=1, sample_size=32, in_channels=4, out_channels=4,
         down_block_types=("DownBlock2D", "CrossAttnDownBlock2D"), up_block_types=("CrossAttnUpBlock2D", "UpBlock2D"),
-        cross_attention_dim=32, norm_num_groups=32,
+        cross_attention_dim=32, norm_num_groups=8,
     )
     vae = AutoencoderKL(
-        block_out_channels=[32, 64], in_channels=3, out_channels=3, latent_channels=4, norm_num_groups=32,
+        block_out_channels=[8, 16], in_channels=3, out_channels=3, latent_channels=4, norm_num_groups=8,
         down_block_types=["DownEncoderBlock2D"] * 2, up_block_types=["UpDecoderBlock2D"] * 2,
+        mid_block_add_attention=False,
     )
     text_encoder = CLIPTextModel(_clip_text_config(32, 2, 4, 37, 32, "quick_gelu"))
     return StableDiffusionPipeline(

@@ -7,6 +7,8 @@ serves everything::
     app = sandbox.make_app()                 # bot API + user API
     app.add_routes(web_routes(sandbox))      # the page
     await sandbox.start(app)                 # open sandbox.root_url in a browser
+
+(``web_app(sandbox)`` is those first two lines.)
 """
 
 from __future__ import annotations
@@ -59,3 +61,10 @@ def web_routes(sandbox: BotApiSandbox) -> list[web.RouteDef]:
         return _asset(name)
 
     return [web.get("/", index), web.get("/sandbox/static/{name}", asset)]
+
+
+def web_app(sandbox: BotApiSandbox) -> web.Application:
+    """One aiohttp app serving the Bot API, the user API and the chat page."""
+    app = sandbox.make_app()
+    app.add_routes(web_routes(sandbox))
+    return app

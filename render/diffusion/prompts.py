@@ -68,10 +68,14 @@ def cast_line(script: Script, scene: Scene) -> str:
 
 
 def scene_prompt(script: Script, scene: Scene) -> str:
-    """Visual prompt, then the cast's verbatim looks, then the art style (most important first)."""
+    """Art style, the scene's visual prompt, then the cast's verbatim looks.
+
+    The short art style goes first because CLIP encoders (SD1.5/SDXL) keep only 77 tokens; the
+    looks are also carried by the IP-Adapter sheets when those are on.
+    """
     return (
-        f"{scene.visual_prompt}. {cast_line(script, scene)}. {scene.setting}, {scene.mood} mood. "
-        f"{art_style(script).prompt}, cartoon pets acting like humans, vertical 9:16 frame"
+        f"{art_style(script).prompt}, cartoon pets acting like humans. {scene.visual_prompt}. "
+        f"{cast_line(script, scene)}. {scene.setting}, {scene.mood} mood, vertical 9:16 frame"
     )
 
 

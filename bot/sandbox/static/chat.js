@@ -247,7 +247,7 @@
 
   function buildRow(msg) {
     const row = document.createElement("div");
-    row.className = `row ${msg.from === "bot" ? "in" : "out"}`;
+    row.className = `row ${msg.from === "bot" ? "in" : "out"}${msg.video || msg.photo ? " media-row" : ""}`;
     row.dataset.id = String(msg.id);
     row.dataset.sig = signature(msg);
     row.append(buildBubble(msg));

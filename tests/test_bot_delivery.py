@@ -1,0 +1,167 @@
+"""Delivery against the real store and the sandbox, driven tick by tick (no Application)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from telegram import Bot
+
+from bot.delivery import Delivery
+from bot.sandbox import BotApiSandbox
+from bot.sandbox.users import SimUser
+from petreel.settings import Settings
+from render.stages import ClipInfo
+from storage.models import Clip
+from storage.store import AsyncStore
+from tests.factories import make_script
+
+USER = 4242
+
+
+@dataclass
+class Rig:
+    sandbox: BotApiSandbox
+    store: AsyncStore
+    bot: Bot
+    delivery: Delivery
+    user: SimUser
+    tmp: Path
+
+    async def finished_clip(self, size: int = 2048, status: bool = True, thumbnail: bool = True) -> Clip:
+        """A job rendered to completion (its 'done' event waits in the outbox)."""
+        script = make_script()
+        job = await self.store.enqueue(USER, script.premise, "ginger-cat", "storyboard", "en",
+                                       script.model_dump_json(), 7, chat_id=USER)
+        if status:
+            message = await self.bot.send_message(USER, "⏳ Queued")
+            await self.store.set_status_message(job.id, USER, message.message_id)
+        claimed = await self.store.claim("test-worker", 30.0)
+        assert claimed is not None and claimed.job.id == job.id
+        path = self.tmp / f"{job.id}.mp4"
+        path.write_bytes(b"\0" * size)
+        thumb = self.tmp / f"{job.id}.jpg"
+        if thumbnail:
+            Image.new("RGB", (72, 128), (235, 140, 50)).save(thumb, "JPEG")
+        clip = await self.store.complete(job.id, claimed.token, ClipInfo(path, thumb, 72, 128, 2.0, size))
+        assert clip is not None
+        return clip
+
+
+@pytest.fixture
+async def rig(tmp_path: Path) -> AsyncIterator[Rig]:
+    settings = Settings(
+        data_dir=tmp_path,
+        telegram={"max_upload_mb": 1, "progress_edit_interval_s": 0.3},  # type: ignore[arg-type]
+    )
+    async with BotApiSandbox() as sandbox, AsyncStore.from_settings(settings) as store:
+        user = sandbox.user(USER)
+        await user.send("/start")  # the chat exists
+        async with Bot(sandbox.token, base_url=sandbox.base_url, base_file_url=sandbox.base_file_url) as bot:
+            yield Rig(sandbox, store, bot, Delivery(bot, store, settings, retry_s=0.05), user, tmp_path)
+
+
+async def test_done_sends_the_video_once_and_acks(rig: Rig) -> None:
+    clip = await rig.finished_clip()
+    await rig.delivery.drain()
+    videos = [m for m in rig.user.visible if m.video]
+    assert len(videos) == 1 and "The Ginger Comeback" in videos[0].body
+    stored = await rig.store.get_clip(clip.id)
+    assert stored is not None and stored.file_id == videos[0].video
+    assert await rig.store.pending_events() == []
+    call = rig.sandbox.calls_to("sendVideo")[0]
+    assert call.params["supports_streaming"] in (True, "true", "True")
+    assert rig.sandbox.violations == []
+
+
+async def test_a_clip_with_a_file_id_is_not_sent_again(rig: Rig) -> None:
+    clip = await rig.finished_clip()
+    await rig.store.set_clip_file_id(clip.id, "already-sent")  # sent before a crash, ack lost
+    await rig.delivery.drain()
+    assert rig.sandbox.calls_to("sendVideo") == []
+    assert await rig.store.pending_events() == []
+
+
+async def test_too_big_clip_gets_a_clear_message(rig: Rig) -> None:
+    await rig.finished_clip(size=2 * 1024 * 1024)
+    await rig.delivery.drain()
+    assert rig.sandbox.calls_to("sendVideo") == []
+    assert "larger than the 1 MB upload limit" in rig.user.find("upload limit").body
+    assert await rig.store.pending_events() == []
+
+
+async def test_missing_file_is_reported(rig: Rig) -> None:
+    clip = await rig.finished_clip()
+    clip.path.unlink()
+    await rig.delivery.drain()
+    assert "no longer available" in rig.user.find("no longer available").body
+    assert await rig.store.pending_events() == []
+
+
+async def test_transient_error_keeps_the_event_until_it_succeeds(rig: Rig) -> None:
+    await rig.finished_clip()
+    rig.sandbox.inject("sendVideo", error_code=502, times=1)
+    await rig.delivery.drain()
+    assert [e.kind for e in await rig.store.pending_events()] == ["done"]
+    assert not [m for m in rig.user.visible if m.video]
+    await asyncio.sleep(0.1)  # let the 0.05 s backoff pass
+    await rig.delivery.drain()
+    assert len([m for m in rig.user.visible if m.video]) == 1
+    assert await rig.store.pending_events() == []
+
+
+async def test_blocked_user_does_not_wedge_the_outbox(rig: Rig) -> None:
+    await rig.finished_clip(status=False)
+    await rig.user.block()
+    await rig.delivery.drain()
+    assert await rig.store.pending_events() == []  # Forbidden is permanent: acknowledged, not retried
+    assert rig.sandbox.calls_to("sendVideo")[0].error is not None
+
+
+async def test_progress_edits_are_throttled_and_final_text_wins(rig: Rig) -> None:
+    script = make_script()
+    job = await rig.store.enqueue(USER, script.premise, "ginger-cat", "storyboard", "en",
+                                  script.model_dump_json(), 1, chat_id=USER)
+    status = await rig.bot.send_message(USER, "⏳ Queued")
+    await rig.store.set_status_message(job.id, USER, status.message_id)
+    claimed = await rig.store.claim("w", 30.0)
+    assert claimed is not None
+    for i in range(10):
+        await rig.store.heartbeat(job.id, claimed.token, "keyframes", i / 10)
+    await rig.delivery.drain()
+    await rig.delivery.drain()
+    edits = rig.sandbox.calls_to("editMessageText")
+    assert len(edits) == 1 and "▓" in str(edits[0].params["text"])  # ten events, one edit
+    assert await rig.store.cancel(job.id, USER)
+    await rig.delivery.drain()  # the cancel edit waits for the gate…
+    await asyncio.sleep(0.35)
+    await rig.delivery.drain()  # …then wins
+    final = next(m for m in rig.user.chat if m.message_id == status.message_id)
+    assert "Cancelled" in final.body and final.buttons == ()
+    times = [c.timestamp for c in rig.sandbox.calls_to("editMessageText")]
+    assert all(b - a >= 0.25 for a, b in zip(times, times[1:], strict=False))
+
+
+async def test_dead_job_tells_the_user_in_their_language(rig: Rig) -> None:
+    await rig.store.ensure_user(USER, "zh")
+    script = make_script()
+    job = await rig.store.enqueue(USER, script.premise, "ginger-cat", "storyboard", "en",
+                                  script.model_dump_json(), 1, chat_id=USER)
+    claimed = await rig.store.claim("w", 30.0)
+    assert claimed is not None
+    assert await rig.store.fail(job.id, claimed.token, "ffmpeg exited 1", retryable=False) == "failed"
+    await rig.delivery.drain()
+    assert rig.user.find("视频生成失败").from_bot
+    assert await rig.store.pending_events() == []
+
+
+async def test_stop_lets_the_loop_finish(rig: Rig) -> None:
+    await rig.finished_clip()
+    rig.delivery.start()
+    await rig.user.wait_for(lambda chat: any(m.video for m in chat), timeout=5)
+    await rig.delivery.stop()
+    assert not rig.delivery.running

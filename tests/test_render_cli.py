@@ -1,0 +1,72 @@
+"""``petreel make``: bad input exits 2 with one clear line; a tiny real render succeeds."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from petreel.cli import main
+from render.cli import check_output
+from render.probe import probe
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
+    code = main(["make", *argv])
+    return code, capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("argv", "needle"),
+    [
+        (["   "], "1–500 characters"),
+        (["a" * 501], "500"),
+        (["a cat gets rich", "--style", "dragon"], "unknown style 'dragon'; valid styles: ginger-cat"),
+        (["a cat gets rich", "--art-style", "oil"], "art style 'oil' is unknown; available: storyboard"),
+        (["a cat gets rich", "--art-style", "3d"], "needs PETREEL_RENDER__BACKEND=diffusers"),
+        (["a cat gets rich", "--width", "181"], "even"),
+    ],
+)
+def test_bad_input_exits_2_with_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                         argv: list[str], needle: str) -> None:
+    code, err = run(capsys, *argv, "-o", str(tmp_path / "clip.mp4"))
+    assert code == 2
+    assert needle in err and err.startswith("petreel make: error: ")
+    assert err.count("\n") == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_unwritable_output_is_refused_before_rendering(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, err = run(capsys, "a cat gets rich", "-o", str(tmp_path / "missing" / "clip.mp4"))
+    assert code == 2 and "does not exist" in err
+    code, err = run(capsys, "a cat gets rich", "-o", str(tmp_path))
+    assert code == 2 and "is a directory" in err
+
+
+def test_check_output_accepts_a_writable_path(tmp_path: Path) -> None:
+    assert check_output(tmp_path / "ok.mp4") is None
+    assert check_output(Path("relative.mp4")) is None  # the current directory
+
+
+def test_unknown_language_is_an_argparse_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["make", "a cat", "--lang", "fr"])
+    assert exc.value.code == 2
+    assert "invalid choice: 'fr'" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(importlib.util.find_spec("render.story") is None or importlib.util.find_spec("render.painter") is None,
+                    reason="render.story / render.painter not written yet")
+def test_make_renders_a_tiny_clip(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    out = tmp_path / "clip.mp4"
+    code = main(["make", "a poor ginger cat is mocked by a rich white cat", "--seed", "4", "-o", str(out),
+                 "--width", "90", "--height", "160", "--fps", "6"])
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    assert str(out) in captured.out
+    facts = probe(out)
+    assert facts["profile"] == "High" and facts["faststart"] and facts["has_audio"]
+    assert 25 <= facts["duration"] <= 70
+    assert out.with_suffix(".jpg").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["clip.jpg", "clip.mp4"]

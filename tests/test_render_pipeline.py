@@ -1,0 +1,208 @@
+"""render_clip end to end at a small size, timeline maths, atomic output, cancellation, wiring."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw
+
+from petreel.errors import Cancelled
+from petreel.settings import load_settings
+from render.animator import KenBurnsAnimator
+from render.composer import FfmpegComposer
+from render.music import SynthMusic
+from render.narrator import SilentNarrator
+from render.pipeline import (
+    END_TAIL_S,
+    NARRATION_LEAD_S,
+    BackendUnavailable,
+    default_backends,
+    frame_counts,
+    place_narration,
+    render_clip,
+    render_spec,
+)
+from render.probe import probe
+from render.script import Scene, Script
+from render.stages import SAMPLE_RATE, Backends, CancelFn, ProgressFn, RenderSpec
+from tests.factories import make_script
+
+SPEC = RenderSpec(width=180, height=320, fps=12, seed=3)
+SR = SAMPLE_RATE
+
+
+class TinyPainter:
+    """Flat coloured keyframes (1.12x overscan) with a blob: a stand-in for the storyboard painter."""
+
+    def paint(self, script: Script, spec: RenderSpec, progress: ProgressFn, should_cancel: CancelFn) -> list[Image.Image]:
+        size = (round(spec.width * 1.12) // 2 * 2, round(spec.height * 1.12) // 2 * 2)
+        frames = []
+        for i, _ in enumerate(script.scenes):
+            if should_cancel():
+                raise Cancelled("painter")
+            img = Image.new("RGB", size, (40 + 35 * i, 90, 160))
+            ImageDraw.Draw(img).ellipse((size[0] * 0.3, size[1] * 0.4, size[0] * 0.7, size[1] * 0.6),
+                                        fill=(240, 140, 50), outline=(0, 0, 0), width=3)
+            frames.append(img)
+            progress("keyframes", (i + 1) / len(script.scenes))
+        return frames
+
+
+class ToneNarrator:
+    """Deterministic stand-in for TTS: a 200 Hz tone, 0.35 s per word (or per 2 hanzi)."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, str]] = []
+
+    def speak(self, text: str, language: str, voice: str) -> np.ndarray | None:
+        self.calls.append((text, language))
+        units = len(text) / 2 if language == "zh" else len(text.split())
+        t = np.arange(int(units * 0.35 * SR)) / SR
+        return (0.8 * np.sin(2 * np.pi * 200 * t)).astype(np.float32)
+
+
+class ExplodingAnimator(KenBurnsAnimator):
+    """Fails in the middle of the third scene, after ffmpeg has started writing."""
+
+    def frames(self, keyframe: Image.Image, scene: Scene, spec: RenderSpec, n_frames: int) -> Iterator[np.ndarray]:
+        if scene.mood == "dramatic":  # the third scene of make_script
+            raise RuntimeError("animator exploded")
+        yield from super().frames(keyframe, scene, spec, n_frames)
+
+
+def backends(**kw: object) -> Backends:
+    parts: dict[str, object] = dict(painter=TinyPainter(), animator=KenBurnsAnimator(), narrator=ToneNarrator(),
+                                    music=SynthMusic(), composer=FfmpegComposer())
+    parts.update(kw)
+    return Backends(**parts)  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Script, list[tuple[str, float]]]:
+    out = tmp_path_factory.mktemp("clip") / "clip.mp4"
+    script = make_script("en", n_scenes=5, scene_s=4.0)
+    seen: list[tuple[str, float]] = []
+    render_clip(script, out, backends(), SPEC, progress=lambda stage, f: seen.append((stage, f)))
+    return out, script, seen
+
+
+def test_clip_is_inline_playable_and_as_long_as_the_script(rendered: tuple[Path, Script, list]) -> None:
+    out, script, _ = rendered
+    facts = probe(out)
+    assert facts["video_codec"] == "h264" and facts["profile"] == "High" and facts["pix_fmt"] == "yuv420p"
+    assert (facts["width"], facts["height"]) == (180, 320)
+    assert facts["faststart"] and facts["has_audio"] and facts["audio_codec"] == "aac"
+    assert facts["duration"] == pytest.approx(script.duration, rel=0.10)
+    assert facts["size_bytes"] <= 50 * 1024 * 1024
+    with Image.open(out.with_suffix(".jpg")) as thumb:
+        assert max(thumb.size) <= 320
+    assert out.with_suffix(".jpg").stat().st_size <= 200_000
+    assert list(out.parent.glob(".petreel-*")) == []
+
+
+def test_progress_runs_through_the_stages_in_order(rendered: tuple[Path, Script, list]) -> None:
+    _, _, seen = rendered
+    order = [stage for i, (stage, _) in enumerate(seen) if i == 0 or seen[i - 1][0] != stage]
+    assert order == ["keyframes", "narration", "music", "compose"]
+    assert seen[-1] == ("compose", 1.0)
+    fractions = [f for stage, f in seen if stage == "compose"]
+    assert fractions == sorted(fractions)
+
+
+def test_audio_is_not_silent(rendered: tuple[Path, Script, list]) -> None:
+    import subprocess
+
+    from render.composer import ffmpeg_exe
+
+    out, _, _ = rendered
+    pcm = subprocess.run([ffmpeg_exe(), "-loglevel", "error", "-i", str(out), "-f", "s16le", "-ac", "1", "-ar",
+                          "16000", "-"], capture_output=True, check=True).stdout
+    audio = np.frombuffer(pcm, "<i2").astype(np.float32) / 32768
+    assert np.sqrt(np.mean(audio**2)) > 0.02
+    assert np.abs(audio).max() < 0.99  # mastered under the ceiling (AAC adds a little overshoot)
+
+
+def test_failing_stage_leaves_nothing_at_the_output(tmp_path: Path) -> None:
+    out = tmp_path / "clip.mp4"
+    with pytest.raises(RuntimeError, match="exploded"):
+        render_clip(make_script(n_scenes=5), out, backends(animator=ExplodingAnimator()), SPEC)
+    assert not out.exists() and not out.with_suffix(".jpg").exists()
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("stage", ["keyframes", "narration", "music", "compose"])
+def test_cancel_between_stages_raises_and_writes_nothing(tmp_path: Path, stage: str) -> None:
+    out = tmp_path / "clip.mp4"
+    state = {"cancel": False}
+
+    def progress(name: str, fraction: float) -> None:
+        if name == stage and fraction > 0.2:
+            state["cancel"] = True
+
+    with pytest.raises(Cancelled):
+        render_clip(make_script(n_scenes=5), out, backends(), SPEC, progress, lambda: state["cancel"])
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cancel_before_start_does_no_work(tmp_path: Path) -> None:
+    narrator = ToneNarrator()
+    with pytest.raises(Cancelled):
+        render_clip(make_script(n_scenes=5), tmp_path / "x.mp4", backends(narrator=narrator), SPEC,
+                    should_cancel=lambda: True)
+    assert narrator.calls == []
+
+
+def test_frame_counts_do_not_drift() -> None:
+    counts = frame_counts([3.3] * 9, 24)
+    assert sum(counts) == round(3.3 * 9 * 24)
+    assert set(counts) <= {79, 80}
+
+
+def tone(seconds: float) -> np.ndarray:
+    return np.full(int(seconds * SR), 0.5, np.float32)
+
+
+def test_narration_starts_at_its_scene() -> None:
+    track, durations = place_narration([tone(1.0), None, tone(2.0)], [4.0, 4.0, 4.0])
+    assert durations == [4.0, 4.0, 4.0]
+    assert track.size == 12 * SR
+    onsets = np.flatnonzero(np.diff((track > 0).astype(int)) == 1) + 1
+    assert list(onsets / SR) == pytest.approx([NARRATION_LEAD_S, 8.0 + NARRATION_LEAD_S], abs=1e-3)
+
+
+def test_long_line_is_compressed_then_overlaps_but_is_never_cut() -> None:
+    # 4.6 s in a 4 s scene: compressed (<= 1.15x) to fit its scene plus 0.5 s of the next
+    track, durations = place_narration([tone(4.6), tone(1.0)], [4.0, 4.0])
+    edges = np.diff((track > 0).astype(int))
+    first_end = (np.flatnonzero(edges == -1)[0] + 1) / SR
+    second_start = (np.flatnonzero(edges == 1)[1] + 1) / SR
+    assert 4.0 < first_end <= 4.0 + 0.5 + 1e-3
+    assert first_end - NARRATION_LEAD_S >= 4.6 / 1.15 - 1e-3  # sped up by no more than 1.15x
+    assert second_start > first_end  # the next line waits: nothing overlaps or is cut
+    # a line far too long pushes the next one later and extends the clip instead of being cut
+    track, durations = place_narration([tone(9.0), tone(3.0)], [4.0, 4.0])
+    assert sum(durations) > 8.0
+    spoken = (9.0 + 3.0) / 1.15  # both lines overrun their room: each sped up by the maximum, no more
+    assert (track > 0).sum() == pytest.approx(spoken * SR, rel=0.01)
+    assert track.size / SR == pytest.approx(sum(durations)) and sum(durations) >= spoken + END_TAIL_S
+
+
+def test_default_backends_storyboard_and_switches() -> None:
+    b = default_backends(load_settings(render={"narration": False, "music": True}))
+    assert b.name == "storyboard"
+    assert isinstance(b.narrator, SilentNarrator)
+    assert isinstance(b.composer, FfmpegComposer) and b.composer.max_bytes == 50 * 1024 * 1024
+    assert type(b.painter).__name__ == "StoryboardPainter"
+    spec = render_spec(load_settings(), seed=9)
+    assert (spec.width, spec.height, spec.fps, spec.seed) == (720, 1280, 24, 9)
+
+
+def test_diffusers_backend_without_the_gpu_extra_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "render.diffusers_backend", None)  # makes the import fail
+    with pytest.raises(BackendUnavailable, match="gpu extra"):
+        default_backends(load_settings(render={"backend": "diffusers"}))
