@@ -16,11 +16,11 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from telegram import BotCommand, Update
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
+from telegram.ext import AIORateLimiter, ApplicationBuilder
 
 from bot.delivery import Delivery
 from bot.handlers import account, admin, clips, confirm, errors, history, premise, script, stale, start
-from bot.handlers.common import AnyApp, Deps, Limiter, bot_deps
+from bot.handlers.common import AnyApp, Deps, Limiter
 from bot.handlers.drafts import DraftBook
 from bot.i18n import COMMANDS
 from bot.throttle import ChatThrottle
@@ -162,5 +162,3 @@ async def running(
         if app.post_shutdown:
             await app.post_shutdown(app)
 
-
-__all__ = ["Application", "bot_deps", "build_application", "delivery_of", "running", "set_commands"]

@@ -48,6 +48,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 
 from bot import callbacks
 from bot.callbacks import Action
+from bot.handlers.common import not_modified
 from bot.i18n import norm_lang, t
 from bot.progress import EditGate, progress_text, queued_text
 from petreel.errors import RenderFailed
@@ -71,11 +72,6 @@ def count_error(err: BaseException | str) -> None:
     except ImportError:  # pragma: no cover - ops module absent
         return
     count_telegram_error(err)
-
-
-def not_modified(err: BaseException) -> bool:
-    """Telegram's "message is not modified" (PTB capitalises it): harmless, never surfaced."""
-    return "message is not modified" in str(err).lower()
 
 
 def video_caption(title: str) -> str:

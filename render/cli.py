@@ -36,6 +36,8 @@ def add_parsers(subparsers: Any) -> None:
     p.add_argument("--width", type=int, default=None, help="override PETREEL_RENDER__WIDTH")
     p.add_argument("--height", type=int, default=None, help="override PETREEL_RENDER__HEIGHT")
     p.add_argument("--fps", type=int, default=None, help="override PETREEL_RENDER__FPS")
+    p.add_argument("--no-narration", action="store_true", help="music only (quick previews)")
+    p.add_argument("--no-music", action="store_true", help="narration only")
     p.set_defaults(func=run_make)
 
 
@@ -76,6 +78,10 @@ def run_make(args: argparse.Namespace) -> int:
     from petreel.settings import load_settings
 
     settings = load_settings()
+    if args.no_narration or args.no_music:
+        switches = {"narration": settings.render.narration and not args.no_narration,
+                    "music": settings.render.music and not args.no_music}
+        settings = settings.model_copy(update={"render": settings.render.model_copy(update=switches)})
     # 1. validate everything before any work
     try:
         premise = check_premise(args.premise)
@@ -138,9 +144,10 @@ def _render(premise: str, args: argparse.Namespace, settings: Any, overrides: di
         progress("script", 1.0)
         spec = render_spec(settings, seed)
         if overrides:
-            from dataclasses import replace
+            from render.stages import RenderSpec
 
-            spec = replace(spec, **overrides)
+            spec = RenderSpec(width=overrides.get("width", spec.width), height=overrides.get("height", spec.height),
+                              fps=overrides.get("fps", spec.fps), crf=spec.crf, preset=spec.preset, seed=spec.seed)
         info = render_clip(script, output, default_backends(settings), spec, progress)
         progress("compose", 1.0)
     print(f"{info.path}  {script.title!r}  {info.width}x{info.height}  {info.duration:.1f}s  "

@@ -174,7 +174,7 @@ class FfmpegComposer:
             def writer() -> None:
                 try:
                     while (item := pending.get()) is not None:
-                        stdin.write(memoryview(item).cast("B"))
+                        stdin.write(item.data.cast("B"))
                 except BaseException as exc:  # BrokenPipe when ffmpeg died; reported below
                     failure.append(exc)
                     while pending.get() is not None:  # drain so the producer never blocks

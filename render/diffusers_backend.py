@@ -9,6 +9,7 @@ live in ``render/diffusion/``.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 
 from petreel.settings import Settings
 from render.diffusion.i2v import DiffusersImageToVideo
@@ -26,7 +27,13 @@ def render_device(settings: Settings) -> str:
 
 
 def diffusers_backends(settings: Settings) -> Backends:
-    """Diffusers keyframes (+ image-to-video when ``render.i2v_model_path`` is set) with the CPU stages."""
+    """Diffusers keyframes (+ image-to-video when ``render.i2v_model_path`` is set) with the CPU stages.
+
+    Raises ``ImportError`` without the ``gpu`` extra. Character sheets persist in ``DATA_DIR/sheets``
+    (hash-named PNGs), so a Remix with the same seed reuses the same pets in any worker process.
+    """
+    if importlib.util.find_spec("diffusers") is None:
+        raise ImportError("diffusers is not installed")
     # 1. the CPU stages (asked for as the storyboard backend, so default_backends cannot recurse here)
     cpu_settings = settings.model_copy(
         update={"render": settings.render.model_copy(update={"backend": "storyboard"})}
@@ -34,7 +41,7 @@ def diffusers_backends(settings: Settings) -> Backends:
     cpu = importlib.import_module("render.pipeline").default_backends(cpu_settings)
     device = render_device(settings)
     # 2. the painter
-    painter = DiffusersPainter(settings.render, device=device)
+    painter = DiffusersPainter(settings.render, device=device, sheet_dir=settings.data_dir / "sheets")
     # 3. motion: image-to-video, falling back to Ken Burns per scene
     animator = cpu.animator
     if settings.render.i2v_model_path:

@@ -11,7 +11,7 @@ when it returns True, ``petreel.errors.Cancelled`` is raised and the composer le
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -161,7 +161,8 @@ def render_clip(
 
 
 def _frames(script: Script, keyframes: list[Image.Image], backends: Backends, spec: RenderSpec,
-            timeline: Timeline, progress: ProgressFn, check: CancelFn | None = None) -> Iterator[np.ndarray]:
+            timeline: Timeline, progress: ProgressFn, check: Callable[[], None] | None = None,
+            ) -> Iterator[np.ndarray]:
     painter = CaptionPainter(spec.width, spec.height, script.language)
     captions = [painter.caption(s.caption) for s in script.scenes]
     title = painter.title(script.title)

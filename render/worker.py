@@ -34,7 +34,7 @@ from pydantic import ValidationError
 
 from petreel.errors import Cancelled, RenderFailed, ScriptError, UserError
 from petreel.settings import Settings, load_settings
-from render.stages import CancelFn, ClipInfo, ProgressFn, RenderSpec
+from render.stages import CancelFn, ClipInfo, ProgressFn
 from storage.models import ClaimedJob, Job
 from storage.store import Store
 
@@ -78,13 +78,12 @@ class PipelineRenderer:
             script = Script.model_validate_json(job.script_json)
         except ValidationError as exc:
             raise ScriptError(f"stored script is invalid: {exc.error_count()} errors") from exc
-        # 2. Output spec from settings, seed from the job.
-        r = self.settings.render
-        spec = RenderSpec(width=r.width, height=r.height, fps=r.fps, crf=r.crf, preset=r.preset, seed=job.seed)
-        # 3. Render with the process-wide backends.
+        # 2. Output spec from settings, seed from the job; backends built once per process.
         from render import pipeline
 
+        spec = pipeline.render_spec(self.settings, seed=job.seed)
         self.prepare()
+        # 3. Render.
         result: ClipInfo = pipeline.render_clip(script, out_path, self._backends, spec, progress, should_cancel)
         return result
 
@@ -222,7 +221,7 @@ class Worker:
                 break
             try:
                 outcome = self.run_once()
-            except sqlite3.Error:
+            except (sqlite3.Error, OSError):
                 log.exception("queue error; retrying after %.1fs", self.settings.worker.poll_s)
                 outcome = None
             if outcome is not None:
@@ -269,7 +268,12 @@ class Worker:
             if claim.stale or not self.store.heartbeat(job.id, token):
                 log.warning("job %s: finished a stale attempt; discarding it", job.id)
                 return "stale"
-            clip = self.store.complete(job.id, token, self._publish(info, job.id))
+            try:
+                published = self._publish(info, job.id)
+            except OSError as exc:  # the renderer's files are missing or the disk is full
+                log.exception("job %s: could not publish the clip", job.id)
+                return self._failed(claim, f"{type(exc).__name__}: {exc}", RenderFailed.code, True)
+            clip = self.store.complete(job.id, token, published)
             if clip is None:
                 return "stale"
             log.info("job %s: done in %.1fs (clip %s)", job.id, time.monotonic() - started, clip.id)
@@ -284,12 +288,15 @@ class Worker:
         if self.store.is_cancelled(claim.job_id):
             log.info("job %s: cancelled by its owner", claim.job_id)
             return "cancelled"
-        # Aborted (shutdown) or a spurious Cancelled: hand the job back at once instead of waiting
-        # for the lease to run out.
-        if not claim.stale and self.store.release(claim.job_id, claim.token):
-            log.info("job %s: released back to the queue", claim.job_id)
-            return "released"
-        return "stale"
+        if claim.stale:
+            return "stale"
+        if self.abort_requested:  # shutting down: hand the job back now rather than when the lease ends
+            if self.store.release(claim.job_id, claim.token):
+                log.info("job %s: released back to the queue", claim.job_id)
+                return "released"
+            return "stale"
+        # Nobody asked for this stop: count it as a failed attempt so it cannot loop forever.
+        return self._failed(claim, "the renderer stopped without a cancel request", RenderFailed.code, True)
 
     def _failed(self, claim: _Claim, error: str, code: str, retryable: bool) -> Outcome:
         state = self.store.fail(claim.job_id, claim.token, error, retryable=retryable, code=code)
@@ -369,7 +376,7 @@ def serve(
     # 1. Renderer (models load once, here) and the process's own store.
     renderer = load_renderer(renderer_spec, settings)
     prepare = getattr(renderer, "prepare", None)
-    if callable(prepare) and not once:
+    if callable(prepare):
         prepare()
     store = Store.from_settings(settings)
     worker = Worker(store, renderer, settings, worker_id)

@@ -321,7 +321,8 @@ class Store:
         self.db.execute("UPDATE clips SET file_id = ? WHERE id = ?", (file_id, clip_id))
 
     def prune(self, retention_days: int, now: float | None = None) -> int:
-        """Delete clip files older than ``retention_days`` (0 keeps everything) and mark their rows."""
+        """Delete clip files older than ``retention_days`` (0 keeps everything) and mark their rows;
+        acknowledged outbox events of that age are deleted. Returns the number of clips pruned."""
         if retention_days <= 0:
             return 0
         now = self.clock() if now is None else now
@@ -338,6 +339,8 @@ class Store:
                     Path(name).unlink(missing_ok=True)
             # 2. Then the row.
             self.db.execute("UPDATE clips SET pruned = ? WHERE id = ?", (now, row["id"]))
+        # 3. Delivered outbox events of the same age are no longer needed.
+        self.db.execute("DELETE FROM events WHERE acked IS NOT NULL AND acked < ?", (now - retention_days * DAY_S,))
         return len(old)
 
     # -- outbox -----------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 import string
 
 import pytest
+from telegram.error import BadRequest
 
 from bot import i18n
 from bot.delivery import MAX_CAPTION, not_modified, video_caption
@@ -15,7 +16,6 @@ from bot.progress import EditGate, bar, overall, progress_text, queued_text
 from bot.throttle import ChatThrottle
 from render.script import Script
 from render.styles import CHARACTER_STYLES
-from telegram.error import BadRequest
 from tests.factories import make_script
 
 
@@ -127,3 +127,21 @@ def test_not_modified_matches_any_case() -> None:
     assert not_modified(BadRequest("Message is not modified: specified new message content"))
     assert not_modified(BadRequest("bad request: MESSAGE IS NOT MODIFIED"))
     assert not not_modified(BadRequest("Message to edit not found"))
+
+
+def test_cli_mode_polling_webhook_and_sandbox_token() -> None:
+    from bot.cli import _mode, _with_token
+    from petreel.settings import Settings
+
+    hook = Settings(
+        telegram={  # type: ignore[arg-type]
+            "token": "1:x", "mode": "webhook", "webhook_url": "https://example.org/tg/hook",
+            "webhook_port": 8443, "webhook_secret": "s3cret",
+        }
+    )
+    mode = _mode(hook, sandboxed=False)
+    assert mode["mode"] == "webhook"
+    assert mode["webhook"]["url_path"] == "tg/hook" and mode["webhook"]["secret_token"] == "s3cret"
+    assert _mode(hook, sandboxed=True)["mode"] == "polling"  # the sandbox is polled
+    sandboxed = _with_token(Settings(), "123456:TEST")
+    assert sandboxed.token is not None and sandboxed.token.get_secret_value() == "123456:TEST"

@@ -255,6 +255,10 @@ def test_character_sheets_are_saved_reused_and_condition_keyframes(models: dict[
     keyframes = again.paint(script, SPEC, Recorder(), lambda: False, sheets=sheets)
     assert len(keyframes) == 5 and {k.size for k in keyframes} == {framing.overscan_size(SPEC)}
     assert again.batches and all(len(b) <= again.max_batch for b in again.batches)
+    keeper = RecordingPainter(settings, device="cpu", sheet_dir=tmp_path / "a")
+    kept = keeper.paint(script, SPEC, Recorder(), lambda: False)
+    assert all(np.array_equal(pixels(a), pixels(b)) for a, b in zip(keyframes, kept, strict=True))
+    assert not any(p.startswith("character reference") for b in keeper.batches for p in b)  # sheets reused
     red = Image.new("RGB", painter.sheet_size, (255, 0, 0))
     recast = again.paint(script, SPEC, Recorder(), lambda: False, sheets={"hero": red, "rival": sheets["rival"]})
     assert not np.array_equal(pixels(keyframes[0]), pixels(recast[0]))

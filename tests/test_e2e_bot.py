@@ -31,6 +31,7 @@ from render.styles import CHARACTER_STYLES
 from render.worker import Worker
 from storage.models import Job
 from storage.store import AsyncStore, Store
+from tests.factories import make_script
 
 ADMIN = 9000
 EDIT_INTERVAL = 0.25
@@ -120,19 +121,19 @@ class Harness:
             self.users[user_id] = self.sandbox.user(user_id, first_name=f"U{user_id}", language_code=lang)
         return self.users[user_id]
 
-    def build(self, store: Any = None) -> AnyApp:
+    def build(self, store: Any = None, writer: Any = None) -> AnyApp:
         return build_application(
             self.settings,
             store or self.store,
-            OfflineWriter(),
+            writer or OfflineWriter(),
             base_url=self.sandbox.base_url,
             base_file_url=self.sandbox.base_file_url,
             delivery_poll_s=0.05,
         )
 
     @contextlib.asynccontextmanager
-    async def bot(self, store: Any = None) -> AsyncIterator[AnyApp]:
-        app = self.build(store)
+    async def bot(self, store: Any = None, writer: Any = None) -> AsyncIterator[AnyApp]:
+        app = self.build(store, writer)
         async with running(app, poll_interval=0.0, poll_timeout_s=1.0):
             self.app = app
             yield app
@@ -195,9 +196,9 @@ def with_buttons(user: SimUser, prefix: str, after: int = 0) -> list[MessageView
     return [m for m in user.visible if m.message_id > after and any(d.startswith(prefix) for d in m.callback_data)]
 
 
-async def wait_buttons(user: SimUser, prefix: str, after: int = 0, timeout: float = 10) -> MessageView:
+async def wait_buttons(user: SimUser, prefix: str, after: int = 0) -> MessageView:
     """The newest message after message ``after`` offering a button whose data starts with ``prefix``."""
-    await user.wait_for(lambda _: bool(with_buttons(user, prefix, after)), timeout=timeout)
+    await user.wait_for(lambda _: bool(with_buttons(user, prefix, after)), timeout=10)
     return with_buttons(user, prefix, after)[-1]
 
 
@@ -225,6 +226,10 @@ async def eventually(predicate: Callable[[], bool], timeout_s: float = 10.0) -> 
         if time.monotonic() > deadline:
             raise TimeoutError("condition not met")
         await asyncio.sleep(0.02)
+
+
+def has_video(user: SimUser) -> Callable[[list[MessageView]], bool]:
+    return lambda _: bool(videos(user))
 
 
 def videos(user: SimUser) -> list[MessageView]:
@@ -301,7 +306,12 @@ async def test_premise_to_video_resend_remix_history(harness: Harness, tiny_clip
         remix_job = await harness.store.get_job(clips[0].job_id)
         assert remix_job is not None and remix_job.parent_clip_id == clips[1].id and remix_job.style == "husky"
         assert len(harness.uploads()) == 2
-        # 7. history: both clips with Resend / Remix buttons
+        # 7. new twist: the same premise re-expanded → a fresh script preview (nothing queued)
+        last = videos(ann)[-1].message_id
+        await ann.press(video, data_of(video, "New twist"))
+        twist = await wait_buttons(ann, "1|ok|", after=last)
+        assert "1. " in twist.body and twist.message_id > last
+        # 8. history: both clips with Resend / Remix buttons
         await ann.send("/history")
         history = await ann.wait_for_text("Your clips")
         assert "(1–2 of 2)" in history.body
@@ -423,9 +433,9 @@ async def test_forged_buttons_are_refused(harness: Harness, tiny_clip: ClipInfo,
         bob_preview = await premise_to_preview(bob, "a husky sings")
         import bot.sandbox.state as sandbox_state
 
+        forged = [f"1|rs|{clip.id}", f"1|rm|{clip.id}", f"1|tw|{clip.id}", f"1|cx|{clip.job_id}", "1|zz|1", "9|rs|1"]
         real = sandbox_state.button_data
         monkeypatch.setattr(sandbox_state, "button_data", lambda markup: [*real(markup), *forged])
-        forged = [f"1|rs|{clip.id}", f"1|rm|{clip.id}", f"1|tw|{clip.id}", f"1|cx|{clip.job_id}", "1|zz|1", "9|rs|1"]
         queries = [await bob.press(bob_preview, data) for data in forged]
         await bob.wait_for(lambda _: all(bob.answered(q) for q in queries), timeout=10)
         await bob.wait_for(lambda _: len(bob.find_all("doesn't exist (or isn't yours)")) == 4)
@@ -516,7 +526,7 @@ async def test_restart_with_jobs_in_flight_delivers_each_clip_exactly_once(harne
     # 3. second bot process: every clip arrives once; the already-sent one is not sent again
     async with harness.bot() as app:
         for user in users:
-            await user.wait_for(lambda _, u=user: bool(videos(u)), timeout=20)
+            await user.wait_for(has_video(user), timeout=20)
         await delivery_of(app).drain()
         assert (await harness.store.pending_events()) == []
     assert [len(videos(u)) for u in users] == [1, 1, 1, 1]
@@ -543,4 +553,76 @@ async def test_webhook_mode_checks_the_secret_token(harness: Harness) -> None:
             wrong = await client.post(url, json={"update_id": 1}, headers={"X-Telegram-Bot-Api-Secret-Token": "nope"})
         assert wrong.status_code == 403
     assert [c.params.get("secret_token") for c in harness.sandbox.calls_to("setWebhook")] == ["s3cret-token"]
+    assert harness.sandbox.violations == []
+
+
+class BrokenWriter:
+    """A writer with a bug in it."""
+
+    async def write(self, premise: str, style: str, language: str, seed: int, art_style: str = "storyboard") -> Any:
+        raise RuntimeError("writer bug")
+
+
+async def test_unexpected_error_is_logged_and_the_user_gets_an_apology(
+    harness: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    async with harness.bot(writer=BrokenWriter()):
+        li = harness.user(1002, lang="zh")
+        sent = await li.send("小柯基努力打工")
+        chooser = await wait_buttons(li, "1|st|", after=sent)
+        await li.press(chooser, data_of(chooser, "柯基"))
+        await li.wait_for(lambda _: any(d.startswith("1|ar|") for d in _msg(li, chooser.message_id).callback_data))
+        qid = await li.press(chooser.message_id, data_of(_msg(li, chooser.message_id), "卡通"))
+        await li.wait_for_text("抱歉，出了点问题")
+        assert li.answered(qid)
+    errors = [r for r in caplog.records if r.name == "bot.errors" and r.exc_info]
+    assert errors and "writer bug" in str(errors[0].exc_info[1] if errors[0].exc_info else "")
+    assert harness.sandbox.violations == []
+
+
+async def test_daily_expansion_cap_stops_rerolls(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path)
+    settings.llm.daily_expansions = 2
+    async with BotApiSandbox() as sandbox, AsyncStore.from_settings(settings) as store:
+        h = Harness(sandbox, settings, store)
+        async with h.bot():
+            ann = h.user(1001)
+            preview = await premise_to_preview(ann, "a black cat becomes a detective")  # expansion 1
+            await ann.press(preview, data_of(preview, "Reroll"))  # expansion 2
+            await ann.wait_for(lambda _: "1|ok|" in str(_msg(ann, preview.message_id).callback_data) and _msg(ann, preview.message_id).edit_count >= 4)
+            await ann.press(preview, data_of(_msg(ann, preview.message_id), "Reroll"))  # refused
+            await ann.wait_for(lambda _: "scripts today" in _msg(ann, preview.message_id).body)
+    assert sandbox.violations == []
+
+
+async def test_history_pages_and_command_menus(harness: Harness, tiny_clip: ClipInfo) -> None:
+    ann = harness.user(1001)
+    await ann.send("/start")  # the chat exists (a bot can't message someone who never started it)
+    for i in range(7):  # seven finished clips, made straight through the store
+        job = await harness.store.enqueue(1001, f"premise {i}", "corgi", "storyboard", "en",
+                                          make_script().model_dump_json(), i, chat_id=1001)
+        claimed = await harness.store.claim("w", 30.0)
+        assert claimed is not None and claimed.job.id == job.id
+        await harness.store.complete(job.id, claimed.token, tiny_clip)
+        await harness.store.grant(1001, 1, f"test-{i}")
+    async with harness.bot():
+        await ann.wait_for(lambda _: len(videos(ann)) == 7, timeout=15)  # delivery catches up on start
+        await ann.send("/history")
+        page = await ann.wait_for_text("Your clips")
+        assert "(1–5 of 7)" in page.body and sum(d.startswith("1|rs|") for d in page.callback_data) == 5
+        next_data = data_of(page, "Next")
+        double = [await ann.press(page, next_data), await ann.press(page, next_data)]  # a double tap
+        await ann.wait_for(lambda _: "(6–7 of 7)" in _msg(ann, page.message_id).body and all(map(ann.answered, double)))
+        second = _msg(ann, page.message_id)
+        assert sum(d.startswith("1|rs|") for d in second.callback_data) == 2
+        await ann.press(second, data_of(second, "Prev"))
+        await ann.wait_for(lambda _: "(1–5 of 7)" in _msg(ann, page.message_id).body)
+        # Resend from the history re-uses the stored file_id (the newest clip comes first)
+        await ann.press(page.message_id, data_of(_msg(ann, page.message_id), "Resend"))
+        await ann.wait_for(lambda _: len(videos(ann)) == 8)
+        assert not ann.find_all("Sorry")  # the identical second edit was not an error
+        newest = (await harness.store.list_clips(1001))[0][0]
+        assert videos(ann)[-1].video == newest.file_id and len(harness.uploads()) == 7
+    menus = harness.sandbox.calls_to("setMyCommands")
+    assert {c.params.get("language_code") for c in menus} == {None, "zh"}
     assert harness.sandbox.violations == []

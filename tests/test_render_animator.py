@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFilter
@@ -72,7 +74,7 @@ def _edge_keyframe() -> Image.Image:
 
 
 @pytest.mark.parametrize("quality", ["fast", "exact"])
-def test_rendered_pan_tracks_the_camera_without_pixel_jitter(quality: str) -> None:
+def test_rendered_pan_tracks_the_camera_without_pixel_jitter(quality: Literal["fast", "exact"]) -> None:
     scene = make_script().scenes[0].model_copy(update={"camera": "pan_right"})
     spec = RenderSpec(*OUT, fps=24)
     n = 48

@@ -13,6 +13,7 @@ import pytest
 from petreel.settings import QuotaSettings, WorkerSettings
 from render.stages import ClipInfo
 from storage import queue
+from storage.db import scalar
 from storage.store import AsyncStore, Store
 
 NOON = datetime(2025, 3, 1, 12, 0, tzinfo=UTC).timestamp()
@@ -265,6 +266,8 @@ def test_prune_deletes_old_files_and_marks_rows(store: Store, clock: Clock) -> N
     old = finish(store, enqueue(store))
     old_sent = finish(store, enqueue(store))
     store.set_clip_file_id(old_sent, "tg-file")
+    for event in store.pending_events():
+        store.ack_event(event.id)
     clock.now += 10 * 86_400
     recent = finish(store, enqueue(store))
     assert store.prune(0) == 0  # 0 keeps everything
@@ -278,6 +281,9 @@ def test_prune_deletes_old_files_and_marks_rows(store: Store, clock: Clock) -> N
     page, total = store.list_clips(1)
     assert [c.id for c in page] == [recent, old_sent] and total == 2
     assert store.prune(5) == 0
+    # Old acknowledged events went too; the recent job's undelivered ones stay.
+    remaining = int(scalar(store.db, "SELECT COUNT(*) FROM events"))
+    assert remaining == len(store.pending_events()) == 2
 
 
 def test_prune_never_deletes_outside_the_clips_folder(store: Store, clock: Clock, tmp_path: Path) -> None:

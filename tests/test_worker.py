@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from petreel.errors import ScriptError
-from petreel.settings import QuotaSettings, Settings, WorkerSettings
+from petreel.errors import Cancelled, ScriptError
+from petreel.settings import QuotaSettings, RenderSettings, Settings, WorkerSettings
+from render.stages import ClipInfo
 from render.worker import PipelineRenderer, Worker, add_parsers, load_renderer, with_gpu
 from storage.models import Job
 from storage.store import Store
@@ -207,7 +208,7 @@ def test_heartbeat_thread_renews_the_lease(tmp_path: Path) -> None:
         job = reader.get_job(job_id)
         assert job is not None and job.lease_expires is not None
         leases.append(job.lease_expires)
-        time.sleep(0.2)
+        time.sleep(0.3)
 
     worker = Worker(store, StagedRenderer(watch, stages=("a", "b")), settings, "w", progress_interval_s=60.0)
     try:
@@ -247,3 +248,48 @@ def test_cli_options_and_gpu_pinning(settings: Settings) -> None:
     pinned = with_gpu(settings, 1)
     assert (pinned.worker.gpu, pinned.render.device) == (1, "cuda:1")
     assert with_gpu(settings, None) is settings
+
+
+def test_pipeline_renderer_end_to_end_through_the_worker(tmp_path: Path) -> None:
+    pytest.importorskip("render.pipeline")
+    settings = make_settings(tmp_path).model_copy(
+        update={"render": RenderSettings(width=72, height=128, fps=6, narration=False, music=False)}
+    )
+    script = make_script(n_scenes=5, scene_s=4.0)
+    with Store.from_settings(settings) as store:
+        job_id = store.enqueue(1, script.premise, script.style, "storyboard", "en", script.model_dump_json(), 5).id
+        worker = Worker(store, PipelineRenderer(settings), settings, "e2e")
+        try:
+            assert worker.run_once() == "done"
+        finally:
+            worker.close()
+        (clip,), total = store.list_clips(1)
+        assert (clip.job_id, clip.width, clip.height, total) == (job_id, 72, 128, 1)
+        assert clip.duration == pytest.approx(script.duration, abs=1.0)
+        assert clip.path == store.clip_path(job_id) and clip.path.stat().st_size == clip.size_bytes > 0
+        assert clip.path.read_bytes()[4:8] == b"ftyp"  # an MP4
+        assert clip.thumbnail == store.thumbnail_path(job_id) and clip.thumbnail.is_file()
+
+
+class _NoFileRenderer:
+    def render(self, job: Job, out_path: Path, progress: object, should_cancel: object) -> ClipInfo:
+        return ClipInfo(out_path, out_path.with_suffix(".jpg"), 1, 1, 1.0, 1)  # claims a file it never wrote
+
+
+def test_missing_output_is_a_retryable_failure_not_a_crash(store: Store, settings: Settings) -> None:
+    job_id = enqueue(store)
+    assert run_worker(store, _NoFileRenderer(), settings, drain=True) == 3
+    job = store.get_job(job_id)
+    assert job is not None and job.state == "dead" and (job.error or "").startswith("FileNotFoundError")
+
+
+class _SpuriousCancelRenderer:
+    def render(self, job: Job, out_path: Path, progress: object, should_cancel: object) -> ClipInfo:
+        raise Cancelled()
+
+
+def test_a_cancel_nobody_asked_for_counts_as_a_failed_attempt(store: Store, settings: Settings) -> None:
+    job_id = enqueue(store)
+    assert run_worker(store, _SpuriousCancelRenderer(), settings, drain=True) == 3
+    job = store.get_job(job_id)
+    assert job is not None and (job.state, job.attempts) == ("dead", 3)

@@ -97,6 +97,7 @@ def test_eight_processes_render_five_hundred_jobs_exactly_once(tmp_path: Path) -
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
     clean(proc.stderr)
+    assert proc.stderr.count("stopping after") == 8  # every process ran and exited cleanly
     with open_store(tmp_path) as store:
         assert store.stats().jobs_by_state == {"done": 500}
         db = store.db
@@ -106,7 +107,6 @@ def test_eight_processes_render_five_hundred_jobs_exactly_once(tmp_path: Path) -
         assert scalar(db, "SELECT COUNT(DISTINCT job_id) FROM events WHERE kind = 'done'") == 500
         assert scalar(db, "SELECT COUNT(*) FROM credit_ledger WHERE kind = 'commit'") == 500
         assert scalar(db, "SELECT MAX(attempts) FROM jobs") == 1
-        assert scalar(db, "SELECT COUNT(DISTINCT worker_id) FROM jobs") >= 2
         assert all(store.clip_path(j).is_file() for j in ids)
 
 
@@ -137,7 +137,7 @@ def test_killed_worker_job_is_re_leased_and_charged_once(tmp_path: Path) -> None
 
 def test_frozen_worker_is_refused_and_the_newer_attempt_wins(tmp_path: Path) -> None:
     with open_store(tmp_path) as store:
-        job_id = enqueue(store, "sleep-first:2")
+        job_id = enqueue(store, "sleep-first:3")
         env = worker_env(tmp_path, lease_s=1.0)
         a = subprocess.Popen(
             worker_cmd("--once", "--renderer", SCRIPTED, "--worker-id", "A"), env=env, cwd=REPO,
@@ -166,7 +166,7 @@ def test_frozen_worker_is_refused_and_the_newer_attempt_wins(tmp_path: Path) -> 
 
 def test_sigterm_finishes_the_current_job_then_exits(tmp_path: Path) -> None:
     with open_store(tmp_path) as store:
-        first = enqueue(store, "sleep:1")
+        first = enqueue(store, "sleep:2.5")
         second = enqueue(store, "instant")
         a = subprocess.Popen(
             worker_cmd("--renderer", SCRIPTED, "--worker-id", "A"), env=worker_env(tmp_path, lease_s=30.0),
@@ -185,7 +185,7 @@ def test_sigterm_finishes_the_current_job_then_exits(tmp_path: Path) -> None:
 
 def test_parent_forwards_sigterm_to_its_worker_processes(tmp_path: Path) -> None:
     with open_store(tmp_path) as store:
-        ids = [enqueue(store, "nap:1"), enqueue(store, "nap:1"), enqueue(store, "instant")]
+        ids = [enqueue(store, "nap:3"), enqueue(store, "nap:3"), enqueue(store, "instant")]
         parent = subprocess.Popen(
             worker_cmd("--processes", "2", "--renderer", SCRIPTED), env=worker_env(tmp_path, lease_s=30.0),
             cwd=REPO, stderr=subprocess.PIPE, text=True,

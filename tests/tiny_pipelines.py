@@ -126,10 +126,6 @@ def build_sdxl(full: bool = False, seed: int = 0, device: str = "cpu", dtype: to
             )
             te1 = CLIPTextModel(_clip_text_config(768, 12, 12, 3072, 768, "quick_gelu"))
             te2 = CLIPTextModelWithProjection(_clip_text_config(1280, 32, 20, 5120, 1280, "gelu"))
-            scheduler: Any = EulerDiscreteScheduler(
-                beta_start=0.00085, beta_end=0.012, beta_schedule="scaled_linear", timestep_spacing="trailing",
-                steps_offset=1,
-            )
         else:
             unet = UNet2DConditionModel(
                 block_out_channels=(32, 64), layers_per_block=1, sample_size=32, in_channels=4, out_channels=4,
@@ -145,8 +141,13 @@ def build_sdxl(full: bool = False, seed: int = 0, device: str = "cpu", dtype: to
             )
             te1 = CLIPTextModel(_clip_text_config(32, 2, 4, 37, 32, "gelu"))
             te2 = CLIPTextModelWithProjection(_clip_text_config(32, 2, 4, 37, 32, "gelu"))
-            scheduler = DDIMScheduler(**SD_SCHEDULER)
-    pipe = StableDiffusionXLPipeline(
+    scheduler: Any = DDIMScheduler(**SD_SCHEDULER)
+    if full:
+        scheduler = EulerDiscreteScheduler(
+            beta_start=0.00085, beta_end=0.012, beta_schedule="scaled_linear", timestep_spacing="trailing",
+            steps_offset=1,
+        )
+    pipe: Any = StableDiffusionXLPipeline(
         vae=vae, text_encoder=te1, text_encoder_2=te2, tokenizer=clip_tokenizer(), tokenizer_2=clip_tokenizer(),
         unet=unet, scheduler=scheduler, image_encoder=None, feature_extractor=None,
     )
@@ -186,7 +187,8 @@ def ip_adapter_state_dict(unet: Any, image_embed_dim: int, num_tokens: int = 4) 
     return sd
 
 
-def save_ip_adapter(unet: Any, out_dir: Path, weight_name: str, full: bool = False) -> Path:
+def save_ip_adapter(unet: Any, out_dir: Path, weight_name: str, full: bool = False, device: str = "cpu",
+                    dtype: torch.dtype = torch.float32) -> Path:
     """Random IP-Adapter for ``unet`` in ``out_dir`` (weights file + ``image_encoder/``), the layout
     ``pipe.load_ip_adapter(out_dir, subfolder="", weight_name=...)`` reads. Full size: CLIP ViT-H/14."""
     from safetensors.torch import save_file
@@ -200,11 +202,12 @@ def save_ip_adapter(unet: Any, out_dir: Path, weight_name: str, full: bool = Fal
         config = CLIPVisionConfig(hidden_size=32, intermediate_size=37, num_hidden_layers=2, num_attention_heads=4,
                                   patch_size=8, image_size=32, projection_dim=32)
     torch.manual_seed(2)
-    encoder = CLIPVisionModelWithProjection(config)
+    with torch.device(device):
+        encoder: Any = CLIPVisionModelWithProjection(config)
     out_dir.mkdir(parents=True, exist_ok=True)
-    encoder.save_pretrained(out_dir / "image_encoder")
+    encoder.to(dtype=dtype).save_pretrained(out_dir / "image_encoder")
     sd = ip_adapter_state_dict(unet, config.projection_dim)
-    save_file({k: v.contiguous() for k, v in sd.items()}, str(out_dir / weight_name))
+    save_file({k: v.to(dtype).contiguous() for k, v in sd.items()}, str(out_dir / weight_name))
     return out_dir
 
 
@@ -230,10 +233,6 @@ def build_ltx_i2v(full: bool = False, seed: int = 0, device: str = "cpu", dtype:
                 vocab_size=32128, d_model=4096, d_kv=64, d_ff=10240, num_layers=24, num_heads=64,
                 feed_forward_proj="gated-gelu", is_encoder_decoder=False, use_cache=False,
             ))
-            scheduler = FlowMatchEulerDiscreteScheduler(
-                base_image_seq_len=1024, base_shift=0.95, max_image_seq_len=4096, max_shift=2.05,
-                shift_terminal=0.1, use_dynamic_shifting=True, time_shift_type="exponential",
-            )
         else:
             transformer = LTXVideoTransformer3DModel(
                 in_channels=8, out_channels=8, patch_size=1, patch_size_t=1, num_attention_heads=4,
@@ -252,8 +251,13 @@ def build_ltx_i2v(full: bool = False, seed: int = 0, device: str = "cpu", dtype:
                 vocab_size=64, d_model=32, d_kv=8, d_ff=37, num_layers=2, num_heads=4,
                 relative_attention_num_buckets=8, is_encoder_decoder=False, use_cache=False,
             ))
-            scheduler = FlowMatchEulerDiscreteScheduler()
-    pipe = LTXImageToVideoPipeline(
+    scheduler = FlowMatchEulerDiscreteScheduler()
+    if full:
+        scheduler = FlowMatchEulerDiscreteScheduler(
+            base_image_seq_len=1024, base_shift=0.95, max_image_seq_len=4096, max_shift=2.05,
+            shift_terminal=0.1, use_dynamic_shifting=True, time_shift_type="exponential",
+        )
+    pipe: Any = LTXImageToVideoPipeline(
         scheduler=scheduler, vae=vae, text_encoder=text_encoder, tokenizer=t5_tokenizer(), transformer=transformer
     )
     return pipe if dtype == torch.float32 else pipe.to(dtype=dtype)

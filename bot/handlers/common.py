@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatAction, ParseMode
-from telegram.error import TelegramError
+from telegram.error import BadRequest, TelegramError
 from telegram.ext import Application, ContextTypes
 
 from bot import callbacks
@@ -94,6 +94,20 @@ async def send(update: Update, context: Context, text: str, markup: InlineKeyboa
     chat = update.effective_chat
     assert chat is not None
     return await context.bot.send_message(chat.id, text, parse_mode=ParseMode.HTML, reply_markup=markup)
+
+
+def not_modified(err: BaseException) -> bool:
+    """Telegram's "message is not modified" (PTB capitalises it): harmless, never surfaced."""
+    return "message is not modified" in str(err).lower()
+
+
+async def edit(message: Message, text: str, markup: InlineKeyboardMarkup | None = None, html: bool = True) -> None:
+    """Edit a bot message in place; an identical edit (a double press) is not an error."""
+    try:
+        await message.edit_text(text, parse_mode=ParseMode.HTML if html else None, reply_markup=markup)
+    except BadRequest as err:
+        if not not_modified(err):
+            raise
 
 
 async def typing(context: Context, chat_id: int) -> None:

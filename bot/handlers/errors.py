@@ -11,7 +11,7 @@ from telegram import Update
 from telegram.error import TelegramError
 
 from bot.delivery import count_error
-from bot.handlers.common import AnyApp, Context, user_lang
+from bot.handlers.common import AnyApp, Context, not_modified, user_lang
 from bot.i18n import t
 from petreel.errors import PetReelError, UserError
 
@@ -20,6 +20,8 @@ log = logging.getLogger("bot.errors")
 
 async def on_error(update: object, context: Context) -> None:
     err = context.error
+    if err is not None and not_modified(err):  # an identical edit: nothing went wrong
+        return
     if isinstance(err, UserError):
         log.info("user error %s: %s", err.code, err)
     elif isinstance(err, PetReelError):

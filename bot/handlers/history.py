@@ -6,13 +6,12 @@ import html
 from datetime import UTC, datetime
 
 from telegram import InlineKeyboardMarkup, Update
-from telegram.constants import ParseMode
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot import callbacks
 from bot.callbacks import Action
 from bot.delivery import title_of
-from bot.handlers.common import AnyApp, Context, Press, deps_of, keyboard, on_button, send, user_lang
+from bot.handlers.common import AnyApp, Context, Press, deps_of, edit, keyboard, on_button, send, user_lang
 from bot.i18n import t
 
 PAGE = 5
@@ -61,7 +60,7 @@ async def turn_page(update: Update, context: Context, press: Press) -> None:
     text, markup = await page(context, press.user_id, press.button.number(), press.lang)
     await press.answer()
     assert press.message is not None
-    await press.message.edit_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+    await edit(press.message, text, markup)
 
 
 def register(app: AnyApp) -> None:

@@ -12,7 +12,18 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, f
 
 from bot import callbacks
 from bot.callbacks import Action
-from bot.handlers.common import AnyApp, Context, Press, deps_of, in_rows, keyboard, on_button, send, user_lang
+from bot.handlers.common import (
+    AnyApp,
+    Context,
+    Press,
+    deps_of,
+    edit,
+    in_rows,
+    keyboard,
+    on_button,
+    send,
+    user_lang,
+)
 from bot.handlers.drafts import Draft
 from bot.handlers.ownership import owned_draft
 from bot.handlers.script import write_and_show
@@ -91,10 +102,10 @@ async def choose_style(update: Update, context: Context, press: Press) -> None:
     draft.style = style
     await press.answer()
     assert press.message is not None
-    await press.message.edit_text(
+    await edit(
+        press.message,
         t(press.lang, "choose_art", style=html.escape(CHARACTER_STYLES[style].label(press.lang))),
-        parse_mode=ParseMode.HTML,
-        reply_markup=art_keyboard(press.lang, draft, deps_of(context).settings.render.backend),
+        art_keyboard(press.lang, draft, deps_of(context).settings.render.backend),
     )
 
 

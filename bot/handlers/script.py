@@ -11,16 +11,15 @@ import html
 import logging
 
 from telegram import InlineKeyboardMarkup, Message, Update
-from telegram.constants import ParseMode
 from telegram.ext import CallbackQueryHandler
 
 from bot import callbacks
 from bot.callbacks import Action
-from bot.handlers.common import AnyApp, Context, Press, deps_of, keyboard, on_button, typing
+from bot.handlers.common import AnyApp, Context, Press, deps_of, edit, keyboard, on_button, typing
 from bot.handlers.drafts import Draft
 from bot.handlers.ownership import owned_draft
 from bot.i18n import t
-from petreel.errors import UserError
+from petreel.errors import TooManyExpansions, UserError
 from render.script import Script
 from render.styles import ART_STYLES, CHARACTER_STYLES
 
@@ -80,6 +79,10 @@ def preview_keyboard(lang: str, draft: Draft) -> InlineKeyboardMarkup:
     )
 
 
+def retry_keyboard(lang: str, draft: Draft) -> InlineKeyboardMarkup:
+    return keyboard([[(t(lang, "btn_reroll"), callbacks.encode(Action.REROLL, draft.id))]])
+
+
 async def write_and_show(context: Context, draft: Draft, lang: str, message: Message | None = None) -> None:
     """Write (or restyle) the draft's script and show the preview, in ``message`` or a new one.
 
@@ -93,8 +96,7 @@ async def write_and_show(context: Context, draft: Draft, lang: str, message: Mes
         if message is None:
             message = await context.bot.send_message(draft.chat_id, t(lang, "writing"))
         else:
-            edited = await message.edit_text(t(lang, "writing"), reply_markup=None)
-            message = edited if isinstance(edited, Message) else message
+            await edit(message, t(lang, "writing"))
         await typing(context, draft.chat_id)
         # 2. the script: restyle a remix's parent script, else ask the writer
         try:
@@ -104,15 +106,14 @@ async def write_and_show(context: Context, draft: Draft, lang: str, message: Mes
                 if deps.limiter is not None:
                     deps.limiter.take(draft.owner, deps.utcnow())
                 script = await deps.writer.write(draft.premise, draft.style, draft.language, draft.seed, draft.art_style)
-        except UserError as err:
+        except UserError as err:  # writer busy / invalid output: offer a retry; cap reached: just say so
             log.info("no script for draft %s: %s", draft.id, err.code)
-            await message.edit_text(err.message(lang))
+            retry = None if isinstance(err, TooManyExpansions) else retry_keyboard(lang, draft)
+            await edit(message, err.message(lang), retry, html=False)
             return
         draft.script = script
         # 3. the preview with Confirm / Reroll
-        await message.edit_text(
-            preview_text(lang, script, draft), parse_mode=ParseMode.HTML, reply_markup=preview_keyboard(lang, draft)
-        )
+        await edit(message, preview_text(lang, script, draft), preview_keyboard(lang, draft))
     finally:
         draft.busy = False
 

@@ -85,6 +85,7 @@ class DiffusersPainter:
         max_batch: int = 8,
         size: tuple[int, int] | None = None,
         model_path: str | None = None,
+        sheet_dir: Path | None = None,
     ) -> None:
         path = model_path or settings.model_path
         if not path:
@@ -97,6 +98,7 @@ class DiffusersPainter:
         self._size = size
         self._pipe: Any = None
         self._sheets: OrderedDict[str, Image.Image] = OrderedDict()
+        self.sheet_dir = sheet_dir  # where paint() keeps character sheets when it is not given any
 
     # -- loading -------------------------------------------------------------------------------
 
@@ -187,7 +189,8 @@ class DiffusersPainter:
         """One keyframe per scene at the animator's overscan size.
 
         ``sheets`` (character id -> PNG path or image, e.g. from ``character_sheets``) condition the
-        keyframes through the IP-Adapter; without them they are generated in memory from ``spec.seed``.
+        keyframes through the IP-Adapter; without them they come from ``spec.seed``, saved in (and
+        reused from) ``sheet_dir`` when the painter has one, else kept in memory.
         """
         # 1. the pipeline (warm after the first job)
         self.warm()
@@ -197,6 +200,8 @@ class DiffusersPainter:
         jobs = prompts.keyframe_jobs(script, spec.seed)
         sheet_images: dict[str, Image.Image] | None = None
         if self.uses_ip_adapter:
+            if sheets is None and self.sheet_dir is not None:
+                sheets = self.character_sheets(script, spec.seed, self.sheet_dir, should_cancel=should_cancel)
             sheet_images = self._resolve_sheets(script, spec.seed, sheets, should_cancel)
         # 3. all keyframes, batched
         meter = _Progress(progress, len(jobs) * self.settings.steps)

@@ -84,7 +84,6 @@ def load_pipeline(request: PipelineRequest) -> Any:
     """Load and prepare one pipeline (uncached). Raises ``RenderFailed`` when the directory is unusable."""
     from diffusers import DiffusionPipeline
 
-    device = torch.device(request.device)
     dtype = getattr(torch, request.dtype)
     # 1. weights
     kwargs: dict[str, Any] = {"dtype": dtype}
@@ -94,16 +93,23 @@ def load_pipeline(request: PipelineRequest) -> Any:
         pipe = DiffusionPipeline.from_pretrained(request.path, **kwargs)
     except (OSError, ValueError) as exc:
         raise RenderFailed(f"cannot load diffusers pipeline from {request.path}: {exc}") from exc
+    # 2. placement, IP-Adapter, speed-ups
+    return setup_pipeline(pipe, request)
+
+
+def setup_pipeline(pipe: Any, request: PipelineRequest) -> Any:
+    """Everything after the weights are in memory (also used on pipelines built in code by the bench)."""
+    device = torch.device(request.device)
     pipe.set_progress_bar_config(disable=True)
-    # 2. placement (offloaded pipelines are placed by their hooks, step 5)
+    # 1. placement (offloaded pipelines are placed by their hooks, step 4)
     if not request.cpu_offload:
         pipe.to(device)
-    # 3. IP-Adapter for character sheets
+    # 2. IP-Adapter for character sheets
     if request.ip_adapter_path:
         load_ip_adapter(pipe, request.ip_adapter_path, request.ip_adapter_weight_name, request.ip_adapter_scale)
-    # 4. speed and memory
+    # 3. speed and memory
     prepare(pipe, request)
-    # 5. offload last, so it also covers the image encoder the IP-Adapter added
+    # 4. offload last, so it also covers the image encoder the IP-Adapter added
     if request.cpu_offload:
         enable_offload(pipe, device)
     return pipe
