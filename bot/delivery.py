@@ -422,19 +422,22 @@ class Delivery:
             await self.bot.edit_message_text(
                 edit.text, chat_id=edit.chat_id, message_id=edit.message_id, reply_markup=edit.markup
             )
-        except BadRequest as err:
+        except BadRequest as err:  # message gone, not modified…: nothing to retry
             if not not_modified(err):
                 count_error(err)
                 log.info("status edit of job %s refused: %s", job_id, err)
-        except TelegramError as err:
+        except TelegramError as err:  # network / flood: try again at the next slot, unless superseded
             count_error(err)
             log.info("status edit of job %s failed: %s", job_id, err)
-            if not edit.final:
-                return
+            self._pending.setdefault(job_id, edit)
+            self.gate.mark(job_id, self.clock())
+            return
         if edit.final:
             self._final.discard(job_id)
             self._views.pop(job_id, None)
             self.gate.forget(job_id)
+        else:  # measure the interval from when Telegram answered, not from when we asked
+            self.gate.mark(job_id, self.clock())
 
     async def _refresh_positions(self) -> None:
         for job_id in list(self._watch):

@@ -6,8 +6,8 @@ size starts at ~5% of the frame height (64 px at 720x1280) and shrinks to the le
 (40 px at 1280 high) to fit in three lines; text that still does not fit is ellipsized.
 
 Drawing (Pillow, no moviepy): white text with a thick dark stroke over a soft translucent band in
-the lower part of the frame. Each caption is pre-rendered once into an ``Overlay`` (premultiplied
-RGB + inverse alpha over its bounding box) that is alpha-composited onto frames with numpy.
+the lower part of the frame. Each caption is pre-rendered once into an ``Overlay`` (alpha-weighted RGB
+over its bounding box) that is alpha-composited onto frames with four uint16 numpy passes.
 """
 
 from __future__ import annotations
@@ -204,27 +204,40 @@ def measure_with(font: tuple[Path, int] | None) -> Measure:
 
 @dataclass(frozen=True)
 class Overlay:
-    """A pre-rendered RGBA overlay, stored premultiplied over its bounding box for fast compositing."""
+    """A pre-rendered RGBA overlay over its bounding box, kept in a form that composites fast.
+
+    Alpha is rescaled to 0..256 so the blend is ``(frame * (256 - a) + rgb * a) >> 8``: four numpy
+    passes in uint16 (no overflow: at most 255 * 256), within one level of the exact /255 blend.
+    """
 
     x: int
     y: int
-    premul: np.ndarray  # (h, w, 3) uint16: rgb * alpha / 255
-    inv_alpha: np.ndarray  # (h, w, 1) uint16: 255 - alpha
+    weighted: np.ndarray  # (h, w, 3) uint16: rgb * a + 128, a in 0..256
+    keep: np.ndarray  # (h, w, 1) uint16: 256 - a
 
     @classmethod
     def from_rgba(cls, rgba: Image.Image, x: int, y: int) -> Overlay:
-        arr = np.asarray(rgba.convert("RGBA"), dtype=np.uint16)
-        alpha = arr[..., 3:4]
-        premul = (arr[..., :3] * alpha + 127) // 255
-        return cls(x, y, premul.astype(np.uint16), (255 - alpha).astype(np.uint16))
+        rgba = rgba.convert("RGBA")
+        box = rgba.getchannel("A").getbbox() or (0, 0, 1, 1)  # composite only where something is drawn
+        arr = np.asarray(rgba.crop(box), dtype=np.uint16)
+        a = arr[..., 3:4]
+        a = a + (a >> 7)  # 0..255 -> 0..256 (255 -> 256: fully opaque)
+        weighted = arr[..., :3] * a + 128  # + 128 rounds the final >> 8 (max 65408: no overflow)
+        return cls(x + box[0], y + box[1], weighted.astype(np.uint16), (256 - a).astype(np.uint16))
 
     @property
     def alpha(self) -> np.ndarray:
-        return (255 - self.inv_alpha[..., 0]).astype(np.uint8)
+        """Coverage 0..255 (for checks)."""
+        return np.minimum(256 - self.keep[..., 0], 255).astype(np.uint8)
+
+    @property
+    def rgb(self) -> np.ndarray:
+        """Premultiplied colour 0..255 (what the overlay adds over black)."""
+        return (self.weighted >> 8).astype(np.uint8)
 
     def apply(self, frame: np.ndarray, opacity: float = 1.0) -> None:
         """Composite onto ``frame`` (H, W, 3) uint8 in place."""
-        h, w = self.premul.shape[:2]
+        h, w = self.weighted.shape[:2]
         y0, x0 = max(0, self.y), max(0, self.x)
         y1, x1 = min(frame.shape[0], self.y + h), min(frame.shape[1], self.x + w)
         if y1 <= y0 or x1 <= x0 or opacity <= 0:
@@ -232,16 +245,13 @@ class Overlay:
         src = (slice(y0 - self.y, y1 - self.y), slice(x0 - self.x, x1 - self.x))
         region = frame[y0:y1, x0:x1]
         if opacity >= 1.0:
-            acc = region * self.inv_alpha[src]  # uint16: at most 255 * 255
-            acc += 128
-            acc += acc >> 8
-            acc >>= 8  # exact round(x / 255) for x < 65536
-            acc += self.premul[src]
-            np.minimum(acc, 255, out=acc)  # two round-ups can reach 256
+            acc = np.multiply(region, self.keep[src], dtype=np.uint16)
+            acc += self.weighted[src]
+            acc >>= 8
             region[...] = acc
         else:
-            a = (255 - self.inv_alpha[src]).astype(np.float32) * (opacity / 255.0)
-            region[...] = np.clip(region * (1 - a) + self.premul[src] * opacity + 0.5, 0, 255).astype(np.uint8)
+            a = (256 - self.keep[src]).astype(np.float32) * (opacity / 256.0)
+            region[...] = np.clip(region * (1 - a) + self.weighted[src] * (opacity / 256.0) + 0.5, 0, 255)
 
 
 class CaptionPainter:

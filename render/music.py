@@ -22,6 +22,7 @@ from render.stages import SAMPLE_RATE
 Timbre = Literal["pad", "pluck", "brass", "bass", "stab", "bell", "thump"]
 
 SEGMENT_XFADE_S = 0.5
+SYNTH_RATE = 24_000
 MUSIC_RMS_DB = -20.0  # level each mood segment is balanced to before the mix
 _BLOCK_S = 0.010  # control rate for envelopes and gain curves
 
@@ -186,12 +187,15 @@ def _render_segment(spec: MoodSpec, seconds: float, sr: int, rng: np.random.Gene
 class SynthMusic:
     """Implements ``render.stages.MusicMaker``."""
 
-    def __init__(self, sample_rate: int = SAMPLE_RATE, xfade_s: float = SEGMENT_XFADE_S) -> None:
+    def __init__(self, sample_rate: int = SAMPLE_RATE, xfade_s: float = SEGMENT_XFADE_S,
+                 synth_rate: int = SYNTH_RATE) -> None:
         self.sample_rate = sample_rate
         self.xfade_s = xfade_s
+        # the instruments stay under ~8 kHz: synthesise at a lower rate, then upsample
+        self.synth_rate = min(sample_rate, synth_rate)
 
     def score(self, moods: list[tuple[str, float]], seed: int) -> np.ndarray:
-        sr = self.sample_rate
+        sr = self.synth_rate
         total = round(sum(s for _, s in moods) * sr)
         out = np.zeros(total, dtype=np.float32)
         xf = int(self.xfade_s * sr)
@@ -210,7 +214,10 @@ class SynthMusic:
                 seg[-xf:] *= np.cos(np.linspace(0, np.pi / 2, xf, dtype=np.float32))
             out[a : a + seg.size] += seg
             start += seconds
-        return out
+        if sr == self.sample_rate:
+            return out
+        n = round(sum(s for _, s in moods) * self.sample_rate)
+        return np.interp(np.arange(n) * (sr / self.sample_rate), np.arange(out.size), out).astype(np.float32)
 
 
 class SilentMusic:

@@ -11,7 +11,9 @@ when it returns True, ``petreel.errors.Cancelled`` is raised and the composer le
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -131,19 +133,23 @@ def render_clip(
             raise Cancelled("render cancelled")
 
     n = len(script.scenes)
-    # 1. keyframes
     check()
-    progress("keyframes", 0.0)
-    keyframes = backends.painter.paint(script, spec, progress, should_cancel)
-    if len(keyframes) != n:
-        raise RenderFailed(f"painter returned {len(keyframes)} keyframes for {n} scenes")
-    progress("keyframes", 1.0)
-    # 2. narration per scene
-    clips: list[np.ndarray | None] = []
-    for i, scene in enumerate(script.scenes):
-        check()
-        clips.append(backends.narrator.speak(scene.narration, script.language, "narrator"))
-        progress("narration", (i + 1) / n)
+    stop = threading.Event()
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="narration") as pool:
+        # 1. keyframes (narration is synthesised meanwhile on a worker thread: TTS releases the GIL)
+        speech = pool.submit(_narrate, script, backends, stop)
+        try:
+            progress("keyframes", 0.0)
+            keyframes = backends.painter.paint(script, spec, progress, should_cancel)
+            if len(keyframes) != n:
+                raise RenderFailed(f"painter returned {len(keyframes)} keyframes for {n} scenes")
+            progress("keyframes", 1.0)
+            check()
+            # 2. narration per scene
+            clips = speech.result()
+        finally:
+            stop.set()  # the worker thread stops at its next line if the main thread failed
+    progress("narration", 1.0)
     narration, durations = place_narration(clips, [s.duration for s in script.scenes])
     timeline = Timeline(durations, frame_counts(durations, spec.fps))
     # 3. music + ducking
@@ -158,6 +164,17 @@ def render_clip(
     info = backends.composer.compose(frames, audio, spec, Path(out_path), timeline.n_frames)
     progress("compose", 1.0)
     return info
+
+
+def _narrate(script: Script, backends: Backends, stop: threading.Event) -> list[np.ndarray | None]:
+    """One line per scene. Runs on a worker thread: polls ``stop``, never ``should_cancel`` (which may
+    touch thread-bound resources such as the job store)."""
+    clips: list[np.ndarray | None] = []
+    for scene in script.scenes:
+        if stop.is_set():
+            raise Cancelled("narration stopped")
+        clips.append(backends.narrator.speak(scene.narration, script.language, "narrator"))
+    return clips
 
 
 def _frames(script: Script, keyframes: list[Image.Image], backends: Backends, spec: RenderSpec,

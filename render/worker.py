@@ -2,7 +2,12 @@
 
 One ``Worker`` per process owns one ``Store`` (the render thread) plus a heartbeat thread with its own
 connection that renews the lease every ``settings.worker.heartbeat_s``. Every write quotes the claim
-token, so a worker that froze past its lease is refused and the newer attempt wins. Rendering goes to
+token, so a worker that froze past its lease is refused and the newer attempt wins.
+
+The process also keeps a ``workers`` row (health checks, metrics): registered when ``run`` starts,
+heartbeated every ``heartbeat_s`` through ``Store.worker_heartbeat`` (one statement) – by the poll loop
+while idle and by the heartbeat thread while a job renders – marked ``stopping`` once a stop is
+requested, and removed when ``run`` returns. Rendering goes to
 ``<clips_dir>/.work/<job_id>-<token>.mp4`` and is published as ``<job_id>.mp4``/``.jpg`` only while the
 claim is still ours. Backends are built once per process (``PipelineRenderer``), so models stay loaded.
 
@@ -35,10 +40,13 @@ from pydantic import ValidationError
 from petreel.errors import Cancelled, RenderFailed, ScriptError, UserError
 from petreel.settings import Settings, load_settings
 from render.stages import CancelFn, ClipInfo, ProgressFn
-from storage.models import ClaimedJob, Job
+from storage.models import ClaimedJob, Job, WorkerState
 from storage.store import Store
 
 log = logging.getLogger(__name__)
+
+# Rows of workers silent this long (killed processes) are deleted when a worker registers.
+WORKER_ROW_TTL_S = 3600.0
 
 Outcome = Literal["done", "queued", "failed", "dead", "cancelled", "released", "stale"]
 
@@ -118,14 +126,20 @@ class _Claim:
         return pending if pending is not None else (None, None)
 
 
-class _Heartbeat:
-    """A thread with its own connection that renews the current claim's lease every ``interval_s``."""
+BeatFn = Callable[[Store, int | None], None]
 
-    def __init__(self, open_store: Callable[[], Store], interval_s: float, lease_s: float) -> None:
+
+class _Heartbeat:
+    """A thread with its own connection that, every ``interval_s`` while a claim is watched, renews
+    its lease and heartbeats the worker row through ``beat``."""
+
+    def __init__(self, open_store: Callable[[], Store], interval_s: float, lease_s: float, beat: BeatFn) -> None:
         self._open_store = open_store
         self._interval_s = interval_s
         self._lease_s = lease_s
+        self._beat = beat
         self._claim: _Claim | None = None
+        self._lock = threading.Lock()  # unwatch() waits for a beat in flight: no 'busy' after 'idle'
         self._wake = threading.Event()
         self._closed = False
         self._thread: threading.Thread | None = None
@@ -137,7 +151,12 @@ class _Heartbeat:
         self._claim = claim
 
     def unwatch(self) -> None:
-        self._claim = None
+        with self._lock:
+            self._claim = None
+
+    def wake(self) -> None:
+        """Beat now (e.g. to publish 'stopping'); safe from a signal handler."""
+        self._wake.set()
 
     def close(self) -> None:
         self._closed = True
@@ -150,20 +169,28 @@ class _Heartbeat:
         try:
             while not self._closed:
                 self._wake.wait(self._interval_s)
-                claim = self._claim
-                if self._closed or claim is None or claim.stale:
-                    continue
-                stage, fraction = claim.take_pending()
-                try:
-                    alive = store.heartbeat(claim.job_id, claim.token, stage, fraction, self._lease_s)
-                except sqlite3.Error:
-                    log.exception("heartbeat for job %s failed", claim.job_id)
-                    continue
-                if not alive:
-                    log.warning("job %s: claim lost (lease expired or job finished elsewhere)", claim.job_id)
-                    claim.stale = True
+                self._wake.clear()
+                with self._lock:
+                    claim = self._claim
+                    if self._closed or claim is None:
+                        continue
+                    self._renew(store, claim)
+                    self._beat(store, claim.job_id)
         finally:
             store.close()
+
+    def _renew(self, store: Store, claim: _Claim) -> None:
+        if claim.stale:
+            return
+        stage, fraction = claim.take_pending()
+        try:
+            alive = store.heartbeat(claim.job_id, claim.token, stage, fraction, self._lease_s)
+        except sqlite3.Error:
+            log.exception("heartbeat for job %s failed", claim.job_id)
+            return
+        if not alive:
+            log.warning("job %s: claim lost (lease expired or job finished elsewhere)", claim.job_id)
+            claim.stale = True
 
 
 # -- the worker -----------------------------------------------------------------------------------------
@@ -189,8 +216,11 @@ class Worker:
         self.stop_requested = False
         self.abort_requested = False
         self._thread_id = threading.get_ident()
+        self.pid = os.getpid()
+        self.host = socket.gethostname()
         ws = settings.worker
-        self._heartbeat = _Heartbeat(store.reopen, ws.heartbeat_s, ws.lease_s)
+        self._heartbeat = _Heartbeat(store.reopen, ws.heartbeat_s, ws.lease_s, self._beat)
+        self._last_beat = -float("inf")  # time.monotonic() of the poll loop's last worker-row write
 
     # -- control ------------------------------------------------------------------------------------
 
@@ -198,6 +228,7 @@ class Worker:
         """Stop after the current job; ``abort`` also abandons it (lease released)."""
         self.stop_requested = True
         self.abort_requested = self.abort_requested or abort
+        self._heartbeat.wake()  # a rendering worker publishes 'stopping' now
 
     def on_signal(self, signum: int, frame: FrameType | None) -> None:
         first = not self.stop_requested
@@ -215,27 +246,67 @@ class Worker:
         """Claim and render until stopped. ``once``: at most one job; ``drain``: stop when nothing is
         claimable; ``parent_pid``: stop when that parent process goes away. Returns jobs processed."""
         processed = 0
-        while not self.stop_requested:
-            if parent_pid is not None and os.getppid() != parent_pid:
-                log.warning("parent process exited; stopping")
-                break
-            try:
-                outcome = self.run_once()
-            except (sqlite3.Error, OSError):
-                log.exception("queue error; retrying after %.1fs", self.settings.worker.poll_s)
-                outcome = None
-            if outcome is not None:
-                processed += 1
-            if once or (outcome is None and drain):
-                break
-            if outcome is None:
-                self._idle(self.settings.worker.poll_s)
+        self._register()
+        try:
+            while not self.stop_requested:
+                if parent_pid is not None and os.getppid() != parent_pid:
+                    log.warning("parent process exited; stopping")
+                    break
+                try:
+                    outcome = self.run_once()
+                except (sqlite3.Error, OSError):
+                    log.exception("queue error; retrying after %.1fs", self.settings.worker.poll_s)
+                    outcome = None
+                if outcome is not None:
+                    processed += 1
+                    self._beat_idle(force=True)  # no longer busy
+                if once or (outcome is None and drain):
+                    break
+                if outcome is None:
+                    self._idle(self.settings.worker.poll_s)
+        finally:
+            self._unregister()
         return processed
 
     def _idle(self, seconds: float) -> None:
         end = time.monotonic() + seconds
         while not self.stop_requested and (left := end - time.monotonic()) > 0:
+            self._beat_idle()
             time.sleep(min(0.1, left))
+
+    # -- the workers row --------------------------------------------------------------------------
+
+    def _beat(self, store: Store, job_id: int | None, *, started: float | None = None) -> None:
+        """Heartbeat this worker's row on ``store`` (the caller thread's own connection)."""
+        state: WorkerState = "stopping" if self.stop_requested else "idle" if job_id is None else "busy"
+        try:
+            store.worker_heartbeat(
+                self.worker_id, state, job_id, pid=self.pid, host=self.host, gpu=self.settings.worker.gpu,
+                started=started,
+            )  # fmt: skip
+        except sqlite3.Error:
+            log.exception("%s: worker heartbeat failed", self.worker_id)
+
+    def _beat_idle(self, force: bool = False) -> None:
+        now = time.monotonic()
+        if force or now - self._last_beat >= self.settings.worker.heartbeat_s:
+            self._last_beat = now
+            self._beat(self.store, None)
+
+    def _register(self) -> None:
+        # 1. Forget workers that died without unregistering, 2. then announce this one.
+        try:
+            self.store.prune_workers(WORKER_ROW_TTL_S)
+        except sqlite3.Error:
+            log.exception("%s: could not prune old worker rows", self.worker_id)
+        self._last_beat = time.monotonic()
+        self._beat(self.store, None, started=self.store.clock())
+
+    def _unregister(self) -> None:
+        try:
+            self.store.remove_worker(self.worker_id)
+        except sqlite3.Error:
+            log.exception("%s: could not remove the worker row", self.worker_id)
 
     def run_once(self) -> Outcome | None:
         """Claim one job and process it; None when nothing was claimable."""
@@ -251,6 +322,7 @@ class Worker:
         work.parent.mkdir(parents=True, exist_ok=True)
         started = time.monotonic()
         log.info("job %s: attempt %s/%s on %s", job.id, job.attempts, job.max_attempts, self.worker_id)
+        self._beat(self.store, job.id)
         self._heartbeat.watch(claim)
         try:
             # 1. Render under the claim (progress and cancellation go through the closures).

@@ -104,8 +104,28 @@ END""",
     "CREATE INDEX events_job ON events(job_id, kind)",
 )
 
+# 0002: when the current attempt was claimed (render time = finished - started), and one row per
+# live worker process, heartbeated even while idle (health checks, per-worker metrics).
+_WORKERS: tuple[str, ...] = (
+    "ALTER TABLE jobs ADD COLUMN started REAL",
+    "CREATE INDEX jobs_finished ON jobs(state, finished)",
+    """CREATE TABLE workers (
+    worker_id TEXT PRIMARY KEY,
+    pid INTEGER,
+    host TEXT,
+    gpu INTEGER,
+    state TEXT NOT NULL DEFAULT 'idle' CHECK (state IN ('idle', 'busy', 'stopping')),
+    job_id INTEGER,
+    heartbeat REAL NOT NULL,
+    started REAL NOT NULL
+)""",
+)
+
 # (number, name, statements) in order. Numbers are recorded as the migration name prefix.
-MIGRATION_STEPS: tuple[tuple[int, str, tuple[str, ...]], ...] = ((1, "initial", _INITIAL),)
+MIGRATION_STEPS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
+    (1, "initial", _INITIAL),
+    (2, "workers", _WORKERS),
+)
 
 
 class _PetReelMigrations(Migrations):

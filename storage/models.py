@@ -20,6 +20,9 @@ LedgerKind = Literal["grant", "purchase", "reserve", "commit", "refund"]
 LEDGER_KINDS: tuple[LedgerKind, ...] = ("grant", "purchase", "reserve", "commit", "refund")
 Pool = Literal["free", "paid"]
 
+WorkerState = Literal["idle", "busy", "stopping"]
+WORKER_STATES: tuple[WorkerState, ...] = ("idle", "busy", "stopping")
+
 Row = Mapping[str, Any]
 
 
@@ -63,6 +66,7 @@ class Job:
     created: float
     updated: float
     finished: float | None
+    started: float | None = None  # when the current (or last) attempt was claimed
 
     @classmethod
     def from_row(cls, row: Row) -> Job:
@@ -143,6 +147,28 @@ class Event:
             created=row["created"],
             acked=row["acked"],
         )
+
+
+@dataclass(frozen=True)
+class WorkerInfo:
+    """One ``workers`` row: a worker process and its newest heartbeat (unix seconds)."""
+
+    worker_id: str
+    pid: int | None
+    host: str | None
+    gpu: int | None
+    state: WorkerState
+    job_id: int | None
+    heartbeat: float
+    started: float
+
+    def age(self, now: float) -> float:
+        """Seconds since the newest heartbeat (never negative)."""
+        return max(0.0, now - self.heartbeat)
+
+    @classmethod
+    def from_row(cls, row: Row) -> WorkerInfo:
+        return cls(**{name: row[name] for name in cls.__dataclass_fields__})
 
 
 @dataclass(frozen=True)

@@ -121,12 +121,12 @@ def reap_expired(db: Database, now: float) -> list[dict[str, Any]]:
 
 def claim(db: Database, worker_id: str, lease_s: float, now: float, token: str) -> dict[str, Any] | None:
     """One statement: the oldest due queued job, or a running one whose lease expired (re-leased,
-    counting another attempt)."""
+    counting another attempt). ``started`` is set on every claim: render time is of the last attempt."""
     return one(
         db,
         "UPDATE jobs SET state = 'running', attempts = attempts + 1, claim_token = :token, "
         "worker_id = :worker, lease_expires = :lease, progress_stage = NULL, progress_fraction = NULL, "
-        "updated = :now "
+        "started = :now, updated = :now "
         "WHERE id = ("
         "  SELECT id FROM jobs"
         "  WHERE (state = 'queued' AND run_after <= :now)"

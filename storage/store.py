@@ -24,7 +24,18 @@ from render.stages import ClipInfo
 from storage import db as dbmod
 from storage import queue, quota
 from storage.db import immediate, one, rows, scalar
-from storage.models import ClaimedJob, Clip, Event, Job, QuotaStatus, Stats, User
+from storage.models import (
+    JOB_STATES,
+    ClaimedJob,
+    Clip,
+    Event,
+    Job,
+    QuotaStatus,
+    Stats,
+    User,
+    WorkerInfo,
+    WorkerState,
+)
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -38,6 +49,21 @@ _PAGE_AVAILABLE = (
     "SELECT clips.*, jobs.premise AS premise FROM clips JOIN jobs ON jobs.id = clips.job_id "
     "WHERE clips.owner = ? AND (clips.pruned IS NULL OR clips.file_id IS NOT NULL) "
     "ORDER BY clips.id DESC LIMIT ? OFFSET ?"
+)
+# One statement (auto-committed, no BEGIN IMMEDIATE): creates the row on the first beat or after a
+# removal; ``started`` is only replaced when given (registration); None keeps pid/host/gpu.
+_WORKER_BEAT = (
+    "INSERT INTO workers (worker_id, pid, host, gpu, state, job_id, heartbeat, started) "
+    "VALUES (:worker_id, :pid, :host, :gpu, :state, :job_id, :now, COALESCE(:started, :now)) "
+    "ON CONFLICT(worker_id) DO UPDATE SET state = excluded.state, job_id = excluded.job_id, "
+    "heartbeat = excluded.heartbeat, pid = COALESCE(excluded.pid, workers.pid), "
+    "host = COALESCE(excluded.host, workers.host), gpu = COALESCE(excluded.gpu, workers.gpu), "
+    "started = COALESCE(:started, workers.started)"
+)
+_RENDER_SECONDS = (
+    "SELECT finished - started AS seconds FROM jobs "
+    "WHERE state = 'done' AND started IS NOT NULL AND finished >= started "
+    "ORDER BY finished DESC, id DESC LIMIT ?"
 )
 
 
@@ -356,7 +382,51 @@ class Store:
         found = rows(self.db, "SELECT * FROM events WHERE job_id = ? ORDER BY id", (job_id,))
         return [Event.from_row(r) for r in found]
 
+    # -- workers ----------------------------------------------------------------------------------
+
+    def worker_heartbeat(
+        self,
+        worker_id: str,
+        state: WorkerState,
+        job_id: int | None = None,
+        *,
+        pid: int | None = None,
+        host: str | None = None,
+        gpu: int | None = None,
+        started: float | None = None,
+    ) -> None:
+        """Record that ``worker_id`` is alive in ``state`` (one upsert statement). Pass ``started``
+        when the process (re)registers."""
+        self.db.execute(
+            _WORKER_BEAT,
+            {
+                "worker_id": worker_id, "pid": pid, "host": host, "gpu": gpu, "state": state,
+                "job_id": job_id, "now": self.clock(), "started": started,
+            },
+        )  # fmt: skip
+
+    def remove_worker(self, worker_id: str) -> bool:
+        """Forget a worker (graceful exit). False when it had no row."""
+        return self.db.execute("DELETE FROM workers WHERE worker_id = ?", (worker_id,)).rowcount == 1
+
+    def prune_workers(self, older_than_s: float) -> int:
+        """Forget workers silent for longer than ``older_than_s`` (killed processes); returns how many."""
+        cursor = self.db.execute("DELETE FROM workers WHERE heartbeat < ?", (self.clock() - older_than_s,))
+        return int(cursor.rowcount)
+
+    def workers(self) -> list[WorkerInfo]:
+        return [WorkerInfo.from_row(r) for r in rows(self.db, "SELECT * FROM workers ORDER BY worker_id")]
+
     # -- admin ------------------------------------------------------------------------------------
+
+    def jobs_by_state(self) -> dict[str, int]:
+        """Job counts for every state (zero included)."""
+        found = rows(self.db, "SELECT state, COUNT(*) AS n FROM jobs GROUP BY state")
+        return {state: 0 for state in JOB_STATES} | {r["state"]: int(r["n"]) for r in found}
+
+    def render_seconds(self, limit: int = 500) -> list[float]:
+        """``finished - started`` of the newest ``limit`` done jobs, newest first."""
+        return [float(r["seconds"]) for r in rows(self.db, _RENDER_SECONDS, (max(0, limit),))]
 
     def stats(self, now: float | None = None) -> Stats:
         now = self.clock() if now is None else now
@@ -529,6 +599,34 @@ class AsyncStore:
 
     async def stats(self, now: float | None = None) -> Stats:
         return await self._call(Store.stats, now)
+
+    async def jobs_by_state(self) -> dict[str, int]:
+        return await self._call(Store.jobs_by_state)
+
+    async def render_seconds(self, limit: int = 500) -> list[float]:
+        return await self._call(Store.render_seconds, limit)
+
+    async def worker_heartbeat(
+        self,
+        worker_id: str,
+        state: WorkerState,
+        job_id: int | None = None,
+        *,
+        pid: int | None = None,
+        host: str | None = None,
+        gpu: int | None = None,
+        started: float | None = None,
+    ) -> None:
+        await self._call(Store.worker_heartbeat, worker_id, state, job_id, pid=pid, host=host, gpu=gpu, started=started)
+
+    async def remove_worker(self, worker_id: str) -> bool:
+        return await self._call(Store.remove_worker, worker_id)
+
+    async def prune_workers(self, older_than_s: float) -> int:
+        return await self._call(Store.prune_workers, older_than_s)
+
+    async def workers(self) -> list[WorkerInfo]:
+        return await self._call(Store.workers)
 
     def clip_path(self, job_id: int) -> Path:
         return self.clips_dir / f"{int(job_id)}.mp4"

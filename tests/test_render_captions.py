@@ -103,7 +103,7 @@ def test_caption_is_drawn_in_the_lower_area_with_a_band() -> None:
 
 
 def _text_mask(painter: CaptionPainter, text: str) -> np.ndarray:
-    return (painter.caption(text).premul.min(axis=2) > 200)  # white fill only (band and stroke are dark)
+    return painter.caption(text).rgb.min(axis=2) > 200  # white fill only (band and stroke are dark)
 
 
 def test_chinese_caption_draws_real_glyphs_not_tofu() -> None:
