@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -22,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-# bench/ holds other scripts (e.g. bench/queue.py) that would shadow the standard library: drop it
+# bench/ holds other scripts (e.g. bench/queue_bench.py) that would shadow the standard library: drop it
 _HERE = Path(__file__).resolve().parent
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
 sys.path.insert(0, str(_HERE.parent))
@@ -102,37 +103,54 @@ def main() -> int:
           f"preset={spec.preset} crf={spec.crf} clip={script.duration:.0f}s scenes={len(script.scenes)}")
     with tempfile.TemporaryDirectory(prefix="petreel-bench-") as tmp:
         work = Path(tmp)
-        # 1. the timed render (backends built first, as a worker would keep them)
-        backends = default_backends(settings)
+        backends = default_backends(settings)  # built once, as a worker keeps them
+        bare: list[tuple[float, float]] = []
+        dump = RawDump(work / "frames.rgb", work / "audio.wav")
+        if not args.no_baseline:
+            # 1. the same frames and audio into a raw file (untimed; the same seed gives the same frames)
+            render_clip(script, work / "dump.mp4", Backends(backends.painter, backends.animator,
+                                                            backends.narrator, backends.music, dump), spec)
+            bare.append(bare_encode(spec, dump, work))
+        # 2. the timed render
         marks: dict[str, float] = {}
 
         def progress(stage: str, fraction: float) -> None:
             marks.setdefault(stage, time.perf_counter())
 
+        cpu0 = cpu_seconds()
         t0 = time.perf_counter()
         info = render_clip(script, work / "clip.mp4", backends, spec, progress)
         total = time.perf_counter() - t0
+        cpu = cpu_seconds() - cpu0
         n_frames = round(info.duration * spec.fps)
         stages = [*marks.items(), ("end", t0 + total)]
         times = {name: stages[i + 1][1] - at for i, (name, at) in enumerate(stages[:-1])}
-        print(f"total {total:.1f} s  frames {n_frames}  {n_frames / total:.1f} frames/s  "
-              f"size {info.size_bytes / 1e6:.1f} MB  duration {info.duration:.1f} s")
+        print(f"total {total:.1f} s  frames {n_frames}  {n_frames / total:.1f} frames/s  cpu {cpu:.1f} core-s  "
+              f"size {info.size_bytes / 1e6:.1f} MB  duration {info.duration:.1f} s  load={os.getloadavg()[0]:.2f}")
         print("stages " + "  ".join(f"{k} {v:.1f}s" for k, v in times.items()))
         if args.no_baseline:
             return 0
-        # 2. the same frames and audio into a raw file (untimed; same seed gives the same frames)
-        dump = RawDump(work / "frames.rgb", work / "audio.wav")
-        render_clip(script, work / "dump.mp4", Backends(backends.painter, backends.animator, backends.narrator,
-                                                        backends.music, dump), spec)
-        # 3. time only the bare ffmpeg encode of those frames, with the composer's options
-        cmd = [ffmpeg_exe(), "-hide_banner", "-loglevel", "error", "-y", *raw_input_args(spec, str(dump.raw)),
-               "-i", str(dump.wav), "-map", "0:v:0", "-map", "1:a:0", *encode_args(spec, 0), str(work / "bare.mp4")]
-        t1 = time.perf_counter()
-        subprocess.run(cmd, check=True)
-        bare = time.perf_counter() - t1
-        print(f"bare encode {bare:.1f} s ({dump.n_frames} frames, {dump.n_frames / bare:.1f} frames/s)  "
-              f"ratio total/bare {total / bare:.2f}  load={os.getloadavg()[0]:.2f}")
+        # 3. the bare encode again (before and after the render: the machine's load drifts)
+        bare.append(bare_encode(spec, dump, work))
+        wall, bare_cpu = min(bare)
+        print(f"bare encode {' / '.join(f'{w:.1f}' for w, _ in bare)} s ({dump.n_frames} frames), "
+              f"cpu {bare_cpu:.1f} core-s  ratio total/bare {total / wall:.2f} (wall)  {cpu / bare_cpu:.2f} (cpu)")
     return 0
+
+
+def cpu_seconds() -> float:
+    """User + system CPU of this process and its finished children (ffmpeg)."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def bare_encode(spec: RenderSpec, dump: RawDump, work: Path) -> tuple[float, float]:
+    """Wall and CPU seconds of ffmpeg encoding the dumped frames + audio with the composer's options."""
+    cmd = [ffmpeg_exe(), "-hide_banner", "-loglevel", "error", "-y", *raw_input_args(spec, str(dump.raw)),
+           "-i", str(dump.wav), "-map", "0:v:0", "-map", "1:a:0", *encode_args(spec, 0), str(work / "bare.mp4")]
+    cpu0, t0 = cpu_seconds(), time.perf_counter()
+    subprocess.run(cmd, check=True)
+    return time.perf_counter() - t0, cpu_seconds() - cpu0
 
 
 if __name__ == "__main__":

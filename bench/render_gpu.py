@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-# Run as a script, bench/ itself is sys.path[0]; drop it so bench/queue.py cannot shadow stdlib ``queue``.
+# Run as a script, bench/ itself is sys.path[0]; drop it so bench/queue_bench.py cannot shadow stdlib ``queue``.
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
@@ -111,7 +111,7 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--clip-seconds", type=float, default=60.0)
     ap.add_argument("--steps", type=int, default=4, help="keyframe steps (SDXL-Lightning: 4)")
     ap.add_argument("--i2v-steps", type=int, default=8, help="image-to-video steps (LTX distilled: 8)")
-    ap.add_argument("--i2v-frames", type=int, default=49)
+    ap.add_argument("--i2v-frames", type=int, default=None, help="frames per i2v clip (default 49; --tiny 9)")
     ap.add_argument("--no-ip", action="store_true", help="no IP-Adapter character sheets")
     ap.add_argument("--via-disk", action="store_true",
                     help="save the random painter pipeline and load it with from_pretrained (honest cold start)")
@@ -129,6 +129,9 @@ def main(argv: list[str] | None = None) -> int:
     warnings.filterwarnings("ignore", message="invalid value encountered", category=RuntimeWarning)
     bench = Bench()
     device = args.device or ("cpu" if args.tiny else "cuda")
+    i2v_frames = args.i2v_frames or (9 if args.tiny else 49)
+    if args.tiny:
+        torch.set_num_threads(1)  # tiny models: threads only add overhead
     work = args.workdir or Path(tempfile.mkdtemp(prefix="petreel-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     dtype = runtime.torch_dtype("bfloat16", torch.device(device))
@@ -151,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     settings = RenderSettings(
         backend="diffusers", device=device, dtype="bfloat16", steps=args.steps, guidance=0.0,
         model_path=args.model or "random-sdxl", i2v_model_path=args.i2v_model or "random-ltx",
-        i2v_frames=args.i2v_frames, compile=args.compile, first_block_cache=args.fbc,
+        i2v_frames=i2v_frames, compile=args.compile, first_block_cache=args.fbc,
         ip_adapter_path=str(work / "ip-adapter") if use_ip else None, ip_adapter_weight_name=IP_WEIGHTS,
     )
 

@@ -1,9 +1,12 @@
-"""``petreel bot`` and ``petreel up``.
+"""``petreel bot``, ``petreel up`` and ``petreel sandbox``.
 
 ``petreel bot`` runs the Telegram bot (long polling, or the webhook server when
 ``PETREEL_TELEGRAM__MODE=webhook``). With no token it starts the local Bot API sandbox plus the web
 chat page on ``http_host:http_port`` and points the bot at it, so it can be tried without Telegram.
 ``petreel up`` is the same plus one ``petreel worker`` process: everything needed for a demo.
+Both always serve ``/healthz`` and ``/metrics`` on ``http_host:http_port`` (the Docker HEALTHCHECK).
+``petreel sandbox`` runs only the Bot API sandbox and the web chat page, and prints the URLs and
+token to point any bot at (``PETREEL_TELEGRAM__BASE_URL``...).
 
 Ctrl-C / SIGTERM stop everything cleanly with exit code 0: the bot stops polling and its delivery
 loop (an upload in progress finishes), and the worker is asked to stop (finish or hand back its job;
@@ -21,6 +24,7 @@ import logging
 import os
 import signal
 import sys
+import time
 from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
@@ -36,6 +40,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("petreel.bot")
 
 WORKER_GRACE_S = 10.0
+MESSAGE_ID_EPOCH = 1_735_689_600  # 2025-01-01 UTC
 
 
 def add_parsers(subparsers: Any) -> None:
@@ -44,6 +49,13 @@ def add_parsers(subparsers: Any) -> None:
     up = subparsers.add_parser("up", help="bot + one render worker (+ sandbox and web chat page when no token)")
     up.add_argument("--renderer", default=None, help="module:factory renderer for the worker (tests, plug-ins)")
     up.set_defaults(func=run_bot, with_worker=True)
+    sandbox = subparsers.add_parser(
+        "sandbox", help="only the local Bot API sandbox + web chat page (point another bot at it)"
+    )
+    sandbox.add_argument("--host", default=None, help="address to bind (default: PETREEL_HTTP_HOST)")
+    sandbox.add_argument("--port", type=int, default=None, help="port to bind, 0 for a free one (default: PETREEL_HTTP_PORT)")
+    sandbox.add_argument("--token", default=None, help="bot token the sandbox accepts (default: 123456:TEST)")
+    sandbox.set_defaults(func=run_sandbox)
 
 
 def run_bot(args: argparse.Namespace) -> int:
@@ -78,11 +90,11 @@ async def serve(settings: Settings, *, with_worker: bool, renderer: str | None =
         # 2. the HTTP side: sandbox + web chat page when there is no token, ops routes always
         sandbox = None
         if settings.token is None:
-            sandbox = await stack.enter_async_context(_sandbox(settings, store))
+            sandbox = await stack.enter_async_context(_sandbox(settings, store, with_worker))
             settings = _with_token(settings, sandbox.token)
             log.info("no bot token: sandbox Bot API and web chat page at %s", sandbox.root_url)
         else:
-            await stack.enter_async_context(_ops_site(settings, store))
+            await stack.enter_async_context(_ops_site(settings, store, with_worker))
         # 3. the worker process
         if with_worker:
             await stack.enter_async_context(_worker_process(renderer))
@@ -106,6 +118,76 @@ async def serve(settings: Settings, *, with_worker: bool, renderer: str | None =
         loop.remove_signal_handler(sig)
     log.info("stopped")
     return 0
+
+
+def run_sandbox(args: argparse.Namespace) -> int:
+    from petreel.logs import setup_logging
+
+    settings = load_settings()
+    setup_logging(settings)
+    host = args.host if args.host is not None else settings.http_host
+    port = args.port if args.port is not None else settings.http_port
+    try:
+        return asyncio.run(serve_sandbox(host, port, args.token))
+    except KeyboardInterrupt:  # a signal before the handlers were installed
+        return 0
+
+
+async def serve_sandbox(host: str, port: int, token: str | None = None) -> int:
+    """The Bot API sandbox and the web chat page until SIGINT/SIGTERM; prints where they are."""
+    from bot.sandbox import BotApiSandbox
+    from bot.sandbox.server import DEFAULT_TOKEN
+    from bot.sandbox.web import web_app
+
+    # 1. stop signals
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    # 2. serve, 3. say where, 4. wait
+    sandbox = BotApiSandbox(token=token or DEFAULT_TOKEN, host=host, port=port)
+    sandbox.state.first_message_id = first_message_id(time.time())
+    await sandbox.start(web_app(sandbox))
+    try:
+        print(sandbox_banner(_reachable(sandbox.root_url or ""), sandbox.token), flush=True)
+        await stop.wait()
+    finally:
+        await sandbox.stop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.remove_signal_handler(sig)
+    log.info("sandbox stopped")
+    return 0
+
+
+def sandbox_banner(root_url: str, token: str) -> str:
+    """What ``petreel sandbox`` prints: the page, the Bot API base URL and how to point a bot at it."""
+    return "\n".join(
+        [
+            f"Bot API sandbox: {root_url}/bot",
+            f"web chat page:   {root_url}/",
+            f"bot token:       {token}",
+            "point a bot at it (Ctrl-C stops the sandbox):",
+            f"  PETREEL_TELEGRAM__TOKEN={token} PETREEL_TELEGRAM__BASE_URL={root_url}/bot \\",
+            f"  PETREEL_TELEGRAM__BASE_FILE_URL={root_url}/file/bot PETREEL_HTTP_PORT=<another port> petreel up",
+        ]
+    )
+
+
+def first_message_id(now: float) -> int:
+    """Where message ids start in a sandbox started at ``now``. The sandbox keeps chats in memory,
+    so after a restart the bot still holds ids from the last run (status messages of queued and
+    running jobs); ids from ten per second since 2025 never meet those of an earlier run (a chat
+    gets far fewer than ten messages a second), so such an edit misses instead of hitting a new
+    message."""
+    return max(1, int((now - MESSAGE_ID_EPOCH) * 10))
+
+
+def _reachable(root_url: str) -> str:
+    """A wildcard bind address is not something to type into a browser: show loopback instead."""
+    parsed = urlparse(root_url)
+    if parsed.hostname in ("0.0.0.0", "::"):
+        return f"{parsed.scheme}://127.0.0.1:{parsed.port}"
+    return root_url
 
 
 def _with_token(settings: Settings, token: str) -> Settings:
@@ -132,8 +214,13 @@ def _mode(settings: Settings, sandboxed: bool) -> dict[str, Any]:
     }
 
 
-def _optional_routes(settings: Settings, store: AsyncStore, sandbox: BotApiSandbox | None) -> list[web.RouteDef]:
-    """The web chat page and the ops routes, each only when its module is installed."""
+def _optional_routes(
+    settings: Settings, store: AsyncStore, sandbox: BotApiSandbox | None, with_worker: bool
+) -> list[web.RouteDef]:
+    """The web chat page and the ops routes, each only when its module is installed. ``/healthz``
+    needs a live worker only when this process started one (``petreel up``); ``petreel bot``'s
+    workers run elsewhere, so it is healthy while the database answers (the worker rows are still
+    reported)."""
     routes: list[web.RouteDef] = []
     if sandbox is not None:
         try:
@@ -147,17 +234,18 @@ def _optional_routes(settings: Settings, store: AsyncStore, sandbox: BotApiSandb
     except ImportError:  # pragma: no cover - ops module absent
         log.warning("ops routes (/healthz, /metrics) unavailable")
     else:
-        routes += ops_routes(store, settings)
+        routes += ops_routes(store, settings, require_worker=with_worker)
     return routes
 
 
 @contextlib.asynccontextmanager
-async def _sandbox(settings: Settings, store: AsyncStore) -> AsyncIterator[BotApiSandbox]:
+async def _sandbox(settings: Settings, store: AsyncStore, with_worker: bool) -> AsyncIterator[BotApiSandbox]:
     from bot.sandbox import BotApiSandbox
 
     sandbox = BotApiSandbox(host=settings.http_host, port=settings.http_port)
+    sandbox.state.first_message_id = first_message_id(time.time())
     app = sandbox.make_app()
-    app.add_routes(_optional_routes(settings, store, sandbox))
+    app.add_routes(_optional_routes(settings, store, sandbox, with_worker))
     await sandbox.start(app)
     try:
         yield sandbox
@@ -166,11 +254,11 @@ async def _sandbox(settings: Settings, store: AsyncStore) -> AsyncIterator[BotAp
 
 
 @contextlib.asynccontextmanager
-async def _ops_site(settings: Settings, store: AsyncStore) -> AsyncIterator[None]:
+async def _ops_site(settings: Settings, store: AsyncStore, with_worker: bool) -> AsyncIterator[None]:
     from aiohttp import web
 
     app = web.Application()
-    app.add_routes(_optional_routes(settings, store, None))
+    app.add_routes(_optional_routes(settings, store, None, with_worker))
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()
     await web.TCPSite(runner, settings.http_host, settings.http_port).start()

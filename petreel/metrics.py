@@ -4,11 +4,12 @@ Dependency-free: ``Counter``, ``Gauge`` and ``Histogram`` with labels, rendered 
 ``# HELP`` / ``# TYPE`` lines, ``_bucket{le=…}`` / ``_sum`` / ``_count`` samples and escaped label
 values. Thread-safe (the bot's error handler and the HTTP handler may run on different threads).
 
-Cross-process truth: the worker renders in another process, so job gauges and the render-time
-histogram are *not* kept in memory here. ``petreel.ops`` reads them from the database at scrape
-time (``Metrics.jobs``, ``queue_length``, ``render_seconds`` are overwritten on every scrape). Only
-the Telegram error counter lives in memory, because the bot process that serves ``/metrics`` is
-the one that talks to Telegram.
+Cross-process truth: the worker renders in another process, so job gauges, the render-time
+histogram and worker heartbeat ages are *not* kept in memory here. ``petreel.ops`` reads them from
+the database (through the Store) at scrape time (``Metrics.jobs``, ``queue_length``,
+``render_seconds``, ``worker_heartbeat_age`` are overwritten on every scrape). Only the Telegram
+error counter lives in memory, because the bot process that serves ``/metrics`` is the one that
+talks to Telegram.
 """
 
 from __future__ import annotations
@@ -166,6 +167,12 @@ class Histogram(_Metric):
         with self._lock:
             self._data[key] = (counts, float(total))
 
+    def set_observations(self, values: Iterable[float], **labels: str) -> None:
+        """Replace one series with exactly these observations (a scrape-time snapshot)."""
+        found = [float(v) for v in values]
+        cumulative = [sum(1 for v in found if v <= bound) for bound in self.buckets]
+        self.set_cumulative(cumulative, sum(found), **labels)
+
     def snapshot(self, **labels: str) -> tuple[list[int], float, int]:
         """(cumulative bucket counts, sum, count) of one series."""
         key = self._key(labels)
@@ -235,7 +242,8 @@ class Metrics:
         self.render_seconds = reg(
             Histogram(
                 "petreel_render_seconds",
-                "Render time of finished jobs (finished - started), from the jobs table at scrape time.",
+                "Render time (finished - started) of the newest finished jobs (a window, see ops.RENDER_WINDOW), "
+                "from the jobs table at scrape time.",
                 RENDER_BUCKETS,
             )
         )
@@ -247,7 +255,11 @@ class Metrics:
             )
         )
         self.worker_heartbeat_age = reg(
-            Gauge("petreel_worker_heartbeat_age_seconds", "Seconds since the newest worker heartbeat (-1: none).")
+            Gauge(
+                "petreel_worker_heartbeat_age_seconds",
+                "Seconds since each registered worker's last heartbeat, from the workers table.",
+                ("worker",),
+            )
         )
         self.db_up = reg(Gauge("petreel_db_up", "1 when the database answered the last scrape, else 0."))
         self.telegram_errors = reg(

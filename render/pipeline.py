@@ -1,8 +1,9 @@
 """Premise-to-clip rendering: ``render_clip(script, out_path, backends, spec, ...) -> ClipInfo``.
 
-Straight-line stages over injected backends (``render.stages``): keyframes, narration per scene,
-music with ducking, then frames (camera moves, crossfades, captions, title card) streamed to the
-composer. ``should_cancel()`` is polled between stages and scenes (and every second of frames);
+Straight-line stages over injected backends (``render.stages``): keyframes (with narration and
+music synthesised meanwhile on one worker thread), narration placed per scene, music with ducking,
+then frames (camera moves, crossfades, captions, title card) streamed to the composer.
+``should_cancel()`` is polled between stages and scenes (and every second of frames);
 when it returns True, ``petreel.errors.Cancelled`` is raised and the composer leaves nothing at
 ``out_path``. ``default_backends(settings)`` builds the CPU storyboard set or, when
 ``settings.render.backend == "diffusers"``, the GPU set from ``render.diffusers_backend``.
@@ -133,11 +134,12 @@ def render_clip(
             raise Cancelled("render cancelled")
 
     n = len(script.scenes)
+    planned = [s.duration for s in script.scenes]
     check()
     stop = threading.Event()
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="narration") as pool:
-        # 1. keyframes (narration is synthesised meanwhile on a worker thread: TTS releases the GIL)
-        speech = pool.submit(_narrate, script, backends, stop)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="audio") as pool:
+        # 1. keyframes (narration, then music, are synthesised meanwhile on a worker thread)
+        sound = pool.submit(_synthesise, script, backends, spec.seed, stop)
         try:
             progress("keyframes", 0.0)
             keyframes = backends.painter.paint(script, spec, progress, should_cancel)
@@ -145,17 +147,17 @@ def render_clip(
                 raise RenderFailed(f"painter returned {len(keyframes)} keyframes for {n} scenes")
             progress("keyframes", 1.0)
             check()
-            # 2. narration per scene
-            clips = speech.result()
+            clips, music = sound.result()
         finally:
-            stop.set()  # the worker thread stops at its next line if the main thread failed
+            stop.set()  # the worker stops at its next step if the main thread failed
+    # 2. narration per scene, placed on the timeline
     progress("narration", 1.0)
-    narration, durations = place_narration(clips, [s.duration for s in script.scenes])
+    narration, durations = place_narration(clips, planned)
     timeline = Timeline(durations, frame_counts(durations, spec.fps))
     # 3. music + ducking
     check()
-    progress("music", 0.0)
-    music = backends.music.score([(s.mood, d) for s, d in zip(script.scenes, durations, strict=True)], spec.seed)
+    if durations != planned:  # a long last line extended the clip: score the new length
+        music = backends.music.score(_moods(script, durations), spec.seed)
     audio = mix_tracks(_fit(music, narration.size), narration if any(c is not None for c in clips) else None)
     progress("music", 1.0)
     # 4. frames (animate + crossfade + captions) streamed to the composer
@@ -166,15 +168,23 @@ def render_clip(
     return info
 
 
-def _narrate(script: Script, backends: Backends, stop: threading.Event) -> list[np.ndarray | None]:
-    """One line per scene. Runs on a worker thread: polls ``stop``, never ``should_cancel`` (which may
-    touch thread-bound resources such as the job store)."""
+def _moods(script: Script, durations: list[float]) -> list[tuple[str, float]]:
+    return [(s.mood, d) for s, d in zip(script.scenes, durations, strict=True)]
+
+
+def _synthesise(script: Script, backends: Backends, seed: int,
+                stop: threading.Event) -> tuple[list[np.ndarray | None], np.ndarray]:
+    """Narration lines and the score for the planned durations, on a worker thread (TTS and numpy
+    release the GIL while the painter works). Polls ``stop``, never ``should_cancel``: that may touch
+    thread-bound resources such as the job store."""
     clips: list[np.ndarray | None] = []
     for scene in script.scenes:
         if stop.is_set():
             raise Cancelled("narration stopped")
         clips.append(backends.narrator.speak(scene.narration, script.language, "narrator"))
-    return clips
+    if stop.is_set():
+        raise Cancelled("music stopped")
+    return clips, backends.music.score(_moods(script, [s.duration for s in script.scenes]), seed)
 
 
 def _frames(script: Script, keyframes: list[Image.Image], backends: Backends, spec: RenderSpec,

@@ -153,16 +153,17 @@ _OPERATIONS = """
 
 The bot's web server (`PETREEL_HTTP_HOST`:`PETREEL_HTTP_PORT`) also serves:
 
-- `GET /healthz`: `200 {"db": "ok", "worker_heartbeat_age_s": …}` when the database answers and a
-  worker heartbeat (a running job's lease renewal) is younger than `PETREEL_WORKER__LEASE_S`, or
-  when the queue is idle. `503` with a `reason` when the database fails, the newest heartbeat is
-  stale, or a queued job has waited longer than a lease. The Docker images use it as their
-  HEALTHCHECK (`python -m petreel.ops probe` in the bot, `python -m petreel.ops worker-check` in
-  the worker, which applies the same rule to the database directly).
+- `GET /healthz`: `200 {"db": "ok", "worker_heartbeat_age_s": …, "workers": [{worker_id, state,
+  age_s, …}]}` when the database answers and at least one worker heartbeat (every worker beats every
+  `PETREEL_WORKER__HEARTBEAT_S`, idle or busy) is younger than 3 × that. `503` with a `reason` when
+  the database fails or no worker is fresh (`petreel bot` alone, whose workers run elsewhere, only
+  reports them). The Docker images use it as their HEALTHCHECK (`python -m petreel.ops probe` in
+  the bot, `python -m petreel.ops worker-check` in the worker, which applies the same rule to this
+  host's workers in the database directly).
 - `GET /metrics`: Prometheus text format. Job counts and render times are read from the database at
   scrape time, so they include every worker process:
-  `petreel_jobs{state}`, `petreel_queue_length`, `petreel_render_seconds` (histogram of finished
-  jobs' render time), `petreel_worker_heartbeat_age_seconds`, `petreel_db_up`,
+  `petreel_jobs{state}`, `petreel_queue_length`, `petreel_render_seconds` (histogram of the newest
+  500 finished jobs' render time), `petreel_worker_heartbeat_age_seconds{worker}`, `petreel_db_up`,
   `petreel_telegram_errors_total{kind}`, `petreel_process_render_seconds` (renders observed in the
   bot's own process only).
 """

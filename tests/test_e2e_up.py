@@ -1,21 +1,24 @@
-"""``petreel up`` as a real process tree (bot + worker process + sandbox + web chat page + ops
-routes), driven over HTTP through the web chat page's user API, then stopped with Ctrl-C (SIGINT):
-exit code 0 and every job durable in SQLite."""
+"""``petreel up`` / ``bot`` / ``sandbox`` as real process trees (bot + worker process + sandbox + web
+chat page + ops routes), driven over HTTP through the web chat page's user API, then stopped with
+Ctrl-C (SIGINT) or SIGTERM: exit code 0, and every job durable in SQLite across restarts."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import signal
 import socket
 import sys
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
 import httpx
 import numpy as np
 
+from bot.cli import first_message_id
 from petreel.settings import Settings
 from render.composer import FfmpegComposer
 from render.probe import probe
@@ -25,6 +28,8 @@ from tests.test_e2e_bot import FastRenderer
 
 ROOT = Path(__file__).resolve().parents[1]
 USER = 77
+TINY = "tests.test_e2e_up:tiny_renderer"
+PREMISE = "a corgi opens a noodle shop"
 
 
 def tiny_renderer(settings: Settings) -> FastRenderer:
@@ -37,95 +42,280 @@ def tiny_renderer(settings: Settings) -> FastRenderer:
     return FastRenderer(clip, stage_s=0.1)
 
 
-def _free_port() -> int:
+# -- a ``petreel`` process ------------------------------------------------------------------------------
+
+
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
 
 
-def _log_file(path: Path) -> IO[bytes]:
-    return path.open("wb")
-
-
-async def _chat(http: httpx.AsyncClient, until: Callable[[list[dict[str, Any]]], bool], timeout_s: float = 30) -> list[dict[str, Any]]:
-    """Long-poll the web chat API until ``until(messages)`` holds."""
-    version = 0
-    async with asyncio.timeout(timeout_s):
-        while True:
-            body = (await http.get("/sandbox/api/chat", params={"user_id": USER, "version": version})).json()
-            version = body["version"]
-            if until(body["messages"]):
-                return list(body["messages"])
-
-
-def _data(messages: list[dict[str, Any]], prefix: str, label: str = "") -> tuple[int, str] | None:
-    for message in reversed(messages):
-        for row in message["buttons"]:
-            for button in row:
-                if (button["data"] or "").startswith(prefix) and label in button["text"]:
-                    return message["id"], button["data"]
-    return None
-
-
-async def _press(http: httpx.AsyncClient, found: tuple[int, str] | None) -> None:
-    assert found is not None
-    reply = await http.post("/sandbox/api/press", json={"user_id": USER, "message_id": found[0], "data": found[1]})
-    assert reply.json()["ok"]
-
-
-async def test_petreel_up_makes_a_clip_and_stops_cleanly_on_ctrl_c(tmp_path: Path) -> None:
-    port = _free_port()
+def petreel_env(data_dir: Path, port: int, **extra: str) -> dict[str, str]:
+    """The parent environment without any PetReel/Telegram setting, plus quick test settings."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PETREEL_", "TELEGRAM_"))}
     env.update(
-        PETREEL_DATA_DIR=str(tmp_path),
+        PETREEL_DATA_DIR=str(data_dir),
         PETREEL_HTTP_PORT=str(port),
         PETREEL_WORKER__POLL_S="0.1",
         PETREEL_TELEGRAM__PROGRESS_EDIT_INTERVAL_S="0.2",
         PETREEL_TELEGRAM__CHAT_THROTTLE_S="0",
     )
-    log_path = tmp_path / "up.log"
-    log = _log_file(log_path)
-    proc = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "petreel.cli", "up", "--renderer", "tests.test_e2e_up:tiny_renderer",
-        cwd=ROOT, env=env, stdout=log, stderr=log,
-    )
-    try:
-        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=40) as http:
+    env.update(extra)
+    return env
+
+
+@dataclass
+class Petreel:
+    """One running ``python -m petreel.cli …`` with its output in a log file."""
+
+    proc: asyncio.subprocess.Process
+    log_path: Path
+    port: int
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def output(self) -> str:
+        return self.log_path.read_text(errors="replace")
+
+    async def stop(self, sig: signal.Signals = signal.SIGINT, timeout_s: float = 40) -> int:
+        if self.proc.returncode is None:
+            self.proc.send_signal(sig)
+        return await asyncio.wait_for(self.proc.wait(), timeout_s)
+
+
+def _open_log(path: Path) -> IO[bytes]:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path.open("wb")
+
+
+@contextlib.asynccontextmanager
+async def petreel(data_dir: Path, *args: str, port: int | None = None, **env: str) -> AsyncIterator[Petreel]:
+    """Run ``petreel ARGS`` (``env`` adds PETREEL_* settings); on the way out Ctrl-C it if still running."""
+    port = port or free_port()
+    log_path = data_dir / f"{args[0]}-{port}.log"
+    with _open_log(log_path) as log:
+        proc = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "petreel.cli", *args,
+            cwd=ROOT, env=petreel_env(data_dir, port, **env), stdout=log, stderr=log,
+        )  # fmt: skip
+        running = Petreel(proc, log_path, port)
+        try:
+            yield running
+        finally:
+            if proc.returncode is None:
+                try:
+                    await running.stop()
+                except TimeoutError:
+                    proc.kill()
+                    await proc.wait()
+
+
+async def wait_http(http: httpx.AsyncClient, path: str = "/healthz", timeout_s: float = 40) -> httpx.Response:
+    """Poll until the server answers ``path`` (any HTTP status)."""
+    async with asyncio.timeout(timeout_s):
+        while True:
+            try:
+                return await http.get(path)
+            except httpx.TransportError:
+                await asyncio.sleep(0.2)
+
+
+def assert_clean_exit(code: int, run: Petreel) -> None:
+    output = run.output()
+    assert code == 0, output[-3000:]
+    assert "Traceback" not in output, output[-3000:]
+
+
+# -- the web chat page's user API -----------------------------------------------------------------------
+
+
+async def chat(
+    http: httpx.AsyncClient, until: Callable[[list[dict[str, Any]]], bool], timeout_s: float = 30, user: int = USER
+) -> list[dict[str, Any]]:
+    """Long-poll the web chat API until ``until(messages)`` holds."""
+    version = 0
+    async with asyncio.timeout(timeout_s):
+        while True:
+            body = (await http.get("/sandbox/api/chat", params={"user_id": user, "version": version})).json()
+            version = body["version"]
+            if until(body["messages"]):
+                return list(body["messages"])
+
+
+def button(messages: list[dict[str, Any]], prefix: str, label: str = "") -> tuple[int, str] | None:
+    for message in reversed(messages):
+        for row in message["buttons"]:
+            for b in row:
+                if (b["data"] or "").startswith(prefix) and label in b["text"]:
+                    return message["id"], b["data"]
+    return None
+
+
+async def press(http: httpx.AsyncClient, found: tuple[int, str] | None) -> None:
+    assert found is not None
+    reply = await http.post("/sandbox/api/press", json={"user_id": USER, "message_id": found[0], "data": found[1]})
+    assert reply.json()["ok"]
+
+
+async def send(http: httpx.AsyncClient, text: str) -> None:
+    reply = await http.post("/sandbox/api/send", json={"user_id": USER, "text": text})
+    assert reply.json()["ok"]
+
+
+async def order_clip(http: httpx.AsyncClient) -> list[dict[str, Any]]:
+    """Premise → hero (Corgi) → art style → Confirm, as a person taps them; returns the chat."""
+    await send(http, PREMISE)
+    messages = await chat(http, lambda m: button(m, "1|st|") is not None)
+    await press(http, button(messages, "1|st|", "Corgi"))
+    messages = await chat(http, lambda m: button(m, "1|ar|") is not None)
+    await press(http, button(messages, "1|ar|"))
+    messages = await chat(http, lambda m: button(m, "1|ok|") is not None)
+    await press(http, button(messages, "1|ok|"))
+    return messages
+
+
+def has_video(messages: list[dict[str, Any]]) -> bool:
+    return any("video" in m for m in messages)
+
+
+# -- tests ----------------------------------------------------------------------------------------------
+
+
+async def test_petreel_up_makes_a_clip_and_stops_cleanly_on_ctrl_c(tmp_path: Path) -> None:
+    async with petreel(tmp_path, "up", "--renderer", TINY) as up:
+        async with httpx.AsyncClient(base_url=up.url, timeout=40) as http:
             # 1. up: the web chat page and the ops routes answer
-            async with asyncio.timeout(40):
-                while True:
-                    try:
-                        if (await http.get("/healthz")).status_code in (200, 503):
-                            break
-                    except httpx.TransportError:
-                        await asyncio.sleep(0.2)
+            await wait_http(http)
             assert "<html" in (await http.get("/")).text.lower()
             # 2. a clip through the same user API the page uses
-            await http.post("/sandbox/api/send", json={"user_id": USER, "text": "a corgi opens a noodle shop"})
-            messages = await _chat(http, lambda m: _data(m, "1|st|") is not None)
-            await _press(http, _data(messages, "1|st|", "Corgi"))
-            messages = await _chat(http, lambda m: _data(m, "1|ar|") is not None)
-            await _press(http, _data(messages, "1|ar|"))
-            messages = await _chat(http, lambda m: _data(m, "1|ok|") is not None)
-            await _press(http, _data(messages, "1|ok|"))
-            messages = await _chat(http, lambda m: any("video" in x for x in m), timeout_s=60)
+            await order_clip(http)
+            messages = await chat(http, has_video, timeout_s=60)
             video = next(x for x in messages if "video" in x)
             mp4 = tmp_path / "got.mp4"
             mp4.write_bytes((await http.get(video["video"]["url"])).content)
             assert probe(mp4)["video_codec"] == "h264"
-    finally:
         # 3. Ctrl-C
-        if proc.returncode is None:
-            proc.send_signal(signal.SIGINT)
-        code = await asyncio.wait_for(proc.wait(), 40)
-        log.close()
-    output = log_path.read_text(errors="replace")
-    assert code == 0, output[-3000:]
-    assert "Traceback" not in output, output[-3000:]
-    assert "stopped" in output
+        code = await up.stop(signal.SIGINT)
+    assert_clean_exit(code, up)
+    assert "stopped" in up.output()
     # 4. durable state: the job is done, its clip sent once, nothing left in the outbox
     with Store(tmp_path / "petreel.db") as store:
         clips, total = store.list_clips(USER)
         assert total == 1 and clips[0].file_id
         assert store.pending_events() == []
         assert store.active_jobs(USER) == []
+
+
+def _workers(db: Path) -> int:
+    if not db.exists():
+        return 0
+    with Store(db) as store:
+        return len(store.workers())
+
+
+async def _worker_registered(db: Path, timeout_s: float = 30) -> None:
+    async with asyncio.timeout(timeout_s):
+        while True:
+            if _workers(db):
+                return
+            await asyncio.sleep(0.2)
+
+
+async def test_a_queued_job_survives_ctrl_c_and_is_delivered_on_the_next_start(tmp_path: Path) -> None:
+    db = tmp_path / "petreel.db"
+    # 1. first start: the worker looks at the queue once at start-up, then not for an hour
+    async with petreel(tmp_path, "up", "--renderer", TINY, PETREEL_WORKER__POLL_S="3600") as first:
+        async with httpx.AsyncClient(base_url=first.url, timeout=40) as http:
+            await wait_http(http)
+            await _worker_registered(db)
+            await asyncio.sleep(0.5)  # its one claim attempt (right after registering) is over
+            await order_clip(http)
+            await chat(http, lambda m: any("Queued" in x["html"] for x in m))
+        # 2. Ctrl-C while the job waits
+        code = await first.stop(signal.SIGINT)
+    assert_clean_exit(code, first)
+    with Store(db) as store:
+        waiting = store.active_jobs(USER)
+        assert [job.state for job in waiting] == ["queued"]
+        job_id = waiting[0].id
+        assert store.list_clips(USER)[1] == 0
+    # 3. next start: the same job is claimed, rendered and delivered. The sandbox keeps chats in
+    #    memory only, so the person says hello again (as the page's START button does).
+    async with petreel(tmp_path, "up", "--renderer", TINY) as second:
+        async with httpx.AsyncClient(base_url=second.url, timeout=40) as http:
+            await wait_http(http)
+            await send(http, "/start")
+            await chat(http, has_video, timeout_s=60)
+            await asyncio.sleep(0.5)  # the job's last status edits
+            messages = await chat(http, has_video)
+            # the job's status message of the last run is gone; its edits hit nothing of the new chat
+            assert [m["edits"] for m in messages] == [0] * len(messages), messages
+        code = await second.stop(signal.SIGINT)
+    assert_clean_exit(code, second)
+    with Store(db) as store:
+        job = store.get_job(job_id)
+        assert job is not None and job.state == "done"
+        clips, total = store.list_clips(USER)
+        assert total == 1 and clips[0].job_id == job_id and clips[0].file_id
+        assert store.pending_events() == []
+
+
+async def test_petreel_bot_serves_healthz_and_metrics_and_stops_on_sigterm(tmp_path: Path) -> None:
+    async with petreel(tmp_path, "bot") as bot:
+        async with httpx.AsyncClient(base_url=bot.url, timeout=20) as http:
+            health = await wait_http(http)
+            # no worker in this process: healthy while the database answers, the missing worker reported
+            assert health.status_code == 200, health.text
+            assert health.json()["db"] == "ok" and health.json()["worker"] == "none"
+            metrics = await http.get("/metrics")
+            assert metrics.status_code == 200
+            assert metrics.headers["content-type"].startswith("text/plain")
+            assert "petreel_queue_length 0" in metrics.text
+            assert "<html" in (await http.get("/")).text.lower()  # no token: the web chat page too
+        code = await bot.stop(signal.SIGTERM)
+    assert_clean_exit(code, bot)
+    assert "stopped" in bot.output()
+
+
+async def test_petreel_sandbox_prints_its_urls_and_a_bot_with_a_token_runs_against_it(tmp_path: Path) -> None:
+    # 1. the sandbox alone: it prints where it is
+    async with petreel(tmp_path, "sandbox", "--token", "4242:SANDBOX") as sandbox:
+        async with httpx.AsyncClient(base_url=sandbox.url, timeout=20) as http:
+            await wait_http(http, "/")
+            banner = sandbox.output()
+            assert f"Bot API sandbox: {sandbox.url}/bot" in banner
+            assert f"web chat page:   {sandbox.url}/" in banner
+            assert "4242:SANDBOX" in banner
+            me = (await http.get("/bot4242:SANDBOX/getMe")).json()
+            assert me["ok"] and me["result"]["is_bot"]
+            assert (await http.get("/bot123456:TEST/getMe")).status_code == 401
+            assert (await http.get("/healthz")).status_code == 404  # only the sandbox and the page
+            # 2. ``petreel bot`` with a token, pointed at it: a Telegram-mode bot with its ops routes
+            async with petreel(
+                tmp_path / "bot",
+                "bot",
+                PETREEL_TELEGRAM__TOKEN="4242:SANDBOX",
+                PETREEL_TELEGRAM__BASE_URL=f"{sandbox.url}/bot",
+                PETREEL_TELEGRAM__BASE_FILE_URL=f"{sandbox.url}/file/bot",
+            ) as bot:
+                async with httpx.AsyncClient(base_url=bot.url, timeout=20) as ops:
+                    assert (await wait_http(ops)).json()["db"] == "ok"
+                    assert "petreel_jobs" in (await ops.get("/metrics")).text
+                    assert (await ops.get("/")).status_code == 404  # a token: no web chat page
+                await send(http, "/start")
+                await chat(http, lambda m: any("PetReel" in x["html"] for x in m if x["from"] == "bot"))
+                code = await bot.stop(signal.SIGTERM)
+            assert_clean_exit(code, bot)
+        code = await sandbox.stop(signal.SIGINT)
+    assert_clean_exit(code, sandbox)
+
+
+def test_a_restarted_sandbox_numbers_messages_after_those_of_its_last_run() -> None:
+    started = 1_780_000_000.0
+    # a run that lasted an hour with a message every 0.2 s in one chat
+    last_run = range(first_message_id(started), first_message_id(started) + 3600 * 5)
+    assert first_message_id(started + 3600) > last_run[-1]
+    assert first_message_id(started + 1) > first_message_id(started) >= 1

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import math
 import re
 import shlex
+import socket
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,16 +18,11 @@ from aiohttp.test_utils import TestClient, TestServer
 
 from petreel import metrics as metrics_mod
 from petreel.metrics import Counter, Gauge, Histogram, Metrics, Registry
-from petreel.ops import (
-    RenderTimes,
-    SqliteOpsReader,
-    WorkerView,
-    _probe,
-    _worker_check,
-    judge_health,
-    ops_routes,
-)
+from petreel.ops import _probe, _worker_check, judge_health, ops_routes
 from petreel.settings import QuotaSettings, Settings, WorkerSettings
+from render.stages import ClipInfo
+from storage.models import WorkerInfo
+from storage.store import AsyncStore, Store
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -164,24 +161,39 @@ def test_module_level_helpers_use_one_process_registry() -> None:
     assert m.process_render_seconds.snapshot()[2] >= 1
 
 
+def _worker(worker_id: str, heartbeat: float, state: str = "idle", job_id: int | None = None) -> WorkerInfo:
+    return WorkerInfo(worker_id, 1, "box", None, state, job_id, heartbeat, 0.0)  # type: ignore[arg-type]
+
+
 def test_health_rule() -> None:
     now = 10_000.0
-    fresh = WorkerView(heartbeat=now - 5, source="running_jobs", oldest_runnable_queued=None)
-    assert judge_health(fresh, now, 120).ok
-    stale = WorkerView(heartbeat=now - 500, source="workers", oldest_runnable_queued=None)
-    assert not judge_health(stale, now, 120).ok
-    idle = WorkerView(heartbeat=None, source="none", oldest_runnable_queued=None)
-    assert judge_health(idle, now, 120).body["worker"] == "idle"
-    stuck = WorkerView(heartbeat=None, source="none", oldest_runnable_queued=now - 300)
-    health = judge_health(stuck, now, 120)
-    assert not health.ok and "waited 300s" in health.body["reason"]
+    fresh, stale = _worker("a", now - 5, "busy", 3), _worker("b", now - 500)
+    ok = judge_health([fresh, stale], now, 30)
+    assert ok.ok and ok.body["worker"] == "ok" and ok.body["fresh_workers"] == 1
+    assert ok.body["worker_heartbeat_age_s"] == 5
+    assert [(w["worker_id"], w["state"], w["age_s"], w["job_id"]) for w in ok.body["workers"]] == [
+        ("a", "busy", 5, 3), ("b", "idle", 500, None),
+    ]  # fmt: skip
+    only_stale = judge_health([stale], now, 30)
+    assert not only_stale.ok and only_stale.body["reason"] == "newest worker heartbeat is 500s old (limit 30s)"
+    nobody = judge_health([], now, 30)
+    assert not nobody.ok and (nobody.body["worker"], nobody.body["reason"]) == ("none", "no worker registered")
+    elsewhere = judge_health([stale], now, 30, require_worker=False)  # bot-only deployment
+    assert elsewhere.ok and elsewhere.body["worker"] == "stale" and "500s old" in elsewhere.body["warning"]
+    assert judge_health([_worker("c", now - 30)], now, 30).ok  # the limit itself is still fresh
+
+
+def test_histogram_set_observations_replaces_the_series() -> None:
+    h = Histogram("r_seconds", "Render.", [10, 60])
+    h.set_observations([5.0, 42.0, 42.0, 600.0])
+    assert h.snapshot() == ([1, 3, 4], 689.0, 4)
+    h.set_observations([])
+    assert h.snapshot() == ([0, 0, 0], 0.0, 0)
 
 
 # --------------------------------------------------------------------------------------------
-# /healthz and /metrics over a real Store (skips until storage/ lands)
+# /healthz and /metrics over a real Store
 # --------------------------------------------------------------------------------------------
-
-store_mod = pytest.importorskip("storage.store", reason="storage/store.py (Store contract) not built yet")
 
 
 class Clock:
@@ -198,57 +210,49 @@ def _settings(tmp_path: Path, http_host: str = "127.0.0.1", http_port: int = 808
         data_dir=tmp_path,
         http_host=http_host,
         http_port=http_port,
-        worker=WorkerSettings(lease_s=120, backoff_s=0.0),
+        worker=WorkerSettings(lease_s=120, heartbeat_s=10, backoff_s=0.0),  # stale after 30 s
         quota=QuotaSettings(daily_free=10, max_queued=10),
     )
 
 
-def _db_files(folder: Path) -> list[str]:
-    """Files in ``folder`` apart from SQLite's transient -wal/-shm."""
-    return sorted(p.name for p in folder.iterdir() if not p.name.endswith(("-wal", "-shm")))
-
-
-def _clip(tmp_path: Path, job_id: int) -> object:
-    from render.stages import ClipInfo
-
+def _clip(tmp_path: Path, job_id: int) -> ClipInfo:
     path = tmp_path / f"{job_id}.mp4"
     path.write_bytes(b"\0" * 10)
     return ClipInfo(path=path, thumbnail=tmp_path / f"{job_id}.jpg", width=720, height=1280, duration=20.0, size_bytes=10)
 
 
-def _enqueue(store: object, owner: int) -> int:
-    job = store.enqueue(owner, "a ginger cat gets rich", "ginger-cat", "storyboard", "en", "{}", seed=1)  # type: ignore[attr-defined]
-    return int(job.id)
+def _enqueue(store: Store, owner: int) -> int:
+    return store.enqueue(owner, "a ginger cat gets rich", "ginger-cat", "storyboard", "en", "{}", seed=1).id
 
 
 def _populate(tmp_path: Path, settings: Settings, clock: Clock) -> None:
-    """One done job (rendered 1000→1042), one failed, one running (heartbeat at 1150), one queued."""
-    store = store_mod.Store.from_settings(settings, clock=clock)
-    try:
+    """One done job (rendered 1000→1042), one failed, one running, one queued; worker w1 (another
+    host) last beat at 1120, w2 (this host, rendering) at 1150."""
+    with Store.from_settings(settings, clock=clock) as store:
         for _ in range(4):
             _enqueue(store, owner=7)
-        # 1. done: claimed at 1000, first progress at 1000 (delivered), finished at 1042
+        # 1. done: claimed at 1000, finished at 1042
         clock.t = 1000.0
+        store.worker_heartbeat("w1", "idle", pid=11, host="elsewhere", started=clock.t)
         claimed = store.claim("w1")
-        store.heartbeat(claimed.job.id, claimed.token, stage="keyframes", fraction=0.0)
-        for event in store.pending_events():
-            store.ack_event(event.id)
-        clock.t = 1030.0
-        store.heartbeat(claimed.job.id, claimed.token, stage="compose", fraction=0.5)
+        assert claimed is not None
         clock.t = 1042.0
         assert store.complete(claimed.job.id, claimed.token, _clip(tmp_path, claimed.job.id)) is not None
         # 2. failed (not retryable)
         clock.t = 1050.0
         failing = store.claim("w1")
-        assert store.fail(failing.job.id, failing.token, "boom", retryable=False) == "failed"
-        # 3. running, last heartbeat at 1150
+        assert failing is not None and store.fail(failing.job.id, failing.token, "boom", retryable=False) == "failed"
+        # 3. running on w2
         clock.t = 1100.0
+        store.worker_heartbeat("w2", "idle", pid=22, host=socket.gethostname(), gpu=0, started=clock.t)
         running = store.claim("w2")
+        assert running is not None
+        clock.t = 1120.0
+        store.worker_heartbeat("w1", "idle")
         clock.t = 1150.0
         assert store.heartbeat(running.job.id, running.token, stage="keyframes", fraction=0.3)
+        store.worker_heartbeat("w2", "busy", running.job.id)
         # 4. the fourth job stays queued
-    finally:
-        store.close()
 
 
 @pytest.fixture
@@ -256,7 +260,7 @@ async def ops_client(tmp_path: Path):  # type: ignore[no-untyped-def]
     clock = Clock(900.0)
     settings = _settings(tmp_path)
     await asyncio.to_thread(_populate, tmp_path, settings, clock)
-    store = store_mod.AsyncStore.from_settings(settings, clock=clock)
+    store = AsyncStore.from_settings(settings, clock=clock)
     metrics = Metrics()
     app = web.Application()
     app.add_routes(ops_routes(store, settings, metrics, clock=clock))
@@ -286,30 +290,36 @@ async def test_metrics_reflect_the_database(ops_client) -> None:  # type: ignore
     assert render.value("petreel_render_seconds_bucket", le="30") == 0
     assert render.value("petreel_render_seconds_bucket", le="45") == 1
     assert render.value("petreel_render_seconds_bucket", le="+Inf") == 1
-    assert fams["petreel_worker_heartbeat_age_seconds"].value() == pytest.approx(10.0)
+    ages = fams["petreel_worker_heartbeat_age_seconds"]
+    assert ages.type == "gauge"
+    assert {lab["worker"]: v for _, lab, v in ages.samples} == {"w1": 40.0, "w2": 10.0}
     assert fams["petreel_db_up"].value() == 1
     assert fams["petreel_telegram_errors_total"].type == "counter"
     assert fams["petreel_telegram_errors_total"].value(kind="RetryAfter") == 1
 
 
-async def test_healthz_ok_with_fresh_heartbeat(ops_client) -> None:  # type: ignore[no-untyped-def]
+async def test_healthz_ok_with_a_fresh_heartbeat_lists_every_worker(ops_client) -> None:  # type: ignore[no-untyped-def]
     client, clock, _ = ops_client
     clock.t = 1160.0
     resp = await client.get("/healthz")
     body = await resp.json()
     assert resp.status == 200, body
-    assert body["db"] == "ok" and body["worker_heartbeat_age_s"] == pytest.approx(10.0)
-    assert body["heartbeat_source"] == "running_jobs"
+    assert (body["db"], body["worker"], body["fresh_workers"], body["stale_after_s"]) == ("ok", "ok", 1, 30.0)
+    assert body["worker_heartbeat_age_s"] == pytest.approx(10.0)
+    assert [(w["worker_id"], w["state"], w["age_s"]) for w in body["workers"]] == [
+        ("w1", "idle", 40.0), ("w2", "busy", 10.0),
+    ]  # fmt: skip
+    assert body["workers"][1]["job_id"] is not None and body["workers"][1]["gpu"] == 0
 
 
-async def test_healthz_503_when_heartbeat_is_stale(ops_client) -> None:  # type: ignore[no-untyped-def]
+async def test_healthz_503_when_every_heartbeat_is_stale(ops_client) -> None:  # type: ignore[no-untyped-def]
     client, clock, _ = ops_client
-    clock.t = 1150.0 + 121.0  # one lease (120 s) after the running job's last heartbeat
+    clock.t = 1150.0 + 31.0  # 3 × heartbeat_s after the newest worker heartbeat
     resp = await client.get("/healthz")
     body = await resp.json()
     assert resp.status == 503
-    assert body["db"] == "ok" and body["worker_heartbeat_age_s"] == pytest.approx(121.0)
-    assert body["worker"] in ("stale", "stalled") and body["reason"]
+    assert body["db"] == "ok" and body["worker_heartbeat_age_s"] == pytest.approx(31.0)
+    assert body["worker"] == "stale" and body["reason"] == "newest worker heartbeat is 31s old (limit 30s)"
 
 
 async def _get(app_routes: list[web.RouteDef], path: str) -> tuple[int, str]:
@@ -320,59 +330,61 @@ async def _get(app_routes: list[web.RouteDef], path: str) -> tuple[int, str]:
         return resp.status, await resp.text()
 
 
-async def test_healthz_idle_empty_queue_is_ok_and_waiting_queue_is_not(tmp_path: Path) -> None:
+async def test_healthz_without_workers_and_the_bot_only_flag(tmp_path: Path) -> None:
     clock = Clock(5000.0)
     settings = _settings(tmp_path)
-    async with store_mod.AsyncStore.from_settings(settings, clock=clock) as store:
+    async with AsyncStore.from_settings(settings, clock=clock) as store:
         status, text = await _get(ops_routes(store, settings, Metrics(), clock=clock), "/healthz")
-        assert status == 200 and '"worker": "idle"' in text
-        await store.enqueue(1, "premise", "ginger-cat", "storyboard", "en", "{}", 1)
-        clock.t += 121.0  # queued for longer than a lease and no worker took it
+        assert status == 503 and json.loads(text)["reason"] == "no worker registered"
+        bot_only = ops_routes(store, settings, Metrics(), require_worker=False, clock=clock)
+        status, text = await _get(bot_only, "/healthz")
+        assert status == 200 and json.loads(text)["warning"] == "no worker registered"
+        await store.worker_heartbeat("remote-gpu-box", "idle", host="gpu-1")  # a worker elsewhere, same db
         status, text = await _get(ops_routes(store, settings, Metrics(), clock=clock), "/healthz")
-        assert status == 503 and "waited 121s" in text
+        body = json.loads(text)
+        assert status == 200 and [w["host"] for w in body["workers"]] == ["gpu-1"]
 
 
 async def test_healthz_and_metrics_when_the_database_is_unreachable(tmp_path: Path) -> None:
     blocker = tmp_path / "not-a-dir"
     blocker.write_text("a file where the data folder should be")
     settings = _settings(blocker)
-    store = store_mod.AsyncStore.from_settings(settings)
+    store = AsyncStore.from_settings(settings)
     metrics = Metrics()
     try:
         status, text = await _get(ops_routes(store, settings, metrics), "/healthz")
-        assert status == 503 and '"db": "error"' in text
+        assert status == 503 and json.loads(text)["db"] == "error"
         status, text = await _get(ops_routes(store, settings, metrics), "/metrics")
         assert status == 200 and parse_exposition(text)["petreel_db_up"].value() == 0
     finally:
         await store.close()
+    assert await asyncio.to_thread(_worker_check, settings, 0.0) == 1
 
 
-async def test_reader_reads_a_closed_wal_database_read_only(tmp_path: Path) -> None:
+async def test_worker_check_counts_only_this_hosts_workers(tmp_path: Path) -> None:
     clock = Clock(900.0)
     settings = _settings(tmp_path)
-    await asyncio.to_thread(_populate, tmp_path, settings, clock)  # every connection closed again
-    before = await asyncio.to_thread(_db_files, tmp_path)
-    reader = SqliteOpsReader(settings.database, settings.worker.lease_s)
-    times = await reader.render_times([30, 45])
-    assert times == RenderTimes((30.0, 45.0), (0, 1), 42.0, 1)
-    view = await reader.worker_view(1160.0)
-    assert view.heartbeat == 1150.0 and view.source == "running_jobs"
-    assert view.oldest_runnable_queued is not None
-    # read-only: it wrote nothing the next writer would have to recover
-    assert await asyncio.to_thread(_worker_check, settings, 1160.0) == 0  # the container HEALTHCHECK
-    assert await asyncio.to_thread(_worker_check, settings) == 1  # real now: the 1150 heartbeat is ancient
-    assert await asyncio.to_thread(_db_files, tmp_path) == before
+    await asyncio.to_thread(_populate, tmp_path, settings, clock)
+    here = socket.gethostname()
+    assert await asyncio.to_thread(_worker_check, settings, 1160.0, here) == 0  # w2 beat 10 s ago
+    assert await asyncio.to_thread(_worker_check, settings, 1135.0, "elsewhere") == 0  # w1 beat 15 s ago
+    assert await asyncio.to_thread(_worker_check, settings, 1160.0, "elsewhere") == 1  # w1 is 40 s old
+    assert await asyncio.to_thread(_worker_check, settings, 1160.0, "nowhere") == 1
+    assert await asyncio.to_thread(_worker_check, settings) == 1  # real now: every heartbeat is ancient
 
 
 async def test_docker_probe_hits_healthz(tmp_path: Path) -> None:
     clock = Clock(5000.0)
-    async with store_mod.AsyncStore(tmp_path / "petreel.db", clock=clock) as store:
+    async with AsyncStore(tmp_path / "petreel.db", clock=clock) as store:
+        await store.worker_heartbeat("w", "idle", started=clock.t)
         app = web.Application()
         app.add_routes(ops_routes(store, _settings(tmp_path), Metrics(), clock=clock))
         async with TestServer(app, host="127.0.0.1") as server:
             assert server.port is not None
             settings = _settings(tmp_path, http_host="0.0.0.0", http_port=server.port)
             assert await asyncio.to_thread(_probe, settings, 5.0) == 0
+            clock.t += 31  # the worker went silent: the probe fails on the 503
+            assert await asyncio.to_thread(_probe, settings, 5.0) == 1
         assert await asyncio.to_thread(_probe, settings, 1.0) == 1  # server gone
 
 

@@ -308,6 +308,72 @@ def test_stats(store: Store) -> None:
     assert stats.jobs_by_state == {"done": 1, "queued": 1}
 
 
+def test_every_claim_sets_started_and_render_seconds_measure_the_last_attempt(store: Store, clock: Clock) -> None:
+    enqueue(store)
+    first = store.claim("w", 10)
+    assert first is not None and first.job.started == NOON
+    clock.now += 11  # the lease runs out; the next claim is a new attempt with a new start
+    again = store.claim("w2", 60)
+    assert again is not None and again.job.id == first.job.id and again.job.started == NOON + 11
+    clock.now += 30
+    assert store.complete(first.job.id, again.token, fake_clip(store, first.job.id)) is not None
+    job = store.get_job(first.job.id)
+    assert job is not None and (job.started, job.finished) == (NOON + 11, NOON + 41)
+    assert store.render_seconds() == [30.0]
+
+
+def test_render_seconds_are_newest_first_done_only_and_limited(store: Store, clock: Clock) -> None:
+    for seconds in (5.0, 7.0, 9.0):
+        job_id = enqueue(store)
+        claimed = store.claim("w", 60)
+        assert claimed is not None
+        clock.now += seconds
+        assert store.complete(job_id, claimed.token, fake_clip(store, job_id)) is not None
+    failing = enqueue(store)
+    claimed = store.claim("w", 60)
+    assert claimed is not None
+    clock.now += 100
+    assert store.fail(failing, claimed.token, "boom", retryable=False) == "failed"  # not a render time
+    assert store.render_seconds() == [9.0, 7.0, 5.0]
+    assert store.render_seconds(limit=2) == [9.0, 7.0]
+    assert store.render_seconds(limit=0) == []
+
+
+def test_jobs_by_state_lists_every_state(store: Store) -> None:
+    assert store.jobs_by_state() == {"queued": 0, "running": 0, "done": 0, "failed": 0, "dead": 0, "cancelled": 0}
+    finish(store, enqueue(store))
+    running = enqueue(store)
+    claimed = store.claim("w", 60)
+    assert claimed is not None and claimed.job.id == running
+    enqueue(store)
+    assert store.cancel(enqueue(store), owner=1)
+    assert store.jobs_by_state() == {"queued": 1, "running": 1, "done": 1, "failed": 0, "dead": 0, "cancelled": 1}
+
+
+def test_worker_rows_heartbeat_and_removal(store: Store, clock: Clock) -> None:
+    # 1. Registration records identity and start; a beat moves state, job and heartbeat only.
+    store.worker_heartbeat("w1", "idle", pid=41, host="box", gpu=0, started=clock.now)
+    clock.now += 10
+    store.worker_heartbeat("w1", "busy", 7)
+    (w1,) = store.workers()
+    assert (w1.worker_id, w1.pid, w1.host, w1.gpu) == ("w1", 41, "box", 0)
+    assert (w1.state, w1.job_id, w1.heartbeat, w1.started) == ("busy", 7, NOON + 10, NOON)
+    assert w1.age(NOON + 25) == 15.0 and w1.age(NOON) == 0.0
+    # 2. A beat without a prior row creates it (started = now); a re-registration resets started.
+    store.worker_heartbeat("w0", "idle")
+    clock.now += 5
+    store.worker_heartbeat("w1", "idle", started=clock.now)
+    w0, w1 = store.workers()
+    assert (w0.worker_id, w0.started, w0.pid) == ("w0", NOON + 10, None)
+    assert (w1.state, w1.job_id, w1.started, w1.pid) == ("idle", None, NOON + 15, 41)
+    # 3. Removal and pruning of silent workers.
+    assert store.remove_worker("w1") is True and store.remove_worker("w1") is False
+    clock.now += 100
+    store.worker_heartbeat("w2", "stopping")
+    assert store.prune_workers(50) == 1  # w0 was silent for 105 s
+    assert [(w.worker_id, w.state) for w in store.workers()] == [("w2", "stopping")]
+
+
 def test_users(store: Store) -> None:
     user = store.ensure_user(5, "zh")
     assert (user.id, user.language, user.banned) == (5, "zh", False)
@@ -342,4 +408,10 @@ async def test_async_store_runs_everything_on_one_dedicated_thread(tmp_path: Pat
         assert [e.kind for e in await astore.pending_events()] == ["queued", "progress", "done"]
         assert (await astore.quota(1)).free_left == 1
         assert astore.clip_path(job.id) == tmp_path / "clips" / f"{job.id}.mp4"
+        assert (await astore.jobs_by_state())["done"] == 1
+        assert len(await astore.render_seconds()) == 1
+        await astore.worker_heartbeat("w", "busy", job.id, pid=1, host="h", gpu=None, started=0.0)
+        assert [(w.worker_id, w.state, w.job_id) for w in await astore.workers()] == [("w", "busy", job.id)]
+        assert await astore.prune_workers(10**12) == 0
+        assert await astore.remove_worker("w") and await astore.workers() == []
     assert len(threads) == 1 and threading.get_ident() not in threads

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from storage import db as dbmod
+from storage import migrations as migration_steps
 from storage.migrations import MIGRATIONS_TABLE, latest_version
 from storage.store import Store
 
@@ -48,6 +49,7 @@ EXPECTED_COLUMNS: dict[str, list[tuple[str, str, int, str | None, int]]] = {
         ("created", "REAL", 1, None, 0),
         ("updated", "REAL", 1, None, 0),
         ("finished", "REAL", 0, None, 0),
+        ("started", "REAL", 0, None, 0),  # 0002
     ],
     "clips": [
         ("id", "INTEGER", 0, None, 1),
@@ -84,6 +86,16 @@ EXPECTED_COLUMNS: dict[str, list[tuple[str, str, int, str | None, int]]] = {
         ("created", "REAL", 1, None, 0),
         ("acked", "REAL", 0, None, 0),
     ],
+    "workers": [  # 0002
+        ("worker_id", "TEXT", 0, None, 1),
+        ("pid", "INTEGER", 0, None, 0),
+        ("host", "TEXT", 0, None, 0),
+        ("gpu", "INTEGER", 0, None, 0),
+        ("state", "TEXT", 1, "'idle'", 0),
+        ("job_id", "INTEGER", 0, None, 0),
+        ("heartbeat", "REAL", 1, None, 0),
+        ("started", "REAL", 1, None, 0),
+    ],
     "migrations": [
         ("id", "INTEGER", 0, None, 1),
         ("migration_set", "TEXT", 0, None, 0),
@@ -96,6 +108,7 @@ EXPECTED_OBJECTS = {
     ("index", "jobs_claim"),
     ("index", "jobs_lease"),
     ("index", "jobs_owner"),
+    ("index", "jobs_finished"),  # 0002
     ("index", "clips_owner"),
     ("index", "clips_created"),
     ("index", "credit_ledger_user"),
@@ -155,16 +168,49 @@ def test_migrations_are_numbered_and_idempotent(tmp_path: Path) -> None:
     with sqlite3.connect(path) as conn:
         applied = conn.execute(f"SELECT migration_set, name FROM {MIGRATIONS_TABLE}").fetchall()  # noqa: S608
     conn.close()
-    assert applied == [("petreel", f"{n:04d}_initial") for n in range(1, latest_version() + 1)]
+    assert applied == [("petreel", "0001_initial"), ("petreel", "0002_workers")]
+    assert latest_version() == 2
 
 
 def test_fresh_database_reports_applied_migrations(tmp_path: Path) -> None:
     db = dbmod.connect(tmp_path / "fresh.db", migrate_schema=False)
     try:
-        assert dbmod.migrate(db) == ["0001_initial"]
+        assert dbmod.migrate(db) == ["0001_initial", "0002_workers"]
         assert dbmod.migrate(db) == []
     finally:
         db.close()
+
+
+def test_0002_upgrades_a_0001_database_in_place(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    # 1. A database as release 0001 left it, with one finished job.
+    db = dbmod.connect(path, migrate_schema=False)
+    try:
+        build = migration_steps.build()
+        build.apply(db, stop_before="0002_workers")
+        db.execute("INSERT INTO users (id, created) VALUES (1, 0)")
+        db.execute(
+            "INSERT INTO jobs (owner, premise, style, art_style, language, script_json, seed, state, run_after, "
+            "utc_day, created, updated, finished) VALUES (1, 'p', 's', 'a', 'en', '{}', 1, 'done', 0, "
+            "'2025-03-01', 0, 5, 5)"
+        )
+    finally:
+        db.close()
+    # 2. Opening it applies 0002 only; the old row keeps its data and has no start time.
+    with Store(path) as store:
+        job = store.get_job(1)
+        assert job is not None and (job.state, job.finished, job.started) == ("done", 5, None)
+        assert store.render_seconds() == []  # no start time: not a render-time sample
+        assert store.workers() == []
+        names = [r[0] for r in store.db.execute(f"SELECT name FROM {MIGRATIONS_TABLE} ORDER BY id")]  # noqa: S608
+        assert names == ["0001_initial", "0002_workers"]
+
+
+def test_worker_state_is_checked(tmp_path: Path) -> None:
+    with Store(tmp_path / "p.db") as store:
+        with pytest.raises(sqlite3.IntegrityError):
+            store.worker_heartbeat("w", "sleeping")  # type: ignore[arg-type]
+        assert store.workers() == []
 
 
 def test_connection_pragmas(tmp_path: Path) -> None:
@@ -197,7 +243,7 @@ def test_concurrent_first_open_migrates_once(tmp_path: Path) -> None:
         t.join()
     assert errors == []
     with sqlite3.connect(path) as conn:
-        assert conn.execute(f"SELECT COUNT(*) FROM {MIGRATIONS_TABLE}").fetchone() == (1,)  # noqa: S608
+        assert conn.execute(f"SELECT COUNT(*) FROM {MIGRATIONS_TABLE}").fetchone() == (latest_version(),)  # noqa: S608
     conn.close()
 
 

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import os
+import socket
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -218,6 +221,77 @@ def test_heartbeat_thread_renews_the_lease(tmp_path: Path) -> None:
         reader.close()
         store.close()
     assert leases[1] > leases[0]  # renewed by the heartbeat thread while stage "a" slept
+
+
+def _wait_for(predicate: Callable[[], bool], timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        assert time.monotonic() < deadline, "condition not reached in time"
+        time.sleep(0.02)
+
+
+def test_idle_worker_registers_heartbeats_and_unregisters(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path, heartbeat_s=0.05)
+    reader = Store.from_settings(settings)
+    reader.worker_heartbeat("ghost", "busy", 99)  # a worker killed long ago
+    reader.db.execute("UPDATE workers SET heartbeat = heartbeat - 7200")
+    box: dict[str, Worker] = {}
+    ready = threading.Event()
+
+    def serve_in_thread() -> None:  # a Store belongs to the thread that opened it
+        with Store.from_settings(settings) as own:
+            box["w"] = Worker(own, InstantRenderer(), settings, "w-idle")
+            ready.set()
+            try:
+                box["w"].run()
+            finally:
+                box["w"].close()
+
+    thread = threading.Thread(target=serve_in_thread)
+    thread.start()
+    try:
+        ready.wait(5)
+        _wait_for(lambda: [w.worker_id for w in reader.workers()] == ["w-idle"])  # the ghost was pruned
+        (first,) = reader.workers()
+        assert (first.state, first.job_id, first.pid, first.host) == ("idle", None, os.getpid(), socket.gethostname())
+        _wait_for(lambda: reader.workers()[0].heartbeat > first.heartbeat)  # beats while idle
+        assert reader.workers()[0].started == first.started
+    finally:
+        box["w"].request_stop()
+        thread.join(10)
+    assert not thread.is_alive()
+    assert reader.workers() == []  # removed on the way out
+    reader.close()
+
+
+def test_busy_then_stopping_is_published_while_rendering(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path, heartbeat_s=0.05)
+    store = Store.from_settings(settings)
+    reader = store.reopen()
+    job_id = enqueue(store)
+    seen: list[tuple[str, int | None]] = []
+
+    def on_stage(stage: str) -> None:
+        if stage == "a":
+            (row,) = reader.workers()
+            seen.append((row.state, row.job_id))
+            worker.request_stop()  # finish this job, then exit
+            _wait_for(lambda: reader.workers()[0].state == "stopping")  # the heartbeat thread wrote it
+            (row,) = reader.workers()
+            seen.append((row.state, row.job_id))
+
+    worker = Worker(store, StagedRenderer(on_stage, stages=("a", "b")), settings, "w-busy")
+    try:
+        assert worker.run() == 1
+    finally:
+        worker.close()
+    assert seen == [("busy", job_id), ("stopping", job_id)]
+    job = store.get_job(job_id)
+    assert job is not None and job.state == "done" and job.started is not None and job.finished is not None
+    assert reader.workers() == []
+    assert store.render_seconds() == [job.finished - job.started]
+    reader.close()
+    store.close()
 
 
 def test_pipeline_renderer_rejects_an_invalid_stored_script(settings: Settings) -> None:

@@ -174,13 +174,17 @@ def test_sigterm_finishes_the_current_job_then_exits(tmp_path: Path) -> None:
         )  # fmt: skip
         try:
             wait_until(running_on(store, first, "A"))
+            wait_until(lambda: [(w.worker_id, w.state, w.job_id) for w in store.workers()] == [("A", "busy", first)])
+            assert store.workers()[0].pid == a.pid
             a.send_signal(signal.SIGTERM)
+            wait_until(lambda: [w.state for w in store.workers()] == ["stopping"])  # published while it finishes
         finally:
             _, err = a.communicate(timeout=60)
         assert a.returncode == 0, err[-3000:]
         clean(err)
         assert "finishing the current job" in err
         assert [store.get_job(j).state for j in (first, second)] == ["done", "queued"]  # type: ignore[union-attr]
+        assert store.workers() == []  # unregistered on a graceful exit
 
 
 def test_parent_forwards_sigterm_to_its_worker_processes(tmp_path: Path) -> None:

@@ -301,6 +301,9 @@ class SandboxState:
         self.version = 0
         self.warnings: list[str] = []  # things Telegram silently ignores; the server reports them as violations
         self._counter = 0
+        # message ids of a new chat start here; a restarted server (state in memory) starts higher so
+        # a bot's stored ids from the previous run cannot hit a new message
+        self.first_message_id = 1
         self._handlers: dict[str, Callable[[Params], Any]] = {
             "getMe": lambda p: dict(self.bot),
             "logOut": lambda p: True,
@@ -361,7 +364,8 @@ class SandboxState:
         """The private chat with a user (created on first use; later calls keep the existing one)."""
         chat = self.chats.get(user_id)
         if chat is None:
-            chat = Chat(UserInfo(user_id, first_name, last_name, username, language_code))
+            chat = Chat(UserInfo(user_id, first_name, last_name, username, language_code),
+                        next_message_id=self.first_message_id)
             self.chats[user_id] = chat
         return chat
 

@@ -1,6 +1,6 @@
 """Queue throughput: enqueue (one process) and claim+complete with 1 and 8 worker processes.
 
-Run from the repository root: ``python -m bench.queue [--jobs 2000] [--processes 1,8]``.
+Run from the repository root: ``python -m bench.queue_bench [--jobs 2000] [--processes 1,8]``.
 Uses a fresh SQLite file in a temporary folder with the production pragmas (WAL, synchronous=FULL),
 so the figures include one fsync per committed transaction. No rendering: each worker claims a job,
 then completes it with a fake clip record.
