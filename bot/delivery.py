@@ -442,6 +442,8 @@ class Delivery:
     async def _refresh_positions(self) -> None:
         for job_id in list(self._watch):
             position = await self.store.queue_position(job_id)
+            if job_id not in self._watch:  # a progress event took over while we asked: its text wins
+                continue
             if position is None:
                 self._watch.pop(job_id, None)
                 continue
@@ -453,4 +455,5 @@ class Delivery:
                 continue
             event = Event(id=0, job_id=job_id, owner=job.owner, chat_id=job.chat_id, kind="queued")
             view = await self._view(event)
-            self._schedule(job_id, view, queued_text(view.lang, position), final=False)
+            if job_id in self._watch:  # (same, while the job was looked up)
+                self._schedule(job_id, view, queued_text(view.lang, position), final=False)

@@ -16,8 +16,10 @@ A static camera renders one frame and repeats copies of it.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator
-from typing import Literal
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Literal, TypeVar
 
 import numpy as np
 from PIL import Image
@@ -26,6 +28,8 @@ from render.script import Scene
 from render.stages import RenderSpec
 
 Rect = tuple[float, float, float, float]  # x, y, w, h in keyframe pixels
+T = TypeVar("T")
+R = TypeVar("R")
 
 ZOOM = 1.18  # push-in / pull-out end zoom, relative to the widest view
 PAN_ZOOM = 1.14  # zoom held while panning or tilting (gives room to move)
@@ -34,6 +38,22 @@ FOCUS_Y = 0.54  # zoom towards this height (characters sit in the lower middle)
 SUPERSAMPLE = 3
 MAX_SUPERSAMPLED_PIXELS = 24_000_000
 XFADE_S = 0.4  # crossfade between scenes
+WORKERS = 2
+
+
+def ordered_map(fn: Callable[[T], R], items: Sequence[T], workers: int, ahead: int = 4) -> Iterator[R]:
+    """``map(fn, items)`` on ``workers`` threads, in order, with at most ``ahead`` results pending."""
+    if workers <= 1 or len(items) < 2:
+        yield from map(fn, items)
+        return
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="frames") as pool:
+        pending: deque[Future[R]] = deque()
+        for item in items:
+            pending.append(pool.submit(fn, item))
+            if len(pending) > ahead:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
 
 
 def ease(u: float) -> float:
@@ -85,9 +105,11 @@ def scene_progress(n_frames: int) -> list[float]:
 class KenBurnsAnimator:
     """Implements ``render.stages.Animator``."""
 
-    def __init__(self, quality: Literal["fast", "exact"] = "fast", supersample: int = SUPERSAMPLE) -> None:
+    def __init__(self, quality: Literal["fast", "exact"] = "fast", supersample: int = SUPERSAMPLE,
+                 workers: int = WORKERS) -> None:
         self.quality = quality
         self.supersample = supersample
+        self.workers = workers  # Pillow releases the GIL while sampling: frames are made in parallel
 
     def frames(self, keyframe: Image.Image, scene: Scene, spec: RenderSpec, n_frames: int) -> Iterator[np.ndarray]:
         key = keyframe if keyframe.mode == "RGB" else keyframe.convert("RGB")
@@ -104,10 +126,14 @@ class KenBurnsAnimator:
             return
         s = self._factor(key)
         big = key.resize((key.width * s, key.height * s), Image.Resampling.BILINEAR)
-        for x, y, w, h in rects:
+
+        def sample(rect: Rect) -> np.ndarray:
+            x, y, w, h = rect
             # output pixel centre (i + 0.5) maps to keyframe x + (i + 0.5) * w / W, times s in `big`
             data = (s * w / out[0], 0.0, s * x, 0.0, s * h / out[1], s * y)
-            yield np.array(big.transform(out, Image.Transform.AFFINE, data, resample=Image.Resampling.NEAREST))
+            return np.array(big.transform(out, Image.Transform.AFFINE, data, resample=Image.Resampling.NEAREST))
+
+        yield from ordered_map(sample, rects, self.workers)
 
     def _factor(self, key: Image.Image) -> int:
         fit = int(math.sqrt(MAX_SUPERSAMPLED_PIXELS / max(1, key.width * key.height)))

@@ -6,8 +6,8 @@ token, so a worker that froze past its lease is refused and the newer attempt wi
 
 The process also keeps a ``workers`` row (health checks, metrics): registered when ``run`` starts,
 heartbeated every ``heartbeat_s`` through ``Store.worker_heartbeat`` (one statement) – by the poll loop
-while idle and by the heartbeat thread while a job renders – marked ``stopping`` once a stop is
-requested, and removed when ``run`` returns. Rendering goes to
+while idle and by the heartbeat thread while a job renders (``Store.claim`` marks it busy in the claim's
+own transaction) – marked ``stopping`` once a stop is requested, and removed when ``run`` returns. Rendering goes to
 ``<clips_dir>/.work/<job_id>-<token>.mp4`` and is published as ``<job_id>.mp4``/``.jpg`` only while the
 claim is still ours. Backends are built once per process (``PipelineRenderer``), so models stay loaded.
 
@@ -322,8 +322,7 @@ class Worker:
         work.parent.mkdir(parents=True, exist_ok=True)
         started = time.monotonic()
         log.info("job %s: attempt %s/%s on %s", job.id, job.attempts, job.max_attempts, self.worker_id)
-        self._beat(self.store, job.id)
-        self._heartbeat.watch(claim)
+        self._heartbeat.watch(claim)  # the claim itself marked our row 'busy'
         try:
             # 1. Render under the claim (progress and cancellation go through the closures).
             try:

@@ -224,13 +224,19 @@ class Store:
         return Job.from_row(job)
 
     def claim(self, worker_id: str, lease_s: float | None = None) -> ClaimedJob | None:
-        """Lease the next job (or one whose lease expired) to ``worker_id`` with a fresh claim token."""
+        """Lease the next job (or one whose lease expired) to ``worker_id`` with a fresh claim token;
+        a registered worker's row turns 'busy' in the same transaction (no extra commit)."""
         now = self.clock()
         lease = self.worker_settings.lease_s if lease_s is None else lease_s
         token = queue.new_token()
         with immediate(self.db):
             queue.reap_expired(self.db, now)
             row = queue.claim(self.db, worker_id, lease, now, token)
+            if row is not None:
+                self.db.execute(
+                    "UPDATE workers SET state = 'busy', job_id = ?, heartbeat = ? WHERE worker_id = ?",
+                    (row["id"], now, worker_id),
+                )
         return ClaimedJob(Job.from_row(row), token) if row else None
 
     def heartbeat(

@@ -10,7 +10,7 @@ import os
 import signal
 import socket
 import sys
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -92,14 +92,16 @@ def _open_log(path: Path) -> IO[bytes]:
 
 
 @contextlib.asynccontextmanager
-async def petreel(data_dir: Path, *args: str, port: int | None = None, **env: str) -> AsyncIterator[Petreel]:
+async def petreel(
+    data_dir: Path, *args: str, env: Mapping[str, str] | None = None, port: int | None = None
+) -> AsyncIterator[Petreel]:
     """Run ``petreel ARGS`` (``env`` adds PETREEL_* settings); on the way out Ctrl-C it if still running."""
     port = port or free_port()
     log_path = data_dir / f"{args[0]}-{port}.log"
     with _open_log(log_path) as log:
         proc = await asyncio.create_subprocess_exec(
             sys.executable, "-m", "petreel.cli", *args,
-            cwd=ROOT, env=petreel_env(data_dir, port, **env), stdout=log, stderr=log,
+            cwd=ROOT, env=petreel_env(data_dir, port, **(env or {})), stdout=log, stderr=log,
         )  # fmt: skip
         running = Petreel(proc, log_path, port)
         try:
@@ -227,7 +229,7 @@ async def _worker_registered(db: Path, timeout_s: float = 30) -> None:
 async def test_a_queued_job_survives_ctrl_c_and_is_delivered_on_the_next_start(tmp_path: Path) -> None:
     db = tmp_path / "petreel.db"
     # 1. first start: the worker looks at the queue once at start-up, then not for an hour
-    async with petreel(tmp_path, "up", "--renderer", TINY, PETREEL_WORKER__POLL_S="3600") as first:
+    async with petreel(tmp_path, "up", "--renderer", TINY, env={"PETREEL_WORKER__POLL_S": "3600"}) as first:
         async with httpx.AsyncClient(base_url=first.url, timeout=40) as http:
             await wait_http(http)
             await _worker_registered(db)
@@ -240,7 +242,8 @@ async def test_a_queued_job_survives_ctrl_c_and_is_delivered_on_the_next_start(t
     with Store(db) as store:
         waiting = store.active_jobs(USER)
         assert [job.state for job in waiting] == ["queued"]
-        job_id = waiting[0].id
+        job_id, status_id = waiting[0].id, waiting[0].status_message_id
+        assert status_id is not None
         assert store.list_clips(USER)[1] == 0
     # 3. next start: the same job is claimed, rendered and delivered. The sandbox keeps chats in
     #    memory only, so the person says hello again (as the page's START button does).
@@ -252,6 +255,7 @@ async def test_a_queued_job_survives_ctrl_c_and_is_delivered_on_the_next_start(t
             await asyncio.sleep(0.5)  # the job's last status edits
             messages = await chat(http, has_video)
             # the job's status message of the last run is gone; its edits hit nothing of the new chat
+            assert status_id not in [m["id"] for m in messages]
             assert [m["edits"] for m in messages] == [0] * len(messages), messages
         code = await second.stop(signal.SIGINT)
     assert_clean_exit(code, second)
@@ -297,9 +301,11 @@ async def test_petreel_sandbox_prints_its_urls_and_a_bot_with_a_token_runs_again
             async with petreel(
                 tmp_path / "bot",
                 "bot",
-                PETREEL_TELEGRAM__TOKEN="4242:SANDBOX",
-                PETREEL_TELEGRAM__BASE_URL=f"{sandbox.url}/bot",
-                PETREEL_TELEGRAM__BASE_FILE_URL=f"{sandbox.url}/file/bot",
+                env={
+                    "PETREEL_TELEGRAM__TOKEN": "4242:SANDBOX",
+                    "PETREEL_TELEGRAM__BASE_URL": f"{sandbox.url}/bot",
+                    "PETREEL_TELEGRAM__BASE_FILE_URL": f"{sandbox.url}/file/bot",
+                },
             ) as bot:
                 async with httpx.AsyncClient(base_url=bot.url, timeout=20) as ops:
                     assert (await wait_http(ops)).json()["db"] == "ok"

@@ -366,7 +366,14 @@ def test_worker_rows_heartbeat_and_removal(store: Store, clock: Clock) -> None:
     w0, w1 = store.workers()
     assert (w0.worker_id, w0.started, w0.pid) == ("w0", NOON + 10, None)
     assert (w1.state, w1.job_id, w1.started, w1.pid) == ("idle", None, NOON + 15, 41)
-    # 3. Removal and pruning of silent workers.
+    # 3. A claim turns the claiming worker's row busy in the same transaction (others untouched).
+    enqueue(store)
+    claimed = store.claim("w1", 60)
+    assert claimed is not None
+    w0, w1 = store.workers()
+    assert (w1.state, w1.job_id, w1.heartbeat) == ("busy", claimed.job.id, NOON + 15)
+    assert (w0.state, w0.job_id) == ("idle", None)
+    # 4. Removal and pruning of silent workers.
     assert store.remove_worker("w1") is True and store.remove_worker("w1") is False
     clock.now += 100
     store.worker_heartbeat("w2", "stopping")

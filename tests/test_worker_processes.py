@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -63,6 +64,32 @@ def running_on(store: Store, job_id: int, worker_id: str) -> Callable[[], bool]:
         return job is not None and job.state == "running" and job.worker_id == worker_id
 
     return check
+
+
+def reported(store: Store, job_id: int, stage: str) -> Callable[[], bool]:
+    def check() -> bool:
+        job = store.get_job(job_id)
+        return job is not None and job.progress_stage == stage
+
+    return check
+
+
+def freeze(proc: subprocess.Popen[str], db_path: Path, tries: int = 50) -> None:
+    """SIGSTOP ``proc`` at a moment it holds no SQLite write lock (a process frozen inside a write
+    transaction would block every other writer: not the scenario under test)."""
+    for _ in range(tries):
+        proc.send_signal(signal.SIGSTOP)
+        probe = sqlite3.connect(db_path, timeout=0.5, isolation_level=None)
+        try:
+            probe.execute("BEGIN IMMEDIATE")
+            probe.execute("ROLLBACK")
+            return
+        except sqlite3.OperationalError:
+            proc.send_signal(signal.SIGCONT)
+            time.sleep(0.03)
+        finally:
+            probe.close()
+    raise AssertionError("the worker always held the write lock")
 
 
 def lease_expired(store: Store, job_id: int) -> Callable[[], bool]:
@@ -145,7 +172,8 @@ def test_frozen_worker_is_refused_and_the_newer_attempt_wins(tmp_path: Path) -> 
         )  # fmt: skip
         try:
             wait_until(running_on(store, job_id, "A"))
-            a.send_signal(signal.SIGSTOP)
+            wait_until(reported(store, job_id, "keyframes"))  # A is asleep in the render
+            freeze(a, store.path)
             wait_until(lease_expired(store, job_id))
             b = subprocess.run(
                 worker_cmd("--once", "--renderer", SCRIPTED, "--worker-id", "B"), env=env, cwd=REPO,
