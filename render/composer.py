@@ -1,9 +1,10 @@
 """``FfmpegComposer``: raw RGB frames + mono audio -> inline-playable MP4 and a JPEG thumbnail.
 
 Frames are streamed over stdin to the imageio-ffmpeg binary (no moviepy): libx264 High profile,
-yuv420p (BT.709), AAC 128k 48 kHz, ``+faststart``. The encode goes to a hidden temp file in the
-destination directory which replaces ``out_path`` only on success, so a failed or cancelled render
-never leaves a partial file there. A clip over ``max_bytes`` is re-encoded once with a bitrate cap.
+yuv420p (BT.709), AAC 128k 48 kHz mono (a mono source upmixed to stereo would lose 3 dB),
+``+faststart``. The encode goes to a hidden temp file in the destination directory which replaces
+``out_path`` only on success, so a failed or cancelled render never leaves a partial file there. A
+clip over ``max_bytes`` is re-encoded with a bitrate cap (tightened up to three times).
 """
 
 from __future__ import annotations
@@ -55,7 +56,7 @@ def encode_args(spec: RenderSpec, threads: int, video_bitrate_k: int | None = No
         "-c:v", "libx264", "-profile:v", "high", "-preset", spec.preset, *rate,
         "-pix_fmt", "yuv420p", "-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709",
         "-g", str(spec.fps * 2), "-threads", str(threads),
-        "-c:a", "aac", "-b:a", f"{audio_bitrate_k}k", "-ar", str(SAMPLE_RATE), "-ac", "2",
+        "-c:a", "aac", "-b:a", f"{audio_bitrate_k}k", "-ar", str(SAMPLE_RATE), "-ac", "1",
         "-movflags", "+faststart", "-f", "mp4",
     ]
 

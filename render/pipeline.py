@@ -16,6 +16,7 @@ import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -24,7 +25,7 @@ from PIL import Image
 from petreel.errors import Cancelled, PetReelError, RenderFailed
 from petreel.settings import Settings
 from render.animator import KenBurnsAnimator, crossfaded, xfade_half
-from render.captions import CaptionPainter, Overlay
+from render.captions import CaptionPainter
 from render.composer import FfmpegComposer
 from render.music import SilentMusic, SynthMusic, mix_tracks
 from render.narrator import PiperNarrator, SilentNarrator, time_compress
@@ -63,14 +64,6 @@ class Timeline:
     frames: list[int]  # frames per scene, summing to the clip's frame count
 
     @property
-    def starts(self) -> list[float]:
-        out, t = [], 0.0
-        for d in self.durations:
-            out.append(t)
-            t += d
-        return out
-
-    @property
     def n_frames(self) -> int:
         return sum(self.frames)
 
@@ -81,7 +74,7 @@ def frame_counts(durations: list[float], fps: int) -> list[int]:
     for d in durations:
         t += d
         cuts.append(round(t * fps))
-    return [b - a for a, b in zip(cuts, cuts[1:], strict=False)]
+    return [b - a for a, b in pairwise(cuts)]
 
 
 def place_narration(clips: list[np.ndarray | None], durations: list[float], sr: int = SAMPLE_RATE,
@@ -211,14 +204,10 @@ def _frames(script: Script, keyframes: list[Image.Image], backends: Backends, sp
             progress("compose", k / total)
         if not frame.flags.writeable:
             frame = frame.copy()
-        _overlay(frame, captions[owners[min(k, total - 1)]])
-        if k < title_frames:
-            _overlay(frame, title, min(1.0, (title_frames - k) / fade_frames))
+        captions[owners[min(k, total - 1)]].apply(frame)
+        if k < title_frames:  # title card over the first seconds, fading out
+            title.apply(frame, min(1.0, (title_frames - k) / fade_frames))
         yield frame
-
-
-def _overlay(frame: np.ndarray, overlay: Overlay, opacity: float = 1.0) -> None:
-    overlay.apply(frame, opacity)
 
 
 def _fit(x: np.ndarray, n: int) -> np.ndarray:

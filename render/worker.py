@@ -7,9 +7,11 @@ token, so a worker that froze past its lease is refused and the newer attempt wi
 The process also keeps a ``workers`` row (health checks, metrics): registered when ``run`` starts,
 heartbeated every ``heartbeat_s`` through ``Store.worker_heartbeat`` (one statement) – by the poll loop
 while idle and by the heartbeat thread while a job renders (``Store.claim`` marks it busy in the claim's
-own transaction) – marked ``stopping`` once a stop is requested, and removed when ``run`` returns. Rendering goes to
-``<clips_dir>/.work/<job_id>-<token>.mp4`` and is published as ``<job_id>.mp4``/``.jpg`` only while the
-claim is still ours. Backends are built once per process (``PipelineRenderer``), so models stay loaded.
+own transaction) – marked ``stopping`` once a stop is requested, and removed when ``run`` returns.
+
+Rendering goes to ``<clips_dir>/.work/<job_id>-<token>.mp4`` and is published as ``<job_id>.mp4``/``.jpg``
+only while the claim is still ours. Backends are built once per process (``PipelineRenderer``), so models
+stay loaded.
 
 Signals: the first SIGTERM/SIGINT finishes the current job and exits; a second one aborts the render at
 the next cancellation check and releases the lease (the job goes back to the queue, attempt not counted).
@@ -246,6 +248,7 @@ class Worker:
         """Claim and render until stopped. ``once``: at most one job; ``drain``: stop when nothing is
         claimable; ``parent_pid``: stop when that parent process goes away. Returns jobs processed."""
         processed = 0
+        processed_since_idle = False
         self._register()
         try:
             while not self.stop_requested:
@@ -259,7 +262,9 @@ class Worker:
                     outcome = None
                 if outcome is not None:
                     processed += 1
-                    self._beat_idle(force=True)  # no longer busy
+                else:
+                    self._beat_idle(force=processed_since_idle)  # the row may still say 'busy'
+                processed_since_idle = outcome is not None
                 if once or (outcome is None and drain):
                     break
                 if outcome is None:

@@ -115,7 +115,8 @@ async def test_a_person_makes_a_clip_in_the_web_chat_page_of_petreel_up(tmp_path
                 await until_true(page, "document.querySelectorAll('.media-row video').length === 2")
                 sources = await page.locator(".media-row video").evaluate_all("vs => vs.map(v => v.getAttribute('src'))")
                 assert sources == [src, src]
-                await page.wait_for_timeout(500)
+                await until_true(page, "[...document.querySelectorAll('.media-row video')].every(v => v.readyState >= 2)")
+                await page.wait_for_timeout(1000)  # Chromium's loading spinner fades out
                 await page.screenshot(path=str(ARTIFACTS / "webchat_e2e.png"))
                 overflow = await page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
                 assert overflow <= 0

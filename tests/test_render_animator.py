@@ -14,6 +14,7 @@ from render.animator import (
     blend,
     crossfaded,
     ease,
+    ordered_map,
     scene_progress,
     view_rect,
     xfade_half,
@@ -128,3 +129,11 @@ def test_blend_and_xfade_half() -> None:
     assert blend(a, b, 0)[0, 0, 0] == 0 and blend(a, b, 1)[0, 0, 0] == 255 and 120 < blend(a, b, 0.5)[0, 0, 0] < 135
     assert xfade_half(24, [96, 96]) == 5  # 0.4 s at 24 fps
     assert xfade_half(24, [8, 96]) == 2  # never more than a quarter of the shortest scene
+
+
+def test_parallel_sampling_keeps_order_and_pixels() -> None:
+    assert list(ordered_map(lambda x: x * x, list(range(20)), workers=3, ahead=2)) == [x * x for x in range(20)]
+    scene = make_script().scenes[0].model_copy(update={"camera": "tilt_up"})
+    one = list(KenBurnsAnimator(workers=1).frames(_edge_keyframe(), scene, RenderSpec(*OUT), 12))
+    two = list(KenBurnsAnimator(workers=2).frames(_edge_keyframe(), scene, RenderSpec(*OUT), 12))
+    assert all(np.array_equal(a, b) for a, b in zip(one, two, strict=True))

@@ -100,6 +100,15 @@ def test_mix_puts_speech_on_top_of_music() -> None:
     assert loudness(music_only, SR) == pytest.approx(-16, abs=0.5)
 
 
+def test_score_is_synthesised_low_and_delivered_at_48k() -> None:
+    music = SynthMusic()  # 48 kHz out, 24 kHz synthesis
+    x = music.score([("funny", 1.0), ("calm", 1.25)], 0)
+    assert music.synth_rate == 24_000 and x.size == round(2.25 * 48_000)
+    energy = np.abs(np.fft.rfft(x)) ** 2
+    freqs = np.fft.rfftfreq(x.size, 1 / 48_000)
+    assert energy[freqs > 12_000].sum() < 0.005 * energy.sum()  # upsampling adds next to nothing up there
+
+
 def test_silent_music_has_the_right_length() -> None:
     x = SilentMusic(SR).score([("sad", 1.5), ("calm", 2.0)], 0)
     assert x.size == round(3.5 * SR) and not x.any()

@@ -112,16 +112,17 @@ def test_progress_runs_through_the_stages_in_order(rendered: tuple[Path, Script,
     assert fractions == sorted(fractions)
 
 
-def test_audio_is_not_silent(rendered: tuple[Path, Script, list]) -> None:
+def test_audio_is_mastered_to_about_minus_16_lufs(rendered: tuple[Path, Script, list]) -> None:
     import subprocess
 
     from render.composer import ffmpeg_exe
+    from render.music import loudness
 
     out, _, _ = rendered
     pcm = subprocess.run([ffmpeg_exe(), "-loglevel", "error", "-i", str(out), "-f", "s16le", "-ac", "1", "-ar",
                           "16000", "-"], capture_output=True, check=True).stdout
     audio = np.frombuffer(pcm, "<i2").astype(np.float32) / 32768
-    assert np.sqrt(np.mean(audio**2)) > 0.02
+    assert loudness(audio, 16000) == pytest.approx(-16, abs=1.5)  # after AAC and decoding
     assert np.abs(audio).max() < 0.99  # mastered under the ceiling (AAC adds a little overshoot)
 
 

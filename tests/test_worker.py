@@ -256,6 +256,9 @@ def test_idle_worker_registers_heartbeats_and_unregisters(tmp_path: Path) -> Non
         assert (first.state, first.job_id, first.pid, first.host) == ("idle", None, os.getpid(), socket.gethostname())
         _wait_for(lambda: reader.workers()[0].heartbeat > first.heartbeat)  # beats while idle
         assert reader.workers()[0].started == first.started
+        job_id = enqueue(reader)
+        _wait_for(lambda: getattr(reader.get_job(job_id), "state", None) == "done")
+        _wait_for(lambda: (reader.workers()[0].state, reader.workers()[0].job_id) == ("idle", None))  # idle again
     finally:
         box["w"].request_stop()
         thread.join(10)

@@ -79,6 +79,7 @@ def freeze(proc: subprocess.Popen[str], db_path: Path, tries: int = 50) -> None:
     transaction would block every other writer: not the scenario under test)."""
     for _ in range(tries):
         proc.send_signal(signal.SIGSTOP)
+        wait_until(lambda: Path(f"/proc/{proc.pid}/stat").read_text().split(") ")[1][0] == "T", timeout=5)
         probe = sqlite3.connect(db_path, timeout=0.5, isolation_level=None)
         try:
             probe.execute("BEGIN IMMEDIATE")
