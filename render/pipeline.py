@@ -11,6 +11,7 @@ when it returns True, ``petreel.errors.Cancelled`` is raised and the composer le
 
 from __future__ import annotations
 
+import importlib
 import logging
 import threading
 from collections.abc import Callable, Iterator
@@ -227,10 +228,14 @@ def render_spec(settings: Settings, seed: int = 0) -> RenderSpec:
 def default_backends(settings: Settings) -> Backends:
     """The backends ``settings.render.backend`` asks for (construct once per process: models stay warm)."""
     if settings.render.backend == "diffusers":
+        if not settings.render.model_path:
+            raise BackendUnavailable(
+                "PETREEL_RENDER__BACKEND=diffusers needs PETREEL_RENDER__MODEL_PATH (a diffusers pipeline directory)"
+            )
         try:
-            from render import diffusers_backend
-
-            return diffusers_backend.diffusers_backends(settings)
+            # import_module honours a sys.modules entry of None (how tests simulate a missing extra)
+            diffusers_backend = importlib.import_module("render.diffusers_backend")
+            return diffusers_backend.diffusers_backends(settings)  # type: ignore[no-any-return]
         except ImportError as exc:
             raise BackendUnavailable(
                 f"PETREEL_RENDER__BACKEND=diffusers needs the gpu extra (pip install 'petreel[gpu]'): {exc}"

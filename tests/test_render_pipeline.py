@@ -206,4 +206,9 @@ def test_diffusers_backend_without_the_gpu_extra_is_a_clear_error(monkeypatch: p
 
     monkeypatch.setitem(sys.modules, "render.diffusers_backend", None)  # makes the import fail
     with pytest.raises(BackendUnavailable, match="gpu extra"):
+        default_backends(load_settings(render={"backend": "diffusers", "model_path": "/models/x"}))
+
+
+def test_diffusers_backend_without_a_model_path_is_a_clear_error() -> None:
+    with pytest.raises(BackendUnavailable, match="MODEL_PATH"):
         default_backends(load_settings(render={"backend": "diffusers"}))
