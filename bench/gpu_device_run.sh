@@ -42,7 +42,7 @@ print('python', sys.version.split()[0], 'torch', torch.__version__, 'cuda', torc
 # 4. the benchmark (full-size random-weight SDXL + IP-Adapter, LTX-Video i2v, whole 60 s clip)
 timeout "${BENCH_TIMEOUT:-420}" python3 bench/render_gpu.py --random-weights sdxl --i2v-random ltx --via-disk \
   --workdir /tmp/petreel-bench --json "$OUT/bench.json" ${BENCH_ARGS:-} 2>&1 \
-  | grep -v -E "Loading (pipeline components|weights|checkpoint shards)|Writing model shards|truncated because CLIP" \
+  | grep -v -E "Loading (pipeline components|weights|checkpoint shards)|Writing model shards" \
   | tee "$OUT/bench.txt"
 echo "bench exit: ${PIPESTATUS[0]}" | tee -a "$OUT/bench.txt"
 

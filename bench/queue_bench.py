@@ -74,7 +74,8 @@ def main() -> None:
             with Store(path, LIMITS) as store:
                 done = int(scalar(store.db, "SELECT COUNT(*) FROM jobs WHERE state = 'done'"))
             assert done == args.jobs, f"{done} of {args.jobs} done"
-            print(f"claim+complete     {args.jobs:6d} jobs  {args.jobs / seconds:8.0f} jobs/s  ({n_proc} processes)")
+            plural = "process" if n_proc == 1 else "processes"
+            print(f"claim+complete     {args.jobs:6d} jobs  {args.jobs / seconds:8.0f} jobs/s  ({n_proc} {plural})")
 
 
 if __name__ == "__main__":

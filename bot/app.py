@@ -21,7 +21,6 @@ from telegram.ext import AIORateLimiter, ApplicationBuilder
 from bot.delivery import Delivery
 from bot.handlers import account, admin, clips, confirm, errors, history, premise, script, stale, start
 from bot.handlers.common import AnyApp, Deps, Limiter
-from bot.handlers.drafts import DraftBook
 from bot.i18n import COMMANDS
 from bot.throttle import ChatThrottle
 from petreel.settings import Settings
@@ -38,10 +37,17 @@ RATE_LIMIT_RETRIES = 3
 DELIVERY_KEY = "delivery"
 
 
-def default_moderator(settings: Settings) -> Callable[[str], Awaitable[None]]:
-    """The local blocklist, plus the endpoint's /moderations when ``settings.llm.moderation`` is on."""
+def default_moderator(settings: Settings, writer: object = None) -> Callable[[str], Awaitable[None]]:
+    """The local blocklist, plus the endpoint's /moderations when ``settings.llm.moderation`` is on.
+
+    A writer that moderates its premises itself (``LLMWriter``) lends its ``Moderator``: it remembers
+    the endpoint's verdicts, so the check on arrival and the writer's own check on every (re)write
+    cost one endpoint call per premise, not one per step."""
     from bot.moderation import Moderator
 
+    own = getattr(writer, "moderator", None)
+    if isinstance(own, Moderator):
+        return own.check
     client: Any = None
     if settings.llm.moderation and settings.llm.base_url:
         import openai
@@ -89,8 +95,7 @@ def build_application(
         store=store,
         writer=writer,
         limiter=limiter if limiter is not None else default_limiter(settings),
-        moderate=moderate or default_moderator(settings),
-        drafts=DraftBook(),
+        moderate=moderate or default_moderator(settings, writer),
         throttle=ChatThrottle(settings.telegram.chat_throttle_s),
     )
     app.bot_data[DELIVERY_KEY] = Delivery(app.bot, store, settings, poll_s=delivery_poll_s)

@@ -8,6 +8,10 @@ Both always serve ``/healthz`` and ``/metrics`` on ``http_host:http_port`` (the 
 ``petreel sandbox`` runs only the Bot API sandbox and the web chat page, and prints the URLs and
 token to point any bot at (``PETREEL_TELEGRAM__BASE_URL``...).
 
+The sandbox keeps its chats, messages, files and pending updates in ``<data_dir>/sandbox/<bot id>``
+(``bot/sandbox/persist.py``), so after a restart the web chat page shows the same conversation and a
+clip queued before the restart is delivered into it without the person typing anything.
+
 Ctrl-C / SIGTERM stop everything cleanly with exit code 0: the bot stops polling and its delivery
 loop (an upload in progress finishes), and the worker is asked to stop (finish or hand back its job;
 a second signal makes it release its lease at once). Jobs are durable in SQLite, so none is lost.
@@ -26,6 +30,7 @@ import signal
 import sys
 import time
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
@@ -128,13 +133,14 @@ def run_sandbox(args: argparse.Namespace) -> int:
     host = args.host if args.host is not None else settings.http_host
     port = args.port if args.port is not None else settings.http_port
     try:
-        return asyncio.run(serve_sandbox(host, port, args.token))
+        return asyncio.run(serve_sandbox(host, port, args.token, state_root=settings.data_dir / "sandbox"))
     except KeyboardInterrupt:  # a signal before the handlers were installed
         return 0
 
 
-async def serve_sandbox(host: str, port: int, token: str | None = None) -> int:
-    """The Bot API sandbox and the web chat page until SIGINT/SIGTERM; prints where they are."""
+async def serve_sandbox(host: str, port: int, token: str | None = None, state_root: Path | None = None) -> int:
+    """The Bot API sandbox and the web chat page until SIGINT/SIGTERM; prints where they are.
+    ``state_root``: keep the state in ``state_root/<bot id>`` across restarts (None: memory only)."""
     from bot.sandbox import BotApiSandbox
     from bot.sandbox.server import DEFAULT_TOKEN
     from bot.sandbox.web import web_app
@@ -145,7 +151,9 @@ async def serve_sandbox(host: str, port: int, token: str | None = None) -> int:
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
     # 2. serve, 3. say where, 4. wait
-    sandbox = BotApiSandbox(token=token or DEFAULT_TOKEN, host=host, port=port)
+    token = token or DEFAULT_TOKEN
+    state_dir = sandbox_state_dir(state_root, token) if state_root is not None else None
+    sandbox = BotApiSandbox(token=token, host=host, port=port, state_dir=state_dir)
     sandbox.state.first_message_id = first_message_id(time.time())
     await sandbox.start(web_app(sandbox))
     try:
@@ -173,12 +181,20 @@ def sandbox_banner(root_url: str, token: str) -> str:
     )
 
 
+def sandbox_state_dir(root: Path, token: str) -> Path:
+    """Where a sandbox for ``token`` keeps its state: one folder per bot id (digits only, so no
+    user-chosen text reaches the path; a token of another shape falls back to the default bot id)."""
+    bot_id = token.split(":", 1)[0]
+    return root / (bot_id if bot_id.isdigit() else "123456")
+
+
 def first_message_id(now: float) -> int:
-    """Where message ids start in a sandbox started at ``now``. The sandbox keeps chats in memory,
-    so after a restart the bot still holds ids from the last run (status messages of queued and
-    running jobs); ids from ten per second since 2025 never meet those of an earlier run (a chat
-    gets far fewer than ten messages a second), so such an edit misses instead of hitting a new
-    message."""
+    """Where message ids of a new chat start in a sandbox started at ``now``. Chats restored from
+    the state directory go on with their own numbering; but when that state is gone (deleted, or
+    unreadable and set aside) the bot still holds ids from the last run (status messages of queued
+    and running jobs): ids from ten per second since 2025 never meet those of an earlier run (a
+    chat gets far fewer than ten messages a second), so such an edit misses instead of hitting a
+    new message."""
     return max(1, int((now - MESSAGE_ID_EPOCH) * 10))
 
 
@@ -241,8 +257,10 @@ def _optional_routes(
 @contextlib.asynccontextmanager
 async def _sandbox(settings: Settings, store: AsyncStore, with_worker: bool) -> AsyncIterator[BotApiSandbox]:
     from bot.sandbox import BotApiSandbox
+    from bot.sandbox.server import DEFAULT_TOKEN
 
-    sandbox = BotApiSandbox(host=settings.http_host, port=settings.http_port)
+    state_dir = sandbox_state_dir(settings.data_dir / "sandbox", DEFAULT_TOKEN)
+    sandbox = BotApiSandbox(host=settings.http_host, port=settings.http_port, state_dir=state_dir)
     sandbox.state.first_message_id = first_message_id(time.time())
     app = sandbox.make_app()
     app.add_routes(_optional_routes(settings, store, sandbox, with_worker))

@@ -85,6 +85,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "busy": ("Still working on it…", "正在处理中…"),
     "unknown_button": ("This button is no longer valid.", "该按钮已失效。"),
     "not_yours": ("That isn't yours.", "这不是你的。"),
+    "history_line": ("{n}. <b>{title}</b> · {seconds}s · {day}", "{n}. <b>{title}</b> · {seconds}秒 · {day}"),
     "history_empty": ("No clips yet. Send a story idea!", "还没有视频，发一句故事创意吧！"),
     "history_head": ("<b>Your clips</b> ({first}–{last} of {total})", "<b>我的视频</b>（第 {first}–{last} 个，共 {total} 个）"),
     "quota": (

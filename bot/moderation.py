@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import OrderedDict
 from collections.abc import Sequence
 from typing import Protocol
 
@@ -88,18 +89,32 @@ class ModerationClient(Protocol):
 class Moderator:
     """Blocklist always; the endpoint's ``/moderations`` too when ``enabled`` and a client is given."""
 
-    def __init__(self, client: ModerationClient | None = None, enabled: bool = False) -> None:
+    def __init__(self, client: ModerationClient | None = None, enabled: bool = False, memo: int = 1024) -> None:
         self._client = client
         self._enabled = enabled and client is not None
+        # the endpoint's verdicts on recent texts (True: flagged), so one premise costs one call even
+        # when the bot checks it on arrival and the writer again on every (re)write
+        self._verdicts: OrderedDict[str, bool] = OrderedDict()
+        self._memo = memo
+        self.endpoint_calls = 0
 
     async def check(self, text: str) -> None:
         check_blocklist(text)
         if not self._enabled or self._client is None:
             return
-        try:
-            response = await self._client.moderations.create(input=text)
-        except Exception as exc:  # any transport/API failure: the blocklist already ran
-            logger.warning("moderation endpoint failed (%s); allowing the premise", type(exc).__name__)
-            return
-        if any(r.flagged for r in response.results):
+        flagged = self._verdicts.get(text)
+        if flagged is None:
+            try:
+                self.endpoint_calls += 1
+                response = await self._client.moderations.create(input=text)
+            except Exception as exc:  # any transport/API failure: the blocklist already ran
+                logger.warning("moderation endpoint failed (%s); allowing the premise", type(exc).__name__)
+                return
+            flagged = any(r.flagged for r in response.results)
+            self._verdicts[text] = flagged
+            while len(self._verdicts) > self._memo:
+                self._verdicts.popitem(last=False)
+        else:
+            self._verdicts.move_to_end(text)
+        if flagged:
             raise ContentRefused("flagged by the moderation endpoint")

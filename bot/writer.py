@@ -7,11 +7,15 @@ seed, art_style) -> Script``. ``make_writer(settings)`` picks the implementation
   ``openai.AsyncOpenAI(http_client=…)``. Structured output uses ``response_format=json_schema`` (a
   schema derived from ``Script`` without ``minLength``/``maxLength``/``pattern``, which stall
   llama.cpp's grammar decoding); in ``auto`` mode a 400 about ``response_format`` switches to JSON
-  mode for good. Replies may carry ``<think>`` blocks or code fences; the outermost JSON object is
+  mode for good (a 400 refusing ``max_tokens`` or ``temperature``, as newer OpenAI models send,
+  likewise switches to ``max_completion_tokens`` / the default temperature). Replies may carry
+  ``<think>`` blocks or code fences; the outermost JSON object is
   validated with ``Script`` (server-owned fields are filled in here, never trusted), checked for
   system-prompt leaks and blocklisted words; invalid output gets ONE repair round with the errors,
   then the offline writer takes over (logged as a warning). 429/5xx/timeouts are retried by the
-  openai client (``max_retries``, exponential backoff, ``Retry-After`` honoured).
+  openai client (``max_retries``, exponential backoff, ``Retry-After`` honoured). The whole LLM
+  phase (both rounds, all retries) has a deadline of ``DEADLINE_FACTOR × timeout_s``, so a person
+  waits at most that long before the offline writer answers.
 * ``settings.llm.gguf_path`` set: ``LocalLlamaWriter`` runs the model in-process with the optional
   ``xllamacpp`` package (``pip install 'petreel[local-llm]'``; not a default dependency).
 * neither: ``OfflineWriter``.
@@ -27,14 +31,16 @@ import json
 import logging
 import re
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any, Literal, Protocol, cast
 
 import httpx
 import openai
+from openai.types.chat import ChatCompletion
 from pydantic import ValidationError
 
 from bot.moderation import Moderator, blocked_term, check_blocklist
-from bot.prompts import build_messages, leaked_text, repair_message, script_texts
+from bot.prompts import build_messages, leak_marker, leaked_text, repair_message, script_texts
 from petreel.errors import ScriptError, TooManyExpansions, UnknownStyle, WriterUnavailable
 from petreel.settings import LLMSettings, Settings
 from render.script import MAX_SCENE_S, MIN_SCENE_S, Script
@@ -44,6 +50,7 @@ from render.styles import ART_STYLES, CHARACTER_STYLES
 logger = logging.getLogger(__name__)
 
 SERVER_FIELDS = ("premise", "language", "style", "art_style")
+DEADLINE_FACTOR = 2.0  # the whole LLM phase (repair round and retries included) gets this × timeout_s
 MIN_TOTAL_S = 30.0
 MAX_TOTAL_S = 60.0
 _DROP_KEYS = frozenset({"maxLength", "minLength", "pattern"})
@@ -224,8 +231,7 @@ def _fit_total(script: Script) -> Script:
 
 def _content_problems(script: Script) -> list[str]:
     problems = []
-    leak = leaked_text(script)
-    if leak is not None:
+    if leaked_text(script) is not None or leak_marker(script) is not None:
         problems.append("- the text repeats your instructions; write only the story")
     term = next((t for t in map(blocked_term, script_texts(script)) if t), None)
     if term is not None:
@@ -273,6 +279,12 @@ class _ChatScriptWriter:
         self._settings = settings
         self._fallback = fallback
         self._moderator = moderator
+        self.deadline_s = settings.timeout_s * DEADLINE_FACTOR
+
+    @property
+    def moderator(self) -> Moderator:
+        """The premise check ``write`` runs; the bot shares it so a premise is moderated once."""
+        return self._moderator
 
     async def _complete(self, messages: list[dict[str, str]], seed: int) -> tuple[str, str | None]:
         raise NotImplementedError
@@ -287,17 +299,22 @@ class _ChatScriptWriter:
         reason = "no reply"
         unavailable = False
         try:
-            for attempt in range(2):
-                text, finish = await self._complete(messages, seed)
-                try:
-                    return parse_reply(
-                        text, premise=premise, style=style, language=lang, art_style=art_style, finish_reason=finish
-                    )
-                except InvalidReply as bad:
-                    reason = f"invalid output after {attempt + 1} tries: {bad.errors.splitlines()[0]}"
-                    messages = [*messages, {"role": "assistant", "content": text[:8000]}, repair_message(bad.errors)]
+            async with asyncio.timeout(self.deadline_s):
+                for attempt in range(2):
+                    text, finish = await self._complete(messages, seed)
+                    try:
+                        return parse_reply(
+                            text, premise=premise, style=style, language=lang, art_style=art_style,
+                            finish_reason=finish,
+                        )
+                    except InvalidReply as bad:
+                        reason = f"invalid output after {attempt + 1} tries: {bad.errors.splitlines()[0]}"
+                        messages = [*messages, {"role": "assistant", "content": text[:8000]},
+                                    repair_message(bad.errors)]
         except BackendUnavailable as exc:
             reason, unavailable = str(exc), True
+        except TimeoutError:
+            reason, unavailable = f"no usable reply within the {self.deadline_s:g}s deadline", True
         # 3. Fall back to the offline writer.
         if self._fallback is None:
             logger.warning("LLM script writer failed (%s); no fallback", reason)
@@ -306,9 +323,12 @@ class _ChatScriptWriter:
         return await self._fallback.write(premise, style, lang, seed, art_style)
 
 
+def _error_text(exc: openai.APIStatusError) -> str:
+    return f"{exc.message} {json.dumps(exc.body, default=str) if exc.body is not None else ''}".lower()
+
+
 def _about_response_format(exc: openai.APIStatusError) -> bool:
-    text = f"{exc.message} {json.dumps(exc.body, default=str) if exc.body is not None else ''}".lower()
-    return any(word in text for word in ("response_format", "json_schema", "schema", "structured"))
+    return any(word in _error_text(exc) for word in ("response_format", "json_schema", "schema", "structured"))
 
 
 class LLMWriter(_ChatScriptWriter):
@@ -341,6 +361,10 @@ class LLMWriter(_ChatScriptWriter):
         self.mode: Literal["json_schema", "json_object"] = (
             "json_object" if settings.structured == "json_object" else "json_schema"
         )
+        # Newer OpenAI models refuse max_tokens (they want max_completion_tokens) and any non-default
+        # temperature; a 400 saying so switches the request for good, like the json_schema fallback.
+        self.token_param: Literal["max_tokens", "max_completion_tokens"] = "max_tokens"
+        self.send_temperature = True
 
     async def aclose(self) -> None:
         if self._owns_client:
@@ -352,21 +376,37 @@ class LLMWriter(_ChatScriptWriter):
     async def __aexit__(self, *exc: object) -> None:
         await self.aclose()
 
+    def _adapt(self, exc: openai.APIStatusError) -> str | None:
+        """Change the request to avoid what the endpoint refused; what changed, or None when nothing can."""
+        if self.mode == "json_schema" and self._settings.structured == "auto" and _about_response_format(exc):
+            self.mode = "json_object"
+            return "json_schema output refused; using JSON mode"
+        text = _error_text(exc)
+        if self.token_param == "max_tokens" and "max_completion_tokens" in text:
+            self.token_param = "max_completion_tokens"
+            return "max_tokens refused; sending max_completion_tokens"
+        if self.send_temperature and "temperature" in text:
+            self.send_temperature = False
+            return "temperature refused; using the model's default"
+        return None
+
     async def _complete(self, messages: list[dict[str, str]], seed: int) -> tuple[str, str | None]:
-        while True:
+        while True:  # each _adapt() switch happens at most once, so this loops at most four times
+            sampling: dict[str, Any] = {self.token_param: self._settings.max_tokens}
+            if self.send_temperature:
+                sampling["temperature"] = self._settings.temperature
             try:
                 response = await self._client.chat.completions.create(
                     model=self._settings.model,
                     messages=cast(Any, messages),
                     response_format=cast(Any, response_format(self.mode)),
-                    max_tokens=self._settings.max_tokens,
-                    temperature=self._settings.temperature,
                     seed=seed,
+                    **sampling,
                 )
             except (openai.BadRequestError, openai.UnprocessableEntityError) as exc:
-                if self.mode == "json_schema" and self._settings.structured == "auto" and _about_response_format(exc):
-                    logger.info("endpoint rejected json_schema output (%s); using JSON mode from now on", exc.status_code)
-                    self.mode = "json_object"
+                change = self._adapt(exc)
+                if change is not None:
+                    logger.info("endpoint refused the request (HTTP %s): %s from now on", exc.status_code, change)
                     continue
                 raise BackendUnavailable(f"endpoint refused the request: HTTP {exc.status_code}") from exc
             except openai.APIStatusError as exc:
@@ -375,34 +415,57 @@ class LLMWriter(_ChatScriptWriter):
                 raise BackendUnavailable("endpoint timed out") from exc
             except openai.APIError as exc:
                 raise BackendUnavailable(f"endpoint unreachable: {type(exc).__name__}") from exc
+            if not isinstance(response, ChatCompletion):  # openai hands back a str for a non-JSON body
+                raise BackendUnavailable("endpoint returned a body that is not a chat completion")
             if not response.choices:
                 return "", None
             choice = response.choices[0]
             return choice.message.content or "", choice.finish_reason
 
 
+class ChatServer(Protocol):
+    """What ``LocalLlamaWriter`` needs from ``xllamacpp.Server``: llama.cpp's chat endpoint as a call."""
+
+    def handle_chat_completions(self, body: dict[str, Any]) -> Any: ...
+
+
+def load_gguf_server(gguf_path: Path, n_ctx: int = 8192) -> ChatServer:
+    """An in-process llama.cpp server for ``gguf_path`` (optional ``xllamacpp`` package; loads the model)."""
+    try:
+        import xllamacpp  # optional dependency, imported lazily
+    except ImportError as exc:
+        raise ImportError(
+            "local model mode needs the optional 'xllamacpp' package: pip install 'petreel[local-llm]' "
+            "(or unset PETREEL_LLM__GGUF_PATH to use the offline writer)"
+        ) from exc
+    params = xllamacpp.CommonParams()
+    params.model.path = str(gguf_path)
+    params.n_ctx = n_ctx
+    return cast(ChatServer, xllamacpp.Server(params))
+
+
 class LocalLlamaWriter(_ChatScriptWriter):
     """Runs a local GGUF model in-process with the optional ``xllamacpp`` package (no API needed).
 
-    Install with ``pip install 'petreel[local-llm]'`` and set ``PETREEL_LLM__GGUF_PATH``. JSON schema
-    output is constrained by llama.cpp's grammar; the same repair round and offline fallback apply.
+    Install with ``pip install 'petreel[local-llm]'`` and set ``PETREEL_LLM__GGUF_PATH``. The request
+    carries ``response_format`` json_schema, which llama.cpp turns into a grammar, so the model can only
+    emit schema-shaped JSON; the same repair round and offline fallback apply. ``server`` (anything with
+    ``handle_chat_completions(dict) -> dict``) replaces the loaded model, e.g. in tests.
     """
 
-    def __init__(self, settings: LLMSettings, fallback: ScriptWriter | None = _OFFLINE, n_ctx: int = 8192) -> None:
-        if settings.gguf_path is None:
-            raise ValueError("LocalLlamaWriter needs settings.llm.gguf_path")
-        try:
-            import xllamacpp  # optional dependency, imported lazily
-        except ImportError as exc:
-            raise ImportError(
-                "local model mode needs the optional 'xllamacpp' package: pip install 'petreel[local-llm]' "
-                "(or unset PETREEL_LLM__GGUF_PATH to use the offline writer)"
-            ) from exc
+    def __init__(
+        self,
+        settings: LLMSettings,
+        fallback: ScriptWriter | None = _OFFLINE,
+        n_ctx: int = 8192,
+        server: ChatServer | None = None,
+    ) -> None:
+        if server is None:
+            if settings.gguf_path is None:
+                raise ValueError("LocalLlamaWriter needs settings.llm.gguf_path")
+            server = load_gguf_server(settings.gguf_path, n_ctx)
         super().__init__(settings, fallback, Moderator())
-        params = xllamacpp.CommonParams()
-        params.model.path = str(settings.gguf_path)
-        params.n_ctx = n_ctx
-        self._server = xllamacpp.Server(params)
+        self._server = server
 
     async def aclose(self) -> None:
         return None
@@ -421,6 +484,8 @@ class LocalLlamaWriter(_ChatScriptWriter):
             )
         except TimeoutError as exc:
             raise BackendUnavailable("local model timed out") from exc
+        except Exception as exc:  # the C++ binding may raise anything (bad request, out of memory)
+            raise BackendUnavailable(f"local model failed: {type(exc).__name__}") from exc
         if not isinstance(result, dict) or "error" in result or not result.get("choices"):
             raise BackendUnavailable("local model returned an error")
         choice = result["choices"][0]

@@ -32,7 +32,8 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 ZOOM = 1.18  # push-in / pull-out end zoom, relative to the widest view
-PAN_ZOOM = 1.14  # zoom held while panning or tilting (gives room to move)
+PAN_ZOOM = 1.14  # zoom held while panning (gives room to move)
+TILT_ZOOM = 1.2  # zoom held while tilting; the tilt runs between the keyframe's bottom and the focus
 STATIC_ZOOM = 1.04
 FOCUS_Y = 0.54  # zoom towards this height (characters sit in the lower middle)
 SUPERSAMPLE = 3
@@ -77,21 +78,24 @@ def view_rect(camera: str, u: float, key_w: int, key_h: int, out_w: int, out_h: 
         zoom = 1.0 + (ZOOM - 1.0) * e
     elif camera == "pull_out":
         zoom = ZOOM - (ZOOM - 1.0) * e
-    elif camera in ("pan_left", "pan_right", "tilt_up", "tilt_down"):
+    elif camera in ("pan_left", "pan_right"):
         zoom = PAN_ZOOM
+    elif camera in ("tilt_up", "tilt_down"):
+        zoom = TILT_ZOOM
     else:
         zoom = STATIC_ZOOM
     w, h = bw / zoom, bh / zoom
     # room to move inside the keyframe, then the move itself
-    room_x, room_y = (key_w - w) / 2, (key_h - h) / 2
+    room_x = (key_w - w) / 2
     if camera == "pan_left":  # the camera turns left: the window slides from right to left
         cx = key_w / 2 + room_x * (1 - 2 * e)
     elif camera == "pan_right":
         cx = key_w / 2 - room_x * (1 - 2 * e)
-    elif camera == "tilt_up":
-        cy = key_h / 2 + room_y * (1 - 2 * e)
-    elif camera == "tilt_down":
-        cy = key_h / 2 - room_y * (1 - 2 * e)
+    elif camera in ("tilt_up", "tilt_down"):
+        # between the lowest window and the focus (never above it: the ground line would sink
+        # into the caption zone); tilt_up ends on the focus, tilt_down starts there
+        low, focus = key_h - h / 2, min(max(cy, h / 2), key_h - h / 2)
+        cy = low + (focus - low) * (e if camera == "tilt_up" else 1 - e)
     x = min(max(cx - w / 2, 0.0), key_w - w)
     y = min(max(cy - h / 2, 0.0), key_h - h)
     return x, y, w, h

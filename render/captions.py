@@ -3,7 +3,9 @@
 Layout is pure and takes a ``measure(text, font_size) -> width_px`` function: English wraps at
 words, Chinese (and any CJK) per character, and closing punctuation never starts a line. The font
 size starts at ~5% of the frame height (64 px at 720x1280) and shrinks to the legibility floor
-(40 px at 1280 high) to fit in three lines; text that still does not fit is ellipsized.
+(40 px at 1280 high) to fit in three lines and in the caption zone (the bottom ``CAPTION_ZONE`` of
+the frame above ``CAPTION_BOTTOM``, which the painter keeps free of the pets' feet); text that still
+does not fit is ellipsized. Lines are balanced (no lone word or hanzi on the last line).
 
 Drawing (Pillow, no moviepy): white text with a thick dark stroke over a soft translucent band in
 the lower part of the frame. Each caption is pre-rendered once into an ``Overlay`` (alpha-weighted RGB
@@ -31,6 +33,11 @@ CAPTION_FRACTION = 0.05  # of frame height: base font size
 MIN_FRACTION = 40 / 1280  # legibility floor: 40 px on a 1280-high frame
 TITLE_FRACTION = 0.068
 MAX_LINES = 3
+CAPTION_BOTTOM = 0.885  # caption block's bottom edge (fraction of height; phone UI below)
+CAPTION_ZONE = 0.15  # the caption block's height budget (fraction of height): its top is >= 0.735
+TITLE_TOP = 0.08
+LINE_HEIGHT = 1.28  # of the font size
+PAD = 0.45  # band padding above and below the lines, of the font size
 ELLIPSIS = "…"
 
 # Fonts looked up in order; a .ttc face is chosen by name (the Simplified Chinese "SC" face).
@@ -134,6 +141,27 @@ def ellipsize(line: str, font_size: int, max_width_px: float, measure: Measure) 
     return text.rstrip(" ,.;:，。、；：") + ELLIPSIS
 
 
+def balance(text: str, font_size: int, lines: list[str], max_width_px: float, measure: Measure) -> list[str]:
+    """The narrowest wrap of ``text`` with no more lines than ``lines`` (evens out a short last line)."""
+    if len(lines) < 2:
+        return lines
+    lo, hi = 0.0, max(measure(line, font_size) for line in lines)
+    best = lines
+    for _ in range(12):  # bisect the wrap width to about 1/4000 of the widest line
+        mid = (lo + hi) / 2
+        trial = layout_caption(text, font_size, min(mid, max_width_px), measure)
+        if len(trial) <= len(lines):
+            hi, best = mid, trial
+        else:
+            lo = mid
+    return best
+
+
+def block_height(n_lines: int, font_size: int) -> int:
+    """Pixel height of a caption block (lines plus band padding), as ``CaptionPainter`` draws it."""
+    return round(font_size * LINE_HEIGHT) * n_lines + 2 * round(font_size * PAD)
+
+
 def size_range(frame_h: int, fraction: float = CAPTION_FRACTION) -> tuple[int, int]:
     """(start, floor) font sizes for a frame of this height."""
     start = max(8, round(frame_h * fraction))
@@ -141,20 +169,26 @@ def size_range(frame_h: int, fraction: float = CAPTION_FRACTION) -> tuple[int, i
 
 
 def fit_caption(text: str, frame_w: int, frame_h: int, measure: Measure, max_lines: int = MAX_LINES,
-                fraction: float = CAPTION_FRACTION, margin: float = 0.08) -> tuple[int, list[str]]:
-    """Font size and lines: shrink from ~5% of the height to the floor, then ellipsize the last line."""
+                fraction: float = CAPTION_FRACTION, margin: float = 0.08,
+                max_height: float | None = CAPTION_ZONE) -> tuple[int, list[str]]:
+    """Font size and lines: shrink from ~5% of the height to the floor until the text fits in
+    ``max_lines`` and its block in ``max_height`` of the frame, then ellipsize the last line."""
     max_w = frame_w * (1 - 2 * margin)
     start, floor = size_range(frame_h, fraction)
+    budget = frame_h * max_height if max_height is not None else float("inf")
     size = start
     while True:
         lines = layout_caption(text, size, max_w, measure)
-        if len(lines) <= max_lines or size <= floor:
+        fits = len(lines) <= max_lines and block_height(len(lines), size) <= budget
+        if fits or size <= floor:
             break
         size = max(floor, int(size * 0.92))
     if len(lines) > max_lines:
         tail = lines[max_lines - 1 :]
         joiner = "" if is_cjk(tail[0][-1]) else " "
         lines = [*lines[: max_lines - 1], ellipsize(joiner.join(tail), size, max_w, measure)]
+    else:
+        lines = balance(text, size, lines, max_w, measure)
     return size, lines
 
 
@@ -258,7 +292,7 @@ class CaptionPainter:
     """Draws captions and the title card for one frame size and language."""
 
     def __init__(self, width: int, height: int, language: str, font: tuple[Path, int] | None = None,
-                 bottom: float = 0.885) -> None:
+                 bottom: float = CAPTION_BOTTOM) -> None:
         self.width, self.height, self.language = width, height, language
         self.font = font if font is not None else find_font(language)
         if self.font is None:
@@ -273,17 +307,18 @@ class CaptionPainter:
         return Overlay.from_rgba(block, 0, y)
 
     def title(self, text: str) -> Overlay:
-        size, lines = fit_caption(text, self.width, self.height, self.measure, max_lines=2, fraction=TITLE_FRACTION)
+        size, lines = fit_caption(text, self.width, self.height, self.measure, max_lines=2, fraction=TITLE_FRACTION,
+                                  max_height=None)
         block = self._block(lines, size, band_alpha=140, colour=(255, 226, 110))
-        return Overlay.from_rgba(block, 0, round(self.height * 0.12))
+        return Overlay.from_rgba(block, 0, round(self.height * TITLE_TOP))
 
     def _block(self, lines: list[str], size: int, band_alpha: int,
                colour: tuple[int, int, int] = (255, 255, 255)) -> Image.Image:
         font = load_font(self.font, size)
-        line_h = round(size * 1.28)
-        pad = round(size * 0.45)
+        line_h = round(size * LINE_HEIGHT)
+        pad = round(size * PAD)
         stroke = max(2, round(size * 0.09))
-        block_h = line_h * len(lines) + 2 * pad
+        block_h = block_height(len(lines), size)
         img = Image.new("RGBA", (self.width, block_h), (0, 0, 0, 0))
         # 1. soft translucent band behind the text (rounded, feathered edges)
         widest = max((self.measure(line, size) for line in lines), default=0.0)

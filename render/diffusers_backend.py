@@ -29,8 +29,9 @@ def render_device(settings: Settings) -> str:
 def diffusers_backends(settings: Settings) -> Backends:
     """Diffusers keyframes (+ image-to-video when ``render.i2v_model_path`` is set) with the CPU stages.
 
-    Raises ``ImportError`` without the ``gpu`` extra. Character sheets persist in ``DATA_DIR/sheets``
-    (hash-named PNGs), so a Remix with the same seed reuses the same pets in any worker process.
+    Raises ``ImportError`` without the ``gpu`` extra. Character sheets persist under ``DATA_DIR/sheets``:
+    per job through ``painter.for_job(job.id, parent_job_id)`` (a Remix inherits its parent's
+    unchanged pets), else hash-named by seed (the same seed reuses the same pets).
     """
     if importlib.util.find_spec("diffusers") is None:
         raise ImportError("diffusers is not installed")

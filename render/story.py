@@ -57,7 +57,7 @@ def validate_premise(text: str) -> str:
 THEMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "wealth": (
         ("rich", "poor", "money", "millionaire", "billionaire", "mansion", "wealth", "broke", "beggar", "luxury"),
-        ("富", "穷", "钱", "豪宅", "有钱", "土豪", "乞丐", "豪门", "首富"),
+        ("富", "穷", "钱", "豪宅", "豪华", "有钱", "土豪", "乞丐", "豪门", "首富"),
     ),
     "work": (
         ("work", "job", "construction", "brick", "labor", "labour", "hustle", "deliver", "factory"),
@@ -92,8 +92,9 @@ THEMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("善良", "欺负", "报复", "帮助", "原谅", "分享", "霸凌", "复仇"),
     ),
     "identity": (
-        ("mistak", "disguise", "secret", "undercover", "identity", "owner", "hidden", "incognito"),
-        ("身份", "伪装", "隐藏", "真实", "卧底", "老板竟然", "原来是"),
+        ("mistak", "disguise", "secret", "undercover", "identity", "owner", "hidden", "incognito", "turns out",
+         "doorman", "bouncer"),
+        ("身份", "伪装", "隐藏", "真实", "卧底", "老板竟然", "原来", "竟然是", "其实是", "门卫", "保安"),
     ),
 }
 
@@ -272,32 +273,51 @@ DETAILS: dict[str, tuple[Detail, ...]] = {
     "dream": (
         Detail(("recipe", "cook", "chef", "food", "菜", "厨", "配方"), {
             "dream_loc": "kitchen", "dream_outfit": "apron", "dream_en": "secret fish-cake recipe",
-            "dream_zh": "一份秘制小鱼饼配方", "event_en": "food festival", "event_zh": "美食节"}),
+            "dream_zh": "一份秘制小鱼饼配方", "event_en": "food festival", "event_zh": "美食节",
+            "quiz_en": "to cook it live", "quiz_zh": "当场做一遍",
+            "proof_en": "cooks it perfectly, right down to the secret pinch of catnip",
+            "proof_zh": "当场做出一模一样的小鱼饼，连秘制调料都分毫不差"}),
         Detail(("invent", "idea", "tech", "app", "company", "发明", "创意", "公司"), {
             "dream_loc": "office", "dream_outfit": "hoodie", "dream_en": "clever toy invention",
-            "dream_zh": "一个聪明的玩具发明", "event_en": "invention fair", "event_zh": "发明大赛"}),
+            "dream_zh": "一个聪明的玩具发明", "event_en": "invention fair", "event_zh": "发明大赛",
+            "quiz_en": "to explain how it works", "quiz_zh": "当场讲解原理",
+            "proof_en": "explains every detail perfectly", "proof_zh": "把每一个细节都讲得清清楚楚"}),
         Detail(("song", "sing", "music", "band", "歌", "音乐"), {
             "dream_loc": "stage", "dream_outfit": "scarf", "dream_en": "brand-new song",
-            "dream_zh": "一首原创歌曲", "event_en": "music festival", "event_zh": "音乐节"}),
+            "dream_zh": "一首原创歌曲", "event_en": "music festival", "event_zh": "音乐节",
+            "quiz_en": "to sing the second verse", "quiz_zh": "唱出第二段",
+            "proof_en": "sings every verse by heart", "proof_zh": "一字不差地唱完了整首歌"}),
     ),
     "contest": (
         Detail(("cook", "chef", "food", "bake", "厨", "菜", "美食"), {
             "contest_loc": "kitchen", "contest_outfit": "chef_hat", "contest_en": "cooking contest",
-            "contest_zh": "厨艺大赛", "contest_act": "cooking over a flaming wok"}),
+            "contest_zh": "厨艺大赛", "contest_act": "cooking over a flaming wok",
+            "gear_en": "knives", "gear_zh": "菜刀", "train_loc": "kitchen",
+            "train_en": "cooks the same dish a hundred times, burning paws and starting again",
+            "train_zh": "把同一道菜练了一百遍，烫伤了爪子也不停"}),
         Detail(("sing", "talent", "show", "music", "唱", "选秀", "才艺"), {
             "contest_loc": "stage", "contest_outfit": "tuxedo", "contest_en": "talent show",
-            "contest_zh": "才艺大赛", "contest_act": "singing into a microphone"}),
+            "contest_zh": "才艺大赛", "contest_act": "singing into a microphone",
+            "gear_en": "microphone", "gear_zh": "麦克风", "train_loc": "rooftop",
+            "train_en": "sings until the voice cracks, then sings again",
+            "train_zh": "练歌练到嗓子沙哑，歇口气接着唱"}),
         Detail(("race", "run", "sport", "跑", "运动"), {
             "contest_loc": "park", "contest_outfit": "uniform", "contest_en": "big race",
-            "contest_zh": "赛跑大赛", "contest_act": "sprinting towards the finish line"}),
+            "contest_zh": "赛跑大赛", "contest_act": "sprinting towards the finish line",
+            "gear_en": "running shoes", "gear_zh": "跑鞋", "train_loc": "park",
+            "train_en": "runs until every paw aches, falling down and getting back up again",
+            "train_zh": "跑到爪子酸痛，摔倒了就爬起来"}),
         Detail(("dance", "舞"), {
             "contest_loc": "stage", "contest_outfit": "dress", "contest_en": "dance contest",
-            "contest_zh": "舞蹈大赛", "contest_act": "dancing a spinning routine"}),
+            "contest_zh": "舞蹈大赛", "contest_act": "dancing a spinning routine",
+            "gear_en": "dance shoes", "gear_zh": "舞鞋", "train_loc": "park",
+            "train_en": "dances until the sun goes down, falling and getting back up again",
+            "train_zh": "跳到满身大汗，摔倒了就爬起来"}),
     ),
     "venue": (
         Detail(("restaurant", "餐厅", "饭店"), {
             "venue_loc": "restaurant", "venue_en": "restaurant", "venue_zh": "餐厅"}),
-        Detail(("shop", "store", "boutique", "店", "商场"), {
+        Detail(("shop", "store", "boutique", "精品店", "商店", "服装店", "商场"), {
             "venue_loc": "shop", "venue_en": "boutique", "venue_zh": "精品店"}),
         Detail(("hotel", "mansion", "酒店", "豪宅"), {
             "venue_loc": "mansion", "venue_en": "hotel", "venue_zh": "酒店"}),
@@ -341,6 +361,7 @@ class Arc:
     titles_zh: tuple[str, ...]
     beats: tuple[Beat, ...]
     details: tuple[str, ...] = field(default_factory=tuple)
+    moral: bool = True  # may end on MORAL ("nobody laughs at {hero} anymore"): only where the hero was mocked
 
 
 B = Beat
@@ -349,10 +370,10 @@ ARCS: dict[str, Arc] = {
     for a in [
         Arc("rags_to_riches", ("{hero}'s Big Comeback", "From Rags to Riches", "Who's Laughing Now?"),
             ("{hero}的逆袭人生", "穷小子逆袭记", "谁在笑到最后"), details=("job",), beats=(
-            B(("{rival} laughs as {hero} shivers in the rain: \"Poor pets like you will never matter.\"",
-               "In front of the whole street, {rival} kicks {hero}'s food bowl away and laughs."),
-              ("大雨里，{rival}指着{hero}大笑：“穷鬼一辈子都翻不了身！”",
-               "当着整条街的面，{rival}一脚踢翻了{hero}的饭碗，哈哈大笑。"),
+            B(("Rich {rival} laughs as {hero} shivers in the rain: \"Poor pets like you will never matter.\"",
+               "In front of the whole street, rich {rival} kicks {hero}'s food bowl away and laughs."),
+              ("大雨里，有钱的{rival}指着{hero}大笑：“穷鬼一辈子都翻不了身！”",
+               "当着整条街的面，有钱的{rival}一脚踢翻了{hero}的饭碗，哈哈大笑。"),
               "Mocked for being poor", "被嘲笑是穷光蛋",
               "{R} laughing at a shivering {Hb}", ("rainy_street", "street"), ("sad", "rags"), ("smug", "sunglasses"),
               "sad", ("push_in", "pan_left")),
@@ -382,17 +403,17 @@ ARCS: dict[str, Arc] = {
               ("一辆金色豪车停在{rival}面前，车门打开，竟然是{hero}！",),
               "Guess who's back", "猜猜是谁回来了",
               "{H} stepping out of a golden car before a shocked {Rb}", ("street", "mansion"),
-              ("smug", "sunglasses"), ("shocked", "rags"), "dramatic", ("push_in",)),
+              ("smug", "sunglasses"), ("shocked", "suit"), "dramatic", ("push_in",)),
             B(("{rival}'s jaw drops. {hero} just smiles: \"Hard work changed everything.\"",
                "{rival} can't believe it. {hero} smiles: \"Never judge anyone by where they start.\""),
               ("{rival}目瞪口呆。{hero}微微一笑：“努力，改变了一切。”",
                "{rival}不敢相信自己的眼睛。{hero}笑着说：“别小看任何人的起点。”"),
               "Who's laughing now?", "现在谁在笑？",
               "{H} wearing a crown, smiling at a stunned {Rb}", ("mansion", "rooftop"), ("happy", "crown"),
-              ("shocked", "rags"), "triumphant", ("pull_out", "tilt_up")),
+              ("shocked", "suit"), "triumphant", ("pull_out", "tilt_up")),
         )),
         Arc("betrayal", ("Betrayed by {rival}", "The Stolen {dream_title}", "{hero} Strikes Back"),
-            ("被{rival}背叛之后", "被偷走的梦想", "{hero}的反击"), details=("dream",), beats=(
+            ("被{rival}背叛之后", "被偷走的梦想", "{hero}的反击"), details=("dream",), moral=False, beats=(
             B(("{hero} trusted {rival} like family. That was the biggest mistake of {hero}'s life.",),
               ("{hero}把{rival}当成最好的朋友，这却是它这辈子最大的错误。",),
               "Best friends… for now", "最好的朋友……暂时",
@@ -417,13 +438,13 @@ ARCS: dict[str, Arc] = {
               "Starting over", "从零开始",
               "{H} working late by lamplight", ("bedroom",), ("determined", "hoodie"), None, "tense",
               ("static",), optional=True),
-            B(("At the {event_en}, the judges ask {rival} to explain how it works. {rival} freezes.",),
-              ("{event_zh}上，评委让{rival}当场讲解，它却一下子愣住了。",),
+            B(("At the {event_en}, the judges ask {rival} {quiz_en}. {rival} freezes.",),
+              ("{event_zh}上，评委让{rival}{quiz_zh}，它却一下子愣住了。",),
               "Caught out", "当场露馅",
               "{R} sweating on stage under a spotlight", ("stage",), ("determined", "suit"), ("shocked", "suit"),
               "tense", ("push_in",)),
-            B(("{hero} steps up and explains every detail perfectly. The whole crowd knows the truth.",),
-              ("{hero}走上台，把每一个细节都讲得清清楚楚，真相大白。",),
+            B(("{hero} steps up and {proof_en}. The whole crowd knows the truth.",),
+              ("{hero}走上台，{proof_zh}，真相大白。",),
               "The truth comes out", "真相大白",
               "{H} presenting confidently to a cheering crowd", ("stage",), ("happy", "tuxedo"),
               ("shocked", "suit"), "triumphant", ("pull_out",)),
@@ -434,9 +455,11 @@ ARCS: dict[str, Arc] = {
               ("crying", "none"), "triumphant", ("pull_out", "tilt_up")),
         )),
         Arc("lost_and_found", ("{hero} Finds the Way Home", "Lost in the Storm", "The Long Way Home"),
-            ("{hero}回家记", "暴雨夜走丢了", "回家的路"), beats=(
-            B(("One stormy night, {hero} chases a butterfly too far, and the way home disappears.",),
-              ("一个暴雨夜，{hero}追着蝴蝶跑远了，再也找不到回家的路。",),
+            ("{hero}回家记", "暴雨夜走丢了", "回家的路"), moral=False, beats=(
+            B(("One stormy night, {hero} chases a butterfly too far, and the way home disappears.",
+               "Thunder cracks, the gate swings open and {hero} bolts into the storm. By morning, nothing smells like home."),
+              ("一个暴雨夜，{hero}追着蝴蝶跑远了，再也找不到回家的路。",
+               "一声惊雷，院门被风吹开，{hero}吓得冲进了暴雨里。等它停下来，四周已经没有一点家的味道。"),
               "Lost in the storm", "暴雨中迷路",
               "{H} alone and soaked under a flickering street lamp", ("rainy_street",), ("shocked", "scarf"), None,
               "sad", ("pull_out", "push_in")),
@@ -479,8 +502,10 @@ ARCS: dict[str, Arc] = {
         )),
         Arc("workplace_underdog", ("The Intern Who Won", "{hero} Gets Promoted", "Office Underdog"),
             ("实习生逆袭", "{hero}升职记", "职场小透明的反击"), beats=(
-            B(("On day one, {rival} dumps a mountain of files on the new intern: \"Finish by morning, {hero}.\"",),
-              ("上班第一天，{rival}把一大堆文件扔给新来的实习生{hero}：“明早之前做完！”",),
+            B(("On day one, {rival} dumps a mountain of files on the new intern: \"Finish by morning, {hero}.\"",
+               "{rival} slams a tower of files on {hero}'s desk: \"New interns don't sleep.\" The whole office laughs."),
+              ("上班第一天，{rival}把一大堆文件扔给新来的实习生{hero}：“明早之前做完！”",
+               "{rival}把一摞文件砸在{hero}桌上：“新来的，今晚别想睡！”全办公室都笑了。"),
               "Day one", "上班第一天",
               "{R} dropping a pile of files on {H}'s desk", ("office",), ("shocked", "hoodie"), ("smug", "suit"),
               "tense", ("push_in",)),
@@ -509,8 +534,10 @@ ARCS: dict[str, Arc] = {
               "Problem solved", "问题解决",
               "{H} at a whiteboard, everyone staring", ("office",), ("determined", "suit"), None, "dramatic",
               ("push_in",)),
-            B(("The chairman smiles: \"Meet our new manager, {hero}.\" {rival} turns pale.",),
-              ("董事长笑着宣布：“新经理就是{hero}！”{rival}脸都白了。",),
+            B(("The chairman smiles: \"Meet our new manager, {hero}.\" {rival} turns pale.",
+               "The chairman has seen the files: every idea was {hero}'s. \"Our new manager is {hero}.\" {rival} goes pale."),
+              ("董事长笑着宣布：“新经理就是{hero}！”{rival}脸都白了。",
+               "董事长早就查清了，所有方案都出自{hero}之手：“从今天起，{hero}就是新经理。”{rival}脸色煞白。"),
               "New manager", "新经理上任",
               "{H} shaking paws with the chairman, {R} pale", ("office",), ("happy", "suit"), ("shocked", "suit"),
               "triumphant", ("pull_out",)),
@@ -522,25 +549,27 @@ ARCS: dict[str, Arc] = {
         )),
         Arc("rivalry", ("The {contest_title} Showdown", "{hero} vs {rival}", "Underdog Champion"),
             ("{contest_zh}对决", "{hero}大战{rival}", "黑马冠军"), details=("contest",), beats=(
-            B(("\"You? In the {contest_en}? You'll lose in the first round,\" sneers {rival}.",),
-              ("“就你也想参加{contest_zh}？第一轮就会被淘汰！”{rival}冷笑道。",),
+            B(("\"You? In the {contest_en}? You'll lose in the first round,\" sneers {rival}.",
+               "{rival} tears up {hero}'s entry form for the {contest_en} in front of everyone: \"Losers don't compete.\""),
+              ("“就你也想参加{contest_zh}？第一轮就会被淘汰！”{rival}冷笑道。",
+               "{rival}当众撕掉了{hero}的{contest_zh}报名表：“废物也配参赛？”"),
               "\"You'll never win\"", "“你赢不了的”",
               "{R} sneering down at {H}", ("{contest_loc}", "street"), ("sad", "none"), ("smug", "{contest_outfit}"),
               "dramatic", ("push_in",)),
-            B(("The night before, {rival} secretly breaks {hero}'s equipment.",),
-              ("比赛前一晚，{rival}偷偷弄坏了{hero}的道具。",),
+            B(("The night before, {rival} secretly breaks {hero}'s {gear_en}.",),
+              ("比赛前一晚，{rival}偷偷弄坏了{hero}的{gear_zh}。",),
               "Sabotage!", "暗中使坏",
               "{R} sneaking around in the dark", ("alley", "{contest_loc}"), ("shocked", "none"), ("smug", "hoodie"),
               "tense", ("pan_left",), optional=True),
-            B(("{hero} trains from dawn to midnight, falling down and getting back up again.",),
-              ("{hero}从早练到晚，摔倒了就爬起来。",),
+            B(("From dawn to midnight, {hero} {train_en}.",),
+              ("{hero}每天从早练到晚，{train_zh}。",),
               "Training hard", "拼命练习",
-              "{H} {contest_act}", ("{contest_loc}", "park"), ("determined", "hoodie"), None, "tense",
+              "{H} {contest_act}", ("{train_loc}",), ("determined", "hoodie"), None, "tense",
               ("pan_right", "static")),
-            B(("An old champion who lives in the park teaches {hero} one secret move.",),
-              ("公园里的一位老冠军，把绝招传授给了{hero}。",),
-              "A secret move", "独门绝招",
-              "{H} listening to an old wise pet", ("park",), ("determined", "hoodie"), None, "calm",
+            B(("A retired champion sees {hero} practising late and shares one secret trick.",),
+              ("一位退隐的老冠军看到{hero}深夜苦练，把独门绝招传给了它。",),
+              "A secret trick", "独门绝招",
+              "{H} listening to an old wise pet", ("{train_loc}",), ("determined", "hoodie"), None, "calm",
               ("static",), optional=True),
             B(("Final round. {rival} goes first, and the crowd goes wild.",),
               ("决赛开始，{rival}先上场，全场欢呼。",),
@@ -552,8 +581,10 @@ ARCS: dict[str, Arc] = {
               "All or nothing", "全力以赴",
               "{H} {contest_act} under a spotlight", ("{contest_loc}",), ("determined", "{contest_outfit}"), None,
               "tense", ("push_in",)),
-            B(("The judges stand up. The winner of the {contest_en} is {hero}!",),
-              ("评委全体起立：{contest_zh}的冠军是——{hero}！",),
+            B(("The judges stand up. The winner of the {contest_en} is {hero}!",
+               "Perfect scores from every judge. The {contest_en} champion is {hero}, and {rival} can't even clap."),
+              ("评委全体起立：{contest_zh}的冠军是——{hero}！",
+               "评委全部亮出满分！{contest_zh}冠军是{hero}，{rival}连掌都拍不起来。"),
               "Champion!", "冠军！",
               "{H} holding a golden trophy, {R} shocked", ("stage",), ("happy", "crown"), ("shocked", "none"),
               "triumphant", ("tilt_up",)),
@@ -565,8 +596,10 @@ ARCS: dict[str, Arc] = {
         )),
         Arc("revenge_of_the_kind", ("The Kindest Revenge", "{hero}'s Warm Soup", "Kindness Wins"),
             ("最温柔的报复", "{hero}的一碗汤", "善良赢了"), details=("business",), beats=(
-            B(("{rival} throws {hero}'s fish on the ground: \"Beggars don't eat here.\"",),
-              ("{rival}把{hero}的小鱼干扔在地上：“乞丐不配在这儿吃饭！”",),
+            B(("{rival} throws {hero}'s fish on the ground: \"Beggars don't eat here.\"",
+               "\"Out! We don't serve strays,\" {rival} snaps, and kicks {hero}'s only fish into the gutter."),
+              ("{rival}把{hero}的小鱼干扔在地上：“乞丐不配在这儿吃饭！”",
+               "“滚出去！这里不招待流浪的！”{rival}把{hero}唯一的小鱼干踢进了水沟。"),
               "Thrown out", "被赶出门",
               "{R} tossing a fish at {H}'s feet", ("restaurant", "street"), ("sad", "rags"), ("smug", "suit"),
               "sad", ("push_in",)),
@@ -603,8 +636,10 @@ ARCS: dict[str, Arc] = {
         )),
         Arc("mistaken_identity", ("The Secret Owner", "Don't Judge {hero}", "Guess Who Owns It"),
             ("隐藏的老板", "别小看{hero}", "原来它才是老板"), details=("venue",), beats=(
-            B(("{hero} walks into the fanciest {venue_en} in town in an old hoodie. {rival} blocks the door.",),
-              ("{hero}穿着旧卫衣走进城里最高档的{venue_zh}，{rival}一把拦住了它。",),
+            B(("{hero} walks into the fanciest {venue_en} in town in an old hoodie. {rival} blocks the door.",
+               "{hero} tries to enter the {venue_en} in a scruffy hoodie. {rival} shoves {hero} back: \"Beggars use the back door.\""),
+              ("{hero}穿着旧卫衣走进城里最高档的{venue_zh}，{rival}一把拦住了它。",
+               "{hero}穿着旧卫衣想走进{venue_zh}，{rival}一把推开它：“要饭的走后门！”"),
               "Stopped at the door", "门口被拦",
               "{R} blocking the entrance in front of {H}", ("{venue_loc}",), ("neutral", "hoodie"),
               ("smug", "uniform"), "tense", ("push_in",)),
@@ -641,8 +676,10 @@ ARCS: dict[str, Arc] = {
         )),
         Arc("school_glowup", ("Top of the Class", "{hero}'s Perfect Score", "The Class Comeback"),
             ("学霸逆袭", "{hero}考了满分", "全班第一"), beats=(
-            B(("{rival} holds up {hero}'s failed test for the whole class to see.",),
-              ("{rival}把{hero}不及格的试卷举起来，让全班同学都看见。",),
+            B(("{rival} holds up {hero}'s failed test for the whole class to see.",
+               "\"Last place again, {hero}?\" {rival} reads the grade out loud, and the whole class roars."),
+              ("{rival}把{hero}不及格的试卷举起来，让全班同学都看见。",
+               "“{hero}，又是倒数第一？”{rival}当众念出成绩，全班哄堂大笑。"),
               "The failed test", "不及格的试卷",
               "{R} waving a test paper with a big red F", ("school",), ("sad", "hoodie"), ("smug", "uniform"),
               "sad", ("push_in",)),
@@ -679,8 +716,10 @@ ARCS: dict[str, Arc] = {
         )),
         Arc("kitchen_dream", ("From Dishwasher to Head Chef", "{hero}'s Secret Recipe", "The Kitchen Comeback"),
             ("从洗碗工到主厨", "{hero}的拿手菜", "后厨逆袭"), beats=(
-            B(("Head chef {rival} throws {hero}'s dish in the bin: \"Dishwashers don't cook.\"",),
-              ("主厨{rival}把{hero}做的菜倒进垃圾桶：“洗碗工也配做菜？”",),
+            B(("Head chef {rival} throws {hero}'s dish in the bin: \"Dishwashers don't cook.\"",
+               "{rival} tastes {hero}'s dish, spits it out and dumps the plate: \"Stick to washing dishes.\""),
+              ("主厨{rival}把{hero}做的菜倒进垃圾桶：“洗碗工也配做菜？”",
+               "{rival}尝了一口{hero}做的菜，当场吐掉，连盘子带菜扔进垃圾桶：“老老实实洗你的碗！”"),
               "\"Dishwashers don't cook\"", "“洗碗工也配做菜？”",
               "{R} dumping a plate into a bin in front of {H}", ("kitchen",), ("sad", "apron"),
               ("smug", "chef_hat"), "sad", ("push_in",)),
@@ -804,7 +843,7 @@ def _fit_durations(spoken: list[float]) -> list[float]:
 
 def _select_beats(arc: Arc, rng: random.Random) -> list[Beat]:
     beats = [b for b in arc.beats if not b.optional or rng.random() < 0.55]
-    if rng.random() < 0.3:
+    if arc.moral and rng.random() < 0.3:
         beats.append(MORAL)
     return beats[:10]
 

@@ -13,8 +13,14 @@ Rendering goes to ``<clips_dir>/.work/<job_id>-<token>.mp4`` and is published as
 only while the claim is still ours. Backends are built once per process (``PipelineRenderer``), so models
 stay loaded.
 
+Retention: every ``maintenance_every_s`` (and at start) the loop applies ``settings.retention_days``
+through ``Store.prune`` (old clip files, delivered events, expired drafts) and deletes ``.work`` files
+older than a day (left by killed workers). Concurrent workers doing it at once is harmless.
+
 Signals: the first SIGTERM/SIGINT finishes the current job and exits; a second one aborts the render at
 the next cancellation check and releases the lease (the job goes back to the queue, attempt not counted).
+With ``stop_grace_s`` (``--stop-grace``) the first signal aborts and releases too once the render has
+run that long after it, so a container's kill deadline never lands mid-render.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ import dataclasses
 import importlib
 import logging
 import multiprocessing
+import multiprocessing.connection as mp_connection
 import os
 import signal
 import socket
@@ -49,6 +56,9 @@ log = logging.getLogger(__name__)
 
 # Rows of workers silent this long (killed processes) are deleted when a worker registers.
 WORKER_ROW_TTL_S = 3600.0
+# Retention runs this often; render leftovers in ``.work`` older than a day belong to dead workers.
+MAINTENANCE_EVERY_S = 3600.0
+WORK_FILE_TTL_S = 86_400.0
 
 Outcome = Literal["done", "queued", "failed", "dead", "cancelled", "released", "stale"]
 
@@ -208,6 +218,8 @@ class Worker:
         *,
         progress_interval_s: float = 1.0,
         cancel_poll_s: float = 0.5,
+        maintenance_every_s: float = MAINTENANCE_EVERY_S,
+        stop_grace_s: float | None = None,
     ) -> None:
         self.store = store
         self.renderer = renderer
@@ -215,8 +227,12 @@ class Worker:
         self.worker_id = worker_id
         self.progress_interval_s = progress_interval_s
         self.cancel_poll_s = cancel_poll_s
+        self.maintenance_every_s = maintenance_every_s
+        self._next_maintenance = -float("inf")  # time.monotonic() of the next retention pass
+        self.stop_grace_s = stop_grace_s  # None: a stop request waits for the current job however long
         self.stop_requested = False
         self.abort_requested = False
+        self._stop_deadline = float("inf")  # time.monotonic() after which a stop request aborts
         self._thread_id = threading.get_ident()
         self.pid = os.getpid()
         self.host = socket.gethostname()
@@ -228,6 +244,8 @@ class Worker:
 
     def request_stop(self, abort: bool = False) -> None:
         """Stop after the current job; ``abort`` also abandons it (lease released)."""
+        if not self.stop_requested and self.stop_grace_s is not None:
+            self._stop_deadline = time.monotonic() + self.stop_grace_s
         self.stop_requested = True
         self.abort_requested = self.abort_requested or abort
         self._heartbeat.wake()  # a rendering worker publishes 'stopping' now
@@ -255,6 +273,7 @@ class Worker:
                 if parent_pid is not None and os.getppid() != parent_pid:
                     log.warning("parent process exited; stopping")
                     break
+                self._maintain()
                 try:
                     outcome = self.run_once()
                 except (sqlite3.Error, OSError):
@@ -297,6 +316,29 @@ class Worker:
         if force or now - self._last_beat >= self.settings.worker.heartbeat_s:
             self._last_beat = now
             self._beat(self.store, None)
+
+    def _maintain(self) -> None:
+        """Apply the retention setting and drop stale render leftovers, at most every ``maintenance_every_s``."""
+        if time.monotonic() < self._next_maintenance:
+            return
+        self._next_maintenance = time.monotonic() + self.maintenance_every_s
+        # 1. Old clip files, delivered events and expired drafts.
+        try:
+            pruned = self.store.prune(self.settings.retention_days)
+        except (sqlite3.Error, OSError):
+            log.exception("%s: retention pass failed", self.worker_id)
+        else:
+            if pruned:
+                log.info("%s: retention removed %d clip(s) older than %d days", self.worker_id, pruned,
+                         self.settings.retention_days)  # fmt: skip
+        # 2. Work files of renders whose worker died (no render takes a day).
+        cutoff = time.time() - WORK_FILE_TTL_S
+        try:
+            for leftover in (self.store.clips_dir / ".work").glob("*"):
+                if leftover.is_file() and leftover.stat().st_mtime < cutoff:
+                    leftover.unlink(missing_ok=True)
+        except OSError:
+            log.exception("%s: could not clean the work folder", self.worker_id)
 
     def _register(self) -> None:
         # 1. Forget workers that died without unregistering, 2. then announce this one.
@@ -415,6 +457,10 @@ class Worker:
             if self.abort_requested or claim.stale:
                 return True
             now = time.monotonic()
+            if now >= self._stop_deadline:  # the stop grace ran out: release rather than be killed
+                log.warning("job %s: stop grace of %gs over; aborting", claim.job_id, self.stop_grace_s)
+                self.abort_requested = True
+                return True
             if threading.get_ident() == self._thread_id and now - polled["at"] >= self.cancel_poll_s:
                 polled.update(at=now, cancelled=self.store.is_cancelled(claim.job_id))
             return bool(polled["cancelled"])
@@ -446,6 +492,7 @@ def serve(
     drain: bool = False,
     parent_pid: int | None = None,
     sigint: bool = True,
+    stop_grace_s: float | None = None,
 ) -> int:
     """Run one worker in this process until stopped; returns the process exit code. ``sigint=False``
     leaves SIGINT alone (spawned children: the parent turns Ctrl-C into SIGTERM for them)."""
@@ -455,7 +502,7 @@ def serve(
     if callable(prepare):
         prepare()
     store = Store.from_settings(settings)
-    worker = Worker(store, renderer, settings, worker_id)
+    worker = Worker(store, renderer, settings, worker_id, stop_grace_s=stop_grace_s)
     # 2. Signals: first one drains, second one aborts (only the main thread may install handlers).
     previous: dict[signal.Signals, Any] = {}
     if threading.current_thread() is threading.main_thread():
@@ -485,42 +532,83 @@ def _configure_logging(settings: Settings) -> None:
         )
 
 
-def _child(settings: Settings, index: int, renderer_spec: str | None, once: bool, drain: bool, parent: int) -> None:
+def _child(
+    settings: Settings,
+    index: int,
+    renderer_spec: str | None,
+    once: bool,
+    drain: bool,
+    parent: int,
+    stop_grace_s: float | None = None,
+) -> None:
     """Entry point of one spawned worker process. SIGINT is left to the parent, which forwards SIGTERM."""
     _configure_logging(settings)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     code = serve(
-        settings, _default_worker_id(index), renderer_spec, once=once, drain=drain, parent_pid=parent, sigint=False
+        settings, _default_worker_id(index), renderer_spec, once=once, drain=drain, parent_pid=parent, sigint=False,
+        stop_grace_s=stop_grace_s,
     )
     sys.exit(code)
 
 
-def run_processes(settings: Settings, n: int, renderer_spec: str | None, *, once: bool, drain: bool) -> int:
-    """Spawn ``n`` worker processes (each its own store and models) and forward stop signals to them."""
+def run_processes(
+    settings: Settings,
+    n: int,
+    renderer_spec: str | None,
+    *,
+    once: bool,
+    drain: bool,
+    stop_grace_s: float | None = None,
+) -> int:
+    """Spawn ``n`` worker processes (each its own store and models) and forward stop signals to them.
+
+    A child that dies abnormally (a crash, the OOM killer) makes the others stop gracefully and the
+    parent exit 1, so the supervisor (Docker, systemd) restarts the whole set instead of the machine
+    quietly running fewer workers. Its job's lease expires and another attempt picks it up."""
     ctx = multiprocessing.get_context("spawn")
     procs = [
         ctx.Process(
-            target=_child, args=(settings, i, renderer_spec, once, drain, os.getpid()), name=f"petreel-worker-{i}"
+            target=_child,
+            args=(settings, i, renderer_spec, once, drain, os.getpid(), stop_grace_s),
+            name=f"petreel-worker-{i}",
         )
         for i in range(n)
     ]
     for proc in procs:
         proc.start()
 
-    def forward(signum: int, frame: FrameType | None) -> None:
+    state = {"stopping": False, "crashed": False}
+
+    def stop_all() -> None:
+        state["stopping"] = True
         for proc in procs:
             if proc.pid is not None and proc.is_alive():
                 os.kill(proc.pid, signal.SIGTERM)
 
+    def forward(signum: int, frame: FrameType | None) -> None:
+        stop_all()
+
+    def abnormal(code: int | None) -> bool:
+        # A child still starting up when we forwarded SIGTERM dies of it (no handler yet): not a crash.
+        return bool(code) and not (state["stopping"] and code == -signal.SIGTERM)
+
     previous = {sig: signal.signal(sig, forward) for sig in (signal.SIGTERM, signal.SIGINT)}
     try:
-        for proc in procs:
-            proc.join()
+        # 1. Wait for children one by one as they exit; 2. on the first abnormal exit, stop the rest.
+        alive = list(procs)
+        while alive:
+            mp_connection.wait([proc.sentinel for proc in alive])
+            for proc in [p for p in alive if not p.is_alive()]:
+                alive.remove(proc)
+                proc.join()
+                if abnormal(proc.exitcode):
+                    log.error("%s exited with code %s; stopping the other workers", proc.name, proc.exitcode)
+                    state["crashed"] = True
+                    stop_all()
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
-    codes = [proc.exitcode or 0 for proc in procs]
-    return 0 if all(code == 0 for code in codes) else 1
+    return 1 if state["crashed"] else 0
 
 
 def command(args: argparse.Namespace) -> int:
@@ -528,8 +616,13 @@ def command(args: argparse.Namespace) -> int:
     settings = with_gpu(settings, settings.worker.gpu)
     _configure_logging(settings)
     if args.processes <= 1:
-        return serve(settings, args.worker_id or _default_worker_id(), args.renderer, once=args.once, drain=args.drain)
-    return run_processes(settings, args.processes, args.renderer, once=args.once, drain=args.drain)
+        return serve(
+            settings, args.worker_id or _default_worker_id(), args.renderer, once=args.once, drain=args.drain,
+            stop_grace_s=args.stop_grace,
+        )  # fmt: skip
+    return run_processes(
+        settings, args.processes, args.renderer, once=args.once, drain=args.drain, stop_grace_s=args.stop_grace
+    )
 
 
 def add_parsers(subparsers: Any) -> None:
@@ -538,6 +631,14 @@ def add_parsers(subparsers: Any) -> None:
     parser.add_argument("--gpu", type=int, default=None, help="GPU index for these workers")
     parser.add_argument("--once", action="store_true", help="process at most one job, then exit")
     parser.add_argument("--drain", action="store_true", help="exit once nothing is left to claim")
+    parser.add_argument(
+        "--stop-grace",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="after SIGTERM, finish the current job for at most this long, then release it to the queue "
+        "(default: always finish; set below the orchestrator's kill deadline)",
+    )
     parser.add_argument("--renderer", default=None, help="module:factory building the renderer (tests, plug-ins)")
     parser.add_argument("--worker-id", default=None, help="name recorded on claimed jobs (default host-pid)")
     parser.set_defaults(func=command)

@@ -121,10 +121,33 @@ _WORKERS: tuple[str, ...] = (
 )""",
 )
 
+# 0003: pending drafts (a premise awaiting Confirm) survive a bot restart. Keyed by a short random id
+# (all a button carries); ``script`` is the Script JSON once written; rows expire at ``expires``.
+_DRAFTS: tuple[str, ...] = (
+    """CREATE TABLE drafts (
+    id TEXT PRIMARY KEY NOT NULL,
+    owner INTEGER NOT NULL,
+    chat_id INTEGER NOT NULL,
+    premise TEXT NOT NULL,
+    language TEXT NOT NULL,
+    style TEXT,
+    art_style TEXT,
+    seed INTEGER NOT NULL,
+    script TEXT,
+    parent_clip_id INTEGER,
+    created REAL NOT NULL,
+    updated REAL NOT NULL,
+    expires REAL NOT NULL
+)""",
+    "CREATE INDEX drafts_owner ON drafts(owner, created)",
+    "CREATE INDEX drafts_expires ON drafts(expires)",
+)
+
 # (number, name, statements) in order. Numbers are recorded as the migration name prefix.
 MIGRATION_STEPS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
     (1, "initial", _INITIAL),
     (2, "workers", _WORKERS),
+    (3, "drafts", _DRAFTS),
 )
 
 

@@ -171,6 +171,35 @@ class WorkerInfo:
         return cls(**{name: row[name] for name in cls.__dataclass_fields__})
 
 
+@dataclass(frozen=True, kw_only=True)
+class Draft:
+    """One ``drafts`` row: a premise (and later its style, art style and script) awaiting Confirm.
+
+    ``id`` is a short random id (``storage.drafts.new_id()``), the only thing a button carries;
+    ``script`` is the Script JSON once written; the draft is gone once ``expires`` (unix s) passes."""
+
+    id: str
+    owner: int
+    chat_id: int
+    premise: str
+    language: str
+    style: str | None = None
+    art_style: str | None = None
+    seed: int
+    script: str | None = None
+    parent_clip_id: int | None = None
+    created: float
+    updated: float
+    expires: float
+
+    def live(self, now: float) -> bool:
+        return now < self.expires
+
+    @classmethod
+    def from_row(cls, row: Row) -> Draft:
+        return cls(**{name: row[name] for name in cls.__dataclass_fields__})
+
+
 @dataclass(frozen=True)
 class QuotaStatus:
     limit: int  # free clips per UTC day

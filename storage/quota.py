@@ -67,6 +67,8 @@ def add_credits(db: Database, user_id: int, n: int, key: str, kind: str = "grant
     """Append a grant/purchase row; False when ``key`` was already used (idempotent payments)."""
     if kind not in ("grant", "purchase"):
         raise ValueError(f"not a credit kind: {kind}")
+    if n <= 0:  # the ledger is append-only: a negative grant could never be taken back
+        raise ValueError(f"credits to add must be positive, got {n}")
     now = time.time() if now is None else now
     cursor = db.execute(
         "INSERT INTO credit_ledger (user_id, kind, pool, amount, job_id, utc_day, key, created) "

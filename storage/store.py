@@ -22,12 +22,13 @@ from petreel.errors import Banned, NotFound, QueueFull, QuotaExceeded
 from petreel.settings import QuotaSettings, Settings, WorkerSettings
 from render.stages import ClipInfo
 from storage import db as dbmod
-from storage import queue, quota
+from storage import drafts, queue, quota
 from storage.db import immediate, one, rows, scalar
 from storage.models import (
     JOB_STATES,
     ClaimedJob,
     Clip,
+    Draft,
     Event,
     Job,
     QuotaStatus,
@@ -257,8 +258,10 @@ class Store:
         return job is not None
 
     def complete(self, job_id: int, token: str, clip: ClipInfo) -> Clip | None:
-        """Record the finished clip, commit the credit, emit 'done'. None when the token is stale."""
+        """Record the finished clip, commit the credit, emit 'done'. None when the token is stale.
+        A thumbnail that is not on disk is recorded as none (delivery would otherwise fail on it)."""
         now = self.clock()
+        thumbnail = str(clip.thumbnail) if clip.thumbnail.is_file() else None
         with immediate(self.db):
             job = queue.finish_done(self.db, job_id, token, now)
             if job is None:
@@ -268,7 +271,7 @@ class Store:
                 {
                     "job_id": job_id, "owner": job["owner"], "path": str(clip.path), "width": clip.width,
                     "height": clip.height, "duration": clip.duration, "size_bytes": clip.size_bytes,
-                    "thumbnail": str(clip.thumbnail), "created": now,
+                    "thumbnail": thumbnail, "created": now,
                 },
             )  # fmt: skip
             quota.settle(self.db, job_id, "commit", now)
@@ -337,6 +340,34 @@ class Store:
             "UPDATE jobs SET status_chat_id = ?, status_message_id = ? WHERE id = ?", (chat_id, message_id, job_id)
         )
 
+    # -- drafts -----------------------------------------------------------------------------------
+
+    def save_draft(self, draft: Draft, per_user: int = drafts.DRAFTS_PER_USER) -> bool:
+        """Insert or update ``draft`` (id, owner and created stay); the owner's oldest drafts beyond
+        ``per_user`` are dropped. False (nothing written) when the id belongs to another owner."""
+        with immediate(self.db):
+            return drafts.save(self.db, draft, per_user)
+
+    def get_draft(self, draft_id: str) -> Draft | None:
+        """The draft with this id (any owner: callers check ownership); None when absent or expired."""
+        return drafts.get(self.db, draft_id, self.clock())
+
+    def take_draft(self, draft_id: str) -> Draft | None:
+        """Remove and return the live draft atomically (a double Confirm press enqueues once)."""
+        with immediate(self.db):
+            return drafts.take(self.db, draft_id, self.clock())
+
+    def user_drafts(self, owner: int) -> list[Draft]:
+        """The owner's live drafts, oldest first."""
+        return drafts.of_owner(self.db, owner, self.clock())
+
+    def delete_draft(self, draft_id: str) -> bool:
+        return drafts.delete(self.db, draft_id)
+
+    def discard_drafts(self, owner: int) -> int:
+        """Delete all the owner's drafts; returns how many rows went (expired ones included)."""
+        return drafts.delete_owner(self.db, owner)
+
     # -- clips ------------------------------------------------------------------------------------
 
     def get_clip(self, clip_id: int) -> Clip | None:
@@ -353,11 +384,13 @@ class Store:
         self.db.execute("UPDATE clips SET file_id = ? WHERE id = ?", (file_id, clip_id))
 
     def prune(self, retention_days: int, now: float | None = None) -> int:
-        """Delete clip files older than ``retention_days`` (0 keeps everything) and mark their rows;
-        acknowledged outbox events of that age are deleted. Returns the number of clips pruned."""
+        """Delete expired drafts (always), then clip files older than ``retention_days`` (0 keeps
+        every clip) and mark their rows; acknowledged outbox events of that age are deleted. Returns
+        the number of clips pruned."""
+        now = self.clock() if now is None else now
+        drafts.prune(self.db, now)
         if retention_days <= 0:
             return 0
-        now = self.clock() if now is None else now
         old = rows(
             self.db,
             "SELECT id, path, thumbnail FROM clips WHERE pruned IS NULL AND created < ?",
@@ -581,6 +614,24 @@ class AsyncStore:
 
     async def set_status_message(self, job_id: int, chat_id: int, message_id: int) -> None:
         await self._call(Store.set_status_message, job_id, chat_id, message_id)
+
+    async def save_draft(self, draft: Draft, per_user: int = drafts.DRAFTS_PER_USER) -> bool:
+        return await self._call(Store.save_draft, draft, per_user)
+
+    async def get_draft(self, draft_id: str) -> Draft | None:
+        return await self._call(Store.get_draft, draft_id)
+
+    async def take_draft(self, draft_id: str) -> Draft | None:
+        return await self._call(Store.take_draft, draft_id)
+
+    async def user_drafts(self, owner: int) -> list[Draft]:
+        return await self._call(Store.user_drafts, owner)
+
+    async def delete_draft(self, draft_id: str) -> bool:
+        return await self._call(Store.delete_draft, draft_id)
+
+    async def discard_drafts(self, owner: int) -> int:
+        return await self._call(Store.discard_drafts, owner)
 
     async def get_clip(self, clip_id: int) -> Clip | None:
         return await self._call(Store.get_clip, clip_id)

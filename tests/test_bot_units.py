@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import string
+from pathlib import Path
 
 import pytest
 from telegram.error import BadRequest
 
-from bot import i18n
+from bot import callbacks, i18n
+from bot.callbacks import Action
 from bot.delivery import MAX_CAPTION, not_modified, video_caption
-from bot.handlers.drafts import DraftBook
+from bot.handlers.common import user_text
+from bot.handlers.drafts import DraftBook, script_of
 from bot.handlers.premise import script_language
 from bot.handlers.script import preview_text, restyle
 from bot.progress import EditGate, bar, overall, progress_text, queued_text
 from bot.throttle import ChatThrottle
+from petreel.errors import BadPremise, NotFound
 from render.script import Script
 from render.styles import CHARACTER_STYLES
+from storage.store import AsyncStore
 from tests.factories import make_script
 
 
@@ -77,17 +82,54 @@ def test_edit_gate_spaces_edits() -> None:
     assert gate.ready(7, now=13.0)
 
 
-def test_draft_book_ids_expiry_and_per_user_cap() -> None:
-    book = DraftBook(ttl_s=60, per_user=2)
-    a = book.new(1, 1, "premise a", "en", now=0.0)
-    b = book.new(1, 1, "premise b", "en", now=1.0)
-    assert len(a.id) <= 10 and a.id != b.id
-    assert book.get(a.id, now=30.0) is a
-    c = book.new(1, 1, "premise c", "en", now=2.0)  # third draft pushes out the oldest
-    assert book.get(a.id, now=3.0) is None and book.get(c.id, now=3.0) is c
-    assert book.get(b.id, now=100.0) is None  # expired
-    other = book.new(2, 2, "x", "zh", now=5.0, style="corgi")
-    assert other.style == "corgi" and book.discard_user(1) == 1 and book.of_user(2) == [other]
+class Clock:
+    def __init__(self, now: float = 1_750_000_000.0) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+
+async def test_draft_book_ids_expiry_and_per_user_cap(tmp_path: Path) -> None:
+    clock = Clock()
+    t0 = clock.now
+    async with AsyncStore(tmp_path / "d.db", clock=clock) as store:
+        book = DraftBook(store, ttl_s=60, per_user=2, clock=clock)
+        a = await book.new(1, 1, "premise a", "en")
+        clock.now = t0 + 1.0
+        b = await book.new(1, 1, "premise b", "en")
+        assert len(a.id) <= 10 and a.id != b.id
+        assert len(callbacks.encode(Action.STYLE, a.id, "golden-retriever")) <= callbacks.MAX_BYTES
+        clock.now = t0 + 30.0
+        assert await book.get(a.id) == a
+        clock.now = t0 + 2.0
+        c = await book.new(1, 1, "premise c", "en")  # third draft pushes out the oldest
+        clock.now = t0 + 3.0
+        assert await book.get(a.id) is None and await book.get(c.id) == c
+        clock.now = t0 + 100.0
+        assert await book.get(b.id) is None  # expired
+        other = await book.new(2, 2, "x", "zh", style="corgi")
+        assert other.style == "corgi" and await book.discard_user(1) == 0  # b and c expired meanwhile
+        clock.now = t0 + 101.0
+        d = await book.new(1, 1, "premise d", "en")
+        assert await book.discard_user(1) == 1 and await book.of_user(2) == [other] and await book.get(d.id) is None
+        # an update (a pressed button) keeps the draft alive ttl_s longer; take removes it once
+        clock.now = t0 + 150.0
+        other = await book.update(other, art_style="storyboard", script=make_script().model_dump_json())
+        clock.now = t0 + 200.0  # 100 s after creation, 50 s after the update
+        assert await book.get(other.id) == other and script_of(other) == make_script()
+        assert await book.take(other.id) == other and await book.take(other.id) is None
+        # the busy mark (a script being written) is memory only
+        with book.writing(c.id):
+            assert book.busy(c.id)
+        assert not book.busy(c.id)
+
+
+def test_user_text_is_in_one_language() -> None:
+    err = BadPremise("too long: 501 characters, at most 500")
+    assert user_text(err, "en").endswith("(too long: 501 characters, at most 500)")
+    assert user_text(err, "zh") == BadPremise.zh  # the English-only detail is left out
+    assert user_text(NotFound(), "zh-hans") == NotFound.zh
 
 
 def test_script_language_follows_the_premise() -> None:
@@ -108,13 +150,11 @@ def test_restyle_swaps_the_hero_only() -> None:
 
 def test_preview_lists_numbered_scenes_and_escapes_html() -> None:
     script = make_script(n_scenes=6).model_copy(update={"title": "Cats <&> Dogs"})
-    book = DraftBook()
-    draft = book.new(1, 1, "p", "en", now=0.0)
-    text = preview_text("en", script, draft)
+    text = preview_text("en", script)
     assert "Cats &lt;&amp;&gt; Dogs" in text
     assert all(f"\n{i}. <b>" in text for i in range(1, 7))
     assert len(text) <= 4096
-    assert "秒" in preview_text("zh", make_script("zh"), draft)
+    assert "秒" in preview_text("zh", make_script("zh"))
 
 
 def test_video_caption_is_escaped_and_capped() -> None:

@@ -17,16 +17,9 @@ import pytest
 from render.probe import probe
 from storage.store import Store
 from tests.test_e2e_up import assert_clean_exit, petreel, wait_http
+from tests.test_webchat_browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, pytestmark
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="Debian chromium is not installed at /usr/bin/chromium"),
-]
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+__all__ = ["pytestmark"]  # the browser marker and the chromium skip, shared with the page test
 USER = 4242
 H264 = 'video/mp4; codecs="avc1.64000d"'  # High profile, level 1.3 (what 180x320 encodes to)
 PREMISE = "a poor ginger cat is mocked by a rich white cat, works hard, gets rich and shocks them"

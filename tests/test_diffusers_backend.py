@@ -7,6 +7,8 @@ pipeline call takes milliseconds at 64x128.
 from __future__ import annotations
 
 import importlib.util
+import inspect
+import logging
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -23,6 +25,7 @@ from petreel.errors import Cancelled, RenderFailed  # noqa: E402
 from petreel.settings import RenderSettings, Settings  # noqa: E402
 from render.diffusers_backend import DiffusersImageToVideo, DiffusersPainter, diffusers_backends  # noqa: E402
 from render.diffusion import framing, prompts, runtime  # noqa: E402
+from render.diffusion.i2v import fit_video  # noqa: E402
 from render.script import Scene  # noqa: E402
 from render.stages import KeyframePainter, RenderSpec  # noqa: E402
 from tests import tiny_pipelines as tp  # noqa: E402
@@ -63,7 +66,7 @@ def render_settings(models: dict[str, Path], **overrides: Any) -> RenderSettings
 class RecordingPainter(DiffusersPainter):
     """The real painter with a fault-injection point around the one pipeline call."""
 
-    def __init__(self, *args: Any, fail: Callable[[list[str]], None] | None = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, fail: Callable[[list[str], list[int]], None] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.batches: list[list[str]] = []
         self.fail = fail
@@ -72,7 +75,7 @@ class RecordingPainter(DiffusersPainter):
         batch = list(kwargs["prompt"])
         self.batches.append(batch)
         if self.fail is not None:
-            self.fail(batch)
+            self.fail(batch, [g.initial_seed() for g in kwargs["generator"]])
         return super()._invoke(pipe, kwargs)
 
 
@@ -112,7 +115,8 @@ def test_cover_fit_retime_and_frame_counts() -> None:
     assert framing.video_frame_count(49, 8) == 49
     assert framing.video_frame_count(50, 8) == 49
     assert framing.video_frame_count(24, 4) == 21
-    assert framing.to_uint8(np.array([[[np.nan, 0.5, 2.0]]], np.float32)).tolist() == [[[0, 128, 255]]]
+    nan_frame = torch.tensor([[[[np.nan]], [[0.5]], [[2.0]]]])  # (F=1, C=3, H=1, W=1)
+    assert fit_video(nan_frame, None).tolist() == [[[[0, 128, 255]]]]
 
 
 def test_seeds_prompts_and_sheet_keys_are_stable() -> None:
@@ -166,7 +170,9 @@ def test_paint_batches_reports_progress_and_is_deterministic(models: dict[str, P
     assert {stage for stage, _ in progress.calls} == {"keyframes"}
     fractions = [f for _, f in progress.calls]
     assert fractions == sorted(fractions) and fractions[-1] == 1.0
-    assert painter.batches[0][0] == prompts.scene_prompt(script, script.scenes[0])
+    fits = painter.fitters["prompt"]
+    assert painter.batches[0][0] == prompts.scene_prompt(script, script.scenes[0], fits)
+    assert fits(painter.batches[0][0]) and not fits(prompts.scene_prompt(script, script.scenes[0]))
 
     again = DiffusersPainter(render_settings(models), device="cpu", max_batch=2).paint(
         script, SPEC, Recorder(), lambda: False
@@ -190,7 +196,7 @@ def test_cancel_interrupts_the_pipeline_and_raises(models: dict[str, Path]) -> N
 
 
 def test_out_of_memory_retries_with_smaller_batches_then_fails_clearly(models: dict[str, Path]) -> None:
-    def oom_on_batches(batch: list[str]) -> None:
+    def oom_on_batches(batch: list[str], seeds: list[int]) -> None:
         if len(batch) > 2:
             raise torch.OutOfMemoryError("CUDA out of memory (simulated)")
 
@@ -200,7 +206,7 @@ def test_out_of_memory_retries_with_smaller_batches_then_fails_clearly(models: d
     assert [len(b) for b in painter.batches] == [5, 2, 2, 1]
     assert painter.max_batch == 2
 
-    def always_oom(batch: list[str]) -> None:
+    def always_oom(batch: list[str], seeds: list[int]) -> None:
         raise torch.OutOfMemoryError("CUDA out of memory (simulated)")
 
     broken = RecordingPainter(render_settings(models), device="cpu", max_batch=4, fail=always_oom)
@@ -209,8 +215,12 @@ def test_out_of_memory_retries_with_smaller_batches_then_fails_clearly(models: d
 
 
 def test_a_failing_scene_is_retried_alone(models: dict[str, Path]) -> None:
-    def office_breaks_batches(batch: list[str]) -> None:
-        if len(batch) > 1 and any("office scene" in p for p in batch):
+    script = make_script()
+    office = prompts.scene_seed(SPEC.seed, 2, script.scenes[2])  # the prompt may not reach the place words
+    assert script.scenes[2].location == "office"
+
+    def office_breaks_batches(batch: list[str], seeds: list[int]) -> None:
+        if len(batch) > 1 and office in seeds:
             raise RuntimeError("simulated kernel failure")
 
     painter = RecordingPainter(render_settings(models), device="cpu", max_batch=5, fail=office_breaks_batches)
@@ -218,8 +228,8 @@ def test_a_failing_scene_is_retried_alone(models: dict[str, Path]) -> None:
     assert len(images) == 5
     assert [len(b) for b in painter.batches] == [5, 1, 1, 1, 1, 1]
 
-    def office_always_breaks(batch: list[str]) -> None:
-        if any("office scene" in p for p in batch):
+    def office_always_breaks(batch: list[str], seeds: list[int]) -> None:
+        if office in seeds:
             raise RuntimeError("simulated kernel failure")
 
     broken = RecordingPainter(render_settings(models), device="cpu", max_batch=5, fail=office_always_breaks)
@@ -332,3 +342,121 @@ def test_diffusers_backends_combines_gpu_painter_with_cpu_stages(models: dict[st
     assert backends.animator.fallback is not None
     plain = diffusers_backends(Settings(render=render_settings(models)))
     assert not isinstance(plain.animator, DiffusersImageToVideo)
+
+
+# -- prompt budgets, per-job sheets (Remix), the i2v frame path --------------------------------------
+
+def words_fit(limit: int) -> prompts.Fits:
+    return lambda text: len(text.split()) <= limit
+
+
+def test_fit_keeps_the_most_important_parts_whole_and_cuts_the_first_that_does_not_fit() -> None:
+    parts = ["flat cartoon style", "a ginger cat, wearing rags", "the cat carries heavy bricks", "street, sad mood"]
+    assert prompts.fit(parts) == ". ".join(parts)
+    assert prompts.fit(parts, words_fit(100)) == ". ".join(parts)
+    assert prompts.fit(parts, words_fit(10)) == "flat cartoon style. a ginger cat, wearing rags. the cat"
+    assert prompts.fit(parts, words_fit(3)) == "flat cartoon style"
+    assert prompts.fit(parts, words_fit(2)) == "flat cartoon"
+    assert prompts.fit(["橘猫在工地搬砖", "夜晚"], lambda t: len(t) <= 4) == "橘猫在工"  # no spaces: cut by character
+    script = make_script()
+    scene = script.scenes[0]
+    tight = prompts.scene_prompt(script, scene, words_fit(20))
+    assert tight.startswith(prompts.art_style(script).prompt + ". " + script.character("hero").look)
+    assert len(tight.split()) <= 20
+    sheet = prompts.sheet_prompt(script, script.character("rival"), words_fit(12))
+    assert sheet.startswith("character reference sheet of a fluffy white Persian cat")
+    assert prompts.motion_prompt(scene, words_fit(6)).startswith(scene.visual_prompt[:20])
+
+
+class LibraryLog(logging.Handler):
+    """Collects what transformers and diffusers log (their loggers may not propagate to the root)."""
+
+    names = ("transformers", "diffusers")
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+    def __enter__(self) -> LibraryLog:
+        for name in self.names:
+            logging.getLogger(name).addHandler(self)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for name in self.names:
+            logging.getLogger(name).removeHandler(self)
+
+
+def test_prompts_fit_every_text_encoder_so_nothing_is_truncated(models: dict[str, Path]) -> None:
+    settings = render_settings(models, i2v_model_path=str(models["ltx"]), i2v_frames=9, guidance=2.0)
+    painter = RecordingPainter(settings, device="cpu", max_batch=5)
+    animator = DiffusersImageToVideo(settings, device="cpu", size=(32, 64))
+    for tokenizer in (painter.warm().tokenizer, animator.warm().tokenizer):  # pipelines are cached: re-arm
+        tokenizer.deprecation_warnings.clear()  # transformers' warn-once flag
+    with LibraryLog() as logged:
+        painter.paint(make_script(), SPEC, Recorder(), lambda: False)
+        next(animator.frames(Image.new("RGB", (80, 144), "white"), make_script().scenes[0], SPEC, 4))
+    assert not [m for m in logged.messages if "sequence length" in m or "truncated" in m]
+    tokenizer = painter.warm().tokenizer
+    assert all(len(tokenizer(p, verbose=False)["input_ids"]) <= 77 for p in painter.batches[0])
+    assert all(p.startswith(prompts.art_style(make_script()).prompt) for p in painter.batches[0])
+    ltx_params = inspect.signature(animator.warm().__call__).parameters
+    assert runtime.token_limit(animator.warm().tokenizer, ltx_params) == 128  # LTX max_sequence_length
+    # the check can fail: the unfitted prompt is what made the GPU logs warn
+    with LibraryLog() as logged:
+        tp.clip_tokenizer()(prompts.scene_prompt(make_script(), make_script().scenes[0]))
+    assert any("Token indices sequence length is longer" in m for m in logged.messages)
+
+
+def test_sdxl_and_flux_style_pipelines_get_one_fitted_prompt_per_encoder() -> None:
+    sdxl = tp.build_sdxl()
+    fitters = runtime.prompt_fitters(sdxl)
+    assert set(fitters) == {"prompt", "prompt_2"}
+    long_text = "word " * 100
+    assert not fitters["prompt"](long_text) and not fitters["prompt_2"](long_text)
+    assert fitters["prompt"]("a ginger cat") and fitters["prompt_2"]("a ginger cat")
+
+
+def test_remix_keeps_the_parents_unchanged_pets_through_job_sheets(models: dict[str, Path], tmp_path: Path) -> None:
+    settings = render_settings(models, ip_adapter_path=str(models["ip"]))
+    script = make_script()
+    painter = RecordingPainter(settings, device="cpu", sheet_dir=tmp_path / "sheets")
+    parent = painter.for_job(41)
+    assert isinstance(parent, KeyframePainter)
+    parent.paint(script, SPEC, Recorder(), lambda: False)
+    parent_sheets = sorted((tmp_path / "sheets" / "job-41").glob("sheet-*.png"))
+    assert len(parent_sheets) == 2 and all("hero" not in p.name and "rival" not in p.name for p in parent_sheets)
+
+    # the Remix: hero restyled, new seed; the rival must stay the same pet
+    data = script.model_dump()
+    data["characters"][0]["look"] = "a sleek black cat with glossy fur and bright yellow eyes"
+    remix = type(script).model_validate(data)
+    painter.batches.clear()
+    child = painter.for_job(42, parent_job_id=41)
+    keyframes = child.paint(remix, RenderSpec(width=72, height=128, fps=8, seed=99), Recorder(), lambda: False)
+    assert len(keyframes) == 5
+    sheet_batches = [b for b in painter.batches if b[0].startswith("character reference")]
+    assert len(sheet_batches) == 1 and len(sheet_batches[0]) == 1  # only the restyled hero was drawn
+    child_sheets = {p.name: p.read_bytes() for p in (tmp_path / "sheets" / "job-42").glob("sheet-*.png")}
+    inherited = [p for p in parent_sheets if p.name in child_sheets]
+    assert len(child_sheets) == 2 and len(inherited) == 1
+    assert child_sheets[inherited[0].name] == inherited[0].read_bytes()
+    # a retried attempt of the same job finds its own sheets: nothing is drawn again
+    painter.batches.clear()
+    painter.for_job(42, parent_job_id=41).paint(remix, SPEC, Recorder(), lambda: False)
+    assert not any(b[0].startswith("character reference") for b in painter.batches)
+    with pytest.raises(RenderFailed, match="sheet_dir"):
+        DiffusersPainter(settings, device="cpu").for_job(1)
+
+
+def test_fit_video_cover_fits_on_the_frames_device() -> None:
+    frames = torch.zeros(3, 3, 64, 32)
+    frames[:, 0, :, :16] = 1.0  # left half red
+    frames[:, 2, :, 16:] = 1.0  # right half blue
+    out = fit_video(frames, (72, 128), chunk=2)
+    assert out.shape == (3, 128, 72, 3) and out.dtype == np.uint8 and out.flags.c_contiguous
+    assert out[:, :, :30, 0].min() == 255 and out[:, :, 42:, 2].min() == 255
+    assert fit_video(frames, None).shape == (3, 64, 32, 3)

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import html
+import json
+import re
 import shutil
 import threading
 import time
@@ -290,6 +293,11 @@ async def test_premise_to_video_resend_remix_history(harness: Harness, tiny_clip
         facts = probe(await download(app, video.video or "", tmp_path / "got.mp4"))
         assert facts["video_codec"] == "h264" and facts["width"] == 90 and facts["height"] == 160
         assert len(harness.uploads()) == 1
+        upload = harness.uploads()[0]
+        assert (str(upload.params.get("width")), str(upload.params.get("height"))) == ("90", "160")
+        thumbnail = upload.params.get("thumbnail")
+        assert int(str(upload.params.get("duration"))) >= 1 and thumbnail is not None and not isinstance(thumbnail, str)
+        assert str(upload.params.get("supports_streaming")).lower() == "true"
         # 5. resend: the same file_id, no new upload
         await ann.press(video, data_of(video, "Resend"))
         await ann.wait_for(lambda _: len(videos(ann)) == 2)
@@ -329,6 +337,10 @@ async def test_bad_inputs_get_clear_messages_in_the_users_language(harness: Harn
         await ann.wait_for(lambda _: len(ann.find_all("one-line story idea")) == 2)
         await ann.send("the dog wants to torture the cat")
         await ann.wait_for_text("can't make a clip about that")
+        await ann.send("\u200b \u200b")  # nothing visible: an empty premise
+        await ann.wait_for(lambda _: len(ann.find_all("one-line story idea")) == 3)
+        assert "(empty)" in ann.find_all("one-line story idea")[-1].body
+        assert not with_buttons(ann, "1|st|")  # no bad premise ever got a hero chooser
         await li.send("😀😀😀")
         await li.wait_for_text("请发送一句故事创意")
         await li.send("/start")
@@ -443,6 +455,20 @@ async def test_forged_buttons_are_refused(harness: Harness, tiny_clip: ClipInfo,
         assert all(a is not None and "no longer valid" in (a.text or "") for a in invalid)
         assert len(videos(bob)) == 0 and len(videos(ann)) == 1  # nothing was resent to anyone
         assert (await harness.store.get_job(clip.job_id)).state == "done"  # type: ignore[union-attr]
+        # Bob names Ann's pending draft (hero, reroll, confirm) and an unknown hero on his own draft
+        ann_preview = await premise_to_preview(ann, "a tabby cat opens a bakery")
+        ann_draft = data_of(ann_preview, "Confirm").split("|")[2]
+        before = await harness.store.get_draft(ann_draft)
+        bob_draft = data_of(bob_preview, "Confirm").split("|")[2]
+        forged = [f"1|st|{ann_draft}|husky", f"1|rr|{ann_draft}", f"1|ok|{ann_draft}", f"1|st|{bob_draft}|dragon"]
+        queries = [await bob.press(bob_preview, data) for data in forged]
+        await bob.wait_for(lambda _: all(bob.answered(q) for q in queries), timeout=10)
+        await bob.wait_for(lambda _: len(bob.find_all("doesn't exist (or isn't yours)")) == 7)
+        await bob.wait_for_text("Unknown character style")
+        assert await harness.store.get_draft(ann_draft) == before  # untouched, still Ann's
+        assert (await harness.store.active_jobs(1002)) == []
+        await ann.press(ann_preview, data_of(ann_preview, "Confirm"))  # and it still works for Ann
+        await ann.wait_for(lambda _: len(videos(ann)) == 2, timeout=20)
     assert harness.sandbox.violations == []
 
 
@@ -462,6 +488,8 @@ async def test_twenty_users_at_once_are_all_served(harness: Harness, tiny_clip: 
         elapsed = time.monotonic() - started
     assert all(len(videos(u)) == 1 for u in users)
     assert len(harness.uploads()) == 20
+    assert all(q.answered for q in harness.sandbox.state.queries.values())  # 60 presses, every one answered
+    assert len({(v.video, u.id) for u in users for v in videos(u)}) == 20 and not any(u.find_all("Sorry") for u in users)
     assert harness.sandbox.violations == []
     calls = harness.sandbox.calls
     print(f"20 users served in {elapsed:.1f}s with {len(calls)} Bot API calls")
@@ -626,3 +654,146 @@ async def test_history_pages_and_command_menus(harness: Harness, tiny_clip: Clip
     menus = harness.sandbox.calls_to("setMyCommands")
     assert {c.params.get("language_code") for c in menus} == {None, "zh"}
     assert harness.sandbox.violations == []
+
+
+async def test_a_premise_is_moderated_once_per_premise(tmp_path: Path) -> None:
+    """The bot checks a premise on arrival and the LLM writer on every (re)write; they share one
+    ``Moderator``, so the moderation endpoint sees each premise once."""
+    from bot.writer import LLMWriter
+    from render.story import write_offline
+    from tests.fakes.openai_server import FakeOpenAI, Reply
+
+    premise = "a corgi opens a noodle shop"
+    reply = write_offline(premise, "corgi", "en", 5).model_dump()
+    for key in ("premise", "language", "style", "art_style"):
+        reply.pop(key)
+    settings = make_settings(tmp_path)
+    async with FakeOpenAI(default=Reply.json(reply)) as server:
+        server.flag_moderation = {"bloodbath"}
+        settings.llm = settings.llm.model_copy(
+            update={"base_url": server.base_url, "moderation": True, "max_retries": 0, "timeout_s": 5.0}
+        )
+        async with BotApiSandbox() as sandbox, AsyncStore.from_settings(settings) as store, LLMWriter(settings.llm) as writer:
+            h = Harness(sandbox, settings, store)
+            async with h.bot(writer=writer) as app:
+                assert bot_deps(app).moderate == writer.moderator.check
+                ann = h.user(1001)
+                preview = await premise_to_preview(ann, premise, "Corgi")
+                edits = _msg(ann, preview.message_id).edit_count
+                await ann.press(preview, data_of(preview, "Reroll"))
+                await ann.wait_for(lambda _: _msg(ann, preview.message_id).edit_count >= edits + 2
+                                   and "1|ok|" in str(_msg(ann, preview.message_id).callback_data))
+                sent = await ann.send("a cat starts a bloodbath")
+                await ann.wait_for_text("can't make a clip about that")
+                assert not with_buttons(ann, "1|st|", after=sent)  # refused on arrival: no hero chooser
+        assert len(server.requests) == 2  # the script and its reroll were written by the model
+        assert [r["input"] for r in server.moderation_requests] == [premise, "a cat starts a bloodbath"]
+        assert writer.moderator.endpoint_calls == 2
+    assert sandbox.violations == []
+
+
+async def test_drafts_survive_a_bot_restart(harness: Harness, tiny_clip: ClipInfo) -> None:
+    """Buttons shown by one bot process still work in the next: drafts are stored, not in memory."""
+    harness.start_worker(tiny_clip)
+    ann, li = harness.user(1001), harness.user(1002, lang="zh")
+    async with harness.bot():
+        preview = await premise_to_preview(ann, "a corgi learns to surf", "Corgi")
+        sent = await li.send("小柯基学冲浪")
+        chooser = await wait_buttons(li, "1|st|", after=sent)
+    # 1. a new Application (new process): Ann confirms the preview written by the old one
+    async with harness.bot():
+        qid = await ann.press(preview, data_of(preview, "Confirm"))
+        await ann.wait_for(lambda _: bool(videos(ann)), timeout=20)
+        assert ann.answered(qid) and not ann.find_all("expired")
+        # 2. Li picks the hero on the chooser the old process posted, then confirms
+        li_preview = await choose(li, chooser, "柯基", "卡通")
+        await li.press(li_preview, data_of(li_preview, "✅"))
+        await li.wait_for(lambda _: bool(videos(li)), timeout=20)
+        assert not li.find_all("过期")
+    ann_job = await harness.store.get_job((await harness.store.list_clips(1001))[0][0].job_id)
+    assert ann_job is not None and ann_job.style == "corgi" and ann_job.premise == "a corgi learns to surf"
+    assert await harness.store.user_drafts(1001) == [] and await harness.store.user_drafts(1002) == []
+    assert len(harness.uploads()) == 2
+    assert harness.sandbox.violations == []
+
+
+_PROGRESS = re.compile(r"^🎞 \S.*\n[▓░]{10} \d{1,3}%$")
+_HAN_RUN = re.compile(r"[\u3400-\u9fff]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+# Latin words a Chinese reader may see: the product name, the /lang toggle's target, units, commands
+_ZH_ALLOWED_LATIN = re.compile(r"/[a-z_]+|PetReel|English|MB|UTC")
+
+
+def _markups(sandbox: BotApiSandbox) -> list[str]:
+    data = []
+    for method in ("sendMessage", "editMessageText", "editMessageReplyMarkup", "sendVideo"):
+        for call in sandbox.calls_to(method):
+            markup = call.params.get("reply_markup")
+            if isinstance(markup, str):
+                markup = json.loads(markup)
+            for row in (markup or {}).get("inline_keyboard", []):
+                data.extend(b["callback_data"] for b in row if "callback_data" in b)
+    return data
+
+
+async def test_transcripts_read_well_in_both_languages(harness: Harness, tiny_clip: ClipInfo) -> None:
+    """Walk the journey as a person would in English and in Chinese and read every message: one
+    language per reader, user text escaped, no raw errors, bar format, limits on data and captions."""
+    harness.start_worker(tiny_clip, stage_s=0.2)
+    tricky = {1001: "a <b>ginger</b> cat &amp; a rich 🐱 cat: who wins?", 1002: "穷橘猫<b>逆袭</b> &amp; 富白猫 🐱"}
+
+    async def journey(user: SimUser, style: str, art: str) -> None:
+        for text in ("/start", "/help", "/quota", "/history", "/cancel", "/new", "🐱🐶!!", "x" * 501, "虐猫"):
+            before = len([m for m in user.chat if m.from_bot])
+            await user.send(text)
+            await user.wait_for(lambda chat, n=before: len([m for m in chat if m.from_bot]) > n)
+        preview = await premise_to_preview(user, tricky[user.id], style, art)
+        await user.press(preview, data_of(preview, "✅"))
+        await user.wait_for(lambda _: bool(videos(user)), timeout=20)
+        video = videos(user)[0]
+        await user.press(video, video.callback_data[0])  # Resend
+        await user.wait_for(lambda _: len(videos(user)) == 2)
+        await user.send("/history")
+        await user.wait_for(lambda _: any(m.from_bot and "1|hp|" not in str(m.callback_data) and
+                                          "1|rm|" in str(m.callback_data) and not m.video for m in user.chat))
+
+    async with harness.bot():
+        ann, li = harness.user(1001), harness.user(1002, lang="zh")
+        await asyncio.gather(journey(ann, "Ginger", "Storyboard"), journey(li, "橘猫", "卡通"))
+        await asyncio.sleep(EDIT_INTERVAL * 2)  # the last status edits land
+    for user in (ann, li):
+        print(f"\n--- transcript of user {user.id} ---\n{user.dump()}")
+    sandbox = harness.sandbox
+    # 1. each reader sees one language (user text and the /lang toggle's "中文" aside)
+    for m in ann.chat:
+        if m.from_bot:
+            assert not _HAN_RUN.search(m.body.replace(tricky[1001], "").replace("中文", "")), m.body
+    for m in li.chat:
+        if m.from_bot:
+            rest = _ZH_ALLOWED_LATIN.sub("", m.body.replace(tricky[1002], ""))
+            assert not _LATIN_WORD.search(rest), m.body
+    # 2. the premise is echoed escaped (shown literally), never parsed as HTML
+    choosers = [str(c.params.get("text")) for c in sandbox.calls_to("sendMessage") if "1|st|" in str(c.params)]
+    assert any(html.escape(tricky[1001]) in text for text in choosers)
+    assert any(html.escape(tricky[1002]) in text for text in choosers)
+    # 3. no raw exception text anywhere; errors are the friendly messages
+    for m in ann.chat + li.chat:
+        if m.from_bot:
+            assert not re.search(r"Traceback|Exception|Error\b|exited|None\b", m.body), m.body
+    assert "Please send a one-line story idea" in ann.find("(too long: 501 characters").body
+    assert li.find("请发送一句故事创意").body.count("（") == 1  # no English detail appended
+    # 4. the status message: queue line, then bars in the ▓▓▓░░ 60% format, then done
+    for user, done in ((ann, "✅ Done!"), (li, "✅ 完成！")):
+        status = next(m for m in user.chat if m.from_bot and (m.body.startswith("⏳") or m.edit_count and m.body == done))
+        assert status.body == done
+        texts = [str(c.params["text"]) for c in sandbox.calls_to("editMessageText")
+                 if str(c.params.get("message_id")) == str(status.message_id) and str(c.params.get("chat_id")) == str(user.id)]
+        bars = [text for text in texts if "%" in text]
+        assert bars and all(_PROGRESS.match(text) for text in bars), texts
+    # 5. every button press answered; callback data ≤ 64 bytes; captions ≤ 1024 and escaped HTML
+    assert sandbox.state.queries and all(q.answered for q in sandbox.state.queries.values())
+    assert all(len(d.encode()) <= 64 for d in _markups(sandbox))
+    for call in sandbox.calls_to("sendVideo"):
+        caption = str(call.params.get("caption"))
+        assert len(caption) <= 1024 and call.params.get("parse_mode") == "HTML"
+    assert sandbox.violations == []

@@ -245,18 +245,22 @@ async def test_a_queued_job_survives_ctrl_c_and_is_delivered_on_the_next_start(t
         job_id, status_id = waiting[0].id, waiting[0].status_message_id
         assert status_id is not None
         assert store.list_clips(USER)[1] == 0
-    # 3. next start: the same job is claimed, rendered and delivered. The sandbox keeps chats in
-    #    memory only, so the person says hello again (as the page's START button does).
+    assert (tmp_path / "sandbox" / "123456" / "state.json").exists()  # the sandbox kept the chat
+    # 3. next start: the page shows the same conversation, and the same job is claimed, rendered and
+    #    delivered into it with nobody typing anything
     async with petreel(tmp_path, "up", "--renderer", TINY) as second:
         async with httpx.AsyncClient(base_url=second.url, timeout=40) as http:
             await wait_http(http)
-            await send(http, "/start")
+            history = await chat(http, lambda m: any(x["id"] == status_id for x in m))
+            assert any(PREMISE in x["html"] and x["from"] == "user" for x in history)
             await chat(http, has_video, timeout_s=60)
             await asyncio.sleep(0.5)  # the job's last status edits
             messages = await chat(http, has_video)
-            # the job's status message of the last run is gone; its edits hit nothing of the new chat
-            assert status_id not in [m["id"] for m in messages]
-            assert [m["edits"] for m in messages] == [0] * len(messages), messages
+            # the status message of the last run is the one that followed the job to the end
+            status = next(m for m in messages if m["id"] == status_id)
+            assert status["edits"] > 0 and "Queued" not in status["html"], status
+            assert [m["from"] for m in messages if "video" in m] == ["bot"]
+            assert not any(m["html"] == "/start" for m in messages)
         code = await second.stop(signal.SIGINT)
     assert_clean_exit(code, second)
     with Store(db) as store:

@@ -10,13 +10,19 @@ import shlex
 import socket
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any, cast
 
 import pytest
 import yaml
 from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
+from telegram.error import BadRequest, NetworkError
 
+from bot.delivery import count_error
+from bot.handlers.errors import on_error
 from petreel import metrics as metrics_mod
+from petreel.errors import UserError
 from petreel.metrics import Counter, Gauge, Histogram, Metrics, Registry
 from petreel.ops import _probe, _worker_check, judge_health, ops_routes
 from petreel.settings import QuotaSettings, Settings, WorkerSettings
@@ -497,3 +503,24 @@ def test_compose_file() -> None:
     assert services["bot"]["environment"]["PETREEL_HTTP_HOST"] == "0.0.0.0"
     assert services["bot"]["ports"] == ["127.0.0.1:8080:8080"]
     assert "gpu" not in str(services.get("worker-cpu", {}).get("deploy", ""))
+
+
+async def test_the_bots_telegram_errors_reach_metrics(tmp_path: Path) -> None:
+    """The bot's two call sites (delivery's ``count_error`` and the error handler) feed the
+    process-wide counter that ``/metrics`` serves by default."""
+    counter = metrics_mod.default_metrics().telegram_errors
+    before = {kind: counter.value(kind=kind) for kind in ("NetworkError", "BadRequest")}
+    # 1. delivery: a flood/network failure while editing a status message
+    count_error(NetworkError("connection reset"))
+    # 2. the error handler: a Telegram error escaping a handler (no chat to apologise in)
+    await on_error(None, cast(Any, SimpleNamespace(error=BadRequest("Chat not found"))))
+    # 3. a UserError is the user's mistake, not a Telegram error: not counted
+    await on_error(None, cast(Any, SimpleNamespace(error=UserError("nope"))))
+    settings = _settings(tmp_path)
+    async with AsyncStore.from_settings(settings) as store:
+        status, text = await _get(ops_routes(store, settings, require_worker=False), "/metrics")
+    assert status == 200
+    family = parse_exposition(text)["petreel_telegram_errors_total"]
+    assert family.value(kind="NetworkError") == before["NetworkError"] + 1
+    assert family.value(kind="BadRequest") == before["BadRequest"] + 1
+    assert "UserError" not in text

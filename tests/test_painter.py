@@ -10,6 +10,8 @@ import pytest
 from PIL import Image
 
 from petreel.errors import Cancelled
+from render.animator import view_rect
+from render.captions import CAPTION_BOTTOM, CAPTION_ZONE
 from render.painter import CAPTION_BAND, StoryboardPainter, layout, overscan_size, resolve_look
 from render.script import Character, Expression, Location, Outfit, Script
 from render.stages import KeyframePainter, RenderSpec, never_cancel, no_progress
@@ -130,6 +132,21 @@ def test_layout_keeps_faces_central_and_the_hero_largest() -> None:
             face_y = s.feet - s.height * 71 / 104
             assert 0.15 <= s.x <= 0.85 and 0.3 <= face_y <= 0.6
             assert s.feet <= 1 - CAPTION_BAND + 0.01
+
+
+@pytest.mark.parametrize("camera", ["static", "push_in", "pull_out", "pan_left", "pan_right", "tilt_up", "tilt_down"])
+def test_feet_stay_above_the_caption_zone_through_every_camera_move(camera: str) -> None:
+    """Captions never cover the pets' feet: the ground line on screen, over the whole move, stays
+    above the top of the tallest caption block (plus a margin for shoes and the shadow)."""
+    spec = RenderSpec(width=720, height=1280)
+    key_w, key_h = overscan_size(spec)
+    zone_top = CAPTION_BOTTOM - CAPTION_ZONE
+    for n in (1, 2, 3):
+        for slot in layout(n):
+            feet = (key_h - spec.height) / 2 + slot.feet * spec.height  # keyframe pixels
+            for u in np.linspace(0.0, 1.0, 41):
+                _, y, _, h = view_rect(camera, float(u), key_w, key_h, spec.width, spec.height)
+                assert (feet - y) / h <= zone_top - 0.015, (camera, n, slot, u)
 
 
 def test_every_location_renders() -> None:

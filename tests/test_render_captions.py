@@ -6,10 +6,13 @@ import numpy as np
 import pytest
 
 from render.captions import (
+    CAPTION_BOTTOM,
+    CAPTION_ZONE,
     ELLIPSIS,
     LATIN_FONTS,
     NO_LINE_START,
     CaptionPainter,
+    balance,
     Overlay,
     find_font,
     fit_caption,
@@ -131,3 +134,30 @@ def test_cjk_font_is_the_simplified_chinese_face() -> None:
 
     family, _ = ImageFont.truetype(str(cjk[0]), 20, index=cjk[1]).getname()
     assert family is not None and family.endswith("SC")
+
+
+def test_balanced_wrap_leaves_no_lone_word_or_hanzi() -> None:
+    # greedy wrapping would leave "生" alone on the second line
+    assert layout_caption("橘子的逆袭人生", 20, 120, fake_measure) == ["橘子的逆袭人", "生"]
+    assert balance("橘子的逆袭人生", 20, ["橘子的逆袭人", "生"], 120, fake_measure) == ["橘子的逆", "袭人生"]
+    greedy = layout_caption("The ginger cat finally wins", 20, 150, fake_measure)
+    lines = balance("The ginger cat finally wins", 20, greedy, 150, fake_measure)
+    assert len(lines) == len(greedy) and " ".join(lines) == "The ginger cat finally wins"
+    widths = [fake_measure(line, 20) for line in lines]
+    assert max(widths) <= max(fake_measure(line, 20) for line in greedy)
+    assert max(widths) - min(widths) <= 60  # at most ~one word apart
+    assert balance("one", 20, ["one"], 150, fake_measure) == ["one"]
+    size, zh = fit_caption("橘子的逆袭人生", 720, 1280, fake_measure, max_lines=2, fraction=0.1, max_height=None)
+    assert len(zh) == 1 or min(len(line) for line in zh) >= 3, (size, zh)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("text", ["Kindness wins", "Who's laughing now?", "Guess who is back in town today",
+                                  "A very long caption that will surely need three lines of text to fit in",
+                                  "被嘲笑是穷光蛋", "白猫的下巴都要掉下来了，橘猫只是微微一笑，然后走进了自己的公司大楼"])
+def test_caption_block_stays_inside_the_caption_zone(language: str, text: str) -> None:
+    """The zone the painter keeps free of the pets' feet (checked in test_painter)."""
+    overlay = CaptionPainter(720, 1280, language).caption(text)
+    top, bottom = overlay.y, overlay.y + overlay.weighted.shape[0]
+    assert top >= 1280 * (CAPTION_BOTTOM - CAPTION_ZONE) - 1, (text, top)
+    assert bottom <= 1280 * CAPTION_BOTTOM + 1

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import inspect
 import random
+import sqlite3
 import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -107,6 +110,7 @@ def test_expired_lease_is_reclaimed_and_the_stale_worker_loses(store: Store, clo
     # The frozen worker wakes up: every write with its token is refused.
     assert store.heartbeat(job_id, old.token, "compose", 0.9) is False
     assert store.fail(job_id, old.token, "boom") is None
+    assert store.release(job_id, old.token) is False  # cannot hand back a job it no longer holds
     assert store.complete(job_id, old.token, fake_clip(store, job_id)) is None
     # The newer attempt wins.
     clip = store.complete(job_id, new.token, fake_clip(store, job_id))
@@ -422,3 +426,36 @@ async def test_async_store_runs_everything_on_one_dedicated_thread(tmp_path: Pat
         assert await astore.prune_workers(10**12) == 0
         assert await astore.remove_worker("w") and await astore.workers() == []
     assert len(threads) == 1 and threading.get_ident() not in threads
+
+
+_SYNC_ONLY = {"reopen", "close", "from_settings", "clip_path", "thumbnail_path"}
+
+
+def test_async_store_mirrors_every_store_data_method() -> None:
+    public = {n for n, f in vars(Store).items() if callable(f) and not n.startswith("_")} - _SYNC_ONLY
+    for name in sorted(public):
+        mirror = getattr(AsyncStore, name, None)
+        assert mirror is not None and inspect.iscoroutinefunction(mirror), f"AsyncStore.{name} is missing"
+        sync_params = list(inspect.signature(getattr(Store, name)).parameters.values())
+        async_params = list(inspect.signature(mirror).parameters.values())
+        assert [(p.name, p.kind, p.default) for p in async_params] == [
+            (p.name, p.kind, p.default) for p in sync_params
+        ], name
+
+
+async def test_a_busy_database_never_blocks_the_event_loop(tmp_path: Path) -> None:
+    async with AsyncStore(tmp_path / "a.db", QuotaSettings(daily_free=2)) as astore:
+        # 1. Another connection holds the write lock; the enqueue waits on busy_timeout (on its thread).
+        blocker = sqlite3.connect(tmp_path / "a.db", isolation_level=None)
+        blocker.execute("BEGIN IMMEDIATE")
+        pending = asyncio.ensure_future(astore.enqueue(1, "p", "corgi", "storyboard", "en", "{}", 1))
+        ticks = 0
+        for _ in range(10):  # 2. The loop keeps running meanwhile.
+            await asyncio.sleep(0.02)
+            ticks += 1
+        assert ticks == 10 and not pending.done()
+        # 3. Once the lock is released the waiting write goes through.
+        blocker.execute("ROLLBACK")
+        blocker.close()
+        job = await asyncio.wait_for(pending, 10)
+        assert (await astore.get_job(job.id)) == job

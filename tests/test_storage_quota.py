@@ -99,6 +99,16 @@ def test_grant_is_idempotent_per_key(tmp_path: Path) -> None:
         assert store.quota(5).credits == 12
 
 
+@pytest.mark.parametrize("n", [0, -5])
+def test_grant_refuses_non_positive_amounts(tmp_path: Path, n: int) -> None:
+    with make_store(tmp_path / "p.db") as store:
+        with pytest.raises(ValueError, match="positive"):
+            store.grant(5, n, "oops")
+        with pytest.raises(ValueError, match="credit kind"):
+            store.grant(5, 1, "oops", kind="refund")
+        assert store.ledger(5) == [] and store.quota(5).credits == 0
+
+
 def test_cancel_refunds_exactly_once(tmp_path: Path) -> None:
     with make_store(tmp_path / "p.db", daily_free=1) as store:
         job_id = enqueue(store)

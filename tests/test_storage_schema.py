@@ -96,6 +96,21 @@ EXPECTED_COLUMNS: dict[str, list[tuple[str, str, int, str | None, int]]] = {
         ("heartbeat", "REAL", 1, None, 0),
         ("started", "REAL", 1, None, 0),
     ],
+    "drafts": [  # 0003
+        ("id", "TEXT", 1, None, 1),
+        ("owner", "INTEGER", 1, None, 0),
+        ("chat_id", "INTEGER", 1, None, 0),
+        ("premise", "TEXT", 1, None, 0),
+        ("language", "TEXT", 1, None, 0),
+        ("style", "TEXT", 0, None, 0),
+        ("art_style", "TEXT", 0, None, 0),
+        ("seed", "INTEGER", 1, None, 0),
+        ("script", "TEXT", 0, None, 0),
+        ("parent_clip_id", "INTEGER", 0, None, 0),
+        ("created", "REAL", 1, None, 0),
+        ("updated", "REAL", 1, None, 0),
+        ("expires", "REAL", 1, None, 0),
+    ],
     "migrations": [
         ("id", "INTEGER", 0, None, 1),
         ("migration_set", "TEXT", 0, None, 0),
@@ -114,6 +129,8 @@ EXPECTED_OBJECTS = {
     ("index", "credit_ledger_user"),
     ("index", "events_pending"),
     ("index", "events_job"),
+    ("index", "drafts_owner"),  # 0003
+    ("index", "drafts_expires"),  # 0003
     ("index", "idx_migrations_migration_set_name"),
     ("trigger", "credit_ledger_no_update"),
     ("trigger", "credit_ledger_no_delete"),
@@ -168,14 +185,14 @@ def test_migrations_are_numbered_and_idempotent(tmp_path: Path) -> None:
     with sqlite3.connect(path) as conn:
         applied = conn.execute(f"SELECT migration_set, name FROM {MIGRATIONS_TABLE}").fetchall()  # noqa: S608
     conn.close()
-    assert applied == [("petreel", "0001_initial"), ("petreel", "0002_workers")]
-    assert latest_version() == 2
+    assert applied == [("petreel", "0001_initial"), ("petreel", "0002_workers"), ("petreel", "0003_drafts")]
+    assert latest_version() == 3
 
 
 def test_fresh_database_reports_applied_migrations(tmp_path: Path) -> None:
     db = dbmod.connect(tmp_path / "fresh.db", migrate_schema=False)
     try:
-        assert dbmod.migrate(db) == ["0001_initial", "0002_workers"]
+        assert dbmod.migrate(db) == ["0001_initial", "0002_workers", "0003_drafts"]
         assert dbmod.migrate(db) == []
     finally:
         db.close()
@@ -196,14 +213,14 @@ def test_0002_upgrades_a_0001_database_in_place(tmp_path: Path) -> None:
         )
     finally:
         db.close()
-    # 2. Opening it applies 0002 only; the old row keeps its data and has no start time.
+    # 2. Opening it applies 0002 (and later ones); the old row keeps its data and has no start time.
     with Store(path) as store:
         job = store.get_job(1)
         assert job is not None and (job.state, job.finished, job.started) == ("done", 5, None)
         assert store.render_seconds() == []  # no start time: not a render-time sample
         assert store.workers() == []
         names = [r[0] for r in store.db.execute(f"SELECT name FROM {MIGRATIONS_TABLE} ORDER BY id")]  # noqa: S608
-        assert names == ["0001_initial", "0002_workers"]
+        assert names == ["0001_initial", "0002_workers", "0003_drafts"]
 
 
 def test_worker_state_is_checked(tmp_path: Path) -> None:

@@ -242,3 +242,79 @@ def test_two_hundred_generated_premises_always_give_valid_scripts() -> None:
         _check_structure(script, style)
         arcs_seen.add(choose_arc(premise, i))
     assert arcs_seen == set(ARCS)
+
+
+# -- details follow the premise (a viewer notices when they don't) --------------------------------
+
+
+def test_contest_details_follow_the_premise() -> None:
+    for seed in range(12):
+        script = write_offline("a cooking contest between a black cat and a white cat", "black-cat", "en", seed)
+        if choose_arc("a cooking contest between a black cat and a white cat", seed) != "rivalry":
+            continue
+        text = " ".join(s.narration for s in script.scenes)
+        assert "cooking contest" in text and "falling down" not in text and "equipment" not in text
+        training = next(s for s in script.scenes if s.caption == "Training hard")
+        assert training.location == "kitchen" and "dish" in training.narration
+    zh = write_offline("舞蹈比赛：柯基被哈士奇看不起", "corgi", "zh", 3)
+    assert any("舞蹈大赛" in s.narration for s in zh.scenes)
+    assert all("道具" not in s.narration for s in zh.scenes)
+
+
+def test_betrayal_proof_matches_the_stolen_dream() -> None:
+    seen = 0
+    for seed in range(10):
+        premise = "his best friend betrays him and steals his song"
+        if choose_arc(premise, seed) != "betrayal":
+            continue
+        seen += 1
+        text = " ".join(s.narration for s in write_offline(premise, "husky", "en", seed).scenes)
+        assert "song" in text and "sing" in text and "how it works" not in text
+    assert seen
+
+
+def test_reveal_premise_picks_mistaken_identity_at_the_right_venue() -> None:
+    premise = "一只流浪狗走进豪华酒店，被门卫嘲笑，原来它是老板"
+    assert {choose_arc(premise, s) for s in range(10)} == {"mistaken_identity"}
+    for seed in range(5):
+        script = write_offline(premise, "golden-retriever", "zh", seed)
+        assert "酒店" in script.scenes[0].narration and "精品店" not in script.scenes[0].narration
+    en = "a stray dog walks into a fancy hotel, the doorman laughs, turns out he owns it"
+    assert {choose_arc(en, s) for s in range(10)} == {"mistaken_identity"}
+
+
+def test_moral_only_ends_stories_where_the_hero_was_mocked() -> None:
+    for seed in range(30):
+        for premise, lang in (("a corgi gets lost in a storm", "en"), ("小柯基走丢了，想要回家", "zh")):
+            last = write_offline(premise, "corgi", lang, seed).scenes[-1]
+            assert last.caption not in ("The End", "完"), (premise, seed)
+    endings = {write_offline(PREMISE, "ginger-cat", "en", s).scenes[-1].caption for s in range(30)}
+    assert "The End" in endings  # the moral still closes some rags-to-riches stories
+
+
+def test_rich_rival_stays_rich_at_the_reveal() -> None:
+    for seed in range(10):
+        script = write_offline(PREMISE, "ginger-cat", "en", seed)
+        if choose_arc(PREMISE, seed) != "rags_to_riches":
+            continue
+        assert "rich" in script.scenes[0].narration.lower()
+        for scene in script.scenes[-3:]:
+            rival = [a for a in scene.characters if a.id == "rival"]
+            assert all(a.outfit != "rags" for a in rival)
+
+
+def test_rerolls_vary_the_hook() -> None:
+    """A reroll (new seed) of the same premise should not open with the same line every time."""
+    for premise, style, lang in (
+        ("a corgi gets lost in a storm and tries to find home", "corgi", "en"),
+        ("实习生在公司被老板欺负", "shiba", "zh"),
+        ("a dishwasher cat wants to become a chef", "black-cat", "en"),
+    ):
+        hooks = set()
+        for seed in range(20):
+            script = write_offline(premise, style, lang, seed)
+            line = script.scenes[0].narration
+            for c in script.characters:
+                line = line.replace(c.name, "X")
+            hooks.add(line)
+        assert len(hooks) >= 2, (premise, hooks)

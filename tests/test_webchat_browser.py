@@ -16,7 +16,7 @@ from pathlib import Path
 import imageio_ffmpeg
 import pytest
 from PIL import Image, ImageDraw
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatAction, ParseMode
 from telegram.ext import (
     Application,
@@ -29,6 +29,7 @@ from telegram.ext import (
 
 from bot.sandbox import BotApiSandbox
 from bot.sandbox.web import web_app
+from tests.test_e2e_up import free_port
 
 pytestmark = [
     pytest.mark.browser,
@@ -185,3 +186,49 @@ async def test_web_chat_page_looks_and_behaves_like_telegram(served: BotApiSandb
             await browser.close()
     assert served.violations == []
     assert served.user(4242).find("1. The Ginger Comeback").from_bot
+
+
+async def test_an_open_page_rides_out_a_restart_and_gets_the_clip(tmp_path: Path) -> None:
+    """The person leaves the page open while ``petreel up`` restarts: the page reconnects by itself,
+    keeps the conversation, and the clip the bot delivers after the restart appears in it."""
+    async_api = pytest.importorskip("playwright.async_api")
+    port, state_dir, clip = free_port(), tmp_path / "sandbox", _clip(tmp_path / "clip.mp4").read_bytes()
+    first = BotApiSandbox(port=port, state_dir=state_dir, chat_poll_timeout=2.0)
+    await first.start(web_app(first))
+    second: BotApiSandbox | None = None
+    async with async_api.async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = await browser.new_page(viewport={"width": 430, "height": 900}, locale="en-US")
+            page.set_default_timeout(10_000)
+            errors: list[str] = []
+            page.on("pageerror", lambda exc: errors.append(str(exc)))
+            await page.goto(f"{first.root_url}/?user=5151")
+            # 1. before the restart: the person says hello, the bot queues a job
+            await page.locator("#start-button").click()
+            await first.user(5151).wait_for(lambda chat: bool(chat))
+            async with Bot(first.token, base_url=first.base_url) as bot:
+                status = await bot.send_message(5151, "⏳ Queued — position 1")
+            await page.locator(".row.in .text", has_text="Queued").wait_for()
+            # 2. the restart, with the page left open
+            await first.stop()
+            second = BotApiSandbox(port=port, state_dir=state_dir, chat_poll_timeout=2.0)
+            await second.start(web_app(second))
+            # 3. the bot carries on where it was: edits its status message, sends the clip
+            async with Bot(second.token, base_url=second.base_url) as bot:
+                await bot.edit_message_text("✅ Done", chat_id=5151, message_id=status.message_id)
+                await bot.send_video(5151, clip, caption="The Ginger Comeback")
+            await page.locator(".row.in.media-row video").wait_for()
+            await page.locator(".row.in .text", has_text="Done").wait_for()
+            assert await page.locator(".row.out .text", has_text="/start").count() == 1
+            # 4. a reload shows the same history, served by the restarted sandbox
+            await page.reload()
+            await page.locator(".row.in.media-row video").wait_for()
+            assert await page.locator(".row").count() == 3
+            assert errors == []
+        finally:
+            await browser.close()
+            await first.stop()
+            if second is not None:
+                await second.stop()
+    assert second is not None and second.violations == []

@@ -322,6 +322,8 @@ def test_cli_options_and_gpu_pinning(settings: Settings) -> None:
     add_parsers(parser.add_subparsers(dest="command"))
     args = parser.parse_args(["worker", "--processes", "4", "--gpu", "1", "--once", "--renderer", "m:f"])
     assert (args.processes, args.gpu, args.once, args.drain, args.renderer) == (4, 1, True, False, "m:f")
+    assert args.stop_grace is None  # by default a stop waits for the current job
+    assert parser.parse_args(["worker", "--stop-grace", "90"]).stop_grace == 90.0
     pinned = with_gpu(settings, 1)
     assert (pinned.worker.gpu, pinned.render.device) == (1, "cuda:1")
     assert with_gpu(settings, None) is settings
@@ -348,6 +350,38 @@ def test_pipeline_renderer_end_to_end_through_the_worker(tmp_path: Path) -> None
         assert clip.thumbnail == store.thumbnail_path(job_id) and clip.thumbnail.is_file()
 
 
+def test_pipeline_renderer_keeps_its_backends_loaded_between_jobs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The expensive parts are replaced (offline twins): building backends = loading models; rendering
+    # = writing a fake clip that records which backends object it was given.
+    pipeline = pytest.importorskip("render.pipeline")
+    built: list[object] = []
+    used: list[object] = []
+
+    def build(settings: Settings) -> object:
+        built.append(object())
+        return built[-1]
+
+    def render_clip(script: object, out_path: Path, backends: object, *rest: object) -> ClipInfo:
+        used.append(backends)
+        out_path.write_bytes(b"mp4")
+        out_path.with_suffix(".jpg").write_bytes(b"jpg")
+        return ClipInfo(out_path, out_path.with_suffix(".jpg"), 72, 128, 20.0, 3)
+
+    monkeypatch.setattr(pipeline, "default_backends", build)
+    monkeypatch.setattr(pipeline, "render_clip", render_clip)
+    settings = make_settings(tmp_path)
+    script = make_script().model_dump_json()
+    with Store.from_settings(settings) as store:
+        ids = [store.enqueue(1, "p", "ginger-cat", "storyboard", "en", script, seed).id for seed in (1, 2)]
+        worker = Worker(store, PipelineRenderer(settings), settings, "warm")
+        try:
+            assert worker.run(drain=True) == 2
+        finally:
+            worker.close()
+        assert [getattr(store.get_job(j), "state", None) for j in ids] == ["done", "done"]
+    assert len(built) == 1 and used == [built[0], built[0]]  # built once per process, reused by every job
+
+
 class _NoFileRenderer:
     def render(self, job: Job, out_path: Path, progress: object, should_cancel: object) -> ClipInfo:
         return ClipInfo(out_path, out_path.with_suffix(".jpg"), 1, 1, 1.0, 1)  # claims a file it never wrote
@@ -370,3 +404,59 @@ def test_a_cancel_nobody_asked_for_counts_as_a_failed_attempt(store: Store, sett
     assert run_worker(store, _SpuriousCancelRenderer(), settings, drain=True) == 3
     job = store.get_job(job_id)
     assert job is not None and (job.state, job.attempts) == ("dead", 3)
+
+
+def test_worker_applies_the_retention_setting(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path).model_copy(update={"retention_days": 30})
+    clock = Clock()
+    store = Store.from_settings(settings, clock=clock)
+    old = enqueue(store)
+    assert run_worker(store, InstantRenderer(), settings, drain=True) == 1
+    # 1. A month later: a fresh clip, a leftover of a killed worker and a live render's work file.
+    clock.now += 31 * 86_400
+    fresh = enqueue(store)
+    work = store.clips_dir / ".work"
+    dead_leftover, live_render = work / "77-deadbeef.mp4", work / "78-cafe.mp4"
+    dead_leftover.write_bytes(b"x")
+    live_render.write_bytes(b"y")
+    two_days_ago = time.time() - 2 * 86_400
+    os.utime(dead_leftover, (two_days_ago, two_days_ago))
+    # 2. The next worker start prunes before it claims.
+    assert run_worker(store, InstantRenderer(), settings, drain=True) == 1
+    page, total = store.list_clips(1)
+    assert total == 1 and page[0].job_id == fresh  # the pruned clip (never sent) is no longer listed
+    assert not store.clip_path(old).exists() and not store.thumbnail_path(old).exists()
+    assert store.clip_path(fresh).is_file()
+    pruned = store.db.execute("SELECT job_id FROM clips WHERE pruned IS NOT NULL").fetchall()
+    assert pruned == [(old,)]
+    assert not dead_leftover.exists() and live_render.exists()
+    store.close()
+
+
+def test_a_clip_without_thumbnail_is_done_with_no_thumbnail_recorded(store: Store, settings: Settings) -> None:
+    job_id = enqueue(store, premise="no-thumbnail")
+    assert run_worker(store, ScriptedRenderer(), settings, once=True) == 1
+    (clip,), _ = store.list_clips(1)
+    assert (clip.job_id, clip.thumbnail, clip.path) == (job_id, None, store.clip_path(job_id))
+    assert clip.path.is_file() and not store.thumbnail_path(job_id).exists()
+
+
+def test_stop_grace_releases_a_render_that_outlasts_it(store: Store, settings: Settings) -> None:
+    first, second = enqueue(store), enqueue(store)
+
+    def stop_then_keep_rendering(stage: str) -> None:
+        if stage == "keyframes":
+            worker.request_stop()  # SIGTERM: finish if it fits in the grace
+        time.sleep(0.06)
+
+    renderer = StagedRenderer(stop_then_keep_rendering)
+    worker = Worker(store, renderer, settings, "w", stop_grace_s=0.1)
+    try:
+        assert worker.run() == 1
+    finally:
+        worker.close()
+    assert renderer.reached == ["keyframes", "narration"]  # the cancellation check after the grace stopped it
+    job = store.get_job(first)
+    assert job is not None and (job.state, job.attempts, job.worker_id) == ("queued", 0, None)
+    assert store.get_job(second).state == "queued"  # type: ignore[union-attr]
+    assert [r["kind"] for r in store.ledger(1)] == ["reserve", "reserve"]  # nothing refunded or charged

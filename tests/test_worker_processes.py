@@ -231,3 +231,72 @@ def test_parent_forwards_sigterm_to_its_worker_processes(tmp_path: Path) -> None
         assert parent.returncode == 0, err[-3000:]
         clean(err)
         assert [store.get_job(j).state for j in ids] == ["done", "done", "queued"]  # type: ignore[union-attr]
+
+
+def test_sigterm_with_stop_grace_releases_a_long_render(tmp_path: Path) -> None:
+    with open_store(tmp_path) as store:
+        job_id = enqueue(store, "nap:60")
+        a = subprocess.Popen(
+            worker_cmd("--renderer", SCRIPTED, "--worker-id", "A", "--stop-grace", "0.3"),
+            env=worker_env(tmp_path, lease_s=30.0), cwd=REPO, stderr=subprocess.PIPE, text=True,
+        )  # fmt: skip
+        try:
+            wait_until(running_on(store, job_id, "A"))
+            a.send_signal(signal.SIGTERM)
+        finally:
+            _, err = a.communicate(timeout=30)
+        assert a.returncode == 0, err[-3000:]
+        clean(err)
+        assert "stop grace of 0.3s over" in err and "released back to the queue" in err
+        job = store.get_job(job_id)
+        assert job is not None and (job.state, job.attempts, job.lease_expires) == ("queued", 0, None)
+        assert [r["kind"] for r in store.ledger(1)] == ["reserve"]  # still reserved for the next worker
+        assert store.workers() == []
+
+
+def test_a_crashed_worker_process_stops_the_set_for_a_restart(tmp_path: Path) -> None:
+    with open_store(tmp_path) as store:
+        parent = subprocess.Popen(
+            worker_cmd("--processes", "2", "--renderer", SCRIPTED), env=worker_env(tmp_path, lease_s=30.0),
+            cwd=REPO, stderr=subprocess.PIPE, text=True,
+        )  # fmt: skip
+        try:
+            wait_until(lambda: len(store.workers()) == 2)  # both children are up
+            crash = enqueue(store, "die")
+        finally:
+            _, err = parent.communicate(timeout=60)
+        # The parent did not keep running one worker short: it stopped the other one and failed.
+        assert parent.returncode == 1, err[-3000:]
+        assert "exited with code 3; stopping the other workers" in err
+        assert err.count("stopping after") == 1  # the healthy worker exited gracefully
+        assert "database is locked" not in err
+        job = store.get_job(crash)
+        assert job is not None and (job.state, job.attempts) == ("running", 1)  # re-leased once its lease ends
+        assert [(w.state, w.job_id) for w in store.workers()] == [("busy", crash)]  # only the dead one's row
+
+
+def _spawned_workers(pid: int) -> int:
+    """How many worker children ``pid`` has (the spawn resource tracker is not one)."""
+    found = 0
+    for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split():
+        try:
+            cmdline = Path(f"/proc/{child}/cmdline").read_bytes()
+        except FileNotFoundError:
+            continue
+        found += b"spawn_main" in cmdline and b"resource_tracker" not in cmdline
+    return found
+
+
+def test_sigterm_while_the_children_start_is_a_clean_stop(tmp_path: Path) -> None:
+    parent = subprocess.Popen(
+        worker_cmd("--processes", "2", "--renderer", SCRIPTED), env=worker_env(tmp_path),
+        cwd=REPO, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        wait_until(lambda: _spawned_workers(parent.pid) == 2, timeout=20)  # most likely still importing
+        time.sleep(0.05)  # the parent installs its forwarding handler right after starting them
+    finally:
+        parent.send_signal(signal.SIGTERM)
+        _, err = parent.communicate(timeout=60)
+    assert parent.returncode == 0, err[-3000:]  # a child killed before its handler existed is no crash
+    assert "stopping the other workers" not in err

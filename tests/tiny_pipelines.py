@@ -151,7 +151,7 @@ def build_sdxl(full: bool = False, seed: int = 0, device: str = "cpu", dtype: to
         vae=vae, text_encoder=te1, text_encoder_2=te2, tokenizer=clip_tokenizer(), tokenizer_2=clip_tokenizer(),
         unet=unet, scheduler=scheduler, image_encoder=None, feature_extractor=None,
     )
-    return pipe if dtype == torch.float32 else pipe.to(dtype=dtype)
+    return cast(pipe, dtype)
 
 
 # -- IP-Adapter --------------------------------------------------------------------------------------
@@ -260,7 +260,17 @@ def build_ltx_i2v(full: bool = False, seed: int = 0, device: str = "cpu", dtype:
     pipe: Any = LTXImageToVideoPipeline(
         scheduler=scheduler, vae=vae, text_encoder=text_encoder, tokenizer=t5_tokenizer(), transformer=transformer
     )
-    return pipe if dtype == torch.float32 else pipe.to(dtype=dtype)
+    return cast(pipe, dtype)
+
+
+def cast(pipe: Any, dtype: torch.dtype) -> Any:
+    """Every model of ``pipe`` in ``dtype``, cast as plain torch modules: random weights have no
+    fp32-only layers, and ``ModelMixin.to`` would warn about an (empty) list of them."""
+    if dtype != torch.float32:
+        for component in pipe.components.values():
+            if isinstance(component, torch.nn.Module):
+                torch.nn.Module.to(component, dtype=dtype)
+    return pipe
 
 
 def save(pipe: Any, out_dir: Path) -> Path:

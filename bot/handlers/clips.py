@@ -37,12 +37,11 @@ async def remix(update: Update, context: Context, press: Press) -> None:
     job = await deps.store.get_job(clip.job_id)
     if job is None:
         raise NotFound()
-    draft = deps.drafts.new(
+    draft = await deps.drafts.new(
         press.user_id,
         press.chat_id,
         job.premise,
         job.language,
-        deps.clock(),
         script=Script.model_validate_json(job.script_json),
         parent_clip_id=clip.id,
     )
@@ -57,8 +56,8 @@ async def twist(update: Update, context: Context, press: Press) -> None:
     job = await deps.store.get_job(clip.job_id)
     if job is None:
         raise NotFound()
-    draft = deps.drafts.new(
-        press.user_id, press.chat_id, job.premise, job.language, deps.clock(), style=job.style, art_style=job.art_style
+    draft = await deps.drafts.new(
+        press.user_id, press.chat_id, job.premise, job.language, style=job.style, art_style=job.art_style
     )
     await press.answer()
     await write_and_show(context, draft, press.lang)

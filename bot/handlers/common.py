@@ -50,10 +50,13 @@ class Deps:
     writer: ScriptWriter
     limiter: Limiter | None = None  # per-user daily script expansions
     moderate: Callable[[str], Awaitable[None]] = allow_all  # raises ContentRefused
-    drafts: DraftBook = field(default_factory=DraftBook)
     throttle: ChatThrottle = field(default_factory=lambda: ChatThrottle(1.0))
     clock: Callable[[], float] = time.monotonic
     utcnow: Callable[[], datetime] = lambda: datetime.now(UTC)
+    drafts: DraftBook = field(init=False)  # stored drafts (survive a restart), over ``store``
+
+    def __post_init__(self) -> None:
+        self.drafts = DraftBook(self.store)
 
     def is_admin(self, user_id: int) -> bool:
         return user_id in self.settings.telegram.admins
@@ -82,6 +85,12 @@ async def user_lang(update: Update, context: Context) -> Lang:
     if context.user_data is not None:
         context.user_data["lang"] = lang
     return lang
+
+
+def user_text(err: UserError, lang: str) -> str:
+    """What a person reads for ``err`` in ``lang``. Some errors append a detail (``BadPremise``: "too
+    long: 501 characters…") that exists only in English, so a Chinese reader gets the message alone."""
+    return err.message("en") if norm_lang(lang) == "en" else err.zh
 
 
 def remember_lang(context: Context, lang: str) -> None:
@@ -183,7 +192,7 @@ def on_button(fn: ButtonFn) -> Callable[[Update, Context], Coroutine[Any, Any, N
             log.info("refused callback data from %s: %s", query.from_user.id, err)
             await press.answer_quietly(t(press.lang, "unknown_button"), alert=True)
         except UserError as err:
-            await press.answer_quietly(err.message(press.lang))
+            await press.answer_quietly(user_text(err, press.lang))
             raise
         finally:
             await press.answer_quietly()

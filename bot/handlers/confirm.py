@@ -14,10 +14,11 @@ from bot import callbacks
 from bot.callbacks import Action
 from bot.delivery import status_keyboard
 from bot.handlers.common import AnyApp, Context, Press, deps_of, on_button, send, user_lang
-from bot.handlers.ownership import draft_expired, owned_job
+from bot.handlers.drafts import script_of
+from bot.handlers.ownership import draft_expired, owned_draft, owned_job
 from bot.i18n import t
 from bot.progress import queued_text
-from petreel.errors import NotFound, UserError
+from petreel.errors import UserError
 
 log = logging.getLogger(__name__)
 
@@ -25,44 +26,44 @@ log = logging.getLogger(__name__)
 @on_button
 async def confirm(update: Update, context: Context, press: Press) -> None:
     deps = deps_of(context)
-    # 1. take the draft out of the book (atomic on the event loop: a double press can't enqueue twice)
-    draft = deps.drafts.pop(press.button.args[0])
-    if draft is None:
-        raise draft_expired()
-    if draft.owner != press.user_id or draft.busy or draft.script is None:
-        deps.drafts.put(draft)
-        if draft.owner != press.user_id:
-            raise NotFound()
+    # 1. the presser's draft, with its script written
+    draft = await owned_draft(context, press)
+    script = script_of(draft)
+    if deps.drafts.busy(draft.id) or script is None:
         await press.answer(t(press.lang, "busy"))
         return
-    assert draft.style is not None and draft.art_style is not None
-    # 2. enqueue: one transaction checks ban/caps, reserves a credit and commits the job row
+    # 2. take it out of the store (one DELETE … RETURNING: of a double press only one gets it)
+    taken = await deps.drafts.take(draft.id)
+    if taken is None:
+        raise draft_expired()
+    script = script_of(taken) or script  # (the row as taken: a reroll may have just reseeded it)
+    # 3. enqueue: one transaction checks ban/caps, reserves a credit and commits the job row
     try:
         job = await deps.store.enqueue(
-            draft.owner,
-            draft.premise,
-            draft.style,
-            draft.art_style,
-            draft.script.language,
-            draft.script.model_dump_json(),
-            draft.seed,
-            parent_clip_id=draft.parent_clip_id,
-            chat_id=draft.chat_id,
+            taken.owner,
+            taken.premise,
+            script.style,
+            script.art_style,
+            script.language,
+            script.model_dump_json(),
+            taken.seed,
+            parent_clip_id=taken.parent_clip_id,
+            chat_id=taken.chat_id,
         )
     except UserError:
-        deps.drafts.put(draft)  # quota/queue may free up: the same Confirm can be pressed again
+        await deps.drafts.put(taken)  # quota/queue may free up: the same Confirm can be pressed again
         raise
-    # 3. only now, with the row committed, say it's queued: one status message per job
+    # 4. only now, with the row committed, say it's queued: one status message per job
     await press.answer(t(press.lang, "confirmed"))
     if press.message is not None:
         with contextlib.suppress(TelegramError):
             await press.message.edit_reply_markup(reply_markup=None)
     position = await deps.store.queue_position(job.id)
     status = await context.bot.send_message(
-        draft.chat_id, queued_text(press.lang, position), reply_markup=status_keyboard(press.lang, job.id)
+        taken.chat_id, queued_text(press.lang, position), reply_markup=status_keyboard(press.lang, job.id)
     )
-    await deps.store.set_status_message(job.id, draft.chat_id, status.message_id)
-    log.info("job %s queued for user %s (position %s)", job.id, draft.owner, position)
+    await deps.store.set_status_message(job.id, taken.chat_id, status.message_id)
+    log.info("job %s queued for user %s (position %s)", job.id, taken.owner, position)
 
 
 @on_button
@@ -80,7 +81,7 @@ async def cancel_command(update: Update, context: Context) -> None:
     user = update.effective_user
     assert user is not None
     lines = []
-    if deps.drafts.discard_user(user.id):
+    if await deps.drafts.discard_user(user.id):
         lines.append(t(lang, "cancel_draft"))
     active = await deps.store.active_jobs(user.id)
     if active:

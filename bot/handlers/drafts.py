@@ -1,90 +1,129 @@
-"""Pending drafts: a premise (and later its style, art style and script) awaiting a button press.
+"""Pending drafts: a premise (and later its hero, art style and script) awaiting a button press.
 
-Kept server-side in memory (``app.bot_data``), keyed by a short random id that is all a button
-carries. Drafts expire after ``ttl_s``; each user keeps at most ``per_user`` (oldest dropped). A bot
-restart forgets drafts: the user is told the draft expired and sends the idea again (nothing has
-been charged before Confirm, so nothing is lost). Pure apart from the random ids.
+Drafts live in the ``drafts`` table (``storage/drafts.py`` through ``AsyncStore``), so the buttons of
+a chooser or a script preview still work after the bot restarts. A draft is keyed by a short random
+id, which is all a button carries; ownership is checked by the handlers. A draft expires ``ttl_s``
+after its last change; each user keeps at most ``per_user`` (the store drops the oldest).
+
+The one thing kept in memory is which drafts have a script being written right now (``writing``):
+presses on such a draft are answered "still working" instead of racing the writer. A restart
+forgets it, which is right: the write it guarded died with the old process.
 """
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import secrets
-from dataclasses import dataclass, field
+import time
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 from render.script import Script
+from storage import drafts as stored
+from storage.models import Draft
+
+if TYPE_CHECKING:
+    from storage.store import AsyncStore
+
+__all__ = ["Draft", "DraftBook", "new_seed", "script_of"]
+
+DRAFT_TTL_S = 6 * 3600.0
 
 
-@dataclass
-class Draft:
-    id: str
-    owner: int
-    chat_id: int
-    premise: str
-    language: str  # the script's language (follows the premise)
-    created: float
-    style: str | None = None
-    art_style: str | None = None
-    seed: int = field(default_factory=lambda: secrets.randbelow(2**31))
-    script: Script | None = None
-    parent_clip_id: int | None = None  # set for remixes: the script is reused, not rewritten
-    busy: bool = False  # a script is being written for it
+def new_seed() -> int:
+    return secrets.randbelow(2**31)
 
-    def reseed(self) -> int:
-        self.seed = secrets.randbelow(2**31)
-        return self.seed
+
+def script_of(draft: Draft) -> Script | None:
+    """The draft's script (stored as JSON), or None before it is written."""
+    return Script.model_validate_json(draft.script) if draft.script else None
 
 
 class DraftBook:
-    def __init__(self, ttl_s: float = 6 * 3600, per_user: int = 5, max_total: int = 20_000) -> None:
+    def __init__(
+        self,
+        store: AsyncStore,
+        ttl_s: float = DRAFT_TTL_S,
+        per_user: int = stored.DRAFTS_PER_USER,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.store = store
         self.ttl_s = ttl_s
         self.per_user = per_user
-        self.max_total = max_total
-        self._drafts: dict[str, Draft] = {}
+        self.clock = clock  # wall clock, like the store's: it decides expiry
+        self._writing: set[str] = set()
 
-    def new(self, owner: int, chat_id: int, premise: str, language: str, now: float, **fields: object) -> Draft:
-        self._evict(owner, now)
-        draft_id = secrets.token_urlsafe(6)
-        while draft_id in self._drafts:  # pragma: no cover - 48 random bits
-            draft_id = secrets.token_urlsafe(6)
-        draft = Draft(draft_id, owner, chat_id, premise, language, now)
-        for name, value in fields.items():
-            setattr(draft, name, value)
-        self._drafts[draft_id] = draft
-        return draft
+    async def new(
+        self,
+        owner: int,
+        chat_id: int,
+        premise: str,
+        language: str,
+        *,
+        style: str | None = None,
+        art_style: str | None = None,
+        script: Script | None = None,
+        parent_clip_id: int | None = None,
+    ) -> Draft:
+        """Store a new draft with a fresh id and seed."""
+        now = self.clock()
+        while True:
+            draft = Draft(
+                id=stored.new_id(),
+                owner=owner,
+                chat_id=chat_id,
+                premise=premise,
+                language=language,
+                style=style,
+                art_style=art_style,
+                seed=new_seed(),
+                script=script.model_dump_json() if script is not None else None,
+                parent_clip_id=parent_clip_id,
+                created=now,
+                updated=now,
+                expires=now + self.ttl_s,
+            )
+            if await self.store.save_draft(draft, self.per_user):
+                return draft
+            # the id (48 random bits) belonged to another owner's draft: draw again
 
-    def get(self, draft_id: str, now: float) -> Draft | None:
+    async def get(self, draft_id: str) -> Draft | None:
         """The live draft with this id (any owner: callers check ownership and say so)."""
-        draft = self._drafts.get(draft_id)
-        if draft is not None and now - draft.created > self.ttl_s:
-            del self._drafts[draft_id]
-            return None
-        return draft
+        return await self.store.get_draft(draft_id)
 
-    def pop(self, draft_id: str) -> Draft | None:
-        return self._drafts.pop(draft_id, None)
+    async def update(self, draft: Draft, **changes: object) -> Draft:
+        """Save ``draft`` with ``changes`` (a new lease of life: ``ttl_s`` from now); returns it."""
+        now = self.clock()
+        new = dataclasses.replace(draft, **changes, updated=now, expires=now + self.ttl_s)  # type: ignore[arg-type]
+        await self.store.save_draft(new, self.per_user)
+        return new
 
-    def put(self, draft: Draft) -> None:
-        self._drafts[draft.id] = draft
+    async def take(self, draft_id: str) -> Draft | None:
+        """Remove and return the live draft atomically: of two Confirm presses only one gets it."""
+        return await self.store.take_draft(draft_id)
 
-    def of_user(self, owner: int) -> list[Draft]:
-        return [d for d in self._drafts.values() if d.owner == owner]
+    async def put(self, draft: Draft) -> None:
+        """Put back a draft taken with ``take`` (its Confirm couldn't go through)."""
+        await self.store.save_draft(draft, self.per_user)
 
-    def discard_user(self, owner: int) -> int:
-        mine = [d.id for d in self._drafts.values() if d.owner == owner]
-        for draft_id in mine:
-            del self._drafts[draft_id]
-        return len(mine)
+    async def of_user(self, owner: int) -> list[Draft]:
+        return await self.store.user_drafts(owner)
 
-    def _evict(self, owner: int, now: float) -> None:
-        if len(self._drafts) >= self.max_total:
-            for draft_id in [k for k, d in self._drafts.items() if now - d.created > self.ttl_s]:
-                del self._drafts[draft_id]
-            while len(self._drafts) >= self.max_total:
-                del self._drafts[next(iter(self._drafts))]  # oldest inserted first
-        mine = sorted(self.of_user(owner), key=lambda d: d.created)
-        for old in mine[: max(0, len(mine) - self.per_user + 1)]:
-            del self._drafts[old.id]
+    async def discard_user(self, owner: int) -> int:
+        """Forget the owner's drafts; returns how many were still live."""
+        live = len(await self.store.user_drafts(owner))
+        await self.store.discard_drafts(owner)
+        return live
 
-    def __len__(self) -> int:
-        return len(self._drafts)
+    def busy(self, draft_id: str) -> bool:
+        """A script is being written for this draft right now."""
+        return draft_id in self._writing
 
+    @contextlib.contextmanager
+    def writing(self, draft_id: str) -> Iterator[None]:
+        self._writing.add(draft_id)
+        try:
+            yield
+        finally:
+            self._writing.discard(draft_id)

@@ -11,7 +11,7 @@ from telegram import Update
 from telegram.error import TelegramError
 
 from bot.delivery import count_error
-from bot.handlers.common import AnyApp, Context, not_modified, user_lang
+from bot.handlers.common import AnyApp, Context, not_modified, user_lang, user_text
 from bot.i18n import t
 from petreel.errors import PetReelError, UserError
 
@@ -35,7 +35,7 @@ async def on_error(update: object, context: Context) -> None:
     lang = "en"
     with contextlib.suppress(Exception):
         lang = await user_lang(update, context)
-    text = err.message(lang) if isinstance(err, UserError) else t(lang, "generic_error")
+    text = user_text(err, lang) if isinstance(err, UserError) else t(lang, "generic_error")
     with contextlib.suppress(TelegramError):
         await context.bot.send_message(update.effective_chat.id, text)
 

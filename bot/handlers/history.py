@@ -30,7 +30,7 @@ async def page(context: Context, owner: int, offset: int, lang: str) -> tuple[st
     for n, clip in enumerate(clips, offset + 1):
         job = await store.get_job(clip.job_id)
         day = datetime.fromtimestamp(clip.created, UTC).strftime("%Y-%m-%d")
-        lines.append(f"{n}. <b>{html.escape(title_of(job, clip))}</b> · {round(clip.duration)}s · {day}")
+        lines.append(t(lang, "history_line", n=n, title=html.escape(title_of(job, clip)), seconds=round(clip.duration), day=day))
         rows.append(
             [
                 (f"{t(lang, 'btn_resend')} {n}", callbacks.encode(Action.RESEND, clip.id)),

@@ -19,9 +19,8 @@ def draft_expired() -> UserError:
     return UserError(en=t("en", "draft_gone"), zh=t("zh", "draft_gone"))
 
 
-def owned_draft(context: Context, press: Press, index: int = 0) -> Draft:
-    deps = deps_of(context)
-    draft = deps.drafts.get(press.button.args[index], deps.clock())
+async def owned_draft(context: Context, press: Press, index: int = 0) -> Draft:
+    draft = await deps_of(context).drafts.get(press.button.args[index])
     if draft is None:
         raise draft_expired()
     if draft.owner != press.user_id:

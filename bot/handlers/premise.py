@@ -80,8 +80,8 @@ async def on_premise(update: Update, context: Context) -> None:
     # 3. banned users stop here (enqueue checks again)
     if (await deps.store.ensure_user(user.id)).banned:
         raise Banned()
-    # 4. a draft and the hero buttons
-    draft = deps.drafts.new(user.id, chat.id, premise, script_language(premise), deps.clock())
+    # 4. a stored draft and the hero buttons
+    draft = await deps.drafts.new(user.id, chat.id, premise, script_language(premise))
     await show_styles(context, draft, lang)
 
 
@@ -92,34 +92,35 @@ async def new(update: Update, context: Context) -> None:
 
 @on_button
 async def choose_style(update: Update, context: Context, press: Press) -> None:
-    draft = owned_draft(context, press)
+    deps = deps_of(context)
+    draft = await owned_draft(context, press)
     style = press.button.args[1]
     if style not in CHARACTER_STYLES:
         raise UnknownStyle(style)
-    if draft.busy:
+    if deps.drafts.busy(draft.id):
         await press.answer(t(press.lang, "busy"))
         return
-    draft.style = style
+    draft = await deps.drafts.update(draft, style=style)
     await press.answer()
     assert press.message is not None
     await edit(
         press.message,
         t(press.lang, "choose_art", style=html.escape(CHARACTER_STYLES[style].label(press.lang))),
-        art_keyboard(press.lang, draft, deps_of(context).settings.render.backend),
+        art_keyboard(press.lang, draft, deps.settings.render.backend),
     )
 
 
 @on_button
 async def choose_art(update: Update, context: Context, press: Press) -> None:
     deps = deps_of(context)
-    draft = owned_draft(context, press)
+    draft = await owned_draft(context, press)
     art = press.button.args[1]
     if art not in {a.id for a in art_styles_for(deps.settings.render.backend)}:
         raise UnknownStyle(art)
-    if draft.busy or draft.style is None:
+    if deps.drafts.busy(draft.id) or draft.style is None:
         await press.answer(t(press.lang, "busy"))
         return
-    draft.art_style = art
+    draft = await deps.drafts.update(draft, art_style=art)
     await press.answer()
     await write_and_show(context, draft, press.lang, press.message)
 

@@ -15,8 +15,8 @@ from telegram.ext import CallbackQueryHandler
 
 from bot import callbacks
 from bot.callbacks import Action
-from bot.handlers.common import AnyApp, Context, Press, deps_of, edit, keyboard, on_button, typing
-from bot.handlers.drafts import Draft
+from bot.handlers.common import AnyApp, Context, Press, deps_of, edit, keyboard, on_button, typing, user_text
+from bot.handlers.drafts import Draft, new_seed, script_of
 from bot.handlers.ownership import owned_draft
 from bot.i18n import t
 from petreel.errors import TooManyExpansions, UserError
@@ -44,7 +44,7 @@ def restyle(script: Script, style: str, art_style: str) -> Script:
     return Script.model_validate(data)
 
 
-def preview_text(lang: str, script: Script, draft: Draft) -> str:
+def preview_text(lang: str, script: Script) -> str:
     """HTML preview: title, hero, art style, length and the numbered scene list (≤ 4096 chars)."""
     hero = CHARACTER_STYLES[script.style].label(lang) if script.style in CHARACTER_STYLES else script.style
     art = ART_STYLES[script.art_style].label(lang) if script.art_style in ART_STYLES else script.art_style
@@ -90,8 +90,7 @@ async def write_and_show(context: Context, draft: Draft, lang: str, message: Mes
     message with its text; anything else propagates to the error handler."""
     deps = deps_of(context)
     assert draft.style is not None and draft.art_style is not None
-    draft.busy = True
-    try:
+    with deps.drafts.writing(draft.id):
         # 1. say we're writing (edit the chooser in place, or post a new message)
         if message is None:
             message = await context.bot.send_message(draft.chat_id, t(lang, "writing"))
@@ -100,8 +99,9 @@ async def write_and_show(context: Context, draft: Draft, lang: str, message: Mes
         await typing(context, draft.chat_id)
         # 2. the script: restyle a remix's parent script, else ask the writer
         try:
-            if draft.parent_clip_id is not None and draft.script is not None:
-                script = restyle(draft.script, draft.style, draft.art_style)
+            parent = script_of(draft) if draft.parent_clip_id is not None else None
+            if parent is not None:
+                script = restyle(parent, draft.style, draft.art_style)
             else:
                 if deps.limiter is not None:
                     deps.limiter.take(draft.owner, deps.utcnow())
@@ -109,23 +109,26 @@ async def write_and_show(context: Context, draft: Draft, lang: str, message: Mes
         except UserError as err:  # writer busy / invalid output: offer a retry; cap reached: just say so
             log.info("no script for draft %s: %s", draft.id, err.code)
             retry = None if isinstance(err, TooManyExpansions) else retry_keyboard(lang, draft)
-            await edit(message, err.message(lang), retry, html=False)
+            await edit(message, user_text(err, lang), retry, html=False)
             return
-        draft.script = script
-        # 3. the preview with Confirm / Reroll
-        await edit(message, preview_text(lang, script, draft), preview_keyboard(lang, draft))
-    finally:
-        draft.busy = False
+        # 3. store the script with the draft, unless /cancel discarded the draft meanwhile
+        if await deps.drafts.get(draft.id) is None:
+            await edit(message, t(lang, "draft_gone"))
+            return
+        await deps.drafts.update(draft, script=script.model_dump_json())
+        # 4. the preview with Confirm / Reroll
+        await edit(message, preview_text(lang, script), preview_keyboard(lang, draft))
 
 
 @on_button
 async def reroll(update: Update, context: Context, press: Press) -> None:
     """Reroll: a new seed and a freshly written script (a remix keeps its story, new seed only)."""
-    draft = owned_draft(context, press)
-    if draft.busy or draft.style is None or draft.art_style is None:
+    drafts = deps_of(context).drafts
+    draft = await owned_draft(context, press)
+    if drafts.busy(draft.id) or draft.style is None or draft.art_style is None:
         await press.answer(t(press.lang, "busy"))
         return
-    draft.reseed()
+    draft = await drafts.update(draft, seed=new_seed())
     await press.answer()
     await write_and_show(context, draft, press.lang, press.message)
 

@@ -43,6 +43,11 @@ User-side HTTP API (used by the web chat page, ``bot/sandbox/web.py``)::
     GET  /sandbox/api/chat?user_id=1&version=N   long-polls (25 s) until the chat's version > N
     GET  /sandbox/files/{file_id}                 the stored file (Content-Type, HTTP Range)
 
+State: in memory by default. ``BotApiSandbox(state_dir=path)`` restores chats, messages, files and
+pending updates from ``path`` at ``start()`` and saves them there (``persist.py``) shortly after every
+change (off the event loop) and once more at ``stop()``: ``petreel up`` / ``bot`` / ``sandbox`` use
+``<data_dir>/sandbox/<bot id>``, so a restart keeps the conversation.
+
 Hosting: ``await sandbox.start()`` / ``await sandbox.stop()`` or ``async with`` run it standalone;
 ``sandbox.add_routes(app)`` mounts bot API + user API on an existing aiohttp app (then set
 ``sandbox.root_url = "http://host:port"`` so ``base_url`` is known, and give the app
@@ -52,19 +57,25 @@ Hosting: ``await sandbox.start()`` / ``await sandbox.stop()`` or ``async with`` 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import json
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import aiohttp
 from aiohttp import web
 
+from bot.sandbox.persist import StateDir
 from bot.sandbox.spec import Upload, load_spec
 from bot.sandbox.state import ApiError, Params, SandboxState, Webhook
 from bot.sandbox.users import SimUser, chat_payload
+
+log = logging.getLogger(__name__)
 
 DEFAULT_TOKEN = "123456:TEST"
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
@@ -142,6 +153,8 @@ class BotApiSandbox:
         chat_poll_timeout: float = 25.0,
         webhook_retry_s: float = 0.5,
         clock: Callable[[], float] = time.time,
+        state_dir: Path | None = None,
+        save_delay_s: float = 0.2,
     ) -> None:
         self.token = token
         self.host = host
@@ -163,6 +176,10 @@ class BotApiSandbox:
         self._poll_generation = 0
         self._runner: web.AppRunner | None = None
         self._webhook_task: asyncio.Task[None] | None = None
+        self.state_dir = StateDir(state_dir) if state_dir is not None else None
+        self.save_delay_s = save_delay_s
+        self._dirty = False
+        self._save_task: asyncio.Task[None] | None = None
 
     # -- URLs ------------------------------------------------------------------------------------
 
@@ -230,6 +247,34 @@ class BotApiSandbox:
         cond = self._condition()
         async with cond:
             cond.notify_all()
+        if self.state_dir is not None and not self._closing:
+            self._dirty = True
+            if self._save_task is None:
+                self._save_task = asyncio.create_task(self._save_soon())
+
+    # -- persistence (only with a state_dir) -----------------------------------------------------
+
+    async def _save_soon(self) -> None:
+        """Coalesce a burst of changes into one write, ``save_delay_s`` after the first."""
+        try:
+            while self._dirty and not self._closing:
+                await asyncio.sleep(self.save_delay_s)
+                self._dirty = False
+                await self.save()
+        finally:
+            self._save_task = None
+
+    async def save(self) -> None:
+        """Write the state now (serialised here, on the loop; written on a thread)."""
+        if self.state_dir is None:
+            return
+        pending = self.state_dir.prepare(self.state)
+        try:
+            await asyncio.to_thread(self.state_dir.write, pending)
+        except OSError as err:  # a full disk must not take the sandbox down; the next change retries
+            log.warning("sandbox state not saved: %s", err)
+            self.state_dir.forget_versions()
+            self._dirty = True
 
     async def wait_until(self, predicate: Callable[[], bool], timeout: float) -> bool:  # noqa: ASYNC109
         """Wait (without polling) until ``predicate()`` holds or ``timeout`` passes; returns its last value."""
@@ -275,6 +320,8 @@ class BotApiSandbox:
     async def start(self, app: web.Application | None = None) -> None:
         """Serve on host:port (port 0: a free one) and set ``root_url``; ``app`` defaults to ``make_app()``."""
         self._closing = False
+        if self.state_dir is not None:
+            await asyncio.to_thread(self.state_dir.load, self.state)
         self._runner = web.AppRunner(app or self.make_app(), access_log=None, shutdown_timeout=1.0)
         await self._runner.setup()
         site = web.TCPSite(self._runner, self.host, self.port)
@@ -293,6 +340,11 @@ class BotApiSandbox:
             except asyncio.CancelledError:
                 pass
             self._webhook_task = None
+        if self._save_task is not None:
+            self._save_task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._save_task
+        await self.save()
 
     async def stop(self) -> None:
         await self._close()

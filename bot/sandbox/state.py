@@ -300,9 +300,9 @@ class SandboxState:
         self.webhook = Webhook()
         self.version = 0
         self.warnings: list[str] = []  # things Telegram silently ignores; the server reports them as violations
-        self._counter = 0
-        # message ids of a new chat start here; a restarted server (state in memory) starts higher so
-        # a bot's stored ids from the previous run cannot hit a new message
+        self.counter = 0  # file and callback query ids (kept by persist.py across restarts)
+        # message ids of a new chat start here; a restarted server starts them higher so a bot's stored
+        # ids from an earlier run that kept no state cannot hit a new message
         self.first_message_id = 1
         self._handlers: dict[str, Callable[[Params], Any]] = {
             "getMe": lambda p: dict(self.bot),
@@ -351,8 +351,8 @@ class SandboxState:
             chat.version += 1
 
     def _next_id(self) -> int:
-        self._counter += 1
-        return self._counter
+        self.counter += 1
+        return self.counter
 
     def now(self) -> int:
         return int(self.clock())

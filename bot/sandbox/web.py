@@ -35,30 +35,30 @@ _SECURITY_HEADERS = {
 }
 
 
-def _asset(name: str, bot_name: str = "PetReel") -> web.Response:
-    path = STATIC_DIR / name
-    body = path.read_text(encoding="utf-8")
-    if name == "index.html":
-        body = body.replace("__BOT_NAME__", html.escape(bot_name))
+def _asset(name: str, body: str) -> web.Response:
     return web.Response(
         text=body,
-        content_type=_CONTENT_TYPES[path.suffix],
+        content_type=_CONTENT_TYPES[Path(name).suffix],
         charset="utf-8",
         headers=_SECURITY_HEADERS,
     )
 
 
 def web_routes(sandbox: BotApiSandbox) -> list[web.RouteDef]:
-    """Routes of the chat page (``/``, ``/sandbox/static/chat.css``, ``/sandbox/static/chat.js``)."""
+    """Routes of the chat page (``/``, ``/sandbox/static/chat.css``, ``/sandbox/static/chat.js``).
+
+    The three files are read once, here, so no request reads the disk on the event loop."""
+    bodies = {name: (STATIC_DIR / name).read_text(encoding="utf-8") for name in ("index.html", *_ASSETS)}
 
     async def index(_request: web.Request) -> web.Response:
-        return _asset("index.html", str(sandbox.state.bot["first_name"]))
+        bot_name = html.escape(str(sandbox.state.bot["first_name"]))
+        return _asset("index.html", bodies["index.html"].replace("__BOT_NAME__", bot_name))
 
     async def asset(request: web.Request) -> web.Response:
         name = request.match_info["name"]
         if name not in _ASSETS:
             raise web.HTTPNotFound()
-        return _asset(name)
+        return _asset(name, bodies[name])
 
     return [web.get("/", index), web.get("/sandbox/static/{name}", asset)]
 

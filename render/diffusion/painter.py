@@ -4,8 +4,10 @@ Works with any local SD1.5 / SDXL / SDXL-Lightning / FLUX-schnell pipeline direc
 of a job are generated in batches (at most ``max_batch`` images per call). With
 ``render.ip_adapter_path`` set, every character first gets a reference sheet (its own stable seed)
 and each keyframe is conditioned on the sheets of the characters in it through the IP-Adapter, so
-the pets look the same from scene to scene; ``character_sheets`` saves the sheets as PNG so a Remix
-reuses the same pets.
+the pets look the same from scene to scene. ``for_job(job_id, parent_job_id)`` gives the painter for
+one job, whose sheets are stored with the job (``<sheet_dir>/job-<id>/``, names are hashes) and
+inherited from the parent job on a Remix, so unchanged characters stay the same pets. Every prompt
+is fitted to each text encoder's token budget, most important parts first (``prompts.fit``).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import inspect
 import logging
 import os
+import shutil
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -38,6 +41,7 @@ from render.diffusion.runtime import (
     is_compiled,
     is_oom,
     native_side,
+    prompt_fitters,
     resolve_device,
     uncompile,
 )
@@ -97,6 +101,7 @@ class DiffusersPainter:
         self._loader: PipelineLoader = loader or cached_pipeline
         self._size = size
         self._pipe: Any = None
+        self.fitters: dict[str, prompts.Fits] = {}  # per prompt argument, set by warm()
         self._sheets: OrderedDict[str, Image.Image] = OrderedDict()
         self.sheet_dir = sheet_dir  # where paint() keeps character sheets when it is not given any
 
@@ -106,6 +111,7 @@ class DiffusersPainter:
         """Load the pipeline now (the worker calls this at start-up); later calls reuse it."""
         if self._pipe is None:
             self._pipe = self._loader(self.request)
+            self.fitters = prompt_fitters(self._pipe)
         return self._pipe
 
     @property
@@ -140,6 +146,46 @@ class DiffusersPainter:
         """
         out_dir.mkdir(parents=True, exist_ok=True)
         paths = {c.id: out_dir / f"sheet-{self._sheet_key(script, seed, c.id)}.png" for c in script.characters}
+        return self._complete_sheets(script, seed, paths, progress, should_cancel)
+
+    def job_sheets(
+        self,
+        script: Script,
+        seed: int,
+        job_dir: Path,
+        parent_dir: Path | None = None,
+        progress: ProgressFn = no_progress,
+        should_cancel: CancelFn = never_cancel,
+    ) -> dict[str, Path]:
+        """The sheets stored with one job (``job_dir``): a Remix keeps its parent's pets.
+
+        Files are named by the pet's identity (model, character, look, art style; no seed), so every
+        character the Remix left unchanged is copied from the parent job's ``parent_dir``; only
+        changed ones (the restyled hero, or all of them in a new art style) are drawn with this
+        job's seed. A retried job finds its own sheets again in ``job_dir``.
+        """
+        job_dir.mkdir(parents=True, exist_ok=True)
+        paths = {c.id: job_dir / f"sheet-{self._sheet_key(script, None, c.id)}.png" for c in script.characters}
+        for path in paths.values():
+            inherited = parent_dir / path.name if parent_dir is not None else None
+            if not path.is_file() and inherited is not None and inherited.is_file():
+                tmp = path.with_suffix(".tmp.png")
+                shutil.copyfile(inherited, tmp)
+                os.replace(tmp, path)
+        return self._complete_sheets(script, seed, paths, progress, should_cancel)
+
+    def for_job(self, job_id: int, parent_job_id: int | None = None) -> JobPainter:
+        """A ``KeyframePainter`` for one job whose character sheets are stored with the job
+        (``<sheet_dir>/job-<id>/``) and inherited from the parent job's on a Remix."""
+        if self.sheet_dir is None:
+            raise RenderFailed("DiffusersPainter.for_job needs a sheet_dir")
+        parent = self.sheet_dir / f"job-{parent_job_id}" if parent_job_id is not None else None
+        return JobPainter(self, self.sheet_dir / f"job-{job_id}", parent)
+
+    def _complete_sheets(
+        self, script: Script, seed: int, paths: dict[str, Path], progress: ProgressFn, should_cancel: CancelFn
+    ) -> dict[str, Path]:
+        """Generate (one batch, this job's seed) and save atomically every sheet missing at ``paths``."""
         missing = [cid for cid, path in paths.items() if not path.is_file()]
         images = self._sheet_images(script, seed, missing, progress, should_cancel)
         for cid in missing:
@@ -148,7 +194,7 @@ class DiffusersPainter:
             os.replace(tmp, paths[cid])
         return paths
 
-    def _sheet_key(self, script: Script, seed: int, char_id: str) -> str:
+    def _sheet_key(self, script: Script, seed: int | None, char_id: str) -> str:
         w, h = self.sheet_size
         model = f"{self.request.path}|{w}x{h}|{self.settings.steps}|{self.settings.guidance}"
         return prompts.sheet_key(model, seed, script, script.character(char_id))
@@ -160,10 +206,7 @@ class DiffusersPainter:
         keys = {cid: self._sheet_key(script, seed, cid) for cid in char_ids}
         todo = [cid for cid in char_ids if keys[cid] not in self._sheets]
         if todo:
-            jobs = [
-                KeyframeJob(i, prompts.sheet_prompt(script, script.character(cid)), prompts.character_seed(seed, cid))
-                for i, cid in enumerate(todo)
-            ]
+            jobs = [prompts.sheet_job(i, script, script.character(cid), seed) for i, cid in enumerate(todo)]
             meter = _Progress(progress, len(jobs) * self.settings.steps)
             made = self._run_all(jobs, self.sheet_size, meter, should_cancel, sheets=None)
             for cid, image in zip(todo, made, strict=True):
@@ -332,8 +375,16 @@ class DiffusersPainter:
         pipe = self.warm()
         n = len(batch)
         hook = StepHook(lambda done: meter.step(n, done), should_cancel)
-        kwargs: dict[str, Any] = {
-            "prompt": [job.prompt for job in batch],
+        params = inspect.signature(pipe.__call__).parameters
+        negative = "negative_prompt" in params and family(pipe) != "flux" and self.settings.guidance > 1
+        kwargs: dict[str, Any] = {}
+        # every text encoder gets the prompt fitted to its own token budget, most important parts first
+        fitters: dict[str, prompts.Fits | None] = {"prompt": None, **self.fitters}
+        for name, fits in fitters.items():
+            kwargs[name] = [job.fitted(fits) for job in batch]
+            if negative and f"negative_{name}" in params:
+                kwargs[f"negative_{name}"] = [prompts.fit(prompts.NEGATIVE_PARTS, fits)] * n
+        kwargs |= {
             "width": size[0],
             "height": size[1],
             "num_inference_steps": self.settings.steps,
@@ -342,9 +393,6 @@ class DiffusersPainter:
             "output_type": "pil",
             "callback_on_step_end": hook,
         }
-        params = inspect.signature(pipe.__call__).parameters
-        if "negative_prompt" in params and family(pipe) != "flux" and self.settings.guidance > 1:
-            kwargs["negative_prompt"] = [prompts.NEGATIVE_PROMPT] * n
         ip_off = False
         if self.uses_ip_adapter:
             kwargs["ip_adapter_image_embeds"] = [self._batch_embeds(batch, embeds)]
@@ -400,6 +448,24 @@ class DiffusersPainter:
         if not self._uses_cfg():
             return pos
         return torch.cat([torch.stack([n for _, n in per_job]), pos])
+
+
+class JobPainter:
+    """``DiffusersPainter.for_job``: one job's keyframes with its sheets stored in ``job_dir``."""
+
+    def __init__(self, painter: DiffusersPainter, job_dir: Path, parent_dir: Path | None) -> None:
+        self.painter = painter
+        self.job_dir = job_dir
+        self.parent_dir = parent_dir
+
+    def paint(self, script: Script, spec: RenderSpec, progress: ProgressFn, should_cancel: CancelFn) -> list[Image.Image]:
+        sheets: dict[str, Path] | None = None
+        if self.painter.uses_ip_adapter:
+            self.painter.warm()
+            sheets = self.painter.job_sheets(
+                script, spec.seed, self.job_dir, self.parent_dir, should_cancel=should_cancel
+            )
+        return self.painter.paint(script, spec, progress, should_cancel, sheets=sheets)
 
 
 def _open_rgb(path: Path) -> Image.Image:

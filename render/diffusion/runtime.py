@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import functools
 import gc
+import inspect
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ import torch
 
 from petreel.errors import RenderFailed
 from petreel.settings import RenderSettings
+from render.diffusion.prompts import Fits
 from render.stages import CancelFn
 
 log = logging.getLogger(__name__)
@@ -244,6 +246,41 @@ def family(pipe: Any) -> str:
     if name.startswith("StableDiffusion"):
         return "sd15"
     return "other"
+
+
+def prompt_fitters(pipe: Any) -> dict[str, Fits]:
+    """``{"prompt": fits, "prompt_2": fits, ...}``: one token-budget test per prompt argument of the
+    pipeline that has its own tokenizer (SDXL: two CLIPs; FLUX: CLIP + T5; LTX/Wan: T5).
+
+    A text fits when the pipeline's own tokenizer, special tokens included, makes no more tokens
+    than the encoder reads: ``model_max_length`` for CLIP, the call's ``max_sequence_length``
+    default for T5-style encoders. Fitting prompts to this is what keeps the pipelines from cutting
+    them (and from logging "Token indices sequence length is longer than ...").
+    """
+    params = inspect.signature(pipe.__call__).parameters
+    out: dict[str, Fits] = {}
+    for suffix in ("", "_2", "_3"):
+        tokenizer = getattr(pipe, f"tokenizer{suffix}", None)
+        if tokenizer is not None and f"prompt{suffix}" in params:
+            out[f"prompt{suffix}"] = token_fits(tokenizer, token_limit(tokenizer, params))
+    return out
+
+
+def token_limit(tokenizer: Any, params: Mapping[str, inspect.Parameter]) -> int:
+    limit = int(getattr(tokenizer, "model_max_length", 77) or 77)
+    if not type(tokenizer).__name__.startswith("CLIP"):
+        default = params["max_sequence_length"].default if "max_sequence_length" in params else None
+        if isinstance(default, int):
+            limit = min(limit, default)
+    return limit
+
+
+def token_fits(tokenizer: Any, limit: int) -> Fits:
+    def fits(text: str) -> bool:
+        ids = tokenizer(text, verbose=False)["input_ids"]  # untruncated; verbose=False: no length warning
+        return len(ids) <= limit
+
+    return fits
 
 
 def generators(seeds: list[int]) -> list[torch.Generator]:

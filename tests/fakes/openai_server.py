@@ -17,8 +17,8 @@ Usage::
 Scripted cases (``Reply`` constructors): ``json`` (valid JSON), ``fenced`` (inside a code fence),
 ``think`` (a ``<think>`` preamble), ``text`` (any content, e.g. truncated JSON or a wrong schema),
 ``rate_limited`` (429 with ``retry-after``), ``server_error`` (500), ``slow`` (sleeps before answering),
-``reject_json_schema`` (400 about ``response_format``), ``responder`` (content computed from the
-request). ``flag_moderation`` lists words the moderation endpoint flags.
+``reject_json_schema`` (400 about ``response_format``), ``garbage`` (a 200 whose body is not JSON),
+``echo`` (content computed from the request). ``flag_moderation`` lists words the moderation endpoint flags.
 
 As a pytest fixture::
 
@@ -56,6 +56,7 @@ class Reply:
     headers: dict[str, str] = field(default_factory=dict)
     delay_s: float = 0.0
     finish_reason: str = "stop"
+    raw: str | None = None  # a non-JSON body sent as-is with status 200 (a misconfigured proxy)
 
     @classmethod
     def text(cls, content: str, finish_reason: str = "stop") -> Reply:
@@ -105,6 +106,10 @@ class Reply:
             "type": "invalid_request_error", "param": "response_format", "code": None})
 
     @classmethod
+    def garbage(cls, body: str = "<html><body>502 Bad Gateway</body></html>") -> Reply:
+        return cls(raw=body)
+
+    @classmethod
     def bad_request(cls, message: str = "Invalid request") -> Reply:
         return cls(status=400, error={"message": message, "type": "invalid_request_error", "param": None, "code": None})
 
@@ -130,6 +135,7 @@ class FakeOpenAI:
         self.default = default
         self.model = model
         self.requests: list[Body] = []
+        self.request_times: list[float] = []  # time.monotonic() of each chat request's arrival
         self.moderation_requests: list[Body] = []
         self.flag_moderation: set[str] = set()
         self._replies: list[Reply] = []
@@ -191,12 +197,15 @@ class FakeOpenAI:
     async def _chat(self, request: web.Request) -> web.Response:
         body: Body = await request.json()
         self.requests.append(body)
+        self.request_times.append(time.monotonic())
         reply = self._next()
         if reply.delay_s:
             await asyncio.sleep(reply.delay_s)
         if reply.status >= 400:
             return web.json_response({"error": reply.error or {"message": "error"}}, status=reply.status,
                                      headers=reply.headers)
+        if reply.raw is not None:
+            return web.Response(text=reply.raw, content_type="text/html", headers=reply.headers)
         content = reply.responder(body) if reply.responder else (reply.content or "")
         completion = {
             "id": f"chatcmpl-fake{next(self._ids)}",

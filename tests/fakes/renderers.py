@@ -8,6 +8,7 @@ worker processes.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -44,6 +45,8 @@ class ScriptedRenderer:
     ``nap:<s>``          sleep in 50 ms steps, raising ``Cancelled`` when asked
     ``crash``            raise RuntimeError (retryable)
     ``broken-script``    raise ScriptError (not retryable)
+    ``no-thumbnail``     succeed without writing the thumbnail
+    ``die``              end the whole process at once with exit code 3 (a crash)
     anything else        succeed at once
     """
 
@@ -61,10 +64,15 @@ class ScriptedRenderer:
                 time.sleep(0.05)
         elif kind == "crash":
             raise RuntimeError("renderer crashed")
+        elif kind == "die":
+            os._exit(3)
         elif kind == "broken-script":
             raise ScriptError("fake invalid script")
         progress("compose", 1.0)
-        return write_fake_clip(job, out_path)
+        info = write_fake_clip(job, out_path)
+        if kind == "no-thumbnail":
+            info.thumbnail.unlink()
+        return info
 
 
 class FailingRenderer:
