@@ -117,17 +117,18 @@ def main() -> int:
         def progress(stage: str, fraction: float) -> None:
             marks.setdefault(stage, time.perf_counter())
 
-        cpu0 = cpu_seconds()
+        cpu0, own0 = cpu_seconds(), cpu_seconds(children=False)
         t0 = time.perf_counter()
         info = render_clip(script, work / "clip.mp4", backends, spec, progress)
         total = time.perf_counter() - t0
-        cpu = cpu_seconds() - cpu0
+        cpu, own = cpu_seconds() - cpu0, cpu_seconds(children=False) - own0
         n_frames = round(info.duration * spec.fps)
         stages = [*marks.items(), ("end", t0 + total)]
         times = {name: stages[i + 1][1] - at for i, (name, at) in enumerate(stages[:-1])}
         print(f"total {total:.1f} s  frames {n_frames}  {n_frames / total:.1f} frames/s  cpu {cpu:.1f} core-s  "
               f"size {info.size_bytes / 1e6:.1f} MB  duration {info.duration:.1f} s  load={os.getloadavg()[0]:.2f}")
-        print("stages " + "  ".join(f"{k} {v:.1f}s" for k, v in times.items()))
+        print("stages " + "  ".join(f"{k} {v:.1f}s" for k, v in times.items())
+              + f"  (cpu: python {own:.1f} core-s, ffmpeg {cpu - own:.1f} core-s)")
         if args.no_baseline:
             return 0
         # 3. the bare encode again (before and after the render: the machine's load drifts)
@@ -138,10 +139,14 @@ def main() -> int:
     return 0
 
 
-def cpu_seconds() -> float:
-    """User + system CPU of this process and its finished children (ffmpeg)."""
-    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+def cpu_seconds(children: bool = True) -> float:
+    """User + system CPU of this process and (unless ``children`` is False) its finished children (ffmpeg)."""
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    own = me.ru_utime + me.ru_stime
+    if not children:
+        return own
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own + kids.ru_utime + kids.ru_stime
 
 
 def bare_encode(spec: RenderSpec, dump: RawDump, work: Path) -> tuple[float, float]:

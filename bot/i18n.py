@@ -101,7 +101,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "granted": ("Granted {n} credits to {user}.", "已为 {user} 增加 {n} 次。"),
     "banned_user": ("User {user} is banned.", "已封禁用户 {user}。"),
     "unbanned_user": ("User {user} is unbanned.", "已解封用户 {user}。"),
-    "stats": ("<b>Stats</b>\n{lines}", "<b>统计</b>\n{lines}"),
+    "stats": (
+        "<b>Stats</b>\nqueue: {queued} queued, {running} running\njobs today: {jobs_today} ({done_today} done)\n"
+        "failures: {failures}\nusers: {users} ({banned} banned)\nclips: {clips} ({mb} MB)\nundelivered events: {pending}",
+        "<b>统计</b>\n队列：{queued} 个排队，{running} 个生成中\n今日任务：{jobs_today} 个（完成 {done_today} 个）\n"
+        "失败：{failures}\n用户：{users} 个（封禁 {banned} 个）\n视频：{clips} 个（{mb} MB）\n未送达事件：{pending}",
+    ),
     "generic_error": (
         "Sorry, something went wrong on my side. Please try again.",
         "抱歉，出了点问题，请重试。",

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from petreel.errors import Cancelled, PetReelError, UserError
+from petreel.errors import Cancelled, PetReelError, RenderFailed, UserError
 from render.styles import ART_STYLES, CHARACTER_STYLES, DEFAULT_ART_STYLE, DEFAULT_STYLE, art_styles_for
 
 STAGES = ("script", "keyframes", "narration", "music", "compose")
@@ -42,7 +42,7 @@ def add_parsers(subparsers: Any) -> None:
 
 
 def _fail(message: str, code: int = 2) -> int:
-    print(f"petreel make: error: {message}", file=sys.stderr)
+    print(f"petreel make: error: {' '.join(message.split())}", file=sys.stderr)  # always one line
     return code
 
 
@@ -65,6 +65,8 @@ def check_output(path: Path) -> str | None:
     directory = path.parent if str(path.parent) else Path(".")
     if path.is_dir():
         return f"output path {path} is a directory"
+    if directory.exists() and not directory.is_dir():
+        return f"output directory {directory} is not a directory"
     if not directory.is_dir():
         return f"output directory {directory} does not exist"
     if not os.access(directory, os.W_OK | os.X_OK):
@@ -109,6 +111,8 @@ def run_make(args: argparse.Namespace) -> int:
         return _fail("cancelled", 130)
     except KeyboardInterrupt:
         return _fail("interrupted; nothing was written", 130)
+    except RenderFailed as err:  # its user text speaks of bot credits; the CLI says what broke
+        return _fail(f"render failed: {err}", 1)
     except UserError as err:
         return _fail(err.message(args.lang), 1)
     except PetReelError as err:

@@ -164,8 +164,8 @@ class FfmpegComposer:
             os.replace(thumb, thumb_path)
             size = video.stat().st_size
             os.replace(video, out_path)
-        except PermissionError as exc:
-            raise OutputPathError(str(out_path.parent)) from exc
+        except OSError as exc:  # no permission, read-only filesystem, disk full, directory removed
+            raise OutputPathError(f"{out_path.parent}: {exc.strerror or exc}") from exc
         finally:
             for p in temps:
                 with suppress(FileNotFoundError):

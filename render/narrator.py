@@ -167,7 +167,9 @@ class PiperNarrator:
                 return None
             from piper import SynthesisConfig
 
-            config = SynthesisConfig(length_scale=_PIPER_PACE.get(voice, 1.0))
+            # no sampling noise: onnxruntime's random ops cannot be seeded per call, and with noise the
+            # same line came out up to ~0.1 s longer or shorter, so ``--seed`` could not reproduce a clip
+            config = SynthesisConfig(length_scale=_PIPER_PACE.get(voice, 1.0), noise_scale=0.0, noise_w_scale=0.0)
             parts: list[np.ndarray] = []
             for chunk in piper_voice.synthesize(text, syn_config=config):
                 if parts:

@@ -237,7 +237,12 @@ class Worker:
         self.pid = os.getpid()
         self.host = socket.gethostname()
         ws = settings.worker
-        self._heartbeat = _Heartbeat(store.reopen, ws.heartbeat_s, ws.lease_s, self._beat)
+        # A lease must survive a late beat: renew at least three times per lease, whatever is configured.
+        beat_s = min(ws.heartbeat_s, ws.lease_s / 3)
+        if beat_s < ws.heartbeat_s:
+            log.warning("worker.heartbeat_s=%gs is too long for lease_s=%gs; beating every %gs", ws.heartbeat_s,
+                        ws.lease_s, beat_s)  # fmt: skip
+        self._heartbeat = _Heartbeat(store.reopen, beat_s, ws.lease_s, self._beat)
         self._last_beat = -float("inf")  # time.monotonic() of the poll loop's last worker-row write
 
     # -- control ------------------------------------------------------------------------------------
@@ -483,6 +488,22 @@ def with_gpu(settings: Settings, gpu: int | None) -> Settings:
     )
 
 
+def gpu_for(index: int, gpus: Sequence[int]) -> int | None:
+    """The GPU of worker process ``index`` when ``gpus`` are shared round-robin (None: no GPU list)."""
+    return gpus[index % len(gpus)] if gpus else None
+
+
+def parse_gpus(text: str) -> tuple[int, ...]:
+    """``"0,1,3"`` → ``(0, 1, 3)`` (the ``--gpus`` option)."""
+    try:
+        gpus = tuple(int(part) for part in text.split(",") if part.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected GPU indexes like 0,1 - got {text!r}") from None
+    if not gpus or min(gpus) < 0:
+        raise argparse.ArgumentTypeError(f"expected GPU indexes like 0,1 - got {text!r}")
+    return gpus
+
+
 def serve(
     settings: Settings,
     worker_id: str,
@@ -540,8 +561,10 @@ def _child(
     drain: bool,
     parent: int,
     stop_grace_s: float | None = None,
+    gpus: tuple[int, ...] = (),
 ) -> None:
     """Entry point of one spawned worker process. SIGINT is left to the parent, which forwards SIGTERM."""
+    settings = with_gpu(settings, gpu_for(index, gpus))
     _configure_logging(settings)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     code = serve(
@@ -559,8 +582,10 @@ def run_processes(
     once: bool,
     drain: bool,
     stop_grace_s: float | None = None,
+    gpus: tuple[int, ...] = (),
 ) -> int:
     """Spawn ``n`` worker processes (each its own store and models) and forward stop signals to them.
+    With ``gpus``, process ``i`` renders on ``gpus[i % len(gpus)]``.
 
     A child that dies abnormally (a crash, the OOM killer) makes the others stop gracefully and the
     parent exit 1, so the supervisor (Docker, systemd) restarts the whole set instead of the machine
@@ -569,7 +594,7 @@ def run_processes(
     procs = [
         ctx.Process(
             target=_child,
-            args=(settings, i, renderer_spec, once, drain, os.getpid(), stop_grace_s),
+            args=(settings, i, renderer_spec, once, drain, os.getpid(), stop_grace_s, gpus),
             name=f"petreel-worker-{i}",
         )
         for i in range(n)
@@ -615,20 +640,28 @@ def command(args: argparse.Namespace) -> int:
     settings = with_gpu(load_settings(), args.gpu)
     settings = with_gpu(settings, settings.worker.gpu)
     _configure_logging(settings)
+    gpus: tuple[int, ...] = args.gpus or ()
     if args.processes <= 1:
+        settings = with_gpu(settings, gpu_for(0, gpus))
         return serve(
             settings, args.worker_id or _default_worker_id(), args.renderer, once=args.once, drain=args.drain,
             stop_grace_s=args.stop_grace,
         )  # fmt: skip
     return run_processes(
-        settings, args.processes, args.renderer, once=args.once, drain=args.drain, stop_grace_s=args.stop_grace
-    )
+        settings, args.processes, args.renderer, once=args.once, drain=args.drain, stop_grace_s=args.stop_grace,
+        gpus=gpus,
+    )  # fmt: skip
 
 
 def add_parsers(subparsers: Any) -> None:
     parser = subparsers.add_parser("worker", help="Render queued clips (one or more worker processes).")
     parser.add_argument("--processes", type=int, default=1, help="worker processes to run (spawned)")
-    parser.add_argument("--gpu", type=int, default=None, help="GPU index for these workers")
+    gpu = parser.add_mutually_exclusive_group()
+    gpu.add_argument("--gpu", type=int, default=None, help="GPU index for these workers")
+    gpu.add_argument(
+        "--gpus", type=parse_gpus, default=None, metavar="LIST",
+        help="GPU indexes shared round-robin by the worker processes, e.g. 0,1 (process i uses the i-th)",
+    )  # fmt: skip
     parser.add_argument("--once", action="store_true", help="process at most one job, then exit")
     parser.add_argument("--drain", action="store_true", help="exit once nothing is left to claim")
     parser.add_argument(

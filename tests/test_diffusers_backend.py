@@ -298,6 +298,8 @@ def test_image_to_video_frames_are_resized_and_retimed(models: dict[str, Path]) 
     assert {f.shape for f in frames} == {(SPEC.height, SPEC.width, 3)}
     assert {f.dtype for f in frames} == {np.dtype(np.uint8)}
     assert animator.generated == 1 and animator.model_frames == 9
+    clip = animator.generate(keyframe, make_script().scenes[1], SPEC.seed)  # the bench's call: model size
+    assert clip.shape == (9, 64, 32, 3) and clip.dtype == np.uint8
     assert animator.warm().transformer.is_cache_enabled
     assert animator.warm().vae.use_tiling
 
@@ -459,4 +461,9 @@ def test_fit_video_cover_fits_on_the_frames_device() -> None:
     out = fit_video(frames, (72, 128), chunk=2)
     assert out.shape == (3, 128, 72, 3) and out.dtype == np.uint8 and out.flags.c_contiguous
     assert out[:, :, :30, 0].min() == 255 and out[:, :, 42:, 2].min() == 255
+    before = frames.clone()
     assert fit_video(frames, None).shape == (3, 64, 32, 3)
+    assert torch.equal(frames, before)  # the caller's frames are not written into
+    with torch.inference_mode():
+        made = frames * 1.0  # what a pipeline returns: an inference tensor
+    assert fit_video(made, None)[0, 0, 0].tolist() == [255, 0, 0]

@@ -725,13 +725,12 @@ _ZH_ALLOWED_LATIN = re.compile(r"/[a-z_]+|PetReel|English|MB|UTC")
 
 
 def _markups(sandbox: BotApiSandbox) -> list[str]:
-    data = []
+    data: list[str] = []
     for method in ("sendMessage", "editMessageText", "editMessageReplyMarkup", "sendVideo"):
         for call in sandbox.calls_to(method):
-            markup = call.params.get("reply_markup")
-            if isinstance(markup, str):
-                markup = json.loads(markup)
-            for row in (markup or {}).get("inline_keyboard", []):
+            raw = call.params.get("reply_markup")
+            markup: dict[str, Any] = json.loads(raw) if isinstance(raw, str) else raw if isinstance(raw, dict) else {}
+            for row in markup.get("inline_keyboard", []):
                 data.extend(b["callback_data"] for b in row if "callback_data" in b)
     return data
 
@@ -743,10 +742,13 @@ async def test_transcripts_read_well_in_both_languages(harness: Harness, tiny_cl
     tricky = {1001: "a <b>ginger</b> cat &amp; a rich 🐱 cat: who wins?", 1002: "穷橘猫<b>逆袭</b> &amp; 富白猫 🐱"}
 
     async def journey(user: SimUser, style: str, art: str) -> None:
+        def bot_said_more_than(n: int) -> Callable[[list[MessageView]], bool]:
+            return lambda chat: len([m for m in chat if m.from_bot]) > n
+
         for text in ("/start", "/help", "/quota", "/history", "/cancel", "/new", "🐱🐶!!", "x" * 501, "虐猫"):
             before = len([m for m in user.chat if m.from_bot])
             await user.send(text)
-            await user.wait_for(lambda chat, n=before: len([m for m in chat if m.from_bot]) > n)
+            await user.wait_for(bot_said_more_than(before))
         preview = await premise_to_preview(user, tricky[user.id], style, art)
         await user.press(preview, data_of(preview, "✅"))
         await user.wait_for(lambda _: bool(videos(user)), timeout=20)

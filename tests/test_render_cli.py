@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 import pytest
 
 from petreel.cli import main
+from petreel.errors import RenderFailed
 from render.cli import check_output
 from render.probe import probe
 
@@ -42,6 +46,38 @@ def test_unwritable_output_is_refused_before_rendering(capsys: pytest.CaptureFix
     assert code == 2 and "does not exist" in err
     code, err = run(capsys, "a cat gets rich", "-o", str(tmp_path))
     assert code == 2 and "is a directory" in err
+    (tmp_path / "file").write_text("x")
+    code, err = run(capsys, "a cat gets rich", "-o", str(tmp_path / "file" / "clip.mp4"))
+    assert code == 2 and "is not a directory" in err and err.count("\n") == 1
+    assert [p.name for p in tmp_path.iterdir()] == ["file"]
+
+
+@pytest.mark.skipif(importlib.util.find_spec("render.story") is None, reason="render.story not written yet")
+def test_failed_render_exits_1_with_one_line_and_leaves_nothing(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    import render.pipeline
+    from render.animator import KenBurnsAnimator
+    from render.stages import Backends
+
+    class BrokenAnimator(KenBurnsAnimator):
+        def frames(self, *args: Any, **kwargs: Any) -> Iterator[np.ndarray]:
+            yield from list(super().frames(*args, **kwargs))[:3]  # too few frames: the composer refuses
+            raise RenderFailed("animator broke")
+
+    def broken(settings: Any) -> Backends:
+        real = default_backends(settings)
+        return Backends(real.painter, BrokenAnimator(), real.narrator, real.music, real.composer)
+
+    default_backends = render.pipeline.default_backends
+    monkeypatch.setattr(render.pipeline, "default_backends", broken)
+    out = tmp_path / "clip.mp4"
+    code, err = run(capsys, "a poor ginger cat is mocked by a rich white cat", "--seed", "4", "-o", str(out),
+                    "--width", "90", "--height", "160", "--fps", "6", "--no-narration")
+    assert code == 1
+    last = err.strip().splitlines()[-1]  # the progress bar writes to stderr first
+    assert last == "petreel make: error: render failed: animator broke"
+    assert "Traceback" not in err
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_check_output_accepts_a_writable_path(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ import pytest
 from PIL import Image
 
 from petreel.errors import OutputPathError, RenderFailed
-from render.composer import FfmpegComposer, fit_audio
+from render.composer import PIPE_BYTES, FfmpegComposer, fit_audio, widen_pipe
 from render.probe import is_faststart, mp4_boxes, parse_ffmpeg_info, probe
 from render.stages import SAMPLE_RATE, RenderSpec
 
@@ -98,6 +98,30 @@ def test_bad_arguments_are_refused(tmp_path: Path) -> None:
         FfmpegComposer().compose(gradient_frames(1), np.zeros(0), RenderSpec(width=95, height=160), tmp_path / "x.mp4", 1)
     with pytest.raises(OutputPathError):
         FfmpegComposer().compose(gradient_frames(1), np.zeros(0), SPEC, tmp_path / "no" / "x.mp4", 1)
+
+
+def test_any_os_error_at_the_destination_is_an_output_path_error(tmp_path: Path) -> None:
+    (tmp_path / "clip.jpg").mkdir()  # the thumbnail cannot replace a directory (IsADirectoryError)
+    with pytest.raises(OutputPathError) as err:
+        FfmpegComposer().compose(gradient_frames(4), np.zeros(0), SPEC, tmp_path / "clip.mp4", 4)
+    assert str(tmp_path) in str(err.value)
+    assert not (tmp_path / "clip.mp4").exists() and leftovers(tmp_path) == []
+
+
+def test_frame_pipe_is_widened_to_cut_context_switches() -> None:
+    import os
+    import sys
+
+    r, w = os.pipe()
+    try:
+        size = widen_pipe(w)
+        if sys.platform.startswith("linux"):
+            assert size == PIPE_BYTES  # the default 64 KiB would take ~40 wake-ups per 720x1280 frame
+        else:
+            assert size == 0
+    finally:
+        os.close(r)
+        os.close(w)
 
 
 def test_fit_audio_pads_and_trims() -> None:

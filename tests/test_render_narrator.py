@@ -39,6 +39,15 @@ def test_piper_speaks_english(piper_narrator: PiperNarrator) -> None:
     assert voice_band > 0.6 * spectrum.sum()
 
 
+def test_piper_is_deterministic_so_a_seed_reproduces_the_clip(piper_narrator: PiperNarrator) -> None:
+    text = "Every day Ginger carries bricks until his paws ache."
+    first = piper_narrator.speak(text, "en", "narrator")
+    if first is None:
+        pytest.skip("piper voice could not load")
+    again = piper_narrator.speak(text, "en", "narrator")
+    assert again is not None and np.array_equal(first, again)
+
+
 def test_piper_voice_is_loaded_once(piper_narrator: PiperNarrator) -> None:
     if piper_narrator.speak("One.", "en", "narrator") is None:
         pytest.skip("piper voice could not load")

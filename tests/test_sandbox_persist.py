@@ -58,16 +58,24 @@ def test_a_state_of_another_bot_or_schema_is_refused() -> None:
             raise AssertionError(f"restored {needle}")
 
 
-def test_state_dir_writes_files_once_under_their_ids_and_sets_a_bad_state_aside(tmp_path: Path) -> None:
+def test_state_dir_writes_only_what_changed_under_ids_and_sets_a_bad_state_aside(tmp_path: Path) -> None:
     state = _busy_state()
     store = StateDir(tmp_path / "sb")
-    assert store.save(dumps(state), store.pending_blobs(state))
-    assert store.pending_blobs(state) == {}
-    assert not store.save(dumps(state), {})  # nothing changed: nothing written
-    names = sorted(p.name for p in (tmp_path / "sb" / "files").iterdir())
-    assert names == [f.file_unique_id for f in state.files.values()]  # never the uploaded name
-    assert all(n.isalnum() for n in names)
-    # a fresh StateDir restores it
+    assert store.save(state)
+    assert not store.save(state)  # nothing changed: nothing written
+    files = sorted(p.name for p in (tmp_path / "sb" / "files").iterdir())
+    assert files == [f.file_unique_id for f in state.files.values()]  # never the uploaded name
+    assert all(n.isalnum() for n in files)
+    assert sorted(p.name for p in (tmp_path / "sb" / "chats").iterdir()) == ["7.json"]
+    # a second chat changes: only its file (and state.json) is written, the first chat's is untouched
+    first_chat = tmp_path / "sb" / "chats" / "7.json"
+    mtime = first_chat.stat().st_mtime_ns
+    state.user_send(8, "hello")
+    pending = store.prepare(state)
+    assert list(pending.chats) == [8] and pending.blobs == {}
+    assert store.write(pending)
+    assert first_chat.stat().st_mtime_ns == mtime
+    # a fresh StateDir restores it all
     restored = SandboxState(123456)
     assert StateDir(tmp_path / "sb").load(restored)
     assert snapshot(restored) == snapshot(state)
@@ -80,9 +88,18 @@ def test_state_dir_writes_files_once_under_their_ids_and_sets_a_bad_state_aside(
     assert not (tmp_path / "sb" / STATE_FILE).exists()
 
 
+def test_a_chat_list_that_is_not_ids_is_refused(tmp_path: Path) -> None:
+    state = _busy_state()
+    store = StateDir(tmp_path / "sb")
+    store.save(state)
+    head = json.loads((tmp_path / "sb" / STATE_FILE).read_text())
+    (tmp_path / "sb" / STATE_FILE).write_text(json.dumps(head | {"chat_ids": ["../../x"]}))
+    assert not StateDir(tmp_path / "sb").load(SandboxState(123456))
+
+
 def _saved(state_dir: Path, text: str) -> bool:
-    path = state_dir / STATE_FILE
-    return path.exists() and text in path.read_text()
+    path = state_dir / "chats" / "7.json"
+    return (state_dir / STATE_FILE).exists() and path.exists() and text in path.read_text()
 
 
 async def test_a_restarted_sandbox_keeps_the_chat_and_the_bot_carries_on(tmp_path: Path) -> None:
@@ -132,3 +149,25 @@ async def test_a_restarted_sandbox_keeps_the_chat_and_the_bot_carries_on(tmp_pat
     finally:
         await second.stop()
     assert second.violations == []
+
+
+async def test_a_second_sandbox_on_the_same_directory_keeps_to_memory(tmp_path: Path) -> None:
+    first = BotApiSandbox(state_dir=tmp_path, save_delay_s=0.01)
+    second = BotApiSandbox(state_dir=tmp_path, save_delay_s=0.01)
+    await first.start()
+    try:
+        await first.user(1).send("mine")
+        await second.start()
+        try:
+            assert second.state_dir is None  # refused the directory: no overwriting each other
+            await second.user(1).send("theirs")
+        finally:
+            await second.stop()
+    finally:
+        await first.stop()
+    again = BotApiSandbox(state_dir=tmp_path)
+    await again.start()  # the lock went with the first sandbox
+    try:
+        assert [m.text for m in again.user(1).chat] == ["mine"]
+    finally:
+        await again.stop()

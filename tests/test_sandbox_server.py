@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import io
 import json
+import logging
 from collections.abc import AsyncIterator
 from datetime import timedelta
 from pathlib import Path
@@ -334,3 +335,25 @@ async def test_json_body_and_injected_delay(sandbox: BotApiSandbox) -> None:
     assert body["ok"] and body["result"]["reply_markup"]["inline_keyboard"][0][0]["callback_data"] == "a"
     assert json.loads(json.dumps(sandbox.calls[-1].params))["chat_id"] == 1001
     assert sandbox.violations == []
+
+
+async def test_a_client_hanging_up_mid_request_is_not_a_server_error(
+    sandbox: BotApiSandbox, caplog: pytest.LogCaptureFixture
+) -> None:
+    # a bot that stops while sending a request: headers promise 100 bytes, 10 arrive, the socket closes
+    assert sandbox.root_url is not None
+    host, port = sandbox.root_url.removeprefix("http://").split(":")
+    for path in (f"/bot{sandbox.token}/getUpdates", "/sandbox/api/send"):
+        reader, writer = await asyncio.open_connection(host, int(port))
+        ctype = "application/x-www-form-urlencoded" if path.startswith("/bot") else "application/json"
+        writer.write(f"POST {path} HTTP/1.1\r\nHost: x\r\nContent-Type: {ctype}\r\nContent-Length: 100\r\n\r\n".encode()
+                     + b"timeout=10")
+        await writer.drain()
+        writer.close()
+        await writer.wait_closed()
+    async with asyncio.timeout(5):
+        while not sandbox.calls_to("getUpdates"):
+            await sandbox.wait_until(lambda: bool(sandbox.calls_to("getUpdates")), 0.1)
+    await asyncio.sleep(0.2)  # the user API request is handled too
+    assert sandbox.calls_to("getUpdates")[0].error == "client disconnected"
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []

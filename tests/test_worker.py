@@ -16,7 +16,7 @@ import pytest
 from petreel.errors import Cancelled, ScriptError
 from petreel.settings import QuotaSettings, RenderSettings, Settings, WorkerSettings
 from render.stages import ClipInfo
-from render.worker import PipelineRenderer, Worker, add_parsers, load_renderer, with_gpu
+from render.worker import PipelineRenderer, Worker, add_parsers, gpu_for, load_renderer, with_gpu
 from storage.models import Job
 from storage.store import Store
 from tests.factories import make_script
@@ -323,6 +323,12 @@ def test_cli_options_and_gpu_pinning(settings: Settings) -> None:
     args = parser.parse_args(["worker", "--processes", "4", "--gpu", "1", "--once", "--renderer", "m:f"])
     assert (args.processes, args.gpu, args.once, args.drain, args.renderer) == (4, 1, True, False, "m:f")
     assert args.stop_grace is None  # by default a stop waits for the current job
+    assert args.gpus is None and parser.parse_args(["worker", "--gpus", "0,1, 3"]).gpus == (0, 1, 3)
+    for bad in (["--gpus", "a"], ["--gpus", "-1"], ["--gpus", ","], ["--gpu", "0", "--gpus", "1"]):
+        with pytest.raises(SystemExit):
+            parser.parse_args(["worker", *bad])
+    assert [gpu_for(i, (0, 1)) for i in range(4)] == [0, 1, 0, 1]
+    assert gpu_for(3, ()) is None
     assert parser.parse_args(["worker", "--stop-grace", "90"]).stop_grace == 90.0
     pinned = with_gpu(settings, 1)
     assert (pinned.worker.gpu, pinned.render.device) == (1, "cuda:1")
@@ -460,3 +466,26 @@ def test_stop_grace_releases_a_render_that_outlasts_it(store: Store, settings: S
     assert job is not None and (job.state, job.attempts, job.worker_id) == ("queued", 0, None)
     assert store.get_job(second).state == "queued"  # type: ignore[union-attr]
     assert [r["kind"] for r in store.ledger(1)] == ["reserve", "reserve"]  # nothing refunded or charged
+
+
+def test_a_heartbeat_longer_than_the_lease_is_shortened(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path, lease_s=1.0, heartbeat_s=30.0)  # misconfigured: one beat per 30 s
+    store = Store.from_settings(settings)
+    rival = store.reopen()
+    job_id = enqueue(store)
+    stolen: list[object] = []
+
+    def try_to_steal(stage: str) -> None:
+        time.sleep(1.3)  # longer than the lease: only the heartbeat keeps it
+        stolen.append(rival.claim("rival", 1.0))
+
+    worker = Worker(store, StagedRenderer(try_to_steal, stages=("a",)), settings, "w", progress_interval_s=60.0)
+    try:
+        assert worker.run_once() == "done"
+    finally:
+        worker.close()
+    assert stolen == [None]
+    job = store.get_job(job_id)
+    assert job is not None and (job.state, job.worker_id, job.attempts) == ("done", "w", 1)
+    rival.close()
+    store.close()

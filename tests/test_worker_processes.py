@@ -300,3 +300,19 @@ def test_sigterm_while_the_children_start_is_a_clean_stop(tmp_path: Path) -> Non
         _, err = parent.communicate(timeout=60)
     assert parent.returncode == 0, err[-3000:]  # a child killed before its handler existed is no crash
     assert "stopping the other workers" not in err
+
+
+def test_gpus_are_shared_round_robin_by_the_worker_processes(tmp_path: Path) -> None:
+    with open_store(tmp_path) as store:
+        parent = subprocess.Popen(
+            worker_cmd("--processes", "3", "--gpus", "0,1", "--renderer", SCRIPTED), env=worker_env(tmp_path),
+            cwd=REPO, stderr=subprocess.PIPE, text=True,
+        )  # fmt: skip
+        try:
+            wait_until(lambda: len(store.workers()) == 3)
+            by_index = {w.worker_id.rsplit("-", 1)[1]: w.gpu for w in store.workers()}  # ids end in -<index>
+            assert by_index == {"0": 0, "1": 1, "2": 0}
+        finally:
+            parent.send_signal(signal.SIGTERM)
+            _, err = parent.communicate(timeout=60)
+        assert parent.returncode == 0, err[-3000:]

@@ -73,15 +73,21 @@ async def stats(update: Update, context: Context) -> None:
         return
     s = await deps_of(context).store.stats()
     failures = s.jobs_by_state.get("failed", 0) + s.jobs_by_state.get("dead", 0)
-    lines = [
-        f"queue: {s.queued} queued, {s.running} running",
-        f"jobs today: {s.jobs_today} ({s.done_today} done)",
-        f"failures: {failures}",
-        f"users: {s.users} ({s.banned} banned)",
-        f"clips: {s.clips} ({s.clip_bytes / 2**20:.1f} MB)",
-        f"undelivered events: {s.pending_events}",
-    ]
-    await send(update, context, t(lang, "stats", lines="\n".join(lines)))
+    text = t(
+        lang,
+        "stats",
+        queued=s.queued,
+        running=s.running,
+        jobs_today=s.jobs_today,
+        done_today=s.done_today,
+        failures=failures,
+        users=s.users,
+        banned=s.banned,
+        clips=s.clips,
+        mb=f"{s.clip_bytes / 2**20:.1f}",
+        pending=s.pending_events,
+    )
+    await send(update, context, text)
 
 
 def register(app: AnyApp) -> None:

@@ -23,6 +23,7 @@ state directory, everything in memory.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import logging
 import os
@@ -39,6 +40,7 @@ log = logging.getLogger(__name__)
 
 SCHEMA = 1
 STATE_FILE = "state.json"
+LOCK_FILE = "lock"
 CHATS_DIR = "chats"
 FILES_DIR = "files"
 _BLOB_NAME = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
@@ -177,6 +179,29 @@ class StateDir:
         self._written: set[str] = set()  # blobs on disk
         self._chat_versions: dict[int, int] = {}  # chat versions handed to a save (loop side)
         self._last_head: str | None = None
+        self._lock_fd: int | None = None
+
+    def acquire(self) -> bool:
+        """Take the directory for this process (an advisory ``flock``); False when another running
+        sandbox holds it (two writers would overwrite each other's chats)."""
+        self.directory.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.directory / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            return False
+        self._lock_fd = fd
+        return True
+
+    @property
+    def held(self) -> bool:
+        return self._lock_fd is not None
+
+    def release(self) -> None:
+        if self._lock_fd is not None:
+            os.close(self._lock_fd)  # closing drops the flock
+            self._lock_fd = None
 
     def _read_blob(self, name: str) -> bytes:
         return (self.files_dir / name).read_bytes()

@@ -79,6 +79,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_TOKEN = "123456:TEST"
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+CLIENT_GONE = "client disconnected"
 CONFLICT_WEBHOOK = "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first"
 CONFLICT_POLLING = "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running"
 _DEFAULT_DESCRIPTIONS = {
@@ -266,7 +267,7 @@ class BotApiSandbox:
 
     async def save(self) -> None:
         """Write the state now (serialised here, on the loop; written on a thread)."""
-        if self.state_dir is None:
+        if self.state_dir is None or not self.state_dir.held:  # not started, or stopped
             return
         pending = self.state_dir.prepare(self.state)
         try:
@@ -321,7 +322,12 @@ class BotApiSandbox:
         """Serve on host:port (port 0: a free one) and set ``root_url``; ``app`` defaults to ``make_app()``."""
         self._closing = False
         if self.state_dir is not None:
-            await asyncio.to_thread(self.state_dir.load, self.state)
+            if await asyncio.to_thread(self.state_dir.acquire):
+                await asyncio.to_thread(self.state_dir.load, self.state)
+            else:
+                log.warning("%s is in use by another sandbox: this one keeps its state in memory only",
+                            self.state_dir.directory)
+                self.state_dir = None
         self._runner = web.AppRunner(app or self.make_app(), access_log=None, shutdown_timeout=1.0)
         await self._runner.setup()
         site = web.TCPSite(self._runner, self.host, self.port)
@@ -345,6 +351,8 @@ class BotApiSandbox:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._save_task
         await self.save()
+        if self.state_dir is not None:
+            self.state_dir.release()
 
     async def stop(self) -> None:
         await self._close()
@@ -436,6 +444,9 @@ class BotApiSandbox:
         except ApiError as err:
             call.error = err.description
             return _json(err.payload(), err.code)
+        except ConnectionResetError:  # the client hung up mid-request (a bot stopping): nobody to answer
+            call.error = CLIENT_GONE
+            return web.Response(status=400, text=CLIENT_GONE)
         finally:
             if self.state.warnings:
                 self.violations.extend((method, w) for w in self.state.warnings)
@@ -512,6 +523,8 @@ class BotApiSandbox:
     async def _json_body(request: web.Request) -> dict[str, Any]:
         try:
             data = await request.json()
+        except ConnectionResetError:
+            raise web.HTTPBadRequest(text=CLIENT_GONE) from None
         except ValueError:
             raise web.HTTPBadRequest(text='{"ok": false, "error": "JSON body expected"}',
                                      content_type="application/json") from None

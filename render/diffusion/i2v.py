@@ -177,14 +177,16 @@ def fit_video(frames: torch.Tensor, size: tuple[int, int] | None, chunk: int = 8
     to ``size`` (width, height) when given. Resizing runs batched where the frames are (the GPU:
     bicubic, milliseconds; a CPU: bilinear), ``chunk`` frames at a time; NaN becomes black."""
     out = []
-    for start in range(0, frames.shape[0], chunk):
-        part = frames[start : start + chunk].float()
-        if size is not None and (part.shape[-1], part.shape[-2]) != size:
-            (sw, sh), (left, top) = framing.cover_box((part.shape[-1], part.shape[-2]), size)
-            part = torch.nn.functional.interpolate(
-                part, size=(sh, sw), mode="bilinear" if part.device.type == "cpu" else "bicubic",
-                antialias=sh < part.shape[-2],  # only downscaling needs it
-            )[:, :, top : top + size[1], left : left + size[0]]
-        part = part.nan_to_num_(nan=0.0, posinf=1.0, neginf=0.0).clamp_(0.0, 1.0).mul_(255.0).add_(0.5)
-        out.append(part.to(torch.uint8).permute(0, 2, 3, 1).cpu())
-    return torch.cat(out).numpy()
+    with torch.inference_mode():  # the pipeline's output is an inference tensor
+        for start in range(0, frames.shape[0], chunk):
+            part = frames[start : start + chunk].float()
+            if size is not None and (part.shape[-1], part.shape[-2]) != size:
+                (sw, sh), (left, top) = framing.cover_box((part.shape[-1], part.shape[-2]), size)
+                part = torch.nn.functional.interpolate(
+                    part, size=(sh, sw), mode="bilinear" if part.device.type == "cpu" else "bicubic",
+                    antialias=sh < part.shape[-2],  # only downscaling needs it
+                )[:, :, top : top + size[1], left : left + size[0]]
+            # a new tensor first (never write into the caller's frames), then in place
+            part = torch.nan_to_num(part, nan=0.0, posinf=1.0, neginf=0.0).clamp_(0.0, 1.0).mul_(255.0).add_(0.5)
+            out.append(part.to(torch.uint8).permute(0, 2, 3, 1).cpu())
+        return torch.cat(out).numpy()
