@@ -8,15 +8,17 @@ live in ``render/diffusion/``.
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import importlib
 import importlib.util
 
 from petreel.settings import Settings
 from render.diffusion.i2v import DiffusersImageToVideo
 from render.diffusion.painter import DiffusersPainter
-from render.stages import Backends
+from render.stages import Backends, CancelFn
 
-__all__ = ["DiffusersImageToVideo", "DiffusersPainter", "diffusers_backends", "render_device"]
+__all__ = ["DiffusersImageToVideo", "DiffusersPainter", "diffusers_backends", "job_backends", "render_device"]
 
 
 def render_device(settings: Settings) -> str:
@@ -55,3 +57,20 @@ def diffusers_backends(settings: Settings) -> Backends:
         composer=cpu.composer,
         name="diffusers",
     )
+
+
+def job_backends(backends: Backends, job_id: int, parent_job_id: int | None, should_cancel: CancelFn) -> Backends:
+    """The backends for one job (the worker calls this per job; any other backends pass through).
+
+    The painter keeps its character sheets with the job and inherits the parent job's on a Remix
+    (``DiffusersPainter.for_job``); the image-to-video animator interrupts its pipeline when the job
+    is cancelled. Both share the process's warm pipelines.
+    """
+    painter, animator = backends.painter, backends.animator
+    if isinstance(painter, DiffusersPainter) and painter.sheet_dir is not None:
+        painter = painter.for_job(job_id, parent_job_id)
+    if isinstance(animator, DiffusersImageToVideo):
+        animator = copy.copy(animator)
+        animator.warm()
+        animator.should_cancel = should_cancel
+    return dataclasses.replace(backends, painter=painter, animator=animator)

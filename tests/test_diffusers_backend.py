@@ -23,9 +23,15 @@ import torch  # noqa: E402
 
 from petreel.errors import Cancelled, RenderFailed  # noqa: E402
 from petreel.settings import RenderSettings, Settings  # noqa: E402
-from render.diffusers_backend import DiffusersImageToVideo, DiffusersPainter, diffusers_backends  # noqa: E402
+from render.diffusers_backend import (  # noqa: E402
+    DiffusersImageToVideo,
+    DiffusersPainter,
+    diffusers_backends,
+    job_backends,
+)
 from render.diffusion import framing, prompts, runtime  # noqa: E402
 from render.diffusion.i2v import fit_video  # noqa: E402
+from render.diffusion.painter import JobPainter  # noqa: E402
 from render.script import Scene  # noqa: E402
 from render.stages import KeyframePainter, RenderSpec  # noqa: E402
 from tests import tiny_pipelines as tp  # noqa: E402
@@ -344,6 +350,15 @@ def test_diffusers_backends_combines_gpu_painter_with_cpu_stages(models: dict[st
     assert backends.animator.fallback is not None
     plain = diffusers_backends(Settings(render=render_settings(models)))
     assert not isinstance(plain.animator, DiffusersImageToVideo)
+
+    # per job: sheets kept with the job (Remix inherits), i2v interrupted by the job's cancel
+    job = job_backends(backends, 7, 3, lambda: True)
+    assert isinstance(job.painter, JobPainter)
+    assert job.painter.job_dir == settings.data_dir / "sheets" / "job-7"
+    assert job.painter.parent_dir == settings.data_dir / "sheets" / "job-3"
+    assert isinstance(job.animator, DiffusersImageToVideo) and job.animator.should_cancel()
+    assert job.animator.warm() is backends.animator.warm() and not backends.animator.should_cancel()
+    assert job_backends(plain, 8, None, lambda: False).animator is plain.animator
 
 
 # -- prompt budgets, per-job sheets (Remix), the i2v frame path --------------------------------------
