@@ -6,7 +6,9 @@ untimed render; only the encode is timed, with the composer's own encoder option
 
     .venv/bin/python bench/render_cpu.py [--seconds 60] [--width 720 --height 1280 --fps 24]
 
-Goal on 2 cores: total under 45 s and ratio under 1.5. Other processes on the machine skew both.
+Goal on 2 cores: total under 45 s and ratio under 1.5. Other processes on the machine skew both,
+so the CPU-time ratio (core-seconds of this process + ffmpeg over the bare encode's) is printed
+beside the wall ratio, with the split between Python (frames, painting, TTS, music) and ffmpeg.
 """
 
 from __future__ import annotations

@@ -106,3 +106,15 @@ def test_make_renders_a_tiny_clip(capsys: pytest.CaptureFixture[str], tmp_path: 
     assert 25 <= facts["duration"] <= 70
     assert out.with_suffix(".jpg").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["clip.jpg", "clip.mp4"]
+
+
+@pytest.mark.skipif(importlib.util.find_spec("render.story") is None, reason="render.story not written yet")
+def test_same_seed_gives_the_same_clip(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    clips = []
+    for name in ("a.mp4", "b.mp4"):
+        out = tmp_path / name
+        code = main(["make", "a shy corgi wins the office talent show", "--seed", "12", "-o", str(out),
+                     "--width", "90", "--height", "160", "--fps", "4", "--no-narration"])  # piper: test_render_narrator
+        assert code == 0, capsys.readouterr().err
+        clips.append(out.read_bytes())
+    assert clips[0] == clips[1]
