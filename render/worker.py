@@ -82,6 +82,16 @@ class PipelineRenderer:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self._backends: Any = None
+        self._lookup: Store | None = None  # opened on first remix, on the render thread
+
+    def parent_job_id(self, job: Job) -> int | None:
+        """The job that rendered the clip this job remixes (its character sheets are reused)."""
+        if job.parent_clip_id is None:
+            return None
+        if self._lookup is None:
+            self._lookup = Store.from_settings(self.settings)
+        clip = self._lookup.get_clip(job.parent_clip_id)
+        return clip.job_id if clip is not None else None
 
     def prepare(self) -> None:
         """Build the backends now (load models before the first job arrives)."""
@@ -103,8 +113,15 @@ class PipelineRenderer:
 
         spec = pipeline.render_spec(self.settings, seed=job.seed)
         self.prepare()
+        backends = self._backends
+        if self.settings.render.backend == "diffusers":
+            # Per-job view of the warm pipelines: character sheets kept with the job (a remix
+            # inherits its parent's) and cancellation wired into image-to-video.
+            from render.diffusers_backend import job_backends
+
+            backends = job_backends(backends, job.id, self.parent_job_id(job), should_cancel)
         # 3. Render.
-        result: ClipInfo = pipeline.render_clip(script, out_path, self._backends, spec, progress, should_cancel)
+        result: ClipInfo = pipeline.render_clip(script, out_path, backends, spec, progress, should_cancel)
         return result
 
 

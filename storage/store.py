@@ -11,6 +11,7 @@ import asyncio
 import dataclasses
 import functools
 import random
+import shutil
 import threading
 import time
 from collections.abc import Callable
@@ -393,7 +394,7 @@ class Store:
             return 0
         old = rows(
             self.db,
-            "SELECT id, path, thumbnail FROM clips WHERE pruned IS NULL AND created < ?",
+            "SELECT id, job_id, path, thumbnail FROM clips WHERE pruned IS NULL AND created < ?",
             (now - retention_days * DAY_S,),
         )
         root = self.clips_dir.resolve()
@@ -402,6 +403,8 @@ class Store:
             for name in (row["path"], row["thumbnail"]):
                 if name and Path(name).resolve().is_relative_to(root):
                     Path(name).unlink(missing_ok=True)
+            # The diffusers backend's character sheets for the job (a remix keeps its own copies).
+            shutil.rmtree(self.clips_dir.parent / "sheets" / f"job-{int(row['job_id'])}", ignore_errors=True)
             # 2. Then the row.
             self.db.execute("UPDATE clips SET pruned = ? WHERE id = ?", (now, row["id"]))
         # 3. Delivered outbox events of the same age are no longer needed.

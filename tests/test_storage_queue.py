@@ -274,8 +274,17 @@ def test_prune_deletes_old_files_and_marks_rows(store: Store, clock: Clock) -> N
         store.ack_event(event.id)
     clock.now += 10 * 86_400
     recent = finish(store, enqueue(store))
+    sheets = store.clips_dir.parent / "sheets"
+    sheet_dirs = {}
+    for clip_id in (old, recent):
+        clip = store.get_clip(clip_id)
+        assert clip is not None
+        sheet_dirs[clip_id] = sheets / f"job-{clip.job_id}"
+        sheet_dirs[clip_id].mkdir(parents=True)
+        (sheet_dirs[clip_id] / "hero.png").write_bytes(b"png")
     assert store.prune(0) == 0  # 0 keeps everything
     assert store.prune(5) == 2
+    assert not sheet_dirs[old].exists() and sheet_dirs[recent].exists()  # character sheets go with the clip
     for clip_id, kept in [(old, False), (old_sent, False), (recent, True)]:
         clip = store.get_clip(clip_id)
         assert clip is not None

@@ -489,3 +489,15 @@ def test_a_heartbeat_longer_than_the_lease_is_shortened(tmp_path: Path) -> None:
     assert job is not None and (job.state, job.worker_id, job.attempts) == ("done", "w", 1)
     rival.close()
     store.close()
+
+
+def test_pipeline_renderer_finds_the_job_a_remix_comes_from(store: Store, settings: Settings) -> None:
+    original = enqueue(store)
+    assert run_worker(store, InstantRenderer(), settings, drain=True) == 1
+    clips, _ = store.list_clips(1)
+    assert [c.job_id for c in clips] == [original]
+    remix = store.enqueue(1, "a cat gets rich", "corgi", "storyboard", "en", "{}", 12, parent_clip_id=clips[0].id)
+    fresh = store.get_job(enqueue(store))
+    renderer = PipelineRenderer(settings)
+    assert renderer.parent_job_id(remix) == original
+    assert fresh is not None and renderer.parent_job_id(fresh) is None
