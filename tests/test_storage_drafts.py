@@ -12,21 +12,14 @@ import pytest
 from storage import drafts
 from storage.models import Draft
 from storage.store import AsyncStore, Store
+from tests.fakes.clock import Clock
 
 T0 = 1_740_830_400.0  # 2025-03-01 12:00 UTC
 
 
-class Clock:
-    def __init__(self, now: float = T0) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
-
-
 @pytest.fixture
 def clock() -> Clock:
-    return Clock()
+    return Clock(T0)
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ import random
 import sqlite3
 import threading
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -18,16 +17,7 @@ from render.stages import ClipInfo
 from storage import queue
 from storage.db import scalar
 from storage.store import AsyncStore, Store
-
-NOON = datetime(2025, 3, 1, 12, 0, tzinfo=UTC).timestamp()
-
-
-class Clock:
-    def __init__(self, now: float = NOON) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
+from tests.fakes.clock import NOON, Clock
 
 
 @pytest.fixture

@@ -16,16 +16,7 @@ from render.stages import ClipInfo
 from storage import quota
 from storage.models import QuotaStatus
 from storage.store import Store
-
-NOON = datetime(2025, 3, 1, 12, 0, tzinfo=UTC).timestamp()
-
-
-class Clock:
-    def __init__(self, now: float = NOON) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
+from tests.fakes.clock import Clock
 
 
 def make_store(path: Path, clock: Clock | None = None, **limits: int) -> Store:

@@ -8,7 +8,6 @@ import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -20,17 +19,8 @@ from render.worker import PipelineRenderer, Worker, add_parsers, gpu_for, load_r
 from storage.models import Job
 from storage.store import Store
 from tests.factories import make_script
+from tests.fakes.clock import Clock
 from tests.fakes.renderers import FailingRenderer, InstantRenderer, ScriptedRenderer, StagedRenderer
-
-NOON = datetime(2025, 3, 1, 12, 0, tzinfo=UTC).timestamp()
-
-
-class Clock:
-    def __init__(self, now: float = NOON) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
 
 
 def make_settings(tmp_path: Path, **worker: float) -> Settings:
