@@ -4,10 +4,12 @@ Camera maths is pure (``view_rect``): for each frame, an eased view window (x, y
 keyframe pixels, in float, so motion is sub-pixel smooth. ``KenBurnsAnimator`` samples frames
 from the keyframe through that window:
 
-* ``quality="fast"`` (default): the keyframe is upsampled once per scene by ``SUPERSAMPLE`` (3x,
-  bilinear) and each frame is an affine NEAREST lookup into it. That is bilinear interpolation
-  with sample positions quantised to 1/3 keyframe pixel (at most 1/6 px off, ~0.05 px measured on
-  an edge) at ~2-3 ms a frame instead of ~11-20 ms for a bilinear resize: no integer-pixel stepping.
+* ``quality="fast"`` (default): the keyframe is upsampled once per scene by ``SUPERSAMPLE`` (2x,
+  bilinear) and each frame is a NEAREST lookup into it (a resize with a float box). That is
+  bilinear interpolation with sample positions quantised to 1/2 keyframe pixel (at most 1/4 px
+  off; a pan tracks an edge to ~0.1 px, 3x gives ~0.07 px) at ~1 ms a frame instead of ~11-20 ms
+  for a bilinear resize: no integer-pixel stepping. 2x rather than 3x: the 4x smaller upsampled
+  image stays far more cache-friendly (frame sampling ~30% cheaper on the 2-core bench).
 * ``quality="exact"``: a Pillow bilinear ``resize`` with a float source box every frame.
 
 A static camera renders one frame and repeats copies of it.
@@ -36,7 +38,7 @@ PAN_ZOOM = 1.14  # zoom held while panning (gives room to move)
 TILT_ZOOM = 1.2  # zoom held while tilting; the tilt runs between the keyframe's bottom and the focus
 STATIC_ZOOM = 1.04
 FOCUS_Y = 0.54  # zoom towards this height (characters sit in the lower middle)
-SUPERSAMPLE = 3
+SUPERSAMPLE = 2
 MAX_SUPERSAMPLED_PIXELS = 24_000_000
 XFADE_S = 0.4  # crossfade between scenes
 WORKERS = 1  # 2 on a dedicated box: Pillow and numpy release the GIL (costs ~15% more CPU)
@@ -133,9 +135,11 @@ class KenBurnsAnimator:
 
         def sample(rect: Rect) -> np.ndarray:
             x, y, w, h = rect
-            # output pixel centre (i + 0.5) maps to keyframe x + (i + 0.5) * w / W, times s in `big`
-            data = (s * w / out[0], 0.0, s * x, 0.0, s * h / out[1], s * y)
-            return np.array(big.transform(out, Image.Transform.AFFINE, data, resample=Image.Resampling.NEAREST))
+            # output pixel centre (i + 0.5) maps to keyframe x + (i + 0.5) * w / W, times s in `big`.
+            # A NEAREST resize with a float box is that same scale-only affine lookup (Pillow's
+            # precomputed-index path), without ``transform``'s filled destination: ~25% faster.
+            box = (s * x, s * y, min(s * (x + w), big.width), min(s * (y + h), big.height))
+            return np.array(big.resize(out, Image.Resampling.NEAREST, box=box))
 
         yield from ordered_map(sample, rects, self.workers)
 
@@ -155,8 +159,8 @@ class KenBurnsAnimator:
 def blend(a: np.ndarray, b: np.ndarray, weight: float) -> np.ndarray:
     """``a`` faded towards ``b`` by ``weight`` in [0, 1] (uint8 in, uint8 out)."""
     w = int(round(min(1.0, max(0.0, weight)) * 256))
-    acc = a.astype(np.uint16) * (256 - w)
-    acc += b.astype(np.uint16) * w
+    acc = np.multiply(a, np.uint16(256 - w), dtype=np.uint16)  # no widened copies of a and b
+    acc += np.multiply(b, np.uint16(w), dtype=np.uint16)
     acc >>= 8
     return acc.astype(np.uint8)
 

@@ -242,12 +242,14 @@ class Overlay:
 
     Alpha is rescaled to 0..256 so the blend is ``(frame * (256 - a) + rgb * a) >> 8``: four numpy
     passes in uint16 (no overflow: at most 255 * 256), within one level of the exact /255 blend.
+    ``keep`` is stored per channel, like ``weighted``: same-shape contiguous operands run as one
+    flat loop, ~8x faster than broadcasting a (h, w, 1) array over the 3-wide last axis.
     """
 
     x: int
     y: int
     weighted: np.ndarray  # (h, w, 3) uint16: rgb * a + 128, a in 0..256
-    keep: np.ndarray  # (h, w, 1) uint16: 256 - a
+    keep: np.ndarray  # (h, w, 3) uint16: 256 - a (the same for each channel)
 
     @classmethod
     def from_rgba(cls, rgba: Image.Image, x: int, y: int) -> Overlay:
@@ -257,7 +259,8 @@ class Overlay:
         a = arr[..., 3:4]
         a = a + (a >> 7)  # 0..255 -> 0..256 (255 -> 256: fully opaque)
         weighted = arr[..., :3] * a + 128  # + 128 rounds the final >> 8 (max 65408: no overflow)
-        return cls(x + box[0], y + box[1], weighted.astype(np.uint16), (256 - a).astype(np.uint16))
+        keep = np.ascontiguousarray(np.broadcast_to(256 - a, weighted.shape), dtype=np.uint16)
+        return cls(x + box[0], y + box[1], weighted.astype(np.uint16), keep)
 
     @property
     def alpha(self) -> np.ndarray:
@@ -278,14 +281,17 @@ class Overlay:
             return
         src = (slice(y0 - self.y, y1 - self.y), slice(x0 - self.x, x1 - self.x))
         region = frame[y0:y1, x0:x1]
-        if opacity >= 1.0:
-            acc = np.multiply(region, self.keep[src], dtype=np.uint16)
-            acc += self.weighted[src]
-            acc >>= 8
-            region[...] = acc
-        else:
-            a = (256 - self.keep[src]).astype(np.float32) * (opacity / 256.0)
-            region[...] = np.clip(region * (1 - a) + self.weighted[src] * (opacity / 256.0) + 0.5, 0, 255)
+        keep, weighted = self.keep[src], self.weighted[src]
+        if opacity < 1.0:  # a fading overlay: scale its coverage (integer maths, a few frames only)
+            o = round(opacity * 256)
+            cover = ((256 - keep.astype(np.uint32)) * o + 128) >> 8
+            # floor, not round: with the rounded cover the sum stays <= 65535 (no uint16 overflow)
+            weighted = (((weighted.astype(np.uint32) - 128) * o) >> 8).astype(np.uint16) + 128
+            keep = (256 - cover).astype(np.uint16)
+        acc = np.multiply(region, keep, dtype=np.uint16)
+        acc += weighted
+        acc >>= 8
+        region[...] = acc
 
 
 class CaptionPainter:

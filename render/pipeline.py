@@ -1,7 +1,7 @@
 """Premise-to-clip rendering: ``render_clip(script, out_path, backends, spec, ...) -> ClipInfo``.
 
 Straight-line stages over injected backends (``render.stages``): keyframes (with narration and
-music synthesised meanwhile on one worker thread), narration placed per scene, music with ducking,
+music synthesised meanwhile on two worker threads), narration placed per scene, music with ducking,
 then frames (camera moves, crossfades, captions, title card) streamed to the composer.
 ``should_cancel()`` is polled between stages and scenes (and every second of frames);
 when it returns True, ``petreel.errors.Cancelled`` is raised and the composer leaves nothing at
@@ -131,9 +131,11 @@ def render_clip(
     planned = [s.duration for s in script.scenes]
     check()
     stop = threading.Event()
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="audio") as pool:
-        # 1. keyframes (narration, then music, are synthesised meanwhile on a worker thread)
-        sound = pool.submit(_synthesise, script, backends, spec.seed, stop)
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="audio") as pool:
+        # 1. keyframes (narration and music are synthesised meanwhile, each on a worker thread: the
+        #    serial TTS is the longest of the three, so the score must not wait behind it)
+        speech = pool.submit(_narrate, script, backends, stop)
+        score = pool.submit(_score, script, backends, spec.seed, stop)
         try:
             progress("keyframes", 0.0)
             keyframes = backends.painter.paint(script, spec, progress, should_cancel)
@@ -141,9 +143,9 @@ def render_clip(
                 raise RenderFailed(f"painter returned {len(keyframes)} keyframes for {n} scenes")
             progress("keyframes", 1.0)
             check()
-            clips, music = sound.result()
+            clips, music = speech.result(), score.result()
         finally:
-            stop.set()  # the worker stops at its next step if the main thread failed
+            stop.set()  # the workers stop at their next step if the main thread failed
     # 2. narration per scene, placed on the timeline
     progress("narration", 1.0)
     narration, durations = place_narration(clips, planned)
@@ -166,19 +168,22 @@ def _moods(script: Script, durations: list[float]) -> list[tuple[str, float]]:
     return [(s.mood, d) for s, d in zip(script.scenes, durations, strict=True)]
 
 
-def _synthesise(script: Script, backends: Backends, seed: int,
-                stop: threading.Event) -> tuple[list[np.ndarray | None], np.ndarray]:
-    """Narration lines and the score for the planned durations, on a worker thread (TTS and numpy
-    release the GIL while the painter works). Polls ``stop``, never ``should_cancel``: that may touch
-    thread-bound resources such as the job store."""
+def _narrate(script: Script, backends: Backends, stop: threading.Event) -> list[np.ndarray | None]:
+    """Narration lines, on a worker thread (TTS releases the GIL while the painter works). Polls
+    ``stop``, never ``should_cancel``: that may touch thread-bound resources such as the job store."""
     clips: list[np.ndarray | None] = []
     for scene in script.scenes:
         if stop.is_set():
             raise Cancelled("narration stopped")
         clips.append(backends.narrator.speak(scene.narration, script.language, "narrator"))
+    return clips
+
+
+def _score(script: Script, backends: Backends, seed: int, stop: threading.Event) -> np.ndarray:
+    """The score for the planned durations, on a worker thread (numpy releases the GIL)."""
     if stop.is_set():
         raise Cancelled("music stopped")
-    return clips, backends.music.score(_moods(script, [s.duration for s in script.scenes]), seed)
+    return backends.music.score(_moods(script, [s.duration for s in script.scenes]), seed)
 
 
 def _frames(script: Script, keyframes: list[Image.Image], backends: Backends, spec: RenderSpec,

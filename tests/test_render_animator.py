@@ -127,6 +127,10 @@ def test_crossfade_keeps_frame_count_and_centres_the_blend() -> None:
 def test_blend_and_xfade_half() -> None:
     a, b = np.zeros((1, 1, 3), np.uint8), np.full((1, 1, 3), 255, np.uint8)
     assert blend(a, b, 0)[0, 0, 0] == 0 and blend(a, b, 1)[0, 0, 0] == 255 and 120 < blend(a, b, 0.5)[0, 0, 0] < 135
+    rng = np.random.default_rng(5)
+    x, y = rng.integers(0, 256, (2, 4, 6, 3), dtype=np.uint8)
+    w = round(0.3 * 256)
+    assert np.array_equal(blend(x, y, 0.3), (x.astype(int) * (256 - w) + y.astype(int) * w) >> 8)
     assert xfade_half(24, [96, 96]) == 5  # 0.4 s at 24 fps
     assert xfade_half(24, [8, 96]) == 2  # never more than a quarter of the shortest scene
 

@@ -92,6 +92,22 @@ def test_overlay_composite_matches_float_reference() -> None:
     faded = frame.copy()
     overlay.apply(faded, opacity=0.0)
     assert np.array_equal(faded, frame)
+    for opacity in (0.05, 0.5, 0.9):  # a fading title: integer maths within ~1 level of the float blend
+        half = frame.copy()
+        overlay.apply(half, opacity)
+        ref = frame.astype(np.float64).copy()
+        ref[3:9, 2:10] = ref[3:9, 2:10] * (1 - a * opacity) + src[..., :3] * a * opacity
+        assert np.abs(half.astype(np.float64) - ref).max() <= 1.5
+
+
+def test_fading_opaque_white_over_white_never_wraps_around() -> None:
+    from PIL import Image
+
+    overlay = Overlay.from_rgba(Image.new("RGBA", (5, 4), (255, 255, 255, 255)), 0, 0)
+    for opacity in np.linspace(0.01, 1.0, 120):
+        frame = np.full((4, 5, 3), 255, np.uint8)
+        overlay.apply(frame, float(opacity))
+        assert frame.min() >= 254  # a uint16 overflow would wrap to black
 
 
 def test_caption_is_drawn_in_the_lower_area_with_a_band() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -212,3 +213,33 @@ def test_diffusers_backend_without_the_gpu_extra_is_a_clear_error(monkeypatch: p
 def test_diffusers_backend_without_a_model_path_is_a_clear_error() -> None:
     with pytest.raises(BackendUnavailable, match="MODEL_PATH"):
         default_backends(load_settings(render={"backend": "diffusers"}))
+
+
+class GatedNarrator(ToneNarrator):
+    """Speaks only once the score has started: proves music is not queued behind the narration."""
+
+    def __init__(self, started: threading.Event) -> None:
+        super().__init__()
+        self.started = started
+
+    def speak(self, text: str, language: str, voice: str) -> np.ndarray | None:
+        assert self.started.wait(10), "music never started while narration was running"
+        return super().speak(text, language, voice)
+
+
+class SignallingMusic(SynthMusic):
+    def __init__(self, started: threading.Event) -> None:
+        super().__init__()
+        self.started = started
+
+    def score(self, moods: list[tuple[str, float]], seed: int) -> np.ndarray:
+        self.started.set()
+        return super().score(moods, seed)
+
+
+def test_music_is_scored_alongside_the_narration(tmp_path: Path) -> None:
+    started = threading.Event()
+    narrator = GatedNarrator(started)
+    info = render_clip(make_script(), tmp_path / "c.mp4",
+                       backends(narrator=narrator, music=SignallingMusic(started)), SPEC)
+    assert info.path.is_file() and len(narrator.calls) == len(make_script().scenes)
