@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from render.script import normalise_language
+
 Lang = Literal["en", "zh"]
 LANGS: tuple[Lang, ...] = ("en", "zh")
 
@@ -116,7 +118,7 @@ TEXTS: dict[str, tuple[str, str]] = {
 
 def norm_lang(code: str | None) -> Lang:
     """Map a Telegram ``language_code`` (``zh-hans``, ``en-US``, None…) onto a supported language."""
-    return "zh" if code and code.lower().startswith("zh") else "en"
+    return normalise_language(code)
 
 
 def t(lang: str, key: str, **values: object) -> str:

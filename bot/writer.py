@@ -43,7 +43,7 @@ from bot.moderation import Moderator, blocked_term, check_blocklist
 from bot.prompts import build_messages, leak_marker, leaked_text, repair_message, script_texts
 from petreel.errors import ScriptError, TooManyExpansions, UnknownStyle, WriterUnavailable
 from petreel.settings import LLMSettings, Settings
-from render.script import MAX_SCENE_S, MIN_SCENE_S, Script
+from render.script import MAX_SCENE_S, MIN_SCENE_S, Script, normalise_language
 from render.story import validate_premise, write_offline
 from render.styles import ART_STYLES, CHARACTER_STYLES
 
@@ -61,10 +61,6 @@ class ScriptWriter(Protocol):
     async def write(self, premise: str, style: str, language: str, seed: int, art_style: str = "storyboard") -> Script:
         """A validated script for the premise; raises a ``UserError`` (``BadPremise``, ``ContentRefused`` …)."""
         ...
-
-
-def normalise_language(language: str) -> Literal["en", "zh"]:
-    return "zh" if language.lower().startswith("zh") else "en"
 
 
 def _check_inputs(premise: str, style: str, art_style: str) -> str:

@@ -38,6 +38,11 @@ MAX_HANZI_PER_S = 7.0
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
+def normalise_language(code: str | None) -> Language:
+    """Map a language code (``zh-hans``, ``en-US``, None…) onto a supported script language."""
+    return "zh" if code and code.lower().startswith("zh") else "en"
+
+
 def spoken_length(text: str, language: str) -> float:
     """Seconds a line takes to say at the pacing the prompt asks for (2.5 words/s, 5 hanzi/s)."""
     if language == "zh":

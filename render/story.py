@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from petreel.errors import BadPremise, UnknownStyle
-from render.script import MAX_SCENE_S, MIN_SCENE_S, Script, spoken_length
+from render.script import MAX_SCENE_S, MIN_SCENE_S, Script, normalise_language, spoken_length
 from render.styles import ART_STYLES, CHARACTER_STYLES, CharacterStyle
 
 MAX_PREMISE_CHARS = 500
@@ -856,7 +856,7 @@ def write_offline(premise: str, style: str, language: str, seed: int, art_style:
         raise UnknownStyle(f"{style!r}; known: {', '.join(CHARACTER_STYLES)}")
     if art_style not in ART_STYLES:
         raise UnknownStyle(f"art style {art_style!r}; known: {', '.join(ART_STYLES)}")
-    lang = "zh" if language.lower().startswith("zh") else "en"
+    lang = normalise_language(language)
     rng = _rng(premise, seed)
 
     # 2. Pick the arc, the cast and the details.

@@ -318,3 +318,11 @@ def test_rerolls_vary_the_hook() -> None:
                 line = line.replace(c.name, "X")
             hooks.add(line)
         assert len(hooks) >= 2, (premise, hooks)
+
+
+def test_language_codes_normalise_to_script_languages() -> None:
+    from render.script import normalise_language
+
+    assert [normalise_language(c) for c in ("zh", "zh-hans", "ZH-TW", "en", "en-US", "fr", "", None)] == [
+        "zh", "zh", "zh", "en", "en", "en", "en", "en",
+    ]
