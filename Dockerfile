@@ -59,7 +59,7 @@ USER petreel
 EXPOSE 8080
 # GET /healthz on PETREEL_HTTP_PORT (python urllib: the slim image has no curl).
 HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 \
-    CMD ["python", "-m", "petreel.ops", "probe"]
+    CMD ["python", "-m", "ops.server", "probe"]
 STOPSIGNAL SIGTERM
 CMD ["petreel", "bot"]
 
@@ -109,7 +109,7 @@ USER petreel
 # The worker serves no HTTP: the same /healthz rule is applied straight to the database
 # (fresh lease heartbeat, or an idle queue).
 HEALTHCHECK --interval=30s --timeout=10s --start-period=120s --retries=3 \
-    CMD ["python", "-m", "petreel.ops", "worker-check"]
+    CMD ["python", "-m", "ops.server", "worker-check"]
 # SIGTERM: the worker finishes or releases its current job's lease (compose waits stop_grace_period).
 STOPSIGNAL SIGTERM
 CMD ["petreel", "worker"]

@@ -31,10 +31,11 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
 sys.path.insert(0, str(_HERE.parent))
 
 from petreel.settings import load_settings  # noqa: E402
+from render.backends import default_backends  # noqa: E402
 from render.composer import encode_args, ffmpeg_exe, fit_audio, raw_input_args, write_wav  # noqa: E402
-from render.pipeline import default_backends, render_clip  # noqa: E402
-from render.script import Script  # noqa: E402
+from render.pipeline import render_clip  # noqa: E402
 from render.stages import Backends, ClipInfo, RenderSpec  # noqa: E402
+from story.script import Script  # noqa: E402
 
 ROWS = [
     ("street", "rags", "sad", "push_in", "Ginger shivers on a cold street while the rich white cat laughs.",

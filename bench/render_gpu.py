@@ -148,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     bench.results.update(device=device, torch=torch.__version__, spec=[spec.width, spec.height, spec.fps],
                          scenes=args.scenes, clip_seconds=script.duration)
 
-    from render.diffusers_backend import DiffusersImageToVideo, DiffusersPainter
+    from render.diffusion.backend import DiffusersImageToVideo, DiffusersPainter
 
     use_ip = not args.no_ip and (args.tiny or args.random_weights == "sdxl")
     settings = RenderSettings(
@@ -253,7 +253,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def full_clip(bench: Bench, args: argparse.Namespace, painter: Any, animator: Any, script: Any,
               spec: RenderSpec, work: Path) -> None:
-    from render.pipeline import default_backends, render_clip
+    from render.backends import default_backends
+    from render.pipeline import render_clip
 
     cpu = default_backends(Settings())  # storyboard backend: the CPU narrator, music, composer, Ken Burns
     motion = animator if (animator is not None and args.full_clip == "auto") else cpu.animator

@@ -26,8 +26,8 @@ from bot.throttle import ChatThrottle
 from petreel.settings import Settings
 
 if TYPE_CHECKING:
-    from bot.writer import ScriptWriter
     from storage.store import AsyncStore
+    from story.llm import ScriptWriter
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +43,7 @@ def default_moderator(settings: Settings, writer: object = None) -> Callable[[st
     A writer that moderates its premises itself (``LLMWriter``) lends its ``Moderator``: it remembers
     the endpoint's verdicts, so the check on arrival and the writer's own check on every (re)write
     cost one endpoint call per premise, not one per step."""
-    from bot.moderation import Moderator
+    from story.moderation import Moderator
 
     own = getattr(writer, "moderator", None)
     if isinstance(own, Moderator):
@@ -58,7 +58,7 @@ def default_moderator(settings: Settings, writer: object = None) -> Callable[[st
 
 
 def default_limiter(settings: Settings) -> Limiter:
-    from bot.writer import ExpansionLimiter
+    from story.llm import ExpansionLimiter
 
     limiter: Limiter = ExpansionLimiter(settings.llm.daily_expansions)
     return limiter

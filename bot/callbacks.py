@@ -14,14 +14,12 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from petreel.errors import CallbackError
+
 VERSION = "1"
 MAX_BYTES = 64
 SEP = "|"
 _ARG = re.compile(r"[A-Za-z0-9_-]{1,40}")
-
-
-class CallbackError(ValueError):
-    """Callback data that can't be encoded (too long, bad characters) or decoded."""
 
 
 class Action(StrEnum):

@@ -52,6 +52,7 @@ from bot.handlers.common import not_modified
 from bot.i18n import norm_lang, t
 from bot.progress import EditGate, progress_text, queued_text
 from petreel.errors import RenderFailed
+from petreel.metrics import count_telegram_error
 from petreel.settings import Settings
 from storage.models import ACTIVE_STATES, Clip, Event, Job
 
@@ -66,11 +67,7 @@ MAX_BUG_RETRIES = 5
 
 
 def count_error(err: BaseException | str) -> None:
-    """Count a Telegram error in the ops metrics when that module is installed."""
-    try:
-        from petreel.metrics import count_telegram_error
-    except ImportError:  # pragma: no cover - ops module absent
-        return
+    """Count a Telegram error in the ops metrics."""
     count_telegram_error(err)
 
 

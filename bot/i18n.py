@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from render.script import normalise_language
+from story.script import normalise_language
 
 Lang = Literal["en", "zh"]
 LANGS: tuple[Lang, ...] = ("en", "zh")

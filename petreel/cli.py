@@ -6,21 +6,18 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
+from petreel import serve
+from render import cli as render_cli
+from worker import runner as worker_runner
+
 Command = Callable[[argparse.Namespace], int]
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="petreel", description="Premise in, pet-drama video out.")
     sub = parser.add_subparsers(dest="command", required=True)
-    # Each domain adds its own subcommand(s): add_parser(sub) registers and sets defaults(func=...).
-    from render import cli as render_cli
-
-    render_cli.add_parsers(sub)
-    for name in ("render.worker", "bot.cli"):
-        try:
-            module = __import__(name, fromlist=["add_parsers"])
-        except ImportError:  # optional part not built yet
-            continue
+    # Each domain adds its own subcommand(s): add_parsers(sub) registers and sets defaults(func=...).
+    for module in (render_cli, worker_runner, serve):
         module.add_parsers(sub)
     return parser
 

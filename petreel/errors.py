@@ -119,3 +119,20 @@ class NotFound(UserError):
 
 class StaleClaim(PetReelError):
     """A worker wrote with a claim token that is no longer current."""
+
+
+class BackendUnavailable(PetReelError):
+    """An external backend can't be used: the configured render backend can't be loaded (say, the
+    ``gpu`` extra is not installed) or the chat model's endpoint failed after its retries."""
+
+
+class InvalidReply(PetReelError, ValueError):  # noqa: N818 - reads better at the call sites
+    """The model's reply is not a usable script; ``errors`` is what the repair round sends back."""
+
+    def __init__(self, errors: str) -> None:
+        super().__init__(errors)
+        self.errors = errors
+
+
+class CallbackError(PetReelError, ValueError):
+    """Callback data that can't be encoded (too long, bad characters) or decoded."""

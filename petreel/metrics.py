@@ -5,7 +5,7 @@ Dependency-free: ``Counter``, ``Gauge`` and ``Histogram`` with labels, rendered 
 values. Thread-safe (the bot's error handler and the HTTP handler may run on different threads).
 
 Cross-process truth: the worker renders in another process, so job gauges, the render-time
-histogram and worker heartbeat ages are *not* kept in memory here. ``petreel.ops`` reads them from
+histogram and worker heartbeat ages are *not* kept in memory here. ``ops.server`` reads them from
 the database (through the Store) at scrape time (``Metrics.jobs``, ``queue_length``,
 ``render_seconds``, ``worker_heartbeat_age`` are overwritten on every scrape). Only the Telegram
 error counter lives in memory, because the bot process that serves ``/metrics`` is the one that

@@ -26,8 +26,8 @@ from typing import Literal, TypeVar
 import numpy as np
 from PIL import Image
 
-from render.script import Scene
 from render.stages import RenderSpec
+from story.script import Scene
 
 Rect = tuple[float, float, float, float]  # x, y, w, h in keyframe pixels
 T = TypeVar("T")

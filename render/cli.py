@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from petreel.errors import Cancelled, PetReelError, RenderFailed, UserError
-from render.styles import ART_STYLES, CHARACTER_STYLES, DEFAULT_ART_STYLE, DEFAULT_STYLE, art_styles_for
+from story.styles import ART_STYLES, CHARACTER_STYLES, DEFAULT_ART_STYLE, DEFAULT_STYLE, art_styles_for
 
 STAGES = ("script", "keyframes", "narration", "music", "compose")
 MAX_PREMISE = 500
@@ -47,16 +47,9 @@ def _fail(message: str, code: int = 2) -> int:
 
 
 def check_premise(text: str) -> str:
-    """The writer's ``validate_premise`` when available, else a length check. Raises ``BadPremise``."""
-    try:
-        from render.story import validate_premise
-    except ImportError:
-        from petreel.errors import BadPremise
+    """The premise, normalised by the writer's ``validate_premise``. Raises ``BadPremise``."""
+    from story.offline import validate_premise
 
-        text = " ".join(text.split())
-        if not 1 <= len(text) <= MAX_PREMISE:
-            raise BadPremise(f"{len(text)} characters") from None
-        return text
     return validate_premise(text)
 
 
@@ -124,8 +117,9 @@ def _render(premise: str, args: argparse.Namespace, settings: Any, overrides: di
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
-    from render.pipeline import default_backends, render_clip, render_spec
-    from render.story import write_offline
+    from render.backends import default_backends
+    from render.pipeline import render_clip, render_spec
+    from story.offline import write_offline
 
     console = Console(stderr=True)
     columns = (TextColumn("{task.description:<10}"), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),

@@ -21,16 +21,15 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageEnhance, ImageFont
 
 from petreel.errors import Cancelled
-from render.script import Appearance, Character, Script
-from render.stages import CancelFn, ProgressFn, RenderSpec
-from render.styles import CHARACTER_STYLES
+from render.stages import CancelFn, ProgressFn, RenderSpec, overscan_size
+from story.script import Appearance, Character, Script
+from story.styles import CHARACTER_STYLES
 
 RGB = tuple[int, int, int]
 RGBA = tuple[int, int, int, int]
 Color = RGB | RGBA
 Point = tuple[float, float]
 
-OVERSCAN = 1.12  # keyframe size / video frame size
 SUPERSAMPLE = 2  # draw at 2x, downsample with LANCZOS
 CAPTION_BAND = 0.22  # bottom fraction of the visible frame kept calm for captions
 HORIZON = 0.64  # where walls meet the floor (fraction of visible height)
@@ -65,15 +64,6 @@ def _alpha(c: Sequence[int], a: int) -> RGBA:
 
 def _luma(c: Sequence[int]) -> float:
     return 0.299 * c[0] + 0.587 * c[1] + 0.114 * c[2]
-
-
-def overscan_size(spec: RenderSpec) -> tuple[int, int]:
-    """Keyframe size for ``spec``: about 1.12x the video frame, even numbers, never smaller."""
-
-    def even(v: float) -> int:
-        return max(2, 2 * math.ceil(v / 2))
-
-    return even(spec.width * OVERSCAN), even(spec.height * OVERSCAN)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -863,6 +853,13 @@ _BACKGROUNDS: dict[str, Callable[[_Canvas], None]] = {
     "stage": _bg_stage,
     "alley": _bg_alley,
     "beach": _bg_beach,
+    # nearest drawn stand-ins until these places get backgrounds of their own
+    "skyscraper": _bg_rooftop,
+    "space": _bg_rooftop,
+    "planet": _bg_beach,
+    "stadium": _bg_park,
+    "city_hall": _bg_office,
+    "market": _bg_shop,
 }
 _FOREGROUNDS: dict[str, Callable[[_Canvas], None]] = {"rainy_street": _fg_rain}
 

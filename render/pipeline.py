@@ -6,12 +6,11 @@ then frames (camera moves, crossfades, captions, title card) streamed to the com
 ``should_cancel()`` is polled between stages and scenes (and every second of frames);
 when it returns True, ``petreel.errors.Cancelled`` is raised and the composer leaves nothing at
 ``out_path``. ``default_backends(settings)`` builds the CPU storyboard set or, when
-``settings.render.backend == "diffusers"``, the GPU set from ``render.diffusers_backend``.
+``settings.render.backend == "diffusers"``, the GPU set from ``render.diffusion.backend``.
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
 import threading
 from collections.abc import Callable, Iterator
@@ -23,14 +22,12 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
-from petreel.errors import Cancelled, PetReelError, RenderFailed
+from petreel.errors import Cancelled, RenderFailed
 from petreel.settings import Settings
-from render.animator import KenBurnsAnimator, crossfaded, xfade_half
+from render.animator import crossfaded, xfade_half
 from render.captions import CaptionPainter
-from render.composer import FfmpegComposer
-from render.music import SilentMusic, SynthMusic, mix_tracks
-from render.narrator import PiperNarrator, SilentNarrator, time_compress
-from render.script import Script
+from render.music import mix_tracks
+from render.narrator import time_compress
 from render.stages import (
     SAMPLE_RATE,
     Backends,
@@ -41,6 +38,7 @@ from render.stages import (
     never_cancel,
     no_progress,
 )
+from story.script import Script
 
 log = logging.getLogger(__name__)
 
@@ -50,10 +48,6 @@ MAX_SPEEDUP = 1.15  # narration longer than its room is time-compressed up to th
 END_TAIL_S = 0.3  # silence kept after the last line
 TITLE_S = 2.0
 TITLE_FADE_S = 0.4
-
-
-class BackendUnavailable(PetReelError):
-    """The configured render backend cannot be loaded (e.g. the ``gpu`` extra is not installed)."""
 
 
 # ---------------------------------------------------------------------------------------------- timeline (pure)
@@ -228,30 +222,3 @@ def _fit(x: np.ndarray, n: int) -> np.ndarray:
 def render_spec(settings: Settings, seed: int = 0) -> RenderSpec:
     r = settings.render
     return RenderSpec(width=r.width, height=r.height, fps=r.fps, crf=r.crf, preset=r.preset, seed=seed)
-
-
-def default_backends(settings: Settings) -> Backends:
-    """The backends ``settings.render.backend`` asks for (construct once per process: models stay warm)."""
-    if settings.render.backend == "diffusers":
-        if not settings.render.model_path:
-            raise BackendUnavailable(
-                "PETREEL_RENDER__BACKEND=diffusers needs PETREEL_RENDER__MODEL_PATH (a diffusers pipeline directory)"
-            )
-        try:
-            # import_module honours a sys.modules entry of None (how tests simulate a missing extra)
-            diffusers_backend = importlib.import_module("render.diffusers_backend")
-            return diffusers_backend.diffusers_backends(settings)  # type: ignore[no-any-return]
-        except ImportError as exc:
-            raise BackendUnavailable(
-                f"PETREEL_RENDER__BACKEND=diffusers needs the gpu extra (pip install 'petreel[gpu]'): {exc}"
-            ) from exc
-    from render.painter import StoryboardPainter
-
-    return Backends(
-        painter=StoryboardPainter(),
-        animator=KenBurnsAnimator(),
-        narrator=PiperNarrator() if settings.render.narration else SilentNarrator(),
-        music=SynthMusic() if settings.render.music else SilentMusic(),
-        composer=FfmpegComposer(max_bytes=settings.telegram.max_upload_mb * 1024 * 1024),
-        name="storyboard",
-    )

@@ -1,12 +1,13 @@
 """Render stage Protocols and the value types that flow between them.
 
 Every backend (CPU storyboard defaults in this package, the diffusers GPU backend in
-``render/diffusers_backend.py``) implements these. The pipeline (``render/pipeline.py``) only
+``render/diffusion/backend.py``) implements these. The pipeline (``render/pipeline.py``) only
 talks to the Protocols, so tests and the worker choose backends by injection.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import Protocol, runtime_checkable
 import numpy as np
 from PIL import Image
 
-from render.script import Scene, Script
+from story.script import Scene, Script
 
 # progress(stage, fraction 0..1); stage names: "script", "keyframes", "narration", "music", "compose"
 ProgressFn = Callable[[str, float], None]
@@ -53,6 +54,64 @@ class ClipInfo:
     height: int
     duration: float
     size_bytes: int
+
+
+@dataclass(frozen=True)
+class SpeechSegment:
+    """One spoken line placed on the clip's timeline (what subtitles are timed by)."""
+
+    scene: int  # index into script.scenes
+    start: float  # seconds from the first frame
+    end: float
+    speaker: str  # "narrator" or a character id
+    text: str
+
+
+@dataclass
+class Sprite:
+    """A pre-drawn character (or moving prop) layer placed on a scene's background.
+
+    Arrays are straight-alpha RGBA uint8, (h, w, 4), at keyframe scale; ``x``, ``y`` is the
+    top-left corner at rest, in keyframe pixels. ``blink`` and ``talk`` are same-size variants
+    (eyes closed; mouth open) shown by the animator: blinks now and then, the mouth while
+    ``speaker`` has a line on the timeline. ``motion`` is the body movement over the scene.
+    """
+
+    rgba: np.ndarray
+    x: float
+    y: float
+    motion: str = "idle"  # idle (breathe/bob) | still | shiver | bounce | enter_left | enter_right | exit_left | exit_right
+    blink: np.ndarray | None = None
+    talk: np.ndarray | None = None
+    speaker: str | None = None  # character id whose lines move this sprite's mouth
+    phase: float = 0.0  # offsets the idle cycle so two characters don't bob in step
+
+
+@dataclass
+class SceneArt:
+    """A scene as layers: the background with everything static (the keyframe minus the sprites),
+    the moving sprites in back-to-front order, and falling weather drawn by the animator."""
+
+    background: Image.Image  # RGB, ``overscan_size(spec)``
+    sprites: list[Sprite]
+    weather: str = "clear"  # clear | rain | snow | storm
+
+    def flatten(self) -> Image.Image:
+        """The still keyframe: every sprite at rest pasted on the background."""
+        out = self.background.copy()
+        for sp in self.sprites:
+            layer = Image.fromarray(sp.rgba, "RGBA")
+            out.paste(layer, (round(sp.x), round(sp.y)), layer)
+        return out
+
+
+@runtime_checkable
+class LayeredPainter(Protocol):
+    """A painter that also gives each scene as layers, so characters can move on a CPU budget."""
+
+    def paint_layers(
+        self, script: Script, spec: RenderSpec, progress: ProgressFn, should_cancel: CancelFn
+    ) -> list[SceneArt]: ...
 
 
 @runtime_checkable
@@ -95,6 +154,18 @@ class Composer(Protocol):
     ) -> ClipInfo:
         """Encode frames + audio into an inline-playable MP4 at ``out_path`` (atomically) plus a thumbnail."""
         ...
+
+
+OVERSCAN = 1.12  # keyframe size / video frame size: the camera's room to pan and zoom
+
+
+def overscan_size(spec: RenderSpec) -> tuple[int, int]:
+    """Keyframe size every painter delivers for ``spec``: about 1.12x the video frame, even numbers."""
+
+    def even(v: float) -> int:
+        return max(2, 2 * math.ceil(v / 2))
+
+    return even(spec.width * OVERSCAN), even(spec.height * OVERSCAN)
 
 
 def blank_frame(spec: RenderSpec) -> np.ndarray:

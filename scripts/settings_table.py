@@ -157,8 +157,8 @@ The bot's web server (`PETREEL_HTTP_HOST`:`PETREEL_HTTP_PORT`) also serves:
   age_s, …}]}` when the database answers and at least one worker heartbeat (every worker beats every
   `PETREEL_WORKER__HEARTBEAT_S`, idle or busy) is younger than 3 × that. `503` with a `reason` when
   the database fails or no worker is fresh (`petreel bot` alone, whose workers run elsewhere, only
-  reports them). The Docker images use it as their HEALTHCHECK (`python -m petreel.ops probe` in
-  the bot, `python -m petreel.ops worker-check` in the worker, which applies the same rule to this
+  reports them). The Docker images use it as their HEALTHCHECK (`python -m ops.server probe` in
+  the bot, `python -m ops.server worker-check` in the worker, which applies the same rule to this
   host's workers in the database directly).
 - `GET /metrics`: Prometheus text format. Job counts and render times are read from the database at
   scrape time, so they include every worker process:

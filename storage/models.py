@@ -6,7 +6,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 JobState = Literal["queued", "running", "done", "failed", "dead", "cancelled"]
 JOB_STATES: tuple[JobState, ...] = ("queued", "running", "done", "failed", "dead", "cancelled")
@@ -24,6 +24,23 @@ WorkerState = Literal["idle", "busy", "stopping"]
 WORKER_STATES: tuple[WorkerState, ...] = ("idle", "busy", "stopping")
 
 Row = Mapping[str, Any]
+
+
+class ClipFile(Protocol):
+    """What ``Store.complete`` records of a finished render (``render.stages.ClipInfo`` is one)."""
+
+    @property
+    def path(self) -> Path: ...
+    @property
+    def thumbnail(self) -> Path: ...
+    @property
+    def width(self) -> int: ...
+    @property
+    def height(self) -> int: ...
+    @property
+    def duration(self) -> float: ...
+    @property
+    def size_bytes(self) -> int: ...
 
 
 @dataclass(frozen=True)

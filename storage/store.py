@@ -21,7 +21,6 @@ from typing import Any, Concatenate, Literal, ParamSpec, TypeVar
 
 from petreel.errors import Banned, NotFound, QueueFull, QuotaExceeded
 from petreel.settings import QuotaSettings, Settings, WorkerSettings
-from render.stages import ClipInfo
 from storage import db as dbmod
 from storage import drafts, queue, quota
 from storage.db import immediate, one, rows, scalar
@@ -29,6 +28,7 @@ from storage.models import (
     JOB_STATES,
     ClaimedJob,
     Clip,
+    ClipFile,
     Draft,
     Event,
     Job,
@@ -258,7 +258,7 @@ class Store:
                 queue.emit_progress(self.db, job, stage, job["progress_fraction"] or 0.0, now)
         return job is not None
 
-    def complete(self, job_id: int, token: str, clip: ClipInfo) -> Clip | None:
+    def complete(self, job_id: int, token: str, clip: ClipFile) -> Clip | None:
         """Record the finished clip, commit the credit, emit 'done'. None when the token is stale.
         A thumbnail that is not on disk is recorded as none (delivery would otherwise fail on it)."""
         now = self.clock()
@@ -589,7 +589,7 @@ class AsyncStore:
     ) -> bool:
         return await self._call(Store.heartbeat, job_id, token, stage, fraction, lease_s)
 
-    async def complete(self, job_id: int, token: str, clip: ClipInfo) -> Clip | None:
+    async def complete(self, job_id: int, token: str, clip: ClipFile) -> Clip | None:
         return await self._call(Store.complete, job_id, token, clip)
 
     async def fail(

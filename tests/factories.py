@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from render.script import Script
+from story.script import Script
 
 _EN = [
     ("street", "rags", "sad", "Ginger shivers on a cold street while the rich white cat laughs.", "Mocked in the cold"),

@@ -12,10 +12,10 @@ from PIL import Image
 from telegram import Bot
 
 from bot.delivery import Delivery
-from bot.sandbox import BotApiSandbox
-from bot.sandbox.users import SimUser
 from petreel.settings import Settings
 from render.stages import ClipInfo
+from sandbox import BotApiSandbox
+from sandbox.users import SimUser
 from storage.models import Clip
 from storage.store import AsyncStore
 from tests.factories import make_script

@@ -18,9 +18,9 @@ from bot.handlers.script import preview_text, restyle
 from bot.progress import EditGate, bar, overall, progress_text, queued_text
 from bot.throttle import ChatThrottle
 from petreel.errors import BadPremise, NotFound
-from render.script import Script
-from render.styles import CHARACTER_STYLES
 from storage.store import AsyncStore
+from story.script import Script
+from story.styles import CHARACTER_STYLES
 from tests.factories import make_script
 
 
@@ -170,7 +170,7 @@ def test_not_modified_matches_any_case() -> None:
 
 
 def test_cli_mode_polling_webhook_and_sandbox_token() -> None:
-    from bot.cli import _mode, _with_token
+    from petreel.serve import _mode, _with_token
     from petreel.settings import Settings
 
     hook = Settings(

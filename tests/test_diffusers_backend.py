@@ -6,7 +6,6 @@ pipeline call takes milliseconds at 64x128.
 
 from __future__ import annotations
 
-import importlib.util
 import inspect
 import logging
 from collections.abc import Callable, Iterator
@@ -23,17 +22,17 @@ import torch  # noqa: E402
 
 from petreel.errors import Cancelled, RenderFailed  # noqa: E402
 from petreel.settings import RenderSettings, Settings  # noqa: E402
-from render.diffusers_backend import (  # noqa: E402
+from render.diffusion import framing, prompts, runtime  # noqa: E402
+from render.diffusion.backend import (  # noqa: E402
     DiffusersImageToVideo,
     DiffusersPainter,
     diffusers_backends,
     job_backends,
 )
-from render.diffusion import framing, prompts, runtime  # noqa: E402
 from render.diffusion.i2v import fit_video  # noqa: E402
 from render.diffusion.painter import JobPainter  # noqa: E402
-from render.script import Scene  # noqa: E402
 from render.stages import KeyframePainter, RenderSpec  # noqa: E402
+from story.script import Scene  # noqa: E402
 from tests import tiny_pipelines as tp  # noqa: E402
 from tests.factories import make_script  # noqa: E402
 
@@ -340,7 +339,6 @@ def test_configuration_errors_are_clear(models: dict[str, Path]) -> None:
     assert runtime.torch_dtype("bfloat16", torch.device("cpu")) == torch.float32
 
 
-@pytest.mark.skipif(importlib.util.find_spec("render.pipeline") is None, reason="render.pipeline not written yet")
 def test_diffusers_backends_combines_gpu_painter_with_cpu_stages(models: dict[str, Path]) -> None:
     settings = Settings(render=render_settings(models, i2v_model_path=str(models["ltx"])))
     backends = diffusers_backends(settings)

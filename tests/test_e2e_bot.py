@@ -22,19 +22,19 @@ import pytest
 
 from bot.app import build_application, delivery_of, running
 from bot.handlers.common import AnyApp, bot_deps
-from bot.sandbox import BotApiSandbox
-from bot.sandbox.users import MessageView, SimUser
-from bot.writer import OfflineWriter
 from petreel.errors import Cancelled, RenderFailed
 from petreel.settings import Settings
 from render.composer import FfmpegComposer
 from render.probe import probe
 from render.stages import CancelFn, ClipInfo, ProgressFn, RenderSpec
-from render.styles import CHARACTER_STYLES
-from render.worker import Worker
+from sandbox import BotApiSandbox
+from sandbox.users import MessageView, SimUser
 from storage.models import Job
 from storage.store import AsyncStore, Store
+from story.llm import OfflineWriter
+from story.styles import CHARACTER_STYLES
 from tests.factories import make_script
+from worker.runner import Worker
 
 ADMIN = 9000
 EDIT_INTERVAL = 0.25
@@ -443,7 +443,7 @@ async def test_forged_buttons_are_refused(harness: Harness, tiny_clip: ClipInfo,
         clip = clips[0]
         # Bob's client sends buttons that were never shown to him (Telegram doesn't stop a modified client)
         bob_preview = await premise_to_preview(bob, "a husky sings")
-        import bot.sandbox.state as sandbox_state
+        import sandbox.state as sandbox_state
 
         forged = [f"1|rs|{clip.id}", f"1|rm|{clip.id}", f"1|tw|{clip.id}", f"1|cx|{clip.job_id}", "1|zz|1", "9|rs|1"]
         real = sandbox_state.button_data
@@ -659,8 +659,8 @@ async def test_history_pages_and_command_menus(harness: Harness, tiny_clip: Clip
 async def test_a_premise_is_moderated_once_per_premise(tmp_path: Path) -> None:
     """The bot checks a premise on arrival and the LLM writer on every (re)write; they share one
     ``Moderator``, so the moderation endpoint sees each premise once."""
-    from bot.writer import LLMWriter
-    from render.story import write_offline
+    from story.llm import LLMWriter
+    from story.offline import write_offline
     from tests.fakes.openai_server import FakeOpenAI, Reply
 
     premise = "a corgi opens a noodle shop"

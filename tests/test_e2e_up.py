@@ -18,7 +18,7 @@ from typing import IO, Any
 import httpx
 import numpy as np
 
-from bot.cli import first_message_id
+from petreel.serve import first_message_id
 from petreel.settings import Settings
 from render.composer import FfmpegComposer
 from render.probe import probe

@@ -19,8 +19,8 @@ pytest.importorskip("diffusers")
 import torch  # noqa: E402
 
 from petreel.settings import RenderSettings  # noqa: E402
-from render.diffusers_backend import DiffusersImageToVideo, DiffusersPainter  # noqa: E402
 from render.diffusion import framing  # noqa: E402
+from render.diffusion.backend import DiffusersImageToVideo, DiffusersPainter  # noqa: E402
 from render.stages import RenderSpec  # noqa: E402
 from tests import tiny_pipelines as tp  # noqa: E402
 from tests.factories import make_script  # noqa: E402

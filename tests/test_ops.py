@@ -21,10 +21,10 @@ from telegram.error import BadRequest, NetworkError
 
 from bot.delivery import count_error
 from bot.handlers.errors import on_error
+from ops.server import _probe, _worker_check, judge_health, ops_routes
 from petreel import metrics as metrics_mod
 from petreel.errors import UserError
 from petreel.metrics import Counter, Gauge, Histogram, Metrics, Registry
-from petreel.ops import _probe, _worker_check, judge_health, ops_routes
 from petreel.settings import QuotaSettings, Settings, WorkerSettings
 from render.stages import ClipInfo
 from storage.models import WorkerInfo
@@ -452,7 +452,7 @@ def test_dockerfile_targets() -> None:
         assert "PETREEL_DATA_DIR=/data" in env
         assert any(w == "VOLUME" and "/data" in a for w, a in body)
         health = [a for w, a in body if w == "HEALTHCHECK"]
-        assert len(health) == 1 and "petreel.ops" in health[0]
+        assert len(health) == 1 and "ops.server" in health[0]
         cmd = [a for w, a in body if w == "CMD"][-1]
         assert cmd.startswith('["petreel"')
     bot_from = stages["bot"][0][1]

@@ -13,8 +13,8 @@ from petreel.errors import Cancelled
 from render.animator import view_rect
 from render.captions import CAPTION_BOTTOM, CAPTION_ZONE
 from render.painter import CAPTION_BAND, StoryboardPainter, layout, overscan_size, resolve_look
-from render.script import Character, Expression, Location, Outfit, Script
 from render.stages import KeyframePainter, RenderSpec, never_cancel, no_progress
+from story.script import Character, Expression, Location, Outfit, Script
 from tests.factories import make_script
 
 SMALL = RenderSpec(width=180, height=320, seed=7)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -52,10 +51,9 @@ def test_unwritable_output_is_refused_before_rendering(capsys: pytest.CaptureFix
     assert [p.name for p in tmp_path.iterdir()] == ["file"]
 
 
-@pytest.mark.skipif(importlib.util.find_spec("render.story") is None, reason="render.story not written yet")
 def test_failed_render_exits_1_with_one_line_and_leaves_nothing(capsys: pytest.CaptureFixture[str], tmp_path: Path,
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    import render.pipeline
+    import render.backends
     from render.animator import KenBurnsAnimator
     from render.stages import Backends
 
@@ -68,8 +66,8 @@ def test_failed_render_exits_1_with_one_line_and_leaves_nothing(capsys: pytest.C
         real = default_backends(settings)
         return Backends(real.painter, BrokenAnimator(), real.narrator, real.music, real.composer)
 
-    default_backends = render.pipeline.default_backends
-    monkeypatch.setattr(render.pipeline, "default_backends", broken)
+    default_backends = render.backends.default_backends
+    monkeypatch.setattr(render.backends, "default_backends", broken)
     out = tmp_path / "clip.mp4"
     code, err = run(capsys, "a poor ginger cat is mocked by a rich white cat", "--seed", "4", "-o", str(out),
                     "--width", "90", "--height", "160", "--fps", "6", "--no-narration")
@@ -92,8 +90,6 @@ def test_unknown_language_is_an_argparse_error(capsys: pytest.CaptureFixture[str
     assert "invalid choice: 'fr'" in capsys.readouterr().err
 
 
-@pytest.mark.skipif(importlib.util.find_spec("render.story") is None or importlib.util.find_spec("render.painter") is None,
-                    reason="render.story / render.painter not written yet")
 def test_make_renders_a_tiny_clip(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     out = tmp_path / "clip.mp4"
     code = main(["make", "a poor ginger cat is mocked by a rich white cat", "--seed", "4", "-o", str(out),
@@ -108,7 +104,6 @@ def test_make_renders_a_tiny_clip(capsys: pytest.CaptureFixture[str], tmp_path: 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["clip.jpg", "clip.mp4"]
 
 
-@pytest.mark.skipif(importlib.util.find_spec("render.story") is None, reason="render.story not written yet")
 def test_same_seed_gives_the_same_clip(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     clips = []
     for name in ("a.mp4", "b.mp4"):

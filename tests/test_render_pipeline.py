@@ -10,25 +10,24 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 
-from petreel.errors import Cancelled
+from petreel.errors import BackendUnavailable, Cancelled
 from petreel.settings import load_settings
 from render.animator import KenBurnsAnimator
+from render.backends import default_backends
 from render.composer import FfmpegComposer
 from render.music import SynthMusic
 from render.narrator import SilentNarrator
 from render.pipeline import (
     END_TAIL_S,
     NARRATION_LEAD_S,
-    BackendUnavailable,
-    default_backends,
     frame_counts,
     place_narration,
     render_clip,
     render_spec,
 )
 from render.probe import probe
-from render.script import Scene, Script
 from render.stages import SAMPLE_RATE, Backends, CancelFn, ProgressFn, RenderSpec
+from story.script import Scene, Script
 from tests.factories import make_script
 
 SPEC = RenderSpec(width=180, height=320, fps=12, seed=3)
@@ -205,8 +204,8 @@ def test_default_backends_storyboard_and_switches() -> None:
 def test_diffusers_backend_without_the_gpu_extra_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
     import sys
 
-    monkeypatch.setitem(sys.modules, "render.diffusers_backend", None)  # makes the import fail
-    with pytest.raises(BackendUnavailable, match="gpu extra"):
+    monkeypatch.setitem(sys.modules, "diffusers", None)  # makes the import fail
+    with pytest.raises(BackendUnavailable, match=r"gpu extra.*diffusers not installed"):
         default_backends(load_settings(render={"backend": "diffusers", "model_path": "/models/x"}))
 
 

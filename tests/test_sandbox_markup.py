@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.sandbox.markup import EntityParseError, parse, to_html, utf16_len
+from sandbox.markup import EntityParseError, parse, to_html, utf16_len
 
 
 def test_html_nested_entities_have_utf16_offsets() -> None:

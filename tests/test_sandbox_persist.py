@@ -9,9 +9,9 @@ from pathlib import Path
 import aiohttp
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.sandbox import BotApiSandbox, Upload
-from bot.sandbox.persist import STATE_FILE, StateDir, dumps, restore, snapshot
-from bot.sandbox.state import SandboxState
+from sandbox import BotApiSandbox, Upload
+from sandbox.persist import STATE_FILE, StateDir, dumps, restore, snapshot
+from sandbox.state import SandboxState
 
 KEYBOARD = InlineKeyboardMarkup([[InlineKeyboardButton("Cancel", callback_data="c:1")]])
 VIDEO = b"\x00\x00\x00\x18ftypmp42" + bytes(range(256)) * 8

@@ -18,9 +18,9 @@ from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message, U
 from telegram.error import BadRequest, Conflict, Forbidden, InvalidToken, RetryAfter
 from telegram.ext import Application, ContextTypes, MessageHandler, filters
 
-from bot.sandbox import BotApiSandbox
-from bot.sandbox.server import parse_range
-from bot.sandbox.state import NOT_MODIFIED, QUERY_TOO_OLD
+from sandbox import BotApiSandbox
+from sandbox.server import parse_range
+from sandbox.state import NOT_MODIFIED, QUERY_TOO_OLD
 
 KEYBOARD = InlineKeyboardMarkup([[InlineKeyboardButton("Cancel", callback_data="c:1"),
                                   InlineKeyboardButton("Reroll", callback_data="r:1")]])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from bot.sandbox.spec import SPEC_PATH, Upload, load_spec, validate
+from sandbox.spec import SPEC_PATH, Upload, load_spec, validate
 
 KEYBOARD = {"inline_keyboard": [[{"text": "Go", "callback_data": "go"}]]}
 

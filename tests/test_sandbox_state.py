@@ -9,8 +9,8 @@ import struct
 import pytest
 from PIL import Image
 
-from bot.sandbox.spec import Upload
-from bot.sandbox.state import NOT_MODIFIED, ApiError, SandboxState, _mp4_info
+from sandbox.spec import Upload
+from sandbox.state import NOT_MODIFIED, ApiError, SandboxState, _mp4_info
 
 KEYBOARD = json.dumps({"inline_keyboard": [[{"text": "Go", "callback_data": "go"}]]})
 

@@ -1,4 +1,4 @@
-"""The offline writer (render/story.py): premise validation, determinism, variety, both languages, every style."""
+"""The offline writer (story/offline.py): premise validation, determinism, variety, both languages, every style."""
 
 from __future__ import annotations
 
@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 
 from petreel.errors import BadPremise, UnknownStyle
-from render.script import MAX_SCENES, MIN_SCENES, Script, spoken_length
-from render.story import (
+from story.offline import (
     ARCS,
     choose_arc,
     hero_name_from,
@@ -21,7 +20,8 @@ from render.story import (
     validate_premise,
     write_offline,
 )
-from render.styles import ART_STYLES, CHARACTER_STYLES
+from story.script import MAX_SCENES, MIN_SCENES, Script, spoken_length
+from story.styles import ART_STYLES, CHARACTER_STYLES
 
 HAN = re.compile(r"[\u3400-\u9fff]")
 PREMISE = "a poor ginger cat is mocked by a rich white cat, works hard, gets rich and shocks them"
@@ -66,7 +66,7 @@ def test_same_inputs_give_identical_scripts() -> None:
 
 def test_deterministic_across_processes_with_different_hash_seeds() -> None:
     code = (
-        "import sys; from render.story import write_offline; "
+        "import sys; from story.offline import write_offline; "
         f"sys.stdout.write(write_offline({PREMISE!r}, 'corgi', 'zh', 3).model_dump_json())"
     )
     root = Path(__file__).resolve().parents[1]
@@ -321,7 +321,7 @@ def test_rerolls_vary_the_hook() -> None:
 
 
 def test_language_codes_normalise_to_script_languages() -> None:
-    from render.script import normalise_language
+    from story.script import normalise_language
 
     assert [normalise_language(c) for c in ("zh", "zh-hans", "ZH-TW", "en", "en-US", "fr", "", None)] == [
         "zh", "zh", "zh", "en", "en", "en", "en", "en",

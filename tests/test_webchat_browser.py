@@ -27,8 +27,8 @@ from telegram.ext import (
     filters,
 )
 
-from bot.sandbox import BotApiSandbox
-from bot.sandbox.web import web_app
+from sandbox import BotApiSandbox
+from sandbox.web import web_app
 from tests.test_e2e_up import free_port
 
 pytestmark = [

@@ -15,12 +15,12 @@ import pytest
 from petreel.errors import Cancelled, ScriptError
 from petreel.settings import QuotaSettings, RenderSettings, Settings, WorkerSettings
 from render.stages import ClipInfo
-from render.worker import PipelineRenderer, Worker, add_parsers, gpu_for, load_renderer, with_gpu
 from storage.models import Job
 from storage.store import Store
 from tests.factories import make_script
 from tests.fakes.clock import Clock
 from tests.fakes.renderers import FailingRenderer, InstantRenderer, ScriptedRenderer, StagedRenderer
+from worker.runner import PipelineRenderer, Worker, add_parsers, gpu_for, load_renderer, with_gpu
 
 
 def make_settings(tmp_path: Path, **worker: float) -> Settings:
@@ -326,7 +326,6 @@ def test_cli_options_and_gpu_pinning(settings: Settings) -> None:
 
 
 def test_pipeline_renderer_end_to_end_through_the_worker(tmp_path: Path) -> None:
-    pytest.importorskip("render.pipeline")
     settings = make_settings(tmp_path).model_copy(
         update={"render": RenderSettings(width=72, height=128, fps=6, narration=False, music=False)}
     )
@@ -349,7 +348,8 @@ def test_pipeline_renderer_end_to_end_through_the_worker(tmp_path: Path) -> None
 def test_pipeline_renderer_keeps_its_backends_loaded_between_jobs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # The expensive parts are replaced (offline twins): building backends = loading models; rendering
     # = writing a fake clip that records which backends object it was given.
-    pipeline = pytest.importorskip("render.pipeline")
+    from render import backends as render_backends
+    from render import pipeline
     built: list[object] = []
     used: list[object] = []
 
@@ -363,7 +363,7 @@ def test_pipeline_renderer_keeps_its_backends_loaded_between_jobs(tmp_path: Path
         out_path.with_suffix(".jpg").write_bytes(b"jpg")
         return ClipInfo(out_path, out_path.with_suffix(".jpg"), 72, 128, 20.0, 3)
 
-    monkeypatch.setattr(pipeline, "default_backends", build)
+    monkeypatch.setattr(render_backends, "default_backends", build)
     monkeypatch.setattr(pipeline, "render_clip", render_clip)
     settings = make_settings(tmp_path)
     script = make_script().model_dump_json()

@@ -1,4 +1,4 @@
-"""Real worker processes (``python -m render.worker worker …``) against one SQLite file."""
+"""Real worker processes (``python -m worker.runner worker …``) against one SQLite file."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="POSIX signals a
 
 
 def worker_cmd(*args: str) -> list[str]:
-    return [sys.executable, "-m", "render.worker", "worker", *args]
+    return [sys.executable, "-m", "worker.runner", "worker", *args]
 
 
 def worker_env(data_dir: Path, lease_s: float = 1.0) -> dict[str, str]:

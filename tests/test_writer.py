@@ -15,9 +15,17 @@ from typing import Any, get_args
 import httpx
 import pytest
 
-from bot.moderation import Moderator, blocked_term, check_blocklist
-from bot.prompts import SYSTEM_PROMPT, build_messages, leak_marker, leaked_text, neutralise
-from bot.writer import (
+from petreel.errors import (
+    BadPremise,
+    ContentRefused,
+    ScriptError,
+    TooManyExpansions,
+    UnknownStyle,
+    UserError,
+    WriterUnavailable,
+)
+from petreel.settings import LLMSettings, Settings
+from story.llm import (
     DEADLINE_FACTOR,
     ExpansionLimiter,
     InvalidReply,
@@ -31,24 +39,16 @@ from bot.writer import (
     response_format,
     script_json_schema,
 )
-from petreel.errors import (
-    BadPremise,
-    ContentRefused,
-    ScriptError,
-    TooManyExpansions,
-    UnknownStyle,
-    UserError,
-    WriterUnavailable,
-)
-from petreel.settings import LLMSettings, Settings
-from render.script import Camera, Expression, Location, Mood, Outfit, Script
-from render.story import write_offline
-from render.styles import CHARACTER_STYLES
+from story.moderation import Moderator, blocked_term, check_blocklist
+from story.offline import write_offline
+from story.prompts import SYSTEM_PROMPT, build_messages, leak_marker, leaked_text, neutralise
+from story.script import Camera, Expression, Location, Mood, Outfit, Script
+from story.styles import CHARACTER_STYLES
 from tests.fakes.openai_server import Body, FakeOpenAI, Reply, user_text
 
 PREMISE = "a poor ginger cat is mocked by a rich white cat, works hard, gets rich and shocks them"
 HAN = re.compile(r"[\u3400-\u9fff]")
-WRITER_LOG = "bot.writer"
+WRITER_LOG = "story.llm"
 
 
 @pytest.fixture
@@ -408,7 +408,7 @@ async def test_moderation_endpoint_failure_allows_after_blocklist(caplog: pytest
     import openai
 
     client = openai.AsyncOpenAI(base_url=url, api_key="k", max_retries=0, timeout=0.5)  # server is gone
-    with caplog.at_level(logging.WARNING, logger="bot.moderation"):
+    with caplog.at_level(logging.WARNING, logger="story.moderation"):
         await Moderator(client, enabled=True).check(PREMISE)
         with pytest.raises(ContentRefused):
             await Moderator(client, enabled=True).check("self-harm story")

@@ -16,7 +16,7 @@ from bot.handlers.premise import show_styles
 from bot.handlers.script import write_and_show
 from bot.i18n import t
 from petreel.errors import NotFound
-from render.script import Script
+from story.script import Script
 
 
 @on_button

@@ -20,12 +20,12 @@ from bot import callbacks
 from bot.handlers.drafts import DraftBook
 from bot.i18n import Lang, norm_lang, t
 from bot.throttle import ChatThrottle
-from petreel.errors import UserError
+from petreel.errors import CallbackError, UserError
 from petreel.settings import Settings
 
 if TYPE_CHECKING:
-    from bot.writer import ScriptWriter
     from storage.store import AsyncStore
+    from story.llm import ScriptWriter
 
 log = logging.getLogger(__name__)
 
@@ -188,7 +188,7 @@ def on_button(fn: ButtonFn) -> Callable[[Update, Context], Coroutine[Any, Any, N
             press.lang = await user_lang(update, context)
             press.decoded = callbacks.decode(query.data)
             await fn(update, context, press)
-        except callbacks.CallbackError as err:
+        except CallbackError as err:
             log.info("refused callback data from %s: %s", query.from_user.id, err)
             await press.answer_quietly(t(press.lang, "unknown_button"), alert=True)
         except UserError as err:

@@ -19,9 +19,9 @@ import time
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-from render.script import Script
 from storage import drafts as stored
 from storage.models import Draft
+from story.script import Script
 
 if TYPE_CHECKING:
     from storage.store import AsyncStore

@@ -29,8 +29,8 @@ from bot.handlers.ownership import owned_draft
 from bot.handlers.script import write_and_show
 from bot.i18n import Lang, t
 from petreel.errors import Banned, UnknownStyle
-from render.story import validate_premise
-from render.styles import CHARACTER_STYLES, art_styles_for
+from story.offline import validate_premise
+from story.styles import CHARACTER_STYLES, art_styles_for
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 

@@ -20,8 +20,8 @@ from bot.handlers.drafts import Draft, new_seed, script_of
 from bot.handlers.ownership import owned_draft
 from bot.i18n import t
 from petreel.errors import TooManyExpansions, UserError
-from render.script import Script
-from render.styles import ART_STYLES, CHARACTER_STYLES
+from story.script import Script
+from story.styles import ART_STYLES, CHARACTER_STYLES
 
 log = logging.getLogger(__name__)
 

@@ -2,5 +2,5 @@
 
 ``framing`` and ``prompts`` are pure; ``runtime`` holds the torch/diffusers plumbing (loading,
 dtype, speed-ups, step callbacks); ``painter`` and ``i2v`` are the two stage implementations.
-``render/diffusers_backend.py`` is the public facade.
+``render/diffusion/backend.py`` is the public facade.
 """

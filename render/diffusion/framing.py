@@ -7,16 +7,18 @@ model's size and frame count and must be fitted to the video size and the scene'
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterator, Sequence
 
 import numpy as np
 from PIL import Image
 
-from render.stages import RenderSpec
+from render.stages import overscan_size
 
-OVERSCAN = 1.12  # fallback camera-move margin when render.painter.overscan_size is unavailable
 MULTIPLE = 64
+
+__all__ = [
+    "MULTIPLE", "cover_box", "cover_fit", "overscan_size", "portrait_size", "retime", "round_to", "video_frame_count",
+]
 
 
 def round_to(value: float, multiple: int = MULTIPLE) -> int:
@@ -31,23 +33,6 @@ def portrait_size(native_side: int, multiple: int = MULTIPLE) -> tuple[int, int]
     """
     width = round_to(native_side * (0.75 if native_side >= 1024 else 1.0), multiple)
     return width, round_to(width * 16 / 9, multiple)
-
-
-def overscan_size(spec: RenderSpec) -> tuple[int, int]:
-    """Keyframe size the animator expects: ``render.painter.overscan_size`` when that module has it."""
-    try:
-        module = importlib.import_module("render.painter")
-    except ImportError:
-        module = None
-    fn = getattr(module, "overscan_size", None)
-    if callable(fn):
-        w, h = fn(spec)
-        return int(w), int(h)
-    return _even(spec.width * OVERSCAN), _even(spec.height * OVERSCAN)
-
-
-def _even(value: float) -> int:
-    return max(2, int(round(value / 2)) * 2)
 
 
 def cover_fit(image: Image.Image, size: tuple[int, int]) -> Image.Image:

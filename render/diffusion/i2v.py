@@ -35,8 +35,8 @@ from render.diffusion.runtime import (
     prompt_fitters,
     resolve_device,
 )
-from render.script import Scene
 from render.stages import Animator, CancelFn, RenderSpec, never_cancel
+from story.script import Scene
 
 log = logging.getLogger(__name__)
 

@@ -45,8 +45,8 @@ from render.diffusion.runtime import (
     resolve_device,
     uncompile,
 )
-from render.script import Script
 from render.stages import CancelFn, ProgressFn, RenderSpec, never_cancel, no_progress
+from story.script import Script
 
 log = logging.getLogger(__name__)
 

@@ -12,8 +12,8 @@ import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from render.script import Character, Scene, Script
-from render.styles import ART_STYLES, DEFAULT_ART_STYLE, ArtStyle
+from story.script import Character, Scene, Script
+from story.styles import ART_STYLES, DEFAULT_ART_STYLE, ArtStyle
 
 NEGATIVE_PARTS = (
     "human, person, realistic human hands",

@@ -2,7 +2,7 @@
 
 ``DiffusersPainter`` (keyframes with consistent characters) and ``DiffusersImageToVideo`` (optional
 motion) implement the Protocols of ``render/stages.py``; narration, music, composition and the
-default Ken Burns motion are the CPU stages of ``render.pipeline.default_backends``. The pieces
+default Ken Burns motion are the CPU stages of ``render.cpu.cpu_backends``. The pieces
 live in ``render/diffusion/``.
 """
 
@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import importlib
 import importlib.util
 
 from petreel.settings import Settings
+from render.cpu import cpu_backends
 from render.diffusion.i2v import DiffusersImageToVideo
 from render.diffusion.painter import DiffusersPainter
 from render.stages import Backends, CancelFn
@@ -37,11 +37,8 @@ def diffusers_backends(settings: Settings) -> Backends:
     """
     if importlib.util.find_spec("diffusers") is None:
         raise ImportError("diffusers is not installed")
-    # 1. the CPU stages (asked for as the storyboard backend, so default_backends cannot recurse here)
-    cpu_settings = settings.model_copy(
-        update={"render": settings.render.model_copy(update={"backend": "storyboard"})}
-    )
-    cpu = importlib.import_module("render.pipeline").default_backends(cpu_settings)
+    # 1. the CPU stages for everything but the pictures
+    cpu = cpu_backends(settings)
     device = render_device(settings)
     # 2. the painter
     painter = DiffusersPainter(settings.render, device=device, sheet_dir=settings.data_dir / "sheets")

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from aiohttp import web
 
-from bot.sandbox.server import BotApiSandbox
+from sandbox.server import BotApiSandbox
 
 STATIC_DIR = Path(__file__).with_name("static")
 _CONTENT_TYPES = {".html": "text/html", ".css": "text/css", ".js": "text/javascript"}

@@ -1,4 +1,4 @@
-"""Script writers: offline (``render.story``), any OpenAI-compatible endpoint, or a local GGUF model.
+"""Script writers: offline (``story.offline``), any OpenAI-compatible endpoint, or a local GGUF model.
 
 ``ScriptWriter`` is the one interface the bot uses: ``await writer.write(premise, style, language,
 seed, art_style) -> Script``. ``make_writer(settings)`` picks the implementation:
@@ -39,13 +39,20 @@ import openai
 from openai.types.chat import ChatCompletion
 from pydantic import ValidationError
 
-from bot.moderation import Moderator, blocked_term, check_blocklist
-from bot.prompts import build_messages, leak_marker, leaked_text, repair_message, script_texts
-from petreel.errors import ScriptError, TooManyExpansions, UnknownStyle, WriterUnavailable
+from petreel.errors import (
+    BackendUnavailable,
+    InvalidReply,
+    ScriptError,
+    TooManyExpansions,
+    UnknownStyle,
+    WriterUnavailable,
+)
 from petreel.settings import LLMSettings, Settings
-from render.script import MAX_SCENE_S, MIN_SCENE_S, Script, normalise_language
-from render.story import validate_premise, write_offline
-from render.styles import ART_STYLES, CHARACTER_STYLES
+from story.moderation import Moderator, blocked_term, check_blocklist
+from story.offline import validate_premise, write_offline
+from story.prompts import build_messages, leak_marker, leaked_text, repair_message, script_texts
+from story.script import MAX_SCENE_S, MIN_SCENE_S, Script, normalise_language
+from story.styles import ART_STYLES, CHARACTER_STYLES
 
 logger = logging.getLogger(__name__)
 
@@ -73,7 +80,7 @@ def _check_inputs(premise: str, style: str, art_style: str) -> str:
 
 
 class OfflineWriter:
-    """``render.story.write_offline`` on a worker thread (blocklist first)."""
+    """``story.offline.write_offline`` on a worker thread (blocklist first)."""
 
     async def write(self, premise: str, style: str, language: str, seed: int, art_style: str = "storyboard") -> Script:
         premise = _check_inputs(premise, style, art_style)
@@ -131,14 +138,6 @@ def response_format(mode: str) -> dict[str, Any]:
     if mode == "json_schema":
         return {"type": "json_schema", "json_schema": {"name": "script", "schema": script_json_schema(), "strict": False}}
     return {"type": "json_object"}
-
-
-class InvalidReply(ValueError):  # noqa: N818 - reads better at the call sites
-    """The model's reply is not a usable script; ``errors`` is what the repair round sends back."""
-
-    def __init__(self, errors: str) -> None:
-        super().__init__(errors)
-        self.errors = errors
 
 
 _THINK = re.compile(r"<think>.*?</think>", re.S | re.I)
@@ -262,10 +261,6 @@ def parse_reply(
 # ---------------------------------------------------------------------------------------------
 # Writers backed by a chat model
 # ---------------------------------------------------------------------------------------------
-
-
-class BackendUnavailable(Exception):  # noqa: N818
-    """The chat backend failed (timeout, connection, 4xx/5xx after retries)."""
 
 
 class _ChatScriptWriter:

@@ -96,12 +96,12 @@ class PipelineRenderer:
     def prepare(self) -> None:
         """Build the backends now (load models before the first job arrives)."""
         if self._backends is None:
-            from render import pipeline
+            from render.backends import default_backends
 
-            self._backends = pipeline.default_backends(self.settings)
+            self._backends = default_backends(self.settings)
 
     def render(self, job: Job, out_path: Path, progress: ProgressFn, should_cancel: CancelFn) -> ClipInfo:
-        from render.script import Script
+        from story.script import Script
 
         # 1. The stored script (written and validated at enqueue; re-validated here).
         try:
@@ -117,7 +117,7 @@ class PipelineRenderer:
         if self.settings.render.backend == "diffusers":
             # Per-job view of the warm pipelines: character sheets kept with the job (a remix
             # inherits its parent's) and cancellation wired into image-to-video.
-            from render.diffusers_backend import job_backends
+            from render.diffusion.backend import job_backends
 
             backends = job_backends(backends, job.id, self.parent_job_id(job), should_cancel)
         # 3. Render.
@@ -695,7 +695,7 @@ def add_parsers(subparsers: Any) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m render.worker worker …`` (the same as ``petreel worker …``)."""
+    """``python -m worker.runner worker …`` (the same as ``petreel worker …``)."""
     parser = argparse.ArgumentParser(prog="petreel")
     add_parsers(parser.add_subparsers(dest="command", required=True))
     args = parser.parse_args(argv)

@@ -22,8 +22,24 @@ Outfit = Literal[
 Location = Literal[
     "street", "rainy_street", "construction_site", "office", "mansion", "park", "kitchen",
     "restaurant", "school", "hospital", "rooftop", "bedroom", "shop", "stage", "alley", "beach",
+    "skyscraper", "space", "planet", "stadium", "city_hall", "market",
 ]
 Voice = Literal["narrator", "male", "female", "child"]
+
+# ---- staging: what the viewer sees happen (filled by the writers, drawn by the painter) ----
+TimeOfDay = Literal["morning", "day", "sunset", "night"]
+Weather = Literal["clear", "rain", "snow", "storm"]
+# What a character does in a scene. ``work`` is drawn with the scene's job props (a squeegee on a
+# window-cleaning cradle, a wok, bricks, a delivery scooter...); ``target`` says at whom the
+# interactions (sneer, point, laugh, hug, push, kneel, give) are aimed.
+Action = Literal[
+    "stand", "walk", "enter", "exit", "run", "sneer", "point", "laugh", "cry", "shiver", "work",
+    "sleep", "hug", "push", "kneel", "celebrate", "drive", "sing", "talk", "think", "shocked",
+    "give", "eat", "study", "wave",
+]
+Facing = Literal["front", "left", "right"]
+MAX_PROPS = 5
+MAX_LINES = 3
 
 _ID = r"^[a-z][a-z0-9_]{0,23}$"
 
@@ -68,6 +84,17 @@ class Appearance(_Strict):
     id: str = Field(pattern=_ID)
     expression: Expression = "neutral"
     outfit: Outfit = "none"
+    action: Action = "stand"
+    facing: Facing = "front"
+    target: str | None = Field(default=None, pattern=_ID, description="character id this one acts on")
+    holding: str | None = Field(default=None, max_length=40, description="a prop in hand: microphone, wok…")
+
+
+class Line(_Strict):
+    """A line a character says aloud in a scene (the narrator's line is ``Scene.narration``)."""
+
+    speaker: str = Field(pattern=_ID, description="id of a character present in the scene")
+    text: str = Field(min_length=1, max_length=200)
 
 
 class Scene(_Strict):
@@ -80,6 +107,24 @@ class Scene(_Strict):
     duration: float = Field(ge=MIN_SCENE_S, le=MAX_SCENE_S)
     camera: Camera = "push_in"
     mood: Mood = "calm"
+    time_of_day: TimeOfDay = "day"
+    weather: Weather = "clear"
+    props: list[str] = Field(default_factory=list, max_length=MAX_PROPS,
+                             description="things the viewer should see: golden car, crowd, microphone…")
+    dialogue: list[Line] = Field(default_factory=list, max_length=MAX_LINES,
+                                 description="spoken after the narration, in order")
+
+    @field_validator("props")
+    @classmethod
+    def _short_props(cls, props: list[str]) -> list[str]:
+        props = [" ".join(p.split()) for p in props]
+        if any(not 1 <= len(p) <= 40 for p in props):
+            raise ValueError("each prop is 1 to 40 characters")
+        return props
+
+    def spoken(self) -> list[tuple[str, str]]:
+        """(speaker, text) in the order they are heard: the narrator first, then the dialogue."""
+        return [("narrator", self.narration), *((ln.speaker, ln.text) for ln in self.dialogue)]
 
 
 class Script(_Strict):
@@ -109,11 +154,17 @@ class Script(_Strict):
                 raise ValueError(f"scene {i} names unknown characters {unknown}; known: {sorted(known)}")
             if len(set(ids)) != len(ids):
                 raise ValueError(f"scene {i} lists a character twice")
+            present = set(ids)
+            strangers = sorted({a.target for a in scene.characters if a.target} - present)
+            strangers += sorted({ln.speaker for ln in scene.dialogue} - present)
+            if strangers:
+                raise ValueError(f"scene {i}: {strangers} act or speak but are not in the scene; present: {ids}")
             limit = scene.duration * (MAX_HANZI_PER_S / 5.0 if self.language == "zh" else MAX_WORDS_PER_S / 2.5)
-            if spoken_length(scene.narration, self.language) > limit:
+            said = sum(spoken_length(text, self.language) for _, text in scene.spoken())
+            if said > limit:
                 raise ValueError(
-                    f"scene {i} narration is too long for {scene.duration:g}s "
-                    f"(about {spoken_length(scene.narration, self.language):.1f}s to say)"
+                    f"scene {i} narration and dialogue are too long for {scene.duration:g}s "
+                    f"(about {said:.1f}s to say)"
                 )
         return self
 

@@ -3,7 +3,7 @@
 The system prompt is built once from the ``Script`` model's Literals (``typing.get_args``), so the
 allowed values never drift from the validator. The user's premise travels as DATA inside
 ``<premise>…</premise>`` in the user message, never inside the system prompt; the hero's look
-(``render.styles``) travels in the user message too, because the model must copy it verbatim.
+(``story.styles``) travels in the user message too, because the model must copy it verbatim.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import get_args
 
-from render.script import (
+from story.script import (
     MAX_SCENE_S,
     MAX_SCENES,
     MIN_SCENE_S,
@@ -25,7 +25,7 @@ from render.script import (
     Script,
     Voice,
 )
-from render.styles import ART_STYLES, CHARACTER_STYLES
+from story.styles import ART_STYLES, CHARACTER_STYLES
 
 LEAK_WINDOW = 40  # characters of the system prompt that may not reappear in the reply's text
 

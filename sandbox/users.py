@@ -17,11 +17,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from bot.sandbox import markup
-from bot.sandbox.state import CallbackQueryState, Message, SandboxState
+from sandbox import markup
+from sandbox.state import CallbackQueryState, Message, SandboxState
 
 if TYPE_CHECKING:
-    from bot.sandbox.server import BotApiSandbox
+    from sandbox.server import BotApiSandbox
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.sandbox import markup
-from bot.sandbox.spec import Upload
+from sandbox import markup
+from sandbox.spec import Upload
 
 NOT_MODIFIED = (
     "message is not modified: specified new message content and reply markup are exactly the same as a "

@@ -2,7 +2,7 @@
 
 Usage (tests drive the real python-telegram-bot client over loopback)::
 
-    from bot.sandbox import BotApiSandbox
+    from sandbox import BotApiSandbox
 
     async with BotApiSandbox() as sandbox:                  # token "123456:TEST", 127.0.0.1, free port
         app = (Application.builder().token(sandbox.token)
@@ -34,9 +34,9 @@ Checks and knobs:
 * ``sandbox.inject("sendVideo", error_code=429, retry_after=1, times=1)``: the next N calls fail like
   Telegram ("Too Many Requests: retry after 1" with ``parameters.retry_after``); ``method="*"`` matches
   any method; ``delay=s`` slows responses (``error_code=None`` to only delay).
-* ``sandbox.user(...)`` -> :class:`~bot.sandbox.users.SimUser` (send, press, wait_for, find, button...).
+* ``sandbox.user(...)`` -> :class:`~sandbox.users.SimUser` (send, press, wait_for, find, button...).
 
-User-side HTTP API (used by the web chat page, ``bot/sandbox/web.py``)::
+User-side HTTP API (used by the web chat page, ``sandbox/web.py``)::
 
     POST /sandbox/api/send   {"user_id", "text", "first_name"?, "language_code"?} -> {"ok", "message_id"}
     POST /sandbox/api/press  {"user_id", "message_id", "data"}                    -> {"ok", "query_id"}
@@ -70,10 +70,10 @@ from typing import Any
 import aiohttp
 from aiohttp import web
 
-from bot.sandbox.persist import StateDir
-from bot.sandbox.spec import Upload, load_spec
-from bot.sandbox.state import ApiError, Params, SandboxState, Webhook
-from bot.sandbox.users import SimUser, chat_payload
+from sandbox.persist import StateDir
+from sandbox.spec import Upload, load_spec
+from sandbox.state import ApiError, Params, SandboxState, Webhook
+from sandbox.users import SimUser, chat_payload
 
 log = logging.getLogger(__name__)
 

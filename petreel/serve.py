@@ -9,7 +9,7 @@ Both always serve ``/healthz`` and ``/metrics`` on ``http_host:http_port`` (the 
 token to point any bot at (``PETREEL_TELEGRAM__BASE_URL``...).
 
 The sandbox keeps its chats, messages, files and pending updates in ``<data_dir>/sandbox/<bot id>``
-(``bot/sandbox/persist.py``), so after a restart the web chat page shows the same conversation and a
+(``sandbox/persist.py``), so after a restart the web chat page shows the same conversation and a
 clip queued before the restart is delivered into it without the person typing anything.
 
 Ctrl-C / SIGTERM stop everything cleanly with exit code 0: the bot stops polling and its delivery
@@ -39,7 +39,7 @@ from petreel.settings import Settings, load_settings
 if TYPE_CHECKING:
     from aiohttp import web
 
-    from bot.sandbox import BotApiSandbox
+    from sandbox import BotApiSandbox
     from storage.store import AsyncStore
 
 log = logging.getLogger("petreel.bot")
@@ -82,8 +82,8 @@ def run_bot(args: argparse.Namespace) -> int:
 async def serve(settings: Settings, *, with_worker: bool, renderer: str | None = None) -> int:
     """Run until SIGINT/SIGTERM; returns the exit code."""
     from bot.app import build_application, running
-    from bot.writer import make_writer
     from storage.store import AsyncStore
+    from story.llm import make_writer
 
     # 1. stop signals
     stop = asyncio.Event()
@@ -141,9 +141,9 @@ def run_sandbox(args: argparse.Namespace) -> int:
 async def serve_sandbox(host: str, port: int, token: str | None = None, state_root: Path | None = None) -> int:
     """The Bot API sandbox and the web chat page until SIGINT/SIGTERM; prints where they are.
     ``state_root``: keep the state in ``state_root/<bot id>`` across restarts (None: memory only)."""
-    from bot.sandbox import BotApiSandbox
-    from bot.sandbox.server import DEFAULT_TOKEN
-    from bot.sandbox.web import web_app
+    from sandbox import BotApiSandbox
+    from sandbox.server import DEFAULT_TOKEN
+    from sandbox.web import web_app
 
     # 1. stop signals
     stop = asyncio.Event()
@@ -233,31 +233,25 @@ def _mode(settings: Settings, sandboxed: bool) -> dict[str, Any]:
 def _optional_routes(
     settings: Settings, store: AsyncStore, sandbox: BotApiSandbox | None, with_worker: bool
 ) -> list[web.RouteDef]:
-    """The web chat page and the ops routes, each only when its module is installed. ``/healthz``
+    """The web chat page (with the sandbox) and the ops routes. ``/healthz``
     needs a live worker only when this process started one (``petreel up``); ``petreel bot``'s
     workers run elsewhere, so it is healthy while the database answers (the worker rows are still
     reported)."""
     routes: list[web.RouteDef] = []
     if sandbox is not None:
-        try:
-            from bot.sandbox.web import web_routes
-        except ImportError:  # pragma: no cover - the page is part of the sandbox package
-            log.warning("web chat page unavailable")
-        else:
-            routes += web_routes(sandbox)
-    try:
-        from petreel.ops import ops_routes
-    except ImportError:  # pragma: no cover - ops module absent
-        log.warning("ops routes (/healthz, /metrics) unavailable")
-    else:
-        routes += ops_routes(store, settings, require_worker=with_worker)
+        from sandbox.web import web_routes
+
+        routes += web_routes(sandbox)
+    from ops.server import ops_routes
+
+    routes += ops_routes(store, settings, require_worker=with_worker)
     return routes
 
 
 @contextlib.asynccontextmanager
 async def _sandbox(settings: Settings, store: AsyncStore, with_worker: bool) -> AsyncIterator[BotApiSandbox]:
-    from bot.sandbox import BotApiSandbox
-    from bot.sandbox.server import DEFAULT_TOKEN
+    from sandbox import BotApiSandbox
+    from sandbox.server import DEFAULT_TOKEN
 
     state_dir = sandbox_state_dir(settings.data_dir / "sandbox", DEFAULT_TOKEN)
     sandbox = BotApiSandbox(host=settings.http_host, port=settings.http_port, state_dir=state_dir)

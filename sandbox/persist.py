@@ -34,7 +34,7 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from bot.sandbox.state import CallbackQueryState, Chat, Message, SandboxState, StoredFile, UserInfo
+from sandbox.state import CallbackQueryState, Chat, Message, SandboxState, StoredFile, UserInfo
 
 log = logging.getLogger(__name__)
 

@@ -19,8 +19,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from petreel.errors import BadPremise, UnknownStyle
-from render.script import MAX_SCENE_S, MIN_SCENE_S, Script, normalise_language, spoken_length
-from render.styles import ART_STYLES, CHARACTER_STYLES, CharacterStyle
+from story.script import MAX_SCENE_S, MIN_SCENE_S, Script, normalise_language, spoken_length
+from story.styles import ART_STYLES, CHARACTER_STYLES, CharacterStyle
 
 MAX_PREMISE_CHARS = 500
 TARGET_MIN_S = 32.0  # the Script allows 30–60 s in total; aim inside with a margin

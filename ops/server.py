@@ -16,8 +16,8 @@ heartbeat their ``workers`` row every ``heartbeat_s``, idle or busy):
    ``require_worker=False`` (a bot-only deployment whose workers run elsewhere on the same database)
    still reports the worker rows but answers 200 while the database is reachable.
 
-``python -m petreel.ops probe`` is the Docker HEALTHCHECK of the bot (GET /healthz on the
-configured port); ``python -m petreel.ops worker-check`` is the worker's: the same rule applied
+``python -m ops.server probe`` is the Docker HEALTHCHECK of the bot (GET /healthz on the
+configured port); ``python -m ops.server worker-check`` is the worker's: the same rule applied
 straight to the database, restricted to workers registered from this host (exit 0/1).
 """
 
@@ -193,7 +193,7 @@ def _worker_check(settings: Settings, now: float | None = None, host: str | None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m petreel.ops", description="Container health checks.")
+    parser = argparse.ArgumentParser(prog="python -m ops.server", description="Container health checks.")
     sub = parser.add_subparsers(dest="cmd", required=True)
     probe = sub.add_parser("probe", help="GET /healthz on settings.http_host:http_port (bot container)")
     probe.add_argument("--timeout", type=float, default=5.0)

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bot.sandbox import markup
+from sandbox import markup
 
 SPEC_PATH = Path(__file__).with_name("botapi10.0.json")
 

@@ -1,0 +1,237 @@
+"""The package layers of docs/ARCHITECTURE.md, enforced by reading every module's imports (ast).
+
+Each top-level package is one layer and may import only the layers listed for it. ``petreel`` is
+the shared core (settings, errors, texts, logs, metrics); its composition root (``petreel.cli``,
+``petreel.serve``) is the one place allowed to import every layer, since it wires them together.
+Any cycle between project modules fails too, including imports made inside functions.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+# layer -> layers it may import (besides itself). The arrows of docs/ARCHITECTURE.md.
+ALLOWED: dict[str, set[str]] = {
+    "petreel": set(),
+    "story": {"petreel"},
+    "render": {"petreel", "story"},
+    "storage": {"petreel"},
+    "worker": {"petreel", "story", "render", "storage"},
+    "bot": {"petreel", "story", "storage"},
+    "ops": {"petreel", "storage"},
+    "sandbox": set(),
+}
+COMPOSITION_ROOT = {"petreel.cli", "petreel.serve"}
+LAYERS = set(ALLOWED)
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def _type_checking_nodes(tree: ast.AST) -> set[int]:
+    """ids of the nodes inside ``if TYPE_CHECKING:`` blocks (imports for annotations only)."""
+    inside: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and ast.unparse(node.test) in {"TYPE_CHECKING", "typing.TYPE_CHECKING"}:
+            for stmt in node.body:
+                inside.update(id(n) for n in ast.walk(stmt))
+    return inside
+
+
+def project_imports(path: Path, mods: dict[str, Path], *, runtime_only: bool = False) -> set[str]:
+    """Every project module ``path`` imports, at any depth (functions included), absolute or relative.
+    ``from pkg import mod`` counts as importing ``pkg.mod`` when that is a module, else ``pkg``."""
+    me = module_name(path)
+    package = me if path.name == "__init__.py" else me.rpartition(".")[0]
+    found: set[str] = set()
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    skip = _type_checking_nodes(tree) if runtime_only else set()
+    for node in ast.walk(tree):
+        if id(node) in skip:
+            continue
+        if isinstance(node, ast.Import):
+            found.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")
+                base = base[: len(base) - (node.level - 1)]
+                target = ".".join([*base, node.module] if node.module else base)
+            else:
+                target = node.module or ""
+            for a in node.names:
+                found.add(f"{target}.{a.name}" if f"{target}.{a.name}" in mods else target)
+    return {m for m in found if m.split(".")[0] in LAYERS}
+
+
+def all_modules() -> dict[str, Path]:
+    mods: dict[str, Path] = {}
+    for layer in LAYERS:
+        for path in (ROOT / layer).rglob("*.py"):
+            mods[module_name(path)] = path
+    return mods
+
+
+def resolve(name: str, mods: dict[str, Path]) -> str | None:
+    """The project module ``name`` refers to (a name imported from a module resolves to the module)."""
+    while name:
+        if name in mods:
+            return name
+        name = name.rpartition(".")[0]
+    return None
+
+
+def import_graph(*, runtime_only: bool = False) -> dict[str, set[str]]:
+    """module -> the project modules it imports; ``runtime_only`` leaves out ``if TYPE_CHECKING:``."""
+    mods = all_modules()
+    graph: dict[str, set[str]] = defaultdict(set)
+    for name, path in mods.items():
+        for target in project_imports(path, mods, runtime_only=runtime_only):
+            resolved = resolve(target, mods)
+            if resolved is not None and resolved != name:
+                graph[name].add(resolved)
+    return graph
+
+
+def layer_violations(graph: dict[str, set[str]]) -> list[str]:
+    bad = []
+    for src, targets in sorted(graph.items()):
+        if src in COMPOSITION_ROOT:
+            continue
+        layer = src.split(".")[0]
+        for dst in sorted(targets):
+            other = dst.split(".")[0]
+            if other != layer and other not in ALLOWED[layer]:
+                bad.append(f"{src} imports {dst}: {layer}/ may import only {sorted(ALLOWED[layer]) or 'nothing'}")
+            if other == "petreel" and dst in COMPOSITION_ROOT:
+                bad.append(f"{src} imports the composition root {dst}")
+    return bad
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Strongly connected components of more than one module (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+
+    def visit(v: str) -> None:
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        on_stack.add(v)
+        for w in graph.get(v, ()):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on_stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            comp = []
+            while True:
+                w = stack.pop()
+                on_stack.discard(w)
+                comp.append(w)
+                if w == v:
+                    break
+            if len(comp) > 1:
+                found.append(sorted(comp))
+
+    for v in sorted(set(graph) | {w for ws in graph.values() for w in ws}):
+        if v not in index:
+            visit(v)
+    return found
+
+
+def test_every_import_points_down_the_layers() -> None:
+    assert layer_violations(import_graph()) == []
+
+
+def test_no_import_cycles() -> None:
+    """Cycles among the imports that run (annotation-only imports under TYPE_CHECKING never execute)."""
+    assert cycles(import_graph(runtime_only=True)) == []
+
+
+def test_no_dynamic_imports_of_project_modules() -> None:
+    """``importlib.import_module("render.x")`` hides an edge from this test and from mypy."""
+    offenders = []
+    for name, path in all_modules().items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute | ast.Name)
+                and getattr(node.func, "attr", getattr(node.func, "id", "")) in {"import_module", "__import__"}
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and str(node.args[0].value).split(".")[0] in LAYERS
+            ):
+                offenders.append(f"{name}: {node.args[0].value}")
+    assert offenders == []
+
+
+def test_project_import_errors_are_never_swallowed() -> None:
+    """``try: import render.x / except ImportError`` would let a command vanish without a traceback."""
+    offenders = []
+    for name, path in all_modules().items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Try):
+                continue
+            catches = {
+                ast.unparse(h.type) for h in node.handlers if h.type is not None
+            }
+            if not any("ImportError" in c or "ModuleNotFoundError" in c for c in catches):
+                continue
+            for inner in node.body:
+                for sub in ast.walk(inner):
+                    if isinstance(sub, ast.ImportFrom) and (sub.module or "").split(".")[0] in LAYERS:
+                        offenders.append(f"{name} line {sub.lineno}: from {sub.module}")
+                    if isinstance(sub, ast.Import):
+                        offenders += [f"{name} line {sub.lineno}: import {a.name}"
+                                      for a in sub.names if a.name.split(".")[0] in LAYERS]
+    assert offenders == []
+
+
+def test_tests_never_skip_on_a_missing_project_module() -> None:
+    offenders = []
+    for path in (ROOT / "tests").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "attr", "") in {"importorskip", "find_spec"}
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and str(node.args[0].value).split(".")[0] in LAYERS
+            ):
+                offenders.append(f"{path.name}: {node.args[0].value}")
+    assert offenders == []
+
+
+@pytest.mark.parametrize(
+    ("graph", "expected"),
+    [
+        ({"storage.store": {"render.stages"}}, ["storage.store imports render.stages"]),
+        ({"render.worker": {"storage.store"}}, ["render.worker imports storage.store"]),
+        ({"petreel.ops": {"storage.store"}}, ["petreel.ops imports storage.store"]),
+        ({"bot.app": {"story.script", "storage.store"}}, []),
+        ({"petreel.cli": {"worker.runner", "bot.app"}}, []),
+    ],
+)
+def test_the_checker_catches_what_was_on_the_old_main(graph: dict[str, set[str]], expected: list[str]) -> None:
+    """The layouts found before the reorganisation (render.worker importing storage, storage
+    importing render, the ops app in the core) are exactly what the checker refuses."""
+    assert [v.split(":")[0] for v in layer_violations(graph)] == expected
+
+
+def test_the_cycle_finder_sees_a_two_module_loop() -> None:
+    assert cycles({"render.pipeline": {"render.diffusion.backend"},
+                   "render.diffusion.backend": {"render.pipeline"}}) == [
+        ["render.diffusion.backend", "render.pipeline"]
+    ]
