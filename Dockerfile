@@ -28,6 +28,10 @@ COPY petreel ./petreel
 COPY bot ./bot
 COPY render ./render
 COPY storage ./storage
+COPY story ./story
+COPY worker ./worker
+COPY ops ./ops
+COPY sandbox ./sandbox
 RUN pip wheel --wheel-dir /wheels .
 
 # ---------------------------------------------------------------------------------------------
