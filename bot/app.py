@@ -21,8 +21,8 @@ from telegram.ext import AIORateLimiter, ApplicationBuilder
 from bot.delivery import Delivery
 from bot.handlers import account, admin, clips, confirm, errors, history, premise, script, stale, start
 from bot.handlers.common import AnyApp, Deps, Limiter
-from bot.i18n import COMMANDS
 from bot.throttle import ChatThrottle
+from petreel.i18n import COMMANDS
 from petreel.settings import Settings
 
 if TYPE_CHECKING:

@@ -49,9 +49,9 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 from bot import callbacks
 from bot.callbacks import Action
 from bot.handlers.common import not_modified
-from bot.i18n import norm_lang, t
 from bot.progress import EditGate, progress_text, queued_text
 from petreel.errors import RenderFailed
+from petreel.i18n import norm_lang, t
 from petreel.metrics import count_telegram_error
 from petreel.settings import Settings
 from storage.models import ACTIVE_STATES, Clip, Event, Job

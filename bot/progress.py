@@ -7,7 +7,7 @@ whole render with fixed stage weights so the bar only moves forward. ``bar(0.6)`
 
 from __future__ import annotations
 
-from bot.i18n import stage_name, t
+from petreel.i18n import stage_name, t
 
 FULL = "▓"
 EMPTY = "░"

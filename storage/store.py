@@ -197,11 +197,7 @@ class Store:
             if queue.active_count(self.db, owner) >= limits.max_queued:
                 raise QueueFull()
             if queue.queued_count(self.db) >= limits.max_queue:
-                raise QueueFull(
-                    "global queue cap",
-                    en="Too many clips are waiting right now. Please try again in a few minutes.",
-                    zh="当前排队的视频太多，请几分钟后再试。",
-                )
+                raise QueueFull("global queue cap", text_key="queue_full_global")
             # 3. A remix must start from the user's own clip.
             if parent_clip_id is not None and scalar(
                 self.db, "SELECT owner FROM clips WHERE id = ?", (parent_clip_id,)

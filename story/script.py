@@ -11,7 +11,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-Language = Literal["en", "zh"]
+# The language codes are the i18n layer's; writers import the normaliser from here or from there.
+from petreel.i18n import Language as Language
+from petreel.i18n import normalise_language as normalise_language
+
 Camera = Literal["static", "push_in", "pull_out", "pan_left", "pan_right", "tilt_up", "tilt_down"]
 Mood = Literal["sad", "tense", "happy", "triumphant", "funny", "calm", "dramatic", "romantic"]
 Expression = Literal["neutral", "happy", "sad", "crying", "angry", "smug", "shocked", "determined", "tired", "love"]
@@ -52,11 +55,6 @@ MAX_WORDS_PER_S = 3.5
 MAX_HANZI_PER_S = 7.0
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-
-
-def normalise_language(code: str | None) -> Language:
-    """Map a language code (``zh-hans``, ``en-US``, None…) onto a supported script language."""
-    return "zh" if code and code.lower().startswith("zh") else "en"
 
 
 def spoken_length(text: str, language: str) -> float:

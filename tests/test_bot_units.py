@@ -128,8 +128,8 @@ async def test_draft_book_ids_expiry_and_per_user_cap(tmp_path: Path) -> None:
 def test_user_text_is_in_one_language() -> None:
     err = BadPremise("too long: 501 characters, at most 500")
     assert user_text(err, "en").endswith("(too long: 501 characters, at most 500)")
-    assert user_text(err, "zh") == BadPremise.zh  # the English-only detail is left out
-    assert user_text(NotFound(), "zh-hans") == NotFound.zh
+    assert user_text(err, "zh") == BadPremise().text("zh")  # the English-only detail is left out
+    assert user_text(NotFound(), "zh-hans") == NotFound().text("zh")
 
 
 def test_script_language_follows_the_premise() -> None:

@@ -395,8 +395,8 @@ async def test_moderation_endpoint(server: FakeOpenAI) -> None:
         with pytest.raises(ContentRefused) as info:
             await writer.write("a cat starts a bloodbath", "ginger-cat", "en", 1)
         assert server.requests == []
-        assert info.value.message("en") == ContentRefused.en and "bloodbath" not in info.value.message("en")
-        assert info.value.message("zh") == ContentRefused.zh
+        assert info.value.message("en") == ContentRefused().text("en") and "bloodbath" not in info.value.message("en")
+        assert info.value.message("zh") == ContentRefused().text("zh")
         script = await writer.write(PREMISE, "ginger-cat", "en", 1)
     assert script.title == "MODEL TITLE"
     assert [r["input"] for r in server.moderation_requests] == ["a cat starts a bloodbath", PREMISE]
@@ -552,7 +552,7 @@ async def test_non_json_body_falls_back_instead_of_crashing(server: FakeOpenAI) 
     async with LLMWriter(llm_settings(server, max_retries=0), fallback=None) as writer:
         with pytest.raises(WriterUnavailable) as info:
             await writer.write(PREMISE, "shiba", "zh", 6)
-    assert info.value.message("zh") == WriterUnavailable.zh  # the person sees the plain "busy" text
+    assert info.value.message("zh") == WriterUnavailable().text("zh")  # the person sees the plain "busy" text
 
 
 async def test_translated_leak_is_caught_by_markers(server: FakeOpenAI) -> None:

@@ -8,7 +8,7 @@ from telegram import Update
 from telegram.ext import CommandHandler
 
 from bot.handlers.common import AnyApp, Context, deps_of, send, user_lang
-from bot.i18n import t
+from petreel.i18n import t
 
 log = logging.getLogger(__name__)
 

@@ -14,8 +14,8 @@ from bot.handlers.common import AnyApp, Context, Press, deps_of, on_button
 from bot.handlers.ownership import owned_clip
 from bot.handlers.premise import show_styles
 from bot.handlers.script import write_and_show
-from bot.i18n import t
 from petreel.errors import NotFound
+from petreel.i18n import t
 from story.script import Script
 
 

@@ -18,9 +18,9 @@ from telegram.ext import Application, ContextTypes
 
 from bot import callbacks
 from bot.handlers.drafts import DraftBook
-from bot.i18n import Lang, norm_lang, t
 from bot.throttle import ChatThrottle
 from petreel.errors import CallbackError, UserError
+from petreel.i18n import Lang, norm_lang, t
 from petreel.settings import Settings
 
 if TYPE_CHECKING:
@@ -90,7 +90,7 @@ async def user_lang(update: Update, context: Context) -> Lang:
 def user_text(err: UserError, lang: str) -> str:
     """What a person reads for ``err`` in ``lang``. Some errors append a detail (``BadPremise``: "too
     long: 501 characters…") that exists only in English, so a Chinese reader gets the message alone."""
-    return err.message("en") if norm_lang(lang) == "en" else err.zh
+    return err.message("en") if norm_lang(lang) == "en" else err.text("zh")
 
 
 def remember_lang(context: Context, lang: str) -> None:

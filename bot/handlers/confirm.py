@@ -16,9 +16,9 @@ from bot.delivery import status_keyboard
 from bot.handlers.common import AnyApp, Context, Press, deps_of, on_button, send, user_lang
 from bot.handlers.drafts import script_of
 from bot.handlers.ownership import draft_expired, owned_draft, owned_job
-from bot.i18n import t
 from bot.progress import queued_text
 from petreel.errors import UserError
+from petreel.i18n import t
 
 log = logging.getLogger(__name__)
 

@@ -12,8 +12,8 @@ from telegram.error import TelegramError
 
 from bot.delivery import count_error
 from bot.handlers.common import AnyApp, Context, not_modified, user_lang, user_text
-from bot.i18n import t
 from petreel.errors import PetReelError, UserError
+from petreel.i18n import t
 
 log = logging.getLogger("bot.errors")
 

@@ -12,7 +12,7 @@ from bot import callbacks
 from bot.callbacks import Action
 from bot.delivery import title_of
 from bot.handlers.common import AnyApp, Context, Press, deps_of, edit, keyboard, on_button, send, user_lang
-from bot.i18n import t
+from petreel.i18n import t
 
 PAGE = 5
 

@@ -8,15 +8,14 @@ import logging
 
 from bot.handlers.common import Context, Press, deps_of
 from bot.handlers.drafts import Draft
-from bot.i18n import t
-from petreel.errors import NotFound, UserError
+from petreel.errors import DraftExpired, NotFound, UserError
 from storage.models import Clip, Job
 
 log = logging.getLogger(__name__)
 
 
 def draft_expired() -> UserError:
-    return UserError(en=t("en", "draft_gone"), zh=t("zh", "draft_gone"))
+    return DraftExpired()
 
 
 async def owned_draft(context: Context, press: Press, index: int = 0) -> Draft:

@@ -27,8 +27,8 @@ from bot.handlers.common import (
 from bot.handlers.drafts import Draft
 from bot.handlers.ownership import owned_draft
 from bot.handlers.script import write_and_show
-from bot.i18n import Lang, t
 from petreel.errors import Banned, UnknownStyle
+from petreel.i18n import Lang, t
 from story.offline import validate_premise
 from story.styles import CHARACTER_STYLES, art_styles_for
 

@@ -18,8 +18,8 @@ from bot.callbacks import Action
 from bot.handlers.common import AnyApp, Context, Press, deps_of, edit, keyboard, on_button, typing, user_text
 from bot.handlers.drafts import Draft, new_seed, script_of
 from bot.handlers.ownership import owned_draft
-from bot.i18n import t
 from petreel.errors import TooManyExpansions, UserError
+from petreel.i18n import t
 from story.script import Script
 from story.styles import ART_STYLES, CHARACTER_STYLES
 

@@ -7,7 +7,7 @@ from telegram import Update
 from telegram.ext import CallbackQueryHandler
 
 from bot.handlers.common import AnyApp, Context, Press, on_button
-from bot.i18n import t
+from petreel.i18n import t
 
 
 @on_button

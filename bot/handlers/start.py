@@ -6,7 +6,7 @@ from telegram import Update
 from telegram.ext import CommandHandler
 
 from bot.handlers.common import AnyApp, Context, deps_of, remember_lang, send, user_lang
-from bot.i18n import command_lines, t
+from petreel.i18n import command_lines, t
 
 
 async def start(update: Update, context: Context) -> None:

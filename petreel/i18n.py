@@ -1,19 +1,28 @@
-"""Every text the bot shows, in English and Chinese. Pure data + lookup.
+"""Every text a person is shown, in English and Chinese: the one i18n layer. Pure data + lookup.
 
-``t(lang, key, **values)`` formats one text; ``lang`` is ``"en"`` or ``"zh"`` (``norm_lang`` maps a
-Telegram ``language_code`` onto them). Error texts for ``UserError``s live with the error classes in
-``petreel/errors.py``; these are the bot's own phrases. Texts sent with ``parse_mode=HTML`` must
-have user-provided values escaped by the caller.
+``t(lang, key, **values)`` formats one of the bot's phrases; ``error_text(key, lang)`` is the text of
+a ``UserError`` (``petreel/errors.py`` keeps the codes, this module keeps the words). ``lang`` is
+``"en"`` or ``"zh"``: ``normalise_language`` maps a Telegram ``language_code`` (or a script's
+language) onto them. Texts sent with ``parse_mode=HTML`` must have user-provided values escaped by
+the caller. Story lines written by the offline writer are story data (``story/``), not texts here.
 """
 
 from __future__ import annotations
 
 from typing import Literal
 
-from story.script import normalise_language
+Language = Literal["en", "zh"]
+Lang = Language
+LANGS: tuple[Language, ...] = ("en", "zh")
 
-Lang = Literal["en", "zh"]
-LANGS: tuple[Lang, ...] = ("en", "zh")
+
+def normalise_language(code: str | None) -> Language:
+    """Map a language code (``zh-hans``, ``en-US``, None…) onto a supported language."""
+    return "zh" if code and code.lower().startswith("zh") else "en"
+
+
+# The bot's handlers read ``norm_lang``: the same function under its short name.
+norm_lang = normalise_language
 
 # (command, English description, Chinese description): the public command menu and /help.
 COMMANDS: list[tuple[str, str, str]] = [
@@ -116,9 +125,42 @@ TEXTS: dict[str, tuple[str, str]] = {
 }
 
 
-def norm_lang(code: str | None) -> Lang:
-    """Map a Telegram ``language_code`` (``zh-hans``, ``en-US``, None…) onto a supported language."""
-    return normalise_language(code)
+# The words of each ``UserError``, by its text key (the error's ``code`` unless it names another).
+ERRORS: dict[str, tuple[str, str]] = {
+    "error": ("Something went wrong.", "出了点问题。"),
+    "bad_premise": (
+        "Please send a one-line story idea (1–500 characters), e.g. “a poor ginger cat is mocked by a rich white cat”.",
+        "请发送一句故事创意（1–500 字），例如“穷橘猫被富白猫嘲笑，后来逆袭”。",
+    ),
+    "content_refused": ("Sorry, I can't make a clip about that. Try a different story.", "抱歉，这个内容无法制作，请换个故事。"),
+    "unknown_style": ("Unknown character style.", "未知的角色风格。"),
+    "quota_exceeded": ("You've used today's free clips. New ones arrive at 00:00 UTC.", "今天的免费次数已用完，UTC 0 点刷新。"),
+    "too_many_expansions": (
+        "You've written a lot of scripts today. More tomorrow (00:00 UTC).",
+        "今天写的剧本太多啦，明天（UTC 0 点）再来吧。",
+    ),
+    "queue_full": ("You already have clips in the queue. Please wait for them to finish.", "你已有视频在排队，请等它们完成。"),
+    "queue_full_global": (
+        "Too many clips are waiting right now. Please try again in a few minutes.",
+        "当前排队的视频太多，请几分钟后再试。",
+    ),
+    "banned": ("This account can't use the bot.", "该账号无法使用本机器人。"),
+    "script_error": (
+        "I couldn't write a script for that idea. Please try again or rephrase it.",
+        "没能为这个创意写出剧本，请重试或换个说法。",
+    ),
+    "writer_unavailable": ("The story writer is busy right now. Please try again in a minute.", "编剧服务繁忙，请稍后再试。"),
+    "render_failed": ("Rendering failed. Your credit has been refunded.", "视频生成失败，额度已退还。"),
+    "output_path": ("Can't write the output file.", "无法写入输出文件。"),
+    "not_found": ("That clip or job doesn't exist (or isn't yours).", "找不到该视频或任务（或不属于你）。"),
+    "draft_gone": TEXTS["draft_gone"],
+}
+
+
+def error_text(key: str, lang: str) -> str:
+    """The words of the ``UserError`` whose text key is ``key``, in ``lang``."""
+    en, zh = ERRORS[key]
+    return zh if norm_lang(lang) == "zh" else en
 
 
 def t(lang: str, key: str, **values: object) -> str:
