@@ -1,0 +1,216 @@
+"""The story vocabulary (``story/data/lexicon.json``) and whole-word matching over it. Pure.
+
+English is matched by whole words with simple inflections (``cook`` matches cooks/cooked/cooking,
+never ``cookie``; ``sing`` never matches ``single``; ``found`` never ``founder``); a phrase matches
+a run of whole words. Chinese is segmented with ``jieba`` (the vocabulary is added to a private
+tokenizer's dictionary); a segment that is not a vocabulary word but splits wholly into vocabulary
+words (``穷橘`` → ``穷`` ``橘``) yields its parts. Longer matches win over the words inside them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+SECTIONS = (
+    "species", "breeds", "colours", "traits", "relations", "jobs", "places", "props", "actions",
+    "times", "weathers", "outfits", "events",
+)
+_WORD = re.compile(r"[a-z0-9]+(?:[-'’][a-z0-9]+)*")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_VOWELS = set("aeiou")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One vocabulary match: ``section``/``key`` of the entry, where (token and character spans), what."""
+
+    section: str
+    key: str
+    start: int  # first token index
+    end: int  # token index after the match
+    pos: int  # character offset in the text
+    surface: str
+
+
+@dataclass(frozen=True)
+class Tokens:
+    words: tuple[str, ...]
+    offsets: tuple[int, ...]
+    chinese: bool
+
+
+def load_data() -> dict[str, dict[str, dict[str, Any]]]:
+    """The raw vocabulary (section → key → entry with ``en``/``zh`` word lists and attributes)."""
+    text = resources.files("story").joinpath("data/lexicon.json").read_text(encoding="utf-8")
+    data: dict[str, dict[str, dict[str, Any]]] = json.loads(text)
+    return data
+
+
+def inflections(word: str) -> set[str]:
+    """Simple English inflections of one word: plural/3rd person, past, -ing (not derivations like -er)."""
+    forms = {word, word + "s", word + "es", word + "ed", word + "ing"}
+    if word.endswith("e"):
+        forms |= {word + "d", word[:-1] + "ing"}
+    if word.endswith("y") and len(word) > 2 and word[-2] not in _VOWELS:
+        forms |= {word[:-1] + "ies", word[:-1] + "ied"}
+    if (len(word) >= 3 and word[-1] not in _VOWELS | {"w", "x", "y"} and word[-2] in _VOWELS
+            and word[-3] not in _VOWELS):
+        forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
+    if word.endswith("f"):
+        forms.add(word[:-1] + "ves")
+    return forms
+
+
+def tokenize_en(text: str) -> Tokens:
+    low = text.lower().replace("’", "'")
+    words, offsets = [], []
+    for m in _WORD.finditer(low):
+        w = m.group(0)
+        if w.endswith("'s"):
+            w = w[:-2]
+        words.append(w)
+        offsets.append(m.start())
+    return Tokens(tuple(words), tuple(offsets), False)
+
+
+def is_chinese(text: str) -> bool:
+    return len(_HAN.findall(text)) >= max(1, len(re.findall(r"[A-Za-z]+", text)))
+
+
+class Lexicon:
+    """Indexes of the vocabulary for fast whole-word lookups in both languages."""
+
+    def __init__(self, data: dict[str, dict[str, dict[str, Any]]]) -> None:
+        self.data = data
+        self._en: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+        self._zh: dict[str, list[tuple[str, str]]] = {}
+        self._max_en = 1
+        for section, entries in data.items():
+            for key, entry in entries.items():
+                for phrase in entry.get("en", []):
+                    parts = tokenize_en(phrase).words
+                    for form in _phrase_forms(parts):
+                        self._en.setdefault(form, []).append((section, key))
+                    self._max_en = max(self._max_en, len(parts))
+                for word in entry.get("zh", []):
+                    self._zh.setdefault(word, []).append((section, key))
+        self._jieba: Any = None
+        self._lock = threading.Lock()
+
+    def entry(self, section: str, key: str) -> dict[str, Any]:
+        return self.data[section][key]
+
+    # -- tokenising ---------------------------------------------------------------------------
+
+    def _tokenizer(self) -> Any:
+        with self._lock:
+            if self._jieba is None:
+                import logging
+
+                import jieba
+
+                jieba.setLogLevel(logging.WARNING)
+                tok = jieba.Tokenizer()
+                for word in sorted(self._zh, key=len, reverse=True):
+                    if len(word) > 1:
+                        tok.add_word(word, freq=200_000)
+                self._jieba = tok
+            return self._jieba
+
+    def tokenize(self, text: str) -> Tokens:
+        if not is_chinese(text):
+            return tokenize_en(text)
+        words: list[str] = []
+        offsets: list[int] = []
+        for seg, start, _end in self._tokenizer().tokenize(text):
+            if not seg.strip():
+                continue
+            parts = [seg] if seg in self._zh or not _HAN.search(seg) else (self._split_zh(seg) or [seg])
+            off = start
+            for part in parts:
+                if _HAN.search(part) or part.strip():
+                    words.append(part.lower())
+                    offsets.append(off)
+                off += len(part)
+        return Tokens(tuple(words), tuple(offsets), True)
+
+    def _split_zh(self, seg: str) -> list[str] | None:
+        """``seg`` split into vocabulary words and single leftover characters (fewest leftovers),
+        or None when no vocabulary word is inside (``被富`` → ``被`` ``富``)."""
+        n = len(seg)
+        best: list[tuple[int, list[str]] | None] = [None] * (n + 1)
+        best[0] = (0, [])
+        for i in range(n):
+            here = best[i]
+            if here is None:
+                continue
+            for j in range(i + 1, n + 1):
+                piece = seg[i:j]
+                cost = 0 if piece in self._zh else (1 if j == i + 1 else None)
+                if cost is None:
+                    continue
+                cand = (here[0] + cost, [*here[1], piece])
+                old = best[j]
+                if old is None or (cand[0], len(cand[1])) < (old[0], len(old[1])):
+                    best[j] = cand
+        result = best[n]
+        if result is None or result[0] == n:
+            return None
+        return result[1]
+
+    # -- matching -----------------------------------------------------------------------------
+
+    def find(self, text: str, sections: Iterable[str] | None = None) -> list[Hit]:
+        """Every vocabulary match in ``text`` (longest match first at each position, no overlaps)."""
+        return self.find_tokens(self.tokenize(text), sections)
+
+    def find_tokens(self, tokens: Tokens, sections: Iterable[str] | None = None) -> list[Hit]:
+        wanted = set(sections) if sections is not None else None
+        hits: list[Hit] = []
+        words = tokens.words
+        i = 0
+        while i < len(words):
+            matched = 0
+            for n in range(min(self._max_en if not tokens.chinese else 3, len(words) - i), 0, -1):
+                key = words[i:i + n]
+                found = (self._zh.get("".join(key), []) if tokens.chinese else self._en.get(key, []))
+                found = [f for f in found if wanted is None or f[0] in wanted]
+                if found:
+                    sep = "" if tokens.chinese else " "
+                    hits.extend(Hit(s, k, i, i + n, tokens.offsets[i], sep.join(key)) for s, k in found)
+                    matched = n
+                    break
+            i += matched or 1
+        return hits
+
+    def keys(self, text: str, section: str) -> list[str]:
+        """Keys of ``section`` found in ``text``, in order of first mention, without repeats."""
+        seen: dict[str, None] = {}
+        for hit in self.find(text, [section]):
+            seen.setdefault(hit.key, None)
+        return list(seen)
+
+
+def _phrase_forms(parts: tuple[str, ...]) -> set[tuple[str, ...]]:
+    if not parts:
+        return set()
+    if len(parts) == 1:
+        return {(f,) for f in inflections(parts[0])}
+    # inflect the first word (the verb: "runs for") and the last (the noun: "window cleaners")
+    firsts = inflections(parts[0])
+    lasts = inflections(parts[-1])
+    middle = parts[1:-1]
+    return {(f, *middle, last) for f in firsts for last in lasts}
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The shared vocabulary (loaded once)."""
+    return Lexicon(load_data())

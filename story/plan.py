@@ -1,0 +1,625 @@
+"""The compact story plan and its one expansion into a full ``Script``. Pure.
+
+A ``Plan`` is what a writer decides: a title, a cast of 1–4 pets with roles and looks, and 6–10
+beats of one spoken line (narration or a character's dialogue) plus a short note of what we see.
+Both writers produce one: the offline writer from premise analysis and arc data, the LLM writer
+from a model's reply (``plan_json_schema()`` is what the model is held to). ``expand_plan`` is the
+one expansion both use: timings, looks, visual prompts, locations, time of day, weather, props,
+actions/targets/facing, dialogue vs narration, captions, mood and camera, derived from the beats'
+words through the story vocabulary (``story.lexicon``).
+
+The validator checks only what the JSON schema says (types, enums, lengths, counts), so a
+grammar-constrained model can always satisfy it. What a schema cannot say is *normalised*, never
+rejected: ids become slugs, repeats get suffixes, exactly one cast member ends up the hero, and a
+speaker who is not in the cast is heard as the narrator. What makes a plan useless (repeated or
+placeholder lines, a cast cloned from the hero, a species that contradicts a name or look) is
+reported by ``plan_problems``; writers reject such plans.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any, Literal, cast, get_args
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from story.lexicon import Hit, lexicon
+from story.script import (
+    MAX_LINES,
+    MAX_PROPS,
+    MAX_SCENE_S,
+    MIN_SCENE_S,
+    Script,
+    normalise_language,
+    spoken_length,
+)
+from story.styles import ART_STYLES, CHARACTER_STYLES
+
+Role = Literal["hero", "rival", "partner", "friend", "family", "boss", "mentor", "other"]
+ROLES: tuple[str, ...] = get_args(Role)
+NARRATOR = "narrator"
+MIN_BEATS = 6
+MAX_BEATS = 10
+MAX_CAST = 4
+TARGET_MIN_S = 32.0
+TARGET_MAX_S = 58.0
+SPEECH_RATIO = 3.5 / 2.5  # the Script allows this much speech per second of scene
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_SLUG_BAD = re.compile(r"[^a-z0-9_]+")
+
+
+def slug(text: str, fallback: str = "pet") -> str:
+    """A character id the Script accepts (``^[a-z][a-z0-9_]{0,23}$``) made from any text."""
+    s = _SLUG_BAD.sub("_", text.strip().lower()).strip("_")
+    if not s or not s[0].isalpha():
+        s = f"{fallback}_{s}".strip("_") if s else fallback
+    return s[:24].rstrip("_") or fallback
+
+
+class _Plain(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class PlanCharacter(_Plain):
+    id: str = Field(min_length=1, max_length=24, description="short lowercase slug: hero, rival, boyfriend")
+    name: str = Field(min_length=1, max_length=40, description="the pet's name in the story's language")
+    species: Literal["cat", "dog"]
+    role: Role
+    look: str = Field(min_length=3, max_length=120, description="breed, fur colour, one detail (English)")
+
+    @field_validator("id")
+    @classmethod
+    def _slug_id(cls, value: str) -> str:
+        return slug(value)
+
+
+class PlanBeat(_Plain):
+    speaker: str = Field(min_length=1, max_length=24, description='"narrator" or the id of a cast member')
+    line: str = Field(min_length=1, max_length=200, description="one narration or dialogue line, spoken aloud")
+    visual: str = Field(min_length=1, max_length=160, description="what we see: who does what, where (English)")
+
+    @field_validator("speaker")
+    @classmethod
+    def _slug_speaker(cls, value: str) -> str:
+        return slug(value, NARRATOR)
+
+
+class Plan(_Plain):
+    title: str = Field(min_length=1, max_length=80)
+    cast: list[PlanCharacter] = Field(min_length=1, max_length=MAX_CAST, description="the hero first")
+    beats: list[PlanBeat] = Field(min_length=MIN_BEATS, max_length=MAX_BEATS)
+
+    @model_validator(mode="after")
+    def _normalise(self) -> Plan:
+        # 1. unique ids (a repeat gets a numeric suffix)
+        seen: set[str] = {NARRATOR}
+        for member in self.cast:
+            base, n = member.id, 2
+            while member.id in seen:
+                member.id = f"{base[:21]}_{n}"
+                n += 1
+            seen.add(member.id)
+        # 2. exactly one hero: the first one named hero, else the first cast member
+        heroes = [m for m in self.cast if m.role == "hero"] or [self.cast[0]]
+        for m in self.cast:
+            if m.role == "hero" and m is not heroes[0]:
+                m.role = "friend"
+        heroes[0].role = "hero"
+        # 3. a speaker outside the cast is the narrator
+        ids = {m.id for m in self.cast}
+        for beat in self.beats:
+            if beat.speaker not in ids:
+                beat.speaker = NARRATOR
+        return self
+
+    @property
+    def hero(self) -> PlanCharacter:
+        return next(m for m in self.cast if m.role == "hero")
+
+
+# ---------------------------------------------------------------------------------------------
+# The schema a model is held to
+# ---------------------------------------------------------------------------------------------
+
+
+def _inline(node: Any, defs: dict[str, Any]) -> Any:
+    if isinstance(node, list):
+        return [_inline(x, defs) for x in node]
+    if not isinstance(node, dict):
+        return node
+    if "$ref" in node:
+        return _inline(defs[node["$ref"].rsplit("/", 1)[-1]], defs)
+    return {k: _inline(v, defs) for k, v in node.items() if k not in {"title", "$defs"} or not isinstance(v, str)}
+
+
+def plan_json_schema() -> dict[str, Any]:
+    """The JSON schema for a ``Plan`` reply: every constraint ``Plan`` checks (types, enums, lengths,
+    counts, no extra keys), inlined, with no ``pattern`` (grammar engines drop it)."""
+    raw = Plan.model_json_schema()
+    schema = cast(dict[str, Any], _inline(raw, raw.get("$defs", {})))
+    schema.pop("$defs", None)
+    return schema
+
+
+# ---------------------------------------------------------------------------------------------
+# Degenerate plans
+# ---------------------------------------------------------------------------------------------
+
+
+@cache
+def staging() -> dict[str, Any]:
+    text = resources.files("story").joinpath("data/staging.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def _norm_line(text: str, names: Iterable[str]) -> str:
+    low = text.lower()
+    for name in names:
+        if name:
+            low = low.replace(name.lower(), "@")
+    return " ".join(re.sub(r"[^\w@]+", " ", low).split())
+
+
+def _is_placeholder(text: str) -> bool:
+    core = _norm_line(text, ())
+    if core in staging()["placeholders"] or not re.search(r"\w", text):
+        return True
+    return bool(re.fullmatch(r"(beat|scene|line|caption|visual|step)\s*\d*", core))
+
+
+def species_words(*texts: str) -> set[str]:
+    """Species that breed or species words in ``texts`` name (``husky`` → dog, ``橘猫`` → cat)."""
+    lex = lexicon()
+    found: set[str] = set()
+    for text in texts:
+        for hit in lex.find(text, ["breeds", "species"]):
+            found.add(hit.key if hit.section == "species" else lex.entry("breeds", hit.key)["species"])
+    return found
+
+
+def plan_problems(plan: Plan) -> list[str]:
+    """Why ``plan`` is unusable (empty when it is fine): one line per problem, for a repair round."""
+    problems: list[str] = []
+    names = [m.name for m in plan.cast]
+    # 1. placeholder title and lines
+    if _is_placeholder(plan.title):
+        problems.append("the title is a placeholder; write a real title")
+    for i, beat in enumerate(plan.beats, 1):
+        if _is_placeholder(beat.line):
+            problems.append(f"beat {i}: the line is a placeholder ({beat.line.strip()[:20]!r}); write the real line")
+        if _is_placeholder(beat.visual):
+            problems.append(f"beat {i}: the visual note is a placeholder; say what we see")
+    # 2. repeated lines (names masked) and one visual for everything
+    first: dict[str, int] = {}
+    for i, beat in enumerate(plan.beats, 1):
+        key = _norm_line(beat.line, names)
+        if not key or _is_placeholder(beat.line):
+            continue
+        if key in first:
+            problems.append(f"beat {i} repeats the line of beat {first[key]}; every beat needs its own line")
+        else:
+            first[key] = i
+    visuals = {_norm_line(b.visual, names) for b in plan.beats}
+    if len(visuals) <= len(plan.beats) // 3:
+        problems.append("the visual notes barely change; each beat shows something new")
+    # 3. cast cloned from the hero
+    hero = plan.hero
+    for m in plan.cast:
+        if m is hero:
+            continue
+        if _norm_line(m.look, ()) == _norm_line(hero.look, ()):
+            problems.append(f"{m.id} has the hero's exact look; give every pet its own look")
+        if m.name.strip().lower() == hero.name.strip().lower():
+            problems.append(f"{m.id} has the hero's name; give every pet its own name")
+    # 4. species that contradict the name or the look
+    for m in plan.cast:
+        for what, text in (("name", m.name), ("look", m.look)):
+            said = species_words(text)
+            if said and m.species not in said:
+                problems.append(f"{m.id} is a {m.species} but its {what} says {sorted(said)[0]}")
+                break
+    return problems
+
+
+# ---------------------------------------------------------------------------------------------
+# Expansion
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Substitution:
+    """A place or prop the painter cannot draw, replaced by the nearest one it can."""
+
+    beat: int  # 1-based
+    kind: Literal["place", "prop"]
+    wanted: str
+    used: str
+
+    def __str__(self) -> str:
+        return f"beat {self.beat}: {self.kind} {self.wanted!r} drawn as {self.used!r}"
+
+
+@dataclass(frozen=True)
+class _Hints:
+    """What the premise contributes to staging: the hero's job, the main place."""
+
+    job: str | None
+    place: str | None
+
+
+def _premise_hints(premise: str) -> _Hints:
+    lex = lexicon()
+    jobs = lex.keys(premise, "jobs")
+    places = [lex.entry("places", k)["location"] for k in lex.keys(premise, "places")]
+    return _Hints(jobs[0] if jobs else None, places[0] if places else None)
+
+
+def _rng(*parts: object) -> random.Random:
+    digest = hashlib.sha256("\x00".join(map(str, parts)).encode()).digest()
+    return random.Random(int.from_bytes(digest[:16], "big"))
+
+
+def _mentions(text: str, member: PlanCharacter) -> int | None:
+    """Character offset of the first mention of ``member`` in ``text`` (name, id or role word)."""
+    low = text.lower()
+    best: int | None = None
+    words = {member.name.lower(), member.id.replace("_", " ")}
+    if member.role != "other":
+        words.add(member.role)
+    for word in words:
+        if not word:
+            continue
+        if _HAN.search(word):
+            pos = low.find(word)
+        else:
+            m = re.search(r"(?<![a-z0-9])" + re.escape(word) + r"(?![a-z0-9])", low)
+            pos = m.start() if m else -1
+        if pos >= 0 and (best is None or pos < best):
+            best = pos
+    return best
+
+
+def _fit_text(text: str, language: str, max_s: float) -> str:
+    """``text`` shortened (at a sentence or word boundary) to be said within ``max_s`` seconds."""
+    if spoken_length(text, language) <= max_s:
+        return text
+    if language == "zh":
+        out = ""
+        for ch in text:
+            if spoken_length(out + ch + "…", language) > max_s:
+                break
+            out += ch
+        return out.rstrip("，、；：") + "…"
+    words = text.split()
+    while words and spoken_length(" ".join(words) + "…", language) > max_s:
+        words.pop()
+    return " ".join(words).rstrip(",;:") + "…"
+
+
+def headline(line: str, language: str) -> str:
+    """A short on-screen caption from a spoken line: its first clause, a few words long."""
+    text = line.strip().strip("\"“”「」")
+    if language == "zh":
+        clause = re.split(r"[，。！？；：,.!?;:]", text)[0] or text
+        clause = clause.strip("“”\"")
+        return (clause[:12] + ("…" if len(clause) > 12 else "")) or text[:12]
+    clause = re.split(r"(?<=[.!?;:])\s|,\s|\s[—–-]\s", text)[0]
+    words = clause.strip("\"“”").split()
+    short = " ".join(words[:6])
+    while short and short.split()[-1].lower() in {"a", "an", "the", "of", "to", "and", "with", "in", "on", "at", "his", "her", "its", "their", "for"}:
+        short = " ".join(short.split()[:-1])
+    short = short.rstrip(",;:")
+    return (short + ("…" if len(words) > 6 else "")) if short else text[:40]
+
+
+def fit_durations(spoken: Sequence[float]) -> list[float]:
+    """Scene lengths that hold each scene's speech and bring the total inside 32–58 s."""
+    floors = [max(MIN_SCENE_S, min(MAX_SCENE_S, s / SPEECH_RATIO + 0.3)) for s in spoken]
+    durs = [min(MAX_SCENE_S, max(MIN_SCENE_S, s + 1.2)) for s in spoken]
+    while sum(durs) < TARGET_MIN_S and any(d < MAX_SCENE_S for d in durs):
+        durs = [min(MAX_SCENE_S, d + 0.5) for d in durs]
+    while sum(durs) > TARGET_MAX_S and any(d > f for d, f in zip(durs, floors, strict=True)):
+        durs = [max(f, d - 0.5) for d, f in zip(durs, floors, strict=True)]
+    return [round(d, 1) for d in durs]
+
+
+@dataclass
+class _Scene:
+    beats: list[int]
+    narration: str
+    dialogue: list[tuple[str, str]]
+    visual: str
+    speakers: list[str]
+
+
+def _group_beats(plan: Plan, names: dict[str, str], language: str, rng: random.Random) -> list[_Scene]:
+    """Beats into scenes: a dialogue beat joins the narration scene before it while ≥ 5 scenes remain."""
+    tags = staging()["speech_tags"][language]
+    scenes: list[_Scene] = []
+    n = len(plan.beats)
+    for i, beat in enumerate(plan.beats):
+        line = " ".join(beat.line.split())
+        visual = " ".join(beat.visual.split())
+        if beat.speaker == NARRATOR:
+            scenes.append(_Scene([i], line, [], visual, []))
+            continue
+        prev = scenes[-1] if scenes else None
+        remaining = n - i - 1
+        said = spoken_length(prev.narration, language) + spoken_length(line, language) if prev else 99.0
+        if (prev is not None and not prev.dialogue and len(scenes) + remaining >= 5
+                and said <= MAX_SCENE_S * SPEECH_RATIO - 1):
+            prev.dialogue.append((beat.speaker, line))
+            prev.beats.append(i)
+            prev.visual = f"{prev.visual}; {visual}"
+            prev.speakers.append(beat.speaker)
+            continue
+        action = _first_action(f"{visual} {line}") or "default"
+        tag = rng.choice(tags.get(action, tags["default"])).format(name=names[beat.speaker])
+        scenes.append(_Scene([i], tag, [(beat.speaker, line)], visual, [beat.speaker]))
+    return scenes
+
+
+def _first_action(text: str) -> str | None:
+    hits = lexicon().find(text, ["actions"])
+    return hits[0].key if hits else None
+
+
+def _cast_characters(plan: Plan, style: str) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """Script characters (the hero drawn in ``style``) and the id map plan id → script id."""
+    hero_style = CHARACTER_STYLES[style]
+    lex = lexicon()
+    ids: dict[str, str] = {}
+    chars: list[dict[str, Any]] = []
+    taken = {"hero"}
+    for m in sorted(plan.cast, key=lambda c: c.role != "hero"):
+        if m.role == "hero":
+            ids[m.id] = "hero"
+            chars.append({"id": "hero", "name": m.name, "species": hero_style.species, "breed": hero_style.breed,
+                          "look": hero_style.look, "style": style, "voice": _voice(m)})
+            continue
+        sid = m.id if m.id not in taken else slug(f"{m.role}_{m.id}")[:24]
+        taken.add(sid)
+        ids[m.id] = sid
+        breeds = [lex.entry("breeds", k) for k in lex.keys(f"{m.look} {m.name}", "breeds")]
+        breed = next((b for b in breeds if b["species"] == m.species), None)
+        look = m.look if m.species in m.look.lower() or breed else f"{m.look}, a {m.species}"
+        chars.append({
+            "id": sid, "name": m.name, "species": m.species,
+            "breed": breed["breed"] if breed else f"{m.species}",
+            "look": look[:300], "style": breed["style"] if breed and breed["style"] else None, "voice": _voice(m),
+        })
+    return chars, ids
+
+
+_FEMALE = re.compile(r"\b(she|her|girl|queen|lady|mother|mom|mum|wife|girlfriend|sister|daughter|grandma|princess|duchess)\b|妈|母|姐|妹|女|奶奶|婆")
+
+
+def _voice(m: PlanCharacter) -> str:
+    text = f"{m.name} {m.look} {m.id}".lower()
+    if m.role == "family" and re.search(r"\b(kitten|puppy|baby|son|daughter|kid)s?\b|崽|宝宝|孩子", text):
+        return "child"
+    return "female" if _FEMALE.search(text) else "male"
+
+
+def expand_plan(
+    plan: Plan,
+    premise: str,
+    style: str,
+    language: str,
+    seed: int,
+    art_style: str = "storyboard",
+    *,
+    substitutions: list[Substitution] | None = None,
+) -> Script:
+    """The full ``Script`` for ``plan``: the hero drawn in ``style``, staging derived from the beats.
+
+    Places and props the painter cannot draw are mapped to the nearest drawable ones; each mapping
+    is appended to ``substitutions`` when a list is given (``petreel make --report`` shows them).
+    """
+    # 1. Inputs, seeded choices, the premise's own job and place.
+    lang = normalise_language(language)
+    rng = _rng(premise, seed, plan.title, lang)
+    art = ART_STYLES.get(art_style) or ART_STYLES["storyboard"]
+    hints = _premise_hints(premise)
+    lex = lexicon()
+    stage = staging()
+    subs: list[Substitution] = substitutions if substitutions is not None else []
+
+    # 2. The cast: the hero in the chosen style, the others as the plan describes them.
+    characters, ids = _cast_characters(plan, style)
+    by_sid = {c["id"]: c for c in characters}
+    members = {ids[m.id]: m for m in plan.cast}
+    names = {m.id: m.name for m in plan.cast}
+
+    # 3. Beats into scenes, then each scene's staging.
+    groups = _group_beats(plan, names, lang, rng)
+    scenes: list[dict[str, Any]] = []
+    location: str | None = None
+    for n, group in enumerate(groups):
+        hits = lex.find(group.visual) + lex.find(" ".join([group.narration, *(t for _, t in group.dialogue)]))
+        beat_no = group.beats[0] + 1
+        # 3a. where: named place, else the job's place in a work scene, else where we were
+        place_hits = [h for h in hits if h.section == "places"]
+        actions = [h.key for h in hits if h.section == "actions"]
+        job_entry = lex.entry("jobs", hints.job) if hints.job else None
+        if place_hits:
+            entry = lex.entry("places", place_hits[0].key)
+            new_loc = str(entry["location"])
+            if not entry["exact"]:
+                subs.append(Substitution(beat_no, "place", place_hits[0].surface, new_loc))
+        elif job_entry and ("work" in actions or any(h.section == "jobs" for h in hits)):
+            new_loc = str(job_entry["location"])
+        else:
+            new_loc = location or hints.place or (str(job_entry["location"]) if job_entry else "street")
+        location = new_loc
+        subs.extend(_unknown_places(group.visual, beat_no, location))
+        # 3b. when and the weather
+        times = [h.key for h in hits if h.section == "times"]
+        weathers = [h.key for h in hits if h.section == "weathers"]
+        time_of_day = times[0] if times else ("night" if location == "space" else "day")
+        weather = weathers[0] if weathers else ("rain" if location == "rainy_street" else "clear")
+        # 3c. who is there and what each does
+        present = _present(group, members, ids)
+        apps = _appearances(present, group, members, hits, job_entry, n, len(groups))
+        # 3d. props: named ones, then the job's in a work scene
+        props = [str(lex.entry("props", h.key)["label"]) for h in hits if h.section == "props"]
+        working = any(a["action"] == "work" for a in apps)
+        if working and job_entry:
+            props += [str(p) for p in job_entry["props"]]
+            for a in apps:
+                if a["action"] == "work" and a["id"] == "hero":
+                    a["holding"] = str(job_entry["props"][0])[:40]
+        props = list(dict.fromkeys(p[:40] for p in props))[:MAX_PROPS]
+        # 3e. mood and camera
+        mood = _mood(hits, [a["action"] for a in apps], n, len(groups))
+        camera = rng.choice(stage["mood_cameras"][mood])
+        # 3f. the words: narration, dialogue (fitted to the scene), caption, setting, prompt
+        narration = _fit_text(group.narration, lang, 9.0 if group.dialogue else 15.0)
+        dialogue = [{"speaker": ids[s], "text": _fit_text(t, lang, 7.0)} for s, t in group.dialogue][:MAX_LINES]
+        tag_only = bool(dialogue) and group.narration.endswith(("：", ":"))
+        caption = headline(dialogue[0]["text"] if tag_only else narration, lang)
+        setting = rng.choice(stage["settings"][location])
+        extras = " ".join(w for w in (stage["time_words"][time_of_day], stage["weather_words"][weather]) if w)
+        setting = f"{setting} {extras}".strip()[:200]
+        people = "; ".join(_describe(by_sid[a["id"]], a) for a in apps)
+        shown = group.visual if not _HAN.search(group.visual) else ""
+        visual_prompt = "; ".join(x for x in (
+            people, shown, ", ".join(props), setting, stage["camera_words"][camera],
+            f"{art.prompt}, vertical 9:16",
+        ) if x)
+        scenes.append({
+            "location": location, "setting": setting, "characters": apps, "visual_prompt": visual_prompt[:600],
+            "narration": narration[:400], "caption": caption[:120], "duration": 0.0, "camera": camera,
+            "mood": mood, "time_of_day": time_of_day, "weather": weather, "props": props, "dialogue": dialogue,
+        })
+
+    # 4. Timing: each scene holds its narration and dialogue; 32–58 s in all.
+    spoken = [spoken_length(s["narration"], lang) + sum(spoken_length(d["text"], lang) for d in s["dialogue"])
+              for s in scenes]
+    for scene, dur in zip(scenes, fit_durations(spoken), strict=True):
+        scene["duration"] = dur
+
+    # 5. Assemble and validate.
+    return Script.model_validate({
+        "title": " ".join(plan.title.split())[:80], "language": lang, "premise": premise, "style": style,
+        "art_style": art.id, "characters": characters, "scenes": scenes,
+    })
+
+
+def _present(group: _Scene, members: dict[str, PlanCharacter], ids: dict[str, str]) -> list[str]:
+    """Script ids of the characters in a scene (at most 3): speakers, then those mentioned, else the hero."""
+    text = " ".join([group.visual, group.narration, *(t for _, t in group.dialogue)])
+    order: list[tuple[int, str]] = []
+    for sid, member in members.items():
+        pos = _mentions(text, member)
+        if pos is not None:
+            order.append((pos, sid))
+    mentioned = [sid for _, sid in sorted(order)]
+    speakers = [ids[s] for s in group.speakers]
+    present = list(dict.fromkeys([*speakers, *mentioned]))
+    if "hero" not in present and not speakers:
+        present.insert(0, "hero")
+    if "hero" in present and present.index("hero") >= 3:
+        present.remove("hero")
+        present.insert(0, "hero")
+    return present[:3]
+
+
+def _appearances(
+    present: list[str], group: _Scene, members: dict[str, PlanCharacter], hits: list[Hit],
+    job_entry: dict[str, Any] | None, index: int, total: int,
+) -> list[dict[str, Any]]:
+    stage = staging()
+    lex = lexicon()
+    visual = group.visual
+    vis_hits = lex.find(visual, ["actions", "outfits"])
+    positions = {sid: _mentions(visual, members[sid]) for sid in present}
+    tokens = lex.tokenize(visual)
+
+    def owner(hit: Hit) -> str:
+        pos = tokens.offsets[hit.start] if hit.start < len(tokens.offsets) else 0
+        before = [(p, sid) for sid, p in positions.items() if p is not None and p <= pos]
+        return max(before)[1] if before else present[0]
+
+    acts: dict[str, str] = {}
+    outfits: dict[str, str] = {}
+    for hit in vis_hits:
+        who = owner(hit)
+        if hit.section == "actions":
+            acts.setdefault(who, hit.key)
+        else:
+            outfits.setdefault(who, hit.key)
+    line_actions = {s: _first_action(t) for s, t in group.dialogue}
+    apps: list[dict[str, Any]] = []
+    for k, sid in enumerate(present):
+        member = members[sid]
+        plan_id = member.id
+        action = acts.get(sid) or line_actions.get(plan_id) or ("talk" if plan_id in line_actions else "stand")
+        outfit = outfits.get(sid)
+        if outfit is None and sid == "hero" and job_entry and action == "work":
+            outfit = str(job_entry["outfit"])
+        if outfit is None and re.search(r"\b(rich|posh|wealthy|boss|tycoon|ceo)\b", member.look.lower()):
+            outfit = "suit"
+        if outfit is None and sid == "hero" and index == total - 1 and job_entry and job_entry.get("dream"):
+            outfit = str(job_entry["outfit"])
+        expression = stage["action_expression"].get(action, "neutral")
+        if action == "laugh" and member.role in {"hero", "friend", "family"}:
+            expression = "happy"
+        app: dict[str, Any] = {"id": sid, "expression": expression, "outfit": outfit or "none", "action": action,
+                               "facing": "front"}
+        if len(present) > 1:
+            app["facing"] = "right" if k == 0 else "left"
+            if action in stage["targeted_actions"]:
+                app["target"] = next(o for o in present if o != sid)
+        apps.append(app)
+    return apps
+
+
+def _mood(hits: list[Hit], actions: list[str], index: int, total: int) -> str:
+    stage = staging()
+    events = {h.key for h in hits if h.section == "events"}
+    if index == total - 1:
+        return "happy" if events & {"forgive", "find", "marry"} or "hug" in actions else "triumphant"
+    for action in actions:
+        if action in stage["mood_actions"]:
+            mood = str(stage["mood_actions"][action])
+            return "tense" if index == 0 and mood == "calm" else mood
+    if events & {"mock", "betray", "steal", "fire", "dump", "frame", "abandon", "lose", "lost_pet"}:
+        return "sad"
+    if events & {"win", "win_back", "get_rich", "become"}:
+        return "triumphant"
+    return "tense" if index == 0 else ("dramatic" if index >= total - 3 else "calm")
+
+
+def _describe(char: dict[str, Any], app: dict[str, Any]) -> str:
+    stage = staging()
+    outfit = stage["outfit_words"].get(app["outfit"], "")
+    doing = stage["action_words"].get(app["action"], "")
+    worn = f" wearing {outfit}" if outfit else ""
+    held = f" holding a {app['holding']}" if app.get("holding") else ""
+    return f"{char['look']}, {app['expression']} expression{worn}, {doing}{held}"
+
+
+_PLACE_AFTER = re.compile(r"\b(?:in|at|inside|into|outside|on top of|across)\s+(?:the|a|an|his|her|their|its|my)\s+([a-z][a-z-]+)")
+
+
+def _unknown_places(visual: str, beat: int, used: str) -> list[Substitution]:
+    """Places named in a visual note that the vocabulary does not know, drawn as ``used``."""
+    lex = lexicon()
+    stop = set(staging()["unplaced_words"])
+    out = []
+    for m in _PLACE_AFTER.finditer(visual.lower()):
+        word = m.group(1)
+        if word in stop or lex.find(word):
+            continue
+        out.append(Substitution(beat, "place", word, used))
+    return out
