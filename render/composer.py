@@ -26,7 +26,7 @@ import numpy as np
 from PIL import Image
 
 from petreel.errors import OutputPathError, RenderFailed
-from render.stages import SAMPLE_RATE, ClipInfo, RenderSpec
+from render.stages import SAMPLE_RATE, ClipInfo, RenderSpec, fit_samples
 
 log = logging.getLogger(__name__)
 
@@ -89,12 +89,7 @@ def write_wav(path: Path, audio: np.ndarray, sample_rate: int = SAMPLE_RATE) -> 
 
 def fit_audio(audio: np.ndarray | None, seconds: float, sample_rate: int = SAMPLE_RATE) -> np.ndarray:
     """Mono float32 exactly ``seconds`` long: trimmed, or padded with silence (silence when None)."""
-    n = round(seconds * sample_rate)
-    out = np.zeros(n, dtype=np.float32)
-    if audio is not None and audio.size:
-        m = min(n, audio.size)
-        out[:m] = audio[:m]
-    return out
+    return fit_samples(audio, round(seconds * sample_rate))
 
 
 def save_thumbnail(frame: np.ndarray, path: Path, max_px: int = THUMB_MAX_PX,

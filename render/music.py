@@ -17,7 +17,7 @@ from typing import Literal
 
 import numpy as np
 
-from render.stages import SAMPLE_RATE
+from render.stages import SAMPLE_RATE, fit_samples
 
 Timbre = Literal["pad", "pluck", "brass", "bass", "stab", "bell", "thump"]
 
@@ -339,10 +339,6 @@ def mix_tracks(music: np.ndarray, narration: np.ndarray | None, sr: int = SAMPLE
     speech_level, music_level = loudness(narration, sr), loudness(music, sr)
     if np.isfinite(music_level):
         music = music * _db(speech_level + music_under_db - music_level)
-    return master(duck(music, narration, sr) + _fit(narration, music.size), sr)
+    return master(duck(music, narration, sr) + fit_samples(narration, music.size), sr)
 
 
-def _fit(x: np.ndarray, n: int) -> np.ndarray:
-    out = np.zeros(n, dtype=np.float32)
-    out[: min(n, x.size)] = x[:n]
-    return out

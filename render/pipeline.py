@@ -35,6 +35,7 @@ from render.stages import (
     ClipInfo,
     ProgressFn,
     RenderSpec,
+    fit_samples,
     never_cancel,
     no_progress,
 )
@@ -148,7 +149,7 @@ def render_clip(
     check()
     if durations != planned:  # a long last line extended the clip: score the new length
         music = backends.music.score(_moods(script, durations), spec.seed)
-    audio = mix_tracks(_fit(music, narration.size), narration if any(c is not None for c in clips) else None)
+    audio = mix_tracks(fit_samples(music, narration.size), narration if any(c is not None for c in clips) else None)
     progress("music", 1.0)
     # 4. frames (animate + crossfade + captions) streamed to the composer
     check()
@@ -210,10 +211,6 @@ def _frames(script: Script, keyframes: list[Image.Image], backends: Backends, sp
         yield frame
 
 
-def _fit(x: np.ndarray, n: int) -> np.ndarray:
-    out = np.zeros(n, dtype=np.float32)
-    out[: min(n, x.size)] = x[:n]
-    return out
 
 
 # ---------------------------------------------------------------------------------------------- wiring

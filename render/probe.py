@@ -2,7 +2,7 @@
 
 ``probe(path)`` uses ``ffprobe`` when it is on PATH and falls back to parsing ``ffmpeg -i`` (the
 imageio-ffmpeg binary). Whether the ``moov`` atom precedes ``mdat`` (``+faststart``, needed for
-inline playback while downloading) is read from the top-level MP4 boxes in pure Python.
+inline playback while downloading) is read from the top-level MP4 boxes by ``petreel.mp4``.
 """
 
 from __future__ import annotations
@@ -10,10 +10,11 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import struct
 import subprocess
 from pathlib import Path
 from typing import Any
+
+from petreel.mp4 import is_faststart
 
 _VIDEO_RE = re.compile(
     r"Stream #\d+:\d+.*?: Video: (?P<codec>\w+)(?: \((?P<profile>[^)]*)\))?.*?, "
@@ -22,32 +23,6 @@ _VIDEO_RE = re.compile(
 _AUDIO_RE = re.compile(r"Stream #\d+:\d+.*?: Audio: (?P<codec>\w+)(?: \((?P<profile>[^)]*)\))?.*?, (?P<rate>\d+) Hz")
 _DURATION_RE = re.compile(r"Duration: (\d+):(\d+):(\d+(?:\.\d+)?)")
 _FPS_RE = re.compile(r", (\d+(?:\.\d+)?) fps")
-
-
-def mp4_boxes(path: Path) -> list[tuple[str, int, int]]:
-    """Top-level MP4 boxes as ``(type, offset, size)``; handles 64-bit sizes and a to-end last box."""
-    boxes: list[tuple[str, int, int]] = []
-    end = path.stat().st_size
-    with path.open("rb") as f:
-        offset = 0
-        while offset + 8 <= end:
-            f.seek(offset)
-            size, kind = struct.unpack(">I4s", f.read(8))
-            if size == 1:  # 64-bit largesize follows the type
-                (size,) = struct.unpack(">Q", f.read(8))
-            elif size == 0:  # box runs to the end of the file
-                size = end - offset
-            if size < 8:
-                break  # corrupt; stop rather than loop forever
-            boxes.append((kind.decode("latin-1"), offset, size))
-            offset += size
-    return boxes
-
-
-def is_faststart(path: Path) -> bool:
-    """True when the ``moov`` box comes before the first ``mdat`` box."""
-    kinds = [kind for kind, _, _ in mp4_boxes(path)]
-    return "moov" in kinds and "mdat" in kinds and kinds.index("moov") < kinds.index("mdat")
 
 
 def probe(path: Path, *, use_ffprobe: bool = True) -> dict[str, Any]:

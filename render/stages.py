@@ -26,6 +26,15 @@ CancelFn = Callable[[], bool]
 SAMPLE_RATE = 48_000  # audio sample rate used by every audio stage (mono float32 in [-1, 1])
 
 
+def fit_samples(audio: np.ndarray | None, n: int) -> np.ndarray:
+    """Mono float32 exactly ``n`` samples long: ``audio`` trimmed, or padded with silence (silence when None)."""
+    out = np.zeros(n, dtype=np.float32)
+    if audio is not None and audio.size:
+        m = min(n, audio.size)
+        out[:m] = audio[:m]
+    return out
+
+
 def no_progress(stage: str, fraction: float) -> None:
     return None
 

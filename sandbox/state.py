@@ -13,12 +13,12 @@ import io
 import json
 import mimetypes
 import re
-import struct
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from petreel.mp4 import video_facts
 from sandbox import markup
 from sandbox.spec import Upload
 
@@ -218,46 +218,6 @@ class Params:
                 raise bad_request(f"file {value} not found")
             return upload
         return self.get_str(name)
-
-
-def _mp4_info(data: bytes) -> tuple[int, int, int]:
-    """(width, height, duration seconds) from an MP4's moov/mvhd and first video tkhd; zeros if unknown."""
-    width = height = duration = 0
-
-    def boxes(buf: bytes, start: int, end: int) -> list[tuple[bytes, int, int]]:
-        found = []
-        pos = start
-        while pos + 8 <= end:
-            size, kind = struct.unpack(">I4s", buf[pos : pos + 8])
-            header = 8
-            if size == 1 and pos + 16 <= end:
-                size = struct.unpack(">Q", buf[pos + 8 : pos + 16])[0]
-                header = 16
-            elif size == 0:
-                size = end - pos
-            if size < header:
-                break
-            found.append((kind, pos + header, min(pos + size, end)))
-            pos += size
-        return found
-
-    for kind, start, end in boxes(data, 0, len(data)):
-        if kind != b"moov":
-            continue
-        for sub, s, e in boxes(data, start, end):
-            if sub == b"mvhd" and e - s >= 20:
-                version = data[s]
-                if version == 1 and e - s >= 32:
-                    scale, length = struct.unpack(">IQ", data[s + 20 : s + 32])
-                else:
-                    scale, length = struct.unpack(">II", data[s + 12 : s + 20])
-                duration = round(length / scale) if scale else 0
-            if sub == b"trak":
-                for leaf, ls, le in boxes(data, s, e):
-                    if leaf == b"tkhd" and le - ls >= 84 and not width:
-                        w, h = struct.unpack(">II", data[le - 8 : le])
-                        width, height = w >> 16, h >> 16
-    return width, height, duration
 
 
 def _image_size(data: bytes) -> tuple[int, int] | None:
@@ -722,7 +682,7 @@ class SandboxState:
                 raise bad_request("file must be non-empty")
             meta: dict[str, Any] = {}
             if kind == "video":
-                width, height, duration = _mp4_info(value.data)
+                width, height, duration = video_facts(value.data)
                 meta = {"width": p.get_int("width") or width, "height": p.get_int("height") or height,
                         "duration": p.get_int("duration") or duration, "thumbnail_id": self._thumbnail(p)}
             elif kind == "photo":

@@ -13,19 +13,14 @@ The ledger functions run inside the caller's ``BEGIN IMMEDIATE`` transaction.
 from __future__ import annotations
 
 import time
-from datetime import UTC, datetime
 
 from sqlite_utils import Database
 
+from petreel.clock import utc_day
 from storage.db import scalar
 from storage.models import Pool, QuotaStatus
 
 # -- pure -----------------------------------------------------------------------------------------
-
-
-def utc_day(ts: float) -> str:
-    """``YYYY-MM-DD`` of a unix time in UTC (the free allowance resets at 00:00 UTC)."""
-    return datetime.fromtimestamp(ts, UTC).strftime("%Y-%m-%d")
 
 
 def quota_status(daily_free: int, free_used_today: int, credits: int) -> QuotaStatus:

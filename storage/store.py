@@ -19,6 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Concatenate, Literal, ParamSpec, TypeVar
 
+from petreel.clock import utc_day
 from petreel.errors import Banned, NotFound, QueueFull, QuotaExceeded
 from petreel.settings import QuotaSettings, Settings, WorkerSettings
 from storage import db as dbmod
@@ -158,7 +159,7 @@ class Store:
 
     def quota(self, user_id: int, now: float | None = None) -> QuotaStatus:
         now = self.clock() if now is None else now
-        return quota.balance(self.db, user_id, quota.utc_day(now), self.quota_settings.daily_free)
+        return quota.balance(self.db, user_id, utc_day(now), self.quota_settings.daily_free)
 
     def grant(self, user_id: int, n: int, key: str, kind: str = "grant") -> bool:
         """Add ``n`` credits (``kind`` 'grant' or 'purchase'). ``key`` makes it idempotent (e.g. the
@@ -186,7 +187,7 @@ class Store:
     ) -> Job:
         """Reserve one credit and queue the job, atomically. Raises Banned / QueueFull / QuotaExceeded."""
         now = self.clock()
-        day = quota.utc_day(now)
+        day = utc_day(now)
         limits = self.quota_settings
         with immediate(self.db):
             # 1. The user (created on first sight) must not be banned.
@@ -468,7 +469,7 @@ class Store:
 
     def stats(self, now: float | None = None) -> Stats:
         now = self.clock() if now is None else now
-        day = quota.utc_day(now)
+        day = utc_day(now)
         by_state = {r["state"]: r["n"] for r in rows(self.db, "SELECT state, COUNT(*) AS n FROM jobs GROUP BY state")}
         return Stats(
             users=int(scalar(self.db, "SELECT COUNT(*) FROM users")),

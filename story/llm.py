@@ -30,7 +30,7 @@ import copy
 import json
 import logging
 import re
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal, Protocol, cast
 
@@ -39,6 +39,7 @@ import openai
 from openai.types.chat import ChatCompletion
 from pydantic import ValidationError
 
+from petreel.clock import utc_day
 from petreel.errors import (
     BackendUnavailable,
     InvalidReply,
@@ -497,11 +498,6 @@ def make_writer(settings: Settings, http_client: httpx.AsyncClient | None = None
 # ---------------------------------------------------------------------------------------------
 
 
-def utc_day(now: datetime) -> date:
-    """The UTC calendar day of ``now`` (a naive datetime is taken as UTC)."""
-    return (now.astimezone(UTC) if now.tzinfo else now).date()
-
-
 def expansions_left(used: int, daily: int) -> int | None:
     """Expansions still allowed today; None when unlimited (``daily`` <= 0)."""
     return None if daily <= 0 else max(0, daily - used)
@@ -515,7 +511,7 @@ class ExpansionLimiter:
 
     def __init__(self, daily: int) -> None:
         self.daily = daily
-        self._used: dict[tuple[int, date], int] = {}
+        self._used: dict[tuple[int, str], int] = {}
 
     def used(self, user_id: int, now: datetime | None = None) -> int:
         return self._used.get((user_id, utc_day(now or datetime.now(UTC))), 0)

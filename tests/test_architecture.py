@@ -24,7 +24,7 @@ ALLOWED: dict[str, set[str]] = {
     "worker": {"petreel", "story", "render", "storage"},
     "bot": {"petreel", "story", "storage"},
     "ops": {"petreel", "storage"},
-    "sandbox": set(),
+    "sandbox": {"petreel"},  # stands apart from the bot; may read clips through petreel.mp4
 }
 COMPOSITION_ROOT = {"petreel.cli", "petreel.serve"}
 LAYERS = set(ALLOWED)

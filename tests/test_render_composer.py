@@ -12,8 +12,9 @@ import pytest
 from PIL import Image
 
 from petreel.errors import OutputPathError, RenderFailed
+from petreel.mp4 import is_faststart, top_level
 from render.composer import PIPE_BYTES, FfmpegComposer, fit_audio, widen_pipe
-from render.probe import is_faststart, mp4_boxes, parse_ffmpeg_info, probe
+from render.probe import parse_ffmpeg_info, probe
 from render.stages import SAMPLE_RATE, RenderSpec
 
 SPEC = RenderSpec(width=96, height=160, fps=12, preset="veryfast")
@@ -139,12 +140,13 @@ def box(kind: bytes, payload: bytes = b"", large: bool = False) -> bytes:
 def test_mp4_boxes_and_faststart(tmp_path: Path) -> None:
     fast = tmp_path / "fast.mp4"
     fast.write_bytes(box(b"ftyp", b"isom") + box(b"moov", b"x" * 20) + box(b"mdat", b"y" * 50, large=True))
-    assert [k for k, _, _ in mp4_boxes(fast)] == ["ftyp", "moov", "mdat"]
-    assert mp4_boxes(fast)[2] == ("mdat", 40, 66)
+    assert [b.kind for b in top_level(fast)] == ["ftyp", "moov", "mdat"]
+    mdat = top_level(fast)[2]
+    assert (mdat.kind, mdat.offset, mdat.body, mdat.size) == ("mdat", 40, 56, 66)
     assert is_faststart(fast)
     slow = tmp_path / "slow.mp4"
     slow.write_bytes(box(b"ftyp") + box(b"mdat", b"y" * 50) + struct.pack(">I4s", 0, b"moov") + b"z" * 30)
-    assert [k for k, _, _ in mp4_boxes(slow)] == ["ftyp", "mdat", "moov"]
+    assert [b.kind for b in top_level(slow)] == ["ftyp", "mdat", "moov"]
     assert not is_faststart(slow)
 
 

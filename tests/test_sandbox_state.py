@@ -9,8 +9,9 @@ import struct
 import pytest
 from PIL import Image
 
+from petreel.mp4 import video_facts
 from sandbox.spec import Upload
-from sandbox.state import NOT_MODIFIED, ApiError, SandboxState, _mp4_info
+from sandbox.state import NOT_MODIFIED, ApiError, SandboxState
 
 KEYBOARD = json.dumps({"inline_keyboard": [[{"text": "Go", "callback_data": "go"}]]})
 
@@ -107,6 +108,6 @@ def test_video_dimensions_are_read_from_the_mp4_when_not_passed() -> None:
     mvhd = bytes(12) + struct.pack(">II", 1000, 12_400) + bytes(80)
     tkhd = bytes(76) + struct.pack(">II", 720 << 16, 1280 << 16)
     mp4 = _box(b"ftyp", b"isom") + _box(b"moov", _box(b"mvhd", mvhd) + _box(b"trak", _box(b"tkhd", tkhd)))
-    assert _mp4_info(mp4) == (720, 1280, 12)
+    assert video_facts(mp4) == (720, 1280, 12)
     sent = _state().call("sendVideo", {"chat_id": 7, "video": Upload("video", "c.mp4", "video/mp4", mp4)})
     assert (sent["video"]["width"], sent["video"]["height"], sent["video"]["duration"]) == (720, 1280, 12)

@@ -5,11 +5,12 @@ from __future__ import annotations
 import multiprocessing
 import sys
 import threading
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
+from petreel.clock import utc_day
 from petreel.errors import Banned, NotFound, QueueFull, QuotaExceeded
 from petreel.settings import QuotaSettings, WorkerSettings
 from render.stages import ClipInfo
@@ -37,8 +38,11 @@ def kinds(store: Store, owner: int) -> list[tuple[str, str, int]]:
 
 def test_utc_day_changes_at_utc_midnight() -> None:
     midnight = datetime(2025, 3, 2, tzinfo=UTC).timestamp()
-    assert quota.utc_day(midnight - 0.001) == "2025-03-01"
-    assert quota.utc_day(midnight) == "2025-03-02"
+    assert utc_day(midnight - 0.001) == "2025-03-01"
+    assert utc_day(midnight) == "2025-03-02"
+    # the same day for datetimes: an aware one is converted, a naive one is taken as UTC
+    assert utc_day(datetime(2025, 3, 2, 7, 59, tzinfo=timezone(timedelta(hours=8)))) == "2025-03-01"
+    assert utc_day(datetime(2025, 3, 2, 0, 0)) == "2025-03-02"
 
 
 def test_quota_status_and_pool_choice() -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-from datetime import UTC, datetime
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
@@ -12,6 +11,7 @@ from bot import callbacks
 from bot.callbacks import Action
 from bot.delivery import title_of
 from bot.handlers.common import AnyApp, Context, Press, deps_of, edit, keyboard, on_button, send, user_lang
+from petreel.clock import utc_day
 from petreel.i18n import t
 
 PAGE = 5
@@ -29,7 +29,7 @@ async def page(context: Context, owner: int, offset: int, lang: str) -> tuple[st
     rows: list[list[tuple[str, str]]] = []
     for n, clip in enumerate(clips, offset + 1):
         job = await store.get_job(clip.job_id)
-        day = datetime.fromtimestamp(clip.created, UTC).strftime("%Y-%m-%d")
+        day = utc_day(clip.created)
         lines.append(t(lang, "history_line", n=n, title=html.escape(title_of(job, clip)), seconds=round(clip.duration), day=day))
         rows.append(
             [
