@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from telegram.error import BadRequest
 
-from bot import callbacks, i18n
+from bot import callbacks
 from bot.callbacks import Action
 from bot.delivery import MAX_CAPTION, not_modified, video_caption
 from bot.handlers.common import user_text
@@ -17,6 +17,7 @@ from bot.handlers.premise import script_language
 from bot.handlers.script import preview_text, restyle
 from bot.progress import EditGate, bar, overall, progress_text, queued_text
 from bot.throttle import ChatThrottle
+from petreel import i18n
 from petreel.errors import BadPremise, NotFound
 from storage.store import AsyncStore
 from story.script import Script
