@@ -1,7 +1,8 @@
 """Builds the python-telegram-bot ``Application``: the only place the bot is wired together.
 
-``build_application(settings, store, writer)`` sets concurrent updates, the ``AIORateLimiter``
-(retrying 429s after ``retry_after``), the token and API URLs, every handler module's
+``build_application(settings, store, writer)`` sets concurrent updates, the send path
+(``bot/sending.py``: replies before status edits before typing indicators, inside Telegram's flood
+limits, each 429 honoured once), the token and API URLs, every handler module's
 ``register(app)``, the one error handler, the command menu (en + zh) and the delivery loop
 (started in ``post_init``, stopped in ``post_stop``/``post_shutdown``). ``running(app)`` runs it
 inside an existing event loop (polling or webhook) for ``petreel bot`` / ``petreel up`` and tests.
@@ -16,11 +17,12 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from telegram import BotCommand, Update
-from telegram.ext import AIORateLimiter, ApplicationBuilder
+from telegram.ext import ApplicationBuilder
 
 from bot.delivery import Delivery
 from bot.handlers import account, admin, clips, confirm, errors, history, premise, script, stale, start
 from bot.handlers.common import AnyApp, Deps, Limiter
+from bot.sending import PriorityLimiter
 from bot.throttle import ChatThrottle
 from petreel.i18n import COMMANDS
 from petreel.settings import Settings
@@ -84,7 +86,7 @@ def build_application(
         .base_url(base_url or settings.telegram.base_url)
         .base_file_url(base_file_url or settings.telegram.base_file_url)
         .concurrent_updates(True)
-        .rate_limiter(AIORateLimiter(max_retries=RATE_LIMIT_RETRIES))
+        .rate_limiter(PriorityLimiter(max_retries=RATE_LIMIT_RETRIES))
         .post_init(_post_init)
         .post_stop(_stop_delivery)
         .post_shutdown(_stop_delivery)
@@ -127,6 +129,9 @@ async def _stop_delivery(app: AnyApp) -> None:
     if delivery.running:
         await delivery.stop()
         log.info("delivery loop stopped")
+        limiter = app.bot.rate_limiter
+        if isinstance(limiter, PriorityLimiter):
+            log.info("send path: %s", limiter.stats.summary())
 
 
 @contextlib.asynccontextmanager

@@ -40,7 +40,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Message
 from telegram.constants import ParseMode
@@ -50,6 +50,7 @@ from bot import callbacks
 from bot.callbacks import Action
 from bot.handlers.common import not_modified
 from bot.progress import EditGate, progress_text, queued_text
+from bot.sending import Priority
 from petreel.errors import RenderFailed
 from petreel.i18n import norm_lang, t
 from petreel.metrics import count_telegram_error
@@ -414,10 +415,15 @@ class Delivery:
             self.gate.mark(job_id, now)
         await asyncio.gather(*(self._edit(job_id, edit) for job_id, edit in due))
 
+    def _priority(self, priority: Priority) -> dict[str, Any]:
+        """``rate_limit_args`` for the send path (``bot/sending.py``), when the bot has one."""
+        return {"rate_limit_args": priority} if getattr(self.bot, "rate_limiter", None) is not None else {}
+
     async def _edit(self, job_id: int, edit: _Edit) -> None:
         try:
             await self.bot.edit_message_text(
-                edit.text, chat_id=edit.chat_id, message_id=edit.message_id, reply_markup=edit.markup
+                edit.text, chat_id=edit.chat_id, message_id=edit.message_id, reply_markup=edit.markup,
+                **self._priority(Priority.FOLLOWUP if edit.final else Priority.STATUS),
             )
         except BadRequest as err:  # message gone, not modified…: nothing to retry
             if not not_modified(err):

@@ -66,9 +66,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "choose_art": ("Hero: {style}. Pick an art style:", "主角：{style}。选择画风："),
     "writing": ("✍️ Writing the script…", "✍️ 正在写剧本…"),
     "preview": (
-        "🎬 <b>{title}</b>\n{hero} · {art} · {seconds}s\n\n{scenes}\n\nConfirm to make the video, or reroll for another script.",
-        "🎬 <b>{title}</b>\n{hero} · {art} · {seconds}秒\n\n{scenes}\n\n确认开始制作，或换一个剧本。",
+        "🎬 <b>{title}</b>\n{hero} · {art} · {seconds}s\n\n{scenes}\n\n{footer}",
+        "🎬 <b>{title}</b>\n{hero} · {art} · {seconds}秒\n\n{scenes}\n\n{footer}",
     ),
+    "preview_ask": ("Confirm to make the video, or reroll for another script.", "确认开始制作，或换一个剧本。"),
+    "preview_confirmed": ("✅ Confirmed — your video is being made (status below).", "✅ 已确认，正在制作（进度见下方）。"),
     "btn_confirm": ("✅ Confirm", "✅ 确认制作"),
     "btn_reroll": ("🎲 Reroll", "🎲 换一个"),
     "btn_cancel": ("✖ Cancel", "✖ 取消"),

@@ -31,6 +31,9 @@ Checks and knobs:
   or missing parameters, wrong types, limits, callback_data > 64 bytes...) or that Telegram would
   silently ignore (oversized thumbnails). ``BotApiSandbox(strict=True)`` answers 400 for them instead.
 * ``sandbox.calls``: every request (``ApiCall(method, params, timestamp, error)``); ``calls_to(method)``.
+* ``sandbox.flood`` (``flood.py``): every chat-bound request measured against Telegram's flood limits
+  (about 30/s overall, about 1/s per chat with short bursts); ``flood.breaches`` lists each one over,
+  and ``BotApiSandbox(flood=FloodMeter(enforce=True))`` answers them 429 like Telegram.
 * ``sandbox.inject("sendVideo", error_code=429, retry_after=1, times=1)``: the next N calls fail like
   Telegram ("Too Many Requests: retry after 1" with ``parameters.retry_after``); ``method="*"`` matches
   any method; ``delay=s`` slows responses (``error_code=None`` to only delay).
@@ -70,6 +73,7 @@ from typing import Any
 import aiohttp
 from aiohttp import web
 
+from sandbox.flood import FloodMeter
 from sandbox.persist import StateDir
 from sandbox.spec import Upload, load_spec
 from sandbox.state import ApiError, Params, SandboxState, Webhook
@@ -156,6 +160,7 @@ class BotApiSandbox:
         clock: Callable[[], float] = time.time,
         state_dir: Path | None = None,
         save_delay_s: float = 0.2,
+        flood: FloodMeter | None = None,
     ) -> None:
         self.token = token
         self.host = host
@@ -170,6 +175,7 @@ class BotApiSandbox:
         self.calls: list[ApiCall] = []
         self.violations: list[tuple[str, str]] = []
         self.injections: list[Injection] = []
+        self.flood = flood if flood is not None else FloodMeter()
         self.root_url: str | None = f"http://{host}:{port}" if port else None
         self._users: dict[int, SimUser] = {}
         self._cond: asyncio.Condition | None = None
@@ -439,7 +445,11 @@ class BotApiSandbox:
             # 4. strict mode refuses what breaks the spec
             if self.strict and violations:
                 raise ApiError(400, "Bad Request: " + "; ".join(violations))
-            # 5. execute
+            # 5. flood limits: counted always, refused with 429 when the meter enforces them
+            breach = self.flood.check(method, body.params.get("chat_id"), time.monotonic())
+            if breach is not None and self.flood.enforce:
+                raise ApiError(429, "Too Many Requests: retry after 1", 1)
+            # 6. execute
             result = await self._execute(method, body)
         except ApiError as err:
             call.error = err.description

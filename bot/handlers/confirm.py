@@ -7,6 +7,7 @@ import contextlib
 import logging
 
 from telegram import Update
+from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
@@ -16,7 +17,9 @@ from bot.delivery import status_keyboard
 from bot.handlers.common import AnyApp, Context, Press, deps_of, on_button, send, user_lang
 from bot.handlers.drafts import script_of
 from bot.handlers.ownership import draft_expired, owned_draft, owned_job
+from bot.handlers.script import preview_text
 from bot.progress import queued_text
+from bot.sending import Priority
 from petreel.errors import UserError
 from petreel.i18n import t
 
@@ -53,14 +56,18 @@ async def confirm(update: Update, context: Context, press: Press) -> None:
     except UserError:
         await deps.drafts.put(taken)  # quota/queue may free up: the same Confirm can be pressed again
         raise
-    # 4. only now, with the row committed, say it's queued: one status message per job
+    # 4. only now, with the row committed, say it's queued: the preview turns into its confirmed
+    #    state (its buttons go in the same edit), and one status message per job follows
     await press.answer(t(press.lang, "confirmed"))
     if press.message is not None:
         with contextlib.suppress(TelegramError):
-            await press.message.edit_reply_markup(reply_markup=None)
+            await press.message.edit_text(
+                preview_text(press.lang, script, confirmed=True), parse_mode=ParseMode.HTML, reply_markup=None
+            )
     position = await deps.store.queue_position(job.id)
     status = await context.bot.send_message(
-        taken.chat_id, queued_text(press.lang, position), reply_markup=status_keyboard(press.lang, job.id)
+        taken.chat_id, queued_text(press.lang, position), reply_markup=status_keyboard(press.lang, job.id),
+        rate_limit_args=Priority.FOLLOWUP,  # after replies to what people type (bot/sending.py)
     )
     await deps.store.set_status_message(job.id, taken.chat_id, status.message_id)
     log.info("job %s queued for user %s (position %s)", job.id, taken.owner, position)

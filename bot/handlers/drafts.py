@@ -120,6 +120,10 @@ class DraftBook:
         """A script is being written for this draft right now."""
         return draft_id in self._writing
 
+    def busy_any(self) -> bool:
+        """A script is being written for some draft right now."""
+        return bool(self._writing)
+
     @contextlib.contextmanager
     def writing(self, draft_id: str) -> Iterator[None]:
         self._writing.add(draft_id)

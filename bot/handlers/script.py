@@ -7,10 +7,12 @@ of calling the writer. Reroll picks a new seed and writes again.
 
 from __future__ import annotations
 
+import asyncio
 import html
 import logging
 
 from telegram import InlineKeyboardMarkup, Message, Update
+from telegram.constants import ParseMode
 from telegram.ext import CallbackQueryHandler
 
 from bot import callbacks
@@ -27,6 +29,7 @@ log = logging.getLogger(__name__)
 
 MAX_TEXT = 4096
 _NARRATION_CUT = 160
+WRITING_NOTICE_S = 1.0  # a script not ready by then gets a "Writing…" message first
 
 
 def restyle(script: Script, style: str, art_style: str) -> Script:
@@ -44,8 +47,9 @@ def restyle(script: Script, style: str, art_style: str) -> Script:
     return Script.model_validate(data)
 
 
-def preview_text(lang: str, script: Script) -> str:
-    """HTML preview: title, hero, art style, length and the numbered scene list (≤ 4096 chars)."""
+def preview_text(lang: str, script: Script, *, confirmed: bool = False) -> str:
+    """HTML preview: title, hero, art style, length and the numbered scene list (≤ 4096 chars),
+    ending with what to do next (or, once ``confirmed``, that the video is being made)."""
     hero = CHARACTER_STYLES[script.style].label(lang) if script.style in CHARACTER_STYLES else script.style
     art = ART_STYLES[script.art_style].label(lang) if script.art_style in ART_STYLES else script.art_style
     lines = []
@@ -62,6 +66,7 @@ def preview_text(lang: str, script: Script) -> str:
         art=html.escape(art),
         seconds=round(script.duration),
         scenes="\n".join(lines),
+        footer=t(lang, "preview_confirmed" if confirmed else "preview_ask"),
     )
     if len(text) > MAX_TEXT:  # pragma: no cover - 10 scenes of capped lines stay far below
         text = text[: MAX_TEXT - 1] + "…"
@@ -91,13 +96,9 @@ async def write_and_show(context: Context, draft: Draft, lang: str, message: Mes
     deps = deps_of(context)
     assert draft.style is not None and draft.art_style is not None
     with deps.drafts.writing(draft.id):
-        # 1. say we're writing (edit the chooser in place, or post a new message)
-        if message is None:
-            message = await context.bot.send_message(draft.chat_id, t(lang, "writing"))
-        else:
-            await edit(message, t(lang, "writing"))
-        await typing(context, draft.chat_id)
-        # 2. the script: restyle a remix's parent script, else ask the writer
+        # 1. the script: restyle a remix's parent script, else ask the writer. Only a script that
+        #    takes longer than WRITING_NOTICE_S gets a "Writing…" message and a typing indicator:
+        #    a quick one goes straight into the preview (one edit instead of three calls).
         try:
             parent = script_of(draft) if draft.parent_clip_id is not None else None
             if parent is not None:
@@ -105,19 +106,40 @@ async def write_and_show(context: Context, draft: Draft, lang: str, message: Mes
             else:
                 if deps.limiter is not None:
                     deps.limiter.take(draft.owner, deps.utcnow())
-                script = await deps.writer.write(draft.premise, draft.style, draft.language, draft.seed, draft.art_style)
+                writing = asyncio.ensure_future(
+                    deps.writer.write(draft.premise, draft.style, draft.language, draft.seed, draft.art_style)
+                )
+                done, _ = await asyncio.wait({writing}, timeout=WRITING_NOTICE_S)
+                if not done:
+                    # 2. say we're writing (edit the chooser in place, or post a new message)
+                    if message is None:
+                        message = await context.bot.send_message(draft.chat_id, t(lang, "writing"))
+                    else:
+                        await edit(message, t(lang, "writing"))
+                    await typing(context, draft.chat_id)
+                script = await writing
         except UserError as err:  # writer busy / invalid output: offer a retry; cap reached: just say so
             log.info("no script for draft %s: %s", draft.id, err.code)
             retry = None if isinstance(err, TooManyExpansions) else retry_keyboard(lang, draft)
-            await edit(message, user_text(err, lang), retry, html=False)
+            await show(context, draft, message, user_text(err, lang), retry, html=False)
             return
         # 3. store the script with the draft, unless /cancel discarded the draft meanwhile
         if await deps.drafts.get(draft.id) is None:
-            await edit(message, t(lang, "draft_gone"))
+            await show(context, draft, message, t(lang, "draft_gone"))
             return
         await deps.drafts.update(draft, script=script.model_dump_json())
         # 4. the preview with Confirm / Reroll
-        await edit(message, preview_text(lang, script), preview_keyboard(lang, draft))
+        await show(context, draft, message, preview_text(lang, script), preview_keyboard(lang, draft))
+
+
+async def show(context: Context, draft: Draft, message: Message | None, text: str,
+               markup: InlineKeyboardMarkup | None = None, html: bool = True) -> None:
+    """Put ``text`` in ``message`` (the chooser or the "Writing…" message), or post it."""
+    if message is None:
+        await context.bot.send_message(draft.chat_id, text, parse_mode=ParseMode.HTML if html else None,
+                                       reply_markup=markup)
+    else:
+        await edit(message, text, markup, html=html)
 
 
 @on_button

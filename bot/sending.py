@@ -1,0 +1,343 @@
+"""The send path: what a person is waiting for goes first, inside Telegram's flood limits.
+
+Telegram asks bots for about 30 messages a second overall and about one a second per chat
+(short bursts are allowed in private chats); past that it answers 429 with ``retry_after``.
+python-telegram-bot's ``AIORateLimiter`` keeps those limits with one first-come queue, so a
+user's reply waits behind every other user's typing indicators and status edits. This limiter
+keeps the same limits but serves requests by what they are for:
+
+1. ``ANSWER`` — answers to button presses (``answerCallbackQuery``, no chat): never queued.
+2. ``REPLY`` — a new message answering what a person just sent or did (``sendMessage``,
+   ``sendVideo``…): first in the queue.
+3. ``FOLLOWUP`` — a bot message changed in place after a button press (``editMessageText`` of a
+   chooser into the next step, or into the script preview).
+4. ``STATUS`` — progress edits of the status message (the delivery loop passes
+   ``rate_limit_args=STATUS``): after replies; a newer edit of the same message replaces a queued
+   older one (both callers get the newer result, one request is sent).
+5. ``COSMETIC`` — typing indicators and button removals: last; under load (they waited
+   ``drop_after_s`` or more requests are queued than ``busy_queue``) they are dropped, answered
+   ``True`` without a request.
+
+Limits are sliding windows counted at send time, so they hold in every window, not only on
+average: at most ``overall_per_s`` requests with a chat in any second (edits and chat actions
+included), and per chat at most ``chat_burst`` new messages in any second and ``chat_per_20s`` in
+any twenty seconds (``counts_per_chat``: the ``send…`` methods; edits change a message in place). A 429 pauses that chat
+(or everything, for requests without a chat) for exactly ``retry_after`` and the request is
+retried once per 429, up to ``max_retries`` times.
+
+``Schedule`` is the pure policy (windows + choice, over an injected clock); ``PriorityLimiter`` is
+the asyncio ``BaseRateLimiter`` around it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import heapq
+import itertools
+import logging
+import time
+from collections import Counter, deque
+from collections.abc import Callable, Coroutine
+from dataclasses import dataclass, field
+from enum import IntEnum
+from typing import Any
+
+from telegram.error import RetryAfter
+from telegram.ext import BaseRateLimiter
+
+log = logging.getLogger(__name__)
+
+JSONResult = bool | dict[str, Any] | list[dict[str, Any]]
+
+
+class Priority(IntEnum):
+    ANSWER = 0
+    REPLY = 1
+    FOLLOWUP = 2
+    STATUS = 3
+    COSMETIC = 4
+
+
+# the priority each method gets when the caller does not say (``rate_limit_args``)
+DEFAULT_PRIORITY: dict[str, Priority] = {
+    "sendChatAction": Priority.COSMETIC,
+    "editMessageReplyMarkup": Priority.COSMETIC,
+    "editMessageText": Priority.FOLLOWUP,
+    "editMessageCaption": Priority.FOLLOWUP,
+    "editMessageMedia": Priority.FOLLOWUP,
+}
+DROPPABLE = {"sendChatAction", "editMessageReplyMarkup"}  # methods whose result nobody reads
+MERGEABLE = {"editMessageText", "editMessageCaption"}  # a newer edit of one message replaces an older
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The limits kept, a little under Telegram's (30/s, 1/s per chat with bursts): requests sent
+    exactly at the limit arrive bunched by network and scheduling jitter."""
+
+    overall_per_s: int = 25
+    chat_burst: int = 3  # per chat, in any 1 s
+    chat_per_20s: int = 20  # per chat, in any 20 s (about one a second, sustained)
+    drop_after_s: float = 1.0  # a cosmetic call older than this is dropped …
+    busy_queue: int = 20  # … or when more requests than this are waiting
+
+
+def counts_per_chat(endpoint: str) -> bool:
+    """Whether ``endpoint`` posts a new message into the chat (what the per-chat limit counts)."""
+    return endpoint.startswith("send") and endpoint != "sendChatAction"
+
+
+def priority_of(endpoint: str, rate_limit_args: object) -> Priority:
+    if isinstance(rate_limit_args, Priority | int) and not isinstance(rate_limit_args, bool):
+        return Priority(int(rate_limit_args))
+    return DEFAULT_PRIORITY.get(endpoint, Priority.REPLY)
+
+
+def chat_of(data: dict[str, Any]) -> int | str | None:
+    chat = data.get("chat_id")
+    if chat is None:
+        return None
+    try:
+        return int(chat)
+    except (TypeError, ValueError):
+        return str(chat)
+
+
+@dataclass(order=True)
+class Ticket:
+    """One request waiting to be sent (ordered by priority, then arrival)."""
+
+    priority: int
+    seq: int
+    chat: int | str = field(compare=False)
+    endpoint: str = field(compare=False)
+    key: tuple[object, ...] | None = field(compare=False, default=None)  # merge key (chat, message)
+    arrived: float = field(compare=False, default=0.0)
+    done: bool = field(compare=False, default=False)
+
+
+class Schedule:
+    """Sliding-window limits and the choice of what goes next (pure; the clock is a parameter)."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self.overall: deque[float] = deque()
+        self.chats: dict[int | str, deque[float]] = {}
+        self.paused_until: dict[int | str | None, float] = {}  # chat (None: everything) -> time
+
+    WINDOW_S = 20.0  # the longest window kept per chat
+
+    def _trim(self, now: float) -> None:
+        while self.overall and self.overall[0] <= now - 1.0:
+            self.overall.popleft()
+        for chat, sent in list(self.chats.items()):
+            while sent and sent[0] <= now - self.WINDOW_S:
+                sent.popleft()
+            if not sent:
+                del self.chats[chat]
+
+    def ready_at(self, chat: int | str, now: float, posts: bool = True) -> float:
+        """The earliest time a request for ``chat`` may be sent (``now`` when it may go now);
+        ``posts``: it posts a new message, so the per-chat windows apply too."""
+        self._trim(now)
+        lim = self.limits
+        at = max(now, self.paused_until.get(None, 0.0), self.paused_until.get(chat, 0.0))
+        if len(self.overall) >= lim.overall_per_s:
+            at = max(at, self.overall[-lim.overall_per_s] + 1.0)
+        if not posts:
+            return at
+        sent = self.chats.get(chat, deque())
+        recent = [t for t in sent if t > now - 1.0]
+        if len(recent) >= lim.chat_burst:
+            at = max(at, recent[-lim.chat_burst] + 1.0)
+        if len(sent) >= lim.chat_per_20s:
+            at = max(at, sent[-lim.chat_per_20s] + self.WINDOW_S)
+        return at
+
+    def record(self, chat: int | str, now: float, posts: bool = True) -> None:
+        self.overall.append(now)
+        if posts:
+            self.chats.setdefault(chat, deque()).append(now)
+
+    def pause(self, chat: int | str | None, until: float) -> None:
+        self.paused_until[chat] = max(self.paused_until.get(chat, 0.0), until)
+
+    def pick(self, waiting: list[Ticket], now: float) -> tuple[Ticket | None, float | None]:
+        """The ticket to send now (highest priority, oldest first, whose chat has room), or the time
+        to look again. Overall room is shared: when it is full nothing goes, whatever the chat."""
+        best_wait: float | None = None
+        for ticket in sorted(waiting):
+            at = self.ready_at(ticket.chat, now, counts_per_chat(ticket.endpoint))
+            if at <= now:
+                return ticket, None
+            best_wait = at if best_wait is None else min(best_wait, at)
+        return None, best_wait
+
+    def droppable(self, ticket: Ticket, now: float, queued: int) -> bool:
+        return (
+            ticket.priority == Priority.COSMETIC
+            and ticket.endpoint in DROPPABLE
+            and (now - ticket.arrived >= self.limits.drop_after_s or queued > self.limits.busy_queue)
+        )
+
+
+@dataclass
+class SendStats:
+    """What the limiter did, for the load bench and /metrics."""
+
+    sent: Counter[str] = field(default_factory=Counter)  # by priority name
+    waited: Counter[str] = field(default_factory=Counter)  # requests that could not go at once
+    dropped: int = 0
+    merged: int = 0
+    retried_429: int = 0
+
+    def summary(self) -> str:
+        sent = sum(self.sent.values())
+        waited = ", ".join(f"{k.lower()} {v}" for k, v in sorted(self.waited.items())) or "none"
+        return (f"sent {sent}, waited ({waited}), dropped {self.dropped}, merged {self.merged}, "
+                f"429 retries {self.retried_429}")
+
+
+class PriorityLimiter(BaseRateLimiter[int]):
+    """``BaseRateLimiter`` that sends by priority inside the flood limits (see the module docstring).
+
+    Use ``rate_limit_args=Priority.STATUS`` (or ``COSMETIC``) on bot calls to say what a request is
+    for; requests without a chat (getUpdates, answerCallbackQuery, setMyCommands…) are never queued.
+    """
+
+    def __init__(self, limits: Limits | None = None, *, max_retries: int = 3,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.schedule = Schedule(limits or Limits())
+        self.max_retries = max_retries
+        self.clock = clock
+        self.stats = SendStats()
+        self._waiting: list[Ticket] = []
+        self._events: dict[int, asyncio.Event] = {}
+        self._merged_into: dict[int, asyncio.Future[JSONResult]] = {}
+        self._by_key: dict[tuple[object, ...], Ticket] = {}
+        self._seq = itertools.count()
+        self._wake = asyncio.Event()
+        self._runner: asyncio.Task[None] | None = None
+
+    async def initialize(self) -> None:
+        return None
+
+    async def shutdown(self) -> None:
+        if self._runner is not None:
+            self._runner.cancel()
+            self._runner = None
+
+    # -- the queue ------------------------------------------------------------------------------
+
+    def _ensure_runner(self) -> None:
+        if self._runner is None or self._runner.done():
+            self._runner = asyncio.get_running_loop().create_task(self._dispatch(), name="send-dispatch")
+
+    async def _dispatch(self) -> None:
+        """Grant the next ticket whenever the limits allow; drop cosmetic tickets under load."""
+        while True:
+            now = self.clock()
+            for stale in [t for t in self._waiting if self.schedule.droppable(t, now, len(self._waiting))]:
+                self._release(stale, granted=False)
+            ticket, later = self.schedule.pick(self._waiting, now)
+            if ticket is not None:
+                self.schedule.record(ticket.chat, now, counts_per_chat(ticket.endpoint))
+                self._release(ticket, granted=True)
+                continue
+            self._wake.clear()
+            timeout = None if later is None else max(0.0, later - now)
+            if not self._waiting:
+                timeout = None
+            try:
+                await asyncio.wait_for(self._wake.wait(), timeout)
+            except TimeoutError:
+                pass
+
+    def _release(self, ticket: Ticket, *, granted: bool) -> None:
+        self._waiting.remove(ticket)
+        heapq.heapify(self._waiting)
+        if ticket.key is not None and self._by_key.get(ticket.key) is ticket:
+            del self._by_key[ticket.key]
+        ticket.done = granted
+        self._events.pop(ticket.seq).set()
+
+    async def _wait_turn(self, ticket: Ticket) -> bool:
+        """Queue ``ticket`` and wait until it may be sent (True) or was dropped (False)."""
+        now = self.clock()
+        posts = counts_per_chat(ticket.endpoint)
+        if not self._waiting and self.schedule.ready_at(ticket.chat, now, posts) <= now:
+            self.schedule.record(ticket.chat, now, posts)  # the common case: room now, no queue
+            return True
+        self.stats.waited[Priority(ticket.priority).name] += 1
+        if ticket.key is not None:
+            self._by_key[ticket.key] = ticket
+        event = asyncio.Event()
+        self._events[ticket.seq] = event
+        heapq.heappush(self._waiting, ticket)
+        self._ensure_runner()
+        self._wake.set()
+        await event.wait()
+        return ticket.done
+
+    # -- BaseRateLimiter -----------------------------------------------------------------------
+
+    async def process_request(
+        self,
+        callback: Callable[..., Coroutine[Any, Any, JSONResult]],
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: int | None,
+    ) -> JSONResult:
+        chat = chat_of(data)
+        if chat is None:  # no chat: answers to button presses, getUpdates, commands menu…
+            return await self._with_retries(None, callback, args, kwargs)
+        priority = priority_of(endpoint, rate_limit_args)
+        key = (chat, data.get("message_id"), endpoint) if endpoint in MERGEABLE and data.get("message_id") else None
+        ticket = Ticket(int(priority), next(self._seq), chat, endpoint, key, self.clock())
+        # a newer edit of the same message takes the place of a queued older one
+        older = self._by_key.get(key) if key is not None else None
+        result_future: asyncio.Future[JSONResult] | None = None
+        if older is not None:
+            result_future = asyncio.get_running_loop().create_future()
+            self._merged_into[older.seq] = result_future
+            self.stats.merged += 1
+            self._release(older, granted=False)
+        try:
+            if not await self._wait_turn(ticket):
+                if ticket.seq in self._merged_into:  # replaced by a newer edit: share its result
+                    return await self._merged_into.pop(ticket.seq)
+                self.stats.dropped += 1
+                log.debug("dropped %s to chat %s under load", endpoint, chat)
+                return True
+            self.stats.sent[Priority(priority).name] += 1
+            result = await self._with_retries(chat, callback, args, kwargs, priority)
+        except BaseException as exc:
+            if result_future is not None and not result_future.done():
+                result_future.set_exception(exc)
+            raise
+        if result_future is not None and not result_future.done():
+            result_future.set_result(result)
+        return result
+
+    async def _with_retries(
+        self, chat: int | str | None, callback: Callable[..., Coroutine[Any, Any, JSONResult]],
+        args: Any, kwargs: dict[str, Any], priority: Priority = Priority.REPLY,
+    ) -> JSONResult:
+        for attempt in range(self.max_retries + 1):
+            try:
+                return await callback(*args, **kwargs)
+            except RetryAfter as exc:
+                if attempt == self.max_retries:
+                    raise
+                wait = exc.retry_after.total_seconds() if hasattr(exc.retry_after, "total_seconds") else float(exc.retry_after)
+                self.stats.retried_429 += 1
+                log.info("429 for chat %s: waiting %.1f s as asked, then retrying once", chat, wait)
+                self.schedule.pause(chat, self.clock() + wait)
+                await asyncio.sleep(wait)
+                if chat is not None and not await self._wait_turn(
+                    Ticket(int(priority), next(self._seq), chat, "retry", None, self.clock())
+                ):
+                    return True
+        raise AssertionError("unreachable")  # pragma: no cover
