@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatAction, ParseMode
 from telegram.error import BadRequest, TelegramError
-from telegram.ext import Application, ContextTypes
+from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot import callbacks
 from bot.handlers.drafts import DraftBook
@@ -29,7 +29,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-Context = ContextTypes.DEFAULT_TYPE
+# the bot's ExtBot carries the send path's priorities as ``rate_limit_args`` (bot/sending.py)
+Context = CallbackContext[ExtBot[int], dict[Any, Any], dict[Any, Any], dict[Any, Any]]
 AnyApp = Application[Any, Any, Any, Any, Any, Any]
 
 
