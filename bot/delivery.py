@@ -53,7 +53,7 @@ from bot.progress import EditGate, progress_text, queued_text
 from bot.sending import Priority
 from petreel.errors import RenderFailed
 from petreel.i18n import norm_lang, t
-from petreel.metrics import count_telegram_error
+from petreel.metrics import count_telegram_error, observe_job_event
 from petreel.settings import Settings
 from storage.models import ACTIVE_STATES, Clip, Event, Job
 
@@ -272,6 +272,7 @@ class Delivery:
                     return
                 log.exception("giving up on %s event %s of job %s", event.kind, event.id, job_id)
             await self.store.ack_event(event.id)
+            observe_job_event(event.kind, event.payload)  # after the ack: never counted twice
         self._tries.pop(job_id, None)
         self._retry_at.pop(job_id, None)
 

@@ -1,10 +1,11 @@
 """Operations endpoints: ``/healthz`` and ``/metrics`` for the bot's aiohttp web app.
 
 ``ops_routes(store, settings, metrics)`` returns aiohttp route definitions over the process's
-``AsyncStore`` (every query runs on its database thread, never on the event loop). The numbers are
-true across processes: workers render in other processes, so job counts (``jobs_by_state``), render
-times (``render_seconds``) and worker heartbeats (``workers``) are read from the database at request
-time; only the Telegram error counter lives in this process's memory.
+``AsyncStore`` (every query runs on its database thread, never on the event loop). ``/metrics`` is
+``petreel.metrics`` (prometheus-client): the state gauges (jobs by state, queue length, worker
+heartbeat ages, database up) are read from the database at request time, because workers run in
+other processes; counters and histograms (render times, finished jobs, Telegram errors) are observed
+by the bot when the events happen (see ``petreel/metrics.py``).
 
 Health rule (``/healthz``), with ``stale_after`` = 3 × ``settings.worker.heartbeat_s`` (workers
 heartbeat their ``workers`` row every ``heartbeat_s``, idle or busy):
@@ -45,7 +46,6 @@ from storage.store import AsyncStore
 Clock = Callable[[], float]
 
 HEARTBEAT_FACTOR = 3.0  # a worker is alive while its newest heartbeat is younger than 3 × heartbeat_s
-RENDER_WINDOW = 500  # the render-time histogram covers this many of the newest finished jobs
 
 
 class OpsStore(Protocol):
@@ -56,8 +56,6 @@ class OpsStore(Protocol):
     async def workers(self) -> list[WorkerInfo]: ...
 
     async def jobs_by_state(self) -> dict[str, int]: ...
-
-    async def render_seconds(self, limit: int = 500) -> list[float]: ...
 
 
 def stale_after(settings: Settings) -> float:
@@ -123,20 +121,22 @@ async def check_health(
 
 
 async def collect(metrics: Metrics, store: OpsStore, now: float) -> None:
-    """Refresh the scrape-time families of ``metrics`` from the database."""
+    """Refresh the scrape-time gauges of ``metrics`` from the database (the queries first, then the
+    gauges in one synchronous block, so a concurrent scrape never sees them half-written)."""
     try:
         by_state = await store.jobs_by_state()
-        seconds = await store.render_seconds(RENDER_WINDOW)
         workers = await store.workers()
-    except Exception:
+    except Exception:  # an unreachable database is a metric, not an error page
         metrics.db_up.set(0)
         return
     metrics.db_up.set(1)
     states = {s: 0 for s in JOB_STATES} | by_state
-    metrics.jobs.replace({(state,): n for state, n in states.items()})
+    for state, n in states.items():
+        metrics.jobs.labels(state).set(n)
     metrics.queue_length.set(states["queued"])
-    metrics.render_seconds.set_observations(seconds)
-    metrics.worker_heartbeat_age.replace({(w.worker_id,): w.age(now) for w in workers})
+    metrics.worker_heartbeat_age.clear()  # workers that left have no series
+    for w in workers:
+        metrics.worker_heartbeat_age.labels(w.worker_id).set(w.age(now))
 
 
 def ops_routes(

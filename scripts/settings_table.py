@@ -160,12 +160,18 @@ The bot's web server (`PETREEL_HTTP_HOST`:`PETREEL_HTTP_PORT`) also serves:
   reports them). The Docker images use it as their HEALTHCHECK (`python -m ops.server probe` in
   the bot, `python -m ops.server worker-check` in the worker, which applies the same rule to this
   host's workers in the database directly).
-- `GET /metrics`: Prometheus text format. Job counts and render times are read from the database at
-  scrape time, so they include every worker process:
-  `petreel_jobs{state}`, `petreel_queue_length`, `petreel_render_seconds` (histogram of the newest
-  500 finished jobs' render time), `petreel_worker_heartbeat_age_seconds{worker}`, `petreel_db_up`,
-  `petreel_telegram_errors_total{kind}`, `petreel_process_render_seconds` (renders observed in the
-  bot's own process only).
+- `GET /metrics`: Prometheus text format (`prometheus-client`). State is read from the database at
+  scrape time, so it includes every worker process: `petreel_jobs{state}`, `petreel_queue_length`,
+  `petreel_worker_heartbeat_age_seconds{worker}`, `petreel_db_up` (gauges). Events are counted by
+  the bot when they happen (counters and histograms that only go up while the bot runs; a restart
+  is a counter reset): `petreel_render_seconds` (claim to finished clip) and
+  `petreel_process_render_seconds` (the worker process's own time in the render pipeline), both
+  observed when the delivery loop consumes a job's `done` event; `petreel_jobs_finished_total{outcome}`;
+  `petreel_telegram_errors_total{kind}`. Every known label (job states, outcomes, common Telegram
+  error kinds) has a series at 0 from the start. Plus `process_*`, `python_info`, `python_gc_*`
+  and `petreel_build_info{version}`. Changed in this version: `petreel_render_seconds` used to be
+  rebuilt from the newest 500 finished jobs at every scrape (its counts could go down) and
+  `petreel_process_render_seconds` only counted renders inside the bot process (none, in practice).
 """
 
 

@@ -255,9 +255,13 @@ class Store:
                 queue.emit_progress(self.db, job, stage, job["progress_fraction"] or 0.0, now)
         return job is not None
 
-    def complete(self, job_id: int, token: str, clip: ClipFile) -> Clip | None:
+    def complete(
+        self, job_id: int, token: str, clip: ClipFile, *, process_render_s: float | None = None
+    ) -> Clip | None:
         """Record the finished clip, commit the credit, emit 'done'. None when the token is stale.
-        A thumbnail that is not on disk is recorded as none (delivery would otherwise fail on it)."""
+        A thumbnail that is not on disk is recorded as none (delivery would otherwise fail on it).
+        The 'done' event carries ``render_s`` (finished - started) and, when the worker measured it,
+        ``process_render_s`` (its seconds in the render pipeline): the bot's metrics observe both."""
         now = self.clock()
         thumbnail = str(clip.thumbnail) if clip.thumbnail.is_file() else None
         with immediate(self.db):
@@ -273,7 +277,12 @@ class Store:
                 },
             )  # fmt: skip
             quota.settle(self.db, job_id, "commit", now)
-            queue.emit(self.db, job, "done", {"clip_id": saved.id}, now)
+            payload: dict[str, float | int] = {"clip_id": saved.id}
+            if job["started"] is not None:
+                payload["render_s"] = round(max(0.0, now - job["started"]), 3)
+            if process_render_s is not None:
+                payload["process_render_s"] = round(process_render_s, 3)
+            queue.emit(self.db, job, "done", payload, now)
         return dataclasses.replace(saved, premise=job["premise"])
 
     def fail(
@@ -586,8 +595,10 @@ class AsyncStore:
     ) -> bool:
         return await self._call(Store.heartbeat, job_id, token, stage, fraction, lease_s)
 
-    async def complete(self, job_id: int, token: str, clip: ClipFile) -> Clip | None:
-        return await self._call(Store.complete, job_id, token, clip)
+    async def complete(
+        self, job_id: int, token: str, clip: ClipFile, *, process_render_s: float | None = None
+    ) -> Clip | None:
+        return await self._call(Store.complete, job_id, token, clip, process_render_s=process_render_s)
 
     async def fail(
         self, job_id: int, token: str, error: str, retryable: bool = True, code: str = "render_failed"

@@ -12,6 +12,7 @@ from PIL import Image
 from telegram import Bot
 
 from bot.delivery import Delivery
+from petreel.metrics import default_metrics
 from petreel.settings import Settings
 from render.stages import ClipInfo
 from sandbox import BotApiSandbox
@@ -32,7 +33,9 @@ class Rig:
     user: SimUser
     tmp: Path
 
-    async def finished_clip(self, size: int = 2048, status: bool = True, thumbnail: bool = True) -> Clip:
+    async def finished_clip(
+        self, size: int = 2048, status: bool = True, thumbnail: bool = True, process_render_s: float | None = None
+    ) -> Clip:
         """A job rendered to completion (its 'done' event waits in the outbox)."""
         script = make_script()
         job = await self.store.enqueue(USER, script.premise, "ginger-cat", "storyboard", "en",
@@ -47,7 +50,8 @@ class Rig:
         thumb = self.tmp / f"{job.id}.jpg"
         if thumbnail:
             Image.new("RGB", (72, 128), (235, 140, 50)).save(thumb, "JPEG")
-        clip = await self.store.complete(job.id, claimed.token, ClipInfo(path, thumb, 72, 128, 2.0, size))
+        info = ClipInfo(path, thumb, 72, 128, 2.0, size)
+        clip = await self.store.complete(job.id, claimed.token, info, process_render_s=process_render_s)
         assert clip is not None
         return clip
 
@@ -76,6 +80,24 @@ async def test_done_sends_the_video_once_and_acks(rig: Rig) -> None:
     call = rig.sandbox.calls_to("sendVideo")[0]
     assert call.params["supports_streaming"] in (True, "true", "True")
     assert rig.sandbox.violations == []
+
+
+async def test_the_delivery_loop_observes_render_times_when_it_consumes_done(rig: Rig) -> None:
+    """Workers are other processes: the bot's metrics see a render when delivery acknowledges the
+    job's done event (``petreel_process_render_seconds`` is the worker's own measurement)."""
+    registry = default_metrics().registry
+
+    def sample(name: str, labels: dict[str, str] | None = None) -> float:
+        return registry.get_sample_value(name, labels or {}) or 0.0
+
+    names = ("petreel_render_seconds_count", "petreel_process_render_seconds_count", "petreel_process_render_seconds_sum")
+    before = [sample(n) for n in names] + [sample("petreel_jobs_finished_total", {"outcome": "done"})]
+    await rig.finished_clip(process_render_s=33.25)
+    await rig.delivery.drain()
+    after = [sample(n) for n in names] + [sample("petreel_jobs_finished_total", {"outcome": "done"})]
+    assert [b - a for a, b in zip(before, after, strict=True)] == [1, 1, 33.25, 1]
+    await rig.delivery.drain()  # the event was acknowledged: consuming again counts nothing
+    assert [sample(n) for n in names] + [sample("petreel_jobs_finished_total", {"outcome": "done"})] == after
 
 
 async def test_a_clip_with_a_file_id_is_not_sent_again(rig: Rig) -> None:

@@ -8,6 +8,7 @@ import math
 import re
 import shlex
 import socket
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
@@ -24,7 +25,7 @@ from bot.handlers.errors import on_error
 from ops.server import _probe, _worker_check, judge_health, ops_routes
 from petreel import metrics as metrics_mod
 from petreel.errors import UserError
-from petreel.metrics import Counter, Gauge, Histogram, Metrics, Registry
+from petreel.metrics import Metrics
 from petreel.settings import QuotaSettings, Settings, WorkerSettings
 from render.stages import ClipInfo
 from storage.models import WorkerInfo
@@ -96,51 +97,40 @@ def parse_exposition(text: str) -> dict[str, Family]:
 
 
 # --------------------------------------------------------------------------------------------
-# The registry (pure)
+# The metric families (prometheus-client)
 # --------------------------------------------------------------------------------------------
 
-
-def test_registry_renders_help_type_and_escaped_labels() -> None:
-    reg = Registry()
-    c = reg.register(Counter("demo_total", "A counter.\nSecond line \\ here.", ("kind",)))
-    g = reg.register(Gauge("demo_gauge", "A gauge."))
-    c.inc(kind='quote " back \\ slash\nnewline')
-    c.inc(2, kind="plain")
-    g.set(-1.5)
-    fams = parse_exposition(reg.render())
-    assert fams["demo_total"].type == "counter"
-    assert fams["demo_total"].help == "A counter.\nSecond line \\ here."
-    assert fams["demo_total"].value(kind='quote " back \\ slash\nnewline') == 1
-    assert fams["demo_total"].value(kind="plain") == 2
-    assert fams["demo_gauge"].type == "gauge" and fams["demo_gauge"].value() == -1.5
-    with pytest.raises(ValueError):
-        c.inc(-1, kind="plain")
-    with pytest.raises(ValueError):
-        c.inc(kind="x", extra="y")
-    with pytest.raises(ValueError):
-        reg.register(Gauge("demo_gauge", "again"))
-    with pytest.raises(ValueError):
-        Gauge("bad-name", "x")
+_COUNTING = ("_total", "_bucket", "_count", "_sum")  # samples of counters and histograms
 
 
-def test_histogram_observe_and_snapshot() -> None:
-    reg = Registry()
-    h = reg.register(Histogram("lat_seconds", "Latency.", [1, 5, 10]))
-    for v in (0.5, 1.0, 3, 7, 100):
-        h.observe(v)
-    fams = parse_exposition(reg.render())
-    fam = fams["lat_seconds"]
-    assert fam.type == "histogram"
-    got = {lab["le"]: v for n, lab, v in fam.samples if n == "lat_seconds_bucket"}
-    assert got == {"1": 2, "5": 3, "10": 4, "+Inf": 5}
-    assert fam.value("lat_seconds_sum") == pytest.approx(111.5)
-    assert fam.value("lat_seconds_count") == 5
-    h.set_cumulative([1, 1, 2, 3], 20.0)
-    assert h.snapshot() == ([1, 1, 2, 3], 20.0, 3)
-    with pytest.raises(ValueError):
-        h.set_cumulative([2, 1, 2, 3], 1.0)  # not cumulative
-    with pytest.raises(ValueError):
-        Histogram("x", "y", [1], ("le",))
+def _counts(text: str) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
+    """Every counter and histogram sample of an exposition, by name and labels."""
+    return {
+        (name, tuple(sorted(labels.items()))): value
+        for fam in parse_exposition(text).values()
+        if fam.type in ("counter", "histogram")
+        for name, labels, value in fam.samples
+        if name.endswith(_COUNTING)
+    }
+
+
+def test_every_known_series_exists_from_the_start_at_zero() -> None:
+    fams = parse_exposition(Metrics().render())
+    assert {lab["state"]: v for _, lab, v in fams["petreel_jobs"].samples} == dict.fromkeys(metrics_mod.JOB_STATES, 0)
+    finished = fams["petreel_jobs_finished_total"]
+    assert finished.type == "counter"
+    assert {lab["outcome"]: v for _, lab, v in finished.samples} == dict.fromkeys(metrics_mod.OUTCOMES, 0)
+    errors = fams["petreel_telegram_errors_total"]
+    assert {lab["kind"]: v for _, lab, v in errors.samples} == dict.fromkeys(metrics_mod.KNOWN_ERROR_KINDS, 0)
+    for name in ("petreel_render_seconds", "petreel_process_render_seconds"):
+        assert fams[name].type == "histogram" and fams[name].value(name + "_count") == 0
+        assert [lab["le"] for n, lab, _ in fams[name].samples if n.endswith("_bucket")][-1] == "+Inf"
+    # the process and build collectors
+    assert fams["process_cpu_seconds_total"].type == "counter"
+    assert fams["process_resident_memory_bytes"].value() > 0
+    assert fams["python_info"].samples and fams["petreel_build_info"].samples[0][2] == 1
+    assert "version" in fams["petreel_build_info"].samples[0][1]
+    assert not [name for name in fams if name.endswith("_created")]  # the families /metrics always had
 
 
 def test_telegram_error_kinds_are_bounded() -> None:
@@ -148,23 +138,45 @@ def test_telegram_error_kinds_are_bounded() -> None:
     m.count_telegram_error(TimeoutError("slow"))
     m.count_telegram_error("RetryAfter")
     m.count_telegram_error("RetryAfter")
-    for i in range(metrics_mod.MAX_ERROR_KINDS + 5):
+    weird = metrics_mod.MAX_ERROR_KINDS + 5
+    for i in range(weird):
         m.count_telegram_error(f"Weird kind {i}!")
     fam = parse_exposition(m.render())["petreel_telegram_errors_total"]
     assert fam.value(kind="TimeoutError") == 1
     assert fam.value(kind="RetryAfter") == 2
     assert fam.value(kind="Weird_kind_0") == 1  # label-safe
     assert len(fam.samples) == metrics_mod.MAX_ERROR_KINDS + 1  # the rest went to "other"
-    assert fam.value(kind="other") == 7  # 39 distinct kinds, 32 labelled
+    distinct = len(metrics_mod.KNOWN_ERROR_KINDS) + 1 + weird  # the known kinds, TimeoutError, the weird ones
+    assert fam.value(kind="other") == distinct - metrics_mod.MAX_ERROR_KINDS
 
 
 def test_module_level_helpers_use_one_process_registry() -> None:
-    before = metrics_mod.default_metrics().telegram_errors.value(kind="NetworkError")
-    metrics_mod.count_telegram_error("NetworkError")
-    metrics_mod.observe_render(12.0)
     m = metrics_mod.default_metrics()
-    assert m.telegram_errors.value(kind="NetworkError") == before + 1
-    assert m.process_render_seconds.snapshot()[2] >= 1
+    before = m.registry.get_sample_value("petreel_telegram_errors_total", {"kind": "NetworkError"}) or 0
+    renders = m.registry.get_sample_value("petreel_process_render_seconds_count") or 0
+    metrics_mod.count_telegram_error("NetworkError")
+    metrics_mod.observe_job_event("done", {"clip_id": 1, "render_s": 12.0, "process_render_s": 11.5})
+    assert m.registry.get_sample_value("petreel_telegram_errors_total", {"kind": "NetworkError"}) == before + 1
+    assert m.registry.get_sample_value("petreel_process_render_seconds_count") == renders + 1
+
+
+def test_job_events_count_outcomes_and_observe_the_render_times() -> None:
+    m = Metrics()
+    m.observe_job_event("queued", {"position": 1})
+    m.observe_job_event("progress", {"stage": "compose", "fraction": 0.5})
+    m.observe_job_event("done", {"clip_id": 1, "render_s": 42.0, "process_render_s": 40.5})
+    m.observe_job_event("done", {"clip_id": 2})  # an older event without times: counted, not observed
+    m.observe_job_event("dead", {"code": "render_failed"})
+    fams = parse_exposition(m.render())
+    outcomes = {lab["outcome"]: v for _, lab, v in fams["petreel_jobs_finished_total"].samples}
+    assert outcomes == {"done": 2, "failed": 0, "dead": 1, "cancelled": 0}
+    render = fams["petreel_render_seconds"]
+    assert render.value("petreel_render_seconds_count") == 1
+    assert render.value("petreel_render_seconds_sum") == pytest.approx(42.0)
+    assert render.value("petreel_render_seconds_bucket", le="30.0") == 0
+    assert render.value("petreel_render_seconds_bucket", le="45.0") == 1
+    process = fams["petreel_process_render_seconds"]
+    assert process.value("petreel_process_render_seconds_sum") == pytest.approx(40.5)
 
 
 def _worker(worker_id: str, heartbeat: float, state: str = "idle", job_id: int | None = None) -> WorkerInfo:
@@ -187,14 +199,6 @@ def test_health_rule() -> None:
     elsewhere = judge_health([stale], now, 30, require_worker=False)  # bot-only deployment
     assert elsewhere.ok and elsewhere.body["worker"] == "stale" and "500s old" in elsewhere.body["warning"]
     assert judge_health([_worker("c", now - 30)], now, 30).ok  # the limit itself is still fresh
-
-
-def test_histogram_set_observations_replaces_the_series() -> None:
-    h = Histogram("r_seconds", "Render.", [10, 60])
-    h.set_observations([5.0, 42.0, 42.0, 600.0])
-    assert h.snapshot() == ([1, 3, 4], 689.0, 4)
-    h.set_observations([])
-    assert h.snapshot() == ([0, 0, 0], 0.0, 0)
 
 
 # --------------------------------------------------------------------------------------------
@@ -289,19 +293,44 @@ async def test_metrics_reflect_the_database(ops_client) -> None:  # type: ignore
         "queued": 1, "running": 1, "done": 1, "failed": 1, "dead": 0, "cancelled": 0,
     }  # fmt: skip
     assert fams["petreel_queue_length"].value() == 1
-    render = fams["petreel_render_seconds"]
-    assert render.type == "histogram"
-    assert render.value("petreel_render_seconds_count") == 1
-    assert render.value("petreel_render_seconds_sum") == pytest.approx(42.0)
-    assert render.value("petreel_render_seconds_bucket", le="30") == 0
-    assert render.value("petreel_render_seconds_bucket", le="45") == 1
-    assert render.value("petreel_render_seconds_bucket", le="+Inf") == 1
+    # render times are observed from events by the bot's delivery loop, not rebuilt from the table
+    assert fams["petreel_render_seconds"].value("petreel_render_seconds_count") == 0
     ages = fams["petreel_worker_heartbeat_age_seconds"]
     assert ages.type == "gauge"
     assert {lab["worker"]: v for _, lab, v in ages.samples} == {"w1": 40.0, "w2": 10.0}
     assert fams["petreel_db_up"].value() == 1
     assert fams["petreel_telegram_errors_total"].type == "counter"
     assert fams["petreel_telegram_errors_total"].value(kind="RetryAfter") == 1
+
+
+async def test_counts_never_go_down_between_scrapes(ops_client, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Counters and histograms are observed when events happen, never rebuilt from the table: rows
+    leaving the database (retention, a manual clean-up) leave them where they were."""
+    client, clock, metrics = ops_client
+    clock.t = 1160.0
+    scrapes = [await (await client.get("/metrics")).text()]
+    # 1. the bot consumes the outbox: the done event (with its render time) and the failure
+    async with AsyncStore.from_settings(_settings(tmp_path), clock=clock) as store:
+        for event in await store.pending_events():
+            metrics.observe_job_event(event.kind, event.payload)
+    metrics.count_telegram_error("RetryAfter")
+    scrapes.append(await (await client.get("/metrics")).text())
+    # 2. the finished jobs leave the database
+    with sqlite3.connect(_settings(tmp_path).database) as db:
+        db.execute("DELETE FROM clips")
+        db.execute("DELETE FROM jobs WHERE state IN ('done', 'failed')")
+    scrapes.append(await (await client.get("/metrics")).text())
+    first, second, third = (_counts(text) for text in scrapes)
+    for earlier, later in ((first, second), (second, third)):
+        assert set(earlier) <= set(later)
+        assert [key for key, value in earlier.items() if later[key] < value] == []
+    assert second[("petreel_render_seconds_count", ())] == 1
+    assert second[("petreel_render_seconds_sum", ())] == pytest.approx(42.0)  # claimed at 1000, done at 1042
+    assert second[("petreel_jobs_finished_total", (("outcome", "failed"),))] == 1
+    petreel = {key: value for key, value in third.items() if key[0].startswith("petreel_")}
+    assert petreel == {key: value for key, value in second.items() if key[0].startswith("petreel_")}
+    # nothing new happened, so no count moved; the state gauges did:
+    assert parse_exposition(scrapes[2])["petreel_jobs"].value(state="done") == 0
 
 
 async def test_healthz_ok_with_a_fresh_heartbeat_lists_every_worker(ops_client) -> None:  # type: ignore[no-untyped-def]
@@ -508,8 +537,9 @@ def test_compose_file() -> None:
 async def test_the_bots_telegram_errors_reach_metrics(tmp_path: Path) -> None:
     """The bot's two call sites (delivery's ``count_error`` and the error handler) feed the
     process-wide counter that ``/metrics`` serves by default."""
-    counter = metrics_mod.default_metrics().telegram_errors
-    before = {kind: counter.value(kind=kind) for kind in ("NetworkError", "BadRequest")}
+    registry = metrics_mod.default_metrics().registry
+    before = {kind: registry.get_sample_value("petreel_telegram_errors_total", {"kind": kind}) or 0
+              for kind in ("NetworkError", "BadRequest")}
     # 1. delivery: a flood/network failure while editing a status message
     count_error(NetworkError("connection reset"))
     # 2. the error handler: a Telegram error escaping a handler (no chat to apologise in)

@@ -222,6 +222,16 @@ def test_outbox_is_oldest_first_and_ack_removes(store: Store) -> None:
 # -- clips ----------------------------------------------------------------------------------------
 
 
+def test_the_done_event_carries_the_render_times_the_bot_observes(store: Store, clock: Clock) -> None:
+    job_id = enqueue(store)
+    claimed = store.claim("w", 60)
+    assert claimed is not None
+    clock.now += 42.5
+    assert store.complete(job_id, claimed.token, fake_clip(store, job_id), process_render_s=40.12345) is not None
+    done = store.events_for(job_id)[-1]
+    assert done.kind == "done" and (done.payload["render_s"], done.payload["process_render_s"]) == (42.5, 40.123)
+
+
 def test_complete_records_the_clip(store: Store) -> None:
     job_id = enqueue(store, premise="ginger cat triumphs")
     clip_id = finish(store, job_id)
@@ -237,7 +247,7 @@ def test_complete_records_the_clip(store: Store) -> None:
         72, 128, 2.5, 10, "ginger cat triumphs"
     )  # fmt: skip
     done = store.pending_events()[-1]
-    assert (done.kind, done.payload) == ("done", {"clip_id": clip_id})
+    assert (done.kind, done.payload) == ("done", {"clip_id": clip_id, "render_s": 0.0})
     store.set_clip_file_id(clip_id, "BAACAgIAAx")
     store.set_status_message(job_id, -100, 77)
     assert store.get_clip(clip_id).file_id == "BAACAgIAAx"  # type: ignore[union-attr]

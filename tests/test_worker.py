@@ -60,7 +60,9 @@ def run_worker(store: Store, renderer: object, settings: Settings, **kwargs: boo
 def test_worker_renders_publishes_and_completes(store: Store, settings: Settings) -> None:
     ids = [enqueue(store) for _ in range(2)]
     renderer = InstantRenderer()
+    begun = time.monotonic()
     assert run_worker(store, renderer, settings, drain=True) == 2
+    wall = time.monotonic() - begun
     assert renderer.rendered == ids
     for job_id in ids:
         job = store.get_job(job_id)
@@ -68,6 +70,8 @@ def test_worker_renders_publishes_and_completes(store: Store, settings: Settings
         assert store.clip_path(job_id).read_bytes() == b"fake-mp4 job=%d attempt=1" % job_id
         assert store.thumbnail_path(job_id).read_bytes() == b"fake-jpg"
         assert [e.kind for e in store.events_for(job_id)] == ["queued", "progress", "done"]
+        # the worker's own measurement of the render, for the bot's petreel_process_render_seconds
+        assert 0.0 <= store.events_for(job_id)[-1].payload["process_render_s"] <= wall
     page, total = store.list_clips(1)
     assert total == 2 and page[0].size_bytes == store.clip_path(ids[1]).stat().st_size
     assert list((store.clips_dir / ".work").iterdir()) == []  # no leftovers

@@ -396,6 +396,7 @@ class Worker:
             # 1. Render under the claim (progress and cancellation go through the closures).
             try:
                 info = self.renderer.render(job, work, self._progress_fn(claim), self._cancel_fn(claim))
+                render_s = time.monotonic() - started  # the bot's petreel_process_render_seconds
             except Cancelled:
                 return self._after_cancel(claim)
             except UserError as exc:
@@ -413,7 +414,7 @@ class Worker:
             except OSError as exc:  # the renderer's files are missing or the disk is full
                 log.exception("job %s: could not publish the clip", job.id)
                 return self._failed(claim, f"{type(exc).__name__}: {exc}", RenderFailed.code, True)
-            clip = self.store.complete(job.id, token, published)
+            clip = self.store.complete(job.id, token, published, process_render_s=render_s)
             if clip is None:
                 return "stale"
             log.info("job %s: done in %.1fs (clip %s)", job.id, time.monotonic() - started, clip.id)
