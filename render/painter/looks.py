@@ -1,0 +1,99 @@
+"""How each character is drawn: colours and shapes from the style catalogue, the breed, or a seeded palette."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+from render.painter.geometry import RGB
+from story.script import Character
+from story.styles import CHARACTER_STYLES
+
+
+@dataclass(frozen=True)
+class PetLook:
+    """How one character is drawn (resolved once per paint from the style catalogue or the breed)."""
+
+    species: str  # "cat" | "dog"
+    fur: RGB
+    fur2: RGB
+    pattern: str  # plain | tabby | patches | mask | spots
+    ears: str  # pointy | floppy | big
+    fluffy: bool
+    eyes: RGB
+    accent: RGB  # clothes colour for suits / dresses / hoodies
+
+
+# (keywords, fur, fur2, pattern, ears-or-None, fluffy); first match wins, checked against breed + look
+_BREED_HINTS: list[tuple[tuple[str, ...], RGB, RGB, str, str | None, bool]] = [
+    (("husky", "malamute", "wolf"), (120, 125, 135), (250, 250, 250), "mask", "pointy", False),
+    (("shiba", "akita"), (215, 125, 55), (255, 240, 215), "mask", "pointy", False),
+    (("corgi",), (230, 150, 70), (255, 248, 235), "patches", "big", False),
+    (("golden", "retriever"), (225, 175, 90), (245, 215, 150), "plain", "floppy", True),
+    (("dalmatian",), (250, 250, 248), (40, 40, 45), "spots", "floppy", False),
+    (("samoyed", "poodle", "bichon", "maltese", "pomeranian"), (250, 248, 244), (238, 230, 225), "plain",
+     None, True),
+    (("pug", "bulldog", "mastiff"), (222, 192, 145), (70, 58, 58), "mask", "floppy", False),
+    (("beagle", "hound"), (190, 120, 60), (255, 250, 240), "patches", "floppy", False),
+    (("chihuahua",), (225, 180, 120), (250, 230, 200), "plain", "big", False),
+    (("shepherd",), (200, 140, 70), (70, 55, 45), "mask", "pointy", False),
+    (("siamese", "himalayan", "birman"), (242, 228, 205), (118, 86, 68), "points", None, False),
+    (("calico",), (250, 246, 238), (232, 140, 60), "patches", None, False),
+    (("ginger", "orange", "marmalade"), (235, 140, 50), (255, 235, 210), "tabby", None, False),
+    (("persian", "ragdoll", "fluffy"), (248, 246, 240), (235, 225, 220), "plain", None, True),
+    (("black",), (48, 45, 54), (78, 75, 88), "plain", None, False),
+    (("white", "snow"), (248, 246, 240), (235, 225, 220), "plain", None, False),
+    (("grey", "gray", "silver", "tabby", "blue"), (150, 145, 140), (225, 218, 205), "tabby", None, False),
+    (("golden", "yellow", "lab"), (232, 200, 140), (250, 230, 190), "plain", "floppy", False),
+    (("brown", "chocolate"), (140, 95, 60), (220, 190, 150), "plain", None, False),
+]
+
+_SEEDED_FURS: list[tuple[RGB, RGB]] = [
+    ((235, 140, 50), (255, 235, 210)),
+    ((160, 155, 150), (235, 230, 220)),
+    ((225, 175, 90), (250, 230, 190)),
+    ((120, 85, 60), (225, 195, 160)),
+    ((245, 242, 236), (230, 220, 214)),
+    ((70, 66, 76), (200, 195, 200)),
+]
+
+_EYE_WORDS: list[tuple[str, RGB]] = [
+    ("green", (110, 190, 90)),
+    ("blue", (90, 170, 235)),
+    ("yellow", (245, 205, 60)),
+    ("amber", (230, 160, 50)),
+    ("gold", (235, 185, 60)),
+    ("brown", (120, 75, 45)),
+]
+
+_ACCENTS: list[RGB] = [
+    (232, 84, 92), (72, 132, 220), (120, 186, 110), (158, 108, 204), (246, 178, 58), (236, 118, 168),
+    (64, 178, 190),
+]
+
+
+def resolve_look(character: Character, rng: random.Random) -> PetLook:
+    """Colours and shapes for ``character``: its catalogue style, else breed keywords, else a seeded palette."""
+    text = f"{character.breed} {character.look}".lower()
+    species = character.species
+    accent = rng.choice(_ACCENTS)
+    eyes: RGB | None = next((c for w, c in _EYE_WORDS if w in text), None)
+    style = CHARACTER_STYLES.get(character.style or "")
+    pattern: str
+    ears: str
+    if style is not None and style.species == species:
+        fur, fur2, pattern, ears, fluffy = style.fur, style.fur2, style.pattern, style.ears, style.fluffy
+    else:
+        hint = next((h for h in _BREED_HINTS if any(k in text for k in h[0])), None)
+        if hint is not None:
+            _, fur, fur2, pattern, hint_ears, fluffy = hint
+            ears = hint_ears if hint_ears and species == "dog" else ("pointy" if species == "cat" else "floppy")
+        else:
+            fur, fur2 = rng.choice(_SEEDED_FURS)
+            pattern = rng.choice(["plain", "tabby"] if species == "cat" else ["plain", "patches"])
+            ears = "pointy" if species == "cat" else rng.choice(["floppy", "big"])
+            fluffy = rng.random() < 0.25
+    if eyes is None:
+        eyes = (120, 190, 95) if species == "cat" else (90, 58, 40)
+    return PetLook(species, fur, fur2, pattern, ears, fluffy, eyes, accent)
+

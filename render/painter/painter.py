@@ -1,0 +1,293 @@
+"""The storyboard painter: the CPU default ``KeyframePainter`` and ``LayeredPainter``.
+
+Per scene: stage it (``staging.stage_scene``: slots, facing, poses, where each prop goes), draw the
+background with the place, time of day, weather and the static props, then each character as a
+sprite (with blink and talk variants) over a transparent ground. Stills are the flattened layers
+plus one frozen frame of falling rain or snow. ``report`` says, per scene, what was asked and what
+was drawn, substitutions included. Output is a pure function of the script and ``spec.seed``.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from typing import Any
+
+import numpy as np
+from PIL import Image, ImageChops, ImageDraw
+
+from petreel.errors import Cancelled
+from render.painter.backgrounds import BACKGROUNDS
+from render.painter.canvas import Canvas
+from render.painter.geometry import SUPERSAMPLE, Pen
+from render.painter.grading import grade, grade_sprite
+from render.painter.lighting import finish_light, weather_ground, weather_still
+from render.painter.looks import PetLook, resolve_look
+from render.painter.pets import Pet
+from render.painter.poses import draw_marks
+from render.painter.props import EXTENT, draw_prop
+from render.painter.staging import PlacedProp, Staged, stage_scene
+from render.painter.vocabulary import vocabulary
+from render.stages import CancelFn, ProgressFn, RenderSpec, SceneArt, Sprite, overscan_size
+from story.script import Scene, Script
+
+_BOX = (-88.0, 88.0, -142.0, 12.0)  # a standing pet's canvas in pet units: left, right, top, bottom
+
+
+def _even_down(v: float) -> int:
+    return 2 * math.floor(v / 2)
+
+
+def _even_up(v: float) -> int:
+    return 2 * math.ceil(v / 2)
+
+
+class StoryboardPainter:
+    """Flat cartoon storyboards with Pillow (CPU, no models), as stills or as layers."""
+
+    def __init__(self) -> None:
+        self.report: list[dict[str, Any]] = []  # per scene of the last paint: asked vs drawn
+
+    def paint(self, script: Script, spec: RenderSpec, progress: ProgressFn, should_cancel: CancelFn) -> list[Image.Image]:
+        arts = self.paint_layers(script, spec, progress, should_cancel)
+        return [weather_still(art.flatten(), art.weather, spec.seed * 101 + i) for i, art in enumerate(arts)]
+
+    def paint_layers(self, script: Script, spec: RenderSpec, progress: ProgressFn,
+                     should_cancel: CancelFn) -> list[SceneArt]:
+        # 1. geometry and each character's look (seeded by the spec seed and the character's position)
+        ow, oh = overscan_size(spec)
+        size = (ow * SUPERSAMPLE, oh * SUPERSAMPLE)
+        vis = (spec.width * SUPERSAMPLE, spec.height * SUPERSAMPLE)
+        looks = {c.id: resolve_look(c, random.Random(f"{spec.seed}:look:{i}")) for i, c in enumerate(script.characters)}
+        masks: dict[tuple[tuple[int, int], float], Image.Image] = {}
+        arts: list[SceneArt] = []
+        report: list[dict[str, Any]] = []
+        n = len(script.scenes)
+        for i, scene in enumerate(script.scenes):
+            if should_cancel():
+                raise Cancelled(f"cancelled before keyframe {i + 1}/{n}")
+            # 2. staging: who stands where doing what, and where each asked prop goes
+            staged, placed = stage_scene(scene)
+            weather = "rain" if scene.location == "rainy_street" and scene.weather == "clear" else scene.weather
+            # 3. the background: place, light, weather and the static props, graded for the mood
+            canvas = Canvas(Image.new("RGB", size, (128, 128, 128)), *vis,
+                            random.Random(f"{spec.seed}:bg:{scene.location}"), scene.time_of_day, weather)
+            boxes = self._background(canvas, scene, staged, placed)
+            small = canvas.img.reduce(SUPERSAMPLE)
+            background, mean = grade(small, scene.mood, masks)
+            # 4. the characters as sprites, back row first so the hero stands in front
+            rng = random.Random(f"{spec.seed}:scene:{i}")
+            sprites: list[Sprite] = []
+            for k in sorted(range(len(staged)), key=lambda j: staged[j].slot.feet):
+                jitter = rng.uniform(-0.015, 0.015)
+                sprites.append(self._sprite(canvas, staged[k], looks[staged[k].id], jitter, scene,
+                                            seed=spec.seed * 7 + i * 3 + k, mean=mean, phase=k * 0.37))
+            front = [pp for pp in placed if pp.where == "front"]
+            for pp in front:  # small props stand before the characters, where nobody hides them
+                sprites.append(_prop_sprite(canvas, pp, scene.mood, mean))
+            arts.append(SceneArt(background, sprites, weather))
+            for pp, sp in zip(front, sprites[len(staged):], strict=True):
+                boxes[placed.index(pp)] = (round(sp.x), round(sp.y), round(sp.x) + sp.rgba.shape[1],
+                                           round(sp.y) + sp.rgba.shape[0])
+            report.append(_scene_report(i, scene, weather, staged, placed, boxes, sprites))
+            progress("keyframes", (i + 1) / n)
+        self.report = report
+        return arts
+
+    # -- the background ------------------------------------------------------------------------
+
+    @staticmethod
+    def _background(c: Canvas, scene: Scene, staged: list[Staged], placed: list[PlacedProp]
+                    ) -> list[tuple[int, int, int, int] | None]:
+        outdoor = scene.location in vocabulary().outdoor
+        BACKGROUNDS[scene.location](c)
+        weather_ground(c, outdoor)
+        for st in staged:  # a window cleaner's cradle hangs from ropes
+            if st.pose.rig is not None and st.pose.rig.drawn == "window-cleaning cradle":
+                top = st.slot.feet - st.slot.height * 0.42
+                for dx in (-0.1, 0.1):
+                    x = st.slot.x + dx * st.slot.height / 0.46
+                    c.line([(x, c.top), (x, top)], (60, 60, 70), 0.35)
+        boxes: list[tuple[int, int, int, int] | None] = []
+        for pp in placed:
+            if pp.where not in ("back", "ground"):  # drawn with a character or in front (sprites)
+                boxes.append(None)
+                continue
+            u = pp.size * c.vh / 100
+            pen = Pen(c.d, c.X(pp.x), c.Y(pp.y), u)
+            pen.lw = max(pen.lw, c.lw * 1.4)
+            draw_prop(pp.match.drawn, pen, pp.match.color)
+            hw, h = EXTENT.get(pp.match.drawn, (52.0, 100.0))
+            x, y = c.X(pp.x), c.Y(pp.y)
+            bx0, by0, bx1, by1 = (max(0, round(v / SUPERSAMPLE)) for v in (x - hw * u, y - h * u, x + hw * u, y + 2 * u))
+            boxes.append((bx0, by0, bx1, by1))
+        finish_light(c, outdoor)
+        return boxes
+
+    # -- a character sprite --------------------------------------------------------------------
+
+    @staticmethod
+    def _sprite(c: Canvas, st: Staged, look: PetLook, jitter: float, scene: Scene, *, seed: int, mean: int,
+                phase: float) -> Sprite:
+        # 1. a canvas around the pet, drawn twice: over black and over white (for an exact matte)
+        lying = st.pose.body == "lying"
+        height = c.vh * st.slot.height
+        u = height / 104
+        fx, fy = c.X(st.slot.x + jitter), c.Y(st.slot.feet)
+        left, right, top, bottom = _BOX
+        if st.pose.rig is not None and st.pose.rig.drawn in ("car", "hospital bed"):
+            left, right = -110.0, 110.0
+        x0, y0 = _even_down(fx + left * u), _even_down(fy + top * u)
+        w, h = _even_up(fx + right * u) - x0, _even_up(fy + bottom * u) - y0
+        ox, oy = fx - x0, fy - y0  # the feet in canvas pixels
+        long_shadow = scene.time_of_day == "sunset" and scene.location in vocabulary().outdoor
+        shadow = "none" if lying else "long" if long_shadow else "round"
+        rest: list[Image.Image] = []
+        pets: list[Pet] = []
+        for ground in ((0, 0, 0), (255, 255, 255)):
+            img = Image.new("RGB", (w, h), ground)
+            pet = Pet(ImageDraw.Draw(img, "RGBA"), ox, oy, height, look, st.outfit, st.pose, st.facing, st.turned,
+                      seed, shadow=shadow)
+            pet.draw()
+            pet.rig(None)
+            if not lying:
+                pet.action_marks()
+            rest.append(img)
+            pets.append(pet)
+        # 2. crop to the ink, then the blink and talk variants on copies of the crop
+        bbox = ImageChops.invert(ImageChops.difference(rest[1], rest[0])).getbbox() or (0, 0, 2, 2)
+        crop = (_even_down(bbox[0]), _even_down(bbox[1]), min(w, _even_up(bbox[2])), min(h, _even_up(bbox[3])))
+        rest = [im.crop(crop) for im in rest]
+        variants: dict[str, list[Image.Image]] = {"rest": rest}
+        for name in () if lying else ("blink", "talk"):
+            pair = []
+            for pet, im in zip(pets, rest, strict=True):
+                copy = im.copy()
+                pet.d = ImageDraw.Draw(copy, "RGBA")
+                pet.cx, pet.fy = ox - crop[0], oy - crop[1]
+                if getattr(pet, name)():
+                    pair.append(copy)
+            if pair:
+                variants[name] = pair
+        px, py = x0 + crop[0], y0 + crop[1]  # the crop's top-left on the background canvas
+        feet = (ox - crop[0], oy - crop[1])
+        if lying:  # asleep: on its side, head toward the facing side, marks upright above
+            variants["rest"], (px, py) = _lie_down(rest, feet, st, u, seed, (fx, fy))
+        # 3. matte, downsample (box filter over the supersampled pixels), grade; lean after that
+        layers = {name: _layer(pair, scene.mood, mean) for name, pair in variants.items()}
+        sx, sy = px / SUPERSAMPLE, py / SUPERSAMPLE
+        if st.pose.lean and not lying:
+            anchor = (feet[0] / SUPERSAMPLE, feet[1] / SUPERSAMPLE)
+            pad = round(max(layers["rest"].size) * 0.3)
+            box: tuple[int, int, int, int] | None = None
+            for name, im in layers.items():
+                layers[name], box = _lean(im, -st.pose.lean * st.facing, anchor, pad, box)
+            assert box is not None
+            sx, sy = sx - pad + box[0], sy - pad + box[1]
+        arrays = {name: np.asarray(im) for name, im in layers.items()}
+        return Sprite(rgba=arrays["rest"], x=sx, y=sy, motion=st.motion, blink=arrays.get("blink"),
+                      talk=arrays.get("talk"), speaker=st.id, phase=phase)
+
+
+def _prop_sprite(c: Canvas, pp: PlacedProp, mood: str, mean: int) -> Sprite:
+    """A prop standing in front of the characters, as a still sprite."""
+    u = pp.size * c.vh / 100
+    hw, h = EXTENT.get(pp.match.drawn, (52.0, 100.0))
+    x, y = c.X(pp.x), c.Y(pp.y)
+    x0, y0 = _even_down(x - (hw + 6) * u), _even_down(y - (h + 6) * u)
+    size = (_even_up(x + (hw + 6) * u) - x0, _even_up(y + 8 * u) - y0)
+    pair = []
+    for ground in ((0, 0, 0), (255, 255, 255)):
+        img = Image.new("RGB", size, ground)
+        pen = Pen(ImageDraw.Draw(img, "RGBA"), x - x0, y - y0, u)
+        pen.lw = max(pen.lw, c.lw * 1.4)
+        pen.ell(0, 0, hw * 0.7, 5, (0, 0, 0, 50), outline=False)
+        draw_prop(pp.match.drawn, pen, pp.match.color)
+        pair.append(img)
+    rgba = np.asarray(_layer(pair, mood, mean))
+    return Sprite(rgba=rgba, x=x0 / SUPERSAMPLE, y=y0 / SUPERSAMPLE, motion="still", speaker=None)
+
+
+def _layer(pair: list[Image.Image], mood: str, mean: int) -> Image.Image:
+    """Straight-alpha RGBA at keyframe scale from the drawing over black and over white."""
+    alpha = ImageChops.invert(ImageChops.difference(pair[1], pair[0]).getchannel("G"))
+    premultiplied = Image.merge("RGBa", (*pair[0].split(), alpha))
+    return grade_sprite(premultiplied.reduce(SUPERSAMPLE).convert("RGBA"), mood, mean)
+
+
+def _lean(im: Image.Image, angle: float, anchor: tuple[float, float], pad: int,
+          box: tuple[int, int, int, int] | None) -> tuple[Image.Image, tuple[int, int, int, int]]:
+    """``im`` turned by ``angle`` degrees about ``anchor`` (the feet), cropped to ``box`` (the rest pose's)."""
+    big = Image.new("RGBa", (im.width + 2 * pad, im.height + 2 * pad), (0, 0, 0, 0))
+    big.paste(im.convert("RGBa"), (pad, pad))
+    turned = big.rotate(angle, Image.Resampling.BICUBIC, center=(anchor[0] + pad, anchor[1] + pad))
+    if box is None:
+        box = turned.getchannel(3).getbbox() or (0, 0, 1, 1)
+    return turned.crop(box).convert("RGBA"), box
+
+
+def _lie_down(pair: list[Image.Image], feet: tuple[float, float], st: Staged, u: float, seed: int,
+              at: tuple[float, float]) -> tuple[list[Image.Image], tuple[int, int]]:
+    """The upright drawing turned a quarter (exact transposes) with room above for the sleep marks;
+    returns the images and their top-left on the background canvas (feet a half-body behind ``at``)."""
+    out = []
+    pad = round(70 * u)
+    for im, ground in zip(pair, ((0, 0, 0), (255, 255, 255)), strict=True):
+        w, h = im.size
+        if st.facing > 0:  # clockwise: (x, y) -> (h - 1 - y, x)
+            turned = im.transpose(Image.Transpose.ROTATE_270)
+            rx, ry = h - 1 - feet[1], feet[0]
+        else:  # counter-clockwise: (x, y) -> (y, w - 1 - x)
+            turned = im.transpose(Image.Transpose.ROTATE_90)
+            rx, ry = feet[1], w - 1 - feet[0]
+        tall = Image.new("RGB", (turned.width + 2 * pad, turned.height + pad), ground)
+        tall.paste(turned, (pad, pad))
+        rx, ry = rx + pad, ry + pad
+        head = (rx + 71 * u * st.facing, ry)
+        draw_marks(Pen(ImageDraw.Draw(tall, "RGBA"), head[0], head[1] + 71 * u, u, st.facing), st.pose.marks,
+                   -71.0, seed)
+        out.append(tall)
+    target = (at[0] - 52 * u * st.facing, at[1] - 26 * u)
+    return out, (_even_down(target[0] - rx), _even_down(target[1] - ry))
+
+
+def _scene_report(i: int, scene: Scene, weather: str, staged: list[Staged], placed: list[PlacedProp],
+                  boxes: list[tuple[int, int, int, int] | None], sprites: list[Sprite]) -> dict[str, Any]:
+    """What the scene asked for and what was drawn (props with how they were matched and where)."""
+    by_id = {sp.speaker: sp for sp in sprites}
+
+    def sprite_box(char_id: str) -> list[int]:
+        sp = by_id[char_id]
+        return [round(sp.x), round(sp.y), round(sp.x) + sp.rgba.shape[1], round(sp.y) + sp.rgba.shape[0]]
+
+    props = []
+    for pp, box in zip(placed, boxes, strict=True):
+        entry = pp.match.as_dict() | {"where": pp.where}
+        owner = pp.where.split(":", 1)[1] if ":" in pp.where else None
+        entry["box"] = list(box) if box is not None else sprite_box(owner) if owner else None
+        props.append(entry)
+    chars = []
+    for app, st in zip(scene.characters, staged, strict=True):
+        chars.append({
+            "id": st.id, "action": st.pose.action, "arms": st.pose.arms, "body": st.pose.body,
+            "job": st.pose.job, "expression": st.pose.expression, "outfit": st.outfit,
+            "facing": "right" if st.facing > 0 else "left", "turned": st.turned, "target": app.target,
+            "motion": st.motion, "marks": list(st.pose.marks),
+            "holding": st.pose.holding.as_dict() if st.pose.holding else None,
+            "rig": st.pose.rig.as_dict() if st.pose.rig else None, "box": sprite_box(st.id),
+        })
+    drawn_weather: dict[str, Any] = {"weather": weather}
+    if weather != scene.weather:
+        drawn_weather["note"] = f"{scene.location} is drawn wet: rain"
+    return {
+        "scene": i + 1,
+        "asked": {
+            "location": scene.location, "time_of_day": scene.time_of_day, "weather": scene.weather,
+            "props": list(scene.props),
+            "characters": [{"id": a.id, "action": a.action, "target": a.target, "holding": a.holding,
+                            "facing": a.facing, "expression": a.expression, "outfit": a.outfit}
+                           for a in scene.characters],
+        },
+        "drawn": {"location": scene.location, "time_of_day": scene.time_of_day, **drawn_weather, "props": props,
+                  "characters": chars},
+    }

@@ -1,0 +1,394 @@
+"""Prop drawings, one function per drawable prop of ``vocabulary.json``.
+
+Each draws with a ``Pen`` in its own units: the prop is about 100 units tall (hand props: ``HAND``
+units when held), origin at its bottom centre, ``color`` overrides the main colour ("golden car").
+The same drawing serves a prop standing in the scene and one held in a paw. Pure drawing.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Callable
+
+from render.painter.geometry import GOLD, INK, RGB, WHITE, Pen, darker, lighter, star_pts
+
+DrawFn = Callable[[Pen, RGB | None], None]
+
+# height in pet units when held (a pet is ~104 units tall) and the grip point in prop units
+HAND: dict[str, float] = {"umbrella": 75, "microphone": 26, "phone": 16, "ring": 12, "book": 16, "food bowl": 16,
+                          "bricks": 26, "trophy": 26, "briefcase": 22, "flowers": 30, "squeegee": 34,
+                          "money": 18, "cake": 18, "gift box": 20, "suitcase": 26}
+GRIP: dict[str, tuple[float, float]] = {"umbrella": (0, -4), "microphone": (0, -25), "squeegee": (0, -10),
+                                        "flowers": (0, -20), "briefcase": (0, -100), "suitcase": (0, -100),
+                                        "trophy": (0, -30), "bricks": (0, -10)}
+
+
+def _car(p: Pen, color: RGB | None) -> None:
+    body = color or (214, 48, 58)
+    shine = lighter(body, 0.45)
+    p.poly([(-95, -18), (-92, -44), (-55, -50), (-38, -78), (30, -80), (58, -50), (92, -44), (96, -18)], body)
+    p.poly([(-32, -52), (-24, -72), (-4, -73), (-4, -52)], (170, 215, 240))
+    p.poly([(4, -52), (4, -73), (24, -72), (48, -52)], (170, 215, 240))
+    p.line([(-80, -40), (80, -40)], shine, 2.5)
+    p.rect(-96, -24, 96, -12, darker(body, 0.75), r=3)
+    for x in (-60, 60):
+        p.ell(x, -16, 16, 16, (36, 34, 40))
+        p.ell(x, -16, 8, 8, (200, 200, 210) if color is None else lighter(body, 0.3))
+    p.ell(90, -36, 5, 4, (255, 240, 170))
+    p.ell(-93, -36, 3, 4, (230, 60, 60))
+    if color is not None and sum(color) > 500:  # gold and silver cars sparkle
+        for x, y in ((-40, -70), (20, -60), (70, -48)):
+            p.poly(star_pts(x, y, 7), WHITE, outline=False)
+
+
+def _crowd(p: Pen, color: RGB | None) -> None:
+    rng = random.Random(11)
+    furs = [(235, 140, 50), (150, 145, 140), (248, 246, 240), (70, 66, 76), (225, 175, 90), (140, 95, 60)]
+    for row, (y, s) in enumerate(((-55, 0.8), (-25, 1.0))):
+        x = -160.0 + row * 14
+        while x < 160:
+            fur = rng.choice(furs)
+            p.ell(x, y + 20 * s, 16 * s, 22 * s, rng.choice([(90, 120, 200), (200, 80, 90), (90, 160, 110),
+                                                               (230, 190, 80)]))
+            p.ell(x, y - 10 * s, 15 * s, 13 * s, fur)
+            for k in (-1, 1):
+                p.poly([(x + k * 13 * s, y - 14 * s), (x + k * 12 * s, y - 30 * s), (x + k * 3 * s, y - 20 * s)], fur)
+            p.ell(x - 5 * s, y - 12 * s, 2 * s, 2.4 * s, INK, outline=False)
+            p.ell(x + 5 * s, y - 12 * s, 2 * s, 2.4 * s, INK, outline=False)
+            if rng.random() < 0.35:  # raised phones and paws
+                p.rect(x + 10 * s, y - 50 * s, x + 20 * s, y - 34 * s, (40, 40, 50), r=1.5)
+                p.rect(x + 12 * s, y - 48 * s, x + 18 * s, y - 37 * s, (150, 210, 250), outline=False)
+            x += rng.uniform(26, 34) * s
+
+
+def _stage(p: Pen, color: RGB | None) -> None:
+    wood = color or (150, 96, 56)
+    p.rect(-150, -30, 150, 0, darker(wood, 0.8))
+    p.rect(-155, -36, 155, -28, wood)
+    for x in (-120, 120):
+        p.poly([(x - 6, -36), (x + 6, -36), (x * 0.3 + 40, -200), (x * 0.3 - 40, -200)], (255, 240, 180, 50),
+               outline=False)
+        p.rect(x - 10, -46, x + 10, -36, (50, 50, 60), r=2)
+        p.ell(x, -46, 7, 4, (255, 240, 180))
+
+
+def _microphone(p: Pen, color: RGB | None) -> None:
+    p.stroke([(0, -5), (0, -62)], (60, 60, 70), 9)
+    p.rect(-7, -75, 7, -60, color or (40, 40, 50), r=3)
+    p.ell(0, -86, 13, 14, (170, 175, 185))
+    for k in (-6, 0, 6):
+        p.line([(k - 8, -86 + k * 0.3), (k + 8, -86 - k * 0.3)], (120, 125, 135), 1.0)
+    p.ell(-4, -92, 3, 3, WHITE, outline=False)
+
+
+def _podium(p: Pen, color: RGB | None) -> None:
+    wood = color or (120, 74, 48)
+    p.poly([(-34, 0), (34, 0), (28, -60), (-28, -60)], wood)
+    p.rect(-36, -66, 36, -58, lighter(wood, 0.2))
+    p.ell(0, -32, 12, 12, GOLD)
+    p.poly(star_pts(0, -32, 8), WHITE, outline=False)
+    for s in (-1, 1):
+        p.line([(s * 8, -66), (s * 10, -78), (s * 4, -86)], (60, 60, 70), 1.6)
+        p.ell(s * 4, -88, 4, 5, (40, 40, 50))
+
+
+def _wok(p: Pen, color: RGB | None) -> None:
+    steel = (170, 170, 180)
+    p.rect(-10, -40, 70, 0, steel)  # stove
+    p.rect(-10, -44, 70, -38, (60, 60, 70))
+    for x in (10, 45):
+        p.ell(x, -20, 7, 7, (230, 230, 235))
+        p.ell(x, -20, 3, 3, (255, 120, 60), outline=False)
+    for k, (dx, h) in enumerate(((-14, 30), (-4, 44), (6, 38), (16, 46), (26, 30))):  # flames
+        x = 30 + dx
+        col = (255, 120, 40) if k % 2 else (255, 200, 60)
+        p.poly([(x - 8, -46), (x - 2, -46 - h * 0.6), (x, -46 - h), (x + 4, -46 - h * 0.55), (x + 8, -46)], col,
+               outline=False)
+    p.poly([(0, -62), (60, -62), (50, -48), (10, -48)], color or (60, 60, 66))
+    p.line([(0, -62), (60, -62)], (120, 120, 130), 1.6)
+    p.stroke([(0, -60), (-22, -66)], (110, 70, 40), 5)  # handle toward the cook's paw
+    for k in range(4):  # food tossed in the air
+        p.ell(18 + k * 8, -70 - (k % 2) * 10, 3, 2.4, [(120, 200, 90), (240, 110, 60), (250, 220, 120)][k % 3])
+    for k in (0, 1, 2):
+        p.line([(20 + k * 12, -84), (24 + k * 12, -96), (20 + k * 12, -108)], (255, 255, 255, 160), 1.5)
+
+
+def _cradle(p: Pen, color: RGB | None) -> None:
+    frame = color or (240, 200, 40)
+    p.rect(-58, -42, 58, -4, (160, 165, 175, 200))
+    for x in range(-56, 57, 14):
+        p.line([(x, -42), (x, -4)], darker(frame, 0.8), 1.6)
+    p.rect(-60, -46, 60, -38, frame)
+    p.rect(-62, -8, 62, 2, frame)
+    p.line([(-56, -44), (-56, -4)], frame, 3)
+    p.line([(56, -44), (56, -4)], frame, 3)
+    p.rect(-40, -30, -18, -12, (90, 150, 220), r=2)  # bucket
+    p.line([(-40, -30), (-29, -38), (-18, -30)], INK, 1.0)
+
+
+def _squeegee(p: Pen, color: RGB | None) -> None:
+    p.stroke([(0, 0), (0, -70)], (200, 200, 210), 6)
+    p.rect(-34, -88, 34, -72, color or (60, 140, 230), r=3)
+    p.rect(-36, -74, 36, -68, (40, 40, 50), r=1)
+    for x in (-20, 0, 20):
+        p.ell(x, -94, 4, 5, (200, 235, 255, 200), outline=False)
+
+
+def _scooter(p: Pen, color: RGB | None) -> None:
+    body = color or (240, 200, 40)
+    for x in (-48, 48):
+        p.ell(x, -14, 14, 14, (36, 34, 40))
+        p.ell(x, -14, 6, 6, (190, 190, 200))
+    p.poly([(-60, -22), (40, -22), (56, -30), (40, -38), (-50, -40)], body)
+    p.stroke([(40, -30), (30, -78)], darker(body, 0.8), 6)
+    p.stroke([(22, -80), (40, -78)], (40, 40, 50), 5)
+    p.rect(-84, -100, -24, -44, (240, 120, 40), r=3)  # delivery box
+    p.rect(-78, -84, -30, -70, WHITE, r=2, outline=False)
+    p.ell(-54, -77, 8, 5, (240, 120, 40), outline=False)
+    p.ell(46, -44, 5, 4, (255, 240, 170))
+
+
+def _hospital_bed(p: Pen, color: RGB | None) -> None:
+    p.rect(-100, -40, 100, -22, color or (120, 170, 225), r=3)
+    p.rect(-96, -52, 96, -40, WHITE, r=4)
+    p.rect(-90, -62, -50, -50, WHITE, r=6)
+    p.rect(-104, -90, -96, 0, (170, 175, 185))
+    p.rect(96, -70, 104, 0, (170, 175, 185))
+    p.rect(-100, -24, 100, -16, (170, 175, 185))
+    for x in (-80, 80):
+        p.ell(x, -6, 6, 6, (60, 60, 70))
+    p.line([(120, -150), (120, 0)], (160, 165, 175), 2.0)  # IV stand
+    p.rect(110, -150, 130, -120, (210, 235, 250, 220), r=3)
+
+
+def _board(p: Pen, color: RGB | None) -> None:
+    p.rect(-110, -100, 110, 0, (150, 105, 70))
+    p.rect(-104, -94, 104, -6, color or (52, 100, 76), outline=False)
+    chalk = (235, 240, 230)
+    p.line([(-90, -76), (-60, -84), (-30, -74)], chalk, 2)
+    p.line([(-90, -56), (-20, -56)], chalk, 2)
+    p.line([(10, -80), (40, -50), (70, -80)], chalk, 2)  # a tick
+    p.line([(10, -30), (80, -30)], chalk, 2)
+    p.ell(-60, -28, 12, 12, None)
+    p.line([(-72, -28), (-48, -28)], chalk, 1.5)
+
+
+def _gate(p: Pen, color: RGB | None) -> None:
+    metal = color or (40, 40, 50)
+    for s in (-1, 1):
+        p.rect(s * 110 - 14, -110, s * 110 + 14, 0, (230, 222, 210))
+        p.ell(s * 110, -116, 16, 10, (230, 222, 210))
+    for x in range(-92, 93, 12):
+        top = -92 - 14 * math.cos(x / 92 * math.pi / 2)
+        p.line([(x, top), (x, 0)], metal, 2.2)
+        p.poly([(x - 3, top), (x, top - 8), (x + 3, top)], GOLD, outline=False)
+    p.line([(-96, -40), (96, -40)], metal, 2.5)
+    p.line([(-96, -10), (96, -10)], metal, 2.5)
+    p.ell(0, -60, 14, 14, GOLD)
+
+
+def _desk(p: Pen, color: RGB | None) -> None:
+    wood = color or (175, 125, 85)
+    p.rect(-60, -44, 60, -36, wood)
+    p.rect(-56, -36, 56, 0, darker(wood, 0.85))
+    p.rect(-20, -50, 24, -44, (60, 64, 74), r=1)  # keyboard
+    for k in range(4):
+        p.line([(-16 + k * 10, -47), (-10 + k * 10, -47)], (150, 155, 165), 1.0)
+    p.rect(30, -86, 62, -52, (50, 55, 65), r=2)  # monitor from the side
+    p.rect(44, -52, 48, -44, (50, 55, 65), outline=False)
+    p.rect(-58, -58, -34, -44, (245, 245, 240))  # papers and a mug
+    p.rect(-54, -64, -38, -58, (245, 245, 240))
+    p.rect(-30, -56, -22, -44, (220, 90, 80), r=1)
+
+
+def _money(p: Pen, color: RGB | None) -> None:
+    green = color or (110, 180, 100)
+    for k, (x, y) in enumerate(((-30, 0), (0, 0), (30, 0), (-15, -22), (15, -22), (0, -44))):
+        p.rect(x - 16, y - 22, x + 16, y, green, r=2)
+        p.rect(x - 12, y - 18, x + 12, y - 4, lighter(green, 0.35), outline=False)
+        p.ell(x, y - 11, 5, 5, green)
+        if k == 5:
+            p.line([(x - 2, y - 14), (x + 2, y - 8)], darker(green, 0.5), 1)
+    for x, y, a in ((-50, -70, 0.3), (40, -80, -0.4), (0, -96, 0.1)):  # flying notes
+        c, s = math.cos(a), math.sin(a)
+        pts = [(x + dx * c - dy * s, y + dx * s + dy * c) for dx, dy in ((-14, -8), (14, -8), (14, 8), (-14, 8))]
+        p.poly(pts, green)
+    for x, y in ((-44, -44), (46, -40)):
+        p.ell(x, y, 8, 8, GOLD)
+        p.line([(x, y - 4), (x, y + 4)], darker(GOLD, 0.6), 1)
+
+
+def _trophy(p: Pen, color: RGB | None) -> None:
+    gold = color or GOLD
+    p.rect(-26, -16, 26, 0, (110, 70, 40))
+    p.rect(-8, -40, 8, -16, gold)
+    p.poly([(-34, -96), (34, -96), (24, -58), (8, -44), (-8, -44), (-24, -58)], gold)
+    for s in (-1, 1):
+        p.arc(s * 34, -78, 12, 270 if s > 0 else 90, 90 if s > 0 else 270, 3, fill=gold)
+    p.poly(star_pts(0, -72, 12), lighter(gold, 0.5), outline=False)
+
+
+def _briefcase(p: Pen, color: RGB | None) -> None:
+    col = color or (110, 70, 40)
+    p.rect(-50, -80, 50, 0, col, r=6)
+    p.arc(0, -80, 16, 180, 360, 4)
+    p.line([(-50, -50), (50, -50)], darker(col, 0.7), 2)
+    p.rect(-8, -56, 8, -44, GOLD, r=1)
+
+
+def _rocket(p: Pen, color: RGB | None) -> None:
+    body = color or (235, 235, 240)
+    for s in (-1, 1):
+        p.poly([(s * 20, -60), (s * 44, -10), (s * 20, -20)], (220, 60, 60))
+    p.poly([(-22, -20), (-24, -120), (0, -180), (24, -120), (22, -20)], body)
+    p.ell(0, -115, 12, 12, (120, 190, 240))
+    p.ell(-3, -118, 4, 4, WHITE, outline=False)
+    p.poly([(-22, -150), (0, -180), (22, -150)], (220, 60, 60))
+    for k, (w, h, col) in enumerate(((18, 60, (255, 120, 40)), (10, 40, (255, 220, 90)))):
+        p.poly([(-w, -20), (0, -20 + h), (w, -20)], col, outline=k == 0)
+
+
+def _phone(p: Pen, color: RGB | None) -> None:
+    p.rect(-24, -100, 24, 0, color or (40, 40, 50), r=8)
+    p.rect(-19, -92, 19, -10, (120, 200, 250), outline=False)
+    p.ell(-6, -70, 7, 7, WHITE, outline=False)
+    p.poly(star_pts(8, -40, 9), (255, 220, 90), outline=False)
+
+
+def _umbrella(p: Pen, color: RGB | None) -> None:
+    canopy = color or (80, 120, 220)
+    p.stroke([(0, 0), (0, -92)], (70, 70, 80), 3.5)
+    p.arc(-6, 0, 6, 0, 180, 3)
+    pts = [(-58 + 116 * i / 12, -86.0 + 8 * (i % 2)) for i in range(13)]
+    top = [(58 * math.cos(a), -92 - 34 * math.sin(a)) for a in [k * math.pi / 14 for k in range(15)]]
+    p.poly(top + pts[::-1][1:-1], canopy)
+    for x in (-29, 0, 29):
+        p.line([(0, -126), (x, -86)], darker(canopy, 0.8), 1.2)
+
+
+def _suitcase(p: Pen, color: RGB | None) -> None:
+    col = color or (200, 90, 70)
+    p.rect(-36, -90, 36, -6, col, r=8)
+    p.rect(-14, -104, 14, -90, None or col, r=3)
+    for x in (-16, 16):
+        p.line([(x, -88), (x, -8)], darker(col, 0.75), 2)
+    for x in (-24, 24):
+        p.ell(x, -3, 5, 5, (50, 50, 60))
+    p.rect(-20, -70, 0, -56, (250, 230, 120), r=2)
+
+
+def _flowers(p: Pen, color: RGB | None) -> None:
+    petal = color or (240, 80, 110)
+    p.poly([(-14, 0), (14, 0), (30, -56), (-30, -56)], (250, 236, 200))
+    for x in (-8, 0, 8):
+        p.line([(x * 0.5, -10), (x, -60)], (80, 150, 70), 2)
+    for x, y in ((-20, -70), (0, -80), (20, -70), (-10, -92), (12, -94)):
+        for a in range(5):
+            t = a * 2 * math.pi / 5
+            p.ell(x + 7 * math.cos(t), y + 7 * math.sin(t), 6, 6, petal)
+        p.ell(x, y, 4, 4, (255, 220, 90))
+    p.ell(0, -30, 8, 6, (230, 60, 90))
+
+
+def _ring(p: Pen, color: RGB | None) -> None:
+    p.rect(-40, -40, 40, 0, (150, 30, 60), r=6)
+    p.rect(-40, -70, 40, -40, (170, 40, 70), r=6)
+    p.ell(0, -44, 22, 10, (240, 230, 200))
+    p.arc(0, -60, 18, 0, 360, 4, fill=color or GOLD)
+    p.poly([(0, -96), (10, -84), (0, -74), (-10, -84)], (190, 235, 255))
+    p.poly(star_pts(16, -98, 8), WHITE, outline=False)
+
+
+def _food_bowl(p: Pen, color: RGB | None) -> None:
+    p.poly([(-50, -40), (50, -40), (34, 0), (-34, 0)], color or (230, 80, 70))
+    p.ell(0, -40, 50, 10, (250, 230, 180))
+    p.poly([(-28, -48), (10, -56), (28, -46), (10, -40), (-10, -50)], (200, 200, 220))  # a fish
+    p.poly([(-28, -48), (-40, -56), (-40, -40)], (200, 200, 220))
+    p.ell(18, -48, 2, 2, INK, outline=False)
+    for k in (-12, 0, 12):
+        p.line([(k, -60), (k + 4, -72), (k, -84)], (255, 255, 255, 170), 1.4)
+
+
+def _bricks(p: Pen, color: RGB | None) -> None:
+    col = color or (190, 80, 60)
+    for row in range(4):
+        for k in range(3 - row % 2):
+            x = -48 + k * 34 + (17 if row % 2 else 0)
+            p.rect(x, -25 * (row + 1), x + 32, -25 * row - 2, darker(col, 1 - 0.06 * ((row + k) % 3)), r=1)
+
+
+def _cake(p: Pen, color: RGB | None) -> None:
+    p.ell(0, -4, 52, 8, WHITE)
+    p.rect(-40, -50, 40, -6, color or (250, 200, 210), r=4)
+    p.rect(-40, -54, 40, -40, WHITE, r=4)
+    for x in (-24, 0, 24):
+        p.rect(x - 3, -74, x + 3, -54, (120, 180, 240))
+        p.ell(x, -80, 3, 5, (255, 190, 60), outline=False)
+    p.ell(0, -28, 6, 6, (230, 60, 70))
+
+
+def _book(p: Pen, color: RGB | None) -> None:
+    col = color or (60, 120, 200)
+    p.poly([(-50, -10), (0, 0), (0, -80), (-50, -90)], col)
+    p.poly([(50, -10), (0, 0), (0, -80), (50, -90)], lighter(col, 0.15))
+    p.poly([(-44, -18), (0, -8), (0, -74), (-44, -82)], (250, 248, 240), outline=False)
+    p.poly([(44, -18), (0, -8), (0, -74), (44, -82)], (250, 248, 240), outline=False)
+    for k in range(4):
+        p.line([(-36, -66 + k * 12), (-8, -60 + k * 12)], (170, 170, 180), 1)
+        p.line([(8, -60 + k * 12), (36, -66 + k * 12)], (170, 170, 180), 1)
+
+
+def _cardboard(p: Pen, color: RGB | None) -> None:
+    col = color or (200, 160, 110)
+    p.rect(-60, -70, 60, 0, col)
+    p.poly([(-60, -70), (-80, -96), (-20, -90), (0, -70)], lighter(col, 0.15))
+    p.poly([(60, -70), (76, -92), (30, -94), (0, -70)], darker(col, 0.9))
+    p.line([(-40, -40), (-10, -30), (20, -44)], darker(col, 0.6), 1.2)
+    p.rect(-20, -46, 20, -14, (40, 34, 38), r=2)  # the open side
+
+
+def _gift(p: Pen, color: RGB | None) -> None:
+    col = color or (90, 150, 230)
+    p.rect(-40, -70, 40, 0, col)
+    p.rect(-44, -80, 44, -66, lighter(col, 0.2))
+    p.rect(-6, -80, 6, 0, (240, 80, 110), outline=False)
+    for s in (-1, 1):
+        p.ell(s * 12, -88, 12, 8, (240, 80, 110))
+
+
+def _confetti(p: Pen, color: RGB | None) -> None:
+    rng = random.Random(5)
+    cols = [(255, 90, 120), (90, 170, 250), (255, 220, 80), (120, 210, 120), (200, 130, 240)]
+    for _ in range(70):
+        x, y, a = rng.uniform(-160, 160), rng.uniform(-100, 0), rng.uniform(0, math.pi)
+        c, s = math.cos(a) * 4, math.sin(a) * 4
+        p.poly([(x - c, y - s), (x + s, y - c), (x + c, y + s), (x - s, y + c)], rng.choice(cols), outline=False)
+
+
+DRAW: dict[str, DrawFn] = {
+    "car": _car, "crowd": _crowd, "stage": _stage, "microphone": _microphone, "podium": _podium, "wok": _wok,
+    "window-cleaning cradle": _cradle, "squeegee": _squeegee, "delivery scooter": _scooter,
+    "hospital bed": _hospital_bed, "classroom board": _board, "mansion gate": _gate, "office desk": _desk,
+    "money": _money, "trophy": _trophy, "briefcase": _briefcase, "rocket": _rocket, "phone": _phone,
+    "umbrella": _umbrella, "suitcase": _suitcase, "flowers": _flowers, "ring": _ring, "food bowl": _food_bowl,
+    "bricks": _bricks, "cake": _cake, "book": _book, "cardboard box": _cardboard, "gift box": _gift,
+    "confetti": _confetti,
+}
+# rigs stand in front of their user, drawn in pet units at the pet's origin (prop units = pet units)
+RIG_SCALE: dict[str, float] = {"car": 0.78, "delivery scooter": 0.9, "office desk": 1.0, "wok": 1.0,
+                               "window-cleaning cradle": 1.0, "podium": 1.0, "hospital bed": 0.7}
+RIG_OFFSET: dict[str, tuple[float, float]] = {"car": (-6, 6), "delivery scooter": (0, 4), "wok": (14, 0),
+                                              "hospital bed": (0, 0)}
+
+
+def draw_prop(name: str, pen: Pen, color: RGB | None = None) -> None:
+    DRAW[name](pen, color)
+
+# half-width and height in prop units, for the report's boxes
+EXTENT: dict[str, tuple[float, float]] = {
+    "car": (100, 82), "crowd": (170, 85), "stage": (158, 200), "hospital bed": (132, 150),
+    "classroom board": (112, 102), "mansion gate": (130, 130), "rocket": (46, 182), "confetti": (165, 104),
+    "money": (66, 106), "cardboard box": (82, 98), "window-cleaning cradle": (64, 48), "delivery scooter": (86, 102),
+    "office desk": (64, 88), "wok": (36, 110), "podium": (38, 92), "umbrella": (60, 128), "food bowl": (52, 86),
+}

@@ -1,0 +1,104 @@
+"""Staging a scene: where the characters stand, which way they face, what each does, and where the
+asked props go. Pure: the painter draws what this decides and reports it.
+
+Compositions: one character centred and large; two facing each other (hero left and nearer); three
+with the hero in front and the rival and the rival's partner behind on either side.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from render.painter.geometry import BACK_GROUND, GROUND, HORIZON
+from render.painter.vocabulary import Pose, PropMatch, match_prop, stage_action, vocabulary
+from story.script import Scene
+
+
+@dataclass(frozen=True)
+class Slot:
+    x: float  # centre, fraction of visible width
+    feet: float  # fraction of visible height
+    height: float  # fraction of visible height
+
+
+def layout(n: int) -> list[Slot]:
+    """Where the scene's 1-3 characters stand; the first (the hero) is the largest and nearest."""
+    if n <= 1:
+        return [Slot(0.5, GROUND, 0.46)]
+    if n == 2:
+        return [Slot(0.3, GROUND, 0.39), Slot(0.71, BACK_GROUND, 0.34)]
+    return [Slot(0.5, GROUND, 0.35), Slot(0.2, BACK_GROUND, 0.29), Slot(0.8, BACK_GROUND, 0.29)]
+
+
+@dataclass(frozen=True)
+class Staged:
+    """One character as staged: its slot, the side it faces (+1 right, -1 left), pose and motion."""
+
+    id: str
+    slot: Slot
+    facing: int
+    turned: bool  # facing a side rather than the viewer
+    pose: Pose
+    motion: str
+    outfit: str
+
+
+@dataclass(frozen=True)
+class PlacedProp:
+    match: PropMatch
+    where: str  # "back" | "ground" (behind the characters) | "front" (before them) | "hand:<id>" | "rig:<id>"
+    x: float  # bottom centre, fractions of the visible frame (scene props)
+    y: float
+    size: float  # height, fraction of the visible height
+
+
+_BACK_SLOTS = [(0.5, HORIZON + 0.01), (0.22, HORIZON + 0.01), (0.78, HORIZON + 0.01)]
+_GROUND_XS = [0.88, 0.12, 0.36, 0.64, 0.5]
+
+
+def stage_scene(scene: Scene) -> tuple[list[Staged], list[PlacedProp]]:
+    """Slots, facing, poses and motions for the scene's characters, and where every asked prop is drawn."""
+    vocab = vocabulary()
+    matches = [match_prop(p) for p in scene.props]
+    slots = layout(len(scene.characters))
+    xs = {a.id: s.x for a, s in zip(scene.characters, slots, strict=True)}
+    staged: list[Staged] = []
+    for app, slot in zip(scene.characters, slots, strict=True):
+        pose = stage_action(app.action, app.expression, app.holding, matches, scene.location)
+        # 1. facing: the writer's side, else toward the target, else toward the middle of the frame
+        if app.facing in ("left", "right"):
+            facing = 1 if app.facing == "right" else -1
+        elif app.target in xs and xs[app.target] != slot.x:
+            facing = 1 if xs[app.target] > slot.x else -1
+        else:
+            facing = 1 if slot.x <= 0.5 else -1
+        turned = app.facing != "front" or app.target is not None or pose.arms in ("point", "hug", "push", "offer")
+        # 2. motion: enter from the near edge walking inward, exit toward the near edge
+        motion = pose.motion
+        if motion == "enter":
+            motion = "enter_left" if slot.x <= 0.5 else "enter_right"
+            facing = 1 if slot.x <= 0.5 else -1
+        elif motion == "exit":
+            motion = "exit_left" if slot.x < 0.5 or (slot.x == 0.5 and facing < 0) else "exit_right"
+            facing = -1 if motion == "exit_left" else 1
+        staged.append(Staged(app.id, slot, facing, turned, pose, motion, app.outfit))
+    # 3. props: those a character holds or stands behind are drawn with them, the rest in the scene
+    placed: list[PlacedProp] = []
+    used = {st.pose.holding.drawn: f"hand:{st.id}" for st in staged if st.pose.holding} | \
+        {st.pose.rig.drawn: f"rig:{st.id}" for st in staged if st.pose.rig}
+    back = list(_BACK_SLOTS)
+    taken = [st.slot.x for st in staged]  # beside the characters rather than hidden behind them
+    ground = [(x, GROUND - 0.03) for x in sorted(_GROUND_XS, key=lambda x: -min(abs(x - t) for t in taken))]
+    for m in matches:
+        kind = vocab.props[m.drawn]
+        if m.drawn in used:
+            placed.append(PlacedProp(m, used[m.drawn], 0.0, 0.0, kind.size))
+            continue
+        free = back if kind.layer == "back" and back else ground if ground else back
+        if not free:
+            free = [(0.5, GROUND - 0.03)]
+        x, y = free.pop(0)
+        size = kind.size if kind.layer != "hand" else kind.size * 1.4
+        where = "back" if kind.layer == "back" else "ground" if size > 0.1 else "front"  # small ones in front
+        placed.append(PlacedProp(m, where, x, y, size))
+    return staged, placed

@@ -1,0 +1,158 @@
+"""The staging vocabulary the painter can draw, read from ``vocabulary.json`` (data, not code).
+
+``match_prop`` maps a free-text prop ("shiny golden car", "little strays", "kite") onto a drawable
+prop: an exact alias, an alias inside the text, a nearest word from the synonym table, or the
+fallback prop. Every answer says which of those it was, so the report never hides a substitution.
+``stage_action`` turns an ``Appearance`` into the pose the pet is drawn in (arms, body, marks, rig,
+held prop, motion), choosing a job pose for ``work`` from the scene's props and place. Pure.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+from render.painter.geometry import RGB
+
+_DATA = Path(__file__).with_name("vocabulary.json")
+Layer = Literal["back", "ground", "rig", "hand"]
+How = Literal["exact", "alias", "nearest", "fallback"]
+
+
+@dataclass(frozen=True)
+class PropKind:
+    name: str
+    layer: Layer  # back: behind everyone; ground: beside them; rig: in front of its user; hand: held
+    size: float  # height as a fraction of the visible frame
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PropMatch:
+    asked: str
+    drawn: str  # a key of ``vocabulary().props``
+    how: How
+    color: RGB | None = None  # a colour word in the ask ("golden", "red"), applied to the drawing
+
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"asked": self.asked, "drawn": self.drawn, "how": self.how}
+        if self.color is not None:
+            out["color"] = list(self.color)
+        return out
+
+
+@dataclass(frozen=True)
+class Pose:
+    """How one character is drawn in a scene."""
+
+    action: str
+    arms: str
+    body: str = "stand"  # stand | kneel | lying
+    legs: str = "still"  # still | stride
+    lean: float = 0.0  # degrees toward the facing side
+    expression: str = "neutral"
+    marks: tuple[str, ...] = ()
+    motion: str = "idle"  # before enter/exit get their side
+    rig: PropMatch | None = None
+    holding: PropMatch | None = None
+    job: str | None = None
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    props: dict[str, PropKind]
+    nearest: dict[str, str]
+    fallback: str
+    colors: dict[str, RGB]
+    actions: dict[str, dict[str, Any]]
+    jobs: dict[str, dict[str, Any]]
+    outdoor: frozenset[str]
+
+
+def load(path: Path = _DATA) -> Vocabulary:
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    props = {k: PropKind(k, v["layer"], float(v["size"]), tuple(v["aliases"])) for k, v in raw["props"].items()}
+    colors = {k: (int(v[0]), int(v[1]), int(v[2])) for k, v in raw["colors"].items()}
+    return Vocabulary(props, dict(raw["nearest"]), raw["fallback"], colors, dict(raw["actions"]), dict(raw["jobs"]),
+                      frozenset(raw["outdoor"]))
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    return load()
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)?", text.lower())
+
+
+@lru_cache(maxsize=512)
+def match_prop(asked: str) -> PropMatch:
+    """The drawable prop for ``asked`` and how it was found (exact, alias, nearest, fallback)."""
+    v = vocabulary()
+    words = _words(asked)
+    color = next((v.colors[w] for w in words if w in v.colors), None)
+    text = " ".join(words)
+    plain = " ".join(w for w in words if w not in v.colors)
+    for name in v.props:
+        if text == name or plain == name:
+            return PropMatch(asked, name, "exact", color)
+    aliases = sorted(((a, k) for k in v.props.values() for a in k.aliases), key=lambda ak: -len(ak[0]))
+    for phrase in (text, plain):
+        for alias, kind in aliases:
+            if phrase == alias:
+                return PropMatch(asked, kind.name, "alias", color)
+    padded = f" {text} "
+    for alias, kind in aliases:  # the longest alias inside the text: "a shiny new car" -> car
+        if f" {alias} " in padded or f" {alias}s " in padded:
+            return PropMatch(asked, kind.name, "alias", color)
+    near = sorted(v.nearest.items(), key=lambda kv: -len(kv[0]))
+    for word, name in near:
+        if f" {word} " in padded or f" {word}s " in padded:
+            return PropMatch(asked, name, "nearest", color)
+    return PropMatch(asked, v.fallback, "fallback", color)
+
+
+def _job(props: list[PropMatch], location: str, holding: PropMatch | None) -> str:
+    v = vocabulary()
+    names = {p.drawn for p in props} | ({holding.drawn} if holding else set())
+    for job, spec in v.jobs.items():
+        if names & set(spec["when"]["props"]):
+            return job
+    for job, spec in v.jobs.items():
+        if location in spec["when"]["locations"]:
+            return job
+    return "sweep"
+
+
+def stage_action(action: str, expression: str, holding: str | None, scene_props: list[PropMatch],
+                 location: str) -> Pose:
+    """The pose for one character's ``action`` (``work`` picks the job from the scene's props and place).
+
+    The writer's expression wins over the action's default unless it is neutral; the writer's held prop
+    wins over the action's default one.
+    """
+    v = vocabulary()
+    spec = dict(v.actions.get(action) or v.actions["stand"])
+    held = match_prop(holding) if holding else None
+    job: str | None = None
+    if action == "work":
+        job = _job(scene_props, location, held)
+        spec.update({k: val for k, val in v.jobs[job].items() if k != "when"})
+    asked = {p.drawn: p for p in scene_props}  # the scene's own ask keeps its words and colour ("golden car")
+    if held is None and spec.get("holding"):
+        held = asked.get(spec["holding"]) or PropMatch(spec["holding"], spec["holding"], "exact")
+    rig = (asked.get(spec["rig"]) or PropMatch(spec["rig"], spec["rig"], "exact")) if spec.get("rig") else None
+    if held is not None and v.props[held.drawn].layer == "rig" and rig is None:
+        rig, held = held, None  # "holding a desk": the desk stands in front of them
+    elif held is not None and v.props[held.drawn].layer == "rig":
+        held = None
+    expr = expression if expression != "neutral" else spec.get("expression", "neutral")
+    return Pose(action=action, arms=spec["arms"], body=spec.get("body", "stand"), legs=spec.get("legs", "still"),
+                lean=float(spec.get("lean", 0.0)), expression=expr, marks=tuple(spec.get("marks", ())),
+                motion=spec.get("motion", "idle"), rig=rig, holding=held, job=job)
