@@ -172,19 +172,26 @@ class Lexicon:
         return self.find_tokens(self.tokenize(text), sections)
 
     def find_tokens(self, tokens: Tokens, sections: Iterable[str] | None = None) -> list[Hit]:
-        wanted = set(sections) if sections is not None else None
+        """Matches per section: at each position the longest phrase of that section wins."""
+        hits: list[Hit] = []
+        for section in sections if sections is not None else self.data:
+            hits.extend(self._scan(tokens, section))
+        return sorted(hits, key=lambda h: (h.start, -h.end))
+
+    def _scan(self, tokens: Tokens, section: str) -> list[Hit]:
         hits: list[Hit] = []
         words = tokens.words
+        sep = "" if tokens.chinese else " "
+        longest = 3 if tokens.chinese else self._max_en
         i = 0
         while i < len(words):
             matched = 0
-            for n in range(min(self._max_en if not tokens.chinese else 3, len(words) - i), 0, -1):
+            for n in range(min(longest, len(words) - i), 0, -1):
                 key = words[i:i + n]
-                found = (self._zh.get("".join(key), []) if tokens.chinese else self._en.get(key, []))
-                found = [f for f in found if wanted is None or f[0] in wanted]
-                if found:
-                    sep = "" if tokens.chinese else " "
-                    hits.extend(Hit(s, k, i, i + n, tokens.offsets[i], sep.join(key)) for s, k in found)
+                found = self._zh.get("".join(key), []) if tokens.chinese else self._en.get(key, [])
+                keys = list(dict.fromkeys(k for s, k in found if s == section))
+                if keys:
+                    hits.extend(Hit(section, k, i, i + n, tokens.offsets[i], sep.join(key)) for k in keys)
                     matched = n
                     break
             i += matched or 1

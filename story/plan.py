@@ -309,15 +309,20 @@ def headline(line: str, language: str) -> str:
     """A short on-screen caption from a spoken line: its first clause, a few words long."""
     text = line.strip().strip("\"“”「」")
     if language == "zh":
-        clause = re.split(r"[，。！？；：,.!?;:]", text)[0] or text
-        clause = clause.strip("“”\"")
+        parts = [p.strip("“”\"") for p in re.split(r"[，。！？；：,.!?;:]", text) if p.strip("“”\"")]
+        clause = parts[0] if parts else text
+        if len(clause) < 4 and len(parts) > 1:
+            clause = f"{clause}，{parts[1]}"
         return (clause[:12] + ("…" if len(clause) > 12 else "")) or text[:12]
-    clause = re.split(r"(?<=[.!?;:])\s|,\s|\s[—–-]\s", text)[0]
+    pieces = re.split(r"(?<=[.!?;:])\s|,\s|\s[—–-]\s", text)
+    clause = pieces[0]
+    if len(clause.split()) < 3 and len(pieces) > 1:
+        clause = f"{clause.rstrip('.!?;:')}, {pieces[1]}" if not clause.endswith(("!", "?")) else f"{clause} {pieces[1]}"
     words = clause.strip("\"“”").split()
     short = " ".join(words[:6])
     while short and short.split()[-1].lower() in {"a", "an", "the", "of", "to", "and", "with", "in", "on", "at", "his", "her", "its", "their", "for"}:
         short = " ".join(short.split()[:-1])
-    short = short.rstrip(",;:")
+    short = short.rstrip(",;:.")
     return (short + ("…" if len(words) > 6 else "")) if short else text[:40]
 
 
@@ -555,7 +560,8 @@ def _appearances(
     for hit in vis_hits:
         who = owner(hit)
         if hit.section == "actions":
-            acts.setdefault(who, hit.key)
+            if who not in acts or _PRIORITY.get(hit.key, 0) > _PRIORITY.get(acts[who], 0):
+                acts[who] = hit.key
         else:
             outfits.setdefault(who, hit.key)
     line_actions = {s: _first_action(t) for s, t in group.dialogue}
@@ -579,9 +585,15 @@ def _appearances(
         if len(present) > 1:
             app["facing"] = "right" if k == 0 else "left"
             if action in stage["targeted_actions"]:
-                app["target"] = next(o for o in present if o != sid)
+                others = [o for o in present if o != sid]
+                app["target"] = "hero" if "hero" in others else others[0]
         apps.append(app)
     return apps
+
+
+_PRIORITY = {"walk": -1, "stand": -2, "talk": -1, "enter": 0, "exit": 0, "think": 0, "sneer": 3, "laugh": 2,
+             "push": 3, "point": 2, "hug": 3, "kneel": 3, "shocked": 3, "cry": 2, "celebrate": 2, "give": 2,
+             "work": 1, "sing": 2}
 
 
 def _mood(hits: list[Hit], actions: list[str], index: int, total: int) -> str:

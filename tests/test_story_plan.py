@@ -215,7 +215,7 @@ def test_long_lines_are_fitted_and_chinese_works() -> None:
 
 
 def test_headline() -> None:
-    assert headline("Years later, Mango owns the tower.", "en") == "Years later"
+    assert headline("Years later, Mango owns the tower.", "en") == "Years later, Mango owns the tower"
     assert headline("\"Don't touch my glass, peasant.\"", "en") == "Don't touch my glass"
     assert headline("One day the rich white cat laughs at the little window cleaner", "en") == "One day the rich white cat…"
     assert headline("那天晚上，芒果在台灯下读书。", "zh") == "那天晚上"

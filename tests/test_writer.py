@@ -362,7 +362,7 @@ async def test_short_total_is_stretched_into_the_window(server: FakeOpenAI) -> N
     reply = model_dict()
     reply["scenes"] = reply["scenes"][:5]
     for scene in reply["scenes"]:
-        scene["duration"], scene["narration"] = 3, "A short line."
+        scene["duration"], scene["narration"], scene["dialogue"] = 3, "A short line.", []
     server.queue(Reply.json(reply))
     async with LLMWriter(llm_settings(server)) as writer:
         script = await writer.write(PREMISE, "ginger-cat", "en", 1)

@@ -1,0 +1,408 @@
+"""Story arcs as data (``story/data/arcs/*.json``) and the offline planner: analysis → arc → ``Plan``. Pure.
+
+Each arc lists its triggers (analysis features such as ``events:lost_pet`` or ``traits:poor``), the
+roles it needs (invented when the premise has none), titles and beat slots; each slot has several
+line variants in English and Chinese with a visual note. ``plan_story`` picks the arc the premise's
+features score highest (ties broken by the seed), casts every person the premise mentions (names
+kept, roles and sides kept), fills the premise's own job, dream, place and lost thing into the
+lines, and lets the seed choose variants, optional beats and time openers. Villain-side and
+hero-side characters the arc does not use get cameo beats, so nobody the premise names is dropped.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from story.lexicon import lexicon
+from story.plan import MAX_BEATS, MIN_BEATS, Plan
+from story.premise import Analysis, Person, Side, describe
+from story.styles import CHARACTER_STYLES
+
+ARC_IDS = ("rags_to_riches", "career_dream", "betrayal_comeback", "lost_and_found", "parent_sacrifice",
+           "underdog_revenge", "rivals_to_friends", "glow_up")
+SLOTS = ("rival", "ally", "friend", "family")
+_FIELD = re.compile(r"\{([a-z_]+)\}")
+
+
+@dataclass(frozen=True)
+class Arc:
+    id: str
+    label: dict[str, str]
+    triggers: tuple[str, ...]
+    strong: tuple[str, ...]
+    needs: tuple[str, ...]
+    titles: dict[str, list[str]]
+    beats: tuple[dict[str, Any], ...]
+
+
+def _read(name: str) -> dict[str, Any]:
+    text = resources.files("story").joinpath(f"data/arcs/{name}.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+@cache
+def arcs() -> dict[str, Arc]:
+    out = {}
+    for arc_id in ARC_IDS:
+        d = _read(arc_id)
+        out[arc_id] = Arc(d["id"], d["label"], tuple(d["triggers"]), tuple(d.get("strong", ())), tuple(d["needs"]),
+                          d["titles"], tuple(d["beats"]))
+    return out
+
+
+@cache
+def common() -> dict[str, Any]:
+    return _read("common")
+
+
+def features(analysis: Analysis) -> set[str]:
+    """The analysis as ``section:key`` features the arcs' triggers name."""
+    out = {f"events:{k}" for k in [*analysis.wrongs, *analysis.goals, *analysis.outcomes]}
+    for p in analysis.cast:
+        out |= {f"traits:{t}" for t in p.traits}
+        if p.relation:
+            out.add(f"relations:{p.relation}")
+    for job in (analysis.job, analysis.dream):
+        if job:
+            out.add(f"jobs:{job}")
+    return out
+
+
+def arc_scores(analysis: Analysis) -> dict[str, int]:
+    have = features(analysis)
+    scores = {}
+    for arc in arcs().values():
+        score = sum(1 for t in arc.triggers if t in have) + sum(3 for t in arc.strong if t in have)
+        scores[arc.id] = score
+    if analysis.dream:
+        scores["career_dream"] += 3
+    return scores
+
+
+def choose_arc(analysis: Analysis, seed: int) -> str:
+    """The best-scoring arc (ties broken by the seed; a premise with no story words gets a career
+    dream when it names a job, else one of the underdog shapes)."""
+    scores = arc_scores(analysis)
+    best = max(scores.values())
+    rng = random.Random(f"arc\x00{analysis.premise}\x00{seed}")
+    if best == 0:
+        job = analysis.dream or analysis.job
+        if job and lexicon().entry("jobs", job).get("dream"):
+            return "career_dream"
+        return rng.choice(["rags_to_riches", "underdog_revenge", "glow_up", "rivals_to_friends"])
+    return rng.choice(sorted(a for a, s in scores.items() if s == best))
+
+
+# ---------------------------------------------------------------------------------------------
+# Casting
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Member:
+    person: Person
+    id: str
+    name: str
+    species: str
+    look: str
+    invented: bool
+
+
+def _look(person: Person, species: str, rng: random.Random) -> str:
+    lex = lexicon()
+    if person.breed:
+        look = str(lex.entry("breeds", person.breed)["look"])
+    elif person.colour:
+        look = f"a {lex.entry('colours', person.colour)['en'][0]} {species}"
+    else:
+        options = [s for s in CHARACTER_STYLES.values() if s.species == species]
+        look = rng.choice(options).look
+    extras = [str(lex.entry("traits", t)["look"]) for t in person.traits if lex.entry("traits", t).get("look")]
+    if person.relation == "bodyguard":
+        extras.append("in a black suit and earpiece")
+    if extras:
+        look = f"{look}, {', '.join(extras)}"
+    return look[:120]
+
+
+def _cast(analysis: Analysis, arc: Arc, style: str, language: str, rng: random.Random) -> list[Member]:
+    pool = common()["names"]
+    people = list(analysis.cast[:4])
+    have_roles = {p.role for p in people}
+    for need in arc.needs:
+        if need not in have_roles and len(people) < 4:
+            side: Side = "villain" if need == "rival" else "hero"
+            people.append(Person(key=need if need != "family" else "family", role=need, side=side, pos=10**6,
+                                 relation="mother" if need == "family" else None))
+    taken_names: set[str] = set()
+    members = []
+    hero_species = CHARACTER_STYLES[style].species
+    for p in people:
+        species: str
+        if p.role == "hero":
+            species = hero_species
+        elif p.species:
+            species = p.species
+        elif p.relation in {"mother", "father", "kittens", "son", "daughter", "sister", "brother", "grandma", "grandpa"}:
+            species = hero_species
+        else:
+            species = rng.choice(["cat", "dog"])
+        name = p.name
+        if not name or name in taken_names:
+            options = [n for n in pool[species]["zh" if language == "zh" else "en"] if n not in taken_names]
+            name = rng.choice(options)
+        taken_names.add(name)
+        look = CHARACTER_STYLES[style].look[:120] if p.role == "hero" else _look(p, species, rng)
+        members.append(Member(p, p.key, name, species, look, p.pos == 10**6))
+    return members
+
+
+def _slots(members: list[Member]) -> dict[str, Member]:
+    """Which cast member plays each role the arc lines name (rival, ally, friend, family)."""
+    slots: dict[str, Member] = {"hero": members[0]}
+    for m in members[1:]:
+        p = m.person
+        if p.role == "rival" and "rival" not in slots:
+            slots["rival"] = m
+        elif p.side == "villain" and "ally" not in slots:
+            slots["ally"] = m
+        elif p.role == "family" and "family" not in slots:
+            slots["family"] = m
+        elif p.side != "villain" and "friend" not in slots and p.role != "rival":
+            slots["friend"] = m
+    return slots
+
+
+# ---------------------------------------------------------------------------------------------
+# Words the lines are filled with
+# ---------------------------------------------------------------------------------------------
+
+
+def _hero_person(analysis: Analysis, style: str) -> Person:
+    """The hero as the lines describe it: the premise's words, re-cast when another style was picked."""
+    hero = analysis.hero
+    want = CHARACTER_STYLES[style]
+    premise_style = hero.style
+    if premise_style == style or (premise_style is None and hero.species in (None, want.species)
+                                  and hero.breed is None):
+        return hero
+    breed_key = next((k for k, b in lexicon().data["breeds"].items() if b["style"] == style), None)
+    return Person(key="hero", role="hero", side="hero", pos=0, species=want.species, breed=breed_key,
+                  traits=hero.traits, name=hero.name)
+
+
+def _values(analysis: Analysis, style: str, language: str, slots: dict[str, Member], arc: Arc,
+            humble_job: str | None = None) -> dict[str, str]:
+    lex = lexicon()
+    zh = language == "zh"
+    same = analysis.language == language
+    c = common()
+    loc_words = c["location_words"]
+    v: dict[str, str] = {}
+    for slot, m in slots.items():
+        v[slot] = m.name
+        person = _hero_person(analysis, style) if slot == "hero" else m.person
+        if m.invented or (person.species is None and person.breed is None and person.relation is None):
+            st = CHARACTER_STYLES[style] if slot == "hero" else None
+            word = (st.label_zh if zh else f"the {st.label_en.lower()}") if st else ("它" if zh else m.name)
+            v[f"{slot}_a"] = word if not m.invented else (m.name if not zh else "")
+        else:
+            v[f"{slot}_a"] = describe(person, language, analysis if slot != "hero" or person is analysis.hero else None)
+    # the job and the dream
+    job, dream = analysis.job, analysis.dream
+    if arc.id == "career_dream" and not dream and job and lex.entry("jobs", job).get("dream"):
+        job, dream = None, job
+    if job is None and arc.id != "lost_and_found":
+        job = humble_job  # the premise names none: a humble one, chosen by the seed
+    if job:
+        e = lex.entry("jobs", job)
+        v.update(job=e["title_zh" if zh else "title_en"], work=e["work_zh" if zh else "work_en"], work_en=e["work_en"],
+                 job_place=loc_words[e["location"]][1 if zh else 0], job_place_en=loc_words[e["location"]][0])
+    else:
+        dj = c["default_job"]["zh" if zh else "en"]
+        v.update(job=dj[0], work=dj[1], work_en=c["default_job"]["en"][1],
+                 job_place=loc_words["street"][1 if zh else 0], job_place_en=loc_words["street"][0])
+    if dream:
+        e = lex.entry("jobs", dream)
+        v.update(dream=e["title_zh" if zh else "title_en"], dream_work=e["work_zh" if zh else "work_en"],
+                 dream_work_en=e["work_en"], dream_event=e.get("event_zh" if zh else "event_en", "那个大日子" if zh else "the big day"),
+                 dream_place_en=loc_words[e["location"]][0])
+        for key in analysis.places:  # the premise's own place for the dream (Mars, the stadium…)
+            surface = analysis.surfaces.get(f"places:{key}")
+            if lex.entry("places", key)["location"] == e["location"] and surface and analysis.language == "en":
+                v["dream_place_en"] = surface
+    else:
+        dd = c["default_dream"]["zh" if zh else "en"]
+        v.update(dream=dd[0], dream_work=dd[1], dream_work_en=c["default_dream"]["en"][1],
+                 dream_event="那个大日子" if zh else "the big day", dream_place_en="the stage")
+    # the place and the lost thing, in the premise's words when the languages match
+    place_key = analysis.places[0] if analysis.places else None
+    place_surface = analysis.surfaces.get(f"places:{place_key}") if place_key else None
+    if place_key:
+        loc = lex.entry("places", place_key)["location"]
+        v["place"] = place_surface if same and place_surface else loc_words[loc][1 if zh else 0]
+        v["place_en"] = place_surface if analysis.language == "en" and place_surface else loc_words[loc][0]
+    else:
+        loc = lex.entry("jobs", job)["location"] if job else ("school" if arc.id == "glow_up" else "street")
+        v["place"], v["place_en"] = loc_words[loc][1 if zh else 0], loc_words[loc][0]
+    v["place_word"] = re.sub(r"^the ", "", v["place"])
+    v["place_title"] = v["place_word"].title() if not zh else v["place_word"]
+    thing = analysis.lost_thing if same else None
+    if thing:
+        thing = re.sub(r"^(his|her|their|its|the|a|an)\s+", "", thing)
+        v["thing"] = thing if zh else f"the {thing}"
+        v["thing_en"] = v["thing"] if not zh else "the place"
+    elif job:
+        e = lex.entry("jobs", job)
+        v["thing"] = loc_words[e["location"]][1 if zh else 0]
+        v["thing_en"] = loc_words[e["location"]][0]
+    else:
+        v["thing"] = c["default_thing"]["zh" if zh else "en"]
+        v["thing_en"] = "everything"
+    base = re.sub(r"^the ", "", v["thing"])
+    v["thing_title"] = base.title() if not zh else base
+    v["thing_cap"] = v["thing"][:1].upper() + v["thing"][1:]
+    return v
+
+
+def _relation_word(person: Person, language: str) -> str:
+    """What the person is to the one it belongs to: boyfriend, bodyguard, mother… (or its breed)."""
+    lex = lexicon()
+    zh = language == "zh"
+    if person.relation:
+        return str(lex.entry("relations", person.relation)["zh" if zh else "en"][0])
+    if person.breed:
+        return str(lex.entry("breeds", person.breed)["zh" if zh else "en"][0])
+    return "伙伴" if zh else "sidekick"
+
+
+def _fill(template: str, values: dict[str, str]) -> str | None:
+    """``template`` with its fields filled, or None when a field has no value."""
+    fields = _FIELD.findall(template)
+    if any(f not in values for f in fields):
+        return None
+    text = template
+    for f in fields:
+        text = text.replace("{" + f + "}", values[f])
+    text = " ".join(text.split())
+    text = re.sub(r"\b([Aa]) ([aeiouAEIOU])", r"\1n \2", text)
+    text = re.sub(r"\bthe the\b", "the", text)
+    text = re.sub(r"^([a-z])", lambda m: m.group(1).upper(), text)
+    text = re.sub(r"((?<!\.\.)[.!?]\s+)([a-z])", lambda m: m.group(1) + m.group(2).upper(), text)
+    text = text.replace("在在", "在").replace("正在在", "正在")
+    text = re.sub(r'^"([a-z])', lambda m: '"' + m.group(1).upper(), text)
+    return text
+
+
+# ---------------------------------------------------------------------------------------------
+# Planning
+# ---------------------------------------------------------------------------------------------
+
+
+def plan_story(analysis: Analysis, style: str, language: str, seed: int, arc_id: str | None = None) -> Plan:
+    """A ``Plan`` for the premise: its cast, its job, place and events, in the chosen arc's shape."""
+    # 1. Seeded choices, the arc, the cast and who plays which part.
+    rng = random.Random(f"plan\x00{analysis.premise}\x00{style}\x00{language}\x00{seed}")
+    arc = arcs()[arc_id or choose_arc(analysis, seed)]
+    members = _cast(analysis, arc, style, language, rng)
+    slots = _slots(members)
+    lang = "zh" if language == "zh" else "en"
+    humble = rng.choice(["construction", "delivery", "dishwasher", "cleaner", "street_vendor", "waiter"])
+    values = _values(analysis, style, lang, slots, arc, humble)
+    c = common()
+    whens = rng.sample(c["when"][lang], 3)
+    laters = rng.sample(c["later"][lang], 3)
+
+    # 2. Beats: a variant per slot (optional slots by chance), lines filled with the premise's words.
+    beats: list[dict[str, str]] = []
+    used_slots: set[str] = set()
+    optional_kept = 0
+    for n, slot in enumerate(arc.beats):
+        if slot.get("optional") and rng.random() < 0.4:
+            continue
+        optional_kept += bool(slot.get("optional"))
+        local = {**values, "when": whens[n % 3], "later": laters[n % 3]}
+        options = []
+        for var in slot["variants"]:
+            speaker = var["speaker"]
+            if speaker != "narrator" and speaker not in slots:
+                continue
+            line = _fill(var[lang], local)
+            visual = _fill(var["visual"], {**local, "work": values["work_en"]})
+            if line and visual:
+                options.append((speaker, line, visual, var))
+        must = ["{" + f + "}" for f in slot.get("must", [])]
+        options = [o for o in options if all(m in o[3][lang] for m in must)] or options
+        if not options:
+            continue
+        speaker, line, visual, var = rng.choice(options)
+        used_slots |= {f for f in _FIELD.findall(var[lang] + var["visual"]) if f in slots}
+        if speaker != "narrator":
+            used_slots.add(speaker)
+        beats.append({"speaker": slots[speaker].id if speaker != "narrator" else "narrator",
+                      "line": line[:200], "visual": visual[:160], "slot": slot["id"]})
+
+    # 2b. The rival is heard: when no beat gives the rival a line, the first slot that can does.
+    if "rival" in slots and not any(b["speaker"] == slots["rival"].id for b in beats):
+        for i, b in enumerate(beats):
+            spec: dict[str, Any] = next((s for s in arc.beats if s["id"] == b["slot"]), {"variants": []})
+            var = next((v for v in spec["variants"] if v["speaker"] == "rival"), None)
+            line = _fill(var[lang], {**values, "when": whens[0], "later": laters[0]}) if var else None
+            visual = _fill(var["visual"], {**values, "work": values["work_en"]}) if var else None
+            if line and visual:
+                beats[i] = {"speaker": slots["rival"].id, "line": line[:200], "visual": visual[:160], "slot": b["slot"]}
+                break
+
+    # 3. Cameos: every cast member the arc did not use appears (villain's side early, friends late).
+    named = {slots[s].id for s in used_slots if s in slots}
+    for m in members[1:]:
+        if m.id in named:
+            continue
+        side = "villain" if m.person.side == "villain" else "hero"
+        cameo = rng.choice(c["cameos"][side])
+        local = {**values, "id": m.id, "name": m.name, "rel": _relation_word(m.person, lang)}
+        line = _fill(cameo[lang], local)
+        visual = _fill(cameo["visual"], local)
+        if not line or not visual:
+            continue
+        beat = {"speaker": m.id if cameo["speaker"] == "{id}" else "narrator", "line": line[:200],
+                "visual": visual[:160], "slot": "cameo"}
+        at = 2 if side == "villain" else max(2, len(beats) - 2)
+        beats.insert(min(at, len(beats)), beat)
+
+    # 4. Between 6 and 10 beats: drop optional ones from the middle, or add the ones skipped.
+    while len(beats) > MAX_BEATS:
+        optional_ids = {s["id"] for s in arc.beats if s.get("optional")}
+        fallback = next(i for i in range(len(beats) - 2, 0, -1) if beats[i]["slot"] != "cameo")
+        drop = next((i for i in range(len(beats) - 2, 0, -1) if beats[i]["slot"] in optional_ids), fallback)
+        beats.pop(drop)
+    if len(beats) < MIN_BEATS:
+        have = {b["slot"] for b in beats}
+        for slot in arc.beats:
+            if slot["id"] in have or len(beats) >= MIN_BEATS:
+                continue
+            var = next((v for v in slot["variants"] if v["speaker"] == "narrator"), None)
+            if var is None:
+                continue
+            line = _fill(var[lang], {**values, "when": whens[0], "later": laters[0]})
+            visual = _fill(var["visual"], {**values, "when": "", "later": ""})
+            if line and visual:
+                pos = [s["id"] for s in arc.beats].index(slot["id"])
+                beats.insert(min(pos, len(beats)), {"speaker": "narrator", "line": line, "visual": visual,
+                                                    "slot": slot["id"]})
+
+    # 5. The plan.
+    title = _fill(rng.choice(arc.titles[lang]), values) or arc.label[lang]
+    cast = [{"id": m.id, "name": m.name[:40], "species": m.species, "role": m.person.role, "look": m.look}
+            for m in members]
+    return Plan.model_validate({
+        "title": title[:80], "cast": cast,
+        "beats": [{k: b[k] for k in ("speaker", "line", "visual")} for b in beats],
+    })

@@ -1,0 +1,506 @@
+"""Premise understanding, English and Chinese: who is in the story, the hero's job, the wrong done
+and by whom, the goal and outcome, places and props. Pure.
+
+``analyse(premise) -> Analysis``. Words are matched whole (``story.lexicon``): English by words
+with simple inflections, Chinese by jieba segmentation. A *person* is a pet or role the premise
+mentions: a breed, a species or a relation (``boyfriend``, ``妈妈``, ``the boss``), with the traits
+and colours just before it, a species word just before a relation (``her dog boyfriend``, ``狗男友``)
+and a given name (``named Duchess``, ``Duchess, a Persian cat``, ``名叫豆包``). Relations belong to
+the person before them (``her boyfriend`` is the rich cat's); allies of the villain stay on the
+villain's side. The hero is the first person who is not the object of ``by``/``被`` and not someone
+else's relation; the rival is who wrongs the hero (after ``by``/``被``, or described as rich, mean or
+greedy, or a villain).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from typing import Literal
+
+from story.lexicon import Hit, Tokens, is_chinese, lexicon
+from story.styles import CHARACTER_STYLES
+
+Side = Literal["hero", "villain", "neutral"]
+_BREAK = re.compile(r"[,.;!?，。；！？、]|\b(?:and|but|then|while|who|until|so)\b|和|但|然后|后来|却|于是|最后")
+_NAME_EN = re.compile(r"\b(?:named|called)\s+([A-Z][\w'-]{1,19})")
+_NAME_ZH = re.compile(r"(?:名叫|名字叫|叫做|取名|叫)([\u4e00-\u9fff]{2,3}?)(?=的|，|。|、|,|$|和|被|在|是|[\u4e00-\u9fff]{0}$)")
+_CAP = re.compile(r"\b([A-Z][a-z][\w'-]{0,18})\b")
+_BY = {"by", "被", "遭"}
+_POSSESSIVE = {"her", "his", "their", "its", "whose", "她的", "他的", "它的", "她", "他", "它"}
+_VILLAIN_TRAITS = {"rich", "mean", "greedy"}
+_VILLAIN_RELATIONS = {"rival", "ex", "landlord"}
+_GOAL_WORDS = {"become", "dream", "run_for", "build", "compete", "explore"}
+_STOP_CAPS = {"The", "A", "An", "In", "On", "At", "One", "When", "After", "Then", "But", "And", "Her", "His",
+              "Their", "Its", "She", "He", "They", "It", "Every", "This", "That", "Years", "Mars", "Moon",
+              "Earth", "Paris", "London", "New", "Chinese", "English", "I", "My", "Our", "Once"}
+
+
+@dataclass
+class Person:
+    """One pet or role the premise mentions."""
+
+    key: str  # unique slug: hero, rival, boyfriend, mother…
+    role: str  # hero | rival | partner | friend | family | boss | mentor | other
+    side: Side
+    pos: int  # character offset of the first mention
+    species: str | None = None
+    breed: str | None = None  # lexicon breeds key
+    colour: str | None = None
+    traits: tuple[str, ...] = ()
+    relation: str | None = None  # lexicon relations key
+    of: str | None = None  # key of the person the relation belongs to
+    name: str | None = None
+    words: tuple[str, ...] = ()  # the premise's own words for this person
+    after_by: bool = False
+    start: int = 0  # token index where the mention starts
+
+    @property
+    def style(self) -> str | None:
+        """The catalogue style that draws this pet (breed first, then colour), if any."""
+        lex = lexicon()
+        if self.breed:
+            st = lex.entry("breeds", self.breed)["style"]
+            if st:
+                return str(st)
+        if self.colour:
+            st = lex.entry("colours", self.colour)["style"]
+            if st and (self.species is None or CHARACTER_STYLES[st].species == self.species):
+                return str(st)
+        return None
+
+
+@dataclass
+class Analysis:
+    premise: str
+    language: str  # the premise's own language: en | zh
+    cast: list[Person]  # the hero first, then in order of mention
+    job: str | None = None  # the hero's job or situation (lexicon jobs key)
+    dream: str | None = None  # the job the hero wants to reach (pop star, mayor…)
+    places: list[str] = field(default_factory=list)  # lexicon places keys
+    props: list[str] = field(default_factory=list)  # lexicon props keys
+    wrongs: list[str] = field(default_factory=list)  # events of kind wrong
+    goals: list[str] = field(default_factory=list)
+    outcomes: list[str] = field(default_factory=list)
+    wrongdoer: str | None = None  # key of who does the wrong
+    lost_thing: str | None = None  # what the hero loses or has stolen (a place/job/prop word)
+    surfaces: dict[str, str] = field(default_factory=dict)  # "jobs:window_cleaner" -> "window cleaner"
+
+    @property
+    def hero(self) -> Person:
+        return self.cast[0]
+
+    def person(self, key: str) -> Person | None:
+        return next((p for p in self.cast if p.key == key), None)
+
+    def by_role(self, role: str) -> list[Person]:
+        return [p for p in self.cast if p.role == role]
+
+
+def _breaks(text: str, tokens: Tokens) -> set[int]:
+    """Token indices that start a new clause (punctuation or a conjunction right before them)."""
+    out = set()
+    for i in range(1, len(tokens.words)):
+        between = text[tokens.offsets[i - 1]:tokens.offsets[i]].lower()
+        if _BREAK.search(between[len(tokens.words[i - 1]) if not tokens.chinese else len(tokens.words[i - 1]):] or "") \
+                or tokens.words[i] in {"and", "but", "then", "while", "who", "和", "但", "然后", "后来", "却"}:
+            out.add(i)
+    return out
+
+
+def _slug(word: str, taken: set[str]) -> str:
+    base = re.sub(r"[^a-z0-9_]+", "_", word.lower()).strip("_") or "pet"
+    if not base[0].isalpha():
+        base = f"pet_{base}"
+    key, n = base[:20], 2
+    while key in taken:
+        key = f"{base[:18]}_{n}"
+        n += 1
+    taken.add(key)
+    return key
+
+
+@lru_cache(maxsize=256)
+def analyse(premise: str) -> Analysis:
+    """What the premise says: its cast with roles, the hero's job, wrongs, goals, places and props."""
+    lex = lexicon()
+    # 1. Names first (masked out so they are not read as words), then tokens and matches.
+    names = _given_names(premise)
+    masked = premise
+    for name, _pos in names:
+        masked = masked.replace(name, " " * len(name)) if is_chinese(premise) else masked
+    tokens = lex.tokenize(masked)
+    hits = lex.find_tokens(tokens)
+    chinese = tokens.chinese
+    breaks = _breaks(masked, tokens)
+    words = tokens.words
+
+    # 2. People: breed/species/relation heads with the traits and colours just before them.
+    people: list[Person] = []
+    taken: set[str] = set()
+    raw_heads = [h for h in hits if h.section in {"breeds", "species", "relations"}]
+    heads = [h for h in raw_heads if not any(o is not h and o.start <= h.start and h.end <= o.end
+                                             and (o.end - o.start) > (h.end - h.start) for o in raw_heads)]
+    consumed: set[int] = set()
+    villain_refs: set[int] = set()  # token index of heads owned by "the villain's …"
+    for idx, h in enumerate(heads):
+        if id(h) in consumed:
+            continue
+        nxt = heads[idx + 1] if idx + 1 < len(heads) else None
+        if (h.section == "relations" and h.key in _VILLAIN_RELATIONS and nxt is not None
+                and 0 <= nxt.start - h.end <= 1 and nxt.start not in breaks and (people or h.start > 0)):
+            villain_refs.add(nxt.start)  # "the villain's husky bodyguard": a reference, not a new pet
+            continue
+        person = Person(key="", role="other", side="neutral", pos=h.pos)
+        span_start, span_end = h.start, h.end
+        group = [h]
+        # a species or breed right before a relation is that relation's species (her dog boyfriend)
+        if (h.section in {"breeds", "species"} and nxt is not None and nxt.section == "relations"
+                and nxt.start == h.end and nxt.start not in breaks):
+            group.append(nxt)
+            consumed.add(id(nxt))
+            span_end = nxt.end
+        # a breed right after a species-less breed/species hit at the same span is the same pet
+        for g in group:
+            if g.section == "breeds":
+                person.breed = g.key
+                person.species = str(lex.entry("breeds", g.key)["species"])
+            elif g.section == "species":
+                person.species = person.species or g.key
+            else:
+                person.relation = g.key
+        if person.relation is None and h.section == "relations":
+            person.relation = h.key
+        if person.species is None and h.section == "relations" and chinese:
+            person.species = "dog" if "狗" in h.surface else ("cat" if "猫" in h.surface else None)
+        # modifiers just before the head, inside the clause
+        mods: list[str] = []
+        j = span_start - 1
+        while j >= 0 and j + 1 not in breaks:
+            mod = [m for m in hits if m.start == j and m.section in {"traits", "colours"}]
+            if not mod:
+                if words[j] in {"a", "an", "the", "一只", "一条", "一个", "只", "条", "个", "的", "very", "so", "once"}:
+                    j -= 1
+                    continue
+                break
+            for m in mod:
+                if m.section == "traits":
+                    person.traits = (*person.traits, m.key)
+                elif person.colour is None:
+                    person.colour = m.key
+                mods.insert(0, m.surface)
+            span_start = j
+            j -= 1
+        # the breed's own colour (a "white cat" is white)
+        if person.breed and person.colour is None:
+            for c, entry in lex.data["colours"].items():
+                if any(w in lex.entry("breeds", person.breed)["en"][0] for w in entry["en"]):
+                    person.colour = c
+                    break
+        prev_word = words[span_start - 1] if span_start > 0 else ""
+        prev2 = words[span_start - 2] if span_start > 1 else ""
+        window = words[max(0, span_start - 4):span_start]
+        person.after_by = any(w in _BY for w in window) and not any(
+            o.end <= span_start and o.start >= span_start - 4 and o is not h for o in heads if o.start < h.start
+            and o.start > max((k for k, w in enumerate(words[:span_start]) if w in _BY), default=-1))
+        person.start = span_start
+        possessive = prev_word in _POSSESSIVE or prev2 in _POSSESSIVE and prev_word in {"dog", "cat"} \
+            or (chinese and prev_word == "的")
+        # possessed by a villain named just before ("the villain's husky bodyguard")
+        if h.start in villain_refs or (group[-1].start in villain_refs):
+            person.of = "@rival"
+        elif person.relation and possessive:
+            owner = people[-1] if people else None
+            if owner is not None:
+                person.of = owner.key
+        surface_words = " ".join(words[span_start:span_end]) if not chinese else "".join(words[span_start:span_end])
+        person.words = (surface_words,)
+        # the same pet mentioned again (same breed/relation, no new modifiers): merge
+        twin = next((p for p in people if (p.breed and p.breed == person.breed and not mods)
+                     or (p.relation and p.relation == person.relation and person.breed is None and not mods)), None)
+        if twin is not None:
+            continue
+        label = person.relation or person.breed or person.species or "pet"
+        person.key = _slug(label if person.relation else f"{label}", taken)
+        people.append(person)
+
+    # 3. Given names to the nearest person (before the name, or just after it).
+    for name, pos in names:
+        target = _nearest(people, pos, premise)
+        if target is not None and target.name is None:
+            target.name = name
+            target.words = (*target.words, name)
+
+    for p in people:
+        if p.relation and p.of is None and p.start > 0:
+            owner = next((q for q in people if q.name and q.name.lower() == words[p.start - 1]), None)
+            if owner is not None and owner is not p:
+                p.of = owner.key
+
+    # 4. Jobs, dreams, events, places, props.
+    job, dream = _jobs(hits, tokens)
+    events = [h for h in hits if h.section == "events"]
+    wrongs = _unique(h.key for h in events if lex.entry("events", h.key)["kind"] == "wrong")
+    goals = _unique(h.key for h in events if lex.entry("events", h.key)["kind"] == "goal")
+    outcomes = _unique(h.key for h in events if lex.entry("events", h.key)["kind"] == "outcome")
+    places = _unique(h.key for h in hits if h.section == "places")
+    props = _unique(h.key for h in hits if h.section == "props")
+    surfaces = {f"{h.section}:{h.key}": h.surface for h in reversed(hits)}
+
+    # 5. Roles: the hero, the rival, relations and their sides.
+    cast = _roles(people, events, words)
+    wrongdoer = next((p.key for p in cast if p.role == "rival"), None)
+    lost = _lost_thing(hits, tokens)
+    return Analysis(
+        premise=premise, language="zh" if chinese else "en", cast=cast, job=job, dream=dream, places=places,
+        props=props, wrongs=wrongs, goals=goals, outcomes=outcomes, wrongdoer=wrongdoer, lost_thing=lost,
+        surfaces=surfaces,
+    )
+
+
+def _unique(items: object) -> list[str]:
+    return list(dict.fromkeys(items))  # type: ignore[call-overload]
+
+
+def _given_names(premise: str) -> list[tuple[str, int]]:
+    """Given names with their offsets: ``named X``/``called X``, ``X, a …``/``X the …``, ``名叫X``."""
+    out: list[tuple[str, int]] = [(m.group(1), m.start(1)) for m in _NAME_EN.finditer(premise)]
+    premise_caps = re.sub(r"['’]s\b", "  ", premise)
+    for m in _NAME_ZH.finditer(premise):
+        out.append((m.group(1), m.start(1)))
+    lex = lexicon()
+    if not is_chinese(premise):
+        for m in _CAP.finditer(premise_caps):
+            word = m.group(1)
+            if word in _STOP_CAPS or any(word == n for n, _ in out) or lex.find(word):
+                continue
+            after = premise[m.end():m.end() + 12]
+            before = premise[max(0, m.start() - 30):m.start()].lower()
+            at_start = m.start() == 0 or premise[:m.start()].rstrip().endswith((".", "!", "?"))
+            named_after = bool(re.match(r"\s*(?:,\s*(?:a|an|the|her|his)\b|\s+the\s)", after))
+            after_head = bool(re.search(r"(?:cat|dog|kitten|puppy|friend|boyfriend|girlfriend|bodyguard|boss|"
+                                        r"mother|father|sister|brother|corgi|husky|shiba|persian|retriever|"
+                                        r"poodle|pug|tabby)s?\s*,?\s*$", before))
+            if named_after or (after_head and not at_start) or (not at_start and m.start() > 0):
+                out.append((word, m.start()))
+    return sorted(set(out), key=lambda t: t[1])
+
+
+def _nearest(people: list[Person], pos: int, premise: str) -> Person | None:
+    if not people:
+        return None
+    before = [p for p in people if p.pos <= pos]
+    after = [p for p in people if p.pos > pos]
+    # "Duchess, a Persian cat" names the pet right after; "a corgi named Biscuit" the one before
+    gap_after = min((p.pos - pos for p in after), default=999)
+    if after and gap_after <= 25 and re.match(r"[\w'-]+\s*(?:,|\bthe\b)", premise[pos:pos + 30]):
+        return min(after, key=lambda p: p.pos)
+    free = [p for p in before if p.name is None]
+    if free:
+        return max(free, key=lambda p: p.pos)
+    return min(after, key=lambda p: p.pos) if after else None
+
+
+def _jobs(hits: list[Hit], tokens: Tokens) -> tuple[str | None, str | None]:
+    """The hero's job now and the one it dreams of (after become/wants to be/runs for …)."""
+    job = dream = None
+    goal_ends = [h.end for h in hits if h.section == "events" and h.key in _GOAL_WORDS]
+    for h in hits:
+        if h.section != "jobs":
+            continue
+        aimed = any(0 <= h.start - end <= 4 for end in goal_ends) or h.surface.startswith(("runs for", "run for"))
+        if (h.key == "mayor" or aimed) and h.key != job:
+            dream = dream or h.key
+        elif job is None:
+            job = h.key
+    return job, dream
+
+
+def _lost_thing(hits: list[Hit], tokens: Tokens) -> str | None:
+    """What the hero loses or has taken: the place/job/prop word right after lose/steal."""
+    for h in hits:
+        if h.section == "events" and h.key in {"lose", "steal", "win_back"}:
+            after = [x for x in hits if x.section in {"places", "props", "jobs"} and 0 < x.start - h.start <= 4]
+            after.sort(key=lambda x: (["places", "props", "jobs"].index(x.section), x.start))
+            if after:
+                return after[0].surface
+    return None
+
+
+def _roles(people: list[Person], events: list[Hit], words: tuple[str, ...]) -> list[Person]:
+    lex = lexicon()
+    if not people:
+        return [Person(key="hero", role="hero", side="hero", pos=0)]
+    # 1. the hero: first person not after "by", not someone else's relation, not a villain
+    def hero_ok(p: Person) -> bool:
+        rel = lex.entry("relations", p.relation) if p.relation else None
+        return not p.after_by and p.of is None and not (set(p.traits) & _VILLAIN_TRAITS and not {"poor", "kind", "shy"} & set(p.traits)) \
+            and not (rel and rel["role"] in {"rival", "boss"})
+    hero = next((p for p in people if hero_ok(p)), people[0])
+    hero.role, hero.side = "hero", "hero"
+    # 2. the rival: after "by", else a villain relation, else bad traits, else the boss
+    rest = [p for p in people if p is not hero]
+    def villainy(p: Person) -> int:
+        rel = lex.entry("relations", p.relation) if p.relation else None
+        score = 4 * p.after_by + 3 * bool(rel and rel["role"] == "rival") + 2 * len(set(p.traits) & _VILLAIN_TRAITS)
+        score += bool(rel and rel["role"] == "boss")
+        return score if p.of is None or p.of != hero.key else 0
+    candidates = sorted((p for p in rest if villainy(p) > 0 and p.of is None), key=lambda p: -villainy(p))
+    rival = candidates[0] if candidates else None
+    if rival is not None:
+        rival.role, rival.side = "rival", "villain"
+    # 3. everyone else: the relation's role; allies take the side of whom they belong to
+    for p in rest:
+        if p is rival:
+            continue
+        rel = lex.entry("relations", p.relation) if p.relation else None
+        owner = next((q for q in people if q.key == p.of), None)
+        if rel is not None:
+            p.role = str(rel["role"]) if rel["role"] != "rival" else "rival"
+            if owner is not None and rel.get("allied"):
+                p.side = owner.side if owner.side != "neutral" else "neutral"
+            elif rel["role"] in {"rival", "boss"} and rival is None:
+                p.side = "villain"
+            elif owner is hero or rel["role"] in {"family", "friend", "mentor", "partner"}:
+                p.side = "hero" if owner is None or owner is hero else owner.side
+        else:
+            bad = set(p.traits) & _VILLAIN_TRAITS or p.after_by
+            p.role, p.side = ("rival", "villain") if bad else ("friend", "hero")
+        if p.role == "rival" and p is not rival and rival is not None:
+            p.role = "other"
+    for p in people:
+        if p.of == "@rival":
+            p.of = rival.key if rival is not None else None
+            p.side = "villain" if rival is not None else p.side
+            if rival is None:
+                p.role, p.side = "rival", "villain"
+    # re-key the hero and rival for readable ids
+    for who, key in ((hero, "hero"), (rival, "rival")):
+        if who is not None:
+            old = who.key
+            for q in people:
+                if q.of == old:
+                    q.of = key
+            who.key = key
+    taken = {"hero", "rival"}
+    for p in people:
+        if p.key in taken and p.role not in {"hero", "rival"}:
+            p.key = _slug(p.key + "_2", taken)
+        taken.add(p.key)
+    ordered = [hero, *([rival] if rival else []), *(p for p in people if p is not hero and p is not rival)]
+    return ordered
+
+
+# ---------------------------------------------------------------------------------------------
+# What was understood, in one line; the hero's style; re-casting the hero
+# ---------------------------------------------------------------------------------------------
+
+
+def describe(person: Person, language: str, analysis: Analysis | None = None) -> str:
+    """The person in words of ``language``: ``a poor ginger cat``, ``her dog boyfriend``, ``穷橘猫``."""
+    lex = lexicon()
+    zh = language == "zh"
+    same_lang = analysis is not None and analysis.language == language
+    if same_lang and person.words and person.words[0]:
+        core = person.words[0]
+    else:
+        parts = [str(lex.entry("traits", t)["zh" if zh else "en"][0]) for t in person.traits]
+        if person.colour and not person.breed:
+            parts.append(str(lex.entry("colours", person.colour)["zh" if zh else "en"][0]))
+        if person.breed:
+            parts.append(str(lex.entry("breeds", person.breed)["zh" if zh else "en"][0]))
+        elif person.species and not person.relation:
+            parts.append(str(lex.entry("species", person.species)["zh" if zh else "en"][0]))
+        if person.relation:
+            if person.species and not person.breed:
+                parts.append(str(lex.entry("species", person.species)["zh" if zh else "en"][0]))
+            parts.append(str(lex.entry("relations", person.relation)["zh" if zh else "en"][0]))
+        core = ("" if zh else " ").join(parts) or ("宠物" if zh else "pet")
+    if zh:
+        return core
+    if person.relation and person.of and not core.startswith(("her ", "his ", "the ")):
+        return f"the {core}"
+    return core if core.startswith(("the ", "her ", "his ", "their ")) else f"the {core}"
+
+
+_ROLE_WORDS = {
+    "en": {"hero": "hero", "rival": "rival", "partner": "partner", "friend": "friend", "family": "family",
+           "boss": "boss", "mentor": "mentor", "other": "also"},
+    "zh": {"hero": "主角", "rival": "对手", "partner": "伴侣", "friend": "朋友", "family": "家人",
+           "boss": "老板", "mentor": "导师", "other": "配角"},
+}
+
+
+def understood_line(analysis: Analysis, language: str) -> str:
+    """One line saying what was understood: hero (job), the cast with roles and sides, the goal."""
+    lex = lexicon()
+    zh = language == "zh"
+    words = _ROLE_WORDS["zh" if zh else "en"]
+    parts = []
+    for p in analysis.cast:
+        text = describe(p, language, analysis)
+        if p.name:
+            text = f"{p.name}（{text}）" if zh else f"{p.name} ({text})"
+        if p.species is None and p.breed is None and p.relation is None:
+            job_word = analysis.surfaces.get(f"jobs:{analysis.job}") if analysis.job else None
+            if job_word and analysis.language == language:
+                text = f"{job_word}（由宠物扮演）" if zh else f"the {job_word}, played by a pet"
+            else:
+                text = "宠物" if zh else "a pet"
+        elif p is analysis.hero and analysis.job:
+            job_title = lex.entry("jobs", analysis.job)["title_zh" if zh else "title_en"]
+            text += f"，{job_title}" if zh else f", {job_title}"
+        side = ""
+        if p.role not in {"hero", "rival"} and p.side == "villain":
+            side = "，站在对手一边" if zh else ", on the rival's side"
+        parts.append(f"{words[p.role]}：{text}{side}" if zh else f"{words[p.role]}: {text}{side}")
+    goal = _goal_text(analysis, language)
+    if goal:
+        parts.append(f"目标：{goal}" if zh else f"goal: {goal}")
+    return ("理解为——" + "；".join(parts)) if zh else ("Understood — " + "; ".join(parts))
+
+
+_GOAL_TEXT = {
+    "get_rich": ("get rich", "逆袭致富"), "win": ("win", "赢"), "win_back": ("win it back", "夺回一切"),
+    "revenge": ("pay them back", "打脸复仇"), "find": ("find the way home", "找到回家的路"),
+    "forgive": ("make peace", "化敌为友"), "marry": ("find love", "收获爱情"), "glow_up": ("glow up", "华丽蜕变"),
+    "shock": ("shock them all", "让所有人刮目相看"), "become": ("", ""),
+}
+
+
+def _goal_text(analysis: Analysis, language: str) -> str:
+    lex = lexicon()
+    zh = language == "zh"
+    if analysis.dream:
+        title = lex.entry("jobs", analysis.dream)["title_zh" if zh else "title_en"]
+        return f"成为{title}" if zh else f"become a {title}"
+    for key in [*analysis.outcomes, *analysis.goals]:
+        if key in _GOAL_TEXT and _GOAL_TEXT[key][0]:
+            return _GOAL_TEXT[key][1 if zh else 0]
+    if "lost_pet" in analysis.wrongs:
+        return "回家" if zh else "get home"
+    return ""
+
+
+_SPECIES_DEFAULT = {"cat": "ginger-cat", "dog": "golden-retriever"}
+
+
+def hero_style(analysis: Analysis) -> str | None:
+    """The character style id matching the hero's breed/colour/species (None when the premise says nothing)."""
+    hero = analysis.hero
+    if hero.style:
+        return hero.style
+    if hero.species:
+        return _SPECIES_DEFAULT[hero.species]
+    return None
+
+
+def hero_species(analysis: Analysis) -> str | None:
+    return analysis.hero.species or (
+        CHARACTER_STYLES[analysis.hero.style].species if analysis.hero.style else None)
+
+
+def with_hero(analysis: Analysis, **changes: object) -> Analysis:
+    cast = [replace(analysis.hero, **changes), *analysis.cast[1:]]  # type: ignore[arg-type]
+    return replace(analysis, cast=cast)

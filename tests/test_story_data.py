@@ -1,0 +1,148 @@
+"""Schema of the story data files: the vocabulary, the staging tables and the arcs."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, get_args
+
+import pytest
+
+from story.arcs import ARC_IDS, SLOTS, _read, arcs, common
+from story.lexicon import SECTIONS, load_data
+from story.plan import ROLES, staging
+from story.script import Action, Camera, Expression, Location, Mood, Outfit, TimeOfDay, Weather
+from story.styles import CHARACTER_STYLES
+
+HAN = re.compile(r"[\u3400-\u9fff]")
+LOCATIONS = set(get_args(Location))
+FIELD = re.compile(r"\{([a-z_]+)\}")
+# every field a line or a visual note may use (story.arcs._values, plus per-beat openers)
+KNOWN_FIELDS = {
+    *SLOTS, "hero", *(f"{s}_a" for s in ("hero", *SLOTS)), "job", "work", "work_en", "job_place", "job_place_en",
+    "dream", "dream_work", "dream_work_en", "dream_event", "dream_place_en", "place", "place_en", "place_word",
+    "place_title", "thing", "thing_en", "thing_title", "thing_cap", "when", "later",
+}
+
+
+def _words(entry: dict[str, Any]) -> None:
+    assert isinstance(entry["en"], list) and isinstance(entry["zh"], list)
+    assert entry["en"] or entry["zh"]
+    for w in entry["en"]:
+        assert w == w.lower().strip() and w and not HAN.search(w), w
+    for w in entry["zh"]:
+        assert HAN.search(w) and w.strip() == w, w
+
+
+def test_lexicon_schema() -> None:
+    data = load_data()
+    assert set(data) == set(SECTIONS)
+    for entries in data.values():
+        for key, entry in entries.items():
+            assert re.fullmatch(r"[a-z][a-z0-9_]*", key), key
+            _words(entry)
+    for entry in data["breeds"].values():
+        assert entry["species"] in ("cat", "dog") and entry["breed"] and entry["look"]
+        assert entry["style"] is None or CHARACTER_STYLES[entry["style"]].species == entry["species"]
+    for entry in data["colours"].values():
+        assert entry["style"] is None or entry["style"] in CHARACTER_STYLES
+    for entry in data["traits"].values():
+        assert entry["side"] in ("good", "bad", "neutral") and entry.get("look")
+    for entry in data["relations"].values():
+        assert entry["role"] in ROLES and entry["gender"] in ("m", "f", "") and isinstance(entry["allied"], bool)
+    for key, entry in data["jobs"].items():
+        assert entry["location"] in LOCATIONS, key
+        assert entry["outfit"] in get_args(Outfit), key
+        assert 1 <= len(entry["props"]) <= 3 and all(len(p) <= 40 for p in entry["props"])
+        for f in ("work_en", "title_en"):
+            assert entry[f] and not HAN.search(entry[f])
+        for f in ("work_zh", "title_zh"):
+            assert HAN.search(entry[f])
+        assert isinstance(entry["dream"], bool)
+        if entry["dream"]:
+            assert entry["event_en"] and HAN.search(entry["event_zh"]), key
+    for entry in data["places"].values():
+        assert entry["location"] in LOCATIONS and isinstance(entry["exact"], bool)
+    for entry in data["props"].values():
+        assert 1 <= len(entry["label"]) <= 40
+    assert set(data["actions"]) <= set(get_args(Action))
+    assert set(data["times"]) <= set(get_args(TimeOfDay))
+    assert set(data["weathers"]) <= set(get_args(Weather))
+    assert set(data["outfits"]) <= set(get_args(Outfit))
+    for entry in data["events"].values():
+        assert entry["kind"] in ("wrong", "goal", "outcome")
+
+
+def test_staging_schema() -> None:
+    st = staging()
+    assert set(st["settings"]) == LOCATIONS
+    assert all(st["settings"][loc] for loc in LOCATIONS)
+    assert set(st["time_words"]) == set(get_args(TimeOfDay))
+    assert set(st["weather_words"]) == set(get_args(Weather))
+    assert set(st["outfit_words"]) == set(get_args(Outfit))
+    assert set(st["camera_words"]) == set(get_args(Camera))
+    assert set(st["action_words"]) == set(get_args(Action))
+    assert set(st["action_expression"]) == set(get_args(Action))
+    assert set(st["action_expression"].values()) <= set(get_args(Expression))
+    assert set(st["targeted_actions"]) <= set(get_args(Action))
+    assert set(st["mood_actions"]) <= set(get_args(Action)) and set(st["mood_actions"].values()) <= set(get_args(Mood))
+    assert set(st["mood_cameras"]) == set(get_args(Mood))
+    assert all(set(c) <= set(get_args(Camera)) for c in st["mood_cameras"].values())
+    for lang in ("en", "zh"):
+        assert "default" in st["speech_tags"][lang]
+        for key, tags in st["speech_tags"][lang].items():
+            assert key == "default" or key in get_args(Action)
+            assert all("{name}" in t for t in tags)
+
+
+def _check_text(text: str, lang: str, where: str) -> None:
+    unknown = set(FIELD.findall(text)) - KNOWN_FIELDS
+    assert not unknown, (where, unknown)
+    stripped = FIELD.sub("", text)
+    if lang == "zh":
+        assert (HAN.search(stripped) or not stripped.strip()) and not re.search(r"[A-Za-z]", stripped), where
+    else:
+        assert not HAN.search(stripped), where
+
+
+@pytest.mark.parametrize("arc_id", ARC_IDS)
+def test_arc_schema(arc_id: str) -> None:
+    d = _read(arc_id)
+    assert d["id"] == arc_id and set(d["label"]) == {"en", "zh"}
+    assert d["triggers"] and all(re.fullmatch(r"(events|traits|relations|jobs):[a-z_]+", t) for t in d["triggers"])
+    lex = load_data()
+    for t in [*d["triggers"], *d["strong"]]:
+        section, key = t.split(":")
+        assert key in lex[section], t
+    assert set(d["needs"]) <= set(ROLES)
+    for lang in ("en", "zh"):
+        assert len(d["titles"][lang]) >= 3
+        for t in d["titles"][lang]:
+            _check_text(t, lang, f"{arc_id} title")
+    assert 6 <= len(d["beats"]) <= 10
+    assert len([b for b in d["beats"] if not b.get("optional")]) >= 5
+    for beat in d["beats"]:
+        assert len(beat["variants"]) >= 2, (arc_id, beat["id"])
+        assert any(v["speaker"] == "narrator" for v in beat["variants"]), (arc_id, beat["id"])
+        for v in beat["variants"]:
+            assert set(v) == {"speaker", "en", "zh", "visual"}
+            assert v["speaker"] in {"narrator", "hero", *SLOTS}
+            _check_text(v["en"], "en", f"{arc_id}/{beat['id']}")
+            _check_text(v["zh"], "zh", f"{arc_id}/{beat['id']}")
+            _check_text(v["visual"], "en", f"{arc_id}/{beat['id']} visual")
+            assert len(v["en"]) <= 160 and len(v["zh"]) <= 80 and len(v["visual"]) <= 130
+
+
+def test_common_data() -> None:
+    c = common()
+    for key in ("when", "later"):
+        assert len(c[key]["en"]) == len(c[key]["zh"]) >= 6
+    for species in ("cat", "dog"):
+        for lang in ("en", "zh"):
+            names = c["names"][species][lang]
+            assert len(names) >= 12 and len(set(names)) == len(names)
+    assert set(c["location_words"]) == LOCATIONS
+    for side in ("villain", "hero"):
+        assert len(c["cameos"][side]) >= 3
+        for v in c["cameos"][side]:
+            assert "{name}" in v["en"] and "{name}" in v["zh"]
+    assert set(arcs()) == set(ARC_IDS)
