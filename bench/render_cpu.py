@@ -80,7 +80,7 @@ class RawDump:
         self.n_frames = 0
 
     def compose(self, frames: Iterator[np.ndarray], audio: np.ndarray, spec: RenderSpec, out_path: Path,
-                n_frames: int) -> ClipInfo:
+                n_frames: int, thumbnail: Path | None = None) -> ClipInfo:
         with self.raw.open("wb") as f:
             for frame in frames:
                 f.write(np.ascontiguousarray(frame).data)

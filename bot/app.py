@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import secrets
 from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
@@ -134,6 +135,16 @@ async def _stop_delivery(app: AnyApp) -> None:
             log.info("send path: %s", limiter.stats.summary())
 
 
+def webhook_with_secret(webhook: dict[str, Any] | None) -> dict[str, Any]:
+    """The webhook arguments with a ``secret_token``: the configured one, or 256 random bits (Telegram
+    allows 1–256 characters ``A-Z a-z 0-9 _ -``)."""
+    hook = dict(webhook or {})
+    if not hook.get("secret_token"):
+        hook["secret_token"] = secrets.token_urlsafe(32)
+        log.info("no PETREEL_TELEGRAM__WEBHOOK_SECRET: registering the webhook with a random secret for this run")
+    return hook
+
+
 @contextlib.asynccontextmanager
 async def running(
     app: AnyApp,
@@ -145,7 +156,12 @@ async def running(
 ) -> AsyncIterator[AnyApp]:
     """Run ``app`` inside the current event loop until the block exits: initialize, ``post_init``,
     start, then polling (or the webhook server), and on exit the reverse with ``post_stop`` and
-    ``post_shutdown`` – the same order ``Application.run_polling`` uses."""
+    ``post_shutdown`` – the same order ``Application.run_polling`` uses.
+
+    A webhook never runs without a secret: when none is configured a strong random one is made for
+    this run and registered with ``setWebhook``, so the server answers 403 to any POST whose
+    ``X-Telegram-Bot-Api-Secret-Token`` header is missing or wrong, before reading its body."""
+    webhook = webhook_with_secret(webhook) if mode == "webhook" else webhook
     await app.initialize()
     try:
         if app.post_init:

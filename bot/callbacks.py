@@ -4,7 +4,8 @@ Format: ``"<version>|<action>|<arg>[|<arg>]"``, e.g. ``"1|st|k3x9Qa2b|ginger-cat
 short server-side ids (draft ids, job ids, clip ids, page offsets, catalogue ids); never user text.
 Telegram caps callback data at 64 bytes, so ``encode`` raises when a value would exceed it, and
 ``decode`` rejects anything that is not exactly the shape an action expects (unknown version,
-unknown action, wrong argument count or characters). Ownership is *not* encoded: handlers check the
+unknown action, wrong argument count or characters, a number beyond SQLite's 64-bit INTEGER, which only a
+forged button can carry). Ownership is *not* encoded: handlers check the
 draft/job/clip owner against the presser server-side, so a forged button gets nowhere.
 """
 
@@ -47,6 +48,9 @@ ARITY: dict[Action, int] = {
 }
 # Actions whose arguments are all non-negative integers (ids, offsets).
 NUMERIC: frozenset[Action] = frozenset({Action.CANCEL, Action.RESEND, Action.REMIX, Action.TWIST, Action.PAGE})
+# The largest number a button may carry: SQLite's INTEGER is a signed 64-bit value, so anything
+# beyond it can only be forged (and would raise OverflowError at the query).
+MAX_NUMBER = 2**63 - 1
 
 
 @dataclass(frozen=True)
@@ -68,8 +72,10 @@ def _check(action: Action, args: tuple[str, ...]) -> None:
     for arg in args:
         if not _ARG.fullmatch(arg):
             raise CallbackError(f"bad callback argument {arg[:20]!r}")
-        if action in NUMERIC and not arg.isdigit():
+        if action in NUMERIC and not (arg.isascii() and arg.isdigit()):
             raise CallbackError(f"action {action.value!r} needs a number, got {arg[:20]!r}")
+        if action in NUMERIC and int(arg) > MAX_NUMBER:
+            raise CallbackError(f"action {action.value!r}: number out of range ({arg[:20]}…)")
 
 
 def encode(action: Action, *args: object) -> str:

@@ -2,7 +2,8 @@
 
 ``ChatThrottle(interval_s).check(chat_id, now)`` returns 0.0 and records the acceptance when the
 chat's previous accepted premise is at least ``interval_s`` old, else the seconds still to wait
-(nothing recorded). Outgoing Bot API traffic is limited separately by PTB's ``AIORateLimiter``
+(nothing recorded). ``notice(chat_id)`` is True for the first refusal after an acceptance only, so a
+flood of premises gets one "please wait" reply per window, not one per message. Outgoing Bot API traffic is limited separately by PTB's ``AIORateLimiter``
 (wired in ``bot/app.py``). Memory is bounded: entries older than the interval are pruned.
 """
 
@@ -14,6 +15,7 @@ class ChatThrottle:
         self.interval_s = interval_s
         self.max_chats = max_chats
         self._last: dict[int, float] = {}
+        self._noticed: dict[int, float] = {}  # chat → the acceptance its "please wait" notice was about
 
     def check(self, chat_id: int, now: float) -> float:
         """0.0 if accepted (and recorded), else the seconds to wait before the next premise."""
@@ -25,6 +27,15 @@ class ChatThrottle:
         self._last[chat_id] = now
         return 0.0
 
+    def notice(self, chat_id: int) -> bool:
+        """Whether a refused premise should be answered with a notice: only the first refusal in
+        the chat's current throttle window is (the rest are dropped silently)."""
+        last = self._last.get(chat_id)
+        if last is None or self._noticed.get(chat_id) == last:
+            return False
+        self._noticed[chat_id] = last
+        return True
+
     def _prune(self, now: float) -> None:
         stale = [chat for chat, last in self._last.items() if now - last >= self.interval_s]
         for chat in stale:
@@ -32,6 +43,8 @@ class ChatThrottle:
         if len(self._last) >= self.max_chats:  # all fresh: forget the oldest half
             for chat, _ in sorted(self._last.items(), key=lambda kv: kv[1])[: len(self._last) // 2]:
                 del self._last[chat]
+        for chat in [c for c in self._noticed if c not in self._last]:
+            del self._noticed[chat]
 
     def __len__(self) -> int:
         return len(self._last)

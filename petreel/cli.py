@@ -1,4 +1,7 @@
-"""The ``petreel`` console entry point. Subcommands live beside their domain; this only wires them."""
+"""The ``petreel`` console entry point. Subcommands live beside their domain; this only wires them.
+
+A ``ConfigError`` from any subcommand (a bad ``PETREEL_…`` value, a port in use, a data directory or
+database that can't be used) is printed as one line and exits 2."""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from petreel import serve
+from petreel.errors import ConfigError
 from render import cli as render_cli
 from worker import runner as worker_runner
 
@@ -26,7 +30,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     func: Command = args.func
-    return func(args)
+    try:
+        return func(args)
+    except ConfigError as err:  # bad environment, busy port, unusable data directory or database
+        print(f"petreel: error: {' '.join(str(err).split())}", file=sys.stderr)  # always one line
+        return 2
 
 
 if __name__ == "__main__":

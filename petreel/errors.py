@@ -101,6 +101,20 @@ class NotFound(UserError):
     code = "not_found"
 
 
+class ConfigError(PetReelError):
+    """The program can't start as configured: a bad environment value, a port it can't bind, a data
+    directory or database it can't use. The message is one line naming what is wrong and the fix;
+    ``petreel`` prints it and exits 2 (no traceback)."""
+
+
+class DatabaseUnusable(ConfigError):
+    """The database file can't be opened or is damaged (checked at start)."""
+
+
+class EncoderMissing(RenderFailed):
+    """The ffmpeg binary that encodes the MP4 is not there (or can't be run)."""
+
+
 class StaleClaim(PetReelError):
     """A worker wrote with a claim token that is no longer current."""
 

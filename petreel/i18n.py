@@ -96,6 +96,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "throttled": ("Easy there! Please wait {seconds}s before the next idea.", "太快啦！请 {seconds} 秒后再发。"),
     "draft_gone": ("This draft has expired. Send the idea again.", "草稿已过期，请重新发送创意。"),
     "busy": ("Still working on it…", "正在处理中…"),
+    "already_queued": ("Already queued.", "已经在排队了。"),
+    "drafts_full": (
+        "You have {n} ideas waiting for a hero. Pick one of them, or /cancel to start over.",
+        "你有 {n} 个创意在等你选主角。先选一个，或发送 /cancel 重新开始。",
+    ),
     "unknown_button": ("This button is no longer valid.", "该按钮已失效。"),
     "not_yours": ("That isn't yours.", "这不是你的。"),
     "history_line": ("{n}. <b>{title}</b> · {seconds}s · {day}", "{n}. <b>{title}</b> · {seconds}秒 · {day}"),

@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
+from petreel.errors import ConfigError
 from petreel.settings import Settings, load_settings
 
 if TYPE_CHECKING:
@@ -90,7 +91,7 @@ async def serve(settings: Settings, *, with_worker: bool, renderer: str | None =
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    ensure_data_dir(settings.data_dir)
     async with AsyncStore.from_settings(settings) as store, contextlib.AsyncExitStack() as stack:
         # 2. the HTTP side: sandbox + web chat page when there is no token, ops routes always
         sandbox = None
@@ -112,7 +113,14 @@ async def serve(settings: Settings, *, with_worker: bool, renderer: str | None =
             base_url=sandbox.base_url if sandbox else None,
             base_file_url=sandbox.base_file_url if sandbox else None,
         )
-        async with running(app, **_mode(settings, sandbox is not None)):
+        mode = _mode(settings, sandbox is not None)
+        async with contextlib.AsyncExitStack() as bot_running:
+            try:
+                await bot_running.enter_async_context(running(app, **mode))
+            except OSError as exc:  # the webhook server's port
+                hook = mode.get("webhook") or {}
+                raise bind_error(hook.get("listen", ""), hook.get("port", 0), exc,
+                                 "PETREEL_TELEGRAM__WEBHOOK_PORT") from None
             log.info("PetReel is up (%s); Ctrl-C stops it", "sandbox" if sandbox else settings.telegram.mode)
             await stop.wait()
             log.info("stopping…")
@@ -123,6 +131,29 @@ async def serve(settings: Settings, *, with_worker: bool, renderer: str | None =
         loop.remove_signal_handler(sig)
     log.info("stopped")
     return 0
+
+
+def ensure_data_dir(path: Path) -> None:
+    """Create the data directory; one line naming ``PETREEL_DATA_DIR`` when that is not possible."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        probe = path / f".petreel-write-test-{os.getpid()}"
+        probe.touch()
+        probe.unlink()
+    except OSError as exc:
+        raise ConfigError(
+            f"PETREEL_DATA_DIR={str(path)!r} can't be used ({exc.strerror or exc}); "
+            "set PETREEL_DATA_DIR to a writable directory"
+        ) from None
+
+
+def bind_error(host: str, port: int, exc: OSError, variable: str = "PETREEL_HTTP_PORT") -> ConfigError:
+    """One line for a listening socket that can't be opened (port in use, no permission, bad address)."""
+    why = exc.strerror or str(exc)
+    return ConfigError(
+        f"can't listen on {host}:{port} ({why}); set {variable} to a free port "
+        f"(or stop the program using {port})"
+    )
 
 
 def run_sandbox(args: argparse.Namespace) -> int:
@@ -155,7 +186,11 @@ async def serve_sandbox(host: str, port: int, token: str | None = None, state_ro
     state_dir = sandbox_state_dir(state_root, token) if state_root is not None else None
     sandbox = BotApiSandbox(token=token, host=host, port=port, state_dir=state_dir)
     sandbox.state.first_message_id = first_message_id(time.time())
-    await sandbox.start(web_app(sandbox))
+    try:
+        await sandbox.start(web_app(sandbox))
+    except OSError as exc:
+        await sandbox.stop()
+        raise bind_error(host, port, exc, "PETREEL_HTTP_PORT (or --port)") from None
     try:
         print(sandbox_banner(_reachable(sandbox.root_url or ""), sandbox.token), flush=True)
         await stop.wait()
@@ -258,7 +293,11 @@ async def _sandbox(settings: Settings, store: AsyncStore, with_worker: bool) -> 
     sandbox.state.first_message_id = first_message_id(time.time())
     app = sandbox.make_app()
     app.add_routes(_optional_routes(settings, store, sandbox, with_worker))
-    await sandbox.start(app)
+    try:
+        await sandbox.start(app)
+    except OSError as exc:
+        await sandbox.stop()
+        raise bind_error(settings.http_host, settings.http_port, exc) from None
     try:
         yield sandbox
     finally:
@@ -273,7 +312,11 @@ async def _ops_site(settings: Settings, store: AsyncStore, with_worker: bool) ->
     app.add_routes(_optional_routes(settings, store, None, with_worker))
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()
-    await web.TCPSite(runner, settings.http_host, settings.http_port).start()
+    try:
+        await web.TCPSite(runner, settings.http_host, settings.http_port).start()
+    except OSError as exc:
+        await runner.cleanup()
+        raise bind_error(settings.http_host, settings.http_port, exc) from None
     log.info("ops routes at http://%s:%s/healthz", settings.http_host, settings.http_port)
     try:
         yield

@@ -9,11 +9,19 @@ Every field is documented in the README's configuration table (a test checks thi
 
 from __future__ import annotations
 
+import json
+import os
+import re
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import AliasChoices, BaseModel, Field, SecretStr
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import AliasChoices, BaseModel, Field, SecretStr, ValidationError
+from pydantic_settings import BaseSettings, SettingsConfigDict, SettingsError
+
+from petreel.errors import ConfigError
+
+ENV_PREFIX = "PETREEL_"
+NESTED = "__"
 
 
 class TelegramSettings(BaseModel):
@@ -29,7 +37,7 @@ class TelegramSettings(BaseModel):
     mode: Literal["polling", "webhook"] = Field(default="polling", description="How updates arrive.")
     webhook_url: str | None = Field(default=None, description="Public HTTPS URL Telegram posts updates to (webhook mode).")
     webhook_listen: str = Field(default="127.0.0.1", description="Address the webhook server binds.")
-    webhook_port: int = Field(default=8443, description="Port the webhook server binds.")
+    webhook_port: int = Field(default=8443, ge=0, le=65535, description="Port the webhook server binds.")
     webhook_secret: SecretStr | None = Field(
         default=None, description="Secret token Telegram sends in X-Telegram-Bot-Api-Secret-Token (webhook mode)."
     )
@@ -117,7 +125,7 @@ class Settings(BaseSettings):
     log_level: str = Field(default="INFO", description="Logging level.")
     log_json: bool = Field(default=False, description="Structured JSON log lines.")
     http_host: str = Field(default="127.0.0.1", description="Address of the web chat page, /healthz and /metrics.")
-    http_port: int = Field(default=8080, description="Port of the web chat page, /healthz and /metrics.")
+    http_port: int = Field(default=8080, ge=0, le=65535, description="Port of the web chat page, /healthz and /metrics.")
     bot_token: SecretStr | None = Field(
         default=None,
         validation_alias=AliasChoices("TELEGRAM_BOT_TOKEN", "PETREEL_BOT_TOKEN"),
@@ -139,5 +147,79 @@ class Settings(BaseSettings):
 
 
 def load_settings(**overrides: object) -> Settings:
-    """Read settings from the environment; keyword overrides win (used by the CLI and tests)."""
-    return Settings(**overrides)  # type: ignore[arg-type]
+    """Read settings from the environment; keyword overrides win (used by the CLI and tests).
+
+    A bad value raises ``ConfigError`` with one line naming the environment variable, the value and
+    the fix (``PETREEL_RENDER__FPS='abc' is not valid: … set it to a whole number or unset it``)."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as err:
+        raise ConfigError(_explain(err.errors()[0], len(err.errors()))) from None
+    except SettingsError as err:  # a list/dict field whose text is not JSON
+        raise ConfigError(_explain_unparsable(str(err))) from None
+
+
+# What to write instead, by the type pydantic expected.
+_HINTS = {
+    "int": "a whole number",
+    "float": "a number",
+    "bool": "true or false",
+    "list": "a JSON list, e.g. [123456789]",
+    "less_than_equal": "a smaller number",
+    "greater_than_equal": "a larger number",
+}
+
+
+def env_name(loc: tuple[Any, ...]) -> str:
+    """``("render", "fps")`` → ``PETREEL_RENDER__FPS``."""
+    return ENV_PREFIX + NESTED.join(str(part).upper() for part in loc)
+
+
+def _raw(name: str) -> str | None:
+    """The variable's text as set (environment names are case-insensitive for pydantic-settings)."""
+    for key, value in os.environ.items():
+        if key.upper() == name:
+            return value
+    return None
+
+
+def _explain(error: Any, count: int) -> str:
+    loc = tuple(error.get("loc", ()))
+    if loc and str(loc[0]).upper() in ("TELEGRAM_BOT_TOKEN", "PETREEL_BOT_TOKEN"):
+        name = str(loc[0]).upper()
+    else:
+        name = env_name(loc[:2])  # deeper parts are list items: the variable is the field
+    raw = _raw(name)
+    value = raw if raw is not None else error.get("input")
+    kind = str(error.get("type", ""))
+    hint = next((h for key, h in _HINTS.items() if kind.startswith(key)), None)
+    if kind == "literal_error":
+        hint = "one of " + str(error.get("ctx", {}).get("expected", "the listed values"))
+    msg = str(error.get("msg", "invalid value"))
+    fix = f"set it to {hint}, or unset it" if hint else "fix or unset it"
+    more = f" (and {count - 1} more setting(s))" if count > 1 else ""
+    return f"{name}={value!r} is not valid: {msg}; {fix}{more}"
+
+
+def _explain_unparsable(message: str) -> str:
+    """pydantic-settings names only the group ("telegram"): find its variable whose text is not JSON."""
+    match = re.search(r'field "([^"]+)"', message)
+    prefix = ENV_PREFIX + (match.group(1).upper() if match else "") + NESTED
+    for key, value in sorted(os.environ.items()):
+        if key.upper().startswith(prefix) and not _is_json(value):
+            name = key.upper()
+            field = name.removeprefix(prefix).lower()
+            group = Settings.model_fields.get(match.group(1) if match else "")
+            model = group.annotation if group is not None else None
+            fields = getattr(model, "model_fields", {})
+            if field in fields and "list" in str(fields[field].annotation):
+                return f"{name}={value!r} is not valid: not a JSON list; set it to a JSON list, e.g. [123456789], or unset it"
+    return f"a {prefix}… variable is not valid ({message}); fix or unset it"
+
+
+def _is_json(text: str) -> bool:
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return True

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from petreel.errors import Cancelled, PetReelError, RenderFailed, UserError
+from petreel.errors import Cancelled, EncoderMissing, PetReelError, RenderFailed, UserError
 from story.styles import ART_STYLES, CHARACTER_STYLES, DEFAULT_ART_STYLE, DEFAULT_STYLE, art_styles_for
 
 STAGES = ("script", "keyframes", "narration", "music", "compose")
@@ -32,6 +32,9 @@ def add_parsers(subparsers: Any) -> None:
     p.add_argument("--art-style", default=DEFAULT_ART_STYLE, help=f"art style ({', '.join(ART_STYLES)})")
     p.add_argument("--lang", default="en", choices=("en", "zh"), help="script and narration language")
     p.add_argument("-o", "--output", type=Path, default=Path("clip.mp4"), help="output MP4 path")
+    p.add_argument("--thumbnail", type=Path, default=None, metavar="PATH",
+                   help="thumbnail JPEG path (default: the output with .jpg; never replaces a file petreel "
+                        "did not write)")
     p.add_argument("--seed", type=int, default=None, help="random seed (printed when not given)")
     p.add_argument("--width", type=int, default=None, help="override PETREEL_RENDER__WIDTH")
     p.add_argument("--height", type=int, default=None, help="override PETREEL_RENDER__HEIGHT")
@@ -53,11 +56,17 @@ def check_premise(text: str) -> str:
     return validate_premise(text)
 
 
-def check_output(path: Path) -> str | None:
-    """Why ``path`` cannot be written, or None when it can (checked before rendering)."""
+def check_output(path: Path, what: str = "output") -> str | None:
+    """Why ``path`` cannot be written, or None when it can (checked before rendering). An existing
+    path that is not a regular file (device node, FIFO, socket, directory) is refused: the file is
+    written beside it and renamed into place, which would replace the node."""
+    from render.composer import not_regular
+
     directory = path.parent if str(path.parent) else Path(".")
     if path.is_dir():
-        return f"output path {path} is a directory"
+        return f"{what} path {path} is a directory"
+    if not_regular(path):
+        return f"{what} path {path} exists and is not a regular file (device, FIFO or socket); choose a file path"
     if directory.exists() and not directory.is_dir():
         return f"output directory {directory} is not a directory"
     if not directory.is_dir():
@@ -65,8 +74,27 @@ def check_output(path: Path) -> str | None:
     if not os.access(directory, os.W_OK | os.X_OK):
         return f"output directory {directory} is not writable"
     if path.exists() and not os.access(path, os.W_OK):
-        return f"output file {path} is not writable"
+        return f"{what} file {path} is not writable"
     return None
+
+
+def thumbnail_for(output: Path, asked: Path | None) -> tuple[Path, str | None]:
+    """Where the thumbnail goes, and why it can't (or None). ``asked`` (``--thumbnail``) may replace
+    any regular file except the output itself; the default (the output with ``.jpg``, or
+    ``<name>.thumb.jpg`` when the output is a ``.jpg``) only replaces a thumbnail PetReel wrote."""
+    from render.composer import is_our_thumbnail
+
+    if asked is not None:
+        if asked.resolve() == output.resolve():
+            return asked, f"--thumbnail {asked} is the output itself; choose another path"
+        return asked, check_output(asked, "thumbnail")
+    derived = output.with_suffix(".jpg")
+    if derived.resolve() == output.resolve():
+        derived = output.with_name(f"{output.stem}.thumb.jpg")
+    if derived.exists() and not is_our_thumbnail(derived):
+        return derived, (f"thumbnail path {derived} exists and was not written by petreel; pass --thumbnail PATH "
+                         f"(--thumbnail {derived} to replace it)")
+    return derived, check_output(derived, "thumbnail")
 
 
 def run_make(args: argparse.Namespace) -> int:
@@ -91,6 +119,15 @@ def run_make(args: argparse.Namespace) -> int:
     output: Path = args.output
     if problem := check_output(output):
         return _fail(problem)
+    thumbnail, problem = thumbnail_for(output, args.thumbnail)
+    if problem:
+        return _fail(problem)
+    try:  # the encoder is there (checked now, not after painting every scene)
+        from render.composer import ffmpeg_exe
+
+        ffmpeg_exe()
+    except EncoderMissing as err:
+        return _fail(str(err))
     overrides = {k: v for k in ("width", "height", "fps") if (v := getattr(args, k)) is not None}
     if any(v <= 0 for v in overrides.values()) or any(overrides.get(k, 2) % 2 for k in ("width", "height")):
         return _fail("--width/--height must be positive even numbers and --fps positive")
@@ -99,11 +136,13 @@ def run_make(args: argparse.Namespace) -> int:
         print(f"seed: {seed}", file=sys.stderr)
     # 2. write the script and render it
     try:
-        return _render(premise, args, settings, overrides, seed, output)
+        return _render(premise, args, settings, overrides, seed, output, thumbnail)
     except Cancelled:
         return _fail("cancelled", 130)
     except KeyboardInterrupt:
         return _fail("interrupted; nothing was written", 130)
+    except EncoderMissing as err:  # nothing was rendered: the machine lacks the encoder
+        return _fail(str(err))
     except RenderFailed as err:  # its user text speaks of bot credits; the CLI says what broke
         return _fail(f"render failed: {err}", 1)
     except UserError as err:
@@ -113,7 +152,7 @@ def run_make(args: argparse.Namespace) -> int:
 
 
 def _render(premise: str, args: argparse.Namespace, settings: Any, overrides: dict[str, int], seed: int,
-            output: Path) -> int:
+            output: Path, thumbnail: Path) -> int:
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
@@ -146,7 +185,7 @@ def _render(premise: str, args: argparse.Namespace, settings: Any, overrides: di
 
             spec = RenderSpec(width=overrides.get("width", spec.width), height=overrides.get("height", spec.height),
                               fps=overrides.get("fps", spec.fps), crf=spec.crf, preset=spec.preset, seed=spec.seed)
-        info = render_clip(script, output, default_backends(settings), spec, progress)
+        info = render_clip(script, output, default_backends(settings), spec, progress, thumbnail=thumbnail)
         progress("compose", 1.0)
     print(f"{info.path}  {script.title!r}  {info.width}x{info.height}  {info.duration:.1f}s  "
           f"{info.size_bytes / 1e6:.1f} MB  thumbnail {info.thumbnail}")

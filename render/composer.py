@@ -13,6 +13,8 @@ import fcntl
 import logging
 import os
 import queue
+import shutil
+import stat
 import subprocess
 import tempfile
 import threading
@@ -25,7 +27,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
-from petreel.errors import OutputPathError, RenderFailed
+from petreel.errors import EncoderMissing, OutputPathError, RenderFailed
 from render.stages import SAMPLE_RATE, ClipInfo, RenderSpec, fit_samples
 
 log = logging.getLogger(__name__)
@@ -34,15 +36,28 @@ MAX_BYTES = 50 * 1024 * 1024  # Telegram's upload limit for bots on api.telegram
 THUMB_MAX_PX = 320
 THUMB_MAX_BYTES = 200_000
 AUDIO_BITRATE_K = 128
+THUMB_COMMENT = b"PetReel thumbnail"  # JPEG comment marking the thumbnails PetReel wrote
 THUMB_AT = 0.4  # fraction of the clip the thumbnail frame is taken from
 _QUEUE_FRAMES = 6  # frames buffered between the frame generator and the pipe writer
 PIPE_BYTES = 1 << 20  # Linux's default cap for unprivileged pipes; 64 KiB would cost ~40 wake-ups a frame
 
 
 def ffmpeg_exe() -> str:
+    """The ffmpeg binary (imageio-ffmpeg's, or ``IMAGEIO_FFMPEG_EXE``); ``EncoderMissing`` when it is
+    not there or can't be run, so the error names the encoder rather than the output folder."""
     import imageio_ffmpeg
 
-    return str(imageio_ffmpeg.get_ffmpeg_exe())
+    try:
+        exe = str(imageio_ffmpeg.get_ffmpeg_exe())
+    except RuntimeError as exc:  # imageio-ffmpeg found no binary at all
+        raise EncoderMissing(f"ffmpeg encoder not found ({exc}); reinstall imageio-ffmpeg") from None
+    found = shutil.which(exe)
+    if found is None:
+        raise EncoderMissing(
+            f"ffmpeg encoder not found or not executable: {exe} "
+            "(check IMAGEIO_FFMPEG_EXE, or reinstall imageio-ffmpeg)"
+        )
+    return found
 
 
 def encode_args(spec: RenderSpec, threads: int, video_bitrate_k: int | None = None,
@@ -92,16 +107,36 @@ def fit_audio(audio: np.ndarray | None, seconds: float, sample_rate: int = SAMPL
     return fit_samples(audio, round(seconds * sample_rate))
 
 
+def is_our_thumbnail(path: Path) -> bool:
+    """``path`` is a JPEG thumbnail PetReel wrote (it carries ``THUMB_COMMENT``): safe to replace."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(4096)
+    except OSError:
+        return False
+    return head.startswith(b"\xff\xd8") and THUMB_COMMENT in head
+
+
 def save_thumbnail(frame: np.ndarray, path: Path, max_px: int = THUMB_MAX_PX,
                    max_bytes: int = THUMB_MAX_BYTES) -> None:
     """JPEG no larger than ``max_px`` on its longest side and ``max_bytes`` on disk."""
     img = Image.fromarray(frame)
     img.thumbnail((max_px, max_px), Image.Resampling.LANCZOS)
     for quality in (88, 80, 70, 60, 50, 40, 30):
-        img.save(path, "JPEG", quality=quality, optimize=True)
+        img.save(path, "JPEG", quality=quality, optimize=True, comment=THUMB_COMMENT)
         if path.stat().st_size <= max_bytes:
             return
     raise RenderFailed(f"thumbnail over {max_bytes} bytes")
+
+
+def not_regular(path: Path) -> bool:
+    """``path`` exists (a link is followed) and is not a regular file: a device node, FIFO, socket
+    or directory, which an output must never replace."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:  # absent, or its folder is not one (reported by the folder checks)
+        return False
+    return not stat.S_ISREG(mode)
 
 
 class FfmpegComposer:
@@ -125,14 +160,24 @@ class FfmpegComposer:
         spec: RenderSpec,
         out_path: Path,
         n_frames: int,
+        thumbnail: Path | None = None,
     ) -> ClipInfo:
+        """``thumbnail``: where the JPEG goes (default: ``out_path`` with ``.jpg``). Both files are
+        written to hidden temp files beside them and renamed into place; an existing path that is
+        not a regular file (a device, FIFO, socket, directory) is refused, never replaced."""
         out_path = Path(out_path)
         if spec.width % 2 or spec.height % 2:
             raise RenderFailed(f"frame size must be even for yuv420p, got {spec.width}x{spec.height}")
         if not out_path.parent.is_dir():
             raise OutputPathError(f"no such directory: {out_path.parent}")
         duration = n_frames / spec.fps
-        thumb_path = out_path.with_suffix(".jpg")
+        thumb_path = Path(thumbnail) if thumbnail is not None else out_path.with_suffix(".jpg")
+        for target in (out_path, thumb_path):
+            if not_regular(target):
+                raise OutputPathError(f"{target} exists and is not a regular file")
+        if thumb_path.resolve() == out_path.resolve():
+            raise OutputPathError(f"the thumbnail would replace the output {out_path}")
+        _ = self.exe  # the encoder is there (else EncoderMissing, before any file is made)
         temps: list[Path] = []
 
         def temp(suffix: str) -> Path:

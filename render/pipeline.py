@@ -115,8 +115,10 @@ def render_clip(
     spec: RenderSpec,
     progress: ProgressFn = no_progress,
     should_cancel: CancelFn = never_cancel,
+    thumbnail: Path | None = None,
 ) -> ClipInfo:
-    """Render ``script`` to an MP4 at ``out_path`` (written atomically) and return what was made."""
+    """Render ``script`` to an MP4 at ``out_path`` (written atomically) and return what was made;
+    the thumbnail goes to ``thumbnail`` (default: ``out_path`` with ``.jpg``)."""
 
     def check() -> None:
         if should_cancel():
@@ -154,7 +156,7 @@ def render_clip(
     # 4. frames (animate + crossfade + captions) streamed to the composer
     check()
     frames = _frames(script, keyframes, backends, spec, timeline, progress, check)
-    info = backends.composer.compose(frames, audio, spec, Path(out_path), timeline.n_frames)
+    info = backends.composer.compose(frames, audio, spec, Path(out_path), timeline.n_frames, thumbnail=thumbnail)
     progress("compose", 1.0)
     return info
 

@@ -160,8 +160,10 @@ class Composer(Protocol):
         spec: RenderSpec,
         out_path: Path,
         n_frames: int,
+        thumbnail: Path | None = None,
     ) -> ClipInfo:
-        """Encode frames + audio into an inline-playable MP4 at ``out_path`` (atomically) plus a thumbnail."""
+        """Encode frames + audio into an inline-playable MP4 at ``out_path`` (atomically) plus a
+        thumbnail at ``thumbnail`` (default: ``out_path`` with ``.jpg``)."""
         ...
 
 

@@ -76,7 +76,7 @@ from aiohttp import web
 from sandbox.flood import FloodMeter
 from sandbox.persist import StateDir
 from sandbox.spec import Upload, load_spec
-from sandbox.state import ApiError, Params, SandboxState, Webhook
+from sandbox.state import NOT_UTF8, ApiError, Params, SandboxState, Webhook, has_lone_surrogate
 from sandbox.users import SimUser, chat_payload
 
 log = logging.getLogger(__name__)
@@ -139,7 +139,12 @@ def parse_range(header: str | None, size: int) -> tuple[int, int] | None:
 
 
 def _json(data: Any, status: int = 200) -> web.Response:
-    return web.Response(status=status, text=json.dumps(data, ensure_ascii=False), content_type="application/json")
+    text = json.dumps(data, ensure_ascii=False)
+    try:
+        body = text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate slipped into the state: escape it rather than fail every poll
+        body = json.dumps(data, ensure_ascii=True).encode("ascii")
+    return web.Response(status=status, body=body, content_type="application/json", charset="utf-8")
 
 
 class BotApiSandbox:
@@ -389,6 +394,8 @@ class BotApiSandbox:
                 raise ApiError(400, "Bad Request: can't parse JSON request body") from None
             if not isinstance(data, dict):
                 raise ApiError(400, "Bad Request: JSON object expected")
+            if has_lone_surrogate(data):
+                raise ApiError(400, f"Bad Request: {NOT_UTF8}")
             body.params.update(data)
         elif ctype.startswith("multipart/"):
             reader = await request.multipart()
@@ -558,6 +565,8 @@ class BotApiSandbox:
         text = data.get("text")
         if not isinstance(text, str) or not text.strip() or len(text) > 4096:
             return _json({"ok": False, "error": "text must be 1-4096 characters"}, 400)
+        if has_lone_surrogate(data):  # like Telegram: refused per request, nothing stored
+            return _json({"ok": False, "error": f"text: {NOT_UTF8}", "description": f"Bad Request: {NOT_UTF8}"}, 400)
         first_name = data.get("first_name") if isinstance(data.get("first_name"), str) else None
         language = data.get("language_code") if isinstance(data.get("language_code"), str) else None
         user = self.user(user_id, (first_name or "Guest")[:64], (language or "en")[:8])

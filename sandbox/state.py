@@ -58,6 +58,25 @@ def bad_request(text: str) -> ApiError:
     return ApiError(400, f"Bad Request: {text}")
 
 
+NOT_UTF8 = "strings must be encoded in UTF-8"  # Telegram's words for a lone surrogate in a request
+
+
+def has_lone_surrogate(value: object) -> bool:
+    """Whether ``value`` (a string, or any JSON value holding strings) can't be encoded to UTF-8:
+    Telegram refuses such a request with 400, and one stored would break every later response."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return True
+        return False
+    if isinstance(value, dict):
+        return any(has_lone_surrogate(k) or has_lone_surrogate(v) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return any(has_lone_surrogate(v) for v in value)
+    return False
+
+
 @dataclass
 class UserInfo:
     id: int
@@ -322,6 +341,8 @@ class SandboxState:
     def add_user(self, user_id: int, first_name: str = "Ann", *, last_name: str | None = None,
                  username: str | None = None, language_code: str | None = "en") -> Chat:
         """The private chat with a user (created on first use; later calls keep the existing one)."""
+        if has_lone_surrogate([first_name, last_name, username, language_code]):
+            raise bad_request(f"user names: {NOT_UTF8}")
         chat = self.chats.get(user_id)
         if chat is None:
             chat = Chat(UserInfo(user_id, first_name, last_name, username, language_code),
@@ -352,7 +373,10 @@ class SandboxState:
         self._touch(chat)
 
     def user_send(self, user_id: int, text: str) -> Message:
-        """The user types ``text``; queues a ``message`` update (commands get bot_command entities)."""
+        """The user types ``text``; queues a ``message`` update (commands get bot_command entities).
+        Text that is not valid UTF-8 is refused (``ApiError`` 400) and nothing is queued."""
+        if has_lone_surrogate(text):
+            raise bad_request(f"message text: {NOT_UTF8}")
         chat = self.add_user(user_id)
         chat.started = True
         chat.blocked = False

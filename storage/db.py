@@ -11,8 +11,11 @@ Rules every storage module follows:
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
 import time
+import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,31 +23,102 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from petreel.errors import DatabaseUnusable
 from storage import migrations as migration_steps
 
 BUSY_TIMEOUT_MS = 30_000
+APPLICATION_ID = 0x50455452  # "PETR" in the file header: a database PetReel created
 JOURNAL_SIZE_LIMIT = 64 * 1024 * 1024
 
 Params = Sequence[Any] | dict[str, Any]
 
 
 def connect(path: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS, migrate_schema: bool = True) -> Database:
-    """Open ``path`` with the project pragmas and bring the schema up to date."""
-    # 1. Open (creating the folder); the driver's own timeout matches busy_timeout.
-    path.parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(str(path), timeout=busy_timeout_ms / 1000)
+    """Open ``path`` with the project pragmas and bring the schema up to date.
+
+    A file that can't be used raises ``DatabaseUnusable`` with one line naming the path and what to
+    do: a folder or file that can't be opened (read-only file system, no permission), a file that is
+    not a SQLite database (garbage, truncated), a database that fails ``PRAGMA quick_check`` (a
+    damaged page: nothing is written to it), or an existing empty file (PetReel never leaves one: its
+    first connection writes the header at once, so an empty file is someone else's)."""
+    # 1. Refuse an empty file PetReel did not create; open (creating the folder); the driver's own
+    #    timeout matches busy_timeout.
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists():
+            _create(path)
+        elif path.is_file() and path.stat().st_size == 0:
+            raise DatabaseUnusable(
+                f"database {path} is an empty file that PetReel did not create; remove it to start a new "
+                "database, or point PETREEL_DB_PATH at the right file"
+            )
+        conn = sqlite3.connect(str(path), timeout=busy_timeout_ms / 1000)
+    except (OSError, sqlite3.Error) as exc:
+        raise _unusable(path, exc) from None
     db = Database(conn, execute_plugins=False)
-    # 2. busy_timeout first, so the journal-mode switch below already waits on a busy file.
-    db.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
-    # 3. WAL (persistent in the file: only switch when needed), then the per-connection pragmas.
-    _enable_wal(db, busy_timeout_ms / 1000)
-    db.execute(f"PRAGMA journal_size_limit = {JOURNAL_SIZE_LIMIT}")
-    db.execute("PRAGMA foreign_keys = ON")
-    db.execute("PRAGMA synchronous = FULL")  # the credit ledger must survive power loss
-    # 4. Schema.
-    if migrate_schema:
-        migrate(db)
+    try:
+        # 2. busy_timeout first, so the journal-mode switch below already waits on a busy file.
+        db.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+        # 3. The file is a sound database before anything is written to it.
+        check_integrity(db, path)
+        # 4. WAL (persistent in the file: only switch when needed), then the per-connection pragmas.
+        _enable_wal(db, busy_timeout_ms / 1000)
+        db.execute(f"PRAGMA journal_size_limit = {JOURNAL_SIZE_LIMIT}")
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute("PRAGMA synchronous = FULL")  # the credit ledger must survive power loss
+        # 5. Schema.
+        if migrate_schema:
+            migrate(db)
+    except sqlite3.DatabaseError as exc:  # OperationalError included: can't open, read-only, not a database
+        conn.close()
+        raise _unusable(path, exc) from None
+    except DatabaseUnusable:
+        conn.close()
+        raise
     return db
+
+
+def _create(path: Path) -> None:
+    """Create a new database file atomically: written beside ``path`` with its header (and PetReel's
+    ``application_id``), then hard-linked into place, so no process ever sees an empty file PetReel
+    made (another process creating it first wins; the link then fails harmlessly)."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.new")
+    try:
+        conn = sqlite3.connect(str(tmp))
+        try:
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.commit()
+        finally:
+            conn.close()
+        with contextlib.suppress(FileExistsError):
+            os.link(tmp, path)
+    except (OSError, sqlite3.Error):
+        if not path.exists():  # no hard links here (or no writable folder): let SQLite create it in place
+            return
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def check_integrity(db: Database, path: Path) -> None:
+    """``PRAGMA quick_check``: raise ``DatabaseUnusable`` unless SQLite reports ``ok``."""
+    found = [str(row[0]) for row in db.execute("PRAGMA quick_check").fetchall()]
+    if found != ["ok"]:
+        raise DatabaseUnusable(
+            f"database {path} is damaged (quick_check: {'; '.join(found)[:200]}); PetReel will not write to it. "
+            f"Stop PetReel, restore a backup, or recover the data with: sqlite3 {path} .recover | sqlite3 new.db"
+        )
+
+
+def _unusable(path: Path, exc: BaseException) -> DatabaseUnusable:
+    reason = getattr(exc, "strerror", None) or str(exc)
+    if isinstance(exc, sqlite3.DatabaseError) and "not a database" in reason:
+        todo = "restore a backup, or move the file away to start a new database"
+    elif isinstance(exc, sqlite3.DatabaseError) and "malformed" in reason:
+        todo = f"restore a backup, or recover the data with: sqlite3 {path} .recover | sqlite3 new.db"
+    else:
+        todo = ("check that the file and its folder exist and are writable (not on a read-only file system), "
+                "or set PETREEL_DATA_DIR / PETREEL_DB_PATH to a writable place")
+    return DatabaseUnusable(f"database {path} can't be used ({reason}); {todo}")
 
 
 def _enable_wal(db: Database, wait_s: float) -> None:

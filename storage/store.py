@@ -8,9 +8,11 @@ See docs/ARCHITECTURE.md ("Storage contract"). Clip files live at ``<clips_dir>/
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 import functools
 import random
+import re
 import shutil
 import threading
 import time
@@ -44,6 +46,8 @@ P = ParamSpec("P")
 T = TypeVar("T")
 
 DAY_S = 86_400.0
+ORPHAN_GRACE_S = 600.0
+_CLIP_FILE = re.compile(r"[0-9]{1,19}\.(mp4|jpg)")
 
 _GET_CLIP = "SELECT clips.*, jobs.premise AS premise FROM clips JOIN jobs ON jobs.id = clips.job_id WHERE clips.id = ?"
 # Clips that can still be sent: the file is on disk, or Telegram already holds it.
@@ -391,11 +395,12 @@ class Store:
         self.db.execute("UPDATE clips SET file_id = ? WHERE id = ?", (file_id, clip_id))
 
     def prune(self, retention_days: int, now: float | None = None) -> int:
-        """Delete expired drafts (always), then clip files older than ``retention_days`` (0 keeps
+        """Delete expired drafts and orphan clip files (always, see ``sweep_orphans``), then clip files older than ``retention_days`` (0 keeps
         every clip) and mark their rows; acknowledged outbox events of that age are deleted. Returns
         the number of clips pruned."""
         now = self.clock() if now is None else now
         drafts.prune(self.db, now)
+        self.sweep_orphans(now)
         if retention_days <= 0:
             return 0
         old = rows(
@@ -416,6 +421,34 @@ class Store:
         # 3. Delivered outbox events of the same age are no longer needed.
         self.db.execute("DELETE FROM events WHERE acked IS NOT NULL AND acked < ?", (now - retention_days * DAY_S,))
         return len(old)
+
+    def sweep_orphans(self, now: float | None = None, grace_s: float = ORPHAN_GRACE_S) -> int:
+        """Delete clip files (``<job_id>.mp4`` / ``.jpg`` in the clips folder) that no live clip row
+        owns and whose job is not queued or running: a cancel that lands between the worker
+        publishing the file and ``complete()`` refunds the job but leaves the file. Files younger
+        than ``grace_s`` are left alone (a worker may be about to record them). Returns how many."""
+        now = self.clock() if now is None else now
+        try:
+            entries = [p for p in self.clips_dir.iterdir() if _CLIP_FILE.fullmatch(p.name)]
+        except FileNotFoundError:
+            return 0
+        owned = {
+            Path(name).name
+            for r in rows(self.db, "SELECT path, thumbnail FROM clips WHERE pruned IS NULL")
+            for name in (r["path"], r["thumbnail"])
+            if name
+        }
+        active = {int(r["id"]) for r in rows(self.db, "SELECT id FROM jobs WHERE state IN ('queued', 'running')")}
+        swept = 0
+        for path in entries:
+            if path.name in owned or int(path.name.split(".")[0]) in active:
+                continue
+            with contextlib.suppress(FileNotFoundError):
+                if path.stat().st_mtime > now - grace_s:
+                    continue
+                path.unlink()
+                swept += 1
+        return swept
 
     # -- outbox -----------------------------------------------------------------------------------
 
@@ -655,6 +688,9 @@ class AsyncStore:
 
     async def prune(self, retention_days: int, now: float | None = None) -> int:
         return await self._call(Store.prune, retention_days, now)
+
+    async def sweep_orphans(self, now: float | None = None, grace_s: float = ORPHAN_GRACE_S) -> int:
+        return await self._call(Store.sweep_orphans, now, grace_s)
 
     async def pending_events(self, limit: int = 50) -> list[Event]:
         return await self._call(Store.pending_events, limit)

@@ -20,6 +20,7 @@ from story.plan import Plan, Substitution, expand_plan
 from story.premise import Analysis, analyse, hero_style
 from story.script import Script, normalise_language
 from story.styles import ART_STYLES, CHARACTER_STYLES, DEFAULT_STYLE
+from story.text import check_utf8
 
 MAX_PREMISE_CHARS = 500
 
@@ -30,7 +31,7 @@ def validate_premise(text: str) -> str:
     """Strip and normalise whitespace; reject empty, over-long or letterless (emoji-only) premises."""
     if not isinstance(text, str):
         raise BadPremise("not text")
-    text = unicodedata.normalize("NFC", text)
+    text = unicodedata.normalize("NFC", check_utf8(text))
     text = "".join(c for c in text if c not in _INVISIBLE and unicodedata.category(c) != "Cc" or c.isspace())
     text = " ".join(text.split())
     if not text:

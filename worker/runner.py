@@ -659,6 +659,7 @@ def command(args: argparse.Namespace) -> int:
     settings = with_gpu(settings, settings.worker.gpu)
     _configure_logging(settings)
     gpus: tuple[int, ...] = args.gpus or ()
+    Store.from_settings(settings).close()  # a database that can't be used: one line and exit 2, before any child
     if args.processes <= 1:
         settings = with_gpu(settings, gpu_for(0, gpus))
         return serve(

@@ -29,7 +29,11 @@ log = logging.getLogger(__name__)
 @on_button
 async def confirm(update: Update, context: Context, press: Press) -> None:
     deps = deps_of(context)
-    # 1. the presser's draft, with its script written
+    # 1. the presser's draft, with its script written (a second press of a Confirm that went
+    #    through is answered quietly: the first press's status message says the rest)
+    if deps.drafts.confirmed(press.button.args[0], press.user_id):
+        await press.answer(t(press.lang, "already_queued"))
+        return
     draft = await owned_draft(context, press)
     script = script_of(draft)
     if deps.drafts.busy(draft.id) or script is None:
@@ -38,6 +42,9 @@ async def confirm(update: Update, context: Context, press: Press) -> None:
     # 2. take it out of the store (one DELETE … RETURNING: of a double press only one gets it)
     taken = await deps.drafts.take(draft.id)
     if taken is None:
+        if deps.drafts.confirmed(draft.id, press.user_id):  # a concurrent press took it
+            await press.answer(t(press.lang, "already_queued"))
+            return
         raise draft_expired()
     script = script_of(taken) or script  # (the row as taken: a reroll may have just reseeded it)
     # 3. enqueue: one transaction checks ban/caps, reserves a credit and commits the job row

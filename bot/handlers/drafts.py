@@ -5,17 +5,21 @@ a chooser or a script preview still work after the bot restarts. A draft is keye
 id, which is all a button carries; ownership is checked by the handlers. A draft expires ``ttl_s``
 after its last change; each user keeps at most ``per_user`` (the store drops the oldest).
 
-The one thing kept in memory is which drafts have a script being written right now (``writing``):
-presses on such a draft are answered "still working" instead of racing the writer. A restart
-forgets it, which is right: the write it guarded died with the old process.
+Two things are kept in memory: which drafts have a script being written right now (``writing``):
+presses on such a draft are answered "still working" instead of racing the writer; and which drafts
+were recently taken by a Confirm (``confirmed``), so a second press on the same Confirm is answered
+"already queued" instead of "expired". A restart forgets both, which is right: the write died with
+the old process, and the confirmed preview's buttons were removed when its job was queued.
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import dataclasses
 import secrets
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
@@ -29,6 +33,7 @@ if TYPE_CHECKING:
 __all__ = ["Draft", "DraftBook", "new_seed", "script_of"]
 
 DRAFT_TTL_S = 6 * 3600.0
+CONFIRMED_KEPT = 10_000  # taken draft ids remembered (bounded memory)
 
 
 def new_seed() -> int:
@@ -53,6 +58,8 @@ class DraftBook:
         self.per_user = per_user
         self.clock = clock  # wall clock, like the store's: it decides expiry
         self._writing: set[str] = set()
+        self._locks: dict[int, asyncio.Lock] = {}
+        self._confirmed: OrderedDict[str, int] = OrderedDict()  # taken draft id → owner
 
     async def new(
         self,
@@ -88,6 +95,17 @@ class DraftBook:
                 return draft
             # the id (48 random bits) belonged to another owner's draft: draw again
 
+    async def new_if_room(self, owner: int, chat_id: int, premise: str, language: str) -> Draft | None:
+        """A new draft for a premise, or None when the owner already has ``per_user`` live drafts:
+        storing it would drop the oldest, whose chooser is still on screen with dead buttons. One
+        owner's checks run one at a time (a lock per owner), so concurrent premises can't overshoot."""
+        if len(self._locks) > CONFIRMED_KEPT:  # bounded memory: forget the idle owners' locks
+            self._locks = {o: lk for o, lk in self._locks.items() if lk.locked()}
+        async with self._locks.setdefault(owner, asyncio.Lock()):
+            if len(await self.store.user_drafts(owner)) >= self.per_user:
+                return None
+            return await self.new(owner, chat_id, premise, language)
+
     async def get(self, draft_id: str) -> Draft | None:
         """The live draft with this id (any owner: callers check ownership and say so)."""
         return await self.store.get_draft(draft_id)
@@ -101,11 +119,21 @@ class DraftBook:
 
     async def take(self, draft_id: str) -> Draft | None:
         """Remove and return the live draft atomically: of two Confirm presses only one gets it."""
-        return await self.store.take_draft(draft_id)
+        taken = await self.store.take_draft(draft_id)
+        if taken is not None:
+            self._confirmed[draft_id] = taken.owner
+            while len(self._confirmed) > CONFIRMED_KEPT:
+                self._confirmed.popitem(last=False)
+        return taken
 
     async def put(self, draft: Draft) -> None:
         """Put back a draft taken with ``take`` (its Confirm couldn't go through)."""
+        self._confirmed.pop(draft.id, None)
         await self.store.save_draft(draft, self.per_user)
+
+    def confirmed(self, draft_id: str, owner: int) -> bool:
+        """``owner``'s draft ``draft_id`` was taken by a Confirm in this process (a second press)."""
+        return self._confirmed.get(draft_id) == owner
 
     async def of_user(self, owner: int) -> list[Draft]:
         return await self.store.user_drafts(owner)

@@ -69,10 +69,11 @@ async def on_premise(update: Update, context: Context) -> None:
     message, chat, user = update.effective_message, update.effective_chat, update.effective_user
     assert message is not None and chat is not None and user is not None
     lang = await user_lang(update, context)
-    # 1. per-chat throttle
+    # 1. per-chat throttle: one "please wait" per window, the rest of a flood is dropped quietly
     wait = deps.throttle.check(chat.id, deps.clock())
     if wait > 0:
-        await send(update, context, t(lang, "throttled", seconds=max(1, round(wait))))
+        if deps.throttle.notice(chat.id):
+            await send(update, context, t(lang, "throttled", seconds=max(1, round(wait))))
         return
     # 2. validate and moderate (BadPremise / ContentRefused reach the error handler → user's language)
     premise = validate_premise(message.text or "")
@@ -80,8 +81,12 @@ async def on_premise(update: Update, context: Context) -> None:
     # 3. banned users stop here (enqueue checks again)
     if (await deps.store.ensure_user(user.id)).banned:
         raise Banned()
-    # 4. a stored draft and the hero buttons
-    draft = await deps.drafts.new(user.id, chat.id, premise, script_language(premise))
+    # 4. a stored draft and the hero buttons (no chooser without its draft: at the per-user cap
+    #    the premise is refused rather than dropping the oldest draft under a chooser still shown)
+    draft = await deps.drafts.new_if_room(user.id, chat.id, premise, script_language(premise))
+    if draft is None:
+        await send(update, context, t(lang, "drafts_full", n=deps.drafts.per_user))
+        return
     await show_styles(context, draft, lang)
 
 
