@@ -763,7 +763,8 @@ async def test_transcripts_read_well_in_both_languages(harness: Harness, tiny_cl
     async with harness.bot():
         ann, li = harness.user(1001), harness.user(1002, lang="zh")
         await asyncio.gather(journey(ann, "Ginger", "Storyboard"), journey(li, "橘猫", "卡通"))
-        await asyncio.sleep(EDIT_INTERVAL * 2)  # the last status edits land
+        for user, done in ((ann, "✅ Done!"), (li, "✅ 完成！")):  # the last status edits land
+            await user.wait_for(lambda chat, done=done: any(m.from_bot and m.edit_count and m.body == done for m in chat))
     for user in (ann, li):
         print(f"\n--- transcript of user {user.id} ---\n{user.dump()}")
     sandbox = harness.sandbox

@@ -211,29 +211,31 @@ async def test_petreel_up_makes_a_clip_and_stops_cleanly_on_ctrl_c(tmp_path: Pat
         assert store.active_jobs(USER) == []
 
 
-def _workers(db: Path) -> int:
+def _idle_workers(db: Path) -> int:
+    """Workers whose row was beaten after registering: their first claim attempt is over."""
     if not db.exists():
         return 0
     with Store(db) as store:
-        return len(store.workers())
+        return sum(1 for w in store.workers() if w.heartbeat > w.started)
 
 
-async def _worker_registered(db: Path, timeout_s: float = 30) -> None:
+async def _worker_idle(db: Path, timeout_s: float = 30) -> None:
     async with asyncio.timeout(timeout_s):
         while True:
-            if _workers(db):
+            if _idle_workers(db):
                 return
-            await asyncio.sleep(0.2)
+            await asyncio.sleep(0.1)
 
 
 async def test_a_queued_job_survives_ctrl_c_and_is_delivered_on_the_next_start(tmp_path: Path) -> None:
     db = tmp_path / "petreel.db"
-    # 1. first start: the worker looks at the queue once at start-up, then not for an hour
-    async with petreel(tmp_path, "up", "--renderer", TINY, env={"PETREEL_WORKER__POLL_S": "3600"}) as first:
+    # 1. first start: the worker looks at the queue once at start-up, then not for an hour (it still
+    #    beats its row while idle, which tells when that one look is over)
+    idle = {"PETREEL_WORKER__POLL_S": "3600", "PETREEL_WORKER__HEARTBEAT_S": "0.2"}
+    async with petreel(tmp_path, "up", "--renderer", TINY, env=idle) as first:
         async with httpx.AsyncClient(base_url=first.url, timeout=40) as http:
             await wait_http(http)
-            await _worker_registered(db)
-            await asyncio.sleep(0.5)  # its one claim attempt (right after registering) is over
+            await _worker_idle(db)  # registered, claimed nothing, now idle
             await order_clip(http)
             await chat(http, lambda m: any("Queued" in x["html"] for x in m))
         # 2. Ctrl-C while the job waits
@@ -254,8 +256,12 @@ async def test_a_queued_job_survives_ctrl_c_and_is_delivered_on_the_next_start(t
             history = await chat(http, lambda m: any(x["id"] == status_id for x in m))
             assert any(PREMISE in x["html"] and x["from"] == "user" for x in history)
             await chat(http, has_video, timeout_s=60)
-            await asyncio.sleep(0.5)  # the job's last status edits
-            messages = await chat(http, has_video)
+
+            def status_finished(messages: list[dict[str, Any]]) -> bool:
+                status = next((m for m in messages if m["id"] == status_id), None)
+                return status is not None and status["edits"] > 0 and "Queued" not in status["html"]
+
+            messages = await chat(http, lambda m: has_video(m) and status_finished(m))  # the last status edits
             # the status message of the last run is the one that followed the job to the end
             status = next(m for m in messages if m["id"] == status_id)
             assert status["edits"] > 0 and "Queued" not in status["html"], status

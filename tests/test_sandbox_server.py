@@ -156,9 +156,20 @@ async def test_injected_429_raises_retry_after(sandbox: BotApiSandbox, bot: Bot)
     assert sandbox.calls_to("sendMessage")[0].error == "Too Many Requests: retry after 3"
 
 
+async def _poll_held(sandbox: BotApiSandbox, before: int) -> None:
+    """Until the server holds a new long poll: its getUpdates call arrived and was read (the server
+    announces every poll it starts, which wakes this wait)."""
+
+    def arrived() -> bool:
+        calls = sandbox.calls_to("getUpdates")
+        return len(calls) > before and bool(calls[-1].params)
+
+    assert await sandbox.wait_until(arrived, 5)
+
+
 async def test_long_polling_delivers_a_sim_user_message(sandbox: BotApiSandbox, bot: Bot) -> None:
     poll = asyncio.create_task(bot.get_updates(timeout=timedelta(seconds=10)))
-    await asyncio.sleep(0.2)
+    await _poll_held(sandbox, 0)
     assert not poll.done()  # nothing queued yet: the request is held open
     await sandbox.user(1001, first_name="Ann").send("a poor ginger cat /make")
     updates = await asyncio.wait_for(poll, 5)
@@ -169,8 +180,9 @@ async def test_long_polling_delivers_a_sim_user_message(sandbox: BotApiSandbox, 
     # confirming with offset drops it
     assert await bot.get_updates(offset=updates[0].update_id + 1) == ()
     # a second bot instance polling terminates the first poller with 409
+    polls = len(sandbox.calls_to("getUpdates"))
     first = asyncio.create_task(bot.get_updates(timeout=timedelta(seconds=10)))
-    await asyncio.sleep(0.2)
+    await _poll_held(sandbox, polls)
     async with Bot(sandbox.token, base_url=sandbox.base_url) as twin:
         await twin.get_updates()
     with pytest.raises(Conflict, match="terminated by other getUpdates"):

@@ -15,6 +15,7 @@ from petreel.errors import Banned, NotFound, QueueFull, QuotaExceeded
 from petreel.settings import QuotaSettings, WorkerSettings
 from render.stages import ClipInfo
 from storage import quota
+from storage.db import immediate
 from storage.models import QuotaStatus
 from storage.store import Store
 from tests.fakes.clock import Clock
@@ -114,6 +115,43 @@ def test_cancel_refunds_exactly_once(tmp_path: Path) -> None:
         assert store.quota(1).free_left == 1
         assert kinds(store, 1) == [("reserve", "free", -1), ("refund", "free", 1)]
         assert [e.kind for e in store.events_for(job_id)] == ["queued", "cancelled"]
+
+
+def _first_refund(store: Store, job_id: int, path: str, clock: Clock) -> None:
+    if path == "cancel":
+        assert store.cancel(job_id, owner=1) is True
+    elif path == "failed":
+        claimed = store.claim("w", 60)
+        assert claimed is not None
+        assert store.fail(job_id, claimed.token, "bad script", retryable=False, code="script_error") == "failed"
+    else:  # dead: the last attempt's lease ran out, reaped by the next claim
+        for _ in range(3):
+            assert store.claim("w", 60) is not None
+            clock.now += 61
+        assert store.claim("w", 60) is None and store.get_job(job_id).state == "dead"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("path", ["cancel", "failed", "dead"])
+def test_the_ledger_itself_refunds_a_job_at_most_once(tmp_path: Path, path: str) -> None:
+    """The promise lives in the ledger (one refund key per job), not only in the queue's state
+    checks: a second refund attempt, through the API or straight at ``settle``, adds no credit."""
+    clock = Clock()
+    with make_store(tmp_path / "p.db", clock=clock, daily_free=0) as store:
+        store.grant(1, 1, "gift")
+        job_id = enqueue(store)
+        assert store.quota(1).credits == 0
+        # 1. the job's one refund, by the public API
+        _first_refund(store, job_id, path, clock)
+        assert store.quota(1).credits == 1
+        # 2. a second attempt through the public API
+        assert store.cancel(job_id, owner=1) is False
+        # 3. second and third settle calls, at other times (what a state-check bug would make)
+        for later in (clock.now + 1, clock.now + 86_400):
+            with immediate(store.db):
+                assert quota.settle(store.db, job_id, "refund", later) is False
+        assert store.quota(1).credits == 1
+        refunds = [r for r in store.ledger(1) if r["kind"] == "refund"]
+        assert [(r["pool"], r["amount"], r["key"]) for r in refunds] == [("paid", 1, quota.job_key(job_id, "refund"))]
 
 
 def test_paid_reservation_is_refunded_to_credits(tmp_path: Path) -> None:

@@ -14,12 +14,18 @@ import pytest
 
 from petreel.errors import Cancelled, ScriptError
 from petreel.settings import QuotaSettings, RenderSettings, Settings, WorkerSettings
-from render.stages import ClipInfo
+from render.stages import CancelFn, ClipInfo, ProgressFn
 from storage.models import Job
 from storage.store import Store
 from tests.factories import make_script
 from tests.fakes.clock import Clock
-from tests.fakes.renderers import FailingRenderer, InstantRenderer, ScriptedRenderer, StagedRenderer
+from tests.fakes.renderers import (
+    FailingRenderer,
+    InstantRenderer,
+    ScriptedRenderer,
+    StagedRenderer,
+    write_fake_clip,
+)
 from worker.runner import PipelineRenderer, Worker, add_parsers, gpu_for, load_renderer, with_gpu
 
 
@@ -194,6 +200,46 @@ def test_graceful_stop_finishes_the_current_job(store: Store, settings: Settings
     assert [store.get_job(j).state for j in (first, second)] == ["done", "queued"]  # type: ignore[union-attr]
 
 
+class ProgressFlood:
+    """Reports 100 progress steps in each of two stages, as fast as it can."""
+
+    def render(self, job: Job, out_path: Path, progress: ProgressFn, should_cancel: CancelFn) -> ClipInfo:
+        for stage in ("keyframes", "compose"):
+            for i in range(100):
+                progress(stage, i / 100)
+        return write_fake_clip(job, out_path)
+
+
+def _writes_while_rendering(settings: Settings, progress_interval_s: float) -> int:
+    """Database writes to the job row while it is running (progress writes and lease renewals from
+    any connection), counted by a trigger: the outbox merges progress events, so events can't tell."""
+    store = Store.from_settings(settings)
+    store.db.execute("CREATE TABLE running_writes (job_id INTEGER)")
+    store.db.execute(
+        "CREATE TRIGGER count_running_writes AFTER UPDATE ON jobs "
+        "WHEN OLD.state = 'running' AND NEW.state = 'running' "
+        "BEGIN INSERT INTO running_writes VALUES (NEW.id); END"
+    )
+    enqueue(store)
+    worker = Worker(store, ProgressFlood(), settings, "w", progress_interval_s=progress_interval_s)
+    try:
+        assert worker.run_once() == "done"
+        return int(store.db.execute("SELECT COUNT(*) FROM running_writes").fetchone()[0])
+    finally:
+        worker.close()
+        store.close()
+
+
+def test_progress_writes_are_throttled(tmp_path: Path) -> None:
+    """200 progress reports in two stages: the first of each stage is written, the rest wait for
+    ``progress_interval_s`` (plus the one claim check before publishing). Without the throttle
+    every report is a write under the database's write lock."""
+    throttled = _writes_while_rendering(make_settings(tmp_path / "throttled"), progress_interval_s=60.0)
+    unthrottled = _writes_while_rendering(make_settings(tmp_path / "unthrottled"), progress_interval_s=0.0)
+    assert throttled <= 4, f"{throttled} writes for 2 stages"
+    assert unthrottled >= 200  # the same renderer, the throttle off: the count above is the throttle's
+
+
 def test_heartbeat_thread_renews_the_lease(tmp_path: Path) -> None:
     settings = make_settings(tmp_path, lease_s=30.0, heartbeat_s=0.05)
     store = Store.from_settings(settings)
@@ -201,11 +247,16 @@ def test_heartbeat_thread_renews_the_lease(tmp_path: Path) -> None:
     reader = store.reopen()
     leases: list[float] = []
 
-    def watch(stage: str) -> None:
+    def lease() -> float:
         job = reader.get_job(job_id)
         assert job is not None and job.lease_expires is not None
-        leases.append(job.lease_expires)
-        time.sleep(0.3)
+        return job.lease_expires
+
+    def watch(stage: str) -> None:
+        leases.append(lease())
+        if stage == "a":
+            first = leases[0]
+            _wait_for(lambda: lease() > first)  # stage "a" lasts until the heartbeat thread renews
 
     worker = Worker(store, StagedRenderer(watch, stages=("a", "b")), settings, "w", progress_interval_s=60.0)
     try:
@@ -470,7 +521,11 @@ def test_a_heartbeat_longer_than_the_lease_is_shortened(tmp_path: Path) -> None:
     stolen: list[object] = []
 
     def try_to_steal(stage: str) -> None:
-        time.sleep(1.3)  # longer than the lease: only the heartbeat keeps it
+        job = rival.get_job(job_id)
+        assert job is not None and job.lease_expires is not None
+        claimed_lease = job.lease_expires
+        # render past the end of the lease the claim took: only the heartbeat keeps the job
+        _wait_for(lambda: time.time() > claimed_lease + 0.2)
         stolen.append(rival.claim("rival", 1.0))
 
     worker = Worker(store, StagedRenderer(try_to_steal, stages=("a",)), settings, "w", progress_interval_s=60.0)

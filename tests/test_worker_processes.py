@@ -287,6 +287,14 @@ def _spawned_workers(pid: int) -> int:
     return found
 
 
+def _catches(pid: int, sig: signal.Signals) -> bool:
+    """Whether process ``pid`` has installed a handler for ``sig`` (the SigCgt mask in /proc)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("SigCgt:"):
+            return bool(int(line.split()[1], 16) >> (sig - 1) & 1)
+    return False
+
+
 def test_sigterm_while_the_children_start_is_a_clean_stop(tmp_path: Path) -> None:
     parent = subprocess.Popen(
         worker_cmd("--processes", "2", "--renderer", SCRIPTED), env=worker_env(tmp_path),
@@ -294,7 +302,7 @@ def test_sigterm_while_the_children_start_is_a_clean_stop(tmp_path: Path) -> Non
     )  # fmt: skip
     try:
         wait_until(lambda: _spawned_workers(parent.pid) == 2, timeout=20)  # most likely still importing
-        time.sleep(0.05)  # the parent installs its forwarding handler right after starting them
+        wait_until(lambda: _catches(parent.pid, signal.SIGTERM), timeout=20)  # the parent's forwarding handler
     finally:
         parent.send_signal(signal.SIGTERM)
         _, err = parent.communicate(timeout=60)
