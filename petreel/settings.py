@@ -2,7 +2,8 @@
 
 No other module reads ``os.environ``: everything configurable is a field here, read from
 environment variables (``PETREEL_<GROUP>__<FIELD>``, e.g. ``PETREEL_RENDER__BACKEND=diffusers``)
-or a ``.env`` file. The bot token and LLM key are ``SecretStr`` so they never print.
+or a ``.env`` file, or secret files (Docker secrets: ``/run/secrets/<variable name>``, or the folder
+``PETREEL_SECRETS_DIR`` names). The bot token and LLM key are ``SecretStr`` so they never print.
 
 Every field is documented in the README's configuration table (a test checks this).
 """
@@ -16,7 +17,13 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import AliasChoices, BaseModel, Field, SecretStr, ValidationError
-from pydantic_settings import BaseSettings, SettingsConfigDict, SettingsError
+from pydantic_settings import (
+    BaseSettings,
+    NestedSecretsSettingsSource,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    SettingsError,
+)
 
 from petreel.errors import ConfigError
 
@@ -117,7 +124,20 @@ class Settings(BaseSettings):
         env_file=".env",
         env_file_encoding="utf-8",
         extra="ignore",
+        secrets_dir_missing="ok",
     )
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        # secret files (Docker secrets) understand the same nested names as the variables
+        return init_settings, env_settings, dotenv_settings, NestedSecretsSettingsSource(file_secret_settings)
 
     data_dir: Path = Field(default=Path("data"), description="Database, clips and thumbnails live here.")
     db_path: Path | None = Field(default=None, description="SQLite file (default: DATA_DIR/petreel.db).")
@@ -146,13 +166,26 @@ class Settings(BaseSettings):
         return self.telegram.token or self.bot_token
 
 
+SECRETS_DIR_ENV = "PETREEL_SECRETS_DIR"
+DEFAULT_SECRETS_DIR = Path("/run/secrets")  # where Docker mounts secrets
+
+
+def secrets_dir() -> Path:
+    """Where secret files are read from: ``PETREEL_SECRETS_DIR``, else Docker's ``/run/secrets``."""
+    return Path(os.environ.get(SECRETS_DIR_ENV) or DEFAULT_SECRETS_DIR)
+
+
 def load_settings(**overrides: object) -> Settings:
-    """Read settings from the environment; keyword overrides win (used by the CLI and tests).
+    """Read settings from the environment, ``.env`` and secret files; keyword overrides win (used by
+    the CLI and tests). A secret file is named like the variable it stands for, in any case
+    (``telegram_bot_token``, ``petreel_llm__api_key``); a variable that is set wins over its file.
 
     A bad value raises ``ConfigError`` with one line naming the environment variable, the value and
     the fix (``PETREEL_RENDER__FPS='abc' is not valid: … set it to a whole number or unset it``)."""
+    folder = secrets_dir()
+    secrets: dict[str, object] = {"_secrets_dir": folder} if folder.is_dir() else {}
     try:
-        return Settings(**overrides)  # type: ignore[arg-type]
+        return Settings(**secrets, **overrides)  # type: ignore[arg-type]
     except ValidationError as err:
         raise ConfigError(_explain(err.errors()[0], len(err.errors()))) from None
     except SettingsError as err:  # a list/dict field whose text is not JSON

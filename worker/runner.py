@@ -96,9 +96,19 @@ class PipelineRenderer:
     def prepare(self) -> None:
         """Build the backends now (load models before the first job arrives)."""
         if self._backends is None:
-            from render.backends import default_backends
+            from render.backends import cpu_backends, default_backends
 
-            self._backends = default_backends(self.settings)
+            r = self.settings.render
+            if r.backend == "diffusers" and not r.model_path:
+                # a GPU worker started without a model (a fresh `docker compose up`) keeps working
+                # and says why, instead of exiting into a restart loop
+                log.warning(
+                    "PETREEL_RENDER__BACKEND=diffusers without PETREEL_RENDER__MODEL_PATH: rendering with the "
+                    "CPU storyboard painter; put a diffusers pipeline in the models volume and set the path"
+                )
+                self._backends = cpu_backends(self.settings)
+            else:
+                self._backends = default_backends(self.settings)
 
     def render(self, job: Job, out_path: Path, progress: ProgressFn, should_cancel: CancelFn) -> ClipInfo:
         from story.script import Script
@@ -114,7 +124,7 @@ class PipelineRenderer:
         spec = pipeline.render_spec(self.settings, seed=job.seed)
         self.prepare()
         backends = self._backends
-        if self.settings.render.backend == "diffusers":
+        if backends.name == "diffusers":
             # Per-job view of the warm pipelines: character sheets kept with the job (a remix
             # inherits its parent's) and cancellation wired into image-to-video.
             from render.diffusion.backend import job_backends
