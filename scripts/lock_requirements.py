@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Write the pinned requirement files the container images install from (docker/requirements-*.txt).
 
-Run in a virtual environment that has the project installed with every extra (`scripts/setup --dev`):
+Run in the virtual environment `scripts/setup --dev` made (it has every extra's packages installed):
 
     .venv/bin/python scripts/lock_requirements.py
 
@@ -18,6 +18,7 @@ them (the Dockerfile installs these before it copies the source):
 from __future__ import annotations
 
 import sys
+import tomllib
 from importlib import metadata
 from pathlib import Path
 
@@ -34,29 +35,35 @@ IMAGES = {
 GPU_FROM_TORCH_INDEX = {"torch", "triton"}  # with nvidia-*: from the CUDA index, not from this lock
 
 
+def direct(extras: tuple[str, ...]) -> list[Requirement]:
+    """The project's own requirements with ``extras``, read from pyproject.toml."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    raw = list(project["dependencies"])
+    for extra in extras:
+        raw += project["optional-dependencies"][extra]
+    return [Requirement(r) for r in raw]
+
+
 def closure(extras: tuple[str, ...]) -> dict[str, str]:
     """name -> installed version for the project's requirements with ``extras``, recursively."""
     env = default_environment()
     pinned: dict[str, str] = {}
-    todo: list[tuple[str, frozenset[str]]] = [("petreel", frozenset(extras))]
+    todo = list(direct(extras))
     seen: set[tuple[str, frozenset[str]]] = set()
     while todo:
-        name, wanted = todo.pop()
-        if (name, wanted) in seen:
+        req = todo.pop()
+        key = canonicalize_name(req.name)
+        if (key, frozenset(req.extras)) in seen:
             continue
-        seen.add((name, wanted))
-        dist = metadata.distribution(name)
-        for raw in dist.requires or []:
-            req = Requirement(raw)
-            if req.marker is not None and not any(
-                req.marker.evaluate({**env, "extra": extra}) for extra in (*wanted, "")
+        seen.add((key, frozenset(req.extras)))
+        pinned[key] = metadata.version(req.name)
+        for raw in metadata.distribution(req.name).requires or []:
+            sub = Requirement(raw)
+            if sub.marker is not None and not any(
+                sub.marker.evaluate({**env, "extra": extra}) for extra in (*req.extras, "")
             ):
                 continue
-            key = canonicalize_name(req.name)
-            if key == "petreel":
-                continue
-            pinned[key] = metadata.version(req.name)
-            todo.append((req.name, frozenset(req.extras)))
+            todo.append(sub)
     return pinned
 
 

@@ -17,7 +17,7 @@ import yaml
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
-from petreel.settings import SECRETS_DIR_ENV, load_settings
+from petreel.settings import SECRETS_DIR_ENV, WorkerSettings, load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGETS = ("bot", "worker-cpu", "worker")
@@ -109,6 +109,45 @@ def test_the_source_stage_copies_every_package_the_project_ships() -> None:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     packages = {p.rstrip("*") for p in project["tool"]["setuptools"]["packages"]["find"]["include"]}
     assert packages | {"pyproject.toml", "README.md"} <= copied
+
+
+KNOWN = {"FROM", "RUN", "COPY", "ADD", "ENV", "ARG", "WORKDIR", "USER", "EXPOSE", "HEALTHCHECK", "CMD",
+         "ENTRYPOINT", "LABEL", "SHELL", "STOPSIGNAL"}
+
+
+def test_stages_are_named_ordered_and_their_files_exist() -> None:
+    text = (ROOT / "Dockerfile").read_text(encoding="utf-8")
+    assert all(word in KNOWN for word, _ in instructions(text))
+    assert all(len(rest.split()) == 3 for word, rest in instructions(text) if word == "FROM"), "unnamed stage"
+    _, by_stage = stages()
+    order = list(by_stage)
+    for name, steps in by_stage.items():
+        for _, rest in steps:
+            for ref in re.findall(r"--from=([\w.-]+)", rest) + re.findall(r"from=([\w.-]+),", rest):
+                assert ref in by_stage and order.index(ref) < order.index(name), f"{name}: {ref}"
+    ignored = {p.strip() for p in (ROOT / ".dockerignore").read_text().splitlines() if p.strip() and not p.startswith("#")}
+    for name, steps in by_stage.items():
+        for word, rest in steps:
+            if word == "COPY" and "--from" not in rest:
+                for src in rest.split()[:-1]:
+                    assert (ROOT / src).exists(), f"{name}: COPY {src}"
+                    assert src.split("/")[0] not in ignored, f"{src} is in .dockerignore"
+
+
+def test_targets_drop_root_after_installing_and_check_their_health() -> None:
+    _, by_stage = stages()
+    for target in TARGETS:
+        words = [w for w, _ in by_stage[target]]
+        assert words.index("USER") > max(i for i, w in enumerate(words) if w == "RUN"), f"{target}: USER early"
+        env = " ".join(a for w, a in by_stage[target] if w == "ENV") + " ".join(
+            a for w, a in by_stage["python"] if w == "ENV")
+        assert "PETREEL_DATA_DIR=/data" in env
+        health = [a for w, a in by_stage[target] if w == "HEALTHCHECK"]
+        assert len(health) == 1
+        sub = health[0].rsplit('"', 2)[-2]
+        assert sub == ("probe" if target == "bot" else "worker-check")
+    ops = (ROOT / "ops" / "server.py").read_text(encoding="utf-8")  # the subcommands the checks run
+    assert '"probe"' in ops and '"worker-check"' in ops
 
 
 def test_torch_flavour_matches_the_cuda_base() -> None:
@@ -210,6 +249,15 @@ def test_compose_services_use_their_targets_and_named_volumes() -> None:
             assert source in declared, f"{name}: {volume} is not a named volume"
             assert target.startswith("/")
         assert re.fullmatch(r"\d+:\d+", service["user"]), name
+    for name, service in services.items():
+        assert service["env_file"] == [{"path": ".env", "required": False}]
+        assert service["restart"] in ("unless-stopped", "always", "on-failure")
+        assert "petreel-data:/data" in service["volumes"], f"{name} does not share the data volume"
+    devices = services["worker"]["deploy"]["resources"]["reservations"]["devices"]
+    assert devices == [{"driver": "nvidia", "count": 1, "capabilities": ["gpu"]}]
+    for name in ("worker", "worker-cpu"):
+        grace = services[name]["stop_grace_period"]
+        assert float(grace.rstrip("s")) > WorkerSettings().lease_s, f"{name}: the grace must cover a lease"
     ports = services["bot"]["ports"]
     assert any(p.endswith(":8443") for p in ports) and any(p.endswith(":8080") for p in ports)
     assert all(p.startswith("127.0.0.1:") for p in ports if ":8080" in p)
