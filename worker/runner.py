@@ -82,6 +82,7 @@ class PipelineRenderer:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self._backends: Any = None
+        self._diffusers = False  # the warm backends are the diffusers set (not the CPU fallback)
         self._lookup: Store | None = None  # opened on first remix, on the render thread
 
     def parent_job_id(self, job: Job) -> int | None:
@@ -109,6 +110,7 @@ class PipelineRenderer:
                 self._backends = cpu_backends(self.settings)
             else:
                 self._backends = default_backends(self.settings)
+                self._diffusers = r.backend == "diffusers"
 
     def render(self, job: Job, out_path: Path, progress: ProgressFn, should_cancel: CancelFn) -> ClipInfo:
         from story.script import Script
@@ -124,7 +126,7 @@ class PipelineRenderer:
         spec = pipeline.render_spec(self.settings, seed=job.seed)
         self.prepare()
         backends = self._backends
-        if backends.name == "diffusers":
+        if self._diffusers:
             # Per-job view of the warm pipelines: character sheets kept with the job (a remix
             # inherits its parent's) and cancellation wired into image-to-video.
             from render.diffusion.backend import job_backends
