@@ -1,19 +1,31 @@
-"""CPU render benchmark: a 60 s, 8-scene clip at 720x1280, 24 fps with the default backends.
+"""CPU render benchmark: 720x1280, 24 fps clips with the default backends, motion and subtitles on.
 
-Prints the total render time, frames per second, time per stage, and the ratio of the total to a
-bare ffmpeg encode of the very same frames and audio (pre-generated into a raw file by a second,
-untimed render; only the encode is timed, with the composer's own encoder options).
+For each length (15 s: 5 scenes, 60 s: 8 scenes, 120 s: 10 scenes of 12 s, the longest a script
+allows) it prints, from one run:
 
-    .venv/bin/python bench/render_cpu.py [--seconds 60] [--width 720 --height 1280 --fps 24]
+* the timed render: wall, CPU (this render's Python and its ffmpeg), peak RSS of the Python process
+  and of ffmpeg, per-stage wall and CPU (keyframes with narration and music beside them, music,
+  compose = frames + encode), file size;
+* a bare ``ffmpeg -f rawvideo`` encode of the very same frames and audio (dumped by an untimed
+  render): as I420 (what the render pipes now) and, for 60 s, as RGB (the baseline of the
+  performance issue: what the render piped before), each timed twice (the machine's load drifts);
+* the ratios total/bare, wall and CPU, and the SSIM of the encoded clip against its own frames.
 
-Goal on 2 cores: total under 45 s and ratio under 1.5. Other processes on the machine skew both,
-so the CPU-time ratio (core-seconds of this process + ffmpeg over the bare encode's) is printed
-beside the wall ratio, with the split between Python (frames, painting, TTS, music) and ffmpeg.
+Each render runs in a fresh child process so that its peak RSS is its own. Motion: the storyboard
+painter gives plain keyframes until a ``LayeredPainter`` lands, so the bench adds stand-in sprites
+(two characters a scene, with blink and mouth variants, idle / shiver / bounce / slide motions),
+rain in one scene and snow in another; ``--still`` renders the plain keyframes (for the file size
+against the old pipeline).
+
+    .venv/bin/python bench/render_cpu.py [--seconds 15 60 120] [--still] [--no-baseline]
+
+Other processes on the machine skew wall times; CPU times are steadier. Compare the CPU ratio.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import resource
 import subprocess
@@ -30,28 +42,53 @@ _HERE = Path(__file__).resolve().parent
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
 sys.path.insert(0, str(_HERE.parent))
 
+from PIL import Image, ImageDraw  # noqa: E402
+
 from petreel.settings import load_settings  # noqa: E402
 from render.backends import default_backends  # noqa: E402
 from render.composer import encode_args, ffmpeg_exe, fit_audio, raw_input_args, write_wav  # noqa: E402
 from render.pipeline import render_clip  # noqa: E402
-from render.stages import Backends, ClipInfo, RenderSpec  # noqa: E402
+from render.stages import (  # noqa: E402
+    Backends,
+    CancelFn,
+    ClipInfo,
+    KeyframePainter,
+    ProgressFn,
+    RenderSpec,
+    SceneArt,
+    Sprite,
+    overscan_size,
+)
 from story.script import Script  # noqa: E402
 
 ROWS = [
     ("street", "rags", "sad", "push_in", "Ginger shivers on a cold street while the rich white cat laughs.",
-     "Mocked in the cold"),
+     "Mocked in the cold", "rain"),
     ("construction_site", "hard_hat", "tense", "pan_left", "Every day Ginger carries bricks until his paws ache.",
-     "Working day and night"),
-    ("office", "suit", "dramatic", "pull_out", "Years later, Ginger opens his own company.", "His own company"),
-    ("mansion", "tuxedo", "triumphant", "tilt_up", "Ginger buys the mansion next door.", "The mansion is his"),
-    ("rooftop", "crown", "happy", "static", "The white cat's jaw drops. Ginger just smiles.", "Who is laughing now?"),
-    ("park", "none", "calm", "pan_right", "And he shares his fish with every stray in town.", "Kindness wins"),
-    ("restaurant", "suit", "funny", "tilt_down", "The white cat now washes the dishes.", "Tables turned"),
-    ("stage", "tuxedo", "triumphant", "push_in", "Ginger is crowned cat of the year.", "Cat of the year"),
+     "Working day and night", "clear"),
+    ("office", "suit", "dramatic", "pull_out", "Years later, Ginger opens his own company.", "His own company",
+     "clear"),
+    ("mansion", "tuxedo", "triumphant", "tilt_up", "Ginger buys the mansion next door.", "The mansion is his",
+     "clear"),
+    ("rooftop", "crown", "happy", "static", "The white cat's jaw drops. Ginger just smiles.", "Who is laughing now?",
+     "clear"),
+    ("park", "none", "calm", "pan_right", "And he shares his fish with every stray in town.", "Kindness wins",
+     "snow"),
+    ("restaurant", "suit", "funny", "tilt_down", "The white cat now washes the dishes.", "Tables turned", "clear"),
+    ("stage", "tuxedo", "triumphant", "push_in", "Ginger is crowned cat of the year.", "Cat of the year", "clear"),
 ]
+MOTIONS = [("shiver", "idle"), ("idle", "bounce"), ("enter_left", "idle"), ("idle", "exit_right"),
+           ("bounce", "shiver"), ("idle", "idle"), ("idle", "enter_right"), ("bounce", "idle")]
 
 
-def bench_script(seconds: float) -> Script:
+def scenes_for(seconds: float) -> int:
+    """5 scenes of 3 s for 15 s, 8 for 60 s, 10 of 12 s for 120 s (the script's limits)."""
+    return 5 if seconds <= 20 else 8 if seconds <= 90 else 10
+
+
+def bench_script(seconds: float, still: bool = False) -> Script:
+    n = scenes_for(seconds)
+    rows = [ROWS[i % len(ROWS)] for i in range(n)]
     return Script.model_validate({
         "title": "The Ginger Comeback", "language": "en",
         "premise": "poor ginger cat mocked by rich white cat gets rich", "style": "ginger-cat",
@@ -65,15 +102,61 @@ def bench_script(seconds: float) -> Script:
             {"location": loc, "setting": loc.replace("_", " "),
              "characters": [{"id": "hero", "expression": "determined", "outfit": outfit},
                             {"id": "rival", "expression": "smug", "outfit": "crown"}],
-             "visual_prompt": f"{loc} scene", "narration": text, "caption": caption,
-             "duration": seconds / len(ROWS), "camera": camera, "mood": mood}
-            for loc, outfit, mood, camera, text, caption in ROWS
+             "visual_prompt": f"{loc} scene", "narration": text if seconds / n >= 5 else f"{caption}.",
+             "caption": caption,
+             "duration": seconds / n, "camera": camera, "mood": mood, "weather": "clear" if still else weather}
+            for loc, outfit, mood, camera, text, caption, weather in rows
         ],
     })
 
 
+def stand_in_sprite(w: int, h: int, fur: tuple[int, int, int], variant: str) -> np.ndarray:
+    """A cartoon-ish character (body, head, eyes, mouth) with straight alpha: the stand-in for a painted pet."""
+    img = Image.new("RGBA", (w, h), (0, 0, 0, 0))
+    d = ImageDraw.Draw(img)
+    ink = (52, 38, 44, 255)
+    d.ellipse((w * 0.12, h * 0.42, w * 0.88, h * 0.99), fill=(*fur, 255), outline=ink, width=4)
+    d.ellipse((w * 0.05, h * 0.02, w * 0.95, h * 0.5), fill=(*fur, 255), outline=ink, width=4)
+    for ex in (0.33, 0.67):
+        if variant == "blink":
+            d.line((w * (ex - 0.07), h * 0.24, w * (ex + 0.07), h * 0.24), fill=ink, width=5)
+        else:
+            d.ellipse((w * (ex - 0.06), h * 0.19, w * (ex + 0.06), h * 0.29), fill=(30, 120, 60, 255), outline=ink)
+    if variant == "talk":
+        d.ellipse((w * 0.42, h * 0.34, w * 0.58, h * 0.44), fill=(120, 30, 40, 255), outline=ink, width=3)
+    else:
+        d.line((w * 0.42, h * 0.38, w * 0.58, h * 0.38), fill=ink, width=4)
+    return np.asarray(img).copy()
+
+
+class StandInLayers:
+    """A ``LayeredPainter`` over a plain painter: its keyframes plus two stand-in characters a scene."""
+
+    def __init__(self, painter: KeyframePainter) -> None:
+        self.painter = painter
+
+    def paint(self, script: Script, spec: RenderSpec, progress: ProgressFn, should_cancel: CancelFn) -> list[Image.Image]:
+        return self.painter.paint(script, spec, progress, should_cancel)
+
+    def paint_layers(self, script: Script, spec: RenderSpec, progress: ProgressFn,
+                     should_cancel: CancelFn) -> list[SceneArt]:
+        keys = self.painter.paint(script, spec, progress, should_cancel)
+        kw, kh = overscan_size(spec)
+        feet = (kh - spec.height) / 2 + 0.74 * spec.height
+        sw, sh = round(spec.width * 0.3), round(spec.height * 0.3)
+        arts = []
+        for i, (key, scene) in enumerate(zip(keys, script.scenes, strict=True)):
+            sprites = []
+            for j, (cid, fur, cx) in enumerate((("hero", (236, 150, 60), 0.3), ("rival", (245, 245, 240), 0.7))):
+                rest, blink, talk = (stand_in_sprite(sw, sh, fur, v) for v in ("rest", "blink", "talk"))
+                sprites.append(Sprite(rgba=rest, x=kw * cx - sw / 2, y=feet - sh, motion=MOTIONS[i % 8][j],
+                                      blink=blink, talk=talk, speaker=cid, phase=0.37 * j))
+            arts.append(SceneArt(background=key, sprites=sprites, weather=scene.weather))
+        return arts
+
+
 class RawDump:
-    """A ``Composer`` that writes the frames to a raw RGB file and the audio to a WAV (for the baseline)."""
+    """A ``Composer`` that writes the frames to a raw file (as they come: I420) and the audio to a WAV."""
 
     def __init__(self, raw: Path, wav: Path) -> None:
         self.raw, self.wav = raw, wav
@@ -89,61 +172,8 @@ class RawDump:
         return ClipInfo(out_path, out_path, spec.width, spec.height, n_frames / spec.fps, 0)
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--seconds", type=float, default=60.0)
-    ap.add_argument("--width", type=int, default=720)
-    ap.add_argument("--height", type=int, default=1280)
-    ap.add_argument("--fps", type=int, default=24)
-    ap.add_argument("--no-baseline", action="store_true", help="skip the bare-encode comparison")
-    args = ap.parse_args()
-
-    settings = load_settings()
-    spec = RenderSpec(width=args.width, height=args.height, fps=args.fps, crf=settings.render.crf,
-                      preset=settings.render.preset, seed=11)
-    script = bench_script(args.seconds)
-    print(f"cpus={os.cpu_count()} load={os.getloadavg()[0]:.2f} spec={spec.width}x{spec.height}@{spec.fps} "
-          f"preset={spec.preset} crf={spec.crf} clip={script.duration:.0f}s scenes={len(script.scenes)}")
-    with tempfile.TemporaryDirectory(prefix="petreel-bench-") as tmp:
-        work = Path(tmp)
-        backends = default_backends(settings)  # built once, as a worker keeps them
-        bare: list[tuple[float, float]] = []
-        dump = RawDump(work / "frames.rgb", work / "audio.wav")
-        if not args.no_baseline:
-            # 1. the same frames and audio into a raw file (untimed; the same seed gives the same frames)
-            render_clip(script, work / "dump.mp4", Backends(backends.painter, backends.animator,
-                                                            backends.narrator, backends.music, dump), spec)
-            bare.append(bare_encode(spec, dump, work))
-        # 2. the timed render
-        marks: dict[str, float] = {}
-
-        def progress(stage: str, fraction: float) -> None:
-            marks.setdefault(stage, time.perf_counter())
-
-        cpu0, own0 = cpu_seconds(), cpu_seconds(children=False)
-        t0 = time.perf_counter()
-        info = render_clip(script, work / "clip.mp4", backends, spec, progress)
-        total = time.perf_counter() - t0
-        cpu, own = cpu_seconds() - cpu0, cpu_seconds(children=False) - own0
-        n_frames = round(info.duration * spec.fps)
-        stages = [*marks.items(), ("end", t0 + total)]
-        times = {name: stages[i + 1][1] - at for i, (name, at) in enumerate(stages[:-1])}
-        print(f"total {total:.1f} s  frames {n_frames}  {n_frames / total:.1f} frames/s  cpu {cpu:.1f} core-s  "
-              f"size {info.size_bytes / 1e6:.1f} MB  duration {info.duration:.1f} s  load={os.getloadavg()[0]:.2f}")
-        print("stages " + "  ".join(f"{k} {v:.1f}s" for k, v in times.items())
-              + f"  (cpu: python {own:.1f} core-s, ffmpeg {cpu - own:.1f} core-s)")
-        if args.no_baseline:
-            return 0
-        # 3. the bare encode again (before and after the render: the machine's load drifts)
-        bare.append(bare_encode(spec, dump, work))
-        wall, bare_cpu = min(bare)
-        print(f"bare encode {' / '.join(f'{w:.1f}' for w, _ in bare)} s ({dump.n_frames} frames), "
-              f"cpu {bare_cpu:.1f} core-s  ratio total/bare {total / wall:.2f} (wall)  {cpu / bare_cpu:.2f} (cpu)")
-    return 0
-
-
 def cpu_seconds(children: bool = True) -> float:
-    """User + system CPU of this process and (unless ``children`` is False) its finished children (ffmpeg)."""
+    """User + system CPU of this process and (unless ``children`` is False) its finished children."""
     me = resource.getrusage(resource.RUSAGE_SELF)
     own = me.ru_utime + me.ru_stime
     if not children:
@@ -152,13 +182,139 @@ def cpu_seconds(children: bool = True) -> float:
     return own + kids.ru_utime + kids.ru_stime
 
 
-def bare_encode(spec: RenderSpec, dump: RawDump, work: Path) -> tuple[float, float]:
-    """Wall and CPU seconds of ffmpeg encoding the dumped frames + audio with the composer's options."""
-    cmd = [ffmpeg_exe(), "-hide_banner", "-loglevel", "error", "-y", *raw_input_args(spec, str(dump.raw)),
-           "-i", str(dump.wav), "-map", "0:v:0", "-map", "1:a:0", *encode_args(spec, 0), str(work / "bare.mp4")]
+def spec_of(args: argparse.Namespace) -> RenderSpec:
+    settings = load_settings()
+    return RenderSpec(width=args.width, height=args.height, fps=args.fps, crf=settings.render.crf,
+                      preset=settings.render.preset, seed=11)
+
+
+def child(args: argparse.Namespace) -> int:
+    """One render in this (fresh) process; prints its figures as JSON on the last line."""
+    settings = load_settings()
+    spec = spec_of(args)
+    script = bench_script(args.seconds, args.still)
+    b = default_backends(settings)
+    painter = b.painter if args.still else StandInLayers(b.painter)
+    work = Path(args.work)
+    dump = RawDump(work / "frames.yuv", work / "audio.wav")
+    composer = dump if args.dump else b.composer
+    backends = Backends(painter, b.animator, b.narrator, b.music, composer)  # type: ignore[arg-type]
+    marks: list[tuple[str, float, float]] = []
+
+    def progress(stage: str, fraction: float) -> None:
+        if not marks or marks[-1][0] != stage:
+            marks.append((stage, time.perf_counter(), cpu_seconds(children=False)))
+
+    cpu0, own0, t0 = cpu_seconds(), cpu_seconds(children=False), time.perf_counter()
+    info = render_clip(script, work / "clip.mp4", backends, spec, progress)
+    total, cpu, own = time.perf_counter() - t0, cpu_seconds() - cpu0, cpu_seconds(children=False) - own0
+    ends = [*marks[1:], ("end", t0 + total, own0 + own)]
+    stages = {name: {"wall": round(end[1] - at, 2), "python_cpu": round(end[2] - c, 2)}
+              for (name, at, c), end in zip(marks, ends, strict=True)}
+    stages[marks[0][0]]["wall"] = round(ends[0][1] - t0, 2)  # the first stage starts with the render
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    print(json.dumps({
+        "wall": total, "cpu": cpu, "python_cpu": own, "ffmpeg_cpu": cpu - own, "frames": dump.n_frames or
+        round(info.duration * spec.fps), "size": info.size_bytes, "duration": info.duration,
+        "rss_mib": me.ru_maxrss / 1024, "ffmpeg_rss_mib": kids.ru_maxrss / 1024, "stages": stages,
+    }))
+    return 0
+
+
+def run_child(args: argparse.Namespace, work: Path, dump: bool) -> dict:
+    cmd = [sys.executable, __file__, "--child", "--work", str(work), "--seconds", str(args.seconds),
+           "--width", str(args.width), "--height", str(args.height), "--fps", str(args.fps)]
+    cmd += ["--dump"] if dump else []
+    cmd += ["--still"] if args.still else []
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def bare_encode(spec: RenderSpec, raw: Path, wav: Path, out: Path, pix_fmt: str) -> tuple[float, float]:
+    """Wall and CPU seconds of ffmpeg encoding the raw frames + audio with the composer's options."""
+    cmd = [ffmpeg_exe(), "-hide_banner", "-loglevel", "error", "-y", *raw_input_args(spec, str(raw), pix_fmt),
+           "-i", str(wav), "-map", "0:v:0", "-map", "1:a:0", *encode_args(spec, 0, pix_fmt_in=pix_fmt), str(out)]
     cpu0, t0 = cpu_seconds(), time.perf_counter()
     subprocess.run(cmd, check=True)
     return time.perf_counter() - t0, cpu_seconds() - cpu0
+
+
+def ssim(spec: RenderSpec, clip: Path, raw: Path) -> str:
+    cmd = [ffmpeg_exe(), "-hide_banner", "-i", str(clip), *raw_input_args(spec, str(raw)),
+           "-lavfi", "[0:v][1:v]ssim", "-f", "null", "-"]
+    err = subprocess.run(cmd, capture_output=True, text=True, check=False).stderr
+    line = next((ln for ln in err.splitlines() if "SSIM Y:" in ln), "")
+    return line[line.index("SSIM") :] if line else "n/a"
+
+
+def to_rgb(spec: RenderSpec, raw: Path, dest: Path) -> None:
+    """The I420 dump as rgb24 with the same BT.709 matrix (the frames as the old pipeline piped them)."""
+    cmd = [ffmpeg_exe(), "-hide_banner", "-loglevel", "error", "-y", *raw_input_args(spec, str(raw)),
+           "-vf", "scale=in_color_matrix=bt709:in_range=tv,format=rgb24", "-f", "rawvideo", str(dest)]
+    subprocess.run(cmd, check=True)
+
+
+def bench_one(args: argparse.Namespace, spec: RenderSpec) -> None:
+    script = bench_script(args.seconds, args.still)
+    with tempfile.TemporaryDirectory(prefix="petreel-bench-") as tmp:
+        work = Path(tmp)
+        print(f"== {script.duration:.0f} s clip, {len(script.scenes)} scenes, "
+              f"{'still keyframes' if args.still else 'motion (stand-in sprites, rain, snow)'} + subtitles; "
+              f"load={os.getloadavg()[0]:.2f}")
+        raw, wav = work / "frames.yuv", work / "audio.wav"
+        bare: list[tuple[float, float]] = []
+        bare_rgb: list[tuple[float, float]] = []
+        if not args.no_baseline:
+            run_child(args, work, dump=True)  # untimed: the same seed gives the same frames
+            bare.append(bare_encode(spec, raw, wav, work / "bare.mp4", "yuv420p"))
+        r = run_child(args, work, dump=False)
+        print(f"total {r['wall']:.1f} s  frames {r['frames']}  {r['frames'] / r['wall']:.1f} frames/s  "
+              f"cpu {r['cpu']:.1f} core-s (python {r['python_cpu']:.1f}, ffmpeg {r['ffmpeg_cpu']:.1f})  "
+              f"size {r['size'] / 1e6:.2f} MB ({r['size']} B)  load={os.getloadavg()[0]:.2f}")
+        print(f"peak RSS: python {r['rss_mib']:.0f} MiB, ffmpeg {r['ffmpeg_rss_mib']:.0f} MiB")
+        print("stages " + "  ".join(f"{k} {v['wall']:.1f}s wall / {v['python_cpu']:.1f} py-core-s"
+                                    for k, v in r["stages"].items()))
+        if args.no_baseline:
+            return
+        bare.append(bare_encode(spec, raw, wav, work / "bare.mp4", "yuv420p"))
+        wall, bare_cpu = min(bare)
+        print(f"bare I420 encode {' / '.join(f'{w:.1f}' for w, _ in bare)} s, cpu {bare_cpu:.1f} core-s  "
+              f"ratio total/bare {r['wall'] / wall:.2f} (wall)  {r['cpu'] / bare_cpu:.2f} (cpu)")
+        if args.seconds == 60 or args.rgb:
+            to_rgb(spec, raw, work / "frames.rgb")
+            for _ in range(2):
+                bare_rgb.append(bare_encode(spec, work / "frames.rgb", wav, work / "bare-rgb.mp4", "rgb24"))
+            (work / "frames.rgb").unlink()
+            wall_rgb, cpu_rgb = min(bare_rgb)
+            print(f"bare RGB encode (the old pipe) {' / '.join(f'{w:.1f}' for w, _ in bare_rgb)} s, "
+                  f"cpu {cpu_rgb:.1f} core-s  ratio total/bare-RGB {r['wall'] / wall_rgb:.2f} (wall)  "
+                  f"{r['cpu'] / cpu_rgb:.2f} (cpu)")
+        print(f"SSIM of the clip against its own frames: {ssim(spec, work / 'clip.mp4', raw)}")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--seconds", type=float, nargs="+", default=[15.0, 60.0, 120.0])
+    ap.add_argument("--width", type=int, default=720)
+    ap.add_argument("--height", type=int, default=1280)
+    ap.add_argument("--fps", type=int, default=24)
+    ap.add_argument("--still", action="store_true", help="plain keyframes: no sprites, no weather")
+    ap.add_argument("--rgb", action="store_true", help="also time the RGB bare encode for every length")
+    ap.add_argument("--no-baseline", action="store_true", help="skip the bare-encode comparison")
+    ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--dump", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--work", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        args.seconds = args.seconds[0]
+        return child(args)
+    spec = spec_of(args)
+    print(f"cpus={os.cpu_count()} load={os.getloadavg()[0]:.2f} spec={spec.width}x{spec.height}@{spec.fps} "
+          f"preset={spec.preset} crf={spec.crf}")
+    for seconds in args.seconds:
+        one = argparse.Namespace(**{**vars(args), "seconds": seconds})
+        bench_one(one, spec)
+    return 0
 
 
 if __name__ == "__main__":

@@ -82,6 +82,10 @@ class RenderSettings(BaseModel):
     fps: int = Field(default=24, description="Frames per second.")
     crf: int = Field(default=23, description="x264 quality (lower is better and larger).")
     preset: str = Field(default="veryfast", description="x264 preset.")
+    encoder: Literal["auto", "x264", "nvenc"] = Field(
+        default="auto",
+        description="H.264 encoder: NVENC on an NVIDIA GPU when the ffmpeg build and the GPU have it (auto), or libx264.",
+    )
     narration: bool = Field(default=True, description="Speak the narration (piper for English, espeak-ng for Chinese).")
     music: bool = Field(default=True, description="Add mood music under the narration.")
     model_path: str | None = Field(

@@ -13,6 +13,15 @@ from the keyframe through that window:
 * ``quality="exact"``: a Pillow bilinear ``resize`` with a float source box every frame.
 
 A static camera renders one frame and repeats copies of it.
+
+``layered_frames`` is the render path (``render.stages.LayeredAnimator``): frames are I420
+(``render.yuv``) from the start. The background is converted to Y/U/V once per scene, its Y plane
+upsampled by ``SUPERSAMPLE`` (its chroma then sits at keyframe resolution), and each frame is a
+nearest lookup of the three planes through the camera window (``Grid``: the same sub-pixel
+sampling as ``quality="fast"``) written straight into the frame's buffer. Sprites
+(``render.layers.SpriteLayer``) are drawn with the same lookup at their pose of the moment (idle
+breathing, blinks, the mouth while their speaker's line plays, slides in and out), then falling
+weather (``render.layers.WeatherLayer``) on top.
 """
 
 from __future__ import annotations
@@ -26,7 +35,10 @@ from typing import Literal, TypeVar
 import numpy as np
 from PIL import Image
 
-from render.stages import RenderSpec
+from render.layers import Grid, SpriteLayer, WeatherLayer, gather, indices
+from render.motion import blinking, mouth_open, pose
+from render.stages import RenderSpec, SceneArt, SceneTiming
+from render.yuv import new_frame, planes, rgb_to_yuv_full, subsample
 from story.script import Scene
 
 Rect = tuple[float, float, float, float]  # x, y, w, h in keyframe pixels
@@ -116,6 +128,7 @@ class KenBurnsAnimator:
         self.quality = quality
         self.supersample = supersample
         self.workers = workers  # threads sampling frames (in order)
+        self._weather_cache: dict[str, object] = {}
 
     def frames(self, keyframe: Image.Image, scene: Scene, spec: RenderSpec, n_frames: int) -> Iterator[np.ndarray]:
         key = keyframe if keyframe.mode == "RGB" else keyframe.convert("RGB")
@@ -143,6 +156,45 @@ class KenBurnsAnimator:
 
         yield from ordered_map(sample, rects, self.workers)
 
+    def layered_frames(self, art: SceneArt, scene: Scene, spec: RenderSpec, n_frames: int,
+                       timing: SceneTiming) -> Iterator[np.ndarray]:
+        """I420 frames of the camera over ``art`` with its sprites and weather moving."""
+        camera = PlaneCamera(art.background, self._factor(art.background))
+        rects = [view_rect(scene.camera, u, camera.key_w, camera.key_h, spec.width, spec.height)
+                 for u in scene_progress(n_frames)]
+        sprites = [SpriteLayer(sp, camera.scale) for sp in art.sprites]
+        weather = self._weather(art.weather, spec)
+        still: np.ndarray | None = None
+        if len(set(rects)) == 1:  # a static camera: sample the background once
+            still = camera.sample(rects[0], spec.width, spec.height)
+            if not sprites and weather is None:
+                for _ in range(n_frames):
+                    yield still.copy()
+                return
+        for k, rect in enumerate(rects):
+            grid = Grid.of(rect, spec.width, spec.height)
+            frame = still.copy() if still is not None else camera.sample(rect, spec.width, spec.height, grid)
+            t = timing.clip_time(k, spec.fps)
+            local = t - timing.start
+            for layer in sprites:
+                sp = layer.sprite
+                at = pose(sp.motion, local, timing.duration, sp.phase, layer.box, camera.key_w)
+                talking = mouth_open(t, sp.speaker, timing.speech)
+                layer.draw(frame, grid, at, layer.variant(blinking(t, sp.phase), talking))
+            if weather is not None:
+                weather.draw(frame, t)
+            yield frame
+
+    def _weather(self, kind: str, spec: RenderSpec) -> WeatherLayer | None:
+        if kind not in ("rain", "snow", "storm"):
+            return None
+        key = (kind, spec.width, spec.height, spec.seed)
+        if self._weather_cache.get("key") != key:  # the same field for every scene of a render
+            self._weather_cache = {"key": key, "layer": WeatherLayer(kind, spec.width, spec.height, spec.seed)}
+        layer = self._weather_cache["layer"]
+        assert isinstance(layer, WeatherLayer)
+        return layer
+
     def _factor(self, key: Image.Image) -> int:
         fit = int(math.sqrt(MAX_SUPERSAMPLED_PIXELS / max(1, key.width * key.height)))
         return max(1, min(self.supersample, fit))
@@ -151,6 +203,37 @@ class KenBurnsAnimator:
     def _exact(key: Image.Image, rect: Rect, out: tuple[int, int]) -> Image.Image:
         x, y, w, h = rect
         return key.resize(out, Image.Resampling.BILINEAR, box=(x, y, x + w, y + h))
+
+
+class PlaneCamera:
+    """A background as Y/U/V planes ready for the camera: Y at ``scale`` x, chroma at ``scale / 2`` x."""
+
+    def __init__(self, background: Image.Image, scale: int) -> None:
+        key = background if background.mode == "RGB" else background.convert("RGB")
+        self.key_w, self.key_h = key.width - key.width % 2, key.height - key.height % 2
+        rgb = np.asarray(key)[: self.key_h, : self.key_w]
+        fy, fu, fv = rgb_to_yuv_full(rgb)
+        self.scale = scale
+        if scale == 1:
+            self.y, self.u, self.v = fy, subsample(fu), subsample(fv)
+        else:
+            big = (self.key_w * scale, self.key_h * scale)
+            self.y = np.asarray(Image.fromarray(fy).resize(big, Image.Resampling.BILINEAR))
+            half = (self.key_w * scale // 2, self.key_h * scale // 2)
+            self.u, self.v = ((c if scale == 2 else np.asarray(Image.fromarray(c).resize(half, Image.Resampling.BILINEAR)))
+                              for c in (fu, fv))
+
+    def sample(self, rect: Rect, width: int, height: int, grid: Grid | None = None) -> np.ndarray:
+        """A new I420 frame of the window ``rect`` (keyframe pixels)."""
+        g = grid if grid is not None else Grid.of(rect, width, height)
+        frame = new_frame(width, height)
+        y, u, v = planes(frame)
+        s = self.scale
+        gather(self.y, indices(g.cy, s, self.y.shape[0]), indices(g.cx, s, self.y.shape[1]), y)
+        iy, ix = indices(g.ccy, s / 2, self.u.shape[0]), indices(g.ccx, s / 2, self.u.shape[1])
+        gather(self.u, iy, ix, u)
+        gather(self.v, iy, ix, v)
+        return frame
 
 
 # ---------------------------------------------------------------------------------------------- crossfades

@@ -1,44 +1,75 @@
-"""Captions and the title card: pure layout (wrapping, sizing) plus Pillow drawing.
+"""Captions, the title card and timed subtitles, drawn once each into I420 ``Layer``s.
 
-Layout is pure and takes a ``measure(text, font_size) -> width_px`` function: English wraps at
-words, Chinese (and any CJK) per character, and closing punctuation never starts a line. The font
-size starts at ~5% of the frame height (64 px at 720x1280) and shrinks to the legibility floor
-(40 px at 1280 high) to fit in three lines and in the caption zone (the bottom ``CAPTION_ZONE`` of
-the frame above ``CAPTION_BOTTOM``, which the painter keeps free of the pets' feet); text that still
-does not fit is ellipsized. Lines are balanced (no lone word or hanzi on the last line).
+Layout is pure (``render.textlayout``). Where things go on the 9:16 frame, inside the area
+Telegram's player leaves free (its controls cover the bottom ~18 %, the top ~8 % holds the title bar):
 
-Drawing (Pillow, no moviepy): white text with a thick dark stroke over a soft translucent band in
-the lower part of the frame. Each caption is pre-rendered once into an ``Overlay`` (alpha-weighted RGB
-over its bounding box) that is alpha-composited onto frames with four uint16 numpy passes.
+* the title card: the top of the safe area, over the first seconds, fading out;
+* the scene's short headline caption: the same place once the title is gone (white on a dark band);
+* subtitles: every spoken line (``SpeechSegment``) at the bottom of the safe area, bottom edge at
+  ``SUBTITLE_BOTTOM``, in pages of at most two lines timed across the line (by length). The
+  narrator is white; each character has its own colour and a name label above its line.
+
+Drawing (Pillow): text with a thick dark stroke over a soft translucent band, converted once to
+premultiplied Y/U/V planes that composite onto the rows they cover (``render.yuv.Layer``).
 """
 
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import numpy as np
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+from render.stages import SpeechSegment
+from render.textlayout import (
+    CAPTION_FRACTION,
+    CAPTION_ZONE,
+    ELLIPSIS,
+    LINE_HEIGHT,
+    MAX_LINES,
+    MIN_FRACTION,
+    NO_LINE_START,
+    PAD,
+    Measure,
+    balance,
+    block_height,
+    ellipsize,
+    fit_caption,
+    is_cjk,
+    layout_caption,
+    pages,
+    tokens,
+)
+from render.yuv import Layer
+
+__all__ = [
+    "CAPTION_BOTTOM", "CAPTION_FRACTION", "CAPTION_ZONE", "ELLIPSIS", "MAX_LINES", "MIN_FRACTION", "NO_LINE_START",
+    "CaptionPainter", "Cue", "Layer", "balance", "ellipsize", "find_font", "fit_caption", "is_cjk",
+    "layout_caption", "plan_cues", "speaker_colours", "tokens",
+]
 
 log = logging.getLogger(__name__)
 
-Measure = Callable[[str, int], float]
 Font = ImageFont.FreeTypeFont | ImageFont.ImageFont
 
-CAPTION_FRACTION = 0.05  # of frame height: base font size
-MIN_FRACTION = 40 / 1280  # legibility floor: 40 px on a 1280-high frame
+SAFE_TOP = 0.08  # Telegram's title bar above this
+SAFE_BOTTOM = 0.82  # the player's controls below this
+TITLE_TOP = SAFE_TOP
 TITLE_FRACTION = 0.068
-MAX_LINES = 3
-CAPTION_BOTTOM = 0.885  # caption block's bottom edge (fraction of height; phone UI below)
-CAPTION_ZONE = 0.15  # the caption block's height budget (fraction of height): its top is >= 0.735
-TITLE_TOP = 0.08
-LINE_HEIGHT = 1.28  # of the font size
-PAD = 0.45  # band padding above and below the lines, of the font size
-ELLIPSIS = "…"
+HEADLINE_FRACTION = 0.042
+SUBTITLE_BOTTOM = 0.80  # subtitle block's bottom edge (a margin above the player's controls)
+SUBTITLE_FRACTION = 0.036  # ~46 px on a 1280-high frame
+SUBTITLE_LINES = 2
+LABEL_FRACTION = 0.7  # name label size, of the subtitle size
+# The lower band the painter keeps calm (the pets' feet stay above it; checked in test_painter).
+CAPTION_BOTTOM = 0.885
+NARRATOR = "narrator"
+NARRATOR_COLOUR = (255, 255, 255)
+SPEAKER_COLOURS = ((255, 200, 90), (150, 215, 255), (255, 160, 200), (175, 235, 140))
+STROKE = (20, 16, 24)
 
 # Fonts looked up in order; a .ttc face is chosen by name (the Simplified Chinese "SC" face).
 CJK_FONTS: tuple[tuple[str, str], ...] = (
@@ -59,137 +90,6 @@ LATIN_FONTS: tuple[tuple[str, str], ...] = (
     ("/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf", ""),
     ("/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf", ""),
 )
-
-# ---------------------------------------------------------------------------------------------- layout (pure)
-
-_CJK = "\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
-_TOKEN = re.compile(rf"\s+|[{_CJK}]|[^\s{_CJK}]+")
-# characters that must not begin a line (closing brackets and punctuation, CJK and Latin)
-NO_LINE_START = set("，。、；：？！）」』》〉】〕…—・,.;:?!)]}%’”")
-
-
-def is_cjk(ch: str) -> bool:
-    return bool(re.fullmatch(f"[{_CJK}]", ch))
-
-
-def tokens(text: str) -> list[str]:
-    """Wrap units: a CJK character, a run of other non-space characters (a word), or spaces."""
-    return _TOKEN.findall(" ".join(text.split()))
-
-
-def layout_caption(text: str, font_size: int, max_width_px: float, measure: Measure) -> list[str]:
-    """Greedy wrap of ``text`` into lines no wider than ``max_width_px`` (unlimited line count)."""
-    lines: list[list[str]] = [[]]
-
-    def width(parts: Sequence[str]) -> float:
-        return measure("".join(parts).strip(), font_size)
-
-    for tok in tokens(text):
-        line = lines[-1]
-        if tok.isspace():
-            if line:
-                line.append(" ")
-            continue
-        if not line or width([*line, tok]) <= max_width_px:
-            if not line and width([tok]) > max_width_px and len(tok) > 1:
-                lines.pop()
-                lines.extend([piece] for piece in _split_word(tok, font_size, max_width_px, measure))
-                continue
-            line.append(tok)
-            continue
-        while line and line[-1].isspace():
-            line.pop()
-        if tok[0] in NO_LINE_START:
-            # carry the last unit down with the punctuation, unless that empties the line
-            if len(line) > 1:
-                carried = line.pop()
-                while line and line[-1].isspace():
-                    line.pop()
-                lines.append([carried, tok])
-            else:
-                line.append(tok)  # a lone unit: let the punctuation hang instead
-            continue
-        if width([tok]) > max_width_px and len(tok) > 1:
-            pieces = _split_word(tok, font_size, max_width_px, measure)
-            lines.extend([piece] for piece in pieces)
-            continue
-        lines.append([tok])
-    result = ["".join(line).strip() for line in lines]
-    return [line for line in result if line]
-
-
-def _split_word(word: str, font_size: int, max_width_px: float, measure: Measure) -> list[str]:
-    """Break an over-long word into pieces that fit (character by character)."""
-    pieces, cur = [], ""
-    for ch in word:
-        if cur and measure(cur + ch, font_size) > max_width_px:
-            pieces.append(cur)
-            cur = ch
-        else:
-            cur += ch
-    return [*pieces, cur] if cur else pieces
-
-
-def ellipsize(line: str, font_size: int, max_width_px: float, measure: Measure) -> str:
-    """``line`` shortened (at a word for English, a character for CJK) until ``line + "…"`` fits."""
-    text = line.rstrip()
-    while text and measure(text + ELLIPSIS, font_size) > max_width_px:
-        if " " in text and not is_cjk(text[-1]):
-            text = text.rsplit(" ", 1)[0].rstrip()
-        else:
-            text = text[:-1].rstrip()
-    return text.rstrip(" ,.;:，。、；：") + ELLIPSIS
-
-
-def balance(text: str, font_size: int, lines: list[str], max_width_px: float, measure: Measure) -> list[str]:
-    """The narrowest wrap of ``text`` with no more lines than ``lines`` (evens out a short last line)."""
-    if len(lines) < 2:
-        return lines
-    lo, hi = 0.0, max(measure(line, font_size) for line in lines)
-    best = lines
-    for _ in range(12):  # bisect the wrap width to about 1/4000 of the widest line
-        mid = (lo + hi) / 2
-        trial = layout_caption(text, font_size, min(mid, max_width_px), measure)
-        if len(trial) <= len(lines):
-            hi, best = mid, trial
-        else:
-            lo = mid
-    return best
-
-
-def block_height(n_lines: int, font_size: int) -> int:
-    """Pixel height of a caption block (lines plus band padding), as ``CaptionPainter`` draws it."""
-    return round(font_size * LINE_HEIGHT) * n_lines + 2 * round(font_size * PAD)
-
-
-def size_range(frame_h: int, fraction: float = CAPTION_FRACTION) -> tuple[int, int]:
-    """(start, floor) font sizes for a frame of this height."""
-    start = max(8, round(frame_h * fraction))
-    return start, max(8, min(start, round(frame_h * MIN_FRACTION)))
-
-
-def fit_caption(text: str, frame_w: int, frame_h: int, measure: Measure, max_lines: int = MAX_LINES,
-                fraction: float = CAPTION_FRACTION, margin: float = 0.08,
-                max_height: float | None = CAPTION_ZONE) -> tuple[int, list[str]]:
-    """Font size and lines: shrink from ~5% of the height to the floor until the text fits in
-    ``max_lines`` and its block in ``max_height`` of the frame, then ellipsize the last line."""
-    max_w = frame_w * (1 - 2 * margin)
-    start, floor = size_range(frame_h, fraction)
-    budget = frame_h * max_height if max_height is not None else float("inf")
-    size = start
-    while True:
-        lines = layout_caption(text, size, max_w, measure)
-        fits = len(lines) <= max_lines and block_height(len(lines), size) <= budget
-        if fits or size <= floor:
-            break
-        size = max(floor, int(size * 0.92))
-    if len(lines) > max_lines:
-        tail = lines[max_lines - 1 :]
-        joiner = "" if is_cjk(tail[0][-1]) else " "
-        lines = [*lines[: max_lines - 1], ellipsize(joiner.join(tail), size, max_w, measure)]
-    else:
-        lines = balance(text, size, lines, max_w, measure)
-    return size, lines
 
 
 # ---------------------------------------------------------------------------------------------- fonts
@@ -233,98 +133,97 @@ def measure_with(font: tuple[Path, int] | None) -> Measure:
     return measure
 
 
-# ---------------------------------------------------------------------------------------------- drawing
+# ---------------------------------------------------------------------------------------------- subtitle cues (pure)
 
 
 @dataclass(frozen=True)
-class Overlay:
-    """A pre-rendered RGBA overlay over its bounding box, kept in a form that composites fast.
+class Cue:
+    """One page of a spoken line on screen from ``start`` to ``end`` (clip seconds)."""
 
-    Alpha is rescaled to 0..256 so the blend is ``(frame * (256 - a) + rgb * a) >> 8``: four numpy
-    passes in uint16 (no overflow: at most 255 * 256), within one level of the exact /255 blend.
-    ``keep`` is stored per channel, like ``weighted``: same-shape contiguous operands run as one
-    flat loop, ~8x faster than broadcasting a (h, w, 1) array over the 3-wide last axis.
-    """
+    start: float
+    end: float
+    speaker: str
+    lines: tuple[str, ...]
+    label: str | None  # the speaker's name (None for the narrator)
 
-    x: int
-    y: int
-    weighted: np.ndarray  # (h, w, 3) uint16: rgb * a + 128, a in 0..256
-    keep: np.ndarray  # (h, w, 3) uint16: 256 - a (the same for each channel)
+    def shows(self, t: float) -> bool:
+        return self.start <= t < self.end
 
-    @classmethod
-    def from_rgba(cls, rgba: Image.Image, x: int, y: int) -> Overlay:
-        rgba = rgba.convert("RGBA")
-        box = rgba.getchannel("A").getbbox() or (0, 0, 1, 1)  # composite only where something is drawn
-        arr = np.asarray(rgba.crop(box), dtype=np.uint16)
-        a = arr[..., 3:4]
-        a = a + (a >> 7)  # 0..255 -> 0..256 (255 -> 256: fully opaque)
-        weighted = arr[..., :3] * a + 128  # + 128 rounds the final >> 8 (max 65408: no overflow)
-        keep = np.ascontiguousarray(np.broadcast_to(256 - a, weighted.shape), dtype=np.uint16)
-        return cls(x + box[0], y + box[1], weighted.astype(np.uint16), keep)
 
-    @property
-    def alpha(self) -> np.ndarray:
-        """Coverage 0..255 (for checks)."""
-        return np.minimum(256 - self.keep[..., 0], 255).astype(np.uint8)
+def plan_cues(segments: Sequence[SpeechSegment], paginate: Callable[[str], list[list[str]]],
+              names: dict[str, str]) -> list[Cue]:
+    """Subtitle cues for ``segments``: each line's pages share its time by their length."""
+    cues: list[Cue] = []
+    for seg in sorted(segments, key=lambda s: s.start):
+        parts = paginate(seg.text)
+        if not parts or seg.end <= seg.start:
+            continue
+        weights = [max(1, sum(len(line) for line in p)) for p in parts]
+        total, at = sum(weights), seg.start
+        label = None if seg.speaker == NARRATOR else names.get(seg.speaker, seg.speaker)
+        for i, (part, wgt) in enumerate(zip(parts, weights, strict=True)):
+            end = seg.end if i == len(parts) - 1 else at + (seg.end - seg.start) * wgt / total
+            cues.append(Cue(at, end, seg.speaker, tuple(part), label))
+            at = end
+    return cues
 
-    @property
-    def rgb(self) -> np.ndarray:
-        """Premultiplied colour 0..255 (what the overlay adds over black)."""
-        return (self.weighted >> 8).astype(np.uint8)
 
-    def apply(self, frame: np.ndarray, opacity: float = 1.0) -> None:
-        """Composite onto ``frame`` (H, W, 3) uint8 in place."""
-        h, w = self.weighted.shape[:2]
-        y0, x0 = max(0, self.y), max(0, self.x)
-        y1, x1 = min(frame.shape[0], self.y + h), min(frame.shape[1], self.x + w)
-        if y1 <= y0 or x1 <= x0 or opacity <= 0:
-            return
-        src = (slice(y0 - self.y, y1 - self.y), slice(x0 - self.x, x1 - self.x))
-        region = frame[y0:y1, x0:x1]
-        keep, weighted = self.keep[src], self.weighted[src]
-        if opacity < 1.0:  # a fading overlay: scale its coverage (integer maths, a few frames only)
-            o = round(opacity * 256)
-            cover = ((256 - keep.astype(np.uint32)) * o + 128) >> 8
-            # floor, not round: with the rounded cover the sum stays <= 65535 (no uint16 overflow)
-            weighted = (((weighted.astype(np.uint32) - 128) * o) >> 8).astype(np.uint16) + 128
-            keep = (256 - cover).astype(np.uint16)
-        acc = np.multiply(region, keep, dtype=np.uint16)
-        acc += weighted
-        acc >>= 8
-        region[...] = acc
+def speaker_colours(character_ids: Sequence[str]) -> dict[str, tuple[int, int, int]]:
+    colours = {cid: SPEAKER_COLOURS[i % len(SPEAKER_COLOURS)] for i, cid in enumerate(character_ids)}
+    colours[NARRATOR] = NARRATOR_COLOUR
+    return colours
+
+
+# ---------------------------------------------------------------------------------------------- drawing
 
 
 class CaptionPainter:
-    """Draws captions and the title card for one frame size and language."""
+    """Draws captions, the title card and subtitles for one frame size and language."""
 
     def __init__(self, width: int, height: int, language: str, font: tuple[Path, int] | None = None,
-                 bottom: float = CAPTION_BOTTOM) -> None:
+                 colours: dict[str, tuple[int, int, int]] | None = None) -> None:
         self.width, self.height, self.language = width, height, language
         self.font = font if font is not None else find_font(language)
         if self.font is None:
             log.warning("no TrueType font found; captions use Pillow's built-in font")
         self.measure = measure_with(self.font)
-        self.bottom = bottom  # caption block bottom edge as a fraction of the height (phone UI below)
+        self.colours = colours or {NARRATOR: NARRATOR_COLOUR}
+        self.subtitle_size = max(8, round(height * SUBTITLE_FRACTION), round(height * MIN_FRACTION))
+        self.margin = 0.07
 
-    def caption(self, text: str) -> Overlay:
-        size, lines = fit_caption(text, self.width, self.height, self.measure)
-        block = self._block(lines, size, band_alpha=110)
-        y = round(self.height * self.bottom) - block.height
-        return Overlay.from_rgba(block, 0, y)
+    def caption(self, text: str) -> Layer:
+        """The scene's headline: the top of the safe area."""
+        size, lines = fit_caption(text, self.width, self.height, self.measure, max_lines=2,
+                                  fraction=HEADLINE_FRACTION, max_height=None)
+        block = self._block(lines, size, band_alpha=120)
+        return Layer.from_rgba(block, 0, round(self.height * SAFE_TOP))
 
-    def title(self, text: str) -> Overlay:
+    def title(self, text: str) -> Layer:
         size, lines = fit_caption(text, self.width, self.height, self.measure, max_lines=2, fraction=TITLE_FRACTION,
                                   max_height=None)
         block = self._block(lines, size, band_alpha=140, colour=(255, 226, 110))
-        return Overlay.from_rgba(block, 0, round(self.height * TITLE_TOP))
+        return Layer.from_rgba(block, 0, round(self.height * TITLE_TOP))
+
+    def paginate(self, text: str) -> list[list[str]]:
+        """A spoken line as pages of at most two lines at the subtitle size."""
+        return pages(text, self.subtitle_size, self.width * (1 - 2 * self.margin), self.measure, SUBTITLE_LINES)
+
+    def subtitle(self, cue: Cue) -> Layer:
+        """A cue's block, its bottom edge at ``SUBTITLE_BOTTOM``; a name label above a character's line."""
+        colour = self.colours.get(cue.speaker, SPEAKER_COLOURS[0] if cue.speaker != NARRATOR else NARRATOR_COLOUR)
+        block = self._block(list(cue.lines), self.subtitle_size, band_alpha=125, colour=colour,
+                            label=cue.label)
+        return Layer.from_rgba(block, 0, round(self.height * SUBTITLE_BOTTOM) - block.height)
 
     def _block(self, lines: list[str], size: int, band_alpha: int,
-               colour: tuple[int, int, int] = (255, 255, 255)) -> Image.Image:
+               colour: tuple[int, int, int] = (255, 255, 255), label: str | None = None) -> Image.Image:
         font = load_font(self.font, size)
         line_h = round(size * LINE_HEIGHT)
         pad = round(size * PAD)
         stroke = max(2, round(size * 0.09))
-        block_h = block_height(len(lines), size)
+        label_size = round(size * LABEL_FRACTION)
+        label_h = round(label_size * LINE_HEIGHT) if label else 0
+        block_h = block_height(len(lines), size) + label_h
         img = Image.new("RGBA", (self.width, block_h), (0, 0, 0, 0))
         # 1. soft translucent band behind the text (rounded, feathered edges)
         widest = max((self.measure(line, size) for line in lines), default=0.0)
@@ -332,15 +231,23 @@ class CaptionPainter:
         band = Image.new("L", img.size, 0)
         bx0 = (self.width - band_w) / 2
         ImageDraw.Draw(band).rounded_rectangle(
-            (bx0, pad * 0.35, bx0 + band_w, block_h - pad * 0.35), radius=pad, fill=band_alpha
+            (bx0, label_h + pad * 0.35, bx0 + band_w, block_h - pad * 0.35), radius=pad, fill=band_alpha
         )
         band = band.filter(ImageFilter.GaussianBlur(max(1.0, pad * 0.4)))
         img.putalpha(band)
-        # 2. centred lines, white (or gold) fill with a thick dark stroke
         draw = ImageDraw.Draw(img)
+        # 2. the speaker's name on a small tag of their colour, left of the band's top
+        if label:
+            small = load_font(self.font, label_size)
+            lw = self.measure(label, label_size) + label_size
+            lx = max(2.0, bx0 + pad * 0.5)
+            draw.rounded_rectangle((lx, 0, lx + lw, label_h + pad * 0.35), radius=label_size // 3,
+                                   fill=(*colour, 235))
+            draw.text((lx + label_size / 2, label_h / 2 + 1), label, font=small, fill=(*STROKE, 255), anchor="lm")
+        # 3. centred lines in the speaker's colour with a thick dark stroke
         for i, line in enumerate(lines):
             x = (self.width - self.measure(line, size)) / 2
-            y = pad + i * line_h + line_h / 2
+            y = label_h + pad + i * line_h + line_h / 2
             draw.text((x, y), line, font=font, fill=(*colour, 255), anchor="lm",
-                      stroke_width=stroke, stroke_fill=(20, 16, 24, 255))
+                      stroke_width=stroke, stroke_fill=(*STROKE, 255))
         return img

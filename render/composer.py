@@ -1,8 +1,13 @@
-"""``FfmpegComposer``: raw RGB frames + mono audio -> inline-playable MP4 and a JPEG thumbnail.
+"""``FfmpegComposer``: raw frames + mono audio -> inline-playable MP4 and a JPEG thumbnail.
 
-Frames are streamed over stdin to the imageio-ffmpeg binary (no moviepy): libx264 High profile,
-yuv420p (BT.709), AAC 128k 48 kHz mono (a mono source upmixed to stereo would lose 3 dB),
-``+faststart``. The encode goes to a hidden temp file in the destination directory which replaces
+Frames are streamed over stdin to the imageio-ffmpeg binary (no moviepy). The render path sends
+I420 frames (``render.yuv``: planar yuv420p, BT.709 limited range), which ffmpeg encodes as they
+are: no colour conversion there and half the pipe bytes of RGB. RGB frames ``(h, w, 3)`` are still
+accepted (converted by ffmpeg's scaler with the same matrix); the first frame decides. Output:
+H.264 High profile, yuv420p tagged BT.709 / tv range, AAC 128k 48 kHz mono (a mono source upmixed
+to stereo would lose 3 dB), ``+faststart``. The video encoder is libx264, or NVENC
+(``h264_nvenc``) when asked for or, with ``encoder="auto"``, when the ffmpeg build has it and a GPU
+answers a one-frame trial encode (``render.encoders``). The encode goes to a hidden temp file in the destination directory which replaces
 ``out_path`` only on success, so a failed or cancelled render never leaves a partial file there. A
 clip over ``max_bytes`` is re-encoded with a bitrate cap (tightened up to three times).
 """
@@ -10,6 +15,7 @@ clip over ``max_bytes`` is re-encoded with a bitrate cap (tightened up to three 
 from __future__ import annotations
 
 import fcntl
+import itertools
 import logging
 import os
 import queue
@@ -28,7 +34,9 @@ import numpy as np
 from PIL import Image
 
 from petreel.errors import EncoderMissing, OutputPathError, RenderFailed
+from render.encoders import X264, Encoder, choose_encoder
 from render.stages import SAMPLE_RATE, ClipInfo, RenderSpec, fit_samples
+from render.yuv import i420_to_rgb, is_i420
 
 log = logging.getLogger(__name__)
 
@@ -61,25 +69,26 @@ def ffmpeg_exe() -> str:
 
 
 def encode_args(spec: RenderSpec, threads: int, video_bitrate_k: int | None = None,
-                audio_bitrate_k: int = AUDIO_BITRATE_K) -> list[str]:
-    """The output options shared by the streaming encode, the capped re-encode and the bench."""
-    rate = (
-        ["-b:v", f"{video_bitrate_k}k", "-maxrate", f"{video_bitrate_k}k", "-bufsize", f"{2 * video_bitrate_k}k"]
-        if video_bitrate_k
-        else ["-crf", str(max(1, spec.crf))]  # crf 0 is lossless, which High profile cannot carry
-    )
+                audio_bitrate_k: int = AUDIO_BITRATE_K, pix_fmt_in: str = "yuv420p",
+                encoder: Encoder = X264) -> list[str]:
+    """The output options shared by the streaming encode, the capped re-encode and the bench.
+
+    ``pix_fmt_in`` is what ffmpeg decodes the input to: ``yuv420p`` passes through untouched (the
+    frames are already BT.709 limited range); anything else goes through the scaler's BT.709 matrix.
+    """
+    convert = [] if pix_fmt_in == "yuv420p" else ["-vf", "scale=out_color_matrix=bt709:out_range=tv,format=yuv420p"]
     return [
-        "-vf", "scale=out_color_matrix=bt709:out_range=tv,format=yuv420p",
-        "-c:v", "libx264", "-profile:v", "high", "-preset", spec.preset, *rate,
+        *convert, *encoder.video_args(spec, threads, video_bitrate_k),
         "-pix_fmt", "yuv420p", "-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709",
-        "-g", str(spec.fps * 2), "-threads", str(threads),
+        "-color_range", "tv",
         "-c:a", "aac", "-b:a", f"{audio_bitrate_k}k", "-ar", str(SAMPLE_RATE), "-ac", "1",
         "-movflags", "+faststart", "-f", "mp4",
     ]
 
 
-def raw_input_args(spec: RenderSpec, source: str = "pipe:0") -> list[str]:
-    return ["-f", "rawvideo", "-pix_fmt", "rgb24", "-s", f"{spec.width}x{spec.height}",
+def raw_input_args(spec: RenderSpec, source: str = "pipe:0", pix_fmt: str = "yuv420p") -> list[str]:
+    """Input options for raw frames: ``yuv420p`` (I420 frames) or ``rgb24``."""
+    return ["-f", "rawvideo", "-pix_fmt", pix_fmt, "-s", f"{spec.width}x{spec.height}",
             "-framerate", str(spec.fps), "-i", source]
 
 
@@ -119,8 +128,8 @@ def is_our_thumbnail(path: Path) -> bool:
 
 def save_thumbnail(frame: np.ndarray, path: Path, max_px: int = THUMB_MAX_PX,
                    max_bytes: int = THUMB_MAX_BYTES) -> None:
-    """JPEG no larger than ``max_px`` on its longest side and ``max_bytes`` on disk."""
-    img = Image.fromarray(frame)
+    """JPEG no larger than ``max_px`` on its longest side and ``max_bytes`` on disk (RGB or I420 frame)."""
+    img = Image.fromarray(frame if frame.ndim == 3 else i420_to_rgb(frame))
     img.thumbnail((max_px, max_px), Image.Resampling.LANCZOS)
     for quality in (88, 80, 70, 60, 50, 40, 30):
         img.save(path, "JPEG", quality=quality, optimize=True, comment=THUMB_COMMENT)
@@ -142,16 +151,26 @@ def not_regular(path: Path) -> bool:
 class FfmpegComposer:
     """Implements ``render.stages.Composer`` with the imageio-ffmpeg binary."""
 
-    def __init__(self, ffmpeg: str | None = None, threads: int = 0, max_bytes: int = MAX_BYTES) -> None:
+    def __init__(self, ffmpeg: str | None = None, threads: int = 0, max_bytes: int = MAX_BYTES,
+                 encoder: str = "x264") -> None:
         self._ffmpeg = ffmpeg
         self.threads = threads
         self.max_bytes = max_bytes
+        self.encoder_choice = encoder  # "x264" | "nvenc" | "auto"
+        self._encoder: Encoder | None = None
 
     @property
     def exe(self) -> str:
         if self._ffmpeg is None:
             self._ffmpeg = ffmpeg_exe()
         return self._ffmpeg
+
+    @property
+    def encoder(self) -> Encoder:
+        """The video encoder, chosen on first use (``auto`` probes the ffmpeg build and the GPU once)."""
+        if self._encoder is None:
+            self._encoder = choose_encoder(self.encoder_choice, self.exe)
+        return self._encoder
 
     def compose(
         self,
@@ -215,8 +234,17 @@ class FfmpegComposer:
 
     def _encode(self, frames: Iterator[np.ndarray], wav: Path, spec: RenderSpec, dest: Path,
                 n_frames: int) -> np.ndarray:
-        cmd = [self.exe, "-hide_banner", "-loglevel", "error", "-y", *raw_input_args(spec),
-               "-i", str(wav), "-map", "0:v:0", "-map", "1:a:0", *encode_args(spec, self.threads), str(dest)]
+        # the first frame says which raw format the pipe carries: I420 (the render path) or RGB
+        frames = iter(frames)
+        first = next(frames, None)
+        if first is None:
+            raise RenderFailed(f"expected {n_frames} frames, got 0")
+        pix_fmt = "yuv420p" if is_i420(first, spec.width, spec.height) else "rgb24"
+        shape = first.shape if pix_fmt == "yuv420p" else (spec.height, spec.width, 3)
+        cmd = [self.exe, "-hide_banner", "-loglevel", "error", "-y", *raw_input_args(spec, pix_fmt=pix_fmt),
+               "-i", str(wav), "-map", "0:v:0", "-map", "1:a:0",
+               *encode_args(spec, self.threads, pix_fmt_in=pix_fmt, encoder=self.encoder), str(dest)]
+        frames = itertools.chain([first], frames)
         with tempfile.TemporaryFile() as errlog:
             proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stderr=errlog)
             assert proc.stdin is not None
@@ -241,7 +269,7 @@ class FfmpegComposer:
             count = 0
             try:
                 for frame in frames:
-                    if frame.shape != (spec.height, spec.width, 3) or frame.dtype != np.uint8:
+                    if frame.shape != shape or frame.dtype != np.uint8:
                         raise RenderFailed(f"frame {count} has shape {frame.shape} {frame.dtype}")
                     if count >= n_frames:
                         raise RenderFailed(f"more than the {n_frames} frames announced")
@@ -278,7 +306,8 @@ class FfmpegComposer:
             log.info("clip is %d bytes (cap %d); re-encoding at %dk video + %dk audio (try %d)",
                      size, self.max_bytes, video_k, audio_k, attempt + 1)
             cmd = [self.exe, "-hide_banner", "-loglevel", "error", "-y", "-i", str(src), "-map", "0:v:0",
-                   "-map", "0:a:0", *encode_args(spec, self.threads, video_k, audio_k), str(dest)]
+                   "-map", "0:a:0", *encode_args(spec, self.threads, video_k, audio_k, encoder=self.encoder),
+                   str(dest)]
             done = subprocess.run(cmd, capture_output=True, text=True, check=False)
             if done.returncode != 0:
                 raise RenderFailed(f"ffmpeg re-encode failed: {done.stderr[-800:]}")

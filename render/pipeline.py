@@ -11,6 +11,7 @@ when it returns True, ``petreel.errors.Cancelled`` is raised and the composer le
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
 from collections.abc import Callable, Iterator
@@ -20,12 +21,11 @@ from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
-from PIL import Image
 
 from petreel.errors import Cancelled, RenderFailed
 from petreel.settings import Settings
 from render.animator import crossfaded, xfade_half
-from render.captions import CaptionPainter
+from render.captions import CaptionPainter, Cue, plan_cues, speaker_colours
 from render.music import mix_tracks
 from render.narrator import time_compress
 from render.stages import (
@@ -33,12 +33,18 @@ from render.stages import (
     Backends,
     CancelFn,
     ClipInfo,
+    LayeredAnimator,
+    LayeredPainter,
     ProgressFn,
     RenderSpec,
+    SceneArt,
+    SceneTiming,
+    SpeechSegment,
     fit_samples,
     never_cancel,
     no_progress,
 )
+from render.yuv import Layer, rgb_to_i420
 from story.script import Script
 
 log = logging.getLogger(__name__)
@@ -75,6 +81,12 @@ def frame_counts(durations: list[float], fps: int) -> list[int]:
 
 def place_narration(clips: list[np.ndarray | None], durations: list[float], sr: int = SAMPLE_RATE,
                     ) -> tuple[np.ndarray, list[float]]:
+    track, durations, _ = place_lines(clips, durations, sr)
+    return track, durations
+
+
+def place_lines(clips: list[np.ndarray | None], durations: list[float], sr: int = SAMPLE_RATE,
+                ) -> tuple[np.ndarray, list[float], list[tuple[int, float, float]]]:
     """One narration track with each line starting at its scene's cut (plus a short lead).
 
     A line longer than its room (its scene plus ``NARRATION_OVERLAP_S`` of the next) is
@@ -84,6 +96,7 @@ def place_narration(clips: list[np.ndarray | None], durations: list[float], sr: 
     durations = list(durations)
     starts = np.cumsum([0.0, *durations[:-1]])
     placed: list[tuple[int, np.ndarray]] = []
+    spans: list[tuple[int, float, float]] = []  # (scene, start s, end s) of each placed line
     cursor = 0.0
     for i, clip in enumerate(clips):
         if clip is None or clip.size == 0:
@@ -95,6 +108,7 @@ def place_narration(clips: list[np.ndarray | None], durations: list[float], sr: 
             clip = time_compress(clip, min(MAX_SPEEDUP, clip.size / sr / room), sr)
         placed.append((round(start * sr), clip))
         cursor = start + clip.size / sr
+        spans.append((i, start, cursor))
     total = sum(durations)
     if cursor + END_TAIL_S > total:
         durations[-1] += cursor + END_TAIL_S - total
@@ -102,7 +116,13 @@ def place_narration(clips: list[np.ndarray | None], durations: list[float], sr: 
     for at, clip in placed:
         end = min(track.size, at + clip.size)
         track[at:end] += clip[: end - at]
-    return track, durations
+    return track, durations, spans
+
+
+def narration_segments(script: Script, spans: list[tuple[int, float, float]]) -> list[SpeechSegment]:
+    """The narrator's lines on the timeline (one per scene that has narration audio)."""
+    return [SpeechSegment(scene=i, start=start, end=end, speaker="narrator", text=script.scenes[i].narration)
+            for i, start, end in spans]
 
 
 # ---------------------------------------------------------------------------------------------- render
@@ -135,17 +155,18 @@ def render_clip(
         score = pool.submit(_score, script, backends, spec.seed, stop)
         try:
             progress("keyframes", 0.0)
-            keyframes = backends.painter.paint(script, spec, progress, should_cancel)
-            if len(keyframes) != n:
-                raise RenderFailed(f"painter returned {len(keyframes)} keyframes for {n} scenes")
+            arts = paint_scenes(script, backends, spec, progress, should_cancel)
+            if len(arts) != n:
+                raise RenderFailed(f"painter returned {len(arts)} keyframes for {n} scenes")
             progress("keyframes", 1.0)
             check()
             clips, music = speech.result(), score.result()
         finally:
             stop.set()  # the workers stop at their next step if the main thread failed
-    # 2. narration per scene, placed on the timeline
+    # 2. narration per scene, placed on the timeline (its lines are the subtitles' timing)
     progress("narration", 1.0)
-    narration, durations = place_narration(clips, planned)
+    narration, durations, spans = place_lines(clips, planned)
+    lines = narration_segments(script, spans)
     timeline = Timeline(durations, frame_counts(durations, spec.fps))
     # 3. music + ducking
     check()
@@ -153,9 +174,10 @@ def render_clip(
         music = backends.music.score(_moods(script, durations), spec.seed)
     audio = mix_tracks(fit_samples(music, narration.size), narration if any(c is not None for c in clips) else None)
     progress("music", 1.0)
-    # 4. frames (animate + crossfade + captions) streamed to the composer
+    # 4. frames (camera, moving characters and weather, crossfades, captions, subtitles) streamed as
+    #    I420 to the composer
     check()
-    frames = _frames(script, keyframes, backends, spec, timeline, progress, check)
+    frames = _frames(script, arts, backends, spec, timeline, lines, progress, check)
     info = backends.composer.compose(frames, audio, spec, Path(out_path), timeline.n_frames, thumbnail=thumbnail)
     progress("compose", 1.0)
     return info
@@ -183,19 +205,40 @@ def _score(script: Script, backends: Backends, seed: int, stop: threading.Event)
     return backends.music.score(_moods(script, [s.duration for s in script.scenes]), seed)
 
 
-def _frames(script: Script, keyframes: list[Image.Image], backends: Backends, spec: RenderSpec,
-            timeline: Timeline, progress: ProgressFn, check: Callable[[], None] | None = None,
+def paint_scenes(script: Script, backends: Backends, spec: RenderSpec, progress: ProgressFn,
+                 should_cancel: CancelFn) -> list[SceneArt]:
+    """Each scene as layers: from a ``LayeredPainter``, or a plain keyframe with no sprites."""
+    painter = backends.painter
+    if isinstance(painter, LayeredPainter):
+        return painter.paint_layers(script, spec, progress, should_cancel)
+    keyframes = painter.paint(script, spec, progress, should_cancel)
+    return [SceneArt(background=k, sprites=[], weather=scene.weather)
+            for k, scene in zip(keyframes, script.scenes, strict=False)]
+
+
+def _frames(script: Script, arts: list[SceneArt], backends: Backends, spec: RenderSpec, timeline: Timeline,
+            speech: list[SpeechSegment], progress: ProgressFn, check: Callable[[], None] | None = None,
             ) -> Iterator[np.ndarray]:
-    painter = CaptionPainter(spec.width, spec.height, script.language)
+    painter = CaptionPainter(spec.width, spec.height, script.language,
+                             colours=speaker_colours([c.id for c in script.characters]))
     captions = [painter.caption(s.caption) for s in script.scenes]
     title = painter.title(script.title)
+    cues = plan_cues(speech, painter.paginate, {c.id: c.name for c in script.characters})
+    drawn: dict[Cue, Layer] = {}
     half = xfade_half(spec.fps, timeline.frames)
     last = len(script.scenes) - 1
+    cuts = [0, *itertools.accumulate(timeline.frames)]
+    animator = backends.animator
 
     def scene_streams() -> Iterator[Iterator[np.ndarray]]:
-        for i, (scene, keyframe) in enumerate(zip(script.scenes, keyframes, strict=True)):
+        for i, (scene, art) in enumerate(zip(script.scenes, arts, strict=True)):
             lead, tail = (half if i > 0 else 0), (half if i < last else 0)
-            yield backends.animator.frames(keyframe, scene, spec, timeline.frames[i] + lead + tail)
+            n = timeline.frames[i] + lead + tail
+            if isinstance(animator, LayeredAnimator):
+                timing = SceneTiming(cuts[i] / spec.fps, timeline.frames[i] / spec.fps, lead, tuple(speech))
+                yield animator.layered_frames(art, scene, spec, n, timing)
+            else:  # an RGB animator (image-to-video): converted once per frame
+                yield (rgb_to_i420(f) for f in animator.frames(art.flatten(), scene, spec, n))
 
     owners = [i for i, count in enumerate(timeline.frames) for _ in range(count)]
     title_frames, fade_frames = round(TITLE_S * spec.fps), max(1, round(TITLE_FADE_S * spec.fps))
@@ -207,9 +250,18 @@ def _frames(script: Script, keyframes: list[Image.Image], backends: Backends, sp
             progress("compose", k / total)
         if not frame.flags.writeable:
             frame = frame.copy()
-        captions[owners[min(k, total - 1)]].apply(frame)
-        if k < title_frames:  # title card over the first seconds, fading out
+        if k < title_frames:  # title card over the first seconds, fading out; then the headline
             title.apply(frame, min(1.0, (title_frames - k) / fade_frames))
+        else:
+            captions[owners[min(k, total - 1)]].apply(frame)
+        t = k / spec.fps
+        showing = [cue for cue in cues if cue.shows(t)]
+        if showing:  # the latest line on screen (lines do not overlap on the timeline)
+            cue = showing[-1]
+            if cue not in drawn:
+                drawn.clear()  # earlier cues are done: keep one drawn at a time
+                drawn[cue] = painter.subtitle(cue)
+            drawn[cue].apply(frame)
         yield frame
 
 

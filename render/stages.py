@@ -123,6 +123,29 @@ class LayeredPainter(Protocol):
     ) -> list[SceneArt]: ...
 
 
+@dataclass(frozen=True)
+class SceneTiming:
+    """Where a scene's frame stream sits on the clip's timeline (what motion and mouths are timed by)."""
+
+    start: float  # clip time of the scene's cut (its first own frame)
+    duration: float  # seconds the scene is on screen
+    lead: int = 0  # frames the stream carries before the cut (the crossfade's first half)
+    speech: tuple[SpeechSegment, ...] = ()  # every line of the clip (a mouth moves while its line plays)
+
+    def clip_time(self, k: int, fps: int) -> float:
+        """Clip time of frame ``k`` of the scene's stream."""
+        return self.start + (k - self.lead) / fps
+
+
+@runtime_checkable
+class LayeredAnimator(Protocol):
+    def layered_frames(self, art: SceneArt, scene: Scene, spec: RenderSpec, n_frames: int,
+                       timing: SceneTiming) -> Iterator[np.ndarray]:
+        """``n_frames`` I420 frames (``render.yuv``: ``(h * 3 // 2, w)`` uint8) of the camera over
+        ``art.background`` with the sprites moving and the weather falling."""
+        ...
+
+
 @runtime_checkable
 class KeyframePainter(Protocol):
     def paint(self, script: Script, spec: RenderSpec, progress: ProgressFn, should_cancel: CancelFn) -> list[Image.Image]:

@@ -11,14 +11,21 @@ from render.captions import (
     ELLIPSIS,
     LATIN_FONTS,
     NO_LINE_START,
+    SAFE_BOTTOM,
+    SAFE_TOP,
+    SUBTITLE_BOTTOM,
     CaptionPainter,
-    Overlay,
+    Cue,
+    Layer,
     balance,
     find_font,
     fit_caption,
     is_cjk,
     layout_caption,
+    speaker_colours,
+    tokens,
 )
+from render.yuv import i420_to_rgb, planes
 
 
 def fake_measure(text: str, size: int) -> float:
@@ -75,54 +82,25 @@ def test_fit_ellipsizes_when_three_lines_at_the_floor_are_not_enough() -> None:
     assert len(zh_lines) == 3 and zh_lines[-1].endswith(ELLIPSIS) and zh_size == 40
 
 
-def test_overlay_composite_matches_float_reference() -> None:
-    rng = np.random.default_rng(1)
-    from PIL import Image
-
-    rgba = Image.fromarray(rng.integers(0, 256, (6, 8, 4), dtype=np.uint8), "RGBA")
-    overlay = Overlay.from_rgba(rgba, 2, 3)
-    frame = rng.integers(0, 256, (12, 12, 3), dtype=np.uint8)
-    expected = frame.astype(np.float64).copy()
-    src = np.asarray(rgba, dtype=np.float64)
-    a = src[..., 3:4] / 255
-    expected[3:9, 2:10] = expected[3:9, 2:10] * (1 - a) + src[..., :3] * a
-    out = frame.copy()
-    overlay.apply(out)
-    assert np.abs(out.astype(np.float64) - expected).max() <= 1.0
-    faded = frame.copy()
-    overlay.apply(faded, opacity=0.0)
-    assert np.array_equal(faded, frame)
-    for opacity in (0.05, 0.5, 0.9):  # a fading title: integer maths within ~1 level of the float blend
-        half = frame.copy()
-        overlay.apply(half, opacity)
-        ref = frame.astype(np.float64).copy()
-        ref[3:9, 2:10] = ref[3:9, 2:10] * (1 - a * opacity) + src[..., :3] * a * opacity
-        assert np.abs(half.astype(np.float64) - ref).max() <= 1.5
+def _drawn(layer: Layer) -> np.ndarray:
+    frame = np.full((1280 * 3 // 2, 720), 128, np.uint8)
+    layer.apply(frame)
+    return i420_to_rgb(frame)
 
 
-def test_fading_opaque_white_over_white_never_wraps_around() -> None:
-    from PIL import Image
-
-    overlay = Overlay.from_rgba(Image.new("RGBA", (5, 4), (255, 255, 255, 255)), 0, 0)
-    for opacity in np.linspace(0.01, 1.0, 120):
-        frame = np.full((4, 5, 3), 255, np.uint8)
-        overlay.apply(frame, float(opacity))
-        assert frame.min() >= 254  # a uint16 overflow would wrap to black
-
-
-def test_caption_is_drawn_in_the_lower_area_with_a_band() -> None:
-    painter = CaptionPainter(720, 1280, "en")
-    overlay = painter.caption("Who is laughing now?")
-    frame = np.full((1280, 720, 3), 128, dtype=np.uint8)
-    overlay.apply(frame)
-    changed = np.flatnonzero(np.any(frame != 128, axis=(1, 2)))
-    assert changed.min() > 1280 * 0.6 and changed.max() < 1280 * 0.9
-    assert (frame == 255).all(axis=2).sum() > 500  # white glyph pixels
-    assert (frame < 60).all(axis=2).sum() > 500  # dark stroke pixels
+def test_headline_caption_is_drawn_at_the_top_of_the_safe_area_with_a_band() -> None:
+    rgb = _drawn(CaptionPainter(720, 1280, "en").caption("Who is laughing now?"))
+    changed = np.flatnonzero(np.any(rgb != rgb[0, 0], axis=(1, 2)))
+    assert changed.min() >= 1280 * SAFE_TOP - 1 and changed.max() < 1280 * 0.25
+    assert (rgb >= 250).all(axis=2).sum() > 500  # white glyph pixels
+    assert (rgb < 60).all(axis=2).sum() > 500  # dark stroke pixels
 
 
 def _text_mask(painter: CaptionPainter, text: str) -> np.ndarray:
-    return painter.caption(text).rgb.min(axis=2) > 200  # white fill only (band and stroke are dark)
+    layer = painter.caption(text)
+    frame = np.zeros((painter.height * 3 // 2, painter.width), np.uint8)
+    layer.apply(frame)
+    return planes(frame)[0] > 200  # white fill only (band and stroke are dark)
 
 
 def test_chinese_caption_draws_real_glyphs_not_tofu() -> None:
@@ -152,10 +130,12 @@ def test_cjk_font_is_the_simplified_chinese_face() -> None:
     assert family is not None and family.endswith("SC")
 
 
-def test_balanced_wrap_leaves_no_lone_word_or_hanzi() -> None:
-    # greedy wrapping would leave "生" alone on the second line
-    assert layout_caption("橘子的逆袭人生", 20, 120, fake_measure) == ["橘子的逆袭人", "生"]
-    assert balance("橘子的逆袭人生", 20, ["橘子的逆袭人", "生"], 120, fake_measure) == ["橘子的逆", "袭人生"]
+def test_balanced_wrap_leaves_no_lone_word_and_never_splits_a_chinese_word() -> None:
+    # jieba: 橘子 / 的 / 逆袭 / 人生; greedy wrapping at 6 hanzi would give 橘子的逆袭 / 人生
+    assert tokens("橘子的逆袭人生") == ["橘子", "的", "逆袭", "人生"]
+    assert layout_caption("橘子的逆袭人生", 20, 120, fake_measure) == ["橘子的逆袭", "人生"]
+    lines = balance("橘子的逆袭人生", 20, ["橘子的逆袭", "人生"], 120, fake_measure)
+    assert lines in (["橘子的", "逆袭人生"], ["橘子的逆袭", "人生"])  # never 橘子的逆 / 袭人生
     greedy = layout_caption("The ginger cat finally wins", 20, 150, fake_measure)
     lines = balance("The ginger cat finally wins", 20, greedy, 150, fake_measure)
     assert len(lines) == len(greedy) and " ".join(lines) == "The ginger cat finally wins"
@@ -171,9 +151,16 @@ def test_balanced_wrap_leaves_no_lone_word_or_hanzi() -> None:
 @pytest.mark.parametrize("text", ["Kindness wins", "Who's laughing now?", "Guess who is back in town today",
                                   "A very long caption that will surely need three lines of text to fit in",
                                   "被嘲笑是穷光蛋", "白猫的下巴都要掉下来了，橘猫只是微微一笑，然后走进了自己的公司大楼"])
-def test_caption_block_stays_inside_the_caption_zone(language: str, text: str) -> None:
-    """The zone the painter keeps free of the pets' feet (checked in test_painter)."""
-    overlay = CaptionPainter(720, 1280, language).caption(text)
-    top, bottom = overlay.y, overlay.y + overlay.weighted.shape[0]
-    assert top >= 1280 * (CAPTION_BOTTOM - CAPTION_ZONE) - 1, (text, top)
-    assert bottom <= 1280 * CAPTION_BOTTOM + 1
+def test_text_blocks_stay_inside_telegrams_safe_area(language: str, text: str) -> None:
+    """Clear of the player's controls (bottom ~18 %) and the title bar (top ~8 %)."""
+    painter = CaptionPainter(720, 1280, language, colours=speaker_colours(["hero"]))
+    blocks = [painter.caption(text), painter.title(text)]
+    for page in painter.paginate(text):
+        for speaker, label in (("narrator", None), ("hero", "Ginger")):
+            blocks.append(painter.subtitle(Cue(0.0, 1.0, speaker, tuple(page), label)))
+    for layer in blocks:
+        assert layer.y >= 1280 * SAFE_TOP - 1, (text, layer.y)
+        assert layer.y + layer.height <= 1280 * SAFE_BOTTOM, (text, layer.y + layer.height)
+    subtitle = blocks[-1]
+    assert subtitle.y + subtitle.height <= 1280 * SUBTITLE_BOTTOM + 1
+    assert subtitle.y >= 1280 * (CAPTION_BOTTOM - CAPTION_ZONE) - 120  # low on the frame, not over faces

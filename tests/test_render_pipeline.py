@@ -14,19 +14,33 @@ from petreel.errors import BackendUnavailable, Cancelled
 from petreel.settings import load_settings
 from render.animator import KenBurnsAnimator
 from render.backends import default_backends
+from render.captions import SUBTITLE_BOTTOM
 from render.composer import FfmpegComposer
-from render.music import SynthMusic
+from render.music import SilentMusic, SynthMusic
 from render.narrator import SilentNarrator
 from render.pipeline import (
     END_TAIL_S,
     NARRATION_LEAD_S,
     frame_counts,
+    narration_segments,
+    place_lines,
     place_narration,
     render_clip,
     render_spec,
 )
 from render.probe import probe
-from render.stages import SAMPLE_RATE, Backends, CancelFn, ProgressFn, RenderSpec
+from render.stages import (
+    SAMPLE_RATE,
+    Backends,
+    CancelFn,
+    ClipInfo,
+    ProgressFn,
+    RenderSpec,
+    SceneArt,
+    SceneTiming,
+    Sprite,
+)
+from render.yuv import planes
 from story.script import Scene, Script
 from tests.factories import make_script
 
@@ -71,6 +85,12 @@ class ExplodingAnimator(KenBurnsAnimator):
         if scene.mood == "dramatic":  # the third scene of make_script
             raise RuntimeError("animator exploded")
         yield from super().frames(keyframe, scene, spec, n_frames)
+
+    def layered_frames(self, art: SceneArt, scene: Scene, spec: RenderSpec, n_frames: int,
+                       timing: SceneTiming) -> Iterator[np.ndarray]:
+        if scene.mood == "dramatic":
+            raise RuntimeError("animator exploded")
+        yield from super().layered_frames(art, scene, spec, n_frames, timing)
 
 
 def backends(**kw: object) -> Backends:
@@ -242,3 +262,78 @@ def test_music_is_scored_alongside_the_narration(tmp_path: Path) -> None:
     info = render_clip(make_script(), tmp_path / "c.mp4",
                        backends(narrator=narrator, music=SignallingMusic(started)), SPEC)
     assert info.path.is_file() and len(narrator.calls) == len(make_script().scenes)
+
+
+# ---------------------------------------------------------------------------------------------- frames: subtitles, layers
+
+
+class FrameGrab:
+    """A composer that keeps every frame's Y plane (the frames stay I420 all the way here)."""
+
+    def __init__(self) -> None:
+        self.lumas: list[np.ndarray] = []
+
+    def compose(self, frames: Iterator[np.ndarray], audio: np.ndarray, spec: RenderSpec, out_path: Path,
+                n_frames: int) -> ClipInfo:
+        for frame in frames:
+            assert frame.shape == (spec.height * 3 // 2, spec.width) and frame.dtype == np.uint8
+            self.lumas.append(planes(frame)[0].copy())
+        return ClipInfo(out_path, out_path, spec.width, spec.height, n_frames / spec.fps, 0)
+
+
+def test_subtitles_follow_the_narration_segments(tmp_path: Path) -> None:
+    spec = RenderSpec(width=360, height=640, fps=12, seed=3)
+    script = make_script("en", n_scenes=5, scene_s=4.0)
+    grab = FrameGrab()
+    render_clip(script, tmp_path / "c.mp4", backends(composer=grab, music=SilentMusic()), spec)
+    # the segments the pipeline placed (the same deterministic narrator)
+    clips = [ToneNarrator().speak(s.narration, "en", "narrator") for s in script.scenes]
+    _, _, spans = place_lines(clips, [s.duration for s in script.scenes])
+    segments = narration_segments(script, spans)
+    assert [s.text for s in segments] == [s.narration for s in script.scenes]
+    zone = slice(round(640 * (SUBTITLE_BOTTOM - 0.16)), round(640 * SUBTITLE_BOTTOM))
+    lit = np.array([(y[zone] >= 225).sum() > 40 for y in grab.lumas])  # white subtitle glyphs
+    t = np.arange(len(lit)) / spec.fps
+    on = np.zeros(len(lit), bool)
+    for seg in segments:
+        on |= (t >= seg.start) & (t < seg.end)
+        first = int(np.ceil(seg.start * spec.fps))
+        assert lit[first: first + 2].all(), seg  # on screen within a frame of the line's start
+    near_edge = np.zeros(len(lit), bool)
+    for seg in segments:
+        for edge in (seg.start, seg.end):
+            near_edge[max(0, round(edge * spec.fps) - 1): round(edge * spec.fps) + 2] = True
+    assert np.array_equal(lit[~near_edge], on[~near_edge])  # shown exactly while spoken, gone after
+
+
+def test_a_layered_painter_makes_characters_move_in_the_clip(tmp_path: Path) -> None:
+    spec = RenderSpec(width=180, height=320, fps=12, seed=3)
+    script = make_script("en", n_scenes=5, scene_s=4.0)
+    script = script.model_copy(update={"scenes": [s.model_copy(update={"camera": "static"}) for s in script.scenes]})
+    grab = FrameGrab()
+    painter = LayeredTinyPainter()
+    render_clip(script, tmp_path / "c.mp4", backends(painter=painter, composer=grab, music=SilentMusic()), spec)
+    assert painter.layered_calls == 1
+    # frames of the second scene (static camera): the sprite's rows change, a corner of sky does not
+    scene = grab.lumas[12 * 4 + 6: 12 * 8 - 6]
+    sprite = (slice(150, 260), slice(40, 140))
+    assert max(np.abs(scene[0][sprite].astype(int) - y[sprite].astype(int)).mean() for y in scene[1:]) > 0.5
+    sky = (slice(100, 130), slice(0, 20))
+    assert all(np.array_equal(scene[0][sky], y[sky]) for y in scene[1:])
+
+
+class LayeredTinyPainter(TinyPainter):
+    """``TinyPainter``'s keyframes as backgrounds plus one bobbing, blinking character a scene."""
+
+    def __init__(self) -> None:
+        self.layered_calls = 0
+
+    def paint_layers(self, script: Script, spec: RenderSpec, progress: ProgressFn,
+                     should_cancel: CancelFn) -> list[SceneArt]:
+        self.layered_calls += 1
+        sprite = np.zeros((120, 80, 4), np.uint8)
+        sprite[10:110, 10:70] = (250, 240, 60, 255)
+        shut = sprite.copy()
+        shut[30:40, 20:60] = (0, 0, 0, 255)
+        return [SceneArt(k, [Sprite(sprite, x=60, y=170, motion="bounce", blink=shut, speaker="hero")])
+                for k in self.paint(script, spec, progress, should_cancel)]

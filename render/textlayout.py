@@ -1,0 +1,216 @@
+"""Text layout for captions, titles and subtitles (pure: takes a ``measure(text, size) -> px``).
+
+English wraps at words; Chinese (and any CJK) between words, never inside one: runs of CJK
+characters are cut into words with ``jieba``, so 橘子的逆袭人生 breaks as 橘子的 / 逆袭人生, not
+橘子的逆 / 袭人生. Closing punctuation never starts a line. Wraps are balanced: the narrowest wrap
+with the same number of lines, and an English last line is never a lone word when a companion fits.
+Font sizes shrink from a fraction of the frame height to a legibility floor; text that still does
+not fit is ellipsized (captions) or split into pages shown one after another (subtitles).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+
+Measure = Callable[[str, int], float]
+
+CAPTION_FRACTION = 0.05  # of frame height: base font size
+MIN_FRACTION = 40 / 1280  # legibility floor: 40 px on a 1280-high frame
+MAX_LINES = 3
+LINE_HEIGHT = 1.28  # of the font size
+PAD = 0.45  # band padding above and below the lines, of the font size
+ELLIPSIS = "…"
+CAPTION_ZONE = 0.15  # a caption block's height budget (fraction of height)
+
+
+_CJK = "\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+_TOKEN = re.compile(rf"\s+|[{_CJK}]+|[^\s{_CJK}]+")
+_CJK_RUN = re.compile(rf"[{_CJK}]+")
+# characters that must not begin a line (closing brackets and punctuation, CJK and Latin)
+NO_LINE_START = set("，。、；：？！）」』》〉】〕…—・,.;:?!)]}%’”")
+
+
+def is_cjk(ch: str) -> bool:
+    return bool(re.fullmatch(f"[{_CJK}]", ch))
+
+
+def tokens(text: str) -> list[str]:
+    """Wrap units: a CJK word (``jieba`` segmentation), a run of other non-space characters (a
+    word), or spaces. A line breaks only between units."""
+    out: list[str] = []
+    for tok in _TOKEN.findall(" ".join(text.split())):
+        out.extend(cjk_words(tok) if _CJK_RUN.fullmatch(tok) else [tok])
+    return out
+
+
+@lru_cache(maxsize=1024)
+def cjk_words(run: str) -> tuple[str, ...]:
+    """A run of CJK text cut into words with jieba (its dictionary loads on first use, ~1 s)."""
+    if len(run) == 1:
+        return (run,)
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    return tuple(word for word in jieba.cut(run, HMM=True) if word)
+
+
+def layout_caption(text: str, font_size: int, max_width_px: float, measure: Measure) -> list[str]:
+    """Greedy wrap of ``text`` into lines no wider than ``max_width_px`` (unlimited line count)."""
+    lines: list[list[str]] = [[]]
+
+    def width(parts: Sequence[str]) -> float:
+        return measure("".join(parts).strip(), font_size)
+
+    for tok in tokens(text):
+        line = lines[-1]
+        if tok.isspace():
+            if line:
+                line.append(" ")
+            continue
+        if not line or width([*line, tok]) <= max_width_px:
+            if not line and width([tok]) > max_width_px and len(tok) > 1:
+                lines.pop()
+                lines.extend([piece] for piece in _split_word(tok, font_size, max_width_px, measure))
+                continue
+            line.append(tok)
+            continue
+        while line and line[-1].isspace():
+            line.pop()
+        if tok[0] in NO_LINE_START:
+            # carry the last unit down with the punctuation, unless that empties the line
+            if len(line) > 1:
+                carried = line.pop()
+                while line and line[-1].isspace():
+                    line.pop()
+                lines.append([carried, tok])
+            else:
+                line.append(tok)  # a lone unit: let the punctuation hang instead
+            continue
+        if width([tok]) > max_width_px and len(tok) > 1:
+            pieces = _split_word(tok, font_size, max_width_px, measure)
+            lines.extend([piece] for piece in pieces)
+            continue
+        lines.append([tok])
+    result = ["".join(line).strip() for line in lines]
+    return [line for line in result if line]
+
+
+def _split_word(word: str, font_size: int, max_width_px: float, measure: Measure) -> list[str]:
+    """Break an over-long word into pieces that fit (character by character)."""
+    pieces, cur = [], ""
+    for ch in word:
+        if cur and measure(cur + ch, font_size) > max_width_px:
+            pieces.append(cur)
+            cur = ch
+        else:
+            cur += ch
+    return [*pieces, cur] if cur else pieces
+
+
+def ellipsize(line: str, font_size: int, max_width_px: float, measure: Measure) -> str:
+    """``line`` shortened (at a word for English, a character for CJK) until ``line + "…"`` fits."""
+    text = line.rstrip()
+    while text and measure(text + ELLIPSIS, font_size) > max_width_px:
+        if " " in text and not is_cjk(text[-1]):
+            text = text.rsplit(" ", 1)[0].rstrip()
+        else:
+            text = text[:-1].rstrip()
+    return text.rstrip(" ,.;:，。、；：") + ELLIPSIS
+
+
+def balance(text: str, font_size: int, lines: list[str], max_width_px: float, measure: Measure) -> list[str]:
+    """The narrowest wrap of ``text`` with no more lines than ``lines`` (evens out a short last line),
+    then a lone last word pulled down a companion from the line above when that still fits."""
+    if len(lines) < 2:
+        return lines
+    lo, hi = 0.0, max(measure(line, font_size) for line in lines)
+    best = lines
+    for _ in range(12):  # bisect the wrap width to about 1/4000 of the widest line
+        mid = (lo + hi) / 2
+        trial = layout_caption(text, font_size, min(mid, max_width_px), measure)
+        if len(trial) <= len(lines):
+            hi, best = mid, trial
+        else:
+            lo = mid
+    return no_lone_last_word(best, font_size, max_width_px, measure)
+
+
+def no_lone_last_word(lines: list[str], font_size: int, max_width_px: float, measure: Measure) -> list[str]:
+    """Move the previous line's last word down when the last line holds one word (English)."""
+    if len(lines) < 2 or " " in lines[-1] or any(is_cjk(ch) for ch in lines[-1]):
+        return lines
+    prev = lines[-2].rsplit(" ", 1)
+    if len(prev) < 2:
+        return lines
+    moved = f"{prev[1]} {lines[-1]}"
+    if measure(moved, font_size) > max_width_px:
+        return lines
+    return [*lines[:-2], prev[0], moved]
+
+
+def block_height(n_lines: int, font_size: int) -> int:
+    """Pixel height of a caption block (lines plus band padding), as ``CaptionPainter`` draws it."""
+    return round(font_size * LINE_HEIGHT) * n_lines + 2 * round(font_size * PAD)
+
+
+def size_range(frame_h: int, fraction: float = CAPTION_FRACTION) -> tuple[int, int]:
+    """(start, floor) font sizes for a frame of this height."""
+    start = max(8, round(frame_h * fraction))
+    return start, max(8, min(start, round(frame_h * MIN_FRACTION)))
+
+
+def fit_caption(text: str, frame_w: int, frame_h: int, measure: Measure, max_lines: int = MAX_LINES,
+                fraction: float = CAPTION_FRACTION, margin: float = 0.08,
+                max_height: float | None = CAPTION_ZONE) -> tuple[int, list[str]]:
+    """Font size and lines: shrink from ~5% of the height to the floor until the text fits in
+    ``max_lines`` and its block in ``max_height`` of the frame, then ellipsize the last line."""
+    max_w = frame_w * (1 - 2 * margin)
+    start, floor = size_range(frame_h, fraction)
+    budget = frame_h * max_height if max_height is not None else float("inf")
+    size = start
+    while True:
+        lines = layout_caption(text, size, max_w, measure)
+        fits = len(lines) <= max_lines and block_height(len(lines), size) <= budget
+        if fits or size <= floor:
+            break
+        size = max(floor, int(size * 0.92))
+    if len(lines) > max_lines:
+        tail = lines[max_lines - 1 :]
+        joiner = "" if is_cjk(tail[0][-1]) else " "
+        lines = [*lines[: max_lines - 1], ellipsize(joiner.join(tail), size, max_w, measure)]
+    else:
+        lines = balance(text, size, lines, max_w, measure)
+    return size, lines
+
+
+def pages(text: str, font_size: int, max_width_px: float, measure: Measure, max_lines: int) -> list[list[str]]:
+    """``text`` wrapped and cut into pages of at most ``max_lines`` balanced lines (a long subtitle)."""
+    lines = layout_caption(text, font_size, max_width_px, measure)
+    if len(lines) <= max_lines:
+        return [balance(text, font_size, lines, max_width_px, measure)] if lines else []
+    n_pages = -(-len(lines) // max_lines)
+    # cut at unit boundaries into pages of about equal width, each balanced on its own
+    units = tokens(text)
+    total = sum(measure(u, font_size) for u in units) or 1.0
+    out: list[list[str]] = []
+    chunk: list[str] = []
+    done = 0.0
+    for unit in units:
+        chunk.append(unit)
+        done += measure(unit, font_size)
+        if len(out) < n_pages - 1 and done >= total * (len(out) + 1) / n_pages and not unit.isspace():
+            out.append(_page("".join(chunk), font_size, max_width_px, measure, max_lines))
+            chunk = []
+    if "".join(chunk).strip():
+        out.append(_page("".join(chunk), font_size, max_width_px, measure, max_lines))
+    return [p for p in out if p]
+
+
+def _page(text: str, font_size: int, max_width_px: float, measure: Measure, max_lines: int) -> list[str]:
+    lines = layout_caption(text.strip(), font_size, max_width_px, measure)
+    if len(lines) > max_lines:  # a rare uneven cut: keep every word, one more line
+        return lines
+    return balance(text.strip(), font_size, lines, max_width_px, measure)

@@ -1,0 +1,144 @@
+"""Characters and weather move: motion maths (pure), and layered frames from the animator."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw
+
+from render.animator import KenBurnsAnimator
+from render.motion import BLINK_S, blinking, mouth_open, pose
+from render.stages import RenderSpec, SceneArt, SceneTiming, SpeechSegment, Sprite, overscan_size
+from render.yuv import i420_to_rgb, planes
+from tests.factories import make_script
+
+SPEC = RenderSpec(width=180, height=320, fps=24, seed=1)
+KEY = overscan_size(SPEC)
+BOX = (60.0, 150.0, 50.0, 90.0)  # x, y, w, h of the test sprite in keyframe pixels
+GREEN, RED = (40, 200, 60), (220, 20, 30)
+
+
+def sprite_rgba(mouth: bool = False, eyes: bool = True) -> np.ndarray:
+    img = Image.new("RGBA", (int(BOX[2]), int(BOX[3])), (0, 0, 0, 0))
+    d = ImageDraw.Draw(img)
+    d.ellipse((2, 2, 47, 87), fill=(*GREEN, 255))
+    if eyes:
+        d.rectangle((12, 20, 18, 26), fill=(0, 0, 0, 255))
+        d.rectangle((32, 20, 38, 26), fill=(0, 0, 0, 255))
+    if mouth:
+        d.rectangle((18, 40, 32, 52), fill=(*RED, 255))
+    return np.asarray(img).copy()
+
+
+def art(motion: str = "idle", weather: str = "clear", speaker: str | None = "hero") -> SceneArt:
+    background = Image.new("RGB", KEY, (70, 90, 140))
+    sp = Sprite(rgba=sprite_rgba(), x=BOX[0], y=BOX[1], motion=motion, blink=sprite_rgba(eyes=False),
+                talk=sprite_rgba(mouth=True), speaker=speaker, phase=0.2)
+    return SceneArt(background=background, sprites=[sp], weather=weather)
+
+
+def render(scene_art: SceneArt, n: int = 96, camera: str = "static",
+           speech: tuple[SpeechSegment, ...] = ()) -> list[np.ndarray]:
+    scene = make_script().scenes[0].model_copy(update={"camera": camera})
+    timing = SceneTiming(start=0.0, duration=n / SPEC.fps, lead=0, speech=speech)
+    return [f.copy() for f in KenBurnsAnimator().layered_frames(scene_art, scene, SPEC, n, timing)]
+
+
+def rgb(frame: np.ndarray) -> np.ndarray:
+    return i420_to_rgb(frame)
+
+
+def colour_mask(frame: np.ndarray, colour: tuple[int, int, int], tol: int = 40) -> np.ndarray:
+    return (np.abs(rgb(frame).astype(int) - colour).max(axis=2) < tol)
+
+
+# ---------------------------------------------------------------------------------------------- pure maths
+
+
+def test_idle_breathes_and_phases_differ() -> None:
+    poses = [pose("idle", t / 24, 4.0, 0.0, BOX, KEY[0]) for t in range(96)]
+    assert np.ptp([p.sy for p in poses]) > 0.005 and np.ptp([p.dy for p in poses]) > 0.1
+    other = [pose("idle", t / 24, 4.0, 0.5, BOX, KEY[0]) for t in range(96)]
+    assert [p.sy for p in poses] != [p.sy for p in other]
+    assert pose("still", 1.3, 4.0, 0.0, BOX, KEY[0]) == pose("still", 2.9, 4.0, 0.3, BOX, KEY[0])
+
+
+def test_entrances_start_off_screen_and_exits_end_there() -> None:
+    x, _, w, _ = BOX
+    start = pose("enter_left", 0.0, 4.0, 0.0, BOX, KEY[0])
+    assert x + start.dx + w <= 0  # wholly left of the keyframe
+    assert pose("enter_left", 3.0, 4.0, 0.0, BOX, KEY[0]).dx == pytest.approx(0.0)
+    assert x + pose("enter_right", 0.0, 4.0, 0.0, BOX, KEY[0]).dx >= KEY[0]
+    assert x + pose("exit_right", 4.0, 4.0, 0.0, BOX, KEY[0]).dx >= KEY[0]
+    assert pose("exit_left", 0.5, 4.0, 0.0, BOX, KEY[0]).dx == pytest.approx(0.0)
+
+
+def test_blinks_now_and_then_and_briefly() -> None:
+    t = np.arange(0, 20, 1 / 24)
+    shut = np.array([blinking(float(x), 0.3) for x in t])
+    starts = np.flatnonzero(np.diff(shut.astype(int)) == 1)
+    assert 3 <= starts.size <= 7  # every few seconds
+    runs = np.diff(np.flatnonzero(np.diff(np.r_[0, shut.astype(int), 0])))[::2]
+    assert runs.max() <= round(BLINK_S * 24) + 1
+    assert not np.array_equal(shut, [blinking(float(x), 0.8) for x in t])  # not in step
+
+
+def test_mouth_moves_only_during_the_speakers_line() -> None:
+    lines = [SpeechSegment(0, 1.0, 2.0, "hero", "Hi"), SpeechSegment(0, 2.5, 3.5, "rival", "Hm")]
+    t = np.arange(0, 4, 1 / 24)
+    open_ = np.array([mouth_open(float(x), "hero", lines) for x in t])
+    inside = (t >= 1.0) & (t < 2.0)
+    assert not open_[~inside].any()
+    assert open_[inside].any() and not open_[inside].all()  # it flaps
+    assert not any(mouth_open(float(x), None, lines) for x in t)
+
+
+# ---------------------------------------------------------------------------------------------- frames
+
+
+def test_characters_move_between_frames_of_a_static_shot() -> None:
+    frames = render(art("idle"))
+    ys = [planes(f)[0] for f in frames]
+    # the sprite's region (in frame pixels: the static camera shows nearly the whole keyframe)
+    region = (slice(120, 260), slice(40, 120))
+    diffs = [np.abs(ys[0][region].astype(int) - y[region].astype(int)).mean() for y in ys[1:]]
+    assert max(diffs) > 1.0  # breathing and blinking change the sprite's pixels
+    corner = (slice(0, 60), slice(130, 180))  # background far from the sprite stays put
+    assert all(np.array_equal(ys[0][corner], y[corner]) for y in ys[1:])
+    green = colour_mask(frames[0], GREEN)
+    assert green.sum() > 1000  # the sprite is drawn
+
+
+def test_mouth_frames_only_during_the_speakers_segment() -> None:
+    line = SpeechSegment(0, 1.0, 2.5, "hero", "Look at me!")
+    frames = render(art("still"), n=96, speech=(line,))
+    red = np.array([colour_mask(f, RED).sum() > 30 for f in frames])
+    t = np.arange(96) / 24
+    inside = (t >= line.start) & (t < line.end)
+    assert red[inside].sum() >= 10 and not red[~inside].any()
+    other = render(art("still", speaker="rival"), n=96, speech=(line,))
+    assert not any(colour_mask(f, RED).sum() > 30 for f in other)  # someone else's line: mouth shut
+
+
+def test_enter_left_slides_in_from_off_screen() -> None:
+    frames = render(art("enter_left"), n=72)
+    green = [colour_mask(f, GREEN).sum() for f in frames]
+    assert green[0] == 0 and green[-1] > 1000
+    xs = [np.flatnonzero(colour_mask(f, GREEN).any(axis=0)).mean() for f in frames if colour_mask(f, GREEN).any()]
+    assert all(b >= a - 0.5 for a, b in zip(xs, xs[1:], strict=False))  # moving right, never back
+
+
+def test_sprite_follows_the_camera() -> None:
+    still, moving = render(art("still"), n=24), render(art("still"), n=24, camera="pan_right")
+    cx = [np.flatnonzero(colour_mask(f, GREEN).any(axis=0)).mean() for f in moving]
+    assert np.ptp(cx) > 5  # the camera pans: the sprite slides across the frame
+    assert np.ptp([np.flatnonzero(colour_mask(f, GREEN).any(axis=0)).mean() for f in still]) < 0.5
+
+
+@pytest.mark.parametrize("kind", ["rain", "snow", "storm"])
+def test_weather_falls(kind: str) -> None:
+    frames = render(SceneArt(Image.new("RGB", KEY, (60, 70, 90)), [], kind), n=12)
+    ys = [planes(f)[0].astype(int) for f in frames]
+    assert all(np.abs(a - b).mean() > 0.2 for a, b in zip(ys, ys[3:], strict=False))  # it keeps moving
+    plain = render(SceneArt(Image.new("RGB", KEY, (60, 70, 90)), [], "clear"), n=2)
+    assert (ys[0] > planes(plain[0])[0].astype(int) + 8).mean() > 0.005  # bright streaks or flakes
