@@ -62,6 +62,10 @@ def test_failed_render_exits_1_with_one_line_and_leaves_nothing(capsys: pytest.C
             yield from list(super().frames(*args, **kwargs))[:3]  # too few frames: the composer refuses
             raise RenderFailed("animator broke")
 
+        def layered_frames(self, *args: Any, **kwargs: Any) -> Iterator[np.ndarray]:
+            yield from list(super().layered_frames(*args, **kwargs))[:3]
+            raise RenderFailed("animator broke")
+
     def broken(settings: Any) -> Backends:
         real = default_backends(settings)
         return Backends(real.painter, BrokenAnimator(), real.narrator, real.music, real.composer)
