@@ -274,7 +274,7 @@ class FrameGrab:
         self.lumas: list[np.ndarray] = []
 
     def compose(self, frames: Iterator[np.ndarray], audio: np.ndarray, spec: RenderSpec, out_path: Path,
-                n_frames: int) -> ClipInfo:
+                n_frames: int, thumbnail: Path | None = None) -> ClipInfo:
         for frame in frames:
             assert frame.shape == (spec.height * 3 // 2, spec.width) and frame.dtype == np.uint8
             self.lumas.append(planes(frame)[0].copy())
