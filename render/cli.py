@@ -41,6 +41,8 @@ def add_parsers(subparsers: Any) -> None:
     p.add_argument("--fps", type=int, default=None, help="override PETREEL_RENDER__FPS")
     p.add_argument("--no-narration", action="store_true", help="music only (quick previews)")
     p.add_argument("--no-music", action="store_true", help="narration only")
+    p.add_argument("--report", type=Path, default=None, metavar="FILE.json",
+                   help="write per scene what was asked (place, time, weather, props, actions) and what was drawn")
     p.set_defaults(func=run_make)
 
 
@@ -119,6 +121,8 @@ def run_make(args: argparse.Namespace) -> int:
     output: Path = args.output
     if problem := check_output(output):
         return _fail(problem)
+    if args.report is not None and (problem := check_output(args.report)):
+        return _fail(problem)
     thumbnail, problem = thumbnail_for(output, args.thumbnail)
     if problem:
         return _fail(problem)
@@ -149,6 +153,19 @@ def run_make(args: argparse.Namespace) -> int:
         return _fail(err.message(args.lang), 1)
     except PetReelError as err:
         return _fail(str(err), 1)
+
+
+def write_report(path: Path, script: Any, seed: int, scenes: list[dict[str, Any]] | None) -> None:
+    """The staging report: the painter's asked-vs-drawn per scene, or the asks alone for painters without one."""
+    import json
+
+    if scenes is None:
+        scenes = [{"scene": i + 1, "asked": {"location": s.location, "time_of_day": s.time_of_day,
+                                             "weather": s.weather, "props": s.props,
+                                             "characters": [a.model_dump() for a in s.characters]},
+                   "drawn": None} for i, s in enumerate(script.scenes)]
+    data = {"title": script.title, "premise": script.premise, "seed": seed, "scenes": scenes}
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
 def _render(premise: str, args: argparse.Namespace, settings: Any, overrides: dict[str, int], seed: int,
@@ -185,8 +202,11 @@ def _render(premise: str, args: argparse.Namespace, settings: Any, overrides: di
 
             spec = RenderSpec(width=overrides.get("width", spec.width), height=overrides.get("height", spec.height),
                               fps=overrides.get("fps", spec.fps), crf=spec.crf, preset=spec.preset, seed=spec.seed)
-        info = render_clip(script, output, default_backends(settings), spec, progress, thumbnail=thumbnail)
+        backends = default_backends(settings)
+        info = render_clip(script, output, backends, spec, progress, thumbnail=thumbnail)
         progress("compose", 1.0)
+    if args.report is not None:
+        write_report(args.report, script, seed, getattr(backends.painter, "report", None))
     print(f"{info.path}  {script.title!r}  {info.width}x{info.height}  {info.duration:.1f}s  "
           f"{info.size_bytes / 1e6:.1f} MB  thumbnail {info.thumbnail}")
     return 0

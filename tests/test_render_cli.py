@@ -117,3 +117,21 @@ def test_same_seed_gives_the_same_clip(capsys: pytest.CaptureFixture[str], tmp_p
         assert code == 0, capsys.readouterr().err
         clips.append(out.read_bytes())
     assert clips[0] == clips[1]
+
+
+def test_make_report_lists_what_was_asked_and_drawn(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    import json
+
+    out, report = tmp_path / "clip.mp4", tmp_path / "report.json"
+    code = main(["make", "a poor ginger cat cleans skyscraper windows at night and buys a golden car", "--seed", "3",
+                 "-o", str(out), "--width", "90", "--height", "160", "--fps", "4", "--no-narration",
+                 "--report", str(report)])
+    assert code == 0, capsys.readouterr().err
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert data["seed"] == 3 and data["scenes"]
+    for scene in data["scenes"]:
+        asked, drawn = scene["asked"], scene["drawn"]
+        assert drawn["location"] == asked["location"] and drawn["time_of_day"] == asked["time_of_day"]
+        assert [p["asked"] for p in drawn["props"]] == asked["props"]  # every prop drawn or substituted
+        assert all(p["how"] in ("exact", "alias", "nearest", "fallback") and p["box"] for p in drawn["props"])
+        assert [c["action"] for c in drawn["characters"]] == [c["action"] for c in asked["characters"]]

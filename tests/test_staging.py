@@ -94,6 +94,13 @@ def test_colour_words_colour_the_prop() -> None:
 # -- staging -------------------------------------------------------------------------------------
 
 
+def test_the_hero_takes_the_front_slot_whatever_the_scene_order() -> None:
+    scene = Scene.model_validate(_scene("street", [{"id": "rival"}, {"id": "hero"}]))
+    staged, _ = stage_scene(scene, ["hero", "rival", "partner"])
+    assert [st.id for st in staged] == ["rival", "hero"]  # scene order kept for the report
+    assert staged[1].slot.height > staged[0].slot.height and staged[1].slot.x < staged[0].slot.x
+
+
 def test_characters_face_their_target_and_enter_from_the_near_edge() -> None:
     scene = Scene.model_validate(_scene("street", [
         {"id": "hero", "action": "enter"}, {"id": "rival", "action": "sneer", "target": "hero"}]))
@@ -117,7 +124,7 @@ def test_work_picks_the_job_from_props_and_place() -> None:
 
 
 def test_an_asked_prop_is_drawn_in_the_region_the_report_gives() -> None:
-    for prop in ("golden car", "crowd", "microphone", "trophy", "rocket", "money"):
+    for prop in ("golden car", "crowd", "rocket", "money", "hospital bed", "mansion gate"):
         base, _ = _still(_scene("street", [{"id": "hero"}]))
         with_prop, report = _still(_scene("street", [{"id": "hero"}], props=[prop]))
         (entry,) = report["drawn"]["props"]
@@ -136,6 +143,11 @@ def test_held_props_and_rigs_are_drawn_with_their_character() -> None:
     assert char["holding"] == {"asked": "microphone", "drawn": "microphone", "how": "exact"}
     x0, y0, x1, y1 = char["box"]
     assert np.abs(mic[y0:y1, x0:x1] - plain[y0:y1, x0:x1]).mean() > 0.3
+    _, report = _still(_scene("street", [{"id": "hero"}, {"id": "rival", "action": "sleep"}],
+                              props=["delivery scooter", "trophy"]))
+    hero = report["drawn"]["characters"][0]  # an unclaimed scooter is ridden, a trophy held, by who is free
+    assert hero["rig"]["drawn"] == "delivery scooter" and hero["holding"] is None and hero["arms"] == "wheel"
+    assert [p["where"] for p in report["drawn"]["props"]] == ["rig:hero", "ground"]
     _, report = _still(_scene("mansion", [{"id": "hero", "action": "drive"}], props=["golden car"]))
     (char,) = report["drawn"]["characters"]
     assert char["rig"]["drawn"] == "car" and char["rig"]["color"] == [238, 186, 52]

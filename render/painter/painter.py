@@ -67,7 +67,7 @@ class StoryboardPainter:
             if should_cancel():
                 raise Cancelled(f"cancelled before keyframe {i + 1}/{n}")
             # 2. staging: who stands where doing what, and where each asked prop goes
-            staged, placed = stage_scene(scene)
+            staged, placed = stage_scene(scene, [c.id for c in script.characters])
             weather = "rain" if scene.location == "rainy_street" and scene.weather == "clear" else scene.weather
             # 3. the background: place, light, weather and the static props, graded for the mood
             canvas = Canvas(Image.new("RGB", size, (128, 128, 128)), *vis,

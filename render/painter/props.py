@@ -195,11 +195,11 @@ def _desk(p: Pen, color: RGB | None) -> None:
     p.rect(-20, -50, 24, -44, (60, 64, 74), r=1)  # keyboard
     for k in range(4):
         p.line([(-16 + k * 10, -47), (-10 + k * 10, -47)], (150, 155, 165), 1.0)
-    p.rect(30, -86, 62, -52, (50, 55, 65), r=2)  # monitor from the side
-    p.rect(44, -52, 48, -44, (50, 55, 65), outline=False)
-    p.rect(-58, -58, -34, -44, (245, 245, 240))  # papers and a mug
-    p.rect(-54, -64, -38, -58, (245, 245, 240))
-    p.rect(-30, -56, -22, -44, (220, 90, 80), r=1)
+    p.rect(-62, -86, -30, -52, (50, 55, 65), r=2)  # monitor from the side, away from whom they face
+    p.rect(-48, -52, -44, -44, (50, 55, 65), outline=False)
+    p.rect(34, -58, 58, -44, (245, 245, 240))  # papers and a mug
+    p.rect(38, -64, 54, -58, (245, 245, 240))
+    p.rect(26, -56, 32, -44, (220, 90, 80), r=1)
 
 
 def _money(p: Pen, color: RGB | None) -> None:

@@ -7,7 +7,7 @@ with the hero in front and the rival and the rival's partner behind on either si
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from render.painter.geometry import BACK_GROUND, GROUND, HORIZON
 from render.painter.vocabulary import Pose, PropMatch, match_prop, stage_action, vocabulary
@@ -56,11 +56,23 @@ _BACK_SLOTS = [(0.5, HORIZON + 0.01), (0.22, HORIZON + 0.01), (0.78, HORIZON + 0
 _GROUND_XS = [0.88, 0.12, 0.36, 0.64, 0.5]
 
 
-def stage_scene(scene: Scene) -> tuple[list[Staged], list[PlacedProp]]:
-    """Slots, facing, poses and motions for the scene's characters, and where every asked prop is drawn."""
+# who may take an unclaimed prop: a rig (scooter, desk, wok, cradle, podium) or a prop for the paw
+_RIG_TAKERS = {"stand", "walk", "work", "talk", "think", "sing", "wave"}
+_HAND_TAKERS = {"stand", "walk", "talk", "wave", "celebrate", "sing", "give", "eat", "think", "point", "enter",
+                "exit", "laugh", "shocked", "sneer", "study", "work"}
+_RIG_ARMS = {"delivery scooter": "wheel", "car": "wheel", "office desk": "desk", "wok": "cook",
+             "window-cleaning cradle": "scrub", "podium": "gesture"}
+
+
+def stage_scene(scene: Scene, cast: list[str] | None = None) -> tuple[list[Staged], list[PlacedProp]]:
+    """Slots, facing, poses and motions for the scene's characters (in scene order), and where every asked
+    prop is drawn. ``cast`` (the script's character ids, hero first) gives the hero the front slot."""
     vocab = vocabulary()
     matches = [match_prop(p) for p in scene.props]
-    slots = layout(len(scene.characters))
+    rank = {cid: i for i, cid in enumerate(cast or [])}
+    order = sorted(range(len(scene.characters)), key=lambda k: (rank.get(scene.characters[k].id, 99), k))
+    layout_slots = layout(len(scene.characters))
+    slots = [layout_slots[order.index(k)] for k in range(len(scene.characters))]
     xs = {a.id: s.x for a, s in zip(scene.characters, slots, strict=True)}
     staged: list[Staged] = []
     for app, slot in zip(scene.characters, slots, strict=True):
@@ -82,7 +94,26 @@ def stage_scene(scene: Scene) -> tuple[list[Staged], list[PlacedProp]]:
             motion = "exit_left" if slot.x < 0.5 or (slot.x == 0.5 and facing < 0) else "exit_right"
             facing = -1 if motion == "exit_left" else 1
         staged.append(Staged(app.id, slot, facing, turned, pose, motion, app.outfit))
-    # 3. props: those a character holds or stands behind are drawn with them, the rest in the scene
+    # 3. an unclaimed rig or hand prop goes to a character free to use it (hero first): the scooter is
+    #    ridden, the microphone held, so the prop reads as part of the story
+    claimed = {st.pose.holding.drawn for st in staged if st.pose.holding} | \
+        {st.pose.rig.drawn for st in staged if st.pose.rig}
+    for m in matches:
+        layer = vocab.props[m.drawn].layer
+        if m.drawn in claimed or layer not in ("rig", "hand"):
+            continue
+        for k in order:
+            st = staged[k]
+            if layer == "rig" and st.pose.rig is None and st.pose.action in _RIG_TAKERS and st.pose.body == "stand":
+                staged[k] = replace(st, pose=replace(st.pose, rig=m, arms=_RIG_ARMS.get(m.drawn, st.pose.arms)))
+            elif layer == "hand" and st.pose.holding is None and st.pose.action in _HAND_TAKERS and \
+                    st.pose.rig is None:
+                staged[k] = replace(st, pose=replace(st.pose, holding=m))
+            else:
+                continue
+            claimed.add(m.drawn)
+            break
+    # 4. props: those a character holds or stands behind are drawn with them, the rest in the scene
     placed: list[PlacedProp] = []
     used = {st.pose.holding.drawn: f"hand:{st.id}" for st in staged if st.pose.holding} | \
         {st.pose.rig.drawn: f"rig:{st.id}" for st in staged if st.pose.rig}

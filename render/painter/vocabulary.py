@@ -145,6 +145,8 @@ def stage_action(action: str, expression: str, holding: str | None, scene_props:
         job = _job(scene_props, location, held)
         spec.update({k: val for k, val in v.jobs[job].items() if k != "when"})
     asked = {p.drawn: p for p in scene_props}  # the scene's own ask keeps its words and colour ("golden car")
+    if held is None and action in ("give", "eat"):  # what is given or eaten is the scene's own hand prop
+        held = next((p for p in scene_props if v.props[p.drawn].layer == "hand"), None)
     if held is None and spec.get("holding"):
         held = asked.get(spec["holding"]) or PropMatch(spec["holding"], spec["holding"], "exact")
     rig = (asked.get(spec["rig"]) or PropMatch(spec["rig"], spec["rig"], "exact")) if spec.get("rig") else None
