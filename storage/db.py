@@ -115,10 +115,24 @@ def _unusable(path: Path, exc: BaseException) -> DatabaseUnusable:
         todo = "restore a backup, or move the file away to start a new database"
     elif isinstance(exc, sqlite3.DatabaseError) and "malformed" in reason:
         todo = f"restore a backup, or recover the data with: sqlite3 {path} .recover | sqlite3 new.db"
+    elif (owner := _foreign_owner(path.parent)) is not None:
+        uid, gid = os.getuid(), os.getgid()
+        todo = (f"the folder is owned by uid {owner} and PetReel runs as uid {uid}: "
+                f"run `chown -R {uid}:{gid} {path.parent}` (a bind-mounted Docker volume included), "
+                "or set PETREEL_DATA_DIR to a folder it can write")
     else:
         todo = ("check that the file and its folder exist and are writable (not on a read-only file system), "
                 "or set PETREEL_DATA_DIR / PETREEL_DB_PATH to a writable place")
     return DatabaseUnusable(f"database {path} can't be used ({reason}); {todo}")
+
+
+def _foreign_owner(folder: Path) -> int | None:
+    """The owner's uid when ``folder`` exists, belongs to another user and this one can't write it."""
+    try:
+        owner = folder.stat().st_uid
+    except OSError:
+        return None
+    return owner if owner != os.getuid() and not os.access(folder, os.W_OK) else None
 
 
 def _enable_wal(db: Database, wait_s: float) -> None:

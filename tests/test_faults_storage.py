@@ -112,6 +112,46 @@ def test_a_read_only_file_system_is_one_line(tmp_path: Path) -> None:
         assert_refused(worker_once(db, data_dir=ro), db, "can't be used", "read-only")
 
 
+def test_a_data_folder_owned_by_another_user_names_the_uid_to_chown_to() -> None:
+    """A root-owned bind mount under a container's uid 10001: the one line says whom to chown it to.
+    A forked child drops to uid 10001 (the interpreter is already loaded) and opens the database."""
+    if os.getuid() != 0:
+        pytest.skip("needs root to make a folder another user can't write")
+    import shutil
+    import tempfile
+
+    from storage.db import connect
+
+    top = Path(tempfile.mkdtemp(prefix="petreel-owner-"))  # in /tmp: every parent is traversable
+    top.chmod(0o755)
+    data = top / "data"
+    data.mkdir(mode=0o755)  # owned by root, not writable by others
+    db = data / "petreel.db"
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: uid 10001, like the container's user
+        os.close(read)
+        message = "opened"
+        try:
+            os.setgid(10001)
+            os.setuid(10001)
+            connect(db)
+        except DatabaseUnusable as exc:
+            message = str(exc)
+        except BaseException as exc:  # noqa: BLE001 - reported to the parent
+            message = f"{type(exc).__name__}: {exc}"
+        os.write(write, message.encode())
+        os._exit(0)
+    os.close(write)
+    with os.fdopen(read, "rb") as pipe:
+        message = pipe.read().decode()
+    os.waitpid(pid, 0)
+    shutil.rmtree(top)
+    assert message.startswith(f"database {db} can't be used"), message
+    assert "owned by uid 0" in message and "PetReel runs as uid 10001" in message
+    assert f"chown -R 10001:10001 {data}" in message and "\n" not in message
+
+
 # -- 8. orphan clip files ---------------------------------------------------------------------------------
 
 
