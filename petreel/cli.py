@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from importlib import metadata
 
 from petreel import serve
 from petreel.errors import ConfigError
@@ -17,8 +18,23 @@ from worker import runner as worker_runner
 Command = Callable[[argparse.Namespace], int]
 
 
+def version() -> str:
+    """The installed distribution's version (the source tree's, when run from a checkout)."""
+    try:
+        return metadata.version("petreel")
+    except metadata.PackageNotFoundError:  # pragma: no cover - a bare checkout on PYTHONPATH
+        return "unknown"
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="petreel", description="Premise in, pet-drama video out.")
+    parser = argparse.ArgumentParser(
+        prog="petreel",
+        description="Premise in, pet-drama video out: a Telegram bot that turns a one-line story idea into a "
+        "short vertical pet-drama video.",
+        epilog="Settings are environment variables (PETREEL_…), a .env file or secret files; see "
+        "docs/CONFIGURATION.md. `petreel COMMAND --help` describes each command.",
+    )
+    parser.add_argument("--version", action="version", version=f"petreel {version()}")
     sub = parser.add_subparsers(dest="command", required=True)
     # Each domain adds its own subcommand(s): add_parsers(sub) registers and sets defaults(func=...).
     for module in (render_cli, worker_runner, serve):

@@ -98,4 +98,12 @@ def setup_logging(settings: Settings, stream: IO[str] | None = None) -> logging.
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(settings.log_level.upper())
+    # Libraries log every HTTP request (a poll each few seconds) at INFO: an operator acts on none of
+    # them, so they show from WARNING up unless PETREEL_LOG_LEVEL=DEBUG asks for everything.
+    quiet = logging.DEBUG if root.level <= logging.DEBUG else logging.WARNING
+    for name in CHATTY_LOGGERS:
+        logging.getLogger(name).setLevel(quiet)
     return handler
+
+
+CHATTY_LOGGERS = ("httpx", "httpcore", "telegram.ext.Updater", "telegram.ext.ExtBot", "aiohttp.access", "apscheduler")

@@ -49,10 +49,31 @@ WORKER_GRACE_S = 10.0
 MESSAGE_ID_EPOCH = 1_735_689_600  # 2025-01-01 UTC
 
 
+_ENV_HELP = (
+    "Main settings: TELEGRAM_BOT_TOKEN, PETREEL_DATA_DIR, PETREEL_HTTP_HOST, PETREEL_HTTP_PORT, "
+    "PETREEL_LLM__BASE_URL / PETREEL_LLM__API_KEY / PETREEL_LLM__MODEL (an LLM writer; unset: offline), "
+    "PETREEL_LOG_LEVEL. All of them: docs/CONFIGURATION.md."
+)
+
+
 def add_parsers(subparsers: Any) -> None:
-    bot = subparsers.add_parser("bot", help="run the Telegram bot (sandbox + web chat page when no token is set)")
+    bot = subparsers.add_parser(
+        "bot", help="run the Telegram bot (sandbox + web chat page when no token is set)",
+        description="Run the Telegram bot. With TELEGRAM_BOT_TOKEN (or PETREEL_TELEGRAM__TOKEN) it talks to "
+        "Telegram (polling, or PETREEL_TELEGRAM__MODE=webhook on PETREEL_TELEGRAM__WEBHOOK_PORT, 8443); "
+        "without one it starts the local Bot API sandbox and the web chat page. The page, /healthz and "
+        "/metrics are served on PETREEL_HTTP_HOST:PETREEL_HTTP_PORT (127.0.0.1:8080). The queue and clips "
+        "live in PETREEL_DATA_DIR (./data). Render workers run separately: `petreel worker`.",
+        epilog=_ENV_HELP,
+    )
     bot.set_defaults(func=run_bot, with_worker=False, renderer=None)
-    up = subparsers.add_parser("up", help="bot + one render worker (+ sandbox and web chat page when no token)")
+    up = subparsers.add_parser(
+        "up", help="bot + one render worker (+ sandbox and web chat page when no token)",
+        description="The bot (see `petreel bot --help`) and one render worker process on the same "
+        "PETREEL_DATA_DIR (./data): everything on one machine. Open http://PETREEL_HTTP_HOST:PETREEL_HTTP_PORT "
+        "(127.0.0.1:8080) to chat when no token is set. Ctrl-C stops both; queued jobs wait in the database.",
+        epilog=_ENV_HELP,
+    )
     up.add_argument("--renderer", default=None, help="module:factory renderer for the worker (tests, plug-ins)")
     up.set_defaults(func=run_bot, with_worker=True)
     sandbox = subparsers.add_parser(

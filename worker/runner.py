@@ -685,7 +685,15 @@ def command(args: argparse.Namespace) -> int:
 
 
 def add_parsers(subparsers: Any) -> None:
-    parser = subparsers.add_parser("worker", help="Render queued clips (one or more worker processes).")
+    parser = subparsers.add_parser(
+        "worker", help="Render queued clips (one or more worker processes).",
+        description="Claim queued jobs from the database in PETREEL_DATA_DIR (./data, or PETREEL_DATABASE_URL), "
+        "render them and hand the clips to the bot. The renderer is PETREEL_RENDER__BACKEND (storyboard on "
+        "the CPU, or diffusers with PETREEL_RENDER__MODEL_PATH on a GPU). It serves no HTTP: the bot's "
+        "/healthz reports workers by their heartbeats.",
+        epilog="Main settings: PETREEL_DATA_DIR, PETREEL_RENDER__BACKEND, PETREEL_RENDER__MODEL_PATH, "
+        "PETREEL_WORKER__LEASE_S, PETREEL_LOG_LEVEL. All of them: docs/CONFIGURATION.md.",
+    )
     parser.add_argument("--processes", type=int, default=1, help="worker processes to run (spawned)")
     gpu = parser.add_mutually_exclusive_group()
     gpu.add_argument("--gpu", type=int, default=None, help="GPU index for these workers")
