@@ -6,7 +6,7 @@ The free allowance, the per-user expansion cap and the job rows all count per UT
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 
 def utc_day(when: float | datetime) -> str:
@@ -18,3 +18,9 @@ def utc_day(when: float | datetime) -> str:
     else:
         moment = datetime.fromtimestamp(when, UTC)
     return moment.strftime("%Y-%m-%d")
+
+
+def next_utc_day(when: datetime) -> datetime:
+    """The start (00:00 UTC) of the day after ``when``: when the daily allowances come back."""
+    moment = when.astimezone(UTC) if when.tzinfo else when.replace(tzinfo=UTC)
+    return datetime(moment.year, moment.month, moment.day, tzinfo=UTC) + timedelta(days=1)

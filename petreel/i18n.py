@@ -107,8 +107,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "history_empty": ("No clips yet. Send a story idea!", "还没有视频，发一句故事创意吧！"),
     "history_head": ("<b>Your clips</b> ({first}–{last} of {total})", "<b>我的视频</b>（第 {first}–{last} 个，共 {total} 个）"),
     "quota": (
-        "Free clips left today: {free_left}/{limit}\nExtra credits: {credits}",
-        "今日剩余免费次数：{free_left}/{limit}\n额外次数：{credits}",
+        "Free clips left today: {free_left}/{limit} (back to {limit} in {reset})\nExtra credits: {credits}",
+        "今日剩余免费次数：{free_left}/{limit}（{reset}后恢复为 {limit} 次）\n额外次数：{credits}",
     ),
     "cancel_none": ("Nothing to cancel.", "没有可取消的内容。"),
     "cancel_draft": ("Draft discarded.", "草稿已丢弃。"),
@@ -174,6 +174,18 @@ def t(lang: str, key: str, **values: object) -> str:
     """The text ``key`` in ``lang`` with ``values`` substituted."""
     en, zh = TEXTS[key]
     return (zh if norm_lang(lang) == "zh" else en).format(**values)
+
+
+def duration_text(seconds: float, lang: str) -> str:
+    """A wait as a person says it: "5 h 12 min", "12 min", "under a minute" (and in Chinese)."""
+    minutes = int(seconds // 60)
+    hours, minutes = divmod(minutes, 60)
+    zh = norm_lang(lang) == "zh"
+    if hours:
+        return f"{hours}小时{minutes}分钟" if zh else f"{hours} h {minutes} min"
+    if minutes:
+        return f"{minutes}分钟" if zh else f"{minutes} min"
+    return "不到一分钟" if zh else "under a minute"
 
 
 def stage_name(lang: str, stage: str) -> str:

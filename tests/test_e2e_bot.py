@@ -384,7 +384,8 @@ async def test_quota_queue_throttle_cancel_and_admin(tmp_path: Path) -> None:
             await ann.send("/cancel")
             await ann.wait_for(lambda _: len(ann.find_all("Job cancelled")) == 2)
             await ann.send("/quota")
-            await ann.wait_for_text("Free clips left today: 1/1")
+            quota = await ann.wait_for_text("Free clips left today: 1/1")
+            assert re.search(r"back to 1 in (\d+ h \d+ min|\d+ min|under a minute)\)", quota.body), quota.body
             # admins: /stats, /grant, /ban; others are refused
             await ann.send("/stats")
             await ann.wait_for_text("Admins only")

@@ -1,0 +1,31 @@
+"""Texts a person reads, as pure functions: waits said in their terms, when allowances come back."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+
+from petreel.clock import next_utc_day
+from petreel.i18n import duration_text
+
+
+@pytest.mark.parametrize(
+    ("seconds", "en", "zh"),
+    [
+        (5 * 3600 + 12 * 60 + 59, "5 h 12 min", "5小时12分钟"),
+        (12 * 60 + 1, "12 min", "12分钟"),
+        (3600, "1 h 0 min", "1小时0分钟"),
+        (42, "under a minute", "不到一分钟"),
+    ],
+)
+def test_duration_text(seconds: float, en: str, zh: str) -> None:
+    assert duration_text(seconds, "en") == en
+    assert duration_text(seconds, "zh-hans") == zh
+
+
+def test_the_allowance_comes_back_at_the_next_utc_midnight() -> None:
+    assert next_utc_day(datetime(2026, 12, 5, 18, 48, tzinfo=UTC)) == datetime(2026, 12, 6, tzinfo=UTC)
+    east = timezone(timedelta(hours=8))  # 02:00 in Beijing on the 6th is 18:00 UTC on the 5th
+    assert next_utc_day(datetime(2026, 12, 6, 2, 0, tzinfo=east)) == datetime(2026, 12, 6, tzinfo=UTC)
+    assert next_utc_day(datetime(2026, 12, 31, 23, 59)) == datetime(2027, 1, 1, tzinfo=UTC)  # naive = UTC
