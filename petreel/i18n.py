@@ -103,7 +103,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "unknown_button": ("This button is no longer valid.", "该按钮已失效。"),
     "not_yours": ("That isn't yours.", "这不是你的。"),
-    "history_line": ("{n}. <b>{title}</b> · {seconds}s · {day}", "{n}. <b>{title}</b> · {seconds}秒 · {day}"),
+    "history_line": ("{n}. <b>{title}</b>\n      {seconds}s · {day}", "{n}. <b>{title}</b>\n      {seconds}秒 · {day}"),
     "history_empty": ("No clips yet. Send a story idea!", "还没有视频，发一句故事创意吧！"),
     "history_head": ("<b>Your clips</b> ({first}–{last} of {total})", "<b>我的视频</b>（第 {first}–{last} 个，共 {total} 个）"),
     "quota": (
@@ -174,6 +174,20 @@ def t(lang: str, key: str, **values: object) -> str:
     """The text ``key`` in ``lang`` with ``values`` substituted."""
     en, zh = TEXTS[key]
     return (zh if norm_lang(lang) == "zh" else en).format(**values)
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def short_date(when: float, lang: str) -> str:
+    """A date that never wraps on a phone: "5 Dec" / "12月5日" (UTC); the year only when not this one."""
+    from datetime import UTC, datetime
+
+    moment, now = datetime.fromtimestamp(when, UTC), datetime.now(UTC)
+    year = "" if moment.year == now.year else f" {moment.year}"
+    if norm_lang(lang) == "zh":
+        return (f"{moment.year}年" if year else "") + f"{moment.month}月{moment.day}日"
+    return f"{moment.day}\u00a0{_MONTHS[moment.month - 1]}{year.replace(' ', chr(0xA0))}"
 
 
 def duration_text(seconds: float, lang: str) -> str:

@@ -646,8 +646,14 @@ async def test_history_pages_and_command_menus(harness: Harness, tiny_clip: Clip
         assert sum(d.startswith("1|rs|") for d in second.callback_data) == 2
         await ann.press(second, data_of(second, "Prev"))
         await ann.wait_for(lambda _: "(1–5 of 7)" in _msg(ann, page.message_id).body)
+        # each clip is one row whose resend button carries its number and title; dates don't wrap
+        first = _msg(ann, page.message_id)
+        assert [b.text.split(". ", 1)[0] for b in (row[0] for row in first.buttons[:5])] == [f"▶ {n}" for n in range(1, 6)]
+        titles = [b.text.split(". ", 1)[1].rstrip("…") for b in (row[0] for row in first.buttons[:5])]
+        assert all(t and t in first.body for t in titles)
+        assert re.search(r"\d+s · \d{1,2}\u00a0[A-Z][a-z]{2}", first.body), first.body
         # Resend from the history re-uses the stored file_id (the newest clip comes first)
-        await ann.press(page.message_id, data_of(_msg(ann, page.message_id), "Resend"))
+        await ann.press(page.message_id, data_of(first, "▶ 1."))
         await ann.wait_for(lambda _: len(videos(ann)) == 8)
         assert not ann.find_all("Sorry")  # the identical second edit was not an error
         newest = (await harness.store.list_clips(1001))[0][0]

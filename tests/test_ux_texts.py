@@ -29,3 +29,18 @@ def test_the_allowance_comes_back_at_the_next_utc_midnight() -> None:
     east = timezone(timedelta(hours=8))  # 02:00 in Beijing on the 6th is 18:00 UTC on the 5th
     assert next_utc_day(datetime(2026, 12, 6, 2, 0, tzinfo=east)) == datetime(2026, 12, 6, tzinfo=UTC)
     assert next_utc_day(datetime(2026, 12, 31, 23, 59)) == datetime(2027, 1, 1, tzinfo=UTC)  # naive = UTC
+
+
+def test_history_dates_never_wrap_and_titles_fit_a_button() -> None:
+    from bot.handlers.history import BUTTON_TITLE, shorten
+    from petreel.i18n import short_date
+
+    this_year = datetime.now(UTC).year
+    when = datetime(this_year, 12, 5, 13, 0, tzinfo=UTC).timestamp()
+    assert short_date(when, "en") == "5\u00a0Dec" and " " not in short_date(when, "en")
+    assert short_date(when, "zh") == "12月5日"
+    assert short_date(datetime(2001, 2, 3, tzinfo=UTC).timestamp(), "en") == "3\u00a0Feb\u00a02001"
+    assert shorten("Who's Laughing Now?", BUTTON_TITLE) == "Who's Laughing Now?"
+    cut = shorten("From Window Cleaner to Skyscraper Owner", BUTTON_TITLE)
+    assert cut == "From Window Cleaner…" and len(cut) <= BUTTON_TITLE
+    assert shorten("橘猫的逆袭人生橘猫的逆袭人生橘猫的逆袭人生", 10) == "橘猫的逆袭人生橘猫…"

@@ -1,4 +1,6 @@
-"""/history: the user's clips, 5 per page, with Prev/Next and per-clip Resend/Remix buttons."""
+"""/history: the user's clips, 5 per page, with Prev/Next. Each clip is one compact entry (title,
+length, short date that does not wrap on a phone) and one row of buttons that carries its title, so
+nobody has to match numbered buttons to lines by eye."""
 
 from __future__ import annotations
 
@@ -11,10 +13,18 @@ from bot import callbacks
 from bot.callbacks import Action
 from bot.delivery import title_of
 from bot.handlers.common import AnyApp, Context, Press, deps_of, edit, keyboard, on_button, send, user_lang
-from petreel.clock import utc_day
-from petreel.i18n import t
+from petreel.i18n import short_date, t
 
 PAGE = 5
+BUTTON_TITLE = 22  # characters of the title on a clip's button (a phone shows about that many)
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters, with an ellipsis when cut."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0] if " " in text[: limit - 1] else text[: limit - 1]
+    return cut.rstrip(" ,.;:-") + "…"
 
 
 async def page(context: Context, owner: int, offset: int, lang: str) -> tuple[str, InlineKeyboardMarkup | None]:
@@ -29,12 +39,13 @@ async def page(context: Context, owner: int, offset: int, lang: str) -> tuple[st
     rows: list[list[tuple[str, str]]] = []
     for n, clip in enumerate(clips, offset + 1):
         job = await store.get_job(clip.job_id)
-        day = utc_day(clip.created)
-        lines.append(t(lang, "history_line", n=n, title=html.escape(title_of(job, clip)), seconds=round(clip.duration), day=day))
+        title = title_of(job, clip)
+        lines.append(t(lang, "history_line", n=n, title=html.escape(title), seconds=round(clip.duration),
+                       day=short_date(clip.created, lang)))
         rows.append(
             [
-                (f"{t(lang, 'btn_resend')} {n}", callbacks.encode(Action.RESEND, clip.id)),
-                (f"{t(lang, 'btn_remix')} {n}", callbacks.encode(Action.REMIX, clip.id)),
+                (f"▶ {n}. {shorten(title, BUTTON_TITLE)}", callbacks.encode(Action.RESEND, clip.id)),
+                (t(lang, "btn_remix"), callbacks.encode(Action.REMIX, clip.id)),
             ]
         )
     nav: list[tuple[str, str]] = []
