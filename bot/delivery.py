@@ -2,24 +2,35 @@
 
 A background task started in the application's ``post_init``. Each tick it reads the unacknowledged
 events (oldest first), groups them by job and hands each job's events, in order, to one task (a job
-already being handled is skipped until its task ends, so events of one job never race). Edits of a
-job's status message go through an ``EditGate``: at most one edit per
-``settings.telegram.progress_edit_interval_s``; a newer text replaces a pending one, and the final
-text (done / failed / cancelled) always wins. "Message is not modified" is swallowed.
+already being handled is skipped until its task ends, so events of one job never race). What
+delivery remembers about a job between events lives in one ``_JobState`` per job.
 
-Delivery guarantee for a finished clip (``done`` event):
+Status edits: at most one edit per status message and one per chat every
+``settings.telegram.progress_edit_interval_s`` (two jobs of one person share the chat's slot); a
+newer text replaces a pending one, a text identical to the last one Telegram accepted is not sent
+again, and the final text (done / failed / cancelled) always wins. "Message is not modified" is
+swallowed.
+
+Delivery guarantee for a finished clip (``done`` event) – at least once:
 
 1. clip already has a ``file_id`` → it was sent before (this event was re-read after a restart that
    happened between ``set_clip_file_id`` and ``ack_event``): acknowledge, send nothing;
-2. else upload it with ``sendVideo``; then ``store.set_clip_file_id``; then ``store.ack_event``.
+2. else record the attempt (``store.begin_upload``, committed), upload it with ``sendVideo``, then
+   ``store.set_clip_file_id``, then ``store.ack_event``.
 
 The event is acknowledged only after Telegram accepted the video, so a crash never loses a clip.
 If storing the ``file_id`` fails, the accepted ``file_id`` is kept in memory and the retry stores it
-instead of uploading again. The one window left is a process crash (or a network timeout after
-Telegram already received the upload) between Telegram's reply and the ``set_clip_file_id`` commit
-– milliseconds – after which the clip is sent again on restart: at-least-once, with a duplicate
-possible only in that window (the Bot API has no idempotency key that would close it). Everything
-after the commit is exactly-once.
+instead of uploading again.
+
+When a duplicate can happen: Telegram may post the video as soon as it has received the whole
+upload, before its reply reaches the bot. If the bot process dies (or the connection drops and the
+request times out) after the last byte of the upload left and before the ``set_clip_file_id``
+commit, nothing tells the bot the video arrived. That window is the whole server-side processing
+plus the reply's trip back – for a large clip on a slow link, seconds – not milliseconds. The Bot
+API has no idempotency key to close it, so the clip is sent again: once per such interruption, with
+an italic note in the caption ("Resending after a restart" / "after a network error"), because the
+attempt recorded before the upload shows that an earlier one may have arrived. Everything after
+the ``file_id`` commit is exactly-once.
 
 Failures: transient ones (network, flood limit after the rate limiter's retries) leave the event
 unacknowledged and back off for that job; permanent ones (the user blocked the bot, chat gone,
@@ -72,10 +83,12 @@ def count_error(err: BaseException | str) -> None:
     count_telegram_error(err)
 
 
-def video_caption(title: str) -> str:
-    """HTML caption with the escaped title, at most 1024 characters."""
+def video_caption(title: str, note: str | None = None) -> str:
+    """HTML caption with the escaped title (and an italic ``note`` under it), at most 1024 characters."""
+    tail = f"\n<i>{html.escape(note)}</i>" if note else ""
+
     def fmt(s: str) -> str:
-        return f"🎬 <b>{html.escape(s)}</b>"
+        return f"🎬 <b>{html.escape(s)}</b>{tail}"
 
     while len(fmt(title)) > MAX_CAPTION:
         title = title[: max(0, len(title) - max(1, len(fmt(title)) - MAX_CAPTION))]
@@ -147,6 +160,30 @@ class _Edit:
     markup: InlineKeyboardMarkup | None
 
 
+@dataclass
+class _JobState:
+    """What delivery keeps in memory about one job between its events. A restart loses it and
+    rebuilds what matters from the store (the status message, the clip's ``file_id`` and upload
+    attempts); the rest only paces edits and retries."""
+
+    task: asyncio.Task[None] | None = None  # the one task handling this job's events (never two)
+    view: _View | None = None  # its status message, cached once known
+    pending: _Edit | None = None  # the newest status text waiting for its slot (replaces older ones)
+    final: bool = False  # a final text is scheduled or being sent: progress can't replace it
+    shown: str | None = None  # the last text Telegram accepted for the status message
+    watching: bool = False  # queued: its queue position is refreshed
+    position: int | None = None  # the position shown last (while watching)
+    retry_at: float = 0.0  # after a transient failure, not before this
+    tries: int = 0  # consecutive failed deliveries (backoff)
+    accepted: str | None = None  # file_id Telegram accepted for its clip, not yet stored
+    uploading: bool = False  # this process has sent its clip and has no file_id for it yet
+
+    def idle(self) -> bool:
+        """Nothing left to do or remember: the entry can go."""
+        return (self.task is None and self.pending is None and not self.final and not self.watching
+                and self.tries == 0 and self.accepted is None and not self.uploading and self.view is None)
+
+
 class Delivery:
     def __init__(
         self,
@@ -166,20 +203,26 @@ class Delivery:
         self.batch = batch
         self.retry_s = retry_s
         self.clock = clock
-        self.gate = EditGate(settings.telegram.progress_edit_interval_s)
+        interval = settings.telegram.progress_edit_interval_s
+        self.gate = EditGate(interval)  # per status message (job)
+        self.chat_gate = EditGate(interval)  # per chat: two jobs' status messages in one chat share it
         self.max_bytes = settings.telegram.max_upload_mb * 1024 * 1024
         self._task: asyncio.Task[None] | None = None
         self._stop = asyncio.Event()
-        self._inflight: dict[int, asyncio.Task[None]] = {}
-        self._pending: dict[int, _Edit] = {}
-        self._final: set[int] = set()
-        self._views: dict[int, _View] = {}
-        self._watch: dict[int, int | None] = {}  # queued jobs → last shown position
+        self._jobs: dict[int, _JobState] = {}
         self._next_watch = 0.0
-        self._retry_at: dict[int, float] = {}
-        self._tries: dict[int, int] = {}  # consecutive failed deliveries per job (backoff)
-        self._accepted: dict[int, str] = {}  # clip id → file_id Telegram accepted, not yet stored
         self.sent_videos = 0  # uploads accepted by Telegram (for logs / tests)
+
+    def _job(self, job_id: int) -> _JobState:
+        state = self._jobs.get(job_id)
+        if state is None:
+            state = self._jobs[job_id] = _JobState()
+        return state
+
+    def _tidy(self, job_id: int) -> None:
+        state = self._jobs.get(job_id)
+        if state is not None and state.idle():
+            del self._jobs[job_id]
 
     # -- lifecycle -------------------------------------------------------------------------------------
 
@@ -221,7 +264,7 @@ class Delivery:
         await self._flush()
 
     async def _settle(self, timeout_s: float) -> None:
-        tasks = list(self._inflight.values())
+        tasks = [s.task for s in self._jobs.values() if s.task is not None]
         if not tasks:
             return
         _, pending = await asyncio.wait(tasks, timeout=timeout_s)
@@ -240,21 +283,25 @@ class Delivery:
         for event in events:
             by_job.setdefault(event.job_id, []).append(event)
         for job_id, job_events in by_job.items():
-            if job_id in self._inflight or self._retry_at.get(job_id, 0.0) > now:
+            state = self._job(job_id)
+            if state.task is not None or state.retry_at > now:
                 continue
-            task = asyncio.create_task(self._deliver_job(job_id, job_events), name=f"deliver-job-{job_id}")
-            self._inflight[job_id] = task
-            task.add_done_callback(functools.partial(self._finished, job_id))
-        if self._watch and now >= self._next_watch:
+            state.task = asyncio.create_task(self._deliver_job(job_id, job_events), name=f"deliver-job-{job_id}")
+            state.task.add_done_callback(functools.partial(self._finished, job_id))
+        if any(s.watching for s in self._jobs.values()) and now >= self._next_watch:
             self._next_watch = now + self.gate.interval_s
             await self._refresh_positions()
 
     def _finished(self, job_id: int, task: asyncio.Task[None]) -> None:
-        self._inflight.pop(job_id, None)
+        state = self._jobs.get(job_id)
+        if state is not None and state.task is task:
+            state.task = None
+            self._tidy(job_id)
         if not task.cancelled() and task.exception() is not None:  # pragma: no cover - _deliver_job catches all
             log.error("delivery task for job %s crashed", job_id, exc_info=task.exception())
 
     async def _deliver_job(self, job_id: int, events: list[Event]) -> None:
+        state = self._job(job_id)
         for event in events:
             try:
                 await self.handle(event)
@@ -263,37 +310,39 @@ class Delivery:
                 log.warning("dropping %s event %s of job %s: %s", event.kind, event.id, job_id, err)
             except (RetryAfter, NetworkError) as err:  # transient: keep the event, retry this job later
                 count_error(err)
-                self._backoff(job_id, err)
+                self._backoff(state, job_id, err)
                 return
             except Exception:
-                if self._tries.get(job_id, 0) + 1 < MAX_BUG_RETRIES:
+                if state.tries + 1 < MAX_BUG_RETRIES:
                     log.exception("delivering %s event %s of job %s failed", event.kind, event.id, job_id)
-                    self._backoff(job_id, None)
+                    self._backoff(state, job_id, None)
                     return
                 log.exception("giving up on %s event %s of job %s", event.kind, event.id, job_id)
             await self.store.ack_event(event.id)
             observe_job_event(event.kind, event.payload)  # after the ack: never counted twice
-        self._tries.pop(job_id, None)
-        self._retry_at.pop(job_id, None)
+        state.tries = 0
+        state.retry_at = 0.0
 
-    def _backoff(self, job_id: int, err: BaseException | None) -> None:
-        tries = self._tries[job_id] = self._tries.get(job_id, 0) + 1
-        delay = min(60.0, self.retry_s * 2.0 ** min(tries - 1, 5))
+    def _backoff(self, state: _JobState, job_id: int, err: BaseException | None) -> None:
+        state.tries += 1
+        delay = min(60.0, self.retry_s * 2.0 ** min(state.tries - 1, 5))
         if isinstance(err, RetryAfter):
             after = err.retry_after
             delay = max(delay, after.total_seconds() if isinstance(after, timedelta) else float(after))
         log.info("job %s delivery retries in %.1fs (%s)", job_id, delay, err)
-        self._retry_at[job_id] = self.clock() + delay
+        state.retry_at = self.clock() + delay
 
     # -- events ----------------------------------------------------------------------------------------
 
     async def handle(self, event: Event) -> None:
         """Deliver one event; raising leaves it unacknowledged (see ``_deliver_job``)."""
+        state = self._job(event.job_id)
         if event.kind == "queued":
-            position = event.payload.get("position")
-            self._watch.setdefault(event.job_id, int(position) if isinstance(position, int) else None)
+            if not state.watching:
+                position = event.payload.get("position")
+                state.watching, state.position = True, int(position) if isinstance(position, int) else None
         elif event.kind == "progress":
-            self._watch.pop(event.job_id, None)
+            state.watching = False
             view = await self._view(event)
             text = progress_text(view.lang, event.payload.get("stage"), event.payload.get("fraction"))
             self._schedule(event.job_id, view, text, final=False)
@@ -302,14 +351,15 @@ class Delivery:
         elif event.kind in ("failed", "dead"):
             await self._deliver_failure(event)
         elif event.kind == "cancelled":
-            self._watch.pop(event.job_id, None)
+            state.watching = False
             view = await self._view(event)
             self._schedule(event.job_id, view, t(view.lang, "status_cancelled"), final=True)
         else:  # pragma: no cover - storage only writes known kinds
             log.warning("unknown event kind %r", event.kind)
 
     async def _deliver_clip(self, event: Event) -> None:
-        self._watch.pop(event.job_id, None)
+        state = self._job(event.job_id)
+        state.watching = False
         view = await self._view(event)
         clip_id = event.payload.get("clip_id")
         clip = await self.store.get_clip(int(clip_id)) if clip_id is not None else None
@@ -317,9 +367,9 @@ class Delivery:
             log.error("done event %s names no clip (%r)", event.id, clip_id)
             return
         # 1. already accepted by Telegram (re-read after a restart, or storing the file_id failed): nothing to send
-        if not clip.file_id and clip.id in self._accepted:
-            await self.store.set_clip_file_id(clip.id, self._accepted[clip.id])
-            clip = dataclasses.replace(clip, file_id=self._accepted.pop(clip.id))
+        if not clip.file_id and state.accepted is not None:
+            await self.store.set_clip_file_id(clip.id, state.accepted)
+            clip, state.accepted = dataclasses.replace(clip, file_id=state.accepted), None
         if clip.file_id:
             log.info("clip %s already delivered (file_id known); acknowledging event %s", clip.id, event.id)
             self._schedule(event.job_id, view, t(view.lang, "status_done"), final=True)
@@ -339,7 +389,15 @@ class Delivery:
             await self.bot.send_message(view.chat_id, t(view.lang, "file_gone"))
             self._schedule(event.job_id, view, t(view.lang, "status_failed"), final=True)
             return
-        # 3. upload, 4. remember the file_id, then (caller) acknowledge
+        # 3. record the attempt before the upload: an earlier attempt with no stored file_id may have
+        #    reached the chat (see the module docstring), so this one says it is a re-send
+        earlier = await self.store.begin_upload(clip.id)
+        note = None
+        if earlier:
+            note = t(view.lang, "resent_after_network" if state.uploading else "resent_after_restart")
+            log.warning("clip %s: upload attempt %d (an earlier one may have arrived)", clip.id, earlier + 1)
+        state.uploading = True
+        # 4. upload, 5. remember the file_id, then (caller) acknowledge
         message = await self.bot.send_video(
             view.chat_id,
             video=InputFile(video, filename=f"petreel-{clip.id}.mp4"),
@@ -348,7 +406,7 @@ class Delivery:
             duration=max(1, round(clip.duration)),
             thumbnail=InputFile(thumb, filename=f"petreel-{clip.id}.jpg") if thumb else None,
             supports_streaming=True,
-            caption=video_caption(view.title),
+            caption=video_caption(view.title, note),
             parse_mode=ParseMode.HTML,
             reply_markup=video_markup(view.lang, clip.id),
             write_timeout=UPLOAD_TIMEOUT_S,
@@ -357,15 +415,16 @@ class Delivery:
         self.sent_videos += 1
         media = message.video or message.document or message.animation
         if media is not None:
-            self._accepted[clip.id] = media.file_id  # survives a failing store call below
+            state.accepted = media.file_id  # survives a failing store call below
             await self.store.set_clip_file_id(clip.id, media.file_id)
-            self._accepted.pop(clip.id, None)
+            state.accepted = None
+            state.uploading = False
         else:  # pragma: no cover - Telegram always returns the media it accepted
             log.error("sendVideo for clip %s returned no media", clip.id)
         self._schedule(event.job_id, view, t(view.lang, "status_done"), final=True)
 
     async def _deliver_failure(self, event: Event) -> None:
-        self._watch.pop(event.job_id, None)
+        self._job(event.job_id).watching = False
         view = await self._view(event)
         job = await self.store.get_job(event.job_id)
         if event.kind == "failed" and job is not None and job.state in ACTIVE_STATES:
@@ -376,9 +435,9 @@ class Delivery:
         self._schedule(event.job_id, view, t(view.lang, "status_failed"), final=True)
 
     async def _view(self, event: Event) -> _View:
-        view = self._views.get(event.job_id)
-        if view is not None and view.message_id is not None:
-            return view
+        state = self._job(event.job_id)
+        if state.view is not None and state.view.message_id is not None:
+            return state.view
         job = await self.store.get_job(event.job_id)
         user = await self.store.ensure_user(event.owner)
         chat_id = event.chat_id or (job.chat_id if job else None) or event.owner
@@ -389,31 +448,41 @@ class Delivery:
             title=title_of(job),
         )
         if view.message_id is not None:
-            self._views[event.job_id] = view
+            state.view = view
         return view
 
     # -- status edits ----------------------------------------------------------------------------------
 
     def _schedule(self, job_id: int, view: _View, text: str, final: bool) -> None:
+        state = self._job(job_id)
         if view.message_id is None:
             return
-        if job_id in self._final and not final:
+        if state.final and not final:
             return
         if final:
-            self._final.add(job_id)
+            state.final = True
         markup = None if final else status_keyboard(view.lang, job_id)
-        self._pending[job_id] = _Edit(view.chat_id, view.message_id, text, final, markup)
+        if not final and text == state.shown:  # Telegram would answer "message is not modified"
+            state.pending = None
+            return
+        state.pending = _Edit(view.chat_id, view.message_id, text, final, markup)
 
     async def _flush(self, force_final: bool = False) -> None:
+        """Send the status edits whose slot has come: at most one per status message and one per
+        chat every ``progress_edit_interval_s`` (final texts at shutdown go at once)."""
         now = self.clock()
-        due = [
-            (job_id, edit)
-            for job_id, edit in self._pending.items()
-            if self.gate.ready(job_id, now) or (force_final and edit.final)
-        ]
-        for job_id, _ in due:
-            del self._pending[job_id]
+        due: list[tuple[int, _Edit]] = []
+        for job_id, state in list(self._jobs.items()):
+            edit = state.pending
+            if edit is None:
+                continue
+            if not (force_final and edit.final):
+                if not (self.gate.ready(job_id, now) and self.chat_gate.ready(edit.chat_id, now)):
+                    continue
+            state.pending = None
             self.gate.mark(job_id, now)
+            self.chat_gate.mark(edit.chat_id, now)
+            due.append((job_id, edit))
         await asyncio.gather(*(self._edit(job_id, edit) for job_id, edit in due))
 
     def _priority(self, priority: Priority) -> dict[str, Any]:
@@ -421,6 +490,7 @@ class Delivery:
         return {"rate_limit_args": priority} if getattr(self.bot, "rate_limiter", None) is not None else {}
 
     async def _edit(self, job_id: int, edit: _Edit) -> None:
+        state = self._job(job_id)
         try:
             await self.bot.edit_message_text(
                 edit.text, chat_id=edit.chat_id, message_id=edit.message_id, reply_markup=edit.markup,
@@ -433,31 +503,38 @@ class Delivery:
         except TelegramError as err:  # network / flood: try again at the next slot, unless superseded
             count_error(err)
             log.info("status edit of job %s failed: %s", job_id, err)
-            self._pending.setdefault(job_id, edit)
+            if state.pending is None:
+                state.pending = edit
             self.gate.mark(job_id, self.clock())
             return
+        state.shown = edit.text
+        now = self.clock()  # measure the interval from when Telegram answered, not from when we asked
+        self.chat_gate.mark(edit.chat_id, now)
         if edit.final:
-            self._final.discard(job_id)
-            self._views.pop(job_id, None)
+            state.final, state.view, state.shown = False, None, None
             self.gate.forget(job_id)
-        else:  # measure the interval from when Telegram answered, not from when we asked
-            self.gate.mark(job_id, self.clock())
+            self.chat_gate.forget_older(now)
+            self._tidy(job_id)
+        else:
+            self.gate.mark(job_id, now)
 
     async def _refresh_positions(self) -> None:
-        for job_id in list(self._watch):
+        for job_id in [j for j, s in self._jobs.items() if s.watching]:
+            state = self._job(job_id)
             position = await self.store.queue_position(job_id)
-            if job_id not in self._watch:  # a progress event took over while we asked: its text wins
+            if not state.watching:  # a progress event took over while we asked: its text wins
                 continue
             if position is None:
-                self._watch.pop(job_id, None)
+                state.watching = False
+                self._tidy(job_id)
                 continue
-            if position == self._watch.get(job_id):
+            if position == state.position:
                 continue
-            self._watch[job_id] = position
+            state.position = position
             job = await self.store.get_job(job_id)
             if job is None or job.status_message_id is None:
                 continue
             event = Event(id=0, job_id=job_id, owner=job.owner, chat_id=job.chat_id, kind="queued")
             view = await self._view(event)
-            if job_id in self._watch:  # (same, while the job was looked up)
+            if state.watching:  # (same, while the job was looked up)
                 self._schedule(job_id, view, queued_text(view.lang, position), final=False)

@@ -73,3 +73,8 @@ class EditGate:
 
     def forget(self, key: int) -> None:
         self._last.pop(key, None)
+
+    def forget_older(self, now: float) -> None:
+        """Drop keys whose interval has passed (they are ready either way): bounded memory."""
+        for key in [k for k, last in self._last.items() if now - last >= self.interval_s]:
+            del self._last[key]

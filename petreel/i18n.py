@@ -97,6 +97,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "draft_gone": ("This draft has expired. Send the idea again.", "草稿已过期，请重新发送创意。"),
     "busy": ("Still working on it…", "正在处理中…"),
     "already_queued": ("Already queued.", "已经在排队了。"),
+    "resent_after_restart": (
+        "Resending after a restart: if this clip already arrived, this is a copy.",
+        "重启后重新发送：如果你已经收到这个视频，这是一份副本。",
+    ),
+    "resent_after_network": (
+        "Resending after a network error: if this clip already arrived, this is a copy.",
+        "网络出错后重新发送：如果你已经收到这个视频，这是一份副本。",
+    ),
     "drafts_full": (
         "You have {n} ideas waiting for a hero. Pick one of them, or /cancel to start over.",
         "你有 {n} 个创意在等你选主角。先选一个，或发送 /cancel 重新开始。",

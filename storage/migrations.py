@@ -143,11 +143,17 @@ _DRAFTS: tuple[str, ...] = (
     "CREATE INDEX drafts_expires ON drafts(expires)",
 )
 
+# 0004: upload attempts per clip, recorded before each sendVideo: an attempt with no file_id stored
+# afterwards may have reached the chat (the bot died or the connection dropped during the round
+# trip), so the next one says it is a re-send.
+_UPLOAD_ATTEMPTS: tuple[str, ...] = ("ALTER TABLE clips ADD COLUMN upload_attempts INTEGER NOT NULL DEFAULT 0",)
+
 # (number, name, statements) in order. Numbers are recorded as the migration name prefix.
 MIGRATION_STEPS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
     (1, "initial", _INITIAL),
     (2, "workers", _WORKERS),
     (3, "drafts", _DRAFTS),
+    (4, "upload_attempts", _UPLOAD_ATTEMPTS),
 )
 
 

@@ -394,6 +394,14 @@ class Store:
     def set_clip_file_id(self, clip_id: int, file_id: str) -> None:
         self.db.execute("UPDATE clips SET file_id = ? WHERE id = ?", (file_id, clip_id))
 
+    def begin_upload(self, clip_id: int) -> int:
+        """Record an upload attempt of the clip before it starts; returns how many came before
+        (0: the first). Committed before the upload, so it survives a crash during it."""
+        with immediate(self.db):
+            found = rows(self.db, "UPDATE clips SET upload_attempts = upload_attempts + 1 WHERE id = ? "
+                         "RETURNING upload_attempts", (clip_id,))
+        return int(found[0]["upload_attempts"]) - 1 if found else 0
+
     def prune(self, retention_days: int, now: float | None = None) -> int:
         """Delete expired drafts and orphan clip files (always, see ``sweep_orphans``), then clip files older than ``retention_days`` (0 keeps
         every clip) and mark their rows; acknowledged outbox events of that age are deleted. Returns
@@ -685,6 +693,9 @@ class AsyncStore:
 
     async def set_clip_file_id(self, clip_id: int, file_id: str) -> None:
         await self._call(Store.set_clip_file_id, clip_id, file_id)
+
+    async def begin_upload(self, clip_id: int) -> int:
+        return await self._call(Store.begin_upload, clip_id)
 
     async def prune(self, retention_days: int, now: float | None = None) -> int:
         return await self._call(Store.prune, retention_days, now)

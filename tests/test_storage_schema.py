@@ -64,6 +64,7 @@ EXPECTED_COLUMNS: dict[str, list[tuple[str, str, int, str | None, int]]] = {
         ("file_id", "TEXT", 0, None, 0),
         ("created", "REAL", 1, None, 0),
         ("pruned", "REAL", 0, None, 0),
+        ("upload_attempts", "INTEGER", 1, "0", 0),  # 0004
     ],
     "credit_ledger": [
         ("id", "INTEGER", 0, None, 1),
@@ -185,14 +186,15 @@ def test_migrations_are_numbered_and_idempotent(tmp_path: Path) -> None:
     with sqlite3.connect(path) as conn:
         applied = conn.execute(f"SELECT migration_set, name FROM {MIGRATIONS_TABLE}").fetchall()  # noqa: S608
     conn.close()
-    assert applied == [("petreel", "0001_initial"), ("petreel", "0002_workers"), ("petreel", "0003_drafts")]
-    assert latest_version() == 3
+    assert applied == [("petreel", "0001_initial"), ("petreel", "0002_workers"), ("petreel", "0003_drafts"),
+                       ("petreel", "0004_upload_attempts")]
+    assert latest_version() == 4
 
 
 def test_fresh_database_reports_applied_migrations(tmp_path: Path) -> None:
     db = dbmod.connect(tmp_path / "fresh.db", migrate_schema=False)
     try:
-        assert dbmod.migrate(db) == ["0001_initial", "0002_workers", "0003_drafts"]
+        assert dbmod.migrate(db) == ["0001_initial", "0002_workers", "0003_drafts", "0004_upload_attempts"]
         assert dbmod.migrate(db) == []
     finally:
         db.close()
@@ -220,7 +222,7 @@ def test_0002_upgrades_a_0001_database_in_place(tmp_path: Path) -> None:
         assert store.render_seconds() == []  # no start time: not a render-time sample
         assert store.workers() == []
         names = [r[0] for r in store.db.execute(f"SELECT name FROM {MIGRATIONS_TABLE} ORDER BY id")]  # noqa: S608
-        assert names == ["0001_initial", "0002_workers", "0003_drafts"]
+        assert names == ["0001_initial", "0002_workers", "0003_drafts", "0004_upload_attempts"]
 
 
 def test_worker_state_is_checked(tmp_path: Path) -> None:
