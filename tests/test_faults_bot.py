@@ -49,14 +49,14 @@ async def test_a_webhook_without_a_configured_secret_refuses_forged_posts(harnes
     url = f"http://127.0.0.1:{port}/hook"
     hook = {"listen": "127.0.0.1", "port": port, "url_path": "hook", "webhook_url": url, "secret_token": None}
     async with running(harness.build(), mode="webhook", webhook=hook):
-        registered = harness.sandbox.calls_to("setWebhook")[-1].params.get("secret_token")
-        assert isinstance(registered, str) and len(registered) >= 32  # a strong secret, registered with Telegram
         async with httpx.AsyncClient() as client:
             no_header = await client.post(url, json=grant_update(10))
             wrong = await client.post(url, json=grant_update(11), headers={"X-Telegram-Bot-Api-Secret-Token": "x"})
             not_json = await client.post(url, content=b"\xff garbage",
                                          headers={"Content-Type": "application/json"})
         assert (no_header.status_code, wrong.status_code, not_json.status_code) == (403, 403, 403)
+        registered = harness.sandbox.calls_to("setWebhook")[-1].params.get("secret_token")
+        assert isinstance(registered, str) and len(registered) >= 32  # a strong secret, registered with Telegram
         # the real Telegram (the sandbox, posting with the registered secret) still gets through
         ann = harness.user(1001)
         await ann.send("/start")
