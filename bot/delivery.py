@@ -60,7 +60,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 from bot import callbacks
 from bot.callbacks import Action
 from bot.handlers.common import not_modified
-from bot.progress import EditGate, progress_text, queued_text
+from bot.progress import RECENT, EditGate, progress_text, queued_text
 from bot.sending import Priority
 from petreel.errors import RenderFailed
 from petreel.i18n import norm_lang, t
@@ -76,6 +76,7 @@ log = logging.getLogger(__name__)
 MAX_CAPTION = 1024
 UPLOAD_TIMEOUT_S = 300.0
 MAX_BUG_RETRIES = 5
+RECENT_REFRESH_S = 30.0
 
 
 def count_error(err: BaseException | str) -> None:
@@ -211,6 +212,8 @@ class Delivery:
         self._stop = asyncio.Event()
         self._jobs: dict[int, _JobState] = {}
         self._next_watch = 0.0
+        self._recent: list[float] = []  # the newest render times, for the waits shown (bot/progress.py)
+        self._recent_at = float("-inf")
         self.sent_videos = 0  # uploads accepted by Telegram (for logs / tests)
 
     def _job(self, job_id: int) -> _JobState:
@@ -334,6 +337,13 @@ class Delivery:
 
     # -- events ----------------------------------------------------------------------------------------
 
+    async def recent_times(self) -> list[float]:
+        """The newest render times, read again at most every ``RECENT_REFRESH_S``."""
+        now = self.clock()
+        if now - self._recent_at >= RECENT_REFRESH_S:
+            self._recent, self._recent_at = await self.store.render_seconds(RECENT), now
+        return self._recent
+
     async def handle(self, event: Event) -> None:
         """Deliver one event; raising leaves it unacknowledged (see ``_deliver_job``)."""
         state = self._job(event.job_id)
@@ -344,7 +354,8 @@ class Delivery:
         elif event.kind == "progress":
             state.watching = False
             view = await self._view(event)
-            text = progress_text(view.lang, event.payload.get("stage"), event.payload.get("fraction"))
+            text = progress_text(view.lang, event.payload.get("stage"), event.payload.get("fraction"),
+                                 await self.recent_times())
             self._schedule(event.job_id, view, text, final=False)
         elif event.kind == "done":
             await self._deliver_clip(event)
@@ -537,4 +548,4 @@ class Delivery:
             event = Event(id=0, job_id=job_id, owner=job.owner, chat_id=job.chat_id, kind="queued")
             view = await self._view(event)
             if state.watching:  # (same, while the job was looked up)
-                self._schedule(job_id, view, queued_text(view.lang, position), final=False)
+                self._schedule(job_id, view, queued_text(view.lang, position, await self.recent_times()), final=False)

@@ -83,6 +83,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "status_queued": ("⏳ Queued — position {position}", "⏳ 排队中 — 第 {position} 位"),
     "status_queued_soon": ("⏳ Queued — starting soon", "⏳ 排队中 — 即将开始"),
     "status_progress": ("🎞 {stage}\n{bar}", "🎞 {stage}\n{bar}"),
+    "eta": ("⏱ about {wait} left", "⏱ 大约还需 {wait}"),
+    "eta_seconds": ("⏱ about {seconds} s left", "⏱ 大约还需 {seconds} 秒"),
     "status_retrying": ("⚠️ A render attempt failed; retrying…", "⚠️ 生成出错，正在重试…"),
     "status_done": ("✅ Done!", "✅ 完成！"),
     "status_failed": ("❌ Failed", "❌ 失败"),

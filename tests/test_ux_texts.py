@@ -44,3 +44,16 @@ def test_history_dates_never_wrap_and_titles_fit_a_button() -> None:
     cut = shorten("From Window Cleaner to Skyscraper Owner", BUTTON_TITLE)
     assert cut == "From Window Cleaner…" and len(cut) <= BUTTON_TITLE
     assert shorten("橘猫的逆袭人生橘猫的逆袭人生橘猫的逆袭人生", 10) == "橘猫的逆袭人生橘猫…"
+
+
+def test_waits_are_learned_from_recent_renders() -> None:
+    from bot.progress import STAGE_WEIGHTS, eta_s, progress_text, queued_text
+
+    assert abs(sum(STAGE_WEIGHTS.values()) - 1.0) < 1e-9
+    assert eta_s([]) is None
+    assert eta_s([40.0, 60.0], done=0.25) == 37.5  # three quarters of a 50 s render
+    assert eta_s([50.0], ahead=3) == 200.0  # three whole renders ahead, this one not started
+    assert progress_text("en", "compose", 0.5, []).count("\n") == 1  # nothing learned yet: no estimate
+    assert progress_text("en", "compose", 0.5, [100.0]).endswith("⏱ about 40 s left")  # 59 % done
+    assert queued_text("en", 2, [120.0]).endswith("⏱ about 6 min left")  # the running one, one queued, itself
+    assert queued_text("zh", None, [90.0]).endswith("⏱ 大约还需 2分钟")

@@ -18,7 +18,7 @@ from bot.handlers.common import AnyApp, Context, Press, deps_of, on_button, send
 from bot.handlers.drafts import script_of
 from bot.handlers.ownership import draft_expired, owned_draft, owned_job
 from bot.handlers.script import preview_text
-from bot.progress import queued_text
+from bot.progress import RECENT, queued_text
 from bot.sending import Priority
 from petreel.errors import UserError
 from petreel.i18n import t
@@ -73,7 +73,7 @@ async def confirm(update: Update, context: Context, press: Press) -> None:
             )
     position = await deps.store.queue_position(job.id)
     status = await context.bot.send_message(
-        taken.chat_id, queued_text(press.lang, position), reply_markup=status_keyboard(press.lang, job.id),
+        taken.chat_id, queued_text(press.lang, position, await deps.store.render_seconds(RECENT)), reply_markup=status_keyboard(press.lang, job.id),
         rate_limit_args=Priority.FOLLOWUP,  # after replies to what people type (bot/sending.py)
     )
     await deps.store.set_status_message(job.id, taken.chat_id, status.message_id)
