@@ -124,12 +124,20 @@ class BackendUnavailable(PetReelError):
     ``gpu`` extra is not installed) or the chat model's endpoint failed after its retries."""
 
 
-class InvalidReply(PetReelError, ValueError):  # noqa: N818 - reads better at the call sites
-    """The model's reply is not a usable script; ``errors`` is what the repair round sends back."""
+class MissingExtra(PetReelError):
+    """An optional feature was configured without its extra installed; the message names the extra."""
 
-    def __init__(self, errors: str) -> None:
+
+class InvalidReply(PetReelError, ValueError):  # noqa: N818 - reads better at the call sites
+    """The model's reply is not a usable plan; ``errors`` is what the repair round sends back (every
+    problem, one ``- …`` line each), ``excerpt`` a short quote of the reply where that helps, and
+    ``degenerate`` marks a well-formed plan that is useless (repeated lines, cloned cast …)."""
+
+    def __init__(self, errors: str, *, excerpt: str | None = None, degenerate: bool = False) -> None:
         super().__init__(errors)
         self.errors = errors
+        self.excerpt = excerpt
+        self.degenerate = degenerate
 
 
 class CallbackError(PetReelError, ValueError):

@@ -62,15 +62,31 @@ class LLMSettings(BaseModel):
     structured: Literal["auto", "json_schema", "json_object"] = Field(
         default="auto", description="Structured-output mode: json_schema, JSON mode, or auto (schema, then JSON mode)."
     )
-    timeout_s: float = Field(default=60.0, description="Per-request timeout in seconds.")
-    max_retries: int = Field(default=2, description="Retries on 429/5xx/timeouts, with backoff.")
-    max_tokens: int = Field(default=2500, description="Token cap per completion.")
+    timeout_s: float = Field(
+        default=60.0,
+        description="Seconds the endpoint may stay silent (time to the first token, or between tokens) before the "
+        "request is given up.",
+    )
+    deadline_s: float = Field(
+        default=120.0,
+        description="Overall deadline for one script (repair round included); then the offline writer answers. "
+        "Sized for CPU models: a 400-token plan at 10 tokens/s plus a repair round fits.",
+    )
+    max_retries: int = Field(
+        default=2, description="Retries on 429/5xx answered before any token (a timed-out generation is never restarted)."
+    )
+    max_tokens: int = Field(default=900, description="Token cap per completion (a compact plan needs about 400).")
     temperature: float = Field(default=0.9, description="Sampling temperature.")
     daily_expansions: int = Field(default=30, description="Script expansions (new scripts, rerolls) per user per UTC day.")
     moderation: bool = Field(default=False, description="Also call the endpoint's /moderations before writing.")
     gguf_path: Path | None = Field(
-        default=None, description="Local GGUF model for the optional xllamacpp mode (no API needed)."
+        default=None,
+        description="Local GGUF model run in-process (optional extra: pip install 'petreel[local-llm]'; no API needed).",
     )
+    gguf_threads: int = Field(
+        default=2, ge=1, description="CPU threads for local GGUF generation (2 suits a 2-core machine)."
+    )
+    gguf_ctx: int = Field(default=4096, ge=512, description="Context size in tokens for the local GGUF model.")
 
 
 class RenderSettings(BaseModel):

@@ -1,4 +1,7 @@
-"""``petreel make "PREMISE"``: write a script offline and render it to an MP4, with a progress bar.
+"""``petreel make "PREMISE"``: write a script and render it to an MP4, with a progress bar.
+
+The script comes from the bot's writer (``story.llm.write_script``): the LLM when ``PETREEL_LLM__*``
+is configured (falling back to the offline writer, with the reason logged), else the offline writer.
 
 Bad input (empty or over-long premise, unknown style or art style, an output path that cannot be
 written) is refused before any work with one line on stderr and exit code 2. A failed render
@@ -24,8 +27,9 @@ MAX_PREMISE = 500
 def add_parsers(subparsers: Any) -> None:
     p = subparsers.add_parser(
         "make",
-        help="render one clip from a premise (offline script writer)",
-        description="Write a pet-drama script offline from PREMISE and render it to a 9:16 MP4.",
+        help="render one clip from a premise",
+        description="Write a pet-drama script from PREMISE (the LLM when PETREEL_LLM__* is configured, else "
+        "offline) and render it to a 9:16 MP4.",
     )
     p.add_argument("premise", help="one-line story idea, e.g. \"a poor ginger cat is mocked by a rich white cat\"")
     p.add_argument("--style", default=DEFAULT_STYLE, help=f"hero character style ({', '.join(CHARACTER_STYLES)})")
@@ -175,7 +179,7 @@ def _render(premise: str, args: argparse.Namespace, settings: Any, overrides: di
 
     from render.backends import default_backends
     from render.pipeline import render_clip, render_spec
-    from story.offline import write_offline
+    from story.llm import write_script
 
     console = Console(stderr=True)
     columns = (TextColumn("{task.description:<10}"), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),
@@ -194,7 +198,7 @@ def _render(premise: str, args: argparse.Namespace, settings: Any, overrides: di
                 bar.start_task(tasks[stage])
                 bar.update(tasks[stage], completed=min(1.0, max(0.0, fraction)))
 
-        script = write_offline(premise, args.style, args.lang, seed, art_style=args.art_style)
+        script = write_script(settings, premise, args.style, args.lang, seed, art_style=args.art_style)
         progress("script", 1.0)
         spec = render_spec(settings, seed)
         if overrides:

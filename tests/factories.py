@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from story.script import Script
 
 _EN = [
@@ -55,3 +57,40 @@ def make_script(language: str = "en", n_scenes: int = 5, scene_s: float = 4.0, s
             ],
         }
     )
+
+
+_PLAN_EN = [
+    ("narrator", "Every morning Ginger scrubs the tower windows while Snow laughs from her balcony.",
+     "ginger cat on a window-cleaning cradle, white Persian sneering from a balcony"),
+    ("rival", "Look at you, dangling from a rope for pennies!", "white Persian pointing and laughing"),
+    ("narrator", "Ginger saves every coin and studies business books at night.", "ginger cat reading by a lamp"),
+    ("hero", "One day, this whole tower will shine because of me.", "ginger cat determined, holding a squeegee"),
+    ("narrator", "Years later his cleaning company wins the contract for the tower.", "ginger cat in a suit signing"),
+    ("rival", "Wait, you own this company now?", "white Persian shocked in the lobby"),
+    ("narrator", "Ginger smiles and hires her cousin, who needed a job.", "ginger cat shaking paws with a cat"),
+]
+_PLAN_ZH = [
+    ("narrator", "每天早上，小橘都在大楼外擦窗户，白猫在阳台上嘲笑他。", "ginger cat cleaning windows, white cat sneering"),
+    ("rival", "看你吊在绳子上，就为了几个小钱！", "white Persian pointing and laughing"),
+    ("narrator", "小橘省下每一分钱，晚上还在读经营的书。", "ginger cat reading by a lamp at night"),
+    ("hero", "总有一天，这栋楼会因为我而闪闪发光。", "ginger cat determined with a squeegee"),
+    ("narrator", "几年后，他的清洁公司拿下了整栋大楼的合同。", "ginger cat in a suit signing a contract"),
+    ("rival", "等等，这家公司现在是你的？", "white Persian shocked in the lobby"),
+    ("narrator", "小橘笑了笑，还给她表妹安排了一份工作。", "ginger cat shaking paws with a young cat"),
+]
+
+
+def make_plan(language: str = "en", title: str | None = None) -> dict[str, Any]:
+    """A valid, compact plan as a model would write it (about 300 tokens in English)."""
+    zh = language == "zh"
+    beats = _PLAN_ZH if zh else _PLAN_EN
+    return {
+        "title": title or ("擦窗工的逆袭" if zh else "The Window Cleaner's Comeback"),
+        "cast": [
+            {"id": "hero", "name": "小橘" if zh else "Ginger", "species": "cat", "role": "hero",
+             "look": "small ginger tabby cat with a blue work cap"},
+            {"id": "rival", "name": "雪球" if zh else "Snow", "species": "cat", "role": "rival",
+             "look": "fluffy white Persian cat with a pearl collar"},
+        ],
+        "beats": [{"speaker": s, "line": line, "visual": visual} for s, line, visual in beats],
+    }

@@ -667,15 +667,12 @@ async def test_a_premise_is_moderated_once_per_premise(tmp_path: Path) -> None:
     """The bot checks a premise on arrival and the LLM writer on every (re)write; they share one
     ``Moderator``, so the moderation endpoint sees each premise once."""
     from story.llm import LLMWriter
-    from story.offline import write_offline
+    from tests.factories import make_plan
     from tests.fakes.openai_server import FakeOpenAI, Reply
 
     premise = "a corgi opens a noodle shop"
-    reply = write_offline(premise, "corgi", "en", 5).model_dump()
-    for key in ("premise", "language", "style", "art_style"):
-        reply.pop(key)
     settings = make_settings(tmp_path)
-    async with FakeOpenAI(default=Reply.json(reply)) as server:
+    async with FakeOpenAI(default=Reply.streamed(json.dumps(make_plan()))) as server:
         server.flag_moderation = {"bloodbath"}
         settings.llm = settings.llm.model_copy(
             update={"base_url": server.base_url, "moderation": True, "max_retries": 0, "timeout_s": 5.0}

@@ -20,6 +20,14 @@ Scripted cases (``Reply`` constructors): ``json`` (valid JSON), ``fenced`` (insi
 ``reject_json_schema`` (400 about ``response_format``), ``garbage`` (a 200 whose body is not JSON),
 ``echo`` (content computed from the request). ``flag_moderation`` lists words the moderation endpoint flags.
 
+Streaming (``"stream": true`` in the request, as the writers send): the content is cut into
+BPE-sized tokens (``tokens()``: a word with its leading space, one Han character, or up to two
+punctuation marks) and sent as ``chat.completion.chunk`` server-sent events at ``tokens_per_s``
+(the ``Reply``'s, else the server's; None: as fast as possible) after ``first_token_s`` of "prompt
+processing". ``Reply.cut_after`` drops the connection after that many tokens, ``Reply.stall_after``
+goes silent after that many. ``streams`` records each stream: tokens sent, and whether the client
+hung up before the end (``aborted``: the writer stopped reading, so a real server stops generating).
+
 As a pytest fixture::
 
     @pytest.fixture
@@ -33,7 +41,9 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import re
 import socket
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -57,6 +67,16 @@ class Reply:
     delay_s: float = 0.0
     finish_reason: str = "stop"
     raw: str | None = None  # a non-JSON body sent as-is with status 200 (a misconfigured proxy)
+    tokens_per_s: float | None = None  # streaming pace (None: the server's)
+    first_token_s: float = 0.0  # streaming: silence before the first token (prompt processing)
+    cut_after: int | None = None  # streaming: drop the connection after this many tokens
+    stall_after: int | None = None  # streaming: go silent after this many tokens
+
+    @classmethod
+    def streamed(cls, content: str, tokens_per_s: float | None = None, first_token_s: float = 0.0,
+                 finish_reason: str = "stop", **kw: Any) -> Reply:
+        return cls(content=content, tokens_per_s=tokens_per_s, first_token_s=first_token_s,
+                   finish_reason=finish_reason, **kw)
 
     @classmethod
     def text(cls, content: str, finish_reason: str = "stop") -> Reply:
@@ -114,6 +134,24 @@ class Reply:
         return cls(status=400, error={"message": message, "type": "invalid_request_error", "param": None, "code": None})
 
 
+_TOKEN = re.compile(r"[\u3400-\u9fff]|\s*[A-Za-z0-9_']+|\s*[^\sA-Za-z0-9_'\u3400-\u9fff]{1,2}|\s+")
+
+
+def tokens(text: str) -> list[str]:
+    """``text`` cut into pieces about the size of a BPE tokenizer's tokens (they join back to ``text``)."""
+    return _TOKEN.findall(text)
+
+
+@dataclass
+class StreamLog:
+    """What one streamed answer did."""
+
+    tokens_total: int
+    tokens_sent: int = 0
+    finished: bool = False  # the last chunk and [DONE] went out
+    aborted: bool = False  # the client hung up first
+
+
 def user_text(body: Body) -> str:
     """All user-message text of a recorded chat request (string or content-part lists)."""
     parts: list[str] = []
@@ -131,9 +169,13 @@ def user_text(body: Body) -> str:
 class FakeOpenAI:
     """The server. ``base_url`` is ``http://127.0.0.1:<port>/v1``; ``requests`` holds chat request bodies."""
 
-    def __init__(self, default: Reply | Responder | None = None, model: str = "fake-model") -> None:
+    def __init__(self, default: Reply | Responder | None = None, model: str = "fake-model",
+                 tokens_per_s: float | None = None) -> None:
         self.default = default
         self.model = model
+        self.tokens_per_s = tokens_per_s  # streaming pace for replies that don't set their own
+        self.streams: list[StreamLog] = []
+        self._stream_ended = asyncio.Event()
         self.requests: list[Body] = []
         self.request_times: list[float] = []  # time.monotonic() of each chat request's arrival
         self.moderation_requests: list[Body] = []
@@ -207,6 +249,8 @@ class FakeOpenAI:
         if reply.raw is not None:
             return web.Response(text=reply.raw, content_type="text/html", headers=reply.headers)
         content = reply.responder(body) if reply.responder else (reply.content or "")
+        if body.get("stream"):
+            return await self._stream(request, body, reply, content)
         completion = {
             "id": f"chatcmpl-fake{next(self._ids)}",
             "object": "chat.completion",
@@ -227,6 +271,57 @@ class FakeOpenAI:
         }
         return web.json_response(completion, headers=reply.headers)
 
+    async def _stream(self, request: web.Request, body: Body, reply: Reply, content: str) -> web.StreamResponse:
+        pieces = tokens(content)
+        log = StreamLog(len(pieces))
+        self.streams.append(log)
+        rate = reply.tokens_per_s if reply.tokens_per_s is not None else self.tokens_per_s
+        cid = f"chatcmpl-fake{next(self._ids)}"
+        resp = web.StreamResponse(headers={"Content-Type": "text/event-stream", "Cache-Control": "no-cache",
+                                           **reply.headers})
+        await resp.prepare(request)
+
+        def event(delta: Body, finish: str | None = None) -> bytes:
+            chunk = {"id": cid, "object": "chat.completion.chunk", "created": int(time.time()),
+                     "model": body.get("model", self.model), "system_fingerprint": "fp_fake",
+                     "choices": [{"index": 0, "delta": delta, "logprobs": None, "finish_reason": finish}]}
+            return f"data: {json.dumps(chunk, ensure_ascii=False)}\n\n".encode()
+
+        start = time.monotonic() + reply.first_token_s
+        try:
+            await resp.write(event({"role": "assistant", "content": ""}))
+            for i, piece in enumerate(pieces):
+                if reply.cut_after is not None and i >= reply.cut_after:
+                    assert request.transport is not None
+                    request.transport.close()  # the connection drops mid-reply
+                    log.aborted = True
+                    return resp
+                if reply.stall_after is not None and i >= reply.stall_after:
+                    await asyncio.sleep(3600)  # silent until the client gives up (the handler is cancelled)
+                due = start + (i / rate if rate else 0.0)
+                if (wait := due - time.monotonic()) > 0:
+                    await asyncio.sleep(wait)
+                await resp.write(event({"content": piece}))
+                log.tokens_sent += 1
+            await resp.write(event({}, reply.finish_reason))
+            await resp.write(b"data: [DONE]\n\n")
+            await resp.write_eof()
+            log.finished = True
+        except ConnectionError:  # the client hung up (the finally below records it)
+            return resp
+        finally:
+            if not log.finished:
+                log.aborted = True
+            self._stream_ended.set()
+        return resp
+
+    async def wait_streams_closed(self, timeout_s: float = 10.0) -> None:
+        """Wait until every stream has finished or been aborted (a condition, not a fixed sleep)."""
+        async with asyncio.timeout(timeout_s):
+            while any(not (s.finished or s.aborted) for s in self.streams):
+                self._stream_ended.clear()
+                await self._stream_ended.wait()
+
     async def _moderations(self, request: web.Request) -> web.Response:
         body: Body = await request.json()
         self.moderation_requests.append(body)
@@ -244,3 +339,27 @@ class FakeOpenAI:
         return web.json_response({"id": f"modr-fake{next(self._ids)}", "model": "omni-moderation-latest",
                                   "results": results})
 
+
+
+class ThreadedFakeOpenAI:
+    """``FakeOpenAI`` on its own event loop in a thread, for synchronous callers (``petreel make``)::
+
+        with ThreadedFakeOpenAI(tokens_per_s=10) as server:
+            server.call(server.fake.queue, Reply.streamed(text))
+    """
+
+    def __init__(self, **kw: Any) -> None:
+        self.fake = FakeOpenAI(**kw)
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, name="fake-openai", daemon=True)
+
+    def __enter__(self) -> FakeOpenAI:
+        self._thread.start()
+        asyncio.run_coroutine_threadsafe(self.fake.start(), self._loop).result(10)
+        return self.fake
+
+    def __exit__(self, *exc: object) -> None:
+        asyncio.run_coroutine_threadsafe(self.fake.close(), self._loop).result(10)
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(10)
+        self._loop.close()
