@@ -124,7 +124,7 @@ class BackendUnavailable(PetReelError):
     ``gpu`` extra is not installed) or the chat model's endpoint failed after its retries."""
 
 
-class MissingExtra(PetReelError):
+class MissingExtra(ConfigError):
     """An optional feature was configured without its extra installed; the message names the extra."""
 
 

@@ -30,7 +30,7 @@ import time
 from pathlib import Path
 from typing import Any, Protocol, cast
 
-from petreel.errors import BackendUnavailable, MissingExtra
+from petreel.errors import BackendUnavailable, ConfigError, MissingExtra
 from petreel.settings import LLMSettings
 from story.moderation import Moderator
 from story.reply import StreamGuard
@@ -68,7 +68,7 @@ class LoadedModel:
     def __init__(self, gguf_path: Path, threads: int, n_ctx: int) -> None:
         xllamacpp = import_xllamacpp()
         if not gguf_path.is_file():
-            raise BackendUnavailable(f"GGUF model not found: {gguf_path}")
+            raise ConfigError(f"PETREEL_LLM__GGUF_PATH: no GGUF model at {gguf_path}")
         self.private_dir = Path(tempfile.mkdtemp(prefix="petreel-llm-"))  # mode 0700
         params = xllamacpp.CommonParams()
         params.model.path = str(gguf_path)
@@ -77,14 +77,19 @@ class LoadedModel:
         params.cpuparams.n_threads = threads
         params.cpuparams_batch.n_threads = threads
         params.warmup = False
+        params.verbosity = -1  # llama.cpp's own log: errors only (it writes to stderr, not to logging)
         # llama.cpp's listener: a Unix socket nobody else can open (no TCP port), and a key anyway.
-        params.hostname = str(self.private_dir / "llama.sock")
+        socket_path = str(self.private_dir / "llama.sock")
+        if hasattr(params, "hostnames"):  # newer releases listen on a list of addresses
+            params.hostnames = [socket_path]
+        else:
+            params.hostname = socket_path
         params.api_keys = [secrets.token_urlsafe(32)]
         try:
             self.server: ChatServer = cast(ChatServer, xllamacpp.Server(params))
         except Exception as exc:  # the binding raises RuntimeError for a bad file, out of memory …
             shutil.rmtree(self.private_dir, ignore_errors=True)
-            raise BackendUnavailable(f"could not load the GGUF model {gguf_path.name}: {exc}") from exc
+            raise ConfigError(f"PETREEL_LLM__GGUF_PATH: llama.cpp could not load {gguf_path}: {exc}") from exc
 
     @property
     def listening_address(self) -> str:
@@ -158,13 +163,28 @@ class LocalLlamaWriter(PlanWriter):
             server = self._model.server
         super().__init__(settings, fallback, Moderator())
         self._server = server
-        self.generating = 0  # generations whose thread is still running
+        self._running: set[_Generation] = set()  # generations whose thread is still running
+        self._idle = asyncio.Event()
+        self._idle.set()
+
+    @property
+    def generating(self) -> int:
+        """How many generations are still running on their threads (0: the slot is free)."""
+        return len(self._running)
+
+    async def idle(self) -> None:
+        """Wait until no generation runs (a cancelled one ends at its next token)."""
+        await self._idle.wait()
 
     @property
     def listening_address(self) -> str | None:
         return self._model.listening_address if self._model is not None else None
 
     async def aclose(self) -> None:
+        """Stop what still runs, wait for it (the model must outlive its threads), free the model."""
+        for gen in self._running:
+            gen.stop()
+        await self.idle()
         if self._model is not None:
             self._model.close()
             self._model = None
@@ -180,6 +200,7 @@ class LocalLlamaWriter(PlanWriter):
         }
         gen = _Generation(self._server, body, asyncio.get_running_loop())
         thread = asyncio.ensure_future(self._run(gen))
+        thread.add_done_callback(lambda f: f.cancelled() or f.exception())  # retrieved even when abandoned
         try:
             while not thread.done():
                 gen.progress.clear()
@@ -198,10 +219,13 @@ class LocalLlamaWriter(PlanWriter):
         return Completion(gen.guard.text, gen.finish_reason, gen.chunks, gen.guard.loop, gen.first_chunk_s)
 
     async def _run(self, gen: _Generation) -> None:
-        self.generating += 1
+        self._running.add(gen)
+        self._idle.clear()
         try:
             await asyncio.to_thread(gen.run)
         except Exception as exc:  # the C++ binding may raise anything (bad request, out of memory)
             raise BackendUnavailable(f"local model failed: {type(exc).__name__}") from exc
         finally:
-            self.generating -= 1
+            self._running.discard(gen)
+            if not self._running:
+                self._idle.set()
