@@ -63,11 +63,16 @@ TEXTS: dict[str, tuple[str, str]] = {
     "lang_set": ("Language: English. /lang switches to 中文.", "语言：中文。/lang 切换到 English。"),
     "new_prompt": ("Send me a one-line story idea 🐱🐶", "发一句故事创意给我吧 🐱🐶"),
     "choose_style": ("Who is the hero of\n<i>{premise}</i>?", "谁是主角？\n<i>{premise}</i>"),
+    # one line: what was understood of the premise (hero, cast with roles, goal), so it can be corrected
+    "understood": ("🔎 {line}\n<i>Not right? Send the idea again in other words.</i>",
+                   "🔎 {line}\n<i>理解有误？换个说法重新发送即可。</i>"),
+    "style_from_premise": ("✓ {label} (your idea)", "✓ {label}（按你的设定）"),
+    "recast": ("🔁 {note}", "🔁 {note}"),
     "choose_art": ("Hero: {style}. Pick an art style:", "主角：{style}。选择画风："),
     "writing": ("✍️ Writing the script…", "✍️ 正在写剧本…"),
     "preview": (
-        "🎬 <b>{title}</b>\n{hero} · {art} · {seconds}s\n\n{scenes}\n\n{footer}",
-        "🎬 <b>{title}</b>\n{hero} · {art} · {seconds}秒\n\n{scenes}\n\n{footer}",
+        "🎬 <b>{title}</b>\n{hero} · {art} · {seconds}s\n{understood}\n\n{scenes}\n\n{footer}",
+        "🎬 <b>{title}</b>\n{hero} · {art} · {seconds}秒\n{understood}\n\n{scenes}\n\n{footer}",
     ),
     "preview_ask": ("Confirm to make the video, or reroll for another script.", "确认开始制作，或换一个剧本。"),
     "preview_confirmed": ("✅ Confirmed — your video is being made (status below).", "✅ 已确认，正在制作（进度见下方）。"),

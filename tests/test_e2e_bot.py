@@ -328,6 +328,43 @@ async def test_premise_to_video_resend_remix_history(harness: Harness, tiny_clip
     assert harness.sandbox.violations == []
 
 
+async def test_hero_chooser_follows_the_premise(harness: Harness) -> None:
+    """The premise's own hero style is the first, marked button; another style re-casts the hero only and
+    says so in one line; the chooser and the preview say in one line what was understood."""
+    async with harness.bot():
+        ann, li = harness.user(1001), harness.user(1002, lang="zh")
+        sent = await ann.send("a shy black cat is mocked by a rich corgi and opens a bakery")
+        chooser = await wait_buttons(ann, "1|st|", after=sent)
+        first = chooser.buttons[0]
+        assert len(first) == 1 and first[0].callback_data and first[0].callback_data.endswith("|black-cat")
+        assert "✓" in first[0].text and "Black cat" in first[0].text
+        assert sorted(d.rsplit("|", 1)[1] for d in chooser.callback_data) == sorted(CHARACTER_STYLES)
+        assert all(len(d.encode()) <= 64 for d in chooser.callback_data)
+        understood = [line for line in chooser.body.splitlines() if line.startswith("🔎")]
+        assert len(understood) == 1 and "corgi" in understood[0].lower()
+        # another style: the hero is re-cast, in one line, and the preview repeats both lines
+        mid = chooser.message_id
+        qid = await ann.press(chooser, data_of(chooser, "Husky"))
+        await ann.wait_for(lambda _: any(d.startswith("1|ar|") for d in _msg(ann, mid).callback_data))
+        assert ann.answered(qid)
+        recast = [line for line in _msg(ann, mid).body.splitlines() if line.startswith("🔁")]
+        assert len(recast) == 1 and "Husky" in recast[0]
+        await ann.press(mid, data_of(_msg(ann, mid), "Storyboard"))
+        await ann.wait_for(lambda _: any(d.startswith("1|ok|") for d in _msg(ann, mid).callback_data), timeout=15)
+        preview = _msg(ann, mid).body
+        assert preview.count("🔎") == 1 and preview.count("🔁") == 1 and "Husky" in preview
+        # the premise's own style: no re-cast line
+        again = await premise_to_preview(ann, "a shy black cat is mocked by a rich corgi and opens a bakery",
+                                         "Black cat")
+        assert "🔎" in again.body and "🔁" not in again.body
+        # Chinese: the same, in the reader's language
+        sent = await li.send("穷黑猫被富柯基嘲笑，后来开了面包店")
+        chooser = await wait_buttons(li, "1|st|", after=sent)
+        assert chooser.buttons[0][0].callback_data.endswith("|black-cat") and "黑猫" in chooser.buttons[0][0].text
+        assert any(line.startswith("🔎") for line in chooser.body.splitlines())
+    assert harness.sandbox.violations == []
+
+
 async def test_bad_inputs_get_clear_messages_in_the_users_language(harness: Harness) -> None:
     async with harness.bot():
         ann, li = harness.user(1001), harness.user(1002, lang="zh")

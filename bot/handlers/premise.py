@@ -1,5 +1,9 @@
 """A premise arrives: throttle, validate, moderate, then the hero (character style) and art style
-buttons. The art-style press starts writing the script (``bot/handlers/script.py``)."""
+buttons. The art-style press starts writing the script (``bot/handlers/script.py``).
+
+The hero chooser follows the premise (``bot/handlers/understanding.py``): it says in one line what
+was understood, the premise's own hero style is the first button, and picking another style says in
+one line that it re-casts the hero only."""
 
 from __future__ import annotations
 
@@ -27,6 +31,7 @@ from bot.handlers.common import (
 from bot.handlers.drafts import Draft
 from bot.handlers.ownership import owned_draft
 from bot.handlers.script import write_and_show
+from bot.handlers.understanding import chooser_styles, recast_html, understood_html
 from petreel.errors import Banned, UnknownStyle
 from petreel.i18n import Lang, t
 from story.offline import validate_premise
@@ -41,11 +46,15 @@ def script_language(premise: str) -> Lang:
 
 
 def style_keyboard(lang: str, draft: Draft) -> InlineKeyboardMarkup:
-    buttons = [
-        (f"{s.emoji} {s.label(lang)}".strip(), callbacks.encode(Action.STYLE, draft.id, s.id))
-        for s in CHARACTER_STYLES.values()
-    ]
-    return keyboard(in_rows(buttons, 2))
+    """The hero buttons: the premise's own hero style first (marked, on its own row), then the rest."""
+    buttons = []
+    for style_id, own in chooser_styles(draft.premise):
+        s = CHARACTER_STYLES[style_id]
+        label = f"{s.emoji} {s.label(lang)}".strip()
+        buttons.append((t(lang, "style_from_premise", label=label) if own else label,
+                        callbacks.encode(Action.STYLE, draft.id, s.id)))
+    first = 1 if chooser_styles(draft.premise)[0][1] else 0
+    return keyboard(in_rows(buttons[:first], 1) + in_rows(buttons[first:], 2))
 
 
 def art_keyboard(lang: str, draft: Draft, backend: str) -> InlineKeyboardMarkup:
@@ -57,7 +66,7 @@ async def show_styles(context: Context, draft: Draft, lang: str) -> None:
     """Post the hero chooser for ``draft``."""
     await context.bot.send_message(
         draft.chat_id,
-        t(lang, "choose_style", premise=html.escape(draft.premise)),
+        t(lang, "choose_style", premise=html.escape(draft.premise)) + "\n\n" + understood_html(draft.premise, lang),
         parse_mode=ParseMode.HTML,
         reply_markup=style_keyboard(lang, draft),
     )
@@ -108,9 +117,11 @@ async def choose_style(update: Update, context: Context, press: Press) -> None:
     draft = await deps.drafts.update(draft, style=style)
     await press.answer()
     assert press.message is not None
+    recast = recast_html(draft.premise, style, press.lang)
     await edit(
         press.message,
-        t(press.lang, "choose_art", style=html.escape(CHARACTER_STYLES[style].label(press.lang))),
+        t(press.lang, "choose_art", style=html.escape(CHARACTER_STYLES[style].label(press.lang)))
+        + (f"\n{recast}" if recast else ""),
         art_keyboard(press.lang, draft, deps.settings.render.backend),
     )
 

@@ -20,6 +20,7 @@ from bot.callbacks import Action
 from bot.handlers.common import AnyApp, Context, Press, deps_of, edit, keyboard, on_button, typing, user_text
 from bot.handlers.drafts import Draft, new_seed, script_of
 from bot.handlers.ownership import owned_draft
+from bot.handlers.understanding import recast_html, understood_html
 from petreel.errors import TooManyExpansions, UserError
 from petreel.i18n import t
 from story.script import Script
@@ -48,8 +49,9 @@ def restyle(script: Script, style: str, art_style: str) -> Script:
 
 
 def preview_text(lang: str, script: Script, *, confirmed: bool = False) -> str:
-    """HTML preview: title, hero, art style, length and the numbered scene list (≤ 4096 chars),
-    ending with what to do next (or, once ``confirmed``, that the video is being made)."""
+    """HTML preview: title, hero, art style, length, what was understood of the premise (and a re-cast
+    hero), the numbered scene list (≤ 4096 chars), ending with what to do next (or, once ``confirmed``,
+    that the video is being made)."""
     hero = CHARACTER_STYLES[script.style].label(lang) if script.style in CHARACTER_STYLES else script.style
     art = ART_STYLES[script.art_style].label(lang) if script.art_style in ART_STYLES else script.art_style
     lines = []
@@ -58,12 +60,16 @@ def preview_text(lang: str, script: Script, *, confirmed: bool = False) -> str:
         if len(narration) > _NARRATION_CUT:
             narration = narration[: _NARRATION_CUT - 1] + "…"
         lines.append(f"{i}. <b>{html.escape(scene.caption)}</b> — {html.escape(narration)}")
+    understood = understood_html(script.premise, lang)
+    if recast := recast_html(script.premise, script.style, lang):
+        understood += "\n" + recast
     text = t(
         lang,
         "preview",
         title=html.escape(script.title),
         hero=html.escape(hero),
         art=html.escape(art),
+        understood=understood,
         seconds=round(script.duration),
         scenes="\n".join(lines),
         footer=t(lang, "preview_confirmed" if confirmed else "preview_ask"),
