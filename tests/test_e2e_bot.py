@@ -348,11 +348,11 @@ async def test_hero_chooser_follows_the_premise(harness: Harness) -> None:
         await ann.wait_for(lambda _: any(d.startswith("1|ar|") for d in _msg(ann, mid).callback_data))
         assert ann.answered(qid)
         recast = [line for line in _msg(ann, mid).body.splitlines() if line.startswith("🔁")]
-        assert len(recast) == 1 and "Husky" in recast[0]
+        assert len(recast) == 1 and "husky" in recast[0].lower()
         await ann.press(mid, data_of(_msg(ann, mid), "Storyboard"))
         await ann.wait_for(lambda _: any(d.startswith("1|ok|") for d in _msg(ann, mid).callback_data), timeout=15)
         preview = _msg(ann, mid).body
-        assert preview.count("🔎") == 1 and preview.count("🔁") == 1 and "Husky" in preview
+        assert preview.count("🔎") == 1 and preview.count("🔁") == 1 and "husky" in preview.lower()
         # the premise's own style: no re-cast line
         again = await premise_to_preview(ann, "a shy black cat is mocked by a rich corgi and opens a bakery",
                                          "Black cat")

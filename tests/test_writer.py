@@ -463,6 +463,13 @@ async def test_hero_follows_the_chosen_style(server: FakeOpenAI) -> None:
         script = await writer.write(PREMISE, "corgi", "en", 1)
     assert script.style == "corgi" and any(c.style == "corgi" for c in script.characters)
     assert "Hero: a Pembroke corgi (dog)" in user_text(server.requests[0])
+    # the premise's hero is a ginger cat: the model is told the user re-cast it (and only it)
+    assert "re-cast the hero: the idea's ginger tabby cat is now a Pembroke corgi (dog)" in user_text(
+        server.requests[0])
+    server.queue(Reply.streamed(plan_json()))
+    async with LLMWriter(llm_settings(server)) as writer:
+        await writer.write(PREMISE, "ginger-cat", "en", 1)
+    assert "re-cast" not in user_text(server.requests[1])
 
 
 # -- premise checks and moderation ---------------------------------------------------------------
