@@ -1,15 +1,21 @@
-"""``FfmpegComposer``: raw frames + mono audio -> inline-playable MP4 and a JPEG thumbnail.
+"""``FfmpegComposer``: raw frames + audio -> inline-playable MP4 and a JPEG thumbnail.
 
 Frames are streamed over stdin to the imageio-ffmpeg binary (no moviepy). The render path sends
 I420 frames (``render.yuv``: planar yuv420p, BT.709 limited range), which ffmpeg encodes as they
 are: no colour conversion there and half the pipe bytes of RGB. RGB frames ``(h, w, 3)`` are still
 accepted (converted by ffmpeg's scaler with the same matrix); the first frame decides. Output:
-H.264 High profile, yuv420p tagged BT.709 / tv range, AAC 128k 48 kHz mono (a mono source upmixed
-to stereo would lose 3 dB), ``+faststart``. The video encoder is libx264, or NVENC
-(``h264_nvenc``) when asked for or, with ``encoder="auto"``, when the ffmpeg build has it and a GPU
-answers a one-frame trial encode (``render.encoders``). The encode goes to a hidden temp file in the destination directory which replaces
-``out_path`` only on success, so a failed or cancelled render never leaves a partial file there. A
-clip over ``max_bytes`` is re-encoded with a bitrate cap (tightened up to three times).
+H.264 High profile, yuv420p tagged BT.709 / tv range, AAC 160k 48 kHz stereo, ``+faststart``. The
+video encoder is libx264, or NVENC (``h264_nvenc``) when asked for or, with ``encoder="auto"``, when
+the ffmpeg build has it and a GPU answers a one-frame trial encode (``render.encoders``).
+
+The audio is a mastered stereo WAV (``render/mixer.py``) or an array (mono is written as two equal
+channels). After the encode the decoded AAC is measured (ebur128): when its true peak is over
+``TRUE_PEAK_MAX_DB`` or its loudness is more than ``LOUDNESS_TOLERANCE`` LU off ``TARGET_LUFS``, the
+audio is encoded once more with the gain that puts it right (the video stream is copied).
+
+The encode goes to a hidden temp file in the destination directory which replaces ``out_path`` only
+on success, so a failed or cancelled render never leaves a partial file there. A clip over
+``max_bytes`` is re-encoded with a bitrate cap (tightened up to three times).
 """
 
 from __future__ import annotations
@@ -34,7 +40,9 @@ import numpy as np
 from PIL import Image
 
 from petreel.errors import EncoderMissing, OutputPathError, RenderFailed
+from render.audiometer import Loudness, measure_loudness
 from render.encoders import X264, Encoder, choose_encoder
+from render.mixer import TARGET_LUFS, TRUE_PEAK_MAX_DB
 from render.stages import SAMPLE_RATE, ClipInfo, RenderSpec, fit_samples
 from render.yuv import i420_to_rgb, is_i420
 
@@ -43,7 +51,10 @@ log = logging.getLogger(__name__)
 MAX_BYTES = 50 * 1024 * 1024  # Telegram's upload limit for bots on api.telegram.org
 THUMB_MAX_PX = 320
 THUMB_MAX_BYTES = 200_000
-AUDIO_BITRATE_K = 128
+AUDIO_BITRATE_K = 160  # stereo
+LOUDNESS_TOLERANCE = 0.5  # LU off the target before the audio is re-encoded
+SILENCE_LUFS = -60.0  # quieter than this is a silent track: nothing to master
+TRUE_PEAK_MARGIN_DB = 0.2  # a corrected file's true peak lands this far under the limit
 THUMB_COMMENT = b"PetReel thumbnail"  # JPEG comment marking the thumbnails PetReel wrote
 THUMB_AT = 0.4  # fraction of the clip the thumbnail frame is taken from
 _QUEUE_FRAMES = 6  # frames buffered between the frame generator and the pipe writer
@@ -81,7 +92,7 @@ def encode_args(spec: RenderSpec, threads: int, video_bitrate_k: int | None = No
         *convert, *encoder.video_args(spec, threads, video_bitrate_k),
         "-pix_fmt", "yuv420p", "-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709",
         "-color_range", "tv",
-        "-c:a", "aac", "-b:a", f"{audio_bitrate_k}k", "-ar", str(SAMPLE_RATE), "-ac", "1",
+        "-c:a", "aac", "-b:a", f"{audio_bitrate_k}k", "-ar", str(SAMPLE_RATE), "-ac", "2",
         "-movflags", "+faststart", "-f", "mp4",
     ]
 
@@ -103,16 +114,18 @@ def widen_pipe(fd: int, size: int = PIPE_BYTES) -> int:
 
 
 def write_wav(path: Path, audio: np.ndarray, sample_rate: int = SAMPLE_RATE) -> None:
-    pcm = (np.clip(audio, -1.0, 1.0) * 32767.0).astype("<i2")
+    """A 16-bit stereo WAV of ``audio``: (n,) mono goes to both channels, (n, 2) as it is."""
+    stereo = np.repeat(audio[:, None], 2, axis=1) if audio.ndim == 1 else audio
+    pcm = (np.clip(stereo, -1.0, 1.0) * 32767.0).astype("<i2")
     with wave.open(str(path), "wb") as w:
-        w.setnchannels(1)
+        w.setnchannels(2)
         w.setsampwidth(2)
         w.setframerate(sample_rate)
         w.writeframes(pcm.tobytes())
 
 
 def fit_audio(audio: np.ndarray | None, seconds: float, sample_rate: int = SAMPLE_RATE) -> np.ndarray:
-    """Mono float32 exactly ``seconds`` long: trimmed, or padded with silence (silence when None)."""
+    """Float32 exactly ``seconds`` long (mono or (n, 2)): trimmed, or padded with silence (None: mono silence)."""
     return fit_samples(audio, round(seconds * sample_rate))
 
 
@@ -124,6 +137,18 @@ def is_our_thumbnail(path: Path) -> bool:
     except OSError:
         return False
     return head.startswith(b"\xff\xd8") and THUMB_COMMENT in head
+
+
+def loudness_correction(measured: Loudness, target_lufs: float = TARGET_LUFS,
+                        true_peak_max: float = TRUE_PEAK_MAX_DB) -> float | None:
+    """Gain (dB) that brings an encoded clip to ``target_lufs`` with its true peak under
+    ``true_peak_max``, or None when it is already within tolerance (or silent) (pure)."""
+    if not np.isfinite(measured.integrated) or measured.integrated < SILENCE_LUFS:
+        return None
+    if abs(measured.integrated - target_lufs) <= LOUDNESS_TOLERANCE and measured.true_peak <= true_peak_max:
+        return None
+    gain = target_lufs - measured.integrated
+    return round(min(gain, true_peak_max - TRUE_PEAK_MARGIN_DB - measured.true_peak), 2)
 
 
 def save_thumbnail(frame: np.ndarray, path: Path, max_px: int = THUMB_MAX_PX,
@@ -175,7 +200,7 @@ class FfmpegComposer:
     def compose(
         self,
         frames: Iterator[np.ndarray],
-        audio: np.ndarray,
+        audio: np.ndarray | Path,
         spec: RenderSpec,
         out_path: Path,
         n_frames: int,
@@ -207,19 +232,26 @@ class FfmpegComposer:
             return path
 
         try:
-            # 1. audio to a temp WAV exactly as long as the video
-            wav = temp(".wav")
-            write_wav(wav, fit_audio(audio, duration))
+            # 1. audio: the mastered WAV, or an array written to a temp WAV
+            if isinstance(audio, Path):
+                wav = audio
+            else:
+                wav = temp(".wav")
+                write_wav(wav, fit_audio(audio, duration))
             # 2. stream frames into ffmpeg (writer thread so frame generation overlaps the pipe)
             video = temp(".mp4")
             thumb_frame = self._encode(frames, wav, spec, video, n_frames)
-            # 3. cap the size (re-encode once with a bitrate cap)
+            # 3. loudness and true peak of the decoded AAC: correct once if they are off
+            gain = loudness_correction(measure_loudness(video, self.exe))
+            if gain is not None:
+                video = self._reencode_audio(video, wav, gain, duration, temp(".mp4"))
+            # 4. cap the size (re-encode once with a bitrate cap)
             if video.stat().st_size > self.max_bytes:
                 video = self._reencode_capped(video, spec, duration, temp(".mp4"))
-            # 4. thumbnail from a representative frame
+            # 5. thumbnail from a representative frame
             thumb = temp(".jpg")
             save_thumbnail(thumb_frame, thumb)
-            # 5. publish atomically: thumbnail first, the clip last
+            # 6. publish atomically: thumbnail first, the clip last
             os.replace(thumb, thumb_path)
             size = video.stat().st_size
             os.replace(video, out_path)
@@ -232,6 +264,18 @@ class FfmpegComposer:
         return ClipInfo(path=out_path, thumbnail=thumb_path, width=spec.width, height=spec.height,
                         duration=duration, size_bytes=size)
 
+    def _reencode_audio(self, src: Path, wav: Path, gain_db: float, duration: float, dest: Path) -> Path:
+        """``src``'s video copied, its audio encoded again from ``wav`` with ``gain_db`` applied."""
+        log.info("audio gain %+.2f dB after measuring the encoded clip", gain_db)
+        cmd = [self.exe, "-hide_banner", "-loglevel", "error", "-y", "-i", str(src), "-i", str(wav),
+               "-map", "0:v:0", "-map", "1:a:0", "-c:v", "copy", "-af", f"volume={gain_db}dB,apad",
+               "-t", f"{duration:.6f}", "-c:a", "aac", "-b:a", f"{AUDIO_BITRATE_K}k", "-ar", str(SAMPLE_RATE),
+               "-ac", "2", "-movflags", "+faststart", "-f", "mp4", str(dest)]
+        done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            raise RenderFailed(f"ffmpeg audio re-encode failed: {done.stderr[-800:]}")
+        return dest
+
     def _encode(self, frames: Iterator[np.ndarray], wav: Path, spec: RenderSpec, dest: Path,
                 n_frames: int) -> np.ndarray:
         # the first frame says which raw format the pipe carries: I420 (the render path) or RGB
@@ -242,7 +286,7 @@ class FfmpegComposer:
         pix_fmt = "yuv420p" if is_i420(first, spec.width, spec.height) else "rgb24"
         shape = first.shape if pix_fmt == "yuv420p" else (spec.height, spec.width, 3)
         cmd = [self.exe, "-hide_banner", "-loglevel", "error", "-y", *raw_input_args(spec, pix_fmt=pix_fmt),
-               "-i", str(wav), "-map", "0:v:0", "-map", "1:a:0",
+               "-i", str(wav), "-map", "0:v:0", "-map", "1:a:0", "-af", "apad", "-t", f"{n_frames / spec.fps:.6f}",
                *encode_args(spec, self.threads, pix_fmt_in=pix_fmt, encoder=self.encoder), str(dest)]
         frames = itertools.chain([first], frames)
         with tempfile.TemporaryFile() as errlog:

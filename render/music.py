@@ -1,30 +1,34 @@
-"""Mood music synthesised with numpy, sidechain ducking and the final loudness master.
+"""Mood music synthesised with numpy, in stereo, streamed scene by scene.
 
-``SynthMusic.score`` follows the scenes' (mood, seconds) segments: each mood has a key, tempo,
+``SynthMusic.stream`` follows the scenes' (mood, seconds) segments: each mood has a key, tempo,
 chord progression and instrument (sad minor pads, tense pulses, triumphant brass, happy plucks,
 funny staccato, calm pads with bells...), seeded so a render is reproducible, and neighbouring
-segments are joined with short equal-power crossfades centred on the scene cut.
-
-``duck`` lowers music under speech (about -12 dB, smooth attack/release, a little look-ahead);
-``master`` brings the mix to about -16 LUFS (ungated-K "LUFS-ish": 400 ms blocks, absolute and
-relative gates, no K-weighting) and limits peaks below -1 dBFS so nothing clips.
+segments are joined with short equal-power crossfades centred on the scene cut. Each instrument
+has its place in the stereo field. Music is made one segment at a time and handed out in blocks
+(float32, (n, 2), ``SAMPLE_RATE``), so memory stays the same however long the clip is; ``score``
+joins the blocks (for tests and short clips). Ducking and the loudness master are in
+``render/mixer.py``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
 
-from render.stages import SAMPLE_RATE, fit_samples
+from render.stages import SAMPLE_RATE
 
 Timbre = Literal["pad", "pluck", "brass", "bass", "stab", "bell", "thump"]
 
 SEGMENT_XFADE_S = 0.5
 SYNTH_RATE = 24_000
 MUSIC_RMS_DB = -20.0  # level each mood segment is balanced to before the mix
-_BLOCK_S = 0.010  # control rate for envelopes and gain curves
+# stereo position per instrument (-1 left .. 1 right); pads and plucks alternate sides per note
+_PAN: dict[str, float] = {"pad": 0.45, "pluck": 0.3, "brass": 0.15, "bass": 0.0, "stab": -0.25, "bell": 0.5,
+                          "thump": 0.0}
+_ALTERNATE = {"pad", "pluck", "bell"}
 
 _MAJOR = (0, 4, 7)
 _MINOR = (0, 3, 7)
@@ -122,9 +126,16 @@ def _adsr(timbre: Timbre, dur: float, n: int, sr: int) -> np.ndarray:
 # ---------------------------------------------------------------------------------------------- score
 
 
+def pan_gains(pan: float) -> tuple[float, float]:
+    """Constant-power (left, right) gains for ``pan`` in [-1, 1]; the centre is 1/sqrt(2) each."""
+    angle = (min(1.0, max(-1.0, pan)) + 1.0) * np.pi / 4
+    return float(np.cos(angle)), float(np.sin(angle))
+
+
 def _render_segment(spec: MoodSpec, seconds: float, sr: int, rng: np.random.Generator) -> np.ndarray:
+    """One mood segment, stereo (n, 2) float32, balanced to ``MUSIC_RMS_DB`` + the mood's level."""
     n = int(seconds * sr)
-    buf = np.zeros(n + int(2.0 * sr), dtype=np.float32)  # room for release tails
+    buf = np.zeros((n + int(2.0 * sr), 2), dtype=np.float32)  # room for release tails
     beat = 60.0 / spec.bpm
     chord_s = beat * spec.beats_per_chord
     inversion = int(rng.integers(0, 3))
@@ -167,21 +178,56 @@ def _render_segment(spec: MoodSpec, seconds: float, sr: int, rng: np.random.Gene
         t0 += chord_s
         k += 1
     cache: dict[tuple[float, float, str], np.ndarray] = {}
-    for start, dur, freq, timbre, gain in notes:
+    for index, (start, dur, freq, timbre, gain) in enumerate(notes):
         i = int(start * sr)
         if i >= n:
             continue
         key = (round(freq, 3), round(dur, 4), timbre)
         if key not in cache:
             cache[key] = synth_note(freq, dur, timbre, sr)
-        wave_ = cache[key] * gain
-        j = min(buf.size, i + wave_.size)
-        buf[i:j] += wave_[: j - i]
+        wave_ = cache[key]
+        j = min(n + int(2.0 * sr), i + wave_.size)
+        pan = _PAN[timbre] * (-1 if timbre in _ALTERNATE and index % 2 else 1)
+        left, right = pan_gains(pan)
+        buf[i:j, 0] += wave_[: j - i] * (gain * left)
+        buf[i:j, 1] += wave_[: j - i] * (gain * right)
     seg = buf[:n]
-    rms = float(np.sqrt(np.mean(seg.astype(np.float64) ** 2))) if n else 0.0
+    rms = float(np.sqrt(np.mean(np.square(seg, dtype=np.float64)) * 2)) if n else 0.0  # as mono power
     if rms > 1e-9:
-        seg = seg * (_db(MUSIC_RMS_DB + spec.level_db) / rms)
-    return seg.astype(np.float32)
+        seg *= _db(MUSIC_RMS_DB + spec.level_db) / rms
+    return seg
+
+
+class _Upsampler:
+    """Linear-interpolation resampling of a stream of (n, 2) blocks by ``ratio`` (out/in)."""
+
+    def __init__(self, ratio: float) -> None:
+        self.step = 1.0 / ratio  # input samples per output sample
+        self.buf = np.zeros((0, 2), dtype=np.float32)
+        self.buf_start = 0  # input index of buf[0]
+        self.out_pos = 0  # next output index
+
+    def _take(self, upto: int) -> np.ndarray:
+        """Output samples ``out_pos`` .. ``upto`` (exclusive) from what is buffered."""
+        if upto <= self.out_pos:
+            return np.zeros((0, 2), dtype=np.float32)
+        pos = np.arange(self.out_pos, upto, dtype=np.float64) * self.step - self.buf_start
+        idx = np.arange(self.buf.shape[0], dtype=np.float64)
+        out = np.empty((pos.size, 2), dtype=np.float32)
+        for ch in (0, 1):
+            out[:, ch] = np.interp(pos, idx, self.buf[:, ch])
+        self.out_pos = upto
+        drop = max(0, int(self.out_pos * self.step) - self.buf_start - 1)
+        self.buf, self.buf_start = self.buf[drop:], self.buf_start + drop
+        return out
+
+    def push(self, block: np.ndarray) -> np.ndarray:
+        self.buf = np.concatenate([self.buf, block.astype(np.float32)]) if self.buf.size else block
+        available = self.buf_start + self.buf.shape[0] - 1  # the last input sample needs its successor
+        return self._take(int(np.ceil(available / self.step)))
+
+    def flush(self, total_out: int) -> np.ndarray:
+        return self._take(total_out)
 
 
 class SynthMusic:
@@ -194,151 +240,59 @@ class SynthMusic:
         # the instruments stay under ~8 kHz: synthesise at a lower rate, then upsample
         self.synth_rate = min(sample_rate, synth_rate)
 
-    def score(self, moods: list[tuple[str, float]], seed: int) -> np.ndarray:
+    def stream(self, moods: list[tuple[str, float]], seed: int) -> Iterator[np.ndarray]:
+        """Stereo (n, 2) float32 blocks at ``sample_rate``, round(total seconds * rate) samples in all."""
         sr = self.synth_rate
         total = round(sum(s for _, s in moods) * sr)
-        out = np.zeros(total, dtype=np.float32)
+        total_out = round(sum(s for _, s in moods) * self.sample_rate)
         xf = int(self.xfade_s * sr)
         half = xf // 2
+        up = _Upsampler(self.sample_rate / sr) if sr != self.sample_rate else None
+        pending = np.zeros((0, 2), dtype=np.float32)  # synth-rate samples from pending_start on
+        pending_start = 0
         start = 0.0
         for i, (mood, seconds) in enumerate(moods):
             spec = MOODS.get(mood, MOODS["calm"])
             rng = np.random.default_rng([seed & 0xFFFFFFFF, i])
+            last = i == len(moods) - 1
             a = round(start * sr) - (half if i > 0 else 0)
-            b = min(total, round((start + seconds) * sr) + (half if i < len(moods) - 1 else 0))
+            b = min(total, round((start + seconds) * sr) + (0 if last else half))
             seg = _render_segment(spec, (b - a) / sr, sr, rng)[: b - a]
             # equal-power fades over the crossfade zone centred on the scene cut
-            if i > 0:
-                seg[:xf] *= np.sin(np.linspace(0, np.pi / 2, xf, dtype=np.float32)) if xf else 1
-            if i < len(moods) - 1 and xf:
-                seg[-xf:] *= np.cos(np.linspace(0, np.pi / 2, xf, dtype=np.float32))
-            out[a : a + seg.size] += seg
+            if i > 0 and xf:
+                seg[:xf] *= np.sin(np.linspace(0, np.pi / 2, xf, dtype=np.float32))[:, None]
+            if not last and xf:
+                seg[-xf:] *= np.cos(np.linspace(0, np.pi / 2, xf, dtype=np.float32))[:, None]
+            grow = b - pending_start - pending.shape[0]
+            if grow > 0:
+                pending = np.concatenate([pending, np.zeros((grow, 2), dtype=np.float32)])
+            pending[a - pending_start : a - pending_start + seg.shape[0]] += seg
             start += seconds
-        if sr == self.sample_rate:
-            return out
-        n = round(sum(s for _, s in moods) * self.sample_rate)
-        return np.interp(np.arange(n) * (sr / self.sample_rate), np.arange(out.size), out).astype(np.float32)
+            # everything before the next segment's fade-in is final
+            done = total if last else min(total, round(start * sr) - half)
+            cut = max(0, done - pending_start)
+            block, pending, pending_start = pending[:cut], pending[cut:], pending_start + cut
+            if block.shape[0]:
+                yield block if up is None else up.push(block)
+        if up is not None:
+            tail = up.flush(total_out)
+            if tail.shape[0]:
+                yield tail
+
+    def score(self, moods: list[tuple[str, float]], seed: int) -> np.ndarray:
+        """The whole score as one (n, 2) array (tests, short clips)."""
+        blocks = list(self.stream(moods, seed))
+        return np.concatenate(blocks) if blocks else np.zeros((0, 2), dtype=np.float32)
 
 
 class SilentMusic:
-    """``MusicMaker`` used when music is switched off."""
+    """``MusicMaker`` used when music is switched off: no blocks at all (the mixer adds nothing)."""
 
     def __init__(self, sample_rate: int = SAMPLE_RATE) -> None:
         self.sample_rate = sample_rate
 
+    def stream(self, moods: list[tuple[str, float]], seed: int) -> Iterator[np.ndarray]:
+        return iter(())
+
     def score(self, moods: list[tuple[str, float]], seed: int) -> np.ndarray:
-        return np.zeros(round(sum(s for _, s in moods) * self.sample_rate), dtype=np.float32)
-
-
-# ---------------------------------------------------------------------------------------------- mixing
-
-
-def _block_values(x: np.ndarray, block: int, how: Literal["rms", "peak"]) -> np.ndarray:
-    n = -(-x.size // block)
-    padded = np.zeros(n * block, dtype=np.float32)
-    padded[: x.size] = x
-    blocks = padded.reshape(n, block)
-    if how == "rms":
-        return np.asarray(np.sqrt(np.mean(blocks.astype(np.float64) ** 2, axis=1)))
-    return np.asarray(np.max(np.abs(blocks), axis=1), dtype=np.float64)
-
-
-def _smooth(target: np.ndarray, down_s: float, up_s: float, block_s: float) -> np.ndarray:
-    """One-pole smoothing with separate time constants for falling and rising values."""
-    down = 1.0 - np.exp(-block_s / max(down_s, 1e-6))
-    up = 1.0 - np.exp(-block_s / max(up_s, 1e-6))
-    out = np.empty_like(target)
-    g = float(target[0]) if target.size else 1.0
-    for i, want in enumerate(target.tolist()):
-        g += (want - g) * (down if want < g else up)
-        out[i] = g
-    return out
-
-
-def _per_sample(gain_blocks: np.ndarray, n: int, block: int) -> np.ndarray:
-    centres = (np.arange(gain_blocks.size) + 0.5) * block
-    return np.interp(np.arange(n), centres, gain_blocks).astype(np.float32)
-
-
-def duck_gain(narration: np.ndarray, sr: int = SAMPLE_RATE, depth_db: float = 12.0, attack_s: float = 0.05,
-              release_s: float = 0.35, threshold_db: float = -38.0, hold_s: float = 0.25) -> np.ndarray:
-    """Per-sample gain (linear) for the music: ``-depth_db`` while speech is present."""
-    block = max(1, int(sr * _BLOCK_S))
-    env = _block_values(narration, block, "rms")
-    speech = env > _db(threshold_db)
-    # hold across short pauses between words and look ahead by the attack time
-    hold, ahead = int(hold_s / _BLOCK_S), int(attack_s / _BLOCK_S)
-    if speech.any():
-        kernel = np.ones(hold + ahead + 1)
-        speech = np.convolve(speech.astype(float), kernel, mode="full")[ahead : ahead + speech.size] > 0
-    target = np.where(speech, _db(-depth_db), 1.0)
-    smooth = _smooth(target, attack_s / 3, release_s / 3, _BLOCK_S)
-    return _per_sample(smooth, narration.size, block)
-
-
-def duck(music: np.ndarray, narration: np.ndarray, sr: int = SAMPLE_RATE, depth_db: float = 12.0) -> np.ndarray:
-    """Music lowered by about ``depth_db`` under the narration (same length as ``music``)."""
-    speech = np.zeros(music.size, dtype=np.float32)
-    m = min(music.size, narration.size)
-    speech[:m] = narration[:m]
-    return (music * duck_gain(speech, sr, depth_db)).astype(np.float32)
-
-
-def loudness(x: np.ndarray, sr: int = SAMPLE_RATE) -> float:
-    """Gated loudness in LUFS-ish units (no K-weighting); -inf for silence."""
-    block = int(0.4 * sr)
-    if x.size == 0:
-        return float("-inf")
-    ms = _block_values(x, block, "rms") ** 2
-    lufs = -0.691 + 10 * np.log10(np.maximum(ms, 1e-20))
-    gated = ms[lufs > -70]
-    if gated.size == 0:
-        return float("-inf")
-    rel = -0.691 + 10 * np.log10(np.mean(gated)) - 10
-    gated = ms[(lufs > -70) & (lufs > rel)]
-    return float(-0.691 + 10 * np.log10(np.mean(gated)))
-
-
-def master(mix: np.ndarray, sr: int = SAMPLE_RATE, target_lufs: float = -16.0, ceiling_db: float = -1.0) -> np.ndarray:
-    """Gain to ``target_lufs`` and a smooth peak limiter under ``ceiling_db``: never clips.
-
-    Limiting loud transients lowers the programme loudness a little, so gain and limiting are
-    repeated (at most three passes) until the level is within 0.3 LU of the target.
-    """
-    out = mix.astype(np.float32)
-    for _ in range(3):
-        level = loudness(out, sr)
-        if not np.isfinite(level):
-            return np.zeros_like(mix, dtype=np.float32)
-        out = _limit(out * _db(target_lufs - level), sr, _db(ceiling_db))
-        if abs(loudness(out, sr) - target_lufs) < 0.3:
-            break
-    return out
-
-
-def _limit(x: np.ndarray, sr: int, ceiling: float) -> np.ndarray:
-    block = max(1, int(sr * 0.005))
-    peaks = _block_values(x, block, "peak")
-    need = np.minimum(1.0, ceiling / np.maximum(peaks, 1e-9))
-    # look-ahead: a block's reduction starts two blocks early, then releases over ~80 ms
-    padded = np.concatenate([need, np.ones(2)])
-    need = np.minimum.reduce([padded[k : k + need.size] for k in range(3)])
-    gain = _smooth(need, 0.001, 0.08, 0.005)
-    out = x * _per_sample(np.minimum(gain, need), x.size, block)
-    peak = float(np.max(np.abs(out))) if out.size else 0.0
-    if peak > ceiling:  # interpolation between blocks can overshoot a hair
-        out *= ceiling / peak
-    return out.astype(np.float32)
-
-
-def mix_tracks(music: np.ndarray, narration: np.ndarray | None, sr: int = SAMPLE_RATE,
-               music_under_db: float = -6.0) -> np.ndarray:
-    """Narration over ducked music, mastered. Music sits ``music_under_db`` below the speech level."""
-    if narration is None or not np.any(narration):
-        return master(music, sr)
-    speech_level, music_level = loudness(narration, sr), loudness(music, sr)
-    if np.isfinite(music_level):
-        music = music * _db(speech_level + music_under_db - music_level)
-    return master(duck(music, narration, sr) + fit_samples(narration, music.size), sr)
-
-
+        return np.zeros((round(sum(s for _, s in moods) * self.sample_rate), 2), dtype=np.float32)

@@ -2,8 +2,10 @@
 
 ``PiperNarrator.speak`` returns mono float32 at ``SAMPLE_RATE`` or ``None`` when no engine can
 speak the language (a warning is logged once; the pipeline then continues with music only). The
-piper voice is loaded on first use and kept. Also here: the small audio helpers narration needs
-(resampling, silence trimming, WSOLA time compression) in plain numpy.
+piper voice is loaded on first use and kept. Each line is spoken in a ``VoiceProfile``
+(``render/voices.py``): its pitch by resampling, with the engine's own rate control making up the
+length, so no time-stretching is needed. Also here: the small audio helpers narration needs
+(resampling, silence trimming) in plain numpy.
 """
 
 from __future__ import annotations
@@ -21,20 +23,20 @@ from typing import Any
 import numpy as np
 
 from render.stages import SAMPLE_RATE
+from render.voices import NARRATOR_VOICE, VoiceProfile
 
 log = logging.getLogger(__name__)
 
-SENTENCE_GAP_S = 0.12
-ESPEAK_WPM = 250  # espeak-ng's default 175 reads Mandarin at ~2.6 hanzi/s; scripts are paced for ~5
-# piper length_scale (>1 slower) and espeak-ng variant per script voice
-_PIPER_PACE = {"narrator": 1.0, "male": 1.05, "female": 0.97, "child": 0.92}
-_ESPEAK_VOICE = {"narrator": "cmn", "male": "cmn+m3", "female": "cmn+f3", "child": "cmn+f4"}
+SENTENCE_GAP_S = 0.16  # between two sentences of a line (each trimmed of its own silences first)
+ESPEAK_WPM = 230  # espeak-ng's default 175 reads Mandarin at ~2.6 hanzi/s; scripts are paced for ~5
+# espeak-ng variant per script voice (the pitch and pace of ``VoiceProfile`` apply on top)
+_ESPEAK_VOICE = {"narrator": "cmn", "male": "cmn+m3", "female": "cmn+f2", "child": "cmn+f4"}
 
 
 # ---------------------------------------------------------------------------------------------- audio helpers
 
 
-def resample(audio: np.ndarray, sr_in: int, sr_out: int = SAMPLE_RATE) -> np.ndarray:
+def resample(audio: np.ndarray, sr_in: float, sr_out: int = SAMPLE_RATE) -> np.ndarray:
     """Linear-interpolation resampling (a 3-tap low-pass first when downsampling)."""
     audio = np.asarray(audio, dtype=np.float32)
     if sr_in == sr_out or audio.size == 0:
@@ -53,40 +55,6 @@ def trim_silence(audio: np.ndarray, sr: int = SAMPLE_RATE, threshold: float = 0.
         return audio[:0]
     pad = int(pad_s * sr)
     return audio[max(0, loud[0] - pad) : min(audio.size, loud[-1] + pad + 1)]
-
-
-def time_compress(audio: np.ndarray, rate: float, sr: int = SAMPLE_RATE, frame_s: float = 0.03,
-                  search_s: float = 0.008) -> np.ndarray:
-    """Speed speech up by ``rate`` (> 1) without changing its pitch (WSOLA overlap-add)."""
-    if rate <= 1.0 + 1e-6 or audio.size == 0:
-        return audio.astype(np.float32)
-    n = int(frame_s * sr) // 2 * 2
-    hop = n // 2
-    tol = int(search_s * sr)
-    window = np.hanning(n + 1)[:n].astype(np.float32)  # periodic Hann sums to 1 at 50% overlap
-    out_len = int(audio.size / rate)
-    src = np.concatenate([audio.astype(np.float32), np.zeros(n + 2 * tol + hop, dtype=np.float32)])
-    out = np.zeros(out_len + n, dtype=np.float32)
-    prev = 0
-    for k in range((out_len + hop - 1) // hop + 1):
-        nominal = int(k * hop * rate)
-        if k == 0:
-            start = 0
-        else:
-            # pick the offset near `nominal` whose start best continues the previous frame
-            template = src[prev + hop : prev + hop + hop]
-            lo = max(0, nominal - tol)
-            region = src[lo : nominal + tol + hop]
-            scores = np.correlate(region, template, mode="valid")
-            start = lo + int(np.argmax(scores))
-        pos = k * hop
-        if pos >= out.size:
-            break
-        frame = src[start : start + n] * window
-        end = min(out.size, pos + n)
-        out[pos:end] += frame[: end - pos]
-        prev = start
-    return out[:out_len]
 
 
 def _read_wav(path: Path) -> tuple[np.ndarray, int]:
@@ -123,7 +91,7 @@ class PiperNarrator:
         self._lock = threading.Lock()
         self._unavailable: set[str] = set()  # engines that failed to load (warned once)
 
-    def speak(self, text: str, language: str, voice: str) -> np.ndarray | None:
+    def speak(self, text: str, language: str, voice: VoiceProfile = NARRATOR_VOICE) -> np.ndarray | None:
         text = text.strip()
         if not text:
             return None
@@ -160,7 +128,7 @@ class PiperNarrator:
                 log.warning("piper voice unavailable (%s); English narration skipped, music only", exc)
         return self._voice
 
-    def _piper(self, text: str, voice: str) -> np.ndarray | None:
+    def _piper(self, text: str, voice: VoiceProfile) -> np.ndarray | None:
         with self._lock:  # one onnxruntime session, shared; keep calls serial
             piper_voice = self._load_piper()
             if piper_voice is None:
@@ -169,16 +137,18 @@ class PiperNarrator:
 
             # no sampling noise: onnxruntime's random ops cannot be seeded per call, and with noise the
             # same line came out up to ~0.1 s longer or shorter, so ``--seed`` could not reproduce a clip
-            config = SynthesisConfig(length_scale=_PIPER_PACE.get(voice, 1.0), noise_scale=0.0, noise_w_scale=0.0)
+            # pitch by resampling: synthesise ``pitch`` times slower, play back ``pitch`` times faster
+            config = SynthesisConfig(length_scale=voice.pace * voice.pitch, noise_scale=0.0, noise_w_scale=0.0)
             parts: list[np.ndarray] = []
             for chunk in piper_voice.synthesize(text, syn_config=config):
                 if parts:
-                    parts.append(np.zeros(int(SENTENCE_GAP_S * chunk.sample_rate), dtype=np.float32))
-                parts.append(resample(chunk.audio_float_array, chunk.sample_rate, self.sample_rate))
+                    parts.append(np.zeros(int(SENTENCE_GAP_S * self.sample_rate), dtype=np.float32))
+                audio = resample(chunk.audio_float_array, chunk.sample_rate * voice.pitch, self.sample_rate)
+                parts.append(trim_silence(audio, self.sample_rate, pad_s=0.02))
         return np.concatenate(parts) if parts else None
 
     # -- espeak-ng ----------------------------------------------------------------------------
-    def _espeak(self, text: str, voice: str) -> np.ndarray | None:
+    def _espeak(self, text: str, voice: VoiceProfile) -> np.ndarray | None:
         exe = self._espeak_exe or shutil.which("espeak-ng")
         if exe is None or "espeak" in self._unavailable:
             if "espeak" not in self._unavailable:
@@ -187,7 +157,8 @@ class PiperNarrator:
             return None
         with tempfile.TemporaryDirectory(prefix="petreel-tts-") as tmp:
             wav = Path(tmp) / "speech.wav"
-            cmd = [exe, "-v", _ESPEAK_VOICE.get(voice, "cmn"), "-s", str(ESPEAK_WPM), "-w", str(wav), "--stdin"]
+            wpm = round(ESPEAK_WPM / (voice.pace * voice.pitch))  # resampled by ``pitch`` below
+            cmd = [exe, "-v", _ESPEAK_VOICE.get(voice.kind, "cmn"), "-s", str(wpm), "-w", str(wav), "--stdin"]
             try:
                 subprocess.run(cmd, input=text.encode("utf-8"), capture_output=True, timeout=60, check=True)
                 audio, sr = _read_wav(wav)
@@ -198,11 +169,11 @@ class PiperNarrator:
             except (subprocess.SubprocessError, wave.Error, ValueError, EOFError) as exc:
                 log.warning("espeak-ng failed on one line (%s); that scene has music only", exc)
                 return None
-        return resample(audio, sr, self.sample_rate)
+        return resample(audio, sr * voice.pitch, self.sample_rate)
 
 
 class SilentNarrator:
     """``Narrator`` used when narration is switched off: always ``None``, no warning."""
 
-    def speak(self, text: str, language: str, voice: str) -> np.ndarray | None:
+    def speak(self, text: str, language: str, voice: VoiceProfile = NARRATOR_VOICE) -> np.ndarray | None:
         return None

@@ -1,10 +1,19 @@
 """Premise-to-clip rendering: ``render_clip(script, out_path, backends, spec, ...) -> ClipInfo``.
 
-Straight-line stages over injected backends (``render.stages``): keyframes (with narration and
-music synthesised meanwhile on two worker threads), narration placed per scene, music with ducking,
-then frames (camera moves, crossfades, captions, title card) streamed to the composer.
-``should_cancel()`` is polled between stages and scenes (and every second of frames);
-when it returns True, ``petreel.errors.Cancelled`` is raised and the composer leaves nothing at
+Straight-line stages over injected backends (``render.stages``):
+
+1. keyframes (as layers where the painter gives them), with every spoken line (narration and
+   dialogue, each speaker in its own voice, ``render.voices``) synthesised meanwhile on a worker
+   thread;
+2. the timeline (``render.timeline``): scene lengths follow the speech and every line becomes a
+   ``SpeechSegment`` on the clip; step 4 times subtitles and mouths by these;
+3. the sound (``render.mixer``): music streamed under the speech, ducked, mixed in stereo and
+   mastered in blocks to a WAV file;
+4. frames (camera, moving characters and weather, crossfades, captions, subtitles) streamed as I420
+   to the composer with that WAV.
+
+``should_cancel()`` is polled between stages and scenes (and every second of frames); when it
+returns True, ``petreel.errors.Cancelled`` is raised and the composer leaves nothing at
 ``out_path``. ``default_backends(settings)`` builds the CPU storyboard set or, when
 ``settings.render.backend == "diffusers"``, the GPU set from ``render.diffusion.backend``.
 """
@@ -13,11 +22,10 @@ from __future__ import annotations
 
 import itertools
 import logging
+import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
-from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -26,8 +34,8 @@ from petreel.errors import Cancelled, RenderFailed
 from petreel.settings import Settings
 from render.animator import crossfaded, xfade_half
 from render.captions import CaptionPainter, Cue, plan_cues, speaker_colours
-from render.music import mix_tracks
-from render.narrator import time_compress
+from render.composer import ffmpeg_exe
+from render.mixer import Placed, mix_to_wav
 from render.stages import (
     SAMPLE_RATE,
     Backends,
@@ -35,94 +43,28 @@ from render.stages import (
     ClipInfo,
     LayeredAnimator,
     LayeredPainter,
+    Narrator,
     ProgressFn,
     RenderSpec,
     SceneArt,
     SceneTiming,
     SpeechSegment,
-    fit_samples,
     never_cancel,
     no_progress,
 )
+from render.timeline import Line, Timeline, frame_counts, plan_timeline
+from render.voices import NARRATOR_VOICE, VoiceProfile, cast_voices
 from render.yuv import Layer, rgb_to_i420
 from story.script import Script
 
+__all__ = ["Timeline", "frame_counts", "paint_scenes", "render_clip", "render_spec"]
+
 log = logging.getLogger(__name__)
 
-NARRATION_LEAD_S = 0.15  # speech starts this long after its scene's cut
-NARRATION_OVERLAP_S = 0.5  # speech may run this far into the next scene
-MAX_SPEEDUP = 1.15  # narration longer than its room is time-compressed up to this much
-END_TAIL_S = 0.3  # silence kept after the last line
 TITLE_S = 2.0
 TITLE_FADE_S = 0.4
 
-
-# ---------------------------------------------------------------------------------------------- timeline (pure)
-
-
-@dataclass(frozen=True)
-class Timeline:
-    durations: list[float]  # seconds per scene (the last may be extended for narration)
-    frames: list[int]  # frames per scene, summing to the clip's frame count
-
-    @property
-    def n_frames(self) -> int:
-        return sum(self.frames)
-
-
-def frame_counts(durations: list[float], fps: int) -> list[int]:
-    """Frames per scene from cumulative rounded cut positions (no drift over many scenes)."""
-    cuts, t = [0], 0.0
-    for d in durations:
-        t += d
-        cuts.append(round(t * fps))
-    return [b - a for a, b in pairwise(cuts)]
-
-
-def place_narration(clips: list[np.ndarray | None], durations: list[float], sr: int = SAMPLE_RATE,
-                    ) -> tuple[np.ndarray, list[float]]:
-    track, durations, _ = place_lines(clips, durations, sr)
-    return track, durations
-
-
-def place_lines(clips: list[np.ndarray | None], durations: list[float], sr: int = SAMPLE_RATE,
-                ) -> tuple[np.ndarray, list[float], list[tuple[int, float, float]]]:
-    """One narration track with each line starting at its scene's cut (plus a short lead).
-
-    A line longer than its room (its scene plus ``NARRATION_OVERLAP_S`` of the next) is
-    time-compressed up to ``MAX_SPEEDUP``; anything still longer is never cut: the next line starts
-    after it and the last scene is extended. Returns the track and the (possibly extended) durations.
-    """
-    durations = list(durations)
-    starts = np.cumsum([0.0, *durations[:-1]])
-    placed: list[tuple[int, np.ndarray]] = []
-    spans: list[tuple[int, float, float]] = []  # (scene, start s, end s) of each placed line
-    cursor = 0.0
-    for i, clip in enumerate(clips):
-        if clip is None or clip.size == 0:
-            continue
-        start = max(float(starts[i]) + NARRATION_LEAD_S, cursor + 0.1 if cursor else 0.0)
-        end_of_room = float(starts[i]) + durations[i] + (NARRATION_OVERLAP_S if i < len(clips) - 1 else -END_TAIL_S)
-        room = max(0.5, end_of_room - start)
-        if clip.size / sr > room:
-            clip = time_compress(clip, min(MAX_SPEEDUP, clip.size / sr / room), sr)
-        placed.append((round(start * sr), clip))
-        cursor = start + clip.size / sr
-        spans.append((i, start, cursor))
-    total = sum(durations)
-    if cursor + END_TAIL_S > total:
-        durations[-1] += cursor + END_TAIL_S - total
-    track = np.zeros(round(sum(durations) * sr), dtype=np.float32)
-    for at, clip in placed:
-        end = min(track.size, at + clip.size)
-        track[at:end] += clip[: end - at]
-    return track, durations, spans
-
-
-def narration_segments(script: Script, spans: list[tuple[int, float, float]]) -> list[SpeechSegment]:
-    """The narrator's lines on the timeline (one per scene that has narration audio)."""
-    return [SpeechSegment(scene=i, start=start, end=end, speaker="narrator", text=script.scenes[i].narration)
-            for i, start, end in spans]
+Spoken = list[list[tuple[str, str, np.ndarray | None]]]  # per scene: (speaker, text, audio) in order
 
 
 # ---------------------------------------------------------------------------------------------- render
@@ -145,14 +87,12 @@ def render_clip(
             raise Cancelled("render cancelled")
 
     n = len(script.scenes)
-    planned = [s.duration for s in script.scenes]
+    voices = cast_voices(script)
     check()
     stop = threading.Event()
-    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="audio") as pool:
-        # 1. keyframes (narration and music are synthesised meanwhile, each on a worker thread: the
-        #    serial TTS is the longest of the three, so the score must not wait behind it)
-        speech = pool.submit(_narrate, script, backends, stop)
-        score = pool.submit(_score, script, backends, spec.seed, stop)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="speech") as pool:
+        # 1. keyframes, every line synthesised meanwhile on a worker thread (TTS releases the GIL)
+        speech = pool.submit(speak_lines, script, backends.narrator, voices, stop)
         try:
             progress("keyframes", 0.0)
             arts = paint_scenes(script, backends, spec, progress, should_cancel)
@@ -160,49 +100,57 @@ def render_clip(
                 raise RenderFailed(f"painter returned {len(arts)} keyframes for {n} scenes")
             progress("keyframes", 1.0)
             check()
-            clips, music = speech.result(), score.result()
+            spoken = speech.result()
         finally:
-            stop.set()  # the workers stop at their next step if the main thread failed
-    # 2. narration per scene, placed on the timeline (its lines are the subtitles' timing)
+            stop.set()  # the worker stops at its next line if the main thread failed
     progress("narration", 1.0)
-    narration, durations, spans = place_lines(clips, planned)
-    lines = narration_segments(script, spans)
-    timeline = Timeline(durations, frame_counts(durations, spec.fps))
-    # 3. music + ducking
+    # 2. the timeline: scene lengths follow the speech, every line placed on the clip
+    timeline = plan_timeline(
+        [[Line(who, text, 0.0 if audio is None else audio.size / SAMPLE_RATE) for who, text, audio in scene]
+         for scene in spoken],
+        [s.duration for s in script.scenes], spec.fps)
     check()
-    if durations != planned:  # a long last line extended the clip: score the new length
-        music = backends.music.score(_moods(script, durations), spec.seed)
-    audio = mix_tracks(fit_samples(music, narration.size), narration if any(c is not None for c in clips) else None)
-    progress("music", 1.0)
-    # 4. frames (camera, moving characters and weather, crossfades, captions, subtitles) streamed as
-    #    I420 to the composer
-    check()
-    frames = _frames(script, arts, backends, spec, timeline, lines, progress, check)
-    info = backends.composer.compose(frames, audio, spec, Path(out_path), timeline.n_frames, thumbnail=thumbnail)
+    with tempfile.TemporaryDirectory(prefix="petreel-audio-") as tmp:
+        # 3. the sound: music under the speech, mixed and mastered in blocks to a stereo WAV
+        wav = Path(tmp) / "mix.wav"
+        placed = place_speech(spoken, timeline, voices)
+        moods: list[tuple[str, float]] = [(s.mood, d) for s, d in zip(script.scenes, timeline.durations, strict=True)]
+        n_samples = round(timeline.n_frames / spec.fps * SAMPLE_RATE)
+        mix_to_wav(wav, Path(tmp) / "mix.f32", n_samples, placed, backends.music.stream(moods, spec.seed),
+                   timeline.segments, ffmpeg_exe())
+        progress("music", 1.0)
+        # 4. frames (camera, moving characters and weather, crossfades, captions, subtitles) streamed
+        #    as I420 to the composer
+        check()
+        frames = _frames(script, arts, backends, spec, timeline, timeline.segments, progress, check)
+        info = backends.composer.compose(frames, wav, spec, Path(out_path), timeline.n_frames,
+                                         thumbnail=thumbnail)
     progress("compose", 1.0)
     return info
 
 
-def _moods(script: Script, durations: list[float]) -> list[tuple[str, float]]:
-    return [(s.mood, d) for s, d in zip(script.scenes, durations, strict=True)]
-
-
-def _narrate(script: Script, backends: Backends, stop: threading.Event) -> list[np.ndarray | None]:
-    """Narration lines, on a worker thread (TTS releases the GIL while the painter works). Polls
-    ``stop``, never ``should_cancel``: that may touch thread-bound resources such as the job store."""
-    clips: list[np.ndarray | None] = []
+def speak_lines(script: Script, narrator: Narrator, voices: dict[str, VoiceProfile],
+                stop: threading.Event) -> Spoken:
+    """Every line of every scene in its speaker's voice, in the order heard. Runs on a worker thread and
+    polls ``stop``, never ``should_cancel``: that may touch thread-bound resources such as the job store."""
+    out: Spoken = []
     for scene in script.scenes:
-        if stop.is_set():
-            raise Cancelled("narration stopped")
-        clips.append(backends.narrator.speak(scene.narration, script.language, "narrator"))
-    return clips
+        lines = []
+        for speaker, text in scene.spoken():
+            if stop.is_set():
+                raise Cancelled("speech stopped")
+            lines.append((speaker, text, narrator.speak(text, script.language, voices.get(speaker, NARRATOR_VOICE))))
+        out.append(lines)
+    return out
 
 
-def _score(script: Script, backends: Backends, seed: int, stop: threading.Event) -> np.ndarray:
-    """The score for the planned durations, on a worker thread (numpy releases the GIL)."""
-    if stop.is_set():
-        raise Cancelled("music stopped")
-    return backends.music.score(_moods(script, [s.duration for s in script.scenes]), seed)
+def place_speech(spoken: Spoken, timeline: Timeline, voices: dict[str, VoiceProfile]) -> list[Placed]:
+    """Each synthesised line at its segment's start, panned to its speaker's place."""
+    clips = [(who, audio) for scene in spoken for who, _, audio in scene if audio is not None and audio.size]
+    if len(clips) != len(timeline.segments):
+        raise RenderFailed(f"{len(clips)} spoken lines for {len(timeline.segments)} segments")
+    return [Placed(round(seg.start * SAMPLE_RATE), audio, voices.get(who, NARRATOR_VOICE).pan)
+            for (who, audio), seg in zip(clips, timeline.segments, strict=True)]
 
 
 def paint_scenes(script: Script, backends: Backends, spec: RenderSpec, progress: ProgressFn,
@@ -263,8 +211,6 @@ def _frames(script: Script, arts: list[SceneArt], backends: Backends, spec: Rend
                 drawn[cue] = painter.subtitle(cue)
             drawn[cue].apply(frame)
         yield frame
-
-
 
 
 # ---------------------------------------------------------------------------------------------- wiring

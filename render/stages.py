@@ -16,6 +16,7 @@ from typing import Protocol, runtime_checkable
 import numpy as np
 from PIL import Image
 
+from render.voices import VoiceProfile
 from story.script import Scene, Script
 
 # progress(stage, fraction 0..1); stage names: "script", "keyframes", "narration", "music", "compose"
@@ -23,14 +24,16 @@ ProgressFn = Callable[[str, float], None]
 # should_cancel() is polled between stages/scenes; True raises petreel.errors.Cancelled
 CancelFn = Callable[[], bool]
 
-SAMPLE_RATE = 48_000  # audio sample rate used by every audio stage (mono float32 in [-1, 1])
+SAMPLE_RATE = 48_000  # audio sample rate used by every audio stage (float32 in [-1, 1])
 
 
 def fit_samples(audio: np.ndarray | None, n: int) -> np.ndarray:
-    """Mono float32 exactly ``n`` samples long: ``audio`` trimmed, or padded with silence (silence when None)."""
-    out = np.zeros(n, dtype=np.float32)
+    """Float32 exactly ``n`` samples long, mono (n,) or as many channels as ``audio`` (n, c): ``audio``
+    trimmed, or padded with silence (mono silence when None)."""
+    shape = (n,) if audio is None or audio.ndim == 1 else (n, audio.shape[1])
+    out = np.zeros(shape, dtype=np.float32)
     if audio is not None and audio.size:
-        m = min(n, audio.size)
+        m = min(n, audio.shape[0])
         out[:m] = audio[:m]
     return out
 
@@ -162,15 +165,17 @@ class Animator(Protocol):
 
 @runtime_checkable
 class Narrator(Protocol):
-    def speak(self, text: str, language: str, voice: str) -> np.ndarray | None:
-        """Mono float32 audio at SAMPLE_RATE, or None when no TTS engine is available (logged warning)."""
+    def speak(self, text: str, language: str, voice: VoiceProfile) -> np.ndarray | None:
+        """Mono float32 audio at SAMPLE_RATE in ``voice`` (``render.voices``), trimmed of leading and
+        trailing silence, or None when no TTS engine is available (logged warning)."""
         ...
 
 
 @runtime_checkable
 class MusicMaker(Protocol):
-    def score(self, moods: list[tuple[str, float]], seed: int) -> np.ndarray:
-        """Mono float32 music at SAMPLE_RATE following (mood, seconds) segments."""
+    def stream(self, moods: list[tuple[str, float]], seed: int) -> Iterator[np.ndarray]:
+        """Stereo (n, 2) float32 blocks at SAMPLE_RATE following (mood, seconds) segments, made as
+        they are asked for; no blocks at all means no music."""
         ...
 
 
@@ -179,14 +184,14 @@ class Composer(Protocol):
     def compose(
         self,
         frames: Iterator[np.ndarray],
-        audio: np.ndarray,
+        audio: np.ndarray | Path,
         spec: RenderSpec,
         out_path: Path,
         n_frames: int,
         thumbnail: Path | None = None,
     ) -> ClipInfo:
-        """Encode frames + audio into an inline-playable MP4 at ``out_path`` (atomically) plus a
-        thumbnail at ``thumbnail`` (default: ``out_path`` with ``.jpg``)."""
+        """Encode frames + audio (a stereo WAV, or a mono/(n, 2) array) into an inline-playable MP4 at
+        ``out_path`` (atomically) plus a thumbnail at ``thumbnail`` (default: ``out_path`` with ``.jpg``)."""
         ...
 
 
