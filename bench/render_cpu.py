@@ -12,10 +12,9 @@ allows) it prints, from one run:
 * the ratios total/bare, wall and CPU, and the SSIM of the encoded clip against its own frames.
 
 Each render runs in a fresh child process so that its peak RSS is its own. Motion: the storyboard
-painter gives plain keyframes until a ``LayeredPainter`` lands, so the bench adds stand-in sprites
-(two characters a scene, with blink and mouth variants, idle / shiver / bounce / slide motions),
-rain in one scene and snow in another; ``--still`` renders the plain keyframes (for the file size
-against the old pipeline).
+painter's layers (``paint_layers``: the characters as sprites with blink and mouth variants), rain
+in one scene and snow in another; a painter without layers gets two stand-in characters a scene.
+``--still`` renders plain keyframes with no weather (the file size against the old pipeline).
 
     .venv/bin/python bench/render_cpu.py [--seconds 15 60 120] [--still] [--no-baseline]
 
@@ -53,6 +52,7 @@ from render.stages import (  # noqa: E402
     CancelFn,
     ClipInfo,
     KeyframePainter,
+    LayeredPainter,
     ProgressFn,
     RenderSpec,
     SceneArt,
@@ -155,6 +155,16 @@ class StandInLayers:
         return arts
 
 
+class StillOnly:
+    """A painter's keyframes only (no layers): the clip as the old pipeline drew it, for size and SSIM."""
+
+    def __init__(self, painter: KeyframePainter) -> None:
+        self.painter = painter
+
+    def paint(self, script: Script, spec: RenderSpec, progress: ProgressFn, should_cancel: CancelFn) -> list[Image.Image]:
+        return self.painter.paint(script, spec, progress, should_cancel)
+
+
 class RawDump:
     """A ``Composer`` that writes the frames to a raw file (as they come: I420) and the audio to a WAV."""
 
@@ -194,7 +204,11 @@ def child(args: argparse.Namespace) -> int:
     spec = spec_of(args)
     script = bench_script(args.seconds, args.still)
     b = default_backends(settings)
-    painter = b.painter if args.still else StandInLayers(b.painter)
+    painter: object = b.painter
+    if args.still:
+        painter = StillOnly(b.painter)
+    elif not isinstance(b.painter, LayeredPainter):
+        painter = StandInLayers(b.painter)
     work = Path(args.work)
     dump = RawDump(work / "frames.yuv", work / "audio.wav")
     composer = dump if args.dump else b.composer

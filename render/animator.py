@@ -35,7 +35,7 @@ from typing import Literal, TypeVar
 import numpy as np
 from PIL import Image
 
-from render.layers import Grid, SpriteLayer, WeatherLayer, gather, indices
+from render.layers import Grid, SpriteLayer, WeatherLayer, gather, indices, pack_pairs, unpack_pairs
 from render.motion import blinking, mouth_open, pose
 from render.stages import RenderSpec, SceneArt, SceneTiming
 from render.yuv import new_frame, planes, rgb_to_yuv_full, subsample
@@ -222,6 +222,7 @@ class PlaneCamera:
             half = (self.key_w * scale // 2, self.key_h * scale // 2)
             self.u, self.v = ((c if scale == 2 else np.asarray(Image.fromarray(c).resize(half, Image.Resampling.BILINEAR)))
                               for c in (fu, fv))
+        self.uv = pack_pairs(self.u, self.v)  # U and V interleaved: one gather samples both
 
     def sample(self, rect: Rect, width: int, height: int, grid: Grid | None = None) -> np.ndarray:
         """A new I420 frame of the window ``rect`` (keyframe pixels)."""
@@ -230,9 +231,10 @@ class PlaneCamera:
         y, u, v = planes(frame)
         s = self.scale
         gather(self.y, indices(g.cy, s, self.y.shape[0]), indices(g.cx, s, self.y.shape[1]), y)
-        iy, ix = indices(g.ccy, s / 2, self.u.shape[0]), indices(g.ccx, s / 2, self.u.shape[1])
-        gather(self.u, iy, ix, u)
-        gather(self.v, iy, ix, v)
+        iy, ix = indices(g.ccy, s / 2, self.uv.shape[0]), indices(g.ccx, s / 2, self.uv.shape[1])
+        uv = np.empty(u.shape, np.uint16)
+        gather(self.uv, iy, ix, uv)
+        u[...], v[...] = unpack_pairs(uv, np.uint8)
         return frame
 
 

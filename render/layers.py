@@ -44,8 +44,23 @@ class Grid:
 
 
 def indices(coords: np.ndarray, scale: float, size: int) -> np.ndarray:
-    """Nearest sample index of each coordinate in a plane ``scale`` times the keyframe, clamped."""
-    return np.clip((coords * scale).astype(np.intp), 0, size - 1)
+    """Nearest sample index of each (non-negative) coordinate in a plane ``scale`` times the keyframe,
+    clamped to the plane."""
+    idx = (coords * scale).astype(np.intp)
+    np.minimum(idx, size - 1, out=idx)
+    return idx
+
+
+def pack_pairs(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Two same-shape arrays interleaved in one of twice the item size (``a`` the low half): one
+    gather then fetches both."""
+    wide = {1: np.uint16, 2: np.uint32, 4: np.uint64}[a.itemsize]
+    return np.ascontiguousarray(np.stack([a, b], axis=-1)).view(wide)[..., 0]
+
+
+def unpack_pairs(packed: np.ndarray, dtype: type[np.generic]) -> tuple[np.ndarray, np.ndarray]:
+    both = packed[..., None].view(dtype)  # (..., 2): works on strided views too
+    return both[..., 0], both[..., 1]
 
 
 def gather(plane: np.ndarray, iy: np.ndarray, ix: np.ndarray, out: np.ndarray) -> None:
@@ -56,22 +71,12 @@ def gather(plane: np.ndarray, iy: np.ndarray, ix: np.ndarray, out: np.ndarray) -
 
 
 @dataclass(frozen=True)
-class _Packed:
-    """A plane's (weighted, keep) pairs packed in one uint32 per pixel: one gather fetches both."""
-
-    data: np.ndarray  # (h, w) uint32
-
-    @classmethod
-    def of(cls, plane: Plane) -> _Packed:
-        pair = np.stack([plane.weighted, plane.keep], axis=-1)  # little-endian: weighted is the low half
-        return cls(np.ascontiguousarray(pair).view(np.uint32)[..., 0])
-
-
-@dataclass(frozen=True)
 class _Variant:
-    luma: _Packed
-    cb: _Packed
-    cr: _Packed
+    """A sprite picture as packed planes: luma (weighted, keep) in a uint32 per pixel; chroma
+    ((weighted U, weighted V), (keep, 0)) in a uint64 (U and V share their coverage)."""
+
+    luma: np.ndarray  # (h, w) uint32
+    chroma: np.ndarray  # (h/2, w/2) uint64
 
 
 def _span(coords: np.ndarray, lo: float, hi: float) -> tuple[int, int]:
@@ -105,7 +110,9 @@ class SpriteLayer:
         pad = np.zeros((arr.shape[0] + (arr.shape[0] & 1), arr.shape[1] + (arr.shape[1] & 1), 4), np.uint8)
         pad[: arr.shape[0], : arr.shape[1]] = arr
         layer = Layer.from_box(pad, 0, 0)
-        return _Variant(_Packed.of(layer.luma), _Packed.of(layer.cb), _Packed.of(layer.cr))
+        weighted_uv = pack_pairs(layer.cb.weighted, layer.cr.weighted)
+        keep = pack_pairs(layer.cb.keep, np.zeros_like(layer.cb.keep))
+        return _Variant(pack_pairs(layer.luma.weighted, layer.luma.keep), pack_pairs(weighted_uv, keep))
 
     def variant(self, blinking: bool, talking: bool) -> _Variant:
         if talking and self.talk is not None:
@@ -121,26 +128,40 @@ class SpriteLayer:
         height = self.h * pose.sy
         top = self.sprite.y + pose.dy + self.h - height
         y_plane, u_plane, v_plane = planes(frame)
-        _draw_plane(y_plane, variant.luma.data, grid.cx, grid.cy, left, top, self.w, height, s, pose.sy)
-        for target, packed in ((u_plane, variant.cb), (v_plane, variant.cr)):
-            _draw_plane(target, packed.data, grid.ccx, grid.ccy, left, top, self.w, height, s / 2, pose.sy)
+        luma = _sample(variant.luma, grid.cx, grid.cy, left, top, self.w, height, s, pose.sy)
+        if luma is not None:
+            (r0, c0), pairs = luma
+            weighted, keep = unpack_pairs(pairs, np.uint16)
+            _blend(y_plane[r0 : r0 + pairs.shape[0], c0 : c0 + pairs.shape[1]], weighted, keep)
+        chroma = _sample(variant.chroma, grid.ccx, grid.ccy, left, top, self.w, height, s / 2, pose.sy)
+        if chroma is not None:
+            (r0, c0), quads = chroma
+            weighted_uv, keep_pair = unpack_pairs(quads, np.uint32)
+            wu, wv = unpack_pairs(weighted_uv, np.uint16)
+            keep, _ = unpack_pairs(keep_pair, np.uint16)
+            rows, cols = slice(r0, r0 + quads.shape[0]), slice(c0, c0 + quads.shape[1])
+            _blend(u_plane[rows, cols], wu, keep)
+            _blend(v_plane[rows, cols], wv, keep)
 
 
-def _draw_plane(target: np.ndarray, packed: np.ndarray, cx: np.ndarray, cy: np.ndarray, left: float, top: float,
-                width: float, height: float, scale: float, sy: float) -> None:
+def _sample(packed: np.ndarray, cx: np.ndarray, cy: np.ndarray, left: float, top: float, width: float,
+            height: float, scale: float, sy: float) -> tuple[tuple[int, int], np.ndarray] | None:
+    """The packed sprite pixels under the frame's sample points it covers, and where they go."""
     c0, c1 = _span(cx, left, left + width)
     r0, r1 = _span(cy, top, top + height)
     if c1 <= c0 or r1 <= r0:
-        return
+        return None
     ph, pw = packed.shape
     ix = indices(cx[c0:c1] - left, scale, pw)
     iy = indices((cy[r0:r1] - top) / sy, scale, ph)
-    pairs = np.empty((r1 - r0, c1 - c0), np.uint32)
-    gather(packed, iy, ix, pairs)
-    both = pairs.view(np.uint16).reshape(r1 - r0, c1 - c0, 2)
-    region = target[r0:r1, c0:c1]
-    acc = np.multiply(region, both[..., 1], dtype=np.uint16)
-    acc += both[..., 0]
+    out = np.empty((r1 - r0, c1 - c0), packed.dtype)
+    gather(packed, iy, ix, out)
+    return (r0, c0), out
+
+
+def _blend(region: np.ndarray, weighted: np.ndarray, keep: np.ndarray) -> None:
+    acc = np.multiply(region, keep, dtype=np.uint16)
+    acc += weighted
     acc >>= 8
     region[...] = acc
 

@@ -51,6 +51,7 @@ from petreel.settings import Settings, load_settings
 from render.stages import CancelFn, ClipInfo, ProgressFn
 from storage.models import ClaimedJob, Job, WorkerState
 from storage.store import Store
+from worker.capacity import auto_processes, available_mib, parse_processes, usable_cores
 
 log = logging.getLogger(__name__)
 
@@ -672,14 +673,20 @@ def command(args: argparse.Namespace) -> int:
     _configure_logging(settings)
     gpus: tuple[int, ...] = args.gpus or ()
     Store.from_settings(settings).close()  # a database that can't be used: one line and exit 2, before any child
-    if args.processes <= 1:
+    processes = args.processes
+    if processes == "auto":
+        cores, memory = usable_cores(), available_mib()
+        processes = auto_processes(cores, memory, gpus)
+        log.info("--processes auto: %d worker process(es) for %d cores, %.0f MiB available, %d GPU(s)",
+                 processes, cores, memory, len(gpus))
+    if processes <= 1:
         settings = with_gpu(settings, gpu_for(0, gpus))
         return serve(
             settings, args.worker_id or _default_worker_id(), args.renderer, once=args.once, drain=args.drain,
             stop_grace_s=args.stop_grace,
         )  # fmt: skip
     return run_processes(
-        settings, args.processes, args.renderer, once=args.once, drain=args.drain, stop_grace_s=args.stop_grace,
+        settings, processes, args.renderer, once=args.once, drain=args.drain, stop_grace_s=args.stop_grace,
         gpus=gpus,
     )  # fmt: skip
 
@@ -694,7 +701,10 @@ def add_parsers(subparsers: Any) -> None:
         epilog="Main settings: PETREEL_DATA_DIR, PETREEL_RENDER__BACKEND, PETREEL_RENDER__MODEL_PATH, "
         "PETREEL_WORKER__LEASE_S, PETREEL_LOG_LEVEL. All of them: docs/CONFIGURATION.md.",
     )
-    parser.add_argument("--processes", type=int, default=1, help="worker processes to run (spawned)")
+    parser.add_argument(
+        "--processes", type=parse_processes, default=1, metavar="N|auto",
+        help="worker processes to run (spawned); auto: one per 2 cores within the free memory, one per GPU",
+    )  # fmt: skip
     gpu = parser.add_mutually_exclusive_group()
     gpu.add_argument("--gpu", type=int, default=None, help="GPU index for these workers")
     gpu.add_argument(
