@@ -38,10 +38,10 @@ sys.path.insert(0, str(_HERE.parent))
 from bench.render_cpu import bench_script, cpu_seconds  # noqa: E402
 from petreel.settings import load_settings  # noqa: E402
 from render.backends import default_backends  # noqa: E402
-from render.captions import CaptionPainter, Overlay  # noqa: E402
+from render.captions import CaptionPainter  # noqa: E402
 from render.composer import FfmpegComposer  # noqa: E402
 from render.pipeline import Timeline, _frames, frame_counts, render_clip  # noqa: E402
-from render.stages import SAMPLE_RATE, Backends, ClipInfo, RenderSpec  # noqa: E402
+from render.stages import SAMPLE_RATE, Backends, ClipInfo, RenderSpec, SceneArt  # noqa: E402
 from story.script import Script  # noqa: E402
 
 
@@ -73,18 +73,18 @@ def timeline_of(script: Script, spec: RenderSpec, n_frames: int) -> Timeline:
 
 def streaming(script: Script, parts: Parts, backends: Backends, spec: RenderSpec, out: Path) -> None:
     timeline = timeline_of(script, spec, parts.n_frames)
-    frames = _frames(script, parts.keyframes, backends, spec, timeline, lambda stage, fraction: None)
+    arts = [SceneArt(key, [], "clear") for key in parts.keyframes]
+    frames = _frames(script, arts, backends, spec, timeline, [], lambda stage, fraction: None)
     FfmpegComposer().compose(frames, parts.audio, spec, out, timeline.n_frames)
 
 
-def _overlay_clip(overlay: Overlay, start: float, duration: float):  # type: ignore[no-untyped-def]
+def _overlay_clip(block: tuple[Image.Image, int, int], start: float, duration: float):  # type: ignore[no-untyped-def]
     from moviepy import ImageClip
 
-    alpha = overlay.alpha.astype(np.float32) / 255.0
-    straight = np.where(alpha[..., None] > 0, overlay.rgb / np.maximum(alpha[..., None], 1e-3), 0)
-    mask = ImageClip(alpha, is_mask=True, duration=duration)
-    return (ImageClip(np.clip(straight, 0, 255).astype(np.uint8), duration=duration)
-            .with_mask(mask).with_position((overlay.x, overlay.y)).with_start(start))
+    rgba, x, y = block
+    arr = np.asarray(rgba.convert("RGBA"))
+    mask = ImageClip(arr[..., 3].astype(np.float32) / 255.0, is_mask=True, duration=duration)
+    return ImageClip(arr[..., :3].copy(), duration=duration).with_mask(mask).with_position((x, y)).with_start(start)
 
 
 def with_moviepy(script: Script, parts: Parts, spec: RenderSpec, out: Path) -> None:
@@ -112,9 +112,9 @@ def with_moviepy(script: Script, parts: Parts, spec: RenderSpec, out: Path) -> N
         if i:
             clip = clip.with_effects([vfx.CrossFadeIn(fade)])
         layers.append(clip)
-        layers.append(_overlay_clip(painter.caption(scene.caption), start, seconds))
+        layers.append(_overlay_clip(painter.caption_block(scene.caption), start, seconds))
         start += seconds
-    layers.append(_overlay_clip(painter.title(script.title), 0.0, 2.0))
+    layers.append(_overlay_clip(painter.title_block(script.title), 0.0, 2.0))
     stereo = np.repeat(parts.audio[:, None], 2, axis=1).astype(np.float64)
     video = CompositeVideoClip(layers, size=(spec.width, spec.height)).with_duration(start)
     video = video.with_audio(AudioArrayClip(stereo, fps=SAMPLE_RATE))

@@ -193,16 +193,21 @@ class CaptionPainter:
 
     def caption(self, text: str) -> Layer:
         """The scene's headline: the top of the safe area."""
+        return Layer.from_rgba(*self.caption_block(text))
+
+    def caption_block(self, text: str) -> tuple[Image.Image, int, int]:
+        """The headline as a straight-alpha RGBA picture and its top-left corner in the frame."""
         size, lines = fit_caption(text, self.width, self.height, self.measure, max_lines=2,
                                   fraction=HEADLINE_FRACTION, max_height=None)
-        block = self._block(lines, size, band_alpha=120)
-        return Layer.from_rgba(block, 0, round(self.height * SAFE_TOP))
+        return self._block(lines, size, band_alpha=120), 0, round(self.height * SAFE_TOP)
 
     def title(self, text: str) -> Layer:
+        return Layer.from_rgba(*self.title_block(text))
+
+    def title_block(self, text: str) -> tuple[Image.Image, int, int]:
         size, lines = fit_caption(text, self.width, self.height, self.measure, max_lines=2, fraction=TITLE_FRACTION,
                                   max_height=None)
-        block = self._block(lines, size, band_alpha=140, colour=(255, 226, 110))
-        return Layer.from_rgba(block, 0, round(self.height * TITLE_TOP))
+        return self._block(lines, size, band_alpha=140, colour=(255, 226, 110)), 0, round(self.height * TITLE_TOP)
 
     def paginate(self, text: str) -> list[list[str]]:
         """A spoken line as pages of at most two lines at the subtitle size."""
