@@ -804,9 +804,13 @@ class SandboxState:
         self.commands.pop(self._scope_key(p), None)
         return True
 
-    def commands_for(self, language_code: str | None) -> list[dict[str, Any]]:
-        """The command menu a private-chat user sees (default scope, their language first)."""
-        for scope in ({"type": "all_private_chats"}, {"type": "default"}):
+    def commands_for(self, language_code: str | None, chat_id: int | None = None) -> list[dict[str, Any]]:
+        """The command menu a private-chat user sees, as Telegram resolves scopes: this chat's own
+        menu first, then all private chats, then the default; their language first in each."""
+        scopes: list[dict[str, Any]] = [{"type": "all_private_chats"}, {"type": "default"}]
+        if chat_id is not None:
+            scopes.insert(0, {"type": "chat", "chat_id": chat_id})
+        for scope in scopes:
             key = json.dumps(scope, sort_keys=True)
             for lang in (language_code or "", ""):
                 if (key, lang) in self.commands:

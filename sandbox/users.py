@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -95,6 +96,15 @@ def transcript(state: SandboxState, user_id: int) -> list[MessageView]:
     return [view(m) for m in chat.messages.values()] if chat else []
 
 
+def page_language(commands: list[dict[str, Any]], language_code: str | None) -> str:
+    """The language the page speaks: the chat's command menu's (a bot's /lang sets that menu), else
+    the user's own."""
+    if commands:
+        chinese = sum(bool(re.search(r"[\u3400-\u9fff]", str(c.get("description", "")))) for c in commands)
+        return "zh" if chinese * 2 > len(commands) else "en"  # (an English menu may name 中文 once)
+    return "zh" if (language_code or "").lower().startswith("zh") else "en"
+
+
 def chat_payload(state: SandboxState, user_id: int, file_url: Callable[[str], str]) -> dict[str, Any]:
     """The web chat page's view of one chat: ``{version, bot, user, action, commands, answers, messages}``."""
     chat = state.chats.get(user_id)
@@ -125,12 +135,14 @@ def chat_payload(state: SandboxState, user_id: int, file_url: Callable[[str], st
     action = None
     if chat is not None and chat.action and chat.action_until > state.clock():
         action = {"action": chat.action, "for_s": round(chat.action_until - state.clock(), 1)}
+    commands = state.commands_for(chat.user.language_code if chat else None, user_id)
     return {
         "version": chat.version if chat else 0,
         "bot": {"name": state.bot["first_name"], "username": state.bot["username"]},
         "user": chat.user.to_api() if chat else None,
         "action": action,
-        "commands": state.commands_for(chat.user.language_code if chat else None),
+        "commands": commands,
+        "language": page_language(commands, chat.user.language_code if chat else None),
         "answers": answers,
         "messages": messages,
     }

@@ -28,7 +28,7 @@ from render.composer import FfmpegComposer
 from render.probe import probe
 from render.stages import CancelFn, ClipInfo, ProgressFn, RenderSpec
 from sandbox import BotApiSandbox
-from sandbox.users import MessageView, SimUser
+from sandbox.users import MessageView, SimUser, chat_payload
 from storage.models import Job
 from storage.store import AsyncStore, Store
 from story.llm import OfflineWriter
@@ -382,10 +382,18 @@ async def test_bad_inputs_get_clear_messages_in_the_users_language(harness: Harn
         await li.wait_for_text("请发送一句故事创意")
         await li.send("/start")
         await li.wait_for_text("把一句话创意变成宠物短剧视频")
+        state = harness.sandbox.state
+        assert chat_payload(state, li.id, str)["language"] == "zh"  # the page speaks the user's language
         await li.send("/lang")
         await li.wait_for_text("English")
         await li.send("/help")
         await li.wait_for_text("Commands")
+        # /lang also switched this chat's command menu, and with it the web page's own words
+        await li.wait_for(lambda _: any(c["description"] == "Your clips" for c in state.commands_for("zh", li.id)))
+        assert chat_payload(state, li.id, str)["language"] == "en"
+        assert any("视频" in c["description"] for c in state.commands_for("zh", ann.id))  # others keep theirs
+        await li.send("/lang zh")
+        await li.wait_for(lambda _: chat_payload(state, li.id, str)["language"] == "zh")
     assert harness.sandbox.violations == []
 
 

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from telegram import Update
+from telegram import BotCommand, BotCommandScopeChat, Update
 from telegram.ext import CommandHandler
 
 from bot.handlers.common import AnyApp, Context, deps_of, remember_lang, send, user_lang
-from petreel.i18n import command_lines, t
+from petreel.i18n import COMMANDS, command_lines, norm_lang, t
+
+
+def menu(lang: str) -> list[BotCommand]:
+    """The command menu in ``lang``."""
+    zh = norm_lang(lang) == "zh"
+    return [BotCommand(cmd, zh_text if zh else en) for cmd, en, zh_text in COMMANDS]
 
 
 async def start(update: Update, context: Context) -> None:
@@ -32,6 +38,9 @@ async def toggle_lang(update: Update, context: Context) -> None:
     await deps_of(context).store.set_language(update.effective_user.id, new)
     remember_lang(context, new)
     await send(update, context, t(new, "lang_set"))
+    # the command menu of this chat follows too (the bot-wide menus follow the app's language)
+    assert update.effective_chat is not None
+    await context.bot.set_my_commands(menu(new), scope=BotCommandScopeChat(update.effective_chat.id))
 
 
 def register(app: AnyApp) -> None:

@@ -9,6 +9,41 @@
     botName: $("bot-name"), status: $("bot-status"), toast: $("toast"), alert: $("alert"),
     alertText: $("alert-text"), alertOk: $("alert-ok"),
   };
+  // The page's own words, in the language of the chat's command menu (the bot's /lang sets it).
+  const UI = {
+    en: {
+      introTitle: "What can this bot do?",
+      introText: "Send a one-line story idea, like <i>a poor ginger cat is mocked by a rich white cat, works hard and gets rich</i>, and get a short vertical pet-drama video.",
+      menu: "Menu", message: "Message", send: "Send", start: "START", ok: "OK", history: "My clips (/history)",
+      commands: "Commands",
+    },
+    zh: {
+      introTitle: "这个机器人能做什么？",
+      introText: "发一句故事创意，比如<i>穷橘猫被富白猫嘲笑，努力工作后逆袭</i>，就能得到一段竖屏萌宠短剧。",
+      menu: "菜单", message: "发消息", send: "发送", start: "开始", ok: "好", history: "我的视频（/history）",
+      commands: "命令",
+    },
+  };
+  let uiLang = null;
+  function applyLanguage(lang) {
+    if (lang === uiLang || !UI[lang]) return;
+    uiLang = lang;
+    const words = UI[lang];
+    document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
+    document.querySelector(".intro-title").textContent = words.introTitle;
+    document.querySelector(".intro-text").innerHTML = words.introText;
+    els.menuButton.querySelector("span").textContent = words.menu;
+    els.menuButton.title = words.commands;
+    els.input.placeholder = words.message;
+    els.input.setAttribute("aria-label", words.message);
+    $("send-button").title = words.send;
+    $("send-button").setAttribute("aria-label", words.send);
+    els.start.textContent = words.start;
+    els.alertOk.textContent = words.ok;
+    els.history.title = words.history;
+    els.history.setAttribute("aria-label", words.history);
+  }
+
   const FALLBACK_COMMANDS = [
     { command: "start", description: "Start" },
     { command: "history", description: "My clips" },
@@ -268,6 +303,7 @@
       document.title = `${payload.bot.name} — chat`;
     }
     state.commands = payload.commands && payload.commands.length ? payload.commands : FALLBACK_COMMANDS;
+    applyLanguage(payload.language || me.lang);
 
     const existing = new Map([...els.messages.querySelectorAll(".row")].map((r) => [r.dataset.id, r]));
     const wanted = new Set(payload.messages.map((m) => String(m.id)));
