@@ -21,7 +21,19 @@ from telegram import BotCommand, Update
 from telegram.ext import ApplicationBuilder
 
 from bot.delivery import Delivery
-from bot.handlers import account, admin, clips, confirm, errors, history, premise, script, stale, start
+from bot.handlers import (
+    account,
+    admin,
+    clips,
+    confirm,
+    errors,
+    history,
+    premise,
+    script,
+    stale,
+    start,
+    unknown,
+)
 from bot.handlers.common import AnyApp, Deps, Limiter
 from bot.sending import PriorityLimiter
 from bot.throttle import ChatThrottle
@@ -34,8 +46,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# Handler modules in registration order; ``stale`` (the catch-all for unclaimed buttons) stays last.
-HANDLER_MODULES = (start, premise, script, confirm, clips, history, account, admin, errors, stale)
+# Handler modules in registration order; ``unknown`` (commands nobody claimed) follows every module
+# with commands, and ``stale`` (the catch-all for unclaimed buttons) stays last.
+HANDLER_MODULES = (start, premise, script, confirm, clips, history, account, admin, unknown, errors, stale)
 RATE_LIMIT_RETRIES = 3
 DELIVERY_KEY = "delivery"
 

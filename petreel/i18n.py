@@ -88,6 +88,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "status_queued": ("⏳ Queued — position {position}", "⏳ 排队中 — 第 {position} 位"),
     "status_queued_soon": ("⏳ Queued — starting soon", "⏳ 排队中 — 即将开始"),
     "status_progress": ("🎞 {stage}\n{bar}", "🎞 {stage}\n{bar}"),
+    "unknown_command": (
+        "I don't know {command}. Here is what I can do:\n\n{commands}\n\nOr just send a one-line story idea.",
+        "我不认识 {command}。可用的命令：\n\n{commands}\n\n或者直接发一句故事创意。",
+    ),
     "eta": ("⏱ about {wait} left", "⏱ 大约还需 {wait}"),
     "eta_seconds": ("⏱ about {seconds} s left", "⏱ 大约还需 {seconds} 秒"),
     "status_retrying": ("⚠️ A render attempt failed; retrying…", "⚠️ 生成出错，正在重试…"),

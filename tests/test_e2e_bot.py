@@ -394,6 +394,12 @@ async def test_bad_inputs_get_clear_messages_in_the_users_language(harness: Harn
         assert any("视频" in c["description"] for c in state.commands_for("zh", ann.id))  # others keep theirs
         await li.send("/lang zh")
         await li.wait_for(lambda _: chat_payload(state, li.id, str)["language"] == "zh")
+        # an unknown command gets the menu, in the user's language, not silence
+        await ann.send("/foo")
+        menu = await ann.wait_for_text("I don't know /foo")
+        assert "/history" in menu.body and "/new" in menu.body
+        await li.send("/bangzhu")
+        await li.wait_for_text("我不认识")
     assert harness.sandbox.violations == []
 
 
