@@ -100,6 +100,13 @@ class LoadedModel:
         shutil.rmtree(self.private_dir, ignore_errors=True)
 
 
+class _Closed:
+    """Stands in for a closed model: any further request fails (and falls back)."""
+
+    def handle_chat_completions(self, body: dict[str, Any], callback: Any = None) -> Any:
+        raise RuntimeError("the local model is closed")
+
+
 class _Generation:
     """One streamed generation on a worker thread; ``stop()`` ends it at the next token."""
 
@@ -186,6 +193,7 @@ class LocalLlamaWriter(PlanWriter):
             gen.stop()
         await self.idle()
         if self._model is not None:
+            self._server = _Closed()  # drop every reference, so the server's destructor runs
             self._model.close()
             self._model = None
 
@@ -214,8 +222,10 @@ class LocalLlamaWriter(PlanWriter):
         except BaseException:
             gen.stop()  # the deadline, a stall or a shutdown: llama.cpp stops at the next token
             raise
-        if gen.error is not None:
+        if gen.error is not None and not gen.chunks:
             raise BackendUnavailable(f"local model failed: {gen.error}")
+        if gen.error is not None:  # e.g. llama.cpp's chat parser refused the ending: judge the text itself
+            logger.info("local model ended with an error after %d chunks: %s", gen.chunks, gen.error)
         return Completion(gen.guard.text, gen.finish_reason, gen.chunks, gen.guard.loop, gen.first_chunk_s)
 
     async def _run(self, gen: _Generation) -> None:

@@ -44,12 +44,14 @@ class FakeLlamaServer:
         self.bodies: list[dict[str, Any]] = []
         self.sent: list[int] = []  # tokens sent per request
         self.stopped_by_callback: list[bool] = []
+        self.started = threading.Event()
         self.finished = threading.Event()
 
     def handle_chat_completions(self, body: dict[str, Any], callback: Any = None) -> Any:
         assert body["stream"] is True and callback is not None
         self.bodies.append(body)
         self.finished.clear()
+        self.started.set()
         reply = self.replies.pop(0) if self.replies else "{}"
         sent, stopped = 0, False
         try:
@@ -140,6 +142,34 @@ async def test_local_model_failures_fall_back(answer: str, caplog: pytest.LogCap
     assert len(fake.bodies) == 1 and any("local model failed" in r.getMessage() for r in caplog.records)
 
 
+async def test_aclose_stops_a_running_generation_and_waits_for_it() -> None:
+    fake = FakeLlamaServer(json.dumps(make_plan()), seconds_per_token=0.05)
+    writer = LocalLlamaWriter(settings(), fallback=OFFLINE, server=fake)
+    task = asyncio.ensure_future(writer.write(PREMISE, "corgi", "en", 3))
+    assert await asyncio.to_thread(fake.started.wait, 5)  # the generation is running
+    await writer.aclose()
+    assert writer.generating == 0 and fake.finished.is_set() and fake.stopped_by_callback == [True]
+    script = await task  # the interrupted write still answers, from the offline writer
+    assert script == write_offline(PREMISE, "corgi", "en", 3)
+
+
+async def test_error_after_content_still_judges_the_text() -> None:
+    class ParserRefusal(FakeLlamaServer):
+        def handle_chat_completions(self, body: dict[str, Any], callback: Any = None) -> Any:
+            self.bodies.append(body)
+            text = self.replies.pop(0)
+            for piece in tokens(text):
+                if callback({"choices": [{"index": 0, "delta": {"content": piece}, "finish_reason": None}]}):
+                    return None
+            callback({"error": {"code": 500, "message": "output does not match the expected format"}})
+            return None
+
+    fake = ParserRefusal("<think>", json.dumps(make_plan()))
+    writer = LocalLlamaWriter(settings(), fallback=None, server=fake)
+    script = await writer.write(PREMISE, "ginger-cat", "en", 3)  # the first reply is repaired, not fatal
+    assert script.title == "The Window Cleaner's Comeback" and len(fake.bodies) == 2
+
+
 def test_writer_needs_a_model_path() -> None:
     with pytest.raises(ValueError, match="gguf_path"):
         LocalLlamaWriter(LLMSettings())
@@ -181,7 +211,9 @@ async def run_local(model: Path, caplog: pytest.LogCaptureFixture, **kw: Any) ->
         returned = time.perf_counter()
         async with asyncio.timeout(30):
             await writer.idle()
-        assert time.perf_counter() - returned < 5.0  # the generation stopped soon after the write returned
+        # the generation stopped soon after the write returned (at its next token; prompt processing
+        # of the byte-level tiny model can take a few seconds on a busy machine)
+        assert time.perf_counter() - returned < 10.0
         return writer, script
     finally:
         await writer.aclose()
