@@ -25,6 +25,7 @@ import os
 import sys
 import tempfile
 import time
+import wave
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -58,8 +59,12 @@ class Parts:
         self.keyframes = self.inner.paint(script, spec, progress, should_cancel)  # type: ignore[arg-type]
         return self.keyframes
 
-    def compose(self, frames: Iterator[np.ndarray], audio: np.ndarray, spec: RenderSpec, out_path: Path,
+    def compose(self, frames: Iterator[np.ndarray], audio: np.ndarray | Path, spec: RenderSpec, out_path: Path,
                 n_frames: int, thumbnail: Path | None = None) -> ClipInfo:
+        if isinstance(audio, Path):  # the pipeline's mastered stereo WAV (removed once compose returns)
+            with wave.open(str(audio), "rb") as w:
+                pcm = np.frombuffer(w.readframes(w.getnframes()), "<i2").reshape(-1, w.getnchannels())
+            audio = pcm.astype(np.float32) / 32768
         self.audio, self.n_frames = audio, n_frames
         return ClipInfo(out_path, out_path, spec.width, spec.height, n_frames / spec.fps, 0)
 
@@ -68,7 +73,7 @@ def timeline_of(script: Script, spec: RenderSpec, n_frames: int) -> Timeline:
     """The scene durations the pipeline used (a long last line may have extended the last scene)."""
     durations = [s.duration for s in script.scenes]
     durations[-1] += n_frames / spec.fps - sum(durations)
-    return Timeline(durations, frame_counts(durations, spec.fps))
+    return Timeline(durations, frame_counts(durations, spec.fps), [])
 
 
 def streaming(script: Script, parts: Parts, backends: Backends, spec: RenderSpec, out: Path) -> None:
@@ -115,7 +120,8 @@ def with_moviepy(script: Script, parts: Parts, spec: RenderSpec, out: Path) -> N
         layers.append(_overlay_clip(painter.caption_block(scene.caption), start, seconds))
         start += seconds
     layers.append(_overlay_clip(painter.title_block(script.title), 0.0, 2.0))
-    stereo = np.repeat(parts.audio[:, None], 2, axis=1).astype(np.float64)
+    audio = parts.audio
+    stereo = (audio if audio.ndim == 2 else np.repeat(audio[:, None], 2, axis=1)).astype(np.float64)
     video = CompositeVideoClip(layers, size=(spec.width, spec.height)).with_duration(start)
     video = video.with_audio(AudioArrayClip(stereo, fps=SAMPLE_RATE))
     video.write_videofile(

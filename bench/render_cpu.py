@@ -27,6 +27,7 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -172,13 +173,16 @@ class RawDump:
         self.raw, self.wav = raw, wav
         self.n_frames = 0
 
-    def compose(self, frames: Iterator[np.ndarray], audio: np.ndarray, spec: RenderSpec, out_path: Path,
+    def compose(self, frames: Iterator[np.ndarray], audio: np.ndarray | Path, spec: RenderSpec, out_path: Path,
                 n_frames: int, thumbnail: Path | None = None) -> ClipInfo:
         with self.raw.open("wb") as f:
             for frame in frames:
                 f.write(np.ascontiguousarray(frame).data)
                 self.n_frames += 1
-        write_wav(self.wav, fit_audio(audio, n_frames / spec.fps))
+        if isinstance(audio, Path):  # the pipeline's mastered WAV (removed once compose returns)
+            shutil.copyfile(audio, self.wav)
+        else:
+            write_wav(self.wav, fit_audio(audio, n_frames / spec.fps))
         return ClipInfo(out_path, out_path, spec.width, spec.height, n_frames / spec.fps, 0)
 
 

@@ -102,8 +102,8 @@ class RenderSettings(BaseModel):
         default="auto",
         description="H.264 encoder: NVENC on an NVIDIA GPU when the ffmpeg build and the GPU have it (auto), or libx264.",
     )
-    narration: bool = Field(default=True, description="Speak the narration (piper for English, espeak-ng for Chinese).")
-    music: bool = Field(default=True, description="Add mood music under the narration.")
+    narration: bool = Field(default=True, description="Speak the narration and dialogue (piper for English, espeak-ng for Chinese).")
+    music: bool = Field(default=True, description="Add mood music under the speech.")
     model_path: str | None = Field(
         default=None, description="diffusers pipeline directory (or hub id when online) for keyframes."
     )
