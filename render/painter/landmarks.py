@@ -23,7 +23,7 @@ def bg_skyscraper(c: Canvas) -> None:
             break
         for col in range(8):
             wx = x0 + col * 0.105
-            lit = night and (row * 7 + col * 3) % 5 < 2
+            lit = night and c.rng.random() < 0.3
             pane: RGB = (255, 214, 120) if lit else (120, 170, 220) if (row + col) % 3 else (150, 195, 235)
             c.rect(wx + 0.006, y + 0.004, wx + 0.099, y + 0.031, pane, outline=False)
             if lit:

@@ -73,8 +73,11 @@ class StoryboardPainter:
             canvas = Canvas(Image.new("RGB", size, (128, 128, 128)), *vis,
                             random.Random(f"{spec.seed}:bg:{scene.location}"), scene.time_of_day, weather)
             boxes = self._background(canvas, scene, staged, placed)
-            small = canvas.img.reduce(SUPERSAMPLE)
-            background, mean = grade(small, scene.mood, masks)
+            small = Canvas(canvas.img.reduce(SUPERSAMPLE), spec.width, spec.height, canvas.rng, scene.time_of_day,
+                           weather)
+            small.lights = canvas.lights
+            finish_light(small, scene.location in vocabulary().outdoor)  # the light, at keyframe scale
+            background, mean = grade(small.img, scene.mood, masks)
             # 4. the characters as sprites, back row first so the hero stands in front
             rng = random.Random(f"{spec.seed}:scene:{i}")
             sprites: list[Sprite] = []
@@ -121,7 +124,6 @@ class StoryboardPainter:
             x, y = c.X(pp.x), c.Y(pp.y)
             bx0, by0, bx1, by1 = (max(0, round(v / SUPERSAMPLE)) for v in (x - hw * u, y - h * u, x + hw * u, y + 2 * u))
             boxes.append((bx0, by0, bx1, by1))
-        finish_light(c, outdoor)
         return boxes
 
     # -- a character sprite --------------------------------------------------------------------
