@@ -55,12 +55,14 @@ def _still(scene: dict[str, Any], spec: RenderSpec = SMALL) -> tuple[np.ndarray,
 
 def test_vocabulary_file_is_complete_and_consistent() -> None:
     raw = json.loads(_DATA.read_text(encoding="utf-8"))
-    assert set(raw) == {"props", "nearest", "fallback", "colors", "actions", "jobs", "outdoor"}
+    assert set(raw) == {"props", "nearest", "fallback", "colors", "actions", "jobs", "outdoor", "zh_colors"}
+    assert set(raw["zh_colors"].values()) <= set(raw["colors"])
     v = vocabulary()
     assert set(v.props) == set(DRAW)  # every drawable prop has a drawing and the other way round
     for name, kind in v.props.items():
         assert kind.layer in ("back", "ground", "rig", "hand") and 0 < kind.size <= 0.4 and kind.aliases, name
         assert all(a == a.lower() and len(a) <= 40 for a in kind.aliases), name
+        assert kind.zh, name  # every prop can be asked for in Chinese too
     assert set(v.nearest.values()) <= set(v.props) and v.fallback in v.props
     assert set(v.actions) == set(get_args(Action))
     for name, spec in v.actions.items():
@@ -79,6 +81,8 @@ def test_vocabulary_file_is_complete_and_consistent() -> None:
     ("window-cleaning cradle", "window-cleaning cradle", "exact"), ("little strays", "crowd", "alias"),
     ("Microphone", "microphone", "exact"), ("banknotes", "money", "alias"), ("old truck", "car", "nearest"),
     ("guitar", "microphone", "nearest"), ("kite", "gift box", "fallback"),
+    ("金色跑车", "car", "alias"), ("一叠钞票", "money", "alias"), ("外卖电动车", "delivery scooter", "alias"),
+    ("风筝", "gift box", "fallback"),
 ])
 def test_props_map_to_the_nearest_drawable_one_and_say_how(asked: str, drawn: str, how: str) -> None:
     m = match_prop(asked)
@@ -89,6 +93,7 @@ def test_colour_words_colour_the_prop() -> None:
     assert match_prop("golden car").color == (238, 186, 52)
     assert match_prop("red umbrella").color == (214, 48, 58)
     assert match_prop("car").color is None
+    assert match_prop("金色跑车").color == (238, 186, 52)
 
 
 # -- staging -------------------------------------------------------------------------------------

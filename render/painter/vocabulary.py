@@ -19,6 +19,7 @@ from typing import Any, Literal
 from render.painter.geometry import RGB
 
 _DATA = Path(__file__).with_name("vocabulary.json")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 Layer = Literal["back", "ground", "rig", "hand"]
 How = Literal["exact", "alias", "nearest", "fallback"]
 
@@ -29,6 +30,7 @@ class PropKind:
     layer: Layer  # back: behind everyone; ground: beside them; rig: in front of its user; hand: held
     size: float  # height as a fraction of the visible frame
     aliases: tuple[str, ...]
+    zh: tuple[str, ...] = ()  # Chinese names, matched as substrings
 
 
 @dataclass(frozen=True)
@@ -72,14 +74,16 @@ class Vocabulary:
     actions: dict[str, dict[str, Any]]
     jobs: dict[str, dict[str, Any]]
     outdoor: frozenset[str]
+    zh_colors: dict[str, str] = field(default_factory=dict)
 
 
 def load(path: Path = _DATA) -> Vocabulary:
     raw = json.loads(path.read_text(encoding="utf-8"))
-    props = {k: PropKind(k, v["layer"], float(v["size"]), tuple(v["aliases"])) for k, v in raw["props"].items()}
+    props = {k: PropKind(k, v["layer"], float(v["size"]), tuple(v["aliases"]), tuple(v.get("zh", ())))
+             for k, v in raw["props"].items()}
     colors = {k: (int(v[0]), int(v[1]), int(v[2])) for k, v in raw["colors"].items()}
     return Vocabulary(props, dict(raw["nearest"]), raw["fallback"], colors, dict(raw["actions"]), dict(raw["jobs"]),
-                      frozenset(raw["outdoor"]))
+                      frozenset(raw["outdoor"]), dict(raw.get("zh_colors", {})))
 
 
 @lru_cache(maxsize=1)
@@ -95,6 +99,11 @@ def _words(text: str) -> list[str]:
 def match_prop(asked: str) -> PropMatch:
     """The drawable prop for ``asked`` and how it was found (exact, alias, nearest, fallback)."""
     v = vocabulary()
+    if _HAN.search(asked):  # Chinese: the longest known name inside the text
+        color = next((v.colors[c] for z, c in v.zh_colors.items() if z in asked), None)
+        names = sorted(((z, k.name) for k in v.props.values() for z in k.zh), key=lambda zn: -len(zn[0]))
+        hit = next((name for z, name in names if z in asked), None)
+        return PropMatch(asked, hit, "alias", color) if hit else PropMatch(asked, v.fallback, "fallback", color)
     words = _words(asked)
     color = next((v.colors[w] for w in words if w in v.colors), None)
     text = " ".join(words)
