@@ -18,7 +18,7 @@ TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
 
 @pytest.fixture
 def captured() -> Iterator[tuple[io.StringIO, Settings]]:
-    settings = Settings(telegram={"token": TOKEN}, log_level="INFO")  # type: ignore[arg-type]
+    settings = Settings(telegram={"token": TOKEN}, log_level="DEBUG")  # type: ignore[arg-type]
     stream = io.StringIO()
     setup_logging(settings, stream=stream)
     root = logging.getLogger()
@@ -35,6 +35,7 @@ def _ours(handler: logging.Handler) -> bool:
 
 
 async def test_httpx_request_url_is_logged_as_bot_redacted(captured: tuple[io.StringIO, Settings]) -> None:
+    """At DEBUG (request lines stay out of INFO) every request URL shows the token redacted."""
     stream, _ = captured
 
     def answer(request: httpx.Request) -> httpx.Response:

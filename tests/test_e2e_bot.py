@@ -418,8 +418,11 @@ async def test_quota_queue_throttle_cancel_and_admin(tmp_path: Path) -> None:
             # queue full: a second job while one is queued (no worker runs in this test)
             bot_deps(app).throttle.interval_s = 0.0
             second = await premise_to_preview(ann, "a husky runs a bakery")
-            await ann.press(second, data_of(second, "Confirm"))
-            await ann.wait_for_text("already have clips in the queue")
+            qid = await ann.press(second, data_of(second, "Confirm"))
+            await ann.wait_for(lambda _: ann.answered(qid))
+            said = ann.callback_answer(qid)  # said once, as an alert on the button, not also in the chat
+            assert said is not None and said.show_alert and "already have clips in the queue" in (said.text or "")
+            assert not ann.find_all("already have clips in the queue")
             # /cancel drops the draft and cancels the job (refunded); the status message says so
             await ann.send("/cancel")
             reply = await ann.wait_for_text("Job cancelled")
@@ -427,7 +430,9 @@ async def test_quota_queue_throttle_cancel_and_admin(tmp_path: Path) -> None:
             await ann.wait_for(lambda _: "Cancelled" in _msg(ann, status.message_id).body, timeout=5)
             qid = await ann.press(second, data_of(second, "Confirm"))
             await ann.wait_for(lambda _: bool(ann.callback_answer(qid)))
-            await ann.wait_for_text("draft has expired")
+            expired = ann.callback_answer(qid)
+            assert expired is not None and expired.show_alert and "draft has expired" in (expired.text or "")
+            assert not ann.find_all("draft has expired")  # one place: the alert on the button
             # the daily free clip is back, so a new job is accepted
             third = await premise_to_preview(ann, "a husky runs a bakery")
             await ann.press(third, data_of(third, "Confirm"))
@@ -467,8 +472,10 @@ async def test_quota_exhausted(tmp_path: Path) -> None:
             await ann.wait_for_text("Queued")
             second = await premise_to_preview(ann, "a black cat opens a shop")
             qid = await ann.press(second, data_of(second, "Confirm"))
-            await ann.wait_for_text("used today's free clips")
-            assert ann.answered(qid)
+            await ann.wait_for(lambda _: ann.answered(qid))
+            said = ann.callback_answer(qid)
+            assert said is not None and said.show_alert and "used today's free clips" in (said.text or "")
+            assert not ann.find_all("used today's free clips")
     assert sandbox.violations == []
 
 
@@ -502,7 +509,8 @@ async def test_forged_buttons_are_refused(harness: Harness, tiny_clip: ClipInfo,
         monkeypatch.setattr(sandbox_state, "button_data", lambda markup: [*real(markup), *forged])
         queries = [await bob.press(bob_preview, data) for data in forged]
         await bob.wait_for(lambda _: all(bob.answered(q) for q in queries), timeout=10)
-        await bob.wait_for(lambda _: len(bob.find_all("doesn't exist (or isn't yours)")) == 4)
+        refused = [bob.callback_answer(q) for q in queries[:4]]
+        assert all(a is not None and a.show_alert and "doesn't exist (or isn't yours)" in (a.text or "") for a in refused)
         invalid = [bob.callback_answer(q) for q in queries[4:]]
         assert all(a is not None and "no longer valid" in (a.text or "") for a in invalid)
         assert len(videos(bob)) == 0 and len(videos(ann)) == 1  # nothing was resent to anyone
@@ -515,8 +523,10 @@ async def test_forged_buttons_are_refused(harness: Harness, tiny_clip: ClipInfo,
         forged = [f"1|st|{ann_draft}|husky", f"1|rr|{ann_draft}", f"1|ok|{ann_draft}", f"1|st|{bob_draft}|dragon"]
         queries = [await bob.press(bob_preview, data) for data in forged]
         await bob.wait_for(lambda _: all(bob.answered(q) for q in queries), timeout=10)
-        await bob.wait_for(lambda _: len(bob.find_all("doesn't exist (or isn't yours)")) == 7)
-        await bob.wait_for_text("Unknown character style")
+        answers = [bob.callback_answer(q) for q in queries]
+        assert all(a is not None and "doesn't exist (or isn't yours)" in (a.text or "") for a in answers[:3])
+        assert answers[3] is not None and "Unknown character style" in (answers[3].text or "")
+        assert not bob.find_all("doesn't exist") and not bob.find_all("Unknown character style")  # toasts only
         assert await harness.store.get_draft(ann_draft) == before  # untouched, still Ann's
         assert (await harness.store.active_jobs(1002)) == []
         await ann.press(ann_preview, data_of(ann_preview, "Confirm"))  # and it still works for Ann

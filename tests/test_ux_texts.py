@@ -57,3 +57,17 @@ def test_waits_are_learned_from_recent_renders() -> None:
     assert progress_text("en", "compose", 0.5, [100.0]).endswith("⏱ about 40 s left")  # 59 % done
     assert queued_text("en", 2, [120.0]).endswith("⏱ about 6 min left")  # the running one, one queued, itself
     assert queued_text("zh", None, [90.0]).endswith("⏱ 大约还需 2分钟")
+
+
+def test_the_preview_shows_what_is_said_not_a_dangling_colon() -> None:
+    from bot.handlers.script import preview_text, spoken_text
+    from story.offline import write_offline
+
+    script = write_offline("a shiba inu becomes a chef, mocked by a rich husky", "shiba", "en", 3)
+    for scene in script.scenes:
+        said = spoken_text(script, scene)
+        assert not said.rstrip().endswith(":"), said  # a line introduced by the narration is shown
+        for line in scene.dialogue:
+            assert line.text in said
+    assert any(scene.dialogue for scene in script.scenes)
+    assert "“" in preview_text("en", script)

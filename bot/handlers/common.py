@@ -172,14 +172,16 @@ class Press:
 
 
 ButtonFn = Callable[[Update, Context, Press], Awaitable[None]]
+MAX_ANSWER = 200  # characters Telegram shows in a callback query's answer
 
 
 def on_button(fn: ButtonFn) -> Callable[[Update, Context], Coroutine[Any, Any, None]]:
     """Wrap a button handler: decode the data, and answer the query whatever happens.
 
-    A ``UserError`` is answered with its text and re-raised so the error handler also posts it in
-    the chat; undecodable data is answered "no longer valid"; anything else is answered silently
-    and re-raised (the error handler logs it and apologises)."""
+    A ``UserError`` is said once, where the presser looks: as an alert on the button when it fits
+    Telegram's 200 characters, else (something to read) as a chat message by the error handler;
+    undecodable data is answered "no longer valid"; anything else is answered silently and
+    re-raised (the error handler logs it and apologises)."""
 
     async def wrapper(update: Update, context: Context) -> None:
         query = update.callback_query
@@ -193,8 +195,11 @@ def on_button(fn: ButtonFn) -> Callable[[Update, Context], Coroutine[Any, Any, N
             log.info("refused callback data from %s: %s", query.from_user.id, err)
             await press.answer_quietly(t(press.lang, "unknown_button"), alert=True)
         except UserError as err:
-            await press.answer_quietly(user_text(err, press.lang))
-            raise
+            text = user_text(err, press.lang)
+            if len(text) > MAX_ANSWER or press.answered:
+                raise  # the error handler posts it in the chat
+            log.info("user error %s on a button of %s", err.code, query.from_user.id)
+            await press.answer_quietly(text, alert=True)
         finally:
             await press.answer_quietly()
 

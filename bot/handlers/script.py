@@ -23,7 +23,7 @@ from bot.handlers.ownership import owned_draft
 from bot.handlers.understanding import recast_html, understood_html
 from petreel.errors import TooManyExpansions, UserError
 from petreel.i18n import t
-from story.script import Script
+from story.script import Scene, Script
 from story.styles import ART_STYLES, CHARACTER_STYLES
 
 log = logging.getLogger(__name__)
@@ -48,6 +48,18 @@ def restyle(script: Script, style: str, art_style: str) -> Script:
     return Script.model_validate(data)
 
 
+def spoken_text(script: Script, scene: Scene) -> str:
+    """What is said in ``scene``, as the preview shows it: the narration, then each line of dialogue
+    with its speaker's name, unless the narration just introduced it ("Tofu breathes: “I'm going to be
+    a chef.”", "Mango sneers. Mango: “You? A chef?”")."""
+    parts = [scene.narration] if scene.narration else []
+    names = {c.id: c.name for c in script.characters}
+    for n, line in enumerate(scene.dialogue):
+        introduced = n == 0 and scene.narration.rstrip().endswith((":", "："))  # "Tofu breathes:"
+        parts.append(f"“{line.text}”" if introduced else f"{names.get(line.speaker, line.speaker)}: “{line.text}”")
+    return " ".join(parts)
+
+
 def preview_text(lang: str, script: Script, *, confirmed: bool = False) -> str:
     """HTML preview: title, hero, art style, length, what was understood of the premise (and a re-cast
     hero), the numbered scene list (≤ 4096 chars), ending with what to do next (or, once ``confirmed``,
@@ -56,10 +68,10 @@ def preview_text(lang: str, script: Script, *, confirmed: bool = False) -> str:
     art = ART_STYLES[script.art_style].label(lang) if script.art_style in ART_STYLES else script.art_style
     lines = []
     for i, scene in enumerate(script.scenes, 1):
-        narration = scene.narration
-        if len(narration) > _NARRATION_CUT:
-            narration = narration[: _NARRATION_CUT - 1] + "…"
-        lines.append(f"{i}. <b>{html.escape(scene.caption)}</b> — {html.escape(narration)}")
+        said = spoken_text(script, scene)
+        if len(said) > _NARRATION_CUT:
+            said = said[: _NARRATION_CUT - 1] + "…"
+        lines.append(f"{i}. <b>{html.escape(scene.caption)}</b> — {html.escape(said)}")
     understood = understood_html(script.premise, lang)
     if recast := recast_html(script.premise, script.style, lang):
         understood += "\n" + recast
