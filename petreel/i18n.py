@@ -68,6 +68,11 @@ TEXTS: dict[str, tuple[str, str]] = {
                    "🔎 {line}\n<i>理解有误？换个说法重新发送即可。</i>"),
     "style_from_premise": ("✓ {label} (your idea)", "✓ {label}（按你的设定）"),
     "recast": ("🔁 {note}", "🔁 {note}"),
+    # the re-cast note (story.offline.recast_note): the hero now has the style the user picked
+    "recast_note": (
+        "Re-cast as you picked: the hero {name} is now a {new} instead of a {old}; the rest of the cast is unchanged.",
+        "已按你的选择重新选角：主角{name}由{old}改为{new}，其他角色不变。",
+    ),
     "choose_art": ("Hero: {style}. Pick an art style:", "主角：{style}。选择画风："),
     "writing": ("✍️ Writing the script…", "✍️ 正在写剧本…"),
     "preview": (
@@ -149,6 +154,46 @@ TEXTS: dict[str, tuple[str, str]] = {
         "抱歉，出了点问题，请重试。",
     ),
 }
+
+
+# The pieces of the "understood" line (story.premise.understood_line composes them): who is who in
+# the premise, with their roles and sides, and the hero's goal.
+UNDERSTOOD: dict[str, tuple[str, str]] = {
+    "line": ("Understood — {parts}", "理解为——{parts}"),
+    "separator": ("; ", "；"),
+    "part": ("{role}: {who}{side}", "{role}：{who}{side}"),
+    "named": ("{name} ({who})", "{name}（{who}）"),
+    "with_job": ("{who}, {job}", "{who}，{job}"),
+    "played_by_a_pet": ("the {job}, played by a pet", "{job}（由宠物扮演）"),
+    "a_pet": ("a pet", "宠物"),
+    "on_the_rival_side": (", on the rival's side", "，站在对手一边"),
+    "goal": ("goal: {goal}", "目标：{goal}"),
+    "role_hero": ("hero", "主角"),
+    "role_rival": ("rival", "对手"),
+    "role_partner": ("partner", "伴侣"),
+    "role_friend": ("friend", "朋友"),
+    "role_family": ("family", "家人"),
+    "role_boss": ("boss", "老板"),
+    "role_mentor": ("mentor", "导师"),
+    "role_other": ("also", "配角"),
+    "goal_become": ("become a {title}", "成为{title}"),
+    "goal_get_rich": ("get rich", "逆袭致富"),
+    "goal_win": ("win", "赢"),
+    "goal_win_back": ("win it back", "夺回一切"),
+    "goal_revenge": ("pay them back", "打脸复仇"),
+    "goal_find": ("find the way home", "找到回家的路"),
+    "goal_forgive": ("make peace", "化敌为友"),
+    "goal_marry": ("find love", "收获爱情"),
+    "goal_glow_up": ("glow up", "华丽蜕变"),
+    "goal_shock": ("shock them all", "让所有人刮目相看"),
+    "lost_pet_home": ("get home", "回家"),
+}
+
+
+def understood(lang: str, key: str, **values: object) -> str:
+    """One piece of the "understood" line in ``lang``."""
+    en, zh = UNDERSTOOD[key]
+    return (zh if norm_lang(lang) == "zh" else en).format(**values)
 
 
 # The words of each ``UserError``, by its text key (the error's ``code`` unless it names another).

@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from petreel.errors import BadPremise, UnknownStyle
+from petreel.i18n import t
 from story.arcs import choose_arc, plan_story
 from story.plan import Plan, Substitution, expand_plan
 from story.premise import Analysis, analyse, hero_style
@@ -89,10 +90,9 @@ def recast_note(old_style: str | None, new_style: str, hero_name: str, language:
     if old_style is None or old_style == new_style:
         return None
     old, new = CHARACTER_STYLES[old_style], CHARACTER_STYLES[new_style]
-    if language == "zh":
-        return f"已按你的选择重新选角：主角{hero_name}由{old.label_zh}改为{new.label_zh}，其他角色不变。"
-    return (f"Re-cast as you picked: the hero {hero_name} is now a {new.label_en.lower()} "
-            f"instead of a {old.label_en.lower()}; the rest of the cast is unchanged.")
+    zh = language == "zh"
+    return t("zh" if zh else "en", "recast_note", name=hero_name,
+             old=old.label_zh if zh else old.label_en.lower(), new=new.label_zh if zh else new.label_en.lower())
 
 
 def recast(item: Script | Plan, new_style: str, language: str = "en") -> tuple[Script | Plan, str | None]:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Literal
 
+from petreel.i18n import UNDERSTOOD, understood
 from story.lexicon import Hit, Tokens, is_chinese, lexicon
 from story.styles import CHARACTER_STYLES
 
@@ -424,62 +425,42 @@ def describe(person: Person, language: str, analysis: Analysis | None = None) ->
     return core if core.startswith(("the ", "her ", "his ", "their ")) else f"the {core}"
 
 
-_ROLE_WORDS = {
-    "en": {"hero": "hero", "rival": "rival", "partner": "partner", "friend": "friend", "family": "family",
-           "boss": "boss", "mentor": "mentor", "other": "also"},
-    "zh": {"hero": "主角", "rival": "对手", "partner": "伴侣", "friend": "朋友", "family": "家人",
-           "boss": "老板", "mentor": "导师", "other": "配角"},
-}
-
-
 def understood_line(analysis: Analysis, language: str) -> str:
-    """One line saying what was understood: hero (job), the cast with roles and sides, the goal."""
+    """One line saying what was understood: hero (job), the cast with roles and sides, the goal.
+    The words are the i18n layer's (``petreel.i18n.UNDERSTOOD``); this function only composes them."""
     lex = lexicon()
-    zh = language == "zh"
-    words = _ROLE_WORDS["zh" if zh else "en"]
+    lang = "zh" if language == "zh" else "en"
     parts = []
     for p in analysis.cast:
-        text = describe(p, language, analysis)
+        who = describe(p, language, analysis)
         if p.name:
-            text = f"{p.name}（{text}）" if zh else f"{p.name} ({text})"
+            who = understood(lang, "named", name=p.name, who=who)
         if p.species is None and p.breed is None and p.relation is None:
             job_word = analysis.surfaces.get(f"jobs:{analysis.job}") if analysis.job else None
             if job_word and analysis.language == language:
-                text = f"{job_word}（由宠物扮演）" if zh else f"the {job_word}, played by a pet"
+                who = understood(lang, "played_by_a_pet", job=job_word)
             else:
-                text = "宠物" if zh else "a pet"
+                who = understood(lang, "a_pet")
         elif p is analysis.hero and analysis.job:
-            job_title = lex.entry("jobs", analysis.job)["title_zh" if zh else "title_en"]
-            text += f"，{job_title}" if zh else f", {job_title}"
-        side = ""
-        if p.role not in {"hero", "rival"} and p.side == "villain":
-            side = "，站在对手一边" if zh else ", on the rival's side"
-        parts.append(f"{words[p.role]}：{text}{side}" if zh else f"{words[p.role]}: {text}{side}")
-    goal = _goal_text(analysis, language)
+            job_title = lex.entry("jobs", analysis.job)[f"title_{lang}"]
+            who = understood(lang, "with_job", who=who, job=job_title)
+        side = understood(lang, "on_the_rival_side") if p.role not in {"hero", "rival"} and p.side == "villain" else ""
+        parts.append(understood(lang, "part", role=understood(lang, f"role_{p.role}"), who=who, side=side))
+    goal = _goal_text(analysis, lang)
     if goal:
-        parts.append(f"目标：{goal}" if zh else f"goal: {goal}")
-    return ("理解为——" + "；".join(parts)) if zh else ("Understood — " + "; ".join(parts))
+        parts.append(understood(lang, "goal", goal=goal))
+    return understood(lang, "line", parts=understood(lang, "separator").join(parts))
 
 
-_GOAL_TEXT = {
-    "get_rich": ("get rich", "逆袭致富"), "win": ("win", "赢"), "win_back": ("win it back", "夺回一切"),
-    "revenge": ("pay them back", "打脸复仇"), "find": ("find the way home", "找到回家的路"),
-    "forgive": ("make peace", "化敌为友"), "marry": ("find love", "收获爱情"), "glow_up": ("glow up", "华丽蜕变"),
-    "shock": ("shock them all", "让所有人刮目相看"), "become": ("", ""),
-}
-
-
-def _goal_text(analysis: Analysis, language: str) -> str:
+def _goal_text(analysis: Analysis, lang: str) -> str:
     lex = lexicon()
-    zh = language == "zh"
     if analysis.dream:
-        title = lex.entry("jobs", analysis.dream)["title_zh" if zh else "title_en"]
-        return f"成为{title}" if zh else f"become a {title}"
+        return understood(lang, "goal_become", title=lex.entry("jobs", analysis.dream)[f"title_{lang}"])
     for key in [*analysis.outcomes, *analysis.goals]:
-        if key in _GOAL_TEXT and _GOAL_TEXT[key][0]:
-            return _GOAL_TEXT[key][1 if zh else 0]
+        if f"goal_{key}" in UNDERSTOOD and key != "become":
+            return understood(lang, f"goal_{key}")
     if "lost_pet" in analysis.wrongs:
-        return "回家" if zh else "get home"
+        return understood(lang, "lost_pet_home")
     return ""
 
 
