@@ -4,8 +4,10 @@
 a WAV, or raw float32 with ``raw_rate``/``raw_channels``) and returns integrated loudness (LUFS),
 true peak (dBTP) and loudness range. ``parse_ebur128`` is the pure part. ``speech_spans`` finds the
 spoken stretches of a decoded track with an RMS gate (pauses shorter than ``bridge_s`` inside a
-phrase count as speech); ``coverage`` and ``longest_gap`` summarise them. Tests and the bench
-measure clips with these; the composer uses ``measure_loudness`` to check its own output.
+phrase count as speech); ``coverage`` and ``longest_gap`` summarise them; ``speech_level_db`` is the
+voiced RMS level of speech clips (the narrator evens its lines with it, the mixer sets the music
+under it). Tests and the bench measure clips with these; the composer uses ``measure_loudness`` to
+check its own output.
 """
 
 from __future__ import annotations
@@ -13,12 +15,14 @@ from __future__ import annotations
 import math
 import re
 import subprocess
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from petreel.errors import RenderFailed
+from render.stages import SAMPLE_RATE
 
 _I_RE = re.compile(r"Integrated loudness:\s*I:\s*(-?[\d.]+|-inf|nan) LUFS", re.S)
 _LRA_RE = re.compile(r"Loudness range:\s*LRA:\s*(-?[\d.]+|nan) LU", re.S)
@@ -96,3 +100,18 @@ def longest_gap(spans: list[tuple[float, float]], total_s: float) -> float:
     """Longest stretch of ``total_s`` outside ``spans`` (the start and end of the clip included)."""
     edges = [0.0, *(t for span in spans for t in span), total_s]
     return max(b - a for a, b in zip(edges[::2], edges[1::2], strict=True))
+
+
+def speech_level_db(clips: Iterable[np.ndarray], sr: int = SAMPLE_RATE, frame_s: float = 0.05) -> float:
+    """Power-average RMS (dBFS) of the voiced frames of ``clips``; -inf when nothing is voiced."""
+    frame = int(frame_s * sr)
+    power, count = 0.0, 0
+    for clip in clips:
+        n = clip.size // frame
+        if n == 0:
+            continue
+        ms = np.mean(np.square(clip[: n * frame].reshape(n, frame), dtype=np.float64), axis=1)
+        voiced = ms[ms > 10 ** (-50 / 10)]
+        power += float(voiced.sum())
+        count += voiced.size
+    return 10 * float(np.log10(power / count)) if count else float("-inf")

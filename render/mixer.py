@@ -16,13 +16,13 @@
 from __future__ import annotations
 
 import wave
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from render.audiometer import measure_loudness
+from render.audiometer import measure_loudness, speech_level_db
 from render.music import pan_gains
 from render.stages import SAMPLE_RATE, SpeechSegment
 
@@ -56,21 +56,6 @@ class Placed:
 
 def db(x: float) -> float:
     return float(10 ** (x / 20))
-
-
-def speech_level_db(clips: Iterable[np.ndarray], sr: int = SAMPLE_RATE, frame_s: float = 0.05) -> float:
-    """Power-average RMS (dBFS) of the voiced frames of ``clips``; -inf when nothing is voiced."""
-    frame = int(frame_s * sr)
-    power, count = 0.0, 0
-    for clip in clips:
-        n = clip.size // frame
-        if n == 0:
-            continue
-        ms = np.mean(np.square(clip[: n * frame].reshape(n, frame), dtype=np.float64), axis=1)
-        voiced = ms[ms > 10 ** (-50 / 10)]
-        power += float(voiced.sum())
-        count += voiced.size
-    return 10 * float(np.log10(power / count)) if count else float("-inf")
 
 
 def duck_curve(times: np.ndarray, segments: list[tuple[float, float]], depth_db: float = DUCK_DB,

@@ -22,11 +22,13 @@ from typing import Any
 
 import numpy as np
 
+from render.audiometer import speech_level_db
 from render.stages import SAMPLE_RATE
 from render.voices import NARRATOR_VOICE, VoiceProfile
 
 log = logging.getLogger(__name__)
 
+LINE_LEVEL_DB = -20.0  # voiced RMS of every line (the mixer masters the whole clip afterwards)
 SENTENCE_GAP_S = 0.16  # between two sentences of a line (each trimmed of its own silences first)
 ESPEAK_WPM = 230  # espeak-ng's default 175 reads Mandarin at ~2.6 hanzi/s; scripts are paced for ~5
 # espeak-ng variant per script voice (the pitch and pace of ``VoiceProfile`` apply on top)
@@ -69,9 +71,14 @@ def _read_wav(path: Path) -> tuple[np.ndarray, int]:
     return audio, sr
 
 
-def _peak_normalise(audio: np.ndarray, peak: float = 0.9) -> np.ndarray:
+def _level_normalise(audio: np.ndarray, level_db: float = LINE_LEVEL_DB, peak: float = 0.97) -> np.ndarray:
+    """Every line at the same voiced level (so no speaker is louder than another), peaks under ``peak``."""
+    level = speech_level_db([audio])
     top = float(np.max(np.abs(audio))) if audio.size else 0.0
-    return (audio * (peak / top)).astype(np.float32) if top > 1e-6 else audio.astype(np.float32)
+    if not np.isfinite(level) or top < 1e-6:
+        return audio.astype(np.float32)
+    gain = min(10 ** ((level_db - level) / 20), peak / top)
+    return (audio * gain).astype(np.float32)
 
 
 # ---------------------------------------------------------------------------------------------- narrators
@@ -98,7 +105,7 @@ class PiperNarrator:
         audio = self._espeak(text, voice) if language.startswith("zh") else self._piper(text, voice)
         if audio is None:
             return None
-        return _peak_normalise(trim_silence(audio, self.sample_rate))
+        return _level_normalise(trim_silence(audio, self.sample_rate))
 
     # -- piper --------------------------------------------------------------------------------
     def _load_piper(self) -> Any:
