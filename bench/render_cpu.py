@@ -78,6 +78,18 @@ ROWS = [
     ("restaurant", "suit", "funny", "tilt_down", "The white cat now washes the dishes.", "Tables turned", "clear"),
     ("stage", "tuxedo", "triumphant", "push_in", "Ginger is crowned cat of the year.", "Cat of the year", "clear"),
 ]
+DIALOGUE = [  # per scene: (hero's line, rival's line); the speech sets each scene's length
+    ("Please, it is so cold out here tonight.", "Ha! Go home, you poor little stray cat."),
+    ("One more brick and then one more after that.", "Look at him sweating in the dust all day."),
+    ("Welcome to my new company, everyone.", "This cannot be real. He was a street cat."),
+    ("I would like the big house next door, please.", "He bought the mansion? With what money?"),
+    ("Good evening, neighbour. Lovely view, is it not?", "I have nothing to say. Nothing at all."),
+    ("Fish for everyone! Nobody goes hungry today.", "Even the strays love him now. Unbelievable."),
+    ("Could I have the soup, please? Thank you.", "Yes sir, right away sir. More soup, sir?"),
+    ("Thank you all. I started with nothing at all.", "Fine. He deserves it. I can admit that."),
+]
+EXTRA = " Nobody on the street could believe what was happening."  # longer scenes: more to say
+
 MOTIONS = [("shiver", "idle"), ("idle", "bounce"), ("enter_left", "idle"), ("idle", "exit_right"),
            ("bounce", "shiver"), ("idle", "idle"), ("idle", "enter_right"), ("bounce", "idle")]
 
@@ -103,10 +115,15 @@ def bench_script(seconds: float, still: bool = False) -> Script:
             {"location": loc, "setting": loc.replace("_", " "),
              "characters": [{"id": "hero", "expression": "determined", "outfit": outfit},
                             {"id": "rival", "expression": "smug", "outfit": "crown"}],
-             "visual_prompt": f"{loc} scene", "narration": text if seconds / n >= 5 else f"{caption}.",
+             "visual_prompt": f"{loc} scene",
+             "narration": (text + (EXTRA if seconds / n >= 10 else "")) if seconds / n >= 5 else f"{caption}.",
+             "dialogue": ([{"speaker": "hero", "text": hero}, {"speaker": "rival", "text": rival}]
+                          if seconds / n >= 10 else [{"speaker": ("hero", "rival")[i % 2], "text": (hero, rival)[i % 2]}]
+                          if seconds / n >= 5 else []),
              "caption": caption,
              "duration": seconds / n, "camera": camera, "mood": mood, "weather": "clear" if still else weather}
-            for loc, outfit, mood, camera, text, caption, weather in rows
+            for i, ((loc, outfit, mood, camera, text, caption, weather), (hero, rival)) in enumerate(zip(
+                rows, [DIALOGUE[i % len(DIALOGUE)] for i in range(n)], strict=True))
         ],
     })
 
@@ -230,11 +247,11 @@ def child(args: argparse.Namespace) -> int:
     stages = {name: {"wall": round(end[1] - at, 2), "python_cpu": round(end[2] - c, 2)}
               for (name, at, c), end in zip(marks, ends, strict=True)}
     stages[marks[0][0]]["wall"] = round(ends[0][1] - t0, 2)  # the first stage starts with the render
-    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    me = resource.getrusage(resource.RUSAGE_SELF)
     print(json.dumps({
         "wall": total, "cpu": cpu, "python_cpu": own, "ffmpeg_cpu": cpu - own, "frames": dump.n_frames or
         round(info.duration * spec.fps), "size": info.size_bytes, "duration": info.duration,
-        "rss_mib": me.ru_maxrss / 1024, "ffmpeg_rss_mib": kids.ru_maxrss / 1024, "stages": stages,
+        "rss_mib": me.ru_maxrss / 1024, "stages": stages,
     }))
     return 0
 
@@ -277,7 +294,7 @@ def bench_one(args: argparse.Namespace, spec: RenderSpec) -> None:
     with tempfile.TemporaryDirectory(prefix="petreel-bench-") as tmp:
         work = Path(tmp)
         print(f"== {script.duration:.0f} s clip, {len(script.scenes)} scenes, "
-              f"{'still keyframes' if args.still else 'motion (stand-in sprites, rain, snow)'} + subtitles; "
+              f"{'still keyframes' if args.still else 'motion (sprites, rain, snow)'} + subtitles; "
               f"load={os.getloadavg()[0]:.2f}")
         raw, wav = work / "frames.yuv", work / "audio.wav"
         bare: list[tuple[float, float]] = []
@@ -289,7 +306,7 @@ def bench_one(args: argparse.Namespace, spec: RenderSpec) -> None:
         print(f"total {r['wall']:.1f} s  frames {r['frames']}  {r['frames'] / r['wall']:.1f} frames/s  "
               f"cpu {r['cpu']:.1f} core-s (python {r['python_cpu']:.1f}, ffmpeg {r['ffmpeg_cpu']:.1f})  "
               f"size {r['size'] / 1e6:.2f} MB ({r['size']} B)  load={os.getloadavg()[0]:.2f}")
-        print(f"peak RSS: python {r['rss_mib']:.0f} MiB, ffmpeg {r['ffmpeg_rss_mib']:.0f} MiB")
+        print(f"peak RSS (python process): {r['rss_mib']:.0f} MiB  clip {r['duration']:.1f} s")
         print("stages " + "  ".join(f"{k} {v['wall']:.1f}s wall / {v['python_cpu']:.1f} py-core-s"
                                     for k, v in r["stages"].items()))
         if args.no_baseline:
