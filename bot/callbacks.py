@@ -33,6 +33,7 @@ class Action(StrEnum):
     REMIX = "rm"  # clip id
     TWIST = "tw"  # clip id
     PAGE = "hp"  # history offset
+    EXAMPLE = "ex"  # index of an example premise (offered for a greeting or a too-vague text)
 
 
 ARITY: dict[Action, int] = {
@@ -45,9 +46,12 @@ ARITY: dict[Action, int] = {
     Action.REMIX: 1,
     Action.TWIST: 1,
     Action.PAGE: 1,
+    Action.EXAMPLE: 1,
 }
 # Actions whose arguments are all non-negative integers (ids, offsets).
-NUMERIC: frozenset[Action] = frozenset({Action.CANCEL, Action.RESEND, Action.REMIX, Action.TWIST, Action.PAGE})
+NUMERIC: frozenset[Action] = frozenset(
+    {Action.CANCEL, Action.RESEND, Action.REMIX, Action.TWIST, Action.PAGE, Action.EXAMPLE}
+)
 # The largest number a button may carry: SQLite's INTEGER is a signed 64-bit value, so anything
 # beyond it can only be forged (and would raise OverflowError at the query).
 MAX_NUMBER = 2**63 - 1

@@ -93,6 +93,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "status_queued": ("⏳ Queued — position {position}", "⏳ 排队中 — 第 {position} 位"),
     "status_queued_soon": ("⏳ Queued — starting soon", "⏳ 排队中 — 即将开始"),
     "status_progress": ("🎞 {stage}\n{bar}", "🎞 {stage}\n{bar}"),
+    "vague": (
+        "Hi! Send me a one-line story with a pet in it: who they are, what happens to them and how it ends. "
+        "Or tap one of these:",
+        "你好！发一句有萌宠的故事：主角是谁、遇到了什么、结局如何。或者点一个试试：",
+    ),
     "unknown_command": (
         "I don't know {command}. Here is what I can do:\n\n{commands}\n\nOr just send a one-line story idea.",
         "我不认识 {command}。可用的命令：\n\n{commands}\n\n或者直接发一句故事创意。",
@@ -252,6 +257,19 @@ def short_date(when: float, lang: str) -> str:
     if norm_lang(lang) == "zh":
         return (f"{moment.year}年" if year else "") + f"{moment.month}月{moment.day}日"
     return f"{moment.day}\u00a0{_MONTHS[moment.month - 1]}{year.replace(' ', chr(0xA0))}"
+
+
+# Example premises offered for a greeting or a too-vague text (tapping one starts it).
+EXAMPLES: dict[Lang, tuple[str, ...]] = {
+    "en": (
+        "A poor ginger cat is mocked by a rich white cat, works hard as a window cleaner and gets rich",
+        "A shy black kitten dreams of becoming a pop star, but the rich Persian laughs at her voice",
+    ),
+    "zh": (
+        "穷橘猫被富白猫嘲笑，努力擦玻璃打工，最后逆袭成了老板",
+        "害羞的小黑猫梦想当歌星，却被富家波斯猫嘲笑",
+    ),
+}
 
 
 def duration_text(seconds: float, lang: str) -> str:

@@ -485,3 +485,26 @@ def hero_species(analysis: Analysis) -> str | None:
 def with_hero(analysis: Analysis, **changes: object) -> Analysis:
     cast = [replace(analysis.hero, **changes), *analysis.cast[1:]]  # type: ignore[arg-type]
     return replace(analysis, cast=cast)
+
+
+_FILLER = frozenset({"a", "an", "the", "my", "your", "me", "i", "please", "some", "this", "that", "there"})
+
+
+def is_vague(analysis: Analysis) -> bool:
+    """Nothing happens in it, so a script would be a guess: a greeting or a bare pet ("hi", "test",
+    "make a video", "a cat", "你好", "小猫"). Such a text gets example premises instead.
+
+    Vague when the analysis found no job, dream, place, prop, wrong, goal or outcome and no named
+    pet, and the text has no words beyond its pet (or, with no pet, at most three words / four hanzi)."""
+    a = analysis
+    if a.job or a.dream or a.places or a.props or a.wrongs or a.goals or a.outcomes:
+        return False
+    if len(a.cast) > 1 or any(p.name for p in a.cast):
+        return False
+    text = a.premise.lower()
+    words = [w for w in re.findall(r"[a-z']+", text) if w not in _FILLER]
+    hanzi = re.findall(r"[\u3400-\u9fff]", text)
+    if any(p.species for p in a.cast):
+        pet = {w.lower() for p in a.cast for w in p.words}
+        return not [w for w in words if w not in pet and w.rstrip("s") not in pet] and len(hanzi) <= 3
+    return len(words) <= 3 and len(hanzi) <= 4

@@ -394,6 +394,22 @@ async def test_bad_inputs_get_clear_messages_in_the_users_language(harness: Harn
         assert any("视频" in c["description"] for c in state.commands_for("zh", ann.id))  # others keep theirs
         await li.send("/lang zh")
         await li.wait_for(lambda _: chat_payload(state, li.id, str)["language"] == "zh")
+        # a greeting gets two example premises to tap; a tapped one starts like a typed one
+        sent = await ann.send("hi")
+        offer = await ann.wait_for_text("Or tap one of these")
+        examples = [d for d in offer.callback_data if d.startswith("1|ex|")]
+        assert len(examples) == 2 and not with_buttons(ann, "1|st|", after=sent)
+        await ann.press(offer, examples[1])
+        chooser = await wait_buttons(ann, "1|st|", after=sent)
+        assert "pop star" in chooser.body
+        import sandbox.state as sandbox_state
+
+        real = sandbox_state.button_data
+        with pytest.MonkeyPatch.context() as patch:  # a modified client sends an index never shown
+            patch.setattr(sandbox_state, "button_data", lambda markup: [*real(markup), "1|ex|7"])
+            forged = await ann.press(offer, "1|ex|7")  # out of range: refused as a stale button
+            await ann.wait_for(lambda _: ann.answered(forged))
+        assert "no longer valid" in (getattr(ann.callback_answer(forged), "text", "") or "")
         # an unknown command gets the menu, in the user's language, not silence
         await ann.send("/foo")
         menu = await ann.wait_for_text("I don't know /foo")

@@ -71,3 +71,15 @@ def test_the_preview_shows_what_is_said_not_a_dangling_colon() -> None:
             assert line.text in said
     assert any(scene.dialogue for scene in script.scenes)
     assert "“" in preview_text("en", script)
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [("hi", True), ("hello there", True), ("test", True), ("make a video", True), ("a cat", True),
+     ("你好", True), ("小猫", True), ("a corgi learns to surf", False), ("a corgi surfs", False),
+     ("小柯基学冲浪", False), ("A robot explores Mars", False), ("a poor cat named Duchess", False)],
+)
+def test_greetings_and_bare_pets_are_too_vague_for_a_script(text: str, vague: bool) -> None:
+    from story.premise import analyse, is_vague
+
+    assert is_vague(analyse(text)) is vague

@@ -32,9 +32,10 @@ from bot.handlers.drafts import Draft
 from bot.handlers.ownership import owned_draft
 from bot.handlers.script import write_and_show
 from bot.handlers.understanding import chooser_styles, recast_html, understood_html
-from petreel.errors import Banned, UnknownStyle
-from petreel.i18n import Lang, t
+from petreel.errors import Banned, CallbackError, UnknownStyle
+from petreel.i18n import EXAMPLES, Lang, norm_lang, t
 from story.offline import validate_premise
+from story.premise import analyse, is_vague
 from story.styles import CHARACTER_STYLES, art_styles_for
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -87,16 +88,42 @@ async def on_premise(update: Update, context: Context) -> None:
     # 2. validate and moderate (BadPremise / ContentRefused reach the error handler → user's language)
     premise = validate_premise(message.text or "")
     await deps.moderate(premise)
-    # 3. banned users stop here (enqueue checks again)
-    if (await deps.store.ensure_user(user.id)).banned:
+    # 3. a greeting or a text where nothing happens gets two example premises to tap, not a script
+    if is_vague(analyse(premise)):
+        await send(update, context, t(lang, "vague"), examples_keyboard(lang))
+        return
+    await start_draft(context, user.id, chat.id, premise, lang)
+
+
+async def start_draft(context: Context, user_id: int, chat_id: int, premise: str, lang: str) -> None:
+    """A stored draft for ``premise`` and its hero chooser."""
+    deps = deps_of(context)
+    # 1. banned users stop here (enqueue checks again)
+    if (await deps.store.ensure_user(user_id)).banned:
         raise Banned()
-    # 4. a stored draft and the hero buttons (no chooser without its draft: at the per-user cap
+    # 2. a stored draft and the hero buttons (no chooser without its draft: at the per-user cap
     #    the premise is refused rather than dropping the oldest draft under a chooser still shown)
-    draft = await deps.drafts.new_if_room(user.id, chat.id, premise, script_language(premise))
+    draft = await deps.drafts.new_if_room(user_id, chat_id, premise, script_language(premise))
     if draft is None:
-        await send(update, context, t(lang, "drafts_full", n=deps.drafts.per_user))
+        await context.bot.send_message(chat_id, t(lang, "drafts_full", n=deps.drafts.per_user))
         return
     await show_styles(context, draft, lang)
+
+
+def examples_keyboard(lang: str) -> InlineKeyboardMarkup:
+    examples = EXAMPLES[norm_lang(lang)]
+    return keyboard([[(f"💡 {text}", callbacks.encode(Action.EXAMPLE, i))] for i, text in enumerate(examples)])
+
+
+@on_button
+async def example(update: Update, context: Context, press: Press) -> None:
+    """An example premise was tapped: it starts like a typed one (the index is range-checked)."""
+    examples = EXAMPLES[norm_lang(press.lang)]
+    index = press.button.number()
+    if index >= len(examples):
+        raise CallbackError(f"example {index} out of range")
+    await press.answer()
+    await start_draft(context, press.user_id, press.chat_id, examples[index], press.lang)
 
 
 async def new(update: Update, context: Context) -> None:
@@ -146,3 +173,4 @@ def register(app: AnyApp) -> None:
     app.add_handler(MessageHandler(filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND, on_premise))
     app.add_handler(CallbackQueryHandler(choose_style, pattern=callbacks.pattern(Action.STYLE)))
     app.add_handler(CallbackQueryHandler(choose_art, pattern=callbacks.pattern(Action.ART)))
+    app.add_handler(CallbackQueryHandler(example, pattern=callbacks.pattern(Action.EXAMPLE)))
