@@ -19,6 +19,7 @@ def test_round_trip_every_action() -> None:
         Action.REMIX: ("42",),
         Action.TWIST: ("42",),
         Action.PAGE: ("10",),
+        Action.EXAMPLE: ("1",),
     }
     assert set(samples) == set(Action)
     for action, args in samples.items():
