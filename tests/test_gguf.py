@@ -102,7 +102,7 @@ async def test_deadline_cancels_the_local_generation_and_frees_the_slot(caplog: 
     with caplog.at_level(logging.WARNING, logger="story"):
         script = await writer.write(PREMISE, "corgi", "en", 3)
     assert script == write_offline(PREMISE, "corgi", "en", 3)
-    assert time.perf_counter() - start < 0.6 + 1.0
+    assert time.perf_counter() - start < 0.6 + 3.0
     assert any("deadline" in r.getMessage() for r in caplog.records)
     assert await asyncio.to_thread(fake.finished.wait, 5)  # the generation thread ended …
     assert fake.stopped_by_callback == [True] and fake.sent[0] < len(tokens(json.dumps(make_plan()))) / 2
@@ -231,7 +231,7 @@ async def test_tiny_gguf_model_runs_in_process_bounded_and_without_a_port(
                                      deadline_s=3.0, max_tokens=4000)
     # a random model writes no usable plan: the offline writer answers, within the deadline
     assert script == write_offline(PREMISE, "ginger-cat", "en", 5)
-    assert writer.last is not None and not writer.last.accepted and writer.last.seconds < 3.0 + 1.0
+    assert writer.last is not None and not writer.last.accepted and writer.last.seconds < 3.0 + 3.0
     assert any("offline writer" in r.getMessage() for r in caplog.records)
     assert time.perf_counter() - start < 30
     assert writer.listening_address is None  # closed
