@@ -1,7 +1,10 @@
 """``petreel make "PREMISE"``: write a script and render it to an MP4, with a progress bar.
 
 The script comes from the bot's writer (``story.llm.write_script``): the LLM when ``PETREEL_LLM__*``
-is configured (falling back to the offline writer, with the reason logged), else the offline writer.
+is configured (falling back to the offline writer, with the reason logged), else the offline writer;
+or from an edited script file (``--script FILE.json``, as ``petreel script --json`` prints it). What
+was understood is printed first; ``--style`` re-casts the premise's hero and says so; places the
+painter can't draw are named with what is drawn instead (also in the ``--report`` file).
 
 Bad input (empty or over-long premise, unknown style or art style, an output path that cannot be
 written) is refused before any work with one line on stderr and exit code 2. A failed render
@@ -18,7 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from petreel.errors import Cancelled, EncoderMissing, PetReelError, RenderFailed, UserError
-from story.styles import ART_STYLES, CHARACTER_STYLES, DEFAULT_ART_STYLE, DEFAULT_STYLE, art_styles_for
+from story.script import Script
+from story.styles import ART_STYLES, CHARACTER_STYLES, DEFAULT_ART_STYLE, art_styles_for
 
 STAGES = ("script", "keyframes", "narration", "music", "compose")
 MAX_PREMISE = 500
@@ -27,12 +31,16 @@ MAX_PREMISE = 500
 def add_parsers(subparsers: Any) -> None:
     p = subparsers.add_parser(
         "make",
-        help="render one clip from a premise",
+        help="render one clip from a premise, or an edited script",
         description="Write a pet-drama script from PREMISE (the LLM when PETREEL_LLM__* is configured, else "
-        "offline) and render it to a 9:16 MP4.",
+        "offline), or read one with --script, and render it to a 9:16 MP4.",
     )
-    p.add_argument("premise", help="one-line story idea, e.g. \"a poor ginger cat is mocked by a rich white cat\"")
-    p.add_argument("--style", default=DEFAULT_STYLE, help=f"hero character style ({', '.join(CHARACTER_STYLES)})")
+    p.add_argument("premise", nargs="?", default=None,
+                   help="one-line story idea, e.g. \"a poor ginger cat is mocked by a rich white cat\"")
+    p.add_argument("--script", type=Path, default=None, metavar="FILE.json",
+                   help="render this script (as petreel script --json prints it) instead of writing one")
+    p.add_argument("--style", default=None,
+                   help=f"hero character style ({', '.join(CHARACTER_STYLES)}); default: the premise's own hero")
     p.add_argument("--art-style", default=DEFAULT_ART_STYLE, help=f"art style ({', '.join(ART_STYLES)})")
     p.add_argument("--lang", default="en", choices=("en", "zh"), help="script and narration language")
     p.add_argument("-o", "--output", type=Path, default=Path("clip.mp4"), help="output MP4 path")
@@ -112,11 +120,22 @@ def run_make(args: argparse.Namespace) -> int:
                     "music": settings.render.music and not args.no_music}
         settings = settings.model_copy(update={"render": settings.render.model_copy(update=switches)})
     # 1. validate everything before any work
-    try:
-        premise = check_premise(args.premise)
-    except UserError as err:
-        return _fail(err.message(args.lang))
-    if args.style not in CHARACTER_STYLES:
+    script = None
+    if args.script is not None:
+        if args.premise is not None:
+            return _fail("give a premise or --script FILE.json, not both")
+        loaded = load_script(args.script)
+        if isinstance(loaded, str):
+            return _fail(loaded)
+        script, premise = loaded, loaded.premise
+    else:
+        if args.premise is None:
+            return _fail("a premise is needed (or --script FILE.json)")
+        try:
+            premise = check_premise(args.premise)
+        except UserError as err:
+            return _fail(err.message(args.lang))
+    if args.style is not None and args.style not in CHARACTER_STYLES:
         return _fail(f"unknown style {args.style!r}; valid styles: {', '.join(CHARACTER_STYLES)}")
     offered = [a.id for a in art_styles_for(settings.render.backend)]
     if args.art_style not in offered:
@@ -142,9 +161,20 @@ def run_make(args: argparse.Namespace) -> int:
     seed = args.seed if args.seed is not None else secrets.randbelow(2**31)
     if args.seed is None:
         print(f"seed: {seed}", file=sys.stderr)
-    # 2. write the script and render it
+    # 2. write the script (saying what was understood and any re-cast) and render it
     try:
-        return _render(premise, args, settings, overrides, seed, output, thumbnail)
+        substitutions: list[str] = []
+        if script is None:
+            script, substitutions = _write(premise, args, settings, seed)
+        elif args.style is not None and args.style != script.style:
+            from story.offline import recast
+
+            recast_script, note = recast(script, args.style)
+            assert isinstance(recast_script, Script)
+            script = recast_script
+            if note:
+                print(note, file=sys.stderr)
+        return _render(script, args, settings, overrides, seed, output, thumbnail, substitutions)
     except Cancelled:
         return _fail("cancelled", 130)
     except KeyboardInterrupt:
@@ -159,7 +189,45 @@ def run_make(args: argparse.Namespace) -> int:
         return _fail(str(err), 1)
 
 
-def write_report(path: Path, script: Any, seed: int, scenes: list[dict[str, Any]] | None) -> None:
+def load_script(path: Path) -> Script | str:
+    """The validated script in ``path``, or one line saying why it can't be used."""
+    from pydantic import ValidationError
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return f"cannot read script {path}: {exc.__class__.__name__}: {getattr(exc, 'strerror', None) or exc}"
+    try:
+        return Script.model_validate_json(text)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = ".".join(str(x) for x in err["loc"]) or "script"
+        more = f" (and {len(exc.errors()) - 1} more)" if len(exc.errors()) > 1 else ""
+        return f"invalid script {path}: {where}: {err['msg']}{more}"
+
+
+def _write(premise: str, args: argparse.Namespace, settings: Any, seed: int) -> tuple[Script, list[str]]:
+    """The script from the bot's writer, and the places drawn instead of the story's (offline writer);
+    what was understood, any re-cast and those substitutions go to stderr."""
+    from story.cli import choose_style
+    from story.llm import write_script
+    from story.offline import write_story
+    from story.premise import analyse, understood_line
+
+    style, note = choose_style(premise, args.style, args.lang)
+    print(understood_line(analyse(premise), args.lang), file=sys.stderr)
+    if note:
+        print(note, file=sys.stderr)
+    substitutions: list[str] = []
+    if not (settings.llm.base_url or settings.llm.gguf_path):
+        substitutions = [str(s) for s in write_story(premise, style, args.lang, seed, args.art_style).substitutions]
+        for sub in substitutions:
+            print(f"drawn instead: {sub}", file=sys.stderr)
+    return write_script(settings, premise, style, args.lang, seed, art_style=args.art_style), substitutions
+
+
+def write_report(path: Path, script: Any, seed: int, scenes: list[dict[str, Any]] | None,
+                 substitutions: list[str] | None = None) -> None:
     """The staging report: the painter's asked-vs-drawn per scene, or the asks alone for painters without one."""
     import json
 
@@ -168,18 +236,18 @@ def write_report(path: Path, script: Any, seed: int, scenes: list[dict[str, Any]
                                              "weather": s.weather, "props": s.props,
                                              "characters": [a.model_dump() for a in s.characters]},
                    "drawn": None} for i, s in enumerate(script.scenes)]
-    data = {"title": script.title, "premise": script.premise, "seed": seed, "scenes": scenes}
+    data = {"title": script.title, "premise": script.premise, "seed": seed, "scenes": scenes,
+            "substitutions": substitutions or []}
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
-def _render(premise: str, args: argparse.Namespace, settings: Any, overrides: dict[str, int], seed: int,
-            output: Path, thumbnail: Path) -> int:
+def _render(script: Script, args: argparse.Namespace, settings: Any, overrides: dict[str, int], seed: int,
+            output: Path, thumbnail: Path, substitutions: list[str]) -> int:
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
     from render.backends import default_backends
     from render.pipeline import render_clip, render_spec
-    from story.llm import write_script
 
     console = Console(stderr=True)
     columns = (TextColumn("{task.description:<10}"), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),
@@ -198,7 +266,6 @@ def _render(premise: str, args: argparse.Namespace, settings: Any, overrides: di
                 bar.start_task(tasks[stage])
                 bar.update(tasks[stage], completed=min(1.0, max(0.0, fraction)))
 
-        script = write_script(settings, premise, args.style, args.lang, seed, art_style=args.art_style)
         progress("script", 1.0)
         spec = render_spec(settings, seed)
         if overrides:
@@ -210,7 +277,7 @@ def _render(premise: str, args: argparse.Namespace, settings: Any, overrides: di
         info = render_clip(script, output, backends, spec, progress, thumbnail=thumbnail)
         progress("compose", 1.0)
     if args.report is not None:
-        write_report(args.report, script, seed, getattr(backends.painter, "report", None))
+        write_report(args.report, script, seed, getattr(backends.painter, "report", None), substitutions)
     print(f"{info.path}  {script.title!r}  {info.width}x{info.height}  {info.duration:.1f}s  "
           f"{info.size_bytes / 1e6:.1f} MB  thumbnail {info.thumbnail}")
     return 0

@@ -91,8 +91,9 @@ def recast_note(old_style: str | None, new_style: str, hero_name: str, language:
         return None
     old, new = CHARACTER_STYLES[old_style], CHARACTER_STYLES[new_style]
     zh = language == "zh"
-    return t("zh" if zh else "en", "recast_note", name=hero_name,
+    note = t("zh" if zh else "en", "recast_note", name=hero_name,
              old=old.label_zh if zh else old.label_en.lower(), new=new.label_zh if zh else new.label_en.lower())
+    return " ".join(note.split())  # no double space when the premise names no hero
 
 
 def recast(item: Script | Plan, new_style: str, language: str = "en") -> tuple[Script | Plan, str | None]:

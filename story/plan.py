@@ -550,10 +550,17 @@ def _appearances(
     positions = {sid: _mentions(visual, members[sid]) for sid in present}
     tokens = lex.tokenize(visual)
 
+    mentioned = sorted((p, sid) for sid, p in positions.items() if p is not None)
+
     def owner(hit: Hit) -> str:
+        """Who does the action: the one named right before the verb, else the note's subject."""
         pos = tokens.offsets[hit.start] if hit.start < len(tokens.offsets) else 0
-        before = [(p, sid) for sid, p in positions.items() if p is not None and p <= pos]
-        return max(before)[1] if before else present[0]
+        before = [(p, sid) for p, sid in mentioned if p <= pos]
+        for p, sid in reversed(before):
+            lead = visual[max(0, p - 6):p].lower()
+            if p == 0 or re.search(r"(,|;|\band|\bwhile|\bas|\bthen)\s*$", lead):
+                return sid  # this name opens the clause the verb is in
+        return mentioned[0][1] if mentioned else present[0]
 
     acts: dict[str, str] = {}
     outfits: dict[str, str] = {}
