@@ -124,6 +124,10 @@ def _look(person: Person, species: str, rng: random.Random) -> str:
     else:
         options = [s for s in CHARACTER_STYLES.values() if s.species == species]
         look = rng.choice(options).look
+    if person.traits:  # the premise's own words first: "a rich white cat …"
+        words = " ".join(str(lex.entry("traits", t)["en"][0]) for t in person.traits)
+        look = re.sub(r"^(an?) ", lambda m: f"a {words} ", look) if re.match(r"^an? ", look) else f"{words} {look}"
+        look = re.sub(r"\ba ([aeiou])", r"an \1", look)
     extras = [str(lex.entry("traits", t)["look"]) for t in person.traits if lex.entry("traits", t).get("look")]
     if person.relation == "bodyguard":
         extras.append("in a black suit and earpiece")
@@ -318,6 +322,7 @@ def plan_story(analysis: Analysis, style: str, language: str, seed: int, arc_id:
     values = _values(analysis, style, lang, slots, arc, humble)
     c = common()
     whens = rng.sample(c["when"][lang], 3)
+    described = any(p.traits for p in analysis.cast)
     laters = rng.sample(c["later"][lang], 3)
 
     # 2. Beats: a variant per slot (optional slots by chance), lines filled with the premise's words.
@@ -340,6 +345,8 @@ def plan_story(analysis: Analysis, style: str, language: str, seed: int, arc_id:
                 options.append((speaker, line, visual, var))
         must = ["{" + f + "}" for f in slot.get("must", [])]
         options = [o for o in options if all(m in o[3][lang] for m in must)] or options
+        if not beats and described:  # the opening names the premise's own descriptions (poor, rich…)
+            options = [o for o in options if "_a}" in o[3][lang]] or options
         if not options:
             continue
         speaker, line, visual, var = rng.choice(options)
@@ -348,6 +355,20 @@ def plan_story(analysis: Analysis, style: str, language: str, seed: int, arc_id:
             used_slots.add(speaker)
         beats.append({"speaker": slots[speaker].id if speaker != "narrator" else "narrator",
                       "line": line[:200], "visual": visual[:160], "slot": slot["id"]})
+
+    # 2a. The premise's own wrong is told, when no line tells it yet (fired, mocked, lost …).
+    lex = lexicon()
+    said = " ".join(b["line"] for b in beats).lower()
+    for wrong in analysis.wrongs[:1]:
+        entry = lex.entry("events", wrong)
+        if "beat" not in entry or any(w in said for w in entry["zh" if lang == "zh" else "en"]):
+            continue
+        local = {**values, "when": whens[1], "later": laters[1]}
+        line = _fill(entry["beat"][lang], local)
+        visual = _fill(entry["beat"]["visual"], {**local, "work": values["work_en"]})
+        if line and visual:
+            beats.insert(min(1, len(beats)), {"speaker": "narrator", "line": line[:200], "visual": visual[:160],
+                                              "slot": "wrong"})
 
     # 2b. The rival is heard: when no beat gives the rival a line, the first slot that can does.
     if "rival" in slots and not any(b["speaker"] == slots["rival"].id for b in beats):

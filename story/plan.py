@@ -250,17 +250,45 @@ class Substitution:
 
 @dataclass(frozen=True)
 class _Hints:
-    """What the premise contributes to staging: the hero's job, the main place."""
+    """What the premise contributes to staging: the hero's job and traits, the main place (and its
+    English word), and the premise's own words the vocabulary does not know (knight, band, Paris)."""
 
     job: str | None
     place: str | None
+    place_word: str | None
+    hero_traits: tuple[str, ...]
+    details: tuple[str, ...]
+
+
+_STOP = frozenset("""a an the and or but of to in on at by for with from into over under after before then
+so that this these those his her their its he she they it is are was were be been being has have had do does did
+who whom which what when where while as than too very just only also still every each one two three some any
+all no not up down out off again once about against between through during until him them our your my me us we
+you i can could will would shall should may might must get gets got make makes made become becomes became
+day days night story tale new old little big tiny""".split())
 
 
 def _premise_hints(premise: str) -> _Hints:
+    from story.premise import analyse
+
     lex = lexicon()
-    jobs = lex.keys(premise, "jobs")
-    places = [lex.entry("places", k)["location"] for k in lex.keys(premise, "places")]
-    return _Hints(jobs[0] if jobs else None, places[0] if places else None)
+    analysis = analyse(premise)
+    place_key = analysis.places[0] if analysis.places else None
+    place = str(lex.entry("places", place_key)["location"]) if place_key else None
+    place_word = None
+    if place_key:
+        surface = analysis.surfaces.get(f"places:{place_key}")
+        place_word = surface if surface and analysis.language == "en" else str(lex.entry("places", place_key)["en"][0])
+    details: list[str] = []
+    if analysis.language == "en":
+        tokens = lex.tokenize(premise)
+        known = {i for h in lex.find_tokens(tokens) for i in range(h.start, h.end)}
+        for i, word in enumerate(tokens.words):
+            if i not in known and word not in _STOP and len(word) >= 4 and not any(
+                    word == (p.name or "").lower() for p in analysis.cast):
+                details.append(word)
+    job = analysis.job or analysis.dream
+    return _Hints(job, place, place_word, tuple(analysis.hero.traits), tuple(dict.fromkeys(details))[:6])
 
 
 def _rng(*parts: object) -> random.Random:
@@ -495,7 +523,12 @@ def expand_plan(
         setting = rng.choice(stage["settings"][location])
         extras = " ".join(w for w in (stage["time_words"][time_of_day], stage["weather_words"][weather]) if w)
         setting = f"{setting} {extras}".strip()[:200]
-        people = "; ".join(_describe(by_sid[a["id"]], a) for a in apps)
+        people = "; ".join(_describe(by_sid[a["id"]], a, hints.hero_traits if a["id"] == "hero" else ())
+                           for a in apps)
+        if hints.place_word and location == hints.place and hints.place_word.lower() not in setting.lower():
+            setting = f"{hints.place_word}: {setting}"[:200]
+        if hints.details and n in (0, len(groups) - 1):
+            people = f"{people}; story details: {', '.join(hints.details)}"
         shown = group.visual if not _HAN.search(group.visual) else ""
         visual_prompt = "; ".join(x for x in (
             people, shown, ", ".join(props), setting, stage["camera_words"][camera],
@@ -619,8 +652,11 @@ def _mood(hits: list[Hit], actions: list[str], index: int, total: int) -> str:
     return "tense" if index == 0 else ("dramatic" if index >= total - 3 else "calm")
 
 
-def _describe(char: dict[str, Any], app: dict[str, Any]) -> str:
+def _describe(char: dict[str, Any], app: dict[str, Any], traits: Sequence[str] = ()) -> str:
     stage = staging()
+    if traits:
+        words = " and ".join(str(lexicon().entry("traits", t)["en"][0]) for t in traits)
+        char = {**char, "look": f"{char['look']}, looking {words}"}
     outfit = stage["outfit_words"].get(app["outfit"], "")
     doing = stage["action_words"].get(app["action"], "")
     worn = f" wearing {outfit}" if outfit else ""

@@ -1,0 +1,254 @@
+"""Story evaluation: does the offline writer tell the premise the user typed?
+
+    PYTHONPATH=. .venv/bin/python bench/story_eval.py [--seeds 5] [--writer offline]
+
+Over the premises below (English and Chinese; inside and outside the common arcs; named and
+unnamed supporting characters; long and short), it prints:
+
+* premise fidelity: the share of each premise's characters, jobs, places and outcomes that appear
+  in the script (title, narration, dialogue, captions, visual prompts, settings, props, cast). The
+  expected words are written here by hand for each premise, with their synonyms; they are NOT the
+  writer's vocabulary, so the writer cannot pass by echoing its own keyword table.
+* cast recall: the share of the characters the premise names or describes that are cast (a matching
+  species, breed or given name, one script character each).
+* distinct lines: spoken lines (narration and dialogue, character names masked) that differ across
+  5 seeds of one premise, as a share of all of them.
+* shared lines: lines one script shares word for word (names masked) with the script of another,
+  unrelated premise, per 10 lines.
+
+Goals (issue #11): fidelity ≥ 0.9, cast recall 1.0, ≥ 70 % distinct lines, < 1 shared line per 10.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import re
+import statistics
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from story.offline import write_offline  # noqa: E402
+from story.script import Script  # noqa: E402
+
+
+@dataclass(frozen=True)
+class Who:
+    """A character the premise names or describes: what makes a script character it."""
+
+    species: str | None = None
+    breed: str | None = None  # a word that must be in the character's breed or look
+    name: str | None = None
+
+
+@dataclass(frozen=True)
+class Case:
+    premise: str
+    lang: str
+    cast: tuple[Who, ...]
+    # each item: alternatives (any one found counts); kinds: character words, job, place, outcome
+    items: tuple[tuple[str, ...], ...] = field(default_factory=tuple)
+
+
+C, D = "cat", "dog"
+CASES: tuple[Case, ...] = (
+    # --- the issue's own examples ---
+    Case("a poor ginger cat is mocked by a rich white cat and her dog boyfriend, works hard, gets rich and shocks them",
+         "en", (Who(C, "ginger"), Who(C, "white"), Who(D)),
+         (("poor",), ("rich",), ("boyfriend",), ("mock", "laugh", "sneer", "smirk", "scoff", "jeer"), ("work",),
+          ("rich", "millionaire", "money", "boss"), ("shock", "jaw drops", "stares", "speechless", "impossible"))),
+    Case("穷橘猫被富白猫和她的狗男友嘲笑，在工地打工，后来逆袭", "zh", (Who(C, "ginger"), Who(C, "white"), Who(D)),
+         (("穷",), ("富",), ("男友",), ("工地",), ("嘲笑", "笑"), ("老板", "有钱", "逆袭", "翻身"))),
+    Case("A shy black kitten becomes a pop star", "en", (Who(C, "black"),),
+         (("shy",), ("pop star",), ("stage",), ("microphone", "sing"))),
+    Case("A robot explores Mars", "en", (Who(),), (("Mars", "planet"), ("astronaut", "space"), ("rocket", "launch"))),
+    Case("a golden retriever runs for mayor", "en", (Who(D, "golden"),),
+         (("mayor",), ("city hall",), ("crowd", "voters"), ("election", "campaign"))),
+    Case("a corgi loses his restaurant to a greedy husky and wins it back", "en", (Who(D, "corgi"), Who(D, "husky")),
+         (("restaurant",), ("greedy",), ("wins", "won", "back", "takes it back"), ("loses", "lost", "takes", "locks"))),
+    Case("a delivery driver builds a faster delivery company", "en", (Who(),),
+         (("delivery",), ("company",), ("scooter", "streets"))),
+    Case("A ginger cat window cleaner is laughed at by the rich cats in the tower", "en", (Who(C, "ginger"), Who(C)),
+         (("window",), ("skyscraper", "tower"), ("rich",), ("laugh", "sneer", "mock"))),
+    Case("Mango the ginger cat is bullied by Duchess, a spoiled Persian, and her corgi friend Biscuit, while the "
+         "villain's husky bodyguard Koda guards the door; Mango's mother works three jobs", "en",
+         (Who(C, "ginger", "Mango"), Who(C, "persian", "Duchess"), Who(D, "corgi", "Biscuit"),
+          Who(D, "husky", "Koda")),
+         (("Mango",), ("Duchess",), ("Biscuit",), ("Koda",), ("bodyguard",), ("bull", "sneer", "laugh", "mock"))),
+    # --- inside the common arcs, English ---
+    Case("a corgi gets lost in a storm and tries to find her way home", "en", (Who(D, "corgi"),),
+         (("lost",), ("storm", "rain"), ("home",))),
+    Case("a mother cat works three jobs so her kitten can go to school", "en", (Who(C), Who(C)),
+         (("jobs", "work"), ("school", "graduation", "study"), ("kitten",))),
+    Case("his best friend betrays him and steals his bakery", "en", (Who(), Who()),
+         (("bakery", "bread"), ("betray", "trust", "steal", "takes", "stole", "locks"), ("back",))),
+    Case("two rival dogs fight over the park, then become best friends", "en", (Who(D), Who(D)),
+         (("park",), ("friends", "team", "partner", "together"))),
+    Case("a shy tabby cat has a glow up and wins the school dance", "en", (Who(C, "tabby"),),
+         (("shy",), ("school",), ("wins", "crown", "win"))),
+    Case("a quiet intern dog is bullied by the boss, then exposes him and takes his job", "en", (Who(D), Who()),
+         (("intern", "office worker"), ("office",), ("boss",), ("bull", "push", "sneer", "laugh"))),
+    Case("a poor stray cat sells fish at the night market and becomes the richest cat in town", "en", (Who(C),),
+         (("market", "stall"), ("rich",), ("poor",))),
+    Case("a chihuahua dreams of becoming a chef but the head chef laughs at her", "en", (Who(D, "chihuahua"), Who()),
+         (("chef",), ("kitchen", "cook"), ("laugh",))),
+    Case("a husky construction worker is mocked by a rich poodle and buys the building", "en",
+         (Who(D, "husky"), Who(D, "poodle")),
+         (("construction", "bricks"), ("rich",), ("building", "tower"), ("mock", "sneer", "laugh"))),
+    Case("a shiba athlete trains every morning to win the marathon", "en", (Who(D, "shiba"),),
+         (("athlete", "run", "track"), ("win", "champion", "trophy"), ("stadium", "track"))),
+    Case("an old grey cat doctor saves the town during a flu season", "en", (Who(C, "grey"),),
+         (("doctor",), ("hospital", "ward", "patients"))),
+    Case("a black cat detective solves the case of the stolen crown", "en", (Who(C, "black"),),
+         (("detective", "clue"),)),
+    Case("a lonely dog waits at the train station every day for his owner", "en", (Who(D),),
+         (("station", "street"), ("owner", "family", "home"))),
+    Case("a tiny kitten firefighter saves a rich cat from a burning mansion", "en", (Who(C), Who(C)),
+         (("firefighter", "fire"), ("rich",))),
+    Case("a beagle programmer builds an app and beats a greedy tech company", "en", (Who(D, "beagle"), Who()),
+         (("programmer", "code", "coding"), ("company",), ("greedy",))),
+    # --- outside pet drama: cast with pets ---
+    Case("a knight rescues a princess from a dragon", "en", (Who(),), (("knight", "princess", "dragon", "rescue"),)),
+    Case("an astronaut is stranded on the moon", "en", (Who(),), (("astronaut",), ("moon", "planet"))),
+    Case("a teenager starts a band in a garage", "en", (Who(),), (("band", "sing", "music", "song"),)),
+    Case("two spies fall in love in Paris", "en", (Who(), Who()), (("love", "together"),)),
+    Case("the new kid at school is a genius at maths", "en", (Who(),), (("school",),)),
+    Case("a farmer saves the village from a drought", "en", (Who(),), (("farm", "field"),)),
+    # --- Chinese ---
+    Case("小柯基走丢了，想要回家", "zh", (Who(D, "corgi"),), (("走丢", "迷路", "丢"), ("回家", "家"))),
+    Case("一只名叫豆包的柯基被老板开除，后来开了自己的公司", "zh", (Who(D, "corgi", "豆包"), Who()),
+         (("豆包",), ("老板",), ("公司",), ("开除", "赶", "出去"))),
+    Case("黑猫想成为歌手，被同学嘲笑，最后在演唱会上唱哭了所有人", "zh", (Who(C, "black"), Who()),
+         (("歌",), ("舞台", "演唱会", "麦克风"), ("嘲笑", "笑"))),
+    Case("金毛竞选市长", "zh", (Who(D, "golden"),), (("市长",), ("市政厅", "竞选", "演讲"))),
+    Case("猫妈妈打三份工供小猫上大学", "zh", (Who(C), Who(C)), (("工",), ("大学", "学校", "毕业"))),
+    Case("哈士奇外卖员被顾客看不起，后来开了外卖公司", "zh", (Who(D, "husky"), Who()),
+         (("外卖",), ("公司",), ("看不起", "嘲笑", "笑", "冷笑"))),
+    Case("一只橘猫想成为宇航员，去火星探险", "zh", (Who(C, "ginger"),), (("宇航员",), ("火星", "星球", "太空"))),
+    Case("柴犬的餐厅被贪婪的斗牛犬抢走了，它要夺回来", "zh", (Who(D, "shiba"), Who(D, "bulldog")),
+         (("餐厅",), ("夺回", "赢回", "拿回", "回"))),
+    Case("害羞的狸花猫在学校被嘲笑，后来华丽蜕变", "zh", (Who(C, "tabby"),), (("学校",), ("嘲笑", "笑", "取笑"))),
+    Case("两只死对头的狗在比赛中成为好朋友", "zh", (Who(D), Who(D)), (("比赛", "赛"), ("朋友", "搭档", "一起"))),
+    Case("白色波斯猫是个擦玻璃的工人，被有钱的狗嘲笑", "zh", (Who(C, "white"), Who(D)),
+         (("玻璃",), ("高楼", "大楼"), ("嘲笑", "笑"))),
+    Case("一只流浪狗在雨夜找到了新家", "zh", (Who(D),), (("家",), ("雨",))),
+    Case("机器人在月球上迷路了", "zh", (Who(),), (("月球", "星球", "太空"),)),
+    Case("奶奶猫卖掉金项圈供孙子读书", "zh", (Who(C), Who()), (("读书", "学", "书"),)),
+)
+
+
+def script_text(script: Script) -> str:
+    parts = [script.title]
+    for c in script.characters:
+        parts += [c.name, c.breed, c.look]
+    for s in script.scenes:
+        parts += [s.narration, s.caption, s.visual_prompt, s.setting, *s.props, *(d.text for d in s.dialogue)]
+    return " ".join(parts)
+
+
+def found(word: str, text: str) -> bool:
+    if re.search(r"[\u3400-\u9fff]", word):
+        return word in text
+    return re.search(r"(?<![A-Za-z])" + re.escape(word.lower()), text.lower()) is not None
+
+
+def fidelity(case: Case, script: Script) -> float:
+    text = script_text(script)
+    hits = sum(any(found(w, text) for w in alts) for alts in case.items)
+    return hits / len(case.items) if case.items else 1.0
+
+
+def cast_recall(case: Case, script: Script) -> float:
+    """Characters of the premise matched one-to-one to script characters."""
+    chars = list(script.characters)
+
+    def fits(who: Who, c: object) -> bool:
+        from story.script import Character
+
+        assert isinstance(c, Character)
+        desc = f"{c.breed} {c.look}".lower()
+        if who.name and c.name != who.name:
+            return False
+        if who.species and c.species != who.species:
+            return False
+        return not (who.breed and who.breed not in desc)
+
+    # the hero is drawn in the chosen style, so it matches on species only through the style
+    best = 0
+    for perm in itertools.permutations(range(len(chars)), min(len(case.cast), len(chars))):
+        best = max(best, sum(fits(w, chars[i]) for w, i in zip(case.cast, perm, strict=False)))
+    return best / len(case.cast)
+
+
+def masked_lines(script: Script) -> list[str]:
+    names = sorted((c.name for c in script.characters), key=len, reverse=True)
+    out = []
+    for s in script.scenes:
+        for _, text in s.spoken():
+            for n in names:
+                text = text.replace(n, "@")
+            out.append(text)
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seeds", type=int, default=5)
+    args = parser.parse_args()
+    start = time.perf_counter()
+    fid: list[float] = []
+    recall: list[float] = []
+    distinct: list[float] = []
+    first_scripts: list[Script] = []
+    rows = []
+    for case in CASES:
+        scripts = [write_offline(case.premise, _style(case), case.lang, seed) for seed in range(args.seeds)]
+        f = statistics.mean(fidelity(case, s) for s in scripts)
+        r = statistics.mean(cast_recall(case, s) for s in scripts)
+        lines = [ln for s in scripts for ln in masked_lines(s)]
+        d = len(set(lines)) / len(lines)
+        fid.append(f)
+        recall.append(r)
+        distinct.append(d)
+        first_scripts.append(scripts[0])
+        rows.append((case.premise, case.lang, f, r, d))
+    shared_per_10 = []
+    for i, j in itertools.permutations(range(len(CASES)), 2):
+        if CASES[i].lang != CASES[j].lang:
+            continue
+        a, b = masked_lines(first_scripts[i]), set(masked_lines(first_scripts[j]))
+        shared_per_10.append(10 * sum(ln in b for ln in a) / len(a))
+    elapsed = time.perf_counter() - start
+
+    print(f"story eval: {len(CASES)} premises ({sum(c.lang == 'en' for c in CASES)} English, "
+          f"{sum(c.lang == 'zh' for c in CASES)} Chinese), {args.seeds} seeds each, offline writer")
+    print(f"{'fid':>5} {'cast':>5} {'dist':>5}  premise")
+    for premise, lang, f, r, d in rows:
+        print(f"{f:5.2f} {r:5.2f} {d:5.2f}  [{lang}] {premise[:90]}")
+    print()
+    print(f"premise fidelity (mean over premises and seeds): {statistics.mean(fid):.3f}   goal >= 0.9   "
+          f"(min {min(fid):.2f})")
+    print(f"cast recall (mean):                               {statistics.mean(recall):.3f}   goal 1.0   "
+          f"(min {min(recall):.2f})")
+    print(f"distinct lines across {args.seeds} seeds (mean):            {statistics.mean(distinct):.3f}   "
+          f"goal >= 0.70   (min {min(distinct):.2f})")
+    print(f"lines shared with an unrelated premise, per 10:   {statistics.mean(shared_per_10):.3f}   goal < 1   "
+          f"(max {max(shared_per_10):.2f}, {len(shared_per_10)} ordered pairs, same language)")
+    print(f"time: {elapsed:.1f}s for {len(CASES) * args.seeds} scripts")
+    return 0
+
+
+def _style(case: Case) -> str:
+    """The style the bot would pre-select: the premise's own hero, else the default."""
+    from story.premise import analyse, hero_style
+    from story.styles import DEFAULT_STYLE
+
+    return hero_style(analyse(case.premise)) or DEFAULT_STYLE
+
+
+if __name__ == "__main__":
+    sys.exit(main())
