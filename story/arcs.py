@@ -258,6 +258,7 @@ def _values(analysis: Analysis, style: str, language: str, slots: dict[str, Memb
         v["place"], v["place_en"] = loc_words[loc][1 if zh else 0], loc_words[loc][0]
     v["place_word"] = re.sub(r"^the ", "", v["place"])
     v["place_title"] = v["place_word"].title() if not zh else v["place_word"]
+    v["place_cap"] = v["place"][:1].upper() + v["place"][1:]
     thing = analysis.lost_thing if same else None
     if thing:
         thing = re.sub(r"^(his|her|their|its|the|a|an)\s+", "", thing)
@@ -322,7 +323,7 @@ def plan_story(analysis: Analysis, style: str, language: str, seed: int, arc_id:
     values = _values(analysis, style, lang, slots, arc, humble)
     c = common()
     whens = rng.sample(c["when"][lang], 3)
-    described = any(p.traits for p in analysis.cast)
+    described = [k for k, m in slots.items() if m.person.traits]
     laters = rng.sample(c["later"][lang], 3)
 
     # 2. Beats: a variant per slot (optional slots by chance), lines filled with the premise's words.
@@ -345,8 +346,11 @@ def plan_story(analysis: Analysis, style: str, language: str, seed: int, arc_id:
                 options.append((speaker, line, visual, var))
         must = ["{" + f + "}" for f in slot.get("must", [])]
         options = [o for o in options if all(m in o[3][lang] for m in must)] or options
-        if not beats and described:  # the opening names the premise's own descriptions (poor, rich…)
-            options = [o for o in options if "_a}" in o[3][lang]] or options
+        if not beats and described and options:  # the opening names the premise's own descriptions (poor, rich…)
+            def told(o: tuple[str, str, str, dict[str, Any]]) -> int:
+                return sum(f"{{{k}_a}}" in o[3][lang] for k in described)
+            most = max(told(o) for o in options)
+            options = [o for o in options if told(o) == most]
         if not options:
             continue
         speaker, line, visual, var = rng.choice(options)
@@ -359,16 +363,42 @@ def plan_story(analysis: Analysis, style: str, language: str, seed: int, arc_id:
     # 2a. The premise's own wrong is told, when no line tells it yet (fired, mocked, lost …).
     lex = lexicon()
     said = " ".join(b["line"] for b in beats).lower()
-    for wrong in analysis.wrongs[:1]:
+    for wrong in [w for w in analysis.wrongs if "beat" in lex.entry("events", w)][:1]:
         entry = lex.entry("events", wrong)
         if "beat" not in entry or any(w in said for w in entry["zh" if lang == "zh" else "en"]):
             continue
         local = {**values, "when": whens[1], "later": laters[1]}
-        line = _fill(entry["beat"][lang], local)
-        visual = _fill(entry["beat"]["visual"], {**local, "work": values["work_en"]})
+        told = rng.choice(entry["beat"])
+        line = _fill(told[lang], local)
+        visual = _fill(told["visual"], {**local, "work": values["work_en"]})
         if line and visual:
             beats.insert(min(1, len(beats)), {"speaker": "narrator", "line": line[:200], "visual": visual[:160],
                                               "slot": "wrong"})
+
+    # 2c. The premise's outcome, job and place are said, when no line says them yet.
+    said = " ".join(b["line"] for b in beats).lower()
+    for outcome in [o for o in analysis.outcomes if "beat" in lex.entry("events", o)][:2]:
+        entry = lex.entry("events", outcome)
+        if "beat" not in entry or any(w in said for w in entry["zh" if lang == "zh" else "en"]):
+            continue
+        local = {**values, "when": whens[2], "later": laters[2]}
+        told = rng.choice(entry["beat"])
+        line = _fill(told[lang], local)
+        visual = _fill(told["visual"], local)
+        if line and visual:
+            beats.insert(max(1, len(beats) - 1), {"speaker": "narrator", "line": line[:200], "visual": visual[:160],
+                                                  "slot": "outcome"})
+    for field_name, template in (("job", c["job_line"]), ("place", c["place_line"])):
+        own = analysis.job if field_name == "job" else (analysis.places[0] if analysis.places else None)
+        word = values[field_name].lower().removeprefix("the ")
+        if own is None or word in said:
+            continue
+        told = rng.choice(template)
+        line = _fill(told[lang], {**values, "when": whens[2]})
+        visual = _fill(told["visual"], values)
+        if line and visual:
+            beats.insert(min(2, len(beats)), {"speaker": "narrator", "line": line[:200], "visual": visual[:160],
+                                              "slot": field_name})
 
     # 2b. The rival is heard: when no beat gives the rival a line, the first slot that can does.
     if "rival" in slots and not any(b["speaker"] == slots["rival"].id for b in beats):
@@ -401,7 +431,8 @@ def plan_story(analysis: Analysis, style: str, language: str, seed: int, arc_id:
     # 4. Between 6 and 10 beats: drop optional ones from the middle, or add the ones skipped.
     while len(beats) > MAX_BEATS:
         optional_ids = {s["id"] for s in arc.beats if s.get("optional")}
-        fallback = next(i for i in range(len(beats) - 2, 0, -1) if beats[i]["slot"] != "cameo")
+        kept = {"cameo", "wrong", "outcome", "job", "place"}
+        fallback = next(i for i in range(len(beats) - 2, 0, -1) if beats[i]["slot"] not in kept)
         drop = next((i for i in range(len(beats) - 2, 0, -1) if beats[i]["slot"] in optional_ids), fallback)
         beats.pop(drop)
     if len(beats) < MIN_BEATS:

@@ -258,6 +258,8 @@ class _Hints:
     place_word: str | None
     hero_traits: tuple[str, ...]
     details: tuple[str, ...]
+    hero_breed: str | None = None
+    hero_style: str | None = None
 
 
 _STOP = frozenset("""a an the and or but of to in on at by for with from into over under after before then
@@ -288,7 +290,10 @@ def _premise_hints(premise: str) -> _Hints:
                     word == (p.name or "").lower() for p in analysis.cast):
                 details.append(word)
     job = analysis.job or analysis.dream
-    return _Hints(job, place, place_word, tuple(analysis.hero.traits), tuple(dict.fromkeys(details))[:6])
+    from story.premise import hero_style
+
+    return _Hints(job, place, place_word, tuple(analysis.hero.traits), tuple(dict.fromkeys(details))[:6],
+                  analysis.hero.breed, hero_style(analysis))
 
 
 def _rng(*parts: object) -> random.Random:
@@ -467,8 +472,14 @@ def expand_plan(
     stage = staging()
     subs: list[Substitution] = substitutions if substitutions is not None else []
 
-    # 2. The cast: the hero in the chosen style, the others as the plan describes them.
+    # 2. The cast: the hero in the chosen style, the others as the plan describes them. A hero whose
+    #    breed the catalogue lacks (a chihuahua) keeps that breed under its species' default style.
     characters, ids = _cast_characters(plan, style)
+    if hints.hero_breed is not None:
+        entry = lex.entry("breeds", hints.hero_breed)
+        hero_char = characters[0]
+        if entry["style"] is None and entry["species"] == hero_char["species"] and style == hints.hero_style:
+            hero_char.update(breed=entry["breed"], look=entry["look"], style=None)
     by_sid = {c["id"]: c for c in characters}
     members = {ids[m.id]: m for m in plan.cast}
     names = {m.id: m.name for m in plan.cast}

@@ -56,6 +56,7 @@ class Person:
     words: tuple[str, ...] = ()  # the premise's own words for this person
     after_by: bool = False
     start: int = 0  # token index where the mention starts
+    does_wrong: bool = False  # a wrong (mocks, fires, steals…) follows the mention
 
     @property
     def style(self) -> str | None:
@@ -149,16 +150,29 @@ def analyse(premise: str) -> Analysis:
         if id(h) in consumed:
             continue
         nxt = heads[idx + 1] if idx + 1 < len(heads) else None
-        if (h.section == "relations" and h.key in _VILLAIN_RELATIONS and nxt is not None
-                and 0 <= nxt.start - h.end <= 1 and nxt.start not in breaks and (people or h.start > 0)):
+        after = masked[h.pos + len(h.surface):h.pos + len(h.surface) + 3] if not chinese else ""
+        owns = after.startswith(("'s", "’s")) or (chinese and h.end < len(words) and words[h.end] == "的"
+                                                 and nxt is not None and nxt.section == "relations")
+        if (h.section == "relations" and h.key in _VILLAIN_RELATIONS and nxt is not None and owns
+                and 0 <= nxt.start - h.end <= 2 and nxt.start not in breaks):
             villain_refs.add(nxt.start)  # "the villain's husky bodyguard": a reference, not a new pet
             continue
+        if h.section == "relations" and h.start > 0 and words[h.start - 1] in {
+                "become", "becomes", "became", "成为", "成了", "变成"}:
+            continue  # "become best friends": an outcome, not a pet
         person = Person(key="", role="other", side="neutral", pos=h.pos)
         span_start, span_end = h.start, h.end
         group = [h]
         # a species or breed right before a relation is that relation's species (her dog boyfriend)
         if (h.section in {"breeds", "species"} and nxt is not None and nxt.section == "relations"
                 and nxt.start == h.end and nxt.start not in breaks):
+            group.append(nxt)
+            consumed.add(id(nxt))
+            span_end = nxt.end
+        # a relation right before a species is that species (rival dogs, 死对头的狗)
+        elif (h.section == "relations" and nxt is not None and nxt.section in {"breeds", "species"}
+              and nxt.start not in breaks and (nxt.start == h.end
+                                               or (chinese and nxt.start == h.end + 1 and words[h.end] == "的"))):
             group.append(nxt)
             consumed.add(id(nxt))
             span_end = nxt.end
@@ -180,6 +194,9 @@ def analyse(premise: str) -> Analysis:
         j = span_start - 1
         while j >= 0 and j + 1 not in breaks:
             mod = [m for m in hits if m.start == j and m.section in {"traits", "colours"}]
+            if not mod and any(m.start <= j < m.end and m.section == "jobs" for m in hits):
+                j -= 1  # "a quiet intern dog": the job between the traits and the pet
+                continue
             if not mod:
                 if words[j] in {"a", "an", "the", "一只", "一条", "一个", "只", "条", "个", "的", "very", "so", "once"}:
                     j -= 1
@@ -215,6 +232,8 @@ def analyse(premise: str) -> Analysis:
             owner = people[-1] if people else None
             if owner is not None:
                 person.of = owner.key
+        elif possessive and not chinese and person.relation is None and people and h.section == "species":
+            person.relation, person.of = "kittens", people[-1].key  # "her kitten": family
         surface_words = " ".join(words[span_start:span_end]) if not chinese else "".join(words[span_start:span_end])
         person.words = (surface_words,)
         # the same pet mentioned again (same breed/relation, no new modifiers): merge
@@ -225,6 +244,38 @@ def analyse(premise: str) -> Analysis:
         label = person.relation or person.breed or person.species or "pet"
         person.key = _slug(label if person.relation else f"{label}", taken)
         people.append(person)
+        # "two rival dogs", "两只狗": a second pet like the first
+        before = words[max(0, span_start - 3):span_start]
+        if any(w in {"two", "2", "两只", "两条", "两个", "俩"} for w in before):
+            twin2 = replace(person, key=_slug(label, taken), pos=person.pos + 1, name=None)
+            people.append(twin2)
+
+    # 2b. Someone named by a job ("the head chef laughs at her") is a person too.
+    hero_job_seen = False
+    for h in hits:
+        if h.section != "jobs" or not h.start or chinese:
+            continue
+        if words[h.start - 1] == "the" and hero_job_seen and not any(p.start <= h.start < p.start + 4 for p in people):
+            person = Person(key=_slug(h.key, taken), role="other", side="neutral", pos=h.pos, words=(h.surface,),
+                            start=h.start)
+            people.append(person)
+        hero_job_seen = True
+    # "a greedy tech company": a bad trait on something that is not a pet is an antagonist too
+    for h in hits:
+        if h.section != "traits" or lex.entry("traits", h.key)["side"] != "bad" or chinese:
+            continue
+        if any(p.start <= h.start <= p.start + 4 for p in people):
+            continue
+        noun = next((x for x in hits if x.section in {"jobs", "places"} and 0 < x.start - h.start <= 2), None)
+        if noun is not None:
+            people.append(Person(key=_slug(noun.key, taken), role="other", side="neutral", pos=h.pos,
+                                 traits=(h.key,), words=(" ".join(words[h.start:noun.end]),), start=h.start))
+    people.sort(key=lambda p: p.pos)
+    # a wrong done right after a mention marks the wrongdoer ("the boss fires", "the chef laughs at")
+    for p in people:
+        end = p.start + max(1, len(p.words[0].split()) if p.words else 1)
+        p.does_wrong = any(h.section == "events" and lex.entry("events", h.key)["kind"] == "wrong"
+                           and 0 <= h.start - end <= 2 for h in hits)
 
     # 3. Given names to the nearest person (before the name, or just after it).
     for name, pos in names:
@@ -345,6 +396,7 @@ def _roles(people: list[Person], events: list[Hit], words: tuple[str, ...]) -> l
     def villainy(p: Person) -> int:
         rel = lex.entry("relations", p.relation) if p.relation else None
         score = 4 * p.after_by + 3 * bool(rel and rel["role"] == "rival") + 2 * len(set(p.traits) & _VILLAIN_TRAITS)
+        score += 3 * p.does_wrong
         score += bool(rel and rel["role"] == "boss")
         return score if p.of is None or p.of != hero.key else 0
     candidates = sorted((p for p in rest if villainy(p) > 0 and p.of is None), key=lambda p: -villainy(p))
@@ -435,7 +487,11 @@ def understood_line(analysis: Analysis, language: str) -> str:
         who = describe(p, language, analysis)
         if p.name:
             who = understood(lang, "named", name=p.name, who=who)
-        if p.species is None and p.breed is None and p.relation is None:
+        if p.species is None and p.breed is None and p.relation is None and p is not analysis.hero:
+            # someone the premise names by a job or a thing (the head chef, a greedy tech company)
+            who = (p.words[0] if lang == "zh" else f"the {p.words[0]}") if p.words and analysis.language == language \
+                else understood(lang, "a_pet")
+        elif p.species is None and p.breed is None and p.relation is None:
             job_word = analysis.surfaces.get(f"jobs:{analysis.job}") if analysis.job else None
             if job_word and analysis.language == language:
                 who = understood(lang, "played_by_a_pet", job=job_word)

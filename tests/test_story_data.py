@@ -20,7 +20,7 @@ FIELD = re.compile(r"\{([a-z_]+)\}")
 KNOWN_FIELDS = {
     *SLOTS, "hero", *(f"{s}_a" for s in ("hero", *SLOTS)), "job", "work", "work_en", "job_place", "job_place_en",
     "dream", "dream_work", "dream_work_en", "dream_event", "dream_place_en", "place", "place_en", "place_word",
-    "place_title", "thing", "thing_en", "thing_title", "thing_cap", "when", "later",
+    "place_title", "place_cap", "thing", "thing_en", "thing_title", "thing_cap", "when", "later",
 }
 
 
@@ -68,8 +68,11 @@ def test_lexicon_schema() -> None:
     assert set(data["times"]) <= set(get_args(TimeOfDay))
     assert set(data["weathers"]) <= set(get_args(Weather))
     assert set(data["outfits"]) <= set(get_args(Outfit))
-    for entry in data["events"].values():
+    for key, entry in data["events"].items():
         assert entry["kind"] in ("wrong", "goal", "outcome")
+        for told in entry.get("beat", []):  # the line that tells this event when the arc doesn't
+            assert set(told) == {"en", "zh", "visual"}, key
+            assert HAN.search(told["zh"]) and not HAN.search(told["en"] + told["visual"]), key
 
 
 def test_staging_schema() -> None:
