@@ -347,10 +347,10 @@ def plan_story(analysis: Analysis, style: str, language: str, seed: int, arc_id:
         must = ["{" + f + "}" for f in slot.get("must", [])]
         options = [o for o in options if all(m in o[3][lang] for m in must)] or options
         if not beats and described and options:  # the opening names the premise's own descriptions (poor, rich…)
-            def told(o: tuple[str, str, str, dict[str, Any]]) -> int:
+            def descriptors(o: tuple[str, str, str, dict[str, Any]]) -> int:
                 return sum(f"{{{k}_a}}" in o[3][lang] for k in described)
-            most = max(told(o) for o in options)
-            options = [o for o in options if told(o) == most]
+            most = max(descriptors(o) for o in options)
+            options = [o for o in options if descriptors(o) == most]
         if not options:
             continue
         speaker, line, visual, var = rng.choice(options)
