@@ -451,7 +451,8 @@ def plan_story(analysis: Analysis, style: str, language: str, seed: int, arc_id:
                                                     "slot": slot["id"]})
 
     # 5. The plan.
-    title = _fill(rng.choice(arc.titles[lang]), values) or arc.label[lang]
+    titled = values if lang == "zh" else {**values, **{k: values[k].title() for k in ("job", "dream")}}
+    title = _fill(rng.choice(arc.titles[lang]), titled) or arc.label[lang]
     cast = [{"id": m.id, "name": m.name[:40], "species": m.species, "role": m.person.role, "look": m.look}
             for m in members]
     return Plan.model_validate({

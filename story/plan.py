@@ -500,7 +500,8 @@ def expand_plan(
             new_loc = str(entry["location"])
             if not entry["exact"]:
                 subs.append(Substitution(beat_no, "place", place_hits[0].surface, new_loc))
-        elif job_entry and ("work" in actions or any(h.section == "jobs" for h in hits)):
+        elif job_entry and any(h.section == "actions" and h.key == "work" or h.section == "jobs"
+                               for h in lex.find(group.visual)):
             new_loc = str(job_entry["location"])
         else:
             new_loc = location or hints.place or (str(job_entry["location"]) if job_entry else "street")
@@ -615,7 +616,7 @@ def _appearances(
                 acts[who] = hit.key
         else:
             outfits.setdefault(who, hit.key)
-    line_actions = {s: _first_action(t) for s, t in group.dialogue}
+    line_actions = {s: a if a in _SPOKEN_ACTIONS else None for s, t in group.dialogue for a in [_first_action(t)]}
     apps: list[dict[str, Any]] = []
     for k, sid in enumerate(present):
         member = members[sid]
@@ -642,6 +643,7 @@ def _appearances(
     return apps
 
 
+_SPOKEN_ACTIONS = {"sneer", "laugh", "point", "cry", "push", "celebrate", "shocked", "kneel", "hug", "sing", "wave"}
 _PRIORITY = {"walk": -1, "stand": -2, "talk": -1, "enter": 0, "exit": 0, "think": 0, "sneer": 3, "laugh": 2,
              "push": 3, "point": 2, "hug": 3, "kneel": 3, "shocked": 3, "cry": 2, "celebrate": 2, "give": 2,
              "work": 1, "sing": 2}
