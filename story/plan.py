@@ -493,7 +493,6 @@ def expand_plan(
         beat_no = group.beats[0] + 1
         # 3a. where: named place, else the job's place in a work scene, else where we were
         place_hits = [h for h in hits if h.section == "places"]
-        actions = [h.key for h in hits if h.section == "actions"]
         job_entry = lex.entry("jobs", hints.job) if hints.job else None
         if place_hits:
             entry = lex.entry("places", place_hits[0].key)
