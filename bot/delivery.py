@@ -1,7 +1,8 @@
-"""Delivery: the outbox (``store.pending_events()``) → status-message edits and ``sendVideo``.
+"""Delivery: the outbox (``store.claim_events()``) → status-message edits and ``sendVideo``.
 
-A background task started in the application's ``post_init``. Each tick it reads the unacknowledged
-events (oldest first), groups them by job and hands each job's events, in order, to one task (a job
+A background task started in the application's ``post_init``. Each tick it leases the jobs with
+unacknowledged events to this process (``consumer``, default ``<host>-<pid>``) and reads their events
+(oldest first), groups them by job and hands each job's events, in order, to one task (a job
 already being handled is skipped until its task ends, so events of one job never race). What
 delivery remembers about a job between events lives in one ``_JobState`` per job.
 
@@ -32,6 +33,13 @@ an italic note in the caption ("Resending after a restart" / "after a network er
 attempt recorded before the upload shows that an earlier one may have arrived. Everything after
 the ``file_id`` commit is exactly-once.
 
+More than one bot process (webhook mode behind a load balancer): each job's outbox is leased to one
+process at a time (``storage/outbox.py``), renewed every tick and released on stop, so two processes
+never deliver the same event; a process that dies leaves its jobs to the others once the lease
+(``lease_s``) ends. A restarted container keeps its consumer id (same host name, pid 1) and takes its
+leases straight back. On PostgreSQL the loop wakes on LISTEN/NOTIFY as soon as an event commits; the
+poll interval stays as the safety net (and is all there is on SQLite).
+
 Failures: transient ones (network, flood limit after the rate limiter's retries) leave the event
 unacknowledged and back off for that job; permanent ones (the user blocked the bot, chat gone,
 bad request) are logged and acknowledged so one bad event can't wedge the outbox.
@@ -46,11 +54,12 @@ import functools
 import html
 import json
 import logging
+import os
+import socket
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Message
@@ -77,6 +86,7 @@ MAX_CAPTION = 1024
 UPLOAD_TIMEOUT_S = 300.0
 MAX_BUG_RETRIES = 5
 RECENT_REFRESH_S = 30.0
+OUTBOX_LEASE_S = 60.0
 
 
 def count_error(err: BaseException | str) -> None:
@@ -138,10 +148,6 @@ async def send_by_file_id(bot: Bot, chat_id: int, clip: Clip, title: str, lang: 
     )
 
 
-def _read(path: Path) -> bytes:
-    return path.read_bytes()
-
-
 @dataclass
 class _View:
     """Where a job's status message is and in which language its owner reads."""
@@ -196,6 +202,8 @@ class Delivery:
         batch: int = 200,
         retry_s: float = 2.0,
         clock: Callable[[], float] = time.monotonic,
+        consumer: str | None = None,
+        lease_s: float = OUTBOX_LEASE_S,
     ) -> None:
         self.bot = bot
         self.store = store
@@ -207,6 +215,8 @@ class Delivery:
         interval = settings.telegram.progress_edit_interval_s
         self.gate = EditGate(interval)  # per status message (job)
         self.chat_gate = EditGate(interval)  # per chat: two jobs' status messages in one chat share it
+        self.consumer = consumer or f"{socket.gethostname()}-{os.getpid()}"
+        self.lease_s = lease_s
         self.max_bytes = settings.telegram.max_upload_mb * 1024 * 1024
         self._task: asyncio.Task[None] | None = None
         self._stop = asyncio.Event()
@@ -243,6 +253,8 @@ class Delivery:
         await self._settle(grace_s)
         with contextlib.suppress(Exception):
             await self._flush(force_final=True)
+        with contextlib.suppress(Exception):  # the other bot processes may take our jobs at once
+            await self.store.release_events(self.consumer)
 
     @property
     def running(self) -> bool:
@@ -257,8 +269,19 @@ class Delivery:
             except Exception:  # the loop must survive anything (db busy, network): log and back off
                 log.exception("delivery tick failed")
                 backoff = min(backoff * 2 + 0.5, 30.0)
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._stop.wait(), backoff)
+            await self._pause(backoff)
+
+    async def _pause(self, seconds: float) -> None:
+        """Sleep ``seconds``, less if asked to stop or (PostgreSQL) when a new event commits."""
+        waits: set[asyncio.Future[bool]] = {asyncio.ensure_future(self._stop.wait())}
+        if getattr(self.store, "listens", False):
+            waits.add(asyncio.ensure_future(self.store.wait_for_events(seconds)))
+        try:
+            await asyncio.wait(waits, timeout=seconds, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for waiting in waits:
+                waiting.cancel()
+            await asyncio.gather(*waits, return_exceptions=True)
 
     async def drain(self, timeout_s: float = 10.0) -> None:
         """One tick and wait for what it started (tests and shutdown)."""
@@ -281,7 +304,7 @@ class Delivery:
     async def tick(self) -> None:
         now = self.clock()
         await self._flush()
-        events = await self.store.pending_events(limit=self.batch)
+        events = await self.store.claim_events(self.consumer, self.lease_s, limit=self.batch)
         by_job: dict[int, list[Event]] = {}
         for event in events:
             by_job.setdefault(event.job_id, []).append(event)
@@ -393,10 +416,10 @@ class Delivery:
             )
             self._schedule(event.job_id, view, t(view.lang, "status_failed"), final=True)
             return
-        try:
-            video = await asyncio.to_thread(_read, clip.path)
-            thumb = await asyncio.to_thread(_read, clip.thumbnail) if clip.thumbnail else None
-        except FileNotFoundError:
+        # From the database (clips of workers on other hosts) or the clips folder.
+        video = await self.store.clip_bytes(clip.id)
+        thumb = await self.store.clip_bytes(clip.id, "thumbnail") if clip.thumbnail else None
+        if video is None:
             await self.bot.send_message(view.chat_id, t(view.lang, "file_gone"))
             self._schedule(event.job_id, view, t(view.lang, "status_failed"), final=True)
             return

@@ -161,6 +161,11 @@ class Settings(BaseSettings):
 
     data_dir: Path = Field(default=Path("data"), description="Database, clips and thumbnails live here.")
     db_path: Path | None = Field(default=None, description="SQLite file (default: DATA_DIR/petreel.db).")
+    database_url: SecretStr | None = Field(
+        default=None,
+        description="postgresql://user:password@host/db selects PostgreSQL for the queue, ledger, outbox and "
+        "clips (workers on other hosts, several bot processes). Unset: the SQLite file.",
+    )
     retention_days: int = Field(default=30, description="Clip files older than this are deleted (0 keeps them).")
     log_level: str = Field(default="INFO", description="Logging level.")
     log_json: bool = Field(default=False, description="Structured JSON log lines.")
@@ -180,6 +185,11 @@ class Settings(BaseSettings):
     @property
     def database(self) -> Path:
         return self.db_path or (self.data_dir / "petreel.db")
+
+    @property
+    def database_target(self) -> Path | str:
+        """The PostgreSQL URL when set, else the SQLite file."""
+        return self.database_url.get_secret_value() if self.database_url is not None else self.database
 
     @property
     def token(self) -> SecretStr | None:

@@ -1,4 +1,5 @@
-"""SQLite connection factory (pragmas), migrations and the transaction helper.
+"""SQLite connection factory (pragmas), migrations, the transaction helper and SQLite's own statements
+(``SQLITE``; PostgreSQL's are in ``storage.pg.db``). ``rows``/``one``/``scalar`` work on both backends.
 
 Rules every storage module follows:
 - a ``Database`` is bound to the thread that created it (``check_same_thread``);
@@ -25,12 +26,37 @@ from sqlite_utils import Database
 
 from petreel.errors import DatabaseUnusable
 from storage import migrations as migration_steps
+from storage.dialect import Db, Dialect
 
 BUSY_TIMEOUT_MS = 30_000
 APPLICATION_ID = 0x50455452  # "PETR" in the file header: a database PetReel created
 JOURNAL_SIZE_LIMIT = 64 * 1024 * 1024
 
 Params = Sequence[Any] | dict[str, Any]
+
+# SQLite's own statements (``BEGIN IMMEDIATE`` already serialises every write transaction).
+SQLITE = Dialect(
+    name="sqlite",
+    claim=(
+        "UPDATE jobs SET state = 'running', attempts = attempts + 1, claim_token = :token, "
+        "worker_id = :worker, lease_expires = :lease, progress_stage = NULL, progress_fraction = NULL, "
+        "started = :now, updated = :now "
+        "WHERE id = ("
+        "  SELECT id FROM jobs"
+        "  WHERE (state = 'queued' AND run_after <= :now)"
+        "     OR (state = 'running' AND lease_expires < :now AND attempts < max_attempts)"
+        "  ORDER BY id LIMIT 1"
+        ") RETURNING *"
+    ),
+    reap=(
+        "UPDATE jobs SET state = 'dead', error_code = 'lease_expired', "
+        "error = 'the worker stopped responding on the last attempt', claim_token = NULL, "
+        "lease_expires = NULL, finished = :now, updated = :now "
+        "WHERE state = 'running' AND lease_expires < :now AND attempts >= max_attempts RETURNING *"
+    ),
+    held="SELECT * FROM jobs WHERE id = ? AND claim_token = ? AND state = 'running'",
+    enqueue_lock=None,
+)
 
 
 def connect(path: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS, migrate_schema: bool = True) -> Database:
@@ -175,7 +201,7 @@ def immediate(db: Database) -> Iterator[Database]:
         raise
 
 
-def rows(db: Database, sql: str, params: Params = ()) -> list[dict[str, Any]]:
+def rows(db: Db, sql: str, params: Params = ()) -> list[dict[str, Any]]:
     """All rows of ``sql`` as dicts (also for ``RETURNING`` inside ``immediate``)."""
     cursor = db.execute(sql, params)
     if cursor.description is None:
@@ -184,12 +210,12 @@ def rows(db: Database, sql: str, params: Params = ()) -> list[dict[str, Any]]:
     return [dict(zip(keys, row, strict=True)) for row in cursor.fetchall()]
 
 
-def one(db: Database, sql: str, params: Params = ()) -> dict[str, Any] | None:
+def one(db: Db, sql: str, params: Params = ()) -> dict[str, Any] | None:
     found = rows(db, sql, params)
     return found[0] if found else None
 
 
-def scalar(db: Database, sql: str, params: Params = ()) -> Any:
+def scalar(db: Db, sql: str, params: Params = ()) -> Any:
     row = db.execute(sql, params).fetchone()
     return None if row is None else row[0]
 

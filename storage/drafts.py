@@ -11,9 +11,8 @@ from __future__ import annotations
 import dataclasses
 import secrets
 
-from sqlite_utils import Database
-
 from storage.db import one, rows
+from storage.dialect import Db
 from storage.models import Draft
 
 DRAFTS_PER_USER = 5
@@ -40,7 +39,7 @@ def new_id() -> str:
     return secrets.token_urlsafe(ID_BYTES)
 
 
-def save(db: Database, draft: Draft, per_user: int = DRAFTS_PER_USER) -> bool:
+def save(db: Db, draft: Draft, per_user: int = DRAFTS_PER_USER) -> bool:
     """Insert or update ``draft``; False (nothing written) when its id belongs to another owner."""
     written = db.execute(_UPSERT, dataclasses.asdict(draft)).rowcount == 1
     if written:
@@ -48,32 +47,32 @@ def save(db: Database, draft: Draft, per_user: int = DRAFTS_PER_USER) -> bool:
     return written
 
 
-def get(db: Database, draft_id: str, now: float) -> Draft | None:
+def get(db: Db, draft_id: str, now: float) -> Draft | None:
     row = one(db, "SELECT * FROM drafts WHERE id = ? AND expires > ?", (draft_id, now))
     return Draft.from_row(row) if row else None
 
 
-def take(db: Database, draft_id: str, now: float) -> Draft | None:
+def take(db: Db, draft_id: str, now: float) -> Draft | None:
     """Remove and return the live draft in one statement: of two concurrent takers only one gets it."""
     found = rows(db, "DELETE FROM drafts WHERE id = ? AND expires > ? RETURNING *", (draft_id, now))
     return Draft.from_row(found[0]) if found else None
 
 
-def of_owner(db: Database, owner: int, now: float) -> list[Draft]:
+def of_owner(db: Db, owner: int, now: float) -> list[Draft]:
     """The owner's live drafts, oldest first."""
     found = rows(db, "SELECT * FROM drafts WHERE owner = ? AND expires > ? ORDER BY created, id", (owner, now))
     return [Draft.from_row(r) for r in found]
 
 
-def delete(db: Database, draft_id: str) -> bool:
+def delete(db: Db, draft_id: str) -> bool:
     return db.execute("DELETE FROM drafts WHERE id = ?", (draft_id,)).rowcount == 1
 
 
-def delete_owner(db: Database, owner: int) -> int:
+def delete_owner(db: Db, owner: int) -> int:
     """Forget all the owner's drafts (expired ones included); returns how many were live or not."""
     return int(db.execute("DELETE FROM drafts WHERE owner = ?", (owner,)).rowcount)
 
 
-def prune(db: Database, now: float) -> int:
+def prune(db: Db, now: float) -> int:
     """Delete expired drafts; returns how many."""
     return int(db.execute("DELETE FROM drafts WHERE expires <= ?", (now,)).rowcount)

@@ -148,12 +148,31 @@ _DRAFTS: tuple[str, ...] = (
 # trip), so the next one says it is a re-send.
 _UPLOAD_ATTEMPTS: tuple[str, ...] = ("ALTER TABLE clips ADD COLUMN upload_attempts INTEGER NOT NULL DEFAULT 0",)
 
+# 0005: a job's outbox is leased to one bot process at a time (storage/outbox.py); clips can be kept
+# in the database as chunks (storage/blobs.py; the default on PostgreSQL, available here too).
+_OUTBOX_AND_BLOBS: tuple[str, ...] = (
+    """CREATE TABLE outbox_leases (
+    job_id INTEGER PRIMARY KEY,
+    owner TEXT NOT NULL,
+    expires REAL NOT NULL
+)""",
+    "CREATE INDEX outbox_leases_owner ON outbox_leases(owner)",
+    """CREATE TABLE clip_chunks (
+    clip_id INTEGER NOT NULL REFERENCES clips(id),
+    kind TEXT NOT NULL CHECK (kind IN ('video', 'thumbnail')),
+    seq INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    PRIMARY KEY (clip_id, kind, seq)
+)""",
+)
+
 # (number, name, statements) in order. Numbers are recorded as the migration name prefix.
 MIGRATION_STEPS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
     (1, "initial", _INITIAL),
     (2, "workers", _WORKERS),
     (3, "drafts", _DRAFTS),
     (4, "upload_attempts", _UPLOAD_ATTEMPTS),
+    (5, "outbox_leases_clip_chunks", _OUTBOX_AND_BLOBS),
 )
 
 

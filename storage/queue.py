@@ -1,7 +1,7 @@
 """The durable job queue and its outbox: SQL operations on ``jobs`` and ``events``.
 
-Every function here runs inside the caller's ``BEGIN IMMEDIATE`` transaction (``storage.db.immediate``),
-so a state change and the outbox event announcing it commit together. Writes by a worker name the job
+Every function here runs inside the caller's write transaction (``BEGIN IMMEDIATE`` on SQLite,
+``BEGIN`` on PostgreSQL; ``Store._tx``), so a state change and the outbox event announcing it commit together. Writes by a worker name the job
 AND its claim token (``WHERE id = ? AND claim_token = ?``): once a lease expires and another worker
 claims the job, the old worker's heartbeat, progress, completion and failure are refused.
 """
@@ -14,10 +14,9 @@ import secrets
 from collections.abc import Mapping
 from typing import Any
 
-from sqlite_utils import Database
-
 from storage import quota
 from storage.db import one, rows, scalar
+from storage.dialect import Db, Dialect
 from storage.models import Clip, EventKind, Job
 
 MAX_BACKOFF_S = 600.0
@@ -43,18 +42,19 @@ def clip_error(text: str) -> str:
 # -- outbox ---------------------------------------------------------------------------------------
 
 
-def emit(db: Database, job: Mapping[str, Any], kind: EventKind, payload: Mapping[str, Any], now: float) -> int:
+def emit(db: Db, job: Mapping[str, Any], kind: EventKind, payload: Mapping[str, Any], now: float) -> int:
     """Append an outbox event for ``job`` (a jobs row). Private chats share the user's id, so a job
     without a chat id reports to its owner."""
     chat_id = job["chat_id"] if job["chat_id"] is not None else job["owner"]
-    cursor = db.execute(
-        "INSERT INTO events (job_id, owner, chat_id, kind, payload, created) VALUES (?, ?, ?, ?, ?, ?)",
+    found = scalar(
+        db,
+        "INSERT INTO events (job_id, owner, chat_id, kind, payload, created) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
         (job["id"], job["owner"], chat_id, kind, json.dumps(dict(payload), ensure_ascii=False), now),
     )
-    return int(cursor.lastrowid or 0)
+    return int(found or 0)
 
 
-def emit_progress(db: Database, job: Mapping[str, Any], stage: str, fraction: float, now: float) -> int:
+def emit_progress(db: Db, job: Mapping[str, Any], stage: str, fraction: float, now: float) -> int:
     """Progress is lossy: an undelivered progress event of the job is overwritten rather than queued."""
     payload = json.dumps({"stage": stage, "fraction": round(fraction, 4)})
     pending = scalar(
@@ -79,20 +79,20 @@ _INSERT_JOB = (
 )
 
 
-def insert_job(db: Database, values: Mapping[str, Any]) -> dict[str, Any]:
+def insert_job(db: Db, values: Mapping[str, Any]) -> dict[str, Any]:
     """Insert a queued job; ``values`` has the named parameters of ``_INSERT_JOB``."""
     return rows(db, _INSERT_JOB, dict(values))[0]
 
 
-def active_count(db: Database, owner: int) -> int:
+def active_count(db: Db, owner: int) -> int:
     return int(scalar(db, "SELECT COUNT(*) FROM jobs WHERE owner = ? AND state IN ('queued', 'running')", (owner,)))
 
 
-def queued_count(db: Database) -> int:
+def queued_count(db: Db) -> int:
     return int(scalar(db, "SELECT COUNT(*) FROM jobs WHERE state = 'queued'"))
 
 
-def position(db: Database, job_id: int) -> int | None:
+def position(db: Db, job_id: int) -> int | None:
     """1 = next to be claimed; 0 = rendering now; None = finished or unknown."""
     state = scalar(db, "SELECT state FROM jobs WHERE id = ?", (job_id,))
     if state == "running":
@@ -103,42 +103,23 @@ def position(db: Database, job_id: int) -> int | None:
     return int(ahead) + 1
 
 
-def reap_expired(db: Database, now: float) -> list[dict[str, Any]]:
+def reap_expired(db: Db, sql: Dialect, now: float) -> list[dict[str, Any]]:
     """Running jobs whose lease ran out with no attempts left become ``dead`` (refund + event)."""
-    dead = rows(
-        db,
-        "UPDATE jobs SET state = 'dead', error_code = 'lease_expired', "
-        "error = 'the worker stopped responding on the last attempt', claim_token = NULL, "
-        "lease_expires = NULL, finished = :now, updated = :now "
-        "WHERE state = 'running' AND lease_expires < :now AND attempts >= max_attempts RETURNING *",
-        {"now": now},
-    )
+    dead = rows(db, sql.reap, {"now": now})
     for job in dead:
         quota.settle(db, job["id"], "refund", now)
         emit(db, job, "dead", {"code": job["error_code"], "message": job["error"], "attempts": job["attempts"]}, now)
     return dead
 
 
-def claim(db: Database, worker_id: str, lease_s: float, now: float, token: str) -> dict[str, Any] | None:
-    """One statement: the oldest due queued job, or a running one whose lease expired (re-leased,
-    counting another attempt). ``started`` is set on every claim: render time is of the last attempt."""
-    return one(
-        db,
-        "UPDATE jobs SET state = 'running', attempts = attempts + 1, claim_token = :token, "
-        "worker_id = :worker, lease_expires = :lease, progress_stage = NULL, progress_fraction = NULL, "
-        "started = :now, updated = :now "
-        "WHERE id = ("
-        "  SELECT id FROM jobs"
-        "  WHERE (state = 'queued' AND run_after <= :now)"
-        "     OR (state = 'running' AND lease_expires < :now AND attempts < max_attempts)"
-        "  ORDER BY id LIMIT 1"
-        ") RETURNING *",
-        {"token": token, "worker": worker_id, "lease": now + lease_s, "now": now},
-    )
+def claim(db: Db, sql: Dialect, worker_id: str, lease_s: float, now: float, token: str) -> dict[str, Any] | None:
+    """One statement (``sql.claim``): the oldest due queued job, or a running one whose lease expired
+    (re-leased, counting another attempt). ``started`` is set on every claim: render time is of the last attempt."""
+    return one(db, sql.claim, {"token": token, "worker": worker_id, "lease": now + lease_s, "now": now})
 
 
 def renew(
-    db: Database, job_id: int, token: str, lease_s: float, now: float, stage: str | None, fraction: float | None
+    db: Db, job_id: int, token: str, lease_s: float, now: float, stage: str | None, fraction: float | None
 ) -> dict[str, Any] | None:
     return one(
         db,
@@ -150,7 +131,7 @@ def renew(
     )
 
 
-def finish_done(db: Database, job_id: int, token: str, now: float) -> dict[str, Any] | None:
+def finish_done(db: Db, job_id: int, token: str, now: float) -> dict[str, Any] | None:
     return one(
         db,
         "UPDATE jobs SET state = 'done', progress_stage = 'done', progress_fraction = 1.0, "
@@ -167,15 +148,16 @@ _INSERT_CLIP = (
 )
 
 
-def insert_clip(db: Database, values: Mapping[str, Any]) -> Clip:
+def insert_clip(db: Db, values: Mapping[str, Any]) -> Clip:
     return Clip.from_row(rows(db, _INSERT_CLIP, dict(values))[0])
 
 
-def held(db: Database, job_id: int, token: str) -> dict[str, Any] | None:
-    return one(db, "SELECT * FROM jobs WHERE id = ? AND claim_token = ? AND state = 'running'", (job_id, token))
+def held(db: Db, sql: Dialect, job_id: int, token: str) -> dict[str, Any] | None:
+    """The job ``token`` holds, locked until the transaction ends (None: the token is stale)."""
+    return one(db, sql.held, (job_id, token))
 
 
-def requeue(db: Database, job_id: int, token: str, run_after: float, code: str, error: str, now: float) -> None:
+def requeue(db: Db, job_id: int, token: str, run_after: float, code: str, error: str, now: float) -> None:
     db.execute(
         "UPDATE jobs SET state = 'queued', run_after = ?, claim_token = NULL, lease_expires = NULL, "
         "error_code = ?, error = ?, updated = ? WHERE id = ? AND claim_token = ?",
@@ -192,7 +174,7 @@ _FINISH_ACTIVE = _FINISH_SET + "WHERE id = :id AND state IN ('queued', 'running'
 
 
 def finish(
-    db: Database, job_id: int, state: str, code: str | None, error: str | None, now: float, token: str | None = None
+    db: Db, job_id: int, state: str, code: str | None, error: str | None, now: float, token: str | None = None
 ) -> dict[str, Any] | None:
     """Move a job to a final failure state (failed/dead/cancelled) and refund its credit once."""
     sql = _FINISH_HELD if token is not None else _FINISH_ACTIVE
@@ -202,10 +184,11 @@ def finish(
     return job
 
 
-def release(db: Database, job_id: int, token: str, now: float) -> bool:
+def release(db: Db, job_id: int, token: str, now: float) -> bool:
     """Hand a claimed job back untouched (worker shutting down): queued again, the attempt not counted."""
     cursor = db.execute(
-        "UPDATE jobs SET state = 'queued', attempts = MAX(attempts - 1, 0), claim_token = NULL, "
+        "UPDATE jobs SET state = 'queued', attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END, "
+        "claim_token = NULL, "
         "lease_expires = NULL, worker_id = NULL, run_after = ?, updated = ? "
         "WHERE id = ? AND claim_token = ? AND state = 'running'",
         (now, now, job_id, token),

@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import time
 
-from sqlite_utils import Database
-
 from petreel.clock import utc_day
 from storage.db import scalar
+from storage.dialect import Db
 from storage.models import Pool, QuotaStatus
 
 # -- pure -----------------------------------------------------------------------------------------
@@ -44,7 +43,7 @@ def job_key(job_id: int, kind: str) -> str:
 # -- ledger operations (inside the caller's transaction) -----------------------------------------
 
 
-def balance(db: Database, user_id: int, day: str, daily_free: int) -> QuotaStatus:
+def balance(db: Db, user_id: int, day: str, daily_free: int) -> QuotaStatus:
     free_used = -int(
         scalar(
             db,
@@ -58,7 +57,7 @@ def balance(db: Database, user_id: int, day: str, daily_free: int) -> QuotaStatu
     return quota_status(daily_free, free_used, credits)
 
 
-def add_credits(db: Database, user_id: int, n: int, key: str, kind: str = "grant", now: float | None = None) -> bool:
+def add_credits(db: Db, user_id: int, n: int, key: str, kind: str = "grant", now: float | None = None) -> bool:
     """Append a grant/purchase row; False when ``key`` was already used (idempotent payments)."""
     if kind not in ("grant", "purchase"):
         raise ValueError(f"not a credit kind: {kind}")
@@ -73,7 +72,7 @@ def add_credits(db: Database, user_id: int, n: int, key: str, kind: str = "grant
     return cursor.rowcount == 1
 
 
-def reserve(db: Database, user_id: int, job_id: int, pool: Pool, day: str, now: float) -> None:
+def reserve(db: Db, user_id: int, job_id: int, pool: Pool, day: str, now: float) -> None:
     db.execute(
         "INSERT INTO credit_ledger (user_id, kind, pool, amount, job_id, utc_day, key, created) "
         "VALUES (?, 'reserve', ?, -1, ?, ?, ?, ?)",
@@ -81,7 +80,7 @@ def reserve(db: Database, user_id: int, job_id: int, pool: Pool, day: str, now: 
     )
 
 
-def settle(db: Database, job_id: int, kind: str, now: float) -> bool:
+def settle(db: Db, job_id: int, kind: str, now: float) -> bool:
     """Commit (``kind='commit'``) or refund (``kind='refund'``) a job's reservation, at most once.
 
     Copies user, pool and day from the job's ``reserve`` row; does nothing when there is no

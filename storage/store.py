@@ -1,8 +1,15 @@
 """The storage facade: ``Store`` (sync, bound to one thread) and ``AsyncStore`` (the same methods as
-coroutines, run on one dedicated thread so SQLite never blocks the event loop).
+coroutines, run on one dedicated thread so the database never blocks the event loop).
 
-See docs/ARCHITECTURE.md ("Storage contract"). Clip files live at ``<clips_dir>/<job_id>.mp4`` and
-``<job_id>.jpg`` (names from ids only; ``clips_dir`` defaults to ``clips/`` beside the database).
+Two backends behind one contract: a SQLite file (``Store(path)``, the embedded default) or a
+PostgreSQL server (``Store("postgresql://…")``, ``PETREEL_DATABASE_URL``). The shared SQL lives in
+``queue``/``quota``/``drafts``/``outbox``/``blobs``; what each backend writes its own way is its
+``Dialect`` (``storage.db.SQLITE``, ``storage.pg.db.POSTGRES``). See docs/ARCHITECTURE.md ("Storage contract").
+
+Clips: on SQLite, files at ``<clips_dir>/<job_id>.mp4`` and ``<job_id>.jpg`` (names from ids only;
+``clips_dir`` defaults to ``clips/`` beside the database). On PostgreSQL the finished files are written
+into the database by ``complete`` (``storage.blobs``), so workers on other hosts need no shared disk;
+``clip_bytes`` reads a clip back wherever it is kept.
 """
 
 from __future__ import annotations
@@ -11,22 +18,28 @@ import asyncio
 import contextlib
 import dataclasses
 import functools
+import logging
 import random
 import re
 import shutil
+import sqlite3
 import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, Concatenate, Literal, ParamSpec, TypeVar
+
+import psycopg
 
 from petreel.clock import utc_day
 from petreel.errors import Banned, NotFound, QueueFull, QuotaExceeded
 from petreel.settings import QuotaSettings, Settings, WorkerSettings
+from storage import blobs, drafts, outbox, queue, quota
 from storage import db as dbmod
-from storage import drafts, queue, quota
 from storage.db import immediate, one, rows, scalar
+from storage.dialect import Dialect
 from storage.models import (
     JOB_STATES,
     ClaimedJob,
@@ -41,6 +54,13 @@ from storage.models import (
     WorkerInfo,
     WorkerState,
 )
+from storage.pg import db as pgdb
+from storage.pg.migrations import EVENTS_CHANNEL, JOBS_CHANNEL
+
+log = logging.getLogger(__name__)
+
+# What a database call may raise on either backend (callers that retry catch these).
+DatabaseError: tuple[type[Exception], ...] = (sqlite3.Error, psycopg.Error)
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -74,12 +94,21 @@ _RENDER_SECONDS = (
 )
 
 
+Target = Path | str  # a SQLite file, or a postgresql:// URL
+
+
+def default_clips_dir(target: Target) -> Path:
+    """``clips/`` beside a SQLite file; ``data/clips`` (scratch space only) for a server database."""
+    return Path("data") / "clips" if pgdb.is_url(target) else Path(target).parent / "clips"
+
+
 class Store:
-    """Synchronous storage API over one SQLite connection. Create one per thread or process."""
+    """Synchronous storage API over one connection (SQLite file or PostgreSQL server). Create one per
+    thread or process. ``clips_in_db`` (default: True on PostgreSQL) keeps finished clips in the database."""
 
     def __init__(
         self,
-        path: Path,
+        path: Target,
         settings: QuotaSettings | None = None,
         *,
         worker: WorkerSettings | None = None,
@@ -87,35 +116,79 @@ class Store:
         clock: Callable[[], float] = time.time,
         rng: random.Random | None = None,
         busy_timeout_ms: int = dbmod.BUSY_TIMEOUT_MS,
+        clips_in_db: bool | None = None,
     ) -> None:
-        self.path = Path(path)
+        self.target: Target = str(path) if pgdb.is_url(path) else Path(path)
+        self.url: str | None = self.target if isinstance(self.target, str) else None
+        self.path: Path | None = self.target if isinstance(self.target, Path) else None
         self.quota_settings = settings or QuotaSettings()
         self.worker_settings = worker or WorkerSettings()
-        self.clips_dir = clips_dir if clips_dir is not None else self.path.parent / "clips"
+        self.clips_dir = clips_dir if clips_dir is not None else default_clips_dir(self.target)
         self.clock = clock
         self.rng = rng or random.Random()
         self.busy_timeout_ms = busy_timeout_ms
-        self.db = dbmod.connect(self.path, busy_timeout_ms=busy_timeout_ms)
+        self.clips_in_db = self.url is not None if clips_in_db is None else clips_in_db
+        self.db: Any
+        self.sql: Dialect
+        if self.url is not None:
+            self.db, self.sql = pgdb.connect(self.url, timeout_s=busy_timeout_ms / 1000), pgdb.POSTGRES
+        else:
+            assert self.path is not None
+            self.db, self.sql = dbmod.connect(self.path, busy_timeout_ms=busy_timeout_ms), dbmod.SQLITE
+        self._listeners: dict[str, pgdb.Listener] = {}
 
     @classmethod
     def from_settings(cls, settings: Settings, **kwargs: Any) -> Store:
         return cls(
-            settings.database, settings.quota, worker=settings.worker, clips_dir=settings.data_dir / "clips", **kwargs
-        )
+            settings.database_target, settings.quota, worker=settings.worker, clips_dir=settings.data_dir / "clips",
+            **kwargs,
+        )  # fmt: skip
 
     def reopen(self) -> Store:
         """A new connection with the same configuration (for another thread)."""
         return Store(
-            self.path,
+            self.target,
             self.quota_settings,
             worker=self.worker_settings,
             clips_dir=self.clips_dir,
             clock=self.clock,
             busy_timeout_ms=self.busy_timeout_ms,
+            clips_in_db=self.clips_in_db,
         )
 
     def close(self) -> None:
+        for listener in self._listeners.values():
+            listener.close()
+        self._listeners.clear()
         self.db.close()
+
+    def _tx(self) -> AbstractContextManager[Any]:
+        """One write transaction: ``BEGIN IMMEDIATE`` on SQLite, ``BEGIN`` on PostgreSQL."""
+        return self.db.transaction() if self.url is not None else immediate(self.db)
+
+    @property
+    def backend(self) -> str:
+        return self.sql.name
+
+    # -- wake-ups ---------------------------------------------------------------------------------
+
+    def _wait(self, channel: str, timeout_s: float) -> bool:
+        if self.url is None:  # SQLite cannot tell: the caller's polling is all there is
+            time.sleep(max(0.0, timeout_s))
+            return False
+        listener = self._listeners.get(channel)
+        if listener is None:
+            listener = self._listeners[channel] = pgdb.Listener(self.url, channel)
+        return listener.wait(timeout_s)
+
+    def wait_for_jobs(self, timeout_s: float) -> bool:
+        """Sleep until a job may be claimable (PostgreSQL NOTIFY on a queued job) or ``timeout_s``
+        passes; True when woken by a notification. On SQLite it only sleeps (polling)."""
+        return self._wait(JOBS_CHANNEL, timeout_s)
+
+    def wait_for_events(self, timeout_s: float) -> bool:
+        """Like ``wait_for_jobs`` for new outbox events."""
+        return self._wait(EVENTS_CHANNEL, timeout_s)
 
     def ping(self) -> bool:
         """True when the database answers (health checks)."""
@@ -169,7 +242,7 @@ class Store:
         """Add ``n`` credits (``kind`` 'grant' or 'purchase'). ``key`` makes it idempotent (e.g. the
         payment charge id): False when that key was already recorded."""
         self.ensure_user(user_id)
-        with immediate(self.db):
+        with self._tx():
             return quota.add_credits(self.db, user_id, n, key, kind, self.clock())
 
     def ledger(self, user_id: int) -> list[dict[str, Any]]:
@@ -193,7 +266,10 @@ class Store:
         now = self.clock()
         day = utc_day(now)
         limits = self.quota_settings
-        with immediate(self.db):
+        with self._tx():
+            # 0. One enqueue at a time where the transaction alone does not serialise (PostgreSQL).
+            if self.sql.enqueue_lock is not None:
+                self.db.execute(self.sql.enqueue_lock)
             # 1. The user (created on first sight) must not be banned.
             self.db.execute("INSERT INTO users (id, created) VALUES (?, ?) ON CONFLICT(id) DO NOTHING", (owner, now))
             if scalar(self.db, "SELECT banned FROM users WHERE id = ?", (owner,)):
@@ -232,9 +308,9 @@ class Store:
         now = self.clock()
         lease = self.worker_settings.lease_s if lease_s is None else lease_s
         token = queue.new_token()
-        with immediate(self.db):
-            queue.reap_expired(self.db, now)
-            row = queue.claim(self.db, worker_id, lease, now, token)
+        with self._tx():
+            queue.reap_expired(self.db, self.sql, now)
+            row = queue.claim(self.db, self.sql, worker_id, lease, now, token)
             if row is not None:
                 self.db.execute(
                     "UPDATE workers SET state = 'busy', job_id = ?, heartbeat = ? WHERE worker_id = ?",
@@ -253,7 +329,7 @@ class Store:
         """Renew the lease (and record progress). False when ``token`` is no longer the job's claim."""
         now = self.clock()
         lease = self.worker_settings.lease_s if lease_s is None else lease_s
-        with immediate(self.db):
+        with self._tx():
             job = queue.renew(self.db, job_id, token, lease, now, stage, fraction)
             if job is not None and stage is not None:
                 queue.emit_progress(self.db, job, stage, job["progress_fraction"] or 0.0, now)
@@ -265,21 +341,28 @@ class Store:
         """Record the finished clip, commit the credit, emit 'done'. None when the token is stale.
         A thumbnail that is not on disk is recorded as none (delivery would otherwise fail on it).
         The 'done' event carries ``render_s`` (finished - started) and, when the worker measured it,
-        ``process_render_s`` (its seconds in the render pipeline): the bot's metrics observe both."""
+        ``process_render_s`` (its seconds in the render pipeline): the bot's metrics observe both.
+        With ``clips_in_db`` the files are copied into the database in the same transaction."""
         now = self.clock()
         thumbnail = str(clip.thumbnail) if clip.thumbnail.is_file() else None
-        with immediate(self.db):
+        with self._tx():
             job = queue.finish_done(self.db, job_id, token, now)
             if job is None:
                 return None
+            in_db = self.clips_in_db
             saved = queue.insert_clip(
                 self.db,
                 {
-                    "job_id": job_id, "owner": job["owner"], "path": str(clip.path), "width": clip.width,
-                    "height": clip.height, "duration": clip.duration, "size_bytes": clip.size_bytes,
-                    "thumbnail": thumbnail, "created": now,
+                    "job_id": job_id, "owner": job["owner"], "width": clip.width, "height": clip.height,
+                    "path": blobs.stored_name(job_id, "video") if in_db else str(clip.path),
+                    "duration": clip.duration, "size_bytes": clip.size_bytes, "created": now,
+                    "thumbnail": blobs.stored_name(job_id, "thumbnail") if in_db and thumbnail else thumbnail,
                 },
             )  # fmt: skip
+            if in_db:  # the files travel with the commit: the bot needs no access to this host's disk
+                blobs.write(self.db, saved.id, "video", clip.path)
+                if thumbnail:
+                    blobs.write(self.db, saved.id, "thumbnail", clip.thumbnail)
             quota.settle(self.db, job_id, "commit", now)
             payload: dict[str, float | int] = {"clip_id": saved.id}
             if job["started"] is not None:
@@ -297,8 +380,8 @@ class Store:
         when the token is stale."""
         now = self.clock()
         text = queue.clip_error(error)
-        with immediate(self.db):
-            job = queue.held(self.db, job_id, token)
+        with self._tx():
+            job = queue.held(self.db, self.sql, job_id, token)
             if job is None:
                 return None
             if retryable and job["attempts"] < job["max_attempts"]:
@@ -313,13 +396,13 @@ class Store:
 
     def release(self, job_id: int, token: str) -> bool:
         """Give a claimed job back without counting the attempt (graceful worker shutdown)."""
-        with immediate(self.db):
+        with self._tx():
             return queue.release(self.db, job_id, token, self.clock())
 
     def cancel(self, job_id: int, owner: int) -> bool:
         """Cancel the owner's queued or running job; the credit is refunded exactly once."""
         now = self.clock()
-        with immediate(self.db):
+        with self._tx():
             job = one(self.db, "SELECT owner FROM jobs WHERE id = ?", (job_id,))
             if job is None or job["owner"] != owner:
                 return False
@@ -356,7 +439,7 @@ class Store:
     def save_draft(self, draft: Draft, per_user: int = drafts.DRAFTS_PER_USER) -> bool:
         """Insert or update ``draft`` (id, owner and created stay); the owner's oldest drafts beyond
         ``per_user`` are dropped. False (nothing written) when the id belongs to another owner."""
-        with immediate(self.db):
+        with self._tx():
             return drafts.save(self.db, draft, per_user)
 
     def get_draft(self, draft_id: str) -> Draft | None:
@@ -365,7 +448,7 @@ class Store:
 
     def take_draft(self, draft_id: str) -> Draft | None:
         """Remove and return the live draft atomically (a double Confirm press enqueues once)."""
-        with immediate(self.db):
+        with self._tx():
             return drafts.take(self.db, draft_id, self.clock())
 
     def user_drafts(self, owner: int) -> list[Draft]:
@@ -391,13 +474,27 @@ class Store:
         page = rows(self.db, _PAGE_AVAILABLE, (owner, max(0, limit), max(0, offset)))
         return [Clip.from_row(r) for r in page], int(total)
 
+    def clip_bytes(self, clip_id: int, kind: blobs.Kind = "video") -> bytes | None:
+        """The clip's video (or thumbnail) bytes, from the database or the clips folder; None when
+        gone (pruned, deleted) or the clip has no thumbnail."""
+        row = one(self.db, "SELECT path, thumbnail FROM clips WHERE id = ?", (clip_id,))
+        name = None if row is None else row["path"] if kind == "video" else row["thumbnail"]
+        if not name:
+            return None
+        if str(name).startswith(blobs.PATH_PREFIX):
+            return blobs.read(self.db, clip_id, kind)
+        try:
+            return Path(name).read_bytes()
+        except FileNotFoundError:
+            return None
+
     def set_clip_file_id(self, clip_id: int, file_id: str) -> None:
         self.db.execute("UPDATE clips SET file_id = ? WHERE id = ?", (file_id, clip_id))
 
     def begin_upload(self, clip_id: int) -> int:
         """Record an upload attempt of the clip before it starts; returns how many came before
         (0: the first). Committed before the upload, so it survives a crash during it."""
-        with immediate(self.db):
+        with self._tx():
             found = rows(self.db, "UPDATE clips SET upload_attempts = upload_attempts + 1 WHERE id = ? "
                          "RETURNING upload_attempts", (clip_id,))
         return int(found[0]["upload_attempts"]) - 1 if found else 0
@@ -418,9 +515,12 @@ class Store:
         )
         root = self.clips_dir.resolve()
         for row in old:
-            # 1. Files first (a crash leaves the row to retry), and only inside the clips folder.
+            # 1. Files (or the chunks kept in the database) first (a crash leaves the row to retry);
+            #    files only inside the clips folder.
+            if str(row["path"]).startswith(blobs.PATH_PREFIX):
+                blobs.delete(self.db, row["id"])
             for name in (row["path"], row["thumbnail"]):
-                if name and Path(name).resolve().is_relative_to(root):
+                if name and not str(name).startswith(blobs.PATH_PREFIX) and Path(name).resolve().is_relative_to(root):
                     Path(name).unlink(missing_ok=True)
             # The diffusers backend's character sheets for the job (a remix keeps its own copies).
             shutil.rmtree(self.clips_dir.parent / "sheets" / f"job-{int(row['job_id'])}", ignore_errors=True)
@@ -428,6 +528,7 @@ class Store:
             self.db.execute("UPDATE clips SET pruned = ? WHERE id = ?", (now, row["id"]))
         # 3. Delivered outbox events of the same age are no longer needed.
         self.db.execute("DELETE FROM events WHERE acked IS NOT NULL AND acked < ?", (now - retention_days * DAY_S,))
+        outbox.prune(self.db, now)
         return len(old)
 
     def sweep_orphans(self, now: float | None = None, grace_s: float = ORPHAN_GRACE_S) -> int:
@@ -463,6 +564,17 @@ class Store:
     def pending_events(self, limit: int = 50) -> list[Event]:
         found = rows(self.db, "SELECT * FROM events WHERE acked IS NULL ORDER BY id LIMIT ?", (limit,))
         return [Event.from_row(r) for r in found]
+
+    def claim_events(self, consumer: str, lease_s: float = 60.0, limit: int = 50) -> list[Event]:
+        """Lease jobs with undelivered events to ``consumer`` (one bot process) and return the pending
+        events of every job it holds, oldest first: with several bot processes, each job's events are
+        delivered by one of them (``storage.outbox``). Each statement commits on its own."""
+        found = outbox.claim(self.db, consumer, lease_s, self.clock(), limit)
+        return [Event.from_row(r) for r in found]
+
+    def release_events(self, consumer: str) -> int:
+        """Give back ``consumer``'s outbox leases (a bot process stopping); returns how many."""
+        return outbox.release(self.db, consumer)
 
     def ack_event(self, event_id: int) -> None:
         self.db.execute("UPDATE events SET acked = ? WHERE id = ? AND acked IS NULL", (self.clock(), event_id))
@@ -537,18 +649,27 @@ class AsyncStore:
     """``Store``'s methods as coroutines. All SQLite work runs on one dedicated thread holding a
     thread-local ``Store``; the event loop only awaits."""
 
-    def __init__(self, path: Path, settings: QuotaSettings | None = None, **kwargs: Any) -> None:
-        self._factory = functools.partial(Store, Path(path), settings, **kwargs)
+    def __init__(self, path: Target, settings: QuotaSettings | None = None, **kwargs: Any) -> None:
+        target: Target = str(path) if pgdb.is_url(path) else Path(path)
+        self._factory = functools.partial(Store, target, settings, **kwargs)
+        self.url = target if isinstance(target, str) else None
         clips_dir = kwargs.get("clips_dir")
-        self.clips_dir = Path(clips_dir) if clips_dir is not None else Path(path).parent / "clips"
+        self.clips_dir = Path(clips_dir) if clips_dir is not None else default_clips_dir(target)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="petreel-db")
         self._local = threading.local()
+        self._listeners: dict[str, _Wakeups] = {}
 
     @classmethod
     def from_settings(cls, settings: Settings, **kwargs: Any) -> AsyncStore:
         return cls(
-            settings.database, settings.quota, worker=settings.worker, clips_dir=settings.data_dir / "clips", **kwargs
-        )
+            settings.database_target, settings.quota, worker=settings.worker, clips_dir=settings.data_dir / "clips",
+            **kwargs,
+        )  # fmt: skip
+
+    @property
+    def listens(self) -> bool:
+        """True when the database wakes waiters itself (PostgreSQL LISTEN/NOTIFY)."""
+        return self.url is not None
 
     def _store(self) -> Store:
         store: Store | None = getattr(self._local, "store", None)
@@ -571,6 +692,10 @@ class AsyncStore:
         return self
 
     async def close(self) -> None:
+        for wakeups in self._listeners.values():
+            await wakeups.close()
+        self._listeners.clear()
+
         def close_on_thread() -> None:
             store: Store | None = getattr(self._local, "store", None)
             if store is not None:
@@ -706,6 +831,31 @@ class AsyncStore:
     async def pending_events(self, limit: int = 50) -> list[Event]:
         return await self._call(Store.pending_events, limit)
 
+    async def claim_events(self, consumer: str, lease_s: float = 60.0, limit: int = 50) -> list[Event]:
+        return await self._call(Store.claim_events, consumer, lease_s, limit)
+
+    async def release_events(self, consumer: str) -> int:
+        return await self._call(Store.release_events, consumer)
+
+    async def clip_bytes(self, clip_id: int, kind: blobs.Kind = "video") -> bytes | None:
+        return await self._call(Store.clip_bytes, clip_id, kind)
+
+    async def _wait(self, channel: str, timeout_s: float) -> bool:
+        if self.url is None:
+            await asyncio.sleep(max(0.0, timeout_s))
+            return False
+        wakeups = self._listeners.get(channel)
+        if wakeups is None:
+            wakeups = self._listeners[channel] = _Wakeups(pgdb.AsyncListener(self.url, channel))
+        return await wakeups.wait(timeout_s)
+
+    async def wait_for_jobs(self, timeout_s: float) -> bool:
+        """``Store.wait_for_jobs`` on the event loop (psycopg's async connection; never the db thread)."""
+        return await self._wait(JOBS_CHANNEL, timeout_s)
+
+    async def wait_for_events(self, timeout_s: float) -> bool:
+        return await self._wait(EVENTS_CHANNEL, timeout_s)
+
     async def ack_event(self, event_id: int) -> None:
         await self._call(Store.ack_event, event_id)
 
@@ -748,3 +898,37 @@ class AsyncStore:
 
     async def ping(self) -> bool:
         return await self._call(Store.ping)
+
+
+class _Wakeups:
+    """A LISTEN connection read by one task on the event loop; ``wait`` returns once a notification
+    arrived since the previous ``wait`` (True) or after the timeout (False)."""
+
+    def __init__(self, listener: pgdb.AsyncListener) -> None:
+        self.listener = listener
+        self.flag = asyncio.Event()
+        self.task: asyncio.Task[None] | None = None
+
+    async def _read(self) -> None:
+        conn = await self.listener.open()
+        async for _ in conn.notifies():
+            self.flag.set()
+
+    async def wait(self, timeout_s: float) -> bool:
+        if self.task is None or self.task.done():
+            if self.task is not None and not self.task.cancelled() and self.task.exception() is not None:
+                log.warning("LISTEN connection lost (%s); reconnecting", self.task.exception())
+            self.task = asyncio.create_task(self._read(), name="petreel-listen")
+        try:
+            await asyncio.wait_for(self.flag.wait(), max(0.0, timeout_s))
+        except TimeoutError:
+            return False
+        self.flag.clear()
+        return True
+
+    async def close(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self.task
+        await self.listener.close()

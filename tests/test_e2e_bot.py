@@ -604,6 +604,11 @@ class CrashBeforeAck:
         self._done |= {e.id for e in events if e.kind == "done"}
         return events
 
+    async def claim_events(self, consumer: str, lease_s: float = 60.0, limit: int = 50) -> list[Any]:
+        events = await self._store.claim_events(consumer, lease_s, limit)
+        self._done |= {e.id for e in events if e.kind == "done"}
+        return events
+
     async def ack_event(self, event_id: int) -> None:
         if event_id in self._done:
             self.lost_acks += 1

@@ -26,13 +26,15 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def store(tmp_path: Path, clock: Clock) -> Iterator[Store]:
+def store(db_target: Path | str, tmp_path: Path, clock: Clock) -> Iterator[Store]:
+    """A store on each backend (SQLite file; PostgreSQL database with clips kept in it)."""
     s = Store(
-        tmp_path / "p.db",
+        db_target,
         QuotaSettings(daily_free=100, max_queued=100, max_queue=1000),
         worker=WorkerSettings(max_attempts=3, backoff_s=10.0, lease_s=60.0),
         clock=clock,
         rng=random.Random(1),
+        clips_dir=tmp_path / "clips",
     )
     yield s
     s.close()
@@ -237,12 +239,16 @@ def test_complete_records_the_clip(store: Store) -> None:
     clip_id = finish(store, job_id)
     clip = store.get_clip(clip_id)
     assert clip is not None
-    assert (clip.job_id, clip.owner, clip.path, clip.thumbnail) == (
-        job_id,
-        1,
-        store.clips_dir / f"{job_id}.mp4",
-        store.clips_dir / f"{job_id}.jpg",
-    )
+    if store.clips_in_db:  # PostgreSQL: the files were copied into the database with the commit
+        assert (clip.job_id, clip.owner, str(clip.path), str(clip.thumbnail)) == (
+            job_id, 1, f"database:{job_id}.mp4", f"database:{job_id}.jpg"
+        )  # fmt: skip
+        store.clip_path(job_id).unlink()  # the worker's local file is not needed any more
+    else:
+        assert (clip.job_id, clip.owner, clip.path, clip.thumbnail) == (
+            job_id, 1, store.clips_dir / f"{job_id}.mp4", store.clips_dir / f"{job_id}.jpg"
+        )  # fmt: skip
+    assert (store.clip_bytes(clip_id), store.clip_bytes(clip_id, "thumbnail")) == (b"x" * 10, b"j")
     assert (clip.width, clip.height, clip.duration, clip.size_bytes, clip.premise) == (
         72, 128, 2.5, 10, "ginger cat triumphs"
     )  # fmt: skip
@@ -288,7 +294,8 @@ def test_prune_deletes_old_files_and_marks_rows(store: Store, clock: Clock) -> N
     for clip_id, kept in [(old, False), (old_sent, False), (recent, True)]:
         clip = store.get_clip(clip_id)
         assert clip is not None
-        assert clip.path.exists() is kept and clip.thumbnail is not None and clip.thumbnail.exists() is kept
+        assert (store.clip_bytes(clip_id) is not None) is kept and clip.thumbnail is not None
+        assert (store.clip_bytes(clip_id, "thumbnail") is not None) is kept
         assert (clip.pruned is None) is kept
     # A pruned clip Telegram still holds stays listed; one without a file_id is gone.
     page, total = store.list_clips(1)

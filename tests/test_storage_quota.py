@@ -21,7 +21,7 @@ from storage.store import Store
 from tests.fakes.clock import Clock
 
 
-def make_store(path: Path, clock: Clock | None = None, **limits: int) -> Store:
+def make_store(path: Path | str, clock: Clock | None = None, **limits: int) -> Store:
     settings = QuotaSettings(**{"daily_free": 3, "max_queued": 100, "max_queue": 1000, **limits})
     return Store(path, settings, worker=WorkerSettings(backoff_s=0.0), clock=clock or Clock())
 
@@ -58,8 +58,8 @@ def test_quota_status_and_pool_choice() -> None:
 # -- reservations ---------------------------------------------------------------------------------
 
 
-def test_free_allowance_first_then_paid_credits_then_refusal(tmp_path: Path) -> None:
-    with make_store(tmp_path / "p.db", daily_free=2) as store:
+def test_free_allowance_first_then_paid_credits_then_refusal(tmp_path: Path, db_target: Path | str) -> None:
+    with make_store(db_target, daily_free=2) as store:
         store.grant(1, 1, "gift")
         for _ in range(3):
             enqueue(store)
@@ -75,9 +75,9 @@ def test_free_allowance_first_then_paid_credits_then_refusal(tmp_path: Path) -> 
         assert len(store.active_jobs(1)) == 3  # the refused one left no job behind
 
 
-def test_free_allowance_resets_at_the_next_utc_day(tmp_path: Path) -> None:
+def test_free_allowance_resets_at_the_next_utc_day(tmp_path: Path, db_target: Path | str) -> None:
     clock = Clock()
-    with make_store(tmp_path / "p.db", clock, daily_free=1) as store:
+    with make_store(db_target, clock, daily_free=1) as store:
         enqueue(store)
         with pytest.raises(QuotaExceeded):
             enqueue(store)
@@ -87,8 +87,8 @@ def test_free_allowance_resets_at_the_next_utc_day(tmp_path: Path) -> None:
         assert [j.utc_day for j in store.active_jobs(1)] == ["2025-03-01", "2025-03-02"]
 
 
-def test_grant_is_idempotent_per_key(tmp_path: Path) -> None:
-    with make_store(tmp_path / "p.db") as store:
+def test_grant_is_idempotent_per_key(tmp_path: Path, db_target: Path | str) -> None:
+    with make_store(db_target) as store:
         assert store.grant(5, 10, "charge-abc", kind="purchase") is True
         assert store.grant(5, 10, "charge-abc", kind="purchase") is False  # payment re-delivered
         assert store.grant(5, 2, "charge-abc") is True  # a grant with that name is a different key
@@ -96,8 +96,8 @@ def test_grant_is_idempotent_per_key(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("n", [0, -5])
-def test_grant_refuses_non_positive_amounts(tmp_path: Path, n: int) -> None:
-    with make_store(tmp_path / "p.db") as store:
+def test_grant_refuses_non_positive_amounts(tmp_path: Path, n: int, db_target: Path | str) -> None:
+    with make_store(db_target) as store:
         with pytest.raises(ValueError, match="positive"):
             store.grant(5, n, "oops")
         with pytest.raises(ValueError, match="credit kind"):
@@ -105,8 +105,8 @@ def test_grant_refuses_non_positive_amounts(tmp_path: Path, n: int) -> None:
         assert store.ledger(5) == [] and store.quota(5).credits == 0
 
 
-def test_cancel_refunds_exactly_once(tmp_path: Path) -> None:
-    with make_store(tmp_path / "p.db", daily_free=1) as store:
+def test_cancel_refunds_exactly_once(tmp_path: Path, db_target: Path | str) -> None:
+    with make_store(db_target, daily_free=1) as store:
         job_id = enqueue(store)
         assert store.quota(1).free_left == 0
         assert store.cancel(job_id, owner=2) is False  # not the owner
@@ -154,8 +154,8 @@ def test_the_ledger_itself_refunds_a_job_at_most_once(tmp_path: Path, path: str)
         assert [(r["pool"], r["amount"], r["key"]) for r in refunds] == [("paid", 1, quota.job_key(job_id, "refund"))]
 
 
-def test_paid_reservation_is_refunded_to_credits(tmp_path: Path) -> None:
-    with make_store(tmp_path / "p.db", daily_free=0) as store:
+def test_paid_reservation_is_refunded_to_credits(tmp_path: Path, db_target: Path | str) -> None:
+    with make_store(db_target, daily_free=0) as store:
         store.grant(1, 1, "gift")
         job_id = enqueue(store)
         assert store.quota(1).credits == 0
@@ -165,11 +165,12 @@ def test_paid_reservation_is_refunded_to_credits(tmp_path: Path) -> None:
         assert store.quota(1).credits == 1
 
 
-def test_commit_and_refund_exclude_each_other(tmp_path: Path) -> None:
-    with make_store(tmp_path / "p.db") as store:
+def test_commit_and_refund_exclude_each_other(tmp_path: Path, db_target: Path | str) -> None:
+    with make_store(db_target) as store:
         job_id = enqueue(store)
         claimed = store.claim("w", 60)
         assert claimed is not None
+        (tmp_path / "1.mp4").write_bytes(b"v" * 10)
         clip = ClipInfo(tmp_path / "1.mp4", tmp_path / "1.jpg", 72, 128, 1.0, 10)
         assert store.complete(job_id, claimed.token, clip) is not None
         assert quota.settle(store.db, job_id, "refund", 0.0) is False  # a late refund adds nothing
@@ -181,8 +182,8 @@ def test_commit_and_refund_exclude_each_other(tmp_path: Path) -> None:
 # -- caps and bans --------------------------------------------------------------------------------
 
 
-def test_banned_user_cannot_enqueue(tmp_path: Path) -> None:
-    with make_store(tmp_path / "p.db") as store:
+def test_banned_user_cannot_enqueue(tmp_path: Path, db_target: Path | str) -> None:
+    with make_store(db_target) as store:
         store.set_banned(9, True)
         with pytest.raises(Banned):
             enqueue(store, owner=9)
@@ -190,8 +191,8 @@ def test_banned_user_cannot_enqueue(tmp_path: Path) -> None:
         enqueue(store, owner=9)
 
 
-def test_per_user_cap_counts_queued_and_running(tmp_path: Path) -> None:
-    with make_store(tmp_path / "p.db", max_queued=2) as store:
+def test_per_user_cap_counts_queued_and_running(tmp_path: Path, db_target: Path | str) -> None:
+    with make_store(db_target, max_queued=2) as store:
         enqueue(store)
         enqueue(store)
         assert store.claim("w", 60) is not None  # one running, one queued: still 2 active
@@ -202,8 +203,8 @@ def test_per_user_cap_counts_queued_and_running(tmp_path: Path) -> None:
         assert store.quota(1).used_today == 2  # the refused enqueue reserved nothing
 
 
-def test_global_queue_cap(tmp_path: Path) -> None:
-    with make_store(tmp_path / "p.db", max_queue=2) as store:
+def test_global_queue_cap(tmp_path: Path, db_target: Path | str) -> None:
+    with make_store(db_target, max_queue=2) as store:
         enqueue(store, owner=1)
         enqueue(store, owner=2)
         with pytest.raises(QueueFull) as refused:
@@ -212,11 +213,12 @@ def test_global_queue_cap(tmp_path: Path) -> None:
         assert "排队" in refused.value.message("zh")
 
 
-def test_remix_needs_the_users_own_clip(tmp_path: Path) -> None:
-    with make_store(tmp_path / "p.db") as store:
+def test_remix_needs_the_users_own_clip(tmp_path: Path, db_target: Path | str) -> None:
+    with make_store(db_target) as store:
         job_id = enqueue(store, owner=1)
         claimed = store.claim("w", 60)
         assert claimed is not None
+        (tmp_path / "a.mp4").write_bytes(b"v")
         clip = store.complete(job_id, claimed.token, ClipInfo(tmp_path / "a.mp4", tmp_path / "a.jpg", 1, 1, 1.0, 1))
         assert clip is not None
         with pytest.raises(NotFound):
@@ -230,7 +232,7 @@ def test_remix_needs_the_users_own_clip(tmp_path: Path) -> None:
 CONTENDERS = 50
 
 
-def _reserve_once(path: Path, barrier: threading.Barrier | None, results: list[str]) -> None:
+def _reserve_once(path: Path | str, barrier: threading.Barrier | None, results: list[str]) -> None:
     store = make_store(path)
     try:
         if barrier is not None:
@@ -243,8 +245,8 @@ def _reserve_once(path: Path, barrier: threading.Barrier | None, results: list[s
         store.close()
 
 
-def test_fifty_threads_reserve_against_a_limit_of_three(tmp_path: Path) -> None:
-    path = tmp_path / "p.db"
+def test_fifty_threads_reserve_against_a_limit_of_three(tmp_path: Path, db_target: Path | str) -> None:
+    path = db_target
     make_store(path).close()
     barrier = threading.Barrier(CONTENDERS)
     results: list[str] = []
@@ -260,15 +262,15 @@ def test_fifty_threads_reserve_against_a_limit_of_three(tmp_path: Path) -> None:
         assert len(store.active_jobs(42)) == 3
 
 
-def _reserve_in_process(path: Path, barrier: threading.Barrier) -> None:
+def _reserve_in_process(path: Path | str, barrier: threading.Barrier) -> None:
     results: list[str] = []
     _reserve_once(path, barrier, results)
     sys.exit(0 if results == ["granted"] else 3)
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="uses fork for 50 cheap processes")
-def test_fifty_processes_reserve_against_a_limit_of_three(tmp_path: Path) -> None:
-    path = tmp_path / "p.db"
+def test_fifty_processes_reserve_against_a_limit_of_three(tmp_path: Path, db_target: Path | str) -> None:
+    path = db_target
     make_store(path).close()
     ctx = multiprocessing.get_context("fork")
     barrier = ctx.Barrier(CONTENDERS)

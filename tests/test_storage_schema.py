@@ -112,6 +112,17 @@ EXPECTED_COLUMNS: dict[str, list[tuple[str, str, int, str | None, int]]] = {
         ("updated", "REAL", 1, None, 0),
         ("expires", "REAL", 1, None, 0),
     ],
+    "outbox_leases": [  # 0005
+        ("job_id", "INTEGER", 0, None, 1),
+        ("owner", "TEXT", 1, None, 0),
+        ("expires", "REAL", 1, None, 0),
+    ],
+    "clip_chunks": [  # 0005
+        ("clip_id", "INTEGER", 1, None, 1),
+        ("kind", "TEXT", 1, None, 2),
+        ("seq", "INTEGER", 1, None, 3),
+        ("data", "BLOB", 1, None, 0),
+    ],
     "migrations": [
         ("id", "INTEGER", 0, None, 1),
         ("migration_set", "TEXT", 0, None, 0),
@@ -132,6 +143,7 @@ EXPECTED_OBJECTS = {
     ("index", "events_job"),
     ("index", "drafts_owner"),  # 0003
     ("index", "drafts_expires"),  # 0003
+    ("index", "outbox_leases_owner"),  # 0005
     ("index", "idx_migrations_migration_set_name"),
     ("trigger", "credit_ledger_no_update"),
     ("trigger", "credit_ledger_no_delete"),
@@ -145,6 +157,7 @@ EXPECTED_FOREIGN_KEYS = {
     ("credit_ledger", "user_id", "users", "id"),
     ("credit_ledger", "job_id", "jobs", "id"),
     ("events", "job_id", "jobs", "id"),
+    ("clip_chunks", "clip_id", "clips", "id"),  # 0005
 }
 
 
@@ -186,15 +199,19 @@ def test_migrations_are_numbered_and_idempotent(tmp_path: Path) -> None:
     with sqlite3.connect(path) as conn:
         applied = conn.execute(f"SELECT migration_set, name FROM {MIGRATIONS_TABLE}").fetchall()  # noqa: S608
     conn.close()
-    assert applied == [("petreel", "0001_initial"), ("petreel", "0002_workers"), ("petreel", "0003_drafts"),
-                       ("petreel", "0004_upload_attempts")]
+    assert applied == [
+        ("petreel", "0001_initial"), ("petreel", "0002_workers"), ("petreel", "0003_drafts"),
+        ("petreel", "0004_upload_attempts"), ("petreel", "0005_outbox_leases_clip_chunks"),
+    ]
     assert latest_version() == 4
 
 
 def test_fresh_database_reports_applied_migrations(tmp_path: Path) -> None:
     db = dbmod.connect(tmp_path / "fresh.db", migrate_schema=False)
     try:
-        assert dbmod.migrate(db) == ["0001_initial", "0002_workers", "0003_drafts", "0004_upload_attempts"]
+        assert dbmod.migrate(db) == [
+            "0001_initial", "0002_workers", "0003_drafts", "0004_upload_attempts", "0005_outbox_leases_clip_chunks"
+        ]
         assert dbmod.migrate(db) == []
     finally:
         db.close()
@@ -222,7 +239,9 @@ def test_0002_upgrades_a_0001_database_in_place(tmp_path: Path) -> None:
         assert store.render_seconds() == []  # no start time: not a render-time sample
         assert store.workers() == []
         names = [r[0] for r in store.db.execute(f"SELECT name FROM {MIGRATIONS_TABLE} ORDER BY id")]  # noqa: S608
-        assert names == ["0001_initial", "0002_workers", "0003_drafts", "0004_upload_attempts"]
+        assert names == [
+            "0001_initial", "0002_workers", "0003_drafts", "0004_upload_attempts", "0005_outbox_leases_clip_chunks"
+        ]
 
 
 def test_worker_state_is_checked(tmp_path: Path) -> None:

@@ -10,7 +10,10 @@ while idle and by the heartbeat thread while a job renders (``Store.claim`` mark
 own transaction) – marked ``stopping`` once a stop is requested, and removed when ``run`` returns.
 
 Rendering goes to ``<clips_dir>/.work/<job_id>-<token>.mp4`` and is published as ``<job_id>.mp4``/``.jpg``
-only while the claim is still ours. Backends are built once per process (``PipelineRenderer``), so models
+only while the claim is still ours. When the store keeps clips in the database (PostgreSQL), ``complete``
+copies the work files into it instead, so a worker on another host shares nothing with the bot but the
+database URL. Idle workers wait on ``Store.wait_for_jobs`` (LISTEN/NOTIFY on PostgreSQL; the poll
+interval stays as the safety net). Backends are built once per process (``PipelineRenderer``), so models
 stay loaded.
 
 Retention: every ``maintenance_every_s`` (and at start) the loop applies ``settings.retention_days``
@@ -34,7 +37,6 @@ import multiprocessing.connection as mp_connection
 import os
 import signal
 import socket
-import sqlite3
 import sys
 import threading
 import time
@@ -50,7 +52,7 @@ from petreel.errors import Cancelled, RenderFailed, ScriptError, UserError
 from petreel.settings import Settings, load_settings
 from render.stages import CancelFn, ClipInfo, ProgressFn
 from storage.models import ClaimedJob, Job, WorkerState
-from storage.store import Store
+from storage.store import DatabaseError, Store
 from worker.capacity import auto_processes, available_mib, parse_processes, usable_cores
 
 log = logging.getLogger(__name__)
@@ -60,6 +62,9 @@ WORKER_ROW_TTL_S = 3600.0
 # Retention runs this often; render leftovers in ``.work`` older than a day belong to dead workers.
 MAINTENANCE_EVERY_S = 3600.0
 WORK_FILE_TTL_S = 86_400.0
+
+# A failed database call or disk operation: logged and retried by the loop.
+DATABASE_OR_DISK: tuple[type[Exception], ...] = (*DatabaseError, OSError)
 
 Outcome = Literal["done", "queued", "failed", "dead", "cancelled", "released", "stale"]
 
@@ -227,7 +232,7 @@ class _Heartbeat:
         stage, fraction = claim.take_pending()
         try:
             alive = store.heartbeat(claim.job_id, claim.token, stage, fraction, self._lease_s)
-        except sqlite3.Error:
+        except DatabaseError:
             log.exception("heartbeat for job %s failed", claim.job_id)
             return
         if not alive:
@@ -311,7 +316,7 @@ class Worker:
                 self._maintain()
                 try:
                     outcome = self.run_once()
-                except (sqlite3.Error, OSError):
+                except DATABASE_OR_DISK:
                     log.exception("queue error; retrying after %.1fs", self.settings.worker.poll_s)
                     outcome = None
                 if outcome is not None:
@@ -328,10 +333,17 @@ class Worker:
         return processed
 
     def _idle(self, seconds: float) -> None:
+        """Wait up to ``seconds`` for work: PostgreSQL wakes us when a job is queued (LISTEN/NOTIFY);
+        the poll interval stays as the safety net (and is all there is on SQLite)."""
         end = time.monotonic() + seconds
         while not self.stop_requested and (left := end - time.monotonic()) > 0:
             self._beat_idle()
-            time.sleep(min(0.1, left))
+            try:
+                if self.store.wait_for_jobs(min(0.1, left)):
+                    return
+            except DatabaseError:
+                log.exception("%s: waiting for jobs failed", self.worker_id)
+                time.sleep(min(0.1, left))
 
     # -- the workers row --------------------------------------------------------------------------
 
@@ -343,7 +355,7 @@ class Worker:
                 self.worker_id, state, job_id, pid=self.pid, host=self.host, gpu=self.settings.worker.gpu,
                 started=started,
             )  # fmt: skip
-        except sqlite3.Error:
+        except DatabaseError:
             log.exception("%s: worker heartbeat failed", self.worker_id)
 
     def _beat_idle(self, force: bool = False) -> None:
@@ -360,7 +372,7 @@ class Worker:
         # 1. Old clip files, delivered events and expired drafts.
         try:
             pruned = self.store.prune(self.settings.retention_days)
-        except (sqlite3.Error, OSError):
+        except DATABASE_OR_DISK:
             log.exception("%s: retention pass failed", self.worker_id)
         else:
             if pruned:
@@ -379,7 +391,7 @@ class Worker:
         # 1. Forget workers that died without unregistering, 2. then announce this one.
         try:
             self.store.prune_workers(WORKER_ROW_TTL_S)
-        except sqlite3.Error:
+        except DatabaseError:
             log.exception("%s: could not prune old worker rows", self.worker_id)
         self._last_beat = time.monotonic()
         self._beat(self.store, None, started=self.store.clock())
@@ -387,7 +399,7 @@ class Worker:
     def _unregister(self) -> None:
         try:
             self.store.remove_worker(self.worker_id)
-        except sqlite3.Error:
+        except DatabaseError:
             log.exception("%s: could not remove the worker row", self.worker_id)
 
     def run_once(self) -> Outcome | None:
@@ -423,11 +435,16 @@ class Worker:
                 log.warning("job %s: finished a stale attempt; discarding it", job.id)
                 return "stale"
             try:
-                published = self._publish(info, job.id)
+                # Kept in the database (PostgreSQL): complete() copies the work files in its commit.
+                published = info if self.store.clips_in_db else self._publish(info, job.id)
             except OSError as exc:  # the renderer's files are missing or the disk is full
                 log.exception("job %s: could not publish the clip", job.id)
                 return self._failed(claim, f"{type(exc).__name__}: {exc}", RenderFailed.code, True)
-            clip = self.store.complete(job.id, token, published, process_render_s=render_s)
+            try:
+                clip = self.store.complete(job.id, token, published, process_render_s=render_s)
+            except OSError as exc:  # the renderer's files vanished before they reached the database
+                log.exception("job %s: could not store the clip", job.id)
+                return self._failed(claim, f"{type(exc).__name__}: {exc}", RenderFailed.code, True)
             if clip is None:
                 return "stale"
             log.info("job %s: done in %.1fs (clip %s)", job.id, time.monotonic() - started, clip.id)
