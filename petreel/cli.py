@@ -13,6 +13,7 @@ from importlib import metadata
 from petreel import serve
 from petreel.errors import ConfigError
 from render import cli as render_cli
+from storage import transfer as storage_transfer
 from story import cli as story_cli
 from worker import runner as worker_runner
 
@@ -38,7 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"petreel {version()}")
     sub = parser.add_subparsers(dest="command", required=True)
     # Each domain adds its own subcommand(s): add_parsers(sub) registers and sets defaults(func=...).
-    for module in (render_cli, story_cli, worker_runner, serve):
+    for module in (render_cli, story_cli, worker_runner, serve, storage_transfer):
         module.add_parsers(sub)
     return parser
 

@@ -142,3 +142,7 @@ class InvalidReply(PetReelError, ValueError):  # noqa: N818 - reads better at th
 
 class CallbackError(PetReelError, ValueError):
     """Callback data that can't be encoded (too long, bad characters) or decoded."""
+
+
+class MigrationFailed(PetReelError):
+    """``petreel migrate-db`` refused (the target already holds data) or the copied counts differ."""

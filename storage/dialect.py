@@ -42,6 +42,7 @@ class Dialect:
     reap: str  # running jobs past their lease with no attempts left → dead, RETURNING *
     held: str  # the job row a token holds, locked for the rest of the transaction
     enqueue_lock: str | None  # serialises enqueues (caps and credits); None: the transaction already does
+    claim_marks_worker: bool = False  # ``claim`` also turns the worker's row busy (one statement, no BEGIN)
 
 
 _NAMED = re.compile(r"(?<![:\w]):([A-Za-z_]\w*)")

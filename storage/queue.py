@@ -42,19 +42,18 @@ def clip_error(text: str) -> str:
 # -- outbox ---------------------------------------------------------------------------------------
 
 
-def emit(db: Db, job: Mapping[str, Any], kind: EventKind, payload: Mapping[str, Any], now: float) -> int:
+def emit(db: Db, job: Mapping[str, Any], kind: EventKind, payload: Mapping[str, Any], now: float) -> None:
     """Append an outbox event for ``job`` (a jobs row). Private chats share the user's id, so a job
-    without a chat id reports to its owner."""
+    without a chat id reports to its owner. (No result is read back: on PostgreSQL the insert rides in
+    the transaction's pipeline.)"""
     chat_id = job["chat_id"] if job["chat_id"] is not None else job["owner"]
-    found = scalar(
-        db,
-        "INSERT INTO events (job_id, owner, chat_id, kind, payload, created) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+    db.execute(
+        "INSERT INTO events (job_id, owner, chat_id, kind, payload, created) VALUES (?, ?, ?, ?, ?, ?)",
         (job["id"], job["owner"], chat_id, kind, json.dumps(dict(payload), ensure_ascii=False), now),
     )
-    return int(found or 0)
 
 
-def emit_progress(db: Db, job: Mapping[str, Any], stage: str, fraction: float, now: float) -> int:
+def emit_progress(db: Db, job: Mapping[str, Any], stage: str, fraction: float, now: float) -> None:
     """Progress is lossy: an undelivered progress event of the job is overwritten rather than queued."""
     payload = json.dumps({"stage": stage, "fraction": round(fraction, 4)})
     pending = scalar(
@@ -64,8 +63,8 @@ def emit_progress(db: Db, job: Mapping[str, Any], stage: str, fraction: float, n
     )
     if pending is not None:
         db.execute("UPDATE events SET payload = ?, created = ? WHERE id = ?", (payload, now, pending))
-        return int(pending)
-    return emit(db, job, "progress", {"stage": stage, "fraction": round(fraction, 4)}, now)
+        return
+    emit(db, job, "progress", {"stage": stage, "fraction": round(fraction, 4)}, now)
 
 
 # -- jobs -----------------------------------------------------------------------------------------

@@ -68,6 +68,7 @@ T = TypeVar("T")
 DAY_S = 86_400.0
 ORPHAN_GRACE_S = 600.0
 _CLIP_FILE = re.compile(r"[0-9]{1,19}\.(mp4|jpg)")
+REAP_EVERY_S = 1.0
 
 _GET_CLIP = "SELECT clips.*, jobs.premise AS premise FROM clips JOIN jobs ON jobs.id = clips.job_id WHERE clips.id = ?"
 # Clips that can still be sent: the file is on disk, or Telegram already holds it.
@@ -136,6 +137,7 @@ class Store:
             assert self.path is not None
             self.db, self.sql = dbmod.connect(self.path, busy_timeout_ms=busy_timeout_ms), dbmod.SQLITE
         self._listeners: dict[str, pgdb.Listener] = {}
+        self._reap_after = -float("inf")  # clock time of the next reap in claim()
 
     @classmethod
     def from_settings(cls, settings: Settings, **kwargs: Any) -> Store:
@@ -308,15 +310,31 @@ class Store:
         now = self.clock()
         lease = self.worker_settings.lease_s if lease_s is None else lease_s
         token = queue.new_token()
+        # 1. Leases that ran out on the last attempt: dead, refunded once, announced. At most once a
+        #    second, and whenever nothing was claimable (such jobs are never claimable anyway).
+        reaped = now >= self._reap_after
+        if reaped:
+            self._reap(now)
+        # 2. The claim. PostgreSQL: one auto-committed statement that also marks the worker row busy;
+        #    SQLite: the worker row in the same BEGIN IMMEDIATE transaction.
+        if self.sql.claim_marks_worker:
+            row = queue.claim(self.db, self.sql, worker_id, lease, now, token)
+        else:
+            with self._tx():
+                row = queue.claim(self.db, self.sql, worker_id, lease, now, token)
+                if row is not None:
+                    self.db.execute(
+                        "UPDATE workers SET state = 'busy', job_id = ?, heartbeat = ? WHERE worker_id = ?",
+                        (row["id"], now, worker_id),
+                    )
+        if row is None and not reaped:
+            self._reap(now)
+        return ClaimedJob(Job.from_row(row), token) if row else None
+
+    def _reap(self, now: float) -> None:
         with self._tx():
             queue.reap_expired(self.db, self.sql, now)
-            row = queue.claim(self.db, self.sql, worker_id, lease, now, token)
-            if row is not None:
-                self.db.execute(
-                    "UPDATE workers SET state = 'busy', job_id = ?, heartbeat = ? WHERE worker_id = ?",
-                    (row["id"], now, worker_id),
-                )
-        return ClaimedJob(Job.from_row(row), token) if row else None
+        self._reap_after = now + REAP_EVERY_S
 
     def heartbeat(
         self,

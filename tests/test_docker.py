@@ -243,6 +243,8 @@ def test_compose_services_use_their_targets_and_named_volumes() -> None:
         "bot": "bot", "worker": "worker", "worker-cpu": "worker-cpu"}
     assert services["worker-cpu"]["profiles"] == ["cpu"]
     declared = set(data["volumes"])
+    # The "postgres" profile shares nothing but the database URL (test below); the rest is one host.
+    services = {n: s for n, s in services.items() if "postgres" not in s.get("profiles", [])}
     for name, service in services.items():
         for volume in service.get("volumes", []):
             source, _, target = volume.partition(":")
@@ -261,6 +263,23 @@ def test_compose_services_use_their_targets_and_named_volumes() -> None:
     ports = services["bot"]["ports"]
     assert any(p.endswith(":8443") for p in ports) and any(p.endswith(":8080") for p in ports)
     assert all(p.startswith("127.0.0.1:") for p in ports if ":8080" in p)
+
+
+def test_postgres_profile_runs_bot_and_workers_sharing_only_the_database_url() -> None:
+    data = compose()
+    services = {n: s for n, s in data["services"].items() if "postgres" in s.get("profiles", [])}
+    assert set(services) == {"postgres", "bot-pg", "worker-pg"}
+    urls = {services[n]["environment"]["PETREEL_DATABASE_URL"] for n in ("bot-pg", "worker-pg")}
+    assert len(urls) == 1 and next(iter(urls)).startswith("postgresql://") and "@postgres:5432/" in next(iter(urls))
+    mounts = {n: {v.partition(":")[0] for v in services[n]["volumes"]} for n in ("bot-pg", "worker-pg")}
+    assert not mounts["bot-pg"] & mounts["worker-pg"]  # no volume in common: clips travel in the database
+    assert "petreel-data" not in mounts["bot-pg"] | mounts["worker-pg"]
+    for name in ("bot-pg", "worker-pg"):
+        assert re.fullmatch(r"\d+:\d+", services[name]["user"]), name
+        assert services[name]["depends_on"]["postgres"]["condition"] == "service_healthy"
+    assert services["worker-pg"]["build"]["target"] == "worker-cpu"
+    assert float(services["worker-pg"]["stop_grace_period"].rstrip("s")) > WorkerSettings().lease_s
+    assert "pg_isready" in " ".join(services["postgres"]["healthcheck"]["test"])
 
 
 def test_secrets_overlay_mounts_files_for_the_bot_only() -> None:

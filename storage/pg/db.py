@@ -34,17 +34,24 @@ ENQUEUE_LOCK = 7_215_002
 
 POSTGRES = Dialect(
     name="postgres",
+    # One statement, auto-committed: the job (SKIP LOCKED: concurrent claimers never wait on or take
+    # the same row) and, in the same statement, the worker's row turned busy.
     claim=(
-        "UPDATE jobs SET state = 'running', attempts = attempts + 1, claim_token = :token, "
-        "worker_id = :worker, lease_expires = :lease, progress_stage = NULL, progress_fraction = NULL, "
-        "started = :now, updated = :now "
-        "WHERE id = ("
+        "WITH claimed AS ("
+        " UPDATE jobs SET state = 'running', attempts = attempts + 1, claim_token = :token, "
+        " worker_id = :worker, lease_expires = :lease, progress_stage = NULL, progress_fraction = NULL, "
+        " started = :now, updated = :now "
+        " WHERE id = ("
         "  SELECT id FROM jobs"
         "  WHERE state IN ('queued', 'running') AND ("
         "     (state = 'queued' AND run_after <= :now)"
         "     OR (state = 'running' AND lease_expires < :now AND attempts < max_attempts))"
         "  ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED"
-        ") RETURNING *"
+        " ) RETURNING *"
+        "), marked AS ("
+        " UPDATE workers SET state = 'busy', job_id = claimed.id, heartbeat = :now FROM claimed"
+        " WHERE workers.worker_id = :worker"
+        ") SELECT * FROM claimed"
     ),
     reap=(
         "UPDATE jobs SET state = 'dead', error_code = 'lease_expired', "
@@ -55,6 +62,7 @@ POSTGRES = Dialect(
     ),
     held="SELECT * FROM jobs WHERE id = ? AND claim_token = ? AND state = 'running' FOR UPDATE",
     enqueue_lock=f"SELECT pg_advisory_xact_lock({ENQUEUE_LOCK})",
+    claim_marks_worker=True,
 )
 
 
