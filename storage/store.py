@@ -25,9 +25,8 @@ import shutil
 import sqlite3
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, Concatenate, Literal, ParamSpec, TypeVar
 
@@ -164,9 +163,20 @@ class Store:
         self._listeners.clear()
         self.db.close()
 
-    def _tx(self) -> AbstractContextManager[Any]:
-        """One write transaction: ``BEGIN IMMEDIATE`` on SQLite, ``BEGIN`` on PostgreSQL."""
-        return self.db.transaction() if self.url is not None else immediate(self.db)
+    @contextlib.contextmanager
+    def _tx(self, *wake: str) -> Iterator[None]:
+        """One write transaction: ``BEGIN IMMEDIATE`` on SQLite, ``BEGIN`` on PostgreSQL. On PostgreSQL
+        the ``wake`` channels are notified once it committed, as a statement of their own: a NOTIFY
+        inside the transaction would make every such commit (and its WAL flush) wait for the others,
+        and a notification lost to a crash right after the commit only costs one poll interval."""
+        if self.url is None:
+            with immediate(self.db):
+                yield
+            return
+        with self.db.transaction():
+            yield
+        for channel in wake:
+            self.db.execute("SELECT pg_notify(?, '')", (channel,))
 
     @property
     def backend(self) -> str:
@@ -268,7 +278,7 @@ class Store:
         now = self.clock()
         day = utc_day(now)
         limits = self.quota_settings
-        with self._tx():
+        with self._tx(JOBS_CHANNEL, EVENTS_CHANNEL):
             # 0. One enqueue at a time where the transaction alone does not serialise (PostgreSQL).
             if self.sql.enqueue_lock is not None:
                 self.db.execute(self.sql.enqueue_lock)
@@ -332,7 +342,7 @@ class Store:
         return ClaimedJob(Job.from_row(row), token) if row else None
 
     def _reap(self, now: float) -> None:
-        with self._tx():
+        with self._tx(EVENTS_CHANNEL):
             queue.reap_expired(self.db, self.sql, now)
         self._reap_after = now + REAP_EVERY_S
 
@@ -347,7 +357,7 @@ class Store:
         """Renew the lease (and record progress). False when ``token`` is no longer the job's claim."""
         now = self.clock()
         lease = self.worker_settings.lease_s if lease_s is None else lease_s
-        with self._tx():
+        with self._tx(*((EVENTS_CHANNEL,) if stage is not None else ())):
             job = queue.renew(self.db, job_id, token, lease, now, stage, fraction)
             if job is not None and stage is not None:
                 queue.emit_progress(self.db, job, stage, job["progress_fraction"] or 0.0, now)
@@ -363,7 +373,7 @@ class Store:
         With ``clips_in_db`` the files are copied into the database in the same transaction."""
         now = self.clock()
         thumbnail = str(clip.thumbnail) if clip.thumbnail.is_file() else None
-        with self._tx():
+        with self._tx(EVENTS_CHANNEL):
             job = queue.finish_done(self.db, job_id, token, now)
             if job is None:
                 return None
@@ -398,7 +408,7 @@ class Store:
         when the token is stale."""
         now = self.clock()
         text = queue.clip_error(error)
-        with self._tx():
+        with self._tx(JOBS_CHANNEL, EVENTS_CHANNEL):
             job = queue.held(self.db, self.sql, job_id, token)
             if job is None:
                 return None
@@ -414,13 +424,13 @@ class Store:
 
     def release(self, job_id: int, token: str) -> bool:
         """Give a claimed job back without counting the attempt (graceful worker shutdown)."""
-        with self._tx():
+        with self._tx(JOBS_CHANNEL):
             return queue.release(self.db, job_id, token, self.clock())
 
     def cancel(self, job_id: int, owner: int) -> bool:
         """Cancel the owner's queued or running job; the credit is refunded exactly once."""
         now = self.clock()
-        with self._tx():
+        with self._tx(EVENTS_CHANNEL):
             job = one(self.db, "SELECT owner FROM jobs WHERE id = ?", (job_id,))
             if job is None or job["owner"] != owner:
                 return False

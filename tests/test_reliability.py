@@ -313,3 +313,30 @@ def test_a_worker_sharing_only_the_database_url_renders_a_clip_the_bot_delivers(
     stored, sent = asyncio.run(deliver())
     assert sent == len(stored) > 0
     assert not any(bot_dir.rglob("*.mp4"))  # the bot never needed a file on disk
+
+
+def test_listen_notify_wakes_workers_and_delivery_when_the_write_commits(pg_url: str, tmp_path: Path) -> None:
+    """PostgreSQL tells waiters: a worker waiting for jobs and the delivery loop waiting for events wake
+    as soon as the transaction that queued the job commits (polling stays the safety net)."""
+    import asyncio
+
+    from storage.store import AsyncStore
+
+    with open_store(pg_url) as waiter, open_store(pg_url) as producer:
+        assert waiter.wait_for_jobs(0.0) is False  # LISTEN is in place, nothing pending
+        assert waiter.wait_for_events(0.0) is False
+        job_id = producer.enqueue(1, "wake", "corgi", "storyboard", "en", "{}", 1).id
+        started = time.monotonic()
+        assert waiter.wait_for_jobs(30.0) is True and waiter.wait_for_events(30.0) is True
+        assert time.monotonic() - started < 5.0  # woken, not timed out
+        assert waiter.wait_for_jobs(0.2) is False  # one enqueue, one wake-up
+
+        async def delivery_side() -> bool:
+            async with AsyncStore(pg_url, LIMITS) as astore:
+                assert await astore.wait_for_events(0.05) is False  # listening now
+                claimed = producer.claim("w", 60)
+                assert claimed is not None and claimed.job.id == job_id
+                assert producer.complete(job_id, claimed.token, _clip(tmp_path, job_id)) is not None
+                return await astore.wait_for_events(30.0)
+
+        assert asyncio.run(delivery_side()) is True

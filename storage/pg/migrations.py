@@ -3,8 +3,8 @@
 The same numbers and meaning as the SQLite ones in ``storage.migrations`` (0001 initial, 0002 workers,
 0003 drafts, 0004 upload attempts, 0005 outbox leases and clips kept in the database), written for PostgreSQL: identity ids,
 ``BIGINT`` Telegram ids, ``DOUBLE PRECISION`` unix times, ``BYTEA`` clip chunks, the append-only
-ledger enforced by triggers, and triggers that ``NOTIFY`` workers (``petreel_jobs``) and the delivery
-loop (``petreel_events``) when the transaction that queued a job or wrote an event commits.
+ledger enforced by triggers. (Wake-ups on ``JOBS_CHANNEL``/``EVENTS_CHANNEL`` are sent by ``Store`` after
+the writing transaction commits, not by triggers inside it: see ``Store._tx``.)
 ``storage.pg.db.migrate`` applies pending ones in one transaction under an advisory lock.
 """
 
@@ -106,23 +106,6 @@ $$""",
 )""",
     "CREATE INDEX events_pending ON events(id) WHERE acked IS NULL",
     "CREATE INDEX events_job ON events(job_id, kind)",
-    # Wake-ups, sent when the writing transaction commits (identical notifications are merged).
-    f"""CREATE FUNCTION notify_jobs() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    PERFORM pg_notify('{JOBS_CHANNEL}', '');
-    RETURN NULL;
-END
-$$""",
-    """CREATE TRIGGER jobs_notify AFTER INSERT OR UPDATE OF state, run_after ON jobs
-    FOR EACH ROW WHEN (NEW.state = 'queued') EXECUTE FUNCTION notify_jobs()""",
-    f"""CREATE FUNCTION notify_events() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    PERFORM pg_notify('{EVENTS_CHANNEL}', '');
-    RETURN NULL;
-END
-$$""",
-    """CREATE TRIGGER events_notify AFTER INSERT OR UPDATE OF payload ON events
-    FOR EACH STATEMENT EXECUTE FUNCTION notify_events()""",
 )
 
 _WORKERS: tuple[str, ...] = (
