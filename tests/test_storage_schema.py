@@ -203,7 +203,7 @@ def test_migrations_are_numbered_and_idempotent(tmp_path: Path) -> None:
         ("petreel", "0001_initial"), ("petreel", "0002_workers"), ("petreel", "0003_drafts"),
         ("petreel", "0004_upload_attempts"), ("petreel", "0005_outbox_leases_clip_chunks"),
     ]
-    assert latest_version() == 4
+    assert latest_version() == 5
 
 
 def test_fresh_database_reports_applied_migrations(tmp_path: Path) -> None:
