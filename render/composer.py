@@ -43,7 +43,7 @@ from petreel.errors import EncoderMissing, OutputPathError, RenderFailed
 from render.audiometer import Loudness, measure_loudness
 from render.encoders import X264, Encoder, choose_encoder
 from render.mixer import TARGET_LUFS, TRUE_PEAK_MAX_DB
-from render.stages import SAMPLE_RATE, ClipInfo, RenderSpec, fit_samples
+from render.stages import SAMPLE_RATE, ClipInfo, RenderSpec
 from render.yuv import i420_to_rgb, is_i420
 
 log = logging.getLogger(__name__)
@@ -126,7 +126,13 @@ def write_wav(path: Path, audio: np.ndarray, sample_rate: int = SAMPLE_RATE) -> 
 
 def fit_audio(audio: np.ndarray | None, seconds: float, sample_rate: int = SAMPLE_RATE) -> np.ndarray:
     """Float32 exactly ``seconds`` long (mono or (n, 2)): trimmed, or padded with silence (None: mono silence)."""
-    return fit_samples(audio, round(seconds * sample_rate))
+    n = round(seconds * sample_rate)
+    shape = (n,) if audio is None or audio.ndim == 1 else (n, audio.shape[1])
+    out = np.zeros(shape, dtype=np.float32)
+    if audio is not None and audio.size:
+        m = min(n, audio.shape[0])
+        out[:m] = audio[:m]
+    return out
 
 
 def is_our_thumbnail(path: Path) -> bool:

@@ -27,17 +27,6 @@ CancelFn = Callable[[], bool]
 SAMPLE_RATE = 48_000  # audio sample rate used by every audio stage (float32 in [-1, 1])
 
 
-def fit_samples(audio: np.ndarray | None, n: int) -> np.ndarray:
-    """Float32 exactly ``n`` samples long, mono (n,) or as many channels as ``audio`` (n, c): ``audio``
-    trimmed, or padded with silence (mono silence when None)."""
-    shape = (n,) if audio is None or audio.ndim == 1 else (n, audio.shape[1])
-    out = np.zeros(shape, dtype=np.float32)
-    if audio is not None and audio.size:
-        m = min(n, audio.shape[0])
-        out[:m] = audio[:m]
-    return out
-
-
 def no_progress(stage: str, fraction: float) -> None:
     return None
 
