@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import io
+import re
 import shutil
 import subprocess
 import tarfile
@@ -282,3 +283,23 @@ def test_every_check_fails_on_the_old_main(tmp_path: Path) -> None:
     assert any(v.startswith("petreel.cli line") and "__import__(name" in v for v in swallowed)
     assert any(v.startswith("bot.delivery line") and "petreel.metrics" in v for v in swallowed)
     assert skips_on_project_modules(tmp_path)
+
+
+def test_the_architecture_doc_names_every_module_and_only_real_ones() -> None:
+    """docs/ARCHITECTURE.md as a newcomer reads it: every path it names exists, and every module is
+    named, by its path or by its name under its package's entry (``render/painter/`` … ``pets.py``)."""
+    doc = (ROOT / "docs" / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    quoted = set(re.findall(r"`([^`\s]+)`", doc))
+    named = {q for q in quoted if re.fullmatch(r"[a-z_]+(/[a-z_*]+)*(\.py|\.json|/)", q) and q.split("/")[0] in LAYERS}
+    missing_paths = [q for q in named if "*" not in q and not (ROOT / q).exists()]
+    assert missing_paths == [], f"docs/ARCHITECTURE.md names paths that do not exist: {missing_paths}"
+    unnamed = []
+    for path in sorted(all_modules().values()):
+        rel = path.relative_to(ROOT).as_posix()
+        if path.name == "__init__.py" or rel in quoted:
+            continue
+        package = rel.rpartition("/")[0] + "/"
+        under_package = package in quoted or f"{package}*.py" in quoted
+        if not (under_package and ({path.name, path.stem} & quoted)):
+            unnamed.append(rel)
+    assert unnamed == [], f"docs/ARCHITECTURE.md does not name {unnamed}"
