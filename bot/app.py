@@ -28,6 +28,7 @@ from bot.handlers import (
     confirm,
     errors,
     history,
+    payments,
     premise,
     script,
     stale,
@@ -48,7 +49,7 @@ log = logging.getLogger(__name__)
 
 # Handler modules in registration order; ``unknown`` (commands nobody claimed) follows every module
 # with commands, and ``stale`` (the catch-all for unclaimed buttons) stays last.
-HANDLER_MODULES = (start, premise, script, confirm, clips, history, account, admin, unknown, errors, stale)
+HANDLER_MODULES = (start, premise, script, confirm, clips, history, account, admin, payments, unknown, errors, stale)
 RATE_LIMIT_RETRIES = 3
 DELIVERY_KEY = "delivery"
 

@@ -34,6 +34,7 @@ class Action(StrEnum):
     TWIST = "tw"  # clip id
     PAGE = "hp"  # history offset
     EXAMPLE = "ex"  # index of an example premise (offered for a greeting or a too-vague text)
+    BUY = "by"  # credit pack "<credits>x<stars>"
 
 
 ARITY: dict[Action, int] = {
@@ -47,6 +48,7 @@ ARITY: dict[Action, int] = {
     Action.TWIST: 1,
     Action.PAGE: 1,
     Action.EXAMPLE: 1,
+    Action.BUY: 1,
 }
 # Actions whose arguments are all non-negative integers (ids, offsets).
 NUMERIC: frozenset[Action] = frozenset(

@@ -30,6 +30,7 @@ COMMANDS: list[tuple[str, str, str]] = [
     ("new", "Make a new clip", "制作新视频"),
     ("history", "Your clips", "我的视频"),
     ("quota", "Clips left today", "今日剩余次数"),
+    ("buy", "Buy clips with Telegram Stars", "用 Telegram 星星购买次数"),
     ("cancel", "Cancel the current draft or job", "取消当前草稿或任务"),
     ("lang", "English / 中文", "切换语言 English / 中文"),
     ("help", "Help", "帮助"),
@@ -153,6 +154,48 @@ TEXTS: dict[str, tuple[str, str]] = {
         "failures: {failures}\nusers: {users} ({banned} banned)\nclips: {clips} ({mb} MB)\nundelivered events: {pending}",
         "<b>统计</b>\n队列：{queued} 个排队，{running} 个生成中\n今日任务：{jobs_today} 个（完成 {done_today} 个）\n"
         "失败：{failures}\n用户：{users} 个（封禁 {banned} 个）\n视频：{clips} 个（{mb} MB）\n未送达事件：{pending}",
+    ),
+    # payments in Telegram Stars (bot/handlers/payments.py)
+    "buy_menu": (
+        "⭐ <b>Buy clips with Telegram Stars</b>\nEach credit makes one clip; credits never expire.\n"
+        "Extra credits now: {credits}\n\n/terms · /paysupport",
+        "⭐ <b>用 Telegram 星星购买次数</b>\n每个次数可制作一个视频，永不过期。\n当前额外次数：{credits}\n\n/terms · /paysupport",
+    ),
+    "buy_off": ("Buying clips isn't available on this bot.", "本机器人暂不支持购买次数。"),
+    "btn_pack": ("⭐ {credits} clips for {stars} Stars", "⭐ {credits} 次 / {stars} 星"),
+    "btn_buy": ("⭐ Buy more clips", "⭐ 购买更多次数"),
+    "invoice_title": ("{credits} PetReel clips", "{credits} 次 PetReel 视频"),
+    "invoice_description": (
+        "{credits} credits for PetReel: each makes one pet-drama clip. Credits never expire.",
+        "{credits} 个 PetReel 次数：每个可制作一个宠物短剧视频，永不过期。",
+    ),
+    "invoice_label": ("{credits} clips", "{credits} 次"),
+    "pack_gone": ("That pack is no longer offered. Send /buy to see the current ones.", "该套餐已下架，发送 /buy 查看当前套餐。"),
+    "pay_unknown_pack": (
+        "This invoice is no longer valid. Send /buy for a new one.",
+        "该账单已失效，请发送 /buy 重新购买。",
+    ),
+    "pay_not_yours": ("This invoice was made for someone else. Send /buy for your own.", "这是别人的账单，请发送 /buy 获取你自己的。"),
+    "pay_banned": ("This account can't buy clips.", "该账号无法购买次数。"),
+    "pay_off": ("Buying clips isn't available right now.", "暂时无法购买次数。"),
+    "pay_error": ("Sorry, the payment can't be taken right now. Please try again.", "抱歉，暂时无法付款，请重试。"),
+    "paid": (
+        "✅ Thank you! {credits} clips added. Extra credits now: {balance}.\nSend a story idea to use them.",
+        "✅ 谢谢！已增加 {credits} 次。当前额外次数：{balance}。\n发一句故事创意就能使用。",
+    ),
+    "paysupport": (
+        "<b>Payment support</b>\nFor a problem with a purchase, write to {contact} with the date and the "
+        "number of Stars. Purchases are refunded when a clip can't be made; credits used for clips are not.",
+        "<b>付款支持</b>\n购买遇到问题，请联系 {contact}，并说明日期和星星数量。无法制作视频时会退款；已用于制作视频的次数不退。",
+    ),
+    "paysupport_admins": ("the bot's admins (reply here)", "机器人管理员（在此回复）"),
+    "terms": (
+        "<b>Terms</b>\nCredits are bought with Telegram Stars and make one clip each. They never expire and can't "
+        "be exchanged for money. A failed clip gives its credit back. Unspent credits of a purchase can be "
+        "refunded through /paysupport. Clips are made by software from your idea; don't ask for content you "
+        "have no right to.",
+        "<b>条款</b>\n次数用 Telegram 星星购买，每个次数制作一个视频，永不过期，不可兑换现金。视频生成失败会退还次数。"
+        "购买中未使用的次数可通过 /paysupport 申请退款。视频由软件根据你的创意生成，请勿要求你无权使用的内容。",
     ),
     "generic_error": (
         "Sorry, something went wrong on my side. Please try again.",

@@ -137,6 +137,21 @@ class QuotaSettings(BaseModel):
     max_queue: int = Field(default=200, description="Queued jobs allowed in total before new ones are refused.")
 
 
+class CreditPack(BaseModel):
+    credits: int = Field(ge=1, le=100_000, description="Credits (clips) in the pack.")
+    stars: int = Field(ge=1, le=100_000, description="Price in Telegram Stars (XTR).")
+
+
+class PaymentSettings(BaseModel):
+    packs: list[CreditPack] = Field(
+        default_factory=list,
+        description='Credit packs sold for Telegram Stars, e.g. [{"credits":5,"stars":50}]. Empty: /buy is off.',
+    )
+    support: str = Field(
+        default="", description="Who answers /paysupport (e.g. @yourname or an e-mail); empty: the admins via the bot."
+    )
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="PETREEL_",
@@ -181,6 +196,11 @@ class Settings(BaseSettings):
     render: RenderSettings = Field(default_factory=RenderSettings)
     worker: WorkerSettings = Field(default_factory=WorkerSettings)
     quota: QuotaSettings = Field(default_factory=QuotaSettings)
+    payments: PaymentSettings = Field(default_factory=PaymentSettings)
+    signing_key: SecretStr | None = Field(
+        default=None,
+        description="Key that signs invoice payloads and deep links (default: derived from the bot token).",
+    )
 
     @property
     def database(self) -> Path:

@@ -22,7 +22,8 @@ offset/limit/timeout/allowed_updates; a second poller ends the first with 409 Co
 deleteWebhook / getWebhookInfo (updates are POSTed to the webhook URL, http allowed), setMyCommands /
 getMyCommands / deleteMyCommands, setMyName/Description/ShortDescription, setChatMenuButton /
 getChatMenuButton, sendMessage, editMessageText, editMessageCaption, editMessageReplyMarkup,
-deleteMessage(s), answerCallbackQuery, sendChatAction, sendVideo, sendPhoto, sendDocument, getFile.
+deleteMessage(s), answerCallbackQuery, sendChatAction, sendVideo, sendPhoto, sendDocument, getFile, and
+Telegram Stars payments (sendInvoice, answerPreCheckoutQuery, refundStarPayment: ``payments.py``).
 Errors use Telegram's texts (see ``state.py``); other spec methods answer 501.
 
 Checks and knobs:
@@ -43,6 +44,7 @@ User-side HTTP API (used by the web chat page, ``sandbox/web.py``)::
 
     POST /sandbox/api/send   {"user_id", "text", "first_name"?, "language_code"?} -> {"ok", "message_id"}
     POST /sandbox/api/press  {"user_id", "message_id", "data"}                    -> {"ok", "query_id"}
+    POST /sandbox/api/pay    {"user_id", "message_id"} (Pay under an invoice)     -> {"ok", "query_id"}
     GET  /sandbox/api/chat?user_id=1&version=N   long-polls (25 s) until the chat's version > N
     GET  /sandbox/files/{file_id}                 the stored file (Content-Type, HTTP Range)
 
@@ -312,6 +314,7 @@ class BotApiSandbox:
         return [
             web.post("/sandbox/api/send", self._handle_user_send),
             web.post("/sandbox/api/press", self._handle_user_press),
+            web.post("/sandbox/api/pay", self._handle_user_pay),
             web.get("/sandbox/api/chat", self._handle_user_chat),
             web.get("/sandbox/files/{file_id}", self._handle_file),
         ]
@@ -581,6 +584,18 @@ class BotApiSandbox:
             return _json({"ok": False, "error": "message_id (integer) and data (string) are required"}, 400)
         try:
             query_id = await self.user(user_id).press(message_id, callback_data)
+        except LookupError as err:
+            return _json({"ok": False, "error": str(err)}, 404)
+        return _json({"ok": True, "query_id": query_id})
+
+    async def _handle_user_pay(self, request: web.Request) -> web.Response:
+        data = await self._json_body(request)
+        user_id = self._user_id(data.get("user_id"))
+        message_id = data.get("message_id")
+        if not isinstance(message_id, int):
+            return _json({"ok": False, "error": "message_id (integer) is required"}, 400)
+        try:
+            query_id = await self.user(user_id).pay(message_id)
         except LookupError as err:
             return _json({"ok": False, "error": str(err)}, 404)
         return _json({"ok": True, "query_id": query_id})

@@ -20,6 +20,8 @@ from typing import Any
 
 from petreel.mp4 import video_facts
 from sandbox import markup
+from sandbox.apierror import ApiError, bad_request
+from sandbox.payments import Payments
 from sandbox.spec import Upload
 
 NOT_MODIFIED = (
@@ -36,26 +38,6 @@ MAX_DOWNLOAD_BYTES = 20 * 1024 * 1024
 CHAT_ACTION_SECONDS = 5.0
 _COMMAND = re.compile(r"(?<![\w/])/[A-Za-z0-9_]{1,64}(?:@[A-Za-z0-9_]{3,32})?")
 _FILE_PREFIX = {"video": "BAACAgIAAxkBAAI", "photo": "AgACAgIAAxkBAAI", "document": "BQACAgIAAxkBAAI"}
-
-
-class ApiError(Exception):
-    """A Bot API error response: ``{"ok": false, "error_code": code, "description": description}``."""
-
-    def __init__(self, code: int, description: str, retry_after: int | None = None) -> None:
-        super().__init__(description)
-        self.code = code
-        self.description = description
-        self.retry_after = retry_after
-
-    def payload(self) -> dict[str, Any]:
-        body: dict[str, Any] = {"ok": False, "error_code": self.code, "description": self.description}
-        if self.retry_after is not None:
-            body["parameters"] = {"retry_after": self.retry_after}
-        return body
-
-
-def bad_request(text: str) -> ApiError:
-    return ApiError(400, f"Bad Request: {text}")
 
 
 NOT_UTF8 = "strings must be encoded in UTF-8"  # Telegram's words for a lone surrogate in a request
@@ -311,6 +293,8 @@ class SandboxState:
             "sendDocument": lambda p: self._send_media(p, "document"),
             "getFile": self._get_file,
         }
+        self.payments = Payments(self)  # sendInvoice, answerPreCheckoutQuery, refundStarPayment
+        self._handlers.update(self.payments.handlers())
 
     # -- bookkeeping ------------------------------------------------------------------------------
 

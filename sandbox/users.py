@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sandbox import markup
+from sandbox.payments import Checkout
 from sandbox.state import CallbackQueryState, Message, SandboxState
 
 if TYPE_CHECKING:
@@ -30,6 +31,7 @@ class Button:
     text: str
     callback_data: str | None = None
     url: str | None = None
+    pay: bool = False  # the Pay button of an invoice
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,17 @@ class MessageView:
     edit_count: int
     deleted: bool
     media: Any = None
+    kind: str | None = None  # media_kind: video, photo, document, invoice, successful_payment…
+
+    @property
+    def invoice(self) -> dict[str, Any] | None:
+        """The Invoice (title, description, currency, total_amount) of an invoice message."""
+        return self.media if self.kind == "invoice" and isinstance(self.media, dict) else None
+
+    @property
+    def payment(self) -> dict[str, Any] | None:
+        """The SuccessfulPayment of a payment service message."""
+        return self.media if self.kind == "successful_payment" and isinstance(self.media, dict) else None
 
     @property
     def body(self) -> str:
@@ -74,7 +87,8 @@ class MessageView:
 def view(message: Message) -> MessageView:
     rows: list[tuple[Button, ...]] = []
     for row in (message.reply_markup or {}).get("inline_keyboard", []):
-        rows.append(tuple(Button(b.get("text", ""), b.get("callback_data"), b.get("url")) for b in row))
+        rows.append(tuple(Button(b.get("text", ""), b.get("callback_data"), b.get("url"), bool(b.get("pay")))
+                          for b in row))
     if message.text is not None:
         rendered = markup.to_html(message.text, message.entities)
     else:
@@ -88,6 +102,7 @@ def view(message: Message) -> MessageView:
         photo=message.file_id if message.media_kind == "photo" else None,
         document=message.file_id if message.media_kind == "document" else None,
         thumbnail=thumbnail, edit_count=message.edit_count, deleted=message.deleted, media=media,
+        kind=message.media_kind,
     )
 
 
@@ -124,6 +139,12 @@ def chat_payload(state: SandboxState, user_id: int, file_url: Callable[[str], st
                              "duration": media.get("duration")}
         if v.photo:
             item["photo"] = {"url": file_url(v.photo)}
+        if v.invoice:
+            item["invoice"] = {k: v.invoice.get(k) for k in ("title", "description", "currency", "total_amount")}
+            item["buttons"] = [[{"text": b.text, "data": b.callback_data, "url": b.url, "pay": b.pay} for b in row]
+                               for row in v.buttons]
+        if v.payment:
+            item["payment"] = {"currency": v.payment.get("currency"), "total_amount": v.payment.get("total_amount")}
         if v.document:
             item["document"] = {"url": file_url(v.document), "name": media.get("file_name") or "file",
                                 "size": media.get("file_size")}
@@ -203,6 +224,20 @@ class SimUser:
         await self.sandbox.changed()
         return query_id
 
+    async def pay(self, message: MessageView | int, in_chat: int | None = None) -> str:
+        """Tap Pay under an invoice (``in_chat``: one forwarded from that user's chat): the bot gets a
+        ``pre_checkout_query``; returns its id. Once the bot answers ok, a ``successful_payment``
+        message follows (see ``sandbox/payments.py``)."""
+        message_id = message.message_id if isinstance(message, MessageView) else message
+        query_id = self._state.payments.pay(self.id, message_id, in_chat)
+        await self.sandbox.changed()
+        return query_id
+
+    def checkout(self, query_id: str) -> Checkout | None:
+        """The pre-checkout query ``query_id`` once the bot answered it (ok, error_message)."""
+        checkout = self._state.payments.checkouts.get(query_id)
+        return checkout if checkout and checkout.answered else None
+
     async def block(self, blocked: bool = True) -> None:
         """Block (or unblock) the bot: its sends then fail with 403 "bot was blocked by the user"."""
         self._state.set_blocked(self.id, blocked)
@@ -265,6 +300,10 @@ class SimUser:
                 extras.append("[photo]")
             if m.document:
                 extras.append("[document]")
+            if m.invoice:
+                extras.append(f"[invoice {m.invoice.get('title')!r} {m.invoice.get('total_amount')} {m.invoice.get('currency')}]")
+            if m.payment:
+                extras.append(f"[paid {m.payment.get('total_amount')} {m.payment.get('currency')}]")
             if m.edit_count:
                 extras.append(f"(edited x{m.edit_count})")
             if m.deleted:

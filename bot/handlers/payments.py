@@ -1,0 +1,182 @@
+"""Credits bought with Telegram Stars: /buy, the invoice, the pre-checkout answer, the purchase itself,
+and the /paysupport and /terms texts Telegram requires of bots that sell with Stars.
+
+1. ``/buy`` (or the button under "you've used today's free clips") lists the packs of
+   ``settings.payments.packs`` as buttons; pressing one sends an invoice (currency ``XTR``, no provider
+   token) whose payload names the pack and the buyer, signed (``bot/signed.py``).
+2. ``pre_checkout_query``: the payload must be ours, name a pack still offered at that price, name the
+   payer, who must not be banned, while payments are on; otherwise ``ok=False`` with the reason in the
+   payer's language. Every query is answered (Telegram waits 10 s), whatever goes wrong.
+3. ``successful_payment``: the pack's credits are added as a ledger ``purchase`` keyed by
+   ``telegram_payment_charge_id`` (``Store.grant`` refuses a key it has seen), so a redelivered update,
+   before or after a restart, never credits twice.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+
+from telegram import InlineKeyboardMarkup, LabeledPrice, Update
+from telegram.ext import (
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    PreCheckoutQueryHandler,
+    filters,
+)
+
+from bot import callbacks, signed
+from bot.callbacks import Action
+from bot.handlers.common import AnyApp, Context, Press, deps_of, in_rows, keyboard, on_button, send, user_lang
+from petreel.i18n import t
+from petreel.settings import CreditPack, Settings
+
+log = logging.getLogger(__name__)
+
+CURRENCY = "XTR"
+
+
+def signing_key(settings: Settings) -> bytes:
+    """The key of invoice payloads: ``signing_key`` when set, else one derived from the bot token."""
+    secret = settings.signing_key or settings.token
+    return signed.derive_key(secret.get_secret_value() if secret else "petreel", "petreel-invoice")
+
+
+def pack_id(pack: CreditPack) -> str:
+    return f"{pack.credits}x{pack.stars}"
+
+
+def find_pack(settings: Settings, credits: int, stars: int) -> CreditPack | None:
+    """The offered pack of ``credits`` for ``stars``, if the settings still offer it."""
+    return next((p for p in settings.payments.packs if (p.credits, p.stars) == (credits, stars)), None)
+
+
+def buy_keyboard(settings: Settings, lang: str) -> InlineKeyboardMarkup | None:
+    """One button per pack (None when payments are off)."""
+    packs = settings.payments.packs
+    if not packs:
+        return None
+    buttons = [
+        (t(lang, "btn_pack", credits=p.credits, stars=p.stars), callbacks.encode(Action.BUY, pack_id(p))) for p in packs
+    ]
+    return keyboard(in_rows(buttons, per_row=1))
+
+
+async def buy(update: Update, context: Context) -> None:
+    lang = await user_lang(update, context)
+    deps = deps_of(context)
+    markup = buy_keyboard(deps.settings, lang)
+    if markup is None:
+        await send(update, context, t(lang, "buy_off"))
+        return
+    assert update.effective_user is not None
+    q = await deps.store.quota(update.effective_user.id)
+    await send(update, context, t(lang, "buy_menu", credits=q.credits), markup)
+
+
+@on_button
+async def choose_pack(update: Update, context: Context, press: Press) -> None:
+    """A pack button: send the invoice for it to the presser."""
+    settings = deps_of(context).settings
+    credits_text, _, stars_text = press.button.args[0].partition("x")
+    pack = find_pack(settings, int(credits_text), int(stars_text)) if credits_text.isdigit() and stars_text.isdigit() else None
+    if pack is None:
+        await press.answer(t(press.lang, "pack_gone"), alert=True)
+        return
+    await press.answer()
+    lang = press.lang
+    payload = signed.invoice_payload(signing_key(settings), pack.credits, pack.stars, press.user_id)
+    await context.bot.send_invoice(
+        press.chat_id,
+        title=t(lang, "invoice_title", credits=pack.credits)[:32],
+        description=t(lang, "invoice_description", credits=pack.credits)[:255],
+        payload=payload,
+        provider_token="",
+        currency=CURRENCY,
+        prices=[LabeledPrice(t(lang, "invoice_label", credits=pack.credits), pack.stars)],
+    )
+
+
+async def _refusal(update: Update, context: Context) -> str | None:
+    """Why this pre-checkout query must be refused (a text key), or None to accept it."""
+    query = update.pre_checkout_query
+    assert query is not None
+    deps = deps_of(context)
+    settings = deps.settings
+    if not settings.payments.packs:
+        return "pay_off"
+    invoice = signed.read_invoice(signing_key(settings), query.invoice_payload)
+    if (
+        invoice is None
+        or query.currency != CURRENCY
+        or query.total_amount != invoice.stars
+        or find_pack(settings, invoice.credits, invoice.stars) is None
+    ):
+        return "pay_unknown_pack"
+    if invoice.buyer != query.from_user.id:
+        return "pay_not_yours"
+    user = await deps.store.get_user(query.from_user.id)
+    if user is not None and user.banned:
+        return "pay_banned"
+    return None
+
+
+async def pre_checkout(update: Update, context: Context) -> None:
+    """Accept or refuse a payment before Telegram takes the Stars; always answered."""
+    query = update.pre_checkout_query
+    assert query is not None
+    lang = "en"
+    reason: str | None = "pay_error"
+    try:
+        lang = await user_lang(update, context)
+        reason = await _refusal(update, context)
+    finally:
+        if reason is None:
+            await query.answer(ok=True)
+        else:
+            log.info("pre-checkout %s from %s refused: %s", query.id, query.from_user.id, reason)
+            await query.answer(ok=False, error_message=t(lang, reason))
+
+
+async def paid(update: Update, context: Context) -> None:
+    """Telegram took the Stars: add the pack's credits, once per charge."""
+    message = update.effective_message
+    assert message is not None and message.successful_payment is not None and update.effective_user is not None
+    payment = message.successful_payment
+    deps = deps_of(context)
+    user_id = update.effective_user.id
+    lang = await user_lang(update, context)
+    invoice = signed.read_invoice(signing_key(deps.settings), payment.invoice_payload)
+    if invoice is None or payment.currency != CURRENCY or invoice.stars != payment.total_amount:
+        # only an invoice this bot signed gets past pre-checkout; log loudly, support can refund
+        log.error("successful_payment %s from %s with an unknown payload", payment.telegram_payment_charge_id, user_id)
+        await send(update, context, t(lang, "pay_error"))
+        return
+    added = await deps.store.grant(user_id, invoice.credits, payment.telegram_payment_charge_id, kind="purchase")
+    if not added:
+        log.info("successful_payment %s seen before: not credited again", payment.telegram_payment_charge_id)
+        return
+    log.info("user %s bought %d credits for %d Stars", user_id, invoice.credits, invoice.stars)
+    q = await deps.store.quota(user_id)
+    await send(update, context, t(lang, "paid", credits=invoice.credits, balance=q.credits))
+
+
+async def paysupport(update: Update, context: Context) -> None:
+    lang = await user_lang(update, context)
+    contact = deps_of(context).settings.payments.support or t(lang, "paysupport_admins")
+    await send(update, context, t(lang, "paysupport", contact=html.escape(contact)))
+
+
+async def terms(update: Update, context: Context) -> None:
+    lang = await user_lang(update, context)
+    await send(update, context, t(lang, "terms"))
+
+
+def register(app: AnyApp) -> None:
+    app.add_handler(CommandHandler("buy", buy))
+    app.add_handler(CommandHandler("paysupport", paysupport))
+    app.add_handler(CommandHandler("terms", terms))
+    app.add_handler(CallbackQueryHandler(choose_pack, pattern=callbacks.pattern(Action.BUY)))
+    app.add_handler(PreCheckoutQueryHandler(pre_checkout))
+    app.add_handler(MessageHandler(filters.SUCCESSFUL_PAYMENT, paid))

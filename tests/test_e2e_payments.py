@@ -1,0 +1,177 @@
+"""End to end: buying credits with Telegram Stars through the sandbox with the real python-telegram-bot
+client: /buy → pack button → invoice → Pay → pre_checkout_query → successful_payment → credits, once."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from petreel.settings import CreditPack, PaymentSettings, Settings
+from sandbox import BotApiSandbox
+from sandbox.users import MessageView, SimUser
+from storage.store import AsyncStore
+from tests.test_e2e_bot import ADMIN, Harness, data_of, make_settings, premise_to_preview
+
+PACKS = [CreditPack(credits=5, stars=50), CreditPack(credits=12, stars=100)]
+
+
+def with_packs(settings: Settings, packs: list[CreditPack]) -> Settings:
+    return settings.model_copy(update={"payments": PaymentSettings(packs=packs)})
+
+
+@contextlib.asynccontextmanager
+async def shop(tmp_path: Path, **quota: int) -> AsyncIterator[Harness]:
+    settings = with_packs(make_settings(tmp_path, **quota), PACKS)
+    async with BotApiSandbox() as sandbox, AsyncStore.from_settings(settings) as store:
+        yield Harness(sandbox, settings, store)
+
+
+def invoices(user: SimUser) -> list[MessageView]:
+    return [m for m in user.visible if m.invoice]
+
+
+async def invoice_for(user: SimUser, menu: MessageView, label: str) -> MessageView:
+    """Press the pack button ``label`` on ``menu``; returns the invoice the bot sends."""
+    before = len(invoices(user))
+    qid = await user.press(menu, data_of(menu, label))
+    await user.wait_for(lambda _: len(invoices(user)) > before and user.answered(qid))
+    return invoices(user)[-1]
+
+
+async def purchases(store: AsyncStore, user_id: int) -> list[dict[str, object]]:
+    return [row for row in await store.ledger(user_id) if row["kind"] == "purchase"]
+
+
+async def test_buying_a_pack_credits_once_across_a_redelivery_and_a_restart(tmp_path: Path) -> None:
+    async with shop(tmp_path) as h:
+        ann = h.user(1001)
+        async with h.bot():
+            await ann.send("/buy")
+            menu = await ann.wait_for_text("Buy clips with Telegram Stars")
+            assert [b.text for row in menu.buttons for b in row] == [
+                "⭐ 5 clips for 50 Stars", "⭐ 12 clips for 100 Stars"]
+            invoice = await invoice_for(ann, menu, "⭐ 5 clips")
+            assert invoice.invoice == {"title": "5 PetReel clips", "currency": "XTR", "total_amount": 50,
+                                       "description": invoice.invoice["description"], "start_parameter": ""}
+            assert invoice.buttons[0][0].pay and invoice.buttons[0][0].text == "Pay ⭐ 50"
+            call = h.sandbox.calls_to("sendInvoice")[-1]
+            assert call.params["currency"] == "XTR" and call.params["provider_token"] == ""
+            payload = str(call.params["payload"])
+            assert "1001" in payload and len(payload.encode()) <= 128
+            # 1. Ann pays: the bot accepts the pre-checkout, then Telegram's successful_payment credits her
+            checkout = await ann.pay(invoice)
+            await ann.wait_for_text("Thank you")
+            answer = ann.checkout(checkout)
+            assert answer is not None and answer.ok
+            assert (await h.store.quota(1001)).credits == 5
+            (charge,) = h.sandbox.state.payments.charges.values()
+            # 2. the same update delivered again while the bot runs: no second credit
+            h.sandbox.state.payments.redeliver(charge.id)
+            await h.sandbox.wait_until(lambda: not h.sandbox.state.updates, 5)
+        # 3. … and again to a new bot process (nothing in memory survives it)
+        h.sandbox.state.payments.redeliver(charge.id)
+        async with h.bot():
+            await h.sandbox.wait_until(lambda: not h.sandbox.state.updates, 5)
+            await ann.send("/quota")
+            await ann.wait_for_text("Extra credits: 5")
+        rows = await purchases(h.store, 1001)
+        assert len(rows) == 1 and rows[0]["amount"] == 5 and charge.id in str(rows[0]["key"])
+        assert len(ann.find_all("Thank you")) == 1
+        assert (await h.store.quota(1001)).credits == 5
+        # the credits buy clips beyond today's free ones
+        await ann.send("/buy")
+        await ann.wait_for(lambda _: any("Extra credits now: 5" in m.body for m in ann.visible))
+    assert h.sandbox.violations == []
+
+
+async def test_refused_pre_checkouts_are_answered_in_the_payers_language(tmp_path: Path) -> None:
+    async with shop(tmp_path) as h:
+        ann, bob, li, admin = h.user(1001), h.user(1002), h.user(1003, lang="zh"), h.user(ADMIN)
+        await admin.send("/start")
+        async with h.bot():
+            await ann.send("/buy")
+            ann_invoice = await invoice_for(ann, await ann.wait_for_text("Telegram Stars"), "⭐ 12 clips")
+            await li.send("/buy")
+            li_menu = await li.wait_for_text("星星")
+            li_invoice = await invoice_for(li, li_menu, "⭐ 5")
+            # 1. Bob pays an invoice made for Ann (forwarded to him): refused
+            refused = await bob.pay(ann_invoice, in_chat=1001)
+            await bob.wait_for(lambda _: bob.checkout(refused) is not None)
+            answer = bob.checkout(refused)
+            assert answer is not None and not answer.ok and "someone else" in (answer.error_message or "")
+            # 2. a tampered payload (another buyer, same signature): refused as not ours
+            invoice = h.sandbox.state.payments.invoices[(1001, ann_invoice.message_id)]
+            invoice.payload = invoice.payload.replace(".1001.", ".1002.")
+            tampered = await bob.pay(ann_invoice, in_chat=1001)
+            await bob.wait_for(lambda _: bob.checkout(tampered) is not None)
+            assert "no longer valid" in (bob.checkout(tampered).error_message or "")  # type: ignore[union-attr]
+            # 3. a banned user can't pay, in Chinese
+            await admin.send("/ban 1003")
+            await admin.wait_for_text("is banned")
+            banned = await li.pay(li_invoice)
+            await li.wait_for(lambda _: li.checkout(banned) is not None)
+            assert li.checkout(banned).error_message == "该账号无法购买次数。"  # type: ignore[union-attr]
+        # 4. the 12-clip pack is withdrawn: Ann's old invoice for it is refused
+        h.settings = with_packs(h.settings, PACKS[:1])
+        ann_fresh = await _fresh_invoice(h, ann)
+        async with h.bot():
+            gone = await ann.pay(ann_fresh)
+            await ann.wait_for(lambda _: ann.checkout(gone) is not None)
+            assert "no longer valid" in (ann.checkout(gone).error_message or "")  # type: ignore[union-attr]
+        # 5. payments switched off: refused, and /buy says so
+        h.settings = with_packs(h.settings, [])
+        async with h.bot():
+            off = await ann.pay(ann_fresh)
+            await ann.wait_for(lambda _: ann.checkout(off) is not None)
+            assert "isn't available" in (ann.checkout(off).error_message or "")  # type: ignore[union-attr]
+            await ann.send("/buy")
+            await ann.wait_for_text("Buying clips isn't available on this bot")
+        assert h.sandbox.state.payments.charges == {}
+        for user_id in (1001, 1002, 1003):
+            assert await purchases(h.store, user_id) == []
+        assert all(c.answered for c in h.sandbox.state.payments.checkouts.values())
+    assert h.sandbox.violations == []
+
+
+async def _fresh_invoice(h: Harness, ann: SimUser) -> MessageView:
+    """An invoice for the 12-clip pack made while it was still offered (a bot with the old settings)."""
+    old = h.settings
+    h.settings = with_packs(old, PACKS)
+    async with h.bot():
+        await ann.send("/buy")
+        menu = await ann.wait_for_text("Telegram Stars")
+        invoice = await invoice_for(ann, menu, "⭐ 12 clips")
+    h.settings = old
+    return invoice
+
+
+async def test_the_out_of_clips_message_offers_the_packs(tmp_path: Path) -> None:
+    async with shop(tmp_path, daily_free=0) as h:
+        ann = h.user(1001)
+        async with h.bot():
+            preview = await premise_to_preview(ann, "a corgi learns to surf")
+            await ann.press(preview, data_of(preview, "Confirm"))
+            out = await ann.wait_for_text("used today's free clips")
+            await ann.wait_for(lambda _: bool(ann.find("used today's free clips").buttons))
+            out = ann.find("used today's free clips")
+            invoice = await invoice_for(ann, out, "⭐ 5 clips")
+            await ann.pay(invoice)
+            await ann.wait_for_text("Thank you")
+            preview = await premise_to_preview(ann, "a black cat opens a shop")
+            await ann.press(preview, data_of(preview, "Confirm"))
+            await ann.wait_for_text("Queued")
+            assert (await h.store.quota(1001)).credits == 4
+    assert h.sandbox.violations == []
+
+
+@pytest.mark.parametrize("command, words", [("/terms", "Terms"), ("/paysupport", "Payment support")])
+async def test_terms_and_paysupport_answer(tmp_path: Path, command: str, words: str) -> None:
+    async with shop(tmp_path) as h:
+        ann = h.user(1001)
+        async with h.bot():
+            await ann.send(command)
+            await ann.wait_for_text(words)
+    assert h.sandbox.violations == []
