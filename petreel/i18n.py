@@ -161,6 +161,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Extra credits now: {credits}\n\n/terms · /paysupport",
         "⭐ <b>用 Telegram 星星购买次数</b>\n每个次数可制作一个视频，永不过期。\n当前额外次数：{credits}\n\n/terms · /paysupport",
     ),
+    "buy_offer": ("⭐ Want more clips today? Buy credits with Telegram Stars:", "⭐ 今天还想继续？用星星购买次数："),
     "buy_off": ("Buying clips isn't available on this bot.", "本机器人暂不支持购买次数。"),
     "btn_pack": ("⭐ {credits} clips for {stars} Stars", "⭐ {credits} 次 / {stars} 星"),
     "btn_buy": ("⭐ Buy more clips", "⭐ 购买更多次数"),

@@ -20,6 +20,7 @@ def test_round_trip_every_action() -> None:
         Action.TWIST: ("42",),
         Action.PAGE: ("10",),
         Action.EXAMPLE: ("1",),
+        Action.BUY: ("12x100",),
     }
     assert set(samples) == set(Action)
     for action, args in samples.items():

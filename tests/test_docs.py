@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import re
 import sys
 import types
@@ -70,6 +71,9 @@ def _sample(annotation: Any, current: Any) -> tuple[str, Any]:
         return str(choice), choice
     if origin in (typing.Union, types.UnionType):
         return _sample(args[0], current)
+    if origin is list and args and isinstance(args[0], type) and issubclass(args[0], BaseModel):
+        item = {name: json.loads(_sample(f.annotation, None)[0]) for name, f in args[0].model_fields.items()}
+        return json.dumps([item]), [args[0](**item)]
     if origin is list:
         return "[11, 22]", [11, 22]
     if annotation is bool:

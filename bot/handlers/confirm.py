@@ -17,10 +17,11 @@ from bot.delivery import status_keyboard
 from bot.handlers.common import AnyApp, Context, Press, deps_of, on_button, send, user_lang
 from bot.handlers.drafts import script_of
 from bot.handlers.ownership import draft_expired, owned_draft, owned_job
+from bot.handlers.payments import offer_packs
 from bot.handlers.script import preview_text
 from bot.progress import RECENT, queued_text
 from bot.sending import Priority
-from petreel.errors import UserError
+from petreel.errors import QuotaExceeded, UserError
 from petreel.i18n import t
 
 log = logging.getLogger(__name__)
@@ -60,8 +61,10 @@ async def confirm(update: Update, context: Context, press: Press) -> None:
             parent_clip_id=taken.parent_clip_id,
             chat_id=taken.chat_id,
         )
-    except UserError:
+    except UserError as err:
         await deps.drafts.put(taken)  # quota/queue may free up: the same Confirm can be pressed again
+        if isinstance(err, QuotaExceeded):  # out of clips: the credit packs (when payments are on)
+            await offer_packs(context, taken.chat_id, press.lang)
         raise
     # 4. only now, with the row committed, say it's queued: the preview turns into its confirmed
     #    state (its buttons go in the same edit), and one status message per job follows

@@ -11,9 +11,8 @@ from telegram import Update
 from telegram.error import TelegramError
 
 from bot.delivery import count_error
-from bot.handlers.common import AnyApp, Context, deps_of, not_modified, user_lang, user_text
-from bot.handlers.payments import buy_keyboard
-from petreel.errors import PetReelError, QuotaExceeded, UserError
+from bot.handlers.common import AnyApp, Context, not_modified, user_lang, user_text
+from petreel.errors import PetReelError, UserError
 from petreel.i18n import t
 
 log = logging.getLogger("bot.errors")
@@ -37,10 +36,8 @@ async def on_error(update: object, context: Context) -> None:
     with contextlib.suppress(Exception):
         lang = await user_lang(update, context)
     text = user_text(err, lang) if isinstance(err, UserError) else t(lang, "generic_error")
-    # out of clips: the credit packs right under the message (when payments are on)
-    markup = buy_keyboard(deps_of(context).settings, lang) if isinstance(err, QuotaExceeded) else None
     with contextlib.suppress(TelegramError):
-        await context.bot.send_message(update.effective_chat.id, text, reply_markup=markup)
+        await context.bot.send_message(update.effective_chat.id, text)
 
 
 def register(app: AnyApp) -> None:

@@ -1,7 +1,7 @@
 """Credits bought with Telegram Stars: /buy, the invoice, the pre-checkout answer, the purchase itself,
 and the /paysupport and /terms texts Telegram requires of bots that sell with Stars.
 
-1. ``/buy`` (or the button under "you've used today's free clips") lists the packs of
+1. ``/buy`` (and a message after "you've used today's free clips", ``offer_packs``) lists the packs of
    ``settings.payments.packs`` as buttons; pressing one sends an invoice (currency ``XTR``, no provider
    token) whose payload names the pack and the buyer, signed (``bot/signed.py``).
 2. ``pre_checkout_query``: the payload must be ours, name a pack still offered at that price, name the
@@ -14,10 +14,13 @@ and the /paysupport and /terms texts Telegram requires of bots that sell with St
 
 from __future__ import annotations
 
+import contextlib
 import html
 import logging
 
 from telegram import InlineKeyboardMarkup, LabeledPrice, Update
+from telegram.constants import ParseMode
+from telegram.error import TelegramError
 from telegram.ext import (
     CallbackQueryHandler,
     CommandHandler,
@@ -61,6 +64,14 @@ def buy_keyboard(settings: Settings, lang: str) -> InlineKeyboardMarkup | None:
         (t(lang, "btn_pack", credits=p.credits, stars=p.stars), callbacks.encode(Action.BUY, pack_id(p))) for p in packs
     ]
     return keyboard(in_rows(buttons, per_row=1))
+
+
+async def offer_packs(context: Context, chat_id: int, lang: str) -> None:
+    """Under "you've used today's free clips": the packs, when payments are on (never raises)."""
+    markup = buy_keyboard(deps_of(context).settings, lang)
+    if markup is not None:
+        with contextlib.suppress(TelegramError):
+            await context.bot.send_message(chat_id, t(lang, "buy_offer"), parse_mode=ParseMode.HTML, reply_markup=markup)
 
 
 async def buy(update: Update, context: Context) -> None:
