@@ -30,7 +30,7 @@ COMMANDS: list[tuple[str, str, str]] = [
     ("new", "Make a new clip", "制作新视频"),
     ("history", "Your clips", "我的视频"),
     ("quota", "Clips left today", "今日剩余次数"),
-    ("buy", "Buy clips with Telegram Stars", "用 Telegram 星星购买次数"),
+    ("buy", "Buy clips with Telegram Stars", "用星星购买次数"),
     ("cancel", "Cancel the current draft or job", "取消当前草稿或任务"),
     ("lang", "English / 中文", "切换语言 English / 中文"),
     ("help", "Help", "帮助"),
@@ -159,7 +159,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "buy_menu": (
         "⭐ <b>Buy clips with Telegram Stars</b>\nEach credit makes one clip; credits never expire.\n"
         "Extra credits now: {credits}\n\n/terms · /paysupport",
-        "⭐ <b>用 Telegram 星星购买次数</b>\n每个次数可制作一个视频，永不过期。\n当前额外次数：{credits}\n\n/terms · /paysupport",
+        "⭐ <b>用星星购买次数</b>\n每个次数可制作一个视频，永不过期。\n当前额外次数：{credits}\n\n/terms · /paysupport",
     ),
     "buy_offer": ("⭐ Want more clips today? Buy credits with Telegram Stars:", "⭐ 今天还想继续？用星星购买次数："),
     "buy_off": ("Buying clips isn't available on this bot.", "本机器人暂不支持购买次数。"),
@@ -195,7 +195,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "be exchanged for money. A failed clip gives its credit back. Unspent credits of a purchase can be "
         "refunded through /paysupport. Clips are made by software from your idea; don't ask for content you "
         "have no right to.",
-        "<b>条款</b>\n次数用 Telegram 星星购买，每个次数制作一个视频，永不过期，不可兑换现金。视频生成失败会退还次数。"
+        "<b>条款</b>\n次数用星星购买，每个次数制作一个视频，永不过期，不可兑换现金。视频生成失败会退还次数。"
         "购买中未使用的次数可通过 /paysupport 申请退款。视频由软件根据你的创意生成，请勿要求你无权使用的内容。",
     ),
     "generic_error": (
