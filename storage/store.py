@@ -928,17 +928,26 @@ class AsyncStore:
         return await self._call(Store.ping)
 
 
+LISTEN_CONNECT_S = 10.0  # how long a first wait lets the LISTEN connection open
+
+
 class _Wakeups:
     """A LISTEN connection read by one task on the event loop; ``wait`` returns once a notification
-    arrived since the previous ``wait`` (True) or after the timeout (False)."""
+    arrived since the previous ``wait`` (True) or after the timeout (False).
+
+    ``wait`` first waits (up to ``LISTEN_CONNECT_S``) for the LISTEN to be in place, so once a
+    ``wait`` has returned, every later commit's notification is seen: nothing is missed because the
+    connection was still opening (polling stays the safety net when it can't open)."""
 
     def __init__(self, listener: pgdb.AsyncListener) -> None:
         self.listener = listener
         self.flag = asyncio.Event()
+        self.listening = asyncio.Event()
         self.task: asyncio.Task[None] | None = None
 
     async def _read(self) -> None:
         conn = await self.listener.open()
+        self.listening.set()
         async for _ in conn.notifies():
             self.flag.set()
 
@@ -946,7 +955,15 @@ class _Wakeups:
         if self.task is None or self.task.done():
             if self.task is not None and not self.task.cancelled() and self.task.exception() is not None:
                 log.warning("LISTEN connection lost (%s); reconnecting", self.task.exception())
+            self.listening.clear()
             self.task = asyncio.create_task(self._read(), name="petreel-listen")
+        if not self.listening.is_set():
+            opened = asyncio.ensure_future(self.listening.wait())
+            await asyncio.wait({opened, self.task}, timeout=LISTEN_CONNECT_S, return_when=asyncio.FIRST_COMPLETED)
+            opened.cancel()
+            if not self.listening.is_set():  # could not LISTEN: behave like a poll interval
+                await asyncio.sleep(max(0.0, timeout_s))
+                return False
         try:
             await asyncio.wait_for(self.flag.wait(), max(0.0, timeout_s))
         except TimeoutError:
