@@ -17,7 +17,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-from telegram import BotCommand, Update
+from telegram import Update
 from telegram.ext import ApplicationBuilder
 
 from bot.delivery import Delivery
@@ -38,7 +38,6 @@ from bot.handlers import (
 from bot.handlers.common import AnyApp, Deps, Limiter
 from bot.sending import PriorityLimiter
 from bot.throttle import ChatThrottle
-from petreel.i18n import COMMANDS
 from petreel.settings import Settings
 
 if TYPE_CHECKING:
@@ -129,8 +128,8 @@ def delivery_of(app: AnyApp) -> Delivery:
 
 async def set_commands(app: AnyApp) -> None:
     """The command menu in English (default) and Chinese (``language_code="zh"``)."""
-    await app.bot.set_my_commands([BotCommand(cmd, en) for cmd, en, _ in COMMANDS])
-    await app.bot.set_my_commands([BotCommand(cmd, zh) for cmd, _, zh in COMMANDS], language_code="zh")
+    await app.bot.set_my_commands(start.menu("en"))
+    await app.bot.set_my_commands(start.menu("zh"), language_code="zh")
 
 
 async def _post_init(app: AnyApp) -> None:

@@ -9,6 +9,7 @@ the caller. Story lines written by the offline writer are story data (``story/``
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Literal
 
 Language = Literal["en", "zh"]
@@ -294,8 +295,6 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 
 def short_date(when: float, lang: str) -> str:
     """A date that never wraps on a phone: "5 Dec" / "12月5日" (UTC); the year only when not this one."""
-    from datetime import UTC, datetime
-
     moment, now = datetime.fromtimestamp(when, UTC), datetime.now(UTC)
     year = "" if moment.year == now.year else f" {moment.year}"
     if norm_lang(lang) == "zh":
