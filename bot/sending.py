@@ -32,7 +32,6 @@ the asyncio ``BaseRateLimiter`` around it.
 from __future__ import annotations
 
 import asyncio
-import heapq
 import itertools
 import logging
 import time
@@ -255,7 +254,6 @@ class PriorityLimiter(BaseRateLimiter[int]):
 
     def _release(self, ticket: Ticket, *, granted: bool) -> None:
         self._waiting.remove(ticket)
-        heapq.heapify(self._waiting)
         if ticket.key is not None and self._by_key.get(ticket.key) is ticket:
             del self._by_key[ticket.key]
         ticket.done = granted
@@ -273,7 +271,7 @@ class PriorityLimiter(BaseRateLimiter[int]):
             self._by_key[ticket.key] = ticket
         event = asyncio.Event()
         self._events[ticket.seq] = event
-        heapq.heappush(self._waiting, ticket)
+        self._waiting.append(ticket)  # Schedule.pick orders them
         self._ensure_runner()
         self._wake.set()
         await event.wait()
