@@ -31,6 +31,7 @@ from bot.handlers import (
     payments,
     premise,
     script,
+    sharing,
     stale,
     start,
     unknown,
@@ -46,9 +47,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# Handler modules in registration order; ``unknown`` (commands nobody claimed) follows every module
+# Handler modules in registration order; ``sharing`` (inline mode, /start with a deep-link payload)
+# comes before ``start``, whose /start takes the rest; ``unknown`` (commands nobody claimed) follows every module
 # with commands, and ``stale`` (the catch-all for unclaimed buttons) stays last.
-HANDLER_MODULES = (start, premise, script, confirm, clips, history, account, admin, payments, unknown, errors, stale)
+HANDLER_MODULES = (sharing, start, premise, script, confirm, clips, history, account, admin, payments, unknown, errors, stale)
 RATE_LIMIT_RETRIES = 3
 DELIVERY_KEY = "delivery"
 

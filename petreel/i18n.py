@@ -32,6 +32,7 @@ COMMANDS: list[tuple[str, str, str]] = [
     ("history", "Your clips", "我的视频"),
     ("quota", "Clips left today", "今日剩余次数"),
     ("buy", "Buy clips with Telegram Stars", "用星星购买次数"),
+    ("invite", "Invite friends: free clips for both", "邀请好友，双方各得免费次数"),
     ("cancel", "Cancel the current draft or job", "取消当前草稿或任务"),
     ("lang", "English / 中文", "切换语言 English / 中文"),
     ("help", "Help", "帮助"),
@@ -282,6 +283,57 @@ def error_text(key: str, lang: str) -> str:
     """The words of the ``UserError`` whose text key is ``key``, in ``lang``."""
     en, zh = ERRORS[key]
     return zh if norm_lang(lang) == "zh" else en
+
+
+# Sharing: inline mode (@bot in any chat), deep links (t.me/<bot>?start=…) and referrals.
+TEXTS.update(
+    {
+        "btn_make_own": ("🎬 Make your own", "🎬 我也来做一个"),
+        "share_caption": ("<b>{title}</b>\n🐾 Made with @{bot}", "<b>{title}</b>\n🐾 由 @{bot} 制作"),
+        "inline_description": ("{seconds} s · {day}", "{seconds} 秒 · {day}"),
+        "inline_none": ("Make your first clip", "制作你的第一个视频"),
+        "link_invalid": (
+            "That link isn't valid (it may have been changed). Here is how PetReel works instead:",
+            "这个链接无效（可能被改动过）。下面是 PetReel 的用法：",
+        ),
+        "remix_shared": (
+            "🎨 <b>{title}</b>\nMake your own version: pick your hero and art style. The new clip will be yours.",
+            "🎨 <b>{title}</b>\n做一个你自己的版本：选主角和画风，新视频归你所有。",
+        ),
+        "remix_gone": (
+            "That clip is no longer available. Send me your own story idea instead!",
+            "这个视频已不可用。发一句你自己的故事创意吧！",
+        ),
+        "ref_credited": (
+            "🎁 A friend invited you: you both get {credits} free clip(s).",
+            "🎁 好友邀请了你：你们各得 {credits} 次免费视频。",
+        ),
+        "ref_credited_referrer": (
+            "🎉 A friend joined PetReel with your invite link: +{credits} clip(s) for you.",
+            "🎉 有好友通过你的邀请链接加入了 PetReel：你获得 {credits} 次视频。",
+        ),
+        "ref_own_link": (
+            "That's your own invite link. Share it with friends: /invite",
+            "这是你自己的邀请链接，发给好友吧：/invite",
+        ),
+        "ref_not_new": (
+            "Welcome back! Invite bonuses are for people new to PetReel.",
+            "欢迎回来！邀请奖励只给第一次使用 PetReel 的人。",
+        ),
+        "invite": (
+            "👋 <b>Invite friends</b>\nSend them this link. When someone new starts PetReel with it, you both "
+            "get {credits} free clip(s) (up to {cap} a day for you).\n\n{link}\n\n"
+            "Tip: type @{bot} in any chat to share one of your clips.",
+            "👋 <b>邀请好友</b>\n把这个链接发给好友。新用户用它打开 PetReel 后，你们各得 {credits} 次免费视频"
+            "（你每天最多 {cap} 次）。\n\n{link}\n\n提示：在任意聊天里输入 @{bot} 即可分享你的视频。",
+        ),
+        "invite_off": (
+            "👋 <b>Invite friends</b>\nShare this link to PetReel:\n\n{link}\n\n"
+            "Tip: type @{bot} in any chat to share one of your clips.",
+            "👋 <b>邀请好友</b>\n分享 PetReel 的链接：\n\n{link}\n\n提示：在任意聊天里输入 @{bot} 即可分享你的视频。",
+        ),
+    }
+)
 
 
 def t(lang: str, key: str, **values: object) -> str:

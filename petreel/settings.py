@@ -152,6 +152,18 @@ class PaymentSettings(BaseModel):
     )
 
 
+class SharingSettings(BaseModel):
+    inline_cache_s: int = Field(
+        default=10, ge=0, le=3600, description="Seconds Telegram may cache a user's inline results (they are personal)."
+    )
+    referral_credits: int = Field(
+        default=1, ge=0, le=100, description="Credits each side gets when a new user arrives by a ref link (0: off)."
+    )
+    referral_daily_cap: int = Field(
+        default=10, ge=0, le=10_000, description="Referral credits one referrer can earn per UTC day."
+    )
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="PETREEL_",
@@ -197,6 +209,7 @@ class Settings(BaseSettings):
     worker: WorkerSettings = Field(default_factory=WorkerSettings)
     quota: QuotaSettings = Field(default_factory=QuotaSettings)
     payments: PaymentSettings = Field(default_factory=PaymentSettings)
+    sharing: SharingSettings = Field(default_factory=SharingSettings)
     signing_key: SecretStr | None = Field(
         default=None,
         description="Key that signs invoice payloads and deep links (default: derived from the bot token).",

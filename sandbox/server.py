@@ -23,7 +23,9 @@ deleteWebhook / getWebhookInfo (updates are POSTed to the webhook URL, http allo
 getMyCommands / deleteMyCommands, setMyName/Description/ShortDescription, setChatMenuButton /
 getChatMenuButton, sendMessage, editMessageText, editMessageCaption, editMessageReplyMarkup,
 deleteMessage(s), answerCallbackQuery, sendChatAction, sendVideo, sendPhoto, sendDocument, getFile, and
-Telegram Stars payments (sendInvoice, answerPreCheckoutQuery, refundStarPayment: ``payments.py``).
+Telegram Stars payments (sendInvoice, answerPreCheckoutQuery, refundStarPayment: ``payments.py``) and
+inline mode (answerInlineQuery; inline_query / chosen_inline_result updates; results posted into a chat
+between two users via the bot: ``inline.py``).
 Errors use Telegram's texts (see ``state.py``); other spec methods answer 501.
 
 Checks and knobs:
@@ -46,6 +48,11 @@ User-side HTTP API (used by the web chat page, ``sandbox/web.py``)::
     POST /sandbox/api/press  {"user_id", "message_id", "data"}                    -> {"ok", "query_id"}
     POST /sandbox/api/pay    {"user_id", "message_id"} (Pay under an invoice)     -> {"ok", "query_id"}
     GET  /sandbox/api/chat?user_id=1&version=N   long-polls (25 s) until the chat's version > N
+    POST /sandbox/api/inline {"user_id", "query"} (typing @bot query)            -> {"ok", "query_id"}
+    GET  /sandbox/api/inline?user_id=1&query_id=Q  waits (≤ 11 s) for the bot's answer -> results, button
+    POST /sandbox/api/choose {"user_id", "query_id", "result_id", "peer_id"} posts the result into the
+                                                  chat with peer_id via the bot -> {"ok", "message_id"}
+    GET  /sandbox/api/shared?user_id=1&peer_id=2  that chat's messages (sender, via_bot, video, buttons)
     GET  /sandbox/files/{file_id}                 the stored file (Content-Type, HTTP Range)
 
 State: in memory by default. ``BotApiSandbox(state_dir=path)`` restores chats, messages, files and
@@ -79,7 +86,7 @@ from sandbox.flood import FloodMeter
 from sandbox.persist import StateDir
 from sandbox.spec import Upload, load_spec
 from sandbox.state import NOT_UTF8, ApiError, Params, SandboxState, Webhook, has_lone_surrogate
-from sandbox.users import SimUser, chat_payload
+from sandbox.users import SimUser, chat_payload, inline_payload, shared_payload
 
 log = logging.getLogger(__name__)
 
@@ -316,6 +323,10 @@ class BotApiSandbox:
             web.post("/sandbox/api/press", self._handle_user_press),
             web.post("/sandbox/api/pay", self._handle_user_pay),
             web.get("/sandbox/api/chat", self._handle_user_chat),
+            web.post("/sandbox/api/inline", self._handle_user_inline),
+            web.get("/sandbox/api/inline", self._handle_user_inline_results),
+            web.post("/sandbox/api/choose", self._handle_user_choose),
+            web.get("/sandbox/api/shared", self._handle_user_shared),
             web.get("/sandbox/files/{file_id}", self._handle_file),
         ]
 
@@ -599,6 +610,43 @@ class BotApiSandbox:
         except LookupError as err:
             return _json({"ok": False, "error": str(err)}, 404)
         return _json({"ok": True, "query_id": query_id})
+
+    async def _handle_user_inline(self, request: web.Request) -> web.Response:
+        data = await self._json_body(request)
+        user_id = self._user_id(data.get("user_id"))
+        query = data.get("query", "")
+        if not isinstance(query, str) or len(query) > 256 or has_lone_surrogate(query):
+            return _json({"ok": False, "error": "query must be text of at most 256 characters"}, 400)
+        query_id = await self.user(user_id).inline(query)
+        return _json({"ok": True, "query_id": query_id})
+
+    async def _handle_user_inline_results(self, request: web.Request) -> web.Response:
+        user_id = self._user_id(request.query.get("user_id"))
+        query = self.state.inline.queries.get(request.query.get("query_id", ""))
+        if query is None or query.user_id != user_id:
+            return _json({"ok": False, "error": "no such inline query"}, 404)
+        await self.wait_until(lambda: query.answered, min(self.chat_poll_timeout, 11.0))
+        return _json(inline_payload(self.state, query, self.file_url))
+
+    async def _handle_user_choose(self, request: web.Request) -> web.Response:
+        data = await self._json_body(request)
+        user_id = self._user_id(data.get("user_id"))
+        peer_id = self._user_id(data.get("peer_id"))
+        query_id, result_id = data.get("query_id"), data.get("result_id")
+        if not isinstance(query_id, str) or not isinstance(result_id, str):
+            return _json({"ok": False, "error": "query_id and result_id (strings) are required"}, 400)
+        try:
+            message = await self.user(user_id).choose(query_id, result_id, peer_id)
+        except LookupError as err:
+            return _json({"ok": False, "error": str(err)}, 404)
+        except ApiError as err:
+            return _json({"ok": False, "error": err.description}, 400)
+        return _json({"ok": True, "message_id": message.message_id})
+
+    async def _handle_user_shared(self, request: web.Request) -> web.Response:
+        user_id = self._user_id(request.query.get("user_id"))
+        peer_id = self._user_id(request.query.get("peer_id"))
+        return _json(shared_payload(self.state, user_id, peer_id, self.file_url))
 
     async def _handle_user_chat(self, request: web.Request) -> web.Response:
         user_id = self._user_id(request.query.get("user_id"))

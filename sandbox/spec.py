@@ -280,10 +280,15 @@ class BotApiSpec:
         self, value: dict[str, Any], type_spec: TypeSpec, path: str,
         attachments: Mapping[str, Upload], referenced: set[str],
     ) -> list[str]:
-        kinds = {self.types[s].discriminator: s for s in type_spec.subtypes if s in self.types}
+        kinds: dict[str | None, list[str]] = {}
+        for sub in (s for s in type_spec.subtypes if s in self.types):
+            kinds.setdefault(self.types[sub].discriminator, []).append(sub)
         kind = value.get("type")
         if kind in kinds:
-            return self._check_object(value, self.types[kinds[kind]], path, attachments, referenced)
+            # several subtypes may share a discriminator (InlineQueryResultVideo / …CachedVideo, both
+            # "video"): the value is fine when it fits one of them; else the closest one's complaints
+            found = [self._check_object(value, self.types[sub], path, attachments, referenced) for sub in kinds[kind]]
+            return min(found, key=len)
         allowed = ", ".join(sorted(k for k in kinds if k))
         return [f"{path}.type: expected one of {allowed} for {type_spec.name}, got {_show(kind)}"]
 

@@ -21,6 +21,7 @@ from typing import Any
 from petreel.mp4 import video_facts
 from sandbox import markup
 from sandbox.apierror import ApiError, bad_request
+from sandbox.inline import Inline
 from sandbox.payments import Payments
 from sandbox.spec import Upload
 
@@ -244,7 +245,7 @@ class SandboxState:
     ) -> None:
         self.bot = {
             "id": bot_id, "is_bot": True, "first_name": bot_first_name, "username": bot_username,
-            "can_join_groups": False, "can_read_all_group_messages": False, "supports_inline_queries": False,
+            "can_join_groups": False, "can_read_all_group_messages": False, "supports_inline_queries": True,
             "can_connect_to_business": False, "has_main_web_app": False,
         }
         self.clock = clock
@@ -295,6 +296,8 @@ class SandboxState:
         }
         self.payments = Payments(self)  # sendInvoice, answerPreCheckoutQuery, refundStarPayment
         self._handlers.update(self.payments.handlers())
+        self.inline = Inline(self, _check_inline_button)  # answerInlineQuery; inline queries and results shared into other chats
+        self._handlers.update(self.inline.handlers())
 
     # -- bookkeeping ------------------------------------------------------------------------------
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sandbox import markup
+from sandbox.inline import InlineQueryState, SharedMessage, start_payload
 from sandbox.payments import Checkout
 from sandbox.state import CallbackQueryState, Message, SandboxState
 
@@ -169,6 +170,44 @@ def chat_payload(state: SandboxState, user_id: int, file_url: Callable[[str], st
     }
 
 
+def _buttons(reply_markup: dict[str, Any] | None) -> list[list[dict[str, Any]]]:
+    return [[{"text": b.get("text", ""), "data": b.get("callback_data"), "url": b.get("url")} for b in row]
+            for row in (reply_markup or {}).get("inline_keyboard", [])]
+
+
+def inline_payload(state: SandboxState, query: InlineQueryState, file_url: Callable[[str], str]) -> dict[str, Any]:
+    """The web page's view of an inline query's answer: results to pick from and the optional button."""
+    results = []
+    for r in query.results:
+        item: dict[str, Any] = {"id": r.get("id"), "type": r.get("type"), "title": r.get("title") or "",
+                                "description": r.get("description") or ""}
+        stored = state.files.get(str(r.get("video_file_id") or r.get("photo_file_id") or ""))
+        if stored is not None:
+            item["url"] = file_url(stored.file_id)
+            if stored.thumbnail_id:
+                item["poster"] = file_url(stored.thumbnail_id)
+        results.append(item)
+    return {"ok": True, "query_id": query.id, "answered": query.answered, "results": results,
+            "button": query.button, "is_personal": query.is_personal, "cache_time": query.cache_time}
+
+
+def shared_payload(state: SandboxState, user_id: int, peer_id: int, file_url: Callable[[str], str]) -> dict[str, Any]:
+    """The web page's view of the chat between two users (what they shared there via the bot)."""
+    messages = []
+    for m in state.inline.conversation(user_id, peer_id):
+        item: dict[str, Any] = {"id": m.message_id, "from": "me" if m.sender == user_id else "peer",
+                                "sender": m.sender, "via_bot": m.via_bot, "date": m.date,
+                                "html": markup.to_html(m.caption or m.text or "", m.entities),
+                                "buttons": _buttons(m.reply_markup)}
+        if m.kind == "video" and m.file_id and isinstance(m.media, dict):
+            thumb = m.media.get("thumbnail", {}).get("file_id")
+            item["video"] = {"url": file_url(m.file_id), "poster": file_url(thumb) if thumb else None,
+                             "width": m.media.get("width"), "height": m.media.get("height")}
+        messages.append(item)
+    peer = state.chats.get(peer_id)
+    return {"ok": True, "peer": peer.user.to_api() if peer else {"id": peer_id}, "messages": messages}
+
+
 class SimUser:
     """A person chatting with the bot in a private chat (see the module docstring)."""
 
@@ -237,6 +276,38 @@ class SimUser:
         """The pre-checkout query ``query_id`` once the bot answered it (ok, error_message)."""
         checkout = self._state.payments.checkouts.get(query_id)
         return checkout if checkout and checkout.answered else None
+
+    async def inline(self, query: str = "") -> str:
+        """Type ``@<bot> query`` in some chat: the bot gets an ``inline_query``; returns its id."""
+        query_id = self._state.inline.ask(self.id, query)
+        await self.sandbox.changed()
+        return query_id
+
+    async def inline_results(self, query_id: str, timeout: float = 5.0) -> InlineQueryState:  # noqa: ASYNC109
+        """Wait for the bot's answer to inline query ``query_id`` (results, cache_time, is_personal)."""
+        inline = self._state.inline
+        if not await self.sandbox.wait_until(lambda: inline.answer_of(query_id) is not None, timeout):
+            raise TimeoutError(f"inline query {query_id} of user {self.id} not answered within {timeout} s")
+        answer = inline.answer_of(query_id)
+        assert answer is not None
+        return answer
+
+    async def choose(self, query_id: str, result_id: str, peer: int) -> SharedMessage:
+        """Tap an inline result in the chat with user ``peer``: it is posted there via the bot."""
+        message = self._state.inline.choose(self.id, query_id, result_id, peer)
+        await self.sandbox.changed()
+        return message
+
+    def shared_with(self, peer: int) -> list[SharedMessage]:
+        """The chat between this user and ``peer`` (messages sent there via the bot)."""
+        return self._state.inline.conversation(self.id, peer)
+
+    async def open_link(self, url: str) -> int:
+        """Tap a ``t.me/<bot>?start=…`` link: the chat with the bot opens and sends ``/start <payload>``."""
+        payload = start_payload(url, str(self._state.bot["username"]))
+        if payload is None:
+            raise LookupError(f"{url} is not a start link of @{self._state.bot['username']}")
+        return await self.send(f"/start {payload}")
 
     async def block(self, blocked: bool = True) -> None:
         """Block (or unblock) the bot: its sends then fail with 403 "bot was blocked by the user"."""

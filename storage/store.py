@@ -35,7 +35,7 @@ import psycopg
 from petreel.clock import utc_day
 from petreel.errors import Banned, NotFound, QueueFull, QuotaExceeded
 from petreel.settings import QuotaSettings, Settings, WorkerSettings
-from storage import blobs, drafts, outbox, queue, quota
+from storage import blobs, drafts, outbox, queue, quota, referrals
 from storage import db as dbmod
 from storage.db import immediate, one, rows, scalar
 from storage.dialect import Dialect
@@ -76,6 +76,10 @@ _PAGE_AVAILABLE = (
     "SELECT clips.*, jobs.premise AS premise FROM clips JOIN jobs ON jobs.id = clips.job_id "
     "WHERE clips.owner = ? AND (clips.pruned IS NULL OR clips.file_id IS NOT NULL) "
     "ORDER BY clips.id DESC LIMIT ? OFFSET ?"
+)
+_SENT_CLIPS = (
+    "SELECT clips.*, jobs.premise AS premise FROM clips JOIN jobs ON jobs.id = clips.job_id "
+    "WHERE clips.owner = ? AND clips.file_id IS NOT NULL ORDER BY clips.id DESC LIMIT ?"
 )
 # One statement (auto-committed, no BEGIN IMMEDIATE): creates the row on the first beat or after a
 # removal; ``started`` is only replaced when given (registration); None keeps pid/host/gpu.
@@ -259,6 +263,23 @@ class Store:
 
     def ledger(self, user_id: int) -> list[dict[str, Any]]:
         return rows(self.db, "SELECT * FROM credit_ledger WHERE user_id = ? ORDER BY id", (user_id,))
+
+    def refer(self, user_id: int, referrer: int, credits: int, daily_cap: int) -> referrals.Outcome:
+        """Credit a new user who came by ``referrer``'s link, and the referrer, once (``storage.referrals``):
+        'credited', or why not ('seen', 'capped', 'self', 'off'). The caller decides who is new."""
+        now = self.clock()
+        if user_id == referrer or credits <= 0:
+            return referrals.credit(self.db, user_id, referrer, credits, daily_cap, utc_day(now), now)
+        self.ensure_user(user_id)
+        self.ensure_user(referrer)
+        with self._tx():
+            # the per-referrer cap is exact only if referrals are counted one at a time (PostgreSQL)
+            if self.sql.enqueue_lock is not None:
+                self.db.execute(self.sql.enqueue_lock)
+            return referrals.credit(self.db, user_id, referrer, credits, daily_cap, utc_day(now), now)
+
+    def referred_by(self, user_id: int) -> int | None:
+        return referrals.referred_by(self.db, user_id)
 
     # -- queue ------------------------------------------------------------------------------------
 
@@ -501,6 +522,20 @@ class Store:
         total = scalar(self.db, _COUNT_AVAILABLE, (owner,))
         page = rows(self.db, _PAGE_AVAILABLE, (owner, max(0, limit), max(0, offset)))
         return [Clip.from_row(r) for r in page], int(total)
+
+    def sent_clips(self, owner: int, limit: int = 50) -> list[Clip]:
+        """The owner's clips Telegram holds (a ``file_id``: shareable inline), newest first."""
+        found = rows(self.db, _SENT_CLIPS, (owner, max(0, limit)))
+        return [Clip.from_row(r) for r in found]
+
+    def get_jobs(self, job_ids: list[int]) -> dict[int, Job]:
+        """The jobs with these ids, by id (absent ids are left out)."""
+        ids = sorted({int(i) for i in job_ids})
+        if not ids:
+            return {}
+        marks = ", ".join("?" for _ in ids)
+        found = rows(self.db, f"SELECT * FROM jobs WHERE id IN ({marks})", ids)  # noqa: S608 (placeholders only)
+        return {int(r["id"]): Job.from_row(r) for r in found}
 
     def clip_bytes(self, clip_id: int, kind: blobs.Kind = "video") -> bytes | None:
         """The clip's video (or thumbnail) bytes, from the database or the clips folder; None when
@@ -757,6 +792,12 @@ class AsyncStore:
     async def grant(self, user_id: int, n: int, key: str, kind: str = "grant") -> bool:
         return await self._call(Store.grant, user_id, n, key, kind)
 
+    async def refer(self, user_id: int, referrer: int, credits: int, daily_cap: int) -> referrals.Outcome:
+        return await self._call(Store.refer, user_id, referrer, credits, daily_cap)
+
+    async def referred_by(self, user_id: int) -> int | None:
+        return await self._call(Store.referred_by, user_id)
+
     async def ledger(self, user_id: int) -> list[dict[str, Any]]:
         return await self._call(Store.ledger, user_id)
 
@@ -843,6 +884,12 @@ class AsyncStore:
 
     async def list_clips(self, owner: int, offset: int = 0, limit: int = 5) -> tuple[list[Clip], int]:
         return await self._call(Store.list_clips, owner, offset, limit)
+
+    async def sent_clips(self, owner: int, limit: int = 50) -> list[Clip]:
+        return await self._call(Store.sent_clips, owner, limit)
+
+    async def get_jobs(self, job_ids: list[int]) -> dict[int, Job]:
+        return await self._call(Store.get_jobs, job_ids)
 
     async def set_clip_file_id(self, clip_id: int, file_id: str) -> None:
         await self._call(Store.set_clip_file_id, clip_id, file_id)

@@ -16,6 +16,7 @@ from bot.handlers.premise import show_styles
 from bot.handlers.script import write_and_show
 from petreel.errors import NotFound
 from petreel.i18n import t
+from storage.models import Job
 from story.script import Script
 
 
@@ -30,6 +31,18 @@ async def resend(update: Update, context: Context, press: Press) -> None:
     await send_by_file_id(context.bot, press.chat_id, clip, title_of(job, clip), press.lang)
 
 
+async def open_remix(
+    context: Context, user_id: int, chat_id: int, job: Job, lang: str, *, parent_clip_id: int | None, premise: str
+) -> None:
+    """The Remix flow for ``user_id``: a draft with ``job``'s script, then the hero chooser. A remix of
+    someone else's shared clip (a deep link) has no parent and shows only the clip's title as premise."""
+    draft = await deps_of(context).drafts.new(
+        user_id, chat_id, premise, job.language,
+        script=Script.model_validate_json(job.script_json), parent_clip_id=parent_clip_id,
+    )  # fmt: skip
+    await show_styles(context, draft, lang)
+
+
 @on_button
 async def remix(update: Update, context: Context, press: Press) -> None:
     deps = deps_of(context)
@@ -37,16 +50,8 @@ async def remix(update: Update, context: Context, press: Press) -> None:
     job = await deps.store.get_job(clip.job_id)
     if job is None:
         raise NotFound()
-    draft = await deps.drafts.new(
-        press.user_id,
-        press.chat_id,
-        job.premise,
-        job.language,
-        script=Script.model_validate_json(job.script_json),
-        parent_clip_id=clip.id,
-    )
     await press.answer()
-    await show_styles(context, draft, press.lang)
+    await open_remix(context, press.user_id, press.chat_id, job, press.lang, parent_clip_id=clip.id, premise=job.premise)
 
 
 @on_button
