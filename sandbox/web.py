@@ -1,6 +1,8 @@
 """The web chat page: try the bot in a browser, no Telegram account needed.
 
-``web_routes(sandbox)`` serves ``static/index.html`` at ``/`` and its CSS/JS under ``/sandbox/static/``.
+``web_routes(sandbox)`` serves ``static/index.html`` at ``/`` and its CSS/JS under ``/sandbox/static/``
+(``chat.*``: the chat; ``inline.*``: the inline query box, the chat with a friend a result is shared
+into, and ``t.me/<bot>?start=…`` links, which open the chat with that ``/start`` payload).
 The page talks only to the sandbox's user API (``sandbox.user_api_routes()``), so one aiohttp app
 serves everything::
 
@@ -22,7 +24,7 @@ from sandbox.server import BotApiSandbox
 
 STATIC_DIR = Path(__file__).with_name("static")
 _CONTENT_TYPES = {".html": "text/html", ".css": "text/css", ".js": "text/javascript"}
-_ASSETS = ("chat.css", "chat.js")
+_ASSETS = ("chat.css", "chat.js", "inline.css", "inline.js")
 _SECURITY_HEADERS = {
     # everything is same-origin: no CDN, no external URLs
     "Content-Security-Policy": (
@@ -45,14 +47,16 @@ def _asset(name: str, body: str) -> web.Response:
 
 
 def web_routes(sandbox: BotApiSandbox) -> list[web.RouteDef]:
-    """Routes of the chat page (``/``, ``/sandbox/static/chat.css``, ``/sandbox/static/chat.js``).
+    """Routes of the chat page (``/`` and ``/sandbox/static/{chat,inline}.{css,js}``).
 
-    The three files are read once, here, so no request reads the disk on the event loop."""
+    The files are read once, here, so no request reads the disk on the event loop."""
     bodies = {name: (STATIC_DIR / name).read_text(encoding="utf-8") for name in ("index.html", *_ASSETS)}
 
     async def index(_request: web.Request) -> web.Response:
         bot_name = html.escape(str(sandbox.state.bot["first_name"]))
-        return _asset("index.html", bodies["index.html"].replace("__BOT_NAME__", bot_name))
+        username = html.escape(str(sandbox.state.bot["username"]))
+        page = bodies["index.html"].replace("__BOT_NAME__", bot_name).replace("__BOT_USERNAME__", username)
+        return _asset("index.html", page)
 
     async def asset(request: web.Request) -> web.Response:
         name = request.match_info["name"]
