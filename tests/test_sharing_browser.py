@@ -104,6 +104,13 @@ async def _browse(async_api: object, sandbox: BotApiSandbox, video_file_id: str,
             await friend_page.locator('.kb-button[data-data^="1|st|"]').first.wait_for()
             assert "start=" not in friend_page.url
             await until_true(friend_page, "document.querySelector('.row.out .text').innerText.startsWith('/start remix_')")
+            # 4. a t.me start link in a bot message (Ann's /invite link) opens her chat with /start ref_…
+            await page.locator("#shared-close").click()
+            await page.locator("#input").fill("/invite")
+            await page.locator("#input").press("Enter")
+            invite = page.locator(".row.in .text a", has_text="start=ref_")
+            await invite.click()
+            await page.locator(".row.in .text", has_text="your own invite link").wait_for()
             assert errors == []
         finally:
             await browser.close()

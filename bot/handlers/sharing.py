@@ -194,7 +194,8 @@ async def invite(update: Update, context: Context) -> None:
     deps = deps_of(context)
     sharing = deps.settings.sharing
     username = context.bot.username
-    link = html.escape(deep_link(username, signed.link_payload(link_key(deps.settings), "ref", user.id)))
+    url = html.escape(deep_link(username, signed.link_payload(link_key(deps.settings), "ref", user.id)))
+    link = f'<a href="{url}">{url}</a>'
     if sharing.referral_credits and sharing.referral_daily_cap:
         text = t(lang, "invite", credits=sharing.referral_credits, cap=sharing.referral_daily_cap, link=link, bot=username)
     else:
