@@ -15,10 +15,9 @@ from the keyframe through that window:
 A static camera renders one frame and repeats copies of it.
 
 ``layered_frames`` is the render path (``render.stages.LayeredAnimator``): frames are I420
-(``render.yuv``) from the start. The background is converted to Y/U/V once per scene, its Y plane
-upsampled by ``SUPERSAMPLE`` (its chroma then sits at keyframe resolution), and each frame is a
-nearest lookup of the three planes through the camera window (``Grid``: the same sub-pixel
-sampling as ``quality="fast"``) written straight into the frame's buffer. Sprites
+(``render.yuv``) from the start. The background is converted to Y/U/V planes once per scene and
+each frame is a bilinear lookup of the three planes through the camera window (``render.warp``,
+OpenCV's fixed-point warp on one thread) written straight into the frame's buffer. Sprites
 (``render.layers.SpriteLayer``) are drawn with the same lookup at their pose of the moment (idle
 breathing, blinks, the mouth while their speaker's line plays, slides in and out), then falling
 weather (``render.layers.WeatherLayer``) on top.
@@ -35,10 +34,11 @@ from typing import Literal, TypeVar
 import numpy as np
 from PIL import Image
 
-from render.layers import Grid, SpriteLayer, WeatherLayer, gather, indices, pack_pairs, unpack_pairs
+from render.layers import SpriteLayer, WeatherLayer
 from render.motion import blinking, mouth_open, pose
 from render.stages import RenderSpec, SceneArt, SceneTiming
-from render.yuv import new_frame, planes, rgb_to_yuv_full, subsample
+from render.warp import chroma_map, luma_map, warp
+from render.yuv import new_frame, planes, rgb_to_i420
 from story.script import Scene
 
 Rect = tuple[float, float, float, float]  # x, y, w, h in keyframe pixels
@@ -159,10 +159,10 @@ class KenBurnsAnimator:
     def layered_frames(self, art: SceneArt, scene: Scene, spec: RenderSpec, n_frames: int,
                        timing: SceneTiming) -> Iterator[np.ndarray]:
         """I420 frames of the camera over ``art`` with its sprites and weather moving."""
-        camera = PlaneCamera(art.background, self._factor(art.background))
+        camera = PlaneCamera(art.background)
         rects = [view_rect(scene.camera, u, camera.key_w, camera.key_h, spec.width, spec.height)
                  for u in scene_progress(n_frames)]
-        sprites = [SpriteLayer(sp, camera.scale) for sp in art.sprites]
+        sprites = [SpriteLayer(sp) for sp in art.sprites]
         weather = self._weather(art.weather, spec)
         still: np.ndarray | None = None
         if len(set(rects)) == 1:  # a static camera: sample the background once
@@ -172,15 +172,14 @@ class KenBurnsAnimator:
                     yield still.copy()
                 return
         for k, rect in enumerate(rects):
-            grid = Grid.of(rect, spec.width, spec.height)
-            frame = still.copy() if still is not None else camera.sample(rect, spec.width, spec.height, grid)
+            frame = still.copy() if still is not None else camera.sample(rect, spec.width, spec.height)
             t = timing.clip_time(k, spec.fps)
             local = t - timing.start
             for layer in sprites:
                 sp = layer.sprite
                 at = pose(sp.motion, local, timing.duration, sp.phase, layer.box, camera.key_w)
                 talking = mouth_open(t, sp.speaker, timing.speech)
-                layer.draw(frame, grid, at, layer.variant(blinking(t, sp.phase), talking))
+                layer.draw(frame, rect, at, layer.variant(blinking(t, sp.phase), talking))
             if weather is not None:
                 weather.draw(frame, t)
             yield frame
@@ -206,35 +205,21 @@ class KenBurnsAnimator:
 
 
 class PlaneCamera:
-    """A background as Y/U/V planes ready for the camera: Y at ``scale`` x, chroma at ``scale / 2`` x."""
+    """A background as I420 planes (BT.709, converted once) that the camera samples bilinearly."""
 
-    def __init__(self, background: Image.Image, scale: int) -> None:
+    def __init__(self, background: Image.Image) -> None:
         key = background if background.mode == "RGB" else background.convert("RGB")
         self.key_w, self.key_h = key.width - key.width % 2, key.height - key.height % 2
-        rgb = np.asarray(key)[: self.key_h, : self.key_w]
-        fy, fu, fv = rgb_to_yuv_full(rgb)
-        self.scale = scale
-        if scale == 1:
-            self.y, self.u, self.v = fy, subsample(fu), subsample(fv)
-        else:
-            big = (self.key_w * scale, self.key_h * scale)
-            self.y = np.asarray(Image.fromarray(fy).resize(big, Image.Resampling.BILINEAR))
-            half = (self.key_w * scale // 2, self.key_h * scale // 2)
-            self.u, self.v = ((c if scale == 2 else np.asarray(Image.fromarray(c).resize(half, Image.Resampling.BILINEAR)))
-                              for c in (fu, fv))
-        self.uv = pack_pairs(self.u, self.v)  # U and V interleaved: one gather samples both
+        self.y, self.u, self.v = planes(rgb_to_i420(np.asarray(key)[: self.key_h, : self.key_w]))
 
-    def sample(self, rect: Rect, width: int, height: int, grid: Grid | None = None) -> np.ndarray:
+    def sample(self, rect: Rect, width: int, height: int) -> np.ndarray:
         """A new I420 frame of the window ``rect`` (keyframe pixels)."""
-        g = grid if grid is not None else Grid.of(rect, width, height)
         frame = new_frame(width, height)
         y, u, v = planes(frame)
-        s = self.scale
-        gather(self.y, indices(g.cy, s, self.y.shape[0]), indices(g.cx, s, self.y.shape[1]), y)
-        iy, ix = indices(g.ccy, s / 2, self.uv.shape[0]), indices(g.ccx, s / 2, self.uv.shape[1])
-        uv = np.empty(u.shape, np.uint16)
-        gather(self.uv, iy, ix, uv)
-        u[...], v[...] = unpack_pairs(uv, np.uint8)
+        warp(self.y, luma_map(rect, width, height), y)
+        m = chroma_map(rect, width, height)
+        warp(self.u, m, u)
+        warp(self.v, m, v)
         return frame
 
 

@@ -1,10 +1,10 @@
 """Moving layers composited onto camera-sampled I420 frames: characters and falling weather.
 
 ``SpriteLayer`` holds a ``Sprite``'s variants (at rest, eyes shut, mouth open) converted once to
-premultiplied Y/U/V planes at the camera's supersampling. Per frame the sprite is drawn into the
-output rows and columns it covers by the same nearest lookup the camera uses for the background
-(positions shifted and stretched by its ``Pose``), so it moves with the camera at sub-pixel
-precision and costs a few hundred microseconds, whatever the zoom.
+premultiplied Y/U/V planes with their alpha (uint8). Per frame the sprite is drawn into the output
+rows and columns it covers by the same bilinear lookup the camera uses for the background
+(``render.warp``; positions shifted and stretched by its ``Pose``), so it moves with the camera at
+sub-pixel precision and costs a few hundred microseconds, whatever the zoom.
 
 ``WeatherLayer`` is a pre-drawn field of rain streaks or snowflakes kept as sparse pixel lists
 (two depths, each falling at its own speed); a frame scrolls and wraps those positions and blends
@@ -23,72 +23,35 @@ from PIL import Image, ImageDraw, ImageFilter
 
 from render.motion import Pose, scroll
 from render.stages import Sprite
-from render.yuv import Layer, Plane, planes
-
-
-@dataclass(frozen=True)
-class Grid:
-    """Keyframe coordinates of one frame's sample points: luma column/row centres and chroma ones."""
-
-    cx: np.ndarray  # (W,) float64
-    cy: np.ndarray  # (H,)
-    ccx: np.ndarray  # (W/2,)
-    ccy: np.ndarray  # (H/2,)
-
-    @classmethod
-    def of(cls, rect: tuple[float, float, float, float], width: int, height: int) -> Grid:
-        x, y, w, h = rect
-        sx, sy = w / width, h / height
-        return cls(x + (np.arange(width) + 0.5) * sx, y + (np.arange(height) + 0.5) * sy,
-                   x + (2 * np.arange(width // 2) + 1.0) * sx, y + (2 * np.arange(height // 2) + 1.0) * sy)
-
-
-def indices(coords: np.ndarray, scale: float, size: int) -> np.ndarray:
-    """Nearest sample index of each (non-negative) coordinate in a plane ``scale`` times the keyframe,
-    clamped to the plane."""
-    idx = (coords * scale).astype(np.intp)
-    np.minimum(idx, size - 1, out=idx)
-    return idx
-
-
-def pack_pairs(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Two same-shape arrays interleaved in one of twice the item size (``a`` the low half): one
-    gather then fetches both."""
-    wide = {1: np.uint16, 2: np.uint32, 4: np.uint64}[a.itemsize]
-    return np.ascontiguousarray(np.stack([a, b], axis=-1)).view(wide)[..., 0]
-
-
-def unpack_pairs(packed: np.ndarray, dtype: type[np.generic]) -> tuple[np.ndarray, np.ndarray]:
-    both = packed[..., None].view(dtype)  # (..., 2): works on strided views too
-    return both[..., 0], both[..., 1]
-
-
-def gather(plane: np.ndarray, iy: np.ndarray, ix: np.ndarray, out: np.ndarray) -> None:
-    """``out[r, c] = plane[iy[r], ix[c]]``: rows first (whole-row copies), then the columns."""
-    c0 = int(ix[0])
-    rows = plane[iy, c0 : int(ix[-1]) + 1]
-    np.take(rows, ix - c0, axis=1, out=out, mode="clip")
+from render.warp import Rect, chroma_map, luma_map, over, warped
+from render.yuv import Layer, Plane, planes, rgb_to_yuv_full
 
 
 @dataclass(frozen=True)
 class _Variant:
-    """A sprite picture as packed planes: luma (weighted, keep) in a uint32 per pixel; chroma
-    ((weighted U, weighted V), (keep, 0)) in a uint64 (U and V share their coverage)."""
+    """A sprite picture as premultiplied planes (``value * alpha / 255``) and their alpha, uint8:
+    luma at the sprite's pixels, chroma at half resolution (2x2 means, centre-sited)."""
 
-    luma: np.ndarray  # (h, w) uint32
-    chroma: np.ndarray  # (h/2, w/2) uint64
+    y: np.ndarray  # (h, w)
+    a: np.ndarray  # (h, w)
+    u: np.ndarray  # (h/2, w/2)
+    v: np.ndarray
+    ca: np.ndarray  # (h/2, w/2): chroma alpha
 
 
-def _span(coords: np.ndarray, lo: float, hi: float) -> tuple[int, int]:
-    return int(np.searchsorted(coords, lo, "left")), int(np.searchsorted(coords, hi, "left"))
+def _mean2(p: np.ndarray) -> np.ndarray:
+    return (p[0::2, 0::2] + p[1::2, 0::2] + p[0::2, 1::2] + p[1::2, 1::2]) / 4
+
+
+def _u8(x: np.ndarray) -> np.ndarray:
+    return np.clip(np.rint(x), 0, 255).astype(np.uint8)
 
 
 class SpriteLayer:
-    """A sprite ready to composite: its variants as packed planes at ``scale`` x keyframe pixels."""
+    """A sprite ready to composite: its variants converted once to premultiplied Y/U/V planes."""
 
-    def __init__(self, sprite: Sprite, scale: int) -> None:
+    def __init__(self, sprite: Sprite) -> None:
         self.sprite = sprite
-        self.scale = scale
         h, w = sprite.rgba.shape[:2]
         self.w, self.h = float(w), float(h)
         self.rest = self._convert(sprite.rgba)
@@ -99,20 +62,17 @@ class SpriteLayer:
     def box(self) -> tuple[float, float, float, float]:
         return self.sprite.x, self.sprite.y, self.w, self.h
 
-    def _convert(self, rgba: np.ndarray) -> _Variant:
-        s = self.scale
-        img = Image.fromarray(np.ascontiguousarray(rgba), "RGBA")
-        w, h = img.size
-        if s != 1:  # premultiplied bilinear upsampling (Pillow resizes RGBA through RGBa)
-            img = img.resize((w * s, h * s), Image.Resampling.BILINEAR)
-        arr = np.asarray(img)
-        # even sides for the chroma grid; the chroma planes are then at scale / 2
-        pad = np.zeros((arr.shape[0] + (arr.shape[0] & 1), arr.shape[1] + (arr.shape[1] & 1), 4), np.uint8)
-        pad[: arr.shape[0], : arr.shape[1]] = arr
-        layer = Layer.from_box(pad, 0, 0)
-        weighted_uv = pack_pairs(layer.cb.weighted, layer.cr.weighted)
-        keep = pack_pairs(layer.cb.keep, np.zeros_like(layer.cb.keep))
-        return _Variant(pack_pairs(layer.luma.weighted, layer.luma.keep), pack_pairs(weighted_uv, keep))
+    @staticmethod
+    def _convert(rgba: np.ndarray) -> _Variant:
+        h, w = rgba.shape[:2]
+        # even sides for the chroma grid (transparent where padded)
+        pad = np.zeros((h + (h & 1), w + (w & 1), 4), np.uint8)
+        pad[:h, :w] = rgba[..., :4]
+        fy, fu, fv = rgb_to_yuv_full(pad)
+        a = pad[..., 3].astype(np.float32)
+        am = _mean2(a)
+        return _Variant(_u8(fy * a / 255), pad[..., 3].copy(), _u8(_mean2(fu * a) / 255),
+                        _u8(_mean2(fv * a) / 255), _u8(am))
 
     def variant(self, blinking: bool, talking: bool) -> _Variant:
         if talking and self.talk is not None:
@@ -121,49 +81,34 @@ class SpriteLayer:
             return self.blink
         return self.rest
 
-    def draw(self, frame: np.ndarray, grid: Grid, pose: Pose, variant: _Variant) -> None:
-        """Composite onto the I420 ``frame`` sampled on ``grid``."""
-        s = self.scale
+    def draw(self, frame: np.ndarray, rect: Rect, pose: Pose, variant: _Variant) -> None:
+        """Composite onto the I420 ``frame`` showing the keyframe window ``rect``: a bilinear
+        lookup of the premultiplied planes into the rows and columns the sprite covers."""
+        y_plane, u_plane, v_plane = planes(frame)
+        fh, fw = y_plane.shape
+        x, y, w, h = rect
+        sx, sy = w / fw, h / fh
         left = self.sprite.x + pose.dx
         height = self.h * pose.sy
         top = self.sprite.y + pose.dy + self.h - height
-        y_plane, u_plane, v_plane = planes(frame)
-        luma = _sample(variant.luma, grid.cx, grid.cy, left, top, self.w, height, s, pose.sy)
-        if luma is not None:
-            (r0, c0), pairs = luma
-            weighted, keep = unpack_pairs(pairs, np.uint16)
-            _blend(y_plane[r0 : r0 + pairs.shape[0], c0 : c0 + pairs.shape[1]], weighted, keep)
-        chroma = _sample(variant.chroma, grid.ccx, grid.ccy, left, top, self.w, height, s / 2, pose.sy)
-        if chroma is not None:
-            (r0, c0), quads = chroma
-            weighted_uv, keep_pair = unpack_pairs(quads, np.uint32)
-            wu, wv = unpack_pairs(weighted_uv, np.uint16)
-            keep, _ = unpack_pairs(keep_pair, np.uint16)
-            rows, cols = slice(r0, r0 + quads.shape[0]), slice(c0, c0 + quads.shape[1])
-            _blend(u_plane[rows, cols], wu, keep)
-            _blend(v_plane[rows, cols], wv, keep)
-
-
-def _sample(packed: np.ndarray, cx: np.ndarray, cy: np.ndarray, left: float, top: float, width: float,
-            height: float, scale: float, sy: float) -> tuple[tuple[int, int], np.ndarray] | None:
-    """The packed sprite pixels under the frame's sample points it covers, and where they go."""
-    c0, c1 = _span(cx, left, left + width)
-    r0, r1 = _span(cy, top, top + height)
-    if c1 <= c0 or r1 <= r0:
-        return None
-    ph, pw = packed.shape
-    ix = indices(cx[c0:c1] - left, scale, pw)
-    iy = indices((cy[r0:r1] - top) / sy, scale, ph)
-    out = np.empty((r1 - r0, c1 - c0), packed.dtype)
-    gather(packed, iy, ix, out)
-    return (r0, c0), out
-
-
-def _blend(region: np.ndarray, weighted: np.ndarray, keep: np.ndarray) -> None:
-    acc = np.multiply(region, keep, dtype=np.uint16)
-    acc += weighted
-    acc >>= 8
-    region[...] = acc
+        # output pixels whose centre lies within a sprite pixel of its edges (the bilinear support)
+        c0 = max(0, math.floor((left - 1 - x) / sx - 0.5))
+        c1 = min(fw, math.ceil((left + self.w + 1 - x) / sx - 0.5) + 1)
+        r0 = max(0, math.floor((top - 1 - y) / sy - 0.5))
+        r1 = min(fh, math.ceil((top + height + 1 - y) / sy - 0.5) + 1)
+        c0, r0 = c0 & ~1, r0 & ~1
+        c1, r1 = min(fw, c1 + (c1 & 1)), min(fh, r1 + (r1 & 1))
+        if c1 <= c0 or r1 <= r0:
+            return
+        bw, bh = c1 - c0, r1 - r0
+        m = luma_map(rect, fw, fh, left, top, pose.sy, c0, r0)
+        over(y_plane[r0:r1, c0:c1], warped(variant.y, m, bw, bh), warped(variant.a, m, bw, bh))
+        m = chroma_map(rect, fw, fh, left, top, pose.sy, c0 // 2, r0 // 2)
+        cw, ch = bw // 2, bh // 2
+        alpha = warped(variant.ca, m, cw, ch)
+        rows, cols = slice(r0 // 2, r0 // 2 + ch), slice(c0 // 2, c0 // 2 + cw)
+        over(u_plane[rows, cols], warped(variant.u, m, cw, ch), alpha)
+        over(v_plane[rows, cols], warped(variant.v, m, cw, ch), alpha)
 
 
 # ---------------------------------------------------------------------------------------------- weather
