@@ -21,7 +21,7 @@ from petreel.settings import SECRETS_DIR_ENV, WorkerSettings, load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGETS = ("bot", "worker-cpu", "worker")
-RENDER_ONLY = ("piper", "imageio_ffmpeg", "rich", "onnxruntime", "torch", "diffusers", "transformers")
+RENDER_ONLY = ("piper", "imageio_ffmpeg", "rich", "onnxruntime", "torch", "diffusers", "transformers", "cv2")
 
 
 # -- the Dockerfile, as instructions --------------------------------------------------------------------
@@ -201,7 +201,7 @@ def test_each_lock_pins_every_direct_requirement(lock: str, extras: tuple[str, .
 
 def test_the_bot_lock_carries_no_render_stack() -> None:
     bot = pins("requirements-bot.txt")
-    assert not {"piper-tts", "imageio-ffmpeg", "onnxruntime", "torch", "rich"} & set(bot)
+    assert not {"piper-tts", "imageio-ffmpeg", "onnxruntime", "torch", "rich", "opencv-python-headless"} & set(bot)
 
 
 def test_the_bot_runs_without_the_render_stack() -> None:
