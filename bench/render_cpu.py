@@ -7,9 +7,13 @@ allows) it prints, from one run:
   and of ffmpeg, per-stage wall and CPU (keyframes with narration and music beside them, music,
   compose = frames + encode), file size;
 * a bare ``ffmpeg -f rawvideo`` encode of the very same frames and audio (dumped by an untimed
-  render): as I420 (what the render pipes now) and, for 60 s, as RGB (the baseline of the
+  render): as I420 (what the render pipes now) and, with ``--rgb``, as RGB (the baseline of the
   performance issue: what the render piped before), each timed twice (the machine's load drifts);
-* the ratios total/bare, wall and CPU, and the SSIM of the encoded clip against its own frames.
+* the ratios total/bare, wall and CPU, and the SSIM of the encoded clip against its own frames;
+* where the Python process's CPU goes: speech (the TTS thread), painting, music and mix, frames;
+* last, one ``GOAL`` line per goal of the render-speed issue (CPU ratio, peak RSS and SSIM at 60 s,
+  RSS growth per extra minute up to the longest clip, file size with and without the x264 chroma
+  offset).
 
 Each render runs in a fresh child process so that its peak RSS is its own. Motion: the storyboard
 painter's layers (``paint_layers``: the characters as sprites with blink and mouth variants), rain
@@ -203,6 +207,38 @@ class RawDump:
         return ClipInfo(out_path, out_path, spec.width, spec.height, n_frames / spec.fps, 0)
 
 
+class TimedNarrator:
+    """The narrator with the CPU its calls take on their (speech) thread added up."""
+
+    def __init__(self, narrator: object) -> None:
+        self.narrator, self.cpu = narrator, 0.0
+
+    def speak(self, text: str, language: str, voice: object) -> np.ndarray | None:
+        t0 = time.thread_time()
+        try:
+            return self.narrator.speak(text, language, voice)  # type: ignore[attr-defined, no-any-return]
+        finally:
+            self.cpu += time.thread_time() - t0
+
+
+class TimedPainter:
+    """The painter with the CPU of its paint on the calling thread."""
+
+    def __init__(self, painter: object) -> None:
+        self.painter, self.cpu = painter, 0.0
+
+    def paint(self, script: Script, spec: RenderSpec, progress: ProgressFn, should_cancel: CancelFn) -> list[Image.Image]:
+        return self.painter.paint(script, spec, progress, should_cancel)  # type: ignore[attr-defined, no-any-return]
+
+    def paint_layers(self, script: Script, spec: RenderSpec, progress: ProgressFn,
+                     should_cancel: CancelFn) -> list[SceneArt]:
+        t0 = time.thread_time()
+        try:
+            return self.painter.paint_layers(script, spec, progress, should_cancel)  # type: ignore[attr-defined, no-any-return]
+        finally:
+            self.cpu += time.thread_time() - t0
+
+
 def cpu_seconds(children: bool = True) -> float:
     """User + system CPU of this process and (unless ``children`` is False) its finished children."""
     me = resource.getrusage(resource.RUSAGE_SELF)
@@ -233,7 +269,9 @@ def child(args: argparse.Namespace) -> int:
     work = Path(args.work)
     dump = RawDump(work / "frames.yuv", work / "audio.wav")
     composer = dump if args.dump else b.composer
-    backends = Backends(painter, b.animator, b.narrator, b.music, composer)  # type: ignore[arg-type]
+    narrator = TimedNarrator(b.narrator)
+    timed_painter = TimedPainter(painter) if isinstance(painter, LayeredPainter) else None
+    backends = Backends(timed_painter or painter, b.animator, narrator, b.music, composer)  # type: ignore[arg-type]
     marks: list[tuple[str, float, float]] = []
 
     def progress(stage: str, fraction: float) -> None:
@@ -251,7 +289,8 @@ def child(args: argparse.Namespace) -> int:
     print(json.dumps({
         "wall": total, "cpu": cpu, "python_cpu": own, "ffmpeg_cpu": cpu - own, "frames": dump.n_frames or
         round(info.duration * spec.fps), "size": info.size_bytes, "duration": info.duration,
-        "rss_mib": me.ru_maxrss / 1024, "stages": stages,
+        "rss_mib": me.ru_maxrss / 1024, "stages": stages, "tts_cpu": narrator.cpu,
+        "paint_cpu": timed_painter.cpu if timed_painter else 0.0,
     }))
     return 0
 
@@ -265,10 +304,15 @@ def run_child(args: argparse.Namespace, work: Path, dump: bool) -> dict:
     return json.loads(out.strip().splitlines()[-1])
 
 
-def bare_encode(spec: RenderSpec, raw: Path, wav: Path, out: Path, pix_fmt: str) -> tuple[float, float]:
-    """Wall and CPU seconds of ffmpeg encoding the raw frames + audio with the composer's options."""
+def bare_encode(spec: RenderSpec, raw: Path, wav: Path, out: Path, pix_fmt: str,
+                chroma_qp_offset: int | None = None) -> tuple[float, float]:
+    """Wall and CPU seconds of ffmpeg encoding the raw frames + audio with the composer's options
+    (``chroma_qp_offset``: x264's chroma offset instead of the composer's)."""
+    args = encode_args(spec, 0, pix_fmt_in=pix_fmt)
+    if chroma_qp_offset is not None:
+        args[args.index("-x264-params") + 1] = f"chroma-qp-offset={chroma_qp_offset}"
     cmd = [ffmpeg_exe(), "-hide_banner", "-loglevel", "error", "-y", *raw_input_args(spec, str(raw), pix_fmt),
-           "-i", str(wav), "-map", "0:v:0", "-map", "1:a:0", *encode_args(spec, 0, pix_fmt_in=pix_fmt), str(out)]
+           "-i", str(wav), "-map", "0:v:0", "-map", "1:a:0", *args, str(out)]
     cpu0, t0 = cpu_seconds(), time.perf_counter()
     subprocess.run(cmd, check=True)
     return time.perf_counter() - t0, cpu_seconds() - cpu0
@@ -289,7 +333,7 @@ def to_rgb(spec: RenderSpec, raw: Path, dest: Path) -> None:
     subprocess.run(cmd, check=True)
 
 
-def bench_one(args: argparse.Namespace, spec: RenderSpec) -> None:
+def bench_one(args: argparse.Namespace, spec: RenderSpec) -> dict:
     script = bench_script(args.seconds, args.still)
     with tempfile.TemporaryDirectory(prefix="petreel-bench-") as tmp:
         work = Path(tmp)
@@ -309,13 +353,20 @@ def bench_one(args: argparse.Namespace, spec: RenderSpec) -> None:
         print(f"peak RSS (python process): {r['rss_mib']:.0f} MiB  clip {r['duration']:.1f} s")
         print("stages " + "  ".join(f"{k} {v['wall']:.1f}s wall / {v['python_cpu']:.1f} py-core-s"
                                     for k, v in r["stages"].items()))
+        frames_cpu = r["stages"].get("compose", {}).get("python_cpu", 0.0)
+        print(f"python core-s: speech (TTS thread) {r['tts_cpu']:.1f}  painting {r['paint_cpu']:.1f}  "
+              f"music+mix {r['stages'].get('music', {}).get('python_cpu', 0.0):.1f}  frames+pipe {frames_cpu:.1f}  "
+              f"({1000 * frames_cpu / max(1, r['frames']):.2f} ms a frame)")
+        out = {"seconds": args.seconds, "duration": r["duration"], "rss": r["rss_mib"], "size": r["size"],
+               "cpu": r["cpu"], "bare_cpu": None, "ssim": None, "size_no_offset": None, "size_bare": None}
         if args.no_baseline:
-            return
+            return out
         bare.append(bare_encode(spec, raw, wav, work / "bare.mp4", "yuv420p"))
         wall, bare_cpu = min(bare)
+        out["bare_cpu"] = bare_cpu
         print(f"bare I420 encode {' / '.join(f'{w:.1f}' for w, _ in bare)} s, cpu {bare_cpu:.1f} core-s  "
               f"ratio total/bare {r['wall'] / wall:.2f} (wall)  {r['cpu'] / bare_cpu:.2f} (cpu)")
-        if args.seconds == 60 or args.rgb:
+        if args.rgb:
             to_rgb(spec, raw, work / "frames.rgb")
             for _ in range(2):
                 bare_rgb.append(bare_encode(spec, work / "frames.rgb", wav, work / "bare-rgb.mp4", "rgb24"))
@@ -324,7 +375,17 @@ def bench_one(args: argparse.Namespace, spec: RenderSpec) -> None:
             print(f"bare RGB encode (the old pipe) {' / '.join(f'{w:.1f}' for w, _ in bare_rgb)} s, "
                   f"cpu {cpu_rgb:.1f} core-s  ratio total/bare-RGB {r['wall'] / wall_rgb:.2f} (wall)  "
                   f"{r['cpu'] / cpu_rgb:.2f} (cpu)")
-        print(f"SSIM of the clip against its own frames: {ssim(spec, work / 'clip.mp4', raw)}")
+        line = ssim(spec, work / "clip.mp4", raw)
+        print(f"SSIM of the clip against its own frames: {line}")
+        if "All:" in line:
+            out["ssim"] = float(line.split("All:")[1].split()[0])
+        if args.seconds == 60:  # the chroma offset's cost: the same frames without it
+            bare_encode(spec, raw, wav, work / "bare-offset0.mp4", "yuv420p", chroma_qp_offset=0)
+            out["size_no_offset"] = (work / "bare-offset0.mp4").stat().st_size
+            out["size_bare"] = (work / "bare.mp4").stat().st_size
+            print(f"bare encode size {(work / 'bare.mp4').stat().st_size} B; without the chroma offset "
+                  f"{out['size_no_offset']} B")
+        return out
 
 
 def main() -> int:
@@ -334,7 +395,7 @@ def main() -> int:
     ap.add_argument("--height", type=int, default=1280)
     ap.add_argument("--fps", type=int, default=24)
     ap.add_argument("--still", action="store_true", help="plain keyframes: no sprites, no weather")
-    ap.add_argument("--rgb", action="store_true", help="also time the RGB bare encode for every length")
+    ap.add_argument("--rgb", action="store_true", help="also time the RGB bare encode (the old pipe)")
     ap.add_argument("--no-baseline", action="store_true", help="skip the bare-encode comparison")
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--dump", action="store_true", help=argparse.SUPPRESS)
@@ -346,10 +407,41 @@ def main() -> int:
     spec = spec_of(args)
     print(f"cpus={os.cpu_count()} load={os.getloadavg()[0]:.2f} spec={spec.width}x{spec.height}@{spec.fps} "
           f"preset={spec.preset} crf={spec.crf}")
-    for seconds in args.seconds:
-        one = argparse.Namespace(**{**vars(args), "seconds": seconds})
-        bench_one(one, spec)
+    results = [bench_one(argparse.Namespace(**{**vars(args), "seconds": seconds}), spec) for seconds in args.seconds]
+    goals(results)
     return 0
+
+
+def verdict(ok: bool | None) -> str:
+    return "n/a" if ok is None else "met" if ok else "NOT met"
+
+
+def goals(results: list[dict]) -> None:
+    """One line per goal of the render-speed issue, from the figures of this run."""
+    sixty = next((r for r in results if r["seconds"] == 60), None)
+    print("== goals")
+    if sixty is None:
+        print("GOAL (no 60 s clip in this run: --seconds 60 gives the goal lines)")
+        return
+    ratio = sixty["cpu"] / sixty["bare_cpu"] if sixty["bare_cpu"] else None
+    print(f"GOAL cpu ratio to the bare encode, 60 s script ({sixty['duration']:.1f} s clip): "
+          + (f"{ratio:.2f} (target <= 1.30): {verdict(ratio <= 1.3)}" if ratio else "n/a (--no-baseline)"))
+    print(f"GOAL peak RSS, 60 s script: {sixty['rss']:.0f} MiB (target <= 400): {verdict(sixty['rss'] <= 400)}")
+    longest = max(results, key=lambda r: r["duration"])
+    if longest["duration"] > sixty["duration"] + 1:
+        growth = (longest["rss"] - sixty["rss"]) / ((longest["duration"] - sixty["duration"]) / 60)
+        print(f"GOAL RSS growth: {growth:.0f} MiB per extra minute of clip ({sixty['duration']:.1f} s -> "
+              f"{longest['duration']:.1f} s: {sixty['rss']:.0f} -> {longest['rss']:.0f} MiB) (target <= 50): "
+              f"{verdict(growth <= 50)}")
+    else:
+        print("GOAL RSS growth: n/a (add a longer clip: --seconds 60 120)")
+    ssim_all = sixty["ssim"]
+    print("GOAL SSIM of the clip against its own frames, 60 s script: "
+          + (f"All {ssim_all:.4f} (target >= 0.99): {verdict(ssim_all >= 0.99)}" if ssim_all else "n/a"))
+    extra = (f"; the bare encode of its frames {sixty['size_bare']} B, without the chroma offset "
+             f"{sixty['size_no_offset']} B (the offset costs "
+             f"{100 * (sixty['size_bare'] / sixty['size_no_offset'] - 1):+.1f} %)") if sixty["size_no_offset"] else ""
+    print(f"GOAL file size at crf 23, 60 s script: {sixty['size']} B{extra}")
 
 
 if __name__ == "__main__":
