@@ -35,6 +35,12 @@ def write(db: Db, clip_id: int, kind: Kind, path: Path) -> int:
     return size
 
 
+def chunks(path: Path) -> list[bytes]:
+    """``path`` in ``CHUNK_BYTES`` pieces (the rows ``write`` would insert), for a one-statement insert."""
+    with path.open("rb") as f:
+        return list(iter(lambda: f.read(CHUNK_BYTES), b""))
+
+
 def read(db: Db, clip_id: int, kind: Kind) -> bytes | None:
     """The stored bytes, or None when nothing is stored (pruned, or kept as a file)."""
     found = db.execute(

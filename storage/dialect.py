@@ -43,6 +43,10 @@ class Dialect:
     held: str  # the job row a token holds, locked for the rest of the transaction
     enqueue_lock: str | None  # serialises enqueues (caps and credits); None: the transaction already does
     claim_marks_worker: bool = False  # ``claim`` also turns the worker's row busy (one statement, no BEGIN)
+    # ``complete`` in one auto-committed statement (job done, clip row and its stored chunks, credit
+    # committed once, 'done' event), RETURNING the clip row with the job's premise; None: the steps
+    # run one by one in a write transaction (``Store.complete``)
+    complete: str | None = None
 
 
 _NAMED = re.compile(r"(?<![:\w]):([A-Za-z_]\w*)")

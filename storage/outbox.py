@@ -17,8 +17,12 @@ from storage.db import rows
 from storage.dialect import Db
 
 _RENEW = "UPDATE outbox_leases SET expires = :until WHERE owner = :owner"
+# Jobs with pending events that no other consumer holds: with more pending jobs than ``limit``, a
+# second process works on the next ones instead of retrying the first process's jobs every tick.
 _CANDIDATES = (
-    "SELECT job_id FROM events WHERE acked IS NULL GROUP BY job_id ORDER BY MIN(id) LIMIT :jobs"
+    "SELECT job_id FROM events WHERE acked IS NULL AND NOT EXISTS (SELECT 1 FROM outbox_leases "
+    "WHERE outbox_leases.job_id = events.job_id AND outbox_leases.owner <> :owner AND outbox_leases.expires >= :now) "
+    "GROUP BY job_id ORDER BY MIN(id) LIMIT :jobs"
 )
 _TAKE = (
     "INSERT INTO outbox_leases (job_id, owner, expires) VALUES (:job_id, :owner, :until) "
@@ -37,7 +41,7 @@ def claim(db: Db, consumer: str, lease_s: float, now: float, limit: int) -> list
     until = now + lease_s
     # 1. Keep what we hold (deliveries in flight); 2. take free or expired jobs; 3. their events.
     db.execute(_RENEW, {"until": until, "owner": consumer})
-    for row in rows(db, _CANDIDATES, {"jobs": limit}):
+    for row in rows(db, _CANDIDATES, {"jobs": limit, "owner": consumer, "now": now}):
         db.execute(_TAKE, {"job_id": row["job_id"], "owner": consumer, "until": until, "now": now})
     return rows(db, _LEASED_EVENTS, {"owner": consumer, "limit": limit})
 

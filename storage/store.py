@@ -179,8 +179,12 @@ class Store:
             return
         with self.db.transaction():
             yield
-        for channel in wake:
-            self.db.execute("SELECT pg_notify(?, '')", (channel,))
+        self._wake(*wake)
+
+    def _wake(self, *channels: str) -> None:
+        """PostgreSQL: notify ``channels`` (after the commit that has news for their listeners)."""
+        if self.url is not None and channels:
+            self.db.conn.execute(pgdb.notify_sql(channels))  # no parameters: one simple query
 
     @property
     def backend(self) -> str:
@@ -363,8 +367,10 @@ class Store:
         return ClaimedJob(Job.from_row(row), token) if row else None
 
     def _reap(self, now: float) -> None:
-        with self._tx(EVENTS_CHANNEL):
-            queue.reap_expired(self.db, self.sql, now)
+        with self._tx():
+            dead = queue.reap_expired(self.db, self.sql, now)
+        if dead:
+            self._wake(EVENTS_CHANNEL)
         self._reap_after = now + REAP_EVERY_S
 
     def heartbeat(
@@ -394,6 +400,8 @@ class Store:
         With ``clips_in_db`` the files are copied into the database in the same transaction."""
         now = self.clock()
         thumbnail = str(clip.thumbnail) if clip.thumbnail.is_file() else None
+        if self.sql.complete is not None:  # PostgreSQL: all of it in one statement
+            return self._complete_in_one(job_id, token, clip, thumbnail, now, process_render_s)
         with self._tx(EVENTS_CHANNEL):
             job = queue.finish_done(self.db, job_id, token, now)
             if job is None:
@@ -420,6 +428,31 @@ class Store:
                 payload["process_render_s"] = round(process_render_s, 3)
             queue.emit(self.db, job, "done", payload, now)
         return dataclasses.replace(saved, premise=job["premise"])
+
+    def _complete_in_one(
+        self, job_id: int, token: str, clip: ClipFile, thumbnail: str | None, now: float, process_render_s: float | None
+    ) -> Clip | None:
+        """``complete`` as one auto-committed statement (``Dialect.complete``): one round trip, one commit."""
+        assert self.sql.complete is not None
+        in_db = self.clips_in_db
+        row = one(
+            self.db,
+            self.sql.complete,
+            {
+                "id": job_id, "token": token, "now": now, "width": clip.width, "height": clip.height,
+                "duration": clip.duration, "size_bytes": clip.size_bytes,
+                "path": blobs.stored_name(job_id, "video") if in_db else str(clip.path),
+                "thumbnail": blobs.stored_name(job_id, "thumbnail") if in_db and thumbnail else thumbnail,
+                "video": blobs.chunks(clip.path) if in_db else [],
+                "thumb": blobs.chunks(clip.thumbnail) if in_db and thumbnail else [],
+                "reserve_key": quota.job_key(job_id, "reserve"), "commit_key": quota.job_key(job_id, "commit"),
+                "refund_key": quota.job_key(job_id, "refund"), "process_render_s": process_render_s,
+            },
+        )  # fmt: skip
+        if row is None:
+            return None
+        self._wake(EVENTS_CHANNEL)
+        return Clip.from_row(row)
 
     def fail(
         self, job_id: int, token: str, error: str, retryable: bool = True, code: str = "render_failed"

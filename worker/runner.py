@@ -166,6 +166,7 @@ class _Claim:
     job_id: int
     token: str
     stale: bool = False  # another worker holds the job now (or it was finished/cancelled)
+    closing: bool = False  # this worker is writing the attempt's outcome: a refused renewal is expected
     pending: tuple[str, float] | None = None  # progress reported off the render thread
 
     def take_pending(self) -> tuple[str | None, float | None]:
@@ -236,7 +237,8 @@ class _Heartbeat:
             log.exception("heartbeat for job %s failed", claim.job_id)
             return
         if not alive:
-            log.warning("job %s: claim lost (lease expired or job finished elsewhere)", claim.job_id)
+            if not claim.closing:  # (a beat landing right after our own complete/fail is no news)
+                log.warning("job %s: claim lost (lease expired or job finished elsewhere)", claim.job_id)
             claim.stale = True
 
 
@@ -441,6 +443,7 @@ class Worker:
                 log.exception("job %s: could not publish the clip", job.id)
                 return self._failed(claim, f"{type(exc).__name__}: {exc}", RenderFailed.code, True)
             try:
+                claim.closing = True
                 clip = self.store.complete(job.id, token, published, process_render_s=render_s)
             except OSError as exc:  # the renderer's files vanished before they reached the database
                 log.exception("job %s: could not store the clip", job.id)
@@ -462,6 +465,7 @@ class Worker:
         if claim.stale:
             return "stale"
         if self.abort_requested:  # shutting down: hand the job back now rather than when the lease ends
+            claim.closing = True
             if self.store.release(claim.job_id, claim.token):
                 log.info("job %s: released back to the queue", claim.job_id)
                 return "released"
@@ -470,6 +474,7 @@ class Worker:
         return self._failed(claim, "the renderer stopped without a cancel request", RenderFailed.code, True)
 
     def _failed(self, claim: _Claim, error: str, code: str, retryable: bool) -> Outcome:
+        claim.closing = True
         state = self.store.fail(claim.job_id, claim.token, error, retryable=retryable, code=code)
         log.warning("job %s: %s (%s) -> %s", claim.job_id, code, error, state or "stale")
         outcomes: dict[str | None, Outcome] = {"queued": "queued", "failed": "failed", "dead": "dead"}

@@ -63,7 +63,46 @@ POSTGRES = Dialect(
     held="SELECT * FROM jobs WHERE id = ? AND claim_token = ? AND state = 'running' FOR UPDATE",
     enqueue_lock=f"SELECT pg_advisory_xact_lock({ENQUEUE_LOCK})",
     claim_marks_worker=True,
+    # One round trip and one commit: the job row is taken first (a cancel holding it makes this wait,
+    # then find the job no longer running, and every other part inserts nothing); the commit row is
+    # written only when the job has no commit or refund yet (``quota.settle``'s rule, and its key).
+    complete=(
+        "WITH job AS ("
+        " UPDATE jobs SET state = 'done', progress_stage = 'done', progress_fraction = 1.0, "
+        " claim_token = NULL, lease_expires = NULL, error_code = NULL, error = NULL, finished = :now, updated = :now"
+        " WHERE id = :id AND claim_token = :token AND state = 'running' RETURNING *"
+        "), clip AS ("
+        " INSERT INTO clips (job_id, owner, path, width, height, duration, size_bytes, thumbnail, created)"
+        " SELECT id, owner, :path, :width, :height, :duration, :size_bytes, :thumbnail, :now FROM job RETURNING *"
+        "), chunks AS ("
+        " INSERT INTO clip_chunks (clip_id, kind, seq, data)"
+        " SELECT clip.id, part.kind, part.seq, part.data FROM clip, ("
+        "  SELECT 'video' AS kind, ord - 1 AS seq, data FROM unnest(CAST(:video AS bytea[])) WITH ORDINALITY AS v(data, ord)"
+        "  UNION ALL"
+        "  SELECT 'thumbnail', ord - 1, data FROM unnest(CAST(:thumb AS bytea[])) WITH ORDINALITY AS t(data, ord)"
+        " ) AS part"
+        "), settled AS ("
+        " INSERT INTO credit_ledger (user_id, kind, pool, amount, job_id, utc_day, key, created)"
+        " SELECT r.user_id, 'commit', r.pool, 0, r.job_id, r.utc_day, :commit_key, :now FROM credit_ledger r, job"
+        " WHERE r.key = :reserve_key AND NOT EXISTS"
+        "  (SELECT 1 FROM credit_ledger s WHERE s.key IN (:commit_key, :refund_key))"
+        " ON CONFLICT (key) DO NOTHING"
+        "), event AS ("
+        " INSERT INTO events (job_id, owner, chat_id, kind, payload, created)"
+        " SELECT job.id, job.owner, COALESCE(job.chat_id, job.owner), 'done', CAST(json_strip_nulls(json_build_object("
+        "  'clip_id', clip.id,"
+        "  'render_s', round(CAST(GREATEST(0, :now - job.started) AS numeric), 3),"
+        "  'process_render_s', round(CAST(:process_render_s AS numeric), 3))) AS TEXT), :now"
+        " FROM job, clip"
+        ") SELECT clip.*, job.premise AS premise FROM clip, job"
+    ),
 )
+
+
+def notify_sql(channels: tuple[str, ...]) -> str:
+    """One round trip that wakes the listeners of ``channels``: ``NOTIFY`` statements in one simple
+    query (no parameters: channel names are the fixed identifiers of ``storage.pg.migrations``)."""
+    return "; ".join(f"NOTIFY {channel}" for channel in channels)
 
 
 def is_url(target: object) -> bool:
