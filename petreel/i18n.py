@@ -77,6 +77,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "已按你的选择重新选角：主角{name}由{old}改为{new}，其他角色不变。",
     ),
     "choose_art": ("Hero: {style}. Pick an art style:", "主角：{style}。选择画风："),
+    # one art style on this server (the CPU painter): the step is skipped and this line says which
+    "art_only": ("🎨 Art style: {art} (the only one this server draws).", "🎨 画风：{art}（本服务器仅支持这一种）。"),
     "writing": ("✍️ Writing the script…", "✍️ 正在写剧本…"),
     "preview": (
         "🎬 <b>{title}</b>\n{hero} · {art} · {seconds}s\n{understood}\n\n{scenes}\n\n{footer}",

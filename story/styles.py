@@ -88,3 +88,9 @@ DEFAULT_ART_STYLE = "storyboard"
 def art_styles_for(backend: str) -> list[ArtStyle]:
     """Art styles offered with this render backend (GPU styles need the diffusers backend)."""
     return [a for a in ART_STYLES.values() if backend == "diffusers" or not a.gpu_only]
+
+
+def only_art_style(backend: str) -> ArtStyle | None:
+    """The art style used when this backend offers exactly one (the CPU painter): nothing to pick."""
+    offered = art_styles_for(backend)
+    return offered[0] if len(offered) == 1 else None

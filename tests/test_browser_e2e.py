@@ -75,9 +75,11 @@ async def test_a_person_makes_a_clip_in_the_web_chat_page_of_petreel_up(tmp_path
                 await page.locator(".row.in .text", has_text="one-line idea").wait_for()
                 await page.locator("#input").fill(PREMISE)
                 await page.locator("#input").press("Enter")
-                # 2. the hero, the art style, then Confirm under the script preview
+                # 2. the hero, then Confirm under the script preview (the CPU painter draws one art
+                #    style: no art-style step, the preview says in one line which one is used)
                 await page.locator('.kb-button[data-data^="1|st|"]', has_text="Ginger cat").click()
-                await page.locator('.kb-button[data-data^="1|ar|"]').first.click()
+                await page.locator(".row.in .text", has_text="the only one this server draws").wait_for()
+                assert await page.locator('.kb-button[data-data^="1|ar|"]').count() == 0
                 await page.locator('.kb-button[data-data^="1|ok|"]').click()
                 # 3. the status message moves, then the video arrives
                 video = page.locator(".row.in.media-row video").first

@@ -213,12 +213,19 @@ async def premise_to_preview(user: SimUser, premise: str, style: str = "Ginger",
 
 
 async def choose(user: SimUser, chooser: MessageView, style: str = "Ginger", art: str = "Storyboard") -> MessageView:
-    """Press the hero and art-style buttons on ``chooser``; returns the preview (same message, edited)."""
+    """Press the hero button on ``chooser``, then the ``art`` button when the server offers several art
+    styles; with one (the CPU painter, as in these tests) that step is skipped and the preview says in
+    one line which art style is used. Returns the preview (same message, edited)."""
     mid = chooser.message_id
     await user.press(chooser, data_of(chooser, style))
-    await user.wait_for(lambda _: any(d.startswith("1|ar|") for d in _msg(user, mid).callback_data))
-    await user.press(mid, data_of(_msg(user, mid), art))
-    await user.wait_for(lambda _: any(d.startswith("1|ok|") for d in _msg(user, mid).callback_data), timeout=15)
+    await user.wait_for(lambda _: any(d.startswith(("1|ar|", "1|ok|")) for d in _msg(user, mid).callback_data),
+                        timeout=15)
+    if any(d.startswith("1|ar|") for d in _msg(user, mid).callback_data):
+        await user.press(mid, data_of(_msg(user, mid), art))
+        await user.wait_for(lambda _: any(d.startswith("1|ok|") for d in _msg(user, mid).callback_data), timeout=15)
+    else:
+        only = [line for line in _msg(user, mid).body.splitlines() if line.startswith("🎨")]
+        assert len(only) == 1 and art in only[0], _msg(user, mid).body
     return _msg(user, mid)
 
 
@@ -345,12 +352,10 @@ async def test_hero_chooser_follows_the_premise(harness: Harness) -> None:
         # another style: the hero is re-cast, in one line, and the preview repeats both lines
         mid = chooser.message_id
         qid = await ann.press(chooser, data_of(chooser, "Husky"))
-        await ann.wait_for(lambda _: any(d.startswith("1|ar|") for d in _msg(ann, mid).callback_data))
-        assert ann.answered(qid)
+        await ann.wait_for(lambda _: any(d.startswith("1|ok|") for d in _msg(ann, mid).callback_data), timeout=15)
+        assert ann.answered(qid)  # one art style on this server: the hero press leads to the preview
         recast = [line for line in _msg(ann, mid).body.splitlines() if line.startswith("🔁")]
         assert len(recast) == 1 and "husky" in recast[0].lower()
-        await ann.press(mid, data_of(_msg(ann, mid), "Storyboard"))
-        await ann.wait_for(lambda _: any(d.startswith("1|ok|") for d in _msg(ann, mid).callback_data), timeout=15)
         preview = _msg(ann, mid).body
         assert preview.count("🔎") == 1 and preview.count("🔁") == 1 and "husky" in preview.lower()
         # the premise's own style: no re-cast line
@@ -362,6 +367,38 @@ async def test_hero_chooser_follows_the_premise(harness: Harness) -> None:
         chooser = await wait_buttons(li, "1|st|", after=sent)
         assert chooser.buttons[0][0].callback_data.endswith("|black-cat") and "黑猫" in chooser.buttons[0][0].text
         assert any(line.startswith("🔎") for line in chooser.body.splitlines())
+    assert harness.sandbox.violations == []
+
+
+async def test_one_art_style_is_not_asked_for(harness: Harness, tmp_path: Path) -> None:
+    """With one art style on the server (the CPU painter) the hero press leads straight to the preview,
+    which says in one line which art style is used (also once confirmed); with several (the diffusers
+    backend) the art-style buttons follow the hero, one per style."""
+    async with harness.bot():
+        ann, li = harness.user(1001), harness.user(1002, lang="zh")
+        preview = await premise_to_preview(ann, "a corgi learns to surf", "Corgi", "Storyboard cartoon")
+        assert "the only one this server draws" in preview.body
+        li_preview = await premise_to_preview(li, "小柯基学冲浪", "柯基", "卡通分镜")
+        assert "本服务器仅支持这一种" in li_preview.body
+        await ann.press(preview, data_of(preview, "Confirm"))
+        await ann.wait_for(lambda _: "Confirmed" in _msg(ann, preview.message_id).body)
+        confirmed = _msg(ann, preview.message_id)
+        assert not confirmed.buttons and sum(line.startswith("🎨") for line in confirmed.body.splitlines()) == 1
+    assert not any(d.startswith("1|ar|") for d in _markups(harness.sandbox))  # never offered
+    settings = make_settings(tmp_path / "gpu")
+    settings.render.backend = "diffusers"
+    async with BotApiSandbox() as sandbox, AsyncStore.from_settings(settings) as store:
+        h = Harness(sandbox, settings, store)
+        async with h.bot():
+            bob = h.user(1003)
+            sent = await bob.send("a corgi learns to surf")
+            chooser = await wait_buttons(bob, "1|st|", after=sent)
+            preview = await choose(bob, chooser, "Corgi", "Anime")
+            arts = [d for c in sandbox.calls_to("editMessageText") for d in _markup_data(c.params.get("reply_markup"))
+                    if d.startswith("1|ar|")]
+            assert len(arts) == 4
+            assert "Anime" in preview.body and not any(line.startswith("🎨") for line in preview.body.splitlines())
+        assert sandbox.violations == []
     assert harness.sandbox.violations == []
 
 
@@ -681,9 +718,7 @@ async def test_unexpected_error_is_logged_and_the_user_gets_an_apology(
         li = harness.user(1002, lang="zh")
         sent = await li.send("小柯基努力打工")
         chooser = await wait_buttons(li, "1|st|", after=sent)
-        await li.press(chooser, data_of(chooser, "柯基"))
-        await li.wait_for(lambda _: any(d.startswith("1|ar|") for d in _msg(li, chooser.message_id).callback_data))
-        qid = await li.press(chooser.message_id, data_of(_msg(li, chooser.message_id), "卡通"))
+        qid = await li.press(chooser, data_of(chooser, "柯基"))  # one art style: the hero press writes
         await li.wait_for_text("抱歉，出了点问题")
         assert li.answered(qid)
     errors = [r for r in caplog.records if r.name == "bot.errors" and r.exc_info]
@@ -700,7 +735,7 @@ async def test_daily_expansion_cap_stops_rerolls(tmp_path: Path) -> None:
             ann = h.user(1001)
             preview = await premise_to_preview(ann, "a black cat becomes a detective")  # expansion 1
             await ann.press(preview, data_of(preview, "Reroll"))  # expansion 2
-            await ann.wait_for(lambda _: "1|ok|" in str(_msg(ann, preview.message_id).callback_data) and _msg(ann, preview.message_id).edit_count >= 3)
+            await ann.wait_for(lambda _: "1|ok|" in str(_msg(ann, preview.message_id).callback_data) and _msg(ann, preview.message_id).edit_count >= preview.edit_count + 1)
             await ann.press(preview, data_of(_msg(ann, preview.message_id), "Reroll"))  # refused
             await ann.wait_for(lambda _: "scripts today" in _msg(ann, preview.message_id).body)
     assert sandbox.violations == []
@@ -811,14 +846,16 @@ _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 _ZH_ALLOWED_LATIN = re.compile(r"/[a-z_]+|PetReel|English|MB|UTC")
 
 
+def _markup_data(raw: object) -> list[str]:
+    markup: dict[str, Any] = json.loads(raw) if isinstance(raw, str) else raw if isinstance(raw, dict) else {}
+    return [b["callback_data"] for row in markup.get("inline_keyboard", []) for b in row if "callback_data" in b]
+
+
 def _markups(sandbox: BotApiSandbox) -> list[str]:
     data: list[str] = []
     for method in ("sendMessage", "editMessageText", "editMessageReplyMarkup", "sendVideo"):
         for call in sandbox.calls_to(method):
-            raw = call.params.get("reply_markup")
-            markup: dict[str, Any] = json.loads(raw) if isinstance(raw, str) else raw if isinstance(raw, dict) else {}
-            for row in markup.get("inline_keyboard", []):
-                data.extend(b["callback_data"] for b in row if "callback_data" in b)
+            data.extend(_markup_data(call.params.get("reply_markup")))
     return data
 
 

@@ -168,13 +168,15 @@ async def send(http: httpx.AsyncClient, text: str) -> None:
 
 
 async def order_clip(http: httpx.AsyncClient) -> list[dict[str, Any]]:
-    """Premise → hero (Corgi) → art style → Confirm, as a person taps them; returns the chat."""
+    """Premise → hero (Corgi) → Confirm, as a person taps them (the CPU painter draws one art style, so
+    there is no art-style step: the preview says which one is used); returns the chat."""
     await send(http, PREMISE)
     messages = await chat(http, lambda m: button(m, "1|st|") is not None)
     await press(http, button(messages, "1|st|", "Corgi"))
-    messages = await chat(http, lambda m: button(m, "1|ar|") is not None)
-    await press(http, button(messages, "1|ar|"))
     messages = await chat(http, lambda m: button(m, "1|ok|") is not None)
+    assert button(messages, "1|ar|") is None
+    preview = next(m for m in reversed(messages) if button([m], "1|ok|"))
+    assert "Storyboard cartoon (the only one" in str(preview), preview
     await press(http, button(messages, "1|ok|"))
     return messages
 

@@ -23,6 +23,7 @@ from bot.progress import RECENT, queued_text
 from bot.sending import Priority
 from petreel.errors import QuotaExceeded, UserError
 from petreel.i18n import t
+from story.styles import only_art_style
 
 log = logging.getLogger(__name__)
 
@@ -71,8 +72,11 @@ async def confirm(update: Update, context: Context, press: Press) -> None:
     await press.answer(t(press.lang, "confirmed"))
     if press.message is not None:
         with contextlib.suppress(TelegramError):
+            only_art = only_art_style(deps.settings.render.backend) is not None
             await press.message.edit_text(
-                preview_text(press.lang, script, confirmed=True), parse_mode=ParseMode.HTML, reply_markup=None
+                preview_text(press.lang, script, confirmed=True, only_art=only_art),
+                parse_mode=ParseMode.HTML,
+                reply_markup=None,
             )
     position = await deps.store.queue_position(job.id)
     status = await context.bot.send_message(

@@ -1,5 +1,6 @@
 """A premise arrives: throttle, validate, moderate, then the hero (character style) and art style
-buttons. The art-style press starts writing the script (``bot/handlers/script.py``).
+buttons. The art-style press starts writing the script (``bot/handlers/script.py``); with one art
+style on the server (the CPU painter) there is nothing to pick, so the hero press starts it.
 
 The hero chooser follows the premise (``bot/handlers/understanding.py``): it says in one line what
 was understood, the premise's own hero style is the first button, and picking another style says in
@@ -36,7 +37,7 @@ from petreel.errors import Banned, CallbackError, UnknownStyle
 from petreel.i18n import EXAMPLES, Lang, norm_lang, t
 from story.offline import validate_premise
 from story.premise import analyse, is_vague
-from story.styles import CHARACTER_STYLES, art_styles_for
+from story.styles import CHARACTER_STYLES, art_styles_for, only_art_style
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
@@ -140,6 +141,13 @@ async def choose_style(update: Update, context: Context, press: Press) -> None:
         raise UnknownStyle(style)
     if deps.drafts.busy(draft.id):
         await press.answer(t(press.lang, "busy"))
+        return
+    # one art style on this server: nothing to pick, the script is written now (its preview says
+    # in one line which art style is used)
+    if (only := only_art_style(deps.settings.render.backend)) is not None:
+        draft = await deps.drafts.update(draft, style=style, art_style=only.id)
+        await press.answer()
+        await write_and_show(context, draft, press.lang, press.message)
         return
     draft = await deps.drafts.update(draft, style=style)
     await press.answer()

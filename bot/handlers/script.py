@@ -24,7 +24,7 @@ from bot.handlers.understanding import recast_html, understood_html
 from petreel.errors import TooManyExpansions, UserError
 from petreel.i18n import t
 from story.script import Scene, Script
-from story.styles import ART_STYLES, CHARACTER_STYLES
+from story.styles import ART_STYLES, CHARACTER_STYLES, only_art_style
 
 log = logging.getLogger(__name__)
 
@@ -60,8 +60,9 @@ def spoken_text(script: Script, scene: Scene) -> str:
     return " ".join(parts)
 
 
-def preview_text(lang: str, script: Script, *, confirmed: bool = False) -> str:
-    """HTML preview: title, hero, art style, length, what was understood of the premise (and a re-cast
+def preview_text(lang: str, script: Script, *, confirmed: bool = False, only_art: bool = False) -> str:
+    """HTML preview: title, hero, art style, length (with ``only_art``, one line saying the art style
+    is the server's only one: its step was skipped), what was understood of the premise (and a re-cast
     hero), the numbered scene list (≤ 4096 chars), ending with what to do next (or, once ``confirmed``,
     that the video is being made)."""
     hero = CHARACTER_STYLES[script.style].label(lang) if script.style in CHARACTER_STYLES else script.style
@@ -73,6 +74,8 @@ def preview_text(lang: str, script: Script, *, confirmed: bool = False) -> str:
             said = said[: _NARRATION_CUT - 1] + "…"
         lines.append(f"{i}. <b>{html.escape(scene.caption)}</b> — {html.escape(said)}")
     understood = understood_html(script.premise, lang)
+    if only_art:
+        understood = t(lang, "art_only", art=html.escape(art)) + "\n" + understood
     if recast := recast_html(script.premise, script.style, lang):
         understood += "\n" + recast
     text = t(
@@ -147,7 +150,8 @@ async def write_and_show(context: Context, draft: Draft, lang: str, message: Mes
             return
         await deps.drafts.update(draft, script=script.model_dump_json())
         # 4. the preview with Confirm / Reroll
-        await show(context, draft, message, preview_text(lang, script), preview_keyboard(lang, draft))
+        only_art = only_art_style(deps.settings.render.backend) is not None
+        await show(context, draft, message, preview_text(lang, script, only_art=only_art), preview_keyboard(lang, draft))
 
 
 async def show(context: Context, draft: Draft, message: Message | None, text: str,
