@@ -119,7 +119,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "file_gone": ("That clip's file is no longer available.", "该视频文件已不存在。"),
     "not_sent_yet": ("That clip hasn't been delivered yet.", "该视频还未发送。"),
-    "throttled": ("Easy there! Please wait {seconds}s before the next idea.", "太快啦！请 {seconds} 秒后再发。"),
+    "throttled": (
+        "⏳ Please wait {seconds}s: I kept this idea and will start on it then (if you send another before "
+        "then, I'll take the newest).",
+        "⏳ 请稍等 {seconds} 秒：这个创意已保留，到时自动开始（在此之前再发新的，就用最新的那条）。",
+    ),
     "draft_gone": ("This draft has expired. Send the idea again.", "草稿已过期，请重新发送创意。"),
     "busy": ("Still working on it…", "正在处理中…"),
     "already_queued": ("Already queued.", "已经在排队了。"),

@@ -56,6 +56,15 @@ def test_throttle_accepts_then_waits_per_chat() -> None:
     assert throttle.check(1, now=103.0) == pytest.approx(1.0)  # a refused try doesn't reset the clock
 
 
+def test_throttle_keeps_the_newest_refused_premise() -> None:
+    throttle = ChatThrottle(2.0)
+    assert throttle.check(1, now=100.0) == 0.0
+    assert throttle.hold(1, "first idea") is True  # the first one kept: the caller says so and schedules
+    assert throttle.hold(1, "second idea") is False and throttle.holds(1)  # replaced quietly
+    assert not throttle.holds(2) and throttle.release(2) is None
+    assert throttle.release(1) == "second idea" and throttle.release(1) is None and not throttle.holds(1)
+
+
 def test_throttle_memory_is_bounded() -> None:
     throttle = ChatThrottle(1.0, max_chats=100)
     for chat in range(1000):

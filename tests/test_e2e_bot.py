@@ -465,7 +465,7 @@ async def test_quota_queue_throttle_cancel_and_admin(tmp_path: Path) -> None:
             ann, admin = h.user(1001), h.user(ADMIN)
             preview = await premise_to_preview(ann, "a shiba inu becomes a chef")
             await ann.send("another idea right away")
-            await ann.wait_for_text("Please wait")
+            await ann.wait_for_text("Please wait")  # kept for later (the window outlasts this test)
             await ann.press(preview, data_of(preview, "Confirm"))
             status = await ann.wait_for_text("Queued")
             # queue full: a second job while one is queued (no worker runs in this test)
@@ -512,6 +512,34 @@ async def test_quota_queue_throttle_cancel_and_admin(tmp_path: Path) -> None:
             await admin.send("/grant nobody")
             await admin.wait_for_text("Usage: /grant")
     assert sandbox.violations == []
+
+
+async def test_a_premise_sent_within_the_throttle_window_is_kept(harness: Harness) -> None:
+    """A second (and third) premise inside the window is not dropped: one reply says it was kept, and
+    once the window passes the newest one gets its hero chooser, without being typed again."""
+    harness.settings.telegram.chat_throttle_s = 3.0
+    async with harness.bot():
+        ann, li = harness.user(1001), harness.user(1002, lang="zh")
+        first = await ann.send("a corgi learns to surf")
+        await wait_buttons(ann, "1|st|", after=first)
+        second = await ann.send("a husky opens a bakery")
+        await ann.send("a black cat becomes a detective")  # newer: this one is taken
+        kept = await ann.wait_for_text("I kept this idea")
+        assert kept.message_id > second and not with_buttons(ann, "1|st|", after=first + 1)
+        chooser = await wait_buttons(ann, "1|st|", after=kept.message_id)
+        assert "a black cat becomes a detective" in chooser.body
+        assert len(ann.find_all("I kept this idea")) == 1
+        assert len([m for m in ann.visible if any(d.startswith("1|st|") for d in m.callback_data)]) == 2
+        assert not any("husky opens a bakery" in m.body for m in ann.visible if m.from_bot)
+        preview = await choose(ann, chooser, "Black cat")  # and it is a draft like any other
+        assert "1|ok|" in str(preview.callback_data)
+        # Chinese, and a kept premise that is invalid is answered like a typed one
+        sent = await li.send("小柯基学冲浪")
+        await wait_buttons(li, "1|st|", after=sent)
+        await li.send("😀😀😀")
+        await li.wait_for_text("这个创意已保留")
+        await li.wait_for_text("请发送一句故事创意", timeout=10)
+    assert harness.sandbox.violations == []
 
 
 async def test_quota_exhausted(tmp_path: Path) -> None:

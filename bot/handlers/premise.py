@@ -8,6 +8,7 @@ one line that it re-casts the hero only."""
 
 from __future__ import annotations
 
+import asyncio
 import html
 import re
 
@@ -39,6 +40,7 @@ from story.offline import validate_premise
 from story.premise import analyse, is_vague
 from story.styles import CHARACTER_STYLES, art_styles_for, only_art_style
 
+HELD_CHECK_S = 0.25  # how often a kept premise re-checks its window (and whether the bot is stopping)
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
@@ -80,16 +82,42 @@ async def on_premise(update: Update, context: Context) -> None:
     message, chat, user = update.effective_message, update.effective_chat, update.effective_user
     assert message is not None and chat is not None and user is not None
     lang = await user_lang(update, context)
-    # 1. per-chat throttle: one "please wait" per window, the rest of a flood is dropped quietly
+    # 1. per-chat throttle: a premise within the window is kept (the newest wins) and taken once the
+    #    window passes; the first one kept says so, the rest of a flood replaces it quietly
     wait = deps.throttle.check(chat.id, deps.clock())
     if wait > 0:
-        if deps.throttle.notice(chat.id):
+        if deps.throttle.hold(chat.id, message.text or ""):
             await send(update, context, t(lang, "throttled", seconds=max(1, round(wait))))
+            context.application.create_task(take_held(update, context, lang), update=update)
         return
-    # 2. validate and moderate (BadPremise / ContentRefused reach the error handler → user's language)
-    premise = validate_premise(message.text or "")
+    deps.throttle.release(chat.id)  # a premise accepted now is newer than any kept one
+    await take_premise(update, context, message.text or "", lang)
+
+
+async def take_held(update: Update, context: Context, lang: str) -> None:
+    """Once the chat's throttle window has passed, take the premise kept during it (a task: errors
+    reach the error handler with ``update``). A stopping bot drops it (the user can send it again)."""
+    deps = deps_of(context)
+    chat = update.effective_chat
+    assert chat is not None
+    while (wait := deps.throttle.check(chat.id, deps.clock())) > 0:
+        if not context.application.running or not deps.throttle.holds(chat.id):
+            return  # stopping, or a premise accepted meanwhile replaced the kept one
+        await asyncio.sleep(min(wait, HELD_CHECK_S))  # a timer, re-checked: a stop doesn't wait a window
+    text = deps.throttle.release(chat.id)
+    if text is not None and context.application.running:
+        await take_premise(update, context, text, lang)
+
+
+async def take_premise(update: Update, context: Context, text: str, lang: str) -> None:
+    """Validate, moderate and start a draft for ``text`` (the throttle already let it through)."""
+    deps = deps_of(context)
+    chat, user = update.effective_chat, update.effective_user
+    assert chat is not None and user is not None
+    # 1. validate and moderate (BadPremise / ContentRefused reach the error handler → user's language)
+    premise = validate_premise(text)
     await deps.moderate(premise)
-    # 3. a greeting or a text where nothing happens gets two example premises to tap, not a script
+    # 2. a greeting or a text where nothing happens gets two example premises to tap, not a script
     if is_vague(analyse(premise)):
         await send(update, context, t(lang, "vague"), examples_keyboard(lang))
         return
