@@ -20,7 +20,7 @@ from importlib import resources
 from typing import Any
 
 from story.lexicon import lexicon
-from story.plan import MAX_BEATS, MIN_BEATS, Plan
+from story.plan import FILL_S, MAX_BEATS, MIN_BEATS, NARRATOR, SCENE_PAD_S, TARGET_MAX_S, Plan, voice_seconds
 from story.premise import Analysis, Person, Side, describe
 from story.styles import CHARACTER_STYLES
 
@@ -450,6 +450,10 @@ def plan_story(analysis: Analysis, style: str, language: str, seed: int, arc_id:
                 beats.insert(min(pos, len(beats)), {"speaker": "narrator", "line": line, "visual": visual,
                                                     "slot": slot["id"]})
 
+    # 4b. Long enough to fill the clip: beats tell more of their event (the slot's "more" lines),
+    #     round by round in a seeded order, until the script says about FILL_S seconds.
+    _tell_more(beats, arc, {**values, "when": whens[0], "later": laters[0]}, lang, rng)
+
     # 5. The plan.
     titled = values if lang == "zh" else {**values, **{k: values[k].title() for k in ("job", "dream")}}
     title = _fill(rng.choice(arc.titles[lang]), titled) or arc.label[lang]
@@ -459,3 +463,52 @@ def plan_story(analysis: Analysis, style: str, language: str, seed: int, arc_id:
         "title": title[:80], "cast": cast,
         "beats": [{k: b[k] for k in ("speaker", "line", "visual")} for b in beats],
     })
+
+
+def _length(beats: list[dict[str, str]], language: str) -> float:
+    """Seconds the beats take to say, with each beat's share of scene lead and tail."""
+    return sum(voice_seconds(b["line"], language) + SCENE_PAD_S for b in beats)
+
+
+def _tell_more(beats: list[dict[str, str]], arc: Arc, values: dict[str, str], language: str,
+               rng: random.Random) -> None:
+    """Add the slots' "more" narration to ``beats`` (in place) until they say about ``FILL_S`` seconds.
+
+    A narrator beat says it after its own line; before a character's line it is a narrator beat of
+    its own (the line then joins its scene). At most two more lines per beat. A script already too
+    long for the clip loses optional beats instead.
+    """
+    optional = {s["id"] for s in arc.beats if s.get("optional")}
+    kept = {"cameo", "wrong", "outcome", "job", "place"}
+    while _length(beats, language) > TARGET_MAX_S - 2 and len(beats) > MIN_BEATS:
+        middle = range(len(beats) - 2, 0, -1)
+        drop = next((k for k in middle if beats[k]["slot"] in optional),
+                    next((k for k in middle if beats[k]["slot"] not in kept), None))
+        if drop is None:
+            break
+        beats.pop(drop)
+    if _length(beats, language) > TARGET_MAX_S - 2:
+        return
+    more = {s["id"]: list(s.get("more", ())) for s in arc.beats}
+    told_before: set[int] = set()
+    for _ in range(2):
+        order = [b for b in beats if more.get(b["slot"])]
+        rng.shuffle(order)
+        for beat in order:
+            if _length(beats, language) >= FILL_S:
+                return
+            options = more[beat["slot"]]
+            if not options:
+                continue
+            told = _fill(options.pop(rng.randrange(len(options)))[language], values)
+            if told is None:
+                continue
+            if beat["speaker"] == NARRATOR:
+                line = f"{beat['line']}{'' if language == 'zh' else ' '}{told}"
+                if len(line) <= 200:
+                    beat["line"] = line
+            elif len(beats) < MAX_BEATS and id(beat) not in told_before:
+                told_before.add(id(beat))
+                at = next(k for k, b in enumerate(beats) if b is beat)
+                beats.insert(at, {"speaker": NARRATOR, "line": told[:200], "visual": beat["visual"],
+                                  "slot": beat["slot"]})

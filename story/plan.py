@@ -38,7 +38,6 @@ from story.script import (
     MIN_SCENE_S,
     Script,
     normalise_language,
-    spoken_length,
 )
 from story.styles import ART_STYLES, CHARACTER_STYLES
 
@@ -50,7 +49,15 @@ MAX_BEATS = 10
 MAX_CAST = 4
 TARGET_MIN_S = 32.0
 TARGET_MAX_S = 58.0
-SPEECH_RATIO = 3.5 / 2.5  # the Script allows this much speech per second of scene
+# How fast our voices really speak (``bench/story_length.py`` measures it): piper's English voice
+# with the cast's paces says about 3.2 words a second, espeak-ng's Mandarin at the narrator's rate
+# about 3.3 hanzi. Scene lengths are planned at these rates, so the clip is as long as planned.
+VOICE_WORDS_PER_S = 3.2
+VOICE_HANZI_PER_S = 3.3
+SCENE_PAD_S = 0.3  # the renderer's lead before a scene's first line plus its tail after the last
+LINE_GAP_S = 0.18  # between two lines of one scene
+FILL_S = 52.0  # the offline writer tells more of each beat until its script is about this long
+MAX_LINE_S = 11.0  # speech one scene holds (a scene is at most 12 s)
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _SLUG_BAD = re.compile(r"[^a-z0-9_]+")
@@ -321,21 +328,37 @@ def _mentions(text: str, member: PlanCharacter) -> int | None:
     return best
 
 
+def voice_seconds(text: str, language: str) -> float:
+    """Seconds our voices take to say ``text`` (the measured rates above)."""
+    if language == "zh":
+        return len(_HAN.findall(text)) / VOICE_HANZI_PER_S + len(re.findall(r"[A-Za-z]+", text)) / VOICE_WORDS_PER_S
+    return len(text.split()) / VOICE_WORDS_PER_S
+
+
+def scene_seconds(lines: Sequence[str], language: str) -> float:
+    """Seconds a scene needs for ``lines``: the speech, the gaps between lines, its lead and tail."""
+    said = [t for t in lines if t.strip()]
+    return sum(voice_seconds(t, language) for t in said) + LINE_GAP_S * max(0, len(said) - 1) + SCENE_PAD_S
+
+
 def _fit_text(text: str, language: str, max_s: float) -> str:
     """``text`` shortened (at a sentence or word boundary) to be said within ``max_s`` seconds."""
-    if spoken_length(text, language) <= max_s:
+    if voice_seconds(text, language) <= max_s:
         return text
     if language == "zh":
         out = ""
         for ch in text:
-            if spoken_length(out + ch + "…", language) > max_s:
+            if voice_seconds(out + ch + "…", language) > max_s:
                 break
             out += ch
-        return out.rstrip("，、；：") + "…"
+        cut = max(out.rfind(p) for p in "。！？")
+        return out[:cut + 1] if cut >= len(out) // 2 else out.rstrip("，、；：") + "…"
     words = text.split()
-    while words and spoken_length(" ".join(words) + "…", language) > max_s:
+    while words and voice_seconds(" ".join(words) + "…", language) > max_s:
         words.pop()
-    return " ".join(words).rstrip(",;:") + "…"
+    kept = " ".join(words)
+    cut = max(kept.rfind(p) for p in ".!?")
+    return kept[:cut + 1] if cut >= len(kept) // 2 else kept.rstrip(",;:") + "…"
 
 
 def headline(line: str, language: str) -> str:
@@ -360,9 +383,9 @@ def headline(line: str, language: str) -> str:
 
 
 def fit_durations(spoken: Sequence[float]) -> list[float]:
-    """Scene lengths that hold each scene's speech and bring the total inside 32–58 s."""
-    floors = [max(MIN_SCENE_S, min(MAX_SCENE_S, s / SPEECH_RATIO + 0.3)) for s in spoken]
-    durs = [min(MAX_SCENE_S, max(MIN_SCENE_S, s + 1.2)) for s in spoken]
+    """Scene lengths that hold each scene's speech (``scene_seconds``) and bring the total inside 32–58 s."""
+    floors = [max(MIN_SCENE_S, min(MAX_SCENE_S, s * 0.9)) for s in spoken]
+    durs = [min(MAX_SCENE_S, max(MIN_SCENE_S, s)) for s in spoken]
     while sum(durs) < TARGET_MIN_S and any(d < MAX_SCENE_S for d in durs):
         durs = [min(MAX_SCENE_S, d + 0.5) for d in durs]
     while sum(durs) > TARGET_MAX_S and any(d > f for d, f in zip(durs, floors, strict=True)):
@@ -392,9 +415,9 @@ def _group_beats(plan: Plan, names: dict[str, str], language: str, rng: random.R
             continue
         prev = scenes[-1] if scenes else None
         remaining = n - i - 1
-        said = spoken_length(prev.narration, language) + spoken_length(line, language) if prev else 99.0
+        said = voice_seconds(prev.narration, language) + voice_seconds(line, language) if prev else 99.0
         if (prev is not None and not prev.dialogue and len(scenes) + remaining >= 5
-                and said <= MAX_SCENE_S * SPEECH_RATIO - 1):
+                and said <= MAX_LINE_S):
             prev.dialogue.append((beat.speaker, line))
             prev.beats.append(i)
             prev.visual = f"{prev.visual}; {visual}"
@@ -527,8 +550,9 @@ def expand_plan(
         mood = _mood(hits, [a["action"] for a in apps], n, len(groups))
         camera = rng.choice(stage["mood_cameras"][mood])
         # 3f. the words: narration, dialogue (fitted to the scene), caption, setting, prompt
-        narration = _fit_text(group.narration, lang, 9.0 if group.dialogue else 15.0)
-        dialogue = [{"speaker": ids[s], "text": _fit_text(t, lang, 7.0)} for s, t in group.dialogue][:MAX_LINES]
+        dialogue = [{"speaker": ids[s], "text": _fit_text(t, lang, 6.0)} for s, t in group.dialogue][:MAX_LINES]
+        room = MAX_LINE_S - sum(voice_seconds(d["text"], lang) + LINE_GAP_S for d in dialogue)
+        narration = _fit_text(group.narration, lang, max(3.0, room))
         tag_only = bool(dialogue) and group.narration.endswith(("：", ":"))
         caption = headline(dialogue[0]["text"] if tag_only else narration, lang)
         setting = rng.choice(stage["settings"][location])
@@ -551,9 +575,8 @@ def expand_plan(
             "mood": mood, "time_of_day": time_of_day, "weather": weather, "props": props, "dialogue": dialogue,
         })
 
-    # 4. Timing: each scene holds its narration and dialogue; 32–58 s in all.
-    spoken = [spoken_length(s["narration"], lang) + sum(spoken_length(d["text"], lang) for d in s["dialogue"])
-              for s in scenes]
+    # 4. Timing: each scene holds its narration and dialogue as our voices say them; 32–58 s in all.
+    spoken = [scene_seconds([s["narration"], *(d["text"] for d in s["dialogue"])], lang) for s in scenes]
     for scene, dur in zip(scenes, fit_durations(spoken), strict=True):
         scene["duration"] = dur
 

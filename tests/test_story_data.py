@@ -133,6 +133,13 @@ def test_arc_schema(arc_id: str) -> None:
             _check_text(v["zh"], "zh", f"{arc_id}/{beat['id']}")
             _check_text(v["visual"], "en", f"{arc_id}/{beat['id']} visual")
             assert len(v["en"]) <= 160 and len(v["zh"]) <= 80 and len(v["visual"]) <= 130
+        # narration that tells more of the beat's event, added while a script is short of its length
+        assert len(beat["more"]) >= 2, (arc_id, beat["id"])
+        for m in beat["more"]:
+            assert set(m) == {"en", "zh"}
+            _check_text(m["en"], "en", f"{arc_id}/{beat['id']} more")
+            _check_text(m["zh"], "zh", f"{arc_id}/{beat['id']} more")
+            assert 6 <= len(m["en"].split()) and len(m["en"]) <= 100 and len(m["zh"]) <= 50
 
 
 def test_common_data() -> None:
