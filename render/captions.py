@@ -7,7 +7,9 @@ Telegram's player leaves free (its controls cover the bottom ~18 %, the top ~8 %
 * the scene's short headline caption: the same place once the title is gone (white on a dark band);
 * subtitles: every spoken line (``SpeechSegment``) at the bottom of the safe area, bottom edge at
   ``SUBTITLE_BOTTOM``, in pages of at most two lines timed across the line (by length). The
-  narrator is white; each character has its own colour and a name label above its line.
+  narrator is white; each character has its own colour and a name label above its line, placed
+  under the speaking pet (when the painter says where it stands), and a marker of the same colour
+  points down at the pet while its line is on screen, so the speaker is never in doubt.
 
 Drawing (Pillow): text with a thick dark stroke over a soft translucent band, converted once to
 premultiplied Y/U/V planes that composite onto the rows they cover (``render.yuv.Layer``).
@@ -145,14 +147,16 @@ class Cue:
     speaker: str
     lines: tuple[str, ...]
     label: str | None  # the speaker's name (None for the narrator)
+    spot: tuple[float, float] | None = None  # the speaker's head (centre x, top y; frame fractions)
 
     def shows(self, t: float) -> bool:
         return self.start <= t < self.end
 
 
 def plan_cues(segments: Sequence[SpeechSegment], paginate: Callable[[str], list[list[str]]],
-              names: dict[str, str]) -> list[Cue]:
-    """Subtitle cues for ``segments``: each line's pages share its time by their length."""
+              names: dict[str, str], spots: dict[tuple[int, str], tuple[float, float]] | None = None) -> list[Cue]:
+    """Subtitle cues for ``segments``: each line's pages share its time by their length. ``spots``
+    says where each (scene, speaker) pet's head is, for the name label and the marker."""
     cues: list[Cue] = []
     for seg in sorted(segments, key=lambda s: s.start):
         parts = paginate(seg.text)
@@ -163,7 +167,8 @@ def plan_cues(segments: Sequence[SpeechSegment], paginate: Callable[[str], list[
         label = None if seg.speaker == NARRATOR else names.get(seg.speaker, seg.speaker)
         for i, (part, wgt) in enumerate(zip(parts, weights, strict=True)):
             end = seg.end if i == len(parts) - 1 else at + (seg.end - seg.start) * wgt / total
-            cues.append(Cue(at, end, seg.speaker, tuple(part), label))
+            spot = (spots or {}).get((seg.scene, seg.speaker)) if label else None
+            cues.append(Cue(at, end, seg.speaker, tuple(part), label, spot))
             at = end
     return cues
 
@@ -217,11 +222,26 @@ class CaptionPainter:
         """A cue's block, its bottom edge at ``SUBTITLE_BOTTOM``; a name label above a character's line."""
         colour = self.colours.get(cue.speaker, SPEAKER_COLOURS[0] if cue.speaker != NARRATOR else NARRATOR_COLOUR)
         block = self._block(list(cue.lines), self.subtitle_size, band_alpha=125, colour=colour,
-                            label=cue.label)
+                            label=cue.label, label_x=cue.spot[0] if cue.spot else None)
         return Layer.from_rgba(block, 0, round(self.height * SUBTITLE_BOTTOM) - block.height)
 
+    def marker(self, cue: Cue) -> Layer | None:
+        """A triangle in the speaker's colour pointing down at the speaking pet's head (None for the
+        narrator or when the pet's place is not known)."""
+        if cue.spot is None or cue.speaker == NARRATOR:
+            return None
+        colour = self.colours.get(cue.speaker, SPEAKER_COLOURS[0])
+        side = max(12, round(self.height * 0.028))
+        img = Image.new("RGBA", (side + 4, side + 4), (0, 0, 0, 0))
+        ImageDraw.Draw(img).polygon([(2, 2), (side + 2, 2), (side / 2 + 2, side + 2)], fill=(*colour, 255),
+                                    outline=(*STROKE, 255), width=max(2, side // 8))
+        x = round(cue.spot[0] * self.width - img.width / 2)
+        y = round(max(SAFE_TOP + 0.06, cue.spot[1] - 0.015) * self.height) - img.height
+        return Layer.from_rgba(img, min(max(0, x), self.width - img.width), max(0, y))
+
     def _block(self, lines: list[str], size: int, band_alpha: int,
-               colour: tuple[int, int, int] = (255, 255, 255), label: str | None = None) -> Image.Image:
+               colour: tuple[int, int, int] = (255, 255, 255), label: str | None = None,
+               label_x: float | None = None) -> Image.Image:
         font = load_font(self.font, size)
         line_h = round(size * LINE_HEIGHT)
         pad = round(size * PAD)
@@ -241,11 +261,14 @@ class CaptionPainter:
         band = band.filter(ImageFilter.GaussianBlur(max(1.0, pad * 0.4)))
         img.putalpha(band)
         draw = ImageDraw.Draw(img)
-        # 2. the speaker's name on a small tag of their colour, left of the band's top
+        # 2. the speaker's name on a small tag of their colour: under the speaker when its place is
+        #    known, else left of the band's top
         if label:
             small = load_font(self.font, label_size)
             lw = self.measure(label, label_size) + label_size
             lx = max(2.0, bx0 + pad * 0.5)
+            if label_x is not None:
+                lx = min(max(2.0, label_x * self.width - lw / 2), self.width - lw - 2)
             draw.rounded_rectangle((lx, 0, lx + lw, label_h + pad * 0.35), radius=label_size // 3,
                                    fill=(*colour, 235))
             draw.text((lx + label_size / 2, label_h / 2 + 1), label, font=small, fill=(*STROKE, 255), anchor="lm")

@@ -51,6 +51,7 @@ from render.stages import (
     SpeechSegment,
     never_cancel,
     no_progress,
+    overscan_size,
 )
 from render.timeline import Line, Timeline, frame_counts, plan_timeline
 from render.voices import NARRATOR_VOICE, VoiceProfile, cast_voices
@@ -164,6 +165,24 @@ def paint_scenes(script: Script, backends: Backends, spec: RenderSpec, progress:
             for k, scene in zip(keyframes, script.scenes, strict=False)]
 
 
+def speaker_spots(arts: list[SceneArt], spec: RenderSpec) -> dict[tuple[int, str], tuple[float, float]]:
+    """Where each speaking pet's head is at rest, (centre x, top y) in frame fractions, per (scene,
+    speaker), from the painter's sprites (none for a painter without sprites)."""
+    ow, oh = overscan_size(spec)
+    dx, dy = (ow - spec.width) / 2, (oh - spec.height) / 2
+    spots: dict[tuple[int, str], tuple[float, float]] = {}
+    for i, art in enumerate(arts):
+        for sp in art.sprites:
+            alpha = sp.rgba[..., 3] if sp.rgba.ndim == 3 and sp.rgba.shape[2] == 4 else None
+            if sp.speaker is None or alpha is None:
+                continue
+            rows, cols = np.flatnonzero(alpha.max(axis=1)), np.flatnonzero(alpha.max(axis=0))
+            if rows.size:
+                spots[(i, sp.speaker)] = ((sp.x + (cols[0] + cols[-1]) / 2 - dx) / spec.width,
+                                          (sp.y + rows[0] - dy) / spec.height)
+    return spots
+
+
 def _frames(script: Script, arts: list[SceneArt], backends: Backends, spec: RenderSpec, timeline: Timeline,
             speech: list[SpeechSegment], progress: ProgressFn, check: Callable[[], None] | None = None,
             ) -> Iterator[np.ndarray]:
@@ -171,8 +190,9 @@ def _frames(script: Script, arts: list[SceneArt], backends: Backends, spec: Rend
                              colours=speaker_colours([c.id for c in script.characters]))
     captions = [painter.caption(s.caption) for s in script.scenes]
     title = painter.title(script.title)
-    cues = plan_cues(speech, painter.paginate, {c.id: c.name for c in script.characters})
-    drawn: dict[Cue, Layer] = {}
+    cues = plan_cues(speech, painter.paginate, {c.id: c.name for c in script.characters},
+                     speaker_spots(arts, spec))
+    drawn: dict[Cue, list[Layer]] = {}
     half = xfade_half(spec.fps, timeline.frames)
     last = len(script.scenes) - 1
     cuts = [0, *itertools.accumulate(timeline.frames)]
@@ -208,8 +228,10 @@ def _frames(script: Script, arts: list[SceneArt], backends: Backends, spec: Rend
             cue = showing[-1]
             if cue not in drawn:
                 drawn.clear()  # earlier cues are done: keep one drawn at a time
-                drawn[cue] = painter.subtitle(cue)
-            drawn[cue].apply(frame)
+                marker = painter.marker(cue)
+                drawn[cue] = [painter.subtitle(cue), *([marker] if marker is not None else [])]
+            for layer in drawn[cue]:
+                layer.apply(frame)
         yield frame
 
 

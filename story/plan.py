@@ -382,6 +382,15 @@ def headline(line: str, language: str) -> str:
     return (short + ("…" if len(words) > 6 else "")) if short else text[:40]
 
 
+def scene_title(location: str, time_of_day: str, weather: str, language: str) -> str:
+    """The scene's on-screen headline: where and when it happens ("The skyscraper · night"), which the
+    subtitles below it do not say (a headline repeating the spoken line only doubled the text)."""
+    k = 1 if language == "zh" else 0
+    titles = staging()["scene_titles"]
+    extras = [w for w in (titles["times"][time_of_day][k], titles["weathers"][weather][k]) if w]
+    return " · ".join([str(titles["places"][location][k]), *(str(w) for w in extras[:1])])
+
+
 def fit_durations(spoken: Sequence[float]) -> list[float]:
     """Scene lengths that hold each scene's speech (``scene_seconds``) and bring the total inside 32–58 s."""
     floors = [max(MIN_SCENE_S, min(MAX_SCENE_S, s * 0.9)) for s in spoken]
@@ -553,8 +562,7 @@ def expand_plan(
         dialogue = [{"speaker": ids[s], "text": _fit_text(t, lang, 6.0)} for s, t in group.dialogue][:MAX_LINES]
         room = MAX_LINE_S - sum(voice_seconds(d["text"], lang) + LINE_GAP_S for d in dialogue)
         narration = _fit_text(group.narration, lang, max(3.0, room))
-        tag_only = bool(dialogue) and group.narration.endswith(("：", ":"))
-        caption = headline(dialogue[0]["text"] if tag_only else narration, lang)
+        caption = scene_title(location, time_of_day, weather, lang)
         setting = rng.choice(stage["settings"][location])
         extras = " ".join(w for w in (stage["time_words"][time_of_day], stage["weather_words"][weather]) if w)
         setting = f"{setting} {extras}".strip()[:200]

@@ -90,6 +90,13 @@ def test_staging_schema() -> None:
     assert set(st["mood_actions"]) <= set(get_args(Action)) and set(st["mood_actions"].values()) <= set(get_args(Mood))
     assert set(st["mood_cameras"]) == set(get_args(Mood))
     assert all(set(c) <= set(get_args(Camera)) for c in st["mood_cameras"].values())
+    titles = st["scene_titles"]
+    assert set(titles["places"]) == LOCATIONS
+    assert set(titles["times"]) == set(get_args(TimeOfDay)) and set(titles["weathers"]) == set(get_args(Weather))
+    for section in titles.values():
+        for en, zh in section.values():
+            _check_text(en, "en", "scene title")
+            _check_text(zh, "zh", "scene title")
     for lang in ("en", "zh"):
         assert "default" in st["speech_tags"][lang]
         for key, tags in st["speech_tags"][lang].items():

@@ -219,3 +219,26 @@ def test_headline() -> None:
     assert headline("\"Don't touch my glass, peasant.\"", "en") == "Don't touch my glass"
     assert headline("One day the rich white cat laughs at the little window cleaner", "en") == "One day the rich white cat…"
     assert headline("那天晚上，芒果在台灯下读书。", "zh") == "那天晚上"
+
+
+@pytest.mark.parametrize(("premise", "lang"), [
+    ("a poor ginger cat is laughed at by a rich white cat, works as a window cleaner on a skyscraper at night", "en"),
+    ("a husky loses his favourite ball in the park and searches the whole city", "en"),
+    ("一只穷困的橘猫被富有的白猫嘲笑，努力工作后变得富有", "zh"),
+])
+def test_the_headline_is_a_scene_title_the_subtitles_do_not_say(premise: str, lang: str) -> None:
+    from story.offline import write_offline
+    from story.plan import scene_title
+
+    def words(text: str) -> str:
+        return " ".join("".join(c if c.isalnum() else " " for c in text.lower()).split())
+
+    for seed in range(3):
+        script = write_offline(premise, "", lang, seed)
+        for scene in script.scenes:
+            assert scene.caption == scene_title(scene.location, scene.time_of_day, scene.weather, lang)
+            head = words(scene.caption.split("·")[0])
+            for _, text in scene.spoken():
+                said = words(text)
+                assert not said.startswith(words(scene.caption)), (scene.caption, text)
+                assert said[:len(head)] != head or len(head) < 4, (scene.caption, text)
