@@ -267,6 +267,7 @@ class _Hints:
     details: tuple[str, ...]
     hero_breed: str | None = None
     hero_style: str | None = None
+    dream: str | None = None  # the job the hero reaches, when the premise also names the hero's job
 
 
 _STOP = frozenset("""a an the and or but of to in on at by for with from into over under after before then
@@ -299,8 +300,9 @@ def _premise_hints(premise: str) -> _Hints:
     job = analysis.job or analysis.dream
     from story.premise import hero_style
 
+    dream = analysis.dream if analysis.job and analysis.dream != analysis.job else None
     return _Hints(job, place, place_word, tuple(analysis.hero.traits), tuple(dict.fromkeys(details))[:6],
-                  analysis.hero.breed, hero_style(analysis))
+                  analysis.hero.breed, hero_style(analysis), dream)
 
 
 def _rng(*parts: object) -> random.Random:
@@ -554,6 +556,14 @@ def expand_plan(
             for a in apps:
                 if a["action"] == "work" and a["id"] == "hero":
                     a["holding"] = str(job_entry["props"][0])[:40]
+        # 3d'. the dream reached (second half): its own props (a company's sign), and for a company the
+        #      hero's old job's first prop too, so a delivery rider's company is a delivery scooter company
+        if (hints.dream and 2 * n >= len(groups)
+                and any(h.section == "jobs" and h.key == hints.dream for h in hits)):
+            dream_props = [str(p) for p in lex.entry("jobs", hints.dream)["props"]]
+            if hints.dream == "founder" and job_entry:
+                dream_props.append(str(job_entry["props"][0]))
+            props = [*dream_props, *props]
         props = list(dict.fromkeys(p[:40] for p in props))[:MAX_PROPS]
         # 3e. mood and camera
         mood = _mood(hits, [a["action"] for a in apps], n, len(groups))

@@ -82,7 +82,7 @@ def test_vocabulary_file_is_complete_and_consistent() -> None:
     ("Microphone", "microphone", "exact"), ("banknotes", "money", "alias"), ("old truck", "car", "nearest"),
     ("guitar", "microphone", "nearest"), ("kite", "gift box", "fallback"),
     ("金色跑车", "car", "alias"), ("一叠钞票", "money", "alias"), ("外卖电动车", "delivery scooter", "alias"),
-    ("风筝", "gift box", "fallback"),
+    ("风筝", "gift box", "fallback"), ("company sign", "company sign", "exact"), ("公司招牌", "company sign", "alias"),
 ])
 def test_props_map_to_the_nearest_drawable_one_and_say_how(asked: str, drawn: str, how: str) -> None:
     m = match_prop(asked)
@@ -129,7 +129,7 @@ def test_work_picks_the_job_from_props_and_place() -> None:
 
 
 def test_an_asked_prop_is_drawn_in_the_region_the_report_gives() -> None:
-    for prop in ("golden car", "crowd", "rocket", "money", "hospital bed", "mansion gate"):
+    for prop in ("golden car", "crowd", "rocket", "money", "hospital bed", "mansion gate", "company sign"):
         base, _ = _still(_scene("street", [{"id": "hero"}]))
         with_prop, report = _still(_scene("street", [{"id": "hero"}], props=[prop]))
         (entry,) = report["drawn"]["props"]

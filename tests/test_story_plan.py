@@ -242,3 +242,20 @@ def test_the_headline_is_a_scene_title_the_subtitles_do_not_say(premise: str, la
                 said = words(text)
                 assert not said.startswith(words(scene.caption)), (scene.caption, text)
                 assert said[:len(head)] != head or len(head) < 4, (scene.caption, text)
+
+
+@pytest.mark.parametrize(("premise", "lang"), [
+    ("a shiba inu delivery rider is mocked by a rich poodle, starts a delivery scooter company and becomes rich", "en"),
+    ("a delivery driver builds a faster delivery company", "en"),
+    ("哈士奇外卖员被顾客看不起，后来开了外卖公司", "zh"),
+])
+def test_a_delivery_company_is_shown_with_its_sign_and_scooter(premise: str, lang: str) -> None:
+    from render.painter.vocabulary import match_prop
+    from story.offline import write_offline
+
+    for seed in range(3):
+        script = write_offline(premise, "", lang, seed)
+        half = len(script.scenes) // 2
+        drawn = [{match_prop(p).drawn for p in s.props} for s in script.scenes]
+        assert any({"company sign", "delivery scooter"} <= d for d in drawn[half:]), (seed, drawn)
+        assert not any("company sign" in d for d in drawn[:max(1, (len(drawn) - 1) // 2)]), (seed, drawn)

@@ -357,6 +357,24 @@ def _gift(p: Pen, color: RGB | None) -> None:
         p.ell(s * 12, -88, 12, 8, (240, 80, 110))
 
 
+def _company_sign(p: Pen, color: RGB | None) -> None:
+    """A company's sign on two posts: a bright panel with a round logo (a parcel with a speed swoosh)
+    and the name as bold white bars."""
+    brand = color or (245, 120, 40)
+    for x in (-80, 80):
+        p.rect(x - 5, -60, x + 5, 0, (90, 92, 100))
+    p.rect(-112, -112, 112, -52, brand, r=8)
+    p.rect(-104, -104, 104, -60, lighter(brand, 0.18), r=6, outline=False)
+    p.ell(-74, -82, 22, 22, WHITE)
+    p.rect(-84, -92, -64, -72, (190, 130, 70), r=2)  # the parcel
+    p.line([(-84, -82), (-64, -82)], (140, 90, 50), 1.5)
+    for k, dy in enumerate((-96, -82, -68)):
+        p.line([(-112 + 4 * k, dy), (-100 + 4 * k, dy)], WHITE, 2.5)  # speed lines
+    for y, w in ((-92, 140), (-74, 104)):
+        p.rect(-40, y - 6, -40 + w, y + 6, WHITE, r=4, outline=False)
+    p.poly(star_pts(96, -112, 12), GOLD)
+
+
 def _confetti(p: Pen, color: RGB | None) -> None:
     rng = random.Random(5)
     cols = [(255, 90, 120), (90, 170, 250), (255, 220, 80), (120, 210, 120), (200, 130, 240)]
@@ -373,7 +391,7 @@ DRAW: dict[str, DrawFn] = {
     "money": _money, "trophy": _trophy, "briefcase": _briefcase, "rocket": _rocket, "phone": _phone,
     "umbrella": _umbrella, "suitcase": _suitcase, "flowers": _flowers, "ring": _ring, "food bowl": _food_bowl,
     "bricks": _bricks, "cake": _cake, "book": _book, "cardboard box": _cardboard, "gift box": _gift,
-    "confetti": _confetti,
+    "confetti": _confetti, "company sign": _company_sign,
 }
 # rigs stand in front of their user, drawn in pet units at the pet's origin (prop units = pet units)
 RIG_SCALE: dict[str, float] = {"car": 0.78, "delivery scooter": 0.9, "office desk": 1.0, "wok": 1.0,
@@ -388,7 +406,7 @@ def draw_prop(name: str, pen: Pen, color: RGB | None = None) -> None:
 # half-width and height in prop units, for the report's boxes
 EXTENT: dict[str, tuple[float, float]] = {
     "car": (100, 82), "crowd": (170, 85), "stage": (158, 200), "hospital bed": (132, 150),
-    "classroom board": (112, 102), "mansion gate": (130, 130), "rocket": (46, 182), "confetti": (165, 104),
+    "classroom board": (112, 102), "company sign": (116, 126), "mansion gate": (130, 130), "rocket": (46, 182), "confetti": (165, 104),
     "money": (66, 106), "cardboard box": (82, 98), "window-cleaning cradle": (64, 48), "delivery scooter": (86, 102),
     "office desk": (64, 88), "wok": (36, 110), "podium": (38, 92), "umbrella": (60, 128), "food bowl": (52, 86),
 }

@@ -54,6 +54,7 @@ class PlacedProp:
 
 _BACK_SLOTS = [(0.5, HORIZON + 0.01), (0.22, HORIZON + 0.01), (0.78, HORIZON + 0.01)]
 _GROUND_XS = [0.88, 0.12, 0.36, 0.64, 0.5]
+_HIGH = {"company sign": (0.5, 0.43)}  # hung on the wall above the pets' heads, where nobody hides it
 
 
 # who may take an unclaimed prop: a rig (scooter, desk, wok, cradle, podium) or a prop for the paw
@@ -128,7 +129,7 @@ def stage_scene(scene: Scene, cast: list[str] | None = None) -> tuple[list[Stage
         free = back if kind.layer == "back" and back else ground if ground else back
         if not free:
             free = [(0.5, GROUND - 0.03)]
-        x, y = free.pop(0)
+        x, y = _HIGH[m.drawn] if m.drawn in _HIGH else free.pop(0)
         size = kind.size if kind.layer != "hand" else kind.size * 1.4
         where = "back" if kind.layer == "back" else "ground" if size > 0.1 else "front"  # small ones in front
         placed.append(PlacedProp(m, where, x, y, size))
