@@ -20,7 +20,17 @@ from importlib import resources
 from typing import Any
 
 from story.lexicon import lexicon
-from story.plan import FILL_S, MAX_BEATS, MIN_BEATS, NARRATOR, SCENE_PAD_S, TARGET_MAX_S, Plan, voice_seconds
+from story.plan import (
+    FILL_S,
+    MAX_BEATS,
+    MAX_LINE_S,
+    MIN_BEATS,
+    NARRATOR,
+    SCENE_PAD_S,
+    TARGET_MAX_S,
+    Plan,
+    voice_seconds,
+)
 from story.premise import Analysis, Person, Side, describe
 from story.styles import CHARACTER_STYLES
 
@@ -450,9 +460,12 @@ def plan_story(analysis: Analysis, style: str, language: str, seed: int, arc_id:
                 beats.insert(min(pos, len(beats)), {"speaker": "narrator", "line": line, "visual": visual,
                                                     "slot": slot["id"]})
 
-    # 4b. Long enough to fill the clip: beats tell more of their event (the slot's "more" lines),
+    # 4a. Long enough to fill the clip: beats tell more of their event (the slot's "more" lines),
     #     round by round in a seeded order, until the script says about FILL_S seconds.
     _tell_more(beats, arc, {**values, "when": whens[0], "later": laters[0]}, lang, rng)
+
+    # 4b. The premise's order: a wrong it tells first is not told after a later event of it.
+    _keep_premise_order(beats, analysis)
 
     # 5. The plan.
     titled = values if lang == "zh" else {**values, **{k: values[k].title() for k in ("job", "dream")}}
@@ -505,10 +518,30 @@ def _tell_more(beats: list[dict[str, str]], arc: Arc, values: dict[str, str], la
                 continue
             if beat["speaker"] == NARRATOR:
                 line = f"{beat['line']}{'' if language == 'zh' else ' '}{told}"
-                if len(line) <= 200:
+                if len(line) <= 200 and voice_seconds(line, language) <= MAX_LINE_S:
                     beat["line"] = line
             elif len(beats) < MAX_BEATS and id(beat) not in told_before:
                 told_before.add(id(beat))
                 at = next(k for k, b in enumerate(beats) if b is beat)
                 beats.insert(at, {"speaker": NARRATOR, "line": told[:200], "visual": beat["visual"],
                                   "slot": beat["slot"]})
+
+
+def _keep_premise_order(beats: list[dict[str, str]], analysis: Analysis) -> None:
+    """Move a beat telling one of the premise's wrongs (mocked, fired …) before any beat that tells an
+    event the premise names after it ("mocked, then starts a company": the mocking comes first)."""
+    lex = lexicon()
+    events = {*analysis.wrongs, *analysis.goals, *analysis.outcomes}
+    order = list(dict.fromkeys(h.key for h in lex.find(analysis.premise, ["events"]) if h.key in events))
+
+    def first(key: str) -> int | None:
+        return next((i for i, b in enumerate(beats)
+                     if any(h.key == key for h in lex.find(b["line"], ["events"]))), None)
+
+    for k, key in enumerate(order):
+        if key not in analysis.wrongs:
+            continue
+        at = first(key)
+        later = [i for i in (first(x) for x in order[k + 1:]) if i is not None]
+        if at is not None and later and min(later) < at:
+            beats.insert(min(later), beats.pop(at))

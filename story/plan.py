@@ -38,6 +38,7 @@ from story.script import (
     MIN_SCENE_S,
     Script,
     normalise_language,
+    spoken_length,
 )
 from story.styles import ART_STYLES, CHARACTER_STYLES
 
@@ -344,19 +345,20 @@ def scene_seconds(lines: Sequence[str], language: str) -> float:
 
 
 def _fit_text(text: str, language: str, max_s: float) -> str:
-    """``text`` shortened (at a sentence or word boundary) to be said within ``max_s`` seconds."""
-    if voice_seconds(text, language) <= max_s:
+    """``text`` shortened (at a sentence, else a word boundary) to be said within ``max_s`` seconds at
+    the pacing the Script checks (``spoken_length``)."""
+    if spoken_length(text, language) <= max_s:
         return text
     if language == "zh":
         out = ""
         for ch in text:
-            if voice_seconds(out + ch + "…", language) > max_s:
+            if spoken_length(out + ch + "…", language) > max_s:
                 break
             out += ch
         cut = max(out.rfind(p) for p in "。！？")
         return out[:cut + 1] if cut >= len(out) // 2 else out.rstrip("，、；：") + "…"
     words = text.split()
-    while words and voice_seconds(" ".join(words) + "…", language) > max_s:
+    while words and spoken_length(" ".join(words) + "…", language) > max_s:
         words.pop()
     kept = " ".join(words)
     cut = max(kept.rfind(p) for p in ".!?")
@@ -385,7 +387,7 @@ def headline(line: str, language: str) -> str:
 
 
 def scene_title(location: str, time_of_day: str, weather: str, language: str) -> str:
-    """The scene's on-screen headline: where and when it happens ("The skyscraper · night"), which the
+    """The scene's on-screen headline: where and when it happens ("Skyscraper · night"), which the
     subtitles below it do not say (a headline repeating the spoken line only doubled the text)."""
     k = 1 if language == "zh" else 0
     titles = staging()["scene_titles"]
@@ -569,9 +571,8 @@ def expand_plan(
         mood = _mood(hits, [a["action"] for a in apps], n, len(groups))
         camera = rng.choice(stage["mood_cameras"][mood])
         # 3f. the words: narration, dialogue (fitted to the scene), caption, setting, prompt
-        dialogue = [{"speaker": ids[s], "text": _fit_text(t, lang, 6.0)} for s, t in group.dialogue][:MAX_LINES]
-        room = MAX_LINE_S - sum(voice_seconds(d["text"], lang) + LINE_GAP_S for d in dialogue)
-        narration = _fit_text(group.narration, lang, max(3.0, room))
+        narration = _fit_text(group.narration, lang, 9.0 if group.dialogue else 15.0)
+        dialogue = [{"speaker": ids[s], "text": _fit_text(t, lang, 7.0)} for s, t in group.dialogue][:MAX_LINES]
         caption = scene_title(location, time_of_day, weather, lang)
         setting = rng.choice(stage["settings"][location])
         extras = " ".join(w for w in (stage["time_words"][time_of_day], stage["weather_words"][weather]) if w)

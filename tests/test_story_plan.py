@@ -259,3 +259,28 @@ def test_a_delivery_company_is_shown_with_its_sign_and_scooter(premise: str, lan
         drawn = [{match_prop(p).drawn for p in s.props} for s in script.scenes]
         assert any({"company sign", "delivery scooter"} <= d for d in drawn[half:]), (seed, drawn)
         assert not any("company sign" in d for d in drawn[:max(1, (len(drawn) - 1) // 2)]), (seed, drawn)
+
+
+@pytest.mark.parametrize(("premise", "lang"), [
+    ("a shiba inu delivery rider is mocked by a rich poodle, starts a delivery scooter company and becomes rich", "en"),
+    ("a corgi gets lost in a storm and tries to find her way home", "en"),
+    ("a poor ginger cat is mocked by a rich white cat, works hard and gets rich", "en"),
+    ("哈士奇外卖员被顾客看不起，后来开了外卖公司", "zh"),
+    ("一只名叫豆包的柯基被老板开除，后来开了自己的公司", "zh"),
+])
+def test_the_premises_events_are_told_in_its_order(premise: str, lang: str) -> None:
+    from story.lexicon import lexicon
+    from story.offline import write_story
+
+    lex = lexicon()
+    for seed in range(5):
+        written = write_story(premise, None, lang, seed)
+        a = written.analysis
+        events = {*a.wrongs, *a.goals, *a.outcomes}
+        order = list(dict.fromkeys(h.key for h in lex.find(premise, ["events"]) if h.key in events))
+        told = []
+        for key in order:
+            told.append(next((i for i, s in enumerate(written.script.scenes) if any(
+                h.key == key for _, t in s.spoken() for h in lex.find(t, ["events"]))), None))
+        seen = [i for i in told if i is not None]
+        assert len(order) >= 2 and seen == sorted(seen), (seed, list(zip(order, told, strict=True)))
