@@ -76,6 +76,21 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Re-cast as you picked: the hero {name} is now a {new} instead of a {old}; the rest of the cast is unchanged.",
         "已按你的选择重新选角：主角{name}由{old}改为{new}，其他角色不变。",
     ),
+    # the Remix prompt: which clip, and what a remix changes (the hero chooser follows)
+    "remix_head": (
+        "🎨 <b>Remix of “{title}”</b>: the same story, made again with your changes.\n"
+        "• the hero: pick one below (names and the title follow the new hero)\n"
+        "• {art}\n"
+        "• a new take: 🎲 on the script preview draws the same story again with a new seed\n\n"
+        "Who is the hero of the remix?",
+        "🎨 <b>重新创作《{title}》</b>：同一个故事，按你的改动重新制作。\n"
+        "• 主角：在下面选一个（名字和标题会随新主角改变）\n"
+        "• {art}\n"
+        "• 换个演绎：在剧本预览里点 🎲，同一个故事换一个随机种子重画\n\n"
+        "重新创作的主角是谁？",
+    ),
+    "remix_art_pick": ("the art style: picked after the hero", "画风：选好主角后再选"),
+    "remix_art_only": ("the art style: {art} (the only one this server draws)", "画风：{art}（本服务器仅支持这一种）"),
     "choose_art": ("Hero: {style}. Pick an art style:", "主角：{style}。选择画风："),
     # one art style on this server (the CPU painter): the step is skipped and this line says which
     "art_only": ("🎨 Art style: {art} (the only one this server draws).", "🎨 画风：{art}（本服务器仅支持这一种）。"),
@@ -90,7 +105,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "btn_reroll": ("🎲 Reroll", "🎲 换一个"),
     "btn_cancel": ("✖ Cancel", "✖ 取消"),
     "btn_resend": ("📤 Resend", "📤 重新发送"),
-    "btn_remix": ("🎨 Remix", "🎨 换风格"),
+    "btn_remix": ("🎨 Remix", "🎨 重新创作"),
     "btn_twist": ("🔀 New twist", "🔀 新剧情"),
     "btn_prev": ("◀ Prev", "◀ 上一页"),
     "btn_next": ("Next ▶", "下一页 ▶"),

@@ -154,7 +154,8 @@ def test_restyle_swaps_the_hero_only() -> None:
     hero = remixed.character("hero")
     assert (hero.species, hero.style, hero.look) == ("dog", "corgi", CHARACTER_STYLES["corgi"].look)
     assert remixed.character("rival") == script.character("rival")
-    assert [s.narration for s in remixed.scenes] == [s.narration for s in script.scenes]
+    old, new = script.character("hero").name, hero.name  # a cat's name doesn't go to the corgi
+    assert [s.narration.replace(new, old) for s in remixed.scenes] == [s.narration for s in script.scenes]
     assert remixed.style == "corgi"
 
 
@@ -195,3 +196,19 @@ def test_cli_mode_polling_webhook_and_sandbox_token() -> None:
     assert _mode(hook, sandboxed=True)["mode"] == "polling"  # the sandbox is polled
     sandboxed = _with_token(Settings(), "123456:TEST")
     assert sandboxed.token is not None and sandboxed.token.get_secret_value() == "123456:TEST"
+
+
+def test_remix_renames_what_the_new_hero_makes_wrong_but_keeps_a_given_name() -> None:
+    from story.offline import write_offline
+    from story.remix import remix_hero
+
+    script = write_offline("a poor ginger cat is mocked by a rich white cat, works hard and gets rich", "ginger-cat", "en", 7)
+    husky = remix_hero(script, "husky", "storyboard", 3)
+    old, new = script.character("hero").name, husky.character("hero").name
+    assert new != old and new not in {c.name for c in script.characters}
+    said = " ".join(f"{s.caption} {s.narration} {' '.join(x.text for x in s.dialogue)}" for s in husky.scenes)
+    assert old not in said and old not in husky.title and "ginger cat" not in said.lower() and "husky" in said.lower()
+    assert husky.character("rival") == script.character("rival") and len(husky.scenes) == len(script.scenes)
+    named = write_offline("a ginger cat named Tofu is mocked by a rich white cat and gets rich", "ginger-cat", "en", 7)
+    assert remix_hero(named, "husky", "storyboard", 3).character("hero").name == "Tofu"  # the user's own name stays
+    assert remix_hero(script, "ginger-cat", "anime", 3).scenes == script.scenes  # art style alone: same story

@@ -335,6 +335,53 @@ async def test_premise_to_video_resend_remix_history(harness: Harness, tiny_clip
     assert harness.sandbox.violations == []
 
 
+async def test_remix_says_what_it_is_and_renames_what_the_new_hero_makes_wrong(
+    harness: Harness, tiny_clip: ClipInfo
+) -> None:
+    """The Remix prompt names the clip and what can change; a new hero brings a name that fits it (a
+    husky is not called by the cat's name) in the title, scenes and cast; the label means remix in
+    both languages."""
+    from story.script import Script
+
+    harness.start_worker(tiny_clip)
+    async with harness.bot():
+        ann, li = harness.user(1001), harness.user(1002, lang="zh")
+
+        async def hero_of(preview: MessageView) -> tuple[str, Script]:
+            draft = await harness.store.get_draft(data_of(preview, "✅").split("|")[2])
+            assert draft is not None and draft.script
+            script = Script.model_validate_json(draft.script)
+            return script.character("hero").name, script
+
+        preview = await premise_to_preview(ann, "a poor ginger cat is mocked by a rich white cat, works hard and gets rich")
+        old_name, old_script = await hero_of(preview)
+        await ann.press(preview, data_of(preview, "Confirm"))
+        await ann.wait_for(has_video(ann), timeout=20)
+        video = videos(ann)[0]
+        await ann.press(video, data_of(video, "Remix"))
+        chooser = await wait_buttons(ann, "1|st|", after=video.message_id)
+        assert f"Remix of “{html.escape(old_script.title)}”" in chooser.body or f"Remix of “{old_script.title}”" in chooser.body
+        assert "the hero" in chooser.body and "new take" in chooser.body and "the only one this server draws" in chooser.body
+        remixed = await choose(ann, chooser, "Husky")
+        new_name, new_script = await hero_of(remixed)
+        assert new_name != old_name and new_script.character("hero").species == "dog"
+        assert old_name not in new_script.title and old_name not in remixed.body.split("\n")[0]
+        scenes = [line for line in remixed.body.splitlines() if re.match(r"\d+\. ", line)]
+        assert scenes and not any(old_name in line or "ginger cat" in line.lower() for line in scenes), scenes
+        assert any(new_name in line for line in scenes)
+        # Chinese: the button and the prompt say remix (重新创作), not "change style"
+        zh_preview = await premise_to_preview(li, "穷橘猫被富白猫嘲笑，努力打工后逆袭", "橘猫", "卡通")
+        await li.press(zh_preview, data_of(zh_preview, "✅"))
+        await li.wait_for(has_video(li), timeout=20)
+        zh_video = videos(li)[0]
+        labels = [b.text for row in zh_video.buttons for b in row]
+        assert "🎨 重新创作" in labels and not any("换风格" in label for label in labels)
+        await li.press(zh_video, data_of(zh_video, "重新创作"))
+        zh_chooser = await wait_buttons(li, "1|st|", after=zh_video.message_id)
+        assert "重新创作《" in zh_chooser.body and "主角" in zh_chooser.body
+    assert harness.sandbox.violations == []
+
+
 async def test_hero_chooser_follows_the_premise(harness: Harness) -> None:
     """The premise's own hero style is the first, marked button; another style re-casts the hero only and
     says so in one line; the chooser and the preview say in one line what was understood."""

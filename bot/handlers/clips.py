@@ -1,8 +1,11 @@
 """Buttons under a delivered video: Resend (by stored file_id, never re-uploaded), Remix (same
-script, new hero/art style and seed → a new job with ``parent_clip_id``) and New twist (the same
+script, new hero/art style and seed → a new job with ``parent_clip_id``; its prompt names the clip
+and what can change, and ``open_remix`` is the one entry point, for the button and deep links) and New twist (the same
 premise re-expanded with a new seed → a new script preview)."""
 
 from __future__ import annotations
+
+import html
 
 from telegram import Update
 from telegram.ext import CallbackQueryHandler
@@ -18,6 +21,7 @@ from petreel.errors import NotFound
 from petreel.i18n import t
 from storage.models import Job
 from story.script import Script
+from story.styles import only_art_style
 
 
 @on_button
@@ -36,11 +40,19 @@ async def open_remix(
 ) -> None:
     """The Remix flow for ``user_id``: a draft with ``job``'s script, then the hero chooser. A remix of
     someone else's shared clip (a deep link) has no parent and shows only the clip's title as premise."""
-    draft = await deps_of(context).drafts.new(
-        user_id, chat_id, premise, job.language,
-        script=Script.model_validate_json(job.script_json), parent_clip_id=parent_clip_id,
+    deps = deps_of(context)
+    script = Script.model_validate_json(job.script_json)
+    draft = await deps.drafts.new(
+        user_id, chat_id, premise, job.language, script=script, parent_clip_id=parent_clip_id,
     )  # fmt: skip
-    await show_styles(context, draft, lang)
+    await show_styles(context, draft, lang, head=remix_head(script, lang, deps.settings.render.backend))
+
+
+def remix_head(script: Script, lang: str, backend: str) -> str:
+    """The Remix prompt (HTML): a remix of which clip, and what can change in it."""
+    only = only_art_style(backend)
+    art = t(lang, "remix_art_only", art=html.escape(only.label(lang))) if only else t(lang, "remix_art_pick")
+    return t(lang, "remix_head", title=html.escape(script.title), art=art)
 
 
 @on_button

@@ -66,11 +66,11 @@ def art_keyboard(lang: str, draft: Draft, backend: str) -> InlineKeyboardMarkup:
     return keyboard(in_rows(buttons, 2))
 
 
-async def show_styles(context: Context, draft: Draft, lang: str) -> None:
-    """Post the hero chooser for ``draft``."""
+async def show_styles(context: Context, draft: Draft, lang: str, head: str | None = None) -> None:
+    """Post the hero chooser for ``draft`` (under ``head``, HTML, instead of the premise when given)."""
     await context.bot.send_message(
         draft.chat_id,
-        t(lang, "choose_style", premise=html.escape(draft.premise)) + "\n\n" + understood_html(draft.premise, lang),
+        head or t(lang, "choose_style", premise=html.escape(draft.premise)) + "\n\n" + understood_html(draft.premise, lang),
         parse_mode=ParseMode.HTML,
         reply_markup=style_keyboard(lang, draft),
     )

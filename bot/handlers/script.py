@@ -1,8 +1,8 @@
 """Writing the script for a draft and showing it (title + numbered scenes) with Confirm / Reroll.
 
 The handler awaits only the async writer, so with ``concurrent_updates`` other users carry on
-while a script is written. Remix drafts reuse their parent's script with the hero restyled instead
-of calling the writer. Reroll picks a new seed and writes again.
+while a script is written. Remix drafts reuse their parent's script with the hero restyled (and
+renamed where the old name no longer fits) instead of calling the writer. Reroll picks a new seed and writes again.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from bot.handlers.ownership import owned_draft
 from bot.handlers.understanding import recast_html, understood_html
 from petreel.errors import TooManyExpansions, UserError
 from petreel.i18n import t
+from story.remix import remix_hero
 from story.script import Scene, Script
 from story.styles import ART_STYLES, CHARACTER_STYLES, only_art_style
 
@@ -33,19 +34,10 @@ _NARRATION_CUT = 160
 WRITING_NOTICE_S = 1.0  # a script not ready by then gets a "Writing…" message first
 
 
-def restyle(script: Script, style: str, art_style: str) -> Script:
-    """The same story with the hero drawn as ``style`` in ``art_style`` (used by Remix)."""
-    new = CHARACTER_STYLES[style]
-    data = script.model_dump()
-    chars = data["characters"]
-    hero = next((i for i, c in enumerate(chars) if c.get("style") == script.style), 0)
-    old_look = chars[hero]["look"]
-    chars[hero].update(style=style, species=new.species, breed=new.breed, look=new.look)
-    for scene in data["scenes"]:
-        scene["visual_prompt"] = scene["visual_prompt"].replace(old_look, new.look)[:600]
-    data["style"] = style
-    data["art_style"] = art_style
-    return Script.model_validate(data)
+def restyle(script: Script, style: str, art_style: str, seed: int = 0) -> Script:
+    """The same story with the hero drawn as ``style`` in ``art_style`` (used by Remix), renamed
+    where the new hero makes the old name or words wrong (``story.remix``)."""
+    return remix_hero(script, style, art_style, seed)
 
 
 def spoken_text(script: Script, scene: Scene) -> str:
@@ -123,7 +115,7 @@ async def write_and_show(context: Context, draft: Draft, lang: str, message: Mes
         try:
             parent = script_of(draft) if draft.parent_clip_id is not None else None
             if parent is not None:
-                script = restyle(parent, draft.style, draft.art_style)
+                script = restyle(parent, draft.style, draft.art_style, draft.seed)
             else:
                 if deps.limiter is not None:
                     deps.limiter.take(draft.owner, deps.utcnow())
