@@ -35,6 +35,7 @@ class Action(StrEnum):
     PAGE = "hp"  # history offset
     EXAMPLE = "ex"  # index of an example premise (offered for a greeting or a too-vague text)
     BUY = "by"  # credit pack "<credits>x<stars>"
+    CANCEL_PICK = "cc"  # what /cancel cancels: "d", draft id / "j", job id / "all" or "keep", "0"
 
 
 ARITY: dict[Action, int] = {
@@ -49,6 +50,7 @@ ARITY: dict[Action, int] = {
     Action.PAGE: 1,
     Action.EXAMPLE: 1,
     Action.BUY: 1,
+    Action.CANCEL_PICK: 2,
 }
 # Actions whose arguments are all non-negative integers (ids, offsets).
 NUMERIC: frozenset[Action] = frozenset(

@@ -21,6 +21,7 @@ def test_round_trip_every_action() -> None:
         Action.PAGE: ("10",),
         Action.EXAMPLE: ("1",),
         Action.BUY: ("12x100",),
+        Action.CANCEL_PICK: ("d", "k3x9Qa2b"),
     }
     assert set(samples) == set(Action)
     for action, args in samples.items():

@@ -523,13 +523,26 @@ async def test_quota_queue_throttle_cancel_and_admin(tmp_path: Path) -> None:
             said = ann.callback_answer(qid)  # said once, as an alert on the button, not also in the chat
             assert said is not None and said.show_alert and "already have clips in the queue" in (said.text or "")
             assert not ann.find_all("already have clips in the queue")
-            # /cancel drops the draft and cancels the job (refunded); the status message says so
+            # /cancel with a draft and a job asks which; "Everything" drops the draft and cancels the job
+            # (refunded: the status message says so, once); the draft's buttons are edited away
             await ann.send("/cancel")
-            reply = await ann.wait_for_text("Job cancelled")
-            assert "Draft discarded" in reply.body
+            ask = await ann.wait_for_text("What should I cancel?")
+            assert any(d.startswith("1|cc|d|") for d in ask.callback_data)
+            assert any(d.startswith("1|cc|j|") for d in ask.callback_data)
+            await ann.press(ask, data_of(ask, "Everything"))
+            await ann.wait_for(lambda _: "Job cancelled" in _msg(ann, ask.message_id).body)
+            reply = _msg(ann, ask.message_id)
+            assert "Draft discarded" in reply.body and not reply.buttons and "refunded" not in reply.body
             await ann.wait_for(lambda _: "Cancelled" in _msg(ann, status.message_id).body, timeout=5)
-            qid = await ann.press(second, data_of(second, "Confirm"))
-            await ann.wait_for(lambda _: bool(ann.callback_answer(qid)))
+            assert len([m for m in ann.chat if m.from_bot and "refunded" in m.body]) == 1
+            await ann.wait_for(lambda _: not _msg(ann, second.message_id).buttons)  # no dead buttons
+            import sandbox.state as sandbox_state
+
+            real = sandbox_state.button_data
+            with pytest.MonkeyPatch.context() as patch:  # an old client still sends the gone Confirm
+                patch.setattr(sandbox_state, "button_data", lambda markup: [*real(markup), data_of(second, "Confirm")])
+                qid = await ann.press(second.message_id, data_of(second, "Confirm"))
+                await ann.wait_for(lambda _: bool(ann.callback_answer(qid)))
             expired = ann.callback_answer(qid)
             assert expired is not None and expired.show_alert and "draft has expired" in (expired.text or "")
             assert not ann.find_all("draft has expired")  # one place: the alert on the button
@@ -586,6 +599,52 @@ async def test_a_premise_sent_within_the_throttle_window_is_kept(harness: Harnes
         await li.send("😀😀😀")
         await li.wait_for_text("这个创意已保留")
         await li.wait_for_text("请发送一句故事创意", timeout=10)
+    assert harness.sandbox.violations == []
+
+
+async def test_cancel_cancels_what_the_user_means(harness: Harness) -> None:
+    """/cancel with one thing cancels it; with several it asks with buttons and cancels only the one
+    picked (its buttons edited away, the other draft untouched); "Keep all" keeps everything; a
+    forged choice naming someone else's draft is refused."""
+    async with harness.bot():
+        ann, bob = harness.user(1001), harness.user(1002)
+        one = await premise_to_preview(ann, "a corgi learns to surf", "Corgi")
+        await ann.send("/cancel")  # one thing: no question, just done
+        await ann.wait_for_text("Draft discarded")
+        await ann.wait_for(lambda _: not _msg(ann, one.message_id).buttons)
+        assert not ann.find_all("What should I cancel?")
+        first = await premise_to_preview(ann, "a husky opens a bakery", "Husky")
+        second = await premise_to_preview(ann, "a black cat becomes a detective", "Black cat")
+        await ann.send("/cancel")
+        ask = await ann.wait_for_text("What should I cancel?")
+        assert all(len(d.encode()) <= 64 for d in ask.callback_data)
+        await ann.press(ask, data_of(ask, "Keep all"))
+        await ann.wait_for(lambda _: "Nothing cancelled" in _msg(ann, ask.message_id).body)
+        assert _msg(ann, first.message_id).buttons and _msg(ann, second.message_id).buttons
+        sent = await ann.send("/cancel")
+        ask = await wait_buttons(ann, "1|cc|", after=sent)
+        assert "What should I cancel?" in ask.body
+        await ann.press(ask, data_of(ask, "husky opens"))
+        await ann.wait_for(lambda _: "Draft discarded" in _msg(ann, ask.message_id).body)
+        await ann.wait_for(lambda _: not _msg(ann, first.message_id).buttons)
+        assert _msg(ann, second.message_id).buttons  # the other draft is untouched and still works
+        await ann.press(second, data_of(second, "Confirm"))
+        await ann.wait_for_text("Queued")
+        # Bob forges a choice naming Ann's draft: refused, nothing happens
+        ann_preview = await premise_to_preview(ann, "a tabby cat opens a bakery", "Tabby")
+        ann_draft = data_of(ann_preview, "Confirm").split("|")[2]
+        bob_preview = await premise_to_preview(bob, "a husky sings", "Husky")
+        import sandbox.state as sandbox_state
+
+        real = sandbox_state.button_data
+        forged = [f"1|cc|d|{ann_draft}", "1|cc|zz|0", "1|cc|j|99999999999999999999"]
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(sandbox_state, "button_data", lambda markup: [*real(markup), *forged])
+            queries = [await bob.press(bob_preview, data) for data in forged]
+            await bob.wait_for(lambda _: all(bob.answered(q) for q in queries))
+        assert "isn't yours" in (getattr(bob.callback_answer(queries[0]), "text", "") or "")
+        assert all("no longer valid" in (getattr(bob.callback_answer(q), "text", "") or "") for q in queries[1:])
+        assert await harness.store.get_draft(ann_draft) is not None
     assert harness.sandbox.violations == []
 
 

@@ -5,7 +5,9 @@ a chooser or a script preview still work after the bot restarts. A draft is keye
 id, which is all a button carries; ownership is checked by the handlers. A draft expires ``ttl_s``
 after its last change; each user keeps at most ``per_user`` (the store drops the oldest).
 
-Two things are kept in memory: which drafts have a script being written right now (``writing``):
+Three things are kept in memory: which message shows each draft's buttons (``shown``), so that a
+draft discarded by /cancel loses its buttons (a restart forgets it: such buttons then answer
+"expired"); which drafts have a script being written right now (``writing``):
 presses on such a draft are answered "still working" instead of racing the writer; and which drafts
 were recently taken by a Confirm (``confirmed``), so a second press on the same Confirm is answered
 "already queued" instead of "expired". A restart forgets both, which is right: the write died with
@@ -60,6 +62,7 @@ class DraftBook:
         self._writing: set[str] = set()
         self._locks: dict[int, asyncio.Lock] = {}
         self._confirmed: OrderedDict[str, int] = OrderedDict()  # taken draft id → owner
+        self._shown: OrderedDict[str, tuple[int, int]] = OrderedDict()  # draft id → (chat, message) of its buttons
 
     async def new(
         self,
@@ -134,6 +137,21 @@ class DraftBook:
     def confirmed(self, draft_id: str, owner: int) -> bool:
         """``owner``'s draft ``draft_id`` was taken by a Confirm in this process (a second press)."""
         return self._confirmed.get(draft_id) == owner
+
+    def shown(self, draft_id: str, chat_id: int, message_id: int) -> None:
+        """The draft's buttons are on this message (so a discard can edit them away)."""
+        self._shown[draft_id] = (chat_id, message_id)
+        self._shown.move_to_end(draft_id)
+        while len(self._shown) > CONFIRMED_KEPT:
+            self._shown.popitem(last=False)
+
+    def message_of(self, draft_id: str) -> tuple[int, int] | None:
+        """(chat, message) showing the draft's buttons, when this process posted them."""
+        return self._shown.get(draft_id)
+
+    async def discard(self, draft_id: str) -> Draft | None:
+        """Remove one live draft (a /cancel choice); returns it, or None when it was already gone."""
+        return await self.store.take_draft(draft_id)
 
     async def of_user(self, owner: int) -> list[Draft]:
         return await self.store.user_drafts(owner)

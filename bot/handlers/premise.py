@@ -68,12 +68,13 @@ def art_keyboard(lang: str, draft: Draft, backend: str) -> InlineKeyboardMarkup:
 
 async def show_styles(context: Context, draft: Draft, lang: str, head: str | None = None) -> None:
     """Post the hero chooser for ``draft`` (under ``head``, HTML, instead of the premise when given)."""
-    await context.bot.send_message(
+    sent = await context.bot.send_message(
         draft.chat_id,
         head or t(lang, "choose_style", premise=html.escape(draft.premise)) + "\n\n" + understood_html(draft.premise, lang),
         parse_mode=ParseMode.HTML,
         reply_markup=style_keyboard(lang, draft),
     )
+    deps_of(context).drafts.shown(draft.id, draft.chat_id, sent.message_id)
 
 
 async def on_premise(update: Update, context: Context) -> None:

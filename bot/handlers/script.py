@@ -150,10 +150,11 @@ async def show(context: Context, draft: Draft, message: Message | None, text: st
                markup: InlineKeyboardMarkup | None = None, html: bool = True) -> None:
     """Put ``text`` in ``message`` (the chooser or the "Writing…" message), or post it."""
     if message is None:
-        await context.bot.send_message(draft.chat_id, text, parse_mode=ParseMode.HTML if html else None,
-                                       reply_markup=markup)
+        message = await context.bot.send_message(draft.chat_id, text, parse_mode=ParseMode.HTML if html else None,
+                                                 reply_markup=markup)
     else:
         await edit(message, text, markup, html=html)
+    deps_of(context).drafts.shown(draft.id, message.chat_id, message.message_id)
 
 
 @on_button
