@@ -57,6 +57,8 @@ class OpsStore(Protocol):
 
     async def jobs_by_state(self) -> dict[str, int]: ...
 
+    async def sales(self) -> dict[str, int]: ...
+
 
 def stale_after(settings: Settings) -> float:
     return HEARTBEAT_FACTOR * settings.worker.heartbeat_s
@@ -126,6 +128,7 @@ async def collect(metrics: Metrics, store: OpsStore, now: float) -> None:
     try:
         by_state = await store.jobs_by_state()
         workers = await store.workers()
+        sales = await store.sales()
     except Exception:  # an unreachable database is a metric, not an error page
         metrics.db_up.set(0)
         return
@@ -137,6 +140,7 @@ async def collect(metrics: Metrics, store: OpsStore, now: float) -> None:
     metrics.worker_heartbeat_age.clear()  # workers that left have no series
     for w in workers:
         metrics.worker_heartbeat_age.labels(w.worker_id).set(w.age(now))
+    metrics.set_sales(sales)
 
 
 def ops_routes(

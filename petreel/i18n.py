@@ -41,6 +41,7 @@ ADMIN_COMMANDS: list[tuple[str, str, str]] = [
     ("grant", "/grant USER N: give N credits", "/grant 用户 N：赠送 N 次"),
     ("ban", "/ban USER: block a user (/unban to undo)", "/ban 用户：封禁（/unban 解封）"),
     ("stats", "Queue and job statistics", "队列与任务统计"),
+    ("refund", "/refund CHARGE_ID: refund a Stars purchase", "/refund 付款编号：退还一笔星星购买"),
 ]
 
 STAGES: dict[str, tuple[str, str]] = {
@@ -226,6 +227,27 @@ TEXTS: dict[str, tuple[str, str]] = {
         "have no right to.",
         "<b>条款</b>\n次数用星星购买，每个次数制作一个视频，永不过期，不可兑换现金。视频生成失败会退还次数。"
         "购买中未使用的次数可通过 /paysupport 申请退款。视频由软件根据你的创意生成，请勿要求你无权使用的内容。",
+    ),
+    # refunds (admin /refund, Telegram's refunded_payment) and purchases in /quota, /history, /stats
+    "refunded": (
+        "↩️ Refunded {stars} Stars to {user} (charge {charge}); {taken} of the pack's {credits} credits taken back.",
+        "↩️ 已向 {user} 退还 {stars} 星（付款 {charge}）；收回该套餐 {credits} 次中的 {taken} 次。",
+    ),
+    "refund_unknown": ("No purchase with charge id {charge}.", "没有付款编号为 {charge} 的购买。"),
+    "refund_already": ("Charge {charge} was already refunded.", "付款 {charge} 已经退过款。"),
+    "refund_failed": ("Telegram refused the refund of {charge}: {error}", "退款 {charge} 被拒绝：{error}"),
+    "refund_notice": (
+        "↩️ Your purchase of {credits} clips was refunded ({stars} Stars). {taken} unused credits were taken back; "
+        "extra credits now: {balance}.",
+        "↩️ 你购买的 {credits} 次已退款（{stars} 星），收回未使用的 {taken} 次；当前额外次数：{balance}。",
+    ),
+    "quota_purchases": ("Purchases: {lines}", "购买记录：{lines}"),
+    "purchase_line": ("{credits} clips for {stars} ⭐ on {day}", "{day} 以 {stars} ⭐ 购买 {credits} 次"),
+    "purchase_refunded": (" (refunded, {taken} taken back)", "（已退款，收回 {taken} 次）"),
+    "history_purchases": ("<b>Purchases</b>", "<b>购买记录</b>"),
+    "stats_sales": (
+        "purchases: {purchases} ({stars} ⭐), refunds: {refunds} ({refund_stars} ⭐)",
+        "购买：{purchases} 笔（{stars} ⭐），退款：{refunds} 笔（{refund_stars} ⭐）",
     ),
     "generic_error": (
         "Sorry, something went wrong on my side. Please try again.",

@@ -14,7 +14,11 @@ a worker counts in its own memory could reach the bot's ``/metrics``):
   An event re-read after a crash between acknowledging and observing is not counted twice (observed
   after the acknowledgement), one acknowledged but not yet observed is not counted: at-most-once.
 - **State, read from the database at scrape time** (``ops.server.collect``): gauges for jobs by state,
-  the queue length, each worker's heartbeat age and whether the database answered.
+  the queue length, each worker's heartbeat age and whether the database answered; and the sales
+  counters ``petreel_purchases_total``, ``petreel_purchase_stars_total``, ``petreel_refunds_total``,
+  ``petreel_refund_stars_total``: totals of the append-only credit ledger (purchases and their
+  reversals), so they never go down, count each charge once whichever bot process took it, and
+  survive restarts.
 - **The process itself**: ``process_*`` (CPU, memory, file descriptors), ``python_info``,
   ``python_gc_*`` and ``petreel_build_info{version}``.
 
@@ -30,7 +34,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
@@ -43,9 +47,11 @@ from prometheus_client import (
     disable_created_metrics,
     generate_latest,
 )
+from prometheus_client.core import CounterMetricFamily
 from prometheus_client.gc_collector import GCCollector
 from prometheus_client.platform_collector import PlatformCollector
 from prometheus_client.process_collector import ProcessCollector
+from prometheus_client.registry import Collector
 
 CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
 
@@ -57,7 +63,27 @@ OUTCOMES: tuple[str, ...] = ("done", "failed", "dead", "cancelled")  # the outbo
 KNOWN_ERROR_KINDS: tuple[str, ...] = ("BadRequest", "Forbidden", "NetworkError", "TimedOut", "RetryAfter", "Conflict")
 MAX_ERROR_KINDS = 32  # bound label cardinality; further kinds are counted as "other"
 
+# Ledger totals exposed as counters (``storage.store.Store.sales`` keys), read at scrape time.
+SALES: tuple[tuple[str, str], ...] = (
+    ("purchases", "Telegram Stars purchases in the credit ledger."),
+    ("purchase_stars", "Telegram Stars paid for those purchases."),
+    ("refunds", "Purchases refunded (ledger reversals)."),
+    ("refund_stars", "Telegram Stars refunded."),
+)
+
 _KIND_RE = re.compile(r"[^a-zA-Z0-9_]+")
+
+
+class _LedgerTotals(Collector):
+    """Counters whose values are the ledger's totals, set at scrape time (the ledger is append-only,
+    so they only go up)."""
+
+    def __init__(self) -> None:
+        self.values: dict[str, int] = {name: 0 for name, _ in SALES}
+
+    def collect(self) -> Iterator[CounterMetricFamily]:
+        for name, doc in SALES:
+            yield CounterMetricFamily(f"petreel_{name}", doc, value=self.values[name])
 
 
 def error_kind(kind: str | BaseException) -> str:
@@ -123,6 +149,8 @@ class Metrics:
         self.telegram_errors = Counter(
             "petreel_telegram_errors", "Telegram API errors seen by the bot, by kind.", ["kind"], registry=reg
         )
+        self._sales = _LedgerTotals()
+        reg.register(self._sales)
         self._error_kinds: set[str] = set()
         self._lock = threading.Lock()
         for kind in KNOWN_ERROR_KINDS:
@@ -136,6 +164,10 @@ class Metrics:
                 self._error_kinds.add(kind)
                 self.telegram_errors.labels(kind)  # the series exists (at 0) from now on
             return kind
+
+    def set_sales(self, totals: Mapping[str, int]) -> None:
+        """The ledger's purchase and refund totals, read at scrape time (``Store.sales``)."""
+        self._sales.values = {name: int(totals.get(name, 0)) for name, _ in SALES}
 
     def count_telegram_error(self, kind: str | BaseException) -> None:
         self.telegram_errors.labels(self._error_label(error_kind(kind))).inc()

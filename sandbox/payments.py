@@ -149,7 +149,6 @@ class Payments:
         return True
 
     def _refund(self, p: Params) -> bool:
-        state = self.state
         user_id = p.get_int("user_id", missing="user_id is empty")
         charge_id = p.get_str("telegram_payment_charge_id", missing="telegram_payment_charge_id is empty") or ""
         charge = self.charges.get(charge_id)
@@ -157,13 +156,22 @@ class Payments:
             raise bad_request("CHARGE_NOT_FOUND")
         if charge.refunded:
             raise bad_request("CHARGE_ALREADY_REFUNDED")
+        self.refund(charge_id)
+        return True
+
+    def refund(self, charge_id: str, *, message: bool = True) -> None:
+        """Telegram returns the Stars of ``charge_id`` (the bot asked, or Telegram's support did);
+        ``message=False`` loses the ``refunded_payment`` update (the bot never hears of it)."""
+        state = self.state
+        charge = self.charges[charge_id]
         charge.refunded = True
+        if not message:
+            return
         refund = {"currency": charge.invoice.currency, "total_amount": charge.invoice.total_amount,
                   "invoice_payload": charge.invoice.payload, "telegram_payment_charge_id": charge_id}
         chat = state.chats[charge.user_id]
-        message = state._new_message(chat, from_bot=False, media_kind="refunded_payment", media=refund)
-        state._queue("message", {"message": state.message_api(message)})
-        return True
+        service = state._new_message(chat, from_bot=False, media_kind="refunded_payment", media=refund)
+        state._queue("message", {"message": state.message_api(service)})
 
     # -- the user's side ---------------------------------------------------------------------------
 

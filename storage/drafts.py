@@ -21,11 +21,13 @@ ID_BYTES = 6  # 8 url-safe characters, 48 random bits
 # Upsert: an existing draft keeps its id, owner and created time; a row of another owner is left alone.
 _UPSERT = (
     "INSERT INTO drafts (id, owner, chat_id, premise, language, style, art_style, seed, script, "
-    "parent_clip_id, created, updated, expires) VALUES (:id, :owner, :chat_id, :premise, :language, "
-    ":style, :art_style, :seed, :script, :parent_clip_id, :created, :updated, :expires) "
+    "parent_clip_id, premise_message_id, created, updated, expires) VALUES (:id, :owner, :chat_id, :premise, "
+    ":language, :style, :art_style, :seed, :script, :parent_clip_id, :premise_message_id, :created, :updated, "
+    ":expires) "
     "ON CONFLICT(id) DO UPDATE SET chat_id = excluded.chat_id, premise = excluded.premise, "
     "language = excluded.language, style = excluded.style, art_style = excluded.art_style, "
     "seed = excluded.seed, script = excluded.script, parent_clip_id = excluded.parent_clip_id, "
+    "premise_message_id = excluded.premise_message_id, "
     "updated = excluded.updated, expires = excluded.expires WHERE drafts.owner = excluded.owner"
 )
 _EVICT = (

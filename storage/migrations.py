@@ -166,6 +166,47 @@ _OUTBOX_AND_BLOBS: tuple[str, ...] = (
 )""",
 )
 
+# 0006: a purchase refunded (``/refund``, or Telegram's ``refunded_payment``) takes the unspent credits
+# back as one ``reversal`` row keyed by the charge id; purchases and reversals record their Stars.
+# SQLite cannot alter a CHECK constraint: the ledger is rebuilt (triggers dropped first, rows copied
+# with their ids, triggers and index recreated).
+_PURCHASE_REFUNDS: tuple[str, ...] = (
+    "DROP TRIGGER credit_ledger_no_update",
+    "DROP TRIGGER credit_ledger_no_delete",
+    """CREATE TABLE credit_ledger_0006 (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    user_id INTEGER NOT NULL REFERENCES users(id),
+    kind TEXT NOT NULL CHECK (kind IN ('grant', 'purchase', 'reserve', 'commit', 'refund', 'reversal')),
+    pool TEXT NOT NULL CHECK (pool IN ('free', 'paid')),
+    amount INTEGER NOT NULL,
+    job_id INTEGER REFERENCES jobs(id),
+    utc_day TEXT NOT NULL,
+    key TEXT NOT NULL UNIQUE,
+    created REAL NOT NULL,
+    stars INTEGER
+)""",
+    "INSERT INTO credit_ledger_0006 (id, user_id, kind, pool, amount, job_id, utc_day, key, created) "
+    "SELECT id, user_id, kind, pool, amount, job_id, utc_day, key, created FROM credit_ledger",
+    "DROP TABLE credit_ledger",
+    "ALTER TABLE credit_ledger_0006 RENAME TO credit_ledger",
+    "CREATE INDEX credit_ledger_user ON credit_ledger(user_id, pool, utc_day)",
+    "CREATE INDEX credit_ledger_kind ON credit_ledger(kind)",
+    """CREATE TRIGGER credit_ledger_no_update BEFORE UPDATE ON credit_ledger
+BEGIN
+    SELECT RAISE(ABORT, 'credit_ledger is append-only');
+END""",
+    """CREATE TRIGGER credit_ledger_no_delete BEFORE DELETE ON credit_ledger
+BEGIN
+    SELECT RAISE(ABORT, 'credit_ledger is append-only');
+END""",
+)
+
+# 0007: the message that carried a premise, so the finished clip can reply to it.
+_PREMISE_MESSAGES: tuple[str, ...] = (
+    "ALTER TABLE drafts ADD COLUMN premise_message_id INTEGER",
+    "ALTER TABLE jobs ADD COLUMN premise_message_id INTEGER",
+)
+
 # (number, name, statements) in order. Numbers are recorded as the migration name prefix.
 MIGRATION_STEPS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
     (1, "initial", _INITIAL),
@@ -173,6 +214,8 @@ MIGRATION_STEPS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
     (3, "drafts", _DRAFTS),
     (4, "upload_attempts", _UPLOAD_ATTEMPTS),
     (5, "outbox_leases_clip_chunks", _OUTBOX_AND_BLOBS),
+    (6, "purchase_refunds", _PURCHASE_REFUNDS),
+    (7, "premise_messages", _PREMISE_MESSAGES),
 )
 
 

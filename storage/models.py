@@ -16,8 +16,8 @@ FINAL_STATES: tuple[JobState, ...] = ("done", "failed", "dead", "cancelled")
 EventKind = Literal["queued", "progress", "done", "failed", "dead", "cancelled"]
 EVENT_KINDS: tuple[EventKind, ...] = ("queued", "progress", "done", "failed", "dead", "cancelled")
 
-LedgerKind = Literal["grant", "purchase", "reserve", "commit", "refund"]
-LEDGER_KINDS: tuple[LedgerKind, ...] = ("grant", "purchase", "reserve", "commit", "refund")
+LedgerKind = Literal["grant", "purchase", "reserve", "commit", "refund", "reversal"]
+LEDGER_KINDS: tuple[LedgerKind, ...] = ("grant", "purchase", "reserve", "commit", "refund", "reversal")
 Pool = Literal["free", "paid"]
 
 WorkerState = Literal["idle", "busy", "stopping"]
@@ -84,6 +84,7 @@ class Job:
     updated: float
     finished: float | None
     started: float | None = None  # when the current (or last) attempt was claimed
+    premise_message_id: int | None = None  # the message that carried the premise (the clip replies to it)
 
     @classmethod
     def from_row(cls, row: Row) -> Job:
@@ -208,6 +209,7 @@ class Draft:
     created: float
     updated: float
     expires: float
+    premise_message_id: int | None = None  # the message that carried the premise
 
     def live(self, now: float) -> bool:
         return now < self.expires
@@ -230,6 +232,33 @@ class QuotaStatus:
 
 
 @dataclass(frozen=True)
+class Purchase:
+    """Credits bought with Telegram Stars (a ledger ``purchase`` row) and, once refunded, what its
+    ``reversal`` row took back: the credits still unspent then (see ``storage.quota``)."""
+
+    charge_id: str  # telegram_payment_charge_id
+    user_id: int
+    credits: int
+    stars: int | None  # None: recorded before Stars were kept in the ledger
+    created: float
+    reversed_credits: int | None = None  # None: not refunded
+    reversed_at: float | None = None
+
+    @property
+    def refunded(self) -> bool:
+        return self.reversed_at is not None
+
+
+@dataclass(frozen=True)
+class Reversal:
+    """The outcome of reversing a purchase: the purchase as it stands now, and whether this call
+    wrote the reversal (False: the charge had been reversed already, nothing written)."""
+
+    purchase: Purchase
+    first: bool
+
+
+@dataclass(frozen=True)
 class Stats:
     users: int
     banned: int
@@ -239,6 +268,10 @@ class Stats:
     clips: int
     clip_bytes: int
     pending_events: int
+    purchases: int = 0  # Stars purchases ever
+    purchase_stars: int = 0
+    refunds: int = 0  # purchases refunded (reversal rows)
+    refund_stars: int = 0
 
     @property
     def queued(self) -> int:

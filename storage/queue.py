@@ -72,9 +72,9 @@ def emit_progress(db: Db, job: Mapping[str, Any], stage: str, fraction: float, n
 
 _INSERT_JOB = (
     "INSERT INTO jobs (owner, chat_id, premise, style, art_style, language, script_json, seed, state, attempts, "
-    "max_attempts, run_after, utc_day, parent_clip_id, created, updated) "
+    "max_attempts, run_after, utc_day, parent_clip_id, premise_message_id, created, updated) "
     "VALUES (:owner, :chat_id, :premise, :style, :art_style, :language, :script_json, :seed, 'queued', 0, "
-    ":max_attempts, :now, :utc_day, :parent_clip_id, :now, :now) RETURNING *"
+    ":max_attempts, :now, :utc_day, :parent_clip_id, :premise_message_id, :now, :now) RETURNING *"
 )
 
 

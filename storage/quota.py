@@ -2,10 +2,19 @@
 
 The ledger is append-only (triggers refuse UPDATE/DELETE). Amounts per row:
 ``grant``/``purchase`` +n (pool ``paid``); ``reserve`` -1 (pool ``free`` or ``paid``, taken at enqueue);
-``commit`` 0 (the reservation was spent on a delivered clip); ``refund`` +1 (same pool as the reserve).
+``commit`` 0 (the reservation was spent on a delivered clip); ``refund`` +1 (same pool as the reserve);
+``reversal`` -u (pool ``paid``): a purchase refunded in Stars takes back its *unspent* credits ``u``.
 So ``credits = SUM(amount) WHERE pool='paid'`` and ``free used on day D = -SUM(amount) WHERE pool='free'
 AND utc_day=D``. Job rows use keys ``job:<id>:<kind>``, so a job is reserved, committed and refunded at
 most once each; ``settle`` refuses to commit a refunded job or refund a committed one.
+
+Unspent credits of a refunded purchase: ``u = min(pack credits, paid balance at the refund)``, where the
+paid balance already excludes credits reserved by queued or running jobs. Credits are not tracked per
+purchase, so the newest purchase is taken to be spent last: whatever the user still holds, up to the
+pack, goes back; what was spent stays spent, and the balance never goes below zero. A job that was
+reserving a paid credit and is refunded later gives that credit back as usual. Purchases are keyed
+``purchase:<charge id>``, reversals ``reversal:<charge id>``, so each charge is credited once and
+reversed once, whoever asks (an admin's ``/refund``, Telegram's ``refunded_payment``) and however often.
 
 The ledger functions run inside the caller's ``BEGIN IMMEDIATE`` transaction.
 """
@@ -13,11 +22,12 @@ The ledger functions run inside the caller's ``BEGIN IMMEDIATE`` transaction.
 from __future__ import annotations
 
 import time
+from typing import Any
 
 from petreel.clock import utc_day
-from storage.db import scalar
+from storage.db import one, rows, scalar
 from storage.dialect import Db
-from storage.models import Pool, QuotaStatus
+from storage.models import Pool, Purchase, QuotaStatus
 
 # -- pure -----------------------------------------------------------------------------------------
 
@@ -57,7 +67,14 @@ def balance(db: Db, user_id: int, day: str, daily_free: int) -> QuotaStatus:
     return quota_status(daily_free, free_used, credits)
 
 
-def add_credits(db: Db, user_id: int, n: int, key: str, kind: str = "grant", now: float | None = None) -> bool:
+def unspent(pack_credits: int, paid_balance: int) -> int:
+    """The credits a refunded purchase takes back (see the module docstring)."""
+    return max(0, min(pack_credits, paid_balance))
+
+
+def add_credits(
+    db: Db, user_id: int, n: int, key: str, kind: str = "grant", now: float | None = None, stars: int | None = None
+) -> bool:
     """Append a grant/purchase row; False when ``key`` was already used (idempotent payments)."""
     if kind not in ("grant", "purchase"):
         raise ValueError(f"not a credit kind: {kind}")
@@ -65,9 +82,9 @@ def add_credits(db: Db, user_id: int, n: int, key: str, kind: str = "grant", now
         raise ValueError(f"credits to add must be positive, got {n}")
     now = time.time() if now is None else now
     cursor = db.execute(
-        "INSERT INTO credit_ledger (user_id, kind, pool, amount, job_id, utc_day, key, created) "
-        "VALUES (?, ?, 'paid', ?, NULL, ?, ?, ?) ON CONFLICT(key) DO NOTHING",
-        (user_id, kind, n, utc_day(now), f"{kind}:{key}", now),
+        "INSERT INTO credit_ledger (user_id, kind, pool, amount, job_id, utc_day, key, created, stars) "
+        "VALUES (?, ?, 'paid', ?, NULL, ?, ?, ?, ?) ON CONFLICT(key) DO NOTHING",
+        (user_id, kind, n, utc_day(now), f"{kind}:{key}", now, stars),
     )
     return cursor.rowcount == 1
 
@@ -105,3 +122,59 @@ def settle(db: Db, job_id: int, kind: str, now: float) -> bool:
         ),
     )
     return cursor.rowcount == 1
+
+
+# -- purchases and their reversals ----------------------------------------------------------------
+
+_PURCHASES = (
+    "SELECT p.key, p.user_id, p.amount, p.stars, p.created, r.amount AS reversed, r.created AS reversed_at "
+    "FROM credit_ledger p LEFT JOIN credit_ledger r ON r.key = 'reversal:' || SUBSTR(p.key, 10) "
+    "WHERE p.kind = 'purchase'"
+)
+
+
+def _purchase(row: dict[str, Any]) -> Purchase:
+    return Purchase(
+        charge_id=str(row["key"]).removeprefix("purchase:"),
+        user_id=int(row["user_id"]),
+        credits=int(row["amount"]),
+        stars=None if row["stars"] is None else int(row["stars"]),
+        created=float(row["created"]),
+        reversed_credits=None if row["reversed"] is None else -int(row["reversed"]),
+        reversed_at=None if row["reversed_at"] is None else float(row["reversed_at"]),
+    )
+
+
+def purchase(db: Db, charge_id: str) -> Purchase | None:
+    row = one(db, _PURCHASES + " AND p.key = ?", (f"purchase:{charge_id}",))
+    return _purchase(row) if row else None
+
+
+def purchases(db: Db, user_id: int, limit: int) -> list[Purchase]:
+    """The user's purchases, newest first, each with its reversal if refunded."""
+    found = rows(db, _PURCHASES + " AND p.user_id = ? ORDER BY p.id DESC LIMIT ?", (user_id, max(0, limit)))
+    return [_purchase(r) for r in found]
+
+
+def reverse(db: Db, charge_id: str, now: float) -> tuple[Purchase, bool] | None:
+    """Take back the unspent credits of the purchase ``charge_id``, once (key ``reversal:<charge id>``).
+
+    None when no such purchase is recorded; otherwise the purchase as it stands and whether this call
+    wrote the reversal. The caller serialises it with enqueues (the balance is read, then written)."""
+    found = purchase(db, charge_id)
+    if found is None:
+        return None
+    if found.refunded:
+        return found, False
+    credits = int(
+        scalar(db, "SELECT COALESCE(SUM(amount), 0) FROM credit_ledger WHERE user_id = ? AND pool = 'paid'", (found.user_id,))
+    )
+    taken = unspent(found.credits, credits)
+    cursor = db.execute(
+        "INSERT INTO credit_ledger (user_id, kind, pool, amount, job_id, utc_day, key, created, stars) "
+        "VALUES (?, 'reversal', 'paid', ?, NULL, ?, ?, ?, ?) ON CONFLICT(key) DO NOTHING",
+        (found.user_id, -taken, utc_day(now), f"reversal:{charge_id}", now, found.stars),
+    )
+    after = purchase(db, charge_id)
+    assert after is not None
+    return after, cursor.rowcount == 1

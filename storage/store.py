@@ -47,7 +47,9 @@ from storage.models import (
     Draft,
     Event,
     Job,
+    Purchase,
     QuotaStatus,
+    Reversal,
     Stats,
     User,
     WorkerInfo,
@@ -258,12 +260,30 @@ class Store:
         now = self.clock() if now is None else now
         return quota.balance(self.db, user_id, utc_day(now), self.quota_settings.daily_free)
 
-    def grant(self, user_id: int, n: int, key: str, kind: str = "grant") -> bool:
-        """Add ``n`` credits (``kind`` 'grant' or 'purchase'). ``key`` makes it idempotent (e.g. the
-        payment charge id): False when that key was already recorded."""
+    def grant(self, user_id: int, n: int, key: str, kind: str = "grant", stars: int | None = None) -> bool:
+        """Add ``n`` credits (``kind`` 'grant' or 'purchase', ``stars`` paid for a purchase). ``key``
+        makes it idempotent (e.g. the payment charge id): False when that key was already recorded."""
         self.ensure_user(user_id)
         with self._tx():
-            return quota.add_credits(self.db, user_id, n, key, kind, self.clock())
+            return quota.add_credits(self.db, user_id, n, key, kind, self.clock(), stars)
+
+    def purchase(self, charge_id: str) -> Purchase | None:
+        """The Stars purchase recorded for ``charge_id`` (with its reversal, if refunded)."""
+        return quota.purchase(self.db, charge_id)
+
+    def purchases(self, user_id: int, limit: int = 5) -> list[Purchase]:
+        """The user's Stars purchases, newest first."""
+        return quota.purchases(self.db, user_id, limit)
+
+    def reverse_purchase(self, charge_id: str) -> Reversal | None:
+        """A purchase refunded in Stars: take back its unspent credits, once per charge (see
+        ``storage.quota``). None: no purchase with that charge id. Serialised with enqueues, so the
+        balance read is the one written against."""
+        with self._tx():
+            if self.sql.enqueue_lock is not None:
+                self.db.execute(self.sql.enqueue_lock)
+            found = quota.reverse(self.db, charge_id, self.clock())
+        return None if found is None else Reversal(*found)
 
     def ledger(self, user_id: int) -> list[dict[str, Any]]:
         return rows(self.db, "SELECT * FROM credit_ledger WHERE user_id = ? ORDER BY id", (user_id,))
@@ -298,6 +318,7 @@ class Store:
         seed: int,
         parent_clip_id: int | None = None,
         chat_id: int | None = None,
+        premise_message_id: int | None = None,
     ) -> Job:
         """Reserve one credit and queue the job, atomically. Raises Banned / QueueFull / QuotaExceeded."""
         now = self.clock()
@@ -332,7 +353,7 @@ class Store:
                     "owner": owner, "chat_id": chat_id, "premise": premise, "style": style,
                     "art_style": art_style, "language": language, "script_json": script_json, "seed": seed,
                     "max_attempts": self.worker_settings.max_attempts, "utc_day": day,
-                    "parent_clip_id": parent_clip_id, "now": now,
+                    "parent_clip_id": parent_clip_id, "premise_message_id": premise_message_id, "now": now,
                 },
             )  # fmt: skip
             quota.reserve(self.db, owner, job["id"], pool, day, now)
@@ -738,7 +759,20 @@ class Store:
             clips=int(scalar(self.db, "SELECT COUNT(*) FROM clips")),
             clip_bytes=int(scalar(self.db, "SELECT COALESCE(SUM(size_bytes), 0) FROM clips WHERE pruned IS NULL")),
             pending_events=int(scalar(self.db, "SELECT COUNT(*) FROM events WHERE acked IS NULL")),
+            **self.sales(),
         )
+
+    def sales(self) -> dict[str, int]:
+        """Ledger totals: ``purchases``, ``purchase_stars``, ``refunds`` (reversals), ``refund_stars``."""
+        found = one(
+            self.db,
+            "SELECT COALESCE(SUM(CASE WHEN kind = 'purchase' THEN 1 ELSE 0 END), 0) AS purchases, "
+            "COALESCE(SUM(CASE WHEN kind = 'purchase' THEN stars ELSE 0 END), 0) AS purchase_stars, "
+            "COALESCE(SUM(CASE WHEN kind = 'reversal' THEN 1 ELSE 0 END), 0) AS refunds, "
+            "COALESCE(SUM(CASE WHEN kind = 'reversal' THEN stars ELSE 0 END), 0) AS refund_stars "
+            "FROM credit_ledger WHERE kind IN ('purchase', 'reversal')",
+        )
+        return {name: int(value or 0) for name, value in (found or {}).items()}
 
 
 class AsyncStore:
@@ -822,8 +856,17 @@ class AsyncStore:
     async def quota(self, user_id: int, now: float | None = None) -> QuotaStatus:
         return await self._call(Store.quota, user_id, now)
 
-    async def grant(self, user_id: int, n: int, key: str, kind: str = "grant") -> bool:
-        return await self._call(Store.grant, user_id, n, key, kind)
+    async def grant(self, user_id: int, n: int, key: str, kind: str = "grant", stars: int | None = None) -> bool:
+        return await self._call(Store.grant, user_id, n, key, kind, stars)
+
+    async def purchase(self, charge_id: str) -> Purchase | None:
+        return await self._call(Store.purchase, charge_id)
+
+    async def purchases(self, user_id: int, limit: int = 5) -> list[Purchase]:
+        return await self._call(Store.purchases, user_id, limit)
+
+    async def reverse_purchase(self, charge_id: str) -> Reversal | None:
+        return await self._call(Store.reverse_purchase, charge_id)
 
     async def refer(self, user_id: int, referrer: int, credits: int, daily_cap: int) -> referrals.Outcome:
         return await self._call(Store.refer, user_id, referrer, credits, daily_cap)
@@ -845,9 +888,11 @@ class AsyncStore:
         seed: int,
         parent_clip_id: int | None = None,
         chat_id: int | None = None,
+        premise_message_id: int | None = None,
     ) -> Job:
         return await self._call(
-            Store.enqueue, owner, premise, style, art_style, language, script_json, seed, parent_clip_id, chat_id
+            Store.enqueue, owner, premise, style, art_style, language, script_json, seed, parent_clip_id, chat_id,
+            premise_message_id,
         )
 
     async def claim(self, worker_id: str, lease_s: float | None = None) -> ClaimedJob | None:
@@ -972,6 +1017,9 @@ class AsyncStore:
 
     async def stats(self, now: float | None = None) -> Stats:
         return await self._call(Store.stats, now)
+
+    async def sales(self) -> dict[str, int]:
+        return await self._call(Store.sales)
 
     async def jobs_by_state(self) -> dict[str, int]:
         return await self._call(Store.jobs_by_state)

@@ -176,3 +176,97 @@ async def test_terms_and_paysupport_answer(tmp_path: Path, command: str, words: 
             await ann.send(command)
             await ann.wait_for_text(words)
     assert h.sandbox.violations == []
+
+
+async def buy_pack(h: Harness, user: SimUser, label: str = "⭐ 5 clips") -> str:
+    """``user`` buys the pack ``label`` through /buy; returns the charge id."""
+    before = set(h.sandbox.state.payments.charges)
+    thanks = len(user.find_all("Thank you"))
+    menus = len(user.find_all("Buy clips with Telegram Stars"))
+    await user.send("/buy")
+    await user.wait_for(lambda _: len(user.find_all("Buy clips with Telegram Stars")) > menus)
+    await user.pay(await invoice_for(user, user.find_all("Buy clips with Telegram Stars")[-1], label))
+    await user.wait_for(lambda _: len(user.find_all("Thank you")) > thanks)
+    (charge_id,) = set(h.sandbox.state.payments.charges) - before
+    return charge_id
+
+
+async def reversals(store: AsyncStore, user_id: int) -> list[dict[str, object]]:
+    return [row for row in await store.ledger(user_id) if row["kind"] == "reversal"]
+
+
+async def test_refund_reverses_the_unspent_credits_once_across_repeats_and_a_restart(tmp_path: Path) -> None:
+    async with shop(tmp_path, daily_free=0) as h:
+        ann, bob, admin = h.user(1001), h.user(1002), h.user(ADMIN)
+        async with h.bot():
+            charge = await buy_pack(h, ann)
+            # Ann spends one of her 5 credits on a clip (reserved by the queued job)
+            preview = await premise_to_preview(ann, "a corgi learns to surf")
+            await ann.press(preview, data_of(preview, "Confirm"))
+            await ann.wait_for_text("Queued")
+            assert (await h.store.quota(1001)).credits == 4
+            # 1. refusals, one clear line each
+            await bob.send(f"/refund {charge}")
+            await bob.wait_for_text("Admins only.")
+            await admin.send("/refund")
+            await admin.wait_for_text("Usage: /refund CHARGE_ID")
+            await admin.send("/refund stxNOSUCHCHARGE")
+            await admin.wait_for_text("No purchase with charge id stxNOSUCHCHARGE.")
+            h.sandbox.inject("refundStarPayment", 400, description="Bad Request: STARS_REFUND_FAILED")
+            await admin.send(f"/refund {charge}")
+            await admin.wait_for_text("Telegram refused the refund of")
+            assert not h.sandbox.state.payments.charges[charge].refunded and await reversals(h.store, 1001) == []
+            # 2. the refund: the Stars go back, the 4 unspent credits leave the ledger
+            await admin.send(f"/refund {charge}")
+            done = await admin.wait_for_text("Refunded 50 Stars to 1001")
+            assert "4 of the pack's 5 credits taken back" in done.body
+            await ann.wait_for_text("Your purchase of 5 clips was refunded")
+            assert h.sandbox.state.payments.charges[charge].refunded
+            assert (await h.store.quota(1001)).credits == 0
+            # 3. repeated (and Telegram's refunded_payment message handled meanwhile): nothing more
+            await h.sandbox.wait_until(lambda: not h.sandbox.state.updates, 5)
+            await admin.send(f"/refund {charge}")
+            await admin.wait_for(lambda _: len(admin.find_all("was already refunded")) == 1)
+        # 4. after a restart: still refunded once; /quota, /history and /stats show it
+        async with h.bot():
+            await admin.send(f"/refund {charge}")
+            await admin.wait_for(lambda _: len(admin.find_all("was already refunded")) == 2)
+            await ann.send("/quota")
+            quota = await ann.wait_for_text("Purchases:")
+            assert "5 clips for 50 ⭐ on" in quota.body and "(refunded, 4 taken back)" in quota.body
+            await ann.send("/history")
+            history = await ann.wait_for_text("Purchases\n")
+            assert "(refunded, 4 taken back)" in history.body
+            await admin.send("/stats")
+            stats = await admin.wait_for_text("purchases: 1 (50 ⭐), refunds: 1 (50 ⭐)")
+            assert stats.from_bot
+        rows = await reversals(h.store, 1001)
+        assert [(r["amount"], r["stars"], r["key"]) for r in rows] == [(-4, 50, f"reversal:{charge}")]
+        assert len(ann.find_all("was refunded")) == 1
+        assert len(h.sandbox.calls_to("refundStarPayment")) == 2  # the injected failure and the refund
+    assert h.sandbox.violations == []
+
+
+async def test_a_refund_telegram_already_made_is_reversed_once(tmp_path: Path) -> None:
+    """Telegram's refunded_payment message reverses the purchase; and a charge Telegram reports as
+    already refunded (the bot stopped between the two steps) is reversed by /refund."""
+    async with shop(tmp_path) as h:
+        ann, admin = h.user(1001), h.user(ADMIN)
+        async with h.bot():
+            first = await buy_pack(h, ann)
+            second = await buy_pack(h, ann, "⭐ 12 clips")
+            assert (await h.store.quota(1001)).credits == 17
+        # 1. refunded at Telegram while the bot was down: the refunded_payment update reverses it
+        payments = h.sandbox.state.payments
+        payments.refund(first)
+        # 2. refunded at Telegram, the update lost: only the charge is marked
+        payments.refund(second, message=False)
+        async with h.bot():
+            await ann.wait_for_text("Your purchase of 5 clips was refunded")
+            await admin.send(f"/refund {second}")
+            await admin.wait_for_text("Refunded 100 Stars to 1001")
+            await ann.wait_for_text("Your purchase of 12 clips was refunded")
+        assert (await h.store.quota(1001)).credits == 0
+        assert sorted(r["amount"] for r in await reversals(h.store, 1001)) == [-12, -5]
+        assert len(ann.find_all("was refunded")) == 2
+    assert h.sandbox.violations == []

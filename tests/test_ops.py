@@ -331,6 +331,27 @@ async def test_counts_never_go_down_between_scrapes(ops_client, tmp_path: Path) 
     assert parse_exposition(scrapes[2])["petreel_jobs"].value(state="done") == 0
 
 
+async def test_purchases_stars_and_refunds_are_counted_from_the_ledger(ops_client, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    client, clock, _ = ops_client
+    fams = parse_exposition(await (await client.get("/metrics")).text())
+    names = ("petreel_purchases_total", "petreel_purchase_stars_total", "petreel_refunds_total",
+             "petreel_refund_stars_total")
+    assert [(fams[n].type, fams[n].value()) for n in names] == [("counter", 0)] * 4
+
+    def sell() -> None:
+        with Store(_settings(tmp_path).database, clock=clock) as store:
+            store.grant(7, 5, "ch-1", kind="purchase", stars=50)
+            store.grant(8, 12, "ch-2", kind="purchase", stars=100)
+            store.grant(8, 12, "ch-2", kind="purchase", stars=100)  # a replayed update: once
+            store.grant(9, 3, "admin-gift")  # a grant is not a sale
+            store.reverse_purchase("ch-1")
+            store.reverse_purchase("ch-1")
+
+    await asyncio.to_thread(sell)
+    fams = parse_exposition(await (await client.get("/metrics")).text())
+    assert [fams[n].value() for n in names] == [2, 150, 1, 50]
+
+
 async def test_healthz_ok_with_a_fresh_heartbeat_lists_every_worker(ops_client) -> None:  # type: ignore[no-untyped-def]
     client, clock, _ = ops_client
     clock.t = 1160.0

@@ -284,3 +284,76 @@ def test_fifty_processes_reserve_against_a_limit_of_three(tmp_path: Path, db_tar
     assert codes.count(3) == CONTENDERS - 3, codes
     with make_store(path) as store:
         assert [k for k, _, _ in kinds(store, 42)] == ["reserve"] * 3
+
+
+# -- purchases refunded in Stars ------------------------------------------------------------------
+
+
+def test_unspent_is_the_pack_or_what_is_left() -> None:
+    assert quota.unspent(5, 12) == 5  # more than the pack left: the whole pack goes back
+    assert quota.unspent(5, 3) == 3  # two were spent (or reserved): three go back
+    assert quota.unspent(5, 0) == 0 and quota.unspent(5, -1) == 0
+
+
+def test_a_purchase_is_reversed_once_and_only_its_unspent_credits(tmp_path: Path, db_target: Path | str) -> None:
+    with make_store(db_target, daily_free=0) as store:
+        assert store.grant(1, 5, "ch-1", kind="purchase", stars=50)
+        assert store.reverse_purchase("ch-unknown") is None
+        enqueue(store)
+        enqueue(store)  # two paid credits reserved by jobs: spent as far as a refund is concerned
+        assert store.quota(1).credits == 3
+        first = store.reverse_purchase("ch-1")
+        assert first is not None and first.first
+        assert (first.purchase.user_id, first.purchase.credits, first.purchase.stars) == (1, 5, 50)
+        assert first.purchase.reversed_credits == 3 and first.purchase.refunded
+        assert store.quota(1).credits == 0
+        again = store.reverse_purchase("ch-1")  # repeated: nothing more taken
+        assert again is not None and not again.first and again.purchase == first.purchase
+        assert [k for k in kinds(store, 1) if k[0] == "reversal"] == [("reversal", "paid", -3)]
+        assert store.purchase("ch-1") == first.purchase
+        assert store.purchases(1) == [first.purchase]
+
+
+def test_a_reversal_never_takes_the_balance_below_zero_nor_another_users_credits(
+    tmp_path: Path, db_target: Path | str
+) -> None:
+    with make_store(db_target, daily_free=0) as store:
+        store.grant(1, 2, "ch-a", kind="purchase", stars=20)
+        store.grant(1, 2, "ch-b", kind="purchase", stars=20)
+        store.grant(2, 9, "gift")
+        for _ in range(3):
+            enqueue(store)
+        a, b = store.reverse_purchase("ch-a"), store.reverse_purchase("ch-b")
+        assert a is not None and b is not None
+        assert (a.purchase.reversed_credits, b.purchase.reversed_credits) == (1, 0)
+        assert store.quota(1).credits == 0 and store.quota(2).credits == 9
+        stats = store.stats()
+        assert (stats.purchases, stats.purchase_stars, stats.refunds, stats.refund_stars) == (2, 40, 2, 40)
+
+
+def test_concurrent_reversals_and_enqueues_keep_the_balance_exact(tmp_path: Path, db_target: Path | str) -> None:
+    with make_store(db_target, daily_free=0) as store:
+        for n in range(4):
+            store.grant(1, 1, f"ch-{n}", kind="purchase", stars=10)
+        results: list[object] = []
+
+        def work(n: int) -> None:
+            with store.reopen() as mine:
+                if n % 2:
+                    results.append(mine.reverse_purchase(f"ch-{n // 2}"))
+                else:
+                    try:
+                        results.append(enqueue(mine))
+                    except QuotaExceeded as exc:
+                        results.append(exc)
+
+        threads = [threading.Thread(target=work, args=(n,)) for n in range(8)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert len(results) == 8
+        assert store.quota(1).credits == 0  # every credit either reserved by a job or reversed
+        jobs = len(store.active_jobs(1))
+        taken = sum(p.reversed_credits or 0 for p in store.purchases(1))
+        assert jobs + taken == 4

@@ -50,6 +50,7 @@ EXPECTED_COLUMNS: dict[str, list[tuple[str, str, int, str | None, int]]] = {
         ("updated", "REAL", 1, None, 0),
         ("finished", "REAL", 0, None, 0),
         ("started", "REAL", 0, None, 0),  # 0002
+        ("premise_message_id", "INTEGER", 0, None, 0),  # 0007
     ],
     "clips": [
         ("id", "INTEGER", 0, None, 1),
@@ -76,6 +77,7 @@ EXPECTED_COLUMNS: dict[str, list[tuple[str, str, int, str | None, int]]] = {
         ("utc_day", "TEXT", 1, None, 0),
         ("key", "TEXT", 1, None, 0),
         ("created", "REAL", 1, None, 0),
+        ("stars", "INTEGER", 0, None, 0),  # 0006
     ],
     "events": [
         ("id", "INTEGER", 0, None, 1),
@@ -111,6 +113,7 @@ EXPECTED_COLUMNS: dict[str, list[tuple[str, str, int, str | None, int]]] = {
         ("created", "REAL", 1, None, 0),
         ("updated", "REAL", 1, None, 0),
         ("expires", "REAL", 1, None, 0),
+        ("premise_message_id", "INTEGER", 0, None, 0),  # 0007
     ],
     "outbox_leases": [  # 0005
         ("job_id", "INTEGER", 0, None, 1),
@@ -139,6 +142,7 @@ EXPECTED_OBJECTS = {
     ("index", "clips_owner"),
     ("index", "clips_created"),
     ("index", "credit_ledger_user"),
+    ("index", "credit_ledger_kind"),  # 0006
     ("index", "events_pending"),
     ("index", "events_job"),
     ("index", "drafts_owner"),  # 0003
@@ -202,15 +206,17 @@ def test_migrations_are_numbered_and_idempotent(tmp_path: Path) -> None:
     assert applied == [
         ("petreel", "0001_initial"), ("petreel", "0002_workers"), ("petreel", "0003_drafts"),
         ("petreel", "0004_upload_attempts"), ("petreel", "0005_outbox_leases_clip_chunks"),
+        ("petreel", "0006_purchase_refunds"), ("petreel", "0007_premise_messages"),
     ]
-    assert latest_version() == 5
+    assert latest_version() == 7
 
 
 def test_fresh_database_reports_applied_migrations(tmp_path: Path) -> None:
     db = dbmod.connect(tmp_path / "fresh.db", migrate_schema=False)
     try:
         assert dbmod.migrate(db) == [
-            "0001_initial", "0002_workers", "0003_drafts", "0004_upload_attempts", "0005_outbox_leases_clip_chunks"
+            "0001_initial", "0002_workers", "0003_drafts", "0004_upload_attempts", "0005_outbox_leases_clip_chunks",
+            "0006_purchase_refunds", "0007_premise_messages",
         ]
         assert dbmod.migrate(db) == []
     finally:
@@ -240,7 +246,8 @@ def test_0002_upgrades_a_0001_database_in_place(tmp_path: Path) -> None:
         assert store.workers() == []
         names = [r[0] for r in store.db.execute(f"SELECT name FROM {MIGRATIONS_TABLE} ORDER BY id")]  # noqa: S608
         assert names == [
-            "0001_initial", "0002_workers", "0003_drafts", "0004_upload_attempts", "0005_outbox_leases_clip_chunks"
+            "0001_initial", "0002_workers", "0003_drafts", "0004_upload_attempts", "0005_outbox_leases_clip_chunks",
+            "0006_purchase_refunds", "0007_premise_messages",
         ]
 
 
@@ -302,3 +309,29 @@ def test_foreign_keys_are_enforced(tmp_path: Path) -> None:
             store.db.execute(
                 "INSERT INTO events (job_id, owner, kind, created) VALUES (999, 1, 'queued', 0)"
             )
+
+
+def test_0006_keeps_the_ledger_and_its_guards(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    # 1. A ledger as 0005 left it: a purchase and a grant.
+    db = dbmod.connect(path, migrate_schema=False)
+    try:
+        migration_steps.build().apply(db, stop_before="0006_purchase_refunds")
+        db.execute("INSERT INTO users (id, created) VALUES (1, 0)")
+        db.execute(
+            "INSERT INTO credit_ledger (user_id, kind, pool, amount, utc_day, key, created) VALUES "
+            "(1, 'purchase', 'paid', 5, '2025-03-01', 'purchase:ch-1', 1), (1, 'grant', 'paid', 2, '2025-03-01', 'grant:g', 2)"
+        )
+    finally:
+        db.close()
+    # 2. Rebuilt with the 'reversal' kind: the rows (ids included), the unique key and the triggers hold.
+    with Store(path) as store:
+        assert [(r["id"], r["kind"], r["amount"], r["stars"]) for r in store.ledger(1)] == [
+            (1, "purchase", 5, None), (2, "grant", 2, None)
+        ]
+        reversal = store.reverse_purchase("ch-1")
+        assert reversal is not None and reversal.first and reversal.purchase.reversed_credits == 5
+        assert store.grant(1, 1, "g") is False  # the unique key survived the rebuild
+        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+            store.db.execute("DELETE FROM credit_ledger")
+        assert store.ledger(1)[-1]["id"] == 3 and store.quota(1).credits == 2

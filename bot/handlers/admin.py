@@ -1,4 +1,5 @@
-"""Admin commands (ids in ``settings.telegram.admins``): /grant USER N, /ban USER, /unban USER, /stats."""
+"""Admin commands (ids in ``settings.telegram.admins``): /grant USER N, /ban USER, /unban USER, /stats
+(``/refund`` lives with the payments, ``bot/handlers/payments.py``)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from petreel.i18n import t
 log = logging.getLogger(__name__)
 
 
-async def _admin(update: Update, context: Context) -> str | None:
+async def admin_lang(update: Update, context: Context) -> str | None:
     """The admin's language, or None (and a refusal) when the sender isn't an admin."""
     lang = await user_lang(update, context)
     user = update.effective_user
@@ -31,7 +32,7 @@ def _ints(args: list[str] | None, n: int) -> list[int] | None:
 
 
 async def grant(update: Update, context: Context) -> None:
-    lang = await _admin(update, context)
+    lang = await admin_lang(update, context)
     if lang is None:
         return
     parsed = _ints(context.args, 2)
@@ -47,7 +48,7 @@ async def grant(update: Update, context: Context) -> None:
 
 
 async def _set_ban(update: Update, context: Context, banned: bool) -> None:
-    lang = await _admin(update, context)
+    lang = await admin_lang(update, context)
     if lang is None:
         return
     parsed = _ints(context.args, 1)
@@ -68,7 +69,7 @@ async def unban(update: Update, context: Context) -> None:
 
 
 async def stats(update: Update, context: Context) -> None:
-    lang = await _admin(update, context)
+    lang = await admin_lang(update, context)
     if lang is None:
         return
     s = await deps_of(context).store.stats()
@@ -87,6 +88,8 @@ async def stats(update: Update, context: Context) -> None:
         mb=f"{s.clip_bytes / 2**20:.1f}",
         pending=s.pending_events,
     )
+    text += "\n" + t(lang, "stats_sales", purchases=s.purchases, stars=s.purchase_stars, refunds=s.refunds,
+                     refund_stars=s.refund_stars)
     await send(update, context, text)
 
 

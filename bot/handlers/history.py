@@ -13,6 +13,7 @@ from bot import callbacks
 from bot.callbacks import Action
 from bot.delivery import title_of
 from bot.handlers.common import AnyApp, Context, Press, deps_of, edit, keyboard, on_button, send, user_lang
+from bot.handlers.payments import purchase_lines
 from petreel.i18n import short_date, t
 
 PAGE = 5
@@ -59,9 +60,13 @@ async def page(context: Context, owner: int, offset: int, lang: str) -> tuple[st
 
 
 async def history(update: Update, context: Context) -> None:
+    """The first page of clips, then the newest purchases (and refunds) when there are any."""
     lang = await user_lang(update, context)
     assert update.effective_user is not None
     text, markup = await page(context, update.effective_user.id, 0, lang)
+    bought = await purchase_lines(context, update.effective_user.id, lang)
+    if bought:
+        text += "\n\n" + "\n".join([t(lang, "history_purchases"), *bought])
     await send(update, context, text, markup)
 
 

@@ -10,6 +10,12 @@ and the /paysupport and /terms texts Telegram requires of bots that sell with St
 3. ``successful_payment``: the pack's credits are added as a ledger ``purchase`` keyed by
    ``telegram_payment_charge_id`` (``Store.grant`` refuses a key it has seen), so a redelivered update,
    before or after a restart, never credits twice.
+4. ``/refund CHARGE_ID`` (admins): ``refundStarPayment``, then the purchase's *unspent* credits
+   (``storage.quota``: the pack, or the paid balance if smaller) are taken back as one ledger
+   ``reversal`` keyed by the charge id. Telegram first: the ledger cannot un-write a reversal, and a
+   charge Telegram says is already refunded (the bot stopped in between) is reversed now. Telegram's
+   ``refunded_payment`` message reverses the same way, so whichever comes first takes the credits,
+   once, and the buyer is told once.
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ import logging
 
 from telegram import InlineKeyboardMarkup, LabeledPrice, Update
 from telegram.constants import ParseMode
-from telegram.error import TelegramError
+from telegram.error import BadRequest, TelegramError
 from telegram.ext import (
     CallbackQueryHandler,
     CommandHandler,
@@ -31,9 +37,11 @@ from telegram.ext import (
 
 from bot import callbacks, signed
 from bot.callbacks import Action
+from bot.handlers.admin import admin_lang
 from bot.handlers.common import AnyApp, Context, Press, deps_of, in_rows, keyboard, on_button, send, user_lang
-from petreel.i18n import t
+from petreel.i18n import short_date, t
 from petreel.settings import CreditPack, Settings
+from storage.models import Purchase
 
 log = logging.getLogger(__name__)
 
@@ -164,13 +172,97 @@ async def paid(update: Update, context: Context) -> None:
         log.error("successful_payment %s from %s with an unknown payload", payment.telegram_payment_charge_id, user_id)
         await send(update, context, t(lang, "pay_error"))
         return
-    added = await deps.store.grant(user_id, invoice.credits, payment.telegram_payment_charge_id, kind="purchase")
+    added = await deps.store.grant(
+        user_id, invoice.credits, payment.telegram_payment_charge_id, kind="purchase", stars=payment.total_amount
+    )
     if not added:
         log.info("successful_payment %s seen before: not credited again", payment.telegram_payment_charge_id)
         return
-    log.info("user %s bought %d credits for %d Stars", user_id, invoice.credits, invoice.stars)
+    log.info("user %s bought %d credits for %d Stars (charge %s)", user_id, invoice.credits, invoice.stars,
+             payment.telegram_payment_charge_id)
     q = await deps.store.quota(user_id)
     await send(update, context, t(lang, "paid", credits=invoice.credits, balance=q.credits))
+
+
+async def refund(update: Update, context: Context) -> None:
+    """``/refund CHARGE_ID``: return the Stars, then take back the purchase's unspent credits, once."""
+    lang = await admin_lang(update, context)
+    if lang is None:
+        return
+    args = context.args or []
+    if len(args) != 1 or not 1 <= len(args[0]) <= 128:
+        await send(update, context, t(lang, "admin_usage", usage="/refund CHARGE_ID"))
+        return
+    charge_id = args[0]
+    charge = html.escape(charge_id)
+    deps = deps_of(context)
+    # 1. a purchase this bot recorded, not reversed yet
+    purchase = await deps.store.purchase(charge_id)
+    if purchase is None:
+        await send(update, context, t(lang, "refund_unknown", charge=charge))
+        return
+    if purchase.refunded:
+        await send(update, context, t(lang, "refund_already", charge=charge))
+        return
+    # 2. Telegram returns the Stars (a charge it already refunded is reversed in the ledger below)
+    try:
+        await context.bot.refund_star_payment(purchase.user_id, charge_id)
+    except TelegramError as exc:
+        if not (isinstance(exc, BadRequest) and "charge_already_refunded" in exc.message.lower()):
+            log.warning("refund of %s refused by Telegram: %s", charge_id, exc.message)
+            await send(update, context, t(lang, "refund_failed", charge=charge, error=html.escape(exc.message)))
+            return
+    # 3. the unspent credits leave the ledger, once per charge
+    reversal = await deps.store.reverse_purchase(charge_id)
+    assert reversal is not None  # purchases are never deleted
+    if not reversal.first:  # a concurrent /refund or the refunded_payment update got there first
+        await send(update, context, t(lang, "refund_already", charge=charge))
+        return
+    done = reversal.purchase
+    log.info("charge %s refunded: %s credits taken back from %s", charge_id, done.reversed_credits, done.user_id)
+    await send(update, context, t(lang, "refunded", stars=done.stars or 0, user=done.user_id, charge=charge,
+                                  taken=done.reversed_credits or 0, credits=done.credits))
+    await _tell_buyer(context, done)
+
+
+async def refunded(update: Update, context: Context) -> None:
+    """Telegram's ``refunded_payment`` service message: the same reversal, once per charge."""
+    message = update.effective_message
+    assert message is not None and message.refunded_payment is not None
+    charge_id = message.refunded_payment.telegram_payment_charge_id
+    reversal = await deps_of(context).store.reverse_purchase(charge_id)
+    if reversal is None:
+        log.warning("refunded_payment %s for a purchase never recorded", charge_id)
+        return
+    if reversal.first:
+        log.info("charge %s refunded by Telegram: %s credits taken back", charge_id, reversal.purchase.reversed_credits)
+        await _tell_buyer(context, reversal.purchase)
+
+
+async def _tell_buyer(context: Context, purchase: Purchase) -> None:
+    """The buyer hears what the refund took back (never raises: the reversal is already written)."""
+    deps = deps_of(context)
+    user = await deps.store.get_user(purchase.user_id)
+    lang = (user.language if user else None) or "en"
+    balance = (await deps.store.quota(purchase.user_id)).credits
+    text = t(lang, "refund_notice", credits=purchase.credits, stars=purchase.stars or 0,
+             taken=purchase.reversed_credits or 0, balance=balance)
+    with contextlib.suppress(TelegramError):
+        await context.bot.send_message(purchase.user_id, text, parse_mode=ParseMode.HTML)
+
+
+def purchase_line(purchase: Purchase, lang: str) -> str:
+    """One purchase as /quota and /history show it, with its refund if any."""
+    line = t(lang, "purchase_line", credits=purchase.credits, stars=purchase.stars or "?",
+             day=short_date(purchase.created, lang))
+    if purchase.refunded:
+        line += t(lang, "purchase_refunded", taken=purchase.reversed_credits or 0)
+    return line
+
+
+async def purchase_lines(context: Context, user_id: int, lang: str, limit: int = 3) -> list[str]:
+    """The user's newest purchases (and refunds), one line each; empty when there are none."""
+    return [f"• {purchase_line(p, lang)}" for p in await deps_of(context).store.purchases(user_id, limit)]
 
 
 async def paysupport(update: Update, context: Context) -> None:
@@ -191,3 +283,5 @@ def register(app: AnyApp) -> None:
     app.add_handler(CallbackQueryHandler(choose_pack, pattern=callbacks.pattern(Action.BUY)))
     app.add_handler(PreCheckoutQueryHandler(pre_checkout))
     app.add_handler(MessageHandler(filters.SUCCESSFUL_PAYMENT, paid))
+    app.add_handler(CommandHandler("refund", refund))
+    app.add_handler(MessageHandler(filters.StatusUpdate.REFUNDED_PAYMENT, refunded))

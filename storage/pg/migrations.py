@@ -163,12 +163,29 @@ _OUTBOX_AND_BLOBS: tuple[str, ...] = (
 )""",
 )
 
+# 0006: purchase refunds (``reversal`` rows, keyed by the charge id) and the Stars of purchases and reversals.
+_PURCHASE_REFUNDS: tuple[str, ...] = (
+    "ALTER TABLE credit_ledger DROP CONSTRAINT credit_ledger_kind_check",
+    "ALTER TABLE credit_ledger ADD CONSTRAINT credit_ledger_kind_check "
+    "CHECK (kind IN ('grant', 'purchase', 'reserve', 'commit', 'refund', 'reversal'))",
+    "ALTER TABLE credit_ledger ADD COLUMN stars INTEGER",
+    "CREATE INDEX credit_ledger_kind ON credit_ledger(kind)",
+)
+
+# 0007: the message that carried a premise, so the finished clip can reply to it.
+_PREMISE_MESSAGES: tuple[str, ...] = (
+    "ALTER TABLE drafts ADD COLUMN premise_message_id BIGINT",
+    "ALTER TABLE jobs ADD COLUMN premise_message_id BIGINT",
+)
+
 MIGRATION_STEPS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
     (1, "initial", _INITIAL),
     (2, "workers", _WORKERS),
     (3, "drafts", _DRAFTS),
     (4, "upload_attempts", _UPLOAD_ATTEMPTS),
     (5, "outbox_leases_clip_chunks", _OUTBOX_AND_BLOBS),
+    (6, "purchase_refunds", _PURCHASE_REFUNDS),
+    (7, "premise_messages", _PREMISE_MESSAGES),
 )
 
 
