@@ -36,7 +36,7 @@ from bot.handlers import (
     start,
     unknown,
 )
-from bot.handlers.common import AnyApp, Deps, Limiter
+from bot.handlers.common import AnyApp, Deps, Limiter, bot_deps
 from bot.sending import PriorityLimiter
 from bot.throttle import ChatThrottle
 from petreel.settings import Settings
@@ -129,9 +129,11 @@ def delivery_of(app: AnyApp) -> Delivery:
 
 
 async def set_commands(app: AnyApp) -> None:
-    """The command menu in English (default) and Chinese (``language_code="zh"``)."""
-    await app.bot.set_my_commands(start.menu("en"))
-    await app.bot.set_my_commands(start.menu("zh"), language_code="zh")
+    """The command menu in English (default) and Chinese (``language_code="zh"``); ``/buy`` is in it
+    only while credit packs are on sale."""
+    payments = bool(bot_deps(app).settings.payments.packs)
+    await app.bot.set_my_commands(start.menu("en", payments))
+    await app.bot.set_my_commands(start.menu("zh", payments), language_code="zh")
 
 
 async def _post_init(app: AnyApp) -> None:

@@ -19,6 +19,13 @@ Delivery guarantee for a finished clip (``done`` event) – at least once:
 2. else record the attempt (``store.begin_upload``, committed), upload it with ``sendVideo``, then
    ``store.set_clip_file_id``, then ``store.ack_event``.
 
+The clip replies to the message that carried its premise (``jobs.premise_message_id``), with
+``allow_sending_without_reply`` so a deleted premise never blocks it. While it uploads, the chat
+shows "sending video…" (``sendChatAction(upload_video)``, repeated every ``ACTION_EVERY_S`` until
+Telegram answers): a cosmetic call on the send path (``Priority.COSMETIC``: last in line, dropped
+under load), given at most ``ACTION_HEAD_START_S`` before the upload starts and never waited on
+after that; its failures are ignored.
+
 The event is acknowledged only after Telegram accepted the video, so a crash never loses a clip.
 If storing the ``file_id`` fails, the accepted ``file_id`` is kept in memory and the retry stores it
 instead of uploading again.
@@ -62,8 +69,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Message
-from telegram.constants import ParseMode
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Message, ReplyParameters
+from telegram.constants import ChatAction, ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 
 from bot import callbacks
@@ -87,6 +94,8 @@ UPLOAD_TIMEOUT_S = 300.0
 MAX_BUG_RETRIES = 5
 RECENT_REFRESH_S = 30.0
 OUTBOX_LEASE_S = 60.0
+ACTION_EVERY_S = 4.5  # Telegram shows a chat action for 5 s, or until the bot's next message
+ACTION_HEAD_START_S = 0.3  # the upload waits at most this long for "sending video…" to go out
 
 
 def count_error(err: BaseException | str) -> None:
@@ -156,6 +165,7 @@ class _View:
     message_id: int | None
     lang: str
     title: str
+    reply_to: int | None = None  # the premise's message in ``chat_id``, which the clip replies to
 
 
 @dataclass
@@ -431,21 +441,32 @@ class Delivery:
             note = t(view.lang, "resent_after_network" if state.uploading else "resent_after_restart")
             log.warning("clip %s: upload attempt %d (an earlier one may have arrived)", clip.id, earlier + 1)
         state.uploading = True
-        # 4. upload, 5. remember the file_id, then (caller) acknowledge
-        message = await self.bot.send_video(
-            view.chat_id,
-            video=InputFile(video, filename=f"petreel-{clip.id}.mp4"),
-            width=clip.width,
-            height=clip.height,
-            duration=max(1, round(clip.duration)),
-            thumbnail=InputFile(thumb, filename=f"petreel-{clip.id}.jpg") if thumb else None,
-            supports_streaming=True,
-            caption=video_caption(view.title, note),
-            parse_mode=ParseMode.HTML,
-            reply_markup=video_markup(view.lang, clip.id),
-            write_timeout=UPLOAD_TIMEOUT_S,
-            read_timeout=UPLOAD_TIMEOUT_S,
-        )
+        # 4. "sending video…" while it uploads, 5. upload as a reply to the premise, 6. remember the
+        #    file_id, then (caller) acknowledge
+        first_action = asyncio.Event()
+        action = asyncio.create_task(self._upload_action(view.chat_id, first_action))
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(first_action.wait(), ACTION_HEAD_START_S)
+        try:
+            message = await self.bot.send_video(
+                view.chat_id,
+                video=InputFile(video, filename=f"petreel-{clip.id}.mp4"),
+                width=clip.width,
+                height=clip.height,
+                duration=max(1, round(clip.duration)),
+                thumbnail=InputFile(thumb, filename=f"petreel-{clip.id}.jpg") if thumb else None,
+                supports_streaming=True,
+                caption=video_caption(view.title, note),
+                parse_mode=ParseMode.HTML,
+                reply_markup=video_markup(view.lang, clip.id),
+                reply_parameters=(
+                    ReplyParameters(view.reply_to, allow_sending_without_reply=True) if view.reply_to else None
+                ),
+                write_timeout=UPLOAD_TIMEOUT_S,
+                read_timeout=UPLOAD_TIMEOUT_S,
+            )
+        finally:
+            action.cancel()
         self.sent_videos += 1
         media = message.video or message.document or message.animation
         if media is not None:
@@ -456,6 +477,18 @@ class Delivery:
         else:  # pragma: no cover - Telegram always returns the media it accepted
             log.error("sendVideo for clip %s returned no media", clip.id)
         self._schedule(event.job_id, view, t(view.lang, "status_done"), final=True)
+
+    async def _upload_action(self, chat_id: int, first: asyncio.Event) -> None:
+        """``sendChatAction(upload_video)`` now and every ``ACTION_EVERY_S`` until cancelled (cosmetic);
+        ``first`` is set once the first one was answered (or failed)."""
+        while True:
+            try:
+                await self.bot.send_chat_action(chat_id, ChatAction.UPLOAD_VIDEO, **self._priority(Priority.COSMETIC))
+            except TelegramError as err:  # cosmetic: the clip goes out without it
+                log.debug("upload_video action in chat %s failed: %s", chat_id, err)
+            finally:
+                first.set()
+            await asyncio.sleep(ACTION_EVERY_S)
 
     async def _deliver_failure(self, event: Event) -> None:
         self._job(event.job_id).watching = False
@@ -480,6 +513,7 @@ class Delivery:
             message_id=job.status_message_id if job else None,
             lang=norm_lang(user.language),
             title=title_of(job),
+            reply_to=job.premise_message_id if job and (job.chat_id or event.owner) == chat_id else None,
         )
         if view.message_id is not None:
             state.view = view

@@ -433,7 +433,15 @@ def stage_name(lang: str, stage: str) -> str:
     return zh if norm_lang(lang) == "zh" else en
 
 
-def command_lines(lang: str, admin: bool = False) -> str:
-    rows = COMMANDS + (ADMIN_COMMANDS if admin else [])
+PAID_COMMANDS = frozenset({"buy"})  # listed only while credit packs are on sale
+
+
+def public_commands(payments: bool = True) -> list[tuple[str, str, str]]:
+    """The public commands, without ``/buy`` while payments are off."""
+    return [c for c in COMMANDS if payments or c[0] not in PAID_COMMANDS]
+
+
+def command_lines(lang: str, admin: bool = False, payments: bool = True) -> str:
+    rows = public_commands(payments) + (ADMIN_COMMANDS if admin else [])
     zh = norm_lang(lang) == "zh"
     return "\n".join(f"/{cmd} — {desc_zh if zh else desc_en}" for cmd, desc_en, desc_zh in rows)

@@ -120,6 +120,7 @@ class Message:
     edit_date: int | None = None
     edit_count: int = 0
     deleted: bool = False
+    reply_to: int | None = None  # the message this one replies to (reply_parameters), in the same chat
 
 
 @dataclass
@@ -454,7 +455,27 @@ class SandboxState:
                 data["caption_entities"] = message.caption_entities
         if message.reply_markup is not None:
             data["reply_markup"] = message.reply_markup
+        replied = chat.messages.get(message.reply_to) if message.reply_to is not None else None
+        if replied is not None and not replied.deleted:  # one level, as Telegram sends it
+            data["reply_to_message"] = {k: v for k, v in self.message_api(replied).items() if k != "reply_to_message"}
         return data
+
+    def _reply_to(self, p: Params, chat: Chat) -> int | None:
+        """The message a new one replies to (``reply_parameters``): it must be in this chat, unless
+        ``allow_sending_without_reply``, which sends it as a plain message instead."""
+        reply = p.get_json("reply_parameters", "reply parameters")
+        if reply is None:
+            return None
+        if not isinstance(reply, dict) or not isinstance(reply.get("message_id"), int):
+            raise bad_request("can't parse reply parameters JSON object")
+        if reply.get("chat_id") not in (None, chat.user.id):
+            raise bad_request("replies to other chats are not simulated")
+        target = chat.messages.get(reply["message_id"])
+        if target is None or target.deleted:
+            if reply.get("allow_sending_without_reply"):
+                return None
+            raise bad_request("message to be replied not found")
+        return target.message_id
 
     def _formatted(self, p: Params, text_field: str, entities_field: str) -> tuple[str, list[dict[str, Any]]]:
         text = p.get_str(text_field) or ""
@@ -503,7 +524,8 @@ class SandboxState:
         if markup.utf16_len(text) > 4096:
             raise bad_request("message is too long")
         reply_markup = self._markup(p, chat)
-        message = self._new_message(chat, from_bot=True, text=text, entities=entities, reply_markup=reply_markup)
+        message = self._new_message(chat, from_bot=True, text=text, entities=entities, reply_markup=reply_markup,
+                                    reply_to=self._reply_to(p, chat))
         return self.message_api(message)
 
     def _target(self, p: Params, *, action: str = "edit") -> tuple[Chat, Message]:
@@ -713,6 +735,7 @@ class SandboxState:
         message = self._new_message(
             chat, from_bot=True, caption=caption or None, caption_entities=caption_entities,
             reply_markup=reply_markup, media_kind=kind, media=self._media_object(stored), file_id=stored.file_id,
+            reply_to=self._reply_to(p, chat),
         )
         return self.message_api(message)
 

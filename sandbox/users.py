@@ -54,6 +54,7 @@ class MessageView:
     deleted: bool
     media: Any = None
     kind: str | None = None  # media_kind: video, photo, document, invoice, successful_payment…
+    reply_to: int | None = None  # the message it replies to
 
     @property
     def invoice(self) -> dict[str, Any] | None:
@@ -103,7 +104,7 @@ def view(message: Message) -> MessageView:
         photo=message.file_id if message.media_kind == "photo" else None,
         document=message.file_id if message.media_kind == "document" else None,
         thumbnail=thumbnail, edit_count=message.edit_count, deleted=message.deleted, media=media,
-        kind=message.media_kind,
+        kind=message.media_kind, reply_to=message.reply_to,
     )
 
 

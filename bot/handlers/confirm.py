@@ -67,6 +67,7 @@ async def confirm(update: Update, context: Context, press: Press) -> None:
             script.model_dump_json(),
             taken.seed,
             parent_clip_id=taken.parent_clip_id,
+            premise_message_id=taken.premise_message_id,
             chat_id=taken.chat_id,
         )
     except UserError as err:

@@ -75,8 +75,10 @@ class DraftBook:
         art_style: str | None = None,
         script: Script | None = None,
         parent_clip_id: int | None = None,
+        premise_message_id: int | None = None,
     ) -> Draft:
-        """Store a new draft with a fresh id and seed."""
+        """Store a new draft with a fresh id and seed (``premise_message_id``: the message that carried
+        the premise, which the finished clip will reply to)."""
         now = self.clock()
         while True:
             draft = Draft(
@@ -90,6 +92,7 @@ class DraftBook:
                 seed=new_seed(),
                 script=script.model_dump_json() if script is not None else None,
                 parent_clip_id=parent_clip_id,
+                premise_message_id=premise_message_id,
                 created=now,
                 updated=now,
                 expires=now + self.ttl_s,
@@ -98,7 +101,9 @@ class DraftBook:
                 return draft
             # the id (48 random bits) belonged to another owner's draft: draw again
 
-    async def new_if_room(self, owner: int, chat_id: int, premise: str, language: str) -> Draft | None:
+    async def new_if_room(
+        self, owner: int, chat_id: int, premise: str, language: str, premise_message_id: int | None = None
+    ) -> Draft | None:
         """A new draft for a premise, or None when the owner already has ``per_user`` live drafts:
         storing it would drop the oldest, whose chooser is still on screen with dead buttons. One
         owner's checks run one at a time (a lock per owner), so concurrent premises can't overshoot."""
@@ -107,7 +112,7 @@ class DraftBook:
         async with self._locks.setdefault(owner, asyncio.Lock()):
             if len(await self.store.user_drafts(owner)) >= self.per_user:
                 return None
-            return await self.new(owner, chat_id, premise, language)
+            return await self.new(owner, chat_id, premise, language, premise_message_id=premise_message_id)
 
     async def get(self, draft_id: str) -> Draft | None:
         """The live draft with this id (any owner: callers check ownership and say so)."""

@@ -122,18 +122,20 @@ async def take_premise(update: Update, context: Context, text: str, lang: str) -
     if is_vague(analyse(premise)):
         await send(update, context, t(lang, "vague"), examples_keyboard(lang))
         return
-    await start_draft(context, user.id, chat.id, premise, lang)
+    await start_draft(context, user.id, chat.id, premise, lang, message.message_id)
 
 
-async def start_draft(context: Context, user_id: int, chat_id: int, premise: str, lang: str) -> None:
-    """A stored draft for ``premise`` and its hero chooser."""
+async def start_draft(
+    context: Context, user_id: int, chat_id: int, premise: str, lang: str, premise_message_id: int | None = None
+) -> None:
+    """A stored draft for ``premise`` and its hero chooser (the clip will reply to ``premise_message_id``)."""
     deps = deps_of(context)
     # 1. banned users stop here (enqueue checks again)
     if (await deps.store.ensure_user(user_id)).banned:
         raise Banned()
     # 2. a stored draft and the hero buttons (no chooser without its draft: at the per-user cap
     #    the premise is refused rather than dropping the oldest draft under a chooser still shown)
-    draft = await deps.drafts.new_if_room(user_id, chat_id, premise, script_language(premise))
+    draft = await deps.drafts.new_if_room(user_id, chat_id, premise, script_language(premise), premise_message_id)
     if draft is None:
         await context.bot.send_message(chat_id, t(lang, "drafts_full", n=deps.drafts.per_user))
         return
@@ -153,7 +155,9 @@ async def example(update: Update, context: Context, press: Press) -> None:
     if index >= len(examples):
         raise CallbackError(f"example {index} out of range")
     await press.answer()
-    await start_draft(context, press.user_id, press.chat_id, examples[index], press.lang)
+    # the message whose button carried the premise is the one the clip replies to
+    message_id = press.message.message_id if press.message is not None else None
+    await start_draft(context, press.user_id, press.chat_id, examples[index], press.lang, message_id)
 
 
 async def new(update: Update, context: Context) -> None:

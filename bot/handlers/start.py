@@ -6,13 +6,13 @@ from telegram import BotCommand, BotCommandScopeChat, Update
 from telegram.ext import CommandHandler
 
 from bot.handlers.common import AnyApp, Context, deps_of, remember_lang, send, user_lang
-from petreel.i18n import COMMANDS, command_lines, norm_lang, t
+from petreel.i18n import command_lines, norm_lang, public_commands, t
 
 
-def menu(lang: str) -> list[BotCommand]:
-    """The command menu in ``lang``."""
+def menu(lang: str, payments: bool = True) -> list[BotCommand]:
+    """The command menu in ``lang`` (``/buy`` only when ``payments``: credit packs are on sale)."""
     zh = norm_lang(lang) == "zh"
-    return [BotCommand(cmd, zh_text if zh else en) for cmd, en, zh_text in COMMANDS]
+    return [BotCommand(cmd, zh_text if zh else en) for cmd, en, zh_text in public_commands(payments)]
 
 
 async def start(update: Update, context: Context) -> None:
@@ -25,8 +25,10 @@ async def start(update: Update, context: Context) -> None:
 async def help_(update: Update, context: Context) -> None:
     lang = await user_lang(update, context)
     assert update.effective_user is not None
-    admin = deps_of(context).is_admin(update.effective_user.id)
-    await send(update, context, t(lang, "help", commands=command_lines(lang, admin=admin)))
+    deps = deps_of(context)
+    admin = deps.is_admin(update.effective_user.id)
+    payments = bool(deps.settings.payments.packs)
+    await send(update, context, t(lang, "help", commands=command_lines(lang, admin=admin, payments=payments)))
 
 
 async def toggle_lang(update: Update, context: Context) -> None:
@@ -40,7 +42,8 @@ async def toggle_lang(update: Update, context: Context) -> None:
     await send(update, context, t(new, "lang_set"))
     # the command menu of this chat follows too (the bot-wide menus follow the app's language)
     assert update.effective_chat is not None
-    await context.bot.set_my_commands(menu(new), scope=BotCommandScopeChat(update.effective_chat.id))
+    payments = bool(deps_of(context).settings.payments.packs)
+    await context.bot.set_my_commands(menu(new, payments), scope=BotCommandScopeChat(update.effective_chat.id))
 
 
 def register(app: AnyApp) -> None:

@@ -16,9 +16,9 @@ async def unknown_command(update: Update, context: Context) -> None:
     lang = await user_lang(update, context)
     assert update.effective_user is not None and update.effective_message is not None
     word = (update.effective_message.text or "").split(maxsplit=1)[0][:40]
-    admin = deps_of(context).is_admin(update.effective_user.id)
-    await send(update, context, t(lang, "unknown_command", command=html.escape(word),
-                                  commands=command_lines(lang, admin=admin)))
+    deps = deps_of(context)
+    lines = command_lines(lang, admin=deps.is_admin(update.effective_user.id), payments=bool(deps.settings.payments.packs))
+    await send(update, context, t(lang, "unknown_command", command=html.escape(word), commands=lines))
 
 
 def register(app: AnyApp) -> None:
