@@ -123,7 +123,9 @@ def page_language(commands: list[dict[str, Any]], language_code: str | None) -> 
 
 
 def chat_payload(state: SandboxState, user_id: int, file_url: Callable[[str], str]) -> dict[str, Any]:
-    """The web chat page's view of one chat: ``{version, bot, user, action, commands, answers, messages}``."""
+    """The web chat page's view of one chat: ``{version, bot, user, action, commands, answers, refusals,
+    messages}`` (an invoice carries ``invoice`` and a ``pay`` button; payments and refunds ``payment`` /
+    ``refund``)."""
     chat = state.chats.get(user_id)
     messages = []
     for v in transcript(state, user_id):
@@ -147,6 +149,8 @@ def chat_payload(state: SandboxState, user_id: int, file_url: Callable[[str], st
                                for row in v.buttons]
         if v.payment:
             item["payment"] = {"currency": v.payment.get("currency"), "total_amount": v.payment.get("total_amount")}
+        if v.kind == "refunded_payment" and media:
+            item["refund"] = {"currency": media.get("currency"), "total_amount": media.get("total_amount")}
         if v.document:
             item["document"] = {"url": file_url(v.document), "name": media.get("file_name") or "file",
                                 "size": media.get("file_size")}
@@ -154,6 +158,10 @@ def chat_payload(state: SandboxState, user_id: int, file_url: Callable[[str], st
     answers = [
         {"query_id": q.id, "text": q.text, "show_alert": q.show_alert}
         for q in state.queries.values() if q.user_id == user_id and q.answered and q.text
+    ][-5:]
+    refusals = [  # pre-checkouts the bot refused: Telegram shows the payer its error_message
+        {"query_id": c.id, "text": c.error_message}
+        for c in state.payments.checkouts.values() if c.user_id == user_id and c.answered and not c.ok
     ][-5:]
     action = None
     if chat is not None and chat.action and chat.action_until > state.clock():
@@ -167,6 +175,7 @@ def chat_payload(state: SandboxState, user_id: int, file_url: Callable[[str], st
         "commands": commands,
         "language": page_language(commands, chat.user.language_code if chat else None),
         "answers": answers,
+        "refusals": refusals,
         "messages": messages,
     }
 

@@ -8,6 +8,7 @@ import json
 import pytest
 
 from sandbox.state import ApiError, SandboxState
+from sandbox.users import chat_payload
 
 PRICE = json.dumps([{"label": "5 clips", "amount": 50}])
 
@@ -78,3 +79,32 @@ def test_a_refusal_needs_its_reason_and_charges_nothing(state: SandboxState) -> 
     assert state.payments.charges == {} and state.payments.checkouts[query_id].error_message == "no"
     with pytest.raises(LookupError):
         state.payments.pay(7, 1)  # the /start message is not an invoice
+
+
+def test_the_web_chat_payload_shows_the_card_the_payment_the_refund_and_a_refusal(state: SandboxState) -> None:
+    message_id = int(invoice(state)["message_id"])  # type: ignore[call-overload]
+    refused = state.payments.pay(7, message_id)
+    state.call("answerPreCheckoutQuery", {"pre_checkout_query_id": refused, "ok": False, "error_message": "not now"})
+    accepted = state.payments.pay(7, message_id)
+    state.call("answerPreCheckoutQuery", {"pre_checkout_query_id": accepted, "ok": True})
+    (charge,) = state.payments.charges
+    state.payments.refund(charge)
+    payload = chat_payload(state, 7, lambda file_id: f"/f/{file_id}")
+    card, paid, refunded = payload["messages"][-3:]
+    assert card["invoice"]["total_amount"] == 50 and card["buttons"][0][0]["pay"] is True
+    assert paid["payment"] == {"currency": "XTR", "total_amount": 50}
+    assert refunded["refund"] == {"currency": "XTR", "total_amount": 50}
+    assert payload["refusals"] == [{"query_id": refused, "text": "not now"}]
+
+
+def test_a_reply_needs_its_message_unless_sending_without_reply_is_allowed(state: SandboxState) -> None:
+    def send(reply: dict[str, object]) -> dict[str, object]:
+        result = state.call("sendMessage", {"chat_id": 7, "text": "hi", "reply_parameters": json.dumps(reply)})
+        assert isinstance(result, dict)
+        return result
+
+    replied = send({"message_id": 1})  # the user's /start
+    assert replied["reply_to_message"]["text"] == "/start"  # type: ignore[index]
+    with pytest.raises(ApiError, match="message to be replied not found"):
+        send({"message_id": 999})
+    assert "reply_to_message" not in send({"message_id": 999, "allow_sending_without_reply": True})

@@ -16,12 +16,14 @@
       introText: "Send a one-line story idea, like <i>a poor ginger cat is mocked by a rich white cat, works hard and gets rich</i>, and get a short vertical pet-drama video.",
       menu: "Menu", message: "Message", send: "Send", start: "START", ok: "OK", history: "My clips (/history)",
       commands: "Commands",
+      paid: (n) => `You paid ⭐ ${n}`, refunded: (n) => `⭐ ${n} refunded to you`,
     },
     zh: {
       introTitle: "这个机器人能做什么？",
       introText: "发一句故事创意，比如<i>穷橘猫被富白猫嘲笑，努力工作后逆袭</i>，就能得到一段竖屏萌宠短剧。",
       menu: "菜单", message: "发消息", send: "发送", start: "开始", ok: "好", history: "我的视频（/history）",
       commands: "命令",
+      paid: (n) => `你已支付 ⭐ ${n}`, refunded: (n) => `已退还 ⭐ ${n}`,
     },
   };
   let uiLang = null;
@@ -74,7 +76,7 @@
   };
 
   const state = {
-    version: null, commands: [], seenAnswers: new Set(), firstLoad: true, actionTimer: null,
+    version: null, commands: [], seenAnswers: new Set(), seenRefusals: new Set(), firstLoad: true, actionTimer: null,
     pendingPress: new Map(), // message id -> button element awaiting an answer
   };
 
@@ -99,6 +101,19 @@
     state.pendingPress.set(messageId, button);
     try {
       await post("/sandbox/api/press", { user_id: me.id, message_id: messageId, data });
+    } catch (err) {
+      button.classList.remove("loading");
+      showToast(String(err.message || err));
+    }
+    setTimeout(() => button.classList.remove("loading"), 4000);
+  }
+
+  // "Pay ⭐ N" under an invoice: Telegram's pre_checkout_query → successful_payment round trip
+  async function pay(messageId, button) {
+    button.classList.add("loading");
+    state.pendingPress.set(messageId, button); // the next change of the chat ends the spinner
+    try {
+      await post("/sandbox/api/pay", { user_id: me.id, message_id: messageId });
     } catch (err) {
       button.classList.remove("loading");
       showToast(String(err.message || err));
@@ -243,10 +258,34 @@
       bubble.append(metaEl(msg, false));
       return bubble;
     }
+    if (msg.invoice) {
+      bubble.classList.add("invoice");
+      const card = document.createElement("div");
+      card.className = "invoice-card";
+      const parts = [["invoice-title", msg.invoice.title], ["invoice-desc", msg.invoice.description],
+        ["invoice-price", `⭐ ${msg.invoice.total_amount}`]];
+      for (const [cls, words] of parts) {
+        const el = document.createElement("div");
+        el.className = cls;
+        el.textContent = words;
+        card.append(el);
+      }
+      card.lastChild.append(metaEl(msg, false));
+      bubble.append(card);
+      return bubble;
+    }
     const text = textEl(msg, "text");
     text.append(metaEl(msg, false));
     bubble.append(text);
     return bubble;
+  }
+
+  // a successful or refunded payment: a service line in the middle of the chat, as Telegram shows it
+  function serviceText(msg) {
+    const words = UI[uiLang || "en"];
+    if (msg.payment) return words.paid(msg.payment.total_amount);
+    if (msg.refund) return words.refunded(msg.refund.total_amount);
+    return null;
   }
 
   function buildKeyboard(msg) {
@@ -264,6 +303,11 @@
           el.target = "_blank";
           el.rel = "noopener noreferrer";
           el.className = "kb-button url";
+        } else if (b.pay) {
+          el = document.createElement("button");
+          el.type = "button";
+          el.className = "kb-button pay";
+          el.addEventListener("click", () => pay(msg.id, el));
         } else {
           el = document.createElement("button");
           el.type = "button";
@@ -281,6 +325,18 @@
   }
 
   function buildRow(msg) {
+    const service = serviceText(msg);
+    if (service !== null) {
+      const row = document.createElement("div");
+      row.className = "row service";
+      row.dataset.id = String(msg.id);
+      row.dataset.sig = signature(msg);
+      const pill = document.createElement("div");
+      pill.className = "service-pill";
+      pill.textContent = service;
+      row.append(pill);
+      return row;
+    }
     const row = document.createElement("div");
     row.className = `row ${msg.from === "bot" ? "in" : "out"}${msg.video || msg.photo ? " media-row" : ""}`;
     row.dataset.id = String(msg.id);
@@ -355,6 +411,11 @@
     els.start.hidden = !empty;
     els.composer.hidden = empty;
 
+    for (const refusal of payload.refusals || []) {  // a refused pre-checkout: Telegram shows its reason
+      if (state.seenRefusals.has(refusal.query_id)) continue;
+      state.seenRefusals.add(refusal.query_id);
+      if (!state.firstLoad) showAlert(refusal.text);
+    }
     for (const answer of payload.answers || []) {
       if (state.seenAnswers.has(answer.query_id)) continue;
       state.seenAnswers.add(answer.query_id);
