@@ -508,12 +508,14 @@ class Delivery:
         job = await self.store.get_job(event.job_id)
         user = await self.store.ensure_user(event.owner)
         chat_id = event.chat_id or (job.chat_id if job else None) or event.owner
+        chat_id = job.status_chat_id if job and job.status_chat_id else chat_id
         view = _View(
-            chat_id=(job.status_chat_id if job and job.status_chat_id else chat_id),
+            chat_id=chat_id,
             message_id=job.status_message_id if job else None,
             lang=norm_lang(user.language),
             title=title_of(job),
-            reply_to=job.premise_message_id if job and (job.chat_id or event.owner) == chat_id else None,
+            # the premise was sent in the job's chat: the clip replies to it when it goes there too
+            reply_to=job.premise_message_id if job and (job.chat_id or job.owner) == chat_id else None,
         )
         if view.message_id is not None:
             state.view = view

@@ -206,3 +206,19 @@ async def test_stop_lets_the_loop_finish(rig: Rig) -> None:
     await rig.user.wait_for(lambda chat: any(m.video for m in chat), timeout=5)
     await rig.delivery.stop()
     assert not rig.delivery.running
+
+
+async def test_sending_video_shows_first_and_a_failing_chat_action_never_holds_the_clip(rig: Rig) -> None:
+    # 1. "sending video…" goes out before the upload starts
+    await rig.finished_clip()
+    await rig.delivery.drain()
+    methods = [c.method for c in rig.sandbox.calls if c.method in ("sendChatAction", "sendVideo")]
+    assert methods[:2] == ["sendChatAction", "sendVideo"]
+    assert rig.sandbox.calls_to("sendChatAction")[0].params["action"] == "upload_video"
+    # 2. Telegram refuses the chat action: the clip goes out all the same
+    rig.sandbox.inject("sendChatAction", 400, description="Bad Request: not enough rights", times=5)
+    await rig.finished_clip()
+    await rig.delivery.drain()
+    assert len([m for m in rig.user.visible if m.video]) == 2
+    assert await rig.store.pending_events() == []
+    assert rig.sandbox.violations == []
