@@ -122,7 +122,8 @@ async def take_premise(update: Update, context: Context, text: str, lang: str) -
     if is_vague(analyse(premise)):
         await send(update, context, t(lang, "vague"), examples_keyboard(lang))
         return
-    await start_draft(context, user.id, chat.id, premise, lang, message.message_id)
+    message = update.effective_message  # the message that carried it: the clip will reply to it
+    await start_draft(context, user.id, chat.id, premise, lang, message.message_id if message else None)
 
 
 async def start_draft(
