@@ -4,8 +4,10 @@ Both credits are ledger ``grant`` rows with unique keys (``quota.add_credits`` p
 ``grant:referral:<new user>`` for the new user and ``grant:referral:<new user>:referrer`` for the one
 who invited them. So a new user is credited at most once, whoever's link they used, however often the
 ``/start`` update arrives (the key is refused the second time), and the referrer row records who
-referred them. A referrer earns at most ``daily_cap`` such credits per UTC day (their referrer rows of
-that day are counted under the caller's write lock). Runs inside the caller's transaction.
+referred them. A referrer earns at most ``daily_cap`` such credits per UTC day (their credited
+referrer rows of that day are counted under the caller's write lock); past the cap both rows are still
+written, with amount 0, so who referred whom is recorded and the new user is never credited later.
+Runs inside the caller's transaction.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ Outcome = Literal["credited", "seen", "capped", "self", "off"]
 
 _TODAY_BY = (
     "SELECT COUNT(*) FROM credit_ledger WHERE user_id = ? AND kind = 'grant' AND utc_day = ? "
-    "AND key LIKE ?"
+    "AND amount > 0 AND key LIKE ?"
 )
 _REFERRER_KEYS = "grant:referral:%:referrer"  # a parameter: a literal ':word' would read as a placeholder
 
@@ -49,11 +51,24 @@ def credit(db: Db, user_id: int, referrer: int, credits: int, daily_cap: int, da
     # 2. this new user was already credited (by this link or another one)
     if scalar(db, "SELECT 1 FROM credit_ledger WHERE key = ?", (f"grant:{invitee_key(user_id)}",)):
         return "seen"
-    # 3. the referrer's daily cap
-    if int(scalar(db, _TODAY_BY, (referrer, day, _REFERRER_KEYS))) >= daily_cap:
-        return "capped"
+    # 3. the referrer's daily cap: past it, the referral is recorded without credits
+    capped = int(scalar(db, _TODAY_BY, (referrer, day, _REFERRER_KEYS))) >= daily_cap
+    amount = 0 if capped else credits
     # 4. both rows, or neither (a concurrent duplicate loses on the unique key and adds nothing)
-    if not quota.add_credits(db, user_id, credits, invitee_key(user_id), "grant", now):
+    if not _record(db, user_id, amount, invitee_key(user_id), day, now):
         return "seen"
-    quota.add_credits(db, referrer, credits, referrer_key(user_id), "grant", now)
-    return "credited"
+    _record(db, referrer, amount, referrer_key(user_id), day, now)
+    return "capped" if capped else "credited"
+
+
+def _record(db: Db, user_id: int, amount: int, key: str, day: str, now: float) -> bool:
+    """One referral ``grant`` row (``quota.add_credits`` writes only positive amounts); False when
+    the key exists."""
+    if amount > 0:
+        return quota.add_credits(db, user_id, amount, key, "grant", now)
+    cursor = db.execute(
+        "INSERT INTO credit_ledger (user_id, kind, pool, amount, job_id, utc_day, key, created) "
+        "VALUES (?, 'grant', 'paid', 0, NULL, ?, ?, ?) ON CONFLICT(key) DO NOTHING",
+        (user_id, day, f"grant:{key}", now),
+    )
+    return cursor.rowcount == 1

@@ -1,7 +1,7 @@
 """The web chat page's inline box in headless Debian Chromium, against the sandbox and the real bot:
 typing ``@petreel_sandbox_bot`` lists the user's clips, tapping one posts it into the chat with a
 friend via the bot, and its "Make your own" link opens the friend's chat with ``/start remix_…``,
-which starts the Remix flow for the friend. A screenshot lands in ``test-artifacts/webchat-inline.png``."""
+which starts the Remix flow for the friend. Screenshots land in ``test-artifacts/webchat-inline-results.png`` and ``webchat-inline.png``."""
 
 from __future__ import annotations
 
@@ -80,6 +80,7 @@ async def _browse(async_api: object, sandbox: BotApiSandbox, video_file_id: str,
             await page.locator("#inline-status", has_text="No results").wait_for()
             await page.locator("#input").fill("@petreel_sandbox_bot ")
             await page.locator(".inline-result").first.wait_for()
+            await page.screenshot(path=str(ARTIFACTS / "webchat-inline-results.png"))
             # 2. tapping it posts the clip into the chat with the friend, via the bot; nothing to the bot
             await page.locator(".inline-result").first.click()
             shared = page.locator("#shared-panel .shared-row.out")

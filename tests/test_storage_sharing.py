@@ -51,10 +51,13 @@ def test_a_referral_credits_both_sides_once(store: Store) -> None:
 def test_a_referrer_earns_at_most_the_daily_cap_per_utc_day(store: Store, clock: Clock) -> None:
     store.ensure_user(1)
     assert [store.refer(n, 1, credits=2, daily_cap=2) for n in (10, 11, 12)] == ["credited", "credited", "capped"]
-    assert store.quota(1).credits == 4 and store.quota(12).credits == 0 and store.referred_by(12) is None
-    clock.now += 86_400  # a new UTC day: the cap starts again
-    assert store.refer(12, 1, credits=2, daily_cap=2) == "credited"
-    assert store.quota(1).credits == 6 and store.quota(12).credits == 2
+    assert store.quota(1).credits == 4 and store.quota(12).credits == 0
+    assert store.referred_by(12) == 1  # recorded, without credits
+    assert referral_rows(store, 12) == [("grant:referral:12", 0)]
+    clock.now += 86_400  # a new UTC day: the cap starts again, for new users
+    assert store.refer(12, 1, credits=2, daily_cap=2) == "seen"  # the capped one stays uncredited
+    assert store.refer(13, 1, credits=2, daily_cap=2) == "credited"
+    assert store.quota(1).credits == 6 and store.quota(13).credits == 2 and store.quota(12).credits == 0
 
 
 def test_concurrent_referrals_respect_the_cap_exactly(store: Store) -> None:
