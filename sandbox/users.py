@@ -7,8 +7,13 @@
     qid = await user.press(msg, user.button(msg, "Cancel"))   # taps an inline button
     await user.wait_for(lambda chat: user.answered(qid))
     user.chat                                           # the transcript: list[MessageView]
+    qid = await user.inline("cat")                      # types "@bot cat": an inline_query update
+    answer = await user.inline_results(qid)             # the bot's answerInlineQuery (results, button)
+    shared = await user.choose(qid, answer.results[0]["id"], peer=43)   # posted via the bot to user 43
+    await other.open_link(url)                          # a t.me/<bot>?start=… link: "/start <payload>"
 
-``transcript`` / ``chat_payload`` build the same views for the web chat page's JSON API.
+``transcript`` / ``chat_payload`` (and ``inline_payload`` / ``shared_payload`` for inline mode) build
+the same views for the web chat page's JSON API.
 """
 
 from __future__ import annotations
