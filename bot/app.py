@@ -52,6 +52,13 @@ log = logging.getLogger(__name__)
 # with commands, and ``stale`` (the catch-all for unclaimed buttons) stays last.
 HANDLER_MODULES = (sharing, start, premise, script, confirm, clips, history, account, admin, payments, unknown, errors, stale)
 RATE_LIMIT_RETRIES = 3
+# HTTP connections to the Bot API. httpcore scans every pooled connection (a getpeername and a poll
+# each) for every request it places, so PTB's default of 256 made the bot spend most of its CPU in
+# that scan under load; the send path lets ~25 chat-bound requests a second through, and 32
+# connections serve those, the button answers and an upload or two. A request finding all busy
+# waits for one (POOL_TIMEOUT_S) instead of failing after PTB's default second.
+BOT_CONNECTIONS = 32
+POOL_TIMEOUT_S = 30.0
 DELIVERY_KEY = "delivery"
 
 
@@ -102,6 +109,8 @@ def build_application(
         .base_url(base_url or settings.telegram.base_url)
         .base_file_url(base_file_url or settings.telegram.base_file_url)
         .concurrent_updates(True)
+        .connection_pool_size(BOT_CONNECTIONS)
+        .pool_timeout(POOL_TIMEOUT_S)
         .rate_limiter(PriorityLimiter(max_retries=RATE_LIMIT_RETRIES))
         .post_init(_post_init)
         .post_stop(_stop_delivery)

@@ -18,10 +18,18 @@ keeps the same limits but serves requests by what they are for:
    ``drop_after_s`` or more requests are queued than ``busy_queue``) they are dropped, answered
    ``True`` without a request.
 
-Limits are sliding windows counted at send time, so they hold in every window, not only on
-average: at most ``overall_per_s`` requests with a chat in any second (edits and chat actions
-included), and per chat at most ``chat_burst`` new messages in any second and ``chat_per_20s`` in
-any twenty seconds (``counts_per_chat``: the ``send…`` methods; edits change a message in place). A 429 pauses that chat
+Limits are sliding windows, so they hold in every window, not only on average: at most
+``overall_per_s`` requests with a chat in any second (edits and chat actions included). Telegram
+counts a request when it receives it, somewhere between the moment the bot sends it and the moment
+the answer comes back; a busy process may write a granted request late, bunched with the next
+second's. So a request counts in the overall window from when it is sent (in flight) until a
+second after its answer: then no second of receipts can hold more than the limit, however late
+each one went out. Per private chat at most ``chat_burst`` new messages in any second (the burst Telegram
+allows there) and ``chat_per_20s`` in any twenty seconds; per group ``group_per_min`` a minute
+(``counts_per_chat``: the ``send…`` methods; edits change a message in place). Status edits may
+fill only ``status_share`` of the overall window and cosmetic calls ``cosmetic_share``: the rest
+is kept for replies and follow-ups, so one arriving a moment after a burst of cosmetic calls still
+finds room (``SendStats.overtaken_by_lower`` counts the times it did not). A 429 pauses that chat
 (or everything, for requests without a chat) for exactly ``retry_after`` and the request is
 retried once per 429, up to ``max_retries`` times.
 
@@ -32,8 +40,10 @@ the asyncio ``BaseRateLimiter`` around it.
 from __future__ import annotations
 
 import asyncio
+import bisect
 import itertools
 import logging
+import math
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Coroutine
@@ -71,14 +81,26 @@ MERGEABLE = {"editMessageText", "editMessageCaption"}  # a newer edit of one mes
 
 @dataclass(frozen=True)
 class Limits:
-    """The limits kept, a little under Telegram's (30/s, 1/s per chat with bursts): requests sent
-    exactly at the limit arrive bunched by network and scheduling jitter."""
+    """The limits kept, a little under Telegram's (30/s, 1/s per chat with bursts)."""
 
-    overall_per_s: int = 25
-    chat_burst: int = 3  # per chat, in any 1 s
-    chat_per_20s: int = 20  # per chat, in any 20 s (about one a second, sustained)
+    overall_per_s: int = 28  # counted from send to answer (below): a small margin suffices
+    chat_burst: int = 3  # per private chat, in any 1 s (Telegram allows short bursts there)
+    chat_per_20s: int = 20  # per private chat, in any 20 s (about one a second, sustained)
+    group_per_min: int = 20  # per group chat (negative id), in any 60 s
     drop_after_s: float = 1.0  # a cosmetic call older than this is dropped …
     busy_queue: int = 20  # … or when more requests than this are waiting
+    # the part of the overall window each priority may fill: status edits and cosmetic calls leave
+    # the rest free, so a reply or a preview arriving a moment later never waits behind them
+    status_share: float = 0.7
+    cosmetic_share: float = 0.5
+
+    def overall_for(self, priority: int) -> int:
+        """How many requests of the last second may be in flight for ``priority`` to be sent."""
+        if priority >= Priority.COSMETIC:
+            return max(1, int(self.overall_per_s * self.cosmetic_share))
+        if priority >= Priority.STATUS:
+            return max(1, int(self.overall_per_s * self.status_share))
+        return self.overall_per_s
 
 
 def counts_per_chat(endpoint: str) -> bool:
@@ -90,6 +112,11 @@ def priority_of(endpoint: str, rate_limit_args: object) -> Priority:
     if isinstance(rate_limit_args, Priority | int) and not isinstance(rate_limit_args, bool):
         return Priority(int(rate_limit_args))
     return DEFAULT_PRIORITY.get(endpoint, Priority.REPLY)
+
+
+def is_group(chat: int | str) -> bool:
+    """Group and channel ids are negative (``@username`` channels are strings)."""
+    return isinstance(chat, str) or chat < 0
 
 
 def chat_of(data: dict[str, Any]) -> int | str | None:
@@ -120,32 +147,44 @@ class Schedule:
 
     def __init__(self, limits: Limits) -> None:
         self.limits = limits
-        self.overall: deque[float] = deque()
+        self.overall: list[float] = []  # when requests with a chat were answered (sorted)
         self.chats: dict[int | str, deque[float]] = {}
         self.paused_until: dict[int | str | None, float] = {}  # chat (None: everything) -> time
+        self.in_flight = 0  # requests with a chat begun and not yet answered
 
-    WINDOW_S = 20.0  # the longest window kept per chat
+    WINDOW_S = 20.0  # the longest window kept per private chat
+    GROUP_WINDOW_S = 60.0
 
     def _trim(self, now: float) -> None:
-        while self.overall and self.overall[0] <= now - 1.0:
-            self.overall.popleft()
+        if self.overall and self.overall[0] <= now - 1.0:
+            del self.overall[: bisect.bisect_right(self.overall, now - 1.0)]
         for chat, sent in list(self.chats.items()):
-            while sent and sent[0] <= now - self.WINDOW_S:
+            window = self.GROUP_WINDOW_S if is_group(chat) else self.WINDOW_S
+            while sent and sent[0] <= now - window:
                 sent.popleft()
             if not sent:
                 del self.chats[chat]
 
-    def ready_at(self, chat: int | str, now: float, posts: bool = True) -> float:
+    def ready_at(self, chat: int | str, now: float, posts: bool = True,
+                 priority: int = Priority.REPLY, *, overall: bool = True) -> float:
         """The earliest time a request for ``chat`` may be sent (``now`` when it may go now);
-        ``posts``: it posts a new message, so the per-chat windows apply too."""
+        ``posts``: it posts a new message, so the per-chat windows apply too; ``priority``: its
+        share of the overall window (``Limits.overall_for``); ``overall=False``: the chat's own
+        windows and pauses only."""
         self._trim(now)
         lim = self.limits
         at = max(now, self.paused_until.get(None, 0.0), self.paused_until.get(chat, 0.0))
-        if len(self.overall) >= lim.overall_per_s:
-            at = max(at, self.overall[-lim.overall_per_s] + 1.0)
+        room = lim.overall_for(priority)
+        if overall and self.in_flight + len(self.overall) >= room:
+            # wait until enough answered requests leave the window; none can while all are in flight
+            at = math.inf if self.in_flight >= room else max(at, self.overall[-(room - self.in_flight)] + 1.0)
         if not posts:
             return at
         sent = self.chats.get(chat, deque())
+        if is_group(chat):
+            if len(sent) >= lim.group_per_min:
+                at = max(at, sent[-lim.group_per_min] + self.GROUP_WINDOW_S)
+            return at
         recent = [t for t in sent if t > now - 1.0]
         if len(recent) >= lim.chat_burst:
             at = max(at, recent[-lim.chat_burst] + 1.0)
@@ -153,10 +192,25 @@ class Schedule:
             at = max(at, sent[-lim.chat_per_20s] + self.WINDOW_S)
         return at
 
-    def record(self, chat: int | str, now: float, posts: bool = True) -> None:
-        self.overall.append(now)
+    def chat_ready(self, chat: int | str, now: float, posts: bool = True) -> bool:
+        """Whether ``chat`` itself has room now (its windows and pauses; the overall window aside)."""
+        return self.ready_at(chat, now, posts, overall=False) <= now
+
+    def begin(self, chat: int | str, now: float, posts: bool = True) -> None:
+        """A request for ``chat`` is sent now (it counts in flight until ``end``)."""
+        self.in_flight += 1
         if posts:
             self.chats.setdefault(chat, deque()).append(now)
+
+    def end(self, now: float) -> None:
+        """A request begun earlier was answered now: it stays in the overall window for a second."""
+        self.in_flight = max(0, self.in_flight - 1)
+        bisect.insort(self.overall, now)
+
+    def record(self, chat: int | str, now: float, posts: bool = True) -> None:
+        """A request sent and answered at ``now``."""
+        self.begin(chat, now, posts)
+        self.end(now)
 
     def pause(self, chat: int | str | None, until: float) -> None:
         self.paused_until[chat] = max(self.paused_until.get(chat, 0.0), until)
@@ -166,7 +220,7 @@ class Schedule:
         to look again. Overall room is shared: when it is full nothing goes, whatever the chat."""
         best_wait: float | None = None
         for ticket in sorted(waiting):
-            at = self.ready_at(ticket.chat, now, counts_per_chat(ticket.endpoint))
+            at = self.ready_at(ticket.chat, now, counts_per_chat(ticket.endpoint), ticket.priority)
             if at <= now:
                 return ticket, None
             best_wait = at if best_wait is None else min(best_wait, at)
@@ -186,15 +240,27 @@ class SendStats:
 
     sent: Counter[str] = field(default_factory=Counter)  # by priority name
     waited: Counter[str] = field(default_factory=Counter)  # requests that could not go at once
+    waited_s: dict[str, float] = field(default_factory=dict)  # their seconds in the queue, summed
+    longest_s: dict[str, float] = field(default_factory=dict)  # and the longest wait
     dropped: int = 0
     merged: int = 0
     retried_429: int = 0
+    # status edits or cosmetic calls sent while a reply or follow-up of another chat was waiting
+    # (each counts once per request it overtook); the shares in ``Limits`` keep this at 0
+    overtaken_by_lower: int = 0
+
+    def note_wait(self, priority: Priority, seconds: float) -> None:
+        self.waited_s[priority.name] = self.waited_s.get(priority.name, 0.0) + seconds
+        self.longest_s[priority.name] = max(self.longest_s.get(priority.name, 0.0), seconds)
 
     def summary(self) -> str:
         sent = sum(self.sent.values())
-        waited = ", ".join(f"{k.lower()} {v}" for k, v in sorted(self.waited.items())) or "none"
-        return (f"sent {sent}, waited ({waited}), dropped {self.dropped}, merged {self.merged}, "
-                f"429 retries {self.retried_429}")
+        waited = ", ".join(
+            f"{k.lower()} {v} (mean {self.waited_s[k] / v * 1000:.0f} ms, max {self.longest_s.get(k, 0.0) * 1000:.0f} ms)"
+            for k, v in sorted(self.waited.items())
+        ) or "none"
+        return (f"sent {sent}, waited: {waited}; dropped {self.dropped}, merged {self.merged}, "
+                f"429 retries {self.retried_429}, replies overtaken by status/cosmetic {self.overtaken_by_lower}")
 
 
 class PriorityLimiter(BaseRateLimiter[int]):
@@ -240,11 +306,17 @@ class PriorityLimiter(BaseRateLimiter[int]):
                 self._release(stale, granted=False)
             ticket, later = self.schedule.pick(self._waiting, now)
             if ticket is not None:
-                self.schedule.record(ticket.chat, now, counts_per_chat(ticket.endpoint))
+                if ticket.priority >= Priority.STATUS:  # would a waiting reply or follow-up have had room?
+                    self.stats.overtaken_by_lower += sum(
+                        1 for t in self._waiting if t.priority <= Priority.FOLLOWUP
+                        and self.schedule.chat_ready(t.chat, now, counts_per_chat(t.endpoint))
+                    )
+                self.schedule.begin(ticket.chat, now, counts_per_chat(ticket.endpoint))
                 self._release(ticket, granted=True)
                 continue
             self._wake.clear()
-            timeout = None if later is None else max(0.0, later - now)
+            # no time known (every slot is in flight): an answer (``_end``) or a new ticket wakes it
+            timeout = None if later is None or math.isinf(later) else max(0.0, later - now)
             if not self._waiting:
                 timeout = None
             try:
@@ -263,8 +335,9 @@ class PriorityLimiter(BaseRateLimiter[int]):
         """Queue ``ticket`` and wait until it may be sent (True) or was dropped (False)."""
         now = self.clock()
         posts = counts_per_chat(ticket.endpoint)
-        if not self._waiting and self.schedule.ready_at(ticket.chat, now, posts) <= now:
-            self.schedule.record(ticket.chat, now, posts)  # the common case: room now, no queue
+        ahead = any(t.priority <= ticket.priority for t in self._waiting)  # only lower ones may be passed
+        if not ahead and self.schedule.ready_at(ticket.chat, now, posts, ticket.priority) <= now:
+            self.schedule.begin(ticket.chat, now, posts)  # the common case: room now, nobody before it
             return True
         self.stats.waited[Priority(ticket.priority).name] += 1
         if ticket.key is not None:
@@ -274,8 +347,21 @@ class PriorityLimiter(BaseRateLimiter[int]):
         self._waiting.append(ticket)  # Schedule.pick orders them
         self._ensure_runner()
         self._wake.set()
-        await event.wait()
+        try:
+            await event.wait()
+        except asyncio.CancelledError:  # the caller gave up: its slot is free again
+            if ticket.done:
+                self._end()
+            elif ticket in self._waiting:
+                self._release(ticket, granted=False)
+            raise
+        self.stats.note_wait(Priority(ticket.priority), self.clock() - now)
         return ticket.done
+
+    def _end(self) -> None:
+        """A request begun by ``_wait_turn`` was answered (or failed): it leaves the in-flight count."""
+        self.schedule.end(self.clock())
+        self._wake.set()
 
     # -- BaseRateLimiter -----------------------------------------------------------------------
 
@@ -325,7 +411,11 @@ class PriorityLimiter(BaseRateLimiter[int]):
     ) -> JSONResult:
         for attempt in range(self.max_retries + 1):
             try:
-                return await callback(*args, **kwargs)
+                try:
+                    return await callback(*args, **kwargs)
+                finally:
+                    if chat is not None:  # it was begun by ``_wait_turn``
+                        self._end()
             except RetryAfter as exc:
                 if attempt == self.max_retries:
                     raise

@@ -73,6 +73,8 @@ import contextlib
 import functools
 import json
 import logging
+import socket
+import struct
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -123,6 +125,21 @@ class Injection:
 class _Body:
     params: dict[str, object] = field(default_factory=dict)
     attachments: dict[str, Upload] = field(default_factory=dict)
+
+
+def since_received_s(sock: socket.socket | None) -> float:
+    """Seconds since the kernel received the last data on this TCP connection (Linux ``TCP_INFO``
+    ``tcpi_last_data_recv``, in ms; the last bytes of the request being handled), else 0."""
+    if sock is None or not hasattr(socket, "TCP_INFO"):
+        return 0.0
+    try:
+        info = sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_INFO, 104)
+        return float(struct.unpack_from("I", info, _LAST_DATA_RECV)[0]) / 1000.0
+    except (OSError, struct.error):
+        return 0.0
+
+
+_LAST_DATA_RECV = 52  # offset of tcpi_last_data_recv in struct tcp_info (8 bytes of u8, then u32s)
 
 
 def parse_range(header: str | None, size: int) -> tuple[int, int] | None:
@@ -437,6 +454,11 @@ class BotApiSandbox:
         return body
 
     async def _handle_api(self, request: web.Request) -> web.Response:
+        # what Telegram counts limits by: when the request reached the server (the kernel's time, so
+        # a sandbox starved of CPU does not bunch requests it reads late)
+        received_at = self.flood.clock()
+        if self.flood.kernel_receipts:
+            received_at -= since_received_s(request.transport.get_extra_info("socket") if request.transport else None)
         if request.match_info["token"] != self.token:
             return _json({"ok": False, "error_code": 401, "description": "Unauthorized"}, 401)
         raw_method = request.match_info["method"]
@@ -467,7 +489,7 @@ class BotApiSandbox:
             if self.strict and violations:
                 raise ApiError(400, "Bad Request: " + "; ".join(violations))
             # 5. flood limits: counted always, refused with 429 when the meter enforces them
-            breach = self.flood.check(method, body.params.get("chat_id"), time.monotonic())
+            breach = self.flood.check(method, body.params.get("chat_id"), received_at)
             if breach is not None and self.flood.enforce:
                 raise ApiError(429, "Too Many Requests: retry after 1", 1)
             # 6. execute

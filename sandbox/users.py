@@ -229,6 +229,8 @@ class SimUser:
     def __init__(self, sandbox: BotApiSandbox, user_id: int) -> None:
         self.sandbox = sandbox
         self.id = user_id
+        self._seen: tuple[object, object, int] | None = None  # (state, chat, its version) of ``_views``
+        self._views: list[MessageView] = []
 
     @property
     def _state(self) -> SandboxState:
@@ -236,8 +238,18 @@ class SimUser:
 
     @property
     def chat(self) -> list[MessageView]:
-        """The whole transcript, oldest first (deleted messages included, flagged ``deleted``)."""
-        return transcript(self._state, self.id)
+        """The whole transcript, oldest first (deleted messages included, flagged ``deleted``).
+
+        Rebuilt only when the chat changed (every change bumps its ``version``): ``wait_for``
+        predicates run on every change anywhere, and a load test has a hundred users waiting."""
+        state = self._state
+        chat = state.chats.get(self.id)
+        seen = (state, chat, chat.version) if chat is not None else None
+        old = self._seen
+        if seen is None or old is None or old[0] is not state or old[1] is not chat or old[2] != seen[2]:
+            self._views = transcript(state, self.id)
+            self._seen = seen
+        return list(self._views)
 
     @property
     def visible(self) -> list[MessageView]:

@@ -4,6 +4,7 @@ and the sandbox's flood meter (sandbox/flood.py) that judges it."""
 from __future__ import annotations
 
 import asyncio
+import math
 from datetime import timedelta
 from typing import Any
 
@@ -51,6 +52,45 @@ def test_pick_serves_by_priority_then_arrival_and_skips_full_chats() -> None:
     assert ticket is not None and ticket.seq == 3 and later is None
     ticket, _ = s.pick([w for w in waiting if w.seq != 3], 0.5)
     assert ticket is not None and ticket.seq == 2  # a follow-up edit before a typing indicator
+
+
+def test_status_and_cosmetic_calls_leave_room_for_replies_and_previews() -> None:
+    s = Schedule(Limits(overall_per_s=10, chat_burst=10, chat_per_20s=100, status_share=0.7, cosmetic_share=0.5))
+    for i in range(5):
+        s.record(100 + i, 0.0, posts=False)
+    assert s.ready_at(1, 0.1, posts=False, priority=Priority.COSMETIC) == pytest.approx(1.0)  # half is full
+    assert s.ready_at(1, 0.1, posts=False, priority=Priority.STATUS) == 0.1
+    for i in range(2):
+        s.record(200 + i, 0.1, posts=False)
+    assert s.ready_at(1, 0.2, posts=False, priority=Priority.STATUS) == pytest.approx(1.0)  # 7 of 10
+    assert s.ready_at(1, 0.2, posts=False, priority=Priority.FOLLOWUP) == 0.2  # the preview still goes
+    assert s.ready_at(1, 0.2, priority=Priority.REPLY) == 0.2
+
+
+def test_a_request_counts_from_sending_until_a_second_after_its_answer() -> None:
+    """Telegram counts it when it receives it, anywhere between the two: a request written late by a
+    busy process must not land in a second that was already full."""
+    s = Schedule(Limits(overall_per_s=2, chat_burst=10, chat_per_20s=100))
+    s.begin(1, 0.0, posts=False)
+    s.begin(2, 0.1, posts=False)
+    assert s.ready_at(3, 5.0, posts=False) == math.inf  # both in flight: no time is known yet
+    s.end(0.9)  # the first was answered at 0.9 (received by then, perhaps only just)
+    assert s.ready_at(3, 1.0, posts=False) == pytest.approx(1.9)
+    s.end(1.0)
+    assert s.ready_at(3, 1.9, posts=False) == 1.9
+    assert s.in_flight == 0
+
+
+def test_private_chats_may_burst_and_groups_are_paced_per_minute() -> None:
+    s = Schedule(Limits(overall_per_s=100, chat_burst=3, chat_per_20s=20, group_per_min=2))
+    for i in range(3):  # a private chat: welcome, chooser and a notice in one second
+        assert s.ready_at(5, i * 0.1) == i * 0.1
+        s.record(5, i * 0.1)
+    assert s.ready_at(5, 0.3) == pytest.approx(1.0)
+    s.record(-100, 0.0)
+    s.record(-100, 10.0)
+    assert s.ready_at(-100, 11.0) == pytest.approx(60.0)  # a group: 2 a minute here
+    assert s.chat_ready(5, 1.0) and not s.chat_ready(-100, 59.0)
 
 
 def test_cosmetic_requests_are_dropped_when_old_or_under_load() -> None:
@@ -113,6 +153,23 @@ async def test_a_reply_overtakes_queued_status_edits_and_typing() -> None:
     await asyncio.gather(reply, *queued)
     assert rec.sent == ["first", "reply", "status", "typing"]
     assert limiter.stats.waited["REPLY"] == 1
+    await limiter.shutdown()
+
+
+async def test_a_reply_passes_waiting_cosmetic_calls_at_once_and_none_overtakes_it() -> None:
+    limiter = PriorityLimiter(Limits(overall_per_s=4, cosmetic_share=0.5, status_share=0.5,
+                                     drop_after_s=60, busy_queue=100))
+    rec = Recorder()
+    typing = [asyncio.create_task(send(limiter, rec, f"typing{i}", "sendChatAction", 10 + i)) for i in range(4)]
+    await asyncio.sleep(0)
+    await asyncio.sleep(0)
+    assert rec.sent == ["typing0", "typing1"]  # half the window; the rest wait
+    await send(limiter, rec, "reply", "sendMessage", 1)  # not queued behind them
+    await send(limiter, rec, "preview", "editMessageText", 2, Priority.FOLLOWUP, 9)
+    assert rec.sent[2:] == ["reply", "preview"]
+    assert "REPLY" not in limiter.stats.waited
+    await asyncio.gather(*typing)
+    assert limiter.stats.overtaken_by_lower == 0
     await limiter.shutdown()
 
 
