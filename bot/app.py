@@ -28,6 +28,7 @@ from bot.handlers import (
     confirm,
     errors,
     history,
+    lines,
     payments,
     premise,
     script,
@@ -50,7 +51,7 @@ log = logging.getLogger(__name__)
 # Handler modules in registration order; ``sharing`` (inline mode, /start with a deep-link payload)
 # comes before ``start``, whose /start takes the rest; ``unknown`` (commands nobody claimed) follows every module
 # with commands, and ``stale`` (the catch-all for unclaimed buttons) stays last.
-HANDLER_MODULES = (sharing, start, premise, script, confirm, clips, history, account, admin, payments, unknown, errors, stale)
+HANDLER_MODULES = (sharing, start, premise, script, confirm, clips, lines, history, account, admin, payments, unknown, errors, stale)
 RATE_LIMIT_RETRIES = 3
 # HTTP connections to the Bot API. httpcore scans every pooled connection (a getpeername and a poll
 # each) for every request it places, so PTB's default of 256 made the bot spend most of its CPU in

@@ -36,6 +36,8 @@ class Action(StrEnum):
     EXAMPLE = "ex"  # index of an example premise (offered for a greeting or a too-vague text)
     BUY = "by"  # credit pack "<credits>x<stars>"
     CANCEL_PICK = "cc"  # what /cancel cancels: "d", draft id / "j", job id / "all" or "keep", "0"
+    LINES = "el"  # draft: list its script's spoken lines to edit one (Remix)
+    LINE = "ln"  # draft, index of the spoken line to replace (range-checked against the script)
 
 
 ARITY: dict[Action, int] = {
@@ -51,6 +53,8 @@ ARITY: dict[Action, int] = {
     Action.EXAMPLE: 1,
     Action.BUY: 1,
     Action.CANCEL_PICK: 2,
+    Action.LINES: 1,
+    Action.LINE: 2,
 }
 # Actions whose arguments are all non-negative integers (ids, offsets).
 NUMERIC: frozenset[Action] = frozenset(

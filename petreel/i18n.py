@@ -82,12 +82,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "🎨 <b>Remix of “{title}”</b>: the same story, made again with your changes.\n"
         "• the hero: pick one below (names and the title follow the new hero)\n"
         "• {art}\n"
-        "• a new take: 🎲 on the script preview draws the same story again with a new seed\n\n"
+        "• a new take: 🎲 on the script preview draws the same story again with a new seed\n"
+        "• one line: ✏️ Edit a line below to change what is said\n\n"
         "Who is the hero of the remix?",
         "🎨 <b>重新创作《{title}》</b>：同一个故事，按你的改动重新制作。\n"
         "• 主角：在下面选一个（名字和标题会随新主角改变）\n"
         "• {art}\n"
-        "• 换个演绎：在剧本预览里点 🎲，同一个故事换一个随机种子重画\n\n"
+        "• 换个演绎：在剧本预览里点 🎲，同一个故事换一个随机种子重画\n"
+        "• 改一句台词：点下面的 ✏️ 改一句台词\n\n"
         "重新创作的主角是谁？",
     ),
     "remix_art_pick": ("the art style: picked after the hero", "画风：选好主角后再选"),
@@ -107,6 +109,19 @@ TEXTS: dict[str, tuple[str, str]] = {
     "btn_cancel": ("✖ Cancel", "✖ 取消"),
     "btn_resend": ("📤 Resend", "📤 重新发送"),
     "btn_remix": ("🎨 Remix", "🎨 重新创作"),
+    "btn_edit_line": ("✏️ Edit a line", "✏️ 改一句台词"),
+    "narrator": ("Narrator", "旁白"),
+    "edit_lines": ("✏️ <b>{title}</b>: which line do you want to change? Tap its number.",
+                   "✏️ <b>{title}</b>：想改哪一句？点它的编号。"),
+    "edit_line_ask": (
+        "✏️ Line {n} ({who}) now says:\n<i>{old}</i>\n\nSend the new text for it (or /cancel).",
+        "✏️ 第 {n} 句（{who}）现在是：\n<i>{old}</i>\n\n请发送这一句的新内容（或 /cancel 取消）。",
+    ),
+    "edit_line_bad": (
+        "That line doesn't fit: it must be 1–200 characters (400 for the narrator) and short enough to say "
+        "in its scene. Send a shorter one, or /cancel.",
+        "这句放不下：需要 1–200 个字（旁白 400 个字），并且能在该场景时长内说完。请发送更短的一句，或 /cancel 取消。",
+    ),
     "btn_twist": ("🔀 New twist", "🔀 新剧情"),
     "btn_prev": ("◀ Prev", "◀ 上一页"),
     "btn_next": ("Next ▶", "下一页 ▶"),

@@ -14,6 +14,9 @@ from __future__ import annotations
 import random
 import re
 
+from pydantic import ValidationError
+
+from petreel.errors import ScriptError
 from story.arcs import common
 from story.premise import analyse
 from story.script import Script
@@ -71,3 +74,31 @@ def remix_hero(script: Script, style: str, art_style: str, seed: int) -> Script:
     data["style"] = style
     data["art_style"] = art_style
     return Script.model_validate(data)
+
+
+def spoken_lines(script: Script) -> list[tuple[str, str]]:
+    """Every line said aloud, numbered from 0 in the order heard: each scene's narration, then its
+    dialogue, as (speaker id, text); ``replace_line`` takes the same index."""
+    return [pair for scene in script.scenes for pair in scene.spoken()]
+
+
+def replace_line(script: Script, index: int, text: str) -> Script:
+    """``script`` with spoken line ``index`` (see ``spoken_lines``) replaced by ``text``, validated as
+    any script is (length, pacing); raises ``ScriptError`` when it does not fit, ``IndexError`` for a
+    line that does not exist."""
+    if not 0 <= index < len(spoken_lines(script)):
+        raise IndexError(index)
+    data = script.model_dump()
+    k = index
+    for scene in data["scenes"]:
+        if k == 0:
+            scene["narration"] = text
+            break
+        if k <= len(scene["dialogue"]):
+            scene["dialogue"][k - 1]["text"] = text
+            break
+        k -= 1 + len(scene["dialogue"])
+    try:
+        return Script.model_validate(data)
+    except ValidationError as err:
+        raise ScriptError(f"edited line {index} does not fit: {err.errors()[0]['msg']}") from None

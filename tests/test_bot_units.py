@@ -212,3 +212,25 @@ def test_remix_renames_what_the_new_hero_makes_wrong_but_keeps_a_given_name() ->
     named = write_offline("a ginger cat named Tofu is mocked by a rich white cat and gets rich", "ginger-cat", "en", 7)
     assert remix_hero(named, "husky", "storyboard", 3).character("hero").name == "Tofu"  # the user's own name stays
     assert remix_hero(script, "ginger-cat", "anime", 3).scenes == script.scenes  # art style alone: same story
+
+
+def test_replace_line_validates_like_any_script_and_line_edits_time_out() -> None:
+    from petreel.errors import ScriptError
+    from story.remix import replace_line, spoken_lines
+
+    script = make_script()
+    lines = spoken_lines(script)
+    assert len(lines) == sum(1 + len(s.dialogue) for s in script.scenes)
+    last = len(lines) - 1
+    edited = replace_line(script, last, "Fish for everyone!")
+    assert spoken_lines(edited)[last][1] == "Fish for everyone!" and spoken_lines(edited)[:last] == lines[:last]
+    with pytest.raises(ScriptError):
+        replace_line(script, 0, "word " * 300)  # too long to say in the scene
+    with pytest.raises(IndexError):
+        replace_line(script, len(lines), "x")
+    now = [0.0]
+    book = DraftBook(None, clock=lambda: now[0])  # type: ignore[arg-type]
+    book.edit_line(7, "d1", 2)
+    assert book.line_edit(7) == ("d1", 2) and book.line_edit(8) is None
+    now[0] = 16 * 60.0
+    assert book.line_edit(7) is None and not book.end_line_edit(7)

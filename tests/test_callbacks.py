@@ -22,6 +22,8 @@ def test_round_trip_every_action() -> None:
         Action.EXAMPLE: ("1",),
         Action.BUY: ("12x100",),
         Action.CANCEL_PICK: ("d", "k3x9Qa2b"),
+        Action.LINES: ("k3x9Qa2b",),
+        Action.LINE: ("k3x9Qa2b", "39"),
     }
     assert set(samples) == set(Action)
     for action, args in samples.items():

@@ -382,6 +382,65 @@ async def test_remix_says_what_it_is_and_renames_what_the_new_hero_makes_wrong(
     assert harness.sandbox.violations == []
 
 
+async def test_remix_edits_one_line_and_refuses_forged_line_buttons(
+    harness: Harness, tiny_clip: ClipInfo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Remix → ✏️ Edit a line → a numbered line → the next text replaces it (not a premise) → the
+    preview → Confirm renders the edited script. Another user's or an out-of-range line is refused."""
+    import sandbox.state as sandbox_state
+    from story.remix import spoken_lines
+    from story.script import Script
+
+    harness.start_worker(tiny_clip)
+    async with harness.bot():
+        ann, bob = harness.user(1001), harness.user(1002)
+        preview = await premise_to_preview(ann, "a poor ginger cat is mocked by a rich white cat, works hard and gets rich")
+        await ann.press(preview, data_of(preview, "Confirm"))
+        await ann.wait_for(has_video(ann), timeout=20)
+        video = videos(ann)[0]
+        await ann.press(video, data_of(video, "Remix"))
+        chooser = await wait_buttons(ann, "1|el|", after=video.message_id)
+        assert "Edit a line" in chooser.body
+        draft_id = data_of(chooser, "Edit a line").split("|")[2]
+        await ann.press(chooser, data_of(chooser, "Edit a line"))
+        listing = await wait_buttons(ann, "1|ln|", after=chooser.message_id)
+        draft = await harness.store.get_draft(draft_id)
+        assert draft is not None and draft.script
+        lines = [text for _, text in spoken_lines(Script.model_validate_json(draft.script))]
+        assert sum(d.startswith("1|ln|") for d in listing.callback_data) == len(lines)
+        assert all(len(d.encode()) <= 64 for d in listing.callback_data)
+        index = next(i for i, text in enumerate(lines) if lines.count(text) == 1)
+        old, new = lines[index], "Fish for everyone tonight, friends!"
+        await ann.press(listing, data_of(listing, f"✏️ {index + 1}"))
+        ask = await ann.wait_for_text("Send the new text")
+        assert old in ask.body and f"Line {index + 1}" in ask.body
+        # forged: Bob names Ann's draft; Ann names a line that does not exist
+        forged = [f"1|ln|{draft_id}|0", f"1|el|{draft_id}"]
+        real = sandbox_state.button_data
+        monkeypatch.setattr(sandbox_state, "button_data", lambda markup: [*real(markup), *forged, f"1|ln|{draft_id}|999"])
+        bob_preview = await premise_to_preview(bob, "a husky sings")
+        queries = [await bob.press(bob_preview, data) for data in forged]
+        out_of_range = await ann.press(listing, f"1|ln|{draft_id}|999")
+        await bob.wait_for(lambda _: all(bob.answered(q) for q in queries), timeout=10)
+        await ann.wait_for(lambda _: ann.answered(out_of_range), timeout=10)
+        assert all("doesn't exist (or isn't yours)" in (bob.callback_answer(q).text or "") for q in queries)  # type: ignore[union-attr]
+        assert "no longer valid" in (ann.callback_answer(out_of_range).text or "")  # type: ignore[union-attr]
+        # the next text replaces the line (no hero chooser for it as a premise) → the preview → Confirm
+        sent = await ann.send(new)
+        edited = await wait_buttons(ann, "1|ok|", after=sent)
+        assert not with_buttons(ann, "1|st|", after=sent)
+        draft = await harness.store.get_draft(draft_id)
+        assert draft is not None and draft.script and new in draft.script
+        await ann.press(edited, data_of(edited, "Confirm"))
+        await ann.wait_for(lambda _: len(videos(ann)) == 2, timeout=20)
+        clips, _ = await harness.store.list_clips(1001)
+        job = await harness.store.get_job(clips[0].job_id)
+        assert job is not None and job.parent_clip_id == clips[1].id
+        said = [text for _, text in spoken_lines(Script.model_validate_json(job.script_json))]
+        assert said[index] == new and old not in said
+    assert harness.sandbox.violations == []
+
+
 async def test_hero_chooser_follows_the_premise(harness: Harness) -> None:
     """The premise's own hero style is the first, marked button; another style re-casts the hero only and
     says so in one line; the chooser and the preview say in one line what was understood."""

@@ -45,7 +45,7 @@ async def open_remix(
     draft = await deps.drafts.new(
         user_id, chat_id, premise, job.language, script=script, parent_clip_id=parent_clip_id,
     )  # fmt: skip
-    await show_styles(context, draft, lang, head=remix_head(script, lang, deps.settings.render.backend))
+    await show_styles(context, draft, lang, head=remix_head(script, lang, deps.settings.render.backend), edit=True)
 
 
 def remix_head(script: Script, lang: str, backend: str) -> str:

@@ -110,6 +110,7 @@ async def cancel_command(update: Update, context: Context) -> None:
     lang = await user_lang(update, context)
     user = update.effective_user
     assert user is not None
+    deps.drafts.end_line_edit(user.id)  # /cancel leaves line editing too
     drafts, jobs = await deps.drafts.of_user(user.id), await deps.store.active_jobs(user.id)
     if len(drafts) + len(jobs) == 0:
         await send(update, context, t(lang, "cancel_none"))

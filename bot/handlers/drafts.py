@@ -36,6 +36,7 @@ __all__ = ["Draft", "DraftBook", "new_seed", "script_of"]
 
 DRAFT_TTL_S = 6 * 3600.0
 CONFIRMED_KEPT = 10_000  # taken draft ids remembered (bounded memory)
+LINE_EDIT_TTL_S = 15 * 60.0  # a tapped "edit this line" waits this long for the user's new text
 
 
 def new_seed() -> int:
@@ -63,6 +64,10 @@ class DraftBook:
         self._locks: dict[int, asyncio.Lock] = {}
         self._confirmed: OrderedDict[str, int] = OrderedDict()  # taken draft id → owner
         self._shown: OrderedDict[str, tuple[int, int]] = OrderedDict()  # draft id → (chat, message) of its buttons
+        # user → (draft id, spoken line index, deadline): the Remix line the user's next text replaces.
+        # Kept in memory per user (the drafts table has no field for it) and dropped after
+        # LINE_EDIT_TTL_S, by /cancel or /new; a restart forgets it (the text is then a premise).
+        self._line_edits: dict[int, tuple[str, int, float]] = {}
 
     async def new(
         self,
@@ -166,6 +171,22 @@ class DraftBook:
         live = len(await self.store.user_drafts(owner))
         await self.store.discard_drafts(owner)
         return live
+
+    def edit_line(self, owner: int, draft_id: str, index: int) -> None:
+        """``owner``'s next text replaces spoken line ``index`` of draft ``draft_id``."""
+        self._line_edits[owner] = (draft_id, index, self.clock() + LINE_EDIT_TTL_S)
+
+    def line_edit(self, owner: int) -> tuple[str, int] | None:
+        """The (draft id, line index) ``owner``'s next text replaces, unless none or timed out."""
+        pending = self._line_edits.get(owner)
+        if pending is None or pending[2] < self.clock():
+            self._line_edits.pop(owner, None)
+            return None
+        return pending[0], pending[1]
+
+    def end_line_edit(self, owner: int) -> bool:
+        """Leave edit mode; True when ``owner`` was in it."""
+        return self._line_edits.pop(owner, None) is not None
 
     def busy(self, draft_id: str) -> bool:
         """A script is being written for this draft right now."""

@@ -31,6 +31,7 @@ from bot.handlers.common import (
     user_lang,
 )
 from bot.handlers.drafts import Draft
+from bot.handlers.lines import edit_button, take_line_edit
 from bot.handlers.ownership import owned_draft
 from bot.handlers.script import write_and_show
 from bot.handlers.understanding import chooser_styles, recast_html, understood_html
@@ -49,7 +50,7 @@ def script_language(premise: str) -> Lang:
     return "zh" if _HAN.search(premise) else "en"
 
 
-def style_keyboard(lang: str, draft: Draft) -> InlineKeyboardMarkup:
+def style_keyboard(lang: str, draft: Draft, edit: bool = False) -> InlineKeyboardMarkup:
     """The hero buttons: the premise's own hero style first (marked, on its own row), then the rest."""
     buttons = []
     for style_id, own in chooser_styles(draft.premise):
@@ -58,7 +59,8 @@ def style_keyboard(lang: str, draft: Draft) -> InlineKeyboardMarkup:
         buttons.append((t(lang, "style_from_premise", label=label) if own else label,
                         callbacks.encode(Action.STYLE, draft.id, s.id)))
     first = 1 if chooser_styles(draft.premise)[0][1] else 0
-    return keyboard(in_rows(buttons[:first], 1) + in_rows(buttons[first:], 2))
+    rows = in_rows(buttons[:first], 1) + in_rows(buttons[first:], 2)
+    return keyboard(rows + [[edit_button(lang, draft)]] if edit else rows)
 
 
 def art_keyboard(lang: str, draft: Draft, backend: str) -> InlineKeyboardMarkup:
@@ -66,13 +68,14 @@ def art_keyboard(lang: str, draft: Draft, backend: str) -> InlineKeyboardMarkup:
     return keyboard(in_rows(buttons, 2))
 
 
-async def show_styles(context: Context, draft: Draft, lang: str, head: str | None = None) -> None:
-    """Post the hero chooser for ``draft`` (under ``head``, HTML, instead of the premise when given)."""
+async def show_styles(context: Context, draft: Draft, lang: str, head: str | None = None, edit: bool = False) -> None:
+    """Post the hero chooser for ``draft`` (under ``head``, HTML, instead of the premise when given;
+    with ``edit``, a Remix: an "Edit a line" button too)."""
     sent = await context.bot.send_message(
         draft.chat_id,
         head or t(lang, "choose_style", premise=html.escape(draft.premise)) + "\n\n" + understood_html(draft.premise, lang),
         parse_mode=ParseMode.HTML,
-        reply_markup=style_keyboard(lang, draft),
+        reply_markup=style_keyboard(lang, draft, edit),
     )
     deps_of(context).drafts.shown(draft.id, draft.chat_id, sent.message_id)
 
@@ -83,6 +86,9 @@ async def on_premise(update: Update, context: Context) -> None:
     message, chat, user = update.effective_message, update.effective_chat, update.effective_user
     assert message is not None and chat is not None and user is not None
     lang = await user_lang(update, context)
+    # 0. a user editing a Remix line sends its new text, not a premise
+    if await take_line_edit(update, context, message.text or "", lang):
+        return
     # 1. per-chat throttle: a premise within the window is kept (the newest wins) and taken once the
     #    window passes; the first one kept says so, the rest of a flood replaces it quietly
     wait = deps.throttle.check(chat.id, deps.clock())
@@ -163,6 +169,8 @@ async def example(update: Update, context: Context, press: Press) -> None:
 
 async def new(update: Update, context: Context) -> None:
     lang = await user_lang(update, context)
+    if update.effective_user is not None:
+        deps_of(context).drafts.end_line_edit(update.effective_user.id)  # a new premise leaves line editing
     await send(update, context, t(lang, "new_prompt"))
 
 
