@@ -298,6 +298,22 @@ def _relation_word(person: Person, language: str) -> str:
     return "伙伴" if zh else "sidekick"
 
 
+def _untold_events(events: list[str], most: int, said: str, lang: str) -> list[dict[str, Any]]:
+    """The lexicon entries of the first ``most`` events that have a beat, less those a line already says."""
+    entries = [e for e in (lexicon().entry("events", event) for event in events) if "beat" in e][:most]
+    return [e for e in entries if not any(w in said for w in e["zh" if lang == "zh" else "en"])]
+
+
+def _narration(told: dict[str, str], lang: str, line_values: dict[str, str], visual_values: dict[str, str],
+               slot: str) -> dict[str, str] | None:
+    """A narrator beat from a line variant, or None when a field it names has no value."""
+    line = _fill(told[lang], line_values)
+    visual = _fill(told["visual"], visual_values)
+    if not (line and visual):
+        return None
+    return {"speaker": "narrator", "line": line[:200], "visual": visual[:160], "slot": slot}
+
+
 def _fill(template: str, values: dict[str, str]) -> str | None:
     """``template`` with its fields filled, or None when a field has no value."""
     fields = _FIELD.findall(template)
@@ -371,44 +387,28 @@ def plan_story(analysis: Analysis, style: str, language: str, seed: int, arc_id:
                       "line": line[:200], "visual": visual[:160], "slot": slot["id"]})
 
     # 2a. The premise's own wrong is told, when no line tells it yet (fired, mocked, lost …).
-    lex = lexicon()
     said = " ".join(b["line"] for b in beats).lower()
-    for wrong in [w for w in analysis.wrongs if "beat" in lex.entry("events", w)][:1]:
-        entry = lex.entry("events", wrong)
-        if "beat" not in entry or any(w in said for w in entry["zh" if lang == "zh" else "en"]):
-            continue
+    for entry in _untold_events(analysis.wrongs, 1, said, lang):
         local = {**values, "when": whens[1], "later": laters[1]}
-        told = rng.choice(entry["beat"])
-        line = _fill(told[lang], local)
-        visual = _fill(told["visual"], {**local, "work": values["work_en"]})
-        if line and visual:
-            beats.insert(min(1, len(beats)), {"speaker": "narrator", "line": line[:200], "visual": visual[:160],
-                                              "slot": "wrong"})
+        beat = _narration(rng.choice(entry["beat"]), lang, local, {**local, "work": values["work_en"]}, "wrong")
+        if beat is not None:
+            beats.insert(min(1, len(beats)), beat)
 
     # 2c. The premise's outcome, job and place are said, when no line says them yet.
     said = " ".join(b["line"] for b in beats).lower()
-    for outcome in [o for o in analysis.outcomes if "beat" in lex.entry("events", o)][:2]:
-        entry = lex.entry("events", outcome)
-        if "beat" not in entry or any(w in said for w in entry["zh" if lang == "zh" else "en"]):
-            continue
+    for entry in _untold_events(analysis.outcomes, 2, said, lang):
         local = {**values, "when": whens[2], "later": laters[2]}
-        told = rng.choice(entry["beat"])
-        line = _fill(told[lang], local)
-        visual = _fill(told["visual"], local)
-        if line and visual:
-            beats.insert(max(1, len(beats) - 1), {"speaker": "narrator", "line": line[:200], "visual": visual[:160],
-                                                  "slot": "outcome"})
+        beat = _narration(rng.choice(entry["beat"]), lang, local, local, "outcome")
+        if beat is not None:
+            beats.insert(max(1, len(beats) - 1), beat)
     for field_name, template in (("job", c["job_line"]), ("place", c["place_line"])):
         own = analysis.job if field_name == "job" else (analysis.places[0] if analysis.places else None)
         word = values[field_name].lower().removeprefix("the ")
         if own is None or word in said:
             continue
-        told = rng.choice(template)
-        line = _fill(told[lang], {**values, "when": whens[2]})
-        visual = _fill(told["visual"], values)
-        if line and visual:
-            beats.insert(min(2, len(beats)), {"speaker": "narrator", "line": line[:200], "visual": visual[:160],
-                                              "slot": field_name})
+        beat = _narration(rng.choice(template), lang, {**values, "when": whens[2]}, values, field_name)
+        if beat is not None:
+            beats.insert(min(2, len(beats)), beat)
 
     # 2b. The rival is heard: when no beat gives the rival a line, the first slot that can does.
     if "rival" in slots and not any(b["speaker"] == slots["rival"].id for b in beats):
