@@ -499,6 +499,6 @@
     if (!els.menu.hidden && !els.menu.contains(e.target) && !els.menuButton.contains(e.target)) toggleMenu(false);
   });
 
-  window.petreelChat = { me, state }; // for debugging and browser tests
+  window.petreelChat = { me, state, post }; // for inline.js, debugging and browser tests
   pollLoop();
 })();

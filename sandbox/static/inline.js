@@ -21,14 +21,7 @@
   let timer = null;
   let asked = 0;
 
-  async function post(path, body) {
-    const resp = await fetch(path, {
-      method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body),
-    });
-    const data = await resp.json().catch(() => ({ ok: false, error: resp.statusText }));
-    if (!resp.ok || !data.ok) throw new Error(data.error || resp.statusText);
-    return data;
-  }
+  const post = chat.post; // the page's one API call: JSON in, {ok, …} out, errors thrown
 
   function peerId() {
     const value = els.peer.value.trim();
