@@ -167,9 +167,9 @@ def make_settings(tmp: Path, **quota: int) -> Settings:
     )
 
 
-@pytest.fixture
-async def harness(tmp_path: Path) -> AsyncIterator[Harness]:
-    settings = make_settings(tmp_path)
+@contextlib.asynccontextmanager
+async def harness_for(settings: Settings) -> AsyncIterator[Harness]:
+    """A sandbox and a store for ``settings``; a worker the test started is stopped on the way out."""
     async with BotApiSandbox() as sandbox, AsyncStore.from_settings(settings) as store:
         h = Harness(sandbox, settings, store)
         try:
@@ -177,6 +177,12 @@ async def harness(tmp_path: Path) -> AsyncIterator[Harness]:
         finally:
             if h.worker is not None:
                 await asyncio.to_thread(h.worker.stop)
+
+
+@pytest.fixture
+async def harness(tmp_path: Path) -> AsyncIterator[Harness]:
+    async with harness_for(make_settings(tmp_path)) as h:
+        yield h
 
 
 # -- user journeys --------------------------------------------------------------------------------------

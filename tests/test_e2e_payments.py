@@ -10,10 +10,9 @@ from pathlib import Path
 import pytest
 
 from petreel.settings import CreditPack, PaymentSettings, Settings
-from sandbox import BotApiSandbox
 from sandbox.users import MessageView, SimUser
 from storage.store import AsyncStore
-from tests.test_e2e_bot import ADMIN, Harness, data_of, make_settings, premise_to_preview
+from tests.test_e2e_bot import ADMIN, Harness, data_of, harness_for, make_settings, premise_to_preview
 
 PACKS = [CreditPack(credits=5, stars=50), CreditPack(credits=12, stars=100)]
 
@@ -24,9 +23,8 @@ def with_packs(settings: Settings, packs: list[CreditPack]) -> Settings:
 
 @contextlib.asynccontextmanager
 async def shop(tmp_path: Path, **quota: int) -> AsyncIterator[Harness]:
-    settings = with_packs(make_settings(tmp_path, **quota), PACKS)
-    async with BotApiSandbox() as sandbox, AsyncStore.from_settings(settings) as store:
-        yield Harness(sandbox, settings, store)
+    async with harness_for(with_packs(make_settings(tmp_path, **quota), PACKS)) as h:
+        yield h
 
 
 def invoices(user: SimUser) -> list[MessageView]:

@@ -12,13 +12,12 @@ from pathlib import Path
 
 from petreel.settings import SharingSettings
 from render.stages import ClipInfo
-from sandbox import BotApiSandbox
 from sandbox.users import MessageView, SimUser
-from storage.store import AsyncStore
 from tests.test_e2e_bot import (
     Harness,
     choose,
     data_of,
+    harness_for,
     make_settings,
     premise_to_preview,
     tiny_clip,
@@ -36,14 +35,8 @@ REF_LINK = re.compile(rf"https://t\.me/{BOT}\?start=(ref_[A-Za-z0-9_-]{{24}})")
 @contextlib.asynccontextmanager
 async def rig(tmp_path: Path, **sharing: int) -> AsyncIterator[Harness]:
     settings = make_settings(tmp_path)
-    settings = settings.model_copy(update={"sharing": SharingSettings(**sharing)})
-    async with BotApiSandbox() as sandbox, AsyncStore.from_settings(settings) as store:
-        h = Harness(sandbox, settings, store)
-        try:
-            yield h
-        finally:
-            if h.worker is not None:
-                h.worker.stop()
+    async with harness_for(settings.model_copy(update={"sharing": SharingSettings(**sharing)})) as h:
+        yield h
 
 
 async def make_clip(user: SimUser, premise: str, style: str = "Ginger") -> MessageView:
