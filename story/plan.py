@@ -31,6 +31,7 @@ from typing import Any, Literal, cast, get_args
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from story.lexicon import Hit, lexicon
+from story.nearest import Nearest
 from story.script import (
     MAX_LINES,
     MAX_PROPS,
@@ -245,12 +246,20 @@ def plan_problems(plan: Plan) -> list[str]:
 
 @dataclass(frozen=True)
 class Substitution:
-    """A place or prop the painter cannot draw, replaced by the nearest one it can."""
+    """A place, prop or action the painter cannot draw, replaced by the nearest one it can."""
 
     beat: int  # 1-based
-    kind: Literal["place", "prop"]
+    kind: Literal["place", "prop", "action"]
     wanted: str
     used: str
+
+    @classmethod
+    def of(cls, beat: int, near: Nearest) -> Substitution:
+        """The report line for a ``story.nearest`` mapping (a place says the location drawn)."""
+        used = near.used
+        if near.section == "places":
+            used = str(lexicon().entry("places", near.used)["location"])
+        return cls(beat, near.kind, near.wanted, used)
 
     def __str__(self) -> str:
         return f"beat {self.beat}: {self.kind} {self.wanted!r} drawn as {self.used!r}"
