@@ -171,14 +171,14 @@ def mix_to_wav(wav: Path, scratch: Path, n: int, speech: list[Placed], music: It
     level = speech_level_db(p.audio for p in speech)
     music_gain = db(level + MUSIC_UNDER_DB - MUSIC_NOMINAL_DB) if np.isfinite(level) else 1.0
     peaks = mix_pass(scratch, n, speech, music, segments, music_gain, sr)
-    measured = measure_loudness(scratch, ffmpeg, raw_rate=sr, raw_channels=2).integrated
+    measured = measure_loudness(scratch, ffmpeg, raw_rate=sr, raw_channels=2, true_peak=False).integrated
     gain_db = target_lufs - measured if measured > SILENCE_LUFS else 0.0
     ceiling = db(ceiling_db)
     for _ in range(2):  # limiting lowers the loudness a little: measure the master, correct once
         master_pass(scratch, wav, n, db(gain_db), limiter_gain(peaks, db(gain_db), ceiling, sr), ceiling, sr)
         if measured <= SILENCE_LUFS:
             break
-        off = target_lufs - measure_loudness(wav, ffmpeg).integrated
+        off = target_lufs - measure_loudness(wav, ffmpeg, true_peak=False).integrated
         if abs(off) < MASTER_TOLERANCE:
             break
         gain_db += off

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import cv2
 import numpy as np
 from PIL import Image
 
@@ -33,7 +34,6 @@ RGB_TO_YUV = np.array([
 ], dtype=np.float32)
 YUV_TO_RGB = np.linalg.inv(RGB_TO_YUV.astype(np.float64)).astype(np.float32)
 OFFSETS = np.array([16.0, 128.0, 128.0], dtype=np.float32)
-_ROWS = 256  # rows converted at a time (bounds the float temporaries of a big picture)
 
 
 def frame_shape(width: int, height: int) -> tuple[int, int]:
@@ -63,16 +63,22 @@ def _u8(x: np.ndarray) -> np.ndarray:
     return np.clip(np.rint(x), 0, 255).astype(np.uint8)
 
 
+_AFFINE = np.hstack([RGB_TO_YUV, OFFSETS[:, None]]).astype(np.float32)  # (3, 4): RGB(1) -> Y, U, V
+
+
+def _rgb(rgb: np.ndarray) -> np.ndarray:
+    """The three colour channels as one contiguous (h, w, 3) uint8 array (a copy only when needed)."""
+    if rgb.shape[2] == 4 and rgb.flags.c_contiguous:
+        return cv2.cvtColor(rgb, cv2.COLOR_RGBA2RGB)
+    return np.ascontiguousarray(rgb[..., :3])
+
+
 def rgb_to_yuv_full(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Y, U, V at full resolution (no subsampling), each (h, w) uint8, converted in row chunks."""
-    h, w = rgb.shape[:2]
-    out = [np.empty((h, w), np.uint8) for _ in range(3)]
-    for r0 in range(0, h, _ROWS):
-        chunk = rgb[r0 : r0 + _ROWS, :, :3].astype(np.float32)
-        yuv = chunk @ RGB_TO_YUV.T + OFFSETS
-        for c in range(3):
-            out[c][r0 : r0 + _ROWS] = _u8(yuv[..., c])
-    return out[0], out[1], out[2]
+    """Y, U, V at full resolution (no subsampling), each (h, w) uint8: OpenCV's per-pixel affine
+    transform (float, SIMD; rounded and saturated), within one level of the exact maths."""
+    yuv = cv2.transform(_rgb(rgb), _AFFINE)
+    y, u, v = cv2.split(yuv)
+    return y, u, v
 
 
 def subsample(plane: np.ndarray) -> np.ndarray:
@@ -82,33 +88,17 @@ def subsample(plane: np.ndarray) -> np.ndarray:
     return ((s + 2) >> 2).astype(np.uint8)
 
 
-_SHIFT = 14
-_FIXED = np.rint(RGB_TO_YUV.astype(np.float64) * (1 << _SHIFT)).astype(np.int32)
-
-
 def rgb_to_i420(rgb: np.ndarray) -> np.ndarray:
-    """An (h, w, 3) uint8 RGB picture (even sides) as an I420 frame, in fixed-point integers (fast
-    enough per frame for RGB animators): luma per pixel, chroma from each 2x2 block's sums."""
+    """An (h, w, 3) uint8 RGB picture (even sides) as an I420 frame: luma per pixel, chroma from each
+    2x2 block's mean colour (OpenCV: area resize, then the affine transform), within one level of
+    the exact maths (fast enough per frame for RGB animators)."""
     h, w = rgb.shape[:2]
+    src = _rgb(rgb)
     frame = new_frame(w, h)
     y, u, v = planes(frame)
-    r, g, b = (rgb[..., c].astype(np.int32) for c in range(3))
-    (yr, yg, yb), (ur, ug, ub), (vr, vg, vb) = (tuple(int(k) for k in row) for row in _FIXED)
-    luma = r * yr
-    luma += g * yg
-    luma += b * yb
-    luma += (16 << _SHIFT) + (1 << (_SHIFT - 1))
-    luma >>= _SHIFT
-    y[...] = luma
-    rs, gs, bs = (c[0::2, 0::2] + c[1::2, 0::2] + c[0::2, 1::2] + c[1::2, 1::2] for c in (r, g, b))
-    for plane, (kr, kg, kb) in ((u, (ur, ug, ub)), (v, (vr, vg, vb))):
-        c = rs * kr
-        c += gs * kg
-        c += bs * kb
-        c += (128 << (_SHIFT + 2)) + (1 << (_SHIFT + 1))
-        c >>= _SHIFT + 2
-        np.clip(c, 0, 255, out=c)
-        plane[...] = c
+    cv2.transform(src, _AFFINE[0:1], dst=y)
+    uv = cv2.transform(cv2.resize(src, (w // 2, h // 2), interpolation=cv2.INTER_AREA), _AFFINE[1:3])
+    cv2.split(uv, [u, v])
     return frame
 
 
@@ -160,7 +150,9 @@ class Plane:
 
 def make_plane(values: np.ndarray, cover: np.ndarray) -> Plane:
     """``values`` uint8 (or float) under ``cover`` 0..256 (uint16)."""
-    weighted = (np.rint(values).astype(np.uint32) * cover + 128).astype(np.uint16)
+    v = values if values.dtype == np.uint8 else np.clip(np.rint(values), 0, 255).astype(np.uint8)
+    weighted = np.multiply(v, cover, dtype=np.uint16)  # at most 255 * 256 + 128: no overflow
+    weighted += 128
     return Plane(weighted, (256 - cover).astype(np.uint16))
 
 
@@ -212,12 +204,14 @@ class Layer:
         fy, fu, fv = rgb_to_yuv_full(box)
         a = box[..., 3].astype(np.float32)
         cover = _coverage(box[..., 3])
-        # chroma: premultiplied 2x2 means (colour weighted by its coverage), coverage the mean
-        def premul_mean(c: np.ndarray) -> np.ndarray:
-            p = c.astype(np.float32) * a
-            return (p[0::2, 0::2] + p[1::2, 0::2] + p[0::2, 1::2] + p[1::2, 1::2]) / 4
+        half = (box.shape[1] // 2, box.shape[0] // 2)
 
-        a_mean = (a[0::2, 0::2] + a[1::2, 0::2] + a[0::2, 1::2] + a[1::2, 1::2]) / 4
+        # chroma: premultiplied 2x2 means (colour weighted by its coverage), coverage the mean
+        # (OpenCV's area resize by exactly 2 is the 2x2 mean)
+        def premul_mean(c: np.ndarray) -> np.ndarray:
+            return cv2.resize(cv2.multiply(c, a, dtype=cv2.CV_32F), half, interpolation=cv2.INTER_AREA)
+
+        a_mean = cv2.resize(a, half, interpolation=cv2.INTER_AREA)
         c_cover = _coverage(np.rint(a_mean).astype(np.uint8))
         with np.errstate(divide="ignore", invalid="ignore"):
             u = np.where(a_mean > 0, premul_mean(fu) / np.maximum(a_mean, 1e-6), 128.0)

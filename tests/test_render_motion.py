@@ -142,3 +142,32 @@ def test_weather_falls(kind: str) -> None:
     assert all(np.abs(a - b).mean() > 0.2 for a, b in zip(ys, ys[3:], strict=False))  # it keeps moving
     plain = render(SceneArt(Image.new("RGB", KEY, (60, 70, 90)), [], "clear"), n=2)
     assert (ys[0] > planes(plain[0])[0].astype(int) + 8).mean() > 0.005  # bright streaks or flakes
+
+
+def test_snowflakes_are_blurred_as_pillow_blurred_them() -> None:
+    """The flakes are softened with OpenCV's Gaussian now (Pillow's box approximation before): the
+    same field within a few levels of coverage."""
+    from PIL import ImageFilter
+
+    from render.layers import WeatherLayer
+    from render.yuv import Layer
+
+    width, height = 720, 1280
+    field = WeatherLayer("snow", width, height, seed=3).depths[0].luma
+    # the near depth as before: the same random draws, Pillow's blur
+    import random
+
+    rng = random.Random("snow:3")
+    img = Image.new("RGBA", (width, height), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(img)
+    k = height / 1280
+    for _ in range(70):
+        x, y = rng.uniform(0, width), rng.uniform(0, height)
+        r = rng.uniform(3.0, 5.5) * k
+        draw.ellipse((x - r, y - r, x + r, y + r), fill=(255, 255, 255, 235))
+    old = Layer.from_rgba(img.filter(ImageFilter.GaussianBlur(0.8 * k)), 0, 0, crop=False).luma
+    new_cover = np.zeros((height, width))
+    new_cover[field.rows, field.cols] = 256 - field.keep.astype(float)
+    old_cover = 256 - old.keep.astype(float)
+    diff = np.abs(new_cover - old_cover)
+    assert diff.max() <= 12 and diff.sum() <= 0.05 * old_cover.sum(), (diff.max(), diff.sum() / old_cover.sum())

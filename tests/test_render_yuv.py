@@ -6,7 +6,17 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from render.yuv import Layer, frame_shape, i420_to_rgb, new_frame, planes, rgb_to_i420, rgb_to_yuv_full
+from render.yuv import (
+    OFFSETS,
+    RGB_TO_YUV,
+    Layer,
+    frame_shape,
+    i420_to_rgb,
+    new_frame,
+    planes,
+    rgb_to_i420,
+    rgb_to_yuv_full,
+)
 
 
 def test_bt709_limited_range_reference_colours() -> None:
@@ -107,3 +117,48 @@ def test_crop_keeps_the_chroma_grid(size: tuple[int, int]) -> None:
     layer = Layer.from_rgba(img, 0, 0)
     assert layer.x % 2 == 0 and layer.y % 2 == 0 and layer.width % 2 == 0 and layer.height % 2 == 0
     assert layer.x <= 13 and layer.y <= 21 and layer.x + layer.width >= 40 and layer.y + layer.height >= 37
+
+
+def _exact_i420(rgb: np.ndarray) -> np.ndarray:
+    """The exact maths: float BT.709 luma per pixel, chroma of each 2x2 block's mean colour, rounded."""
+    h, w = rgb.shape[:2]
+    full = rgb.astype(np.float64) @ RGB_TO_YUV.T.astype(np.float64) + OFFSETS
+    mean = full.reshape(h // 2, 2, w // 2, 2, 3).mean(axis=(1, 3))
+    return np.concatenate([np.rint(full[..., 0]).reshape(-1), np.rint(mean[..., 1]).reshape(-1),
+                           np.rint(mean[..., 2]).reshape(-1)]).astype(np.uint8).reshape(h * 3 // 2, w)
+
+
+def test_opencv_conversions_are_within_one_level_of_the_exact_maths() -> None:
+    rng = np.random.default_rng(7)
+    rgb = rng.integers(0, 256, (64, 96, 3), dtype=np.uint8)
+    diff = np.abs(rgb_to_i420(rgb).astype(int) - _exact_i420(rgb).astype(int))
+    assert diff.max() <= 1 and diff.mean() < 0.1
+    rgba = np.dstack([rgb, rng.integers(0, 256, (64, 96), dtype=np.uint8)])
+    exact = rgb.astype(np.float64) @ RGB_TO_YUV.T.astype(np.float64)
+    for plane, ref, offset in zip(rgb_to_yuv_full(rgba), np.moveaxis(exact, -1, 0), (16, 128, 128), strict=True):
+        assert np.abs(plane.astype(int) - np.rint(ref + offset)).max() <= 1
+
+
+def _float_layer_planes(box: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """What ``Layer.from_box`` stores, in plain float maths: luma and chroma weighted, and the keeps."""
+    yuv = np.rint(box[..., :3].astype(np.float64) @ RGB_TO_YUV.T.astype(np.float64) + OFFSETS)
+    a = box[..., 3].astype(np.float64)
+    cover = a + (box[..., 3] >> 7)
+    h, w = a.shape
+    a_mean = a.reshape(h // 2, 2, w // 2, 2).mean(axis=(1, 3))
+    c_cover = np.rint(a_mean) + (np.rint(a_mean).astype(int) >> 7)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        u = np.where(a_mean > 0, (yuv[..., 1] * a).reshape(h // 2, 2, w // 2, 2).mean(axis=(1, 3)) / a_mean, 128)
+    return np.rint(yuv[..., 0]) * cover + 128, 256 - cover, np.rint(u) * c_cover + 128, 256 - c_cover
+
+
+def test_layer_planes_match_the_float_maths() -> None:
+    rng = np.random.default_rng(8)
+    box = rng.integers(0, 256, (40, 60, 4), dtype=np.uint8)
+    box[..., 3][rng.random((40, 60)) < 0.3] = 0  # transparent pixels among them
+    layer = Layer.from_box(box, 0, 0)
+    y_w, y_keep, u_w, u_keep = _float_layer_planes(box)
+    assert np.array_equal(layer.luma.keep, y_keep) and np.array_equal(layer.cb.keep, u_keep)
+    # weighted values: within one level of the value times its coverage (one rounding of the colour)
+    assert np.abs(layer.luma.weighted.astype(float) - y_w).max() <= 257
+    assert np.abs((layer.cb.weighted.astype(float) - u_w) / np.maximum(256 - u_keep, 1)).max() <= 1.0
