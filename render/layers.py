@@ -24,20 +24,21 @@ from PIL import Image, ImageDraw
 
 from render.motion import Pose, scroll
 from render.stages import Sprite
-from render.warp import Rect, chroma_map, luma_map, over, warped
+from render.warp import Rect, chroma_map, luma_map, under, warped
 from render.yuv import Layer, Plane, planes, rgb_to_yuv_full
 
 
 @dataclass(frozen=True)
 class _Variant:
-    """A sprite picture as premultiplied planes (``value * alpha / 255``) and their alpha, uint8:
-    luma at the sprite's pixels, chroma at half resolution (2x2 means, centre-sited)."""
+    """A sprite picture as premultiplied planes (``value * alpha / 255``) and their transparency
+    (``255 - alpha``, which warps with 255 outside the sprite: no inversion per frame), uint8: luma
+    at the sprite's pixels, chroma at half resolution (2x2 means, centre-sited)."""
 
     y: np.ndarray  # (h, w)
-    a: np.ndarray  # (h, w)
+    keep: np.ndarray  # (h, w): 255 - alpha
     u: np.ndarray  # (h/2, w/2)
     v: np.ndarray
-    ca: np.ndarray  # (h/2, w/2): chroma alpha
+    ckeep: np.ndarray  # (h/2, w/2): 255 - chroma alpha
 
 
 def _mean2(p: np.ndarray) -> np.ndarray:
@@ -72,8 +73,8 @@ class SpriteLayer:
         fy, fu, fv = rgb_to_yuv_full(pad)
         a = pad[..., 3].astype(np.float32)
         am = _mean2(a)
-        return _Variant(_u8(fy * a / 255), pad[..., 3].copy(), _u8(_mean2(fu * a) / 255),
-                        _u8(_mean2(fv * a) / 255), _u8(am))
+        return _Variant(_u8(fy * a / 255), 255 - pad[..., 3], _u8(_mean2(fu * a) / 255),
+                        _u8(_mean2(fv * a) / 255), 255 - _u8(am))
 
     def variant(self, blinking: bool, talking: bool) -> _Variant:
         if talking and self.talk is not None:
@@ -103,13 +104,13 @@ class SpriteLayer:
             return
         bw, bh = c1 - c0, r1 - r0
         m = luma_map(rect, fw, fh, left, top, pose.sy, c0, r0)
-        over(y_plane[r0:r1, c0:c1], warped(variant.y, m, bw, bh), warped(variant.a, m, bw, bh))
+        under(y_plane[r0:r1, c0:c1], warped(variant.y, m, bw, bh), warped(variant.keep, m, bw, bh, 255))
         m = chroma_map(rect, fw, fh, left, top, pose.sy, c0 // 2, r0 // 2)
         cw, ch = bw // 2, bh // 2
-        alpha = warped(variant.ca, m, cw, ch)
+        keep = warped(variant.ckeep, m, cw, ch, 255)
         rows, cols = slice(r0 // 2, r0 // 2 + ch), slice(c0 // 2, c0 // 2 + cw)
-        over(u_plane[rows, cols], warped(variant.u, m, cw, ch), alpha)
-        over(v_plane[rows, cols], warped(variant.v, m, cw, ch), alpha)
+        under(u_plane[rows, cols], warped(variant.u, m, cw, ch), keep)
+        under(v_plane[rows, cols], warped(variant.v, m, cw, ch), keep)
 
 
 # ---------------------------------------------------------------------------------------------- weather

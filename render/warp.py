@@ -49,13 +49,18 @@ def warp(src: np.ndarray, m: np.ndarray, out: np.ndarray, edge: bool = True) -> 
                           flags=cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP, borderMode=border, borderValue=0)
 
 
-def warped(src: np.ndarray, m: np.ndarray, width: int, height: int) -> np.ndarray:
-    """A new ``height`` x ``width`` plane of ``src`` through ``m``, zero outside it."""
+def warped(src: np.ndarray, m: np.ndarray, width: int, height: int, outside: int = 0) -> np.ndarray:
+    """A new ``height`` x ``width`` plane of ``src`` through ``m``, ``outside`` beyond its edges."""
     return cv2.warpAffine(src, m, (width, height), flags=cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP,
-                          borderMode=cv2.BORDER_CONSTANT, borderValue=0)
+                          borderMode=cv2.BORDER_CONSTANT, borderValue=outside)
 
 
 def over(region: np.ndarray, premultiplied: np.ndarray, alpha: np.ndarray) -> None:
     """``region = region * (255 - alpha) / 255 + premultiplied`` in place (uint8, rounded, saturated)."""
-    cv2.multiply(region, cv2.bitwise_not(alpha), dst=region, scale=1.0 / 255.0)
+    under(region, premultiplied, cv2.bitwise_not(alpha))
+
+
+def under(region: np.ndarray, premultiplied: np.ndarray, keep: np.ndarray) -> None:
+    """``over`` given ``keep`` = 255 - alpha (a transparency plane warped with 255 outside)."""
+    cv2.multiply(region, keep, dst=region, scale=1.0 / 255.0)
     cv2.add(region, premultiplied, dst=region)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from render.warp import chroma_map, luma_map, over, warp, warped
+from render.warp import chroma_map, luma_map, over, under, warp, warped
 
 
 def at(m: np.ndarray, col: float, row: float) -> tuple[float, float]:
@@ -40,3 +40,21 @@ def test_warp_and_over_composite_premultiplied_planes() -> None:
     region = np.full((8, 8), 100, np.uint8)
     over(region, (alpha // 5).astype(np.uint8), alpha)  # an opaque value of 51 where alpha is full
     assert region[2, 2] == 51 and region[0, 0] == 100
+
+
+def test_transparency_warped_with_255_outside_is_the_inverse_of_the_warped_alpha() -> None:
+    """Sprites warp ``255 - alpha`` (255 beyond their edges) instead of inverting the warped alpha
+    every frame: the same within one level (fixed-point rounding), and the same composite."""
+    rng = np.random.default_rng(3)
+    alpha = rng.integers(0, 256, (40, 30), dtype=np.uint8)
+    alpha[rng.random((40, 30)) < 0.5] = 255
+    value = (rng.integers(0, 256, (40, 30)) * (alpha / 255)).astype(np.uint8)
+    for rect, stretch in (((3.3, 7.1, 90.0, 120.0), 1.007), ((0.0, 0.0, 45.0, 60.0), 1.0), ((1.7, 2.2, 33.0, 44.0), 0.98)):
+        m = luma_map(rect, 72, 96, left=5.4, top=9.2, stretch=stretch)
+        inverse = 255 - warped(alpha, m, 72, 96).astype(int)
+        keep = warped(255 - alpha, m, 72, 96, outside=255)
+        assert np.abs(keep.astype(int) - inverse).max() <= 1
+        a, b = np.full((96, 72), 90, np.uint8), np.full((96, 72), 90, np.uint8)
+        over(a, warped(value, m, 72, 96), warped(alpha, m, 72, 96))
+        under(b, warped(value, m, 72, 96), keep)
+        assert np.abs(a.astype(int) - b.astype(int)).max() <= 1
