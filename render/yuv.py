@@ -181,10 +181,10 @@ class Layer:
     def from_rgba(cls, rgba: Image.Image | np.ndarray, x: int, y: int, crop: bool = True) -> Layer:
         arr = np.asarray(rgba.convert("RGBA")) if isinstance(rgba, Image.Image) else rgba
         if crop:  # composite only where something is drawn, on the chroma grid
-            ys, xs = np.nonzero(arr[..., 3])
-            if ys.size:
-                bx0, by0 = (x + int(xs.min())) & ~1, (y + int(ys.min())) & ~1
-                bx1, by1 = x + int(xs.max()) + 1, y + int(ys.max()) + 1
+            left, top, wide, high = cv2.boundingRect(np.ascontiguousarray(arr[..., 3]))  # of the nonzero alpha
+            if wide:
+                bx0, by0 = (x + left) & ~1, (y + top) & ~1
+                bx1, by1 = x + left + wide, y + top + high
             else:
                 bx0, by0, bx1, by1 = x & ~1, y & ~1, (x & ~1) + 2, (y & ~1) + 2
         else:
