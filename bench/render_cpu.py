@@ -3,17 +3,20 @@
 For each length (15 s: 5 scenes, 60 s: 8 scenes, 120 s: 10 scenes of 12 s, the longest a script
 allows) it prints, from one run:
 
-* the timed render: wall, CPU (this render's Python and its ffmpeg), peak RSS of the Python process
-  and of ffmpeg, per-stage wall and CPU (keyframes with narration and music beside them, music,
-  compose = frames + encode), file size;
+* the timed render: wall, CPU (this render's Python processes and its ffmpeg), per-stage wall and
+  CPU (narration: the speech child; keyframes; music; compose = frames + encode), file size;
+* memory, sampled every 20 ms from a thread reading /proc: the peak of the summed RSS of the
+  render's own Python processes alive at the same moment (the render process and its speech child;
+  shared pages count in each), per stage, the peak of its ffmpeg processes apart, and the render
+  process's own ``ru_maxrss``;
 * a bare ``ffmpeg -f rawvideo`` encode of the very same frames and audio (dumped by an untimed
   render): as I420 (what the render pipes now) and, with ``--rgb``, as RGB (the baseline of the
   performance issue: what the render piped before), each timed twice (the machine's load drifts);
 * the ratios total/bare, wall and CPU, and the SSIM of the encoded clip against its own frames;
 * where the Python process's CPU goes: speech (the TTS thread), painting, music and mix, frames;
-* last, one ``GOAL`` line per goal of the render-speed issue (CPU ratio, peak RSS and SSIM at 60 s,
-  RSS growth per extra minute up to the longest clip, file size with and without the x264 chroma
-  offset).
+* last, one ``GOAL`` line per goal of the render-speed issue (CPU ratio, peak summed RSS and SSIM
+  at 60 s, RSS growth per extra minute up to the longest clip, file size with and without the x264
+  chroma offset).
 
 Each render runs in a fresh child process so that its peak RSS is its own. Motion: the storyboard
 painter's layers (``paint_layers``: the characters as sprites with blink and mouth variants), rain
@@ -35,6 +38,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -208,10 +212,12 @@ class RawDump:
 
 
 class TimedNarrator:
-    """The narrator with the CPU its calls take on their (speech) thread added up."""
+    """The narrator with the CPU its calls take on their thread added up (in this process: a narrator
+    that speaks in a child process is timed by the narration stage's CPU instead)."""
 
     def __init__(self, narrator: object) -> None:
         self.narrator, self.cpu = narrator, 0.0
+        self.separate_process = getattr(narrator, "separate_process", False)
 
     def speak(self, text: str, language: str, voice: object) -> np.ndarray | None:
         t0 = time.thread_time()
@@ -249,6 +255,90 @@ def cpu_seconds(children: bool = True) -> float:
     return own + kids.ru_utime + kids.ru_stime
 
 
+class MemorySampler:
+    """Every ``interval`` s, from a thread: the summed RSS of this process and its Python descendants
+    alive at that moment (the speech child), and of its other descendants (ffmpeg, espeak-ng); peaks
+    overall and per stage. A Python descendant counts from its second sample on: a child between
+    ``fork`` and ``exec`` (ffmpeg being started) is this process's memory, not a Python process of
+    its own. ``cpu()``: the sampler thread's own CPU, which the bench leaves out of the render's."""
+
+    def __init__(self, interval: float = 0.02) -> None:
+        self.interval, self.stage = interval, "start"
+        self.python_peak = self.other_peak = 0.0
+        self.stage_peaks: dict[str, float] = {}
+        self.samples = 0
+        self._python = os.path.realpath(sys.executable)
+        self._page = os.sysconf("SC_PAGE_SIZE")
+        self._seen: set[int] = set()  # Python descendants of the sample before
+        self._cpu_at_exit = 0.0
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="rss-sampler", daemon=True)
+
+    def __enter__(self) -> MemorySampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def cpu(self) -> float:
+        if self._thread.ident is None or not self._thread.is_alive():
+            return self._cpu_at_exit
+        return time.clock_gettime(time.pthread_getcpuclockid(self._thread.ident))
+
+    def _descendants(self, pid: int) -> list[int]:
+        out, todo = [], [pid]
+        while todo:
+            p = todo.pop()
+            try:
+                tasks = os.listdir(f"/proc/{p}/task")
+            except OSError:
+                continue
+            for tid in tasks:
+                try:
+                    with open(f"/proc/{p}/task/{tid}/children") as f:
+                        kids = [int(k) for k in f.read().split()]
+                except OSError:
+                    continue
+                out += kids
+                todo += kids
+        return out
+
+    def _rss_mib(self, pid: int) -> float:
+        try:
+            with open(f"/proc/{pid}/statm") as f:
+                return int(f.read().split()[1]) * self._page / 2**20
+        except (OSError, IndexError, ValueError):
+            return 0.0  # gone meanwhile
+
+    def sample(self) -> None:
+        with self._lock:
+            me = os.getpid()
+            python, other, seen = self._rss_mib(me), 0.0, set()
+            for pid in self._descendants(me):
+                try:
+                    exe = os.readlink(f"/proc/{pid}/exe")
+                except OSError:
+                    continue
+                if exe == self._python:
+                    seen.add(pid)
+                    if pid in self._seen:
+                        python += self._rss_mib(pid)
+                else:
+                    other += self._rss_mib(pid)
+            self._seen = seen
+            self.python_peak, self.other_peak = max(self.python_peak, python), max(self.other_peak, other)
+            self.stage_peaks[self.stage] = max(self.stage_peaks.get(self.stage, 0.0), python)
+            self.samples += 1
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval):
+            self.sample()
+        self._cpu_at_exit = time.thread_time()
+
+
 def spec_of(args: argparse.Namespace) -> RenderSpec:
     settings = load_settings()
     return RenderSpec(width=args.width, height=args.height, fps=args.fps, crf=settings.render.crf,
@@ -272,24 +362,39 @@ def child(args: argparse.Namespace) -> int:
     narrator = TimedNarrator(b.narrator)
     timed_painter = TimedPainter(painter) if isinstance(painter, LayeredPainter) else None
     backends = Backends(timed_painter or painter, b.animator, narrator, b.music, composer)  # type: ignore[arg-type]
-    marks: list[tuple[str, float, float]] = []
+    marks: list[tuple[str, float, float, float]] = []  # stage, wall, own CPU, own + children CPU
+    sampler = MemorySampler()
+
+    def own_cpu() -> float:  # this process without the sampler thread
+        return cpu_seconds(children=False) - sampler.cpu()
 
     def progress(stage: str, fraction: float) -> None:
         if not marks or marks[-1][0] != stage:
-            marks.append((stage, time.perf_counter(), cpu_seconds(children=False)))
+            marks.append((stage, time.perf_counter(), own_cpu(), own_cpu() + cpu_seconds() - cpu_seconds(False)))
+            sampler.stage = stage
 
-    cpu0, own0, t0 = cpu_seconds(), cpu_seconds(children=False), time.perf_counter()
-    info = render_clip(script, work / "clip.mp4", backends, spec, progress)
-    total, cpu, own = time.perf_counter() - t0, cpu_seconds() - cpu0, cpu_seconds(children=False) - own0
-    ends = [*marks[1:], ("end", t0 + total, own0 + own)]
-    stages = {name: {"wall": round(end[1] - at, 2), "python_cpu": round(end[2] - c, 2)}
-              for (name, at, c), end in zip(marks, ends, strict=True)}
+    with sampler:
+        own0, t0 = own_cpu(), time.perf_counter()
+        cpu0 = own0 + cpu_seconds() - cpu_seconds(False)
+        info = render_clip(script, work / "clip.mp4", backends, spec, progress)
+        total, own = time.perf_counter() - t0, own_cpu() - own0
+        cpu = own0 + own + cpu_seconds() - cpu_seconds(False) - cpu0
+    ends = [*marks[1:], ("end", t0 + total, own0 + own, cpu0 + cpu)]
+    stages = {name: {"wall": round(end[1] - at, 2), "python_cpu": round(end[2] - c, 2),
+                     "cpu": round(end[3] - call, 2), "rss_mib": round(sampler.stage_peaks.get(name, 0.0))}
+              for (name, at, c, call), end in zip(marks, ends, strict=True)}
     stages[marks[0][0]]["wall"] = round(ends[0][1] - t0, 2)  # the first stage starts with the render
+    # the speech child's CPU: everything the narration stage spent beyond this process (no ffmpeg runs
+    # then), or the narrator's calls timed on this process's threads
+    narration = stages.get("narration", {"cpu": 0.0, "python_cpu": 0.0})
+    speech_child = narration["cpu"] - narration["python_cpu"] if narrator.separate_process else 0.0
     me = resource.getrusage(resource.RUSAGE_SELF)
     print(json.dumps({
-        "wall": total, "cpu": cpu, "python_cpu": own, "ffmpeg_cpu": cpu - own, "frames": dump.n_frames or
-        round(info.duration * spec.fps), "size": info.size_bytes, "duration": info.duration,
-        "rss_mib": me.ru_maxrss / 1024, "stages": stages, "tts_cpu": narrator.cpu,
+        "wall": total, "cpu": cpu, "python_cpu": own + speech_child, "ffmpeg_cpu": cpu - own - speech_child,
+        "frames": dump.n_frames or round(info.duration * spec.fps), "size": info.size_bytes,
+        "duration": info.duration, "rss_mib": sampler.python_peak, "rss_self_mib": me.ru_maxrss / 1024,
+        "rss_ffmpeg_mib": sampler.other_peak, "rss_samples": sampler.samples, "stages": stages,
+        "tts_cpu": speech_child + narration["python_cpu"] if narrator.separate_process else narrator.cpu,
         "paint_cpu": timed_painter.cpu if timed_painter else 0.0,
     }))
     return 0
@@ -350,14 +455,18 @@ def bench_one(args: argparse.Namespace, spec: RenderSpec) -> dict:
         print(f"total {r['wall']:.1f} s  frames {r['frames']}  {r['frames'] / r['wall']:.1f} frames/s  "
               f"cpu {r['cpu']:.1f} core-s (python {r['python_cpu']:.1f}, ffmpeg {r['ffmpeg_cpu']:.1f})  "
               f"size {r['size'] / 1e6:.2f} MB ({r['size']} B)  load={os.getloadavg()[0]:.2f}")
-        print(f"peak RSS (python process): {r['rss_mib']:.0f} MiB  clip {r['duration']:.1f} s")
+        print(f"peak RSS: python processes summed {r['rss_mib']:.0f} MiB (render process + speech child, "
+              f"{r['rss_samples']} samples at 20 ms)  render process ru_maxrss {r['rss_self_mib']:.0f} MiB  "
+              f"ffmpeg {r['rss_ffmpeg_mib']:.0f} MiB  clip {r['duration']:.1f} s")
+        print("peak summed python RSS per stage: " + "  ".join(f"{k} {v['rss_mib']} MiB" for k, v in r["stages"].items()))
         print("stages " + "  ".join(f"{k} {v['wall']:.1f}s wall / {v['python_cpu']:.1f} py-core-s"
                                     for k, v in r["stages"].items()))
         frames_cpu = r["stages"].get("compose", {}).get("python_cpu", 0.0)
-        print(f"python core-s: speech (TTS thread) {r['tts_cpu']:.1f}  painting {r['paint_cpu']:.1f}  "
+        print(f"python core-s: speech (TTS) {r['tts_cpu']:.1f}  painting {r['paint_cpu']:.1f}  "
               f"music+mix {r['stages'].get('music', {}).get('python_cpu', 0.0):.1f}  frames+pipe {frames_cpu:.1f}  "
               f"({1000 * frames_cpu / max(1, r['frames']):.2f} ms a frame)")
-        out = {"seconds": args.seconds, "duration": r["duration"], "rss": r["rss_mib"], "size": r["size"],
+        out = {"seconds": args.seconds, "duration": r["duration"], "rss": r["rss_mib"], "rss_self": r["rss_self_mib"],
+               "size": r["size"],
                "cpu": r["cpu"], "bare_cpu": None, "ssim": None, "size_no_offset": None, "size_bare": None}
         if args.no_baseline:
             return out
@@ -426,7 +535,8 @@ def goals(results: list[dict]) -> None:
     ratio = sixty["cpu"] / sixty["bare_cpu"] if sixty["bare_cpu"] else None
     print(f"GOAL cpu ratio to the bare encode, 60 s script ({sixty['duration']:.1f} s clip): "
           + (f"{ratio:.2f} (target <= 1.30): {verdict(ratio <= 1.3)}" if ratio else "n/a (--no-baseline)"))
-    print(f"GOAL peak RSS, 60 s script: {sixty['rss']:.0f} MiB (target <= 400): {verdict(sixty['rss'] <= 400)}")
+    print(f"GOAL peak RSS (python processes summed), 60 s script: {sixty['rss']:.0f} MiB (target <= 400): "
+          f"{verdict(sixty['rss'] <= 400)}  (render process ru_maxrss {sixty['rss_self']:.0f} MiB)")
     longest = max(results, key=lambda r: r["duration"])
     if longest["duration"] > sixty["duration"] + 1:
         growth = (longest["rss"] - sixty["rss"]) / ((longest["duration"] - sixty["duration"]) / 60)

@@ -22,8 +22,8 @@ EMPTY = "░"
 # frames (camera, sprites, subtitles, the encoder) is most of the wait.
 STAGE_WEIGHTS: dict[str, float] = {
     "script": 0.01,
-    "keyframes": 0.14,
     "narration": 0.02,
+    "keyframes": 0.14,
     "music": 0.01,
     "compose": 0.82,
 }

@@ -24,7 +24,7 @@ from petreel.errors import Cancelled, EncoderMissing, PetReelError, RenderFailed
 from story.script import Script
 from story.styles import ART_STYLES, CHARACTER_STYLES, DEFAULT_ART_STYLE, art_styles_for
 
-STAGES = ("script", "keyframes", "narration", "music", "compose")
+STAGES = ("script", "narration", "keyframes", "music", "compose")
 MAX_PREMISE = 500
 
 

@@ -87,6 +87,10 @@ def _level_normalise(audio: np.ndarray, level_db: float = LINE_LEVEL_DB, peak: f
 class PiperNarrator:
     """Implements ``render.stages.Narrator``: piper for English, espeak-ng for Chinese."""
 
+    # the engine (onnxruntime and the voice, ~190 MiB) speaks in a child process of each render that
+    # exits before the painting starts (``render.speech``)
+    separate_process = True
+
     def __init__(self, model_path: Path | None = None, config_path: Path | None = None,
                  espeak_exe: str | None = None, sample_rate: int = SAMPLE_RATE, threads: int = 1) -> None:
         self.threads = threads

@@ -2,14 +2,15 @@
 
 Straight-line stages over injected backends (``render.stages``):
 
-1. keyframes (as layers where the painter gives them), with every spoken line (narration and
-   dialogue, each speaker in its own voice, ``render.voices``) synthesised meanwhile on a worker
-   thread;
-2. the timeline (``render.timeline``): scene lengths follow the speech and every line becomes a
-   ``SpeechSegment`` on the clip; step 4 times subtitles and mouths by these;
-3. the sound (``render.mixer``): music streamed under the speech, ducked, mixed in stereo and
+1. every spoken line (narration and dialogue, each speaker in its own voice, ``render.voices``),
+   in a child process that exits before step 2 when the engine asks for one (``render.speech``:
+   the TTS engine's and the painter's memory peaks do not add);
+2. keyframes (as layers where the painter gives them);
+3. the timeline (``render.timeline``): scene lengths follow the speech and every line becomes a
+   ``SpeechSegment`` on the clip; step 5 times subtitles and mouths by these;
+4. the sound (``render.mixer``): music streamed under the speech, ducked, mixed in stereo and
    mastered in blocks to a WAV file;
-4. frames (camera, moving characters and weather, crossfades, captions, subtitles) streamed as I420
+5. frames (camera, moving characters and weather, crossfades, captions, subtitles) streamed as I420
    to the composer with that WAV.
 
 ``should_cancel()`` is polled between stages and scenes (and every second of frames); when it
@@ -23,9 +24,8 @@ from __future__ import annotations
 import itertools
 import logging
 import tempfile
-import threading
+from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -36,6 +36,7 @@ from render.animator import crossfaded, xfade_half
 from render.captions import CaptionPainter, Cue, plan_cues, speaker_colours
 from render.composer import ffmpeg_exe
 from render.mixer import Placed, mix_to_wav
+from render.speech import Spoken, speak_script
 from render.stages import (
     SAMPLE_RATE,
     Backends,
@@ -43,7 +44,6 @@ from render.stages import (
     ClipInfo,
     LayeredAnimator,
     LayeredPainter,
-    Narrator,
     ProgressFn,
     RenderSpec,
     SceneArt,
@@ -64,9 +64,6 @@ log = logging.getLogger(__name__)
 
 TITLE_S = 2.0
 TITLE_FADE_S = 0.4
-
-Spoken = list[list[tuple[str, str, np.ndarray | None]]]  # per scene: (speaker, text, audio) in order
-
 
 # ---------------------------------------------------------------------------------------------- render
 
@@ -90,59 +87,44 @@ def render_clip(
     n = len(script.scenes)
     voices = cast_voices(script)
     check()
-    stop = threading.Event()
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="speech") as pool:
-        # 1. keyframes, every line synthesised meanwhile on a worker thread (TTS releases the GIL)
-        speech = pool.submit(speak_lines, script, backends.narrator, voices, stop)
-        try:
-            progress("keyframes", 0.0)
-            arts = paint_scenes(script, backends, spec, progress, should_cancel)
-            if len(arts) != n:
-                raise RenderFailed(f"painter returned {len(arts)} keyframes for {n} scenes")
-            progress("keyframes", 1.0)
-            check()
-            spoken = speech.result()
-        finally:
-            stop.set()  # the worker stops at its next line if the main thread failed
+    # 1. every spoken line, first: the TTS engine speaks in a child process that exits before the
+    #    painting starts (render/speech.py), so the engine's and the painter's memory peaks never add
+    progress("narration", 0.0)
+    spoken = speak_script(script, backends.narrator, voices, check, progress)
     progress("narration", 1.0)
-    # 2. the timeline: scene lengths follow the speech, every line placed on the clip
+    check()
+    # 2. keyframes (as layers where the painter gives them)
+    progress("keyframes", 0.0)
+    arts = paint_scenes(script, backends, spec, progress, should_cancel)
+    if len(arts) != n:
+        raise RenderFailed(f"painter returned {len(arts)} keyframes for {n} scenes")
+    progress("keyframes", 1.0)
+    # 3. the timeline: scene lengths follow the speech, every line placed on the clip
     timeline = plan_timeline(
         [[Line(who, text, 0.0 if audio is None else audio.size / SAMPLE_RATE) for who, text, audio in scene]
          for scene in spoken],
         [s.duration for s in script.scenes], spec.fps)
     check()
     with tempfile.TemporaryDirectory(prefix="petreel-audio-") as tmp:
-        # 3. the sound: music under the speech, mixed and mastered in blocks to a stereo WAV
+        # 4. the sound: music under the speech, mixed and mastered in blocks to a stereo WAV; the
+        #    speech is in that file now, so its arrays go before the frames start
         wav = Path(tmp) / "mix.wav"
         placed = place_speech(spoken, timeline, voices)
+        del spoken
         moods: list[tuple[str, float]] = [(s.mood, d) for s, d in zip(script.scenes, timeline.durations, strict=True)]
         n_samples = round(timeline.n_frames / spec.fps * SAMPLE_RATE)
         mix_to_wav(wav, Path(tmp) / "mix.f32", n_samples, placed, backends.music.stream(moods, spec.seed),
                    timeline.segments, ffmpeg_exe())
+        del placed
         progress("music", 1.0)
-        # 4. frames (camera, moving characters and weather, crossfades, captions, subtitles) streamed
-        #    as I420 to the composer
+        # 5. frames (camera, moving characters and weather, crossfades, captions, subtitles) streamed
+        #    as I420 to the composer; each scene's art is let go after its last frame
         check()
         frames = _frames(script, arts, backends, spec, timeline, timeline.segments, progress, check)
         info = backends.composer.compose(frames, wav, spec, Path(out_path), timeline.n_frames,
                                          thumbnail=thumbnail)
     progress("compose", 1.0)
     return info
-
-
-def speak_lines(script: Script, narrator: Narrator, voices: dict[str, VoiceProfile],
-                stop: threading.Event) -> Spoken:
-    """Every line of every scene in its speaker's voice, in the order heard. Runs on a worker thread and
-    polls ``stop``, never ``should_cancel``: that may touch thread-bound resources such as the job store."""
-    out: Spoken = []
-    for scene in script.scenes:
-        lines = []
-        for speaker, text in scene.spoken():
-            if stop.is_set():
-                raise Cancelled("speech stopped")
-            lines.append((speaker, text, narrator.speak(text, script.language, voices.get(speaker, NARRATOR_VOICE))))
-        out.append(lines)
-    return out
 
 
 def place_speech(spoken: Spoken, timeline: Timeline, voices: dict[str, VoiceProfile]) -> list[Placed]:
@@ -198,8 +180,12 @@ def _frames(script: Script, arts: list[SceneArt], backends: Backends, spec: Rend
     cuts = [0, *itertools.accumulate(timeline.frames)]
     animator = backends.animator
 
+    pending = deque(arts)
+    arts.clear()  # from here on only ``pending`` holds the scenes' art: each goes after its last frame
+
     def scene_streams() -> Iterator[Iterator[np.ndarray]]:
-        for i, (scene, art) in enumerate(zip(script.scenes, arts, strict=True)):
+        for i, scene in enumerate(script.scenes):
+            art = pending.popleft()
             lead, tail = (half if i > 0 else 0), (half if i < last else 0)
             n = timeline.frames[i] + lead + tail
             if isinstance(animator, LayeredAnimator):

@@ -76,7 +76,7 @@ def test_bar_and_overall_progress() -> None:
     assert bar(0.6, width=5) == "▓▓▓░░ 60%"
     assert bar(0.0, width=4) == "░░░░ 0%"
     assert bar(1.7, width=4) == "▓▓▓▓ 100%"
-    steps = [overall(s, f) for s in ("script", "keyframes", "narration", "music", "compose") for f in (0, 0.5, 1)]
+    steps = [overall(s, f) for s in ("script", "narration", "keyframes", "music", "compose") for f in (0, 0.5, 1)]
     assert steps == sorted(steps) and steps[-1] == pytest.approx(1.0)
     assert overall("unknown-stage", 0.3) == 0.3
     assert "▓" in progress_text("en", "compose", 0.5) and "剪辑视频" in progress_text("zh", "compose", 0.5)

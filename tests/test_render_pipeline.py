@@ -123,7 +123,7 @@ def test_clip_is_inline_playable_and_as_long_as_its_speech(rendered: tuple[Path,
 def test_progress_runs_through_the_stages_in_order(rendered: tuple[Path, Script, list]) -> None:
     _, _, seen = rendered
     order = [stage for i, (stage, _) in enumerate(seen) if i == 0 or seen[i - 1][0] != stage]
-    assert order == ["keyframes", "narration", "music", "compose"]
+    assert order == ["narration", "keyframes", "music", "compose"]
     assert seen[-1] == ("compose", 1.0)
     fractions = [f for stage, f in seen if stage == "compose"]
     assert fractions == sorted(fractions)
