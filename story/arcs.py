@@ -19,6 +19,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from story.clauses import clauses
 from story.lexicon import lexicon
 from story.plan import (
     FILL_S,
@@ -29,9 +30,11 @@ from story.plan import (
     SCENE_PAD_S,
     TARGET_MAX_S,
     Plan,
+    Substitution,
     voice_seconds,
 )
 from story.premise import Analysis, Person, Side, describe
+from story.spine import Cast, fill, premise_beats, weave
 from story.styles import CHARACTER_STYLES
 
 ARC_IDS = ("rags_to_riches", "career_dream", "betrayal_comeback", "lost_and_found", "parent_sacrifice",
@@ -339,6 +342,17 @@ def _fill(template: str, values: dict[str, str]) -> str | None:
 
 def plan_story(analysis: Analysis, style: str, language: str, seed: int, arc_id: str | None = None) -> Plan:
     """A ``Plan`` for the premise: its cast, its job, place and events, in the chosen arc's shape."""
+    return plan_with_asks(analysis, style, language, seed, arc_id)[0]
+
+
+def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc_id: str | None = None,
+                   ) -> tuple[Plan, dict[int, list[str]], list[Substitution]]:
+    """The ``Plan``; per beat (0-based), the things its premise clause asks to be drawn in the
+    premise's own words ("food truck"), for the staging and its report; the places the clauses ask
+    for that are drawn as another (a food truck on the street).
+
+    The premise's clauses (``story.clauses``) are the spine: each is told, in order, in the premise's
+    words (``story.spine``); the arc adds the hook, reactions, feelings and the time in between."""
     # 1. Seeded choices, the arc, the cast and who plays which part.
     rng = random.Random(f"plan\x00{analysis.premise}\x00{style}\x00{language}\x00{seed}")
     arc = arcs()[arc_id or choose_arc(analysis, seed)]
@@ -438,6 +452,31 @@ def plan_story(analysis: Analysis, style: str, language: str, seed: int, arc_id:
         at = 2 if side == "villain" else max(2, len(beats) - 2)
         beats.insert(min(at, len(beats)), beat)
 
+    # 3a. The premise's own events, in its order and words, are the spine; the arc fills what it leaves open.
+    said_clauses = clauses(analysis)
+    if said_clauses:
+        people = {m.id: m.name for m in members}
+        others = {p.key: describe(p, lang, analysis) for p in analysis.cast if p.key not in people}
+        want = CHARACTER_STYLES[style]  # the premise's hero drawn in another style (a beagle stays a beagle)
+        recast_hero = (analysis.hero.species not in (None, want.species)
+                       or analysis.hero.style not in (None, style))
+        cast_names = Cast({**others, **people}, members[0].id,
+                          {**{p.key: p.side for p in analysis.cast}, **{m.id: m.person.side for m in members}},
+                          {members[0].id: values["hero_a"]} if recast_hero else {},
+                          _calling(analysis, lang, said_clauses))
+        opener = rng.choice([w for w in c["when"][lang] if w not in whens])
+        spine = premise_beats(analysis, said_clauses, cast_names, lang, rng, (opener, laters[1]))
+        beats = weave(beats, spine, said_clauses, analysis, cast_names)
+        open_slots = {b["slot"] for b in beats if b.get("open")}  # the arc tells more where the premise is silent
+        _tell_more(beats, arc, {**values, "when": whens[0], "later": laters[0]}, lang, rng, open_slots)
+        beats = fill(beats, said_clauses, cast_names, lang, rng)
+        _at_least(beats, arc, values, whens, laters, lang)
+        subs = [Substitution(i + 1, "place", b["place"][0], b["place"][1]) for i, b in enumerate(beats)
+                if b.get("place")]
+        told = {e for c in said_clauses for e in c.events}
+        return _plan(arc, members, values, beats, lang, rng, told), {
+            i: list(b.get("asks", [])) for i, b in enumerate(beats) if b.get("asks")}, subs
+
     # 4. Between 6 and 10 beats: drop optional ones from the middle, or add the ones skipped.
     while len(beats) > MAX_BEATS:
         optional_ids = {s["id"] for s in arc.beats if s.get("optional")}
@@ -468,8 +507,28 @@ def plan_story(analysis: Analysis, style: str, language: str, seed: int, arc_id:
     _keep_premise_order(beats, analysis)
 
     # 5. The plan.
+    return _plan(arc, members, values, beats, lang, rng), {}, []
+
+
+def _calling(analysis: Analysis, lang: str, said: list[Any]) -> str:
+    """The job the story reaches, when its last clause tells it: the dream (pop star), else a dream-like
+    job of the hero's (an astronaut exploring Mars)."""
+    job = analysis.dream or analysis.job
+    if job is None or not said or not said[-1].events or (not analysis.dream and job not in said[-1].jobs):
+        return ""
+    entry = lexicon().entry("jobs", job)
+    if not (analysis.dream or entry.get("dream")):
+        return ""
+    return str(entry["title_zh" if lang == "zh" else "title_en"])
+
+
+def _plan(arc: Arc, members: list[Member], values: dict[str, str], beats: list[dict[str, Any]], lang: str,
+          rng: random.Random, told: set[str] | None = None) -> Plan:
     titled = values if lang == "zh" else {**values, **{k: values[k].title() for k in ("job", "dream")}}
-    title = _fill(rng.choice(arc.titles[lang]), titled) or arc.label[lang]
+    titles = arc.titles[lang]
+    if told is not None:  # a title names no event the premise does not tell ("The Stolen Shop")
+        titles = [t for t in titles if set(lexicon().keys(t, "events")) <= told] or titles
+    title = _fill(rng.choice(titles), titled) or arc.label[lang]
     cast = [{"id": m.id, "name": m.name[:40], "species": m.species, "role": m.person.role, "look": m.look}
             for m in members]
     return Plan.model_validate({
@@ -478,13 +537,33 @@ def plan_story(analysis: Analysis, style: str, language: str, seed: int, arc_id:
     })
 
 
+def _at_least(beats: list[dict[str, Any]], arc: Arc, values: dict[str, str], whens: list[str], laters: list[str],
+              lang: str) -> None:
+    """At least ``MIN_BEATS``: the arc's dialogue first (it tells no event), then its narration."""
+    have = {b["line"] for b in beats}
+    for speaker_first in (True, False):
+        for slot in arc.beats:
+            if len(beats) >= MIN_BEATS:
+                return
+            for var in slot["variants"]:
+                if (var["speaker"] == "narrator") == speaker_first:
+                    continue
+                line = _fill(var[lang], {**values, "when": whens[0], "later": laters[0]})
+                visual = _fill(var["visual"], {**values, "when": "", "later": "", "work": values["work_en"]})
+                if line and visual and line not in have and var["speaker"] in {"narrator", "hero"}:
+                    beats.append({"speaker": var["speaker"], "line": line[:200], "visual": visual[:160],
+                                  "slot": slot["id"]})
+                    have.add(line)
+                    break
+
+
 def _length(beats: list[dict[str, str]], language: str) -> float:
     """Seconds the beats take to say, with each beat's share of scene lead and tail."""
     return sum(voice_seconds(b["line"], language) + SCENE_PAD_S for b in beats)
 
 
-def _tell_more(beats: list[dict[str, str]], arc: Arc, values: dict[str, str], language: str,
-               rng: random.Random) -> None:
+def _tell_more(beats: list[dict[str, Any]], arc: Arc, values: dict[str, str], language: str,
+               rng: random.Random, only: set[str] | None = None) -> None:
     """Add the slots' "more" narration to ``beats`` (in place) until they say about ``FILL_S`` seconds.
 
     A narrator beat says it after its own line; before a character's line it is a narrator beat of
@@ -492,7 +571,7 @@ def _tell_more(beats: list[dict[str, str]], arc: Arc, values: dict[str, str], la
     long for the clip loses optional beats instead.
     """
     optional = {s["id"] for s in arc.beats if s.get("optional")}
-    kept = {"cameo", "wrong", "outcome", "job", "place"}
+    kept = {"cameo", "wrong", "outcome", "job", "place", "premise", "reaction", "feeling"}
     while _length(beats, language) > TARGET_MAX_S - 2 and len(beats) > MIN_BEATS:
         middle = range(len(beats) - 2, 0, -1)
         drop = next((k for k in middle if beats[k]["slot"] in optional),
@@ -502,7 +581,7 @@ def _tell_more(beats: list[dict[str, str]], arc: Arc, values: dict[str, str], la
         beats.pop(drop)
     if _length(beats, language) > TARGET_MAX_S - 2:
         return
-    more = {s["id"]: list(s.get("more", ())) for s in arc.beats}
+    more = {s["id"]: list(s.get("more", ())) for s in arc.beats if only is None or s["id"] in only}
     told_before: set[int] = set()
     for _ in range(2):
         order = [b for b in beats if more.get(b["slot"])]
@@ -514,8 +593,8 @@ def _tell_more(beats: list[dict[str, str]], arc: Arc, values: dict[str, str], la
             if not options:
                 continue
             told = _fill(options.pop(rng.randrange(len(options)))[language], values)
-            if told is None:
-                continue
+            if told is None or (only is not None and lexicon().keys(told, "events")):
+                continue  # around a premise's own events, the arc tells no event of its own
             if beat["speaker"] == NARRATOR:
                 line = f"{beat['line']}{'' if language == 'zh' else ' '}{told}"
                 if len(line) <= 200 and voice_seconds(line, language) <= MAX_LINE_S:

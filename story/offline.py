@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from petreel.errors import BadPremise, UnknownStyle
 from petreel.i18n import t
-from story.arcs import choose_arc, plan_story
+from story.arcs import choose_arc, plan_with_asks
 from story.plan import Plan, Substitution, expand_plan
 from story.premise import Analysis, analyse, hero_style
 from story.script import Script, normalise_language
@@ -68,10 +68,9 @@ def write_story(premise: str, style: str | None, language: str, seed: int, art_s
     lang = normalise_language(language)
     # 2. Arc and plan from the analysis.
     arc = choose_arc(analysis, seed)
-    plan = plan_story(analysis, style, lang, seed, arc)
-    # 3. The one expansion both writers use.
-    subs: list[Substitution] = []
-    script = expand_plan(plan, premise, style, lang, seed, art_style, substitutions=subs)
+    plan, asks, subs = plan_with_asks(analysis, style, lang, seed, arc)
+    # 3. The one expansion both writers use (the clauses' own things first in their scenes' props).
+    script = expand_plan(plan, premise, style, lang, seed, art_style, substitutions=subs, asks=asks)
     return Written(analysis, arc, plan, script, tuple(subs))
 
 

@@ -22,7 +22,7 @@ import hashlib
 import json
 import random
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -502,11 +502,14 @@ def expand_plan(
     art_style: str = "storyboard",
     *,
     substitutions: list[Substitution] | None = None,
+    asks: Mapping[int, Sequence[str]] | None = None,
 ) -> Script:
     """The full ``Script`` for ``plan``: the hero drawn in ``style``, staging derived from the beats.
 
     Places and props the painter cannot draw are mapped to the nearest drawable ones; each mapping
     is appended to ``substitutions`` when a list is given (``petreel make --report`` shows them).
+    ``asks`` (0-based beat → the premise's own words for things its clause names, "food truck") are
+    put first in that beat's scene props, so the painter draws them or reports what it drew instead.
     """
     # 1. Inputs, seeded choices, the premise's own job and place.
     lang = normalise_language(language)
@@ -575,7 +578,8 @@ def expand_plan(
             if hints.dream == "founder" and job_entry:
                 dream_props.append(str(job_entry["props"][0]))
             props = [*dream_props, *props]
-        props = list(dict.fromkeys(p[:40] for p in props))[:MAX_PROPS]
+        asked = [a for i in group.beats for a in (asks or {}).get(i, ())]
+        props = list(dict.fromkeys(p[:40] for p in [*asked, *props]))[:MAX_PROPS]
         # 3e. mood and camera
         mood = _mood(hits, [a["action"] for a in apps], n, len(groups))
         camera = rng.choice(stage["mood_cameras"][mood])

@@ -163,6 +163,13 @@ def analyse(premise: str) -> Analysis:
         person = Person(key="", role="other", side="neutral", pos=h.pos)
         span_start, span_end = h.start, h.end
         group = [h]
+        # a breed right before its own species word is one pet ("a ragdoll cat", "a pug dog")
+        if (h.section == "breeds" and nxt is not None and nxt.section == "species" and nxt.start == h.end
+                and nxt.key == lex.entry("breeds", h.key)["species"]):
+            group.append(nxt)
+            consumed.add(id(nxt))
+            span_end = nxt.end
+            nxt = heads[idx + 2] if idx + 2 < len(heads) else None
         # a species or breed right before a relation is that relation's species (her dog boyfriend)
         if (h.section in {"breeds", "species"} and nxt is not None and nxt.section == "relations"
                 and nxt.start == h.end and nxt.start not in breaks):
@@ -255,7 +262,9 @@ def analyse(premise: str) -> Analysis:
     for h in hits:
         if h.section != "jobs" or not h.start or chinese:
             continue
-        if words[h.start - 1] == "the" and hero_job_seen and not any(p.start <= h.start < p.start + 4 for p in people):
+        place = any(x.section == "places" and x.start == h.start for x in hits)  # "the moon" is a place
+        if words[h.start - 1] == "the" and hero_job_seen and not place and not any(
+                p.start <= h.start < p.start + 4 for p in people):
             person = Person(key=_slug(h.key, taken), role="other", side="neutral", pos=h.pos, words=(h.surface,),
                             start=h.start)
             people.append(person)

@@ -1,0 +1,451 @@
+"""The premise read as ordered event clauses, English and Chinese. Pure.
+
+``clauses(analysis) -> list[Clause]`` splits the premise at punctuation and at the words that join
+events (and, then, but, until, who, so, finally …; ，然后 最后 结果 却 于是 后来 …) and reads each
+clause: who does it (a cast key of ``Analysis.cast``; a clause with no subject inherits the previous
+subject, "who" refers to the person just named, "is laughed at by X" / "被X…" makes X the actor),
+the verb phrase in the premise's own words, the person it is done to, the vocabulary hits (events,
+actions, props, places, jobs) and the concrete nouns the vocabulary does not know ("food truck").
+
+A fragment that only names people ("and her dog boyfriend", "a spoiled Persian") is not an event:
+it joins the clause before it. Each clause keeps its words as ``parts``: plain text and person
+mentions (cast keys), so a writer can say it again with the cast's names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from story.lexicon import Hit, Tokens, lexicon
+from story.premise import Analysis, Person
+
+# words that start a new clause (the word itself is the clause's lead, not part of its event)
+_JOIN_EN = ("and then", "but then", "and finally", "after that", "and", "then", "but", "until", "who", "so",
+            "finally", "while", "before", "later", "eventually")
+_JOIN_ZH = ("然后", "最后", "结果", "却", "于是", "后来", "终于", "直到", "接着", "但是", "但", "可是", "并且")
+_PUNCT = re.compile(r"[,.;!?，。；！？、:：]")
+_DET = {"a", "an", "the", "her", "his", "their", "its", "one", "two", "some", "this", "that", "my",
+        "一只", "一条", "一个", "一位", "只", "条", "个", "位", "那只", "这只"}
+_PRONOUN_SUBJECT = {"he", "she", "they", "it", "他", "她", "它", "他们", "她们"}
+_POSSESSIVE = {"his", "her", "their", "its"}
+_PRONOUN_OBJECT = {"him", "her", "它", "他", "她"}
+_BE = {"is", "are", "was", "were", "gets", "get", "got", "becomes"}
+_BY = {"by", "被", "遭", "让"}
+_STOP = frozenset("""a an the and or but of to in on at by for with from into onto over under after before then so
+that this these those his her their its he she they it is are was were be been being has have had do does did who
+whom which what when where while as than too very just only also still every each one two three some any all no
+not up down out off again once about against between through during until him them our your my me us we you i can
+could will would shall should may might must get gets got make makes made finally later eventually soon one day
+hard own back away all way always never even really big small tiny little new old best first last next whole
+really quite time times day days night nights year years life everything everyone something nothing anything
+lot lots more most much many week weeks month months morning evening afternoon hour hours minute""".split())
+_THING_SECTIONS = {"props", "places"}
+_PERSON_SECTIONS = {"breeds", "species", "relations"}
+
+
+@dataclass(frozen=True)
+class Part:
+    """A piece of a clause: premise text, or a mention of a cast member (``key``)."""
+
+    text: str
+    key: str | None = None
+
+
+@dataclass(frozen=True)
+class Clause:
+    index: int
+    text: str  # the clause as the premise says it (without its joining word)
+    lead: str  # the joining word before it: "", "and", "then", "后来" …
+    actor: str | None  # cast key of who does it
+    subject: str | None  # cast key of the grammatical subject (the actor, or the object of a passive)
+    said_subject: bool  # the premise names the subject in this clause (else it is inherited)
+    passive: bool  # "is laughed at by X", "被X投诉": X is the actor, the subject is the object
+    obj: str | None  # cast key of the person it is done to
+    verb: str  # the verb phrase in the premise's words ("spills soup on", "gets fired")
+    subject_words: str  # the premise's words for the subject where it is introduced ("A clumsy corgi waiter")
+    parts: tuple[Part, ...]  # the clause after its subject, text and person mentions
+    events: tuple[str, ...] = ()
+    actions: tuple[str, ...] = ()
+    props: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    jobs: tuple[str, ...] = ()
+    nouns: tuple[str, ...] = ()  # concrete words the vocabulary does not know ("food truck")
+    place_words: tuple[str, ...] = ()  # the premise's words for the places (``places``, same order)
+    things: tuple[str, ...] = field(default=())  # every concrete thing asked, in the premise's words
+
+    @property
+    def people(self) -> tuple[str, ...]:
+        return tuple(k for k in (self.actor, self.obj) if k)
+
+
+@dataclass
+class _Mention:
+    key: str
+    start: int  # token span
+    end: int
+
+
+def clauses(analysis: Analysis) -> list[Clause]:
+    """The premise's events in order, one ``Clause`` each."""
+    # 1. Tokens, vocabulary hits, who each person mention is.
+    lex = lexicon()
+    premise = analysis.premise
+    tokens = lex.tokenize(premise)
+    hits = lex.find_tokens(tokens)
+    zh = tokens.chinese
+    mentions = _mentions(analysis, tokens, hits)
+    # 2. Fragments at punctuation and joining words; person-only fragments join the one before.
+    frags = _fragments(premise, tokens)
+    frags = _merge_people_only(frags, mentions, tokens, hits)
+    # 3. Each fragment read as a clause: subject (said, inherited, "who"), passive, object, verb, things.
+    out: list[Clause] = []
+    last_subject: str | None = analysis.hero.key
+    last_named: str | None = None
+    intro: dict[str, str] = {}  # the premise's words where each person is first named
+    for m in mentions:
+        intro.setdefault(m.key, _span(premise, tokens, m.start, m.end))
+    for lead, start, end in frags:
+        inside = [m for m in mentions if start <= m.start < end]
+        local = [h for h in hits if start <= h.start < end]
+        subject, said, body_start = _subject(premise, tokens, start, end, inside, local)
+        if lead == "who" and not said:
+            subject = last_named or last_subject
+        if subject is None:
+            subject = last_subject
+        if subject is None:
+            continue
+        if body_start >= end:  # only a person: it introduces, it tells nothing
+            last_named = inside[-1].key if inside else last_named
+            last_subject = subject
+            continue
+        passive, agent = _passive(tokens, body_start, end, inside)
+        actor = agent if passive else subject
+        obj = subject if passive else next((m.key for m in inside if m.start >= body_start and m.key != subject), None)
+        if obj is None and not passive and last_subject not in (None, subject) and any(
+                w in _PRONOUN_OBJECT for w in tokens.words[body_start:end]):
+            obj = last_subject  # "the rich persian mocks it": who the story was about
+        parts = _parts(premise, tokens, body_start, end, inside)
+        verb_end = next((m.start for m in inside if m.start >= body_start), end)
+        sep = "" if zh else " "
+        verb_start = body_start
+        if passive and zh:  # 被客户白猫投诉: the verb comes after the one who does it
+            verb_start = next((m.end for m in inside if m.key == agent and m.start >= body_start), body_start)
+            verb_end = end
+        verb = sep.join(_surface(premise, tokens, i) for i in range(verb_start, verb_end)) if verb_end > verb_start else ""
+        if not verb:
+            verb = sep.join(_surface(premise, tokens, i) for i in range(verb_start, end))
+        text_end = tokens.offsets[end - 1] + len(tokens.words[end - 1])
+        events = _keys(local, "events", body_start)
+        props, places, nouns, things = _things(premise, tokens, body_start, end, local, inside)
+        out.append(Clause(
+            index=len(out), text=premise[tokens.offsets[start]:text_end].strip(), lead=lead, actor=actor,
+            subject=subject, said_subject=said, passive=passive, subject_words=intro.get(subject, ""), obj=obj if obj != actor else None,
+            verb=verb.strip(), parts=parts, events=events, actions=_keys(local, "actions", body_start),
+            props=props, places=places, jobs=_keys(local, "jobs", body_start), nouns=nouns, things=things,
+            place_words=tuple(dict.fromkeys(h.surface for h in local if h.section == "places" and h.start >= body_start)),
+        ))
+        last_subject = subject
+        last_named = inside[-1].key if inside else subject
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Splitting
+# ---------------------------------------------------------------------------------------------
+
+
+def _fragments(premise: str, tokens: Tokens) -> list[tuple[str, int, int]]:
+    """(lead word, first token, end token) of each fragment."""
+    words = tokens.words
+    joins = _JOIN_ZH if tokens.chinese else _JOIN_EN
+    out: list[tuple[str, int, int]] = []
+    lead, start = "", 0
+    i = 0
+    while i < len(words):
+        if _PUNCT.fullmatch(words[i]):  # Chinese punctuation is a token of its own
+            if start < i:
+                out.append((lead, start, i))
+            lead, start = "", i + 1
+            i += 1
+            continue
+        between = premise[tokens.offsets[i - 1] + len(words[i - 1]):tokens.offsets[i]] if i else ""
+        joined = next((j for j in joins if tuple(j.split()) == words[i:i + len(j.split())]), None) \
+            if not tokens.chinese else (words[i] if words[i] in joins else None)
+        if i and (_PUNCT.search(between) or joined):
+            if start < i:
+                out.append((lead, start, i))
+            lead, start = "", i
+        if joined and start == i:
+            size = len(joined.split()) if not tokens.chinese else 1
+            lead = f"{lead} {joined}".strip()
+            i += size
+            start = i
+            continue
+        i += 1
+    if start < len(words):
+        out.append((lead, start, len(words)))
+    # "who sells umbrellas in the rain is laughed at": the main verb after a relative clause
+    split: list[tuple[str, int, int]] = []
+    for lead, s, e in out:
+        if lead.endswith("who"):
+            cut = next((k for k in range(s + 2, e) if words[k] in _BE), None)
+            if cut is not None:
+                split += [(lead, s, cut), ("", cut, e)]
+                continue
+        split.append((lead, s, e))
+    return split
+
+
+def _merge_people_only(frags: list[tuple[str, int, int]], mentions: list[_Mention], tokens: Tokens,
+                       hits: list[Hit]) -> list[tuple[str, int, int]]:
+    out: list[tuple[str, int, int]] = []
+    for lead, s, e in frags:
+        covered = {i for m in mentions if m.start < e and m.end > s for i in range(m.start, m.end)}
+        rest = [i for i in range(s, e) if i not in covered and tokens.words[i] not in _DET
+                and tokens.words[i] not in {"的", "和", "与"}]
+        people_only = bool(covered) and not rest
+        if people_only and out and lead in {"", "and"} and not out[-1][0].endswith("who"):
+            plead, ps, _pe = out[-1]
+            out[-1] = (plead, ps, e)  # "… by a rich white cat and her dog boyfriend"
+            continue
+        out.append((lead, s, e))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# People
+# ---------------------------------------------------------------------------------------------
+
+
+def _mentions(analysis: Analysis, tokens: Tokens, hits: list[Hit]) -> list[_Mention]:
+    """Every mention of a cast member: its head (breed, species, relation, job, name) widened over
+    the article and describing words before it, the job and ``named X`` after it."""
+    words = tokens.words
+    heads = [h for h in hits if h.section in _PERSON_SECTIONS]
+    heads = [h for h in heads if not any(o is not h and o.start <= h.start and h.end <= o.end
+                                         and (o.end - o.start) > (h.end - h.start) for o in heads)]
+    out: list[_Mention] = []
+    used: set[int] = set()
+    names = {p.name.lower(): p.key for p in analysis.cast if p.name}
+    for i, w in enumerate(words):
+        if w in names:
+            out.append(_Mention(names[w], i, i + 1))
+            used.add(i)
+    for h in heads:
+        if any(h.start <= i < h.end for i in used):
+            continue
+        person = _who(analysis, h, words)
+        if person is None:
+            continue
+        start, end = h.start, h.end
+        while end < len(words) and not _owns(analysis.premise, tokens, end - 1):
+            # "corgi waiter", "corgi friend": a job or relation named right after (its own word, not
+            # a verb: "the beagle bakes" is not a baker)
+            after = next((x for x in hits if x.start == end and x.section in {"jobs", "relations"}
+                          and (tokens.chinese or (x.surface in lex_words(x) and not x.surface.endswith("s")))), None)
+            if after is None:
+                break
+            end = after.end
+        if end + 1 < len(words) and words[end] in {"named", "called", "名叫", "叫"}:
+            end += 2
+        while start > 0 and start - 1 not in used and _modifier(words[start - 1], start - 1, hits, tokens):
+            start -= 1
+        if tokens.chinese and start > 1 and words[start - 1] == "的" and _modifier(words[start - 2], start - 2, hits, tokens):
+            start -= 2  # 富有的波斯猫
+        if start > 0 and words[start - 1] in _DET and start - 1 not in used:
+            start -= 1
+        out.append(_Mention(person.key, start, end))
+        used |= set(range(start, end))
+    hero = analysis.hero
+    if hero.species is None and hero.breed is None and hero.relation is None and not any(m.key == hero.key for m in out):
+        job = next((h for h in hits if h.section == "jobs" and h.start <= 2), None)  # "a delivery driver builds …"
+        if job is not None:
+            start = job.start - 1 if job.start and words[job.start - 1] in _DET else job.start
+            out.append(_Mention(hero.key, start, job.end))
+    for h in hits:  # someone named by a job ("the head chef"), when the cast has such a person
+        if h.section == "jobs" and not any(m.start <= h.start < m.end for m in out):
+            person = next((p for p in analysis.cast[1:] if p.words and p.words[0].endswith(h.surface)), None)
+            if person is not None:
+                start = h.start - 1 if h.start and words[h.start - 1] in _DET else h.start
+                out.append(_Mention(person.key, start, h.end))
+    out.sort(key=lambda m: m.start)
+    # one person named twice in a row ("Mango the ginger cat", "Duchess, a spoiled Persian") is one
+    # mention; an owner right before ("Mango's mother") belongs to the mention it owns
+    merged: list[_Mention] = []
+    for m in out:
+        prev = merged[-1] if merged else None
+        if prev is not None and prev.end == m.start:
+            if prev.key == m.key:
+                prev.end = m.end
+                continue
+            if tokens.words[prev.end - 1] == "的" or _owns(analysis.premise, tokens, prev.end - 1):
+                merged[-1] = _Mention(m.key, prev.start, m.end)
+                continue
+        merged.append(m)
+    return merged
+
+
+def _owns(premise: str, tokens: Tokens, i: int) -> bool:
+    """The English word at ``i`` is followed by ``'s``."""
+    if tokens.chinese or i < 0:
+        return False
+    return premise[tokens.offsets[i] + len(tokens.words[i]):][:2] in {"'s", "’s"}
+
+
+def lex_words(hit: Hit) -> list[str]:
+    """The vocabulary entry's own English words for a hit (not their inflections)."""
+    return list(lexicon().entry(hit.section, hit.key).get("en", []))
+
+
+def _modifier(word: str, i: int, hits: list[Hit], tokens: Tokens) -> bool:
+    """A describing word right before a person: a trait, colour or job, or an unknown adjective."""
+    if any(h.start <= i < h.end and h.section in {"traits", "colours", "jobs"} for h in hits):
+        return True
+    if tokens.chinese:
+        return False
+    known = any(h.start <= i < h.end for h in hits)
+    return not known and word not in _STOP and word not in _PRONOUN_SUBJECT and bool(re.fullmatch(r"[a-z-]+", word)) \
+        and i > 0 and tokens.words[i - 1] in _DET | {"very", "so"}
+
+
+def _who(analysis: Analysis, head: Hit, words: tuple[str, ...]) -> Person | None:
+    """The cast member a person word refers to (breed, relation, species, colour agree best)."""
+    lex = lexicon()
+    best, score = None, 0
+    for p in analysis.cast:
+        s = 0
+        if head.section == "breeds":
+            if p.breed == head.key:
+                s += 6
+            elif p.species == lex.entry("breeds", head.key)["species"] and p.breed is None:
+                s += 2
+        elif head.section == "relations":
+            s += 6 if p.relation == head.key else 0
+        elif head.section == "species":
+            if p.species == head.key:
+                s += 2
+                s += 2 * any(head.surface in w for w in p.words)
+        if p.words and head.surface in p.words[0]:
+            s += 1
+        if s > score:
+            best, score = p, s
+    return best
+
+
+def _subject(premise: str, tokens: Tokens, start: int, end: int, inside: list[_Mention],
+             hits: list[Hit]) -> tuple[str | None, bool, int]:
+    """(subject key, named here, token where the rest starts): a person at the clause's start, a
+    pronoun (the subject carries on), or nobody (the previous subject carries on)."""
+    words = tokens.words
+    i = start
+    while i < end and words[i] in {"one", "day", "morning", "later", "soon", "eventually", "finally", "once",
+                                   "everyday", "years", "months", "一天", "某天", "有一天", "终于", "最后", "后来"}:
+        i += 1
+    first = inside[0] if inside else None
+    while first is not None and i < first.start and (words[i] in _DET or _owns(premise, tokens, i)):
+        i += 1  # "the villain's husky bodyguard Koda"
+    if first is not None and first.start <= i + 1 and not any(
+            h.section in {"events", "actions"} and i <= h.start < first.start for h in hits):
+        return first.key, True, first.end
+    if i < end and words[i] in _PRONOUN_SUBJECT:
+        return None, False, i + 1
+    return None, False, i
+
+
+def _passive(tokens: Tokens, start: int, end: int, inside: list[_Mention]) -> tuple[bool, str | None]:
+    words = tokens.words
+    for k in range(start, end):
+        if words[k] in _BY:
+            agent = next((m for m in inside if k < m.start <= k + 5 or (m.start <= k + 1 < m.end)), None)
+            if agent is not None:
+                return True, agent.key
+    return False, None
+
+
+def _parts(premise: str, tokens: Tokens, start: int, end: int, inside: list[_Mention]) -> tuple[Part, ...]:
+    """The clause from ``start`` as text (one token each) and person mentions."""
+    out: list[Part] = []
+    i = start
+    while i < end:
+        m = next((m for m in inside if m.start == i), None)
+        if m is not None:
+            out.append(Part(_span(premise, tokens, m.start, m.end), m.key))
+            i = m.end
+            continue
+        out.append(Part(_surface(premise, tokens, i)))
+        i += 1
+    return tuple(out)
+
+
+def _surface(premise: str, tokens: Tokens, i: int) -> str:
+    return premise[tokens.offsets[i]:tokens.offsets[i] + len(tokens.words[i])]
+
+
+def _span(premise: str, tokens: Tokens, start: int, end: int) -> str:
+    return premise[tokens.offsets[start]:tokens.offsets[end - 1] + len(tokens.words[end - 1])]
+
+
+def _keys(hits: list[Hit], section: str, start: int) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(h.key for h in hits if h.section == section and h.start >= start))
+
+
+# ---------------------------------------------------------------------------------------------
+# Things
+# ---------------------------------------------------------------------------------------------
+
+
+def _things(premise: str, tokens: Tokens, start: int, end: int, hits: list[Hit],
+            inside: list[_Mention]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """(props, places, unknown nouns, every asked thing in the premise's words) after ``start``.
+
+    A prop or place word keeps the unknown describing words just before it ("flying umbrella",
+    "fancy restaurant"); a run of unknown words not followed by a known thing is a noun of its own
+    ("food truck"). The first word after the subject is the verb, never a thing."""
+    words = tokens.words
+    people = {i for m in inside for i in range(m.start, m.end)}
+    known = {i: h for h in hits for i in range(h.start, h.end)}
+    zh = tokens.chinese
+    sep = "" if zh else " "
+    props: list[str] = []
+    places: list[str] = []
+    nouns: list[str] = []
+    things: list[str] = []
+    run: list[int] = []
+    first_word = start
+    while first_word < end and (words[first_word] in _STOP or first_word in people):
+        first_word += 1
+
+    def flush(head: Hit | None) -> None:
+        text = sep.join(_surface(premise, tokens, k) for k in run)
+        if head is not None:
+            things.append(f"{text}{sep}{head.surface}".strip() if text else head.surface)
+        elif text and not zh:
+            nouns.append(text)
+            things.append(text)
+        run.clear()
+
+    i = start
+    while i < end:
+        h = known.get(i)
+        if i in people:
+            run.clear()
+            i += 1
+            continue
+        if h is not None and h.section in _THING_SECTIONS and h.start == i:
+            (props if h.section == "props" else places).append(h.key)
+            flush(h)
+            i = h.end
+            continue
+        w = words[i]
+        plain = h is None and w not in _STOP and i != first_word and words[i - 1] != "to" and re.fullmatch(r"[a-z][a-z-]*", w) is not None
+        if plain and len(w) >= 3:
+            run.append(i)
+        elif h is not None and run:
+            run.clear()  # "a faster delivery company": words before a known one describe it
+        else:
+            flush(None)
+        i += 1
+    flush(None)
+    return tuple(dict.fromkeys(props)), tuple(dict.fromkeys(places)), tuple(dict.fromkeys(nouns)), \
+        tuple(dict.fromkeys(things))

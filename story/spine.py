@@ -1,0 +1,513 @@
+"""The premise's own events as the spine of an offline story. Pure.
+
+``premise_beats`` tells every clause of the premise (``story.clauses``) as one narrator beat, in
+premise order, in the premise's own words with the cast's names put in (a person is introduced by
+the premise's description the first time: "Duke, a clumsy corgi waiter, spills soup on Waffles, a
+rich poodle, at a fancy restaurant."), with a visual note that stages it: who is there, the action
+from the verb, the things the clause names, the place.
+
+``weave`` puts those beats among an arc's template beats. The arc only adds what the premise leaves
+open: a template beat of a phase the premise tells (its wrong, its rise, its outcome) is dropped
+unless it is dialogue that names no other event, or it tells the same vocabulary event in the same
+direction (the richer arc line, kept right after the premise's). ``fill`` brings the beats to the
+planned length with reactions, feelings and the time in between (``story/data/spine.json``), never
+with a new event.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from story.clauses import Clause
+from story.lexicon import lexicon
+from story.plan import (
+    FILL_S,
+    MAX_BEATS,
+    MAX_LINE_S,
+    MIN_BEATS,
+    NARRATOR,
+    SCENE_PAD_S,
+    TARGET_MAX_S,
+    voice_seconds,
+)
+from story.premise import Analysis
+from story.script import spoken_length
+
+Beat = dict[str, Any]  # speaker, line, visual, slot (+ clause, kind, asks for premise beats)
+_FIELD = re.compile(r"\{([a-z_]+)\}")
+
+
+@cache
+def spine_data() -> dict[str, Any]:
+    text = resources.files("story").joinpath("data/spine.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+@dataclass(frozen=True)
+class Cast:
+    """The names the lines use: cast key → name, and the premise's people (sides)."""
+
+    names: dict[str, str]
+    hero: str
+    sides: dict[str, str] = field(default_factory=dict)
+    described: dict[str, str] = field(default_factory=dict)  # words that replace the premise's (a re-cast hero)
+    calling: str = ""  # the job the hero's story reaches (astronaut, pop star), for the ending line
+
+    def name(self, key: str | None) -> str:
+        return self.names.get(key or self.hero, self.names[self.hero])
+
+
+# ---------------------------------------------------------------------------------------------
+# What each clause is to the story
+# ---------------------------------------------------------------------------------------------
+
+
+def kind(clause: Clause, total: int, analysis: Analysis, cast: Cast) -> str:
+    """clash (the hero does something to the other side), hurt (the other side to the hero), setback
+    (a wrong the hero suffers), dream (what the hero longs for), rise (the hero's own doing), outcome
+    (how it ends), plain."""
+    lex = lexicon()
+    last = clause.index == total - 1
+    actor_side = cast.sides.get(clause.actor or "", "neutral")
+    obj_side = cast.sides.get(clause.obj or "", "neutral")
+    if clause.obj and actor_side != obj_side and {actor_side, obj_side} & {"villain"}:
+        if actor_side == "villain":
+            return "hurt"
+        return "outcome" if last and total > 2 else "clash"
+    kinds = {lex.entry("events", e)["kind"] for e in clause.events}
+    if "wrong" in kinds and actor_side != "villain":
+        return "setback"
+    if "dream" in clause.events:  # "dreams of becoming a chef": where the story starts, not how it ends
+        return "dream"
+    if last or "outcome" in kinds:  # a premise of one doing ("builds a company") ends with it
+        return "outcome"
+    return "rise" if actor_side == "hero" else "plain"
+
+
+_PHASE = {"dream": "setup", "clash": "wrong", "hurt": "wrong", "setback": "wrong", "rise": "rise", "plain": "rise", "outcome": "outcome"}
+
+
+def phase(kind_name: str) -> str:
+    return _PHASE[kind_name]
+
+
+# ---------------------------------------------------------------------------------------------
+# A clause told as a line, and staged
+# ---------------------------------------------------------------------------------------------
+
+
+def premise_beats(analysis: Analysis, clauses: Sequence[Clause], cast: Cast, language: str,
+                  rng: random.Random, openers: Sequence[str] = ()) -> list[Beat]:
+    """One narrator beat per clause, in premise order. ``openers`` (the seed's "One rainy evening,",
+    "Months later," …) open the first clause and the hero's doings after a setback."""
+    zh = language == "zh"
+    same = analysis.language == ("zh" if zh else "en")
+    introduced: set[str] = set()
+    beats: list[Beat] = []
+    where = _job_place(analysis)  # the place the story is at: a clause's own, else where the last one was
+    for c in clauses:
+        k = kind(c, len(clauses), analysis, cast)
+        line = _line_zh(c, len(clauses), cast, introduced, rng) if zh and same else \
+            _line_en(c, len(clauses), cast, introduced, rng) if same else _line_other(c, cast, language)
+        opener = _opener(c, k, beats, openers, zh)
+        if opener:
+            line = f"{opener}{line}" if zh else f"{opener} {line[:1].lower() if not _starts_with_name(line, cast) else line[:1]}{line[1:]}"
+        visual, asks, place = _visual(c, cast, where)
+        if analysis.dream and analysis.dream in c.jobs and ({"build", "become"} & set(c.events)):
+            dream = lexicon().entry("jobs", analysis.dream)  # the dream reached: its own things (a company's sign)
+            asks = [*asks, *dream["props"]]
+            if analysis.dream == "founder" and analysis.job:
+                asks.append(str(lexicon().entry("jobs", analysis.job)["props"][0]))
+        if c.places:
+            where = str(lexicon().entry("places", c.places[0])["en"][0])
+        elif place is not None:
+            where = place[1].replace("_", " ")
+        beats.append({"speaker": NARRATOR, "line": line[:200], "visual": visual[:160], "slot": "premise",
+                      "clause": c.index, "kind": k, "asks": asks, "place": place})
+    return beats
+
+
+def _job_place(analysis: Analysis) -> str | None:
+    """Where the hero works (a place word the staging knows), for a first clause that names no place."""
+    if not analysis.job:
+        return None
+    lex = lexicon()
+    loc = lex.entry("jobs", analysis.job)["location"]
+    return next((str(e["en"][0]) for e in lex.data["places"].values() if e["location"] == loc and e["exact"]), None)
+
+
+def _opener(c: Clause, k: str, told: list[Beat], openers: Sequence[str], zh: bool) -> str:
+    """A time opener for a clause the premise gives none: the first one, and the hero's doing after a setback."""
+    if c.lead or not openers:
+        return ""
+    if c.index == 0:
+        return openers[0] if k not in {"outcome"} else ""
+    if k == "rise" and told and told[-1]["kind"] in {"setback", "hurt"} and len(openers) > 1:
+        return openers[1]
+    return ""
+
+
+def _starts_with_name(line: str, cast: Cast) -> bool:
+    return any(n and line.startswith(n) for n in cast.names.values())
+
+
+def _who(key: str, words: str, cast: Cast, introduced: set[str], zh: bool, given: bool) -> str:
+    """A person's name; the first time with the premise's own description beside it."""
+    name = cast.name(key)
+    if key in introduced or not words:
+        return name
+    introduced.add(key)
+    if key in cast.described:  # the hero re-cast in another style: not the premise's "ginger cat"
+        words, given = cast.described[key], False
+    if given and name in words:
+        return words if zh else re.sub(r"^(A|An|The)\b", lambda m: m.group(1).lower(), words)
+    if zh:
+        return f"{words}{name}"
+    desc = re.sub(r"^(A|An|The|Her|His|Their)\b", lambda m: m.group(1).lower(), words)
+    return f"{name}, {desc},"
+
+
+def _line_en(c: Clause, total: int, cast: Cast, introduced: set[str], rng: random.Random) -> str:
+    leads = spine_data()["leads"]
+    lead = leads["en"].get(c.lead, "")
+    if not lead and c.index == total - 1 and (total >= 3 or c.index == 0):
+        lead = rng.choice(leads["last"]["en"])
+    subject = _who(c.subject or cast.hero, c.subject_words, cast, introduced, False, _given(c.subject, cast, c))
+    out = [lead, subject] if lead else [subject]
+    owner_named = False
+    before = ""
+    for part in c.parts:
+        low = part.text.lower()
+        if part.key:
+            out.append(_who(part.key, part.text, cast, introduced, False, _given(part.key, cast, c)))
+            owner_named = True
+        elif low in {"him", "her"} and c.obj and (low == "him" or before in _GIVING):
+            out.append(cast.name(c.obj))  # "bakes him a cake", "brings her flowers"
+        elif low in {"his", "her", "their"} and not owner_named and c.actor != cast.hero:
+            out.append(f"{cast.name(cast.hero)}'s")
+        else:
+            out.append(part.text)
+        before = low
+    text = " ".join(out)
+    text = re.sub(r"\s+([,.!?])", r"\1", text)
+    text = re.sub(r",\s*,", ",", text).strip().rstrip(",")
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else f"{text}."
+
+
+_GIVING = {"brings", "gives", "buys", "bakes", "sends", "hands", "offers", "shows", "makes", "cooks", "tells",
+           "teaches", "brought", "gave", "bought", "baked", "sent", "made", "cooked", "told", "taught"}
+
+
+def _line_zh(c: Clause, total: int, cast: Cast, introduced: set[str], rng: random.Random) -> str:
+    lead = f"{c.lead}，" if c.lead else ""
+    if not lead and c.index == total - 1 and (total >= 3 or c.index == 0):
+        lead = rng.choice(spine_data()["leads"]["last"]["zh"])
+    subject = _who(c.subject or cast.hero, c.subject_words, cast, introduced, True, _given(c.subject, cast, c))
+    body = "".join(_who(p.key, p.text, cast, introduced, True, _given(p.key, cast, c)) if p.key
+                   else cast.name(c.obj) if p.text in {"它", "他", "她"} and c.obj else p.text for p in c.parts)
+    text = f"{lead}{subject}{body}".strip("，")
+    return text if text.endswith(("。", "！", "？")) else f"{text}。"
+
+
+def _line_other(c: Clause, cast: Cast, language: str) -> str:
+    """A script in another language than the premise: the clause said plainly with the names."""
+    lex = lexicon()
+    zh = language == "zh"
+    actor, obj = cast.name(c.actor), cast.name(c.obj) if c.obj else ""
+    events = [lex.entry("events", e) for e in c.events]
+    word = str(events[0]["zh" if zh else "en"][0]) if events else ""
+    if zh:
+        return f"{actor}{word or '行动了'}{obj}。" if obj else f"{actor}{word or '行动了'}。"
+    return f"{actor} {c.verb}." if not word else f"{actor} {word}s {obj}.".replace(" .", ".")
+
+
+def _given(key: str | None, cast: Cast, c: Clause) -> bool:
+    return bool(key) and cast.names.get(key or "", "") != "" and any(
+        cast.names[key or ""] in t for t in (c.subject_words, *(p.text for p in c.parts if p.key == key)))
+
+
+def action(c: Clause) -> str:
+    """The drawable action of a clause: the verb's, else a vocabulary action, else its event's."""
+    data = spine_data()
+    if not c.passive or c.actor == c.subject:
+        for e in c.events:
+            if e in data["passive_actions"] and not c.obj and "build" not in c.events:
+                return str(data["passive_actions"][e])
+    verb = c.verb.lower()
+    first = verb.split()[0] if verb.split() else ""
+    if c.passive and not re.search(r"[\u3400-\u9fff]", verb):
+        first = next((w for w in verb.split() if w not in {"is", "are", "was", "were", "gets", "get", "by"}), first)
+    for form in (first, re.sub(r"(ies)$", "y", first), re.sub(r"(es|s|ed|ing)$", "", first), re.sub(r"(s|d)$", "", first)):
+        if form in data["verb_actions"]:
+            return str(data["verb_actions"][form])
+    for word, act in data["verb_actions"].items():
+        if re.search(r"[\u3400-\u9fff]", word) and word in verb:
+            return str(act)
+    if c.actions:
+        return c.actions[0]
+    for e in c.events:
+        if e in data["event_actions"]:
+            return str(data["event_actions"][e])
+    return "talk" if c.obj else "stand"
+
+
+def _ing(word: str) -> str:
+    if word.endswith("ie"):
+        return word[:-2] + "ying"
+    if word.endswith("e") and not word.endswith("ee"):
+        return word[:-1] + "ing"
+    if re.fullmatch(r"[a-z]*[^aeiou][aeiou][bdgmnpt]", word) and len(word) <= 4:
+        return word + word[-1] + "ing"
+    return word + "ing"
+
+
+def place_ask(c: Clause) -> tuple[str, str] | None:
+    """(the premise's words, the location drawn) for a place the vocabulary does not know: what a
+    clause opens or builds ("opens a food truck"), or a noun after in/at/into."""
+    if c.places or not c.nouns:
+        return None
+    words = c.verb.lower()
+    for noun in c.nouns:
+        if "build" in c.events or re.search(rf"\b(?:in|at|into|inside|outside|to)\s+(?:the|a|an|his|her|their)\s+{re.escape(noun)}",
+                                            words):
+            return noun, str(spine_data()["place_default"])
+    return None
+
+
+def _visual(c: Clause, cast: Cast, where: str | None) -> tuple[str, list[str], tuple[str, str] | None]:
+    """The visual note (English, for staging), the things the clause asks to be drawn and the place
+    it asks for that the vocabulary does not know (with where it is drawn)."""
+    lex = lexicon()
+    act = action(c)
+    known = lex.data["actions"].get(act)
+    word = "staring" if act == "shocked" else _ing(str(known["en"][0]).split()[0]) if known else "standing"
+    actor = cast.name(c.actor)
+    toward = cast.name(c.obj) if c.obj else ""
+    if not toward and c.actor != cast.hero and any(p.text.lower() in {"his", "her", "their"} for p in c.parts):
+        toward = cast.name(cast.hero)
+    note = f"{actor} {word} {'at ' if act in {'point', 'laugh', 'sneer', 'stare'} and toward else ''}{toward}".strip()
+    things = [str(lex.entry("props", k)["en"][0]) for k in c.props]
+    asks = [*c.nouns]
+    if things or asks:
+        note += ", " + ", ".join(dict.fromkeys([*asks, *things]))
+    place = place_ask(c)
+    if c.places:
+        said = c.place_words[0] if c.place_words and not re.search(r"[\u3400-\u9fff]", c.place_words[0]) else ""
+        note += f", at the {said or lex.entry('places', c.places[0])['en'][0]}"
+    elif place is not None:
+        note += f", on the {place[1].replace('_', ' ')}"
+    elif where:
+        note += f", at the {where}"
+    return note, asks, place
+
+
+# ---------------------------------------------------------------------------------------------
+# Weaving the arc around the premise
+# ---------------------------------------------------------------------------------------------
+
+
+def _phase_of(beat: Beat) -> str:
+    return str(spine_data()["slot_phases"].get(beat.get("slot", ""), "rise"))
+
+
+def weave(template: list[Beat], spine: list[Beat], clauses: Sequence[Clause], analysis: Analysis,
+          cast: Cast) -> list[Beat]:
+    """The premise beats in order, with the template beats the premise leaves room for: a phase the
+    premise tells keeps only the arc's reaction dialogue (said after the premise's last clause of
+    that phase); a phase it leaves open keeps the arc's beats, before the first clause that comes
+    later in the story."""
+    lex = lexicon()
+    data = spine_data()
+    order = data["phase_order"]
+    told = {e for c in clauses for e in c.events}
+    kinds = {b["kind"] for b in spine}
+    covered = {phase(k) for k in kinds}
+    if "outcome" in covered:
+        covered.add("end")
+        if len(clauses) >= 3:
+            covered.add("climax")
+    reactions = set(data["reaction_slots"].get("hurt" if "hurt" in kinds else "other", []))
+    before: dict[int, list[Beat]] = {}
+    after: dict[int, list[Beat]] = {}
+    tail: list[Beat] = []
+    last_of: dict[str, int] = {phase(b["kind"]): int(b["clause"]) for b in spine}
+    for b in template:
+        ph = _phase_of(b)
+        events = {h.key for h in lex.find(b["line"], ["events"])}
+        if b["slot"] in {"place", "job"}:
+            continue  # the premise's first clause introduces the hero, the job and the place itself
+        if events & told:
+            continue  # the premise's own clause tells that event, in its own place
+        if b["slot"] == "cameo" and _names_told(b, clauses, cast):
+            continue  # the premise's own lines show who this pet is
+        if ph in covered:
+            if b["slot"] == "cameo":
+                before.setdefault(spine[0]["clause"], []).append(b)
+            elif b["speaker"] != NARRATOR and b["slot"] in reactions and not events - told:
+                after.setdefault(last_of.get(ph, int(spine[-1]["clause"])), []).append(b)
+            elif ph == "rise" and b["speaker"] == NARRATOR and not events and not _names_other(b, cast):
+                after.setdefault(last_of["rise"], []).append(b)  # the time in between, the hero alone
+            continue
+        here = next((s["clause"] for s in spine if order.index(phase(s["kind"])) > order.index(ph)), None)
+        b["open"] = True  # a phase the premise leaves open: the arc may tell more of it
+        (before.setdefault(here, []) if here is not None else tail).append(b)
+    out: list[Beat] = []
+    for s in spine:
+        out.extend(before.get(s["clause"], []))
+        out.append(s)
+        out.extend(after.get(s["clause"], [])[:2])
+    out.extend(tail)
+    return out
+
+
+def _names_told(beat: Beat, clauses: Sequence[Clause], cast: Cast) -> bool:
+    """A cameo of someone the premise's own clauses name (they need no invented part)."""
+    told = {k for c in clauses for k in (c.subject, c.actor, c.obj, *(p.key for p in c.parts)) if k}
+    return any(cast.names.get(k) and cast.names[k] in beat["line"] for k in told if k != cast.hero)
+
+
+def _names_other(beat: Beat, cast: Cast) -> bool:
+    """The line names someone besides the hero (an arc line about the rival invents what they do)."""
+    return any(n and n in beat["line"] for k, n in cast.names.items() if k != cast.hero)
+
+
+def _direction_ok(beat: Beat, clause: Clause, cast: Cast) -> bool:
+    """The arc line names the clause's actor before anyone else (who does it to whom agrees)."""
+    line = beat["line"]
+    found = sorted((line.find(n), k) for k, n in cast.names.items() if n and line.find(n) >= 0)
+    return bool(found) and found[0][1] == clause.actor
+
+
+# ---------------------------------------------------------------------------------------------
+# The planned length
+# ---------------------------------------------------------------------------------------------
+
+
+def length(beats: Sequence[Beat], language: str) -> float:
+    return sum(voice_seconds(b["line"], language) + SCENE_PAD_S for b in beats)
+
+
+def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str, rng: random.Random) -> list[Beat]:
+    """Reactions, feelings and the time in between, round by round, until the beats say about ``FILL_S``
+    seconds; an ending line; template beats dropped (never premise ones) when too long or too many."""
+    data = spine_data()
+    lang = "zh" if language == "zh" else "en"
+    spine = [b for b in beats if b["slot"] == "premise"]
+    # 1. too many or too long: template beats go first, from the middle
+    while len(beats) > MAX_BEATS or (length(beats, lang) > TARGET_MAX_S - 2 and len(beats) > MIN_BEATS):
+        drop = next((k for k in range(len(beats) - 2, 0, -1) if beats[k]["slot"] not in {"premise", "cameo"}), None)
+        if drop is None:
+            drop = next((k for k in range(len(beats) - 2, 0, -1) if beats[k]["slot"] != "premise"), None)
+        if drop is None:
+            _merge_premise(beats, lang)
+            if len(beats) <= MAX_BEATS:
+                break
+            continue
+        beats.pop(drop)
+
+    def values(b: Beat) -> dict[str, str]:
+        c = clauses[b["clause"]]
+        actor = c.subject if b["kind"] == "setback" else c.actor  # a setback's lines are about whom it befalls
+        return {"actor": cast.name(actor), "object": cast.name(c.obj) if c.obj else cast.name(cast.hero),
+                "hero": cast.name(cast.hero)}
+
+    used: set[str] = set()
+
+    def pick(options: list[str], vals: dict[str, str]) -> str | None:
+        free = [o for o in options if o not in used and all(f in vals for f in _FIELD.findall(o))]
+        if not free:
+            return None
+        choice = rng.choice(free)
+        used.add(choice)
+        text = choice
+        for f, v in vals.items():
+            text = text.replace("{" + f + "}", v)
+        return text
+
+    # 2. an ending: the last premise beat closes with the story's emotion
+    if spine and length(beats, lang) < FILL_S - 3:
+        last = spine[-1]
+        calling = [t.replace("{job}", cast.calling) for t in data["ending_calling"][lang]] if cast.calling else []
+        end = pick(calling or list(data["ending"][lang]), values(last))
+        if end:
+            _append(last, end, lang)
+    # 3. after the clauses that most need one (while the beats last), a scene of its aftermath: a
+    #    feeling or the time in between, and a reaction said by whom it happens to
+    rank = ["hurt", "clash", "outcome", "setback", "dream", "rise", "plain"]
+    budget = max(1, (MAX_BEATS - len(beats)) // 2)
+    chosen = sorted(spine, key=lambda b: (rank.index(b["kind"]), -b["clause"]))[:budget]
+    for b in [b for b in spine if b in chosen]:
+        if length(beats, lang) >= FILL_S or len(beats) >= MAX_BEATS:
+            break
+        at = beats.index(b) + 1
+        more = pick(_pool(data["more"], b["kind"], lang), values(b))
+        if more:
+            beats.insert(at, {"speaker": NARRATOR, "line": more, "visual": b["visual"], "slot": "feeling",
+                              "asks": b.get("asks", [])})
+            at += 1
+        c = clauses[b["clause"]]
+        said_kind = b["kind"] if b["kind"] != "outcome" else \
+            ("outcome_rival" if cast.sides.get(c.actor or "") == "villain" else "outcome_hero")
+        said = data["say"].get(said_kind)
+        who = (c.obj if said and said["who"] == "object" else c.actor) if said else None
+        if said and who in cast.names and len(beats) < MAX_BEATS:
+            line = pick(list(said[lang]), values(b))
+            if line:
+                beats.insert(at, {"speaker": who, "line": line, "visual": b["visual"], "slot": "reaction"})
+    # 4. more of each: said after each premise line and aftermath, round by round, while they fit in
+    #    the scene (a scene with a reaction holds less narration)
+    growing = [b for b in beats if b["slot"] in {"premise", "feeling"}]
+    progress = True
+    while progress and length(beats, lang) < FILL_S:
+        progress = False
+        for b in growing:
+            if length(beats, lang) >= FILL_S:
+                break
+            source = b if b["slot"] == "premise" else next(
+                (p for p in reversed(beats[:beats.index(b)]) if p["slot"] == "premise"), None)
+            if source is None:
+                continue
+            more = pick(_pool(data["more"], source["kind"], lang), values(source))
+            if not more:
+                continue
+            at = beats.index(b) + 1
+            reply = beats[at] if at < len(beats) and beats[at]["slot"] == "reaction" else None
+            spare = voice_seconds(reply["line"], lang) + 0.5 if reply else 0.0
+            progress |= _append(b, more, lang, MAX_LINE_S - spare, 8.5 if reply else 14.5)
+    return beats
+
+
+def _pool(pools: dict[str, Any], kind_name: str, lang: str) -> list[str]:
+    """The lines for a clause of ``kind_name``, then the plain ones when those run out."""
+    return [*pools.get(kind_name, pools["plain"])[lang], *pools["plain"][lang]]
+
+
+def _append(beat: Beat, text: str, lang: str, most_s: float = MAX_LINE_S, paced_s: float = 14.5) -> bool:
+    """Say ``text`` after the beat's line when the scene still holds it: within ``most_s`` of our
+    voices and ``paced_s`` at the script's pacing (a scene with dialogue holds less narration)."""
+    line = f"{beat['line']}{'' if lang == 'zh' else ' '}{text}"
+    if len(line) <= 200 and voice_seconds(line, lang) <= most_s and spoken_length(line, lang) <= paced_s:
+        beat["line"] = line
+        return True
+    return False
+
+
+def _merge_premise(beats: list[Beat], lang: str) -> None:
+    """Two neighbouring premise beats said as one (a premise with more events than the clip has scenes)."""
+    for k in range(len(beats) - 1):
+        a, b = beats[k], beats[k + 1]
+        if a["slot"] == b["slot"] == "premise":
+            a["line"] = f"{a['line']}{'' if lang == 'zh' else ' '}{b['line']}"[:200]
+            a["asks"] = [*a.get("asks", []), *b.get("asks", [])]
+            beats.pop(k + 1)
+            return
+    beats.pop(len(beats) // 2)
