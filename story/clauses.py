@@ -44,6 +44,14 @@ _THING_SECTIONS = {"props", "places"}
 _PERSON_SECTIONS = {"breeds", "species", "relations"}
 
 
+_MARKUP = re.compile(r"<[^<>]{0,30}>|&[a-zA-Z]{2,8};?|&#\d{1,6};?")
+_WORDLIKE = re.compile(r"[A-Za-z0-9\u3400-\u9fff，。；！？、]")
+
+
+def _names(analysis: Analysis) -> set[str]:
+    return {p.name.lower() for p in analysis.cast if p.name}
+
+
 @dataclass(frozen=True)
 class Part:
     """A piece of a clause: premise text, or a mention of a cast member (``key``)."""
@@ -90,8 +98,11 @@ def clauses(analysis: Analysis) -> list[Clause]:
     """The premise's events in order, one ``Clause`` each."""
     # 1. Tokens, vocabulary hits, who each person mention is.
     lex = lexicon()
-    premise = analysis.premise
+    premise = _MARKUP.sub(lambda m: " " * len(m.group(0)), analysis.premise)  # "<b>", "&amp;": not story words
     tokens = lex.tokenize(premise)
+    keep = [i for i, w in enumerate(tokens.words) if _WORDLIKE.search(w)
+            and not (tokens.chinese and re.fullmatch(r"[a-z]+", w) and w not in _names(analysis))]
+    tokens = Tokens(tuple(tokens.words[i] for i in keep), tuple(tokens.offsets[i] for i in keep), tokens.chinese)
     hits = lex.find_tokens(tokens)
     zh = tokens.chinese
     mentions = _mentions(analysis, tokens, hits)
@@ -383,7 +394,9 @@ def _surface(premise: str, tokens: Tokens, i: int) -> str:
 
 
 def _span(premise: str, tokens: Tokens, start: int, end: int) -> str:
-    return premise[tokens.offsets[start]:tokens.offsets[end - 1] + len(tokens.words[end - 1])]
+    """The premise's words from token ``start`` to ``end`` (commas kept, symbols and emoji left out)."""
+    raw = premise[tokens.offsets[start]:tokens.offsets[end - 1] + len(tokens.words[end - 1])]
+    return " ".join(re.sub(r"[^\w\s,'’\-\u3400-\u9fff]", " ", raw).split())
 
 
 def _keys(hits: list[Hit], section: str, start: int) -> tuple[str, ...]:

@@ -115,9 +115,9 @@ def premise_beats(analysis: Analysis, clauses: Sequence[Clause], cast: Cast, lan
     where = _job_place(analysis)  # the place the story is at: a clause's own, else where the last one was
     for c in clauses:
         k = kind(c, len(clauses), analysis, cast)
-        line = _line_zh(c, len(clauses), cast, introduced, rng) if zh and same else \
-            _line_en(c, len(clauses), cast, introduced, rng) if same else _line_other(c, cast, language)
         opener = _opener(c, k, beats, openers, zh)
+        line = _line_zh(c, len(clauses), cast, introduced, rng, not opener) if zh and same else \
+            _line_en(c, len(clauses), cast, introduced, rng, not opener) if same else _line_other(c, cast, language)
         if opener:
             line = f"{opener}{line}" if zh else f"{opener} {line[:1].lower() if not _starts_with_name(line, cast) else line[:1]}{line[1:]}"
         visual, asks, place = _visual(c, cast, where)
@@ -175,10 +175,10 @@ def _who(key: str, words: str, cast: Cast, introduced: set[str], zh: bool, given
     return f"{name}, {desc},"
 
 
-def _line_en(c: Clause, total: int, cast: Cast, introduced: set[str], rng: random.Random) -> str:
+def _line_en(c: Clause, total: int, cast: Cast, introduced: set[str], rng: random.Random, lead_ok: bool) -> str:
     leads = spine_data()["leads"]
     lead = leads["en"].get(c.lead, "")
-    if not lead and c.index == total - 1 and (total >= 3 or c.index == 0):
+    if not lead and lead_ok and c.index == total - 1 and (total >= 3 or c.index == 0):
         lead = rng.choice(leads["last"]["en"])
     subject = _who(c.subject or cast.hero, c.subject_words, cast, introduced, False, _given(c.subject, cast, c))
     out = [lead, subject] if lead else [subject]
@@ -207,9 +207,9 @@ _GIVING = {"brings", "gives", "buys", "bakes", "sends", "hands", "offers", "show
            "teaches", "brought", "gave", "bought", "baked", "sent", "made", "cooked", "told", "taught"}
 
 
-def _line_zh(c: Clause, total: int, cast: Cast, introduced: set[str], rng: random.Random) -> str:
+def _line_zh(c: Clause, total: int, cast: Cast, introduced: set[str], rng: random.Random, lead_ok: bool) -> str:
     lead = f"{c.lead}，" if c.lead else ""
-    if not lead and c.index == total - 1 and (total >= 3 or c.index == 0):
+    if not lead and lead_ok and c.index == total - 1 and (total >= 3 or c.index == 0):
         lead = rng.choice(spine_data()["leads"]["last"]["zh"])
     subject = _who(c.subject or cast.hero, c.subject_words, cast, introduced, True, _given(c.subject, cast, c))
     body = "".join(_who(p.key, p.text, cast, introduced, True, _given(p.key, cast, c)) if p.key
