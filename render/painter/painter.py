@@ -137,7 +137,7 @@ class StoryboardPainter:
         u = height / 104
         fx, fy = c.X(st.slot.x + jitter), c.Y(st.slot.feet)
         left, right, top, bottom = _BOX
-        if st.pose.rig is not None and st.pose.rig.drawn in ("car", "hospital bed"):
+        if st.pose.rig is not None and st.pose.rig.drawn in ("car", "hospital bed", "yacht"):
             left, right = -110.0, 110.0
         x0, y0 = _even_down(fx + left * u), _even_down(fy + top * u)
         w, h = _even_up(fx + right * u) - x0, _even_up(fy + bottom * u) - y0

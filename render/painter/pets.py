@@ -109,6 +109,13 @@ class Pet(Pen):
         h = self.pose.holding
         if h is None:
             return
+        if h.drawn == "necklace":  # a necklace is worn: gold beads round the neck and a diamond on the chest
+            for i in range(11):
+                a = math.pi * (0.08 + 0.84 * i / 10)
+                self.ell(16 * math.cos(a), -50 + 10 * math.sin(a), 1.9, 1.9, h.color or GOLD)
+            self.poly([(0, -42), (5, -36.5), (0, -30), (-5, -36.5)], (190, 235, 255))
+            self.poly(star_pts(7, -31, 4), WHITE, outline=False)
+            return
         paws = [arm_path(self.arm_style, s)[-1] for s in (1, -1)]
         if self.arm_style in TWO_HANDED:
             gx, gy = (paws[0][0] + paws[1][0]) / 2, (paws[0][1] + paws[1][1]) / 2

@@ -18,10 +18,13 @@ DrawFn = Callable[[Pen, RGB | None], None]
 # height in pet units when held (a pet is ~104 units tall) and the grip point in prop units
 HAND: dict[str, float] = {"umbrella": 75, "microphone": 26, "phone": 16, "ring": 12, "book": 16, "food bowl": 16,
                           "bricks": 26, "trophy": 26, "briefcase": 22, "flowers": 30, "squeegee": 34,
-                          "money": 18, "cake": 18, "gift box": 20, "suitcase": 26}
+                          "money": 18, "cake": 18, "gift box": 20, "suitcase": 26, "serving tray": 40,
+                          "coffee cup": 18, "handbag": 24, "necklace": 24, "newspaper": 30}
 GRIP: dict[str, tuple[float, float]] = {"umbrella": (0, -4), "microphone": (0, -25), "squeegee": (0, -10),
                                         "flowers": (0, -20), "briefcase": (0, -100), "suitcase": (0, -100),
-                                        "trophy": (0, -30), "bricks": (0, -10)}
+                                        "trophy": (0, -30), "bricks": (0, -10), "serving tray": (0, -8),
+                                        "coffee cup": (0, -40), "handbag": (0, -88), "newspaper": (0, -40),
+                                        "necklace": (0, -100)}
 
 
 def _car(p: Pen, color: RGB | None) -> None:
@@ -384,6 +387,141 @@ def _confetti(p: Pen, color: RGB | None) -> None:
         p.poly([(x - c, y - s), (x + s, y - c), (x + c, y + s), (x - s, y + c)], rng.choice(cols), outline=False)
 
 
+def _food_stall(p: Pen, color: RGB | None) -> None:
+    """A street food stall seen from the customer's side: counter, steaming pots, a striped awning on two
+    posts; as a rig its vendor stands behind the counter (the awning above their ears)."""
+    stripe = color or (230, 60, 60)
+    wood = (176, 120, 72)
+    for x in (-66, 66):
+        p.rect(x - 4, -142, x + 4, -50, (120, 84, 52))
+    p.rect(-70, -52, 70, 0, wood)
+    p.rect(-74, -58, 74, -50, lighter(wood, 0.25))
+    for k in range(4):
+        p.line([(-66, -40 + k * 11), (66, -40 + k * 11)], darker(wood, 0.8), 1.2)
+    p.rect(-30, -36, 30, -14, (250, 240, 210), r=3)  # the price board
+    for y in (-30, -20):
+        p.line([(-22, y), (22, y)], (200, 60, 60), 2)
+    for x, col in ((-46, (200, 200, 210)), (46, (90, 90, 100))):  # two steaming pots on the counter
+        p.rect(x - 13, -74, x + 13, -58, col, r=3)
+        p.ell(x, -74, 13, 4, darker(col, 0.85))
+        for k in (-5, 5):
+            p.line([(x + k, -82), (x + k + 4, -92), (x + k, -102)], (255, 255, 255, 170), 1.4)
+    p.poly([(-84, -142), (84, -142), (74, -160), (-74, -160)], stripe)  # the awning
+    for k in range(7):
+        x0 = -84 + k * 24
+        if k % 2 == 0:
+            p.poly([(x0, -142), (x0 + 24, -142), (x0 + 22, -160), (x0 + 2, -160)], WHITE, outline=False)
+    for k in range(7):  # the scalloped edge
+        p.ell(-72 + k * 24, -142, 12, 6, stripe if k % 2 else WHITE)
+    p.ell(0, -8, 66, 6, (0, 0, 0, 40), outline=False)
+
+
+def _serving_tray(p: Pen, color: RGB | None) -> None:
+    """A waiter's round tray, carried flat: a silver dome and a plate of food with steam."""
+    metal = color or (200, 204, 214)
+    p.ell(0, -10, 56, 10, metal)
+    p.ell(0, -12, 48, 7, lighter(metal, 0.35), outline=False)
+    p.ell(-22, -18, 18, 5, WHITE)  # a plate with a fish on it
+    p.poly([(-34, -22), (-14, -27), (-6, -21), (-14, -17)], (240, 150, 90))
+    p.poly([(-34, -22), (-40, -27), (-40, -17)], (240, 150, 90))
+    p.poly([(4, -16), (44, -16), (40, -22), (8, -22)], darker(metal, 0.8))  # the dome
+    p.arc(24, -18, 20, 180, 360, 2, fill=metal)
+    p.ell(24, -40, 4, 3, darker(metal, 0.7))
+    p.ell(18, -30, 4, 5, WHITE, outline=False)
+    for k in (-28, -18):
+        p.line([(k, -28), (k + 4, -40), (k, -52)], (255, 255, 255, 170), 1.4)
+
+
+def _coffee_cup(p: Pen, color: RGB | None) -> None:
+    """A takeaway coffee: a paper cup with a lid, a brown sleeve and a curl of steam."""
+    cup = color or (250, 248, 240)
+    p.poly([(-30, -86), (30, -86), (22, 0), (-22, 0)], cup)
+    p.poly([(-29, -66), (29, -66), (26, -34), (-26, -34)], (150, 96, 60))  # the sleeve
+    p.ell(0, -50, 9, 9, (250, 230, 200), outline=False)
+    p.rect(-36, -98, 36, -84, (60, 56, 60), r=4)  # the lid
+    p.rect(-20, -104, 20, -96, (60, 56, 60), r=3)
+    for k in (-8, 8):
+        p.line([(k, -110), (k + 6, -122), (k, -136)], (255, 255, 255, 180), 2)
+
+
+def _handbag(p: Pen, color: RGB | None) -> None:
+    """A designer handbag: a glossy trapezoid with a gold clasp, a chain handle and a shine."""
+    col = color or (230, 80, 130)
+    p.arc(0, -62, 28, 180, 360, 4)
+    p.poly([(-44, -62), (44, -62), (52, 0), (-52, 0)], col)
+    p.poly([(-44, -62), (44, -62), (40, -40), (-40, -40)], darker(col, 0.8))  # the flap
+    p.rect(-9, -46, 9, -32, GOLD, r=2)
+    p.ell(0, -39, 3, 3, darker(GOLD, 0.6), outline=False)
+    p.line([(-34, -24), (-20, -10)], lighter(col, 0.5), 3)
+    p.poly(star_pts(40, -70, 8), WHITE, outline=False)
+
+
+def _necklace(p: Pen, color: RGB | None) -> None:
+    """A necklace dangling from the paw: a loop of gold beads and a big diamond pendant that sparkles."""
+    chain = color or GOLD
+    for k in range(15):
+        t = math.pi * k / 14
+        p.ell(-34 * math.cos(t), -100 + 62 * math.sin(t), 5, 5, chain)
+    p.poly([(0, -40), (16, -22), (0, 0), (-16, -22)], (190, 235, 255))  # the pendant
+    p.poly([(0, -40), (6, -22), (0, 0)], WHITE, outline=False)
+    for x, y, r in ((26, -14, 10), (-30, -40, 8), (30, -70, 8)):
+        p.poly(star_pts(x, y, r), WHITE, outline=False)
+
+
+def _newspaper(p: Pen, color: RGB | None) -> None:
+    """A newspaper held open: a bold black headline, a photo of a cat and columns of text."""
+    paper = color or (244, 240, 228)
+    p.poly([(-56, -96), (0, -90), (0, 0), (-56, -6)], paper)
+    p.poly([(56, -96), (0, -90), (0, 0), (56, -6)], darker(paper, 0.93))
+    p.rect(-48, -86, 48, -70, (30, 30, 36), outline=False)  # the headline
+    p.rect(-48, -64, -8, -30, (170, 190, 210))  # the photo: a cat's head
+    p.ell(-28, -44, 10, 9, (235, 140, 50), outline=False)
+    for s in (-1, 1):
+        p.poly([(-28 + s * 9, -48), (-28 + s * 8, -58), (-28 + s * 3, -51)], (235, 140, 50), outline=False)
+    for k in range(6):
+        p.line([(4, -60 + k * 9), (48, -60 + k * 9)], (130, 130, 140), 1.2)
+    for k in range(2):
+        p.line([(-48, -22 + k * 8), (-8, -22 + k * 8)], (130, 130, 140), 1.2)
+
+
+def _yacht(p: Pen, color: RGB | None) -> None:
+    """A white luxury yacht on a strip of sea: a long hull with a stripe, the cabin and mast aft (left) and
+    an open foredeck where its owner stands when it is their rig."""
+    hull = color or (250, 250, 252)
+    p.rect(-98, -14, 98, 4, (70, 140, 210), outline=False)  # the water
+    for x in range(-84, 85, 28):
+        p.arc(x, -12, 8, 200, 340, 2)
+    p.poly([(-90, -96), (-50, -96), (-40, -58), (-90, -58)], hull)  # the cabin, two decks
+    p.poly([(-86, -122), (-62, -122), (-54, -96), (-86, -96)], hull)
+    for x in (-84, -70):
+        p.rect(x, -88, x + 10, -72, (60, 90, 130), r=2)
+    p.rect(-80, -116, -66, -104, (60, 90, 130), r=2)
+    p.line([(-74, -122), (-74, -150)], (120, 120, 130), 2)
+    p.poly([(-74, -150), (-54, -144), (-74, -138)], (230, 60, 60))
+    p.poly([(-94, -58), (98, -58), (72, -10), (-82, -10)], hull)
+    p.line([(-88, -36), (86, -36)], (40, 90, 180), 5)
+    p.line([(-36, -68), (92, -68)], (170, 175, 185), 1.6)  # the rail
+    for x in range(-30, 92, 20):
+        p.line([(x, -68), (x, -58)], (170, 175, 185), 1.4)
+    p.poly(star_pts(76, -48, 7), WHITE, outline=False)
+
+
+def _easel(p: Pen, color: RGB | None) -> None:
+    """An artist's easel with a bright painting on it (sun, hills) and a palette hung on its leg."""
+    wood = (160, 110, 64)
+    p.line([(0, 0), (26, -110)], wood, 4)
+    p.line([(52, 0), (26, -110)], wood, 4)
+    p.line([(26, -100), (30, 0)], darker(wood, 0.8), 3)
+    p.rect(2, -102, 56, -48, WHITE)  # the canvas
+    p.rect(6, -98, 52, -52, color or (150, 205, 245), outline=False)
+    p.ell(40, -86, 7, 7, (255, 210, 60), outline=False)
+    p.poly([(6, -52), (6, -66), (22, -78), (38, -62), (52, -70), (52, -52)], (90, 180, 100), outline=False)
+    p.rect(-2, -50, 60, -44, wood)
+    p.ell(6, -24, 16, 11, (240, 220, 180))  # the palette
+    for x, y, col in ((0, -28, (230, 60, 60)), (8, -30, (60, 120, 230)), (14, -22, (255, 210, 60))):
+        p.ell(x, y, 3, 3, col, outline=False)
+
+
 DRAW: dict[str, DrawFn] = {
     "car": _car, "crowd": _crowd, "stage": _stage, "microphone": _microphone, "podium": _podium, "wok": _wok,
     "window-cleaning cradle": _cradle, "squeegee": _squeegee, "delivery scooter": _scooter,
@@ -391,13 +529,17 @@ DRAW: dict[str, DrawFn] = {
     "money": _money, "trophy": _trophy, "briefcase": _briefcase, "rocket": _rocket, "phone": _phone,
     "umbrella": _umbrella, "suitcase": _suitcase, "flowers": _flowers, "ring": _ring, "food bowl": _food_bowl,
     "bricks": _bricks, "cake": _cake, "book": _book, "cardboard box": _cardboard, "gift box": _gift,
-    "confetti": _confetti, "company sign": _company_sign,
+    "confetti": _confetti, "company sign": _company_sign, "food stall": _food_stall, "serving tray": _serving_tray,
+    "coffee cup": _coffee_cup, "handbag": _handbag, "necklace": _necklace, "newspaper": _newspaper, "yacht": _yacht,
+    "easel": _easel,
 }
 # rigs stand in front of their user, drawn in pet units at the pet's origin (prop units = pet units)
 RIG_SCALE: dict[str, float] = {"car": 0.78, "delivery scooter": 0.9, "office desk": 1.0, "wok": 1.0,
-                               "window-cleaning cradle": 1.0, "podium": 1.0, "hospital bed": 0.7}
+                               "window-cleaning cradle": 1.0, "podium": 1.0, "hospital bed": 0.7, "food stall": 0.88, "yacht": 0.75,
+                               "easel": 0.9}
 RIG_OFFSET: dict[str, tuple[float, float]] = {"car": (-6, 6), "delivery scooter": (0, 4), "wok": (14, 0),
-                                              "hospital bed": (0, 0)}
+                                              "hospital bed": (0, 0), "food stall": (0, 4), "easel": (28, 0),
+                                              "yacht": (-10, 8)}
 
 
 def draw_prop(name: str, pen: Pen, color: RGB | None = None) -> None:
@@ -409,4 +551,6 @@ EXTENT: dict[str, tuple[float, float]] = {
     "classroom board": (112, 102), "company sign": (116, 126), "mansion gate": (130, 130), "rocket": (46, 182), "confetti": (165, 104),
     "money": (66, 106), "cardboard box": (82, 98), "window-cleaning cradle": (64, 48), "delivery scooter": (86, 102),
     "office desk": (64, 88), "wok": (36, 110), "podium": (38, 92), "umbrella": (60, 128), "food bowl": (52, 86),
+    "food stall": (88, 162), "serving tray": (58, 54), "coffee cup": (38, 138), "handbag": (54, 92),
+    "necklace": (42, 106), "newspaper": (58, 98), "yacht": (100, 152), "easel": (62, 112),
 }

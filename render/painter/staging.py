@@ -62,7 +62,8 @@ _RIG_TAKERS = {"stand", "walk", "work", "talk", "think", "sing", "wave"}
 _HAND_TAKERS = {"stand", "walk", "talk", "wave", "celebrate", "sing", "give", "eat", "think", "point", "enter",
                 "exit", "laugh", "shocked", "sneer", "study", "work"}
 _RIG_ARMS = {"delivery scooter": "wheel", "car": "wheel", "office desk": "desk", "wok": "cook",
-             "window-cleaning cradle": "scrub", "podium": "gesture"}
+             "window-cleaning cradle": "scrub", "podium": "gesture", "food stall": "gesture", "easel": "scrub",
+             "yacht": "wave"}
 
 
 def stage_scene(scene: Scene, cast: list[str] | None = None) -> tuple[list[Staged], list[PlacedProp]]:
