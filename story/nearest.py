@@ -87,15 +87,15 @@ def _as_nearest(hit: Hit, wanted: str | None = None) -> Nearest:
 
 def nearest(phrase: str, section: str, language: str) -> Nearest | None:
     """The drawable ``section`` key nearest to ``phrase`` (a word, a phrase or a clause), or None when
-    nothing drawable is near. The longest match wins; between equals the noun phrase's head (the last)
-    for props and places, the first (the verb) for actions."""
+    nothing drawable is near. For props and places the longest match wins, between equals the noun
+    phrase's head (the last); for actions the first verb."""
     if section not in SECTIONS:
         raise ValueError(f"section must be one of {SECTIONS}, not {section!r}")
     hits = _index().find_tokens(_tokens(phrase, language), [section])
     if not hits:
         return None
-    if section == "actions":
-        best = max(hits, key=lambda h: (h.end - h.start, -h.start))
+    if section == "actions":  # the clause's first verb ("sings … and goes viral": sing)
+        best = min(hits, key=lambda h: (h.start, -(h.end - h.start)))
     else:
         best = max(hits, key=lambda h: (h.end - h.start, h.start))
     return _as_nearest(best, phrase.strip())

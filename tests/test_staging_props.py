@@ -36,6 +36,16 @@ def test_the_painter_knows_their_words(words: str, drawn: str) -> None:
     assert match_prop(words).drawn == drawn
 
 
+@pytest.mark.parametrize(("asked", "drawn"), [
+    ("teddy bear", "gift box"), ("耳环", "necklace"), ("police badge", "trophy"), ("a lottery ticket", "money"),
+    ("vegetable basket", "food bowl"), ("邮轮", "yacht"),
+])
+def test_words_the_painter_lacks_are_drawn_as_the_story_nearest_and_say_so(asked: str, drawn: str) -> None:
+    m = match_prop(asked)
+    assert (m.drawn, m.how) == (drawn, "nearest")
+    assert match_prop("kite").how == "fallback"  # nothing near: the fallback, reported as such
+
+
 @pytest.mark.parametrize("label", ["food stall", "tray of food", "cup of coffee", "designer handbag",
                                    "diamond necklace", "newspaper", "luxury yacht", "easel and canvas"])
 def test_a_new_prop_is_drawn_in_the_region_the_report_gives(label: str) -> None:

@@ -107,6 +107,7 @@ def test_the_table_is_large() -> None:
     ("queued", "actions", "en", "stand", False),  # inflection
     ("spills coffee on the boss", "actions", "en", "shocked", False),
     ("proposes to her", "actions", "en", "kneel", False),
+    ("sings at the talent show and goes viral", "actions", "en", "sing", True),
     ("cried", "actions", "en", "cry", True),
     ("托盘", "props", "zh", "tray", True),
     ("盘子", "props", "zh", "tray", False),
@@ -165,6 +166,8 @@ def test_things_in_chinese() -> None:
         ("props", "顾客", "crowd"), ("props", "饺子", "food_bowl"),
     ]
     assert [n.exact for n in got] == [True, True, True, False, False]
+    got = things("橘猫被富家白猫嘲笑，后来开了一家奶茶店", "zh")  # 富家 and 一家 are not homes
+    assert [(n.section, n.wanted, n.used) for n in got] == [("places", "奶茶店", "restaurant")]
 
 
 def test_a_mapping_that_is_not_exact_is_reported() -> None:

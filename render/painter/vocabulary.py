@@ -1,8 +1,8 @@
 """The staging vocabulary the painter can draw, read from ``vocabulary.json`` (data, not code).
 
 ``match_prop`` maps a free-text prop ("shiny golden car", "little strays", "kite") onto a drawable
-prop: an exact alias, an alias inside the text, a nearest word from the synonym table, or the
-fallback prop. Every answer says which of those it was, so the report never hides a substitution.
+prop: an exact alias, an alias inside the text, a nearest word from the synonym table or from the
+story's nearest-thing table (``story.nearest``), or the fallback prop. Every answer says which of those it was, so the report never hides a substitution.
 ``stage_action`` turns an ``Appearance`` into the pose the pet is drawn in (arms, body, marks, rig,
 held prop, motion), choosing a job pose for ``work`` from the scene's props and place. Pure.
 """
@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 from render.painter.geometry import RGB
+from story.lexicon import lexicon
+from story.nearest import nearest
 
 _DATA = Path(__file__).with_name("vocabulary.json")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -103,7 +105,10 @@ def match_prop(asked: str) -> PropMatch:
         color = next((v.colors[c] for z, c in v.zh_colors.items() if z in asked), None)
         names = sorted(((z, k.name) for k in v.props.values() for z in k.zh), key=lambda zn: -len(zn[0]))
         hit = next((name for z, name in names if z in asked), None)
-        return PropMatch(asked, hit, "alias", color) if hit else PropMatch(asked, v.fallback, "fallback", color)
+        if hit:
+            return PropMatch(asked, hit, "alias", color)
+        story = _story_nearest(asked, "zh")
+        return PropMatch(asked, story, "nearest", color) if story else PropMatch(asked, v.fallback, "fallback", color)
     words = _words(asked)
     color = next((v.colors[w] for w in words if w in v.colors), None)
     text = " ".join(words)
@@ -124,7 +129,19 @@ def match_prop(asked: str) -> PropMatch:
     for word, name in near:
         if f" {word} " in padded or f" {word}s " in padded:
             return PropMatch(asked, name, "nearest", color)
-    return PropMatch(asked, v.fallback, "fallback", color)
+    story = _story_nearest(asked, "en")
+    return PropMatch(asked, story, "nearest", color) if story else PropMatch(asked, v.fallback, "fallback", color)
+
+
+def _story_nearest(asked: str, language: str) -> str | None:
+    """The drawing of the story's nearest prop for words the painter does not know ("teddy bear" → the
+    gift box, "烧烤摊" → the food stall), or None."""
+    near = nearest(asked, "props", language)
+    if near is None:
+        return None
+    label = str(lexicon().entry("props", near.used)["label"])
+    m = match_prop(label)
+    return m.drawn if m.how != "fallback" else None
 
 
 def _job(props: list[PropMatch], location: str, holding: PropMatch | None) -> str:
