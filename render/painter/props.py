@@ -485,26 +485,25 @@ def _newspaper(p: Pen, color: RGB | None) -> None:
 
 
 def _yacht(p: Pen, color: RGB | None) -> None:
-    """A white luxury yacht on a strip of sea: a long hull with a stripe, the cabin and mast at the bow
-    (the side its owner faces, so the cabin shows between two characters) and an open deck aft where its
-    owner stands when it is their rig."""
+    """A white luxury yacht on a strip of sea: a long hull with a stripe, the cabin and mast aft (behind
+    its owner, toward the frame's edge) and an open foredeck where the owner stands when it is their rig."""
     hull = color or (250, 250, 252)
     p.rect(-98, -14, 98, 4, (70, 140, 210), outline=False)  # the water
     for x in range(-84, 85, 28):
         p.arc(x, -12, 8, 200, 340, 2)
-    p.poly([(90, -96), (50, -96), (40, -58), (90, -58)], hull)  # the cabin, two decks
-    p.poly([(86, -122), (62, -122), (54, -96), (86, -96)], hull)
-    for x in (74, 60):
+    p.poly([(-90, -96), (-50, -96), (-40, -58), (-90, -58)], hull)  # the cabin, two decks
+    p.poly([(-86, -122), (-62, -122), (-54, -96), (-86, -96)], hull)
+    for x in (-84, -70):
         p.rect(x, -88, x + 10, -72, (60, 90, 130), r=2)
-    p.rect(66, -116, 80, -104, (60, 90, 130), r=2)
-    p.line([(74, -122), (74, -150)], (120, 120, 130), 2)
-    p.poly([(74, -150), (54, -144), (74, -138)], (230, 60, 60))
-    p.poly([(-98, -58), (94, -58), (82, -10), (-72, -10)], hull)
-    p.line([(-86, -36), (88, -36)], (40, 90, 180), 5)
-    p.line([(-92, -68), (36, -68)], (170, 175, 185), 1.6)  # the rail
-    for x in range(-90, 36, 20):
+    p.rect(-80, -116, -66, -104, (60, 90, 130), r=2)
+    p.line([(-74, -122), (-74, -150)], (120, 120, 130), 2)
+    p.poly([(-74, -150), (-54, -144), (-74, -138)], (230, 60, 60))
+    p.poly([(-94, -58), (98, -58), (72, -10), (-82, -10)], hull)
+    p.line([(-88, -36), (86, -36)], (40, 90, 180), 5)
+    p.line([(-36, -68), (92, -68)], (170, 175, 185), 1.6)  # the rail
+    for x in range(-30, 92, 20):
         p.line([(x, -68), (x, -58)], (170, 175, 185), 1.4)
-    p.poly(star_pts(-76, -48, 7), WHITE, outline=False)
+    p.poly(star_pts(76, -48, 7), WHITE, outline=False)
 
 
 def _easel(p: Pen, color: RGB | None) -> None:
@@ -536,11 +535,11 @@ DRAW: dict[str, DrawFn] = {
 }
 # rigs stand in front of their user, drawn in pet units at the pet's origin (prop units = pet units)
 RIG_SCALE: dict[str, float] = {"car": 0.78, "delivery scooter": 0.9, "office desk": 1.0, "wok": 1.0,
-                               "window-cleaning cradle": 1.0, "podium": 1.0, "hospital bed": 0.7, "food stall": 0.88, "yacht": 0.75,
+                               "window-cleaning cradle": 1.0, "podium": 1.0, "hospital bed": 0.7, "food stall": 0.88, "yacht": 0.62,
                                "easel": 0.9}
 RIG_OFFSET: dict[str, tuple[float, float]] = {"car": (-6, 6), "delivery scooter": (0, 4), "wok": (14, 0),
                                               "hospital bed": (0, 0), "food stall": (0, 4), "easel": (28, 0),
-                                              "yacht": (10, 8)}
+                                              "yacht": (-14, 8)}
 
 
 def draw_prop(name: str, pen: Pen, color: RGB | None = None) -> None:
