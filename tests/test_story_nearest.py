@@ -86,7 +86,7 @@ def test_the_table_is_large() -> None:
 @pytest.mark.parametrize(("phrase", "section", "lang", "used", "exact"), [
     ("yacht", "props", "en", "yacht", True),
     ("a pirate ship", "props", "en", "yacht", False),
-    ("opens a food truck", "props", "en", "food_stall", True),  # before "truck"
+    ("opens a food truck", "props", "en", "food_stall", False),  # before "truck"
     ("an old truck", "props", "en", "car", False),
     ("a shiny golden car", "props", "en", "car", True),
     ("trucks", "props", "en", "car", False),  # plural
