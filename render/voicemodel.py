@@ -8,8 +8,9 @@ optimisers off (~0.1 core-s), with bit-identical output. The saved graph is the 
 mtime and the onnxruntime version, so an upgrade of either makes a new copy. When the cache
 cannot be written or read, the official model is loaded as before (one warning).
 
-The session runs on one non-spinning intra-op thread: the pipeline speaks while the painter
-paints, and one thread does the same work for ~40% less CPU than the default pool.
+The session runs on one non-spinning intra-op thread: one thread does the same work for ~40% less
+CPU than the default pool (the pipeline speaks in a child process of its own before it paints,
+``render/speech.py``).
 """
 
 from __future__ import annotations
