@@ -23,6 +23,7 @@ from typing import Any
 from petreel.errors import Cancelled, EncoderMissing, PetReelError, RenderFailed, UserError
 from story.script import Script
 from story.styles import ART_STYLES, CHARACTER_STYLES, DEFAULT_ART_STYLE, art_styles_for
+from story.text import script_language
 
 STAGES = ("script", "narration", "keyframes", "music", "compose")
 MAX_PREMISE = 500
@@ -42,7 +43,8 @@ def add_parsers(subparsers: Any) -> None:
     p.add_argument("--style", default=None,
                    help=f"hero character style ({', '.join(CHARACTER_STYLES)}); default: the premise's own hero")
     p.add_argument("--art-style", default=DEFAULT_ART_STYLE, help=f"art style ({', '.join(ART_STYLES)})")
-    p.add_argument("--lang", default="en", choices=("en", "zh"), help="script and narration language")
+    p.add_argument("--lang", default=None, choices=("en", "zh"),
+                   help="script and narration language (default: the premise's own language)")
     p.add_argument("-o", "--output", type=Path, default=Path("clip.mp4"), help="output MP4 path")
     p.add_argument("--thumbnail", type=Path, default=None, metavar="PATH",
                    help="thumbnail JPEG path (default: the output with .jpg; never replaces a file petreel "
@@ -121,6 +123,8 @@ def run_make(args: argparse.Namespace) -> int:
         settings = settings.model_copy(update={"render": settings.render.model_copy(update=switches)})
     # 1. validate everything before any work
     script = None
+    if args.lang is None:
+        args.lang = script_language(args.premise or "")
     if args.script is not None:
         if args.premise is not None:
             return _fail("give a premise or --script FILE.json, not both")

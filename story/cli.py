@@ -18,6 +18,7 @@ from story.offline import recast_note, validate_premise, write_story
 from story.premise import analyse, hero_style, understood_line
 from story.script import Script
 from story.styles import ART_STYLES, CHARACTER_STYLES, DEFAULT_STYLE
+from story.text import script_language
 
 
 def add_parsers(subparsers: Any) -> None:
@@ -30,7 +31,8 @@ def add_parsers(subparsers: Any) -> None:
     p.add_argument("--style", default=None,
                    help=f"hero character style ({', '.join(CHARACTER_STYLES)}); default: the premise's own hero")
     p.add_argument("--art-style", default="storyboard", help=f"art style ({', '.join(ART_STYLES)})")
-    p.add_argument("--lang", default="en", choices=("en", "zh"), help="script language")
+    p.add_argument("--lang", default=None, choices=("en", "zh"),
+                   help="script language (default: the premise's own language)")
     p.add_argument("--seed", type=int, default=None, help="random seed (printed when not given)")
     p.add_argument("--json", action="store_true", help="print the script as JSON (for petreel make --script)")
     p.set_defaults(func=run_script)
@@ -72,6 +74,8 @@ def run_script(args: argparse.Namespace) -> int:
     from petreel.settings import load_settings
 
     # 1. Validate the inputs.
+    if args.lang is None:
+        args.lang = script_language(args.premise)
     try:
         premise = validate_premise(args.premise)
         style, note = choose_style(premise, args.style, args.lang)

@@ -8,7 +8,12 @@ door with the user-facing ``BadPremise``.
 
 from __future__ import annotations
 
+import re
+from typing import Literal
+
 from petreel.errors import BadPremise
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 def is_utf8(text: str) -> bool:
@@ -25,3 +30,8 @@ def check_utf8(text: str) -> str:
     if not is_utf8(text):
         raise BadPremise("not valid UTF-8 text")
     return text
+
+
+def script_language(premise: str) -> Literal["en", "zh"]:
+    """The script follows the premise's language: any Chinese characters → Chinese, else English."""
+    return "zh" if _HAN.search(premise) else "en"

@@ -13,7 +13,6 @@ from bot.callbacks import Action
 from bot.delivery import MAX_CAPTION, not_modified, video_caption
 from bot.handlers.common import user_text
 from bot.handlers.drafts import DraftBook, script_of
-from bot.handlers.premise import script_language
 from bot.handlers.script import preview_text, restyle
 from bot.progress import EditGate, bar, overall, progress_text, queued_text
 from bot.throttle import ChatThrottle
@@ -22,6 +21,7 @@ from petreel.errors import BadPremise, NotFound
 from storage.store import AsyncStore
 from story.script import Script
 from story.styles import CHARACTER_STYLES
+from story.text import script_language
 from tests.factories import make_script
 
 

@@ -28,6 +28,18 @@ def test_script_prints_what_was_understood_and_the_script(capsys: pytest.Capture
     assert all(s.narration in out for s in script.scenes)
 
 
+def test_the_script_follows_the_premises_language_unless_told(capsys: pytest.CaptureFixture[str]) -> None:
+    zh = "一只流浪的黑猫在雨中被富家狗赶走，后来成了著名画家"
+    assert main(["script", zh, "--seed", "4", "--json"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err.startswith("理解为")
+    assert Script.model_validate_json(captured.out).language == "zh"
+    assert main(["script", PREMISE, "--seed", "4", "--json"]) == 0
+    assert Script.model_validate_json(capsys.readouterr().out).language == "en"
+    assert main(["script", PREMISE, "--seed", "4", "--lang", "zh", "--json"]) == 0
+    assert Script.model_validate_json(capsys.readouterr().out).language == "zh"
+
+
 def test_script_json_round_trips_into_make(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert main(["script", "穷橘猫被富白猫和她的狗男友嘲笑", "--lang", "zh", "--seed", "2", "--json"]) == 0
     captured = capsys.readouterr()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import html
-import re
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
@@ -36,18 +35,13 @@ from bot.handlers.ownership import owned_draft
 from bot.handlers.script import write_and_show
 from bot.handlers.understanding import chooser_styles, recast_html, understood_html
 from petreel.errors import Banned, CallbackError, UnknownStyle
-from petreel.i18n import EXAMPLES, Lang, norm_lang, t
+from petreel.i18n import EXAMPLES, norm_lang, t
 from story.offline import validate_premise
 from story.premise import analyse, is_vague
 from story.styles import CHARACTER_STYLES, art_styles_for, only_art_style
+from story.text import script_language
 
 HELD_CHECK_S = 0.25  # how often a kept premise re-checks its window (and whether the bot is stopping)
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-
-
-def script_language(premise: str) -> Lang:
-    """The script follows the premise's language: any Chinese characters → Chinese, else English."""
-    return "zh" if _HAN.search(premise) else "en"
 
 
 def style_keyboard(lang: str, draft: Draft, edit: bool = False) -> InlineKeyboardMarkup:
