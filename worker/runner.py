@@ -384,8 +384,11 @@ class Worker:
         cutoff = time.time() - WORK_FILE_TTL_S
         try:
             for leftover in (self.store.clips_dir / ".work").glob("*"):
-                if leftover.is_file() and leftover.stat().st_mtime < cutoff:
-                    leftover.unlink(missing_ok=True)
+                try:
+                    if leftover.is_file() and leftover.stat().st_mtime < cutoff:
+                        leftover.unlink(missing_ok=True)
+                except FileNotFoundError:  # its render was published (renamed) or removed meanwhile
+                    continue
         except OSError:
             log.exception("%s: could not clean the work folder", self.worker_id)
 
