@@ -96,3 +96,15 @@ def test_a_premise_clause_stages_the_new_props() -> None:
     assert [n.used for n in got] == ["food_stall", "coffee", "tray", "newspaper"]
     got = things("富猫戴着钻石项链，拎着名牌包，在游艇上喝香槟", "zh")
     assert [n.used for n in got] == ["necklace", "handbag", "yacht", "coffee"]
+
+
+def test_the_character_doing_something_takes_the_scene_things() -> None:
+    """The rival laughing from her yacht in her necklace: hers, not the hero's who only stands there."""
+    scene = Scene.model_validate(_scene("beach", [{"id": "rival", "action": "laugh"}, {"id": "hero"}],
+                                        props=["diamond necklace", "luxury yacht"]))
+    staged, placed = stage_scene(scene, ["hero", "rival"])
+    rival, hero = staged
+    assert rival.pose.holding is not None and rival.pose.holding.drawn == "necklace"
+    assert rival.pose.rig is not None and rival.pose.rig.drawn == "yacht" and rival.pose.arms == "belly"
+    assert hero.pose.holding is None and hero.pose.rig is None
+    assert [p.where for p in placed] == ["hand:rival", "rig:rival"]

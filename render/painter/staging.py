@@ -61,6 +61,8 @@ _HIGH = {"company sign": (0.5, 0.43)}  # hung on the wall above the pets' heads,
 _RIG_TAKERS = {"stand", "walk", "work", "talk", "think", "sing", "wave"}
 _HAND_TAKERS = {"stand", "walk", "talk", "wave", "celebrate", "sing", "give", "eat", "think", "point", "enter",
                 "exit", "laugh", "shocked", "sneer", "study", "work"}
+_SHOW_OFF = {"laugh", "sneer", "point", "celebrate"}  # may stand in a rig they show off, keeping their arms
+_SHOWN_OFF = {"yacht", "car"}
 _RIG_ARMS = {"delivery scooter": "wheel", "car": "wheel", "office desk": "desk", "wok": "cook",
              "window-cleaning cradle": "scrub", "podium": "gesture", "food stall": "gesture", "easel": "scrub",
              "yacht": "wave"}
@@ -96,18 +98,22 @@ def stage_scene(scene: Scene, cast: list[str] | None = None) -> tuple[list[Stage
             motion = "exit_left" if slot.x < 0.5 or (slot.x == 0.5 and facing < 0) else "exit_right"
             facing = -1 if motion == "exit_left" else 1
         staged.append(Staged(app.id, slot, facing, turned, pose, motion, app.outfit))
-    # 3. an unclaimed rig or hand prop goes to a character free to use it (hero first): the scooter is
-    #    ridden, the microphone held, so the prop reads as part of the story
+    # 3. an unclaimed rig or hand prop goes to a character free to use it, the one doing something before
+    #    one who only stands (the scene's things are mostly its actor's: the rival laughing from her yacht),
+    #    then the hero first: the scooter is ridden, the microphone held, so the prop reads as part of the story
     claimed = {st.pose.holding.drawn for st in staged if st.pose.holding} | \
         {st.pose.rig.drawn for st in staged if st.pose.rig}
+    takers = sorted(order, key=lambda k: staged[k].pose.action == "stand")
     for m in matches:
         layer = vocab.props[m.drawn].layer
         if m.drawn in claimed or layer not in ("rig", "hand"):
             continue
-        for k in order:
+        for k in takers:
             st = staged[k]
-            if layer == "rig" and st.pose.rig is None and st.pose.action in _RIG_TAKERS and st.pose.body == "stand":
-                staged[k] = replace(st, pose=replace(st.pose, rig=m, arms=_RIG_ARMS.get(m.drawn, st.pose.arms)))
+            rides = st.pose.action in _RIG_TAKERS or m.drawn in _SHOWN_OFF and st.pose.action in _SHOW_OFF
+            if layer == "rig" and st.pose.rig is None and rides and st.pose.body == "stand":
+                arms = _RIG_ARMS.get(m.drawn, st.pose.arms) if st.pose.action in _RIG_TAKERS else st.pose.arms
+                staged[k] = replace(st, pose=replace(st.pose, rig=m, arms=arms))
             elif layer == "hand" and st.pose.holding is None and st.pose.action in _HAND_TAKERS and \
                     st.pose.rig is None:
                 staged[k] = replace(st, pose=replace(st.pose, holding=m))
