@@ -34,7 +34,7 @@ from story.plan import (
     voice_seconds,
 )
 from story.premise import Analysis, Person, Side, describe
-from story.spine import Cast, fill, premise_beats, weave
+from story.spine import Cast, cast_asks, fill, premise_beats, weave
 from story.styles import CHARACTER_STYLES
 
 ARC_IDS = ("rags_to_riches", "career_dream", "betrayal_comeback", "lost_and_found", "parent_sacrifice",
@@ -471,8 +471,8 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
         _tell_more(beats, arc, {**values, "when": whens[0], "later": laters[0]}, lang, rng, open_slots)
         beats = fill(beats, said_clauses, cast_names, lang, rng)
         _at_least(beats, arc, values, whens, laters, lang)
-        subs = [Substitution(i + 1, "place", b["place"][0], b["place"][1]) for i, b in enumerate(beats)
-                if b.get("place")]
+        subs = [Substitution(i + 1, ask[0], ask[1], ask[2]) for i, b in enumerate(beats)
+                for ask in cast_asks(b.get("subs", []))]
         told = {e for c in said_clauses for e in c.events}
         return _plan(arc, members, values, beats, lang, rng, told), {
             i: list(b.get("asks", [])) for i, b in enumerate(beats) if b.get("asks")}, subs

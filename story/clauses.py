@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass, field
 
 from story.lexicon import Hit, Tokens, lexicon
+from story.nearest import Nearest
+from story.nearest import things as nearest_things
 from story.premise import Analysis, Person
 
 # words that start a new clause (the word itself is the clause's lead, not part of its event)
@@ -81,6 +83,7 @@ class Clause:
     nouns: tuple[str, ...] = ()  # concrete words the vocabulary does not know ("food truck")
     place_words: tuple[str, ...] = ()  # the premise's words for the places (``places``, same order)
     things: tuple[str, ...] = field(default=())  # every concrete thing asked, in the premise's words
+    asked: tuple[Nearest, ...] = ()  # the drawable props and places nearest to what the clause names
 
     @property
     def people(self) -> tuple[str, ...]:
@@ -149,12 +152,17 @@ def clauses(analysis: Analysis) -> list[Clause]:
         text_end = tokens.offsets[end - 1] + len(tokens.words[end - 1])
         events = _keys(local, "events", body_start)
         props, places, nouns, things = _things(premise, tokens, body_start, end, local, inside)
+        body = sep.join(p.text for p in parts if p.key is None)
+        asked = tuple(nearest_things(body, "zh" if zh else "en"))  # the body names no person: mentions are parts
+        named = " ".join(n.wanted.lower() for n in asked)
+        nouns = tuple(n for n in nouns if n.lower() not in named)  # what no drawable thing stands for
+        things = tuple(dict.fromkeys([*(n.wanted for n in asked), *nouns]))
         out.append(Clause(
             index=len(out), text=premise[tokens.offsets[start]:text_end].strip(), lead=lead, actor=actor,
             subject=subject, said_subject=said, passive=passive, subject_words=intro.get(subject, ""), obj=obj if obj != actor else None,
             verb=verb.strip(), parts=parts, events=events, actions=_keys(local, "actions", body_start),
             props=props, places=places, jobs=_keys(local, "jobs", body_start), nouns=nouns, things=things,
-            place_words=tuple(dict.fromkeys(h.surface for h in local if h.section == "places" and h.start >= body_start)),
+            asked=asked, place_words=tuple(dict.fromkeys(h.surface for h in local if h.section == "places" and h.start >= body_start)),
         ))
         last_subject = subject
         last_named = inside[-1].key if inside else subject

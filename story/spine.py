@@ -23,10 +23,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, Literal
 
 from story.clauses import Clause
 from story.lexicon import lexicon
+from story.nearest import nearest
 from story.plan import (
     FILL_S,
     MAX_BEATS,
@@ -113,6 +114,7 @@ def premise_beats(analysis: Analysis, clauses: Sequence[Clause], cast: Cast, lan
     introduced: set[str] = set()
     beats: list[Beat] = []
     where = _job_place(analysis)  # the place the story is at: a clause's own, else where the last one was
+    standing: list[str] = []  # the things a clause built, staged again while the story stays there
     for c in clauses:
         k = kind(c, len(clauses), analysis, cast)
         opener = _opener(c, k, beats, openers, zh)
@@ -120,18 +122,28 @@ def premise_beats(analysis: Analysis, clauses: Sequence[Clause], cast: Cast, lan
             _line_en(c, len(clauses), cast, introduced, rng, not opener) if same else _line_other(c, cast, language)
         if opener:
             line = f"{opener}{line}" if zh else f"{opener} {line[:1].lower() if not _starts_with_name(line, cast) else line[:1]}{line[1:]}"
-        visual, asks, place = _visual(c, cast, where)
+        before = where
+        visual, asks, subs = _visual(c, cast, where)
+        place = next(((w, u) for k, w, u in subs if k == "place"), None)
         if analysis.dream and analysis.dream in c.jobs and ({"build", "become"} & set(c.events)):
             dream = lexicon().entry("jobs", analysis.dream)  # the dream reached: its own things (a company's sign)
             asks = [*asks, *dream["props"]]
             if analysis.dream == "founder" and analysis.job:
                 asks.append(str(lexicon().entry("jobs", analysis.job)["props"][0]))
-        if c.places:
+        own = next((n for n in c.asked if n.section == "places"), None)
+        if own is not None:
+            where = str(lexicon().entry("places", own.used)["en"][0])
+        elif c.places:
             where = str(lexicon().entry("places", c.places[0])["en"][0])
         elif place is not None:
             where = place[1].replace("_", " ")
+        if where != before:
+            standing = []
+        asks = list(dict.fromkeys([*asks, *standing]))  # what was built there is still there (the truck)
+        if "build" in c.events:
+            standing = asks[:2]
         beats.append({"speaker": NARRATOR, "line": line[:200], "visual": visual[:160], "slot": "premise",
-                      "clause": c.index, "kind": k, "asks": asks, "place": place})
+                      "clause": c.index, "kind": k, "asks": asks, "subs": subs})
     return beats
 
 
@@ -236,28 +248,39 @@ def _given(key: str | None, cast: Cast, c: Clause) -> bool:
 
 
 def action(c: Clause) -> str:
-    """The drawable action of a clause: the verb's, else a vocabulary action, else its event's."""
+    return action_of(c)[0]
+
+
+def action_of(c: Clause) -> tuple[str, bool]:
+    """The drawable action of a clause and whether the premise's verb is that action's own word: a
+    vocabulary action the verb names, else the verb's nearest (``spine.json``'s verbs, then
+    ``story.nearest``), else its event's."""
     data = spine_data()
+    if c.actions and not any(e in data["passive_actions"] for e in c.events):
+        return c.actions[0], True
     if not c.passive or c.actor == c.subject:
         for e in c.events:
             if e in data["passive_actions"] and not c.obj and "build" not in c.events:
-                return str(data["passive_actions"][e])
+                return str(data["passive_actions"][e]), False
     verb = c.verb.lower()
     first = verb.split()[0] if verb.split() else ""
     if c.passive and not re.search(r"[\u3400-\u9fff]", verb):
         first = next((w for w in verb.split() if w not in {"is", "are", "was", "were", "gets", "get", "by"}), first)
     for form in (first, re.sub(r"(ies)$", "y", first), re.sub(r"(es|s|ed|ing)$", "", first), re.sub(r"(s|d)$", "", first)):
         if form in data["verb_actions"]:
-            return str(data["verb_actions"][form])
+            return str(data["verb_actions"][form]), False
     for word, act in data["verb_actions"].items():
         if re.search(r"[\u3400-\u9fff]", word) and word in verb:
-            return str(act)
+            return str(act), False
     if c.actions:
-        return c.actions[0]
+        return c.actions[0], True
+    near = nearest(c.verb, "actions", "zh" if re.search(r"[\u3400-\u9fff]", c.verb) else "en") if c.verb else None
+    if near is not None:
+        return near.used, near.exact
     for e in c.events:
         if e in data["event_actions"]:
-            return str(data["event_actions"][e])
-    return "talk" if c.obj else "stand"
+            return str(data["event_actions"][e]), False
+    return ("talk" if c.obj else "stand"), False
 
 
 def _ing(word: str) -> str:
@@ -271,43 +294,76 @@ def _ing(word: str) -> str:
 
 
 def place_ask(c: Clause) -> tuple[str, str] | None:
-    """(the premise's words, the location drawn) for a place the vocabulary does not know: what a
-    clause opens or builds ("opens a food truck"), or a noun after in/at/into."""
-    if c.places or not c.nouns:
+    """(the premise's words, the location drawn) for a place the clause asks for that is not one of
+    its vocabulary's places: what it opens or builds ("opens a food truck": the street where the
+    truck stands), or a noun after in/at/into; the nearest drawable place, else the street."""
+    if c.places:
         return None
-    words = c.verb.lower()
-    for noun in c.nouns:
-        if "build" in c.events or re.search(rf"\b(?:in|at|into|inside|outside|to)\s+(?:the|a|an|his|her|their)\s+{re.escape(noun)}",
-                                            words):
-            return noun, str(spine_data()["place_default"])
-    return None
+    built = [n.wanted for n in c.asked if n.section == "props" and not n.exact] + list(c.nouns)
+    if "build" in c.events and built:
+        wanted = built[0]
+    else:
+        wanted = next((n for n in c.nouns if re.search(
+            rf"\b(?:in|at|into|inside|outside|to)\s+(?:the|a|an|his|her|their)\s+{re.escape(n)}", c.verb.lower())), "")
+    if not wanted:
+        return None
+    near = nearest(wanted, "places", "zh" if re.search(r"[\u3400-\u9fff]", wanted) else "en")
+    used = str(lexicon().entry("places", near.used)["location"]) if near else str(spine_data()["place_default"])
+    return wanted, used
 
 
-def _visual(c: Clause, cast: Cast, where: str | None) -> tuple[str, list[str], tuple[str, str] | None]:
-    """The visual note (English, for staging), the things the clause asks to be drawn and the place
-    it asks for that the vocabulary does not know (with where it is drawn)."""
+Ask = tuple[Literal["place", "prop", "action"], str, str]  # (kind, the premise's words, what is drawn) for the report
+
+
+def cast_asks(items: Any) -> list[Ask]:
+    """A beat's drawn-as-another list, typed (beats are plain dicts)."""
+    return list(items)
+
+
+def _visual(c: Clause, cast: Cast, where: str | None) -> tuple[str, list[str], list[Ask]]:
+    """The visual note (English, for staging), the clause's things as scene props (in the lexicon's
+    drawable words) and what is drawn as something else than asked (prop, place and action)."""
     lex = lexicon()
-    act = action(c)
+    act, exact = action_of(c)
     known = lex.data["actions"].get(act)
     word = "staring" if act == "shocked" else _ing(str(known["en"][0]).split()[0]) if known else "standing"
     actor = cast.name(c.actor)
     toward = cast.name(c.obj) if c.obj else ""
     if not toward and c.actor != cast.hero and any(p.text.lower() in {"his", "her", "their"} for p in c.parts):
         toward = cast.name(cast.hero)
-    note = f"{actor} {word} {'at ' if act in {'point', 'laugh', 'sneer', 'stare'} and toward else ''}{toward}".strip()
-    things = [str(lex.entry("props", k)["en"][0]) for k in c.props]
-    asks = [*c.nouns]
-    if things or asks:
-        note += ", " + ", ".join(dict.fromkeys([*asks, *things]))
+    prep = "at " if act in {"point", "laugh", "sneer", "shocked"} else "toward " if act in {"walk", "run", "enter"} else ""
+    # "we see" keeps the note English to the vocabulary's reader even where the names are hanzi
+    note = f"we see {actor} {word} {prep if toward else ''}{toward}".strip()
+    subs: list[Ask] = [] if exact else [("action", c.verb, act)]
+    shown: list[str] = []  # the things in the note, by the vocabulary's plain word (a label may say "cheering")
     place = place_ask(c)
-    if c.places:
-        said = c.place_words[0] if c.place_words and not re.search(r"[\u3400-\u9fff]", c.place_words[0]) else ""
-        note += f", at the {said or lex.entry('places', c.places[0])['en'][0]}"
+    asks: list[str] = []
+    for n in c.asked:
+        if n.section != "props":
+            continue
+        label = str(lex.entry("props", n.used)["label"])
+        asks.append(label)
+        shown.append(str(lex.entry("props", n.used)["en"][0]))
+        if not n.exact:
+            subs.append(("prop", n.wanted, label))
+    unknown = [w for w in c.nouns if not place or w != place[0]]  # unknown to every table: the painter's nearest
+    asks += unknown
+    if shown or unknown:
+        note += ", " + ", ".join(dict.fromkeys([*shown, *unknown]))
+    own = next((n for n in c.asked if n.section == "places"), None)
+    if own is not None:
+        entry = lex.entry("places", own.used)
+        note += f", at the {entry['en'][0]}"
+        if not own.exact or not entry["exact"]:
+            subs.append(("place", own.wanted, str(entry["location"])))
+    elif c.places:
+        note += f", at the {lex.entry('places', c.places[0])['en'][0]}"
     elif place is not None:
         note += f", on the {place[1].replace('_', ' ')}"
+        subs.append(("place", place[0], place[1]))
     elif where:
         note += f", at the {where}"
-    return note, asks, place
+    return note, asks, subs
 
 
 # ---------------------------------------------------------------------------------------------
