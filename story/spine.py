@@ -123,7 +123,7 @@ def premise_beats(analysis: Analysis, clauses: Sequence[Clause], cast: Cast, lan
         if opener:
             line = f"{opener}{line}" if zh else f"{opener} {line[:1].lower() if not _starts_with_name(line, cast) else line[:1]}{line[1:]}"
         before = where
-        visual, asks, subs = _visual(c, cast, where)
+        visual, asks, subs = _visual(c, cast, where, bool(standing))
         place = next(((w, u) for k, w, u in subs if k == "place"), None)
         if analysis.dream and analysis.dream in c.jobs and ({"build", "become"} & set(c.events)):
             dream = lexicon().entry("jobs", analysis.dream)  # the dream reached: its own things (a company's sign)
@@ -140,7 +140,7 @@ def premise_beats(analysis: Analysis, clauses: Sequence[Clause], cast: Cast, lan
         if where != before:
             standing = []
         asks = list(dict.fromkeys([*asks, *standing]))  # what was built there is still there (the truck)
-        if "build" in c.events:
+        if k in {"rise", "outcome"} and c.actor == cast.hero and asks and ("build" in c.events or action(c) in {"work", "think"}):
             standing = asks[:2]
         beats.append({"speaker": NARRATOR, "line": line[:200], "visual": visual[:160], "slot": "premise",
                       "clause": c.index, "kind": k, "asks": asks, "subs": subs})
@@ -256,6 +256,8 @@ def action_of(c: Clause) -> tuple[str, bool]:
     vocabulary action the verb names, else the verb's nearest (``spine.json``'s verbs, then
     ``story.nearest``), else its event's."""
     data = spine_data()
+    if "build" in c.events and c.places + tuple(n.used for n in c.asked) and not c.actions:
+        return "celebrate", False  # "opens a food truck": the opening day, not the old job's chores
     if c.actions and not any(e in data["passive_actions"] for e in c.events):
         return c.actions[0], True
     if not c.passive or c.actor == c.subject:
@@ -320,7 +322,7 @@ def cast_asks(items: Any) -> list[Ask]:
     return list(items)
 
 
-def _visual(c: Clause, cast: Cast, where: str | None) -> tuple[str, list[str], list[Ask]]:
+def _visual(c: Clause, cast: Cast, where: str | None, heros_place: bool = False) -> tuple[str, list[str], list[Ask]]:
     """The visual note (English, for staging), the clause's things as scene props (in the lexicon's
     drawable words) and what is drawn as something else than asked (prop, place and action)."""
     lex = lexicon()
@@ -329,8 +331,9 @@ def _visual(c: Clause, cast: Cast, where: str | None) -> tuple[str, list[str], l
     word = "staring" if act == "shocked" else _ing(str(known["en"][0]).split()[0]) if known else "standing"
     actor = cast.name(c.actor)
     toward = cast.name(c.obj) if c.obj else ""
-    if not toward and c.actor != cast.hero and any(p.text.lower() in {"his", "her", "their"} for p in c.parts):
-        toward = cast.name(cast.hero)
+    if not toward and c.actor != cast.hero and (heros_place or any(
+            p.text.lower() in {"his", "her", "their"} for p in c.parts)):
+        toward = cast.name(cast.hero)  # "the poodle queues for his noodles": at the hero's truck, the hero there
     prep = "at " if act in {"point", "laugh", "sneer", "shocked"} else "toward " if act in {"walk", "run", "enter"} else ""
     # "we see" keeps the note English to the vocabulary's reader even where the names are hanzi
     note = f"we see {actor} {word} {prep if toward else ''}{toward}".strip()
