@@ -346,7 +346,9 @@ def _visual(c: Clause, cast: Cast, where: str | None, heros_place: bool = False)
             continue
         label = str(lex.entry("props", n.used)["label"])
         asks.append(label)
-        shown.append(str(lex.entry("props", n.used)["en"][0]))
+        word = str(lex.entry("props", n.used)["en"][0])
+        if not lex.find(word, ["places"]):  # "food stall" is a restaurant's word too: the place is said below
+            shown.append(word)
         if not n.exact:
             subs.append(("prop", n.wanted, label))
     unknown = [w for w in c.nouns if not place or w != place[0]]  # unknown to every table: the painter's nearest

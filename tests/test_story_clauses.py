@@ -113,13 +113,13 @@ def test_the_corgi_waiter_is_told_who_did_what_to_whom() -> None:
         for invented in ("knocks", "desk", "title", "every book", "to the floor"):
             assert invented not in text, (seed, invented)
         truck = next(s for s in written.script.scenes if any("food truck" in t for _, t in s.spoken()))
-        assert truck.location == "street" and "shiny sports car" in truck.props
+        assert truck.location == "street" and "food stall" in truck.props
         said = {(sub.kind, sub.wanted, sub.used) for sub in written.substitutions}
-        assert {("place", "food truck", "street"), ("prop", "food truck", "shiny sports car")} <= said
+        assert {("place", "food truck", "street"), ("prop", "food truck", "food stall")} <= said
         # the poodle queues at the truck, not back in the restaurant
         queue = next(s for s in written.script.scenes if any("queues" in t for _, t in s.spoken()))
         assert queue.location == "street" and {a.id for a in queue.characters} >= {"rival", "hero"}
-        assert {"shiny sports car", "cheering crowd"} <= set(queue.props)  # the truck and its queue
+        assert {"food stall", "cheering crowd"} <= set(queue.props)  # the truck and its queue
 
 
 def test_a_passive_clause_makes_the_one_after_by_the_actor() -> None:
