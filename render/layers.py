@@ -120,23 +120,29 @@ class SpriteLayer:
 class _Particles:
     """Sparse pixels of one pre-drawn particle field: positions and their premultiplied values."""
 
-    rows: np.ndarray  # int64
-    cols: np.ndarray
+    pos: np.ndarray  # flat index in the field (row * width + column), intp
+    cols: np.ndarray  # column, intp
     weighted: np.ndarray  # uint16
     keep: np.ndarray  # uint16
 
     @classmethod
     def of(cls, plane: Plane) -> _Particles:
         rows, cols = np.nonzero(plane.keep < 256)
-        return cls(rows.astype(np.intp), cols.astype(np.intp), plane.weighted[rows, cols], plane.keep[rows, cols])
+        width = plane.keep.shape[1]
+        return cls((rows * width + cols).astype(np.intp), cols.astype(np.intp), plane.weighted[rows, cols],
+                   plane.keep[rows, cols])
 
     def blend(self, target: np.ndarray, dy: int, dx: int) -> None:
+        """Composite onto ``target`` (the field's shape) scrolled ``dy`` down and ``dx`` right, wrapped."""
         h, w = target.shape
         flat = target.reshape(-1)
-        at = ((self.rows + dy) % h) * w + (self.cols + dx) % w
-        acc = flat[at].astype(np.uint16) * self.keep
+        at = self.pos + (dy * w + dx)
+        at -= (self.cols >= w - dx) * w  # columns pushed past the right edge come back on the left
+        at %= h * w  # rows pushed past the bottom come back at the top
+        acc = np.multiply(flat[at], self.keep, dtype=np.uint16)
         acc += self.weighted
-        flat[at] = acc >> 8
+        acc >>= 8
+        flat[at] = acc
 
 
 @dataclass(frozen=True)

@@ -167,7 +167,24 @@ def test_snowflakes_are_blurred_as_pillow_blurred_them() -> None:
         draw.ellipse((x - r, y - r, x + r, y + r), fill=(255, 255, 255, 235))
     old = Layer.from_rgba(img.filter(ImageFilter.GaussianBlur(0.8 * k)), 0, 0, crop=False).luma
     new_cover = np.zeros((height, width))
-    new_cover[field.rows, field.cols] = 256 - field.keep.astype(float)
+    new_cover.reshape(-1)[field.pos] = 256 - field.keep.astype(float)
     old_cover = 256 - old.keep.astype(float)
     diff = np.abs(new_cover - old_cover)
     assert diff.max() <= 12 and diff.sum() <= 0.05 * old_cover.sum(), (diff.max(), diff.sum() / old_cover.sum())
+
+
+def test_weather_particles_wrap_at_both_edges() -> None:
+    from render.layers import _Particles
+    from render.yuv import make_plane
+
+    rng = np.random.default_rng(4)
+    cover = np.where(rng.random((6, 8)) < 0.3, rng.integers(1, 257, (6, 8)), 0).astype(np.uint16)
+    plane = make_plane(rng.integers(0, 256, (6, 8)).astype(np.uint8), cover)
+    particles = _Particles.of(plane)
+    base = rng.integers(0, 256, (6, 8)).astype(np.uint8)
+    for dy, dx in ((0, 0), (1, 2), (5, 6), (4, 7)):
+        target = base.copy()
+        particles.blend(target, dy, dx)
+        rolled = (np.roll(plane.keep, (dy, dx), (0, 1)), np.roll(plane.weighted, (dy, dx), (0, 1)))
+        expect = (base.astype(np.uint32) * rolled[0] + rolled[1]) >> 8
+        assert np.array_equal(target, expect), (dy, dx)
