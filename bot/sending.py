@@ -256,7 +256,7 @@ class SendStats:
     def summary(self) -> str:
         sent = sum(self.sent.values())
         waited = ", ".join(
-            f"{k.lower()} {v} (mean {self.waited_s[k] / v * 1000:.0f} ms, max {self.longest_s.get(k, 0.0) * 1000:.0f} ms)"
+            f"{k.lower()} {v} (mean {self.waited_s.get(k, 0.0) / v * 1000:.0f} ms, max {self.longest_s.get(k, 0.0) * 1000:.0f} ms)"
             for k, v in sorted(self.waited.items())
         ) or "none"
         return (f"sent {sent}, waited: {waited}; dropped {self.dropped}, merged {self.merged}, "

@@ -11,7 +11,16 @@ from typing import Any
 import pytest
 from telegram.error import RetryAfter
 
-from bot.sending import Limits, Priority, PriorityLimiter, Schedule, Ticket, counts_per_chat, priority_of
+from bot.sending import (
+    Limits,
+    Priority,
+    PriorityLimiter,
+    Schedule,
+    SendStats,
+    Ticket,
+    counts_per_chat,
+    priority_of,
+)
 from sandbox.flood import FloodLimits, FloodMeter
 
 # -- the pure schedule ----------------------------------------------------------------------------------
@@ -242,3 +251,12 @@ def test_enforcing_meter_refuses_without_counting_the_refused() -> None:
     assert meter.check("sendMessage", 1, 0.0) is None
     assert meter.check("sendMessage", 1, 0.5) is not None
     assert meter.check("sendMessage", 1, 1.01) is None  # the refused one did not take a slot
+
+
+def test_the_summary_reads_while_a_request_is_still_waiting() -> None:
+    # at shutdown a cosmetic call can be counted as waiting before its wait is noted
+    stats = SendStats()
+    stats.waited["COSMETIC"] += 1
+    stats.waited["REPLY"] += 1
+    stats.note_wait(Priority.REPLY, 0.25)
+    assert "cosmetic 1 (mean 0 ms, max 0 ms), reply 1 (mean 250 ms, max 250 ms)" in stats.summary()
