@@ -36,6 +36,7 @@ from story.plan import (
 from story.premise import Analysis, Person, Side, describe
 from story.spine import Cast, cast_asks, fill, premise_beats, weave
 from story.styles import CHARACTER_STYLES
+from story.text import english_possessives
 
 ARC_IDS = ("rags_to_riches", "career_dream", "betrayal_comeback", "lost_and_found", "parent_sacrifice",
            "underdog_revenge", "rivals_to_friends", "glow_up")
@@ -322,7 +323,7 @@ def _fill(template: str, values: dict[str, str]) -> str | None:
     fields = _FIELD.findall(template)
     if any(f not in values for f in fields):
         return None
-    text = template
+    text = english_possessives(template, values)
     for f in fields:
         text = text.replace("{" + f + "}", values[f])
     text = " ".join(text.split())

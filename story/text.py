@@ -1,4 +1,4 @@
-"""Text that can be stored, hashed and sent (pure).
+"""Text that can be stored, hashed and sent, and English possessives in filled templates (pure).
 
 Python keeps bytes that are not valid UTF-8 as lone surrogates (``"\\udcff"``: an argv decoded with
 ``surrogateescape``, a JSON string with ``"\\ud800"``). Such a string can't be encoded to UTF-8, so it
@@ -9,6 +9,7 @@ door with the user-facing ``BadPremise``.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Literal
 
 from petreel.errors import BadPremise
@@ -35,3 +36,18 @@ def check_utf8(text: str) -> str:
 def script_language(premise: str) -> Literal["en", "zh"]:
     """The script follows the premise's language: any Chinese characters → Chinese, else English."""
     return "zh" if _HAN.search(premise) else "en"
+
+
+_POSSESSIVE = re.compile(r"\{(\w+)\}(['’])s\b")
+
+
+def english_possessives(template: str, values: Mapping[str, str]) -> str:
+    """``template`` with ``{field}'s`` written ``{field}'`` where the field's value ends in s, so a name
+    like Whiskers reads "Whiskers'" once filled, not "Whiskers's" (other fields and text unchanged;
+    Chinese templates have no ``'s``)."""
+
+    def fix(m: re.Match[str]) -> str:
+        value = values.get(m.group(1), "")
+        return m.group(0)[:-1] if value.endswith("s") else m.group(0)
+
+    return _POSSESSIVE.sub(fix, template)
