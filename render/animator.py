@@ -20,7 +20,9 @@ each frame is a bilinear lookup of the three planes through the camera window (`
 OpenCV's fixed-point warp on one thread) written straight into the frame's buffer. Sprites
 (``render.layers.SpriteLayer``) are drawn with the same lookup at their pose of the moment (idle
 breathing, blinks, the mouth while their speaker's line plays, slides in and out), then falling
-weather (``render.layers.WeatherLayer``) on top.
+weather (``render.layers.WeatherLayer``) on top. ``heads`` says where each speaking sprite's head
+is drawn in those frames (the same windows and poses; pure maths, no pixels), for the subtitles'
+name tag and marker to follow.
 """
 
 from __future__ import annotations
@@ -116,6 +118,32 @@ def view_rect(camera: str, u: float, key_w: int, key_h: int, out_w: int, out_h: 
     return x, y, w, h
 
 
+def camera_rects(camera: str, key_w: int, key_h: int, spec: RenderSpec, n_frames: int) -> list[Rect]:
+    """The view window of each frame of a scene."""
+    return [view_rect(camera, u, key_w, key_h, spec.width, spec.height) for u in scene_progress(n_frames)]
+
+
+def frame_point(rect: Rect, width: int, height: int, kx: float, ky: float) -> tuple[float, float]:
+    """Where keyframe point (``kx``, ``ky``) lands in a ``width`` x ``height`` frame showing ``rect``."""
+    x, y, w, h = rect
+    return (kx - x) * width / w, (ky - y) * height / h
+
+
+def head_of(rgba: np.ndarray, crown: float = 0.25) -> tuple[float, float] | None:
+    """A sprite's head in its own pixels: the centre of what is drawn in the top ``crown`` of its
+    drawn height (ears and head, not a pointing arm or a tail) and the top row; None if empty."""
+    if rgba.ndim != 3 or rgba.shape[2] != 4:
+        return None
+    alpha = rgba[..., 3]
+    rows = np.flatnonzero(alpha.max(axis=1))
+    if not rows.size:
+        return None
+    top = int(rows[0])
+    band = alpha[top: top + max(1, round((rows[-1] - top + 1) * crown))]
+    cols = np.flatnonzero(band.max(axis=0))
+    return (cols[0] + cols[-1] + 1) / 2, float(top)
+
+
 def scene_progress(n_frames: int) -> list[float]:
     """Progress value of each frame of a scene (0 at the first frame, 1 at the last)."""
     return [i / (n_frames - 1) if n_frames > 1 else 0.0 for i in range(n_frames)]
@@ -161,8 +189,7 @@ class KenBurnsAnimator:
                        timing: SceneTiming) -> Iterator[np.ndarray]:
         """I420 frames of the camera over ``art`` with its sprites and weather moving."""
         camera = PlaneCamera(art.background)
-        rects = [view_rect(scene.camera, u, camera.key_w, camera.key_h, spec.width, spec.height)
-                 for u in scene_progress(n_frames)]
+        rects = camera_rects(scene.camera, camera.key_w, camera.key_h, spec, n_frames)
         sprites = [SpriteLayer(sp) for sp in art.sprites]
         weather = self._weather(art.weather, spec)
         still: np.ndarray | None = None
@@ -184,6 +211,28 @@ class KenBurnsAnimator:
             if weather is not None:
                 weather.draw(frame, t)
             yield frame
+
+    def heads(self, art: SceneArt, scene: Scene, spec: RenderSpec, n_frames: int,
+              timing: SceneTiming) -> dict[str, np.ndarray]:
+        """Where each speaking sprite's head is in each frame ``layered_frames`` gives for the same
+        arguments (``render.stages.SpeakerTracker``): the camera window and the sprite's pose."""
+        key_w, key_h = art.background.width & ~1, art.background.height & ~1
+        rects = camera_rects(scene.camera, key_w, key_h, spec, n_frames)
+        times = [timing.clip_time(k, spec.fps) - timing.start for k in range(n_frames)]
+        out: dict[str, np.ndarray] = {}
+        for sp in art.sprites:
+            head = head_of(sp.rgba)
+            if sp.speaker is None or sp.speaker in out or head is None:
+                continue
+            h, w = sp.rgba.shape[:2]
+            box = (sp.x, sp.y, float(w), float(h))
+            path = np.empty((n_frames, 2))
+            for k, (rect, local) in enumerate(zip(rects, times, strict=True)):
+                at = pose(sp.motion, local, timing.duration, sp.phase, box, key_w)
+                top = sp.y + at.dy + h * (1.0 - at.sy)  # the stretch is anchored at the feet
+                path[k] = frame_point(rect, spec.width, spec.height, sp.x + at.dx + head[0], top + head[1] * at.sy)
+            out[sp.speaker] = path
+        return out
 
     def _weather(self, kind: str, spec: RenderSpec) -> WeatherLayer | None:
         if kind not in ("rain", "snow", "storm"):

@@ -7,9 +7,11 @@ Telegram's player leaves free (its controls cover the bottom ~18 %, the top ~8 %
 * the scene's short headline caption: the same place once the title is gone (white on a dark band);
 * subtitles: every spoken line (``SpeechSegment``) at the bottom of the safe area, bottom edge at
   ``SUBTITLE_BOTTOM``, in pages of at most two lines timed across the line (by length). The
-  narrator is white; each character has its own colour and a name label above its line, placed
-  under the speaking pet (when the painter says where it stands), and a marker of the same colour
-  points down at the pet while its line is on screen, so the speaker is never in doubt.
+  narrator is white; each character has its own colour and a name tag on its line's top edge, and
+  a marker of the same colour points down at the pet while its line is on screen, so the speaker is
+  never in doubt. Tag and marker are drawn once per line (``SpeakerMarks``) and placed every frame
+  under and over where the pet's head is drawn at that moment (the camera moves, the pet walks in,
+  bobs or shivers): a few microseconds of arithmetic and two small overlays a frame.
 
 Drawing (Pillow): text with a thick dark stroke over a soft translucent band, converted once to
 premultiplied Y/U/V planes that composite onto the rows they cover (``render.yuv.Layer``).
@@ -19,7 +21,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -49,7 +51,7 @@ from render.yuv import Layer
 
 __all__ = [
     "CAPTION_BOTTOM", "CAPTION_FRACTION", "CAPTION_ZONE", "ELLIPSIS", "MAX_LINES", "MIN_FRACTION", "NO_LINE_START",
-    "CaptionPainter", "Cue", "Layer", "balance", "ellipsize", "find_font", "fit_caption", "is_cjk",
+    "CaptionPainter", "Cue", "Layer", "SpeakerMarks", "balance", "ellipsize", "find_font", "fit_caption", "is_cjk",
     "layout_caption", "plan_cues", "speaker_colours", "tokens",
 ]
 
@@ -147,7 +149,8 @@ class Cue:
     speaker: str
     lines: tuple[str, ...]
     label: str | None  # the speaker's name (None for the narrator)
-    spot: tuple[float, float] | None = None  # the speaker's head (centre x, top y; frame fractions)
+    spot: tuple[float, float] | None = None  # the speaker's head at rest (centre x, top y; frame fractions)
+    scene: int = -1  # the scene the line belongs to (where its speaker's head is tracked)
 
     def shows(self, t: float) -> bool:
         return self.start <= t < self.end
@@ -168,9 +171,40 @@ def plan_cues(segments: Sequence[SpeechSegment], paginate: Callable[[str], list[
         for i, (part, wgt) in enumerate(zip(parts, weights, strict=True)):
             end = seg.end if i == len(parts) - 1 else at + (seg.end - seg.start) * wgt / total
             spot = (spots or {}).get((seg.scene, seg.speaker)) if label else None
-            cues.append(Cue(at, end, seg.speaker, tuple(part), label, spot))
+            cues.append(Cue(at, end, seg.speaker, tuple(part), label, spot, seg.scene))
             at = end
     return cues
+
+
+def _even(v: float) -> int:
+    return 2 * round(v / 2)
+
+
+@dataclass(frozen=True)
+class SpeakerMarks:
+    """A character line's name tag (on the subtitle block's top edge) and marker (pointing down at
+    the pet's head), drawn once; ``at`` places them for one frame (pure arithmetic, even pixels)."""
+
+    tag: Layer  # at its resting place: the left of the subtitle band
+    marker: Layer
+    width: int  # the frame's
+    floor: int  # the marker's bottom edge stays below this row (under the headline caption)
+    gap: int  # between the marker's tip and the head
+
+    def at(self, head: tuple[float, float] | None) -> list[Layer]:
+        """The tag under the head's column (inside the frame) and the marker just above the head,
+        for a head at (centre x, top y) frame pixels; the tag alone at rest when the head is not
+        known, and no marker while the head is outside the frame (a pet still walking in)."""
+        if head is None:
+            return [self.tag]
+        hx, hy = head
+        tag, marker = self.tag, self.marker
+        out = [replace(tag, x=_even(min(max(2.0, hx - tag.width / 2), self.width - tag.width - 2)))]
+        if 0.0 <= hx < self.width:
+            bottom = max(float(self.floor), hy - self.gap)
+            out.append(replace(marker, x=_even(min(max(0.0, hx - marker.width / 2), self.width - marker.width)),
+                               y=max(0, _even(bottom - marker.height))))
+        return out
 
 
 def speaker_colours(character_ids: Sequence[str]) -> dict[str, tuple[int, int, int]]:
@@ -218,30 +252,44 @@ class CaptionPainter:
         """A spoken line as pages of at most two lines at the subtitle size."""
         return pages(text, self.subtitle_size, self.width * (1 - 2 * self.margin), self.measure, SUBTITLE_LINES)
 
+    def _colour(self, speaker: str) -> tuple[int, int, int]:
+        return self.colours.get(speaker, SPEAKER_COLOURS[0] if speaker != NARRATOR else NARRATOR_COLOUR)
+
     def subtitle(self, cue: Cue) -> Layer:
-        """A cue's block, its bottom edge at ``SUBTITLE_BOTTOM``; a name label above a character's line."""
-        colour = self.colours.get(cue.speaker, SPEAKER_COLOURS[0] if cue.speaker != NARRATOR else NARRATOR_COLOUR)
-        block = self._block(list(cue.lines), self.subtitle_size, band_alpha=125, colour=colour,
-                            label=cue.label, label_x=cue.spot[0] if cue.spot else None)
+        """A cue's block, its bottom edge at ``SUBTITLE_BOTTOM``; room above a character's line for
+        its name tag (``marks``)."""
+        block = self._block(list(cue.lines), self.subtitle_size, band_alpha=125, colour=self._colour(cue.speaker),
+                            label=cue.label)
         return Layer.from_rgba(block, 0, round(self.height * SUBTITLE_BOTTOM) - block.height)
 
-    def marker(self, cue: Cue) -> Layer | None:
-        """A triangle in the speaker's colour pointing down at the speaking pet's head (None for the
-        narrator or when the pet's place is not known)."""
-        if cue.spot is None or cue.speaker == NARRATOR:
+    def marks(self, cue: Cue) -> SpeakerMarks | None:
+        """A character line's name tag and marker in its colour (None for the narrator)."""
+        if cue.label is None or cue.speaker == NARRATOR:
             return None
-        colour = self.colours.get(cue.speaker, SPEAKER_COLOURS[0])
+        colour, size = self._colour(cue.speaker), self.subtitle_size
+        # 1. the tag: the name on a small rounded tag of the speaker's colour, on the block's top edge
+        label_size = round(size * LABEL_FRACTION)
+        label_h, pad = round(label_size * LINE_HEIGHT), round(size * PAD)
+        lw = self.measure(cue.label, label_size) + label_size
+        img = Image.new("RGBA", (int(lw) + 2, int(label_h + pad * 0.35) + 2), (0, 0, 0, 0))
+        draw = ImageDraw.Draw(img)
+        draw.rounded_rectangle((0, 0, lw, label_h + pad * 0.35), radius=label_size // 3, fill=(*colour, 235))
+        draw.text((label_size / 2, label_h / 2 + 1), cue.label, font=load_font(self.font, label_size),
+                  fill=(*STROKE, 255), anchor="lm")
+        widest = max((self.measure(line, size) for line in cue.lines), default=0.0)
+        band_left = (self.width - min(self.width - 2, widest + 2 * pad + 2 * max(2, round(size * 0.09)))) / 2
+        top = round(self.height * SUBTITLE_BOTTOM) - block_height(len(cue.lines), size) - label_h
+        tag = Layer.from_rgba(img, _even(max(2.0, band_left + pad * 0.5)), top)
+        # 2. the marker: a triangle pointing down
         side = max(12, round(self.height * 0.028))
-        img = Image.new("RGBA", (side + 4, side + 4), (0, 0, 0, 0))
-        ImageDraw.Draw(img).polygon([(2, 2), (side + 2, 2), (side / 2 + 2, side + 2)], fill=(*colour, 255),
+        tri = Image.new("RGBA", (side + 4, side + 4), (0, 0, 0, 0))
+        ImageDraw.Draw(tri).polygon([(2, 2), (side + 2, 2), (side / 2 + 2, side + 2)], fill=(*colour, 255),
                                     outline=(*STROKE, 255), width=max(2, side // 8))
-        x = round(cue.spot[0] * self.width - img.width / 2)
-        y = round(max(SAFE_TOP + 0.06, cue.spot[1] - 0.015) * self.height) - img.height
-        return Layer.from_rgba(img, min(max(0, x), self.width - img.width), max(0, y))
+        return SpeakerMarks(tag, Layer.from_rgba(tri, 0, 0), self.width, round(self.height * (SAFE_TOP + 0.06)),
+                            round(self.height * 0.015))
 
     def _block(self, lines: list[str], size: int, band_alpha: int,
-               colour: tuple[int, int, int] = (255, 255, 255), label: str | None = None,
-               label_x: float | None = None) -> Image.Image:
+               colour: tuple[int, int, int] = (255, 255, 255), label: str | None = None) -> Image.Image:
         font = load_font(self.font, size)
         line_h = round(size * LINE_HEIGHT)
         pad = round(size * PAD)
@@ -261,17 +309,7 @@ class CaptionPainter:
         band = band.filter(ImageFilter.GaussianBlur(max(1.0, pad * 0.4)))
         img.putalpha(band)
         draw = ImageDraw.Draw(img)
-        # 2. the speaker's name on a small tag of their colour: under the speaker when its place is
-        #    known, else left of the band's top
-        if label:
-            small = load_font(self.font, label_size)
-            lw = self.measure(label, label_size) + label_size
-            lx = max(2.0, bx0 + pad * 0.5)
-            if label_x is not None:
-                lx = min(max(2.0, label_x * self.width - lw / 2), self.width - lw - 2)
-            draw.rounded_rectangle((lx, 0, lx + lw, label_h + pad * 0.35), radius=label_size // 3,
-                                   fill=(*colour, 235))
-            draw.text((lx + label_size / 2, label_h / 2 + 1), label, font=small, fill=(*STROKE, 255), anchor="lm")
+        # 2. (the top ``label_h`` rows are left for the speaker's name tag, ``marks``)
         # 3. centred lines in the speaker's colour with a thick dark stroke
         for i, line in enumerate(lines):
             x = (self.width - self.measure(line, size)) / 2

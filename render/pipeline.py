@@ -33,7 +33,7 @@ import numpy as np
 from petreel.errors import Cancelled, RenderFailed
 from petreel.settings import Settings
 from render.animator import crossfaded, xfade_half
-from render.captions import CaptionPainter, Cue, plan_cues, speaker_colours
+from render.captions import CaptionPainter, Cue, SpeakerMarks, plan_cues, speaker_colours
 from render.composer import ffmpeg_exe
 from render.mixer import Placed, mix_to_wav
 from render.speech import Spoken, speak_script
@@ -48,6 +48,7 @@ from render.stages import (
     RenderSpec,
     SceneArt,
     SceneTiming,
+    SpeakerTracker,
     SpeechSegment,
     never_cancel,
     no_progress,
@@ -174,7 +175,7 @@ def _frames(script: Script, arts: list[SceneArt], backends: Backends, spec: Rend
     title = painter.title(script.title)
     cues = plan_cues(speech, painter.paginate, {c.id: c.name for c in script.characters},
                      speaker_spots(arts, spec))
-    drawn: dict[Cue, list[Layer]] = {}
+    drawn: dict[Cue, tuple[Layer, SpeakerMarks | None]] = {}
     half = xfade_half(spec.fps, timeline.frames)
     last = len(script.scenes) - 1
     cuts = [0, *itertools.accumulate(timeline.frames)]
@@ -182,6 +183,8 @@ def _frames(script: Script, arts: list[SceneArt], backends: Backends, spec: Rend
 
     pending = deque(arts)
     arts.clear()  # from here on only ``pending`` holds the scenes' art: each goes after its last frame
+    talking = {cue.scene for cue in cues if cue.label is not None}  # scenes with a character's line
+    heads: dict[int, tuple[int, dict[str, np.ndarray]]] = {}  # scene: (its stream's first clip frame, paths)
 
     def scene_streams() -> Iterator[Iterator[np.ndarray]]:
         for i, scene in enumerate(script.scenes):
@@ -190,9 +193,21 @@ def _frames(script: Script, arts: list[SceneArt], backends: Backends, spec: Rend
             n = timeline.frames[i] + lead + tail
             if isinstance(animator, LayeredAnimator):
                 timing = SceneTiming(cuts[i] / spec.fps, timeline.frames[i] / spec.fps, lead, tuple(speech))
+                if i in talking and isinstance(animator, SpeakerTracker):  # where its speakers are drawn
+                    heads[i] = (cuts[i] - lead, animator.heads(art, scene, spec, n, timing))
                 yield animator.layered_frames(art, scene, spec, n, timing)
             else:  # an RGB animator (image-to-video): converted once per frame
                 yield (rgb_to_i420(f) for f in animator.frames(art.flatten(), scene, spec, n))
+
+    def head(cue: Cue, k: int) -> tuple[float, float] | None:
+        """Where ``cue``'s speaker's head is drawn in clip frame ``k`` (frame pixels): tracked through
+        the camera and the pet's own motion where the animator can say, else its resting spot."""
+        first, paths = heads.get(cue.scene, (0, {}))
+        path = paths.get(cue.speaker)
+        if path is not None:
+            x, y = path[min(max(0, k - first), len(path) - 1)]
+            return float(x), float(y)
+        return None if cue.spot is None else (cue.spot[0] * spec.width, cue.spot[1] * spec.height)
 
     owners = [i for i, count in enumerate(timeline.frames) for _ in range(count)]
     title_frames, fade_frames = round(TITLE_S * spec.fps), max(1, round(TITLE_FADE_S * spec.fps))
@@ -214,10 +229,12 @@ def _frames(script: Script, arts: list[SceneArt], backends: Backends, spec: Rend
             cue = showing[-1]
             if cue not in drawn:
                 drawn.clear()  # earlier cues are done: keep one drawn at a time
-                marker = painter.marker(cue)
-                drawn[cue] = [painter.subtitle(cue), *([marker] if marker is not None else [])]
-            for layer in drawn[cue]:
-                layer.apply(frame)
+                drawn[cue] = (painter.subtitle(cue), painter.marks(cue))
+            block, marks = drawn[cue]
+            block.apply(frame)
+            if marks is not None:  # the name tag and the marker follow the speaking pet
+                for layer in marks.at(head(cue, k)):
+                    layer.apply(frame)
         yield frame
 
 

@@ -139,6 +139,18 @@ class LayeredAnimator(Protocol):
 
 
 @runtime_checkable
+class SpeakerTracker(Protocol):
+    """A layered animator that can say where each speaking character is drawn, frame by frame
+    (the subtitles' name tag and marker follow it)."""
+
+    def heads(self, art: SceneArt, scene: Scene, spec: RenderSpec, n_frames: int,
+              timing: SceneTiming) -> dict[str, np.ndarray]:
+        """Per speaker (``Sprite.speaker``), an ``(n_frames, 2)`` array of where its head is in each
+        frame ``layered_frames`` gives for the same arguments: (centre x, top y) in frame pixels."""
+        ...
+
+
+@runtime_checkable
 class KeyframePainter(Protocol):
     def paint(self, script: Script, spec: RenderSpec, progress: ProgressFn, should_cancel: CancelFn) -> list[Image.Image]:
         """One keyframe per scene, each ``spec.width`` x ``spec.height`` RGB (or larger, for camera motion)."""

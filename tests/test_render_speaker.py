@@ -1,16 +1,32 @@
 """Who is speaking is unmistakable with the sound off: the subtitle's name tag sits under the speaking
-pet and a marker of the speaker's colour points down at that pet while its line is on screen."""
+pet and a marker of the speaker's colour points down at that pet while its line is on screen, following
+it frame by frame as the camera moves and the pet walks in."""
 
 from __future__ import annotations
 
+import itertools
+import math
 from typing import Any
 
 import numpy as np
+from PIL import Image, ImageDraw
 
-from render.captions import SUBTITLE_BOTTOM, CaptionPainter, plan_cues, speaker_colours
+from render.animator import KenBurnsAnimator
+from render.captions import SPEAKER_COLOURS, SUBTITLE_BOTTOM, CaptionPainter, plan_cues, speaker_colours
 from render.painter import StoryboardPainter
-from render.pipeline import speaker_spots
-from render.stages import RenderSpec, SpeechSegment, never_cancel, no_progress
+from render.pipeline import _frames, speaker_spots
+from render.stages import (
+    Backends,
+    RenderSpec,
+    SceneArt,
+    SceneTiming,
+    SpeechSegment,
+    Sprite,
+    never_cancel,
+    no_progress,
+    overscan_size,
+)
+from render.timeline import Timeline
 from render.yuv import i420_to_rgb
 from story.script import Script
 
@@ -67,9 +83,9 @@ def test_name_tag_and_marker_are_on_the_speakers_side_in_its_colour() -> None:
     cues = plan_cues(segs, painter.paginate, {"hero": "Mango", "rival": "Pearl"}, spots)
     for cue in cues:
         x, top = spots[(0, cue.speaker)]
-        marker = painter.marker(cue)
-        assert marker is not None
-        rgb = _rgb([painter.subtitle(cue), marker])
+        marks = painter.marks(cue)
+        assert marks is not None
+        rgb = _rgb([painter.subtitle(cue), *marks.at((x * SPEC.width, top * SPEC.height))])
         mine = _near(rgb, colours[cue.speaker])
         # the name tag: the speaker's colour in the band above the subtitle, on the speaker's half
         band = mine[round(SPEC.height * 0.55):round(SPEC.height * SUBTITLE_BOTTOM)]
@@ -81,4 +97,114 @@ def test_name_tag_and_marker_are_on_the_speakers_side_in_its_colour() -> None:
         assert xs.size > 5 and abs(xs.mean() / SPEC.width - x) < 0.08, cue.speaker
     # the narrator has no tag and no marker
     narr = plan_cues([SpeechSegment(0, 0.1, 1.0, "narrator", "They meet.")], painter.paginate, {}, spots)
-    assert painter.marker(narr[0]) is None and narr[0].spot is None
+    assert painter.marks(narr[0]) is None and narr[0].spot is None
+
+
+# ---------------------------------------------------------------------------------------------- following the pet
+
+TRACK = RenderSpec(width=360, height=640, fps=24, seed=1)
+BODY = (40, 200, 60)  # the test pet's colour: nothing else on the frame is this green
+
+
+def _pet() -> np.ndarray:
+    """A green pet: a round head on a body, 60 x 120 px, straight-alpha RGBA."""
+    img = Image.new("RGBA", (60, 120), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(img)
+    draw.ellipse((10, 0, 50, 40), fill=(*BODY, 255))
+    draw.rounded_rectangle((4, 34, 56, 120), radius=12, fill=(*BODY, 255))
+    return np.asarray(img).copy()
+
+
+def _track_frames(camera: str, motion: str, line: tuple[float, float]) -> tuple[list[np.ndarray], list[int]]:
+    """The clip frames of one 3 s scene in which the hero (a green pet on the left, ``motion``) says
+    a line from ``line[0]`` to ``line[1]`` s under ``camera``; and the first, middle and last frame
+    index of the line."""
+    scene: dict[str, Any] = {
+        "location": "street", "setting": "a street", "visual_prompt": "a cat", "narration": "Hello.",
+        "caption": "Street", "duration": 3.0, "camera": camera,
+        "characters": [{"id": "hero", "action": "stand"}], "dialogue": [{"speaker": "hero", "text": "Hello there."}],
+    }
+    script = Script.model_validate({"title": "T", "language": "en", "premise": "a cat", "style": "ginger-cat",
+                                    "characters": _CAST[:1], "scenes": [scene] * 5})
+    ow, oh = overscan_size(TRACK)
+    art = SceneArt(background=Image.new("RGB", (ow, oh), (110, 110, 120)),
+                   sprites=[Sprite(_pet(), x=40.0, y=300.0, motion=motion, speaker="hero")])
+    n = 3 * TRACK.fps
+    segs = [SpeechSegment(scene=i, start=3.0 * i + line[0], end=3.0 * i + line[1], speaker="hero",
+                          text="Hello there.") for i in range(5)]
+    timeline = Timeline(durations=[3.0] * 5, frames=[n] * 5, segments=segs)
+    backends = Backends(painter=StoryboardPainter(), animator=KenBurnsAnimator(), narrator=None,  # type: ignore[arg-type]
+                        music=None, composer=None)  # type: ignore[arg-type]
+    frames = list(itertools.islice(_frames(script, [art] * 5, backends, TRACK, timeline, segs, no_progress),
+                                   round(TRACK.fps * 2.8)))
+    first, last = math.ceil(line[0] * TRACK.fps), min(len(frames), math.ceil(line[1] * TRACK.fps)) - 1
+    return frames, [first, (first + last) // 2, last]
+
+
+def _pet_head(rgb: np.ndarray) -> tuple[float, int]:
+    """The green pet's head in a frame: the centre column of its top rows, and its top row."""
+    rows, cols = np.nonzero(_near(rgb, BODY, 30))
+    top = int(rows.min())
+    crown = cols[rows < top + 12]
+    return (crown.min() + crown.max()) / 2, top
+
+
+def _marker(rgb: np.ndarray, above: int) -> tuple[float, int] | None:
+    """The hero's marker in the band just above row ``above`` (under the title and the headline):
+    its centre column and its bottom row."""
+    start = max(0, above - round(0.1 * TRACK.height))
+    rows, cols = np.nonzero(_near(rgb[start:above], SPEAKER_COLOURS[0], 40))
+    if rows.size < 10:
+        return None
+    return (cols.min() + cols.max()) / 2, start + int(rows.max())
+
+
+def _assert_marker_on_head(frames: list[np.ndarray], at: list[int]) -> list[tuple[float, int]]:
+    heads = []
+    for k in at:
+        rgb = i420_to_rgb(frames[k]).astype(int)
+        hx, top = _pet_head(rgb)
+        mark = _marker(rgb, top)
+        assert mark is not None, f"no marker in frame {k}"
+        mx, bottom = mark
+        assert abs(mx - hx) <= 0.03 * TRACK.width, (k, mx, hx)
+        assert top - 0.045 * TRACK.height <= bottom < top, (k, bottom, top)
+        heads.append((hx, top))
+    return heads
+
+
+def test_the_marker_follows_the_pet_through_a_push_in() -> None:
+    frames, at = _track_frames("push_in", "idle", (0.1, 2.7))
+    heads = _assert_marker_on_head(frames, at)
+    # the camera moved the pet well beyond the tolerance: a marker left at rest would miss it
+    assert abs(heads[0][0] - heads[-1][0]) > 0.03 * TRACK.width and heads[0][1] - heads[-1][1] > 20, heads
+
+
+def test_the_marker_follows_a_pet_walking_in_and_waits_for_it() -> None:
+    frames, at = _track_frames("static", "enter_left", (0.55, 2.7))
+    heads = _assert_marker_on_head(frames, at)
+    assert heads[-1][0] - heads[0][0] > 0.1 * TRACK.width, heads  # it walked in
+    # while the pet is still outside the frame its line has a tag but no marker pointing at nothing
+    early, _ = _track_frames("static", "enter_left", (0.1, 2.7))
+    rgb = i420_to_rgb(early[3]).astype(int)
+    assert not _near(rgb, BODY, 30).any() and _marker(rgb, round(0.6 * TRACK.height)) is None
+    assert _near(rgb[round(0.6 * TRACK.height):], SPEAKER_COLOURS[0], 40).sum() > 20  # the name tag is there
+
+
+def test_heads_match_where_the_animator_draws_the_pet() -> None:
+    """``KenBurnsAnimator.heads`` (pure maths) against the drawn pixels, frame by frame."""
+    scene = Script.model_validate({"title": "T", "language": "en", "premise": "a cat", "style": "ginger-cat",
+                                   "characters": _CAST[:1], "scenes": [{
+                                       "location": "street", "setting": "s", "visual_prompt": "v", "narration": "n",
+                                       "caption": "c", "duration": 3.0, "camera": "pan_left",
+                                       "characters": [{"id": "hero", "action": "stand"}]}] * 5}).scenes[0]
+    ow, oh = overscan_size(TRACK)
+    art = SceneArt(background=Image.new("RGB", (ow, oh), (110, 110, 120)),
+                   sprites=[Sprite(_pet(), x=150.0, y=300.0, motion="shiver", speaker="hero")])
+    timing = SceneTiming(0.0, 2.0, 0, ())
+    animator = KenBurnsAnimator()
+    path = animator.heads(art, scene, TRACK, 48, timing)["hero"]
+    for k, frame in enumerate(animator.layered_frames(art, scene, TRACK, 48, timing)):
+        if k % 8 == 0:
+            hx, top = _pet_head(i420_to_rgb(frame).astype(int))
+            assert abs(path[k][0] - hx) < 2.0 and abs(path[k][1] - top) < 2.0, (k, path[k], hx, top)
