@@ -187,13 +187,24 @@ def fit_caption(text: str, frame_w: int, frame_h: int, measure: Measure, max_lin
 
 
 def pages(text: str, font_size: int, max_width_px: float, measure: Measure, max_lines: int) -> list[list[str]]:
-    """``text`` wrapped and cut into pages of at most ``max_lines`` balanced lines (a long subtitle)."""
+    """``text`` wrapped and cut into pages of at most ``max_lines`` balanced lines (a long subtitle):
+    as few pages as fit, cut at unit boundaries into pages of about equal width (one more page when
+    an uneven cut leaves a page a line too long)."""
     lines = layout_caption(text, font_size, max_width_px, measure)
     if len(lines) <= max_lines:
         return [balance(text, font_size, lines, max_width_px, measure)] if lines else []
-    n_pages = -(-len(lines) // max_lines)
-    # cut at unit boundaries into pages of about equal width, each balanced on its own
     units = tokens(text)
+    out: list[list[str]] = []
+    for n_pages in range(-(-len(lines) // max_lines), len(lines) + 1):
+        out = _cut(units, n_pages, font_size, max_width_px, measure, max_lines)
+        if all(len(p) <= max_lines for p in out):
+            break
+    return out
+
+
+def _cut(units: list[str], n_pages: int, font_size: int, max_width_px: float, measure: Measure,
+         max_lines: int) -> list[list[str]]:
+    """``units`` cut at unit boundaries into ``n_pages`` pages of about equal width, each laid out."""
     total = sum(measure(u, font_size) for u in units) or 1.0
     out: list[list[str]] = []
     chunk: list[str] = []
@@ -211,6 +222,6 @@ def pages(text: str, font_size: int, max_width_px: float, measure: Measure, max_
 
 def _page(text: str, font_size: int, max_width_px: float, measure: Measure, max_lines: int) -> list[str]:
     lines = layout_caption(text.strip(), font_size, max_width_px, measure)
-    if len(lines) > max_lines:  # a rare uneven cut: keep every word, one more line
+    if len(lines) > max_lines:  # an uneven cut: ``pages`` tries one more page
         return lines
     return balance(text.strip(), font_size, lines, max_width_px, measure)

@@ -164,3 +164,20 @@ def test_text_blocks_stay_inside_telegrams_safe_area(language: str, text: str) -
     subtitle = blocks[-1]
     assert subtitle.y + subtitle.height <= 1280 * SUBTITLE_BOTTOM + 1
     assert subtitle.y >= 1280 * (CAPTION_BOTTOM - CAPTION_ZONE) - 120  # low on the frame, not over faces
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_subtitle_pages_never_run_past_two_lines(language: str) -> None:
+    """An uneven cut between pages gets one more page, never a third line over the pets' feet."""
+    painter = CaptionPainter(720, 1280, language)
+    texts = [
+        "The black cat is a firefighter, spraying a fire hose at roaring flames all day long.",
+        "One morning, the poor ginger cat watches a baker on a shop-window TV and forgets to breathe. "
+        "A torn poster of a baker hangs by the door.",
+        "一只害羞的萨摩耶在舞台上被大家嘲笑，它每天晚上都在屋顶上苦练唱歌，一直练到天亮，最后在体育场开了一场演唱会。",
+    ]
+    for text in texts:
+        pages = painter.paginate(text)
+        assert all(1 <= len(page) <= 2 for page in pages), (text, pages)
+        joined = ("" if language == "zh" else " ").join(line for page in pages for line in page)
+        assert joined.replace(" ", "") == text.replace(" ", "")  # every word kept, in order

@@ -88,11 +88,13 @@ class StoryboardPainter:
             front = [pp for pp in placed if pp.where == "front"]
             for pp in front:  # small props stand before the characters, where nobody hides them
                 sprites.append(_prop_sprite(canvas, pp, scene.mood, mean))
-            arts.append(SceneArt(background, sprites, weather))
+            # rain and snow fall outdoors only (a mansion or an office keeps its roof)
+            falling = weather if scene.location in vocabulary().outdoor else "clear"
+            arts.append(SceneArt(background, sprites, falling))
             for pp, sp in zip(front, sprites[len(staged):], strict=True):
                 boxes[placed.index(pp)] = (round(sp.x), round(sp.y), round(sp.x) + sp.rgba.shape[1],
                                            round(sp.y) + sp.rgba.shape[0])
-            report.append(_scene_report(i, scene, weather, staged, placed, boxes, sprites))
+            report.append(_scene_report(i, scene, falling, staged, placed, boxes, sprites))
             progress("keyframes", (i + 1) / n)
         self.report = report
         return arts
@@ -280,7 +282,8 @@ def _scene_report(i: int, scene: Scene, weather: str, staged: list[Staged], plac
         })
     drawn_weather: dict[str, Any] = {"weather": weather}
     if weather != scene.weather:
-        drawn_weather["note"] = f"{scene.location} is drawn wet: rain"
+        drawn_weather["note"] = f"{scene.location} is drawn wet: rain" if weather == "rain" else \
+            f"{scene.location} is indoors: no {scene.weather} falls"
     return {
         "scene": i + 1,
         "asked": {

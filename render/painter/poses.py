@@ -43,7 +43,7 @@ _ARMS: dict[str, tuple[list[Point], list[Point]]] = {
 _STAND_BY_EXPRESSION = {"happy": "wave", "love": "wave", "determined": "fist", "shocked": "up", "smug": "crossed",
                         "tired": "droop"}
 # where a held prop sits: the front paw, or between both paws for two-handed holds
-TWO_HANDED = {"belly", "beg", "to_mouth", "carry", "desk", "up"}
+TWO_HANDED = {"belly", "beg", "to_mouth", "carry", "desk"}  # "up": paws beside the head, so one holds it
 
 
 def arm_style(arms: str, action: str, expression: str) -> str:
