@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 from PIL import Image, ImageDraw
 
-from render.animator import KenBurnsAnimator
+from render.animator import KenBurnsAnimator, head_of
 from render.captions import SPEAKER_COLOURS, SUBTITLE_BOTTOM, CaptionPainter, plan_cues, speaker_colours
 from render.painter import StoryboardPainter
 from render.pipeline import _frames, speaker_spots
@@ -208,3 +208,15 @@ def test_heads_match_where_the_animator_draws_the_pet() -> None:
         if k % 8 == 0:
             hx, top = _pet_head(i420_to_rgb(frame).astype(int))
             assert abs(path[k][0] - hx) < 2.0 and abs(path[k][1] - top) < 2.0, (k, path[k], hx, top)
+
+
+def test_a_pets_head_is_its_body_not_the_marks_floating_over_it() -> None:
+    """Music notes, a "!" or sweat drops drawn over a pet are not where the marker points."""
+    pet = Image.new("RGBA", (100, 200), (0, 0, 0, 0))
+    pet.paste(Image.fromarray(_pet()), (20, 60))
+    draw = ImageDraw.Draw(pet)
+    draw.ellipse((0, 0, 14, 14), fill=(250, 200, 40, 255))  # a note up left
+    draw.rectangle((84, 10, 90, 40), fill=(230, 30, 30, 255))  # a "!" up right
+    x, top = head_of(np.asarray(pet))  # type: ignore[misc]
+    assert top == 60 and abs(x - 50) <= 1
+    assert head_of(np.zeros((10, 10, 4), np.uint8)) is None
