@@ -191,17 +191,18 @@ class SpeakerMarks:
     floor: int  # the marker's bottom edge stays below this row (under the headline caption)
     gap: int  # between the marker's tip and the head
 
-    def at(self, head: tuple[float, float] | None) -> list[Layer]:
+    def at(self, head: tuple[float, float] | None, clear_of: int = 0) -> list[Layer]:
         """The tag under the head's column (inside the frame) and the marker just above the head,
-        for a head at (centre x, top y) frame pixels; the tag alone at rest when the head is not
-        known, and no marker while the head is outside the frame (a pet still walking in)."""
+        for a head at (centre x, top y) frame pixels, its bottom edge never above row ``clear_of``
+        (the title's or headline's bottom); the tag alone at rest when the head is not known, and
+        no marker while the head is outside the frame (a pet still walking in)."""
         if head is None:
             return [self.tag]
         hx, hy = head
         tag, marker = self.tag, self.marker
         out = [replace(tag, x=_even(min(max(2.0, hx - tag.width / 2), self.width - tag.width - 2)))]
         if 0.0 <= hx < self.width:
-            bottom = max(float(self.floor), hy - self.gap)
+            bottom = max(float(self.floor), clear_of + marker.height + self.gap / 2, hy - self.gap)
             out.append(replace(marker, x=_even(min(max(0.0, hx - marker.width / 2), self.width - marker.width)),
                                y=max(0, _even(bottom - marker.height))))
         return out

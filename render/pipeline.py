@@ -219,10 +219,11 @@ def _frames(script: Script, arts: list[SceneArt], backends: Backends, spec: Rend
             progress("compose", k / total)
         if not frame.flags.writeable:
             frame = frame.copy()
+        top = title if k < title_frames else captions[owners[min(k, total - 1)]]
         if k < title_frames:  # title card over the first seconds, fading out; then the headline
             title.apply(frame, min(1.0, (title_frames - k) / fade_frames))
         else:
-            captions[owners[min(k, total - 1)]].apply(frame)
+            top.apply(frame)
         t = k / spec.fps
         showing = [cue for cue in cues if cue.shows(t)]
         if showing:  # the latest line on screen (lines do not overlap on the timeline)
@@ -233,7 +234,7 @@ def _frames(script: Script, arts: list[SceneArt], backends: Backends, spec: Rend
             block, marks = drawn[cue]
             block.apply(frame)
             if marks is not None:  # the name tag and the marker follow the speaking pet
-                for layer in marks.at(head(cue, k)):
+                for layer in marks.at(head(cue, k), top.y + top.height):
                     layer.apply(frame)
         yield frame
 

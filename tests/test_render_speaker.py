@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -220,3 +221,19 @@ def test_a_pets_head_is_its_body_not_the_marks_floating_over_it() -> None:
     x, top = head_of(np.asarray(pet))  # type: ignore[misc]
     assert top == 60 and abs(x - 50) <= 1
     assert head_of(np.zeros((10, 10, 4), np.uint8)) is None
+
+
+def test_the_marker_stays_under_the_headline_and_inside_the_frame() -> None:
+    painter = CaptionPainter(720, 1280, "en", colours=speaker_colours(["hero"]))
+    marks = painter.marks(plan_cues([SpeechSegment(0, 0.1, 1.0, "hero", "Hi.")], painter.paginate, {"hero": "Mango"})[0])
+    assert marks is not None
+    headline = painter.caption("A long headline that needs two lines here")
+    under = headline.y + headline.height
+    tag, marker = marks.at((360.0, under + 10.0), under)  # a head just under the headline
+    assert marker.y >= under and abs(marker.x + marker.width / 2 - 360) <= 2
+    assert tag.y == marks.tag.y and abs(tag.x + tag.width / 2 - 360) <= 2
+    tag, marker = marks.at((715.0, 600.0), under)  # at the right edge: both stay inside the frame
+    assert tag.x + tag.width <= 720 and marker.x + marker.width <= 720
+    assert marker.y + marker.height <= 600 and marker.y + marker.height >= 600 - 0.03 * 1280
+    assert marks.at((-40.0, 600.0), under) == [replace(marks.tag, x=2)]  # still walking in: no marker
+    assert marks.at(None) == [marks.tag]
