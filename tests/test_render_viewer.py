@@ -46,3 +46,23 @@ def test_rain_and_snow_fall_outdoors_only() -> None:
         assert falling == "clear" and "indoors" in report["drawn"]["note"], weather
         _, report, falling = _paint({"location": "street", "weather": weather})
         assert falling == weather and "note" not in report["drawn"], weather
+
+
+def test_a_pet_asleep_beside_another_lies_inside_the_frame_head_toward_its_edge() -> None:
+    cast = [_HERO, {"id": "family", "name": "Bolt", "species": "dog", "breed": "corgi", "style": "corgi",
+                    "look": "a corgi"}]
+    scene = {"location": "bedroom", "setting": "a bedroom", "visual_prompt": "pets", "narration": "Night.",
+             "caption": "Caption", "duration": 4.0,
+             "characters": [{"id": "hero", "action": "sleep", "facing": "right"}, {"id": "family", "action": "stand"}]}
+    script = Script.model_validate({"title": "T", "language": "en", "premise": "p", "style": "ginger-cat",
+                                    "characters": cast, "scenes": [scene] * 5})
+    painter = StoryboardPainter()
+    art = painter.paint_layers(script, SPEC, no_progress, never_cancel)[0]
+    sleeper = next(sp for sp in art.sprites if sp.speaker == "hero")
+    other = next(sp for sp in art.sprites if sp.speaker == "family")
+    cols = np.flatnonzero(sleeper.rgba[..., 3].max(axis=0) > 64)
+    margin = (art.background.width - SPEC.width) / 2
+    assert sleeper.x + cols[0] >= margin and sleeper.x + cols[-1] <= margin + SPEC.width
+    drawn = painter.report[0]["drawn"]["characters"]
+    assert [c["facing"] for c in drawn if c["id"] == "hero"] == ["left"]  # away from the other pet
+    assert sleeper.x + cols[0] < other.x  # the head (and its "zzz") on the far side, not over the other's face

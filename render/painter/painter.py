@@ -177,6 +177,10 @@ class StoryboardPainter:
         feet = (ox - crop[0], oy - crop[1])
         if lying:  # asleep: on its side, head toward the facing side, marks upright above
             variants["rest"], (px, py) = _lie_down(rest, feet, st, u, seed, (fx, fy))
+            ink = ImageChops.invert(ImageChops.difference(*variants["rest"])).getbbox()
+            if ink is not None:  # the whole body inside the frame
+                lo, hi = c.X(0.03) - (px + ink[0]), c.X(0.97) - (px + ink[2])
+                px += _even_down(lo) if lo > 0 else -_even_down(-hi) if hi < 0 else 0
         # 3. matte, downsample (box filter over the supersampled pixels), grade; lean after that
         layers = {name: _layer(pair, scene.mood, mean) for name, pair in variants.items()}
         sx, sy = px / SUPERSAMPLE, py / SUPERSAMPLE

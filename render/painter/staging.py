@@ -97,6 +97,8 @@ def stage_scene(scene: Scene, cast: list[str] | None = None) -> tuple[list[Stage
         elif motion == "exit":
             motion = "exit_left" if slot.x < 0.5 or (slot.x == 0.5 and facing < 0) else "exit_right"
             facing = -1 if motion == "exit_left" else 1
+        if pose.body == "lying" and len(scene.characters) > 1 and slot.x != 0.5:
+            facing = -1 if slot.x < 0.5 else 1  # asleep beside others: head (and its marks) toward the near edge
         staged.append(Staged(app.id, slot, facing, turned, pose, motion, app.outfit))
     # 3. an unclaimed rig or hand prop goes to a character free to use it, the one doing something before
     #    one who only stands (the scene's things are mostly its actor's: the rival laughing from her yacht),
