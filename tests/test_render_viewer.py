@@ -66,3 +66,19 @@ def test_a_pet_asleep_beside_another_lies_inside_the_frame_head_toward_its_edge(
     drawn = painter.report[0]["drawn"]["characters"]
     assert [c["facing"] for c in drawn if c["id"] == "hero"] == ["left"]  # away from the other pet
     assert sleeper.x + cols[0] < other.x  # the head (and its "zzz") on the far side, not over the other's face
+
+
+def test_a_pet_points_at_its_target_whatever_side_the_writer_said() -> None:
+    cast = [_HERO, {"id": "rival", "name": "Snow", "species": "cat", "breed": "white Persian",
+                    "style": "white-persian", "look": "a fluffy white Persian cat"}]
+    scene = {"location": "mansion", "setting": "a mansion", "visual_prompt": "pets", "narration": "Out.",
+             "caption": "Caption", "duration": 4.0,
+             "characters": [{"id": "rival", "action": "point", "target": "hero", "facing": "right"},
+                            {"id": "hero", "action": "stand", "facing": "left"}]}
+    script = Script.model_validate({"title": "T", "language": "en", "premise": "p", "style": "ginger-cat",
+                                    "characters": cast, "scenes": [scene] * 5})
+    painter = StoryboardPainter()
+    painter.paint_layers(script, SPEC, no_progress, never_cancel)
+    drawn = {c["id"]: c for c in painter.report[0]["drawn"]["characters"]}
+    hero_x, rival_x = drawn["hero"]["box"][0], drawn["rival"]["box"][0]
+    assert drawn["rival"]["facing"] == ("right" if hero_x > rival_x else "left")

@@ -81,11 +81,13 @@ def stage_scene(scene: Scene, cast: list[str] | None = None) -> tuple[list[Stage
     staged: list[Staged] = []
     for app, slot in zip(scene.characters, slots, strict=True):
         pose = stage_action(app.action, app.expression, app.holding, matches, scene.location)
-        # 1. facing: the writer's side, else toward the target, else toward the middle of the frame
-        if app.facing in ("left", "right"):
-            facing = 1 if app.facing == "right" else -1
-        elif app.target in xs and xs[app.target] != slot.x:
+        # 1. facing: toward the target (a pet pointing, sneering or hugging never turns its back on
+        #    whom it means: the writer can't know who stands on which side), else the writer's side,
+        #    else toward the middle of the frame
+        if app.target in xs and xs[app.target] != slot.x:
             facing = 1 if xs[app.target] > slot.x else -1
+        elif app.facing in ("left", "right"):
+            facing = 1 if app.facing == "right" else -1
         else:
             facing = 1 if slot.x <= 0.5 else -1
         turned = app.facing != "front" or app.target is not None or pose.arms in ("point", "hug", "push", "offer")
