@@ -40,6 +40,7 @@ from story.plan import (
 )
 from story.premise import Analysis
 from story.script import spoken_length
+from story.text import english_possessives, possessive
 
 Beat = dict[str, Any]  # speaker, line, visual, slot (+ clause, kind, asks for premise beats)
 _FIELD = re.compile(r"\{([a-z_]+)\}")
@@ -204,7 +205,7 @@ def _line_en(c: Clause, total: int, cast: Cast, introduced: set[str], rng: rando
         elif low in {"him", "her"} and c.obj and (low == "him" or before in _GIVING):
             out.append(cast.name(c.obj))  # "bakes him a cake", "brings her flowers"
         elif low in {"his", "her", "their"} and not owner_named and c.actor != cast.hero:
-            out.append(f"{cast.name(cast.hero)}'s")
+            out.append(possessive(cast.name(cast.hero)))
         else:
             out.append(part.text)
         before = low
@@ -489,7 +490,7 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
             return None
         choice = rng.choice(free)
         used.add(choice)
-        text = choice
+        text = english_possessives(choice, vals)
         for f, v in vals.items():
             text = text.replace("{" + f + "}", v)
         return text

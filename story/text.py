@@ -38,6 +38,11 @@ def script_language(premise: str) -> Literal["en", "zh"]:
     return "zh" if _HAN.search(premise) else "en"
 
 
+def possessive(name: str) -> str:
+    """An English possessive: "Mango's", and "Whiskers'" for a name ending in s."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
 _POSSESSIVE = re.compile(r"\{(\w+)\}(['’])s\b")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from story.offline import write_offline
-from story.text import english_possessives
+from story.text import english_possessives, possessive
 
 
 def test_a_name_ending_in_s_takes_a_bare_apostrophe() -> None:
@@ -16,6 +16,7 @@ def test_a_name_ending_in_s_takes_a_bare_apostrophe() -> None:
     assert english_possessives("{missing}'s toy", values) == "{missing}'s toy"
     assert english_possessives("{hero}'shed", values) == "{hero}'shed"  # not a possessive
     assert english_possessives("{hero}的家", values) == "{hero}的家"
+    assert possessive("Whiskers") == "Whiskers'" and possessive("Mango") == "Mango's"
 
 
 def test_written_stories_never_say_names_with_s_apostrophe_s() -> None:
