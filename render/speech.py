@@ -38,6 +38,9 @@ Check = Callable[[], None]  # raises petreel.errors.Cancelled when the render is
 
 AUDIO, SILENT, ERROR, DONE = b"audio\0\0\0", b"silent\0\0", b"error\0\0\0", b"done\0\0\0\0"
 POLL_S = 0.1  # how often the parent asks ``check`` while the child speaks
+# The longest one line may take before the child counts as hung (a line costs well under a core-second;
+# a forked child can deadlock on a lock another thread held at the fork): killed, and RenderFailed.
+LINE_STALL_S = 120.0
 
 
 def speak_script(script: Script, narrator: Narrator, voices: dict[str, VoiceProfile], check: Check,
@@ -94,8 +97,13 @@ def _receive(conn: Connection, child: BaseProcess, check: Check) -> np.ndarray |
 
 
 def _receive_tagged(conn: Connection, child: BaseProcess, check: Check) -> tuple[bytes, bytes]:
+    waited = 0.0
     while not conn.poll(POLL_S):
         check()
+        waited += POLL_S
+        if waited >= LINE_STALL_S:
+            child.kill()
+            raise RenderFailed(f"speech process gave no line for {LINE_STALL_S:g} s; stopped it")
     try:
         message = conn.recv_bytes()
     except EOFError:

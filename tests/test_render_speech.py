@@ -125,3 +125,10 @@ def test_cancel_while_the_child_speaks_stops_it() -> None:
         speak(script_of(), StuckNarrator(), check, progress)
     assert state["lines"] == 1
     assert multiprocessing.active_children() == []
+
+
+def test_a_child_that_hangs_on_a_line_is_stopped_and_a_render_failure(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("render.speech.LINE_STALL_S", 0.5)
+    with pytest.raises(RenderFailed, match=r"speech process gave no line for 0.5 s"):
+        speak(script_of(), StuckNarrator())
+    assert multiprocessing.active_children() == []
