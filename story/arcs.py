@@ -208,8 +208,8 @@ def _hero_person(analysis: Analysis, style: str) -> Person:
     hero = analysis.hero
     want = CHARACTER_STYLES[style]
     premise_style = hero.style
-    if premise_style == style or (premise_style is None and hero.species in (None, want.species)
-                                  and hero.breed is None):
+    if premise_style == style or (premise_style is None and hero.species in (None, want.species)):
+        # a breed with no button of its own (a calico) stays the premise's words, as the cast does
         return hero
     breed_key = next((k for k, b in lexicon().data["breeds"].items() if b["style"] == style), None)
     return Person(key="hero", role="hero", side="hero", pos=0, species=want.species, breed=breed_key,

@@ -125,6 +125,9 @@ def clauses(analysis: Analysis) -> list[Clause]:
         subject, said, body_start = _subject(premise, tokens, start, end, inside, local)
         if lead == "who" and not said:
             subject = last_named or last_subject
+        if subject is None and body_start > start and tokens.words[body_start - 1] in _PRONOUN_SUBJECT \
+                and out and analysis.hero.key in (out[-1].actor, out[-1].obj):
+            subject = analysis.hero.key  # "a bulldog kicks a calico out; she becomes a baker": the story's hero
         if subject is None:
             subject = last_subject
         if subject is None:
@@ -224,12 +227,33 @@ def _merge_people_only(frags: list[tuple[str, int, int]], mentions: list[_Mentio
         rest = [i for i in range(s, e) if i not in covered and tokens.words[i] not in _DET
                 and tokens.words[i] not in {"的", "和", "与"}]
         people_only = bool(covered) and not rest
+        if not people_only and lead == "and" and not tokens.chinese:
+            people_only = _joined_object(s, e, mentions, tokens, hits)
         if people_only and out and lead in {"", "and"} and not out[-1][0].endswith("who"):
             plead, ps, _pe = out[-1]
             out[-1] = (plead, ps, e)  # "… by a rich white cat and her dog boyfriend"
             continue
         out.append((lead, s, e))
     return out
+
+
+def _joined_object(start: int, end: int, mentions: list[_Mention], tokens: Tokens, hits: list[Hit]) -> bool:
+    """True for "… and her kittens out in the snow": an "and" fragment that starts with a person who
+    does nothing (no verb follows the mention) is one more object of the clause before it."""
+    words = tokens.words
+    first = start
+    while first < end and words[first] in _DET:
+        first += 1
+    mention = next((m for m in mentions if m.start <= first < m.end), None)
+    if mention is None:
+        return False
+    after = mention.end
+    if after >= end:
+        return True
+    word = words[after]
+    verb = word in _BE or word in _PRONOUN_SUBJECT or any(
+        h.start == after and h.section in {"events", "actions"} for h in hits)
+    return not verb and not (word.endswith(("s", "ed")) and word not in _STOP)
 
 
 # ---------------------------------------------------------------------------------------------

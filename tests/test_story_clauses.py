@@ -137,6 +137,19 @@ def test_a_fragment_naming_only_people_joins_its_clause() -> None:
     assert {p.key for p in read[0].parts if p.key} == {"rival", "boyfriend"}
 
 
+def test_a_person_joined_by_and_without_a_verb_is_one_more_object_and_she_is_the_hero() -> None:
+    premise = ("A greedy bulldog landlord kicks a poor calico and her kittens out in the snow; "
+               "she becomes a famous baker and buys the building")
+    read = clauses(analyse(premise))
+    assert [(c.actor, c.verb.split()[0]) for c in read] == [("rival", "kicks"), ("hero", "becomes"), ("hero", "buys")]
+    assert {p.key for p in read[0].parts if p.key} == {"hero", "kittens"}
+    # "and the poodle queues": a person with a verb after it is a clause of its own
+    corgi = clauses(analyse(TABLE[0][0]))
+    assert corgi[-1].actor == "rival" and corgi[-1].verb.startswith("queues")
+    told = " ".join(t for s in write_story(premise, "ginger-cat", "en", 7).script.scenes for _, t in s.spoken())
+    assert "ginger" not in told  # a calico is not re-cast as the default style in the arc's lines
+
+
 def test_the_spine_lines_tell_no_event_of_their_own() -> None:
     lex = lexicon()
     data = spine_data()
