@@ -473,7 +473,8 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
         beats = fill(beats, said_clauses, cast_names, lang, rng)
         _at_least(beats, arc, values, whens, laters, lang)
         subs = [Substitution(i + 1, ask[0], ask[1], ask[2]) for i, b in enumerate(beats)
-                for ask in cast_asks(b.get("subs", []))]
+                for ask in cast_asks(b.get("subs", []))
+                if ask[1].strip().lower() != ask[2].strip().lower()]  # "diamond ring" drawn as "diamond ring"
         told = {e for c in said_clauses for e in c.events}
         return _plan(arc, members, values, beats, lang, rng, told), {
             i: list(b.get("asks", [])) for i, b in enumerate(beats) if b.get("asks")}, subs

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from story.lexicon import Hit, Tokens, lexicon
+from story.lexicon import Hit, Tokens, in_context, lexicon
 from story.nearest import Nearest
 from story.nearest import things as nearest_things
 from story.premise import Analysis, Person
@@ -106,7 +106,7 @@ def clauses(analysis: Analysis) -> list[Clause]:
     keep = [i for i, w in enumerate(tokens.words) if _WORDLIKE.search(w)
             and not (tokens.chinese and re.fullmatch(r"[a-z]+", w) and w not in _names(analysis))]
     tokens = Tokens(tuple(tokens.words[i] for i in keep), tuple(tokens.offsets[i] for i in keep), tokens.chinese)
-    hits = lex.find_tokens(tokens)
+    hits = in_context(lex.find_tokens(tokens), tokens)
     zh = tokens.chinese
     mentions = _mentions(analysis, tokens, hits)
     # 2. Fragments at punctuation and joining words; person-only fragments join the one before.

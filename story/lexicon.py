@@ -217,6 +217,28 @@ def _phrase_forms(parts: tuple[str, ...]) -> set[tuple[str, ...]]:
     return {(f, *middle, last) for f in firsts for last in lasts}
 
 
+_ARTICLES = frozenset({"a", "an", "the", "his", "her", "their", "its", "my", "your", "our"})
+_IN = frozenset({"in", "into", "inside", "at", "on", "onto", "to", "from", "out"})
+
+
+def in_context(hits: list[Hit], tokens: Tokens) -> list[Hit]:
+    """The hits that read as meant in their sentence (English): "a lost ring" is a ring someone lost,
+    not the event of losing; "ring" is a place only after in/into/at… ("into the ring"), else the prop."""
+    if tokens.chinese:
+        return hits
+    words = tokens.words
+    props = {(h.start, h.end) for h in hits if h.section == "props"}
+    out = []
+    for h in hits:
+        before = words[max(0, h.start - 2):h.start]
+        if h.section == "events" and h.surface == "lost" and before[-1:] and before[-1] in _ARTICLES:
+            continue
+        if h.section == "places" and (h.start, h.end) in props and not any(w in _IN for w in before):
+            continue
+        out.append(h)
+    return out
+
+
 @cache
 def lexicon() -> Lexicon:
     """The shared vocabulary (loaded once)."""

@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Literal
 
 from petreel.i18n import UNDERSTOOD, understood
-from story.lexicon import Hit, Tokens, is_chinese, lexicon
+from story.lexicon import Hit, Tokens, in_context, is_chinese, lexicon
 from story.styles import CHARACTER_STYLES
 
 Side = Literal["hero", "villain", "neutral"]
@@ -133,7 +133,7 @@ def analyse(premise: str) -> Analysis:
     for name, _pos in names:
         masked = masked.replace(name, " " * len(name)) if is_chinese(premise) else masked
     tokens = lex.tokenize(masked)
-    hits = lex.find_tokens(tokens)
+    hits = in_context(lex.find_tokens(tokens), tokens)
     chinese = tokens.chinese
     breaks = _breaks(masked, tokens)
     words = tokens.words

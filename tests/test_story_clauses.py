@@ -159,3 +159,15 @@ def test_the_spine_lines_tell_no_event_of_their_own() -> None:
                 for line in pool[lang]:
                     plain = re.sub(r"[{}]", "", line)
                     assert not lex.keys(plain, "events"), (section, line, lex.keys(plain, "events"))
+
+
+def test_a_lost_ring_is_a_ring_not_a_loss_nor_a_boxing_ring() -> None:
+    premise = "A golden retriever taxi driver returns a lost diamond ring to a rich shiba and is offered a job"
+    read = analyse(premise)
+    assert (read.wrongs, read.props, read.places) == ([], ["ring"], [])
+    written = write_story(premise, "golden-retriever", "en", 7)
+    assert written.arc != "betrayal_comeback"
+    assert not [s for s in written.substitutions if s.wanted.lower() == s.used.lower()]
+    # a loss that is an event, and a ring that is a place, still read as before
+    assert analyse("A poor ginger cat loses her restaurant to a greedy bulldog").wrongs == ["lose"]
+    assert "stadium" in analyse("A husky boxer is mocked in the ring by a rich doberman").places
