@@ -286,10 +286,12 @@ def _mentions(analysis: Analysis, tokens: Tokens, hits: list[Hit]) -> list[_Ment
             # "corgi waiter", "corgi friend": a job or relation named right after (its own word, not
             # a verb: "the beagle bakes" is not a baker)
             after = next((x for x in hits if x.start == end and x.section in {"jobs", "relations"}
-                          and (tokens.chinese or (x.surface in lex_words(x) and not x.surface.endswith("s")))), None)
+                          and (tokens.chinese or (x.surface in lex_words(x) and not _verb_form(x.surface)))), None)
             if after is None:
                 break
             end = after.end
+        if _unknown_role_noun(tokens, end, hits):
+            end += 1  # "a lonely husky fisherman is laughed at": a role the vocabulary does not know
         if end + 1 < len(words) and words[end] in {"named", "called", "名叫", "叫"}:
             end += 2
         while start > 0 and start - 1 not in used and _modifier(words[start - 1], start - 1, hits, tokens):
@@ -327,6 +329,26 @@ def _mentions(analysis: Analysis, tokens: Tokens, hits: list[Hit]) -> list[_Ment
                 continue
         merged.append(m)
     return merged
+
+
+def _verb_form(phrase: str) -> bool:
+    """"delivers food", "bakes", "cleaned": a phrase that starts with a verb form, not a noun ("boss")."""
+    first = phrase.split()[0] if phrase.split() else ""
+    return (first.endswith("s") and not first.endswith("ss")) or first.endswith(("ed", "ing"))
+
+
+def _unknown_role_noun(tokens: Tokens, i: int, hits: list[Hit]) -> bool:
+    """True when word ``i``, right after a person's head, is a noun the vocabulary does not know that
+    names the person's role (English): not a stop word, not a verb form itself, and a verb follows."""
+    words = tokens.words
+    if tokens.chinese or i + 1 >= len(words) or any(h.start <= i < h.end for h in hits):
+        return False
+    word, then = words[i], words[i + 1]
+    if word in _STOP or word in _JOIN_EN or word.endswith(("s", "ed", "ing", "ly")) or not word.isalpha():
+        return False
+    return then in _BE or then in {"who", "has", "had", "loves", "wants", "dreams"} or any(
+        h.start == i + 1 and h.section in {"events", "actions"} for h in hits) or (
+        then.endswith("s") and then not in _STOP and len(then) > 3)
 
 
 def _owns(premise: str, tokens: Tokens, i: int) -> bool:

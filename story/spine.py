@@ -74,7 +74,8 @@ class Cast:
 
 def kind(clause: Clause, total: int, analysis: Analysis, cast: Cast) -> str:
     """clash (the hero does something to the other side), hurt (the other side to the hero), setback
-    (a wrong the hero suffers), dream (what the hero longs for), rise (the hero's own doing), outcome
+    (a wrong the hero suffers), dream (what the hero longs for), situation (the hero's job as the
+    premise first shows it), rise (the hero's own doing), outcome
     (how it ends), plain."""
     lex = lexicon()
     last = clause.index == total - 1
@@ -89,12 +90,14 @@ def kind(clause: Clause, total: int, analysis: Analysis, cast: Cast) -> str:
         return "setback"
     if "dream" in clause.events:  # "dreams of becoming a chef": where the story starts, not how it ends
         return "dream"
+    if clause.index == 0 and actor_side == "hero" and clause.jobs and not clause.events:
+        return "situation"  # "a shy tabby cat sells umbrellas in the rain": where the story starts
     if last or "outcome" in kinds:  # a premise of one doing ("builds a company") ends with it
         return "outcome"
     return "rise" if actor_side == "hero" else "plain"
 
 
-_PHASE = {"dream": "setup", "clash": "wrong", "hurt": "wrong", "setback": "wrong", "rise": "rise", "plain": "rise", "outcome": "outcome"}
+_PHASE = {"dream": "setup", "situation": "setup", "clash": "wrong", "hurt": "wrong", "setback": "wrong", "rise": "rise", "plain": "rise", "outcome": "outcome"}
 
 
 def phase(kind_name: str) -> str:
@@ -504,7 +507,7 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
             _append(last, end, lang)
     # 3. after the clauses that most need one (while the beats last), a scene of its aftermath: a
     #    feeling or the time in between, and a reaction said by whom it happens to
-    rank = ["hurt", "clash", "outcome", "setback", "dream", "rise", "plain"]
+    rank = ["hurt", "clash", "outcome", "setback", "dream", "situation", "rise", "plain"]
     budget = max(1, (MAX_BEATS - len(beats)) // 2)
     chosen = sorted(spine, key=lambda b: (rank.index(b["kind"]), -b["clause"]))[:budget]
     for b in [b for b in spine if b in chosen]:

@@ -171,3 +171,17 @@ def test_a_lost_ring_is_a_ring_not_a_loss_nor_a_boxing_ring() -> None:
     # a loss that is an event, and a ring that is a place, still read as before
     assert analyse("A poor ginger cat loses her restaurant to a greedy bulldog").wrongs == ["lose"]
     assert "stadium" in analyse("A husky boxer is mocked in the ring by a rich doberman").places
+
+
+def test_the_heros_job_as_the_premise_shows_it_opens_the_story() -> None:
+    written = write_story("A shy tabby cat sells umbrellas in the rain", "tabby-cat", "en", 21)
+    first = written.script.scenes[0].spoken()[0][1]
+    assert "sells umbrellas in the rain" in first
+
+
+def test_a_role_the_vocabulary_does_not_know_belongs_to_its_pet_and_a_verb_is_not_a_role() -> None:
+    fisher = clauses(analyse("A lonely husky fisherman is laughed at by rich cats at the harbour, catches a big fish"))
+    assert fisher[0].verb.startswith("is laughed at") and "fisherman" in fisher[0].subject_words
+    courier = clauses(analyse("A poor ginger cat delivers food in the rain, is mocked by a rich white cat"))
+    assert courier[0].verb.startswith("delivers food") and "delivers" not in courier[0].subject_words
+    assert not clauses(analyse("A shy tabby cat sells umbrellas in the rain"))[0].subject_words.endswith("sells")
