@@ -108,3 +108,12 @@ def test_the_character_doing_something_takes_the_scene_things() -> None:
     assert rival.pose.rig is not None and rival.pose.rig.drawn == "yacht" and rival.pose.arms == "belly"
     assert hero.pose.holding is None and hero.pose.rig is None
     assert [p.where for p in placed] == ["hand:rival", "rig:rival"]
+
+
+def test_a_pet_walking_up_to_a_stall_is_its_customer_not_its_vendor() -> None:
+    scene = Scene.model_validate(_scene("street", [{"id": "rival", "action": "walk"}, {"id": "hero"}],
+                                        props=["food stall", "cheering crowd"]))
+    staged, placed = stage_scene(scene, ["hero", "rival"])
+    rival, hero = staged
+    assert hero.pose.rig is not None and hero.pose.rig.drawn == "food stall"
+    assert rival.pose.rig is None

@@ -63,6 +63,8 @@ _HAND_TAKERS = {"stand", "walk", "talk", "wave", "celebrate", "sing", "give", "e
                 "exit", "laugh", "shocked", "sneer", "study", "work"}
 _SHOW_OFF = {"laugh", "sneer", "point", "celebrate"}  # may stand in a rig they show off, keeping their arms
 _SHOWN_OFF = {"yacht", "car"}
+# a pet walking up to one of these is its customer or visitor, not the one who works at it
+_WORKED_AT = {"food stall", "wok", "office desk", "easel", "window-cleaning cradle", "podium"}
 _RIG_ARMS = {"delivery scooter": "wheel", "car": "wheel", "office desk": "desk", "wok": "cook",
              "window-cleaning cradle": "scrub", "podium": "gesture", "food stall": "gesture", "easel": "scrub",
              "yacht": "wave"}
@@ -115,6 +117,8 @@ def stage_scene(scene: Scene, cast: list[str] | None = None) -> tuple[list[Stage
         for k in takers:
             st = staged[k]
             rides = st.pose.action in _RIG_TAKERS or m.drawn in _SHOWN_OFF and st.pose.action in _SHOW_OFF
+            if m.drawn in _WORKED_AT and st.pose.action == "walk":
+                rides = False  # the poodle queueing at the corgi's stall
             if layer == "rig" and st.pose.rig is None and rides and st.pose.body == "stand":
                 arms = _RIG_ARMS.get(m.drawn, st.pose.arms) if st.pose.action in _RIG_TAKERS else st.pose.arms
                 staged[k] = replace(st, pose=replace(st.pose, rig=m, arms=arms))
