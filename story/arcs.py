@@ -36,12 +36,11 @@ from story.plan import (
 from story.premise import Analysis, Person, Side, describe
 from story.spine import Cast, cast_asks, fill, premise_beats, weave
 from story.styles import CHARACTER_STYLES
-from story.text import english_possessives
+from story.text import FIELD, fill_fields
 
 ARC_IDS = ("rags_to_riches", "career_dream", "betrayal_comeback", "lost_and_found", "parent_sacrifice",
            "underdog_revenge", "rivals_to_friends", "glow_up")
 SLOTS = ("rival", "ally", "friend", "family")
-_FIELD = re.compile(r"\{([a-z_]+)\}")
 
 
 @dataclass(frozen=True)
@@ -320,12 +319,9 @@ def _narration(told: dict[str, str], lang: str, line_values: dict[str, str], vis
 
 def _fill(template: str, values: dict[str, str]) -> str | None:
     """``template`` with its fields filled, or None when a field has no value."""
-    fields = _FIELD.findall(template)
-    if any(f not in values for f in fields):
+    text = fill_fields(template, values)
+    if text is None:
         return None
-    text = english_possessives(template, values)
-    for f in fields:
-        text = text.replace("{" + f + "}", values[f])
     text = " ".join(text.split())
     text = re.sub(r"\b([Aa]) ([aeiouAEIOU])", r"\1n \2", text)
     text = re.sub(r"\bthe the\b", "the", text)
@@ -395,7 +391,7 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
         if not options:
             continue
         speaker, line, visual, var = rng.choice(options)
-        used_slots |= {f for f in _FIELD.findall(var[lang] + var["visual"]) if f in slots}
+        used_slots |= {f for f in FIELD.findall(var[lang] + var["visual"]) if f in slots}
         if speaker != "narrator":
             used_slots.add(speaker)
         beats.append({"speaker": slots[speaker].id if speaker != "narrator" else "narrator",

@@ -40,10 +40,9 @@ from story.plan import (
 )
 from story.premise import Analysis
 from story.script import spoken_length
-from story.text import english_possessives, possessive
+from story.text import fill_fields, possessive
 
 Beat = dict[str, Any]  # speaker, line, visual, slot (+ clause, kind, asks for premise beats)
-_FIELD = re.compile(r"\{([a-z_]+)\}")
 
 
 @cache
@@ -488,14 +487,11 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
     used: set[str] = set()
 
     def pick(options: list[str], vals: dict[str, str]) -> str | None:
-        free = [o for o in options if o not in used and all(f in vals for f in _FIELD.findall(o))]
-        if not free:
+        filled = [(o, text) for o in options if o not in used and (text := fill_fields(o, vals)) is not None]
+        if not filled:
             return None
-        choice = rng.choice(free)
+        choice, text = rng.choice(filled)
         used.add(choice)
-        text = english_possessives(choice, vals)
-        for f, v in vals.items():
-            text = text.replace("{" + f + "}", v)
         return text
 
     # 2. an ending: the last premise beat closes with the story's emotion

@@ -44,6 +44,7 @@ def possessive(name: str) -> str:
 
 
 _POSSESSIVE = re.compile(r"\{(\w+)\}(['’])s\b")
+FIELD = re.compile(r"\{([a-z_]+)\}")
 
 
 def english_possessives(template: str, values: Mapping[str, str]) -> str:
@@ -56,3 +57,15 @@ def english_possessives(template: str, values: Mapping[str, str]) -> str:
         return m.group(0)[:-1] if value.endswith("s") else m.group(0)
 
     return _POSSESSIVE.sub(fix, template)
+
+
+def fill_fields(template: str, values: Mapping[str, str]) -> str | None:
+    """``template`` with each ``{field}`` replaced by its value (English possessives fitted), or None
+    when a field has no value."""
+    fields = FIELD.findall(template)
+    if any(f not in values for f in fields):
+        return None
+    text = english_possessives(template, values)
+    for f in fields:
+        text = text.replace("{" + f + "}", values[f])
+    return text
