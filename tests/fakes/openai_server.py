@@ -39,6 +39,7 @@ As a pytest fixture::
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import json
 import re
@@ -359,6 +360,11 @@ class ThreadedFakeOpenAI:
         return self.fake
 
     def __exit__(self, *exc: object) -> None:
+        # a stream whose last chunk the client has read may still be writing its end: let it finish
+        # (or see it aborted) before the server goes, so ``finished`` says what happened, not who won
+        # the race with close(); a stream stalled on purpose is cut by close() after the wait
+        with contextlib.suppress(TimeoutError):
+            asyncio.run_coroutine_threadsafe(self.fake.wait_streams_closed(2.0), self._loop).result(5)
         asyncio.run_coroutine_threadsafe(self.fake.close(), self._loop).result(10)
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(10)
