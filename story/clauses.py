@@ -298,6 +298,9 @@ def _mentions(analysis: Analysis, tokens: Tokens, hits: list[Hit]) -> list[_Ment
             start -= 1
         if tokens.chinese and start > 1 and words[start - 1] == "的" and _modifier(words[start - 2], start - 2, hits, tokens):
             start -= 2  # 富有的波斯猫
+        elif tokens.chinese and start > 2 and words[start - 1] == "的" and words[start - 3] in _BY \
+                and not any(m.start <= start - 2 < m.end for m in out):
+            start -= 3  # 被嫌弃的橘猫: what was done to the pet describes it, it is no clause
         if start > 0 and words[start - 1] in _DET and start - 1 not in used:
             start -= 1
         out.append(_Mention(person.key, start, end))
@@ -393,6 +396,10 @@ def _who(analysis: Analysis, head: Hit, words: tuple[str, ...]) -> Person | None
                 s += 2 * any(head.surface in w for w in p.words)
         if p.words and head.surface in p.words[0]:
             s += 1
+        before = words[head.start - 1] if head.start > 0 else ""
+        if before and p.words and f"{before}{head.surface}" in p.words[0].replace(" ", "") \
+                and before not in _DET and before not in _STOP:
+            s += 3  # "被富家狗欺负": the rich dog, not the hero "小狗" (both are dogs)
         if s > score:
             best, score = p, s
     return best
@@ -408,6 +415,8 @@ def _subject(premise: str, tokens: Tokens, start: int, end: int, inside: list[_M
                                    "everyday", "years", "months", "一天", "某天", "有一天", "终于", "最后", "后来"}:
         i += 1
     first = inside[0] if inside else None
+    if tokens.chinese and i < end and words[i] in _BY and first is not None and first.start == i + 1:
+        return None, False, i  # "被豪门白猫羞辱": the one it befalls carries on; 被 starts the passive
     while first is not None and i < first.start and (words[i] in _DET or _owns(premise, tokens, i)):
         i += 1  # "the villain's husky bodyguard Koda"
     if first is not None and first.start <= i + 1 and not any(

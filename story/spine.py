@@ -40,6 +40,7 @@ from story.plan import (
 )
 from story.premise import Analysis
 from story.script import spoken_length
+from story.telling import tell
 from story.text import fill_fields, possessive
 
 Beat = dict[str, Any]  # speaker, line, visual, slot (+ clause, kind, asks for premise beats)
@@ -122,7 +123,9 @@ def premise_beats(analysis: Analysis, clauses: Sequence[Clause], cast: Cast, lan
         k = kind(c, len(clauses), analysis, cast)
         opener = _opener(c, k, beats, openers, zh)
         line = _line_zh(c, len(clauses), cast, introduced, rng, not opener) if zh and same else \
-            _line_en(c, len(clauses), cast, introduced, rng, not opener) if same else _line_other(c, cast, language)
+            _line_en(c, len(clauses), cast, introduced, rng, not opener) if same else \
+            tell(c, len(clauses), analysis, cast, language, introduced, rng, not opener, action(c),
+                 spine_data()["leads"]["last"][language])
         if opener:
             line = f"{opener}{line}" if zh else f"{opener} {line[:1].lower() if not _starts_with_name(line, cast) else line[:1]}{line[1:]}"
         before = where
@@ -231,18 +234,6 @@ def _line_zh(c: Clause, total: int, cast: Cast, introduced: set[str], rng: rando
                    else cast.name(c.obj) if p.text in {"它", "他", "她"} and c.obj else p.text for p in c.parts)
     text = f"{lead}{subject}{body}".strip("，")
     return text if text.endswith(("。", "！", "？")) else f"{text}。"
-
-
-def _line_other(c: Clause, cast: Cast, language: str) -> str:
-    """A script in another language than the premise: the clause said plainly with the names."""
-    lex = lexicon()
-    zh = language == "zh"
-    actor, obj = cast.name(c.actor), cast.name(c.obj) if c.obj else ""
-    events = [lex.entry("events", e) for e in c.events]
-    word = str(events[0]["zh" if zh else "en"][0]) if events else ""
-    if zh:
-        return f"{actor}{word or '行动了'}{obj}。" if obj else f"{actor}{word or '行动了'}。"
-    return f"{actor} {c.verb}." if not word else f"{actor} {word}s {obj}.".replace(" .", ".")
 
 
 def _given(key: str | None, cast: Cast, c: Clause) -> bool:

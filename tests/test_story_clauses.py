@@ -185,3 +185,18 @@ def test_a_role_the_vocabulary_does_not_know_belongs_to_its_pet_and_a_verb_is_no
     courier = clauses(analyse("A poor ginger cat delivers food in the rain, is mocked by a rich white cat"))
     assert courier[0].verb.startswith("delivers food") and "delivers" not in courier[0].subject_words
     assert not clauses(analyse("A shy tabby cat sells umbrellas in the rain"))[0].subject_words.endswith("sells")
+
+
+def test_a_chinese_passive_after_a_comma_is_done_to_the_pet_the_story_is_about() -> None:
+    """"被富家狗欺负" right after a clause about the puppy: the rich dog bullies the puppy, who stays
+    the subject (it was read as the rich dog doing something to nobody, and the next clause was the
+    rich dog's); "被抛弃的小狗" is the puppy, described, not a clause of its own."""
+    read = analyse("一只被抛弃的小狗在街头流浪，被富家狗欺负，最后成了警察")
+    first, bullied, last = clauses(read)
+    assert first.subject == "hero" and not first.passive and "被抛弃的小狗" in first.subject_words
+    assert (bullied.subject, bullied.actor, bullied.passive) == ("hero", "rival", True)
+    assert last.actor == "hero"
+    text = write_story(read.premise, None, "zh", 4).script
+    said = "".join(s.narration for s in text.scenes)
+    hero, rival = (c.name for c in text.characters[:2])
+    assert f"{hero}被富家狗{rival}欺负" in said, said
