@@ -9,10 +9,15 @@ allows) it prints, from one run:
   render's own Python processes alive at the same moment (the render process and its speech child;
   shared pages count in each), per stage, the peak of its ffmpeg processes apart, and the render
   process's own ``ru_maxrss``;
+* the render's ffmpeg CPU in parts: the streaming encode, and apart from it the loudness
+  measurements (the mixer's passes, the composer's check of the decoded AAC) and the encoder probe;
 * a bare ``ffmpeg -f rawvideo`` encode of the very same frames and audio (dumped by an untimed
-  render): as I420 (what the render pipes now) and, with ``--rgb``, as RGB (the baseline of the
-  performance issue: what the render piped before), each timed twice (the machine's load drifts);
-* the ratios total/bare, wall and CPU, and the SSIM of the encoded clip against its own frames;
+  render) with the composer's own command (``render.composer.encode_command``: the same x264
+  options and threads, the frames from a file instead of the pipe): as I420 (what the render pipes
+  now) and, with ``--rgb``, as RGB (the baseline of the performance issue: what the render piped
+  before), each timed before and after the render (the machine's load drifts) and averaged;
+* the ratios total/bare, wall and CPU, the streaming encode's CPU over the bare encode's (the same
+  work plus the pipe), and the SSIM of the encoded clip against its own frames;
 * where the Python process's CPU goes: speech (the TTS thread), painting, music and mix, frames;
 * last, one ``GOAL`` line per goal of the render-speed issue (CPU ratio, peak summed RSS and SSIM
   at 60 s, RSS growth per extra minute up to the longest clip, file size with and without the x264
@@ -54,7 +59,13 @@ from PIL import Image, ImageDraw  # noqa: E402
 
 from petreel.settings import load_settings  # noqa: E402
 from render.backends import default_backends  # noqa: E402
-from render.composer import encode_args, ffmpeg_exe, fit_audio, raw_input_args, write_wav  # noqa: E402
+from render.composer import (  # noqa: E402
+    encode_command,
+    ffmpeg_exe,
+    fit_audio,
+    raw_input_args,
+    write_wav,
+)
 from render.pipeline import render_clip  # noqa: E402
 from render.stages import (  # noqa: E402
     Backends,
@@ -245,6 +256,30 @@ class TimedPainter:
             self.cpu += time.thread_time() - t0
 
 
+class SideRuns:
+    """The CPU of the render's ffmpeg runs other than its streaming encode: the loudness measurements
+    (the mixer's passes over its mix and master, the composer's check of the decoded AAC) and the
+    encoder probe, each timed as the finished-children CPU it adds (each runs to its end, alone, on
+    the calling thread). The streaming encode is what remains of the ffmpeg figure."""
+
+    def __init__(self) -> None:
+        self.cpu: dict[str, float] = {}
+        self.runs: dict[str, int] = {}
+
+    def wrap(self, module: object, name: str, label: str) -> None:
+        fn = getattr(module, name)
+
+        def timed(*args: object, **kwargs: object) -> object:
+            c0 = cpu_seconds() - cpu_seconds(children=False)
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                self.cpu[label] = self.cpu.get(label, 0.0) + cpu_seconds() - cpu_seconds(children=False) - c0
+                self.runs[label] = self.runs.get(label, 0) + 1
+
+        setattr(module, name, timed)
+
+
 def cpu_seconds(children: bool = True) -> float:
     """User + system CPU of this process and (unless ``children`` is False) its finished children."""
     me = resource.getrusage(resource.RUSAGE_SELF)
@@ -374,6 +409,13 @@ def child(args: argparse.Namespace) -> int:
     backends = Backends(timed_painter or painter, b.animator, narrator, b.music, composer)  # type: ignore[arg-type]
     marks: list[tuple[str, float, float, float]] = []  # stage, wall, own CPU, own + children CPU
     sampler = MemorySampler()
+    side = SideRuns()
+    import render.composer
+    import render.mixer
+
+    side.wrap(render.mixer, "measure_loudness", "mixer loudness")
+    side.wrap(render.composer, "measure_loudness", "clip loudness")
+    side.wrap(render.composer, "choose_encoder", "encoder probe")
 
     def own_cpu() -> float:  # this process without the sampler thread
         return cpu_seconds(children=False) - sampler.cpu()
@@ -406,6 +448,8 @@ def child(args: argparse.Namespace) -> int:
         "rss_ffmpeg_mib": sampler.other_peak, "rss_samples": sampler.samples, "stages": stages,
         "tts_cpu": speech_child + narration["python_cpu"] if narrator.separate_process else narrator.cpu,
         "paint_cpu": timed_painter.cpu if timed_painter else 0.0,
+        "side_cpu": side.cpu, "side_runs": side.runs,
+        "threads": getattr(b.composer, "threads", 0),  # the bare encode runs with the same
     }))
     return 0
 
@@ -419,15 +463,17 @@ def run_child(args: argparse.Namespace, work: Path, dump: bool) -> dict:
     return json.loads(out.strip().splitlines()[-1])
 
 
-def bare_encode(spec: RenderSpec, raw: Path, wav: Path, out: Path, pix_fmt: str,
+def bare_encode(spec: RenderSpec, raw: Path, wav: Path, out: Path, pix_fmt: str, threads: int,
                 chroma_qp_offset: int | None = None) -> tuple[float, float]:
-    """Wall and CPU seconds of ffmpeg encoding the raw frames + audio with the composer's options
-    (``chroma_qp_offset``: x264's chroma offset instead of the composer's)."""
-    args = encode_args(spec, 0, pix_fmt_in=pix_fmt)
+    """Wall and CPU seconds of ffmpeg encoding the raw frames + audio with the very command the
+    composer streams to (``render.composer.encode_command``: the same x264 options and threads; the
+    frames come from a file instead of the pipe). ``chroma_qp_offset``: x264's chroma offset instead
+    of the composer's; ``threads``: the render composer's x264 threads."""
+    frame_bytes = spec.width * spec.height * 3 if pix_fmt == "rgb24" else spec.width * spec.height * 3 // 2
+    n_frames = raw.stat().st_size // frame_bytes
+    cmd = encode_command(ffmpeg_exe(), spec, str(raw), pix_fmt, wav, n_frames, out, threads)
     if chroma_qp_offset is not None:
-        args[args.index("-x264-params") + 1] = f"chroma-qp-offset={chroma_qp_offset}"
-    cmd = [ffmpeg_exe(), "-hide_banner", "-loglevel", "error", "-y", *raw_input_args(spec, str(raw), pix_fmt),
-           "-i", str(wav), "-map", "0:v:0", "-map", "1:a:0", *args, str(out)]
+        cmd[cmd.index("-x264-params") + 1] = f"chroma-qp-offset={chroma_qp_offset}"
     cpu0, t0 = cpu_seconds(), time.perf_counter()
     subprocess.run(cmd, check=True)
     return time.perf_counter() - t0, cpu_seconds() - cpu0
@@ -459,8 +505,8 @@ def bench_one(args: argparse.Namespace, spec: RenderSpec) -> dict:
         bare: list[tuple[float, float]] = []
         bare_rgb: list[tuple[float, float]] = []
         if not args.no_baseline:
-            run_child(args, work, dump=True)  # untimed: the same seed gives the same frames
-            bare.append(bare_encode(spec, raw, wav, work / "bare.mp4", "yuv420p"))
+            threads = run_child(args, work, dump=True)["threads"]  # untimed: the same seed gives the same frames
+            bare.append(bare_encode(spec, raw, wav, work / "bare.mp4", "yuv420p", threads))
         r = run_child(args, work, dump=False)
         print(f"total {r['wall']:.1f} s  frames {r['frames']}  {r['frames'] / r['wall']:.1f} frames/s  "
               f"cpu {r['cpu']:.1f} core-s (python {r['python_cpu']:.1f}, ffmpeg {r['ffmpeg_cpu']:.1f})  "
@@ -475,20 +521,30 @@ def bench_one(args: argparse.Namespace, spec: RenderSpec) -> dict:
         print(f"python core-s: speech (TTS) {r['tts_cpu']:.1f}  painting {r['paint_cpu']:.1f}  "
               f"music+mix {r['stages'].get('music', {}).get('python_cpu', 0.0):.1f}  frames+pipe {frames_cpu:.1f}  "
               f"({1000 * frames_cpu / max(1, r['frames']):.2f} ms a frame)")
+        side = sum(r["side_cpu"].values())
+        encode_cpu = r["ffmpeg_cpu"] - side
+        print(f"ffmpeg core-s: streaming encode {encode_cpu:.2f}  "
+              + "  ".join(f"{k} {v:.2f} ({r['side_runs'][k]} run{'s' * (r['side_runs'][k] > 1)})"
+                          for k, v in r["side_cpu"].items()))
         out = {"seconds": args.seconds, "duration": r["duration"], "rss": r["rss_mib"], "rss_self": r["rss_self_mib"],
                "size": r["size"],
                "cpu": r["cpu"], "bare_cpu": None, "ssim": None, "size_no_offset": None, "size_bare": None}
         if args.no_baseline:
             return out
-        bare.append(bare_encode(spec, raw, wav, work / "bare.mp4", "yuv420p"))
-        wall, bare_cpu = min(bare)
+        if r["threads"] != threads:
+            raise SystemExit(f"the render's x264 threads {r['threads']} differ from the bare encode's {threads}")
+        bare.append(bare_encode(spec, raw, wav, work / "bare.mp4", "yuv420p", threads))
+        # the mean of the runs before and after the render (the load drifts; the render is one run)
+        wall, bare_cpu = (sum(x) / len(bare) for x in zip(*bare, strict=True))
         out["bare_cpu"] = bare_cpu
-        print(f"bare I420 encode {' / '.join(f'{w:.1f}' for w, _ in bare)} s, cpu {bare_cpu:.1f} core-s  "
-              f"ratio total/bare {r['wall'] / wall:.2f} (wall)  {r['cpu'] / bare_cpu:.2f} (cpu)")
+        print(f"bare I420 encode {' / '.join(f'{w:.1f}' for w, _ in bare)} s, cpu "
+              f"{' / '.join(f'{c:.2f}' for _, c in bare)} core-s (mean {bare_cpu:.2f})  "
+              f"ratio total/bare {r['wall'] / wall:.2f} (wall)  {r['cpu'] / bare_cpu:.2f} (cpu)  "
+              f"streaming encode/bare {encode_cpu / bare_cpu:.3f}")
         if args.rgb:
             to_rgb(spec, raw, work / "frames.rgb")
             for _ in range(2):
-                bare_rgb.append(bare_encode(spec, work / "frames.rgb", wav, work / "bare-rgb.mp4", "rgb24"))
+                bare_rgb.append(bare_encode(spec, work / "frames.rgb", wav, work / "bare-rgb.mp4", "rgb24", threads))
             (work / "frames.rgb").unlink()
             wall_rgb, cpu_rgb = min(bare_rgb)
             print(f"bare RGB encode (the old pipe) {' / '.join(f'{w:.1f}' for w, _ in bare_rgb)} s, "
@@ -499,7 +555,8 @@ def bench_one(args: argparse.Namespace, spec: RenderSpec) -> dict:
         if "All:" in line:
             out["ssim"] = float(line.split("All:")[1].split()[0])
         if args.seconds == 60:  # the chroma offset's cost: the same frames without it
-            bare_encode(spec, raw, wav, work / "bare-offset0.mp4", "yuv420p", chroma_qp_offset=0)
+            bare_encode(spec, raw, wav, work / "bare-offset0.mp4", "yuv420p", threads,
+                        chroma_qp_offset=0)
             out["size_no_offset"] = (work / "bare-offset0.mp4").stat().st_size
             out["size_bare"] = (work / "bare.mp4").stat().st_size
             print(f"bare encode size {(work / 'bare.mp4').stat().st_size} B; without the chroma offset "

@@ -103,6 +103,15 @@ def raw_input_args(spec: RenderSpec, source: str = "pipe:0", pix_fmt: str = "yuv
             "-framerate", str(spec.fps), "-i", source]
 
 
+def encode_command(exe: str, spec: RenderSpec, source: str, pix_fmt: str, wav: Path, n_frames: int, dest: Path,
+                   threads: int = 0, encoder: Encoder = X264) -> list[str]:
+    """The streaming encode: ``n_frames`` raw frames from ``source`` (``pipe:0`` for the render; the
+    bench passes a file of the same frames) and ``wav`` (padded or cut to the frames' length) to ``dest``."""
+    return [exe, "-hide_banner", "-loglevel", "error", "-y", *raw_input_args(spec, source, pix_fmt),
+            "-i", str(wav), "-map", "0:v:0", "-map", "1:a:0", "-af", "apad", "-t", f"{n_frames / spec.fps:.6f}",
+            *encode_args(spec, threads, pix_fmt_in=pix_fmt, encoder=encoder), str(dest)]
+
+
 def widen_pipe(fd: int, size: int = PIPE_BYTES) -> int:
     """Grow a pipe's kernel buffer (fewer context switches per 2.7 MB frame); its size afterwards."""
     setsz, getsz = getattr(fcntl, "F_SETPIPE_SZ", None), getattr(fcntl, "F_GETPIPE_SZ", None)
@@ -291,9 +300,7 @@ class FfmpegComposer:
             raise RenderFailed(f"expected {n_frames} frames, got 0")
         pix_fmt = "yuv420p" if is_i420(first, spec.width, spec.height) else "rgb24"
         shape = first.shape if pix_fmt == "yuv420p" else (spec.height, spec.width, 3)
-        cmd = [self.exe, "-hide_banner", "-loglevel", "error", "-y", *raw_input_args(spec, pix_fmt=pix_fmt),
-               "-i", str(wav), "-map", "0:v:0", "-map", "1:a:0", "-af", "apad", "-t", f"{n_frames / spec.fps:.6f}",
-               *encode_args(spec, self.threads, pix_fmt_in=pix_fmt, encoder=self.encoder), str(dest)]
+        cmd = encode_command(self.exe, spec, "pipe:0", pix_fmt, wav, n_frames, dest, self.threads, self.encoder)
         frames = itertools.chain([first], frames)
         with tempfile.TemporaryFile() as errlog:
             proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stderr=errlog)

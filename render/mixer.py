@@ -11,10 +11,19 @@
    then every block is brought to ``TARGET_LUFS`` and a look-ahead limiter keeps sample peaks under
    ``CEILING_DB`` (margin for the true peak and the AAC encoder, which the composer checks and
    corrects after encoding, see ``render/composer.py``).
+
+The limiter takes loudness off the loud passages it holds down, more the higher the gain. The gain
+is chosen so that the limited master lands on the target: ``limited_loss`` predicts that loss from
+the mix's energy per limiter block (pass 1 keeps it) and the limiter's curve, through the gated
+400 ms blocks of BS.1770 (unweighted: the loss is a ratio, the K-weighting mostly cancels). The
+master is measured once; only when it is still off by over ``MASTER_TOLERANCE`` it is made once more
+(the miss added to the target), and that last master is not measured again (the composer measures
+the encoded clip).
 """
 
 from __future__ import annotations
 
+import math
 import wave
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -96,8 +105,10 @@ def _blocks_of(stream: Iterator[np.ndarray], size: int, total: int) -> Iterator[
 
 
 def mix_pass(raw: Path, n: int, speech: list[Placed], music: Iterator[np.ndarray] | None,
-             segments: list[SpeechSegment], music_gain: float, sr: int = SAMPLE_RATE) -> np.ndarray:
-    """Pass 1: the unmastered float32 stereo mix of ``n`` samples to ``raw``; peaks per limiter block."""
+             segments: list[SpeechSegment], music_gain: float, sr: int = SAMPLE_RATE,
+             energy: np.ndarray | None = None) -> np.ndarray:
+    """Pass 1: the unmastered float32 stereo mix of ``n`` samples to ``raw``; peaks per limiter block
+    (and, into ``energy`` when given, the sum of squares of both channels per limiter block)."""
     block = int(BLOCK_S * sr)
     limit_block = max(1, int(LIMIT_BLOCK_S * sr))
     spans = [(s.start, s.end) for s in segments]
@@ -127,7 +138,55 @@ def mix_pass(raw: Path, n: int, speech: list[Placed], music: Iterator[np.ndarray
                 peaks[first : first + whole // limit_block] = np.abs(mix[:whole]).reshape(-1, limit_block * 2).max(1)
             if whole < size:
                 peaks[first + whole // limit_block] = np.abs(mix[whole:]).max()
+            if energy is not None:
+                sq = np.square(mix, dtype=np.float64).sum(axis=1)
+                if whole:
+                    energy[first : first + whole // limit_block] = sq[:whole].reshape(-1, limit_block).sum(1)
+                if whole < size:
+                    energy[first + whole // limit_block] = sq[whole:].sum()
     return peaks
+
+
+def gated_level(window_energy: np.ndarray) -> float:
+    """BS.1770's gated mean (dB, unweighted) of 400 ms block energies (mean squares): blocks under
+    -70 dB out, then blocks 10 dB under the mean of the rest out; -inf when nothing passes (pure)."""
+    loud = window_energy[window_energy > 10 ** (-70 / 10)]
+    if loud.size == 0:
+        return -math.inf
+    kept = loud[loud > loud.mean() * 10 ** (-10 / 10)]
+    return 10 * math.log10(kept.mean())
+
+
+def window_energies(energy: np.ndarray, block_gain: np.ndarray | None = None, sr: int = SAMPLE_RATE) -> np.ndarray:
+    """Mean square of each 400 ms window, every 100 ms (the gating blocks of BS.1770), from the
+    energy per limiter block, each block times ``block_gain`` squared when given (pure)."""
+    e = energy if block_gain is None else energy * np.square(block_gain, dtype=np.float64)
+    per = max(1, round(0.1 / LIMIT_BLOCK_S))  # limiter blocks in 100 ms
+    width = min(4 * per, e.size)  # a clip under 400 ms is one window
+    run = np.concatenate([[0.0], np.cumsum(e)])
+    ends = np.arange(width, e.size + 1, per)
+    return (run[ends] - run[ends - width]) / (2 * width * max(1, int(LIMIT_BLOCK_S * sr)))
+
+
+def limited_loss(energy: np.ndarray, peaks: np.ndarray, gain_db: float, ceiling: float,
+                 sr: int = SAMPLE_RATE) -> float:
+    """The loudness (dB) the limiter takes off a mix at ``gain_db`` (pure, a prediction)."""
+    before = gated_level(window_energies(energy, sr=sr))
+    after = gated_level(window_energies(energy, limiter_gain(peaks, db(gain_db), ceiling, sr), sr))
+    return before - after if math.isfinite(before) and math.isfinite(after) else 0.0
+
+
+def gain_for(target_off: float, energy: np.ndarray, peaks: np.ndarray, ceiling: float,
+             sr: int = SAMPLE_RATE) -> float:
+    """The gain (dB) that lifts a mix by ``target_off`` dB once the limiter has taken its share:
+    ``gain - limited_loss(gain) == target_off``, by a few fixed-point steps (pure)."""
+    gain = target_off
+    for _ in range(6):
+        step = target_off + limited_loss(energy, peaks, gain, ceiling, sr) - gain
+        gain += step
+        if abs(step) < 0.02:
+            break
+    return gain
 
 
 def limiter_gain(peaks: np.ndarray, gain: float, ceiling: float, sr: int = SAMPLE_RATE) -> np.ndarray:
@@ -170,17 +229,19 @@ def mix_to_wav(wav: Path, scratch: Path, n: int, speech: list[Placed], music: It
     the gain applied in dB. Silence stays silence."""
     level = speech_level_db(p.audio for p in speech)
     music_gain = db(level + MUSIC_UNDER_DB - MUSIC_NOMINAL_DB) if np.isfinite(level) else 1.0
-    peaks = mix_pass(scratch, n, speech, music, segments, music_gain, sr)
+    energy = np.zeros(-(-n // max(1, int(LIMIT_BLOCK_S * sr))), dtype=np.float64)
+    peaks = mix_pass(scratch, n, speech, music, segments, music_gain, sr, energy)
     measured = measure_loudness(scratch, ffmpeg, raw_rate=sr, raw_channels=2, true_peak=False).integrated
-    gain_db = target_lufs - measured if measured > SILENCE_LUFS else 0.0
     ceiling = db(ceiling_db)
-    for _ in range(2):  # limiting lowers the loudness a little: measure the master, correct once
-        master_pass(scratch, wav, n, db(gain_db), limiter_gain(peaks, db(gain_db), ceiling, sr), ceiling, sr)
-        if measured <= SILENCE_LUFS:
-            break
+    if measured <= SILENCE_LUFS:
+        gain_db = 0.0
+    else:  # the gain that lands the limited master on the target
+        gain_db = gain_for(target_lufs - measured, energy, peaks, ceiling, sr)
+    master_pass(scratch, wav, n, db(gain_db), limiter_gain(peaks, db(gain_db), ceiling, sr), ceiling, sr)
+    if measured > SILENCE_LUFS:  # measure the master; if still off, once more with the miss added
         off = target_lufs - measure_loudness(wav, ffmpeg, true_peak=False).integrated
-        if abs(off) < MASTER_TOLERANCE:
-            break
-        gain_db += off
+        if abs(off) >= MASTER_TOLERANCE:
+            gain_db = gain_for(target_lufs - measured + off, energy, peaks, ceiling, sr)
+            master_pass(scratch, wav, n, db(gain_db), limiter_gain(peaks, db(gain_db), ceiling, sr), ceiling, sr)
     scratch.unlink(missing_ok=True)
     return gain_db

@@ -10,7 +10,20 @@ import pytest
 
 from render.audiometer import Loudness, coverage, longest_gap, measure_loudness, parse_ebur128, speech_spans
 from render.composer import ffmpeg_exe, loudness_correction
-from render.mixer import CEILING_DB, DUCK_DB, Placed, duck_curve, limiter_gain, mix_to_wav
+from render.mixer import (
+    CEILING_DB,
+    DUCK_DB,
+    LIMIT_BLOCK_S,
+    Placed,
+    duck_curve,
+    gated_level,
+    limited_loss,
+    limiter_gain,
+    master_pass,
+    mix_pass,
+    mix_to_wav,
+)
+from render.mixer import db as db_gain
 from render.music import SynthMusic
 from render.stages import SAMPLE_RATE, SpeechSegment
 
@@ -112,3 +125,54 @@ def test_speech_spans_bridge_short_pauses_only() -> None:
     assert [(round(a, 2), round(b, 2)) for a, b in spans] == [(0.5, 2.5), (3.5, 5.0)]
     assert coverage(spans, 6.0) == pytest.approx(3.5 / 6)
     assert longest_gap(spans, 6.0) == pytest.approx(1.0)
+
+
+def loud_mix(seconds: float = 8.0) -> tuple[int, list[Placed], list[SpeechSegment]]:
+    """Speech with peaks far over its level (the limiter has work at -16 LUFS) over music."""
+    n = int(seconds * SR)
+    t = np.arange(int(3.0 * SR)) / SR
+    bursty = (0.15 * np.sin(2 * np.pi * 200 * t) * (1 + 5 * (np.sin(2 * np.pi * 3 * t) > 0.95))).astype(np.float32)
+    speech = [Placed(int(0.5 * SR), bursty, -0.2), Placed(int(4.5 * SR), voice(3.0, 240.0, 0.3), 0.3)]
+    segments = [SpeechSegment(0, 0.5, 3.5, "narrator", "a"), SpeechSegment(1, 4.5, 7.5, "hero", "b")]
+    return n, speech, segments
+
+
+def test_the_limiters_loss_is_predicted_from_the_mix(tmp_path: Path) -> None:
+    # what the limiter takes off, measured by ebur128 on two masters (limited and not), is what
+    # limited_loss predicts from the mix's block energies and peaks
+    n, speech, segments = loud_mix()
+    raw = tmp_path / "mix.f32"
+    energy = np.zeros(-(-n // int(LIMIT_BLOCK_S * SR)))
+    peaks = mix_pass(raw, n, speech, SynthMusic().stream([("tense", 8.0)], 3), segments, 0.3, SR, energy)
+    gain, ceiling = db_gain(8.0), 10 ** (CEILING_DB / 20)
+    limited = tmp_path / "limited.wav"
+    master_pass(raw, limited, n, gain, limiter_gain(peaks, gain, ceiling), ceiling)
+    unlimited = measure_loudness(raw, ffmpeg_exe(), raw_rate=SR, true_peak=False).integrated + 8.0
+    measured = unlimited - measure_loudness(limited, ffmpeg_exe(), true_peak=False).integrated
+    predicted = limited_loss(energy, peaks, 8.0, ceiling)
+    assert measured > 0.5  # the limiter bites
+    assert predicted == pytest.approx(measured, abs=0.15)  # ebur128 prints 0.1 LU steps
+
+
+def test_the_master_lands_on_the_target_in_two_measurements(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import render.mixer
+
+    runs: list[Path] = []
+
+    def counted(path: Path, *args: object, **kwargs: object) -> Loudness:
+        runs.append(path)
+        return measure_loudness(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(render.mixer, "measure_loudness", counted)
+    n, speech, segments = loud_mix()
+    out = tmp_path / "mix.wav"
+    mix_to_wav(out, tmp_path / "mix.f32", n, speech, SynthMusic().stream([("tense", 8.0)], 3), segments, ffmpeg_exe())
+    assert len(runs) == 2  # the mix, then the master once
+    assert measure_loudness(out, ffmpeg_exe(), true_peak=False).integrated == pytest.approx(-16.0, abs=0.25)
+
+
+def test_gated_level_drops_silence_and_quiet_blocks() -> None:
+    loud = np.full(10, 0.01)  # -20 dB mean square
+    assert gated_level(np.concatenate([loud, np.full(5, 1e-9)])) == pytest.approx(-20.0)  # under -70: out
+    assert gated_level(np.concatenate([loud, np.full(10, 1e-4)])) == pytest.approx(-20.0)  # 20 dB under: out
+    assert gated_level(np.full(3, 1e-9)) == -np.inf
