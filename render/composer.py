@@ -1,6 +1,7 @@
 """``FfmpegComposer``: raw frames + audio -> inline-playable MP4 and a JPEG thumbnail.
 
-Frames are streamed over stdin to the imageio-ffmpeg binary (no moviepy). The render path sends
+Frames are streamed over stdin to the imageio-ffmpeg binary (no moviepy), handed to the pipe
+without a copy where Linux allows (``render.pipefeed``). The render path sends
 I420 frames (``render.yuv``: planar yuv420p, BT.709 limited range), which ffmpeg encodes as they
 are: no colour conversion there and half the pipe bytes of RGB. RGB frames ``(h, w, 3)`` are still
 accepted (converted by ffmpeg's scaler with the same matrix); the first frame decides. Output:
@@ -43,6 +44,7 @@ from petreel.errors import EncoderMissing, OutputPathError, RenderFailed
 from render.audiometer import Loudness, measure_loudness
 from render.encoders import X264, Encoder, choose_encoder
 from render.mixer import TARGET_LUFS, TRUE_PEAK_MAX_DB
+from render.pipefeed import PipeFeeder
 from render.stages import SAMPLE_RATE, ClipInfo, RenderSpec
 from render.yuv import i420_to_rgb, is_i420
 
@@ -307,13 +309,14 @@ class FfmpegComposer:
             assert proc.stdin is not None
             stdin = proc.stdin
             widen_pipe(stdin.fileno())
+            feeder = PipeFeeder(stdin.fileno())  # frames handed to the pipe, not copied (render.pipefeed)
             pending: queue.Queue[np.ndarray | None] = queue.Queue(maxsize=_QUEUE_FRAMES)
             failure: list[BaseException] = []
 
             def writer() -> None:
                 try:
                     while (item := pending.get()) is not None:
-                        stdin.write(item.data.cast("B"))
+                        feeder.write(item)
                 except BaseException as exc:  # BrokenPipe when ffmpeg died; reported below
                     failure.append(exc)
                     while pending.get() is not None:  # drain so the producer never blocks
@@ -345,6 +348,7 @@ class FfmpegComposer:
                 with suppress(BrokenPipeError):
                     stdin.close()
                 proc.wait()
+                feeder.close()  # ffmpeg is gone: the pipe refers to no frame any more
             errlog.seek(0)
             err = errlog.read().decode("utf-8", "replace").strip()
         if proc.returncode != 0 or failure:
