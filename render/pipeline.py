@@ -109,6 +109,7 @@ def render_clip(
     with tempfile.TemporaryDirectory(prefix="petreel-audio-") as tmp:
         # 4. the sound: music under the speech, mixed and mastered in blocks to a stereo WAV; the
         #    speech is in that file now, so its arrays go before the frames start
+        progress("music", 0.0)
         wav = Path(tmp) / "mix.wav"
         placed = place_speech(spoken, timeline, voices)
         del spoken
@@ -121,6 +122,7 @@ def render_clip(
         # 5. frames (camera, moving characters and weather, crossfades, captions, subtitles) streamed
         #    as I420 to the composer; each scene's art is let go after its last frame
         check()
+        progress("compose", 0.0)
         frames = _frames(script, arts, backends, spec, timeline, timeline.segments, progress, check)
         info = backends.composer.compose(frames, wav, spec, Path(out_path), timeline.n_frames,
                                          thumbnail=thumbnail)

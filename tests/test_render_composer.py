@@ -13,7 +13,7 @@ from PIL import Image
 
 from petreel.errors import OutputPathError, RenderFailed
 from petreel.mp4 import is_faststart, top_level
-from render.composer import PIPE_BYTES, FfmpegComposer, fit_audio, widen_pipe
+from render.composer import PIPE_BYTES, FfmpegComposer, encode_command, fit_audio, widen_pipe
 from render.probe import parse_ffmpeg_info, probe
 from render.stages import SAMPLE_RATE, RenderSpec
 
@@ -174,3 +174,14 @@ def test_probe_fallback_agrees_with_ffprobe(tmp_path: Path) -> None:
     for key in ("video_codec", "profile", "pix_fmt", "width", "height", "has_audio", "audio_codec", "faststart"):
         assert main[key] == fallback[key], key
     assert main["duration"] == pytest.approx(fallback["duration"], abs=0.05)
+
+
+def test_the_streaming_command_differs_from_a_file_encode_by_its_source_only() -> None:
+    # the bench's bare encode runs this command on a file of the same frames: same x264 options,
+    # threads, audio padding and length as the render's pipe
+    spec = RenderSpec(width=64, height=48, fps=12, crf=23, preset="veryfast")
+    piped = encode_command("ffmpeg", spec, "pipe:0", "yuv420p", Path("a.wav"), 24, Path("o.mp4"), threads=3)
+    filed = encode_command("ffmpeg", spec, "frames.yuv", "yuv420p", Path("a.wav"), 24, Path("o.mp4"), threads=3)
+    assert [a for a, b in zip(piped, filed, strict=True) if a != b] == ["pipe:0"]
+    assert piped[piped.index("-threads") + 1] == "3" and piped[piped.index("-t") + 1] == "2.000000"
+    assert piped[piped.index("-c:v") + 1] == "libx264" and "+faststart" in piped

@@ -124,6 +124,9 @@ def test_progress_runs_through_the_stages_in_order(rendered: tuple[Path, Script,
     _, _, seen = rendered
     order = [stage for i, (stage, _) in enumerate(seen) if i == 0 or seen[i - 1][0] != stage]
     assert order == ["narration", "keyframes", "music", "compose"]
+    # each stage says when it starts, so the work between two calls is that stage's (the bench's figures)
+    assert [f for stage, f in seen if stage == "music"] == [0.0, 1.0]
+    assert next(f for stage, f in seen if stage == "compose") == 0.0
     assert seen[-1] == ("compose", 1.0)
     fractions = [f for stage, f in seen if stage == "compose"]
     assert fractions == sorted(fractions)
