@@ -112,6 +112,7 @@ def clauses(analysis: Analysis) -> list[Clause]:
     # 2. Fragments at punctuation and joining words; person-only fragments join the one before.
     frags = _fragments(premise, tokens)
     frags = _merge_people_only(frags, mentions, tokens, hits)
+    frags, told_of = _relatives_zh(frags, mentions, tokens, hits)
     # 3. Each fragment read as a clause: subject (said, inherited, "who"), passive, object, verb, things.
     out: list[Clause] = []
     last_subject: str | None = analysis.hero.key
@@ -119,10 +120,19 @@ def clauses(analysis: Analysis) -> list[Clause]:
     intro: dict[str, str] = {}  # the premise's words where each person is first named
     for m in mentions:
         intro.setdefault(m.key, _span(premise, tokens, m.start, m.end))
+    setting: tuple[str, list[Hit]] | None = None  # "雨夜里，": where and when the next clause happens
     for lead, start, end in frags:
         inside = [m for m in mentions if start <= m.start < end]
         local = [h for h in hits if start <= h.start < end]
+        if zh and not inside and _setting_only(tokens, start, end, local):
+            setting = ("".join(_surface(premise, tokens, i) for i in range(start, end)), local)
+            continue
+        if setting is not None:
+            lead, local = f"{lead}{setting[0]}", [*setting[1], *local]
+            setting = None
         subject, said, body_start = _subject(premise, tokens, start, end, inside, local)
+        if start in told_of:  # "被同学嘲笑的胖橘猫…": what the pet named after 的 does or suffers
+            subject, said = told_of[start], False
         if lead == "who" and not said:
             subject = last_named or last_subject
         if subject is None and body_start > start and tokens.words[body_start - 1] in _PRONOUN_SUBJECT \
@@ -155,8 +165,10 @@ def clauses(analysis: Analysis) -> list[Clause]:
         text_end = tokens.offsets[end - 1] + len(tokens.words[end - 1])
         events = _keys(local, "events", body_start)
         props, places, nouns, things = _things(premise, tokens, body_start, end, local, inside)
+        places = tuple(dict.fromkeys([*(h.key for h in local if h.section == "places" and h.start < start), *places]))
         body = sep.join(p.text for p in parts if p.key is None)
-        asked = tuple(nearest_things(body, "zh" if zh else "en"))  # the body names no person: mentions are parts
+        said_where = "".join(h.surface for h in local if h.start < start and h.section == "places")
+        asked = tuple(nearest_things(f"{said_where}{sep}{body}" if said_where else body, "zh" if zh else "en"))  # the body names no person: mentions are parts
         named = " ".join(n.wanted.lower() for n in asked)
         nouns = tuple(n for n in nouns if n.lower() not in named)  # what no drawable thing stands for
         things = tuple(dict.fromkeys([*(n.wanted for n in asked), *nouns]))
@@ -165,7 +177,8 @@ def clauses(analysis: Analysis) -> list[Clause]:
             subject=subject, said_subject=said, passive=passive, subject_words=intro.get(subject, ""), obj=obj if obj != actor else None,
             verb=verb.strip(), parts=parts, events=events, actions=_keys(local, "actions", body_start),
             props=props, places=places, jobs=_keys(local, "jobs", body_start), nouns=nouns, things=things,
-            asked=asked, place_words=tuple(dict.fromkeys(h.surface for h in local if h.section == "places" and h.start >= body_start)),
+            asked=asked, place_words=tuple(dict.fromkeys(h.surface for h in local if h.section == "places"
+                                                         and (h.start >= body_start or h.start < start))),
         ))
         last_subject = subject
         last_named = inside[-1].key if inside else subject
@@ -237,6 +250,48 @@ def _merge_people_only(frags: list[tuple[str, int, int]], mentions: list[_Mentio
     return out
 
 
+_SETTING_ZH = {"里", "中", "上", "在", "的", "那天", "一天", "这天", "有一天", "晚上", "夜里", "那晚", "某天"}
+
+
+def _setting_only(tokens: Tokens, start: int, end: int, hits: list[Hit]) -> bool:
+    """A Chinese fragment that only says where or when ("雨夜里", "在菜市场"): it sets the next clause."""
+    covered = {i for h in hits if h.section in {"places", "times", "weathers"} for i in range(h.start, h.end)}
+    return bool(covered) and all(i in covered or tokens.words[i] in _SETTING_ZH for i in range(start, end))
+
+
+def _relatives_zh(frags: list[tuple[str, int, int]], mentions: list[_Mention], tokens: Tokens,
+                  hits: list[Hit]) -> tuple[list[tuple[str, int, int]], dict[int, str]]:
+    """Chinese says what a pet does or suffers before it, joined by 的: "一只在夜市摆摊卖烤串的柴犬被城管
+    赶走", "被同学嘲笑的胖橘猫努力减肥". Such a fragment is two clauses in order, the first about the pet
+    named after 的 (as English says it with "who"). Returns the fragments and, by first token, the
+    subject of each first part."""
+    if not tokens.chinese:
+        return frags, {}
+    words = tokens.words
+    out: list[tuple[str, int, int]] = []
+    subjects: dict[int, str] = {}
+    for lead, s, e in frags:
+        first = s
+        while first < e and words[first] in _DET:
+            first += 1
+        target = next((m for m in mentions if first < m.start < e and words[m.start - 1] == "的"), None)
+        if target is None:
+            out.append((lead, s, e))
+            continue
+        span = range(first, target.start - 1)
+        passive = words[first] in _BY
+        others = [m for m in mentions if first <= m.start < target.start - 1]
+        doing = any(h.section in {"events", "actions", "jobs"} and h.start in span for h in hits)
+        owner = bool(others) and others[-1].end == target.start - 1  # "小狗的主人": an owner, not a clause
+        if owner or not (passive or (doing and not others)) or len(span) < 1 or target.end >= e:
+            out.append((lead, s, e))
+            continue
+        out.append((lead, first, target.start - 1))
+        subjects[first] = target.key
+        out.append(("", target.start, e))
+    return out, subjects
+
+
 def _joined_object(start: int, end: int, mentions: list[_Mention], tokens: Tokens, hits: list[Hit]) -> bool:
     """True for "… and her kittens out in the snow": an "and" fragment that starts with a person who
     does nothing (no verb follows the mention) is one more object of the clause before it."""
@@ -298,9 +353,6 @@ def _mentions(analysis: Analysis, tokens: Tokens, hits: list[Hit]) -> list[_Ment
             start -= 1
         if tokens.chinese and start > 1 and words[start - 1] == "的" and _modifier(words[start - 2], start - 2, hits, tokens):
             start -= 2  # 富有的波斯猫
-        elif tokens.chinese and start > 2 and words[start - 1] == "的" and words[start - 3] in _BY \
-                and not any(m.start <= start - 2 < m.end for m in out):
-            start -= 3  # 被嫌弃的橘猫: what was done to the pet describes it, it is no clause
         if start > 0 and words[start - 1] in _DET and start - 1 not in used:
             start -= 1
         out.append(_Mention(person.key, start, end))

@@ -111,6 +111,22 @@ def _breaks(text: str, tokens: Tokens) -> set[int]:
     return out
 
 
+_IS_ZH = {"是", "其实是", "原来是", "竟然是", "居然是", "就是", "成了", "成为", "变成", "当上", "当了", "成为了"}
+
+
+def _predicate_zh(words: tuple[str, ...], start: int, breaks: set[int]) -> bool:
+    """True when a Chinese relation word is said of the subject ("…是公司的新老板", "成了外卖公司的老板"):
+    a 是/成了 a few words before it, with no punctuation between."""
+    for k in range(start - 1, max(-1, start - 6), -1):
+        if re.fullmatch(r"[，。；！？、,.;!?]", words[k]):
+            return False
+        if words[k] in _IS_ZH or (words[k].endswith("是") and len(words[k]) <= 3):
+            return True
+        if k in breaks:
+            return False
+    return False
+
+
 def _slug(word: str, taken: set[str]) -> str:
     base = re.sub(r"[^a-z0-9_]+", "_", word.lower()).strip("_") or "pet"
     if not base[0].isalpha():
@@ -160,6 +176,8 @@ def analyse(premise: str) -> Analysis:
         if h.section == "relations" and h.start > 0 and words[h.start - 1] in {
                 "become", "becomes", "became", "成为", "成了", "变成"}:
             continue  # "become best friends": an outcome, not a pet
+        if h.section == "relations" and chinese and _predicate_zh(words, h.start, breaks):
+            continue  # "金毛其实是首富的儿子", "成了外卖公司的老板": who the pet is, not one more pet
         person = Person(key="", role="other", side="neutral", pos=h.pos)
         span_start, span_end = h.start, h.end
         group = [h]

@@ -88,16 +88,23 @@ def concepts_of(c: Clause, premise_language: str) -> list[tuple[str, str]]:
     premise's places are not verbs (the 唱 inside 演唱会)."""
     verbs = telling_data()["verbs"]
     for text in (c.verb, " ".join(p.text for p in c.parts if p.key is None)):
+        starts = _word_starts(c, text) if premise_language == "zh" else set()
         for word in sorted(set(c.place_words), key=len, reverse=True):
             if len(word) > 1 and premise_language == "zh":
                 text = text.replace(word, "\0" * len(word))
-        found: list[tuple[int, int, str, str]] = []  # (start, end, key, words)
+        found: list[tuple[int, int, str, str]] = []  # (start, end, key, words); key "" for a noun
         if premise_language == "zh":
+            for noun in _nouns()[1]:  # 烤串 is skewers: its 烤 bakes nothing
+                at = text.find(noun)
+                while at >= 0 and len(noun) > 1:
+                    found.append((at, at + len(noun), "", noun))
+                    at = text.find(noun, at + 1)
             for key, entry in verbs.items():
                 for w in entry["zh"]:
                     at = text.find(w)
                     while at >= 0:
-                        found.append((at, at + len(w), key, w))
+                        if at in starts:  # 卖 inside 外卖 is no verb
+                            found.append((at, at + len(w), key, w))
                         at = text.find(w, at + 1)
         else:
             low = text.lower()
@@ -107,13 +114,28 @@ def concepts_of(c: Clause, premise_language: str) -> list[tuple[str, str]]:
                         found.append((m.start(), m.end(), key, m.group(0)))
         out: list[tuple[str, str]] = []
         end = -1
-        for start, stop, key, words in sorted(found, key=lambda f: (f[0], f[0] - f[1])):
+        for start, stop, key, words in sorted(found, key=lambda f: (f[0], f[0] - f[1], f[2] == "")):
             if start >= end:
-                out.append((key, words))
+                if key:
+                    out.append((key, words))
                 end = stop
         if out:
             return out
     return []
+
+
+def _word_starts(c: Clause, text: str) -> set[int]:
+    """Where the clause's Chinese words start in ``text`` (every offset when the words are not found)."""
+    starts, at = set(), 0
+    for p in c.parts:
+        if p.key is not None:
+            continue
+        found = text.find(p.text, at)
+        if found < 0:
+            return set(range(len(text)))
+        starts.add(found)
+        at = found + len(p.text)
+    return starts
 
 
 def concept_of(c: Clause, premise_language: str) -> tuple[str | None, str]:
@@ -253,7 +275,7 @@ def tell(c: Clause, total: int, analysis: Analysis, cast: Cast, language: str, i
     if not zh:
         things += [w for w in (_word(n, "props", "", lang) for n in c.nouns) if w]
     if not things:
-        things += [t for t in _glossary_things(c, words, zh_premise) if t != place_word or entry.get("thing_place")]
+        things += [t for t in _glossary_things(c, words, zh_premise) if t != place_word or entry.get("thing_place")][:1]
     thing = next((t for t in things if t), "")
     if not thing and entry.get("thing_place") and place_word:
         thing = place_word  # "buys the building", "fights over the park": the place is what it is about
@@ -265,7 +287,8 @@ def tell(c: Clause, total: int, analysis: Analysis, cast: Cast, language: str, i
         else:
             values["thing"] = thing
             values["a_thing"] = thing if zh else _article(thing)
-            values["the_thing"] = thing if zh or thing in data["mass"] else f"the {thing}"
+            values["the_thing"] = thing if zh or thing in data["mass"] or thing.startswith(("the ", "a ", "an ")) \
+                else f"the {thing}"
     if place_word:
         values["place"] = place_word
         values["the_place"] = place_word if zh or place_key in {"planet", "space"} else f"the {place_word}"
@@ -288,7 +311,7 @@ def tell(c: Clause, total: int, analysis: Analysis, cast: Cast, language: str, i
     text += _then(c, analysis, key, values, suffer, lang)
     said_place = "place}" in template or (thing == place_word and "thing}" in template) or (place_word and place_word in text)
     # 4. Where, when: the place the line does not already say, the lead word.
-    if place_key and not said_place:
+    if place_key and not said_place and place_key not in entry.get("implies", []):
         at = str(data["places"].get(place_key, {}).get(lang, "在{place}" if zh else "at the {place}"))
         at = str(data["fixed_places"][lang].get(place_word, at.replace("{place}", place_word)))
         if zh:
@@ -339,7 +362,7 @@ def _glossary_things(c: Clause, words: str, zh_premise: bool) -> list[str]:
             at = body.find(w)
             if len(w) > 1 and at >= 0 and not (words and w in words):
                 found.append((at, -len(w), other))
-        return [t for _, _, t in sorted(found)][:1]
+        return [t for _, _, t in sorted(found)]
     for p in c.parts:
         if p.key is not None or (words and p.text in words.split() + [words]):
             continue
@@ -347,7 +370,7 @@ def _glossary_things(c: Clause, words: str, zh_premise: bool) -> list[str]:
         for w, other in en_zh.items():
             if w == text:
                 found.append((c.parts.index(p), -len(w), other))
-    return [t for _, _, t in sorted(found)][:1]
+    return [t for _, _, t in sorted(found)]
 
 
 def _then(c: Clause, analysis: Analysis, key: str, values: dict[str, str], suffer: bool, lang: str) -> str:

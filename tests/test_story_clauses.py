@@ -190,13 +190,37 @@ def test_a_role_the_vocabulary_does_not_know_belongs_to_its_pet_and_a_verb_is_no
 def test_a_chinese_passive_after_a_comma_is_done_to_the_pet_the_story_is_about() -> None:
     """"被富家狗欺负" right after a clause about the puppy: the rich dog bullies the puppy, who stays
     the subject (it was read as the rich dog doing something to nobody, and the next clause was the
-    rich dog's); "被抛弃的小狗" is the puppy, described, not a clause of its own."""
+    rich dog's)."""
     read = analyse("一只被抛弃的小狗在街头流浪，被富家狗欺负，最后成了警察")
-    first, bullied, last = clauses(read)
-    assert first.subject == "hero" and not first.passive and "被抛弃的小狗" in first.subject_words
+    told = clauses(read)
+    bullied, last = told[-2:]
     assert (bullied.subject, bullied.actor, bullied.passive) == ("hero", "rival", True)
     assert last.actor == "hero"
     text = write_story(read.premise, None, "zh", 4).script
     said = "".join(s.narration for s in text.scenes)
     hero, rival = (c.name for c in text.characters[:2])
     assert f"{hero}被富家狗{rival}欺负" in said, said
+
+
+def test_what_a_chinese_premise_says_before_de_is_a_clause_about_the_pet_after_it() -> None:
+    """"一只在夜市摆摊卖烤串的柴犬被城管哈士奇赶走": the shiba sells skewers, then is chased away (it was
+    told as "柴犬阿福在夜市摆摊卖烤串的阿福被…"); "被同学嘲笑的胖橘猫" is mocked by the classmate."""
+    stall = clauses(analyse("一只在夜市摆摊卖烤串的柴犬被城管哈士奇赶走，后来它的烤串火遍全城"))
+    assert [c.verb for c in stall][:2] == ["在夜市摆摊卖烤串", "赶走"]
+    assert stall[0].subject == stall[1].subject == "hero" and stall[1].actor == "rival" and stall[1].passive
+    assert "market" in stall[0].places
+    fat = clauses(analyse("一只被同学嘲笑的胖橘猫努力减肥，最后在舞台上惊艳所有人"))
+    assert (fat[0].subject, fat[0].passive, fat[1].verb) == ("hero", True, "努力减肥")
+    assert fat[0].actor not in (None, "hero")
+    said = "".join(s.narration for s in write_story(
+        "一只在夜市摆摊卖烤串的柴犬被城管哈士奇赶走，后来它的烤串火遍全城", None, "zh", 2).script.scenes)
+    assert "卖烤串的" not in said and "在夜市摆摊卖烤串" in said, said
+
+
+def test_a_chinese_setting_before_a_comma_sets_the_next_clause_and_a_role_said_of_a_pet_is_no_pet() -> None:
+    rescue = clauses(analyse("雨夜里，流浪橘猫救了一只掉进河里的小狗"))
+    assert len(rescue) == 1 and rescue[0].lead == "雨夜里" and "rainy_street" in rescue[0].places
+    assert rescue[0].subject == "hero" and "流浪" in analyse("雨夜里，流浪橘猫救了一只掉进河里的小狗").hero.words[0]
+    # "其实是首富的儿子", "成了外卖公司的老板": who the pet is, not one more pet in the cast
+    assert [p.key for p in analyse("豪门波斯猫看不起穷女婿金毛，金毛其实是首富的儿子").cast] == ["hero", "rival"]
+    assert len(analyse("外卖员哈士奇被顾客白猫投诉，后来成了外卖公司的老板").cast) == 2

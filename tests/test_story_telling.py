@@ -98,3 +98,13 @@ def test_a_job_is_said_in_the_premises_own_sense() -> None:
 def test_a_place_said_as_the_object_is_not_said_again() -> None:
     text = "".join(_premise_lines("two rival dogs fight over the park, then become best friends", "zh", 1))
     assert "为了公园大打出手" in text and "在公园里为了公园" not in text, text
+
+
+def test_a_noun_holding_a_verb_is_no_verb_and_a_role_said_of_the_pet_is_told() -> None:
+    """烤串 (skewers) holds 烤 (bake), 外卖公司 holds 卖 (sell): neither is what the pet does."""
+    stall = " ".join(_premise_lines("一只在夜市摆摊卖烤串的柴犬被城管哈士奇赶走，后来它的烤串火遍全城", "en", 1))
+    for said in ("sells skewers at the night market", "is chased away by", "skewers take the whole city by storm"):
+        assert said in stall, stall
+    assert "bakes" not in stall
+    boss = " ".join(_premise_lines("外卖员哈士奇在暴雨中送餐迟到，被顾客白猫投诉，后来成了外卖公司的老板", "en", 1))
+    assert "becomes the boss of a delivery company." in boss and "sells" not in boss, boss
