@@ -175,10 +175,32 @@ def _cast(analysis: Analysis, arc: Arc, style: str, language: str, rng: random.R
         if not name or name in taken_names:
             options = [n for n in pool[species]["zh" if language == "zh" else "en"] if n not in taken_names]
             name = rng.choice(options)
+            seen = _known_look(p, style if p.role == "hero" else None)
+            fitting = [n for n in options if _name_fits(n, seen)]  # no 煤球 (coal) for a white cat
+            if fitting and name not in fitting:  # the same draw, so every other choice stays as it was
+                name = fitting[options.index(name) % len(fitting)]
         taken_names.add(name)
         look = CHARACTER_STYLES[style].look[:120] if p.role == "hero" else _look(p, species, rng)
         members.append(Member(p, p.key, name, species, look, p.pos == 10**6))
     return members
+
+
+def _known_look(person: Person, style: str | None) -> str:
+    """What the pet is known to look like before it is cast: its style, breed or colour ("" unknown)."""
+    lex = lexicon()
+    if style:
+        return CHARACTER_STYLES[style].look.lower()
+    if person.breed:
+        return str(lex.entry("breeds", person.breed)["look"]).lower()
+    if person.colour:
+        return " ".join(lex.entry("colours", person.colour)["en"])
+    return ""
+
+
+def _name_fits(name: str, look: str) -> bool:
+    """A name that names a colour or breed (小橘, 煤球, 二哈, Mango) goes only to a pet that looks it."""
+    hints = common().get("name_looks", {}).get(name)
+    return not hints or any(h in look for h in hints)
 
 
 def _slots(members: list[Member]) -> dict[str, Member]:

@@ -284,3 +284,19 @@ def test_the_premises_events_are_told_in_its_order(premise: str, lang: str) -> N
                 h.key == key for _, t in s.spoken() for h in lex.find(t, ["events"]))), None))
         seen = [i for i in told if i is not None]
         assert len(order) >= 2 and seen == sorted(seen), (seed, list(zip(order, told, strict=True)))
+
+
+def test_a_name_that_names_a_colour_goes_only_to_a_pet_of_that_colour() -> None:
+    """A white cat called 煤球 (coal) or 橘子 (orange), a corgi called 二哈 (husky) tell a muted viewer
+    the wrong pet; the draw is the same, so the rest of the script does not change."""
+    from story.arcs import _name_fits, common
+    from story.offline import write_story
+
+    hinted = common()["name_looks"]
+    for seed in range(12):
+        for premise in ("外卖员哈士奇在暴雨中送餐迟到，被顾客白猫投诉", "豪门波斯猫看不起穷金毛"):
+            script = write_story(premise, None, "zh", seed).script
+            for c in script.characters:
+                if c.name in hinted:
+                    assert _name_fits(c.name, f"{c.breed} {c.look}".lower()), (seed, c.name, c.breed)
+    assert not _name_fits("煤球", "a fluffy white persian cat") and _name_fits("煤球", "a sleek black cat")
