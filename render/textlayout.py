@@ -14,6 +14,11 @@ import logging
 import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from typing import Any
+
+from story.arcs import common
+from story.lexicon import load_data
+from story.telling import telling_data
 
 Measure = Callable[[str, int], float]
 
@@ -48,13 +53,33 @@ def tokens(text: str) -> list[str]:
 
 @lru_cache(maxsize=1024)
 def cjk_words(run: str) -> tuple[str, ...]:
-    """A run of CJK text cut into words with jieba (its dictionary loads on first use, ~1 s)."""
+    """A run of CJK text cut into words with jieba (its dictionary loads on first use, ~1 s), knowing
+    the story's own words: jieba alone cuts 外卖员 as 外卖/员 and 当擦玻璃工的橘猫 as 当擦/玻璃/工的橘/猫."""
     if len(run) == 1:
         return (run,)
+    return tuple(word for word in _segmenter().cut(run, HMM=True) if word)
+
+
+@lru_cache(maxsize=1)
+def _segmenter() -> Any:
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
-    return tuple(word for word in jieba.cut(run, HMM=True) if word)
+    tok = jieba.Tokenizer()
+    for word in sorted(story_words(), key=len, reverse=True):
+        tok.add_word(word, freq=200_000)
+    return tok
+
+
+def story_words() -> set[str]:
+    """The Chinese words the story writes as one (vocabulary, job titles, the bilingual nouns, names)."""
+    data = load_data()
+    words = {w for entries in data.values() for e in entries.values() for w in e.get("zh", [])}
+    words |= {str(e["title_zh"]) for e in data["jobs"].values()}
+    words |= {zh for _, zh in telling_data()["nouns"]}
+    words |= {w for e in telling_data()["verbs"].values() for w in e["zh"]}
+    words |= {n for pool in common()["names"].values() for n in pool["zh"]}
+    return {w for w in words if len(w) > 1 and _CJK_RUN.fullmatch(w)}
 
 
 def layout_caption(text: str, font_size: int, max_width_px: float, measure: Measure) -> list[str]:
@@ -209,15 +234,40 @@ def _cut(units: list[str], n_pages: int, font_size: int, max_width_px: float, me
     out: list[list[str]] = []
     chunk: list[str] = []
     done = 0.0
-    for unit in units:
+    for i, unit in enumerate(units):
         chunk.append(unit)
         done += measure(unit, font_size)
-        if len(out) < n_pages - 1 and done >= total * (len(out) + 1) / n_pages and not unit.isspace():
+        if len(out) < n_pages - 1 and done >= total * (len(out) + 1) / n_pages and not unit.isspace() \
+                and _may_end_page(units, i, total / n_pages / 5, font_size, measure):
             out.append(_page("".join(chunk), font_size, max_width_px, measure, max_lines))
             chunk = []
     if "".join(chunk).strip():
         out.append(_page("".join(chunk), font_size, max_width_px, measure, max_lines))
     return [p for p in out if p]
+
+
+_PAGE_END = set("，。；：？！…,.;:?!")
+
+
+def _may_end_page(units: list[str], i: int, slack_px: float, font_size: int, measure: Measure) -> bool:
+    """A page may end after unit ``i``: never before closing punctuation ("。第一次" started a page), and
+    not just short of a sentence mark that a little more text (``slack_px``) reaches ("…大壮看着 /
+    这一切，笑了" is cut after 这一切，)."""
+    rest = [u for u in units[i + 1:] if not u.isspace()]
+    if not rest:
+        return True
+    if rest[0][0] in NO_LINE_START:
+        return False
+    if units[i].rstrip()[-1:] in _PAGE_END:
+        return True
+    ahead = 0.0
+    for u in rest:
+        ahead += measure(u, font_size)
+        if ahead > slack_px:
+            return True
+        if u.rstrip()[-1:] in _PAGE_END:
+            return False  # the mark is close: end the page after it
+    return True
 
 
 def _page(text: str, font_size: int, max_width_px: float, measure: Measure, max_lines: int) -> list[str]:

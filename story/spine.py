@@ -119,6 +119,7 @@ def premise_beats(analysis: Analysis, clauses: Sequence[Clause], cast: Cast, lan
     beats: list[Beat] = []
     where = _job_place(analysis)  # the place the story is at: a clause's own, else where the last one was
     standing: list[str] = []  # the things a clause built, staged again while the story stays there
+    when = ""  # the time of day the place's words say, while the story stays there
     for c in clauses:
         k = kind(c, len(clauses), analysis, cast)
         opener = _opener(c, k, beats, openers, zh)
@@ -129,7 +130,8 @@ def premise_beats(analysis: Analysis, clauses: Sequence[Clause], cast: Cast, lan
         if opener:
             line = f"{opener}{line}" if zh else f"{opener} {line[:1].lower() if not _starts_with_name(line, cast) else line[:1]}{line[1:]}"
         before = where
-        visual, asks, subs = _visual(c, cast, where, bool(standing))
+        visual, asks, subs = _visual(c, cast, where, bool(standing), when)
+        when = _place_time(c) or (when if not (c.places or c.asked) else "")  # the night market stays at night
         place = next(((w, u) for k, w, u in subs if k == "place"), None)
         if analysis.dream and analysis.dream in c.jobs and ({"build", "become"} & set(c.events)):
             dream = lexicon().entry("jobs", analysis.dream)  # the dream reached: its own things (a company's sign)
@@ -316,7 +318,8 @@ def cast_asks(items: Any) -> list[Ask]:
     return list(items)
 
 
-def _visual(c: Clause, cast: Cast, where: str | None, heros_place: bool = False) -> tuple[str, list[str], list[Ask]]:
+def _visual(c: Clause, cast: Cast, where: str | None, heros_place: bool = False,
+            when: str = "") -> tuple[str, list[str], list[Ask]]:
     """The visual note (English, for staging), the clause's things as scene props (in the lexicon's
     drawable words) and what is drawn as something else than asked (prop, place and action)."""
     lex = lexicon()
@@ -362,7 +365,23 @@ def _visual(c: Clause, cast: Cast, where: str | None, heros_place: bool = False)
         subs.append(("place", place[0], place[1]))
     elif where:
         note += f", at the {where}"
+    when = _place_time(c) or (when if not (c.places or c.asked) else "")
+    if when and when not in note:
+        note += f", at {when}" if when == "night" else f", in the {when}"
     return note, asks, subs
+
+
+def _place_time(c: Clause) -> str:
+    """The time of day a place's own words say ("night market", 夜市, 雨夜): the scene is drawn then."""
+    lex = lexicon()
+    for words in (*c.place_words, *(n.wanted for n in c.asked if n.section == "places")):
+        if re.search(r"[\u3400-\u9fff]", words):
+            hit = next((k for k, e in lex.data["times"].items() if any(w in words for w in e["zh"])), None)
+        else:
+            hit = next(iter(lex.keys(words, "times")), None)
+        if hit:
+            return str(hit)
+    return ""
 
 
 # ---------------------------------------------------------------------------------------------

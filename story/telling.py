@@ -205,16 +205,21 @@ def _person(key: str, cast: Cast, analysis: Analysis, lang: str, introduced: set
     desc = cast.described.get(key) or describe(person, lang, analysis)
     job = analysis.job if key == cast.hero and analysis.job else None
     surface = analysis.surfaces.get(f"jobs:{job}", "") if job else ""
-    title = str(lexicon().entry("jobs", job)[f"title_{lang}"]) if job and surface and surface in said else ""
+    title = _job_word(job, analysis, lang) if job and surface and surface in said else ""
     if title and not (person.species or person.breed or person.relation):
         desc, title = title if lang == "zh" else f"the {title}", ""  # a person the premise names by a job
+    lex = lexicon()
+    en_zh, zh_en = _nouns()
+    for t in person.traits:  # the premise's own describing word where the nouns know it ("clumsy", not "shy")
+        plain = str(lex.entry("traits", t)[lang][0])
+        own = analysis.surfaces.get(f"traits:{t}", "")
+        nicer = (en_zh.get(own.lower()) if lang == "zh" else zh_en.get(own)) or (
+            telling_data()["traits_zh"].get(t, plain) if lang == "zh" else plain)
+        if lang == "zh" and desc.startswith(plain) and not desc.startswith(nicer):
+            desc = nicer + desc[len(plain):]
+        elif lang == "en" and nicer != plain:
+            desc = re.sub(rf"\b{re.escape(plain)}\b", nicer, desc, count=1)
     if lang == "zh":
-        lex = lexicon()
-        for t in person.traits:
-            plain = str(lex.entry("traits", t)["zh"][0])
-            nicer = telling_data()["traits_zh"].get(t, plain)
-            if desc.startswith(plain) and not desc.startswith(nicer):
-                desc = nicer + desc[len(plain):]
         desc = f"当{title}的{desc}" if title and title not in desc else desc
         return desc if name in desc else f"{desc}{name}"
     if not desc or name in desc:
@@ -279,6 +284,8 @@ def tell(c: Clause, total: int, analysis: Analysis, cast: Cast, language: str, i
     thing = next((t for t in things if t), "")
     if not thing and entry.get("thing_place") and place_word:
         thing = place_word  # "buys the building", "fights over the park": the place is what it is about
+    elif thing and entry.get("thing_place") and place_word and _compound(c, place_key):
+        thing = f"{thing}{place_word}" if zh else f"{thing} {place_word}"  # "opens an umbrella shop"
     if thing:
         owner = _owner(c, cast)
         if owner:
@@ -309,7 +316,9 @@ def tell(c: Clause, total: int, analysis: Analysis, cast: Cast, language: str, i
         chosen = lines[-1], fill_fields(lines[-1], {**values, "actor": values.get("actor") or values.get("subject", "")}) or ""
     template, text = chosen
     text += _then(c, analysis, key, values, suffer, lang)
-    said_place = "place}" in template or (thing == place_word and "thing}" in template) or (place_word and place_word in text)
+    rest = text.replace(values.get("thing", "\0"), "")  # 雨 inside 雨伞 says no rain
+    said_place = "place}" in template or (bool(place_word) and place_word in values.get("thing", "") and "thing}" in template) \
+        or (place_word and place_word in rest)
     # 4. Where, when: the place the line does not already say, the lead word.
     if place_key and not said_place and place_key not in entry.get("implies", []):
         at = str(data["places"].get(place_key, {}).get(lang, "在{place}" if zh else "at the {place}"))
@@ -399,3 +408,10 @@ def _job_word(job: str, analysis: Analysis, lang: str) -> str:
     surface = analysis.surfaces.get(f"jobs:{job}", "")
     word = (en_zh.get(surface.lower()) if lang == "zh" else zh_en.get(surface)) if surface else None
     return word or str(lexicon().entry("jobs", job)[f"title_{lang}"])
+
+
+def _compound(c: Clause, place_key: str) -> bool:
+    """The clause names its prop and its place as one thing ("an umbrella shop", "a noodle stall")."""
+    prop = next((n.wanted for n in c.asked if n.section == "props"), "")
+    place = next((n.wanted for n in c.asked if n.section == "places" and n.used == place_key), "")
+    return bool(prop and place) and f"{prop} {place}".lower() in c.text.lower()

@@ -181,3 +181,37 @@ def test_subtitle_pages_never_run_past_two_lines(language: str) -> None:
         assert all(1 <= len(page) <= 2 for page in pages), (text, pages)
         joined = ("" if language == "zh" else " ").join(line for page in pages for line in page)
         assert joined.replace(" ", "") == text.replace(" ", "")  # every word kept, in order
+
+
+def test_a_chinese_subtitle_page_never_starts_with_punctuation_and_ends_at_a_near_sentence_mark() -> None:
+    """Seen on a rendered clip: a page began "。第一次，大壮…", and "…大壮看着 / 这一切，笑了" split a
+    sentence across pages just short of its comma."""
+    from render.textlayout import pages
+
+    text = "一位老前辈告诉大壮：先从内心发光。第一次，大壮对着镜子笑了。后来，大壮的烤串火遍全城。大壮看着这一切，笑了。每一步都值得。"
+    for width in (300, 360, 420, 500):
+        cut = pages(text, 30, width, fake_measure, 2)
+        assert len(cut) > 1
+        assert "".join("".join(p) for p in cut) == text  # nothing lost or doubled
+        for page in cut:
+            assert page[0][0] not in NO_LINE_START, (width, cut)
+        # every page but the last ends at a mark, or is far (over a fifth of a page) from the next one
+        for page in cut[:-1]:
+            last = page[-1]
+            if last[-1] not in "，。；：？！":
+                rest = text[text.index("".join(page)) + len("".join(page)):]
+                mark = min(rest.find(m) for m in "，。" if rest.find(m) >= 0)
+                assert fake_measure(rest[:mark + 1], 30) > sum(fake_measure("".join(p), 30) for p in cut) / len(cut) / 5
+
+
+def test_chinese_lines_break_between_the_storys_own_words() -> None:
+    """jieba alone cut 外卖员 as 外卖/员 (a rendered subtitle read "外卖 / 员哈士奇") and 擦玻璃工的橘猫 as
+    擦/玻璃/工的橘/猫; the story's words (vocabulary, job titles, names) are words of their own."""
+    from render.textlayout import cjk_words
+
+    assert "外卖员" in cjk_words("盛夏最热的一天外卖员哈士奇豆包在暴雨中送餐迟到")
+    cut = cjk_words("当擦玻璃工的橘猫橘子在高楼上被有钱的猫雪球嘲笑")
+    assert {"擦玻璃工", "橘猫", "橘子"} <= set(cut)
+    for width in range(160, 420, 20):
+        for line in layout_caption("白天，豆包是个外卖员；到了夜里，它梦想着创办自己的公司。", 30, width, fake_measure):
+            assert not line.startswith("员") and not line.endswith("外卖"), (width, line)

@@ -224,3 +224,12 @@ def test_a_chinese_setting_before_a_comma_sets_the_next_clause_and_a_role_said_o
     # "其实是首富的儿子", "成了外卖公司的老板": who the pet is, not one more pet in the cast
     assert [p.key for p in analyse("豪门波斯猫看不起穷女婿金毛，金毛其实是首富的儿子").cast] == ["hero", "rival"]
     assert len(analyse("外卖员哈士奇被顾客白猫投诉，后来成了外卖公司的老板").cast) == 2
+
+
+def test_a_place_whose_words_say_night_is_drawn_at_night_while_the_story_stays_there() -> None:
+    """夜市 (night market) was drawn as a market in daylight; the next clause there stays at night."""
+    script = write_story("一只在夜市摆摊卖烤串的柴犬被城管哈士奇赶走，后来它的烤串火遍全城", None, "zh", 2).script
+    assert [s.time_of_day for s in script.scenes[:2]] == ["night", "night"]
+    assert script.scenes[0].location == "market"
+    english = write_story("A shy pug sells noodles at the night market", None, "en", 1).script
+    assert any(s.location == "market" and s.time_of_day == "night" for s in english.scenes)
