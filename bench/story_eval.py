@@ -140,6 +140,68 @@ CASES: tuple[Case, ...] = (
     Case("奶奶猫卖掉金项圈供孙子读书", "zh", (Who(C), Who()), (("读书", "学", "书"),)),
 )
 
+# Viewer QA of Chinese premises (never in the tests) and of telling across languages (an English
+# premise told in Chinese, a Chinese one in English): reported apart, so the figures above stay
+# comparable run to run. The expected words are in the script's language.
+QA_CASES: tuple[Case, ...] = (
+    Case("一只在夜市摆摊卖烤串的柴犬被城管哈士奇赶走，后来它的烤串火遍全城", "zh", (Who(D, "shiba"), Who(D, "husky")),
+         (("夜市",), ("烤串",), ("赶走",), ("火遍",))),
+    Case("豪门波斯猫看不起穷女婿金毛，金毛其实是首富的儿子", "zh", (Who(C, "persian"), Who(D, "golden")),
+         (("看不起",), ("首富",), ("女婿",))),
+    Case("雨夜里，流浪橘猫救了一只掉进河里的小狗，小狗的主人竟然是豪门老板", "zh", (Who(C, "ginger"), Who(D)),
+         (("雨",), ("救",), ("主人",), ("豪门",))),
+    Case("保安柯基被富二代贵宾犬打脸，第二天贵宾犬发现柯基是公司的新老板", "zh", (Who(D, "corgi"), Who(D, "poodle")),
+         (("保安",), ("打脸",), ("老板",))),
+    Case("一只被同学嘲笑的胖橘猫努力减肥，最后在舞台上惊艳所有人", "zh", (Who(C, "ginger"), Who()),
+         (("嘲笑",), ("减肥",), ("舞台",))),
+    Case("外卖员哈士奇在暴雨中送餐迟到，被顾客白猫投诉，后来成了外卖公司的老板", "zh", (Who(D, "husky"), Who(C, "white")),
+         (("外卖",), ("投诉",), ("老板",), ("雨",))),
+    Case("被赶出家门的三花猫在街头摆摊卖煎饼，后来开了自己的面包店，刻薄的继母跪着求她原谅", "zh", (Who(C, "calico"), Who()),
+         (("煎饼",), ("面包店",), ("继母",), ("原谅",))),
+    Case("狸花猫清洁工在公司被经理狗欺负，后来揭穿了经理偷钱的秘密", "zh", (Who(C, "tabby"), Who(D)),
+         (("清洁",), ("欺负",), ("揭穿",))),
+    Case("小黑猫在雪夜里发抖，被好心的金毛收养，长大后成了消防员，救了金毛一家", "zh", (Who(C, "black"), Who(D, "golden")),
+         (("雪",), ("收养",), ("消防员",))),
+    Case("一只被抛弃的小狗在街头流浪，被富家狗欺负，最后成了警察", "zh", (Who(D), Who(D)),
+         (("抛弃",), ("欺负",), ("警察",))),
+    Case("A clumsy corgi waiter spills soup on a rich poodle at a fancy restaurant, gets fired, opens a food truck and "
+         "the poodle queues for his noodles", "zh", (Who(D, "corgi"), Who(D, "poodle")),
+         (("汤",), ("开除",), ("餐车",), ("排队",), ("面条",))),
+    Case("A lazy pug chef burns the soup, gets fired by a proud siamese, sells dumplings at the night market and the "
+         "siamese queues for her dumplings", "zh", (Who(D, "pug"), Who(C, "siamese")),
+         (("烧糊",), ("开除",), ("夜市",), ("饺子",))),
+    Case("A tiny pomeranian nurse is bullied by a proud doberman doctor at the hospital, saves a patient during a "
+         "storm and the doberman apologises in front of everyone", "zh", (Who(D, "pomeranian"), Who(D, "doberman")),
+         (("护士",), ("欺负",), ("医院",), ("救",), ("道歉",))),
+    Case("一只被嫌弃的橘猫在雨夜送外卖，被豪门白猫羞辱，后来开了自己的餐厅，白猫排队来吃饭", "en",
+         (Who(C, "ginger"), Who(C, "white")),
+         (("deliver",), ("rain",), ("humiliat",), ("restaurant",), ("queue",))),
+    Case("外卖员哈士奇在暴雨中送餐迟到，被顾客白猫投诉，后来成了外卖公司的老板", "en", (Who(D, "husky"), Who(C, "white")),
+         (("deliver",), ("complain",), ("boss",))),
+    Case("被赶出家门的三花猫在街头摆摊卖煎饼，后来开了自己的面包店，刻薄的继母跪着求她原谅", "en", (Who(C, "calico"), Who()),
+         (("thrown out",), ("pancakes",), ("bakery",), ("stepmother",), ("forgive",))),
+)
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z]")
+_PLACEHOLDERS = ("行动了", " acted on ")
+
+
+def leaks(script: Script) -> int:
+    """Spoken lines in the other script's writing, or with a placeholder verb."""
+    other = _LATIN if script.language == "zh" else _HAN
+    return sum(bool(other.search(t)) or any(p in t for p in _PLACEHOLDERS)
+               for s in script.scenes for _, t in s.spoken())
+
+
+def garbles(script: Script) -> int:
+    """Chinese lines that say one pet's name twice in one breath ("柴犬阿福在夜市摆摊卖烤串的阿福被…",
+    "饼干被饼干欺负"): a clause read with the wrong subject."""
+    if script.language != "zh":
+        return 0
+    names = [re.escape(c.name) for c in script.characters]
+    return sum(any(re.search(rf"{n}[^，。！？：“”]{{0,10}}{n}", t) for n in names)
+               for s in script.scenes for _, t in s.spoken())
+
 
 def script_text(script: Script) -> str:
     parts = [script.title]
@@ -239,6 +301,26 @@ def main() -> int:
     print(f"lines shared with an unrelated premise, per 10:   {statistics.mean(shared_per_10):.3f}   goal < 1   "
           f"(max {max(shared_per_10):.2f}, {len(shared_per_10)} ordered pairs, same language)")
     print(f"time: {elapsed:.1f}s for {len(CASES) * args.seeds} scripts")
+    print()
+    qa_fid: list[float] = []
+    qa_cast: list[float] = []
+    bad = lines_total = garbled = 0
+    print(f"viewer QA set: {len(QA_CASES)} premises never in the tests (Chinese; and told across languages)")
+    for case in QA_CASES:
+        scripts = [write_offline(case.premise, _style(case), case.lang, seed) for seed in range(args.seeds)]
+        f = statistics.mean(fidelity(case, s) for s in scripts)
+        r = statistics.mean(cast_recall(case, s) for s in scripts)
+        bad += sum(leaks(s) for s in scripts)
+        garbled += sum(garbles(s) for s in scripts)
+        lines_total += sum(len(masked_lines(s)) for s in scripts)
+        qa_fid.append(f)
+        qa_cast.append(r)
+        across = "" if (_HAN.search(case.premise) is not None) == (case.lang == "zh") else " across"
+        print(f"{f:5.2f} {r:5.2f}        [{case.lang}{across}] {case.premise[:80]}")
+    print(f"QA fidelity (mean): {statistics.mean(qa_fid):.3f} (min {min(qa_fid):.2f})   "
+          f"QA cast recall: {statistics.mean(qa_cast):.3f}   "
+          f"lines in the other writing or with a placeholder verb: {bad} of {lines_total}   "
+          f"Chinese lines naming a pet twice in one breath: {garbled}")
     return 0
 
 
