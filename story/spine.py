@@ -40,7 +40,7 @@ from story.plan import (
 )
 from story.premise import Analysis
 from story.script import spoken_length
-from story.telling import tell
+from story.telling import tell, telling_data
 from story.text import fill_fields, possessive
 
 Beat = dict[str, Any]  # speaker, line, visual, slot (+ clause, kind, asks for premise beats)
@@ -267,8 +267,9 @@ def action_of(c: Clause) -> tuple[str, bool]:
     for form in (first, re.sub(r"(ies)$", "y", first), re.sub(r"(es|s|ed|ing)$", "", first), re.sub(r"(s|d)$", "", first)):
         if form in data["verb_actions"]:
             return str(data["verb_actions"][form]), False
+    said = _without_nouns(verb)
     for word, act in data["verb_actions"].items():
-        if re.search(r"[\u3400-\u9fff]", word) and word in verb:
+        if re.search(r"[\u3400-\u9fff]", word) and word in said:
             return str(act), False
     if c.actions:
         return c.actions[0], True
@@ -279,6 +280,18 @@ def action_of(c: Clause) -> tuple[str, bool]:
         if e in data["event_actions"]:
             return str(data["event_actions"][e]), False
     return ("talk" if c.obj else "stand"), False
+
+
+def _without_nouns(verb: str) -> str:
+    """A Chinese verb phrase with its nouns blanked (卖 inside 外卖公司 sells nothing; 送外卖 still delivers)."""
+    nouns = {zh for _, zh in telling_data()["nouns"]} | {
+        w for e in lexicon().data["jobs"].values() for w in e["zh"] if not any(w in v for v in ("送外卖",))}
+    for noun in sorted((n for n in nouns if len(n) > 1 and n in verb), key=len, reverse=True):
+        at = verb.find(noun)
+        if at > 0 and verb[at - 1] in "送开":  # 送外卖 (deliver), 开出租车: the verb before the noun stays
+            continue
+        verb = verb.replace(noun, "\0" * len(noun))
+    return verb
 
 
 def _ing(word: str) -> str:

@@ -233,3 +233,13 @@ def test_a_place_whose_words_say_night_is_drawn_at_night_while_the_story_stays_t
     assert script.scenes[0].location == "market"
     english = write_story("A shy pug sells noodles at the night market", None, "en", 1).script
     assert any(s.location == "market" and s.time_of_day == "night" for s in english.scenes)
+
+
+def test_a_chinese_noun_holding_a_verb_stages_no_such_action() -> None:
+    """"成了外卖公司的老板" was staged as handing something over (卖, sell, inside 外卖); 送外卖 still delivers."""
+    from story.spine import action_of
+
+    boss = clauses(analyse("外卖员哈士奇在暴雨中送餐迟到，被顾客白猫投诉，后来成了外卖公司的老板"))[-1]
+    assert action_of(boss)[0] == "celebrate"
+    courier = clauses(analyse("一只橘猫在雨夜送外卖"))[0]
+    assert action_of(courier)[0] == "give"
