@@ -238,7 +238,7 @@ def _cut(units: list[str], n_pages: int, font_size: int, max_width_px: float, me
         chunk.append(unit)
         done += measure(unit, font_size)
         if len(out) < n_pages - 1 and done >= total * (len(out) + 1) / n_pages and not unit.isspace() \
-                and _may_end_page(units, i, total / n_pages / 5, font_size, measure):
+                and _may_end_page(units, i, total / n_pages / 3, font_size, measure):
             out.append(_page("".join(chunk), font_size, max_width_px, measure, max_lines))
             chunk = []
     if "".join(chunk).strip():
@@ -251,7 +251,7 @@ _PAGE_END = set("，。；：？！…,.;:?!")
 
 def _may_end_page(units: list[str], i: int, slack_px: float, font_size: int, measure: Measure) -> bool:
     """A page may end after unit ``i``: never before closing punctuation ("。第一次" started a page), and
-    not just short of a sentence mark that a little more text (``slack_px``) reaches ("…大壮看着 /
+    not just short of a sentence mark that a little more text (``slack_px``, a third of a page) reaches ("…大壮看着 /
     这一切，笑了" is cut after 这一切，)."""
     rest = [u for u in units[i + 1:] if not u.isspace()]
     if not rest:

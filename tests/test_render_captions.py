@@ -195,13 +195,13 @@ def test_a_chinese_subtitle_page_never_starts_with_punctuation_and_ends_at_a_nea
         assert "".join("".join(p) for p in cut) == text  # nothing lost or doubled
         for page in cut:
             assert page[0][0] not in NO_LINE_START, (width, cut)
-        # every page but the last ends at a mark, or is far (over a fifth of a page) from the next one
+        # every page but the last ends at a mark, or is far (over a third of a page) from the next one
         for page in cut[:-1]:
             last = page[-1]
             if last[-1] not in "，。；：？！":
                 rest = text[text.index("".join(page)) + len("".join(page)):]
                 mark = min(rest.find(m) for m in "，。" if rest.find(m) >= 0)
-                assert fake_measure(rest[:mark + 1], 30) > sum(fake_measure("".join(p), 30) for p in cut) / len(cut) / 5
+                assert fake_measure(rest[:mark + 1], 30) > sum(fake_measure("".join(p), 30) for p in cut) / len(cut) / 3
 
 
 def test_chinese_lines_break_between_the_storys_own_words() -> None:
