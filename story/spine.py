@@ -168,11 +168,22 @@ def _opener(c: Clause, k: str, told: list[Beat], openers: Sequence[str], zh: boo
     """A time opener for a clause the premise gives none: the first one, and the hero's doing after a setback."""
     if c.lead or not openers:
         return ""
+    if c.index == 0 and _says_when(c):
+        return ""  # "小黑猫在雪夜里发抖" needs no "一个下雨的傍晚，" before it
     if c.index == 0:
         return openers[0] if k not in {"outcome"} else ""
     if k == "rise" and told and told[-1]["kind"] in {"setback", "hurt"} and len(openers) > 1:
         return openers[1]
     return ""
+
+
+def _says_when(c: Clause) -> bool:
+    """The clause names its own time of day or weather (雪夜, "in a storm", "at night")."""
+    lex = lexicon()
+    if re.search(r"[\u3400-\u9fff]", c.text):
+        words = [w for sec in ("times", "weathers") for e in lex.data[sec].values() for w in e["zh"]]
+        return any(w in c.text for w in words)
+    return bool(lex.keys(c.text, "times") or lex.keys(c.text, "weathers"))
 
 
 def _starts_with_name(line: str, cast: Cast) -> bool:

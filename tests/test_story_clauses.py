@@ -243,3 +243,16 @@ def test_a_chinese_noun_holding_a_verb_stages_no_such_action() -> None:
     assert action_of(boss)[0] == "celebrate"
     courier = clauses(analyse("一只橘猫在雨夜送外卖"))[0]
     assert action_of(courier)[0] == "give"
+
+
+def test_a_first_clause_that_says_its_own_time_or_weather_gets_no_other_opener() -> None:
+    """"一个下雨的傍晚，小黑猫咪咪在雪夜里发抖" said a rainy evening before the premise's snowy night."""
+    from story.arcs import common
+
+    for seed in range(4):
+        for premise, lang, told in (("小黑猫在雪夜里发抖，被好心的金毛收养，长大后成了消防员", "zh", "在雪夜里发抖"),
+                                    ("A tiny kitten shivers in the snow and is adopted by a kind golden retriever",
+                                     "en", "shivers in the snow")):
+            lines = [s.narration for s in write_story(premise, None, lang, seed).script.scenes if told in s.narration]
+            assert lines, (seed, premise)
+            assert not any(when in lines[0] for when in common()["when"][lang]), lines[0]
