@@ -146,7 +146,27 @@ def _look(person: Person, species: str, rng: random.Random) -> str:
         extras.append("in a black suit and earpiece")
     if extras:
         look = f"{look}, {', '.join(extras)}"
-    return look[:120]
+    return _young(person, species, look)[:120]
+
+
+_YOUNG_WORDS = re.compile(r"\b(kittens?|pupp(?:y|ies)|pups?|cubs?|bab(?:y|ies))\b|猫崽|小奶猫|幼崽|宝宝|孩子")
+_PLURAL_WORDS = re.compile(r"\b(kittens|puppies|pups|cubs|babies)\b|们|一窝")
+
+
+def _young(person: Person, species: str, look: str) -> str:
+    """A kitten, a puppy or a litter says so in its look ("three tiny black kittens"): the painter and the
+    image prompt draw it small, and several of them where the premise has several."""
+    words = " ".join(person.words).lower()
+    plural = person.relation == "kittens" or bool(_PLURAL_WORDS.search(words))
+    if not plural and not _YOUNG_WORDS.search(words):
+        return look
+    noun = {"cat": "kitten", "dog": "puppy"}.get(species, "baby")
+    noun = noun if not plural else "puppies" if noun == "puppy" else f"{noun}s"
+    grown = re.search(rf"\b{species}\b", look)
+    if grown is None or not re.match(r"^an? ", look):
+        return f"{'three tiny' if plural else 'a tiny'} {noun}, {look}"
+    body = look[:grown.start()] + noun + look[grown.end():]
+    return re.sub(r"^an? ", "three tiny " if plural else "a tiny ", body)
 
 
 def _cast(analysis: Analysis, arc: Arc, style: str, language: str, rng: random.Random) -> list[Member]:

@@ -20,7 +20,7 @@ Mood = Literal["sad", "tense", "happy", "triumphant", "funny", "calm", "dramatic
 Expression = Literal["neutral", "happy", "sad", "crying", "angry", "smug", "shocked", "determined", "tired", "love"]
 Outfit = Literal[
     "none", "rags", "hard_hat", "suit", "tuxedo", "dress", "apron", "chef_hat", "crown",
-    "sunglasses", "uniform", "graduation_cap", "hoodie", "scarf",
+    "sunglasses", "uniform", "graduation_cap", "hoodie", "scarf", "spacesuit", "white_coat", "firefighter",
 ]
 Location = Literal[
     "street", "rainy_street", "construction_site", "office", "mansion", "park", "kitchen",

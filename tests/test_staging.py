@@ -78,7 +78,7 @@ def test_vocabulary_file_is_complete_and_consistent() -> None:
 
 @pytest.mark.parametrize(("asked", "drawn", "how"), [
     ("golden car", "car", "exact"), ("car", "car", "exact"), ("a shiny new sports car", "car", "alias"),
-    ("window-cleaning cradle", "window-cleaning cradle", "exact"), ("little strays", "crowd", "alias"),
+    ("window-cleaning cradle", "window-cleaning cradle", "exact"), ("little strays", "kittens", "alias"),
     ("Microphone", "microphone", "exact"), ("banknotes", "money", "alias"), ("old truck", "car", "nearest"),
     ("guitar", "microphone", "nearest"), ("kite", "gift box", "fallback"),
     ("金色跑车", "car", "alias"), ("一叠钞票", "money", "alias"), ("外卖电动车", "delivery scooter", "alias"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass
 
 from render.painter.geometry import RGB
@@ -22,6 +23,8 @@ class PetLook:
     fluffy: bool
     eyes: RGB
     accent: RGB  # clothes colour for suits / dresses / hoodies
+    young: bool = False  # a kitten or a puppy: drawn small beside the grown-ups
+    count: int = 1  # "her kittens", "three puppies": several young ones drawn together
 
 
 # (keywords, fur, fur2, pattern, ears-or-None, fluffy); first match wins, checked against breed + look
@@ -72,6 +75,25 @@ _ACCENTS: list[RGB] = [
 ]
 
 
+# the young and how many: words of the character's id, breed and look ("kittens", "a lost puppy", 猫崽)
+_YOUNG = re.compile(r"\b(kittens?|kitties|pupp(?:y|ies)|pups?|cubs?|baby(?! blue| pink)|babies|litter|newborns?)\b|"
+                    r"猫崽|小奶猫|奶狗|幼崽|宝宝|孩子")
+_PLURAL = re.compile(r"\b(kittens|kitties|puppies|pups|cubs|babies|litter|newborns|twins|triplets)\b|们|一窝|几只|三只|两只")
+_COUNTS = (("two", 2), ("twin", 2), ("2 ", 2), ("两只", 2), ("four", 4), ("4 ", 4), ("四只", 4))
+
+
+def youth(character: Character) -> tuple[bool, int]:
+    """Whether ``character`` is drawn young, and how many of them (the hero is always one grown pet)."""
+    if character.id == "hero":
+        return False, 1
+    text = f"{character.id.replace('_', ' ')} {character.name} {character.breed} {character.look}".lower()
+    if not _YOUNG.search(text):
+        return False, 1
+    if not _PLURAL.search(text):
+        return True, 1
+    return True, next((n for word, n in _COUNTS if word in text), 3)
+
+
 def resolve_look(character: Character, rng: random.Random) -> PetLook:
     """Colours and shapes for ``character``: its catalogue style, else breed keywords, else a seeded palette."""
     text = f"{character.breed} {character.look}".lower()
@@ -95,5 +117,6 @@ def resolve_look(character: Character, rng: random.Random) -> PetLook:
             fluffy = rng.random() < 0.25
     if eyes is None:
         eyes = (120, 190, 95) if species == "cat" else (90, 58, 40)
-    return PetLook(species, fur, fur2, pattern, ears, fluffy, eyes, accent)
+    young, count = youth(character)
+    return PetLook(species, fur, fur2, pattern, ears, fluffy, eyes, accent, young, count)
 

@@ -32,6 +32,13 @@ from render.stages import CancelFn, ProgressFn, RenderSpec, SceneArt, Sprite, ov
 from story.script import Scene, Script
 
 _BOX = (-88.0, 88.0, -142.0, 12.0)  # a standing pet's canvas in pet units: left, right, top, bottom
+SAFE_X = 0.04  # each side of the visible frame kept clear of pets and props (camera moves crop it)
+YOUNG_SCALE = 0.56  # a kitten or puppy beside the grown-ups
+# a litter: each young one's offset from the slot in pet units, the back ones first (drawn first)
+_LITTER: dict[int, list[tuple[float, float]]] = {
+    1: [(0.0, 0.0)], 2: [(-32.0, -5.0), (30.0, 0.0)], 3: [(-54.0, -7.0), (52.0, -6.0), (0.0, 0.0)],
+    4: [(-78.0, -8.0), (76.0, -7.0), (-26.0, -1.0), (26.0, 0.0)],
+}
 
 
 def _even_down(v: float) -> int:
@@ -118,12 +125,12 @@ class StoryboardPainter:
             if pp.where not in ("back", "ground"):  # drawn with a character or in front (sprites)
                 boxes.append(None)
                 continue
-            u = pp.size * c.vh / 100
-            pen = Pen(c.d, c.X(pp.x), c.Y(pp.y), u)
+            x, u = _fit_prop(c, pp)
+            pen = Pen(c.d, x, c.Y(pp.y), u)
             pen.lw = max(pen.lw, c.lw * 1.4)
             draw_prop(pp.match.drawn, pen, pp.match.color)
             hw, h = EXTENT.get(pp.match.drawn, (52.0, 100.0))
-            x, y = c.X(pp.x), c.Y(pp.y)
+            y = c.Y(pp.y)
             bx0, by0, bx1, by1 = (max(0, round(v / SUPERSAMPLE)) for v in (x - hw * u, y - h * u, x + hw * u, y + 2 * u))
             boxes.append((bx0, by0, bx1, by1))
         return boxes
@@ -132,48 +139,67 @@ class StoryboardPainter:
 
     @staticmethod
     def _sprite(c: Canvas, st: Staged, look: PetLook, jitter: float, scene: Scene, *, seed: int, mean: int,
-                phase: float) -> Sprite:
-        # 1. a canvas around the pet, drawn twice: over black and over white (for an exact matte)
+                phase: float, scale: float = 1.0) -> Sprite:
+        # 1. a canvas around the pet (a young one small, a litter side by side), drawn twice: over black and
+        #    over white (for an exact matte)
         lying = st.pose.body == "lying"
-        height = c.vh * st.slot.height
+        height = c.vh * st.slot.height * (YOUNG_SCALE if look.young else 1.0) * scale
         u = height / 104
         fx, fy = c.X(st.slot.x + jitter), c.Y(st.slot.feet)
         left, right, top, bottom = _BOX
         if st.pose.rig is not None and st.pose.rig.drawn in ("car", "hospital bed", "yacht"):
             left, right = -110.0, 110.0
+        members = _LITTER.get(look.count, _LITTER[1])
+        left, right = left + min(m[0] for m in members), right + max(m[0] for m in members)
         x0, y0 = _even_down(fx + left * u), _even_down(fy + top * u)
         w, h = _even_up(fx + right * u) - x0, _even_up(fy + bottom * u) - y0
         ox, oy = fx - x0, fy - y0  # the feet in canvas pixels
         long_shadow = scene.time_of_day == "sunset" and scene.location in vocabulary().outdoor
         shadow = "none" if lying else "long" if long_shadow else "round"
         rest: list[Image.Image] = []
-        pets: list[Pet] = []
+        pets: list[list[tuple[Pet, float, float]]] = []
         for ground in ((0, 0, 0), (255, 255, 255)):
             img = Image.new("RGB", (w, h), ground)
-            pet = Pet(ImageDraw.Draw(img, "RGBA"), ox, oy, height, look, st.outfit, st.pose, st.facing, st.turned,
-                      seed, shadow=shadow)
-            pet.draw()
-            pet.rig(None)
-            if not lying:
-                pet.action_marks()
+            drawn = []
+            for k, (dx, dy) in enumerate(members):  # the back ones first; the last stands in front
+                front = k == len(members) - 1
+                pet = Pet(ImageDraw.Draw(img, "RGBA"), ox + dx * u, oy + dy * u, height, look, st.outfit, st.pose,
+                          st.facing, st.turned, seed + k, shadow=shadow)
+                pet.draw()
+                if front:
+                    pet.rig(None)
+                    if not lying:
+                        pet.action_marks()
+                drawn.append((pet, dx * u, dy * u))
             rest.append(img)
-            pets.append(pet)
+            pets.append(drawn)
         # 2. crop to the ink, then the blink and talk variants on copies of the crop
         bbox = ImageChops.invert(ImageChops.difference(rest[1], rest[0])).getbbox() or (0, 0, 2, 2)
+        lo, hi = c.X(SAFE_X), c.X(1 - SAFE_X)  # a pet with its car, stove or cradle fits the safe area, and
+        fits = not lying and (st.pose.rig is not None or look.count > 1)  # a litter (marks may run past it)
+        if fits and bbox[2] - bbox[0] > hi - lo and scale == 1.0:
+            return StoryboardPainter._sprite(c, st, look, jitter, scene, seed=seed, mean=mean, phase=phase,
+                                             scale=0.98 * (hi - lo) / (bbox[2] - bbox[0]))
         crop = (_even_down(bbox[0]), _even_down(bbox[1]), min(w, _even_up(bbox[2])), min(h, _even_up(bbox[3])))
         rest = [im.crop(crop) for im in rest]
         variants: dict[str, list[Image.Image]] = {"rest": rest}
         for name in () if lying else ("blink", "talk"):
             pair = []
-            for pet, im in zip(pets, rest, strict=True):
+            for drawn, im in zip(pets, rest, strict=True):
                 copy = im.copy()
-                pet.d = ImageDraw.Draw(copy, "RGBA")
-                pet.cx, pet.fy = ox - crop[0], oy - crop[1]
-                if getattr(pet, name)():
+                changed = False
+                for pet, dx, dy in drawn:
+                    pet.d = ImageDraw.Draw(copy, "RGBA")
+                    pet.cx, pet.fy = ox + dx - crop[0], oy + dy - crop[1]
+                    changed = bool(getattr(pet, name)()) or changed
+                if changed:
                     pair.append(copy)
             if pair:
                 variants[name] = pair
         px, py = x0 + crop[0], y0 + crop[1]  # the crop's top-left on the background canvas
+        if fits:  # moved inward where it would cross the safe area's side
+            ink0, ink1 = x0 + bbox[0], x0 + bbox[2]
+            px += _even_up(lo - ink0) if ink0 < lo else -_even_up(ink1 - hi) if ink1 > hi else 0
         feet = (ox - crop[0], oy - crop[1])
         if lying:  # asleep: on its side, head toward the facing side, marks upright above
             variants["rest"], (px, py) = _lie_down(rest, feet, st, u, seed, (fx, fy))
@@ -197,11 +223,26 @@ class StoryboardPainter:
                       talk=arrays.get("talk"), speaker=st.id, phase=phase)
 
 
+_SPREAD = {"crowd", "confetti"}  # meant to run past the frame's sides
+
+
+def _fit_prop(c: Canvas, pp: PlacedProp) -> tuple[float, float]:
+    """A scene prop's bottom centre x and its pixels per prop unit, shrunk so that it fits inside the
+    safe area's sides (a taxi is drawn whole)."""
+    u = pp.size * c.vh / 100
+    x = c.X(pp.x)
+    if pp.match.drawn in _SPREAD:
+        return x, u
+    hw = EXTENT.get(pp.match.drawn, (52.0, 100.0))[0]
+    room = min(x - c.X(SAFE_X), c.X(1 - SAFE_X) - x)  # from its place to the nearer side
+    return x, max(min(u, room / hw), u * 0.3)
+
+
 def _prop_sprite(c: Canvas, pp: PlacedProp, mood: str, mean: int) -> Sprite:
     """A prop standing in front of the characters, as a still sprite."""
-    u = pp.size * c.vh / 100
+    x, u = _fit_prop(c, pp)
     hw, h = EXTENT.get(pp.match.drawn, (52.0, 100.0))
-    x, y = c.X(pp.x), c.Y(pp.y)
+    y = c.Y(pp.y)
     x0, y0 = _even_down(x - (hw + 6) * u), _even_down(y - (h + 6) * u)
     size = (_even_up(x + (hw + 6) * u) - x0, _even_up(y + 8 * u) - y0)
     pair = []

@@ -7,6 +7,7 @@ import math
 import numpy as np
 from PIL import ImageDraw
 
+from render.painter import costumes
 from render.painter.geometry import (
     GOLD,
     INK,
@@ -209,7 +210,7 @@ class Pet(Pen):
         pants = {"suit": darker(lk.accent, 0.38), "tuxedo": (24, 24, 30), "uniform": (34, 52, 96),
                  "hard_hat": (70, 100, 160), "hoodie": (70, 100, 160), "rags": (120, 96, 72),
                  "graduation_cap": (34, 34, 46), "chef_hat": (80, 80, 90)}
-        out: dict[str, Color] = {}
+        out: dict[str, Color] = dict(costumes.COLOURS.get(o, {}))
         if o in jacket:
             out["torso"] = jacket[o]
         if o in pants:
@@ -232,6 +233,7 @@ class Pet(Pen):
             self.ell(0, self.hy + 1, self.hrx + 4, self.hry + 4, darker(self.look.accent, 0.82))
         elif o == "graduation_cap":
             self.poly([(-16, -52), (16, -52), (22, -4), (-22, -4)], (34, 34, 46))
+        costumes.back(self, o, self.hy, self.hrx, self.hry)
 
     def legs(self) -> None:
         oc = self._outfit()
@@ -283,6 +285,7 @@ class Pet(Pen):
                 for x, y in ((-9, -40), (8, -22), (-5, -18), (10, -38)):
                     self.ell(x, y, 2.6, 2.2, lk.fur2, outline=False)
         getattr(self, f"_torso_{o}", lambda: None)()
+        costumes.torso(self, o, self.TORSO)
 
     def _torso_crown(self) -> None:
         self.rect_r(-19, -54, 19, -45, 4, (250, 248, 244))  # ermine collar
@@ -628,6 +631,7 @@ class Pet(Pen):
     def hat(self) -> None:
         o, hy, ry = self.outfit, self.hy, self.hry
         top = hy - ry
+        costumes.hat(self, o, hy, self.hrx, ry)
         if o == "hard_hat":
             px, py = self.P(0, top + 9)
             rx, r = 22 * self.u, 14 * self.u

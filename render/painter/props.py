@@ -11,6 +11,7 @@ import math
 import random
 from collections.abc import Callable
 
+from render.painter import figures
 from render.painter.geometry import GOLD, INK, RGB, WHITE, Pen, darker, lighter, star_pts
 
 DrawFn = Callable[[Pen, RGB | None], None]
@@ -19,12 +20,13 @@ DrawFn = Callable[[Pen, RGB | None], None]
 HAND: dict[str, float] = {"umbrella": 75, "microphone": 26, "phone": 16, "ring": 12, "book": 16, "food bowl": 16,
                           "bricks": 26, "trophy": 26, "briefcase": 22, "flowers": 30, "squeegee": 34,
                           "money": 18, "cake": 18, "gift box": 20, "suitcase": 26, "serving tray": 40,
-                          "coffee cup": 18, "handbag": 24, "necklace": 24, "newspaper": 30}
+                          "coffee cup": 18, "handbag": 24, "necklace": 24, "newspaper": 30, "kitten": 36,
+                          "puppy": 36}
 GRIP: dict[str, tuple[float, float]] = {"umbrella": (0, -4), "microphone": (0, -25), "squeegee": (0, -10),
                                         "flowers": (0, -20), "briefcase": (0, -100), "suitcase": (0, -100),
                                         "trophy": (0, -30), "bricks": (0, -10), "serving tray": (0, -8),
                                         "coffee cup": (0, -40), "handbag": (0, -88), "newspaper": (0, -40),
-                                        "necklace": (0, -100)}
+                                        "necklace": (0, -100), "kitten": (0, -24), "puppy": (0, -24)}
 
 
 def _car(p: Pen, color: RGB | None) -> None:
@@ -531,7 +533,7 @@ DRAW: dict[str, DrawFn] = {
     "bricks": _bricks, "cake": _cake, "book": _book, "cardboard box": _cardboard, "gift box": _gift,
     "confetti": _confetti, "company sign": _company_sign, "food stall": _food_stall, "serving tray": _serving_tray,
     "coffee cup": _coffee_cup, "handbag": _handbag, "necklace": _necklace, "newspaper": _newspaper, "yacht": _yacht,
-    "easel": _easel,
+    "easel": _easel, **figures.DRAW,
 }
 # rigs stand in front of their user, drawn in pet units at the pet's origin (prop units = pet units)
 RIG_SCALE: dict[str, float] = {"car": 0.78, "delivery scooter": 0.9, "office desk": 1.0, "wok": 1.0,
@@ -552,5 +554,5 @@ EXTENT: dict[str, tuple[float, float]] = {
     "money": (66, 106), "cardboard box": (82, 98), "window-cleaning cradle": (64, 48), "delivery scooter": (86, 102),
     "office desk": (64, 88), "wok": (36, 110), "podium": (38, 92), "umbrella": (60, 128), "food bowl": (52, 86),
     "food stall": (88, 162), "serving tray": (58, 54), "coffee cup": (38, 138), "handbag": (54, 92),
-    "necklace": (42, 106), "newspaper": (58, 98), "yacht": (100, 152), "easel": (62, 112),
+    "necklace": (42, 106), "newspaper": (58, 98), "yacht": (100, 152), "easel": (62, 112), **figures.EXTENT,
 }

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from render.painter.geometry import BACK_GROUND, GROUND, HORIZON
+from render.painter.props import EXTENT
 from render.painter.vocabulary import Pose, PropMatch, match_prop, stage_action, vocabulary
 from story.script import Scene
 
@@ -54,6 +55,9 @@ class PlacedProp:
 
 _BACK_SLOTS = [(0.5, HORIZON + 0.01), (0.22, HORIZON + 0.01), (0.78, HORIZON + 0.01)]
 _GROUND_XS = [0.88, 0.12, 0.36, 0.64, 0.5]
+_WIDE_XS = [0.65, 0.35, 0.5]  # a wide ground prop (car, bed, patient) stands near the middle, where it fits
+_BESIDE = {1: [Slot(0.27, GROUND, 0.4)],  # a lone pet beside a wide prop; two on either side of it
+           2: [Slot(0.26, GROUND, 0.37), Slot(0.76, BACK_GROUND, 0.32)]}
 _HIGH = {"company sign": (0.5, 0.43)}  # hung on the wall above the pets' heads, where nobody hides it
 
 
@@ -61,6 +65,8 @@ _HIGH = {"company sign": (0.5, 0.43)}  # hung on the wall above the pets' heads,
 _RIG_TAKERS = {"stand", "walk", "work", "talk", "think", "sing", "wave"}
 _HAND_TAKERS = {"stand", "walk", "talk", "wave", "celebrate", "sing", "give", "eat", "think", "point", "enter",
                 "exit", "laugh", "shocked", "sneer", "study", "work"}
+_CARRIED = {"kitten", "puppy"}  # small enough to be carried in a rescue
+_CARRIERS = {"hug", "walk", "run", "stand", "enter", "exit"}
 _SHOW_OFF = {"laugh", "sneer", "point", "celebrate"}  # may stand in a rig they show off, keeping their arms
 _SHOWN_OFF = {"yacht", "car"}
 # a pet walking up to one of these is its customer or visitor, not the one who works at it
@@ -70,6 +76,12 @@ _RIG_ARMS = {"delivery scooter": "wheel", "car": "wheel", "office desk": "desk",
              "yacht": "wave"}
 
 
+def _wide(drawn: str) -> bool:
+    """A ground prop as wide as a pet or wider (a car, a hospital bed): it needs the middle of the frame."""
+    kind = vocabulary().props[drawn]
+    return kind.layer == "ground" and EXTENT.get(drawn, (52.0, 100.0))[0] * kind.size >= 12
+
+
 def stage_scene(scene: Scene, cast: list[str] | None = None) -> tuple[list[Staged], list[PlacedProp]]:
     """Slots, facing, poses and motions for the scene's characters (in scene order), and where every asked
     prop is drawn. ``cast`` (the script's character ids, hero first) gives the hero the front slot."""
@@ -77,7 +89,10 @@ def stage_scene(scene: Scene, cast: list[str] | None = None) -> tuple[list[Stage
     matches = [match_prop(p) for p in scene.props]
     rank = {cid: i for i, cid in enumerate(cast or [])}
     order = sorted(range(len(scene.characters)), key=lambda k: (rank.get(scene.characters[k].id, 99), k))
+    wide = [m for m in matches if _wide(m.drawn)]
     layout_slots = layout(len(scene.characters))
+    if wide and len(scene.characters) <= 2:  # pets beside the taxi or the bed, not hiding it
+        layout_slots = _BESIDE[len(scene.characters)]
     slots = [layout_slots[order.index(k)] for k in range(len(scene.characters))]
     xs = {a.id: s.x for a, s in zip(scene.characters, slots, strict=True)}
     staged: list[Staged] = []
@@ -112,6 +127,14 @@ def stage_scene(scene: Scene, cast: list[str] | None = None) -> tuple[list[Stage
     takers = sorted(order, key=lambda k: staged[k].pose.action == "stand")
     for m in matches:
         layer = vocab.props[m.drawn].layer
+        if m.drawn in _CARRIED and m.drawn not in claimed:  # a rescue: the kitten held to the chest
+            k = next((k for k in takers if staged[k].pose.action in _CARRIERS and staged[k].pose.holding is None
+                      and staged[k].pose.rig is None and scene.characters[k].target not in xs), None)
+            if k is not None:
+                st = staged[k]
+                staged[k] = replace(st, pose=replace(st.pose, holding=m, arms="belly", lean=0.0))
+                claimed.add(m.drawn)
+            continue
         if m.drawn in claimed or layer not in ("rig", "hand"):
             continue
         for k in takers:
@@ -136,12 +159,14 @@ def stage_scene(scene: Scene, cast: list[str] | None = None) -> tuple[list[Stage
     back = list(_BACK_SLOTS)
     taken = [st.slot.x for st in staged]  # beside the characters rather than hidden behind them
     ground = [(x, GROUND - 0.03) for x in sorted(_GROUND_XS, key=lambda x: -min(abs(x - t) for t in taken))]
+    middle = [(x, GROUND - 0.03) for x in sorted(_WIDE_XS, key=lambda x: -min(abs(x - t) for t in taken))]
     for m in matches:
         kind = vocab.props[m.drawn]
         if m.drawn in used:
             placed.append(PlacedProp(m, used[m.drawn], 0.0, 0.0, kind.size))
             continue
-        free = back if kind.layer == "back" and back else ground if ground else back
+        free = back if kind.layer == "back" and back else middle if _wide(m.drawn) and middle else \
+            ground if ground else back
         if not free:
             free = [(0.5, GROUND - 0.03)]
         x, y = _HIGH[m.drawn] if m.drawn in _HIGH else free.pop(0)
