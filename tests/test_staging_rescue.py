@@ -156,11 +156,11 @@ def test_jobs_wear_their_own_costume(job: str, outfit: str) -> None:
 
 
 def test_a_spacesuit_is_not_a_police_uniform() -> None:
-    bare_img, report = _still(_scene("space", [{"id": "hero"}]))
+    bare_img, report = _still(_scene("street", [{"id": "hero"}]))
     x0, y0, x1, y1 = (max(0, v) for v in report["drawn"]["characters"][0]["box"])
 
     def head(outfit: str) -> np.ndarray:
-        img, _ = _still(_scene("space", [{"id": "hero", "outfit": outfit}]))
+        img, _ = _still(_scene("street", [{"id": "hero", "outfit": outfit}]))
         return img[y0:y0 + (y1 - y0) // 2, x0:x1]  # the head and helmet
 
     suit, police, bare = head("spacesuit"), head("uniform"), head("none")
@@ -172,3 +172,41 @@ def test_an_astronaut_premise_is_drawn_in_a_spacesuit() -> None:
                            "tabby-cat", "en", 1)
     outfits = {a.outfit for s in script.scenes for a in s.characters if a.id == "hero"}
     assert "spacesuit" in outfits and "uniform" not in outfits
+
+
+def test_nobody_stands_in_space_without_a_spacesuit() -> None:
+    scene = Scene.model_validate(_scene("planet", [{"id": "hero"}, {"id": "rival", "outfit": "suit"}]))
+    (hero, rival), _ = stage_scene(scene, ["hero", "rival"])
+    assert (hero.outfit, rival.outfit) == ("spacesuit", "suit")  # a rich poodle keeps the suit she showed off
+
+
+# -- what the QA premises showed --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("location", "props", "rig"), [
+    ("street", [], "car"), ("street", ["delivery scooter"], "delivery scooter"), ("beach", ["luxury yacht"], "yacht"),
+    ("planet", ["rocket"], None), ("space", [], None),
+])
+def test_a_pet_drives_the_scenes_own_vehicle(location: str, props: list[str], rig: str | None) -> None:
+    """'flies a rocket to the moon' was a red car on Mars."""
+    scene = Scene.model_validate(_scene(location, [{"id": "hero", "action": "drive"}], props=props))
+    (st,), _ = stage_scene(scene)
+    assert (st.pose.rig.drawn if st.pose.rig else None) == rig
+
+
+def test_a_rocket_is_never_held_and_two_words_for_it_draw_one() -> None:
+    scene = Scene.model_validate(_scene("planet", [{"id": "hero", "action": "work", "holding": "rocket"}],
+                                        props=["rocket", "space helmet"]))
+    (st,), placed = stage_scene(scene)
+    assert st.pose.holding is None and st.pose.job == "explore"
+    assert [p.where for p in placed] == ["back", "back"] and placed[0].x == placed[1].x
+    one, _ = _still(_scene("planet", [{"id": "hero", "action": "cry"}], props=["rocket"]))
+    two, report = _still(_scene("planet", [{"id": "hero", "action": "cry"}], props=["rocket", "space helmet"]))
+    assert np.array_equal(one, two)  # drawn once
+    assert [p["box"] for p in report["drawn"]["props"]][0] == report["drawn"]["props"][1]["box"]
+
+
+def test_young_ones_shiver_out_in_the_snow() -> None:
+    scenes = [_scene("street", [{"id": "kittens"}], weather="snow"), _scene("kitchen", [{"id": "kittens"}])]
+    _, report = _paint(scenes, [_HERO, _KITTENS])
+    assert [r["drawn"]["characters"][0]["action"] for r in report[:2]] == ["shiver", "stand"]

@@ -66,6 +66,7 @@ class StoryboardPainter:
         size = (ow * SUPERSAMPLE, oh * SUPERSAMPLE)
         vis = (spec.width * SUPERSAMPLE, spec.height * SUPERSAMPLE)
         looks = {c.id: resolve_look(c, random.Random(f"{spec.seed}:look:{i}")) for i, c in enumerate(script.characters)}
+        young = frozenset(cid for cid, look in looks.items() if look.young)
         masks: dict[tuple[tuple[int, int], float], Image.Image] = {}
         arts: list[SceneArt] = []
         report: list[dict[str, Any]] = []
@@ -74,7 +75,7 @@ class StoryboardPainter:
             if should_cancel():
                 raise Cancelled(f"cancelled before keyframe {i + 1}/{n}")
             # 2. staging: who stands where doing what, and where each asked prop goes
-            staged, placed = stage_scene(scene, [c.id for c in script.characters])
+            staged, placed = stage_scene(scene, [c.id for c in script.characters], young)
             weather = "rain" if scene.location == "rainy_street" and scene.weather == "clear" else scene.weather
             # 3. the background: place, light, weather and the static props, graded for the mood
             canvas = Canvas(Image.new("RGB", size, (128, 128, 128)), *vis,
@@ -92,15 +93,17 @@ class StoryboardPainter:
                 jitter = rng.uniform(-0.015, 0.015)
                 sprites.append(self._sprite(canvas, staged[k], looks[staged[k].id], jitter, scene,
                                             seed=spec.seed * 7 + i * 3 + k, mean=mean, phase=k * 0.37))
-            front = [pp for pp in placed if pp.where == "front"]
+            front = [pp for k, pp in enumerate(placed) if pp.where == "front" and not _again(placed, k)]
             for pp in front:  # small props stand before the characters, where nobody hides them
                 sprites.append(_prop_sprite(canvas, pp, scene.mood, mean))
             # rain and snow fall outdoors only (a mansion or an office keeps its roof)
             falling = weather if scene.location in vocabulary().outdoor else "clear"
             arts.append(SceneArt(background, sprites, falling))
             for pp, sp in zip(front, sprites[len(staged):], strict=True):
-                boxes[placed.index(pp)] = (round(sp.x), round(sp.y), round(sp.x) + sp.rgba.shape[1],
-                                           round(sp.y) + sp.rgba.shape[0])
+                box = (round(sp.x), round(sp.y), round(sp.x) + sp.rgba.shape[1], round(sp.y) + sp.rgba.shape[0])
+                for k, other in enumerate(placed):  # the prop and its repeats ("cash", "money") share the box
+                    if (other.match.drawn, other.where, other.x, other.y) == (pp.match.drawn, pp.where, pp.x, pp.y):
+                        boxes[k] = box
             report.append(_scene_report(i, scene, falling, staged, placed, boxes, sprites))
             progress("keyframes", (i + 1) / n)
         self.report = report
@@ -121,14 +124,15 @@ class StoryboardPainter:
                     x = st.slot.x + dx * st.slot.height / 0.46
                     c.line([(x, c.top), (x, top)], (60, 60, 70), 0.35)
         boxes: list[tuple[int, int, int, int] | None] = []
-        for pp in placed:
+        for k, pp in enumerate(placed):
             if pp.where not in ("back", "ground"):  # drawn with a character or in front (sprites)
                 boxes.append(None)
                 continue
             x, u = _fit_prop(c, pp)
-            pen = Pen(c.d, x, c.Y(pp.y), u)
-            pen.lw = max(pen.lw, c.lw * 1.4)
-            draw_prop(pp.match.drawn, pen, pp.match.color)
+            if not _again(placed, k):
+                pen = Pen(c.d, x, c.Y(pp.y), u)
+                pen.lw = max(pen.lw, c.lw * 1.4)
+                draw_prop(pp.match.drawn, pen, pp.match.color)
             hw, h = EXTENT.get(pp.match.drawn, (52.0, 100.0))
             y = c.Y(pp.y)
             bx0, by0, bx1, by1 = (max(0, round(v / SUPERSAMPLE)) for v in (x - hw * u, y - h * u, x + hw * u, y + 2 * u))
@@ -221,6 +225,12 @@ class StoryboardPainter:
         arrays = {name: np.asarray(im) for name, im in layers.items()}
         return Sprite(rgba=arrays["rest"], x=sx, y=sy, motion=st.motion, blink=arrays.get("blink"),
                       talk=arrays.get("talk"), speaker=st.id, phase=phase)
+
+
+def _again(placed: list[PlacedProp], k: int) -> bool:
+    """Whether ``placed[k]`` repeats an earlier prop drawn in the same place (two words, one drawing)."""
+    pp = placed[k]
+    return any((o.match.drawn, o.where, o.x, o.y) == (pp.match.drawn, pp.where, pp.x, pp.y) for o in placed[:k])
 
 
 _SPREAD = {"crowd", "confetti"}  # meant to run past the frame's sides

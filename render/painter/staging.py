@@ -65,6 +65,7 @@ _HIGH = {"company sign": (0.5, 0.43)}  # hung on the wall above the pets' heads,
 _RIG_TAKERS = {"stand", "walk", "work", "talk", "think", "sing", "wave"}
 _HAND_TAKERS = {"stand", "walk", "talk", "wave", "celebrate", "sing", "give", "eat", "think", "point", "enter",
                 "exit", "laugh", "shocked", "sneer", "study", "work"}
+_AIRLESS = {"space", "planet"}  # nobody stands there without a spacesuit
 _CARRIED = {"kitten", "puppy"}  # small enough to be carried in a rescue
 _CARRIERS = {"hug", "walk", "run", "stand", "enter", "exit"}
 _SHOW_OFF = {"laugh", "sneer", "point", "celebrate"}  # may stand in a rig they show off, keeping their arms
@@ -82,9 +83,11 @@ def _wide(drawn: str) -> bool:
     return kind.layer == "ground" and EXTENT.get(drawn, (52.0, 100.0))[0] * kind.size >= 12
 
 
-def stage_scene(scene: Scene, cast: list[str] | None = None) -> tuple[list[Staged], list[PlacedProp]]:
+def stage_scene(scene: Scene, cast: list[str] | None = None,
+                young: frozenset[str] = frozenset()) -> tuple[list[Staged], list[PlacedProp]]:
     """Slots, facing, poses and motions for the scene's characters (in scene order), and where every asked
-    prop is drawn. ``cast`` (the script's character ids, hero first) gives the hero the front slot."""
+    prop is drawn. ``cast`` (the script's character ids, hero first) gives the hero the front slot;
+    ``young`` (kittens, puppies) shiver where they would only stand out in the rain or snow."""
     vocab = vocabulary()
     matches = [match_prop(p) for p in scene.props]
     rank = {cid: i for i, cid in enumerate(cast or [])}
@@ -97,7 +100,9 @@ def stage_scene(scene: Scene, cast: list[str] | None = None) -> tuple[list[Stage
     xs = {a.id: s.x for a, s in zip(scene.characters, slots, strict=True)}
     staged: list[Staged] = []
     for app, slot in zip(scene.characters, slots, strict=True):
-        pose = stage_action(app.action, app.expression, app.holding, matches, scene.location)
+        cold = scene.weather != "clear" and scene.location in vocab.outdoor
+        act = "shiver" if app.id in young and app.action == "stand" and cold else app.action
+        pose = stage_action(act, app.expression, app.holding, matches, scene.location)
         # 1. facing: toward the target (a pet pointing, sneering or hugging never turns its back on
         #    whom it means: the writer can't know who stands on which side), else the writer's side,
         #    else toward the middle of the frame
@@ -118,7 +123,8 @@ def stage_scene(scene: Scene, cast: list[str] | None = None) -> tuple[list[Stage
             facing = -1 if motion == "exit_left" else 1
         if pose.body == "lying" and len(scene.characters) > 1 and slot.x != 0.5:
             facing = -1 if slot.x < 0.5 else 1  # asleep beside others: head (and its marks) toward the near edge
-        staged.append(Staged(app.id, slot, facing, turned, pose, motion, app.outfit))
+        outfit = "spacesuit" if scene.location in _AIRLESS and app.outfit in ("none", "uniform") else app.outfit
+        staged.append(Staged(app.id, slot, facing, turned, pose, motion, outfit))
     # 3. an unclaimed rig or hand prop goes to a character free to use it, the one doing something before
     #    one who only stands (the scene's things are mostly its actor's: the rival laughing from her yacht),
     #    then the hero first: the scooter is ridden, the microphone held, so the prop reads as part of the story
@@ -160,10 +166,14 @@ def stage_scene(scene: Scene, cast: list[str] | None = None) -> tuple[list[Stage
     taken = [st.slot.x for st in staged]  # beside the characters rather than hidden behind them
     ground = [(x, GROUND - 0.03) for x in sorted(_GROUND_XS, key=lambda x: -min(abs(x - t) for t in taken))]
     middle = [(x, GROUND - 0.03) for x in sorted(_WIDE_XS, key=lambda x: -min(abs(x - t) for t in taken))]
+    spots: dict[str, PlacedProp] = {}
     for m in matches:
         kind = vocab.props[m.drawn]
         if m.drawn in used:
             placed.append(PlacedProp(m, used[m.drawn], 0.0, 0.0, kind.size))
+            continue
+        if m.drawn in spots:  # "rocket" and "space helmet": one rocket, in one place
+            placed.append(replace(spots[m.drawn], match=m))
             continue
         free = back if kind.layer == "back" and back else middle if _wide(m.drawn) and middle else \
             ground if ground else back
@@ -172,5 +182,6 @@ def stage_scene(scene: Scene, cast: list[str] | None = None) -> tuple[list[Stage
         x, y = _HIGH[m.drawn] if m.drawn in _HIGH else free.pop(0)
         size = kind.size if kind.layer != "hand" else kind.size * 1.4
         where = "back" if kind.layer == "back" else "ground" if size > 0.1 else "front"  # small ones in front
-        placed.append(PlacedProp(m, where, x, y, size))
+        spots[m.drawn] = PlacedProp(m, where, x, y, size)
+        placed.append(spots[m.drawn])
     return staged, placed

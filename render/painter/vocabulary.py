@@ -156,6 +156,9 @@ def _job(props: list[PropMatch], location: str, holding: PropMatch | None) -> st
     return "sweep"
 
 
+_VEHICLES = ("car", "delivery scooter", "yacht")
+
+
 def stage_action(action: str, expression: str, holding: str | None, scene_props: list[PropMatch],
                  location: str) -> Pose:
     """The pose for one character's ``action`` (``work`` picks the job from the scene's props and place).
@@ -170,6 +173,12 @@ def stage_action(action: str, expression: str, holding: str | None, scene_props:
     if action == "work":
         job = _job(scene_props, location, held)
         spec.update({k: val for k, val in v.jobs[job].items() if k != "when"})
+    if action == "drive":  # the scene's own vehicle: the scooter, the yacht; a rocket is flown, not a car
+        ride = next((p.drawn for p in scene_props if p.drawn in _VEHICLES), None)
+        if ride is not None:
+            spec["rig"] = ride
+        elif any(p.drawn == "rocket" for p in scene_props) or location in ("space", "planet"):
+            spec = {**{k: val for k, val in spec.items() if k != "rig"}, "arms": "wave", "marks": ["speed"]}
     asked = {p.drawn: p for p in scene_props}  # the scene's own ask keeps its words and colour ("golden car")
     if held is None and action in ("give", "eat"):  # what is given or eaten is the scene's own hand prop
         held = next((p for p in scene_props if v.props[p.drawn].layer == "hand"), None)
@@ -178,8 +187,8 @@ def stage_action(action: str, expression: str, holding: str | None, scene_props:
     rig = (asked.get(spec["rig"]) or PropMatch(spec["rig"], spec["rig"], "exact")) if spec.get("rig") else None
     if held is not None and v.props[held.drawn].layer == "rig" and rig is None:
         rig, held = held, None  # "holding a desk": the desk stands in front of them
-    elif held is not None and v.props[held.drawn].layer == "rig":
-        held = None
+    elif held is not None and v.props[held.drawn].layer in ("rig", "back"):
+        held = None  # nobody holds a second rig, a rocket or a gate: it stands in the scene
     expr = expression if expression != "neutral" else spec.get("expression", "neutral")
     return Pose(action=action, arms=spec["arms"], body=spec.get("body", "stand"), legs=spec.get("legs", "still"),
                 lean=float(spec.get("lean", 0.0)), expression=expr, marks=tuple(spec.get("marks", ())),
