@@ -210,3 +210,33 @@ def test_young_ones_shiver_out_in_the_snow() -> None:
     scenes = [_scene("street", [{"id": "kittens"}], weather="snow"), _scene("kitchen", [{"id": "kittens"}])]
     _, report = _paint(scenes, [_HERO, _KITTENS])
     assert [r["drawn"]["characters"][0]["action"] for r in report[:2]] == ["shiver", "stand"]
+
+
+def test_a_stray_kitten_is_fed_not_given_a_present() -> None:
+    scene = Scene.model_validate(_scene("street", [{"id": "hero", "action": "give"}], props=["stray kitten"]))
+    (st,), _ = stage_scene(scene)
+    assert st.pose.holding is not None and st.pose.holding.drawn == "food bowl"
+    scene = Scene.model_validate(_scene("street", [{"id": "hero", "action": "give", "target": "kittens"},
+                                                   {"id": "kittens"}]))
+    (st, _), _ = stage_scene(scene, ["hero", "kittens"], frozenset({"kittens"}))
+    assert st.pose.holding is not None and st.pose.holding.drawn == "food bowl"
+    scene = Scene.model_validate(_scene("street", [{"id": "hero", "action": "give", "target": "rival"},
+                                                   {"id": "rival"}]))
+    (st, _), _ = stage_scene(scene, ["hero", "rival"], frozenset({"kittens"}))
+    assert st.pose.holding is not None and st.pose.holding.drawn == "gift box"  # a grown-up still gets a gift
+
+
+def test_a_firefighter_holds_a_fire_hose_and_the_fire_truck_is_a_truck_not_a_wok() -> None:
+    assert match_prop("fire truck").drawn == "car" and match_prop("fire hose").drawn == "fire hose"
+    scene = Scene.model_validate(_scene("street", [{"id": "hero", "action": "work", "outfit": "firefighter"}],
+                                        props=["fire hose", "fire truck"]))
+    (st,), placed = stage_scene(scene)
+    assert st.pose.job == "firefight" and st.pose.holding is not None and st.pose.holding.drawn == "fire hose"
+    assert [p.where for p in placed] == ["hand:hero", "ground"]
+
+
+def test_a_taxi_driver_at_work_drives_the_taxi() -> None:
+    scene = Scene.model_validate(_scene("street", [{"id": "hero", "action": "work"}], props=["taxi"]))
+    (st,), placed = stage_scene(scene)
+    assert st.pose.job == "taxi" and st.pose.rig is not None and st.pose.rig.drawn == "car"
+    assert [p.where for p in placed] == ["rig:hero"]

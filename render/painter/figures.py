@@ -82,6 +82,9 @@ def _puppies(p: Pen, color: RGB | None) -> None:
 def _patient(p: Pen, color: RGB | None) -> None:
     """A sick pet in a hospital bed: head on the pillow with a bandage, a blanket, a drip beside it."""
     fur = color or _GREY
+    lw = p.lw
+    p = Pen(p.d, p.cx, p.fy, p.u, -p.f, p.ink)  # the head on the far side from the carer beside the bed
+    p.lw = lw
     p.rect(-80, -44, 80, -26, (120, 170, 225), r=3)  # the mattress and frame
     p.rect(-84, -28, 84, -20, (170, 175, 185))
     p.rect(-88, -96, -78, 0, (170, 175, 185))  # head and foot ends
@@ -95,9 +98,9 @@ def _patient(p: Pen, color: RGB | None) -> None:
     p.poly([(-30, -54), (-16, -62), (50, -64), (76, -50), (76, -44), (-30, -44)], (150, 200, 240))  # the blanket
     p.line([(-30, -54), (72, -56)], lighter((150, 200, 240), 0.4), 2)
     p.ell(-22, -52, 6, 5, fur)  # a paw on the blanket
-    p.line([(98, -150), (98, 0)], (160, 165, 175), 2.2)  # the drip
-    p.rect(88, -150, 108, -118, (210, 235, 250), r=3)
-    p.line([(98, -118), (88, -80), (-40, -52)], (200, 215, 230), 1.0)
+    p.line([(-98, -150), (-98, 0)], (160, 165, 175), 2.2)  # the drip
+    p.rect(-108, -150, -88, -118, (210, 235, 250), r=3)
+    p.line([(-98, -118), (-90, -80), (-30, -52)], (200, 215, 230), 1.0)
     p.rect(-10, -124, 50, -100, WHITE, r=4)  # a heart-rate sign over the bed
     p.line([(-4, -112), (12, -112), (16, -119), (22, -105), (26, -112), (44, -112)], (230, 60, 70), 1.6)
 

@@ -21,12 +21,13 @@ HAND: dict[str, float] = {"umbrella": 75, "microphone": 26, "phone": 16, "ring":
                           "bricks": 26, "trophy": 26, "briefcase": 22, "flowers": 30, "squeegee": 34,
                           "money": 18, "cake": 18, "gift box": 20, "suitcase": 26, "serving tray": 40,
                           "coffee cup": 18, "handbag": 24, "necklace": 24, "newspaper": 30, "kitten": 36,
-                          "puppy": 36}
+                          "puppy": 36, "fire hose": 56}
 GRIP: dict[str, tuple[float, float]] = {"umbrella": (0, -4), "microphone": (0, -25), "squeegee": (0, -10),
                                         "flowers": (0, -20), "briefcase": (0, -100), "suitcase": (0, -100),
                                         "trophy": (0, -30), "bricks": (0, -10), "serving tray": (0, -8),
                                         "coffee cup": (0, -40), "handbag": (0, -88), "newspaper": (0, -40),
-                                        "necklace": (0, -100), "kitten": (0, -24), "puppy": (0, -24)}
+                                        "necklace": (0, -100), "kitten": (0, -24), "puppy": (0, -24),
+                                        "fire hose": (-30, -40)}
 
 
 def _car(p: Pen, color: RGB | None) -> None:
@@ -524,6 +525,19 @@ def _easel(p: Pen, color: RGB | None) -> None:
         p.ell(x, y, 3, 3, col, outline=False)
 
 
+def _fire_hose(p: Pen, color: RGB | None) -> None:
+    """A fire hose held out front: the coil hanging below the paw, a brass nozzle, a jet of water."""
+    red = color or (214, 52, 44)
+    p.stroke([(-30, -40), (-40, -20), (-20, -4), (10, -8), (6, -26)], red, 9)  # the hose, hanging in a loop
+    p.poly([(-34, -46), (8, -50), (8, -30), (-34, -34)], red)  # the hose in the paw
+    p.poly([(8, -48), (30, -44), (30, -36), (8, -32)], (214, 170, 70))  # the brass nozzle
+    water = (150, 210, 255, 220)
+    for k, (dy, reach) in enumerate(((-4, 100), (0, 120), (4, 96))):
+        p.line([(32, -40 + dy), (60, -46 + dy * 2), (reach, -44 + dy * 4 + k * 3)], water, 5 - k)
+    for x, y in ((88, -58), (104, -30), (118, -50), (96, -22)):
+        p.ell(x, y, 4, 4, (190, 230, 255), outline=False)
+
+
 DRAW: dict[str, DrawFn] = {
     "car": _car, "crowd": _crowd, "stage": _stage, "microphone": _microphone, "podium": _podium, "wok": _wok,
     "window-cleaning cradle": _cradle, "squeegee": _squeegee, "delivery scooter": _scooter,
@@ -533,7 +547,7 @@ DRAW: dict[str, DrawFn] = {
     "bricks": _bricks, "cake": _cake, "book": _book, "cardboard box": _cardboard, "gift box": _gift,
     "confetti": _confetti, "company sign": _company_sign, "food stall": _food_stall, "serving tray": _serving_tray,
     "coffee cup": _coffee_cup, "handbag": _handbag, "necklace": _necklace, "newspaper": _newspaper, "yacht": _yacht,
-    "easel": _easel, **figures.DRAW,
+    "easel": _easel, "fire hose": _fire_hose, **figures.DRAW,
 }
 # rigs stand in front of their user, drawn in pet units at the pet's origin (prop units = pet units)
 RIG_SCALE: dict[str, float] = {"car": 0.78, "delivery scooter": 0.9, "office desk": 1.0, "wok": 1.0,
@@ -554,5 +568,6 @@ EXTENT: dict[str, tuple[float, float]] = {
     "money": (66, 106), "cardboard box": (82, 98), "window-cleaning cradle": (64, 48), "delivery scooter": (86, 102),
     "office desk": (64, 88), "wok": (36, 110), "podium": (38, 92), "umbrella": (60, 128), "food bowl": (52, 86),
     "food stall": (88, 162), "serving tray": (58, 54), "coffee cup": (38, 138), "handbag": (54, 92),
-    "necklace": (42, 106), "newspaper": (58, 98), "yacht": (100, 152), "easel": (62, 112), **figures.EXTENT,
+    "necklace": (42, 106), "newspaper": (58, 98), "yacht": (100, 152), "easel": (62, 112),
+    "fire hose": (122, 62), **figures.EXTENT,
 }

@@ -66,6 +66,7 @@ _RIG_TAKERS = {"stand", "walk", "work", "talk", "think", "sing", "wave"}
 _HAND_TAKERS = {"stand", "walk", "talk", "wave", "celebrate", "sing", "give", "eat", "think", "point", "enter",
                 "exit", "laugh", "shocked", "sneer", "study", "work"}
 _AIRLESS = {"space", "planet"}  # nobody stands there without a spacesuit
+_YOUNG_FIGURES = {"kitten", "puppy", "kittens", "puppies"}
 _CARRIED = {"kitten", "puppy"}  # small enough to be carried in a rescue
 _CARRIERS = {"hug", "walk", "run", "stand", "enter", "exit"}
 _SHOW_OFF = {"laugh", "sneer", "point", "celebrate"}  # may stand in a rig they show off, keeping their arms
@@ -80,7 +81,8 @@ _RIG_ARMS = {"delivery scooter": "wheel", "car": "wheel", "office desk": "desk",
 def _wide(drawn: str) -> bool:
     """A ground prop as wide as a pet or wider (a car, a hospital bed): it needs the middle of the frame."""
     kind = vocabulary().props[drawn]
-    return kind.layer == "ground" and EXTENT.get(drawn, (52.0, 100.0))[0] * kind.size >= 12
+    return kind.layer == "ground" and (EXTENT.get(drawn, (52.0, 100.0))[0] * kind.size >= 12 or
+                                       drawn in _YOUNG_FIGURES)  # the kitten fed: beside the hero, not far off
 
 
 def stage_scene(scene: Scene, cast: list[str] | None = None,
@@ -103,6 +105,12 @@ def stage_scene(scene: Scene, cast: list[str] | None = None,
         cold = scene.weather != "clear" and scene.location in vocab.outdoor
         act = "shiver" if app.id in young and app.action == "stand" and cold else app.action
         pose = stage_action(act, app.expression, app.holding, matches, scene.location)
+        if pose.action == "hug" and pose.expression == "love" and any(m.drawn == "patient" for m in matches):
+            pose = replace(pose, expression="determined")  # caring for a patient: no heart eyes
+        feeds = app.target in young or any(m.drawn in _YOUNG_FIGURES for m in matches)
+        if pose.action == "give" and feeds and pose.holding is not None and pose.holding.drawn == "gift box" and \
+                not any(m.drawn == "gift box" for m in matches):  # what a stray kitten is given is food
+            pose = replace(pose, holding=PropMatch("food bowl", "food bowl", "exact"))
         # 1. facing: toward the target (a pet pointing, sneering or hugging never turns its back on
         #    whom it means: the writer can't know who stands on which side), else the writer's side,
         #    else toward the middle of the frame
