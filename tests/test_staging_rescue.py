@@ -218,11 +218,11 @@ def test_a_stray_kitten_is_fed_not_given_a_present() -> None:
     assert st.pose.holding is not None and st.pose.holding.drawn == "food bowl"
     scene = Scene.model_validate(_scene("street", [{"id": "hero", "action": "give", "target": "kittens"},
                                                    {"id": "kittens"}]))
-    (st, _), _ = stage_scene(scene, ["hero", "kittens"], frozenset({"kittens"}))
+    (st, _), _ = stage_scene(scene, ["hero", "kittens"], {"kittens": 3})
     assert st.pose.holding is not None and st.pose.holding.drawn == "food bowl"
     scene = Scene.model_validate(_scene("street", [{"id": "hero", "action": "give", "target": "rival"},
                                                    {"id": "rival"}]))
-    (st, _), _ = stage_scene(scene, ["hero", "rival"], frozenset({"kittens"}))
+    (st, _), _ = stage_scene(scene, ["hero", "rival"], {"kittens": 3})
     assert st.pose.holding is not None and st.pose.holding.drawn == "gift box"  # a grown-up still gets a gift
 
 
@@ -240,3 +240,30 @@ def test_a_taxi_driver_at_work_drives_the_taxi() -> None:
     (st,), placed = stage_scene(scene)
     assert st.pose.job == "taxi" and st.pose.rig is not None and st.pose.rig.drawn == "car"
     assert [p.where for p in placed] == ["rig:hero"]
+
+
+def test_a_thing_with_no_drawing_is_not_put_in_a_pets_paw() -> None:
+    """"pushes the calico into a fountain": the calico held a present (the fallback) while pushed."""
+    scene = Scene.model_validate(_scene("school", [{"id": "rival", "action": "push", "target": "hero"},
+                                                   {"id": "hero"}], props=["fountain"]))
+    (rival, hero), placed = stage_scene(scene, ["hero", "rival"])
+    assert hero.pose.holding is None and rival.pose.holding is None
+    assert [(p.match.how, p.where) for p in placed] == [("fallback", "front")]
+
+
+@pytest.mark.parametrize("action", ["hug", "walk"])
+def test_a_rescued_puppy_in_the_cast_is_carried_in_front_of_the_hero(action: str) -> None:
+    pup = {**_GROWN, "id": "pup", "species": "dog", "breed": "golden retriever", "style": None,
+           "look": "a tiny lost golden retriever puppy"}
+    scene = _scene("park", [{"id": "hero", "action": action, "target": "pup"}, {"id": "pup"}])
+    arts, report = _paint([scene], [_HERO, pup])
+    hero, held = report[0]["drawn"]["characters"]
+    assert hero["arms"] == "belly"
+    hx0, hy0, hx1, hy1 = hero["box"]
+    px0, py0, px1, py1 = held["box"]
+    assert hx0 < (px0 + px1) / 2 < hx1 and hy0 < py1 < hy1  # in the hero's arms, above its feet
+    assert [sp.speaker for sp in arts[0].sprites] == ["hero", "pup"]  # drawn in front of the hero
+    (_, litter), _ = stage_scene(Scene.model_validate(_scene("park", [{"id": "hero", "action": action,
+                                                                        "target": "kittens"}, {"id": "kittens"}])),
+                                 ["hero", "kittens"], {"kittens": 3})
+    assert not litter.carried  # a litter stands beside

@@ -66,7 +66,7 @@ class StoryboardPainter:
         size = (ow * SUPERSAMPLE, oh * SUPERSAMPLE)
         vis = (spec.width * SUPERSAMPLE, spec.height * SUPERSAMPLE)
         looks = {c.id: resolve_look(c, random.Random(f"{spec.seed}:look:{i}")) for i, c in enumerate(script.characters)}
-        young = frozenset(cid for cid, look in looks.items() if look.young)
+        young = {cid: look.count for cid, look in looks.items() if look.young}
         masks: dict[tuple[tuple[int, int], float], Image.Image] = {}
         arts: list[SceneArt] = []
         report: list[dict[str, Any]] = []
@@ -89,7 +89,7 @@ class StoryboardPainter:
             # 4. the characters as sprites, back row first so the hero stands in front
             rng = random.Random(f"{spec.seed}:scene:{i}")
             sprites: list[Sprite] = []
-            for k in sorted(range(len(staged)), key=lambda j: staged[j].slot.feet):
+            for k in sorted(range(len(staged)), key=lambda j: (staged[j].carried, staged[j].slot.feet)):
                 jitter = rng.uniform(-0.015, 0.015)
                 sprites.append(self._sprite(canvas, staged[k], looks[staged[k].id], jitter, scene,
                                             seed=spec.seed * 7 + i * 3 + k, mean=mean, phase=k * 0.37))

@@ -7,6 +7,7 @@ with the hero in front and the rival and the rival's partner behind on either si
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from render.painter.geometry import BACK_GROUND, GROUND, HORIZON
@@ -42,6 +43,7 @@ class Staged:
     pose: Pose
     motion: str
     outfit: str
+    carried: bool = False  # a kitten or puppy in another's arms: drawn in front of its carrier
 
 
 @dataclass(frozen=True)
@@ -86,10 +88,12 @@ def _wide(drawn: str) -> bool:
 
 
 def stage_scene(scene: Scene, cast: list[str] | None = None,
-                young: frozenset[str] = frozenset()) -> tuple[list[Staged], list[PlacedProp]]:
+                young: Mapping[str, int] | None = None) -> tuple[list[Staged], list[PlacedProp]]:
     """Slots, facing, poses and motions for the scene's characters (in scene order), and where every asked
     prop is drawn. ``cast`` (the script's character ids, hero first) gives the hero the front slot;
-    ``young`` (kittens, puppies) shiver where they would only stand out in the rain or snow."""
+    ``young`` (kittens and puppies: how many each character is) shiver where they would only stand out
+    in the rain or snow, and one young one is carried by whoever rescues or hugs it."""
+    young = young or {}
     vocab = vocabulary()
     matches = [match_prop(p) for p in scene.props]
     rank = {cid: i for i, cid in enumerate(cast or [])}
@@ -133,7 +137,22 @@ def stage_scene(scene: Scene, cast: list[str] | None = None,
             facing = -1 if slot.x < 0.5 else 1  # asleep beside others: head (and its marks) toward the near edge
         outfit = "spacesuit" if scene.location in _AIRLESS and app.outfit in ("none", "uniform") else app.outfit
         staged.append(Staged(app.id, slot, facing, turned, pose, motion, outfit))
-    # 3. an unclaimed rig or hand prop goes to a character free to use it, the one doing something before
+    # 3. a young one the hero rescues or hugs is held in the hero's arms, in front of its chest
+    ids = [a.id for a in scene.characters]
+    for c, app in enumerate(scene.characters):
+        carrier = staged[c]
+        if young.get(app.target or "", 0) != 1 or app.target not in ids or app.target == app.id or \
+                carrier.pose.action not in _CARRIERS or carrier.pose.rig or carrier.pose.holding:
+            continue
+        t = ids.index(app.target)
+        if staged[t].pose.body != "stand" or staged[t].carried or carrier.carried:
+            continue
+        s0 = carrier.slot
+        held_at = Slot(s0.x + 0.035 * carrier.facing, s0.feet - s0.height * 0.17, s0.height * 0.78)
+        staged[t] = replace(staged[t], slot=held_at, facing=carrier.facing, motion=carrier.motion, carried=True,
+                            pose=replace(staged[t].pose, lean=0.0, motion=carrier.pose.motion))
+        staged[c] = replace(carrier, pose=replace(carrier.pose, arms="belly", lean=0.0))
+    # 4. an unclaimed rig or hand prop goes to a character free to use it, the one doing something before
     #    one who only stands (the scene's things are mostly its actor's: the rival laughing from her yacht),
     #    then the hero first: the scooter is ridden, the microphone held, so the prop reads as part of the story
     claimed = {st.pose.holding.drawn for st in staged if st.pose.holding} | \
@@ -149,8 +168,8 @@ def stage_scene(scene: Scene, cast: list[str] | None = None,
                 staged[k] = replace(st, pose=replace(st.pose, holding=m, arms="belly", lean=0.0))
                 claimed.add(m.drawn)
             continue
-        if m.drawn in claimed or layer not in ("rig", "hand"):
-            continue
+        if m.drawn in claimed or layer not in ("rig", "hand") or m.how == "fallback":
+            continue  # a thing nothing is near to stands in the scene as the reported stand-in, in nobody's paw
         for k in takers:
             st = staged[k]
             rides = st.pose.action in _RIG_TAKERS or m.drawn in _SHOWN_OFF and st.pose.action in _SHOW_OFF
@@ -166,7 +185,7 @@ def stage_scene(scene: Scene, cast: list[str] | None = None,
                 continue
             claimed.add(m.drawn)
             break
-    # 4. props: those a character holds or stands behind are drawn with them, the rest in the scene
+    # 5. props: those a character holds or stands behind are drawn with them, the rest in the scene
     placed: list[PlacedProp] = []
     used = {st.pose.holding.drawn: f"hand:{st.id}" for st in staged if st.pose.holding} | \
         {st.pose.rig.drawn: f"rig:{st.id}" for st in staged if st.pose.rig}
