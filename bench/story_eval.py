@@ -16,7 +16,15 @@ unnamed supporting characters; long and short), it prints:
 * shared lines: lines one script shares word for word (names masked) with the script of another,
   unrelated premise, per 10 lines.
 
-Goals (issue #11): fidelity ≥ 0.9, cast recall 1.0, ≥ 70 % distinct lines, < 1 shared line per 10.
+* invented: over a second set of premises never used to tune the writer (jobs in and out of the
+  vocabulary, no job, rescue, revenge, romance, school; English and Chinese), the share of scripts
+  whose title or spoken lines name a job, business, wealth, place or event the premise does not
+  ask for ("the richest pet", "the first week, one customer", "the big contest comes"). The claim
+  words and the premise words that allow each are written here by hand (``CLAIMS``), apart from the
+  writer's own tables. ``--why`` prints each invented word with its line.
+
+Goals (issue #11): fidelity ≥ 0.9, cast recall 1.0, ≥ 70 % distinct lines, < 1 shared line per 10;
+invented 0.
 """
 
 from __future__ import annotations
@@ -203,6 +211,107 @@ def garbles(script: Script) -> int:
                for s in script.scenes for _, t in s.spoken())
 
 
+# Premises for the "invented" figure: none of them is in the tests or in CASES above.
+INVENT_CASES: tuple[tuple[str, str], ...] = (
+    ("A taxi driver dog finds a lost diamond ring in his cab and returns it to a rich cat", "en"),
+    ("A tiny pomeranian nurse is bullied by a proud doberman doctor, saves a patient during a storm and the "
+     "doberman apologises in front of everyone", "en"),
+    ("A cat who works as a magician is booed off the stage by a jealous poodle, then performs the best show of "
+     "the year", "en"),
+    ("The husky fisherman pulls a drowning kitten out of the river", "en"),
+    ("A lonely beagle falls in love with the poodle next door", "en"),
+    ("A shy tabby kitten is teased by her classmates on the first day of school and makes a best friend", "en"),
+    ("A grey cat takes revenge on the bulldog who ate her birthday cake", "en"),
+    ("A brave shiba rescues a puppy from a flood", "en"),
+    ("A dalmatian librarian finds a secret map inside an old book", "en"),
+    ("An old labrador teaches a clumsy puppy how to swim", "en"),
+    ("A black cat mail carrier is chased by a big dog every day until they become friends", "en"),
+    ("A samoyed and a siamese cat get married in the snow", "en"),
+    ("一只柯基护士被骄傲的杜宾医生欺负，后来在暴雨夜救了一个病人", "zh"),
+    ("小狸花猫在新学校被同学孤立，后来交到了第一个好朋友", "zh"),
+    ("一只哈士奇爱上了隔壁的萨摩耶", "zh"),
+    ("流浪猫在大雪里救了一只小狗", "zh"),
+)
+
+# Words a line can claim with, by kind, and the premise words that allow them: (claim words, allowed
+# by). A claim word is allowed by itself too. English words match at word starts (plurals and verb
+# endings included); Chinese ones as substrings.
+CLAIMS: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
+    "job": (
+        (("delivery", "courier", "scooter"), ("deliver", "courier", "外卖")),
+        (("odd job", "odd-job", "shift", "paycheck", "payday", "salary", "coworker", "hired", "promot",
+          "career", "boss", "intern", "employee"), ("job", "work", "boss", "office", "hire", "career", "employ")),
+        (("chef", "cook", "kitchen"), ("chef", "cook", "kitchen", "restaurant")),
+        (("waiter", "dishwasher", "cleaner", "construction", "bricks", "builder"), ()),
+        (("doctor",), ("doctor", "hospital")), (("nurse",), ()), (("magician",), ()),
+        (("driver", "taxi"), ("taxi", "cab", "driver")), (("teacher",), ("teach", "school")),
+        (("firefighter",), ()), (("police",), ("police", "cop")), (("fisherman",), ("fish",)),
+        (("pop star", "singer", "dancer", "athlete", "astronaut", "mayor", "programmer", "farmer",
+          "detective"), ()),
+        (("外卖", "送餐", "工地", "搬砖", "打零工", "打工", "上班", "老板", "工资", "发工资", "同事", "厨师"),
+         ("工", "班", "老板", "外卖", "厨")),
+        (("医生",), ("医生", "医院")), (("护士",), ()),
+    ),
+    "business": (
+        (("customer", "business", "company", "shop", "store", "stall", "sales", "profit", "menu", "orders",
+          "word gets around", "every coin", "nobody comes", "it's small, but"),
+         ("shop", "store", "business", "company", "stall", "sell", "sold", "restaurant", "café", "cafe",
+          "bakery", "market", "vendor", "customer", "truck", "startup", "brand")),
+        (("顾客", "客人", "生意", "小店", "公司", "口碑", "摊"), ("店", "公司", "生意", "卖", "摊", "顾客", "餐厅")),
+    ),
+    "wealth": (
+        (("richest", "richer", "millionaire", "billionaire", "fortune", "golden car"),  # the hero's riches
+         ("gets rich", "get rich", "becomes rich", "millionaire", "billionaire", "fortune", "richest", "money")),
+        (("rich", "millionaire", "billionaire", "wealth", "fortune", "money", "cash", "coins", "rent",
+          "mansion", "golden car", "price"), ("rich", "poor", "money", "millionaire", "billionaire", "wealth",
+                                              "fortune", "cash", "coin", "broke", "mansion", "diamond")),
+        (("有钱", "富", "发财", "硬币", "钱", "房租", "豪宅"), ("富", "穷", "钱", "发财", "豪宅")),
+    ),
+    "place": (
+        (("street", "city", "town", "the curb"), ("street", "road", "city", "town", "taxi", "cab", "stray",
+                                                  "mail", "market")),
+        (("restaurant", "café"), ("restaurant", "café", "cafe", "diner")),
+        (("office",), ()), (("classroom", "school"), ("school", "class")),
+        (("hospital", "ward"), ("hospital", "nurse", "doctor", "patient")), (("医院", "病房"), ("医", "护士", "病")),
+        (("stage",), ("stage", "show", "concert", "perform")), (("stadium", "finish line", "track"), ()),
+        (("rooftop", "roof"), ()), (("market",), ()), (("park",), ()), (("beach", "the sea", "seaside"), ("beach", "sea")),
+        (("skyscraper", "tower"), ()), (("alley",), ()),
+        (("街", "城里", "全城", "工地", "餐厅", "厨房", "公司", "学校", "教室", "舞台", "天台", "市场",
+          "公园", "海边"), ()),
+    ),
+    "event": (
+        (("contest", "competition", "race", "trophy", "champion", "tournament", "finish line"),
+         ("contest", "competition", "race", "trophy", "champion", "tournament")),
+        (("wedding", "marry", "married"), ("wedding", "marr")), (("fired",), ("fire",)),
+        (("storm",), ("storm", "rain")), (("election", "vote"), ("election", "mayor", "vote")),
+        (("audition", "concert"), ("audition", "concert")), (("exam", "graduat"), ("exam", "graduat")),
+        (("比赛", "大赛", "冠军", "终点", "奖杯", "婚礼", "开除", "暴风雨", "选举"), ()),
+    ),
+}
+
+
+def _has(word: str, text: str) -> bool:
+    if re.search(r"[\u3400-\u9fff]", word):
+        return word in text
+    return re.search(r"(?<![A-Za-z])" + re.escape(word.lower()), text.lower()) is not None
+
+
+def invented(premise: str, script: Script) -> list[tuple[str, str, str]]:
+    """(kind, claim word, line) for every word of the title or a spoken line that claims a job,
+    business, wealth, place or event the premise does not ask for."""
+    lines = [script.title, *(text for s in script.scenes for _, text in s.spoken())]
+    out = []
+    for kind, families in CLAIMS.items():
+        for words, allowed in families:
+            if any(_has(w, premise) for w in (*words, *allowed)):
+                continue
+            for line in lines:
+                hit = next((w for w in words if _has(w, line)), None)
+                if hit is not None:
+                    out.append((kind, hit, line))
+    return out
+
+
 def script_text(script: Script) -> str:
     parts = [script.title]
     for c in script.characters:
@@ -260,6 +369,7 @@ def masked_lines(script: Script) -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seeds", type=int, default=5)
+    parser.add_argument("--why", action="store_true", help="print each invented word with its line")
     args = parser.parse_args()
     start = time.perf_counter()
     fid: list[float] = []
@@ -284,6 +394,11 @@ def main() -> int:
             continue
         a, b = masked_lines(first_scripts[i]), set(masked_lines(first_scripts[j]))
         shared_per_10.append(10 * sum(ln in b for ln in a) / len(a))
+    invented_rows = []
+    for premise, lang in INVENT_CASES:
+        scripts = [write_offline(premise, _style_of(premise), lang, seed) for seed in range(args.seeds)]
+        found_words = [invented(premise, s) for s in scripts]
+        invented_rows.append((premise, lang, sum(bool(f) for f in found_words) / len(scripts), found_words))
     elapsed = time.perf_counter() - start
 
     print(f"story eval: {len(CASES)} premises ({sum(c.lang == 'en' for c in CASES)} English, "
@@ -300,7 +415,19 @@ def main() -> int:
           f"goal >= 0.70   (min {min(distinct):.2f})")
     print(f"lines shared with an unrelated premise, per 10:   {statistics.mean(shared_per_10):.3f}   goal < 1   "
           f"(max {max(shared_per_10):.2f}, {len(shared_per_10)} ordered pairs, same language)")
-    print(f"time: {elapsed:.1f}s for {len(CASES) * args.seeds} scripts")
+    print()
+    print(f"{'inv':>5}  premise (invented: share of seeds whose lines name what the premise does not ask for)")
+    for premise, lang, share, found_words in invented_rows:
+        print(f"{share:5.2f}  [{lang}] {premise[:90]}")
+        if args.why:
+            for seed, words in enumerate(found_words):
+                for kind, word, line in words:
+                    print(f"         seed {seed}: {kind} {word!r}: {line[:110]}")
+    all_scripts = len(INVENT_CASES) * args.seeds
+    invented_bad = sum(share * args.seeds for _, _, share, _ in invented_rows)
+    print(f"invented (scripts naming a job/business/wealth/place/event the premise does not): "
+          f"{invented_bad / all_scripts:.3f}   goal 0   ({round(invented_bad)} of {all_scripts} scripts, {len(INVENT_CASES)} premises)")
+    print(f"time: {elapsed:.1f}s for {(len(CASES) + len(INVENT_CASES)) * args.seeds} scripts")
     print()
     qa_fid: list[float] = []
     qa_cast: list[float] = []
@@ -326,10 +453,14 @@ def main() -> int:
 
 def _style(case: Case) -> str:
     """The style the bot would pre-select: the premise's own hero, else the default."""
+    return _style_of(case.premise)
+
+
+def _style_of(premise: str) -> str:
     from story.premise import analyse, hero_style
     from story.styles import DEFAULT_STYLE
 
-    return hero_style(analyse(case.premise)) or DEFAULT_STYLE
+    return hero_style(analyse(premise)) or DEFAULT_STYLE
 
 
 if __name__ == "__main__":

@@ -14,11 +14,13 @@ from __future__ import annotations
 import json
 import random
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
 
+from story.claims import Licence
 from story.clauses import clauses
 from story.lexicon import lexicon
 from story.plan import (
@@ -34,7 +36,7 @@ from story.plan import (
     voice_seconds,
 )
 from story.premise import Analysis, Person, Side, describe
-from story.spine import Cast, cast_asks, fill, premise_beats, weave
+from story.spine import Cast, cast_asks, fill, job_place, premise_beats, weave
 from story.styles import CHARACTER_STYLES
 from story.text import FIELD, fill_fields
 
@@ -169,11 +171,13 @@ def _young(person: Person, species: str, look: str) -> str:
     return re.sub(r"^an? ", "three tiny " if plural else "a tiny ", body)
 
 
-def _cast(analysis: Analysis, arc: Arc, style: str, language: str, rng: random.Random) -> list[Member]:
+def _cast(analysis: Analysis, arc: Arc, style: str, language: str, rng: random.Random,
+          invent: bool = True) -> list[Member]:
+    """The premise's people, and (``invent``) the roles the arc needs that the premise lacks."""
     pool = common()["names"]
     people = list(analysis.cast[:4])
     have_roles = {p.role for p in people}
-    for need in arc.needs:
+    for need in arc.needs if invent else ():
         if need not in have_roles and len(people) < 4:
             side: Side = "villain" if need == "rival" else "hero"
             people.append(Person(key=need if need != "family" else "family", role=need, side=side, pos=10**6,
@@ -276,14 +280,19 @@ def _values(analysis: Analysis, style: str, language: str, slots: dict[str, Memb
             v[f"{slot}_a"] = describe(person, language, analysis if slot != "hero" or person is analysis.hero else None)
     # the job and the dream
     job, dream = analysis.job, analysis.dream
-    if arc.id == "career_dream" and not dream and job and lex.entry("jobs", job).get("dream"):
+    if arc.id == "career_dream" and not dream and job and lex.entry("jobs", job).get("dream") \
+            and not (humble_job is None and analysis.hero.job_words):  # "a pug nurse" is one already
         job, dream = None, job
     if job is None and arc.id != "lost_and_found":
         job = humble_job  # the premise names none: a humble one, chosen by the seed
     if job:
         e = lex.entry("jobs", job)
-        v.update(job=e["title_zh" if zh else "title_en"], work=e["work_zh" if zh else "work_en"], work_en=e["work_en"],
+        own = analysis.hero.job_words if job == analysis.hero.job and same else ""  # "nurse", "magician"
+        v.update(job=own if own and _title_like(own) else e["title_zh" if zh else "title_en"],
+                 work=e["work_zh" if zh else "work_en"], work_en=e["work_en"],
                  job_place=loc_words[e["location"]][1 if zh else 0], job_place_en=loc_words[e["location"]][0])
+    elif humble_job is None and arc.id != "lost_and_found":
+        pass  # the premise names no job and tells its own events: the lines pick none
     else:
         dj = c["default_job"]["zh" if zh else "en"]
         v.update(job=dj[0], work=dj[1], work_en=c["default_job"]["en"][1],
@@ -297,6 +306,8 @@ def _values(analysis: Analysis, style: str, language: str, slots: dict[str, Memb
             surface = analysis.surfaces.get(f"places:{key}")
             if lex.entry("places", key)["location"] == e["location"] and surface and analysis.language == "en":
                 v["dream_place_en"] = surface
+    elif humble_job is None:
+        pass  # the premise names no dream and tells its own events: the lines pick none
     else:
         dd = c["default_dream"]["zh" if zh else "en"]
         v.update(dream=dd[0], dream_work=dd[1], dream_work_en=c["default_dream"]["en"][1],
@@ -330,6 +341,14 @@ def _values(analysis: Analysis, style: str, language: str, slots: dict[str, Memb
     v["thing_title"] = base.title() if not zh else base
     v["thing_cap"] = v["thing"][:1].upper() + v["thing"][1:]
     return v
+
+
+def _title_like(words: str) -> bool:
+    """The premise's own words for a job read as its title ("nurse", "taxi driver"), not a doing ("sells")."""
+    return not re.search(r"\b\w+(?:s|ed|ing)\b$", words) or words.endswith(("ss", "ess")) or bool(_HAN.search(words))
+
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 def _relation_word(person: Person, language: str) -> str:
@@ -395,15 +414,19 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
     # 1. Seeded choices, the arc, the cast and who plays which part.
     rng = random.Random(f"plan\x00{analysis.premise}\x00{style}\x00{language}\x00{seed}")
     arc = arcs()[arc_id or choose_arc(analysis, seed)]
-    members = _cast(analysis, arc, style, language, rng)
+    said_clauses = clauses(analysis)
+    # around the premise's own events the arc invents nobody, no job and nothing the premise does not ask for
+    has_job = bool(analysis.job or analysis.dream or any(p.job_words for p in analysis.cast))
+    ok: Callable[..., bool] = Licence(analysis.premise, has_job).allows if said_clauses else _anything
+    members = _cast(analysis, arc, style, language, rng, invent=not said_clauses or _implies_another(analysis))
     slots = _slots(members)
     lang = "zh" if language == "zh" else "en"
     humble = rng.choice(["construction", "delivery", "dishwasher", "cleaner", "street_vendor", "waiter"])
-    values = _values(analysis, style, lang, slots, arc, humble)
+    values = _values(analysis, style, lang, slots, arc, None if said_clauses else humble)
     c = common()
-    whens = rng.sample(c["when"][lang], 3)
+    whens = rng.sample([w for w in c["when"][lang] if ok(w)], 3)  # not "On payday," for a premise with no pay
     described = [k for k, m in slots.items() if m.person.traits]
-    laters = rng.sample(c["later"][lang], 3)
+    laters = rng.sample([w for w in c["later"][lang] if ok(w)], 3)
 
     # 2. Beats: a variant per slot (optional slots by chance), lines filled with the premise's words.
     beats: list[dict[str, str]] = []
@@ -420,8 +443,8 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
             if speaker != "narrator" and speaker not in slots:
                 continue
             line = _fill(var[lang], local)
-            visual = _fill(var["visual"], {**local, "work": values["work_en"]})
-            if line and visual:
+            visual = _fill(var["visual"], {**local, "work": values.get("work_en", "")})
+            if line and visual and ok(line, visual):
                 options.append((speaker, line, visual, var))
         must = ["{" + f + "}" for f in slot.get("must", [])]
         options = [o for o in options if all(m in o[3][lang] for m in must)] or options
@@ -443,8 +466,8 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
     said = " ".join(b["line"] for b in beats).lower()
     for entry in _untold_events(analysis.wrongs, 1, said, lang):
         local = {**values, "when": whens[1], "later": laters[1]}
-        beat = _narration(rng.choice(entry["beat"]), lang, local, {**local, "work": values["work_en"]}, "wrong")
-        if beat is not None:
+        beat = _narration(rng.choice(entry["beat"]), lang, local, {**local, "work": values.get("work_en", "")}, "wrong")
+        if beat is not None and ok(beat["line"], beat["visual"]):
             beats.insert(min(1, len(beats)), beat)
 
     # 2c. The premise's outcome, job and place are said, when no line says them yet.
@@ -452,27 +475,29 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
     for entry in _untold_events(analysis.outcomes, 2, said, lang):
         local = {**values, "when": whens[2], "later": laters[2]}
         beat = _narration(rng.choice(entry["beat"]), lang, local, local, "outcome")
-        if beat is not None:
+        if beat is not None and ok(beat["line"], beat["visual"]):
             beats.insert(max(1, len(beats) - 1), beat)
     for field_name, template in (("job", c["job_line"]), ("place", c["place_line"])):
         own = analysis.job if field_name == "job" else (analysis.places[0] if analysis.places else None)
-        word = values[field_name].lower().removeprefix("the ")
-        if own is None or word in said:
+        if own is None or field_name not in values or values[field_name].lower().removeprefix("the ") in said:
             continue
         beat = _narration(rng.choice(template), lang, {**values, "when": whens[2]}, values, field_name)
         if beat is not None:
             beats.insert(min(2, len(beats)), beat)
 
-    # 2b. The rival is heard: when no beat gives the rival a line, the first slot that can does.
+    # 2b. The rival is heard: when no beat gives the rival a line, a slot that can (the seed's choice) does.
     if "rival" in slots and not any(b["speaker"] == slots["rival"].id for b in beats):
+        heard = []
         for i, b in enumerate(beats):
             spec: dict[str, Any] = next((s for s in arc.beats if s["id"] == b["slot"]), {"variants": []})
-            var = next((v for v in spec["variants"] if v["speaker"] == "rival"), None)
-            line = _fill(var[lang], {**values, "when": whens[0], "later": laters[0]}) if var else None
-            visual = _fill(var["visual"], {**values, "work": values["work_en"]}) if var else None
-            if line and visual:
-                beats[i] = {"speaker": slots["rival"].id, "line": line[:200], "visual": visual[:160], "slot": b["slot"]}
-                break
+            for var in (v for v in spec["variants"] if v["speaker"] == "rival"):
+                line = _fill(var[lang], {**values, "when": whens[0], "later": laters[0]})
+                visual = _fill(var["visual"], {**values, "work": values.get("work_en", "")})
+                if line and visual and ok(line, visual):
+                    heard.append((i, line, visual, b["slot"]))
+        if heard:
+            i, line, visual, slot_id = rng.choice(heard)
+            beats[i] = {"speaker": slots["rival"].id, "line": line[:200], "visual": visual[:160], "slot": slot_id}
 
     # 3. Cameos: every cast member the arc did not use appears (villain's side early, friends late).
     named = {slots[s].id for s in used_slots if s in slots}
@@ -484,7 +509,7 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
         local = {**values, "id": m.id, "name": m.name, "rel": _relation_word(m.person, lang)}
         line = _fill(cameo[lang], local)
         visual = _fill(cameo["visual"], local)
-        if not line or not visual:
+        if not line or not visual or not ok(line, visual):
             continue
         beat = {"speaker": m.id if cameo["speaker"] == "{id}" else "narrator", "line": line[:200],
                 "visual": visual[:160], "slot": "cameo"}
@@ -502,19 +527,22 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
         cast_names = Cast({**others, **people}, members[0].id,
                           {**{p.key: p.side for p in analysis.cast}, **{m.id: m.person.side for m in members}},
                           {members[0].id: values["hero_a"]} if recast_hero else {},
-                          _calling(analysis, lang, said_clauses))
-        opener = rng.choice([w for w in c["when"][lang] if w not in whens])
+                          _calling(analysis, lang, said_clauses), job_place(analysis) or "")
+        opener = rng.choice([w for w in c["when"][lang] if w not in whens and ok(w)])
         spine = premise_beats(analysis, said_clauses, cast_names, lang, rng, (opener, laters[1]))
         beats = weave(beats, spine, said_clauses, analysis, cast_names)
         open_slots = {b["slot"] for b in beats if b.get("open")}  # the arc tells more where the premise is silent
-        _tell_more(beats, arc, {**values, "when": whens[0], "later": laters[0]}, lang, rng, open_slots)
-        beats = fill(beats, said_clauses, cast_names, lang, rng)
-        _at_least(beats, arc, values, whens, laters, lang)
+        _tell_more(beats, arc, {**values, "when": whens[0], "later": laters[0]}, lang, rng, open_slots, ok)
+        beats = fill(beats, said_clauses, cast_names, lang, rng, ok)
+        _at_least(beats, arc, values, whens, laters, lang, ok)
         subs = [Substitution(i + 1, ask[0], ask[1], ask[2]) for i, b in enumerate(beats)
                 for ask in cast_asks(b.get("subs", []))
                 if ask[1].strip().lower() != ask[2].strip().lower()]  # "diamond ring" drawn as "diamond ring"
+        if analysis.job_near and analysis.job:  # "magician": told in its word, drawn as the nearest job
+            first = next((i for i, b in enumerate(beats) if b.get("clause") is not None), 0)
+            subs.insert(0, Substitution(first + 1, "job", analysis.hero.job_words, analysis.job))
         told = {e for c in said_clauses for e in c.events}
-        return _plan(arc, members, values, beats, lang, rng, told), {
+        return _plan(arc, members, values, beats, lang, rng, told, ok), {
             i: list(b.get("asks", [])) for i, b in enumerate(beats) if b.get("asks")}, subs
 
     # 4. Between 6 and 10 beats: drop optional ones from the middle, or add the ones skipped.
@@ -550,6 +578,22 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
     return _plan(arc, members, values, beats, lang, rng), {}, []
 
 
+_TWO_SIDED = {"betray", "steal", "mock", "fire", "dump", "frame", "sabotage", "abandon", "sacrifice", "marry",
+              "forgive", "compete", "revenge"}
+
+
+def _implies_another(analysis: Analysis) -> bool:
+    """A premise of one pet whose events need someone else ("his best friend betrays him", "two spies
+    fall in love", 奶奶猫…供孙子读书): the arc's part is cast; a pet alone ("a husky loses his ball")
+    gets nobody invented."""
+    events = {*analysis.wrongs, *analysis.goals, *analysis.outcomes}
+    return len(analysis.cast) < 2 and bool(events & _TWO_SIDED or re.search(r"\btwo\b|两|俩", analysis.premise))
+
+
+def _anything(*texts: str | None) -> bool:
+    return True
+
+
 def _calling(analysis: Analysis, lang: str, said: list[Any]) -> str:
     """The job the story reaches, when its last clause tells it: the dream (pop star), else a dream-like
     job of the hero's (an astronaut exploring Mars)."""
@@ -563,11 +607,14 @@ def _calling(analysis: Analysis, lang: str, said: list[Any]) -> str:
 
 
 def _plan(arc: Arc, members: list[Member], values: dict[str, str], beats: list[dict[str, Any]], lang: str,
-          rng: random.Random, told: set[str] | None = None) -> Plan:
-    titled = values if lang == "zh" else {**values, **{k: values[k].title() for k in ("job", "dream")}}
+          rng: random.Random, told: set[str] | None = None, ok: Callable[..., bool] = _anything) -> Plan:
+    titled: dict[str, str] = values if lang == "zh" else {
+        **values, **{k: values[k].title() for k in ("job", "dream") if k in values}}
     titles = arc.titles[lang]
     if told is not None:  # a title names no event the premise does not tell ("The Stolen Shop")
         titles = [t for t in titles if set(lexicon().keys(t, "events")) <= told] or titles
+        filled = [f for t in titles if (f := _fill(t, titled)) and ok(f)]  # nor a job it does not name
+        titles = filled or [arc.label[lang]]
     title = _fill(rng.choice(titles), titled) or arc.label[lang]
     cast = [{"id": m.id, "name": m.name[:40], "species": m.species, "role": m.person.role, "look": m.look}
             for m in members]
@@ -578,7 +625,7 @@ def _plan(arc: Arc, members: list[Member], values: dict[str, str], beats: list[d
 
 
 def _at_least(beats: list[dict[str, Any]], arc: Arc, values: dict[str, str], whens: list[str], laters: list[str],
-              lang: str) -> None:
+              lang: str, ok: Callable[..., bool] = _anything) -> None:
     """At least ``MIN_BEATS``: the arc's dialogue first (it tells no event), then its narration."""
     have = {b["line"] for b in beats}
     for speaker_first in (True, False):
@@ -589,8 +636,8 @@ def _at_least(beats: list[dict[str, Any]], arc: Arc, values: dict[str, str], whe
                 if (var["speaker"] == "narrator") == speaker_first:
                     continue
                 line = _fill(var[lang], {**values, "when": whens[0], "later": laters[0]})
-                visual = _fill(var["visual"], {**values, "when": "", "later": "", "work": values["work_en"]})
-                if line and visual and line not in have and var["speaker"] in {"narrator", "hero"}:
+                visual = _fill(var["visual"], {**values, "when": "", "later": "", "work": values.get("work_en", "")})
+                if line and visual and line not in have and var["speaker"] in {"narrator", "hero"} and ok(line, visual):
                     beats.append({"speaker": var["speaker"], "line": line[:200], "visual": visual[:160],
                                   "slot": slot["id"]})
                     have.add(line)
@@ -603,7 +650,7 @@ def _length(beats: list[dict[str, str]], language: str) -> float:
 
 
 def _tell_more(beats: list[dict[str, Any]], arc: Arc, values: dict[str, str], language: str,
-               rng: random.Random, only: set[str] | None = None) -> None:
+               rng: random.Random, only: set[str] | None = None, ok: Callable[..., bool] = _anything) -> None:
     """Add the slots' "more" narration to ``beats`` (in place) until they say about ``FILL_S`` seconds.
 
     A narrator beat says it after its own line; before a character's line it is a narrator beat of
@@ -633,7 +680,7 @@ def _tell_more(beats: list[dict[str, Any]], arc: Arc, values: dict[str, str], la
             if not options:
                 continue
             told = _fill(options.pop(rng.randrange(len(options)))[language], values)
-            if told is None or (only is not None and lexicon().keys(told, "events")):
+            if told is None or (only is not None and lexicon().keys(told, "events")) or not ok(told):
                 continue  # around a premise's own events, the arc tells no event of its own
             if beat["speaker"] == NARRATOR:
                 line = f"{beat['line']}{'' if language == 'zh' else ' '}{told}"

@@ -2,7 +2,7 @@
 
 Premises name things the painter cannot draw and the vocabulary does not know. ``story/data/nearest.json``
 maps common English words and their Chinese ones to the nearest drawable key of the lexicon's
-``props``, ``places`` and ``actions`` sections: the drawing that would make a viewer, with the sound
+``props``, ``places``, ``actions`` and ``jobs`` sections (a magician is drawn as the stage's performer): the drawing that would make a viewer, with the sound
 off, think of the word (a yacht → the car, a tray → the bowl, queue → stand). The lexicon's own words
 are matched too and come back ``exact``. Abstract words (dream, success, heart) map to nothing.
 
@@ -21,9 +21,9 @@ from typing import Any, Literal
 
 from story.lexicon import Hit, Lexicon, Tokens, load_data, tokenize_en
 
-SECTIONS = ("props", "places", "actions")
-Kind = Literal["prop", "place", "action"]
-_KIND: dict[str, Kind] = {"props": "prop", "places": "place", "actions": "action"}
+SECTIONS = ("props", "places", "actions", "jobs")
+Kind = Literal["prop", "place", "action", "job"]
+_KIND: dict[str, Kind] = {"props": "prop", "places": "place", "actions": "action", "jobs": "job"}
 _NEAR = "~"  # marks a key's mapped (not own) words in the private index
 # a noun right after one of these (and a determiner) is where something happens, not a thing held
 _PLACE_WORDS = {"in", "at", "inside", "into", "outside", "to", "from", "near", "on", "onto", "across", "through",
@@ -38,7 +38,7 @@ _ZH_PLACE_AFTER = {"上", "里", "中", "内", "外", "边", "前", "旁", "里�
 class Nearest:
     """What a premise asked for and the drawable lexicon key that stands for it."""
 
-    section: str  # "props" | "places" | "actions"
+    section: str  # "props" | "places" | "actions" | "jobs"
     wanted: str  # the premise's own word or phrase
     used: str  # the lexicon key that is drawn
     exact: bool  # True when wanted is one of that entry's own words

@@ -246,10 +246,10 @@ def plan_problems(plan: Plan) -> list[str]:
 
 @dataclass(frozen=True)
 class Substitution:
-    """A place, prop or action the painter cannot draw, replaced by the nearest one it can."""
+    """A place, prop, action or job the painter cannot draw, replaced by the nearest one it can."""
 
     beat: int  # 1-based
-    kind: Literal["place", "prop", "action"]
+    kind: Literal["place", "prop", "action", "job"]
     wanted: str
     used: str
 

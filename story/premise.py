@@ -56,6 +56,9 @@ class Person:
     words: tuple[str, ...] = ()  # the premise's own words for this person
     after_by: bool = False
     start: int = 0  # token index where the mention starts
+    end: int = 0  # token index just after the mention's head
+    job: str | None = None  # lexicon jobs key of the role attached to this pet (its own, or the nearest)
+    job_words: str = ""  # that role in the premise's words ("nurse", "magician", "mail carrier")
     does_wrong: bool = False  # a wrong (mocks, fires, steals…) follows the mention
 
     @property
@@ -88,6 +91,7 @@ class Analysis:
     wrongdoer: str | None = None  # key of who does the wrong
     lost_thing: str | None = None  # what the hero loses or has stolen (a place/job/prop word)
     surfaces: dict[str, str] = field(default_factory=dict)  # "jobs:window_cleaner" -> "window cleaner"
+    job_near: bool = False  # the hero's role is not in the vocabulary: ``job`` is the nearest drawable one
 
     @property
     def hero(self) -> Person:
@@ -261,6 +265,7 @@ def analyse(premise: str) -> Analysis:
             person.relation, person.of = "kittens", people[-1].key  # "her kitten": family
         surface_words = " ".join(words[span_start:span_end]) if not chinese else "".join(words[span_start:span_end])
         person.words = (surface_words,)
+        person.end = span_end
         # the same pet mentioned again (same breed/relation, no new modifiers): merge
         twin = next((p for p in people if (p.breed and p.breed == person.breed and not mods)
                      or (p.relation and p.relation == person.relation and person.breed is None and not mods)), None)
@@ -317,8 +322,13 @@ def analyse(premise: str) -> Analysis:
             if owner is not None and owner is not p:
                 p.of = owner.key
 
+    # 3b. A role named with a pet is that pet's job ("a pomeranian nurse", "the husky fisherman",
+    #     "a cat who works as a magician"), in or out of the vocabulary.
+    for p in people:
+        _attach_job(p, hits, tokens)
+
     # 4. Jobs, dreams, events, places, props.
-    job, dream = _jobs(hits, tokens)
+    job, dream = _jobs(hits, tokens, people)
     events = [h for h in hits if h.section == "events"]
     wrongs = _unique(h.key for h in events if lex.entry("events", h.key)["kind"] == "wrong")
     goals = _unique(h.key for h in events if lex.entry("events", h.key)["kind"] == "goal")
@@ -331,10 +341,19 @@ def analyse(premise: str) -> Analysis:
     cast = _roles(people, events, words)
     wrongdoer = next((p.key for p in cast if p.role == "rival"), None)
     lost = _lost_thing(hits, tokens)
+    hero, job_near = cast[0], False
+    if hero.job_words:  # the hero's own role, told in the premise's words (never another pet's job)
+        job, job_near = hero.job, not any(h.section == "jobs" and h.surface == hero.job_words for h in hits)
+        if job is not None:
+            surfaces[f"jobs:{job}"] = hero.job_words
+            if dream == job:
+                dream = None
+    elif job is not None and any(p.job == job and p is not hero for p in cast):
+        job = None  # "bullied by a doberman doctor": the doctor is the doberman, not the hero
     return Analysis(
         premise=premise, language="zh" if chinese else "en", cast=cast, job=job, dream=dream, places=places,
         props=props, wrongs=wrongs, goals=goals, outcomes=outcomes, wrongdoer=wrongdoer, lost_thing=lost,
-        surfaces=surfaces,
+        surfaces=surfaces, job_near=job_near,
     )
 
 
@@ -381,8 +400,77 @@ def _nearest(people: list[Person], pos: int, premise: str) -> Person | None:
     return min(after, key=lambda p: p.pos) if after else None
 
 
-def _jobs(hits: list[Hit], tokens: Tokens) -> tuple[str | None, str | None]:
-    """The hero's job now and the one it dreams of (after become/wants to be/runs for …)."""
+_ROLE_END = ("er", "or", "ist", "ian", "man", "woman", "ess", "ant", "eon", "ic")
+_WORKS_AS = {"works as", "worked as", "working as", "is", "was"}
+_NOT_ROLE = {"her", "his", "their", "its", "after", "over", "under", "never", "ever", "other", "another", "either",
+             "neither", "rather", "together", "whether", "better", "later", "water", "winter", "summer", "dinner",
+             "corner", "river", "tower", "flower", "paper", "letter", "weather", "monster", "sister", "brother",
+             "mother", "father", "daughter", "owner", "neighbour", "neighbor", "stranger", "partner", "traffic",
+             "magic", "music", "panic", "picnic", "for", "door", "floor", "colour", "color", "an", "man", "woman"}
+
+
+def _role_word(word: str) -> bool:
+    """An English noun that reads as a role (magician, fisherman, librarian) or a known nearest job."""
+    from story.nearest import nearest  # the nearest table imports the lexicon only
+
+    if not word.isalpha() or word in _NOT_ROLE or len(word) < 4:
+        return False
+    return word.endswith(_ROLE_END) or nearest(word, "jobs", "en") is not None
+
+
+def _attach_job(person: Person, hits: list[Hit], tokens: Tokens) -> None:
+    """The role named with ``person``: a vocabulary job right after its head or inside its mention
+    ("a quiet intern dog", 柯基护士), after "who works as a", or an unknown role noun right after
+    the head ("the husky fisherman", "a black cat mail carrier"), drawn as its nearest job."""
+    from story.nearest import nearest
+
+    words = tokens.words
+    at = person.end
+    if not tokens.chinese:
+        for n in (4, 3, 2):  # "who works as a magician", "is a nurse"
+            said = words[at:at + n]
+            if len(said) == n and said[-1] in {"a", "an"} and " ".join(said[:-1]).removeprefix("who ") in _WORKS_AS:
+                at += n
+                break
+    job = next((h for h in hits if h.section == "jobs" and (h.start == at or person.start <= h.start < person.end)
+                and not _verb_like(h.surface, tokens)), None)
+    if job is not None:
+        person.job, person.job_words = job.key, job.surface
+        return
+    if tokens.chinese and at < len(words) and not any(h.start <= at < h.end for h in hits):
+        near = nearest(words[at], "jobs", "zh")  # 布偶猫老师: a role the vocabulary does not know
+        if near is not None:
+            person.job, person.job_words = near.used, words[at]
+        return
+    if tokens.chinese or at >= len(words) or any(h.start <= at < h.end for h in hits):
+        return
+    # up to two unknown words ending in a role ("mail carrier", "fisherman")
+    for n in (2, 1):
+        span = words[at:at + n]
+        if len(span) < n or any(any(h.start <= at + k < h.end for h in hits) for k in range(n)):
+            continue
+        if not _role_word(span[-1]) or any(w in _NOT_ROLE or not w.isalpha() for w in span):
+            continue
+        if n == 2 and (span[0].endswith(("s", "ed", "ing", "ly")) or nearest(" ".join(span), "jobs", "en") is None
+                       and not _role_word(span[0]) and span[0] in {"and", "or", "who", "is", "was"}):
+            continue
+        phrase = " ".join(span)
+        near = nearest(phrase, "jobs", "en") or nearest(span[-1], "jobs", "en")
+        person.job, person.job_words = (near.used if near else None), phrase
+        return
+
+
+def _verb_like(surface: str, tokens: Tokens) -> bool:
+    """"delivers food", "sells", "bakes": a doing, not a role named with a pet."""
+    if tokens.chinese:
+        return False
+    first = surface.split()[0] if surface.split() else ""
+    return (first.endswith("s") and not first.endswith("ss")) or first.endswith(("ed", "ing"))
+
+
+def _jobs(hits: list[Hit], tokens: Tokens, people: list[Person] | None = None) -> tuple[str | None, str | None]:
+    """The hero's job now and the one it dreams of (after become/wants to be/runs for …). A job
+    named with another pet is not taken here; ``analyse`` settles the hero's own role."""
     job = dream = None
     goal_ends = [h.end for h in hits if h.section == "events" and h.key in _GOAL_WORDS]
     for h in hits:
@@ -525,7 +613,8 @@ def understood_line(analysis: Analysis, language: str) -> str:
             else:
                 who = understood(lang, "a_pet")
         elif p is analysis.hero and analysis.job:
-            job_title = lex.entry("jobs", analysis.job)[f"title_{lang}"]
+            job_title = p.job_words if p.job_words and analysis.language == lang else \
+                lex.entry("jobs", analysis.job)[f"title_{lang}"]
             who = understood(lang, "with_job", who=who, job=job_title)
         side = understood(lang, "on_the_rival_side") if p.role not in {"hero", "rival"} and p.side == "villain" else ""
         parts.append(understood(lang, "part", role=understood(lang, f"role_{p.role}"), who=who, side=side))

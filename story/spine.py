@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import random
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -62,6 +62,7 @@ class Cast:
     sides: dict[str, str] = field(default_factory=dict)
     described: dict[str, str] = field(default_factory=dict)  # words that replace the premise's (a re-cast hero)
     calling: str = ""  # the job the hero's story reaches (astronaut, pop star), for the ending line
+    workplace: str = ""  # where the hero's own job is done (a place word the staging knows), or ""
 
     def name(self, key: str | None) -> str:
         return self.names.get(key or self.hero, self.names[self.hero])
@@ -81,11 +82,13 @@ def kind(clause: Clause, total: int, analysis: Analysis, cast: Cast) -> str:
     last = clause.index == total - 1
     actor_side = cast.sides.get(clause.actor or "", "neutral")
     obj_side = cast.sides.get(clause.obj or "", "neutral")
+    kinds = {lex.entry("events", e)["kind"] for e in clause.events}
     if clause.obj and actor_side != obj_side and {actor_side, obj_side} & {"villain"}:
+        if actor_side == "villain" and ("outcome" in kinds or action(clause) in _MENDING):
+            return "outcome" if last else "plain"  # the rival apologises to the hero: how it ends, not a hurt
         if actor_side == "villain":
             return "hurt"
         return "outcome" if last and total > 2 else "clash"
-    kinds = {lex.entry("events", e)["kind"] for e in clause.events}
     if "wrong" in kinds and actor_side != "villain":
         return "setback"
     if "dream" in clause.events:  # "dreams of becoming a chef": where the story starts, not how it ends
@@ -97,6 +100,7 @@ def kind(clause: Clause, total: int, analysis: Analysis, cast: Cast) -> str:
     return "rise" if actor_side == "hero" else "plain"
 
 
+_MENDING = {"kneel", "hug", "give", "wave", "celebrate"}  # a rival's doing that mends, not hurts
 _PHASE = {"dream": "setup", "situation": "setup", "clash": "wrong", "hurt": "wrong", "setback": "wrong", "rise": "rise", "plain": "rise", "outcome": "outcome"}
 
 
@@ -117,7 +121,7 @@ def premise_beats(analysis: Analysis, clauses: Sequence[Clause], cast: Cast, lan
     same = analysis.language == ("zh" if zh else "en")
     introduced: set[str] = set()
     beats: list[Beat] = []
-    where = _job_place(analysis)  # the place the story is at: a clause's own, else where the last one was
+    where = job_place(analysis)  # the place the story is at: a clause's own, else where the last one was
     standing: list[str] = []  # the things a clause built, staged again while the story stays there
     when = ""  # the time of day the place's words say, while the story stays there
     for c in clauses:
@@ -129,6 +133,9 @@ def premise_beats(analysis: Analysis, clauses: Sequence[Clause], cast: Cast, lan
                  spine_data()["leads"]["last"][language])
         if opener:
             line = f"{opener}{line}" if zh else f"{opener} {line[:1].lower() if not _starts_with_name(line, cast) else line[:1]}{line[1:]}"
+        if analysis.dream and analysis.dream in c.jobs and not c.places and not any(
+                n.section == "places" for n in c.asked):
+            where = job_place(analysis, analysis.dream) or where  # "becomes a pop star": on the stage
         before = where
         visual, asks, subs = _visual(c, cast, where, bool(standing), when)
         when = _place_time(c) or (when if not (c.places or c.asked) else "")  # the night market stays at night
@@ -155,12 +162,14 @@ def premise_beats(analysis: Analysis, clauses: Sequence[Clause], cast: Cast, lan
     return beats
 
 
-def _job_place(analysis: Analysis) -> str | None:
-    """Where the hero works (a place word the staging knows), for a first clause that names no place."""
-    if not analysis.job:
+def job_place(analysis: Analysis, job: str | None = None) -> str | None:
+    """Where the hero works (a place word the staging knows), for a first clause that names no place;
+    or where ``job`` is done (the dream's stage)."""
+    job = job or analysis.job
+    if not job:
         return None
     lex = lexicon()
-    loc = lex.entry("jobs", analysis.job)["location"]
+    loc = lex.entry("jobs", job)["location"]
     return next((str(e["en"][0]) for e in lex.data["places"].values() if e["location"] == loc and e["exact"]), None)
 
 
@@ -455,6 +464,8 @@ def weave(template: list[Beat], spine: list[Beat], clauses: Sequence[Clause], an
             elif ph == "rise" and b["speaker"] == NARRATOR and not events and not _names_other(b, cast):
                 after.setdefault(last_of["rise"], []).append(b)  # the time in between, the hero alone
             continue
+        if events - told - _FEELINGS or (b["speaker"] == NARRATOR and _names_other(b, cast) and ph != "setup"):
+            continue  # an open phase is filled with feelings and time, not with an event the premise never tells
         here = next((s["clause"] for s in spine if order.index(phase(s["kind"])) > order.index(ph)), None)
         b["open"] = True  # a phase the premise leaves open: the arc may tell more of it
         (before.setdefault(here, []) if here is not None else tail).append(b)
@@ -465,6 +476,9 @@ def weave(template: list[Beat], spine: list[Beat], clauses: Sequence[Clause], an
         out.extend(after.get(s["clause"], [])[:2])
     out.extend(tail)
     return out
+
+
+_FEELINGS = {"dream", "work_hard"}  # a longing and the effort are what the hero feels and does, not events
 
 
 def _names_told(beat: Beat, clauses: Sequence[Clause], cast: Cast) -> bool:
@@ -494,9 +508,11 @@ def length(beats: Sequence[Beat], language: str) -> float:
     return sum(voice_seconds(b["line"], language) + SCENE_PAD_S for b in beats)
 
 
-def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str, rng: random.Random) -> list[Beat]:
+def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str, rng: random.Random,
+         ok: Callable[[str], bool] = lambda line: True) -> list[Beat]:
     """Reactions, feelings and the time in between, round by round, until the beats say about ``FILL_S``
-    seconds; an ending line; template beats dropped (never premise ones) when too long or too many."""
+    seconds; an ending line; template beats dropped (never premise ones) when too long or too many.
+    ``ok`` says whether a line claims only what the premise allows (``story.claims``)."""
     data = spine_data()
     lang = "zh" if language == "zh" else "en"
     spine = [b for b in beats if b["slot"] == "premise"]
@@ -515,26 +531,45 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
     def values(b: Beat) -> dict[str, str]:
         c = clauses[b["clause"]]
         actor = c.subject if b["kind"] == "setback" else c.actor  # a setback's lines are about whom it befalls
-        return {"actor": cast.name(actor), "object": cast.name(c.obj) if c.obj else cast.name(cast.hero),
-                "hero": cast.name(cast.hero)}
+        out = {"actor": cast.name(actor), "object": cast.name(c.obj) if c.obj else cast.name(cast.hero),
+               "hero": cast.name(cast.hero)}
+        where = re.search(r", (at|on) the ([a-z ]+)$", str(b.get("visual", "")))
+        own = next((n.wanted for n in c.asked if n.section == "places"), None)  # the premise's word ("town")
+        if where:  # the scene's own place ("the whole hospital goes quiet")
+            word = own if own and lang == "en" and analysis_lang(own) == "en" else where.group(2)
+            prep = "on" if word.split()[-1] in _ON else "in" if word.split()[-1] in _IN else "at"
+            out["place"], out["at_place"] = word, f"{prep} the {word}"
+            if lang == "zh":
+                entry = next((e for e in lexicon().data["places"].values() if e["en"][0] == where.group(2)), None)
+                out = {**out, "place": str(entry["zh"][0])} if entry else {k: v for k, v in out.items()
+                                                                           if k not in {"place", "at_place"}}
+        thing = next((n.wanted for n in c.asked if n.section == "props" and n.used != "crowd"), None)
+        if thing and analysis_lang(thing) == lang:  # the clause's own thing ("the birthday cake")
+            out["thing"] = thing
+        return out
 
     used: set[str] = set()
 
     def pick(options: list[str], vals: dict[str, str]) -> str | None:
-        filled = [(o, text) for o in options if o not in used and (text := fill_fields(o, vals)) is not None]
+        filled = [(o, text) for o in options if o not in used and (text := fill_fields(o, vals)) is not None
+                  and ok(text)]
         if not filled:
             return None
+        own = [f for f in filled if _SPECIFIC.search(f[0])]  # a line with this premise's place or thing first
+        if own and rng.random() < 0.4:
+            filled = own
         choice, text = rng.choice(filled)
         used.add(choice)
         return text
 
     # 2. an ending: the last premise beat closes with the story's emotion
-    if spine and length(beats, lang) < FILL_S - 3:
+    ended: Beat | None = None
+    if spine and length(beats, lang) < FILL_S - 3 and spine[-1]["kind"] not in {"setback", "hurt", "dream"}:
         last = spine[-1]
         calling = [t.replace("{job}", cast.calling) for t in data["ending_calling"][lang]] if cast.calling else []
         end = pick(calling or list(data["ending"][lang]), values(last))
-        if end:
-            _append(last, end, lang)
+        if end and _append(last, end, lang):
+            ended = last
     # 3. after the clauses that most need one (while the beats last), a scene of its aftermath: a
     #    feeling or the time in between, and a reaction said by whom it happens to
     rank = ["hurt", "clash", "outcome", "setback", "dream", "situation", "rise", "plain"]
@@ -543,11 +578,12 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
     for b in [b for b in spine if b in chosen]:
         if length(beats, lang) >= FILL_S or len(beats) >= MAX_BEATS:
             break
-        at = beats.index(b) + 1
+        ahead = b["kind"] == "rise" and b is not spine[0]  # the hero's doing is led up to, not followed
+        at = beats.index(b) + (0 if ahead else 1)
         more = pick(_pool(data["more"], b["kind"], lang), values(b))
         if more:
-            beats.insert(at, {"speaker": NARRATOR, "line": more, "visual": b["visual"], "slot": "feeling",
-                              "asks": b.get("asks", [])})
+            beats.insert(at, {"speaker": NARRATOR, "line": more, "visual": _before(b, cast.workplace) if ahead else b["visual"],
+                              "slot": "feeling", "asks": [] if ahead else b.get("asks", [])})
             at += 1
         c = clauses[b["clause"]]
         said_kind = b["kind"] if b["kind"] != "outcome" else \
@@ -558,15 +594,72 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
             line = pick(list(said[lang]), values(b))
             if line:
                 beats.insert(at, {"speaker": who, "line": line, "visual": b["visual"], "slot": "reaction"})
+    # 3a. a premise that opens with its rise or its ending ("a delivery driver builds a company") is
+    #     led up to: the hero's days before it (its job's days when it names one, then the effort),
+    #     each with what the hero says
+    first = spine[0] if spine else None
+    if first is not None and first["kind"] in {"outcome", "rise", "plain"}:
+        lead = {**values(first), "actor": cast.name(cast.hero)}
+        lead.pop("thing", None)  # not yet: the thing is the clause's own
+        if "build" in clauses[first["clause"]].events:
+            lead = {k: v for k, v in lead.items() if k not in {"place", "at_place"}}  # not yet built either
+        for k in (["situation"] if clauses[first["clause"]].jobs else []) + ["rise"]:
+            line = pick(list(data["more"][k][lang]), lead)
+            if not line or len(beats) >= MAX_BEATS - 3:
+                continue
+            second = pick(list(data["more"][k][lang]), lead)
+            at = beats.index(first)
+            beats.insert(at, {"speaker": NARRATOR, "line": f"{line}{'' if lang == 'zh' else ' '}{second or ''}".strip(),
+                              "slot": "feeling", "asks": [], "visual": f"we see {cast.name(cast.hero)} working{_at(cast.workplace)}"})
+            said = pick(list(data["say"][k][lang]), lead) if k in data["say"] else None
+            if said:
+                beats.insert(at + 1, {"speaker": cast.hero, "line": said, "slot": "reaction",
+                                      "visual": f"we see {cast.name(cast.hero)} working{_at(cast.workplace)}"})
+    # 3b. a premise of few clauses still gets its scenes: more aftermath (a feeling or the time in
+    #     between, and what the one it befalls says) after its clauses, last first, never a new event
+    turns = 0
+    while (len(beats) < MIN_BEATS or length(beats, lang) < FILL_S - 2) and len(beats) < MAX_BEATS \
+            and turns < 6 * len(spine):
+        b = spine[-1 - turns % len(spine)]
+        turns += 1
+        at = beats.index(b) + 1
+        while at < len(beats) and beats[at]["slot"] in {"feeling", "reaction"}:
+            at += 1
+        opens = b is spine[0] and b["kind"] in {"outcome", "rise", "plain"} and turns % 2 == 0
+        ahead = (b["kind"] == "rise" and b is not spine[0]) or opens  # a lone ending gets as much lead-up
+        if ahead:
+            at = beats.index(b)  # the hero's doing is led up to: the effort and the time before it
+            while at > 0 and beats[at - 1]["slot"] == "reaction":
+                at -= 1
+        kind_now = "rise" if opens else b["kind"]
+        vals = {**values(b), "actor": cast.name(cast.hero)} if opens else values(b)
+        more = pick(list(data["more"]["rise"][lang]) if opens else _pool(data["more"], kind_now, lang), vals)
+        if more is not None:
+            beats.insert(at, {"speaker": NARRATOR, "line": more, "visual": _before(b, cast.workplace) if ahead else b["visual"],
+                              "slot": "feeling", "asks": [] if ahead else b.get("asks", [])})
+            at += 1
+        c = clauses[b["clause"]]
+        said = data["say"].get("rise" if opens else b["kind"] if b["kind"] != "outcome" else
+                               "outcome_rival" if cast.sides.get(c.actor or "") == "villain" else "outcome_hero")
+        who = cast.hero if opens else c.actor if said and said["who"] == "actor" else c.obj
+        line = pick(list(said[lang]), vals) if said and who in cast.names and len(beats) < MAX_BEATS else None
+        if line:
+            beats.insert(at, {"speaker": who, "line": line, "visual": b["visual"], "slot": "reaction"})
     # 4. more of each: said after each premise line and aftermath, round by round, while they fit in
     #    the scene (a scene with a reaction holds less narration)
+    #    at most one more line each, a second only while the script is still short (no stack of
+    #    interchangeable lines)
     growing = [b for b in beats if b["slot"] in {"premise", "feeling"}]
+    added = {id(b): int(b is ended) for b in growing}
     progress = True
     while progress and length(beats, lang) < FILL_S:
         progress = False
+        most = 1 if length(beats, lang) >= FILL_S - 5 else 2 if length(beats, lang) >= FILL_S - 7 else 3
         for b in growing:
             if length(beats, lang) >= FILL_S:
                 break
+            if added[id(b)] >= most:
+                continue
             source = b if b["slot"] == "premise" else next(
                 (p for p in reversed(beats[:beats.index(b)]) if p["slot"] == "premise"), None)
             if source is None:
@@ -577,13 +670,37 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
             at = beats.index(b) + 1
             reply = beats[at] if at < len(beats) and beats[at]["slot"] == "reaction" else None
             spare = voice_seconds(reply["line"], lang) + 0.5 if reply else 0.0
-            progress |= _append(b, more, lang, MAX_LINE_S - spare, 8.5 if reply else 14.5)
+            if _append(b, more, lang, MAX_LINE_S - spare, 8.5 if reply else 14.5):
+                added[id(b)] += 1
+                progress = True
     return beats
 
 
+_IN = {"town", "city", "village", "neighbourhood", "neighborhood", "world", "forest", "snow", "rain", "river"}
+_ON = {"street", "streets", "stage", "rooftop", "roof", "planet", "moon", "beach", "field", "track"}
+_SPECIFIC = re.compile(r"\{(?:place|at_place|thing)\}")
+
+
+def analysis_lang(text: str) -> str:
+    return "zh" if re.search(r"[\u3400-\u9fff]", text) else "en"
+
+
+def _at(place: str) -> str:
+    return f", at the {place}" if place else ""
+
+
+def _before(beat: Beat, workplace: str = "") -> str:
+    """The visual note of the time before a clause: its doer at work (at the hero's workplace), without
+    what it makes."""
+    doer = re.match(r"we see (\S+)", str(beat["visual"]))
+    return f"we see {doer.group(1) if doer else 'them'} working{_at(workplace)}"
+
+
 def _pool(pools: dict[str, Any], kind_name: str, lang: str) -> list[str]:
-    """The lines for a clause of ``kind_name``, then the plain ones when those run out."""
-    return [*pools.get(kind_name, pools["plain"])[lang], *pools["plain"][lang]]
+    """The lines for a clause of ``kind_name``, then the plain ones when those run out (about the one
+    it befalls: after a hurt, not the one who did it)."""
+    plain = [p for p in pools["plain"][lang] if kind_name != "hurt" or "{actor}" not in p]
+    return [*pools.get(kind_name, pools["plain"])[lang], *plain]
 
 
 def _append(beat: Beat, text: str, lang: str, most_s: float = MAX_LINE_S, paced_s: float = 14.5) -> bool:

@@ -1,0 +1,89 @@
+"""What a line claims beyond feelings and time: a job, a business, wealth, a place or an event. Pure.
+
+The arc and the filler pools add what the premise leaves open (the hook, reactions, feelings, the
+time in between, the ending's emotion); they must not add a job, business, fortune, place or event
+the premise does not ask for ("the richest pet" for a taxi driver who returns a ring, "the first
+week, one customer" for a nurse). ``story/data/claims.json`` lists families of claim words, each
+with the premise words that allow it; every lexicon job is a family of its own words too (a line
+saying "delivery driver" needs a premise with a delivery job). ``Licence(premise).allows(line)``
+says whether a line claims only what its premise allows.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from story.lexicon import lexicon
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+@dataclass(frozen=True)
+class Family:
+    kind: str  # job | business | wealth | place | event
+    claim: tuple[str, ...]  # the words a line claims the family with (English and Chinese)
+    allowed_by: tuple[str, ...]  # premise words that allow it (the claim words allow it too)
+    with_any_job: bool = False  # allowed as well when the premise gives anyone a job (shifts, working)
+
+
+@cache
+def families() -> tuple[Family, ...]:
+    text = resources.files("story").joinpath("data/claims.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    out = [Family(f["kind"], (*f["claim"]["en"], *f["claim"]["zh"]), (*f["allowed_by"]["en"], *f["allowed_by"]["zh"]),
+                  bool(f.get("with_any_job")))
+           for f in data["families"]]
+    for entry in lexicon().data["jobs"].values():  # "delivery driver", "厨师": a job the premise names
+        words = (*entry["en"], *entry["zh"], entry["title_en"], entry["title_zh"])
+        out.append(Family("job", tuple(dict.fromkeys(words)), ()))
+    return tuple(out)
+
+
+@cache
+def _claim_re(word: str) -> re.Pattern[str]:
+    if _HAN.search(word):
+        return re.compile(re.escape(word))
+    return re.compile(r"(?<![A-Za-z])" + re.escape(word.lower()) + r"(?:s|es|ed|d|ing)?(?![A-Za-z])")
+
+
+def _said(word: str, text: str) -> bool:
+    """``word`` is in a line: Chinese as a substring, English as a whole word with simple endings."""
+    return _claim_re(word).search(text) is not None
+
+
+def _premise_has(word: str, premise: str) -> bool:
+    """``word`` starts a word of the premise (English: "sell" in "sells"), or is in it (Chinese)."""
+    if _HAN.search(word):
+        return word in premise
+    return re.search(r"(?<![A-Za-z])" + re.escape(word.lower()), premise) is not None
+
+
+class Licence:
+    """The claim families one premise allows."""
+
+    def __init__(self, premise: str, has_job: bool = False) -> None:
+        """``has_job``: the premise gives someone a job (a nurse has shifts, a boss and a uniform)."""
+        low = premise.lower()
+        self.premise = premise
+        self._closed = [f for f in families()
+                        if not (has_job and f.with_any_job)
+                        and not any(_premise_has(w, low) for w in (*f.claim, *f.allowed_by))]
+
+    def claims(self, text: str) -> list[tuple[str, str]]:
+        """(kind, word) for each family ``text`` claims that the premise does not allow."""
+        low = text.lower()
+        out = []
+        for f in self._closed:
+            word = next((w for w in f.claim if _said(w, low)), None)
+            if word is not None:
+                out.append((f.kind, word))
+        return out
+
+    def allows(self, *texts: str | None) -> bool:
+        """Every text (a line, a visual note) claims only what the premise allows."""
+        return not any(t and self.claims(t) for t in texts)
