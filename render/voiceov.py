@@ -1,0 +1,264 @@
+"""The piper voice with its vocoder in bfloat16 on OpenVINO; the rest on onnxruntime as before.
+
+Two thirds of a line's cost is the HiFi-GAN vocoder, which onnxruntime runs near one core's
+float32 FMA peak. On a CPU with native bfloat16 dot products (``avx512_bf16`` or AMX),
+OpenVINO's oneDNN convolutions do the same sums in about half the time. ``voice_runner`` picks the
+engine (``Settings.render.voice_engine``): ``auto`` uses this split voice when OpenVINO is installed
+and the CPU has native bfloat16, else the plain onnxruntime session (``render/voicemodel.py``), with
+one log line saying why.
+
+How the official ONNX model is run here, and why:
+
+- **Only the vocoder in bfloat16.** bfloat16 everywhere changes what a line says (the duration
+  predictor rounds to other lengths: a 4.9 s line came out 0.7 s), and the flow in bfloat16 loses
+  ~20 dB of SNR. So the model is cut at the vocoder's input (``/dec/conv_pre``): the text encoder,
+  duration predictor and flow (``latent``, the official graph up to that tensor, saved once with
+  the ``onnx`` package) run float32 on onnxruntime exactly as before, and every line keeps its
+  float length to the sample.
+- **Transposed convolutions rewritten.** oneDNN's bfloat16 transposed convolution (the vocoder's
+  three upsampling layers) is slower than its float32 one; each is rewritten as the equivalent
+  ordinary convolution with ``stride`` times the output channels and an interleave (polyphase
+  form, ``polyphase``; float32 output equal to the original to ~120 dB SNR).
+- **One static shape.** OpenVINO's CPU plugin keeps ~25 MiB and builds kernels for every new input
+  shape (20 lines of 20 lengths grew a process by 500 MiB), so the vocoder is compiled for windows
+  of ``WINDOWS`` frames and a line is vocoded window by window, each window's outer ``MARGIN``
+  frames recomputed by its neighbour (``OpenVinoVocoder.vocode``): the kept samples equal one call
+  over the whole line to ~130 dB SNR in float32.
+
+The rewritten vocoder is saved once as OpenVINO IR under the cache directory (keyed by the official
+file and the OpenVINO version) and compiled through OpenVINO's model cache there. One inference
+thread, no CPU pinning (the render shares its cores).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+
+from render.voicemodel import voice_session
+
+log = logging.getLogger(__name__)
+
+Engine = Literal["auto", "openvino", "onnxruntime"]
+VOCODER_INPUT = "/dec/conv_pre/Conv"  # the vocoder's first node (its ONNX name): the cut
+REWRITE_VERSION = "1"  # bump when the rewrite changes, so cached files are made again
+# frames of the vocoder's input per call, one static shape each (256 samples a frame). A window costs the same
+# per frame from 96 to 192 frames; on the 60 s test script's 24 lines (66-426 frames) one window of 160
+# computes 1.30x the frames kept (192: 1.37x), two of 80 and 160 1.17x, but each compiled shape keeps
+# ~45 MiB more in the speech process (the render's peak went from 342 to 423 MiB with two), so one.
+WINDOWS = (160,)
+MARGIN = 10  # frames of context each side of a window's kept part (8: 72 dB SNR at the seams, 10: 131 dB)
+
+
+def native_bf16() -> bool:
+    """Whether OpenVINO's CPU plugin reports native bfloat16 here (``avx512_bf16`` or AMX)."""
+    import openvino
+
+    return "BF16" in openvino.Core().get_property("CPU", "OPTIMIZATION_CAPABILITIES")
+
+
+def voice_runner(official: Path, cache_dir: Path | None = None, threads: int = 1, engine: Engine = "auto") -> Any:
+    """What ``piper.PiperVoice`` runs (``run(None, feeds) -> [audio]``): the split voice when
+    ``engine`` asks for it (``auto``: when OpenVINO is installed, the CPU has native bfloat16 and
+    there is a cache directory: made each time, the split costs ~2 core-s, more than a render's
+    speech saves), else, or when it fails to load, the onnxruntime session, with one log line why."""
+    if engine == "auto" and cache_dir is None:
+        log.info("voice on onnxruntime: no cache directory to keep the bfloat16 vocoder in")
+    elif engine != "onnxruntime":
+        try:
+            if engine == "openvino" or native_bf16():
+                return SplitVoice(official, cache_dir, threads)
+            log.info("voice on onnxruntime: this CPU has no native bfloat16 for OpenVINO's vocoder")
+        except ImportError as exc:
+            log.log(logging.WARNING if engine == "openvino" else logging.INFO,
+                    "voice on onnxruntime: OpenVINO not installed (%s)", exc)
+        except Exception as exc:  # OpenVINO refusing the model, a damaged cache, an unwritable temp dir
+            log.warning("voice on onnxruntime: the OpenVINO vocoder failed to load (%s)", exc)
+    return voice_session(official, cache_dir, threads)
+
+
+# ---------------------------------------------------------------------------------------------- the model rewrite
+
+
+def polyphase(model: Any) -> int:
+    """Rewrite every 1-D transposed convolution of an OpenVINO ``model`` (stride s, kernel K,
+    padding (K - s) / 2) as one convolution with s x the output channels and an interleave; returns
+    how many (in place).
+
+    Output sample ``q*s + r`` of the transposed convolution sums ``x[q + d] * w[:, :, k]`` over the
+    taps with ``k = r + p - d*s`` in ``[0, K)``: for each phase ``r`` an ordinary convolution over
+    the input offsets ``d``, its weights stacked as output channels ``r*cout .. (r+1)*cout``."""
+    import openvino.opset13 as ops
+
+    rewritten = 0
+    for node in list(model.get_ops()):
+        if node.get_type_name() != "ConvolutionBackpropData" or node.get_input_size() != 2:
+            continue
+        attrs = node.get_attributes()
+        weights = node.input(1).get_source_output().get_node()
+        if (len(attrs["strides"]) != 1 or attrs["dilations"] != [1] or attrs["output_padding"] != [0]
+                or attrs["pads_begin"] != attrs["pads_end"] or weights.get_type_name() != "Constant"):
+            continue
+        (s,), (p,) = attrs["strides"], attrs["pads_begin"]
+        w = np.asarray(weights.get_data(), dtype=np.float32)  # [cin, cout, K]
+        cin, cout, k_size = w.shape
+        if k_size - 2 * p != s:  # only when the output is exactly s times the input long
+            continue
+        taps = {(r, d): r + p - d * s for r in range(s) for d in range(-k_size, k_size + 1)
+                if 0 <= r + p - d * s < k_size}
+        d_min, d_max = min(d for _, d in taps), max(d for _, d in taps)
+        stacked = np.zeros((s * cout, cin, d_max - d_min + 1), dtype=np.float32)
+        for (r, d), k in taps.items():
+            stacked[r * cout:(r + 1) * cout, :, d - d_min] = w[:, :, k].T
+        conv = ops.convolution(node.input(0).get_source_output(), ops.constant(stacked), [1], [-d_min], [d_max], [1])
+        y = ops.reshape(conv, ops.constant(np.array([0, s, cout, -1], dtype=np.int64)), special_zero=True)
+        y = ops.transpose(y, ops.constant(np.array([0, 2, 3, 1], dtype=np.int64)))
+        y = ops.reshape(y, ops.constant(np.array([0, cout, -1], dtype=np.int64)), special_zero=True)
+        for target in list(node.output(0).get_target_inputs()):
+            target.replace_source_output(y.output(0))
+        rewritten += 1
+    model.validate_nodes_and_infer_types()
+    return rewritten
+
+
+def vocoder_model(official: Path, window: int | None) -> Any:
+    """The official model's vocoder as an OpenVINO model: input ``z`` [1, channels, ``window``]
+    (``None``: any length) -> audio, its upsampling in polyphase form."""
+    import openvino
+    import openvino.opset13 as ops
+
+    whole = openvino.Core().read_model(str(official))
+    cut = next(node for node in whole.get_ops()
+               if node.get_type_name() == "Convolution" and node.get_friendly_name().startswith(VOCODER_INPUT))
+    channels = cut.input(0).get_partial_shape()[1].get_length()
+    z = ops.parameter(openvino.PartialShape([1, channels, -1]), openvino.Type.f32, name="z")
+    cut.input(0).replace_source_output(z.output(0))
+    vocoder = openvino.Model(whole.get_results(), [z], "voice_vocoder")
+    if polyphase(vocoder) != 3:
+        raise ValueError("the voice's vocoder does not have the three upsampling layers this rewrite expects")
+    if window:
+        vocoder.reshape({"z": [1, channels, window]})
+    return vocoder
+
+
+def save_latent(official: Path, out: Path) -> None:
+    """The official ONNX graph up to the vocoder's input, as its own ONNX file (``onnx`` package)."""
+    import onnx
+    import onnx.utils
+
+    graph = onnx.load(str(official), load_external_data=False).graph
+    z = next(node.input[0] for node in graph.node if node.name == VOCODER_INPUT)
+    onnx.utils.extract_model(str(official), str(out), [i.name for i in graph.input], [z])
+
+
+# ---------------------------------------------------------------------------------------------- running it
+
+
+class OpenVinoVocoder:
+    """The rewritten vocoder compiled for a few static windows: ``vocode(z) -> audio``."""
+
+    def __init__(self, models: dict[int, Any], threads: int = 1, compiled_cache: Path | None = None,
+                 precision: str = "bf16") -> None:
+        import openvino
+
+        config: dict[str, Any] = {"INFERENCE_NUM_THREADS": threads, "NUM_STREAMS": 1, "PERFORMANCE_HINT": "LATENCY",
+                                  "INFERENCE_PRECISION_HINT": precision, "ENABLE_CPU_PINNING": False}
+        if compiled_cache is not None:
+            config["CACHE_DIR"] = str(compiled_cache)
+        core = openvino.Core()
+        self._requests: dict[int, tuple[Any, np.ndarray]] = {}
+        for window, model in sorted(models.items()):
+            compiled = core.compile_model(model, "CPU", config)
+            self._channels = compiled.input(0).get_partial_shape()[1].get_length()
+            self._hop = compiled.output(0).get_partial_shape()[-1].get_length() // window  # samples a frame
+            self._requests[window] = (compiled.create_infer_request(), np.zeros((1, self._channels, window), np.float32))
+
+    def vocode(self, z: np.ndarray) -> np.ndarray:
+        """Audio for ``z`` [1, channels, frames] in windows of the static shapes: the first flush
+        with the start and the last flush with the end (where the whole model sees its edges too),
+        each keeping its middle and leaving its outer ``MARGIN`` frames to its neighbour; each the
+        smallest that reaches the end, else the largest. A line shorter than a window is padded with
+        zero frames, which changes nothing before its end."""
+        frames = z.shape[2]
+        out = np.empty(frames * self._hop, dtype=np.float32)
+        done = 0
+        while done < frames:
+            first = max(0, done - MARGIN)
+            window = next((w for w in self._requests if first + w >= frames), max(self._requests))
+            request, buffer = self._requests[window]
+            start = max(0, min(first, frames - window))
+            part = z[:, :, start:start + window]
+            buffer[:, :, :part.shape[2]] = part
+            buffer[:, :, part.shape[2]:] = 0.0
+            request.infer({"z": buffer})
+            audio = request.get_output_tensor(0).data.reshape(-1)
+            keep = frames if start + window >= frames else start + window - MARGIN
+            out[done * self._hop:keep * self._hop] = audio[(done - start) * self._hop:(keep - start) * self._hop]
+            done = keep
+        return out
+
+
+class SplitVoice:
+    """Runs the voice like an onnxruntime session (``run(None, feeds) -> [audio]``): the latent on
+    onnxruntime in float32, the vocoder on OpenVINO in bfloat16. Made from the cached files when
+    there are some, else made (and saved, when ``cache_dir`` is given and writable)."""
+
+    def __init__(self, official: Path, cache_dir: Path | None = None, threads: int = 1) -> None:
+        import openvino
+
+        stat = official.stat()
+        key = (f"{official.name}|{stat.st_size}|{stat.st_mtime_ns}|ov{openvino.__version__}|rewrite{REWRITE_VERSION}"
+               f"|windows{WINDOWS}")
+        digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+        if cache_dir is None:
+            with tempfile.TemporaryDirectory(prefix="petreel-voice-") as tmp:
+                self._make(official, Path(tmp), threads, None)
+            return
+        folder = cache_dir / f"{official.stem}.bf16-{digest}"
+        if not (folder / "latent.onnx").is_file():
+            self._save(official, folder)
+        if (folder / "latent.onnx").is_file():
+            self._latent = voice_session(folder / "latent.onnx", cache_dir, threads)
+            self._vocoder = OpenVinoVocoder({w: str(folder / f"vocoder-{w}.xml") for w in WINDOWS}, threads,
+                                            folder / "compiled")
+        else:  # not writable: made in a temporary folder, as without a cache
+            with tempfile.TemporaryDirectory(prefix="petreel-voice-") as tmp:
+                self._make(official, Path(tmp), threads, None)
+
+    def _make(self, official: Path, tmp: Path, threads: int, compiled_cache: Path | None) -> None:
+        save_latent(official, tmp / "latent.onnx")
+        self._latent = voice_session(tmp / "latent.onnx", None, threads)
+        self._vocoder = OpenVinoVocoder({w: vocoder_model(official, w) for w in WINDOWS}, threads, compiled_cache)
+
+    @staticmethod
+    def _save(official: Path, folder: Path) -> None:
+        """Write the latent ONNX and the vocoder IR under a temporary name, then publish the folder
+        atomically (two workers starting together each write their own; the first rename wins)."""
+        import openvino
+
+        partial = folder.with_name(f"{folder.name}.{os.getpid()}.partial")
+        try:
+            partial.mkdir(parents=True, exist_ok=True)
+            for window in WINDOWS:
+                openvino.save_model(vocoder_model(official, window), partial / f"vocoder-{window}.xml",
+                                    compress_to_fp16=False)
+            save_latent(official, partial / "latent.onnx")  # last: its presence marks a complete folder
+            with contextlib.suppress(OSError):  # published by another worker meanwhile: the same files
+                os.replace(partial, folder)
+            log.info("voice split for the bfloat16 vocoder once and cached at %s", folder)
+        except OSError as exc:  # read-only volume, full disk
+            log.warning("voice cache %s not writable (%s); splitting the official model each time", folder, exc)
+        finally:
+            shutil.rmtree(partial, ignore_errors=True)
+
+    def run(self, output_names: Any, feeds: dict[str, np.ndarray]) -> list[np.ndarray]:
+        z = self._latent.run(None, feeds)[0]
+        return [self._vocoder.vocode(z).reshape(1, 1, 1, -1)]

