@@ -32,6 +32,8 @@ from __future__ import annotations
 import collections
 import json
 import os
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -159,21 +161,40 @@ ENGINES = ("onnxruntime", "openvino")
 PAUSE_DBFS = -60.0  # a 20 ms frame of the float voice under this is a pause
 
 
+LOAD_CODE = """
+import sys, time
+from pathlib import Path
+start = time.process_time()
+from render.narrator import PiperNarrator
+narrator = PiperNarrator(cache_dir=Path(sys.argv[1]), engine=sys.argv[2])
+narrator._load_piper()
+print(time.process_time() - start, type(narrator._voice.session).__name__)
+"""
+
+
+def fresh_load(cache: Path, engine: str) -> tuple[float, str]:
+    """Core-s to import the engine and load the voice from ``cache`` in a fresh process, as the
+    render's speech child does (it imports onnxruntime or OpenVINO anew every render)."""
+    out = subprocess.run([sys.executable, "-c", LOAD_CODE, str(cache), engine], capture_output=True, text=True,
+                         check=True).stdout.split()
+    return float(out[0]), out[1]
+
+
 def engines() -> None:
-    """Each engine's load (from its cache) and its core-s per second of speech, lines in turn."""
+    """Each engine's load (from its cache, in a fresh process) and its core-s per second of speech,
+    lines in turn."""
     with tempfile.TemporaryDirectory(prefix="petreel-voice-") as tmp:
-        loads = {}
-        narrators = {}
-        for engine in ENGINES:
-            PiperNarrator(cache_dir=Path(tmp), engine=engine)._load_piper()  # makes the cached files once
-            narrator = PiperNarrator(cache_dir=Path(tmp), engine=engine)
-            start = time.process_time()
-            narrator._load_piper()
-            loads[engine] = time.process_time() - start
-            narrators[engine] = narrator
-            print(f"engine {engine}: {type(narrator._voice.session).__name__}, load from cache {loads[engine]:.2f} core-s")
+        narrators = {engine: PiperNarrator(cache_dir=Path(tmp), engine=engine) for engine in ENGINES}
         for narrator in narrators.values():
-            narrator.speak("Warm up.", "en")
+            narrator.speak("Warm up.", "en")  # makes the cached files once
+        taken: dict[str, list[float]] = {engine: [] for engine in ENGINES}
+        for _ in range(3):  # in turn, so both see the same load
+            for engine in ENGINES:
+                taken[engine].append(fresh_load(Path(tmp), engine)[0])
+        loads = {engine: float(np.median(taken[engine])) for engine in ENGINES}
+        for engine in ENGINES:
+            print(f"engine {engine}: {type(narrators[engine]._voice.session).__name__}, import and load from the "
+                  f"cache in a fresh process {loads[engine]:.2f} core-s (median of 3)")
         work = dict.fromkeys(ENGINES, 0.0)
         audio = dict.fromkeys(ENGINES, 0.0)
         for text, profile in lines("en", _EN):
