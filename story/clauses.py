@@ -472,11 +472,23 @@ def _subject(premise: str, tokens: Tokens, start: int, end: int, inside: list[_M
     while first is not None and i < first.start and (words[i] in _DET or _owns(premise, tokens, i)):
         i += 1  # "the villain's husky bodyguard Koda"
     if first is not None and first.start <= i + 1 and not any(
-            h.section in {"events", "actions"} and i <= h.start < first.start for h in hits):
+            h.section in {"events", "actions"} and i <= h.start < first.start for h in hits) \
+            and not (first.start == i + 1 and _verb_like(words[i], tokens.chinese)):
         return first.key, True, first.end
     if i < end and words[i] in _PRONOUN_SUBJECT:
         return None, False, i + 1
     return None, False, i
+
+
+_NOT_VERBS = {"always", "sometimes", "perhaps", "afterwards", "towards", "nowadays", "meanwhile", "thus", "yes"}
+
+
+def _verb_like(word: str, chinese: bool) -> bool:
+    """An English word that reads as the clause's verb ("rescues an old cat", "carried a kitten"): the
+    person after it is its object, not the clause's subject."""
+    if chinese or word in _NOT_VERBS or word in _DET:
+        return False
+    return bool(re.fullmatch(r"[a-z]{2,}(?:[^su']s|ies|ed)", word))
 
 
 def _passive(tokens: Tokens, start: int, end: int, inside: list[_Mention]) -> tuple[bool, str | None]:

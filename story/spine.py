@@ -531,12 +531,17 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
     def values(b: Beat) -> dict[str, str]:
         c = clauses[b["clause"]]
         actor = c.subject if b["kind"] == "setback" else c.actor  # a setback's lines are about whom it befalls
+        if b["kind"] == "outcome" and cast.sides.get(c.actor or "") == "villain":
+            actor = cast.hero  # the rival says sorry: how the hero takes it ("Biscuit can hardly believe it")
         out = {"actor": cast.name(actor), "object": cast.name(c.obj) if c.obj else cast.name(cast.hero),
                "hero": cast.name(cast.hero)}
         where = re.search(r", (at|on) the ([a-z ]+)$", str(b.get("visual", "")))
-        own = next((n.wanted for n in c.asked if n.section == "places"), None)  # the premise's word ("town")
+        own = next((n.wanted for n in c.asked if n.section == "places"  # the premise's word ("town"),
+                    and not lexicon().keys(n.wanted, "weathers")), None)  # never its weather ("storm")
         if where:  # the scene's own place ("the whole hospital goes quiet")
             word = own if own and lang == "en" and analysis_lang(own) == "en" else where.group(2)
+            if lexicon().keys(word, "weathers"):
+                word = "street"  # the rainy street's first word is "rain": "everyone in the rain" is nowhere
             prep = "on" if word.split()[-1] in _ON else "in" if word.split()[-1] in _IN else "at"
             out["place"], out["at_place"] = word, f"{prep} the {word}"
             if lang == "zh":

@@ -114,3 +114,35 @@ def test_no_stack_of_interchangeable_filler_lines() -> None:
                     run = run + 1 if any(f and len(f) > 6 and f[:8] in sentence + bare for f in filler) else 0
                     most = max(most, run)
                 assert most <= 3, line
+
+
+def test_a_line_about_the_scene_s_place_never_names_its_weather() -> None:
+    """'During a storm' is when, not where: 'The whole storm goes quiet' was said of a hospital."""
+    premise = ("A shy beagle porter is teased by a vain collie surgeon at the clinic, "
+               "carries an old cat to safety during a storm and the collie says sorry")
+    said = [line for seed in range(12) for line in spoken(write_offline(premise, "", "en", seed))]
+    assert said
+    weather_as_place = [line for line in said
+                        if re.search(r"\b(?:the whole|at the|in the|on the) (?:storm|rain|thunderstorm)\b", line, re.I)]
+    assert not weather_as_place
+
+
+def test_a_pet_after_the_verb_is_its_object_not_a_new_subject() -> None:
+    """'…, rescues an old cat during a storm': the beagle rescues the cat; the cat did not 'during a storm'."""
+    from story.clauses import clauses
+
+    read = clauses(analyse("A shy beagle is teased by a vain collie, rescues an old cat during a storm "
+                           "and the collie says sorry"))
+    assert [(c.actor, c.verb, c.obj) for c in read[1:]] == [("hero", "rescues", "cat"), ("rival", "says sorry", None)]
+    said = " ".join(spoken(write_offline("A timid poodle is mocked by a loud husky, carried a lost puppy home "
+                                         "and the husky says sorry", "", "en", 4)))
+    assert re.search(r"carried \w+, a lost puppy, home", said), said
+
+
+def test_when_the_rival_says_sorry_the_feelings_after_it_are_the_hero_s() -> None:
+    premise = "A shy beagle porter is teased by a vain collie surgeon at the clinic and the collie says sorry"
+    for seed in range(6):
+        script = write_offline(premise, "", "en", seed)
+        rival = next(c.name for c in script.characters if "collie" in f"{c.breed} {c.look}".lower())
+        last = " ".join(text for s in script.scenes[-2:] for _, text in s.spoken())
+        assert not re.search(rf"{rival} (?:laughs, a real laugh|can hardly believe it|will remember this day)", last), last
