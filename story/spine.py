@@ -382,6 +382,12 @@ def _visual(c: Clause, cast: Cast, where: str | None, heros_place: bool = False,
         if not n.exact:
             subs.append(("prop", n.wanted, label))
     unknown = [w for w in c.nouns if not place or w != place[0]]  # unknown to every table: the painter's nearest
+    looks = [spine_data()["event_looks"][e] for e in c.events if e in spine_data()["event_looks"]]
+    if looks and not shown and not unknown:  # "gets rich" and no more said: a suit, the cash, the golden car
+        for key in looks[0]["props"]:
+            asks.append(str(lex.entry("props", key)["label"]))
+            shown.append(str(lex.entry("props", key)["en"][0]))
+        note += f" in a {looks[0]['wear']}" if looks[0]["wear"] else ""
     asks += unknown
     if shown or unknown:
         note += ", " + ", ".join(dict.fromkeys([*shown, *unknown]))

@@ -146,3 +146,16 @@ def test_when_the_rival_says_sorry_the_feelings_after_it_are_the_hero_s() -> Non
         rival = next(c.name for c in script.characters if "collie" in f"{c.breed} {c.look}".lower())
         last = " ".join(text for s in script.scenes[-2:] for _, text in s.spoken())
         assert not re.search(rf"{rival} (?:laughs, a real laugh|can hardly believe it|will remember this day)", last), last
+
+
+def test_getting_rich_is_drawn_as_wealth_when_the_premise_says_no_more() -> None:
+    """'…, works hard and gets rich': a muted viewer sees the suit, the cash and the car, not only a cheer."""
+    premise = "A scruffy pug is laughed at by a snobby afghan hound, sweeps floors every night and gets rich"
+    for seed in range(4):
+        script = write_offline(premise, "", "en", seed)
+        rich = [s for s in script.scenes if "gets rich" in s.narration]
+        assert rich, [s.narration for s in script.scenes]
+        scene = rich[0]
+        assert {"stack of cash", "shiny sports car"} <= set(scene.props), scene.props
+        pug = next(c.id for c in script.characters if "pug" in f"{c.breed} {c.look}".lower())
+        assert next(a.outfit for a in scene.characters if a.id == pug) == "suit"
