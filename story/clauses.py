@@ -535,6 +535,16 @@ def _keys(hits: list[Hit], section: str, start: int) -> tuple[str, ...]:
 # ---------------------------------------------------------------------------------------------
 
 
+def _of_phrase(words: tuple[str, ...], i: int) -> bool:
+    """The word is part of a preposition ending in "of" ("in front of everyone", "on top of", "instead
+    of", "because of", "in the middle of"): it names no thing to draw."""
+    if i + 1 >= len(words) or words[i + 1] != "of":
+        return False
+    if words[i] in {"middle", "centre", "center"} and i > 1 and words[i - 1] == "the" and words[i - 2] == "in":
+        return True  # "in the middle of the party"
+    return (i > 0 and words[i - 1] in {"in", "on"}) or words[i] in {"instead", "because", "ahead", "regardless"}
+
+
 def _things(premise: str, tokens: Tokens, start: int, end: int, hits: list[Hit],
             inside: list[_Mention]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """(props, places, unknown nouns, every asked thing in the premise's words) after ``start``.
@@ -578,7 +588,8 @@ def _things(premise: str, tokens: Tokens, start: int, end: int, hits: list[Hit],
             i = h.end
             continue
         w = words[i]
-        plain = h is None and w not in _STOP and i != first_word and words[i - 1] != "to" and re.fullmatch(r"[a-z][a-z-]*", w) is not None
+        plain = h is None and w not in _STOP and i != first_word and words[i - 1] != "to" and re.fullmatch(r"[a-z][a-z-]*", w) is not None \
+            and not _of_phrase(words, i)
         if plain and len(w) >= 3:
             run.append(i)
         elif h is not None and run:

@@ -159,3 +159,16 @@ def test_getting_rich_is_drawn_as_wealth_when_the_premise_says_no_more() -> None
         assert {"stack of cash", "shiny sports car"} <= set(scene.props), scene.props
         pug = next(c.id for c in script.characters if "pug" in f"{c.breed} {c.look}".lower())
         assert next(a.outfit for a in scene.characters if a.id == pug) == "suit"
+
+
+def test_a_preposition_ending_in_of_names_no_thing_to_draw() -> None:
+    """'apologises in front of everyone' asked for a prop called 'front' (drawn as the stand-in gift box)."""
+    from story.clauses import clauses
+
+    read = clauses(analyse("A meek hamster-loving tabby is scolded by a stern greyhound, and the greyhound "
+                           "apologises in front of everyone, on top of the stairs, in the middle of the party"))
+    nouns = {n for c in read for n in c.nouns}
+    assert not nouns & {"front", "top", "middle"}, nouns
+    script = write_offline("A meek tabby is scolded by a stern greyhound and the greyhound apologises in front "
+                           "of everyone", "", "en", 1)
+    assert not any("front" in p for s in script.scenes for p in s.props)
