@@ -402,6 +402,8 @@ def _visual(c: Clause, cast: Cast, where: str | None, heros_place: bool = False,
     elif place is not None:
         note += f", on the {place[1].replace('_', ' ')}"
         subs.append(("place", place[0], place[1]))
+    elif looks and looks[0]["place"]:  # rich at last: out on the street with the golden car, not in a bedroom
+        note += f", on the {lex.entry('places', looks[0]['place'])['en'][0]}"
     elif where:
         note += f", at the {where}"
     when = _place_time(c) or (when if not (c.places or c.asked) else "")

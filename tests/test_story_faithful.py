@@ -157,6 +157,7 @@ def test_getting_rich_is_drawn_as_wealth_when_the_premise_says_no_more() -> None
         assert rich, [s.narration for s in script.scenes]
         scene = rich[0]
         assert {"stack of cash", "shiny sports car"} <= set(scene.props), scene.props
+        assert scene.location == "street"  # with the car, out of doors: never a car in a bedroom
         pug = next(c.id for c in script.characters if "pug" in f"{c.breed} {c.look}".lower())
         assert next(a.outfit for a in scene.characters if a.id == pug) == "suit"
 
