@@ -575,6 +575,24 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         used.add(choice)
         return text
 
+    def aftermath(b: Beat, at: int, ahead: bool, opens: bool = False) -> None:
+        """At ``at``, after premise beat ``b`` (before it when ``ahead``: the effort leading up to the
+        hero's doing): a feeling or the time in between, then what the one it happens to says.
+        ``opens``: the hero's days before a premise that opens with its rise or its ending."""
+        vals = {**values(b), "actor": cast.name(cast.hero)} if opens else values(b)
+        more = pick(list(data["more"]["rise"][lang]) if opens else _pool(data["more"], b["kind"], lang), vals)
+        if more:
+            beats.insert(at, {"speaker": NARRATOR, "line": more, "visual": _before(b, cast.workplace) if ahead else b["visual"],
+                              "slot": "feeling", "asks": [] if ahead else b.get("asks", [])})
+            at += 1
+        c = clauses[b["clause"]]
+        said = data["say"].get("rise" if opens else b["kind"] if b["kind"] != "outcome" else
+                               "outcome_rival" if cast.sides.get(c.actor or "") == "villain" else "outcome_hero")
+        who = cast.hero if opens else c.obj if said and said["who"] == "object" else c.actor
+        line = pick(list(said[lang]), vals) if said and who in cast.names and len(beats) < MAX_BEATS else None
+        if line:
+            beats.insert(at, {"speaker": who, "line": line, "visual": b["visual"], "slot": "reaction"})
+
     # 2. an ending: the last premise beat closes with the story's emotion
     ended: Beat | None = None
     if spine and length(beats, lang) < FILL_S - 3 and spine[-1]["kind"] not in {"setback", "hurt", "dream"}:
@@ -592,21 +610,7 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         if length(beats, lang) >= FILL_S or len(beats) >= MAX_BEATS:
             break
         ahead = b["kind"] == "rise" and b is not spine[0]  # the hero's doing is led up to, not followed
-        at = beats.index(b) + (0 if ahead else 1)
-        more = pick(_pool(data["more"], b["kind"], lang), values(b))
-        if more:
-            beats.insert(at, {"speaker": NARRATOR, "line": more, "visual": _before(b, cast.workplace) if ahead else b["visual"],
-                              "slot": "feeling", "asks": [] if ahead else b.get("asks", [])})
-            at += 1
-        c = clauses[b["clause"]]
-        said_kind = b["kind"] if b["kind"] != "outcome" else \
-            ("outcome_rival" if cast.sides.get(c.actor or "") == "villain" else "outcome_hero")
-        said = data["say"].get(said_kind)
-        who = (c.obj if said and said["who"] == "object" else c.actor) if said else None
-        if said and who in cast.names and len(beats) < MAX_BEATS:
-            line = pick(list(said[lang]), values(b))
-            if line:
-                beats.insert(at, {"speaker": who, "line": line, "visual": b["visual"], "slot": "reaction"})
+        aftermath(b, beats.index(b) + (0 if ahead else 1), ahead)
     # 3a. a premise that opens with its rise or its ending ("a delivery driver builds a company") is
     #     led up to: the hero's days before it (its job's days when it names one, then the effort),
     #     each with what the hero says
@@ -644,20 +648,7 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
             at = beats.index(b)  # the hero's doing is led up to: the effort and the time before it
             while at > 0 and beats[at - 1]["slot"] == "reaction":
                 at -= 1
-        kind_now = "rise" if opens else b["kind"]
-        vals = {**values(b), "actor": cast.name(cast.hero)} if opens else values(b)
-        more = pick(list(data["more"]["rise"][lang]) if opens else _pool(data["more"], kind_now, lang), vals)
-        if more is not None:
-            beats.insert(at, {"speaker": NARRATOR, "line": more, "visual": _before(b, cast.workplace) if ahead else b["visual"],
-                              "slot": "feeling", "asks": [] if ahead else b.get("asks", [])})
-            at += 1
-        c = clauses[b["clause"]]
-        said = data["say"].get("rise" if opens else b["kind"] if b["kind"] != "outcome" else
-                               "outcome_rival" if cast.sides.get(c.actor or "") == "villain" else "outcome_hero")
-        who = cast.hero if opens else c.actor if said and said["who"] == "actor" else c.obj
-        line = pick(list(said[lang]), vals) if said and who in cast.names and len(beats) < MAX_BEATS else None
-        if line:
-            beats.insert(at, {"speaker": who, "line": line, "visual": b["visual"], "slot": "reaction"})
+        aftermath(b, at, ahead, opens)
     # 4. more of each: said after each premise line and aftermath, round by round, while they fit in
     #    the scene (a scene with a reaction holds less narration)
     #    at most one more line each, a second only while the script is still short (no stack of
