@@ -26,6 +26,7 @@ from render.painter.looks import PetLook, resolve_look
 from render.painter.pets import Pet
 from render.painter.poses import draw_marks
 from render.painter.props import EXTENT, draw_prop
+from render.painter.shops import ShopMatch, draw_shop, shop_kind
 from render.painter.staging import PlacedProp, Staged, stage_scene
 from render.painter.vocabulary import vocabulary
 from render.stages import CancelFn, ProgressFn, RenderSpec, SceneArt, Sprite, overscan_size
@@ -80,7 +81,8 @@ class StoryboardPainter:
             # 3. the background: place, light, weather and the static props, graded for the mood
             canvas = Canvas(Image.new("RGB", size, (128, 128, 128)), *vis,
                             random.Random(f"{spec.seed}:bg:{scene.location}"), scene.time_of_day, weather)
-            boxes = self._background(canvas, scene, staged, placed)
+            shop = shop_kind(scene, script.premise)  # a flower shop, a bakery, a fish market...
+            boxes = self._background(canvas, scene, staged, placed, shop)
             small = Canvas(canvas.img.reduce(SUPERSAMPLE), spec.width, spec.height, canvas.rng, scene.time_of_day,
                            weather)
             small.lights = canvas.lights
@@ -104,7 +106,7 @@ class StoryboardPainter:
                 for k, other in enumerate(placed):  # the prop and its repeats ("cash", "money") share the box
                     if (other.match.drawn, other.where, other.x, other.y) == (pp.match.drawn, pp.where, pp.x, pp.y):
                         boxes[k] = box
-            report.append(_scene_report(i, scene, falling, staged, placed, boxes, sprites))
+            report.append(_scene_report(i, scene, falling, staged, placed, boxes, sprites, shop))
             progress("keyframes", (i + 1) / n)
         self.report = report
         return arts
@@ -112,10 +114,13 @@ class StoryboardPainter:
     # -- the background ------------------------------------------------------------------------
 
     @staticmethod
-    def _background(c: Canvas, scene: Scene, staged: list[Staged], placed: list[PlacedProp]
-                    ) -> list[tuple[int, int, int, int] | None]:
+    def _background(c: Canvas, scene: Scene, staged: list[Staged], placed: list[PlacedProp],
+                    shop: ShopMatch | None) -> list[tuple[int, int, int, int] | None]:
         outdoor = scene.location in vocabulary().outdoor
-        BACKGROUNDS[scene.location](c)
+        if shop is not None:
+            draw_shop(c, scene.location, shop.kind, BACKGROUNDS[scene.location])
+        else:
+            BACKGROUNDS[scene.location](c)
         weather_ground(c, outdoor)
         for st in staged:  # a window cleaner's cradle hangs from ropes
             if st.pose.rig is not None and st.pose.rig.drawn == "window-cleaning cradle":
@@ -311,7 +316,8 @@ def _lie_down(pair: list[Image.Image], feet: tuple[float, float], st: Staged, u:
 
 
 def _scene_report(i: int, scene: Scene, weather: str, staged: list[Staged], placed: list[PlacedProp],
-                  boxes: list[tuple[int, int, int, int] | None], sprites: list[Sprite]) -> dict[str, Any]:
+                  boxes: list[tuple[int, int, int, int] | None], sprites: list[Sprite],
+                  shop: ShopMatch | None = None) -> dict[str, Any]:
     """What the scene asked for and what was drawn (props with how they were matched and where)."""
     by_id = {sp.speaker: sp for sp in sprites}
 
@@ -339,15 +345,18 @@ def _scene_report(i: int, scene: Scene, weather: str, staged: list[Staged], plac
     if weather != scene.weather:
         drawn_weather["note"] = f"{scene.location} is drawn wet: rain" if weather == "rain" else \
             f"{scene.location} is indoors: no {scene.weather} falls"
+    place = {"place": shop.asked} if shop is not None else {}
+    drawn_place = {"place": shop.kind, "place_from": shop.source} if shop is not None else {}
     return {
         "scene": i + 1,
         "asked": {
-            "location": scene.location, "time_of_day": scene.time_of_day, "weather": scene.weather,
+            "location": scene.location, **place, "time_of_day": scene.time_of_day, "weather": scene.weather,
             "props": list(scene.props),
             "characters": [{"id": a.id, "action": a.action, "target": a.target, "holding": a.holding,
                             "facing": a.facing, "expression": a.expression, "outfit": a.outfit}
                            for a in scene.characters],
         },
-        "drawn": {"location": scene.location, "time_of_day": scene.time_of_day, **drawn_weather, "props": props,
+        "drawn": {"location": scene.location, **drawn_place, "time_of_day": scene.time_of_day, **drawn_weather,
+                  "props": props,
                   "characters": chars},
     }

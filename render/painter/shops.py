@@ -1,0 +1,244 @@
+"""Shops that read as what they sell: a flower shop with buckets of flowers under a FLOWERS sign, a
+bakery with bread and cakes, a café, a grocery with crates of fruit, a bookshop, a fish market.
+
+``shop_kind`` finds which shop a scene means (its own setting, props and narration first, then the
+premise: "a cat opens a flower shop" makes every shop scene of that story a flower shop); ``draw_shop``
+draws it over the place's own background: a shop or café interior of that trade, the market's stalls
+with its goods, or its shop front on a street. The kinds and their words are data (``shops.json``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from PIL import ImageFont
+
+from render.painter.canvas import Canvas
+from render.painter.geometry import HORIZON, INK, RGB, WHITE, Pen, darker, lighter
+from story.script import Scene
+
+_DATA = Path(__file__).with_name("shops.json")
+
+
+@dataclass(frozen=True)
+class ShopKind:
+    name: str
+    sign: str
+    sign_color: RGB
+    awning: RGB
+    goods: str
+    words: tuple[str, ...]  # English and Chinese, longest first
+
+
+@dataclass(frozen=True)
+class ShopMatch:
+    kind: str  # the shop drawn ("flower shop")
+    asked: str  # the words that named it ("florist")
+    source: str  # where they were found: "setting", "props", "narration" or "premise"
+
+    def as_dict(self) -> dict[str, str]:
+        return {"kind": self.kind, "asked": self.asked, "from": self.source}
+
+
+@lru_cache(maxsize=1)
+def shop_kinds() -> tuple[frozenset[str], dict[str, ShopKind]]:
+    """The places a shop may be drawn at, and the kinds by name."""
+    raw = json.loads(_DATA.read_text(encoding="utf-8"))
+    kinds = {name: ShopKind(name, k["sign"], tuple(k["sign_color"]), tuple(k["awning"]), k["goods"],
+                            tuple(sorted([*k["en"], *k["zh"]], key=len, reverse=True)))
+             for name, k in raw["kinds"].items()}
+    return frozenset(raw["places"]), kinds
+
+
+def _find(text: str, words: tuple[str, ...]) -> tuple[int, str] | None:
+    """The earliest of ``words`` in ``text`` (English on word boundaries), with its position."""
+    best: tuple[int, str] | None = None
+    low = text.lower()
+    for w in words:
+        if w.isascii():
+            m = re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", low)
+            at = m.start() if m else -1
+        else:
+            at = low.find(w)
+        if at >= 0 and (best is None or at < best[0]):
+            best = (at, w)
+    return best
+
+
+def shop_kind(scene: Scene, premise: str = "") -> ShopMatch | None:
+    """Which shop the scene is at, or None (not a place a shop is drawn at, or no shop named)."""
+    places, kinds = shop_kinds()
+    if scene.location not in places:
+        return None
+    texts = [("setting", scene.setting), ("props", " | ".join(scene.props)), ("narration", scene.narration)]
+    if scene.location != "street":  # a street shows the story's shop only when the scene names it
+        texts.append(("premise", premise))
+    for source, text in texts:
+        found = [(hit, name) for name, k in kinds.items() if (hit := _find(text, k.words))]
+        if found:
+            (_, words), name = min(found)
+            return ShopMatch(name, words, source)
+    return None
+
+
+# -- the goods, each drawn with a Pen about 60 units tall, origin at its bottom centre -------------------
+
+_BLOOMS = [(240, 80, 110), (250, 200, 60), (245, 245, 245), (170, 110, 220), (250, 140, 60), (230, 50, 60)]
+_FRUIT = [(226, 60, 50), (250, 150, 40), (250, 215, 60), (120, 190, 70), (150, 60, 140)]
+
+
+def _bucket_of_flowers(p: Pen, k: int) -> None:
+    for j, x in enumerate((-12, 0, 12, -6, 7)):
+        p.line([(x * 0.4, -20), (x, -50 - (j % 2) * 6)], (70, 140, 60), 2.2)
+    for j, (x, y) in enumerate(((-13, -50), (0, -58), (13, -50), (-7, -62), (7, -64))):
+        col = _BLOOMS[(k + j // 2) % len(_BLOOMS)]
+        p.ell(x, y, 8, 8, col)
+        p.ell(x, y, 3, 3, (250, 220, 90) if col != (250, 200, 60) else (200, 120, 40), outline=False)
+    p.poly([(-16, -26), (16, -26), (12, 0), (-12, 0)], (150, 170, 190))
+    p.line([(-15, -20), (15, -20)], (120, 140, 160), 1.5)
+
+
+def _bread(p: Pen, k: int) -> None:
+    if k % 3 == 0:  # a layer cake with a cherry
+        p.rect(-16, -30, 16, 0, (250, 190, 205), r=3)
+        p.rect(-16, -34, 16, -24, WHITE, r=3)
+        p.ell(0, -38, 4, 4, (220, 40, 60))
+    elif k % 3 == 1:  # a round loaf with slashes
+        p.ell(0, -14, 19, 14, (205, 140, 70))
+        for x in (-8, 0, 8):
+            p.line([(x - 4, -20), (x + 4, -10)], (240, 200, 140), 1.6)
+    else:  # baguettes standing in a basket
+        for x, lean in ((-7, -6), (3, 0), (11, 6)):
+            p.stroke([(x, -4), (x + lean, -50)], (220, 160, 80), 7)
+        p.rect(-16, -16, 16, 0, (170, 120, 70), r=2)
+
+
+def _coffee(p: Pen, k: int) -> None:
+    if k % 2 == 0:  # a cup on its saucer, steaming
+        p.ell(0, -2, 18, 4, WHITE)
+        p.poly([(-13, -24), (13, -24), (10, -3), (-10, -3)], WHITE)
+        p.ell(0, -24, 13, 3.5, (110, 70, 45))
+        p.arc(15, -14, 6, -90, 90, 1.6)
+        for x in (-5, 5):
+            p.line([(x, -30), (x + 3, -38), (x, -46)], (255, 255, 255, 170), 1.4)
+    else:  # a jar of beans
+        p.rect(-12, -36, 12, 0, (220, 235, 240), r=3)
+        for j in range(9):
+            p.ell(-6 + (j % 3) * 6, -6 - (j // 3) * 8, 3, 2.2, (110, 70, 45), outline=False)
+        p.rect(-13, -42, 13, -35, (120, 80, 50), r=1)
+
+
+def _fruit_crate(p: Pen, k: int) -> None:
+    col = _FRUIT[k % len(_FRUIT)]
+    for j, (x, y) in enumerate(((-12, -22), (0, -24), (12, -22), (-6, -32), (6, -32))):
+        p.ell(x, y, 7, 7, col if j % 4 else lighter(col, 0.15))
+    p.rect(-20, -20, 20, 0, (200, 150, 95))
+    p.line([(-20, -10), (20, -10)], (160, 115, 70), 1.4)
+
+
+def _books(p: Pen, k: int) -> None:
+    cols = [(200, 60, 60), (60, 110, 190), (240, 190, 60), (70, 150, 90), (150, 80, 160), (230, 120, 50)]
+    x = -20.0
+    for j in range(6):
+        h = 34 + ((k * 7 + j * 5) % 4) * 6
+        w = 6 + (k + j) % 2
+        col = cols[(k + j) % len(cols)]
+        p.rect(x, -h, x + w, 0, col)
+        p.line([(x + 1.5, -h + 6), (x + w - 1.5, -h + 6)], lighter(col, 0.5), 1.2)
+        x += w + 0.6
+
+
+def _fish(p: Pen, k: int) -> None:
+    p.rect(-22, -14, 22, 0, (210, 235, 245))  # a tray of ice
+    for j in range(5):
+        p.ell(-16 + j * 8, -11, 2, 1.5, WHITE, outline=False)
+    body = [(110, 140, 170), (200, 110, 90), (150, 160, 175)][k % 3]
+    for y, dx in ((-18, -3), (-26, 3)):
+        p.ell(dx, y, 15, 5.5, body)
+        p.poly([(dx + 14, y), (dx + 22, y - 6), (dx + 22, y + 6)], darker(body, 0.85))
+        p.ell(dx - 9, y - 1, 1.6, 1.6, INK, outline=False)
+
+
+GOODS: dict[str, Callable[[Pen, int], None]] = {
+    "flowers": _bucket_of_flowers, "bread": _bread, "coffee": _coffee, "fruit": _fruit_crate, "books": _books,
+    "fish": _fish,
+}
+
+
+def _row(c: Canvas, goods: str, x0: float, x1: float, y: float, h: float, k0: int = 0) -> None:
+    """Goods side by side on a shelf or counter from ``x0`` to ``x1``, standing on ``y``, ``h`` tall."""
+    u = h * c.vh / 60
+    step = 44 * u / c.vw
+    n = max(1, int((x1 - x0) / step))
+    for k in range(n):
+        x = x0 + (k + 0.5) * (x1 - x0) / n
+        pen = Pen(c.d, c.X(x), c.Y(y), u)
+        pen.lw = max(1.0, c.lw * 0.8)
+        GOODS[goods](pen, k0 + k)
+
+
+def _sign(c: Canvas, kind: ShopKind, x0: float, y0: float, x1: float, y1: float) -> None:
+    c.rect(x0, y0, x1, y1, kind.sign_color, r=1)
+    c.rect(x0 + 0.01, y0 + 0.006, x1 - 0.01, y1 - 0.006, lighter(kind.sign_color, 0.82), outline=False, r=0.8)
+    size = max(8, round(c.u * (6.5 if len(kind.sign) <= 7 else 5)))
+    font = ImageFont.load_default(size)
+    c.d.text((c.X((x0 + x1) / 2), c.Y((y0 + y1) / 2)), kind.sign, fill=darker(kind.sign_color, 0.7), font=font,
+             anchor="mm")
+
+
+def _awning(c: Canvas, col: RGB, x0: float, x1: float, y0: float, y1: float) -> None:
+    n = max(2, round((x1 - x0) / 0.085))
+    w = (x1 - x0) / n
+    for i in range(n):
+        x = x0 + i * w
+        stripe = col if i % 2 == 0 else WHITE
+        c.poly([(x, y0), (x + w, y0), (x + w, y1), (x + w / 2, y1 + 0.015), (x, y1)], stripe)
+
+
+def _interior(c: Canvas, kind: ShopKind) -> None:
+    """The shop's inside: its awning and sign, shelves of its goods either side, its counter."""
+    c.grad(c.top, HORIZON, (244, 236, 218), (228, 218, 198))
+    _awning(c, kind.awning, c.left, c.right, c.top, 0.06)
+    for x0, x1 in ((c.left, 0.3), (0.7, c.right)):
+        c.rect(x0, 0.14, x1, 0.6, (190, 140, 95))
+        for r in range(3):
+            y = 0.27 + r * 0.14
+            c.rect(x0, y, x1, y + 0.015, (160, 112, 72))
+            _row(c, kind.goods, x0 + 0.01, x1 - 0.01, y, 0.1, r + (x0 > 0.5))
+    _sign(c, kind, 0.33, 0.1, 0.67, 0.2)
+    c.floor((200, 196, 190), (226, 222, 216))
+    c.rect(0.3, 0.5, 0.7, 0.64, (180, 120, 80))  # the counter, its goods on top
+    c.rect(0.28, 0.48, 0.72, 0.505, (210, 160, 110))
+    _row(c, kind.goods, 0.32, 0.68, 0.48, 0.07)
+
+
+def _market_stalls(c: Canvas, kind: ShopKind) -> None:
+    """The market's stalls sell the kind's goods under its banner."""
+    for x0 in (c.left, 0.36, 0.72):
+        c.rect(x0 + 0.005, 0.415, x0 + 0.295, 0.5, (236, 226, 206), outline=False)  # over the old produce
+        _row(c, kind.goods, x0 + 0.02, x0 + 0.28, 0.5, 0.085, round(x0 * 10))
+    _sign(c, kind, 0.2, 0.19, 0.8, 0.26)
+
+
+def _shop_front(c: Canvas, kind: ShopKind) -> None:
+    """The street's left shop front is the kind's: its awning, sign, and goods in the window."""
+    x = 0.05
+    _awning(c, kind.awning, x - 0.03, x + 0.33, 0.44, 0.47)
+    c.rect(x + 0.02, 0.5, x + 0.26, 0.6, (200, 225, 235))
+    _row(c, kind.goods, x + 0.03, x + 0.25, 0.6, 0.06)
+    _sign(c, kind, x - 0.02, 0.38, x + 0.32, 0.435)
+
+
+def draw_shop(c: Canvas, location: str, kind_name: str, background: Callable[[Canvas], None]) -> None:
+    """The place drawn as the ``kind_name`` shop: ``background`` is the place's own picture."""
+    kind = shop_kinds()[1][kind_name]
+    if location in ("shop", "restaurant"):
+        _interior(c, kind)
+        return
+    background(c)
+    (_market_stalls if location == "market" else _shop_front)(c, kind)

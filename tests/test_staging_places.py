@@ -1,0 +1,129 @@
+"""Places that read as themselves: a shop drawn as the trade the story names (flower shop, bakery, café,
+grocery, bookshop, fish market), found from the scene's words or the premise, drawn where the shelves
+and stalls are, and reported."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, get_args
+
+import numpy as np
+import pytest
+
+from render.painter import StoryboardPainter
+from render.painter.shops import _DATA, GOODS, shop_kind, shop_kinds
+from render.stages import never_cancel, no_progress
+from story.script import Location, Scene, Script
+from tests.test_staging import _HERO, _PARTNER, _RIVAL, SMALL, _scene, _still
+
+KINDS = ["flower shop", "bakery", "café", "grocery", "bookshop", "fish market"]
+
+
+def test_shops_file_is_complete_and_consistent() -> None:
+    raw = json.loads(_DATA.read_text(encoding="utf-8"))
+    assert set(raw) == {"places", "kinds"}
+    assert set(raw["places"]) <= set(get_args(Location))
+    assert sorted(raw["kinds"]) == sorted(KINDS)
+    seen: set[str] = set()
+    for name, k in raw["kinds"].items():
+        assert set(k) == {"sign", "sign_color", "awning", "goods", "en", "zh"}, name
+        assert k["goods"] in GOODS, name
+        assert 1 <= len(k["sign"]) <= 12 and k["sign"].isascii(), name
+        for col in (k["sign_color"], k["awning"]):
+            assert len(col) == 3 and all(0 <= v <= 255 for v in col), name
+        assert k["en"] and k["zh"], name
+        words = {w.lower() for w in [*k["en"], *k["zh"]]}
+        assert not words & seen, (name, words & seen)  # a word names one shop
+        seen |= words
+
+
+def _shop_scene(location: str, setting: str, **kw: Any) -> Scene:
+    return Scene.model_validate(_scene(location, [{"id": "hero", "action": "cry"}], setting=setting, **kw))
+
+
+@pytest.mark.parametrize(("words", "kind"), [
+    ("a tiny flower shop", "flower shop"), ("the florist's counter", "flower shop"), ("花店门口", "flower shop"),
+    ("a warm bakery", "bakery"), ("the cake shop", "bakery"), ("面包店", "bakery"),
+    ("a quiet café", "café"), ("coffee shop", "café"), ("奶茶店", "café"),
+    ("a fruit stall", "grocery"), ("grocery store", "grocery"), ("水果摊", "grocery"),
+    ("a dusty bookshop", "bookshop"), ("书店", "bookshop"),
+    ("the fish market", "fish market"), ("fishmonger", "fish market"), ("海鲜市场", "fish market"),
+])
+def test_the_scene_words_name_the_shop(words: str, kind: str) -> None:
+    m = shop_kind(_shop_scene("shop", words))
+    assert m is not None and (m.kind, m.source) == (kind, "setting")
+
+
+def test_the_premise_names_the_shop_when_the_scene_does_not() -> None:
+    scene = _shop_scene("shop", "a cosy little shop")
+    m = shop_kind(scene, "a poor cat opens a flower shop and a rich poodle mocks her")
+    assert m is not None and (m.kind, m.asked, m.source) == ("flower shop", "flower shop", "premise")
+    assert shop_kind(scene, "a poor cat is mocked by a rich poodle") is None  # a shop, no trade named
+    # the scene's own words win over the premise's; a corner shop is no trade
+    assert shop_kind(_shop_scene("shop", "the bakery next door"), "opens a flower shop").kind == "bakery"
+    assert shop_kind(_shop_scene("shop", "a tiny corner shop"), "opens a flower shop").kind == "flower shop"
+    # not a shop's place: an office stays an office; a street shows the shop only when the scene names it
+    assert shop_kind(_shop_scene("office", "an office"), "opens a flower shop") is None
+    assert shop_kind(_shop_scene("street", "a busy street"), "opens a flower shop") is None
+    assert shop_kind(_shop_scene("street", "outside her flower shop"), "").kind == "flower shop"
+
+
+def _shelves(img: np.ndarray) -> np.ndarray:
+    """The left shelves of a shop interior (beside a lone centred pet), as float RGB."""
+    h, w = img.shape[:2]
+    return img[int(h * 0.2):int(h * 0.5), int(w * 0.06):int(w * 0.28)]
+
+
+def test_each_shop_draws_its_own_goods_on_the_shelves_and_reports_it() -> None:
+    generic, report = _still(_scene("shop", [{"id": "hero", "action": "cry"}], setting="a cosy little shop"))
+    assert "place" not in report["drawn"]
+    regions = {}
+    for kind in KINDS:
+        words = next(w for w in shop_kinds()[1][kind].words if w.isascii())
+        img, report = _still(_scene("shop", [{"id": "hero", "action": "cry"}], setting=f"a {words}"))
+        assert report["asked"]["place"] == words and report["drawn"]["place"] == kind
+        assert report["drawn"]["place_from"] == "setting"
+        regions[kind] = _shelves(img)
+        assert np.abs(regions[kind] - _shelves(generic)).mean() > 12, kind
+    for a in KINDS:  # and each trade differs from every other
+        for b in KINDS:
+            if a < b:
+                assert np.abs(regions[a] - regions[b]).mean() > 8, (a, b)
+
+
+def _share(region: np.ndarray, colour: tuple[int, int, int], tol: float = 40) -> float:
+    return float((np.abs(region - np.asarray(colour, np.float32)).max(axis=-1) < tol).mean())
+
+
+def test_a_flower_shop_has_blooms_and_a_bakery_has_bread() -> None:
+    generic = _shelves(_still(_scene("shop", [{"id": "hero", "action": "cry"}]))[0])
+    flowers = _shelves(_still(_scene("shop", [{"id": "hero", "action": "cry"}], setting="a flower shop"))[0])
+    bakery = _shelves(_still(_scene("shop", [{"id": "hero", "action": "cry"}], setting="a bakery"))[0])
+    green = (70, 140, 60)  # stems
+    assert _share(flowers, green) > 0.01 > _share(generic, green)
+    bread = (205, 140, 70)
+    assert _share(bakery, bread, 30) > 2 * _share(generic, bread, 30)
+
+
+@pytest.mark.parametrize(("location", "setting"), [("market", "the fish market"), ("street", "outside the bakery"),
+                                                   ("restaurant", "a little café")])
+def test_a_market_street_or_restaurant_shows_the_trade_too(location: str, setting: str) -> None:
+    plain, _ = _still(_scene(location, [{"id": "hero", "action": "cry"}]))
+    shop, report = _still(_scene(location, [{"id": "hero", "action": "cry"}], setting=setting))
+    assert report["drawn"]["place"] in KINDS
+    h, w = shop.shape[:2]
+    region = (slice(int(h * 0.3), int(h * 0.6)), slice(0, int(w * 0.45)))  # a street's left shop front
+    assert np.abs(shop[region] - plain[region]).mean() > 8, location
+
+
+def test_a_premise_shop_is_drawn_in_every_shop_scene_of_the_story() -> None:
+    scenes = [_scene("shop", [{"id": "hero", "action": "stand"}], setting="a cosy little shop"),
+              _scene("office", [{"id": "hero", "action": "work"}])]
+    script = Script.model_validate({"title": "T", "language": "en", "premise": "a cat opens a bakery",
+                                    "style": "ginger-cat", "characters": [_HERO, _RIVAL, _PARTNER],
+                                    "scenes": scenes * 3})
+    painter = StoryboardPainter()
+    painter.paint_layers(script, SMALL, no_progress, never_cancel)
+    places = [r["drawn"].get("place") for r in painter.report]
+    assert places == ["bakery", None] * 3
+    assert painter.report[0]["drawn"]["place_from"] == "premise"
