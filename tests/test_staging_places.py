@@ -127,3 +127,51 @@ def test_a_premise_shop_is_drawn_in_every_shop_scene_of_the_story() -> None:
     places = [r["drawn"].get("place") for r in painter.report]
     assert places == ["bakery", None] * 3
     assert painter.report[0]["drawn"]["place_from"] == "premise"
+
+
+# -- a crowd fits its place ------------------------------------------------------------------------------
+
+
+def test_every_place_says_how_its_crowd_is_drawn() -> None:
+    from render.painter.props import CROWDS
+    from render.painter.vocabulary import vocabulary
+
+    crowds = vocabulary().crowds
+    assert set(crowds) == set(get_args(Location))
+    assert set(crowds.values()) <= {"crowd", *CROWDS}
+    outdoor = vocabulary().outdoor
+    assert all(crowds[loc] != "crowd" for loc in outdoor - {"space"})  # no party guests out on the street
+
+
+@pytest.mark.parametrize(("location", "drawn_as", "rows"), [
+    ("stage", "audience", (0.8, 1.0)),  # heads from behind below the performer's feet
+    ("stadium", "fans", (0.4, 0.53)),  # along the front of the stands
+    ("street", "onlookers", (0.54, 0.68)),  # passers-by on the pavement either side
+])
+def test_a_crowd_is_drawn_as_its_place_has_it_where_the_report_says(location: str, drawn_as: str,
+                                                                      rows: tuple[float, float]) -> None:
+    chars = [{"id": "hero", "action": "sing" if location == "stage" else "cry"}]
+    base, _ = _still(_scene(location, chars))
+    img, report = _still(_scene(location, chars, props=["cheering crowd"]))
+    (entry,) = report["drawn"]["props"]
+    assert (entry["drawn"], entry["drawn_as"], entry["where"]) == ("crowd", drawn_as, "back")
+    x0, y0, x1, y1 = entry["box"]
+    h, w = img.shape[:2]
+    diff = np.abs(img - base).max(axis=-1) > 30
+    assert diff.mean() > 0.02, location
+    ys = np.nonzero(diff)[0] / h  # the change lies in the crowd's rows, inside the reported box
+    lo, hi = np.percentile(ys, [10, 90])
+    assert rows[0] - 0.05 <= lo and hi <= rows[1] + 0.05, (location, lo, hi)
+    inside = diff[max(0, y0):y1, max(0, x0):x1].sum() / diff.sum()
+    assert inside > 0.9, (location, inside)
+
+
+def test_street_onlookers_leave_the_hero_in_the_middle_clear() -> None:
+    chars = [{"id": "hero", "action": "cry"}]
+    base, _ = _still(_scene("street", chars))
+    img, _ = _still(_scene("street", chars, props=["crowd"]))
+    h, w = img.shape[:2]
+    diff = np.abs(img - base).max(axis=-1) > 30
+    middle = diff[:, int(w * 0.4):int(w * 0.6)].mean()
+    sides = np.concatenate([diff[:, :int(w * 0.2)], diff[:, int(w * 0.8):]], axis=1).mean()
+    assert sides > 4 * middle

@@ -137,8 +137,8 @@ class StoryboardPainter:
             if not _again(placed, k):
                 pen = Pen(c.d, x, c.Y(pp.y), u)
                 pen.lw = max(pen.lw, c.lw * 1.4)
-                draw_prop(pp.match.drawn, pen, pp.match.color)
-            hw, h = EXTENT.get(pp.match.drawn, (52.0, 100.0))
+                draw_prop(pp.art, pen, pp.match.color)
+            hw, h = EXTENT.get(pp.art, (52.0, 100.0))
             y = c.Y(pp.y)
             bx0, by0, bx1, by1 = (max(0, round(v / SUPERSAMPLE)) for v in (x - hw * u, y - h * u, x + hw * u, y + 2 * u))
             boxes.append((bx0, by0, bx1, by1))
@@ -248,7 +248,7 @@ def _fit_prop(c: Canvas, pp: PlacedProp) -> tuple[float, float]:
     x = c.X(pp.x)
     if pp.match.drawn in _SPREAD:
         return x, u
-    hw = EXTENT.get(pp.match.drawn, (52.0, 100.0))[0]
+    hw = EXTENT.get(pp.art, (52.0, 100.0))[0]
     room = min(x - c.X(SAFE_X), c.X(1 - SAFE_X) - x)  # from its place to the nearer side
     return x, max(min(u, room / hw), u * 0.3)
 
@@ -256,7 +256,7 @@ def _fit_prop(c: Canvas, pp: PlacedProp) -> tuple[float, float]:
 def _prop_sprite(c: Canvas, pp: PlacedProp, mood: str, mean: int) -> Sprite:
     """A prop standing in front of the characters, as a still sprite."""
     x, u = _fit_prop(c, pp)
-    hw, h = EXTENT.get(pp.match.drawn, (52.0, 100.0))
+    hw, h = EXTENT.get(pp.art, (52.0, 100.0))
     y = c.Y(pp.y)
     x0, y0 = _even_down(x - (hw + 6) * u), _even_down(y - (h + 6) * u)
     size = (_even_up(x + (hw + 6) * u) - x0, _even_up(y + 8 * u) - y0)
@@ -266,7 +266,7 @@ def _prop_sprite(c: Canvas, pp: PlacedProp, mood: str, mean: int) -> Sprite:
         pen = Pen(ImageDraw.Draw(img, "RGBA"), x - x0, y - y0, u)
         pen.lw = max(pen.lw, c.lw * 1.4)
         pen.ell(0, 0, hw * 0.7, 5, (0, 0, 0, 50), outline=False)
-        draw_prop(pp.match.drawn, pen, pp.match.color)
+        draw_prop(pp.art, pen, pp.match.color)
         pair.append(img)
     rgba = np.asarray(_layer(pair, mood, mean))
     return Sprite(rgba=rgba, x=x0 / SUPERSAMPLE, y=y0 / SUPERSAMPLE, motion="still", speaker=None)
@@ -327,7 +327,7 @@ def _scene_report(i: int, scene: Scene, weather: str, staged: list[Staged], plac
 
     props = []
     for pp, box in zip(placed, boxes, strict=True):
-        entry = pp.match.as_dict() | {"where": pp.where}
+        entry = pp.match.as_dict() | {"where": pp.where} | ({"drawn_as": pp.drawing} if pp.drawing else {})
         owner = pp.where.split(":", 1)[1] if ":" in pp.where else None
         entry["box"] = list(box) if box is not None else sprite_box(owner) if owner else None
         props.append(entry)

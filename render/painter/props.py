@@ -68,6 +68,72 @@ def _crowd(p: Pen, color: RGB | None) -> None:
             x += rng.uniform(26, 34) * s
 
 
+def _onlookers(p: Pen, color: RGB | None) -> None:
+    """A crowd out of doors: two groups of passers-by at either side, phones up, the middle left free."""
+    rng = random.Random(12)
+    furs = [(235, 140, 50), (150, 145, 140), (248, 246, 240), (70, 66, 76), (225, 175, 90), (140, 95, 60)]
+    coats = [(90, 120, 200), (200, 80, 90), (90, 160, 110), (230, 190, 80), (120, 110, 130)]
+    for side in (-1, 1):
+        for row, (y, s) in enumerate(((-40, 0.85), (-4, 1.0))):
+            for k in range(4 - row):
+                x = side * (86 + k * 30 * s + row * 12 + rng.uniform(-4, 4))
+                fur = rng.choice(furs)
+                p.rect(x - 11 * s, y - 18 * s, x + 11 * s, y + 4, rng.choice(coats), r=5 * s)
+                p.ell(x, y - 30 * s, 14 * s, 12 * s, fur)
+                for e in (-1, 1):
+                    p.poly([(x + e * 12 * s, y - 34 * s), (x + e * 11 * s, y - 50 * s), (x + e * 3 * s, y - 40 * s)],
+                           fur)
+                p.ell(x - 5 * s, y - 31 * s, 1.8 * s, 2.2 * s, INK, outline=False)
+                p.ell(x + 5 * s, y - 31 * s, 1.8 * s, 2.2 * s, INK, outline=False)
+                if (k + row) % 2 == 0:  # a phone held up to film
+                    p.rect(x + 8 * s, y - 62 * s, x + 18 * s, y - 46 * s, (40, 40, 50), r=1.5)
+                    p.rect(x + 10 * s, y - 60 * s, x + 16 * s, y - 49 * s, (150, 210, 250), outline=False)
+
+
+def _audience(p: Pen, color: RGB | None) -> None:
+    """An audience seen from behind: a row of heads and ears along the front, glow sticks raised."""
+    rng = random.Random(13)
+    shade = color or (44, 30, 52)
+    x = -172.0
+    k = 0
+    while x < 172:
+        s = rng.uniform(0.85, 1.1)
+        col = lighter(shade, rng.uniform(0.0, 0.18))
+        p.ell(x, -30 * s, 20 * s, 22 * s, col)
+        for e in (-1, 1):
+            p.poly([(x + e * 17 * s, -38 * s), (x + e * 15 * s, -62 * s), (x + e * 4 * s, -48 * s)], col)
+        p.rect(x - 24 * s, -12 * s, x + 24 * s, 4, darker(col, 0.8), r=8 * s)
+        if k % 3 == 1:  # a glow stick waved at the stage
+            glow = rng.choice([(120, 240, 255), (255, 120, 200), (255, 230, 100)])
+            p.line([(x + 14 * s, -40 * s), (x + 26 * s, -78 * s)], glow, 4)
+        x += rng.uniform(34, 42) * s
+        k += 1
+
+
+def _fans(p: Pen, color: RGB | None) -> None:
+    """Fans at the stadium's barrier: waving paws, scarves and pennants along the front of the stands."""
+    rng = random.Random(14)
+    furs = [(235, 140, 50), (150, 145, 140), (248, 246, 240), (70, 66, 76), (225, 175, 90), (140, 95, 60)]
+    team = color or (220, 60, 60)
+    x = -168.0
+    k = 0
+    while x < 170:
+        fur = rng.choice(furs)
+        p.ell(x, -26, 13, 11, fur)
+        for e in (-1, 1):
+            p.poly([(x + e * 11 * 1.0, -30), (x + e * 10, -44), (x + e * 3, -35)], fur)
+        p.ell(x - 4.5, -27, 1.7, 2.1, INK, outline=False)
+        p.ell(x + 4.5, -27, 1.7, 2.1, INK, outline=False)
+        p.rect(x - 12, -16, x + 12, -10, team if k % 2 else WHITE, r=2)  # the team scarf
+        if k % 2 == 0:  # a paw up
+            p.stroke([(x + 10, -18), (x + 16, -50)], fur, 6)
+        if k % 4 == 1:  # a pennant
+            p.line([(x - 10, -12), (x - 14, -70)], (90, 70, 50), 1.6)
+            p.poly([(x - 14, -70), (x + 14, -62), (x - 13, -54)], team)
+        x += rng.uniform(24, 30)
+        k += 1
+
+
 def _stage(p: Pen, color: RGB | None) -> None:
     wood = color or (150, 96, 56)
     p.rect(-150, -30, 150, 0, darker(wood, 0.8))
@@ -558,8 +624,12 @@ RIG_OFFSET: dict[str, tuple[float, float]] = {"car": (-6, 6), "delivery scooter"
                                               "yacht": (-14, 8)}
 
 
+# a crowd as its place has it (``crowds`` in vocabulary.json); elsewhere the guests of ``_crowd``
+CROWDS: dict[str, DrawFn] = {"onlookers": _onlookers, "audience": _audience, "fans": _fans}
+
+
 def draw_prop(name: str, pen: Pen, color: RGB | None = None) -> None:
-    DRAW[name](pen, color)
+    (DRAW.get(name) or CROWDS[name])(pen, color)
 
 # half-width and height in prop units, for the report's boxes
 EXTENT: dict[str, tuple[float, float]] = {
@@ -569,5 +639,5 @@ EXTENT: dict[str, tuple[float, float]] = {
     "office desk": (64, 88), "wok": (36, 110), "podium": (38, 92), "umbrella": (60, 128), "food bowl": (52, 86),
     "food stall": (88, 162), "serving tray": (58, 54), "coffee cup": (38, 138), "handbag": (54, 92),
     "necklace": (42, 106), "newspaper": (58, 98), "yacht": (100, 152), "easel": (62, 112),
-    "fire hose": (122, 62), **figures.EXTENT,
+    "fire hose": (122, 62), "onlookers": (180, 96), "audience": (180, 82), "fans": (170, 72), **figures.EXTENT,
 }

@@ -53,6 +53,11 @@ class PlacedProp:
     x: float  # bottom centre, fractions of the visible frame (scene props)
     y: float
     size: float  # height, fraction of the visible height
+    drawing: str = ""  # the drawing when not the prop's own: a crowd as a stage's audience, a stadium's fans
+
+    @property
+    def art(self) -> str:
+        return self.drawing or self.match.drawn
 
 
 _BACK_SLOTS = [(0.5, HORIZON + 0.01), (0.22, HORIZON + 0.01), (0.78, HORIZON + 0.01)]
@@ -61,6 +66,8 @@ _WIDE_XS = [0.65, 0.35, 0.5]  # a wide ground prop (car, bed, patient) stands ne
 _BESIDE = {1: [Slot(0.27, GROUND, 0.4)],  # a lone pet beside a wide prop; two on either side of it
            2: [Slot(0.26, GROUND, 0.37), Slot(0.76, BACK_GROUND, 0.32)]}
 _HIGH = {"company sign": (0.5, 0.43)}  # hung on the wall above the pets' heads, where nobody hides it
+# a crowd drawn for its place (``crowds`` in vocabulary.json): bottom centre x, y and height
+_CROWD_SPOTS = {"audience": (0.5, 1.02, 0.3), "fans": (0.5, 0.53, 0.2), "onlookers": (0.5, HORIZON + 0.03, 0.19)}
 
 
 # who may take an unclaimed prop: a rig (scooter, desk, wok, cradle, podium) or a prop for the paw
@@ -201,6 +208,12 @@ def stage_scene(scene: Scene, cast: list[str] | None = None,
             continue
         if m.drawn in spots:  # "rocket" and "space helmet": one rocket, in one place
             placed.append(replace(spots[m.drawn], match=m))
+            continue
+        crowd = vocab.crowds.get(scene.location, "crowd") if m.drawn == "crowd" else "crowd"
+        if crowd in _CROWD_SPOTS:  # a crowd that fits its place: the audience before a stage, fans in the stands
+            x, y, size = _CROWD_SPOTS[crowd]
+            spots[m.drawn] = PlacedProp(m, "back", x, y, size, crowd)
+            placed.append(spots[m.drawn])
             continue
         free = back if kind.layer == "back" and back else middle if _wide(m.drawn) and middle else \
             ground if ground else back

@@ -77,6 +77,7 @@ class Vocabulary:
     jobs: dict[str, dict[str, Any]]
     outdoor: frozenset[str]
     zh_colors: dict[str, str] = field(default_factory=dict)
+    crowds: dict[str, str] = field(default_factory=dict)  # place -> how its crowd is drawn
 
 
 def load(path: Path = _DATA) -> Vocabulary:
@@ -85,7 +86,7 @@ def load(path: Path = _DATA) -> Vocabulary:
              for k, v in raw["props"].items()}
     colors = {k: (int(v[0]), int(v[1]), int(v[2])) for k, v in raw["colors"].items()}
     return Vocabulary(props, dict(raw["nearest"]), raw["fallback"], colors, dict(raw["actions"]), dict(raw["jobs"]),
-                      frozenset(raw["outdoor"]), dict(raw.get("zh_colors", {})))
+                      frozenset(raw["outdoor"]), dict(raw.get("zh_colors", {})), dict(raw.get("crowds", {})))
 
 
 @lru_cache(maxsize=1)
