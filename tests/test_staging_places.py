@@ -175,3 +175,82 @@ def test_street_onlookers_leave_the_hero_in_the_middle_clear() -> None:
     middle = diff[:, int(w * 0.4):int(w * 0.6)].mean()
     sides = np.concatenate([diff[:, :int(w * 0.2)], diff[:, int(w * 0.8):]], axis=1).mean()
     assert sides > 4 * middle
+
+
+# -- fire and flags --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("words", "drawn"), [
+    ("flames", "fire"), ("a kitchen fire", "fire"), ("火灾", "fire"), ("burning house", "burning house"),
+    ("a house on fire", "burning house"), ("房子着火", "burning house"), ("winner's flag", "flag"),
+    ("country flag", "flag"), ("国旗", "flag"), ("flaming wok", "wok"), ("fire truck", "car"),
+    ("fire hose", "fire hose"),
+])
+def test_fire_and_flags_are_drawn_as_themselves(words: str, drawn: str) -> None:
+    from render.painter.vocabulary import match_prop
+
+    m = match_prop(words)
+    assert (m.drawn, m.how in ("exact", "alias")) == (drawn, True), words
+
+
+def _warm(region: np.ndarray) -> float:
+    """The share of flame-coloured pixels: red-orange-yellow, bright and saturated."""
+    r, b = region[..., 0], region[..., 2]
+    return float(((r > 200) & (b < 110) & (r - b > 120)).mean())
+
+
+@pytest.mark.parametrize(("location", "prop"), [("kitchen", "kitchen fire"), ("street", "burning house"),
+                                                ("park", "flames")])
+def test_fire_burns_where_the_report_says(location: str, prop: str) -> None:
+    chars = [{"id": "rival", "action": "shocked"}]  # the white cat: no warm fur to mistake for flames
+    base, _ = _still(_scene(location, chars))
+    img, report = _still(_scene(location, chars, props=[prop]))
+    (entry,) = report["drawn"]["props"]
+    assert entry["drawn"] in ("fire", "burning house") and entry["where"] in ("back", "ground", "front")
+    x0, y0, x1, y1 = entry["box"]
+    region, before = img[max(0, y0):y1, max(0, x0):x1], base[max(0, y0):y1, max(0, x0):x1]
+    assert _warm(region) > 0.08 and _warm(region) > 3 * _warm(before), (prop, _warm(region), _warm(before))
+
+
+def test_the_winner_holds_the_flag() -> None:
+    chars = [{"id": "hero", "action": "celebrate"}]
+    base, _ = _still(_scene("stadium", chars))
+    img, report = _still(_scene("stadium", chars, props=["winner's flag"]))
+    (char,) = report["drawn"]["characters"]
+    assert char["holding"]["drawn"] == "flag"
+    (entry,) = report["drawn"]["props"]
+    assert entry["where"] == "hand:hero"
+    x0, y0, x1, y1 = char["box"]
+    region, before = img[max(0, y0):y1, max(0, x0):x1], base[max(0, y0):y1, max(0, x0):x1]
+    red = (np.abs(region - np.asarray((220, 50, 60), np.float32)).max(axis=-1) < 40).mean()
+    red_before = (np.abs(before - np.asarray((220, 50, 60), np.float32)).max(axis=-1) < 40).mean()
+    assert red - red_before > 0.02, (red, red_before)  # the flag's cloth, beside the stadium's red barrier
+
+
+# -- three characters all read -------------------------------------------------------------------------
+
+
+def _hidden(sprite: Any, front: Any) -> float:
+    """The share of ``sprite``'s opaque pixels that ``front`` (drawn over it) covers."""
+    a = sprite.rgba[..., 3] > 128
+    cover = np.zeros_like(a)
+    dx, dy = round(front.x) - round(sprite.x), round(front.y) - round(sprite.y)
+    fh, fw = front.rgba.shape[:2]
+    y0, x0, y1, x1 = max(0, dy), max(0, dx), min(a.shape[0], dy + fh), min(a.shape[1], dx + fw)
+    if y1 > y0 and x1 > x0:
+        cover[y0:y1, x0:x1] = front.rgba[y0 - dy:y1 - dy, x0 - dx:x1 - dx, 3] > 128
+    return float((a & cover).sum() / max(1, a.sum()))
+
+
+@pytest.mark.parametrize(("hero", "rival"), [("stand", "stand"), ("push", "hug"), ("drive", "stand"),
+                                             ("celebrate", "laugh"), ("hug", "hug"), ("sing", "sneer")])
+def test_the_hero_in_front_leaves_the_back_row_readable(hero: str, rival: str) -> None:
+    from tests.test_staging import _layers, _script
+
+    chars = [{"id": "hero", "action": hero, "target": "rival" if hero in ("push", "hug") else None},
+             {"id": "rival", "action": rival, "target": "hero" if rival in ("hug", "laugh", "sneer") else None},
+             {"id": "partner", "action": "laugh", "target": "hero"}]
+    arts, _ = _layers(_script([_scene("mansion", chars)]))
+    sprites = {sp.speaker: sp for sp in arts[0].sprites if sp.speaker}
+    hidden = [_hidden(sprites[k], sprites["hero"]) for k in ("rival", "partner")]
+    assert max(hidden) < 0.35 and sum(hidden) / 2 < 0.2, (hero, rival, hidden)

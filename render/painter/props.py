@@ -21,13 +21,13 @@ HAND: dict[str, float] = {"umbrella": 75, "microphone": 26, "phone": 16, "ring":
                           "bricks": 26, "trophy": 26, "briefcase": 22, "flowers": 30, "squeegee": 34,
                           "money": 18, "cake": 18, "gift box": 20, "suitcase": 26, "serving tray": 40,
                           "coffee cup": 18, "handbag": 24, "necklace": 24, "newspaper": 30, "kitten": 36,
-                          "puppy": 36, "fire hose": 56}
+                          "puppy": 36, "fire hose": 56, "flag": 60}
 GRIP: dict[str, tuple[float, float]] = {"umbrella": (0, -4), "microphone": (0, -25), "squeegee": (0, -10),
                                         "flowers": (0, -20), "briefcase": (0, -100), "suitcase": (0, -100),
                                         "trophy": (0, -30), "bricks": (0, -10), "serving tray": (0, -8),
                                         "coffee cup": (0, -40), "handbag": (0, -88), "newspaper": (0, -40),
                                         "necklace": (0, -100), "kitten": (0, -24), "puppy": (0, -24),
-                                        "fire hose": (-30, -40)}
+                                        "fire hose": (-30, -40), "flag": (0, -30)}
 
 
 def _car(p: Pen, color: RGB | None) -> None:
@@ -604,6 +604,49 @@ def _fire_hose(p: Pen, color: RGB | None) -> None:
         p.ell(x, y, 4, 4, (190, 230, 255), outline=False)
 
 
+def _flames(p: Pen, scale: float = 1.0, dx: float = 0.0, dy: float = 0.0) -> None:
+    """Tongues of flame, outer red, orange, inner yellow, about ``100 * scale`` units tall."""
+    for col, w, h in (((230, 60, 40), 1.0, 1.0), ((250, 140, 40), 0.72, 0.78), ((255, 225, 90), 0.42, 0.5)):
+        for k, x in enumerate((-0.6, -0.3, 0.0, 0.3, 0.6)):
+            top = (0.65 if k % 2 else 1.0) * h * (0.85 if abs(x) > 0.4 else 1.0)
+            xs, ys = dx + x * 50 * w * scale, dy
+            p.poly([(xs - 16 * w * scale, ys), (xs - 10 * w * scale, ys - 40 * top * scale),
+                    (xs + x * 8 * scale, ys - 100 * top * scale), (xs + 12 * w * scale, ys - 46 * top * scale),
+                    (xs + 16 * w * scale, ys)], col, outline=col == (230, 60, 40))
+
+
+def _fire(p: Pen, color: RGB | None) -> None:
+    for k, (x, y, r) in enumerate(((-10, -128, 16), (14, -146, 20), (-4, -168, 24))):  # smoke
+        p.ell(x, y, r, r * 0.8, (110, 110, 120, 150 - k * 30), outline=False)
+    _flames(p)
+    for x in (-34, 0, 30):  # logs or embers at its foot
+        p.ell(x, -4, 14, 5, (120, 60, 40))
+    p.ell(0, -2, 48, 4, (255, 170, 60, 120), outline=False)
+
+
+def _burning_house(p: Pen, color: RGB | None) -> None:
+    wall = color or (236, 214, 180)
+    for k, (x, y, r) in enumerate(((-30, -150, 20), (0, -172, 26), (30, -150, 20))):  # smoke
+        p.ell(x, y, r, r * 0.8, (100, 100, 110, 160 - k * 20), outline=False)
+    p.rect(-46, -62, 46, 0, wall)
+    p.poly([(-54, -60), (0, -100), (54, -60)], (170, 80, 60))
+    p.rect(-10, -30, 10, 0, (130, 90, 60))
+    for x in (-30, 30):  # windows lit by the fire inside
+        p.rect(x - 9, -48, x + 9, -32, (255, 170, 60))
+    _flames(p, 0.5, -32, -40)
+    _flames(p, 0.5, 30, -40)
+    _flames(p, 0.7, 14, -80)
+
+
+def _flag(p: Pen, color: RGB | None) -> None:
+    cloth = color or (220, 50, 60)
+    p.rect(-3, -100, 3, 0, (150, 150, 160))
+    p.ell(0, -102, 4.5, 4.5, GOLD)
+    wave = [(3, -96), (26, -102), (50, -94), (74, -100), (74, -60), (50, -54), (26, -62), (3, -56)]
+    p.poly(wave, cloth)
+    p.poly(star_pts(36, -78, 11), (255, 225, 80) if sum(cloth) < 600 else (220, 50, 60), outline=False)
+
+
 DRAW: dict[str, DrawFn] = {
     "car": _car, "crowd": _crowd, "stage": _stage, "microphone": _microphone, "podium": _podium, "wok": _wok,
     "window-cleaning cradle": _cradle, "squeegee": _squeegee, "delivery scooter": _scooter,
@@ -613,7 +656,8 @@ DRAW: dict[str, DrawFn] = {
     "bricks": _bricks, "cake": _cake, "book": _book, "cardboard box": _cardboard, "gift box": _gift,
     "confetti": _confetti, "company sign": _company_sign, "food stall": _food_stall, "serving tray": _serving_tray,
     "coffee cup": _coffee_cup, "handbag": _handbag, "necklace": _necklace, "newspaper": _newspaper, "yacht": _yacht,
-    "easel": _easel, "fire hose": _fire_hose, **figures.DRAW,
+    "easel": _easel, "fire hose": _fire_hose, "fire": _fire, "burning house": _burning_house, "flag": _flag,
+    **figures.DRAW,
 }
 # rigs stand in front of their user, drawn in pet units at the pet's origin (prop units = pet units)
 RIG_SCALE: dict[str, float] = {"car": 0.78, "delivery scooter": 0.9, "office desk": 1.0, "wok": 1.0,
@@ -639,5 +683,5 @@ EXTENT: dict[str, tuple[float, float]] = {
     "office desk": (64, 88), "wok": (36, 110), "podium": (38, 92), "umbrella": (60, 128), "food bowl": (52, 86),
     "food stall": (88, 162), "serving tray": (58, 54), "coffee cup": (38, 138), "handbag": (54, 92),
     "necklace": (42, 106), "newspaper": (58, 98), "yacht": (100, 152), "easel": (62, 112),
-    "fire hose": (122, 62), "onlookers": (180, 96), "audience": (180, 82), "fans": (170, 72), **figures.EXTENT,
+    "fire hose": (122, 62), "onlookers": (180, 96), "fire": (58, 194), "burning house": (58, 196), "flag": (78, 108), "audience": (180, 82), "fans": (170, 72), **figures.EXTENT,
 }

@@ -29,7 +29,7 @@ def layout(n: int) -> list[Slot]:
         return [Slot(0.5, GROUND, 0.46)]
     if n == 2:
         return [Slot(0.3, GROUND, 0.39), Slot(0.71, BACK_GROUND, 0.34)]
-    return [Slot(0.5, GROUND, 0.35), Slot(0.2, BACK_GROUND, 0.29), Slot(0.8, BACK_GROUND, 0.29)]
+    return [Slot(0.5, GROUND, 0.33), Slot(0.18, BACK_GROUND - 0.015, 0.285), Slot(0.82, BACK_GROUND - 0.015, 0.285)]
 
 
 @dataclass(frozen=True)
