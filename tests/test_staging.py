@@ -55,7 +55,8 @@ def _still(scene: dict[str, Any], spec: RenderSpec = SMALL) -> tuple[np.ndarray,
 
 def test_vocabulary_file_is_complete_and_consistent() -> None:
     raw = json.loads(_DATA.read_text(encoding="utf-8"))
-    assert set(raw) == {"props", "nearest", "fallback", "colors", "actions", "jobs", "outdoor", "zh_colors", "crowds"}
+    assert set(raw) == {"props", "nearest", "fallback", "colors", "actions", "jobs", "outdoor", "zh_colors", "crowds",
+                        "grown_up"}
     assert set(raw["zh_colors"].values()) <= set(raw["colors"])
     v = vocabulary()
     assert set(v.props) == set(DRAW)  # every drawable prop has a drawing and the other way round

@@ -254,3 +254,31 @@ def test_the_hero_in_front_leaves_the_back_row_readable(hero: str, rival: str) -
     sprites = {sp.speaker: sp for sp in arts[0].sprites if sp.speaker}
     hidden = [_hidden(sprites[k], sprites["hero"]) for k in ("rival", "partner")]
     assert max(hidden) < 0.35 and sum(hidden) / 2 < 0.2, (hero, rival, hidden)
+
+
+# -- the young grow up when the story says so -----------------------------------------------------------
+
+_KITTEN = {"id": "kitten", "name": "Mimi", "species": "cat", "breed": "tabby", "look": "a tiny tabby kitten"}
+
+
+def _growing(narrations: list[str]) -> list[dict[str, Any]]:
+    scenes = [_scene("park", [{"id": "hero", "action": "stand"}, {"id": "kitten", "action": "stand"}], narration=n)
+              for n in narrations]
+    script = Script.model_validate({"title": "T", "language": "en", "premise": "a cat raises a kitten",
+                                    "style": "ginger-cat", "characters": [_HERO, _KITTEN], "scenes": scenes})
+    painter = StoryboardPainter()
+    painter.paint_layers(script, SMALL, no_progress, never_cancel)
+    return [next(c for c in r["drawn"]["characters"] if c["id"] == "kitten") for r in painter.report]
+
+
+def test_a_kitten_who_grows_up_is_drawn_grown_from_that_scene_on() -> None:
+    drawn = _growing(["Mimi is tiny.", "Mimi plays.", "Years later, Mimi grows up.", "Mimi works.", "Mimi wins."])
+    assert [c["young"] for c in drawn] == [True, True, False, False, False]
+    assert [c.get("grown") for c in drawn][2:] == ["grew up in scene 3"] * 3
+    height = [c["box"][3] - c["box"][1] for c in drawn]
+    assert min(height[2:]) > 1.4 * max(height[:2]), height
+
+
+def test_a_kitten_stays_small_unless_the_story_says_it_grows() -> None:
+    drawn = _growing(["Mimi is tiny.", "Mimi plays.", "Mimi sleeps.", "Mimi works.", "Mimi wins, her whole group up."])
+    assert all(c["young"] and "grown" not in c for c in drawn)

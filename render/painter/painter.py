@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import math
 import random
+import re
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -68,6 +70,8 @@ class StoryboardPainter:
         vis = (spec.width * SUPERSAMPLE, spec.height * SUPERSAMPLE)
         looks = {c.id: resolve_look(c, random.Random(f"{spec.seed}:look:{i}")) for i, c in enumerate(script.characters)}
         young = {cid: look.count for cid, look in looks.items() if look.young}
+        grows_at = grown_up_at(script)  # "the kitten grows up": drawn grown from that scene on
+        grew: set[str] = set()
         masks: dict[tuple[tuple[int, int], float], Image.Image] = {}
         arts: list[SceneArt] = []
         report: list[dict[str, Any]] = []
@@ -75,6 +79,10 @@ class StoryboardPainter:
         for i, scene in enumerate(script.scenes):
             if should_cancel():
                 raise Cancelled(f"cancelled before keyframe {i + 1}/{n}")
+            if i == grows_at:  # a lone young one grows up (a litter stays a litter)
+                grew = {cid for cid, lk in looks.items() if lk.young and lk.count == 1}
+                looks = {cid: replace(lk, young=False) if cid in grew else lk for cid, lk in looks.items()}
+                young = {cid: n for cid, n in young.items() if cid not in grew}
             # 2. staging: who stands where doing what, and where each asked prop goes
             staged, placed = stage_scene(scene, [c.id for c in script.characters], young)
             weather = "rain" if scene.location == "rainy_street" and scene.weather == "clear" else scene.weather
@@ -107,6 +115,10 @@ class StoryboardPainter:
                     if (other.match.drawn, other.where, other.x, other.y) == (pp.match.drawn, pp.where, pp.x, pp.y):
                         boxes[k] = box
             report.append(_scene_report(i, scene, falling, staged, placed, boxes, sprites, shop))
+            for entry in report[-1]["drawn"]["characters"]:
+                entry["young"] = looks[entry["id"]].young
+                if entry["id"] in grew:
+                    entry["grown"] = f"grew up in scene {(grows_at or 0) + 1}"
             progress("keyframes", (i + 1) / n)
         self.report = report
         return arts
@@ -230,6 +242,16 @@ class StoryboardPainter:
         arrays = {name: np.asarray(im) for name, im in layers.items()}
         return Sprite(rgba=arrays["rest"], x=sx, y=sy, motion=st.motion, blink=arrays.get("blink"),
                       talk=arrays.get("talk"), speaker=st.id, phase=phase)
+
+
+def grown_up_at(script: Script) -> int | None:
+    """The first scene whose words say the young have grown up ("grows up", "years later", 长大), or None."""
+    words = vocabulary().grown_up
+    for i, scene in enumerate(script.scenes):
+        text = " ".join([scene.narration, scene.setting, scene.caption, *(ln.text for ln in scene.dialogue)]).lower()
+        if any(re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", text) if w.isascii() else w in text for w in words):
+            return i
+    return None
 
 
 def _again(placed: list[PlacedProp], k: int) -> bool:

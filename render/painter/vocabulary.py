@@ -78,6 +78,7 @@ class Vocabulary:
     outdoor: frozenset[str]
     zh_colors: dict[str, str] = field(default_factory=dict)
     crowds: dict[str, str] = field(default_factory=dict)  # place -> how its crowd is drawn
+    grown_up: tuple[str, ...] = ()  # words that say the young have grown up (English and Chinese)
 
 
 def load(path: Path = _DATA) -> Vocabulary:
@@ -86,7 +87,8 @@ def load(path: Path = _DATA) -> Vocabulary:
              for k, v in raw["props"].items()}
     colors = {k: (int(v[0]), int(v[1]), int(v[2])) for k, v in raw["colors"].items()}
     return Vocabulary(props, dict(raw["nearest"]), raw["fallback"], colors, dict(raw["actions"]), dict(raw["jobs"]),
-                      frozenset(raw["outdoor"]), dict(raw.get("zh_colors", {})), dict(raw.get("crowds", {})))
+                      frozenset(raw["outdoor"]), dict(raw.get("zh_colors", {})), dict(raw.get("crowds", {})),
+                      tuple(w for lang in ("en", "zh") for w in raw.get("grown_up", {}).get(lang, ())))
 
 
 @lru_cache(maxsize=1)
