@@ -282,3 +282,23 @@ def test_a_kitten_who_grows_up_is_drawn_grown_from_that_scene_on() -> None:
 def test_a_kitten_stays_small_unless_the_story_says_it_grows() -> None:
     drawn = _growing(["Mimi is tiny.", "Mimi plays.", "Mimi sleeps.", "Mimi works.", "Mimi wins, her whole group up."])
     assert all(c["young"] and "grown" not in c for c in drawn)
+
+
+def test_a_hero_who_is_a_kitten_is_small_until_the_story_says_she_grows_up() -> None:
+    hero = {**_HERO, "look": "a tiny ginger tabby kitten"}
+    narrations = ["Ginger is tiny.", "Ginger plays.", "Ginger grows up.", "Ginger works.", "Ginger wins."]
+    scenes = [_scene("park", [{"id": "hero", "action": "stand"}], narration=n) for n in narrations]
+
+    def drawn(scenes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        script = Script.model_validate({"title": "T", "language": "en", "premise": "a kitten grows up",
+                                        "style": "ginger-cat", "characters": [hero, _RIVAL], "scenes": scenes})
+        painter = StoryboardPainter()
+        painter.paint_layers(script, SMALL, no_progress, never_cancel)
+        return [r["drawn"]["characters"][0] for r in painter.report]
+
+    grows = drawn(scenes)
+    assert [c["young"] for c in grows] == [True, True, False, False, False]
+    height = [c["box"][3] - c["box"][1] for c in grows]
+    assert min(height[2:]) > 1.4 * max(height[:2]), height
+    stays = drawn([{**sc, "narration": "Ginger plays."} for sc in scenes])  # no growing up: the grown hero
+    assert not any(c["young"] for c in stays)

@@ -94,6 +94,13 @@ def youth(character: Character) -> tuple[bool, int]:
     return True, next((n for word, n in _COUNTS if word in text), 3)
 
 
+def young_hero(character: Character) -> bool:
+    """Whether the hero's own words make it one kitten or puppy: drawn young only in a story where it grows up
+    (elsewhere the hero is always one grown pet)."""
+    text = f"{character.name} {character.breed} {character.look}".lower()
+    return bool(_YOUNG.search(text)) and not _PLURAL.search(text)
+
+
 def resolve_look(character: Character, rng: random.Random) -> PetLook:
     """Colours and shapes for ``character``: its catalogue style, else breed keywords, else a seeded palette."""
     text = f"{character.breed} {character.look}".lower()

@@ -24,7 +24,7 @@ from render.painter.canvas import Canvas
 from render.painter.geometry import SUPERSAMPLE, Pen
 from render.painter.grading import grade, grade_sprite
 from render.painter.lighting import finish_light, weather_ground, weather_still
-from render.painter.looks import PetLook, resolve_look
+from render.painter.looks import PetLook, resolve_look, young_hero
 from render.painter.pets import Pet
 from render.painter.poses import draw_marks
 from render.painter.props import EXTENT, draw_prop
@@ -69,8 +69,11 @@ class StoryboardPainter:
         size = (ow * SUPERSAMPLE, oh * SUPERSAMPLE)
         vis = (spec.width * SUPERSAMPLE, spec.height * SUPERSAMPLE)
         looks = {c.id: resolve_look(c, random.Random(f"{spec.seed}:look:{i}")) for i, c in enumerate(script.characters)}
-        young = {cid: look.count for cid, look in looks.items() if look.young}
         grows_at = grown_up_at(script)  # "the kitten grows up": drawn grown from that scene on
+        if grows_at is not None:  # a hero who is a kitten until the story says it grows up
+            looks = {c.id: replace(looks[c.id], young=True, count=1) if c.id == "hero" and young_hero(c)
+                     else looks[c.id] for c in script.characters}
+        young = {cid: look.count for cid, look in looks.items() if look.young}
         grew: set[str] = set()
         masks: dict[tuple[tuple[int, int], float], Image.Image] = {}
         arts: list[SceneArt] = []
