@@ -23,6 +23,7 @@ from typing import Any
 from story.claims import Licence
 from story.clauses import clauses
 from story.lexicon import lexicon
+from story.names import name_in
 from story.plan import (
     FILL_S,
     MAX_BEATS,
@@ -195,7 +196,7 @@ def _cast(analysis: Analysis, arc: Arc, style: str, language: str, rng: random.R
             species = hero_species
         else:
             species = rng.choice(["cat", "dog"])
-        name = p.name
+        name = name_in(p.name, language) if p.name else None
         if not name or name in taken_names:
             options = [n for n in pool[species]["zh" if language == "zh" else "en"] if n not in taken_names]
             name = rng.choice(options)

@@ -34,6 +34,7 @@ _POSSESSIVE = {"his", "her", "their", "its"}
 _PRONOUN_OBJECT = {"him", "her", "它", "他", "她"}
 _BE = {"is", "are", "was", "were", "gets", "get", "got", "becomes"}
 _BY = {"by", "被", "遭", "让"}
+_NAMING_ZH = {"叫", "名叫", "叫做", "名字叫", "取名"}
 _STOP = frozenset("""a an the and or but of to in on at by for with from into onto over under after before then so
 that this these those his her their its he she they it is are was were be been being has have had do does did who
 whom which what when where while as than too very just only also still every each one two three some any all no
@@ -106,6 +107,8 @@ def clauses(analysis: Analysis) -> list[Clause]:
     keep = [i for i, w in enumerate(tokens.words) if _WORDLIKE.search(w)
             and not (tokens.chinese and re.fullmatch(r"[a-z]+", w) and w not in _names(analysis))]
     tokens = Tokens(tuple(tokens.words[i] for i in keep), tuple(tokens.offsets[i] for i in keep), tokens.chinese)
+    if tokens.chinese:
+        tokens = _join_names(tokens, _names(analysis))
     hits = in_context(lex.find_tokens(tokens), tokens)
     zh = tokens.chinese
     mentions = _mentions(analysis, tokens, hits)
@@ -188,6 +191,22 @@ def clauses(analysis: Analysis) -> list[Clause]:
 # ---------------------------------------------------------------------------------------------
 # Splitting
 # ---------------------------------------------------------------------------------------------
+
+
+def _join_names(tokens: Tokens, names: set[str]) -> Tokens:
+    """Chinese tokens with each given name one token: jieba cuts 小橘 as 小 / 橘 (two vocabulary
+    words, little and ginger), which would read the name as a description."""
+    words, offsets = list(tokens.words), list(tokens.offsets)
+    i = 0
+    while i < len(words):
+        for j in range(i + 2, min(i + 4, len(words)) + 1):
+            joined = "".join(words[i:j])
+            contiguous = all(offsets[k + 1] == offsets[k] + len(words[k]) for k in range(i, j - 1))
+            if joined in names and contiguous:
+                words[i:j], offsets[i:j] = [joined], [offsets[i]]
+                break
+        i += 1
+    return Tokens(tuple(words), tuple(offsets), True)
 
 
 def _fragments(premise: str, tokens: Tokens) -> list[tuple[str, int, int]]:
@@ -328,8 +347,10 @@ def _mentions(analysis: Analysis, tokens: Tokens, hits: list[Hit]) -> list[_Ment
     names = {p.name.lower(): p.key for p in analysis.cast if p.name}
     for i, w in enumerate(words):
         if w in names:
-            out.append(_Mention(names[w], i, i + 1))
-            used.add(i)
+            start = i - 1 if tokens.chinese and i > 0 and words[i - 1] in _NAMING_ZH else i
+            start -= int(tokens.chinese and start > 0 and start < i and words[start - 1] in _DET)
+            out.append(_Mention(names[w], start, i + 1))  # 一只叫小橘的…: the naming words with it
+            used |= set(range(start, i + 1))
     for h in heads:
         if any(h.start <= i < h.end for i in used):
             continue
@@ -382,6 +403,10 @@ def _mentions(analysis: Analysis, tokens: Tokens, hits: list[Hit]) -> list[_Ment
             if tokens.words[prev.end - 1] == "的" or _owns(analysis.premise, tokens, prev.end - 1):
                 merged[-1] = _Mention(m.key, prev.start, m.end)
                 continue
+        if prev is not None and prev.key == m.key and tokens.chinese and m.start == prev.end + 1 \
+                and tokens.words[prev.end] == "的" and tokens.words[prev.end - 1] in names:
+            prev.end = m.end  # 叫小橘的橘猫: the name and the pet it names are one mention
+            continue
         merged.append(m)
     return merged
 

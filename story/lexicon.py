@@ -225,7 +225,7 @@ def in_context(hits: list[Hit], tokens: Tokens) -> list[Hit]:
     """The hits that read as meant in their sentence (English): "a lost ring" is a ring someone lost,
     not the event of losing; "ring" is a place only after in/into/at… ("into the ring"), else the prop."""
     if tokens.chinese:
-        return hits
+        return [h for h in hits if not _family_or_measure(h, tokens)]
     words = tokens.words
     props = {(h.start, h.end) for h in hits if h.section == "props"}
     out = []
@@ -237,6 +237,19 @@ def in_context(hits: list[Hit], tokens: Tokens) -> list[Hit]:
             continue
         out.append(h)
     return out
+
+
+_ONE_HOUSEHOLD = {"一", "全", "整"}  # 一家 / 全家 / 整家: a whole family, or 一家 as a measure word (一家餐厅)
+
+
+def _family_or_measure(hit: Hit, tokens: Tokens) -> bool:
+    """家 that is no place: a family (救了金毛一家, 全家, 家人) or a measure word (开了一家餐厅)."""
+    if hit.section != "places" or hit.surface not in {"家", "一家", "全家"}:
+        return False
+    words = tokens.words
+    before = words[hit.start - 1] if hit.start > 0 else ""
+    after = words[hit.end] if hit.end < len(words) else ""
+    return hit.surface != "家" or before in _ONE_HOUSEHOLD or after.startswith(("人", "老小"))
 
 
 @cache

@@ -21,6 +21,7 @@ from typing import Literal
 
 from petreel.i18n import UNDERSTOOD, understood
 from story.lexicon import Hit, Tokens, in_context, is_chinese, lexicon
+from story.names import apposed_names
 from story.styles import CHARACTER_STYLES
 
 Side = Literal["hero", "villain", "neutral"]
@@ -368,6 +369,8 @@ def _given_names(premise: str) -> list[tuple[str, int]]:
     for m in _NAME_ZH.finditer(premise):
         out.append((m.group(1), m.start(1)))
     lex = lexicon()
+    if is_chinese(premise):  # 橘猫小橘, 金毛旺财一家: a name right after the breed
+        out += apposed_names(premise, lex.tokenize(premise), {pos for _, pos in out})
     if not is_chinese(premise):
         for m in _CAP.finditer(premise_caps):
             word = m.group(1)

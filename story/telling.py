@@ -252,6 +252,8 @@ def tell(c: Clause, total: int, analysis: Analysis, cast: Cast, language: str, i
     for field, who in people:
         if who and not (suffer and field == "actor" and who == c.subject):
             values[field] = _person(who, cast, analysis, lang, introduced, c.subject_words if who == c.subject else "")
+    if not zh and "object" in values and _family_of(c) == c.obj:  # 救了金毛一家: the golden's whole family
+        values["object"] = f"{values['object'].rstrip(',')}, and the whole family,"
     if "actor" not in values and not suffer:
         values["actor"] = _person(first or cast.hero, cast, analysis, lang, introduced, c.subject_words)
     if suffer and "actor" in values:  # "被富白猫和她的狗男友嘲笑": everyone who does it
@@ -339,6 +341,17 @@ def tell(c: Clause, total: int, analysis: Analysis, cast: Cast, language: str, i
     line = re.sub(r",\s*(?=[.!?]|$)", "", line)
     line = line[:1].upper() + line[1:]
     return line if line.endswith((".", "!", "?")) else f"{line}."
+
+
+def _family_of(c: Clause) -> str | None:
+    """The cast member whose whole family a Chinese clause names: 金毛一家, 它全家, 小橘的家人."""
+    for i, part in enumerate(c.parts):
+        if not part.key:
+            continue
+        after = "".join(p.text for p in c.parts[i + 1:i + 4] if not p.key).removeprefix("的")
+        if after.startswith(("一家", "全家", "家人", "整家")):
+            return part.key
+    return None
 
 
 def _owner(c: Clause, cast: Cast) -> str:

@@ -1,0 +1,120 @@
+"""Given names across the two languages (pure).
+
+A Chinese premise often names a pet right after its breed or species, with no 名叫 before it: 橘猫小橘,
+金毛旺财一家, 柯基豆包在餐厅打工. ``apposed_names`` finds those names (two hanzi, three for a 小/阿/大/老
+name such as 小橘子, never a vocabulary word or a run that holds a joining word like 被 or 在).
+``name_in(name, lang)`` is how a name is written in a script of that language: a Chinese name inside an
+English script is read in pinyin without tone marks, capitalised as one word (小橘 → Xiaoju, 旺财 →
+Wangcai), so an English reader and the English voice can say it; a Latin name stays as it is in a
+Chinese script (the Chinese voice spells it, the subtitle keeps it).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+from story.lexicon import Tokens, lexicon
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
+# hanzi that never sit inside a pet's name right after its breed: joining words, particles, numbers
+_NOT_IN_NAME = set("被在和与跟同把将向往到去来从给对为因让叫是的了着过也都就又很想要会们这那个只一二三两几每些"
+                   "其它他她我你也还才却再最更太好不没已曾正刚把被由于而且或")
+_AFTER_NAME = set("被在和与跟把将是的也都就又从给对还却")  # what a name is followed by (豆包在…, 煤球和…)
+_NAME_HEADS = set("小阿大老")
+_NAME_HEAD_EXCEPT = {"二哈", "二狗", "二黑", "二花"}  # 二 is a number, except in these pet names
+_TITLES = {"小姐", "先生", "女士", "大人", "老大", "小哥", "大哥", "大姐", "阿姨", "大叔", "老爷", "少爷", "同学"}
+
+
+def name_in(name: str, lang: str) -> str:
+    """``name`` as a script in ``lang`` writes it: hanzi read in pinyin inside an English script."""
+    if lang != "zh" and _HAN.search(name):
+        return romanise(name)
+    return name
+
+
+@lru_cache(maxsize=256)
+def romanise(text: str) -> str:
+    """Hanzi in pinyin without tone marks, each run one capitalised word: 小橘 → Xiaoju; 旺财 → Wangcai.
+    A syllable that starts with a vowel after another gets an apostrophe (西安 → Xi'an)."""
+    from pypinyin import Style, lazy_pinyin
+
+    def run(m: re.Match[str]) -> str:
+        syllables = lazy_pinyin(m.group(0), style=Style.NORMAL, v_to_u=False, errors="ignore")
+        syllables = [s.replace("v", "u") for s in syllables if s]
+        word = syllables[0] if syllables else ""
+        for s in syllables[1:]:
+            word += ("'" if s[0] in "aeo" else "") + s
+        return word.capitalize()
+
+    return _HAN_RUN.sub(run, text)
+
+
+def apposed_names(premise: str, tokens: Tokens, taken: set[int]) -> list[tuple[str, int]]:
+    """Names written right after a Chinese breed, species or relation word (橘猫小橘, 金毛旺财一家),
+    with their offsets; ``taken`` holds offsets already named (名叫豆包)."""
+    lex = lexicon()
+    heads = lex.find_tokens(tokens, ("breeds", "species", "relations"))
+    out: list[tuple[str, int]] = []
+    for h in heads:
+        start = h.pos + len(h.surface)
+        if start in taken or any(o is not h and o.pos <= start < o.pos + len(o.surface) for o in heads):
+            continue
+        name = _name_at(premise, start)
+        if name:
+            out.append((name, start))
+    return out
+
+
+def _name_at(premise: str, start: int) -> str | None:
+    """The name that starts at ``start`` right after a breed or species word, if one does."""
+    lex = lexicon()
+    run = _HAN_RUN.match(premise, start)
+    if run is None:
+        return None
+    text = run.group(0)
+    first = _first_word(text)
+    for size in (3, 2):
+        cand = text[:size]
+        if len(cand) < size or (size == 3 and cand[0] not in _NAME_HEADS):
+            continue
+        if cand[:2] in _TITLES:
+            return None
+        if cand[:2] in _NAME_HEAD_EXCEPT:
+            return cand[:2]
+        if any(ch in _NOT_IN_NAME for ch in (cand[1:] if cand[0] in _NAME_HEADS else cand)):
+            continue
+        if any(len(h.surface) > 1 for h in lex.find(cand)):
+            continue  # 老板, 警察: a vocabulary word is not a name (橘 or 雪 inside one is: 小橘, 雪球)
+        after = text[size:size + 1]
+        ends = not after or after in _AFTER_NAME
+        word, flag = first
+        if cand in _known() or (word == cand and ends and (flag in _NOUN or (cand[0] == cand[1] and flag not in _NOT_NOUN))):
+            return cand
+        if cand[0] in _NAME_HEADS and flag not in _NOT_NOUN and (word == cand or (ends and len(word) <= size)):
+            return cand  # 大橘把…, 阿花被…: a name and then a joining word
+    return None
+
+
+_NOUN = {"n", "nr", "nrt", "nrfg", "nz", "o"}
+_NOT_NOUN = {"d", "ad", "v", "vd", "vn", "a", "r", "c", "p", "f", "t", "m", "q", "u", "ul", "uj"}
+
+
+def _first_word(text: str) -> tuple[str, str]:
+    """jieba's first word of ``text`` with its part of speech (豆包/n in 豆包在餐厅打工)."""
+    import jieba.posseg
+
+    for pair in jieba.posseg.cut(text[:8]):
+        return str(pair.word), str(pair.flag)
+    return "", ""
+
+
+@lru_cache(maxsize=1)
+def _known() -> frozenset[str]:
+    """The Chinese pet names the writer itself gives (story/data/arcs/common.json)."""
+    text = resources.files("story").joinpath("data/arcs/common.json").read_text(encoding="utf-8")
+    pools = json.loads(text)["names"].values()
+    return frozenset(n for pool in pools for n in pool["zh"])
