@@ -2,7 +2,9 @@
 
 English wraps at words; Chinese (and any CJK) between words, never inside one: runs of CJK
 characters are cut into words with ``jieba``, so 橘子的逆袭人生 breaks as 橘子的 / 逆袭人生, not
-橘子的逆 / 袭人生. Closing punctuation never starts a line. Wraps are balanced: the narrowest wrap
+橘子的逆 / 袭人生. Line-breaking rules (kinsoku): closing punctuation and a particle standing alone (的 了 着 过 吗 呢 吧
+啊 地 得) never start a line, an opening bracket never ends one; the word before moves down with
+them. Wraps are balanced: the narrowest wrap
 with the same number of lines, and an English last line is never a lone word when a companion fits.
 Font sizes shrink from a fraction of the frame height to a legibility floor; text that still does
 not fit is ellipsized (captions) or split into pages shown one after another (subtitles).
@@ -36,6 +38,21 @@ _TOKEN = re.compile(rf"\s+|[{_CJK}]+|[^\s{_CJK}]+")
 _CJK_RUN = re.compile(rf"[{_CJK}]+")
 # characters that must not begin a line (closing brackets and punctuation, CJK and Latin)
 NO_LINE_START = set("，。、；：？！）」』》〉】〕…—・,.;:?!)]}%’”")
+# Chinese particles that must not begin a line when they are a word of their own (jieba keeps 地方,
+# 得到, 过去, 的确 whole: those words may)
+NO_LINE_START_WORDS = set("了着过吗呢吧啊的地得")
+# characters that must not end a line (opening brackets and quotes)
+NO_LINE_END = set("「『（《〈【〔“‘([{")
+
+
+def no_start(unit: str) -> bool:
+    """``unit`` (a wrap unit) may not begin a line: closing punctuation, or a lone particle (的 了 吗…)."""
+    return bool(unit) and (unit[0] in NO_LINE_START or unit in NO_LINE_START_WORDS)
+
+
+def no_end(unit: str) -> bool:
+    """``unit`` may not end a line: an opening bracket or quote."""
+    return bool(unit) and unit[-1] in NO_LINE_END
 
 
 def is_cjk(ch: str) -> bool:
@@ -44,7 +61,8 @@ def is_cjk(ch: str) -> bool:
 
 def tokens(text: str) -> list[str]:
     """Wrap units: a CJK word (``jieba`` segmentation), a run of other non-space characters (a
-    word), or spaces. A line breaks only between units."""
+    word), or spaces. A line breaks only between units. CJK punctuation is a unit of its own
+    (jieba's), so that line-breaking rules can move it with the word before it."""
     out: list[str] = []
     for tok in _TOKEN.findall(" ".join(text.split())):
         out.extend(cjk_words(tok) if _CJK_RUN.fullmatch(tok) else [tok])
@@ -104,15 +122,14 @@ def layout_caption(text: str, font_size: int, max_width_px: float, measure: Meas
             continue
         while line and line[-1].isspace():
             line.pop()
-        if tok[0] in NO_LINE_START:
-            # carry the last unit down with the punctuation, unless that empties the line
-            if len(line) > 1:
-                carried = line.pop()
-                while line and line[-1].isspace():
-                    line.pop()
-                lines.append([carried, tok])
-            else:
+        if no_start(tok) or no_end(line[-1]):
+            # kinsoku: carry units down with the punctuation or particle (and an opening bracket
+            # at the line's end) until the new line may start there, unless that empties the line
+            carried = _carry(line, tok)
+            if carried is None:
                 line.append(tok)  # a lone unit: let the punctuation hang instead
+            else:
+                lines.append([*carried, tok])
             continue
         if width([tok]) > max_width_px and len(tok) > 1:
             pieces = _split_word(tok, font_size, max_width_px, measure)
@@ -121,6 +138,22 @@ def layout_caption(text: str, font_size: int, max_width_px: float, measure: Meas
         lines.append([tok])
     result = ["".join(line).strip() for line in lines]
     return [line for line in result if line]
+
+
+def _carry(line: list[str], tok: str) -> list[str] | None:
+    """The units to move from the end of ``line`` to a new line that ``tok`` continues, so that the new
+    line does not start with a no-start unit and ``line`` does not end with an opening bracket; None
+    when that would leave ``line`` empty. ``line`` is shortened in place."""
+    cut = len(line)
+    while cut > 0 and (no_start(line[cut] if cut < len(line) else tok) or no_end(line[cut - 1])):
+        cut -= 1
+    if not any(not u.isspace() for u in line[:cut]):
+        return None
+    carried = line[cut:]
+    del line[cut:]
+    while line and line[-1].isspace():
+        line.pop()
+    return carried
 
 
 def _split_word(word: str, font_size: int, max_width_px: float, measure: Measure) -> list[str]:
@@ -256,7 +289,7 @@ def _may_end_page(units: list[str], i: int, slack_px: float, font_size: int, mea
     rest = [u for u in units[i + 1:] if not u.isspace()]
     if not rest:
         return True
-    if rest[0][0] in NO_LINE_START:
+    if no_start(rest[0]) or no_end(units[i]):
         return False
     if units[i].rstrip()[-1:] in _PAGE_END:
         return True

@@ -54,8 +54,9 @@ def test_chinese_wraps_per_character_without_orphan_punctuation() -> None:
         assert "".join(lines) == text
         assert all(line[0] not in NO_LINE_START for line in lines), lines
         assert all(fake_measure(line, 20) <= width for line in lines)
-    # at 120 px (6 characters) "，" would start line 2: the 了 before it moves down too
-    assert layout_caption("白猫惊呆了了，橘猫", 20, 120, fake_measure) == ["白猫惊呆了", "了，橘猫"]
+    # at 120 px (6 characters) "，" would start line 2: the 了 before it moves down too, and since a
+    # lone 了 may not start a line either, the word before it (惊呆) with it
+    assert layout_caption("白猫惊呆了了，橘猫", 20, 120, fake_measure) == ["白猫", "惊呆了了，", "橘猫"]
 
 
 def test_mixed_text_keeps_latin_words_whole() -> None:
@@ -215,3 +216,55 @@ def test_chinese_lines_break_between_the_storys_own_words() -> None:
     for width in range(160, 420, 20):
         for line in layout_caption("白天，豆包是个外卖员；到了夜里，它梦想着创办自己的公司。", 30, width, fake_measure):
             assert not line.startswith("员") and not line.endswith("外卖"), (width, line)
+
+
+_PARTICLES = set("了着过吗呢吧啊的地得")
+
+
+@pytest.mark.parametrize("text", [
+    "白猫惊呆了，橘猫笑了。他买下了隔壁的豪宅，还请所有流浪猫吃饭吗？",
+    "小橘看着他们的眼睛，慢慢地走了过去，轻轻地说：「我回来了」。",
+    "那些嘲笑过它的猫，现在都在排队买它做的鱼罐头呢！",
+    "「看看你那双爪子，小橘，穷一辈子的命。」白猫低声笑着。",
+])
+def test_chinese_lines_follow_line_breaking_rules_and_still_break_between_words(text: str) -> None:
+    """Kinsoku: no line starts with closing punctuation or a particle standing alone (的 了 吗…: a
+    rendered subtitle began with 的), no line ends with an opening bracket; lines still break only
+    between jieba's words."""
+    from render.textlayout import NO_LINE_END, pages
+
+    words = tokens(text)
+    bounds = {sum(len(w) for w in words[:i]) for i in range(len(words) + 1)}
+    for width in range(60, 420, 20):
+        for lines in (layout_caption(text, 20, width, fake_measure),
+                      [line for page in pages(text, 20, width, fake_measure, 2) for line in page],
+                      fit_caption(text, width * 4, 1280, fake_measure, max_lines=9, max_height=None)[1]):
+            assert "".join(lines) == text, (width, lines)
+            starts = {sum(len(line) for line in lines[:i]) for i in range(len(lines))}
+            assert starts <= bounds, (width, lines)  # never inside a word
+            for line in lines[1:]:
+                first = next(w for w in tokens(line))
+                assert line[0] not in NO_LINE_START and first not in _PARTICLES, (width, lines)
+            for line in lines[:-1]:
+                assert line[-1] not in NO_LINE_END, (width, lines)
+
+
+def test_a_particle_moves_down_with_the_word_before_it() -> None:
+    # at 3 hanzi a line, greedy wrapping gave 小橘看 / 着他们 / 的眼睛: 的 began a line
+    assert tokens("他们的眼睛") == ["他们", "的", "眼睛"]
+    lines = layout_caption("小橘看着他们的眼睛", 20, 60, fake_measure)
+    assert all(not line.startswith(("的", "着")) for line in lines), lines
+    assert "".join(lines) == "小橘看着他们的眼睛"
+    # an opening bracket goes down to the word it opens
+    assert layout_caption("它说「回来了」", 20, 60, fake_measure)[-1].startswith("「")
+
+
+def test_english_subtitle_pages_leave_no_lone_last_word() -> None:
+    painter = CaptionPainter(720, 1280, "en")
+    texts = ["Finally, Xiaoju saves Wangcai, a golden retriever, and the whole family. Xiaoju looks around and "
+             "grins. It was worth every step.",
+             "Miso walks off, pleased, and Biscotti stands there alone. Biscotti's tail curls tight, and stays that way.",
+             "Look at those paws, Biscotti. Poor forever.", "Move, Xiaoju. The rich walk here, not the likes of you."]
+    for text in texts:
+        for page in painter.paginate(text):
+            assert len(page) == 1 or len(page[-1].split()) > 1, page
