@@ -108,7 +108,7 @@ def clauses(analysis: Analysis) -> list[Clause]:
             and not (tokens.chinese and re.fullmatch(r"[a-z]+", w) and w not in _names(analysis))]
     tokens = Tokens(tuple(tokens.words[i] for i in keep), tuple(tokens.offsets[i] for i in keep), tokens.chinese)
     if tokens.chinese:
-        tokens = _join_names(tokens, _names(analysis))
+        tokens = _split_pronouns(_join_names(tokens, _names(analysis)))
     hits = in_context(lex.find_tokens(tokens), tokens)
     zh = tokens.chinese
     mentions = _mentions(analysis, tokens, hits)
@@ -167,6 +167,11 @@ def clauses(analysis: Analysis) -> list[Clause]:
             verb = sep.join(_surface(premise, tokens, i) for i in range(verb_start, end))
         text_end = tokens.offsets[end - 1] + len(tokens.words[end - 1])
         events = _keys(local, "events", body_start)
+        if zh and not said and not passive and out and out[-1].passive and out[-1].subject == subject \
+                and out[-1].actor not in (None, subject) and _wrongs(events):
+            # 被最好的朋友背叛，偷走了它的秘方 / 被同学们欺负，把午饭都抢走了: the one who wronged the
+            # hero goes on doing wrong; the hero (它) is the one it is done to
+            actor, subject, obj = out[-1].actor, out[-1].actor, subject
         props, places, nouns, things = _things(premise, tokens, body_start, end, local, inside)
         places = tuple(dict.fromkeys([*(h.key for h in local if h.section == "places" and h.start < start), *places]))
         body = sep.join(p.text for p in parts if p.key is None)
@@ -209,6 +214,36 @@ def _join_names(tokens: Tokens, names: set[str]) -> Tokens:
     return Tokens(tuple(words), tuple(offsets), True)
 
 
+_NUMERALS_ZH = "一二两三四五六七八九十几半每这那"
+
+
+_DONE_TO = {"mock", "betray", "steal", "fire", "dump", "frame", "sabotage", "abandon"}  # not lose, lost_pet
+
+
+def _wrongs(events: tuple[str, ...]) -> bool:
+    """A wrong someone does to another (偷走, 欺负, 陷害), not one that befalls (丢了工作, 走丢)."""
+    return bool(_DONE_TO & set(events))
+
+
+def _split_pronouns(tokens: Tokens) -> Tokens:
+    """Chinese tokens with a subject pronoun stuck to the verb cut off: jieba reads 它考了 as 它考 / 了."""
+    words, offsets = [], []
+    for w, o in zip(tokens.words, tokens.offsets, strict=True):
+        if len(w) > 1 and w[0] in "它他她" and w[1] not in "们人":
+            words += [w[0], w[1:]]
+            offsets += [o, o + 1]
+        else:
+            words.append(w)
+            offsets.append(o)
+    return Tokens(tuple(words), tuple(offsets), True)
+
+
+def _last_of(words: tuple[str, ...], i: int) -> bool:
+    """最后 that means "the last", not "finally": 把最后一条鱼留给了小猫, 最后的晚餐."""
+    after = words[i + 1] if i + 1 < len(words) else ""
+    return words[i] == "最后" and (after[:1] in _NUMERALS_ZH or after == "的") and i > 0 and not _PUNCT.fullmatch(words[i - 1])
+
+
 def _fragments(premise: str, tokens: Tokens) -> list[tuple[str, int, int]]:
     """(lead word, first token, end token) of each fragment."""
     words = tokens.words
@@ -225,7 +260,7 @@ def _fragments(premise: str, tokens: Tokens) -> list[tuple[str, int, int]]:
             continue
         between = premise[tokens.offsets[i - 1] + len(words[i - 1]):tokens.offsets[i]] if i else ""
         joined = next((j for j in joins if tuple(j.split()) == words[i:i + len(j.split())]), None) \
-            if not tokens.chinese else (words[i] if words[i] in joins else None)
+            if not tokens.chinese else (words[i] if words[i] in joins and not _last_of(words, i) else None)
         if i and (_PUNCT.search(between) or joined):
             if start < i:
                 out.append((lead, start, i))
@@ -370,6 +405,10 @@ def _mentions(analysis: Analysis, tokens: Tokens, hits: list[Hit]) -> list[_Ment
             end += 1  # "a lonely husky fisherman is laughed at": a role the vocabulary does not know
         if end + 1 < len(words) and words[end] in {"named", "called", "名叫", "叫"}:
             end += 2
+        if tokens.chinese and end < len(words) and words[end] == "们":
+            end += 1  # 同学们: a group, told by its words, never given one pet's name
+        if tokens.chinese and end + 1 < len(words) and words[end] == "家" and words[end + 1] == "的":
+            end += 1  # 白猫家的大楼: the pet's household owns it, no home is drawn
         while start > 0 and start - 1 not in used and _modifier(words[start - 1], start - 1, hits, tokens):
             start -= 1
         if tokens.chinese and start > 1 and words[start - 1] == "的" and _modifier(words[start - 2], start - 2, hits, tokens):

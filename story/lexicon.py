@@ -225,7 +225,8 @@ def in_context(hits: list[Hit], tokens: Tokens) -> list[Hit]:
     """The hits that read as meant in their sentence (English): "a lost ring" is a ring someone lost,
     not the event of losing; "ring" is a place only after in/into/at… ("into the ring"), else the prop."""
     if tokens.chinese:
-        return [h for h in hits if not _family_or_measure(h, tokens)]
+        people = {h.end for h in hits if h.section in {"breeds", "species", "relations"}}
+        return [h for h in hits if not _family_or_measure(h, tokens, people)]
     words = tokens.words
     props = {(h.start, h.end) for h in hits if h.section == "props"}
     out = []
@@ -239,17 +240,20 @@ def in_context(hits: list[Hit], tokens: Tokens) -> list[Hit]:
     return out
 
 
-_ONE_HOUSEHOLD = {"一", "全", "整"}  # 一家 / 全家 / 整家: a whole family, or 一家 as a measure word (一家餐厅)
+_ONE_HOUSEHOLD = {"全", "整"}  # 全家 / 整家: a whole family
+_NUMERAL = re.compile(r"[一二两三四五六七八九十几半每这那]$")
 
 
-def _family_or_measure(hit: Hit, tokens: Tokens) -> bool:
-    """家 that is no place: a family (救了金毛一家, 全家, 家人) or a measure word (开了一家餐厅)."""
-    if hit.section != "places" or hit.surface not in {"家", "一家", "全家"}:
+def _family_or_measure(hit: Hit, tokens: Tokens, people: set[int]) -> bool:
+    """A one-character place word that is no place: a family (救了金毛一家, 全家, 家人), a measure word
+    after a number (开了一家餐厅, 一窝小猫), or a pet's household before 的 (买下了白猫家的大楼)."""
+    if hit.section != "places" or len(hit.surface) != 1:
         return False
     words = tokens.words
     before = words[hit.start - 1] if hit.start > 0 else ""
     after = words[hit.end] if hit.end < len(words) else ""
-    return hit.surface != "家" or before in _ONE_HOUSEHOLD or after.startswith(("人", "老小"))
+    return bool(_NUMERAL.search(before)) or before in _ONE_HOUSEHOLD or (
+        hit.surface == "家" and (after.startswith(("人", "老小")) or (hit.start in people and after == "的")))
 
 
 @cache

@@ -61,7 +61,12 @@ def apposed_names(premise: str, tokens: Tokens, taken: set[int]) -> list[tuple[s
     out: list[tuple[str, int]] = []
     for h in heads:
         start = h.pos + len(h.surface)
-        if start in taken or any(o is not h and o.pos <= start < o.pos + len(o.surface) for o in heads):
+        if start in taken:
+            continue
+        nxt = next((o for o in heads if o is not h and o.pos <= start < o.pos + len(o.surface)), None)
+        if nxt is not None:  # 哈士奇二哈: a breed's nickname the writer also gives as a name is the name
+            if nxt.pos == start and nxt.surface in _known() and h.surface not in _known():
+                out.append((nxt.surface, start))
             continue
         name = _name_at(premise, start)
         if name:

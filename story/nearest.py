@@ -124,11 +124,16 @@ def things(text: str, language: str) -> list[Nearest]:
             group = [h for h in group if h.section == keep]
         hit = group[0]
         last_end = hit.end
+        if tokens.chinese and len(hit.surface) == 1 and hit.start and tokens.words[hit.start - 1][-1:] in _ZH_COUNT:
+            continue  # a measure word, not a thing: 一窝小猫 (no nest), 一家餐厅 (no home)
         key = (hit.section, hit.key.rstrip(_NEAR))
         if key not in seen:
             seen.add(key)
             out.append(_as_nearest(hit))
     return out
+
+
+_ZH_COUNT = set("一两二三四五六七八九十几半每这那")
 
 
 def _after_place_word(tokens: Tokens, start: int, end: int) -> bool:

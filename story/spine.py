@@ -202,6 +202,9 @@ def _starts_with_name(line: str, cast: Cast) -> bool:
 def _who(key: str, words: str, cast: Cast, introduced: set[str], zh: bool, given: bool) -> str:
     """A person's name; the first time with the premise's own description beside it."""
     name = cast.name(key)
+    if zh and words.endswith("们"):
+        introduced.add(key)
+        return words  # 同学们: a group has no one pet's name
     if key in introduced or not words:
         return name
     introduced.add(key)
@@ -539,6 +542,8 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
     def values(b: Beat) -> dict[str, str]:
         c = clauses[b["clause"]]
         actor = c.subject if b["kind"] == "setback" else c.actor  # a setback's lines are about whom it befalls
+        if b["kind"] == "setback" and lang == "zh" and not c.passive and c.obj == cast.hero:
+            actor = c.obj  # 栗子偷走了豆豆的秘方: how 豆豆 takes it, not 栗子
         if b["kind"] == "outcome" and cast.sides.get(c.actor or "") == "villain":
             actor = cast.hero  # the rival says sorry: how the hero takes it ("Biscuit can hardly believe it")
         out = {"actor": cast.name(actor), "object": cast.name(c.obj) if c.obj else cast.name(cast.hero),

@@ -75,3 +75,32 @@ def test_an_english_script_of_a_chinese_premise_says_the_names_in_pinyin_and_the
                                                 ("它的家人都很开心", None), ("小狗在家里等主人", "bedroom")])
 def test_jia_as_a_family_or_a_measure_word_is_no_place(premise: str, place: str | None) -> None:
     assert analyse(premise).places == ([place] if place else [])
+
+
+def _narration(premise: str, seed: int = 3) -> tuple[str, dict[str, str]]:
+    script = write_offline(premise, "ginger-cat", "zh", seed)
+    return "".join(s.narration for s in script.scenes), {c.id: c.name for c in script.characters}
+
+
+def test_chinese_misreadings_seen_on_new_premises() -> None:
+    """Each was read wrongly on a premise never used before: 最后一条鱼 was cut at 最后 ("finally") into
+    猫妈妈橘子把。; the friend's theft was told as the hero's own (豆豆偷走了它的秘方); a group got one pet's
+    name (同学土豆们); a pronoun stuck to its verb stayed (团子它考了); 二哈 was a second husky."""
+    text, names = _narration("猫妈妈把最后一条鱼留给了小猫，自己饿着肚子去上班")
+    assert f"猫妈妈{names['hero']}把最后一条鱼留给了小猫" in text and "把。" not in text, text
+    read = clauses(analyse("柯基豆豆被最好的朋友柴犬背叛，偷走了它的秘方，后来豆豆把柴犬告上了法庭"))
+    assert [(c.actor, c.obj) for c in read] == [("friend", "hero"), ("friend", "hero"), ("hero", "friend")]
+    text, names = _narration("柯基豆豆被最好的朋友柴犬背叛，偷走了它的秘方，后来豆豆把柴犬告上了法庭")
+    assert f"{names['friend']}偷走了豆豆的秘方" in text, text
+    text, names = _narration("小黑猫在新学校被同学们欺负，把午饭都抢走了，后来它考了全校第一名")
+    assert "被同学们欺负" in text and "同学们把午饭都抢走了" in text and f"{names['rival']}们" not in text, text
+    assert f"{names['hero']}它" not in text and f"{names['hero']}考了全校第一名" in text, text
+    assert analyse("哈士奇二哈参加厨艺大赛，被评委看不起").hero.name == "二哈"
+
+
+@pytest.mark.parametrize("premise", ["暴雨夜，消防员金毛冲进火场，把一窝小猫救了出来",
+                                     "穷橘猫被白猫嘲笑，最后买下了白猫家的大楼"])
+def test_a_measure_word_or_a_pets_household_is_no_home(premise: str) -> None:
+    assert "bedroom" not in analyse(premise).places
+    script = write_offline(premise, "ginger-cat", "zh", 3)
+    assert all(s.location != "bedroom" for s in script.scenes[-2:]), [s.location for s in script.scenes]
