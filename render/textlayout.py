@@ -193,7 +193,28 @@ def balance(text: str, font_size: int, lines: list[str], max_width_px: float, me
             hi, best = mid, trial
         else:
             lo = mid
+    if len(best) == 2:
+        best = _at_a_mark(text, best, font_size, max_width_px, measure)
     return no_lone_last_word(best, font_size, max_width_px, measure)
+
+
+MARK_SLACK = 1.3  # a two-line break at a sentence or clause mark may be this much wider than the narrowest
+
+
+def _at_a_mark(text: str, lines: list[str], font_size: int, max_width_px: float, measure: Measure) -> list[str]:
+    """Two lines broken right after a sentence or clause mark when that is nearly as narrow as the
+    balanced break ("栗子偷走了豆豆的秘方。/ 豆豆对着空气说…", not "…秘方。豆豆 / 对着空气说…")."""
+    units = tokens(text)
+    narrowest = max(measure(line, font_size) for line in lines)
+    best, best_w = lines, float("inf")
+    for k in range(1, len(units)):
+        if units[k - 1].rstrip()[-1:] not in _PAGE_END or no_start(units[k]) or units[k - 1].isspace():
+            continue
+        pair = ["".join(units[:k]).strip(), "".join(units[k:]).strip()]
+        width = max(measure(line, font_size) for line in pair)
+        if pair[1] and width <= max_width_px and width <= narrowest * MARK_SLACK and width < best_w:
+            best, best_w = pair, width
+    return best
 
 
 def no_lone_last_word(lines: list[str], font_size: int, max_width_px: float, measure: Measure) -> list[str]:
@@ -272,14 +293,29 @@ def _cut(units: list[str], n_pages: int, font_size: int, max_width_px: float, me
         done += measure(unit, font_size)
         if len(out) < n_pages - 1 and done >= total * (len(out) + 1) / n_pages and not unit.isspace() \
                 and _may_end_page(units, i, total / n_pages / 3, font_size, measure):
-            out.append(_page("".join(chunk), font_size, max_width_px, measure, max_lines))
-            chunk = []
+            keep = _sentence_end(chunk, total / n_pages / 3, font_size, measure)
+            out.append(_page("".join(chunk[:keep]), font_size, max_width_px, measure, max_lines))
+            chunk = chunk[keep:]
     if "".join(chunk).strip():
         out.append(_page("".join(chunk), font_size, max_width_px, measure, max_lines))
     return [p for p in out if p]
 
 
 _PAGE_END = set("，。；：？！…,.;:?!")
+_SENTENCE_END = set("。？！!?")
+
+
+def _sentence_end(chunk: list[str], slack_px: float, font_size: int, measure: Measure) -> int:
+    """How many units of ``chunk`` the page keeps: all, unless a sentence ended a little before its
+    end ("…告上了法庭。豆豆" left 豆豆 dangling before the next page's 看着这一切): then up to that end."""
+    tail = 0.0
+    for k in range(len(chunk) - 1, 0, -1):
+        if chunk[k - 1].rstrip()[-1:] in _SENTENCE_END and not no_start(chunk[k]):
+            return k if tail + measure(chunk[k], font_size) <= slack_px else len(chunk)
+        tail += measure(chunk[k], font_size)
+        if tail > slack_px:
+            break
+    return len(chunk)
 
 
 def _may_end_page(units: list[str], i: int, slack_px: float, font_size: int, measure: Measure) -> bool:

@@ -268,3 +268,16 @@ def test_english_subtitle_pages_leave_no_lone_last_word() -> None:
     for text in texts:
         for page in painter.paginate(text):
             assert len(page) == 1 or len(page[-1].split()) > 1, page
+
+
+def test_a_subtitle_breaks_at_a_sentence_mark_when_that_is_nearly_as_narrow() -> None:
+    """Seen on a rendered clip: a page ended "…告上了法庭。豆豆" (the next sentence's subject left dangling
+    before the page turned) and a page read "栗子偷走了豆豆的秘方。豆豆 / 对着空气说：没关系的。"."""
+    from render.textlayout import balance, pages
+
+    text = "栗子偷走了豆豆的秘方。豆豆对着空气说：没关系的。"
+    lines = layout_caption(text, 20, 280, fake_measure)
+    assert balance(text, 20, lines, 280, fake_measure) == ["栗子偷走了豆豆的秘方。", "豆豆对着空气说：没关系的。"]
+    cut = pages("后来，豆豆把栗子告上了法庭。豆豆看着这一切，笑了。每一步都值得。", 30, 300, fake_measure, 2)
+    assert len(cut) > 1 and all(not page[-1].endswith("。豆豆") for page in cut), cut
+    assert cut[1][0].startswith("豆豆看着"), cut
