@@ -26,6 +26,11 @@ _NOT_IN_NAME = set("被在和与跟同把将向往到去来从给对为因让叫
 _AFTER_NAME = set("被在和与跟把将是的也都就又从给对还却")  # what a name is followed by (豆包在…, 煤球和…)
 _NAME_HEADS = set("小阿大老")
 _NAME_HEAD_EXCEPT = {"二哈", "二狗", "二黑", "二花"}  # 二 is a number, except in these pet names
+# words that follow a breed without naming it: adverbs, and 小/大/老 words that are no names
+_NOT_NAMES = {"终于", "依然", "仍然", "突然", "居然", "竟然", "偷偷", "默默", "悄悄", "常常", "经常", "天天", "从来",
+              "马上", "立刻", "刚刚", "曾经", "总算", "果然", "始终", "渐渐", "慢慢", "赶紧", "连忙", "独自", "努力",
+              "拼命", "原来", "其实", "本来", "后来", "于是", "然后", "如今", "现在", "今天", "明天", "昨天", "当年",
+              "小心", "大声", "小时", "老实", "大约", "老早", "大胆", "小声", "大哭", "大笑", "老远"}
 _TITLES = {"小姐", "先生", "女士", "大人", "老大", "小哥", "大哥", "大姐", "阿姨", "大叔", "老爷", "少爷", "同学"}
 
 
@@ -81,12 +86,13 @@ def _name_at(premise: str, start: int) -> str | None:
     if run is None:
         return None
     text = run.group(0)
-    first = _first_word(text)
+    words = lex.tokenize(text[:8]).words
+    firsts = {"".join(words[:k]) for k in (1, 2)}  # 雪糕 is cut 雪 / 糕 (雪 is weather): both read as one
     for size in (3, 2):
         cand = text[:size]
         if len(cand) < size or (size == 3 and cand[0] not in _NAME_HEADS):
             continue
-        if cand[:2] in _TITLES:
+        if cand[:2] in _TITLES or cand[:2] in _NOT_NAMES:
             return None
         if cand[:2] in _NAME_HEAD_EXCEPT:
             return cand[:2]
@@ -95,26 +101,10 @@ def _name_at(premise: str, start: int) -> str | None:
         if any(len(h.surface) > 1 for h in lex.find(cand)):
             continue  # 老板, 警察: a vocabulary word is not a name (橘 or 雪 inside one is: 小橘, 雪球)
         after = text[size:size + 1]
-        ends = not after or after in _AFTER_NAME
-        word, flag = first
-        if cand in _known() or (word == cand and ends and (flag in _NOUN or (cand[0] == cand[1] and flag not in _NOT_NOUN))):
+        ends = not after or after in _AFTER_NAME  # 豆包在…, 煤球和…, 阿花被…
+        if cand in _known() or (ends and (cand in firsts or cand[0] in _NAME_HEADS or cand[0] == cand[1])):
             return cand
-        if cand[0] in _NAME_HEADS and flag not in _NOT_NOUN and (word == cand or (ends and len(word) <= size)):
-            return cand  # 大橘把…, 阿花被…: a name and then a joining word
     return None
-
-
-_NOUN = {"n", "nr", "nrt", "nrfg", "nz", "o"}
-_NOT_NOUN = {"d", "ad", "v", "vd", "vn", "a", "r", "c", "p", "f", "t", "m", "q", "u", "ul", "uj"}
-
-
-def _first_word(text: str) -> tuple[str, str]:
-    """jieba's first word of ``text`` with its part of speech (豆包/n in 豆包在餐厅打工)."""
-    import jieba.posseg
-
-    for pair in jieba.posseg.cut(text[:8]):
-        return str(pair.word), str(pair.flag)
-    return "", ""
 
 
 @lru_cache(maxsize=1)

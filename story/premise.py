@@ -507,7 +507,9 @@ def _roles(people: list[Person], events: list[Hit], words: tuple[str, ...]) -> l
         rel = lex.entry("relations", p.relation) if p.relation else None
         return not p.after_by and p.of is None and not (set(p.traits) & _VILLAIN_TRAITS and not {"poor", "kind", "shy"} & set(p.traits)) \
             and not (rel and rel["role"] in {"rival", "boss"})
-    hero = next((p for p in people if hero_ok(p)), people[0])
+    zh = any(re.search(r"[\u4e00-\u9fff]", w) for w in words)
+    wronged = [p for p in people if hero_ok(p) and not (zh and p.does_wrong)]  # 布偶猫看不起狸花猫: the tabby
+    hero = next(iter(wronged), None) or next((p for p in people if hero_ok(p)), people[0])
     hero.role, hero.side = "hero", "hero"
     # 2. the rival: after "by", else a villain relation, else bad traits, else the boss
     rest = [p for p in people if p is not hero]

@@ -32,6 +32,8 @@ def test_a_chinese_name_is_read_in_pinyin_without_tone_marks() -> None:
     ("黑猫煤球和白猫雪球是死对头", {"hero": "煤球", "white_cat": "雪球"}),
     ("狸花猫阿花被同学嘲笑", {"hero": "阿花"}),
     ("一只叫小橘的橘猫被富有的白猫嘲笑", {"hero": "小橘"}),
+    ("萨摩耶雪糕在舞台上唱歌", {"hero": "雪糕"}),
+    ("哈士奇二哈参加厨艺大赛，被评委看不起", {"hero": "二哈"}),
 ])
 def test_a_name_written_right_after_the_breed_is_that_pets_name(premise: str, names: dict[str, str]) -> None:
     got = {p.key: p.name for p in analyse(premise).cast if p.name}
@@ -39,7 +41,8 @@ def test_a_name_written_right_after_the_breed_is_that_pets_name(premise: str, na
 
 
 @pytest.mark.parametrize("premise", ["橘猫大声喊", "白猫排队来吃面", "橘猫努力工作", "金毛竞选市长",
-                                     "橘猫每天偷偷练习", "白猫小姐被橘猫救了"])
+                                     "橘猫每天偷偷练习", "白猫小姐被橘猫救了",
+                                     "橘猫终于在比赛中赢了", "萨摩耶依然在等"])
 def test_a_word_after_the_breed_that_is_no_name_stays_a_word(premise: str) -> None:
     assert [p.name for p in analyse(premise).cast if p.name] == []
 
@@ -95,7 +98,6 @@ def test_chinese_misreadings_seen_on_new_premises() -> None:
     text, names = _narration("小黑猫在新学校被同学们欺负，把午饭都抢走了，后来它考了全校第一名")
     assert "被同学们欺负" in text and "同学们把午饭都抢走了" in text and f"{names['rival']}们" not in text, text
     assert f"{names['hero']}它" not in text and f"{names['hero']}考了全校第一名" in text, text
-    assert analyse("哈士奇二哈参加厨艺大赛，被评委看不起").hero.name == "二哈"
 
 
 @pytest.mark.parametrize("premise", ["暴雨夜，消防员金毛冲进火场，把一窝小猫救了出来",
