@@ -278,7 +278,50 @@ def pages(text: str, font_size: int, max_width_px: float, measure: Measure, max_
         out = _cut(units, n_pages, font_size, max_width_px, measure, max_lines)
         if all(len(p) <= max_lines for p in out):
             break
+    marked = _at_marks(units, font_size, max_width_px, measure, max_lines)
+    return marked if marked and len(marked) <= len(out) else out
+
+
+def _at_marks(units: list[str], font_size: int, max_width_px: float, measure: Measure,
+              max_lines: int) -> list[list[str]]:
+    """Pages filled in order, each ended at the last sentence mark that fits (else the last clause
+    mark) when that page is at least ``MARK_FILL`` full; [] when a page has no such mark:
+    "On payday, Xiaoju, a ginger cat, / is laughed at by Maple, a rich white cat. / Xiaoju pretends…"
+    instead of pages cut at equal widths ("…a rich white cat. Xiaoju pretends / not to hear…")."""
+    def fits(chunk: list[str]) -> bool:
+        return len(layout_caption("".join(chunk).strip(), font_size, max_width_px, measure)) <= max_lines
+
+    page_px = max_width_px * max_lines
+    out: list[list[str]] = []
+    start = 0
+    while start < len(units):
+        end, best = start, {0: start, 1: start, 2: start}  # by kind: sentence, clause, any
+        while end < len(units) and fits(units[start:end + 1]):
+            end += 1
+            last = units[end - 1].rstrip()
+            if not last or (end < len(units) and not _may_end_page(units, end - 1, 0.0, font_size, measure)):
+                continue
+            kind = 0 if last[-1] in _SENTENCE_END else 1 if last[-1] in _PAGE_END else 2
+            best[kind] = end
+        if end >= len(units):
+            cut = len(units)
+        else:
+            filled = [k for k in (0, 1, 2) if best[k] > start and measure(
+                "".join(units[start:best[k]]).strip(), font_size) >= MARK_FILL * page_px]
+            if not filled or filled[0] == 2:
+                return []  # no mark to end a page at: pages of equal width read better
+            cut = best[filled[0]]
+        page = _page("".join(units[start:cut]), font_size, max_width_px, measure, max_lines)
+        if len(page) > max_lines or not page:
+            return []
+        out.append(page)
+        start = cut
+        while start < len(units) and units[start].isspace():
+            start += 1
     return out
+
+
+MARK_FILL = 0.4  # a page ended at a mark is at least this share of its two lines' width
 
 
 def _cut(units: list[str], n_pages: int, font_size: int, max_width_px: float, measure: Measure,
@@ -293,7 +336,7 @@ def _cut(units: list[str], n_pages: int, font_size: int, max_width_px: float, me
         done += measure(unit, font_size)
         if len(out) < n_pages - 1 and done >= total * (len(out) + 1) / n_pages and not unit.isspace() \
                 and _may_end_page(units, i, total / n_pages / 3, font_size, measure):
-            keep = _sentence_end(chunk, total / n_pages / 3, font_size, measure)
+            keep = _sentence_end(chunk, total / n_pages / 2, font_size, measure)
             out.append(_page("".join(chunk[:keep]), font_size, max_width_px, measure, max_lines))
             chunk = chunk[keep:]
     if "".join(chunk).strip():
@@ -303,6 +346,9 @@ def _cut(units: list[str], n_pages: int, font_size: int, max_width_px: float, me
 
 _PAGE_END = set("，。；：？！…,.;:?!")
 _SENTENCE_END = set("。？！!?")
+# words a page does not end on: 的 before its noun, English articles, joiners and prepositions
+_NO_PAGE_END = {"的", "把", "被", "和", "a", "an", "the", "and", "but", "or", "of", "to", "in", "on", "at", "with",
+                "for", "from", "his", "her", "its", "their", "my", "your", "our", "is", "are", "was", "very"}
 
 
 def _sentence_end(chunk: list[str], slack_px: float, font_size: int, measure: Measure) -> int:
@@ -325,8 +371,8 @@ def _may_end_page(units: list[str], i: int, slack_px: float, font_size: int, mea
     rest = [u for u in units[i + 1:] if not u.isspace()]
     if not rest:
         return True
-    if no_start(rest[0]) or no_end(units[i]):
-        return False
+    if no_start(rest[0]) or no_end(units[i]) or units[i].lower() in _NO_PAGE_END:
+        return False  # "…被富有的 / 白猫…", "…works day and / night": the phrase goes on
     if units[i].rstrip()[-1:] in _PAGE_END:
         return True
     ahead = 0.0

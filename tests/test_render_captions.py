@@ -281,3 +281,16 @@ def test_a_subtitle_breaks_at_a_sentence_mark_when_that_is_nearly_as_narrow() ->
     cut = pages("后来，豆豆把栗子告上了法庭。豆豆看着这一切，笑了。每一步都值得。", 30, 300, fake_measure, 2)
     assert len(cut) > 1 and all(not page[-1].endswith("。豆豆") for page in cut), cut
     assert cut[1][0].startswith("豆豆看着"), cut
+
+
+def test_a_subtitle_page_ends_at_a_mark_when_one_is_near() -> None:
+    """Seen on a rendered clip: "a rich white cat. / Xiaoju pretends" ended a page a word into the next
+    sentence, "Xiaoju works day and" ended one on "and", and a Chinese page ended "被富有的" before its noun."""
+    painter = CaptionPainter(720, 1280, "en")
+    cut = painter.paginate("On payday, Xiaoju, a ginger cat, is laughed at by Maple, a rich white cat. "
+                           "Xiaoju pretends not to hear, and fails.")
+    assert len(cut) == 3 and all(page[-1][-1] in ",." for page in cut), cut
+    for text in ("Two winters later, Xiaoju works day and night and works, day after day.",
+                 "一个阴沉的下午，橘猫小橘被富有的白猫咪咪嘲笑是穷光蛋。"):
+        for page in CaptionPainter(720, 1280, "zh" if "。" in text else "en").paginate(text)[:-1]:
+            assert not page[-1].endswith((" and", " the", " a", "的")), page
