@@ -102,8 +102,10 @@ def _name_at(premise: str, start: int) -> str | None:
             continue  # 老板, 警察: a vocabulary word is not a name (橘 or 雪 inside one is: 小橘, 雪球)
         after = text[size:size + 1]
         ends = not after or after in _AFTER_NAME  # 豆包在…, 煤球和…, 阿花被…
-        if cand in _known() or (ends and (cand in firsts or cand[0] in _NAME_HEADS or cand[0] == cand[1])):
+        if cand in _known() or (ends and (cand[0] in _NAME_HEADS or cand[0] == cand[1])):
             return cand
+        if after and after in _AFTER_NAME and cand in firsts:
+            return cand  # a word of its own before 被/在/和…; at a clause's end it is a verb (白猫投诉，)
     return None
 
 

@@ -106,3 +106,9 @@ def test_a_measure_word_or_a_pets_household_is_no_home(premise: str) -> None:
     assert "bedroom" not in analyse(premise).places
     script = write_offline(premise, "ginger-cat", "zh", 3)
     assert all(s.location != "bedroom" for s in script.scenes[-2:]), [s.location for s in script.scenes]
+
+
+def test_a_verb_closing_the_clause_after_the_breed_is_no_name() -> None:
+    """被顾客白猫投诉，: the white cat complains (投诉), it is not called 投诉 (an English script said "Tousu")."""
+    cast = analyse("外卖员哈士奇在暴雨中送餐迟到，被顾客白猫投诉，后来成了外卖公司的老板").cast
+    assert [p.name for p in cast if p.name] == []
