@@ -50,11 +50,14 @@ log = logging.getLogger(__name__)
 Engine = Literal["auto", "openvino", "onnxruntime"]
 VOCODER_INPUT = "/dec/conv_pre/Conv"  # the vocoder's first node (its ONNX name): the cut
 REWRITE_VERSION = "1"  # bump when the rewrite changes, so cached files are made again
-# frames of the vocoder's input per call, one static shape each (256 samples a frame). A window costs the same
-# per frame from 96 to 192 frames; on the 60 s test script's 24 lines (66-426 frames) one window of 160
-# computes 1.30x the frames kept (192: 1.37x), two of 80 and 160 1.17x, but each compiled shape keeps
-# ~45 MiB more in the speech process (the render's peak went from 342 to 423 MiB with two), so one.
-WINDOWS = (160,)
+# frames of the vocoder's input per call, one static shape each (256 samples a frame). Each compiled shape keeps
+# ~45 MiB more in the speech process (two shapes took the render's peak from 342 to 423 MiB), so one. A line of
+# n frames is vocoded in windows that keep all but their outer MARGIN frames, the last one padded: short lines
+# waste most of a long window. On the 60 s bench script's 16 lines, in core-s of the whole speech (load
+# excluded), alternating runs: 160 frames 2.62 / 2.68, 112 frames 2.52 / 2.58 (and 9 MiB less peak RSS);
+# 96 and 128 no better than 112. The speech of 112 against 160: same lengths, 57 dB SNR (the bfloat16
+# vocoder itself is ~39 dB from float32).
+WINDOWS = (112,)
 MARGIN = 10  # frames of context each side of a window's kept part (8: 72 dB SNR at the seams, 10: 131 dB)
 
 
