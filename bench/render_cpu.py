@@ -66,6 +66,7 @@ from render.composer import (  # noqa: E402
     raw_input_args,
     write_wav,
 )
+from render.encoders import X264_CHROMA_QP_OFFSET  # noqa: E402
 from render.pipeline import render_clip  # noqa: E402
 from render.stages import (  # noqa: E402
     Backends,
@@ -473,7 +474,8 @@ def bare_encode(spec: RenderSpec, raw: Path, wav: Path, out: Path, pix_fmt: str,
     n_frames = raw.stat().st_size // frame_bytes
     cmd = encode_command(ffmpeg_exe(), spec, str(raw), pix_fmt, wav, n_frames, out, threads)
     if chroma_qp_offset is not None:
-        cmd[cmd.index("-x264-params") + 1] = f"chroma-qp-offset={chroma_qp_offset}"
+        at = cmd.index("-x264-params") + 1
+        cmd[at] = cmd[at].replace(f"chroma-qp-offset={X264_CHROMA_QP_OFFSET}", f"chroma-qp-offset={chroma_qp_offset}")
     cpu0, t0 = cpu_seconds(), time.perf_counter()
     subprocess.run(cmd, check=True)
     return time.perf_counter() - t0, cpu_seconds() - cpu0
