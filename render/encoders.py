@@ -26,9 +26,10 @@ X264_CHROMA_QP_OFFSET = -2
 # x264's lookahead (frame types, mbtree) in the encoding thread instead of a thread of its own: with
 # its own thread, how many frames it had buffered when it decided depended on the machine's load, and
 # the last frames of a clip (what it decides on at the end of the input) came out differently from
-# the same input now and then (two renders of one seed differed in the last 13 of 196 frames, about
-# one pair in 15 on a loaded machine). In the encoding thread it is deterministic, and cheaper: 480
-# frames of the 60 s bench script, 3 alternations, 6.05-6.11 core-s instead of 6.32-6.49, 30 bytes more.
+# the same input now and then (two renders of one seed, identical frames and audio in, differed in
+# their last frames: 4 pairs of ~50 on a loaded machine; 0 of 36 with this). In the encoding thread it is
+# also cheaper: 480 frames of the 60 s bench script, 3 alternations, 6.05-6.11 core-s instead of 6.32-6.49,
+# 30 bytes more.
 X264_PARAMS = f"chroma-qp-offset={X264_CHROMA_QP_OFFSET}:sync-lookahead=0"
 
 
