@@ -112,3 +112,11 @@ def test_a_verb_closing_the_clause_after_the_breed_is_no_name() -> None:
     """被顾客白猫投诉，: the white cat complains (投诉), it is not called 投诉 (an English script said "Tousu")."""
     cast = analyse("外卖员哈士奇在暴雨中送餐迟到，被顾客白猫投诉，后来成了外卖公司的老板").cast
     assert [p.name for p in cast if p.name] == []
+
+
+def test_working_hard_is_told_once_in_english() -> None:
+    """它努力工作 (works hard) was told "works day and night and works, day after day"."""
+    for seed in range(3):
+        script = write_offline("橘猫小橘被富有的白猫嘲笑是穷光蛋，它努力工作，最后救了金毛旺财一家", "ginger-cat", "en", seed)
+        text = " ".join(s.narration for s in script.scenes)
+        assert "and works, day after day" not in text, text
