@@ -22,6 +22,7 @@ from typing import Any
 
 from story.claims import Licence
 from story.clauses import clauses
+from story.kinds import story_kind
 from story.lexicon import lexicon
 from story.names import name_in
 from story.plan import (
@@ -42,7 +43,8 @@ from story.styles import CHARACTER_STYLES
 from story.text import FIELD, fill_fields
 
 ARC_IDS = ("rags_to_riches", "career_dream", "betrayal_comeback", "lost_and_found", "parent_sacrifice",
-           "underdog_revenge", "rivals_to_friends", "glow_up")
+           "underdog_revenge", "rivals_to_friends", "glow_up", "romance", "stolen_treasure", "rescue", "friendship",
+           "celebration", "big_match")
 SLOTS = ("rival", "ally", "friend", "family")
 
 
@@ -55,6 +57,7 @@ class Arc:
     needs: tuple[str, ...]
     titles: dict[str, list[str]]
     beats: tuple[dict[str, Any], ...]
+    by_kind: bool = False  # told only for its kind of story (story.kinds), never chosen by score
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -69,7 +72,7 @@ def arcs() -> dict[str, Arc]:
     for arc_id in ARC_IDS:
         d = _read(arc_id)
         out[arc_id] = Arc(d["id"], d["label"], tuple(d["triggers"]), tuple(d.get("strong", ())), tuple(d["needs"]),
-                          d["titles"], tuple(d["beats"]))
+                          d["titles"], tuple(d["beats"]), bool(d.get("by_kind")))
     return out
 
 
@@ -94,7 +97,7 @@ def features(analysis: Analysis) -> set[str]:
 def arc_scores(analysis: Analysis) -> dict[str, int]:
     have = features(analysis)
     scores = {}
-    for arc in arcs().values():
+    for arc in (a for a in arcs().values() if not a.by_kind):
         score = sum(1 for t in arc.triggers if t in have) + sum(3 for t in arc.strong if t in have)
         scores[arc.id] = score
     if analysis.dream:
@@ -103,8 +106,12 @@ def arc_scores(analysis: Analysis) -> dict[str, int]:
 
 
 def choose_arc(analysis: Analysis, seed: int) -> str:
-    """The best-scoring arc (ties broken by the seed; a premise with no story words gets a career
-    dream when it names a job, else one of the underdog shapes)."""
+    """The arc of the premise's kind of story (``story.kinds``: a romance, a theft, a rescue…); else the
+    best-scoring arc (ties broken by the seed; a premise with no story words gets a career dream when
+    it names a job, else one of the underdog shapes)."""
+    kind = story_kind(analysis)
+    if kind.arc is not None:  # a romance, a rescue, a theft…: its own arc, whatever else scores
+        return kind.arc
     scores = arc_scores(analysis)
     best = max(scores.values())
     rng = random.Random(f"arc\x00{analysis.premise}\x00{seed}")
@@ -284,7 +291,7 @@ def _values(analysis: Analysis, style: str, language: str, slots: dict[str, Memb
     if arc.id == "career_dream" and not dream and job and lex.entry("jobs", job).get("dream") \
             and not (humble_job is None and analysis.hero.job_words):  # "a pug nurse" is one already
         job, dream = None, job
-    if job is None and arc.id != "lost_and_found":
+    if job is None and arc.id != "lost_and_found" and not arc.by_kind:
         job = humble_job  # the premise names none: a humble one, chosen by the seed
     if job:
         e = lex.entry("jobs", job)
@@ -292,7 +299,7 @@ def _values(analysis: Analysis, style: str, language: str, slots: dict[str, Memb
         v.update(job=own if own and _title_like(own) else e["title_zh" if zh else "title_en"],
                  work=e["work_zh" if zh else "work_en"], work_en=e["work_en"],
                  job_place=loc_words[e["location"]][1 if zh else 0], job_place_en=loc_words[e["location"]][0])
-    elif humble_job is None and arc.id != "lost_and_found":
+    elif humble_job is None and arc.id != "lost_and_found" and not arc.by_kind:
         pass  # the premise names no job and tells its own events: the lines pick none
     else:
         dj = c["default_job"]["zh" if zh else "en"]
@@ -327,7 +334,10 @@ def _values(analysis: Analysis, style: str, language: str, slots: dict[str, Memb
     v["place_title"] = v["place_word"].title() if not zh else v["place_word"]
     v["place_cap"] = v["place"][:1].upper() + v["place"][1:]
     thing = analysis.lost_thing if same else None
-    if thing:
+    stolen = _stolen_thing(analysis, zh, same) if arc.by_kind else None
+    if stolen:  # the stolen thing in the premise's words ("wedding ring", not "wedding")
+        v["thing"], v["thing_en"] = stolen
+    elif thing:
         thing = re.sub(r"^(his|her|their|its|the|a|an)\s+", "", thing)
         v["thing"] = thing if zh else f"the {thing}"
         v["thing_en"] = v["thing"] if not zh else "the place"
@@ -342,6 +352,19 @@ def _values(analysis: Analysis, style: str, language: str, slots: dict[str, Memb
     v["thing_title"] = base.title() if not zh else base
     v["thing_cap"] = v["thing"][:1].upper() + v["thing"][1:]
     return v
+
+
+def _stolen_thing(analysis: Analysis, zh: bool, same: bool) -> tuple[str, str] | None:
+    """The thing a theft clause takes: in the lines' language (the premise's words when they match) and
+    in English for the visual notes; None when no clause steals a drawable thing."""
+    n = next((n for c in clauses(analysis) if "steal" in c.events for n in c.asked if n.section == "props"), None)
+    if n is None:
+        return None
+    entry = lexicon().entry("props", n.used)
+    english = f"the {n.wanted}" if analysis.language == "en" else f"the {entry['en'][0]}"
+    if zh:
+        return (n.wanted if same else str(entry["zh"][0])), english
+    return (english if same else f"the {entry['en'][0]}"), english
 
 
 def _title_like(words: str) -> bool:
@@ -463,9 +486,11 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
         beats.append({"speaker": slots[speaker].id if speaker != "narrator" else "narrator",
                       "line": line[:200], "visual": visual[:160], "slot": slot["id"]})
 
-    # 2a. The premise's own wrong is told, when no line tells it yet (fired, mocked, lost …).
+    # 2a. The premise's own wrong is told, when no line tells it yet (fired, mocked, lost …); a story not
+    #     of striving tells its wrongs and outcomes in its own clauses ("falls in love" is no wedding).
     said = " ".join(b["line"] for b in beats).lower()
-    for entry in _untold_events(analysis.wrongs, 1, said, lang):
+    told_own = said_clauses and not story_kind(analysis).striving  # its own clauses tell its events
+    for entry in _untold_events([] if told_own else analysis.wrongs, 1, said, lang):
         local = {**values, "when": whens[1], "later": laters[1]}
         beat = _narration(rng.choice(entry["beat"]), lang, local, {**local, "work": values.get("work_en", "")}, "wrong")
         if beat is not None and ok(beat["line"], beat["visual"]):
@@ -473,7 +498,7 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
 
     # 2c. The premise's outcome, job and place are said, when no line says them yet.
     said = " ".join(b["line"] for b in beats).lower()
-    for entry in _untold_events(analysis.outcomes, 2, said, lang):
+    for entry in _untold_events([] if told_own else analysis.outcomes, 2, said, lang):
         local = {**values, "when": whens[2], "later": laters[2]}
         beat = _narration(rng.choice(entry["beat"]), lang, local, local, "outcome")
         if beat is not None and ok(beat["line"], beat["visual"]):
@@ -528,13 +553,13 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
         cast_names = Cast({**others, **people}, members[0].id,
                           {**{p.key: p.side for p in analysis.cast}, **{m.id: m.person.side for m in members}},
                           {members[0].id: values["hero_a"]} if recast_hero else {},
-                          _calling(analysis, lang, said_clauses), job_place(analysis) or "")
+                          _calling(analysis, lang, said_clauses), job_place(analysis) or "", story_kind(analysis))
         opener = rng.choice([w for w in c["when"][lang] if w not in whens and ok(w)])
         spine = premise_beats(analysis, said_clauses, cast_names, lang, rng, (opener, laters[1]))
         beats = weave(beats, spine, said_clauses, analysis, cast_names)
         open_slots = {b["slot"] for b in beats if b.get("open")}  # the arc tells more where the premise is silent
         _tell_more(beats, arc, {**values, "when": whens[0], "later": laters[0]}, lang, rng, open_slots, ok)
-        beats = fill(beats, said_clauses, cast_names, lang, rng, ok)
+        beats = fill(beats, said_clauses, cast_names, lang, rng, ok, story_kind(analysis))
         _at_least(beats, arc, values, whens, laters, lang, ok)
         subs = [Substitution(i + 1, ask[0], ask[1], ask[2]) for i, b in enumerate(beats)
                 for ask in cast_asks(b.get("subs", []))

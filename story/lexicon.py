@@ -68,6 +68,11 @@ def inflections(word: str) -> set[str]:
     return forms
 
 
+_NOUNS = {"places", "props"}
+_INSIDE_THINGS = {"places", "events"}  # words that name no place or event inside a longer thing's name
+_OBJECT_PRONOUNS = {"him", "them", "me", "us"}  # never after a noun ("her" may be a possessive)
+
+
 def tokenize_en(text: str) -> Tokens:
     low = text.lower().replace("’", "'")
     words, offsets = [], []
@@ -176,7 +181,20 @@ class Lexicon:
         hits: list[Hit] = []
         for section in sections if sections is not None else self.data:
             hits.extend(self._scan(tokens, section))
+        if any(h.section in _INSIDE_THINGS for h in hits):  # "wedding ring" is a ring: no wedding, no hall
+            things = self._scan(tokens, "props")
+            hits = [h for h in hits if h.section not in _INSIDE_THINGS or not any(
+                t.start <= h.start and h.end <= t.end and t.end - t.start > h.end - h.start
+                or (h.section == "places" and (t.start, t.end) == (h.start, h.end) and not self._in_place(tokens, h))
+                for t in things)]
         return sorted(hits, key=lambda h: (h.start, -h.end))
+
+    @staticmethod
+    def _in_place(tokens: Tokens, hit: Hit) -> bool:
+        """A word both a thing and a place ("ring") is the place only after "in the", "at the", "into the"."""
+        words = tokens.words
+        return tokens.chinese or (hit.start >= 2 and words[hit.start - 1] in {"the", "a"}
+                                  and words[hit.start - 2] in {"in", "at", "into", "inside", "to", "from"})
 
     def _scan(self, tokens: Tokens, section: str) -> list[Hit]:
         hits: list[Hit] = []
@@ -190,6 +208,9 @@ class Lexicon:
                 key = words[i:i + n]
                 found = self._zh.get("".join(key), []) if tokens.chinese else self._en.get(key, [])
                 keys = list(dict.fromkeys(k for s, k in found if s == section))
+                if keys and section in _NOUNS and not tokens.chinese and i + n < len(words) \
+                        and words[i + n] in _OBJECT_PRONOUNS:
+                    keys = []  # "tracks him down": a verb before its object, not a running track
                 if keys:
                     hits.extend(Hit(section, k, i, i + n, tokens.offsets[i], sep.join(key)) for k in keys)
                     matched = n

@@ -26,6 +26,7 @@ from importlib import resources
 from typing import Any, Literal
 
 from story.clauses import Clause
+from story.kinds import STRIVING, Kind
 from story.lexicon import lexicon
 from story.nearest import nearest
 from story.plan import (
@@ -63,6 +64,7 @@ class Cast:
     described: dict[str, str] = field(default_factory=dict)  # words that replace the premise's (a re-cast hero)
     calling: str = ""  # the job the hero's story reaches (astronaut, pop star), for the ending line
     workplace: str = ""  # where the hero's own job is done (a place word the staging knows), or ""
+    story: Kind = STRIVING  # the premise's kind of story (story.kinds): how its clauses and fill are told
 
     def name(self, key: str | None) -> str:
         return self.names.get(key or self.hero, self.names[self.hero])
@@ -82,22 +84,32 @@ def kind(clause: Clause, total: int, analysis: Analysis, cast: Cast) -> str:
     last = clause.index == total - 1
     actor_side = cast.sides.get(clause.actor or "", "neutral")
     obj_side = cast.sides.get(clause.obj or "", "neutral")
-    kinds = {lex.entry("events", e)["kind"] for e in clause.events}
+    kinds = {lex.entry("events", e)["kind"] for e in clause.events if not (e == "dump" and _leaves_a_thing(clause))}
     if clause.obj and actor_side != obj_side and {actor_side, obj_side} & {"villain"}:
         if actor_side == "villain" and ("outcome" in kinds or action(clause) in _MENDING):
             return "outcome" if last else "plain"  # the rival apologises to the hero: how it ends, not a hurt
         if actor_side == "villain":
             return "hurt"
-        return "outcome" if last and total > 2 else "clash"
+        return "outcome" if last and (total > 2 or not cast.story.striving) else "clash"  # "…tracks him down"
+    if actor_side == "villain" and "wrong" in kinds and not cast.story.striving:
+        return "hurt"  # "a greedy poodle steals grandma cat's ring": the hero's loss
     if "wrong" in kinds and actor_side != "villain":
         return "setback"
-    if "dream" in clause.events:  # "dreams of becoming a chef": where the story starts, not how it ends
-        return "dream"
+    if "dream" in clause.events or cast.story.opens(clause.text):
+        return "dream"  # "dreams of becoming a chef", "falls in love with…": where the story starts
+    if last and cast.story.open_ending and "outcome" not in kinds and actor_side == "hero":
+        return "rise"  # "…leaves him a flower every morning": the kind's arc tells how it ends
     if clause.index == 0 and actor_side == "hero" and clause.jobs and not clause.events:
         return "situation"  # "a shy tabby cat sells umbrellas in the rain": where the story starts
     if last or "outcome" in kinds:  # a premise of one doing ("builds a company") ends with it
         return "outcome"
     return "rise" if actor_side == "hero" else "plain"
+
+
+def _leaves_a_thing(c: Clause) -> bool:
+    """"Leaves him a flower", "leaves a note": a leaving that gives a thing, not a leaving of someone."""
+    return "dump" in c.events and any(n.section == "props" for n in c.asked) and bool(
+        re.search(r"\b(?:leaves?|left|leaving)\b", c.verb.lower()))
 
 
 _MENDING = {"kneel", "hug", "give", "wave", "celebrate"}  # a rival's doing that mends, not hurts
@@ -230,7 +242,13 @@ def _line_en(c: Clause, total: int, cast: Cast, introduced: set[str], rng: rando
     for part in c.parts:
         low = part.text.lower()
         if part.key:
-            out.append(_who(part.key, part.text, cast, introduced, False, _given(part.key, cast, c)))
+            owner = re.search(re.escape(part.text) + r"['’]s\b", c.text)  # "grandma cat's ring": an owner stays one
+            who = _who(part.key, part.text, cast, introduced, False, _given(part.key, cast, c))
+            if owner:
+                name = cast.name(part.key)
+                desc = who.removeprefix(f"{name}, ").rstrip(",")
+                who = possessive(name) if who == name else f"{desc} {possessive(name)}"
+            out.append(who)
             owner_named = True
         elif low in {"him", "her"} and c.obj and (low == "him" or before in _GIVING):
             out.append(cast.name(c.obj))  # "bakes him a cake", "brings her flowers"
@@ -275,6 +293,8 @@ def action_of(c: Clause) -> tuple[str, bool]:
     vocabulary action the verb names, else the verb's nearest (``spine.json``'s verbs, then
     ``story.nearest``), else its event's."""
     data = spine_data()
+    if _leaves_a_thing(c):
+        return "give", False
     if "build" in c.events and c.places + tuple(n.used for n in c.asked) and not c.actions:
         return "celebrate", False  # "opens a food truck": the opening day, not the old job's chores
     if c.actions and not any(e in data["passive_actions"] for e in c.events):
@@ -475,7 +495,9 @@ def weave(template: list[Beat], spine: list[Beat], clauses: Sequence[Clause], an
             elif ph == "rise" and b["speaker"] == NARRATOR and not events and not _names_other(b, cast):
                 after.setdefault(last_of["rise"], []).append(b)  # the time in between, the hero alone
             continue
-        if events - told - _FEELINGS or (b["speaker"] == NARRATOR and _names_other(b, cast) and ph != "setup"):
+        if events - told - _FEELINGS or (b["speaker"] == NARRATOR and _names_other(b, cast) and ph != "setup"
+                                         and cast.story.arc is None):  # a kind's own arc tells its people
+
             continue  # an open phase is filled with feelings and time, not with an event the premise never tells
         here = next((s["clause"] for s in spine if order.index(phase(s["kind"])) > order.index(ph)), None)
         b["open"] = True  # a phase the premise leaves open: the arc may tell more of it
@@ -520,11 +542,16 @@ def length(beats: Sequence[Beat], language: str) -> float:
 
 
 def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str, rng: random.Random,
-         ok: Callable[[str], bool] = lambda line: True) -> list[Beat]:
+         ok: Callable[[str], bool] = lambda line: True, kind: Kind | None = None) -> list[Beat]:
     """Reactions, feelings and the time in between, round by round, until the beats say about ``FILL_S``
     seconds; an ending line; template beats dropped (never premise ones) when too long or too many.
-    ``ok`` says whether a line claims only what the premise allows (``story.claims``)."""
-    data = spine_data()
+    ``ok`` says whether a line claims only what the premise allows (``story.claims``); ``kind`` is the
+    premise's kind of story (``story.kinds``): effort and triumph lines only for a story of striving,
+    its own lines (small gestures, the search, the whistle) for the others."""
+    data = {**spine_data(), **(kind or STRIVING).pools(spine_data())}
+    strives = (kind or STRIVING).striving
+    lead_pool = "rise" if strives else "lead"  # the hero's days before a premise that opens with its doing
+    doing = "working" if strives else "standing"
     lang = "zh" if language == "zh" else "en"
     spine = [b for b in beats if b["slot"] == "premise"]
     # 1. too many or too long: template beats go first, from the middle
@@ -585,9 +612,10 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         hero's doing): a feeling or the time in between, then what the one it happens to says.
         ``opens``: the hero's days before a premise that opens with its rise or its ending."""
         vals = {**values(b), "actor": cast.name(cast.hero)} if opens else values(b)
-        more = pick(list(data["more"]["rise"][lang]) if opens else _pool(data["more"], b["kind"], lang), vals)
+        more = pick(list(_lead(data, lead_pool, lang)) if opens else _pool(data["more"], b["kind"], lang), vals)
         if more:
-            beats.insert(at, {"speaker": NARRATOR, "line": more, "visual": _before(b, cast.workplace) if ahead else b["visual"],
+            beats.insert(at, {"speaker": NARRATOR, "line": more,
+                              "visual": _before(b, cast.workplace, doing) if ahead else b["visual"],
                               "slot": "feeling", "asks": [] if ahead else b.get("asks", [])})
             at += 1
         c = clauses[b["clause"]]
@@ -600,7 +628,9 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
 
     # 2. an ending: the last premise beat closes with the story's emotion
     ended: Beat | None = None
-    if spine and length(beats, lang) < FILL_S - 3 and spine[-1]["kind"] not in {"setback", "hurt", "dream"}:
+    open_end = not strives and (kind or STRIVING).open_ending and spine and spine[-1]["kind"] == "rise"
+    if spine and length(beats, lang) < FILL_S - 3 and spine[-1]["kind"] not in {"setback", "hurt", "dream"} \
+            and not open_end:  # a story whose last clause is no ending: its arc ends it
         last = spine[-1]
         calling = [t.replace("{job}", cast.calling) for t in data["ending_calling"][lang]] if cast.calling else []
         end = pick(calling or list(data["ending"][lang]), values(last))
@@ -625,18 +655,19 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         lead.pop("thing", None)  # not yet: the thing is the clause's own
         if "build" in clauses[first["clause"]].events:
             lead = {k: v for k, v in lead.items() if k not in {"place", "at_place"}}  # not yet built either
-        for k in (["situation"] if clauses[first["clause"]].jobs else []) + ["rise"]:
-            line = pick(list(data["more"][k][lang]), lead)
+        for k in (["situation"] if clauses[first["clause"]].jobs else []) + [lead_pool]:
+            line = pick(list(_lead(data, k, lang)), lead)
             if not line or len(beats) >= MAX_BEATS - 3:
                 continue
-            second = pick(list(data["more"][k][lang]), lead)
+            second = pick(list(_lead(data, k, lang)), lead)
             at = beats.index(first)
             beats.insert(at, {"speaker": NARRATOR, "line": f"{line}{'' if lang == 'zh' else ' '}{second or ''}".strip(),
-                              "slot": "feeling", "asks": [], "visual": f"we see {cast.name(cast.hero)} working{_at(cast.workplace)}"})
-            said = pick(list(data["say"][k][lang]), lead) if k in data["say"] else None
+                              "slot": "feeling", "asks": [], "visual": f"we see {cast.name(cast.hero)} {doing}{_at(cast.workplace)}"})
+            said_k = "rise" if k == "lead" else k
+            said = pick(list(data["say"][said_k][lang]), lead) if said_k in data["say"] else None
             if said:
                 beats.insert(at + 1, {"speaker": cast.hero, "line": said, "slot": "reaction",
-                                      "visual": f"we see {cast.name(cast.hero)} working{_at(cast.workplace)}"})
+                                      "visual": f"we see {cast.name(cast.hero)} {doing}{_at(cast.workplace)}"})
     # 3b. a premise of few clauses still gets its scenes: more aftermath (a feeling or the time in
     #     between, and what the one it befalls says) after its clauses, last first, never a new event
     turns = 0
@@ -698,11 +729,18 @@ def _at(place: str) -> str:
     return f", at the {place}" if place else ""
 
 
-def _before(beat: Beat, workplace: str = "") -> str:
+def _lead(data: dict[str, Any], key: str, lang: str) -> list[str]:
+    """The lines of the hero's days before a premise that opens with its doing: a kind's own lead-up
+    (``key`` "lead"), else the ``more`` pool of ``key`` (situation, rise)."""
+    pool = data["lead"] if key == "lead" else data["more"][key]
+    return list(pool[lang])
+
+
+def _before(beat: Beat, workplace: str = "", doing: str = "working") -> str:
     """The visual note of the time before a clause: its doer at work (at the hero's workplace), without
     what it makes."""
     doer = re.match(r"we see (\S+)", str(beat["visual"]))
-    return f"we see {doer.group(1) if doer else 'them'} working{_at(workplace)}"
+    return f"we see {doer.group(1) if doer else 'them'} {doing}{_at(workplace)}"
 
 
 def _pool(pools: dict[str, Any], kind_name: str, lang: str) -> list[str]:

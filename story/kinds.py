@@ -1,0 +1,117 @@
+"""What kind of story a premise is, and the filler lines that fit it (``story/data/kinds.json``). Pure.
+
+A pet drama of striving (work, study, training, saving, a contest to win, a business, riches, a
+dream; or an underdog wronged who answers back) is filled with effort: "night after night, Mango
+keeps at it". A romance, a friendship, a lost pet, a reunion, a rescue, a theft, a birthday or a
+match is not: its fill is its own (small gestures, the search, the whistle), then calm feelings and
+time, and it is told in its own arc. ``story_kind`` reads the premise; ``Kind.pools`` gives the
+filler pools the spine's ``fill`` uses in place of ``spine.json``'s.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from story.premise import Analysis
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+STRIVING_POOLS = (("more", "rise"), ("more", "situation"), ("more", "outcome"), ("say", "rise"),
+                  ("say", "situation"), ("say", "outcome_hero"), ("ending", ""))  # effort and triumph lines
+
+
+@cache
+def kinds_data() -> dict[str, Any]:
+    text = resources.files("story").joinpath("data/kinds.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+@dataclass(frozen=True)
+class Kind:
+    id: str  # a kinds.json kind, or "striving" / "calm" when the premise is of none
+    arc: str | None  # the arc it is told in (None: the arcs' scores choose)
+    striving: bool  # the premise is about striving: the effort filler may be said
+    opening: tuple[str, ...] = ()  # words of a clause where the story starts ("falls in love with")
+    open_ending: bool = False  # a last clause that tells no outcome is not the ending: the arc tells it
+
+    def opens(self, text: str) -> bool:
+        """The clause says how this kind of story starts ("falls in love with", 爱上)."""
+        return any(_has(w, text) for w in self.opening)
+
+    def pools(self, base: dict[str, Any]) -> dict[str, Any]:
+        """``spine.json``'s pools (``more``, ``say``, ``ending``, ``lead``) for this kind: its own
+        first; then, for a premise not about striving, the calm ones in place of the effort ones; a
+        striving premise of a kind keeps the effort lines after its own."""
+        data = kinds_data()
+        own: dict[str, Any] = next((k for k in data["kinds"] if k["id"] == self.id), {})
+        calm = data["calm"]
+        out: dict[str, Any] = {"more": dict(base["more"]), "say": dict(base["say"]), "ending": base["ending"],
+                               "lead": None}
+        for section in ("more", "say"):
+            for key in {*own.get(section, {}), *calm[section]}:
+                mine = own.get(section, {}).get(key)
+                if self.striving:
+                    if mine is not None and key in base[section]:
+                        merged = {lang: [*mine[lang], *base[section][key][lang]] for lang in ("en", "zh")}
+                        out[section][key] = {**base[section][key], **merged}
+                    elif mine is not None:
+                        out[section][key] = mine
+                    continue
+                chosen = mine if mine is not None else calm[section].get(key)
+                if chosen is None:
+                    continue
+                who = base[section].get(key, {}).get("who") if section == "say" else None
+                out[section][key] = {**chosen, "who": who or "actor"} if section == "say" else chosen
+        if not self.striving:
+            out["ending"] = own.get("ending", calm["ending"])
+            out["lead"] = own.get("lead", calm["lead"])
+        elif "ending" in own:
+            out["ending"] = {lang: [*own["ending"][lang], *base["ending"][lang]] for lang in ("en", "zh")}
+        return out
+
+
+def _has(word: str, premise: str) -> bool:
+    """``word`` in the premise: Chinese as a substring, English as whole words ("rob" is not in "robot")."""
+    if _HAN.search(word):
+        return word in premise
+    return re.search(r"(?<![A-Za-z])" + re.escape(word.lower()) + r"(?![A-Za-z])", premise.lower()) is not None
+
+
+def _events(analysis: Analysis) -> set[str]:
+    return {*analysis.wrongs, *analysis.goals, *analysis.outcomes}
+
+
+def striving(analysis: Analysis, own: dict[str, Any] | None = None) -> bool:
+    """The premise says its hero strives: work, study, training, saving, a contest, a business, a dream
+    (beyond what its kind ``own`` is: a match is a contest, and no striving of itself)."""
+    s = kinds_data()["striving"]
+    own = own or {}
+    events = set(s["events"]) - set(own.get("own_events", ()))
+    mine = {*own.get("own_words", {}).get("en", ()), *own.get("own_words", {}).get("zh", ())}
+    words = [w for w in (*s["words"]["en"], *s["words"]["zh"]) if w not in mine]
+    return bool(_events(analysis) & events or analysis.dream or any(_has(w, analysis.premise) for w in words))
+
+
+def story_kind(analysis: Analysis) -> Kind:
+    """The first kinds.json kind whose words the premise says (and none of its unless words or events);
+    else a striving story when the premise strives or an underdog is wronged, else a calm one."""
+    events = _events(analysis)
+    for k in kinds_data()["kinds"]:
+        if not any(_has(w, analysis.premise) for w in (*k["words"]["en"], *k["words"]["zh"])):
+            continue
+        if events & set(k["unless_events"]) or any(
+                _has(w, analysis.premise) for w in (*k["unless"]["en"], *k["unless"]["zh"])):
+            continue
+        return Kind(k["id"], k["arc"], striving(analysis, k), (*k.get("opening", {}).get("en", ()), *k.get("opening", {}).get("zh", ())),
+                    bool(k.get("open_ending")))
+    strives = striving(analysis)
+    underdog = bool(events & set(kinds_data()["striving"]["underdog_events"]))
+    return Kind("striving" if strives or underdog else "calm", None, strives or underdog)
+
+
+STRIVING = Kind("striving", None, True)  # spine.json's pools as they are
