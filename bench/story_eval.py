@@ -189,9 +189,48 @@ QA_CASES: tuple[Case, ...] = (
     Case("被赶出家门的三花猫在街头摆摊卖煎饼，后来开了自己的面包店，刻薄的继母跪着求她原谅", "en", (Who(C, "calico"), Who()),
          (("thrown out",), ("pancakes",), ("bakery",), ("stepmother",), ("forgive",))),
 )
+# Stories not of striving (romance, friendship, a lost pet, a rescue, a reunion, a birthday, a match, a
+# theft and its search): the premise's own words must be told, and none of the effort filler of a
+# rags-to-riches story ("works hard", "saves every coin", "keeps at it") that the premise never says.
+# Reported apart, so the figures above stay comparable run to run.
+KIND_CASES: tuple[Case, ...] = (
+    Case("a shy tabby cat falls in love with the golden retriever next door and leaves him a flower every morning",
+         "en", (Who(C, "tabby"), Who(D, "golden")), (("love",), ("flower", "bouquet"), ("shy",), ("door",))),
+    Case("a greedy poodle steals grandma cat's wedding ring, and the kitten detective tracks him down", "en",
+         (Who(D, "poodle"), Who(C), Who(C)), (("ring",), ("steal", "stole"), ("detective",), ("greedy",),
+                                              ("grandma",), ("tracks", "found", "caught"))),
+    Case("two lonely cats become best friends at the animal shelter", "en", (Who(C), Who(C)),
+         (("friend",), ("lonely",), ("shelter",))),
+    Case("a husky puppy gets lost at the fair and finds his way home", "en", (Who(D, "husky"),),
+         (("lost",), ("home",), ("fair",))),
+    Case("a brave corgi rescues a kitten stuck in a tree", "en", (Who(D, "corgi"), Who(C)),
+         (("rescue", "safe"), ("tree",), ("brave",), ("kitten",))),
+    Case("an old dog is reunited with his owner after ten years", "en", (Who(D), Who()),
+         (("reunite", "together again"), ("owner",))),
+    Case("three kittens plan a surprise birthday party for their grandma", "en", (Who(C), Who(C)),
+         (("birthday",), ("surprise",), ("grandma",), ("cake", "candle"))),
+    Case("a clumsy pug plays in the big football match and scores the winning goal", "en", (Who(D, "pug"),),
+         (("football", "ball"), ("goal",), ("match",))),
+    Case("一只害羞的狸花猫爱上了隔壁的金毛，每天早上给他送一朵花", "zh", (Who(C, "tabby"), Who(D, "golden")),
+         (("爱上",), ("花",), ("害羞",))),
+    Case("贪心的贵宾犬偷走了猫奶奶的结婚戒指，小猫侦探把它找了回来", "zh", (Who(D, "poodle"), Who(C), Who(C)),
+         (("戒指",), ("偷",), ("侦探",))),
+    Case("勇敢的柯基从洪水里救出了一只小猫", "zh", (Who(D, "corgi"), Who(C)), (("救",), ("洪水", "水"))),
+    Case("两只孤单的小猫在收容所成了好朋友", "zh", (Who(C), Who(C)), (("朋友",), ("孤单",))),
+)
+# The effort filler a story not of striving must not say (hand-written here, apart from the writer's pools).
+EFFORT = ("works hard", "work hard", "every coin", "saving every", "gets rich", "keeps at it", "tried so hard",
+          "wouldn't quit", "kept going", "keeps going", "customer", "nobody comes", "paws sore", "night after night",
+          "rent is due", "honest work", "train hard", "first week", "from the top", "worked for",
+          "努力", "拼命", "攒钱", "硬币", "顾客", "不会放弃", "一遍又一遍", "房租")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z]")
 _PLACEHOLDERS = ("行动了", " acted on ")
+
+
+def effort(script: Script) -> list[str]:
+    """The spoken lines that say the effort filler of a striving story."""
+    return [t for s in script.scenes for _, t in s.spoken() if any(w in t.lower() for w in EFFORT)]
 
 
 def leaks(script: Script) -> int:
@@ -448,6 +487,29 @@ def main() -> int:
           f"QA cast recall: {statistics.mean(qa_cast):.3f}   "
           f"lines in the other writing or with a placeholder verb: {bad} of {lines_total}   "
           f"Chinese lines naming a pet twice in one breath: {garbled}")
+    print()
+    kind_fid: list[float] = []
+    kind_cast: list[float] = []
+    with_effort = total = 0
+    print(f"stories not of striving: {len(KIND_CASES)} premises (romance, theft, friendship, lost, rescue, reunion, "
+          f"birthday, match)")
+    for case in KIND_CASES:
+        scripts = [write_offline(case.premise, _style(case), case.lang, seed) for seed in range(args.seeds)]
+        f = statistics.mean(fidelity(case, s) for s in scripts)
+        r = statistics.mean(cast_recall(case, s) for s in scripts)
+        said = [effort(s) for s in scripts]
+        with_effort += sum(bool(x) for x in said)
+        total += len(scripts)
+        kind_fid.append(f)
+        kind_cast.append(r)
+        print(f"{f:5.2f} {r:5.2f}        [{case.lang}] {case.premise[:80]}")
+        if args.why:
+            for seed, lines in enumerate(said):
+                for line in lines:
+                    print(f"         seed {seed}: effort: {line[:110]}")
+    print(f"kinds fidelity (mean): {statistics.mean(kind_fid):.3f} (min {min(kind_fid):.2f})   "
+          f"kinds cast recall: {statistics.mean(kind_cast):.3f}   "
+          f"scripts with effort filler: {with_effort} of {total}   goal 0")
     return 0
 
 

@@ -44,7 +44,7 @@ from story.text import FIELD, fill_fields
 
 ARC_IDS = ("rags_to_riches", "career_dream", "betrayal_comeback", "lost_and_found", "parent_sacrifice",
            "underdog_revenge", "rivals_to_friends", "glow_up", "romance", "stolen_treasure", "rescue", "friendship",
-           "celebration", "big_match")
+           "celebration", "big_match", "little_wonders")
 SLOTS = ("rival", "ally", "friend", "family")
 
 

@@ -32,9 +32,15 @@ class Family:
 
 
 @cache
-def families() -> tuple[Family, ...]:
+def _data() -> dict[str, Any]:
     text = resources.files("story").joinpath("data/claims.json").read_text(encoding="utf-8")
     data: dict[str, Any] = json.loads(text)
+    return data
+
+
+@cache
+def families() -> tuple[Family, ...]:
+    data = _data()
     out = [Family(f["kind"], (*f["claim"]["en"], *f["claim"]["zh"]), (*f["allowed_by"]["en"], *f["allowed_by"]["zh"]),
                   bool(f.get("with_any_job")))
            for f in data["families"]]
@@ -63,12 +69,20 @@ def _premise_has(word: str, premise: str) -> bool:
     return re.search(r"(?<![A-Za-z])" + re.escape(word.lower()), premise) is not None
 
 
+def _without_pet_names(premise: str) -> str:
+    """The premise with the words that name a pet blanked (claims.json ``pet_names``): a golden retriever
+    (金毛) allows no gold."""
+    for w in (*_data()["pet_names"]["en"], *_data()["pet_names"]["zh"]):
+        premise = premise.replace(w, " ")
+    return premise
+
+
 class Licence:
     """The claim families one premise allows."""
 
     def __init__(self, premise: str, has_job: bool = False) -> None:
         """``has_job``: the premise gives someone a job (a nurse has shifts, a boss and a uniform)."""
-        low = premise.lower()
+        low = _without_pet_names(premise.lower())  # a golden retriever allows no gold
         self.premise = premise
         self._closed = [f for f in families()
                         if not (has_job and f.with_any_job)

@@ -111,7 +111,9 @@ def story_kind(analysis: Analysis) -> Kind:
                     bool(k.get("open_ending")))
     strives = striving(analysis)
     underdog = bool(events & set(kinds_data()["striving"]["underdog_events"]))
-    return Kind("striving" if strives or underdog else "calm", None, strives or underdog)
+    if strives or underdog:
+        return Kind("striving", None, True)
+    return Kind("calm", kinds_data()["calm"]["arc"], False, open_ending=True)
 
 
 STRIVING = Kind("striving", None, True)  # spine.json's pools as they are

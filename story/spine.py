@@ -88,8 +88,10 @@ def kind(clause: Clause, total: int, analysis: Analysis, cast: Cast) -> str:
     if clause.obj and actor_side != obj_side and {actor_side, obj_side} & {"villain"}:
         if actor_side == "villain" and ("outcome" in kinds or action(clause) in _MENDING):
             return "outcome" if last else "plain"  # the rival apologises to the hero: how it ends, not a hurt
+        if actor_side == "villain" and ("wrong" in kinds or cast.story.striving):
+            return "hurt"  # ("a jealous old cat learns to love the new puppy": no hurt)
         if actor_side == "villain":
-            return "hurt"
+            return "outcome" if last else "plain"
         return "outcome" if last and (total > 2 or not cast.story.striving) else "clash"  # "…tracks him down"
     if actor_side == "villain" and "wrong" in kinds and not cast.story.striving:
         return "hurt"  # "a greedy poodle steals grandma cat's ring": the hero's loss
@@ -575,6 +577,8 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
             actor = cast.hero  # the rival says sorry: how the hero takes it ("Biscuit can hardly believe it")
         out = {"actor": cast.name(actor), "object": cast.name(c.obj) if c.obj else cast.name(cast.hero),
                "hero": cast.name(cast.hero)}
+        if not c.obj and not strives:  # "Luna keeps both eyes on Luna": a kind's line about another needs one
+            out.pop("object")
         where = re.search(r", (at|on) the ([a-z ]+)$", str(b.get("visual", "")))
         own = next((n.wanted for n in c.asked if n.section == "places"  # the premise's word ("town"),
                     and not lexicon().keys(n.wanted, "weathers")), None)  # never its weather ("storm")

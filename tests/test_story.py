@@ -362,6 +362,16 @@ def test_art_style_is_kept_and_prompted(art_style: str) -> None:
         ("a quiet intern is bullied by the boss and takes revenge", "underdog_revenge"),
         (PREMISE, "rags_to_riches"),
         (PREMISE_ZH, "rags_to_riches"),
+        # a premise of another kind of story is told in its own arc, whatever else its words score
+        ("a greedy poodle steals grandma cat's wedding ring, and the kitten detective tracks him down",
+         "stolen_treasure"),
+        ("a shy tabby cat falls in love with the golden retriever next door", "romance"),
+        ("a brave corgi rescues a kitten stuck in a tree", "rescue"),
+        ("two lonely cats become best friends at the animal shelter", "friendship"),
+        ("three kittens plan a surprise birthday party for their grandma", "celebration"),
+        ("a clumsy pug plays in the big football match and scores the winning goal", "big_match"),
+        ("an old dog is reunited with his owner after ten years", "lost_and_found"),
+        ("A grey cat takes revenge on the bulldog who ate her birthday cake", "underdog_revenge"),
     ],
 )
 def test_premise_picks_its_arc(premise: str, arc: str) -> None:
