@@ -148,6 +148,8 @@ def _concept(c: Clause, analysis: Analysis, drawn: str) -> tuple[str, str]:
     """The concept a clause is told by: its verb, its job, its event, its drawable action (``drawn``)."""
     data = telling_data()
     key, words = concept_of(c, analysis.language)
+    if key in {"leave", "dump"} and any(n.section == "props" for n in c.asked):
+        return "give", ""  # "leaves him a flower every morning": a giving, not a going
     if key is not None:
         return key, words
     if c.jobs:
