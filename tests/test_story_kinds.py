@@ -158,3 +158,20 @@ def test_kind_arcs_are_chosen_by_kind_never_by_score() -> None:
     for premise, arc in [("一只哈士奇爱上了隔壁的萨摩耶", "romance"), ("流浪猫在大雪里救了一只小狗", "rescue"),
                          ("勇敢的柯基从洪水里救出了一只小猫", "rescue")]:
         assert {choose_arc(analyse(premise), seed) for seed in range(4)} == {arc}
+
+
+def test_a_calm_premise_s_arc_keeps_the_story_where_the_premise_puts_it() -> None:
+    """A first snow is out in the snow: the calm arc's waking up does not move the story indoors."""
+    for seed in range(3):
+        scenes = write_story("小柴犬第一次看到雪，兴奋得在雪地里打滚", None, "zh", seed).script.scenes
+        snowy = [s for s in scenes if s.weather == "snow"]
+        assert snowy and all(s.location != "bedroom" for s in snowy), [(s.location, s.weather) for s in scenes]
+
+
+def test_leaving_someone_a_thing_is_a_giving_in_either_language() -> None:
+    premise = "a shy tabby cat falls in love with the golden retriever next door and leaves him a flower every morning"
+    zh = " ".join(spoken(write_story(premise, None, "zh", 0).script))
+    assert "头也不回" not in zh and "送" in zh
+    scenes = write_story(premise, None, "en", 0).script.scenes
+    flower = next(s for s in scenes if "leaves him a flower" in s.narration)
+    assert "bouquet of flowers" in flower.props
