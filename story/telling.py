@@ -178,7 +178,8 @@ def _word(wanted: str, section: str, used: str, lang: str) -> str:
     if low in glossary:
         return glossary[low]
     if lang == "zh":  # "a fancy food truck": the glossary's longest word inside it
-        inside = sorted((w for w in en_zh if re.search(rf"\b{re.escape(w)}\b", low)), key=len, reverse=True)
+        inside = sorted((w for w in en_zh if re.search(rf"\b{re.escape(w)}\b", low)),  # the head noun first:
+                        key=lambda w: (low.endswith(w), len(w)), reverse=True)  # a wedding cake is a cake
     else:
         inside = sorted((w for w in zh_en if w in wanted), key=len, reverse=True)
     if inside:

@@ -175,3 +175,13 @@ def test_leaving_someone_a_thing_is_a_giving_in_either_language() -> None:
     scenes = write_story(premise, None, "en", 0).script.scenes
     flower = next(s for s in scenes if "leaves him a flower" in s.narration)
     assert "bouquet of flowers" in flower.props
+
+
+def test_a_thing_of_two_words_is_its_head_noun_and_a_built_thing_no_business() -> None:
+    cake = "a greedy corgi eats the whole wedding cake before the party"
+    assert story_kind(analyse(cake)).id == "calm"  # a wedding cake is no romance
+    told = " ".join(spoken(write_story(cake, None, "zh", 1).script))
+    assert "蛋糕" in told and "婚礼" not in told  # not "尝了一口婚礼"
+    sandcastle = "two dogs go on a beach holiday and build the biggest sandcastle"
+    assert not story_kind(analyse(sandcastle)).striving
+    assert "事业" not in " ".join(spoken(write_story(sandcastle, None, "zh", 1).script))  # no business started
