@@ -278,6 +278,7 @@ class _Hints:
     hero_breed: str | None = None
     hero_style: str | None = None
     dream: str | None = None  # the job the hero reaches, when the premise also names the hero's job
+    hero_young: str | None = None  # "kitten" / "puppy": the premise names the hero as one young pet
 
 
 _STOP = frozenset("""a an the and or but of to in on at by for with from into over under after before then
@@ -311,8 +312,25 @@ def _premise_hints(premise: str) -> _Hints:
     from story.premise import hero_style
 
     dream = analysis.dream if analysis.job and analysis.dream != analysis.job else None
+    said = " ".join(analysis.hero.words).lower()
+    young = _YOUNG_HERO.search(said)
     return _Hints(job, place, place_word, tuple(analysis.hero.traits), tuple(dict.fromkeys(details))[:6],
-                  analysis.hero.breed, hero_style(analysis), dream)
+                  analysis.hero.breed, hero_style(analysis), dream,
+                  ("kitten" if young.group(1) or young.group(3) else "puppy") if young else None)
+
+
+# one young pet in the hero's own words ("a tabby kitten", 小奶狗); its look says so, for the painter
+_YOUNG_HERO = re.compile(r"\b(kitten|kitty)\b|\b(puppy|pup)\b|(小奶猫|猫崽)|小奶狗|狗崽")
+
+
+def _young_look(look: str, young: str) -> str:
+    """``look`` naming the pet as a ``young`` one: "a grey tabby cat …" → "a grey tabby kitten …"."""
+    species = r"\bcat\b" if young == "kitten" else r"\bdog\b"
+    if re.search(rf"\b{young}\b", look):
+        return look
+    if re.search(species, look):
+        return re.sub(species, young, look, count=1)
+    return f"{look}, still a {young}"
 
 
 def _rng(*parts: object) -> random.Random:
@@ -528,6 +546,8 @@ def expand_plan(
         hero_char = characters[0]
         if entry["style"] is None and entry["species"] == hero_char["species"] and style == hints.hero_style:
             hero_char.update(breed=entry["breed"], look=entry["look"], style=None)
+    if hints.hero_young is not None:
+        characters[0]["look"] = _young_look(str(characters[0]["look"]), hints.hero_young)
     by_sid = {c["id"]: c for c in characters}
     members = {ids[m.id]: m for m in plan.cast}
     names = {m.id: m.name for m in plan.cast}
@@ -540,7 +560,9 @@ def expand_plan(
         hits = lex.find(group.visual) + lex.find(" ".join([group.narration, *(t for _, t in group.dialogue)]))
         beat_no = group.beats[0] + 1
         # 3a. where: named place, else the job's place in a work scene, else where we were
-        place_hits = [h for h in hits if h.section == "places"]
+        # a thing that stands only outdoors (a burning house) is drawn where it stands, not in a room of its words
+        outdoor = [h for h in hits if h.section == "props" and h.key in stage["prop_places"]]
+        place_hits = [h for h in hits if h.section == "places" and not any(h.surface in o.surface for o in outdoor)]
         job_entry = lex.entry("jobs", hints.job) if hints.job else None
         if place_hits:
             entry = lex.entry("places", place_hits[0].key)
@@ -550,6 +572,8 @@ def expand_plan(
         elif job_entry and any(h.section == "actions" and h.key == "work" or h.section == "jobs"
                                for h in lex.find(group.visual)):
             new_loc = str(job_entry["location"])
+        elif outdoor:
+            new_loc = str(stage["prop_places"][outdoor[0].key])
         else:
             new_loc = location or hints.place or (str(job_entry["location"]) if job_entry else "street")
         location = new_loc

@@ -90,6 +90,7 @@ def test_staging_schema() -> None:
     assert set(st["mood_actions"]) <= set(get_args(Action)) and set(st["mood_actions"].values()) <= set(get_args(Mood))
     assert set(st["mood_cameras"]) == set(get_args(Mood))
     assert all(set(c) <= set(get_args(Camera)) for c in st["mood_cameras"].values())
+    assert set(st["prop_places"]) <= set(load_data()["props"]) and set(st["prop_places"].values()) <= LOCATIONS
     titles = st["scene_titles"]
     assert set(titles["places"]) == LOCATIONS
     assert set(titles["times"]) == set(get_args(TimeOfDay)) and set(titles["weathers"]) == set(get_args(Weather))
