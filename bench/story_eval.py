@@ -223,6 +223,20 @@ EFFORT = ("works hard", "work hard", "every coin", "saving every", "gets rich", 
           "wouldn't quit", "kept going", "keeps going", "customer", "nobody comes", "paws sore", "night after night",
           "rent is due", "honest work", "train hard", "first week", "from the top", "worked for",
           "努力", "拼命", "攒钱", "硬币", "顾客", "不会放弃", "一遍又一遍", "房租")
+# Clause reading: premises whose clauses were misread (a doer outside the cast, "who" after describing
+# words, a rival who mends, the weather of a place); reported apart, with the garbled-line count.
+CLAUSE_CASES: tuple[Case, ...] = (
+    Case("A lonely old basset hound who runs a tiny flower shop is ignored by a snooty siamese florist across the "
+         "street, until a wedding party orders all her roses and the siamese comes to buy flowers from her", "en",
+         (Who(D, "basset"), Who(C, "siamese")),
+         (("lonely",), ("flower shop",), ("ignored",), ("wedding party",), ("roses",), ("buy",))),
+    Case("A lonely old basset hound who runs a tiny flower shop is ignored by a snooty siamese florist across the "
+         "street, until a wedding party orders all her roses and the siamese comes to buy flowers from her", "zh",
+         (Who(D, "basset"), Who(C, "siamese")), (("花店",), ("冷落",), ("婚礼",), ("买",))),
+    Case("A tiny pomeranian nurse is bullied by a proud doberman doctor at the hospital, saves a patient during a "
+         "storm and the doberman apologises in front of everyone", "en", (Who(D, "pomeranian"), Who(D, "doberman")),
+         (("nurse",), ("bullied",), ("hospital",), ("storm",), ("apologis",))),
+)
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z]")
 _PLACEHOLDERS = ("行动了", " acted on ")
@@ -242,10 +256,14 @@ def leaks(script: Script) -> int:
 
 def garbles(script: Script) -> int:
     """Chinese lines that say one pet's name twice in one breath ("柴犬阿福在夜市摆摊卖烤串的阿福被…",
-    "饼干被饼干欺负"): a clause read with the wrong subject."""
-    if script.language != "zh":
-        return 0
+    "饼干被饼干欺负"): a clause read with the wrong subject. English lines where a name runs into
+    what should have been the clause's own subject ("Buddy a wedding party orders…", "Buddy, hound,
+    lonely old basset Buddy") or owns nothing ("apologises to Waffles'.")."""
     names = [re.escape(c.name) for c in script.characters]
+    if script.language != "zh":
+        return sum(any(re.search(rf"\b{n} (?:a|an|the) ", t) or re.search(rf"\b(?:to|from|with|by) {n}(?:'s|')[.!?,]", t)
+                       or re.search(rf"\b{n}, [a-z]+, [a-z]+ [^.!?]{{0,20}}\b{n}\b", t) for n in names)
+                   for s in script.scenes for _, t in s.spoken())
     return sum(any(re.search(rf"{n}[^，。！？：“”]{{0,10}}{n}", t) for n in names)
                for s in script.scenes for _, t in s.spoken())
 
@@ -486,7 +504,7 @@ def main() -> int:
     print(f"QA fidelity (mean): {statistics.mean(qa_fid):.3f} (min {min(qa_fid):.2f})   "
           f"QA cast recall: {statistics.mean(qa_cast):.3f}   "
           f"lines in the other writing or with a placeholder verb: {bad} of {lines_total}   "
-          f"Chinese lines naming a pet twice in one breath: {garbled}")
+          f"lines naming a pet twice in one breath or garbled: {garbled}")
     print()
     kind_fid: list[float] = []
     kind_cast: list[float] = []
@@ -510,6 +528,20 @@ def main() -> int:
     print(f"kinds fidelity (mean): {statistics.mean(kind_fid):.3f} (min {min(kind_fid):.2f})   "
           f"kinds cast recall: {statistics.mean(kind_cast):.3f}   "
           f"scripts with effort filler: {with_effort} of {total}   goal 0")
+    print()
+    cl_fid: list[float] = []
+    cl_garbled = 0
+    print(f"clause reading set: {len(CLAUSE_CASES)} premises once misread (outsiders, who, mending, weather)")
+    for case in CLAUSE_CASES:
+        scripts = [write_offline(case.premise, _style(case), case.lang, seed) for seed in range(args.seeds)]
+        f = statistics.mean(fidelity(case, s) for s in scripts)
+        r = statistics.mean(cast_recall(case, s) for s in scripts)
+        g = sum(garbles(s) for s in scripts)
+        cl_fid.append(f)
+        cl_garbled += g
+        print(f"{f:5.2f} {r:5.2f} {g:5d}  [{case.lang}] {case.premise[:80]}")
+    print(f"clause fidelity (mean): {statistics.mean(cl_fid):.3f} (min {min(cl_fid):.2f})   "
+          f"garbled lines (a name run into a subject, or owning nothing): {cl_garbled}")
     return 0
 
 

@@ -14,8 +14,12 @@ mentions (cast keys), so a writer can say it again with the cast's names.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
 
 from story.lexicon import Hit, Tokens, in_context, lexicon
 from story.nearest import Nearest
@@ -42,7 +46,8 @@ not up down out off again once about against between through during until him th
 could will would shall should may might must get gets got make makes made finally later eventually soon one day
 hard own back away all way always never even really big small tiny little new old best first last next whole
 really quite time times day days night nights year years life everything everyone something nothing anything
-lot lots more most much many week weeks month months morning evening afternoon hour hours minute""".split())
+lot lots more most much many week weeks month months morning evening afternoon hour hours minute across along
+around behind beside near toward towards inside outside past upon without within beyond""".split())
 _THING_SECTIONS = {"props", "places"}
 _PERSON_SECTIONS = {"breeds", "species", "relations"}
 
@@ -85,10 +90,30 @@ class Clause:
     place_words: tuple[str, ...] = ()  # the premise's words for the places (``places``, same order)
     things: tuple[str, ...] = field(default=())  # every concrete thing asked, in the premise's words
     asked: tuple[Nearest, ...] = ()  # the drawable props and places nearest to what the clause names
+    outsider: str = ""  # the premise's words for a doer outside the cast ("a wedding party"); actor is None
+    weathers: tuple[str, ...] = ()  # the weather the clause happens in ("during a storm"): lexicon weathers keys
 
     @property
     def people(self) -> tuple[str, ...]:
         return tuple(k for k in (self.actor, self.obj) if k)
+
+
+@cache
+def clause_data() -> dict[str, Any]:
+    text = resources.files("story").joinpath("data/clauses.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def outsider_entry(words: str) -> dict[str, Any] | None:
+    """The ``clauses.json`` outsider a clause's doer is ("a wedding party", "全城的人"), if any."""
+    low = re.sub(r"^(?:a|an|the|all|some|her|his|their)\s+", "", words.lower().strip())
+    for entry in clause_data()["outsiders"]:
+        for w in (*entry["en"], *entry["zh"]):
+            bare = re.sub(r"^the\s+", "", w)
+            if low == bare or low == w or (re.search(r"[\u3400-\u9fff]", w) and low.startswith(w)):
+                return dict(entry)
+    return None
 
 
 @dataclass
@@ -124,6 +149,8 @@ def clauses(analysis: Analysis) -> list[Clause]:
     for m in mentions:
         intro.setdefault(m.key, _span(premise, tokens, m.start, m.end))
     setting: tuple[str, list[Hit]] | None = None  # "雨夜里，": where and when the next clause happens
+    hero_is = _hero_gender(analysis, tokens, mentions)
+    other: str | None = None  # the last one named who is not the hero
     for lead, start, end in frags:
         inside = [m for m in mentions if start <= m.start < end]
         local = [h for h in hits if start <= h.start < end]
@@ -138,23 +165,44 @@ def clauses(analysis: Analysis) -> list[Clause]:
             subject, said = told_of[start], False
         if lead == "who" and not said:
             subject = last_named or last_subject
+        outsider, np_start = "", body_start  # "a wedding party orders her roses": no one of the cast does it
+        if subject is None and not said and start not in told_of and not lead.endswith("who") \
+                and not (body_start > start and tokens.words[body_start - 1] in _PRONOUN_SUBJECT):
+            verb_at = _outsider(tokens, body_start, end, inside, local)
+            if verb_at is not None:
+                outsider, body_start = _span(premise, tokens, np_start, verb_at), verb_at
+            if outsider and not out and outsider_entry(outsider) is None and \
+                    not any(m.key == analysis.hero.key for m in mentions):
+                subject, said = analysis.hero.key, True  # "a knight rescues a princess": the story's hero
+                intro.setdefault(subject, outsider)
+                outsider = ""
+        if subject is None and body_start > start and hero_is and other is not None \
+                and _GENDER.get(tokens.words[body_start - 1], hero_is) != hero_is:
+            subject = other  # "a grandma cat sells her necklace for her grandson's school; he comes home a doctor"
         if subject is None and body_start > start and tokens.words[body_start - 1] in _PRONOUN_SUBJECT \
                 and out and analysis.hero.key in (out[-1].actor, out[-1].obj):
             subject = analysis.hero.key  # "a bulldog kicks a calico out; she becomes a baker": the story's hero
-        if subject is None:
+        if subject is None and not outsider:
             subject = last_subject
-        if subject is None:
+        if subject is None and not outsider:
             continue
         if body_start >= end:  # only a person: it introduces, it tells nothing
             last_named = inside[-1].key if inside else last_named
             last_subject = subject
             continue
         passive, agent = _passive(tokens, body_start, end, inside)
+        if not passive and not outsider:  # "is filmed by a passer-by": done to the pet by no one of the cast
+            by = _by_outsider(tokens, body_start, end, inside)
+            if by is not None:
+                passive, outsider = True, _span(premise, tokens, by[0], by[1])
         actor = agent if passive else subject
         obj = subject if passive else next((m.key for m in inside if m.start >= body_start and m.key != subject), None)
         if obj is None and not passive and last_subject not in (None, subject) and any(
-                w in _PRONOUN_OBJECT for w in tokens.words[body_start:end]):
+                w in _PRONOUN_OBJECT | (_POSSESSIVE if outsider else set()) for w in tokens.words[body_start:end]):
             obj = last_subject  # "the rich persian mocks it": who the story was about
+        if obj is None and not passive and subject not in (None, analysis.hero.key) and hero_is and any(
+                w in _PRONOUN_OBJECT and _GENDER.get(w) == hero_is for w in tokens.words[body_start:end]):
+            obj = analysis.hero.key  # "he comes home a doctor and buys her a new house": her is the grandma
         parts = _parts(premise, tokens, body_start, end, inside)
         verb_end = next((m.start for m in inside if m.start >= body_start), end)
         sep = "" if zh else " "
@@ -172,9 +220,10 @@ def clauses(analysis: Analysis) -> list[Clause]:
             # 被最好的朋友背叛，偷走了它的秘方 / 被同学们欺负，把午饭都抢走了: the one who wronged the
             # hero goes on doing wrong; the hero (它) is the one it is done to
             actor, subject, obj = out[-1].actor, out[-1].actor, subject
-        props, places, nouns, things = _things(premise, tokens, body_start, end, local, inside)
+        among = outsider and outsider_entry(outsider) is None  # "the bakery becomes famous": its words are things
+        props, places, nouns, things = _things(premise, tokens, np_start if among else body_start, end, local, inside)
         places = tuple(dict.fromkeys([*(h.key for h in local if h.section == "places" and h.start < start), *places]))
-        body = sep.join(p.text for p in parts if p.key is None)
+        body = sep.join([*([outsider] if among else []), *(p.text for p in parts if p.key is None)])
         said_where = "".join(h.surface for h in local if h.start < start and h.section == "places")
         asked = tuple(nearest_things(f"{said_where}{sep}{body}" if said_where else body, "zh" if zh else "en"))  # the body names no person: mentions are parts
         named = " ".join(n.wanted.lower() for n in asked)
@@ -182,14 +231,18 @@ def clauses(analysis: Analysis) -> list[Clause]:
         things = tuple(dict.fromkeys([*(n.wanted for n in asked), *nouns]))
         out.append(Clause(
             index=len(out), text=premise[tokens.offsets[start]:text_end].strip(), lead=lead, actor=actor,
-            subject=subject, said_subject=said, passive=passive, subject_words=intro.get(subject, ""), obj=obj if obj != actor else None,
+            subject=subject, said_subject=said, passive=passive, subject_words=intro.get(subject or "", ""), obj=obj if obj != actor else None,
             verb=verb.strip(), parts=parts, events=events, actions=_keys(local, "actions", body_start),
             props=props, places=places, jobs=_keys(local, "jobs", body_start), nouns=nouns, things=things,
             asked=asked, place_words=tuple(dict.fromkeys(h.surface for h in local if h.section == "places"
                                                          and (h.start >= body_start or h.start < start))),
+            outsider=outsider, weathers=_keys([h for h in local if h.start >= body_start or h.start < start],
+                                              "weathers", 0),
         ))
-        last_subject = subject
-        last_named = inside[-1].key if inside else subject
+        if not outsider:
+            last_subject = subject
+            last_named = inside[-1].key if inside else subject
+        other = next((m.key for m in reversed(inside) if m.key != analysis.hero.key), other)
     return out
 
 
@@ -277,8 +330,10 @@ def _fragments(premise: str, tokens: Tokens) -> list[tuple[str, int, int]]:
     # "who sells umbrellas in the rain is laughed at": the main verb after a relative clause
     split: list[tuple[str, int, int]] = []
     for lead, s, e in out:
-        if lead.endswith("who"):
-            cut = next((k for k in range(s + 2, e) if words[k] in _BE), None)
+        if lead.endswith("who"):  # "who sells dumplings from a cart enters a contest": a second verb after a noun
+            cut = next((k for k in range(s + 2, e) if words[k] in _BE or (
+                _verb_like(words[k], tokens.chinese) and words[k - 1] not in _STOP and not _verb_like(words[k - 1], False)
+                and not words[k].endswith("ed") and k - 1 > s)), None)
             if cut is not None:
                 split += [(lead, s, cut), ("", cut, e)]
                 continue
@@ -401,7 +456,11 @@ def _mentions(analysis: Analysis, tokens: Tokens, hits: list[Hit]) -> list[_Ment
             if after is None:
                 break
             end = after.end
-        if _unknown_role_noun(tokens, end, hits):
+        role = tuple(person.job_words.lower().split()) if not tokens.chinese and not _owns(
+            analysis.premise, tokens, end - 1) else ()
+        if role and words[end:end + len(role)] == role:
+            end += len(role)  # "a snooty siamese florist across the street": the role premise reading found
+        elif _unknown_role_noun(tokens, end, hits):
             end += 1  # "a lonely husky fisherman is laughed at": a role the vocabulary does not know
         if end + 1 < len(words) and words[end] in {"named", "called", "名叫", "叫"}:
             end += 2
@@ -409,10 +468,12 @@ def _mentions(analysis: Analysis, tokens: Tokens, hits: list[Hit]) -> list[_Ment
             end += 1  # 同学们: a group, told by its words, never given one pet's name
         if tokens.chinese and end + 1 < len(words) and words[end] == "家" and words[end + 1] == "的":
             end += 1  # 白猫家的大楼: the pet's household owns it, no home is drawn
+        end = _with_phrase(analysis.premise, tokens, end, hits)
         while start > 0 and start - 1 not in used and _modifier(words[start - 1], start - 1, hits, tokens):
             start -= 1
         if tokens.chinese and start > 1 and words[start - 1] == "的" and _modifier(words[start - 2], start - 2, hits, tokens):
             start -= 2  # 富有的波斯猫
+        start = _describing_run(analysis.premise, tokens, start, used, hits)
         if start > 0 and words[start - 1] in _DET and start - 1 not in used:
             start -= 1
         out.append(_Mention(person.key, start, end))
@@ -448,6 +509,110 @@ def _mentions(analysis: Analysis, tokens: Tokens, hits: list[Hit]) -> list[_Ment
             continue
         merged.append(m)
     return merged
+
+
+_PARTNERS = {"girlfriend", "boyfriend", "wife", "husband"}  # whom "his ex" may be
+_NP_WORDS = {"whole", "entire", "big", "old", "little", "new", "tiny", "small", "local", "young"}
+
+
+def _outsider(tokens: Tokens, i: int, end: int, inside: list[_Mention], hits: list[Hit]) -> int | None:
+    """Where the verb starts when the clause opens with a doer who is none of the cast ("a wedding
+    party orders …", "the whole town cheers", "村民们都来买"): one of ``clauses.json``'s outsiders, or
+    in English any article and up to three words that are no person, followed by a verb."""
+    words = tokens.words
+    people = {k for m in inside for k in range(m.start, m.end)}
+    if tokens.chinese:
+        text = "".join(words[i:end])
+        said = [w for e in clause_data()["outsiders"] for w in e["zh"] if text.startswith(w)]
+        if not said:
+            return None
+        k, length = i, 0
+        while k < end and length < len(max(said, key=len)):
+            length += len(words[k])
+            k += 1
+        return k if k < end and not people & set(range(i, k)) else None
+    k = i + (1 if i < end and words[i] in _DET | {"all"} else 0)
+    for n in (3, 2, 1):  # an outsider of the table: any verb may follow ("the villagers laugh")
+        span = words[k:k + n]
+        if len(span) == n and k + n < end and outsider_entry(" ".join(words[i:k + n])) is not None \
+                and not people & set(range(i, k + n)) and words[k + n].isalpha() and words[k + n] not in _DET:
+            return k + n
+    if k == i:
+        return None  # an unknown doer is said with its article ("a stranger", "the bakery")
+    events = {j for h in hits if h.section in {"events", "actions"} for j in range(h.start, h.end)}
+    for v in range(k + 1, min(k + 4, end)):
+        noun = words[k:v]
+        if any(j in people or j in events for j in range(k, v)) or any(
+                not w.isalpha() or (w in _STOP and w not in _NP_WORDS) or w.endswith("ly") for w in noun):
+            return None
+        w = words[v]
+        if w in _BE or v in events or (len(w) > 3 and w.isalpha() and w not in _STOP and w.endswith("s")
+                                       and not w.endswith(("ss", "ous")) and not noun[-1].endswith("s")):
+            return v
+    return None
+
+
+_GENDER = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f", "hers": "f"}
+
+
+def _by_outsider(tokens: Tokens, start: int, end: int, inside: list[_Mention]) -> tuple[int, int] | None:
+    """The span after "by" of a doer outside the cast ("is filmed by a passer-by"), if any."""
+    words = tokens.words
+    for k in range(start + 1, end):
+        if words[k] not in _BY or words[k - 1] in {"one", "step", "side", "day"}:
+            continue
+        for n in (4, 3, 2, 1):
+            if k + 1 + n <= end and outsider_entry(" ".join(words[k + 1:k + 1 + n])) is not None and not any(
+                    k < m.start <= k + n for m in inside):
+                return k + 1, k + 1 + n
+    return None
+
+
+def _hero_gender(analysis: Analysis, tokens: Tokens, mentions: list[_Mention]) -> str:
+    """"m", "f" or "": the first he/she/his/her after the hero is named and before anyone else is."""
+    if tokens.chinese:
+        return ""
+    first = next((m for m in mentions if m.key == analysis.hero.key), None)
+    if first is None:
+        return ""
+    stop = next((m.start for m in mentions if m.start > first.start and m.key != analysis.hero.key), len(tokens.words))
+    return next((_GENDER[w] for w in tokens.words[first.end:stop] if w in _GENDER), "")
+
+
+def _with_phrase(premise: str, tokens: Tokens, end: int, hits: list[Hit]) -> int:
+    """Where a mention ends when "with" and what the pet has follow it before its verb ("a tiny
+    chihuahua with a big voice is booed"): up to five plain words, then a verb."""
+    words = tokens.words
+    if tokens.chinese or end >= len(words) or words[end] != "with":
+        return end
+    people = {j for h in hits if h.section in _PERSON_SECTIONS for j in range(h.start, h.end)}
+    for k in range(end + 2, min(end + 7, len(words))):
+        if k - 1 in people or _PUNCT.search(premise[tokens.offsets[k - 1]:tokens.offsets[k]]):
+            return end
+        if words[k] in _BE or (_verb_like(words[k], False) and words[k] not in _STOP):
+            return k
+    return end
+
+
+def _describing_run(premise: str, tokens: Tokens, start: int, used: set[int], hits: list[Hit]) -> int:
+    """Where a mention starts when describing words the vocabulary does not know stand between it
+    and its article ("A lonely old basset hound"): up to four plain words, no punctuation between."""
+    words = tokens.words
+    if tokens.chinese:
+        return start
+    known = {j for h in hits if h.section not in {"traits", "colours"} for j in range(h.start, h.end)}
+    k = start
+    while k > 0 and start - k < 4 and k - 1 not in used and k - 1 not in known:
+        w = words[k - 1]
+        between = premise[tokens.offsets[k - 1] + len(w):tokens.offsets[k]]
+        if _PUNCT.search(between) or not re.fullmatch(r"[a-z][a-z-]*", w) or w in _PRONOUN_SUBJECT \
+                or w in _JOIN_EN or (w in _STOP and w not in _NP_WORDS) or _verb_like(w, False):
+            break
+        k -= 1
+    if k < start and k > 0 and words[k - 1] in _DET and k - 1 not in used \
+            and not _PUNCT.search(premise[tokens.offsets[k - 1] + len(words[k - 1]):tokens.offsets[k]]):
+        return k - 1
+    return start
 
 
 def _verb_form(phrase: str) -> bool:
@@ -505,7 +670,7 @@ def _who(analysis: Analysis, head: Hit, words: tuple[str, ...]) -> Person | None
             elif p.species == lex.entry("breeds", head.key)["species"] and p.breed is None:
                 s += 2
         elif head.section == "relations":
-            s += 6 if p.relation == head.key else 0
+            s += 6 if p.relation == head.key else 5 if head.key == "ex" and p.relation in _PARTNERS else 0
         elif head.section == "species":
             if p.species == head.key:
                 s += 2
@@ -573,9 +738,12 @@ def _parts(premise: str, tokens: Tokens, start: int, end: int, inside: list[_Men
         m = next((m for m in inside if m.start == i), None)
         if m is not None:
             out.append(Part(_span(premise, tokens, m.start, m.end), m.key))
+            if _owns(premise, tokens, m.end - 1):
+                out.append(Part("'s"))  # "her grandson's school": the mention owns what follows
             i = m.end
             continue
-        out.append(Part(_surface(premise, tokens, i)))
+        owned = "'s" if _owns(premise, tokens, i) else ""  # "her grandson's school"
+        out.append(Part(_surface(premise, tokens, i) + owned))
         i += 1
     return tuple(out)
 

@@ -242,6 +242,9 @@ _ARTICLES = frozenset({"a", "an", "the", "his", "her", "their", "its", "my", "yo
 _IN = frozenset({"in", "into", "inside", "at", "on", "onto", "to", "from", "out"})
 
 
+_GUESTS = {"party", "guests", "guest", "planner", "crowd", "band", "photographer", "singer"}
+
+
 def in_context(hits: list[Hit], tokens: Tokens) -> list[Hit]:
     """The hits that read as meant in their sentence (English): "a lost ring" is a ring someone lost,
     not the event of losing; "ring" is a place only after in/into/at… ("into the ring"), else the prop."""
@@ -255,6 +258,12 @@ def in_context(hits: list[Hit], tokens: Tokens) -> list[Hit]:
         before = words[max(0, h.start - 2):h.start]
         if h.section == "events" and h.surface == "lost" and before[-1:] and before[-1] in _ARTICLES:
             continue
+        if h.section == "events" and h.surface == "wedding" and words[h.end:h.end + 1] and \
+                words[h.end] in _GUESTS:
+            continue  # "a wedding party orders her roses": someone else's wedding, not the hero's
+        if h.section == "events" and h.surface == "stray" and any(
+                x.start == h.end and x.section in {"breeds", "species"} for x in hits):
+            continue  # "a scruffy stray tabby": what the pet is, not a pet that strays
         if h.section == "places" and (h.start, h.end) in props and not any(w in _IN for w in before):
             continue
         out.append(h)

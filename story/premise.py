@@ -116,6 +116,8 @@ def _breaks(text: str, tokens: Tokens) -> set[int]:
     return out
 
 
+_PARTNERS = {"girlfriend", "boyfriend", "wife", "husband"}  # "left by his bride … his ex comes back": one pet
+_PLACE_PREPS = {"at", "in", "of", "into", "from", "to", "inside", "outside", "near", "across", "through", "onto"}
 _IS_ZH = {"是", "其实是", "原来是", "竟然是", "居然是", "就是", "成了", "成为", "变成", "当上", "当了", "成为了"}
 
 
@@ -269,7 +271,8 @@ def analyse(premise: str) -> Analysis:
         person.end = span_end
         # the same pet mentioned again (same breed/relation, no new modifiers): merge
         twin = next((p for p in people if (p.breed and p.breed == person.breed and not mods)
-                     or (p.relation and p.relation == person.relation and person.breed is None and not mods)), None)
+                     or (p.relation and p.relation == person.relation and person.breed is None and not mods)
+                     or (person.relation == "ex" and p.relation in _PARTNERS and person.breed is None)), None)
         if twin is not None:
             continue
         label = person.relation or person.breed or person.species or "pet"
@@ -300,6 +303,9 @@ def analyse(premise: str) -> Analysis:
         if any(p.start <= h.start <= p.start + 4 for p in people):
             continue
         noun = next((x for x in hits if x.section in {"jobs", "places"} and 0 < x.start - h.start <= 2), None)
+        at = h.start - 1 if h.start and words[h.start - 1] in {"a", "an", "the"} else h.start
+        if noun is not None and noun.section == "places" and at and words[at - 1] in _PLACE_PREPS:
+            continue  # "thrown out of a fancy hotel": where it happens, not who does it
         if noun is not None:
             people.append(Person(key=_slug(noun.key, taken), role="other", side="neutral", pos=h.pos,
                                  traits=(h.key,), words=(" ".join(words[h.start:noun.end]),), start=h.start))
@@ -518,8 +524,10 @@ def _roles(people: list[Person], events: list[Hit], words: tuple[str, ...]) -> l
         score = 4 * p.after_by + 3 * bool(rel and rel["role"] == "rival") + 2 * len(set(p.traits) & _VILLAIN_TRAITS)
         score += 3 * p.does_wrong
         score += bool(rel and rel["role"] == "boss")
-        return score if p.of is None or p.of != hero.key else 0
-    candidates = sorted((p for p in rest if villainy(p) > 0 and p.of is None), key=lambda p: -villainy(p))
+        turned = p.after_by and bool(set(p.traits) & _VILLAIN_TRAITS)  # "left at the altar by his greedy bride"
+        return score if p.of is None or p.of != hero.key or turned else 0
+    candidates = sorted((p for p in rest if villainy(p) > 0 and (p.of is None or p.of == hero.key)),
+                        key=lambda p: -villainy(p))
     rival = candidates[0] if candidates else None
     if rival is not None:
         rival.role, rival.side = "rival", "villain"

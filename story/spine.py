@@ -20,12 +20,12 @@ import json
 import random
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from typing import Any, Literal
 
-from story.clauses import Clause
+from story.clauses import Clause, outsider_entry
 from story.kinds import STRIVING, Kind
 from story.lexicon import lexicon
 from story.nearest import nearest
@@ -86,7 +86,7 @@ def kind(clause: Clause, total: int, analysis: Analysis, cast: Cast) -> str:
     obj_side = cast.sides.get(clause.obj or "", "neutral")
     kinds = {lex.entry("events", e)["kind"] for e in clause.events if not (e == "dump" and _leaves_a_thing(clause))}
     if clause.obj and actor_side != obj_side and {actor_side, obj_side} & {"villain"}:
-        if actor_side == "villain" and ("outcome" in kinds or action(clause) in _MENDING):
+        if actor_side == "villain" and ("outcome" in kinds or action(clause) in _MENDING or mending(clause)):
             return "outcome" if last else "plain"  # the rival apologises to the hero: how it ends, not a hurt
         if actor_side == "villain" and ("wrong" in kinds or cast.story.striving):
             return "hurt"  # ("a jealous old cat learns to love the new puppy": no hurt)
@@ -115,6 +115,17 @@ def _leaves_a_thing(c: Clause) -> bool:
 
 
 _MENDING = {"kneel", "hug", "give", "wave", "celebrate"}  # a rival's doing that mends, not hurts
+
+
+def mending(clause: Clause) -> str:
+    """How a clause mends, by its verb (``spine.json``'s ``mending``): sorry, help, thanks, buy; or ""."""
+    verb = clause.verb.lower() if clause.verb else clause.text.lower()
+    zh = bool(re.search(r"[\u3400-\u9fff]", verb))
+    for key, entry in spine_data()["mending"].items():
+        for w in entry["zh" if zh else "en"]:
+            if (w in verb) if zh else re.search(rf"\b{re.escape(w)}", verb):
+                return str(key)
+    return ""
 _PHASE = {"dream": "setup", "situation": "setup", "clash": "wrong", "hurt": "wrong", "setback": "wrong", "rise": "rise", "plain": "rise", "outcome": "outcome"}
 
 
@@ -150,6 +161,9 @@ def premise_beats(analysis: Analysis, clauses: Sequence[Clause], cast: Cast, lan
         if analysis.dream and analysis.dream in c.jobs and not c.places and not any(
                 n.section == "places" for n in c.asked):
             where = job_place(analysis, analysis.dream) or where  # "becomes a pop star": on the stage
+        c = _in_weather(c, where)
+        if c.outsider and not c.places and not any(n.section == "places" for n in c.asked) and cast.workplace:
+            where = cast.workplace  # a wedding party, a critic, the town: they come to the hero at work
         before = where
         visual, asks, subs = _visual(c, cast, where, bool(standing), when)
         when = _place_time(c) or (when if not (c.places or c.asked) else "")  # the night market stays at night
@@ -174,6 +188,30 @@ def premise_beats(analysis: Analysis, clauses: Sequence[Clause], cast: Cast, lan
         beats.append({"speaker": NARRATOR, "line": line[:200], "visual": visual[:160], "slot": "premise",
                       "clause": c.index, "kind": k, "asks": asks, "subs": subs})
     return beats
+
+
+_INDOORS = {"hospital", "office", "school", "shop", "kitchen", "restaurant", "bedroom", "mansion", "city_hall", "stage"}
+
+
+def _in_weather(c: Clause, where: str | None) -> Clause:
+    """"saves a patient during a storm" while the story is at the hospital: the storm is the hospital's
+    weather (rain on its window), not a rainy street. A place the clause names only by its weather
+    word is dropped when the clause names another place, or the story is somewhere under a roof."""
+    if not c.weathers:
+        return c
+    lex = lexicon()
+
+    def weather_word(words: str) -> bool:
+        return bool(lex.keys(words, "weathers")) and not (set(lex.keys(words, "places")) - {"rainy_street"})
+
+    kept = [n for n in c.asked if n.section != "places" or not weather_word(n.wanted)]
+    places = [k for k in c.places if k != "rainy_street" or not any(weather_word(w) for w in c.place_words)]
+    indoors = where is not None and any(str(lex.entry("places", k)["location"]) in _INDOORS
+                                        for k in lex.keys(where, "places"))
+    if not (places or any(n.section == "places" for n in kept) or indoors):
+        return c  # nowhere else to be: out in the rain
+    return replace(c, asked=tuple(kept), places=tuple(places),
+                   place_words=tuple(w for w in c.place_words if not weather_word(w)))
 
 
 def job_place(analysis: Analysis, job: str | None = None) -> str | None:
@@ -237,23 +275,27 @@ def _line_en(c: Clause, total: int, cast: Cast, introduced: set[str], rng: rando
     lead = leads["en"].get(c.lead, "")
     if not lead and lead_ok and c.index == total - 1 and (total >= 3 or c.index == 0):
         lead = rng.choice(leads["last"]["en"])
-    subject = _who(c.subject or cast.hero, c.subject_words, cast, introduced, False, _given(c.subject, cast, c))
+    subject = re.sub(r"^(A|An|The)\b", lambda m: m.group(1).lower(), c.outsider) if c.outsider and not c.passive else \
+        _who(c.subject or cast.hero, c.subject_words, cast, introduced, False, _given(c.subject, cast, c))
     out = [lead, subject] if lead else [subject]
     owner_named = False
     before = ""
-    for part in c.parts:
+    for n, part in enumerate(c.parts):
         low = part.text.lower()
-        if part.key:
-            owner = re.search(re.escape(part.text) + r"['’]s\b", c.text)  # "grandma cat's ring": an owner stays one
-            who = _who(part.key, part.text, cast, introduced, False, _given(part.key, cast, c))
-            if owner:
-                name = cast.name(part.key)
-                desc = who.removeprefix(f"{name}, ").rstrip(",")
-                who = possessive(name) if who == name else f"{desc} {possessive(name)}"
-            out.append(who)
+        after = c.parts[n + 1].text.lower() if n + 1 < len(c.parts) and c.parts[n + 1].key is None else ""
+        if low == "'s":
+            continue  # said with the mention before it
+        if part.key and after == "'s":  # "her grandson's school": her grandson Olive's school
+            name = possessive(cast.name(part.key))
+            said = re.sub(r"^(A|An|The|Her|His|Their)\b", lambda m: m.group(1).lower(), part.text)
+            out.append(name if part.key in introduced or cast.name(part.key) in said else f"{said} {name}")
+            introduced.add(part.key)
             owner_named = True
-        elif low in {"him", "her"} and c.obj and (low == "him" or before in _GIVING):
-            out.append(cast.name(c.obj))  # "bakes him a cake", "brings her flowers"
+        elif part.key:
+            out.append(_who(part.key, part.text, cast, introduced, False, _given(part.key, cast, c)))
+            owner_named = True
+        elif low in {"him", "her"} and c.obj and (low == "him" or before in _GIVING or after in _NO_NOUN):
+            out.append(cast.name(c.obj))  # "bakes him a cake", "brings her flowers", "buys flowers from her"
         elif low in {"his", "her", "their"} and not owner_named and c.actor != cast.hero:
             out.append(possessive(cast.name(cast.hero)))
         else:
@@ -266,6 +308,9 @@ def _line_en(c: Clause, total: int, cast: Cast, introduced: set[str], rng: rando
     return text if text.endswith((".", "!", "?")) else f"{text}."
 
 
+_NO_NOUN = {"", "to", "from", "with", "for", "and", "at", "in", "on", "again", "back", "away", "out", "up", "down",
+            "off", "into", "too", "once", "every", "because", "before", "after", "as", "so", "but", "or", "then",
+            "until", "while", "when", "by", "about", "over", "instead", "anymore", "forever", "now", "today"}
 _GIVING = {"brings", "gives", "buys", "bakes", "sends", "hands", "offers", "shows", "makes", "cooks", "tells",
            "teaches", "brought", "gave", "bought", "baked", "sent", "made", "cooked", "told", "taught"}
 
@@ -274,7 +319,7 @@ def _line_zh(c: Clause, total: int, cast: Cast, introduced: set[str], rng: rando
     lead = f"{c.lead}，" if c.lead else ""
     if not lead and lead_ok and c.index == total - 1 and (total >= 3 or c.index == 0):
         lead = rng.choice(spine_data()["leads"]["last"]["zh"])
-    subject = _who(c.subject or cast.hero, c.subject_words, cast, introduced, True, _given(c.subject, cast, c))
+    subject = (c.outsider if not c.passive else "") or _who(c.subject or cast.hero, c.subject_words, cast, introduced, True, _given(c.subject, cast, c))
     body = "".join(_who(p.key, p.text, cast, introduced, True, _given(p.key, cast, c)) if p.key
                    else cast.name(c.obj) if p.text in {"它", "他", "她"} and c.obj else p.text for p in c.parts)
     text = f"{lead}{subject}{body}".strip("，")
@@ -382,10 +427,13 @@ def _visual(c: Clause, cast: Cast, where: str | None, heros_place: bool = False,
     drawable words) and what is drawn as something else than asked (prop, place and action)."""
     lex = lexicon()
     act, exact = action_of(c)
+    outsider = outsider_entry(c.outsider) if c.outsider else None
+    if c.outsider:  # someone outside the cast does it: the hero is shown taking it, beside them
+        act = _taking(c, act)
     known = lex.data["actions"].get(act)
     word = "staring" if act == "shocked" else _ing(str(known["en"][0]).split()[0]) if known else "standing"
     actor = cast.name(c.actor)
-    toward = cast.name(c.obj) if c.obj else ""
+    toward = cast.name(c.obj) if c.obj and not c.outsider else ""
     if not toward and c.actor != cast.hero and (heros_place or any(
             p.text.lower() in {"his", "her", "their"} for p in c.parts)):
         toward = cast.name(cast.hero)  # "the poodle queues for his noodles": at the hero's truck, the hero there
@@ -406,6 +454,12 @@ def _visual(c: Clause, cast: Cast, where: str | None, heros_place: bool = False,
             shown.append(word)
         if not n.exact:
             subs.append(("prop", n.wanted, label))
+    if c.outsider:
+        for key in [*(["crowd"] if outsider is None or outsider["group"] else []), *(outsider or {}).get("props", [])]:
+            label = str(lex.entry("props", key)["label"])
+            if label not in asks:
+                asks.append(label)
+                shown.append(str(lex.entry("props", key)["en"][0]))
     unknown = [w for w in c.nouns if not place or w != place[0]]  # unknown to every table: the painter's nearest
     looks = [spine_data()["event_looks"][e] for e in c.events if e in spine_data()["event_looks"]]
     if looks and not shown and not unknown:  # "gets rich" and no more said: a suit, the cash, the golden car
@@ -434,7 +488,24 @@ def _visual(c: Clause, cast: Cast, where: str | None, heros_place: bool = False,
     when = _place_time(c) or (when if not (c.places or c.asked) else "")
     if when and when not in note:
         note += f", at {when}" if when == "night" else f", in the {when}"
+    for w in c.weathers[:1]:  # "during a storm": the weather of the scene's own place
+        word = str(lex.entry("weathers", w)["en"][0])
+        if word not in note:
+            note += f", in {'a ' if w == 'storm' else 'the '}{word}"
     return note, asks, subs
+
+
+_TAKING = {"give", "work", "celebrate", "cry", "shocked", "sing", "wave", "talk", "think", "eat", "study", "drive"}
+
+
+def _taking(c: Clause, act: str) -> str:
+    """What the hero does while someone outside the cast does the clause's deed: the deed itself where
+    the hero can show it alone (sells them the roses, sings for the crowd), crying at a wrong, else
+    staring in surprise; never a deed between two of the cast."""
+    lex = lexicon()
+    if any(lex.entry("events", e)["kind"] == "wrong" for e in c.events):
+        return "cry"
+    return act if act in _TAKING else "shocked"
 
 
 def _place_time(c: Clause) -> str:
@@ -623,8 +694,7 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
                               "slot": "feeling", "asks": [] if ahead else b.get("asks", [])})
             at += 1
         c = clauses[b["clause"]]
-        said = data["say"].get("rise" if opens else b["kind"] if b["kind"] != "outcome" else
-                               "outcome_rival" if cast.sides.get(c.actor or "") == "villain" else "outcome_hero")
+        said = data["say"].get(_say_key(b["kind"], c, cast, opens))
         who = cast.hero if opens else c.obj if said and said["who"] == "object" else c.actor
         line = pick(list(said[lang]), vals) if said and who in cast.names and len(beats) < MAX_BEATS else None
         if line:
@@ -718,6 +788,20 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
                 added[id(b)] += 1
                 progress = True
     return beats
+
+
+def _say_key(kind_name: str, c: Clause, cast: Cast, opens: bool) -> str:
+    """Which ``say`` lines follow a clause: the rival's words follow how the clause mends (sorry, help,
+    buying), never a taunt after a rival's apology."""
+    if opens:
+        return "rise"
+    rival = cast.sides.get(c.actor or "") == "villain"
+    mend = mending(c) if rival else ""
+    if kind_name == "outcome" or (mend and kind_name == "plain"):
+        if not rival:
+            return "outcome_hero"
+        return f"outcome_rival_{mend}" if f"outcome_rival_{mend}" in spine_data()["say"] else "outcome_rival"
+    return kind_name
 
 
 _IN = {"town", "city", "village", "neighbourhood", "neighborhood", "world", "forest", "snow", "rain", "river"}

@@ -25,7 +25,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from story.clauses import Clause
+from story.clauses import Clause, outsider_entry
 from story.lexicon import lexicon
 from story.premise import Analysis, describe
 from story.text import fill_fields, possessive
@@ -248,7 +248,7 @@ def tell(c: Clause, total: int, analysis: Analysis, cast: Cast, language: str, i
     key, words = _concept(c, analysis, drawn)
     # 1. Who: the actor, the one it befalls, the one it is done to.
     entry: dict[str, Any] = data["verbs"].get(key, {}) if key != "job" else {}
-    suffer = _suffered(c, entry) if entry else False
+    suffer = _suffered(c, entry) if entry and not (c.outsider and not c.passive) else False
     values: dict[str, str] = {}
     first = c.subject if suffer else c.actor
     people = [("subject", c.subject), ("actor", c.actor)] if suffer else [("actor", c.actor), ("object", c.obj)]
@@ -257,6 +257,8 @@ def tell(c: Clause, total: int, analysis: Analysis, cast: Cast, language: str, i
             values[field] = _person(who, cast, analysis, lang, introduced, c.subject_words if who == c.subject else "")
     if not zh and "object" in values and _family_of(c) == c.obj:  # 救了金毛一家: the golden's whole family
         values["object"] = f"{values['object'].rstrip(',')}, and the whole family,"
+    if c.outsider:  # "a wedding party", "全城的人": someone outside the cast
+        values["actor"] = _outsider(c.outsider, lang)
     if "actor" not in values and not suffer:
         values["actor"] = _person(first or cast.hero, cast, analysis, lang, introduced, c.subject_words)
     if suffer and "actor" in values:  # "被富白猫和她的狗男友嘲笑": everyone who does it
@@ -357,11 +359,29 @@ def _family_of(c: Clause) -> str | None:
     return None
 
 
+_NOT_OWNED = {"to", "from", "with", "for", "and", "at", "in", "on", "again", "back", "away", "too", "by", "about",
+              "a", "an", "the"}  # "buys her a new house": her is who gets it
+
+
+def _outsider(words: str, lang: str) -> str:
+    """A doer outside the cast in the target language: the outsiders table's words, else the bilingual
+    noun inside the premise's words ("the bakery" → 面包店), else someone."""
+    entry = outsider_entry(words)
+    if entry is not None:
+        return str(entry["say"][lang])
+    noun = _word(words, "props", "", lang)
+    if noun:
+        return noun if lang == "zh" else f"the {noun}"
+    return "有人" if lang == "zh" else "someone"
+
+
 def _owner(c: Clause, cast: Cast) -> str:
     """The hero, when the clause's thing is theirs but someone else does it ("queues for his noodles")."""
     if c.actor == cast.hero:
         return ""
-    if any(p.key is None and p.text.lower() in {"his", "her", "their", "它的", "他的", "她的"} for p in c.parts):
+    parts = [p.text.lower() if p.key is None else "" for p in c.parts]
+    if any(w in {"his", "her", "their", "它的", "他的", "她的"} and (w != "her" or parts[n + 1:n + 2] not in (
+            [], [""], *([x] for x in _NOT_OWNED))) for n, w in enumerate(parts)):  # "from her" is no owner
         return cast.name(cast.hero)
     return ""
 

@@ -164,3 +164,27 @@ def test_common_data() -> None:
         for v in c["cameos"][side]:
             assert "{name}" in v["en"] and "{name}" in v["zh"]
     assert set(arcs()) == set(ARC_IDS)
+
+
+def test_clause_data_schema() -> None:
+    """story/data/clauses.json: who may do a deed outside the cast; spine.json: how a rival mends."""
+    from story.clauses import clause_data
+    from story.spine import spine_data
+
+    data = clause_data()
+    props = load_data()["props"]
+    seen: set[str] = set()
+    for entry in data["outsiders"]:
+        _words(entry)
+        assert set(entry) == {"en", "zh", "say", "group", "props"}
+        assert entry["say"]["en"] and not HAN.search(entry["say"]["en"]) and HAN.search(entry["say"]["zh"])
+        assert isinstance(entry["group"], bool) and all(p in props for p in entry["props"])
+        for w in (*entry["en"], *entry["zh"]):
+            assert w not in seen, w  # one entry per word
+            seen.add(w)
+    say = spine_data()["say"]
+    for mend, entry in spine_data()["mending"].items():
+        _words(entry)
+        assert f"outcome_rival_{mend}" in say  # a rival who mends this way has lines that fit
+        for lang in ("en", "zh"):
+            assert len(say[f"outcome_rival_{mend}"][lang]) >= 3
