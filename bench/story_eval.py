@@ -236,6 +236,19 @@ CLAUSE_CASES: tuple[Case, ...] = (
     Case("A tiny pomeranian nurse is bullied by a proud doberman doctor at the hospital, saves a patient during a "
          "storm and the doberman apologises in front of everyone", "en", (Who(D, "pomeranian"), Who(D, "doberman")),
          (("nurse",), ("bullied",), ("hospital",), ("storm",), ("apologis",))),
+    Case("A shy husky who sings in the subway is filmed by a passer-by, goes viral overnight and a famous director "
+         "offers him a role", "en", (Who(D, "husky"),),
+         (("sings",), ("subway",), ("passer-by",), ("viral",), ("director",), ("role",))),
+    Case("A grandma cat sells her gold necklace to pay for her grandson's school, and years later he comes home a "
+         "doctor and buys her a new house", "en", (Who(C), Who(C)),
+         (("grandma",), ("necklace",), ("grandson",), ("doctor",), ("house",))),
+    Case("A grandma cat sells her gold necklace to pay for her grandson's school, and years later he comes home a "
+         "doctor and buys her a new house", "zh", (Who(C), Who(C)), (("项链",), ("医生",), ("房子",))),
+    Case("一只胆小的柯基在街角卖花，被傲慢的布偶猫嘲笑，后来全城的人都来买她的花", "zh", (Who(D, "corgi"), Who(C, "ragdoll")),
+         (("卖花",), ("嘲笑",), ("全城",))),
+    Case("A golden retriever groom is left at the altar by his greedy bride, opens a bakery and his ex comes back to "
+         "beg for forgiveness", "en", (Who(D, "golden"), Who()),
+         (("groom",), ("altar",), ("bride",), ("bakery",), ("forgiveness",))),
 )
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z]")

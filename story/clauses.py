@@ -47,7 +47,8 @@ could will would shall should may might must get gets got make makes made finall
 hard own back away all way always never even really big small tiny little new old best first last next whole
 really quite time times day days night nights year years life everything everyone something nothing anything
 lot lots more most much many week weeks month months morning evening afternoon hour hours minute across along
-around behind beside near toward towards inside outside past upon without within beyond""".split())
+around behind beside near toward towards inside outside past upon without within beyond viral overnight suddenly
+instantly alone role chance part idea heart""".split())
 _THING_SECTIONS = {"props", "places"}
 _PERSON_SECTIONS = {"breeds", "species", "relations"}
 
@@ -226,6 +227,12 @@ def clauses(analysis: Analysis) -> list[Clause]:
         body = sep.join([*([outsider] if among else []), *(p.text for p in parts if p.key is None)])
         said_where = "".join(h.surface for h in local if h.start < start and h.section == "places")
         asked = tuple(nearest_things(f"{said_where}{sep}{body}" if said_where else body, "zh" if zh else "en"))  # the body names no person: mentions are parts
+        said_text = premise[tokens.offsets[start]:text_end].lower()
+        asked = tuple(n for n in asked if n.exact or not any(  # "gold necklace": gold describes it, no cash
+            m is not n and f"{n.wanted.lower()} {m.wanted.lower()}" in said_text for m in asked))
+        if outsider:  # "by a passer-by": the doer is no thing to draw
+            asked = tuple(n for n in asked if n.wanted.lower() not in outsider.lower())
+            nouns = tuple(n for n in nouns if n.lower() not in outsider.lower())
         named = " ".join(n.wanted.lower() for n in asked)
         nouns = tuple(n for n in nouns if n.lower() not in named)  # what no drawable thing stands for
         things = tuple(dict.fromkeys([*(n.wanted for n in asked), *nouns]))

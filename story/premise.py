@@ -183,6 +183,10 @@ def analyse(premise: str) -> Analysis:
         if h.section == "relations" and h.start > 0 and words[h.start - 1] in {
                 "become", "becomes", "became", "成为", "成了", "变成"}:
             continue  # "become best friends": an outcome, not a pet
+        if h.section == "relations" and h.key == "stranger" and (
+                (chinese and h.end < len(words) and words[h.end].startswith("们"))
+                or (not chinese and h.surface.endswith("s") and h.surface not in lex.entry("relations", h.key)["en"])):
+            continue  # "评委们", "the judges": a group outside the cast, not one more pet
         if h.section == "relations" and chinese and _predicate_zh(words, h.start, breaks):
             continue  # "金毛其实是首富的儿子", "成了外卖公司的老板": who the pet is, not one more pet
         person = Person(key="", role="other", side="neutral", pos=h.pos)

@@ -162,7 +162,8 @@ def premise_beats(analysis: Analysis, clauses: Sequence[Clause], cast: Cast, lan
                 n.section == "places" for n in c.asked):
             where = job_place(analysis, analysis.dream) or where  # "becomes a pop star": on the stage
         c = _in_weather(c, where)
-        if c.outsider and not c.places and not any(n.section == "places" for n in c.asked) and cast.workplace:
+        if c.outsider and not c.passive and not c.places and not any(n.section == "places" for n in c.asked) \
+                and cast.workplace:
             where = cast.workplace  # a wedding party, a critic, the town: they come to the hero at work
         before = where
         visual, asks, subs = _visual(c, cast, where, bool(standing), when)
@@ -495,7 +496,7 @@ def _visual(c: Clause, cast: Cast, where: str | None, heros_place: bool = False,
     return note, asks, subs
 
 
-_TAKING = {"give", "work", "celebrate", "cry", "shocked", "sing", "wave", "talk", "think", "eat", "study", "drive"}
+_TAKING = {"give", "work", "celebrate", "cry", "shocked", "sing", "wave", "think", "eat", "study", "drive"}
 
 
 def _taking(c: Clause, act: str) -> str:

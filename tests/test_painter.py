@@ -210,3 +210,10 @@ def test_full_size_keyframes() -> None:
     frames = _paint(make_script(n_scenes=5), spec)
     assert [f.size for f in frames] == [(808, 1434)] * 5
     assert all(f.mode == "RGB" for f in frames)
+
+
+def test_a_story_label_the_painter_does_not_draw_falls_back_without_looping() -> None:
+    """"old photo" is the story's own label for its photo prop: its nearest is itself (it recursed)."""
+    from render.painter.vocabulary import match_prop
+
+    assert match_prop("old photo").how in {"exact", "alias", "nearest", "fallback"}

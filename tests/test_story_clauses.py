@@ -363,3 +363,19 @@ def test_new_premises_are_read_with_their_own_doers(premise: str, expected: list
     for seed in range(2):
         told = " ".join(s.narration for s in write_story(premise, None, "en", seed).script.scenes)
         assert not re.search(r"\b[A-Z][a-z]+, [a-z]+, [a-z]+ [a-z]+ [A-Z]", told), told  # "Shadow, tabby, scruffy stray Shadow"
+
+
+def test_a_chinese_group_outside_the_cast_and_a_describing_word_before_a_thing() -> None:
+    """"后来全城的人都来买她的花": the whole town, not the hero, buys; "评委们" are a group, not one more
+    pet ("评委土豆们都夸…"); "her gold necklace" is a necklace, not a stack of cash."""
+    town = clauses(analyse("一只胆小的柯基在街角卖花，被傲慢的布偶猫嘲笑，后来全城的人都来买她的花"))[-1]
+    assert (town.outsider, town.actor, town.obj) == ("全城的人", None, "hero")
+    judged = analyse("穷柴犬在厨艺大赛上被富家贵宾犬嘲笑，后来评委们都夸她的面条，贵宾犬向她道歉")
+    assert [p.key for p in judged.cast] == ["hero", "rival"]
+    read = clauses(judged)
+    assert (read[1].outsider, read[2].actor, read[2].obj) == ("评委们", "rival", "hero")
+    for seed in range(2):
+        told = [s.narration for s in write_story(judged.premise, None, "zh", seed).script.scenes]
+        assert any("评委们都夸" in t for t in told) and not any(re.search(r"评委\w+们", t) for t in told), told
+    necklace = clauses(analyse("A grandma cat sells her gold necklace to pay for her grandson's school"))[0]
+    assert [n.used for n in necklace.asked if n.section == "props"] == ["necklace"]

@@ -143,6 +143,8 @@ def _story_nearest(asked: str, language: str) -> str | None:
     if near is None:
         return None
     label = str(lexicon().entry("props", near.used)["label"])
+    if label == asked:
+        return None  # "old photo" is the story's own label for a prop the painter does not draw
     m = match_prop(label)
     return m.drawn if m.how != "fallback" else None
 
