@@ -270,11 +270,12 @@ def leaks(script: Script) -> int:
 def garbles(script: Script) -> int:
     """Chinese lines that say one pet's name twice in one breath ("柴犬阿福在夜市摆摊卖烤串的阿福被…",
     "饼干被饼干欺负"): a clause read with the wrong subject. English lines where a name runs into
-    what should have been the clause's own subject ("Buddy a wedding party orders…", "Buddy, hound,
-    lonely old basset Buddy") or owns nothing ("apologises to Waffles'.")."""
+    what should have been the clause's own subject ("Buddy a wedding party orders…", not "offers Buddy
+    a role"; "Buddy, hound, lonely old basset Buddy") or owns nothing ("apologises to Waffles'.")."""
     names = [re.escape(c.name) for c in script.characters]
     if script.language != "zh":
-        return sum(any(re.search(rf"\b{n} (?:a|an|the) ", t) or re.search(rf"\b(?:to|from|with|by) {n}(?:'s|')[.!?,]", t)
+        return sum(any(re.search(rf"(?<![a-z] ){n} (?:a|an|the) ", t)
+                       or re.search(rf"\b(?:to|from|with|by) {n}(?:'s|')[.!?,]", t)
                        or re.search(rf"\b{n}, [a-z]+, [a-z]+ [^.!?]{{0,20}}\b{n}\b", t) for n in names)
                    for s in script.scenes for _, t in s.spoken())
     return sum(any(re.search(rf"{n}[^，。！？：“”]{{0,10}}{n}", t) for n in names)
