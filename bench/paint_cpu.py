@@ -1,9 +1,12 @@
 """Storyboard painter benchmark: 8 scenes at 720x1280, staged (actions, props, time of day, weather)
-against the same scenes unstaged (everyone standing, no props, clear day), stills and layers.
+against the same scenes unstaged (everyone standing, no props, clear day), stills and layers; and 8
+scenes drawn as their trade (flower shop, bakery, café, grocery, bookshop, fish market) or with a crowd
+fitted to its place and a fire, against the same scenes as a plain shop, market, street or stage (layers).
 
     .venv/bin/python bench/paint_cpu.py [--width 720 --height 1280 --repeat 3]
 
-Prints the best-of-N wall and CPU seconds of each and the staged/unstaged ratio measured in this run.
+Prints the best-of-N wall and CPU seconds of each and the staged/unstaged and places/plain ratios
+measured in this run.
 Other processes on the machine skew the wall time; the CPU time is the steadier figure.
 """
 
@@ -63,6 +66,32 @@ def script(staged: bool) -> Script:
                                   "characters": CAST, "scenes": scenes})
 
 
+# location, setting (its trade), props (crowd, fire), actions
+PLACES: list[tuple[str, str, list[str], list[str]]] = [
+    ("shop", "a flower shop", [], ["work", "sneer"]),
+    ("shop", "a bakery", [], ["work"]),
+    ("restaurant", "a little café", [], ["stand", "laugh"]),
+    ("market", "a fruit stall", ["crowd"], ["work"]),
+    ("shop", "a bookshop", [], ["think"]),
+    ("market", "the fish market", [], ["work", "point"]),
+    ("stage", "a stage", ["crowd"], ["sing"]),
+    ("street", "a street", ["burning house", "crowd"], ["shocked"]),
+]
+
+
+def places_script(places: bool) -> Script:
+    scenes: list[dict[str, Any]] = []
+    for loc, setting, props, actions in PLACES:
+        scenes.append({
+            "location": loc, "setting": setting if places else loc, "visual_prompt": loc,
+            "narration": "Something happens.", "caption": "Caption", "duration": 7.5, "mood": "dramatic",
+            "props": props if places else [],
+            "characters": [{"id": i, "action": a} for i, a in zip(("hero", "rival"), actions, strict=False)],
+        })
+    return Script.model_validate({"title": "Bench", "language": "en", "premise": "bench", "style": "ginger-cat",
+                                  "characters": CAST[:2], "scenes": scenes})
+
+
 def best(fn: Any, repeat: int) -> tuple[float, float]:
     walls, cpus = [], []
     for _ in range(repeat):
@@ -86,11 +115,15 @@ def main() -> int:
         rows[f"{name} stills"] = best(lambda sc=sc: painter.paint(sc, spec, no_progress, never_cancel), args.repeat)
         rows[f"{name} layers"] = best(lambda sc=sc: painter.paint_layers(sc, spec, no_progress, never_cancel),
                                       args.repeat)
+    for name, sc in (("plain places", places_script(False)), ("trades", places_script(True))):
+        rows[f"{name} layers"] = best(lambda sc=sc: painter.paint_layers(sc, spec, no_progress, never_cancel),
+                                      args.repeat)
     print(f"8 scenes at {args.width}x{args.height}, best of {args.repeat}")
     for name, (wall, cpu) in rows.items():
-        print(f"  {name:<16} wall {wall:6.2f} s   cpu {cpu:6.2f} s")
+        print(f"  {name:<19} wall {wall:6.2f} s   cpu {cpu:6.2f} s")
     ratio = rows["staged layers"][1] / rows["unstaged layers"][1]
     print(f"  staged/unstaged layers cpu ratio {ratio:.2f}")
+    print(f"  places/plain layers cpu ratio {rows['trades layers'][1] / rows['plain places layers'][1]:.2f}")
     return 0
 
 

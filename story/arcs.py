@@ -11,17 +11,16 @@ hero-side characters the arc does not use get cameo beats, so nobody the premise
 
 from __future__ import annotations
 
-import json
 import random
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from story.claims import Licence
 from story.clauses import clauses
+from story.datafiles import read_json
 from story.kinds import story_kind
 from story.lexicon import lexicon
 from story.names import name_in
@@ -61,8 +60,7 @@ class Arc:
 
 
 def _read(name: str) -> dict[str, Any]:
-    text = resources.files("story").joinpath(f"data/arcs/{name}.json").read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(text)
+    data: dict[str, Any] = read_json(f"arcs/{name}.json")
     return data
 
 

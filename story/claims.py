@@ -11,13 +11,12 @@ says whether a line claims only what its premise allows.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
+from story.datafiles import read_json
 from story.lexicon import lexicon
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -33,8 +32,7 @@ class Family:
 
 @cache
 def _data() -> dict[str, Any]:
-    text = resources.files("story").joinpath("data/claims.json").read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(text)
+    data: dict[str, Any] = read_json("claims.json")
     return data
 
 

@@ -14,13 +14,12 @@ mentions (cast keys), so a writer can say it again with the cast's names.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
 
+from story.datafiles import read_json
 from story.lexicon import Hit, Tokens, in_context, lexicon
 from story.nearest import Nearest
 from story.nearest import things as nearest_things
@@ -101,8 +100,7 @@ class Clause:
 
 @cache
 def clause_data() -> dict[str, Any]:
-    text = resources.files("story").joinpath("data/clauses.json").read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(text)
+    data: dict[str, Any] = read_json("clauses.json")
     return data
 
 

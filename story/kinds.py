@@ -10,13 +10,12 @@ filler pools the spine's ``fill`` uses in place of ``spine.json``'s.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
+from story.datafiles import read_json
 from story.premise import Analysis
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -26,8 +25,7 @@ STRIVING_POOLS = (("more", "rise"), ("more", "situation"), ("more", "outcome"), 
 
 @cache
 def kinds_data() -> dict[str, Any]:
-    text = resources.files("story").joinpath("data/kinds.json").read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(text)
+    data: dict[str, Any] = read_json("kinds.json")
     return data
 
 

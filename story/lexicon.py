@@ -9,14 +9,14 @@ words (``穷橘`` → ``穷`` ``橘``) yields its parts. Longer matches win over
 
 from __future__ import annotations
 
-import json
 import re
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
+
+from story.datafiles import read_json
 
 SECTIONS = (
     "species", "breeds", "colours", "traits", "relations", "jobs", "places", "props", "actions",
@@ -48,8 +48,7 @@ class Tokens:
 
 def load_data() -> dict[str, dict[str, dict[str, Any]]]:
     """The raw vocabulary (section → key → entry with ``en``/``zh`` word lists and attributes)."""
-    text = resources.files("story").joinpath("data/lexicon.json").read_text(encoding="utf-8")
-    data: dict[str, dict[str, dict[str, Any]]] = json.loads(text)
+    data: dict[str, dict[str, dict[str, Any]]] = read_json("lexicon.json")
     return data
 
 

@@ -11,11 +11,10 @@ Chinese script (the Chinese voice spells it, the subtitle keeps it).
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib import resources
 
+from story.datafiles import read_json
 from story.lexicon import Tokens, lexicon
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -112,6 +111,5 @@ def _name_at(premise: str, start: int) -> str | None:
 @lru_cache(maxsize=1)
 def _known() -> frozenset[str]:
     """The Chinese pet names the writer itself gives (story/data/arcs/common.json)."""
-    text = resources.files("story").joinpath("data/arcs/common.json").read_text(encoding="utf-8")
-    pools = json.loads(text)["names"].values()
+    pools = read_json("arcs/common.json")["names"].values()
     return frozenset(n for pool in pools for n in pool["zh"])

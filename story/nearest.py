@@ -13,12 +13,11 @@ added to the tokenizer's dictionary.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any, Literal
 
+from story.datafiles import read_json
 from story.lexicon import Hit, Lexicon, Tokens, load_data, tokenize_en
 
 SECTIONS = ("props", "places", "actions", "jobs")
@@ -52,8 +51,7 @@ class Nearest:
 def load_table() -> dict[str, Any]:
     """The raw mapping: section → lexicon key → ``en``/``zh`` word lists, and the ``abstract`` words
     (those that name nothing drawable; in Chinese also the words that must not split into things, 一家)."""
-    text = resources.files("story").joinpath("data/nearest.json").read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(text)
+    data: dict[str, Any] = read_json("nearest.json")
     return data
 
 

@@ -19,17 +19,16 @@ reported by ``plan_problems``; writers reject such plans.
 from __future__ import annotations
 
 import hashlib
-import json
 import random
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any, Literal, cast, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from story.datafiles import read_json
 from story.lexicon import Hit, lexicon
 from story.nearest import Nearest
 from story.script import (
@@ -165,8 +164,7 @@ def plan_json_schema() -> dict[str, Any]:
 
 @cache
 def staging() -> dict[str, Any]:
-    text = resources.files("story").joinpath("data/staging.json").read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(text)
+    data: dict[str, Any] = read_json("staging.json")
     return data
 
 

@@ -16,16 +16,15 @@ with a new event.
 
 from __future__ import annotations
 
-import json
 import random
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
-from importlib import resources
 from typing import Any, Literal
 
 from story.clauses import Clause, outsider_entry
+from story.datafiles import read_json
 from story.kinds import STRIVING, Kind
 from story.lexicon import lexicon
 from story.nearest import nearest
@@ -49,8 +48,7 @@ Beat = dict[str, Any]  # speaker, line, visual, slot (+ clause, kind, asks for p
 
 @cache
 def spine_data() -> dict[str, Any]:
-    text = resources.files("story").joinpath("data/spine.json").read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(text)
+    data: dict[str, Any] = read_json("spine.json")
     return data
 
 

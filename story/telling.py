@@ -22,10 +22,10 @@ import random
 import re
 from collections.abc import Sequence
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from story.clauses import Clause, outsider_entry
+from story.datafiles import read_json
 from story.lexicon import lexicon
 from story.premise import Analysis, describe
 from story.text import fill_fields, possessive
@@ -39,10 +39,7 @@ _AUX = {"is", "are", "was", "were", "gets", "get", "got", "be", "being", "been"}
 
 @cache
 def telling_data() -> dict[str, Any]:
-    import json
-
-    text = resources.files("story").joinpath("data/telling.json").read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(text)
+    data: dict[str, Any] = read_json("telling.json")
     return data
 
 
