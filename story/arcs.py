@@ -40,6 +40,7 @@ from story.premise import Analysis, Person, Side, describe
 from story.spine import Cast, cast_asks, fill, job_place, premise_beats, weave
 from story.styles import CHARACTER_STYLES
 from story.text import FIELD, fill_fields
+from story.text import HAN as _HAN
 
 ARC_IDS = ("rags_to_riches", "career_dream", "betrayal_comeback", "lost_and_found", "parent_sacrifice",
            "underdog_revenge", "rivals_to_friends", "glow_up", "romance", "stolen_treasure", "rescue", "friendship",
@@ -370,7 +371,6 @@ def _title_like(words: str) -> bool:
     return not re.search(r"\b\w+(?:s|ed|ing)\b$", words) or words.endswith(("ss", "ess")) or bool(_HAN.search(words))
 
 
-_HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 def _relation_word(person: Person, language: str) -> str:

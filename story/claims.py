@@ -18,8 +18,7 @@ from typing import Any
 
 from story.datafiles import read_json
 from story.lexicon import lexicon
-
-_HAN = re.compile(r"[\u3400-\u9fff]")
+from story.text import HAN as _HAN
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,8 @@ from typing import Any
 
 from story.datafiles import read_json
 from story.premise import Analysis
+from story.text import HAN as _HAN
 
-_HAN = re.compile(r"[\u3400-\u9fff]")
 STRIVING_POOLS = (("more", "rise"), ("more", "situation"), ("more", "outcome"), ("say", "rise"),
                   ("say", "situation"), ("say", "outcome_hero"), ("ending", ""))  # effort and triumph lines
 

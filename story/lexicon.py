@@ -17,13 +17,13 @@ from functools import cache
 from typing import Any
 
 from story.datafiles import read_json
+from story.text import HAN as _HAN
 
 SECTIONS = (
     "species", "breeds", "colours", "traits", "relations", "jobs", "places", "props", "actions",
     "times", "weathers", "outfits", "events",
 )
 _WORD = re.compile(r"[a-z0-9\u00e0-\u00ff]+(?:[-'’][a-z0-9\u00e0-\u00ff]+)*")
-_HAN = re.compile(r"[\u3400-\u9fff]")
 _VOWELS = set("aeiou")
 
 

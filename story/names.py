@@ -16,8 +16,8 @@ from functools import lru_cache
 
 from story.datafiles import read_json
 from story.lexicon import Tokens, lexicon
+from story.text import HAN as _HAN
 
-_HAN = re.compile(r"[\u3400-\u9fff]")
 _HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
 # hanzi that never sit inside a pet's name right after its breed: joining words, particles, numbers
 _NOT_IN_NAME = set("被在和与跟同把将向往到去来从给对为因让叫是的了着过也都就又很想要会们这那个只一二三两几每些"

@@ -41,6 +41,7 @@ from story.script import (
     spoken_length,
 )
 from story.styles import ART_STYLES, CHARACTER_STYLES
+from story.text import HAN as _HAN
 
 Role = Literal["hero", "rival", "partner", "friend", "family", "boss", "mentor", "other"]
 ROLES: tuple[str, ...] = get_args(Role)
@@ -60,7 +61,6 @@ LINE_GAP_S = 0.18  # between two lines of one scene
 FILL_S = 52.0  # the offline writer tells more of each beat until its script is about this long
 MAX_LINE_S = 11.0  # speech one scene holds (a scene is at most 12 s)
 
-_HAN = re.compile(r"[\u3400-\u9fff]")
 _SLUG_BAD = re.compile(r"[^a-z0-9_]+")
 
 

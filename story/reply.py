@@ -20,11 +20,11 @@ from petreel.errors import InvalidReply
 from story.moderation import blocked_term
 from story.plan import Plan, plan_problems
 from story.prompts import excerpt, leak_marker, leaked_text, plan_texts
+from story.text import HAN as _HAN
 
 MAX_ERROR_LINES = 20
 _THINK = re.compile(r"<think>.*?</think>", re.S | re.I)
 _FENCE = re.compile(r"```[a-zA-Z]*\s*\n?(.*?)```", re.S)
-_HAN = re.compile(r"[\u3400-\u9fff]")
 _PLAN_KEYS = frozenset({"title", "cast", "beats"})
 
 

@@ -41,7 +41,7 @@ from story.plan import (
 from story.premise import Analysis
 from story.script import spoken_length
 from story.telling import tell, telling_data
-from story.text import fill_fields, possessive
+from story.text import HAN, fill_fields, possessive
 
 Beat = dict[str, Any]  # speaker, line, visual, slot (+ clause, kind, asks for premise beats)
 
@@ -118,7 +118,7 @@ _MENDING = {"kneel", "hug", "give", "wave", "celebrate"}  # a rival's doing that
 def mending(clause: Clause) -> str:
     """How a clause mends, by its verb (``spine.json``'s ``mending``): sorry, help, thanks, buy; or ""."""
     verb = clause.verb.lower() if clause.verb else clause.text.lower()
-    zh = bool(re.search(r"[\u3400-\u9fff]", verb))
+    zh = bool(HAN.search(verb))
     for key, entry in spine_data()["mending"].items():
         for w in entry["zh" if zh else "en"]:
             if (w in verb) if zh else re.search(rf"\b{re.escape(w)}", verb):
@@ -240,7 +240,7 @@ def _opener(c: Clause, k: str, told: list[Beat], openers: Sequence[str], zh: boo
 def _says_when(c: Clause) -> bool:
     """The clause names its own time of day or weather (雪夜, "in a storm", "at night")."""
     lex = lexicon()
-    if re.search(r"[\u3400-\u9fff]", c.text):
+    if HAN.search(c.text):
         words = [w for sec in ("times", "weathers") for e in lex.data[sec].values() for w in e["zh"]]
         return any(w in c.text for w in words)
     return bool(lex.keys(c.text, "times") or lex.keys(c.text, "weathers"))
@@ -351,18 +351,18 @@ def action_of(c: Clause) -> tuple[str, bool]:
                 return str(data["passive_actions"][e]), False
     verb = c.verb.lower()
     first = verb.split()[0] if verb.split() else ""
-    if c.passive and not re.search(r"[\u3400-\u9fff]", verb):
+    if c.passive and not HAN.search(verb):
         first = next((w for w in verb.split() if w not in {"is", "are", "was", "were", "gets", "get", "by"}), first)
     for form in (first, re.sub(r"(ies)$", "y", first), re.sub(r"(es|s|ed|ing)$", "", first), re.sub(r"(s|d)$", "", first)):
         if form in data["verb_actions"]:
             return str(data["verb_actions"][form]), False
     said = _without_nouns(verb)
     for word, act in data["verb_actions"].items():
-        if re.search(r"[\u3400-\u9fff]", word) and word in said:
+        if HAN.search(word) and word in said:
             return str(act), False
     if c.actions:
         return c.actions[0], True
-    near = nearest(c.verb, "actions", "zh" if re.search(r"[\u3400-\u9fff]", c.verb) else "en") if c.verb else None
+    near = nearest(c.verb, "actions", "zh" if HAN.search(c.verb) else "en") if c.verb else None
     if near is not None:
         return near.used, near.exact
     for e in c.events:
@@ -407,7 +407,7 @@ def place_ask(c: Clause) -> tuple[str, str] | None:
             rf"\b(?:in|at|into|inside|outside|to)\s+(?:the|a|an|his|her|their)\s+{re.escape(n)}", c.verb.lower())), "")
     if not wanted:
         return None
-    near = nearest(wanted, "places", "zh" if re.search(r"[\u3400-\u9fff]", wanted) else "en")
+    near = nearest(wanted, "places", "zh" if HAN.search(wanted) else "en")
     used = str(lexicon().entry("places", near.used)["location"]) if near else str(spine_data()["place_default"])
     return wanted, used
 
@@ -511,7 +511,7 @@ def _place_time(c: Clause) -> str:
     """The time of day a place's own words say ("night market", 夜市, 雨夜): the scene is drawn then."""
     lex = lexicon()
     for words in (*c.place_words, *(n.wanted for n in c.asked if n.section == "places")):
-        if re.search(r"[\u3400-\u9fff]", words):
+        if HAN.search(words):
             hit = next((k for k, e in lex.data["times"].items() if any(w in words for w in e["zh"])), None)
         else:
             hit = next(iter(lex.keys(words, "times")), None)
@@ -809,7 +809,7 @@ _SPECIFIC = re.compile(r"\{(?:place|at_place|thing)\}")
 
 
 def analysis_lang(text: str) -> str:
-    return "zh" if re.search(r"[\u3400-\u9fff]", text) else "en"
+    return "zh" if HAN.search(text) else "en"
 
 
 def _at(place: str) -> str:

@@ -33,7 +33,6 @@ from story.text import fill_fields, possessive
 if TYPE_CHECKING:
     from story.spine import Cast
 
-_HAN = re.compile(r"[\u3400-\u9fff]")
 _AUX = {"is", "are", "was", "were", "gets", "get", "got", "be", "being", "been"}
 
 

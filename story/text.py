@@ -15,6 +15,7 @@ from typing import Literal
 from petreel.errors import BadPremise
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+HAN = re.compile(r"[\u3400-\u9fff]")  # a hanzi (CJK ideographs and extension A): the writer's "is this Chinese" test
 
 
 def is_utf8(text: str) -> bool:
