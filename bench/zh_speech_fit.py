@@ -19,13 +19,12 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import render.pipeline as pipeline  # noqa: E402
 from petreel.settings import load_settings  # noqa: E402
 from render.audiometer import coverage, decode_audio, longest_gap, speech_spans  # noqa: E402
 from render.composer import ffmpeg_exe  # noqa: E402
 from render.cpu import cpu_backends  # noqa: E402
+from render.pipeline import render_clip  # noqa: E402
 from render.stages import RenderSpec  # noqa: E402
-from render.timeline import Timeline  # noqa: E402
 from story.offline import write_offline  # noqa: E402
 from story.premise import analyse, hero_style  # noqa: E402
 
@@ -40,20 +39,9 @@ SPEC = RenderSpec(width=180, height=320, fps=12, seed=5)
 
 def check(premise: str, seed: int, out: Path) -> str:
     script = write_offline(premise, hero_style(analyse(premise)) or "ginger-cat", "zh", seed)
-    captured: list[Timeline] = []
-    plan = pipeline.plan_timeline
-
-    def spy(*args: object, **kw: object) -> Timeline:
-        timeline = plan(*args, **kw)  # type: ignore[arg-type]
-        captured.append(timeline)
-        return timeline
-
-    pipeline.plan_timeline = spy  # type: ignore[assignment]
-    try:
-        pipeline.render_clip(script, out, cpu_backends(load_settings(render={"music": False})), SPEC)
-    finally:
-        pipeline.plan_timeline = plan  # type: ignore[assignment]
-    timeline = captured[0]
+    info = render_clip(script, out, cpu_backends(load_settings(render={"music": False})), SPEC)
+    timeline = info.timeline
+    assert timeline is not None
     cuts = np.cumsum(timeline.durations)
     room = min(float(cuts[s.scene] - s.end) for s in timeline.segments)
     audio = decode_audio(out, ffmpeg_exe(), 16_000)

@@ -21,6 +21,7 @@ returns True, ``petreel.errors.Cancelled`` is raised and the composer leaves not
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import logging
 import tempfile
@@ -78,8 +79,8 @@ def render_clip(
     should_cancel: CancelFn = never_cancel,
     thumbnail: Path | None = None,
 ) -> ClipInfo:
-    """Render ``script`` to an MP4 at ``out_path`` (written atomically) and return what was made;
-    the thumbnail goes to ``thumbnail`` (default: ``out_path`` with ``.jpg``)."""
+    """Render ``script`` to an MP4 at ``out_path`` (written atomically) and return what was made,
+    with the timeline it followed; the thumbnail goes to ``thumbnail`` (default: ``out_path`` with ``.jpg``)."""
 
     def check() -> None:
         if should_cancel():
@@ -127,7 +128,7 @@ def render_clip(
         info = backends.composer.compose(frames, wav, spec, Path(out_path), timeline.n_frames,
                                          thumbnail=thumbnail)
     progress("compose", 1.0)
-    return info
+    return dataclasses.replace(info, timeline=timeline)
 
 
 def place_speech(spoken: Spoken, timeline: Timeline, voices: dict[str, VoiceProfile]) -> list[Placed]:

@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 import numpy as np
 from PIL import Image
 
 from render.voices import VoiceProfile
 from story.script import Scene, Script
+
+if TYPE_CHECKING:
+    from render.timeline import Timeline
 
 # progress(stage, fraction 0..1); stage names: "script", "keyframes", "narration", "music", "compose"
 ProgressFn = Callable[[str, float], None]
@@ -55,6 +58,8 @@ class ClipInfo:
     height: int
     duration: float
     size_bytes: int
+    # where every scene and spoken line fell on the clip (``render_clip`` fills it; a composer leaves it out)
+    timeline: Timeline | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

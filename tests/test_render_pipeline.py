@@ -233,11 +233,13 @@ def test_subtitles_follow_the_narration_segments(tmp_path: Path) -> None:
     spec = RenderSpec(width=360, height=640, fps=12, seed=3)
     script = make_script("en", n_scenes=5, scene_s=4.0)
     grab = FrameGrab()
-    render_clip(script, tmp_path / "c.mp4", backends(composer=grab, music=SilentMusic()), spec)
-    # the segments the pipeline placed (the same deterministic narrator)
+    info = render_clip(script, tmp_path / "c.mp4", backends(composer=grab, music=SilentMusic()), spec)
+    # the segments the pipeline placed (the same deterministic narrator), as the clip's info reports them
     voice = ToneNarrator()
     lines = [[Line("narrator", s.narration, voice.speak(s.narration, "en").size / SAMPLE_RATE)] for s in script.scenes]
-    segments = plan_timeline(lines, [s.duration for s in script.scenes], spec.fps).segments
+    planned = plan_timeline(lines, [s.duration for s in script.scenes], spec.fps)
+    assert info.timeline == planned and info.timeline.n_frames == len(grab.lumas)
+    segments = planned.segments
     assert [s.text for s in segments] == [s.narration for s in script.scenes]
     zone = slice(round(640 * (SUBTITLE_BOTTOM - 0.16)), round(640 * SUBTITLE_BOTTOM))
     lit = np.array([(y[zone] >= 225).sum() > 40 for y in grab.lumas])  # white subtitle glyphs

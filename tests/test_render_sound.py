@@ -84,23 +84,9 @@ class Rendered:
 
 
 def render(tmp: Path, script: Script) -> Rendered:
-    import render.pipeline as pipeline
-
-    captured: list[Timeline] = []
-    plan = pipeline.plan_timeline
-
-    def spy(*args: object, **kw: object) -> Timeline:
-        timeline = plan(*args, **kw)  # type: ignore[arg-type]
-        captured.append(timeline)
-        return timeline
-
-    backends = cpu_backends(load_settings(render={"music": False}))
-    pipeline.plan_timeline = spy  # type: ignore[assignment]
-    try:
-        render_clip(script, tmp / "clip.mp4", backends, SPEC)
-    finally:
-        pipeline.plan_timeline = plan  # type: ignore[assignment]
-    return Rendered(tmp / "clip.mp4", captured[0])
+    info = render_clip(script, tmp / "clip.mp4", cpu_backends(load_settings(render={"music": False})), SPEC)
+    assert info.timeline is not None
+    return Rendered(info.path, info.timeline)
 
 
 @pytest.fixture(scope="module")
