@@ -21,12 +21,12 @@ KINDS = ["flower shop", "bakery", "café", "grocery", "bookshop", "fish market"]
 
 def test_shops_file_is_complete_and_consistent() -> None:
     raw = json.loads(_DATA.read_text(encoding="utf-8"))
-    assert set(raw) == {"places", "kinds"}
+    assert set(raw) == {"places", "signs_zh", "kinds"}
     assert set(raw["places"]) <= set(get_args(Location))
     assert sorted(raw["kinds"]) == sorted(KINDS)
     seen: set[str] = set()
     for name, k in raw["kinds"].items():
-        assert set(k) == {"sign", "sign_color", "awning", "goods", "en", "zh"}, name
+        assert set(k) == {"sign", "sign_zh", "sign_color", "awning", "goods", "en", "zh"}, name
         assert k["goods"] in GOODS, name
         assert 1 <= len(k["sign"]) <= 12 and k["sign"].isascii(), name
         for col in (k["sign_color"], k["awning"]):

@@ -5,8 +5,6 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from PIL import ImageFont
-
 from render.painter.canvas import Canvas
 from render.painter.geometry import (
     GOLD,
@@ -21,6 +19,7 @@ from render.painter.geometry import (
     with_alpha,
 )
 from render.painter.landmarks import bg_city_hall, bg_market, bg_planet, bg_skyscraper, bg_space, bg_stadium
+from render.painter.shops import sign
 
 
 def _bg_street(c: Canvas) -> None:
@@ -239,10 +238,9 @@ def _bg_school(c: Canvas) -> None:
     c.line([(c.left, 0.03), (c.right, 0.03)], INK, 0.3)
     c.rect(0.06, 0.1, 0.94, 0.38, (150, 105, 70))
     c.rect(0.08, 0.115, 0.92, 0.365, (52, 100, 76), outline=False)
-    font = ImageFont.load_default(max(8, round(c.u * 7)))
     chalk = (235, 240, 230)
-    c.d.text((c.X(0.14), c.Y(0.14)), "A B C", fill=chalk, font=font)
-    c.d.text((c.X(0.55), c.Y(0.14)), "1+2=3", fill=chalk, font=font)
+    sign(c, "A B C", 0.24, 0.175, 7, chalk, width=0.34)
+    sign(c, "1+2=3", 0.67, 0.175, 7, chalk, width=0.3)
     c.line([(0.15, 0.3), (0.3, 0.26), (0.42, 0.31), (0.55, 0.27)], chalk, 0.4)
     c.poly(star_pts(0.78, 0.29, 0.03), (255, 230, 120), outline=False)
     c.rect(0.06, 0.375, 0.94, 0.39, (170, 125, 90))
@@ -350,8 +348,7 @@ def _bg_shop(c: Canvas) -> None:
                 c.rect(x + 0.004, y - h * 0.7, x + wdt - 0.004, y - h * 0.45, WHITE, outline=False)
                 x += wdt + 0.008
     c.rect(0.36, 0.1, 0.64, 0.2, (250, 210, 80), r=1)
-    font = ImageFont.load_default(max(8, round(c.u * 5.5)))
-    c.d.text((c.X(0.5), c.Y(0.15)), "SALE", fill=(200, 50, 50), font=font, anchor="mm")
+    sign(c, "SALE", 0.5, 0.15, 5.5, (200, 50, 50), width=0.26)
     c.floor((200, 200, 205), (226, 226, 230))
     c.rect(0.32, 0.5, 0.68, 0.64, (180, 120, 80))  # counter with a cash register
     c.rect(0.3, 0.48, 0.7, 0.505, (210, 160, 110))

@@ -32,6 +32,7 @@ class Canvas:
                  weather: str = "clear") -> None:
         self.img = img
         self.time, self.weather = time, weather
+        self.lang = "en"  # the script's language: signs are written in it
         self.floor_at = HORIZON
         self.lights: list[tuple[float, float, float, float, RGB]] = []  # windows and lamps lit at night
         self.d = ImageDraw.Draw(img, "RGBA")

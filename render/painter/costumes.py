@@ -1,6 +1,10 @@
 """Job costumes that must read at phone size: an astronaut's spacesuit and glass helmet, a doctor's white
-coat and stethoscope, a firefighter's helmet and striped coat. ``Pet`` draws them through these hooks
-(pet units, +x the facing side). Pure drawing.
+coat and stethoscope, a firefighter's helmet and striped coat, a nurse's cap, a police officer's cap and
+badge, a detective's trench coat and hat, a window cleaner's harness, a delivery rider's yellow jacket and
+helmet, a teacher's cardigan and glasses, a student's red neckerchief and satchel, a knight's armour, a
+princess's gown and tiara, an office worker's lanyard, a farmer's straw hat and dungarees, a singer's
+sequins. Which costume a character wears is ``persona.dress``'s choice. ``Pet`` draws them through these
+hooks (pet units, +x the facing side). Pure drawing.
 """
 
 from __future__ import annotations
@@ -11,6 +15,23 @@ _SUIT: RGB = (238, 238, 242)
 _COAT: RGB = (250, 250, 252)
 _FIRE: RGB = (214, 62, 48)
 _STRIPE: RGB = (250, 224, 70)
+_NAVY: RGB = (40, 62, 112)
+_TRENCH: RGB = (204, 172, 118)
+_CLEANER: RGB = (70, 150, 215)
+_RIDER: RGB = (252, 202, 36)
+_CARDIGAN: RGB = (150, 62, 72)
+_SHIRT: RGB = (246, 246, 250)
+_STEEL: RGB = (192, 198, 210)
+_GOWN: RGB = (246, 150, 192)
+_OFFICE: RGB = (84, 90, 106)
+_DENIM: RGB = (72, 104, 164)
+_SEQUIN: RGB = (150, 62, 196)
+_NURSE: RGB = (244, 170, 200)
+
+
+def _clothes(torso: RGB, legs: RGB, shoes: RGB) -> dict[str, Color]:
+    return {"torso": torso, "legs": legs, "shoes": shoes, "sleeve": torso}
+
 
 # clothes colours by outfit: torso, legs, shoes and sleeve (as ``Pet._outfit`` gives them)
 COLOURS: dict[str, dict[str, Color]] = {
@@ -18,6 +39,18 @@ COLOURS: dict[str, dict[str, Color]] = {
     "white_coat": {"torso": _COAT, "legs": (84, 150, 170), "shoes": (240, 240, 244), "sleeve": _COAT},
     "firefighter": {"torso": (196, 150, 78), "legs": (176, 132, 66), "shoes": (40, 38, 44),
                     "sleeve": (196, 150, 78)},
+    "nurse": _clothes(_NURSE, _NURSE, (246, 246, 250)),
+    "police": _clothes(_NAVY, (34, 52, 96), (28, 28, 32)),
+    "detective": _clothes(_TRENCH, (88, 80, 72), (92, 60, 40)),
+    "window_cleaner": _clothes(_CLEANER, _CLEANER, (60, 60, 66)),
+    "delivery": _clothes(_RIDER, (60, 62, 72), (40, 40, 44)),
+    "teacher": _clothes(_CARDIGAN, (84, 80, 94), (96, 62, 42)),
+    "student": _clothes(_SHIRT, (50, 62, 118), (30, 28, 32)),
+    "knight": _clothes(_STEEL, (170, 176, 188), (120, 124, 136)),
+    "princess": _clothes(_GOWN, _GOWN, (250, 210, 230)),
+    "office": _clothes(_OFFICE, (62, 66, 80), (28, 28, 32)),
+    "farmer": {"torso": (204, 72, 60), "legs": _DENIM, "shoes": (110, 72, 44), "sleeve": (204, 72, 60)},
+    "singer": _clothes(_SEQUIN, (30, 28, 36), (24, 24, 28)),
 }
 
 
@@ -26,6 +59,12 @@ def back(p: Pen, outfit: str, head_y: float, head_rx: float, head_ry: float) -> 
     if outfit == "spacesuit":
         p.rect(-24, -56, 24, -14, (200, 200, 208), r=5)
         p.rect(-20, -64, -12, -54, (170, 170, 180), r=2)
+    elif outfit == "student":  # the satchel on the back
+        p.rect(-26, -52, -6, -20, (214, 60, 60), r=4)
+    elif outfit == "knight":  # the red cloak
+        p.poly([(-14, -54), (14, -54), (24, -2), (-24, -2)], (176, 36, 44))
+    elif outfit == "princess":  # the gown's skirt to the floor
+        p.poly([(-14, -30), (14, -30), (30, -1), (-30, -1)], _GOWN)
 
 
 def torso(p: Pen, outfit: str, body: tuple[float, float, float, float]) -> None:
@@ -50,7 +89,9 @@ def torso(p: Pen, outfit: str, body: tuple[float, float, float, float]) -> None:
         p.line([(-11, -53), (-12, -44), (-8, -36)], steel, 1.3)
         p.line([(11, -53), (12, -46), (-8, -36)], steel, 1.3)
         p.ell(-8, -35, 3.2, 3.2, (190, 196, 210))
-    elif outfit == "firefighter":
+    else:
+        _torso_job(p, outfit, body)
+    if outfit == "firefighter":
         for y0 in (-36, -24):
             p.poly(band_pts(tx, ty, rx - 0.6, ry - 0.6, y0, y0 + 3.6), _STRIPE)
         for y in (-46, -40, -30):
@@ -66,9 +107,148 @@ def hat(p: Pen, outfit: str, head_y: float, head_rx: float, head_ry: float) -> N
         p.arc(-8, head_y - 14, head_rx - 2, 200, 250, 2.4, ry=head_ry + 4, fill=WHITE)
         p.ell(-head_rx + 2, head_y - head_ry - 2, 2.2, 2.2, WHITE, outline=False)
     elif outfit == "firefighter":
-        brim = top + 8
-        p.poly([(-30, brim + 2), (30, brim + 2), (36, brim + 7), (-24, brim + 7)], darker(_FIRE, 0.85))
-        p.poly([(-22, brim + 2), (-20, top - 6), (0, top - 12), (20, top - 6), (22, brim + 2)], _FIRE)
-        p.line([(0, top - 12), (0, brim)], lighter(_FIRE, 0.3), 2.0)
-        p.poly([(-6, brim - 12), (6, brim - 12), (7, brim - 1), (0, brim + 2), (-7, brim - 1)], GOLD)
-        p.ell(0, brim - 6, 2.2, 2.2, _FIRE, outline=False)
+        _fire_helmet(p, top)
+    else:
+        _hat_job(p, outfit, head_y, head_rx, top)
+
+
+def _fire_helmet(p: Pen, top: float) -> None:
+    brim = top + 8
+    p.poly([(-30, brim + 2), (30, brim + 2), (36, brim + 7), (-24, brim + 7)], darker(_FIRE, 0.85))
+    p.poly([(-22, brim + 2), (-20, top - 6), (0, top - 12), (20, top - 6), (22, brim + 2)], _FIRE)
+    p.line([(0, top - 12), (0, brim)], lighter(_FIRE, 0.3), 2.0)
+    p.poly([(-6, brim - 12), (6, brim - 12), (7, brim - 1), (0, brim + 2), (-7, brim - 1)], GOLD)
+    p.ell(0, brim - 6, 2.2, 2.2, _FIRE, outline=False)
+
+
+def _torso_job(p: Pen, outfit: str, body: tuple[float, float, float, float]) -> None:
+    tx, ty, rx, ry = body
+    if outfit == "nurse":
+        p.rect(-6, -46, 6, -36, WHITE, r=1)  # the red cross on the tunic
+        p.rect(-1.4, -44.5, 1.4, -37.5, (220, 50, 60), outline=False)
+        p.rect(-4.5, -42.4, 4.5, -39.6, (220, 50, 60), outline=False)
+    elif outfit == "police":
+        p.poly([(-6, -54), (6, -54), (0, -44)], (150, 190, 235))  # the shirt collar, tie, badge, belt
+        p.poly([(-1.5, -50), (1.5, -50), (2, -40), (0, -37), (-2, -40)], (24, 28, 44))
+        p.poly(star_pts(9, -42, 4.4), GOLD)
+        p.poly(band_pts(tx, ty, rx - 0.6, ry - 0.6, -21, -17), (24, 24, 30))
+        p.rect(-2.5, -21, 2.5, -17, (200, 200, 210), r=0.5)
+    elif outfit == "detective":
+        p.poly([(-8, -54), (0, -34), (-12, -40)], darker(_TRENCH, 0.8))  # lapels, buttons, belt
+        p.poly([(8, -54), (0, -34), (12, -40)], darker(_TRENCH, 0.8))
+        for x in (-5, 5):
+            for y in (-30, -24):
+                p.ell(x, y, 1.2, 1.2, (90, 66, 40), outline=False)
+        p.poly(band_pts(tx, ty, rx - 0.6, ry - 0.6, -21, -17), darker(_TRENCH, 0.7))
+    elif outfit == "window_cleaner":
+        harness = (250, 196, 30)
+        for s in (-1, 1):  # the harness over both shoulders, the waist belt and its ring
+            p.line([(s * 11, -53), (s * 6, -20)], harness, 3.2)
+        p.poly(band_pts(tx, ty, rx - 0.6, ry - 0.6, -22, -17), harness)
+        p.ell(0, -19.5, 3.2, 3.2, None, width=1.6)
+    elif outfit == "delivery":
+        p.line([(0, -54), (0, -12)], darker(_RIDER, 0.6), 0.8)  # the zip and the box logo
+        p.rect(4, -44, 14, -34, (40, 40, 48), r=1.5)
+        p.arc(9, -39, 3, 0, 180, 1.0, fill=_RIDER)
+        for y0 in (-27, -23):
+            p.poly(band_pts(tx, ty, rx - 0.6, ry - 0.6, y0, y0 + 1.8), (60, 60, 70), outline=False)
+    elif outfit == "teacher":
+        p.poly([(-7, -54), (7, -54), (0, -36)], _SHIRT)  # the shirt, tie and the cardigan's buttons
+        p.poly([(-1.5, -51), (1.5, -51), (2.2, -40), (0, -37.5), (-2.2, -40)], (60, 110, 80))
+        for y in (-32, -26, -20):
+            p.ell(0, y, 1.3, 1.3, darker(_CARDIGAN, 0.6), outline=False)
+    elif outfit == "student":
+        p.poly([(-16, -53), (16, -53), (9, -40), (0, -46), (-9, -40)], (50, 62, 118))  # sailor collar
+        p.poly([(-5, -47), (5, -47), (0, -34)], (220, 40, 50))  # the red neckerchief
+        p.line([(-15, -52), (-12, -18)], (50, 62, 118), 2.6)  # the satchel's strap
+    elif outfit == "knight":
+        for y in (-44, -34, -24):  # the breastplate's plates and its red cross
+            p.line([(-14, y), (14, y)], darker(_STEEL, 0.7), 0.8)
+        p.rect(-1.8, -50, 1.8, -28, (200, 40, 50), outline=False)
+        p.rect(-8, -44, 8, -40.5, (200, 40, 50), outline=False)
+        for s in (-1, 1):
+            p.ell(s * 16, -50, 7, 5, lighter(_STEEL, 0.2))
+    elif outfit == "princess":
+        p.ell(0, -52, 10, 3.5, WHITE, outline=False)  # the neckline, the sash
+        p.poly(band_pts(tx, ty, rx - 0.6, ry - 0.6, -30, -27), lighter(_GOWN, 0.5))
+        p.poly(star_pts(0, -44, 3.2), (120, 200, 255))
+    elif outfit == "office":
+        p.poly([(-6, -54), (6, -54), (0, -36)], _SHIRT)  # shirt, tie, and the ID card on its lanyard
+        p.poly([(-1.5, -51), (1.5, -51), (2.2, -40), (0, -37.5), (-2.2, -40)], (60, 110, 220))
+        p.line([(-9, -54), (-7, -34)], (220, 60, 60), 1.0)
+        p.line([(9, -54), (-7, -34)], (220, 60, 60), 1.0)
+        p.rect(-12, -34, -2, -26, WHITE, r=0.8)
+        p.rect(-10.5, -32.5, -7, -29, (120, 170, 230), outline=False)
+    elif outfit == "farmer":
+        for x in (-12, -4, 4, 12):  # the plaid, the dungarees' bib and straps
+            p.line([(x, -53), (x, -13)], darker((204, 72, 60), 0.75), 0.7)
+        p.rect(-10, -40, 10, -12, _DENIM, r=2)
+        for s in (-1, 1):
+            p.line([(s * 8, -40), (s * 12, -53)], _DENIM, 2.4)
+            p.ell(s * 7, -37, 1.4, 1.4, GOLD, outline=False)
+        p.rect(-5, -33, 5, -26, darker(_DENIM, 0.85), r=1)
+    elif outfit == "singer":
+        for k, (x, y) in enumerate(((-11, -44), (10, -40), (-6, -28), (12, -26), (0, -18), (-14, -32), (6, -50))):
+            p.poly(star_pts(x, y, 2.4), GOLD if k % 2 else WHITE, outline=False)
+        p.poly([(0, -50), (-7, -53.5), (-7, -46.5)], GOLD)  # the bow tie
+        p.poly([(0, -50), (7, -53.5), (7, -46.5)], GOLD)
+
+
+def _hat_job(p: Pen, outfit: str, head_y: float, head_rx: float, top: float) -> None:
+    if outfit == "nurse":
+        p.poly([(-14, top + 4), (14, top + 4), (11, top - 8), (-11, top - 8)], WHITE)
+        p.rect(-1.6, top - 6, 1.6, top + 2, (220, 50, 60), outline=False)
+        p.rect(-4, top - 3.6, 4, top - 0.4, (220, 50, 60), outline=False)
+    elif outfit == "police":
+        p.rect_r(-19, top - 8, 19, top + 6, 3, _NAVY)
+        p.rect_r(-22, top - 12, 22, top - 4, 3, lighter(_NAVY, 0.12))
+        p.poly(star_pts(0, top - 2, 4), GOLD)
+        p.rect_r(-18, top + 4, 24, top + 8, 2, (24, 24, 30))
+    elif outfit == "detective":  # a fedora with its band
+        brown = (112, 80, 56)
+        p.poly([(-34, top + 6), (34, top + 6), (30, top + 1), (-30, top + 1)], darker(brown, 0.85))
+        p.poly([(-18, top + 2), (-16, top - 14), (0, top - 10), (16, top - 14), (18, top + 2)], brown)
+        p.rect(-18, top - 3, 18, top + 2, (40, 30, 26), outline=False)
+    elif outfit == "window_cleaner":  # a white safety helmet and its chin strap
+        px, py = p.P(0, top + 8)
+        rx, r = 24 * p.u, 16 * p.u
+        p.d.pieslice((px - rx, py - r, px + rx, py + r), 180, 360, fill=(246, 246, 250), outline=p.ink,
+                     width=round(p.lw))
+        p.rect_r(-26, top + 6, 26, top + 10, 2, (246, 246, 250))
+        p.line([(-23, top + 10), (-18, head_y + 12)], (40, 40, 48), 1.1)
+    elif outfit == "delivery":  # a yellow helmet, its visor up
+        px, py = p.P(0, top + 12)
+        rx, r = 30 * p.u, 24 * p.u
+        p.d.pieslice((px - rx, py - r, px + rx, py + r), 180, 360, fill=_RIDER, outline=p.ink, width=round(p.lw))
+        p.rect_r(-30, top + 5, 30, top + 12, 3, (40, 44, 56))
+        p.line([(-14, top - 6), (14, top - 6)], WHITE, 1.6)
+    elif outfit == "teacher":
+        ey, ex = -74.5, 11.0
+        for s in (-1, 1):
+            p.arc(s * ex, ey, 8.4, 0, 360, 1.5, fill=(40, 40, 48))
+        p.line([(-ex + 8.4, ey - 1), (ex - 8.4, ey - 1)], (40, 40, 48), 1.3)
+    elif outfit == "student":  # a yellow school cap
+        p.rect_r(-17, top - 6, 17, top + 6, 4, (250, 210, 50))
+        p.rect_r(4, top + 2, 30, top + 7, 2, darker((250, 210, 50), 0.85))
+    elif outfit == "knight":  # an open helmet with a red plume
+        px, py = p.P(0, top + 12)
+        rx, r = 28 * p.u, 20 * p.u
+        p.d.pieslice((px - rx, py - r, px + rx, py + r), 180, 360, fill=_STEEL, outline=p.ink, width=round(p.lw))
+        for s in (-1, 1):  # the cheek guards beside the face
+            p.rect_r(s * 28 - 4, top + 10, s * 28 + 4, head_y + 8, 2, _STEEL)
+        p.line([(0, top - 7), (0, top + 11)], darker(_STEEL, 0.7), 1.4)
+        p.poly([(-2, top - 4), (2, top - 4), (10, top - 20), (0, top - 16), (-6, top - 22)], (200, 40, 50))
+    elif outfit == "princess":  # a tiara
+        base = top + 5
+        p.poly([(-12, base), (-10, base - 8), (-5, base - 4), (0, base - 12), (5, base - 4), (10, base - 8),
+                (12, base)], GOLD)
+        p.ell(0, base - 5, 2.2, 2.2, (240, 90, 150))
+    elif outfit == "farmer":  # a wide straw hat with a red band
+        straw = (232, 200, 120)
+        p.ell(0, top + 4, 40, 7, straw)
+        p.poly([(-17, top + 3), (-15, top - 12), (15, top - 12), (17, top + 3)], straw)
+        p.rect(-16.5, top - 3, 16.5, top + 2, (200, 50, 50), outline=False)
+        for x in (-10, 0, 10):
+            p.line([(x, top - 11), (x, top - 4)], darker(straw, 0.8), 0.5)
+    elif outfit == "singer":
+        p.poly(star_pts(-18, top + 4, 5), GOLD)

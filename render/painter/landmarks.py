@@ -7,6 +7,7 @@ import math
 
 from render.painter.canvas import Canvas
 from render.painter.geometry import GOLD, HORIZON, INK, RGB, WHITE, darker, lighter, star_pts
+from render.painter.shops import sign
 
 
 def bg_skyscraper(c: Canvas) -> None:
@@ -142,7 +143,7 @@ def bg_city_hall(c: Canvas) -> None:
             c.line([(x + d, 0.16), (x + d, 0.49)], shade, 0.3)
     c.rect(0.42, 0.3, 0.58, 0.5, (110, 70, 50))  # doors
     c.line([(0.5, 0.3), (0.5, 0.5)], INK, 0.3)
-    c.d.text((c.X(0.5), c.Y(0.135)), "CITY HALL", fill=(120, 100, 80), anchor="mm")
+    sign(c, "CITY HALL", 0.5, 0.135, 4, (120, 100, 80), width=0.3)
     for x, col in ((0.0, (220, 50, 60)), (1.0, (60, 110, 220))):  # flags
         c.line([(x, 0.0), (x, 0.5)], (120, 120, 130), 0.4)
         c.poly([(x, 0.0), (x + (0.1 if x < 0.5 else -0.1), 0.02), (x, 0.05)], col)

@@ -25,6 +25,7 @@ class PetLook:
     accent: RGB  # clothes colour for suits / dresses / hoodies
     young: bool = False  # a kitten or a puppy: drawn small beside the grown-ups
     count: int = 1  # "her kittens", "three puppies": several young ones drawn together
+    old: bool = False  # a grey muzzle, glasses, a cane and a stoop (``persona``, ``ages``)
 
 
 # (keywords, fur, fur2, pattern, ears-or-None, fluffy); first match wins, checked against breed + look

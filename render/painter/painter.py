@@ -19,12 +19,15 @@ import numpy as np
 from PIL import Image, ImageChops, ImageDraw
 
 from petreel.errors import Cancelled
+from render.animator import view_rect
+from render.painter.ages import STOOP, stoops
 from render.painter.backgrounds import BACKGROUNDS
 from render.painter.canvas import Canvas
 from render.painter.geometry import SUPERSAMPLE, Pen
 from render.painter.grading import grade, grade_sprite
 from render.painter.lighting import finish_light, weather_ground, weather_still
 from render.painter.looks import PetLook, resolve_look, young_hero
+from render.painter.persona import Persona, dress, personas
 from render.painter.pets import Pet
 from render.painter.poses import draw_marks
 from render.painter.props import EXTENT, draw_prop
@@ -34,6 +37,7 @@ from render.painter.vocabulary import vocabulary
 from render.stages import CancelFn, ProgressFn, RenderSpec, SceneArt, Sprite, overscan_size
 from story.script import Scene, Script
 
+View = tuple[float, float, float, float]  # left, top, right, bottom: fractions of the visible frame
 _BOX = (-88.0, 88.0, -142.0, 12.0)  # a standing pet's canvas in pet units: left, right, top, bottom
 SAFE_X = 0.04  # each side of the visible frame kept clear of pets and props (camera moves crop it)
 YOUNG_SCALE = 0.56  # a kitten or puppy beside the grown-ups
@@ -73,6 +77,8 @@ class StoryboardPainter:
         if grows_at is not None:  # a hero who is a kitten until the story says it grows up
             looks = {c.id: replace(looks[c.id], young=True, count=1) if c.id == "hero" and young_hero(c)
                      else looks[c.id] for c in script.characters}
+        people = personas(script)  # the old drawn old, each job in its costume
+        looks = {cid: replace(lk, old=people[cid].old and not lk.young) for cid, lk in looks.items()}
         young = {cid: look.count for cid, look in looks.items() if look.young}
         grew: set[str] = set()
         masks: dict[tuple[tuple[int, int], float], Image.Image] = {}
@@ -82,18 +88,21 @@ class StoryboardPainter:
         for i, scene in enumerate(script.scenes):
             if should_cancel():
                 raise Cancelled(f"cancelled before keyframe {i + 1}/{n}")
-            if i == grows_at:  # a lone young one grows up (a litter stays a litter)
-                grew = {cid for cid, lk in looks.items() if lk.young and lk.count == 1}
+            if i == grows_at:  # the young grow up: a lone one into a grown pet, a litter into grown siblings
+                grew = {cid for cid, lk in looks.items() if lk.young}
                 looks = {cid: replace(lk, young=False) if cid in grew else lk for cid, lk in looks.items()}
                 young = {cid: n for cid, n in young.items() if cid not in grew}
             # 2. staging: who stands where doing what, and where each asked prop goes
             staged, placed = stage_scene(scene, [c.id for c in script.characters], young)
+            staged = [_dressed(st, people[st.id], looks[st.id]) for st in staged]
             weather = "rain" if scene.location == "rainy_street" and scene.weather == "clear" else scene.weather
             # 3. the background: place, light, weather and the static props, graded for the mood
             canvas = Canvas(Image.new("RGB", size, (128, 128, 128)), *vis,
                             random.Random(f"{spec.seed}:bg:{scene.location}"), scene.time_of_day, weather)
+            canvas.lang = script.language  # the shop signs and the place's words in the script's language
             shop = shop_kind(scene, script.premise)  # a flower shop, a bakery, a fish market...
-            boxes = self._background(canvas, scene, staged, placed, shop)
+            view = shown(scene.camera, spec)  # what every window of the scene's camera move shows
+            boxes = self._background(canvas, scene, staged, placed, shop, view)
             small = Canvas(canvas.img.reduce(SUPERSAMPLE), spec.width, spec.height, canvas.rng, scene.time_of_day,
                            weather)
             small.lights = canvas.lights
@@ -105,10 +114,10 @@ class StoryboardPainter:
             for k in sorted(range(len(staged)), key=lambda j: (staged[j].carried, staged[j].slot.feet)):
                 jitter = rng.uniform(-0.015, 0.015)
                 sprites.append(self._sprite(canvas, staged[k], looks[staged[k].id], jitter, scene,
-                                            seed=spec.seed * 7 + i * 3 + k, mean=mean, phase=k * 0.37))
+                                            seed=spec.seed * 7 + i * 3 + k, mean=mean, phase=k * 0.37, view=view))
             front = [pp for k, pp in enumerate(placed) if pp.where == "front" and not _again(placed, k)]
             for pp in front:  # small props stand before the characters, where nobody hides them
-                sprites.append(_prop_sprite(canvas, pp, scene.mood, mean))
+                sprites.append(_prop_sprite(canvas, pp, scene.mood, mean, view))
             # rain and snow fall outdoors only (a mansion or an office keeps its roof)
             falling = weather if scene.location in vocabulary().outdoor else "clear"
             arts.append(SceneArt(background, sprites, falling))
@@ -130,7 +139,7 @@ class StoryboardPainter:
 
     @staticmethod
     def _background(c: Canvas, scene: Scene, staged: list[Staged], placed: list[PlacedProp],
-                    shop: ShopMatch | None) -> list[tuple[int, int, int, int] | None]:
+                    shop: ShopMatch | None, view: View) -> list[tuple[int, int, int, int] | None]:
         outdoor = scene.location in vocabulary().outdoor
         if shop is not None:
             draw_shop(c, scene.location, shop.kind, BACKGROUNDS[scene.location])
@@ -148,7 +157,7 @@ class StoryboardPainter:
             if pp.where not in ("back", "ground"):  # drawn with a character or in front (sprites)
                 boxes.append(None)
                 continue
-            x, u = _fit_prop(c, pp)
+            x, u = _fit_prop(c, pp, view)
             if not _again(placed, k):
                 pen = Pen(c.d, x, c.Y(pp.y), u)
                 pen.lw = max(pen.lw, c.lw * 1.4)
@@ -163,7 +172,7 @@ class StoryboardPainter:
 
     @staticmethod
     def _sprite(c: Canvas, st: Staged, look: PetLook, jitter: float, scene: Scene, *, seed: int, mean: int,
-                phase: float, scale: float = 1.0) -> Sprite:
+                phase: float, scale: float = 1.0, view: View = (0.0, 0.0, 1.0, 1.0)) -> Sprite:
         # 1. a canvas around the pet (a young one small, a litter side by side), drawn twice: over black and
         #    over white (for an exact matte)
         lying = st.pose.body == "lying"
@@ -173,7 +182,9 @@ class StoryboardPainter:
         left, right, top, bottom = _BOX
         if st.pose.rig is not None and st.pose.rig.drawn in ("car", "hospital bed", "yacht"):
             left, right = -110.0, 110.0
-        members = _LITTER.get(look.count, _LITTER[1])
+        # young heads are big: a litter stands a little apart; grown siblings stand close, shoulder to shoulder
+        spread = 1.15 if look.young else 0.72
+        members = [(dx * spread, dy) for dx, dy in _LITTER.get(look.count, _LITTER[1])]
         left, right = left + min(m[0] for m in members), right + max(m[0] for m in members)
         x0, y0 = _even_down(fx + left * u), _even_down(fy + top * u)
         w, h = _even_up(fx + right * u) - x0, _even_up(fy + bottom * u) - y0
@@ -199,11 +210,14 @@ class StoryboardPainter:
             pets.append(drawn)
         # 2. crop to the ink, then the blink and talk variants on copies of the crop
         bbox = ImageChops.invert(ImageChops.difference(rest[1], rest[0])).getbbox() or (0, 0, 2, 2)
-        lo, hi = c.X(SAFE_X), c.X(1 - SAFE_X)  # a pet with its car, stove or cradle fits the safe area, and
-        fits = not lying and (st.pose.rig is not None or look.count > 1)  # a litter (marks may run past it)
+        # a pet with its car, stove or cradle fits the safe area and every window of the camera move, and so
+        # does a litter (marks may run past it); one holding an asked prop is moved inward to keep it in view
+        lo, hi = c.X(max(SAFE_X, view[0] + 0.01)), c.X(min(1 - SAFE_X, view[2] - 0.01))
+        fits = not lying and (st.pose.rig is not None or look.count > 1)
+        keeps = fits or not lying and st.pose.holding is not None and not st.carried
         if fits and bbox[2] - bbox[0] > hi - lo and scale == 1.0:
             return StoryboardPainter._sprite(c, st, look, jitter, scene, seed=seed, mean=mean, phase=phase,
-                                             scale=0.98 * (hi - lo) / (bbox[2] - bbox[0]))
+                                             scale=0.98 * (hi - lo) / (bbox[2] - bbox[0]), view=view)
         crop = (_even_down(bbox[0]), _even_down(bbox[1]), min(w, _even_up(bbox[2])), min(h, _even_up(bbox[3])))
         rest = [im.crop(crop) for im in rest]
         variants: dict[str, list[Image.Image]] = {"rest": rest}
@@ -221,7 +235,7 @@ class StoryboardPainter:
             if pair:
                 variants[name] = pair
         px, py = x0 + crop[0], y0 + crop[1]  # the crop's top-left on the background canvas
-        if fits:  # moved inward where it would cross the safe area's side
+        if keeps:  # moved inward where it would cross the safe area's side
             ink0, ink1 = x0 + bbox[0], x0 + bbox[2]
             px += _even_up(lo - ink0) if ink0 < lo else -_even_up(ink1 - hi) if ink1 > hi else 0
         feet = (ox - crop[0], oy - crop[1])
@@ -247,6 +261,14 @@ class StoryboardPainter:
                       talk=arrays.get("talk"), speaker=st.id, phase=phase)
 
 
+def _dressed(st: Staged, persona: Persona, look: PetLook) -> Staged:
+    """``st`` in its job's costume, and stooping when it is old."""
+    st = replace(st, outfit=dress(st.outfit, persona))
+    if look.old and not st.carried and stoops(st.pose.action, st.pose.body, st.pose.lean):
+        st = replace(st, pose=replace(st.pose, lean=STOOP))
+    return st
+
+
 def grown_up_at(script: Script) -> int | None:
     """The first scene whose words say the young have grown up ("grows up", "years later", 长大), or None."""
     words = vocabulary().grown_up
@@ -266,21 +288,36 @@ def _again(placed: list[PlacedProp], k: int) -> bool:
 _SPREAD = {"crowd", "confetti"}  # meant to run past the frame's sides
 
 
-def _fit_prop(c: Canvas, pp: PlacedProp) -> tuple[float, float]:
-    """A scene prop's bottom centre x and its pixels per prop unit, shrunk so that it fits inside the
-    safe area's sides (a taxi is drawn whole)."""
+def shown(camera: str, spec: RenderSpec) -> View:
+    """The part of the visible frame (left, top, right, bottom fractions) that every window of ``camera``'s move
+    shows: a pan's first and last windows each leave a side out, a push-in's last one both."""
+    kw, kh = overscan_size(spec)
+    ox, oy = (kw - spec.width) / 2, (kh - spec.height) / 2
+    rects = [view_rect(camera, u, kw, kh, spec.width, spec.height) for u in (0.0, 0.5, 1.0)]
+    x0, y0 = max(r[0] for r in rects), max(r[1] for r in rects)
+    x1, y1 = min(r[0] + r[2] for r in rects), min(r[1] + r[3] for r in rects)
+    return (x0 - ox) / spec.width, (y0 - oy) / spec.height, (x1 - ox) / spec.width, (y1 - oy) / spec.height
+
+
+def _fit_prop(c: Canvas, pp: PlacedProp, view: View) -> tuple[float, float]:
+    """A scene prop's bottom centre x and its pixels per prop unit, shrunk (to 60 % at least) and then moved
+    inward so that it stays whole inside the safe area and inside every window of the camera move (a
+    taxi is drawn whole; a pan never slides the burning house out)."""
     u = pp.size * c.vh / 100
     x = c.X(pp.x)
     if pp.match.drawn in _SPREAD:
         return x, u
-    hw = EXTENT.get(pp.art, (52.0, 100.0))[0]
-    room = min(x - c.X(SAFE_X), c.X(1 - SAFE_X) - x)  # from its place to the nearer side
-    return x, max(min(u, room / hw), u * 0.3)
+    hw, h = EXTENT.get(pp.art, (52.0, 100.0))
+    lo, hi = c.X(max(SAFE_X, view[0] + 0.01)), c.X(min(1 - SAFE_X, view[2] - 0.01))
+    room = min(x - lo, hi - x)  # from its place to the nearer side
+    u = max(min(u, room / hw), u * 0.6, 0.0)
+    u = min(u, (hi - lo) / (2 * hw), (c.Y(pp.y) - c.Y(view[1] + 0.01)) / h)  # never wider or taller than shown
+    return min(max(x, lo + hw * u), hi - hw * u), u
 
 
-def _prop_sprite(c: Canvas, pp: PlacedProp, mood: str, mean: int) -> Sprite:
+def _prop_sprite(c: Canvas, pp: PlacedProp, mood: str, mean: int, view: View) -> Sprite:
     """A prop standing in front of the characters, as a still sprite."""
-    x, u = _fit_prop(c, pp)
+    x, u = _fit_prop(c, pp, view)
     hw, h = EXTENT.get(pp.art, (52.0, 100.0))
     y = c.Y(pp.y)
     x0, y0 = _even_down(x - (hw + 6) * u), _even_down(y - (h + 6) * u)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import numpy as np
 from PIL import ImageDraw
 
-from render.painter import costumes
+from render.painter import ages, costumes
 from render.painter.geometry import (
     GOLD,
     INK,
@@ -50,6 +52,17 @@ class Pet(Pen):
         self.face_dx = 4.0 if turned else 0.0  # eyes, nose and mouth shift toward the side the pet faces
         self.seed, self.shadow = seed, shadow
         self.kneel = 9.0 if pose.body == "kneel" else 0.0  # the body drops onto its knees
+        self.head_k = ages.YOUNG_HEAD if look.young else 1.0  # a kitten's big head
+
+    @contextmanager
+    def head_space(self) -> Iterator[None]:
+        """Draw the head, face, hat and marks ``head_k`` times as large about the neck."""
+        u, fy = self.u, self.fy
+        self.fy, self.u = fy + ages.NECK_Y * u * (1 - self.head_k), u * self.head_k
+        try:
+            yield
+        finally:
+            self.u, self.fy = u, fy
 
     def scallops(self, x: float, y: float, rx: float, ry: float, fill: RGB, n: int, r: float) -> None:
         """Fluffy fur: a ring of outlined bumps (drawn before the smooth shape that covers their insides)."""
@@ -77,16 +90,27 @@ class Pet(Pen):
             self.legs()
         self.torso()
         self.arms()
-        # 3. head: ears, skull, face, neckwear, hats, emotion marks
-        self.head()
-        self.cx += self.face_dx * self.u * self.f
-        self.face()
-        self.cx -= self.face_dx * self.u * self.f
+        # 3. head: ears, skull, face (an old pet's grey muzzle, brows and glasses), neckwear, hats, marks
+        old, fur = self.look.old, self.look.fur
+        with self.head_space():
+            self.head()
+            self.cx += self.face_dx * self.u * self.f
+            if old:
+                ages.muzzle(self, fur, self.cat)
+            self.face()
+            if old:
+                ages.brows_and_glasses(self, fur, self.cat, self.outfit == "sunglasses")
+            self.cx -= self.face_dx * self.u * self.f
         self.neckwear()
-        self.hat()
-        if self.pose.body != "lying":
-            self.marks()
+        with self.head_space():
+            self.hat()
+            if self.pose.body != "lying":
+                self.marks()
         self.held()
+        paw = ages.cane_paw([arm_path(self.arm_style, s)[-1] for s in (1, -1)], self.pose.holding is not None)
+        if old and paw is not None and self.pose.body == "stand" and self.pose.rig is None:
+            ages.cane(self, paw)
+            self.ell(paw[0], paw[1], 5, 5, self.paw_color())
         self.fy -= self.kneel * self.u
 
     def rig(self, color: RGB | None) -> None:
@@ -149,19 +173,28 @@ class Pet(Pen):
         if e in ("happy", "crying", "tired") or self.outfit == "sunglasses" or self.pose.body == "lying":
             return False
         self.fy += self.kneel * self.u
-        self.cx += self.face_dx * self.u * self.f
-        ey, ex = (-74.0, 11.5) if self.cat else (-75.0, 10.5)
-        lid = self.look.fur2 if self.look.pattern == "points" else self.look.fur
-        for s in (-1, 1):
-            self.ell(s * ex, ey, 8.2, 9.6, lid, outline=False)
-            self.line([(s * ex - 5.5, ey + 0.5), (s * ex, ey + 2.8), (s * ex + 5.5, ey + 0.5)], self.ink, 1.5)
-        self.cx -= self.face_dx * self.u * self.f
+        with self.head_space():
+            self.cx += self.face_dx * self.u * self.f
+            ey, ex = (-74.0, 11.5) if self.cat else (-75.0, 10.5)
+            lid = self.look.fur2 if self.look.pattern == "points" else self.look.fur
+            for s in (-1, 1):
+                self.ell(s * ex, ey, 8.2, 9.6, lid, outline=False)
+                self.line([(s * ex - 5.5, ey + 0.5), (s * ex, ey + 2.8), (s * ex + 5.5, ey + 0.5)], self.ink, 1.5)
+            if self.look.old:  # the glasses stay on over the shut eyes
+                ages.brows_and_glasses(self, self.look.fur, self.cat, False)
+            self.cx -= self.face_dx * self.u * self.f
         self.fy -= self.kneel * self.u
         return True
 
     def talk(self) -> bool:
         """The mouth in its other state (open when it was closed, closed when open): a mouth-flap frame."""
         self.fy += self.kneel * self.u
+        with self.head_space():
+            self._talk()
+        self.fy -= self.kneel * self.u
+        return True
+
+    def _talk(self) -> None:
         self.cx += self.face_dx * self.u * self.f
         lk = self.look
         my = -63.0 if self.cat else -61.0
@@ -170,6 +203,8 @@ class Pet(Pen):
             cover = lk.fur2 if lk.pattern == "mask" or light_fur2 else lighter(lk.fur, 0.3)
         else:
             cover = mix(lk.fur2, lk.fur, 0.25) if lk.pattern == "points" else lk.fur
+        if lk.old:
+            cover = ages.grey(lk.fur)
         if self.expr in ("happy", "love", "shocked", "crying"):
             self.ell(0, my + 5, 7.5, 7.5, cover, outline=False)
             self.line([(-4, my + 2), (0, my + 3.5), (4, my + 2)], self.ink, 1.1)
@@ -177,8 +212,6 @@ class Pet(Pen):
             self.ell(0, my + 4.2, 5.2, 4.6, (120, 36, 52))
             self.ell(0, my + 6.4, 3.0, 1.6, (240, 110, 130), outline=False)
         self.cx -= self.face_dx * self.u * self.f
-        self.fy -= self.kneel * self.u
-        return True
 
     def tail(self) -> None:
         lk = self.look

@@ -105,7 +105,7 @@ def _audience(p: Pen, color: RGB | None) -> None:
         p.rect(x - 24 * s, -12 * s, x + 24 * s, 4, darker(col, 0.8), r=8 * s)
         if k % 3 == 1:  # a glow stick waved at the stage
             glow = rng.choice([(120, 240, 255), (255, 120, 200), (255, 230, 100)])
-            p.line([(x + 14 * s, -40 * s), (x + 26 * s, -78 * s)], glow, 4)
+            p.line([(x + 14 * s, -40 * s), (x + 22 * s, -60 * s)], glow, 4)
         x += rng.uniform(34, 42) * s
         k += 1
 
@@ -683,5 +683,5 @@ EXTENT: dict[str, tuple[float, float]] = {
     "office desk": (64, 88), "wok": (36, 110), "podium": (38, 92), "umbrella": (60, 128), "food bowl": (52, 86),
     "food stall": (88, 162), "serving tray": (58, 54), "coffee cup": (38, 138), "handbag": (54, 92),
     "necklace": (42, 106), "newspaper": (58, 98), "yacht": (100, 152), "easel": (62, 112),
-    "fire hose": (122, 62), "onlookers": (180, 96), "fire": (58, 194), "burning house": (58, 196), "flag": (78, 108), "audience": (180, 82), "fans": (170, 72), **figures.EXTENT,
+    "fire hose": (122, 62), "onlookers": (180, 96), "fire": (58, 194), "burning house": (58, 196), "flag": (78, 108), "audience": (180, 68), "fans": (170, 72), **figures.EXTENT,
 }

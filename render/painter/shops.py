@@ -5,6 +5,8 @@ bakery with bread and cakes, a café, a grocery with crates of fruit, a bookshop
 premise: "a cat opens a flower shop" makes every shop scene of that story a flower shop); ``draw_shop``
 draws it over the place's own background: a shop or café interior of that trade, the market's stalls
 with its goods, or its shop front on a street. The kinds and their words are data (``shops.json``).
+Every sign painted on a place (a shop's name, SALE, CITY HALL) is written in the script's language
+(``sign``: ``Canvas.lang``), a Chinese one in a CJK face.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pathlib import Path
 
 from PIL import ImageFont
 
+from render.captions import find_font, load_font  # the captions' faces: a CJK one for Chinese
 from render.painter.canvas import Canvas
 from render.painter.geometry import HORIZON, INK, RGB, WHITE, Pen, darker, lighter
 from story.script import Scene
@@ -29,6 +32,7 @@ _DATA = Path(__file__).with_name("shops.json")
 class ShopKind:
     name: str
     sign: str
+    sign_zh: str
     sign_color: RGB
     awning: RGB
     goods: str
@@ -49,10 +53,37 @@ class ShopMatch:
 def shop_kinds() -> tuple[frozenset[str], dict[str, ShopKind]]:
     """The places a shop may be drawn at, and the kinds by name."""
     raw = json.loads(_DATA.read_text(encoding="utf-8"))
-    kinds = {name: ShopKind(name, k["sign"], tuple(k["sign_color"]), tuple(k["awning"]), k["goods"],
+    kinds = {name: ShopKind(name, k["sign"], k["sign_zh"], tuple(k["sign_color"]), tuple(k["awning"]), k["goods"],
                             tuple(sorted([*k["en"], *k["zh"]], key=len, reverse=True)))
              for name, k in raw["kinds"].items()}
     return frozenset(raw["places"]), kinds
+
+
+@lru_cache(maxsize=1)
+def _signs_zh() -> dict[str, str]:
+    return dict(json.loads(_DATA.read_text(encoding="utf-8"))["signs_zh"])
+
+
+def sign_text(text: str, lang: str) -> str:
+    """A sign's words in ``lang``: the Chinese of an English sign in a Chinese clip, else as written."""
+    return _signs_zh().get(text, text) if lang == "zh" else text
+
+
+def sign(c: Canvas, text: str, x: float, y: float, size: float, fill: RGB, width: float | None = None) -> None:
+    """Paint a sign's ``text`` (its English words; written in ``c.lang``) centred at (``x``, ``y``), fractions of
+    the visible frame, ``size`` in canvas units; shrunk to ``width`` (a fraction) when given."""
+    words = sign_text(text, c.lang)
+    px = max(8, round(c.u * size))
+    font = _font(c.lang, px)
+    if width is not None and font.getlength(words) > width * c.vw:
+        font = _font(c.lang, max(8, int(px * width * c.vw / font.getlength(words))))
+    c.d.text((c.X(x), c.Y(y)), words, fill=fill, font=font, anchor="mm")
+
+
+@lru_cache(maxsize=32)
+def _font(lang: str, px: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    found = find_font("zh") if lang == "zh" else None
+    return load_font(found, px) if found is not None else ImageFont.load_default(px)
 
 
 def _find(text: str, words: tuple[str, ...]) -> tuple[int, str] | None:
@@ -185,10 +216,10 @@ def _row(c: Canvas, goods: str, x0: float, x1: float, y: float, h: float, k0: in
 def _sign(c: Canvas, kind: ShopKind, x0: float, y0: float, x1: float, y1: float) -> None:
     c.rect(x0, y0, x1, y1, kind.sign_color, r=1)
     c.rect(x0 + 0.01, y0 + 0.006, x1 - 0.01, y1 - 0.006, lighter(kind.sign_color, 0.82), outline=False, r=0.8)
-    size = max(8, round(c.u * (6.5 if len(kind.sign) <= 7 else 5)))
-    font = ImageFont.load_default(size)
-    c.d.text((c.X((x0 + x1) / 2), c.Y((y0 + y1) / 2)), kind.sign, fill=darker(kind.sign_color, 0.7), font=font,
-             anchor="mm")
+    words = kind.sign_zh if c.lang == "zh" else kind.sign
+    size = 6.5 if len(kind.sign) <= 7 else 5
+    c.d.text((c.X((x0 + x1) / 2), c.Y((y0 + y1) / 2)), words, fill=darker(kind.sign_color, 0.7),
+             font=_font(c.lang, max(8, round(c.u * size))), anchor="mm")
 
 
 def _awning(c: Canvas, col: RGB, x0: float, x1: float, y0: float, y1: float) -> None:

@@ -66,8 +66,10 @@ _WIDE_XS = [0.65, 0.35, 0.5]  # a wide ground prop (car, bed, patient) stands ne
 _BESIDE = {1: [Slot(0.27, GROUND, 0.4)],  # a lone pet beside a wide prop; two on either side of it
            2: [Slot(0.26, GROUND, 0.37), Slot(0.76, BACK_GROUND, 0.32)]}
 _HIGH = {"company sign": (0.5, 0.43)}  # hung on the wall above the pets' heads, where nobody hides it
-# a crowd drawn for its place (``crowds`` in vocabulary.json): bottom centre x, y and height
-_CROWD_SPOTS = {"audience": (0.5, 1.02, 0.3), "fans": (0.5, 0.53, 0.2), "onlookers": (0.5, HORIZON + 0.03, 0.19)}
+# a crowd drawn for its place (``crowds`` in vocabulary.json): bottom centre x, y and height. The audience,
+# seen from behind along the frame's foot, stays below the subtitles in every camera window (its ears and
+# glow sticks below 0.88 of the visible frame: even a tilt's lowest window shows them under the subtitles)
+_CROWD_SPOTS = {"audience": (0.5, 1.09, 0.3), "fans": (0.5, 0.53, 0.2), "onlookers": (0.5, HORIZON + 0.03, 0.19)}
 
 
 # who may take an unclaimed prop: a rig (scooter, desk, wok, cradle, podium) or a prop for the paw

@@ -1,0 +1,113 @@
+"""Who each character is to the eye: its age and its job's costume, read from the premise and its own words.
+
+A viewer with the sound off tells the old doctor from the kitten by the grey muzzle, the glasses and
+the cane, and the doctor from the delivery rider by the white coat and the yellow helmet. ``personas``
+reads, per character, the premise's analysis of that pet (``story.premise``: its traits "old", its
+relation "grandma", its job in the premise's words "nurse") and the character's own words (id, name,
+breed, look: "with grey whiskers", "police_dog"); ``dress`` turns the outfit a scene asks for into the
+costume drawn: the job's own where the scene leaves the pet in its everyday clothes ("none") or in
+the job's generic outfit ("uniform" for a police officer, a delivery rider or a student). A job the
+hero only dreams of is worn only where the script dresses the hero for it. Words are data
+(``costumes.json``). Pure.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from story.premise import Person, analyse
+from story.script import Character, Script
+
+_DATA = Path(__file__).with_name("costumes.json")
+
+
+@dataclass(frozen=True)
+class Persona:
+    old: bool = False  # drawn with a grey muzzle, glasses, a cane and a stoop
+    job: str | None = None  # the costume of its job (a ``costumes.json`` jobs key)
+    works: bool = False  # the job is its own now (worn in everyday scenes), not the hero's dream
+
+
+@lru_cache(maxsize=1)
+def costume_data() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(_DATA.read_text(encoding="utf-8"))
+    return data
+
+
+def _has(text: str, words: list[str]) -> str | None:
+    """The first of ``words`` in ``text``: English on word boundaries, Chinese anywhere."""
+    for w in sorted(words, key=len, reverse=True):
+        if w.isascii():
+            if re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", text):
+                return w
+        elif w in text:
+            return w
+    return None
+
+
+def job_costume(text: str, lexicon_job: str | None = None) -> str | None:
+    """The costume for a job named in ``text`` (premise words or a character's own), else for a lexicon job key."""
+    jobs: dict[str, dict[str, Any]] = costume_data()["jobs"]
+    low = text.lower()
+    named = [(low.find(hit), key) for key, j in jobs.items() if (hit := _has(low, [*j["en"], *j["zh"]]))]
+    if named:
+        return min(named)[1]
+    return next((key for key, j in jobs.items() if lexicon_job and lexicon_job in j["lexicon"]), None)
+
+
+def _named_before(premise: str, pos: int) -> str | None:
+    """The costume of a job named just before a pet's first mention ("a detective cat"), the nearest one."""
+    jobs: dict[str, dict[str, Any]] = costume_data()["jobs"]
+    before = premise[max(0, pos - 24): pos].lower()
+    hits = [(before.rfind(hit), key) for key, j in jobs.items() if (hit := _has(before, [*j["en"], *j["zh"]]))]
+    return max(hits)[1] if hits else None
+
+
+def is_old(text: str) -> bool:
+    old = costume_data()["ages"]["old"]
+    return _has(text.lower(), [*old["en"], *old["zh"]]) is not None
+
+
+def _own_words(c: Character) -> str:
+    return f"{c.id.replace('_', ' ')} {c.name} {c.breed} {c.look}"
+
+
+def personas(script: Script) -> dict[str, Persona]:
+    """Each character's age and job costume, by character id."""
+    analysis = analyse(script.premise)
+    people: dict[str, Person] = {p.key: p for p in analysis.cast}
+    ages = costume_data()["ages"]
+    out: dict[str, Persona] = {}
+    for c in script.characters:
+        person = people.get(c.id)
+        own = _own_words(c)
+        old = is_old(own)
+        job = job_costume(own)
+        works = job is not None
+        if person is not None:
+            old = old or "old" in person.traits or person.relation in ages["relations"]
+            dream = analysis.dream if c.id == "hero" else None
+            named = job_costume(person.job_words, person.job) if person.job or person.job_words else None
+            named = named or _named_before(script.premise, person.pos)  # "a detective cat"
+            if named is None and c.id == "hero" and analysis.job is not None:  # "a firefighter dog rescues…"
+                named = job_costume("", analysis.job)
+            if job is None and named is not None:
+                job, works = named, not (dream is not None and dream == person.job and analysis.job != dream)
+            elif job is None and dream is not None:  # the job the hero only dreams of
+                job, works = job_costume("", dream), False
+        out[c.id] = Persona(old, job, works)
+    return out
+
+
+def dress(outfit: str, persona: Persona) -> str:
+    """The costume drawn for a scene's ``outfit``: the job's own in place of everyday or generic clothes."""
+    if persona.job is None or outfit == persona.job:
+        return outfit
+    if outfit in costume_data()["jobs"][persona.job]["outfits"] or outfit == "none" and persona.works:
+        return persona.job
+    return outfit
