@@ -18,9 +18,12 @@ A static camera renders one frame and repeats copies of it.
 (``render.yuv``) from the start. The background is converted to Y/U/V planes once per scene and
 each frame is a bilinear lookup of the three planes through the camera window (``render.warp``,
 OpenCV's fixed-point warp on one thread) written straight into the frame's buffer. Sprites
-(``render.layers.SpriteLayer``) are drawn with the same lookup at their pose of the moment (idle
-breathing, blinks, the mouth while their speaker's line plays, slides in and out), then falling
-weather (``render.layers.WeatherLayer``) on top. ``heads`` says where each speaking sprite's head
+(``render.layers.SpriteLayer``) are pasted at their pose of the moment (idle breathing, blinks, the
+mouth while their speaker's line plays, slides in and out; standing ones on twos,
+``render.motion.pose_time``) onto the background at keyframe size (``render.layers.SpriteStage``)
+before that lookup, so one lookup a frame draws background and characters; a static camera samples
+the background once and looks up again only the box the sprites cover. Falling weather
+(``render.layers.WeatherLayer``) goes on top. ``heads`` says where each speaking sprite's head
 is drawn in those frames (the same windows and poses; pure maths, no pixels), for the subtitles'
 name tag and marker to follow.
 """
@@ -37,8 +40,8 @@ import cv2
 import numpy as np
 from PIL import Image
 
-from render.layers import SpriteLayer, WeatherLayer
-from render.motion import blinking, mouth_open, pose
+from render.layers import Box, SpriteLayer, SpriteStage, WeatherLayer, placement
+from render.motion import blinking, mouth_open, pose, pose_time
 from render.stages import RenderSpec, SceneArt, SceneTiming
 from render.warp import chroma_map, luma_map, warp
 from render.yuv import new_frame, planes, rgb_to_i420
@@ -201,17 +204,27 @@ class KenBurnsAnimator:
                 for _ in range(n_frames):
                     yield still.copy()
                 return
+        stage = SpriteStage(camera.y, camera.u, camera.v) if sprites else None
         for k, rect in enumerate(rects):
-            frame = still.copy() if still is not None else camera.sample(rect, spec.width, spec.height)
-            t = timing.clip_time(k, spec.fps)
-            local = t - timing.start
-            for layer in sprites:
-                sp = layer.sprite
-                at = pose(sp.motion, local, timing.duration, sp.phase, layer.box, camera.key_w)
-                talking = mouth_open(t, sp.speaker, timing.speech)
-                layer.draw(frame, rect, at, layer.variant(blinking(t, sp.phase), talking))
+            box = None
+            if stage is not None:  # the sprites pasted on the background where they are now
+                t = timing.clip_time(k, spec.fps)
+                placed = []
+                for layer in sprites:
+                    sp = layer.sprite
+                    ts = pose_time(sp.motion, t, spec.fps)
+                    at = pose(sp.motion, ts - timing.start, timing.duration, sp.phase, layer.box, camera.key_w)
+                    variant = layer.variant(blinking(ts, sp.phase), mouth_open(ts, sp.speaker, timing.speech))
+                    placed.append(layer.place(at, variant))
+                box = stage.paste(placed)
+            if still is None:  # the camera over the background and sprites in one lookup
+                frame = camera.sample(rect, spec.width, spec.height, stage)
+            else:  # the camera still: only where the sprites are is looked up again
+                frame = still.copy()
+                if box is not None and stage is not None:
+                    camera.resample(frame, rect, box, stage)
             if weather is not None:
-                weather.draw(frame, t)
+                weather.draw(frame, timing.clip_time(k, spec.fps))
             yield frame
 
     def heads(self, art: SceneArt, scene: Scene, spec: RenderSpec, n_frames: int,
@@ -220,7 +233,7 @@ class KenBurnsAnimator:
         arguments (``render.stages.SpeakerTracker``): the camera window and the sprite's pose."""
         key_w, key_h = art.background.width & ~1, art.background.height & ~1
         rects = camera_rects(scene.camera, key_w, key_h, spec, n_frames)
-        times = [timing.clip_time(k, spec.fps) - timing.start for k in range(n_frames)]
+        times = [timing.clip_time(k, spec.fps) for k in range(n_frames)]
         out: dict[str, np.ndarray] = {}
         for sp in art.sprites:
             head = head_of(sp.rgba)
@@ -229,10 +242,11 @@ class KenBurnsAnimator:
             h, w = sp.rgba.shape[:2]
             box = (sp.x, sp.y, float(w), float(h))
             path = np.empty((n_frames, 2))
-            for k, (rect, local) in enumerate(zip(rects, times, strict=True)):
-                at = pose(sp.motion, local, timing.duration, sp.phase, box, key_w)
-                top = sp.y + at.dy + h * (1.0 - at.sy)  # the stretch is anchored at the feet
-                path[k] = frame_point(rect, spec.width, spec.height, sp.x + at.dx + head[0], top + head[1] * at.sy)
+            for k, (rect, t) in enumerate(zip(rects, times, strict=True)):
+                at = pose(sp.motion, pose_time(sp.motion, t, spec.fps) - timing.start, timing.duration, sp.phase,
+                          box, key_w)
+                left, top, height = placement(box, at)  # as SpriteLayer.place draws it
+                path[k] = frame_point(rect, spec.width, spec.height, left + head[0], top + head[1] * height / h)
             out[sp.speaker] = path
         return out
 
@@ -264,15 +278,36 @@ class PlaneCamera:
         self.key_w, self.key_h = key.width - key.width % 2, key.height - key.height % 2
         self.y, self.u, self.v = planes(rgb_to_i420(np.asarray(key)[: self.key_h, : self.key_w]))
 
-    def sample(self, rect: Rect, width: int, height: int) -> np.ndarray:
-        """A new I420 frame of the window ``rect`` (keyframe pixels)."""
+    def sample(self, rect: Rect, width: int, height: int, stage: SpriteStage | None = None) -> np.ndarray:
+        """A new I420 frame of the window ``rect`` (keyframe pixels) of the background, or of
+        ``stage`` (the background with its sprites pasted)."""
+        src = (self.y, self.u, self.v) if stage is None else (stage.y, stage.u, stage.v)
         frame = new_frame(width, height)
         y, u, v = planes(frame)
-        warp(self.y, luma_map(rect, width, height), y)
+        warp(src[0], luma_map(rect, width, height), y)
         m = chroma_map(rect, width, height)
-        warp(self.u, m, u)
-        warp(self.v, m, v)
+        warp(src[1], m, u)
+        warp(src[2], m, v)
         return frame
+
+    def resample(self, frame: np.ndarray, rect: Rect, box: Box, stage: SpriteStage) -> None:
+        """Look ``stage`` up again through ``rect`` where it shows keyframe ``box`` (x0, y0, x1, y1):
+        the output rows and columns whose bilinear support touches it, on the chroma grid."""
+        y_plane, u_plane, v_plane = planes(frame)
+        fh, fw = y_plane.shape
+        x, y, w, h = rect
+        sx, sy = w / fw, h / fh
+        c0 = max(0, math.floor((box[0] - 1 - x) / sx - 0.5)) & ~1
+        r0 = max(0, math.floor((box[1] - 1 - y) / sy - 0.5)) & ~1
+        c1 = min(fw, math.ceil((box[2] + 1 - x) / sx - 0.5) + 1)
+        r1 = min(fh, math.ceil((box[3] + 1 - y) / sy - 0.5) + 1)
+        c1, r1 = min(fw, c1 + (c1 & 1)), min(fh, r1 + (r1 & 1))
+        if c1 <= c0 or r1 <= r0:
+            return
+        warp(stage.y, luma_map(rect, fw, fh, c0=c0, r0=r0), y_plane[r0:r1, c0:c1])
+        m = chroma_map(rect, fw, fh, c0=c0 // 2, r0=r0 // 2)
+        warp(stage.u, m, u_plane[r0 // 2:r1 // 2, c0 // 2:c1 // 2])
+        warp(stage.v, m, v_plane[r0 // 2:r1 // 2, c0 // 2:c1 // 2])
 
 
 # ---------------------------------------------------------------------------------------------- crossfades

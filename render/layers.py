@@ -1,10 +1,13 @@
 """Moving layers composited onto camera-sampled I420 frames: characters and falling weather.
 
 ``SpriteLayer`` holds a ``Sprite``'s variants (at rest, eyes shut, mouth open) converted once to
-premultiplied Y/U/V planes with their alpha (uint8). Per frame the sprite is drawn into the output
-rows and columns it covers by the same bilinear lookup the camera uses for the background
-(``render.warp``; positions shifted and stretched by its ``Pose``), so it moves with the camera at
-sub-pixel precision and costs a few hundred microseconds, whatever the zoom.
+premultiplied Y/U/V planes with their alpha (uint8). ``SpriteLayer.place`` gives a variant at a
+``Pose`` (shifted, stretched about its feet) as planes to paste at an even keyframe spot: the pose
+is rounded to ``POSE_STEP`` keyframe pixels and the picture for that sub-pixel offset and height is
+resampled once (``render.warp``'s bilinear lookup at scale 1) and kept, so a pose met again is a
+paste. ``SpriteStage`` is the scene's background at keyframe size with the sprites pasted where they
+are now (the boxes they left put back first); the camera then samples that one picture per frame,
+so the sprites move with it at its sub-pixel precision and cost no lookup of their own.
 
 ``WeatherLayer`` is a pre-drawn field of rain streaks or snowflakes kept as sparse pixel lists
 (two depths, each falling at its own speed); a frame scrolls and wraps those positions and blends
@@ -16,6 +19,7 @@ from __future__ import annotations
 
 import math
 import random
+from collections import OrderedDict
 from dataclasses import dataclass
 
 import cv2
@@ -24,8 +28,20 @@ from PIL import Image, ImageDraw
 
 from render.motion import Pose, scroll
 from render.stages import Sprite
-from render.warp import Rect, chroma_map, luma_map, under, warped
+from render.warp import chroma_map, luma_map, under, warped
 from render.yuv import Layer, Plane, planes, rgb_to_yuv_full
+
+POSE_STEP = 0.5  # keyframe pixels: a sprite's placement and stretched height are rounded to this
+PLACED_KEPT = 32  # resampled pictures kept per sprite (a breath and a bob come round in 3.2 s)
+
+
+def placement(box: tuple[float, float, float, float], pose: Pose) -> tuple[float, float, float]:
+    """Left, top and height in keyframe pixels of a sprite at rest in ``box`` (x, y, w, h) drawn at
+    ``pose`` (stretched about its feet), each rounded to ``POSE_STEP``."""
+    x, y, _, h = box
+    q = POSE_STEP
+    return (round((x + pose.dx) / q) * q, round((y + pose.dy + h - h * pose.sy) / q) * q,
+            max(q, round(h * pose.sy / q) * q))
 
 
 @dataclass(frozen=True)
@@ -59,6 +75,7 @@ class SpriteLayer:
         self.rest = self._convert(sprite.rgba)
         self.blink = self._convert(sprite.blink) if sprite.blink is not None else None
         self.talk = self._convert(sprite.talk) if sprite.talk is not None else None
+        self._placed: OrderedDict[tuple[int, float, float, float], _Placed] = OrderedDict()
 
     @property
     def box(self) -> tuple[float, float, float, float]:
@@ -83,34 +100,101 @@ class SpriteLayer:
             return self.blink
         return self.rest
 
-    def draw(self, frame: np.ndarray, rect: Rect, pose: Pose, variant: _Variant) -> None:
-        """Composite onto the I420 ``frame`` showing the keyframe window ``rect``: a bilinear
-        lookup of the premultiplied planes into the rows and columns the sprite covers."""
-        y_plane, u_plane, v_plane = planes(frame)
-        fh, fw = y_plane.shape
-        x, y, w, h = rect
-        sx, sy = w / fw, h / fh
-        left = self.sprite.x + pose.dx
-        height = self.h * pose.sy
-        top = self.sprite.y + pose.dy + self.h - height
-        # output pixels whose centre lies within a sprite pixel of its edges (the bilinear support)
-        c0 = max(0, math.floor((left - 1 - x) / sx - 0.5))
-        c1 = min(fw, math.ceil((left + self.w + 1 - x) / sx - 0.5) + 1)
-        r0 = max(0, math.floor((top - 1 - y) / sy - 0.5))
-        r1 = min(fh, math.ceil((top + height + 1 - y) / sy - 0.5) + 1)
-        c0, r0 = c0 & ~1, r0 & ~1
-        c1, r1 = min(fw, c1 + (c1 & 1)), min(fh, r1 + (r1 & 1))
-        if c1 <= c0 or r1 <= r0:
-            return
-        bw, bh = c1 - c0, r1 - r0
-        m = luma_map(rect, fw, fh, left, top, pose.sy, c0, r0)
-        under(y_plane[r0:r1, c0:c1], warped(variant.y, m, bw, bh), warped(variant.keep, m, bw, bh, 255))
-        m = chroma_map(rect, fw, fh, left, top, pose.sy, c0 // 2, r0 // 2)
+    def place(self, pose: Pose, variant: _Variant) -> tuple[int, int, _Placed]:
+        """``variant`` at ``pose`` as planes to paste at an even keyframe spot (returned with them).
+
+        The sprite's left, top and stretched height are rounded to ``POSE_STEP`` keyframe pixels; the
+        picture for that sub-pixel offset and height is resampled once (the same bilinear lookup as
+        the camera's, at scale 1) and kept, so a pose met again (a breath, a bob, a blink come round)
+        is a paste, not a warp."""
+        left, top, height = placement(self.box, pose)
+        x0, y0 = math.floor(left) & ~1, math.floor(top) & ~1
+        key = (id(variant), left - x0, top - y0, height)
+        placed = self._placed.get(key)
+        if placed is None:
+            placed = self._resample(variant, left - x0, top - y0, height)
+            self._placed[key] = placed
+            if len(self._placed) > PLACED_KEPT:
+                del self._placed[next(iter(self._placed))]
+        else:
+            self._placed.move_to_end(key)
+        return x0, y0, placed
+
+    def _resample(self, variant: _Variant, fx: float, fy: float, height: float) -> _Placed:
+        stretch = height / self.h
+        # columns and rows whose centre lies within a sprite pixel of its edges (the bilinear support)
+        bw, bh = math.ceil(fx + self.w) + 1, math.ceil(fy + height) + 1
+        bw, bh = bw + (bw & 1), bh + (bh & 1)
+        rect = (0.0, 0.0, float(bw), float(bh))
+        m = luma_map(rect, bw, bh, fx, fy, stretch)
+        y, keep = warped(variant.y, m, bw, bh), warped(variant.keep, m, bw, bh, 255)
+        m = chroma_map(rect, bw, bh, fx, fy, stretch)
         cw, ch = bw // 2, bh // 2
-        keep = warped(variant.ckeep, m, cw, ch, 255)
-        rows, cols = slice(r0 // 2, r0 // 2 + ch), slice(c0 // 2, c0 // 2 + cw)
-        under(u_plane[rows, cols], warped(variant.u, m, cw, ch), keep)
-        under(v_plane[rows, cols], warped(variant.v, m, cw, ch), keep)
+        return _Placed(y, keep, warped(variant.u, m, cw, ch), warped(variant.v, m, cw, ch),
+                       warped(variant.ckeep, m, cw, ch, 255))
+
+
+@dataclass(frozen=True)
+class _Placed:
+    """A sprite variant resampled at one sub-pixel offset and height: premultiplied planes and their
+    transparency (255 outside the picture), even sides, pasted at an even keyframe spot."""
+
+    y: np.ndarray
+    keep: np.ndarray
+    u: np.ndarray
+    v: np.ndarray
+    ckeep: np.ndarray
+
+
+Box = tuple[int, int, int, int]  # x0, y0, x1, y1 in keyframe luma pixels, even
+
+
+class SpriteStage:
+    """A scene's background planes (I420 at keyframe size) with its sprites pasted where they are
+    at the moment; the camera then samples this one picture. Each ``paste`` first puts the
+    background back where the sprites were the time before, so a frame costs the sprites' boxes,
+    never a copy of the whole background."""
+
+    def __init__(self, y: np.ndarray, u: np.ndarray, v: np.ndarray) -> None:
+        self.background = (y, u, v)
+        self.y, self.u, self.v = y.copy(), u.copy(), v.copy()
+        self._dirty: list[Box] = []
+        self._last: list[tuple[int, int, _Placed]] = []
+        self._box: Box | None = None
+
+    def paste(self, placed: list[tuple[int, int, _Placed]]) -> Box | None:
+        """Paste the sprites, back to front (``SpriteLayer.place`` gives each); the box they cover
+        (None when none is inside the picture). The same sprites at the same spots as the time
+        before leave the picture as it is."""
+        if len(placed) == len(self._last) and all(
+                a[0] == b[0] and a[1] == b[1] and a[2] is b[2] for a, b in zip(placed, self._last, strict=True)):
+            return self._box
+        self._last = placed
+        by, bu, bv = self.background
+        for x0, y0, x1, y1 in self._dirty:
+            self.y[y0:y1, x0:x1] = by[y0:y1, x0:x1]
+            cy, cx = slice(y0 // 2, y1 // 2), slice(x0 // 2, x1 // 2)
+            self.u[cy, cx] = bu[cy, cx]
+            self.v[cy, cx] = bv[cy, cx]
+        self._dirty = []
+        kh, kw = self.y.shape
+        for x, y, p in placed:
+            ph, pw = p.y.shape
+            x0, y0, x1, y1 = max(0, x), max(0, y), min(kw, x + pw), min(kh, y + ph)
+            if x1 <= x0 or y1 <= y0:
+                continue
+            ox, oy = x0 - x, y0 - y  # even: x, y, x0, y0 are
+            under(self.y[y0:y1, x0:x1], p.y[oy:oy + y1 - y0, ox:ox + x1 - x0], p.keep[oy:oy + y1 - y0, ox:ox + x1 - x0])
+            rows, cols = slice(oy // 2, (oy + y1 - y0) // 2), slice(ox // 2, (ox + x1 - x0) // 2)
+            cy, cx = slice(y0 // 2, y1 // 2), slice(x0 // 2, x1 // 2)
+            under(self.u[cy, cx], p.u[rows, cols], p.ckeep[rows, cols])
+            under(self.v[cy, cx], p.v[rows, cols], p.ckeep[rows, cols])
+            self._dirty.append((x0, y0, x1, y1))
+        self._box = None
+        if self._dirty:
+            xs0, ys0, xs1, ys1 = zip(*self._dirty, strict=True)
+            self._box = min(xs0), min(ys0), max(xs1), max(ys1)
+        return self._box
 
 
 # ---------------------------------------------------------------------------------------------- weather

@@ -2,7 +2,8 @@
 
 ``pose`` gives a sprite's displacement and vertical scale at scene time ``t`` for its ``motion``
 (idle breathing and bob, shiver, bounce, slides in and out); ``blinking`` and ``mouth_open`` say
-which pre-drawn variant a sprite shows; ``scroll`` says how far a weather layer has fallen.
+which pre-drawn variant a sprite shows; ``pose_time`` at which time a sprite is drawn (standing
+ones on twos); ``scroll`` says how far a weather layer has fallen.
 All in keyframe pixels and seconds, deterministic (a sprite's ``phase`` offsets its cycles).
 """
 
@@ -28,6 +29,7 @@ BLINK_EVERY_S = 3.4  # plus up to 1.4 s depending on the phase
 BLINK_S = 0.13
 MOUTH_CYCLE_S = 0.22  # open-close cycle while speaking
 MOUTH_OPEN_S = 0.13
+ON_TWOS = frozenset({"idle", "still"})  # in-place motions drawn on twos: a new pose every other frame
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,16 @@ def _ease(u: float) -> float:
 
 def slide_s(duration: float) -> float:
     return min(SLIDE_S, 0.4 * max(duration, 0.1))
+
+
+def pose_time(motion: str, t: float, fps: int) -> float:
+    """The clip time a sprite with ``motion`` is drawn at in the frame at clip time ``t``: breathing
+    and standing characters are animated on twos, as cartoons are (the pose, blink and mouth of the
+    even frame held for the odd one: half the poses to draw, while the camera still moves every
+    frame); shivers, hops and walks keep a pose a frame."""
+    if motion not in ON_TWOS:
+        return t
+    return math.floor(t * fps / 2 + 1e-6) * 2 / fps
 
 
 def pose(motion: str, t: float, duration: float, phase: float, box: tuple[float, float, float, float],

@@ -188,3 +188,68 @@ def test_weather_particles_wrap_at_both_edges() -> None:
         rolled = (np.roll(plane.keep, (dy, dx), (0, 1)), np.roll(plane.weighted, (dy, dx), (0, 1)))
         expect = (base.astype(np.uint32) * rolled[0] + rolled[1]) >> 8
         assert np.array_equal(target, expect), (dy, dx)
+
+
+# ---------------------------------------------------------------------------------------------- compositing cost
+
+
+def test_standing_characters_are_drawn_on_twos_and_shivers_on_ones() -> None:
+    from render.motion import pose_time
+
+    assert [pose_time("idle", k / 24, 24) * 24 for k in range(6)] == pytest.approx([0, 0, 2, 2, 4, 4])
+    assert [pose_time("shiver", k / 24, 24) * 24 for k in range(6)] == pytest.approx(list(range(6)))
+    region = (slice(120, 260), slice(40, 120))
+    ys = [planes(f)[0][region] for f in render(art("idle"), n=48)]
+    assert all(np.array_equal(ys[k], ys[k + 1]) for k in range(0, 48, 2))  # a pose held for two frames
+    assert sum(not np.array_equal(ys[k], ys[k + 2]) for k in range(0, 46, 2)) >= 5  # and then the next
+    shiver = [planes(f)[0][region] for f in render(art("shiver"), n=24)]
+    assert sum(not np.array_equal(a, b) for a, b in zip(shiver, shiver[1:], strict=False)) >= 20
+
+
+def test_a_moving_sprite_leaves_no_trail() -> None:
+    """Each frame puts the background back where the sprite was before: once it has walked out, the
+    frame is the bare background again, to the bit, with a static and with a moving camera."""
+    for camera in ("static", "pan_left"):
+        gone = render(art("exit_left"), n=48, camera=camera)
+        bare = render(SceneArt(art().background, [], "clear"), n=48, camera=camera)
+        assert colour_mask(gone[0], GREEN).sum() > 1000
+        assert np.array_equal(gone[-1], bare[-1]), camera
+
+
+def test_a_still_camera_looks_up_only_the_sprites_box_with_the_same_pixels() -> None:
+    """A static shot samples the background once and looks the picture up again only where the
+    sprites are: the same pixels as sampling the whole picture through the same window."""
+    from render.animator import PlaneCamera, camera_rects
+    from render.layers import SpriteLayer, SpriteStage
+
+    scene_art = art("bounce")
+    camera = PlaneCamera(scene_art.background)
+    rect = camera_rects("static", camera.key_w, camera.key_h, SPEC, 2)[0]
+    stage = SpriteStage(camera.y, camera.u, camera.v)
+    layer = SpriteLayer(scene_art.sprites[0])
+    for t in (0.0, 0.2, 0.41):
+        at = pose("bounce", t, 4.0, 0.2, layer.box, camera.key_w)
+        box = stage.paste([layer.place(at, layer.rest)])
+        assert box is not None
+        frame = camera.sample(rect, SPEC.width, SPEC.height)
+        camera.resample(frame, rect, box, stage)
+        assert np.array_equal(frame, camera.sample(rect, SPEC.width, SPEC.height, stage)), t
+
+
+def test_a_pose_met_again_is_pasted_not_resampled() -> None:
+    """Placements are rounded to POSE_STEP keyframe pixels and the resampled picture of each is kept:
+    the same pose gives the very same planes; a whole-pixel pose is the sprite itself, unblurred."""
+    from render.layers import POSE_STEP, SpriteLayer
+    from render.motion import Pose
+
+    layer = SpriteLayer(art().sprites[0])
+    x0, y0, first = layer.place(Pose(dx=0.3, dy=-1.2, sy=1.004), layer.rest)
+    again = layer.place(Pose(dx=0.3 + POSE_STEP / 4, dy=-1.2, sy=1.004), layer.rest)
+    assert again[2] is first and again[:2] == (x0, y0)
+    assert layer.place(Pose(dy=-1.2 + 2 * POSE_STEP), layer.rest)[2] is not first
+    # at rest, on whole pixels: the premultiplied luma of the sprite itself at its offset in the box
+    x0, y0, rest = layer.place(Pose(), layer.rest)
+    ox, oy = int(BOX[0]) - x0, int(BOX[1]) - y0
+    h, w = layer.rest.y.shape
+    assert np.array_equal(rest.y[oy:oy + h, ox:ox + w], layer.rest.y)
+    assert np.array_equal(rest.keep[oy:oy + h, ox:ox + w], layer.rest.keep)
