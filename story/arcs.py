@@ -37,10 +37,12 @@ from story.plan import (
     voice_seconds,
 )
 from story.premise import Analysis, Person, Side, describe
-from story.spine import Cast, cast_asks, fill, job_place, premise_beats, weave
+from story.spine import job_place, premise_beats
+from story.staged import Cast, cast_asks
 from story.styles import CHARACTER_STYLES
 from story.text import FIELD, fill_fields
 from story.text import HAN as _HAN
+from story.weave import fill, weave
 
 ARC_IDS = ("rags_to_riches", "career_dream", "betrayal_comeback", "lost_and_found", "parent_sacrifice",
            "underdog_revenge", "rivals_to_friends", "glow_up", "romance", "stolen_treasure", "rescue", "friendship",

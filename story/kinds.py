@@ -5,7 +5,7 @@ dream; or an underdog wronged who answers back) is filled with effort: "night af
 keeps at it". A romance, a friendship, a lost pet, a reunion, a rescue, a theft, a birthday or a
 match is not: its fill is its own (small gestures, the search, the whistle), then calm feelings and
 time, and it is told in its own arc. ``story_kind`` reads the premise; ``Kind.pools`` gives the
-filler pools the spine's ``fill`` uses in place of ``spine.json``'s.
+filler pools ``story.weave.fill`` uses in place of ``spine.json``'s.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 ``write_offline(premise, style, language, seed)`` runs the same steps every time:
 premise analysis (``story.premise``) → arc and plan (``story.arcs``) → the one expansion both
-writers share (``story.plan.expand_plan``). Same inputs give the same script; a new seed changes
+writers share (``story.expand.expand_plan``). Same inputs give the same script; a new seed changes
 the beats, settings and lines, not only names.
 
 ``validate_premise`` normalises the user's text and rejects what can't be a story idea.
@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from petreel.errors import BadPremise, UnknownStyle
 from petreel.i18n import t
 from story.arcs import choose_arc, plan_with_asks
-from story.plan import Plan, Substitution, expand_plan
+from story.expand import expand_plan
+from story.plan import Plan, Substitution
 from story.premise import Analysis, analyse, hero_style
 from story.script import Script, normalise_language
 from story.styles import ART_STYLES, CHARACTER_STYLES, DEFAULT_STYLE

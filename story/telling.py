@@ -31,7 +31,7 @@ from story.premise import Analysis, describe
 from story.text import fill_fields, possessive
 
 if TYPE_CHECKING:
-    from story.spine import Cast
+    from story.staged import Cast
 
 _AUX = {"is", "are", "was", "were", "gets", "get", "got", "be", "being", "been"}
 

@@ -26,9 +26,10 @@ from pydantic import ValidationError
 
 from petreel.errors import BackendUnavailable, InvalidReply, ScriptError, UnknownStyle, WriterUnavailable
 from petreel.settings import LLMSettings
+from story.expand import expand_plan
 from story.moderation import Moderator, check_blocklist
 from story.offline import validate_premise, write_offline
-from story.plan import Plan, expand_plan, plan_json_schema
+from story.plan import Plan, plan_json_schema
 from story.prompts import build_messages, excerpt, repair_note
 from story.reply import format_validation, parse_plan
 from story.script import Script, normalise_language

@@ -8,12 +8,12 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
+from story.expand import expand_plan
 from story.plan import (
     MAX_BEATS,
     MIN_BEATS,
     Plan,
     Substitution,
-    expand_plan,
     headline,
     plan_json_schema,
     plan_problems,

@@ -1,0 +1,106 @@
+"""The words premise reading stands on, English and Chinese. Pure.
+
+The closed-class words (joining words, articles, pronouns, "is", "by"/"被", stop words), the doers
+outside any cast (``story/data/clauses.json``), and the token helpers every part of clause reading
+shares: a token's surface in the premise, a span of the premise's words, the keys of vocabulary
+hits, an English possessive, a word that reads as a verb.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from story.datafiles import read_json
+from story.lexicon import Hit, Tokens, lexicon
+
+# words that start a new clause (the word itself is the clause's lead, not part of its event)
+JOIN_EN = ("and then", "but then", "and finally", "after that", "and", "then", "but", "until", "who", "so",
+           "finally", "while", "before", "later", "eventually")
+JOIN_ZH = ("然后", "最后", "结果", "却", "于是", "后来", "终于", "直到", "接着", "但是", "但", "可是", "并且")
+PUNCT = re.compile(r"[,.;!?，。；！？、:：]")
+DET = {"a", "an", "the", "her", "his", "their", "its", "one", "two", "some", "this", "that", "my",
+       "一只", "一条", "一个", "一位", "只", "条", "个", "位", "那只", "这只"}
+PRONOUN_SUBJECT = {"he", "she", "they", "it", "他", "她", "它", "他们", "她们"}
+POSSESSIVE = {"his", "her", "their", "its"}
+PRONOUN_OBJECT = {"him", "her", "它", "他", "她"}
+BE = {"is", "are", "was", "were", "gets", "get", "got", "becomes"}
+BY = {"by", "被", "遭", "让"}
+NAMING_ZH = {"叫", "名叫", "叫做", "名字叫", "取名"}
+STOP = frozenset("""a an the and or but of to in on at by for with from into onto over under after before then so
+that this these those his her their its he she they it is are was were be been being has have had do does did who
+whom which what when where while as than too very just only also still every each one two three some any all no
+not up down out off again once about against between through during until him them our your my me us we you i can
+could will would shall should may might must get gets got make makes made finally later eventually soon one day
+hard own back away all way always never even really big small tiny little new old best first last next whole
+really quite time times day days night nights year years life everything everyone something nothing anything
+lot lots more most much many week weeks month months morning evening afternoon hour hours minute across along
+around behind beside near toward towards inside outside past upon without within beyond viral overnight suddenly
+instantly alone role chance part idea heart""".split())
+THING_SECTIONS = {"props", "places"}
+PERSON_SECTIONS = {"breeds", "species", "relations"}
+
+
+@cache
+def clause_data() -> dict[str, Any]:
+    data: dict[str, Any] = read_json("clauses.json")
+    return data
+
+
+def outsider_entry(words: str) -> dict[str, Any] | None:
+    """The ``clauses.json`` outsider a clause's doer is ("a wedding party", "全城的人"), if any."""
+    low = re.sub(r"^(?:a|an|the|all|some|her|his|their)\s+", "", words.lower().strip())
+    for entry in clause_data()["outsiders"]:
+        for w in (*entry["en"], *entry["zh"]):
+            bare = re.sub(r"^the\s+", "", w)
+            if low == bare or low == w or (re.search(r"[\u3400-\u9fff]", w) and low.startswith(w)):
+                return dict(entry)
+    return None
+
+
+NP_WORDS = {"whole", "entire", "big", "old", "little", "new", "tiny", "small", "local", "young"}
+GENDER = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f", "hers": "f"}
+
+
+def verb_form(phrase: str) -> bool:
+    """"delivers food", "bakes", "cleaned": a phrase that starts with a verb form, not a noun ("boss")."""
+    first = phrase.split()[0] if phrase.split() else ""
+    return (first.endswith("s") and not first.endswith("ss")) or first.endswith(("ed", "ing"))
+
+
+def owns(premise: str, tokens: Tokens, i: int) -> bool:
+    """The English word at ``i`` is followed by ``'s``."""
+    if tokens.chinese or i < 0:
+        return False
+    return premise[tokens.offsets[i] + len(tokens.words[i]):][:2] in {"'s", "’s"}
+
+
+def lex_words(hit: Hit) -> list[str]:
+    """The vocabulary entry's own English words for a hit (not their inflections)."""
+    return list(lexicon().entry(hit.section, hit.key).get("en", []))
+
+
+_NOT_VERBS = {"always", "sometimes", "perhaps", "afterwards", "towards", "nowadays", "meanwhile", "thus", "yes"}
+
+
+def verb_like(word: str, chinese: bool) -> bool:
+    """An English word that reads as the clause's verb ("rescues an old cat", "carried a kitten"): the
+    person after it is its object, not the clause's subject."""
+    if chinese or word in _NOT_VERBS or word in DET:
+        return False
+    return bool(re.fullmatch(r"[a-z]{2,}(?:[^su']s|ies|ed)", word))
+
+
+def surface(premise: str, tokens: Tokens, i: int) -> str:
+    return premise[tokens.offsets[i]:tokens.offsets[i] + len(tokens.words[i])]
+
+
+def span_text(premise: str, tokens: Tokens, start: int, end: int) -> str:
+    """The premise's words from token ``start`` to ``end`` (commas kept, symbols and emoji left out)."""
+    raw = premise[tokens.offsets[start]:tokens.offsets[end - 1] + len(tokens.words[end - 1])]
+    return " ".join(re.sub(r"[^\w\s,'’\-\u3400-\u9fff]", " ", raw).split())
+
+
+def keys_of(hits: list[Hit], section: str, start: int) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(h.key for h in hits if h.section == section and h.start >= start))

@@ -1,0 +1,493 @@
+"""A ``Plan`` expanded into a full ``Script``: the one expansion both writers use. Pure.
+
+``expand_plan`` derives from the beats' words, through the story vocabulary (``story.lexicon``):
+timings, looks, visual prompts, locations, time of day, weather, props, actions/targets/facing,
+dialogue vs narration, captions, mood and camera. Beats are grouped into scenes, the cast is given
+voices and looks (a young hero drawn young), who appears in each scene is read from its lines, and
+a place no drawable one stands for is reported as a ``Substitution``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from story.lexicon import Hit, lexicon
+from story.plan import (
+    MAX_LINE_S,
+    NARRATOR,
+    Plan,
+    PlanCharacter,
+    Substitution,
+    fit_durations,
+    scene_seconds,
+    scene_title,
+    slug,
+    staging,
+    voice_seconds,
+)
+from story.script import (
+    MAX_LINES,
+    MAX_PROPS,
+    Script,
+    normalise_language,
+    spoken_length,
+)
+from story.styles import ART_STYLES, CHARACTER_STYLES
+from story.text import HAN as _HAN
+
+
+@dataclass(frozen=True)
+class _Hints:
+    """What the premise contributes to staging: the hero's job and traits, the main place (and its
+    English word), and the premise's own words the vocabulary does not know (knight, band, Paris)."""
+
+    job: str | None
+    place: str | None
+    place_word: str | None
+    hero_traits: tuple[str, ...]
+    details: tuple[str, ...]
+    hero_breed: str | None = None
+    hero_style: str | None = None
+    dream: str | None = None  # the job the hero reaches, when the premise also names the hero's job
+    hero_young: str | None = None  # "kitten" / "puppy": the premise names the hero as one young pet
+
+
+_STOP = frozenset("""a an the and or but of to in on at by for with from into over under after before then
+so that this these those his her their its he she they it is are was were be been being has have had do does did
+who whom which what when where while as than too very just only also still every each one two three some any
+all no not up down out off again once about against between through during until him them our your my me us we
+you i can could will would shall should may might must get gets got make makes made become becomes became
+day days night story tale new old little big tiny""".split())
+
+
+def _premise_hints(premise: str) -> _Hints:
+    from story.premise import analyse
+
+    lex = lexicon()
+    analysis = analyse(premise)
+    place_key = analysis.places[0] if analysis.places else None
+    place = str(lex.entry("places", place_key)["location"]) if place_key else None
+    place_word = None
+    if place_key:
+        surface = analysis.surfaces.get(f"places:{place_key}")
+        place_word = surface if surface and analysis.language == "en" else str(lex.entry("places", place_key)["en"][0])
+    details: list[str] = []
+    if analysis.language == "en":
+        tokens = lex.tokenize(premise)
+        known = {i for h in lex.find_tokens(tokens) for i in range(h.start, h.end)}
+        for i, word in enumerate(tokens.words):
+            if i not in known and word not in _STOP and len(word) >= 4 and not any(
+                    word == (p.name or "").lower() for p in analysis.cast):
+                details.append(word)
+    job = analysis.job or analysis.dream
+    from story.premise import hero_style
+
+    dream = analysis.dream if analysis.job and analysis.dream != analysis.job else None
+    said = " ".join(analysis.hero.words).lower()
+    young = _YOUNG_HERO.search(said)
+    return _Hints(job, place, place_word, tuple(analysis.hero.traits), tuple(dict.fromkeys(details))[:6],
+                  analysis.hero.breed, hero_style(analysis), dream,
+                  ("kitten" if young.group(1) or young.group(3) else "puppy") if young else None)
+
+
+# one young pet in the hero's own words ("a tabby kitten", 小奶狗); its look says so, for the painter
+_YOUNG_HERO = re.compile(r"\b(kitten|kitty)\b|\b(puppy|pup)\b|(小奶猫|猫崽)|小奶狗|狗崽")
+
+
+def _young_look(look: str, young: str) -> str:
+    """``look`` naming the pet as a ``young`` one: "a grey tabby cat …" → "a grey tabby kitten …"."""
+    species = r"\bcat\b" if young == "kitten" else r"\bdog\b"
+    if re.search(rf"\b{young}\b", look):
+        return look
+    if re.search(species, look):
+        return re.sub(species, young, look, count=1)
+    return f"{look}, still a {young}"
+
+
+def _rng(*parts: object) -> random.Random:
+    digest = hashlib.sha256("\x00".join(map(str, parts)).encode()).digest()
+    return random.Random(int.from_bytes(digest[:16], "big"))
+
+
+def _mentions(text: str, member: PlanCharacter) -> int | None:
+    """Character offset of the first mention of ``member`` in ``text`` (name, id or role word)."""
+    low = text.lower()
+    best: int | None = None
+    words = {member.name.lower(), member.id.replace("_", " ")}
+    if member.role != "other":
+        words.add(member.role)
+    for word in words:
+        if not word:
+            continue
+        if _HAN.search(word):
+            pos = low.find(word)
+        else:
+            m = re.search(r"(?<![a-z0-9])" + re.escape(word) + r"(?![a-z0-9])", low)
+            pos = m.start() if m else -1
+        if pos >= 0 and (best is None or pos < best):
+            best = pos
+    return best
+
+
+def _fit_text(text: str, language: str, max_s: float) -> str:
+    """``text`` shortened (at a sentence, else a word boundary) to be said within ``max_s`` seconds at
+    the pacing the Script checks (``spoken_length``)."""
+    if spoken_length(text, language) <= max_s:
+        return text
+    if language == "zh":
+        out = ""
+        for ch in text:
+            if spoken_length(out + ch + "…", language) > max_s:
+                break
+            out += ch
+        cut = max(out.rfind(p) for p in "。！？")
+        return out[:cut + 1] if cut >= len(out) // 2 else out.rstrip("，、；：") + "…"
+    words = text.split()
+    while words and spoken_length(" ".join(words) + "…", language) > max_s:
+        words.pop()
+    kept = " ".join(words)
+    cut = max(kept.rfind(p) for p in ".!?")
+    return kept[:cut + 1] if cut >= len(kept) // 2 else kept.rstrip(",;:") + "…"
+
+
+@dataclass
+class _Scene:
+    beats: list[int]
+    narration: str
+    dialogue: list[tuple[str, str]]
+    visual: str
+    speakers: list[str]
+
+
+def _group_beats(plan: Plan, names: dict[str, str], language: str, rng: random.Random) -> list[_Scene]:
+    """Beats into scenes: a dialogue beat joins the narration scene before it while ≥ 5 scenes remain."""
+    tags = staging()["speech_tags"][language]
+    scenes: list[_Scene] = []
+    n = len(plan.beats)
+    for i, beat in enumerate(plan.beats):
+        line = " ".join(beat.line.split())
+        visual = " ".join(beat.visual.split())
+        if beat.speaker == NARRATOR:
+            scenes.append(_Scene([i], line, [], visual, []))
+            continue
+        prev = scenes[-1] if scenes else None
+        remaining = n - i - 1
+        said = voice_seconds(prev.narration, language) + voice_seconds(line, language) if prev else 99.0
+        if (prev is not None and not prev.dialogue and len(scenes) + remaining >= 5
+                and said <= MAX_LINE_S):
+            prev.dialogue.append((beat.speaker, line))
+            prev.beats.append(i)
+            prev.visual = f"{prev.visual}; {visual}"
+            prev.speakers.append(beat.speaker)
+            continue
+        action = _first_action(f"{visual} {line}") or "default"
+        tag = rng.choice(tags.get(action, tags["default"])).format(name=names[beat.speaker])
+        scenes.append(_Scene([i], tag, [(beat.speaker, line)], visual, [beat.speaker]))
+    return scenes
+
+
+def _first_action(text: str) -> str | None:
+    hits = lexicon().find(text, ["actions"])
+    return hits[0].key if hits else None
+
+
+def _cast_characters(plan: Plan, style: str) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """Script characters (the hero drawn in ``style``) and the id map plan id → script id."""
+    hero_style = CHARACTER_STYLES[style]
+    lex = lexicon()
+    ids: dict[str, str] = {}
+    chars: list[dict[str, Any]] = []
+    taken = {"hero"}
+    for m in sorted(plan.cast, key=lambda c: c.role != "hero"):
+        if m.role == "hero":
+            ids[m.id] = "hero"
+            chars.append({"id": "hero", "name": m.name, "species": hero_style.species, "breed": hero_style.breed,
+                          "look": hero_style.look, "style": style, "voice": _voice(m)})
+            continue
+        sid = m.id if m.id not in taken else slug(f"{m.role}_{m.id}")[:24]
+        taken.add(sid)
+        ids[m.id] = sid
+        breeds = [lex.entry("breeds", k) for k in lex.keys(f"{m.look} {m.name}", "breeds")]
+        breed = next((b for b in breeds if b["species"] == m.species), None)
+        look = m.look if m.species in m.look.lower() or breed else f"{m.look}, a {m.species}"
+        chars.append({
+            "id": sid, "name": m.name, "species": m.species,
+            "breed": breed["breed"] if breed else f"{m.species}",
+            "look": look[:300], "style": breed["style"] if breed and breed["style"] else None, "voice": _voice(m),
+        })
+    return chars, ids
+
+
+_FEMALE = re.compile(r"\b(she|her|girl|queen|lady|mother|mom|mum|wife|girlfriend|sister|daughter|grandma|princess|duchess)\b|妈|母|姐|妹|女|奶奶|婆")
+
+
+def _voice(m: PlanCharacter) -> str:
+    text = f"{m.name} {m.look} {m.id}".lower()
+    if m.role == "family" and re.search(r"\b(kitten|puppy|baby|son|daughter|kid)s?\b|崽|宝宝|孩子", text):
+        return "child"
+    return "female" if _FEMALE.search(text) else "male"
+
+
+def expand_plan(
+    plan: Plan,
+    premise: str,
+    style: str,
+    language: str,
+    seed: int,
+    art_style: str = "storyboard",
+    *,
+    substitutions: list[Substitution] | None = None,
+    asks: Mapping[int, Sequence[str]] | None = None,
+) -> Script:
+    """The full ``Script`` for ``plan``: the hero drawn in ``style``, staging derived from the beats.
+
+    Places and props the painter cannot draw are mapped to the nearest drawable ones; each mapping
+    is appended to ``substitutions`` when a list is given (``petreel make --report`` shows them).
+    ``asks`` (0-based beat → the premise's own words for things its clause names, "food truck") are
+    put first in that beat's scene props, so the painter draws them or reports what it drew instead.
+    """
+    # 1. Inputs, seeded choices, the premise's own job and place.
+    lang = normalise_language(language)
+    rng = _rng(premise, seed, plan.title, lang)
+    art = ART_STYLES.get(art_style) or ART_STYLES["storyboard"]
+    hints = _premise_hints(premise)
+    lex = lexicon()
+    stage = staging()
+    subs: list[Substitution] = substitutions if substitutions is not None else []
+
+    # 2. The cast: the hero in the chosen style, the others as the plan describes them. A hero whose
+    #    breed the catalogue lacks (a chihuahua) keeps that breed under its species' default style.
+    characters, ids = _cast_characters(plan, style)
+    if hints.hero_breed is not None:
+        entry = lex.entry("breeds", hints.hero_breed)
+        hero_char = characters[0]
+        if entry["style"] is None and entry["species"] == hero_char["species"] and style == hints.hero_style:
+            hero_char.update(breed=entry["breed"], look=entry["look"], style=None)
+    if hints.hero_young is not None:
+        characters[0]["look"] = _young_look(str(characters[0]["look"]), hints.hero_young)
+    by_sid = {c["id"]: c for c in characters}
+    members = {ids[m.id]: m for m in plan.cast}
+    names = {m.id: m.name for m in plan.cast}
+
+    # 3. Beats into scenes, then each scene's staging.
+    groups = _group_beats(plan, names, lang, rng)
+    scenes: list[dict[str, Any]] = []
+    location: str | None = None
+    for n, group in enumerate(groups):
+        hits = lex.find(group.visual) + lex.find(" ".join([group.narration, *(t for _, t in group.dialogue)]))
+        beat_no = group.beats[0] + 1
+        # 3a. where: named place, else the job's place in a work scene, else where we were
+        # a thing that stands only outdoors (a burning house) is drawn where it stands, not in a room of its words
+        outdoor = [h for h in hits if h.section == "props" and h.key in stage["prop_places"]]
+        place_hits = [h for h in hits if h.section == "places" and not any(h.surface in o.surface for o in outdoor)]
+        job_entry = lex.entry("jobs", hints.job) if hints.job else None
+        if place_hits:
+            entry = lex.entry("places", place_hits[0].key)
+            new_loc = str(entry["location"])
+            if not entry["exact"]:
+                subs.append(Substitution(beat_no, "place", place_hits[0].surface, new_loc))
+        elif job_entry and any(h.section == "actions" and h.key == "work" or h.section == "jobs"
+                               for h in lex.find(group.visual)):
+            new_loc = str(job_entry["location"])
+        elif outdoor:
+            new_loc = str(stage["prop_places"][outdoor[0].key])
+        else:
+            new_loc = location or hints.place or (str(job_entry["location"]) if job_entry else "street")
+        location = new_loc
+        subs.extend(_unknown_places(group.visual, beat_no, location))
+        # 3b. when and the weather
+        times = [h.key for h in hits if h.section == "times"]
+        weathers = [h.key for h in hits if h.section == "weathers"]
+        time_of_day = times[0] if times else ("night" if location == "space" else "day")
+        weather = weathers[0] if weathers else ("rain" if location == "rainy_street" else "clear")
+        # 3c. who is there and what each does
+        present = _present(group, members, ids)
+        apps = _appearances(present, group, members, hits, job_entry, n, len(groups))
+        # 3d. props: named ones, then the job's in a work scene
+        props = [str(lex.entry("props", h.key)["label"]) for h in hits if h.section == "props"]
+        working = any(a["action"] == "work" for a in apps)
+        if working and job_entry:
+            props += [str(p) for p in job_entry["props"]]
+            for a in apps:
+                if a["action"] == "work" and a["id"] == "hero":
+                    a["holding"] = str(job_entry["props"][0])[:40]
+        # 3d'. the dream reached (second half): its own props (a company's sign), and for a company the
+        #      hero's old job's first prop too, so a delivery rider's company is a delivery scooter company
+        if (hints.dream and 2 * n >= len(groups)
+                and any(h.section == "jobs" and h.key == hints.dream for h in hits)):
+            dream_props = [str(p) for p in lex.entry("jobs", hints.dream)["props"]]
+            if hints.dream == "founder" and job_entry:
+                dream_props.append(str(job_entry["props"][0]))
+            props = [*dream_props, *props]
+        asked = [a for i in group.beats for a in (asks or {}).get(i, ())]
+        props = list(dict.fromkeys(p[:40] for p in [*asked, *props]))[:MAX_PROPS]
+        # 3e. mood and camera
+        mood = _mood(hits, [a["action"] for a in apps], n, len(groups))
+        camera = rng.choice(stage["mood_cameras"][mood])
+        # 3f. the words: narration, dialogue (fitted to the scene), caption, setting, prompt
+        narration = _fit_text(group.narration, lang, 9.0 if group.dialogue else 15.0)
+        dialogue = [{"speaker": ids[s], "text": _fit_text(t, lang, 7.0)} for s, t in group.dialogue][:MAX_LINES]
+        caption = scene_title(location, time_of_day, weather, lang)
+        setting = rng.choice(stage["settings"][location])
+        extras = " ".join(w for w in (stage["time_words"][time_of_day], stage["weather_words"][weather]) if w)
+        setting = f"{setting} {extras}".strip()[:200]
+        people = "; ".join(_describe(by_sid[a["id"]], a, hints.hero_traits if a["id"] == "hero" else ())
+                           for a in apps)
+        if hints.place_word and location == hints.place and hints.place_word.lower() not in setting.lower():
+            setting = f"{hints.place_word}: {setting}"[:200]
+        if hints.details and n in (0, len(groups) - 1):
+            people = f"{people}; story details: {', '.join(hints.details)}"
+        shown = group.visual if not _HAN.search(group.visual) else ""
+        visual_prompt = "; ".join(x for x in (
+            people, shown, ", ".join(props), setting, stage["camera_words"][camera],
+            f"{art.prompt}, vertical 9:16",
+        ) if x)
+        scenes.append({
+            "location": location, "setting": setting, "characters": apps, "visual_prompt": visual_prompt[:600],
+            "narration": narration[:400], "caption": caption[:120], "duration": 0.0, "camera": camera,
+            "mood": mood, "time_of_day": time_of_day, "weather": weather, "props": props, "dialogue": dialogue,
+        })
+
+    # 4. Timing: each scene holds its narration and dialogue as our voices say them; 32–58 s in all.
+    spoken = [scene_seconds([s["narration"], *(d["text"] for d in s["dialogue"])], lang) for s in scenes]
+    for scene, dur in zip(scenes, fit_durations(spoken), strict=True):
+        scene["duration"] = dur
+
+    # 5. Assemble and validate.
+    return Script.model_validate({
+        "title": " ".join(plan.title.split())[:80], "language": lang, "premise": premise, "style": style,
+        "art_style": art.id, "characters": characters, "scenes": scenes,
+    })
+
+
+def _present(group: _Scene, members: dict[str, PlanCharacter], ids: dict[str, str]) -> list[str]:
+    """Script ids of the characters in a scene (at most 3): speakers, then those mentioned, else the hero."""
+    text = " ".join([group.visual, group.narration, *(t for _, t in group.dialogue)])
+    order: list[tuple[int, str]] = []
+    for sid, member in members.items():
+        pos = _mentions(text, member)
+        if pos is not None:
+            order.append((pos, sid))
+    mentioned = [sid for _, sid in sorted(order)]
+    speakers = [ids[s] for s in group.speakers]
+    present = list(dict.fromkeys([*speakers, *mentioned]))
+    if "hero" not in present and not speakers:
+        present.insert(0, "hero")
+    if "hero" in present and present.index("hero") >= 3:
+        present.remove("hero")
+        present.insert(0, "hero")
+    return present[:3]
+
+
+def _appearances(
+    present: list[str], group: _Scene, members: dict[str, PlanCharacter], hits: list[Hit],
+    job_entry: dict[str, Any] | None, index: int, total: int,
+) -> list[dict[str, Any]]:
+    stage = staging()
+    lex = lexicon()
+    visual = group.visual
+    vis_hits = lex.find(visual, ["actions", "outfits"])
+    positions = {sid: _mentions(visual, members[sid]) for sid in present}
+    tokens = lex.tokenize(visual)
+
+    mentioned = sorted((p, sid) for sid, p in positions.items() if p is not None)
+
+    def owner(hit: Hit) -> str:
+        """Who does the action: the one named right before the verb, else the note's subject."""
+        pos = tokens.offsets[hit.start] if hit.start < len(tokens.offsets) else 0
+        before = [(p, sid) for p, sid in mentioned if p <= pos]
+        for p, sid in reversed(before):
+            lead = visual[max(0, p - 6):p].lower()
+            if p == 0 or re.search(r"(,|;|\band|\bwhile|\bas|\bthen)\s*$", lead):
+                return sid  # this name opens the clause the verb is in
+        return mentioned[0][1] if mentioned else present[0]
+
+    acts: dict[str, str] = {}
+    outfits: dict[str, str] = {}
+    for hit in vis_hits:
+        who = owner(hit)
+        if hit.section == "actions":
+            if who not in acts or _PRIORITY.get(hit.key, 0) > _PRIORITY.get(acts[who], 0):
+                acts[who] = hit.key
+        else:
+            outfits.setdefault(who, hit.key)
+    line_actions = {s: a if a in _SPOKEN_ACTIONS else None for s, t in group.dialogue for a in [_first_action(t)]}
+    apps: list[dict[str, Any]] = []
+    for k, sid in enumerate(present):
+        member = members[sid]
+        plan_id = member.id
+        action = acts.get(sid) or line_actions.get(plan_id) or ("talk" if plan_id in line_actions else "stand")
+        outfit = outfits.get(sid)
+        if outfit is None and sid == "hero" and job_entry and action == "work":
+            outfit = str(job_entry["outfit"])
+        if outfit is None and re.search(r"\b(rich|posh|wealthy|boss|tycoon|ceo)\b", member.look.lower()):
+            outfit = "suit"
+        if outfit is None and sid == "hero" and index == total - 1 and job_entry and job_entry.get("dream"):
+            outfit = str(job_entry["outfit"])
+        expression = stage["action_expression"].get(action, "neutral")
+        if action == "laugh" and member.role in {"hero", "friend", "family"}:
+            expression = "happy"
+        app: dict[str, Any] = {"id": sid, "expression": expression, "outfit": outfit or "none", "action": action,
+                               "facing": "front"}
+        if len(present) > 1:
+            app["facing"] = "right" if k == 0 else "left"
+            if action in stage["targeted_actions"]:
+                others = [o for o in present if o != sid]
+                app["target"] = "hero" if "hero" in others else others[0]
+        apps.append(app)
+    return apps
+
+
+_SPOKEN_ACTIONS = {"sneer", "laugh", "point", "cry", "push", "celebrate", "shocked", "kneel", "hug", "sing", "wave"}
+_PRIORITY = {"walk": -1, "stand": -2, "talk": -1, "enter": 0, "exit": 0, "think": 0, "sneer": 3, "laugh": 2,
+             "push": 3, "point": 2, "hug": 3, "kneel": 3, "shocked": 3, "cry": 2, "celebrate": 2, "give": 2,
+             "work": 1, "sing": 2}
+
+
+def _mood(hits: list[Hit], actions: list[str], index: int, total: int) -> str:
+    stage = staging()
+    events = {h.key for h in hits if h.section == "events"}
+    if index == total - 1:
+        return "happy" if events & {"forgive", "find", "marry"} or "hug" in actions else "triumphant"
+    for action in actions:
+        if action in stage["mood_actions"]:
+            mood = str(stage["mood_actions"][action])
+            return "tense" if index == 0 and mood == "calm" else mood
+    if events & {"mock", "betray", "steal", "fire", "dump", "frame", "abandon", "lose", "lost_pet"}:
+        return "sad"
+    if events & {"win", "win_back", "get_rich", "become"}:
+        return "triumphant"
+    return "tense" if index == 0 else ("dramatic" if index >= total - 3 else "calm")
+
+
+def _describe(char: dict[str, Any], app: dict[str, Any], traits: Sequence[str] = ()) -> str:
+    stage = staging()
+    if traits:
+        words = " and ".join(str(lexicon().entry("traits", t)["en"][0]) for t in traits)
+        char = {**char, "look": f"{char['look']}, looking {words}"}
+    outfit = stage["outfit_words"].get(app["outfit"], "")
+    doing = stage["action_words"].get(app["action"], "")
+    worn = f" wearing {outfit}" if outfit else ""
+    held = f" holding a {app['holding']}" if app.get("holding") else ""
+    return f"{char['look']}, {app['expression']} expression{worn}, {doing}{held}"
+
+
+_PLACE_AFTER = re.compile(r"\b(?:in|at|inside|into|outside|on top of|across)\s+(?:the|a|an|his|her|their|its|my)\s+([a-z][a-z-]+)")
+
+
+def _unknown_places(visual: str, beat: int, used: str) -> list[Substitution]:
+    """Places named in a visual note that the vocabulary does not know, drawn as ``used``."""
+    lex = lexicon()
+    stop = set(staging()["unplaced_words"])
+    out = []
+    for m in _PLACE_AFTER.finditer(visual.lower()):
+        word = m.group(1)
+        if word in stop or lex.find(word):
+            continue
+        out.append(Substitution(beat, "place", word, used))
+    return out

@@ -1,0 +1,175 @@
+"""A premise cut into fragments, one event each, English and Chinese. Pure.
+
+``fragments`` cuts at punctuation and at the words that join events (and, then, but, until, who …;
+然后 最后 后来 …); a fragment that only names people joins the one before (``merge_people_only``); a
+Chinese fragment that only says where or when sets the next one (``setting_only``); a Chinese pet
+told of before its 的 ("被同学嘲笑的胖橘猫…") is two clauses (``relatives_zh``). ``join_names`` and
+``split_pronouns`` mend jieba's cuts of given names and pronouns first.
+"""
+
+from __future__ import annotations
+
+from story.clausewords import BE, BY, DET, JOIN_EN, JOIN_ZH, PRONOUN_SUBJECT, PUNCT, STOP, verb_like
+from story.lexicon import Hit, Tokens
+from story.mentions import Mention
+
+
+def join_names(tokens: Tokens, names: set[str]) -> Tokens:
+    """Chinese tokens with each given name one token: jieba cuts 小橘 as 小 / 橘 (two vocabulary
+    words, little and ginger), which would read the name as a description."""
+    words, offsets = list(tokens.words), list(tokens.offsets)
+    i = 0
+    while i < len(words):
+        for j in range(i + 2, min(i + 4, len(words)) + 1):
+            joined = "".join(words[i:j])
+            contiguous = all(offsets[k + 1] == offsets[k] + len(words[k]) for k in range(i, j - 1))
+            if joined in names and contiguous:
+                words[i:j], offsets[i:j] = [joined], [offsets[i]]
+                break
+        i += 1
+    return Tokens(tuple(words), tuple(offsets), True)
+
+
+_NUMERALS_ZH = "一二两三四五六七八九十几半每这那"
+
+
+def split_pronouns(tokens: Tokens) -> Tokens:
+    """Chinese tokens with a subject pronoun stuck to the verb cut off: jieba reads 它考了 as 它考 / 了."""
+    words, offsets = [], []
+    for w, o in zip(tokens.words, tokens.offsets, strict=True):
+        if len(w) > 1 and w[0] in "它他她" and w[1] not in "们人":
+            words += [w[0], w[1:]]
+            offsets += [o, o + 1]
+        else:
+            words.append(w)
+            offsets.append(o)
+    return Tokens(tuple(words), tuple(offsets), True)
+
+
+def _last_of(words: tuple[str, ...], i: int) -> bool:
+    """最后 that means "the last", not "finally": 把最后一条鱼留给了小猫, 最后的晚餐."""
+    after = words[i + 1] if i + 1 < len(words) else ""
+    return words[i] == "最后" and (after[:1] in _NUMERALS_ZH or after == "的") and i > 0 and not PUNCT.fullmatch(words[i - 1])
+
+
+def fragments(premise: str, tokens: Tokens) -> list[tuple[str, int, int]]:
+    """(lead word, first token, end token) of each fragment."""
+    words = tokens.words
+    joins = JOIN_ZH if tokens.chinese else JOIN_EN
+    out: list[tuple[str, int, int]] = []
+    lead, start = "", 0
+    i = 0
+    while i < len(words):
+        if PUNCT.fullmatch(words[i]):  # Chinese punctuation is a token of its own
+            if start < i:
+                out.append((lead, start, i))
+            lead, start = "", i + 1
+            i += 1
+            continue
+        between = premise[tokens.offsets[i - 1] + len(words[i - 1]):tokens.offsets[i]] if i else ""
+        joined = next((j for j in joins if tuple(j.split()) == words[i:i + len(j.split())]), None) \
+            if not tokens.chinese else (words[i] if words[i] in joins and not _last_of(words, i) else None)
+        if i and (PUNCT.search(between) or joined):
+            if start < i:
+                out.append((lead, start, i))
+            lead, start = "", i
+        if joined and start == i:
+            size = len(joined.split()) if not tokens.chinese else 1
+            lead = f"{lead} {joined}".strip()
+            i += size
+            start = i
+            continue
+        i += 1
+    if start < len(words):
+        out.append((lead, start, len(words)))
+    # "who sells umbrellas in the rain is laughed at": the main verb after a relative clause
+    split: list[tuple[str, int, int]] = []
+    for lead, s, e in out:
+        if lead.endswith("who"):  # "who sells dumplings from a cart enters a contest": a second verb after a noun
+            cut = next((k for k in range(s + 2, e) if words[k] in BE or (
+                verb_like(words[k], tokens.chinese) and words[k - 1] not in STOP and not verb_like(words[k - 1], False)
+                and not words[k].endswith("ed") and k - 1 > s)), None)
+            if cut is not None:
+                split += [(lead, s, cut), ("", cut, e)]
+                continue
+        split.append((lead, s, e))
+    return split
+
+
+def merge_people_only(frags: list[tuple[str, int, int]], mentions: list[Mention], tokens: Tokens,
+                       hits: list[Hit]) -> list[tuple[str, int, int]]:
+    out: list[tuple[str, int, int]] = []
+    for lead, s, e in frags:
+        covered = {i for m in mentions if m.start < e and m.end > s for i in range(m.start, m.end)}
+        rest = [i for i in range(s, e) if i not in covered and tokens.words[i] not in DET
+                and tokens.words[i] not in {"的", "和", "与"}]
+        people_only = bool(covered) and not rest
+        if not people_only and lead == "and" and not tokens.chinese:
+            people_only = _joined_object(s, e, mentions, tokens, hits)
+        if people_only and out and lead in {"", "and"} and not out[-1][0].endswith("who"):
+            plead, ps, _pe = out[-1]
+            out[-1] = (plead, ps, e)  # "… by a rich white cat and her dog boyfriend"
+            continue
+        out.append((lead, s, e))
+    return out
+
+
+_SETTING_ZH = {"里", "中", "上", "在", "的", "那天", "一天", "这天", "有一天", "晚上", "夜里", "那晚", "某天"}
+
+
+def setting_only(tokens: Tokens, start: int, end: int, hits: list[Hit]) -> bool:
+    """A Chinese fragment that only says where or when ("雨夜里", "在菜市场"): it sets the next clause."""
+    covered = {i for h in hits if h.section in {"places", "times", "weathers"} for i in range(h.start, h.end)}
+    return bool(covered) and all(i in covered or tokens.words[i] in _SETTING_ZH for i in range(start, end))
+
+
+def relatives_zh(frags: list[tuple[str, int, int]], mentions: list[Mention], tokens: Tokens,
+                  hits: list[Hit]) -> tuple[list[tuple[str, int, int]], dict[int, str]]:
+    """Chinese says what a pet does or suffers before it, joined by 的: "一只在夜市摆摊卖烤串的柴犬被城管
+    赶走", "被同学嘲笑的胖橘猫努力减肥". Such a fragment is two clauses in order, the first about the pet
+    named after 的 (as English says it with "who"). Returns the fragments and, by first token, the
+    subject of each first part."""
+    if not tokens.chinese:
+        return frags, {}
+    words = tokens.words
+    out: list[tuple[str, int, int]] = []
+    subjects: dict[int, str] = {}
+    for lead, s, e in frags:
+        first = s
+        while first < e and words[first] in DET:
+            first += 1
+        target = next((m for m in mentions if first < m.start < e and words[m.start - 1] == "的"), None)
+        if target is None:
+            out.append((lead, s, e))
+            continue
+        span = range(first, target.start - 1)
+        passive = words[first] in BY
+        others = [m for m in mentions if first <= m.start < target.start - 1]
+        doing = any(h.section in {"events", "actions", "jobs"} and h.start in span for h in hits)
+        owner = bool(others) and others[-1].end == target.start - 1  # "小狗的主人": an owner, not a clause
+        if owner or not (passive or (doing and not others)) or len(span) < 1 or target.end >= e:
+            out.append((lead, s, e))
+            continue
+        out.append((lead, first, target.start - 1))
+        subjects[first] = target.key
+        out.append(("", target.start, e))
+    return out, subjects
+
+
+def _joined_object(start: int, end: int, mentions: list[Mention], tokens: Tokens, hits: list[Hit]) -> bool:
+    """True for "… and her kittens out in the snow": an "and" fragment that starts with a person who
+    does nothing (no verb follows the mention) is one more object of the clause before it."""
+    words = tokens.words
+    first = start
+    while first < end and words[first] in DET:
+        first += 1
+    mention = next((m for m in mentions if m.start <= first < m.end), None)
+    if mention is None:
+        return False
+    after = mention.end
+    if after >= end:
+        return True
+    word = words[after]
+    verb = word in BE or word in PRONOUN_SUBJECT or any(
+        h.start == after and h.section in {"events", "actions"} for h in hits)
+    return not verb and not (word.endswith(("s", "ed")) and word not in STOP)

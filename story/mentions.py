@@ -1,0 +1,227 @@
+"""Who a premise names: every mention of a cast member, as a token span. Pure.
+
+A mention is its head (breed, species, relation, job, given name) widened over the article and
+describing words before it ("A lonely old basset hound"), a job or relation right after ("corgi
+waiter"), "named X", and a "with" phrase ("a tiny chihuahua with a big voice"). ``hero_gender``
+reads the hero's he or she.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from story.clausewords import (
+    BE,
+    DET,
+    GENDER,
+    JOIN_EN,
+    NAMING_ZH,
+    NP_WORDS,
+    PERSON_SECTIONS,
+    PRONOUN_SUBJECT,
+    PUNCT,
+    STOP,
+    lex_words,
+    owns,
+    verb_form,
+    verb_like,
+)
+from story.lexicon import Hit, Tokens, lexicon
+from story.premise import Analysis, Person
+
+
+@dataclass
+class Mention:
+    key: str
+    start: int  # token span
+    end: int
+
+
+def find_mentions(analysis: Analysis, tokens: Tokens, hits: list[Hit]) -> list[Mention]:
+    """Every mention of a cast member: its head (breed, species, relation, job, name) widened over
+    the article and describing words before it, the job and ``named X`` after it."""
+    words = tokens.words
+    heads = [h for h in hits if h.section in PERSON_SECTIONS]
+    heads = [h for h in heads if not any(o is not h and o.start <= h.start and h.end <= o.end
+                                         and (o.end - o.start) > (h.end - h.start) for o in heads)]
+    out: list[Mention] = []
+    used: set[int] = set()
+    names = {p.name.lower(): p.key for p in analysis.cast if p.name}
+    for i, w in enumerate(words):
+        if w in names:
+            start = i - 1 if tokens.chinese and i > 0 and words[i - 1] in NAMING_ZH else i
+            start -= int(tokens.chinese and start > 0 and start < i and words[start - 1] in DET)
+            out.append(Mention(names[w], start, i + 1))  # 一只叫小橘的…: the naming words with it
+            used |= set(range(start, i + 1))
+    for h in heads:
+        if any(h.start <= i < h.end for i in used):
+            continue
+        person = _who(analysis, h, words)
+        if person is None:
+            continue
+        start, end = h.start, h.end
+        while end < len(words) and not owns(analysis.premise, tokens, end - 1):
+            # "corgi waiter", "corgi friend": a job or relation named right after (its own word, not
+            # a verb: "the beagle bakes" is not a baker)
+            after = next((x for x in hits if x.start == end and x.section in {"jobs", "relations"}
+                          and (tokens.chinese or (x.surface in lex_words(x) and not verb_form(x.surface)))), None)
+            if after is None:
+                break
+            end = after.end
+        role = tuple(person.job_words.lower().split()) if not tokens.chinese and not owns(
+            analysis.premise, tokens, end - 1) else ()
+        if role and words[end:end + len(role)] == role:
+            end += len(role)  # "a snooty siamese florist across the street": the role premise reading found
+        elif _unknown_role_noun(tokens, end, hits):
+            end += 1  # "a lonely husky fisherman is laughed at": a role the vocabulary does not know
+        if end + 1 < len(words) and words[end] in {"named", "called", "名叫", "叫"}:
+            end += 2
+        if tokens.chinese and end < len(words) and words[end] == "们":
+            end += 1  # 同学们: a group, told by its words, never given one pet's name
+        if tokens.chinese and end + 1 < len(words) and words[end] == "家" and words[end + 1] == "的":
+            end += 1  # 白猫家的大楼: the pet's household owns it, no home is drawn
+        end = _with_phrase(analysis.premise, tokens, end, hits)
+        while start > 0 and start - 1 not in used and _modifier(words[start - 1], start - 1, hits, tokens):
+            start -= 1
+        if tokens.chinese and start > 1 and words[start - 1] == "的" and _modifier(words[start - 2], start - 2, hits, tokens):
+            start -= 2  # 富有的波斯猫
+        start = _describing_run(analysis.premise, tokens, start, used, hits)
+        if start > 0 and words[start - 1] in DET and start - 1 not in used:
+            start -= 1
+        out.append(Mention(person.key, start, end))
+        used |= set(range(start, end))
+    hero = analysis.hero
+    if hero.species is None and hero.breed is None and hero.relation is None and not any(m.key == hero.key for m in out):
+        job = next((h for h in hits if h.section == "jobs" and h.start <= 2), None)  # "a delivery driver builds …"
+        if job is not None:
+            start = job.start - 1 if job.start and words[job.start - 1] in DET else job.start
+            out.append(Mention(hero.key, start, job.end))
+    for h in hits:  # someone named by a job ("the head chef"), when the cast has such a person
+        if h.section == "jobs" and not any(m.start <= h.start < m.end for m in out):
+            person = next((p for p in analysis.cast[1:] if p.words and p.words[0].endswith(h.surface)), None)
+            if person is not None:
+                start = h.start - 1 if h.start and words[h.start - 1] in DET else h.start
+                out.append(Mention(person.key, start, h.end))
+    out.sort(key=lambda m: m.start)
+    # one person named twice in a row ("Mango the ginger cat", "Duchess, a spoiled Persian") is one
+    # mention; an owner right before ("Mango's mother") belongs to the mention it owns
+    merged: list[Mention] = []
+    for m in out:
+        prev = merged[-1] if merged else None
+        if prev is not None and prev.end == m.start:
+            if prev.key == m.key:
+                prev.end = m.end
+                continue
+            if tokens.words[prev.end - 1] == "的" or owns(analysis.premise, tokens, prev.end - 1):
+                merged[-1] = Mention(m.key, prev.start, m.end)
+                continue
+        if prev is not None and prev.key == m.key and tokens.chinese and m.start == prev.end + 1 \
+                and tokens.words[prev.end] == "的" and tokens.words[prev.end - 1] in names:
+            prev.end = m.end  # 叫小橘的橘猫: the name and the pet it names are one mention
+            continue
+        merged.append(m)
+    return merged
+
+
+_PARTNERS = {"girlfriend", "boyfriend", "wife", "husband"}  # whom "his ex" may be
+
+
+def hero_gender(analysis: Analysis, tokens: Tokens, mentions: list[Mention]) -> str:
+    """"m", "f" or "": the first he/she/his/her after the hero is named and before anyone else is."""
+    if tokens.chinese:
+        return ""
+    first = next((m for m in mentions if m.key == analysis.hero.key), None)
+    if first is None:
+        return ""
+    stop = next((m.start for m in mentions if m.start > first.start and m.key != analysis.hero.key), len(tokens.words))
+    return next((GENDER[w] for w in tokens.words[first.end:stop] if w in GENDER), "")
+
+
+def _with_phrase(premise: str, tokens: Tokens, end: int, hits: list[Hit]) -> int:
+    """Where a mention ends when "with" and what the pet has follow it before its verb ("a tiny
+    chihuahua with a big voice is booed"): up to five plain words, then a verb."""
+    words = tokens.words
+    if tokens.chinese or end >= len(words) or words[end] != "with":
+        return end
+    people = {j for h in hits if h.section in PERSON_SECTIONS for j in range(h.start, h.end)}
+    for k in range(end + 2, min(end + 7, len(words))):
+        if k - 1 in people or PUNCT.search(premise[tokens.offsets[k - 1]:tokens.offsets[k]]):
+            return end
+        if words[k] in BE or (verb_like(words[k], False) and words[k] not in STOP):
+            return k
+    return end
+
+
+def _describing_run(premise: str, tokens: Tokens, start: int, used: set[int], hits: list[Hit]) -> int:
+    """Where a mention starts when describing words the vocabulary does not know stand between it
+    and its article ("A lonely old basset hound"): up to four plain words, no punctuation between."""
+    words = tokens.words
+    if tokens.chinese:
+        return start
+    known = {j for h in hits if h.section not in {"traits", "colours"} for j in range(h.start, h.end)}
+    k = start
+    while k > 0 and start - k < 4 and k - 1 not in used and k - 1 not in known:
+        w = words[k - 1]
+        between = premise[tokens.offsets[k - 1] + len(w):tokens.offsets[k]]
+        if PUNCT.search(between) or not re.fullmatch(r"[a-z][a-z-]*", w) or w in PRONOUN_SUBJECT \
+                or w in JOIN_EN or (w in STOP and w not in NP_WORDS) or verb_like(w, False):
+            break
+        k -= 1
+    if k < start and k > 0 and words[k - 1] in DET and k - 1 not in used \
+            and not PUNCT.search(premise[tokens.offsets[k - 1] + len(words[k - 1]):tokens.offsets[k]]):
+        return k - 1
+    return start
+
+
+def _unknown_role_noun(tokens: Tokens, i: int, hits: list[Hit]) -> bool:
+    """True when word ``i``, right after a person's head, is a noun the vocabulary does not know that
+    names the person's role (English): not a stop word, not a verb form itself, and a verb follows."""
+    words = tokens.words
+    if tokens.chinese or i + 1 >= len(words) or any(h.start <= i < h.end for h in hits):
+        return False
+    word, then = words[i], words[i + 1]
+    if word in STOP or word in JOIN_EN or word.endswith(("s", "ed", "ing", "ly")) or not word.isalpha():
+        return False
+    return then in BE or then in {"who", "has", "had", "loves", "wants", "dreams"} or any(
+        h.start == i + 1 and h.section in {"events", "actions"} for h in hits) or (
+        then.endswith("s") and then not in STOP and len(then) > 3)
+
+
+def _modifier(word: str, i: int, hits: list[Hit], tokens: Tokens) -> bool:
+    """A describing word right before a person: a trait, colour or job, or an unknown adjective."""
+    if any(h.start <= i < h.end and h.section in {"traits", "colours", "jobs"} for h in hits):
+        return True
+    if tokens.chinese:
+        return False
+    known = any(h.start <= i < h.end for h in hits)
+    return not known and word not in STOP and word not in PRONOUN_SUBJECT and bool(re.fullmatch(r"[a-z-]+", word)) \
+        and i > 0 and tokens.words[i - 1] in DET | {"very", "so"}
+
+
+def _who(analysis: Analysis, head: Hit, words: tuple[str, ...]) -> Person | None:
+    """The cast member a person word refers to (breed, relation, species, colour agree best)."""
+    lex = lexicon()
+    best, score = None, 0
+    for p in analysis.cast:
+        s = 0
+        if head.section == "breeds":
+            if p.breed == head.key:
+                s += 6
+            elif p.species == lex.entry("breeds", head.key)["species"] and p.breed is None:
+                s += 2
+        elif head.section == "relations":
+            s += 6 if p.relation == head.key else 5 if head.key == "ex" and p.relation in _PARTNERS else 0
+        elif head.section == "species":
+            if p.species == head.key:
+                s += 2
+                s += 2 * any(head.surface in w for w in p.words)
+        if p.words and head.surface in p.words[0]:
+            s += 1
+        before = words[head.start - 1] if head.start > 0 else ""
+        if before and p.words and f"{before}{head.surface}" in p.words[0].replace(" ", "") \
+                and before not in DET and before not in STOP:
+            s += 3  # "被富家狗欺负": the rich dog, not the hero "小狗" (both are dogs)
+        if s > score:
+            best, score = p, s
+    return best

@@ -1,0 +1,76 @@
+"""The concrete things a clause names: props, places and the nouns the vocabulary does not know. Pure."""
+
+from __future__ import annotations
+
+import re
+
+from story.clausewords import STOP, THING_SECTIONS, surface
+from story.lexicon import Hit, Tokens
+from story.mentions import Mention
+
+
+def _of_phrase(words: tuple[str, ...], i: int) -> bool:
+    """The word is part of a preposition ending in "of" ("in front of everyone", "on top of", "instead
+    of", "because of", "in the middle of"): it names no thing to draw."""
+    if i + 1 >= len(words) or words[i + 1] != "of":
+        return False
+    if words[i] in {"middle", "centre", "center"} and i > 1 and words[i - 1] == "the" and words[i - 2] == "in":
+        return True  # "in the middle of the party"
+    return (i > 0 and words[i - 1] in {"in", "on"}) or words[i] in {"instead", "because", "ahead", "regardless"}
+
+
+def clause_things(premise: str, tokens: Tokens, start: int, end: int, hits: list[Hit],
+            inside: list[Mention]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """(props, places, unknown nouns, every asked thing in the premise's words) after ``start``.
+
+    A prop or place word keeps the unknown describing words just before it ("flying umbrella",
+    "fancy restaurant"); a run of unknown words not followed by a known thing is a noun of its own
+    ("food truck"). The first word after the subject is the verb, never a thing."""
+    words = tokens.words
+    people = {i for m in inside for i in range(m.start, m.end)}
+    known = {i: h for h in hits for i in range(h.start, h.end)}
+    zh = tokens.chinese
+    sep = "" if zh else " "
+    props: list[str] = []
+    places: list[str] = []
+    nouns: list[str] = []
+    things: list[str] = []
+    run: list[int] = []
+    first_word = start
+    while first_word < end and (words[first_word] in STOP or first_word in people):
+        first_word += 1
+
+    def flush(head: Hit | None) -> None:
+        text = sep.join(surface(premise, tokens, k) for k in run)
+        if head is not None:
+            things.append(f"{text}{sep}{head.surface}".strip() if text else head.surface)
+        elif text and not zh:
+            nouns.append(text)
+            things.append(text)
+        run.clear()
+
+    i = start
+    while i < end:
+        h = known.get(i)
+        if i in people:
+            run.clear()
+            i += 1
+            continue
+        if h is not None and h.section in THING_SECTIONS and h.start == i:
+            (props if h.section == "props" else places).append(h.key)
+            flush(h)
+            i = h.end
+            continue
+        w = words[i]
+        plain = h is None and w not in STOP and i != first_word and words[i - 1] != "to" and re.fullmatch(r"[a-z][a-z-]*", w) is not None \
+            and not _of_phrase(words, i)
+        if plain and len(w) >= 3:
+            run.append(i)
+        elif h is not None and run:
+            run.clear()  # "a faster delivery company": words before a known one describe it
+        else:
+            flush(None)
+        i += 1
+    flush(None)
+    return tuple(dict.fromkeys(props)), tuple(dict.fromkeys(places)), tuple(dict.fromkeys(nouns)), \
+        tuple(dict.fromkeys(things))

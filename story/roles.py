@@ -1,0 +1,114 @@
+"""Who does a clause's event and to whom. Pure.
+
+``read_subject``: the person at the clause's start, a pronoun, or nobody (the subject carries on);
+``passive_agent``: "is laughed at by X" / "被X…" makes X the actor; ``outsider_verb`` and
+``by_outsider``: a doer who is none of the cast ("a wedding party orders …", "filmed by a
+passer-by"); ``wrongs``: a wrong one does to another, not one that befalls.
+"""
+
+from __future__ import annotations
+
+from story.clausewords import (
+    BE,
+    BY,
+    DET,
+    NP_WORDS,
+    PRONOUN_SUBJECT,
+    STOP,
+    clause_data,
+    outsider_entry,
+    owns,
+    verb_like,
+)
+from story.lexicon import Hit, Tokens
+from story.mentions import Mention
+
+_DONE_TO = {"mock", "betray", "steal", "fire", "dump", "frame", "sabotage", "abandon"}  # not lose, lost_pet
+
+
+def wrongs(events: tuple[str, ...]) -> bool:
+    """A wrong someone does to another (偷走, 欺负, 陷害), not one that befalls (丢了工作, 走丢)."""
+    return bool(_DONE_TO & set(events))
+
+
+def outsider_verb(tokens: Tokens, i: int, end: int, inside: list[Mention], hits: list[Hit]) -> int | None:
+    """Where the verb starts when the clause opens with a doer who is none of the cast ("a wedding
+    party orders …", "the whole town cheers", "村民们都来买"): one of ``clauses.json``'s outsiders, or
+    in English any article and up to three words that are no person, followed by a verb."""
+    words = tokens.words
+    people = {k for m in inside for k in range(m.start, m.end)}
+    if tokens.chinese:
+        text = "".join(words[i:end])
+        said = [w for e in clause_data()["outsiders"] for w in e["zh"] if text.startswith(w)]
+        if not said:
+            return None
+        k, length = i, 0
+        while k < end and length < len(max(said, key=len)):
+            length += len(words[k])
+            k += 1
+        return k if k < end and not people & set(range(i, k)) else None
+    k = i + (1 if i < end and words[i] in DET | {"all"} else 0)
+    for n in (3, 2, 1):  # an outsider of the table: any verb may follow ("the villagers laugh")
+        span = words[k:k + n]
+        if len(span) == n and k + n < end and outsider_entry(" ".join(words[i:k + n])) is not None \
+                and not people & set(range(i, k + n)) and words[k + n].isalpha() and words[k + n] not in DET:
+            return k + n
+    if k == i:
+        return None  # an unknown doer is said with its article ("a stranger", "the bakery")
+    events = {j for h in hits if h.section in {"events", "actions"} for j in range(h.start, h.end)}
+    for v in range(k + 1, min(k + 4, end)):
+        noun = words[k:v]
+        if any(j in people or j in events for j in range(k, v)) or any(
+                not w.isalpha() or (w in STOP and w not in NP_WORDS) or w.endswith("ly") for w in noun):
+            return None
+        w = words[v]
+        if w in BE or v in events or (len(w) > 3 and w.isalpha() and w not in STOP and w.endswith("s")
+                                       and not w.endswith(("ss", "ous")) and not noun[-1].endswith("s")):
+            return v
+    return None
+
+
+def by_outsider(tokens: Tokens, start: int, end: int, inside: list[Mention]) -> tuple[int, int] | None:
+    """The span after "by" of a doer outside the cast ("is filmed by a passer-by"), if any."""
+    words = tokens.words
+    for k in range(start + 1, end):
+        if words[k] not in BY or words[k - 1] in {"one", "step", "side", "day"}:
+            continue
+        for n in (4, 3, 2, 1):
+            if k + 1 + n <= end and outsider_entry(" ".join(words[k + 1:k + 1 + n])) is not None and not any(
+                    k < m.start <= k + n for m in inside):
+                return k + 1, k + 1 + n
+    return None
+
+
+def read_subject(premise: str, tokens: Tokens, start: int, end: int, inside: list[Mention],
+             hits: list[Hit]) -> tuple[str | None, bool, int]:
+    """(subject key, named here, token where the rest starts): a person at the clause's start, a
+    pronoun (the subject carries on), or nobody (the previous subject carries on)."""
+    words = tokens.words
+    i = start
+    while i < end and words[i] in {"one", "day", "morning", "later", "soon", "eventually", "finally", "once",
+                                   "everyday", "years", "months", "一天", "某天", "有一天", "终于", "最后", "后来"}:
+        i += 1
+    first = inside[0] if inside else None
+    if tokens.chinese and i < end and words[i] in BY and first is not None and first.start == i + 1:
+        return None, False, i  # "被豪门白猫羞辱": the one it befalls carries on; 被 starts the passive
+    while first is not None and i < first.start and (words[i] in DET or owns(premise, tokens, i)):
+        i += 1  # "the villain's husky bodyguard Koda"
+    if first is not None and first.start <= i + 1 and not any(
+            h.section in {"events", "actions"} and i <= h.start < first.start for h in hits) \
+            and not (first.start == i + 1 and verb_like(words[i], tokens.chinese)):
+        return first.key, True, first.end
+    if i < end and words[i] in PRONOUN_SUBJECT:
+        return None, False, i + 1
+    return None, False, i
+
+
+def passive_agent(tokens: Tokens, start: int, end: int, inside: list[Mention]) -> tuple[bool, str | None]:
+    words = tokens.words
+    for k in range(start, end):
+        if words[k] in BY:
+            agent = next((m for m in inside if k < m.start <= k + 5 or (m.start <= k + 1 < m.end)), None)
+            if agent is not None:
+                return True, agent.key
+    return False, None

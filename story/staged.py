@@ -1,0 +1,298 @@
+"""A premise clause as a beat of the story, and its stage. Pure.
+
+The values the spine, the weave and the arcs share (``Beat``, ``Cast``, ``spine_data()``:
+``story/data/spine.json``), what each clause is to the story (``kind``: a wrong, a rise, an
+outcome …; ``phase``; ``mending``: a rival who makes amends), and how a clause is staged: the
+action from its verb (``action_of``), the place it asks for (``place_ask``), who is there
+(``cast_asks``) and the visual note that stages it (``visual_note``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any, Literal
+
+from story.clauses import Clause, outsider_entry
+from story.datafiles import read_json
+from story.kinds import STRIVING, Kind
+from story.lexicon import lexicon
+from story.nearest import nearest
+from story.premise import Analysis
+from story.telling import telling_data
+from story.text import HAN
+
+Beat = dict[str, Any]  # speaker, line, visual, slot (+ clause, kind, asks for premise beats)
+
+
+@cache
+def spine_data() -> dict[str, Any]:
+    data: dict[str, Any] = read_json("spine.json")
+    return data
+
+
+@dataclass(frozen=True)
+class Cast:
+    """The names the lines use: cast key → name, and the premise's people (sides)."""
+
+    names: dict[str, str]
+    hero: str
+    sides: dict[str, str] = field(default_factory=dict)
+    described: dict[str, str] = field(default_factory=dict)  # words that replace the premise's (a re-cast hero)
+    calling: str = ""  # the job the hero's story reaches (astronaut, pop star), for the ending line
+    workplace: str = ""  # where the hero's own job is done (a place word the staging knows), or ""
+    story: Kind = STRIVING  # the premise's kind of story (story.kinds): how its clauses and fill are told
+
+    def name(self, key: str | None) -> str:
+        return self.names.get(key or self.hero, self.names[self.hero])
+
+
+def kind(clause: Clause, total: int, analysis: Analysis, cast: Cast) -> str:
+    """clash (the hero does something to the other side), hurt (the other side to the hero), setback
+    (a wrong the hero suffers), dream (what the hero longs for), situation (the hero's job as the
+    premise first shows it), rise (the hero's own doing), outcome
+    (how it ends), plain."""
+    lex = lexicon()
+    last = clause.index == total - 1
+    actor_side = cast.sides.get(clause.actor or "", "neutral")
+    obj_side = cast.sides.get(clause.obj or "", "neutral")
+    kinds = {lex.entry("events", e)["kind"] for e in clause.events if not (e == "dump" and _leaves_a_thing(clause))}
+    if clause.obj and actor_side != obj_side and {actor_side, obj_side} & {"villain"}:
+        if actor_side == "villain" and ("outcome" in kinds or action(clause) in _MENDING or mending(clause)):
+            return "outcome" if last else "plain"  # the rival apologises to the hero: how it ends, not a hurt
+        if actor_side == "villain" and ("wrong" in kinds or cast.story.striving):
+            return "hurt"  # ("a jealous old cat learns to love the new puppy": no hurt)
+        if actor_side == "villain":
+            return "outcome" if last else "plain"
+        return "outcome" if last and (total > 2 or not cast.story.striving) else "clash"  # "…tracks him down"
+    if actor_side == "villain" and "wrong" in kinds and not cast.story.striving:
+        return "hurt"  # "a greedy poodle steals grandma cat's ring": the hero's loss
+    if "wrong" in kinds and actor_side != "villain":
+        return "setback"
+    if "dream" in clause.events or cast.story.opens(clause.text):
+        return "dream"  # "dreams of becoming a chef", "falls in love with…": where the story starts
+    if last and cast.story.open_ending and "outcome" not in kinds and actor_side == "hero":
+        return "rise"  # "…leaves him a flower every morning": the kind's arc tells how it ends
+    if clause.index == 0 and actor_side == "hero" and clause.jobs and not clause.events:
+        return "situation"  # "a shy tabby cat sells umbrellas in the rain": where the story starts
+    if last or "outcome" in kinds:  # a premise of one doing ("builds a company") ends with it
+        return "outcome"
+    return "rise" if actor_side == "hero" else "plain"
+
+
+def _leaves_a_thing(c: Clause) -> bool:
+    """"Leaves him a flower", "leaves a note": a leaving that gives a thing, not a leaving of someone."""
+    return "dump" in c.events and any(n.section == "props" for n in c.asked) and bool(
+        re.search(r"\b(?:leaves?|left|leaving)\b", c.verb.lower()))
+
+
+_MENDING = {"kneel", "hug", "give", "wave", "celebrate"}  # a rival's doing that mends, not hurts
+
+
+def mending(clause: Clause) -> str:
+    """How a clause mends, by its verb (``spine.json``'s ``mending``): sorry, help, thanks, buy; or ""."""
+    verb = clause.verb.lower() if clause.verb else clause.text.lower()
+    zh = bool(HAN.search(verb))
+    for key, entry in spine_data()["mending"].items():
+        for w in entry["zh" if zh else "en"]:
+            if (w in verb) if zh else re.search(rf"\b{re.escape(w)}", verb):
+                return str(key)
+    return ""
+
+
+_PHASE = {"dream": "setup", "situation": "setup", "clash": "wrong", "hurt": "wrong", "setback": "wrong", "rise": "rise", "plain": "rise", "outcome": "outcome"}
+
+
+def phase(kind_name: str) -> str:
+    return _PHASE[kind_name]
+
+
+def action(c: Clause) -> str:
+    return action_of(c)[0]
+
+
+def action_of(c: Clause) -> tuple[str, bool]:
+    """The drawable action of a clause and whether the premise's verb is that action's own word: a
+    vocabulary action the verb names, else the verb's nearest (``spine.json``'s verbs, then
+    ``story.nearest``), else its event's."""
+    data = spine_data()
+    if _leaves_a_thing(c):
+        return "give", False
+    if "build" in c.events and c.places + tuple(n.used for n in c.asked) and not c.actions:
+        return "celebrate", False  # "opens a food truck": the opening day, not the old job's chores
+    if c.actions and not any(e in data["passive_actions"] for e in c.events):
+        return c.actions[0], True
+    if not c.passive or c.actor == c.subject:
+        for e in c.events:
+            if e in data["passive_actions"] and not c.obj and "build" not in c.events:
+                return str(data["passive_actions"][e]), False
+    verb = c.verb.lower()
+    first = verb.split()[0] if verb.split() else ""
+    if c.passive and not HAN.search(verb):
+        first = next((w for w in verb.split() if w not in {"is", "are", "was", "were", "gets", "get", "by"}), first)
+    for form in (first, re.sub(r"(ies)$", "y", first), re.sub(r"(es|s|ed|ing)$", "", first), re.sub(r"(s|d)$", "", first)):
+        if form in data["verb_actions"]:
+            return str(data["verb_actions"][form]), False
+    said = _without_nouns(verb)
+    for word, act in data["verb_actions"].items():
+        if HAN.search(word) and word in said:
+            return str(act), False
+    if c.actions:
+        return c.actions[0], True
+    near = nearest(c.verb, "actions", "zh" if HAN.search(c.verb) else "en") if c.verb else None
+    if near is not None:
+        return near.used, near.exact
+    for e in c.events:
+        if e in data["event_actions"]:
+            return str(data["event_actions"][e]), False
+    return ("talk" if c.obj else "stand"), False
+
+
+def _without_nouns(verb: str) -> str:
+    """A Chinese verb phrase with its nouns blanked (卖 inside 外卖公司 sells nothing; 送外卖 still delivers)."""
+    nouns = {zh for _, zh in telling_data()["nouns"]} | {
+        w for e in lexicon().data["jobs"].values() for w in e["zh"] if not any(w in v for v in ("送外卖",))}
+    for noun in sorted((n for n in nouns if len(n) > 1 and n in verb), key=len, reverse=True):
+        at = verb.find(noun)
+        if at > 0 and verb[at - 1] in "送开":  # 送外卖 (deliver), 开出租车: the verb before the noun stays
+            continue
+        verb = verb.replace(noun, "\0" * len(noun))
+    return verb
+
+
+def _ing(word: str) -> str:
+    if word.endswith("ie"):
+        return word[:-2] + "ying"
+    if word.endswith("e") and not word.endswith("ee"):
+        return word[:-1] + "ing"
+    if re.fullmatch(r"[a-z]*[^aeiou][aeiou][bdgmnpt]", word) and len(word) <= 4:
+        return word + word[-1] + "ing"
+    return word + "ing"
+
+
+def place_ask(c: Clause) -> tuple[str, str] | None:
+    """(the premise's words, the location drawn) for a place the clause asks for that is not one of
+    its vocabulary's places: what it opens or builds ("opens a food truck": the street where the
+    truck stands), or a noun after in/at/into; the nearest drawable place, else the street."""
+    if c.places:
+        return None
+    built = [n.wanted for n in c.asked if n.section == "props" and not n.exact] + list(c.nouns)
+    if "build" in c.events and built:
+        wanted = built[0]
+    else:
+        wanted = next((n for n in c.nouns if re.search(
+            rf"\b(?:in|at|into|inside|outside|to)\s+(?:the|a|an|his|her|their)\s+{re.escape(n)}", c.verb.lower())), "")
+    if not wanted:
+        return None
+    near = nearest(wanted, "places", "zh" if HAN.search(wanted) else "en")
+    used = str(lexicon().entry("places", near.used)["location"]) if near else str(spine_data()["place_default"])
+    return wanted, used
+
+
+Ask = tuple[Literal["place", "prop", "action"], str, str]  # (kind, the premise's words, what is drawn) for the report
+
+
+def cast_asks(items: Any) -> list[Ask]:
+    """A beat's drawn-as-another list, typed (beats are plain dicts)."""
+    return list(items)
+
+
+def visual_note(c: Clause, cast: Cast, where: str | None, heros_place: bool = False,
+            when: str = "") -> tuple[str, list[str], list[Ask]]:
+    """The visual note (English, for staging), the clause's things as scene props (in the lexicon's
+    drawable words) and what is drawn as something else than asked (prop, place and action)."""
+    lex = lexicon()
+    act, exact = action_of(c)
+    outsider = outsider_entry(c.outsider) if c.outsider else None
+    if c.outsider:  # someone outside the cast does it: the hero is shown taking it, beside them
+        act = _taking(c, act)
+    known = lex.data["actions"].get(act)
+    word = "staring" if act == "shocked" else _ing(str(known["en"][0]).split()[0]) if known else "standing"
+    actor = cast.name(c.actor)
+    toward = cast.name(c.obj) if c.obj and not c.outsider else ""
+    if not toward and c.actor != cast.hero and (heros_place or any(
+            p.text.lower() in {"his", "her", "their"} for p in c.parts)):
+        toward = cast.name(cast.hero)  # "the poodle queues for his noodles": at the hero's truck, the hero there
+    prep = "at " if act in {"point", "laugh", "sneer", "shocked"} else "toward " if act in {"walk", "run", "enter"} else ""
+    # "we see" keeps the note English to the vocabulary's reader even where the names are hanzi
+    note = f"we see {actor} {word} {prep if toward else ''}{toward}".strip()
+    subs: list[Ask] = [] if exact else [("action", c.verb, act)]
+    shown: list[str] = []  # the things in the note, by the vocabulary's plain word (a label may say "cheering")
+    place = place_ask(c)
+    asks: list[str] = []
+    for n in c.asked:
+        if n.section != "props":
+            continue
+        label = str(lex.entry("props", n.used)["label"])
+        asks.append(label)
+        word = str(lex.entry("props", n.used)["en"][0])
+        if not lex.find(word, ["places"]):  # "food stall" is a restaurant's word too: the place is said below
+            shown.append(word)
+        if not n.exact:
+            subs.append(("prop", n.wanted, label))
+    if c.outsider:
+        for key in [*(["crowd"] if outsider is None or outsider["group"] else []), *(outsider or {}).get("props", [])]:
+            label = str(lex.entry("props", key)["label"])
+            if label not in asks:
+                asks.append(label)
+                shown.append(str(lex.entry("props", key)["en"][0]))
+    unknown = [w for w in c.nouns if not place or w != place[0]]  # unknown to every table: the painter's nearest
+    looks = [spine_data()["event_looks"][e] for e in c.events if e in spine_data()["event_looks"]]
+    if looks and not shown and not unknown:  # "gets rich" and no more said: a suit, the cash, the golden car
+        for key in looks[0]["props"]:
+            asks.append(str(lex.entry("props", key)["label"]))
+            shown.append(str(lex.entry("props", key)["en"][0]))
+        note += f" in a {looks[0]['wear']}" if looks[0]["wear"] else ""
+    asks += unknown
+    if shown or unknown:
+        note += ", " + ", ".join(dict.fromkeys([*shown, *unknown]))
+    own = next((n for n in c.asked if n.section == "places"), None)
+    if own is not None:
+        entry = lex.entry("places", own.used)
+        note += f", at the {entry['en'][0]}"
+        if not own.exact or not entry["exact"]:
+            subs.append(("place", own.wanted, str(entry["location"])))
+    elif c.places:
+        note += f", at the {lex.entry('places', c.places[0])['en'][0]}"
+    elif place is not None:
+        note += f", on the {place[1].replace('_', ' ')}"
+        subs.append(("place", place[0], place[1]))
+    elif looks and looks[0]["place"]:  # rich at last: out on the street with the golden car, not in a bedroom
+        note += f", on the {lex.entry('places', looks[0]['place'])['en'][0]}"
+    elif where:
+        note += f", at the {where}"
+    when = place_time(c) or (when if not (c.places or c.asked) else "")
+    if when and when not in note:
+        note += f", at {when}" if when == "night" else f", in the {when}"
+    for w in c.weathers[:1]:  # "during a storm": the weather of the scene's own place
+        word = str(lex.entry("weathers", w)["en"][0])
+        if word not in note:
+            note += f", in {'a ' if w == 'storm' else 'the '}{word}"
+    return note, asks, subs
+
+
+_TAKING = {"give", "work", "celebrate", "cry", "shocked", "sing", "wave", "think", "eat", "study", "drive"}
+
+
+def _taking(c: Clause, act: str) -> str:
+    """What the hero does while someone outside the cast does the clause's deed: the deed itself where
+    the hero can show it alone (sells them the roses, sings for the crowd), crying at a wrong, else
+    staring in surprise; never a deed between two of the cast."""
+    lex = lexicon()
+    if any(lex.entry("events", e)["kind"] == "wrong" for e in c.events):
+        return "cry"
+    return act if act in _TAKING else "shocked"
+
+
+def place_time(c: Clause) -> str:
+    """The time of day a place's own words say ("night market", 夜市, 雨夜): the scene is drawn then."""
+    lex = lexicon()
+    for words in (*c.place_words, *(n.wanted for n in c.asked if n.section == "places")):
+        if HAN.search(words):
+            hit = next((k for k, e in lex.data["times"].items() if any(w in words for w in e["zh"])), None)
+        else:
+            hit = next(iter(lex.keys(words, "times")), None)
+        if hit:
+            return str(hit)
+    return ""

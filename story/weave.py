@@ -1,0 +1,363 @@
+"""The arc woven around the premise's beats, and the story filled to its planned length. Pure.
+
+``weave`` puts the premise beats (``story.spine``) among an arc's template beats. The arc only adds
+what the premise leaves open: a template beat of a phase the premise tells (its wrong, its rise,
+its outcome) is dropped unless it is dialogue that names no other event, or it tells the same
+vocabulary event in the same direction (the richer arc line, kept right after the premise's).
+``fill`` brings the beats to the planned length with reactions, feelings and the time in between
+(``story/data/spine.json``, or the story kind's own pools), never with a new event.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from story.clauses import Clause
+from story.kinds import STRIVING, Kind
+from story.lexicon import lexicon
+from story.plan import (
+    FILL_S,
+    MAX_BEATS,
+    MAX_LINE_S,
+    MIN_BEATS,
+    NARRATOR,
+    SCENE_PAD_S,
+    TARGET_MAX_S,
+    voice_seconds,
+)
+from story.premise import Analysis
+from story.script import spoken_length
+from story.staged import Beat, Cast, mending, phase, spine_data
+from story.text import HAN, fill_fields
+
+
+def _phase_of(beat: Beat) -> str:
+    return str(spine_data()["slot_phases"].get(beat.get("slot", ""), "rise"))
+
+
+def weave(template: list[Beat], spine: list[Beat], clauses: Sequence[Clause], analysis: Analysis,
+          cast: Cast) -> list[Beat]:
+    """The premise beats in order, with the template beats the premise leaves room for: a phase the
+    premise tells keeps only the arc's reaction dialogue (said after the premise's last clause of
+    that phase); a phase it leaves open keeps the arc's beats, before the first clause that comes
+    later in the story."""
+    lex = lexicon()
+    data = spine_data()
+    order = data["phase_order"]
+    told = {e for c in clauses for e in c.events}
+    kinds = {b["kind"] for b in spine}
+    covered = {phase(k) for k in kinds}
+    if "outcome" in covered:
+        covered.add("end")
+        if len(clauses) >= 3:
+            covered.add("climax")
+    reactions = set(data["reaction_slots"].get("hurt" if "hurt" in kinds else "other", []))
+    before: dict[int, list[Beat]] = {}
+    after: dict[int, list[Beat]] = {}
+    tail: list[Beat] = []
+    last_of: dict[str, int] = {phase(b["kind"]): int(b["clause"]) for b in spine}
+    for b in template:
+        ph = _phase_of(b)
+        events = {h.key for h in lex.find(b["line"], ["events"])}
+        if b["slot"] in {"place", "job"}:
+            continue  # the premise's first clause introduces the hero, the job and the place itself
+        if events & told:
+            continue  # the premise's own clause tells that event, in its own place
+        if b["slot"] == "cameo" and _names_told(b, clauses, cast):
+            continue  # the premise's own lines show who this pet is
+        if ph in covered:
+            if b["slot"] == "cameo":
+                before.setdefault(spine[0]["clause"], []).append(b)
+            elif b["speaker"] != NARRATOR and b["slot"] in reactions and not events - told:
+                after.setdefault(last_of.get(ph, int(spine[-1]["clause"])), []).append(b)
+            elif ph == "rise" and b["speaker"] == NARRATOR and not events and not _names_other(b, cast):
+                after.setdefault(last_of["rise"], []).append(b)  # the time in between, the hero alone
+            continue
+        if events - told - _FEELINGS or (b["speaker"] == NARRATOR and _names_other(b, cast) and ph != "setup"
+                                         and cast.story.arc is None):  # a kind's own arc tells its people
+
+            continue  # an open phase is filled with feelings and time, not with an event the premise never tells
+        here = next((s["clause"] for s in spine if order.index(phase(s["kind"])) > order.index(ph)), None)
+        b["open"] = True  # a phase the premise leaves open: the arc may tell more of it
+        (before.setdefault(here, []) if here is not None else tail).append(b)
+    out: list[Beat] = []
+    for s in spine:
+        out.extend(before.get(s["clause"], []))
+        out.append(s)
+        out.extend(after.get(s["clause"], [])[:2])
+    out.extend(tail)
+    return out
+
+
+_FEELINGS = {"dream", "work_hard"}  # a longing and the effort are what the hero feels and does, not events
+
+
+def _names_told(beat: Beat, clauses: Sequence[Clause], cast: Cast) -> bool:
+    """A cameo of someone the premise's own clauses name (they need no invented part)."""
+    told = {k for c in clauses for k in (c.subject, c.actor, c.obj, *(p.key for p in c.parts)) if k}
+    return any(cast.names.get(k) and cast.names[k] in beat["line"] for k in told if k != cast.hero)
+
+
+def _names_other(beat: Beat, cast: Cast) -> bool:
+    """The line names someone besides the hero (an arc line about the rival invents what they do)."""
+    return any(n and n in beat["line"] for k, n in cast.names.items() if k != cast.hero)
+
+
+def _direction_ok(beat: Beat, clause: Clause, cast: Cast) -> bool:
+    """The arc line names the clause's actor before anyone else (who does it to whom agrees)."""
+    line = beat["line"]
+    found = sorted((line.find(n), k) for k, n in cast.names.items() if n and line.find(n) >= 0)
+    return bool(found) and found[0][1] == clause.actor
+
+
+def length(beats: Sequence[Beat], language: str) -> float:
+    return sum(voice_seconds(b["line"], language) + SCENE_PAD_S for b in beats)
+
+
+def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str, rng: random.Random,
+         ok: Callable[[str], bool] = lambda line: True, kind: Kind | None = None) -> list[Beat]:
+    """Reactions, feelings and the time in between, round by round, until the beats say about ``FILL_S``
+    seconds; an ending line; template beats dropped (never premise ones) when too long or too many.
+    ``ok`` says whether a line claims only what the premise allows (``story.claims``); ``kind`` is the
+    premise's kind of story (``story.kinds``): effort and triumph lines only for a story of striving,
+    its own lines (small gestures, the search, the whistle) for the others."""
+    data = {**spine_data(), **(kind or STRIVING).pools(spine_data())}
+    strives = (kind or STRIVING).striving
+    lead_pool = "rise" if strives else "lead"  # the hero's days before a premise that opens with its doing
+    doing = "working" if strives else "standing"
+    lang = "zh" if language == "zh" else "en"
+    spine = [b for b in beats if b["slot"] == "premise"]
+    # 1. too many or too long: template beats go first, from the middle
+    while len(beats) > MAX_BEATS or (length(beats, lang) > TARGET_MAX_S - 2 and len(beats) > MIN_BEATS):
+        drop = next((k for k in range(len(beats) - 2, 0, -1) if beats[k]["slot"] not in {"premise", "cameo"}), None)
+        if drop is None:
+            drop = next((k for k in range(len(beats) - 2, 0, -1) if beats[k]["slot"] != "premise"), None)
+        if drop is None:
+            _merge_premise(beats, lang)
+            if len(beats) <= MAX_BEATS:
+                break
+            continue
+        beats.pop(drop)
+
+    def values(b: Beat) -> dict[str, str]:
+        c = clauses[b["clause"]]
+        actor = c.subject if b["kind"] == "setback" else c.actor  # a setback's lines are about whom it befalls
+        if b["kind"] == "setback" and lang == "zh" and not c.passive and c.obj == cast.hero:
+            actor = c.obj  # 栗子偷走了豆豆的秘方: how 豆豆 takes it, not 栗子
+        if b["kind"] == "outcome" and cast.sides.get(c.actor or "") == "villain":
+            actor = cast.hero  # the rival says sorry: how the hero takes it ("Biscuit can hardly believe it")
+        out = {"actor": cast.name(actor), "object": cast.name(c.obj) if c.obj else cast.name(cast.hero),
+               "hero": cast.name(cast.hero)}
+        if not c.obj and not strives:  # "Luna keeps both eyes on Luna": a kind's line about another needs one
+            out.pop("object")
+        where = re.search(r", (at|on) the ([a-z ]+)$", str(b.get("visual", "")))
+        own = next((n.wanted for n in c.asked if n.section == "places"  # the premise's word ("town"),
+                    and not lexicon().keys(n.wanted, "weathers")), None)  # never its weather ("storm")
+        if where:  # the scene's own place ("the whole hospital goes quiet")
+            word = own if own and lang == "en" and analysis_lang(own) == "en" else where.group(2)
+            if lexicon().keys(word, "weathers"):
+                word = "street"  # the rainy street's first word is "rain": "everyone in the rain" is nowhere
+            prep = "on" if word.split()[-1] in _ON else "in" if word.split()[-1] in _IN else "at"
+            out["place"], out["at_place"] = word, f"{prep} the {word}"
+            if lang == "zh":
+                entry = next((e for e in lexicon().data["places"].values() if e["en"][0] == where.group(2)), None)
+                out = {**out, "place": str(entry["zh"][0])} if entry else {k: v for k, v in out.items()
+                                                                           if k not in {"place", "at_place"}}
+        thing = next((n.wanted for n in c.asked if n.section == "props" and n.used != "crowd"), None)
+        if thing and analysis_lang(thing) == lang:  # the clause's own thing ("the birthday cake")
+            out["thing"] = thing
+        return out
+
+    used: set[str] = set()
+
+    def pick(options: list[str], vals: dict[str, str]) -> str | None:
+        filled = [(o, text) for o in options if o not in used and (text := fill_fields(o, vals)) is not None
+                  and ok(text)]
+        if not filled:
+            return None
+        own = [f for f in filled if _SPECIFIC.search(f[0])]  # a line with this premise's place or thing first
+        if own and rng.random() < 0.4:
+            filled = own
+        choice, text = rng.choice(filled)
+        used.add(choice)
+        return text
+
+    def aftermath(b: Beat, at: int, ahead: bool, opens: bool = False) -> None:
+        """At ``at``, after premise beat ``b`` (before it when ``ahead``: the effort leading up to the
+        hero's doing): a feeling or the time in between, then what the one it happens to says.
+        ``opens``: the hero's days before a premise that opens with its rise or its ending."""
+        vals = {**values(b), "actor": cast.name(cast.hero)} if opens else values(b)
+        more = pick(list(_lead(data, lead_pool, lang)) if opens else _pool(data["more"], b["kind"], lang), vals)
+        if more:
+            beats.insert(at, {"speaker": NARRATOR, "line": more,
+                              "visual": _before(b, cast.workplace, doing) if ahead else b["visual"],
+                              "slot": "feeling", "asks": [] if ahead else b.get("asks", [])})
+            at += 1
+        c = clauses[b["clause"]]
+        said = data["say"].get(_say_key(b["kind"], c, cast, opens))
+        who = cast.hero if opens else c.obj if said and said["who"] == "object" else c.actor
+        line = pick(list(said[lang]), vals) if said and who in cast.names and len(beats) < MAX_BEATS else None
+        if line:
+            beats.insert(at, {"speaker": who, "line": line, "visual": b["visual"], "slot": "reaction"})
+
+    # 2. an ending: the last premise beat closes with the story's emotion
+    ended: Beat | None = None
+    open_end = not strives and (kind or STRIVING).open_ending and spine and spine[-1]["kind"] == "rise"
+    if spine and length(beats, lang) < FILL_S - 3 and spine[-1]["kind"] not in {"setback", "hurt", "dream"} \
+            and not open_end:  # a story whose last clause is no ending: its arc ends it
+        last = spine[-1]
+        calling = [t.replace("{job}", cast.calling) for t in data["ending_calling"][lang]] if cast.calling else []
+        end = pick(calling or list(data["ending"][lang]), values(last))
+        if end and _append(last, end, lang):
+            ended = last
+    # 3. after the clauses that most need one (while the beats last), a scene of its aftermath: a
+    #    feeling or the time in between, and a reaction said by whom it happens to
+    rank = ["hurt", "clash", "outcome", "setback", "dream", "situation", "rise", "plain"]
+    budget = max(1, (MAX_BEATS - len(beats)) // 2)
+    chosen = sorted(spine, key=lambda b: (rank.index(b["kind"]), -b["clause"]))[:budget]
+    for b in [b for b in spine if b in chosen]:
+        if length(beats, lang) >= FILL_S or len(beats) >= MAX_BEATS:
+            break
+        ahead = b["kind"] == "rise" and b is not spine[0]  # the hero's doing is led up to, not followed
+        aftermath(b, beats.index(b) + (0 if ahead else 1), ahead)
+    # 3a. a premise that opens with its rise or its ending ("a delivery driver builds a company") is
+    #     led up to: the hero's days before it (its job's days when it names one, then the effort),
+    #     each with what the hero says
+    first = spine[0] if spine else None
+    if first is not None and first["kind"] in {"outcome", "rise", "plain"}:
+        lead = {**values(first), "actor": cast.name(cast.hero)}
+        lead.pop("thing", None)  # not yet: the thing is the clause's own
+        if "build" in clauses[first["clause"]].events:
+            lead = {k: v for k, v in lead.items() if k not in {"place", "at_place"}}  # not yet built either
+        for k in (["situation"] if clauses[first["clause"]].jobs else []) + [lead_pool]:
+            line = pick(list(_lead(data, k, lang)), lead)
+            if not line or len(beats) >= MAX_BEATS - 3:
+                continue
+            second = pick(list(_lead(data, k, lang)), lead)
+            at = beats.index(first)
+            beats.insert(at, {"speaker": NARRATOR, "line": f"{line}{'' if lang == 'zh' else ' '}{second or ''}".strip(),
+                              "slot": "feeling", "asks": [], "visual": f"we see {cast.name(cast.hero)} {doing}{_at(cast.workplace)}"})
+            said_k = "rise" if k == "lead" else k
+            said = pick(list(data["say"][said_k][lang]), lead) if said_k in data["say"] else None
+            if said:
+                beats.insert(at + 1, {"speaker": cast.hero, "line": said, "slot": "reaction",
+                                      "visual": f"we see {cast.name(cast.hero)} {doing}{_at(cast.workplace)}"})
+    # 3b. a premise of few clauses still gets its scenes: more aftermath (a feeling or the time in
+    #     between, and what the one it befalls says) after its clauses, last first, never a new event
+    turns = 0
+    while (len(beats) < MIN_BEATS or length(beats, lang) < FILL_S - 2) and len(beats) < MAX_BEATS \
+            and turns < 6 * len(spine):
+        b = spine[-1 - turns % len(spine)]
+        turns += 1
+        at = beats.index(b) + 1
+        while at < len(beats) and beats[at]["slot"] in {"feeling", "reaction"}:
+            at += 1
+        opens = b is spine[0] and b["kind"] in {"outcome", "rise", "plain"} and turns % 2 == 0
+        ahead = (b["kind"] == "rise" and b is not spine[0]) or opens  # a lone ending gets as much lead-up
+        if ahead:
+            at = beats.index(b)  # the hero's doing is led up to: the effort and the time before it
+            while at > 0 and beats[at - 1]["slot"] == "reaction":
+                at -= 1
+        aftermath(b, at, ahead, opens)
+    # 4. more of each: said after each premise line and aftermath, round by round, while they fit in
+    #    the scene (a scene with a reaction holds less narration)
+    #    at most one more line each, a second only while the script is still short (no stack of
+    #    interchangeable lines)
+    growing = [b for b in beats if b["slot"] in {"premise", "feeling"}]
+    added = {id(b): int(b is ended) for b in growing}
+    progress = True
+    while progress and length(beats, lang) < FILL_S:
+        progress = False
+        most = 1 if length(beats, lang) >= FILL_S - 5 else 2 if length(beats, lang) >= FILL_S - 7 else 3
+        for b in growing:
+            if length(beats, lang) >= FILL_S:
+                break
+            if added[id(b)] >= most:
+                continue
+            source = b if b["slot"] == "premise" else next(
+                (p for p in reversed(beats[:beats.index(b)]) if p["slot"] == "premise"), None)
+            if source is None:
+                continue
+            more = pick(_pool(data["more"], source["kind"], lang), values(source))
+            if not more:
+                continue
+            at = beats.index(b) + 1
+            reply = beats[at] if at < len(beats) and beats[at]["slot"] == "reaction" else None
+            spare = voice_seconds(reply["line"], lang) + 0.5 if reply else 0.0
+            if _append(b, more, lang, MAX_LINE_S - spare, 8.5 if reply else 14.5):
+                added[id(b)] += 1
+                progress = True
+    return beats
+
+
+def _say_key(kind_name: str, c: Clause, cast: Cast, opens: bool) -> str:
+    """Which ``say`` lines follow a clause: the rival's words follow how the clause mends (sorry, help,
+    buying), never a taunt after a rival's apology."""
+    if opens:
+        return "rise"
+    rival = cast.sides.get(c.actor or "") == "villain"
+    mend = mending(c) if rival else ""
+    if kind_name == "outcome" or (mend and kind_name == "plain"):
+        if not rival:
+            return "outcome_hero"
+        return f"outcome_rival_{mend}" if f"outcome_rival_{mend}" in spine_data()["say"] else "outcome_rival"
+    return kind_name
+
+
+_IN = {"town", "city", "village", "neighbourhood", "neighborhood", "world", "forest", "snow", "rain", "river"}
+_ON = {"street", "streets", "stage", "rooftop", "roof", "planet", "moon", "beach", "field", "track"}
+_SPECIFIC = re.compile(r"\{(?:place|at_place|thing)\}")
+
+
+def analysis_lang(text: str) -> str:
+    return "zh" if HAN.search(text) else "en"
+
+
+def _at(place: str) -> str:
+    return f", at the {place}" if place else ""
+
+
+def _lead(data: dict[str, Any], key: str, lang: str) -> list[str]:
+    """The lines of the hero's days before a premise that opens with its doing: a kind's own lead-up
+    (``key`` "lead"), else the ``more`` pool of ``key`` (situation, rise)."""
+    pool = data["lead"] if key == "lead" else data["more"][key]
+    return list(pool[lang])
+
+
+def _before(beat: Beat, workplace: str = "", doing: str = "working") -> str:
+    """The visual note of the time before a clause: its doer at work (at the hero's workplace), without
+    what it makes."""
+    doer = re.match(r"we see (\S+)", str(beat["visual"]))
+    return f"we see {doer.group(1) if doer else 'them'} {doing}{_at(workplace)}"
+
+
+def _pool(pools: dict[str, Any], kind_name: str, lang: str) -> list[str]:
+    """The lines for a clause of ``kind_name``, then the plain ones when those run out (about the one
+    it befalls: after a hurt, not the one who did it)."""
+    plain = [p for p in pools["plain"][lang] if kind_name != "hurt" or "{actor}" not in p]
+    return [*pools.get(kind_name, pools["plain"])[lang], *plain]
+
+
+def _append(beat: Beat, text: str, lang: str, most_s: float = MAX_LINE_S, paced_s: float = 14.5) -> bool:
+    """Say ``text`` after the beat's line when the scene still holds it: within ``most_s`` of our
+    voices and ``paced_s`` at the script's pacing (a scene with dialogue holds less narration)."""
+    line = f"{beat['line']}{'' if lang == 'zh' else ' '}{text}"
+    if len(line) <= 200 and voice_seconds(line, lang) <= most_s and spoken_length(line, lang) <= paced_s:
+        beat["line"] = line
+        return True
+    return False
+
+
+def _merge_premise(beats: list[Beat], lang: str) -> None:
+    """Two neighbouring premise beats said as one (a premise with more events than the clip has scenes)."""
+    for k in range(len(beats) - 1):
+        a, b = beats[k], beats[k + 1]
+        if a["slot"] == b["slot"] == "premise":
+            a["line"] = f"{a['line']}{'' if lang == 'zh' else ' '}{b['line']}"[:200]
+            a["asks"] = [*a.get("asks", []), *b.get("asks", [])]
+            beats.pop(k + 1)
+            return
+    beats.pop(len(beats) // 2)
