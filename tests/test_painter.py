@@ -217,3 +217,31 @@ def test_a_story_label_the_painter_does_not_draw_falls_back_without_looping() ->
     from render.painter.vocabulary import match_prop
 
     assert match_prop("old photo").how in {"exact", "alias", "nearest", "fallback"}
+
+
+def test_a_blink_or_talk_layer_made_from_its_changed_box_is_the_whole_layer_made_again() -> None:
+    """The variants' layers are the rest pose's layer with only the box where the drawings differ
+    made again (matte, box filter, grade): the same bytes as making the whole layer, whatever the
+    box's grid alignment."""
+    from PIL import ImageDraw
+
+    from render.painter.painter import _changed_layer, _layer
+
+    def drawing(ground: tuple[int, int, int], mouth: tuple[int, int, int, int] | None) -> Image.Image:
+        img = Image.new("RGB", (120, 160), ground)
+        d = ImageDraw.Draw(img, "RGBA")
+        d.ellipse((9, 13, 111, 151), fill=(230, 140, 60, 255), outline=(40, 30, 30, 255), width=3)
+        d.ellipse((30, 40, 58, 66), fill=(250, 250, 250, 160))  # half see-through
+        if mouth is not None:
+            d.ellipse(mouth, fill=(150, 30, 40, 255))
+        return img
+
+    grounds = ((0, 0, 0), (255, 255, 255))
+    rest_pair = [drawing(g, None) for g in grounds]
+    rest = _layer(rest_pair, "sad", 97)
+    for mouth in ((45, 101, 76, 118), (44, 100, 77, 119), (0, 150, 15, 160)):
+        pair = [drawing(g, mouth) for g in grounds]
+        made = _changed_layer(rest, rest_pair, pair, "sad", 97)
+        assert made.tobytes() == _layer(pair, "sad", 97).tobytes(), mouth
+        assert made.tobytes() != rest.tobytes()
+    assert _changed_layer(rest, rest_pair, rest_pair, "sad", 97).tobytes() == rest.tobytes()
