@@ -217,7 +217,33 @@ KIND_CASES: tuple[Case, ...] = (
          (("戒指",), ("偷",), ("侦探",))),
     Case("勇敢的柯基从洪水里救出了一只小猫", "zh", (Who(D, "corgi"), Who(C)), (("救",), ("洪水", "水"))),
     Case("两只孤单的小猫在收容所成了好朋友", "zh", (Who(C), Who(C)), (("朋友",), ("孤单",))),
+    # a family bond: teaching, raising, waiting, coming home (told in its own arc, never as a lost pet)
+    Case("a father dog teaches his puppy to ride a bike", "en", (Who(D), Who(D)),
+         (("father",), ("puppy",), ("teach",), ("bike", "bicycle"))),
+    Case("a grandma cat raises her grandson alone", "en", (Who(C), Who(C)), (("grandma",), ("grandson",), ("raise",))),
+    Case("a mother dog waits for her son to come home from the army", "en", (Who(D), Who(D)),
+         (("mother",), ("son",), ("army",), ("home",))),
+    Case("after a long winter in the city, grandma cat comes home to her kittens", "en", (Who(C), Who(C)),
+         (("grandma",), ("kitten",), ("home",), ("winter", "snow"))),
+    Case("an old cat teaches her kitten to catch its first fish", "en", (Who(C), Who(C)),
+         (("teach",), ("kitten",), ("fish",))),
+    Case("狗爸爸教小狗骑自行车", "zh", (Who(D), Who(D)), (("爸爸",), ("教",), ("自行车",))),
+    Case("猫奶奶一个人把孙子带大", "zh", (Who(C), Who(C)), (("奶奶",), ("孙子",), ("带大",))),
+    Case("狗妈妈等着当兵的儿子回家", "zh", (Who(D), Who(D)), (("妈妈",), ("儿子",), ("当兵",), ("回家",))),
+    # revenge: the middle shows the plan and the comeback, not effort
+    Case("a cat is humiliated at the wedding and takes revenge", "en", (Who(C),),
+         (("humiliat",), ("wedding",), ("revenge",))),
+    Case("the bullied puppy gets back at the bullies", "en", (Who(D), Who()), (("bullied",), ("gets back at",))),
+    Case("a shy corgi takes revenge on the greedy poodle who ruined her birthday", "en", (Who(D, "corgi"), Who(D, "poodle")),
+         (("shy",), ("revenge",), ("greedy",), ("birthday",))),
+    Case("在婚礼上被羞辱的猫咪展开了复仇", "zh", (Who(C),), (("婚礼",), ("羞辱",), ("复仇",))),
+    Case("被同学欺负的小狗报复了那些坏蛋", "zh", (Who(D),), (("欺负",), ("报复",))),
 )
+# Events an arc must not invent around a premise of these kinds: a lost pet's search, a contract, photos,
+# a disaster fixed at work (hand-written here, apart from the writer's tables). A word counts only when
+# the premise does not say it.
+INVENTED_EVENTS = ("lost", "missing", "poster", "way home", "contract", "photo", "disaster", "top boss", "proof",
+                   "走丢", "迷路", "寻", "合同", "照片", "大老板", "证据")
 # The effort filler a story not of striving must not say (hand-written here, apart from the writer's pools).
 EFFORT = ("works hard", "work hard", "every coin", "saving every", "gets rich", "keeps at it", "tried so hard",
           "wouldn't quit", "kept going", "keeps going", "customer", "nobody comes", "paws sore", "night after night",
@@ -258,6 +284,13 @@ _PLACEHOLDERS = ("行动了", " acted on ")
 def effort(script: Script) -> list[str]:
     """The spoken lines that say the effort filler of a striving story."""
     return [t for s in script.scenes for _, t in s.spoken() if any(w in t.lower() for w in EFFORT)]
+
+
+def invented_events(premise: str, script: Script) -> list[str]:
+    """The spoken lines and title that tell an event of ``INVENTED_EVENTS`` the premise does not say."""
+    words = [w for w in INVENTED_EVENTS if not _has(w, premise)]
+    lines = [script.title, *(t for s in script.scenes for _, t in s.spoken())]
+    return [t for t in lines if any(_has(w, t) for w in words)]
 
 
 def leaks(script: Script) -> int:
@@ -302,6 +335,10 @@ INVENT_CASES: tuple[tuple[str, str], ...] = (
     ("小狸花猫在新学校被同学孤立，后来交到了第一个好朋友", "zh"),
     ("一只哈士奇爱上了隔壁的萨摩耶", "zh"),
     ("流浪猫在大雪里救了一只小狗", "zh"),
+    ("A chubby pug is laughed at by the whole school, glows up over the summer and wows everyone", "en"),
+    ("被全校嘲笑的胖柯基，一个暑假后华丽变身，惊艳了所有人", "zh"),
+    ("A husky is betrayed by his best friend and wins everything back", "en"),
+    ("哈士奇被最好的朋友背叛，后来夺回了一切", "zh"),
 )
 
 # Words a line can claim with, by kind, and the premise words that allow them: (claim words, allowed
@@ -357,6 +394,8 @@ CLAIMS: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
         (("storm",), ("storm", "rain")), (("election", "vote"), ("election", "mayor", "vote")),
         (("audition", "concert"), ("audition", "concert")), (("exam", "graduat"), ("exam", "graduat")),
         (("比赛", "大赛", "冠军", "终点", "奖杯", "婚礼", "开除", "暴风雨", "选举"), ()),
+        (("photo",), ("photo", "picture", "camera", "film", "selfie")), (("contract",), ("contract", "sign")),
+        (("照片", "合同"), ("照片", "拍", "合同", "签")),
     ),
 }
 
@@ -522,15 +561,17 @@ def main() -> int:
     print()
     kind_fid: list[float] = []
     kind_cast: list[float] = []
-    with_effort = total = 0
+    with_effort = total = with_invented = 0
     print(f"stories not of striving: {len(KIND_CASES)} premises (romance, theft, friendship, lost, rescue, reunion, "
-          f"birthday, match)")
+          f"birthday, match, family, revenge)")
     for case in KIND_CASES:
         scripts = [write_offline(case.premise, _style(case), case.lang, seed) for seed in range(args.seeds)]
         f = statistics.mean(fidelity(case, s) for s in scripts)
         r = statistics.mean(cast_recall(case, s) for s in scripts)
         said = [effort(s) for s in scripts]
+        told = [invented_events(case.premise, s) for s in scripts]
         with_effort += sum(bool(x) for x in said)
+        with_invented += sum(bool(x) for x in told)
         total += len(scripts)
         kind_fid.append(f)
         kind_cast.append(r)
@@ -539,9 +580,13 @@ def main() -> int:
             for seed, lines in enumerate(said):
                 for line in lines:
                     print(f"         seed {seed}: effort: {line[:110]}")
+            for seed, lines in enumerate(told):
+                for line in lines:
+                    print(f"         seed {seed}: invented event: {line[:110]}")
     print(f"kinds fidelity (mean): {statistics.mean(kind_fid):.3f} (min {min(kind_fid):.2f})   "
           f"kinds cast recall: {statistics.mean(kind_cast):.3f}   "
-          f"scripts with effort filler: {with_effort} of {total}   goal 0")
+          f"scripts with effort filler: {with_effort} of {total}   goal 0   "
+          f"with an invented event: {with_invented} of {total}   goal 0")
     print()
     cl_fid: list[float] = []
     cl_garbled = 0

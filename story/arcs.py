@@ -46,7 +46,7 @@ from story.weave import fill, weave
 
 ARC_IDS = ("rags_to_riches", "career_dream", "betrayal_comeback", "lost_and_found", "parent_sacrifice",
            "underdog_revenge", "rivals_to_friends", "glow_up", "romance", "stolen_treasure", "rescue", "friendship",
-           "celebration", "big_match", "little_wonders")
+           "celebration", "big_match", "little_wonders", "family_bond", "payback")
 SLOTS = ("rival", "ally", "friend", "family")
 
 
@@ -161,6 +161,7 @@ def _look(person: Person, species: str, rng: random.Random) -> str:
 
 
 _YOUNG_WORDS = re.compile(r"\b(kittens?|pupp(?:y|ies)|pups?|cubs?|bab(?:y|ies))\b|猫崽|小奶猫|幼崽|宝宝|孩子")
+_ONE_WORDS = re.compile(r"\b(kitten|puppy|pup|cub|baby)\b")  # "his puppy": one, not a litter
 _PLURAL_WORDS = re.compile(r"\b(kittens|puppies|pups|cubs|babies)\b|们|一窝")
 
 
@@ -168,7 +169,7 @@ def _young(person: Person, species: str, look: str) -> str:
     """A kitten, a puppy or a litter says so in its look ("three tiny black kittens"): the painter and the
     image prompt draw it small, and several of them where the premise has several."""
     words = " ".join(person.words).lower()
-    plural = person.relation == "kittens" or bool(_PLURAL_WORDS.search(words))
+    plural = bool(_PLURAL_WORDS.search(words)) or (person.relation == "kittens" and not _ONE_WORDS.search(words))
     if not plural and not _YOUNG_WORDS.search(words):
         return look
     noun = {"cat": "kitten", "dog": "puppy"}.get(species, "baby")

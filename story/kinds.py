@@ -2,8 +2,9 @@
 
 A pet drama of striving (work, study, training, saving, a contest to win, a business, riches, a
 dream; or an underdog wronged who answers back) is filled with effort: "night after night, Mango
-keeps at it". A romance, a friendship, a lost pet, a reunion, a rescue, a theft, a birthday or a
-match is not: its fill is its own (small gestures, the search, the whistle), then calm feelings and
+keeps at it". A romance, a friendship, a lost pet, a reunion, a rescue, a theft, a birthday, a
+match, a family bond (a teaching, a raising, a waiting, said with a family word) or a revenge is
+not: its fill is its own (small gestures, the search, the whistle, the plan), then calm feelings and
 time, and it is told in its own arc. ``story_kind`` reads the premise; ``Kind.pools`` gives the
 filler pools ``story.weave.fill`` uses in place of ``spine.json``'s.
 """
@@ -101,6 +102,9 @@ def story_kind(analysis: Analysis) -> Kind:
     events = _events(analysis)
     for k in kinds_data()["kinds"]:
         if not any(_has(w, analysis.premise) for w in (*k["words"]["en"], *k["words"]["zh"])):
+            continue
+        also = k.get("with")  # a second word that must be said too ("teaches" and "his puppy")
+        if also and not any(_has(w, analysis.premise) for w in (*also["en"], *also["zh"])):
             continue
         if events & set(k["unless_events"]) or any(
                 _has(w, analysis.premise) for w in (*k["unless"]["en"], *k["unless"]["zh"])):

@@ -188,12 +188,17 @@ def _unknown_role_noun(tokens: Tokens, i: int, hits: list[Hit]) -> bool:
         then.endswith("s") and then not in STOP and len(then) > 3)
 
 
+_ARTICLES = {"a", "an", "the", "his", "her", "their", "its", "my"}
+
+
 def _modifier(word: str, i: int, hits: list[Hit], tokens: Tokens) -> bool:
     """A describing word right before a person: a trait, colour or job, or an unknown adjective."""
     if any(h.start <= i < h.end and h.section in {"traits", "colours", "jobs"} for h in hits):
         return True
     if tokens.chinese:
         return False
+    if re.fullmatch(r"[a-z]{3,}ed", word) and i > 0 and tokens.words[i - 1] in _ARTICLES:
+        return True  # "the bullied puppy", "an abandoned kitten": a done-to word describes the pet
     known = any(h.start <= i < h.end for h in hits)
     return not known and word not in STOP and word not in PRONOUN_SUBJECT and bool(re.fullmatch(r"[a-z-]+", word)) \
         and i > 0 and tokens.words[i - 1] in DET | {"very", "so"}

@@ -199,6 +199,8 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         c = clauses[b["clause"]]
         said = data["say"].get(_say_key(b["kind"], c, cast, opens))
         who = cast.hero if opens else c.obj if said and said["who"] == "object" else c.actor
+        if b["kind"] == "setback" and c.passive and c.subject:
+            who = c.subject  # "is betrayed by his best friend": the one it befalls says "Now what do I do?"
         line = pick(list(said[lang]), vals) if said and who in cast.names and len(beats) < MAX_BEATS else None
         if line:
             beats.insert(at, {"speaker": who, "line": line, "visual": b["visual"], "slot": "reaction"})

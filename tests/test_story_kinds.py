@@ -53,6 +53,8 @@ def test_kinds_data_schema() -> None:
         assert k["arc"] in ARC_IDS and arcs()[k["arc"]].by_kind or k["arc"] == "lost_and_found", k["id"]
         assert k["words"]["en"] and k["words"]["zh"], k["id"]
         assert all(w == w.lower() for w in (*k["words"]["en"], *k["unless"]["en"])), k["id"]
+        assert set(k.get("with", {"en": ["x"], "zh": ["x"]})) == {"en", "zh"}, k["id"]
+        assert all(w == w.lower() for w in k.get("with", {}).get("en", ())), k["id"]
         assert set(k["unless_events"]) <= set(lexicon().data["events"]), k["id"]
         for section in ("more", "say"):
             for key, pool in k.get(section, {}).items():
