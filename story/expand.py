@@ -55,6 +55,8 @@ class _Hints:
     hero_style: str | None = None
     dream: str | None = None  # the job the hero reaches, when the premise also names the hero's job
     hero_young: str | None = None  # "kitten" / "puppy": the premise names the hero as one young pet
+    weather: str | None = None  # the premise's own weather ("rain", "snow", "storm")
+    season: bool = False  # the premise is set in that weather's season ("a snowy winter"): every scene has it
 
 
 _STOP = frozenset("""a an the and or but of to in on at by for with from into over under after before then
@@ -90,9 +92,14 @@ def _premise_hints(premise: str) -> _Hints:
     dream = analysis.dream if analysis.job and analysis.dream != analysis.job else None
     said = " ".join(analysis.hero.words).lower()
     young = _YOUNG_HERO.search(said)
+    weathers = lex.keys(premise, "weathers")
+    seasons = staging()["seasons"]
+    season = any(w in premise for w in seasons["zh"]) or bool(
+        re.search(r"\b(?:" + "|".join(map(re.escape, seasons["en"])) + r")\b", premise.lower()))
     return _Hints(job, place, place_word, tuple(analysis.hero.traits), tuple(dict.fromkeys(details))[:6],
                   analysis.hero.breed, hero_style(analysis), dream,
-                  ("kitten" if young.group(1) or young.group(3) else "puppy") if young else None)
+                  ("kitten" if young.group(1) or young.group(3) else "puppy") if young else None,
+                  weathers[0] if weathers else None, season and bool(weathers))
 
 
 # one young pet in the hero's own words ("a tabby kitten", 小奶狗); its look says so, for the painter
@@ -302,14 +309,14 @@ def expand_plan(
         subs.extend(_unknown_places(group.visual, beat_no, location))
         # 3b. when and the weather
         times = [h.key for h in hits if h.section == "times"]
-        weathers = [h.key for h in hits if h.section == "weathers"]
         time_of_day = times[0] if times else ("night" if location == "space" else "day")
-        weather = weathers[0] if weathers else ("rain" if location == "rainy_street" else "clear")
+        weather = _weather(group.visual, location, hints, scenes[-1] if scenes else None)
         # 3c. who is there and what each does
         present = _present(group, members, ids)
         apps = _appearances(present, group, members, hits, job_entry, n, len(groups))
         # 3d. props: named ones, then the job's in a work scene
-        props = [str(lex.entry("props", h.key)["label"]) for h in hits if h.section == "props"]
+        done = {h.surface for h in hits if h.section == "actions" and h.key in stage["tool_actions"]}  # "fishing": a rod
+        props = [str(lex.entry("props", h.key)["label"]) for h in hits if h.section == "props" and h.surface not in done]
         working = any(a["action"] == "work" for a in apps)
         if working and job_entry:
             props += [str(p) for p in job_entry["props"]]
@@ -363,6 +370,20 @@ def expand_plan(
         "title": " ".join(plan.title.split())[:80], "language": lang, "premise": premise, "style": style,
         "art_style": art.id, "characters": characters, "scenes": scenes,
     })
+
+
+def _weather(visual: str, location: str, hints: _Hints, before: Mapping[str, Any] | None) -> str:
+    """A scene's weather: what its picture's note names (never a line's words: "rain or shine" is no rain);
+    else the premise's own weather, in every scene when the premise is set in its season ("a snowy winter"),
+    else while the place stays that of the scene before that had it (the rainy night goes on); else a
+    rainy street's rain, else clear."""
+    named = lexicon().keys(visual, "weathers")
+    if named:
+        return named[0]
+    if hints.weather is not None and (hints.season or before is not None and before["weather"] == hints.weather
+                                      and before["location"] == location):
+        return hints.weather
+    return "rain" if location == "rainy_street" else "clear"
 
 
 def _present(group: _Scene, members: dict[str, PlanCharacter], ids: dict[str, str]) -> list[str]:
@@ -423,7 +444,7 @@ def _appearances(
         plan_id = member.id
         action = acts.get(sid) or line_actions.get(plan_id) or ("talk" if plan_id in line_actions else "stand")
         outfit = outfits.get(sid)
-        if outfit is None and sid == "hero" and job_entry and action == "work":
+        if outfit is None and sid == "hero" and job_entry and action in ("work", "treat"):
             outfit = str(job_entry["outfit"])
         if outfit is None and re.search(r"\b(rich|posh|wealthy|boss|tycoon|ceo)\b", member.look.lower()):
             outfit = "suit"
@@ -446,7 +467,7 @@ def _appearances(
 _SPOKEN_ACTIONS = {"sneer", "laugh", "point", "cry", "push", "celebrate", "shocked", "kneel", "hug", "sing", "wave"}
 _PRIORITY = {"walk": -1, "stand": -2, "talk": -1, "enter": 0, "exit": 0, "think": 0, "sneer": 3, "laugh": 2,
              "push": 3, "point": 2, "hug": 3, "kneel": 3, "shocked": 3, "cry": 2, "celebrate": 2, "give": 2,
-             "work": 1, "sing": 2}
+             "work": 1, "sing": 2, "spill": 3, "treat": 3, "dance": 2, "roll": 2, "swim": 2, "fish": 2}
 
 
 def _mood(hits: list[Hit], actions: list[str], index: int, total: int) -> str:

@@ -115,7 +115,25 @@ def action(c: Clause) -> str:
 def action_of(c: Clause) -> tuple[str, bool]:
     """The drawable action of a clause and whether the premise's verb is that action's own word: a
     vocabulary action the verb names, else the verb's nearest (``spine.json``'s verbs, then
-    ``story.nearest``), else its event's."""
+    ``story.nearest``), else its event's. A drink or soup thrown or poured is spilt on its target
+    ("throws coffee at"), and a patient saved or cared for is treated ("saves a patient")."""
+    act, exact = _verb_action(c)
+    data = spine_data()
+    verb = c.verb.lower()
+    words = set(re.findall(r"[a-z]+", verb))
+    first = verb.split()[0] if verb.split() else ""
+    drinks = data["drink_actions"]
+    if act == "push" and set(drinks["props"]) & {n.used for n in c.asked if n.section == "props"} and (
+            re.sub(r"(es|s|ed|ing)$", "", first) in drinks["verbs"] or first.rstrip("s") in drinks["verbs"]
+            or any(v in verb for v in drinks["verbs"] if HAN.search(v))):
+        return "spill", False
+    sick = data["patient_actions"]
+    if act in sick["actions"] and any(w in words if w.isascii() else w in verb for w in sick["words"]):
+        return "treat", False
+    return act, exact
+
+
+def _verb_action(c: Clause) -> tuple[str, bool]:
     data = spine_data()
     if _leaves_a_thing(c):
         return "give", False
@@ -162,6 +180,8 @@ def _without_nouns(verb: str) -> str:
 
 
 def _ing(word: str) -> str:
+    if word.endswith("ing"):  # already said so: "fishing"
+        return word
     if word.endswith("ie"):
         return word[:-2] + "ying"
     if word.endswith("e") and not word.endswith("ee"):
@@ -222,8 +242,8 @@ def visual_note(c: Clause, cast: Cast, where: str | None, heros_place: bool = Fa
     place = place_ask(c)
     asks: list[str] = []
     for n in c.asked:
-        if n.section != "props":
-            continue
+        if n.section != "props" or set(lex.keys(n.wanted, "actions")) & set(read_json("staging.json")["tool_actions"]):
+            continue  # "fishing" is done with the pose's own rod, not a fish drawn
         label = str(lex.entry("props", n.used)["label"])
         asks.append(label)
         word = str(lex.entry("props", n.used)["en"][0])

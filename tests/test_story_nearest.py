@@ -105,7 +105,8 @@ def test_the_table_is_large() -> None:
     ("the boxing ring", "places", "en", "stadium", False),
     ("hotel", "places", "en", "hotel", True),
     ("queued", "actions", "en", "stand", False),  # inflection
-    ("spills coffee on the boss", "actions", "en", "shocked", False),
+    ("spills coffee on the boss", "actions", "en", "spill", True),  # the drink drawn flying at the boss
+    ("drenches the rich cat", "actions", "en", "spill", False),
     ("proposes to her", "actions", "en", "kneel", False),
     ("sings at the talent show and goes viral", "actions", "en", "sing", True),
     ("cried", "actions", "en", "cry", True),

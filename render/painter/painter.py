@@ -41,6 +41,7 @@ View = tuple[float, float, float, float]  # left, top, right, bottom: fractions 
 _BOX = (-88.0, 88.0, -142.0, 12.0)  # a standing pet's canvas in pet units: left, right, top, bottom
 SAFE_X = 0.04  # each side of the visible frame kept clear of pets and props (camera moves crop it)
 YOUNG_SCALE = 0.56  # a kitten or puppy beside the grown-ups
+_LYING_SCALE = {"roll": 0.78, "swim": 0.78}  # a pet lying along the ground: its whole length inside the frame
 # a litter: each young one's offset from the slot in pet units, the back ones first (drawn first)
 _LITTER: dict[int, list[tuple[float, float]]] = {
     1: [(0.0, 0.0)], 2: [(-32.0, -5.0), (30.0, 0.0)], 3: [(-54.0, -7.0), (52.0, -6.0), (0.0, 0.0)],
@@ -175,8 +176,9 @@ class StoryboardPainter:
                 phase: float, scale: float = 1.0, view: View = (0.0, 0.0, 1.0, 1.0)) -> Sprite:
         # 1. a canvas around the pet (a young one small, a litter side by side), drawn twice: over black and
         #    over white (for an exact matte)
-        lying = st.pose.body == "lying"
+        lying = st.pose.body in ("lying", "back")
         height = c.vh * st.slot.height * (YOUNG_SCALE if look.young else 1.0) * scale
+        height *= _LYING_SCALE.get(st.pose.action, 1.0) if lying else 1.0
         u = height / 104
         fx, fy = c.X(st.slot.x + jitter), c.Y(st.slot.feet)
         left, right, top, bottom = _BOX
@@ -242,7 +244,12 @@ class StoryboardPainter:
         if lying:  # asleep: on its side, head toward the facing side, marks upright above
             variants["rest"], (px, py) = _lie_down(rest, feet, st, u, seed, (fx, fy))
             ink = ImageChops.invert(ImageChops.difference(*variants["rest"])).getbbox()
-            if ink is not None:  # the whole body inside the frame
+            if ink is not None:  # cropped to the ink (the report's box is the body's), the whole body inside the frame
+                w0, h0 = variants["rest"][0].size
+                cut = (_even_down(ink[0]), _even_down(ink[1]), min(w0, _even_up(ink[2])), min(h0, _even_up(ink[3])))
+                variants["rest"] = [im.crop(cut) for im in variants["rest"]]
+                px, py = px + cut[0], py + cut[1]
+                ink = (ink[0] - cut[0], ink[1] - cut[1], ink[2] - cut[0], ink[3] - cut[1])
                 lo, hi = c.X(0.03) - (px + ink[0]), c.X(0.97) - (px + ink[2])
                 px += _even_down(lo) if lo > 0 else -_even_down(-hi) if hi < 0 else 0
         # 3. matte, downsample (box filter over the supersampled pixels), grade; lean after that
@@ -378,12 +385,14 @@ def _lean(im: Image.Image, angle: float, anchor: tuple[float, float], pad: int,
 def _lie_down(pair: list[Image.Image], feet: tuple[float, float], st: Staged, u: float, seed: int,
               at: tuple[float, float]) -> tuple[list[Image.Image], tuple[int, int]]:
     """The upright drawing turned a quarter (exact transposes) with room above for the sleep marks;
-    returns the images and their top-left on the background canvas (feet a half-body behind ``at``)."""
+    returns the images and their top-left on the background canvas (feet a half-body behind ``at``).
+    Lying: the head toward the facing side, front down; on its ``back``: the front (paws, legs) up."""
     out = []
     pad = round(70 * u)
+    hd = st.facing if st.pose.body == "lying" else -st.facing  # the side the head points to
     for im, ground in zip(pair, ((0, 0, 0), (255, 255, 255)), strict=True):
         w, h = im.size
-        if st.facing > 0:  # clockwise: (x, y) -> (h - 1 - y, x)
+        if hd > 0:  # clockwise: (x, y) -> (h - 1 - y, x)
             turned = im.transpose(Image.Transpose.ROTATE_270)
             rx, ry = h - 1 - feet[1], feet[0]
         else:  # counter-clockwise: (x, y) -> (y, w - 1 - x)
@@ -392,11 +401,12 @@ def _lie_down(pair: list[Image.Image], feet: tuple[float, float], st: Staged, u:
         tall = Image.new("RGB", (turned.width + 2 * pad, turned.height + pad), ground)
         tall.paste(turned, (pad, pad))
         rx, ry = rx + pad, ry + pad
-        head = (rx + 71 * u * st.facing, ry)
-        draw_marks(Pen(ImageDraw.Draw(tall, "RGBA"), head[0], head[1] + 71 * u, u, st.facing), st.pose.marks,
+        head = (rx + 71 * u * hd, ry)
+        draw_marks(Pen(ImageDraw.Draw(tall, "RGBA"), head[0], head[1] + 71 * u, u, hd), st.pose.marks,
                    -71.0, seed)
         out.append(tall)
-    target = (at[0] - 52 * u * st.facing, at[1] - 26 * u)
+    behind = 52 if st.pose.action == "sleep" else 47  # asleep: room above the head for the zzz; else centred
+    target = (at[0] - behind * u * hd, at[1] - 26 * u)
     return out, (_even_down(target[0] - rx), _even_down(target[1] - ry))
 
 

@@ -31,7 +31,7 @@ from render.painter.geometry import (
     star_pts,
 )
 from render.painter.looks import PetLook
-from render.painter.poses import TWO_HANDED, arm_path, arm_style, draw_marks
+from render.painter.poses import LEG_PATHS, TWO_HANDED, arm_path, arm_style, draw_marks, draw_spill
 from render.painter.props import GRIP, HAND, RIG_OFFSET, RIG_SCALE, draw_prop
 from render.painter.vocabulary import Pose
 
@@ -104,7 +104,7 @@ class Pet(Pen):
         self.neckwear()
         with self.head_space():
             self.hat()
-            if self.pose.body != "lying":
+            if self.pose.body not in ("lying", "back"):
                 self.marks()
         self.held()
         paw = ages.cane_paw([arm_path(self.arm_style, s)[-1] for s in (1, -1)], self.pose.holding is not None)
@@ -142,6 +142,10 @@ class Pet(Pen):
             self.poly(star_pts(7, -31, 4), WHITE, outline=False)
             return
         paws = [arm_path(self.arm_style, s)[-1] for s in (1, -1)]
+        if self.pose.action == "spill":  # the cup or bowl tipped at the target, not held upright
+            draw_spill(self, paws[0], h.drawn)
+            self.ell(*paws[0], 5, 5, self.paw_color())
+            return
         if self.arm_style in TWO_HANDED:
             gx, gy = (paws[0][0] + paws[1][0]) / 2, (paws[0][1] + paws[1][1]) / 2
         else:
@@ -170,7 +174,7 @@ class Pet(Pen):
     def blink(self) -> bool:
         """Closed eyes over the open ones (a blink frame); False when the eyes are already shut or hidden."""
         e = self.expr
-        if e in ("happy", "crying", "tired") or self.outfit == "sunglasses" or self.pose.body == "lying":
+        if e in ("happy", "crying", "tired") or self.outfit == "sunglasses" or self.pose.body in ("lying", "back"):
             return False
         self.fy += self.kneel * self.u
         with self.head_space():
@@ -273,6 +277,12 @@ class Pet(Pen):
         lk = self.look
         leg = oc.get("legs", lk.fur)
         stride = self.pose.legs == "stride"
+        if self.pose.legs in LEG_PATHS:  # a kick or legs in the air: each leg a stroke from the hip
+            for s, path in zip((1, -1), LEG_PATHS[self.pose.legs], strict=True):
+                self.stroke(path, leg, 10.0)
+                foot = oc.get("shoes") or (lk.fur2 if lk.pattern in ("patches", "points") else lk.fur)
+                self.ell(path[-1][0] + 2 * s, path[-1][1], 6.5, 5.0, foot)
+            return
         for s in (-1, 1):
             ox, oy = ((5.0, -6.0) if s == 1 else (-3.0, 0.0)) if stride else (0.0, 0.0)
             self.cx += ox * self.u * self.f
@@ -538,7 +548,7 @@ class Pet(Pen):
     def eye(self, s: int, x: float, y: float, e: str) -> None:
         lk = self.look
         dark = (32, 24, 28)
-        if self.pose.body == "lying":  # asleep: shut eyes
+        if self.pose.body == "lying" and self.pose.action != "swim":  # asleep or hurt: shut eyes
             self.line([(x - 5, y), (x, y + 2.5), (x + 5, y)], self.ink, 1.6)
             return
         if e in ("happy", "crying"):

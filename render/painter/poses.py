@@ -1,5 +1,7 @@
-"""Poses: where a pet's paws go for each action, and the marks that make the action read at phone size
-(tears, shiver lines, zzz, music notes, confetti, speed lines, bubbles). Pet units, +x = facing side."""
+"""Poses: where a pet's paws (and a kicking or upturned pet's legs) go for each action, and the marks that
+make the action read at phone size (tears, shiver lines, zzz, music notes, confetti, speed lines, bubbles; a
+drink flying and the target soaked in it, a stethoscope, snow kicked up, water round a swimmer, a fishing
+rod). Drawn once into the sprite, never per frame. Pet units, +x = facing side."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from functools import lru_cache
 
 from PIL import ImageFont
 
-from render.painter.geometry import INK, WHITE, Pen, Point, heart_pts, star_pts
+from render.painter.geometry import INK, WHITE, Pen, Point, heart_pts, star_pts, with_alpha
 
 # (front arm, back arm) paths after the shoulder; the front arm (+x) is on the side the pet faces
 _ARMS: dict[str, tuple[list[Point], list[Point]]] = {
@@ -35,6 +37,12 @@ _ARMS: dict[str, tuple[list[Point], list[Point]]] = {
     "cook": ([(26, -44), (14, -58)], [(-22, -36), (-24, -24)]),
     "carry": ([(26, -62), (12, -94)], [(-26, -62), (-12, -94)]),
     "wave": ([(27, -47), (31, -63)], [(-21, -36), (-23, -24)]),
+    "dance": ([(30, -60), (40, -80)], [(-32, -58), (-48, -74)]),  # one paw high, one out: a twirl
+    "spill": ([(30, -54), (44, -66)], [(-22, -38), (-16, -28)]),  # the cup raised, tipped at the target
+    "treat": ([(30, -46), (46, -48)], [(-22, -38), (-14, -30)]),  # the stethoscope held out to the patient
+    "roll": ([(30, -50), (42, -60)], [(28, -42), (40, -48)]),  # on its back: paws in the air
+    "swim": ([(22, -62), (30, -88)], [(-20, -36), (-26, -22)]),  # a stroke over the head
+    "fish": ([(28, -46), (38, -54)], [(20, -40), (30, -50)]),  # both paws on the rod
     # standing poses chosen by expression when the action is a plain stand
     "fist": ([(27, -44), (27, -60)], [(-21, -36), (-23, -24)]),
     "crossed": ([(20, -34), (-6, -34)], [(-20, -34), (6, -38)]),
@@ -43,7 +51,21 @@ _ARMS: dict[str, tuple[list[Point], list[Point]]] = {
 _STAND_BY_EXPRESSION = {"happy": "wave", "love": "wave", "determined": "fist", "shocked": "up", "smug": "crossed",
                         "tired": "droop"}
 # where a held prop sits: the front paw, or between both paws for two-handed holds
-TWO_HANDED = {"belly", "beg", "to_mouth", "carry", "desk"}  # "up": paws beside the head, so one holds it
+TWO_HANDED = {"belly", "beg", "to_mouth", "carry", "desk"}
+# a spilt or thrown drink's colour by the vessel it came from (the splash on the target is the same)
+LIQUID: dict[str, tuple[int, int, int]] = {"coffee cup": (120, 70, 36), "food bowl": (236, 142, 40),
+                                           "cake": (250, 244, 236)}
+WATER: tuple[int, int, int] = (96, 170, 236)
+# the legs of a pose other than standing still or striding, pet units from the hip to the foot
+LEG_PATHS: dict[str, tuple[list[Point], list[Point]]] = {
+    "kick": ([(6, -16), (28, -28)], [(-5, -18), (-9, -2)]),  # dancing: the front leg kicked up
+    "air": ([(6, -16), (30, -22)], [(-4, -12), (24, -6)]),  # on its back: both legs up (after the turn)
+}  # "up": paws beside the head, so one holds it
+
+
+def liquid(held: str | None) -> tuple[int, int, int]:
+    """The colour of what is spilt from ``held`` (a drawable hand prop): coffee, soup, cream; else water."""
+    return LIQUID.get(held or "", WATER)
 
 
 def arm_style(arms: str, action: str, expression: str) -> str:
@@ -138,3 +160,85 @@ def draw_marks(p: Pen, marks: tuple[str, ...], head_y: float, seed: int) -> None
         elif mark == "hearts":
             for x, y, r in ((-24, head_y - 30, 4.5), (22, head_y - 34, 3.5)):
                 p.poly(heart_pts(x, y, r), (240, 80, 110))
+        elif mark.startswith("soaked"):  # "soaked:coffee cup": splashed by another's drink
+            _soaked(p, head_y, liquid(mark.partition(":")[2] or None), rng)
+        elif mark == "stethoscope":
+            _stethoscope(p)
+        elif mark == "medic":  # a red cross badge: the one who treats
+            p.ell(-30, head_y - 30, 9, 9, WHITE)
+            p.rect(-32.2, head_y - 36, -27.8, head_y - 24, (220, 40, 50), outline=False)
+            p.rect(-36, head_y - 32.2, -24, head_y - 27.8, (220, 40, 50), outline=False)
+        elif mark == "bandage":  # a plaster across the head of the one treated
+            p.poly([(-20, head_y - 12), (-14, head_y - 20), (20, head_y - 2), (14, head_y + 6)], WHITE)
+            p.line([(-6, head_y - 8), (6, head_y - 2)], (230, 200, 200), 1.2)
+        elif mark == "flecks":  # snow kicked up around a pet rolling in it, and the hollow it lies in
+            p.ell(0, 8, 70, 9, (250, 252, 255), outline=False)
+            for _ in range(22):
+                x, y = rng.uniform(-80, 80), rng.uniform(head_y - 50, 4)
+                r = rng.uniform(2.0, 4.2)
+                p.ell(x, y, r, r, (250, 252, 255), outline=False)
+                p.ell(x, y, r, r, None, width=0.6)
+        elif mark == "water":  # swimming: the water over the body, a splash at the paws
+            _water(p, head_y)
+        elif mark == "rod":
+            _rod(p)
+
+
+def _soaked(p: Pen, head_y: float, col: tuple[int, int, int], rng: random.Random) -> None:
+    """A drink poured over a pet: a wet cap on the head, drips down the face and body, a puddle, flying drops."""
+    p.ell(0, 1, 34, 4.5, with_alpha(col, 200), outline=False)  # the puddle at the feet
+    top = head_y - 20
+    p.poly([(-26, top + 8), (-18, top - 4), (0, top - 8), (18, top - 4), (26, top + 8), (14, top + 4),
+            (4, top + 10), (-8, top + 4)], col)
+    for dx, length in ((-18, 30), (-4, 22), (10, 36), (22, 18)):
+        p.line([(dx, top + 4), (dx, top + length)], col, 4.2)
+        p.ell(dx, top + length + 2, 3.4, 4.2, col)
+    for _ in range(8):
+        p.ell(rng.uniform(-40, 40), rng.uniform(top - 24, top - 4), 2.6, 3.4, col)
+
+
+def draw_spill(p: Pen, paw: Point, held: str | None) -> None:
+    """The vessel in the front paw tipped toward the target, its drink flying out in an arc."""
+    col = liquid(held)
+    x, y = float(paw[0]), float(paw[1])
+    if held == "food bowl":  # a bowl turned on its side, mouth forward
+        p.poly([(x - 4, y - 12), (x + 8, y - 14), (x + 12, y - 2), (x + 4, y + 8), (x - 6, y + 4)], (90, 150, 220))  # a blue bowl, seen on any fur
+        p.ell(x + 10, y - 6, 4, 9, col)
+    else:  # a cup tipped forward
+        p.poly([(x - 6, y - 8), (x + 8, y - 16), (x + 14, y - 4), (x, y + 4)], (214, 72, 64))  # a red mug, seen on white fur
+        p.ell(x + 11, y - 10, 3.5, 6.5, col)
+    for k in range(7):  # the drink in the air, curving down toward whoever stands in front
+        t = k / 6
+        dx, dy = x + 16 + 44 * t, y - 12 - 26 * t + 40 * t * t
+        p.ell(dx, dy, 5.5 - 2 * t, 4.5 - 1.5 * t, col)
+
+
+def _stethoscope(p: Pen) -> None:
+    """The tubes round the neck and down to the chest piece in the front paw (the ``treat`` arms)."""
+    grey = (70, 76, 90)
+    p.line([(-12, -56), (-10, -46), (0, -42), (10, -46), (12, -56)], grey, 1.8)
+    p.line([(0, -42), (14, -36), (30, -40), (44, -46)], grey, 1.8)
+    p.ell(50, -47, 5.5, 5.5, (200, 205, 215))
+    p.ell(50, -47, 2.5, 2.5, grey, outline=False)
+
+
+def _water(p: Pen, head_y: float) -> None:
+    """Water up to the swimmer's shoulders (pet units of the lying drawing, the head at ``(0, head_y)``)."""
+    col = (70, 150, 230, 200)
+    top = head_y - 2
+    wave = [(x, top + (3 if (x // 12) % 2 else -3)) for x in range(-110, 50, 12)]
+    p.poly([*wave, (46, head_y + 40), (-110, head_y + 40)], col, outline=False)
+    p.line(wave, (235, 248, 255), 1.6)
+    for x, y in ((40, head_y - 18), (48, head_y - 8), (30, head_y - 26)):
+        p.ell(x, y, 2.6, 3.4, (235, 248, 255))
+
+
+def _rod(p: Pen) -> None:
+    """A fishing rod from the paws, its line down to a fish just caught out of a pond at the pet's feet."""
+    p.ell(50, 1, 26, 6, (80, 160, 225))
+    p.line([(34, 1), (44, 0)], (235, 248, 255), 0.9)
+    p.line([(26, -46), (50, -130)], (120, 80, 40), 2.4)
+    p.line([(50, -130), (50, -32)], (230, 230, 240), 0.9)
+    p.ell(50, -24, 9, 5, (120, 170, 210))
+    p.poly([(42, -24), (33, -31), (33, -17)], (120, 170, 210))
+    p.ell(54, -25, 1.1, 1.1, INK, outline=False)

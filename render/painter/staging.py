@@ -75,7 +75,8 @@ _CROWD_SPOTS = {"audience": (0.5, 1.09, 0.3), "fans": (0.5, 0.53, 0.2), "onlooke
 # who may take an unclaimed prop: a rig (scooter, desk, wok, cradle, podium) or a prop for the paw
 _RIG_TAKERS = {"stand", "walk", "work", "talk", "think", "sing", "wave"}
 _HAND_TAKERS = {"stand", "walk", "talk", "wave", "celebrate", "sing", "give", "eat", "think", "point", "enter",
-                "exit", "laugh", "shocked", "sneer", "study", "work"}
+                "exit", "laugh", "shocked", "sneer", "study", "work", "kneel"}  # the ring held up to the loved one
+_AT_SOMEONE = {"point", "hug", "push", "offer", "spill", "treat"}  # arms that reach toward the target
 _AIRLESS = {"space", "planet"}  # nobody stands there without a spacesuit
 _YOUNG_FIGURES = {"kitten", "puppy", "kittens", "puppies"}
 _CARRIED = {"kitten", "puppy"}  # small enough to be carried in a rescue
@@ -96,6 +97,29 @@ def _wide(drawn: str) -> bool:
                                        drawn in _YOUNG_FIGURES)  # the kitten fed: beside the hero, not far off
 
 
+def _acted_on(scene: Scene, staged: list[Staged], ids: list[str]) -> list[Staged]:
+    """The targets of ``spill`` (soaked in its drink, shocked) and ``treat`` (lying down, bandaged); a pet
+    rolling in the snow kicks up snow (elsewhere it only rolls)."""
+    out = list(staged)
+    for app, st in zip(scene.characters, staged, strict=True):
+        if st.pose.action == "roll" and scene.weather != "snow":
+            out[ids.index(app.id)] = replace(st, pose=replace(st.pose, marks=tuple(
+                m for m in st.pose.marks if m != "flecks")))
+        if app.target not in ids or app.target == app.id:
+            continue
+        t = ids.index(app.target)
+        them = out[t]
+        if st.pose.action == "spill":
+            held = st.pose.holding.drawn if st.pose.holding else ""
+            out[t] = replace(them, pose=replace(them.pose, expression="shocked",
+                                                marks=(*them.pose.marks, f"soaked:{held}")))
+        elif st.pose.action == "treat" and them.pose.body == "stand" and not them.carried:
+            out[t] = replace(them, motion="still", pose=replace(
+                them.pose, body="lying", arms="down", legs="still", lean=0.0, expression="sad", marks=("bandage",),
+                motion="still", rig=None, holding=None))
+    return out
+
+
 def stage_scene(scene: Scene, cast: list[str] | None = None,
                 young: Mapping[str, int] | None = None) -> tuple[list[Staged], list[PlacedProp]]:
     """Slots, facing, poses and motions for the scene's characters (in scene order), and where every asked
@@ -105,6 +129,10 @@ def stage_scene(scene: Scene, cast: list[str] | None = None,
     young = young or {}
     vocab = vocabulary()
     matches = [match_prop(p) for p in scene.props]
+    ids = [a.id for a in scene.characters]
+    if any(a.action == "treat" and a.target not in ids for a in scene.characters) and not any(
+            m.drawn in ("patient", "hospital bed") for m in matches):
+        matches.append(PropMatch("patient", "patient", "exact"))  # treating nobody reads as nothing: the patient
     rank = {cid: i for i, cid in enumerate(cast or [])}
     order = sorted(range(len(scene.characters)), key=lambda k: (rank.get(scene.characters[k].id, 99), k))
     wide = [m for m in matches if _wide(m.drawn)]
@@ -133,7 +161,7 @@ def stage_scene(scene: Scene, cast: list[str] | None = None,
             facing = 1 if app.facing == "right" else -1
         else:
             facing = 1 if slot.x <= 0.5 else -1
-        turned = app.facing != "front" or app.target is not None or pose.arms in ("point", "hug", "push", "offer")
+        turned = app.facing != "front" or app.target is not None or pose.arms in _AT_SOMEONE
         # 2. motion: enter from the near edge walking inward, exit toward the near edge
         motion = pose.motion
         if motion == "enter":
@@ -142,12 +170,14 @@ def stage_scene(scene: Scene, cast: list[str] | None = None,
         elif motion == "exit":
             motion = "exit_left" if slot.x < 0.5 or (slot.x == 0.5 and facing < 0) else "exit_right"
             facing = -1 if motion == "exit_left" else 1
-        if pose.body == "lying" and len(scene.characters) > 1 and slot.x != 0.5:
+        if pose.body in ("lying", "back") and len(scene.characters) > 1 and slot.x != 0.5:
             facing = -1 if slot.x < 0.5 else 1  # asleep beside others: head (and its marks) toward the near edge
+            facing = facing if pose.body == "lying" else -facing  # on its back the head is on the other side
         outfit = "spacesuit" if scene.location in _AIRLESS and app.outfit in ("none", "uniform") else app.outfit
         staged.append(Staged(app.id, slot, facing, turned, pose, motion, outfit))
-    # 3. a young one the hero rescues or hugs is held in the hero's arms, in front of its chest
-    ids = [a.id for a in scene.characters]
+    # 3. what an action does to its target: a drink spilt over them, a patient treated lying down
+    staged = _acted_on(scene, staged, ids)
+    # 3b. a young one the hero rescues or hugs is held in the hero's arms, in front of its chest
     for c, app in enumerate(scene.characters):
         carrier = staged[c]
         if young.get(app.target or "", 0) != 1 or app.target not in ids or app.target == app.id or \

@@ -55,7 +55,7 @@ class Pose:
 
     action: str
     arms: str
-    body: str = "stand"  # stand | kneel | lying
+    body: str = "stand"  # stand | kneel | lying (on its side or front) | back (on its back, paws up)
     legs: str = "still"  # still | stride
     lean: float = 0.0  # degrees toward the facing side
     expression: str = "neutral"
@@ -162,6 +162,7 @@ def _job(props: list[PropMatch], location: str, holding: PropMatch | None) -> st
 
 
 _VEHICLES = ("car", "delivery scooter", "yacht")
+_DRINKS = ("coffee cup", "food bowl")
 
 
 def stage_action(action: str, expression: str, holding: str | None, scene_props: list[PropMatch],
@@ -187,6 +188,8 @@ def stage_action(action: str, expression: str, holding: str | None, scene_props:
     asked = {p.drawn: p for p in scene_props}  # the scene's own ask keeps its words and colour ("golden car")
     if held is None and action in ("give", "eat"):  # what is given or eaten is the scene's own hand prop
         held = next((p for p in scene_props if v.props[p.drawn].layer == "hand"), None)
+    if held is None and action == "spill":  # what is spilt is the scene's own drink or soup
+        held = next((p for p in scene_props if p.drawn in _DRINKS), None)
     if held is None and spec.get("holding"):
         held = asked.get(spec["holding"]) or PropMatch(spec["holding"], spec["holding"], "exact")
     rig = (asked.get(spec["rig"]) or PropMatch(spec["rig"], spec["rig"], "exact")) if spec.get("rig") else None

@@ -1,0 +1,83 @@
+"""Weather continuity: a premise's own weather carries across the scenes it covers (every scene of a
+story set in a snowy winter; while the place stays the same for a rain named once), and no line of
+filler ("rain or shine") brings weather the premise never asked for. Real writer output."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from story.datafiles import read_json
+from story.expand import expand_plan
+from story.lexicon import lexicon
+from story.offline import write_story
+from story.plan import Plan
+from tests.test_story_plan import PREMISE, good_plan
+
+
+@pytest.mark.parametrize(("premise", "lang", "weather"), [
+    ("a poor cat sells flowers in the snowy winter", "en", "snow"),
+    ("two kittens rolling in the snow on a snowy winter day", "en", "snow"),
+    ("a lonely dog waits at the bus stop every day of the rainy season", "en", "rain"),
+    ("橘猫在下雪的冬天卖花", "zh", "snow"),
+])
+@pytest.mark.parametrize("seed", [1, 2])
+def test_a_story_set_in_a_season_has_its_weather_in_every_scene(premise: str, lang: str, weather: str,
+                                                                  seed: int) -> None:
+    script = write_story(premise, None, lang, seed).script
+    assert [s.weather for s in script.scenes] == [weather] * len(script.scenes)
+
+
+def test_weather_named_once_carries_while_the_place_stays_and_stops_when_it_changes() -> None:
+    script = write_story("a poor ginger cat is kicked out into the rain, works hard as a delivery rider "
+                         "and buys a mansion", None, "en", 1).script
+    first = script.scenes[0]
+    assert first.weather == "rain"
+    for before, scene in zip(script.scenes, script.scenes[1:], strict=False):
+        if scene.location != before.location and scene.location != "rainy_street":
+            assert scene.weather == "clear", (before.location, scene.location)
+    assert script.scenes[-1].weather == "clear"  # the mansion at the end is dry
+
+
+def _plan(**beats: Any) -> Plan:
+    data = good_plan()
+    data["beats"] = [dict(b) for b in data["beats"]]
+    for k, line in beats.items():
+        data["beats"][int(k[1:])]["line"] = line
+    return Plan.model_validate(data)
+
+
+def test_a_line_of_filler_brings_no_weather_to_the_picture() -> None:
+    dry = expand_plan(_plan(), PREMISE, "ginger-cat", "en", 3)
+    wet = expand_plan(_plan(b0="Rain or shine, Mango cleans windows on the tallest skyscraper.",
+                            b3="One snowy night Mango studies business books under a tiny lamp."),
+                      PREMISE, "ginger-cat", "en", 3)
+    assert [s.weather for s in wet.scenes] == [s.weather for s in dry.scenes] == ["clear"] * len(dry.scenes)
+
+
+def test_the_pictures_own_note_still_sets_the_weather() -> None:
+    data = good_plan()
+    data["beats"][3] = {**data["beats"][3], "visual": "Mango studying at night in a tiny room, snow on the window"}
+    script = expand_plan(Plan.model_validate(data), PREMISE, "ginger-cat", "en", 3)
+    assert [s.weather for s in script.scenes].count("snow") == 1
+
+
+def _strings(node: Any, path: str = "") -> list[tuple[str, str]]:
+    if isinstance(node, str):
+        return [(path, node)]
+    if isinstance(node, dict):
+        return [x for k, v in node.items() for x in _strings(v, f"{path}/{k}")]
+    if isinstance(node, list):
+        return [x for i, v in enumerate(node) for x in _strings(v, f"{path}/{i}")]
+    return []
+
+
+@pytest.mark.parametrize("name", ["spine.json", "kinds.json", "arcs/common.json"])
+def test_filler_and_lead_lines_name_no_weather(name: str) -> None:
+    """The fill pools, kinds' pools and the arcs' leads ("One rainy evening,") are said in any story: none
+    names a weather (a pet's name, Snowball, and the rainy street's own words are no weather said)."""
+    lex = lexicon()
+    said = [(p, s) for p, s in _strings(read_json(name)) if not p.startswith(("/names/", "/location_words/"))]
+    assert said
+    assert [(p, s) for p, s in said if lex.keys(s, "weathers")] == []
