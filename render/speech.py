@@ -8,7 +8,9 @@ pipeline now speaks first and paints after, and a narrator whose class sets
 before the painting starts: the engine's memory goes back to the system with it, and a long-lived
 worker does not keep the voice between renders (each render loads it again, ~0.5 core-s).
 
-The child sends each line back through a pipe as one message: an 8-byte tag (``AUDIO``, ``SILENT``,
+A narrator with ``speak_lines`` is asked for all the lines at once (the piper voice packs them into
+its vocoder's windows, ``render.voiceov``) and yields them one by one; others are asked line by
+line. The child sends each line back through a pipe as one message: an 8-byte tag (``AUDIO``, ``SILENT``,
 ``ERROR``, ``DONE``) then the mono float32 samples (or the error's text). The parent polls ``check``
 (cancellation) while it waits and kills the child when told to stop. An exception in the child comes
 back as ``RenderFailed`` naming its type and message; a child that dies without a word (killed, out
@@ -60,11 +62,26 @@ def speak_script(script: Script, narrator: Narrator, voices: dict[str, VoiceProf
     return out
 
 
+def _spoken(narrator: Narrator, language: str, jobs: list[tuple[str, VoiceProfile]],
+            ) -> Generator[np.ndarray | None, None, None]:
+    """The lines' audio in order: all asked at once from a narrator that can (``speak_lines``: the
+    piper voice packs them into its vocoder's windows), else line by line."""
+    speak_lines = getattr(narrator, "speak_lines", None)
+    if speak_lines is None:
+        for text, voice in jobs:
+            yield narrator.speak(text, language, voice)
+    else:
+        with closing(speak_lines(jobs, language)) as lines:
+            yield from lines
+
+
 def _here(narrator: Narrator, language: str, jobs: list[tuple[str, VoiceProfile]], check: Check,
           ) -> Generator[np.ndarray | None, None, None]:
-    for text, voice in jobs:
-        check()
-        yield narrator.speak(text, language, voice)
+    check()
+    with closing(_spoken(narrator, language, jobs)) as lines:
+        for audio in lines:
+            yield audio
+            check()
 
 
 def _in_child(narrator: Narrator, language: str, jobs: list[tuple[str, VoiceProfile]], check: Check,
@@ -118,8 +135,7 @@ def _receive_tagged(conn: Connection, child: BaseProcess, check: Check) -> tuple
 def _speak_to(conn: Connection, narrator: Narrator, language: str, jobs: list[tuple[str, VoiceProfile]]) -> None:
     """The child: speak every line, send each as it is done, then ``DONE``; an exception as ``ERROR``."""
     try:
-        for text, voice in jobs:
-            audio = narrator.speak(text, language, voice)
+        for audio in _spoken(narrator, language, jobs):
             if audio is None:
                 conn.send_bytes(SILENT)
             else:

@@ -24,6 +24,9 @@ How the official ONNX model is run here, and why:
   of ``WINDOWS`` frames and a line is vocoded window by window, each window's outer ``MARGIN``
   frames recomputed by its neighbour (``OpenVinoVocoder.vocode``): the kept samples equal one call
   over the whole line to ~130 dB SNR in float32.
+- **Packed.** A render's lines go through the windows together (``OpenVinoVocoder.stream``, asked
+  by ``render.narrator.PiperNarrator.speak_lines``): every sentence's latent laid end to end,
+  ``GUARD`` zero frames apart, so a short sentence no longer pays for a mostly padded window.
 
 The rewritten vocoder is saved once as OpenVINO IR under the cache directory (keyed by the official
 file and the OpenVINO version) and compiled through OpenVINO's model cache there. One inference
@@ -37,9 +40,12 @@ import hashlib
 import logging
 import os
 import shutil
+import sys
 import tempfile
+from collections import deque
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import numpy as np
 
@@ -51,19 +57,38 @@ Engine = Literal["auto", "openvino", "onnxruntime"]
 VOCODER_INPUT = "/dec/conv_pre/Conv"  # the vocoder's first node (its ONNX name): the cut
 REWRITE_VERSION = "1"  # bump when the rewrite changes, so cached files are made again
 # frames of the vocoder's input per call, one static shape each (256 samples a frame). Each compiled shape keeps
-# ~45 MiB more in the speech process (two shapes took the render's peak from 342 to 423 MiB), so one. A line of
-# n frames is vocoded in windows that keep all but their outer MARGIN frames, the last one padded: short lines
-# waste most of a long window. On the 60 s bench script's 16 lines, in core-s of the whole speech (load
-# excluded), alternating runs: 160 frames 2.62 / 2.68, 112 frames 2.52 / 2.58 (and 9 MiB less peak RSS);
-# 96 and 128 no better than 112. The speech of 112 against 160: same lengths, 57 dB SNR (the bfloat16
-# vocoder itself is ~39 dB from float32).
-WINDOWS = (112,)
+# ~45 MiB more in the speech process (two shapes took the render's peak from 342 to 423 MiB), so one. Line by
+# line, 112 frames did best (short lines wasted most of a long window: 2.52 / 2.58 core-s of speech for the 60 s
+# bench script's 16 lines against 2.62 / 2.68 at 160). Packed (``OpenVinoVocoder.stream``) nothing is padded but
+# the last window, and a longer window recomputes a smaller share of seams: vocoder inference for those lines
+# 1.49 core-s line by line at 112, packed 1.36 at 160, 1.30 at 224, 1.30 at 320; the speech child's peak RSS
+# 254 MiB at 112, 264 at 160, 277 at 224, 296 at 320 (contended machine, 2026-12-05).
+WINDOWS = (224,)
 MARGIN = 10  # frames of context each side of a window's kept part (8: 72 dB SNR at the seams, 10: 131 dB)
+GUARD = MARGIN  # zero frames between two utterances packed into the same windows (``OpenVinoVocoder.stream``)
+T = TypeVar("T")
+
+
+def import_openvino() -> Any:
+    """``import openvino`` without the model converter its package imports too (``openvino.tools.ovc``,
+    with its telemetry and an HTTP client: 0.06 of the 0.1 core-s the import costs in every render's
+    speech child); this module only reads, rewrites and saves OpenVINO IR. The package imports the
+    converter in a ``try`` that lets an ``ImportError`` pass, which a ``None`` entry in
+    ``sys.modules`` raises; the entry goes again at once."""
+    if "openvino" not in sys.modules and "openvino.tools.ovc" not in sys.modules:
+        sys.modules["openvino.tools.ovc"] = None  # type: ignore[assignment]
+        try:
+            import openvino  # noqa: F401
+        finally:
+            del sys.modules["openvino.tools.ovc"]
+    import openvino
+
+    return openvino
 
 
 def native_bf16() -> bool:
     """Whether OpenVINO's CPU plugin reports native bfloat16 here (``avx512_bf16`` or AMX)."""
-    import openvino
+    openvino = import_openvino()
 
     return "BF16" in openvino.Core().get_property("CPU", "OPTIMIZATION_CAPABILITIES")
 
@@ -166,7 +191,8 @@ def save_latent(official: Path, out: Path) -> None:
 
 
 class OpenVinoVocoder:
-    """The rewritten vocoder compiled for a few static windows: ``vocode(z) -> audio``."""
+    """The rewritten vocoder compiled for a few static windows: ``vocode(z) -> audio`` for one
+    utterance, ``stream(latents)`` for many packed into the same windows."""
 
     def __init__(self, models: dict[int, Any], threads: int = 1, compiled_cache: Path | None = None,
                  precision: str = "bf16") -> None:
@@ -180,9 +206,17 @@ class OpenVinoVocoder:
         self._requests: dict[int, tuple[Any, np.ndarray]] = {}
         for window, model in sorted(models.items()):
             compiled = core.compile_model(model, "CPU", config)
-            self._channels = compiled.input(0).get_partial_shape()[1].get_length()
-            self._hop = compiled.output(0).get_partial_shape()[-1].get_length() // window  # samples a frame
-            self._requests[window] = (compiled.create_infer_request(), np.zeros((1, self._channels, window), np.float32))
+            self.channels = compiled.input(0).get_partial_shape()[1].get_length()
+            self.hop = compiled.output(0).get_partial_shape()[-1].get_length() // window  # samples a frame
+            self._requests[window] = (compiled.create_infer_request(), np.zeros((1, self.channels, window), np.float32))
+
+    def _infer(self, window: int, part: np.ndarray) -> np.ndarray:
+        """Audio of one ``window``: ``part`` [channels, <= window] and zero frames after it."""
+        request, buffer = self._requests[window]
+        buffer[0, :, :part.shape[1]] = part
+        buffer[0, :, part.shape[1]:] = 0.0
+        request.infer({"z": buffer})
+        return request.get_output_tensor(0).data.reshape(-1)
 
     def vocode(self, z: np.ndarray) -> np.ndarray:
         """Audio for ``z`` [1, channels, frames] in windows of the static shapes: the first flush
@@ -191,22 +225,60 @@ class OpenVinoVocoder:
         smallest that reaches the end, else the largest. A line shorter than a window is padded with
         zero frames, which changes nothing before its end."""
         frames = z.shape[2]
-        out = np.empty(frames * self._hop, dtype=np.float32)
+        out = np.empty(frames * self.hop, dtype=np.float32)
         done = 0
         while done < frames:
             first = max(0, done - MARGIN)
             window = next((w for w in self._requests if first + w >= frames), max(self._requests))
-            request, buffer = self._requests[window]
             start = max(0, min(first, frames - window))
-            part = z[:, :, start:start + window]
-            buffer[:, :, :part.shape[2]] = part
-            buffer[:, :, part.shape[2]:] = 0.0
-            request.infer({"z": buffer})
-            audio = request.get_output_tensor(0).data.reshape(-1)
+            audio = self._infer(window, z[0, :, start:start + window])
             keep = frames if start + window >= frames else start + window - MARGIN
-            out[done * self._hop:keep * self._hop] = audio[(done - start) * self._hop:(keep - start) * self._hop]
+            out[done * self.hop:keep * self.hop] = audio[(done - start) * self.hop:(keep - start) * self.hop]
             done = keep
         return out
+
+    def stream(self, latents: Iterable[tuple[T, np.ndarray]]) -> Iterator[tuple[T, np.ndarray]]:
+        """Audio for each ``(key, z)`` of ``latents`` (``z`` [1, channels, frames]), in order, with
+        the utterances laid end to end, ``GUARD`` zero frames apart, through the largest window: a
+        short utterance no longer pays for a mostly padded window of its own. ``GUARD`` covers the
+        vocoder's reach, so no utterance hears its neighbours; each edge hears zero frames where a
+        lone call would see the model's own edge (the audio within bfloat16's rounding of the float
+        voice all the same: ``bench/tts_speed.py``). ``latents`` is read lazily, a window ahead of
+        the audio, and each utterance is yielded as soon as its last window is done."""
+        window = max(self._requests)
+        source = iter(latents)
+        z = np.zeros((self.channels, 0), np.float32)  # the stream from frame ``z_at`` on
+        audio = np.zeros(0, np.float32)  # the audio from frame ``audio_at`` on
+        z_at = audio_at = length = done = 0
+        spans: deque[tuple[T, int, int]] = deque()  # utterances not yet yielded: key, first and end frame
+        ended = False
+        while True:
+            first = max(0, done - MARGIN)
+            while not ended and length < first + window:  # read until the window is all stream
+                try:
+                    key, part = next(source)
+                except StopIteration:
+                    ended = True
+                    break
+                gap = GUARD if length else 0
+                z = np.concatenate([z, np.zeros((self.channels, gap), np.float32), part[0]], axis=1)
+                spans.append((key, length + gap, length + gap + part.shape[2]))
+                length += gap + part.shape[2]
+            if done >= length:
+                return
+            start = max(0, min(first, length - window))
+            out = self._infer(window, z[:, start - z_at:start - z_at + window])
+            keep = length if ended and start + window >= length else start + window - MARGIN
+            audio = np.concatenate([audio, out[(done - start) * self.hop:(keep - start) * self.hop]])
+            done = keep
+            while spans and spans[0][2] <= done:
+                key, begin, end = spans.popleft()
+                yield key, audio[(begin - audio_at) * self.hop:(end - audio_at) * self.hop].copy()
+            # forget what no window and no utterance needs again
+            drop = max(0, min(done - MARGIN, length - window)) - z_at  # (the last window may start earlier)
+            z, z_at = z[:, drop:], z_at + drop
+            cut = min(spans[0][1] if spans else done, done) - audio_at
+            audio, audio_at = audio[cut * self.hop:], audio_at + cut
 
 
 class SplitVoice:
@@ -215,7 +287,7 @@ class SplitVoice:
     there are some, else made (and saved, when ``cache_dir`` is given and writable)."""
 
     def __init__(self, official: Path, cache_dir: Path | None = None, threads: int = 1) -> None:
-        import openvino
+        openvino = import_openvino()
 
         stat = official.stat()
         key = (f"{official.name}|{stat.st_size}|{stat.st_mtime_ns}|ov{openvino.__version__}|rewrite{REWRITE_VERSION}"
@@ -262,6 +334,19 @@ class SplitVoice:
         finally:
             shutil.rmtree(partial, ignore_errors=True)
 
+    @property
+    def latent(self) -> Any:
+        """The float32 part as an onnxruntime session: ``run(None, feeds) -> [z]``, the vocoder's input."""
+        return self._latent
+
+    @property
+    def channels(self) -> int:
+        return int(self._vocoder.channels)
+
     def run(self, output_names: Any, feeds: dict[str, np.ndarray]) -> list[np.ndarray]:
         z = self._latent.run(None, feeds)[0]
         return [self._vocoder.vocode(z).reshape(1, 1, 1, -1)]
+
+    def stream(self, latents: Iterable[tuple[T, np.ndarray]]) -> Iterator[tuple[T, np.ndarray]]:
+        """The audio of many utterances' latents packed into the vocoder's windows (``OpenVinoVocoder.stream``)."""
+        return self._vocoder.stream(latents)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
+from collections.abc import Iterator
 
 import numpy as np
 import pytest
@@ -131,4 +132,36 @@ def test_a_child_that_hangs_on_a_line_is_stopped_and_a_render_failure(monkeypatc
     monkeypatch.setattr("render.speech.LINE_STALL_S", 0.5)
     with pytest.raises(RenderFailed, match=r"speech process gave no line for 0.5 s"):
         speak(script_of(), StuckNarrator())
+    assert multiprocessing.active_children() == []
+
+
+class BatchNarrator(PidNarrator):
+    """Speaks a script's lines at once where asked (``speak_lines``), as the packed piper voice does;
+    records how it was asked in the process that spoke."""
+
+    def __init__(self, separate_process: bool) -> None:
+        self.separate_process = separate_process
+        self.asked: list[int] = []
+
+    def speak(self, text: str, language: str, voice: VoiceProfile = NARRATOR_VOICE) -> np.ndarray | None:
+        raise AssertionError("asked line by line")
+
+    def speak_lines(self, lines: list[tuple[str, VoiceProfile]], language: str) -> Iterator[np.ndarray | None]:
+        self.asked.append(len(lines))
+        for text, voice in lines:
+            yield PidNarrator.speak(self, text, language, voice)
+
+
+def test_a_narrator_that_speaks_lines_at_once_is_asked_once_with_progress_per_line() -> None:
+    script = script_of()
+    n_lines = sum(len(s.spoken()) for s in script.scenes)
+    seen: list[tuple[str, float]] = []
+    here = BatchNarrator(separate_process=False)
+    apart = speak(script, BatchNarrator(separate_process=True), progress=lambda stage, f: seen.append((stage, f)))
+    there = speak(script, here)
+    assert here.asked == [n_lines]
+    assert [[(who, text) for who, text, _ in scene] for scene in apart] == [s.spoken() for s in script.scenes]
+    assert [f for _, f in seen] == [(k + 1) / n_lines for k in range(n_lines)]
+    assert all(np.array_equal(a[1:], b[1:]) for sa, sb in zip(apart, there, strict=True)
+               for (_, _, a), (_, _, b) in zip(sa, sb, strict=True))
     assert multiprocessing.active_children() == []

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import logging
+import subprocess
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -12,10 +15,12 @@ from render.audiometer import speech_level_db
 from render.narrator import PiperNarrator
 from render.stages import SAMPLE_RATE
 from render.voiceov import (
+    GUARD,
     MARGIN,
     WINDOWS,
     OpenVinoVocoder,
     SplitVoice,
+    import_openvino,
     polyphase,
     vocoder_model,
     voice_runner,
@@ -97,6 +102,67 @@ def test_the_split_voice_says_each_line_as_the_float_voice(cache: Path) -> None:
                      for n in (plain, split))
         assert got.size == want.size
         assert snr_db(want, got) > 30  # bfloat16 rounding only (~39 dB on 20 lines; a wrong cut reads ~0)
+
+
+def test_packed_utterances_come_out_as_one_call_over_them_laid_end_to_end() -> None:
+    rng = np.random.default_rng(5)
+    lengths = [3, 150, 40, 400, 1, 90]  # a few frames, one window, several windows, a single frame
+    latents = [(rng.standard_normal((1, 192, n)) * 0.5).astype(np.float32) for n in lengths]
+    windows = OpenVinoVocoder({w: vocoder_model(OFFICIAL, w) for w in WINDOWS}, precision="f32")
+    read: list[int] = []
+
+    def source() -> Iterator[tuple[int, np.ndarray]]:
+        for k, z in enumerate(latents):
+            read.append(k)
+            yield k, z
+
+    got = []
+    for key, audio in windows.stream(source()):
+        got.append((key, audio))
+        # lazily: the utterances read but not yet yielded, but for the last one read, fit in a window
+        assert sum(lengths[len(got):len(read) - 1]) <= max(WINDOWS)
+    assert [k for k, _ in got] == list(range(len(lengths)))
+    assert [a.size for _, a in got] == [n * 256 for n in lengths]
+    gap = np.zeros((1, 192, GUARD), np.float32)
+    laid = np.concatenate([part for z in latents for part in (gap, z)][1:], axis=2)
+    whole = openvino.Core().compile_model(vocoder_model(OFFICIAL, None), "CPU", {"INFERENCE_PRECISION_HINT": "f32"})
+    want = whole({"z": laid})[0].reshape(-1)
+    starts = np.cumsum([0, *[n + GUARD for n in lengths]])
+    for (_, audio), start, n in zip(got, starts, lengths, strict=False):
+        assert snr_db(want[start * 256:(start + n) * 256], audio) > 100
+    # no utterance hears its neighbours: the second alone (between zero frames) is the same
+    alone = dict(windows.stream([(0, np.concatenate([gap, latents[1], gap], axis=2))]))[0]
+    assert snr_db(alone[GUARD * 256:-GUARD * 256], got[1][1]) > 100
+    assert list(windows.stream([])) == []
+
+
+def test_a_script_spoken_at_once_is_each_line_spoken_alone(cache: Path) -> None:
+    split = PiperNarrator(cache_dir=cache, engine="openvino")
+    voices = [VoiceProfile(kind="narrator"), VoiceProfile(kind="child", pitch=1.45, pace=0.9),
+              VoiceProfile(kind="male", pitch=0.89, pace=1.0)]
+    lines = [(LINE, voices[0]), ("", voices[1]), ("Wow!", voices[1]), ("Why? Why would anyone do that?", voices[2]),
+             ("  ", voices[0])]
+    together = list(split.speak_lines(lines, "en"))
+    assert together[1] is None and together[4] is None
+    for (text, voice), got in zip(lines, together, strict=True):
+        if text.strip():
+            want = split.speak(text, "en", voice)
+            assert got is not None and want is not None
+            # alone, a line's first and last frames meet the model's edges; packed, zero frames (the
+            # silence trim may then cut a sample or two elsewhere): the same speech all the same
+            assert abs(got.size - want.size) <= 0.01 * SAMPLE_RATE
+            if got.size == want.size:
+                assert snr_db(want, got) > 40  # 65-103 dB seen
+            assert abs(speech_level_db([got]) - speech_level_db([want])) < 0.1
+    assert list(split.speak_lines([], "en")) == []
+
+
+def test_openvino_is_imported_without_its_model_converter() -> None:
+    code = ("import sys; from render.voiceov import import_openvino; ov = import_openvino(); "
+            "print('openvino.tools.ovc' in sys.modules, 'CPU' in ov.Core().available_devices)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["False", "True"]
+    assert import_openvino() is openvino  # the same module once imported
 
 
 def test_the_split_voice_is_made_once_and_reused(cache: Path, caplog: pytest.LogCaptureFixture) -> None:
