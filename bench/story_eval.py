@@ -60,6 +60,7 @@ class Case:
     cast: tuple[Who, ...]
     # each item: alternatives (any one found counts); kinds: character words, job, place, outcome
     items: tuple[tuple[str, ...], ...] = field(default_factory=tuple)
+    where: tuple[str, ...] = ()  # locations (drawable places) one scene at least must be drawn at
 
 
 C, D = "cat", "dog"
@@ -244,6 +245,41 @@ KIND_CASES: tuple[Case, ...] = (
 # the premise does not say it ("all the way home" is no search: only "finds the way home" counts).
 INVENTED_EVENTS = ("lost", "missing", "poster", "long way home", "finds the way home", "contract", "photo", "disaster", "top boss", "proof",
                    "走丢", "迷路", "寻", "合同", "照片", "大老板", "证据")
+# Chinese premises of issue 12: a litter, a breed with its age and mood, a pet named on its own (小美被…,
+# 阿黄在…, 旺财…), someone outside the cast named by a job, Latin words inside Chinese, and the places
+# premises ask for (each drawn as itself, or as the reported nearest one: a station is a street, a
+# wedding a mansion hall). Reported apart, with where each is drawn.
+ZH_CASES: tuple[Case, ...] = (
+    Case("一窝小猫在雨中流浪，被好心的面包师收养", "zh", (Who(C), Who(C)),
+         (("小猫",), ("雨",), ("面包师",), ("收养",)), ("rainy_street",)),
+    Case("孤独的老巴吉度猎犬每天在火车站等主人", "zh", (Who(D, "basset"), Who()),
+         (("孤独",), ("老",), ("巴吉度",), ("火车站",), ("主人",)), ("street",)),
+    Case("小美被富家猫欺负，后来在舞台上成了明星", "zh", (Who(name="小美"), Who(C)),
+         (("小美",), ("欺负",), ("明星",), ("舞台",)), ("stage",)),
+    Case("阿黄在工地搬砖，被包工头骂，后来开了自己的建筑公司", "zh", (Who(name="阿黄"),),
+         (("阿黄",), ("搬砖",), ("包工头",), ("公司",)), ("construction_site",)),
+    Case("旺财每天在机场等主人回家", "zh", (Who(D, name="旺财"), Who()), (("旺财",), ("机场",), ("主人",)), ("street",)),
+    Case("小橘猫在公司当CEO，用App卖鱼", "zh", (Who(C, "ginger"),), (("CEO",), ("App",), ("鱼",)), ("office",)),
+    Case("黑猫在法庭上被白猫诬陷，最后柯基律师帮它洗清了冤屈", "zh", (Who(C, "black"), Who(C, "white"), Who(D, "corgi")),
+         (("法庭",), ("诬陷",), ("律师",), ("冤屈",)), ("courtroom",)),
+    Case("柯基护士在医院被哈士奇医生欺负，后来救了一个病人", "zh", (Who(D, "corgi"), Who(D, "husky")),
+         (("护士",), ("医院",), ("欺负",), ("病人",)), ("hospital",)),
+    Case("小狸花猫在学校被同学嘲笑，后来考了第一名", "zh", (Who(C, "tabby"),),
+         (("学校",), ("嘲笑",), ("第一名",)), ("school",)),
+    Case("胖橘猫在厨房偷吃鱼，被厨师狗发现了", "zh", (Who(C, "ginger"), Who(D)),
+         (("厨房",), ("偷吃",), ("厨师",)), ("kitchen",)),
+    Case("柴犬阿福在夜市卖臭豆腐，顾客排起了长队", "zh", (Who(D, "shiba", "阿福"),),
+         (("阿福",), ("夜市",), ("臭豆腐",), ("排",)), ("market",)),
+    Case("金毛在婚礼上给新娘送戒指", "zh", (Who(D, "golden"), Who()), (("婚礼",), ("新娘",), ("戒指",)), ("mansion",)),
+    Case("两只小狗在公园里捡到一只受伤的小鸟", "zh", (Who(D), Who(D)), (("公园",), ("小鸟",), ("受伤",)), ("park",)),
+    Case("萨摩耶在海边救起了一只落水的小猫", "zh", (Who(D, "samoyed"), Who(C)), (("海边",), ("救",), ("小猫",)), ("beach",)),
+    Case("雪山上，哈士奇带着迷路的小猫回家", "zh", (Who(D, "husky"), Who(C)), (("雪",), ("迷路",), ("回家",)), ("park",)),
+    Case("办公室里，加班的狸花猫被老板骂哭了", "zh", (Who(C, "tabby"), Who()), (("办公室",), ("加班",), ("老板",)),
+         ("office",)),
+    Case("豆豆和小白是好朋友，一起在公园玩", "zh", (Who(name="豆豆"), Who(name="小白")), (("豆豆",), ("小白",), ("公园",)),
+         ("park",)),
+)
+_UNSPACED = re.compile(r"[\u3400-\u9fff][A-Za-z]|[A-Za-z][\u3400-\u9fff]")
 # The effort filler a story not of striving must not say (hand-written here, apart from the writer's pools).
 EFFORT = ("works hard", "work hard", "every coin", "saving every", "gets rich", "keeps at it", "tried so hard",
           "wouldn't quit", "kept going", "keeps going", "customer", "nobody comes", "paws sore", "night after night",
@@ -601,6 +637,29 @@ def main() -> int:
         print(f"{f:5.2f} {r:5.2f} {g:5d}  [{case.lang}] {case.premise[:80]}")
     print(f"clause fidelity (mean): {statistics.mean(cl_fid):.3f} (min {min(cl_fid):.2f})   "
           f"garbled lines (a name run into a subject, or owning nothing): {cl_garbled}")
+    print()
+    zh_fid: list[float] = []
+    zh_cast: list[float] = []
+    zh_where: list[float] = []
+    zh_garbled = unspaced = 0
+    print(f"Chinese premises (issue 12): {len(ZH_CASES)} premises (a litter, breed and age, names alone, outsiders, "
+          f"Latin words, places)")
+    print(f"{'fid':>5} {'cast':>5} {'where':>5} {'garb':>5}  premise")
+    for case in ZH_CASES:
+        scripts = [write_offline(case.premise, _style(case), case.lang, seed) for seed in range(args.seeds)]
+        f = statistics.mean(fidelity(case, s) for s in scripts)
+        r = statistics.mean(cast_recall(case, s) for s in scripts)
+        w = statistics.mean(float(any(sc.location in case.where for sc in s.scenes)) for s in scripts)
+        g = sum(garbles(s) for s in scripts)
+        unspaced += sum(bool(_UNSPACED.search(t)) for s in scripts for sc in s.scenes for _, t in sc.spoken())
+        zh_fid.append(f)
+        zh_cast.append(r)
+        zh_where.append(w)
+        zh_garbled += g
+        print(f"{f:5.2f} {r:5.2f} {w:5.2f} {g:5d}  [{case.lang}] {case.premise[:80]}")
+    print(f"Chinese fidelity (mean): {statistics.mean(zh_fid):.3f} (min {min(zh_fid):.2f})   "
+          f"Chinese cast recall: {statistics.mean(zh_cast):.3f}   drawn at the right place: {statistics.mean(zh_where):.3f}   "
+          f"garbled: {zh_garbled}   lines with hanzi touching a Latin word: {unspaced}")
     return 0
 
 

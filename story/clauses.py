@@ -104,7 +104,7 @@ def clauses(analysis: Analysis) -> list[Clause]:
     premise = _MARKUP.sub(lambda m: " " * len(m.group(0)), analysis.premise)  # "<b>", "&amp;": not story words
     tokens = lex.tokenize(premise)
     keep = [i for i, w in enumerate(tokens.words) if _WORDLIKE.search(w)
-            and not (tokens.chinese and re.fullmatch(r"[a-z]+", w) and w not in _names(analysis))]
+            and not (tokens.chinese and re.fullmatch(r"[a-z]", w) and w not in _names(analysis))]  # CEO, App stay
     tokens = Tokens(tuple(tokens.words[i] for i in keep), tuple(tokens.offsets[i] for i in keep), tokens.chinese)
     if tokens.chinese:
         tokens = split_pronouns(join_names(tokens, _names(analysis)))

@@ -39,6 +39,7 @@ from story.script import (
 )
 from story.styles import ART_STYLES, CHARACTER_STYLES
 from story.text import HAN as _HAN
+from story.text import cjk_spaced
 
 
 @dataclass(frozen=True)
@@ -337,8 +338,9 @@ def expand_plan(
         mood = _mood(hits, [a["action"] for a in apps], n, len(groups))
         camera = rng.choice(stage["mood_cameras"][mood])
         # 3f. the words: narration, dialogue (fitted to the scene), caption, setting, prompt
-        narration = _fit_text(group.narration, lang, 9.0 if group.dialogue else 15.0)
-        dialogue = [{"speaker": ids[s], "text": _fit_text(t, lang, 7.0)} for s, t in group.dialogue][:MAX_LINES]
+        spaced = cjk_spaced if lang == "zh" else str  # 当 CEO, 用 App: a space between hanzi and a Latin word
+        narration = spaced(_fit_text(group.narration, lang, 9.0 if group.dialogue else 15.0))
+        dialogue = [{"speaker": ids[s], "text": spaced(_fit_text(t, lang, 7.0))} for s, t in group.dialogue][:MAX_LINES]
         caption = scene_title(location, time_of_day, weather, lang)
         setting = rng.choice(stage["settings"][location])
         extras = " ".join(w for w in (stage["time_words"][time_of_day], stage["weather_words"][weather]) if w)
@@ -367,7 +369,7 @@ def expand_plan(
 
     # 5. Assemble and validate.
     return Script.model_validate({
-        "title": " ".join(plan.title.split())[:80], "language": lang, "premise": premise, "style": style,
+        "title": (cjk_spaced if lang == "zh" else str)(" ".join(plan.title.split()))[:80], "language": lang, "premise": premise, "style": style,
         "art_style": art.id, "characters": characters, "scenes": scenes,
     })
 
@@ -508,7 +510,7 @@ def _unknown_places(visual: str, beat: int, used: str) -> list[Substitution]:
     out = []
     for m in _PLACE_AFTER.finditer(visual.lower()):
         word = m.group(1)
-        if word in stop or lex.find(word):
-            continue
+        if word in stop or lex.find(word) or any(h.pos == 0 for h in lex.find(visual.lower()[m.start(1):])):
+            continue  # "at the construction site": the word begins a vocabulary phrase
         out.append(Substitution(beat, "place", word, used))
     return out

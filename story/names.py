@@ -3,6 +3,10 @@
 A Chinese premise often names a pet right after its breed or species, with no 名叫 before it: 橘猫小橘,
 金毛旺财一家, 柯基豆包在餐厅打工. ``apposed_names`` finds those names (two hanzi, three for a 小/阿/大/老
 name such as 小橘子, never a vocabulary word or a run that holds a joining word like 被 or 在).
+A name may also stand alone as a clause's subject or object, with no breed before it: 小美被富家猫欺负,
+阿黄在工地搬砖, 旺财每天在火车站等主人. ``standalone_names`` finds those (a 小/阿 name or a doubled
+one like 豆豆 followed by a joining word or the clause's end, or a name the writer itself gives), never
+a common word such as 小区, 小偷 or 阿姨.
 ``name_in(name, lang)`` is how a name is written in a script of that language: a Chinese name inside an
 English script is read in pinyin without tone marks, capitalised as one word (小橘 → Xiaoju, 旺财 →
 Wangcai), so an English reader and the English voice can say it; a Latin name stays as it is in a
@@ -15,7 +19,7 @@ import re
 from functools import lru_cache
 
 from story.datafiles import read_json
-from story.lexicon import Tokens, lexicon
+from story.lexicon import Lexicon, Tokens, lexicon
 from story.text import HAN as _HAN
 
 _HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
@@ -30,6 +34,13 @@ _NOT_NAMES = {"终于", "依然", "仍然", "突然", "居然", "竟然", "偷�
               "马上", "立刻", "刚刚", "曾经", "总算", "果然", "始终", "渐渐", "慢慢", "赶紧", "连忙", "独自", "努力",
               "拼命", "原来", "其实", "本来", "后来", "于是", "然后", "如今", "现在", "今天", "明天", "昨天", "当年",
               "小心", "大声", "小时", "老实", "大约", "老早", "大胆", "小声", "大哭", "大笑", "老远"}
+# 小/阿 words that are common nouns, never a pet's name standing alone (小偷被抓, 小区里, 阿姨在)
+_NOT_STANDALONE = {"小区", "小孩", "小说", "小学", "小偷", "小伙", "小店", "小吃", "小巷", "小狗", "小猫", "小鸟", "小鱼",
+                   "小弟", "小妹", "小子", "小组", "小朋", "小费", "小摊", "小贩", "小麦", "小城", "小镇", "小路", "小河",
+                   "小屋", "小院", "小船", "小车", "小事", "小时", "小姐", "小伙伴", "小家", "小窝", "小村", "小山",
+                   "阿姨", "阿公", "阿婆", "阿嬷", "阿爸", "阿妈"}
+_BEFORE_NAME = set("和与跟被把给对帮让叫向陪找救等") | set("，。；！？、,.;!? ")
+_GOES_ON = set("每终又总今后常竟居突")  # first hanzi of an adverb right after a subject (每天, 终于, 后来…)
 _TITLES = {"小姐", "先生", "女士", "大人", "老大", "小哥", "大哥", "大姐", "阿姨", "大叔", "老爷", "少爷", "同学"}
 
 
@@ -113,3 +124,48 @@ def _known() -> frozenset[str]:
     """The Chinese pet names the writer itself gives (story/data/arcs/common.json)."""
     pools = read_json("arcs/common.json")["names"].values()
     return frozenset(n for pool in pools for n in pool["zh"])
+
+
+def standalone_names(premise: str, taken: set[int]) -> list[tuple[str, int]]:
+    """Names that stand alone as a subject or object, with no breed before them (小美被…, 阿黄在…,
+    旺财每天…, …欺负小白。), with their offsets; ``taken`` holds offsets already named."""
+    lex = lexicon()
+    out: list[tuple[str, int]] = []
+    for run in _HAN_RUN.finditer(premise):
+        text, base = run.group(0), run.start()
+        i = 0
+        while i < len(text) - 1:
+            cand, pos = text[i:i + 2], base + i
+            before = premise[pos - 1] if pos > 0 else "，"
+            after = text[i + 2:i + 3]
+            if pos in taken or not _standalone(cand, before, after, lex):
+                i += 1
+                continue
+            out.append((cand, pos))
+            i += 2
+    return out
+
+
+def _standalone(cand: str, before: str, after: str, lex: Lexicon) -> bool:
+    """Whether the two hanzi ``cand`` read as a pet's name on their own between ``before`` and ``after``."""
+    if cand in _NOT_STANDALONE or cand in _NOT_NAMES or cand in _TITLES:
+        return False
+    known = cand in _known()
+    shaped = (cand[0] in "小阿" and cand[1] not in _NOT_IN_NAME) or (cand[0] == cand[1] and cand[0] not in _NOT_IN_NAME)
+    if not (known or shaped):
+        return False
+    if any(len(h.surface) > 1 and h.surface != cand for h in lex.find(cand + after)):
+        return False  # 小黑猫, 阿拉斯加: the two hanzi begin a vocabulary word
+    if any(len(h.surface) > 1 for h in lex.find(cand)) and not known:
+        return False  # 老板, 小丑: a vocabulary word is not a name
+    at_edge = before in _BEFORE_NAME or not _HAN_RUN.match(before)
+    goes_on = bool(after) and after in _GOES_ON  # 小白后来…, 阿花终于…: a subject's adverb follows
+    ends = not after or after in _AFTER_NAME or goes_on or not _HAN_RUN.match(after)
+    return (known and (at_edge or ends)) or (ends and (at_edge or not goes_on))
+
+
+def species_of_name(name: str) -> str | None:
+    """The species whose pool of writer-given names holds ``name`` (旺财 → dog), if only one does."""
+    pools = read_json("arcs/common.json")["names"]
+    hits = [sp for sp, pool in pools.items() if name in pool["zh"]]
+    return hits[0] if len(hits) == 1 else None

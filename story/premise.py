@@ -21,7 +21,7 @@ from typing import Literal
 
 from petreel.i18n import UNDERSTOOD, understood
 from story.lexicon import Hit, Tokens, in_context, is_chinese, lexicon
-from story.names import apposed_names
+from story.names import apposed_names, species_of_name, standalone_names
 from story.styles import CHARACTER_STYLES
 
 Side = Literal["hero", "villain", "neutral"]
@@ -118,6 +118,8 @@ def _breaks(text: str, tokens: Tokens) -> set[int]:
 
 _PARTNERS = {"girlfriend", "boyfriend", "wife", "husband"}  # "left by his bride … his ex comes back": one pet
 _PLACE_PREPS = {"at", "in", "of", "into", "from", "to", "inside", "outside", "near", "across", "through", "onto"}
+# "two rival dogs", "两只狗", "一窝小猫": more than one pet like the first (a litter: brothers and sisters)
+_GROUP = {"two", "2", "两只", "两条", "两个", "俩", "一窝", "一群", "几只", "三只", "四只", "五只", "好几只", "一窝窝"}
 _IS_ZH = {"是", "其实是", "原来是", "竟然是", "居然是", "就是", "成了", "成为", "变成", "当上", "当了", "成为了"}
 
 
@@ -152,8 +154,9 @@ def analyse(premise: str) -> Analysis:
     lex = lexicon()
     # 1. Names first (masked out so they are not read as words), then tokens and matches.
     names = _given_names(premise)
+    alone = standalone_names(premise, {pos for _, pos in names}) if is_chinese(premise) else []
     masked = premise
-    for name, _pos in names:
+    for name, _pos in [*names, *alone]:
         masked = masked.replace(name, " " * len(name)) if is_chinese(premise) else masked
     tokens = lex.tokenize(masked)
     hits = in_context(lex.find_tokens(tokens), tokens)
@@ -240,7 +243,7 @@ def analyse(premise: str) -> Analysis:
                 break
             for m in mod:
                 if m.section == "traits":
-                    person.traits = (*person.traits, m.key)
+                    person.traits = (m.key, *person.traits)  # in the premise's order (lonely old)
                 elif person.colour is None:
                     person.colour = m.key
                 mods.insert(0, m.surface)
@@ -284,8 +287,10 @@ def analyse(premise: str) -> Analysis:
         people.append(person)
         # "two rival dogs", "两只狗": a second pet like the first
         before = words[max(0, span_start - 3):span_start]
-        if any(w in {"two", "2", "两只", "两条", "两个", "俩"} for w in before):
-            twin2 = replace(person, key=_slug(label, taken), pos=person.pos + 1, name=None)
+        if any(w in _GROUP for w in before):
+            litter = any(w in {"一窝", "一窝窝"} for w in before)  # a litter: the hero's brothers and sisters
+            twin2 = replace(person, key=_slug("brother" if litter else label, taken), pos=person.pos + 1, name=None,
+                            relation="brother" if litter and person.relation is None else person.relation)
             people.append(twin2)
 
     # 2b. Someone named by a job ("the head chef laughs at her") is a person too.
@@ -313,10 +318,24 @@ def analyse(premise: str) -> Analysis:
         if noun is not None:
             people.append(Person(key=_slug(noun.key, taken), role="other", side="neutral", pos=h.pos,
                                  traits=(h.key,), words=(" ".join(words[h.start:noun.end]),), start=h.start))
+    # 2c. A Chinese name standing alone (小美被…, 阿黄在…, 旺财每天…) is a pet of its own, unless it
+    #     says which pet it is (小美是一只布偶猫).
+    for name, pos in alone:
+        if any(name == n for n, _ in names) or any(p.name == name for p in people):
+            continue  # the same pet named again (橘猫小橘…，小橘后来…)
+        after = premise[pos + len(name):]
+        said = re.match(r"是(?:一只|一条|一头|只|条)?", after)
+        own = next((p for p in people if said and said.end() and p.pos == pos + len(name) + said.end()), None)
+        if own is not None and own.name is None:
+            own.name, own.words = name, (*own.words, name)
+            continue
+        at = next((i for i, off in enumerate(tokens.offsets) if off >= pos + len(name)), len(words))
+        people.append(Person(key=_slug(species_of_name(name) or "pet", taken), role="other", side="neutral",
+                             pos=pos, species=species_of_name(name), name=name, words=(name,), start=at, end=at))
     people.sort(key=lambda p: p.pos)
     # a wrong done right after a mention marks the wrongdoer ("the boss fires", "the chef laughs at")
     for p in people:
-        end = p.start + max(1, len(p.words[0].split()) if p.words else 1)
+        end = p.start if p.words == (p.name,) else p.start + max(1, len(p.words[0].split()) if p.words else 1)
         p.does_wrong = any(h.section == "events" and lex.entry("events", h.key)["kind"] == "wrong"
                            and 0 <= h.start - end <= 2 for h in hits)
 
@@ -489,6 +508,8 @@ def _jobs(hits: list[Hit], tokens: Tokens, people: list[Person] | None = None) -
     for h in hits:
         if h.section != "jobs":
             continue
+        if any(w in _BY for w in tokens.words[max(0, h.start - 3):h.start]):
+            continue  # "adopted by a kind baker", 被好心的面包师收养: who does it, not the hero's job
         aimed = any(0 <= h.start - end <= 4 for end in goal_ends) or h.surface.startswith(("runs for", "run for"))
         if (h.key == "mayor" or aimed) and h.key != job:
             dream = dream or h.key
@@ -587,7 +608,7 @@ def describe(person: Person, language: str, analysis: Analysis | None = None) ->
     lex = lexicon()
     zh = language == "zh"
     same_lang = analysis is not None and analysis.language == language
-    if same_lang and person.words and person.words[0]:
+    if same_lang and person.words and person.words[0] and person.words != (person.name,):
         core = person.words[0]
     else:
         parts = [str(lex.entry("traits", t)["zh" if zh else "en"][0]) for t in person.traits]
@@ -617,9 +638,15 @@ def understood_line(analysis: Analysis, language: str) -> str:
     parts = []
     for p in analysis.cast:
         who = describe(p, language, analysis)
-        if p.name:
+        if p.name and p.words == (p.name,):  # a pet the premise names only by its name (小美被…)
+            who = p.name if p is not analysis.hero or not analysis.job else understood(
+                lang, "with_job", who=p.name, job=p.job_words if p.job_words and analysis.language == lang
+                else lex.entry("jobs", analysis.job)[f"title_{lang}"])
+        elif p.name:
             who = understood(lang, "named", name=p.name, who=who)
-        if p.species is None and p.breed is None and p.relation is None and p is not analysis.hero:
+        if p.name and p.words == (p.name,):
+            pass
+        elif p.species is None and p.breed is None and p.relation is None and p is not analysis.hero:
             # someone the premise names by a job or a thing (the head chef, a greedy tech company)
             who = (p.words[0] if lang == "zh" else f"the {p.words[0]}") if p.words and analysis.language == language \
                 else understood(lang, "a_pet")

@@ -20,6 +20,7 @@ from story.clausewords import (
     owns,
     verb_like,
 )
+from story.doers import role_end
 from story.lexicon import Hit, Tokens
 from story.mentions import Mention
 
@@ -40,8 +41,9 @@ def outsider_verb(tokens: Tokens, i: int, end: int, inside: list[Mention], hits:
     if tokens.chinese:
         text = "".join(words[i:end])
         said = [w for e in clause_data()["outsiders"] for w in e["zh"] if text.startswith(w)]
-        if not said:
-            return None
+        if not said:  # "好心的面包师收养了…": someone named by a role, with its describing words
+            role = role_end(tokens, i, end, people)
+            return role if role is not None and role < end else None
         k, length = i, 0
         while k < end and length < len(max(said, key=len)):
             length += len(words[k])
@@ -71,13 +73,19 @@ def outsider_verb(tokens: Tokens, i: int, end: int, inside: list[Mention], hits:
 def by_outsider(tokens: Tokens, start: int, end: int, inside: list[Mention]) -> tuple[int, int] | None:
     """The span after "by" of a doer outside the cast ("is filmed by a passer-by"), if any."""
     words = tokens.words
-    for k in range(start + 1, end):
-        if words[k] not in BY or words[k - 1] in {"one", "step", "side", "day"}:
+    people = {j for m in inside for j in range(m.start, m.end)}
+    for k in range(start if tokens.chinese else start + 1, end):  # 被 may open the clause's rest
+        if words[k] not in BY or (k > start and words[k - 1] in {"one", "step", "side", "day"}):
             continue
         for n in (4, 3, 2, 1):
             if k + 1 + n <= end and outsider_entry(" ".join(words[k + 1:k + 1 + n])) is not None and not any(
                     k < m.start <= k + n for m in inside):
                 return k + 1, k + 1 + n
+        at = k + 1 if tokens.chinese else k + 2  # 被包工头骂; "teased by a rude plumber" (after its article)
+        if tokens.chinese or (k + 1 < end and words[k + 1] in DET):
+            role = role_end(tokens, at, end, people)  # someone named by a role
+            if role is not None:
+                return k + 1, role
     return None
 
 

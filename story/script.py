@@ -26,6 +26,7 @@ Location = Literal[
     "street", "rainy_street", "construction_site", "office", "mansion", "park", "kitchen",
     "restaurant", "school", "hospital", "rooftop", "bedroom", "shop", "stage", "alley", "beach",
     "skyscraper", "space", "planet", "stadium", "city_hall", "market",
+    "courtroom",
 ]
 Voice = Literal["narrator", "male", "female", "child"]
 

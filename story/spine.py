@@ -83,7 +83,7 @@ def premise_beats(analysis: Analysis, clauses: Sequence[Clause], cast: Cast, lan
     return beats
 
 
-_INDOORS = {"hospital", "office", "school", "shop", "kitchen", "restaurant", "bedroom", "mansion", "city_hall", "stage"}
+_INDOORS = {"hospital", "office", "school", "shop", "kitchen", "restaurant", "bedroom", "mansion", "city_hall", "stage", "courtroom"}
 
 
 def _in_weather(c: Clause, where: str | None) -> Clause:

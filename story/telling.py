@@ -360,14 +360,21 @@ _NOT_OWNED = {"to", "from", "with", "for", "and", "at", "in", "on", "again", "ba
 
 
 def _outsider(words: str, lang: str) -> str:
-    """A doer outside the cast in the target language: the outsiders table's words, else the bilingual
-    noun inside the premise's words ("the bakery" → 面包店), else someone."""
+    """A doer outside the cast in the target language: the outsiders table's words, else the role or
+    the bilingual noun inside the premise's words with its describing words ("the bakery" → 面包店,
+    好心的面包师 → the kind baker, "a rude plumber" → 刻薄的水管工), else someone."""
     entry = outsider_entry(words)
     if entry is not None:
         return str(entry["say"][lang])
-    noun = _word(words, "props", "", lang)
-    if noun:
-        return noun if lang == "zh" else f"the {noun}"
+    lex = lexicon()
+    found = lex.find(words)
+    job = next((h.key for h in found if h.section == "jobs"), None)  # 好心的面包师 → the kind baker
+    noun = str(lex.entry("jobs", job)[f"title_{lang}"]) if job else _word(words, "props", "", lang)
+    if noun:  # with the premise's describing words (老渔夫 → the old fisherman)
+        traits = [h.key for h in found if h.section == "traits"]
+        if lang == "zh":
+            return "".join(str(telling_data()["traits_zh"][t]) for t in traits) + noun
+        return " ".join(["the", *(str(lex.entry("traits", t)["en"][0]) for t in traits), noun])
     return "有人" if lang == "zh" else "someone"
 
 

@@ -39,6 +39,16 @@ def script_language(premise: str) -> Literal["en", "zh"]:
     return "zh" if _HAN.search(premise) else "en"
 
 
+_HAN_THEN_LATIN = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff])(?=[A-Za-z])|(?<=[A-Za-z])(?=[\u3400-\u9fff\uf900-\ufaff])")
+
+
+def cjk_spaced(text: str) -> str:
+    """Chinese text with one space between hanzi and a Latin word beside them (当CEO → 当 CEO,
+    用App卖 → 用 App 卖), as Chinese typesetting writes mixed text; digits, punctuation and the
+    rest are unchanged."""
+    return _HAN_THEN_LATIN.sub(" ", text)
+
+
 def possessive(name: str) -> str:
     """An English possessive: "Mango's", and "Whiskers'" for a name ending in s."""
     return f"{name}'" if name.endswith("s") else f"{name}'s"

@@ -18,7 +18,15 @@ from render.painter.geometry import (
     star_pts,
     with_alpha,
 )
-from render.painter.landmarks import bg_city_hall, bg_market, bg_planet, bg_skyscraper, bg_space, bg_stadium
+from render.painter.landmarks import (
+    bg_city_hall,
+    bg_courtroom,
+    bg_market,
+    bg_planet,
+    bg_skyscraper,
+    bg_space,
+    bg_stadium,
+)
 from render.painter.shops import sign
 
 
@@ -464,5 +472,6 @@ BACKGROUNDS: dict[str, Callable[[Canvas], None]] = {
     "stadium": bg_stadium,
     "city_hall": bg_city_hall,
     "market": bg_market,
+    "courtroom": bg_courtroom,
 }
 

@@ -1,5 +1,5 @@
 """Backgrounds for the big places premises ask for: a skyscraper facade with a window-cleaning cradle,
-space, a planet surface, a stadium, city hall with its steps, and a market street."""
+space, a planet surface, a stadium, city hall with its steps, a market street and a courtroom."""
 
 from __future__ import annotations
 
@@ -186,3 +186,48 @@ def bg_market(c: Canvas) -> None:
     for k in range(1, 7):  # cobbles
         y = 0.6 + k * 0.03
         c.line([(c.left, y), (c.right, y)], darker((196, 178, 156), 0.9), 0.25)
+
+
+def bg_courtroom(c: Canvas) -> None:
+    """A courtroom: wood-panelled walls, the judge's raised bench with a gavel under the scales of
+    justice, the witness stand to one side and the rail in front of the public seats."""
+    wood, dark = (150, 98, 60), (112, 70, 40)
+    c.grad(c.top, HORIZON, (196, 170, 132), (172, 144, 108))
+    for k in range(7):  # wall panels
+        x = 0.02 + k * 0.14
+        c.rect(x, 0.06, x + 0.12, 0.4, (180, 150, 112), outline=False)
+        c.rect(x + 0.01, 0.07, x + 0.11, 0.39, (188, 160, 120), outline=False)
+    c.ellipse(0.5, 0.11, 5.5, 5.5, GOLD)  # the seal with the scales of justice
+    c.ellipse(0.5, 0.11, 4.4, 4.4, (250, 236, 190), outline=False)
+    c.line([(0.5, 0.075), (0.5, 0.145)], dark, 0.5)
+    c.line([(0.45, 0.095), (0.55, 0.095)], dark, 0.5)
+    for x in (0.45, 0.55):
+        c.line([(x, 0.095), (x - 0.015, 0.12)], dark, 0.25)
+        c.line([(x, 0.095), (x + 0.015, 0.12)], dark, 0.25)
+        c.poly([(x - 0.02, 0.12), (x + 0.02, 0.12), (x, 0.13)], dark)
+    for x, col in ((0.12, (200, 50, 60)), (0.88, (60, 100, 200))):  # flags on poles
+        c.line([(x, 0.08), (x, 0.46)], (120, 110, 100), 0.5)
+        c.poly([(x, 0.09), (x + (0.08 if x < 0.5 else -0.08), 0.11), (x + (0.07 if x < 0.5 else -0.07), 0.2),
+                (x, 0.2)], col)
+    # the judge's bench: a raised desk across the middle, its chair behind
+    c.rect(0.38, 0.16, 0.62, 0.26, (60, 36, 30), r=1)
+    c.rect(0.22, 0.25, 0.78, 0.44, wood)
+    c.rect(0.22, 0.25, 0.78, 0.27, darker(wood, 0.8))
+    for k in range(4):
+        x = 0.26 + k * 0.135
+        c.rect(x, 0.3, x + 0.1, 0.41, lighter(wood, 0.08), outline=False)
+    c.rect(0.6, 0.235, 0.68, 0.25, (90, 56, 36))  # gavel and its block
+    c.rect(0.63, 0.225, 0.64, 0.24, dark, outline=False)
+    c.rect(0.6, 0.245, 0.7, 0.255, dark, outline=False)
+    c.rect(0.3, 0.235, 0.36, 0.25, WHITE)  # papers
+    # the witness stand on the right
+    c.rect(0.82, 0.36, 0.98, 0.5, dark)
+    c.rect(0.82, 0.36, 0.98, 0.375, darker(dark, 0.8))
+    c.floor((132, 92, 62), (160, 118, 82))
+    for k in range(1, 6):  # floor boards
+        c.line([(c.left, HORIZON + k * 0.04), (c.right, HORIZON + k * 0.04)], (120, 82, 54), 0.25)
+    # the rail before the public seats, at the bottom of the frame
+    c.rect(c.left, 0.78, c.right, 0.795, dark)
+    for k in range(13):
+        x = 0.02 + k * 0.08
+        c.rect(x, 0.795, x + 0.018, 0.86, wood, outline=False)
