@@ -1,4 +1,4 @@
-"""Age at phone size: the old drawn with a grey muzzle and brows, round glasses, a cane and a stoop; the young
+"""Age at phone size: the old drawn with a grey muzzle and brows, round glasses, a cane and a stoop (the head jutting forward and down); the young
 with a big head on a small body (``painter`` also draws them small). ``Pet`` draws these through the hooks
 below (pet units, +x the facing side). Pure drawing.
 """
@@ -9,18 +9,13 @@ from render.painter.geometry import RGB, Pen, Point, luma
 
 YOUNG_HEAD = 1.22  # a kitten's or puppy's head, of a grown pet's (drawn about the neck)
 NECK_Y = -50.0  # the point the head grows about
-STOOP = 5.0  # degrees an old pet leans forward when it stands, walks or talks
-_STOOPS = {"stand", "walk", "talk", "think", "point", "sneer", "give", "eat", "wave", "enter", "exit", "work"}
+HUNCH = (4.0, 3.5)  # an old pet's head, forward and down (pet units): the stoop, drawn, not turned
 _CANE: RGB = (120, 78, 44)
 
 
 def grey(fur: RGB) -> RGB:
     """The grey of an old pet's muzzle and brows, visible on dark and on white fur."""
     return (168, 168, 176) if luma(fur) > 200 else (222, 222, 228)
-
-
-def stoops(action: str, body: str, lean: float) -> bool:
-    return action in _STOOPS and body == "stand" and lean == 0.0
 
 
 def muzzle(p: Pen, fur: RGB, cat: bool) -> None:

@@ -20,7 +20,6 @@ from PIL import Image, ImageChops, ImageDraw
 
 from petreel.errors import Cancelled
 from render.animator import view_rect
-from render.painter.ages import STOOP, stoops
 from render.painter.backgrounds import BACKGROUNDS
 from render.painter.canvas import Canvas
 from render.painter.geometry import SUPERSAMPLE, Pen
@@ -95,7 +94,7 @@ class StoryboardPainter:
                 young = {cid: n for cid, n in young.items() if cid not in grew}
             # 2. staging: who stands where doing what, and where each asked prop goes
             staged, placed = stage_scene(scene, [c.id for c in script.characters], young)
-            staged = [_dressed(st, people[st.id], looks[st.id]) for st in staged]
+            staged = [_dressed(st, people[st.id]) for st in staged]
             weather = "rain" if scene.location == "rainy_street" and scene.weather == "clear" else scene.weather
             # 3. the background: place, light, weather and the static props, graded for the mood
             canvas = Canvas(Image.new("RGB", size, (128, 128, 128)), *vis,
@@ -271,12 +270,9 @@ class StoryboardPainter:
                       talk=arrays.get("talk"), speaker=st.id, phase=phase)
 
 
-def _dressed(st: Staged, persona: Persona, look: PetLook) -> Staged:
-    """``st`` in its job's costume, and stooping when it is old."""
-    st = replace(st, outfit=dress(st.outfit, persona))
-    if look.old and not st.carried and stoops(st.pose.action, st.pose.body, st.pose.lean):
-        st = replace(st, pose=replace(st.pose, lean=STOOP))
-    return st
+def _dressed(st: Staged, persona: Persona) -> Staged:
+    """``st`` in its job's costume."""
+    return replace(st, outfit=dress(st.outfit, persona))
 
 
 def grown_up_at(script: Script) -> int | None:

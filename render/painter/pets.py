@@ -56,13 +56,15 @@ class Pet(Pen):
 
     @contextmanager
     def head_space(self) -> Iterator[None]:
-        """Draw the head, face, hat and marks ``head_k`` times as large about the neck."""
-        u, fy = self.u, self.fy
+        """Draw the head, face, hat and marks ``head_k`` times as large about the neck (and stooped when old)."""
+        u, fy, cx = self.u, self.fy, self.cx
         self.fy, self.u = fy + ages.NECK_Y * u * (1 - self.head_k), u * self.head_k
+        if self.look.old and self.pose.body == "stand":  # the stoop: the head forward and down
+            self.cx, self.fy = cx + ages.HUNCH[0] * u * self.f, self.fy + ages.HUNCH[1] * u
         try:
             yield
         finally:
-            self.u, self.fy = u, fy
+            self.u, self.fy, self.cx = u, fy, cx
 
     def scallops(self, x: float, y: float, rx: float, ry: float, fill: RGB, n: int, r: float) -> None:
         """Fluffy fur: a ring of outlined bumps (drawn before the smooth shape that covers their insides)."""
