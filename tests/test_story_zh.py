@@ -117,6 +117,12 @@ def test_a_court_in_english_is_a_courtroom_and_a_basketball_court_a_stadium() ->
                                               "black-cat", "en", 0).scenes} == {"courtroom"}
     assert "stadium" in {s.location for s in write_offline("a corgi plays on the basketball court",
                                                            "corgi", "en", 0).scenes}
+    # a bare 'court' a pet plays on is the sports one; the law's is said with 'in court', 'a trial'
+    played = {s.location for s in write_offline("a shy corgi is the best player on the court",
+                                                "corgi", "en", 0).scenes}
+    assert "stadium" in played and "courtroom" not in played
+    tried = {s.location for s in write_offline("a cat lawyer wins her first trial in court", "", "en", 0).scenes}
+    assert "courtroom" in tried
 
 
 def test_the_courtroom_is_painted_with_its_bench_and_seal() -> None:
