@@ -184,7 +184,9 @@ def balance(text: str, font_size: int, lines: list[str], max_width_px: float, me
     then a lone last word pulled down a companion from the line above when that still fits."""
     if len(lines) < 2:
         return lines
-    lo, hi = 0.0, max(measure(line, font_size) for line in lines)
+    hi = max(measure(line, font_size) for line in lines)
+    # never narrower than the widest word: a narrower wrap would cut it ("Restauran / t · morning")
+    lo = min(hi, max(measure(u, font_size) for u in tokens(text) if not u.isspace()))
     best = lines
     for _ in range(12):  # bisect the wrap width to about 1/4000 of the widest line
         mid = (lo + hi) / 2

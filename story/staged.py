@@ -140,6 +140,11 @@ def _verb_action(c: Clause) -> tuple[str, bool]:
     if "build" in c.events and c.places + tuple(n.used for n in c.asked) and not c.actions:
         return "celebrate", False  # "opens a food truck": the opening day, not the old job's chores
     if c.actions and not any(e in data["passive_actions"] for e in c.events):
+        learning = data["learning_actions"]
+        first = c.verb.lower().split()[0] if c.verb.split() else ""
+        if c.actions[0] in learning["actions"] and len(c.actions) > 1 and any(
+                first.startswith(v) for v in learning["verbs"]):
+            return c.actions[1], True  # "learns to dance": the dance
         return c.actions[0], True
     if not c.passive or c.actor == c.subject:
         for e in c.events:

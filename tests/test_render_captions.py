@@ -9,6 +9,7 @@ from render.captions import (
     CAPTION_BOTTOM,
     CAPTION_ZONE,
     ELLIPSIS,
+    HEADLINE_FRACTION,
     LATIN_FONTS,
     NO_LINE_START,
     SAFE_BOTTOM,
@@ -294,3 +295,17 @@ def test_a_subtitle_page_ends_at_a_mark_when_one_is_near() -> None:
                  "一个阴沉的下午，橘猫小橘被富有的白猫咪咪嘲笑是穷光蛋。"):
         for page in CaptionPainter(720, 1280, "zh" if "。" in text else "en").paginate(text)[:-1]:
             assert not page[-1].endswith((" and", " the", " a", "的")), page
+
+
+@pytest.mark.parametrize("text", ["Restaurant · morning", "Construction site · night", "Skyscraper · sunset"])
+def test_a_headline_is_never_cut_inside_a_word(text: str) -> None:
+    # a balanced two-line wrap narrower than the longest word used to cut it: "Restauran / t · morning"
+    painter = CaptionPainter(720, 1280, "en")
+    size, lines = fit_caption(text, 720, 1280, painter.measure, max_lines=2, fraction=HEADLINE_FRACTION,
+                                max_height=None)
+    words = text.split()
+    assert [w for line in lines for w in line.split()] == words, lines
+    # the same with the fake measure at a width just above the longest word
+    longest = max(fake_measure(w, 20) for w in words)
+    wrapped = balance(text, 20, layout_caption(text, 20, longest + 1, fake_measure), longest + 1, fake_measure)
+    assert [w for line in wrapped for w in line.split()] == words, wrapped

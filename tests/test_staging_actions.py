@@ -153,6 +153,10 @@ def test_fishing_holds_a_rod_up_over_the_head() -> None:
     ("橘猫在雪地里打滚", "zh", "roll", False),
     ("哈士奇在舞台上跳舞", "zh", "dance", False),
     ("老猫在湖边钓鱼", "zh", "fish", False),
+    # learning or practising a deed is drawn as the deed, not as study or work
+    ("a fired corgi waiter learns to dance and wins the city dance contest", "en", "dance", False),
+    ("a shy puppy practises singing every night and becomes a star", "en", "sing", False),
+    ("a scared kitten learns to swim", "en", "swim", False),
 ])
 def test_the_writer_stages_the_premises_verb_as_its_own_action(premise: str, lang: str, action: str,
                                                                targeted: bool) -> None:
@@ -163,3 +167,9 @@ def test_the_writer_stages_the_premises_verb_as_its_own_action(premise: str, lan
         assert all(a.target is not None for a in doing)
     if action == "fish":  # the fishing is done, not a bowl of fish drawn beside it
         assert not any("bowl" in p for s in script.scenes for p in s.props)
+
+
+def test_learning_only_itself_stays_study() -> None:
+    script = write_story("a shy cat learns to read and wins the spelling bee", None, "en", 1).script
+    actions = {a.action for s in script.scenes for a in s.characters}
+    assert "study" in actions and "dance" not in actions
