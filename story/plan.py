@@ -289,6 +289,8 @@ def scene_title(location: str, time_of_day: str, weather: str, language: str) ->
     subtitles below it do not say (a headline repeating the spoken line only doubled the text)."""
     k = 1 if language == "zh" else 0
     titles = staging()["scene_titles"]
+    if location in staging()["indoor_places"]["places"]:
+        weather = "clear"  # the painter draws no rain or snow indoors; the headline does not say it
     extras = [w for w in (titles["times"][time_of_day][k], titles["weathers"][weather][k]) if w]
     return " · ".join([str(titles["places"][location][k]), *(str(w) for w in extras[:1])])
 

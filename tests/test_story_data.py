@@ -93,6 +93,9 @@ def test_staging_schema() -> None:
     assert set(st["prop_places"]) <= set(load_data()["props"]) and set(st["prop_places"].values()) <= LOCATIONS
     titles = st["scene_titles"]
     assert set(titles["places"]) == LOCATIONS
+    # the places drawn indoors are the painter's: every place it does not draw outdoors
+    from render.painter.vocabulary import vocabulary
+    assert set(st["indoor_places"]["places"]) == LOCATIONS - set(vocabulary().outdoor)
     assert set(titles["times"]) == set(get_args(TimeOfDay)) and set(titles["weathers"]) == set(get_args(Weather))
     for section in titles.values():
         for en, zh in section.values():

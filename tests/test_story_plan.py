@@ -300,3 +300,11 @@ def test_a_name_that_names_a_colour_goes_only_to_a_pet_of_that_colour() -> None:
                 if c.name in hinted:
                     assert _name_fits(c.name, f"{c.breed} {c.look}".lower()), (seed, c.name, c.breed)
     assert not _name_fits("煤球", "a fluffy white persian cat") and _name_fits("煤球", "a sleek black cat")
+
+
+def test_an_indoor_headline_never_names_the_weather_outside() -> None:
+    # a snowy-winter story keeps its snow in every scene; the restaurant is drawn dry and says so
+    from story.plan import scene_title
+    assert scene_title("restaurant", "day", "snow", "en") == "Restaurant"
+    assert scene_title("stage", "day", "snow", "zh") == scene_title("stage", "day", "clear", "zh")
+    assert scene_title("street", "day", "snow", "en") != scene_title("street", "day", "clear", "en")
