@@ -135,13 +135,14 @@ def action_of(c: Clause) -> tuple[str, bool]:
 
 def _verb_action(c: Clause) -> tuple[str, bool]:
     data = spine_data()
+    verb = c.verb.lower()
+    first = verb.split()[0] if verb.split() else ""
     if _leaves_a_thing(c):
         return "give", False
     if "build" in c.events and c.places + tuple(n.used for n in c.asked) and not c.actions:
         return "celebrate", False  # "opens a food truck": the opening day, not the old job's chores
     if c.actions and not any(e in data["passive_actions"] for e in c.events):
         learning = data["learning_actions"]
-        first = c.verb.lower().split()[0] if c.verb.split() else ""
         if c.actions[0] in learning["actions"] and len(c.actions) > 1 and any(
                 first.startswith(v) for v in learning["verbs"]):
             return c.actions[1], True  # "learns to dance": the dance
@@ -150,8 +151,6 @@ def _verb_action(c: Clause) -> tuple[str, bool]:
         for e in c.events:
             if e in data["passive_actions"] and not c.obj and "build" not in c.events:
                 return str(data["passive_actions"][e]), False
-    verb = c.verb.lower()
-    first = verb.split()[0] if verb.split() else ""
     if c.passive and not HAN.search(verb):
         first = next((w for w in verb.split() if w not in {"is", "are", "was", "were", "gets", "get", "by"}), first)
     for form in (first, re.sub(r"(ies)$", "y", first), re.sub(r"(es|s|ed|ing)$", "", first), re.sub(r"(s|d)$", "", first)):
