@@ -131,6 +131,9 @@ def load_font(font: tuple[Path, int] | None, size: int) -> Font:
 
 
 def measure_with(font: tuple[Path, int] | None) -> Measure:
+    """Text width in ``font`` at a size, each (text, size) measured once: wrapping a render's captions
+    and subtitles asks ~3,600 widths of ~360 strings (the growing line, each font size tried)."""
+    @lru_cache(maxsize=4096)
     def measure(text: str, size: int) -> float:
         return float(load_font(font, size).getlength(text)) if text else 0.0
 
