@@ -64,8 +64,8 @@ SAFE_BOTTOM = 0.82  # the player's controls below this
 TITLE_TOP = SAFE_TOP
 TITLE_FRACTION = 0.068
 HEADLINE_FRACTION = 0.042
-SUBTITLE_BOTTOM = 0.80  # subtitle block's bottom edge (a margin above the player's controls)
-SUBTITLE_FRACTION = 0.036  # ~46 px on a 1280-high frame
+SUBTITLE_BOTTOM = 0.815  # subtitle block's bottom edge (a margin above the player's controls; below the pets' feet)
+SUBTITLE_FRACTION = 0.033  # ~42 px on a 1280-high frame
 SUBTITLE_LINES = 2
 LABEL_FRACTION = 0.7  # name label size, of the subtitle size
 # The lower band the painter keeps calm (the pets' feet stay above it; checked in test_painter).

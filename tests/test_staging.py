@@ -153,7 +153,8 @@ def test_held_props_and_rigs_are_drawn_with_their_character() -> None:
                               props=["delivery scooter", "trophy"]))
     hero = report["drawn"]["characters"][0]  # an unclaimed scooter is ridden, a trophy held, by who is free
     assert hero["rig"]["drawn"] == "delivery scooter" and hero["holding"] is None and hero["arms"] == "wheel"
-    assert [p["where"] for p in report["drawn"]["props"]] == ["rig:hero", "ground"]
+    # the trophy stands on the ground, brought before the scooter that would hide it
+    assert [p["where"] for p in report["drawn"]["props"]] == ["rig:hero", "front"]
     _, report = _still(_scene("mansion", [{"id": "hero", "action": "drive"}], props=["golden car"]))
     (char,) = report["drawn"]["characters"]
     assert char["rig"]["drawn"] == "car" and char["rig"]["color"] == [238, 186, 52]

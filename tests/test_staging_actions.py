@@ -12,6 +12,7 @@ import pytest
 
 from render.painter.geometry import GROUND
 from render.painter.poses import LIQUID
+from render.painter.staging import layout
 from render.stages import RenderSpec, overscan_size
 from story.offline import write_story
 from tests.test_staging import _still
@@ -56,7 +57,7 @@ def _near(img: np.ndarray, box: Sequence[int], colour: tuple[int, int, int], tol
 # a lone pet stands centred, facing right: its feet, height and shoulder line in the keyframe's pixels
 # (the keyframe is the camera's overscan, the visible frame centred in it)
 _OW, _OH = overscan_size(SPEC)
-_CX, _FEET, _H = _OW / 2, (_OH - SPEC.height) / 2 + SPEC.height * GROUND, SPEC.height * 0.46
+_CX, _FEET, _H = _OW / 2, (_OH - SPEC.height) / 2 + SPEC.height * GROUND, SPEC.height * layout(1)[0].height
 _SHOULDER = _FEET - _H * 47 / 104
 
 

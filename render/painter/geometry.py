@@ -16,8 +16,8 @@ Point = tuple[float, float]
 SUPERSAMPLE = 2  # draw at 2x, downsample with LANCZOS
 CAPTION_BAND = 0.22  # bottom fraction of the visible frame kept calm for captions
 HORIZON = 0.64  # where walls meet the floor (fraction of visible height)
-GROUND = 0.74  # the front row's feet (fraction of visible height; above the caption zone)
-BACK_GROUND = 0.71  # the back row's feet
+GROUND = 0.68  # the front row's feet (fraction of visible height; above the subtitle band in every camera window)
+BACK_GROUND = 0.655  # the back row's feet
 
 INK: RGB = (52, 38, 44)  # outline colour
 WHITE: RGB = (255, 255, 255)

@@ -20,7 +20,9 @@ from PIL import Image, ImageChops, ImageDraw
 
 from petreel.errors import Cancelled
 from render.animator import view_rect
+from render.painter.ages import HUNCH, NECK_Y, YOUNG_HEAD
 from render.painter.backgrounds import BACKGROUNDS
+from render.painter.blocking import COVERED, place_prop, separate, worst_cover
 from render.painter.canvas import Canvas
 from render.painter.geometry import SUPERSAMPLE, Pen
 from render.painter.grading import grade, grade_sprite
@@ -28,8 +30,8 @@ from render.painter.lighting import finish_light, weather_ground, weather_still
 from render.painter.looks import PetLook, resolve_look, young_hero
 from render.painter.persona import Persona, dress, personas
 from render.painter.pets import Pet
-from render.painter.poses import draw_marks
-from render.painter.props import EXTENT, draw_prop
+from render.painter.poses import TWO_HANDED, arm_path, arm_style, draw_marks
+from render.painter.props import EXTENT, GRIP, HAND, draw_prop
 from render.painter.shops import ShopMatch, draw_shop, shop_kind
 from render.painter.staging import PlacedProp, Staged, stage_scene
 from render.painter.vocabulary import vocabulary
@@ -37,6 +39,8 @@ from render.stages import CancelFn, ProgressFn, RenderSpec, SceneArt, Sprite, ov
 from story.script import Scene, Script
 
 View = tuple[float, float, float, float]  # left, top, right, bottom: fractions of the visible frame
+Box = tuple[int, int, int, int]  # left, top, right, bottom: keyframe pixels
+FaceBox = tuple[float, float, float, float]
 _BOX = (-88.0, 88.0, -142.0, 12.0)  # a standing pet's canvas in pet units: left, right, top, bottom
 SAFE_X = 0.04  # each side of the visible frame kept clear of pets and props (camera moves crop it)
 YOUNG_SCALE = 0.56  # a kitten or puppy beside the grown-ups
@@ -102,22 +106,39 @@ class StoryboardPainter:
             canvas.lang = script.language  # the shop signs and the place's words in the script's language
             shop = shop_kind(scene, script.premise)  # a flower shop, a bakery, a fish market...
             view = shown(scene.camera, spec)  # what every window of the scene's camera move shows
-            boxes = self._background(canvas, scene, staged, placed, shop, view)
+            fits = _fit_props(canvas, placed, staged, view, young)  # the props kept whole and in view
+            placed = [replace(pp, where="front") if fits[k][2] else pp for k, pp in enumerate(placed)]
+            boxes = self._background(canvas, scene, staged, placed, shop, fits)
             small = Canvas(canvas.img.reduce(SUPERSAMPLE), spec.width, spec.height, canvas.rng, scene.time_of_day,
                            weather)
             small.lights = canvas.lights
             finish_light(small, scene.location in vocabulary().outdoor)  # the light, at keyframe scale
             background, mean = grade(small.img, scene.mood, masks)
-            # 4. the characters as sprites, back row first so the hero stands in front
+            # 4. the characters as sprites, back row first so the hero stands in front; slid apart (smaller
+            #    if need be) until nobody's face is under another's paw, cup or body
             rng = random.Random(f"{spec.seed}:scene:{i}")
-            sprites: list[Sprite] = []
-            for k in sorted(range(len(staged)), key=lambda j: (staged[j].carried, staged[j].slot.feet)):
-                jitter = rng.uniform(-0.015, 0.015)
-                sprites.append(self._sprite(canvas, staged[k], looks[staged[k].id], jitter, scene,
-                                            seed=spec.seed * 7 + i * 3 + k, mean=mean, phase=k * 0.37, view=view))
+            order = sorted(range(len(staged)), key=lambda j: (staged[j].carried, staged[j].slot.feet))
+            jitters = [rng.uniform(-0.015, 0.015) for _ in order]
+            lo, hi = (canvas.X(v) / SUPERSAMPLE for v in (max(SAFE_X, view[0] + 0.01), min(1 - SAFE_X, view[2] - 0.01)))
+            tries: list[tuple[float, list[Sprite], list[dict[str, FaceBox]]]] = []
+            for shrink in _SHRINK:
+                made = [self._sprite(canvas, _shrunk(staged[k], shrink), looks[staged[k].id], jitter, scene,
+                                     seed=spec.seed * 7 + i * 3 + k, mean=mean, phase=k * 0.37, view=view)
+                        for k, jitter in zip(order, jitters, strict=True)]
+                sprites, keeps = [sp for sp, _ in made], [keep for _, keep in made]
+                if len(made) < 2 or any(st.carried for st in staged):  # a kitten in its rescuer's arms stays there
+                    tries.append((0.0, sprites, keeps))
+                    break
+                separate(sprites, keeps, lo, hi, spec.width * 0.01)
+                tries.append((worst_cover(sprites, keeps)[0], sprites, keeps))
+                if tries[-1][0] <= COVERED or len(tries) > 1 and tries[-1][0] > tries[-2][0] - 0.005:  # no better
+                    break
+            _, sprites, keeps = min(tries, key=lambda t: t[0] + 0.01 * tries.index(t))  # the largest that reads best
+            faces = {sp.speaker: {name: (round(b[0]), round(b[1]), round(b[2]), round(b[3])) for name, b in keep.items()}
+                     for sp, keep in zip(sprites, keeps, strict=True) if sp.speaker is not None}
             front = [pp for k, pp in enumerate(placed) if pp.where == "front" and not _again(placed, k)]
             for pp in front:  # small props stand before the characters, where nobody hides them
-                sprites.append(_prop_sprite(canvas, pp, scene.mood, mean, view))
+                sprites.append(_prop_sprite(canvas, pp, scene.mood, mean, fits[placed.index(pp)]))
             # rain and snow fall outdoors only (a mansion or an office keeps its roof)
             falling = weather if scene.location in vocabulary().outdoor else "clear"
             arts.append(SceneArt(background, sprites, falling))
@@ -126,7 +147,7 @@ class StoryboardPainter:
                 for k, other in enumerate(placed):  # the prop and its repeats ("cash", "money") share the box
                     if (other.match.drawn, other.where, other.x, other.y) == (pp.match.drawn, pp.where, pp.x, pp.y):
                         boxes[k] = box
-            report.append(_scene_report(i, scene, falling, staged, placed, boxes, sprites, shop))
+            report.append(_scene_report(i, scene, falling, staged, placed, boxes, sprites, shop, faces))
             for entry in report[-1]["drawn"]["characters"]:
                 entry["young"] = looks[entry["id"]].young
                 if entry["id"] in grew:
@@ -139,7 +160,7 @@ class StoryboardPainter:
 
     @staticmethod
     def _background(c: Canvas, scene: Scene, staged: list[Staged], placed: list[PlacedProp],
-                    shop: ShopMatch | None, view: View) -> list[tuple[int, int, int, int] | None]:
+                    shop: ShopMatch | None, fits: list[tuple[float, float, bool]]) -> list[Box | None]:
         outdoor = scene.location in vocabulary().outdoor
         if shop is not None:
             draw_shop(c, scene.location, shop.kind, BACKGROUNDS[scene.location])
@@ -157,7 +178,7 @@ class StoryboardPainter:
             if pp.where not in ("back", "ground"):  # drawn with a character or in front (sprites)
                 boxes.append(None)
                 continue
-            x, u = _fit_prop(c, pp, view)
+            x, u, _ = fits[k]
             if not _again(placed, k):
                 pen = Pen(c.d, x, c.Y(pp.y), u)
                 pen.lw = max(pen.lw, c.lw * 1.4)
@@ -172,7 +193,8 @@ class StoryboardPainter:
 
     @staticmethod
     def _sprite(c: Canvas, st: Staged, look: PetLook, jitter: float, scene: Scene, *, seed: int, mean: int,
-                phase: float, scale: float = 1.0, view: View = (0.0, 0.0, 1.0, 1.0)) -> Sprite:
+                phase: float, scale: float = 1.0, view: View = (0.0, 0.0, 1.0, 1.0)) -> tuple[Sprite, dict[str, FaceBox]]:
+        """The character's sprite and the boxes of its face and held prop (keyframe pixels, at rest)."""
         # 1. a canvas around the pet (a young one small, a litter side by side), drawn twice: over black and
         #    over white (for an exact matte)
         lying = st.pose.body in ("lying", "back")
@@ -236,18 +258,32 @@ class StoryboardPainter:
             if pair:
                 variants[name] = pair
         px, py = x0 + crop[0], y0 + crop[1]  # the crop's top-left on the background canvas
+        moved_from = px
+        hk = YOUNG_HEAD if look.young else 1.0  # the face (the front one of a litter), drawn as ``Pet`` draws it
+        mx, my = members[-1]
+        hx = fx + mx * u + 4.0 * hk * u * st.facing * st.turned
+        hy = fy + (my + NECK_Y * (1 - hk) + (9.0 if st.pose.body == "kneel" else 0.0)) * u - 71.0 * hk * u
+        if look.old and st.pose.body == "stand":
+            hx, hy = hx + HUNCH[0] * u * st.facing, hy + HUNCH[1] * u
+        half = (27.0 * hk * u, 22.0 * hk * u)
+        held = _held_box(st)  # the prop in the paw, pet units from the feet (x toward the facing side)
         if keeps:  # moved inward where it would cross the safe area's side
             ink0, ink1 = x0 + bbox[0], x0 + bbox[2]
             px += _even_up(lo - ink0) if ink0 < lo else -_even_up(ink1 - hi) if ink1 > hi else 0
         feet = (ox - crop[0], oy - crop[1])
         if lying:  # asleep: on its side, head toward the facing side, marks upright above
             variants["rest"], (px, py) = _lie_down(rest, feet, st, u, seed, (fx, fy))
+            hd = st.facing if st.pose.body == "lying" else -st.facing
+            behind = 52 if st.pose.action == "sleep" else 47
+            hx, hy, half = fx + (71 - behind) * u * hd, fy - 26 * u, (half[1], half[0])
+            moved_from = px
             ink = ImageChops.invert(ImageChops.difference(*variants["rest"])).getbbox()
             if ink is not None:  # cropped to the ink (the report's box is the body's), the whole body inside the frame
                 w0, h0 = variants["rest"][0].size
                 cut = (_even_down(ink[0]), _even_down(ink[1]), min(w0, _even_up(ink[2])), min(h0, _even_up(ink[3])))
                 variants["rest"] = [im.crop(cut) for im in variants["rest"]]
                 px, py = px + cut[0], py + cut[1]
+                moved_from = px
                 ink = (ink[0] - cut[0], ink[1] - cut[1], ink[2] - cut[0], ink[3] - cut[1])
                 lo, hi = c.X(0.03) - (px + ink[0]), c.X(0.97) - (px + ink[2])
                 px += _even_down(lo) if lo > 0 else -_even_down(-hi) if hi < 0 else 0
@@ -265,9 +301,51 @@ class StoryboardPainter:
                 layers[name], box = _lean(im, -st.pose.lean * st.facing, anchor, pad, box)
             assert box is not None
             sx, sy = sx - pad + box[0], sy - pad + box[1]
+        # 4. what must stay in view (keyframe pixels): the face and the prop in the paw, turned with a lean
+        shift, s = px - moved_from, SUPERSAMPLE
+        keep: dict[str, FaceBox] = {}
+        parts = [("face", hx - half[0], hy - half[1], hx + half[0], hy + half[1])]
+        if held is not None and not lying:
+            (ux0, x1), (y0_, y1) = sorted((held[0] * st.facing, held[2] * st.facing)), (held[1], held[3])
+            kneel = 9.0 if st.pose.body == "kneel" else 0.0
+            gx = fx + members[-1][0] * u
+            parts.append(("held", gx + ux0 * u, fy + (y0_ + kneel) * u, gx + x1 * u, fy + (y1 + kneel) * u))
+        for name, bx0, by0, bx1, by1 in parts:
+            cx, cy, rx, ry = (bx0 + bx1) / 2 + shift, (by0 + by1) / 2, (bx1 - bx0) / 2, (by1 - by0) / 2
+            if st.pose.lean and not lying:  # turned with the body about the feet
+                a = math.radians(-st.pose.lean * st.facing)
+                cx, cy = (fx + (cx - fx) * math.cos(a) + (cy - fy) * math.sin(a),
+                          fy - (cx - fx) * math.sin(a) + (cy - fy) * math.cos(a))
+            keep[name] = ((cx - rx) / s, (cy - ry) / s, (cx + rx) / s, (cy + ry) / s)
         arrays = {name: np.asarray(im) for name, im in layers.items()}
         return Sprite(rgba=arrays["rest"], x=sx, y=sy, motion=st.motion, blink=arrays.get("blink"),
-                      talk=arrays.get("talk"), speaker=st.id, phase=phase)
+                      talk=arrays.get("talk"), speaker=st.id, phase=phase), keep
+
+
+_SHRINK = (1.0, 0.95, 0.9, 0.85, 0.8)  # the characters' sizes tried when sliding apart leaves a face covered
+
+
+def _shrunk(st: Staged, by: float) -> Staged:
+    """``st`` drawn ``by`` times as tall, its feet where they were."""
+    return st if by == 1.0 else replace(st, slot=replace(st.slot, height=st.slot.height * by))
+
+
+def _held_box(st: Staged) -> tuple[float, float, float, float] | None:
+    """The held prop's box in pet units from the feet (x toward the facing side), as ``Pet.held`` draws it;
+    the spilt cup with its drink in the air; None when nothing is held (or a necklace, worn)."""
+    h = st.pose.holding
+    if h is None or h.drawn == "necklace":
+        return None
+    style = arm_style(st.pose.arms, st.pose.action, st.pose.expression)
+    paws = [arm_path(style, side)[-1] for side in (1, -1)]
+    if st.pose.action == "spill":
+        return paws[0][0] - 8, paws[0][1] - 18, paws[0][0] + 40, paws[0][1] + 6
+    gx, gy = ((paws[0][0] + paws[1][0]) / 2, (paws[0][1] + paws[1][1]) / 2) if style in TWO_HANDED else paws[0]
+    k = HAND.get(h.drawn, 22.0) / 100
+    grip = GRIP.get(h.drawn, (0.0, -45.0))
+    ox, oy = gx - grip[0] * k, gy - grip[1] * k
+    hw, ht = EXTENT.get(h.drawn, (52.0, 100.0))
+    return ox - hw * k * 0.8, oy - ht * k * 0.9, ox + hw * k * 0.8, oy
 
 
 def _dressed(st: Staged, persona: Persona) -> Staged:
@@ -321,9 +399,36 @@ def _fit_prop(c: Canvas, pp: PlacedProp, view: View) -> tuple[float, float]:
     return min(max(x, lo + hw * u), hi - hw * u), u
 
 
-def _prop_sprite(c: Canvas, pp: PlacedProp, mood: str, mean: int, view: View) -> Sprite:
+def _fit_props(c: Canvas, placed: list[PlacedProp], staged: list[Staged], view: View,
+               young: dict[str, int]) -> list[tuple[float, float, bool]]:
+    """Each prop's bottom centre x, pixels per prop unit, and whether it is brought before the characters:
+    kept whole in every camera window (``_fit_prop``), then a ground prop (a car, a bed) moved where the
+    characters hide least of it, or brought before them below their faces (``blocking.place_prop``)."""
+    bodies: list[FaceBox] = []
+    faces: list[FaceBox] = []
+    for st in staged:  # where the characters will stand, from their slots (canvas pixels)
+        u = c.vh * st.slot.height * (YOUNG_SCALE if st.id in young else 1.0) / 104
+        x, feet = c.X(st.slot.x), c.Y(st.slot.feet)
+        if st.pose.body in ("lying", "back"):
+            bodies.append((x - 60 * u, feet - 50 * u, x + 60 * u, feet))
+            continue
+        bodies.append((x - 34 * u, feet - 96 * u, x + 34 * u, feet))
+        faces.append((x - 30 * u, feet - 97 * u, x + 30 * u, feet - 46 * u))
+    lo, hi = c.X(max(SAFE_X, view[0] + 0.01)), c.X(min(1 - SAFE_X, view[2] - 0.01))
+    out = []
+    for pp in placed:
+        x, u = _fit_prop(c, pp, view)
+        if pp.where != "ground" or pp.drawing or pp.match.drawn in _SPREAD:
+            out.append((x, u, False))
+            continue
+        hw, h = EXTENT.get(pp.art, (52.0, 100.0))
+        out.append(place_prop(hw, h, u, x, c.Y(pp.y), lo, hi, bodies, faces))
+    return out
+
+
+def _prop_sprite(c: Canvas, pp: PlacedProp, mood: str, mean: int, fit: tuple[float, float, bool]) -> Sprite:
     """A prop standing in front of the characters, as a still sprite."""
-    x, u = _fit_prop(c, pp, view)
+    x, u, _ = fit
     hw, h = EXTENT.get(pp.art, (52.0, 100.0))
     y = c.Y(pp.y)
     x0, y0 = _even_down(x - (hw + 6) * u), _even_down(y - (h + 6) * u)
@@ -408,7 +513,7 @@ def _lie_down(pair: list[Image.Image], feet: tuple[float, float], st: Staged, u:
 
 def _scene_report(i: int, scene: Scene, weather: str, staged: list[Staged], placed: list[PlacedProp],
                   boxes: list[tuple[int, int, int, int] | None], sprites: list[Sprite],
-                  shop: ShopMatch | None = None) -> dict[str, Any]:
+                  shop: ShopMatch | None = None, faces: dict[str, dict[str, Box]] | None = None) -> dict[str, Any]:
     """What the scene asked for and what was drawn (props with how they were matched and where)."""
     by_id = {sp.speaker: sp for sp in sprites}
 
@@ -431,6 +536,8 @@ def _scene_report(i: int, scene: Scene, weather: str, staged: list[Staged], plac
             "motion": st.motion, "marks": list(st.pose.marks),
             "holding": st.pose.holding.as_dict() if st.pose.holding else None,
             "rig": st.pose.rig.as_dict() if st.pose.rig else None, "box": sprite_box(st.id),
+            "face": list((faces or {}).get(st.id, {}).get("face", ())) or None,
+            "held_box": list((faces or {}).get(st.id, {}).get("held", ())) or None,
         })
     drawn_weather: dict[str, Any] = {"weather": weather}
     if weather != scene.weather:

@@ -26,10 +26,10 @@ class Slot:
 def layout(n: int) -> list[Slot]:
     """Where the scene's 1-3 characters stand; the first (the hero) is the largest and nearest."""
     if n <= 1:
-        return [Slot(0.5, GROUND, 0.46)]
+        return [Slot(0.5, GROUND, 0.43)]
     if n == 2:
-        return [Slot(0.3, GROUND, 0.39), Slot(0.71, BACK_GROUND, 0.34)]
-    return [Slot(0.5, GROUND, 0.33), Slot(0.18, BACK_GROUND - 0.015, 0.285), Slot(0.82, BACK_GROUND - 0.015, 0.285)]
+        return [Slot(0.3, GROUND, 0.365), Slot(0.71, BACK_GROUND, 0.325)]
+    return [Slot(0.5, GROUND, 0.31), Slot(0.18, BACK_GROUND - 0.012, 0.265), Slot(0.82, BACK_GROUND - 0.012, 0.265)]
 
 
 @dataclass(frozen=True)
@@ -63,8 +63,8 @@ class PlacedProp:
 _BACK_SLOTS = [(0.5, HORIZON + 0.01), (0.22, HORIZON + 0.01), (0.78, HORIZON + 0.01)]
 _GROUND_XS = [0.88, 0.12, 0.36, 0.64, 0.5]
 _WIDE_XS = [0.65, 0.35, 0.5]  # a wide ground prop (car, bed, patient) stands near the middle, where it fits
-_BESIDE = {1: [Slot(0.27, GROUND, 0.4)],  # a lone pet beside a wide prop; two on either side of it
-           2: [Slot(0.26, GROUND, 0.37), Slot(0.76, BACK_GROUND, 0.32)]}
+_BESIDE = {1: [Slot(0.27, GROUND, 0.375)],  # a lone pet beside a wide prop; two on either side of it
+           2: [Slot(0.26, GROUND, 0.345), Slot(0.76, BACK_GROUND, 0.30)]}
 _HIGH = {"company sign": (0.5, 0.43)}  # hung on the wall above the pets' heads, where nobody hides it
 # a crowd drawn for its place (``crowds`` in vocabulary.json): bottom centre x, y and height. The audience,
 # seen from behind along the frame's foot, stays below the subtitles in every camera window (its ears and
