@@ -57,11 +57,14 @@ def worst_cover(sprites: Sequence[Sprite], keep: Sequence[Mapping[str, Box]]) ->
     return worst
 
 
-def separate(sprites: list[Sprite], keep: list[dict[str, Box]], lo: float, hi: float, step: float) -> bool:
-    """Slide sprites (drawn in list order) apart sideways, ``step`` pixels at a time, their ink kept
-    inside ``lo``..``hi`` (or no further out than it already was), until none of the boxes that must stay
-    in view (``keep``: each sprite's face and held prop) is covered by a sprite drawn after it. Moves
-    ``sprites`` and ``keep`` in place; False when there is no room left."""
+def separate(sprites: list[Sprite], keep: list[dict[str, Box]], lo: float, hi: float, step: float,
+             frame: tuple[float, float] | None = None) -> bool:
+    """Slide sprites (drawn in list order) apart sideways, ``step`` pixels at a time, until none of the boxes
+    that must stay in view (``keep``: each sprite's face and held prop) is covered by a sprite drawn after
+    it. Those boxes stay inside ``lo``..``hi`` (what every camera window shows) and each sprite's ink inside
+    ``frame`` (default the same), or no further out than they already were. Moves ``sprites`` and ``keep``
+    in place; False when there is no room left."""
+    ink_lo, ink_hi = frame or (lo, hi)
     spans = [ink_span(sp) for sp in sprites]
     for _ in range(200):
         share, i, j, box = worst_cover(sprites, keep)
@@ -71,7 +74,11 @@ def separate(sprites: list[Sprite], keep: list[dict[str, Box]], lo: float, hi: f
         moved = False
         for k, d in ((i, away), (j, -away)):  # the covered one away from the one over it, that one back
             left, right = spans[k]
-            room = hi - right if d > 0 else left - lo
+            shown = [b for b in keep[k].values()] or [(left, 0.0, right, 0.0)]
+            if d > 0:
+                room = min(hi - max(b[2] for b in shown), ink_hi - right)
+            else:
+                room = min(min(b[0] for b in shown) - lo, left - ink_lo)
             dx = d * min(step, max(0.0, room))
             if abs(dx) < 0.5:
                 continue

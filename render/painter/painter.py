@@ -117,25 +117,7 @@ class StoryboardPainter:
             # 4. the characters as sprites, back row first so the hero stands in front; slid apart (smaller
             #    if need be) until nobody's face is under another's paw, cup or body
             rng = random.Random(f"{spec.seed}:scene:{i}")
-            order = sorted(range(len(staged)), key=lambda j: (staged[j].carried, staged[j].slot.feet))
-            jitters = [rng.uniform(-0.015, 0.015) for _ in order]
-            lo, hi = (canvas.X(v) / SUPERSAMPLE for v in (max(SAFE_X, view[0] + 0.01), min(1 - SAFE_X, view[2] - 0.01)))
-            tries: list[tuple[float, list[Sprite], list[dict[str, FaceBox]]]] = []
-            for shrink in _SHRINK:
-                made = [self._sprite(canvas, _shrunk(staged[k], shrink), looks[staged[k].id], jitter, scene,
-                                     seed=spec.seed * 7 + i * 3 + k, mean=mean, phase=k * 0.37, view=view)
-                        for k, jitter in zip(order, jitters, strict=True)]
-                sprites, keeps = [sp for sp, _ in made], [keep for _, keep in made]
-                if len(made) < 2 or any(st.carried for st in staged):  # a kitten in its rescuer's arms stays there
-                    tries.append((0.0, sprites, keeps))
-                    break
-                separate(sprites, keeps, lo, hi, spec.width * 0.01)
-                tries.append((worst_cover(sprites, keeps)[0], sprites, keeps))
-                if tries[-1][0] <= COVERED or len(tries) > 1 and tries[-1][0] > tries[-2][0] - 0.005:  # no better
-                    break
-            _, sprites, keeps = min(tries, key=lambda t: t[0] + 0.01 * tries.index(t))  # the largest that reads best
-            faces = {sp.speaker: {name: (round(b[0]), round(b[1]), round(b[2]), round(b[3])) for name, b in keep.items()}
-                     for sp, keep in zip(sprites, keeps, strict=True) if sp.speaker is not None}
+            sprites, faces = self._cast(canvas, scene, staged, looks, rng, view, mean, spec.seed * 7 + i * 3)
             front = [pp for k, pp in enumerate(placed) if pp.where == "front" and not _again(placed, k)]
             for pp in front:  # small props stand before the characters, where nobody hides them
                 sprites.append(_prop_sprite(canvas, pp, scene.mood, mean, fits[placed.index(pp)]))
@@ -155,6 +137,47 @@ class StoryboardPainter:
             progress("keyframes", (i + 1) / n)
         self.report = report
         return arts
+
+    # -- the characters, slid apart --------------------------------------------------------------
+
+    def _cast(self, c: Canvas, scene: Scene, staged: list[Staged], looks: dict[str, PetLook], rng: random.Random,
+              view: View, mean: int, seed: int) -> tuple[list[Sprite], dict[str, dict[str, Box]]]:
+        """The characters' sprites, back row first (the hero in front; one reaching at another, spilling on it
+        or treating it, over its target so its arm shows), slid apart until no face or held prop is under
+        another's ink (``blocking.separate``), all drawn a little smaller (to 75 % at most) when sliding
+        is not enough; and each one's face and held-prop boxes."""
+        ids = {a.id for a in scene.characters}
+        reach = {a.id for a, st in zip(scene.characters, staged, strict=True)
+                 if a.target in ids - {a.id} and st.pose.action in _REACHING}
+        order = sorted(range(len(staged)), key=lambda j: (staged[j].carried, staged[j].id in reach,
+                                                          staged[j].slot.feet))
+        jitters = [rng.uniform(-0.015, 0.015) for _ in order]
+        lo, hi = (c.X(v) / SUPERSAMPLE for v in (max(SAFE_X, view[0] + 0.01), min(1 - SAFE_X, view[2] - 0.01)))
+        frame = (c.X(SAFE_X) / SUPERSAMPLE, c.X(1 - SAFE_X) / SUPERSAMPLE)  # a pan may hide a tail, not a face
+        fixed = len(staged) < 2 or any(st.carried for st in staged)  # a kitten in its rescuer's arms stays there
+        tries: dict[float, tuple[float, list[Sprite], list[dict[str, FaceBox]]]] = {}
+
+        def attempt(shrink: float) -> float:
+            made = [self._sprite(c, _shrunk(staged[k], shrink), looks[staged[k].id], jitter, scene, seed=seed + k,
+                                 mean=mean, phase=k * 0.37, view=view) for k, jitter in zip(order, jitters, strict=True)]
+            sprites, keeps = [sp for sp, _ in made], [keep for _, keep in made]
+            if not fixed:
+                separate(sprites, keeps, lo, hi, c.vw / SUPERSAMPLE * 0.01, frame)
+            tries[shrink] = (0.0 if fixed else worst_cover(sprites, keeps)[0], sprites, keeps)
+            return tries[shrink][0]
+
+        # 1. as staged; else halfway down, then up or down again (at most four paintings of the cast)
+        if attempt(1.0) > COVERED:
+            if attempt(0.875) <= COVERED:
+                attempt(0.94)
+            elif tries[0.875][0] < tries[1.0][0] - 0.005 and attempt(0.8) > COVERED:
+                attempt(0.75)
+        read = [k for k, t in tries.items() if t[0] <= COVERED]
+        best = max(read) if read else min(tries, key=lambda k: tries[k][0] + 0.01 * (1 - k) / 0.05)
+        _, sprites, keeps = tries[best]
+        faces = {sp.speaker: {name: (round(b[0]), round(b[1]), round(b[2]), round(b[3])) for name, b in keep.items()}
+                 for sp, keep in zip(sprites, keeps, strict=True) if sp.speaker is not None}
+        return sprites, faces
 
     # -- the background ------------------------------------------------------------------------
 
@@ -322,7 +345,8 @@ class StoryboardPainter:
                       talk=arrays.get("talk"), speaker=st.id, phase=phase), keep
 
 
-_SHRINK = (1.0, 0.95, 0.9, 0.85, 0.8)  # the characters' sizes tried when sliding apart leaves a face covered
+_REACHING = {"spill", "treat", "point", "push", "offer", "give"}  # actions done at someone within reach
+_SHRINK = (1.0, 0.95, 0.9, 0.85, 0.8, 0.75)  # the characters' sizes tried when sliding apart leaves a face covered
 
 
 def _shrunk(st: Staged, by: float) -> Staged:

@@ -64,7 +64,9 @@ _BACK_SLOTS = [(0.5, HORIZON + 0.01), (0.22, HORIZON + 0.01), (0.78, HORIZON + 0
 _GROUND_XS = [0.88, 0.12, 0.36, 0.64, 0.5]
 _WIDE_XS = [0.65, 0.35, 0.5]  # a wide ground prop (car, bed, patient) stands near the middle, where it fits
 _BESIDE = {1: [Slot(0.27, GROUND, 0.375)],  # a lone pet beside a wide prop; two on either side of it
-           2: [Slot(0.26, GROUND, 0.345), Slot(0.76, BACK_GROUND, 0.30)]}
+           2: [Slot(0.26, GROUND, 0.345), Slot(0.76, BACK_GROUND, 0.30)],
+           # three: the hero on one side, the other two close together on the other, the prop between
+           3: [Slot(0.2, GROUND, 0.3), Slot(0.84, BACK_GROUND, 0.255), Slot(0.66, BACK_GROUND - 0.012, 0.24)]}
 _HIGH = {"company sign": (0.5, 0.43)}  # hung on the wall above the pets' heads, where nobody hides it
 # a crowd drawn for its place (``crowds`` in vocabulary.json): bottom centre x, y and height. The audience,
 # seen from behind along the frame's foot, stays below the subtitles in every camera window (its ears and
@@ -137,7 +139,7 @@ def stage_scene(scene: Scene, cast: list[str] | None = None,
     order = sorted(range(len(scene.characters)), key=lambda k: (rank.get(scene.characters[k].id, 99), k))
     wide = [m for m in matches if _wide(m.drawn)]
     layout_slots = layout(len(scene.characters))
-    if wide and len(scene.characters) <= 2:  # pets beside the taxi or the bed, not hiding it
+    if wide and len(scene.characters) <= 3:  # pets beside the taxi or the bed, not hiding it
         layout_slots = _BESIDE[len(scene.characters)]
     slots = [layout_slots[order.index(k)] for k in range(len(scene.characters))]
     xs = {a.id: s.x for a, s in zip(scene.characters, slots, strict=True)}
