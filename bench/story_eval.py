@@ -279,6 +279,30 @@ ZH_CASES: tuple[Case, ...] = (
     Case("豆豆和小白是好朋友，一起在公园玩", "zh", (Who(name="豆豆"), Who(name="小白")), (("豆豆",), ("小白",), ("公园",)),
          ("park",)),
 )
+# Deeds a muted viewer must see (issue 12, staging): each premise's deed, written here by hand as the drawable
+# action its scenes must show (a camera up, a ladder climbed, a shovel in a hole, a rope skipped, an instrument
+# played, gloves up, a rod and a fish). A script counts when one of its scenes stages the deed.
+STAGED_CASES: tuple[tuple[str, str, str], ...] = (
+    ("a ginger cat takes a photo of the sunset", "en", "photo"),
+    ("a tabby cat photographer wins a prize", "en", "photo"),
+    ("a shy puppy climbs a tree to save a kitten", "en", "climb"),
+    ("an old goat climbs the mountain", "en", "climb"),
+    ("a puppy digs a hole for a bone in the garden", "en", "dig"),
+    ("a kitten learns jumping rope and wins the school contest", "en", "skip"),
+    ("a tabby cat plays the piano at a concert", "en", "play"),
+    ("a lonely dog plays the guitar on the street", "en", "play"),
+    ("the rich cat fights the poor cat in the street", "en", "fight"),
+    ("a kitten learns to fish", "en", "fish"),
+    ("a poor cat catches a fish at the lake", "en", "fish"),
+    ("橘猫在公园拍照", "zh", "photo"),
+    ("小狗爬树救小猫", "zh", "climb"),
+    ("小猫每天爬山", "zh", "climb"),
+    ("小狗在花园里挖坑", "zh", "dig"),
+    ("小猫每天跳绳", "zh", "skip"),
+    ("小猫在音乐会上弹钢琴", "zh", "play"),
+    ("两只狗在街上打架", "zh", "fight"),
+    ("老猫在湖边钓到鱼", "zh", "fish"),
+)
 _UNSPACED = re.compile(r"[\u3400-\u9fff][A-Za-z]|[A-Za-z][\u3400-\u9fff]")
 # The effort filler a story not of striving must not say (hand-written here, apart from the writer's pools).
 EFFORT = ("works hard", "work hard", "every coin", "saving every", "gets rich", "keeps at it", "tried so hard",
@@ -660,6 +684,15 @@ def main() -> int:
     print(f"Chinese fidelity (mean): {statistics.mean(zh_fid):.3f} (min {min(zh_fid):.2f})   "
           f"Chinese cast recall: {statistics.mean(zh_cast):.3f}   drawn at the right place: {statistics.mean(zh_where):.3f}   "
           f"garbled: {zh_garbled}   lines with hanzi touching a Latin word: {unspaced}")
+    print()
+    staged = 0
+    print(f"staged deeds (issue 12): {len(STAGED_CASES)} premises whose deed a scene must show with its gear")
+    for premise, lang, deed in STAGED_CASES:
+        scripts = [write_offline(premise, _style_of(premise), lang, seed) for seed in range(args.seeds)]
+        shown = sum(any(a.action == deed for sc in s.scenes for a in sc.characters) for s in scripts)
+        staged += shown
+        print(f"{shown / len(scripts):5.2f}  {deed:>6}  [{lang}] {premise[:80]}")
+    print(f"staged as asked: {staged} of {len(STAGED_CASES) * args.seeds} scripts   goal all")
     return 0
 
 

@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from story.gear import instrument, is_gear, role_action, tool_action
 from story.lexicon import Hit, lexicon
 from story.plan import (
     MAX_LINE_S,
@@ -58,6 +59,7 @@ class _Hints:
     hero_young: str | None = None  # "kitten" / "puppy": the premise names the hero as one young pet
     weather: str | None = None  # the premise's own weather ("rain", "snow", "storm")
     season: bool = False  # the premise is set in that weather's season ("a snowy winter"): every scene has it
+    role: str = ""  # the hero's role in the premise's words ("photographer", 钢琴家)
 
 
 _STOP = frozenset("""a an the and or but of to in on at by for with from into over under after before then
@@ -100,7 +102,7 @@ def _premise_hints(premise: str) -> _Hints:
     return _Hints(job, place, place_word, tuple(analysis.hero.traits), tuple(dict.fromkeys(details))[:6],
                   analysis.hero.breed, hero_style(analysis), dream,
                   ("kitten" if young.group(1) or young.group(3) else "puppy") if young else None,
-                  weathers[0] if weathers else None, season and bool(weathers))
+                  weathers[0] if weathers else None, season and bool(weathers), analysis.hero.job_words or "")
 
 
 # one young pet in the hero's own words ("a tabby kitten", 小奶狗); its look says so, for the painter
@@ -315,9 +317,20 @@ def expand_plan(
         # 3c. who is there and what each does
         present = _present(group, members, ids)
         apps = _appearances(present, group, members, hits, job_entry, n, len(groups))
+        deed = role_action(hints.role)
+        for a in apps:  # a photographer with the camera up, a boxer with gloves, where it would only stand or work
+            if deed and a["id"] == "hero" and a["action"] in ("stand", "work") and not any(
+                    o.get("target") == "hero" for o in apps):
+                a.update(action=deed, expression=stage["action_expression"][deed])
+                if deed == "play":
+                    a["holding"] = instrument(hints.role)
         # 3d. props: named ones, then the job's in a work scene
-        done = {h.surface for h in hits if h.section == "actions" and h.key in stage["tool_actions"]}  # "fishing": a rod
-        props = [str(lex.entry("props", h.key)["label"]) for h in hits if h.section == "props" and h.surface not in done]
+        # a tool action's own gear is drawn in its pose ("fishing": a rod; "climbing the ladder"): not a second prop
+        tools = [h for h in hits if h.section == "actions" and tool_action(h.key)]
+        doing = {a["action"] for a in apps if tool_action(a["action"])}
+        props = [str(lex.entry("props", h.key)["label"]) for h in hits if h.section == "props" and not any(
+            t.surface == h.surface or t.start <= h.start < t.end for t in tools) and not any(
+            is_gear(a, h.surface) for a in doing)]
         working = any(a["action"] == "work" for a in apps)
         if working and job_entry:
             props += [str(p) for p in job_entry["props"]]
@@ -332,7 +345,7 @@ def expand_plan(
             if hints.dream == "founder" and job_entry:
                 dream_props.append(str(job_entry["props"][0]))
             props = [*dream_props, *props]
-        asked = [a for i in group.beats for a in (asks or {}).get(i, ())]
+        asked = [a for i in group.beats for a in (asks or {}).get(i, ()) if not any(is_gear(x, a) for x in doing)]
         props = list(dict.fromkeys(p[:40] for p in [*asked, *props]))[:MAX_PROPS]
         # 3e. mood and camera
         mood = _mood(hits, [a["action"] for a in apps], n, len(groups))
@@ -431,12 +444,13 @@ def _appearances(
         return mentioned[0][1] if mentioned else present[0]
 
     acts: dict[str, str] = {}
+    said: dict[str, str] = {}  # the words each one's action is said with ("playing the guitar")
     outfits: dict[str, str] = {}
     for hit in vis_hits:
         who = owner(hit)
         if hit.section == "actions":
             if who not in acts or _PRIORITY.get(hit.key, 0) > _PRIORITY.get(acts[who], 0):
-                acts[who] = hit.key
+                acts[who], said[who] = hit.key, hit.surface
         else:
             outfits.setdefault(who, hit.key)
     line_actions = {s: a if a in _SPOKEN_ACTIONS else None for s, t in group.dialogue for a in [_first_action(t)]}
@@ -457,6 +471,8 @@ def _appearances(
             expression = "happy"
         app: dict[str, Any] = {"id": sid, "expression": expression, "outfit": outfit or "none", "action": action,
                                "facing": "front"}
+        if action == "play":  # the instrument played, for the painter (never a second prop)
+            app["holding"] = instrument(said.get(sid, ""))
         if len(present) > 1:
             app["facing"] = "right" if k == 0 else "left"
             if action in stage["targeted_actions"]:
@@ -469,7 +485,8 @@ def _appearances(
 _SPOKEN_ACTIONS = {"sneer", "laugh", "point", "cry", "push", "celebrate", "shocked", "kneel", "hug", "sing", "wave"}
 _PRIORITY = {"walk": -1, "stand": -2, "talk": -1, "enter": 0, "exit": 0, "think": 0, "sneer": 3, "laugh": 2,
              "push": 3, "point": 2, "hug": 3, "kneel": 3, "shocked": 3, "cry": 2, "celebrate": 2, "give": 2,
-             "work": 1, "sing": 2, "spill": 3, "treat": 3, "dance": 2, "roll": 2, "swim": 2, "fish": 2}
+             "work": 1, "sing": 2, "spill": 3, "treat": 3, "dance": 2, "roll": 2, "swim": 2, "fish": 2,
+             "photo": 2, "climb": 2, "dig": 2, "skip": 2, "play": 2, "fight": 3}
 
 
 def _mood(hits: list[Hit], actions: list[str], index: int, total: int) -> str:

@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 from story.clauses import Clause, outsider_entry
 from story.datafiles import read_json
+from story.gear import is_gear, note_phrase, tool_action
 from story.kinds import STRIVING, Kind
 from story.lexicon import lexicon
 from story.nearest import nearest
@@ -233,6 +234,9 @@ def visual_note(c: Clause, cast: Cast, where: str | None, heros_place: bool = Fa
         act = _taking(c, act)
     known = lex.data["actions"].get(act)
     word = "staring" if act == "shocked" else _ing(str(known["en"][0]).split()[0]) if known else "standing"
+    phrase = note_phrase(act, c.text)
+    if phrase is not None:  # "skipping rope", "playing the guitar": the first word alone is another deed
+        word = " ".join([_ing(phrase.split()[0]), *phrase.split()[1:]])
     actor = cast.name(c.actor)
     toward = cast.name(c.obj) if c.obj and not c.outsider else ""
     if not toward and c.actor != cast.hero and (heros_place or any(
@@ -246,8 +250,9 @@ def visual_note(c: Clause, cast: Cast, where: str | None, heros_place: bool = Fa
     place = place_ask(c)
     asks: list[str] = []
     for n in c.asked:
-        if n.section != "props" or set(lex.keys(n.wanted, "actions")) & set(read_json("staging.json")["tool_actions"]):
-            continue  # "fishing" is done with the pose's own rod, not a fish drawn
+        if n.section != "props" or any(tool_action(a) for a in lex.keys(n.wanted, "actions")) or (
+                tool_action(act) and is_gear(act, n.wanted)):
+            continue  # "fishing" is done with the pose's own rod, "climbs a ladder" on the pose's own ladder
         label = str(lex.entry("props", n.used)["label"])
         asks.append(label)
         word = str(lex.entry("props", n.used)["en"][0])

@@ -10,6 +10,7 @@ import numpy as np
 from PIL import ImageDraw
 
 from render.painter import ages, costumes
+from render.painter.gear import GRIPS, LIFT, draw_behind
 from render.painter.geometry import (
     GOLD,
     INK,
@@ -82,6 +83,9 @@ class Pet(Pen):
             self.poly([(-20, 0), (20, 0), (70, 7), (30, 9)], (0, 0, 0, 60), outline=False)
         if self.shadow != "none":
             self.ell(0, 0, 27, 4.5, (0, 0, 0, 55), outline=False)
+        draw_behind(self, self.pose.marks)  # a ladder behind a climber
+        lift = LIFT.get(self.pose.action, 0.0) * self.u  # off the ground: a skip, a climber on a rung
+        self.fy -= lift
         if self.kneel:
             self.folded_legs()
         self.fy += self.kneel * self.u
@@ -114,6 +118,7 @@ class Pet(Pen):
             ages.cane(self, paw)
             self.ell(paw[0], paw[1], 5, 5, self.paw_color())
         self.fy -= self.kneel * self.u
+        self.fy += lift
 
     def rig(self, color: RGB | None) -> None:
         """The pose's rig (car, scooter, desk, stove, cradle, podium) in front of the pet's lower body."""
@@ -127,10 +132,17 @@ class Pet(Pen):
         if rig.drawn == "car":  # the steering wheel in front of the driver's paws
             self.ell(28, -50, 7, 7, None, width=2.2)
 
+    def drop(self) -> float:
+        """How far below the ground line the drawing's feet are (a kneel), less how far it is lifted, in pixels."""
+        return (self.kneel - LIFT.get(self.pose.action, 0.0)) * self.u
+
     def action_marks(self) -> None:
-        self.fy += self.kneel * self.u
+        self.fy += self.drop()
         draw_marks(self, self.pose.marks, self.hy, self.seed)
-        self.fy -= self.kneel * self.u
+        if self.pose.action in GRIPS:  # the paws over the camera, shovel, rope handles or keys
+            for s in (1, -1):
+                self.ell(*arm_path(self.arm_style, s)[-1], 4.6, 4.6, self.paw_color())
+        self.fy -= self.drop()
 
     def held(self) -> None:
         h = self.pose.holding
@@ -178,7 +190,7 @@ class Pet(Pen):
         e = self.expr
         if e in ("happy", "crying", "tired") or self.outfit == "sunglasses" or self.pose.body in ("lying", "back"):
             return False
-        self.fy += self.kneel * self.u
+        self.fy += self.drop()
         with self.head_space():
             self.cx += self.face_dx * self.u * self.f
             ey, ex = (-74.0, 11.5) if self.cat else (-75.0, 10.5)
@@ -189,15 +201,15 @@ class Pet(Pen):
             if self.look.old:  # the glasses stay on over the shut eyes
                 ages.brows_and_glasses(self, self.look.fur, self.cat, False)
             self.cx -= self.face_dx * self.u * self.f
-        self.fy -= self.kneel * self.u
+        self.fy -= self.drop()
         return True
 
     def talk(self) -> bool:
         """The mouth in its other state (open when it was closed, closed when open): a mouth-flap frame."""
-        self.fy += self.kneel * self.u
+        self.fy += self.drop()
         with self.head_space():
             self._talk()
-        self.fy -= self.kneel * self.u
+        self.fy -= self.drop()
         return True
 
     def _talk(self) -> None:

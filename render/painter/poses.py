@@ -1,7 +1,7 @@
 """Poses: where a pet's paws (and a kicking or upturned pet's legs) go for each action, and the marks that
 make the action read at phone size (tears, shiver lines, zzz, music notes, confetti, speed lines, bubbles; a
 drink flying and the target soaked in it, a stethoscope, snow kicked up, water round a swimmer, a fishing
-rod). Drawn once into the sprite, never per frame. Pet units, +x = facing side."""
+rod; the gear of render.painter.gear). Drawn once into the sprite, never per frame. Pet units, +x = facing side."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from PIL import ImageFont
 
+from render.painter.gear import draw_gear
 from render.painter.geometry import INK, WHITE, Pen, Point, heart_pts, star_pts, with_alpha
 
 # (front arm, back arm) paths after the shoulder; the front arm (+x) is on the side the pet faces
@@ -43,6 +44,15 @@ _ARMS: dict[str, tuple[list[Point], list[Point]]] = {
     "roll": ([(30, -50), (42, -60)], [(28, -42), (40, -48)]),  # on its back: paws in the air
     "swim": ([(22, -62), (30, -88)], [(-20, -36), (-26, -22)]),  # a stroke over the head
     "fish": ([(28, -46), (38, -54)], [(20, -40), (30, -50)]),  # both paws on the rod
+    "photo": ([(28, -56), (40, -64)], [(4, -56), (22, -68)]),  # the camera up at the eye
+    "climb": ([(22, -64), (23, -87)], [(-22, -58), (-23, -65)]),  # paws up on the ladder's rungs
+    "dig": ([(26, -40), (30, -31)], [(4, -52), (20, -46)]),  # both paws down the shovel's handle
+    "skip": ([(30, -40), (40, -34)], [(-30, -40), (-40, -34)]),  # the rope's handles out at the sides
+    "piano": ([(30, -46), (48, -44)], [(16, -50), (30, -44)]),  # paws on the keys
+    "guitar": ([(20, -36), (8, -30)], [(-6, -50), (36, -58)]),  # strumming, the other paw up the neck
+    "violin": ([(22, -58), (14, -68)], [(10, -42), (44, -60)]),  # the bow across, the violin held out
+    "drums": ([(28, -48), (36, -56)], [(10, -48), (18, -50)]),  # both sticks raised over the drum
+    "box": ([(26, -52), (32, -60)], [(18, -50), (22, -68)]),  # fists up: a boxer's guard
     # standing poses chosen by expression when the action is a plain stand
     "fist": ([(27, -44), (27, -60)], [(-21, -36), (-23, -24)]),
     "crossed": ([(20, -34), (-6, -34)], [(-20, -34), (6, -38)]),
@@ -60,6 +70,7 @@ WATER: tuple[int, int, int] = (96, 170, 236)
 LEG_PATHS: dict[str, tuple[list[Point], list[Point]]] = {
     "kick": ([(6, -16), (28, -28)], [(-5, -18), (-9, -2)]),  # dancing: the front leg kicked up
     "air": ([(6, -16), (30, -22)], [(-4, -12), (24, -6)]),  # on its back: both legs up (after the turn)
+    "step": ([(6, -16), (16, -28), (20, -22)], [(-5, -16), (-8, -2)]),  # climbing: a foot up on the next rung
 }  # "up": paws beside the head, so one holds it
 
 
@@ -182,6 +193,8 @@ def draw_marks(p: Pen, marks: tuple[str, ...], head_y: float, seed: int) -> None
             _water(p, head_y)
         elif mark == "rod":
             _rod(p)
+        else:  # a camera, shovel, rope, ladder, instrument or boxing gloves (render.painter.gear)
+            draw_gear(p, mark, head_y, rng)
 
 
 def _soaked(p: Pen, head_y: float, col: tuple[int, int, int], rng: random.Random) -> None:

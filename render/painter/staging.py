@@ -100,7 +100,8 @@ def _wide(drawn: str) -> bool:
 
 
 def _acted_on(scene: Scene, staged: list[Staged], ids: list[str]) -> list[Staged]:
-    """The targets of ``spill`` (soaked in its drink, shocked) and ``treat`` (lying down, bandaged); a pet
+    """The targets of ``spill`` (soaked in its drink, shocked), ``treat`` (lying down, bandaged) and ``fight``
+    (its fists up in gloves too); a pet
     rolling in the snow kicks up snow (elsewhere it only rolls)."""
     out = list(staged)
     for app, st in zip(scene.characters, staged, strict=True):
@@ -115,6 +116,9 @@ def _acted_on(scene: Scene, staged: list[Staged], ids: list[str]) -> list[Staged
             held = st.pose.holding.drawn if st.pose.holding else ""
             out[t] = replace(them, pose=replace(them.pose, expression="shocked",
                                                 marks=(*them.pose.marks, f"soaked:{held}")))
+        elif st.pose.action == "fight" and them.pose.body == "stand" and not them.carried and them.pose.rig is None:
+            out[t] = replace(them, turned=True, pose=replace(  # a fight has two sides: fists up too
+                them.pose, action="fight", arms="box", expression="angry", marks=("gloves",), holding=None))
         elif st.pose.action == "treat" and them.pose.body == "stand" and not them.carried:
             out[t] = replace(them, motion="still", pose=replace(
                 them.pose, body="lying", arms="down", legs="still", lean=0.0, expression="sad", marks=("bandage",),

@@ -79,6 +79,7 @@ class Vocabulary:
     zh_colors: dict[str, str] = field(default_factory=dict)
     crowds: dict[str, str] = field(default_factory=dict)  # place -> how its crowd is drawn
     grown_up: tuple[str, ...] = ()  # words that say the young have grown up (English and Chinese)
+    instruments: dict[str, tuple[str, ...]] = field(default_factory=dict)  # what "play" is drawn with, by its words
 
 
 def load(path: Path = _DATA) -> Vocabulary:
@@ -88,7 +89,8 @@ def load(path: Path = _DATA) -> Vocabulary:
     colors = {k: (int(v[0]), int(v[1]), int(v[2])) for k, v in raw["colors"].items()}
     return Vocabulary(props, dict(raw["nearest"]), raw["fallback"], colors, dict(raw["actions"]), dict(raw["jobs"]),
                       frozenset(raw["outdoor"]), dict(raw.get("zh_colors", {})), dict(raw.get("crowds", {})),
-                      tuple(w for lang in ("en", "zh") for w in raw.get("grown_up", {}).get(lang, ())))
+                      tuple(w for lang in ("en", "zh") for w in raw.get("grown_up", {}).get(lang, ())),
+                      {k: tuple(v) for k, v in raw.get("instruments", {}).items() if k != "about"})
 
 
 @lru_cache(maxsize=1)
@@ -165,6 +167,16 @@ _VEHICLES = ("car", "delivery scooter", "yacht")
 _DRINKS = ("coffee cup", "food bowl")
 
 
+def instrument(asks: list[str]) -> str:
+    """The instrument an ask names (``vocabulary.json``'s instruments: "plays the guitar", 拉小提琴), else the piano."""
+    said = " ".join(asks).lower()
+    for name, words in vocabulary().instruments.items():
+        if any(w in said if _HAN.search(w) else re.search(rf"\b{re.escape(w)}\b", said)
+                                   for w in words):
+            return str(name)
+    return "piano"
+
+
 def stage_action(action: str, expression: str, holding: str | None, scene_props: list[PropMatch],
                  location: str) -> Pose:
     """The pose for one character's ``action`` (``work`` picks the job from the scene's props and place).
@@ -190,6 +202,10 @@ def stage_action(action: str, expression: str, holding: str | None, scene_props:
         held = next((p for p in scene_props if v.props[p.drawn].layer == "hand"), None)
     if held is None and action == "spill":  # what is spilt is the scene's own drink or soup
         held = next((p for p in scene_props if p.drawn in _DRINKS), None)
+    if action == "play":  # the instrument the scene asks for, played (never a microphone held)
+        spec.update(arms=(inst := instrument([holding or "", *(p.asked for p in scene_props)])),
+                    marks=[inst, "notes"])
+        held = None
     if held is None and spec.get("holding"):
         held = asked.get(spec["holding"]) or PropMatch(spec["holding"], spec["holding"], "exact")
     rig = (asked.get(spec["rig"]) or PropMatch(spec["rig"], spec["rig"], "exact")) if spec.get("rig") else None

@@ -1,0 +1,65 @@
+"""What a tool action is done with (``story/data/staging.json``: ``gear``, ``phrase_actions``, ``instruments``).
+
+An action done with its own gear (fishing with a rod, taking a photo with a camera, climbing a ladder,
+digging with a shovel, skipping a rope, playing an instrument, boxing in gloves) is drawn with that gear in
+the pose; the things the premise names for it are that gear, never drawn a second time beside it. A scene's
+note says such an action with its whole phrase where the first word alone would name another deed
+("skipping rope", "playing the guitar"). A hero whose role is such a deed (a photographer, a boxer, a
+pianist) is seen doing it. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from story.datafiles import read_json
+from story.text import HAN
+
+
+@cache
+def _data() -> dict[str, Any]:
+    data = read_json("staging.json")
+    return {"gear": data["gear"], "phrases": data["phrase_actions"], "instruments": data["instruments"],
+            "tools": frozenset(data["tool_actions"]), "roles": data["role_actions"]}
+
+
+def _says(word: str, text: str) -> bool:
+    return word in text if HAN.search(word) else re.search(rf"\b{re.escape(word)}s?\b", text) is not None
+
+
+def is_gear(action: str, thing: str) -> bool:
+    """Whether ``thing`` (the premise's word for an asked prop) is what ``action`` is done with."""
+    said = thing.lower()
+    return any(_says(w, said) for w in _data()["gear"].get(action, ()))
+
+
+def tool_action(action: str) -> bool:
+    return action in _data()["tools"]
+
+
+def instrument(text: str) -> str:
+    """The instrument ``text`` names (English name: piano, guitar, violin, drums), else the piano."""
+    said = text.lower()
+    for name, words in _data()["instruments"].items():
+        if any(_says(w, said) for w in words):
+            return str(name)
+    return "piano"
+
+
+def role_action(role_words: str) -> str | None:
+    """The gear deed a role is seen doing (a photographer: ``photo``; a pianist: ``play``), or None."""
+    said = role_words.lower()
+    for action, words in _data()["roles"].items():
+        if action != "about" and said and any(_says(w, said) for w in words):
+            return str(action)
+    return None
+
+
+def note_phrase(action: str, text: str) -> str | None:
+    """The whole phrase a note says ``action`` with (``play`` with the instrument ``text`` names), or None."""
+    phrase = _data()["phrases"].get(action)
+    if action == "about" or phrase is None:
+        return None
+    return str(phrase).format(instrument=instrument(text))
