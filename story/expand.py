@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from story.gear import instrument, is_gear, role_action, tool_action
-from story.lexicon import Hit, lexicon
+from story.lexicon import Hit, lexicon, tokenize_en
 from story.plan import (
     MAX_LINE_S,
     NARRATOR,
@@ -427,9 +427,10 @@ def _appearances(
     stage = staging()
     lex = lexicon()
     visual = group.visual
-    vis_hits = lex.find(visual, ["actions", "outfits"])
+    # a staging note is English even where the names are hanzi ("we see 大黄 climbing 年糕"): read it as English
+    tokens = tokenize_en(visual) if visual.startswith("we see ") else lex.tokenize(visual)
+    vis_hits = lex.find_tokens(tokens, ["actions", "outfits"])
     positions = {sid: _mentions(visual, members[sid]) for sid in present}
-    tokens = lex.tokenize(visual)
 
     mentioned = sorted((p, sid) for sid, p in positions.items() if p is not None)
 

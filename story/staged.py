@@ -144,8 +144,9 @@ def _verb_action(c: Clause) -> tuple[str, bool]:
         return "celebrate", False  # "opens a food truck": the opening day, not the old job's chores
     if c.actions and not any(e in data["passive_actions"] for e in c.events):
         learning = data["learning_actions"]
+        lead = next((w for w in verb.split() if w not in {"is", "are", "was", "were", "gets", "get"}), first)
         if c.actions[0] in learning["actions"] and len(c.actions) > 1 and any(
-                first.startswith(v) for v in learning["verbs"]):
+                lead.startswith(v) for v in learning["verbs"]):  # "is learning to climb": the learning verb
             return c.actions[1], True  # "learns to dance": the dance
         return c.actions[0], True
     if not c.passive or c.actor == c.subject:

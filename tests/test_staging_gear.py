@@ -120,6 +120,9 @@ def test_a_fight_puts_gloves_up_an_impact_star_and_the_targets_fists_up_too() ->
     ("a tabby cat plays the piano at a concert", "play"),
     ("the rich cat fights the poor cat in the street", "fight"),
     ("a kitten learns to fish", "fish"),
+    ("a shy puppy is learning to climb", "climb"),
+    ("a cat photographs the rich cat stealing", "photo"),
+    ("a tabby cat photographer wins a prize", "photo"),
     ("a poor cat catches a fish at the lake", "fish"),
     ("橘猫在公园拍照", "photo"),
     ("小狗爬树", "climb"),
@@ -128,6 +131,7 @@ def test_a_fight_puts_gloves_up_an_impact_star_and_the_targets_fists_up_too() ->
     ("小猫弹钢琴", "play"),
     ("小狗打拳", "fight"),
     ("小猫钓到鱼", "fish"),
+    ("小狗爬树救小猫", "climb"),  # two hanzi names in the note: it is still read as English
 ])
 def test_the_writer_stages_the_premises_deed_with_its_gear(premise: str, action: str) -> None:
     lang = "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in premise) else "en"
