@@ -105,6 +105,11 @@ def test_a_fight_puts_gloves_up_an_impact_star_and_the_targets_fists_up_too() ->
     hero, rival = _char(report, "hero"), _char(report, "rival")
     assert hero["marks"] == ["gloves", "pow"] and hero["expression"] == "angry"
     assert (rival["arms"], rival["marks"], rival["expression"]) == ("box", ["gloves"], "angry")
+    assert (hero["facing"], rival["facing"]) == ("right", "left")  # face to face
+    _, back = _render("stand", "street", characters=[  # as the writer casts "the rich cat fights the poor cat"
+        {"id": "rival", "action": "fight", "target": "hero", "facing": "right"},
+        {"id": "hero", "action": "stand", "facing": "left"}])
+    assert (_char(back, "hero")["facing"], _char(back, "hero")["arms"]) == ("right", "box")  # fists up at the rival
     x0, y0, x1, y1 = _box(report)
     box = (x0, y0, min(fight.shape[1], x1 + (x1 - x0) // 2), y0 + (y1 - y0) // 2)
     assert _new(fight, stood, box, (214, 40, 48), 30) > 600  # the gloves

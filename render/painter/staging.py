@@ -117,8 +117,9 @@ def _acted_on(scene: Scene, staged: list[Staged], ids: list[str]) -> list[Staged
             out[t] = replace(them, pose=replace(them.pose, expression="shocked",
                                                 marks=(*them.pose.marks, f"soaked:{held}")))
         elif st.pose.action == "fight" and them.pose.body == "stand" and not them.carried and them.pose.rig is None:
-            out[t] = replace(them, turned=True, pose=replace(  # a fight has two sides: fists up too
+            out[t] = replace(them, turned=True, facing=1 if st.slot.x > them.slot.x else -1, pose=replace(
                 them.pose, action="fight", arms="box", expression="angry", marks=("gloves",), holding=None))
+            # a fight has two sides: the target's fists up too, facing the one who fights it
         elif st.pose.action == "treat" and them.pose.body == "stand" and not them.carried:
             out[t] = replace(them, motion="still", pose=replace(
                 them.pose, body="lying", arms="down", legs="still", lean=0.0, expression="sad", marks=("bandage",),
