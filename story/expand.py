@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from story.gear import instrument, is_gear, role_action, tool_action
+from story.gear import climbed, instrument, is_gear, role_action, tool_action
 from story.lexicon import Hit, lexicon, tokenize_en
 from story.plan import (
     MAX_LINE_S,
@@ -474,6 +474,8 @@ def _appearances(
                                "facing": "front"}
         if action == "play":  # the instrument played, for the painter (never a second prop)
             app["holding"] = instrument(said.get(sid, ""))
+        elif action == "climb":  # what is climbed, for the painter: a tree, a rock face, a ladder
+            app["holding"] = climbed(visual)
         if len(present) > 1:
             app["facing"] = "right" if k == 0 else "left"
             if action in stage["targeted_actions"]:

@@ -4,7 +4,7 @@ An action done with its own gear (fishing with a rod, taking a photo with a came
 digging with a shovel, skipping a rope, playing an instrument, boxing in gloves) is drawn with that gear in
 the pose; the things the premise names for it are that gear, never drawn a second time beside it. A scene's
 note says such an action with its whole phrase where the first word alone would name another deed
-("skipping rope", "playing the guitar"). A hero whose role is such a deed (a photographer, a boxer, a
+("skipping rope", "playing the guitar", "climbing the tree"). A hero whose role is such a deed (a photographer, a boxer, a
 pianist) is seen doing it. Pure.
 """
 
@@ -22,7 +22,8 @@ from story.text import HAN
 def _data() -> dict[str, Any]:
     data = read_json("staging.json")
     return {"gear": data["gear"], "phrases": data["phrase_actions"], "instruments": data["instruments"],
-            "tools": frozenset(data["tool_actions"]), "roles": data["role_actions"]}
+            "tools": frozenset(data["tool_actions"]), "roles": data["role_actions"],
+            "climbed": {k: v for k, v in data["climbed"].items() if k != "about"}}
 
 
 def _says(word: str, text: str) -> bool:
@@ -48,6 +49,15 @@ def instrument(text: str) -> str:
     return "piano"
 
 
+def climbed(text: str) -> str:
+    """What a climb in ``text`` is on: a ``tree``, a ``rock`` (a mountain, a cliff) or a ``ladder`` (a wall too)."""
+    said = text.lower()
+    for name, words in _data()["climbed"].items():
+        if any(_says(w, said) for w in words):
+            return str(name)
+    return "ladder"
+
+
 def role_action(role_words: str) -> str | None:
     """The gear deed a role is seen doing (a photographer: ``photo``; a pianist: ``play``), or None."""
     said = role_words.lower()
@@ -62,4 +72,4 @@ def note_phrase(action: str, text: str) -> str | None:
     phrase = _data()["phrases"].get(action)
     if action == "about" or phrase is None:
         return None
-    return str(phrase).format(instrument=instrument(text))
+    return str(phrase).format(instrument=instrument(text), climbed=climbed(text))

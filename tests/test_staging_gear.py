@@ -57,6 +57,18 @@ def test_climbing_lifts_the_pet_onto_a_ladder_paws_up() -> None:
     assert LIFT["climb"] > 0
 
 
+@pytest.mark.parametrize(("on", "colour"), [("tree", (126, 84, 48)), ("rock", (150, 146, 150))])
+def test_a_tree_or_a_mountain_is_climbed_up_its_trunk_or_rock_face(on: str, colour: tuple[int, int, int]) -> None:
+    stand, before = _render("stand", "park")
+    up, report = _render("climb", "park", characters=[{"id": "hero", "action": "climb", "holding": on}])
+    hero = _char(report, "hero")
+    assert hero["marks"] == [on] and hero["holding"] is None  # climbed, never held
+    x0, y0, x1, y1 = _box(before)
+    h = y1 - y0
+    behind = (x0, y0 - h // 6, x1, y1)
+    assert _new(up, stand, behind, colour, 20) > 1500, on
+
+
 def test_digging_drives_a_shovel_into_a_hole_and_throws_up_soil() -> None:
     stand, before = _render("stand", "park")
     dig, report = _render("dig", "park")
@@ -145,6 +157,16 @@ def test_the_writer_stages_the_premises_deed_with_its_gear(premise: str, action:
     assert scenes, [[a.action for a in s.characters] for s in script.scenes]
     for s in scenes:  # the gear is the pose's own: no bowl of fish, no cradle for a ladder, no microphone
         assert not {"steaming bowl", "ladder", "old photo", "microphone", "guitar", "rope"} & set(s.props), s.props
+
+
+@pytest.mark.parametrize(("premise", "on"), [
+    ("a shy puppy climbs a tree to save a kitten", "tree"), ("an old goat climbs the mountain", "rock"),
+    ("a corgi climbs the ladder", "ladder"), ("小猫每天爬山", "rock"), ("小狗爬树", "tree"),
+])
+def test_what_is_climbed_is_the_one_the_premise_names(premise: str, on: str) -> None:
+    lang = "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in premise) else "en"
+    script = write_story(premise, None, lang, 1).script
+    assert {a.holding for s in script.scenes for a in s.characters if a.action == "climb"} == {on}
 
 
 @pytest.mark.parametrize(("premise", "instrument"), [

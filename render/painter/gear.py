@@ -14,7 +14,7 @@ LIFT: dict[str, float] = {"skip": 18.0, "climb": 30.0}
 # the actions whose paws are drawn again over their gear (a grip on the shovel, the camera, the keys)
 GRIPS = frozenset({"photo", "dig", "play", "skip"})
 INSTRUMENTS = ("piano", "guitar", "violin", "drums")
-BEHIND = frozenset({"ladder"})  # gear drawn before the pet's body
+BEHIND = frozenset({"ladder", "tree", "rock"})  # gear drawn before the pet's body (what is climbed)
 
 _WOOD = (150, 98, 52)
 _SOIL = (112, 78, 48)
@@ -24,12 +24,26 @@ _GLOVE = (214, 40, 48)
 
 def draw_behind(p: Pen, marks: tuple[str, ...]) -> None:
     """Gear behind the body, in ground units (before the pet is lifted)."""
-    if "ladder" in marks:  # rails either side of the climber, rungs up past its head
-        for x in (-26.0, 26.0):
-            p.stroke([(x, 4), (x * 0.9, -140)], _WOOD, 5.0)
+    if "tree" in marks:  # a trunk as wide as the climber, a branch and leaves above it, a stub under its foot
+        bark = (126, 84, 48)
+        p.poly([(-30, 4), (-26, -140), (26, -140), (30, 4)], bark)
+        for x, y0, y1 in ((-14, -20, -60), (10, -70, -112), (-6, -118, -138)):
+            p.line([(x, y0), (x + 3, y1)], (92, 60, 34), 1.6)
+        p.stroke([(-24, -104), (-62, -128)], bark, 7.0)
+        for x, y, r in ((-66, -132, 14), (-48, -140, 12), (-80, -122, 10)):
+            p.ell(x, y, r, r * 0.8, (86, 160, 70))
+        p.stroke([(24, -30), (40, -34)], bark, 6.0)
+    elif "rock" in marks:  # a grey rock face behind the climber, ledges for its paws and feet
+        p.poly([(-70, 4), (-62, -70), (-40, -118), (-10, -140), (30, -136), (58, -100), (70, -40), (76, 4)],
+               (150, 146, 150))
+        for x0, x1, y in ((-40, -8, -96), (6, 40, -90), (-20, 30, -30), (-52, -24, -60)):
+            p.line([(x0, y), (x1, y - 2)], (104, 100, 108), 2.4)
+    elif "ladder" in marks:  # rails either side of the climber, rungs up past its head
+        for rail in (-36.0, 36.0):
+            p.stroke([(rail, 4), (rail * 0.94, -140)], _WOOD, 5.0)
         for k in range(7):
-            y = 2 - 22 * (k + 0.4)
-            p.stroke([(-25.0, y), (25.0, y)], _WOOD, 3.6)
+            rung = 2 - 22 * (k + 0.4)
+            p.stroke([(-35.0, rung), (35.0, rung)], _WOOD, 3.6)
 
 
 def draw_gear(p: Pen, mark: str, head_y: float, rng: random.Random) -> bool:

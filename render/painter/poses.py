@@ -45,7 +45,7 @@ _ARMS: dict[str, tuple[list[Point], list[Point]]] = {
     "swim": ([(22, -62), (30, -88)], [(-20, -36), (-26, -22)]),  # a stroke over the head
     "fish": ([(28, -46), (38, -54)], [(20, -40), (30, -50)]),  # both paws on the rod
     "photo": ([(28, -56), (40, -64)], [(4, -56), (22, -68)]),  # the camera up at the eye
-    "climb": ([(22, -64), (23, -87)], [(-22, -58), (-23, -65)]),  # paws up on the ladder's rungs
+    "climb": ([(30, -66), (35, -97)], [(-30, -62), (-35, -85)]),  # paws up beside the head, on the rungs
     "dig": ([(26, -40), (30, -31)], [(4, -52), (20, -46)]),  # both paws down the shovel's handle
     "skip": ([(30, -40), (40, -34)], [(-30, -40), (-40, -34)]),  # the rope's handles out at the sides
     "piano": ([(30, -46), (48, -44)], [(16, -50), (30, -44)]),  # paws on the keys

@@ -202,6 +202,9 @@ def stage_action(action: str, expression: str, holding: str | None, scene_props:
         held = next((p for p in scene_props if v.props[p.drawn].layer == "hand"), None)
     if held is None and action == "spill":  # what is spilt is the scene's own drink or soup
         held = next((p for p in scene_props if p.drawn in _DRINKS), None)
+    if action == "climb":  # up a tree trunk, a rock face, else a ladder (never the tree held)
+        spec["marks"] = [holding if holding in ("tree", "rock") else "ladder"]
+        held = None
     if action == "play":  # the instrument the scene asks for, played (never a microphone held)
         spec.update(arms=(inst := instrument([holding or "", *(p.asked for p in scene_props)])),
                     marks=[inst, "notes"])
