@@ -46,7 +46,7 @@ from story.weave import fill, weave
 
 ARC_IDS = ("rags_to_riches", "career_dream", "betrayal_comeback", "lost_and_found", "parent_sacrifice",
            "underdog_revenge", "rivals_to_friends", "glow_up", "romance", "stolen_treasure", "rescue", "friendship",
-           "celebration", "big_match", "little_wonders", "family_bond", "payback")
+           "celebration", "big_match", "little_wonders", "family_bond", "payback", "reunion")
 SLOTS = ("rival", "ally", "friend", "family")
 
 
@@ -288,6 +288,8 @@ def _values(analysis: Analysis, style: str, language: str, slots: dict[str, Memb
             v[f"{slot}_a"] = word if not m.invented else (m.name if not zh else "")
         else:
             v[f"{slot}_a"] = describe(person, language, analysis if slot != "hero" or person is analysis.hero else None)
+            if not zh and _together(analysis, {m.id for m in slots.values()}).get(m.id):
+                v[f"{slot}_a"] = _one_of(v[f"{slot}_a"])  # "two cats": one of them is "the cat"
     # the job and the dream
     job, dream = analysis.job, analysis.dream
     if arc.id == "career_dream" and not dream and job and lex.entry("jobs", job).get("dream") \
@@ -554,7 +556,8 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
         cast_names = Cast({**others, **people}, members[0].id,
                           {**{p.key: p.side for p in analysis.cast}, **{m.id: m.person.side for m in members}},
                           {members[0].id: values["hero_a"]} if recast_hero else {},
-                          _calling(analysis, lang, said_clauses), job_place(analysis) or "", story_kind(analysis))
+                          _calling(analysis, lang, said_clauses), job_place(analysis) or "", story_kind(analysis),
+                          _together(analysis, set(people)))
         opener = rng.choice([w for w in c["when"][lang] if w not in whens and ok(w)])
         spine = premise_beats(analysis, said_clauses, cast_names, lang, rng, (opener, laters[1]))
         beats = weave(beats, spine, said_clauses, analysis, cast_names)
@@ -615,6 +618,22 @@ def _implies_another(analysis: Analysis) -> bool:
     gets nobody invented."""
     events = {*analysis.wrongs, *analysis.goals, *analysis.outcomes}
     return len(analysis.cast) < 2 and bool(events & _TWO_SIDED or re.search(r"\btwo\b|两|俩", analysis.premise))
+
+
+def _together(analysis: Analysis, cast: set[str]) -> dict[str, str]:
+    """Two cast pets named by one plural word ("two cats cook dinner", 两只猫一起做饭): each one's other."""
+    out: dict[str, str] = {}
+    for p in analysis.cast:
+        twin = next((q for q in analysis.cast if q is not p and q.words and q.words == p.words and q.start == p.start
+                     and q.key in cast), None)
+        if twin is not None and p.key in cast and p.words:
+            out[p.key] = twin.key
+    return out if len(out) == 2 else {}
+
+
+def _one_of(words: str) -> str:
+    """The singular of a plural description ("the lonely cats" → "the lonely cat", "the puppies" → "the puppy")."""
+    return re.sub(r"ies$", "y", words) if words.endswith("ies") else re.sub(r"(?<!s)s$", "", words)
 
 
 def _anything(*texts: str | None) -> bool:

@@ -28,7 +28,7 @@ from story.clausewords import (
     verb_like,
 )
 from story.lexicon import Hit, Tokens, lexicon
-from story.premise import Analysis, Person
+from story.premise import Analysis, Person, verb_of_many
 
 
 @dataclass
@@ -66,7 +66,7 @@ def find_mentions(analysis: Analysis, tokens: Tokens, hits: list[Hit]) -> list[M
             # a verb: "the beagle bakes" is not a baker)
             after = next((x for x in hits if x.start == end and x.section in {"jobs", "relations"}
                           and (tokens.chinese or (x.surface in lex_words(x) and not verb_form(x.surface)))), None)
-            if after is None:
+            if after is None or verb_of_many(words[end - 1], after.surface, tokens.chinese):
                 break
             end = after.end
         role = tuple(person.job_words.lower().split()) if not tokens.chinese and not owns(
@@ -125,6 +125,7 @@ def find_mentions(analysis: Analysis, tokens: Tokens, hits: list[Hit]) -> list[M
 
 
 _PARTNERS = {"girlfriend", "boyfriend", "wife", "husband"}  # whom "his ex" may be
+
 
 
 def hero_gender(analysis: Analysis, tokens: Tokens, mentions: list[Mention]) -> str:

@@ -40,7 +40,7 @@ _NOT_STANDALONE = {"小区", "小孩", "小说", "小学", "小偷", "小伙", "
                    "小屋", "小院", "小船", "小车", "小事", "小时", "小姐", "小伙伴", "小家", "小窝", "小村", "小山",
                    "阿姨", "阿公", "阿婆", "阿嬷", "阿爸", "阿妈"}
 _BEFORE_NAME = set("和与跟被把给对帮让叫向陪找救等") | set("，。；！？、,.;!? ")
-_GOES_ON = set("每终又总今后常竟居突")  # first hanzi of an adverb right after a subject (每天, 终于, 后来…)
+_GOES_ON = set("每终又总今后常竟居突一")  # first hanzi of an adverb right after a subject (每天, 终于, 后来, 一起…)
 _TITLES = {"小姐", "先生", "女士", "大人", "老大", "小哥", "大哥", "大姐", "阿姨", "大叔", "老爷", "少爷", "同学"}
 
 
@@ -165,7 +165,9 @@ def _standalone(cand: str, before: str, after: str, lex: Lexicon) -> bool:
 
 
 def species_of_name(name: str) -> str | None:
-    """The species whose pool of writer-given names holds ``name`` (旺财 → dog), if only one does."""
-    pools = read_json("arcs/common.json")["names"]
-    hits = [sp for sp, pool in pools.items() if name in pool["zh"]]
-    return hits[0] if len(hits) == 1 else None
+    """The species whose names hold ``name`` (阿黄, 旺财 → dog), if only one does: common.json's
+    ``name_species`` (what Chinese use calls a dog's or a cat's name) and the writer's own name pools."""
+    data = read_json("arcs/common.json")
+    hits = {sp for sp, pool in data["names"].items() if name in pool["zh"]}
+    hits |= {sp for sp in ("cat", "dog") if name in data["name_species"][sp]}
+    return hits.pop() if len(hits) == 1 else None

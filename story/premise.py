@@ -465,7 +465,8 @@ def _attach_job(person: Person, hits: list[Hit], tokens: Tokens) -> None:
                 at += n
                 break
     job = next((h for h in hits if h.section == "jobs" and (h.start == at or person.start <= h.start < person.end)
-                and not _verb_like(h.surface, tokens)), None)
+                and not _verb_like(h.surface, tokens)
+                and not (h.start == at and at and verb_of_many(words[at - 1], h.surface, tokens.chinese))), None)
     if job is not None:
         person.job, person.job_words = job.key, job.surface
         return
@@ -490,6 +491,12 @@ def _attach_job(person: Person, hits: list[Hit], tokens: Tokens) -> None:
         near = nearest(phrase, "jobs", "en") or nearest(span[-1], "jobs", "en")
         person.job, person.job_words = (near.used if near else None), phrase
         return
+
+
+def verb_of_many(head: str, word: str, chinese: bool) -> bool:
+    """A job word in the singular right after pets in the plural is their verb ("two cats cook dinner"),
+    not their job ("two cat cooks", "a cat cook")."""
+    return not chinese and head.endswith("s") and not head.endswith("ss") and not word.endswith("s")
 
 
 def _verb_like(surface: str, tokens: Tokens) -> bool:

@@ -41,11 +41,14 @@ def premise_beats(analysis: Analysis, clauses: Sequence[Clause], cast: Cast, lan
     where = job_place(analysis)  # the place the story is at: a clause's own, else where the last one was
     standing: list[str] = []  # the things a clause built, staged again while the story stays there
     when = ""  # the time of day the place's words say, while the story stays there
+    partner: str | None = None  # who the last clause's subject was with ("豆豆和小白是好朋友，")
     for c in clauses:
         k = kind(c, len(clauses), analysis, cast)
         opener = _opener(c, k, beats, openers, zh)
-        line = _line_zh(c, len(clauses), cast, introduced, rng, not opener) if zh and same else \
-            _line_en(c, len(clauses), cast, introduced, rng, not opener) if same else \
+        company = partner if not c.said_subject and re.match(r"一起|together\b", c.verb) else None
+        partner = _partner(c) or (partner if not c.said_subject else None)
+        line = _line_zh(c, len(clauses), cast, introduced, rng, not opener, company) if zh and same else \
+            _line_en(c, len(clauses), cast, introduced, rng, not opener, company) if same else \
             tell(c, len(clauses), analysis, cast, language, introduced, rng, not opener, action(c),
                  spine_data()["leads"]["last"][language])
         if opener:
@@ -163,13 +166,40 @@ def _who(key: str, words: str, cast: Cast, introduced: set[str], zh: bool, given
     return f"{name}, {desc},"
 
 
-def _line_en(c: Clause, total: int, cast: Cast, introduced: set[str], rng: random.Random, lead_ok: bool) -> str:
+def _partner(c: Clause) -> str | None:
+    """Who the clause's subject is with: the pet right after its 和/与/跟/and ("豆豆和小白是好朋友")."""
+    parts = c.parts
+    if len(parts) >= 2 and parts[0].key is None and parts[0].text in {"和", "与", "跟", "and"} and parts[1].key:
+        return parts[1].key
+    return None
+
+
+def _subject(c: Clause, cast: Cast, introduced: set[str], zh: bool, company: str | None) -> str:
+    """The clause's subject: both pets when one plural word names them ("two cats cook dinner": Mango and
+    Pearl cook dinner), or when it goes on "together" with the one the clause before named with it."""
+    key = c.subject or cast.hero
+    other = cast.together.get(key) or company
+    if other is None or other == key:
+        return _who(key, c.subject_words, cast, introduced, zh, _given(c.subject, cast, c))
+    both = f"{cast.name(key)}和{cast.name(other)}" if zh else f"{cast.name(key)} and {cast.name(other)}"
+    first = key not in introduced and bool(c.subject_words) and key in cast.together
+    introduced.update({key, other})
+    if not first:
+        return both
+    if zh:
+        return f"{c.subject_words}{both}"
+    desc = re.sub(r"^(A|An|The|Two|Three)\b", lambda m: m.group(1).lower(), c.subject_words)
+    return f"{both}, {desc},"
+
+
+def _line_en(c: Clause, total: int, cast: Cast, introduced: set[str], rng: random.Random, lead_ok: bool,
+             company: str | None = None) -> str:
     leads = spine_data()["leads"]
     lead = leads["en"].get(c.lead, "")
     if not lead and lead_ok and c.index == total - 1 and (total >= 3 or c.index == 0):
         lead = rng.choice(leads["last"]["en"])
     subject = re.sub(r"^(A|An|The)\b", lambda m: m.group(1).lower(), c.outsider) if c.outsider and not c.passive else \
-        _who(c.subject or cast.hero, c.subject_words, cast, introduced, False, _given(c.subject, cast, c))
+        _subject(c, cast, introduced, False, company)
     out = [lead, subject] if lead else [subject]
     owner_named = False
     before = ""
@@ -208,11 +238,12 @@ _GIVING = {"brings", "gives", "buys", "bakes", "sends", "hands", "offers", "show
            "teaches", "brought", "gave", "bought", "baked", "sent", "made", "cooked", "told", "taught"}
 
 
-def _line_zh(c: Clause, total: int, cast: Cast, introduced: set[str], rng: random.Random, lead_ok: bool) -> str:
+def _line_zh(c: Clause, total: int, cast: Cast, introduced: set[str], rng: random.Random, lead_ok: bool,
+             company: str | None = None) -> str:
     lead = f"{c.lead}，" if c.lead else ""
     if not lead and lead_ok and c.index == total - 1 and (total >= 3 or c.index == 0):
         lead = rng.choice(spine_data()["leads"]["last"]["zh"])
-    subject = (c.outsider if not c.passive else "") or _who(c.subject or cast.hero, c.subject_words, cast, introduced, True, _given(c.subject, cast, c))
+    subject = (c.outsider if not c.passive else "") or _subject(c, cast, introduced, True, company)
     body = "".join(_who(p.key, p.text, cast, introduced, True, _given(p.key, cast, c)) if p.key
                    else cast.name(c.obj) if p.text in {"它", "他", "她"} and c.obj else p.text for p in c.parts)
     text = f"{lead}{subject}{body}".strip("，")

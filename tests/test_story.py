@@ -370,7 +370,7 @@ def test_art_style_is_kept_and_prompted(art_style: str) -> None:
         ("two lonely cats become best friends at the animal shelter", "friendship"),
         ("three kittens plan a surprise birthday party for their grandma", "celebration"),
         ("a clumsy pug plays in the big football match and scores the winning goal", "big_match"),
-        ("an old dog is reunited with his owner after ten years", "lost_and_found"),
+        ("an old dog is reunited with his owner after ten years", "reunion"),
         ("A grey cat takes revenge on the bulldog who ate her birthday cake", "payback"),  # its own arc
     ],
 )

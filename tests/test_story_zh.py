@@ -58,7 +58,7 @@ def test_a_lonely_old_basset_hound_keeps_breed_age_and_mood(premise: str, lang: 
 
 @pytest.mark.parametrize(("premise", "name", "species"), [
     ("小美被富家猫欺负，后来在舞台上成了明星", "小美", None),
-    ("阿黄在工地搬砖，被包工头骂", "阿黄", None),
+    ("阿黄在工地搬砖，被包工头骂", "阿黄", "dog"),  # a dog's name in Chinese use (common.json name_species)
     ("旺财每天在机场等主人回家", "旺财", "dog"),
     ("富家猫欺负小白。", "小白", None),
 ])
