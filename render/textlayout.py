@@ -37,12 +37,16 @@ _CJK = "\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-
 _TOKEN = re.compile(rf"\s+|[{_CJK}]+|[^\s{_CJK}]+")
 _CJK_RUN = re.compile(rf"[{_CJK}]+")
 # characters that must not begin a line (closing brackets and punctuation, CJK and Latin)
-NO_LINE_START = set("，。、；：？！）」』》〉】〕…—・,.;:?!)]}%’”")
+NO_LINE_START = set("，。、；：？！）」』》〉】〕…—・·,.;:?!)]}%’”")
 # Chinese particles that must not begin a line when they are a word of their own (jieba keeps 地方,
 # 得到, 过去, 的确 whole: those words may)
 NO_LINE_START_WORDS = set("了着过吗呢吧啊的地得")
 # characters that must not end a line (opening brackets and quotes)
 NO_LINE_END = set("「『（《〈【〔“‘([{")
+# the headline's separator ("Rainy street · night"): one wrap unit with the word after it, so it never
+# ends a line, and never begins one (the word before moves down with it); where that would empty the
+# line above (one long word before it: "Restaurant · morning"), the break stands for it and it is dropped
+SEPARATOR = "·"
 
 
 def no_start(unit: str) -> bool:
@@ -66,7 +70,16 @@ def tokens(text: str) -> list[str]:
     out: list[str] = []
     for tok in _TOKEN.findall(" ".join(text.split())):
         out.extend(cjk_words(tok) if _CJK_RUN.fullmatch(tok) else [tok])
-    return out
+    glued: list[str] = []
+    i = 0
+    while i < len(out):
+        if out[i] == SEPARATOR and i + 2 < len(out) and out[i + 1].isspace() and not out[i + 2].isspace():
+            glued.append(f"{SEPARATOR} {out[i + 2]}")  # "· night": the separator goes with the word after it
+            i += 3
+            continue
+        glued.append(out[i])
+        i += 1
+    return glued
 
 
 @lru_cache(maxsize=1024)
@@ -120,23 +133,26 @@ def layout_caption(text: str, font_size: int, max_width_px: float, measure: Meas
                 continue
             line.append(tok)
             continue
+        spaced = bool(line) and line[-1].isspace()  # a space before ``tok``: kept when a word moves down with it
         while line and line[-1].isspace():
             line.pop()
         if no_start(tok) or no_end(line[-1]):
             # kinsoku: carry units down with the punctuation or particle (and an opening bracket
             # at the line's end) until the new line may start there, unless that empties the line
             carried = _carry(line, tok)
-            if carried is None:
+            if carried is None and tok.startswith(SEPARATOR):
+                lines.append([tok.removeprefix(SEPARATOR).lstrip()])  # the break stands for the separator
+            elif carried is None:
                 line.append(tok)  # a lone unit: let the punctuation hang instead
             else:
-                lines.append([*carried, tok])
+                lines.append([*carried, " ", tok] if spaced else [*carried, tok])
             continue
         if width([tok]) > max_width_px and len(tok) > 1:
             pieces = _split_word(tok, font_size, max_width_px, measure)
             lines.extend([piece] for piece in pieces)
             continue
         lines.append([tok])
-    result = ["".join(line).strip() for line in lines]
+    result = ["".join(line).strip().removeprefix(SEPARATOR).removesuffix(SEPARATOR).strip() for line in lines]
     return [line for line in result if line]
 
 
@@ -176,7 +192,7 @@ def ellipsize(line: str, font_size: int, max_width_px: float, measure: Measure) 
             text = text.rsplit(" ", 1)[0].rstrip()
         else:
             text = text[:-1].rstrip()
-    return text.rstrip(" ,.;:，。、；：") + ELLIPSIS
+    return text.rstrip(" ,.;:，。、；：·") + ELLIPSIS
 
 
 def balance(text: str, font_size: int, lines: list[str], max_width_px: float, measure: Measure) -> list[str]:

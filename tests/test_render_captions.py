@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 
@@ -303,9 +305,36 @@ def test_a_headline_is_never_cut_inside_a_word(text: str) -> None:
     painter = CaptionPainter(720, 1280, "en")
     size, lines = fit_caption(text, 720, 1280, painter.measure, max_lines=2, fraction=HEADLINE_FRACTION,
                                 max_height=None)
-    words = text.split()
-    assert [w for line in lines for w in line.split()] == words, lines
+    words = [w for w in text.split() if w != "·"]  # a break may stand for the separator (never at a line's edge)
+    assert [w for line in lines for w in line.split() if w != "·"] == words, lines
+    assert not [line for line in lines if line.startswith("·") or line.endswith("·")], lines
     # the same with the fake measure at a width just above the longest word
     longest = max(fake_measure(w, 20) for w in words)
     wrapped = balance(text, 20, layout_caption(text, 20, longest + 1, fake_measure), longest + 1, fake_measure)
-    assert [w for line in wrapped for w in line.split()] == words, wrapped
+    assert [w for line in wrapped for w in line.split() if w != "·"] == words, wrapped
+    assert not [line for line in wrapped if line.startswith("·") or line.endswith("·")], wrapped
+
+
+def test_no_headline_of_the_writer_starts_or_ends_a_line_with_its_separator() -> None:
+    """Every scene headline ("Rainy street · sunset", 雨中街头 · 下雨) the offline writer gives a set of
+    premises, laid out as the renderer does at three frame sizes: the separator "·" never begins or ends
+    a line; where it is kept, a word stands on each side of it."""
+    from story.offline import write_offline
+
+    premises = [("a corgi gets lost in a storm and tries to find her way home", "en"),
+                ("A robot explores Mars", "en"), ("a corgi loses his restaurant to a greedy husky and wins it back", "en"),
+                ("A ginger cat window cleaner is laughed at by the rich cats in the tower", "en"),
+                ("一只流浪狗在雨夜找到了新家", "zh"), ("哈士奇外卖员被顾客看不起，后来开了外卖公司", "zh")]
+    captions = {(s.caption, lang) for p, lang in premises for seed in range(3)
+                for s in write_offline(p, "ginger-cat", lang, seed).scenes}
+    assert any("·" in c for c, _ in captions)
+    wrapped = 0
+    for caption, lang in captions:
+        for w, h in ((720, 1280), (480, 854), (360, 640)):
+            painter = CaptionPainter(w, h, lang)
+            _, lines = fit_caption(caption, w, h, painter.measure, max_lines=2, fraction=HEADLINE_FRACTION,
+                                   max_height=None)
+            wrapped += len(lines) > 1 and "·" in caption
+            assert not [ln for ln in lines if ln.strip().startswith("·") or ln.strip().endswith("·")], (caption, lines)
+            assert all(re.search(r"\S \S", ln) or "·" not in ln for ln in lines), (caption, lines)
+    assert wrapped  # some headlines do wrap at these sizes: the rule was exercised
