@@ -254,7 +254,7 @@ class StoryboardPainter:
                 if front:
                     pet.rig(None)
                     if not lying:
-                        pet.action_marks()
+                        pet.action_marks(c.lang)
                 drawn.append((pet, dx * u, dy * u))
             rest.append(img)
             pets.append(drawn)
@@ -299,7 +299,7 @@ class StoryboardPainter:
             px += _even_up(lo - ink0) if ink0 < lo else -_even_up(ink1 - hi) if ink1 > hi else 0
         feet = (ox - crop[0], oy - crop[1])
         if lying:  # asleep: on its side, head toward the facing side, marks upright above
-            variants["rest"], (px, py) = _lie_down(rest, feet, st, u, seed, (fx, fy))
+            variants["rest"], (px, py) = _lie_down(rest, feet, st, u, seed, (fx, fy), c.lang)
             hd = st.facing if st.pose.body == "lying" else -st.facing
             behind = 52 if st.pose.action == "sleep" else 47
             hx, hy, half = fx + (71 - behind) * u * hd, fy - 26 * u, (half[1], half[0])
@@ -512,7 +512,7 @@ def _lean(im: Image.Image, angle: float, anchor: tuple[float, float], pad: int,
 
 
 def _lie_down(pair: list[Image.Image], feet: tuple[float, float], st: Staged, u: float, seed: int,
-              at: tuple[float, float]) -> tuple[list[Image.Image], tuple[int, int]]:
+              at: tuple[float, float], lang: str = "en") -> tuple[list[Image.Image], tuple[int, int]]:
     """The upright drawing turned a quarter (exact transposes) with room above for the sleep marks;
     returns the images and their top-left on the background canvas (feet a half-body behind ``at``).
     Lying: the head toward the facing side, front down; on its ``back``: the front (paws, legs) up."""
@@ -532,7 +532,7 @@ def _lie_down(pair: list[Image.Image], feet: tuple[float, float], st: Staged, u:
         rx, ry = rx + pad, ry + pad
         head = (rx + 71 * u * hd, ry)
         draw_marks(Pen(ImageDraw.Draw(tall, "RGBA"), head[0], head[1] + 71 * u, u, hd), st.pose.marks,
-                   -71.0, seed)
+                   -71.0, seed, lang)
         out.append(tall)
     behind = 52 if st.pose.action == "sleep" else 47  # asleep: room above the head for the zzz; else centred
     target = (at[0] - behind * u * hd, at[1] - 26 * u)

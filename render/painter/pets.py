@@ -136,9 +136,9 @@ class Pet(Pen):
         """How far below the ground line the drawing's feet are (a kneel), less how far it is lifted, in pixels."""
         return (self.kneel - LIFT.get(self.pose.action, 0.0)) * self.u
 
-    def action_marks(self) -> None:
+    def action_marks(self, lang: str = "en") -> None:
         self.fy += self.drop()
-        draw_marks(self, self.pose.marks, self.hy, self.seed)
+        draw_marks(self, self.pose.marks, self.hy, self.seed, lang)
         if self.pose.action in GRIPS:  # the paws over the camera, shovel, rope handles or keys
             for s in (1, -1):
                 self.ell(*arm_path(self.arm_style, s)[-1], 4.6, 4.6, self.paw_color())

@@ -96,15 +96,20 @@ def _font(px: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     return ImageFont.load_default(max(6, px))
 
 
-def _text(p: Pen, x: float, y: float, text: str, size: float, fill: tuple[int, int, int]) -> None:
-    font = _font(round(size * p.u))
+def _text(p: Pen, x: float, y: float, text: str, size: float, fill: tuple[int, int, int], lang: str = "en") -> None:
+    """A mark's word ("HA", "HMPH") in the script's language (shops.json ``signs_zh``: 哈, 哼), in a CJK face for Chinese."""
+    from render.painter.shops import sign_font, sign_text  # the signs' words and faces
+
+    words = sign_text(text, lang)
+    font = _font(round(size * p.u)) if words == text else sign_font(lang, max(6, round(size * p.u * 1.3)))
+    text = words
     px, py = p.P(x, y)
     p.d.text((px, py), text, fill=fill, font=font, anchor="mm", stroke_width=max(1, round(p.u * 0.9)),
              stroke_fill=INK)
 
 
-def draw_marks(p: Pen, marks: tuple[str, ...], head_y: float, seed: int) -> None:
-    """Action marks around a pet whose head centre is at ``head_y`` (pet units)."""
+def draw_marks(p: Pen, marks: tuple[str, ...], head_y: float, seed: int, lang: str = "en") -> None:
+    """Action marks around a pet whose head centre is at ``head_y`` (pet units); their words in ``lang``."""
     rng = random.Random(seed)
     x: float
     y: float
@@ -128,8 +133,8 @@ def draw_marks(p: Pen, marks: tuple[str, ...], head_y: float, seed: int) -> None
                 pts = [(x - r, y - r), (x + r, y - r), (x - r, y + r), (x + r, y + r)]
                 p.line(pts, (90, 110, 200) if k % 2 else INK, 1.4)
         elif mark == "haha":
-            _text(p, 32, head_y - 30, "HA", 11, (255, 210, 60))
-            _text(p, -30, head_y - 38, "HA", 9, (255, 210, 60))
+            _text(p, 32, head_y - 30, "HA", 11, (255, 210, 60), lang)
+            _text(p, -30, head_y - 38, "HA", 9, (255, 210, 60), lang)
         elif mark == "notes":
             for k, (x, y) in enumerate(((28.0, head_y - 24), (40.0, head_y - 40), (-30.0, head_y - 32))):
                 col = [(255, 110, 160), (110, 170, 255), (255, 200, 60)][k]
@@ -153,7 +158,7 @@ def draw_marks(p: Pen, marks: tuple[str, ...], head_y: float, seed: int) -> None
                 p.line([(-40 - k * 3, y), (-62 - k * 3, y)], (255, 255, 255, 220), 1.4)
                 p.line([(-40 - k * 3, y), (-62 - k * 3, y)], (60, 60, 80, 120), 0.5)
         elif mark == "sneer":
-            _text(p, -30, head_y - 36, "HMPH", 7, (255, 255, 255))
+            _text(p, -30, head_y - 36, "HMPH", 7, (255, 255, 255), lang)
         elif mark == "speech":
             p.ell(38, head_y - 38, 15, 10, WHITE)
             p.poly([(28, head_y - 32), (24, head_y - 22), (34, head_y - 30)], WHITE, outline=False)

@@ -80,6 +80,11 @@ def sign(c: Canvas, text: str, x: float, y: float, size: float, fill: RGB, width
     c.d.text((c.X(x), c.Y(y)), words, fill=fill, font=font, anchor="mm")
 
 
+def sign_font(lang: str, px: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    """The face a sign's words are painted in: a CJK one for Chinese."""
+    return _font(lang, px)
+
+
 @lru_cache(maxsize=32)
 def _font(lang: str, px: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     found = find_font("zh") if lang == "zh" else None
