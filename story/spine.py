@@ -18,9 +18,7 @@ from dataclasses import replace
 
 from story.clauses import Clause
 from story.lexicon import lexicon
-from story.plan import (
-    NARRATOR,
-)
+from story.plan import NARRATOR, staging
 from story.premise import Analysis
 from story.staged import Beat, Cast, action, action_of, kind, place_time, spine_data, visual_note
 from story.telling import tell
@@ -86,7 +84,11 @@ def premise_beats(analysis: Analysis, clauses: Sequence[Clause], cast: Cast, lan
     return beats
 
 
-_INDOORS = {"hospital", "office", "school", "shop", "kitchen", "restaurant", "bedroom", "mansion", "city_hall", "stage", "courtroom"}
+def staying_places() -> frozenset[str]:
+    """The places a story stays at when its weather turns (staging.json ``indoor_places``): those drawn under
+    a roof (the painter's; the storm is on the window) and those whose own weather is drawn (city hall steps)."""
+    data = staging()["indoor_places"]
+    return frozenset([*data["places"], *data["stays_in_weather"]])
 
 
 def _in_weather(c: Clause, where: str | None) -> Clause:
@@ -102,7 +104,7 @@ def _in_weather(c: Clause, where: str | None) -> Clause:
 
     kept = [n for n in c.asked if n.section != "places" or not weather_word(n.wanted)]
     places = [k for k in c.places if k != "rainy_street" or not any(weather_word(w) for w in c.place_words)]
-    indoors = where is not None and any(str(lex.entry("places", k)["location"]) in _INDOORS
+    indoors = where is not None and any(str(lex.entry("places", k)["location"]) in staying_places()
                                         for k in lex.keys(where, "places"))
     if not (places or any(n.section == "places" for n in kept) or indoors):
         return c  # nowhere else to be: out in the rain

@@ -96,6 +96,12 @@ def test_staging_schema() -> None:
     # the places drawn indoors are the painter's: every place it does not draw outdoors
     from render.painter.vocabulary import vocabulary
     assert set(st["indoor_places"]["places"]) == LOCATIONS - set(vocabulary().outdoor)
+    # and the story's (story.spine): a storm while the story is under a roof is the weather on its window; at a
+    # place drawn outdoors that it stays at (the city hall steps), the weather falls there
+    from story.spine import staying_places
+    stays = set(st["indoor_places"]["stays_in_weather"])
+    assert stays <= set(vocabulary().outdoor) and stays <= LOCATIONS and "city_hall" in stays
+    assert staying_places() == set(st["indoor_places"]["places"]) | stays
     assert set(titles["times"]) == set(get_args(TimeOfDay)) and set(titles["weathers"]) == set(get_args(Weather))
     for section in titles.values():
         for en, zh in section.values():

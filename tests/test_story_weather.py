@@ -81,3 +81,19 @@ def test_filler_and_lead_lines_name_no_weather(name: str) -> None:
     said = [(p, s) for p, s in _strings(read_json(name)) if not p.startswith(("/names/", "/location_words/"))]
     assert said
     assert [(p, s) for p, s in said if lex.keys(s, "weathers")] == []
+
+
+@pytest.mark.parametrize(("premise", "place"), [
+    ("a corgi gives a speech at city hall and shivers in the rain", "city_hall"),  # drawn outdoors: the rain falls there
+    ("a pug nurse works at the hospital and shivers in the rain", "hospital"),  # under a roof: rain on the window
+])
+def test_a_story_stays_where_it_is_when_only_its_weather_turns(premise: str, place: str) -> None:
+    """staging.json indoor_places (places and stays_in_weather) is where a clause that names only its weather
+    leaves the story: no cut to a rainy street."""
+    from story.spine import staying_places
+
+    assert place in staying_places()
+    for seed in range(3):
+        script = write_story(premise, "corgi", "en", seed).script
+        wet = [s for s in script.scenes if s.weather in {"rain", "storm"}]
+        assert wet and all(s.location == place for s in wet), (seed, [(s.location, s.weather) for s in script.scenes])
