@@ -11,6 +11,7 @@ hero-side characters the arc does not use get cameo beats, so nobody the premise
 
 from __future__ import annotations
 
+import math
 import random
 import re
 from collections.abc import Callable
@@ -139,7 +140,12 @@ class Member:
     invented: bool
 
 
-def _look(person: Person, species: str, rng: random.Random) -> str:
+# the least RGB distance between the hero's fur and a villain's chosen one: of its own species (a grey tabby
+# beside a ginger one: 113), of the other (a golden retriever beside a ginger cat: 54; a corgi: 23)
+CONTRAST = {True: 100.0, False: 50.0}
+
+
+def _look(person: Person, species: str, rng: random.Random, hero_style: str | None = None) -> str:
     lex = lexicon()
     if person.breed:
         look = str(lex.entry("breeds", person.breed)["look"])
@@ -147,7 +153,15 @@ def _look(person: Person, species: str, rng: random.Random) -> str:
         look = f"a {lex.entry('colours', person.colour)['en'][0]} {species}"
     else:
         options = [s for s in CHARACTER_STYLES.values() if s.species == species]
-        look = rng.choice(options).look
+        chosen = rng.choice(options)
+        if hero_style is not None and person.side == "villain":  # told apart from the hero with the sound off
+            hero = CHARACTER_STYLES[hero_style]
+            fur, least = hero.fur, CONTRAST[hero.species == species]
+            apart = [s for s in options if math.dist(s.fur, fur) >= least] or [
+                max(options, key=lambda s: math.dist(s.fur, fur))]
+            if chosen not in apart:  # the same draw, so every other choice stays as it was
+                chosen = apart[options.index(chosen) % len(apart)]
+        look = chosen.look
     if person.traits:  # the premise's own words first: "a rich white cat …"
         words = " ".join(str(lex.entry("traits", t)["en"][0]) for t in person.traits)
         look = re.sub(r"^(an?) ", lambda m: f"a {words} ", look) if re.match(r"^an? ", look) else f"{words} {look}"
@@ -214,7 +228,7 @@ def _cast(analysis: Analysis, arc: Arc, style: str, language: str, rng: random.R
             if fitting and name not in fitting:  # the same draw, so every other choice stays as it was
                 name = fitting[options.index(name) % len(fitting)]
         taken_names.add(name)
-        look = CHARACTER_STYLES[style].look[:120] if p.role == "hero" else _look(p, species, rng)
+        look = CHARACTER_STYLES[style].look[:120] if p.role == "hero" else _look(p, species, rng, style)
         members.append(Member(p, p.key, name, species, look, p.pos == 10**6))
     return members
 
