@@ -34,6 +34,7 @@ from story.clausewords import (
     surface,
 )
 from story.fragments import (
+    described_subject_zh,
     fragments,
     join_names,
     merge_people_only,
@@ -114,6 +115,7 @@ def clauses(analysis: Analysis) -> list[Clause]:
     # 2. Fragments at punctuation and joining words; person-only fragments join the one before.
     frags = fragments(premise, tokens)
     frags = merge_people_only(frags, mentions, tokens, hits)
+    frags = described_subject_zh(frags, mentions, tokens)
     frags, told_of = relatives_zh(frags, mentions, tokens, hits)
     # 3. Each fragment read as a clause: subject (said, inherited, "who"), passive, object, verb, things.
     out: list[Clause] = []

@@ -114,6 +114,25 @@ def merge_people_only(frags: list[tuple[str, int, int]], mentions: list[Mention]
     return out
 
 
+def described_subject_zh(frags: list[tuple[str, int, int]], mentions: list[Mention],
+                         tokens: Tokens) -> list[tuple[str, int, int]]:
+    """A Chinese fragment that only describes a pet before it ("分别多年的两只猫") and runs straight on into a
+    joining word ("终于重逢了"): the pet is what the rest says of it, one clause ("分别多年的两只猫终于重逢了")."""
+    if not tokens.chinese:
+        return frags
+    words = tokens.words
+    out: list[tuple[str, int, int]] = []
+    for lead, s, e in frags:
+        if out and lead and s > 0 and words[s - 1] == lead and out[-1][2] == s - 1:
+            plead, ps, pe = out[-1]
+            last = next((m for m in mentions if m.end == pe and m.start > ps), None)
+            if last is not None and "的" in words[ps:last.start]:
+                out[-1] = (plead, ps, e)
+                continue
+        out.append((lead, s, e))
+    return out
+
+
 _SETTING_ZH = {"里", "中", "上", "在", "的", "那天", "一天", "这天", "有一天", "晚上", "夜里", "那晚", "某天"}
 
 

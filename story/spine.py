@@ -245,8 +245,12 @@ def _line_zh(c: Clause, total: int, cast: Cast, introduced: set[str], rng: rando
     lead = f"{c.lead}，" if c.lead else ""
     if not lead and lead_ok and c.index == total - 1 and (total >= 3 or c.index == 0):
         lead = rng.choice(spine_data()["leads"]["last"]["zh"])
-    subject = (c.outsider if not c.passive else "") or _subject(c, cast, introduced, True, company)
-    body = "".join(_who(p.key, p.text, cast, introduced, True, _given(p.key, cast, c)) if p.key
+    key = c.subject or cast.hero
+    inside = not c.said_subject and not c.outsider and any(p.key == key for p in c.parts)
+    # "分别多年的两只猫终于重逢了": the subject is named inside, after what describes it; said there, not before
+    subject = "" if inside else (c.outsider if not c.passive else "") or _subject(c, cast, introduced, True, company)
+    body = "".join(_subject(replace(c, subject_words=p.text), cast, introduced, True, None) if inside and p.key == key
+                   else _who(p.key, p.text, cast, introduced, True, _given(p.key, cast, c)) if p.key
                    else cast.name(c.obj) if p.text in {"它", "他", "她"} and c.obj else p.text for p in c.parts)
     text = f"{lead}{subject}{body}".strip("，")
     return text if text.endswith(("。", "！", "？")) else f"{text}。"

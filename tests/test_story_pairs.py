@@ -42,3 +42,13 @@ def test_two_pets_keep_their_action_and_both_names(premise: str, verb: str) -> N
 def test_a_cat_cook_is_still_a_cook() -> None:
     assert analyse("a ginger cat cook is laughed at by the rich cats").hero.job_words == "cook"
     assert analyse("two cats cook dinner together").hero.job_words == ""
+
+
+def test_a_pair_described_before_it_is_named_where_it_is() -> None:
+    """分别多年的两只猫终于重逢了: what describes the two cats comes first, then their names, then what they do;
+    no name is said before the description and again after it."""
+    for seed in range(3):
+        script = write_story("分别多年的两只猫终于重逢了", None, "zh", seed).script
+        a, b = (c.name for c in script.characters)
+        line = premise_line(script, "重逢了")
+        assert re.search(rf"分别多年的两只猫{a}和{b}终于重逢了", line), (seed, line)
