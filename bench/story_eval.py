@@ -270,10 +270,10 @@ ZH_CASES: tuple[Case, ...] = (
          (("厨房",), ("偷吃",), ("厨师",)), ("kitchen",)),
     Case("柴犬阿福在夜市卖臭豆腐，顾客排起了长队", "zh", (Who(D, "shiba", "阿福"),),
          (("阿福",), ("夜市",), ("臭豆腐",), ("排",)), ("market",)),
-    Case("金毛在婚礼上给新娘送戒指", "zh", (Who(D, "golden"), Who()), (("婚礼",), ("新娘",), ("戒指",)), ("mansion",)),
+    Case("金毛在婚礼上给新娘送戒指", "zh", (Who(D, "golden"), Who()), (("婚礼",), ("新娘",), ("戒指",)), ("wedding",)),
     Case("两只小狗在公园里捡到一只受伤的小鸟", "zh", (Who(D), Who(D)), (("公园",), ("小鸟",), ("受伤",)), ("park",)),
     Case("萨摩耶在海边救起了一只落水的小猫", "zh", (Who(D, "samoyed"), Who(C)), (("海边",), ("救",), ("小猫",)), ("beach",)),
-    Case("雪山上，哈士奇带着迷路的小猫回家", "zh", (Who(D, "husky"), Who(C)), (("雪",), ("迷路",), ("回家",)), ("park",)),
+    Case("雪山上，哈士奇带着迷路的小猫回家", "zh", (Who(D, "husky"), Who(C)), (("雪",), ("迷路",), ("回家",)), ("mountain",)),
     Case("办公室里，加班的狸花猫被老板骂哭了", "zh", (Who(C, "tabby"), Who()), (("办公室",), ("加班",), ("老板",)),
          ("office",)),
     Case("豆豆和小白是好朋友，一起在公园玩", "zh", (Who(name="豆豆"), Who(name="小白")), (("豆豆",), ("小白",), ("公园",)),
@@ -322,6 +322,32 @@ STORY_CASES: tuple[Case, ...] = (
     Case("豆豆和小白是好朋友，一起在公园玩", "zh", (Who(name="豆豆"), Who(name="小白")), (("豆豆和小白一起",),)),
     Case("阿黄在公园里追蝴蝶", "zh", (Who(D, name="阿黄"),), (("阿黄",), ("公园",), ("蝴蝶",))),
     Case("大黄和咪咪是好朋友", "zh", (Who(D, name="大黄"), Who(C, name="咪咪")), (("大黄",), ("咪咪",), ("朋友",))),
+)
+# Places a muted viewer must recognise (issue 12, staging): the event's own place drawn, each premise's
+# scenes at it (a lake with its water, a fishing contest at the lake, the city dance contest on a stage,
+# a wedding, a mountain, a cemetery), English and Chinese. "any": one scene at least is drawn there; "all":
+# the share of the scenes whose narration names the place (each case's first item) drawn there.
+PLACE_CASES: tuple[Case, ...] = (
+    Case("a ginger cat goes fishing at the lake", "en", (Who(C, "ginger"),), (("lake",), ("fish",)), ("lake",)),
+    Case("a shy duck-loving corgi swims in the pond every morning", "en", (Who(D, "corgi"),), (("pond",), ("swim",)),
+         ("lake",)),
+    Case("an old dog walks by the river with his grandson", "en", (Who(D), Who()), (("river",),), ("lake",)),
+    Case("a tabby cat wins a fishing contest against a proud husky", "en", (Who(C, "tabby"), Who(D, "husky")),
+         (("fishing contest",),), ("lake",)),
+    Case("a ginger cat wins the city dance contest", "en", (Who(C, "ginger"),), (("contest",), ("dance",)), ("stage",)),
+    Case("a white cat and a black cat have their wedding", "en", (Who(C, "white"), Who(C, "black")), (("wedding",),),
+         ("wedding",)),
+    Case("a husky climbs a snowy mountain to save a lost kitten", "en", (Who(D, "husky"), Who(C)),
+         (("mountain",), ("snow",)), ("mountain",)),
+    Case("a lonely dog visits her grave every spring", "en", (Who(D),), (("grave",),), ("cemetery",)),
+    Case("a kitten brings flowers to the cemetery for grandma cat", "en", (Who(C), Who(C)), (("cemetery",), ("flowers",)),
+         ("cemetery",)),
+    Case("橘猫在湖边钓鱼", "zh", (Who(C, "ginger"),), (("湖",), ("钓鱼",)), ("lake",)),
+    Case("小狗在池塘边学游泳", "zh", (Who(D),), (("池塘",), ("游泳",)), ("lake",)),
+    Case("白猫和黑猫举行了婚礼", "zh", (Who(C, "white"), Who(C, "black")), (("婚礼",),), ("wedding",)),
+    Case("哈士奇爬雪山", "zh", (Who(D, "husky"),), (("雪山",),), ("mountain",)),
+    Case("小猫去墓地看奶奶", "zh", (Who(C), Who()), (("墓地",), ("奶奶",)), ("cemetery",)),
+    Case("柯基在钓鱼比赛中赢了", "zh", (Who(D, "corgi"),), (("比赛",), ("钓鱼",)), ("lake",)),
 )
 _UNSPACED = re.compile(r"[\u3400-\u9fff][A-Za-z]|[A-Za-z][\u3400-\u9fff]")
 # The effort filler a story not of striving must not say (hand-written here, apart from the writer's pools).
@@ -737,6 +763,25 @@ def main() -> int:
     print(f"story engine fidelity (mean): {statistics.mean(st_fid):.3f} (min {min(st_fid):.2f})   "
           f"cast recall: {statistics.mean(st_cast):.3f}   with an invented event: {st_invented} of {st_total}   "
           f"garbled: {st_garbled}")
+    print()
+    place_any: list[float] = []
+    place_all: list[float] = []
+    place_fid: list[float] = []
+    print(f"places (issue 12, staging): {len(PLACE_CASES)} premises (lake, pond, river, fishing contest, a city's "
+          f"contest, wedding, mountain, cemetery; English and Chinese)")
+    print(f"{'fid':>5} {'any':>5} {'all':>5}  premise")
+    for case in PLACE_CASES:
+        scripts = [write_offline(case.premise, _style(case), case.lang, seed) for seed in range(args.seeds)]
+        f = statistics.mean(fidelity(case, s) for s in scripts)
+        w = statistics.mean(float(any(sc.location in case.where for sc in s.scenes)) for s in scripts)
+        own = [sc for s in scripts for sc in s.scenes if any(found(x, sc.narration) for x in case.items[0])]
+        a = statistics.mean(float(sc.location in case.where) for sc in own) if own else 0.0
+        place_fid.append(f)
+        place_any.append(w)
+        place_all.append(a)
+        print(f"{f:5.2f} {w:5.2f} {a:5.2f}  [{case.lang}] {case.premise[:80]}")
+    print(f"places fidelity (mean): {statistics.mean(place_fid):.3f}   drawn at the asked place (any scene): "
+          f"{statistics.mean(place_any):.3f}   the premise's own scenes there: {statistics.mean(place_all):.3f}")
     return 0
 
 

@@ -39,7 +39,7 @@ from story.plan import (
 )
 from story.premise import Analysis, Person, Side, describe
 from story.spine import job_place, premise_beats
-from story.staged import Cast, cast_asks
+from story.staged import Cast, cast_asks, premise_place
 from story.styles import CHARACTER_STYLES
 from story.text import FIELD, fill_fields
 from story.text import HAN as _HAN
@@ -339,8 +339,7 @@ def _values(analysis: Analysis, style: str, language: str, slots: dict[str, Memb
         v.update(dream=dd[0], dream_work=dd[1], dream_work_en=c["default_dream"]["en"][1],
                  dream_event="那个大日子" if zh else "the big day", dream_place_en="the stage")
     # the place and the lost thing, in the premise's words when the languages match
-    place_key = analysis.places[0] if analysis.places else None
-    place_surface = analysis.surfaces.get(f"places:{place_key}") if place_key else None
+    place_key, place_surface = premise_place(analysis) or (None, None)  # the event's own place, not "city"
     if place_key:
         loc = lex.entry("places", place_key)["location"]
         v["place"] = place_surface if same and place_surface else loc_words[loc][1 if zh else 0]

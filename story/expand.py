@@ -60,6 +60,7 @@ class _Hints:
     weather: str | None = None  # the premise's own weather ("rain", "snow", "storm")
     season: bool = False  # the premise is set in that weather's season ("a snowy winter"): every scene has it
     role: str = ""  # the hero's role in the premise's words ("photographer", 钢琴家)
+    placed: bool = False  # the premise's place is named with that weather ("a snowy mountain", 雪山): drawn in it
 
 
 _STOP = frozenset("""a an the and or but of to in on at by for with from into over under after before then
@@ -72,14 +73,14 @@ day days night story tale new old little big tiny""".split())
 
 def _premise_hints(premise: str) -> _Hints:
     from story.premise import analyse
+    from story.staged import premise_place
 
     lex = lexicon()
     analysis = analyse(premise)
-    place_key = analysis.places[0] if analysis.places else None
+    place_key, surface = premise_place(analysis) or (None, None)  # "the city dance contest": the stage
     place = str(lex.entry("places", place_key)["location"]) if place_key else None
     place_word = None
     if place_key:
-        surface = analysis.surfaces.get(f"places:{place_key}")
         place_word = surface if surface and analysis.language == "en" else str(lex.entry("places", place_key)["en"][0])
     details: list[str] = []
     if analysis.language == "en":
@@ -99,10 +100,14 @@ def _premise_hints(premise: str) -> _Hints:
     seasons = staging()["seasons"]
     season = any(w in premise for w in seasons["zh"]) or bool(
         re.search(r"\b(?:" + "|".join(map(re.escape, seasons["en"])) + r")\b", premise.lower()))
+    # a place named with its weather ("a snowy mountain", 雪山) is in that weather every time it is drawn
+    placed = next((k for k, e in lex.data["weathers"].items() if surface and (k in lex.keys(surface, "weathers") or any(
+        w in surface for w in e["zh"]))), None)
     return _Hints(job, place, place_word, tuple(analysis.hero.traits), tuple(dict.fromkeys(details))[:6],
                   analysis.hero.breed, hero_style(analysis), dream,
                   ("kitten" if young.group(1) or young.group(3) else "puppy") if young else None,
-                  weathers[0] if weathers else None, season and bool(weathers), analysis.hero.job_words or "")
+                  placed or (weathers[0] if weathers else None), season and bool(weathers), analysis.hero.job_words or "",
+                  placed is not None)
 
 
 # one young pet in the hero's own words ("a tabby kitten", 小奶狗); its look says so, for the painter
@@ -390,12 +395,14 @@ def expand_plan(
 def _weather(visual: str, location: str, hints: _Hints, before: Mapping[str, Any] | None) -> str:
     """A scene's weather: what its picture's note names (never a line's words: "rain or shine" is no rain);
     else the premise's own weather, in every scene when the premise is set in its season ("a snowy winter"),
+    at its place when the place is named with it ("a snowy mountain", 雪山),
     else while the place stays that of the scene before that had it (the rainy night goes on); else a
     rainy street's rain, else clear."""
     named = lexicon().keys(visual, "weathers")
     if named:
         return named[0]
-    if hints.weather is not None and (hints.season or before is not None and before["weather"] == hints.weather
+    if hints.weather is not None and (hints.season or hints.placed and location == hints.place
+                                      or before is not None and before["weather"] == hints.weather
                                       and before["location"] == location):
         return hints.weather
     return "rain" if location == "rainy_street" else "clear"

@@ -20,7 +20,7 @@ from story.clauses import Clause
 from story.lexicon import lexicon
 from story.plan import NARRATOR, staging
 from story.premise import Analysis
-from story.staged import Beat, Cast, action, action_of, kind, place_time, spine_data, visual_note
+from story.staged import Beat, Cast, action, action_of, kind, main_place, place_time, spine_data, visual_note
 from story.telling import tell
 from story.text import HAN, possessive
 
@@ -67,7 +67,7 @@ def premise_beats(analysis: Analysis, clauses: Sequence[Clause], cast: Cast, lan
             asks = [*asks, *dream["props"]]
             if analysis.dream == "founder" and analysis.job:
                 asks.append(str(lexicon().entry("jobs", analysis.job)["props"][0]))
-        own = next((n for n in c.asked if n.section == "places"), None)
+        own = main_place(c)
         if own is not None:
             where = str(lexicon().entry("places", own.used)["en"][0])
         elif c.places:

@@ -19,7 +19,7 @@ from story.datafiles import read_json
 from story.gear import is_gear, note_phrase, tool_action
 from story.kinds import STRIVING, Kind
 from story.lexicon import lexicon
-from story.nearest import nearest
+from story.nearest import Nearest, nearest, things
 from story.premise import Analysis
 from story.telling import telling_data
 from story.text import HAN
@@ -198,6 +198,37 @@ def _ing(word: str) -> str:
     return word + "ing"
 
 
+@cache
+def _broad_places() -> frozenset[str]:
+    data = read_json("staging.json")["broad_places"]
+    return frozenset([*data["en"], *data["zh"]])
+
+
+def broad_place(words: str) -> bool:
+    """Whether a place word only colours where an event happens ("city", 城里): a more specific place wins."""
+    return words.lower().strip() in _broad_places()
+
+
+def main_place(c: Clause) -> Nearest | None:
+    """The place a clause asks for that its event happens at: the most specific one ("wins the city dance
+    contest": the contest's stage, "city" only colours it), between equals the first named."""
+    return min((n for n in c.asked if n.section == "places"), key=lambda n: broad_place(n.wanted), default=None)
+
+
+def premise_place(analysis: Analysis) -> tuple[str, str | None] | None:
+    """(lexicon place key, the premise's word for it) of the place the premise's story is at: its first
+    vocabulary place, unless that only colours it ("the city dance contest") or there is none, and the
+    premise names a more specific one drawn as its nearest (the contest's stage, the fishing contest's lake)."""
+    key = analysis.places[0] if analysis.places else None
+    surface = analysis.surfaces.get(f"places:{key}") if key else None
+    if key is None or broad_place(surface or str(lexicon().entry("places", key)["en"][0])):
+        specific = next((n for n in things(analysis.premise, analysis.language)
+                         if n.section == "places" and not broad_place(n.wanted)), None)
+        if specific is not None:
+            return specific.used, specific.wanted
+    return (key, surface) if key else None
+
+
 def place_ask(c: Clause) -> tuple[str, str] | None:
     """(the premise's words, the location drawn) for a place the clause asks for that is not one of
     its vocabulary's places: what it opens or builds ("opens a food truck": the street where the
@@ -278,7 +309,7 @@ def visual_note(c: Clause, cast: Cast, where: str | None, heros_place: bool = Fa
     asks += unknown
     if shown or unknown:
         note += ", " + ", ".join(dict.fromkeys([*shown, *unknown]))
-    own = next((n for n in c.asked if n.section == "places"), None)
+    own = main_place(c)
     if own is not None:
         entry = lex.entry("places", own.used)
         note += f", at the {entry['en'][0]}"

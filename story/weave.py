@@ -30,7 +30,7 @@ from story.plan import (
 )
 from story.premise import Analysis
 from story.script import spoken_length
-from story.staged import Beat, Cast, mending, phase, spine_data
+from story.staged import Beat, Cast, broad_place, mending, phase, spine_data
 from story.text import HAN, fill_fields
 
 
@@ -154,7 +154,8 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         if not c.obj and not strives:  # "Luna keeps both eyes on Luna": a kind's line about another needs one
             out.pop("object")
         where = re.search(r", (at|on) the ([a-z ]+)$", str(b.get("visual", "")))
-        own = next((n.wanted for n in c.asked if n.section == "places"  # the premise's word ("town"),
+        own = next((n.wanted for n in sorted(c.asked, key=lambda n: broad_place(n.wanted))  # the premise's word
+                    if n.section == "places"  # ("town"; "contest" before "city": the event's own place first),
                     and not lexicon().keys(n.wanted, "weathers")), None)  # never its weather ("storm")
         if where:  # the scene's own place ("the whole hospital goes quiet")
             word = own if own and lang == "en" and analysis_lang(own) == "en" else where.group(2)

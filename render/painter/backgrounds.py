@@ -27,6 +27,7 @@ from render.painter.landmarks import (
     bg_space,
     bg_stadium,
 )
+from render.painter.outdoors import bg_cemetery, bg_lake, bg_mountain, bg_wedding
 from render.painter.shops import sign
 
 
@@ -473,5 +474,9 @@ BACKGROUNDS: dict[str, Callable[[Canvas], None]] = {
     "city_hall": bg_city_hall,
     "market": bg_market,
     "courtroom": bg_courtroom,
+    "lake": bg_lake,
+    "mountain": bg_mountain,
+    "wedding": bg_wedding,
+    "cemetery": bg_cemetery,
 }
 

@@ -1,0 +1,171 @@
+"""Backgrounds for the open-air places a premise's event happens at: a lakeside with its water, reeds and
+jetty; a mountain with its peaks (snow-capped, and white all over in a snowy scene); a garden wedding with
+its flowered arch, aisle and guests' chairs; a quiet cemetery with a headstone and fresh flowers."""
+
+from __future__ import annotations
+
+import math
+
+from render.painter.canvas import Canvas
+from render.painter.geometry import RGB, WHITE, darker, lighter
+
+_BLOSSOMS: tuple[RGB, ...] = ((250, 170, 190), WHITE, (255, 210, 225), (250, 200, 90))
+
+
+def bg_lake(c: Canvas) -> None:
+    """A lakeside: the far shore's hills and trees, a wide band of still water with ripples and the sky in
+    it, reeds and lily pads at the edge, a wooden jetty reaching in, and the grassy near bank."""
+    c.sky((110, 180, 236), (206, 232, 248), 0.44)
+    c.clouds(2, 0.04, 0.2)
+    for x, rx, col in ((0.15, 40, (120, 170, 120)), (0.7, 55, (104, 156, 110)), (1.05, 30, (130, 178, 126))):
+        c.ellipse(x, 0.445, rx, 9, col, outline=False)  # far hills
+    for k in range(9):  # the far shore's tree line
+        x = -0.05 + k * 0.14
+        c.ellipse(x, 0.43, 5, 3.4, (70, 130, 80), outline=False)
+    c.grad(0.44, 0.64, (96, 170, 206), (52, 126, 176))  # the water
+    c.rect(c.left, 0.44, c.right, 0.447, (70, 130, 90), outline=False)
+    for _ in range(22):  # ripples catching the light
+        x, y = c.rng.uniform(c.left, c.right), c.rng.uniform(0.47, 0.62)
+        w = c.rng.uniform(0.03, 0.07)
+        c.line([(x, y), (x + w / 2, y - 0.003), (x + w, y)], (196, 228, 244), 0.3)
+    for x, y in ((0.2, 0.58), (0.27, 0.6), (0.78, 0.56)):  # lily pads
+        c.ellipse(x, y, 2.6, 0.9, (80, 160, 90), outline=False)
+    c.ellipse(0.205, 0.575, 0.8, 0.6, (255, 170, 200), outline=False)
+    # the jetty: planks on posts, out over the water on the right
+    wood = (150, 110, 72)
+    c.poly([(0.72, 0.5), (0.86, 0.5), (1.02, 0.66), (0.78, 0.66)], wood)
+    for k in range(1, 8):
+        t = k / 8
+        c.line([(0.72 + 0.06 * t, 0.5 + 0.16 * t), (0.86 + 0.16 * t, 0.5 + 0.16 * t)], darker(wood, 0.8), 0.25)
+    for x, y in ((0.73, 0.5), (0.85, 0.5)):
+        c.rect(x - 0.006, y - 0.03, x + 0.006, y + 0.03, darker(wood, 0.7))
+    c.floor((104, 168, 80), (136, 196, 100), 0.64)  # the near bank
+    c.line([(c.left, 0.64), (0.3, 0.646), (0.6, 0.638), (c.right, 0.645)], (80, 140, 70), 0.6)
+    for x0 in (0.02, 0.1, 0.6):  # reeds and cattails along the edge
+        for k in range(5):
+            x = x0 + k * 0.012
+            top = 0.55 + c.rng.uniform(0.0, 0.03)
+            c.line([(x, 0.655), (x + 0.004, top)], (70, 130, 60), 0.4)
+            if k % 2 == 0:
+                c.ellipse(x + 0.004, top + 0.012, 0.5, 1.4, (130, 86, 50), outline=False)
+
+
+def _peak(c: Canvas, x: float, top: float, half: float, base: float, rock: RGB, snow: float) -> None:
+    """One mountain: a rock triangle and its snow cap down ``snow`` of its height."""
+    c.poly([(x - half, base), (x, top), (x + half, base)], rock)
+    c.poly([(x, top), (x + half * 0.25, top + (base - top) * 0.25), (x + half, base)], darker(rock, 0.85),
+           outline=False)  # the shaded side
+    h = (base - top) * snow
+    f = h / (base - top)
+    y = top + h
+    pts = [(x, top), (x + half * f, y)]
+    for k in range(1, 6):  # the cap's ragged lower edge
+        t = k / 6
+        pts.append((x + half * f * (1 - 2 * t), y - (0.02 if k % 2 else 0.0) * (base - top)))
+    pts.append((x - half * f, y))
+    c.poly(pts, (248, 250, 255))
+
+
+def bg_mountain(c: Canvas) -> None:
+    """A mountain: a range of high peaks across the sky, snow-capped (white all over in a snowy scene), pines
+    on the slopes and the rocky trail the characters stand on."""
+    snowy = c.weather == "snow"
+    c.sky((96, 160, 230), (200, 226, 248), 0.56)
+    c.clouds(2, 0.03, 0.12)
+    cover = 0.85 if snowy else 0.32
+    for x, top, half, rock in ((0.12, 0.2, 0.34, (132, 140, 166)), (0.86, 0.16, 0.36, (124, 132, 160))):
+        _peak(c, x, top, half, 0.58, rock, cover)
+    _peak(c, 0.5, 0.06, 0.42, 0.58, (112, 120, 150), cover)  # the summit, in the middle
+    c.poly([(c.left, 0.6), (0.2, 0.5), (0.42, 0.56), (0.62, 0.49), (0.84, 0.55), (c.right, 0.5), (c.right, 0.66),
+            (c.left, 0.66)], (226, 234, 244) if snowy else (104, 150, 96), outline=False)  # the nearer ridge
+    pine = (60, 108, 84)
+    for x, base, s in ((0.04, 0.66, 1.2), (0.12, 0.63, 0.8), (0.9, 0.64, 1.0), (0.97, 0.67, 1.3)):
+        for k in range(3):
+            w, y = 0.05 * s * (1 - k * 0.25), base - 0.04 * s * k
+            c.poly([(x - w, y), (x, y - 0.07 * s), (x + w, y)], pine)
+            if snowy:
+                c.poly([(x - w * 0.4, y - 0.045 * s), (x, y - 0.07 * s), (x + w * 0.4, y - 0.045 * s)], WHITE,
+                       outline=False)
+    c.floor((150, 136, 118), (176, 164, 146), 0.64)  # the trail
+    for _ in range(12):
+        x, y = c.rng.uniform(c.left, c.right), c.rng.uniform(0.68, 0.95)
+        c.ellipse(x, y, c.rng.uniform(1.5, 3), 1, (126, 116, 102))
+
+
+def bg_wedding(c: Canvas) -> None:
+    """A garden wedding: a hedge, the white arch wound with blossoms at the end of the aisle, the aisle's
+    runner strewn with petals, and rows of white guests' chairs with bows on either side."""
+    c.sky((130, 190, 240), (220, 238, 250), 0.4)
+    c.clouds(2, 0.03, 0.16)
+    c.rect(c.left, 0.36, c.right, 0.6, (86, 150, 84), outline=False)  # the hedge
+    for k in range(16):
+        c.ellipse(-0.05 + k * 0.075, 0.36, 4.2, 2.4, (96, 164, 92), outline=False)
+    c.floor((122, 186, 98), (150, 206, 118), 0.6)
+    c.poly([(0.4, 0.6), (0.6, 0.6), (0.78, c.bottom), (0.22, c.bottom)], (252, 250, 246))  # the aisle runner
+    for _ in range(20):
+        y = c.rng.uniform(0.62, 1.0)
+        half = 0.1 + (y - 0.6) * 0.45
+        c.ellipse(0.5 + c.rng.uniform(-half, half), y, 0.6, 0.4, c.rng.choice(_BLOSSOMS[:1] + ((230, 90, 120),)),
+                  outline=False)
+    # the arch: two white posts and a round top, wound with blossoms and leaves
+    white = (250, 250, 252)
+    for x in (0.27, 0.73):
+        c.rect(x - 0.018, 0.3, x + 0.018, 0.62, white)
+    arc = [(0.5 + 0.23 * math.cos(a), 0.3 - 0.16 * math.sin(a)) for a in [k * math.pi / 18 for k in range(19)]]
+    c.line(arc, darker(white, 0.85), 3.6)
+    c.line(arc, white, 2.8)
+    for k, (x, y) in enumerate(arc[::2] + [(0.27, 0.4 + k * 0.06) for k in range(3)] +
+                               [(0.73, 0.43 + k * 0.06) for k in range(3)]):
+        c.ellipse(x + 0.01, y + 0.006, 1.3, 0.8, (90, 160, 80), outline=False)
+        c.ellipse(x, y, 2.2, 2.2, _BLOSSOMS[k % len(_BLOSSOMS)], outline=False)
+        c.ellipse(x, y, 0.7, 0.7, (250, 210, 90), outline=False)
+    # the guests' chairs, in rows on both sides of the aisle
+    for row in range(3):
+        y = 0.7 + row * 0.1
+        for side in (-1, 1):
+            for k in range(2):
+                x = 0.5 + side * (0.3 + row * 0.04 + k * 0.13)
+                c.rect(x - 0.045, y - 0.07, x + 0.045, y - 0.055, white)  # the back rail
+                c.rect(x - 0.045, y - 0.02, x + 0.045, y - 0.005, white)  # the seat
+                for dx in (-0.04, 0.04):
+                    c.rect(x + dx - 0.004, y - 0.07, x + dx + 0.004, y + 0.03, white, outline=False)
+                c.ellipse(x + side * 0.045, y - 0.06, 1.0, 0.8, (240, 150, 170), outline=False)  # a bow
+
+
+def _headstone(c: Canvas, x0: float, x1: float, top: float, base: float, stone: RGB) -> None:
+    """A headstone seen from the front: straight sides and a round top (a half circle in the frame)."""
+    r = (x1 - x0) / 2
+    ry = r * c.vw / c.vh  # the half circle's height in frame fractions (the frame is tall)
+    arc = [((x0 + x1) / 2 + r * math.cos(a), top + ry - ry * math.sin(a)) for a in [k * math.pi / 12 for k in range(13)]]
+    c.poly([(x1, base), *arc, (x0, base)], stone)
+
+
+def bg_cemetery(c: Canvas) -> None:
+    """A quiet cemetery: a soft sky, a green hillside with rows of small headstones and a tree, and nearby
+    one rounded headstone with fresh flowers at its foot."""
+    c.sky((150, 184, 222), (226, 232, 242), 0.5)
+    c.clouds(3, 0.04, 0.22, (246, 246, 250))
+    c.ellipse(0.3, 0.56, 70, 12, (128, 170, 112), outline=False)  # the hillside
+    c.ellipse(0.9, 0.55, 50, 10, (118, 162, 106), outline=False)
+    c.floor((112, 162, 92), (140, 184, 116), 0.58)
+    stone = (176, 178, 184)
+    for row, (y, s) in enumerate(((0.5, 0.5), (0.55, 0.7))):  # rows of small headstones on the hill
+        for k in range(6):
+            x = 0.06 + k * 0.17 + (0.08 if row else 0.0)
+            _headstone(c, x - 0.025 * s, x + 0.025 * s, y - 0.06 * s, y, stone)
+    c.tree(0.12, 0.62, 1.6, (98, 150, 96))
+    c.rect(0.02, 0.6, c.right, 0.606, (90, 90, 96), outline=False)  # a low railing
+    for k in range(22):
+        x = 0.02 + k * 0.05
+        c.rect(x, 0.58, x + 0.006, 0.61, (90, 90, 96), outline=False)
+    # the headstone nearby, rounded, with flowers laid at its foot
+    x0, x1, top, base = 0.7, 0.92, 0.46, 0.7
+    _headstone(c, x0, x1, top, base, lighter(stone, 0.05))
+    for k in range(3):  # its carved lines
+        c.line([(x0 + 0.04, top + 0.1 + k * 0.03), (x1 - 0.04, top + 0.1 + k * 0.03)], darker(stone, 0.8), 0.4)
+    c.rect(x0 - 0.02, base, x1 + 0.02, base + 0.02, darker(stone, 0.9))
+    for k in range(7):
+        x = x0 + 0.02 + k * 0.03
+        c.line([(x, base + 0.01), (x + 0.005, base - 0.04)], (80, 150, 70), 0.3)
+        c.ellipse(x + 0.005, base - 0.045, 1.4, 1.4, _BLOSSOMS[k % 3] if k % 2 else (240, 120, 150), outline=False)
+        c.ellipse(x + 0.005, base - 0.045, 0.5, 0.5, (250, 210, 90), outline=False)
