@@ -173,3 +173,37 @@ def test_the_cemetery_has_a_headstone_with_flowers_and_stays_gentle() -> None:
     assert _share(flowers, lambda r, g, b: (r > 220) & (g < 200) & (b > 120)) > 0.02
     sky = _region(cemetery, 0.3, 0.0, 0.7, 0.08).mean(axis=0)
     assert sky.min() > 140 and sky[2] >= sky[0], sky  # a soft day sky: no storm, no night
+
+
+@pytest.mark.parametrize(("premise", "lang", "place"), [
+    ("a lonely dog waits at the train station every day", "en", "station"),
+    ("a cat takes the subway to work", "en", "station"),
+    ("a corgi waits for her owner at the airport", "en", "airport"),
+    ("a corgi farmer works on the farm", "en", "farm"),
+    ("孤独的老巴吉度猎犬每天在火车站等主人", "zh", "station"),
+    ("旺财每天在机场等主人回家", "zh", "airport"),
+    ("小猪在农场里干活", "zh", "farm"),
+])
+def test_stations_airports_and_farms_are_their_own_places(premise: str, lang: str, place: str) -> None:
+    written = write_story(premise, None, lang, 0)
+    assert place in {s.location for s in written.script.scenes}
+    assert "street" not in {s.used for s in written.substitutions if s.kind == "place"}
+
+
+def test_the_station_has_its_train_the_airport_its_plane_and_the_farm_its_barn() -> None:
+    station = _paint("station")
+    line = _region(station, 0.0, 0.6, 0.2, 0.62)  # the yellow safety line along the platform's edge
+    assert _share(line, lambda r, g, b: (r > 220) & (g > 180) & (b < 100)) > 0.5
+    train = _region(station, 0.0, 0.49, 0.2, 0.52)  # the train's blue stripe behind it
+    assert _share(train, lambda r, g, b: (b > r + 100)) > 0.5
+    airport = _paint("airport")
+    tail = _region(airport, 0.13, 0.27, 0.18, 0.33)  # the red tail fin of the plane beyond the glass
+    assert _share(tail, lambda r, g, b: (r > 180) & (g < 90) & (b < 100)) > 0.5
+    board = _region(airport, 0.06, 0.005, 0.44, 0.065).mean(axis=0)  # the departures board, dark
+    assert board.max() < 90, board
+    farm = _paint("farm")
+    barn = _region(farm, 0.88, 0.34, 0.95, 0.42)  # the red barn's wall, right of the hero
+    assert _share(barn, lambda r, g, b: (r > 170) & (g < 80) & (b < 80)) > 0.6
+    for other in ("street", "park", "office"):
+        assert float(np.abs(_paint(other) - station).mean()) > 20
+        assert float(np.abs(_paint(other) - airport).mean()) > 20

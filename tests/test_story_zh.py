@@ -100,7 +100,7 @@ def test_hanzi_and_latin_words_are_spaced() -> None:
 @pytest.mark.parametrize(("place", "location", "reported"), [
     ("法庭", "courtroom", False), ("医院", "hospital", False), ("学校", "school", False), ("厨房", "kitchen", False),
     ("工地", "construction_site", False), ("办公室", "office", False), ("夜市", "market", False),
-    ("婚礼", "wedding", False), ("机场", "street", True), ("火车站", "street", True), ("公园", "park", False),
+    ("婚礼", "wedding", False), ("机场", "airport", False), ("火车站", "station", False), ("公园", "park", False),
     ("海边", "beach", False), ("警察局", "courtroom", True), ("湖边", "lake", False), ("池塘", "lake", False),
     ("雪山", "mountain", False), ("墓地", "cemetery", False), ("婚宴", "wedding", True), ("陵园", "cemetery", True),
 ])

@@ -27,8 +27,9 @@ from render.painter.landmarks import (
     bg_space,
     bg_stadium,
 )
-from render.painter.outdoors import bg_cemetery, bg_lake, bg_mountain, bg_wedding
+from render.painter.outdoors import bg_cemetery, bg_farm, bg_lake, bg_mountain, bg_wedding
 from render.painter.shops import sign
+from render.painter.transit import bg_airport, bg_station
 
 
 def _bg_street(c: Canvas) -> None:
@@ -478,5 +479,8 @@ BACKGROUNDS: dict[str, Callable[[Canvas], None]] = {
     "mountain": bg_mountain,
     "wedding": bg_wedding,
     "cemetery": bg_cemetery,
+    "farm": bg_farm,
+    "station": bg_station,
+    "airport": bg_airport,
 }
 

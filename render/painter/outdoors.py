@@ -1,6 +1,7 @@
 """Backgrounds for the open-air places a premise's event happens at: a lakeside with its water, reeds and
 jetty; a mountain with its peaks (snow-capped, and white all over in a snowy scene); a garden wedding with
-its flowered arch, aisle and guests' chairs; a quiet cemetery with a headstone and fresh flowers."""
+its flowered arch, aisle and guests' chairs; a quiet cemetery with a headstone and fresh flowers; a farm
+with its red barn, hay and fence."""
 
 from __future__ import annotations
 
@@ -169,3 +170,34 @@ def bg_cemetery(c: Canvas) -> None:
         c.line([(x, base + 0.01), (x + 0.005, base - 0.04)], (80, 150, 70), 0.3)
         c.ellipse(x + 0.005, base - 0.045, 1.4, 1.4, _BLOSSOMS[k % 3] if k % 2 else (240, 120, 150), outline=False)
         c.ellipse(x + 0.005, base - 0.045, 0.5, 0.5, (250, 210, 90), outline=False)
+
+
+def bg_farm(c: Canvas) -> None:
+    """A farm: the red barn with its white-trimmed doors, a silo, rows of crops in the field, hay bales and
+    the wooden fence along the yard."""
+    c.sky((110, 182, 240), (210, 236, 250), 0.5)
+    c.ellipse(0.86, 0.08, 6, 6, (255, 235, 130), outline=False)
+    c.clouds(2, 0.03, 0.18)
+    c.ellipse(0.5, 0.52, 80, 10, (150, 196, 110), outline=False)  # the rolling field
+    for k in range(6):  # rows of crops
+        y = 0.5 + k * 0.018
+        c.line([(c.left, y), (c.right, y + 0.01)], (110, 160, 76), 0.5)
+    red, trim = (196, 56, 48), (250, 244, 236)
+    c.rect(0.58, 0.26, 0.66, 0.56, (200, 200, 206))  # the silo
+    c.ellipse(0.62, 0.26, 4, 2.2, (170, 170, 180))
+    c.poly([(0.66, 0.32), (0.82, 0.2), (0.98, 0.32)], darker(red, 0.8))  # the barn's roof
+    c.rect(0.68, 0.32, 0.96, 0.58, red)
+    c.rect(0.76, 0.42, 0.88, 0.58, darker(red, 0.85))  # its doors, with the white cross
+    c.line([(0.76, 0.42), (0.88, 0.58)], trim, 0.5)
+    c.line([(0.88, 0.42), (0.76, 0.58)], trim, 0.5)
+    c.rect(0.79, 0.34, 0.85, 0.39, trim)  # the hayloft window
+    c.floor((132, 176, 80), (166, 200, 104), 0.6)
+    for x, y in ((0.08, 0.6), (0.2, 0.62)):  # hay bales
+        c.ellipse(x, y, 4.4, 3.2, (232, 196, 96))
+        c.ellipse(x - 0.01, y, 2.0, 1.6, (214, 174, 76), outline=False)
+    wood = (170, 120, 76)
+    c.rect(c.left, 0.655, c.right, 0.665, wood)  # the fence's rails and posts
+    c.rect(c.left, 0.69, c.right, 0.7, wood)
+    for k in range(12):
+        x = 0.0 + k * 0.09
+        c.rect(x - 0.008, 0.64, x + 0.008, 0.72, darker(wood, 0.85))
