@@ -166,6 +166,10 @@ def _suffered(c: Clause, entry: dict[str, Any]) -> bool:
     return not c.obj and (first in _AUX or "被" in c.text)
 
 
+# a Chinese verb phrase's progressive 在 (在钓鱼), not a place of its own (在水里游泳)
+_PROGRESSIVE = re.compile(r"在(?![^，。！？]{0,2}[里上边中内外])")
+
+
 def _word(wanted: str, section: str, used: str, lang: str) -> str:
     """The target language's word for a thing the premise asked for."""
     en_zh, zh_en = _nouns()
@@ -328,6 +332,9 @@ def tell(c: Clause, total: int, analysis: Analysis, cast: Cast, language: str, i
         at = str(data["fixed_places"][lang].get(place_word, at.replace("{place}", place_word)))
         if zh:
             who = values.get("subject" if suffer else "actor", "")
+            at = re.sub(r"(边|上|里)\1$", r"\1", at)  # 湖边 by the lake: 在湖边, never 在湖边边
+            if who and text.startswith(who) and _PROGRESSIVE.match(text[len(who):]):
+                text = who + text[len(who) + 1:]  # 在钓鱼 at the lake: 在湖边钓鱼, never 在湖边在钓鱼
             text = text.replace(who, who + at, 1) if who and text.startswith(who) else at + text
         else:
             text = f"{text} {at}"

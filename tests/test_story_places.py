@@ -207,3 +207,14 @@ def test_the_station_has_its_train_the_airport_its_plane_and_the_farm_its_barn()
     for other in ("street", "park", "office"):
         assert float(np.abs(_paint(other) - station).mean()) > 20
         assert float(np.abs(_paint(other) - airport).mean()) > 20
+
+
+@pytest.mark.parametrize(("premise", "said"), [
+    ("a ginger cat goes fishing at the lake", "在湖边钓鱼"),
+    ("a ginger cat goes fishing at the beach", "在海边钓鱼"),
+    ("a husky climbs a snowy mountain", "在雪山上"),
+])
+def test_a_place_told_in_chinese_reads_once(premise: str, said: str) -> None:
+    lines = [s.narration for s in write_offline(premise, "", "zh", 0).scenes]
+    assert any(said in t for t in lines), lines
+    assert not any("在钓鱼" in t or "边边" in t for t in lines), lines
