@@ -125,6 +125,9 @@ def find_mentions(analysis: Analysis, tokens: Tokens, hits: list[Hit]) -> list[M
 
 
 _PARTNERS = {"girlfriend", "boyfriend", "wife", "husband"}  # whom "his ex" may be
+# describing words the stop list holds (they are never things to draw) that still tell two pets of one
+# species apart: "learns boxing from an old cat" is not the shy tabby cat hero
+_TELLING = frozenset({"big", "small", "tiny", "little", "old", "new"})
 
 
 
@@ -226,8 +229,10 @@ def _who(analysis: Analysis, head: Hit, words: tuple[str, ...]) -> Person | None
             s += 1
         before = words[head.start - 1] if head.start > 0 else ""
         if before and p.words and f"{before}{head.surface}" in p.words[0].replace(" ", "") \
-                and before not in DET and before not in STOP:
-            s += 3  # "被富家狗欺负": the rich dog, not the hero "小狗" (both are dogs)
+                and before not in DET and (before not in STOP or before in _TELLING):
+            s += 3  # "被富家狗欺负": the rich dog, not the hero "小狗"; "from an old cat": not the tabby hero
+        elif before in _TELLING and p.words and _TELLING & set(p.words[0].split()) - {before}:
+            s -= 2  # "mocked by a big cat": never the little cat hero
         if s > score:
             best, score = p, s
     return best

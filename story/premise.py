@@ -678,7 +678,8 @@ def understood_line(analysis: Analysis, language: str) -> str:
 def _goal_text(analysis: Analysis, lang: str) -> str:
     lex = lexicon()
     if analysis.dream:
-        return understood(lang, "goal_become", title=lex.entry("jobs", analysis.dream)[f"title_{lang}"])
+        text = understood(lang, "goal_become", title=lex.entry("jobs", analysis.dream)[f"title_{lang}"])
+        return re.sub(r"\ba ([aeiou])", r"an \1", text)  # "become an athlete"
     for key in [*analysis.outcomes, *analysis.goals]:
         if f"goal_{key}" in UNDERSTOOD and key != "become":
             return understood(lang, f"goal_{key}")

@@ -37,7 +37,7 @@ def _glyph_mask(word: str, lang: str, at: tuple[float, float], size: float) -> n
 
 @pytest.mark.parametrize(("mark", "word", "zh", "at", "size", "colour"), [
     ("haha", "HA", "哈", (32, HEAD_Y - 30), 11, (255, 210, 60)),
-    ("sneer", "HMPH", "哼", (-30, HEAD_Y - 36), 7, (255, 255, 255)),
+    ("sneer", "HMPH", "哼", (30, HEAD_Y - 36), 7, (255, 255, 255)),
 ])
 def test_a_mark_writes_its_word_in_the_script_language(mark: str, word: str, zh: str, at: tuple[float, float],
                                                        size: float, colour: tuple[int, int, int]) -> None:
@@ -78,6 +78,13 @@ def test_a_chinese_render_shows_the_chinese_sneer() -> None:
     # the word's light ink (white, graded by the scene's mood) where the two differ
     light = {lang: ((s[..., :3] > 180).all(axis=2) & (s[..., 3] > 200)) & diff for lang, s in sprite.items()}
     assert light["zh"].sum() > 20 and light["en"].sum() > 20 and not np.array_equal(light["zh"], light["en"])
+    # the word is written before the sneering face, toward the one it sneers at (behind the head, a sneerer
+    # at the frame's edge had its HMPH cut by the edge)
+    target = next(a.target for a in scenes[0].characters if a.action == "sneer")
+    centre = {sp.speaker: sp.x + sp.rgba.shape[1] / 2 for sp in arts["en"].sprites}
+    toward = 1 if centre[target] > centre[who] else -1
+    cols = np.flatnonzero(diff.any(axis=0))
+    assert (cols.mean() - diff.shape[1] / 2) * toward > 0, (cols.mean(), diff.shape[1], toward)
     # the background and the other pets are the same picture in both languages
     other = [sp.speaker for sp in arts["zh"].sprites if sp.speaker not in (who, None)]
     for sp_id in other:

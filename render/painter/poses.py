@@ -158,7 +158,7 @@ def draw_marks(p: Pen, marks: tuple[str, ...], head_y: float, seed: int, lang: s
                 p.line([(-40 - k * 3, y), (-62 - k * 3, y)], (255, 255, 255, 220), 1.4)
                 p.line([(-40 - k * 3, y), (-62 - k * 3, y)], (60, 60, 80, 120), 0.5)
         elif mark == "sneer":
-            _text(p, -30, head_y - 36, "HMPH", 7, (255, 255, 255), lang)
+            _text(p, 30, head_y - 36, "HMPH", 7, (255, 255, 255), lang)  # before its face, at whom it sneers
         elif mark == "speech":
             p.ell(38, head_y - 38, 15, 10, WHITE)
             p.poly([(28, head_y - 32), (24, head_y - 22), (34, head_y - 30)], WHITE, outline=False)
