@@ -15,23 +15,13 @@ from story.claims import Licence
 from story.kinds import story_kind
 from story.offline import write_story
 from story.premise import analyse
-from story.script import Script
+from tests.spoken import said, spoken
 
 # events an arc must not invent around these premises (the premise never says them)
 INVENTED = ("lost", "missing", "poster", "way home", "contract", "photo", "disaster", "top boss", "proof", "fix",
             "走丢", "迷路", "寻找", "合同", "照片", "大老板", "证据")
 EFFORT = ("works hard", "work hard", "day and night", "every coin", "keeps at it", "kept going", "keeps going",
           "wouldn't quit", "night after night", "努力", "拼命", "攒钱", "日夜")
-
-
-def spoken(script: Script) -> list[str]:
-    return [script.title, *(text for s in script.scenes for _, text in s.spoken())]
-
-
-def said(word: str, text: str) -> bool:
-    if re.search(r"[\u3400-\u9fff]", word):
-        return word in text
-    return re.search(r"(?<![A-Za-z])" + re.escape(word), text.lower()) is not None
 
 
 @pytest.mark.parametrize(("premise", "kind", "arc", "own"), [

@@ -13,19 +13,9 @@ from story.arcs import arcs, choose_arc
 from story.kinds import story_kind
 from story.offline import write_story
 from story.premise import analyse
-from story.script import Script
+from tests.spoken import said, spoken
 
 INVENTED = ("lost", "missing", "poster", "way home", "search", "走丢", "迷路", "寻", "启事", "海报")
-
-
-def spoken(script: Script) -> list[str]:
-    return [script.title, *(text for s in script.scenes for _, text in s.spoken())]
-
-
-def said(word: str, text: str) -> bool:
-    if re.search(r"[\u3400-\u9fff]", word):
-        return word in text
-    return re.search(r"(?<![A-Za-z])" + re.escape(word), text.lower()) is not None
 
 
 @pytest.mark.parametrize(("premise", "waits", "meets"), [
