@@ -22,7 +22,8 @@ from story.text import HAN
 def _data() -> dict[str, Any]:
     data = read_json("staging.json")
     return {"gear": data["gear"], "phrases": data["phrase_actions"], "instruments": data["instruments"],
-            "tools": frozenset(data["tool_actions"]), "roles": data["role_actions"],
+            "tools": frozenset(data["tool_actions"]),
+            "roles": {k: v for k, v in data["role_actions"].items() if k != "about"},
             "climbed": {k: v for k, v in data["climbed"].items() if k != "about"}}
 
 
@@ -40,31 +41,25 @@ def tool_action(action: str) -> bool:
     return action in _data()["tools"]
 
 
+def _first_named(table: str, text: str) -> str | None:
+    """The first key of the ``table`` whose words ``text`` says, or None."""
+    said = text.lower()
+    return next((str(key) for key, words in _data()[table].items() if any(_says(w, said) for w in words)), None)
+
+
 def instrument(text: str) -> str:
     """The instrument ``text`` names (English name: piano, guitar, violin, drums), else the piano."""
-    said = text.lower()
-    for name, words in _data()["instruments"].items():
-        if any(_says(w, said) for w in words):
-            return str(name)
-    return "piano"
+    return _first_named("instruments", text) or "piano"
 
 
 def climbed(text: str) -> str:
     """What a climb in ``text`` is on: a ``tree``, a ``rock`` (a mountain, a cliff) or a ``ladder`` (a wall too)."""
-    said = text.lower()
-    for name, words in _data()["climbed"].items():
-        if any(_says(w, said) for w in words):
-            return str(name)
-    return "ladder"
+    return _first_named("climbed", text) or "ladder"
 
 
 def role_action(role_words: str) -> str | None:
     """The gear deed a role is seen doing (a photographer: ``photo``; a pianist: ``play``), or None."""
-    said = role_words.lower()
-    for action, words in _data()["roles"].items():
-        if action != "about" and said and any(_says(w, said) for w in words):
-            return str(action)
-    return None
+    return _first_named("roles", role_words) if role_words else None
 
 
 def note_phrase(action: str, text: str) -> str | None:

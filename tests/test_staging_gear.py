@@ -13,6 +13,7 @@ import pytest
 
 from render.painter.gear import LIFT
 from story.offline import write_story
+from story.text import HAN
 from tests.test_staging_actions import _changed, _char, _differs, _near, _near_mask, _render
 
 _WOOD = (150, 98, 52)
@@ -56,6 +57,10 @@ def test_climbing_lifts_the_pet_onto_a_ladder_paws_up() -> None:
     assert _changed(climb, stand, feet) > 0.2
     assert LIFT["climb"] > 0
 
+
+
+def _lang(premise: str) -> str:
+    return "zh" if HAN.search(premise) else "en"
 
 @pytest.mark.parametrize(("on", "colour"), [("tree", (126, 84, 48)), ("rock", (150, 146, 150))])
 def test_a_tree_or_a_mountain_is_climbed_up_its_trunk_or_rock_face(on: str, colour: tuple[int, int, int]) -> None:
@@ -151,8 +156,7 @@ def test_a_fight_puts_gloves_up_an_impact_star_and_the_targets_fists_up_too() ->
     ("小狗爬树救小猫", "climb"),  # two hanzi names in the note: it is still read as English
 ])
 def test_the_writer_stages_the_premises_deed_with_its_gear(premise: str, action: str) -> None:
-    lang = "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in premise) else "en"
-    script = write_story(premise, None, lang, 1).script
+    script = write_story(premise, None, _lang(premise), 1).script
     scenes = [s for s in script.scenes if any(a.action == action for a in s.characters)]
     assert scenes, [[a.action for a in s.characters] for s in script.scenes]
     for s in scenes:  # the gear is the pose's own: no bowl of fish, no cradle for a ladder, no microphone
@@ -164,8 +168,7 @@ def test_the_writer_stages_the_premises_deed_with_its_gear(premise: str, action:
     ("a corgi climbs the ladder", "ladder"), ("小猫每天爬山", "rock"), ("小狗爬树", "tree"),
 ])
 def test_what_is_climbed_is_the_one_the_premise_names(premise: str, on: str) -> None:
-    lang = "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in premise) else "en"
-    script = write_story(premise, None, lang, 1).script
+    script = write_story(premise, None, _lang(premise), 1).script
     assert {a.holding for s in script.scenes for a in s.characters if a.action == "climb"} == {on}
 
 
@@ -174,7 +177,6 @@ def test_what_is_climbed_is_the_one_the_premise_names(premise: str, on: str) -> 
     ("a cat plays the violin", "violin"), ("a dog plays the drums", "drums"), ("小猫弹吉他", "guitar"),
 ])
 def test_the_instrument_played_is_the_one_the_premise_names(premise: str, instrument: str) -> None:
-    lang = "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in premise) else "en"
-    script = write_story(premise, None, lang, 1).script
+    script = write_story(premise, None, _lang(premise), 1).script
     held = {a.holding for s in script.scenes for a in s.characters if a.action == "play"}
     assert held == {instrument}
