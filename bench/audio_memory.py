@@ -5,7 +5,7 @@
 Each length runs in a fresh process: speech clips are made first (synthetic voiced lines, one
 every scene, about 85 % of the clip; the TTS engine is not what is measured), then the peak RSS is
 read before and after the audio stages: the timeline, ``SynthMusic.stream`` under the speech,
-``render.mixer.mix_to_wav`` (two block passes and two ebur128 measurements). Prints the growth the
+``render.mixer.mix_to_wav`` (two block passes and one ebur128 measurement). Prints the growth the
 audio stages caused and the slope per extra minute. Run on a shared 2-core machine: the RSS figures
 do not depend on contention, the seconds do.
 """

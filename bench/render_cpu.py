@@ -1,5 +1,11 @@
 """CPU render benchmark: 720x1280, 24 fps clips with the default backends, motion and subtitles on.
 
+Scene lengths follow the speech (``render.timeline``), so a script plays as long as its lines take to
+say. The 60 s script says as much as a writer's 60 s script does (narration and both characters' lines
+in each of its 8 scenes, as close to the script's length limit as it allows): it plays ~59 s, 1,420
+frames, like the writer's 50-58 s (bench/story_length.py). (Until 2026-12-05 it had one line of
+dialogue a scene and played 40.4 s, 970 frames.) The 120 s script plays ~101 s, the 15 s one 10 s.
+
 For each length (15 s: 5 scenes, 60 s: 8 scenes, 120 s: 10 scenes of 12 s, the longest a script
 allows) it prints, from one run:
 
@@ -10,7 +16,7 @@ allows) it prints, from one run:
   shared pages count in each), per stage, the peak of its ffmpeg processes apart, and the render
   process's own ``ru_maxrss``;
 * the render's ffmpeg CPU in parts: the streaming encode, and apart from it the loudness
-  measurements (the mixer's passes, the composer's check of the decoded AAC) and the encoder probe;
+  measurements (the mixer's of its mix, the composer's check of the decoded AAC) and the encoder probe;
 * a bare ``ffmpeg -f rawvideo`` encode of the very same frames and audio (dumped by an untimed
   render) with the composer's own command (``render.composer.encode_command``: the same x264
   options and threads, the frames from a file instead of the pipe): as I420 (what the render pipes
@@ -58,6 +64,7 @@ sys.path.insert(0, str(_HERE.parent))
 from PIL import Image, ImageDraw  # noqa: E402
 
 from petreel.settings import load_settings  # noqa: E402
+from render.audiometer import measure_loudness  # noqa: E402
 from render.backends import default_backends  # noqa: E402
 from render.composer import (  # noqa: E402
     encode_command,
@@ -83,7 +90,7 @@ from render.stages import (  # noqa: E402
 from story.script import Script  # noqa: E402
 
 ROWS = [
-    ("street", "rags", "sad", "push_in", "Ginger shivers on a cold street while the rich white cat laughs.",
+    ("street", "rags", "sad", "push_in", "Ginger shivers in the cold while the rich cat laughs.",
      "Mocked in the cold", "rain"),
     ("construction_site", "hard_hat", "tense", "pan_left", "Every day Ginger carries bricks until his paws ache.",
      "Working day and night", "clear"),
@@ -100,7 +107,7 @@ ROWS = [
 ]
 DIALOGUE = [  # per scene: (hero's line, rival's line); the speech sets each scene's length
     ("Please, it is so cold out here tonight.", "Ha! Go home, you poor little stray cat."),
-    ("One more brick and then one more after that.", "Look at him sweating in the dust all day."),
+    ("One more brick, then one more after that.", "Look at him sweating in the dust all day."),
     ("Welcome to my new company, everyone.", "This cannot be real. He was a street cat."),
     ("I would like the big house next door, please.", "He bought the mansion? With what money?"),
     ("Good evening, neighbour. Lovely view, is it not?", "I have nothing to say. Nothing at all."),
@@ -109,6 +116,7 @@ DIALOGUE = [  # per scene: (hero's line, rival's line); the speech sets each sce
     ("Thank you all. I started with nothing at all.", "Fine. He deserves it. I can admit that."),
 ]
 EXTRA = " Nobody on the street could believe what was happening."  # longer scenes: more to say
+# scenes of 7 s or more (the 60 s and 120 s scripts) have both characters' lines, 5 s one of them, shorter none
 
 MOTIONS = [("shiver", "idle"), ("idle", "bounce"), ("enter_left", "idle"), ("idle", "exit_right"),
            ("bounce", "shiver"), ("idle", "idle"), ("idle", "enter_right"), ("bounce", "idle")]
@@ -138,7 +146,7 @@ def bench_script(seconds: float, still: bool = False) -> Script:
              "visual_prompt": f"{loc} scene",
              "narration": (text + (EXTRA if seconds / n >= 10 else "")) if seconds / n >= 5 else f"{caption}.",
              "dialogue": ([{"speaker": "hero", "text": hero}, {"speaker": "rival", "text": rival}]
-                          if seconds / n >= 10 else [{"speaker": ("hero", "rival")[i % 2], "text": (hero, rival)[i % 2]}]
+                          if seconds / n >= 7 else [{"speaker": ("hero", "rival")[i % 2], "text": (hero, rival)[i % 2]}]
                           if seconds / n >= 5 else []),
              "caption": caption,
              "duration": seconds / n, "camera": camera, "mood": mood, "weather": "clear" if still else weather}
@@ -274,7 +282,7 @@ class TimedPainter:
 
 class SideRuns:
     """The CPU of the render's ffmpeg runs other than its streaming encode: the loudness measurements
-    (the mixer's passes over its mix and master, the composer's check of the decoded AAC) and the
+    (the mixer's of its mix, the composer's check of the decoded AAC) and the
     encoder probe, each timed as the finished-children CPU it adds (each runs to its end, alone, on
     the calling thread). The streaming encode is what remains of the ffmpeg figure."""
 
@@ -545,7 +553,8 @@ def bench_one(args: argparse.Namespace, spec: RenderSpec) -> dict:
                           for k, v in r["side_cpu"].items()))
         out = {"seconds": args.seconds, "duration": r["duration"], "rss": r["rss_mib"], "rss_self": r["rss_self_mib"],
                "size": r["size"],
-               "cpu": r["cpu"], "bare_cpu": None, "ssim": None, "size_no_offset": None, "size_bare": None}
+               "cpu": r["cpu"], "bare_cpu": None, "ssim": None, "size_no_offset": None, "size_bare": None,
+               "lufs": None, "true_peak": None}
         if args.no_baseline:
             return out
         if r["threads"] != threads:
@@ -571,6 +580,9 @@ def bench_one(args: argparse.Namespace, spec: RenderSpec) -> dict:
         print(f"SSIM of the clip against its own frames: {line}")
         if "All:" in line:
             out["ssim"] = float(line.split("All:")[1].split()[0])
+        heard = measure_loudness(work / "clip.mp4", ffmpeg_exe())  # untimed: the delivered file, decoded
+        out["lufs"], out["true_peak"] = heard.integrated, heard.true_peak
+        print(f"loudness of the clip (its AAC decoded): {heard.integrated:.1f} LUFS, true peak {heard.true_peak:.1f} dBTP")
         if args.seconds == 60:  # the chroma offset's cost: the same frames without it
             bare_encode(spec, raw, wav, work / "bare-offset0.mp4", "yuv420p", threads,
                         chroma_qp_offset=0)
@@ -636,6 +648,10 @@ def goals(results: list[dict]) -> None:
              f"{sixty['size_no_offset']} B (the offset costs "
              f"{100 * (sixty['size_bare'] / sixty['size_no_offset'] - 1):+.1f} %)") if sixty["size_no_offset"] else ""
     print(f"GOAL file size at crf 23, 60 s script: {sixty['size']} B{extra}")
+    if sixty.get("lufs") is not None:
+        ok = abs(sixty["lufs"] + 16.0) <= 1.0 and sixty["true_peak"] <= -1.0
+        print(f"GOAL loudness of the delivered 60 s clip (AAC decoded): {sixty['lufs']:.1f} LUFS, true peak "
+              f"{sixty['true_peak']:.1f} dBTP (target -16 +/- 1 LUFS, <= -1.0 dBTP): {verdict(ok)}")
 
 
 if __name__ == "__main__":
