@@ -47,7 +47,7 @@ from story.weave import fill, weave
 
 ARC_IDS = ("rags_to_riches", "career_dream", "betrayal_comeback", "lost_and_found", "parent_sacrifice",
            "underdog_revenge", "rivals_to_friends", "glow_up", "romance", "stolen_treasure", "rescue", "friendship",
-           "celebration", "big_match", "little_wonders", "family_bond", "payback", "reunion")
+           "celebration", "big_match", "little_wonders", "family_bond", "payback", "reunion", "owning_up")
 SLOTS = ("rival", "ally", "friend", "family")
 
 

@@ -106,6 +106,8 @@ def story_kind(analysis: Analysis) -> Kind:
         also = k.get("with")  # a second word that must be said too ("teaches" and "his puppy")
         if also and not any(_has(w, analysis.premise) for w in (*also["en"], *also["zh"])):
             continue
+        if k.get("no_rival") and analysis.wrongdoer:
+            continue  # "a cat cheats in the exam": the hero's own wrong, not one done to the hero
         if events & set(k["unless_events"]) or any(
                 _has(w, analysis.premise) for w in (*k["unless"]["en"], *k["unless"]["zh"])):
             continue

@@ -241,6 +241,8 @@ _ARTICLES = frozenset({"a", "an", "the", "his", "her", "their", "its", "my", "yo
 _IN = frozenset({"in", "into", "inside", "at", "on", "onto", "to", "from", "out"})
 
 
+_FIND = {"find", "finds", "found", "finding"}
+_HOMEWARD = {"home", "way", "owner", "owners", "family", "mother", "mom", "mum", "father", "dad", "parents"}
 _GUESTS = {"party", "guests", "guest", "planner", "crowd", "band", "photographer", "singer"}
 
 
@@ -260,6 +262,9 @@ def in_context(hits: list[Hit], tokens: Tokens) -> list[Hit]:
         if h.section == "events" and h.surface == "wedding" and words[h.end:h.end + 1] and \
                 words[h.end] in _GUESTS:
             continue  # "a wedding party orders her roses": someone else's wedding, not the hero's
+        if h.section == "events" and h.key == "find" and h.surface in _FIND and not _HOMEWARD & set(
+                words[h.end:h.end + 4]):
+            continue  # "finds out", "finds a lost wallet", "helps him find it": no pet finding its way home
         if h.section == "events" and h.surface == "stray" and any(
                 x.start == h.end and x.section in {"breeds", "species"} for x in hits):
             continue  # "a scruffy stray tabby": what the pet is, not a pet that strays

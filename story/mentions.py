@@ -98,7 +98,8 @@ def find_mentions(analysis: Analysis, tokens: Tokens, hits: list[Hit]) -> list[M
             start = job.start - 1 if job.start and words[job.start - 1] in DET else job.start
             out.append(Mention(hero.key, start, job.end))
     for h in hits:  # someone named by a job ("the head chef"), when the cast has such a person
-        if h.section == "jobs" and not any(m.start <= h.start < m.end for m in out):
+        if h.section == "jobs" and not any(m.start <= h.start < m.end for m in out) and not (
+                h.start and words[h.start - 1] in {"a", "an"}):  # "dreams of becoming a chef": no one named
             person = next((p for p in analysis.cast[1:] if p.words and p.words[0].endswith(h.surface)), None)
             if person is not None:
                 start = h.start - 1 if h.start and words[h.start - 1] in DET else h.start

@@ -22,6 +22,7 @@ from typing import Literal
 from petreel.i18n import UNDERSTOOD, understood
 from story.lexicon import Hit, Tokens, in_context, is_chinese, lexicon
 from story.names import apposed_names, species_of_name, standalone_names
+from story.sides import kind_doer
 from story.styles import CHARACTER_STYLES
 
 Side = Literal["hero", "villain", "neutral"]
@@ -32,6 +33,7 @@ _CAP = re.compile(r"\b([A-Z][a-z][\w'-]{0,18})\b")
 _BY = {"by", "被", "遭"}
 _POSSESSIVE = {"her", "his", "their", "its", "whose", "她的", "他的", "它的", "她", "他", "它"}
 _VILLAIN_TRAITS = {"rich", "mean", "greedy"}
+_BULLY = {"bully", "bullying"}  # a wrong's word said of a pet before it ("a bully dog")
 _VILLAIN_RELATIONS = {"rival", "ex", "landlord"}
 _GOAL_WORDS = {"become", "dream", "run_for", "build", "compete", "explore"}
 _STOP_CAPS = {"The", "A", "An", "In", "On", "At", "One", "When", "After", "Then", "But", "And", "Her", "His",
@@ -61,6 +63,7 @@ class Person:
     job: str | None = None  # lexicon jobs key of the role attached to this pet (its own, or the nearest)
     job_words: str = ""  # that role in the premise's words ("nurse", "magician", "mail carrier")
     does_wrong: bool = False  # a wrong (mocks, fires, steals…) follows the mention
+    kind_by: str | None = None  # after "by", a kindness or a catch ("adopted by", "caught by"): its role
 
     @property
     def style(self) -> str | None:
@@ -186,6 +189,8 @@ def analyse(premise: str) -> Analysis:
         if h.section == "relations" and h.start > 0 and words[h.start - 1] in {
                 "become", "becomes", "became", "成为", "成了", "变成"}:
             continue  # "become best friends": an outcome, not a pet
+        if h.section == "relations" and h.key in {"friend", "best_friend"} and not chinese and _sought(words, h.start):
+            continue  # "to find a true friend", "want to be friends": what is longed for, not a pet
         if h.section == "relations" and h.key == "stranger" and (
                 (chinese and h.end < len(words) and words[h.end].startswith("们"))
                 or (not chinese and h.surface.endswith("s") and h.surface not in lex.entry("relations", h.key)["en"])):
@@ -232,7 +237,8 @@ def analyse(premise: str) -> Analysis:
         mods: list[str] = []
         j = span_start - 1
         while j >= 0 and j + 1 not in breaks:
-            mod = [m for m in hits if m.start == j and m.section in {"traits", "colours"}]
+            mod = [m for m in hits if m.start == j and (m.section in {"traits", "colours"} or (
+                m.section == "events" and m.surface in _BULLY and m.end == span_start))]
             if not mod and any(m.start <= j < m.end and m.section == "jobs" for m in hits):
                 j -= 1  # "a quiet intern dog": the job between the traits and the pet
                 continue
@@ -242,7 +248,9 @@ def analyse(premise: str) -> Analysis:
                     continue
                 break
             for m in mod:
-                if m.section == "traits":
+                if m.section == "events" and m.key == "mock":
+                    person.traits = ("mean", *person.traits)  # "a bully dog": the bully is mean
+                elif m.section == "traits":
                     person.traits = (m.key, *person.traits)  # in the premise's order (lonely old)
                 elif person.colour is None:
                     person.colour = m.key
@@ -276,10 +284,21 @@ def analyse(premise: str) -> Analysis:
         surface_words = " ".join(words[span_start:span_end]) if not chinese else "".join(words[span_start:span_end])
         person.words = (surface_words,)
         person.end = span_end
+        if person.after_by:
+            by_at = max(k for k in range(max(0, span_start - 4), span_start) if words[k] in _BY)
+            person.kind_by = kind_doer(words, by_at, span_end, chinese)
+        # "the cat's big brother", "the puppy" again: the pet told of before, not one more pet
+        if (not chinese and h.section == "species" and len(group) == 1 and not mods and prev_word == "the"
+                and person.relation is None):
+            same = [p for p in people if p.species == person.species and p.relation is None]
+            if same:
+                continue
         # the same pet mentioned again (same breed/relation, no new modifiers): merge
         twin = next((p for p in people if (p.breed and p.breed == person.breed and not mods)
                      or (p.relation and p.relation == person.relation and person.breed is None and not mods)
-                     or (person.relation == "ex" and p.relation in _PARTNERS and person.breed is None)), None)
+                     or (person.relation == "ex" and p.relation in _PARTNERS and person.breed is None)
+                     or (prev_word == "the" and not mods and {p.relation, person.relation} == {"friend", "best_friend"})),
+                    None)
         if twin is not None:
             continue
         label = person.relation or person.breed or person.species or "pet"
@@ -299,7 +318,15 @@ def analyse(premise: str) -> Analysis:
         if h.section != "jobs" or not h.start or chinese:
             continue
         place = any(x.section == "places" and x.start == h.start for x in hits)  # "the moon" is a place
-        if words[h.start - 1] == "the" and hero_job_seen and not place and not any(
+        pet = next((p for p in people if p.start == h.end), None)
+        if pet is not None and pet.job is None and not chinese and words[h.start - 1] in {"the", "a", "an"}:
+            pet.job, pet.job_words, pet.start = h.key, h.surface, h.start  # "the head chef cat" is the chef
+            pet.words = (" ".join(words[h.start:pet.end]),)
+            hero_job_seen = True
+            continue
+        named_thing = any((x.section in {"places", "props"} or (x.section == "events" and x.key == "compete"))
+                          and x.start == h.end for x in hits)  # "the singing contest": a contest, no singer
+        if words[h.start - 1] == "the" and hero_job_seen and not place and not named_thing and not any(
                 p.start <= h.start < p.start + 4 for p in people):
             person = Person(key=_slug(h.key, taken), role="other", side="neutral", pos=h.pos, words=(h.surface,),
                             start=h.start)
@@ -385,6 +412,18 @@ def analyse(premise: str) -> Analysis:
         props=props, wrongs=wrongs, goals=goals, outcomes=outcomes, wrongdoer=wrongdoer, lost_thing=lost,
         surfaces=surfaces, job_near=job_near,
     )
+
+
+_SEEK = {"find", "finds", "be", "make", "makes", "need", "needs", "wants", "want"}
+_SOUGHT_ADJ = {"a", "an", "true", "new", "real", "good", "best", "one"}
+
+
+def _sought(words: tuple[str, ...], start: int) -> bool:
+    """The friend after "find a true", "want to be", "make new": one longed for, not a pet of the cast."""
+    j = start - 1
+    while j >= 0 and words[j] in _SOUGHT_ADJ:
+        j -= 1
+    return j >= 0 and words[j] in _SEEK
 
 
 def _unique(items: object) -> list[str]:
@@ -553,7 +592,8 @@ def _roles(people: list[Person], events: list[Hit], words: tuple[str, ...]) -> l
     rest = [p for p in people if p is not hero]
     def villainy(p: Person) -> int:
         rel = lex.entry("relations", p.relation) if p.relation else None
-        score = 4 * p.after_by + 3 * bool(rel and rel["role"] == "rival") + 2 * len(set(p.traits) & _VILLAIN_TRAITS)
+        score = 4 * (p.after_by and not p.kind_by) + 3 * bool(rel and rel["role"] == "rival") \
+            + 2 * len(set(p.traits) & _VILLAIN_TRAITS)
         score += 3 * p.does_wrong
         score += bool(rel and rel["role"] == "boss")
         turned = p.after_by and bool(set(p.traits) & _VILLAIN_TRAITS)  # "left at the altar by his greedy bride"
@@ -577,6 +617,8 @@ def _roles(people: list[Person], events: list[Hit], words: tuple[str, ...]) -> l
                 p.side = "villain"
             elif owner is hero or rel["role"] in {"family", "friend", "mentor", "partner"}:
                 p.side = "hero" if owner is None or owner is hero else owner.side
+        elif p.kind_by and not set(p.traits) & _VILLAIN_TRAITS:
+            p.role, p.side = p.kind_by, "hero"  # "adopted by a firefighter dog", "caught by the police dog"
         else:
             bad = set(p.traits) & _VILLAIN_TRAITS or p.after_by
             p.role, p.side = ("rival", "villain") if bad else ("friend", "hero")

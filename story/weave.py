@@ -34,6 +34,11 @@ from story.staged import Beat, Cast, broad_place, mending, phase, spine_data
 from story.text import HAN, fill_fields
 
 
+def _self_told(line: str, vals: dict[str, str]) -> bool:
+    """A line about two that would name one pet twice ("Miso holds Miso close until the shaking stops")."""
+    return "{actor}" in line and "{object}" in line and vals.get("actor") == vals.get("object")
+
+
 def _phase_of(beat: Beat) -> str:
     return str(spine_data()["slot_phases"].get(beat.get("slot", ""), "rise"))
 
@@ -175,8 +180,8 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
     used: set[str] = set()
 
     def pick(options: list[str], vals: dict[str, str]) -> str | None:
-        filled = [(o, text) for o in options if o not in used and (text := fill_fields(o, vals)) is not None
-                  and ok(text)]
+        filled = [(o, text) for o in options if o not in used and not _self_told(o, vals)
+                  and (text := fill_fields(o, vals)) is not None and ok(text)]
         if not filled:
             return None
         own = [f for f in filled if _SPECIFIC.search(f[0])]  # a line with this premise's place or thing first
