@@ -23,6 +23,11 @@ unnamed supporting characters; long and short), it prints:
   words and the premise words that allow each are written here by hand (``CLAIMS``), apart from the
   writer's own tables. ``--why`` prints each invented word with its line.
 
+* unseen (issue 12, the story side): English premises written after the writer was tuned (cheating,
+  stealing, adoption, jobs, school, sports, family, betrayal, kindness repaid, jealousy): the arc of the
+  story's kind, the side each named pet is on, the premise's pets read one each, lines naming one pet
+  twice, and template details that contradict the premise's nouns (``UNSEEN_CASES``, by hand).
+
 Goals (issue #11): fidelity ≥ 0.9, cast recall 1.0, ≥ 70 % distinct lines, < 1 shared line per 10;
 invented 0.
 """
@@ -40,7 +45,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from story.offline import write_offline  # noqa: E402
+from story.offline import write_offline, write_story  # noqa: E402
 from story.script import Script  # noqa: E402
 
 
@@ -349,6 +354,164 @@ PLACE_CASES: tuple[Case, ...] = (
     Case("小猫去墓地看奶奶", "zh", (Who(C), Who()), (("墓地",), ("奶奶",)), ("cemetery",)),
     Case("柯基在钓鱼比赛中赢了", "zh", (Who(D, "corgi"),), (("比赛",), ("钓鱼",)), ("lake",)),
 )
+# Unseen English premises (issue 12, the story side): written after the blocks above, never used to tune
+# the writer before: cheating, stealing, adoption, jobs, friendship, betrayal, school, sports, family,
+# kindness repaid, lost and found, jealousy. Per premise, by hand: the arcs that tell its kind of story
+# (a cheat owned up to is no parent's sacrifice; an adopted stray is no rescue of someone else), the side
+# each named pet must be on (the police dog who catches the thief, the kind adopter: the hero's side), and
+# template details that would contradict its nouns (a stolen fish "polished ... in the family", "shiny";
+# "the way home" for a pet that finds out or finds a wallet). Reported with fidelity, cast recall, the
+# premise's pets read one each (no split, no extra), lines naming one pet twice ("Miso holds Miso close")
+# and a dream that names a pet ("wants to be Pepper, a chef").
+@dataclass(frozen=True)
+class Unseen:
+    case: Case
+    arcs: tuple[str, ...]  # the arcs that tell this kind of story
+    sides: tuple[tuple[str, str], ...] = ()  # (the premise's words for a pet, the side it is on)
+    foreign: tuple[str, ...] = ()  # template details that contradict the premise
+
+
+def _u(premise: str, cast: tuple[Who, ...], items: tuple[tuple[str, ...], ...], arcs: str,
+       sides: tuple[tuple[str, str], ...] = (), foreign: tuple[str, ...] = ()) -> Unseen:
+    return Unseen(Case(premise, "en", cast, items), tuple(arcs.split()), sides, foreign)
+
+
+_HOME = ("way home", "find home", "finds home")
+UNSEEN_CASES: tuple[Unseen, ...] = (
+    _u("a cat cheats in the exam and the teacher dog finds out", (Who(C), Who(D)),
+       (("cheat",), ("exam",), ("teacher",), ("finds out", "found out")), "owning_up",
+       (("teacher dog", "hero"),), (*_HOME, "graduation", "work clothes")),
+    _u("a greedy fat cat steals fish from a poor old dog at the market and gets caught by the police dog",
+       (Who(C), Who(D), Who(D)), (("greedy",), ("steal",), ("fish",), ("market",), ("caught",), ("police",)),
+       "stolen_treasure", (("greedy fat cat", "villain"), ("poor old dog", "hero"), ("police dog", "hero")),
+       ("polish", "in the family", "shiny", "gold", "curly fur", "little box", "memories", "never replace")),
+    _u("a tiny hamster-sized kitten wants to be a chef but the head chef cat laughs at her", (Who(C), Who(C)),
+       (("chef",), ("laugh",), ("head chef",)), "career_dream", (("head chef cat", "villain"),)),
+    _u("a stray kitten is adopted by a firefighter dog and becomes a firefighter too", (Who(C), Who(D)),
+       (("stray",), ("adopted",), ("firefighter",)), "career_dream family_bond", (("firefighter dog", "hero"),),
+       ("cry for help", "collar", *_HOME, "missed you")),
+    _u("a jealous cat breaks her sister's trophy and blames the dog", (Who(C), Who(), Who(D)),
+       (("jealous",), ("trophy",), ("blame",)), "underdog_revenge betrayal_comeback owning_up payback",
+       (("jealous cat", "villain"),)),
+    _u("a puppy finds a lost wallet and returns it to the old cat who owns it", (Who(D), Who(C)),
+       (("wallet",), ("return",)), "little_wonders friendship", (("old cat", "hero"),), _HOME),
+    _u("a lazy dog copies his friend's homework and the friend gets punished", (Who(D), Who()),
+       (("copies",), ("homework",), ("punished",)), "owning_up", (("friend", "hero"),)),
+    _u("a shy cat joins the school basketball team and scores the winning shot", (Who(C),),
+       (("shy",), ("basketball",), ("winning shot",)), "big_match"),
+    _u("a dog steals his best friend's girlfriend and the friend never forgives him", (Who(D), Who(), Who()),
+       (("girlfriend",), ("best friend",), ("forgive",)), "betrayal_comeback owning_up rivals_to_friends friendship"),
+    _u("an old cat shares her food with a hungry stray puppy, and years later the puppy saves her from a fire",
+       (Who(C), Who(D)), (("share",), ("food",), ("fire",), ("save",)), "rescue friendship",
+       (("puppy", "hero"),)),
+    _u("a kitten lies to her mother about breaking the vase", (Who(C), Who()),
+       (("lies",), ("mother",), ("vase",)), "owning_up", (("mother", "hero"),), _HOME),
+    _u("a bully dog pushes a small cat into the mud every day until the cat's big brother shows up",
+       (Who(D), Who(C), Who()), (("bully",), ("push",), ("mud",), ("brother",)), "underdog_revenge payback rescue",
+       (("bully dog", "villain"), ("small cat", "hero"), ("brother", "hero"))),
+    _u("a poor dog works as a delivery driver to pay for his sick mother's medicine", (Who(D), Who()),
+       (("delivery",), ("mother",), ("medicine",)), "parent_sacrifice family_bond rags_to_riches career_dream",
+       (("mother", "hero"),)),
+    _u("a cat teacher helps a struggling puppy learn to read", (Who(C), Who(D)),
+       (("teacher",), ("read",)), "family_bond little_wonders friendship", (("puppy", "hero"),)),
+    _u("a dog loses his toy at the park and a kind cat helps him find it", (Who(D), Who(C)),
+       (("toy",), ("park",), ("kind",)), "little_wonders friendship lost_and_found", (("kind cat", "hero"),), _HOME),
+    _u("a rich cat pretends to be poor to find a true friend", (Who(C),), (("rich",), ("poor",), ("friend",)),
+       "friendship little_wonders rags_to_riches underdog_revenge", (), _HOME),
+    _u("a cat is fired from the bakery by a mean boss dog and opens her own bakery across the street",
+       (Who(C), Who(D)), (("fired",), ("bakery",), ("boss",)),
+       "underdog_revenge betrayal_comeback rags_to_riches career_dream", (("mean boss dog", "villain"),)),
+    _u("a puppy is bullied at school for his big ears until he wins the singing contest", (Who(D),),
+       (("bullied",), ("ears",), ("sing",), ("contest",)), "glow_up underdog_revenge career_dream big_match"),
+    _u("two cat sisters fight over the last piece of cake", (Who(C), Who(C)), (("sister",), ("fight",), ("cake",)),
+       "little_wonders family_bond rivals_to_friends"),
+    _u("a dog forgets his wife's birthday and tries to make it up to her", (Who(D), Who()),
+       (("wife",), ("birthday",), ("forget", "forgot")), "celebration romance", (("wife", "hero"),)),
+    _u("a kitten steals a toy from the store and her father makes her return it", (Who(C), Who()),
+       (("steal",), ("toy",), ("father",), ("return",)), "owning_up", (("father", "hero"),)),
+    _u("a cat nurse takes care of an injured dog soldier who falls in love with her", (Who(C), Who(D)),
+       (("nurse",), ("injured",), ("soldier",), ("love",)), "romance"),
+    _u("an old dog is abandoned by his family on the highway and a kind cat takes him home", (Who(D), Who(C)),
+       (("abandoned",), ("highway",), ("kind",), ("home",)), "lost_and_found rescue little_wonders friendship",
+       (("kind cat", "hero"),), ("missed you", "collar")),
+    _u("a husky cheats at the race by taking a shortcut and is disqualified", (Who(D, "husky"),),
+       (("cheat",), ("race",), ("shortcut",), ("disqualified",)), "owning_up"),
+    _u("a kitten is jealous of her new baby brother until he gets sick", (Who(C), Who()),
+       (("jealous",), ("baby brother",), ("sick",)), "family_bond little_wonders", (("brother", "hero"),)),
+    _u("a cat borrows money from a dog friend and never pays it back", (Who(C), Who(D)),
+       (("borrow",), ("money",), ("pays it back", "pay it back")), "owning_up betrayal_comeback",
+       (("dog friend", "hero"),)),
+    _u("a puppy wins the lottery and his greedy relatives suddenly want to be friends", (Who(D),),
+       (("lottery",), ("greedy",), ("relatives",)), "rags_to_riches little_wonders underdog_revenge"),
+    _u("a cat detective catches the dog who stole the diamond necklace", (Who(C), Who(D)),
+       (("detective",), ("stole", "steal"), ("diamond necklace", "necklace")), "stolen_treasure",
+       (("dog", "villain"),)),
+)
+
+
+def self_told(script: Script) -> list[str]:
+    """Lines that name one pet twice around a verb ("Miso holds Miso close"), or a dream that names a pet
+    ("wants to be Pepper, a chef")."""
+    names = [re.escape(c.name) for c in script.characters]
+    return [t for s in script.scenes for _, t in s.spoken()
+            if any(re.search(rf"\b{n} [a-z]+(?: [a-z]+)? {n}\b(?!')", t)
+                   or re.search(rf"\b(?:be|become|becomes|becoming) {n}, an? ", t) for n in names)]
+
+
+def _side_of(cast: list, words: str) -> str | None:  # type: ignore[type-arg]
+    said = [p for p in cast if p.words and p.words[0].lower() == words] or \
+        [p for p in cast if any(words in w.lower() for w in p.words)]
+    return str(said[0].side) if said else None
+
+
+def unseen_block(seeds: int, why: bool) -> None:
+    print(f"unseen English premises (issue 12): {len(UNSEEN_CASES)} premises (cheating, stealing, adoption, jobs, "
+          f"school, sports, family, betrayal, kindness repaid, lost and found, jealousy)")
+    print(f"{'fid':>5} {'cast':>5} {'arc':>5} {'side':>5} {'pets':>5} {'self':>5} {'for':>5}  premise")
+    fids: list[float] = []
+    recalls: list[float] = []
+    arcs_right = sides_right = sides_all = pets_right = self_lines = foreign_scripts = total = garbled = 0
+    for u in UNSEEN_CASES:
+        case = u.case
+        written = [write_story(case.premise, _style(case), case.lang, seed) for seed in range(seeds)]
+        scripts = [w.script for w in written]
+        f = statistics.mean(fidelity(case, s) for s in scripts)
+        r = statistics.mean(cast_recall(case, s) for s in scripts)
+        arc = sum(w.arc in u.arcs for w in written)
+        side = sum(_side_of(w.analysis.cast, words) == want for w in written for words, want in u.sides)
+        pets = sum(len(w.analysis.cast) == len(case.cast) for w in written)
+        selfs = [line for s in scripts for line in self_told(s)]
+        odd = [[t for t in (s.title, *(t for sc in s.scenes for _, t in sc.spoken()))
+                if any(_has(x, t) for x in u.foreign if not _has(x, case.premise))] for s in scripts]
+        fids.append(f)
+        recalls.append(r)
+        arcs_right += arc
+        sides_right += side
+        sides_all += len(u.sides) * len(written)
+        pets_right += pets
+        self_lines += len(selfs)
+        foreign_scripts += sum(bool(o) for o in odd)
+        garbled += sum(garbles(s) for s in scripts)
+        total += len(written)
+        print(f"{f:5.2f} {r:5.2f} {arc:5d} {side:5d} {pets:5d} {len(selfs):5d} {sum(bool(o) for o in odd):5d}  "
+              f"{case.premise[:80]}")
+        if why:
+            for w in written:
+                if w.arc not in u.arcs:
+                    print(f"         arc {w.arc}, not {' or '.join(u.arcs)}")
+            for line in selfs:
+                print(f"         self: {line[:110]}")
+            for lines in odd:
+                for line in lines:
+                    print(f"         contradicts the premise: {line[:110]}")
+    print(f"unseen fidelity (mean): {statistics.mean(fids):.3f} (min {min(fids):.2f})   cast recall: "
+          f"{statistics.mean(recalls):.3f}   arc of the story's kind: {arcs_right} of {total}   sides right: "
+          f"{sides_right} of {sides_all}   pets read one each: {pets_right} of {total}")
+    print(f"unseen lines naming one pet twice or a dream naming a pet: {self_lines}   scripts with a template "
+          f"detail contradicting the premise: {foreign_scripts} of {total}   garbled: {garbled}")
+
+
+
 _UNSPACED = re.compile(r"[\u3400-\u9fff][A-Za-z]|[A-Za-z][\u3400-\u9fff]")
 # The effort filler a story not of striving must not say (hand-written here, apart from the writer's pools).
 EFFORT = ("works hard", "work hard", "every coin", "saving every", "gets rich", "keeps at it", "tried so hard",
@@ -782,6 +945,8 @@ def main() -> int:
         print(f"{f:5.2f} {w:5.2f} {a:5.2f}  [{case.lang}] {case.premise[:80]}")
     print(f"places fidelity (mean): {statistics.mean(place_fid):.3f}   drawn at the asked place (any scene): "
           f"{statistics.mean(place_any):.3f}   the premise's own scenes there: {statistics.mean(place_all):.3f}")
+    print()
+    unseen_block(args.seeds, args.why)
     return 0
 
 

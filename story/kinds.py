@@ -3,8 +3,9 @@
 A pet drama of striving (work, study, training, saving, a contest to win, a business, riches, a
 dream; or an underdog wronged who answers back) is filled with effort: "night after night, Mango
 keeps at it". A romance, a friendship, a lost pet, a reunion, a rescue, a theft, a birthday, a
-match, a family bond (a teaching, a raising, a waiting, said with a family word) or a revenge is
-not: its fill is its own (small gestures, the search, the whistle, the plan), then calm feelings and
+match, a family bond (a teaching, a raising, a waiting, said with a family word), a revenge or a
+misdeed of the hero's own (cheating, lying, stealing with no one wronging the hero: found out and
+owned up to) is not: its fill is its own (small gestures, the search, the whistle, the plan), then calm feelings and
 time, and it is told in its own arc. ``story_kind`` reads the premise; ``Kind.pools`` gives the
 filler pools ``story.weave.fill`` uses in place of ``spine.json``'s.
 """
