@@ -82,7 +82,8 @@ def find_mentions(analysis: Analysis, tokens: Tokens, hits: list[Hit]) -> list[M
         if tokens.chinese and end + 1 < len(words) and words[end] == "家" and words[end + 1] == "的":
             end += 1  # 白猫家的大楼: the pet's household owns it, no home is drawn
         end = _with_phrase(analysis.premise, tokens, end, hits)
-        while start > 0 and start - 1 not in used and _modifier(words[start - 1], start - 1, hits, tokens):
+        while start > 0 and start - 1 not in used and _modifier(
+                words[start - 1], start - 1, hits, tokens, start > 1 and owns(analysis.premise, tokens, start - 2)):
             start -= 1
         if tokens.chinese and start > 1 and words[start - 1] == "的" and _modifier(words[start - 2], start - 2, hits, tokens):
             start -= 2  # 富有的波斯猫
@@ -194,19 +195,24 @@ def _unknown_role_noun(tokens: Tokens, i: int, hits: list[Hit]) -> bool:
 
 
 _ARTICLES = {"a", "an", "the", "his", "her", "their", "its", "my"}
+_BULLY = {"bully", "bullying"}
+_KIN_WORDS = {"big", "little", "older", "younger", "elder", "baby", "new", "old"}
 
 
-def _modifier(word: str, i: int, hits: list[Hit], tokens: Tokens) -> bool:
+def _modifier(word: str, i: int, hits: list[Hit], tokens: Tokens, after_owner: bool = False) -> bool:
     """A describing word right before a person: a trait, colour or job, or an unknown adjective."""
-    if any(h.start <= i < h.end and h.section in {"traits", "colours", "jobs"} for h in hits):
-        return True
+    if any(h.start <= i < h.end and (h.section in {"traits", "colours", "jobs"} or (
+            h.section == "events" and h.surface in _BULLY)) for h in hits):
+        return True  # "a bully dog": the wrong's word said of the pet describes it
     if tokens.chinese:
         return False
     if re.fullmatch(r"[a-z]{3,}ed", word) and i > 0 and tokens.words[i - 1] in _ARTICLES:
         return True  # "the bullied puppy", "an abandoned kitten": a done-to word describes the pet
+    if after_owner and word in _KIN_WORDS:
+        return True  # "the cat's big brother": one relation, told whole
     known = any(h.start <= i < h.end for h in hits)
     return not known and word not in STOP and word not in PRONOUN_SUBJECT and bool(re.fullmatch(r"[a-z-]+", word)) \
-        and i > 0 and tokens.words[i - 1] in DET | {"very", "so"}
+        and i > 0 and (tokens.words[i - 1] in DET | {"very", "so"} or after_owner)  # "the cat's big brother"
 
 
 def _who(analysis: Analysis, head: Hit, words: tuple[str, ...]) -> Person | None:

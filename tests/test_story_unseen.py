@@ -132,3 +132,14 @@ def test_sides_data_schema() -> None:
             seen.add(w)
         assert not any(re.search(r"[\u3400-\u9fff]", w) for w in words["en"])
         assert all(re.fullmatch(r"[\u3400-\u9fff]+", w) for w in words["zh"])
+
+
+def test_a_bully_is_named_whole_and_the_cats_big_brother_is_one_relation() -> None:
+    premise = "a bully dog pushes a small cat into the mud every day until the cat's big brother shows up"
+    for seed in SEEDS:
+        script = write_story(premise, None, "en", seed).script
+        hero, bully, brother = (next(c.name for c in script.characters if c.id == k)
+                                for k in ("hero", "rival", "brother"))
+        lines = spoken(script)
+        assert any(f"{bully}, a bully dog, pushes {hero}" in t for t in lines), lines
+        assert any(f"{brother}, the cat's big brother, shows up" in t for t in lines), lines
