@@ -511,7 +511,77 @@ def unseen_block(seeds: int, why: bool) -> None:
           f"detail contradicting the premise: {foreign_scripts} of {total}   garbled: {garbled}")
 
 
+# Chinese premises never used to tune the writer (issue 12, the genre's variety: cheating, stealing, adopting,
+# odd jobs, friendship, betrayal, school, a race, family, repaying a kindness, a lost pet, jealousy). Beside
+# fidelity and cast, each says by hand: the hero (and the rival, when the premise has one) as script ids
+# "hero"/"rival" must be cast; who must never be the rival (a kind adopter, a kind helper, the police); phrases
+# a pet's name must never be put inside or right after (考试作弊, 送外卖: "小猫考试团子作弊" is garbled); words that
+# are no role and must not be read as the hero's (the understood line's "主角：小猫，考试"); template details
+# that contradict the premise (a coin never thrown, a cry for help never heard, a mirror in a cheating story);
+# and deeds: (words of a line, the script id who does it there, the drawn action).
+@dataclass(frozen=True)
+class ZhCase:
+    case: Case
+    hero: Who
+    rival: Who | None = None
+    not_rival: tuple[Who, ...] = ()
+    whole: tuple[str, ...] = ()
+    not_roles: tuple[str, ...] = ()
+    never: tuple[str, ...] = ()
+    deeds: tuple[tuple[str, str, str], ...] = ()
 
+
+def _zh(premise: str, cast: tuple[Who, ...], items: tuple[tuple[str, ...], ...], hero: Who, **kw: object) -> ZhCase:
+    return ZhCase(Case(premise, "zh", cast, items), hero, **kw)  # type: ignore[arg-type]
+
+
+ZH_UNSEEN: tuple[ZhCase, ...] = (
+    _zh("小猫考试作弊被狗老师发现了", (Who(C), Who(D)), (("作弊",), ("老师",), ("发现",)), Who(C),
+        not_rival=(Who(D),), whole=("考试作弊",), not_roles=("考试",), never=("镜子", "梳毛", "掏出手机", "别挡着我"),
+        deeds=(("作弊", "hero", "!stand"),)),
+    _zh("穷小狗在餐厅打工被富猫嘲笑，后来开了自己的餐厅", (Who(D), Who(C)), (("打工",), ("嘲笑",), ("自己的餐厅",)), Who(D),
+        rival=Who(C), whole=("在餐厅打工",), never=("扔过一枚硬币", "旧硬币"), deeds=(("打工", "hero", "work"), ("嘲笑", "rival", "sneer"))),
+    _zh("流浪猫被消防员狗收养，长大后也成了消防员", (Who(C), Who(D)), (("收养",), ("消防员",), ("长大",)), Who(C),
+        not_rival=(Who(D),), never=("呼救",)),
+    _zh("小狗偷了邻居家的骨头，被警察猫抓住了", (Who(D), Who(C)), (("偷",), ("骨头",), ("警察",), ("抓住",)), Who(),
+        not_rival=(Who(C),)),
+    _zh("橘猫在便利店打工，被店长骂了一顿", (Who(C, "ginger"),), (("便利店",), ("打工",), ("店长",), ("骂",)),
+        Who(C, "ginger"), deeds=(("打工", "hero", "work"), ("店长", "hero", "!point"))),
+    _zh("哈士奇送外卖总是迟到，被老板开除了", (Who(D, "husky"), Who()), (("送外卖",), ("迟到",), ("开除",)), Who(D, "husky"),
+        whole=("送外卖",), not_roles=("送外卖",)),
+    _zh("柯基想当厨师，每天在厨房偷偷练习", (Who(D, "corgi"),), (("厨师",), ("厨房",), ("练习",)), Who(D, "corgi"),
+        never=("失窃", "线索", "爪印", "破案")),
+    _zh("两只小猫是最好的朋友，后来一只背叛了另一只", (Who(C), Who(C)), (("朋友",), ("背叛",)), Who(C)),
+    _zh("狸花猫在学校被同桌欺负，老师狗帮了它", (Who(C, "tabby"), Who(D)), (("学校",), ("欺负",), ("老师",), ("帮",)),
+        Who(C, "tabby"), deeds=(("帮", "rival", "-"),)),
+    _zh("金毛参加跑步比赛得了第一名", (Who(D, "golden"),), (("跑",), ("比赛",), ("第一名",)), Who(D, "golden")),
+    _zh("小猫走丢了，被一只好心的柴犬送回家", (Who(C), Who(D, "shiba")), (("走丢",), ("好心",), ("回家",)), Who(C),
+        not_rival=(Who(D, "shiba"),)),
+    _zh("萨摩耶嫉妒邻居家的布偶猫，偷偷弄坏了它的自行车", (Who(D, "samoyed"), Who(C, "ragdoll")),
+        (("嫉妒",), ("邻居",), ("自行车",), ("弄坏",)), Who(D, "samoyed"),
+        not_roles=("嫉妒邻居",), never=("破案", "线索")),
+    _zh("被救的小狗长大后回来报恩", (Who(D),), (("救",), ("长大",), ("报恩",)), Who(D), never=("呼救",)),
+    _zh("猫爸爸每天送小猫上学", (Who(C), Who(C)), (("爸爸",), ("上学",)), Who(C), whole=("上学",),
+        not_roles=("上学",)),
+    _zh("小柴犬偷吃了妈妈做的蛋糕", (Who(D, "shiba"), Who(D)), (("偷吃",), ("妈妈",), ("蛋糕",)), Who()),
+    _zh("黑猫帮白猫考过了期末考试", (Who(C, "black"), Who(C, "white")), (("帮",), ("期末考试", "考试")), Who(C, "black"),
+        not_rival=(Who(C, "white"),), whole=("期末考试",), never=("镜子",)),
+    _zh("小狗在比赛中输了，哭着回家，爸爸安慰它", (Who(D), Who(D)), (("比赛",), ("输",), ("哭",), ("安慰",)), Who(D),
+        never=("走丢", "迷路")),
+    _zh("贵宾犬抢走了柯基的男朋友", (Who(D, "poodle"), Who(D, "corgi"), Who()), (("抢走",), ("男朋友",)), Who(D, "corgi"),
+        rival=Who(D, "poodle"), never=("线索", "爪印", "破案")),
+    _zh("流浪狗每天在菜市场门口等好心的阿姨", (Who(D),), (("菜市场",), ("阿姨",), ("等",)), Who(D), not_roles=("小摊贩",)),
+    _zh("小猫偷了同学的铅笔，后来向同学道歉了", (Who(C), Who()), (("偷",), ("铅笔",), ("道歉",)), Who(),
+        deeds=(("道歉", "rival", "kneel"),)),
+    _zh("穷猫妈妈捡垃圾供小猫上学，小猫长大后当了医生", (Who(C), Who(C)), (("垃圾",), ("上学",), ("医生",)), Who(C),
+        whole=("上学",), not_roles=("上学",)),
+    _zh("狗警察抓住了偷钱包的小偷猫", (Who(D), Who(C)), (("警察",), ("钱包",), ("小偷",)), Who(D), rival=Who(C)),
+    _zh("胖柯基在健身房被嘲笑，后来减肥成功", (Who(D, "corgi"),), (("健身",), ("嘲笑",), ("减肥",)), Who(D, "corgi")),
+    _zh("小猫把捡到的钱包还给了失主狗，失主送了它一条鱼", (Who(C), Who(D)), (("钱包",), ("失主",), ("鱼",)), Who(C),
+        not_rival=(Who(D),), deeds=(("还给", "hero", "give"), ("一条鱼", "dog", "give"))),
+    _zh("两只狗为了一根骨头打架，后来和好了", (Who(D), Who(D)), (("骨头",), ("打架",), ("和好",)), Who(D),
+        deeds=(("打架", "hero", "fight"),)),
+)
 _UNSPACED = re.compile(r"[\u3400-\u9fff][A-Za-z]|[A-Za-z][\u3400-\u9fff]")
 # The effort filler a story not of striving must not say (hand-written here, apart from the writer's pools).
 EFFORT = ("works hard", "work hard", "every coin", "saving every", "gets rich", "keeps at it", "tried so hard",
@@ -582,6 +652,72 @@ def garbles(script: Script) -> int:
                    for s in script.scenes for _, t in s.spoken())
     return sum(any(re.search(rf"{n}[^，。！？：“”]{{0,10}}{n}", t) for n in names)
                for s in script.scenes for _, t in s.spoken())
+
+
+def _fits(who: Who, c: object) -> bool:
+    from story.script import Character
+
+    assert isinstance(c, Character)
+    desc = f"{c.breed} {c.look}".lower()
+    return (not who.name or c.name == who.name) and (not who.species or c.species == who.species) \
+        and not (who.breed and who.breed not in desc)
+
+
+def zh_sides(case: ZhCase, script: Script) -> bool:
+    """The hero (and the rival) cast as the premise tells them, and no one of ``not_rival`` the rival."""
+    by_id = {c.id: c for c in script.characters}
+    hero_ok = "hero" in by_id and _fits(case.hero, by_id["hero"])
+    rival_ok = case.rival is None or ("rival" in by_id and _fits(case.rival, by_id["rival"]))
+    kind_ok = not any("rival" in by_id and _fits(w, by_id["rival"]) for w in case.not_rival)
+    return hero_ok and rival_ok and kind_ok
+
+
+def split_phrases(case: ZhCase, script: Script) -> list[str]:
+    """Spoken lines with a pet's name put inside one of the premise's ``whole`` phrases or right after it
+    (小猫考试团子作弊, 送小猫上学奶茶)."""
+    names = [re.escape(c.name) for c in script.characters]
+    out = []
+    for s in script.scenes:
+        for _, text in s.spoken():
+            for phrase in case.whole:  # inside it (考试团子作弊) or right after it (送小猫上学奶茶)
+                cuts = [re.escape(phrase[:k]) + "(?:" + "|".join(names) + ")" + re.escape(phrase[k:])
+                        for k in range(1, len(phrase) + 1)]
+                if any(re.search(c, text) for c in cuts):
+                    out.append(text)
+    return out
+
+
+def misread_roles(case: ZhCase) -> list[str]:
+    """The words of ``not_roles`` the understood line gives as a role (主角：小猫，考试; 配角：嫉妒邻居)."""
+    from story.premise import analyse, understood_line
+
+    line = understood_line(analyse(case.case.premise), "zh")
+    return [w for w in case.not_roles if re.search(rf"[，：]{re.escape(w)}(?:[；，]|$)", line)]
+
+
+def contradicting(case: ZhCase, script: Script) -> list[str]:
+    """Spoken lines (and the title) that say a template detail the premise contradicts."""
+    lines = [script.title, *(t for s in script.scenes for _, t in s.spoken())]
+    return [t for t in lines if any(w in t for w in case.never)]
+
+
+def wrong_deeds(case: ZhCase, script: Script) -> list[str]:
+    """Each deed whose first scene (the one whose narration says its words) does not show it done by its doer
+    ("!point": anything but pointing; "-": the one named is not in that scene)."""
+    out = []
+    for words, who, act in case.deeds:
+        scene = next((s for s in script.scenes if words in s.narration), None)
+        if scene is None:
+            out.append(f"{words}: never told")
+            continue
+        done = next((a.action for a in scene.characters if a.id == who), None)
+        if act == "-":  # not there: "老师狗帮了它" is no deed of the rival's
+            ok = done is None
+        else:
+            ok = done is not None and (done != act[1:] if act.startswith("!") else done == act)
+        if not ok:
+            out.append(f"{words}: {who} {done}")
+    return out
 
 
 # Premises for the "invented" figure: none of them is in the tests or in CASES above.
@@ -947,6 +1083,51 @@ def main() -> int:
           f"{statistics.mean(place_any):.3f}   the premise's own scenes there: {statistics.mean(place_all):.3f}")
     print()
     unseen_block(args.seeds, args.why)
+    print()
+    u_fid: list[float] = []
+    u_cast: list[float] = []
+    u_sides = u_split = u_roles = u_never = u_deeds = u_garbled = u_total = u_deed_total = 0
+    print(f"unseen Chinese premises (issue 12): {len(ZH_UNSEEN)} premises (cheating, stealing, adopting, odd jobs, "
+          f"friendship, betrayal, school, a race, family, a kindness repaid, lost, jealousy)")
+    print(f"{'fid':>5} {'cast':>5} {'sides':>5} {'split':>5} {'role':>4} {'tmpl':>4} {'deed':>4} {'garb':>4}  premise")
+    for zc in ZH_UNSEEN:
+        case = zc.case
+        scripts = [write_offline(case.premise, _style(case), case.lang, seed) for seed in range(args.seeds)]
+        f = statistics.mean(fidelity(case, s) for s in scripts)
+        r = statistics.mean(cast_recall(case, s) for s in scripts)
+        sides = sum(zh_sides(zc, s) for s in scripts)
+        split = sum(bool(split_phrases(zc, s)) for s in scripts)
+        roles = len(misread_roles(zc))
+        never = sum(bool(contradicting(zc, s)) for s in scripts)
+        deeds = sum(len(wrong_deeds(zc, s)) for s in scripts)
+        g = sum(garbles(s) for s in scripts)
+        u_fid.append(f)
+        u_cast.append(r)
+        u_sides += sides
+        u_split += split
+        u_roles += roles
+        u_never += never
+        u_deeds += deeds
+        u_garbled += g
+        u_total += len(scripts)
+        u_deed_total += len(zc.deeds) * len(scripts)
+        print(f"{f:5.2f} {r:5.2f} {sides / len(scripts):5.2f} {split:5d} {roles:4d} {never:4d} {deeds:4d} {g:4d}  "
+              f"{case.premise[:60]}")
+        if args.why:
+            for seed, s in enumerate(scripts):
+                for t in split_phrases(zc, s):
+                    print(f"         seed {seed}: name inside a phrase: {t[:110]}")
+                for t in contradicting(zc, s):
+                    print(f"         seed {seed}: template detail: {t[:110]}")
+                for t in wrong_deeds(zc, s):
+                    print(f"         seed {seed}: deed: {t[:110]}")
+            for w in misread_roles(zc):
+                print(f"         read as a role: {w}")
+    print(f"unseen Chinese fidelity (mean): {statistics.mean(u_fid):.3f} (min {min(u_fid):.2f})   "
+          f"cast recall: {statistics.mean(u_cast):.3f}   hero and rival as told: {u_sides} of {u_total}   "
+          f"a name inside a phrase: {u_split} of {u_total}   a non-role read as a role: {u_roles} premises   "
+          f"template detail against the premise: {u_never} of {u_total}   deed by the wrong one: {u_deeds} of "
+          f"{u_deed_total}   garbled: {u_garbled}")
     return 0
 
 

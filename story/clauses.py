@@ -34,6 +34,7 @@ from story.clausewords import (
     surface,
 )
 from story.fragments import (
+    deed_then_passive_zh,
     described_subject_zh,
     fragments,
     join_names,
@@ -48,7 +49,7 @@ from story.nearest import Nearest
 from story.nearest import things as nearest_things
 from story.nouns import clause_things
 from story.premise import Analysis
-from story.roles import by_outsider, outsider_verb, passive_agent, read_subject, wrongs
+from story.roles import TOWARD_ZH, by_outsider, outsider_verb, passive_agent, read_subject, wrongs
 
 __all__ = ["Clause", "Part", "clause_data", "clauses", "outsider_entry"]
 
@@ -117,6 +118,7 @@ def clauses(analysis: Analysis) -> list[Clause]:
     frags = merge_people_only(frags, mentions, tokens, hits)
     frags = described_subject_zh(frags, mentions, tokens)
     frags, told_of = relatives_zh(frags, mentions, tokens, hits)
+    frags = deed_then_passive_zh(frags, mentions, tokens, hits)
     # 3. Each fragment read as a clause: subject (said, inherited, "who"), passive, object, verb, things.
     out: list[Clause] = []
     last_subject: str | None = analysis.hero.key
@@ -187,7 +189,7 @@ def clauses(analysis: Analysis) -> list[Clause]:
             verb_start = next((m.end for m in inside if m.key == agent and m.start >= body_start), body_start)
             verb_end = end
         verb = sep.join(surface(premise, tokens, i) for i in range(verb_start, verb_end)) if verb_end > verb_start else ""
-        if not verb:
+        if not verb or (zh and verb in TOWARD_ZH):  # 向同学道歉了: the verb comes after to whom
             verb = sep.join(surface(premise, tokens, i) for i in range(verb_start, end))
         text_end = tokens.offsets[end - 1] + len(tokens.words[end - 1])
         events = keys_of(local, "events", body_start)

@@ -60,6 +60,13 @@ def outsider_entry(words: str) -> dict[str, Any] | None:
     return None
 
 
+def role_noun_zh(word: str) -> bool:
+    """A Chinese job word that names the one who does the work (外卖员, 学生, 护士), not the work, its place or
+    its field (送外卖, 考试, 上学: ``clauses.json``'s ``deeds_zh``): only such a word stands beside a pet as
+    its role (柯基护士), so a name may follow it."""
+    return word not in clause_data()["deeds_zh"]
+
+
 NP_WORDS = {"whole", "entire", "big", "old", "little", "new", "tiny", "small", "local", "young"}
 GENDER = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f", "hers": "f"}
 

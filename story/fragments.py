@@ -3,7 +3,8 @@
 ``fragments`` cuts at punctuation and at the words that join events (and, then, but, until, who …;
 然后 最后 后来 …); a fragment that only names people joins the one before (``merge_people_only``); a
 Chinese fragment that only says where or when sets the next one (``setting_only``); a Chinese pet
-told of before its 的 ("被同学嘲笑的胖橘猫…") is two clauses (``relatives_zh``). ``join_names`` and
+told of before its 的 ("被同学嘲笑的胖橘猫…") is two clauses (``relatives_zh``), and so is a Chinese pet that
+does something and then suffers something with no comma between ("在餐厅打工被富猫嘲笑": ``deed_then_passive_zh``). ``join_names`` and
 ``split_pronouns`` mend jieba's cuts of given names and pronouns first.
 """
 
@@ -195,3 +196,49 @@ def _joined_object(start: int, end: int, mentions: list[Mention], tokens: Tokens
 
 
 _STOP_VERBS = {"gets", "makes", "has", "does"}  # "… and her father makes her return it": a doing, said plainly
+
+
+_DOINGS = {"events", "actions", "jobs"}
+_LOCALIZERS = {"上", "里", "中", "边", "旁", "下", "前", "外", "内", "门口", "附近"}
+
+
+def _after_frame(words: tuple[str, ...], start: int, end: int, hits: list[Hit]) -> int:
+    """Where a Chinese clause's deed starts after its where-frame (在厨艺大赛上, 在餐厅): past the localizer
+    that closes 在…, else past the place named right after 在."""
+    if start >= end or words[start] != "在":
+        return start
+    close = next((k for k in range(start + 1, end) if words[k] in _LOCALIZERS), None)
+    if close is not None:
+        return close + 1
+    place = next((h for h in hits if h.section == "places" and h.start == start + 1), None)
+    return place.end if place is not None else start + 1
+
+
+def deed_then_passive_zh(frags: list[tuple[str, int, int]], mentions: list[Mention], tokens: Tokens,
+                         hits: list[Hit]) -> list[tuple[str, int, int]]:
+    """Chinese runs a pet's own deed straight into what is done to it: "穷小狗在餐厅打工被富猫嘲笑",
+    "小猫考试作弊被狗老师发现了". Such a fragment is two clauses, cut before 被: the pet works (or cheats),
+    then the other one mocks (or finds out); one deed each, each by its own doer. A place alone before 被
+    ("在医院被哈士奇医生欺负") is no deed, and a pet told of after 的 ("被同学嘲笑的胖橘猫") is ``relatives_zh``'s."""
+    if not tokens.chinese:
+        return frags
+    words = tokens.words
+    places = {i for h in hits if h.section == "places" for i in range(h.start, h.end)}
+    out: list[tuple[str, int, int]] = []
+    for lead, s, e in frags:
+        first = s
+        while first < e and words[first] in DET:
+            first += 1
+        subject = next((m for m in mentions if m.start == first), None)
+        body = subject.end if subject is not None else first
+        cut = next((k for k in range(body + 1, e - 1) if words[k] in {"被", "遭"}), None)
+        if cut is None or any(body <= m.start < cut or (m.start > cut and words[m.start - 1] == "的") for m in mentions):
+            out.append((lead, s, e))
+            continue
+        deed = _after_frame(words, body, cut, hits)
+        doing = any(h.section in _DOINGS and deed <= h.start < cut and h.start not in places for h in hits)
+        if not doing:
+            out.append((lead, s, e))
+            continue
+        out += [(lead, s, cut), ("", cut, e)]
+    return out

@@ -76,10 +76,18 @@ class Kind:
 
 
 def _has(word: str, premise: str) -> bool:
-    """``word`` in the premise: Chinese as a substring, English as whole words ("rob" is not in "robot")."""
+    """``word`` in the premise: Chinese as a substring outside the masked words that only hold it (偷 is not
+    in 偷偷练习: ``masks_zh``), English as whole words ("rob" is not in "robot")."""
     if _HAN.search(word):
-        return word in premise
+        return word in _masked(premise)
     return re.search(r"(?<![A-Za-z])" + re.escape(word.lower()) + r"(?![A-Za-z])", premise.lower()) is not None
+
+
+@cache
+def _masked(premise: str) -> str:
+    for w in kinds_data()["masks_zh"]["words"]:
+        premise = premise.replace(w, "\0" * len(w))
+    return premise
 
 
 def _events(analysis: Analysis) -> set[str]:

@@ -251,7 +251,7 @@ def in_context(hits: list[Hit], tokens: Tokens) -> list[Hit]:
     not the event of losing; "ring" is a place only after in/into/at… ("into the ring"), else the prop."""
     if tokens.chinese:
         people = {h.end for h in hits if h.section in {"breeds", "species", "relations"}}
-        return [h for h in hits if not _family_or_measure(h, tokens, people)]
+        return [h for h in hits if not _family_or_measure(h, tokens, people) and not _doubled(h, tokens)]
     words = tokens.words
     props = {(h.start, h.end) for h in hits if h.section == "props"}
     out = []
@@ -272,6 +272,13 @@ def in_context(hits: list[Hit], tokens: Tokens) -> list[Hit]:
             continue
         out.append(h)
     return out
+
+
+def _doubled(hit: Hit, tokens: Tokens) -> bool:
+    """A one-character word said twice is a manner, not its deed: 偷偷 is "secretly" (偷偷弄坏 steals nothing)."""
+    words = tokens.words
+    return len(hit.surface) == 1 and hit.end == hit.start + 1 and (
+        (hit.end < len(words) and words[hit.end] == hit.surface) or (hit.start > 0 and words[hit.start - 1] == hit.surface))
 
 
 _ONE_HOUSEHOLD = {"全", "整"}  # 全家 / 整家: a whole family

@@ -24,6 +24,7 @@ from story.clausewords import (
     STOP,
     lex_words,
     owns,
+    role_noun_zh,
     verb_form,
     verb_like,
 )
@@ -63,9 +64,10 @@ def find_mentions(analysis: Analysis, tokens: Tokens, hits: list[Hit]) -> list[M
         start, end = h.start, h.end
         while end < len(words) and not owns(analysis.premise, tokens, end - 1):
             # "corgi waiter", "corgi friend": a job or relation named right after (its own word, not
-            # a verb: "the beagle bakes" is not a baker)
+            # a verb: "the beagle bakes" is not a baker; 小猫考试作弊: the exam is what it does)
             after = next((x for x in hits if x.start == end and x.section in {"jobs", "relations"}
-                          and (tokens.chinese or (x.surface in lex_words(x) and not verb_form(x.surface)))), None)
+                          and (role_noun_zh(x.surface) if tokens.chinese
+                               else x.surface in lex_words(x) and not verb_form(x.surface))), None)
             if after is None or verb_of_many(words[end - 1], after.surface, tokens.chinese):
                 break
             end = after.end

@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import Literal
 
 from petreel.i18n import UNDERSTOOD, understood
+from story.clausewords import role_noun_zh
 from story.lexicon import Hit, Tokens, in_context, is_chinese, lexicon
 from story.names import apposed_names, species_of_name, standalone_names
 from story.sides import kind_doer
@@ -195,6 +196,9 @@ def analyse(premise: str) -> Analysis:
                 (chinese and h.end < len(words) and words[h.end].startswith("们"))
                 or (not chinese and h.surface.endswith("s") and h.surface not in lex.entry("relations", h.key)["en"])):
             continue  # "评委们", "the judges": a group outside the cast, not one more pet
+        if (h.section == "relations" and chinese and words[h.end:h.end + 2] == ("家", "的") and nxt is not None
+                and nxt.section in {"breeds", "species"} and nxt.start == h.end + 2):
+            continue  # "邻居家的布偶猫": the neighbour is the ragdoll's household, not one more pet
         if h.section == "relations" and chinese and _predicate_zh(words, h.start, breaks):
             continue  # "金毛其实是首富的儿子", "成了外卖公司的老板": who the pet is, not one more pet
         person = Person(key="", role="other", side="neutral", pos=h.pos)
@@ -299,6 +303,10 @@ def analyse(premise: str) -> Analysis:
                      or (person.relation == "ex" and p.relation in _PARTNERS and person.breed is None)
                      or (prev_word == "the" and not mods and {p.relation, person.relation} == {"friend", "best_friend"})),
                     None)
+        if twin is None and chinese and len(group) == 1 and h.section == "species" and not mods \
+                and not any(w.startswith(("另", "别的")) or w in {"和", "与", "跟"} for w in words[max(0, span_start - 2):span_start]):
+            # "…供小猫上学，小猫长大后当了医生": the kitten told of again, not a second kitten
+            twin = next((p for p in people if p.words == person.words and p.breed is None and p.relation is None), None)
         if twin is not None:
             continue
         label = person.relation or person.breed or person.species or "pet"
@@ -506,8 +514,8 @@ def _attach_job(person: Person, hits: list[Hit], tokens: Tokens) -> None:
     job = next((h for h in hits if h.section == "jobs" and (h.start == at or person.start <= h.start < person.end)
                 and not _verb_like(h.surface, tokens)
                 and not (h.start == at and at and verb_of_many(words[at - 1], h.surface, tokens.chinese))), None)
-    if job is not None:
-        person.job, person.job_words = job.key, job.surface
+    if job is not None:  # 小猫考试作弊, 哈士奇送外卖: a student, a courier, its role said by what it does
+        person.job, person.job_words = job.key, job.surface if not tokens.chinese or role_noun_zh(job.surface) else ""
         return
     if tokens.chinese and at < len(words) and not any(h.start <= at < h.end for h in hits):
         near = nearest(words[at], "jobs", "zh")  # 布偶猫老师: a role the vocabulary does not know

@@ -89,6 +89,9 @@ def by_outsider(tokens: Tokens, start: int, end: int, inside: list[Mention]) -> 
     return None
 
 
+TOWARD_ZH = {"向", "对", "给", "跟", "替", "朝", "为"}  # 向同学道歉: to whom, the one before carries on
+
+
 def read_subject(premise: str, tokens: Tokens, start: int, end: int, inside: list[Mention],
              hits: list[Hit]) -> tuple[str | None, bool, int]:
     """(subject key, named here, token where the rest starts): a person at the clause's start, a
@@ -105,7 +108,8 @@ def read_subject(premise: str, tokens: Tokens, start: int, end: int, inside: lis
         i += 1  # "the villain's husky bodyguard Koda"
     if first is not None and first.start <= i + 1 and not any(
             h.section in {"events", "actions"} and i <= h.start < first.start for h in hits) \
-            and not (first.start == i + 1 and verb_like(words[i], tokens.chinese)):
+            and not (first.start == i + 1 and (verb_like(words[i], tokens.chinese)
+                                               or tokens.chinese and words[i] in TOWARD_ZH)):
         return first.key, True, first.end
     if i < end and words[i] in PRONOUN_SUBJECT:
         return None, False, i + 1
