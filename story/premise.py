@@ -514,7 +514,7 @@ def _attach_job(person: Person, hits: list[Hit], tokens: Tokens) -> None:
     job = next((h for h in hits if h.section == "jobs" and (h.start == at or person.start <= h.start < person.end)
                 and not _verb_like(h.surface, tokens)
                 and not (h.start == at and at and verb_of_many(words[at - 1], h.surface, tokens.chinese))), None)
-    if job is not None:  # 小猫考试作弊, 哈士奇送外卖: a student, a courier, its role said by what it does
+    if job is not None:  # 小猫考试作弊, 送小猫上学, 金毛竞选市长: the pet's, said by what it does, no role word
         person.job, person.job_words = job.key, job.surface if not tokens.chinese or role_noun_zh(job.surface) else ""
         return
     if tokens.chinese and at < len(words) and not any(h.start <= at < h.end for h in hits):
