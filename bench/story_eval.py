@@ -581,6 +581,12 @@ ZH_UNSEEN: tuple[ZhCase, ...] = (
         not_rival=(Who(D),), deeds=(("还给", "hero", "give"), ("一条鱼", "dog", "give"))),
     _zh("两只狗为了一根骨头打架，后来和好了", (Who(D), Who(D)), (("骨头",), ("打架",), ("和好",)), Who(D),
         deeds=(("打架", "hero", "fight"),)),
+    _zh("小狗在公园走丢了，主人贴了寻狗启事", (Who(D), Who()), (("走丢",), ("主人",), ("寻狗启事",)), Who(D),
+        not_rival=(Who(),), whole=("寻狗启事",)),
+    _zh("黑猫嫉妒白猫考了第一名，偷偷撕了她的作业", (Who(C, "black"), Who(C, "white")), (("嫉妒",), ("第一名",), ("作业",)),
+        Who(C, "black"), not_roles=("嫉妒白猫",)),
+    _zh("小猫捡到一只受伤的小狗，把它带回家照顾", (Who(C), Who(D)), (("受伤",), ("带回家",), ("照顾",)), Who(C),
+        not_rival=(Who(D),), never=("家在哪", "迷路", "走丢")),
 )
 _UNSPACED = re.compile(r"[\u3400-\u9fff][A-Za-z]|[A-Za-z][\u3400-\u9fff]")
 # The effort filler a story not of striving must not say (hand-written here, apart from the writer's pools).

@@ -251,7 +251,8 @@ def in_context(hits: list[Hit], tokens: Tokens) -> list[Hit]:
     not the event of losing; "ring" is a place only after in/into/at… ("into the ring"), else the prop."""
     if tokens.chinese:
         people = {h.end for h in hits if h.section in {"breeds", "species", "relations"}}
-        return [h for h in hits if not _family_or_measure(h, tokens, people) and not _doubled(h, tokens)]
+        return [h for h in hits if not _family_or_measure(h, tokens, people) and not _doubled(h, tokens)
+                and not _brought_home(h, tokens)]
     words = tokens.words
     props = {(h.start, h.end) for h in hits if h.section == "props"}
     out = []
@@ -279,6 +280,14 @@ def _doubled(hit: Hit, tokens: Tokens) -> bool:
     words = tokens.words
     return len(hit.surface) == 1 and hit.end == hit.start + 1 and (
         (hit.end < len(words) and words[hit.end] == hit.surface) or (hit.start > 0 and words[hit.start - 1] == hit.surface))
+
+
+_BRING = {"带", "送", "抱", "领", "接", "捡", "背"}  # 把它带回家: someone brought home, no pet finding its way
+
+
+def _brought_home(hit: Hit, tokens: Tokens) -> bool:
+    """回家 after 带/送/抱/领/接 (把小狗带回家照顾): the pet is brought home by another, it does not find its way."""
+    return hit.section == "events" and hit.surface == "回家" and hit.start > 0 and tokens.words[hit.start - 1] in _BRING
 
 
 _ONE_HOUSEHOLD = {"全", "整"}  # 全家 / 整家: a whole family

@@ -36,6 +36,7 @@ _POSSESSIVE = {"her", "his", "their", "its", "whose", "她的", "他的", "它�
 _VILLAIN_TRAITS = {"rich", "mean", "greedy"}
 _BULLY = {"bully", "bullying"}  # a wrong's word said of a pet before it ("a bully dog")
 _VILLAIN_RELATIONS = {"rival", "ex", "landlord"}
+_BEFALLS = {"lost_pet", "lose", "hidden_identity"}  # "小狗走丢了", "loses her job": it befalls the pet, it wrongs no one
 _GOAL_WORDS = {"become", "dream", "run_for", "build", "compete", "explore"}
 _STOP_CAPS = {"The", "A", "An", "In", "On", "At", "One", "When", "After", "Then", "But", "And", "Her", "His",
               "Their", "Its", "She", "He", "They", "It", "Every", "This", "That", "Years", "Mars", "Moon",
@@ -243,6 +244,8 @@ def analyse(premise: str) -> Analysis:
         while j >= 0 and j + 1 not in breaks:
             mod = [m for m in hits if m.start == j and (m.section in {"traits", "colours"} or (
                 m.section == "events" and m.surface in _BULLY and m.end == span_start))]
+            if chinese and mod and any(o.end == j for o in heads):
+                break  # "黑猫嫉妒白猫": the black cat's verb, not how the white cat is
             if not mod and any(m.start <= j < m.end and m.section == "jobs" for m in hits):
                 j -= 1  # "a quiet intern dog": the job between the traits and the pet
                 continue
@@ -372,7 +375,7 @@ def analyse(premise: str) -> Analysis:
     for p in people:
         end = p.start if p.words == (p.name,) else p.start + max(1, len(p.words[0].split()) if p.words else 1)
         p.does_wrong = any(h.section == "events" and lex.entry("events", h.key)["kind"] == "wrong"
-                           and 0 <= h.start - end <= 2 for h in hits)
+                           and h.key not in _BEFALLS and 0 <= h.start - end <= 2 for h in hits)
 
     # 3. Given names to the nearest person (before the name, or just after it).
     for name, pos in names:

@@ -154,3 +154,30 @@ def test_deed_words_and_masks_are_data_of_their_tables() -> None:
         w for k in kinds_data()["kinds"] for w in k.get("with", {}).get("zh", ())}
     for mask in kinds_data()["masks_zh"]["words"]:
         assert re.fullmatch(r"[\u3400-\u9fff]{2,4}", mask) and any(w in mask for w in said), mask
+
+
+def test_a_jealous_pet_is_jealous_of_the_other_not_described_by_it() -> None:
+    analysis = analyse("黑猫嫉妒白猫考了第一名，偷偷撕了她的作业")
+    other = analysis.cast[1]
+    assert (other.colour, other.traits, other.words) == ("white", (), ("白猫",))
+    assert "嫉妒白猫" not in understood_line(analysis, "zh")
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_the_lost_puppy_is_the_hero_and_its_owner_puts_up_posters(seed: int) -> None:
+    premise = "小狗在公园走丢了，主人贴了寻狗启事"
+    analysis = analyse(premise)
+    assert [(p.role, p.words) for p in analysis.cast] == [("hero", ("小狗",)), ("family", ("主人",))]
+    script = write_offline(premise, "golden-retriever", "zh", seed)
+    assert len(script.characters) == 2 and script.characters[0].species == "dog"
+    posters = next(s for s in script.scenes if "寻狗启事" in s.narration)  # the word kept whole, no name inside
+    assert "campaign posters" in posters.props
+    owner = _name(script, "owner")
+    assert any(f"主人{owner}贴了寻狗启事" in t for t in _lines(script)), _lines(script)
+
+
+def test_a_pet_brought_home_is_no_lost_pet() -> None:
+    analysis = analyse("小猫捡到一只受伤的小狗，把它带回家照顾")
+    assert story_kind(analysis).id != "lost" and "find" not in analysis.outcomes
+    assert "回家" not in understood_line(analysis, "zh")
+    assert story_kind(analyse("小柯基走丢了，想要回家")).id == "lost"  # a lost pet's own way home still is
