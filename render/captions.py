@@ -63,6 +63,7 @@ SAFE_TOP = 0.08  # Telegram's title bar above this
 SAFE_BOTTOM = 0.82  # the player's controls below this
 TITLE_TOP = SAFE_TOP
 TITLE_FRACTION = 0.068
+TITLE_ZONE = 0.17  # the title card's block at most (two lines set smaller): the heads below keep their size
 HEADLINE_FRACTION = 0.042
 SUBTITLE_BOTTOM = 0.815  # subtitle block's bottom edge (a margin above the player's controls; below the pets' feet)
 SUBTITLE_FRACTION = 0.033  # ~42 px on a 1280-high frame
@@ -244,12 +245,31 @@ class CaptionPainter:
                                   fraction=HEADLINE_FRACTION, max_height=None)
         return self._block(lines, size, band_alpha=120), 0, round(self.height * SAFE_TOP)
 
+    def headline_bottom(self, text: str) -> int:
+        """The frame row under the headline's block (as ``caption_block`` draws it; layout only)."""
+        size, lines = fit_caption(text, self.width, self.height, self.measure, max_lines=2,
+                                  fraction=HEADLINE_FRACTION, max_height=None)
+        return round(self.height * SAFE_TOP) + block_height(len(lines), size)
+
+    def title_bottom(self, text: str) -> int:
+        """The frame row under the title card's block (as ``title_block`` draws it; layout only)."""
+        size, lines = fit_caption(text, self.width, self.height, self.measure, max_lines=2, fraction=TITLE_FRACTION,
+                                  max_height=TITLE_ZONE)
+        return round(self.height * TITLE_TOP) + block_height(len(lines), size)
+
+    def tag_top(self, named: bool = True) -> int:
+        """The top row of a speaker's name tag over a two-line subtitle (the highest it sits, ``marks``), or of
+        the two-line block itself when no character speaks (``named`` False: the narrator's lines)."""
+        size = self.subtitle_size
+        label_h = round(round(size * LABEL_FRACTION) * LINE_HEIGHT) if named else 0
+        return round(self.height * SUBTITLE_BOTTOM) - block_height(SUBTITLE_LINES, size) - label_h
+
     def title(self, text: str) -> Layer:
         return Layer.from_rgba(*self.title_block(text))
 
     def title_block(self, text: str) -> tuple[Image.Image, int, int]:
         size, lines = fit_caption(text, self.width, self.height, self.measure, max_lines=2, fraction=TITLE_FRACTION,
-                                  max_height=None)
+                                  max_height=TITLE_ZONE)
         return self._block(lines, size, band_alpha=140, colour=(255, 226, 110)), 0, round(self.height * TITLE_TOP)
 
     def paginate(self, text: str) -> list[list[str]]:

@@ -61,18 +61,29 @@ _CX, _FEET, _H = _OW / 2, (_OH - SPEC.height) / 2 + SPEC.height * GROUND, SPEC.h
 _SHOULDER = _FEET - _H * 47 / 104
 
 
+def _drawn_at(entry: dict[str, Any]) -> tuple[float, float, float]:
+    """A lone pet's centre, feet and height in the keyframe's pixels as drawn, from its face box (a pet that
+    hops is drawn smaller and lower, so that its head stays under the headline at the top of its hop)."""
+    x0, y0, x1, y1 = entry["face"]
+    u = (y1 - y0) / 44
+    turn = 4 * u if entry["turned"] else 0.0
+    return (x0 + x1) / 2 - (turn if entry["facing"] == "right" else -turn), (y0 + y1) / 2 + 71 * u, 104 * u
+
+
 def test_dancing_raises_a_paw_above_the_shoulders_and_kicks_a_leg() -> None:
     stand, _ = _render("stand", "stage")
     dance, report = _render("dance", "stage")
     hero = _char(report, "hero")
     assert (hero["action"], hero["arms"], hero["body"]) == ("dance", "dance", "stand") and "notes" in hero["marks"]
     # the paws above the shoulder line, out beside the head (where a standing pet has nothing)
+    cx, feet, h = _drawn_at(hero)  # the dancer as drawn
+    shoulder = feet - h * 47 / 104
     for side in (1, -1):
-        x0 = round(_CX + side * _H * 0.3) if side > 0 else round(_CX - _H * 0.55)
-        box = (x0, round(_FEET - _H * 0.85), x0 + round(_H * 0.25), round(_SHOULDER))
+        x0 = round(cx + side * h * 0.3) if side > 0 else round(cx - h * 0.55)
+        box = (x0, round(feet - h * 0.85), x0 + round(h * 0.25), round(shoulder))
         assert _changed(dance, stand, box) > 0.03, side
     # the front leg kicked out to the side, off the ground
-    leg = (round(_CX + _H * 0.12), round(_FEET - _H * 0.35), round(_CX + _H * 0.34), round(_FEET - _H * 0.12))
+    leg = (round(cx + h * 0.12), round(feet - h * 0.35), round(cx + h * 0.34), round(feet - h * 0.12))
     assert _changed(dance, stand, leg) > 0.15
 
 

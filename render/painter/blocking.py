@@ -22,6 +22,7 @@ Box = tuple[float, float, float, float]
 COVERED = 0.04  # a face with more than this share under another sprite's ink does not read
 HIDDEN = 0.4  # a prop with more than this share behind the characters is moved before them
 _INK = 128  # alpha from which a sprite pixel hides what is behind it
+EITHER = frozenset({"line"})  # kept clear of every other character, before or behind it (a fishing line)
 
 
 def covered(sp: Sprite, box: Box) -> float:
@@ -45,13 +46,13 @@ def ink_span(sp: Sprite) -> tuple[float, float]:
 
 
 def worst_cover(sprites: Sequence[Sprite], keep: Sequence[Mapping[str, Box]]) -> tuple[float, int, int, Box]:
-    """The most covered box that must stay in view (a face, a held prop): (share, its sprite, the sprite
-    over it, the box); sprites are in drawing order."""
+    """The most covered box that must stay in view (a face, a held prop, gear): (share, its sprite, the sprite
+    over it, the box); sprites are in drawing order; a box named in ``EITHER`` meets every other sprite."""
     worst: tuple[float, int, int, Box] = (0.0, -1, -1, (0.0, 0.0, 0.0, 0.0))
     for i, boxes in enumerate(keep):
-        for box in boxes.values():
-            for j in range(i + 1, len(sprites)):
-                share = covered(sprites[j], box)
+        for name, box in boxes.items():
+            for j in range(len(sprites)) if name in EITHER else range(i + 1, len(sprites)):
+                share = covered(sprites[j], box) if j != i else 0.0
                 if share > worst[0]:
                     worst = (share, i, j, box)
     return worst
@@ -135,3 +136,36 @@ def place_prop(hw: float, h: float, u: float, x: float, y: float, lo: float, hi:
         if not any(overlap(box, f) > 0 for f in faces):
             return float(cx), float(cu), True
     return best[1], best[2], False
+
+
+def fit_rows(spans: Sequence[tuple[float, float, float]], rows: Sequence[tuple[float, float]],
+             drop: tuple[float, float], least: float) -> tuple[float, float]:
+    """How much smaller (a factor ``k`` about each character's feet, ``least`` at the least) and how far
+    down (``d`` pixels, inside ``drop``: up, down) the cast is drawn so that, in every camera window,
+    each head stays below the text at the top and each character's lowest ink above the text at the
+    bottom. ``spans``: per character its feet row, its rise (feet to the top of its head, motion
+    included) and its fall (feet to its lowest ink), keyframe pixels; ``rows``: per window the highest
+    row a head may reach and the lowest row the ink may reach, keyframe pixels. Returns (1, 0) when it
+    fits as it is; the largest ``k`` that fits, moved as little as it can be; else ``least``, as well
+    placed as it can be (pure)."""
+    if not spans or not rows:
+        return 1.0, 0.0
+
+    def bounds(k: float) -> tuple[float, float]:  # the range of drops that fit at ``k``
+        lo = max(top - feet + k * rise for feet, rise, _ in spans for top, _ in rows)
+        hi = min(bottom - feet - k * fall for feet, _, fall in spans for _, bottom in rows)
+        return max(lo, drop[0]), min(hi, drop[1])
+
+    def placed(k: float) -> float:
+        lo, hi = bounds(k)
+        return min(max(0.0, lo), hi) if lo <= hi else min(max((lo + hi) / 2, drop[0]), drop[1])
+
+    if bounds(1.0)[0] <= bounds(1.0)[1]:
+        return 1.0, placed(1.0)
+    if bounds(least)[0] > bounds(least)[1]:
+        return least, placed(least)
+    small, big = least, 1.0  # fits at ``small``, not at ``big``
+    for _ in range(20):
+        mid = (small + big) / 2
+        small, big = (mid, big) if bounds(mid)[0] <= bounds(mid)[1] else (small, mid)
+    return small, placed(small)

@@ -22,6 +22,17 @@ _STEEL = (176, 184, 196)
 _GLOVE = (214, 40, 48)
 
 
+def gear_box(marks: tuple[str, ...]) -> tuple[str, tuple[float, float, float, float]] | None:
+    """What of the gear must stay in view and its box (pet units, x toward the facing side, from the feet):
+    the gloves (``gear``: not under a character drawn over them) or a fishing rod with its line and the
+    fish (``line``: clear of every other character, the line crossing nobody); None without either."""
+    if "gloves" in marks:
+        return "gear", (21.0, -70.0, 52.0, -44.0)
+    if "rod" in marks or "rod:shore" in marks:
+        return "line", (24.0, -132.0, 60.0, -14.0)
+    return None
+
+
 def draw_behind(p: Pen, marks: tuple[str, ...]) -> None:
     """Gear behind the body, in ground units (before the pet is lifted)."""
     if "tree" in marks:  # a trunk as wide as the climber, a branch and leaves above it, a stub under its foot
@@ -57,7 +68,7 @@ def draw_gear(p: Pen, mark: str, head_y: float, rng: random.Random) -> bool:
     elif mark in INSTRUMENTS:
         {"piano": _piano, "guitar": _guitar, "violin": _violin, "drums": _drums}[mark](p)
     elif mark == "gloves":
-        for x, y in ((22.0, -68.0), (32.0, -60.0)):  # the back glove first (the ``box`` arms' paws)
+        for x, y in ((32.0, -60.0), (42.0, -54.0)):  # the back glove first (the ``box`` arms' paws)
             p.ell(x, y, 9.5, 8.5, _GLOVE)
             p.ell(x - 3, y - 3, 3.0, 2.4, (250, 150, 150), outline=False)
     elif mark == "pow":  # where the punch lands: a yellow star with impact lines

@@ -20,12 +20,15 @@ from PIL import Image, ImageChops, ImageDraw
 
 from petreel.errors import Cancelled
 from render.animator import view_rect
+from render.captions import CaptionPainter
 from render.painter.ages import HUNCH, NECK_Y, YOUNG_HEAD
 from render.painter.backgrounds import BACKGROUNDS
 from render.painter.blocking import COVERED, place_prop, separate, worst_cover
 from render.painter.canvas import Canvas
+from render.painter.gear import gear_box
 from render.painter.geometry import SUPERSAMPLE, Pen
 from render.painter.grading import grade, grade_sprite
+from render.painter.headroom import fit_text, refit, text_rows
 from render.painter.lighting import finish_light, weather_ground, weather_still
 from render.painter.looks import PetLook, resolve_look, young_hero
 from render.painter.persona import Persona, dress, personas
@@ -65,7 +68,8 @@ class StoryboardPainter:
 
     def __init__(self) -> None:
         self.report: list[dict[str, Any]] = []  # per scene of the last paint: asked vs drawn
-        self._scales: dict[object, float] = {}  # the cast's size that read best, by how a scene is staged
+        # the cast's size that read best and its fit under the text, by how a scene is staged and shot
+        self._scales: dict[object, tuple[float, tuple[float, float]]] = {}
 
     def paint(self, script: Script, spec: RenderSpec, progress: ProgressFn, should_cancel: CancelFn) -> list[Image.Image]:
         arts = self.paint_layers(script, spec, progress, should_cancel)
@@ -91,6 +95,7 @@ class StoryboardPainter:
         report: list[dict[str, Any]] = []
         n = len(script.scenes)
         self._scales = {}
+        text = CaptionPainter(spec.width, spec.height, script.language)  # the text the heads and feet keep clear of
         for i, scene in enumerate(script.scenes):
             if should_cancel():
                 raise Cancelled(f"cancelled before keyframe {i + 1}/{n}")
@@ -119,7 +124,8 @@ class StoryboardPainter:
             # 4. the characters as sprites, back row first so the hero stands in front; slid apart (smaller
             #    if need be) until nobody's face is under another's paw, cup or body
             rng = random.Random(f"{spec.seed}:scene:{i}")
-            sprites, faces = self._cast(canvas, scene, staged, looks, rng, view, mean, spec.seed * 7 + i * 3)
+            rows = text_rows(scene, spec, text, script.title if i == 0 else None)
+            sprites, faces = self._cast(canvas, scene, staged, looks, rng, view, mean, spec.seed * 7 + i * 3, rows)
             front = [pp for k, pp in enumerate(placed) if pp.where == "front" and not _again(placed, k)]
             for pp in front:  # small props stand before the characters, where nobody hides them
                 sprites.append(_prop_sprite(canvas, pp, scene.mood, mean, fits[placed.index(pp)]))
@@ -143,11 +149,14 @@ class StoryboardPainter:
     # -- the characters, slid apart --------------------------------------------------------------
 
     def _cast(self, c: Canvas, scene: Scene, staged: list[Staged], looks: dict[str, PetLook], rng: random.Random,
-              view: View, mean: int, seed: int) -> tuple[list[Sprite], dict[str, dict[str, Box]]]:
+              view: View, mean: int, seed: int, rows: list[tuple[float, float]] | None = None,
+              ) -> tuple[list[Sprite], dict[str, dict[str, Box]]]:
         """The characters' sprites, back row first (the hero in front; one reaching at another, spilling on it
         or treating it, over its target so its arm shows), slid apart until no face or held prop is under
         another's ink (``blocking.separate``), all drawn smaller (85 %, else 75 %) when sliding
-        is not enough; and each one's face and held-prop boxes."""
+        is not enough; all drawn smaller or lower still where a head would meet the text at the top or the
+        lowest ink the name tag at the bottom in a camera window (``rows``, ``blocking.fit_rows``); and
+        each one's face and held-prop boxes."""
         ids = {a.id for a in scene.characters}
         reach = {a.id for a, st in zip(scene.characters, staged, strict=True)
                  if a.target in ids - {a.id} and st.pose.action in _REACHING}
@@ -158,9 +167,11 @@ class StoryboardPainter:
         frame = (c.X(SAFE_X) / SUPERSAMPLE, c.X(1 - SAFE_X) / SUPERSAMPLE)  # a pan may hide a tail, not a face
         fixed = len(staged) < 2 or any(st.carried for st in staged)  # a kitten in its rescuer's arms stays there
         tries: dict[float, tuple[float, list[Sprite], list[dict[str, FaceBox]]]] = {}
+        base = (1.0, 0.0)  # the whole cast's size and drop (fraction of the visible height) that clear the text
 
         def attempt(shrink: float) -> float:
-            made = [self._sprite(c, _shrunk(staged[k], shrink), looks[staged[k].id], jitter, scene, seed=seed + k,
+            placed = refit(staged, shrink * base[0], base[1])
+            made = [self._sprite(c, placed[k], looks[staged[k].id], jitter, scene, seed=seed + k,
                                  mean=mean, phase=k * 0.37, view=view) for k, jitter in zip(order, jitters, strict=True)]
             sprites, keeps = [sp for sp, _ in made], [keep for _, keep in made]
             if not fixed:
@@ -168,16 +179,27 @@ class StoryboardPainter:
             tries[shrink] = (0.0 if fixed else worst_cover(sprites, keeps)[0], sprites, keeps)
             return tries[shrink][0]
 
-        # the size that read in an earlier scene staged alike; else as staged, then 85 %, then 75 % when that
-        # helped but not enough (at most three paintings of the cast)
-        alike = tuple((st.id, st.slot, st.facing, st.pose) for st in staged)
+        def search(known: float | None) -> float:
+            """the size that read in an earlier scene staged alike; else as staged, then 85 %, then 75 % when
+            that helped but not enough (at most three paintings of the cast)"""
+            if known is None or attempt(known) > COVERED:
+                if attempt(1.0) > COVERED and attempt(0.85) > COVERED and tries[0.85][0] < tries[1.0][0] - 0.005:
+                    attempt(0.75)
+            read = [k for k, t in tries.items() if t[0] <= COVERED]
+            return max(read) if read else min(tries, key=lambda k: tries[k][0] + 0.01 * (1 - k) / 0.05)
+
+        alike = (tuple((st.id, st.slot, st.facing, st.pose) for st in staged), tuple(rows or ()))
         known = self._scales.get(alike)
-        if known is None or attempt(known) > COVERED:
-            if attempt(1.0) > COVERED and attempt(0.85) > COVERED and tries[0.85][0] < tries[1.0][0] - 0.005:
-                attempt(0.75)
-        read = [k for k, t in tries.items() if t[0] <= COVERED]
-        best = max(read) if read else min(tries, key=lambda k: tries[k][0] + 0.01 * (1 - k) / 0.05)
-        self._scales[alike] = best
+        if known is not None:  # an earlier scene staged alike, under the same text: its size and drop
+            base = known[1]
+        best = search(None if known is None else known[0])
+        if known is None and rows:  # smaller or lower where a head meets the headline or the feet the name tag
+            fit = fit_text(c, [staged[k] for k in order], tries[best][1], tries[best][2], best, rows)
+            if fit != base:
+                base = fit
+                tries.clear()
+                best = search(None)
+        self._scales[alike] = (best, base)
         _, sprites, keeps = tries[best]
         faces = {sp.speaker: {name: (round(b[0]), round(b[1]), round(b[2]), round(b[3])) for name, b in keep.items()}
                  for sp, keep in zip(sprites, keeps, strict=True) if sp.speaker is not None}
@@ -337,6 +359,12 @@ class StoryboardPainter:
             kneel = 9.0 if st.pose.body == "kneel" else 0.0
             gx = fx + members[-1][0] * u
             parts.append(("held", gx + ux0 * u, fy + (y0_ + kneel) * u, gx + x1 * u, fy + (y1 + kneel) * u))
+        gear = gear_box(st.pose.marks)  # the gloves up, the rod and its line
+        if gear is not None and not lying:
+            name, (g0, gy0, g1, gy1) = gear
+            (gx0, gx1), kneel = sorted((g0 * st.facing, g1 * st.facing)), 9.0 if st.pose.body == "kneel" else 0.0
+            gx = fx + members[-1][0] * u
+            parts.append((name, gx + gx0 * u, fy + (gy0 + kneel) * u, gx + gx1 * u, fy + (gy1 + kneel) * u))
         for name, bx0, by0, bx1, by1 in parts:
             cx, cy, rx, ry = (bx0 + bx1) / 2 + shift, (by0 + by1) / 2, (bx1 - bx0) / 2, (by1 - by0) / 2
             if st.pose.lean and not lying:  # turned with the body about the feet
@@ -351,11 +379,6 @@ class StoryboardPainter:
 
 _REACHING = {"spill", "treat", "point", "push", "offer", "give"}  # actions done at someone within reach
 _SHRINK = (1.0, 0.95, 0.9, 0.85, 0.8, 0.75)  # the characters' sizes tried when sliding apart leaves a face covered
-
-
-def _shrunk(st: Staged, by: float) -> Staged:
-    """``st`` drawn ``by`` times as tall, its feet where they were."""
-    return st if by == 1.0 else replace(st, slot=replace(st.slot, height=st.slot.height * by))
 
 
 def _held_box(st: Staged) -> tuple[float, float, float, float] | None:
@@ -566,6 +589,8 @@ def _scene_report(i: int, scene: Scene, weather: str, staged: list[Staged], plac
             "rig": st.pose.rig.as_dict() if st.pose.rig else None, "box": sprite_box(st.id),
             "face": list((faces or {}).get(st.id, {}).get("face", ())) or None,
             "held_box": list((faces or {}).get(st.id, {}).get("held", ())) or None,
+            "gear_box": list(next((b for n, b in (faces or {}).get(st.id, {}).items() if n in ("gear", "line")),
+                                  ())) or None,
         })
     drawn_weather: dict[str, Any] = {"weather": weather}
     if weather != scene.weather:

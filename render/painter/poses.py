@@ -52,7 +52,7 @@ _ARMS: dict[str, tuple[list[Point], list[Point]]] = {
     "guitar": ([(20, -36), (8, -30)], [(-6, -50), (36, -58)]),  # strumming, the other paw up the neck
     "violin": ([(22, -58), (14, -68)], [(10, -42), (44, -60)]),  # the bow across, the violin held out
     "drums": ([(28, -48), (36, -56)], [(10, -48), (18, -50)]),  # both sticks raised over the drum
-    "box": ([(26, -52), (32, -60)], [(18, -50), (22, -68)]),  # fists up: a boxer's guard
+    "box": ([(28, -50), (42, -54)], [(20, -52), (32, -60)]),  # fists up: a boxer's guard, below the eyes
     # standing poses chosen by expression when the action is a plain stand
     "fist": ([(27, -44), (27, -60)], [(-21, -36), (-23, -24)]),
     "crossed": ([(20, -34), (-6, -34)], [(-20, -34), (6, -38)]),
@@ -196,8 +196,8 @@ def draw_marks(p: Pen, marks: tuple[str, ...], head_y: float, seed: int, lang: s
                 p.ell(x, y, r, r, None, width=0.6)
         elif mark == "water":  # swimming: the water over the body, a splash at the paws
             _water(p, head_y)
-        elif mark == "rod":
-            _rod(p)
+        elif mark in ("rod", "rod:shore"):  # at the waterside its line goes into the water already there
+            _rod(p, pond=mark == "rod")
         else:  # a camera, shovel, rope, ladder, instrument or boxing gloves (render.painter.gear)
             draw_gear(p, mark, head_y, rng)
 
@@ -251,10 +251,12 @@ def _water(p: Pen, head_y: float) -> None:
         p.ell(x, y, 2.6, 3.4, (235, 248, 255))
 
 
-def _rod(p: Pen) -> None:
-    """A fishing rod from the paws, its line down to a fish just caught out of a pond at the pet's feet."""
-    p.ell(50, 1, 26, 6, (80, 160, 225))
-    p.line([(34, 1), (44, 0)], (235, 248, 255), 0.9)
+def _rod(p: Pen, pond: bool = True) -> None:
+    """A fishing rod from the paws, its line down to a fish just caught out of a pond at the pet's feet (no
+    pond where the place has its own water: the lakeside, the beach)."""
+    if pond:
+        p.ell(50, 1, 26, 6, (80, 160, 225))
+        p.line([(34, 1), (44, 0)], (235, 248, 255), 0.9)
     p.line([(26, -46), (50, -130)], (120, 80, 40), 2.4)
     p.line([(50, -130), (50, -32)], (230, 230, 240), 0.9)
     p.ell(50, -24, 9, 5, (120, 170, 210))

@@ -26,7 +26,7 @@ class Slot:
 def layout(n: int) -> list[Slot]:
     """Where the scene's 1-3 characters stand; the first (the hero) is the largest and nearest."""
     if n <= 1:
-        return [Slot(0.5, GROUND, 0.43)]
+        return [Slot(0.5, GROUND, 0.41)]
     if n == 2:
         return [Slot(0.3, GROUND, 0.365), Slot(0.71, BACK_GROUND, 0.325)]
     return [Slot(0.5, GROUND, 0.31), Slot(0.18, BACK_GROUND - 0.012, 0.265), Slot(0.82, BACK_GROUND - 0.012, 0.265)]
@@ -80,6 +80,7 @@ _HAND_TAKERS = {"stand", "walk", "talk", "wave", "celebrate", "sing", "give", "e
                 "exit", "laugh", "shocked", "sneer", "study", "work", "kneel"}  # the ring held up to the loved one
 _AT_SOMEONE = {"point", "hug", "push", "offer", "spill", "treat"}  # arms that reach toward the target
 _AIRLESS = {"space", "planet"}  # nobody stands there without a spacesuit
+_WATERSIDE = {"lake", "beach"}  # places drawn with their own water: a fishing line goes into it (no pond)
 _YOUNG_FIGURES = {"kitten", "puppy", "kittens", "puppies"}
 _CARRIED = {"kitten", "puppy"}  # small enough to be carried in a rescue
 _CARRIERS = {"hug", "walk", "run", "stand", "enter", "exit"}
@@ -153,6 +154,8 @@ def stage_scene(scene: Scene, cast: list[str] | None = None,
         cold = scene.weather != "clear" and scene.location in vocab.outdoor
         act = "shiver" if app.id in young and app.action == "stand" and cold else app.action
         pose = stage_action(act, app.expression, app.holding, matches, scene.location)
+        if "rod" in pose.marks and scene.location in _WATERSIDE:
+            pose = replace(pose, marks=tuple("rod:shore" if m == "rod" else m for m in pose.marks))
         if pose.action == "hug" and pose.expression == "love" and any(m.drawn == "patient" for m in matches):
             pose = replace(pose, expression="determined")  # caring for a patient: no heart eyes
         feeds = app.target in young or any(m.drawn in _YOUNG_FIGURES for m in matches)

@@ -1,0 +1,100 @@
+"""Headroom: the cast drawn clear of the text over the picture in every window of a scene's camera move.
+
+The headline (one or two lines) and, over the first seconds, the title card sit at the top of the frame;
+the subtitles and a speaker's name tag at the bottom. A close window (a push-in's end, a tilt's lowest
+one) magnifies the cast about the frame's middle, so a tall lone hero's ears reach the headline and its
+feet the name tag. ``text_rows`` says, per window, the highest row a head may reach and the lowest row a
+character's ink may; ``fit_text`` measures the painted cast (the top of each head, its hop, its lowest
+ink) and says how much smaller and lower to draw it (``blocking.fit_rows``); ``refit`` moves the slots.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+
+from render.animator import view_rect
+from render.captions import CaptionPainter
+from render.painter.blocking import fit_rows
+from render.painter.canvas import Canvas
+from render.painter.geometry import SUPERSAMPLE
+from render.painter.staging import Slot, Staged
+from render.stages import RenderSpec, Sprite, overscan_size
+from story.script import Scene
+
+FaceBox = tuple[float, float, float, float]
+
+_RISE = {"bounce": 0.08}  # how far a motion lifts the head, of the sprite's height (a hop; else a breath and a bob)
+_TEXT_MARGIN = 0.008  # of the frame's height between a head and the text above it, the feet and the tag below
+_DROP = (-0.015, 0.05)  # how far the cast may be drawn higher or lower to clear the text (of the visible height)
+_LEAST = 0.72  # the smallest the cast is drawn to clear the text
+TITLE_S = 2.0  # the title card's time on screen over the first scene (``render.pipeline.TITLE_S``)
+
+
+def text_rows(scene: Scene, spec: RenderSpec, text: CaptionPainter, title: str | None = None,
+              ) -> list[tuple[float, float]]:
+    """Per window of ``scene``'s camera move, the highest keyframe row a head may reach (under the scene's
+    headline, or under the title card while it shows) and the lowest one a character's ink may reach (above
+    a speaker's name tag over a two-line subtitle; above the subtitles when only the narrator speaks)."""
+    kw, kh = overscan_size(spec)
+    margin = _TEXT_MARGIN * spec.height
+    tag = text.tag_top(named=bool(scene.dialogue)) - margin
+    tops = [(u, text.headline_bottom(scene.caption) + margin) for u in (0.0, 0.5, 1.0)]
+    if title is not None:  # the title over the first seconds (a scene may run shorter than planned)
+        last = min(1.0, TITLE_S / max(1.0, 0.6 * scene.duration))
+        tops += [(u, text.title_bottom(title) + margin) for u in (0.0, last)]
+    out = []
+    for u, top in tops:
+        _, y, _, h = view_rect(scene.camera, u, kw, kh, spec.width, spec.height)
+        out.append((y + top * h / spec.height, y + tag * h / spec.height))
+    return out
+
+
+def refit(staged: list[Staged], by: float, drop: float) -> list[Staged]:
+    """Each character drawn ``by`` times as tall about its feet and ``drop`` (fraction of the visible height)
+    lower; a young one carried keeps its place in its carrier's arms (the nearest one not carried)."""
+    if by == 1.0 and drop == 0.0:
+        return staged
+    out = []
+    for st in staged:
+        s = st.slot
+        if st.carried and any(not o.carried for o in staged):
+            carrier = min((o for o in staged if not o.carried), key=lambda o: abs(o.slot.x - s.x)).slot
+            slot = Slot(carrier.x + (s.x - carrier.x) * by, carrier.feet + drop - (carrier.feet - s.feet) * by,
+                        s.height * by)
+        else:
+            slot = Slot(s.x, s.feet + drop, s.height * by)
+        out.append(replace(st, slot=slot))
+    return out
+
+
+def head_top(sp: Sprite, face: FaceBox) -> float:
+    """The top row of the head whose face is in ``face`` (keyframe pixels): the ink over the face's columns
+    going up from the face unbroken (its ears, its hat; not a paw or a rod beside it, nor a mark above)."""
+    h, w = sp.rgba.shape[:2]
+    x0, x1 = (min(max(0, round(v - sp.x)), w) for v in (face[0], face[2]))
+    row = min(max(0, round(face[1] - sp.y)), h)
+    if x0 >= x1:
+        return sp.y + row
+    filled = (sp.rgba[:row, x0:x1, 3] >= 128).any(axis=1)
+    gaps = np.flatnonzero(~filled)
+    return sp.y + (int(gaps[-1]) + 1 if len(gaps) else 0)
+
+
+def fit_text(c: Canvas, staged: list[Staged], sprites: list[Sprite], keeps: list[dict[str, FaceBox]],
+             shrink: float, rows: list[tuple[float, float]]) -> tuple[float, float]:
+    """The cast's size and drop (fraction of the visible height) for ``blocking.fit_rows``: each sprite's
+    feet, the top of its head (``head_top``; raised by its motion) and its lowest ink, measured on
+    ``sprites`` (drawn ``shrink`` times as tall as staged, ``keeps`` their face boxes)."""
+    spans = []
+    for st, sp, keep in zip(staged, sprites, keeps, strict=True):
+        ink = np.flatnonzero((sp.rgba[:, :, 3] >= 128).any(axis=1))
+        if "face" not in keep or not len(ink):
+            continue
+        feet = c.Y(st.slot.feet) / SUPERSAMPLE
+        rise = feet - head_top(sp, keep["face"]) + _RISE.get(sp.motion, 0.02) * sp.rgba.shape[0]
+        spans.append((feet, rise / shrink, (sp.y + ink[-1] + 1 - feet) / shrink))
+    vh = c.vh / SUPERSAMPLE
+    k, d = fit_rows(spans, rows, (_DROP[0] * vh, _DROP[1] * vh), _LEAST)
+    return round(k, 3), round(d / vh, 4)
