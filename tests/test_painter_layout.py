@@ -141,6 +141,18 @@ def test_both_fighters_gloves_are_in_view_and_below_their_eyes(first: str) -> No
         assert np.flatnonzero(red.any(axis=1))[0] + y0 > (fy0 + fy1) / 2 - 2, c["id"]
 
 
+def test_a_prop_fought_over_stands_below_the_gloves() -> None:
+    scene = _scene("street", [{"id": "hero", "action": "fight", "target": "rival"}, {"id": "rival"}],
+                   props=["trophy"])
+    arts, report = _paint(_script([scene]))
+    (trophy,) = [p for p in report[0]["drawn"]["props"] if p["drawn"] == "trophy"]
+    assert trophy["where"] == "front"
+    prop = next(sp for sp in arts[0].sprites if sp.speaker is None)  # drawn over the fighters
+    for c in report[0]["drawn"]["characters"]:
+        assert covered(prop, tuple(c["gear_box"])) == 0.0, c["id"]
+        assert covered(prop, tuple(c["face"])) == 0.0, c["id"]
+
+
 def _fishing(place: str) -> Script:
     return _script([_scene(place, [{"id": "hero", "action": "fish"}, {"id": "rival", "action": "stand"}])])
 

@@ -169,3 +169,21 @@ def fit_rows(spans: Sequence[tuple[float, float, float]], rows: Sequence[tuple[f
         mid = (small + big) / 2
         small, big = (mid, big) if bounds(mid)[0] <= bounds(mid)[1] else (small, mid)
     return small, placed(small)
+
+
+def clear_spot(hw: float, h: float, u: float, x: float, y: float, lo: float, hi: float,
+               keep: Sequence[Box]) -> tuple[float, float]:
+    """Where a small prop standing before the characters (half-width ``hw`` and height ``h`` in its units of
+    ``u`` pixels, bottom centre ``x``, ``y``) covers none of the boxes in ``keep`` (faces, gloves up, a
+    fishing line): its x and units, from the asked place outward, then smaller (to 60 %); as asked when
+    nowhere in ``lo``..``hi`` is clear."""
+    for cu in (u, u * 0.8, u * 0.6):
+        left, right = lo + hw * cu, hi - hw * cu
+        if left > right:
+            continue
+        spots = sorted(np.linspace(left, right, 25), key=lambda cx: abs(cx - x))
+        for cx in [min(max(x, left), right), *spots]:
+            box = (cx - hw * cu, y - h * cu, cx + hw * cu, y)
+            if not any(overlap(box, b) > 0 for b in keep):
+                return float(cx), cu
+    return x, u

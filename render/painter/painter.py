@@ -23,7 +23,7 @@ from render.animator import view_rect
 from render.captions import CaptionPainter
 from render.painter.ages import HUNCH, NECK_Y, YOUNG_HEAD
 from render.painter.backgrounds import BACKGROUNDS
-from render.painter.blocking import COVERED, place_prop, separate, worst_cover
+from render.painter.blocking import COVERED, clear_spot, place_prop, separate, worst_cover
 from render.painter.canvas import Canvas
 from render.painter.gear import gear_box
 from render.painter.geometry import SUPERSAMPLE, Pen
@@ -127,8 +127,14 @@ class StoryboardPainter:
             rows = text_rows(scene, spec, text, script.title if i == 0 else None)
             sprites, faces = self._cast(canvas, scene, staged, looks, rng, view, mean, spec.seed * 7 + i * 3, rows)
             front = [pp for k, pp in enumerate(placed) if pp.where == "front" and not _again(placed, k)]
-            for pp in front:  # small props stand before the characters, where nobody hides them
-                sprites.append(_prop_sprite(canvas, pp, scene.mood, mean, fits[placed.index(pp)]))
+            keep = [(b[0] * SUPERSAMPLE, b[1] * SUPERSAMPLE, b[2] * SUPERSAMPLE, b[3] * SUPERSAMPLE)
+                    for boxes in faces.values() for b in boxes.values()]
+            for pp in front:  # props stand before the characters, where nobody hides them, clear of their faces
+                k = placed.index(pp)  # and gear as they are drawn (gloves up, a fishing line)
+                hw, h = EXTENT.get(pp.art, (52.0, 100.0))
+                lo, hi = (canvas.X(v) for v in (max(SAFE_X, view[0] + 0.01), min(1 - SAFE_X, view[2] - 0.01)))
+                fits[k] = (*clear_spot(hw, h, fits[k][1], fits[k][0], canvas.Y(pp.y), lo, hi, keep), True)
+                sprites.append(_prop_sprite(canvas, pp, scene.mood, mean, fits[k]))
             # rain and snow fall outdoors only (a mansion or an office keeps its roof)
             falling = weather if scene.location in vocabulary().outdoor else "clear"
             arts.append(SceneArt(background, sprites, falling))
@@ -454,7 +460,8 @@ def _fit_props(c: Canvas, placed: list[PlacedProp], staged: list[Staged], view: 
                young: dict[str, int]) -> list[tuple[float, float, bool]]:
     """Each prop's bottom centre x, pixels per prop unit, and whether it is brought before the characters:
     kept whole in every camera window (``_fit_prop``), then a ground prop (a car, a bed) moved where the
-    characters hide least of it, or brought before them below their faces (``blocking.place_prop``)."""
+    characters hide least of it, or brought before them below their faces and their gear (gloves up, a
+    fishing line) (``blocking.place_prop``)."""
     bodies: list[FaceBox] = []
     faces: list[FaceBox] = []
     for st in staged:  # where the characters will stand, from their slots (canvas pixels)
@@ -465,6 +472,11 @@ def _fit_props(c: Canvas, placed: list[PlacedProp], staged: list[Staged], view: 
             continue
         bodies.append((x - 34 * u, feet - 96 * u, x + 34 * u, feet))
         faces.append((x - 30 * u, feet - 97 * u, x + 30 * u, feet - 46 * u))
+        gear = gear_box(st.pose.marks)  # gloves up or a fishing line: kept in view like a face
+        if gear is not None:
+            g0, gy0, g1, gy1 = gear[1]
+            (gx0, gx1) = sorted((x + g0 * u * st.facing, x + g1 * u * st.facing))
+            faces.append((gx0, feet + gy0 * u, gx1, feet + gy1 * u))
     lo, hi = c.X(max(SAFE_X, view[0] + 0.01)), c.X(min(1 - SAFE_X, view[2] - 0.01))
     out = []
     for pp in placed:
