@@ -11,6 +11,7 @@ Boxes are (left, top, right, bottom); the caller says in which pixels.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 
 import numpy as np
@@ -22,6 +23,7 @@ Box = tuple[float, float, float, float]
 COVERED = 0.04  # a face with more than this share under another sprite's ink does not read
 HIDDEN = 0.4  # a prop with more than this share behind the characters is moved before them
 _INK = 128  # alpha from which a sprite pixel hides what is behind it
+SIZE_STEP = 0.025  # the cast drawn smaller to clear the text by steps of this
 EITHER = frozenset({"line"})  # kept clear of every other character, before or behind it (a fishing line)
 
 
@@ -139,15 +141,16 @@ def place_prop(hw: float, h: float, u: float, x: float, y: float, lo: float, hi:
 
 
 def fit_rows(spans: Sequence[tuple[float, float, float]], rows: Sequence[tuple[float, float]],
-             drop: tuple[float, float], least: float) -> tuple[float, float]:
+             drop: tuple[float, float], least: float, grain: float = 1.0) -> tuple[float, float]:
     """How much smaller (a factor ``k`` about each character's feet, ``least`` at the least) and how far
     down (``d`` pixels, inside ``drop``: up, down) the cast is drawn so that, in every camera window,
     each head stays below the text at the top and each character's lowest ink above the text at the
     bottom. ``spans``: per character its feet row, its rise (feet to the top of its head, motion
     included) and its fall (feet to its lowest ink), keyframe pixels; ``rows``: per window the highest
     row a head may reach and the lowest row the ink may reach, keyframe pixels. Returns (1, 0) when it
-    fits as it is; the largest ``k`` that fits, moved as little as it can be; else ``least``, as well
-    placed as it can be (pure)."""
+    fits as it is; else the largest ``k`` on steps of ``SIZE_STEP`` that fits (scenes alike come out
+    alike), moved as little as it can be on steps of ``grain`` pixels; else ``least``, as well placed
+    as it can be (pure)."""
     if not spans or not rows:
         return 1.0, 0.0
 
@@ -158,7 +161,11 @@ def fit_rows(spans: Sequence[tuple[float, float, float]], rows: Sequence[tuple[f
 
     def placed(k: float) -> float:
         lo, hi = bounds(k)
-        return min(max(0.0, lo), hi) if lo <= hi else min(max((lo + hi) / 2, drop[0]), drop[1])
+        if lo > hi:
+            return min(max((lo + hi) / 2, drop[0]), drop[1])
+        d = min(max(0.0, lo), hi)
+        snapped = math.ceil(d / grain) * grain if d > 0 else math.floor(d / grain) * grain
+        return snapped if lo <= snapped <= hi else d
 
     if bounds(1.0)[0] <= bounds(1.0)[1]:
         return 1.0, placed(1.0)
@@ -168,7 +175,8 @@ def fit_rows(spans: Sequence[tuple[float, float, float]], rows: Sequence[tuple[f
     for _ in range(20):
         mid = (small + big) / 2
         small, big = (mid, big) if bounds(mid)[0] <= bounds(mid)[1] else (small, mid)
-    return small, placed(small)
+    k = max(least, math.floor(small / SIZE_STEP + 1e-9) * SIZE_STEP)
+    return k, placed(k)
 
 
 def clear_spot(hw: float, h: float, u: float, x: float, y: float, lo: float, hi: float,

@@ -69,16 +69,22 @@ def refit(staged: list[Staged], by: float, drop: float) -> list[Staged]:
     return out
 
 
-def head_top(sp: Sprite, face: FaceBox) -> float:
+def head_top(sp: Sprite, face: FaceBox, held: FaceBox | None = None) -> float:
     """The top row of the head whose face is in ``face`` (keyframe pixels): the ink over the face's columns
-    going up from the face unbroken (its ears, its hat; not a paw or a rod beside it, nor a mark above)."""
+    going up from the face unbroken (its ears, its hat; not a paw or a rod beside it, nor a mark above, nor
+    the prop in its paws, ``held``, raised over it)."""
     h, w = sp.rgba.shape[:2]
     x0, x1 = (min(max(0, round(v - sp.x)), w) for v in (face[0], face[2]))
     row = min(max(0, round(face[1] - sp.y)), h)
     if x0 >= x1:
         return sp.y + row
-    filled = (sp.rgba[:row, x0:x1, 3] >= 128).any(axis=1)
-    gaps = np.flatnonzero(~filled)
+    ink = sp.rgba[:row, x0:x1, 3] >= 128
+    if held is not None:  # the held prop left out (its box is drawn a little inside the prop: widened)
+        mx, my = (held[2] - held[0]) * 0.25, (held[3] - held[1]) * 0.25
+        hx0, hx1 = (min(max(0, round(v - sp.x) - x0), x1 - x0) for v in (held[0] - mx, held[2] + mx))
+        hy0, hy1 = (min(max(0, round(v - sp.y)), row) for v in (held[1] - my, held[3] + my))
+        ink[hy0:hy1, hx0:hx1] = False
+    gaps = np.flatnonzero(~ink.any(axis=1))
     return sp.y + (int(gaps[-1]) + 1 if len(gaps) else 0)
 
 
@@ -93,8 +99,8 @@ def fit_text(c: Canvas, staged: list[Staged], sprites: list[Sprite], keeps: list
         if "face" not in keep or not len(ink):
             continue
         feet = c.Y(st.slot.feet) / SUPERSAMPLE
-        rise = feet - head_top(sp, keep["face"]) + _RISE.get(sp.motion, 0.02) * sp.rgba.shape[0]
+        rise = feet - head_top(sp, keep["face"], keep.get("held")) + _RISE.get(sp.motion, 0.02) * sp.rgba.shape[0]
         spans.append((feet, rise / shrink, (sp.y + ink[-1] + 1 - feet) / shrink))
     vh = c.vh / SUPERSAMPLE
-    k, d = fit_rows(spans, rows, (_DROP[0] * vh, _DROP[1] * vh), _LEAST)
+    k, d = fit_rows(spans, rows, (_DROP[0] * vh, _DROP[1] * vh), _LEAST, vh / 200)
     return round(k, 3), round(d / vh, 4)
