@@ -45,6 +45,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from render.painter.persona import personas  # noqa: E402
 from story.offline import write_offline, write_story  # noqa: E402
 from story.script import Script  # noqa: E402
 
@@ -307,6 +308,35 @@ STAGED_CASES: tuple[tuple[str, str, str], ...] = (
     ("小猫在音乐会上弹钢琴", "zh", "play"),
     ("两只狗在街上打架", "zh", "fight"),
     ("老猫在湖边钓到鱼", "zh", "fish"),
+)
+# Jobs a muted viewer must read (issue 12, roles): each premise's job deed (the drawable action a scene must
+# show: a treatment, a catch with handcuffs, the hose sprayed, the camera up, the wok, the microphone) and the
+# costume its doer wears (render.painter.persona: the white coat, the police cap and uniform, the firefighter's
+# helmet; None where the deed itself is the look). A script counts when one of its scenes has the deed done by
+# a character wearing that costume.
+ROLE_CASES: tuple[tuple[str, str, str, str | None], ...] = (
+    ("a doctor dog treats a sick kitten", "en", "treat", "white_coat"),
+    ("a golden retriever nurse saves a kitten in the hospital", "en", "treat", "nurse"),
+    ("医生狗给生病的小猫看病", "zh", "treat", "white_coat"),
+    ("护士猫在医院照顾受伤的小狗", "zh", "treat", "nurse"),
+    ("a hungry cat steals a fish and gets caught by the police dog", "en", "catch", "police"),
+    ("a police dog catches a thief cat", "en", "catch", "police"),
+    ("警察狗抓住了偷鱼的猫", "zh", "catch", "police"),
+    ("a firefighter dog puts out a fire", "en", "work", "firefighter"),
+    ("a stray kitten is adopted by a firefighter dog and becomes a firefighter too", "en", "work", "firefighter"),
+    ("消防员狗在火场灭火", "zh", "work", "firefighter"),
+    ("a poor photographer cat is mocked by a rich cat", "en", "photo", None),
+    ("a clumsy corgi photographer is mocked by his friends, digs up an old camera and wins the city photo contest",
+     "en", "photo", None),
+    ("小猫给富猫拍照片", "zh", "photo", None),
+    ("a chef cat cooks noodles for a hungry puppy", "en", "work", "chef_hat"),
+    ("厨师猫在厨房炒菜", "zh", "work", "chef_hat"),
+    ("a singer cat sings at a concert", "en", "sing", "singer"),
+    ("歌手猫在音乐会上唱歌", "zh", "sing", "singer"),
+    ("a delivery dog delivers food in the rain", "en", "work", "delivery"),
+    ("外卖员小狗在雨里送外卖", "zh", "work", "delivery"),
+    ("农民狗在田里种地", "zh", "work", "farmer"),
+    ("a teacher dog teaches a kitten to read", "en", "study", "teacher"),
 )
 # The story engine's own premises (issue 12, second wave): reunions (the wait and the meeting, never a lost
 # pet's search or poster), relations cast as characters (孙子, 孙女, nephew), two pets in one clause (both
@@ -887,6 +917,13 @@ def masked_lines(script: Script) -> list[str]:
     return out
 
 
+def _role_shown(script: Script, deed: str, worn: str | None) -> bool:
+    """Whether a scene of ``script`` has ``deed`` done by a character that wears ``worn`` (its job's costume)."""
+    dressed = {cid: p.job for cid, p in personas(script).items()}
+    return any(a.action == deed and (worn is None or dressed.get(a.id) == worn) for sc in script.scenes
+               for a in sc.characters)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seeds", type=int, default=5)
@@ -1044,6 +1081,16 @@ def main() -> int:
         staged += shown
         print(f"{shown / len(scripts):5.2f}  {deed:>6}  [{lang}] {premise[:80]}")
     print(f"staged as asked: {staged} of {len(STAGED_CASES) * args.seeds} scripts   goal all")
+    print()
+    roles = 0
+    print(f"job deeds (issue 12, roles): {len(ROLE_CASES)} premises whose deed a scene must show, done by the pet "
+          f"in its job's costume")
+    for premise, lang, deed, worn in ROLE_CASES:
+        scripts = [write_offline(premise, _style_of(premise), lang, seed) for seed in range(args.seeds)]
+        shown = sum(_role_shown(s, deed, worn) for s in scripts)
+        roles += shown
+        print(f"{shown / len(scripts):5.2f}  {deed:>6} {worn or '-':>11}  [{lang}] {premise[:80]}")
+    print(f"job deeds shown as asked: {roles} of {len(ROLE_CASES) * args.seeds} scripts   goal all")
     print()
     st_fid: list[float] = []
     st_cast: list[float] = []

@@ -61,6 +61,7 @@ class _Hints:
     season: bool = False  # the premise is set in that weather's season ("a snowy winter"): every scene has it
     role: str = ""  # the hero's role in the premise's words ("photographer", 钢琴家)
     placed: bool = False  # the premise's place is named with that weather ("a snowy mountain", 雪山): drawn in it
+    calling: str | None = None  # the job the hero becomes (firefighter): worn, and done once, where it is reached
 
 
 _STOP = frozenset("""a an the and or but of to in on at by for with from into over under after before then
@@ -107,7 +108,7 @@ def _premise_hints(premise: str) -> _Hints:
                   analysis.hero.breed, hero_style(analysis), dream,
                   ("kitten" if young.group(1) or young.group(3) else "puppy") if young else None,
                   placed or (weathers[0] if weathers else None), season and bool(weathers), analysis.hero.job_words or "",
-                  placed is not None)
+                  placed is not None, analysis.dream)
 
 
 # one young pet in the hero's own words ("a tabby kitten", 小奶狗); its look says so, for the painter
@@ -293,6 +294,7 @@ def expand_plan(
     groups = _group_beats(plan, names, lang, rng)
     scenes: list[dict[str, Any]] = []
     location: str | None = None
+    reached = False  # the hero's calling was reached in a scene before
     for n, group in enumerate(groups):
         hits = lex.find(group.visual) + lex.find(" ".join([group.narration, *(t for _, t in group.dialogue)]))
         beat_no = group.beats[0] + 1
@@ -329,6 +331,8 @@ def expand_plan(
                 a.update(action=deed, expression=stage["action_expression"][deed])
                 if deed == "play":
                     a["holding"] = instrument(hints.role)
+        calling = _reach_calling(apps, hints, hits, n, len(groups), reached)
+        reached = reached or bool(hints.calling) and _reaches(str(hints.calling), hits, n, len(groups))
         # 3d. props: named ones, then the job's in a work scene
         # a tool action's own gear is drawn in its pose ("fishing": a rod; "climbing the ladder"): not a second prop
         tools = [h for h in hits if h.section == "actions" and tool_action(h.key)]
@@ -336,8 +340,15 @@ def expand_plan(
         props = [str(lex.entry("props", h.key)["label"]) for h in hits if h.section == "props" and not any(
             t.surface == h.surface or t.start <= h.start < t.end for t in tools) and not any(
             is_gear(a, h.surface) for a in doing)]
+        deed = staging()["job_deeds"].get(hints.job or "", "work")
+        for a in apps:  # a pop star's work is singing, a dancer's dancing
+            if a["id"] == "hero" and a["action"] == "work" and deed != "work" and calling is None:
+                a.update(action=deed, expression=stage["action_expression"][deed])
+                a.pop("holding", None)
         working = any(a["action"] == "work" for a in apps)
-        if working and job_entry:
+        if calling is not None:  # the calling's own props (the fire hose), never the old job's
+            props = [str(p) for p in calling["props"]] + props
+        elif working and job_entry:
             props += [str(p) for p in job_entry["props"]]
             for a in apps:
                 if a["action"] == "work" and a["id"] == "hero":
@@ -380,6 +391,8 @@ def expand_plan(
             "mood": mood, "time_of_day": time_of_day, "weather": weather, "props": props, "dialogue": dialogue,
         })
 
+    _show_role(scenes, hints)
+
     # 4. Timing: each scene holds its narration and dialogue as our voices say them; 32–58 s in all.
     spoken = [scene_seconds([s["narration"], *(d["text"] for d in s["dialogue"])], lang) for s in scenes]
     for scene, dur in zip(scenes, fit_durations(spoken), strict=True):
@@ -390,6 +403,51 @@ def expand_plan(
         "title": (cjk_spaced if lang == "zh" else str)(" ".join(plan.title.split()))[:80], "language": lang, "premise": premise, "style": style,
         "art_style": art.id, "characters": characters, "scenes": scenes,
     })
+
+
+def _show_role(scenes: list[dict[str, Any]], hints: _Hints) -> None:
+    """A hero whose role is a deed done with gear (a photographer) does it at least once: where no scene shows
+    it, the first where the hero only stands, talks or thinks (mocked, with the camera up)."""
+    deed = role_action(hints.role)
+    if not deed or any(a["action"] == deed for s in scenes for a in s["characters"] if a["id"] == "hero"):
+        return
+    for s in scenes:
+        hero = next((a for a in s["characters"] if a["id"] == "hero" and a["action"] in ("stand", "talk", "think")), None)
+        if hero is not None:
+            hero.update(action=deed, expression=staging()["action_expression"][deed])
+            hero.pop("target", None)
+            if deed == "play":
+                hero["holding"] = instrument(hints.role)
+            return
+
+
+def _reaches(calling: str, hits: list[Hit], index: int, total: int) -> bool:
+    """A scene of the story's second half that tells the hero becoming ``calling`` ("becomes a firefighter")."""
+    return 2 * index >= total and any(h.section == "jobs" and h.key == calling for h in hits) and any(
+        h.section == "events" and h.key == "become" for h in hits)
+
+
+def _reach_calling(apps: list[dict[str, Any]], hints: _Hints, hits: list[Hit], index: int, total: int,
+                   reached: bool) -> dict[str, Any] | None:
+    """Where the story reaches the job the hero becomes (a scene of its second half naming it: "becomes a
+    firefighter") and after, the hero wears that job's outfit; the first time, the hero does the job's deed (sprays
+    the hose, sings, takes photos: ``staging.json``'s ``job_deeds``) where it would only celebrate or stand. The
+    job's lexicon entry when the hero does its deed here, else None."""
+    if not hints.calling or not reached and not _reaches(hints.calling, hits, index, total):
+        return None
+    entry: dict[str, Any] = lexicon().entry("jobs", hints.calling)
+    deed = staging()["job_deeds"].get(hints.calling)
+    for a in apps:
+        if a["id"] != "hero":
+            continue
+        if a["outfit"] == "none":
+            a["outfit"] = str(entry["outfit"])
+        if not reached and deed and a["action"] in ("celebrate", "stand", "talk") and not a.get("target"):
+            a.update(action=deed, expression=staging()["action_expression"].get(deed, "determined"))
+            if deed == "work":
+                a["holding"] = str(entry["props"][0])[:40]
+            return entry
+    return None
 
 
 def _weather(visual: str, location: str, hints: _Hints, before: Mapping[str, Any] | None) -> str:
@@ -496,7 +554,7 @@ _SPOKEN_ACTIONS = {"sneer", "laugh", "point", "cry", "push", "celebrate", "shock
 _PRIORITY = {"walk": -1, "stand": -2, "talk": -1, "enter": 0, "exit": 0, "think": 0, "sneer": 3, "laugh": 2,
              "push": 3, "point": 2, "hug": 3, "kneel": 3, "shocked": 3, "cry": 2, "celebrate": 2, "give": 2,
              "work": 1, "sing": 2, "spill": 3, "treat": 3, "dance": 2, "roll": 2, "swim": 2, "fish": 2,
-             "photo": 2, "climb": 2, "dig": 2, "skip": 2, "play": 2, "fight": 3}
+             "photo": 2, "climb": 2, "dig": 2, "skip": 2, "play": 2, "fight": 3, "catch": 3}
 
 
 def _mood(hits: list[Hit], actions: list[str], index: int, total: int) -> str:

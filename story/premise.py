@@ -246,8 +246,11 @@ def analyse(premise: str) -> Analysis:
                 m.section == "events" and m.surface in _BULLY and m.end == span_start))]
             if chinese and mod and any(o.end == j for o in heads):
                 break  # "黑猫嫉妒白猫": the black cat's verb, not how the white cat is
-            if not mod and any(m.start <= j < m.end and m.section == "jobs" for m in hits):
-                j -= 1  # "a quiet intern dog": the job between the traits and the pet
+            role = None if mod else _role_before(hits, words, j, chinese)
+            if role is not None:  # "a quiet intern dog", "the police dog", 警察狗: the job between the traits and the pet
+                if person.job is None and role[0] is not None:
+                    person.job, person.job_words = role
+                j -= 1
                 continue
             if not mod:
                 if words[j] in {"a", "an", "the", "一只", "一条", "一个", "只", "条", "个", "的", "very", "so", "once"}:
@@ -489,6 +492,24 @@ _NOT_ROLE = {"her", "his", "their", "its", "after", "over", "under", "never", "e
              "corner", "river", "tower", "flower", "paper", "letter", "weather", "monster", "sister", "brother",
              "mother", "father", "daughter", "owner", "neighbour", "neighbor", "stranger", "partner", "traffic",
              "magic", "music", "panic", "picnic", "for", "door", "floor", "colour", "color", "an", "man", "woman"}
+
+
+def _role_before(hits: list[Hit], words: tuple[str, ...], j: int, chinese: bool) -> tuple[str | None, str] | None:
+    """The role named at word ``j`` just before a pet ("the police dog", "a poor photographer cat", 警察狗): its
+    lexicon job and the premise's words; a job word that is also a place ("a farm dog") names no role (None,
+    ""); None when word ``j`` is no role."""
+    from story.nearest import nearest
+
+    job = next((m for m in hits if m.start <= j < m.end and m.section == "jobs"), None)
+    if job is not None:
+        place = lexicon().find(job.surface)
+        return (None, "") if any(p.section == "places" for p in place) else (job.key, job.surface)
+    word = words[j]
+    if not word or (not chinese and (not word.isalpha() or word in _NOT_ROLE)) or any(
+            m.start <= j < m.end for m in hits):
+        return None
+    near = nearest(word, "jobs", "zh" if chinese else "en")
+    return (near.used, word) if near is not None and len(word) > 1 else None
 
 
 def _role_word(word: str) -> bool:

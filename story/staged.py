@@ -130,9 +130,27 @@ def action_of(c: Clause) -> tuple[str, bool]:
             or any(v in verb for v in drinks["verbs"] if HAN.search(v))):
         return "spill", False
     sick = data["patient_actions"]
-    if act in sick["actions"] and any(w in words if w.isascii() else w in verb for w in sick["words"]):
+    if act in sick["actions"] and (any(w in words if w.isascii() else w in verb for w in sick["words"])
+                                   or _medic_cares(c, sick)):
         return "treat", False
+    if act == "catch" and not c.obj:  # 抓到一条鱼: fishing; "catches the bus", "catches a mouse": the chase
+        return ("fish" if any(is_gear("fish", t) for t in c.things) else "run"), False
     return act, exact
+
+
+def _medic_cares(c: Clause, sick: dict[str, Any]) -> bool:
+    """Someone treated, saved or looked after who is ill ("treats a sick kitten"), or by a doctor, nurse or vet ("a
+    golden retriever nurse saves a kitten"): the care is a treatment."""
+    if not c.obj or c.passive:
+        return False
+    verb = c.verb.lower()
+    rest = c.text.lower()[c.text.lower().find(verb) + len(verb):] if verb and verb in c.text.lower() else ""
+    said = set(re.findall(r"[a-z]+", rest))
+    if not any(re.match(rf"{w}", verb) if w.isascii() else w in verb for w in sick["care_verbs"]):
+        return False  # "gives food to a sick kitten": a gift, not a treatment
+    who = c.subject_words.lower()
+    return any(w in said if w.isascii() else w in rest for w in sick["words"]) or any(
+        re.search(rf"\b{w}\b", who) if w.isascii() else w in who for w in sick["medics"])
 
 
 def _verb_action(c: Clause) -> tuple[str, bool]:
@@ -149,6 +167,8 @@ def _verb_action(c: Clause) -> tuple[str, bool]:
         if c.actions[0] in learning["actions"] and len(c.actions) > 1 and any(
                 lead.startswith(v) for v in learning["verbs"]):  # "is learning to climb": the learning verb
             return c.actions[1], True  # "learns to dance": the dance
+        if c.actions[0] == "give" and len(c.actions) > 1 and verb.startswith("给"):
+            return c.actions[1], True  # 给富猫拍照片, 给小猫看病: done for someone, not a gift
         return c.actions[0], True
     if not c.passive or c.actor == c.subject:
         for e in c.events:

@@ -1,7 +1,8 @@
 """Gear: what a pet does an action with, drawn into its sprite so that a muted viewer reads the deed: a camera
 held up with its flash going off, a ladder climbed (drawn behind the pet, which is lifted onto a rung), a
 shovel in a hole with soil flying, a skipping rope under the lifted feet, an instrument played (piano,
-guitar, violin, drums), boxing gloves and an impact star. Pet units, +x = facing side, the feet at (0, 0)."""
+guitar, violin, drums), boxing gloves and an impact star, handcuffs held out at a thief. Pet units, +x = facing
+side, the feet at (0, 0)."""
 
 from __future__ import annotations
 
@@ -71,6 +72,8 @@ def draw_gear(p: Pen, mark: str, head_y: float, rng: random.Random) -> bool:
         for x, y in ((32.0, -60.0), (42.0, -54.0)):  # the back glove first (the ``box`` arms' paws)
             p.ell(x, y, 9.5, 8.5, _GLOVE)
             p.ell(x - 3, y - 3, 3.0, 2.4, (250, 150, 150), outline=False)
+    elif mark == "cuffs":
+        _cuffs(p)
     elif mark == "pow":  # where the punch lands: a yellow star with impact lines
         p.poly(star_pts(50, head_y - 26, 11, 0.5, 9), (255, 214, 60))
         for ax, ay, bx, by in ((58, head_y - 42, 64, head_y - 50), (62, head_y - 26, 70, head_y - 26),
@@ -79,6 +82,15 @@ def draw_gear(p: Pen, mark: str, head_y: float, rng: random.Random) -> bool:
     else:
         return False
     return True
+
+
+def _cuffs(p: Pen) -> None:
+    """Handcuffs held out in the front paw (the ``push`` arms' reach), the second ring swinging open below."""
+    for cx, cy in ((54.0, -50.0), (60.0, -30.0)):
+        p.arc(cx, cy, 8.0, 0, 360, width=5.0, fill=INK)
+        p.arc(cx, cy, 8.0, 0, 360, width=3.0, fill=_STEEL)
+    p.line([(56.0, -42.0), (59.0, -38.0)], INK, 3.2)
+    p.line([(56.0, -42.0), (59.0, -38.0)], _STEEL, 1.8)
 
 
 def _camera(p: Pen, head_y: float) -> None:

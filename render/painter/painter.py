@@ -383,7 +383,7 @@ class StoryboardPainter:
                       talk=arrays.get("talk"), speaker=st.id, phase=phase), keep
 
 
-_REACHING = {"spill", "treat", "point", "push", "offer", "give"}  # actions done at someone within reach
+_REACHING = {"spill", "treat", "point", "push", "offer", "give", "catch"}  # actions done at someone within reach
 _SHRINK = (1.0, 0.95, 0.9, 0.85, 0.8, 0.75)  # the characters' sizes tried when sliding apart leaves a face covered
 
 

@@ -64,8 +64,15 @@ def _named_before(premise: str, pos: int) -> str | None:
     """The costume of a job named just before a pet's first mention ("a detective cat"), the nearest one."""
     jobs: dict[str, dict[str, Any]] = costume_data()["jobs"]
     before = premise[max(0, pos - 24): pos].lower()
-    hits = [(before.rfind(hit), key) for key, j in jobs.items() if (hit := _has(before, [*j["en"], *j["zh"]]))]
-    return max(hits)[1] if hits else None
+    hits = [(before.rfind(hit), key, hit) for key, j in jobs.items() if (hit := _has(before, [*j["en"], *j["zh"]]))]
+    if not hits:
+        return None
+    at, key, hit = max(hits)
+    # the role is this pet's only when nothing but its breed words stand between ("a nurse golden retriever"),
+    # never another pet's before a verb ("a golden retriever nurse saves a kitten", 医生狗给生病的小猫)
+    gap = before[at + len(hit):]
+    return key if not re.search(r"[\u4e00-\u9fff]", gap) and len(gap.split()) <= 2 and not re.search(
+        r"(?<![a-z])(?:[a-z]+s|and|with|to|for|by|the|a|an)\s", gap + " ") else None
 
 
 def is_old(text: str) -> bool:
@@ -94,6 +101,7 @@ def personas(script: Script) -> dict[str, Persona]:
             dream = analysis.dream if c.id == "hero" else None
             named = job_costume(person.job_words, person.job) if person.job or person.job_words else None
             named = named or _named_before(script.premise, person.pos)  # "a detective cat"
+            named = named or job_costume(" ".join(person.words))  # "a teacher dog": its relation word a role
             if named is None and c.id == "hero" and analysis.job is not None:  # "a firefighter dog rescues…"
                 named = job_costume("", analysis.job)
             if job is None and named is not None:

@@ -101,8 +101,8 @@ def _wide(drawn: str) -> bool:
 
 
 def _acted_on(scene: Scene, staged: list[Staged], ids: list[str]) -> list[Staged]:
-    """The targets of ``spill`` (soaked in its drink, shocked), ``treat`` (lying down, bandaged) and ``fight``
-    (its fists up in gloves too); a pet
+    """The targets of ``spill`` (soaked in its drink, shocked), ``treat`` (lying down, bandaged), ``fight``
+    (its fists up in gloves too) and ``catch`` (paws up, shocked); a pet
     rolling in the snow kicks up snow (elsewhere it only rolls)."""
     out = list(staged)
     for app, st in zip(scene.characters, staged, strict=True):
@@ -125,6 +125,9 @@ def _acted_on(scene: Scene, staged: list[Staged], ids: list[str]) -> list[Staged
             out[t] = replace(them, motion="still", pose=replace(
                 them.pose, body="lying", arms="down", legs="still", lean=0.0, expression="sad", marks=("bandage",),
                 motion="still", rig=None, holding=None))
+        elif st.pose.action == "catch" and them.pose.body == "stand" and not them.carried and them.pose.rig is None:
+            out[t] = replace(them, pose=replace(them.pose, arms="up", expression="shocked", marks=("sweat",),
+                                                holding=None))  # caught: paws up, a bead of sweat
     return out
 
 
