@@ -67,13 +67,16 @@ def test_food_given_to_a_sick_kitten_is_a_gift_not_a_treatment() -> None:
     assert _doing(script, "give") and not _doing(script, "treat")
 
 
-@pytest.mark.parametrize(("premise", "catcher"), [
-    ("a hungry cat steals a fish and gets caught by the police dog", "rival"),
-    ("警察狗抓住了偷鱼的猫", "rival"),
-    ("a police dog catches a thief cat", "hero"),
+def _dog(script: Script) -> str:
+    return next(c.id for c in script.characters if c.species == "dog")
+
+
+@pytest.mark.parametrize("premise", [
+    "a hungry cat steals a fish and gets caught by the police dog", "警察狗抓住了偷鱼的猫", "a police dog catches a thief cat",
 ])
-def test_the_police_dog_catches_the_thief(premise: str, catcher: str) -> None:
+def test_the_police_dog_catches_the_thief(premise: str) -> None:
     script = _script(premise)
+    catcher = _dog(script)
     caught = _doing(script, "catch")
     assert caught and {a.id for _, a in caught} == {catcher}, [[a.action for a in s.characters] for s in script.scenes]
     assert all(a.target and a.target != catcher for _, a in caught)
@@ -125,15 +128,16 @@ def test_a_photographer_is_seen_taking_photos_and_not_mocked_in_a_bedroom(premis
 
 
 @pytest.mark.parametrize(("premise", "dressed"), [
-    ("a golden retriever nurse saves a kitten in the hospital", {"hero": "nurse", "cat": None}),
-    ("医生狗给生病的小猫看病", {"hero": "white_coat", "cat": None}),
-    ("警察狗抓住了偷鱼的猫", {"hero": None, "rival": "police"}),
+    ("a golden retriever nurse saves a kitten in the hospital", {"dog": "nurse", "cat": None}),
+    ("医生狗给生病的小猫看病", {"dog": "white_coat", "cat": None}),
+    ("警察狗抓住了偷鱼的猫", {"cat": None, "dog": "police"}),
     ("a stray kitten is adopted by a firefighter dog and becomes a firefighter too",
-     {"hero": "firefighter", "rival": "firefighter"}),
+     {"cat": "firefighter", "dog": "firefighter"}),
 ])
 def test_a_job_is_worn_by_its_own_pet_never_by_the_one_it_is_done_to(premise: str, dressed: dict[str, str]) -> None:
-    worn = {cid: p.job for cid, p in personas(_script(premise)).items()}
-    assert worn == dressed
+    script = _script(premise)
+    species = {c.id: c.species for c in script.characters}
+    assert {species[cid]: p.job for cid, p in personas(script).items()} == dressed
 
 
 def test_a_pop_stars_work_is_singing() -> None:
@@ -158,9 +162,9 @@ def test_the_police_dog_is_drawn_in_its_uniform_catching_the_cat() -> None:
     script = _script("a hungry cat steals a fish and gets caught by the police dog")
     at = _doing(script, "catch")[0][0]
     img, report = _drawn(script, at)
-    dog = _char(report, "rival")
+    dog = _char(report, _dog(script))
     assert (dog["outfit"], dog["marks"]) == ("police", ["cuffs"]) and _char(report, "hero")["arms"] == "up"
-    assert _near_mask(img, _box(report, "rival"), _NAVY, 25).sum() > 800  # the navy uniform and cap
+    assert _near_mask(img, _box(report, _dog(script)), _NAVY, 25).sum() > 800  # the navy uniform and cap
 
 
 def test_the_kitten_that_becomes_a_firefighter_sprays_the_hose_in_the_helmet_and_coat() -> None:
