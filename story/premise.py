@@ -333,7 +333,7 @@ def analyse(premise: str) -> Analysis:
             continue
         place = any(x.section == "places" and x.start == h.start for x in hits)  # "the moon" is a place
         pet = next((p for p in people if p.start == h.end), None)
-        if pet is not None and pet.job is None and not chinese and words[h.start - 1] in {"the", "a", "an"}:
+        if pet is not None and pet.job in (None, h.key) and not chinese and words[h.start - 1] in {"the", "a", "an"}:
             pet.job, pet.job_words, pet.start = h.key, h.surface, h.start  # "the head chef cat" is the chef
             pet.words = (" ".join(words[h.start:pet.end]),)
             hero_job_seen = True
