@@ -145,7 +145,8 @@ class Member:
 CONTRAST = {True: 100.0, False: 50.0}
 
 
-def _look(person: Person, species: str, rng: random.Random, hero_style: str | None = None) -> str:
+def _look(person: Person, species: str, rng: random.Random, hero_style: str | None = None,
+          hero_alike: bool = False) -> str:
     lex = lexicon()
     if person.breed:
         look = str(lex.entry("breeds", person.breed)["look"])
@@ -171,7 +172,7 @@ def _look(person: Person, species: str, rng: random.Random, hero_style: str | No
         extras.append("in a black suit and earpiece")
     if extras:
         look = f"{look}, {', '.join(extras)}"
-    return _young(person, species, look)[:120]
+    return (look if hero_alike else _young(person, species, look))[:120]
 
 
 _YOUNG_WORDS = re.compile(r"\b(kittens?|pupp(?:y|ies)|pups?|cubs?|bab(?:y|ies))\b|猫崽|小奶猫|幼崽|宝宝|孩子")
@@ -183,7 +184,8 @@ def _young(person: Person, species: str, look: str) -> str:
     """A kitten, a puppy or a litter says so in its look ("three tiny black kittens"): the painter and the
     image prompt draw it small, and several of them where the premise has several."""
     words = " ".join(person.words).lower()
-    plural = bool(_PLURAL_WORDS.search(words)) or (person.relation == "kittens" and not _ONE_WORDS.search(words))
+    plural = person.alike == 1 and (bool(_PLURAL_WORDS.search(words))
+                                    or (person.relation == "kittens" and not _ONE_WORDS.search(words)))
     if not plural and not _YOUNG_WORDS.search(words):
         return look
     noun = {"cat": "kitten", "dog": "puppy"}.get(species, "baby")
@@ -228,7 +230,9 @@ def _cast(analysis: Analysis, arc: Arc, style: str, language: str, rng: random.R
             if fitting and name not in fitting:  # the same draw, so every other choice stays as it was
                 name = fitting[options.index(name) % len(fitting)]
         taken_names.add(name)
-        look = CHARACTER_STYLES[style].look[:120] if p.role == "hero" else _look(p, species, rng, style)
+        # one of "two puppies" with the hero is drawn as the hero is (a grown pet), never a litter of its own
+        alike = p.alike > 1 and (p.start, p.words) == (analysis.hero.start, analysis.hero.words)
+        look = CHARACTER_STYLES[style].look[:120] if p.role == "hero" else _look(p, species, rng, style, alike)
         members.append(Member(p, p.key, name, species, look, p.pos == 10**6))
     return members
 
@@ -633,15 +637,16 @@ def _implies_another(analysis: Analysis) -> bool:
     return len(analysis.cast) < 2 and bool(events & _TWO_SIDED or re.search(r"\btwo\b|两|俩", analysis.premise))
 
 
-def _together(analysis: Analysis, cast: set[str]) -> dict[str, str]:
-    """Two cast pets named by one plural word ("two cats cook dinner", 两只猫一起做饭): each one's other."""
-    out: dict[str, str] = {}
+def _together(analysis: Analysis, cast: set[str]) -> dict[str, tuple[str, ...]]:
+    """Cast pets named by one plural word ("two cats cook dinner", 两只猫一起做饭, three kittens): each one's
+    others, when the premise has one such group."""
+    out: dict[str, tuple[str, ...]] = {}
     for p in analysis.cast:
-        twin = next((q for q in analysis.cast if q is not p and q.words and q.words == p.words and q.start == p.start
-                     and q.key in cast), None)
-        if twin is not None and p.key in cast and p.words:
-            out[p.key] = twin.key
-    return out if len(out) == 2 else {}
+        mates = tuple(q.key for q in analysis.cast if q is not p and q.words and q.words == p.words
+                      and q.start == p.start and q.key in cast)
+        if mates and p.key in cast and p.words:
+            out[p.key] = mates
+    return out if len(out) in {2, 3} and all(len(m) == len(out) - 1 for m in out.values()) else {}
 
 
 def _one_of(words: str) -> str:

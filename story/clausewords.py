@@ -20,8 +20,8 @@ JOIN_EN = ("and then", "but then", "and finally", "after that", "and", "then", "
            "finally", "while", "before", "later", "eventually")
 JOIN_ZH = ("然后", "最后", "结果", "却", "于是", "后来", "终于", "直到", "接着", "但是", "但", "可是", "并且")
 PUNCT = re.compile(r"[,.;!?，。；！？、:：]")
-DET = {"a", "an", "the", "her", "his", "their", "its", "one", "two", "some", "this", "that", "my",
-       "一只", "一条", "一个", "一位", "只", "条", "个", "位", "那只", "这只"}
+DET = {"a", "an", "the", "her", "his", "their", "its", "one", "two", "three", "four", "five", "several", "some",
+       "this", "that", "my", "一只", "一条", "一个", "一位", "只", "条", "个", "位", "那只", "这只"}
 PRONOUN_SUBJECT = {"he", "she", "they", "it", "他", "她", "它", "他们", "她们"}
 POSSESSIVE = {"his", "her", "their", "its"}
 PRONOUN_OBJECT = {"him", "her", "它", "他", "她"}

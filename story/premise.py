@@ -66,6 +66,7 @@ class Person:
     job_words: str = ""  # that role in the premise's words ("nurse", "magician", "mail carrier")
     does_wrong: bool = False  # a wrong (mocks, fires, steals…) follows the mention
     kind_by: str | None = None  # after "by", a kindness or a catch ("adopted by", "caught by"): its role
+    alike: int = 1  # how many pets its words count ("two puppies", 三只小猫): each of them cast, one pet each
 
     @property
     def style(self) -> str | None:
@@ -123,8 +124,12 @@ def _breaks(text: str, tokens: Tokens) -> set[int]:
 
 _PARTNERS = {"girlfriend", "boyfriend", "wife", "husband"}  # "left by his bride … his ex comes back": one pet
 _PLACE_PREPS = {"at", "in", "of", "into", "from", "to", "inside", "outside", "near", "across", "through", "onto"}
-# "two rival dogs", "两只狗", "一窝小猫": more than one pet like the first (a litter: brothers and sisters)
-_GROUP = {"two", "2", "两只", "两条", "两个", "俩", "一窝", "一群", "几只", "三只", "四只", "五只", "好几只", "一窝窝"}
+# "two rival dogs", "两只狗", "three kittens", "三只小猫": that many pets alike, each cast; "一窝小猫", "four
+# puppies": more than a scene holds, so the first and a litter of the others (brothers and sisters)
+_COUNTED = {"two": 2, "2": 2, "两只": 2, "两条": 2, "两个": 2, "俩": 2, "three": 3, "3": 3, "三只": 3, "三条": 3,
+            "三个": 3}
+_LITTER = {"一窝", "一群", "几只", "四只", "五只", "好几只", "一窝窝", "four", "five", "six", "several", "many", "4", "5",
+           "litter"}
 _IS_ZH = {"是", "其实是", "原来是", "竟然是", "居然是", "就是", "成了", "成为", "变成", "当上", "当了", "成为了"}
 
 
@@ -160,6 +165,8 @@ def analyse(premise: str) -> Analysis:
     # 1. Names first (masked out so they are not read as words), then tokens and matches.
     names = _given_names(premise)
     alone = standalone_names(premise, {pos for _, pos in names}) if is_chinese(premise) else []
+    alone_en = [] if is_chinese(premise) else _names_alone(premise, names)
+    names = [n for n in names if n not in alone_en]
     masked = premise
     for name, _pos in [*names, *alone]:
         masked = masked.replace(name, " " * len(name)) if is_chinese(premise) else masked
@@ -175,6 +182,10 @@ def analyse(premise: str) -> Analysis:
     raw_heads = [h for h in hits if h.section in {"breeds", "species", "relations"}]
     heads = [h for h in raw_heads if not any(o is not h and o.start <= h.start and h.end <= o.end
                                              and (o.end - o.start) > (h.end - h.start) for o in raw_heads)]
+    # "two puppies": the young of a species (a relation word too) are those pets, not one more group of them
+    young = {h.start for h in heads if h.section == "relations" and h.key == "kittens" and any(
+        o.section == "species" and (o.start, o.end) == (h.start, h.end) for o in heads)}
+    heads = [h for h in heads if not (h.section == "relations" and h.start in young)]
     consumed: set[int] = set()
     villain_refs: set[int] = set()  # token index of heads owned by "the villain's …"
     for idx, h in enumerate(heads):
@@ -318,13 +329,22 @@ def analyse(premise: str) -> Analysis:
         label = person.relation or person.breed or person.species or "pet"
         person.key = _slug(label if person.relation else f"{label}", taken)
         people.append(person)
-        # "two rival dogs", "两只狗": a second pet like the first
+        # "two rival dogs", "三只小猫": as many pets like the first; "一窝小猫", "four puppies": and a litter
         before = words[max(0, span_start - 3):span_start]
-        if any(w in _GROUP for w in before):
-            litter = any(w in {"一窝", "一窝窝"} for w in before)  # a litter: the hero's brothers and sisters
-            twin2 = replace(person, key=_slug("brother" if litter else label, taken), pos=person.pos + 1, name=None,
-                            relation="brother" if litter and person.relation is None else person.relation)
-            people.append(twin2)
+        count = next((_COUNTED[w] for w in reversed(before) if w in _COUNTED), 0)
+        first = len(people) == 1  # the first pet of the premise: the hero, drawn as one grown pet
+        plural = not chinese and h.surface.endswith("s") and h.section == "species"
+        litter = not count and (first and (any(w in _LITTER for w in before) or plural)
+                                or any(w in {"一窝", "一窝窝"} for w in before))
+        if count:
+            person.alike = count
+        elif h.start in young and not first and person.relation is None:
+            person.relation = "kittens"  # "a cat raises a litter of kittens": her young, one litter
+        for k in range(1, count or (2 if litter else 0)):
+            brothers = any(w in {"一窝", "一窝窝", "litter"} for w in before)  # the hero's brothers and sisters
+            people.append(replace(person, key=_slug("brother" if brothers else label, taken), pos=person.pos + k,
+                                  name=None, relation="brother" if brothers and person.relation is None
+                                  else person.relation))
 
     # 2b. Someone named by a job ("the head chef laughs at her") is a person too.
     hero_job_seen = False
@@ -373,6 +393,9 @@ def analyse(premise: str) -> Analysis:
         at = next((i for i, off in enumerate(tokens.offsets) if off >= pos + len(name)), len(words))
         people.append(Person(key=_slug(species_of_name(name) or "pet", taken), role="other", side="neutral",
                              pos=pos, species=species_of_name(name), name=name, words=(name,), start=at, end=at))
+    # 2d. English names that stand alone ("Bella and Max share one umbrella", "Bella shares…") are pets of
+    #     their own, each one: species untold.
+    people += [_named_alone(name, pos, tokens, taken) for name, pos in alone_en]
     people.sort(key=lambda p: p.pos)
     # a wrong done right after a mention marks the wrongdoer ("the boss fires", "the chef laughs at")
     for p in people:
@@ -381,11 +404,19 @@ def analyse(premise: str) -> Analysis:
                            and h.key not in _BEFALLS and 0 <= h.start - end <= 2 for h in hits)
 
     # 3. Given names to the nearest person (before the name, or just after it).
-    for name, pos in names:
+    apposed = [(n, pos) for n, pos in names if _APPOSED.match(premise, pos + len(n))]  # "Wangcai, a golden …"
+    for name, pos in [*apposed, *(x for x in names if x not in apposed)]:
         target = _nearest(people, pos, premise)
         if target is not None and target.name is None:
             target.name = name
             target.words = (*target.words, name)
+        elif not chinese and not any(p.name == name for p in people):
+            # "Mango the ginger cat is mocked by Duchess": a name no pet takes is a pet of its own
+            person = _named_alone(name, pos, tokens, taken)
+            person.does_wrong = any(h.section == "events" and lex.entry("events", h.key)["kind"] == "wrong"
+                                    and 0 <= h.start - person.start <= 2 for h in hits)
+            people.append(person)
+            people.sort(key=lambda p: p.pos)
 
     for p in people:
         if p.relation and p.of is None and p.start > 0:
@@ -462,6 +493,9 @@ def _given_names(premise: str) -> list[tuple[str, int]]:
             before = premise[max(0, m.start() - 30):m.start()].lower()
             at_start = m.start() == 0 or premise[:m.start()].rstrip().endswith((".", "!", "?"))
             named_after = bool(re.match(r"\s*(?:,\s*(?:a|an|the|her|his)\b|\s+the\s)", after))
+            if at_start and word not in _NOT_NAMES_EN and (_LIST.match(premise, m.end()) or re.match(
+                    r"\s+(?:is|was|has|[a-z]{2,}[^s's]s)\b", after)):
+                named_after = True  # "Bella and Max share…", "Bella shares her umbrella…": a name as subject
             after_head = bool(re.search(r"(?:cat|dog|kitten|puppy|friend|boyfriend|girlfriend|bodyguard|boss|"
                                         r"mother|father|sister|brother|corgi|husky|shiba|persian|retriever|"
                                         r"poodle|pug|tabby)s?\s*,?\s*$", before))
@@ -470,14 +504,55 @@ def _given_names(premise: str) -> list[tuple[str, int]]:
     return sorted(set(out), key=lambda t: t[1])
 
 
+def _named_alone(name: str, pos: int, tokens: Tokens, taken: set[str]) -> Person:
+    """A pet the premise names by its given name only (species untold), at offset ``pos``."""
+    at = next((i for i, off in enumerate(tokens.offsets) if off >= pos), len(tokens.words))
+    by = any(w in _BY for w in tokens.words[max(0, at - 2):at])
+    return Person(key=_slug(name, taken), role="other", side="neutral", pos=pos, name=name, words=(name,),
+                  start=at, end=at + 1, after_by=by)
+
+
+# after a name, the next name of a list ("Bella and Max", "Mango, Pearl and Tofu")
+_LISTED = re.compile(r"\s*(?:,|,?\s*(?:and|&))\s*[A-Z][a-z][\w'-]{0,18}\b")
+# a list of names after the first ("… and Max", "…, Pearl and Tofu"), never an adverb's comma ("Finally, Xiaoju")
+_LIST = re.compile(r"(?:\s*,\s*[A-Z][a-z][\w'-]{0,18})*\s*,?\s*(?:and|&)\s+[A-Z][a-z][\w'-]{0,18}\b")
+# capitalised words that start a sentence and name no pet (a time, everyone)
+_NOT_NAMES_EN = {"Today", "Tonight", "Yesterday", "Tomorrow", "Someday", "Everyone", "Everybody", "Nobody", "Somebody",
+                 "Someone", "Spring", "Summer", "Autumn", "Fall", "Winter", "Christmas", "Sunday", "Monday", "Tuesday",
+                 "Wednesday", "Thursday", "Friday", "Saturday", "Life", "Love", "Time", "Nothing", "Everything"}
+
+
+def _names_alone(premise: str, names: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """English names that stand alone as pets of their own: a list of names ("Bella and Max share…", "Mango,
+    Pearl and Tofu…") or a name that starts the premise as its subject ("Bella shares her umbrella…"), when
+    no description follows that says which pets they are ("Bella and Max, two cats, …", "Duchess, a …")."""
+    out: list[tuple[str, int]] = []
+    listed = [(n, pos) for n, pos in names if not premise[max(0, pos - 8):pos].rstrip().endswith(("named", "called"))]
+    for k, (name, pos) in enumerate(listed):
+        end = pos + len(name)
+        joined = bool(_LISTED.match(premise, end)) and k + 1 < len(listed) and listed[k + 1][1] <= end + 8
+        joined_before = k > 0 and bool(_LISTED.match(premise, listed[k - 1][1] + len(listed[k - 1][0]))) \
+            and listed[k - 1][1] + len(listed[k - 1][0]) + 8 >= pos
+        if joined or joined_before or pos == 0:
+            out.append((name, pos))
+    # the list (or the name) is then told as pets: "Bella and Max, two cats, …", "Duchess, a Persian cat"
+    last = max((pos + len(n) for n, pos in out), default=0)
+    if out and re.match(r"\s*,?\s*(?:a|an|the|two|three|both)\s", premise[last:]):
+        return []
+    return out
+
+
+_APPOSED = re.compile(r"\s*(?:,|\bthe\b)")  # after a name, the pet it names: "Duchess, a Persian", "Mango the cat"
+
+
 def _nearest(people: list[Person], pos: int, premise: str) -> Person | None:
     if not people:
         return None
     before = [p for p in people if p.pos <= pos]
-    after = [p for p in people if p.pos > pos]
+    after = [p for p in people if p.pos > pos and p.name is None] or [p for p in people if p.pos > pos]
     # "Duchess, a Persian cat" names the pet right after; "a corgi named Biscuit" the one before
     gap_after = min((p.pos - pos for p in after), default=999)
-    if after and gap_after <= 25 and re.match(r"[\w'-]+\s*(?:,|\bthe\b)", premise[pos:pos + 30]):
+    if after and gap_after <= 25 and _APPOSED.match(premise, pos + len(premise[pos:].split()[0].rstrip(","))):
         return min(after, key=lambda p: p.pos)
     free = [p for p in before if p.name is None]
     if free:

@@ -151,7 +151,8 @@ def _starts_with_name(line: str, cast: Cast) -> bool:
 
 def _who(key: str, words: str, cast: Cast, introduced: set[str], zh: bool, given: bool) -> str:
     """A person's name; the first time with the premise's own description beside it."""
-    name = cast.name(key)
+    name = _names(key, cast, zh)
+    introduced.update(cast.together.get(key, ()))
     if zh and words.endswith("们"):
         introduced.add(key)
         return words  # 同学们: a group has no one pet's name
@@ -168,6 +169,14 @@ def _who(key: str, words: str, cast: Cast, introduced: set[str], zh: bool, given
     return f"{name}, {desc},"
 
 
+def _names(key: str, cast: Cast, zh: bool) -> str:
+    """The name of the pet ``key``; all their names for pets one plural word names ("two kittens": Socks and Maple)."""
+    names = [cast.name(k) for k in (key, *cast.together.get(key, ()))]
+    if len(names) == 1:
+        return names[0]
+    return "、".join(names[:-1]) + f"和{names[-1]}" if zh else ", ".join(names[:-1]) + f" and {names[-1]}"
+
+
 def _partner(c: Clause) -> str | None:
     """Who the clause's subject is with: the pet right after its 和/与/跟/and ("豆豆和小白是好朋友")."""
     parts = c.parts
@@ -180,12 +189,13 @@ def _subject(c: Clause, cast: Cast, introduced: set[str], zh: bool, company: str
     """The clause's subject: both pets when one plural word names them ("two cats cook dinner": Mango and
     Pearl cook dinner), or when it goes on "together" with the one the clause before named with it."""
     key = c.subject or cast.hero
-    other = cast.together.get(key) or company
-    if other is None or other == key:
+    others = cast.together.get(key) or ((company,) if company else ())
+    if not others or others == (key,):
         return _who(key, c.subject_words, cast, introduced, zh, _given(c.subject, cast, c))
-    both = f"{cast.name(key)}和{cast.name(other)}" if zh else f"{cast.name(key)} and {cast.name(other)}"
+    names = [cast.name(k) for k in (key, *others)]
+    both = "、".join(names[:-1]) + f"和{names[-1]}" if zh else ", ".join(names[:-1]) + f" and {names[-1]}"
     first = key not in introduced and bool(c.subject_words) and key in cast.together
-    introduced.update({key, other})
+    introduced.update({key, *others})
     if not first:
         return both
     if zh:

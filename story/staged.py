@@ -44,7 +44,8 @@ class Cast:
     calling: str = ""  # the job the hero's story reaches (astronaut, pop star), for the ending line
     workplace: str = ""  # where the hero's own job is done (a place word the staging knows), or ""
     story: Kind = STRIVING  # the premise's kind of story (story.kinds): how its clauses and fill are told
-    together: dict[str, str] = field(default_factory=dict)  # pets one plural word names ("two cats"): each other
+    together: dict[str, tuple[str, ...]] = field(default_factory=dict)  # pets one plural word names ("two cats",
+    # 三只小猫): each one's others
 
     def name(self, key: str | None) -> str:
         return self.names.get(key or self.hero, self.names[self.hero])
