@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from story.clausewords import (
+    DET,
     GENDER,
     POSSESSIVE,
     PRONOUN_OBJECT,
@@ -182,9 +183,11 @@ def clauses(analysis: Analysis) -> list[Clause]:
                 w in PRONOUN_OBJECT and GENDER.get(w) == hero_is for w in tokens.words[body_start:end]):
             obj = analysis.hero.key  # "he comes home a doctor and buys her a new house": her is the grandma
         parts = _parts(premise, tokens, body_start, end, inside)
-        verb_end = next((m.start for m in inside if m.start >= body_start), end)
+        verb_start = _co_subjects(tokens, body_start, end, inside) if not passive else body_start
+        if verb_start > body_start:  # "Coco and Pepper find a lost kitten": the kitten is found, with Pepper
+            obj = next((m.key for m in inside if m.start >= verb_start and m.key != subject), obj)
+        verb_end = next((m.start for m in inside if m.start >= verb_start), end)
         sep = "" if zh else " "
-        verb_start = body_start
         if passive and zh:  # 被客户白猫投诉: the verb comes after the one who does it
             verb_start = next((m.end for m in inside if m.key == agent and m.start >= body_start), body_start)
             verb_end = end
@@ -228,6 +231,24 @@ def clauses(analysis: Analysis) -> list[Clause]:
             last_named = inside[-1].key if inside else subject
         other = next((m.key for m in reversed(inside) if m.key != analysis.hero.key), other)
     return out
+
+
+def _co_subjects(tokens: Tokens, start: int, end: int, inside: list[Mention]) -> int:
+    """Where the verb starts after the pets that do it with the subject ("Bella and Max share…", "a white
+    cat and a black cat have…"): past "and" and the mentions it joins; ``start`` when there are none."""
+    words, k, joined, listed = tokens.words, start, start, start
+    while k < end:
+        said = words[k] in {"and", "&"}  # "… and Max"; else a name of a list ("Mango, Pearl and Tofu")
+        at = k + 1 if said else k
+        m = next((m for m in inside if m.start == at or (m.start == at + 1 and words[at] in DET)), None)
+        if m is None:
+            break
+        k = m.end
+        if said:
+            joined = k
+        else:
+            listed = k
+    return joined if joined > start and joined >= listed else start
 
 
 def _parts(premise: str, tokens: Tokens, start: int, end: int, inside: list[Mention]) -> tuple[Part, ...]:

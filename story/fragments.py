@@ -100,18 +100,21 @@ def fragments(premise: str, tokens: Tokens) -> list[tuple[str, int, int]]:
 def merge_people_only(frags: list[tuple[str, int, int]], mentions: list[Mention], tokens: Tokens,
                        hits: list[Hit]) -> list[tuple[str, int, int]]:
     out: list[tuple[str, int, int]] = []
+    waiting = False  # the fragment before only names pets: a subject whose verb comes after "and"
     for lead, s, e in frags:
         covered = {i for m in mentions if m.start < e and m.end > s for i in range(m.start, m.end)}
         rest = [i for i in range(s, e) if i not in covered and tokens.words[i] not in DET
                 and tokens.words[i] not in {"的", "和", "与"}]
         people_only = bool(covered) and not rest
         if not people_only and lead == "and" and not tokens.chinese:
-            people_only = _joined_object(s, e, mentions, tokens, hits)
+            people_only = _joined_object(s, e, mentions, tokens, hits) or (waiting and s in covered)
         if people_only and out and lead in {"", "and"} and not out[-1][0].endswith("who"):
             plead, ps, _pe = out[-1]
-            out[-1] = (plead, ps, e)  # "… by a rich white cat and her dog boyfriend"
+            out[-1] = (plead, ps, e)  # "… by a rich white cat and her dog boyfriend", "Bella and Max share…"
+            waiting = False
             continue
         out.append((lead, s, e))
+        waiting = people_only and not tokens.chinese
     return out
 
 

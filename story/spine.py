@@ -227,6 +227,8 @@ def _line_en(c: Clause, total: int, cast: Cast, introduced: set[str], rng: rando
             introduced.add(part.key)
             owner_named = True
         elif part.key:
+            if n == 0 and c.said_subject and len(c.parts) > 1 and c.parts[1].text.lower() == "and":
+                out[-1] = f"{out[-1].rstrip(',')},"  # "Mango, Pearl and Tofu bake…": a list of names
             out.append(_who(part.key, part.text, cast, introduced, False, _given(part.key, cast, c)))
             owner_named = True
         elif low in {"him", "her"} and c.obj and (low == "him" or before in _GIVING or after in _NO_NOUN):
