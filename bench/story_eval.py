@@ -16,6 +16,10 @@ unnamed supporting characters; long and short), it prints:
 * shared lines: lines one script shares word for word (names masked) with the script of another,
   unrelated premise, per 10 lines.
 
+* casting (issue 12): premises naming pets only by name, counting pets ("two puppies", 三只小猫), visiting a
+  relative's grave, a pet that waits every day: cast count right, cast recall, the dead relative never on screen
+  nor speaking, the arc it must be told in (remembrance, loyal wait).
+
 * invented: over a second set of premises never used to tune the writer (jobs in and out of the
   vocabulary, no job, rescue, revenge, romance, school; English and Chinese), the share of scripts
   whose title or spoken lines name a job, business, wealth, place or event the premise does not
@@ -618,6 +622,54 @@ ZH_UNSEEN: tuple[ZhCase, ...] = (
     _zh("小猫捡到一只受伤的小狗，把它带回家照顾", (Who(C), Who(D)), (("受伤",), ("带回家",), ("照顾",)), Who(C),
         not_rival=(Who(D),), never=("家在哪", "迷路", "走丢")),
 )
+# Casting (issue 12): who is in the story and whether they are alive. Named pets of no species ("Bella and
+# Max share…"), counted groups ("two puppies": two, "three kittens": three), a relative whose grave is visited
+# (cast, remembered, never on screen nor speaking), and a pet that waits every day (a loyal wait, not a
+# striving comeback). count: the characters the script must have; arc: the arc it must be told in (None:
+# any); gone: the id words of the relative who must never be on screen (hand-written here, apart from the
+# writer's tables).
+@dataclass(frozen=True)
+class CastCase:
+    premise: str
+    lang: str
+    cast: tuple[Who, ...]
+    count: int
+    items: tuple[tuple[str, ...], ...] = ()
+    arc: str | None = None
+    gone: tuple[str, ...] = ()
+
+
+CAST_CASES: tuple[CastCase, ...] = (
+    CastCase("Bella and Max share one umbrella in the rain", "en", (Who(name="Bella"), Who(name="Max")), 2,
+             (("Bella and Max",), ("umbrella",), ("rain",))),
+    CastCase("Coco and Pepper find a lost kitten in the park", "en", (Who(name="Coco"), Who(name="Pepper"), Who(C)), 3,
+             (("Coco and Pepper",), ("kitten",), ("park",))),
+    CastCase("Mango, Pearl and Tofu bake a cake for grandma", "en",
+             (Who(name="Mango"), Who(name="Pearl"), Who(name="Tofu"), Who()), 4, (("cake",), ("grandma",))),
+    CastCase("Bella shares her umbrella with a stray dog", "en", (Who(name="Bella"), Who(D)), 2, (("umbrella",),)),
+    CastCase("two puppies play in the snow", "en", (Who(D), Who(D)), 2, (("snow",), ("play",))),
+    CastCase("three kittens chase a butterfly in the garden", "en", (Who(C), Who(C), Who(C)), 3, (("butterfly",),)),
+    CastCase("a cat finds two kittens in a box", "en", (Who(C), Who(C), Who(C)), 3, (("box",), ("kitten",))),
+    CastCase("a kitten visits grandpa's grave", "en", (Who(C), Who()), 2, (("grave",), ("grandpa",)),
+             "remembrance", ("grandpa",)),
+    CastCase("a little dog visits his grandma's grave on a rainy day", "en", (Who(D), Who()), 2,
+             (("grave",), ("grandma",), ("rain",)), "remembrance", ("grandma",)),
+    CastCase("a cat brings flowers to her mother's grave", "en", (Who(C), Who()), 2, (("flowers",), ("grave",)),
+             "remembrance", ("mother",)),
+    CastCase("a lonely dog waits at the train station every day for its owner", "en", (Who(D), Who()), 2,
+             (("station",), ("owner",), ("wait",)), "loyal_wait"),
+    CastCase("an old akita waits at the station for his owner who never comes back", "en", (Who(D, "akita"), Who()), 2,
+             (("akita",), ("station",), ("never comes back",)), "loyal_wait", ("owner",)),
+    CastCase("a loyal dog waits by the door every evening for the girl who moved away", "en", (Who(D), Who()), 2,
+             (("door",), ("wait",)), "loyal_wait"),
+    CastCase("两只小狗在雪地里玩", "zh", (Who(D), Who(D)), 2, (("雪",),)),
+    CastCase("三只小猫在花园里追蝴蝶", "zh", (Who(C), Who(C), Who(C)), 3, (("蝴蝶",),)),
+    CastCase("小猫去墓地看奶奶", "zh", (Who(C), Who()), 2, (("墓地",), ("奶奶",)), "remembrance", ("grandma",)),
+    CastCase("小狗每年清明去给爷爷扫墓", "zh", (Who(D), Who()), 2, (("扫墓",), ("爷爷",)), "remembrance", ("grandpa",)),
+    CastCase("小狗想念去世的爷爷", "zh", (Who(D), Who()), 2, (("爷爷",), ("想念",)), "remembrance", ("grandpa",)),
+    CastCase("小狗每天在车站等主人回来", "zh", (Who(D), Who()), 2, (("车站",), ("主人",), ("等",)), "loyal_wait"),
+    CastCase("一只老狗在火车站等了主人十年", "zh", (Who(D), Who()), 2, (("火车站",), ("主人",), ("十年",)), "loyal_wait"),
+)
 _UNSPACED = re.compile(r"[\u3400-\u9fff][A-Za-z]|[A-Za-z][\u3400-\u9fff]")
 # The effort filler a story not of striving must not say (hand-written here, apart from the writer's pools).
 EFFORT = ("works hard", "work hard", "every coin", "saving every", "gets rich", "keeps at it", "tried so hard",
@@ -1181,7 +1233,48 @@ def main() -> int:
           f"a name inside a phrase: {u_split} of {u_total}   a non-role read as a role: {u_roles} premises   "
           f"template detail against the premise: {u_never} of {u_total}   deed by the wrong one: {u_deeds} of "
           f"{u_deed_total}   garbled: {u_garbled}")
+    print()
+    _casting(args.seeds)
     return 0
+
+
+def _casting(seeds: int) -> None:
+    """The casting block (issue 12): cast count and recall, the dead never on screen, the arc told."""
+    from story.offline import write_story
+
+    counted: list[float] = []
+    recalled: list[float] = []
+    fids: list[float] = []
+    arcs_right: list[float] = []
+    seen_dead = dead_total = efforts = total = 0
+    print(f"casting (issue 12): {len(CAST_CASES)} premises (names alone, counted groups, a grave visited, a loyal wait; "
+          f"English and Chinese)")
+    print(f"{'fid':>5} {'cast':>5} {'count':>5} {'arc':>5} {'dead':>5}  premise")
+    for case in CAST_CASES:
+        written = [write_story(case.premise, _style_of(case.premise), case.lang, seed) for seed in range(seeds)]
+        scripts = [w.script for w in written]
+        as_case = Case(case.premise, case.lang, case.cast, case.items)
+        f = statistics.mean(fidelity(as_case, s) for s in scripts)
+        r = statistics.mean(cast_recall(as_case, s) for s in scripts)
+        n = statistics.mean(float(len(s.characters) == case.count) for s in scripts)
+        a = statistics.mean(float(case.arc is None or w.arc == case.arc) for w in written)
+        dead = 0
+        for s in scripts:
+            ids = {c.id for c in s.characters if any(c.id.startswith(g) for g in case.gone)}
+            dead += bool(ids & {x.id for sc in s.scenes for x in sc.characters}
+                         | ids & {ln.speaker for sc in s.scenes for ln in sc.dialogue})
+        seen_dead += dead
+        dead_total += len(scripts) if case.gone else 0
+        efforts += sum(bool(effort(s)) for s in scripts)
+        total += len(scripts)
+        fids.append(f)
+        recalled.append(r)
+        counted.append(n)
+        arcs_right.append(a)
+        print(f"{f:5.2f} {r:5.2f} {n:5.2f} {a:5.2f} {dead:5d}  [{case.lang}] {case.premise[:80]}")
+    print(f"casting fidelity (mean): {statistics.mean(fids):.3f}   cast recall: {statistics.mean(recalled):.3f}   "
+          f"cast count right: {statistics.mean(counted):.3f}   arc right: {statistics.mean(arcs_right):.3f}   "
+          f"the dead on screen or speaking: {seen_dead} of {dead_total}   effort filler: {efforts} of {total}")
 
 
 def _style(case: Case) -> str:

@@ -47,7 +47,8 @@ from story.weave import fill, weave
 
 ARC_IDS = ("rags_to_riches", "career_dream", "betrayal_comeback", "lost_and_found", "parent_sacrifice",
            "underdog_revenge", "rivals_to_friends", "glow_up", "romance", "stolen_treasure", "rescue", "friendship",
-           "celebration", "big_match", "little_wonders", "family_bond", "payback", "reunion", "owning_up")
+           "celebration", "big_match", "little_wonders", "family_bond", "payback", "reunion", "owning_up",
+           "remembrance", "loyal_wait")
 SLOTS = ("rival", "ally", "friend", "family")
 
 
@@ -61,6 +62,7 @@ class Arc:
     titles: dict[str, list[str]]
     beats: tuple[dict[str, Any], ...]
     by_kind: bool = False  # told only for its kind of story (story.kinds), never chosen by score
+    gone: tuple[str, ...] = ()  # the slots its story remembers (a grave visited): cast gone when invented
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -74,7 +76,7 @@ def arcs() -> dict[str, Arc]:
     for arc_id in ARC_IDS:
         d = _read(arc_id)
         out[arc_id] = Arc(d["id"], d["label"], tuple(d["triggers"]), tuple(d.get("strong", ())), tuple(d["needs"]),
-                          d["titles"], tuple(d["beats"]), bool(d.get("by_kind")))
+                          d["titles"], tuple(d["beats"]), bool(d.get("by_kind")), tuple(d.get("gone", ())))
     return out
 
 
@@ -207,7 +209,7 @@ def _cast(analysis: Analysis, arc: Arc, style: str, language: str, rng: random.R
         if need not in have_roles and len(people) < 4:
             side: Side = "villain" if need == "rival" else "hero"
             people.append(Person(key=need if need != "family" else "family", role=need, side=side, pos=10**6,
-                                 relation="mother" if need == "family" else None))
+                                 relation="mother" if need == "family" else None, gone=need in arc.gone))
     taken_names: set[str] = set()
     members = []
     hero_species = CHARACTER_STYLES[style].species
@@ -217,7 +219,8 @@ def _cast(analysis: Analysis, arc: Arc, style: str, language: str, rng: random.R
             species = hero_species
         elif p.species:
             species = p.species
-        elif p.relation in {"mother", "father", "kittens", "son", "daughter", "sister", "brother", "grandma", "grandpa"}:
+        elif p.relation in {"mother", "father", "kittens", "son", "daughter", "sister", "brother", "grandma", "grandpa",
+                            "owner"}:
             species = hero_species
         else:
             species = rng.choice(["cat", "dog"])
@@ -351,6 +354,7 @@ def _values(analysis: Analysis, style: str, language: str, slots: dict[str, Memb
     else:
         loc = lex.entry("jobs", job)["location"] if job else ("school" if arc.id == "glow_up" else "street")
         v["place"], v["place_en"] = loc_words[loc][1 if zh else 0], loc_words[loc][0]
+    v["the_place"] = v["place"] if zh or re.match(r"(?:the|a|an|his|her|their|its) ", v["place"]) else f"the {v['place']}"
     v["place_word"] = re.sub(r"^the ", "", v["place"])
     v["place_title"] = v["place_word"].title() if not zh else v["place_word"]
     v["place_cap"] = v["place"][:1].upper() + v["place"][1:]
@@ -476,7 +480,10 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
     beats: list[dict[str, str]] = []
     used_slots: set[str] = set()
     optional_kept = 0
+    gone = {s for s, m in slots.items() if m.person.gone}  # remembered: never heard, never met again
     for n, slot in enumerate(arc.beats):
+        if not _fits_life(slot, slots):
+            continue
         if slot.get("optional") and rng.random() < 0.4:
             continue
         optional_kept += bool(slot.get("optional"))
@@ -484,7 +491,7 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
         options = []
         for var in slot["variants"]:
             speaker = var["speaker"]
-            if speaker != "narrator" and speaker not in slots:
+            if speaker != "narrator" and (speaker not in slots or speaker in gone):
                 continue
             line = _fill(var[lang], local)
             visual = _fill(var["visual"], {**local, "work": values.get("work_en", "")})
@@ -548,7 +555,7 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
     # 3. Cameos: every cast member the arc did not use appears (villain's side early, friends late).
     named = {slots[s].id for s in used_slots if s in slots}
     for m in members[1:]:
-        if m.id in named:
+        if m.id in named or m.person.gone:
             continue
         side = "villain" if m.person.side == "villain" else "hero"
         cameo = rng.choice(c["cameos"][side])
@@ -574,14 +581,14 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
                           {**{p.key: p.side for p in analysis.cast}, **{m.id: m.person.side for m in members}},
                           {members[0].id: values["hero_a"]} if recast_hero else {},
                           _calling(analysis, lang, said_clauses), job_place(analysis) or "", story_kind(analysis),
-                          _together(analysis, set(people)))
+                          _together(analysis, set(people)), frozenset(m.id for m in members if m.person.gone))
         opener = rng.choice([w for w in c["when"][lang] if w not in whens and ok(w)])
         spine = premise_beats(analysis, said_clauses, cast_names, lang, rng, (opener, laters[1]))
         beats = weave(beats, spine, said_clauses, analysis, cast_names)
         open_slots = {b["slot"] for b in beats if b.get("open")}  # the arc tells more where the premise is silent
         _tell_more(beats, arc, {**values, "when": whens[0], "later": laters[0]}, lang, rng, open_slots, ok)
         beats = fill(beats, said_clauses, cast_names, lang, rng, ok, story_kind(analysis))
-        _at_least(beats, arc, values, whens, laters, lang, ok)
+        _at_least(beats, arc, values, whens, laters, lang, ok, slots)
         subs = [Substitution(i + 1, ask[0], ask[1], ask[2]) for i, b in enumerate(beats)
                 for ask in cast_asks(b.get("subs", []))
                 if ask[1].strip().lower() != ask[2].strip().lower()]  # "diamond ring" drawn as "diamond ring"
@@ -602,7 +609,7 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
     if len(beats) < MIN_BEATS:
         have = {b["slot"] for b in beats}
         for slot in arc.beats:
-            if slot["id"] in have or len(beats) >= MIN_BEATS:
+            if slot["id"] in have or len(beats) >= MIN_BEATS or not _fits_life(slot, slots):
                 continue
             var = next((v for v in slot["variants"] if v["speaker"] == "narrator"), None)
             if var is None:
@@ -680,22 +687,31 @@ def _plan(arc: Arc, members: list[Member], values: dict[str, str], beats: list[d
         filled = [f for t in titles if (f := _fill(t, titled)) and ok(f)]  # nor a job it does not name
         titles = filled or [arc.label[lang]]
     title = _fill(rng.choice(titles), titled) or arc.label[lang]
-    cast = [{"id": m.id, "name": m.name[:40], "species": m.species, "role": m.person.role, "look": m.look}
-            for m in members]
+    cast = [{"id": m.id, "name": m.name[:40], "species": m.species, "role": m.person.role, "look": m.look,
+             **({"gone": True} if m.person.gone else {})} for m in members]
     return Plan.model_validate({
         "title": title[:80], "cast": cast,
         "beats": [{k: b[k] for k in ("speaker", "line", "visual")} for b in beats],
     })
 
 
+def _fits_life(slot: dict[str, Any], slots: dict[str, Member]) -> bool:
+    """A beat told only while the family lives ("life": "alive", the return) or only when it is gone
+    ("gone", the remembrance) fits the cast: never without a family."""
+    life = slot.get("life")
+    return not life or ("family" in slots and slots["family"].person.gone == (life == "gone"))
+
+
 def _at_least(beats: list[dict[str, Any]], arc: Arc, values: dict[str, str], whens: list[str], laters: list[str],
-              lang: str, ok: Callable[..., bool] = _anything) -> None:
+              lang: str, ok: Callable[..., bool] = _anything, slots: dict[str, Member] | None = None) -> None:
     """At least ``MIN_BEATS``: the arc's dialogue first (it tells no event), then its narration."""
     have = {b["line"] for b in beats}
     for speaker_first in (True, False):
         for slot in arc.beats:
             if len(beats) >= MIN_BEATS:
                 return
+            if slots is not None and not _fits_life(slot, slots):
+                continue
             for var in slot["variants"]:
                 if (var["speaker"] == "narrator") == speaker_first:
                     continue

@@ -289,6 +289,10 @@ def expand_plan(
     by_sid = {c["id"]: c for c in characters}
     members = {ids[m.id]: m for m in plan.cast}
     names = {m.id: m.name for m in plan.cast}
+    gone = {m.id for m in plan.cast if m.gone and m.role != "hero"}  # remembered, never on screen nor heard
+    if gone:
+        plan = plan.model_copy(update={"beats": [b.model_copy(update={"speaker": NARRATOR}) if b.speaker in gone
+                                                 else b for b in plan.beats]})
 
     # 3. Beats into scenes, then each scene's staging.
     groups = _group_beats(plan, names, lang, rng)
@@ -467,14 +471,21 @@ def _weather(visual: str, location: str, hints: _Hints, before: Mapping[str, Any
 
 
 def _present(group: _Scene, members: dict[str, PlanCharacter], ids: dict[str, str]) -> list[str]:
-    """Script ids of the characters in a scene (at most 3): speakers, then those mentioned, else the hero."""
+    """Script ids of the characters in a scene (at most 3): speakers, then those mentioned, else the hero;
+    never one who is gone (the grave, a photo and flowers stand for them)."""
     text = " ".join([group.visual, group.narration, *(t for _, t in group.dialogue)])
     order: list[tuple[int, str]] = []
     for sid, member in members.items():
+        if member.gone and member.role != "hero":
+            continue
         pos = _mentions(text, member)
         if pos is not None:
             order.append((pos, sid))
     mentioned = [sid for _, sid in sorted(order)]
+    alone = re.search(r"\balone\b", group.visual.split(";")[0])
+    if alone and mentioned:  # "we see Mango waiting alone": the one waited for is away; who the visual names is there
+        there = [s for s in mentioned if (_mentions(group.visual[:alone.start()], members[s]) is not None)]
+        mentioned = there or mentioned[:1]
     speakers = [ids[s] for s in group.speakers]
     present = list(dict.fromkeys([*speakers, *mentioned]))
     if "hero" not in present and not speakers:

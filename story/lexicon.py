@@ -186,6 +186,10 @@ class Lexicon:
                 t.start <= h.start and h.end <= t.end and t.end - t.start > h.end - h.start
                 or (h.section == "places" and (t.start, t.end) == (h.start, h.end) and not self._in_place(tokens, h))
                 for t in things)]
+        if not tokens.chinese and any(h.section == "actions" for h in hits):  # "train station": no training
+            places = self._scan(tokens, "places")
+            hits = [h for h in hits if h.section != "actions" or not any(
+                p.start <= h.start and h.end <= p.end and p.end - p.start > h.end - h.start for p in places)]
         return sorted(hits, key=lambda h: (h.start, -h.end))
 
     @staticmethod

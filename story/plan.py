@@ -74,6 +74,8 @@ class PlanCharacter(_Plain):
     species: Literal["cat", "dog"]
     role: Role
     look: str = Field(min_length=3, max_length=120, description="breed, fur colour, one detail (English)")
+    gone: bool = Field(default=False, description="true for one the premise tells is dead or never coming back "
+                                                  "(a grave visited): spoken of, never on screen, never speaking")
 
     @field_validator("id")
     @classmethod

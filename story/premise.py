@@ -22,6 +22,7 @@ from typing import Literal
 from petreel.i18n import UNDERSTOOD, understood
 from story.clausewords import role_noun_zh
 from story.lexicon import Hit, Tokens, in_context, is_chinese, lexicon
+from story.life import mark_gone
 from story.names import apposed_names, species_of_name, standalone_names
 from story.sides import kind_doer
 from story.styles import CHARACTER_STYLES
@@ -66,6 +67,7 @@ class Person:
     job_words: str = ""  # that role in the premise's words ("nurse", "magician", "mail carrier")
     does_wrong: bool = False  # a wrong (mocks, fires, steals…) follows the mention
     kind_by: str | None = None  # after "by", a kindness or a catch ("adopted by", "caught by"): its role
+    gone: bool = False  # dead or never coming back (story.life): remembered, never on screen in the present
     alike: int = 1  # how many pets its words count ("two puppies", 三只小猫): each of them cast, one pet each
 
     @property
@@ -439,8 +441,9 @@ def analyse(premise: str) -> Analysis:
     props = _unique(h.key for h in hits if h.section == "props")
     surfaces = {f"{h.section}:{h.key}": h.surface for h in reversed(hits)}
 
-    # 5. Roles: the hero, the rival, relations and their sides.
+    # 5. Roles: the hero, the rival, relations and their sides; who is gone (a grave visited).
     cast = _roles(people, events, words)
+    mark_gone(cast, masked, tokens, breaks)
     wrongdoer = next((p.key for p in cast if p.role == "rival"), None)
     lost = _lost_thing(hits, tokens)
     hero, job_near = cast[0], False

@@ -19,6 +19,7 @@ from story.datafiles import read_json
 from story.gear import is_gear, note_phrase, tool_action
 from story.kinds import STRIVING, Kind
 from story.lexicon import lexicon
+from story.life import longs_for
 from story.nearest import Nearest, nearest, things
 from story.premise import Analysis
 from story.telling import telling_data
@@ -46,6 +47,7 @@ class Cast:
     story: Kind = STRIVING  # the premise's kind of story (story.kinds): how its clauses and fill are told
     together: dict[str, tuple[str, ...]] = field(default_factory=dict)  # pets one plural word names ("two cats",
     # 三只小猫): each one's others
+    gone: frozenset[str] = frozenset()  # the dead or never returning (story.life): no filler line is theirs
 
     def name(self, key: str | None) -> str:
         return self.names.get(key or self.hero, self.names[self.hero])
@@ -160,6 +162,8 @@ def _verb_action(c: Clause) -> tuple[str, bool]:
     first = verb.split()[0] if verb.split() else ""
     if _leaves_a_thing(c):
         return "give", False
+    if longs_for(c.verb):  # "waits at the station for its owner", 等主人回来: standing, waiting
+        return "stand", True
     if "build" in c.events and c.places + tuple(n.used for n in c.asked) and not c.actions:
         return "celebrate", False  # "opens a food truck": the opening day, not the old job's chores
     if c.actions and not any(e in data["passive_actions"] for e in c.events):
@@ -291,14 +295,21 @@ def visual_note(c: Clause, cast: Cast, where: str | None, heros_place: bool = Fa
     phrase = note_phrase(act, c.text)
     if phrase is not None:  # "skipping rope", "playing the guitar": the first word alone is another deed
         word = " ".join([_ing(phrase.split()[0]), *phrase.split()[1:]])
-    actor = cast.name(c.actor)
-    toward = cast.name(c.obj) if c.obj and not c.outsider else ""
+    doers = [c.actor or cast.hero, *cast.together.get(c.actor or cast.hero, ())]
+    for part in c.parts if c.said_subject and not c.passive else ():  # "Bella and Max share…": both do it
+        if part.key and part.key != c.obj and part.key not in doers:
+            doers.append(part.key)
+        elif part.key is None and part.text.lower() not in {"and", "&"} or part.key == c.obj:
+            break
+    actor = " and ".join(cast.name(k) for k in doers)
+    away = c.obj is not None and longs_for(c.verb)  # the one waited for or missed is not there
+    toward = cast.name(c.obj) if c.obj and not c.outsider and not away else ""
     if not toward and c.actor != cast.hero and (heros_place or any(
             p.text.lower() in {"his", "her", "their"} for p in c.parts)):
         toward = cast.name(cast.hero)  # "the poodle queues for his noodles": at the hero's truck, the hero there
     prep = "at " if act in {"point", "laugh", "sneer", "shocked"} else "toward " if act in {"walk", "run", "enter"} else ""
     # "we see" keeps the note English to the vocabulary's reader even where the names are hanzi
-    note = f"we see {actor} {word} {prep if toward else ''}{toward}".strip()
+    note = f"we see {actor} {word} {prep if toward else ''}{toward}".strip() + (" alone" if away else "")
     subs: list[Ask] = [] if exact else [("action", c.verb, act)]
     shown: list[str] = []  # the things in the note, by the vocabulary's plain word (a label may say "cheering")
     place = place_ask(c)

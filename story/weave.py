@@ -152,7 +152,7 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         actor = c.subject if b["kind"] == "setback" else c.actor  # a setback's lines are about whom it befalls
         if b["kind"] == "setback" and lang == "zh" and not c.passive and c.obj == cast.hero:
             actor = c.obj  # 栗子偷走了豆豆的秘方: how 豆豆 takes it, not 栗子
-        if b["kind"] == "outcome" and cast.sides.get(c.actor or "") == "villain":
+        if b["kind"] == "outcome" and cast.sides.get(c.actor or "") == "villain" or actor in cast.gone:
             actor = cast.hero  # the rival says sorry: how the hero takes it ("Biscuit can hardly believe it")
         out = {"actor": cast.name(actor), "object": cast.name(c.obj) if c.obj else cast.name(cast.hero),
                "hero": cast.name(cast.hero)}
@@ -207,6 +207,8 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         who = cast.hero if opens else c.obj if said and said["who"] == "object" else c.actor
         if b["kind"] == "setback" and c.passive and c.subject:
             who = c.subject  # "is betrayed by his best friend": the one it befalls says "Now what do I do?"
+        if who in cast.gone:
+            who = cast.hero  # the one who never came back says nothing: the one who waits does
         line = pick(list(said[lang]), vals) if said and who in cast.names and len(beats) < MAX_BEATS else None
         if line:
             beats.insert(at, {"speaker": who, "line": line, "visual": b["visual"], "slot": "reaction"})

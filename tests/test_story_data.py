@@ -20,7 +20,7 @@ FIELD = re.compile(r"\{([a-z_]+)\}")
 KNOWN_FIELDS = {
     *SLOTS, "hero", *(f"{s}_a" for s in ("hero", *SLOTS)), "job", "work", "work_en", "job_place", "job_place_en",
     "dream", "dream_work", "dream_work_en", "dream_event", "dream_place_en", "place", "place_en", "place_word",
-    "place_title", "place_cap", "thing", "thing_en", "thing_title", "thing_cap", "when", "later",
+    "place_title", "place_cap", "the_place", "thing", "thing_en", "thing_title", "thing_cap", "when", "later",
 }
 
 
@@ -140,7 +140,9 @@ def test_arc_schema(arc_id: str) -> None:
             _check_text(t, lang, f"{arc_id} title")
     assert 6 <= len(d["beats"]) <= 10
     assert len([b for b in d["beats"] if not b.get("optional")]) >= 5
+    assert set(d.get("gone", ())) <= set(d["needs"])  # a slot the story remembers, invented gone
     for beat in d["beats"]:
+        assert beat.get("life", "alive") in {"alive", "gone"}, (arc_id, beat["id"])  # the family's life it needs
         assert len(beat["variants"]) >= 2, (arc_id, beat["id"])
         assert any(v["speaker"] == "narrator" for v in beat["variants"]), (arc_id, beat["id"])
         for v in beat["variants"]:

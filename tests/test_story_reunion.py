@@ -18,21 +18,22 @@ from tests.spoken import said, spoken
 INVENTED = ("lost", "missing", "poster", "way home", "search", "走丢", "迷路", "寻", "启事", "海报")
 
 
-@pytest.mark.parametrize(("premise", "waits", "meets"), [
+@pytest.mark.parametrize(("premise", "waits", "meets", "kind"), [
     ("an old dog is reunited with his owner after ten years", ("waits", "waiting"),
-     ("arms", "hug", "i knew you'd come", "is it really you", "ears", "freezes")),
+     ("arms", "hug", "i knew you'd come", "is it really you", "ears", "freezes"), "reunion"),
     ("a cat sees her sister again after years apart", ("waits", "waiting", "promise"),
-     ("arms", "hug", "i knew you'd come", "is it really you", "ears", "freezes")),
-    # a wait the premise leaves open: the wait is told, the meeting may be or not
-    ("孤独的老巴吉度猎犬每天在火车站等主人", ("等待", "守在", "等我", "再等", "说好", "记得", "敲门"), ()),
-    ("旺财每天在机场等主人回家", ("等待", "守在", "等我", "再等", "说好", "记得", "敲门"), ()),
+     ("arms", "hug", "i knew you'd come", "is it really you", "ears", "freezes"), "reunion"),
+    # a wait every day the premise leaves open: a loyal wait (story/data/arcs/loyal_wait.json), the wait is
+    # told, the meeting may be or not
+    ("孤独的老巴吉度猎犬每天在火车站等主人", ("等待", "守在", "等我", "再等", "说好", "记得", "敲门", "等"), (), "loyal_wait"),
+    ("旺财每天在机场等主人回家", ("等待", "守在", "等我", "再等", "说好", "记得", "敲门", "等"), (), "loyal_wait"),
 ])
 def test_a_reunion_tells_the_wait_and_the_meeting_not_a_search(premise: str, waits: tuple[str, ...],
-                                                               meets: tuple[str, ...]) -> None:
+                                                               meets: tuple[str, ...], kind: str) -> None:
     analysis = analyse(premise)
-    assert story_kind(analysis).id == "reunion"
+    assert story_kind(analysis).id == kind
     for seed in range(5):
-        assert choose_arc(analysis, seed) == "reunion"
+        assert choose_arc(analysis, seed) == kind
         written = write_story(premise, None, analysis.language, seed)
         lines = spoken(written.script)
         text = " ".join(lines).lower()
@@ -53,7 +54,7 @@ def test_a_pet_lost_at_the_fair_searches_but_pins_no_posters() -> None:
 
 def test_no_arc_pins_a_lost_pet_poster() -> None:
     """The lost-and-found and reunion arcs tell the search and the wait in calls, scents and steps."""
-    for arc_id in ("lost_and_found", "reunion"):
+    for arc_id in ("lost_and_found", "reunion", "loyal_wait"):
         arc = arcs()[arc_id]
         texts = [*arc.titles["en"], *arc.titles["zh"]]
         for beat in arc.beats:
