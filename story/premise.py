@@ -403,7 +403,8 @@ def analyse(premise: str) -> Analysis:
     for p in people:
         end = p.start if p.words == (p.name,) else p.start + max(1, len(p.words[0].split()) if p.words else 1)
         p.does_wrong = any(h.section == "events" and lex.entry("events", h.key)["kind"] == "wrong"
-                           and h.key not in _BEFALLS and 0 <= h.start - end <= 2 for h in hits)
+                           and h.key not in _BEFALLS and (0 <= h.start - end <= 2 or (
+                               chinese and _told_before_de(words, h.end, p.start))) for h in hits)
 
     # 3. Given names to the nearest person (before the name, or just after it).
     apposed = [(n, pos) for n, pos in names if _APPOSED.match(premise, pos + len(n))]  # "Wangcai, a golden …"
@@ -472,6 +473,17 @@ def _sought(words: tuple[str, ...], start: int) -> bool:
     while j >= 0 and words[j] in _SOUGHT_ADJ:
         j -= 1
     return j >= 0 and words[j] in _SEEK
+
+
+def _told_before_de(words: tuple[str, ...], deed_end: int, start: int) -> bool:
+    """A Chinese wrong told of a pet before it and its 的, done by that pet ("偷钱包的小偷猫"); not one it
+    suffers ("被同学嘲笑的胖橘猫")."""
+    if not 0 < start - deed_end <= 5 or "的" not in words[deed_end:start]:
+        return False
+    k = deed_end - 1
+    while k >= 0 and not re.fullmatch(r"[，。；！？、,.;!?]", words[k]) and words[k] not in _BY:
+        k -= 1
+    return k < 0 or words[k] not in _BY
 
 
 def _unique(items: object) -> list[str]:

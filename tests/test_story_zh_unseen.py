@@ -181,3 +181,17 @@ def test_a_pet_brought_home_is_no_lost_pet() -> None:
     assert story_kind(analysis).id != "lost" and "find" not in analysis.outcomes
     assert "回家" not in understood_line(analysis, "zh")
     assert story_kind(analyse("小柯基走丢了，想要回家")).id == "lost"  # a lost pet's own way home still is
+
+
+def test_a_wrong_told_before_de_is_done_by_the_pet_after_it() -> None:
+    analysis = analyse("狗警察抓住了偷钱包的小偷猫")
+    rival = analysis.person("rival")
+    assert analysis.hero.species == "dog" and rival is not None and rival.species == "cat"
+    suffered = analyse("一只被同学嘲笑的胖橘猫努力减肥")  # 被…的: the wrong befalls the cat, the cat stays the hero
+    assert suffered.hero.words == ("胖橘猫",)
+
+
+def test_the_kind_shiba_who_brings_the_kitten_home_is_on_its_side() -> None:
+    analysis = analyse("小猫走丢了，被一只好心的柴犬送回家")
+    shiba = next(p for p in analysis.cast if p.breed == "shiba")
+    assert (shiba.role, shiba.side) == ("friend", "hero") and analysis.person("rival") is None
