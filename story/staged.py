@@ -295,7 +295,8 @@ def visual_note(c: Clause, cast: Cast, where: str | None, heros_place: bool = Fa
     phrase = note_phrase(act, c.text)
     if phrase is not None:  # "skipping rope", "playing the guitar": the first word alone is another deed
         word = " ".join([_ing(phrase.split()[0]), *phrase.split()[1:]])
-    doers = [c.actor or cast.hero, *cast.together.get(c.actor or cast.hero, ())]
+    waits = c.obj is not None and longs_for(c.verb)  # "four puppies wait for their mother": all of them, alone
+    doers = [c.actor or cast.hero, *(cast.together.get(c.actor or cast.hero, ()) if waits else ())]
     for part in c.parts if c.said_subject and not c.passive else ():  # "Bella and Max share…": both do it
         if part.key and part.key != c.obj and part.key not in doers:
             doers.append(part.key)
