@@ -1,0 +1,100 @@
+"""Who is who in a premise's cast (pure): the wrongdoer marked by a wrong done right after its mention
+("the boss fires", "the chef laughs at", 偷钱包的小偷猫; never what befalls a pet, "小狗走丢了", "loses her
+job"); the hero, the first pet not after ``by``/``被``, not someone else's relation and not a villain (in
+Chinese, not one who does a wrong: 布偶猫看不起狸花猫 is the tabby's story); the rival, who wrongs the hero
+(after ``by``, a villain relation, rich, mean or greedy, or the boss); everyone else by their relation,
+allies on the side of whom they belong to; the hero and rival keyed ``hero`` and ``rival``."""
+
+from __future__ import annotations
+
+import re
+
+from story.analysis import Person, slug
+from story.lexicon import Hit, lexicon
+from story.predicates import told_before_de
+
+_VILLAIN_TRAITS = {"rich", "mean", "greedy"}
+_BEFALLS = {"lost_pet", "lose", "hidden_identity"}  # "小狗走丢了", "loses her job": it befalls the pet, it wrongs no one
+
+
+def mark_wrongdoers(people: list[Person], hits: list[Hit], words: tuple[str, ...], chinese: bool) -> None:
+    """A wrong done right after a mention marks the wrongdoer ("the boss fires", "the chef laughs at")."""
+    lex = lexicon()
+    for p in people:
+        end = p.start if p.words == (p.name,) else p.start + max(1, len(p.words[0].split()) if p.words else 1)
+        p.does_wrong = any(h.section == "events" and lex.entry("events", h.key)["kind"] == "wrong"
+                           and h.key not in _BEFALLS and (0 <= h.start - end <= 2 or (
+                               chinese and told_before_de(words, h.end, p.start))) for h in hits)
+
+
+def cast_roles(people: list[Person], events: list[Hit], words: tuple[str, ...]) -> list[Person]:
+    """The cast in order: the hero, the rival, then the others, each with its role and side."""
+    lex = lexicon()
+    if not people:
+        return [Person(key="hero", role="hero", side="hero", pos=0)]
+    # 1. the hero: first person not after "by", not someone else's relation, not a villain
+    def hero_ok(p: Person) -> bool:
+        rel = lex.entry("relations", p.relation) if p.relation else None
+        return not p.after_by and p.of is None and not (set(p.traits) & _VILLAIN_TRAITS and not {"poor", "kind", "shy"} & set(p.traits)) \
+            and not (rel and rel["role"] in {"rival", "boss"})
+    zh = any(re.search(r"[\u4e00-\u9fff]", w) for w in words)
+    wronged = [p for p in people if hero_ok(p) and not (zh and p.does_wrong)]  # 布偶猫看不起狸花猫: the tabby
+    hero = next(iter(wronged), None) or next((p for p in people if hero_ok(p)), people[0])
+    hero.role, hero.side = "hero", "hero"
+    # 2. the rival: after "by", else a villain relation, else bad traits, else the boss
+    rest = [p for p in people if p is not hero]
+    def villainy(p: Person) -> int:
+        rel = lex.entry("relations", p.relation) if p.relation else None
+        score = 4 * (p.after_by and not p.kind_by) + 3 * bool(rel and rel["role"] == "rival") \
+            + 2 * len(set(p.traits) & _VILLAIN_TRAITS)
+        score += 3 * p.does_wrong
+        score += bool(rel and rel["role"] == "boss")
+        turned = p.after_by and bool(set(p.traits) & _VILLAIN_TRAITS)  # "left at the altar by his greedy bride"
+        return score if p.of is None or p.of != hero.key or turned else 0
+    candidates = sorted((p for p in rest if villainy(p) > 0 and (p.of is None or p.of == hero.key)),
+                        key=lambda p: -villainy(p))
+    rival = candidates[0] if candidates else None
+    if rival is not None:
+        rival.role, rival.side = "rival", "villain"
+    # 3. everyone else: the relation's role; allies take the side of whom they belong to
+    for p in rest:
+        if p is rival:
+            continue
+        rel = lex.entry("relations", p.relation) if p.relation else None
+        owner = next((q for q in people if q.key == p.of), None)
+        if rel is not None:
+            p.role = str(rel["role"]) if rel["role"] != "rival" else "rival"
+            if owner is not None and rel.get("allied"):
+                p.side = owner.side if owner.side != "neutral" else "neutral"
+            elif rel["role"] in {"rival", "boss"} and rival is None:
+                p.side = "villain"
+            elif owner is hero or rel["role"] in {"family", "friend", "mentor", "partner"}:
+                p.side = "hero" if owner is None or owner is hero else owner.side
+        elif p.kind_by and not set(p.traits) & _VILLAIN_TRAITS:
+            p.role, p.side = p.kind_by, "hero"  # "adopted by a firefighter dog", "caught by the police dog"
+        else:
+            bad = set(p.traits) & _VILLAIN_TRAITS or p.after_by
+            p.role, p.side = ("rival", "villain") if bad else ("friend", "hero")
+        if p.role == "rival" and p is not rival and rival is not None:
+            p.role = "other"
+    for p in people:
+        if p.of == "@rival":
+            p.of = rival.key if rival is not None else None
+            p.side = "villain" if rival is not None else p.side
+            if rival is None:
+                p.role, p.side = "rival", "villain"
+    # re-key the hero and rival for readable ids
+    for who, key in ((hero, "hero"), (rival, "rival")):
+        if who is not None:
+            old = who.key
+            for q in people:
+                if q.of == old:
+                    q.of = key
+            who.key = key
+    taken = {"hero", "rival"}
+    for p in people:
+        if p.key in taken and p.role not in {"hero", "rival"}:
+            p.key = slug(p.key + "_2", taken)
+        taken.add(p.key)
+    ordered = [hero, *([rival] if rival else []), *(p for p in people if p is not hero and p is not rival)]
+    return ordered

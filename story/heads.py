@@ -1,0 +1,202 @@
+"""The pets a premise names by the vocabulary's heads (pure): a breed, a species or a relation
+(``boyfriend``, ``妈妈``, ``the boss``), with the traits, colours and role just before it ("a poor ginger
+cat", "the police dog", 警察狗), a species word just before a relation (``her dog boyfriend``, ``狗男友``),
+whose relation it is (``her boyfriend`` is the pet's before it; "the villain's husky bodyguard" the
+rival's), whether it comes after ``by``/``被`` and what kindness that is, and a pet told of again merged
+with the first mention. Counted pets and litters: ``story.counted``."""
+
+from __future__ import annotations
+
+from story.analysis import BY, Person, slug
+from story.counted import add_counted
+from story.jobs import role_before
+from story.lexicon import Hit, Tokens, lexicon
+from story.predicates import said_of_subject_zh
+from story.sides import kind_doer
+
+_POSSESSIVE = {"her", "his", "their", "its", "whose", "她的", "他的", "它的", "她", "他", "它"}
+_BULLY = {"bully", "bullying"}  # a wrong's word said of a pet before it ("a bully dog")
+_VILLAIN_RELATIONS = {"rival", "ex", "landlord"}
+_PARTNERS = {"girlfriend", "boyfriend", "wife", "husband"}  # "left by his bride … his ex comes back": one pet
+_SEEK = {"find", "finds", "be", "make", "makes", "need", "needs", "wants", "want"}
+_SOUGHT_ADJ = {"a", "an", "true", "new", "real", "good", "best", "one"}
+
+
+def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[int], taken: set[str]) -> list[Person]:
+    """The pets of the (names-masked) premise ``masked`` named by breed, species and relation heads, in
+    order of mention; their keys are added to ``taken``."""
+    lex = lexicon()
+    chinese = tokens.chinese
+    words = tokens.words
+    people: list[Person] = []
+    raw_heads = [h for h in hits if h.section in {"breeds", "species", "relations"}]
+    heads = [h for h in raw_heads if not any(o is not h and o.start <= h.start and h.end <= o.end
+                                             and (o.end - o.start) > (h.end - h.start) for o in raw_heads)]
+    # "two puppies": the young of a species (a relation word too) are those pets, not one more group of them
+    young = {h.start for h in heads if h.section == "relations" and h.key == "kittens" and any(
+        o.section == "species" and (o.start, o.end) == (h.start, h.end) for o in heads)}
+    heads = [h for h in heads if not (h.section == "relations" and h.start in young)]
+    consumed: set[int] = set()
+    villain_refs: set[int] = set()  # token index of heads owned by "the villain's …"
+    for idx, h in enumerate(heads):
+        if id(h) in consumed:
+            continue
+        nxt = heads[idx + 1] if idx + 1 < len(heads) else None
+        after = masked[h.pos + len(h.surface):h.pos + len(h.surface) + 3] if not chinese else ""
+        owns = after.startswith(("'s", "’s")) or (chinese and h.end < len(words) and words[h.end] == "的"
+                                                 and nxt is not None and nxt.section == "relations")
+        if (h.section == "relations" and h.key in _VILLAIN_RELATIONS and nxt is not None and owns
+                and 0 <= nxt.start - h.end <= 2 and nxt.start not in breaks):
+            villain_refs.add(nxt.start)  # "the villain's husky bodyguard": a reference, not a new pet
+            continue
+        if h.section == "relations" and h.start > 0 and words[h.start - 1] in {
+                "become", "becomes", "became", "成为", "成了", "变成"}:
+            continue  # "become best friends": an outcome, not a pet
+        if h.section == "relations" and h.key in {"friend", "best_friend"} and not chinese and _sought(words, h.start):
+            continue  # "to find a true friend", "want to be friends": what is longed for, not a pet
+        if h.section == "relations" and h.key == "stranger" and (
+                (chinese and h.end < len(words) and words[h.end].startswith("们"))
+                or (not chinese and h.surface.endswith("s") and h.surface not in lex.entry("relations", h.key)["en"])):
+            continue  # "评委们", "the judges": a group outside the cast, not one more pet
+        if (h.section == "relations" and chinese and words[h.end:h.end + 2] == ("家", "的") and nxt is not None
+                and nxt.section in {"breeds", "species"} and nxt.start == h.end + 2):
+            continue  # "邻居家的布偶猫": the neighbour is the ragdoll's household, not one more pet
+        if h.section == "relations" and chinese and said_of_subject_zh(words, h.start, breaks):
+            continue  # "金毛其实是首富的儿子", "成了外卖公司的老板": who the pet is, not one more pet
+        person = Person(key="", role="other", side="neutral", pos=h.pos)
+        span_start, span_end = h.start, h.end
+        group = [h]
+        # a breed right before its own species word is one pet ("a ragdoll cat", "a pug dog")
+        if (h.section == "breeds" and nxt is not None and nxt.section == "species" and nxt.start == h.end
+                and nxt.key == lex.entry("breeds", h.key)["species"]):
+            group.append(nxt)
+            consumed.add(id(nxt))
+            span_end = nxt.end
+            nxt = heads[idx + 2] if idx + 2 < len(heads) else None
+        # a species or breed right before a relation is that relation's species (her dog boyfriend)
+        if (h.section in {"breeds", "species"} and nxt is not None and nxt.section == "relations"
+                and nxt.start == h.end and nxt.start not in breaks):
+            group.append(nxt)
+            consumed.add(id(nxt))
+            span_end = nxt.end
+        # a relation right before a species is that species (rival dogs, 死对头的狗)
+        elif (h.section == "relations" and nxt is not None and nxt.section in {"breeds", "species"}
+              and nxt.start not in breaks and (nxt.start == h.end
+                                               or (chinese and nxt.start == h.end + 1 and words[h.end] == "的"))):
+            group.append(nxt)
+            consumed.add(id(nxt))
+            span_end = nxt.end
+        # a breed right after a species-less breed/species hit at the same span is the same pet
+        for g in group:
+            if g.section == "breeds":
+                person.breed = g.key
+                person.species = str(lex.entry("breeds", g.key)["species"])
+            elif g.section == "species":
+                person.species = person.species or g.key
+            else:
+                person.relation = g.key
+        if person.relation is None and h.section == "relations":
+            person.relation = h.key
+        if person.species is None and h.section == "relations" and chinese:
+            person.species = "dog" if "狗" in h.surface else ("cat" if "猫" in h.surface else None)
+        # traits, colours and a role just before the head, inside the clause
+        span_start, mods = _describing_words(person, span_start, hits, heads, words, breaks, chinese)
+        # the breed's own colour (a "white cat" is white)
+        if person.breed and person.colour is None:
+            for c, entry in lex.data["colours"].items():
+                if any(w in lex.entry("breeds", person.breed)["en"][0] for w in entry["en"]):
+                    person.colour = c
+                    break
+        prev_word = words[span_start - 1] if span_start > 0 else ""
+        prev2 = words[span_start - 2] if span_start > 1 else ""
+        window = words[max(0, span_start - 4):span_start]
+        person.after_by = any(w in BY for w in window) and not any(
+            o.end <= span_start and o.start >= span_start - 4 and o is not h for o in heads if o.start < h.start
+            and o.start > max((k for k, w in enumerate(words[:span_start]) if w in BY), default=-1))
+        person.start = span_start
+        possessive = prev_word in _POSSESSIVE or prev2 in _POSSESSIVE and prev_word in {"dog", "cat"} \
+            or (chinese and prev_word == "的")
+        # possessed by a villain named just before ("the villain's husky bodyguard")
+        if h.start in villain_refs or (group[-1].start in villain_refs):
+            person.of = "@rival"
+        elif person.relation and possessive:
+            owner = people[-1] if people else None
+            if owner is not None:
+                person.of = owner.key
+        elif possessive and not chinese and person.relation is None and people and h.section == "species":
+            person.relation, person.of = "kittens", people[-1].key  # "her kitten": family
+        surface_words = " ".join(words[span_start:span_end]) if not chinese else "".join(words[span_start:span_end])
+        person.words = (surface_words,)
+        person.end = span_end
+        if person.after_by:
+            by_at = max(k for k in range(max(0, span_start - 4), span_start) if words[k] in BY)
+            person.kind_by = kind_doer(words, by_at, span_end, chinese)
+        # "the cat's big brother", "the puppy" again: the pet told of before, not one more pet
+        if (not chinese and h.section == "species" and len(group) == 1 and not mods and prev_word == "the"
+                and person.relation is None):
+            same = [p for p in people if p.species == person.species and p.relation is None]
+            if same:
+                continue
+        # the same pet mentioned again (same breed/relation, no new modifiers): merge
+        twin = next((p for p in people if (p.breed and p.breed == person.breed and not mods)
+                     or (p.relation and p.relation == person.relation and person.breed is None and not mods)
+                     or (person.relation == "ex" and p.relation in _PARTNERS and person.breed is None)
+                     or (prev_word == "the" and not mods and {p.relation, person.relation} == {"friend", "best_friend"})),
+                    None)
+        if twin is None and chinese and len(group) == 1 and h.section == "species" and not mods \
+                and not any(w.startswith(("另", "别的")) or w in {"和", "与", "跟"} for w in words[max(0, span_start - 2):span_start]):
+            # "…供小猫上学，小猫长大后当了医生": the kitten told of again, not a second kitten
+            twin = next((p for p in people if p.words == person.words and p.breed is None and p.relation is None), None)
+        if twin is not None:
+            continue
+        label = person.relation or person.breed or person.species or "pet"
+        person.key = slug(label if person.relation else f"{label}", taken)
+        people.append(person)
+        # "two rival dogs", "三只小猫": as many pets like the first; "一窝小猫", "four puppies": and a litter
+        add_counted(people, person, h, words[max(0, span_start - 3):span_start], h.start in young, chinese, taken,
+                    label)
+    return people
+
+
+def _sought(words: tuple[str, ...], start: int) -> bool:
+    """The friend after "find a true", "want to be", "make new": one longed for, not a pet of the cast."""
+    j = start - 1
+    while j >= 0 and words[j] in _SOUGHT_ADJ:
+        j -= 1
+    return j >= 0 and words[j] in _SEEK
+
+
+def _describing_words(person: Person, span_start: int, hits: list[Hit], heads: list[Hit], words: tuple[str, ...],
+                      breaks: set[int], chinese: bool) -> tuple[int, list[str]]:
+    """The traits, colours and role just before a pet's head inside its clause, set on ``person`` ("a poor
+    ginger cat", "a bully dog", "the police dog", 警察狗): where its mention then starts, and the describing
+    words in the premise's order."""
+    mods: list[str] = []
+    j = span_start - 1
+    while j >= 0 and j + 1 not in breaks:
+        mod = [m for m in hits if m.start == j and (m.section in {"traits", "colours"} or (
+            m.section == "events" and m.surface in _BULLY and m.end == span_start))]
+        if chinese and mod and any(o.end == j for o in heads):
+            break  # "黑猫嫉妒白猫": the black cat's verb, not how the white cat is
+        role = None if mod else role_before(hits, words, j, chinese)
+        if role is not None:  # "a quiet intern dog", "the police dog", 警察狗: the job between the traits and the pet
+            if person.job is None and role[0] is not None:
+                person.job, person.job_words = role
+            j -= 1
+            continue
+        if not mod:
+            if words[j] in {"a", "an", "the", "一只", "一条", "一个", "只", "条", "个", "的", "very", "so", "once"}:
+                j -= 1
+                continue
+            break
+        for m in mod:
+            if m.section == "events" and m.key == "mock":
+                person.traits = ("mean", *person.traits)  # "a bully dog": the bully is mean
+            elif m.section == "traits":
+                person.traits = (m.key, *person.traits)  # in the premise's order (lonely old)
+            elif person.colour is None:
+                person.colour = m.key
+            mods.insert(0, m.surface)
+        span_start = j
+        j -= 1
+    return span_start, mods

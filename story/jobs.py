@@ -1,0 +1,122 @@
+"""The jobs of a premise (pure): the role named with a pet ("a pomeranian nurse", "the husky fisherman",
+"a cat who works as a magician", 柯基护士, 布偶猫老师), in the vocabulary or drawn as its nearest job
+(``story.nearest``); the role just before a pet ("the police dog", 警察狗); and the hero's job now and
+the one it dreams of (``hero_jobs``)."""
+
+from __future__ import annotations
+
+from story.analysis import BY, Person
+from story.clausewords import role_noun_zh
+from story.lexicon import Hit, Tokens, lexicon
+
+_GOAL_WORDS = {"become", "dream", "run_for", "build", "compete", "explore"}
+
+_ROLE_END = ("er", "or", "ist", "ian", "man", "woman", "ess", "ant", "eon", "ic")
+_WORKS_AS = {"works as", "worked as", "working as", "is", "was"}
+_NOT_ROLE = {"her", "his", "their", "its", "after", "over", "under", "never", "ever", "other", "another", "either",
+             "neither", "rather", "together", "whether", "better", "later", "water", "winter", "summer", "dinner",
+             "corner", "river", "tower", "flower", "paper", "letter", "weather", "monster", "sister", "brother",
+             "mother", "father", "daughter", "owner", "neighbour", "neighbor", "stranger", "partner", "traffic",
+             "magic", "music", "panic", "picnic", "for", "door", "floor", "colour", "color", "an", "man", "woman"}
+
+
+def role_before(hits: list[Hit], words: tuple[str, ...], j: int, chinese: bool) -> tuple[str | None, str] | None:
+    """The role named at word ``j`` just before a pet ("the police dog", "a poor photographer cat", 警察狗): its
+    lexicon job and the premise's words; a job word that is also a place ("a farm dog") names no role (None,
+    ""); None when word ``j`` is no role."""
+    from story.nearest import nearest
+
+    job = next((m for m in hits if m.start <= j < m.end and m.section == "jobs"), None)
+    if job is not None:
+        place = lexicon().find(job.surface)
+        return (None, "") if any(p.section == "places" for p in place) else (job.key, job.surface)
+    word = words[j]
+    if not word or (not chinese and (not word.isalpha() or word in _NOT_ROLE)) or any(
+            m.start <= j < m.end for m in hits):
+        return None
+    near = nearest(word, "jobs", "zh" if chinese else "en")
+    return (near.used, word) if near is not None and len(word) > 1 else None
+
+
+def _role_word(word: str) -> bool:
+    """An English noun that reads as a role (magician, fisherman, librarian) or a known nearest job."""
+    from story.nearest import nearest  # the nearest table imports the lexicon only
+
+    if not word.isalpha() or word in _NOT_ROLE or len(word) < 4:
+        return False
+    return word.endswith(_ROLE_END) or nearest(word, "jobs", "en") is not None
+
+
+def attach_job(person: Person, hits: list[Hit], tokens: Tokens) -> None:
+    """The role named with ``person``: a vocabulary job right after its head or inside its mention
+    ("a quiet intern dog", 柯基护士), after "who works as a", or an unknown role noun right after
+    the head ("the husky fisherman", "a black cat mail carrier"), drawn as its nearest job."""
+    from story.nearest import nearest
+
+    words = tokens.words
+    at = person.end
+    if not tokens.chinese:
+        for n in (4, 3, 2):  # "who works as a magician", "is a nurse"
+            said = words[at:at + n]
+            if len(said) == n and said[-1] in {"a", "an"} and " ".join(said[:-1]).removeprefix("who ") in _WORKS_AS:
+                at += n
+                break
+    job = next((h for h in hits if h.section == "jobs" and (h.start == at or person.start <= h.start < person.end)
+                and not _verb_like(h.surface, tokens)
+                and not (h.start == at and at and verb_of_many(words[at - 1], h.surface, tokens.chinese))), None)
+    if job is not None:  # 小猫考试作弊, 送小猫上学, 金毛竞选市长: the pet's, said by what it does, no role word
+        person.job, person.job_words = job.key, job.surface if not tokens.chinese or role_noun_zh(job.surface) else ""
+        return
+    if tokens.chinese and at < len(words) and not any(h.start <= at < h.end for h in hits):
+        near = nearest(words[at], "jobs", "zh")  # 布偶猫老师: a role the vocabulary does not know
+        if near is not None:
+            person.job, person.job_words = near.used, words[at]
+        return
+    if tokens.chinese or at >= len(words) or any(h.start <= at < h.end for h in hits):
+        return
+    # up to two unknown words ending in a role ("mail carrier", "fisherman")
+    for n in (2, 1):
+        span = words[at:at + n]
+        if len(span) < n or any(any(h.start <= at + k < h.end for h in hits) for k in range(n)):
+            continue
+        if not _role_word(span[-1]) or any(w in _NOT_ROLE or not w.isalpha() for w in span):
+            continue
+        if n == 2 and (span[0].endswith(("s", "ed", "ing", "ly")) or nearest(" ".join(span), "jobs", "en") is None
+                       and not _role_word(span[0]) and span[0] in {"and", "or", "who", "is", "was"}):
+            continue
+        phrase = " ".join(span)
+        near = nearest(phrase, "jobs", "en") or nearest(span[-1], "jobs", "en")
+        person.job, person.job_words = (near.used if near else None), phrase
+        return
+
+
+def verb_of_many(head: str, word: str, chinese: bool) -> bool:
+    """A job word in the singular right after pets in the plural is their verb ("two cats cook dinner"),
+    not their job ("two cat cooks", "a cat cook")."""
+    return not chinese and head.endswith("s") and not head.endswith("ss") and not word.endswith("s")
+
+
+def _verb_like(surface: str, tokens: Tokens) -> bool:
+    """"delivers food", "sells", "bakes": a doing, not a role named with a pet."""
+    if tokens.chinese:
+        return False
+    first = surface.split()[0] if surface.split() else ""
+    return (first.endswith("s") and not first.endswith("ss")) or first.endswith(("ed", "ing"))
+
+
+def hero_jobs(hits: list[Hit], tokens: Tokens, people: list[Person] | None = None) -> tuple[str | None, str | None]:
+    """The hero's job now and the one it dreams of (after become/wants to be/runs for …). A job
+    named with another pet is not taken here; ``story.premise.analyse`` settles the hero's own role."""
+    job = dream = None
+    goal_ends = [h.end for h in hits if h.section == "events" and h.key in _GOAL_WORDS]
+    for h in hits:
+        if h.section != "jobs":
+            continue
+        if any(w in BY for w in tokens.words[max(0, h.start - 3):h.start]):
+            continue  # "adopted by a kind baker", 被好心的面包师收养: who does it, not the hero's job
+        aimed = any(0 <= h.start - end <= 4 for end in goal_ends) or h.surface.startswith(("runs for", "run for"))
+        if (h.key == "mayor" or aimed) and h.key != job:
+            dream = dream or h.key
+        elif job is None:
+            job = h.key
+    return job, dream

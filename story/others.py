@@ -1,0 +1,50 @@
+"""The ones a premise names by a role or a thing, not by a pet word (pure): "the head chef laughs at
+her" (a job after "the", once the hero's role is told), "the head chef cat" (the pet is the chef), "a
+greedy tech company" (a bad trait on something that is not a pet: an antagonist too; never the place
+where it happens, "thrown out of a fancy hotel")."""
+
+from __future__ import annotations
+
+from story.analysis import Person, slug
+from story.lexicon import Hit, lexicon
+
+_PLACE_PREPS = {"at", "in", "of", "into", "from", "to", "inside", "outside", "near", "across", "through", "onto"}
+
+
+def add_others(people: list[Person], hits: list[Hit], words: tuple[str, ...], chinese: bool, taken: set[str]) -> None:
+    """Adds to ``people`` the ones named by a job or by a bad trait on a thing; a job just before a pet
+    becomes that pet's."""
+    lex = lexicon()
+    # someone named by a job ("the head chef laughs at her") is a person too
+    hero_job_seen = False
+    for h in hits:
+        if h.section != "jobs" or not h.start or chinese:
+            continue
+        place = any(x.section == "places" and x.start == h.start for x in hits)  # "the moon" is a place
+        pet = next((p for p in people if p.start == h.end), None)
+        if pet is not None and pet.job in (None, h.key) and not chinese and words[h.start - 1] in {"the", "a", "an"}:
+            pet.job, pet.job_words, pet.start = h.key, h.surface, h.start  # "the head chef cat" is the chef
+            pet.words = (" ".join(words[h.start:pet.end]),)
+            hero_job_seen = True
+            continue
+        named_thing = any((x.section in {"places", "props"} or (x.section == "events" and x.key == "compete"))
+                          and x.start == h.end for x in hits)  # "the singing contest": a contest, no singer
+        if words[h.start - 1] == "the" and hero_job_seen and not place and not named_thing and not any(
+                p.start <= h.start < p.start + 4 for p in people):
+            person = Person(key=slug(h.key, taken), role="other", side="neutral", pos=h.pos, words=(h.surface,),
+                            start=h.start)
+            people.append(person)
+        hero_job_seen = True
+    # "a greedy tech company": a bad trait on something that is not a pet is an antagonist too
+    for h in hits:
+        if h.section != "traits" or lex.entry("traits", h.key)["side"] != "bad" or chinese:
+            continue
+        if any(p.start <= h.start <= p.start + 4 for p in people):
+            continue
+        noun = next((x for x in hits if x.section in {"jobs", "places"} and 0 < x.start - h.start <= 2), None)
+        at = h.start - 1 if h.start and words[h.start - 1] in {"a", "an", "the"} else h.start
+        if noun is not None and noun.section == "places" and at and words[at - 1] in _PLACE_PREPS:
+            continue  # "thrown out of a fancy hotel": where it happens, not who does it
+        if noun is not None:
+            people.append(Person(key=slug(noun.key, taken), role="other", side="neutral", pos=h.pos,
+                                 traits=(h.key,), words=(" ".join(words[h.start:noun.end]),), start=h.start))

@@ -1,0 +1,36 @@
+"""What a Chinese clause says of a pet, read from the words around it (pure): a relation word said of
+the subject after 是/成了 ("金毛其实是首富的儿子", "成了外卖公司的老板": who the pet is, not one more pet), and
+a wrong told of a pet before its 的 ("偷钱包的小偷猫": done by that pet; "被同学嘲笑的胖橘猫": suffered)."""
+
+from __future__ import annotations
+
+import re
+
+from story.analysis import BY
+
+_IS_ZH = {"是", "其实是", "原来是", "竟然是", "居然是", "就是", "成了", "成为", "变成", "当上", "当了", "成为了"}
+_PUNCT = r"[，。；！？、,.;!?]"
+
+
+def said_of_subject_zh(words: tuple[str, ...], start: int, breaks: set[int]) -> bool:
+    """True when a Chinese relation word is said of the subject ("…是公司的新老板", "成了外卖公司的老板"):
+    a 是/成了 a few words before it, with no punctuation between."""
+    for k in range(start - 1, max(-1, start - 6), -1):
+        if re.fullmatch(_PUNCT, words[k]):
+            return False
+        if words[k] in _IS_ZH or (words[k].endswith("是") and len(words[k]) <= 3):
+            return True
+        if k in breaks:
+            return False
+    return False
+
+
+def told_before_de(words: tuple[str, ...], deed_end: int, start: int) -> bool:
+    """A Chinese wrong told of a pet before it and its 的, done by that pet ("偷钱包的小偷猫"); not one it
+    suffers ("被同学嘲笑的胖橘猫")."""
+    if not 0 < start - deed_end <= 5 or "的" not in words[deed_end:start]:
+        return False
+    k = deed_end - 1
+    while k >= 0 and not re.fullmatch(_PUNCT, words[k]) and words[k] not in BY:
+        k -= 1
+    return k < 0 or words[k] not in BY

@@ -1,0 +1,89 @@
+"""What was understood of a premise, in words (pure): ``describe`` a cast member in either language
+("a poor ginger cat", "her dog boyfriend", 穷橘猫), and ``understood_line``: the hero (and its job), the
+cast with roles and sides, the goal, in one line of the i18n layer's words (``petreel.i18n.UNDERSTOOD``)."""
+
+from __future__ import annotations
+
+import re
+
+from petreel.i18n import UNDERSTOOD, understood
+from story.analysis import Analysis, Person
+from story.lexicon import lexicon
+
+
+def describe(person: Person, language: str, analysis: Analysis | None = None) -> str:
+    """The person in words of ``language``: ``a poor ginger cat``, ``her dog boyfriend``, ``穷橘猫``."""
+    lex = lexicon()
+    zh = language == "zh"
+    same_lang = analysis is not None and analysis.language == language
+    if same_lang and person.words and person.words[0] and person.words != (person.name,):
+        core = person.words[0]
+    else:
+        parts = [str(lex.entry("traits", t)["zh" if zh else "en"][0]) for t in person.traits]
+        if person.colour and not person.breed:
+            parts.append(str(lex.entry("colours", person.colour)["zh" if zh else "en"][0]))
+        if person.breed:
+            parts.append(str(lex.entry("breeds", person.breed)["zh" if zh else "en"][0]))
+        elif person.species and not person.relation:
+            parts.append(str(lex.entry("species", person.species)["zh" if zh else "en"][0]))
+        if person.relation:
+            if person.species and not person.breed:
+                parts.append(str(lex.entry("species", person.species)["zh" if zh else "en"][0]))
+            parts.append(str(lex.entry("relations", person.relation)["zh" if zh else "en"][0]))
+        core = ("" if zh else " ").join(parts) or ("宠物" if zh else "pet")
+    if zh:
+        return core
+    if person.relation and person.of and not core.startswith(("her ", "his ", "the ")):
+        return f"the {core}"
+    return core if core.startswith(("the ", "her ", "his ", "their ")) else f"the {core}"
+
+
+def understood_line(analysis: Analysis, language: str) -> str:
+    """One line saying what was understood: hero (job), the cast with roles and sides, the goal.
+    The words are the i18n layer's (``petreel.i18n.UNDERSTOOD``); this function only composes them."""
+    lex = lexicon()
+    lang = "zh" if language == "zh" else "en"
+    parts = []
+    for p in analysis.cast:
+        who = describe(p, language, analysis)
+        if p.name and p.words == (p.name,):  # a pet the premise names only by its name (小美被…)
+            who = p.name if p is not analysis.hero or not analysis.job else understood(
+                lang, "with_job", who=p.name, job=p.job_words if p.job_words and analysis.language == lang
+                else lex.entry("jobs", analysis.job)[f"title_{lang}"])
+        elif p.name:
+            who = understood(lang, "named", name=p.name, who=who)
+        if p.name and p.words == (p.name,):
+            pass
+        elif p.species is None and p.breed is None and p.relation is None and p is not analysis.hero:
+            # someone the premise names by a job or a thing (the head chef, a greedy tech company)
+            who = (p.words[0] if lang == "zh" else f"the {p.words[0]}") if p.words and analysis.language == language \
+                else understood(lang, "a_pet")
+        elif p.species is None and p.breed is None and p.relation is None:
+            job_word = analysis.surfaces.get(f"jobs:{analysis.job}") if analysis.job else None
+            if job_word and analysis.language == language:
+                who = understood(lang, "played_by_a_pet", job=job_word)
+            else:
+                who = understood(lang, "a_pet")
+        elif p is analysis.hero and analysis.job:
+            job_title = p.job_words if p.job_words and analysis.language == lang else \
+                lex.entry("jobs", analysis.job)[f"title_{lang}"]
+            who = understood(lang, "with_job", who=who, job=job_title)
+        side = understood(lang, "on_the_rival_side") if p.role not in {"hero", "rival"} and p.side == "villain" else ""
+        parts.append(understood(lang, "part", role=understood(lang, f"role_{p.role}"), who=who, side=side))
+    goal = _goal_text(analysis, lang)
+    if goal:
+        parts.append(understood(lang, "goal", goal=goal))
+    return understood(lang, "line", parts=understood(lang, "separator").join(parts))
+
+
+def _goal_text(analysis: Analysis, lang: str) -> str:
+    lex = lexicon()
+    if analysis.dream:
+        text = understood(lang, "goal_become", title=lex.entry("jobs", analysis.dream)[f"title_{lang}"])
+        return re.sub(r"\ba ([aeiou])", r"an \1", text)  # "become an athlete"
+    for key in [*analysis.outcomes, *analysis.goals]:
+        if f"goal_{key}" in UNDERSTOOD and key != "become":
+            return understood(lang, f"goal_{key}")
+    if "lost_pet" in analysis.wrongs:
+        return understood(lang, "lost_pet_home")
+    return ""
