@@ -184,3 +184,25 @@ def test_fit_rows_keeps_the_cast_as_it_is_when_it_fits_else_lower_then_smaller()
     k, d = fit_rows([(feet, rise, fall)], [(55.0, 106.0)], (-5.0, 10.0), 0.7)  # lower and smaller
     assert 0.7 < k < 1.0 and feet + d - k * rise >= 55.0 - 1e-6 and feet + d + k * fall <= 106.0 + 1e-6
     assert fit_rows([(feet, rise, fall)], [(95.0, 100.0)], (-5.0, 10.0), 0.7)[0] == 0.7  # no room: the least
+
+
+
+@pytest.mark.parametrize(("cast", "camera"), [("alone", "pan_left"), ("alone, hopping", "static"),
+                                              ("three", "tilt_up")])
+def test_a_cast_only_lowered_or_lifted_to_clear_the_text_is_painted_once(cast: str, camera: str,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where the fit only moves the cast down or up (these scenes: drawn at full size, lower), the cast painted
+    is moved, not painted again: no size is painted twice in a scene, and the moved cast clears the text."""
+    from render.painter import painter as module
+
+    sizes: list[list[float]] = [[]]  # per scene, the sizes the cast was painted at
+    real = module.refit
+    monkeypatch.setattr(module, "refit", lambda staged, by, drop: (sizes[-1].append(by), real(staged, by, drop))[1])
+    talk = [{"speaker": "hero", "text": "I will show them."}]
+    scene = _scene("street", _CASTS[cast], camera=camera, caption=_TWO_LINES, duration=3.0,
+                   dialogue=talk if "talk" in cast else [])
+    script = _script([scene]).model_copy(update={"title": "A Lonely Husky Wins"})
+    arts = StoryboardPainter().paint_layers(script, SPEC, lambda stage, done: sizes.append([]), never_cancel)
+    assert len(arts) == len(sizes) - 1
+    assert all(s and len(s) == len(set(s)) for s in sizes[:-1]), sizes
+    assert _text_faults(script) == []

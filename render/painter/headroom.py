@@ -5,7 +5,8 @@ the subtitles and a speaker's name tag at the bottom. A close window (a push-in'
 one) magnifies the cast about the frame's middle, so a tall lone hero's ears reach the headline and its
 feet the name tag. ``text_rows`` says, per window, the highest row a head may reach and the lowest row a
 character's ink may; ``fit_text`` measures the painted cast (the top of each head, its hop, its lowest
-ink) and says how much smaller and lower to draw it (``blocking.fit_rows``); ``refit`` moves the slots.
+ink) and says how much smaller and lower to draw it (``blocking.fit_rows``); ``refit`` moves the slots, and
+``lowered`` the painted cast where only the drop changes (the same pixels, moved: no second painting).
 """
 
 from __future__ import annotations
@@ -104,3 +105,17 @@ def fit_text(c: Canvas, staged: list[Staged], sprites: list[Sprite], keeps: list
     vh = c.vh / SUPERSAMPLE
     k, d = fit_rows(spans, rows, (_DROP[0] * vh, _DROP[1] * vh), _LEAST, vh / 200)
     return round(k, 3), round(d / vh, 4)
+
+
+def lowered(sprites: list[Sprite], keeps: list[dict[str, FaceBox]], drop: float, vh: float,
+            ) -> tuple[float, list[Sprite], list[dict[str, FaceBox]]]:
+    """The painted cast ``drop`` (a fraction of the visible height, ``vh`` keyframe pixels) lower, on whole
+    pairs of keyframe pixels (within a pixel of ``drop``, well inside the text margin): the drop it moved by,
+    the sprites and their boxes moved. Painting the cast that much lower (``refit``) draws what this moves
+    there (but for a last-bit rounding of the feet's row, now and then a pixel of an edge): an even shift in
+    keyframe pixels is a whole number of the painter's even-aligned supersampled steps, and a box's
+    rounding (half to even) moves with it. The fit's measures hold for the moved cast exactly."""
+    dy = 2 * round(drop * vh / 2)
+    moved = [replace(sp, y=sp.y + dy) for sp in sprites]
+    boxes = [{name: (b[0], b[1] + dy, b[2], b[3] + dy) for name, b in keep.items()} for keep in keeps]
+    return dy / vh, moved, boxes

@@ -28,7 +28,7 @@ from render.painter.canvas import Canvas
 from render.painter.gear import gear_box
 from render.painter.geometry import SUPERSAMPLE, Pen
 from render.painter.grading import grade, grade_sprite
-from render.painter.headroom import fit_text, refit, text_rows
+from render.painter.headroom import fit_text, lowered, refit, text_rows
 from render.painter.lighting import finish_light, weather_ground, weather_still
 from render.painter.looks import PetLook, resolve_look, young_hero
 from render.painter.persona import Persona, dress, personas
@@ -201,7 +201,10 @@ class StoryboardPainter:
         best = search(None if known is None else known[0])
         if known is None and rows:  # smaller or lower where a head meets the headline or the feet the name tag
             fit = fit_text(c, [staged[k] for k in order], tries[best][1], tries[best][2], best, rows)
-            if fit != base:
+            if fit[0] == base[0] and fit != base:  # only higher or lower: the painted cast moved, not painted again
+                drop, moved, boxes = lowered(tries[best][1], tries[best][2], fit[1], c.vh / SUPERSAMPLE)
+                base, tries[best] = (fit[0], drop), (tries[best][0], moved, boxes)
+            elif fit != base:
                 base = fit
                 tries.clear()
                 best = search(None)
