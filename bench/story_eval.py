@@ -50,6 +50,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from render.painter.persona import personas  # noqa: E402
+from story.linechecks import self_told  # noqa: E402
 from story.offline import write_offline, write_story  # noqa: E402
 from story.script import Script  # noqa: E402
 
@@ -483,15 +484,6 @@ UNSEEN_CASES: tuple[Unseen, ...] = (
 )
 
 
-def self_told(script: Script) -> list[str]:
-    """Lines that name one pet twice around a verb ("Miso holds Miso close"), or a dream that names a pet
-    ("wants to be Pepper, a chef")."""
-    names = [re.escape(c.name) for c in script.characters]
-    return [t for s in script.scenes for _, t in s.spoken()
-            if any(re.search(rf"\b{n} [a-z]+(?: [a-z]+)? {n}\b(?!')", t)
-                   or re.search(rf"\b(?:be|become|becomes|becoming) {n}, an? ", t) for n in names)]
-
-
 def _side_of(cast: list, words: str) -> str | None:  # type: ignore[type-arg]
     said = [p for p in cast if p.words and p.words[0].lower() == words] or \
         [p for p in cast if any(words in w.lower() for w in p.words)]
@@ -514,7 +506,8 @@ def unseen_block(seeds: int, why: bool) -> None:
         arc = sum(w.arc in u.arcs for w in written)
         side = sum(_side_of(w.analysis.cast, words) == want for w in written for words, want in u.sides)
         pets = sum(len(w.analysis.cast) == len(case.cast) for w in written)
-        selfs = [line for s in scripts for line in self_told(s)]
+        selfs = [line for s in scripts for line in self_told((t for sc in s.scenes for _, t in sc.spoken()),
+                                                               (c.name for c in s.characters))]
         odd = [[t for t in (s.title, *(t for sc in s.scenes for _, t in sc.spoken()))
                 if any(_has(x, t) for x in u.foreign if not _has(x, case.premise))] for s in scripts]
         fids.append(f)
