@@ -22,6 +22,7 @@ from typing import Any
 from story.claims import Licence
 from story.clauses import clauses
 from story.datafiles import read_json
+from story.kin import KIN, relative, shares_look
 from story.kinds import story_kind
 from story.lexicon import lexicon
 from story.names import name_in
@@ -147,24 +148,30 @@ class Member:
 CONTRAST = {True: 100.0, False: 50.0}
 
 
-def _look(person: Person, species: str, rng: random.Random, hero_style: str | None = None,
-          hero_alike: bool = False) -> str:
+def _base_look(person: Person, species: str, rng: random.Random, hero_style: str | None = None,
+               kin_look: str | None = None) -> str:
+    """The pet's look before its traits: its breed's, its colour's, its relative's (``kin_look``: it looks
+    related), else a catalogue style of its species chosen by the seed."""
     lex = lexicon()
     if person.breed:
-        look = str(lex.entry("breeds", person.breed)["look"])
-    elif person.colour:
-        look = f"a {lex.entry('colours', person.colour)['en'][0]} {species}"
-    else:
-        options = [s for s in CHARACTER_STYLES.values() if s.species == species]
-        chosen = rng.choice(options)
-        if hero_style is not None and person.side == "villain":  # told apart from the hero with the sound off
-            hero = CHARACTER_STYLES[hero_style]
-            fur, least = hero.fur, CONTRAST[hero.species == species]
-            apart = [s for s in options if math.dist(s.fur, fur) >= least] or [
-                max(options, key=lambda s: math.dist(s.fur, fur))]
-            if chosen not in apart:  # the same draw, so every other choice stays as it was
-                chosen = apart[options.index(chosen) % len(apart)]
-        look = chosen.look
+        return str(lex.entry("breeds", person.breed)["look"])
+    if person.colour:
+        return f"a {lex.entry('colours', person.colour)['en'][0]} {species}"
+    options = [s for s in CHARACTER_STYLES.values() if s.species == species]
+    chosen = rng.choice(options)  # drawn even for kin, so every other choice stays as it was
+    if hero_style is not None and person.side == "villain" and kin_look is None:  # told apart from the hero
+        hero = CHARACTER_STYLES[hero_style]
+        fur, least = hero.fur, CONTRAST[hero.species == species]
+        apart = [s for s in options if math.dist(s.fur, fur) >= least] or [
+            max(options, key=lambda s: math.dist(s.fur, fur))]
+        if chosen not in apart:  # the same draw, so every other choice stays as it was
+            chosen = apart[options.index(chosen) % len(apart)]
+    return kin_look or chosen.look
+
+
+def _look(person: Person, species: str, look: str, hero_alike: bool = False) -> str:
+    """``look`` with the premise's traits and a young pet's size words."""
+    lex = lexicon()
     if person.traits:  # the premise's own words first: "a rich white cat …"
         words = " ".join(str(lex.entry("traits", t)["en"][0]) for t in person.traits)
         look = re.sub(r"^(an?) ", lambda m: f"a {words} ", look) if re.match(r"^an? ", look) else f"{words} {look}"
@@ -213,31 +220,51 @@ def _cast(analysis: Analysis, arc: Arc, style: str, language: str, rng: random.R
     taken_names: set[str] = set()
     members = []
     hero_species = CHARACTER_STYLES[style].species
+    cast_species: dict[str, str] = {}
+    base_looks = {people[0].key: _hero_base_look(analysis, style)} if people else {}
     for p in people:
         species: str
+        kin = relative(p, people)
         if p.role == "hero":
             species = hero_species
         elif p.species:
             species = p.species
-        elif p.relation in {"mother", "father", "kittens", "son", "daughter", "sister", "brother", "grandma", "grandpa",
-                            "owner"}:
+        elif kin is not None and kin.key in cast_species:
+            species = cast_species[kin.key]  # "her sister" is of the species of whom she is the sister
+        elif p.relation in KIN | {"owner"}:
             species = hero_species
         else:
             species = rng.choice(["cat", "dog"])
+        cast_species[p.key] = species
+        kin_look = base_looks.get(kin.key) if kin is not None and shares_look(p, kin, species, cast_species.get(
+            kin.key)) and p.role != "hero" else None
         name = name_in(p.name, language) if p.name else None
         if not name or name in taken_names:
             options = [n for n in pool[species]["zh" if language == "zh" else "en"] if n not in taken_names]
             name = rng.choice(options)
-            seen = _known_look(p, style if p.role == "hero" else None)
+            seen = (kin_look or "").lower() or _known_look(p, style if p.role == "hero" else None)
             fitting = [n for n in options if _name_fits(n, seen)]  # no 煤球 (coal) for a white cat
             if fitting and name not in fitting:  # the same draw, so every other choice stays as it was
                 name = fitting[options.index(name) % len(fitting)]
         taken_names.add(name)
         # one of "two puppies" with the hero is drawn as the hero is (a grown pet), never a litter of its own
         alike = p.alike > 1 and (p.start, p.words) == (analysis.hero.start, analysis.hero.words)
-        look = CHARACTER_STYLES[style].look[:120] if p.role == "hero" else _look(p, species, rng, style, alike)
+        if p.role == "hero":
+            look = CHARACTER_STYLES[style].look[:120]
+        else:
+            base_looks[p.key] = _base_look(p, species, rng, style, kin_look)
+            look = _look(p, species, base_looks[p.key], alike)
         members.append(Member(p, p.key, name, species, look, p.pos == 10**6))
     return members
+
+
+def _hero_base_look(analysis: Analysis, style: str) -> str:
+    """The hero's look its kin share: its style's, or its breed's where the catalogue has no style for it."""
+    hero = analysis.hero
+    if hero.breed and lexicon().entry("breeds", hero.breed)["style"] is None \
+            and lexicon().entry("breeds", hero.breed)["species"] == CHARACTER_STYLES[style].species:
+        return str(lexicon().entry("breeds", hero.breed)["look"])  # a chihuahua's mother is a chihuahua
+    return CHARACTER_STYLES[style].look
 
 
 def _known_look(person: Person, style: str | None) -> str:

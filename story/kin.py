@@ -1,0 +1,45 @@
+"""Who is whose kin in a cast: a family member is of its relative's species and looks related. Pure.
+
+A relative the premise names with a pet ("her mother", "his little brother", 小柴犬和妈妈) is of that
+pet's species, whoever the hero is ("a jealous cat breaks her sister's trophy and blames the dog": the
+sister is a cat); one the premise gives no look of its own (no breed, no colour) is drawn in its
+relative's breed ("a shiba puppy … her mother": a Shiba Inu mother). The pets of one counted group
+("three kittens", 三只小狗) are brothers and sisters: the others look like the first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from story.analysis import Person
+
+# relations that are a pet's own family (an owner is a person of the pet's species, not its kin by look)
+KIN = frozenset({"mother", "father", "son", "daughter", "sister", "brother", "grandma", "grandpa", "kittens"})
+
+
+def relative(person: Person, cast: Sequence[Person]) -> Person | None:
+    """The pet ``person`` is kin of: the one its family relation belongs to (the hero when the premise
+    says no one: 小柴犬和妈妈), or the first of the counted group it is one of; None when it is no kin."""
+    if person.alike > 1:
+        first = next((p for p in cast if (p.start, p.words, p.alike) == (person.start, person.words, person.alike)),
+                     None)
+        if first is not None and first is not person:
+            return first
+    if person.relation not in KIN or person.role == "hero":
+        return None
+    owner = next((p for p in cast if p.key == person.of), None) if person.of else None
+    if owner is None or owner is person:
+        owner = next((p for p in cast if p.role == "hero"), None)
+    return owner if owner is not person else None
+
+
+def kin_species(person: Person, cast: Sequence[Person], species: dict[str, str]) -> str | None:
+    """The species a family member with none of its own is cast as: its relative's (``species``: the
+    species already cast, by key); None when it is no kin or its relative is not cast yet."""
+    rel = relative(person, cast)
+    return species.get(rel.key) if rel is not None and person.species is None else None
+
+
+def shares_look(person: Person, kin: Person | None, species: str, kin_species: str | None) -> bool:
+    """``person`` is drawn in its relative's look: it has no breed or colour of its own and is of its species."""
+    return kin is not None and person.breed is None and person.colour is None and species == kin_species
