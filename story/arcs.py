@@ -49,7 +49,7 @@ from story.weave import fill, weave
 ARC_IDS = ("rags_to_riches", "career_dream", "betrayal_comeback", "lost_and_found", "parent_sacrifice",
            "underdog_revenge", "rivals_to_friends", "glow_up", "romance", "stolen_treasure", "rescue", "friendship",
            "celebration", "big_match", "little_wonders", "family_bond", "payback", "reunion", "owning_up",
-           "remembrance", "loyal_wait")
+           "remembrance", "loyal_wait", "taken_in", "kindness_repaid", "helping_paw")
 SLOTS = ("rival", "ally", "friend", "family")
 
 
