@@ -6,6 +6,10 @@ I420 frames (``render.yuv``: planar yuv420p, BT.709 limited range), which ffmpeg
 are: no colour conversion there and half the pipe bytes of RGB. RGB frames ``(h, w, 3)`` are still
 accepted (converted by ffmpeg's scaler with the same matrix); the first frame decides. Output:
 H.264 High profile, yuv420p tagged BT.709 / tv range, AAC 160k 48 kHz stereo, ``+faststart``. The
+AAC is ffmpeg's ``fast`` coder (``AAC_CODER``): its default ``twoloop`` search cost 1.6 core-s of a 60 s
+clip's encode (8 % of it; the same stream's video ~19), ``fast`` 0.45, and the decoded track is as close
+to the mix (waveform SNR 33 dB against 28.5; 4-12 kHz 18.3 against 18.8 dB; loudness and true peak
+within 0.2). The
 video encoder is libx264, or NVENC (``h264_nvenc``) when asked for or, with ``encoder="auto"``, when
 the ffmpeg build has it and a GPU answers a one-frame trial encode (``render.encoders``).
 
@@ -54,6 +58,7 @@ MAX_BYTES = 50 * 1024 * 1024  # Telegram's upload limit for bots on api.telegram
 THUMB_MAX_PX = 320
 THUMB_MAX_BYTES = 200_000
 AUDIO_BITRATE_K = 160  # stereo
+AAC_CODER = "fast"  # ffmpeg's AAC quantiser search: "fast" costs a quarter of the default "twoloop"
 LOUDNESS_TOLERANCE = 0.5  # LU off the target before the audio is re-encoded
 SILENCE_LUFS = -60.0  # quieter than this is a silent track: nothing to master
 TRUE_PEAK_MARGIN_DB = 0.2  # a corrected file's true peak lands this far under the limit
@@ -94,9 +99,13 @@ def encode_args(spec: RenderSpec, threads: int, video_bitrate_k: int | None = No
         *convert, *encoder.video_args(spec, threads, video_bitrate_k),
         "-pix_fmt", "yuv420p", "-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709",
         "-color_range", "tv",
-        "-c:a", "aac", "-b:a", f"{audio_bitrate_k}k", "-ar", str(SAMPLE_RATE), "-ac", "2",
-        "-movflags", "+faststart", "-f", "mp4",
+        *audio_args(audio_bitrate_k), "-movflags", "+faststart", "-f", "mp4",
     ]
+
+
+def audio_args(bitrate_k: int = AUDIO_BITRATE_K) -> list[str]:
+    """The AAC options of every encode: stereo at ``SAMPLE_RATE``, ``AAC_CODER``'s search."""
+    return ["-c:a", "aac", "-aac_coder", AAC_CODER, "-b:a", f"{bitrate_k}k", "-ar", str(SAMPLE_RATE), "-ac", "2"]
 
 
 def raw_input_args(spec: RenderSpec, source: str = "pipe:0", pix_fmt: str = "yuv420p") -> list[str]:
@@ -286,8 +295,7 @@ class FfmpegComposer:
         log.info("audio gain %+.2f dB after measuring the encoded clip", gain_db)
         cmd = [self.exe, "-hide_banner", "-loglevel", "error", "-y", "-i", str(src), "-i", str(wav),
                "-map", "0:v:0", "-map", "1:a:0", "-c:v", "copy", "-af", f"volume={gain_db}dB,apad",
-               "-t", f"{duration:.6f}", "-c:a", "aac", "-b:a", f"{AUDIO_BITRATE_K}k", "-ar", str(SAMPLE_RATE),
-               "-ac", "2", "-movflags", "+faststart", "-f", "mp4", str(dest)]
+               "-t", f"{duration:.6f}", *audio_args(), "-movflags", "+faststart", "-f", "mp4", str(dest)]
         done = subprocess.run(cmd, capture_output=True, text=True, check=False)
         if done.returncode != 0:
             raise RenderFailed(f"ffmpeg audio re-encode failed: {done.stderr[-800:]}")

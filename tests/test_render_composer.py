@@ -185,3 +185,37 @@ def test_the_streaming_command_differs_from_a_file_encode_by_its_source_only() -
     assert [a for a, b in zip(piped, filed, strict=True) if a != b] == ["pipe:0"]
     assert piped[piped.index("-threads") + 1] == "3" and piped[piped.index("-t") + 1] == "2.000000"
     assert piped[piped.index("-c:v") + 1] == "libx264" and "+faststart" in piped
+
+
+def test_every_audio_encode_uses_the_fast_aac_search(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The streaming encode, the loudness correction and the size cap all code the AAC with ffmpeg's ``fast``
+    search (a quarter of the default's CPU; the video is the same), and the clip still plays with its sound."""
+    import subprocess
+
+    commands: list[list[str]] = []
+    run, popen = subprocess.run, subprocess.Popen
+
+    def record_run(cmd: list[str], *args: object, **kwargs: object) -> object:
+        commands.append(list(cmd))
+        return run(cmd, *args, **kwargs)  # type: ignore[call-overload]
+
+    def record_popen(cmd: list[str], *args: object, **kwargs: object) -> object:
+        commands.append(list(cmd))
+        return popen(cmd, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(subprocess, "run", record_run)
+    monkeypatch.setattr(subprocess, "Popen", record_popen)
+    spec = RenderSpec(width=160, height=288, fps=12, preset="veryfast", crf=0)
+    t = np.arange(2 * SAMPLE_RATE) / SAMPLE_RATE
+    quiet = (0.01 * np.sin(2 * np.pi * 440 * t)).astype(np.float32)  # ~-43 LUFS: corrected after the encode
+    plain = FfmpegComposer().compose(noise_frames(24, spec), quiet, spec, tmp_path / "a.mp4", 24)
+    FfmpegComposer(max_bytes=plain.size_bytes // 3).compose(noise_frames(24, spec), quiet, spec,
+                                                           tmp_path / "b.mp4", 24)
+    coded = [cmd for cmd in commands if "-c:a" in cmd and cmd[cmd.index("-c:a") + 1] == "aac"]
+    kinds = {"stream": any("pipe:0" in c for c in coded), "gain": any("-c:v" in c and "copy" in c for c in coded),
+             "cap": any("-maxrate" in c for c in coded)}
+    assert all(kinds.values()), kinds
+    assert all(c[c.index("-aac_coder") + 1] == "fast" for c in coded if "-aac_coder" in c)
+    assert all("-aac_coder" in c for c in coded), [c for c in coded if "-aac_coder" not in c]
+    facts = probe(tmp_path / "b.mp4")
+    assert facts["has_audio"] and facts["audio_codec"] == "aac"
