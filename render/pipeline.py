@@ -215,6 +215,7 @@ def _frames(script: Script, arts: list[SceneArt], backends: Backends, spec: Rend
     owners = [i for i, count in enumerate(timeline.frames) for _ in range(count)]
     title_frames, fade_frames = round(TITLE_S * spec.fps), max(1, round(TITLE_FADE_S * spec.fps))
     total = timeline.n_frames
+    upcoming = 0  # cues[:upcoming] have started
     for k, frame in enumerate(crossfaded(scene_streams(), half)):
         if k % spec.fps == 0:
             if check is not None:
@@ -228,9 +229,11 @@ def _frames(script: Script, arts: list[SceneArt], backends: Backends, spec: Rend
         else:
             top.apply(frame)
         t = k / spec.fps
-        showing = [cue for cue in cues if cue.shows(t)]
-        if showing:  # the latest line on screen (lines do not overlap on the timeline)
-            cue = showing[-1]
+        while upcoming < len(cues) and cues[upcoming].start <= t:  # the cues begun by now (they start in order)
+            upcoming += 1
+        showing = next((cues[j] for j in range(upcoming - 1, -1, -1) if cues[j].shows(t)), None)
+        if showing is not None:  # the latest line on screen (lines do not overlap on the timeline)
+            cue = showing
             if cue not in drawn:
                 drawn.clear()  # earlier cues are done: keep one drawn at a time
                 drawn[cue] = (painter.subtitle(cue), painter.marks(cue))

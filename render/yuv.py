@@ -142,10 +142,15 @@ class Plane:
             # floor, not round: with the rounded cover the sum stays <= 65535 (no uint16 overflow)
             weighted = (((weighted.astype(np.uint32) - 128) * o) >> 8).astype(np.uint16) + 128
             keep = (256 - cover).astype(np.uint16)
-        acc = np.multiply(region, keep, dtype=np.uint16)
-        acc += weighted
-        acc >>= 8
-        region[...] = acc
+        _over(region, keep, weighted)
+
+
+def _over(region: np.ndarray, keep: np.ndarray, weighted: np.ndarray) -> None:
+    """``region = (region * keep + weighted) >> 8`` in place (uint8 region, uint16 planes of its shape)."""
+    acc = np.multiply(region, keep, dtype=np.uint16)
+    acc += weighted
+    acc >>= 8
+    region[...] = acc
 
 
 def make_plane(values: np.ndarray, cover: np.ndarray) -> Plane:
@@ -230,6 +235,13 @@ class Layer:
         if x1 <= x0 or y1 <= y0:
             return
         ox, oy = x0 - self.x, y0 - self.y
+        whole = (ox, oy, x1 - x0, y1 - y0) == (0, 0, self.width, self.height) and not (x0 | y0) & 1
+        if opacity >= 1.0 and whole:  # the common case, straight to the planes (sides and place even)
+            cy, cx = slice(y0 // 2, y1 // 2), slice(x0 // 2, x1 // 2)
+            for plane, target in ((self.luma, y_plane[y0:y1, x0:x1]), (self.cb, u_plane[cy, cx]),
+                                  (self.cr, v_plane[cy, cx])):
+                _over(target, plane.keep, plane.weighted)
+            return
         _apply_at(self.luma, y_plane[y0:y1, x0:x1], oy, ox, opacity)
         for plane, target in ((self.cb, u_plane), (self.cr, v_plane)):
             _apply_at(plane, target[y0 // 2 : (y1 + 1) // 2, x0 // 2 : (x1 + 1) // 2], oy // 2, ox // 2, opacity)
