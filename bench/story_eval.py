@@ -44,14 +44,16 @@ import re
 import statistics
 import sys
 import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from render.painter.persona import personas  # noqa: E402
 from story.linechecks import self_told  # noqa: E402
-from story.offline import write_offline, write_story  # noqa: E402
+from story.offline import Written, write_offline, write_story  # noqa: E402
 from story.script import Script  # noqa: E402
 
 
@@ -490,16 +492,73 @@ def _side_of(cast: list, words: str) -> str | None:  # type: ignore[type-arg]
     return str(said[0].side) if said else None
 
 
+# One eval block: a header, each premise written once per seed and its row counted and printed, then the
+# block's summary from what the rows counted (``Tally``). Each block below says only what it counts.
+W = TypeVar("W")
+T = TypeVar("T")
+
+
+class Tally:
+    """What a block's rows count, by name, in premise order: summed (``total``) or averaged (``mean``)."""
+
+    def __init__(self) -> None:
+        self.values: dict[str, list[Any]] = {}
+
+    def add(self, **counts: Any) -> None:
+        for name, value in counts.items():
+            self.values.setdefault(name, []).append(value)
+
+    def total(self, name: str) -> Any:
+        return sum(self.values.get(name, []))
+
+    def mean(self, name: str) -> float:
+        return statistics.mean(self.values[name])
+
+    def min(self, name: str) -> Any:
+        return min(self.values[name])
+
+    def max(self, name: str) -> Any:
+        return max(self.values[name])
+
+
+def run_block(header: Sequence[str], items: Iterable[T], seeds: int, write: Callable[[T, int], W],
+              row: Callable[[T, list[W], Tally], Iterable[str]]) -> Tally:
+    """Prints ``header``; per item, its ``seeds`` writings and the lines ``row`` prints while it counts them."""
+    for line in header:
+        print(line)
+    tally = Tally()
+    for item in items:
+        written = [write(item, seed) for seed in range(seeds)]
+        for line in row(item, written, tally):
+            print(line)
+    return tally
+
+
+def by_seed(label: str, per_seed: Iterable[Iterable[str]]) -> Iterator[str]:
+    """``--why`` lines: each seed's lines, under ``label``."""
+    for seed, lines in enumerate(per_seed):
+        for line in lines:
+            yield f"         seed {seed}: {label}: {line[:110]}"
+
+
+def offline(case: Case, seed: int) -> Script:
+    """A case's offline script in the style the bot would pre-select."""
+    return write_offline(case.premise, _style(case), case.lang, seed)
+
+
+def offline_of(item: tuple[Any, ...], seed: int) -> Script:
+    """The offline script of a ``(premise, lang, …)`` row."""
+    return write_offline(item[0], _style_of(item[0]), item[1], seed)
+
+
+def story_of(case: Case | CastCase, seed: int) -> Written:
+    """A case's written story (arc and analysis kept)."""
+    return write_story(case.premise, _style_of(case.premise), case.lang, seed)
+
+
 def unseen_block(seeds: int, why: bool) -> None:
-    print(f"unseen English premises (issue 12): {len(UNSEEN_CASES)} premises (cheating, stealing, adoption, jobs, "
-          f"school, sports, family, betrayal, kindness repaid, lost and found, jealousy)")
-    print(f"{'fid':>5} {'cast':>5} {'arc':>5} {'side':>5} {'pets':>5} {'self':>5} {'for':>5}  premise")
-    fids: list[float] = []
-    recalls: list[float] = []
-    arcs_right = sides_right = sides_all = pets_right = self_lines = foreign_scripts = total = garbled = 0
-    for u in UNSEEN_CASES:
+    def row(u: Unseen, written: list[Written], tally: Tally) -> Iterator[str]:
         case = u.case
-        written = [write_story(case.premise, _style(case), case.lang, seed) for seed in range(seeds)]
         scripts = [w.script for w in written]
         f = statistics.mean(fidelity(case, s) for s in scripts)
         r = statistics.mean(cast_recall(case, s) for s in scripts)
@@ -510,32 +569,30 @@ def unseen_block(seeds: int, why: bool) -> None:
                                                                (c.name for c in s.characters))]
         odd = [[t for t in (s.title, *(t for sc in s.scenes for _, t in sc.spoken()))
                 if any(_has(x, t) for x in u.foreign if not _has(x, case.premise))] for s in scripts]
-        fids.append(f)
-        recalls.append(r)
-        arcs_right += arc
-        sides_right += side
-        sides_all += len(u.sides) * len(written)
-        pets_right += pets
-        self_lines += len(selfs)
-        foreign_scripts += sum(bool(o) for o in odd)
-        garbled += sum(garbles(s) for s in scripts)
-        total += len(written)
-        print(f"{f:5.2f} {r:5.2f} {arc:5d} {side:5d} {pets:5d} {len(selfs):5d} {sum(bool(o) for o in odd):5d}  "
-              f"{case.premise[:80]}")
+        tally.add(fid=f, cast=r, arc=arc, side=side, sides=len(u.sides) * len(written), pets=pets, selfs=len(selfs),
+              foreign=sum(bool(o) for o in odd), garbled=sum(garbles(s) for s in scripts), total=len(written))
+        yield (f"{f:5.2f} {r:5.2f} {arc:5d} {side:5d} {pets:5d} {len(selfs):5d} {sum(bool(o) for o in odd):5d}  "
+               f"{case.premise[:80]}")
         if why:
             for w in written:
                 if w.arc not in u.arcs:
-                    print(f"         arc {w.arc}, not {' or '.join(u.arcs)}")
+                    yield f"         arc {w.arc}, not {' or '.join(u.arcs)}"
             for line in selfs:
-                print(f"         self: {line[:110]}")
+                yield f"         self: {line[:110]}"
             for lines in odd:
                 for line in lines:
-                    print(f"         contradicts the premise: {line[:110]}")
-    print(f"unseen fidelity (mean): {statistics.mean(fids):.3f} (min {min(fids):.2f})   cast recall: "
-          f"{statistics.mean(recalls):.3f}   arc of the story's kind: {arcs_right} of {total}   sides right: "
-          f"{sides_right} of {sides_all}   pets read one each: {pets_right} of {total}")
-    print(f"unseen lines naming one pet twice or a dream naming a pet: {self_lines}   scripts with a template "
-          f"detail contradicting the premise: {foreign_scripts} of {total}   garbled: {garbled}")
+                    yield f"         contradicts the premise: {line[:110]}"
+
+    got = run_block([f"unseen English premises (issue 12): {len(UNSEEN_CASES)} premises (cheating, stealing, adoption, "
+                   f"jobs, school, sports, family, betrayal, kindness repaid, lost and found, jealousy)",
+                   f"{'fid':>5} {'cast':>5} {'arc':>5} {'side':>5} {'pets':>5} {'self':>5} {'for':>5}  premise"],
+                  UNSEEN_CASES, seeds, lambda u, seed: story_of(u.case, seed), row)
+    print(f"unseen fidelity (mean): {got.mean('fid'):.3f} (min {got.min('fid'):.2f})   cast recall: "
+          f"{got.mean('cast'):.3f}   arc of the story's kind: {got.total('arc')} of {got.total('total')}   sides right: "
+          f"{got.total('side')} of {got.total('sides')}   pets read one each: {got.total('pets')} of {got.total('total')}")
+    print(f"unseen lines naming one pet twice or a dream naming a pet: {got.total('selfs')}   scripts with a template "
+          f"detail contradicting the premise: {got.total('foreign')} of {got.total('total')}   garbled: "
+          f"{got.total('garbled')}")
 
 
 # Chinese premises never used to tune the writer (issue 12, the genre's variety: cheating, stealing, adopting,
@@ -969,286 +1026,233 @@ def _role_shown(script: Script, deed: str, worn: str | None) -> bool:
                for a in sc.characters)
 
 
+def fid_cast(case: Case, scripts: list[Script]) -> tuple[float, float]:
+    """A case's premise fidelity and cast recall, each the mean over its scripts."""
+    return (statistics.mean(fidelity(case, s) for s in scripts),
+            statistics.mean(cast_recall(case, s) for s in scripts))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seeds", type=int, default=5)
     parser.add_argument("--why", action="store_true", help="print each invented word with its line")
     args = parser.parse_args()
+    seeds, why = args.seeds, args.why
     start = time.perf_counter()
-    fid: list[float] = []
-    recall: list[float] = []
-    distinct: list[float] = []
     first_scripts: list[Script] = []
-    rows = []
-    for case in CASES:
-        scripts = [write_offline(case.premise, _style(case), case.lang, seed) for seed in range(args.seeds)]
-        f = statistics.mean(fidelity(case, s) for s in scripts)
-        r = statistics.mean(cast_recall(case, s) for s in scripts)
+
+    def main_row(case: Case, scripts: list[Script], tally: Tally) -> Iterator[str]:
+        f, r = fid_cast(case, scripts)
         lines = [ln for s in scripts for ln in masked_lines(s)]
         d = len(set(lines)) / len(lines)
-        fid.append(f)
-        recall.append(r)
-        distinct.append(d)
+        tally.add(fid=f, cast=r, distinct=d)
         first_scripts.append(scripts[0])
-        rows.append((case.premise, case.lang, f, r, d))
+        yield f"{f:5.2f} {r:5.2f} {d:5.2f}  [{case.lang}] {case.premise[:90]}"
+
+    got = run_block([f"story eval: {len(CASES)} premises ({sum(c.lang == 'en' for c in CASES)} English, "
+                     f"{sum(c.lang == 'zh' for c in CASES)} Chinese), {seeds} seeds each, offline writer",
+                     f"{'fid':>5} {'cast':>5} {'dist':>5}  premise"], CASES, seeds, offline, main_row)
     shared_per_10 = []
     for i, j in itertools.permutations(range(len(CASES)), 2):
         if CASES[i].lang != CASES[j].lang:
             continue
         a, b = masked_lines(first_scripts[i]), set(masked_lines(first_scripts[j]))
         shared_per_10.append(10 * sum(ln in b for ln in a) / len(a))
-    invented_rows = []
-    for premise, lang in INVENT_CASES:
-        scripts = [write_offline(premise, _style_of(premise), lang, seed) for seed in range(args.seeds)]
-        found_words = [invented(premise, s) for s in scripts]
-        invented_rows.append((premise, lang, sum(bool(f) for f in found_words) / len(scripts), found_words))
-    elapsed = time.perf_counter() - start
-
-    print(f"story eval: {len(CASES)} premises ({sum(c.lang == 'en' for c in CASES)} English, "
-          f"{sum(c.lang == 'zh' for c in CASES)} Chinese), {args.seeds} seeds each, offline writer")
-    print(f"{'fid':>5} {'cast':>5} {'dist':>5}  premise")
-    for premise, lang, f, r, d in rows:
-        print(f"{f:5.2f} {r:5.2f} {d:5.2f}  [{lang}] {premise[:90]}")
     print()
-    print(f"premise fidelity (mean over premises and seeds): {statistics.mean(fid):.3f}   goal >= 0.9   "
-          f"(min {min(fid):.2f})")
-    print(f"cast recall (mean):                               {statistics.mean(recall):.3f}   goal 1.0   "
-          f"(min {min(recall):.2f})")
-    print(f"distinct lines across {args.seeds} seeds (mean):            {statistics.mean(distinct):.3f}   "
-          f"goal >= 0.70   (min {min(distinct):.2f})")
+    print(f"premise fidelity (mean over premises and seeds): {got.mean('fid'):.3f}   goal >= 0.9   "
+          f"(min {got.min('fid'):.2f})")
+    print(f"cast recall (mean):                               {got.mean('cast'):.3f}   goal 1.0   "
+          f"(min {got.min('cast'):.2f})")
+    print(f"distinct lines across {seeds} seeds (mean):            {got.mean('distinct'):.3f}   "
+          f"goal >= 0.70   (min {got.min('distinct'):.2f})")
     print(f"lines shared with an unrelated premise, per 10:   {statistics.mean(shared_per_10):.3f}   goal < 1   "
           f"(max {max(shared_per_10):.2f}, {len(shared_per_10)} ordered pairs, same language)")
     print()
-    print(f"{'inv':>5}  premise (invented: share of seeds whose lines name what the premise does not ask for)")
-    for premise, lang, share, found_words in invented_rows:
-        print(f"{share:5.2f}  [{lang}] {premise[:90]}")
-        if args.why:
+
+    def invented_row(item: tuple[str, str], scripts: list[Script], tally: Tally) -> Iterator[str]:
+        premise, lang = item
+        found_words = [invented(premise, s) for s in scripts]
+        share = sum(bool(f) for f in found_words) / len(scripts)
+        tally.add(bad=share * seeds)
+        yield f"{share:5.2f}  [{lang}] {premise[:90]}"
+        if why:
             for seed, words in enumerate(found_words):
                 for kind, word, line in words:
-                    print(f"         seed {seed}: {kind} {word!r}: {line[:110]}")
-    all_scripts = len(INVENT_CASES) * args.seeds
-    invented_bad = sum(share * args.seeds for _, _, share, _ in invented_rows)
+                    yield f"         seed {seed}: {kind} {word!r}: {line[:110]}"
+
+    got = run_block([f"{'inv':>5}  premise (invented: share of seeds whose lines name what the premise does not ask "
+                     f"for)"], INVENT_CASES, seeds, offline_of, invented_row)
+    elapsed = time.perf_counter() - start
+    all_scripts = len(INVENT_CASES) * seeds
+    invented_bad = got.total("bad")
     print(f"invented (scripts naming a job/business/wealth/place/event the premise does not): "
-          f"{invented_bad / all_scripts:.3f}   goal 0   ({round(invented_bad)} of {all_scripts} scripts, {len(INVENT_CASES)} premises)")
-    print(f"time: {elapsed:.1f}s for {(len(CASES) + len(INVENT_CASES)) * args.seeds} scripts")
+          f"{invented_bad / all_scripts:.3f}   goal 0   ({round(invented_bad)} of {all_scripts} scripts, "
+          f"{len(INVENT_CASES)} premises)")
+    print(f"time: {elapsed:.1f}s for {(len(CASES) + len(INVENT_CASES)) * seeds} scripts")
     print()
-    qa_fid: list[float] = []
-    qa_cast: list[float] = []
-    bad = lines_total = garbled = 0
-    print(f"viewer QA set: {len(QA_CASES)} premises never in the tests (Chinese; and told across languages)")
-    for case in QA_CASES:
-        scripts = [write_offline(case.premise, _style(case), case.lang, seed) for seed in range(args.seeds)]
-        f = statistics.mean(fidelity(case, s) for s in scripts)
-        r = statistics.mean(cast_recall(case, s) for s in scripts)
-        bad += sum(leaks(s) for s in scripts)
-        garbled += sum(garbles(s) for s in scripts)
-        lines_total += sum(len(masked_lines(s)) for s in scripts)
-        qa_fid.append(f)
-        qa_cast.append(r)
+
+    def qa_row(case: Case, scripts: list[Script], tally: Tally) -> Iterator[str]:
+        f, r = fid_cast(case, scripts)
+        tally.add(fid=f, cast=r, bad=sum(leaks(s) for s in scripts), garbled=sum(garbles(s) for s in scripts),
+                  lines=sum(len(masked_lines(s)) for s in scripts))
         across = "" if (_HAN.search(case.premise) is not None) == (case.lang == "zh") else " across"
-        print(f"{f:5.2f} {r:5.2f}        [{case.lang}{across}] {case.premise[:80]}")
-    print(f"QA fidelity (mean): {statistics.mean(qa_fid):.3f} (min {min(qa_fid):.2f})   "
-          f"QA cast recall: {statistics.mean(qa_cast):.3f}   "
-          f"lines in the other writing or with a placeholder verb: {bad} of {lines_total}   "
-          f"lines naming a pet twice in one breath or garbled: {garbled}")
+        yield f"{f:5.2f} {r:5.2f}        [{case.lang}{across}] {case.premise[:80]}"
+
+    got = run_block([f"viewer QA set: {len(QA_CASES)} premises never in the tests (Chinese; and told across "
+                     f"languages)"], QA_CASES, seeds, offline, qa_row)
+    print(f"QA fidelity (mean): {got.mean('fid'):.3f} (min {got.min('fid'):.2f})   "
+          f"QA cast recall: {got.mean('cast'):.3f}   "
+          f"lines in the other writing or with a placeholder verb: {got.total('bad')} of {got.total('lines')}   "
+          f"lines naming a pet twice in one breath or garbled: {got.total('garbled')}")
     print()
-    kind_fid: list[float] = []
-    kind_cast: list[float] = []
-    with_effort = total = with_invented = 0
-    print(f"stories not of striving: {len(KIND_CASES)} premises (romance, theft, friendship, lost, rescue, reunion, "
-          f"birthday, match, family, revenge)")
-    for case in KIND_CASES:
-        scripts = [write_offline(case.premise, _style(case), case.lang, seed) for seed in range(args.seeds)]
-        f = statistics.mean(fidelity(case, s) for s in scripts)
-        r = statistics.mean(cast_recall(case, s) for s in scripts)
+
+    def kind_row(case: Case, scripts: list[Script], tally: Tally) -> Iterator[str]:
+        f, r = fid_cast(case, scripts)
         said = [effort(s) for s in scripts]
         told = [invented_events(case.premise, s) for s in scripts]
-        with_effort += sum(bool(x) for x in said)
-        with_invented += sum(bool(x) for x in told)
-        total += len(scripts)
-        kind_fid.append(f)
-        kind_cast.append(r)
-        print(f"{f:5.2f} {r:5.2f}        [{case.lang}] {case.premise[:80]}")
-        if args.why:
-            for seed, lines in enumerate(said):
-                for line in lines:
-                    print(f"         seed {seed}: effort: {line[:110]}")
-            for seed, lines in enumerate(told):
-                for line in lines:
-                    print(f"         seed {seed}: invented event: {line[:110]}")
-    print(f"kinds fidelity (mean): {statistics.mean(kind_fid):.3f} (min {min(kind_fid):.2f})   "
-          f"kinds cast recall: {statistics.mean(kind_cast):.3f}   "
-          f"scripts with effort filler: {with_effort} of {total}   goal 0   "
-          f"with an invented event: {with_invented} of {total}   goal 0")
+        tally.add(fid=f, cast=r, effort=sum(bool(x) for x in said), invented=sum(bool(x) for x in told),
+                  total=len(scripts))
+        yield f"{f:5.2f} {r:5.2f}        [{case.lang}] {case.premise[:80]}"
+        if why:
+            yield from by_seed("effort", said)
+            yield from by_seed("invented event", told)
+
+    got = run_block([f"stories not of striving: {len(KIND_CASES)} premises (romance, theft, friendship, lost, rescue, "
+                     f"reunion, birthday, match, family, revenge)"], KIND_CASES, seeds, offline, kind_row)
+    print(f"kinds fidelity (mean): {got.mean('fid'):.3f} (min {got.min('fid'):.2f})   "
+          f"kinds cast recall: {got.mean('cast'):.3f}   "
+          f"scripts with effort filler: {got.total('effort')} of {got.total('total')}   goal 0   "
+          f"with an invented event: {got.total('invented')} of {got.total('total')}   goal 0")
     print()
-    cl_fid: list[float] = []
-    cl_garbled = 0
-    print(f"clause reading set: {len(CLAUSE_CASES)} premises once misread (outsiders, who, mending, weather)")
-    for case in CLAUSE_CASES:
-        scripts = [write_offline(case.premise, _style(case), case.lang, seed) for seed in range(args.seeds)]
-        f = statistics.mean(fidelity(case, s) for s in scripts)
-        r = statistics.mean(cast_recall(case, s) for s in scripts)
+
+    def clause_row(case: Case, scripts: list[Script], tally: Tally) -> Iterator[str]:
+        f, r = fid_cast(case, scripts)
         g = sum(garbles(s) for s in scripts)
-        cl_fid.append(f)
-        cl_garbled += g
-        print(f"{f:5.2f} {r:5.2f} {g:5d}  [{case.lang}] {case.premise[:80]}")
-    print(f"clause fidelity (mean): {statistics.mean(cl_fid):.3f} (min {min(cl_fid):.2f})   "
-          f"garbled lines (a name run into a subject, or owning nothing): {cl_garbled}")
+        tally.add(fid=f, garbled=g)
+        yield f"{f:5.2f} {r:5.2f} {g:5d}  [{case.lang}] {case.premise[:80]}"
+
+    got = run_block([f"clause reading set: {len(CLAUSE_CASES)} premises once misread (outsiders, who, mending, "
+                     f"weather)"], CLAUSE_CASES, seeds, offline, clause_row)
+    print(f"clause fidelity (mean): {got.mean('fid'):.3f} (min {got.min('fid'):.2f})   "
+          f"garbled lines (a name run into a subject, or owning nothing): {got.total('garbled')}")
     print()
-    zh_fid: list[float] = []
-    zh_cast: list[float] = []
-    zh_where: list[float] = []
-    zh_garbled = unspaced = 0
-    print(f"Chinese premises (issue 12): {len(ZH_CASES)} premises (a litter, breed and age, names alone, outsiders, "
-          f"Latin words, places)")
-    print(f"{'fid':>5} {'cast':>5} {'where':>5} {'garb':>5}  premise")
-    for case in ZH_CASES:
-        scripts = [write_offline(case.premise, _style(case), case.lang, seed) for seed in range(args.seeds)]
-        f = statistics.mean(fidelity(case, s) for s in scripts)
-        r = statistics.mean(cast_recall(case, s) for s in scripts)
+
+    def zh_row(case: Case, scripts: list[Script], tally: Tally) -> Iterator[str]:
+        f, r = fid_cast(case, scripts)
         w = statistics.mean(float(any(sc.location in case.where for sc in s.scenes)) for s in scripts)
         g = sum(garbles(s) for s in scripts)
-        unspaced += sum(bool(_UNSPACED.search(t)) for s in scripts for sc in s.scenes for _, t in sc.spoken())
-        zh_fid.append(f)
-        zh_cast.append(r)
-        zh_where.append(w)
-        zh_garbled += g
-        print(f"{f:5.2f} {r:5.2f} {w:5.2f} {g:5d}  [{case.lang}] {case.premise[:80]}")
-    print(f"Chinese fidelity (mean): {statistics.mean(zh_fid):.3f} (min {min(zh_fid):.2f})   "
-          f"Chinese cast recall: {statistics.mean(zh_cast):.3f}   drawn at the right place: {statistics.mean(zh_where):.3f}   "
-          f"garbled: {zh_garbled}   lines with hanzi touching a Latin word: {unspaced}")
+        tally.add(fid=f, cast=r, where=w, garbled=g, unspaced=sum(
+            bool(_UNSPACED.search(t)) for s in scripts for sc in s.scenes for _, t in sc.spoken()))
+        yield f"{f:5.2f} {r:5.2f} {w:5.2f} {g:5d}  [{case.lang}] {case.premise[:80]}"
+
+    got = run_block([f"Chinese premises (issue 12): {len(ZH_CASES)} premises (a litter, breed and age, names alone, "
+                     f"outsiders, Latin words, places)",
+                     f"{'fid':>5} {'cast':>5} {'where':>5} {'garb':>5}  premise"], ZH_CASES, seeds, offline, zh_row)
+    print(f"Chinese fidelity (mean): {got.mean('fid'):.3f} (min {got.min('fid'):.2f})   "
+          f"Chinese cast recall: {got.mean('cast'):.3f}   drawn at the right place: {got.mean('where'):.3f}   "
+          f"garbled: {got.total('garbled')}   lines with hanzi touching a Latin word: {got.total('unspaced')}")
     print()
-    staged = 0
-    print(f"staged deeds (issue 12): {len(STAGED_CASES)} premises whose deed a scene must show with its gear")
-    for premise, lang, deed in STAGED_CASES:
-        scripts = [write_offline(premise, _style_of(premise), lang, seed) for seed in range(args.seeds)]
+
+    def staged_row(item: tuple[str, str, str], scripts: list[Script], tally: Tally) -> Iterator[str]:
+        premise, lang, deed = item
         shown = sum(any(a.action == deed for sc in s.scenes for a in sc.characters) for s in scripts)
-        staged += shown
-        print(f"{shown / len(scripts):5.2f}  {deed:>6}  [{lang}] {premise[:80]}")
-    print(f"staged as asked: {staged} of {len(STAGED_CASES) * args.seeds} scripts   goal all")
+        tally.add(shown=shown)
+        yield f"{shown / len(scripts):5.2f}  {deed:>6}  [{lang}] {premise[:80]}"
+
+    got = run_block([f"staged deeds (issue 12): {len(STAGED_CASES)} premises whose deed a scene must show with its "
+                     f"gear"], STAGED_CASES, seeds, offline_of, staged_row)
+    print(f"staged as asked: {got.total('shown')} of {len(STAGED_CASES) * seeds} scripts   goal all")
     print()
-    roles = 0
-    print(f"job deeds (issue 12, roles): {len(ROLE_CASES)} premises whose deed a scene must show, done by the pet "
-          f"in its job's costume")
-    for premise, lang, deed, worn in ROLE_CASES:
-        scripts = [write_offline(premise, _style_of(premise), lang, seed) for seed in range(args.seeds)]
+
+    def role_row(item: tuple[str, str, str, str | None], scripts: list[Script], tally: Tally) -> Iterator[str]:
+        premise, lang, deed, worn = item
         shown = sum(_role_shown(s, deed, worn) for s in scripts)
-        roles += shown
-        print(f"{shown / len(scripts):5.2f}  {deed:>6} {worn or '-':>11}  [{lang}] {premise[:80]}")
-    print(f"job deeds shown as asked: {roles} of {len(ROLE_CASES) * args.seeds} scripts   goal all")
+        tally.add(shown=shown)
+        yield f"{shown / len(scripts):5.2f}  {deed:>6} {worn or '-':>11}  [{lang}] {premise[:80]}"
+
+    got = run_block([f"job deeds (issue 12, roles): {len(ROLE_CASES)} premises whose deed a scene must show, done by "
+                     f"the pet in its job's costume"], ROLE_CASES, seeds, offline_of, role_row)
+    print(f"job deeds shown as asked: {got.total('shown')} of {len(ROLE_CASES) * seeds} scripts   goal all")
     print()
-    st_fid: list[float] = []
-    st_cast: list[float] = []
-    st_invented = st_garbled = st_total = 0
-    print(f"story engine set: {len(STORY_CASES)} premises (reunions, relations, two pets in a clause, Chinese dog names)")
-    for case in STORY_CASES:
-        scripts = [write_offline(case.premise, _style(case), case.lang, seed) for seed in range(args.seeds)]
-        f = statistics.mean(fidelity(case, s) for s in scripts)
-        r = statistics.mean(cast_recall(case, s) for s in scripts)
+
+    def story_row(case: Case, scripts: list[Script], tally: Tally) -> Iterator[str]:
+        f, r = fid_cast(case, scripts)
         told = [invented_events(case.premise, s) for s in scripts]
         g = sum(garbles(s) for s in scripts)
-        st_invented += sum(bool(x) for x in told)
-        st_garbled += g
-        st_total += len(scripts)
-        st_fid.append(f)
-        st_cast.append(r)
-        print(f"{f:5.2f} {r:5.2f} {g:5d}  [{case.lang}] {case.premise[:80]}")
-        if args.why:
-            for seed, lines in enumerate(told):
-                for line in lines:
-                    print(f"         seed {seed}: invented event: {line[:110]}")
-    print(f"story engine fidelity (mean): {statistics.mean(st_fid):.3f} (min {min(st_fid):.2f})   "
-          f"cast recall: {statistics.mean(st_cast):.3f}   with an invented event: {st_invented} of {st_total}   "
-          f"garbled: {st_garbled}")
+        tally.add(fid=f, cast=r, invented=sum(bool(x) for x in told), garbled=g, total=len(scripts))
+        yield f"{f:5.2f} {r:5.2f} {g:5d}  [{case.lang}] {case.premise[:80]}"
+        if why:
+            yield from by_seed("invented event", told)
+
+    got = run_block([f"story engine set: {len(STORY_CASES)} premises (reunions, relations, two pets in a clause, "
+                     f"Chinese dog names)"], STORY_CASES, seeds, offline, story_row)
+    print(f"story engine fidelity (mean): {got.mean('fid'):.3f} (min {got.min('fid'):.2f})   "
+          f"cast recall: {got.mean('cast'):.3f}   with an invented event: {got.total('invented')} of "
+          f"{got.total('total')}   garbled: {got.total('garbled')}")
     print()
-    place_any: list[float] = []
-    place_all: list[float] = []
-    place_fid: list[float] = []
-    print(f"places (issue 12, staging): {len(PLACE_CASES)} premises (lake, pond, river, fishing contest, a city's "
-          f"contest, wedding, mountain, cemetery; English and Chinese)")
-    print(f"{'fid':>5} {'any':>5} {'all':>5}  premise")
-    for case in PLACE_CASES:
-        scripts = [write_offline(case.premise, _style(case), case.lang, seed) for seed in range(args.seeds)]
+
+    def place_row(case: Case, scripts: list[Script], tally: Tally) -> Iterator[str]:
         f = statistics.mean(fidelity(case, s) for s in scripts)
         w = statistics.mean(float(any(sc.location in case.where for sc in s.scenes)) for s in scripts)
         own = [sc for s in scripts for sc in s.scenes if any(found(x, sc.narration) for x in case.items[0])]
         a = statistics.mean(float(sc.location in case.where) for sc in own) if own else 0.0
-        place_fid.append(f)
-        place_any.append(w)
-        place_all.append(a)
-        print(f"{f:5.2f} {w:5.2f} {a:5.2f}  [{case.lang}] {case.premise[:80]}")
-    print(f"places fidelity (mean): {statistics.mean(place_fid):.3f}   drawn at the asked place (any scene): "
-          f"{statistics.mean(place_any):.3f}   the premise's own scenes there: {statistics.mean(place_all):.3f}")
+        tally.add(fid=f, any=w, all=a)
+        yield f"{f:5.2f} {w:5.2f} {a:5.2f}  [{case.lang}] {case.premise[:80]}"
+
+    got = run_block([f"places (issue 12, staging): {len(PLACE_CASES)} premises (lake, pond, river, fishing contest, a "
+                     f"city's contest, wedding, mountain, cemetery; English and Chinese)",
+                     f"{'fid':>5} {'any':>5} {'all':>5}  premise"], PLACE_CASES, seeds, offline, place_row)
+    print(f"places fidelity (mean): {got.mean('fid'):.3f}   drawn at the asked place (any scene): "
+          f"{got.mean('any'):.3f}   the premise's own scenes there: {got.mean('all'):.3f}")
     print()
-    unseen_block(args.seeds, args.why)
+    unseen_block(seeds, why)
     print()
-    u_fid: list[float] = []
-    u_cast: list[float] = []
-    u_sides = u_split = u_roles = u_never = u_deeds = u_garbled = u_total = u_deed_total = 0
-    print(f"unseen Chinese premises (issue 12): {len(ZH_UNSEEN)} premises (cheating, stealing, adopting, odd jobs, "
-          f"friendship, betrayal, school, a race, family, a kindness repaid, lost, jealousy)")
-    print(f"{'fid':>5} {'cast':>5} {'sides':>5} {'split':>5} {'role':>4} {'tmpl':>4} {'deed':>4} {'garb':>4}  premise")
-    for zc in ZH_UNSEEN:
+
+    def zh_unseen_row(zc: ZhCase, scripts: list[Script], tally: Tally) -> Iterator[str]:
         case = zc.case
-        scripts = [write_offline(case.premise, _style(case), case.lang, seed) for seed in range(args.seeds)]
-        f = statistics.mean(fidelity(case, s) for s in scripts)
-        r = statistics.mean(cast_recall(case, s) for s in scripts)
+        f, r = fid_cast(case, scripts)
         sides = sum(zh_sides(zc, s) for s in scripts)
         split = sum(bool(split_phrases(zc, s)) for s in scripts)
         roles = len(misread_roles(zc))
         never = sum(bool(contradicting(zc, s)) for s in scripts)
         deeds = sum(len(wrong_deeds(zc, s)) for s in scripts)
         g = sum(garbles(s) for s in scripts)
-        u_fid.append(f)
-        u_cast.append(r)
-        u_sides += sides
-        u_split += split
-        u_roles += roles
-        u_never += never
-        u_deeds += deeds
-        u_garbled += g
-        u_total += len(scripts)
-        u_deed_total += len(zc.deeds) * len(scripts)
-        print(f"{f:5.2f} {r:5.2f} {sides / len(scripts):5.2f} {split:5d} {roles:4d} {never:4d} {deeds:4d} {g:4d}  "
-              f"{case.premise[:60]}")
-        if args.why:
+        tally.add(fid=f, cast=r, sides=sides, split=split, roles=roles, never=never, deeds=deeds, garbled=g,
+                  total=len(scripts), deed_total=len(zc.deeds) * len(scripts))
+        yield (f"{f:5.2f} {r:5.2f} {sides / len(scripts):5.2f} {split:5d} {roles:4d} {never:4d} {deeds:4d} {g:4d}  "
+               f"{case.premise[:60]}")
+        if why:
             for seed, s in enumerate(scripts):
                 for t in split_phrases(zc, s):
-                    print(f"         seed {seed}: name inside a phrase: {t[:110]}")
+                    yield f"         seed {seed}: name inside a phrase: {t[:110]}"
                 for t in contradicting(zc, s):
-                    print(f"         seed {seed}: template detail: {t[:110]}")
+                    yield f"         seed {seed}: template detail: {t[:110]}"
                 for t in wrong_deeds(zc, s):
-                    print(f"         seed {seed}: deed: {t[:110]}")
+                    yield f"         seed {seed}: deed: {t[:110]}"
             for w in misread_roles(zc):
-                print(f"         read as a role: {w}")
-    print(f"unseen Chinese fidelity (mean): {statistics.mean(u_fid):.3f} (min {min(u_fid):.2f})   "
-          f"cast recall: {statistics.mean(u_cast):.3f}   hero and rival as told: {u_sides} of {u_total}   "
-          f"a name inside a phrase: {u_split} of {u_total}   a non-role read as a role: {u_roles} premises   "
-          f"template detail against the premise: {u_never} of {u_total}   deed by the wrong one: {u_deeds} of "
-          f"{u_deed_total}   garbled: {u_garbled}")
+                yield f"         read as a role: {w}"
+
+    got = run_block([f"unseen Chinese premises (issue 12): {len(ZH_UNSEEN)} premises (cheating, stealing, adopting, "
+                     f"odd jobs, friendship, betrayal, school, a race, family, a kindness repaid, lost, jealousy)",
+                     f"{'fid':>5} {'cast':>5} {'sides':>5} {'split':>5} {'role':>4} {'tmpl':>4} {'deed':>4} "
+                     f"{'garb':>4}  premise"], ZH_UNSEEN, seeds, lambda zc, seed: offline(zc.case, seed), zh_unseen_row)
+    print(f"unseen Chinese fidelity (mean): {got.mean('fid'):.3f} (min {got.min('fid'):.2f})   "
+          f"cast recall: {got.mean('cast'):.3f}   hero and rival as told: {got.total('sides')} of {got.total('total')}   "
+          f"a name inside a phrase: {got.total('split')} of {got.total('total')}   a non-role read as a role: "
+          f"{got.total('roles')} premises   template detail against the premise: {got.total('never')} of "
+          f"{got.total('total')}   deed by the wrong one: {got.total('deeds')} of {got.total('deed_total')}   "
+          f"garbled: {got.total('garbled')}")
     print()
-    _casting(args.seeds)
+    _casting(seeds)
     return 0
 
 
 def _casting(seeds: int) -> None:
     """The casting block (issue 12): cast count and recall, the dead never on screen, the arc told."""
-    from story.offline import write_story
 
-    counted: list[float] = []
-    recalled: list[float] = []
-    fids: list[float] = []
-    arcs_right: list[float] = []
-    seen_dead = dead_total = efforts = total = 0
-    print(f"casting (issue 12): {len(CAST_CASES)} premises (names alone, counted groups, a grave visited, a loyal wait; "
-          f"English and Chinese)")
-    print(f"{'fid':>5} {'cast':>5} {'count':>5} {'arc':>5} {'dead':>5}  premise")
-    for case in CAST_CASES:
-        written = [write_story(case.premise, _style_of(case.premise), case.lang, seed) for seed in range(seeds)]
+    def row(case: CastCase, written: list[Written], tally: Tally) -> Iterator[str]:
         scripts = [w.script for w in written]
-        as_case = Case(case.premise, case.lang, case.cast, case.items)
-        f = statistics.mean(fidelity(as_case, s) for s in scripts)
-        r = statistics.mean(cast_recall(as_case, s) for s in scripts)
+        f, r = fid_cast(Case(case.premise, case.lang, case.cast, case.items), scripts)
         n = statistics.mean(float(len(s.characters) == case.count) for s in scripts)
         a = statistics.mean(float(case.arc is None or w.arc == case.arc) for w in written)
         dead = 0
@@ -1256,18 +1260,18 @@ def _casting(seeds: int) -> None:
             ids = {c.id for c in s.characters if any(c.id.startswith(g) for g in case.gone)}
             dead += bool(ids & {x.id for sc in s.scenes for x in sc.characters}
                          | ids & {ln.speaker for sc in s.scenes for ln in sc.dialogue})
-        seen_dead += dead
-        dead_total += len(scripts) if case.gone else 0
-        efforts += sum(bool(effort(s)) for s in scripts)
-        total += len(scripts)
-        fids.append(f)
-        recalled.append(r)
-        counted.append(n)
-        arcs_right.append(a)
-        print(f"{f:5.2f} {r:5.2f} {n:5.2f} {a:5.2f} {dead:5d}  [{case.lang}] {case.premise[:80]}")
-    print(f"casting fidelity (mean): {statistics.mean(fids):.3f}   cast recall: {statistics.mean(recalled):.3f}   "
-          f"cast count right: {statistics.mean(counted):.3f}   arc right: {statistics.mean(arcs_right):.3f}   "
-          f"the dead on screen or speaking: {seen_dead} of {dead_total}   effort filler: {efforts} of {total}")
+        tally.add(fid=f, cast=r, count=n, arc=a, dead=dead, dead_total=len(scripts) if case.gone else 0,
+                  effort=sum(bool(effort(s)) for s in scripts), total=len(scripts))
+        yield f"{f:5.2f} {r:5.2f} {n:5.2f} {a:5.2f} {dead:5d}  [{case.lang}] {case.premise[:80]}"
+
+    got = run_block([f"casting (issue 12): {len(CAST_CASES)} premises (names alone, counted groups, a grave visited, "
+                     f"a loyal wait; English and Chinese)",
+                     f"{'fid':>5} {'cast':>5} {'count':>5} {'arc':>5} {'dead':>5}  premise"],
+                    CAST_CASES, seeds, story_of, row)
+    print(f"casting fidelity (mean): {got.mean('fid'):.3f}   cast recall: {got.mean('cast'):.3f}   "
+          f"cast count right: {got.mean('count'):.3f}   arc right: {got.mean('arc'):.3f}   "
+          f"the dead on screen or speaking: {got.total('dead')} of {got.total('dead_total')}   effort filler: "
+          f"{got.total('effort')} of {got.total('total')}")
 
 
 def _style(case: Case) -> str:
