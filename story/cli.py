@@ -13,11 +13,11 @@ import secrets
 import sys
 from typing import Any
 
-from petreel.errors import PetReelError, UnknownStyle, UserError
+from petreel.errors import PetReelError, UserError
 from story.offline import recast_note, validate_premise, write_story
 from story.premise import analyse, hero_style, understood_line
 from story.script import Script
-from story.styles import ART_STYLES, CHARACTER_STYLES, DEFAULT_STYLE
+from story.styles import ART_STYLES, CHARACTER_STYLES, DEFAULT_STYLE, check_style
 from story.text import script_language
 
 
@@ -46,8 +46,8 @@ def _fail(message: str, code: int = 2) -> int:
 def choose_style(premise: str, requested: str | None, language: str) -> tuple[str, str | None]:
     """The hero's style: the requested one (with a re-cast note when it differs from the premise's
     own hero) or the premise's. Raises ``UnknownStyle``."""
-    if requested is not None and requested not in CHARACTER_STYLES:
-        raise UnknownStyle(f"{requested!r}; known: {', '.join(CHARACTER_STYLES)}")
+    if requested is not None:
+        check_style(requested)
     analysis = analyse(premise)
     own = hero_style(analysis)
     style = requested or own or DEFAULT_STYLE

@@ -14,14 +14,14 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from petreel.errors import BadPremise, UnknownStyle
+from petreel.errors import BadPremise
 from petreel.i18n import t
 from story.arcs import choose_arc, plan_with_asks
 from story.expand import expand_plan
 from story.plan import Plan, Substitution
 from story.premise import Analysis, analyse, hero_style
 from story.script import Script, normalise_language
-from story.styles import ART_STYLES, CHARACTER_STYLES, DEFAULT_STYLE
+from story.styles import CHARACTER_STYLES, DEFAULT_STYLE, check_style, check_styles
 from story.text import check_utf8
 
 MAX_PREMISE_CHARS = 500
@@ -62,10 +62,7 @@ def write_story(premise: str, style: str | None, language: str, seed: int, art_s
     premise = validate_premise(premise)
     analysis = analyse(premise)
     style = style or hero_style(analysis) or DEFAULT_STYLE
-    if style not in CHARACTER_STYLES:
-        raise UnknownStyle(f"{style!r}; known: {', '.join(CHARACTER_STYLES)}")
-    if art_style not in ART_STYLES:
-        raise UnknownStyle(f"art style {art_style!r}; known: {', '.join(ART_STYLES)}")
+    check_styles(style, art_style)
     lang = normalise_language(language)
     # 2. Arc and plan from the analysis.
     arc = choose_arc(analysis, seed)
@@ -99,8 +96,7 @@ def recast_note(old_style: str | None, new_style: str, hero_name: str, language:
 def recast(item: Script | Plan, new_style: str, language: str = "en") -> tuple[Script | Plan, str | None]:
     """``item`` with only its hero re-cast in ``new_style`` (species, breed, look; the name stays),
     and the one-line note saying so (None when nothing changed)."""
-    if new_style not in CHARACTER_STYLES:
-        raise UnknownStyle(f"{new_style!r}; known: {', '.join(CHARACTER_STYLES)}")
+    check_style(new_style)
     new = CHARACTER_STYLES[new_style]
     if isinstance(item, Plan):
         hero = item.hero

@@ -1,9 +1,12 @@
-"""Catalogue of character styles (the pets) and art styles. Pure data."""
+"""Catalogue of character styles (the pets) and art styles. Pure data, and the one check that a style is
+in it (``check_style``, ``check_styles``)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Literal
+
+from petreel.errors import UnknownStyle
 
 Species = Literal["cat", "dog"]
 
@@ -94,3 +97,16 @@ def only_art_style(backend: str) -> ArtStyle | None:
     """The art style used when this backend offers exactly one (the CPU painter): nothing to pick."""
     offered = art_styles_for(backend)
     return offered[0] if len(offered) == 1 else None
+
+
+def check_style(style: str) -> None:
+    """Raises ``UnknownStyle`` (naming the known ones) for a hero style the catalogue does not have."""
+    if style not in CHARACTER_STYLES:
+        raise UnknownStyle(f"{style!r}; known: {', '.join(CHARACTER_STYLES)}")
+
+
+def check_styles(style: str, art_style: str) -> None:
+    """``check_style``, then the same for an art style."""
+    check_style(style)
+    if art_style not in ART_STYLES:
+        raise UnknownStyle(f"art style {art_style!r}; known: {', '.join(ART_STYLES)}")

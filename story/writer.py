@@ -24,7 +24,7 @@ from typing import Any, Protocol
 
 from pydantic import ValidationError
 
-from petreel.errors import BackendUnavailable, InvalidReply, ScriptError, UnknownStyle, WriterUnavailable
+from petreel.errors import BackendUnavailable, InvalidReply, ScriptError, WriterUnavailable
 from petreel.settings import LLMSettings
 from story.expand import expand_plan
 from story.moderation import Moderator, check_blocklist
@@ -33,7 +33,7 @@ from story.plan import Plan, plan_json_schema
 from story.prompts import build_messages, excerpt, repair_note
 from story.reply import format_validation, parse_plan
 from story.script import Script, normalise_language
-from story.styles import ART_STYLES, CHARACTER_STYLES
+from story.styles import check_styles
 
 logger = logging.getLogger(__name__)
 
@@ -45,10 +45,7 @@ class ScriptWriter(Protocol):
 
 def check_inputs(premise: str, style: str, art_style: str) -> str:
     premise = validate_premise(premise)
-    if style not in CHARACTER_STYLES:
-        raise UnknownStyle(f"{style!r}; known: {', '.join(CHARACTER_STYLES)}")
-    if art_style not in ART_STYLES:
-        raise UnknownStyle(f"art style {art_style!r}; known: {', '.join(ART_STYLES)}")
+    check_styles(style, art_style)
     return premise
 
 
