@@ -13,7 +13,8 @@ greedy, or a villain).
 
 Each step is its own module: the values (``story.analysis``), given names (``story.naming``), the pets
 named by breed, species and relation (``story.heads``) and counted (``story.counted``), the ones named by
-a role or a thing (``story.others``), jobs (``story.jobs``), who is who (``story.casting``), who is gone
+a role or a thing (``story.others``), jobs (``story.jobs``), what a Chinese clause says of a pet
+(``story.predicates``), who is who (``story.casting``), who is gone
 (``story.life``), and the line saying what was understood (``story.understood``).
 """
 
