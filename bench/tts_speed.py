@@ -1,6 +1,7 @@
 """Speech engine cost on this machine: core-s per second of speech, voice load, and per part.
 
-    python bench/tts_speed.py
+    python bench/tts_speed.py            # everything below
+    python bench/tts_speed.py --render   # only the render's speech by part (last item)
 
 Speaks the English and Chinese lines of ``tests/test_render_sound.py`` (narration and dialogue,
 each speaker in its cast voice) with ``PiperNarrator``: piper (English; onnxruntime on one thread,
@@ -24,11 +25,21 @@ CPU time, and wall time with process start). Prints, in one run:
   sampling noise (0.667), waveform SNR, line lengths, voiced level, and the noise floor in the
   pauses (the 20 ms frames where the float voice is under -60 dBFS: their power mean in dBFS, float
   against the engine); spectrograms (float, engine, and their difference magnified) of two lines to
-  ``bench/out/voice_bf16_line*.png``.
+  ``bench/out/voice_bf16_line*.png``;
+- the speech of a render by part (``render_parts``): the 60 s script of ``bench/render_cpu.py``
+  spoken by ``render.speech.speak_script`` with the render's own narrator (``default_backends``, its
+  cache under ``DATA_DIR``), in a fresh process, as a render speaks it: COLD, the forked speech child
+  of a fresh render (what every render pays today), each part's core-s (all threads, exclusive: a
+  part inside another counts once): the child's imports, the latent session's and the vocoder's
+  load, phonemes, the latent (text encoder, duration predictor and flow, split by onnxruntime's
+  profiler), the vocoder, post-processing (peak, pitch resampling, trims, levels), the pipe, the
+  rest; then WARM, the same script spoken again in one process that keeps the voice loaded (what a
+  worker would pay a clip if it kept the voice; no render does), with that process's resident set.
 """
 
 from __future__ import annotations
 
+import argparse
 import collections
 import json
 import os
@@ -327,7 +338,208 @@ def spectrogram_rows(rows: list[np.ndarray], path: Path) -> None:
     Image.fromarray((np.vstack([image[:, :width] for image in images]) * 255).astype(np.uint8)).save(path)
 
 
+RENDER_PARTS = ("imports (onnxruntime, piper, openvino)", "latent session load", "vocoder load (compile)",
+                "phonemes", "latent: text encoder", "latent: duration predictor", "latent: flow", "latent: other",
+                "vocoder (HiFi-GAN)", "post: pitch resampling", "post: peak, trims, levels, gaps", "pipe to the render",
+                "rest (packing, fork, python)")
+
+
+class PartTimer:
+    """Exclusive CPU (``process_time``: every thread of the process, so a compile on a helper thread
+    counts) per part: a part entered inside another stops the outer one's clock until it returns."""
+
+    def __init__(self) -> None:
+        self.parts: collections.defaultdict[str, float] = collections.defaultdict(float)
+        self._stack = ["rest (packing, fork, python)"]
+        self._at = time.process_time()
+
+    def _switch(self, to: str | None) -> None:
+        now = time.process_time()
+        self.parts[self._stack[-1]] += now - self._at
+        self._at = now
+        if to is None:
+            self._stack.pop()
+        else:
+            self._stack.append(to)
+
+    def wrap(self, owner: Any, name: str, label: str) -> None:
+        fn = getattr(owner, name)
+
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            self._switch(label)
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                self._switch(None)
+
+        setattr(owner, name, timed)
+
+    def reset(self) -> None:
+        self.parts.clear()
+        self._stack, self._at = self._stack[:1], time.process_time()
+
+    def total(self) -> dict[str, float]:
+        self._switch(self._stack[-1])  # charge the running part up to now
+        self._stack.pop()
+        return dict(self.parts)
+
+
+def _rss_mib() -> float:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+RENDER_CODE = """
+import sys
+from bench.tts_speed import render_child
+render_child(sys.argv[1])
+"""
+
+
+def render_child(out: str) -> None:
+    """In a fresh process: the bench's 60 s script spoken as a render speaks it (cold, forked child),
+    then twice in this process with the voice kept (the second: warm); the figures as JSON to ``out``."""
+    import multiprocessing.connection
+
+    import render.speech as speech
+    import render.voiceov as voiceov
+    from bench.render_cpu import bench_script
+    from petreel.settings import load_settings
+    from render.backends import default_backends
+
+    narrator = default_backends(load_settings()).narrator
+    script = bench_script(60)
+    voices = cast_voices(script)
+    jobs = [(text, voices.get(speaker, voices["narrator"])) for scene in script.scenes for speaker, text in scene.spoken()]
+    timer = PartTimer()
+    ids: list[list[int]] = []
+    scales: list[np.ndarray] = []
+
+    def wrap_piper() -> None:  # once piper is imported (in the speech child, as a render imports it)
+        import piper
+
+        if getattr(piper.PiperVoice, "_timed", False):
+            return
+        to_audio = piper.PiperVoice.phoneme_ids_to_audio
+
+        def record(self: Any, phoneme_ids: list[int], syn_config: Any = None, **kwargs: Any) -> Any:
+            ids.append(phoneme_ids)
+            scales.append(np.array([0.0, syn_config.length_scale, 0.0], dtype=np.float32))
+            return to_audio(self, phoneme_ids, syn_config, **kwargs)
+
+        piper.PiperVoice.phoneme_ids_to_audio = record  # type: ignore[assignment]
+        for name, label in (("phonemize", "phonemes"), ("phonemes_to_ids", "phonemes"),
+                            ("phoneme_ids_to_audio", "latent")):
+            timer.wrap(piper.PiperVoice, name, label)
+        piper.PiperVoice._timed = True  # type: ignore[attr-defined]
+
+    load = narrator_module.PiperNarrator._load_piper
+
+    def load_then_wrap(self: Any) -> Any:
+        voice = load(self)
+        wrap_piper()
+        return voice
+
+    narrator_module.PiperNarrator._load_piper = load_then_wrap  # type: ignore[method-assign]
+    for owner, name, label in (
+            (narrator_module.PiperNarrator, "_load_piper", RENDER_PARTS[0]),
+            (voiceov, "voice_session", RENDER_PARTS[1]), (voiceov.OpenVinoVocoder, "__init__", RENDER_PARTS[2]),
+            (voiceov, "import_openvino", RENDER_PARTS[0]),
+            (voiceov.OpenVinoVocoder, "_infer", "vocoder (HiFi-GAN)"),
+            (narrator_module, "resample", "post: pitch resampling"),
+            *((narrator_module, name, "post: peak, trims, levels, gaps")
+              for name in ("peak_normalised", "trim_silence", "_level_normalise", "_finish")),
+            (narrator_module.PiperNarrator, "_line", "post: peak, trims, levels, gaps"),
+            (multiprocessing.connection.Connection, "send_bytes", "pipe to the render")):
+        timer.wrap(owner, name, label)
+    spoken = speech._spoken
+    child_file = out + ".child"
+
+    def child_spoken(*args: Any) -> Any:  # in the forked child: its parts, written before DONE is sent
+        yield from spoken(*args)
+        usage = os.times()
+        figures = {"parts": timer.total(), "cpu": usage.user + usage.system - at_fork[0],
+                   "maxrss": _rss_max(), "ids": ids, "scales": [s.tolist() for s in scales]}
+        Path(child_file).write_text(json.dumps(figures), "utf-8")
+
+    at_fork = [0.0]
+
+    def forked() -> None:
+        usage = os.times()
+        at_fork[0] = usage.user + usage.system
+        timer.reset()
+
+    os.register_at_fork(after_in_child=forked)
+    speech._spoken = child_spoken  # type: ignore[assignment]
+    parent_rss = _rss_mib()
+    before = os.times()
+    speech.speak_script(script, narrator, voices, lambda: None, lambda *_: None)
+    after = os.times()
+    cold = json.loads(Path(child_file).read_text("utf-8"))
+    cold["parent"] = after.user + after.system - before.user - before.system
+    cold["children"] = after.children_user + after.children_system - before.children_user - before.children_system
+    speech._spoken = spoken
+    warm = []
+    for _ in range(2):  # in this process: the first loads the voice, the second finds it loaded
+        ids.clear()
+        timer.reset()
+        start = time.process_time()
+        said = list(speech._spoken(narrator, "en", jobs))
+        warm.append({"parts": timer.total(), "cpu": time.process_time() - start, "rss": _rss_mib()})
+    seconds = sum(a.size for a in said if a is not None) / SAMPLE_RATE
+    Path(out).write_text(json.dumps({"cold": cold, "warm": warm, "parent_rss": parent_rss, "seconds": seconds,
+                                     "lines": len(jobs)}), "utf-8")
+
+
+def _rss_max() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _latent_split(parts: dict[str, float], ids: list[list[int]], scales: list[list[float]]) -> dict[str, float]:
+    """The latent's core-s split into text encoder, duration predictor, flow and the rest by the
+    shares of onnxruntime's profiler over the same calls (the official model; its vocoder left out)."""
+    shares = model_shares(ids, [np.array(s, dtype=np.float32) for s in scales])
+    latent = {k: v for k, v in shares.items() if k != "dec"}
+    total = sum(latent.values()) or 1.0
+    names = {"enc_p": "latent: text encoder", "dp": "latent: duration predictor", "flow": "latent: flow",
+             "other": "latent: other"}
+    out = {k: v for k, v in parts.items() if k != "latent"}
+    for key, name in names.items():
+        out[name] = parts.get("latent", 0.0) * latent[key] / total
+    return out
+
+
+def render_parts() -> None:
+    """The 60 s bench script's speech by part: cold (a render's forked speech child) and warm."""
+    with tempfile.TemporaryDirectory(prefix="petreel-speech-") as tmp:
+        out = Path(tmp) / "figures.json"
+        subprocess.run([sys.executable, "-c", RENDER_CODE, str(out)], check=True)
+        figures = json.loads(out.read_text("utf-8"))
+    cold, (first, warm) = figures["cold"], figures["warm"]
+    parts = _latent_split(cold["parts"], cold["ids"], cold["scales"])
+    print(f"render speech, bench/render_cpu.py's 60 s script ({figures['lines']} lines, {len(cold['ids'])} "
+          f"sentences, {figures['seconds']:.1f} s of speech), core-s by part (all threads, exclusive):")
+    print(f"  COLD, the forked speech child of a fresh render (what a render pays): child {cold['cpu']:.2f} core-s "
+          f"(its rusage: {cold['children']:.2f}), the render process meanwhile {cold['parent']:.2f}; child peak RSS "
+          f"{cold['maxrss']:.0f} MiB (the render process's {figures['parent_rss']:.0f} MiB inherited, counted again)")
+    warm_parts = _latent_split(warm["parts"], cold["ids"], cold["scales"])
+    print(f"  {'part':40s} {'cold':>6s} {'warm':>6s}")
+    for name in RENDER_PARTS:
+        print(f"  {name:40s} {parts.get(name, 0.0):6.3f} {warm_parts.get(name, 0.0):6.3f}")
+    print(f"  {'sum of parts':40s} {sum(parts.values()):6.3f} {sum(warm_parts.values()):6.3f}")
+    print(f"  WARM, the same script again in one process that keeps the voice loaded (no render does this; a "
+          f"worker that kept it would pay this a clip): {warm['cpu']:.2f} core-s (its first script, loading: "
+          f"{first['cpu']:.2f}); that process keeps {warm['rss']:.0f} MiB resident between clips")
+
+
 def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--render", action="store_true", help="only the render's speech by part (cold and warm)")
+    if ap.parse_args().render:
+        render_parts()
+        return 0
     official, cached = load_costs()
     print(f"voice load: official model {official:.2f} core-s, cached optimised model {cached:.2f} core-s "
           f"({official / cached:.1f}x less)")
@@ -335,6 +547,7 @@ def main() -> int:
     chinese()
     engines()
     quality()
+    render_parts()
     return 0
 
 

@@ -21,9 +21,10 @@ How the official ONNX model is run here, and why:
   form, ``polyphase``; float32 output equal to the original to ~120 dB SNR).
 - **One static shape.** OpenVINO's CPU plugin keeps ~25 MiB and builds kernels for every new input
   shape (20 lines of 20 lengths grew a process by 500 MiB), so the vocoder is compiled for windows
-  of ``WINDOWS`` frames and a line is vocoded window by window, each window's outer ``MARGIN``
-  frames recomputed by its neighbour (``OpenVinoVocoder.vocode``): the kept samples equal one call
-  over the whole line to ~130 dB SNR in float32.
+  of ``windows()`` frames (224; 112 on a CPU with AMX, where loading the vocoder costs more the longer
+  its window) and a line is vocoded window by window, each window's outer ``MARGIN`` frames
+  recomputed by its neighbour (``OpenVinoVocoder.vocode``): the kept samples equal one call over the
+  whole line to ~130 dB SNR in float32.
 - **Packed.** A render's lines go through the windows together (``OpenVinoVocoder.stream``, asked
   by ``render.narrator.PiperNarrator.speak_lines``): every sentence's latent laid end to end,
   ``GUARD`` zero frames apart, so a short sentence no longer pays for a mostly padded window.
@@ -36,6 +37,7 @@ thread, no CPU pinning (the render shares its cores).
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import logging
 import os
@@ -64,6 +66,12 @@ REWRITE_VERSION = "1"  # bump when the rewrite changes, so cached files are made
 # 1.49 core-s line by line at 112, packed 1.36 at 160, 1.30 at 224, 1.30 at 320; the speech child's peak RSS
 # 254 MiB at 112, 264 at 160, 277 at 224, 296 at 320 (contended machine, 2026-12-05).
 WINDOWS = (224,)
+# On a CPU with AMX (``amx_bf16``: Sapphire Rapids and later) oneDNN's AMX convolutions cost ~3x less a frame, but
+# loading the vocoder costs ~0.17 + 0.0012 x window core-s (0.20 at 112, 0.35 at 224, 0.74 at 448, from its cache:
+# each render pays it again in its speech child) and ~0.3 MiB a frame of window: the 60 s bench script's speech child
+# 2.76 core-s and 275 MiB at 112 against 2.98 and 312 at 224 (128: 2.83, 160: 2.89; median of 4, alternating,
+# bench/tts_speed.py --render, 2026-12-06). Without AMX loading is ~0.08 core-s whatever the window (224 stays).
+AMX_WINDOWS = (112,)
 MARGIN = 10  # frames of context each side of a window's kept part (8: 72 dB SNR at the seams, 10: 131 dB)
 GUARD = MARGIN  # zero frames between two utterances packed into the same windows (``OpenVinoVocoder.stream``)
 T = TypeVar("T")
@@ -84,6 +92,22 @@ def import_openvino() -> Any:
     import openvino
 
     return openvino
+
+
+@functools.cache
+def amx() -> bool:
+    """Whether this CPU has AMX bfloat16 tiles (the ``amx_bf16`` flag of ``/proc/cpuinfo``; False where
+    there is no such file)."""
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8", errors="replace") as f:
+            return any(line.startswith("flags") and "amx_bf16" in line.split() for line in f)
+    except OSError:
+        return False
+
+
+def windows() -> tuple[int, ...]:
+    """The vocoder's static windows on this CPU: ``AMX_WINDOWS`` with AMX, else ``WINDOWS``."""
+    return AMX_WINDOWS if amx() else WINDOWS
 
 
 def native_bf16() -> bool:
@@ -290,31 +314,33 @@ class SplitVoice:
         openvino = import_openvino()
 
         stat = official.stat()
+        sizes = windows()
         key = (f"{official.name}|{stat.st_size}|{stat.st_mtime_ns}|ov{openvino.__version__}|rewrite{REWRITE_VERSION}"
-               f"|windows{WINDOWS}")
+               f"|windows{sizes}")
         digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
         if cache_dir is None:
             with tempfile.TemporaryDirectory(prefix="petreel-voice-") as tmp:
-                self._make(official, Path(tmp), threads, None)
+                self._make(official, Path(tmp), threads, None, sizes)
             return
         folder = cache_dir / f"{official.stem}.bf16-{digest}"
         if not (folder / "latent.onnx").is_file():
-            self._save(official, folder)
+            self._save(official, folder, sizes)
         if (folder / "latent.onnx").is_file():
             self._latent = voice_session(folder / "latent.onnx", cache_dir, threads)
-            self._vocoder = OpenVinoVocoder({w: str(folder / f"vocoder-{w}.xml") for w in WINDOWS}, threads,
+            self._vocoder = OpenVinoVocoder({w: str(folder / f"vocoder-{w}.xml") for w in sizes}, threads,
                                             folder / "compiled")
         else:  # not writable: made in a temporary folder, as without a cache
             with tempfile.TemporaryDirectory(prefix="petreel-voice-") as tmp:
-                self._make(official, Path(tmp), threads, None)
+                self._make(official, Path(tmp), threads, None, sizes)
 
-    def _make(self, official: Path, tmp: Path, threads: int, compiled_cache: Path | None) -> None:
+    def _make(self, official: Path, tmp: Path, threads: int, compiled_cache: Path | None,
+              sizes: tuple[int, ...]) -> None:
         save_latent(official, tmp / "latent.onnx")
         self._latent = voice_session(tmp / "latent.onnx", None, threads)
-        self._vocoder = OpenVinoVocoder({w: vocoder_model(official, w) for w in WINDOWS}, threads, compiled_cache)
+        self._vocoder = OpenVinoVocoder({w: vocoder_model(official, w) for w in sizes}, threads, compiled_cache)
 
     @staticmethod
-    def _save(official: Path, folder: Path) -> None:
+    def _save(official: Path, folder: Path, sizes: tuple[int, ...]) -> None:
         """Write the latent ONNX and the vocoder IR under a temporary name, then publish the folder
         atomically (two workers starting together each write their own; the first rename wins)."""
         import openvino
@@ -322,7 +348,7 @@ class SplitVoice:
         partial = folder.with_name(f"{folder.name}.{os.getpid()}.partial")
         try:
             partial.mkdir(parents=True, exist_ok=True)
-            for window in WINDOWS:
+            for window in sizes:
                 openvino.save_model(vocoder_model(official, window), partial / f"vocoder-{window}.xml",
                                     compress_to_fp16=False)
             save_latent(official, partial / "latent.onnx")  # last: its presence marks a complete folder

@@ -15,6 +15,7 @@ from render.audiometer import speech_level_db
 from render.narrator import PiperNarrator
 from render.stages import SAMPLE_RATE
 from render.voiceov import (
+    AMX_WINDOWS,
     GUARD,
     MARGIN,
     WINDOWS,
@@ -24,6 +25,7 @@ from render.voiceov import (
     polyphase,
     vocoder_model,
     voice_runner,
+    windows,
 )
 from render.voices import VoiceProfile
 
@@ -67,17 +69,32 @@ def test_polyphase_convolution_equals_the_transposed_convolution() -> None:
         assert np.allclose(got, want, atol=1e-4)
 
 
-def test_windowed_vocoder_equals_one_call_over_the_whole_line(cache: Path) -> None:
+def test_the_vocoder_window_follows_the_cpu(monkeypatch: pytest.MonkeyPatch) -> None:
+    import render.voiceov as voiceov
+
+    assert min(AMX_WINDOWS) > 4 * MARGIN and min(WINDOWS) > 4 * MARGIN  # seams a small share of every window
+    real = voiceov.amx
+    for has_amx, want in ((True, AMX_WINDOWS), (False, WINDOWS)):
+        monkeypatch.setattr(voiceov, "amx", lambda has_amx=has_amx: has_amx)
+        assert windows() == want
+    with open("/proc/cpuinfo", encoding="utf-8") as f:
+        flags = next((line.split() for line in f if line.startswith("flags")), [])
+    real.cache_clear()
+    assert real() == ("amx_bf16" in flags)
+
+
+@pytest.mark.parametrize("sizes", [WINDOWS, AMX_WINDOWS], ids=["windows", "amx-windows"])
+def test_windowed_vocoder_equals_one_call_over_the_whole_line(cache: Path, sizes: tuple[int, ...]) -> None:
     session = voice_runner(OFFICIAL, cache, engine="openvino")
     feed = {"input": np.array([[1, 0, 20, 0, 61, 0, 24, 0, 120, 0, 27, 0, 100, 0, 2] * 14], dtype=np.int64),
             "input_lengths": np.array([210], dtype=np.int64), "scales": np.array([0.0, 1.0, 0.0], dtype=np.float32)}
     z = session._latent.run(None, feed)[0]
-    assert z.shape[2] > max(WINDOWS) + 2 * MARGIN  # several windows, both sizes
+    assert z.shape[2] > max(sizes) + 2 * MARGIN  # several windows, both sizes
     whole = openvino.Core().compile_model(vocoder_model(OFFICIAL, None), "CPU", {"INFERENCE_PRECISION_HINT": "f32"})
     want = whole({"z": z})[0].reshape(-1)
-    windows = OpenVinoVocoder({w: vocoder_model(OFFICIAL, w) for w in WINDOWS}, precision="f32")
-    for frames in (z.shape[2], 40, min(WINDOWS) + 3):  # several windows; one padded; the smallest plus a bit
-        got = windows.vocode(np.ascontiguousarray(z[:, :, :frames]))
+    windowed = OpenVinoVocoder({w: vocoder_model(OFFICIAL, w) for w in sizes}, precision="f32")
+    for frames in (z.shape[2], 40, min(sizes) + 3):  # several windows; one padded; the smallest plus a bit
+        got = windowed.vocode(np.ascontiguousarray(z[:, :, :frames]))
         assert got.size == frames * 256
         if frames == z.shape[2]:
             assert snr_db(want, got) > 100
@@ -104,11 +121,12 @@ def test_the_split_voice_says_each_line_as_the_float_voice(cache: Path) -> None:
         assert snr_db(want, got) > 30  # bfloat16 rounding only (~39 dB on 20 lines; a wrong cut reads ~0)
 
 
-def test_packed_utterances_come_out_as_one_call_over_them_laid_end_to_end() -> None:
+@pytest.mark.parametrize("sizes", [WINDOWS, AMX_WINDOWS], ids=["windows", "amx-windows"])
+def test_packed_utterances_come_out_as_one_call_over_them_laid_end_to_end(sizes: tuple[int, ...]) -> None:
     rng = np.random.default_rng(5)
     lengths = [3, 150, 40, 400, 1, 90]  # a few frames, one window, several windows, a single frame
     latents = [(rng.standard_normal((1, 192, n)) * 0.5).astype(np.float32) for n in lengths]
-    windows = OpenVinoVocoder({w: vocoder_model(OFFICIAL, w) for w in WINDOWS}, precision="f32")
+    windowed = OpenVinoVocoder({w: vocoder_model(OFFICIAL, w) for w in sizes}, precision="f32")
     read: list[int] = []
 
     def source() -> Iterator[tuple[int, np.ndarray]]:
@@ -117,10 +135,10 @@ def test_packed_utterances_come_out_as_one_call_over_them_laid_end_to_end() -> N
             yield k, z
 
     got = []
-    for key, audio in windows.stream(source()):
+    for key, audio in windowed.stream(source()):
         got.append((key, audio))
         # lazily: the utterances read but not yet yielded, but for the last one read, fit in a window
-        assert sum(lengths[len(got):len(read) - 1]) <= max(WINDOWS)
+        assert sum(lengths[len(got):len(read) - 1]) <= max(sizes)
     assert [k for k, _ in got] == list(range(len(lengths)))
     assert [a.size for _, a in got] == [n * 256 for n in lengths]
     gap = np.zeros((1, 192, GUARD), np.float32)
@@ -131,9 +149,9 @@ def test_packed_utterances_come_out_as_one_call_over_them_laid_end_to_end() -> N
     for (_, audio), start, n in zip(got, starts, lengths, strict=False):
         assert snr_db(want[start * 256:(start + n) * 256], audio) > 100
     # no utterance hears its neighbours: the second alone (between zero frames) is the same
-    alone = dict(windows.stream([(0, np.concatenate([gap, latents[1], gap], axis=2))]))[0]
+    alone = dict(windowed.stream([(0, np.concatenate([gap, latents[1], gap], axis=2))]))[0]
     assert snr_db(alone[GUARD * 256:-GUARD * 256], got[1][1]) > 100
-    assert list(windows.stream([])) == []
+    assert list(windowed.stream([])) == []
 
 
 def test_a_script_spoken_at_once_is_each_line_spoken_alone(cache: Path) -> None:
