@@ -24,7 +24,9 @@ allows) it prints, from one run:
   before), each timed before and after the render (the machine's load drifts) and averaged;
 * the ratios total/bare, wall and CPU, the streaming encode's CPU over the bare encode's (the same
   work plus the pipe), and the SSIM of the encoded clip against its own frames;
-* where the Python process's CPU goes: speech (the TTS thread), painting, music and mix, frames;
+* where the Python process's CPU goes: speech (the render's speech child, which loads the voice anew
+  every render: the cold figure; ``bench/tts_speed.py --render`` splits it into parts and prints the
+  warm figure beside it), painting, music and mix, frames;
 * last, one ``GOAL`` line per goal of the render-speed issue (CPU ratio, peak summed RSS and SSIM
   at 60 s, RSS growth per extra minute up to the longest clip, file size with and without the x264
   chroma offset).
@@ -543,7 +545,7 @@ def bench_one(args: argparse.Namespace, spec: RenderSpec) -> dict:
         print("stages " + "  ".join(f"{k} {v['wall']:.1f}s wall / {v['python_cpu']:.1f} py-core-s"
                                     for k, v in r["stages"].items()))
         frames_cpu = r["stages"].get("compose", {}).get("python_cpu", 0.0)
-        print(f"python core-s: speech (TTS) {r['tts_cpu']:.1f}  painting {r['paint_cpu']:.1f}  "
+        print(f"python core-s: speech (TTS, cold) {r['tts_cpu']:.1f}  painting {r['paint_cpu']:.1f}  "
               f"music+mix {r['stages'].get('music', {}).get('python_cpu', 0.0):.1f}  frames+pipe {frames_cpu:.1f}  "
               f"({1000 * frames_cpu / max(1, r['frames']):.2f} ms a frame)")
         side = sum(r["side_cpu"].values())
