@@ -16,7 +16,8 @@ from render.stages import never_cancel, no_progress
 from story.script import Location, Scene, Script
 from tests.test_staging import _HERO, _PARTNER, _RIVAL, SMALL, _scene, _still
 
-KINDS = ["flower shop", "bakery", "café", "grocery", "bookshop", "fish market"]
+KINDS = ["flower shop", "bakery", "café", "grocery", "bookshop", "fish market", "butcher", "noodle shop", "dumpling shop",
+         "barber", "toy shop", "ice cream shop"]
 
 
 def test_shops_file_is_complete_and_consistent() -> None:
@@ -48,6 +49,10 @@ def _shop_scene(location: str, setting: str, **kw: Any) -> Scene:
     ("a fruit stall", "grocery"), ("grocery store", "grocery"), ("水果摊", "grocery"),
     ("a dusty bookshop", "bookshop"), ("书店", "bookshop"),
     ("the fish market", "fish market"), ("fishmonger", "fish market"), ("海鲜市场", "fish market"),
+    ("the butcher dog's shop", "butcher"), ("a deli", "butcher"), ("肉铺", "butcher"),
+    ("a busy noodle shop", "noodle shop"), ("ramen bar", "noodle shop"), ("面馆", "noodle shop"),
+    ("a dumpling house", "dumpling shop"), ("包子铺", "dumpling shop"), ("a pet grooming salon", "barber"),
+    ("理发店", "barber"), ("the toy store", "toy shop"), ("an ice cream parlour", "ice cream shop"),
 ])
 def test_the_scene_words_name_the_shop(words: str, kind: str) -> None:
     m = shop_kind(_shop_scene("shop", words))

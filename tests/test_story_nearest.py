@@ -96,7 +96,15 @@ def test_the_table_is_large() -> None:
     ("a gucci purse", "props", "en", "handbag", True),
     ("a lottery ticket", "props", "en", "money", False),  # the phrase before "ticket"
     ("bicycle", "props", "en", "scooter", True),
-    ("dumplings", "props", "en", "food_bowl", False),
+    ("dumplings", "props", "en", "dumplings", True),  # food drawn as itself
+    ("a string of sausages", "props", "en", "sausages", True),
+    ("instant noodles", "props", "en", "noodles", False),
+    ("a juicy steak", "props", "en", "meat", True),
+    ("a sandwich", "props", "en", "bread", False),
+    ("sardines", "props", "en", "fish", False),
+    ("香肠", "props", "zh", "sausages", True),
+    ("骨头", "props", "zh", "bone", True),
+    ("方便面", "props", "zh", "noodles", False),
     ("trays", "props", "en", "tray", True),
     ("makes the front page", "props", "en", "newspaper", True),
     ("a mural", "props", "en", "easel", False),
@@ -145,7 +153,7 @@ def test_things_names_the_concrete_things_in_order() -> None:
     got = things("The poor cat carries trays of dumplings through the night market to rich customers", "en")
     assert [(n.section, n.wanted, n.used, n.exact) for n in got] == [
         ("props", "trays", "tray", True),
-        ("props", "dumplings", "food_bowl", False),
+        ("props", "dumplings", "dumplings", True),
         ("places", "night market", "market", True),
         ("props", "customers", "crowd", False),
     ]
@@ -164,9 +172,9 @@ def test_things_in_chinese() -> None:
     got = things("橘猫在夜市开了一家小店，端着托盘给顾客送饺子", "zh")
     assert [(n.section, n.wanted, n.used) for n in got] == [
         ("places", "夜市", "market"), ("places", "小店", "shop"), ("props", "托盘", "tray"),
-        ("props", "顾客", "crowd"), ("props", "饺子", "food_bowl"),
+        ("props", "顾客", "crowd"), ("props", "饺子", "dumplings"),
     ]
-    assert [n.exact for n in got] == [True, True, True, False, False]
+    assert [n.exact for n in got] == [True, True, True, False, True]
     got = things("橘猫被富家白猫嘲笑，后来开了一家奶茶店", "zh")  # 富家 and 一家 are not homes
     assert [(n.section, n.wanted, n.used) for n in got] == [("places", "奶茶店", "restaurant")]
 

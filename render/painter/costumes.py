@@ -3,7 +3,7 @@ coat and stethoscope, a firefighter's helmet and striped coat, a nurse's cap, a 
 badge, a detective's trench coat and hat, a window cleaner's harness, a delivery rider's yellow jacket and
 helmet, a teacher's cardigan and glasses, a student's red neckerchief and satchel, a knight's armour, a
 princess's gown and tiara, an office worker's lanyard, a farmer's straw hat and dungarees, a singer's
-sequins. Which costume a character wears is ``persona.dress``'s choice. ``Pet`` draws them through these
+sequins, a pilot's (or a ship captain's) peaked cap, dark jacket and gold wings. Which costume a character wears is ``persona.dress``'s choice. ``Pet`` draws them through these
 hooks (pet units, +x the facing side). Pure drawing.
 """
 
@@ -27,6 +27,7 @@ _OFFICE: RGB = (84, 90, 106)
 _DENIM: RGB = (72, 104, 164)
 _SEQUIN: RGB = (150, 62, 196)
 _NURSE: RGB = (244, 170, 200)
+_PILOT: RGB = (36, 44, 72)
 
 
 def _clothes(torso: RGB, legs: RGB, shoes: RGB) -> dict[str, Color]:
@@ -51,6 +52,7 @@ COLOURS: dict[str, dict[str, Color]] = {
     "office": _clothes(_OFFICE, (62, 66, 80), (28, 28, 32)),
     "farmer": {"torso": (204, 72, 60), "legs": _DENIM, "shoes": (110, 72, 44), "sleeve": (204, 72, 60)},
     "singer": _clothes(_SEQUIN, (30, 28, 36), (24, 24, 28)),
+    "pilot": _clothes(_PILOT, (30, 36, 60), (20, 20, 24)),
 }
 
 
@@ -187,6 +189,13 @@ def _torso_job(p: Pen, outfit: str, body: tuple[float, float, float, float]) -> 
             p.line([(s * 8, -40), (s * 12, -53)], _DENIM, 2.4)
             p.ell(s * 7, -37, 1.4, 1.4, GOLD, outline=False)
         p.rect(-5, -33, 5, -26, darker(_DENIM, 0.85), r=1)
+    elif outfit == "pilot":
+        p.poly([(-7, -54), (7, -54), (0, -36)], _SHIRT)  # the white shirt, black tie, gold wings, buttons
+        p.poly([(-1.5, -51), (1.5, -51), (2.2, -40), (0, -37.5), (-2.2, -40)], (20, 20, 26))
+        _wings(p, 9, -45, 1.0)
+        for y in (-32, -24):
+            for x in (-5, 5):
+                p.ell(x, y, 1.4, 1.4, GOLD, outline=False)
     elif outfit == "singer":
         for k, (x, y) in enumerate(((-11, -44), (10, -40), (-6, -28), (12, -26), (0, -18), (-14, -32), (6, -50))):
             p.poly(star_pts(x, y, 2.4), GOLD if k % 2 else WHITE, outline=False)
@@ -252,3 +261,16 @@ def _hat_job(p: Pen, outfit: str, head_y: float, head_rx: float, top: float) -> 
             p.line([(x, top - 11), (x, top - 4)], darker(straw, 0.8), 0.5)
     elif outfit == "singer":
         p.poly(star_pts(-18, top + 4, 5), GOLD)
+    elif outfit == "pilot":  # a peaked cap: white crown, black band and visor, gold wings
+        p.rect_r(-22, top - 12, 22, top - 3, 3, WHITE)
+        p.rect_r(-19, top - 4, 19, top + 5, 2, (24, 24, 30))
+        p.rect_r(-16, top + 4, 26, top + 8, 2, (24, 24, 30))
+        _wings(p, 0, top - 1, 1.2)
+
+
+def _wings(p: Pen, x: float, y: float, k: float) -> None:
+    """A pilot's gold wings badge about (``x``, ``y``)."""
+    for s in (-1, 1):
+        p.poly([(x + s * 2 * k, y - 1.6 * k), (x + s * 9 * k, y - 2.6 * k), (x + s * 7 * k, y + 0.4 * k),
+                (x + s * 2 * k, y + 1.4 * k)], GOLD, outline=False)
+    p.ell(x, y, 2 * k, 2 * k, GOLD, outline=False)

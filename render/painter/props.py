@@ -7,6 +7,7 @@ The same drawing serves a prop standing in the scene and one held in a paw. Pure
 
 from __future__ import annotations
 
+import itertools
 import math
 import random
 from collections.abc import Callable
@@ -21,13 +22,17 @@ HAND: dict[str, float] = {"umbrella": 75, "microphone": 26, "phone": 16, "ring":
                           "bricks": 26, "trophy": 26, "briefcase": 22, "flowers": 30, "squeegee": 34,
                           "money": 18, "cake": 18, "gift box": 20, "suitcase": 26, "serving tray": 40,
                           "coffee cup": 18, "handbag": 24, "necklace": 24, "newspaper": 30, "kitten": 36,
-                          "puppy": 36, "fire hose": 56, "flag": 60}
+                          "puppy": 36, "fire hose": 56, "flag": 60,
+                          "sausages": 22, "fish": 22, "bone": 16, "noodles": 18, "dumplings": 18, "meat": 18,
+                          "bread": 20, "ice cream": 18}
 GRIP: dict[str, tuple[float, float]] = {"umbrella": (0, -4), "microphone": (0, -25), "squeegee": (0, -10),
                                         "flowers": (0, -20), "briefcase": (0, -100), "suitcase": (0, -100),
                                         "trophy": (0, -30), "bricks": (0, -10), "serving tray": (0, -8),
                                         "coffee cup": (0, -40), "handbag": (0, -88), "newspaper": (0, -40),
                                         "necklace": (0, -100), "kitten": (0, -24), "puppy": (0, -24),
-                                        "fire hose": (-30, -40), "flag": (0, -30)}
+                                        "fire hose": (-30, -40), "flag": (0, -30),
+                                        "sausages": (0, -92), "fish": (0, -90), "bone": (0, -40), "meat": (30, -88),
+                                        "bread": (-10, -26), "ice cream": (0, -20)}
 
 
 def _car(p: Pen, color: RGB | None) -> None:
@@ -321,6 +326,22 @@ def _rocket(p: Pen, color: RGB | None) -> None:
         p.poly([(-w, -20), (0, -20 + h), (w, -20)], col, outline=k == 0)
 
 
+def _plane(p: Pen, color: RGB | None) -> None:
+    """An airliner side on, nose to the right: white body, a row of windows, a coloured tail, a wing, an engine."""
+    body = color or (246, 246, 250)
+    stripe = (40, 110, 200) if color is None else darker(color, 0.7)
+    p.poly([(-92, -62), (-74, -62), (-52, -34), (-92, -34)], stripe)  # the tail fin
+    p.poly([(-90, -36), (-60, -40), (70, -40), (92, -30), (96, -22), (82, -14), (-70, -14), (-92, -28)], body)
+    p.line([(-84, -22), (90, -22)], stripe, 3)  # the cheat line
+    for k in range(9):  # the cabin windows
+        p.ell(-48 + k * 13, -31, 3, 3.4, (110, 170, 220))
+    p.poly([(84, -34), (92, -30), (86, -26), (78, -28)], (60, 90, 130))  # the cockpit window
+    p.poly([(-10, -22), (24, -22), (-24, 4), (-40, 4)], darker(body, 0.82))  # the wing and its engine
+    p.ell(-4, -4, 14, 7, lighter(stripe, 0.2))
+    p.ell(6, -4, 3, 5, INK, outline=False)
+    p.poly([(-92, -34), (-74, -34), (-90, -26)], darker(body, 0.85))  # the tailplane
+
+
 def _phone(p: Pen, color: RGB | None) -> None:
     p.rect(-24, -100, 24, 0, color or (40, 40, 50), r=8)
     p.rect(-19, -92, 19, -10, (120, 200, 250), outline=False)
@@ -380,6 +401,117 @@ def _food_bowl(p: Pen, color: RGB | None) -> None:
     p.ell(18, -48, 2, 2, INK, outline=False)
     for k in (-12, 0, 12):
         p.line([(k, -60), (k + 4, -72), (k, -84)], (255, 255, 255, 170), 1.4)
+
+
+# -- food a premise names: each reads as itself, held in a paw or set down -----------------------------
+
+_STEAM = (255, 255, 255, 170)
+
+
+def _sausages(p: Pen, color: RGB | None) -> None:
+    """A string of sausages, looped: plump links tied off between them, a shine on each."""
+    skin = color or (196, 84, 62)
+    links = [(-40, -84), (-34, -58), (-20, -34), (0, -16), (20, -34), (34, -58), (40, -84)]
+    for (x0, y0), (x1, y1) in itertools.pairwise(links):
+        p.stroke([(x0 + (x1 - x0) * 0.12, y0 + (y1 - y0) * 0.12), (x1 - (x1 - x0) * 0.12, y1 - (y1 - y0) * 0.12)],
+                 skin, 15)
+        p.line([(x0 + (x1 - x0) * 0.3 - 3, y0 + (y1 - y0) * 0.3 - 3), (x0 + (x1 - x0) * 0.6 - 3,
+                                                                       y0 + (y1 - y0) * 0.6 - 3)],
+               lighter(skin, 0.45), 2.2)
+    for x, y in links[1:-1]:  # the twists of string between the links
+        p.ell(x, y, 2.5, 2.5, (240, 225, 200), outline=False)
+    p.line([(-40, -84), (-44, -98)], (240, 225, 200), 2)
+    p.line([(40, -84), (44, -98)], (240, 225, 200), 2)
+
+
+def _fish(p: Pen, color: RGB | None) -> None:
+    """A whole fish held up by its tail, head down: silver-blue body, fins, an eye."""
+    body = color or (120, 160, 200)
+    p.poly([(0, -78), (-14, -96), (14, -96)], darker(body, 0.85))  # the tail at the top
+    p.ell(0, -44, 17, 36, body)
+    p.ell(-5, -48, 6, 24, lighter(body, 0.4), outline=False)  # the pale belly
+    p.poly([(15, -50), (28, -58), (16, -38)], darker(body, 0.85))
+    p.poly([(-15, -50), (-28, -58), (-16, -38)], darker(body, 0.85))
+    p.ell(-6, -18, 3.5, 3.5, WHITE)
+    p.ell(-6, -18, 1.8, 1.8, INK, outline=False)
+    p.arc(0, -10, 6, 20, 160, 1.6)  # the mouth
+
+
+def _bone(p: Pen, color: RGB | None) -> None:
+    """A dog's bone: a white shaft with two round knobs at each end, drawn slanted."""
+    col = color or (246, 240, 222)
+    for x, y, out in ((-30, -20, -1), (30, -60, 1)):  # the knobs either side of each end
+        for side in (-1, 1):
+            p.ell(x + out * 5 + side * 7, y - out * 3 + side * 10, 11, 11, col)
+    p.stroke([(-30, -20), (30, -60)], col, 16, outline=False)
+    p.line([(-18, -34), (16, -57)], WHITE, 2)
+
+
+def _noodles(p: Pen, color: RGB | None) -> None:
+    """A bowl of noodles: wavy noodles lifted on chopsticks, an egg half, steam."""
+    bowl = color or (236, 236, 240)
+    p.poly([(-48, -44), (48, -44), (32, 0), (-32, 0)], bowl)
+    p.line([(-40, -24), (40, -24)], (70, 110, 190), 3)  # the blue band
+    p.ell(0, -44, 48, 10, (240, 200, 120))  # the broth
+    for k in range(-3, 4):  # noodles in the broth
+        p.arc(k * 11, -44, 6, 180, 360, 2.2, fill=None)
+    p.ell(22, -46, 10, 6, WHITE)  # half an egg
+    p.ell(22, -46, 5, 3.5, (250, 190, 60), outline=False)
+    p.line([(-14, -40), (4, -100)], (150, 100, 60), 3)  # chopsticks lifting a bundle
+    p.line([(-4, -40), (12, -98)], (150, 100, 60), 3)
+    for dx in (-2, 3, 8):
+        p.line([(dx - 6, -46), (dx - 2, -60), (dx - 6, -74), (dx - 1, -84)], (240, 210, 130), 2.6)
+    for k in (-30, -20):
+        p.line([(k, -56), (k + 4, -68), (k, -80)], _STEAM, 1.4)
+
+
+def _dumplings(p: Pen, color: RGB | None) -> None:
+    """A bamboo steamer of dumplings: pleated white buns in a round basket, steam rising."""
+    basket = color or (210, 170, 100)
+    p.rect(-48, -30, 48, 0, basket, r=4)
+    for y in (-22, -10):
+        p.line([(-46, y), (46, y)], darker(basket, 0.8), 1.6)
+    for x, y in ((-28, -34), (0, -36), (28, -34), (-14, -48), (14, -48)):
+        p.ell(x, y, 15, 12, (250, 246, 236))
+        for dx in (-5, 0, 5):  # the pleats gathered at the top
+            p.line([(x + dx * 1.4, y - 2), (x, y - 10)], (210, 200, 185), 1.3)
+    for k in (-20, 0, 20):
+        p.line([(k, -62), (k + 4, -74), (k, -88)], _STEAM, 1.4)
+
+
+def _meat(p: Pen, color: RGB | None) -> None:
+    """A roast drumstick: a brown glazed joint on a white bone with its knob."""
+    col = color or (170, 90, 50)
+    p.stroke([(18, -70), (34, -92)], (246, 240, 222), 10)
+    for dx, dy in ((-5, 3), (5, -3)):
+        p.ell(36 + dx, -96 + dy, 7, 7, (246, 240, 222))
+    p.ell(-2, -38, 30, 36, col)
+    p.ell(-10, -50, 10, 14, lighter(col, 0.35), outline=False)  # the glaze's shine
+    for x, y in ((-16, -24), (6, -20), (10, -48)):
+        p.line([(x, y), (x + 6, y - 4)], darker(col, 0.75), 1.6)
+
+
+def _bread(p: Pen, color: RGB | None) -> None:
+    """A loaf of bread and a baguette beside it: golden crust, the slashes pale."""
+    crust = color or (212, 150, 80)
+    p.stroke([(26, -6), (40, -92)], lighter(crust, 0.1), 16)  # the baguette standing behind
+    for y in (-30, -52, -74):
+        p.line([(30 + (-y) * 0.15 - 4, y + 4), (30 + (-y) * 0.15 + 4, y - 6)], (245, 215, 160), 1.6)
+    p.ell(-10, -26, 38, 26, crust)
+    p.ell(-10, -8, 38, 8, darker(crust, 0.85), outline=False)
+    for x in (-26, -10, 6):
+        p.line([(x - 5, -36), (x + 5, -24)], (245, 215, 160), 2.2)
+
+
+def _ice_cream(p: Pen, color: RGB | None) -> None:
+    """An ice cream cone: two scoops on a waffle cone, a cherry on top."""
+    p.poly([(-20, -52), (20, -52), (0, 0)], (220, 170, 100))
+    for k in (-10, 0, 10):
+        p.line([(k - 10, -50), (k + 6, -18)], (190, 140, 80), 1.2)
+    p.ell(0, -58, 24, 14, color or (250, 200, 215))
+    p.ell(0, -80, 20, 16, (250, 240, 210))
+    p.ell(4, -98, 5, 5, (220, 40, 60))
+    p.ell(-8, -84, 5, 4, WHITE, outline=False)
 
 
 def _bricks(p: Pen, color: RGB | None) -> None:
@@ -657,6 +789,8 @@ DRAW: dict[str, DrawFn] = {
     "confetti": _confetti, "company sign": _company_sign, "food stall": _food_stall, "serving tray": _serving_tray,
     "coffee cup": _coffee_cup, "handbag": _handbag, "necklace": _necklace, "newspaper": _newspaper, "yacht": _yacht,
     "easel": _easel, "fire hose": _fire_hose, "fire": _fire, "burning house": _burning_house, "flag": _flag,
+    "sausages": _sausages, "fish": _fish, "bone": _bone, "noodles": _noodles, "dumplings": _dumplings, "meat": _meat,
+    "bread": _bread, "ice cream": _ice_cream, "plane": _plane,
     **figures.DRAW,
 }
 # rigs stand in front of their user, drawn in pet units at the pet's origin (prop units = pet units)
@@ -683,5 +817,7 @@ EXTENT: dict[str, tuple[float, float]] = {
     "office desk": (64, 88), "wok": (36, 110), "podium": (38, 92), "umbrella": (60, 128), "food bowl": (52, 86),
     "food stall": (88, 162), "serving tray": (58, 54), "coffee cup": (38, 138), "handbag": (54, 92),
     "necklace": (42, 106), "newspaper": (58, 98), "yacht": (100, 152), "easel": (62, 112),
-    "fire hose": (122, 62), "onlookers": (180, 96), "fire": (58, 194), "burning house": (58, 196), "flag": (78, 108), "audience": (180, 68), "fans": (170, 72), **figures.EXTENT,
+    "fire hose": (122, 62), "onlookers": (180, 96),
+    "sausages": (50, 102), "fish": (30, 100), "bone": (46, 74), "noodles": (50, 104), "dumplings": (50, 90),
+    "meat": (42, 104), "bread": (50, 102), "ice cream": (26, 104), "plane": (100, 66), "fire": (58, 194), "burning house": (58, 196), "flag": (78, 108), "audience": (180, 68), "fans": (170, 72), **figures.EXTENT,
 }

@@ -1,5 +1,6 @@
 """Shops that read as what they sell: a flower shop with buckets of flowers under a FLOWERS sign, a
-bakery with bread and cakes, a café, a grocery with crates of fruit, a bookshop, a fish market.
+bakery with bread and cakes, a café, a grocery with crates of fruit, a bookshop, a fish market, a butcher's
+with strings of sausages and roasts, a noodle shop, a dumpling shop, a barber's, a toy shop, an ice cream shop.
 
 ``shop_kind`` finds which shop a scene means (its own setting, props and narration first, then the
 premise: "a cat opens a flower shop" makes every shop scene of that story a flower shop); ``draw_shop``
@@ -23,6 +24,7 @@ from PIL import ImageFont
 from render.captions import find_font, load_font  # the captions' faces: a CJK one for Chinese
 from render.painter.canvas import Canvas
 from render.painter.geometry import HORIZON, INK, RGB, WHITE, Pen, darker, lighter
+from render.painter.props import draw_prop
 from story.script import Scene
 
 _DATA = Path(__file__).with_name("shops.json")
@@ -200,9 +202,56 @@ def _fish(p: Pen, k: int) -> None:
         p.ell(dx - 9, y - 1, 1.6, 1.6, INK, outline=False)
 
 
+def _food(*names: str) -> Callable[[Pen, int], None]:
+    """Goods that are the props' own food drawings (about 100 units tall), drawn at the goods' 60, in turn."""
+    def goods(p: Pen, k: int) -> None:
+        small = Pen(p.d, p.cx, p.fy, p.u * 0.55, p.f)
+        small.lw = p.lw
+        draw_prop(names[k % len(names)], small)
+    return goods
+
+
+def _salon(p: Pen, k: int) -> None:
+    if k % 3 == 0:  # scissors and a comb
+        for a in (-1, 1):
+            p.line([(-10 * a, -6), (10 * a, -44)], (180, 185, 195), 2.6)
+            p.ell(-12 * a, -4, 5, 4, (200, 60, 80))
+        p.rect(8, -40, 14, -4, (60, 60, 70), r=1)
+    elif k % 3 == 1:  # shampoo bottles
+        for x, col in ((-9, (120, 180, 230)), (9, (240, 140, 180))):
+            p.rect(x - 7, -34, x + 7, 0, col, r=3)
+            p.rect(x - 3, -42, x + 3, -34, WHITE, r=1)
+    else:  # a hair dryer
+        p.rect(-18, -46, 10, -30, (240, 120, 150), r=7)
+        p.ell(12, -38, 5, 8, (90, 90, 100))
+        p.rect(-12, -32, -4, 0, (240, 120, 150), r=2)
+
+
+def _toys(p: Pen, k: int) -> None:
+    if k % 3 == 0:  # a teddy bear
+        fur = (190, 130, 80)
+        p.ell(0, -14, 13, 14, fur)
+        p.ell(0, -38, 11, 10, fur)
+        for x in (-9, 9):
+            p.ell(x, -47, 4, 4, fur)
+        p.ell(0, -35, 4, 3, (230, 200, 160), outline=False)
+        for x in (-4, 4):
+            p.ell(x, -40, 1.5, 1.5, INK, outline=False)
+    elif k % 3 == 1:  # a striped ball
+        p.ell(0, -16, 16, 16, (240, 80, 80))
+        p.arc(0, -16, 10, 200, 340, 3)
+        p.line([(-15, -18), (15, -14)], (250, 230, 90), 3.5)
+    else:  # a toy car
+        p.rect(-18, -20, 18, -6, (80, 150, 230), r=3)
+        p.rect(-9, -30, 9, -19, (80, 150, 230), r=3)
+        for x in (-10, 10):
+            p.ell(x, -5, 5, 5, (40, 40, 50))
+
+
 GOODS: dict[str, Callable[[Pen, int], None]] = {
     "flowers": _bucket_of_flowers, "bread": _bread, "coffee": _coffee, "fruit": _fruit_crate, "books": _books,
-    "fish": _fish,
+    "fish": _fish, "meat": _food("sausages", "meat"), "noodles": _food("noodles"), "dumplings": _food("dumplings"),
+    "ice cream": _food("ice cream"), "salon": _salon, "toys": _toys,
 }
 
 

@@ -67,7 +67,8 @@ _BESIDE = {1: [Slot(0.27, GROUND, 0.375)],  # a lone pet beside a wide prop; two
            2: [Slot(0.26, GROUND, 0.345), Slot(0.76, BACK_GROUND, 0.30)],
            # three: the hero on one side, the other two close together on the other, the prop between
            3: [Slot(0.2, GROUND, 0.3), Slot(0.84, BACK_GROUND, 0.255), Slot(0.66, BACK_GROUND - 0.012, 0.24)]}
-_HIGH = {"company sign": (0.5, 0.43)}  # hung on the wall above the pets' heads, where nobody hides it
+# hung on the wall above the pets' heads, where nobody hides it; a plane up in the sky beside their heads
+_HIGH = {"company sign": (0.5, 0.43), "plane": (0.7, 0.27)}
 # a crowd drawn for its place (``crowds`` in vocabulary.json): bottom centre x, y and height. The audience,
 # seen from behind along the frame's foot, stays below the subtitles in every camera window (its ears and
 # glow sticks below 0.88 of the visible frame: even a tilt's lowest window shows them under the subtitles)

@@ -164,6 +164,7 @@ def _job(props: list[PropMatch], location: str, holding: PropMatch | None) -> st
 
 
 _VEHICLES = ("car", "delivery scooter", "yacht")
+_FLOWN = ("rocket", "plane")  # flown, not driven: the pilot waves before it, off at speed
 _DRINKS = ("coffee cup", "food bowl")
 
 
@@ -191,11 +192,11 @@ def stage_action(action: str, expression: str, holding: str | None, scene_props:
     if action == "work":
         job = _job(scene_props, location, held)
         spec.update({k: val for k, val in v.jobs[job].items() if k != "when"})
-    if action == "drive":  # the scene's own vehicle: the scooter, the yacht; a rocket is flown, not a car
+    if action == "drive":  # the scene's own vehicle: the scooter, the yacht; a rocket or a plane is flown, not a car
         ride = next((p.drawn for p in scene_props if p.drawn in _VEHICLES), None)
         if ride is not None:
             spec["rig"] = ride
-        elif any(p.drawn == "rocket" for p in scene_props) or location in ("space", "planet"):
+        elif any(p.drawn in _FLOWN for p in scene_props) or location in ("space", "planet", "airport"):
             spec = {**{k: val for k, val in spec.items() if k != "rig"}, "arms": "wave", "marks": ["speed"]}
     asked = {p.drawn: p for p in scene_props}  # the scene's own ask keeps its words and colour ("golden car")
     if held is None and action in ("give", "eat"):  # what is given or eaten is the scene's own hand prop
