@@ -103,6 +103,51 @@ def test_heads_stay_under_a_two_line_headline_and_the_title_and_feet_above_the_n
     assert _text_faults(script) == []
 
 
+def _mark_faults(script: Script, spec: RenderSpec = SPEC) -> list[tuple[Any, ...]]:
+    """Every (scene, camera, character, row, limit) where a character's ink (the head and what floats over it:
+    "HA", "...", tears, sweat, zzz; not a prop held up nor its gear) meets the headline in any window of the
+    scene's camera move (frame rows)."""
+    arts, report = _paint(script, spec)
+    text = CaptionPainter(spec.width, spec.height, script.language)
+    faults = []
+    for scene, art, rep in zip(script.scenes, arts, report, strict=True):
+        tops = [(text.headline_bottom(scene.caption), _windows(scene.camera, spec))]
+        for c in rep["drawn"]["characters"]:
+            sp = _sprite(art, c["id"])
+            ink = sp.rgba[:, :, 3] >= 128
+            for box in (c["held_box"], c["gear_box"]):
+                if box:
+                    mx, my = (box[2] - box[0]) * 0.25, (box[3] - box[1]) * 0.25
+                    ink[max(0, round(box[1] - my - sp.y)):max(0, round(box[3] + my - sp.y)),
+                        max(0, round(box[0] - mx - sp.x)):max(0, round(box[2] + mx - sp.x))] = False
+            first = sp.y + int(np.flatnonzero(ink.any(axis=1))[0])
+            for top, rects in tops:
+                for rect in rects:
+                    row = frame_point(rect, spec.width, spec.height, 0.0, first)[1]
+                    if row < top:
+                        faults.append((scene.camera, c["id"], c["marks"], round(row), top))
+    return faults
+
+
+_MARKED = {  # actions drawn with marks floating over the head
+    "laughing": [{"id": "hero", "action": "laugh"}],
+    "crying": [{"id": "hero", "action": "cry"}],
+    "asleep": [{"id": "hero", "action": "sleep"}],
+    "thinking": [{"id": "hero", "action": "think"}],
+    "shocked": [{"id": "hero", "action": "shocked"}],
+    "two laughing": [{"id": "hero", "action": "stand"}, {"id": "rival", "action": "laugh", "target": "hero"}],
+    "caught": [{"id": "hero", "action": "stand"}, {"id": "rival", "action": "catch", "target": "hero"}],
+}
+
+
+@pytest.mark.parametrize("camera", ["push_in", "tilt_up", "static"])
+@pytest.mark.parametrize("cast", list(_MARKED))
+def test_marks_over_a_head_keep_the_headroom_the_heads_keep(camera: str, cast: str) -> None:
+    scene = _scene("street", _MARKED[cast], camera=camera, caption=_TWO_LINES, duration=3.0)
+    script = _script([_scene("street"), scene])  # after the first scene: under the headline, the title card gone
+    assert _mark_faults(script) == []
+
+
 @pytest.mark.parametrize(("premise", "seed"), [
     ("a shy tabby cat is bullied by a big bulldog at school, learns boxing from an old cat, and wins the school fight",
      5),

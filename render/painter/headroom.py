@@ -4,9 +4,10 @@ The headline (one or two lines) and, over the first seconds, the title card sit 
 the subtitles and a speaker's name tag at the bottom. A close window (a push-in's end, a tilt's lowest
 one) magnifies the cast about the frame's middle, so a tall lone hero's ears reach the headline and its
 feet the name tag. ``text_rows`` says, per window, the highest row a head may reach and the lowest row a
-character's ink may; ``fit_text`` measures the painted cast (the top of each head, its hop, its lowest
-ink) and says how much smaller and lower to draw it (``blocking.fit_rows``); ``refit`` moves the slots, and
-``lowered`` the painted cast where only the drop changes (the same pixels, moved: no second painting).
+character's ink may; ``fit_text`` measures the painted cast (the top of each head or of the marks floating
+over it, its hop, its lowest ink) and says how much smaller and lower to draw it (``blocking.fit_rows``);
+``refit`` moves the slots, and ``lowered`` the painted cast where only the drop changes (the same pixels,
+moved: no second painting).
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ _TEXT_MARGIN = 0.008  # of the frame's height between a head and the text above 
 _DROP = (-0.015, 0.05)  # how far the cast may be drawn higher or lower to clear the text (of the visible height)
 _LEAST = 0.72  # the smallest the cast is drawn to clear the text
 TITLE_S = 2.0  # the title card's time on screen over the first scene (``render.pipeline.TITLE_S``)
+# the marks that float about a head (``poses.draw_marks``): a pose with only these keeps them in the headroom
+FLOATING = frozenset({"haha", "zzz", "notes", "thought", "speech", "sneer", "sweat", "tears", "shock", "hearts",
+                      "shiver", "confetti"})
 
 
 def text_rows(scene: Scene, spec: RenderSpec, text: CaptionPainter, title: str | None = None,
@@ -89,22 +93,55 @@ def head_top(sp: Sprite, face: FaceBox, held: FaceBox | None = None) -> float:
     return sp.y + (int(gaps[-1]) + 1 if len(gaps) else 0)
 
 
+def ink_top(sp: Sprite, keep: dict[str, FaceBox]) -> float:
+    """The top row of the sprite's ink (keyframe pixels) but for the prop in its paws and its gear (a rod, a
+    ladder, gloves: ``keep``'s boxes other than the face, widened as ``head_top`` widens the held one): the
+    head and what floats over it ("HA", "...", tears, sweat, zzz, a thought), which keep the same headroom."""
+    h, w = sp.rgba.shape[:2]
+    ink = sp.rgba[:, :, 3] >= 128
+    for name, box in keep.items():
+        if name == "face":
+            continue
+        mx, my = (box[2] - box[0]) * 0.25, (box[3] - box[1]) * 0.25
+        x0, x1 = (min(max(0, round(v - sp.x)), w) for v in (box[0] - mx, box[2] + mx))
+        y0, y1 = (min(max(0, round(v - sp.y)), h) for v in (box[1] - my, box[3] + my))
+        if x0 < x1 and y0 < y1:
+            ink[y0:y1, x0:x1] = False
+    rows = np.flatnonzero(ink.any(axis=1))
+    return sp.y + (int(rows[0]) if len(rows) else h)
+
+
 def fit_text(c: Canvas, staged: list[Staged], sprites: list[Sprite], keeps: list[dict[str, FaceBox]],
              shrink: float, rows: list[tuple[float, float]]) -> tuple[float, float]:
     """The cast's size and drop (fraction of the visible height) for ``blocking.fit_rows``: each sprite's
-    feet, the top of its head (``head_top``; raised by its motion) and its lowest ink, measured on
-    ``sprites`` (drawn ``shrink`` times as tall as staged, ``keeps`` their face boxes)."""
-    spans = []
+    feet, the top of its head (``head_top``; raised by its motion) or of the marks floating over it
+    (``ink_top``, for a pose whose marks all float: "HA", tears, zzz; not gear), and its lowest ink, measured
+    on ``sprites`` (drawn ``shrink`` times as tall as staged, ``keeps`` their face boxes). The marks keep the
+    headroom where the cast can keep it so; never at the cost of a head or the feet meeting the text."""
+    spans, heads = [], []
     for st, sp, keep in zip(staged, sprites, keeps, strict=True):
         ink = np.flatnonzero((sp.rgba[:, :, 3] >= 128).any(axis=1))
         if "face" not in keep or not len(ink):
             continue
         feet = c.Y(st.slot.feet) / SUPERSAMPLE
-        rise = feet - head_top(sp, keep["face"], keep.get("held")) + _RISE.get(sp.motion, 0.02) * sp.rgba.shape[0]
-        spans.append((feet, rise / shrink, (sp.y + ink[-1] + 1 - feet) / shrink))
+        head = head_top(sp, keep["face"], keep.get("held"))
+        floats = bool(st.pose.marks) and set(st.pose.marks) <= FLOATING
+        top = min(head, ink_top(sp, keep)) if floats else head
+        lift = _RISE.get(sp.motion, 0.02) * sp.rgba.shape[0]
+        fall = (sp.y + ink[-1] + 1 - feet) / shrink
+        spans.append((feet, (feet - top + lift) / shrink, fall))
+        heads.append((feet, (feet - head + lift) / shrink, fall))
     vh = c.vh / SUPERSAMPLE
     k, d = fit_rows(spans, rows, (_DROP[0] * vh, _DROP[1] * vh), _LEAST, vh / 200)
+    if spans != heads and not _fits(spans, rows, k, d):
+        k, d = fit_rows(heads, rows, (_DROP[0] * vh, _DROP[1] * vh), _LEAST, vh / 200)
     return round(k, 3), round(d / vh, 4)
+
+
+def _fits(spans: list[tuple[float, float, float]], rows: list[tuple[float, float]], k: float, d: float) -> bool:
+    """Whether the cast drawn ``k`` times as tall and ``d`` pixels lower keeps every span inside every row."""
+    return all(top <= feet + d - k * rise + 0.5 and feet + d + k * fall <= bottom + 0.5
+               for feet, rise, fall in spans for top, bottom in rows)
 
 
 def lowered(sprites: list[Sprite], keeps: list[dict[str, FaceBox]], drop: float, vh: float,

@@ -165,10 +165,10 @@ def draw_marks(p: Pen, marks: tuple[str, ...], head_y: float, seed: int, lang: s
             for k in (-6, 0, 6):
                 p.ell(38 + k, head_y - 38, 1.6, 1.6, INK, outline=False)
         elif mark == "thought":
-            for x, y, r in ((26, head_y - 26, 2.4), (32, head_y - 34, 3.4)):
+            for x, y, r in ((28, head_y - 18, 2.4), (35, head_y - 25, 3.4)):  # beside the ear, not over it
                 p.ell(x, y, r, r, WHITE)
-            p.ell(42, head_y - 48, 16, 11, WHITE)
-            _text(p, 42, head_y - 48, "?", 12, (90, 110, 200))
+            p.ell(48, head_y - 38, 15, 10.5, WHITE)
+            _text(p, 48, head_y - 38, "?", 12, (90, 110, 200))
         elif mark == "shock":
             _text(p, 34, head_y - 34, "!", 16, (230, 50, 60))
         elif mark == "sweat":
