@@ -1,4 +1,5 @@
-"""Mood colour grades (tint, saturation, contrast, brightness, vignette) applied after drawing."""
+"""Mood colour grades (tint, saturation, contrast, brightness, vignette) applied after drawing; a scene that
+tells a memory has a look of its own (``memory``: sepia, soft, a deep vignette)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ GRADES: dict[str, Grade] = {
     "calm": Grade((200, 230, 220), 0.06, 1.0, 1.0, 1.0, 0.25),
     "dramatic": Grade((120, 56, 90), 0.12, 0.95, 0.9, 1.14, 0.55),
     "romantic": Grade((255, 160, 190), 0.14, 1.05, 1.03, 0.98, 0.3),
+    "memory": Grade((176, 122, 58), 0.42, 0.62, 1.04, 0.9, 0.85),  # a memory: sepia, soft, a deep vignette
 }
 
 

@@ -103,6 +103,8 @@ class StoryboardPainter:
                 grew = {cid for cid, lk in looks.items() if lk.young}
                 looks = {cid: replace(lk, young=False) if cid in grew else lk for cid, lk in looks.items()}
                 young = {cid: n for cid, n in young.items() if cid not in grew}
+            if remembered(scene):  # a memory told: graded sepia, soft and vignetted, its own look
+                scene = scene.model_copy(update={"mood": "memory"})
             # 2. staging: who stands where doing what, and where each asked prop goes
             staged, placed = stage_scene(scene, [c.id for c in script.characters], young)
             staged = [_dressed(st, people[st.id]) for st in staged]
@@ -423,6 +425,17 @@ def grown_up_at(script: Script) -> int | None:
     return None
 
 
+def remembered(scene: Scene) -> bool:
+    """Whether the scene's narration tells a memory ("remembers the day they met", "years ago", 回忆起):
+    ``vocabulary.json``'s memory words, English on word boundaries, not in a phrase that only looks like one."""
+    v = vocabulary()
+    text = scene.narration.lower()
+    for phrase in v.not_memory:
+        text = text.replace(phrase, " ")
+    return any(re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", text) if w.isascii() else w in text
+               for w in v.memory)
+
+
 def _again(placed: list[PlacedProp], k: int) -> bool:
     """Whether ``placed[k]`` repeats an earlier prop drawn in the same place (two words, one drawing)."""
     pp = placed[k]
@@ -613,6 +626,8 @@ def _scene_report(i: int, scene: Scene, weather: str, staged: list[Staged], plac
             f"{scene.location} is indoors: no {scene.weather} falls"
     place = {"place": shop.asked} if shop is not None else {}
     drawn_place = {"place": shop.kind, "place_from": shop.source} if shop is not None else {}
+    if scene.mood == "memory":  # graded as a memory (``remembered``)
+        drawn_place["look"] = "memory"
     return {
         "scene": i + 1,
         "asked": {
