@@ -1,5 +1,6 @@
 """Gear: what a pet does an action with, drawn into its sprite so that a muted viewer reads the deed: a camera
-held up with its flash going off, a ladder climbed (drawn behind the pet, which is lifted onto a rung), a
+held up with its flash going off, a ladder climbed (drawn behind the pet, which is lifted onto a rung; indoors a
+flight of stairs), a
 shovel in a hole with soil flying, a skipping rope under the lifted feet, an instrument played (piano,
 guitar, violin, drums), boxing gloves and an impact star, handcuffs held out at a thief. Pet units, +x = facing
 side, the feet at (0, 0)."""
@@ -15,7 +16,7 @@ LIFT: dict[str, float] = {"skip": 18.0, "climb": 30.0}
 # the actions whose paws are drawn again over their gear (a grip on the shovel, the camera, the keys)
 GRIPS = frozenset({"photo", "dig", "play", "skip"})
 INSTRUMENTS = ("piano", "guitar", "violin", "drums")
-BEHIND = frozenset({"ladder", "tree", "rock"})  # gear drawn before the pet's body (what is climbed)
+BEHIND = frozenset({"ladder", "tree", "rock", "stairs"})  # gear drawn before the pet's body (what is climbed)
 
 _WOOD = (150, 98, 52)
 _SOIL = (112, 78, 48)
@@ -50,6 +51,15 @@ def draw_behind(p: Pen, marks: tuple[str, ...]) -> None:
                (150, 146, 150))
         for x0, x1, y in ((-40, -8, -96), (6, 40, -90), (-20, 30, -30), (-52, -24, -60)):
             p.line([(x0, y), (x1, y - 2)], (104, 100, 108), 2.4)
+    elif "stairs" in marks:  # indoors: a flight of stairs rising toward the facing side, its banister above
+        steps = [(-84.0 + 24 * k, 4.0 - 16 * k) for k in range(8)]
+        profile = [(-84.0, 4.0)] + [pt for x, y in steps for pt in ((x, y - 16), (x + 24, y - 16))] + [(108.0, 4.0)]
+        p.poly(profile, (206, 196, 180))
+        for sx, sy in steps:
+            p.line([(sx, sy - 16), (sx + 24, sy - 16)], (160, 148, 130), 2.0)  # each tread's nosing
+        for sx, sy in steps[::2]:
+            p.line([(sx + 4, sy - 16), (sx + 4, sy - 70)], _WOOD, 2.2)  # the banister's posts and rail
+        p.stroke([(-80.0, -66.0), (104.0, -182.0)], _WOOD, 4.0)
     elif "ladder" in marks:  # rails either side of the climber, rungs up past its head
         for rail in (-36.0, 36.0):
             p.stroke([(rail, 4), (rail * 0.94, -140)], _WOOD, 5.0)

@@ -101,6 +101,13 @@ def _wide(drawn: str) -> bool:
                                        drawn in _YOUNG_FIGURES)  # the kitten fed: beside the hero, not far off
 
 
+def _says_ladder(scene: Scene) -> bool:
+    """Whether the scene tells of a ladder (a climb indoors is up the stairs unless it does): its narration,
+    setting, props and lines, not the visual prompt (whose "holding a ladder" is only the pose's default)."""
+    text = " ".join([scene.narration, scene.setting, *scene.props, *(ln.text for ln in scene.dialogue)]).lower()
+    return "ladder" in text or "梯子" in text
+
+
 def _acted_on(scene: Scene, staged: list[Staged], ids: list[str]) -> list[Staged]:
     """The targets of ``spill`` (soaked in its drink, shocked), ``treat`` (lying down, bandaged), ``fight``
     (its fists up in gloves too) and ``catch`` (paws up, shocked); a pet
@@ -158,6 +165,8 @@ def stage_scene(scene: Scene, cast: list[str] | None = None,
         cold = scene.weather != "clear" and scene.location in vocab.outdoor
         act = "shiver" if app.id in young and app.action == "stand" and cold else app.action
         pose = stage_action(act, app.expression, app.holding, matches, scene.location)
+        if "ladder" in pose.marks and scene.location not in vocab.outdoor and not _says_ladder(scene):
+            pose = replace(pose, marks=tuple("stairs" if m == "ladder" else m for m in pose.marks))
         if "rod" in pose.marks and scene.location in _WATERSIDE:
             pose = replace(pose, marks=tuple("rod:shore" if m == "rod" else m for m in pose.marks))
         if pose.action == "hug" and pose.expression == "love" and any(m.drawn == "patient" for m in matches):
