@@ -332,7 +332,8 @@ def visual_note(c: Clause, cast: Cast, where: str | None, heros_place: bool = Fa
             if label not in asks:
                 asks.append(label)
                 shown.append(str(lex.entry("props", key)["en"][0]))
-    unknown = [w for w in c.nouns if not place or w != place[0]]  # unknown to every table: the painter's nearest
+    # unknown to every table: the painter's nearest; never a job (the pet's costume) nor a participle
+    unknown = [w for w in c.nouns if (not place or w != place[0]) and not _no_thing(w)]
     looks = [spine_data()["event_looks"][e] for e in c.events if e in spine_data()["event_looks"]]
     if looks and not shown and not unknown:  # "gets rich" and no more said: a suit, the cash, the golden car
         for key in looks[0]["props"]:
@@ -365,6 +366,15 @@ def visual_note(c: Clause, cast: Cast, where: str | None, heros_place: bool = Fa
         if word not in note:
             note += f", in {'a ' if w == 'storm' else 'the '}{word}"
     return note, asks, subs
+
+
+def _no_thing(words: str) -> bool:
+    """Whether a noun the vocabulary does not know names no thing to draw: a job or role ("pilot",
+    "librarian": the pet's costume says it, not a prop) or a participle ("trapped", "scared")."""
+    lang = "zh" if HAN.search(words) else "en"
+    if nearest(words, "jobs", lang) is not None:
+        return True
+    return lang == "en" and " " not in words and len(words) > 4 and words.lower().endswith("ed")
 
 
 _TAKING = {"give", "work", "celebrate", "cry", "shocked", "sing", "wave", "think", "eat", "study", "drive"}

@@ -49,3 +49,21 @@ def test_a_written_story_climbing_indoors_is_drawn_on_stairs() -> None:
     climbs = [(r["drawn"]["location"], c["marks"]) for r in painter.report for c in r["drawn"]["characters"]
               if c["action"] == "climb"]
     assert climbs and all(marks == ["stairs"] for _, marks in climbs), climbs
+
+
+@pytest.mark.parametrize(("premise", "word"), [
+    ("a ginger cat becomes a pilot and flies a plane over the city", "pilot"),
+    ("a pug works as a librarian and finds a secret map in an old book", "librarian"),
+    ("a nurse dog rescues a kitten trapped in the hospital", "trapped"),
+    ("a shy corgi works as a plumber and fixes the rich cat's sink", "plumber"),
+])
+def test_a_job_or_a_participle_is_no_thing_to_draw(premise: str, word: str) -> None:
+    """A job the premise names is the pet's costume and a participle names nothing: neither stands in the
+    scene as the painter's stand-in present (the gift box drawn for what nothing is near to)."""
+    script = write_offline(premise, "ginger-cat", "en", 1)
+    asked = [p for sc in script.scenes for p in sc.props]
+    assert word not in asked, asked
+    painter = StoryboardPainter()
+    painter.paint_layers(script, SMALL, no_progress, never_cancel)
+    stand_ins = [p["asked"] for r in painter.report for p in r["drawn"]["props"] if p["how"] == "fallback"]
+    assert word not in stand_ins, stand_ins
