@@ -16,6 +16,10 @@ unnamed supporting characters; long and short), it prints:
 * shared lines: lines one script shares word for word (names masked) with the script of another,
   unrelated premise, per 10 lines.
 
+* props (issue 12, staging): premises naming food, a vehicle or a trade: the thing drawn as itself (the
+  painter's own drawing), the shop as its trade, and the painter's stand-in presents per script (``--props``
+  prints only this block).
+
 * casting (issue 12): premises naming pets only by name, counting pets ("two puppies", 三只小猫), visiting a
   relative's grave, a pet that waits every day: cast count right, cast recall, the dead relative never on screen
   nor speaking, the arc it must be told in (remembrance, loyal wait).
@@ -1036,8 +1040,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seeds", type=int, default=5)
     parser.add_argument("--why", action="store_true", help="print each invented word with its line")
+    parser.add_argument("--props", action="store_true", help="print only the props block")
     args = parser.parse_args()
     seeds, why = args.seeds, args.why
+    if args.props:
+        _props(seeds)
+        return 0
     start = time.perf_counter()
     first_scripts: list[Script] = []
 
@@ -1244,6 +1252,8 @@ def main() -> int:
           f"garbled: {got.total('garbled')}")
     print()
     _casting(seeds)
+    print()
+    _props(seeds)
     return 0
 
 
@@ -1272,6 +1282,60 @@ def _casting(seeds: int) -> None:
           f"cast count right: {got.mean('count'):.3f}   arc right: {got.mean('arc'):.3f}   "
           f"the dead on screen or speaking: {got.total('dead')} of {got.total('dead_total')}   effort filler: "
           f"{got.total('effort')} of {got.total('total')}")
+
+
+# things and trades premises name, each to be drawn as itself (issue 12, props): (premise, lang, the painter's
+# drawing of the thing, the shop's trade or None); written after the vocabulary was last grown, by hand
+PROPS_CASES: tuple[tuple[str, str, str, str | None], ...] = (
+    ("a sneaky cat steals sausages from the butcher dog's shop and the police dog catches him", "en", "sausages",
+     "butcher"),
+    ("a ginger cat becomes a pilot and flies a plane over the city", "en", "plane", None),
+    ("a poor corgi sells dumplings at the night market and the rich poodle laughs at him", "en", "dumplings", None),
+    ("a hungry stray cat steals a fish from the fish market and the fishmonger chases her", "en", "fish",
+     "fish market"),
+    ("a husky bakes bread at the bakery every morning before dawn", "en", "bread", "bakery"),
+    ("a lazy cat eats all the noodles at the noodle shop and cannot pay", "en", "noodles", "noodle shop"),
+    ("a cat chef cooks meat on the barbecue and the jealous neighbour steals it", "en", "meat", None),
+    ("a chihuahua sells ice cream at the beach", "en", "ice cream", None),
+    ("a hungry puppy steals a bone from the big dog", "en", "bone", None),
+    ("a cat captain sails a ship through a storm to bring medicine home", "en", "yacht", None),
+    ("a rich poodle flies to paris in her private jet and mocks the poor cat", "en", "plane", None),
+    ("a shiba inu works as a barber and gives the mayor a terrible haircut", "en", "", "barber"),
+    ("a kitten opens a toy shop and the rival cat copies her", "en", "", "toy shop"),
+    ("a beagle opens a dumpling shop next to the rich cat's restaurant", "en", "", "dumpling shop"),
+    ("小猫偷了狗狗的香肠", "zh", "sausages", None),
+    ("饿肚子的流浪猫偷了一条鱼", "zh", "fish", None),
+    ("飞行员小猫开着飞机回家", "zh", "plane", None),
+    ("小狗在面馆吃拉面，被富猫嘲笑", "zh", "noodles", "noodle shop"),
+    ("柯基在早市卖包子", "zh", "dumplings", None),
+    ("小狗啃着骨头等主人回家", "zh", "bone", None),
+)
+
+
+def _props(seeds: int) -> None:
+    """The props block (issue 12): the thing a premise names drawn as itself (the painter's own drawing, not a
+    stand-in), the shop drawn as its trade, and the painter's stand-in presents (a gift box for what nothing
+    is near to) per script."""
+    from render.painter.shops import shop_kind
+    from render.painter.vocabulary import match_prop
+
+    def row(item: tuple[str, str, str, str | None], scripts: list[Script], tally: Tally) -> Iterator[str]:
+        premise, lang, drawn, trade = item
+        matches = [[match_prop(p) for sc in s.scenes for p in sc.props] for s in scripts]
+        own = sum(any(m.drawn == drawn and m.how in ("exact", "alias") for m in ms) for ms in matches)
+        shops = [{k.kind for sc in s.scenes if (k := shop_kind(sc, s.premise))} for s in scripts]
+        shop = sum(trade in kinds for kinds in shops)
+        stand_ins = sum(m.how == "fallback" for ms in matches for m in ms)
+        tally.add(own=own if drawn else 0, shop=shop if trade else 0, stand_ins=stand_ins,
+                  owns=len(scripts) if drawn else 0, shops=len(scripts) if trade else 0)
+        cells = [f"{n / len(scripts):5.2f}" if asked else f"{'-':>5}" for n, asked in ((own, drawn), (shop, trade))]
+        yield f"{' '.join(cells)} {stand_ins:5d}  [{lang}] {premise[:80]}"
+
+    got = run_block([f"props (issue 12, staging): {len(PROPS_CASES)} premises naming food, a vehicle or a trade "
+                     f"(English and Chinese)", f"{'own':>5} {'shop':>5} {'stand':>5}  premise"],
+                    PROPS_CASES, seeds, offline_of, row)
+    print(f"things drawn as themselves: {got.total('own')} of {got.total('owns')} scripts   shops drawn as their "
+          f"trade: {got.total('shop')} of {got.total('shops')}   stand-in presents: {got.total('stand_ins')}")
 
 
 def _style(case: Case) -> str:

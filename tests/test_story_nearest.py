@@ -102,6 +102,8 @@ def test_the_table_is_large() -> None:
     ("a juicy steak", "props", "en", "meat", True),
     ("a sandwich", "props", "en", "bread", False),
     ("sardines", "props", "en", "fish", False),
+    ("sails a ship", "props", "en", "yacht", False),  # a boat, not a sports car
+    ("a private jet", "props", "en", "plane", True),
     ("香肠", "props", "zh", "sausages", True),
     ("骨头", "props", "zh", "bone", True),
     ("方便面", "props", "zh", "noodles", False),
