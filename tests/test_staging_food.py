@@ -67,6 +67,11 @@ def test_the_butcher_premise_is_drawn_at_a_butchers_with_the_sausages() -> None:
     assert shops and all(r["drawn"].get("place") == "butcher" for r in shops)
     drawn = [p["drawn"] for r in painter.report for p in r["drawn"]["props"]]
     assert "sausages" in drawn and "food bowl" not in drawn
+    # the thief runs off with them in its paw; the butcher is dressed for the trade
+    chars = [c for r in painter.report for c in r["drawn"]["characters"]]
+    assert any(c["id"] == "hero" and c["action"] == "run" and (c["holding"] or {}).get("drawn") == "sausages"
+               for c in chars)
+    assert {c["outfit"] for c in chars if c["id"] == "dog"} == {"chef_hat"}
     assert len(arts) == len(painter.report)
 
 

@@ -78,7 +78,8 @@ _CROWD_SPOTS = {"audience": (0.5, 1.09, 0.3), "fans": (0.5, 0.53, 0.2), "onlooke
 # who may take an unclaimed prop: a rig (scooter, desk, wok, cradle, podium) or a prop for the paw
 _RIG_TAKERS = {"stand", "walk", "work", "talk", "think", "sing", "wave"}
 _HAND_TAKERS = {"stand", "walk", "talk", "wave", "celebrate", "sing", "give", "eat", "think", "point", "enter",
-                "exit", "laugh", "shocked", "sneer", "study", "work", "kneel"}  # the ring held up to the loved one
+                "exit", "laugh", "shocked", "sneer", "study", "work", "kneel",  # the ring held up to the loved one
+                "run"}  # a thief off with the sausages
 _AT_SOMEONE = {"point", "hug", "push", "offer", "spill", "treat"}  # arms that reach toward the target
 _AIRLESS = {"space", "planet"}  # nobody stands there without a spacesuit
 _WATERSIDE = {"lake", "beach"}  # places drawn with their own water: a fishing line goes into it (no pond)
