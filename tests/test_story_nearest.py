@@ -103,6 +103,8 @@ def test_the_table_is_large() -> None:
     ("a sandwich", "props", "en", "bread", False),
     ("sardines", "props", "en", "fish", False),
     ("sails a ship", "props", "en", "yacht", False),  # a boat, not a sports car
+    ("performs at the circus", "places", "en", "stage", False),  # a ring and a show, not a shop
+    ("马戏团", "places", "zh", "stage", False),
     ("a private jet", "props", "en", "plane", True),
     ("香肠", "props", "zh", "sausages", True),
     ("骨头", "props", "zh", "bone", True),
