@@ -70,3 +70,27 @@ def test_a_pilot_wears_the_pilots_cap_and_wings(premise: str) -> None:
     cap = ink[: h // 3] & (top.min(axis=-1) > 160) & (top.max(axis=-1) - top.min(axis=-1) < 30)
     jacket = ink[h // 2:] & (np.abs(rgba[h // 2:, :, :3].astype(np.float32) - (36, 44, 72)).max(axis=-1) < 30)
     assert cap.mean() > 0.01 and jacket.mean() > 0.05, (cap.mean(), jacket.mean())
+
+
+@pytest.mark.parametrize(("premise", "lang", "job"), [
+    ("a ginger cat becomes a pilot and flies a plane over the city", "en", "pilot"),
+    ("小狗努力训练，当上了飞行员", "zh", "pilot"),
+    ("小橘猫努力学习，当上了医生", "zh", "white_coat"),
+])
+def test_a_pet_who_becomes_a_pilot_wears_it_from_the_scene_that_tells_it(premise: str, lang: str, job: str) -> None:
+    script = write_offline(premise, "ginger-cat", lang, 1)
+    painter = StoryboardPainter()
+    painter.paint_layers(script, SMALL, no_progress, never_cancel)
+    worn = [next(c["outfit"] for c in r["drawn"]["characters"] if c["id"] == "hero") for r in painter.report]
+    assert job in worn, worn
+    first = worn.index(job)
+    assert all(w == job for w in worn[first:]), worn  # from the scene it becomes one on
+    assert first > 0 and job not in worn[:first]  # not before: the story of becoming one is told
+
+
+def test_dreaming_of_it_is_not_becoming_it() -> None:
+    script = write_offline("a poor ginger cat dreams of becoming a doctor", "ginger-cat", "en", 1)
+    painter = StoryboardPainter()
+    painter.paint_layers(script, SMALL, no_progress, never_cancel)
+    worn = [next(c["outfit"] for c in r["drawn"]["characters"] if c["id"] == "hero") for r in painter.report]
+    assert worn[:-1] == ["none"] * (len(worn) - 1)

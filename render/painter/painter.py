@@ -31,7 +31,7 @@ from render.painter.grading import grade, grade_sprite
 from render.painter.headroom import fit_text, lowered, refit, text_rows
 from render.painter.lighting import finish_light, weather_ground, weather_still
 from render.painter.looks import PetLook, resolve_look, young_hero
-from render.painter.persona import Persona, dress, personas
+from render.painter.persona import Persona, became, dress, personas
 from render.painter.pets import Pet
 from render.painter.poses import TWO_HANDED, arm_path, arm_style, draw_marks
 from render.painter.props import EXTENT, GRIP, HAND, draw_prop
@@ -103,6 +103,8 @@ class StoryboardPainter:
                 grew = {cid for cid, lk in looks.items() if lk.young}
                 looks = {cid: replace(lk, young=False) if cid in grew else lk for cid, lk in looks.items()}
                 young = {cid: n for cid, n in young.items() if cid not in grew}
+            people = {cid: replace(p, works=True) if p.job and not p.works and became(scene.narration, p.job) else p
+                      for cid, p in people.items()}  # "becomes a pilot": in the pilot's costume from then on
             if remembered(scene):  # a memory told: graded sepia, soft and vignetted, its own look
                 scene = scene.model_copy(update={"mood": "memory"})
             # 2. staging: who stands where doing what, and where each asked prop goes

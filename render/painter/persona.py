@@ -108,8 +108,32 @@ def personas(script: Script) -> dict[str, Persona]:
                 job, works = named, not (dream is not None and dream == person.job and analysis.job != dream)
             elif job is None and dream is not None:  # the job the hero only dreams of
                 job, works = job_costume("", dream), False
+            if job is None and c.id == "hero":  # "becomes a pilot": worn from the scene that tells it (``became``)
+                job, works = _becomes(script.premise), False
         out[c.id] = Persona(old, job, works)
     return out
+
+
+_BECOME = re.compile(r"(?<![a-z])(?:becomes?|became|becoming|is now|turns into)\s+(?:a|an|the)\s+"
+                     r"((?:[a-z-]+\s+){0,2}[a-z-]+)")
+_BECOME_ZH = ("成为了", "成为", "当上了", "当上", "当了", "成了", "变成了")
+
+
+def _becomes(premise: str) -> str | None:
+    """The costume of the job a premise says its hero becomes ("becomes a pilot", 当上飞行员), or None."""
+    low = premise.lower()
+    found = [job_costume(m.group(1)) for m in _BECOME.finditer(low)]
+    found += [job_costume(low[i + len(w): i + len(w) + 8]) for w in _BECOME_ZH if (i := low.find(w)) >= 0]
+    return next((f for f in found if f), None)
+
+
+def became(narration: str, job: str) -> bool:
+    """Whether ``narration`` tells that a pet has become a ``job`` (a ``costumes.json`` jobs key): "Mango
+    becomes a pilot", "is now a doctor", 当上了医生; dreaming of it is not becoming it."""
+    low = narration.lower()
+    return any(job_costume(m.group(1)) == job for m in _BECOME.finditer(low) if "dream" not in
+               low[max(0, m.start() - 12): m.start()]) or any(
+        job_costume(low[i + len(w): i + len(w) + 8]) == job for w in _BECOME_ZH if (i := low.find(w)) >= 0)
 
 
 def dress(outfit: str, persona: Persona) -> str:
