@@ -18,9 +18,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
 
-from story.arcs import common
 from story.lexicon import load_data
-from story.telling import telling_data
 
 Measure = Callable[[str, int], float]
 
@@ -104,6 +102,9 @@ def _segmenter() -> Any:
 
 def story_words() -> set[str]:
     """The Chinese words the story writes as one (vocabulary, job titles, the bilingual nouns, names)."""
+    from story.arcs import common  # the writer's modules: only a Chinese layout reads them
+    from story.telling import telling_data
+
     data = load_data()
     words = {w for entries in data.values() for e in entries.values() for w in e.get("zh", [])}
     words |= {str(e["title_zh"]) for e in data["jobs"].values()}
