@@ -229,6 +229,35 @@ class _Particles:
         flat[at] = acc
 
 
+def _field_particles(pixels: np.ndarray) -> tuple[_Particles, _Particles, _Particles]:
+    """The luma, cb and cr particles of a drawn field (straight-alpha RGBA, even sides): what
+    ``Layer.from_rgba(pixels, 0, 0, crop=False)`` gives at its covered pixels, in the same order,
+    converted only where something is drawn. Every step of that conversion is per pixel or per 2x2
+    chroma block, so the blocks with any alpha are laid side by side in one strip two rows high
+    (block k's pixels at columns 2k and 2k + 1), converted, and put back at their places."""
+    h, w = pixels.shape[:2]
+    tiles = pixels.reshape(h // 2, 2, w // 2, 2, 4)
+    pairs = np.ascontiguousarray(pixels[..., 3]).view(np.uint16)  # two neighbouring alphas a number
+    by, bx = np.nonzero(pairs[0::2] | pairs[1::2])  # the blocks with any alpha, row by row
+    if not by.size:
+        empty = np.zeros(0, np.intp), np.zeros(0, np.intp), np.zeros(0, np.uint16), np.zeros(0, np.uint16)
+        return _Particles(*empty), _Particles(*empty), _Particles(*empty)
+    strip = np.ascontiguousarray(tiles[by, :, bx].transpose(1, 0, 2, 3).reshape(2, 2 * by.size, 4))
+    layer = Layer.from_box(strip, 0, 0)
+
+    def back(plane: Plane, scale: int, width: int) -> _Particles:
+        """The covered samples of a strip plane at their field places (``scale`` samples a block side)."""
+        r, c = np.nonzero(plane.keep < 256)
+        k = c // scale  # the block of each sample
+        rows, cols = by[k] * scale + r, bx[k] * scale + c % scale
+        pos = rows * width + cols
+        order = np.argsort(pos, kind="stable")  # row-major, as the field's own planes list them
+        return _Particles(pos[order].astype(np.intp), cols[order].astype(np.intp), plane.weighted[r, c][order],
+                          plane.keep[r, c][order])
+
+    return back(layer.luma, 2, w), back(layer.cb, 1, w // 2), back(layer.cr, 1, w // 2)
+
+
 @dataclass(frozen=True)
 class _Depth:
     luma: _Particles
@@ -282,9 +311,7 @@ class WeatherLayer:
         pixels = np.asarray(img)
         if blur:
             pixels = cv2.GaussianBlur(pixels, (0, 0), blur, borderType=cv2.BORDER_REPLICATE)
-        layer = Layer.from_rgba(pixels, 0, 0, crop=False)
-        return _Depth(_Particles.of(layer.luma), _Particles.of(layer.cb), _Particles.of(layer.cr),
-                      speed, drift, sway)
+        return _Depth(*_field_particles(pixels), speed, drift, sway)
 
     def draw(self, frame: np.ndarray, t: float) -> None:
         """Composite the field as it has fallen by clip time ``t`` onto the I420 ``frame``."""

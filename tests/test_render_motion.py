@@ -190,6 +190,29 @@ def test_weather_particles_wrap_at_both_edges() -> None:
         assert np.array_equal(target, expect), (dy, dx)
 
 
+@pytest.mark.parametrize("kind", ["rain", "snow", "storm"])
+def test_weather_fields_convert_only_where_drawn_to_the_same_particles(kind: str) -> None:
+    """A field's particles come from its drawn 2x2 blocks alone, the same as converting the whole frame
+    (``Layer.from_rgba`` then every covered sample, row by row), on odd block counts and edge pixels too."""
+    from render.layers import WeatherLayer, _field_particles, _Particles
+    from render.yuv import Layer
+
+    fields: list[np.ndarray] = []
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr("render.layers._field_particles", lambda p: fields.append(p.copy()) or _field_particles(p))
+        for width, height, seed in ((720, 1280, 11), (542, 962, 7), (90, 160, 2)):
+            WeatherLayer(kind, width, height, seed)
+    edge = np.zeros((6, 10, 4), np.uint8)
+    edge[0, 0], edge[5, 9], edge[3, 4, 3] = (200, 10, 30, 255), (1, 2, 3, 1), 9  # corners, alpha alone
+    for pixels in [*fields, edge, np.zeros((4, 4, 4), np.uint8)]:
+        whole = Layer.from_rgba(pixels, 0, 0, crop=False)
+        want = [_Particles.of(p) for p in (whole.luma, whole.cb, whole.cr)]
+        for got, expect in zip(_field_particles(pixels), want, strict=True):
+            for name in ("pos", "cols", "weighted", "keep"):
+                a, b = getattr(got, name), getattr(expect, name)
+                assert a.dtype == b.dtype and np.array_equal(a, b), (kind, pixels.shape, name)
+
+
 # ---------------------------------------------------------------------------------------------- compositing cost
 
 
