@@ -9,15 +9,52 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from importlib import metadata
+from types import ModuleType
 
-from petreel import serve
 from petreel.errors import ConfigError
-from render import cli as render_cli
-from storage import transfer as storage_transfer
-from story import cli as story_cli
-from worker import runner as worker_runner
 
 Command = Callable[[argparse.Namespace], int]
+
+
+# Each domain's commands, and its module (imported only when one of its commands runs, or for the full
+# help: ``petreel make`` need not load the bot, the worker and the database drivers).
+def _render_cli() -> ModuleType:
+    from render import cli
+
+    return cli
+
+
+def _story_cli() -> ModuleType:
+    from story import cli
+
+    return cli
+
+
+def _worker_runner() -> ModuleType:
+    from worker import runner
+
+    return runner
+
+
+def _serve() -> ModuleType:
+    from petreel import serve
+
+    return serve
+
+
+def _storage_transfer() -> ModuleType:
+    from storage import transfer
+
+    return transfer
+
+
+DOMAINS: tuple[tuple[tuple[str, ...], Callable[[], ModuleType]], ...] = (
+    (("make",), _render_cli),
+    (("script",), _story_cli),
+    (("worker",), _worker_runner),
+    (("bot", "up", "sandbox"), _serve),
+    (("migrate-db",), _storage_transfer),
+)
 
 
 def version() -> str:
@@ -28,7 +65,8 @@ def version() -> str:
         return "unknown"
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """Every command's parser; with ``command`` one of theirs, only its domain's (the others' modules unloaded)."""
     parser = argparse.ArgumentParser(
         prog="petreel",
         description="Premise in, pet-drama video out: a Telegram bot that turns a one-line story idea into a "
@@ -39,14 +77,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"petreel {version()}")
     sub = parser.add_subparsers(dest="command", required=True)
     # Each domain adds its own subcommand(s): add_parsers(sub) registers and sets defaults(func=...).
-    for module in (render_cli, story_cli, worker_runner, serve, storage_transfer):
-        module.add_parsers(sub)
+    mine = [load for names, load in DOMAINS if command in names]
+    for load in mine or [load for _, load in DOMAINS]:
+        load().add_parsers(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    first = next((w for w in words if not w.startswith("-")), None)  # the command (no option comes before it)
+    parser = build_parser(first)
+    args = parser.parse_args(words)
     func: Command = args.func
     try:
         return func(args)

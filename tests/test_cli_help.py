@@ -54,3 +54,31 @@ def test_request_logs_stay_out_of_info(level: str, polls_shown: bool) -> None:
     out = stream.getvalue()
     assert ("getUpdates" in out) is polls_shown
     assert "connection pool is full" in out and "job 7 queued" in out
+
+
+@pytest.mark.parametrize(("argv", "unloaded"), [
+    (["make", "a poor cat gets rich", "-o", "x.mp4"], {"storage", "worker", "bot", "petreel.serve", "sqlite_utils"}),
+    (["script", "--seed", "3", "a shy corgi cooks"], {"storage", "worker", "bot", "petreel.serve", "render"}),
+    (["migrate-db", "--to", "postgresql://x"], {"worker", "bot", "petreel.serve", "render"}),
+])
+def test_a_command_loads_only_its_own_domain(argv: list[str], unloaded: set[str]) -> None:
+    """``petreel make`` (or script, migrate-db) parses its arguments without importing the other
+    commands' modules (the bot, the worker, the database drivers): a fresh interpreter says which it loaded."""
+    import subprocess
+    import sys
+
+    probe = ("import sys; from petreel.cli import build_parser; "
+             f"a = build_parser({argv[0]!r}).parse_args({argv!r}); print(a.command, a.func.__module__); "
+             "print(' '.join(sorted(sys.modules)))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    head, loaded = out.splitlines()
+    assert head.split()[0] == argv[0]
+    assert not [m for m in loaded.split() if m in unloaded or m.split(".")[0] in unloaded]
+
+
+def test_the_full_help_still_names_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["--help"])
+    assert done.value.code == 0
+    out = capsys.readouterr().out
+    assert all(c in out for c in ("make", "script", "worker", "bot", "up", "sandbox", "migrate-db"))
