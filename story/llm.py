@@ -30,11 +30,7 @@ import time
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from typing import Any, Literal, cast
-
-import httpx
-import openai
-from openai.types.chat import ChatCompletion
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from petreel.clock import utc_day
 from petreel.errors import BackendUnavailable, TooManyExpansions
@@ -57,6 +53,10 @@ __all__ = [
     "ExpansionLimiter", "LLMWriter", "OfflineWriter", "ScriptWriter", "close_writer", "expansions_left",
     "make_writer", "parse_reply", "response_format", "write_script",
 ]
+
+if TYPE_CHECKING:  # the client library loads with the first LLMWriter: the offline writer never needs it
+    import httpx
+    import openai
 
 logger = logging.getLogger(__name__)
 
@@ -109,6 +109,8 @@ class LLMWriter(PlanWriter):
     ) -> None:
         if not settings.base_url:
             raise ValueError("LLMWriter needs settings.llm.base_url")
+        import openai
+
         client = openai.AsyncOpenAI(
             base_url=settings.base_url,
             api_key=settings.api_key.get_secret_value() if settings.api_key else "not-needed",
@@ -152,6 +154,8 @@ class LLMWriter(PlanWriter):
         return None
 
     async def _complete(self, messages: list[dict[str, str]], seed: int) -> Completion:
+        import openai
+
         retries = 0
         while True:  # each _adapt() switch happens at most once; retries are capped by max_retries
             sampling: dict[str, Any] = {self.token_param: self._settings.max_tokens}
@@ -188,6 +192,8 @@ class LLMWriter(PlanWriter):
     async def _read(self, stream: Any, started: float) -> Completion:
         """Read a streamed reply until it ends, its JSON object is complete, or it loops; closing the
         stream (always, also on the deadline's cancellation) closes the connection."""
+        import openai
+
         guard = StreamGuard()
         reply = Completion("")
         async with stream:
@@ -223,6 +229,8 @@ class LLMWriter(PlanWriter):
         """An endpoint that ignored ``stream=True`` and sent one chat completion (or a broken proxy)."""
         if "json" not in content_type:
             raise BackendUnavailable("endpoint returned a body that is not a chat completion")
+        from openai.types.chat import ChatCompletion
+
         try:
             completion = ChatCompletion.model_validate_json(await response.aread())
         except Exception as exc:  # a body that is not a chat completion, or a broken connection

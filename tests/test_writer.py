@@ -611,6 +611,22 @@ async def test_make_writer_picks_by_settings(server: FakeOpenAI) -> None:
     await writer.aclose()
 
 
+def test_the_offline_writer_runs_without_loading_the_client_library() -> None:
+    """``petreel make`` with no endpoint configured writes offline: a fresh interpreter that imports the
+    writers and writes one script never loads openai (nor httpx); the first ``LLMWriter`` does."""
+    import os
+    import subprocess
+
+    probe = ("import sys; from petreel.settings import Settings; from story.llm import make_writer, write_script; "
+             "s = write_script(Settings(), 'a poor cat gets rich', 'ginger-cat', 'en', 3); "
+             "print(bool(s.scenes), 'openai' in sys.modules, 'httpx' in sys.modules); "
+             "from petreel.settings import LLMSettings; make_writer(Settings(llm=LLMSettings(base_url='http://127.0.0.1:9/v1'))); "
+             "print('openai' in sys.modules)")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PETREEL_LLM")}
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=env).stdout
+    assert out.split() == ["True", "False", "False", "True"]
+
+
 def test_local_mode_without_the_extra_is_one_line_naming_it(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "xllamacpp", None)  # as if the extra were not installed
     with pytest.raises(MissingExtra) as info:
