@@ -36,6 +36,7 @@ from story.plan import (
     TARGET_MAX_S,
     Plan,
     Substitution,
+    staging,
     voice_seconds,
 )
 from story.premise import Analysis, Person, Side, describe
@@ -44,7 +45,7 @@ from story.staged import Cast, cast_asks, premise_place
 from story.styles import CHARACTER_STYLES
 from story.text import FIELD, fill_fields
 from story.text import HAN as _HAN
-from story.weave import fill, weave
+from story.weave import fill, fits_scene, scene_of, weave
 
 ARC_IDS = ("rags_to_riches", "career_dream", "betrayal_comeback", "lost_and_found", "parent_sacrifice",
            "underdog_revenge", "rivals_to_friends", "glow_up", "romance", "stolen_treasure", "rescue", "friendship",
@@ -64,6 +65,7 @@ class Arc:
     beats: tuple[dict[str, Any], ...]
     by_kind: bool = False  # told only for its kind of story (story.kinds), never chosen by score
     gone: tuple[str, ...] = ()  # the slots its story remembers (a grave visited): cast gone when invented
+    cues: tuple[str, ...] = ()  # words (``section:key``) that say a premise is this story, when scores tie
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -77,7 +79,8 @@ def arcs() -> dict[str, Arc]:
     for arc_id in ARC_IDS:
         d = _read(arc_id)
         out[arc_id] = Arc(d["id"], d["label"], tuple(d["triggers"]), tuple(d.get("strong", ())), tuple(d["needs"]),
-                          d["titles"], tuple(d["beats"]), bool(d.get("by_kind")), tuple(d.get("gone", ())))
+                          d["titles"], tuple(d["beats"]), bool(d.get("by_kind")), tuple(d.get("gone", ())),
+                          tuple(d.get("cues", ())))
     return out
 
 
@@ -112,8 +115,9 @@ def arc_scores(analysis: Analysis) -> dict[str, int]:
 
 def choose_arc(analysis: Analysis, seed: int) -> str:
     """The arc of the premise's kind of story (``story.kinds``: a romance, a theft, a rescue…); else the
-    best-scoring arc (ties broken by the seed; a premise with no story words gets a career dream when
-    it names a job, else one of the underdog shapes)."""
+    best-scoring arc; arcs that tie are told apart by what the premise says last of them (``told_last``:
+    "bullied at school until he wins the singing contest" is a contest won), then by the seed. A premise
+    with no story words gets a career dream when it names a job, else one of the underdog shapes."""
     kind = story_kind(analysis)
     if kind.arc is not None:  # a romance, a rescue, a theft…: its own arc, whatever else scores
         return kind.arc
@@ -124,8 +128,37 @@ def choose_arc(analysis: Analysis, seed: int) -> str:
         job = analysis.dream or analysis.job
         if job and lexicon().entry("jobs", job).get("dream"):
             return "career_dream"
-        return rng.choice(["rags_to_riches", "underdog_revenge", "glow_up", "rivals_to_friends"])
-    return rng.choice(sorted(a for a, s in scores.items() if s == best))
+        return rng.choice(told_last(analysis, ["rags_to_riches", "underdog_revenge", "glow_up", "rivals_to_friends"]))
+    return rng.choice(told_last(analysis, sorted(a for a, s in scores.items() if s == best)))
+
+
+_NEGATED = re.compile(r"(?:\b(?:never|not|no longer|doesn't|does not|don't|won't|didn't|can't|cannot|refuses to)"
+                      r"(?:\s+\w+)?\s+|(?:不|没|没有|从不|从没|不肯)\s*)$", re.IGNORECASE)
+
+
+def said_at(analysis: Analysis) -> dict[str, int]:
+    """Where the premise last says each vocabulary word (``section:key`` → character offset), a word it
+    denies aside ("never forgives him"): its own words, or the word its job was read as (magician → pop star)."""
+    premise = analysis.premise
+    out: dict[str, int] = {}
+    for h in lexicon().find(premise):
+        if not _NEGATED.search(premise[:h.pos]):
+            out[f"{h.section}:{h.key}"] = max(out.get(f"{h.section}:{h.key}", -1), h.pos)
+    for key, surface in analysis.surfaces.items():
+        at = premise.lower().rfind(surface.lower())
+        if at >= 0 and key not in out and not _NEGATED.search(premise[:at]):
+            out[key] = at
+    return out
+
+
+def told_last(analysis: Analysis, tied: list[str]) -> list[str]:
+    """Of arcs that score alike, those whose cues (``story/data/arcs/*.json``: a contest for the career
+    dream, riches for rags to riches, a boss for the underdog's revenge) the premise says last: where a
+    premise ends is the story it is. All of them when it says none."""
+    at = said_at(analysis)
+    last = {a: max((at.get(c, -1) for c in arcs()[a].cues), default=-1) for a in tied}
+    most = max(last.values(), default=-1)
+    return tied if most < 0 else [a for a in tied if last[a] == most]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -381,6 +414,7 @@ def _values(analysis: Analysis, style: str, language: str, slots: dict[str, Memb
     else:
         loc = lex.entry("jobs", job)["location"] if job else ("school" if arc.id == "glow_up" else "street")
         v["place"], v["place_en"] = loc_words[loc][1 if zh else 0], loc_words[loc][0]
+    v["setting"] = loc if place_key or job else ""  # the premise's own place, else its job's: which lines fit
     v["the_place"] = v["place"] if zh or re.match(r"(?:the|a|an|his|her|their|its) ", v["place"]) else f"the {v['place']}"
     v["place_word"] = re.sub(r"^the ", "", v["place"])
     v["place_title"] = v["place_word"].title() if not zh else v["place_word"]
@@ -404,6 +438,17 @@ def _values(analysis: Analysis, style: str, language: str, slots: dict[str, Memb
     v["thing_title"] = base.title() if not zh else base
     v["thing_cap"] = v["thing"][:1].upper() + v["thing"][1:]
     return v
+
+
+def fits_setting(entry: dict[str, Any], values: dict[str, str]) -> bool:
+    """An arc line tied to a setting (``"setting"``: a group of ``common.json``'s ``settings``, or
+    "indoor") is said only where the story is set there: no coffee fetched at school, no head teacher
+    in the office."""
+    group = entry.get("setting")
+    if not group:
+        return True
+    where = staging()["indoor_places"]["places"] if group == "indoor" else common()["settings"][group]
+    return (values.get("setting") or "street") in where  # a premise of no place nor job is drawn on the street
 
 
 def _stolen_thing(analysis: Analysis, zh: bool, same: bool) -> tuple[str, str] | None:
@@ -518,11 +563,11 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
         options = []
         for var in slot["variants"]:
             speaker = var["speaker"]
-            if speaker != "narrator" and (speaker not in slots or speaker in gone):
+            if speaker != "narrator" and (speaker not in slots or speaker in gone) or not fits_setting(var, values):
                 continue
             line = _fill(var[lang], local)
             visual = _fill(var["visual"], {**local, "work": values.get("work_en", "")})
-            if line and visual and ok(line, visual):
+            if line and visual and ok(line, visual) and fits_scene(line, scene_of(visual, values["setting"]), lang):
                 options.append((speaker, line, visual, var))
         must = ["{" + f + "}" for f in slot.get("must", [])]
         options = [o for o in options if all(m in o[3][lang] for m in must)] or options
@@ -570,7 +615,7 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
         heard = []
         for i, b in enumerate(beats):
             spec: dict[str, Any] = next((s for s in arc.beats if s["id"] == b["slot"]), {"variants": []})
-            for var in (v for v in spec["variants"] if v["speaker"] == "rival"):
+            for var in (v for v in spec["variants"] if v["speaker"] == "rival" and fits_setting(v, values)):
                 line = _fill(var[lang], {**values, "when": whens[0], "later": laters[0]})
                 visual = _fill(var["visual"], {**values, "work": values.get("work_en", "")})
                 if line and visual and ok(line, visual):
@@ -614,7 +659,7 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
         beats = weave(beats, spine, said_clauses, analysis, cast_names)
         open_slots = {b["slot"] for b in beats if b.get("open")}  # the arc tells more where the premise is silent
         _tell_more(beats, arc, {**values, "when": whens[0], "later": laters[0]}, lang, rng, open_slots, ok)
-        beats = fill(beats, said_clauses, cast_names, lang, rng, ok, story_kind(analysis))
+        beats = fill(beats, said_clauses, cast_names, lang, rng, ok, story_kind(analysis), values["setting"])
         _at_least(beats, arc, values, whens, laters, lang, ok, slots)
         subs = [Substitution(i + 1, ask[0], ask[1], ask[2]) for i, b in enumerate(beats)
                 for ask in cast_asks(b.get("subs", []))
@@ -623,6 +668,7 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
             first = next((i for i, b in enumerate(beats) if b.get("clause") is not None), 0)
             subs.insert(0, Substitution(first + 1, "job", analysis.hero.job_words, analysis.job))
         told = {e for c in said_clauses for e in c.events}
+        _one_calendar(beats, lang, rng, ok)
         return _plan(arc, members, values, beats, lang, rng, told, ok), {
             i: list(b.get("asks", [])) for i, b in enumerate(beats) if b.get("asks")}, subs
 
@@ -638,7 +684,7 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
         for slot in arc.beats:
             if slot["id"] in have or len(beats) >= MIN_BEATS or not _fits_life(slot, slots):
                 continue
-            var = next((v for v in slot["variants"] if v["speaker"] == "narrator"), None)
+            var = next((v for v in slot["variants"] if v["speaker"] == "narrator" and fits_setting(v, values)), None)
             if var is None:
                 continue
             line = _fill(var[lang], {**values, "when": whens[0], "later": laters[0]})
@@ -656,6 +702,7 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
     _keep_premise_order(beats, analysis)
 
     # 5. The plan.
+    _one_calendar(beats, lang, rng)
     return _plan(arc, members, values, beats, lang, rng), {}, []
 
 
@@ -740,7 +787,7 @@ def _at_least(beats: list[dict[str, Any]], arc: Arc, values: dict[str, str], whe
             if slots is not None and not _fits_life(slot, slots):
                 continue
             for var in slot["variants"]:
-                if (var["speaker"] == "narrator") == speaker_first:
+                if (var["speaker"] == "narrator") == speaker_first or not fits_setting(var, values):
                     continue
                 line = _fill(var[lang], {**values, "when": whens[0], "later": laters[0]})
                 visual = _fill(var["visual"], {**values, "when": "", "later": "", "work": values.get("work_en", "")})
@@ -775,7 +822,8 @@ def _tell_more(beats: list[dict[str, Any]], arc: Arc, values: dict[str, str], la
         beats.pop(drop)
     if _length(beats, language) > TARGET_MAX_S - 2:
         return
-    more = {s["id"]: list(s.get("more", ())) for s in arc.beats if only is None or s["id"] in only}
+    more = {s["id"]: [m for m in s.get("more", ()) if fits_setting(m, values)] for s in arc.beats
+            if only is None or s["id"] in only}
     told_before: set[int] = set()
     for _ in range(2):
         order = [b for b in beats if more.get(b["slot"])]
@@ -789,6 +837,8 @@ def _tell_more(beats: list[dict[str, Any]], arc: Arc, values: dict[str, str], la
             told = _fill(options.pop(rng.randrange(len(options)))[language], values)
             if told is None or (only is not None and lexicon().keys(told, "events")) or not ok(told):
                 continue  # around a premise's own events, the arc tells no event of its own
+            if not fits_scene(told, scene_of(beat["visual"], values.get("setting", "")), language):
+                continue  # no wind in a shop, no bed on a stadium
             if beat["speaker"] == NARRATOR:
                 line = f"{beat['line']}{'' if language == 'zh' else ' '}{told}"
                 if len(line) <= 200 and voice_seconds(line, language) <= MAX_LINE_S:
@@ -798,6 +848,26 @@ def _tell_more(beats: list[dict[str, Any]], arc: Arc, values: dict[str, str], la
                 at = next(k for k, b in enumerate(beats) if b is beat)
                 beats.insert(at, {"speaker": NARRATOR, "line": told[:200], "visual": beat["visual"],
                                   "slot": beat["slot"]})
+
+
+def _one_calendar(beats: list[dict[str, Any]], lang: str, rng: random.Random,
+                  ok: Callable[..., bool] = _anything) -> None:
+    """One calendar anchor a clip (``common.json``'s ``calendar``: a weekday, payday, a season): the first
+    said stays, a later opener that sets another day or season is said as a time of day instead ("That
+    Monday, …" then "One quiet evening, …", never "On the first day of spring, …")."""
+    c = common()
+    whens = c["when"][lang]
+    calendar = {whens[c["when"]["en"].index(w)] for w in c["calendar"]["en"]}
+    said = " ".join(b["line"] for b in beats)
+    spare = [w for w in whens if w not in calendar and w not in said and ok(w)]
+    anchored = False
+    for b in beats:
+        for w in sorted((w for w in calendar if w in b["line"]), key=b["line"].index):
+            if not anchored:
+                anchored = True
+                continue
+            instead = spare.pop(rng.randrange(len(spare))) if spare else next(x for x in whens if x not in calendar)
+            b["line"] = b["line"].replace(w, instead, 1)
 
 
 def _keep_premise_order(beats: list[dict[str, str]], analysis: Analysis) -> None:

@@ -26,6 +26,7 @@ from story.plan import (
     NARRATOR,
     SCENE_PAD_S,
     TARGET_MAX_S,
+    staging,
     voice_seconds,
 )
 from story.premise import Analysis
@@ -123,12 +124,14 @@ def length(beats: Sequence[Beat], language: str) -> float:
 
 
 def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str, rng: random.Random,
-         ok: Callable[[str], bool] = lambda line: True, kind: Kind | None = None) -> list[Beat]:
+         ok: Callable[[str], bool] = lambda line: True, kind: Kind | None = None, setting: str = "") -> list[Beat]:
     """Reactions, feelings and the time in between, round by round, until the beats say about ``FILL_S``
     seconds; an ending line; template beats dropped (never premise ones) when too long or too many.
     ``ok`` says whether a line claims only what the premise allows (``story.claims``); ``kind`` is the
     premise's kind of story (``story.kinds``): effort and triumph lines only for a story of striving,
-    its own lines (small gestures, the search, the whistle) for the others."""
+    its own lines (small gestures, the search, the whistle) for the others. ``setting``: the location
+    of the premise's own place, else of its job (""): a scene whose note names no place is drawn there,
+    and a line that names a thing of another kind of place is not said in it (``fits_scene``)."""
     data = {**spine_data(), **(kind or STRIVING).pools(spine_data())}
     strives = (kind or STRIVING).striving
     lead_pool = "rise" if strives else "lead"  # the hero's days before a premise that opens with its doing
@@ -155,7 +158,7 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         if b["kind"] == "outcome" and cast.sides.get(c.actor or "") == "villain" or actor in cast.gone:
             actor = cast.hero  # the rival says sorry: how the hero takes it ("Biscuit can hardly believe it")
         out = {"actor": cast.name(actor), "object": cast.name(c.obj) if c.obj else cast.name(cast.hero),
-               "hero": cast.name(cast.hero)}
+               "hero": cast.name(cast.hero), "scene": scene_of(str(b.get("visual", "")), setting)}
         if not c.obj and not strives:  # "Luna keeps both eyes on Luna": a kind's line about another needs one
             out.pop("object")
         where = re.search(r", (at|on) the ([a-z ]+)$", str(b.get("visual", "")))
@@ -181,6 +184,7 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
 
     def pick(options: list[str], vals: dict[str, str]) -> str | None:
         filled = [(o, text) for o in options if o not in used and not _self_told(o, vals)
+                  and fits_scene(o, vals.get("scene", ""), lang)
                   and (text := fill_fields(o, vals)) is not None and ok(text)]
         if not filled:
             return None
@@ -301,6 +305,28 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
                 added[id(b)] += 1
                 progress = True
     return beats
+
+
+def scene_of(visual: str, setting: str) -> str:
+    """Where a beat is drawn: the place its visual note names, else the story's ``setting``, else the street."""
+    hits = lexicon().find(visual, ["places"])
+    return str(lexicon().entry("places", hits[0].key)["location"]) if hits else setting or "street"
+
+
+def fits_scene(line: str, scene: str, lang: str) -> bool:
+    """The line names no thing of another kind of place than the scene's (``spine.json``'s ``scene_words``:
+    no leaf drifting past in a shop, no ceiling on the street, no bed but at home)."""
+    indoors = set(staging()["indoor_places"]["places"])
+    for group in spine_data()["scene_words"]["groups"]:
+        words = group[lang]
+        if not any((w in line) if lang == "zh" else re.search(rf"\b{re.escape(w)}s?\b", line, re.IGNORECASE)
+                   for w in words):
+            continue
+        where = group["where"]
+        fits = scene not in indoors if where == "outdoors" else scene in indoors if where == "indoors" else scene in where
+        if not fits:
+            return False
+    return True
 
 
 def _say_key(kind_name: str, c: Clause, cast: Cast, opens: bool) -> str:

@@ -130,7 +130,7 @@ def test_arc_schema(arc_id: str) -> None:
     assert d["id"] == arc_id and set(d["label"]) == {"en", "zh"}
     assert d["triggers"] and all(re.fullmatch(r"(events|traits|relations|jobs):[a-z_]+", t) for t in d["triggers"])
     lex = load_data()
-    for t in [*d["triggers"], *d["strong"]]:
+    for t in [*d["triggers"], *d["strong"], *d.get("cues", ())]:  # cues: what says the story when scores tie
         section, key = t.split(":")
         assert key in lex[section], t
     assert set(d["needs"]) <= set(ROLES)
@@ -146,7 +146,8 @@ def test_arc_schema(arc_id: str) -> None:
         assert len(beat["variants"]) >= 2, (arc_id, beat["id"])
         assert any(v["speaker"] == "narrator" for v in beat["variants"]), (arc_id, beat["id"])
         for v in beat["variants"]:
-            assert set(v) == {"speaker", "en", "zh", "visual"}
+            assert set(v) - {"setting"} == {"speaker", "en", "zh", "visual"}
+            assert v.get("setting", "indoor") in {"indoor", *common()["settings"]} - {"about"}, v  # a line said only there
             assert v["speaker"] in {"narrator", "hero", *SLOTS}
             _check_text(v["en"], "en", f"{arc_id}/{beat['id']}")
             _check_text(v["zh"], "zh", f"{arc_id}/{beat['id']}")
@@ -155,7 +156,8 @@ def test_arc_schema(arc_id: str) -> None:
         # narration that tells more of the beat's event, added while a script is short of its length
         assert len(beat["more"]) >= 2, (arc_id, beat["id"])
         for m in beat["more"]:
-            assert set(m) == {"en", "zh"}
+            assert set(m) - {"setting"} == {"en", "zh"}
+            assert m.get("setting", "indoor") in {"indoor", *common()["settings"]} - {"about"}, m
             _check_text(m["en"], "en", f"{arc_id}/{beat['id']} more")
             _check_text(m["zh"], "zh", f"{arc_id}/{beat['id']} more")
             assert 6 <= len(m["en"].split()) and len(m["en"]) <= 100 and len(m["zh"]) <= 50
@@ -170,6 +172,8 @@ def test_common_data() -> None:
             names = c["names"][species][lang]
             assert len(names) >= 12 and len(set(names)) == len(names)
     assert set(c["location_words"]) == LOCATIONS
+    for group, places in c["settings"].items():  # the settings an arc line may be tied to
+        assert group == "about" or (places and set(places) <= LOCATIONS), group
     for side in ("villain", "hero"):
         assert len(c["cameos"][side]) >= 3
         for v in c["cameos"][side]:

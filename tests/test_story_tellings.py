@@ -1,0 +1,142 @@
+"""The English telling: the arc a premise is told in, and lines that fit its story, place and time.
+
+Each class is pinned on the offline writer's real output over several premises.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from story.arcs import arc_scores, choose_arc, plan_story
+from story.kinds import story_kind
+from story.offline import write_story
+from story.premise import analyse
+
+SEEDS = range(5)
+
+
+# ---------------------------------------------------------------------------------------------
+# Arcs that score alike are told apart by what the premise says, never by the seed
+# ---------------------------------------------------------------------------------------------
+
+TIES = [
+    # a contest won is a talent story, whatever the bullying at school scored
+    ("a puppy is bullied at school for his big ears until he wins the singing contest", "career_dream"),
+    ("a kitten learns jumping rope and wins the school contest", "career_dream"),
+    ("a corgi is mocked by the neighbour's husky for his short legs and wins the agility race", "career_dream"),
+    ("A cat who works as a magician is booed off the stage by a jealous poodle, then performs the best show of "
+     "her life", "career_dream"),
+    # a boss who blames the hero: the underdog answers back
+    ("a husky at the factory is blamed by his supervisor for a broken machine and proves he is innocent",
+     "underdog_revenge"),
+    # the taunts of classmates at school: a glow-up
+    ("A shy tabby kitten is teased by her classmates on the first day of school and makes a best friend", "glow_up"),
+    # a friendship denied is no reconciliation: the betrayal
+    ("a dog steals his best friend's girlfriend and the friend never forgives him", "betrayal_comeback"),
+]
+
+
+@pytest.mark.parametrize(("premise", "arc"), TIES)
+def test_tied_arcs_are_told_apart_by_the_premise(premise: str, arc: str) -> None:
+    analysis = analyse(premise)
+    assert story_kind(analysis).arc is None
+    scores = arc_scores(analysis)
+    assert sum(s == max(scores.values()) for s in scores.values()) > 1, "the scores tie"
+    assert {choose_arc(analysis, seed) for seed in SEEDS} == {arc}
+
+
+def test_a_premise_the_arcs_do_not_score_is_told_by_its_cue_words() -> None:
+    """A premise with no trigger words: its cue words still choose (a street seller chased off, later
+    famous: rags to riches), the seed only where it says none."""
+    analysis = analyse("一只在夜市摆摊卖烤串的柴犬被城管哈士奇赶走，后来它的烤串火遍全城")
+    assert max(arc_scores(analysis).values()) == 0
+    assert {choose_arc(analysis, seed) for seed in SEEDS} == {"rags_to_riches"}
+
+
+# ---------------------------------------------------------------------------------------------
+# Lines tied to a setting are said only where the premise's place or job is that setting
+# ---------------------------------------------------------------------------------------------
+
+OFFICE_WORDS = re.compile(r"\bcoffee\b|\btop boss\b|\bcardboard box\b|\bdesk\b|\bnicer title\b", re.IGNORECASE)
+SCHOOL_WORDS = re.compile(r"\bhead teacher\b|\bclassroom\b|\bcarry my bag\b", re.IGNORECASE)
+NOT_OFFICE = [
+    "a kitten gives her lunch to a hungry old dog every day, and the old dog turns out to own the school",
+    "a dog bus driver is mocked by his passengers, then saves them all when the brakes fail",
+    "a grey cat waiter is tripped by a jealous coworker and spills soup on a customer, then becomes head waiter",
+    "a shy beagle is bullied by a rich siamese at music school and plays the piano at the grand concert",
+    "a poor kitten sells flowers on the street and the rich cat who laughed at her later needs her help",
+]
+
+
+def _told(premise: str, seed: int, arc: str) -> list[str]:
+    plan = plan_story(analyse(premise), "ginger-cat", "en", seed, arc)
+    return [f"{b.line} {b.visual}" for b in plan.beats]
+
+
+@pytest.mark.parametrize("premise", NOT_OFFICE)
+def test_the_underdogs_office_lines_only_at_the_office(premise: str) -> None:
+    lines = [t for seed in range(8) for t in _told(premise, seed, "underdog_revenge")]
+    assert not [t for t in lines if OFFICE_WORDS.search(t)]
+    if "school" not in premise:
+        assert not [t for t in lines if SCHOOL_WORDS.search(t)]
+
+
+def test_an_office_premise_keeps_its_office_lines_and_the_others_keep_their_variety() -> None:
+    """The office's own lines stay where they belong (an intern bullied by the boss); the setting's
+    alternatives keep a school's underdog as varied as before."""
+    office = [t for seed in range(12) for t in _told("a quiet intern dog is laughed at by a mean coworker at the office", seed, "underdog_revenge")]
+    assert [t for t in office if OFFICE_WORDS.search(t)]
+    school = [t for seed in range(12) for t in _told("a little cat is laughed at by a mean classmate at school", seed, "underdog_revenge")]
+    assert [t for t in school if SCHOOL_WORDS.search(t)]
+
+
+# ---------------------------------------------------------------------------------------------
+# Filler fits the scene's place; one calendar anchor a clip
+# ---------------------------------------------------------------------------------------------
+
+INDOORS = {"shop", "stage", "kitchen", "school", "office", "restaurant", "hospital", "bedroom", "mansion"}
+OUTDOOR_THINGS = re.compile(r"\b(?:leaf|leaves|breeze|the wind|the sky|stars come out|in the sun)\b", re.IGNORECASE)
+INDOOR_THINGS = re.compile(r"\b(?:ceiling|under every bed|tiny bed|a blanket)\b", re.IGNORECASE)
+PLACED = [
+    "an old ginger cat cleans floors at the mall and his son is ashamed of him until he sees him save a child",
+    "a black cat's best friend steals her song and sings it at the talent show",
+    "a dog chef's recipe is stolen by his partner who opens a rival restaurant, and he wins the cooking contest",
+    "a little cat is teased by her classmates for her stutter until she wins the school poetry contest",
+    "a kitten gives her lunch to a hungry old dog every day, and the old dog turns out to own the school",
+    "a corgi is mocked by the neighbour's husky for his short legs and wins the agility race",
+]
+
+
+@pytest.mark.parametrize("premise", PLACED)
+def test_filler_lines_fit_the_scenes_place(premise: str) -> None:
+    wrong = []
+    for seed in SEEDS:
+        for scene in write_story(premise, None, "en", seed).script.scenes:
+            for _, line in scene.spoken():
+                indoors = scene.location in INDOORS
+                if (OUTDOOR_THINGS if indoors else INDOOR_THINGS).search(line):
+                    wrong.append((seed, scene.location, line))
+    assert not wrong
+
+
+CALENDAR = ("That Monday", "Late one Friday", "On payday", "At the start of autumn", "In the middle of a heatwave",
+            "On the first day of spring")
+TIMED = [
+    *PLACED,
+    "a lazy dog copies his friend's homework and the friend gets punished",
+    "a cleaner cat at the hotel finds a lost diamond ring and returns it, and the rich owner gives her a job",
+    "a husky is dumped by his girlfriend for a rich poodle and becomes a famous singer",
+    "a poor dog works as a delivery driver to pay for his sick mother's medicine",
+]
+
+
+@pytest.mark.parametrize("premise", TIMED)
+def test_one_calendar_anchor_a_clip(premise: str) -> None:
+    """"That Monday, …" is not followed by "On the first day of spring, …": a clip names one day or season
+    (later ones are said as times of day); the "later" phrases only move on from it."""
+    for seed in range(8):
+        script = write_story(premise, None, "en", seed).script
+        said = " ".join(t for s in script.scenes for _, t in s.spoken())
+        assert sum(said.count(w) for w in CALENDAR) <= 1, (seed, [w for w in CALENDAR if w in said])
