@@ -415,6 +415,14 @@ def _values(analysis: Analysis, style: str, language: str, slots: dict[str, Memb
         loc = lex.entry("jobs", job)["location"] if job else ("school" if arc.id == "glow_up" else "street")
         v["place"], v["place_en"] = loc_words[loc][1 if zh else 0], loc_words[loc][0]
     v["setting"] = loc if place_key or job else ""  # the premise's own place, else its job's: which lines fit
+    # the one a misdeed wrongs (the friend, else the family): told the truth where it is, and it answers
+    wronged = next((s for s in ("friend", "family") if s in slots and not slots[s].person.gone), None)
+    if wronged:
+        v["wronged"] = v[f"wronged_{wronged}"] = slots[wronged].name
+        # its place: the premise's own, else home for a parent, else its job's; none claimed it does not name
+        own = v["place_en"] if re.match(r"(?:the|a|an|his|her|their|its) ", v["place_en"]) else f"the {v['place_en']}"
+        where = own if place_key else "home" if wronged == "family" else loc_words[loc][0] if job else ""
+        v["wronged_at"] = f", at {where}" if where else ""
     v["the_place"] = v["place"] if zh or re.match(r"(?:the|a|an|his|her|their|its) ", v["place"]) else f"the {v['place']}"
     v["place_word"] = re.sub(r"^the ", "", v["place"])
     v["place_title"] = v["place_word"].title() if not zh else v["place_word"]
@@ -786,7 +794,8 @@ def _at_least(beats: list[dict[str, Any]], arc: Arc, values: dict[str, str], whe
                 return
             if slots is not None and not _fits_life(slot, slots):
                 continue
-            for var in slot["variants"]:
+            must = ["{" + f + "}" for f in slot.get("must", [])]  # the slot's own variants first
+            for var in sorted(slot["variants"], key=lambda v: not all(m in v[lang] for m in must)):
                 if (var["speaker"] == "narrator") == speaker_first or not fits_setting(var, values):
                     continue
                 line = _fill(var[lang], {**values, "when": whens[0], "later": laters[0]})

@@ -66,7 +66,8 @@ class Kind:
                 if chosen is None:
                     continue
                 who = base[section].get(key, {}).get("who") if section == "say" else None
-                out[section][key] = {**chosen, "who": who or "actor"} if section == "say" else chosen
+                out[section][key] = {**chosen, "who": chosen.get("who") or who or "actor"} if section == "say" \
+                    else chosen  # a kind's own "who": "hero" (a misdeed's guilt is the hero's, whoever finds out)
         if not self.striving:
             out["ending"] = own.get("ending", calm["ending"])
             out["lead"] = own.get("lead", calm["lead"])

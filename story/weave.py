@@ -208,7 +208,8 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
             at += 1
         c = clauses[b["clause"]]
         said = data["say"].get(_say_key(b["kind"], c, cast, opens))
-        who = cast.hero if opens else c.obj if said and said["who"] == "object" else c.actor
+        who = cast.hero if opens or said and said.get("who") == "hero" else \
+            c.obj if said and said["who"] == "object" else c.actor
         if b["kind"] == "setback" and c.passive and c.subject:
             who = c.subject  # "is betrayed by his best friend": the one it befalls says "Now what do I do?"
         if who in cast.gone:

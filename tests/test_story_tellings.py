@@ -140,3 +140,73 @@ def test_one_calendar_anchor_a_clip(premise: str) -> None:
         script = write_story(premise, None, "en", seed).script
         said = " ".join(t for s in script.scenes for _, t in s.spoken())
         assert sum(said.count(w) for w in CALENDAR) <= 1, (seed, [w for w in CALENDAR if w in said])
+
+
+# ---------------------------------------------------------------------------------------------
+# A wrong owned up to: told to the one wronged, where they are, and they answer
+# ---------------------------------------------------------------------------------------------
+
+CONFESS = re.compile(r"I'm sorry|It was me|tells the truth|I was wrong", re.IGNORECASE)
+OWNED_UP = [  # (premise, the one told, the place it is told at: None where the premise names none)
+    ("a lazy dog copies his friend's homework and the friend gets punished", "friend", None),
+    ("a cat borrows money from a dog friend and never pays it back", "friend", None),
+    ("a kitten lies to her mother about breaking the vase", "mother", "bedroom"),
+    ("a cat cheats in the exam and the teacher dog finds out", "mentor", "school"),
+    ("a kitten steals a toy from the store and her father makes her return it", "father", "shop"),
+]
+
+
+@pytest.mark.parametrize(("premise", "wronged", "place"), OWNED_UP)
+def test_the_truth_is_told_to_the_one_wronged_where_it_is_and_it_answers(premise: str, wronged: str,
+                                                                         place: str | None) -> None:
+    for seed in SEEDS:
+        written = write_story(premise, None, "en", seed)
+        assert written.arc == "owning_up"
+        scenes = written.script.scenes
+        told = next(i for i, s in enumerate(scenes) if any(CONFESS.search(t) for _, t in s.spoken()))
+        confession = scenes[told]
+        assert wronged in {a.id for a in confession.characters}, (seed, confession.narration)
+        seen = {s.location for s in scenes[:told] if wronged in {a.id for a in s.characters}}
+        assert confession.location == place if place else confession.location in seen, (seed, confession.location)
+        name = next(c.name for c in written.script.characters if c.id == wronged)
+        answers = [t for s in scenes[told:] for who, t in s.spoken()
+                   if who == wronged or (t.startswith(name) and not CONFESS.search(t))]
+        assert answers, seed
+
+
+GUILTY = ("Nobody saw", "What have I done", "It was only once")
+
+
+@pytest.mark.parametrize("premise", ["a cat cheats in the exam and the teacher dog finds out",
+                                     "a kitten steals a toy from the store and her father makes her return it"])
+def test_the_guilty_lines_are_the_heros_whoever_finds_out(premise: str) -> None:
+    for seed in range(8):
+        script = write_story(premise, None, "en", seed).script
+        assert not [(who, t) for s in script.scenes for who, t in s.spoken()
+                    if who not in {"hero", "narrator"} and t.strip('"').startswith(GUILTY)], seed
+
+
+def _strings(node: object) -> list[str]:
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, dict):
+        return [x for v in node.values() for x in _strings(v)]
+    if isinstance(node, list):
+        return [x for v in node for x in _strings(v)]
+    return []
+
+
+def test_no_line_of_the_arcs_or_pools_reads_a_body_or_a_crowd_as_a_home() -> None:
+    """"ears flat" is no flat to live in, "the room goes quiet" no bedroom: a line or note that said it
+    moved its scene to a home (the owning-up told at home, the underdog's stand in a bedroom)."""
+    from story.arcs import ARC_IDS, _read
+    from story.datafiles import read_json
+    from story.lexicon import lexicon
+
+    texts = [t for a in ARC_IDS for b in _read(a)["beats"] for t in _strings(b)]
+    texts += _strings(read_json("spine.json")["more"]) + _strings(read_json("spine.json")["say"])
+    texts += _strings([{k: v for k, v in kind.items() if k in {"more", "say", "ending", "lead"}}
+                       for kind in read_json("kinds.json")["kinds"]])
+    homes = [t for t in texts for h in lexicon().find(t, ["places"]) if h.surface in {"flat", "room"}
+             and not re.search(r"\b(?:tiny|back|little|rented|cosy|family's|\}'s) room\b", t)]
+    assert homes == []
