@@ -36,6 +36,10 @@ unnamed supporting characters; long and short), it prints:
   story's kind, the side each named pet is on, the premise's pets read one each, lines naming one pet
   twice, and template details that contradict the premise's nouns (``UNSEEN_CASES``, by hand).
 
+* telling (issue 12, the English telling): premises of the genre written for it (``TELLING_CASES``): the arc of
+  the story's kind, lines tied to another setting (the office's coffee where there is no office), lines naming a
+  thing of another kind of place than their scene's (a leaf in a shop), clips with a second calendar anchor.
+
 Goals (issue #11): fidelity ≥ 0.9, cast recall 1.0, ≥ 70 % distinct lines, < 1 shared line per 10;
 invented 0.
 """
@@ -597,6 +601,106 @@ def unseen_block(seeds: int, why: bool) -> None:
     print(f"unseen lines naming one pet twice or a dream naming a pet: {got.total('selfs')}   scripts with a template "
           f"detail contradicting the premise: {got.total('foreign')} of {got.total('total')}   garbled: "
           f"{got.total('garbled')}")
+
+
+# English premises of the genre written for the telling (issue 12: revenge, talent, rags to riches, rivalry at
+# school and at work, family, betrayal, kindness repaid), never used to tune it. Per premise, by hand: the arcs
+# that tell its kind of story, and the setting its place or job is (office, school, or neither). Counted over the
+# seeds: the arc right; lines of another setting's (coffee fetched and the top boss where the premise has no
+# office, the head teacher where it has no school); lines naming a thing of another kind of place than their
+# scene's (a leaf drifting past in a shop, a bed on a stadium); clips saying a second calendar anchor ("That
+# Monday", then "On the first day of spring"); and the share of distinct lines (names masked) across the seeds.
+@dataclass(frozen=True)
+class Telling:
+    premise: str
+    arcs: tuple[str, ...]
+    setting: str = ""  # office | school | "" (neither)
+
+
+def _t(premise: str, arcs: str, setting: str = "") -> Telling:
+    return Telling(premise, tuple(arcs.split()), setting)
+
+
+TELLING_CASES: tuple[Telling, ...] = (
+    _t("a skinny stray dog is laughed at by the rich poodles at the dog show until he wins best in show",
+       "career_dream rags_to_riches"),
+    _t("a grey cat waiter is tripped by a jealous coworker and spills soup on a customer, then becomes head waiter",
+       "underdog_revenge career_dream"),
+    _t("a little cat is teased by her classmates for her stutter until she wins the school poetry contest",
+       "glow_up career_dream", "school"),
+    _t("a poor dog selling noodles is chased off the square by a rich cat, then opens the biggest noodle shop in town",
+       "rags_to_riches career_dream"),
+    _t("a corgi is mocked by the neighbour's husky for his short legs and wins the agility race",
+       "career_dream big_match"),
+    _t("a black cat's best friend steals her song and sings it at the talent show", "betrayal_comeback stolen_treasure"),
+    _t("a kitten gives her lunch to a hungry old dog every day, and the old dog turns out to own the school",
+       "friendship little_wonders kindness_repaid", "school"),
+    _t("a shy beagle is bullied by a rich siamese at music school and plays the piano at the grand concert",
+       "glow_up career_dream", "school"),
+    _t("a tabby cat is fired by her greedy boss before the holidays and starts a bakery with her mother",
+       "underdog_revenge career_dream rags_to_riches betrayal_comeback"),
+    _t("a husky at the factory is blamed by his supervisor for a broken machine and proves he is innocent",
+       "underdog_revenge betrayal_comeback"),
+    _t("an old ginger cat cleans floors at the mall and his son is ashamed of him until he sees him save a child",
+       "family_bond rescue parent_sacrifice"),
+    _t("a dog chef's recipe is stolen by his partner who opens a rival restaurant, and he wins the cooking contest",
+       "betrayal_comeback career_dream"),
+    _t("two cat sisters compete to run their grandma's bakery, and the younger one wins with grandma's old recipe",
+       "rivals_to_friends family_bond career_dream"),
+    _t("a poor kitten sells flowers on the street and the rich cat who laughed at her later needs her help",
+       "rags_to_riches"),
+    _t("a puppy helps a lost old cat find her way home in the rain, and years later the cat pays for his school",
+       "friendship rescue little_wonders kindness_repaid lost_and_found", "school"),
+    _t("a proud rich cat mocks the poor new dog at school, who wins the science fair",
+       "rags_to_riches glow_up career_dream", "school"),
+    _t("a small shiba is always picked last for football until he scores the winning goal", "big_match"),
+    _t("a cleaner cat at the hotel finds a lost diamond ring and returns it, and the rich owner gives her a job",
+       "rags_to_riches little_wonders kindness_repaid"),
+    _t("a husky is dumped by his girlfriend for a rich poodle and becomes a famous singer",
+       "career_dream glow_up betrayal_comeback"),
+    _t("a dog bus driver is mocked by his passengers, then saves them all when the brakes fail",
+       "underdog_revenge rescue"),
+)
+_OFFICE_LINES = re.compile(r"\bcoffee\b|\btop boss\b|\bcardboard box\b|\bdesk\b|\bnicer title\b", re.IGNORECASE)
+_SCHOOL_LINES = re.compile(r"\bhead teacher\b|\bclassroom\b|\bcarry my bag\b", re.IGNORECASE)
+_OUTDOOR_THINGS = re.compile(r"\b(?:leaf|leaves|breeze|the wind|the sky|stars come out|in the sun)\b", re.IGNORECASE)
+_INDOOR_THINGS = re.compile(r"\b(?:ceiling|under every bed|tiny bed|a blanket)\b", re.IGNORECASE)
+_INDOORS = {"shop", "stage", "kitchen", "school", "office", "restaurant", "hospital", "bedroom", "mansion",
+            "courtroom", "airport"}
+_CALENDAR = ("That Monday", "Late one Friday", "On payday", "At the start of autumn", "In the middle of a heatwave",
+             "On the first day of spring")
+
+
+def telling_block(seeds: int, why: bool) -> None:
+    def row(t: Telling, written: list[Written], tally: Tally) -> Iterator[str]:
+        arc = sum(w.arc in t.arcs for w in written)
+        lines = [[(sc.location, line) for sc in w.script.scenes for _, line in sc.spoken()] for w in written]
+        setting = [[line for _, line in said if (t.setting != "office" and _OFFICE_LINES.search(line))
+                    or (t.setting != "school" and _SCHOOL_LINES.search(line))] for said in lines]
+        misplaced = [[f"{where}: {line}" for where, line in said
+                      if (_OUTDOOR_THINGS if where in _INDOORS else _INDOOR_THINGS).search(line)] for said in lines]
+        anchors = [[x for x in _CALENDAR if x in " ".join(line for _, line in said)] for said in lines]
+        masked = [m for w in written for m in masked_lines(w.script)]
+        cal = sum(len(a) > 1 for a in anchors)
+        tally.add(arc=arc, setting=sum(map(len, setting)), misplaced=sum(map(len, misplaced)), cal=cal,
+                  distinct=len(set(masked)) / max(1, len(masked)), total=len(written))
+        yield (f"{arc:5d} {sum(map(len, setting)):5d} {sum(map(len, misplaced)):5d} {cal:5d}  {t.premise[:80]}")
+        if why:
+            for w in written:
+                if w.arc not in t.arcs:
+                    yield f"         arc {w.arc}, not {' or '.join(t.arcs)}"
+            yield from by_seed("another setting's", setting)
+            yield from by_seed("another kind of place", misplaced)
+            yield from by_seed("anchors", ([", ".join(a)] if len(a) > 1 else [] for a in anchors))
+
+    got = run_block([f"English telling (issue 12): {len(TELLING_CASES)} premises of the genre (revenge, talent, rags "
+                     f"to riches, rivalry at school and work, family, betrayal, kindness repaid)",
+                     f"{'arc':>5} {'set':>5} {'place':>5} {'cal':>5}  premise"],
+                    TELLING_CASES, seeds, lambda t, seed: write_story(t.premise, None, "en", seed), row)
+    print(f"telling: arc of the story's kind {got.total('arc')} of {got.total('total')}   lines of another "
+          f"setting {got.total('setting')}   lines of another kind of place {got.total('misplaced')}   clips with "
+          f"a second calendar anchor {got.total('cal')} of {got.total('total')}   distinct lines "
+          f"{got.mean('distinct'):.3f}")
 
 
 # Chinese premises never used to tune the writer (issue 12, the genre's variety: cheating, stealing, adopting,
@@ -1214,6 +1318,8 @@ def main() -> int:
           f"{got.mean('any'):.3f}   the premise's own scenes there: {got.mean('all'):.3f}")
     print()
     unseen_block(seeds, why)
+    print()
+    telling_block(seeds, why)
     print()
 
     def zh_unseen_row(zc: ZhCase, scripts: list[Script], tally: Tally) -> Iterator[str]:
