@@ -23,8 +23,15 @@ def mark_wrongdoers(people: list[Person], hits: list[Hit], words: tuple[str, ...
     for p in people:
         end = p.start if p.words == (p.name,) else p.start + max(1, len(p.words[0].split()) if p.words else 1)
         p.does_wrong = any(h.section == "events" and lex.entry("events", h.key)["kind"] == "wrong"
-                           and h.key not in _BEFALLS and (0 <= h.start - end <= 2 or (
+                           and h.key not in _BEFALLS and ((0 <= h.start - end <= 2 and not (
+                               chinese and _comma_between(words, end, h.start))) or (
                                chinese and told_before_de(words, h.end, p.start))) for h in hits)
+
+
+def _comma_between(words: tuple[str, ...], end: int, start: int) -> bool:
+    """A comma between a Chinese mention and the wrong after it: 白猫背叛了黑猫，偷走了她的设计图 goes on
+    with the white cat's deeds; the black cat, its object, steals nothing."""
+    return any(w in {"，", ",", "；", "。"} for w in words[end:start])
 
 
 def cast_roles(people: list[Person], events: list[Hit], words: tuple[str, ...]) -> list[Person]:

@@ -217,12 +217,16 @@ def _after_frame(words: tuple[str, ...], start: int, end: int, hits: list[Hit]) 
     return place.end if place is not None else start + 1
 
 
+_CAUSE_ZH = {"因为", "由于", "因"}  # 因为考试不及格被爸爸骂: the cause of what is done to it, one clause
+
+
 def deed_then_passive_zh(frags: list[tuple[str, int, int]], mentions: list[Mention], tokens: Tokens,
                          hits: list[Hit]) -> list[tuple[str, int, int]]:
     """Chinese runs a pet's own deed straight into what is done to it: "穷小狗在餐厅打工被富猫嘲笑",
     "小猫考试作弊被狗老师发现了". Such a fragment is two clauses, cut before 被: the pet works (or cheats),
     then the other one mocks (or finds out); one deed each, each by its own doer. A place alone before 被
-    ("在医院被哈士奇医生欺负") is no deed, and a pet told of after 的 ("被同学嘲笑的胖橘猫") is ``relatives_zh``'s."""
+    ("在医院被哈士奇医生欺负") is no deed, nor a cause ("因为考试不及格被爸爸骂": cut there, "哈士奇因为考试不及格。" says nothing), and a
+    pet told of after 的 ("被同学嘲笑的胖橘猫") is ``relatives_zh``'s."""
     if not tokens.chinese:
         return frags
     words = tokens.words
@@ -235,7 +239,7 @@ def deed_then_passive_zh(frags: list[tuple[str, int, int]], mentions: list[Menti
         subject = next((m for m in mentions if m.start == first), None)
         body = subject.end if subject is not None else first
         cut = next((k for k in range(body + 1, e - 1) if words[k] in {"被", "遭"}), None)
-        if cut is None or any(body <= m.start < cut or (m.start > cut and words[m.start - 1] == "的") for m in mentions):
+        if cut is None or any(words[k] in _CAUSE_ZH for k in range(body, cut)) or any(body <= m.start < cut or (m.start > cut and words[m.start - 1] == "的") for m in mentions):
             out.append((lead, s, e))
             continue
         deed = _after_frame(words, body, cut, hits)

@@ -58,7 +58,7 @@ def find_mentions(analysis: Analysis, tokens: Tokens, hits: list[Hit]) -> list[M
     for h in heads:
         if any(h.start <= i < h.end for i in used):
             continue
-        person = _who(analysis, h, words)
+        person = _who(analysis, h, words, tokens.offsets[h.start] if tokens.chinese else -1)
         if person is None:
             continue
         start, end = h.start, h.end
@@ -100,6 +100,8 @@ def find_mentions(analysis: Analysis, tokens: Tokens, hits: list[Hit]) -> list[M
         if job is not None:
             start = job.start - 1 if job.start and words[job.start - 1] in DET else job.start
             out.append(Mention(hero.key, start, job.end))
+    if tokens.chinese:
+        out += _role_again_zh(tokens, hits, out)
     for h in hits:  # someone named by a job ("the head chef"), when the cast has such a person
         if h.section == "jobs" and not any(m.start <= h.start < m.end for m in out) and not (
                 h.start and words[h.start - 1] in {"a", "an"}):  # "dreams of becoming a chef": no one named
@@ -126,6 +128,29 @@ def find_mentions(analysis: Analysis, tokens: Tokens, hits: list[Hit]) -> list[M
             continue
         merged.append(m)
     return merged
+
+
+def _role_again_zh(tokens: Tokens, hits: list[Hit], found: list[Mention]) -> list[Mention]:
+    """A Chinese pet named with a role word right before it (失主狗, 经理猫) told of again by that word
+    alone (…，失主送了它一条鱼; 后来经理后悔了): each later bare role word is a mention of that pet."""
+    words = tokens.words
+    covered = {i for m in found for i in range(m.start, m.end)}
+    heads = {i for h in hits if h.section in PERSON_SECTIONS for i in range(h.start, h.end)}
+    things = {i for h in hits if h.section not in PERSON_SECTIONS | {"jobs"} for i in range(h.start, h.end)}
+    out: list[Mention] = []
+    for m in found:
+        k = next((i for i in range(m.start, m.end) if i in heads), m.start) - 1  # the word before the head
+        if k < 0 or k in things or k - 1 in heads:
+            continue
+        role = words[k]
+        if len(role) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", role) or role in STOP or role in DET \
+                or any(o.key != m.key and o.start <= k < o.end for o in found):
+            continue
+        for j in range(m.end, len(words)):
+            if words[j] == role and j not in covered and j + 1 not in heads:
+                out.append(Mention(m.key, j, j + 1))
+                covered.add(j)
+    return out
 
 
 _PARTNERS = {"girlfriend", "boyfriend", "wife", "husband"}  # whom "his ex" may be
@@ -217,8 +242,10 @@ def _modifier(word: str, i: int, hits: list[Hit], tokens: Tokens, after_owner: b
         and i > 0 and (tokens.words[i - 1] in DET | {"very", "so"} or after_owner)  # "the cat's big brother"
 
 
-def _who(analysis: Analysis, head: Hit, words: tuple[str, ...]) -> Person | None:
-    """The cast member a person word refers to (breed, relation, species, colour agree best)."""
+def _who(analysis: Analysis, head: Hit, words: tuple[str, ...], at: int = -1) -> Person | None:
+    """The cast member a person word refers to (breed, relation, species, colour agree best); in Chinese
+    (``at``: the word's place in the premise) the pet premise reading found right there first: 被霸总猫欺负
+    is the rival's own 猫, never the 布偶猫 hero's."""
     lex = lexicon()
     best, score = None, 0
     for p in analysis.cast:
@@ -236,6 +263,8 @@ def _who(analysis: Analysis, head: Hit, words: tuple[str, ...]) -> Person | None
                 s += 2 * any(head.surface in w for w in p.words)
         if p.words and head.surface in p.words[0]:
             s += 1
+        if at >= 0 and at <= p.pos < at + len(head.surface):
+            s += 4
         before = words[head.start - 1] if head.start > 0 else ""
         if before and p.words and f"{before}{head.surface}" in p.words[0].replace(" ", "") \
                 and before not in DET and (before not in STOP or before in _TELLING):

@@ -133,12 +133,17 @@ def action_of(c: Clause) -> tuple[str, bool]:
             or any(v in verb for v in drinks["verbs"] if HAN.search(v))):
         return "spill", False
     sick = data["patient_actions"]
-    if act in sick["actions"] and (any(w in words if w.isascii() else w in verb for w in sick["words"])
+    if act in sick["actions"] and not _gift_zh(c) and (any(w in words if w.isascii() else w in verb for w in sick["words"])
                                    or _medic_cares(c, sick)):
         return "treat", False
     if act == "catch" and not c.obj:  # 抓到一条鱼: fishing; "catches the bus", "catches a mouse": the chase
         return ("fish" if any(is_gear("fish", t) for t in c.things) else "run"), False
     return act, exact
+
+
+def _gift_zh(c: Clause) -> bool:
+    """A Chinese clause that hands something to someone with 送 (送了它一条鱼, 把奖牌送给了生病的奶奶)."""
+    return bool(c.obj) and re.match(r"(?:把.*)?送(?:了|给)", c.verb) is not None
 
 
 def _medic_cares(c: Clause, sick: dict[str, Any]) -> bool:
@@ -174,6 +179,8 @@ def _verb_action(c: Clause) -> tuple[str, bool]:
             return c.actions[1], True  # "learns to dance": the dance
         if c.actions[0] == "give" and len(c.actions) > 1 and verb.startswith("给"):
             return c.actions[1], True  # 给富猫拍照片, 给小猫看病: done for someone, not a gift
+        if c.actions[0] == "work" and _gift_zh(c):
+            return "give", False  # 送了它一条鱼, 把奖牌送给了奶奶: a gift handed to someone, not a delivery round
         return c.actions[0], True
     if not c.passive or c.actor == c.subject:
         for e in c.events:

@@ -1,0 +1,100 @@
+"""Chinese premises whose pets are named by a role or told of again, on real writer output: a pet named with a
+role word before it (被渣男猫甩了, 被校霸猫欺负) is its own pet, never the hero named twice; a pet told of again by
+its role word alone (失主狗 …，失主送了它一条鱼) does that deed; a gift handed with 送 is given, not delivered or
+treated; a comma carries the doer on (白猫背叛了黑猫，偷走了…: the black cat steals nothing and is the hero); and
+a cause (因为考试不及格被爸爸骂) stays with what it causes."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from story.offline import write_offline
+from story.premise import analyse, hero_style
+from story.script import Scene, Script
+
+
+def _write(premise: str, seed: int) -> Script:
+    return write_offline(premise, hero_style(analyse(premise)) or "ginger-cat", "zh", seed)
+
+
+def _name(script: Script, key: str) -> str:
+    return next(c.name for c in script.characters if c.id == key)
+
+
+def _scene(script: Script, words: str) -> Scene:
+    return next(s for s in script.scenes if words in s.narration)
+
+
+def _acts(scene: Scene) -> dict[str, str]:
+    return {a.id: a.action for a in scene.characters}
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+@pytest.mark.parametrize(("premise", "role", "deed"), [
+    ("橘猫被渣男猫甩了", "渣男猫", "甩了"),
+    ("白猫在学校被校霸猫欺负", "校霸猫", "欺负"),
+    ("小猫被隔壁猫欺负", "隔壁猫", "欺负"),
+    ("布偶猫在公司被霸总猫欺负，结果她自己开了公司", "霸总猫", "欺负"),
+])
+def test_a_pet_named_with_a_role_before_it_is_its_own_pet(premise: str, role: str, deed: str, seed: int) -> None:
+    script = _write(premise, seed)
+    hero, rival = _name(script, "hero"), _name(script, "rival")
+    scene = _scene(script, deed)
+    assert f"{role}{rival}{deed}" in scene.narration, scene.narration
+    assert not re.search(rf"{hero}[^，。！？]{{0,10}}{hero}", scene.narration), scene.narration
+    assert "rival" in _acts(scene) and _acts(scene).get("hero") != "sneer", _acts(scene)
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+@pytest.mark.parametrize(("premise", "other"), [
+    ("小猫把捡到的钱包还给了失主狗，失主送了它一条鱼", "dog"),
+    ("小狗在公园救了一只落水的游客猫，游客送了它一束花", "cat"),
+])
+def test_a_pet_told_of_again_by_its_role_word_does_that_deed(premise: str, other: str, seed: int) -> None:
+    script = _write(premise, seed)
+    hero, giver = _name(script, "hero"), _name(script, other)
+    scene = _scene(script, f"送了{hero}")
+    assert scene.narration.startswith(f"{giver}送了{hero}") or f"，{giver}送了{hero}" in scene.narration, scene.narration
+    assert _acts(scene).get(other) in {"give", "hug"} and _acts(scene).get("hero") in {None, "stand"}, _acts(scene)
+    assert not any(re.search(rf"{hero}(?:失主|游客)", s.narration) for s in script.scenes)
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+@pytest.mark.parametrize(("premise", "to"), [
+    ("小狗把奖牌送给了生病的奶奶", "grandma"),
+    ("小猫送了妈妈一束花", "mother"),
+])
+def test_a_gift_handed_with_song_is_given(premise: str, to: str, seed: int) -> None:
+    script = _write(premise, seed)
+    scene = _scene(script, "送")
+    assert _acts(scene).get("hero") == "give", _acts(scene)
+    assert next(a.target for a in scene.characters if a.id == "hero") == to
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+@pytest.mark.parametrize(("premise", "hero", "rival"), [
+    ("白猫背叛了黑猫，偷走了她的设计图", "black", "white"),
+    ("黑狗出卖了白狗，偷走了他的钱", "白狗", "黑狗"),
+])
+def test_a_comma_carries_the_doer_on(premise: str, hero: str, rival: str, seed: int) -> None:
+    cast = {p.key: p for p in analyse(premise).cast}
+    assert hero in (cast["hero"].colour or "", cast["hero"].words[0]), cast
+    assert rival in (cast["rival"].colour or "", cast["rival"].words[0]), cast
+    script = _write(premise, seed)
+    steals = _scene(script, "偷走了")
+    assert _acts(steals).get("rival") not in (None, "stand") and _acts(steals).get("hero") in (None, "stand"), _acts(steals)
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+@pytest.mark.parametrize(("premise", "cause"), [
+    ("哈士奇因为考试不及格被爸爸骂，但是后来考上了大学", "因为考试不及格被爸爸"),
+    ("小猫因为考试作弊被妈妈罚站", "因为考试作弊被妈妈"),
+])
+def test_a_cause_stays_with_what_it_causes(premise: str, cause: str, seed: int) -> None:
+    script = _write(premise, seed)
+    said = [s.narration for s in script.scenes]
+    assert any(re.search(f"{cause[:-2]}[^，。]*{cause[-2:]}", t) for t in said), said
+    assert not any(re.search(r"因为[^，。！？]*[。！？]", t) and "被" not in t.split("因为")[1].split("。")[0]
+                   for t in said), said
