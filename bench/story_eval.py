@@ -780,6 +780,61 @@ ZH_UNSEEN: tuple[ZhCase, ...] = (
     _zh("小猫捡到一只受伤的小狗，把它带回家照顾", (Who(C), Who(D)), (("受伤",), ("带回家",), ("照顾",)), Who(C),
         not_rival=(Who(D),), never=("家在哪", "迷路", "走丢")),
 )
+# Chinese premises of the genre none of the blocks above has (issue 12, story): a comeback after mockery, odd jobs
+# and delivery, exams, contests, family, a kindness repaid, betrayal, a misunderstanding, a wedding, a hospital,
+# school, a company and its domineering boss, told in long clauses (因为/但是/后来/终于/结果), a pet named with a
+# role before it (被校霸猫欺负) or told of again by its role word (失主, 游客). Read and judged by hand, as above.
+ZH_GENRE: tuple[ZhCase, ...] = (
+    _zh("穷橘猫被富白猫嘲笑，后来努力打工成了富豪，白猫来求他", (Who(C, "ginger"), Who(C, "white")),
+        (("嘲笑",), ("富豪",), ("求",)), Who(C, "ginger"), rival=Who(C, "white"), deeds=(("嘲笑", "rival", "sneer"),)),
+    _zh("外卖员柯基每天风雨无阻送外卖，终于买下了自己的房子", (Who(D, "corgi"),), (("送外卖",), ("房子",)),
+        Who(D, "corgi"), whole=("送外卖",), never=("财经杂志",)),
+    _zh("哈士奇因为考试不及格被爸爸骂，但是后来考上了大学", (Who(D, "husky"), Who(D)), (("不及格",), ("骂",), ("大学",)),
+        Who(D, "husky"), never=("不及格。", "三份工"), deeds=(("骂", "rival", "point"),)),
+    _zh("布偶猫在公司被霸总猫欺负，结果她自己开了公司", (Who(C, "ragdoll"), Who(C)), (("欺负",), ("公司",)),
+        Who(C, "ragdoll"), rival=Who(C), deeds=(("欺负", "rival", "sneer"),)),
+    _zh("小黑狗在婚礼上被新娘甩了，后来成了有名的歌手", (Who(D), Who()), (("婚礼",), ("甩",), ("歌手",)), Who(D),
+        never=("小礼物",)),
+    _zh("流浪猫救了一只落水的小狗，小狗长大后回来报恩", (Who(C), Who(D)), (("落水",), ("报恩",)), Who(C),
+        not_rival=(Who(D),)),
+    _zh("金毛医生在医院救了一只受伤的小猫", (Who(D, "golden"), Who(C)), (("医生",), ("医院",), ("受伤",)),
+        Who(D, "golden"), not_rival=(Who(C),)),
+    _zh("柴犬和秋田犬是好朋友，后来因为一场误会吵架了，最后和好了", (Who(D, "shiba"), Who(D, "akita")),
+        (("好朋友",), ("误会",), ("和好",)), Who(D, "shiba"), not_rival=(Who(D, "akita"),), never=("一个人吃饭",)),
+    _zh("萨摩耶在学校被老师冤枉偷东西，后来真相大白", (Who(D, "samoyed"), Who()), (("冤枉",), ("真相大白",)),
+        Who(D, "samoyed"), never=("爪印", "线索", "谁捡到就是谁的")),
+    _zh("小橘猫参加唱歌比赛，被评委狗嘲笑，结果得了冠军", (Who(C, "ginger"), Who(D)), (("唱歌",), ("嘲笑",), ("冠军",)),
+        Who(C, "ginger"), rival=Who(D), deeds=(("嘲笑", "rival", "sneer"),)),
+    _zh("狗爸爸每天打三份工，供小狗上大学", (Who(D), Who(D)), (("三份工",), ("大学",)), Who(D), not_roles=("学生",)),
+    _zh("白猫背叛了黑猫，偷走了她的设计图", (Who(C, "white"), Who(C, "black")), (("背叛",), ("设计图",)),
+        Who(C, "black"), rival=Who(C, "white")),
+    _zh("柯基在工地搬砖，被包工头猫骂，后来当上了老板", (Who(D, "corgi"), Who(C)), (("搬砖",), ("骂",), ("老板",)),
+        Who(D, "corgi"), rival=Who(C), deeds=(("搬砖", "hero", "work"), ("骂", "rival", "point"))),
+    _zh("胖橘猫减肥失败被朋友嘲笑，但是它坚持跑步，终于瘦了下来", (Who(C, "ginger"), Who()), (("减肥",), ("跑步",)),
+        Who(C, "ginger"), deeds=(("嘲笑", "rival", "sneer"),)),
+    _zh("小狗把奖牌送给了生病的奶奶", (Who(D), Who(D)), (("奖牌",), ("奶奶",)), Who(D), deeds=(("送给", "hero", "give"),)),
+    _zh("霸总猫爱上了在咖啡店打工的小狗", (Who(C), Who(D)), (("爱上",), ("咖啡",)), Who(C), not_rival=(Who(D),)),
+    _zh("哈士奇在餐厅打工时打碎了盘子，被经理猫开除了", (Who(D, "husky"), Who(C)), (("盘子",), ("开除",)),
+        Who(D, "husky"), rival=Who(C), never=("口碑",)),
+    _zh("流浪狗被有钱的猫收养，后来才知道它是首富的儿子", (Who(D), Who(C)), (("收养",), ("首富",)), Who(D),
+        not_rival=(Who(C),)),
+    _zh("小猫送外卖迟到被顾客狗投诉，哭着回家了", (Who(C), Who(D)), (("送外卖",), ("投诉",)), Who(C), rival=Who(D),
+        whole=("送外卖",)),
+    _zh("两只猫在公司竞争，后来一起创业成功", (Who(C), Who(C)), (("公司",), ("创业",)), Who(C)),
+    _zh("小狗考了第一名，妈妈狗高兴地哭了", (Who(D), Who(D)), (("第一名",), ("妈妈",)), Who(D), not_rival=(Who(D),)),
+    _zh("穷柴犬被女朋友嫌弃，三年后开着豪车回来了", (Who(D, "shiba"), Who()), (("嫌弃",), ("豪车",)), Who(D, "shiba")),
+    _zh("猫妈妈生病住院，小猫打工给妈妈交医药费", (Who(C), Who(C)), (("住院",), ("医药费",)), Who(C)),
+    _zh("白猫误会黑猫偷了她的项链，后来发现是乌鸦叼走的", (Who(C, "white"), Who(C, "black")), (("误会",), ("项链",)),
+        Who(C)),
+    _zh("金毛在比赛中摔倒了，但是爬起来跑到了终点", (Who(D, "golden"),), (("摔倒",), ("终点",)), Who(D, "golden")),
+    _zh("橘猫被渣男猫甩了", (Who(C, "ginger"), Who(C)), (("甩",),), Who(C, "ginger"), rival=Who(C)),
+    _zh("白猫在学校被校霸猫欺负", (Who(C, "white"), Who(C)), (("学校",), ("欺负",)), Who(C, "white"), rival=Who(C),
+        deeds=(("欺负", "rival", "sneer"),)),
+    _zh("小狗在公园救了一只落水的游客猫，游客送了它一束花", (Who(D), Who(C)), (("落水",), ("花",)), Who(D),
+        not_rival=(Who(C),), deeds=(("一束花", "cat", "!stand"),)),
+    _zh("小猫因为考试作弊被妈妈罚站", (Who(C), Who(C)), (("作弊",), ("罚站",)), Who(C), never=("作弊。",)),
+    _zh("小猫送了妈妈一束花", (Who(C), Who(C)), (("花",), ("妈妈",)), Who(C), deeds=(("送了", "hero", "give"),)),
+)
 # Casting (issue 12): who is in the story and whether they are alive. Named pets of no species ("Bella and
 # Max share…"), counted groups ("two puppies": two, "three kittens": three), a relative whose grave is visited
 # (cast, remembered, never on screen nor speaking), and a pet that waits every day (a loyal wait, not a
@@ -1356,6 +1411,17 @@ def main() -> int:
           f"{got.total('roles')} premises   template detail against the premise: {got.total('never')} of "
           f"{got.total('total')}   deed by the wrong one: {got.total('deeds')} of {got.total('deed_total')}   "
           f"garbled: {got.total('garbled')}")
+    print()
+    got = run_block([f"Chinese genre premises (issue 12, story): {len(ZH_GENRE)} premises (a comeback, odd jobs, "
+                     f"delivery, exams, contests, family, a kindness repaid, betrayal, a misunderstanding, a wedding, "
+                     f"a company's boss, roles before a pet, long clauses)",
+                     f"{'fid':>5} {'cast':>5} {'sides':>5} {'split':>5} {'role':>4} {'tmpl':>4} {'deed':>4} "
+                     f"{'garb':>4}  premise"], ZH_GENRE, seeds, lambda zc, seed: offline(zc.case, seed), zh_unseen_row)
+    print(f"zh genre fidelity (mean): {got.mean('fid'):.3f}   cast recall: {got.mean('cast'):.3f}   hero and rival "
+          f"as told: {got.total('sides')} of {got.total('total')}   a name inside a phrase: {got.total('split')}   "
+          f"a non-role read as a role: {got.total('roles')} premises   template detail against the premise: "
+          f"{got.total('never')} of {got.total('total')}   deed by the wrong one: {got.total('deeds')} of "
+          f"{got.total('deed_total')}   garbled: {got.total('garbled')}")
     print()
     _casting(seeds)
     print()

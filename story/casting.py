@@ -28,6 +28,12 @@ def mark_wrongdoers(people: list[Person], hits: list[Hit], words: tuple[str, ...
                                chinese and told_before_de(words, h.end, p.start))) for h in hits)
 
 
+def _bad_traits(p: Person) -> set[str]:
+    """The traits that make ``p`` a villain: a kind doer's wealth is none (被有钱的猫收养, "adopted by a rich cat":
+    the rich cat is kind), its meanness or greed still is."""
+    return _VILLAIN_TRAITS - {"rich"} if p.kind_by else _VILLAIN_TRAITS
+
+
 def _comma_between(words: tuple[str, ...], end: int, start: int) -> bool:
     """A comma between a Chinese mention and the wrong after it: 白猫背叛了黑猫，偷走了她的设计图 goes on
     with the white cat's deeds; the black cat, its object, steals nothing."""
@@ -53,7 +59,7 @@ def cast_roles(people: list[Person], events: list[Hit], words: tuple[str, ...]) 
     def villainy(p: Person) -> int:
         rel = lex.entry("relations", p.relation) if p.relation else None
         score = 4 * (p.after_by and not p.kind_by) + 3 * bool(rel and rel["role"] == "rival") \
-            + 2 * len(set(p.traits) & _VILLAIN_TRAITS)
+            + 2 * len(set(p.traits) & _bad_traits(p))
         score += 3 * p.does_wrong
         score += bool(rel and rel["role"] == "boss")
         turned = p.after_by and bool(set(p.traits) & _VILLAIN_TRAITS)  # "left at the altar by his greedy bride"
@@ -77,7 +83,7 @@ def cast_roles(people: list[Person], events: list[Hit], words: tuple[str, ...]) 
                 p.side = "villain"
             elif owner is hero or rel["role"] in {"family", "friend", "mentor", "partner"}:
                 p.side = "hero" if owner is None or owner is hero else owner.side
-        elif p.kind_by and not set(p.traits) & _VILLAIN_TRAITS:
+        elif p.kind_by and not set(p.traits) & _bad_traits(p):
             p.role, p.side = p.kind_by, "hero"  # "adopted by a firefighter dog", "caught by the police dog"
         else:
             bad = set(p.traits) & _VILLAIN_TRAITS or p.after_by

@@ -98,3 +98,28 @@ def test_a_cause_stays_with_what_it_causes(premise: str, cause: str, seed: int) 
     assert any(re.search(f"{cause[:-2]}[^，。]*{cause[-2:]}", t) for t in said), said
     assert not any(re.search(r"因为[^，。！？]*[。！？]", t) and "被" not in t.split("因为")[1].split("。")[0]
                    for t in said), said
+
+
+@pytest.mark.parametrize("premise", ["流浪狗被有钱的猫收养，后来才知道它是首富的儿子", "小猫被有钱的狗收养了",
+                                     "a stray dog is adopted by a rich cat"])
+def test_a_rich_adopter_is_kind(premise: str) -> None:
+    cast = analyse(premise).cast
+    assert not any(p.role == "rival" for p in cast), cast
+    assert all(p.side == "hero" for p in cast), cast
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+@pytest.mark.parametrize(("premise", "job"), [("柯基在工地搬砖，被包工头猫骂，后来当上了老板", "搬砖"),
+                                              ("小狗每天在餐厅洗碗", "洗碗")])
+def test_a_job_said_by_its_own_word_is_done(premise: str, job: str, seed: int) -> None:
+    assert _acts(_scene(_write(premise, seed), job)).get("hero") == "work"
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_three_jobs_are_said_only_when_the_premise_says_them(seed: int) -> None:
+    scolded = _write("哈士奇因为考试不及格被爸爸骂，但是后来考上了大学", seed)
+    assert not any("三份工" in t for t in [scolded.title, *(s.narration for s in scolded.scenes)]), scolded.title
+    given = write_offline("a mother cat sacrifices everything for her kittens", "ginger-cat", "en", seed)
+    assert not any("three jobs" in t.lower() for t in [given.title, *(s.narration for s in given.scenes)])
+    asked = write_offline("猫妈妈每天打三份工，供小猫上大学", "ginger-cat", "zh", seed)
+    assert any("三份工" in s.narration for s in asked.scenes)
