@@ -10,6 +10,7 @@ import re
 
 import pytest
 
+from story.kinds import story_kind
 from story.offline import write_offline
 from story.premise import analyse, hero_style
 from story.script import Scene, Script
@@ -123,3 +124,16 @@ def test_three_jobs_are_said_only_when_the_premise_says_them(seed: int) -> None:
     assert not any("three jobs" in t.lower() for t in [given.title, *(s.narration for s in given.scenes)])
     asked = write_offline("猫妈妈每天打三份工，供小猫上大学", "ginger-cat", "zh", seed)
     assert any("三份工" in s.narration for s in asked.scenes)
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+@pytest.mark.parametrize(("premise", "lang"), [("萨摩耶在学校被老师冤枉偷东西，后来真相大白", "zh"),
+                                               ("小猫被邻居狗冤枉偷了鱼", "zh"),
+                                               ("a shy cat is framed for stealing a necklace by a jealous poodle", "en")])
+def test_one_framed_for_a_theft_is_no_theft_story(premise: str, lang: str, seed: int) -> None:
+    assert story_kind(analyse(premise)).id != "theft"
+    script = write_offline(premise, hero_style(analyse(premise)) or "ginger-cat", lang, seed)
+    lines = [script.title, *(t for s in script.scenes for _, t in s.spoken())]
+    assert not any(w in t.lower() for t in lines for w in ("爪印", "线索", "clue", "paw print", "谁捡到")), lines
+    if lang == "zh":
+        assert _acts(_scene(script, "冤枉")).get("rival") == "point"
