@@ -263,9 +263,24 @@ def _line_zh(c: Clause, total: int, cast: Cast, introduced: set[str], rng: rando
     subject = "" if inside else (c.outsider if not c.passive else "") or _subject(c, cast, introduced, True, company)
     body = "".join(_subject(replace(c, subject_words=p.text), cast, introduced, True, None) if inside and p.key == key
                    else _who(p.key, p.text, cast, introduced, True, _given(p.key, cast, c)) if p.key
-                   else cast.name(c.obj) if p.text in {"它", "他", "她"} and c.obj else p.text for p in c.parts)
+                   else cast.name(key) if _taken_from_subject(c, n)
+                   else cast.name(c.obj) if p.text in {"它", "他", "她"} and c.obj else p.text for n, p in enumerate(c.parts))
     text = f"{lead}{subject}{body}".strip("，")
     return text if text.endswith(("。", "！", "？")) else f"{text}。"
+
+
+_TAKING_ZH = ("偷", "抢", "拿走", "弄坏", "撕", "吃了")
+
+
+def _taken_from_subject(c: Clause, n: int) -> bool:
+    """Part ``n`` is a pronoun owner (她的, 它的) after the clause's object takes something: 白猫误会黑猫偷了她的项链,
+    小狗怀疑邻居猫偷了它的骨头: the one taken from is the subject, never the taker itself."""
+    parts = c.parts
+    if parts[n].text not in {"它", "他", "她"} or n + 1 >= len(parts) or parts[n + 1].text != "的" or not c.obj:
+        return False
+    named = next((k for k, p in enumerate(parts[:n]) if p.key == c.obj), None)
+    between = "".join(p.text for p in parts[named + 1:n]) if named is not None else ""
+    return any(w in between for w in _TAKING_ZH)
 
 
 def _given(key: str | None, cast: Cast, c: Clause) -> bool:

@@ -137,3 +137,13 @@ def test_one_framed_for_a_theft_is_no_theft_story(premise: str, lang: str, seed:
     assert not any(w in t.lower() for t in lines for w in ("爪印", "线索", "clue", "paw print", "谁捡到")), lines
     if lang == "zh":
         assert _acts(_scene(script, "冤枉")).get("rival") == "point"
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+@pytest.mark.parametrize("premise", ["白猫误会黑猫偷了她的项链，后来发现是乌鸦叼走的", "小狗怀疑邻居猫偷了它的骨头"])
+def test_the_one_taken_from_is_the_subject_never_the_taker(premise: str, seed: int) -> None:
+    script = _write(premise, seed)
+    hero, rival = _name(script, "hero"), _name(script, "rival")
+    scene = _scene(script, "偷了")
+    assert f"{rival}偷了{hero}的" in scene.narration and f"{rival}偷了{rival}" not in scene.narration, scene.narration
+    assert _acts(scene).get("hero") != "run", _acts(scene)
