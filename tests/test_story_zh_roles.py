@@ -147,3 +147,9 @@ def test_the_one_taken_from_is_the_subject_never_the_taker(premise: str, seed: i
     scene = _scene(script, "偷了")
     assert f"{rival}偷了{hero}的" in scene.narration and f"{rival}偷了{rival}" not in scene.narration, scene.narration
     assert _acts(scene).get("hero") != "run", _acts(scene)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_a_magazine_cover_only_for_riches_or_fame(seed: int) -> None:
+    house = _write("外卖员柯基每天风雨无阻送外卖，终于买下了自己的房子", seed)
+    assert not any("杂志" in s.narration for s in house.scenes), [s.narration for s in house.scenes]
