@@ -784,6 +784,8 @@ ZH_UNSEEN: tuple[ZhCase, ...] = (
 # and delivery, exams, contests, family, a kindness repaid, betrayal, a misunderstanding, a wedding, a hospital,
 # school, a company and its domineering boss, told in long clauses (因为/但是/后来/终于/结果), a pet named with a
 # role before it (被校霸猫欺负) or told of again by its role word (失主, 游客). Read and judged by hand, as above.
+# At 5 seeds, before this block's fixes: hero and rival 140/150, template details 25/150, deeds by the wrong one
+# 29/55, garbled 20; after: 150/150, 5/150, 0/55, 5 (one premise's correct 阿花误会黑猫年糕偷了阿花的项链).
 ZH_GENRE: tuple[ZhCase, ...] = (
     _zh("穷橘猫被富白猫嘲笑，后来努力打工成了富豪，白猫来求他", (Who(C, "ginger"), Who(C, "white")),
         (("嘲笑",), ("富豪",), ("求",)), Who(C, "ginger"), rival=Who(C, "white"), deeds=(("嘲笑", "rival", "sneer"),)),
