@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import colorsys
 import random
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from render.painter.geometry import RGB
 from story.script import Character
@@ -128,3 +130,31 @@ def resolve_look(character: Character, rng: random.Random) -> PetLook:
     young, count = youth(character)
     return PetLook(species, fur, fur2, pattern, ears, fluffy, eyes, accent, young, count)
 
+
+
+
+def hue_gap(a: RGB, b: RGB) -> float:
+    """How far apart two colours' hues are, in degrees (0-180)."""
+    ha, hb = (colorsys.rgb_to_hsv(*(v / 255 for v in c))[0] * 360 for c in (a, b))
+    return min(abs(ha - hb), 360 - abs(ha - hb))
+
+
+def _apart(a: RGB, b: RGB) -> bool:
+    """Two clothes colours a viewer tells apart at phone size once a suit darkens them: teal and green, blue
+    and purple, red and pink are not."""
+    return hue_gap(a, b) >= 80
+
+
+def cast_looks(characters: Sequence[Character], seed: int) -> dict[str, PetLook]:
+    """Each character's look (seeded by ``seed`` and its place in the cast), no two in clothes colours too
+    alike to tell apart: one drawn later in a colour like one an earlier one wears takes the next colour apart
+    from all of theirs (the hero grown rich in a suit is not dressed as the rival who mocked it)."""
+    looks: dict[str, PetLook] = {}
+    for i, c in enumerate(characters):
+        look = resolve_look(c, random.Random(f"{seed}:look:{i}"))
+        worn = [lk.accent for lk in looks.values()]
+        at = _ACCENTS.index(look.accent)
+        turn = [_ACCENTS[(at + k) % len(_ACCENTS)] for k in range(len(_ACCENTS))]  # its own colour first
+        free = [a for a in turn if all(_apart(a, w) for w in worn)]
+        looks[c.id] = replace(look, accent=free[0]) if free else look
+    return looks

@@ -30,7 +30,7 @@ from render.painter.geometry import SUPERSAMPLE, Pen
 from render.painter.grading import grade, grade_sprite
 from render.painter.headroom import fit_text, lowered, refit, text_rows
 from render.painter.lighting import finish_light, weather_ground, weather_still
-from render.painter.looks import PetLook, resolve_look, young_hero
+from render.painter.looks import PetLook, cast_looks, young_hero
 from render.painter.persona import Persona, became, dress, personas
 from render.painter.pets import Pet
 from render.painter.poses import TWO_HANDED, arm_path, arm_style, draw_marks
@@ -81,7 +81,7 @@ class StoryboardPainter:
         ow, oh = overscan_size(spec)
         size = (ow * SUPERSAMPLE, oh * SUPERSAMPLE)
         vis = (spec.width * SUPERSAMPLE, spec.height * SUPERSAMPLE)
-        looks = {c.id: resolve_look(c, random.Random(f"{spec.seed}:look:{i}")) for i, c in enumerate(script.characters)}
+        looks = cast_looks(script.characters, spec.seed)
         grows_at = grown_up_at(script)  # "the kitten grows up": drawn grown from that scene on
         if grows_at is not None:  # a hero who is a kitten until the story says it grows up
             looks = {c.id: replace(looks[c.id], young=True, count=1) if c.id == "hero" and young_hero(c)

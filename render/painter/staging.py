@@ -81,6 +81,11 @@ _HAND_TAKERS = {"stand", "walk", "talk", "wave", "celebrate", "sing", "give", "e
                 "exit", "laugh", "shocked", "sneer", "study", "work", "kneel",  # the ring held up to the loved one
                 "run"}  # a thief off with the sausages
 _AT_SOMEONE = {"point", "hug", "push", "offer", "spill", "treat"}  # arms that reach toward the target
+# the face of one who only stands while scorned: hurt by a sneer, a laugh or a finger pointed, startled by a shove
+_SCORNED = {"sneer": "sad", "laugh": "sad", "point": "sad", "push": "shocked"}
+# the payoff: one the hero turns to (not in a hug) in the story's triumph, who only stands, is stunned by it
+_PAYOFF_MOODS = {"triumphant", "dramatic"}
+_OWN_EFFECT = {"hug", "kneel", "treat", "spill", "fight", "catch"}  # a deed with its own effect on its target
 _AIRLESS = {"space", "planet"}  # nobody stands there without a spacesuit
 _WATERSIDE = {"lake", "beach"}  # places drawn with their own water: a fishing line goes into it (no pond)
 _YOUNG_FIGURES = {"kitten", "puppy", "kittens", "puppies"}
@@ -88,6 +93,8 @@ _CARRIED = {"kitten", "puppy"}  # small enough to be carried in a rescue
 _CARRIERS = {"hug", "walk", "run", "stand", "enter", "exit"}
 _SHOW_OFF = {"laugh", "sneer", "point", "celebrate"}  # may stand in a rig they show off, keeping their arms
 _SHOWN_OFF = {"yacht", "car"}
+_ARRIVING = {"enter", "exit"}  # who comes or goes where a car or a scooter waits comes or goes in it
+_RIDDEN = {"car", "delivery scooter"}
 # a pet walking up to one of these is its customer or visitor, not the one who works at it
 _WORKED_AT = {"food stall", "wok", "office desk", "easel", "window-cleaning cradle", "podium"}
 _RIG_ARMS = {"delivery scooter": "wheel", "car": "wheel", "office desk": "desk", "wok": "cook",
@@ -109,11 +116,13 @@ def _says_ladder(scene: Scene) -> bool:
     return "ladder" in text or "梯子" in text
 
 
-def _acted_on(scene: Scene, staged: list[Staged], ids: list[str]) -> list[Staged]:
+def _acted_on(scene: Scene, staged: list[Staged], ids: list[str], cast: list[str] | None = None) -> list[Staged]:
     """The targets of ``spill`` (soaked in its drink, shocked), ``treat`` (lying down, bandaged), ``fight``
-    (its fists up in gloves too) and ``catch`` (paws up, shocked); a pet
-    rolling in the snow kicks up snow (elsewhere it only rolls)."""
+    (its fists up in gloves too) and ``catch`` (paws up, shocked); one who only stands with a plain face while
+    sneered, laughed or pointed at is hurt (pushed: startled), and one the hero (``cast[0]``) turns to in a
+    triumphant or dramatic scene is stunned; a pet rolling in the snow kicks up snow (elsewhere it only rolls)."""
     out = list(staged)
+    hero = cast[0] if cast else None
     for app, st in zip(scene.characters, staged, strict=True):
         if st.pose.action == "roll" and scene.weather != "snow":
             out[ids.index(app.id)] = replace(st, pose=replace(st.pose, marks=tuple(
@@ -122,6 +131,7 @@ def _acted_on(scene: Scene, staged: list[Staged], ids: list[str]) -> list[Staged
             continue
         t = ids.index(app.target)
         them = out[t]
+        plain = them.pose.action == "stand" and them.pose.expression == "neutral" and not them.carried
         if st.pose.action == "spill":
             held = st.pose.holding.drawn if st.pose.holding else ""
             out[t] = replace(them, pose=replace(them.pose, expression="shocked",
@@ -137,6 +147,10 @@ def _acted_on(scene: Scene, staged: list[Staged], ids: list[str]) -> list[Staged
         elif st.pose.action == "catch" and them.pose.body == "stand" and not them.carried and them.pose.rig is None:
             out[t] = replace(them, pose=replace(them.pose, arms="up", expression="shocked", marks=("sweat",),
                                                 holding=None))  # caught: paws up, a bead of sweat
+        elif plain and st.pose.action in _SCORNED:
+            out[t] = replace(them, pose=replace(them.pose, expression=_SCORNED[st.pose.action]))
+        elif plain and app.id == hero and scene.mood in _PAYOFF_MOODS and st.pose.action not in _OWN_EFFECT:
+            out[t] = replace(them, pose=replace(them.pose, expression="shocked"))  # the mocker's jaw drops
     return out
 
 
@@ -168,6 +182,12 @@ def stage_scene(scene: Scene, cast: list[str] | None = None,
         pose = stage_action(act, app.expression, app.holding, matches, scene.location)
         if "ladder" in pose.marks and scene.location not in vocab.outdoor and not _says_ladder(scene):
             pose = replace(pose, marks=tuple("stairs" if m == "ladder" else m for m in pose.marks))
+        ride = next((m for m in matches if m.drawn in _RIDDEN), None)
+        if pose.action in _ARRIVING and pose.rig is None and ride is not None and \
+                not any(st.pose.rig == ride for st in staged):  # "comes back in a golden car": it drives in
+            pose = replace(pose, rig=ride, arms=_RIG_ARMS[ride.drawn], legs="still")
+        if pose.expression == "neutral" and scene.mood == "triumphant" and cast and app.id == cast[0]:
+            pose = replace(pose, expression="happy")  # the hero's triumph: glad, never blank
         if "rod" in pose.marks and scene.location in _WATERSIDE:
             pose = replace(pose, marks=tuple("rod:shore" if m == "rod" else m for m in pose.marks))
         if pose.action == "hug" and pose.expression == "love" and any(m.drawn == "patient" for m in matches):
@@ -177,10 +197,13 @@ def stage_scene(scene: Scene, cast: list[str] | None = None,
                 not any(m.drawn == "gift box" for m in matches):  # what a stray kitten is given is food
             pose = replace(pose, holding=PropMatch("food bowl", "food bowl", "exact"))
         # 1. facing: toward the target (a pet pointing, sneering or hugging never turns its back on
-        #    whom it means: the writer can't know who stands on which side), else the writer's side,
-        #    else toward the middle of the frame
+        #    whom it means: the writer can't know who stands on which side), else toward the one acting on
+        #    it, else the writer's side, else toward the middle of the frame
+        by = next((a.id for a in scene.characters if a.target == app.id and a.id != app.id and a.id in xs), None)
         if app.target in xs and xs[app.target] != slot.x:
             facing = 1 if xs[app.target] > slot.x else -1
+        elif by is not None and xs[by] != slot.x and app.facing != "front":  # the one sneered at turns to
+            facing = 1 if xs[by] > slot.x else -1  # who sneers (the writer's side is of its own order, not the slots')
         elif app.facing in ("left", "right"):
             facing = 1 if app.facing == "right" else -1
         else:
@@ -200,7 +223,7 @@ def stage_scene(scene: Scene, cast: list[str] | None = None,
         outfit = "spacesuit" if scene.location in _AIRLESS and app.outfit in ("none", "uniform") else app.outfit
         staged.append(Staged(app.id, slot, facing, turned, pose, motion, outfit))
     # 3. what an action does to its target: a drink spilt over them, a patient treated lying down
-    staged = _acted_on(scene, staged, ids)
+    staged = _acted_on(scene, staged, ids, cast)
     # 3b. a young one the hero rescues or hugs is held in the hero's arms, in front of its chest
     for c, app in enumerate(scene.characters):
         carrier = staged[c]
