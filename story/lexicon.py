@@ -9,9 +9,11 @@ words (``穷橘`` → ``穷`` ``橘``) yields its parts. Longer matches win over
 
 from __future__ import annotations
 
+import gc
 import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -96,17 +98,29 @@ class Lexicon:
         self._en: dict[tuple[str, ...], list[tuple[str, str]]] = {}
         self._zh: dict[str, list[tuple[str, str]]] = {}
         self._max_en = 1
-        for section, entries in data.items():
-            for key, entry in entries.items():
-                for phrase in entry.get("en", []):
-                    parts = tokenize_en(phrase).words
-                    for form in _phrase_forms(parts):
-                        self._en.setdefault(form, []).append((section, key))
-                    self._max_en = max(self._max_en, len(parts))
-                for word in entry.get("zh", []):
-                    self._zh.setdefault(word, []).append((section, key))
+        en, zh = self._en, self._zh
+        with _collector_paused():  # ~40k new tuples and lists: the cyclic collector would rescan every live object
+            self._index(data, en, zh)
         self._jieba: Any = None
         self._lock = threading.Lock()
+
+    def _index(self, data: dict[str, dict[str, dict[str, Any]]], en: dict[tuple[str, ...], list[tuple[str, str]]],
+               zh: dict[str, list[tuple[str, str]]]) -> None:
+        for section, entries in data.items():
+            for key, entry in entries.items():
+                where = (section, key)
+                for phrase in entry.get("en", ()):
+                    forms, length = _forms_of(phrase)
+                    for form in forms:
+                        found = en.get(form)
+                        if found is None:
+                            en[form] = [where]
+                        else:
+                            found.append(where)
+                    if length > self._max_en:
+                        self._max_en = length
+                for word in entry.get("zh", ()):
+                    zh.setdefault(word, []).append(where)
 
     def entry(self, section: str, key: str) -> dict[str, Any]:
         return self.data[section][key]
@@ -227,6 +241,27 @@ class Lexicon:
         for hit in self.find(text, [section]):
             seen.setdefault(hit.key, None)
         return list(seen)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off for a burst of allocations that makes no cycles (on again after,
+    unless it was off already)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+@cache
+def _forms_of(phrase: str) -> tuple[tuple[tuple[str, ...], ...], int]:
+    """The token tuples an English vocabulary ``phrase`` matches as, and its length in words (kept: the
+    lexicon's and the nearest-word table's indexes share most of their phrases)."""
+    parts = tokenize_en(phrase).words
+    return tuple(_phrase_forms(parts)), len(parts)
 
 
 def _phrase_forms(parts: tuple[str, ...]) -> set[tuple[str, ...]]:

@@ -194,3 +194,31 @@ def test_a_mapping_that_is_not_exact_is_reported() -> None:
     assert hotel is not None and hotel.exact and Substitution.of(1, hotel).used == "mansion"
     act = nearest("queue", "actions", "en")
     assert act is not None and Substitution.of(3, act) == Substitution(3, "action", "queue", "stand")
+
+
+@pytest.mark.parametrize("collecting", [True, False])
+def test_index_built_once_per_phrase_matches_every_phrase_and_leaves_the_collector_as_it_was(collecting: bool) -> None:
+    """The lexicon and the nearest-word index share each phrase's inflected forms (built once) and pause
+    the cyclic collector while they fill: the same index as every phrase tokenized and inflected on its
+    own, and the collector on again only where it was on."""
+    import gc
+
+    from story.lexicon import Lexicon
+
+    data = {"props": {key: dict(entry) for key, entry in load_table()["props"].items()}}
+    data["places"] = load_data()["places"]
+    was = gc.isenabled()
+    try:
+        gc.enable() if collecting else gc.disable()
+        lex = Lexicon(data)
+        assert gc.isenabled() is collecting
+    finally:
+        gc.enable() if was else gc.disable()
+    want: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+    for section, entries in data.items():
+        for key, entry in entries.items():
+            for phrase in entry.get("en", []):
+                for form in _phrase_forms(tokenize_en(phrase).words):
+                    want.setdefault(form, []).append((section, key))
+    assert lex._en == want
+    assert lex._max_en == max(len(tokenize_en(p).words) for e in data.values() for v in e.values() for p in v.get("en", []))
