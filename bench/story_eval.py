@@ -24,6 +24,12 @@ unnamed supporting characters; long and short), it prints:
   relative's grave, a pet that waits every day: cast count right, cast recall, the dead relative never on screen
   nor speaking, the arc it must be told in (remembrance, loyal wait).
 
+* who is who (issue 12, sides): premises about families, friends, betrayal, helpers and the helped (English
+  and Chinese): the hero (the one wronged) and the rival as told, the side each named pet is on, family
+  members drawn alike (species and breed of the relative), the arc (an adoption, a kindness repaid, a pet
+  helping another) and template details against the premise (``SIDES_CASES``, by hand; ``--sides`` runs it
+  alone).
+
 * invented: over a second set of premises never used to tune the writer (jobs in and out of the
   vocabulary, no job, rescue, revenge, romance, school; English and Chinese), the share of scripts
   whose title or spoken lines name a job, business, wealth, place or event the premise does not
@@ -458,7 +464,7 @@ UNSEEN_CASES: tuple[Unseen, ...] = (
        (("delivery",), ("mother",), ("medicine",)), "parent_sacrifice family_bond rags_to_riches career_dream",
        (("mother", "hero"),)),
     _u("a cat teacher helps a struggling puppy learn to read", (Who(C), Who(D)),
-       (("teacher",), ("read",)), "family_bond little_wonders friendship", (("puppy", "hero"),)),
+       (("teacher",), ("read",)), "family_bond little_wonders friendship helping_paw", (("puppy", "hero"),)),
     _u("a dog loses his toy at the park and a kind cat helps him find it", (Who(D), Who(C)),
        (("toy",), ("park",), ("kind",)), "little_wonders friendship lost_and_found", (("kind cat", "hero"),), _HOME),
     _u("a rich cat pretends to be poor to find a true friend", (Who(C),), (("rich",), ("poor",), ("friend",)),
@@ -885,6 +891,72 @@ CAST_CASES: tuple[CastCase, ...] = (
     CastCase("小狗每天在车站等主人回来", "zh", (Who(D), Who()), 2, (("车站",), ("主人",), ("等",)), "loyal_wait"),
     CastCase("一只老狗在火车站等了主人十年", "zh", (Who(D), Who()), 2, (("火车站",), ("主人",), ("十年",)), "loyal_wait"),
 )
+# Who is who (issue 12, sides): premises about families, friends, betrayal, helpers and the helped, written
+# after the blocks above and never used to tune the writer before: per premise, by hand, the hero's and the
+# rival's words (the one wronged is the hero: "a dog steals his best friend's girlfriend" is the friend's
+# story), the side each named pet is on (the wronged and the kind are never the wrongdoer's allies), each
+# family member with the relative it must look like (same species and breed), the arcs that tell it (an
+# adoption is no rescue, a kindness repaid no cry for help, a pet helping another no glow-up) and template
+# details that would contradict it.
+@dataclass(frozen=True)
+class SidesCase:
+    premise: str
+    hero: str  # the premise's words for the hero
+    rival: str | None = None  # the premise's words for the rival (None: no rival)
+    sides: tuple[tuple[str, str], ...] = ()  # (the premise's words for a pet, its side)
+    kin: tuple[tuple[str, str], ...] = ()  # (a family member's words, the words of the relative it looks like)
+    arcs: tuple[str, ...] = ()  # the arcs that tell it (empty: any)
+    never: tuple[str, ...] = ()  # template details the premise contradicts
+
+
+def _s(premise: str, hero: str, rival: str | None = None, sides: tuple[tuple[str, str], ...] = (),
+       kin: tuple[tuple[str, str], ...] = (), arcs: str = "", never: tuple[str, ...] = ()) -> SidesCase:
+    return SidesCase(premise, hero, rival, sides, kin, tuple(arcs.split()), never)
+
+
+_CRY = ("cry for help", "somebody is in trouble", "slippery", "呼救", "救命", "遇到危险", "深不见底")
+SIDES_CASES: tuple[SidesCase, ...] = (
+    _s("a jealous cat breaks her sister's trophy and blames the dog", "dog", "jealous cat", (("sister", "hero"),),
+       (("sister", "jealous cat"),), "underdog_revenge betrayal_comeback owning_up payback"),
+    _s("a dog steals his best friend's girlfriend", "best friend", "dog", (("girlfriend", "hero"),), (),
+       "betrayal_comeback stolen_treasure"),
+    _s("a poodle betrays her best friend to win the dance contest", "best friend", "poodle", (), (),
+       "betrayal_comeback big_match career_dream"),
+    _s("a tabby cat frames her best friend for stealing the teacher's pen", "best friend", "tabby cat",
+       (("teacher", "hero"),), (), "betrayal_comeback underdog_revenge"),
+    _s("A husky is betrayed by his best friend and wins everything back", "husky", "best friend", (), (),
+       "betrayal_comeback"),
+    _s("a cat is mocked by a dog and her sister comforts her", "cat", "dog", (("sister", "hero"),), (("sister", "cat"),)),
+    _s("a rich cat's daughter falls in love with a poor street dog", "poor street dog", "rich cat",
+       (("daughter", "hero"),), (("daughter", "rich cat"),), "romance"),
+    _s("a lazy dog copies his friend's homework and the friend gets punished", "lazy dog", None,
+       (("friend", "hero"),), (), "owning_up"),
+    _s("a corgi lies to his brother and takes the last cookie", "corgi", None, (("brother", "hero"),),
+       (("brother", "corgi"),), "owning_up"),
+    _s("a kind family adopts a shy stray kitten", "kitten", None, (), (), "taken_in", _CRY),
+    _s("a lonely old dog is adopted by a little girl", "lonely old dog", None, (("little girl", "hero"),), (),
+       "taken_in", _CRY),
+    _s("a shiba puppy gets lost and her mother searches the whole city", "shiba puppy", None, (("mother", "hero"),),
+       (("mother", "shiba puppy"),), "lost_and_found"),
+    _s("three kittens and their mother look for a new home", "kittens", None, (("mother", "hero"),),
+       (("mother", "kittens"),)),
+    _s("a beagle finds a lost kitten and brings her back to her mother", "beagle", None, (("mother", "hero"),),
+       (("mother", "kitten"),)),
+    _s("a husky helps a blind old dog cross the road every morning", "husky", None, (("old dog", "hero"),), (),
+       "helping_paw", _CRY),
+    _s("黑猫帮白猫考过了期末考试", "黑猫", None, (("白猫", "hero"),), (), "helping_paw", ("镜子", "不是为了他们")),
+    _s("小狗帮瞎眼的老狗过马路", "小狗", None, (("老狗", "hero"),), (), "helping_paw", _CRY),
+    _s("小猫报恩，给救过它的老奶奶送鱼", "小猫", None, (("老奶奶", "hero"),), (), "kindness_repaid", _CRY),
+    _s("被救的小狗长大后回来报恩", "小狗", None, (), (), "kindness_repaid", _CRY),
+    _s("金毛收养了一只受伤的小猫", "金毛", None, (("小猫", "hero"),), (), "taken_in", _CRY),
+    _s("小柴犬和妈妈走散了", "小柴犬", None, (("妈妈", "hero"),), (("妈妈", "小柴犬"),)),
+    _s("三只小狗和妈妈在雨里找家", "小狗", None, (("妈妈", "hero"),), (("妈妈", "小狗"),)),
+    _s("哈士奇的弟弟被邻居家的狗欺负，哈士奇替他出头", "哈士奇", "狗", (("弟弟", "hero"),), (("弟弟", "哈士奇"),)),
+    _s("柯基被最好的朋友出卖，丢了工作", "柯基", "朋友", (), (), "betrayal_comeback"),
+    _s("布偶猫的男朋友被她的闺蜜抢走了", "布偶猫", "闺蜜", (("男朋友", "hero"),), (), "betrayal_comeback"),
+    _s("小柴犬偷吃了妈妈做的蛋糕", "小柴犬", None, (("妈妈", "hero"),), (("妈妈", "小柴犬"),)),
+    _s("流浪狗在菜市场捡到一个钱包，还给了失主，失主送了它一条鱼", "流浪狗", None, (), (), "", ("小摊贩", "摆摊")),
+)
 _UNSPACED = re.compile(r"[\u3400-\u9fff][A-Za-z]|[A-Za-z][\u3400-\u9fff]")
 # The effort filler a story not of striving must not say (hand-written here, apart from the writer's pools).
 EFFORT = ("works hard", "work hard", "every coin", "saving every", "gets rich", "keeps at it", "tried so hard",
@@ -1202,10 +1274,14 @@ def main() -> int:
     parser.add_argument("--seeds", type=int, default=5)
     parser.add_argument("--why", action="store_true", help="print each invented word with its line")
     parser.add_argument("--props", action="store_true", help="print only the props block")
+    parser.add_argument("--sides", action="store_true", help="print only the who-is-who block")
     args = parser.parse_args()
     seeds, why = args.seeds, args.why
     if args.props:
         _props(seeds)
+        return 0
+    if args.sides:
+        _sides_block(seeds)
         return 0
     start = time.perf_counter()
     first_scripts: list[Script] = []
@@ -1428,6 +1504,8 @@ def main() -> int:
     _casting(seeds)
     print()
     _props(seeds)
+    print()
+    _sides_block(seeds)
     return 0
 
 
@@ -1510,6 +1588,50 @@ def _props(seeds: int) -> None:
                     PROPS_CASES, seeds, offline_of, row)
     print(f"things drawn as themselves: {got.total('own')} of {got.total('owns')} scripts   shops drawn as their "
           f"trade: {got.total('shop')} of {got.total('shops')}   stand-in presents: {got.total('stand_ins')}")
+def _sides_block(seeds: int) -> None:
+    """The who-is-who block (issue 12, sides): hero and rival as told, sides, family alike, arcs, details."""
+
+    def row(case: SidesCase, written: list[Written], tally: Tally) -> Iterator[str]:
+        from story.premise import understood_line
+
+        a = written[0].analysis
+        lang = a.language
+        by_words = {p.words[0]: p for p in a.cast if p.words}
+        rival = next((p for p in a.cast if p.role == "rival"), None)
+        hero = int(a.hero.words[:1] == (case.hero,))
+        rival_ok = int((rival.words[0] if rival is not None and rival.words else None) == case.rival)
+        sides = sum(w in by_words and by_words[w].side == side for w, side in case.sides)
+        alike = 0
+        for w in written:
+            chars = {c.id: c for c in w.script.characters}
+            for kin, of in case.kin:
+                one, two = by_words.get(kin), by_words.get(of)
+                c1, c2 = chars.get(one.key) if one else None, chars.get(two.key) if two else None
+                alike += bool(c1 and c2 and (c1.species, c1.breed) == (c2.species, c2.breed))
+        arcs = sum(not case.arcs or w.arc in case.arcs for w in written)
+        texts = [" ".join([w.script.title, *(t for sc in w.script.scenes for _, t in sc.spoken())]).lower()
+                 for w in written]
+        line = understood_line(a, lang)
+        foreign = sum(any(x.lower() in t and x.lower() not in case.premise.lower() for x in case.never)
+                      for t in texts) + sum(x in line for x in case.never)
+        tally.add(hero=hero, rival=rival_ok, sides=sides, sides_total=len(case.sides), alike=alike,
+                  alike_total=len(case.kin) * len(written), arc=arcs, foreign=foreign, total=len(written))
+        yield (f"{hero:5d} {rival_ok:5d} {sides:2d}/{len(case.sides):<2d} {alike:2d}/{len(case.kin) * len(written):<2d} "
+               f"{arcs:2d}/{len(written):<2d} {foreign:5d}  [{lang}] {case.premise[:70]}")
+
+    got = run_block([f"who is who (issue 12, sides): {len(SIDES_CASES)} premises (families, friends, betrayal, helpers "
+                     f"and the helped; English and Chinese)",
+                     f"{'hero':>5} {'rival':>5} {'sides':>5} {'kin':>5} {'arc':>5} {'tmpl':>5}  premise"],
+                    SIDES_CASES, seeds, lambda case, seed: write_story(
+                        case.premise, _style_of(case.premise), _lang_of(case.premise), seed), row)
+    print(f"who is who: hero as told {got.total('hero')} of {len(SIDES_CASES)}   rival as told {got.total('rival')} "
+          f"of {len(SIDES_CASES)}   sides as told {got.total('sides')} of {got.total('sides_total')}   family alike "
+          f"{got.total('alike')} of {got.total('alike_total')}   arc right {got.total('arc')} of {got.total('total')}   "
+          f"template details against the premise {got.total('foreign')} of {got.total('total')}")
+
+
+def _lang_of(premise: str) -> str:
+    return "zh" if re.search(r"[\u3400-\u9fff]", premise) else "en"
 
 
 def _style(case: Case) -> str:

@@ -36,7 +36,10 @@ class Person:
     end: int = 0  # token index just after the mention's head
     job: str | None = None  # lexicon jobs key of the role attached to this pet (its own, or the nearest)
     job_words: str = ""  # that role in the premise's words ("nurse", "magician", "mail carrier")
-    does_wrong: bool = False  # a wrong (mocks, fires, steals…) follows the mention
+    does_wrong: bool = False  # a wrong (mocks, fires, steals…) follows the mention, or it does the passive's wrong
+    own_wrong: bool = False  # that wrong is its own misdeed (cheats, copies, 偷吃): it may still be the hero
+    victim: str | None = None  # key of the pet its wrong or harm is done to, in that clause (or that pet's thing)
+    kind_to: str | None = None  # key of the pet it does a kindness or love to ("comforts her", "falls in love with")
     kind_by: str | None = None  # after "by", a kindness or a catch ("adopted by", "caught by"): its role
     gone: bool = False  # dead or never coming back (story.life): remembered, never on screen in the present
     alike: int = 1  # how many pets its words count ("two puppies", 三只小猫): each of them cast, one pet each

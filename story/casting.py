@@ -9,23 +9,67 @@ from __future__ import annotations
 
 import re
 
-from story.analysis import Person, slug
+from story.analysis import BY, Person, slug
 from story.lexicon import Hit, lexicon
 from story.predicates import told_before_de
+from story.sides import harm_at, kind_at, own_wrong
 
 _VILLAIN_TRAITS = {"rich", "mean", "greedy"}
 _BEFALLS = {"lost_pet", "lose", "hidden_identity"}  # "小狗走丢了", "loses her job": it befalls the pet, it wrongs no one
+_ACCUSED = {"for", "of"}  # "frames her best friend for stealing": the deed she is accused of, not hers
+_PASSIVE = {"is", "was", "are", "were", "be", "been", "being", "gets", "got", "get", "getting"}
 
 
-def mark_wrongdoers(people: list[Person], hits: list[Hit], words: tuple[str, ...], chinese: bool) -> None:
-    """A wrong done right after a mention marks the wrongdoer ("the boss fires", "the chef laughs at")."""
+def mark_wrongdoers(people: list[Person], hits: list[Hit], words: tuple[str, ...], chinese: bool,
+                    breaks: set[int] | frozenset[int] = frozenset()) -> None:
+    """A wrong done right after a mention marks the wrongdoer ("the boss fires", "the chef laughs at"); in
+    English never across a clause's end nor a passive ("a cat is mocked by": the cat does no wrong), and the
+    doer after "by" does the passive's wrong ("is betrayed by his best friend"). The pet the wrong, or a harm
+    that is no vocabulary wrong ("breaks her sister's trophy", sides.json), is done to in that clause is its
+    victim ("a dog steals his best friend's girlfriend": the best friend); a misdeed of its own (cheats,
+    copies, 偷吃) is marked so."""
     lex = lexicon()
+    wrongs = [h for h in hits if h.section == "events" and lex.entry("events", h.key)["kind"] == "wrong"
+              and h.key not in _BEFALLS]
+
+    def plain(end: int, at: int) -> bool:  # nothing between the mention and the deed makes it another's
+        between = words[end:at]
+        if chinese and _comma_between(words, end, at):
+            return False  # 白猫背叛了黑猫，偷走了…: the black cat, its object, steals nothing
+        return not any(w in BY for w in between) and (chinese or not (set(between) & _ACCUSED or
+            any(k in breaks for k in range(end + 1, at + 1)) or set(between) & _PASSIVE
+            or (at + 1 < len(words) and words[at + 1] == "by")))
+
     for p in people:
         end = p.start if p.words == (p.name,) else p.start + max(1, len(p.words[0].split()) if p.words else 1)
-        p.does_wrong = any(h.section == "events" and lex.entry("events", h.key)["kind"] == "wrong"
-                           and h.key not in _BEFALLS and ((0 <= h.start - end <= 2 and not (
-                               chinese and _comma_between(words, end, h.start))) or (
-                               chinese and told_before_de(words, h.end, p.start))) for h in hits)
+        deed = next((h for h in wrongs if (0 <= h.start - end <= 2 and plain(end, h.start)) or (
+            chinese and told_before_de(words, h.end, p.start))), None)
+        if deed is None and p.after_by and not chinese:  # "is betrayed by his best friend": the friend's wrong
+            by = max((k for k in range(max(0, p.start - 4), p.start) if words[k] in BY), default=-1)
+            p.does_wrong = any(0 <= by - h.end <= 1 for h in wrongs)
+            continue
+        p.does_wrong = deed is not None
+        if deed is not None and deed.start >= end:
+            p.own_wrong = own_wrong(words, deed.start, chinese)
+            at = deed.end
+        else:
+            kind = next((j for j in range(end, min(end + 3, len(words))) if kind_at(words, j, chinese)
+                         and plain(end, j)), None) if deed is None else None
+            if kind is not None:  # "her sister comforts her", "the rich cat's daughter falls in love with…"
+                stop = min((b for b in breaks if b > kind), default=len(words))
+                p.kind_to = next((q.key for q in people if q is not p and kind < q.start < stop), None)
+                continue
+            harm = next((j for j in range(end, min(end + 3, len(words))) if harm_at(words, j, chinese)
+                         and plain(end, j)), None) if deed is None else None
+            if harm is None:
+                continue
+            at = harm + 1
+        stop = min((b for b in breaks if b >= at), default=len(words))
+        victim = next((q for q in people if q is not p and at <= q.start < stop), None)
+        if victim is not None and deed is not None and deed.key == "steal" and not any(
+                q.of == victim.key and at <= q.start < stop for q in people):
+            victim = None  # "steals sausages from the butcher dog's shop": a theft, the thief's own caper
+        p.victim = victim.key if victim is not None else None  # "steals his best friend's girlfriend": the friend
 
 
 def _bad_traits(p: Person) -> set[str]:
@@ -48,23 +92,31 @@ def cast_roles(people: list[Person], events: list[Hit], words: tuple[str, ...]) 
     # 1. the hero: first person not after "by", not someone else's relation, not a villain
     def hero_ok(p: Person) -> bool:
         rel = lex.entry("relations", p.relation) if p.relation else None
-        return not p.after_by and p.of is None and not (set(p.traits) & _VILLAIN_TRAITS and not {"poor", "kind", "shy"} & set(p.traits)) \
+        return not p.after_by and (p.of is None or _wronged_by_owner(p, people)) \
+            and not (set(p.traits) & _VILLAIN_TRAITS and not {"poor", "kind", "shy"} & set(p.traits)) \
             and not (rel and rel["role"] in {"rival", "boss"})
     zh = any(re.search(r"[\u4e00-\u9fff]", w) for w in words)
-    wronged = [p for p in people if hero_ok(p) and not (zh and p.does_wrong)]  # 布偶猫看不起狸花猫: the tabby
+    # 布偶猫看不起狸花猫, "a dog steals his best friend's girlfriend": the one wronged is the hero, never the pet
+    # who wrongs another (in Chinese, who does any wrong), unless the wrong is its own misdeed (cheats, 偷吃)
+    wronged = [p for p in people if hero_ok(p) and not (p.does_wrong and not p.own_wrong and (zh or p.victim))]
     hero = next(iter(wronged), None) or next((p for p in people if hero_ok(p)), people[0])
     hero.role, hero.side = "hero", "hero"
+    if hero.of is not None:  # the friend the wrongdoer betrays is nobody's ally: the story is its own
+        owner = next((q for q in people if q.key == hero.of), None)
+        hero.species = hero.species or (owner.species if owner is not None else None)  # his best friend: a dog too
+        hero.of = None
     # 2. the rival: after "by", else a villain relation, else bad traits, else the boss
     rest = [p for p in people if p is not hero]
+    def turned(p: Person) -> bool:  # "left at the altar by his greedy bride", "betrayed by his best friend", 被闺蜜抢走
+        return p.after_by and not p.kind_by and bool(set(p.traits) & _VILLAIN_TRAITS or p.does_wrong)
     def villainy(p: Person) -> int:
         rel = lex.entry("relations", p.relation) if p.relation else None
         score = 4 * (p.after_by and not p.kind_by) + 3 * bool(rel and rel["role"] == "rival") \
             + 2 * len(set(p.traits) & _bad_traits(p))
         score += 3 * p.does_wrong
         score += bool(rel and rel["role"] == "boss")
-        turned = p.after_by and bool(set(p.traits) & _VILLAIN_TRAITS)  # "left at the altar by his greedy bride"
-        return score if p.of is None or p.of != hero.key or turned else 0
-    candidates = sorted((p for p in rest if villainy(p) > 0 and (p.of is None or p.of == hero.key)),
+        return score if p.of is None or p.of != hero.key or turned(p) else 0
+    candidates = sorted((p for p in rest if villainy(p) > 0 and (p.of is None or p.of == hero.key or turned(p))),
                         key=lambda p: -villainy(p))
     rival = candidates[0] if candidates else None
     if rival is not None:
@@ -79,6 +131,9 @@ def cast_roles(people: list[Person], events: list[Hit], words: tuple[str, ...]) 
             p.role = str(rel["role"]) if rel["role"] != "rival" else "rival"
             if owner is not None and rel.get("allied"):
                 p.side = owner.side if owner.side != "neutral" else "neutral"
+                if owner.side == "villain" and (owner.victim == p.key or p.kind_to == hero.key):
+                    p.side = "hero"  # "a jealous cat breaks her sister's trophy": the sister is wronged, no ally;
+                    # "a rich cat's daughter falls in love with a poor dog": she is on his side
             elif rel["role"] in {"rival", "boss"} and rival is None:
                 p.side = "villain"
             elif owner is hero or rel["role"] in {"family", "friend", "mentor", "partner"}:
@@ -111,3 +166,8 @@ def cast_roles(people: list[Person], events: list[Hit], words: tuple[str, ...]) 
         taken.add(p.key)
     ordered = [hero, *([rival] if rival else []), *(p for p in people if p is not hero and p is not rival)]
     return ordered
+
+
+def _wronged_by_owner(person: Person, people: list[Person]) -> bool:
+    """``person`` is the relation of a pet who wrongs it ("a dog steals his best friend's girlfriend")."""
+    return any(q.key == person.of and q.victim == person.key and q.does_wrong and not q.own_wrong for q in people)

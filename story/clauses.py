@@ -50,7 +50,16 @@ from story.nearest import Nearest
 from story.nearest import things as nearest_things
 from story.nouns import clause_things
 from story.premise import Analysis
-from story.roles import TOWARD_ZH, by_outsider, outsider_verb, passive_agent, read_subject, wrongs
+from story.roles import (
+    TOWARD_ZH,
+    by_outsider,
+    outsider_named,
+    outsider_verb,
+    partner_owner,
+    passive_agent,
+    read_subject,
+    wrongs,
+)
 
 __all__ = ["Clause", "Part", "clause_data", "clauses", "outsider_entry"]
 
@@ -149,7 +158,11 @@ def clauses(analysis: Analysis) -> list[Clause]:
                 and not (body_start > start and tokens.words[body_start - 1] in PRONOUN_SUBJECT):
             verb_at = outsider_verb(tokens, body_start, end, inside, local)
             if verb_at is not None:
+                np_start -= int(np_start > start and tokens.words[np_start - 1] in DET)  # "a kind family"
                 outsider, body_start = span_text(premise, tokens, np_start, verb_at), verb_at
+                named = outsider_named(outsider, tokens, mentions)  # 还给了失主狗，失主送了它…: that dog
+                if named is not None:
+                    outsider, subject, said = "", named, True
             if outsider and not out and outsider_entry(outsider) is None and \
                     not any(m.key == analysis.hero.key for m in mentions):
                 subject, said = analysis.hero.key, True  # "a knight rescues a princess": the story's hero
@@ -196,6 +209,7 @@ def clauses(analysis: Analysis) -> list[Clause]:
             verb = sep.join(surface(premise, tokens, i) for i in range(verb_start, end))
         text_end = tokens.offsets[end - 1] + len(tokens.words[end - 1])
         events = keys_of(local, "events", body_start)
+        obj = partner_owner(analysis.cast, obj, actor, events)  # "steals his best friend's girlfriend": the friend
         if zh and not said and not passive and out and out[-1].passive and out[-1].subject == subject \
                 and out[-1].actor not in (None, subject) and wrongs(events):
             # 被最好的朋友背叛，偷走了它的秘方 / 被同学们欺负，把午饭都抢走了: the one who wronged the

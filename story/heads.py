@@ -20,6 +20,7 @@ _VILLAIN_RELATIONS = {"rival", "ex", "landlord"}
 _PARTNERS = {"girlfriend", "boyfriend", "wife", "husband"}  # "left by his bride … his ex comes back": one pet
 _SEEK = {"find", "finds", "be", "make", "makes", "need", "needs", "wants", "want"}
 _SOUGHT_ADJ = {"a", "an", "true", "new", "real", "good", "best", "one"}
+_JOINS = {"and", "or", "&", "和", "与", "跟", "还有", ",", "，"}
 
 
 def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[int], taken: set[str]) -> list[Person]:
@@ -49,6 +50,8 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
                 and 0 <= nxt.start - h.end <= 2 and nxt.start not in breaks):
             villain_refs.add(nxt.start)  # "the villain's husky bodyguard": a reference, not a new pet
             continue
+        if h.section == "relations" and _verb_after_pet(h, heads[idx - 1] if idx else None, hits, chinese):
+            continue  # "a bulldog bullies a retriever": what the bulldog does, not one more pet
         if h.section == "relations" and h.start > 0 and words[h.start - 1] in {
                 "become", "becomes", "became", "成为", "成了", "变成"}:
             continue  # "become best friends": an outcome, not a pet
@@ -75,7 +78,8 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
             nxt = heads[idx + 2] if idx + 2 < len(heads) else None
         # a species or breed right before a relation is that relation's species (her dog boyfriend)
         if (h.section in {"breeds", "species"} and nxt is not None and nxt.section == "relations"
-                and nxt.start == h.end and nxt.start not in breaks):
+                and nxt.start == h.end and nxt.start not in breaks and not owns  # "a rich cat's daughter": two
+                and not _verb_after_pet(nxt, h, hits, chinese)):
             group.append(nxt)
             consumed.add(id(nxt))
             span_end = nxt.end
@@ -114,13 +118,14 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
             o.end <= span_start and o.start >= span_start - 4 and o is not h for o in heads if o.start < h.start
             and o.start > max((k for k, w in enumerate(words[:span_start]) if w in BY), default=-1))
         person.start = span_start
+        owned = _owned_by(people, span_start, masked, tokens)  # "a rich cat's daughter", 柯基的男朋友
         possessive = prev_word in _POSSESSIVE or prev2 in _POSSESSIVE and prev_word in {"dog", "cat"} \
-            or (chinese and prev_word == "的")
+            or owned is not None or (chinese and prev_word == "的" and prev2 in _POSSESSIVE)  # never 最好的朋友
         # possessed by a villain named just before ("the villain's husky bodyguard")
         if h.start in villain_refs or (group[-1].start in villain_refs):
             person.of = "@rival"
         elif person.relation and possessive:
-            owner = people[-1] if people else None
+            owner = owned or _owner(people, span_start, span_end, words, breaks)
             if owner is not None:
                 person.of = owner.key
         elif possessive and not chinese and person.relation is None and people and h.section == "species":
@@ -153,9 +158,48 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
         person.key = slug(label if person.relation else f"{label}", taken)
         people.append(person)
         # "two rival dogs", "三只小猫": as many pets like the first; "一窝小猫", "four puppies": and a litter
-        add_counted(people, person, h, words[max(0, span_start - 3):span_start], h.start in young, chinese, taken,
-                    label)
+        before = words[max(0, span_start - 3):span_start]
+        joined = [k for k, w in enumerate(before) if w in _JOINS]  # "三只小狗和妈妈": the count is the puppies'
+        add_counted(people, person, h, before[joined[-1] + 1:] if joined else before, h.start in young, chinese,
+                    taken, label)
     return people
+
+
+def _verb_after_pet(rel: Hit, pet: Hit | None, hits: list[Hit], chinese: bool) -> bool:
+    """A relation word right after one pet that its verb says ("a bulldog bullies…": a wrong, in the plural
+    after one pet), not a relation of that pet ("her dog boyfriend")."""
+    return not chinese and pet is not None and pet.end == rel.start and pet.section in {"breeds", "species"} \
+        and rel.surface.endswith("s") and not pet.surface.endswith("s") \
+        and any(e.section == "events" and (e.start, e.end) == (rel.start, rel.end) for e in hits)
+
+
+def _owned_by(people: list[Person], start: int, masked: str, tokens: Tokens) -> Person | None:
+    """The pet whose possessive ends right before token ``start`` ("a rich cat's daughter", 柯基的男朋友)."""
+    words = tokens.words
+    for p in reversed(people):
+        if tokens.chinese and p.end == start - 1 and words[p.end] == "的":
+            return p
+        if not tokens.chinese and p.end == start and p.end > 0:
+            at = tokens.offsets[p.end - 1] + len(words[p.end - 1])
+            if masked[at:at + 2] in {"'s", "’s"}:
+                return p
+    return None
+
+
+def _owner(people: list[Person], start: int, end: int, words: tuple[str, ...], breaks: set[int]) -> Person | None:
+    """Whose relation a possessive before the mention at tokens ``start:end`` says: the pet named just before; but one that
+    opens a clause of its own after a passive's doer is of the pet the clause before was about ("a cat is
+    mocked by a dog and her sister comforts her": the cat's sister)."""
+    if not people:
+        return None
+    last = people[-1]
+    at = start - 1  # the possessive word
+    opens = at in breaks or (at > 0 and at - 1 in breaks and words[at - 1] in _JOINS)
+    told = end < len(words) and end not in breaks  # it does something in its clause ("… comforts her")
+    if opens and told and last.after_by:
+        clause = max((b for b in breaks if b < last.start), default=0)
+        return next((p for p in people if clause <= p.start < last.start and not p.after_by), last)
+    return last
 
 
 def _sought(words: tuple[str, ...], start: int) -> bool:

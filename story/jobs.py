@@ -114,9 +114,31 @@ def hero_jobs(hits: list[Hit], tokens: Tokens, people: list[Person] | None = Non
             continue
         if any(w in BY for w in tokens.words[max(0, h.start - 3):h.start]):
             continue  # "adopted by a kind baker", 被好心的面包师收养: who does it, not the hero's job
+        if _only_the_place(h, hits, tokens):
+            continue  # 流浪狗在菜市场捡到钱包, "waits at the market": where it is, no vendor's job
         aimed = any(0 <= h.start - end <= 4 for end in goal_ends) or h.surface.startswith(("runs for", "run for"))
         if (h.key == "mayor" or aimed) and h.key != job:
             dream = dream or h.key
         elif job is None:
             job = h.key
     return job, dream
+
+
+_WORKS = ("卖", "摆摊", "摊", "打工", "工作", "上班", "干活", "sell", "sold", "stall", "vendor", "hawker", "shop", "work",
+          "job")
+_AT = {"在", "到", "去", "来", "at", "in", "to", "into", "around", "near"}
+# places anyone visits (a market, a shop, a diner): being there names no vendor, clerk or owner; at school a
+# pet is a student, on a construction site a worker
+_VISITED = {"street_vendor", "shop_clerk", "restaurant_owner"}
+
+
+def _only_the_place(job: Hit, hits: list[Hit], tokens: Tokens) -> bool:
+    """A job word that is also the word of a place anyone visits, said as where the pet is ("waits at the
+    market", 流浪狗在菜市场捡到钱包), names only the place when the premise tells no work there."""
+    words = tokens.words
+    at = job.start - 1 - int(job.start > 1 and words[job.start - 1] in {"the", "a"})  # "at the market"
+    if job.key not in _VISITED or at < 0 or words[at] not in _AT or not any(
+            x.section == "places" and (x.start, x.end) == (job.start, job.end) for x in hits):
+        return False
+    text = ("" if tokens.chinese else " ").join(words).lower()
+    return not any(w in text for w in _WORKS)

@@ -3,16 +3,20 @@
 A relative the premise names with a pet ("her mother", "his little brother", 小柴犬和妈妈) is of that
 pet's species, whoever the hero is ("a jealous cat breaks her sister's trophy and blames the dog": the
 sister is a cat); one the premise gives no look of its own (no breed, no colour) is drawn in its
-relative's breed ("a shiba puppy … her mother": a Shiba Inu mother). The pets of one counted group
-("three kittens", 三只小狗) are brothers and sisters: the others look like the first.
+relative's breed ("a shiba puppy … her mother": a Shiba Inu mother). The young of one counted group
+("three kittens", 三只小狗) are brothers and sisters: the others look like the first ("two rival dogs" need
+not be kin).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from story.analysis import Person
 
+# the young of a litter ("three kittens", 两只小狗) are brothers and sisters; "two rival dogs" need not be kin
+_YOUNG = re.compile(r"\b(?:kittens?|pupp(?:y|ies)|pups?|cubs?)\b|小猫|小狗|小奶猫|奶狗|猫崽|狗崽|幼崽")
 # relations that are a pet's own family (an owner is a person of the pet's species, not its kin by look)
 KIN = frozenset({"mother", "father", "son", "daughter", "sister", "brother", "grandma", "grandpa", "kittens"})
 
@@ -20,7 +24,7 @@ KIN = frozenset({"mother", "father", "son", "daughter", "sister", "brother", "gr
 def relative(person: Person, cast: Sequence[Person]) -> Person | None:
     """The pet ``person`` is kin of: the one its family relation belongs to (the hero when the premise
     says no one: 小柴犬和妈妈), or the first of the counted group it is one of; None when it is no kin."""
-    if person.alike > 1:
+    if person.alike > 1 and _YOUNG.search(" ".join(person.words)):
         first = next((p for p in cast if (p.start, p.words, p.alike) == (person.start, person.words, person.alike)),
                      None)
         if first is not None and first is not person:

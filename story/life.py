@@ -72,7 +72,10 @@ def mark_gone(people: list[Person], premise: str, tokens: Tokens, breaks: set[in
                                         before)
         late = any(before.endswith(w) for w in data["before"]["zh"]) if zh else \
             bool(before.split()) and before.split()[-1] in data["before"]["en"]
-        died = _says(data["after"][lang], after[:24], zh)
+        said_after = after[:24]
+        for w in data["taken_away"]["zh"] if zh else ():  # 被闺蜜抢走了男朋友: a theft, no death
+            said_after = said_after.replace(w, "\0" * len(w))
+        died = _says(data["after"][lang], said_after, zh)
         p.gone = bool(owned and owned.group(1) in grave) or bool(grave_of) or late or died
     for p in kin:  # "小猫去墓地看奶奶", "brings flowers to the cemetery for grandma": the one visited there
         start, end = clause(p)

@@ -73,7 +73,7 @@ def analyse(premise: str) -> Analysis:
     people = pets_from_heads(masked, tokens, hits, breaks, taken)
     add_others(people, hits, words, chinese, taken)
     add_alone(people, names, alone, alone_en, premise, tokens, taken)
-    mark_wrongdoers(people, hits, words, chinese)
+    mark_wrongdoers(people, hits, words, chinese, breaks)
 
     # 3. Given names to the nearest person (before the name, or just after it).
     give_names(people, names, premise, tokens, hits, taken)

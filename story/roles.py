@@ -8,6 +8,9 @@ passer-by"); ``wrongs``: a wrong one does to another, not one that befalls.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from story.analysis import Person
 from story.clausewords import (
     BE,
     BY,
@@ -24,6 +27,8 @@ from story.doers import role_end
 from story.lexicon import Hit, Tokens
 from story.mentions import Mention
 
+_LY_NOUNS = {"family", "bully", "ally", "belly", "jelly", "lily", "rally", "fly", "butterfly", "dolly", "holly"}  # no adverbs
+_PARTNERS = {"girlfriend", "boyfriend", "wife", "husband"}
 _DONE_TO = {"mock", "betray", "steal", "fire", "dump", "frame", "sabotage", "abandon"}  # not lose, lost_pet
 
 
@@ -55,13 +60,14 @@ def outsider_verb(tokens: Tokens, i: int, end: int, inside: list[Mention], hits:
         if len(span) == n and k + n < end and outsider_entry(" ".join(words[i:k + n])) is not None \
                 and not people & set(range(i, k + n)) and words[k + n].isalpha() and words[k + n] not in DET:
             return k + n
-    if k == i:
-        return None  # an unknown doer is said with its article ("a stranger", "the bakery")
+    if k == i and not (i > 0 and words[i - 1] in DET):  # the subject's reading may have passed the article
+        return None  # an unknown doer is said with its article ("a stranger", "the bakery", "a kind family")
     events = {j for h in hits if h.section in {"events", "actions"} for j in range(h.start, h.end)}
     for v in range(k + 1, min(k + 4, end)):
         noun = words[k:v]
         if any(j in people or j in events for j in range(k, v)) or any(
-                not w.isalpha() or (w in STOP and w not in NP_WORDS) or w.endswith("ly") for w in noun):
+                not w.isalpha() or (w in STOP and w not in NP_WORDS) or (w.endswith("ly") and w not in _LY_NOUNS)
+                for w in noun):
             return None
         w = words[v]
         if w in BE or v in events or (len(w) > 3 and w.isalpha() and w not in STOP and w.endswith("s")
@@ -124,3 +130,27 @@ def passive_agent(tokens: Tokens, start: int, end: int, inside: list[Mention]) -
             if agent is not None:
                 return True, agent.key
     return False, None
+
+
+_TAKEN = {"steal", "betray", "dump"}  # a partner stolen or lured away: the one it is taken from is wronged
+
+
+def partner_owner(cast: Sequence[Person], obj: str | None, actor: str | None, events: tuple[str, ...]) -> str | None:
+    """Who a wrong is done to when it takes someone's partner ("a dog steals his best friend's girlfriend",
+    贵宾犬抢走了柯基的男朋友): the one the partner belongs to, not the partner; else ``obj``."""
+    person = next((p for p in cast if p.key == obj), None)
+    if person is None or not _TAKEN & set(events) or person.relation not in _PARTNERS or person.of in (None, actor):
+        return obj
+    return person.of
+
+
+def outsider_named(outsider: str, tokens: Tokens, mentions: list[Mention]) -> str | None:
+    """The cast member an outsider's words named earlier, said right before its head (还给了失主狗，失主送了它一条鱼:
+    失主 is that dog); None when no pet was named so."""
+    words = tokens.words
+    sep = "" if tokens.chinese else " "
+    for m in mentions:
+        for k in (1, 2):
+            if m.start - k >= 0 and sep.join(words[m.start - k:m.start]).lower() == outsider.lower():
+                return m.key
+    return None

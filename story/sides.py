@@ -3,7 +3,10 @@
 "mocked by a rich cat" names the rival; "adopted by a firefighter dog" names the hero's new family,
 and "gets caught by the police dog" a pet who stops the wrongdoer: both on the hero's side. ``kind_doer``
 reads the passive verb (the English participle before "by", the Chinese verb after the agent) and
-says the role such a pet takes, or None when the deed is no kindness.
+says the role such a pet takes, or None when the deed is no kindness. ``own_wrong``: a wrong that is the
+doer's own misdeed (cheats, copies, 偷吃), so the pet who does it may still be the hero; ``harm_at``: a deed
+that harms a pet or its thing though it is no vocabulary wrong ("breaks her sister's trophy", 打碎): the pet
+it is done to is no ally of the one who does it.
 """
 
 from __future__ import annotations
@@ -35,3 +38,31 @@ def kind_doer(words: tuple[str, ...], by: int, end: int, chinese: bool) -> str |
         return next((r for n in (2, 1) if len(after) >= n and (r := _role_of("".join(after[:n]), "zh"))), None)
     before = words[max(0, by - 2):by]
     return next((r for n in (2, 1) if len(before) >= n and (r := _role_of(" ".join(before[-n:]), "en"))), None)
+
+
+def _said_at(words: tuple[str, ...], at: int, section: str, chinese: bool) -> bool:
+    """One of ``sides.json``'s ``section`` words starts at token ``at`` (Chinese: in the hanzi from there on)."""
+    said = sides_data()[section]["zh" if chinese else "en"]
+    if chinese:
+        text = "".join(words[at:at + 3])
+        return any(text.startswith(w) for w in said)
+    return at < len(words) and words[at] in said
+
+
+def own_wrong(words: tuple[str, ...], at: int, chinese: bool) -> bool:
+    """The wrong said at token ``at`` is the doer's own misdeed (cheats, copies the homework, 偷吃, 作弊),
+    not one done to another pet: the pet who does it may be the story's hero."""
+    return _said_at(words, at, "own_wrongs", chinese)
+
+
+def kind_at(words: tuple[str, ...], at: int, chinese: bool) -> bool:
+    """A kindness or love done to another at token ``at`` ("comforts her", "falls in love with", 安慰, 爱上)."""
+    if not chinese:
+        return any(tuple(w.split()) == words[at:at + len(w.split())] for w in sides_data()["kind_to"]["en"])
+    return _said_at(words, at, "kind_to", chinese)
+
+
+def harm_at(words: tuple[str, ...], at: int, chinese: bool) -> bool:
+    """A deed at token ``at`` that harms a pet or its thing though it is no vocabulary wrong ("breaks her
+    sister's trophy", 打碎, 撕了)."""
+    return _said_at(words, at, "harms", chinese)

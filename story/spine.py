@@ -261,10 +261,13 @@ def _line_zh(c: Clause, total: int, cast: Cast, introduced: set[str], rng: rando
     inside = not c.said_subject and not c.outsider and any(p.key == key for p in c.parts)
     # "分别多年的两只猫终于重逢了": the subject is named inside, after what describes it; said there, not before
     subject = "" if inside else (c.outsider if not c.passive else "") or _subject(c, cast, introduced, True, company)
+    obj_at = next((i for i, p in enumerate(c.parts) if p.key and p.key == c.obj), -1)
     body = "".join(_subject(replace(c, subject_words=p.text), cast, introduced, True, None) if inside and p.key == key
                    else _who(p.key, p.text, cast, introduced, True, _given(p.key, cast, c)) if p.key
                    else cast.name(key) if _taken_from_subject(c, n)
-                   else cast.name(c.obj) if p.text in {"它", "他", "她"} and c.obj else p.text for n, p in enumerate(c.parts))
+                   # 给救过它的老奶奶送鱼: a pronoun before the one it is done to is the subject's, said as is
+                   else cast.name(c.obj) if p.text in {"它", "他", "她"} and c.obj and n > obj_at
+                   else p.text for n, p in enumerate(c.parts))
     text = f"{lead}{subject}{body}".strip("，")
     return text if text.endswith(("。", "！", "？")) else f"{text}。"
 

@@ -77,8 +77,9 @@ def kind(clause: Clause, total: int, analysis: Analysis, cast: Cast) -> str:
         return "setback"
     if "dream" in clause.events or cast.story.opens(clause.text):
         return "dream"  # "dreams of becoming a chef", "falls in love with…": where the story starts
-    if last and cast.story.open_ending and "outcome" not in kinds and actor_side == "hero":
-        return "rise"  # "…leaves him a flower every morning": the kind's arc tells how it ends
+    if last and cast.story.open_ending and "outcome" not in kinds and (
+            actor_side == "hero" or (clause.actor is None and clause.obj == cast.hero)):
+        return "rise"  # "…leaves him a flower every morning", "a kind family adopts a stray kitten": the arc ends it
     if clause.index == 0 and actor_side == "hero" and clause.jobs and not clause.events:
         return "situation"  # "a shy tabby cat sells umbrellas in the rain": where the story starts
     if last or "outcome" in kinds:  # a premise of one doing ("builds a company") ends with it
@@ -138,6 +139,8 @@ def action_of(c: Clause) -> tuple[str, bool]:
         return "treat", False
     if act == "catch" and not c.obj:  # 抓到一条鱼: fishing; "catches the bus", "catches a mouse": the chase
         return ("fish" if any(is_gear("fish", t) for t in c.things) else "run"), False
+    if act == "work" and c.obj and re.match(r"送(?:了|给)?", c.verb) and not c.jobs:
+        return "give", False  # 送了它一条鱼: a gift to someone, no delivery round
     return act, exact
 
 
@@ -384,7 +387,7 @@ def _no_thing(words: str) -> bool:
     return lang == "en" and " " not in words and len(words) > 4 and words.lower().endswith("ed")
 
 
-_TAKING = {"give", "work", "celebrate", "cry", "shocked", "sing", "wave", "think", "eat", "study", "drive"}
+_TAKING = {"give", "work", "celebrate", "cry", "shocked", "sing", "wave", "think", "eat", "study", "drive", "hug"}
 
 
 def _taking(c: Clause, act: str) -> str:
@@ -394,6 +397,8 @@ def _taking(c: Clause, act: str) -> str:
     lex = lexicon()
     if any(lex.entry("events", e)["kind"] == "wrong" for e in c.events):
         return "cry"
+    if act == "give" and c.obj is not None:
+        return "celebrate"  # 失主送了它一条鱼: the hero is given it, and glad
     return act if act in _TAKING else "shocked"
 
 

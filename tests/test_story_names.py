@@ -92,9 +92,10 @@ def test_chinese_misreadings_seen_on_new_premises() -> None:
     text, names = _narration("猫妈妈把最后一条鱼留给了小猫，自己饿着肚子去上班")
     assert f"猫妈妈{names['hero']}把最后一条鱼留给了小猫" in text and "把。" not in text, text
     read = clauses(analyse("柯基豆豆被最好的朋友柴犬背叛，偷走了它的秘方，后来豆豆把柴犬告上了法庭"))
-    assert [(c.actor, c.obj) for c in read] == [("friend", "hero"), ("friend", "hero"), ("hero", "friend")]
+    # the best friend who betrays the hero is the rival (story/casting.py)
+    assert [(c.actor, c.obj) for c in read] == [("rival", "hero"), ("rival", "hero"), ("hero", "rival")]
     text, names = _narration("柯基豆豆被最好的朋友柴犬背叛，偷走了它的秘方，后来豆豆把柴犬告上了法庭")
-    assert f"{names['friend']}偷走了豆豆的秘方" in text, text
+    assert f"{names['rival']}偷走了豆豆的秘方" in text, text
     text, names = _narration("小黑猫在新学校被同学们欺负，把午饭都抢走了，后来它考了全校第一名")
     assert "被同学们欺负" in text and "同学们把午饭都抢走了" in text and f"{names['rival']}们" not in text, text
     assert f"{names['hero']}它" not in text and f"{names['hero']}考了全校第一名" in text, text

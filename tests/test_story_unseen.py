@@ -121,11 +121,19 @@ def test_a_parent_who_makes_the_hero_return_it_is_its_own_clause() -> None:
 
 
 def test_sides_data_schema() -> None:
-    """story/data/sides.json: per hero-side role, the passive verbs in both languages, each once."""
+    """story/data/sides.json: per hero-side role, the passive verbs in both languages, each once; the
+    misdeeds of one's own, the harms and the kindnesses, in both languages, each once."""
     from story.sides import sides_data
 
     data = sides_data()
-    assert set(data) == {"_about", "kind_by"} and set(data["kind_by"]) <= {"family", "friend", "mentor"}
+    assert set(data) == {"_about", "kind_by", "own_wrongs", "harms", "kind_to"}
+    assert set(data["kind_by"]) <= {"family", "friend", "mentor"}
+    for section in ("own_wrongs", "harms", "kind_to"):
+        assert set(data[section]) == {"en", "zh"} and data[section]["en"] and data[section]["zh"], section
+        for lang in ("en", "zh"):
+            said = data[section][lang]
+            assert len(said) == len(set(said)) and all(w == w.strip().lower() for w in said), section
+            assert all(bool(re.search(r"[\u3400-\u9fff]", w)) == (lang == "zh") for w in said), section
     seen: set[str] = set()
     for words in data["kind_by"].values():
         assert set(words) == {"en", "zh"} and words["en"] and words["zh"]
