@@ -46,7 +46,7 @@ def _breaks(text: str, tokens: Tokens) -> set[int]:
     out = set()
     for i in range(1, len(tokens.words)):
         between = text[tokens.offsets[i - 1]:tokens.offsets[i]].lower()
-        if _BREAK.search(between[len(tokens.words[i - 1]) if not tokens.chinese else len(tokens.words[i - 1]):] or "") \
+        if _BREAK.search(between[len(tokens.words[i - 1]):]) \
                 or tokens.words[i] in {"and", "but", "then", "while", "who", "和", "但", "然后", "后来", "却"}:
             out.add(i)
     return out
