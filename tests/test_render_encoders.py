@@ -10,7 +10,15 @@ import numpy as np
 import pytest
 
 from render.composer import FfmpegComposer, encode_args
-from render.encoders import NVENC, X264, build_has_nvenc, choose_encoder, nvenc_trial, select_encoder
+from render.encoders import (
+    NVENC,
+    X264,
+    build_has_nvenc,
+    choose_encoder,
+    nvenc_trial,
+    nvidia_device_present,
+    select_encoder,
+)
 from render.probe import probe
 from render.stages import RenderSpec
 from render.yuv import rgb_to_i420
@@ -26,6 +34,36 @@ def test_selection_rule() -> None:
     assert enc == X264 and "no h264_nvenc" in why
     enc, why = select_encoder("nvenc", True, False)
     assert enc == X264 and "trial encode failed" in why
+    enc, why = select_encoder("auto", True, None, device=False)
+    assert enc == X264 and "no NVIDIA GPU device" in why
+
+
+def test_auto_without_an_nvidia_device_runs_no_probe(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """``auto`` on a machine with no NVIDIA driver node starts no ffmpeg to look for NVENC; ``nvenc``
+    asked for still probes (and falls back), and ``auto`` probes where a device node is there."""
+    ran = tmp_path / "ran"
+    fake = tmp_path / "ffmpeg"  # lists h264_nvenc, cannot open a GPU, and notes each start
+    fake.write_text(f"#!/bin/sh\necho x >> {ran}\n"
+                    "case \"$*\" in *-encoders*) echo ' V....D h264_nvenc  NVIDIA NVENC';; *) exit 1;; esac\n")
+    fake.chmod(0o755)
+    monkeypatch.setattr("render.encoders.nvidia_device_present", lambda: False)
+    choose_encoder.cache_clear()
+    assert choose_encoder("auto", str(fake)) == X264
+    assert not ran.exists()
+    assert choose_encoder("nvenc", str(fake)) == X264
+    assert len(ran.read_text().split()) == 2  # the encoder list and the trial
+    monkeypatch.setattr("render.encoders.nvidia_device_present", lambda: True)
+    choose_encoder.cache_clear()
+    assert choose_encoder("auto", str(fake)) == X264
+    assert len(ran.read_text().split()) == 4
+    choose_encoder.cache_clear()
+
+
+def test_nvidia_device_present_looks_for_driver_nodes(tmp_path: Path) -> None:
+    node = tmp_path / "nvidiactl"
+    assert not nvidia_device_present((str(node), str(tmp_path / "dxg")))
+    node.write_text("")
+    assert nvidia_device_present((str(tmp_path / "dxg"), str(node)))
 
 
 def test_encoder_arguments() -> None:
