@@ -58,7 +58,7 @@ log = logging.getLogger(__name__)
 
 Engine = Literal["auto", "openvino", "onnxruntime"]
 VOCODER_INPUT = "/dec/conv_pre/Conv"  # the vocoder's first node (its ONNX name): the cut
-REWRITE_VERSION = "2"  # bump when the rewrite changes, so cached files are made again
+REWRITE_VERSION = "3"  # bump when the rewrite changes, so cached files are made again
 # frames of the vocoder's input per call, one static shape each (256 samples a frame). Each compiled shape keeps
 # ~45 MiB more in the speech process (two shapes took the render's peak from 342 to 423 MiB), so one. Line by
 # line, 112 frames did best (short lines wasted most of a long window: 2.52 / 2.58 core-s of speech for the 60 s
@@ -167,11 +167,18 @@ def polyphase(model: Any) -> int:
             continue
         taps = {(r, d): r + p - d * s for r in range(s) for d in range(-k_size, k_size + 1)
                 if 0 <= r + p - d * s < k_size}
-        d_min, d_max = min(d for _, d in taps), max(d for _, d in taps)
-        stacked = np.zeros((s * cout, cin, d_max - d_min + 1), dtype=np.float32)
-        for (r, d), k in taps.items():
-            stacked[r * cout:(r + 1) * cout, :, d - d_min] = w[:, :, k].T
-        conv = ops.convolution(node.input(0).get_source_output(), ops.constant(stacked), [1], [-d_min], [d_max], [1])
+        x = node.input(0).get_source_output()
+        convs = []
+        for phases in phase_groups(s, taps):  # each group of phases over the offsets only they use
+            d_min = min(0, *(d for r, d in taps if r in phases))
+            d_max = max(0, *(d for r, d in taps if r in phases))
+            stacked = np.zeros((len(phases) * cout, cin, d_max - d_min + 1), dtype=np.float32)
+            for (r, d), k in taps.items():
+                if r in phases:
+                    at = (r - phases[0]) * cout
+                    stacked[at:at + cout, :, d - d_min] = w[:, :, k].T
+            convs.append(ops.convolution(x, ops.constant(stacked), [1], [-d_min], [d_max], [1]))
+        conv = convs[0] if len(convs) == 1 else ops.concat(convs, 1)
         # the interleave y[c, q*s + r] = conv[r*cout + c, q] is DepthToSpace ("blocks_first"), which the CPU
         # plugin runs on channels-last data as its convolutions do; a Reshape-Transpose-Reshape (the same
         # numbers) made it reorder to planar and back around every upsampling stage (14 % of the vocoder)
@@ -181,6 +188,18 @@ def polyphase(model: Any) -> int:
         rewritten += 1
     model.validate_nodes_and_infer_types()
     return rewritten
+
+
+def phase_groups(s: int, taps: dict[tuple[int, int], int]) -> list[range]:
+    """The phases ``0 .. s-1`` in runs that read the same input offsets ``d`` (pure)."""
+    groups: list[range] = []
+    used = [sorted(d for r_, d in taps if r_ == r) for r in range(s)]
+    start = 0
+    for r in range(1, s + 1):
+        if r == s or used[r] != used[start]:
+            groups.append(range(start, r))
+            start = r
+    return groups
 
 
 def vocoder_model(official: Path, window: int | None) -> Any:

@@ -22,6 +22,7 @@ from render.voiceov import (
     OpenVinoVocoder,
     SplitVoice,
     import_openvino,
+    phase_groups,
     polyphase,
     vocoder_model,
     voice_runner,
@@ -64,6 +65,12 @@ def test_polyphase_convolution_equals_the_transposed_convolution() -> None:
         # channels-last data of the convolutions to planar and back around every upsampling stage)
         kinds = [op.get_type_name() for op in rewritten.get_ops()]
         assert kinds.count("DepthToSpace") == 1 and "Transpose" not in kinds
+        # no multiplications by zero: every output channel of every convolution has weights at every tap
+        # (each phase reads two of the three input offsets; one convolution over all three wasted a third)
+        for op in rewritten.get_ops():
+            if op.get_type_name() == "Convolution":
+                taps = np.asarray(op.input(1).get_source_output().get_node().get_data())
+                assert np.any(taps != 0, axis=1).all()
         data = rng.standard_normal((1, cin, 37)).astype(np.float32)
         core = openvino.Core()
         config = {"INFERENCE_PRECISION_HINT": "f32"}
@@ -71,6 +78,16 @@ def test_polyphase_convolution_equals_the_transposed_convolution() -> None:
         got = core.compile_model(rewritten, "CPU", config)({"x": data})[0]
         assert got.shape == want.shape == (1, cout, 37 * stride)
         assert np.allclose(got, want, atol=1e-4)
+
+
+def test_phases_are_grouped_by_the_input_offsets_they_read() -> None:
+    for stride in (2, 4, 8):  # kernel 2 x stride, padding stride / 2 (the voice's upsampling layers)
+        p, k_size = stride // 2, 2 * stride
+        taps = {(r, d): r + p - d * stride for r in range(stride) for d in (-1, 0, 1)
+                if 0 <= r + p - d * stride < k_size}
+        assert phase_groups(stride, taps) == [range(0, p), range(p, stride)]
+    assert phase_groups(3, {(0, 0): 0, (1, 0): 1, (2, 0): 2}) == [range(0, 3)]
+    assert phase_groups(3, {(0, 0): 0, (1, 1): 1, (2, 0): 2}) == [range(0, 1), range(1, 2), range(2, 3)]
 
 
 def test_the_vocoder_window_follows_the_cpu(monkeypatch: pytest.MonkeyPatch) -> None:
