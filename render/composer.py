@@ -1,7 +1,9 @@
 """``FfmpegComposer``: raw frames + audio -> inline-playable MP4 and a JPEG thumbnail.
 
 Frames are streamed over stdin to the imageio-ffmpeg binary (no moviepy), handed to the pipe
-without a copy where Linux allows (``render.pipefeed``). The render path sends
+without a copy where Linux allows (``render.pipefeed``), from the thread that makes them: ffmpeg's
+demuxer thread reads ahead of its encoder, and a writer thread of the composer's own cost more (the
+GIL handed back and forth at every pipe call) than it overlapped. The render path sends
 I420 frames (``render.yuv``: planar yuv420p, BT.709 limited range), which ffmpeg encodes as they
 are: no colour conversion there and half the pipe bytes of RGB. RGB frames ``(h, w, 3)`` are still
 accepted (converted by ffmpeg's scaler with the same matrix); the first frame decides. Output:
@@ -29,12 +31,10 @@ import fcntl
 import itertools
 import logging
 import os
-import queue
 import shutil
 import stat
 import subprocess
 import tempfile
-import threading
 import uuid
 import wave
 from collections.abc import Iterator
@@ -64,7 +64,6 @@ SILENCE_LUFS = -60.0  # quieter than this is a silent track: nothing to master
 TRUE_PEAK_MARGIN_DB = 0.2  # a corrected file's true peak lands this far under the limit
 THUMB_COMMENT = b"PetReel thumbnail"  # JPEG comment marking the thumbnails PetReel wrote
 THUMB_AT = 0.4  # fraction of the clip the thumbnail frame is taken from
-_QUEUE_FRAMES = 6  # frames buffered between the frame generator and the pipe writer
 PIPE_BYTES = 1 << 20  # Linux's default cap for unprivileged pipes; 64 KiB would cost ~40 wake-ups a frame
 
 
@@ -264,7 +263,7 @@ class FfmpegComposer:
             else:
                 wav = temp(".wav")
                 write_wav(wav, fit_audio(audio, duration))
-            # 2. stream frames into ffmpeg (writer thread so frame generation overlaps the pipe)
+            # 2. stream frames into ffmpeg (on this thread: ffmpeg's demuxer thread queues them ahead of x264)
             video = temp(".mp4")
             thumb_frame = self._encode(frames, wav, spec, video, n_frames)
             # 3. loudness and true peak of the decoded AAC: correct once if they are off
@@ -318,20 +317,7 @@ class FfmpegComposer:
             stdin = proc.stdin
             widen_pipe(stdin.fileno())
             feeder = PipeFeeder(stdin.fileno())  # frames handed to the pipe, not copied (render.pipefeed)
-            pending: queue.Queue[np.ndarray | None] = queue.Queue(maxsize=_QUEUE_FRAMES)
             failure: list[BaseException] = []
-
-            def writer() -> None:
-                try:
-                    while (item := pending.get()) is not None:
-                        feeder.write(item)
-                except BaseException as exc:  # BrokenPipe when ffmpeg died; reported below
-                    failure.append(exc)
-                    while pending.get() is not None:  # drain so the producer never blocks
-                        pass
-
-            thread = threading.Thread(target=writer, name="ffmpeg-writer", daemon=True)
-            thread.start()
             thumb_index = min(n_frames - 1, int(n_frames * THUMB_AT))
             thumb: np.ndarray | None = None
             count = 0
@@ -343,16 +329,16 @@ class FfmpegComposer:
                         raise RenderFailed(f"more than the {n_frames} frames announced")
                     if count == thumb_index:
                         thumb = frame.copy()
-                    pending.put(np.ascontiguousarray(frame))
-                    count += 1
-                    if failure:
+                    try:  # on this thread: ffmpeg's demuxer thread queues frames ahead of its encoder
+                        feeder.write(np.ascontiguousarray(frame))
+                    except OSError as exc:  # BrokenPipe when ffmpeg died; reported below
+                        failure.append(exc)
                         break
+                    count += 1
             except BaseException:
                 proc.kill()
                 raise
             finally:
-                pending.put(None)
-                thread.join()
                 with suppress(BrokenPipeError):
                     stdin.close()
                 proc.wait()

@@ -7,7 +7,7 @@ frame's memory until the reader has taken those bytes, so the feeder keeps every
 alive until the pipe's unread count (``FIONREAD``) says the reader is past its last byte: a frame
 is never freed, and its memory never reused for a later frame, while the pipe still refers to it.
 A caller must not change an array once it is written (the composer's frames are not touched
-after they are queued).
+after they are written).
 
 Where ``vmsplice`` is missing or refuses the descriptor (not Linux, not a pipe), ``os.write``.
 """

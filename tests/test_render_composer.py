@@ -94,6 +94,29 @@ def test_existing_output_survives_a_failed_render(tmp_path: Path) -> None:
     assert leftovers(tmp_path) == []
 
 
+@pytest.mark.parametrize("reads", [0, 100_000])
+def test_an_encoder_that_dies_mid_stream_fails_the_render(tmp_path: Path, reads: int) -> None:
+    """ffmpeg gone while frames still come (the frames are written on the render's own thread): the
+    render stops at the broken pipe with ffmpeg's error, leaves nothing, and does not hang."""
+    spec = RenderSpec(width=720, height=1280, fps=12, preset="veryfast")  # a frame is more than the pipe holds
+    fake = tmp_path / "ffmpeg"
+    fake.write_text(f"#!/bin/sh\nhead -c {reads} > /dev/null\necho 'encoder crashed' >&2\nexit 3\n")
+    fake.chmod(0o755)
+    taken = 0
+
+    def frames() -> Iterator[np.ndarray]:
+        nonlocal taken
+        for frame in gradient_frames(8, spec):
+            taken += 1
+            yield frame
+
+    out = tmp_path / "clip.mp4"
+    with pytest.raises(RenderFailed, match="encoder crashed"):
+        FfmpegComposer(ffmpeg=str(fake), encoder="x264").compose(frames(), np.zeros(0, np.float32), spec, out, 8)
+    assert taken < 8  # stopped at the broken pipe, not after every frame was made
+    assert not out.exists() and leftovers(tmp_path) == []
+
+
 def test_bad_arguments_are_refused(tmp_path: Path) -> None:
     with pytest.raises(RenderFailed, match="even"):
         FfmpegComposer().compose(gradient_frames(1), np.zeros(0), RenderSpec(width=95, height=160), tmp_path / "x.mp4", 1)
