@@ -1561,20 +1561,32 @@ PROPS_CASES: tuple[tuple[str, str, str, str | None], ...] = (
     ("小狗在面馆吃拉面，被富猫嘲笑", "zh", "noodles", "noodle shop"),
     ("柯基在早市卖包子", "zh", "dumplings", None),
     ("小狗啃着骨头等主人回家", "zh", "bone", None),
+    # vehicles and things the first group lacked (a train, a truck, a bus, a bicycle, the payoff's golden car as a
+    # sports car, an oven, a queue, a tooth, video games), written by hand before they were first run
+    ("a sleepy beagle takes the last train home after work", "en", "train", None),
+    ("高铁上，小猫第一次见到了大海", "zh", "train", None),
+    ("a tough bulldog drives a truck full of watermelons over the mountains", "en", "truck", None),
+    ("a little kitten waits for the school bus in the snow", "en", "bus", None),
+    ("a ginger cat rides his old bicycle to the fish market", "en", "bicycle", "fish market"),
+    ("a poor tabby works two jobs, gets rich and buys a golden car", "en", "sports car", None),
+    ("a grandma cat bakes cookies in her oven for the whole street", "en", "oven", None),
+    ("an impatient pug cuts the line at the ice cream shop", "en", "queue", "ice cream shop"),
+    ("小狗掉了一颗牙齿，哭了一整天", "zh", "tooth", None),
+    ("a husky plays video games instead of doing his homework", "en", "game controller", None),
 )
 
 
 def _props(seeds: int) -> None:
     """The props block (issue 12): the thing a premise names drawn as itself (the painter's own drawing, not a
-    stand-in), the shop drawn as its trade, and the painter's stand-in presents (a gift box for what nothing
+    stand-in, nor another kind of the thing: a truck not a car), the shop drawn as its trade, and the painter's stand-in presents (a gift box for what nothing
     is near to) per script."""
     from render.painter.shops import shop_kind
-    from render.painter.vocabulary import match_prop
+    from render.painter.vocabulary import art, match_prop
 
     def row(item: tuple[str, str, str, str | None], scripts: list[Script], tally: Tally) -> Iterator[str]:
         premise, lang, drawn, trade = item
         matches = [[match_prop(p) for sc in s.scenes for p in sc.props] for s in scripts]
-        own = sum(any(m.drawn == drawn and m.how in ("exact", "alias") for m in ms) for ms in matches)
+        own = sum(any(art(m) == drawn and m.how in ("exact", "alias") for m in ms) for ms in matches)
         shops = [{k.kind for sc in s.scenes if (k := shop_kind(sc, s.premise))} for s in scripts]
         shop = sum(trade in kinds for kinds in shops)
         stand_ins = sum(m.how == "fallback" for ms in matches for m in ms)

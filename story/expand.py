@@ -300,12 +300,18 @@ def expand_plan(
     location: str | None = None
     reached = False  # the hero's calling was reached in a scene before
     for n, group in enumerate(groups):
-        hits = lex.find(group.visual) + lex.find(" ".join([group.narration, *(t for _, t in group.dialogue)]))
+        seen = lex.find(group.visual)
+        hits = seen + lex.find(" ".join([group.narration, *(t for _, t in group.dialogue)]))
         beat_no = group.beats[0] + 1
         # 3a. where: named place, else the job's place in a work scene, else where we were
         # a thing that stands only outdoors (a burning house) is drawn where it stands, not in a room of its words
+        # the place is the event's (the visual note's), never one a line only says ("the words follow him all the way
+        # home": the mocking stays where it happens)
+        # a boat or a train ridden from a room's word ("sails home", "坐火车回家") is drawn where it goes: at sea,
+        # at the station
         outdoor = [h for h in hits if h.section == "props" and h.key in stage["prop_places"]]
-        place_hits = [h for h in hits if h.section == "places" and not any(h.surface in o.surface for o in outdoor)]
+        place_hits = [h for h in seen if h.section == "places" and not any(h.surface in o.surface for o in outdoor)
+                      and not (any(o in seen for o in outdoor) and _yields(str(lex.entry("places", h.key)["location"])))]
         job_entry = lex.entry("jobs", hints.job) if hints.job else None
         if place_hits:
             entry = lex.entry("places", place_hits[0].key)
@@ -452,6 +458,12 @@ def _reach_calling(apps: list[dict[str, Any]], hints: _Hints, hits: list[Hit], i
                 a["holding"] = str(entry["props"][0])[:40]
             return entry
     return None
+
+
+def _yields(location: str) -> bool:
+    """A place a thing with its own place (a boat, a train) is not drawn in: a room ("sails home"), or the rainy
+    street a storm names (a boat in a storm is at sea, in the storm)."""
+    return location == "rainy_street" or location in staging()["indoor_places"]["places"]
 
 
 def _weather(visual: str, location: str, hints: _Hints, before: Mapping[str, Any] | None) -> str:

@@ -11,12 +11,14 @@ from story.mentions import Mention
 
 def _of_phrase(words: tuple[str, ...], i: int) -> bool:
     """The word is part of a preposition ending in "of" ("in front of everyone", "on top of", "instead
-    of", "because of", "in the middle of"): it names no thing to draw."""
+    of", "because of", "in the middle of") or describes a thing by what it holds ("a truck full of
+    watermelons", "a cake made of fish"): it names no thing to draw."""
     if i + 1 >= len(words) or words[i + 1] != "of":
         return False
     if words[i] in {"middle", "centre", "center"} and i > 1 and words[i - 1] == "the" and words[i - 2] == "in":
         return True  # "in the middle of the party"
-    return (i > 0 and words[i - 1] in {"in", "on"}) or words[i] in {"instead", "because", "ahead", "regardless"}
+    return (i > 0 and words[i - 1] in {"in", "on"}) or words[i] in {"instead", "because", "ahead", "regardless",
+                                                                    "full", "made", "filled", "loaded", "packed"}
 
 
 def clause_things(premise: str, tokens: Tokens, start: int, end: int, hits: list[Hit],

@@ -289,7 +289,9 @@ def test_seeds_change_lines_not_only_names() -> None:
         assert len(set(lines)) / len(lines) >= 0.7, premise
         locations = {tuple(s.location for s in write_offline(premise, "ginger-cat", lang, seed).scenes)
                      for seed in range(5)}
-        assert len(locations) >= 3
+        # two at least: a premise naming no place varies by the seed's own scenes (saving at home), no longer by a
+        # line's stray word ("the words follow him all the way home" moved the mocking into a bedroom)
+        assert len(locations) >= 2, premise
 
 
 def test_unrelated_premises_share_few_lines() -> None:

@@ -87,22 +87,24 @@ def test_the_table_is_large() -> None:
     ("yacht", "props", "en", "yacht", True),
     ("a pirate ship", "props", "en", "yacht", False),
     ("opens a food truck", "props", "en", "food_stall", False),  # before "truck"
-    ("an old truck", "props", "en", "car", False),
+    ("an old truck", "props", "en", "truck", True),  # a truck is drawn as one, not a car
     ("a shiny golden car", "props", "en", "car", True),
-    ("trucks", "props", "en", "car", False),  # plural
+    ("trucks", "props", "en", "truck", True),  # plural
+    ("an old tractor", "props", "en", "car", False),
     ("diamond necklaces", "props", "en", "necklace", True),
     ("her diamonds", "props", "en", "ring", False),
     ("sipping champagne", "props", "en", "coffee", False),
     ("a gucci purse", "props", "en", "handbag", True),
     ("a lottery ticket", "props", "en", "money", False),  # the phrase before "ticket"
-    ("bicycle", "props", "en", "scooter", True),
+    ("bicycle", "props", "en", "bicycle", True),
+    ("a tricycle", "props", "en", "scooter", False),
     ("dumplings", "props", "en", "dumplings", True),  # food drawn as itself
     ("a string of sausages", "props", "en", "sausages", True),
     ("instant noodles", "props", "en", "noodles", False),
     ("a juicy steak", "props", "en", "meat", True),
     ("a sandwich", "props", "en", "bread", False),
     ("sardines", "props", "en", "fish", False),
-    ("sails a ship", "props", "en", "yacht", False),  # a boat, not a sports car
+    ("sails a ship", "props", "en", "yacht", True),  # a boat, not a sports car
     ("performs at the circus", "places", "en", "stage", False),  # a ring and a show, not a shop
     ("马戏团", "places", "zh", "stage", False),
     ("a private jet", "props", "en", "plane", True),

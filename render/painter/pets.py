@@ -34,7 +34,7 @@ from render.painter.geometry import (
 from render.painter.looks import PetLook
 from render.painter.poses import LEG_PATHS, TWO_HANDED, arm_path, arm_style, draw_marks, draw_spill
 from render.painter.props import GRIP, HAND, RIG_OFFSET, RIG_SCALE, draw_prop
-from render.painter.vocabulary import Pose
+from render.painter.vocabulary import Pose, art
 
 
 class Pet(Pen):
@@ -128,7 +128,7 @@ class Pet(Pen):
         k = RIG_SCALE.get(rig.drawn, 1.0)
         dx, dy = RIG_OFFSET.get(rig.drawn, (0.0, 0.0))
         pen = Pen(self.d, self.P(dx, dy)[0], self.P(dx, dy)[1], self.u * k, self.f, INK)
-        draw_prop(rig.drawn, pen, rig.color or color)
+        draw_prop(art(rig), pen, rig.color or color)
         if rig.drawn == "car":  # the steering wheel in front of the driver's paws
             self.ell(28, -50, 7, 7, None, width=2.2)
 

@@ -24,7 +24,7 @@ HAND: dict[str, float] = {"umbrella": 75, "microphone": 26, "phone": 16, "ring":
                           "coffee cup": 18, "handbag": 24, "necklace": 24, "newspaper": 30, "kitten": 36,
                           "puppy": 36, "fire hose": 56, "flag": 60,
                           "sausages": 22, "fish": 22, "bone": 16, "noodles": 18, "dumplings": 18, "meat": 18,
-                          "bread": 20, "ice cream": 18}
+                          "bread": 20, "ice cream": 18, "tooth": 22, "game controller": 28}
 GRIP: dict[str, tuple[float, float]] = {"umbrella": (0, -4), "microphone": (0, -25), "squeegee": (0, -10),
                                         "flowers": (0, -20), "briefcase": (0, -100), "suitcase": (0, -100),
                                         "trophy": (0, -30), "bricks": (0, -10), "serving tray": (0, -8),
@@ -32,7 +32,8 @@ GRIP: dict[str, tuple[float, float]] = {"umbrella": (0, -4), "microphone": (0, -
                                         "necklace": (0, -100), "kitten": (0, -24), "puppy": (0, -24),
                                         "fire hose": (-30, -40), "flag": (0, -30),
                                         "sausages": (0, -92), "fish": (0, -90), "bone": (0, -40), "meat": (30, -88),
-                                        "bread": (-10, -26), "ice cream": (0, -20)}
+                                        "bread": (-10, -26), "ice cream": (0, -20),
+                                        "tooth": (0, -40), "game controller": (0, -40)}
 
 
 def _car(p: Pen, color: RGB | None) -> None:
@@ -51,6 +52,183 @@ def _car(p: Pen, color: RGB | None) -> None:
     if color is not None and sum(color) > 500:  # gold and silver cars sparkle
         for x, y in ((-40, -70), (20, -60), (70, -48)):
             p.poly(star_pts(x, y, 7), WHITE, outline=False)
+
+
+def _sports_car(p: Pen, color: RGB | None) -> None:
+    """A sports car side on, nose to the right: a low wedge, a tinted canopy, a spoiler, big wheels with
+    bright rims; a gold or silver one gleams (a shine along its flank and sparkles)."""
+    body = color or (214, 48, 58)
+    shine = lighter(body, 0.5)
+    p.poly([(-98, -16), (-97, -36), (-72, -42), (-36, -46), (-16, -62), (20, -63), (46, -48), (88, -40),
+            (100, -28), (98, -16)], body)
+    p.poly([(-10, -48), (-4, -59), (18, -60), (38, -48)], (54, 70, 96))  # the tinted canopy
+    p.line([(-2, -56), (14, -57)], (150, 180, 210), 1.6)
+    p.rect(-100, -50, -80, -45, darker(body, 0.7), r=1.5)  # the spoiler on its post
+    p.line([(-88, -45), (-86, -40)], darker(body, 0.7), 2.5)
+    p.poly([(-40, -34), (-14, -36), (-20, -26), (-40, -26)], darker(body, 0.6), outline=False)  # the air intake
+    p.line([(-86, -34), (84, -38)], shine, 3)
+    p.poly([(84, -38), (98, -32), (86, -32)], (255, 244, 190), outline=False)  # the headlight
+    rim = lighter(body, 0.35) if color is not None else (210, 212, 220)
+    for x in (-62, 62):
+        p.ell(x, -17, 18, 18, (30, 30, 36))
+        p.ell(x, -17, 10, 10, rim)
+        p.poly(star_pts(x, -17, 7), darker(rim, 0.8), outline=False)
+    if color is not None and sum(color) > 500:  # gold and silver cars gleam
+        p.line([(-70, -40), (-30, -43)], WHITE, 2)
+        for x, y, r in ((-50, -50, 9), (30, -66, 7), (76, -46, 8), (-86, -22, 6)):
+            p.poly(star_pts(x, y, r), WHITE, outline=False)
+
+
+def _truck(p: Pen, color: RGB | None) -> None:
+    """A lorry side on, nose to the right: a tall cargo box with a stripe behind the cab, whose window is where
+    its driver sits (the middle of the drawing), three wheels."""
+    cab = color or (60, 120, 220)
+    p.rect(-100, -26, 48, -14, (60, 60, 68), r=2)  # the chassis
+    p.rect(-100, -98, -24, -24, (238, 238, 242), r=3)  # the cargo box
+    p.rect(-100, -62, -24, -54, cab, outline=False)
+    p.poly([(-20, -20), (-20, -88), (18, -88), (44, -54), (48, -20)], cab)  # the cab
+    p.poly([(-12, -80), (16, -80), (34, -56), (-12, -56)], (170, 215, 240))
+    p.line([(-4, -44), (8, -44)], darker(cab, 0.7), 2)
+    p.ell(44, -30, 4, 4, (255, 240, 170))
+    for x in (-78, -50, 24):
+        p.ell(x, -14, 14, 14, (36, 34, 40))
+        p.ell(x, -14, 6, 6, (200, 200, 210))
+
+
+def _bus(p: Pen, color: RGB | None) -> None:
+    """A bus side on, nose to the right: a long rounded box, a row of windows, the door, the destination sign."""
+    body = color or (250, 196, 40)
+    p.rect(-100, -94, 100, -18, body, r=10)
+    p.rect(-100, -44, 100, -38, darker(body, 0.8), outline=False)
+    for k in range(5):
+        x = -92 + k * 32
+        p.rect(x, -82, x + 26, -56, (170, 215, 240), r=3)
+    p.rect(72, -82, 96, -22, (150, 200, 230), r=3)  # the door and windscreen
+    p.line([(84, -82), (84, -22)], darker(body, 0.6), 1.5)
+    p.rect(50, -92, 94, -85, (40, 40, 48), r=1.5)  # the destination sign
+    p.line([(56, -88.5), (88, -88.5)], (255, 200, 60), 1.5)
+    p.ell(97, -28, 3, 4, (255, 240, 170))
+    for x in (-62, 50):
+        p.ell(x, -16, 14, 14, (36, 34, 40))
+        p.ell(x, -16, 6, 6, (200, 200, 210))
+
+
+def _bicycle(p: Pen, color: RGB | None) -> None:
+    """A bicycle side on, front wheel to the right: two spoked wheels, a diamond frame, the saddle, the bars
+    and a basket."""
+    frame = color or (60, 150, 220)
+    for x in (-40, 40):
+        p.ell(x, -22, 22, 22, None, width=4)
+        p.line([(x - 20, -22), (x + 20, -22)], (150, 150, 160), 1)
+        p.line([(x, -42), (x, -2)], (150, 150, 160), 1)
+        p.ell(x, -22, 3, 3, (60, 60, 70), outline=False)
+    for a, b in (((-40, -22), (-4, -22)), ((-4, -22), (22, -58)), ((22, -58), (-18, -58)), ((-18, -58), (-40, -22)),
+                 ((-4, -22), (-20, -64)), ((40, -22), (26, -72))):
+        p.stroke([a, b], frame, 4)
+    p.rect(-30, -68, -8, -62, (40, 40, 48), r=3)  # the saddle
+    p.stroke([(18, -74), (36, -72)], (40, 40, 48), 3)  # the bars
+    p.rect(34, -66, 58, -48, (190, 150, 90), r=2)  # the basket
+    p.line([(40, -66), (40, -48)], (150, 110, 60), 1)
+    p.line([(52, -66), (52, -48)], (150, 110, 60), 1)
+
+
+def _train(p: Pen, color: RGB | None) -> None:
+    """A train side on, engine to the right: a steam engine (boiler, chimney puffing, cab, red wheels and their
+    rod) pulling a carriage with a row of windows, on the rails."""
+    coach = color or (40, 120, 90)
+    p.rect(-156, -6, 156, 0, (90, 80, 70), outline=False)  # the rails and their sleepers
+    for x in range(-150, 156, 16):
+        p.rect(x, -4, x + 8, 2, (120, 96, 70), outline=False)
+    p.rect(-154, -84, -12, -20, coach, r=6)  # the carriage
+    p.rect(-158, -90, -8, -82, darker(coach, 0.7), r=3)
+    for k in range(4):
+        x = -146 + k * 33
+        p.rect(x, -72, x + 24, -50, (250, 226, 150), r=2)
+    for x in (-130, -36):
+        p.ell(x, -14, 9, 9, (40, 38, 44))
+    p.line([(-12, -32), (-2, -32)], (60, 60, 66), 3)  # the coupling
+    engine = (50, 54, 64)
+    p.rect(-2, -96, 34, -22, engine, r=3)  # the cab
+    p.rect(4, -88, 28, -66, (250, 226, 150), r=2)
+    p.rect(-6, -100, 38, -94, (200, 50, 50), r=2)
+    p.rect(30, -70, 122, -24, engine, r=12)  # the boiler
+    p.line([(40, -58), (116, -58)], (200, 50, 50), 3)
+    p.rect(96, -92, 112, -68, engine, r=2)  # the chimney and its puffs
+    for k, (x, y, r) in enumerate(((104, -104, 9), (94, -118, 12), (78, -132, 15))):
+        p.ell(x, y, r, r * 0.8, (245, 245, 245, 220 - k * 40), outline=False)
+    p.poly([(122, -34), (140, -6), (112, -6), (112, -34)], (200, 50, 50))  # the cow-catcher
+    p.ell(124, -56, 5, 5, (255, 240, 170))
+    for x in (44, 72, 100):
+        p.ell(x, -15, 14, 14, (200, 50, 50))
+        p.ell(x, -15, 4, 4, (60, 30, 30), outline=False)
+    p.line([(44, -12), (100, -12)], (190, 190, 200), 3)
+
+
+def _oven(p: Pen, color: RGB | None) -> None:
+    """A baker's oven: a cream cabinet with dials, its glass door glowing orange on a loaf inside, warm air
+    rising, fresh loaves cooling on top."""
+    body = color or (232, 226, 212)
+    p.rect(-44, -84, 44, 0, body, r=6)
+    p.rect(-44, -84, 44, -70, darker(body, 0.85), r=4)
+    for x in (-28, -12, 4):
+        p.ell(x, -77, 4, 4, (60, 60, 70))
+    p.rect(18, -80, 36, -74, (255, 120, 60), r=1.5, outline=False)  # the temperature light
+    p.rect(-36, -62, 36, -10, (60, 56, 60), r=4)  # the door
+    p.rect(-30, -56, 30, -18, (255, 170, 70), r=3)  # its window, glowing
+    p.ell(0, -28, 18, 8, (196, 130, 60))  # the loaf baking
+    p.line([(-8, -32), (-2, -25)], (240, 200, 130), 1.5)
+    p.line([(4, -32), (10, -25)], (240, 200, 130), 1.5)
+    p.line([(-24, -66), (24, -66)], (200, 200, 210), 3)  # the handle
+    for x in (-20, 18):  # fresh loaves on top
+        p.ell(x, -92, 16, 8, (206, 146, 72))
+        p.line([(x - 6, -96), (x - 2, -89)], (240, 200, 130), 1.4)
+        p.line([(x + 2, -96), (x + 6, -89)], (240, 200, 130), 1.4)
+    for k in (-1, 0, 1):
+        p.line([(k * 14, -104), (k * 14 + 4, -114), (k * 14, -124)], _STEAM, 1.6)
+
+
+def _queue(p: Pen, color: RGB | None) -> None:
+    """A queue: pets in single file, all facing right toward the front, between posts with a red rope."""
+    rng = random.Random(15)
+    furs = [(235, 140, 50), (150, 145, 140), (248, 246, 240), (70, 66, 76), (225, 175, 90), (140, 95, 60)]
+    coats = [(90, 120, 200), (200, 80, 90), (90, 160, 110), (230, 190, 80), (120, 110, 130)]
+    for k in range(5):
+        x = 88 - k * 44 + rng.uniform(-3, 3)
+        s = 1.0 - k * 0.04
+        fur = rng.choice(furs)
+        p.rect(x - 14 * s, -52 * s, x + 12 * s, -4, rng.choice(coats), r=6 * s)  # the body, seen from the side
+        p.ell(x + 4 * s, -64 * s, 15 * s, 13 * s, fur)  # the head, turned to the front of the line
+        p.poly([(x - 6 * s, -72 * s), (x - 4 * s, -88 * s), (x + 4 * s, -76 * s)], fur)
+        p.poly([(x + 6 * s, -74 * s), (x + 12 * s, -90 * s), (x + 16 * s, -74 * s)], fur)
+        p.ell(x + 12 * s, -65 * s, 1.8 * s, 2.2 * s, INK, outline=False)
+        p.ell(x + 19 * s, -62 * s, 3 * s, 2.4 * s, lighter(fur, 0.3))  # the muzzle
+    for x in (-105, -35, 35, 105):  # the posts and the rope before them
+        p.rect(x - 3, -40, x + 3, 0, GOLD)
+        p.ell(x, -42, 5, 4, GOLD)
+    for x in (-105, -35, 35):
+        p.arc(x + 35, -46, 35, 30, 150, 3, ry=12, fill=(200, 40, 50))
+
+
+def _tooth(p: Pen, color: RGB | None) -> None:
+    """A little white tooth: the crown with two bumps, two roots, a shine and a sparkle."""
+    p.poly([(-34, -86), (-20, -100), (0, -92), (20, -100), (34, -86), (36, -58), (26, -34), (18, 0), (6, -4),
+            (0, -30), (-6, -4), (-18, 0), (-26, -34), (-36, -58)], color or (252, 252, 246))
+    p.ell(-16, -76, 5, 9, WHITE, outline=False)
+    p.poly(star_pts(34, -100, 9), (255, 236, 140), outline=False)
+
+
+def _game_controller(p: Pen, color: RGB | None) -> None:
+    """A game controller: a dark pad with two grips, the cross of the d-pad, four coloured buttons."""
+    pad = color or (58, 58, 70)
+    for x in (-32, 32):
+        p.ell(x, -40, 20, 30, pad)
+    p.rect(-44, -72, 44, -34, pad, r=16)
+    p.rect(-36, -58, -16, -50, (30, 30, 36), r=1, outline=False)  # the d-pad
+    p.rect(-30, -64, -22, -44, (30, 30, 36), r=1, outline=False)
+    for (x, y), col in zip(((30, -64), (40, -54), (20, -54), (30, -44)),
+                           ((230, 70, 70), (80, 190, 90), (70, 120, 230), (250, 210, 60)), strict=True):
+        p.ell(x, y, 4.5, 4.5, col)
+    p.rect(-8, -62, 8, -58, (110, 110, 120), r=1.5, outline=False)
 
 
 def _crowd(p: Pen, color: RGB | None) -> None:
@@ -790,7 +968,8 @@ DRAW: dict[str, DrawFn] = {
     "coffee cup": _coffee_cup, "handbag": _handbag, "necklace": _necklace, "newspaper": _newspaper, "yacht": _yacht,
     "easel": _easel, "fire hose": _fire_hose, "fire": _fire, "burning house": _burning_house, "flag": _flag,
     "sausages": _sausages, "fish": _fish, "bone": _bone, "noodles": _noodles, "dumplings": _dumplings, "meat": _meat,
-    "bread": _bread, "ice cream": _ice_cream, "plane": _plane,
+    "bread": _bread, "ice cream": _ice_cream, "plane": _plane, "train": _train, "oven": _oven, "queue": _queue,
+    "tooth": _tooth, "game controller": _game_controller,
     **figures.DRAW,
 }
 # rigs stand in front of their user, drawn in pet units at the pet's origin (prop units = pet units)
@@ -802,12 +981,15 @@ RIG_OFFSET: dict[str, tuple[float, float]] = {"car": (-6, 6), "delivery scooter"
                                               "yacht": (-14, 8)}
 
 
+# a prop's other drawings, by what its words name (``variants`` in vocabulary.json): a truck, a bus, a sports car
+VARIANTS: dict[str, DrawFn] = {"sports car": _sports_car, "truck": _truck, "bus": _bus, "bicycle": _bicycle}
+
 # a crowd as its place has it (``crowds`` in vocabulary.json); elsewhere the guests of ``_crowd``
 CROWDS: dict[str, DrawFn] = {"onlookers": _onlookers, "audience": _audience, "fans": _fans}
 
 
 def draw_prop(name: str, pen: Pen, color: RGB | None = None) -> None:
-    (DRAW.get(name) or CROWDS[name])(pen, color)
+    (DRAW.get(name) or VARIANTS.get(name) or CROWDS[name])(pen, color)
 
 # half-width and height in prop units, for the report's boxes
 EXTENT: dict[str, tuple[float, float]] = {
@@ -819,5 +1001,7 @@ EXTENT: dict[str, tuple[float, float]] = {
     "necklace": (42, 106), "newspaper": (58, 98), "yacht": (100, 152), "easel": (62, 112),
     "fire hose": (122, 62), "onlookers": (180, 96),
     "sausages": (50, 102), "fish": (30, 100), "bone": (46, 74), "noodles": (50, 104), "dumplings": (50, 90),
-    "meat": (42, 104), "bread": (50, 102), "ice cream": (26, 104), "plane": (100, 66), "fire": (58, 194), "burning house": (58, 196), "flag": (78, 108), "audience": (180, 68), "fans": (170, 72), **figures.EXTENT,
+    "meat": (42, 104), "bread": (50, 102), "ice cream": (26, 104), "plane": (100, 66), "fire": (58, 194), "burning house": (58, 196), "flag": (78, 108), "audience": (180, 68),
+    "sports car": (100, 72), "truck": (100, 100), "bus": (100, 96), "bicycle": (64, 80), "train": (160, 146),
+    "oven": (48, 126), "queue": (112, 92), "tooth": (46, 112), "game controller": (52, 74), "fans": (170, 72), **figures.EXTENT,
 }

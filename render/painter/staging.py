@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from render.painter.geometry import BACK_GROUND, GROUND, HORIZON
 from render.painter.props import EXTENT
-from render.painter.vocabulary import Pose, PropMatch, match_prop, stage_action, vocabulary
+from render.painter.vocabulary import Pose, PropMatch, art, match_prop, stage_action, vocabulary
 from story.script import Scene
 
 
@@ -57,7 +57,7 @@ class PlacedProp:
 
     @property
     def art(self) -> str:
-        return self.drawing or self.match.drawn
+        return self.drawing or art(self.match)
 
 
 _BACK_SLOTS = [(0.5, HORIZON + 0.01), (0.22, HORIZON + 0.01), (0.78, HORIZON + 0.01)]

@@ -46,6 +46,8 @@ class PropMatch:
         out: dict[str, Any] = {"asked": self.asked, "drawn": self.drawn, "how": self.how}
         if self.color is not None:
             out["color"] = list(self.color)
+        if (variant := art(self)) != self.drawn:
+            out["drawn_as"] = variant  # a golden car drawn as a sports car, a truck, a bicycle
         return out
 
 
@@ -82,6 +84,7 @@ class Vocabulary:
     instruments: dict[str, tuple[str, ...]] = field(default_factory=dict)  # what "play" is drawn with, by its words
     memory: tuple[str, ...] = ()  # words that tell a memory (English and Chinese): the scene is graded as one
     not_memory: tuple[str, ...] = ()  # phrases that only look like one ("will remember this day")
+    variants: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)  # drawing -> (prop, its words)
 
 
 def load(path: Path = _DATA) -> Vocabulary:
@@ -94,7 +97,8 @@ def load(path: Path = _DATA) -> Vocabulary:
                       tuple(w for lang in ("en", "zh") for w in raw.get("grown_up", {}).get(lang, ())),
                       {k: tuple(v) for k, v in raw.get("instruments", {}).items() if k != "about"},
                       tuple(w for lang in ("en", "zh") for w in raw.get("memory", {}).get(lang, ())),
-                      tuple(raw.get("memory", {}).get("not", ())))
+                      tuple(raw.get("memory", {}).get("not", ())),
+                      {k: (str(v["of"]), tuple(v["words"])) for k, v in raw.get("variants", {}).items() if k != "about"})
 
 
 @lru_cache(maxsize=1)
@@ -142,6 +146,20 @@ def match_prop(asked: str) -> PropMatch:
     return PropMatch(asked, story, "nearest", color) if story else PropMatch(asked, v.fallback, "fallback", color)
 
 
+def _says(words: tuple[str, ...], text: str) -> bool:
+    """Whether ``text`` names one of ``words``: English whole words, Chinese as substrings."""
+    return any(w in text if _HAN.search(w) else re.search(rf"\b{re.escape(w)}\b", text) for w in words)
+
+
+@lru_cache(maxsize=512)
+def art(m: PropMatch) -> str:
+    """The drawing of a matched prop: its own, or the variant its asked words name (``variants`` in
+    ``vocabulary.json``: a truck, a bus or a bicycle; a golden or shiny car as a gleaming sports car)."""
+    said = m.asked.lower()
+    return next((name for name, (of, words) in vocabulary().variants.items() if of == m.drawn and _says(words, said)),
+                m.drawn)
+
+
 def _story_nearest(asked: str, language: str) -> str | None:
     """The drawing of the story's nearest prop for words the painter does not know ("teddy bear" → the
     gift box, "烧烤摊" → the food stall), or None."""
@@ -168,18 +186,14 @@ def _job(props: list[PropMatch], location: str, holding: PropMatch | None) -> st
 
 
 _VEHICLES = ("car", "delivery scooter", "yacht")
-_FLOWN = ("rocket", "plane")  # flown, not driven: the pilot waves before it, off at speed
+_FLOWN = ("rocket", "plane", "train")  # flown (or on rails), not driven: the pilot waves before it, off at speed
 _DRINKS = ("coffee cup", "food bowl")
 
 
 def instrument(asks: list[str]) -> str:
     """The instrument an ask names (``vocabulary.json``'s instruments: "plays the guitar", 拉小提琴), else the piano."""
     said = " ".join(asks).lower()
-    for name, words in vocabulary().instruments.items():
-        if any(w in said if _HAN.search(w) else re.search(rf"\b{re.escape(w)}\b", said)
-                                   for w in words):
-            return str(name)
-    return "piano"
+    return next((str(name) for name, words in vocabulary().instruments.items() if _says(words, said)), "piano")
 
 
 def stage_action(action: str, expression: str, holding: str | None, scene_props: list[PropMatch],
@@ -210,7 +224,11 @@ def stage_action(action: str, expression: str, holding: str | None, scene_props:
     if action == "climb":  # up a tree trunk, a rock face, else a ladder (never the tree held)
         spec["marks"] = [holding if holding in ("tree", "rock") else "ladder"]
         held = None
-    if action == "play":  # the instrument the scene asks for, played (never a microphone held)
+    gaming = next((p for p in scene_props if p.drawn == "game controller"), None)
+    if action == "play" and gaming is not None:  # video games: the controller in the paws, no instrument
+        spec = {**v.actions["stand"], "expression": "happy"}
+        held = held or gaming
+    elif action == "play":  # the instrument the scene asks for, played (never a microphone held)
         spec.update(arms=(inst := instrument([holding or "", *(p.asked for p in scene_props)])),
                     marks=[inst, "notes"])
         held = None
