@@ -479,6 +479,7 @@ def render_child(out: str) -> None:
     cold["parent"] = after.user + after.system - before.user - before.system
     cold["children"] = after.children_user + after.children_system - before.children_user - before.children_system
     speech._spoken = spoken
+    narrator.free_latent = False  # warm: the whole voice kept loaded between scripts
     warm = []
     for _ in range(2):  # in this process: the first loads the voice, the second finds it loaded
         ids.clear()

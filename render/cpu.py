@@ -17,7 +17,8 @@ def cpu_backends(settings: Settings) -> Backends:
     return Backends(
         painter=StoryboardPainter(),
         animator=KenBurnsAnimator(),
-        narrator=(PiperNarrator(cache_dir=settings.data_dir / "cache", engine=settings.render.voice_engine)
+        narrator=(PiperNarrator(cache_dir=settings.data_dir / "cache", engine=settings.render.voice_engine,
+                                free_latent=True)
                   if settings.render.narration else SilentNarrator()),
         music=SynthMusic() if settings.render.music else SilentMusic(),
         composer=FfmpegComposer(max_bytes=settings.telegram.max_upload_mb * 1024 * 1024,

@@ -21,7 +21,7 @@ import subprocess
 import tempfile
 import threading
 import wave
-from collections.abc import Generator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from contextlib import closing
 from pathlib import Path
 from typing import Any
@@ -112,8 +112,12 @@ class PiperNarrator:
 
     def __init__(self, model_path: Path | None = None, config_path: Path | None = None,
                  espeak_exe: str | None = None, sample_rate: int = SAMPLE_RATE, threads: int = 1,
-                 cache_dir: Path | None = None, engine: Engine = "auto") -> None:
+                 cache_dir: Path | None = None, engine: Engine = "auto", free_latent: bool = False) -> None:
         self.threads = threads
+        # lines asked at once on the split voice: every latent made first, then the latent's session freed
+        # (``SplitVoice.free_latent``) before the vocoder runs, so their memory peaks do not add (a render's
+        # speech child: 36 MiB less at its peak); the next call loads it again (~0.09 core-s)
+        self.free_latent = free_latent
         self.engine = engine  # what runs the piper voice (``render.voiceov.voice_runner``)
         self._cache_dir = cache_dir  # where the optimised voice model is kept (``render.voicemodel``)
         self._model_path = model_path
@@ -195,25 +199,19 @@ class PiperNarrator:
 
     def _piper_packed(self, piper_voice: Any, lines: Sequence[tuple[str, VoiceProfile]],
                       ) -> Generator[np.ndarray | None, None, None]:
-        """The lines' sentences: each latent as piper would feed the model (``phoneme_ids_to_audio``
-        on the float32 part alone), then the vocoder over all of them packed, then each sentence
-        peak-normalised and clipped as piper's ``synthesize`` does (``peak_normalised``)."""
-        from piper import PiperVoice
-
+        """The lines' sentences: each latent as piper would feed the model (``_latents``), then the
+        vocoder over all of them packed, then each sentence peak-normalised and clipped as piper's
+        ``synthesize`` does (``peak_normalised``). With ``free_latent`` every latent is made before
+        the vocoder runs, and the latent's session freed in between."""
         split: SplitVoice = piper_voice.session
-        latent_voice = PiperVoice(config=piper_voice.config, session=split.latent)
         rate = piper_voice.config.sample_rate
-
-        def latents() -> Generator[tuple[tuple[int, bool], np.ndarray], None, None]:
-            for k, (text, voice) in enumerate(lines):
-                sentences = [p for p in piper_voice.phonemize(text.strip()) if p] if text.strip() else []
-                for j, phonemes in enumerate(sentences):
-                    z = latent_voice.phoneme_ids_to_audio(piper_voice.phonemes_to_ids(phonemes), self._config(voice))
-                    yield (k, j == len(sentences) - 1), np.asarray(z, dtype=np.float32).reshape(1, split.channels, -1)
-
+        latents: Iterator[tuple[tuple[int, bool], np.ndarray]] = self._latents(piper_voice, lines)
+        if self.free_latent:
+            latents = iter(list(latents))
+            split.free_latent()
         said = 0  # lines yielded so far
         parts: list[np.ndarray] = []
-        for (k, last), audio in split.stream(latents()):
+        for (k, last), audio in split.stream(latents):
             while said < k:  # lines with nothing to say before this one
                 yield None
                 said += 1
@@ -222,6 +220,20 @@ class PiperNarrator:
                 yield _finish(self._line(parts), self.sample_rate)
                 parts, said = [], said + 1
         yield from (None for _ in range(said, len(lines)))
+
+    def _latents(self, piper_voice: Any, lines: Sequence[tuple[str, VoiceProfile]],
+                 ) -> Generator[tuple[tuple[int, bool], np.ndarray], None, None]:
+        """Each sentence's latent, keyed (line, whether the line's last), as piper would feed the
+        model (``phoneme_ids_to_audio`` on the float32 part alone)."""
+        from piper import PiperVoice
+
+        split: SplitVoice = piper_voice.session
+        latent_voice = PiperVoice(config=piper_voice.config, session=split.latent)
+        for k, (text, voice) in enumerate(lines):
+            sentences = [p for p in piper_voice.phonemize(text.strip()) if p] if text.strip() else []
+            for j, phonemes in enumerate(sentences):
+                z = latent_voice.phoneme_ids_to_audio(piper_voice.phonemes_to_ids(phonemes), self._config(voice))
+                yield (k, j == len(sentences) - 1), np.asarray(z, dtype=np.float32).reshape(1, split.channels, -1)
 
     # -- espeak-ng ----------------------------------------------------------------------------
     def _espeak(self, text: str, voice: VoiceProfile) -> np.ndarray | None:

@@ -334,6 +334,7 @@ class SplitVoice:
     def __init__(self, official: Path, cache_dir: Path | None = None, threads: int = 1) -> None:
         openvino = import_openvino()
 
+        self._reload: tuple[Path, Path, int] | None = None  # where ``latent`` loads again from (``free_latent``)
         stat = official.stat()
         sizes = windows()
         key = (f"{official.name}|{stat.st_size}|{stat.st_mtime_ns}|ov{openvino.__version__}|rewrite{REWRITE_VERSION}"
@@ -347,7 +348,8 @@ class SplitVoice:
         if not (folder / "latent.onnx").is_file():
             self._save(official, folder, sizes)
         if (folder / "latent.onnx").is_file():
-            self._latent = voice_session(folder / "latent.onnx", cache_dir, threads)
+            self._latent: Any = voice_session(folder / "latent.onnx", cache_dir, threads)
+            self._reload = (folder / "latent.onnx", cache_dir, threads)
             self._vocoder = OpenVinoVocoder({w: str(folder / f"vocoder-{w}.xml") for w in sizes}, threads,
                                             folder / "compiled")
         else:  # not writable: made in a temporary folder, as without a cache
@@ -383,15 +385,25 @@ class SplitVoice:
 
     @property
     def latent(self) -> Any:
-        """The float32 part as an onnxruntime session: ``run(None, feeds) -> [z]``, the vocoder's input."""
+        """The float32 part as an onnxruntime session: ``run(None, feeds) -> [z]``, the vocoder's input
+        (loaded again from the cache if ``free_latent`` freed it)."""
+        if self._latent is None and self._reload is not None:
+            self._latent = voice_session(*self._reload)
         return self._latent
+
+    def free_latent(self) -> None:
+        """Let the latent's session go (its weights, ~55 MiB resident once run) until ``latent`` is
+        next asked for, when it loads again from the cache (~0.09 core-s); kept where there is no
+        cache to load it from."""
+        if self._reload is not None:
+            self._latent = None
 
     @property
     def channels(self) -> int:
         return int(self._vocoder.channels)
 
     def run(self, output_names: Any, feeds: dict[str, np.ndarray]) -> list[np.ndarray]:
-        z = self._latent.run(None, feeds)[0]
+        z = self.latent.run(None, feeds)[0]
         return [self._vocoder.vocode(z).reshape(1, 1, 1, -1)]
 
     def stream(self, latents: Iterable[tuple[T, np.ndarray]]) -> Iterator[tuple[T, np.ndarray]]:

@@ -196,6 +196,19 @@ def test_a_script_spoken_at_once_is_each_line_spoken_alone(cache: Path) -> None:
     assert list(split.speak_lines([], "en")) == []
 
 
+def test_freeing_the_latent_between_latents_and_vocoder_says_the_same(cache: Path) -> None:
+    lines = [(LINE, VoiceProfile()), ("", VoiceProfile()), ("Wow! Why would anyone do that?", VoiceProfile(pitch=1.3))]
+    kept = list(PiperNarrator(cache_dir=cache, engine="openvino").speak_lines(lines, "en"))
+    freeing = PiperNarrator(cache_dir=cache, engine="openvino", free_latent=True)
+    for _ in range(2):  # the second call loads the latent again
+        said = list(freeing.speak_lines(lines, "en"))
+        assert len(said) == len(kept) and said[1] is None and kept[1] is None
+        assert all(np.array_equal(a, b) for a, b in zip(said[::2], kept[::2], strict=True))
+        split = freeing._voice.session
+        assert isinstance(split, SplitVoice) and split._latent is None  # not resident while the vocoder ran
+    assert split.latent is not None and split._latent is not None
+
+
 def test_openvino_is_imported_without_its_model_converter() -> None:
     code = ("import sys; from render.voiceov import import_openvino; ov = import_openvino(); "
             "print('openvino.tools.ovc' in sys.modules, 'CPU' in ov.Core().available_devices)")
