@@ -94,18 +94,23 @@ class TempServer:
                       "--no-sync", "--locale=C"),
             check=True, capture_output=True, cwd=root,
         )  # fmt: skip
-        self.port = _free_port()
-        options = [
-            f"-p {self.port}", "-c listen_addresses=127.0.0.1", f"-k {root}",
-            f"-c max_connections={self.max_connections}", "-c shared_buffers=64MB",
-        ]  # fmt: skip
-        if not self.durable:
-            options += ["-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off"]
-        subprocess.run(
-            self._cmd(str(self.bindir / "pg_ctl"), "-D", str(data), "-l", str(root / "log"), "-w", "-t", "60",
-                      "-o", " ".join(options), "start"),
-            check=True, capture_output=True, cwd=root,
-        )  # fmt: skip
+        # A free port can be taken between its probe and the server's bind (another test process starting
+        # its own server, under pytest -n): then the start fails and the next free port is tried.
+        for attempt in range(3):
+            self.port = _free_port()
+            options = [
+                f"-p {self.port}", "-c listen_addresses=127.0.0.1", f"-k {root}",
+                f"-c max_connections={self.max_connections}", "-c shared_buffers=64MB",
+            ]  # fmt: skip
+            if not self.durable:
+                options += ["-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off"]
+            started = subprocess.run(
+                self._cmd(str(self.bindir / "pg_ctl"), "-D", str(data), "-l", str(root / "log"), "-w", "-t", "60",
+                          "-o", " ".join(options), "start"),
+                check=attempt == 2, capture_output=True, cwd=root,
+            )  # fmt: skip
+            if started.returncode == 0:
+                break
         return self
 
     def stop(self) -> None:
