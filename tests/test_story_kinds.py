@@ -114,7 +114,8 @@ def test_a_story_not_of_striving_gets_no_effort_filler(premise: str, lang: str) 
 def test_a_striving_premise_keeps_its_effort() -> None:
     premise = "a poor ginger cat is mocked by a rich white cat, works hard, gets rich and shocks them"
     effort = _effort_lines("en")
-    said = {e for seed in range(4) for e in effort if e in " ".join(spoken(write_story(premise, None, "en", seed).script))}
+    texts = [" ".join(spoken(write_story(premise, None, "en", seed).script)) for seed in range(4)]
+    said = {e for text in texts for e in effort if e in text}
     assert said
 
 
