@@ -24,6 +24,8 @@ SHIVER = 0.012  # of the sprite's width
 BOUNCE_S = 0.55
 BOUNCE = 0.07  # hop height, of the sprite's height
 SLIDE_S = 1.2  # an entrance or exit takes this long (at most 40% of the scene)
+EDGE = 0.13  # of the keyframe's width: the most any camera window leaves out at a side when a scene opens
+PEEK = 0.35  # of an entering sprite's width: already in view when its scene opens (never an empty place)
 STEP_S = 0.5  # a walking bob while sliding
 BLINK_EVERY_S = 3.4  # plus up to 1.4 s depending on the phase
 BLINK_S = 0.13
@@ -72,11 +74,13 @@ def pose(motion: str, t: float, duration: float, phase: float, box: tuple[float,
         return Pose(dy=-BOUNCE * h * abs(math.sin(math.pi * (t / BOUNCE_S + phase))))
     if motion in ("enter_left", "enter_right", "exit_left", "exit_right"):
         span = slide_s(duration)
-        off = -(x + w) - 0.02 * key_w if motion.endswith("left") else key_w - x + 0.02 * key_w
-        if motion.startswith("enter"):
+        if motion.startswith("enter"):  # from the frame's edge, part of it already in view, fast then slowing
+            off = (min(0.0, EDGE * key_w + PEEK * w - (x + w)) if motion.endswith("left")
+                   else max(0.0, key_w - EDGE * key_w - PEEK * w - x))
             u = t / span
-            dx = off * (1.0 - _ease(u))
+            dx = off * (1.0 - u) ** 3 if u < 1.0 else 0.0
         else:
+            off = -(x + w) - 0.02 * key_w if motion.endswith("left") else key_w - x + 0.02 * key_w
             u = (t - (duration - span)) / span
             dx = off * _ease(u)
         moving = 0.0 < u < 1.0

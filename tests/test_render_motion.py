@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 
-from render.animator import KenBurnsAnimator
+from render.animator import KenBurnsAnimator, view_rect
 from render.motion import BLINK_S, blinking, mouth_open, pose
 from render.stages import RenderSpec, SceneArt, SceneTiming, SpeechSegment, Sprite, overscan_size
 from render.yuv import i420_to_rgb, planes
@@ -63,14 +63,34 @@ def test_idle_breathes_and_phases_differ() -> None:
     assert pose("still", 1.3, 4.0, 0.0, BOX, KEY[0]) == pose("still", 2.9, 4.0, 0.3, BOX, KEY[0])
 
 
-def test_entrances_start_off_screen_and_exits_end_there() -> None:
+def test_entrances_start_at_the_frame_edge_and_exits_end_off_screen() -> None:
     x, _, w, _ = BOX
     start = pose("enter_left", 0.0, 4.0, 0.0, BOX, KEY[0])
-    assert x + start.dx + w <= 0  # wholly left of the keyframe
+    assert start.dx < 0 and x + start.dx < 0.13 * KEY[0]  # coming in from the left edge
     assert pose("enter_left", 3.0, 4.0, 0.0, BOX, KEY[0]).dx == pytest.approx(0.0)
-    assert x + pose("enter_right", 0.0, 4.0, 0.0, BOX, KEY[0]).dx >= KEY[0]
+    assert pose("enter_right", 0.0, 4.0, 0.0, BOX, KEY[0]).dx > 0
     assert x + pose("exit_right", 4.0, 4.0, 0.0, BOX, KEY[0]).dx >= KEY[0]
     assert pose("exit_left", 0.5, 4.0, 0.0, BOX, KEY[0]).dx == pytest.approx(0.0)
+
+
+@pytest.mark.parametrize("camera", ["push_in", "pull_out", "pan_left", "pan_right", "tilt_up", "static"])
+@pytest.mark.parametrize("motion", ["enter_left", "enter_right"])
+def test_an_entering_character_is_in_view_when_its_scene_opens(camera: str, motion: str) -> None:
+    """A scene opens on its subject coming in, never on an empty place: wherever it will stand and whatever
+    the camera shows first, a third of an entering sprite is in the window at once (or as much as it will show
+    at rest), most of it by 0.3 s, and it moves from the first frame."""
+    key_w, key_h = overscan_size(RenderSpec(width=1080, height=1920, fps=24, seed=1))
+    vx, _, vw, _ = view_rect(camera, 0.0, key_w, key_h, 1080, 1920)
+    for rest_x in (0.05, 0.2, 0.4, 0.6, 0.75):
+        box = (rest_x * key_w, 900.0, 0.2 * key_w, 600.0)
+        x, _, w, _ = box
+        at_rest = min(x + w, vx + vw) - max(x, vx)
+        for t in (0.0, 0.3):
+            left = x + pose(motion, t, 6.0, 0.3, box, key_w).dx
+            seen = min(left + w, vx + vw) - max(left, vx)
+            assert seen >= min(0.33 if t == 0.0 else 0.6, 0.8 * at_rest / w) * w, (rest_x, t, seen / w)
+        first, next_ = (pose(motion, t, 6.0, 0.3, box, key_w).dx for t in (0.0, 0.1))
+        assert first == 0 or abs(next_) < abs(first) - 0.01 * w
 
 
 def test_blinks_now_and_then_and_briefly() -> None:
@@ -120,10 +140,10 @@ def test_mouth_frames_only_during_the_speakers_segment() -> None:
     assert not any(colour_mask(f, RED).sum() > 30 for f in other)  # someone else's line: mouth shut
 
 
-def test_enter_left_slides_in_from_off_screen() -> None:
+def test_enter_left_slides_in_from_the_edge() -> None:
     frames = render(art("enter_left"), n=72)
     green = [colour_mask(f, GREEN).sum() for f in frames]
-    assert green[0] == 0 and green[-1] > 1000
+    assert 0 < green[0] < green[-1] and green[-1] > 1000
     xs = [np.flatnonzero(colour_mask(f, GREEN).any(axis=0)).mean() for f in frames if colour_mask(f, GREEN).any()]
     assert all(b >= a - 0.5 for a, b in zip(xs, xs[1:], strict=False))  # moving right, never back
 
