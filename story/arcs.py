@@ -22,6 +22,7 @@ from typing import Any
 from story.claims import Licence
 from story.clauses import clauses
 from story.datafiles import read_json
+from story.helping import help_pair, helper_place, together
 from story.kin import KIN, relative, shares_look
 from story.kinds import story_kind
 from story.lexicon import lexicon
@@ -669,6 +670,11 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
         _tell_more(beats, arc, {**values, "when": whens[0], "later": laters[0]}, lang, rng, open_slots, ok)
         beats = fill(beats, said_clauses, cast_names, lang, rng, ok, story_kind(analysis), values["setting"])
         _at_least(beats, arc, values, whens, laters, lang, ok, slots)
+        pair = help_pair(said_clauses) if story_kind(analysis).id == "helping" else None
+        if pair is not None:  # the helper and the one helped on screen together, where the help is given
+            own_place = premise_place(analysis) or job_place(analysis)
+            together(beats, pair, people, members[0].id, cast_names.gone,
+                     None if own_place else helper_place(analysis, pair[0]))
         subs = [Substitution(i + 1, ask[0], ask[1], ask[2]) for i, b in enumerate(beats)
                 for ask in cast_asks(b.get("subs", []))
                 if ask[1].strip().lower() != ask[2].strip().lower()]  # "diamond ring" drawn as "diamond ring"

@@ -92,7 +92,8 @@ def cast_roles(people: list[Person], events: list[Hit], words: tuple[str, ...]) 
     # 1. the hero: first person not after "by", not someone else's relation, not a villain
     def hero_ok(p: Person) -> bool:
         rel = lex.entry("relations", p.relation) if p.relation else None
-        return not p.after_by and (p.of is None or _wronged_by_owner(p, people)) \
+        return not p.after_by and not p.gone and (p.of is None or _wronged_by_owner(p, people)
+                                                  or any(q.key == p.of and q.gone for q in people)) \
             and not (set(p.traits) & _VILLAIN_TRAITS and not {"poor", "kind", "shy"} & set(p.traits)) \
             and not (rel and rel["role"] in {"rival", "boss"})
     zh = any(re.search(r"[\u4e00-\u9fff]", w) for w in words)

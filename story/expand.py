@@ -31,6 +31,7 @@ from story.plan import (
     staging,
     voice_seconds,
 )
+from story.riches import show_riches
 from story.script import (
     MAX_LINES,
     MAX_PROPS,
@@ -289,6 +290,7 @@ def expand_plan(
     by_sid = {c["id"]: c for c in characters}
     members = {ids[m.id]: m for m in plan.cast}
     names = {m.id: m.name for m in plan.cast}
+    called = set(names.values())
     gone = {m.id for m in plan.cast if m.gone and m.role != "hero"}  # remembered, never on screen nor heard
     if gone:
         plan = plan.model_copy(update={"beats": [b.model_copy(update={"speaker": NARRATOR}) if b.speaker in gone
@@ -300,8 +302,9 @@ def expand_plan(
     location: str | None = None
     reached = False  # the hero's calling was reached in a scene before
     for n, group in enumerate(groups):
-        seen = lex.find(group.visual)
-        hits = seen + lex.find(" ".join([group.narration, *(t for _, t in group.dialogue)]))
+        seen = [h for h in lex.find(group.visual) if h.surface not in called]  # 奶茶, 饼干: pets' names here,
+        hits = seen + [h for h in lex.find(" ".join([group.narration, *(t for _, t in group.dialogue)]))
+                       if h.surface not in called]  # never a thing drawn
         beat_no = group.beats[0] + 1
         # 3a. where: named place, else the job's place in a work scene, else where we were
         # a thing that stands only outdoors (a burning house) is drawn where it stands, not in a room of its words
@@ -333,7 +336,7 @@ def expand_plan(
         weather = _weather(group.visual, location, hints, scenes[-1] if scenes else None)
         # 3c. who is there and what each does
         present = _present(group, members, ids)
-        apps = _appearances(present, group, members, hits, job_entry, n, len(groups))
+        apps = _appearances(present, group, members, hits, job_entry, n, len(groups), location)
         deed = role_action(hints.role)
         for a in apps:  # a photographer with the camera up, a boxer with gloves, where it would only stand or work
             if deed and a["id"] == "hero" and a["action"] in ("stand", "work") and not any(
@@ -402,6 +405,8 @@ def expand_plan(
         })
 
     _show_role(scenes, hints)
+    job = lex.entry("jobs", hints.job) if hints.job else None  # the humble job riches leave behind
+    show_riches(scenes, str(job["outfit"]) if job else None, [str(p) for p in job["props"]] if job else [], MAX_PROPS)
 
     # 4. Timing: each scene holds its narration and dialogue as our voices say them; 32–58 s in all.
     spoken = [scene_seconds([s["narration"], *(d["text"] for d in s["dialogue"])], lang) for s in scenes]
@@ -510,7 +515,7 @@ def _present(group: _Scene, members: dict[str, PlanCharacter], ids: dict[str, st
 
 def _appearances(
     present: list[str], group: _Scene, members: dict[str, PlanCharacter], hits: list[Hit],
-    job_entry: dict[str, Any] | None, index: int, total: int,
+    job_entry: dict[str, Any] | None, index: int, total: int, location: str = "street",
 ) -> list[dict[str, Any]]:
     stage = staging()
     lex = lexicon()
@@ -553,7 +558,8 @@ def _appearances(
             outfit = str(job_entry["outfit"])
         if outfit is None and re.search(r"\b(rich|posh|wealthy|boss|tycoon|ceo)\b", member.look.lower()):
             outfit = "suit"
-        if outfit is None and sid == "hero" and index == total - 1 and job_entry and job_entry.get("dream"):
+        if (outfit is None and sid == "hero" and index == total - 1 and job_entry and job_entry.get("dream")
+                and location != "bedroom"):  # the calling's costume at last, never to bed at home
             outfit = str(job_entry["outfit"])
         expression = stage["action_expression"].get(action, "neutral")
         if action == "laugh" and member.role in {"hero", "friend", "family"}:

@@ -94,7 +94,9 @@ def analyse(premise: str) -> Analysis:
     surfaces = {f"{h.section}:{h.key}": h.surface for h in reversed(hits)}
 
     # 5. Roles: the hero, the rival, relations and their sides; who is gone (a grave visited).
+    mark_gone(people, masked, tokens, breaks)  # one gone (奶奶走了以后) is no hero while another pet is told of
     cast = cast_roles(people, events, words)
+    cast[0].gone = False
     mark_gone(cast, masked, tokens, breaks)
     wrongdoer = next((p.key for p in cast if p.role == "rival"), None)
     lost = _lost_thing(hits, tokens)

@@ -116,6 +116,14 @@ def test_a_job_worn_every_day_but_a_dream_only_where_the_script_dresses_for_it()
     assert dress("uniform", police) == "police" and dress("suit", police) == "suit"
 
 
+def test_a_job_costume_stays_at_work_not_at_home() -> None:
+    rider = _cast("a delivery corgi naps on the sofa with his owner after work", [_HERO])["hero"]
+    assert rider.job == "delivery" and rider.works
+    assert dress("none", rider) == "delivery"  # out on its rounds
+    assert dress("none", rider, home=True) == "none"  # at home with its owner: everyday clothes
+    assert dress("uniform", rider, home=True) == "delivery"  # a scene that dresses it for work still does
+
+
 # -- drawn: costumes ----------------------------------------------------------------------------------
 
 

@@ -109,7 +109,7 @@ class StoryboardPainter:
                 scene = scene.model_copy(update={"mood": "memory"})
             # 2. staging: who stands where doing what, and where each asked prop goes
             staged, placed = stage_scene(scene, [c.id for c in script.characters], young)
-            staged = [_dressed(st, people[st.id]) for st in staged]
+            staged = [_dressed(st, people[st.id], scene.location in HOME) for st in staged]
             weather = "rain" if scene.location == "rainy_street" and scene.weather == "clear" else scene.weather
             # 3. the background: place, light, weather and the static props, graded for the mood
             canvas = Canvas(Image.new("RGB", size, (128, 128, 128)), *vis,
@@ -412,9 +412,12 @@ def _held_box(st: Staged) -> tuple[float, float, float, float] | None:
     return ox - hw * k * 0.8, oy - ht * k * 0.9, ox + hw * k * 0.8, oy
 
 
-def _dressed(st: Staged, persona: Persona) -> Staged:
-    """``st`` in its job's costume."""
-    return replace(st, outfit=dress(st.outfit, persona))
+HOME = frozenset({"bedroom"})  # where a pet is off work: no job costume it is not dressed in
+
+
+def _dressed(st: Staged, persona: Persona, home: bool = False) -> Staged:
+    """``st`` in its job's costume (at home only where the scene dresses it so)."""
+    return replace(st, outfit=dress(st.outfit, persona, home))
 
 
 def grown_up_at(script: Script) -> int | None:

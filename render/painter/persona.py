@@ -136,9 +136,10 @@ def became(narration: str, job: str) -> bool:
         job_costume(low[i + len(w): i + len(w) + 8]) == job for w in _BECOME_ZH if (i := low.find(w)) >= 0)
 
 
-def dress(outfit: str, persona: Persona) -> str:
-    """The costume drawn for a scene's ``outfit``: the job's own in place of everyday or generic clothes."""
-    if persona.job is None or outfit == persona.job:
+def dress(outfit: str, persona: Persona, home: bool = False) -> str:
+    """The costume drawn for a scene's ``outfit``: the job's own in place of everyday or generic clothes;
+    at ``home`` (off work, with its family) everyday clothes stay everyday clothes."""
+    if persona.job is None or outfit == persona.job or outfit == "none" and home:
         return outfit
     if outfit in costume_data()["jobs"][persona.job]["outfits"] or outfit == "none" and persona.works:
         return persona.job
