@@ -277,7 +277,8 @@ def _cast(analysis: Analysis, arc: Arc, style: str, language: str, rng: random.R
             options = [n for n in pool[species]["zh" if language == "zh" else "en"] if n not in taken_names]
             name = rng.choice(options)
             seen = (kin_look or "").lower() or _known_look(p, style if p.role == "hero" else None)
-            fitting = [n for n in options if _name_fits(n, seen)]  # no 煤球 (coal) for a white cat
+            own = "".join(p.words)  # no 小柴 for a 小柴犬: "小柴犬小柴" says one name twice
+            fitting = [n for n in options if _name_fits(n, seen) and n not in own]  # no 煤球 (coal) for a white cat
             if fitting and name not in fitting:  # the same draw, so every other choice stays as it was
                 name = fitting[options.index(name) % len(fitting)]
         taken_names.add(name)

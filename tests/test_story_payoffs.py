@@ -139,3 +139,11 @@ def test_a_scam_is_a_wrong_done_to_the_one_deceived(premise: str, wronged: str, 
     assert wronged in "".join(analysis.hero.words), analysis.hero
     rival = next((p for p in analysis.cast if p.role == "rival"), None)
     assert (rival is not None and doer in "".join(rival.words)) if doer else rival is None, analysis.cast
+
+
+@pytest.mark.parametrize("premise", ["小柴犬在公园里追蝴蝶", "小橘猫在厨房里偷吃鱼干", "小柴犬偷喝了奶奶的豆浆"])
+def test_a_name_is_never_a_piece_of_its_pets_own_words(premise: str) -> None:
+    said = "".join(analyse(premise).hero.words)
+    for seed in range(8):
+        hero = _script(premise, seed).characters[0]
+        assert hero.name not in said, (seed, hero.name, said)
