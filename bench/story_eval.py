@@ -30,6 +30,10 @@ unnamed supporting characters; long and short), it prints:
   helping another) and template details against the premise (``SIDES_CASES``, by hand; ``--sides`` runs it
   alone).
 
+* breeds (issue 12): premises with plural breed mockers ("the poodles", 一群哈士奇), pet shows and training
+  (``BREEDS_CASES``, by hand): the group cast, lines naming a pet as its own doer, the show drawn, the hero's
+  breed look, training drawn as training, coats that change between scenes (``--breeds`` runs it alone).
+
 * invented: over a second set of premises never used to tune the writer (jobs in and out of the
   vocabulary, no job, rescue, revenge, romance, school; English and Chinese), the share of scripts
   whose title or spoken lines name a job, business, wealth, place or event the premise does not
@@ -1275,8 +1279,12 @@ def main() -> int:
     parser.add_argument("--why", action="store_true", help="print each invented word with its line")
     parser.add_argument("--props", action="store_true", help="print only the props block")
     parser.add_argument("--sides", action="store_true", help="print only the who-is-who block")
+    parser.add_argument("--breeds", action="store_true", help="print only the breeds block")
     args = parser.parse_args()
     seeds, why = args.seeds, args.why
+    if args.breeds:
+        _breeds_block(seeds)
+        return 0
     if args.props:
         _props(seeds)
         return 0
@@ -1506,6 +1514,8 @@ def main() -> int:
     _props(seeds)
     print()
     _sides_block(seeds)
+    print()
+    _breeds_block(seeds)
     return 0
 
 
@@ -1600,6 +1610,87 @@ def _props(seeds: int) -> None:
                     PROPS_CASES, seeds, offline_of, row)
     print(f"things drawn as themselves: {got.total('own')} of {got.total('owns')} scripts   shops drawn as their "
           f"trade: {got.total('shop')} of {got.total('shops')}   stand-in presents: {got.total('stand_ins')}")
+
+# plural breed groups, breed looks, pet shows and training (issue 12, breeds): (premise, lang, the hero's breed,
+# the mockers' breed, how many of them at least, the place drawn or None, the hero's training action or None:
+# "train", or the deed practised, "practises running"); written after the viewer
+# check of "a shy dachshund is laughed at by the poodles at the dog show", by hand, none in the tests
+BREEDS_CASES: tuple[tuple[str, str, str, str, int, str | None, str | None], ...] = (
+    ("a nervous dachshund is mocked by the labradors at the dog show, trains every morning with his aunt and "
+     "wins", "en", "dachshund", "labrador", 2, "stage", "train"),
+    ("a skinny greyhound is laughed at by the pugs at the park, practises running every night and wins the "
+     "race", "en", "greyhound", "pug", 2, None, "run"),
+    ("the bulldogs tease a shy beagle at the dog show; she trains every day and wins best in show", "en", "beagle",
+     "bulldog", 1, "stage", "train"),
+    ("a grumpy schnauzer is bullied by a gang of stray dogs and trains at the gym with his coach", "en",
+     "schnauzer", "mixed breed", 2, "stadium", "train"),
+    ("a tiny siamese is mocked by three ragdolls at the cat show and practises posing every night", "en",
+     "siamese", "ragdoll", 3, "stage", "train"),
+    ("a scruffy alley cat is laughed at by the Persian cats at the pet show and wins the crown", "en", "stray",
+     "persian", 2, "stage", None),
+    ("a maine coon and a calico laugh at a little black cat, who trains hard and wins the cat show", "en",
+     "black", "maine coon", 1, "stage", "train"),
+    ("a clumsy chow chow is teased by the samoyeds at the talent show and rehearses every night", "en", "chow",
+     "samoyed", 2, "stage", "train"),
+    ("一只胆小的腊肠狗在狗展上被拉布拉多们嘲笑，每天和奶奶一起训练，最后赢了", "zh", "dachshund", "labrador", 2,
+     "stage", "train"),
+    ("一只灵缇犬被一群柯基欺负，每天早上练习跑步，最后赢得了比赛", "zh", "greyhound", "corgi", 2, None, "train"),
+    ("一只狸花猫在猫展上被两只布偶猫嘲笑，每晚排练，最后拿了冠军", "zh", "tabby", "ragdoll", 2, "stage", "train"),
+    ("一只松狮犬被一群哈士奇看不起，每天锻炼，最后在狗展上获胜", "zh", "chow", "husky", 2, "stage", "train"),
+)
+
+
+def _breeds_block(seeds: int) -> None:
+    """The breeds block (issue 12): the plural mockers cast as a group of their breed, lines naming one pet as its
+    own doer, the pet show drawn, the hero's breed look (its own coat, not a seeded palette), training drawn as
+    training, and characters whose coat shifts between two of the clip's scene moods by more than 40 levels in a
+    channel (the mood grade a sprite takes; a white dog turned grey-blue in a sad scene and cream in a won one)."""
+    import random as _random
+
+    from PIL import Image
+
+    from render.painter.grading import grade_sprite
+    from render.painter.looks import resolve_look
+
+    def coat_changes(script: Script) -> int:
+        moods = {sc.mood for sc in script.scenes}
+        changed = 0
+        for c in script.characters:
+            fur = resolve_look(c, _random.Random(0)).fur
+            seen = [grade_sprite(Image.new("RGBA", (2, 2), (*fur, 255)), m, 128).getpixel((0, 0)) for m in moods]
+            changed += any(max(abs(a - b) for a, b in zip(x[:3], y[:3], strict=True)) > 40
+                           for x in seen for y in seen)
+        return changed
+
+    def row(item: tuple[str, str, str, str, int, str | None, str | None], scripts: list[Script],
+            tally: Tally) -> Iterator[str]:
+        premise, lang, hero, group, least, place, trains = item
+        cast = sum(sum(group in c.breed.lower() for c in s.characters if c.id != "hero") >= least for s in scripts)
+        selfs = sum(len(self_told([t for sc in s.scenes for _, t in sc.spoken()], [c.name for c in s.characters]))
+                    for s in scripts)
+        drawn = sum(place is None or any(sc.location == place for sc in s.scenes) for s in scripts)
+        looks = 0
+        for s in scripts:
+            h = next(c for c in s.characters if c.id == "hero")
+            own = len({resolve_look(h, _random.Random(k)).fur for k in range(3)}) == 1
+            looks += own and hero in f"{h.breed} {h.look}".lower()
+        trained = sum(not trains or any(a.action == trains for sc in s.scenes for a in sc.characters)
+                      for s in scripts)
+        coats = sum(coat_changes(s) for s in scripts)
+        tally.add(cast=cast, selfs=selfs, drawn=drawn, looks=looks, trained=trained, coats=coats, total=len(scripts))
+        yield f"{cast:5d} {selfs:5d} {drawn:5d} {looks:5d} {trained:5d} {coats:5d}  [{lang}] {premise[:70]}"
+
+    got = run_block([f"breeds (issue 12): {len(BREEDS_CASES)} premises (plural breed mockers, pet shows, training, "
+                     f"breed looks; English and Chinese); counts of scripts",
+                     f"{'group':>5} {'self':>5} {'place':>5} {'look':>5} {'train':>5} {'coat':>5}  premise"],
+                    BREEDS_CASES, seeds, offline_of, row)
+    n = got.total("total")
+    print(f"breeds: plural mockers cast as a group {got.total('cast')} of {n}   lines naming a pet as its own doer "
+          f"{got.total('selfs')}   event place drawn {got.total('drawn')} of {n}   breed look matched "
+          f"{got.total('looks')} of {n}   training drawn {got.total('trained')} of {n}   characters whose coat "
+          f"changes between scenes {got.total('coats')}")
+
+
 def _sides_block(seeds: int) -> None:
     """The who-is-who block (issue 12, sides): hero and rival as told, sides, family alike, arcs, details."""
 

@@ -17,6 +17,8 @@ from story.sides import harm_at, kind_at, own_wrong
 _VILLAIN_TRAITS = {"rich", "mean", "greedy"}
 _BEFALLS = {"lost_pet", "lose", "hidden_identity"}  # "小狗走丢了", "loses her job": it befalls the pet, it wrongs no one
 _ACCUSED = {"for", "of"}  # "frames her best friend for stealing": the deed she is accused of, not hers
+_WHERE_ZH = {"上", "里", "中", "前", "外", "下", "旁", "边"}
+_JOINED_DET = {"a", "an", "the", "his", "her", "their", "two", "three", "four", "some", "many", "several"}
 _PASSIVE = {"is", "was", "are", "were", "be", "been", "being", "gets", "got", "get", "getting"}
 
 
@@ -42,6 +44,7 @@ def mark_wrongdoers(people: list[Person], hits: list[Hit], words: tuple[str, ...
 
     for p in people:
         end = p.start if p.words == (p.name,) else p.start + max(1, len(p.words[0].split()) if p.words else 1)
+        end = _past_where_zh(words, end) if chinese else end  # 哈士奇在狗展上嘲笑柯基: the husky mocks
         deed = next((h for h in wrongs if (0 <= h.start - end <= 2 and plain(end, h.start)) or (
             chinese and told_before_de(words, h.end, p.start))), None)
         if deed is None and p.after_by and not chinese:  # "is betrayed by his best friend": the friend's wrong
@@ -70,6 +73,21 @@ def mark_wrongdoers(people: list[Person], hits: list[Hit], words: tuple[str, ...
                 q.of == victim.key and at <= q.start < stop for q in people):
             victim = None  # "steals sausages from the butcher dog's shop": a theft, the thief's own caper
         p.victim = victim.key if victim is not None else None  # "steals his best friend's girlfriend": the friend
+    # "two corgis and a poodle laugh at a dachshund", 哈士奇和泰迪嘲笑柯基: those joined before the doer do it too
+    for p, q in reversed(list(zip(people, people[1:], strict=False))):
+        end = p.start + max(1, len(p.words[0].split()) if p.words and not chinese else 1)
+        between = tuple(w for w in words[end:q.start] if w not in _JOINED_DET)
+        joined = between in (("and",), ("&",)) or p.start == q.start or (
+            chinese and q.start - p.start <= 4 and any(w in {"和", "与", "跟"} for w in words[p.start:q.start]))
+        if joined and q.does_wrong and not p.does_wrong and not p.after_by:
+            p.does_wrong, p.own_wrong, p.victim = True, q.own_wrong, q.victim
+
+
+def _past_where_zh(words: tuple[str, ...], end: int) -> int:
+    """Past a 在…上 place phrase right after a pet (在狗展上, 在学校里): where its own verb is said."""
+    if end < len(words) and words[end] == "在":
+        return next((k + 1 for k in range(end + 1, min(end + 5, len(words))) if words[k] in _WHERE_ZH), end)
+    return end
 
 
 def _bad_traits(p: Person) -> set[str]:
@@ -142,7 +160,7 @@ def cast_roles(people: list[Person], events: list[Hit], words: tuple[str, ...]) 
         elif p.kind_by and not set(p.traits) & _bad_traits(p):
             p.role, p.side = p.kind_by, "hero"  # "adopted by a firefighter dog", "caught by the police dog"
         else:
-            bad = set(p.traits) & _VILLAIN_TRAITS or p.after_by
+            bad = set(p.traits) & _VILLAIN_TRAITS or p.after_by or p.does_wrong and not p.own_wrong
             p.role, p.side = ("rival", "villain") if bad else ("friend", "hero")
         if p.role == "rival" and p is not rival and rival is not None:
             p.role = "other"

@@ -17,12 +17,15 @@ _LITTER = {"一窝", "一群", "几只", "四只", "五只", "好几只", "一�
 
 
 def add_counted(people: list[Person], person: Person, head: Hit, before: tuple[str, ...], young: bool,
-                chinese: bool, taken: set[str], label: str) -> None:
+                chinese: bool, taken: set[str], label: str, many: bool = False) -> None:
     """After ``person`` (just added to ``people``, its head ``head``, the words ``before`` its mention):
     as many pets like it as its words count, or a litter of them; ``young``: its head is the young of a
-    species ("kittens", "puppies")."""
+    species ("kittens", "puppies"); ``many``: its head is a group of grown pets ("the poodles", 贵宾犬们),
+    two of them cast when no number says how many."""
     count = next((_COUNTED[w] for w in reversed(before) if w in _COUNTED), 0)
     first = len(people) == 1  # the first pet of the premise: the hero, drawn as one grown pet
+    if not count and many and not first and not young:
+        count = 2
     plural = not chinese and head.surface.endswith("s") and head.section == "species"
     litter = not count and (first and (any(w in _LITTER for w in before) or plural)
                             or any(w in {"一窝", "一窝窝"} for w in before))

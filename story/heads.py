@@ -30,7 +30,9 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
     chinese = tokens.chinese
     words = tokens.words
     people: list[Person] = []
-    raw_heads = [h for h in hits if h.section in {"breeds", "species", "relations"}]
+    shows = [h for h in hits if h.section == "places"]  # "at the cat show", 在狗展上: a place, no pet there
+    raw_heads = [h for h in hits if h.section in {"breeds", "species", "relations"} and not any(
+        o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start) for o in shows)]
     heads = [h for h in raw_heads if not any(o is not h and o.start <= h.start and h.end <= o.end
                                              and (o.end - o.start) > (h.end - h.start) for o in raw_heads)]
     # "two puppies": the young of a species (a relation word too) are those pets, not one more group of them
@@ -160,8 +162,11 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
         # "two rival dogs", "三只小猫": as many pets like the first; "一窝小猫", "four puppies": and a litter
         before = words[max(0, span_start - 3):span_start]
         joined = [k for k, w in enumerate(before) if w in _JOINS]  # "三只小狗和妈妈": the count is the puppies'
+        many = h.section in {"breeds", "species"} and (  # "the poodles", 贵宾犬们, 一群哈士奇: a group, not one pet
+            (not chinese and h.surface.endswith("s") and not h.surface.endswith("ss"))
+            or (chinese and (h.end < len(words) and words[h.end].startswith("们") or "一群" in before[-2:])))
         add_counted(people, person, h, before[joined[-1] + 1:] if joined else before, h.start in young, chinese,
-                    taken, label)
+                    taken, label, many)
     return people
 
 
@@ -196,7 +201,11 @@ def _owner(people: list[Person], start: int, end: int, words: tuple[str, ...], b
     at = start - 1  # the possessive word
     opens = at in breaks or (at > 0 and at - 1 in breaks and words[at - 1] in _JOINS)
     told = end < len(words) and end not in breaks  # it does something in its clause ("… comforts her")
-    if opens and told and last.after_by:
+    # "… is laughed at by the poodles, trains every night with his grandpa": a clause with no pet of its own
+    # goes on with the pet the sentence was about, whose grandpa it is
+    begins = max((b for b in breaks if b <= at), default=0)
+    subjectless = last.start < begins
+    if (opens and told or subjectless) and last.after_by:
         clause = max((b for b in breaks if b < last.start), default=0)
         return next((p for p in people if clause <= p.start < last.start and not p.after_by), last)
     return last

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from story.analysis import BY
 from story.clausewords import (
     BE,
     DET,
@@ -44,8 +45,9 @@ def find_mentions(analysis: Analysis, tokens: Tokens, hits: list[Hit]) -> list[M
     the article and describing words before it, the job and ``named X`` after it."""
     words = tokens.words
     heads = [h for h in hits if h.section in PERSON_SECTIONS]
+    shows = [h for h in hits if h.section == "places"]  # "the dog show": a place, no mention of a dog
     heads = [h for h in heads if not any(o is not h and o.start <= h.start and h.end <= o.end
-                                         and (o.end - o.start) > (h.end - h.start) for o in heads)]
+                                         and (o.end - o.start) > (h.end - h.start) for o in heads + shows)]
     out: list[Mention] = []
     used: set[int] = set()
     names = {p.name.lower(): p.key for p in analysis.cast if p.name}
@@ -127,7 +129,11 @@ def find_mentions(analysis: Analysis, tokens: Tokens, hits: list[Hit]) -> list[M
             prev.end = m.end  # 叫小橘的橘猫: the name and the pet it names are one mention
             continue
         merged.append(m)
-    return merged
+    # "X is laughed at by the poodles": the doer after "by" (被) is never the pet it is done to; a mention
+    # read as that same pet keeps its own words rather than name one pet twice
+    return [m for k, m in enumerate(merged) if not (
+        k and m.start and tokens.words[m.start - 1] in BY and merged[k - 1].key == m.key
+        and m.start - merged[k - 1].end <= 6)]
 
 
 def _role_again_zh(tokens: Tokens, hits: list[Hit], found: list[Mention]) -> list[Mention]:

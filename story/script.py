@@ -41,7 +41,7 @@ Action = Literal[
     "stand", "walk", "enter", "exit", "run", "sneer", "point", "laugh", "cry", "shiver", "work",
     "sleep", "hug", "push", "kneel", "celebrate", "drive", "sing", "talk", "think", "shocked",
     "give", "eat", "study", "wave", "dance", "spill", "treat", "roll", "swim", "fish",
-    "photo", "climb", "dig", "skip", "play", "fight", "catch",
+    "photo", "climb", "dig", "skip", "play", "fight", "catch", "train",
 ]
 Facing = Literal["front", "left", "right"]
 MAX_PROPS = 5

@@ -226,6 +226,8 @@ def _line_en(c: Clause, total: int, cast: Cast, introduced: set[str], rng: rando
             out.append(name if part.key in introduced or cast.name(part.key) in said else f"{said} {name}")
             introduced.add(part.key)
             owner_named = True
+        elif part.key and part.key == (c.subject or cast.hero) and before.split()[-1:] == ["by"]:
+            out.append(part.text)  # "is laughed at by the poodles": never by the pet it is done to (no self-naming)
         elif part.key:
             if n == 0 and c.said_subject and len(c.parts) > 1 and c.parts[1].text.lower() == "and":
                 out[-1] = f"{out[-1].rstrip(',')},"  # "Mango, Pearl and Tofu bake…": a list of names

@@ -79,9 +79,25 @@ def grade(img: Image.Image, mood: str, masks: dict[tuple[tuple[int, int], float]
     return Image.composite(out, Image.new("RGB", img.size, (10, 8, 16)), masks[key]), mean
 
 
-def grade_sprite(rgba: Image.Image, mood: str, mean: int) -> Image.Image:
-    """A sprite graded like its background (no vignette: sprites move), alpha untouched."""
+# how much of a mood's tint and saturation a sprite takes: enough to sit in the scene's light, too little to
+# change a pet's coat (a white dog stays white in a sad blue scene and in a golden triumphant one)
+SPRITE_GRADE = 0.4
+
+
+def sprite_grade(mood: str) -> Grade:
+    """The mood's grade as a sprite takes it: its tint and saturation softened (``SPRITE_GRADE``)."""
     g = GRADES.get(mood, GRADES["calm"])
+    if mood == "memory":  # a memory's sepia is the whole picture's, the pets' too
+        return g
+    k = SPRITE_GRADE
+    return Grade(g.tint, g.amount * k, 1 + (g.saturation - 1) * k, 1 + (g.brightness - 1) * k,
+                 1 + (g.contrast - 1) * k, g.vignette)
+
+
+def grade_sprite(rgba: Image.Image, mood: str, mean: int) -> Image.Image:
+    """A sprite graded like its background (no vignette: sprites move), alpha untouched; its coat keeps its
+    colour from scene to scene (``sprite_grade``)."""
+    g = sprite_grade(mood)
     out, _ = _colour(rgba.convert("RGB"), g, mean)
     out.putalpha(rgba.getchannel("A"))
     return out

@@ -32,6 +32,12 @@ class PetLook:
 
 # (keywords, fur, fur2, pattern, ears-or-None, fluffy); first match wins, checked against breed + look
 _BREED_HINTS: list[tuple[tuple[str, ...], RGB, RGB, str, str | None, bool]] = [
+    (("dachshund", "sausage dog"), (170, 88, 45), (215, 150, 100), "plain", "floppy", False),
+    (("greyhound", "whippet"), (168, 164, 162), (238, 234, 230), "plain", "floppy", False),
+    (("schnauzer",), (128, 128, 134), (236, 236, 236), "mask", "floppy", False),
+    (("chow",), (208, 118, 58), (238, 172, 112), "plain", "big", True),
+    (("maine coon",), (150, 108, 72), (222, 192, 152), "tabby", None, True),
+    (("stray cat", "patchy"), (150, 132, 112), (214, 200, 182), "tabby", None, False),
     (("husky", "malamute", "wolf"), (120, 125, 135), (250, 250, 250), "mask", "pointy", False),
     (("shiba", "akita"), (215, 125, 55), (255, 240, 215), "mask", "pointy", False),
     (("corgi",), (230, 150, 70), (255, 248, 235), "patches", "big", False),
