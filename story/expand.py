@@ -63,6 +63,7 @@ class _Hints:
     role: str = ""  # the hero's role in the premise's words ("photographer", 钢琴家)
     placed: bool = False  # the premise's place is named with that weather ("a snowy mountain", 雪山): drawn in it
     calling: str | None = None  # the job the hero becomes (firefighter): worn, and done once, where it is reached
+    trains: bool = False  # the premise's hero trains or practises: its effort is training, never a job's chores
 
 
 _STOP = frozenset("""a an the and or but of to in on at by for with from into over under after before then
@@ -109,7 +110,7 @@ def _premise_hints(premise: str) -> _Hints:
                   analysis.hero.breed, hero_style(analysis), dream,
                   ("kitten" if young.group(1) or young.group(3) else "puppy") if young else None,
                   placed or (weathers[0] if weathers else None), season and bool(weathers), analysis.hero.job_words or "",
-                  placed is not None, analysis.dream)
+                  placed is not None, analysis.dream, "train" in lex.keys(premise, "actions"))
 
 
 # one young pet in the hero's own words ("a tabby kitten", 小奶狗); its look says so, for the painter
@@ -353,7 +354,8 @@ def expand_plan(
         props = [str(lex.entry("props", h.key)["label"]) for h in hits if h.section == "props" and not any(
             t.surface == h.surface or t.start <= h.start < t.end for t in tools) and not any(
             is_gear(a, h.surface) for a in doing)]
-        deed = staging()["job_deeds"].get(hints.job or "", "work")
+        trains = hints.job in stage["training_jobs"]["jobs"] or hints.trains and not hints.job
+        deed = staging()["job_deeds"].get(hints.job or "", "train" if trains else "work")
         for a in apps:  # a pop star's work is singing, a dancer's dancing
             if a["id"] == "hero" and a["action"] == "work" and deed != "work" and calling is None:
                 a.update(action=deed, expression=stage["action_expression"][deed])

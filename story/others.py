@@ -21,7 +21,8 @@ def add_others(people: list[Person], hits: list[Hit], words: tuple[str, ...], ch
         if h.section != "jobs" or not h.start or chinese:
             continue
         place = any((x.section == "places" or x.section == "events" and x.key == "compete") and x.start == h.start
-                    for x in hits)  # "the moon" is a place; "at the race" a contest, no racer
+                    or x.section == "events" and x.key == "win" and x.end == h.start - 1
+                    for x in hits)  # "the moon" is a place; "at the race", "wins the marathon": a contest, no racer
         pet = next((p for p in people if p.start == h.end), None)
         if pet is not None and pet.job in (None, h.key) and not chinese and words[h.start - 1] in {"the", "a", "an"}:
             pet.job, pet.job_words, pet.start = h.key, h.surface, h.start  # "the head chef cat" is the chef
