@@ -204,7 +204,8 @@ def _owner(people: list[Person], start: int, end: int, words: tuple[str, ...], b
     # "… is laughed at by the poodles, trains every night with his grandpa": a clause with no pet of its own
     # goes on with the pet the sentence was about, whose grandpa it is
     begins = max((b for b in breaks if b <= at), default=0)
-    subjectless = last.start < begins
+    subjectless = last.start < begins and not any(  # "by a cat and her boyfriend", 被富白猫和她的狗男友
+        w in _JOINS for w in words[max(0, at - 2):at])
     if (opens and told or subjectless) and last.after_by:
         clause = max((b for b in breaks if b < last.start), default=0)
         return next((p for p in people if clause <= p.start < last.start and not p.after_by), last)
