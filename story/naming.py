@@ -27,6 +27,12 @@ _LIST = re.compile(r"(?:\s*,\s*[A-Z][a-z][\w'-]{0,18})*\s*,?\s*(?:and|&)\s+[A-Z]
 _NOT_NAMES_EN = {"Today", "Tonight", "Yesterday", "Tomorrow", "Someday", "Everyone", "Everybody", "Nobody", "Somebody",
                  "Someone", "Spring", "Summer", "Autumn", "Fall", "Winter", "Christmas", "Sunday", "Monday", "Tuesday",
                  "Wednesday", "Thursday", "Friday", "Saturday", "Life", "Love", "Time", "Nothing", "Everything"}
+# a day of the calendar, anywhere in the premise, names no pet ("spends Christmas alone", "on Valentine's Day")
+# unless the premise gives it as a name ("a husky named Christmas")
+_CALENDAR_EN = {"Christmas", "Xmas", "Easter", "Halloween", "Thanksgiving", "Hanukkah", "Diwali", "Ramadan", "Eid",
+                "Valentine", "Valentines", "Year", "Years", "Eve", "Festival", "Lunar", "Mid-Autumn", "Holidays",
+                "January", "February", "March", "April", "June", "July", "August", "September", "October",
+                "November", "December", "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"}
 
 _APPOSED = re.compile(r"\s*(?:,|\bthe\b)")  # after a name, the pet it names: "Duchess, a Persian", "Mango the cat"
 
@@ -105,7 +111,7 @@ def _given_names(premise: str) -> list[tuple[str, int]]:
     if not is_chinese(premise):
         for m in _CAP.finditer(premise_caps):
             word = m.group(1)
-            if word in _STOP_CAPS or any(word == n for n, _ in out) or lex.find(word):
+            if word in _STOP_CAPS or word in _CALENDAR_EN or any(word == n for n, _ in out) or lex.find(word):
                 continue
             after = premise[m.end():m.end() + 12]
             before = premise[max(0, m.start() - 30):m.start()].lower()

@@ -261,7 +261,21 @@ def premise_place(analysis: Analysis) -> tuple[str, str | None] | None:
                          if n.section == "places" and not broad_place(n.wanted)), None)
         if specific is not None:
             return specific.used, specific.wanted
+    if key is None and analysis.job is None and home_occasion(analysis.premise):
+        return "bedroom", None  # the family's Christmas, the new baby: at home, not on the default street
     return (key, surface) if key else None
+
+
+@cache
+def _home_occasions() -> re.Pattern[str]:
+    data = read_json("staging.json")["home_occasions"]
+    en = "|".join(re.escape(w) for w in sorted(data["en"], key=len, reverse=True))
+    return re.compile(rf"\b(?:{en})\b|" + "|".join(map(re.escape, data["zh"])))
+
+
+def home_occasion(premise: str) -> bool:
+    """Whether the premise names a day or family event spent at home (Christmas, 春节, a new baby, a divorce)."""
+    return bool(_home_occasions().search(premise.lower()))
 
 
 def place_ask(c: Clause) -> tuple[str, str] | None:
