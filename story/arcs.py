@@ -776,11 +776,13 @@ def _plan(arc: Arc, members: list[Member], values: dict[str, str], beats: list[d
         filled = [f for t in titles if (f := _fill(t, titled)) and ok(f)]  # nor a job it does not name
         titles = filled or [arc.label[lang]]
     title = _fill(rng.choice(titles), titled) or arc.label[lang]
+    remembered = {s["id"] for s in arc.beats if s.get("memory")}  # the arc's beats in the past ("Once, long ago")
     cast = [{"id": m.id, "name": m.name[:40], "species": m.species, "role": m.person.role, "look": m.look,
              **({"gone": True} if m.person.gone else {})} for m in members]
     return Plan.model_validate({
         "title": title[:80], "cast": cast,
-        "beats": [{k: b[k] for k in ("speaker", "line", "visual")} for b in beats],
+        "beats": [{**{k: b[k] for k in ("speaker", "line", "visual")},
+                   **({"memory": True} if b.get("memory") or b.get("slot") in remembered else {})} for b in beats],
     })
 
 

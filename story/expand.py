@@ -404,6 +404,7 @@ def expand_plan(
             "location": location, "setting": setting, "characters": apps, "visual_prompt": visual_prompt[:600],
             "narration": narration[:400], "caption": caption[:120], "duration": 0.0, "camera": camera,
             "mood": mood, "time_of_day": time_of_day, "weather": weather, "props": props, "dialogue": dialogue,
+            "memory": any(plan.beats[i].memory for i in group.beats),  # the past shown: the beat's, not its words
         })
 
     _show_role(scenes, hints)

@@ -87,6 +87,8 @@ class PlanBeat(_Plain):
     speaker: str = Field(min_length=1, max_length=24, description='"narrator" or the id of a cast member')
     line: str = Field(min_length=1, max_length=200, description="one narration or dialogue line, spoken aloud")
     visual: str = Field(min_length=1, max_length=160, description="what we see: who does what, where (English)")
+    memory: bool = Field(default=False, description="true for a beat that shows the past (a memory, a flashback), "
+                                                    "false for one in the story's present")
 
     @field_validator("speaker")
     @classmethod

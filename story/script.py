@@ -108,6 +108,7 @@ class Scene(_Strict):
     duration: float = Field(ge=MIN_SCENE_S, le=MAX_SCENE_S)
     camera: Camera = "push_in"
     mood: Mood = "calm"
+    memory: bool = Field(default=False, description="the scene shows the past (a memory, a flashback): its own look")
     time_of_day: TimeOfDay = "day"
     weather: Weather = "clear"
     props: list[str] = Field(default_factory=list, max_length=MAX_PROPS,

@@ -80,8 +80,21 @@ def premise_beats(analysis: Analysis, clauses: Sequence[Clause], cast: Cast, lan
         if k in {"rise", "outcome"} and c.actor == cast.hero and asks and ("build" in c.events or action(c) in {"work", "think"}):
             standing = asks[:2]
         beats.append({"speaker": NARRATOR, "line": line[:200], "visual": visual[:160], "slot": "premise",
-                      "clause": c.index, "kind": k, "asks": asks, "subs": subs})
+                      "clause": c.index, "kind": k, "asks": asks, "subs": subs, "memory": recalls(c)})
     return beats
+
+
+def recalls(c: Clause) -> bool:
+    """Whether the clause is a memory ("remembers the day he met", "thinks back to", 回忆起, 想起了小时候): its verb
+    opens with one of staging.json's ``memory_verbs``, or the clause with a ``memory_leads`` time ("Years ago,",
+    小时候); "will remember this day" is the present."""
+    data = staging()
+
+    def opens(text: str, words: list[str]) -> bool:
+        text = text.lower().lstrip(" ,，")
+        return any(re.match(rf"{re.escape(w)}(?![a-z])", text) if w.isascii() else text.startswith(w) for w in words)
+
+    return opens(c.verb, data["memory_verbs"]) or opens(c.text, data["memory_leads"])
 
 
 def staying_places() -> frozenset[str]:

@@ -105,7 +105,7 @@ class StoryboardPainter:
                 young = {cid: n for cid, n in young.items() if cid not in grew}
             people = {cid: replace(p, works=True) if p.job and not p.works and became(scene.narration, p.job) else p
                       for cid, p in people.items()}  # "becomes a pilot": in the pilot's costume from then on
-            if remembered(scene):  # a memory told: graded sepia, soft and vignetted, its own look
+            if scene.memory:  # the past shown (the beat's, never a word in its line): sepia, soft, vignetted
                 scene = scene.model_copy(update={"mood": "memory"})
             # 2. staging: who stands where doing what, and where each asked prop goes
             staged, placed = stage_scene(scene, [c.id for c in script.characters], young)
@@ -430,17 +430,6 @@ def grown_up_at(script: Script) -> int | None:
     return None
 
 
-def remembered(scene: Scene) -> bool:
-    """Whether the scene's narration tells a memory ("remembers the day they met", "years ago", 回忆起):
-    ``vocabulary.json``'s memory words, English on word boundaries, not in a phrase that only looks like one."""
-    v = vocabulary()
-    text = scene.narration.lower()
-    for phrase in v.not_memory:
-        text = text.replace(phrase, " ")
-    return any(re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", text) if w.isascii() else w in text
-               for w in v.memory)
-
-
 def _again(placed: list[PlacedProp], k: int) -> bool:
     """Whether ``placed[k]`` repeats an earlier prop drawn in the same place (two words, one drawing)."""
     pp = placed[k]
@@ -631,7 +620,7 @@ def _scene_report(i: int, scene: Scene, weather: str, staged: list[Staged], plac
             f"{scene.location} is indoors: no {scene.weather} falls"
     place = {"place": shop.asked} if shop is not None else {}
     drawn_place = {"place": shop.kind, "place_from": shop.source} if shop is not None else {}
-    if scene.mood == "memory":  # graded as a memory (``remembered``)
+    if scene.mood == "memory":  # graded as a memory (``Scene.memory``)
         drawn_place["look"] = "memory"
     return {
         "scene": i + 1,

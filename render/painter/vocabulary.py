@@ -82,8 +82,6 @@ class Vocabulary:
     crowds: dict[str, str] = field(default_factory=dict)  # place -> how its crowd is drawn
     grown_up: tuple[str, ...] = ()  # words that say the young have grown up (English and Chinese)
     instruments: dict[str, tuple[str, ...]] = field(default_factory=dict)  # what "play" is drawn with, by its words
-    memory: tuple[str, ...] = ()  # words that tell a memory (English and Chinese): the scene is graded as one
-    not_memory: tuple[str, ...] = ()  # phrases that only look like one ("will remember this day")
     variants: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)  # drawing -> (prop, its words)
 
 
@@ -96,8 +94,6 @@ def load(path: Path = _DATA) -> Vocabulary:
                       frozenset(raw["outdoor"]), dict(raw.get("zh_colors", {})), dict(raw.get("crowds", {})),
                       tuple(w for lang in ("en", "zh") for w in raw.get("grown_up", {}).get(lang, ())),
                       {k: tuple(v) for k, v in raw.get("instruments", {}).items() if k != "about"},
-                      tuple(w for lang in ("en", "zh") for w in raw.get("memory", {}).get(lang, ())),
-                      tuple(raw.get("memory", {}).get("not", ())),
                       {k: (str(v["of"]), tuple(v["words"])) for k, v in raw.get("variants", {}).items() if k != "about"})
 
 
