@@ -123,6 +123,15 @@ def length(beats: Sequence[Beat], language: str) -> float:
     return sum(voice_seconds(b["line"], language) + SCENE_PAD_S for b in beats)
 
 
+def befalls(c: Clause, cast: Cast) -> str | None:
+    """Whom a setback clause befalls: the subject ("is betrayed by his best friend", "gets fired"), but the hero
+    when another does it to the hero or to what is the hero's ("her best friend betrays her", "steals her
+    bakery", 栗子偷走了豆豆的秘方): the hurt is told of the hero, never of the one who did it."""
+    if not c.passive and c.subject not in (None, cast.hero) and c.obj in (cast.hero, None):
+        return cast.hero
+    return c.subject
+
+
 def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str, rng: random.Random,
          ok: Callable[[str], bool] = lambda line: True, kind: Kind | None = None, setting: str = "") -> list[Beat]:
     """Reactions, feelings and the time in between, round by round, until the beats say about ``FILL_S``
@@ -152,9 +161,7 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
 
     def values(b: Beat) -> dict[str, str]:
         c = clauses[b["clause"]]
-        actor = c.subject if b["kind"] == "setback" else c.actor  # a setback's lines are about whom it befalls
-        if b["kind"] == "setback" and lang == "zh" and not c.passive and c.obj == cast.hero:
-            actor = c.obj  # 栗子偷走了豆豆的秘方: how 豆豆 takes it, not 栗子
+        actor = befalls(c, cast) if b["kind"] == "setback" else c.actor  # a setback's lines: whom it befalls
         if b["kind"] == "outcome" and cast.sides.get(c.actor or "") == "villain" or actor in cast.gone:
             actor = cast.hero  # the rival says sorry: how the hero takes it ("Biscuit can hardly believe it")
         out = {"actor": cast.name(actor), "object": cast.name(c.obj) if c.obj else cast.name(cast.hero),
@@ -210,8 +217,9 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         said = data["say"].get(_say_key(b["kind"], c, cast, opens))
         who = cast.hero if opens or said and said.get("who") == "hero" else \
             c.obj if said and said["who"] == "object" else c.actor
-        if b["kind"] == "setback" and c.passive and c.subject:
-            who = c.subject  # "is betrayed by his best friend": the one it befalls says "Now what do I do?"
+        if b["kind"] == "setback" and befalls(c, cast):
+            who = befalls(c, cast)  # "is betrayed by his best friend", "her friend betrays her": the one it
+            #                         befalls says "Now what do I do?", never the one who did it
         if who in cast.gone:
             who = cast.hero  # the one who never came back says nothing: the one who waits does
         line = pick(list(said[lang]), vals) if said and who in cast.names and len(beats) < MAX_BEATS else None
