@@ -57,7 +57,7 @@ def _still(scene: dict[str, Any], spec: RenderSpec = SMALL) -> tuple[np.ndarray,
 def test_vocabulary_file_is_complete_and_consistent() -> None:
     raw = json.loads(_DATA.read_text(encoding="utf-8"))
     assert set(raw) == {"props", "nearest", "fallback", "colors", "actions", "jobs", "outdoor", "zh_colors", "crowds",
-                        "grown_up", "instruments", "memory", "variants"}
+                        "grown_up", "instruments", "variants"}
     assert set(raw["instruments"]) - {"about"} == set(INSTRUMENTS)  # every instrument played has a drawing
     assert set(raw["zh_colors"].values()) <= set(raw["colors"])
     v = vocabulary()

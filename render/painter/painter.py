@@ -109,7 +109,8 @@ class StoryboardPainter:
                 scene = scene.model_copy(update={"mood": "memory"})
             # 2. staging: who stands where doing what, and where each asked prop goes
             staged, placed = stage_scene(scene, [c.id for c in script.characters], young)
-            staged = [_dressed(st, people[st.id], scene.location in HOME) for st in staged]
+            on_duty = {a.id for a in scene.characters if a.action in DUTY}
+            staged = [_dressed(st, people[st.id], scene.location in HOME and st.id not in on_duty) for st in staged]
             weather = "rain" if scene.location == "rainy_street" and scene.weather == "clear" else scene.weather
             # 3. the background: place, light, weather and the static props, graded for the mood
             canvas = Canvas(Image.new("RGB", size, (128, 128, 128)), *vis,
@@ -413,6 +414,7 @@ def _held_box(st: Staged) -> tuple[float, float, float, float] | None:
 
 
 HOME = frozenset({"bedroom"})  # where a pet is off work: no job costume it is not dressed in
+DUTY = frozenset({"work", "catch"})  # …unless it works there (the police dog that comes to catch the thief)
 
 
 def _dressed(st: Staged, persona: Persona, home: bool = False) -> Staged:
