@@ -306,8 +306,9 @@ class FakeOpenAI:
                 log.tokens_sent += 1
             await resp.write(event({}, reply.finish_reason))
             await resp.write(b"data: [DONE]\n\n")
-            await resp.write_eof()
-            log.finished = True
+            log.finished = True  # the whole reply went out: a client that hangs up on [DONE] may beat write_eof
+            with contextlib.suppress(ConnectionError):
+                await resp.write_eof()
         except ConnectionError:  # the client hung up (the finally below records it)
             return resp
         finally:
