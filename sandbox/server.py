@@ -218,6 +218,7 @@ class BotApiSandbox:
         self.save_delay_s = save_delay_s
         self._dirty = False
         self._save_task: asyncio.Task[None] | None = None
+        self._writing = False  # a save is writing on its thread (close waits for it, never cancels it)
 
     # -- URLs ------------------------------------------------------------------------------------
 
@@ -307,12 +308,15 @@ class BotApiSandbox:
         if self.state_dir is None or not self.state_dir.held:  # not started, or stopped
             return
         pending = self.state_dir.prepare(self.state)
+        self._writing = True
         try:
             await asyncio.to_thread(self.state_dir.write, pending)
         except OSError as err:  # a full disk must not take the sandbox down; the next change retries
             log.warning("sandbox state not saved: %s", err)
             self.state_dir.forget_versions()
             self._dirty = True
+        finally:
+            self._writing = False
 
     async def wait_until(self, predicate: Callable[[], bool], timeout: float) -> bool:  # noqa: ASYNC109
         """Wait (without polling) until ``predicate()`` holds or ``timeout`` passes; returns its last value."""
@@ -389,7 +393,10 @@ class BotApiSandbox:
                 pass
             self._webhook_task = None
         if self._save_task is not None:
-            self._save_task.cancel()
+            # asleep before its next write: cancel it; in a write: let it end (a cancelled await would
+            # leave the thread writing while this close saves again and a restarted sandbox loads)
+            if not self._writing:
+                self._save_task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._save_task
         await self.save()
