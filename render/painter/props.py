@@ -36,6 +36,9 @@ GRIP: dict[str, tuple[float, float]] = {"umbrella": (0, -4), "microphone": (0, -
                                         "tooth": (0, -40), "game controller": (0, -40)}
 
 
+_FURS = ((235, 140, 50), (150, 145, 140), (248, 246, 240), (70, 66, 76), (225, 175, 90), (140, 95, 60))  # crowds' coats
+
+
 def _car(p: Pen, color: RGB | None) -> None:
     body = color or (214, 48, 58)
     shine = lighter(body, 0.45)
@@ -190,12 +193,11 @@ def _oven(p: Pen, color: RGB | None) -> None:
 def _queue(p: Pen, color: RGB | None) -> None:
     """A queue: pets in single file, all facing right toward the front, between posts with a red rope."""
     rng = random.Random(15)
-    furs = [(235, 140, 50), (150, 145, 140), (248, 246, 240), (70, 66, 76), (225, 175, 90), (140, 95, 60)]
     coats = [(90, 120, 200), (200, 80, 90), (90, 160, 110), (230, 190, 80), (120, 110, 130)]
     for k in range(5):
         x = 88 - k * 44 + rng.uniform(-3, 3)
         s = 1.0 - k * 0.04
-        fur = rng.choice(furs)
+        fur = rng.choice(_FURS)
         p.rect(x - 14 * s, -52 * s, x + 12 * s, -4, rng.choice(coats), r=6 * s)  # the body, seen from the side
         p.ell(x + 4 * s, -64 * s, 15 * s, 13 * s, fur)  # the head, turned to the front of the line
         p.poly([(x - 6 * s, -72 * s), (x - 4 * s, -88 * s), (x + 4 * s, -76 * s)], fur)
@@ -233,11 +235,10 @@ def _game_controller(p: Pen, color: RGB | None) -> None:
 
 def _crowd(p: Pen, color: RGB | None) -> None:
     rng = random.Random(11)
-    furs = [(235, 140, 50), (150, 145, 140), (248, 246, 240), (70, 66, 76), (225, 175, 90), (140, 95, 60)]
     for row, (y, s) in enumerate(((-55, 0.8), (-25, 1.0))):
         x = -160.0 + row * 14
         while x < 160:
-            fur = rng.choice(furs)
+            fur = rng.choice(_FURS)
             p.ell(x, y + 20 * s, 16 * s, 22 * s, rng.choice([(90, 120, 200), (200, 80, 90), (90, 160, 110),
                                                                (230, 190, 80)]))
             p.ell(x, y - 10 * s, 15 * s, 13 * s, fur)
@@ -254,13 +255,12 @@ def _crowd(p: Pen, color: RGB | None) -> None:
 def _onlookers(p: Pen, color: RGB | None) -> None:
     """A crowd out of doors: two groups of passers-by at either side, phones up, the middle left free."""
     rng = random.Random(12)
-    furs = [(235, 140, 50), (150, 145, 140), (248, 246, 240), (70, 66, 76), (225, 175, 90), (140, 95, 60)]
     coats = [(90, 120, 200), (200, 80, 90), (90, 160, 110), (230, 190, 80), (120, 110, 130)]
     for side in (-1, 1):
         for row, (y, s) in enumerate(((-40, 0.85), (-4, 1.0))):
             for k in range(4 - row):
                 x = side * (86 + k * 30 * s + row * 12 + rng.uniform(-4, 4))
-                fur = rng.choice(furs)
+                fur = rng.choice(_FURS)
                 p.rect(x - 11 * s, y - 18 * s, x + 11 * s, y + 4, rng.choice(coats), r=5 * s)
                 p.ell(x, y - 30 * s, 14 * s, 12 * s, fur)
                 for e in (-1, 1):
@@ -296,12 +296,11 @@ def _audience(p: Pen, color: RGB | None) -> None:
 def _fans(p: Pen, color: RGB | None) -> None:
     """Fans at the stadium's barrier: waving paws, scarves and pennants along the front of the stands."""
     rng = random.Random(14)
-    furs = [(235, 140, 50), (150, 145, 140), (248, 246, 240), (70, 66, 76), (225, 175, 90), (140, 95, 60)]
     team = color or (220, 60, 60)
     x = -168.0
     k = 0
     while x < 170:
-        fur = rng.choice(furs)
+        fur = rng.choice(_FURS)
         p.ell(x, -26, 13, 11, fur)
         for e in (-1, 1):
             p.poly([(x + e * 11 * 1.0, -30), (x + e * 10, -44), (x + e * 3, -35)], fur)
