@@ -35,7 +35,7 @@ def _says(word: str, text: str) -> bool:
 
 def help_pair(said: Sequence[Clause]) -> tuple[str, str, int] | None:
     """(helper, helped, clause index) of the premise's first clause in which one cast pet helps another."""
-    words = [*_helping()["words"]["en"], *_helping()["words"]["zh"]]
+    words = [w for ws in _helping()["words"].values() for w in ws]
     for c in said:
         if c.actor and c.obj and c.actor != c.obj and any(_says(w, c.verb) or _says(w, c.text) for w in words):
             return c.actor, c.obj, c.index
@@ -54,10 +54,6 @@ def helper_place(analysis: Analysis, helper: str) -> str | None:
     return None
 
 
-def _named(visual: str, name: str) -> bool:
-    return _says(name, visual)
-
-
 def together(beats: list[dict[str, Any]], pair: tuple[str, str, int], names: Mapping[str, str], hero: str,
              gone: frozenset[str] = frozenset(), place: str | None = None) -> None:
     """Name the other of the pair in each beat's visual note (in place) where only one of them is named,
@@ -69,7 +65,7 @@ def together(beats: list[dict[str, Any]], pair: tuple[str, str, int], names: Map
     start = 0 if helper == hero else next((i for i, b in enumerate(beats) if b.get("clause") == index), len(beats))
     for b in beats[start:]:
         visual = str(b["visual"])
-        shown = {k for k in (helper, helped) if _named(visual, names[k])}
+        shown = {k for k in (helper, helped) if _says(names[k], visual)}
         if not shown and hero in (helper, helped) and b["speaker"] in ("narrator", hero):
             shown = {hero}  # a note that names nobody shows the hero
         if len(shown) == 1:
