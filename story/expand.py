@@ -409,7 +409,8 @@ def expand_plan(
 
     _show_role(scenes, hints)
     job = lex.entry("jobs", hints.job) if hints.job else None  # the humble job riches leave behind
-    show_riches(scenes, str(job["outfit"]) if job else None, [str(p) for p in job["props"]] if job else [], MAX_PROPS)
+    show_riches(scenes, str(job["outfit"]) if job else None, [str(p) for p in job["props"]] if job else [], MAX_PROPS,
+                names={str(c["id"]): str(c["name"]) for c in characters})
 
     # 4. Timing: each scene holds its narration and dialogue as our voices say them; 32–58 s in all.
     spoken = [scene_seconds([s["narration"], *(d["text"] for d in s["dialogue"])], lang) for s in scenes]

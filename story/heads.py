@@ -142,7 +142,8 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
         if (not chinese and h.section == "species" and len(group) == 1 and not mods and prev_word == "the"
                 and person.relation is None):
             same = [p for p in people if p.species == person.species and p.relation is None]
-            if same:
+            others = h.surface.endswith("s") and not h.surface.endswith("ss") and all(p.alike == 1 for p in same)
+            if same and not others:  # "drives past the cats who mocked him": more cats than the one told of
                 continue
         # the same pet mentioned again (same breed/relation, no new modifiers): merge
         twin = next((p for p in people if (p.breed and p.breed == person.breed and not mods)

@@ -1,25 +1,52 @@
 """The hero's riches seen on screen: from the scene that says the hero gets rich ("becomes rich", 发财,
-变成了有钱人), the hero wears a suit, holds no tool of its humble job (no squeegee, no delivery box) and
-works it no more, with cash in the scene that tells it; and where the rich hero drives past or shows up
-before the ones who mocked it ("drives past them", 从他们身边经过), they are there, stunned. Pure.
+变成了有钱人) or shows it (comes back driving a golden car, buys the mansion, 开着豪车回来, 住进了别墅:
+``implied_riches``), the hero wears a suit, holds no tool of its humble job (no squeegee, no delivery box)
+and works it no more, with cash in the scene that tells it, drawn at the wheel where it drives its luxury
+ride; the ones who mocked it before are there, stunned, in that scene and wherever the rich hero drives past
+or shows up before them ("drives past them", 从他们身边经过). Pure.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 from typing import Any
 
+from story.datafiles import read_json
 from story.lexicon import lexicon
 
 CASH = "stack of cash"
-_BEFORE = re.compile(r"\b(?:past|passes|passing|in front of|shows?|showing)\b|经过|面前|路过|开过")
 _WISHED = {"dream", "want"}
 _MOCKS = {"sneer", "laugh", "point"}  # "dreams of getting rich", 想发财: not rich yet
+_WORKWEAR = {"none", "rags", "hard_hat", "apron", "chef_hat", "uniform", "hoodie"}  # dressed up from these
+_RIDES = ("yacht", "plane", "car")  # the lexicon props a ride is drawn as, the rarest first
+_SENTENCE = re.compile(r"[^.!?。！？]+[.!?。！？]?")
 
 
 def _said(scene: dict[str, Any]) -> str:
     return " ".join([str(scene["narration"]), *(str(d["text"]) for d in scene["dialogue"])])
+
+
+def _alternation(words: Sequence[str], english: bool) -> str:
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(rf"\b{re.escape(w)}\b" if english else re.escape(w) for w in ordered)
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """The riches words (``story/data/riches.json``) as patterns: a ride reached by its verb ("comes back
+    driving a shiny golden car", 开着金色跑车), a home by its verb (buys the mansion, 住进了别墅), and
+    where the hero comes before others (drives past, 回来)."""
+    data = read_json("riches.json")
+    out: dict[str, re.Pattern[str]] = {}
+    for kind, verbs in (("rides", "ride_verbs"), ("homes", "home_verbs")):
+        en = rf"(?:{_alternation(data[verbs]['en'], True)})(?:\s+[\w'-]+){{0,4}}?\s+(?:{_alternation(data[kind]['en'], True)})"
+        zh = rf"(?:{_alternation(data[verbs]['zh'], False)})[^，,。.！!？?]{{0,8}}?(?:{_alternation(data[kind]['zh'], False)})"
+        out[kind] = re.compile(f"{en}|{zh}", re.IGNORECASE)
+    before = data["before"]
+    out["before"] = re.compile(f"{_alternation(before['en'], True)}|{_alternation(before['zh'], False)}", re.IGNORECASE)
+    return out
 
 
 def gets_rich(text: str) -> bool:
@@ -30,15 +57,40 @@ def gets_rich(text: str) -> bool:
     return ("events", "get_rich") in keys or {("events", "become"), ("traits", "rich")} <= keys
 
 
+def implied_riches(text: str, names: dict[str, str] | None = None) -> str | None:
+    """``"ride"`` or ``"home"`` where the words show riches without saying them: a luxury ride driven or
+    arrived in ("comes back driving a Lamborghini", "returns in a luxury car", 开着豪车回来), a mansion or a
+    whole building bought or moved into (买下了整栋大楼, 住进了别墅); never a wish ("dreams of a sports car",
+    想买别墅). With ``names`` (cast id to name), only in a sentence whose first named one before the riches is
+    the hero, or no one (the hero carried on): not "the rich cat drives a sports car"."""
+    for sentence in _SENTENCE.findall(text):
+        if any(w in sentence for w in ("想", "梦想", "希望")) or re.search(
+                r"\b(?:dream|dreams|dreaming|wish|wishes|wants?|hopes?)\b", sentence, re.IGNORECASE):
+            continue
+        for kind in ("rides", "homes"):
+            found = _patterns()[kind].search(sentence)
+            if found is not None and (names is None or _first_named(sentence[:found.start()], names) in (None, "hero")):
+                return kind[:-1]
+    return None
+
+
+def _first_named(words: str, names: dict[str, str]) -> str | None:
+    """The cast id of the first one ``words`` name (None when they name no one)."""
+    at = {sid: words.find(name) for sid, name in names.items() if name and name in words}
+    return min(at, key=lambda sid: at[sid]) if at else None
+
+
 def show_riches(scenes: Sequence[dict[str, Any]], job_outfit: str | None, job_props: Sequence[str],
-                most_props: int, most_cast: int = 3) -> None:
+                most_props: int, most_cast: int = 3, names: dict[str, str] | None = None) -> None:
     """Dress the hero rich in ``scenes`` (script scene dicts, in place) from the first that tells the hero
-    getting rich; the ones who mocked it before (sneered, laughed or pointed at it) react where it drives
-    past them."""
-    start = next((i for i, s in enumerate(scenes) if gets_rich(_said(s))), None)
-    if start is None:
+    getting rich or shows it (``names``: cast id to name, for whose riches a sentence shows); at the wheel
+    where that scene shows its ride; the ones who mocked it before (sneered, laughed or pointed at it) react
+    there and where it drives past them."""
+    found = _rich_from(scenes, names)
+    if found is None:
         return
-    mockers = list(dict.fromkeys(a["id"] for s in scenes[:start] for a in s["characters"]
+    start, how = found
+    mockers = list(dict.fromkeys(a["id"] for s in scenes for a in s["characters"]  # "the cats who mocked him"
                                  if a["action"] in _MOCKS and a.get("target") == "hero"))
     tools = {p[:40] for p in job_props}
     worn = {a["id"]: a["outfit"] for s in scenes for a in s["characters"]}  # the mockers as they were drawn
@@ -46,24 +98,51 @@ def show_riches(scenes: Sequence[dict[str, Any]], job_outfit: str | None, job_pr
         hero = next((a for a in scene["characters"] if a["id"] == "hero"), None)
         if hero is None:
             continue
-        if hero["outfit"] in ("none", job_outfit):
+        if hero["outfit"] in _WORKWEAR or hero["outfit"] == job_outfit:
             hero["outfit"] = "suit"
         if hero.get("holding") in tools:
             hero.pop("holding")
-        if hero["action"] == "work":
-            hero["action"], hero["expression"] = "celebrate", "happy"
+        if hero["action"] == "work" or (hero["action"] == "shocked" and not hero.get("target")):
+            hero["action"], hero["expression"] = "celebrate", "happy"  # 大家都惊呆了: the onlookers are stunned
         scene["props"] = [p for p in scene["props"] if p not in tools]
-        if n == 0 and CASH not in scene["props"]:
+        if n == 0 and how == "ride":
+            _at_the_wheel(scene, hero, most_props)
+        elif n == 0 and CASH not in scene["props"]:
             scene["props"] = [CASH, *scene["props"]][:most_props]
-        _before_mockers(scene, hero, {m: worn.get(m, "none") for m in mockers}, most_cast)
+        if n == 0 or hero["action"] == "drive" or _patterns()["before"].search(_said(scene)):
+            _before_mockers(scene, hero, {m: worn.get(m, "none") for m in mockers}, most_cast)
+
+
+def _rich_from(scenes: Sequence[dict[str, Any]], names: dict[str, str] | None) -> tuple[int, str] | None:
+    """The first scene that tells the hero getting rich, and how: ``"said"``, or shown by a ``"ride"`` or a
+    ``"home"``."""
+    for i, scene in enumerate(scenes):
+        if gets_rich(_said(scene)):
+            return i, "said"
+        shown = implied_riches(_said(scene), names)
+        if shown is not None and any(a["id"] == "hero" for a in scene["characters"]):
+            return i, shown
+    return None
+
+
+def _at_the_wheel(scene: dict[str, Any], hero: dict[str, Any], most_props: int) -> None:
+    """The hero drives its luxury ride in the scene that shows it (no job's gear in paw), the ride in the
+    scene."""
+    hero["action"], hero["expression"] = "drive", "happy"
+    hero.pop("holding", None)
+    lex = lexicon()
+    if not set(_RIDES) & {h.key for p in scene["props"] for h in lex.find(p, ["props"])}:
+        told = {h.key for h in lex.find(_said(scene), ["props"])}
+        ride = next((k for k in _RIDES if k in told), "car")
+        scene["props"] = [str(lex.entry("props", ride)["label"]), *scene["props"]][:most_props]
 
 
 def _before_mockers(scene: dict[str, Any], hero: dict[str, Any], mockers: dict[str, str], most_cast: int) -> None:
-    """The mockers there, stunned, where the rich hero drives past or shows up before them."""
-    if hero["action"] != "drive" and not _BEFORE.search(_said(scene)):
-        return
-    there = {a["id"] for a in scene["characters"]}
+    """The mockers there, stunned, before the rich hero (where it shows its riches, drives past or shows up)."""
+    there = {a["id"]: a for a in scene["characters"]}
     for sid, outfit in mockers.items():
+        if sid in there and there[sid]["action"] in ("stand", "walk", "talk", "think"):
+            there[sid].update(action="shocked", expression="shocked", target="hero")
         if sid in there or len(scene["characters"]) >= most_cast:
             continue
         scene["characters"].append({"id": sid, "expression": "shocked", "outfit": outfit, "action": "shocked",
