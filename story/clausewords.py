@@ -112,3 +112,29 @@ def span_text(premise: str, tokens: Tokens, start: int, end: int) -> str:
 
 def keys_of(hits: list[Hit], section: str, start: int) -> tuple[str, ...]:
     return tuple(dict.fromkeys(h.key for h in hits if h.section == section and h.start >= start))
+
+
+_DESCRIBING_JOINS = {"and", "very", "so", "quite"}
+
+
+def described_after(start: int, tokens: Tokens, hits: list[Hit], stops: set[int] | None = None) -> tuple[int, list[Hit]]:
+    """The colours and traits an English premise says of a pet right after it ("a dog, black and tiny, is
+    teased", "a cat, white and fluffy, collects bottles"): where they end and the colour and trait hits
+    among them; ``(start, [])`` when the words from ``start`` up to the first of ``stops`` (token indices:
+    a comma, a fragment's end; else the premise's end) are anything else (a verb, a thing, a place)."""
+    if tokens.chinese:
+        return start, []
+    said = {h.start: h for h in hits if h.section in {"colours", "traits"}}
+    other = {i for h in hits if h.section not in {"colours", "traits"} for i in range(h.start, h.end)}
+    words, j, found = tokens.words, start, []
+    while j < len(words) and (j == start or j not in (stops or set())):
+        if j in said:
+            found.append(said[j])
+            j = said[j].end
+        elif words[j] in _DESCRIBING_JOINS or (found and j not in other and not verb_like(words[j], False)
+                                              and words[j] not in DET and words[j - 1] == "and"):
+            j += 1  # "white and fluffy": the word after "and" describes too
+        else:
+            break
+    ends = j >= len(words) or j in (stops or set())
+    return (j, found) if found and ends else (start, [])

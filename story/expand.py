@@ -64,6 +64,7 @@ class _Hints:
     placed: bool = False  # the premise's place is named with that weather ("a snowy mountain", 雪山): drawn in it
     calling: str | None = None  # the job the hero becomes (firefighter): worn, and done once, where it is reached
     trains: bool = False  # the premise's hero trains or practises: its effort is training, never a job's chores
+    hero_colour: str | None = None  # the hero's colour in the premise (lexicon colours key: 小黑狗 is black)
 
 
 _STOP = frozenset("""a an the and or but of to in on at by for with from into over under after before then
@@ -110,7 +111,18 @@ def _premise_hints(premise: str) -> _Hints:
                   analysis.hero.breed, hero_style(analysis), dream,
                   ("kitten" if young.group(1) or young.group(3) else "puppy") if young else None,
                   placed or (weathers[0] if weathers else None), season and bool(weathers), analysis.hero.job_words or "",
-                  placed is not None, analysis.dream, "train" in lex.keys(premise, "actions"))
+                  placed is not None, analysis.dream, "train" in lex.keys(premise, "actions"), analysis.hero.colour)
+
+
+def _colour_look(hero: dict[str, Any], colour: str) -> None:
+    """The hero drawn in the premise's colour where no catalogue style of its species has it (小黑狗, "a spotted
+    dog", 花猫): that colour's words as its breed and look, for the painter, in place of its species' default."""
+    entry = lexicon().entry("colours", colour)
+    own = entry["style"]
+    if own is not None and CHARACTER_STYLES[str(own)].species == hero["species"]:
+        return
+    said = f"{entry['en'][0]} {hero['species']}"
+    hero.update(breed=said, look=f"a {said}", style=None)
 
 
 # one young pet in the hero's own words ("a tabby kitten", 小奶狗); its look says so, for the painter
@@ -286,6 +298,8 @@ def expand_plan(
         hero_char = characters[0]
         if entry["style"] is None and entry["species"] == hero_char["species"] and style == hints.hero_style:
             hero_char.update(breed=entry["breed"], look=entry["look"], style=None)
+    if hints.hero_colour is not None and hints.hero_breed is None and style == hints.hero_style:
+        _colour_look(characters[0], hints.hero_colour)
     if hints.hero_young is not None:
         characters[0]["look"] = _young_look(str(characters[0]["look"]), hints.hero_young)
     by_sid = {c["id"]: c for c in characters}

@@ -10,7 +10,18 @@ does something and then suffers something with no comma between ("在餐厅打�
 
 from __future__ import annotations
 
-from story.clausewords import BE, BY, DET, JOIN_EN, JOIN_ZH, PRONOUN_SUBJECT, PUNCT, STOP, verb_like
+from story.clausewords import (
+    BE,
+    BY,
+    DET,
+    JOIN_EN,
+    JOIN_ZH,
+    PRONOUN_SUBJECT,
+    PUNCT,
+    STOP,
+    described_after,
+    verb_like,
+)
 from story.lexicon import Hit, Tokens
 from story.mentions import Mention
 
@@ -101,11 +112,19 @@ def merge_people_only(frags: list[tuple[str, int, int]], mentions: list[Mention]
                        hits: list[Hit]) -> list[tuple[str, int, int]]:
     out: list[tuple[str, int, int]] = []
     waiting = False  # the fragment before only names pets: a subject whose verb comes after "and"
+    described = False  # the fragment before ends with the colours and traits said after a pet
     for lead, s, e in frags:
         covered = {i for m in mentions if m.start < e and m.end > s for i in range(m.start, m.end)}
         rest = [i for i in range(s, e) if i not in covered and tokens.words[i] not in DET
                 and tokens.words[i] not in {"的", "和", "与"}]
         people_only = bool(covered) and not rest
+        if out and not covered and (described_after(s, tokens, hits, {e})[0] >= e or described and lead == "and" and (
+                e - s == 1 and not verb_like(tokens.words[s], False) and not any(h.start == s for h in hits))):
+            plead, ps, _pe = out[-1]  # "a dog, black and tiny, is teased": how the pet looks, said after it
+            out[-1] = (plead, ps, e)  # "white and fluffy": the word after "and" too
+            described = True
+            continue
+        described = False
         if not people_only and lead == "and" and not tokens.chinese:
             people_only = _joined_object(s, e, mentions, tokens, hits) or (waiting and s in covered)
         if people_only and out and lead in {"", "and"} and not out[-1][0].endswith("who"):

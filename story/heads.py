@@ -8,6 +8,7 @@ with the first mention. Counted pets and litters: ``story.counted``."""
 from __future__ import annotations
 
 from story.analysis import BY, Person, slug
+from story.clausewords import described_after
 from story.counted import add_counted
 from story.jobs import role_before
 from story.lexicon import Hit, Tokens, lexicon
@@ -107,6 +108,13 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
             person.species = "dog" if "狗" in h.surface else ("cat" if "猫" in h.surface else None)
         # traits, colours and a role just before the head, inside the clause
         span_start, mods = _describing_words(person, span_start, hits, heads, words, breaks, chinese)
+        if span_end in breaks:  # "a dog, black and tiny, …": how it looks, said right after it
+            commas = {i for i in breaks if words[i] not in _JOINS}
+            for m in described_after(span_end, tokens, hits, commas)[1]:
+                if m.section == "traits":
+                    person.traits = (*person.traits, m.key)
+                elif person.colour is None:
+                    person.colour = m.key
         # the breed's own colour (a "white cat" is white)
         if person.breed and person.colour is None:
             for c, entry in lex.data["colours"].items():

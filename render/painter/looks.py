@@ -37,6 +37,7 @@ _BREED_HINTS: list[tuple[tuple[str, ...], RGB, RGB, str, str | None, bool]] = [
     (("schnauzer",), (128, 128, 134), (236, 236, 236), "mask", "floppy", False),
     (("chow",), (208, 118, 58), (238, 172, 112), "plain", "big", True),
     (("maine coon",), (150, 108, 72), (222, 192, 152), "tabby", None, True),
+    (("spotted",), (250, 246, 238), (70, 62, 60), "patches", None, False),  # 花猫, "a spotted dog": dark patches
     (("stray cat", "patchy"), (150, 132, 112), (214, 200, 182), "tabby", None, False),
     (("husky", "malamute", "wolf"), (120, 125, 135), (250, 250, 250), "mask", "pointy", False),
     (("shiba", "akita"), (215, 125, 55), (255, 240, 215), "mask", "pointy", False),
@@ -53,6 +54,7 @@ _BREED_HINTS: list[tuple[tuple[str, ...], RGB, RGB, str, str | None, bool]] = [
     (("calico",), (250, 246, 238), (232, 140, 60), "patches", None, False),
     (("ginger", "orange", "marmalade"), (235, 140, 50), (255, 235, 210), "tabby", None, False),
     (("persian", "ragdoll", "fluffy"), (248, 246, 240), (235, 225, 220), "plain", None, True),
+    (("grey dog", "gray dog", "silver dog"), (150, 145, 140), (225, 218, 205), "plain", None, False),  # no stripes
     (("black",), (48, 45, 54), (78, 75, 88), "plain", None, False),
     (("white", "snow"), (248, 246, 240), (235, 225, 220), "plain", None, False),
     (("grey", "gray", "silver", "tabby", "blue"), (150, 145, 140), (225, 218, 205), "tabby", None, False),
