@@ -281,6 +281,8 @@ UNDERSTOOD: dict[str, tuple[str, str]] = {
     "with_job": ("{who}, {job}", "{who}，{job}"),
     "played_by_a_pet": ("the {job}, played by a pet", "{job}（由宠物扮演）"),
     "a_pet": ("a pet", "宠物"),
+    # an animal the painter has no drawing of (a parrot), told before the clip is made: drawn as a style it has
+    "drawn_as": ("{who} (drawn as a {style}: no {animal} drawing yet)", "{who}（暂时画成{style}：还不会画{animal}）"),
     "on_the_rival_side": (", on the rival's side", "，站在对手一边"),
     "goal": ("goal: {goal}", "目标：{goal}"),
     "role_hero": ("hero", "主角"),

@@ -45,6 +45,14 @@ class Person:
     alike: int = 1  # how many pets its words count ("two puppies", 三只小猫): each of them cast, one pet each
 
     @property
+    def stand_in(self) -> str | None:
+        """The catalogue style drawing this pet in place of an animal the painter has no drawing of (a
+        parrot drawn as a ginger cat: ``stand_in`` in its breed's entry), else None."""
+        if self.breed and lexicon().entry("breeds", self.breed).get("stand_in"):
+            return self.style
+        return None
+
+    @property
     def style(self) -> str | None:
         """The catalogue style that draws this pet (breed first, then colour), if any."""
         lex = lexicon()

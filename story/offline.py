@@ -18,6 +18,7 @@ from petreel.errors import BadPremise
 from petreel.i18n import t
 from story.arcs import choose_arc, plan_with_asks
 from story.expand import expand_plan
+from story.lexicon import lexicon
 from story.plan import Plan, Substitution
 from story.premise import Analysis, analyse, hero_style
 from story.script import Script, normalise_language
@@ -69,7 +70,19 @@ def write_story(premise: str, style: str | None, language: str, seed: int, art_s
     plan, asks, subs = plan_with_asks(analysis, style, lang, seed, arc)
     # 3. The one expansion both writers use (the clauses' own things first in their scenes' props).
     script = expand_plan(plan, premise, style, lang, seed, art_style, substitutions=subs, asks=asks)
-    return Written(analysis, arc, plan, script, tuple(subs))
+    return Written(analysis, arc, plan, script, (*_stand_ins(analysis, style), *subs))
+
+
+def _stand_ins(analysis: Analysis, style: str) -> list[Substitution]:
+    """An animal the painter has no drawing of (a parrot), drawn as the style that stands in for it; the
+    hero only while it keeps the premise's own style (another one picked re-casts it, and says so)."""
+    out = []
+    for p in analysis.cast:
+        drawn = p.stand_in
+        if drawn is not None and (p is not analysis.hero or style == drawn):
+            wanted = str(lexicon().entry("breeds", str(p.breed))["en"][0])
+            out.append(Substitution(1, "species", wanted, CHARACTER_STYLES[drawn].label_en.lower()))
+    return out
 
 
 def write_offline(premise: str, style: str, language: str, seed: int, art_style: str = "storyboard") -> Script:

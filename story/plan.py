@@ -235,10 +235,10 @@ def plan_problems(plan: Plan) -> list[str]:
 
 @dataclass(frozen=True)
 class Substitution:
-    """A place, prop, action or job the painter cannot draw, replaced by the nearest one it can."""
+    """A place, prop, action, job or animal (a parrot) the painter cannot draw, replaced by the nearest one it can."""
 
     beat: int  # 1-based
-    kind: Literal["place", "prop", "action", "job"]
+    kind: Literal["place", "prop", "action", "job", "species"]
     wanted: str
     used: str
 

@@ -9,6 +9,7 @@ import re
 from petreel.i18n import UNDERSTOOD, understood
 from story.analysis import Analysis, Person
 from story.lexicon import lexicon
+from story.styles import CHARACTER_STYLES
 
 
 def describe(person: Person, language: str, analysis: Analysis | None = None) -> str:
@@ -68,6 +69,10 @@ def understood_line(analysis: Analysis, language: str) -> str:
             job_title = p.job_words if p.job_words and analysis.language == lang else \
                 lex.entry("jobs", analysis.job)[f"title_{lang}"]
             who = understood(lang, "with_job", who=who, job=job_title)
+        if p.stand_in is not None:  # a parrot: drawn as the ginger cat, and said so before the clip is made
+            animal = str(lex.entry("breeds", str(p.breed))[lang][0])
+            who = understood(lang, "drawn_as", who=who, style=CHARACTER_STYLES[p.stand_in].label(lang).lower(),
+                             animal=animal)
         side = understood(lang, "on_the_rival_side") if p.role not in {"hero", "rival"} and p.side == "villain" else ""
         parts.append(understood(lang, "part", role=understood(lang, f"role_{p.role}"), who=who, side=side))
     goal = _goal_text(analysis, lang)

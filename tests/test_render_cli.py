@@ -134,5 +134,7 @@ def test_make_report_lists_what_was_asked_and_drawn(capsys: pytest.CaptureFixtur
         asked, drawn = scene["asked"], scene["drawn"]
         assert drawn["location"] == asked["location"] and drawn["time_of_day"] == asked["time_of_day"]
         assert [p["asked"] for p in drawn["props"]] == asked["props"]  # every prop drawn or substituted
-        assert all(p["how"] in ("exact", "alias", "nearest", "fallback") and p["box"] for p in drawn["props"])
+        # a thing nothing drawable is near to is drawn as nothing, said so ("none", no box)
+        assert all(p["how"] in ("exact", "alias", "nearest") and p["box"] or p["how"] == "none" and p["box"] is None
+                   for p in drawn["props"])
         assert [c["action"] for c in drawn["characters"]] == [c["action"] for c in asked["characters"]]

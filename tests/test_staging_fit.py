@@ -65,5 +65,5 @@ def test_a_job_or_a_participle_is_no_thing_to_draw(premise: str, word: str) -> N
     assert word not in asked, asked
     painter = StoryboardPainter()
     painter.paint_layers(script, SMALL, no_progress, never_cancel)
-    stand_ins = [p["asked"] for r in painter.report for p in r["drawn"]["props"] if p["how"] == "fallback"]
+    stand_ins = [p["asked"] for r in painter.report for p in r["drawn"]["props"] if p["how"] == "none"]
     assert word not in stand_ins, stand_ins

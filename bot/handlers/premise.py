@@ -33,7 +33,7 @@ from bot.handlers.drafts import Draft
 from bot.handlers.lines import edit_button, take_line_edit
 from bot.handlers.ownership import owned_draft
 from bot.handlers.script import write_and_show
-from bot.handlers.understanding import chooser_styles, recast_html, understood_html
+from bot.handlers.understanding import chooser_styles, own_label, recast_html, understood_html
 from petreel.errors import Banned, CallbackError, UnknownStyle
 from petreel.i18n import EXAMPLES, norm_lang, t
 from story.offline import validate_premise
@@ -49,7 +49,7 @@ def style_keyboard(lang: str, draft: Draft, edit: bool = False) -> InlineKeyboar
     buttons = []
     for style_id, own in chooser_styles(draft.premise):
         s = CHARACTER_STYLES[style_id]
-        label = f"{s.emoji} {s.label(lang)}".strip()
+        label = (own and own_label(draft.premise, lang)) or f"{s.emoji} {s.label(lang)}".strip()
         buttons.append((t(lang, "style_from_premise", label=label) if own else label,
                         callbacks.encode(Action.STYLE, draft.id, s.id)))
     first = 1 if chooser_styles(draft.premise)[0][1] else 0

@@ -13,6 +13,7 @@ import html
 from functools import lru_cache
 
 from petreel.i18n import t
+from story.lexicon import lexicon
 from story.offline import recast_note
 from story.premise import Analysis, analyse, describe, hero_style, understood_line
 from story.styles import CHARACTER_STYLES
@@ -34,6 +35,16 @@ def chooser_styles(premise: str) -> list[tuple[str, bool]]:
     own = premise_style(premise)
     rest = [s for s in CHARACTER_STYLES if s != own]
     return ([(own, True)] if own else []) + [(s, False) for s in rest]
+
+
+def own_label(premise: str, lang: str) -> str | None:
+    """The premise's own hero in its own word where it is drawn as its breed, not as its button's style (a
+    hamster, a rabbit, a chihuahua: the ginger cat's button draws it), else None."""
+    hero = _analysis(premise).hero
+    if not hero.breed or lexicon().entry("breeds", hero.breed)["style"] is not None:
+        return None
+    word = str(lexicon().entry("breeds", hero.breed)["zh" if lang == "zh" else "en"][0])
+    return word[:1].upper() + word[1:]
 
 
 def _one_line(text: str) -> str:

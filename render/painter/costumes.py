@@ -3,7 +3,8 @@ coat and stethoscope, a firefighter's helmet and striped coat, a nurse's cap, a 
 badge, a detective's trench coat and hat, a window cleaner's harness, a delivery rider's yellow jacket and
 helmet, a teacher's cardigan and glasses, a student's red neckerchief and satchel, a knight's armour, a
 princess's gown and tiara, an office worker's lanyard, a farmer's straw hat and dungarees, a singer's
-sequins, a pilot's (or a ship captain's) peaked cap, dark jacket and gold wings. Which costume a character wears is ``persona.dress``'s choice. ``Pet`` draws them through these
+sequins, a pilot's (or a ship captain's) peaked cap, dark jacket and gold wings, an athlete's numbered jersey and sweatband (never a
+police cap at the end of a race). Which costume a character wears is ``persona.dress``'s choice. ``Pet`` draws them through these
 hooks (pet units, +x the facing side). Pure drawing.
 """
 
@@ -28,6 +29,7 @@ _DENIM: RGB = (72, 104, 164)
 _SEQUIN: RGB = (150, 62, 196)
 _NURSE: RGB = (244, 170, 200)
 _PILOT: RGB = (36, 44, 72)
+_JERSEY: RGB = (226, 52, 58)
 
 
 def _clothes(torso: RGB, legs: RGB, shoes: RGB) -> dict[str, Color]:
@@ -53,6 +55,7 @@ COLOURS: dict[str, dict[str, Color]] = {
     "farmer": {"torso": (204, 72, 60), "legs": _DENIM, "shoes": (110, 72, 44), "sleeve": (204, 72, 60)},
     "singer": _clothes(_SEQUIN, (30, 28, 36), (24, 24, 28)),
     "pilot": _clothes(_PILOT, (30, 36, 60), (20, 20, 24)),
+    "athlete": _clothes(_JERSEY, (246, 246, 250), (246, 246, 250)),
 }
 
 
@@ -125,7 +128,12 @@ def _fire_helmet(p: Pen, top: float) -> None:
 
 def _torso_job(p: Pen, outfit: str, body: tuple[float, float, float, float]) -> None:
     tx, ty, rx, ry = body
-    if outfit == "nurse":
+    if outfit == "athlete":  # a sports jersey: white side stripes and a big number on the chest
+        for s in (-1, 1):
+            p.line([(s * 16, -48), (s * 18, -16)], WHITE, 2.2)
+        p.rect(-6.5, -44, 6.5, -27, WHITE, r=1.5)
+        p.line([(-3.5, -41), (3.5, -41), (-1.5, -29.5)], _JERSEY, 2.2)  # a 7
+    elif outfit == "nurse":
         p.rect(-6, -46, 6, -36, WHITE, r=1)  # the red cross on the tunic
         p.rect(-1.4, -44.5, 1.4, -37.5, (220, 50, 60), outline=False)
         p.rect(-4.5, -42.4, 4.5, -39.6, (220, 50, 60), outline=False)
@@ -204,7 +212,10 @@ def _torso_job(p: Pen, outfit: str, body: tuple[float, float, float, float]) -> 
 
 
 def _hat_job(p: Pen, outfit: str, head_y: float, head_rx: float, top: float) -> None:
-    if outfit == "nurse":
+    if outfit == "athlete":  # a sweatband round the brow
+        p.rect_r(-head_rx + 3, top + 6, head_rx - 3, top + 12, 2.5, WHITE)
+        p.line([(-head_rx + 4, top + 9), (head_rx - 4, top + 9)], _JERSEY, 1.4)
+    elif outfit == "nurse":
         p.poly([(-14, top + 4), (14, top + 4), (11, top - 8), (-11, top - 8)], WHITE)
         p.rect(-1.6, top - 6, 1.6, top + 2, (220, 50, 60), outline=False)
         p.rect(-4, top - 3.6, 4, top - 0.4, (220, 50, 60), outline=False)

@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from render.painter.animals import ANIMALS, animal_of
 from render.painter.geometry import RGB
 from story.script import Character
 from story.styles import CHARACTER_STYLES
@@ -28,6 +29,7 @@ class PetLook:
     young: bool = False  # a kitten or a puppy: drawn small beside the grown-ups
     count: int = 1  # "her kittens", "three puppies": several young ones drawn together
     old: bool = False  # a grey muzzle, glasses, a cane and a stoop (``persona``, ``ages``)
+    animal: str = ""  # a rabbit, hamster, panda, fox or pig drawn on the rig (``animals.ANIMALS``); "" a cat or dog
 
 
 # (keywords, fur, fur2, pattern, ears-or-None, fluffy); first match wins, checked against breed + look
@@ -117,11 +119,18 @@ def resolve_look(character: Character, rng: random.Random) -> PetLook:
     text = f"{character.breed} {character.look}".lower()
     species = character.species
     accent = rng.choice(_ACCENTS)
-    eyes: RGB | None = next((c for w, c in _EYE_WORDS if w in text), None)
     style = CHARACTER_STYLES.get(character.style or "")
     pattern: str
     ears: str
-    if style is not None and style.species == species:
+    animal = animal_of(text)
+    # its eyes' colour where its words say one ("a golden hamster" is a golden coat, not golden eyes)
+    eyes: RGB | None = next((c for w, c in _EYE_WORDS if w in text), None) if not animal or "eye" in text else None
+    if animal:  # its own shapes; the colours its style gives it ("a ginger rabbit"), else its own
+        kind = ANIMALS[animal]
+        fur, fur2, pattern, ears, fluffy = kind.fur, kind.fur2, kind.pattern, kind.ears, False
+        if style is not None and style.species == species:
+            fur, fur2 = style.fur, style.fur2
+    elif style is not None and style.species == species:
         fur, fur2, pattern, ears, fluffy = style.fur, style.fur2, style.pattern, style.ears, style.fluffy
     else:
         hint = next((h for h in _BREED_HINTS if any(k in text for k in h[0])), None)
@@ -134,9 +143,9 @@ def resolve_look(character: Character, rng: random.Random) -> PetLook:
             ears = "pointy" if species == "cat" else rng.choice(["floppy", "big"])
             fluffy = rng.random() < 0.25
     if eyes is None:
-        eyes = (120, 190, 95) if species == "cat" else (90, 58, 40)
+        eyes = (120, 190, 95) if species == "cat" and not animal else (90, 58, 40)
     young, count = youth(character)
-    return PetLook(species, fur, fur2, pattern, ears, fluffy, eyes, accent, young, count)
+    return PetLook(species, fur, fur2, pattern, ears, fluffy, eyes, accent, young, count, animal=animal)
 
 
 

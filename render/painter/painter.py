@@ -37,7 +37,8 @@ from render.painter.poses import TWO_HANDED, arm_path, arm_style, draw_marks
 from render.painter.props import EXTENT, GRIP, HAND, draw_prop
 from render.painter.shops import ShopMatch, draw_shop, shop_kind
 from render.painter.staging import PlacedProp, Staged, stage_scene
-from render.painter.vocabulary import vocabulary
+from render.painter.venues import VENUES, draw_venue, venue_kind
+from render.painter.vocabulary import match_prop, vocabulary
 from render.stages import CancelFn, ProgressFn, RenderSpec, SceneArt, Sprite, overscan_size
 from story.script import Scene, Script
 
@@ -116,7 +117,7 @@ class StoryboardPainter:
             canvas = Canvas(Image.new("RGB", size, (128, 128, 128)), *vis,
                             random.Random(f"{spec.seed}:bg:{scene.location}"), scene.time_of_day, weather)
             canvas.lang = script.language  # the shop signs and the place's words in the script's language
-            shop = shop_kind(scene, script.premise)  # a flower shop, a bakery, a fish market...
+            shop = shop_kind(scene, script.premise) or venue_kind(scene, script.premise)  # a bakery; a gym, a show ring
             view = shown(scene.camera, spec)  # what every window of the scene's camera move shows
             fits = _fit_props(canvas, placed, staged, view, young)  # the props kept whole and in view
             placed = [replace(pp, where="front") if fits[k][2] else pp for k, pp in enumerate(placed)]
@@ -225,7 +226,9 @@ class StoryboardPainter:
     def _background(c: Canvas, scene: Scene, staged: list[Staged], placed: list[PlacedProp],
                     shop: ShopMatch | None, fits: list[tuple[float, float, bool]]) -> list[Box | None]:
         outdoor = scene.location in vocabulary().outdoor
-        if shop is not None:
+        if shop is not None and shop.kind in VENUES:
+            draw_venue(c, shop)
+        elif shop is not None:
             draw_shop(c, scene.location, shop.kind, BACKGROUNDS[scene.location])
         else:
             BACKGROUNDS[scene.location](c)
@@ -586,6 +589,12 @@ def _lie_down(pair: list[Image.Image], feet: tuple[float, float], st: Staged, u:
     return out, (_even_down(target[0] - rx), _even_down(target[1] - ry))
 
 
+def unseen(scene: Scene) -> list[dict[str, Any]]:
+    """The report of each asked thing nothing drawable is near to ("weights", "the final"): drawn as nothing."""
+    return [{"asked": m.asked, "drawn": None, "how": "none", "where": "none", "box": None}
+            for m in map(match_prop, scene.props) if m.how == "fallback"]
+
+
 def _scene_report(i: int, scene: Scene, weather: str, staged: list[Staged], placed: list[PlacedProp],
                   boxes: list[tuple[int, int, int, int] | None], sprites: list[Sprite],
                   shop: ShopMatch | None = None, faces: dict[str, dict[str, Box]] | None = None) -> dict[str, Any]:
@@ -602,6 +611,9 @@ def _scene_report(i: int, scene: Scene, weather: str, staged: list[Staged], plac
         owner = pp.where.split(":", 1)[1] if ":" in pp.where else None
         entry["box"] = list(box) if box is not None else sprite_box(owner) if owner else None
         props.append(entry)
+    props += unseen(scene)
+    order = {asked: k for k, asked in reversed(list(enumerate(scene.props)))}
+    props.sort(key=lambda e: order.get(e["asked"], len(order)))  # in the order asked; a treated patient last
     chars = []
     for app, st in zip(scene.characters, staged, strict=True):
         chars.append({

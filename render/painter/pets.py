@@ -9,7 +9,7 @@ from contextlib import contextmanager
 import numpy as np
 from PIL import ImageDraw
 
-from render.painter import ages, costumes
+from render.painter import ages, animals, costumes
 from render.painter.gear import GRIPS, LIFT, draw_behind
 from render.painter.geometry import (
     GOLD,
@@ -175,6 +175,8 @@ class Pet(Pen):
 
     def paw_color(self) -> RGB:
         lk = self.look
+        if lk.animal:
+            return animals.limb(self)
         return lk.fur2 if lk.pattern == "points" or lk.pattern in ("patches", "mask") and luma(lk.fur2) > 150 \
             else lk.fur
 
@@ -233,6 +235,9 @@ class Pet(Pen):
 
     def tail(self) -> None:
         lk = self.look
+        if lk.animal:
+            animals.tail(self)
+            return
         if self.cat:
             pts = bezier((-10, -20), (-36, -18), (-42, -50), (-32, -62), 14)
             self.stroke(pts, lk.fur2 if lk.pattern == "points" else lk.fur, 10 if lk.fluffy else 6.5)
@@ -289,12 +294,12 @@ class Pet(Pen):
     def legs(self) -> None:
         oc = self._outfit()
         lk = self.look
-        leg = oc.get("legs", lk.fur)
+        leg = oc.get("legs", animals.limb(self))
         stride = self.pose.legs == "stride"
         if self.pose.legs in LEG_PATHS:  # a kick or legs in the air: each leg a stroke from the hip
             for s, path in zip((1, -1), LEG_PATHS[self.pose.legs], strict=True):
                 self.stroke(path, leg, 10.0)
-                foot = oc.get("shoes") or (lk.fur2 if lk.pattern in ("patches", "points") else lk.fur)
+                foot = oc.get("shoes") or (lk.fur2 if lk.pattern in ("patches", "points") else animals.limb(self))
                 self.ell(path[-1][0] + 2 * s, path[-1][1], 6.5, 5.0, foot)
             return
         for s in (-1, 1):
@@ -310,7 +315,7 @@ class Pet(Pen):
             (*self._pt_min(s * 3.5, -20, s * 14, -2), *self._pt_max(s * 3.5, -20, s * 14, -2)),
             radius=4 * self.u, fill=leg, outline=self.ink, width=round(self.lw))
         shoe = oc.get("shoes")
-        foot = shoe if shoe is not None else (lk.fur2 if lk.pattern in ("patches", "points") else lk.fur)
+        foot = shoe if shoe is not None else (lk.fur2 if lk.pattern in ("patches", "points") else animals.limb(self))
         self.ell(s * 9.5, -2.5, 8.5, 4.8, foot)
         if shoe is not None:
             self.ell(s * 7.5, -4, 2.5, 1.2, (255, 255, 255, 120), outline=False)
@@ -449,17 +454,17 @@ class Pet(Pen):
                 self.ell(s * 15, -49, 5.5, 4.5, lk.accent)
         for s in (-1, 1):
             pts = self._arm_pts(s)
+            arm = animals.limb(self)
             if sleeve is not None:
                 cut = max(2, int(len(pts) * 0.75))
-                self.stroke(pts, lk.fur, 7.5)
+                self.stroke(pts, arm, 7.5)
                 self.stroke(pts[:cut], sleeve, 8.5)
             else:
-                self.stroke(pts, lk.fur, 7.5)
+                self.stroke(pts, arm, 7.5)
                 if self.outfit == "rags":
                     self.stroke(pts[:2], oc["torso"], 8.5)
             hx, hy = pts[-1]
-            paw = lk.fur2 if lk.pattern == "points" or lk.pattern in ("patches", "mask") and luma(lk.fur2) > 150 \
-                else lk.fur
+            paw = self.paw_color()
             self.ell(hx, hy, 5, 5, paw)
             if self.outfit == "graduation_cap" and s == 1:
                 self.rect_r(hx - 2.5, hy - 9, hx + 2.5, hy + 9, 2, (250, 246, 230))
@@ -472,8 +477,10 @@ class Pet(Pen):
     def head(self) -> None:
         lk = self.look
         inner_col = lk.fur2 if lk.pattern == "points" else PINK if luma(lk.fur) > 70 else (200, 110, 130)
-        # 1. upright ears behind the head: sharp for cats, rounder and wider-set for dogs
-        if self.cat:
+        # 1. upright ears behind the head: sharp for cats, rounder and wider-set for dogs (another animal's own)
+        if lk.animal and lk.ears != "pointy":
+            animals.ears(self)
+        elif self.cat:
             for s in (-1, 1):
                 self.poly(round_tri((s * 27, -80), (s * 22, -104), (s * 7, -93), 0.12),
                           lk.fur2 if lk.pattern == "points" else lk.fur)
@@ -520,8 +527,9 @@ class Pet(Pen):
         elif lk.pattern == "spots":
             for px, py in ((-14, -84), (13, -80), (-4, -90)):
                 self.ell(px, py, 2.5, 2, lk.fur2, outline=False)
-        # 4. dogs: a big snout and floppy ears hanging over the head's sides
-        if not self.cat:
+        animals.marks(self)
+        # 4. dogs: a big snout and floppy ears hanging over the head's sides (a pig: its own snout, in ``face``)
+        if not self.cat and lk.animal != "pig":
             light_fur2 = luma(lk.fur2) > luma(lk.fur) - 20
             muzzle = lk.fur2 if lk.pattern == "mask" or light_fur2 else lighter(lk.fur, 0.3)
             self.ell(0, -60.5, 14.5, 10.5, muzzle)
@@ -549,6 +557,8 @@ class Pet(Pen):
         if self.cat:
             self.poly([(-2.8, -66.5), (2.8, -66.5), (0, -63.8)], (236, 120, 140))
             my = -63.0
+        elif animals.snout(self):
+            my = -57.5
         else:
             self.ell(0, -65.5, 5.4, 3.8, (36, 30, 34))
             self.ell(-1.6, -66.8, 1.5, 0.9, (255, 255, 255, 170), outline=False)

@@ -24,7 +24,8 @@ HAND: dict[str, float] = {"umbrella": 75, "microphone": 26, "phone": 16, "ring":
                           "coffee cup": 18, "handbag": 24, "necklace": 24, "newspaper": 30, "kitten": 36,
                           "puppy": 36, "fire hose": 56, "flag": 60,
                           "sausages": 22, "fish": 22, "bone": 16, "noodles": 18, "dumplings": 18, "meat": 18,
-                          "bread": 20, "ice cream": 18, "tooth": 22, "game controller": 28}
+                          "bread": 20, "ice cream": 18, "tooth": 22, "game controller": 28,
+                          "weights": 30}
 GRIP: dict[str, tuple[float, float]] = {"umbrella": (0, -4), "microphone": (0, -25), "squeegee": (0, -10),
                                         "flowers": (0, -20), "briefcase": (0, -100), "suitcase": (0, -100),
                                         "trophy": (0, -30), "bricks": (0, -10), "serving tray": (0, -8),
@@ -33,7 +34,7 @@ GRIP: dict[str, tuple[float, float]] = {"umbrella": (0, -4), "microphone": (0, -
                                         "fire hose": (-30, -40), "flag": (0, -30),
                                         "sausages": (0, -92), "fish": (0, -90), "bone": (0, -40), "meat": (30, -88),
                                         "bread": (-10, -26), "ice cream": (0, -20),
-                                        "tooth": (0, -40), "game controller": (0, -40)}
+                                        "tooth": (0, -40), "game controller": (0, -40), "weights": (0, -31)}
 
 
 _FURS = ((235, 140, 50), (150, 145, 140), (248, 246, 240), (70, 66, 76), (225, 175, 90), (140, 95, 60))  # crowds' coats
@@ -738,6 +739,44 @@ def _gift(p: Pen, color: RGB | None) -> None:
         p.ell(s * 12, -88, 12, 8, (240, 80, 110))
 
 
+def _weights(p: Pen, color: RGB | None) -> None:
+    """A dumbbell held by its grip: a steel bar and a stack of plates at each end."""
+    plate = color or (52, 54, 64)
+    p.rect(-62, -36, 62, -26, (196, 200, 210), r=3)
+    for s in (-1, 1):
+        p.rect(s * 30 - 9, -70, s * 30 + 9, 8, plate, r=4)
+        p.rect(s * 48 - 7, -60, s * 48 + 7, -2, lighter(plate, 0.2), r=3)
+
+
+def _christmas_tree(p: Pen, color: RGB | None) -> None:
+    """A fir in three tiers with baubles, a garland and a gold star, on its trunk."""
+    green = color or (46, 140, 70)
+    p.rect(-9, -22, 9, 0, (120, 78, 44))
+    for k, (w, top, base) in enumerate(((56, -96, -20), (44, -140, -70), (32, -180, -116))):
+        p.poly([(-w, base), (0, top), (w, base)], lighter(green, 0.08 * k))
+    p.line([(-40, -42), (30, -60)], GOLD, 2.2)
+    p.line([(-28, -92), (22, -108)], GOLD, 2.2)
+    for x, y, c in ((-30, -32, (220, 50, 60)), (24, -40, (80, 140, 230)), (-6, -58, (250, 210, 60)),
+                    (-20, -84, (80, 140, 230)), (16, -90, (220, 50, 60)), (-2, -124, (250, 210, 60)),
+                    (12, -140, (220, 50, 60)), (-12, -150, (80, 140, 230))):
+        p.ell(x, y, 5, 5, c)
+    p.poly(star_pts(0, -186, 14), GOLD)
+
+
+def _lanterns(p: Pen, color: RGB | None) -> None:
+    """Two red paper lanterns hanging on their cords, gold caps and tassels."""
+    red = color or (218, 36, 40)
+    for x in (-60, 60):
+        p.line([(x, -120), (x, -92)], (60, 40, 30), 1.4)
+        p.rect(x - 12, -94, x + 12, -86, GOLD, r=2)
+        p.ell(x, -64, 34, 24, red)
+        for dx in (-18, 0, 18):
+            p.line([(x + dx * 0.8, -86), (x + dx, -64), (x + dx * 0.8, -42)], darker(red, 0.75), 1.0)
+        p.rect(x - 12, -42, x + 12, -34, GOLD, r=2)
+        for dx in (-4, 0, 4):
+            p.line([(x + dx, -34), (x + dx, -12)], (240, 60, 50), 1.6)
+
+
 def _company_sign(p: Pen, color: RGB | None) -> None:
     """A company's sign on two posts: a bright panel with a round logo (a parcel with a speed swoosh)
     and the name as bold white bars."""
@@ -963,6 +1002,7 @@ DRAW: dict[str, DrawFn] = {
     "money": _money, "trophy": _trophy, "briefcase": _briefcase, "rocket": _rocket, "phone": _phone,
     "umbrella": _umbrella, "suitcase": _suitcase, "flowers": _flowers, "ring": _ring, "food bowl": _food_bowl,
     "bricks": _bricks, "cake": _cake, "book": _book, "cardboard box": _cardboard, "gift box": _gift,
+    "weights": _weights, "christmas tree": _christmas_tree, "lanterns": _lanterns,
     "confetti": _confetti, "company sign": _company_sign, "food stall": _food_stall, "serving tray": _serving_tray,
     "coffee cup": _coffee_cup, "handbag": _handbag, "necklace": _necklace, "newspaper": _newspaper, "yacht": _yacht,
     "easel": _easel, "fire hose": _fire_hose, "fire": _fire, "burning house": _burning_house, "flag": _flag,
@@ -992,6 +1032,7 @@ def draw_prop(name: str, pen: Pen, color: RGB | None = None) -> None:
 
 # half-width and height in prop units, for the report's boxes
 EXTENT: dict[str, tuple[float, float]] = {
+    "weights": (62, 80), "christmas tree": (56, 200), "lanterns": (94, 120),
     "car": (100, 82), "crowd": (170, 85), "stage": (158, 200), "hospital bed": (132, 150),
     "classroom board": (112, 102), "company sign": (116, 126), "mansion gate": (130, 130), "rocket": (46, 182), "confetti": (165, 104),
     "money": (66, 106), "cardboard box": (82, 98), "window-cleaning cradle": (64, 48), "delivery scooter": (86, 102),

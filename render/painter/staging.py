@@ -68,7 +68,7 @@ _BESIDE = {1: [Slot(0.27, GROUND, 0.375)],  # a lone pet beside a wide prop; two
            # three: the hero on one side, the other two close together on the other, the prop between
            3: [Slot(0.2, GROUND, 0.3), Slot(0.84, BACK_GROUND, 0.255), Slot(0.66, BACK_GROUND - 0.012, 0.24)]}
 # hung on the wall above the pets' heads, where nobody hides it; a plane up in the sky beside their heads
-_HIGH = {"company sign": (0.5, 0.43), "plane": (0.7, 0.27)}
+_HIGH = {"company sign": (0.5, 0.43), "plane": (0.7, 0.27), "lanterns": (0.5, 0.3)}  # lanterns hang up high
 # a crowd drawn for its place (``crowds`` in vocabulary.json): bottom centre x, y and height. The audience,
 # seen from behind along the frame's foot, stays below the subtitles in every camera window (its ears and
 # glow sticks below 0.88 of the visible frame: even a tilt's lowest window shows them under the subtitles)
@@ -162,7 +162,9 @@ def stage_scene(scene: Scene, cast: list[str] | None = None,
     in the rain or snow, and one young one is carried by whoever rescues or hugs it."""
     young = young or {}
     vocab = vocabulary()
-    matches = [match_prop(p) for p in scene.props]
+    # a thing nothing drawable is near to ("weights", "the final", a score) is drawn as nothing at all, never
+    # as a stand-in present: the report says so (``unseen``)
+    matches = [m for m in map(match_prop, scene.props) if m.how != "fallback"]
     ids = [a.id for a in scene.characters]
     if any(a.action == "treat" and a.target not in ids for a in scene.characters) and not any(
             m.drawn in ("patient", "hospital bed") for m in matches):
@@ -254,8 +256,8 @@ def stage_scene(scene: Scene, cast: list[str] | None = None,
                 staged[k] = replace(st, pose=replace(st.pose, holding=m, arms="belly", lean=0.0))
                 claimed.add(m.drawn)
             continue
-        if m.drawn in claimed or layer not in ("rig", "hand") or m.how == "fallback":
-            continue  # a thing nothing is near to stands in the scene as the reported stand-in, in nobody's paw
+        if m.drawn in claimed or layer not in ("rig", "hand"):
+            continue
         for k in takers:
             st = staged[k]
             rides = st.pose.action in _RIG_TAKERS or m.drawn in _SHOWN_OFF and st.pose.action in _SHOW_OFF

@@ -202,6 +202,9 @@ def stage_action(action: str, expression: str, holding: str | None, scene_props:
     v = vocabulary()
     spec = dict(v.actions.get(action) or v.actions["stand"])
     held = match_prop(holding) if holding else None
+    unheld = held is not None and held.how == "fallback"  # nothing near to it ("his score"): empty paws,
+    if unheld:  # neither a stand-in present nor the action's own default thing
+        held = None
     job: str | None = None
     if action == "work":
         job = _job(scene_props, location, held)
@@ -228,7 +231,7 @@ def stage_action(action: str, expression: str, holding: str | None, scene_props:
         spec.update(arms=(inst := instrument([holding or "", *(p.asked for p in scene_props)])),
                     marks=[inst, "notes"])
         held = None
-    if held is None and spec.get("holding"):
+    if held is None and spec.get("holding") and not unheld:
         held = asked.get(spec["holding"]) or PropMatch(spec["holding"], spec["holding"], "exact")
     rig = (asked.get(spec["rig"]) or PropMatch(spec["rig"], spec["rig"], "exact")) if spec.get("rig") else None
     if held is not None and v.props[held.drawn].layer == "rig" and rig is None:

@@ -1,0 +1,108 @@
+"""A place drawn as the venue its scene names: the stadium as a gym (a mirror wall, a dumbbell rack and a
+loaded barbell on its stand, a rubber floor) where the words say gym, weights, 健身房 or 举重; the stage as a
+show ring (bunting, a rosette, a white ring fence on green carpet, the show's banner) where they say dog
+show, cat show, best in show, 狗展. Found like a shop's trade (``shops.shop_kind``): the scene's setting,
+props, narration, then the premise; reported as the place drawn. Pure drawing on a ``Canvas``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from render.painter.canvas import Canvas
+from render.painter.geometry import GOLD, HORIZON, WHITE, star_pts
+from render.painter.shops import ShopMatch, sign
+from story.script import Scene
+
+
+def _gym(c: Canvas, banner: str) -> None:
+    c.grad(c.top, HORIZON, (222, 226, 232), (200, 206, 216))
+    c.rect(c.left, HORIZON - 0.05, c.right, HORIZON, (62, 72, 96), outline=False)  # the wall's dark dado
+    c.rect(0.24, 0.13, 0.76, 0.5, (186, 218, 236))  # the mirror wall
+    for x in (0.32, 0.4, 0.62):
+        c.line([(x, 0.48), (x + 0.1, 0.15)], (236, 246, 252), 0.8)
+    c.rect(0.36, 0.03, 0.64, 0.1, (220, 48, 56), r=0.6)
+    sign(c, banner, 0.5, 0.065, 4.2, WHITE, width=0.24)
+    c.rect(0.0, 0.44, 0.2, 0.46, (90, 94, 104))  # the dumbbell rack
+    for x in (0.02, 0.18):
+        c.rect(x - 0.006, 0.44, x + 0.006, HORIZON - 0.01, (90, 94, 104))
+    for k, y in enumerate((0.41, 0.54)):
+        c.rect(0.0, y + 0.03, 0.2, y + 0.045, (90, 94, 104))
+        for x in (0.05, 0.1, 0.15):
+            c.rect(x - 0.018, y + 0.025, x + 0.018, y + 0.03, (180, 184, 194), outline=False)
+            for dx in (-0.018, 0.018):
+                c.ellipse(x + dx, y + 0.02, 1.2 + k * 0.3, 1.6 + k * 0.3, (44, 46, 56))
+    for x in (0.84, 0.96):  # the barbell on its stand
+        c.rect(x - 0.007, 0.24, x + 0.007, HORIZON - 0.01, (70, 74, 86))
+    c.rect(0.8, 0.265, 1.0, 0.275, (196, 200, 210))
+    for x in (0.82, 0.98):
+        c.rect(x - 0.01, 0.22, x + 0.01, 0.32, (44, 46, 56), r=0.4)
+    c.floor((58, 60, 68), (82, 84, 94))
+    for k in range(1, 5):  # rubber floor tiles
+        c.line([(c.left, HORIZON + k * 0.07), (c.right, HORIZON + k * 0.07)], (70, 72, 82), 0.3)
+
+
+def _show_ring(c: Canvas, banner: str) -> None:
+    c.grad(c.top, HORIZON, (40, 60, 110), (70, 96, 150))
+    cols = [(230, 70, 70), (250, 210, 70), (90, 160, 230), (120, 200, 120)]
+    for k in range(13):  # bunting across the hall
+        x = c.left + k * 0.09
+        c.poly([(x, 0.16), (x + 0.08, 0.16), (x + 0.04, 0.21)], cols[k % 4])
+    c.line([(c.left, 0.16), (c.right, 0.16)], (240, 240, 240), 0.4)
+    c.rect(0.22, 0.03, 0.78, 0.11, (250, 246, 236), r=0.6)  # the show's banner
+    sign(c, banner, 0.5, 0.07, 4.2, (40, 60, 110), width=0.5)
+    c.ellipse(0.5, 0.33, 7.5, 7.5, (40, 110, 200))  # the rosette and its ribbons
+    c.poly([(0.47, 0.36), (0.44, 0.47), (0.48, 0.45), (0.5, 0.36)], (40, 110, 200))
+    c.poly([(0.53, 0.36), (0.56, 0.47), (0.52, 0.45), (0.5, 0.36)], (40, 110, 200))
+    c.ellipse(0.5, 0.33, 4.5, 4.5, GOLD)
+    c.poly(star_pts(0.5, 0.33, 0.025), WHITE, outline=False)
+    c.floor((70, 150, 90), (96, 176, 106))  # green show carpet
+    for x in (0.02, 0.2, 0.38, 0.62, 0.8, 0.98):  # the white ring fence
+        c.rect(x - 0.008, HORIZON - 0.06, x + 0.008, HORIZON + 0.01, WHITE)
+    for y in (HORIZON - 0.05, HORIZON - 0.02):
+        c.rect(c.left, y, c.right, y + 0.01, WHITE)
+
+
+@dataclass(frozen=True)
+class Venue:
+    location: str  # the scene location it is drawn for
+    words: tuple[tuple[str, str], ...]  # (a word naming it, the banner it is drawn with)
+    draw: Callable[[Canvas, str], None]
+
+
+VENUES: dict[str, Venue] = {
+    "gym": Venue("stadium", tuple((w, "GYM") for w in (
+        "gym", "gymnasium", "fitness", "weights", "dumbbell", "dumbbells", "barbell", "weightlifting",
+        "lifts weights", "健身房", "健身", "举重", "杠铃", "哑铃")), _gym),
+    "show ring": Venue("stage", (
+        ("dog show", "DOG SHOW"), ("best in show", "BEST IN SHOW"), ("show ring", "BEST IN SHOW"),
+        ("cat show", "CAT SHOW"), ("pet show", "PET SHOW"), ("狗展", "DOG SHOW"), ("猫展", "CAT SHOW"),
+        ("宠物展", "PET SHOW"), ("萌宠大赛", "PET SHOW"), ("狗狗大赛", "DOG SHOW"), ("猫咪大赛", "CAT SHOW")), _show_ring),
+}
+
+
+def _said(text: str, word: str) -> bool:
+    return word in text if not word.isascii() else re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", text) is not None
+
+
+def venue_kind(scene: Scene, premise: str = "") -> ShopMatch | None:
+    """The venue a scene is drawn as (its ``kind``, the words that named it and where), or None."""
+    texts = [("setting", scene.setting), ("props", " | ".join(scene.props)), ("narration", scene.narration),
+             ("premise", premise)]
+    for name, v in VENUES.items():
+        if v.location != scene.location:
+            continue
+        for source, text in texts:
+            low = text.lower()
+            hit = next((w for w, _ in sorted(v.words, key=lambda wb: -len(wb[0])) if _said(low, w)), None)
+            if hit is not None:
+                return ShopMatch(name, hit, source)
+    return None
+
+
+def draw_venue(c: Canvas, found: ShopMatch) -> None:
+    """Paint the venue ``found`` names, its banner in the words that named it."""
+    v = VENUES[found.kind]
+    v.draw(c, dict(v.words)[found.asked])
