@@ -113,3 +113,12 @@ def test_a_championship_won_is_a_trophy_not_a_job() -> None:
     """拿了冠军 made the hero an athlete, drawn at a stadium; it is a title won: a trophy."""
     a = analyse("一只小仓鼠被同学嘲笑，每天努力跑轮子，最后拿了冠军")
     assert a.job is None and "trophy" in a.props
+
+
+def test_a_strength_contest_is_held_in_the_gym_and_a_singing_contest_on_the_stage() -> None:
+    """"beats the bully in a strength contest" was drawn on the theatre stage with its curtains."""
+    chars = [{"id": "hero", "action": "celebrate"}]
+    img, report = _still({**_scene("stage", chars), "narration": "Buddy wins the strength contest."})
+    assert report["drawn"]["place"] == "gym" and _share(_region(img, (0.3, 0.2, 0.7, 0.4)), (186, 218, 236), 40) > 0.3
+    _, sung = _still({**_scene("stage", chars), "setting": "the singing contest at the gym's party hall"})
+    assert "place" not in sung["drawn"]  # a gym named alone leaves a singing stage a stage

@@ -1,5 +1,6 @@
 """A place drawn as the venue its scene names: the stadium as a gym (a mirror wall, a dumbbell rack and a
-loaded barbell on its stand, a rubber floor) where the words say gym, weights, 健身房 or 举重; the stage as a
+loaded barbell on its stand, a rubber floor) where the words say gym, weights, 健身房 or 举重, and the stage
+where its scene holds a strength contest (举重比赛); the stage as a
 show ring (bunting, a rosette, a white ring fence on green carpet, the show's banner) where they say dog
 show, cat show, best in show, 狗展. Found like a shop's trade (``shops.shop_kind``): the scene's setting,
 props, narration, then the premise; reported as the place drawn. Pure drawing on a ``Canvas``.
@@ -70,12 +71,15 @@ class Venue:
     location: str  # the scene location it is drawn for
     words: tuple[tuple[str, str], ...]  # (a word naming it, the banner it is drawn with)
     draw: Callable[[Canvas, str], None]
+    contests: tuple[str, ...] = ()  # a contest of its own, drawn there from the stage (a strength contest)
 
 
 VENUES: dict[str, Venue] = {
     "gym": Venue("stadium", tuple((w, "GYM") for w in (
         "gym", "gymnasium", "fitness", "weights", "dumbbell", "dumbbells", "barbell", "weightlifting",
-        "lifts weights", "健身房", "健身", "举重", "杠铃", "哑铃")), _gym),
+        "lifts weights", "strength contest", "weightlifting contest", "lifting contest", "健身房", "健身", "举重",
+        "杠铃", "哑铃")), _gym, ("strength contest", "weightlifting contest", "lifting contest", "weightlifting",
+                              "举重比赛", "举重")),
     "show ring": Venue("stage", (
         ("dog show", "DOG SHOW"), ("best in show", "BEST IN SHOW"), ("show ring", "BEST IN SHOW"),
         ("cat show", "CAT SHOW"), ("pet show", "PET SHOW"), ("狗展", "DOG SHOW"), ("猫展", "CAT SHOW"),
@@ -93,6 +97,12 @@ def venue_kind(scene: Scene, premise: str = "") -> ShopMatch | None:
              ("premise", premise)]
     for name, v in VENUES.items():
         if v.location != scene.location:
+            # a contest of the venue's own held on the stage ("beats the bulldog in a strength contest"), named
+            # by the contest's words (a gym alone in the premise leaves a singing stage a stage)
+            if scene.location == "stage" and v.contests:
+                hit = next((w for _, text in texts for w in v.contests if _said(text.lower(), w)), None)
+                if hit is not None:
+                    return ShopMatch(name, hit, "contest")
             continue
         for source, text in texts:
             low = text.lower()
@@ -105,4 +115,4 @@ def venue_kind(scene: Scene, premise: str = "") -> ShopMatch | None:
 def draw_venue(c: Canvas, found: ShopMatch) -> None:
     """Paint the venue ``found`` names, its banner in the words that named it."""
     v = VENUES[found.kind]
-    v.draw(c, dict(v.words)[found.asked])
+    v.draw(c, dict(v.words).get(found.asked, v.words[0][1]))
