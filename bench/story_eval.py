@@ -17,7 +17,7 @@ unnamed supporting characters; long and short), it prints:
   unrelated premise, per 10 lines.
 
 * props (issue 12, staging): premises naming food, a vehicle or a trade: the thing drawn as itself (the
-  painter's own drawing), the shop as its trade, and the painter's stand-in presents per script (``--props``
+  painter's own drawing), the shop as its trade, and the asked things no drawing is near to (drawn as nothing) per script (``--props``
   prints only this block).
 
 * casting (issue 12): premises naming pets only by name, counting pets ("two puppies", 三只小猫), visiting a
@@ -1588,8 +1588,8 @@ PROPS_CASES: tuple[tuple[str, str, str, str | None], ...] = (
 
 def _props(seeds: int) -> None:
     """The props block (issue 12): the thing a premise names drawn as itself (the painter's own drawing, not a
-    stand-in, nor another kind of the thing: a truck not a car), the shop drawn as its trade, and the painter's stand-in presents (a gift box for what nothing
-    is near to) per script."""
+    stand-in, nor another kind of the thing: a truck not a car), the shop drawn as its trade, and how many asked things no drawing is near to
+    (drawn as nothing and reported as such, no stand-in present) per script."""
     from render.painter.shops import shop_kind
     from render.painter.vocabulary import art, match_prop
 
@@ -1606,10 +1606,10 @@ def _props(seeds: int) -> None:
         yield f"{' '.join(cells)} {stand_ins:5d}  [{lang}] {premise[:80]}"
 
     got = run_block([f"props (issue 12, staging): {len(PROPS_CASES)} premises naming food, a vehicle or a trade "
-                     f"(English and Chinese)", f"{'own':>5} {'shop':>5} {'stand':>5}  premise"],
+                     f"(English and Chinese)", f"{'own':>5} {'shop':>5} {'none':>5}  premise"],
                     PROPS_CASES, seeds, offline_of, row)
     print(f"things drawn as themselves: {got.total('own')} of {got.total('owns')} scripts   shops drawn as their "
-          f"trade: {got.total('shop')} of {got.total('shops')}   stand-in presents: {got.total('stand_ins')}")
+          f"trade: {got.total('shop')} of {got.total('shops')}   asked things with no drawing near (drawn as nothing, reported): {got.total('stand_ins')}")
 
 # plural breed groups, breed looks, pet shows and training (issue 12, breeds): (premise, lang, the hero's breed,
 # the mockers' breed, how many of them at least, the place drawn or None, the hero's training action or None:
