@@ -190,7 +190,7 @@ def relatives_zh(frags: list[tuple[str, int, int]], mentions: list[Mention], tok
         doing = any(h.section in {"events", "actions", "jobs"} and h.start in span for h in hits)
         owner = bool(others) and others[-1].end == target.start - 1  # "小狗的主人": an owner, not a clause
         toward = words[first] in {"给", "向", "对", "替", "为", "跟", "朝"}  # 给救过它的老奶奶送鱼: to whom, one clause
-        if owner or toward or not (passive or (doing and not others)) or len(span) < 1 or target.end >= e:
+        if owner or toward or not (passive or (doing and not others)) or len(span) < 1 or (target.end >= e and not passive):
             out.append((lead, s, e))
             continue
         out.append((lead, first, target.start - 1))

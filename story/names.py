@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from story.datafiles import read_json
 from story.lexicon import Lexicon, Tokens, lexicon
+from story.nearest import things
 from story.text import HAN as _HAN
 
 _HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
@@ -159,6 +160,8 @@ def _standalone(cand: str, before: str, after: str, lex: Lexicon) -> bool:
     if any(len(h.surface) > 1 for h in lex.find(cand)) and not known:
         return False  # 老板, 小丑: a vocabulary word is not a name
     at_edge = before in _BEFORE_NAME or not _HAN_RUN.match(before)
+    if known and not at_edge and before not in "猫狗犬" and any(n.section == "props" for n in things(cand, "zh")):
+        return False  # 买不起布丁, 喝了一杯奶茶: the food after its verb, not a pet called so (小猫奶茶 is)
     goes_on = bool(after) and after in _GOES_ON  # 小白后来…, 阿花终于…: a subject's adverb follows
     ends = not after or after in _AFTER_NAME or goes_on or not _HAN_RUN.match(after)
     return (known and (at_edge or ends)) or (ends and (at_edge or not goes_on))

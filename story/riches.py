@@ -148,3 +148,10 @@ def _before_mockers(scene: dict[str, Any], hero: dict[str, Any], mockers: dict[s
         scene["characters"].append({"id": sid, "expression": "shocked", "outfit": outfit, "action": "shocked",
                                     "facing": "left", "target": "hero"})
         hero["facing"] = "right"
+
+
+def drives_zh(verb: str) -> bool:
+    """A Chinese verb phrase that drives a car or a luxury ride (开着豪车回来, 开着兰博基尼回村, 开上了跑车),
+    not one that opens or runs something (开着一家面包店, 门开着)."""
+    rides = "|".join(map(re.escape, [*read_json("riches.json")["rides"]["zh"], "车"]))
+    return re.search(rf"(?:开着|开上了|开上|开回|开|驾驶|驾着)[^，,。]{{0,6}}?(?:{rides})", verb) is not None

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Literal
 
+from story.analysis import BY
 from story.clauses import Clause, outsider_entry
 from story.datafiles import read_json
 from story.gear import is_gear, note_phrase, tool_action
@@ -22,6 +23,8 @@ from story.lexicon import lexicon
 from story.life import longs_for
 from story.nearest import Nearest, nearest, things
 from story.premise import Analysis
+from story.riches import drives_zh
+from story.roles import wrongs
 from story.telling import telling_data
 from story.text import HAN
 
@@ -164,12 +167,28 @@ def _medic_cares(c: Clause, sick: dict[str, Any]) -> bool:
         re.search(rf"\b{w}\b", who) if w.isascii() else w in who for w in sick["medics"])
 
 
+_SUFFERED = re.compile(r"(?:is|are|was|were|gets?|got|being)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b")
+
+
+def _suffers(c: Clause) -> bool:
+    """A clause whose subject suffers a wrong that no one of the cast does (被嘲笑是乞丐, 被亲戚嘲笑穷, "is
+    mocked for her old bike"): its subject is the one wronged, never the one doing it."""
+    if c.passive or c.obj or c.actor != c.subject or not wrongs(c.events):
+        return False
+    verb = c.verb.lower()
+    return verb.startswith(tuple(w for w in BY if HAN.search(w))) if HAN.search(verb) else _SUFFERED.match(verb) is not None
+
+
 def _verb_action(c: Clause) -> tuple[str, bool]:
     data = spine_data()
     verb = c.verb.lower()
     first = verb.split()[0] if verb.split() else ""
     if _leaves_a_thing(c):
         return "give", False
+    if HAN.search(verb) and drives_zh(verb):  # 开着豪车回来: at the wheel, not back at work
+        return "drive", True
+    if _suffers(c):  # 被嘲笑是乞丐, 被嫌弃, "is mocked for her old bike": mocked by no one on screen, hurt
+        return "cry", False
     if longs_for(c.verb):  # "waits at the station for its owner", 等主人回来: standing, waiting
         return "stand", True
     if "build" in c.events and c.places + tuple(n.used for n in c.asked) and not c.actions:
