@@ -774,8 +774,8 @@ ZH_UNSEEN: tuple[ZhCase, ...] = (
     _zh("贵宾犬抢走了柯基的男朋友", (Who(D, "poodle"), Who(D, "corgi"), Who()), (("抢走",), ("男朋友",)), Who(D, "corgi"),
         rival=Who(D, "poodle"), never=("线索", "爪印", "破案")),
     _zh("流浪狗每天在菜市场门口等好心的阿姨", (Who(D),), (("菜市场",), ("阿姨",), ("等",)), Who(D), not_roles=("小摊贩",)),
-    _zh("小猫偷了同学的铅笔，后来向同学道歉了", (Who(C), Who()), (("偷",), ("铅笔",), ("道歉",)), Who(),
-        deeds=(("道歉", "rival", "kneel"),)),
+    _zh("小猫偷了同学的铅笔，后来向同学道歉了", (Who(C), Who()), (("偷",), ("铅笔",), ("道歉",)), Who(C),
+        deeds=(("道歉", "hero", "kneel"),)),  # the kitten owns up to its own theft: its story (owning_up)
     _zh("穷猫妈妈捡垃圾供小猫上学，小猫长大后当了医生", (Who(C), Who(C)), (("垃圾",), ("上学",), ("医生",)), Who(C),
         whole=("上学",), not_roles=("上学",)),
     _zh("狗警察抓住了偷钱包的小偷猫", (Who(D), Who(C)), (("警察",), ("钱包",), ("小偷",)), Who(D), rival=Who(C)),

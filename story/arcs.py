@@ -94,6 +94,9 @@ def common() -> dict[str, Any]:
 def features(analysis: Analysis) -> set[str]:
     """The analysis as ``section:key`` features the arcs' triggers name."""
     out = {f"events:{k}" for k in [*analysis.wrongs, *analysis.goals, *analysis.outcomes]}
+    hero = analysis.cast[0].key
+    if any(p.of == hero and p.victim == hero and p.does_wrong and not p.own_wrong for p in analysis.cast[1:]):
+        out.add("events:betray")  # "his partner takes his food truck": the hero's own friend or kin wrongs it
     for p in analysis.cast:
         out |= {f"traits:{t}" for t in p.traits}
         if p.relation:

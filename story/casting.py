@@ -12,13 +12,16 @@ import re
 from story.analysis import BY, Person, slug
 from story.lexicon import Hit, lexicon
 from story.predicates import told_before_de
-from story.sides import harm_at, kind_at, own_wrong
+from story.sides import answered_after, harm_at, kind_at, own_wrong, takes_at
 
 _VILLAIN_TRAITS = {"rich", "mean", "greedy"}
 _BEFALLS = {"lost_pet", "lose", "hidden_identity"}  # "小狗走丢了", "loses her job": it befalls the pet, it wrongs no one
 _ACCUSED = {"for", "of"}  # "frames her best friend for stealing": the deed she is accused of, not hers
 _WHERE_ZH = {"上", "里", "中", "前", "外", "下", "旁", "边"}
 _JOINED_DET = {"a", "an", "the", "his", "her", "their", "two", "three", "four", "some", "many", "several"}
+_OWNER_EN = {"her", "his", "him", "their", "them"}  # the one a relation belongs to, said by a pronoun only
+_OWNER_ZH = {"她", "他", "它", "她们", "他们"}
+_TOLD = {"tells", "told", "tell", "shows", "showed", "gives", "gave", "sends", "sent", "告诉", "跟", "对"}
 _PASSIVE = {"is", "was", "are", "were", "be", "been", "being", "gets", "got", "get", "getting"}
 
 
@@ -45,7 +48,9 @@ def mark_wrongdoers(people: list[Person], hits: list[Hit], words: tuple[str, ...
     for p in people:
         end = p.start if p.words == (p.name,) else p.start + max(1, len(p.words[0].split()) if p.words else 1)
         end = _past_where_zh(words, end) if chinese else end  # 哈士奇在狗展上嘲笑柯基: the husky mocks
-        deed = next((h for h in wrongs if (0 <= h.start - end <= 2 and plain(end, h.start)) or (
+        told = p.start and words[p.start - 1] in _TOLD or p.start > 1 and words[p.start - 1] in _JOINED_DET \
+            and words[p.start - 2] in _TOLD  # "tells the owner lies about her": the owner hears them
+        deed = None if told else next((h for h in wrongs if (0 <= h.start - end <= 2 and plain(end, h.start)) or (
             chinese and told_before_de(words, h.end, p.start))), None)
         if deed is None and p.after_by and not chinese:  # "is betrayed by his best friend": the friend's wrong
             by = max((k for k in range(max(0, p.start - 4), p.start) if words[k] in BY), default=-1)
@@ -69,10 +74,13 @@ def mark_wrongdoers(people: list[Person], hits: list[Hit], words: tuple[str, ...
             at = harm + 1
         stop = min((b for b in breaks if b >= at), default=len(words))
         victim = next((q for q in people if q is not p and at <= q.start < stop), None)
+        robbed = victim is not None  # "steals fish from a poor old dog … gets caught": still the dog's story
         if victim is not None and deed is not None and deed.key == "steal" and not any(
                 q.of == victim.key and at <= q.start < stop for q in people):
             victim = None  # "steals sausages from the butcher dog's shop": a theft, the thief's own caper
         p.victim = victim.key if victim is not None else None  # "steals his best friend's girlfriend": the friend
+        if (deed is None or deed.key == "steal") and answered_after(words, at, chinese, robbed):
+            p.own_wrong = True  # "steals a fish and gets caught", 偷了邻居的鱼，被发现后道歉了: the thief's own story
     # "two corgis and a poodle laugh at a dachshund", 哈士奇和泰迪嘲笑柯基: those joined before the doer do it too
     for p, q in reversed(list(zip(people, people[1:], strict=False))):
         end = p.start + max(1, len(p.words[0].split()) if p.words and not chinese else 1)
@@ -102,6 +110,37 @@ def _comma_between(words: tuple[str, ...], end: int, start: int) -> bool:
     return any(w in {"，", ",", "；", "。"} for w in words[end:start])
 
 
+def absent_owner(people: list[Person], events: list[Hit], words: tuple[str, ...],
+                 breaks: set[int] | frozenset[int] = frozenset()) -> Person | None:
+    """The one a pronoun names whose relation is the premise's first pet and wrongs it ("her best friend dog
+    betrays her", "his partner takes his food truck", 闺蜜猫背叛了她, 她的妹妹狗在主人面前说她坏话): a pet of the
+    relation's kind, the one wronged and so the story's hero, added first to ``people``; the relation is its
+    own (a sister is of its sister's species, ``story.kin``). None when the first pet is no such relation."""
+    if not people:
+        return None
+    lex = lexicon()
+    first = min(people, key=lambda q: q.start)
+    if first.relation is None or first.of is not None or first.after_by or first.kind_by \
+            or lex.entry("relations", first.relation)["role"] in {"rival", "boss"}:
+        return None
+    chinese = any(re.search(r"[\u4e00-\u9fff]", w) for w in words)
+    stop = min((b for b in breaks if b > first.end), default=len(words))
+    pronouns = _OWNER_ZH if chinese else _OWNER_EN
+    said_before = words[first.start - 1] if first.start and not chinese else next(  # 她最好的朋友猫
+        (w for w in words[max(0, first.start - 4):first.start] if w in pronouns), "")
+    done_to = [k for k in range(first.end, stop) if words[k] in pronouns]  # "betrays her", 背叛了她, "takes his"
+    wrongs = any(first.end <= h.start < stop and lex.entry("events", h.key)["kind"] == "wrong" and h.key not in _BEFALLS
+                 for h in events) or any(takes_at(words, k, chinese) or harm_at(words, k, chinese)
+                                         for k in range(first.end, min(first.end + 3, stop)))
+    if not done_to or not wrongs or not (said_before in pronouns or chinese and said_before == ""):
+        return None
+    owner = Person(key=slug("wronged", {p.key for p in people}), role="other", side="neutral", pos=first.pos,
+                   species=first.species, start=first.start, end=first.start)
+    first.of, first.does_wrong, first.victim = owner.key, True, owner.key
+    people.insert(0, owner)
+    return owner
+
+
 def cast_roles(people: list[Person], events: list[Hit], words: tuple[str, ...]) -> list[Person]:
     """The cast in order: the hero, the rival, then the others, each with its role and side."""
     lex = lexicon()
@@ -112,7 +151,8 @@ def cast_roles(people: list[Person], events: list[Hit], words: tuple[str, ...]) 
         rel = lex.entry("relations", p.relation) if p.relation else None
         return not p.after_by and not p.gone and (p.of is None or _wronged_by_owner(p, people)
                                                   or any(q.key == p.of and q.gone for q in people)) \
-            and not (set(p.traits) & _VILLAIN_TRAITS and not {"poor", "kind", "shy"} & set(p.traits)) \
+            and not (set(p.traits) & _VILLAIN_TRAITS and not {"poor", "kind", "shy"} & set(p.traits)
+                     and not p.own_wrong) \
             and not (rel and rel["role"] in {"rival", "boss"})
     zh = any(re.search(r"[\u4e00-\u9fff]", w) for w in words)
     # 布偶猫看不起狸花猫, "a dog steals his best friend's girlfriend": the one wronged is the hero, never the pet
@@ -177,6 +217,8 @@ def cast_roles(people: list[Person], events: list[Hit], words: tuple[str, ...]) 
             for q in people:
                 if q.of == old:
                     q.of = key
+                if q.victim == old:
+                    q.victim = key
             who.key = key
     taken = {"hero", "rival"}
     for p in people:

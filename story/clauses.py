@@ -198,6 +198,10 @@ def clauses(analysis: Analysis) -> list[Clause]:
         if obj is None and not passive and subject not in (None, analysis.hero.key) and hero_is and any(
                 w in PRONOUN_OBJECT and GENDER.get(w) == hero_is for w in tokens.words[body_start:end]):
             obj = analysis.hero.key  # "he comes home a doctor and buys her a new house": her is the grandma
+        if not passive and not analysis.hero.words and subject != analysis.hero.key and any(
+                w in PRONOUN_OBJECT | POSSESSIVE for w in tokens.words[body_start:end]):
+            obj = analysis.hero.key  # "her sister tells the owner lies about her", "takes his food truck": the hero
+            # no mention names
         parts = _parts(premise, tokens, body_start, end, inside)
         verb_start = _co_subjects(tokens, body_start, end, inside) if not passive else body_start
         if verb_start > body_start:  # "Coco and Pepper find a lost kitten": the kitten is found, with Pepper

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from story.clauses import clauses
 from story.datafiles import read_json
 from story.premise import Analysis
 from story.text import HAN as _HAN
@@ -91,6 +92,24 @@ def _masked(premise: str) -> str:
     return premise
 
 
+def _said(kind: dict[str, Any], premise: str) -> str | None:
+    """The word of ``kind`` the premise says, with its second word where the kind asks one ("teaches" and "his
+    puppy"), or its mischief said with whose thing it was or what came of it ("eats the cake" and "caught")."""
+    for words, also in ((kind["words"], kind.get("with")), (kind.get("mischief", {}).get("words"),
+                                                            kind.get("mischief", {}).get("with"))):
+        said = next((w for w in (*words["en"], *words["zh"]) if _has(w, premise)), None) if words else None
+        if said is not None and (not also or any(_has(w, premise) for w in (*also["en"], *also["zh"]))):
+            return said
+    return None
+
+
+def _hero_does(analysis: Analysis, word: str) -> bool:
+    """The premise's clause that says ``word`` tells the hero doing it (not done to it, not another's deed);
+    a word no clause holds whole counts as the hero's."""
+    told = [c for c in clauses(analysis) if _has(word, c.text)]
+    return not told or any(c.actor == analysis.cast[0].key and not c.passive for c in told)
+
+
 def _events(analysis: Analysis) -> set[str]:
     return {*analysis.wrongs, *analysis.goals, *analysis.outcomes}
 
@@ -111,11 +130,13 @@ def story_kind(analysis: Analysis) -> Kind:
     else a striving story when the premise strives or an underdog is wronged, else a calm one."""
     events = _events(analysis)
     for k in kinds_data()["kinds"]:
-        if not any(_has(w, analysis.premise) for w in (*k["words"]["en"], *k["words"]["zh"])):
+        said = _said(k, analysis.premise)
+        if said is None:
             continue
-        also = k.get("with")  # a second word that must be said too ("teaches" and "his puppy")
-        if also and not any(_has(w, analysis.premise) for w in (*also["en"], *also["zh"])):
-            continue
+        if k.get("doer") == "hero" and not _hero_does(analysis, said):
+            continue  # "a cat's roommate lies about her": no misdeed of the hero's
+        if k.get("doer") == "other" and analysis.cast[0].does_wrong:
+            continue  # "a hungry cat steals a fish and gets caught": the hero's own theft is a misdeed
         if k.get("no_rival") and analysis.wrongdoer:
             continue  # "a cat cheats in the exam": the hero's own wrong, not one done to the hero
         if events & set(k["unless_events"]) or any(

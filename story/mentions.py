@@ -94,6 +94,9 @@ def find_mentions(analysis: Analysis, tokens: Tokens, hits: list[Hit]) -> list[M
         start = _describing_run(analysis.premise, tokens, start, used, hits)
         if start > 0 and words[start - 1] in DET and start - 1 not in used:
             start -= 1
+        elif tokens.chinese and start > 1 and words[start - 1] == "的" and words[start - 2] in _OWN_ZH \
+                and start - 2 not in used:
+            start -= 2  # 她的妹妹狗, 他的合伙人: the possessive is the mention's, as "her sister" is
         out.append(Mention(person.key, start, end))
         used |= set(range(start, end))
     hero = analysis.hero
@@ -159,6 +162,7 @@ def _role_again_zh(tokens: Tokens, hits: list[Hit], found: list[Mention]) -> lis
     return out
 
 
+_OWN_ZH = {"她", "他", "它", "我", "我们", "她们", "他们"}  # 她的…: whose the pet is, said before it
 _PARTNERS = {"girlfriend", "boyfriend", "wife", "husband"}  # whom "his ex" may be
 # describing words the stop list holds (they are never things to draw) that still tell two pets of one
 # species apart: "learns boxing from an old cat" is not the shy tabby cat hero

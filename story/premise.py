@@ -25,7 +25,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from story.analysis import Analysis, Person, Side
-from story.casting import cast_roles, mark_wrongdoers
+from story.casting import absent_owner, cast_roles, mark_wrongdoers
 from story.heads import pets_from_heads
 from story.jobs import attach_job, hero_jobs, verb_of_many
 from story.lexicon import Hit, Tokens, in_context, is_chinese, lexicon
@@ -94,6 +94,7 @@ def analyse(premise: str) -> Analysis:
     surfaces = {f"{h.section}:{h.key}": h.surface for h in reversed(hits)}
 
     # 5. Roles: the hero, the rival, relations and their sides; who is gone (a grave visited).
+    absent_owner(people, events, words, breaks)  # "her best friend dog betrays her": "her" is the hero
     mark_gone(people, masked, tokens, breaks)  # one gone (奶奶走了以后) is no hero while another pet is told of
     cast = cast_roles(people, events, words)
     cast[0].gone = False

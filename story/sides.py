@@ -66,3 +66,24 @@ def harm_at(words: tuple[str, ...], at: int, chinese: bool) -> bool:
     """A deed at token ``at`` that harms a pet or its thing though it is no vocabulary wrong ("breaks her
     sister's trophy", 打碎, 撕了)."""
     return _said_at(words, at, "harms", chinese)
+
+
+def answered_after(words: tuple[str, ...], at: int, chinese: bool, victim: bool) -> bool:
+    """After token ``at`` the premise tells a deed's doer found out ("gets caught", "a police cat catches him",
+    被发现, when the deed is done to no pet: ``victim`` False) or owning up to it ("apologises", 道歉, always):
+    the deed is the doer's own misdeed, and the doer may be the story's hero (``sides.json`` ``answered``)."""
+    said = sides_data()["answered"]
+    lang = "zh" if chinese else "en"
+    phrases = [*said["owns_up"][lang], *([] if victim else said["caught"][lang])]
+    if chinese:
+        rest = "".join(words[at:])
+        return any(w in rest for w in phrases)
+    rest_words = words[at:]
+    return any(tuple(w.split()) == rest_words[k:k + len(w.split())] for w in phrases for k in range(len(rest_words)))
+
+
+def takes_at(words: tuple[str, ...], at: int, chinese: bool) -> bool:
+    """A deed at token ``at`` that takes a pet's thing ("takes his food truck", 抢走, ``sides.json`` ``takes``)."""
+    if not chinese:
+        return any(tuple(w.split()) == words[at:at + len(w.split())] for w in sides_data()["takes"]["en"])
+    return _said_at(words, at, "takes", chinese)

@@ -76,6 +76,10 @@ def kind(clause: Clause, total: int, analysis: Analysis, cast: Cast) -> str:
         return "outcome" if last and (total > 2 or not cast.story.striving) else "clash"  # "…tracks him down"
     if actor_side == "villain" and "wrong" in kinds and not cast.story.striving:
         return "hurt"  # "a greedy poodle steals grandma cat's ring": the hero's loss
+    doer = analysis.person(clause.actor or "")
+    if doer is not None and clause.obj == cast.hero and doer.victim == cast.hero and doer.does_wrong \
+            and not doer.own_wrong:
+        return "setback"  # "his partner takes his food truck": the hero's own friend wrongs it, no success
     if "wrong" in kinds and actor_side != "villain":
         return "setback"
     if "dream" in clause.events or cast.story.opens(clause.text):

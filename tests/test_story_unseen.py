@@ -126,12 +126,16 @@ def test_sides_data_schema() -> None:
     from story.sides import sides_data
 
     data = sides_data()
-    assert set(data) == {"_about", "kind_by", "own_wrongs", "harms", "kind_to"}
+    assert set(data) == {"_about", "kind_by", "own_wrongs", "harms", "kind_to", "takes", "answered"}
     assert set(data["kind_by"]) <= {"family", "friend", "mentor"}
-    for section in ("own_wrongs", "harms", "kind_to"):
-        assert set(data[section]) == {"en", "zh"} and data[section]["en"] and data[section]["zh"], section
+    assert set(data["answered"]) == {"_about", "caught", "owns_up"}
+    words = {"own_wrongs": data["own_wrongs"], "harms": data["harms"], "kind_to": data["kind_to"],
+             "takes": {k: v for k, v in data["takes"].items() if k != "_about"},
+             "caught": data["answered"]["caught"], "owns_up": data["answered"]["owns_up"]}
+    for section in words:
+        assert set(words[section]) == {"en", "zh"} and words[section]["en"] and words[section]["zh"], section
         for lang in ("en", "zh"):
-            said = data[section][lang]
+            said = words[section][lang]
             assert len(said) == len(set(said)) and all(w == w.strip().lower() for w in said), section
             assert all(bool(re.search(r"[\u3400-\u9fff]", w)) == (lang == "zh") for w in said), section
     seen: set[str] = set()

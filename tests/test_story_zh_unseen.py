@@ -109,14 +109,15 @@ def test_practising_secretly_in_the_kitchen_is_no_theft(seed: int) -> None:
 
 
 def test_who_stole_says_sorry_to_whom_it_stole_from() -> None:
+    # the kitten owns up to its own theft: its story (owning_up), the classmate the one it says sorry to
     read = clauses(analyse("小猫偷了同学的铅笔，后来向同学道歉了"))
-    assert (read[0].actor, read[0].obj) == ("rival", "hero")
-    assert (read[1].actor, read[1].obj, read[1].verb) == ("rival", "hero", "向同学道歉了")
+    assert (read[0].actor, read[0].obj) == ("hero", "classmate")
+    assert (read[1].actor, read[1].obj, read[1].verb) == ("hero", "classmate", "向同学道歉了")
     for seed in (0, 1):
         script = write_offline("小猫偷了同学的铅笔，后来向同学道歉了", "ginger-cat", "zh", seed)
         sorry = next(s for s in script.scenes if "道歉" in s.narration)
-        assert {a.id: a.action for a in sorry.characters}.get("rival") == "kneel"
-        thief, friend = _name(script, "rival"), _name(script, "hero")
+        assert {a.id: a.action for a in sorry.characters}.get("hero") == "kneel"
+        thief, friend = _name(script, "hero"), _name(script, "classmate")
         assert any(re.search(f"{thief}(?:后来)?向(?:同学)?{friend}道歉了", t) for t in _lines(script)), _lines(script)
 
 
