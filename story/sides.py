@@ -55,11 +55,16 @@ def own_wrong(words: tuple[str, ...], at: int, chinese: bool) -> bool:
     return _said_at(words, at, "own_wrongs", chinese)
 
 
+def _phrase_at(words: tuple[str, ...], at: int, section: str, chinese: bool) -> bool:
+    """One of ``sides.json``'s ``section`` words or phrases starts at token ``at`` (English phrases word by word)."""
+    if not chinese:
+        return any(tuple(w.split()) == words[at:at + len(w.split())] for w in sides_data()[section]["en"])
+    return _said_at(words, at, section, chinese)
+
+
 def kind_at(words: tuple[str, ...], at: int, chinese: bool) -> bool:
     """A kindness or love done to another at token ``at`` ("comforts her", "falls in love with", 安慰, 爱上)."""
-    if not chinese:
-        return any(tuple(w.split()) == words[at:at + len(w.split())] for w in sides_data()["kind_to"]["en"])
-    return _said_at(words, at, "kind_to", chinese)
+    return _phrase_at(words, at, "kind_to", chinese)
 
 
 def harm_at(words: tuple[str, ...], at: int, chinese: bool) -> bool:
@@ -84,6 +89,4 @@ def answered_after(words: tuple[str, ...], at: int, chinese: bool, victim: bool)
 
 def takes_at(words: tuple[str, ...], at: int, chinese: bool) -> bool:
     """A deed at token ``at`` that takes a pet's thing ("takes his food truck", 抢走, ``sides.json`` ``takes``)."""
-    if not chinese:
-        return any(tuple(w.split()) == words[at:at + len(w.split())] for w in sides_data()["takes"]["en"])
-    return _said_at(words, at, "takes", chinese)
+    return _phrase_at(words, at, "takes", chinese)
