@@ -22,6 +22,8 @@ _JOINED_DET = {"a", "an", "the", "his", "her", "their", "two", "three", "four", 
 _OWNER_EN = {"her", "his", "him", "their", "them"}  # the one a relation belongs to, said by a pronoun only
 _OWNER_ZH = {"她", "他", "它", "她们", "他们"}
 _TOLD = {"tells", "told", "tell", "shows", "showed", "gives", "gave", "sends", "sent", "告诉", "跟", "对"}
+_MANY_ZH = {"们", "人们", "大家", "所有人"}  # 客人们嘲笑…: the deed has its own doers before it
+_ADVERBS_ZH = {"都", "也", "一起", "纷纷", "全都", "总是", "又", "还", "常常", "经常"}
 _PASSIVE = {"is", "was", "are", "were", "be", "been", "being", "gets", "got", "get", "getting"}
 
 
@@ -45,13 +47,20 @@ def mark_wrongdoers(people: list[Person], hits: list[Hit], words: tuple[str, ...
             any(k in breaks for k in range(end + 1, at + 1)) or set(between) & _PASSIVE
             or (at + 1 < len(words) and words[at + 1] == "by")))
 
+    def said_by(deed: Hit, p: Person) -> bool:  # 服务员嘲笑一只穿着破旧的狗, 宾客们都嘲笑…小白猫: another's deed
+        k = deed.start - 1
+        while k >= 0 and words[k] in _ADVERBS_ZH:
+            k -= 1
+        return any(q is not p and q.start < deed.start and 0 <= k + 1 - max(q.end, q.start + 1) <= 1
+                   for q in people) or (k >= 0 and words[k] in _MANY_ZH)
+
     for p in people:
         end = p.start if p.words == (p.name,) else p.start + max(1, len(p.words[0].split()) if p.words else 1)
         end = _past_where_zh(words, end) if chinese else end  # 哈士奇在狗展上嘲笑柯基: the husky mocks
         told = p.start and words[p.start - 1] in _TOLD or p.start > 1 and words[p.start - 1] in _JOINED_DET \
             and words[p.start - 2] in _TOLD  # "tells the owner lies about her": the owner hears them
         deed = None if told else next((h for h in wrongs if (0 <= h.start - end <= 2 and plain(end, h.start)) or (
-            chinese and told_before_de(words, h.end, p.start))), None)
+            chinese and told_before_de(words, h.end, p.start) and not said_by(h, p))), None)
         if deed is None and p.after_by and not chinese:  # "is betrayed by his best friend": the friend's wrong
             by = max((k for k in range(max(0, p.start - 4), p.start) if words[k] in BY), default=-1)
             p.does_wrong = any(0 <= by - h.end <= 1 for h in wrongs)
@@ -158,6 +167,11 @@ def cast_roles(people: list[Person], events: list[Hit], words: tuple[str, ...]) 
     # 布偶猫看不起狸花猫, "a dog steals his best friend's girlfriend": the one wronged is the hero, never the pet
     # who wrongs another (in Chinese, who does any wrong), unless the wrong is its own misdeed (cheats, 偷吃)
     wronged = [p for p in people if hero_ok(p) and not (p.does_wrong and not p.own_wrong and (zh or p.victim))]
+    shunned = {p.key: q for p in wronged if (q := _shuns(p, wronged, words)) is not None}
+    for p in people:
+        if p.key in shunned:  # the group that shuns the pet is the one that wrongs it
+            p.does_wrong, p.victim = True, shunned[p.key].key
+    wronged = [p for p in wronged if p.key not in shunned]
     hero = next(iter(wronged), None) or next((p for p in people if hero_ok(p)), people[0])
     hero.role, hero.side = "hero", "hero"
     if hero.of is not None:  # the friend the wrongdoer betrays is nobody's ally: the story is its own
@@ -166,8 +180,10 @@ def cast_roles(people: list[Person], events: list[Hit], words: tuple[str, ...]) 
         hero.of = None
     # 2. the rival: after "by", else a villain relation, else bad traits, else the boss
     rest = [p for p in people if p is not hero]
-    def turned(p: Person) -> bool:  # "left at the altar by his greedy bride", "betrayed by his best friend", 被闺蜜抢走
-        return p.after_by and not p.kind_by and bool(set(p.traits) & _VILLAIN_TRAITS or p.does_wrong)
+    def turned(p: Person) -> bool:  # "left at the altar by his greedy bride", "betrayed by his best friend", 被闺蜜抢走;
+        rel = lex.entry("relations", p.relation) if p.relation else None  # 柯基的同学们都嘲笑它: no ally's wrong
+        return p.after_by and not p.kind_by and bool(set(p.traits) & _VILLAIN_TRAITS or p.does_wrong) or bool(
+            rel and not rel.get("allied") and p.does_wrong and not p.own_wrong and p.victim in (None, hero.key))
     def villainy(p: Person) -> int:
         rel = lex.entry("relations", p.relation) if p.relation else None
         score = 4 * (p.after_by and not p.kind_by) + 3 * bool(rel and rel["role"] == "rival") \
@@ -227,6 +243,28 @@ def cast_roles(people: list[Person], events: list[Hit], words: tuple[str, ...]) 
         taken.add(p.key)
     ordered = [hero, *([rival] if rival else []), *(p for p in people if p is not hero and p is not rival)]
     return ordered
+
+
+_REFUSE = {"never", "won't", "wont", "don't", "doesn't", "refuse", "refuses", "not", "不", "不肯", "从不", "从来不", "都不"}
+_CLAUSE_END = {",", "，", ".", "。", ";", "；", "and", "but", "then", "until", "who", "然后", "后来", "但是", "可是"}
+
+
+def _shuns(p: Person, people: list[Person], words: tuple[str, ...]) -> Person | None:
+    """``p`` is one of a group named by one plural word that refuses a single pet later in its clause ("the
+    popular cats never invite the new kitten", "all the big dogs won't play with a tiny chihuahua"): the one
+    shunned is the story's, never one of the group."""
+    plural = bool(p.words) and not re.search(r"[\u4e00-\u9fff]", p.words[0]) and p.words[0].endswith("s")
+    if not plural and not any(q is not p and (q.start, q.words) == (p.start, p.words) for q in people):
+        return None  # "the cool huskies won't let a little pug…": one plural word is a group too
+    end = max(p.end, p.start + 1)
+    for q in people:
+        if q.start < end or any(r is not q and (r.start, r.words) == (q.start, q.words) for r in people):
+            continue
+        between = words[end:q.start]
+        if not set(between) & _CLAUSE_END and (set(between) & _REFUSE or any(
+                w.startswith(tuple(_REFUSE)) for w in between if re.search(r"[\u4e00-\u9fff]", w))):
+            return q
+    return None
 
 
 def _wronged_by_owner(person: Person, people: list[Person]) -> bool:

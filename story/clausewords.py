@@ -33,7 +33,7 @@ that this these those his her their its he she they it is are was were be been b
 whom which what when where while as than too very just only also still every each one two three some any all no
 not up down out off again once about against between through during until him them our your my me us we you i can
 could will would shall should may might must get gets got make makes made finally later eventually soon one day
-hard own back away all way always never even really big small tiny little new old best first last next whole
+hard own owns owned back away all way always never even really big small tiny little new old best first last next whole
 really quite time times day days night nights year years life everything everyone something nothing anything
 lot lots more most much many week weeks month months morning evening afternoon hour hours minute across along
 around behind beside near toward towards inside outside past upon without within beyond viral overnight suddenly

@@ -186,7 +186,7 @@ def relatives_zh(frags: list[tuple[str, int, int]], mentions: list[Mention], tok
             continue
         span = range(first, target.start - 1)
         passive = words[first] in BY
-        others = [m for m in mentions if first <= m.start < target.start - 1]
+        others = [m for m in mentions if m.end > first and m.start < target.start - 1]  # 一只好心的警犬帮…: the 一只's pet
         doing = any(h.section in {"events", "actions", "jobs"} and h.start in span for h in hits)
         owner = bool(others) and others[-1].end == target.start - 1  # "小狗的主人": an owner, not a clause
         toward = words[first] in {"给", "向", "对", "替", "为", "跟", "朝"}  # 给救过它的老奶奶送鱼: to whom, one clause

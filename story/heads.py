@@ -138,6 +138,11 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
             owner = owned or _owner(people, span_start, span_end, words, breaks)
             if owner is not None:
                 person.of = owner.key
+        elif chinese and person.relation and lex.entry("relations", person.relation)["role"] == "family":
+            begins = max((b for b in breaks if b <= span_start), default=0)  # 帮迷路的小橘猫找到了妈妈: the kitten's
+            near = next((p for p in reversed(people) if begins <= p.start < span_start and p.relation is None
+                         and p.species), None)
+            person.of = near.key if near is not None else None
         elif possessive and not chinese and person.relation is None and people and h.section == "species":
             person.relation, person.of = "kittens", people[-1].key  # "her kitten": family
         surface_words = " ".join(words[span_start:span_end]) if not chinese else "".join(words[span_start:span_end])

@@ -19,7 +19,7 @@ from typing import Any
 
 from story.clauses import clauses
 from story.datafiles import read_json
-from story.premise import Analysis
+from story.premise import Analysis, Person
 from story.text import HAN as _HAN
 
 STRIVING_POOLS = (("more", "rise"), ("more", "situation"), ("more", "outcome"), ("say", "rise"),
@@ -39,6 +39,8 @@ class Kind:
     striving: bool  # the premise is about striving: the effort filler may be said
     opening: tuple[str, ...] = ()  # words of a clause where the story starts ("falls in love with")
     open_ending: bool = False  # a last clause that tells no outcome is not the ending: the arc tells it
+    heros: bool = False  # its feelings and words are the hero's, whoever does a clause (a lost pet's fear, its "I'm home")
+    turns: frozenset[str] = frozenset()  # events that are its turn, not a wrong the hero suffers (an identity revealed)
 
     def opens(self, text: str) -> bool:
         """The clause says how this kind of story starts ("falls in love with", 爱上)."""
@@ -125,25 +127,55 @@ def striving(analysis: Analysis, own: dict[str, Any] | None = None) -> bool:
     return bool(_events(analysis) & events or analysis.dream or any(_has(w, analysis.premise) for w in words))
 
 
+_OWNED = {"his", "her", "their", "its", "my", "your", "our"}  # "lost her mother": a loss, not a lost pet
+
+
+def lost_one(analysis: Analysis) -> Person | None:
+    """The pet a lost word right before its mention describes (kinds.json ``lost_before``: "a lost kitten",
+    "a missing little puppy", 迷路的小橘猫), or None."""
+    lost = kinds_data()["lost_before"]
+    for p in analysis.cast:
+        said = analysis.premise.rfind(p.words[0], 0, p.pos + len(p.words[0])) if p.words else -1
+        before = analysis.premise[:said if 0 <= said <= p.pos else p.pos]  # 迷路的 before 小柯基, not 小
+        if any(before.endswith(w) for w in lost["zh"]):
+            return p
+        m = re.search(r"(?<![A-Za-z])(?:" + "|".join(map(re.escape, lost["en"])) + r")\s+(?:([A-Za-z-]+)\s+)?$", before,
+                      re.IGNORECASE)
+        if m and (m.group(1) or "").lower() not in _OWNED:
+            return p
+    return None
+
+
 def story_kind(analysis: Analysis) -> Kind:
     """The first kinds.json kind whose words the premise says (and none of its unless words or events);
-    else a striving story when the premise strives or an underdog is wronged, else a calm one."""
+    else a striving story when the premise strives or an underdog is wronged, else a calm one. The lost
+    one (``lost_one``) chooses too: the hero lost is a lost pet's story whatever its verbs; another pet
+    lost, the hero's helping story (the hero is never told as the lost one)."""
     events = _events(analysis)
+    lost, rule = lost_one(analysis), kinds_data()["lost_before"]
+    forced = None if lost is None else rule["hero_kind"] if lost is analysis.hero else rule["other_kind"]
     for k in kinds_data()["kinds"]:
+        if lost is not None and lost is not analysis.hero and k["id"] == rule["hero_kind"]:
+            continue  # "救了一只迷路的小猫", "guides a lost kitten home": the hero is not the lost one
         said = _said(k, analysis.premise)
-        if said is None:
-            continue
-        if k.get("doer") == "hero" and not _hero_does(analysis, said):
+        setting = k.get("setting_words", {})  # a wedding is a romance's, unless the hero is mocked there
+        if said is None and k["id"] != forced:
+            said = None if events & set(setting.get("unless_events", ())) else next(
+                (w for w in (*setting.get("en", ()), *setting.get("zh", ())) if _has(w, analysis.premise)), None)
+            if said is None:
+                continue
+        ignored = set(rule["other_ignores"]) if k["id"] == forced and lost is not analysis.hero else set()
+        if k.get("doer") == "hero" and not _hero_does(analysis, said or ""):
             continue  # "a cat's roommate lies about her": no misdeed of the hero's
         if k.get("doer") == "other" and analysis.cast[0].does_wrong:
             continue  # "a hungry cat steals a fish and gets caught": the hero's own theft is a misdeed
         if k.get("no_rival") and analysis.wrongdoer:
             continue  # "a cat cheats in the exam": the hero's own wrong, not one done to the hero
-        if events & set(k["unless_events"]) or any(
+        if (events - ignored) & set(k["unless_events"]) or any(
                 _has(w, analysis.premise) for w in (*k["unless"]["en"], *k["unless"]["zh"])):
             continue
         return Kind(k["id"], k["arc"], striving(analysis, k), (*k.get("opening", {}).get("en", ()), *k.get("opening", {}).get("zh", ())),
-                    bool(k.get("open_ending")))
+                    bool(k.get("open_ending")), bool(k.get("feelings_of_hero")), frozenset(k.get("turn_events", ())))
     strives = striving(analysis)
     underdog = bool(events & set(kinds_data()["striving"]["underdog_events"]))
     if strives or underdog:

@@ -152,6 +152,8 @@ def _standalone(cand: str, before: str, after: str, lex: Lexicon) -> bool:
     if cand in _NOT_STANDALONE or cand in _NOT_NAMES or cand in _TITLES:
         return False
     known = cand in _known()
+    if cand[0] == cand[1] and after == "的" and not known:
+        return False  # 瘦瘦的流浪猫, 胖胖的柯基: how the pet looks, not its name
     shaped = (cand[0] in "小阿" and cand[1] not in _NOT_IN_NAME) or (cand[0] == cand[1] and cand[0] not in _NOT_IN_NAME)
     if not (known or shaped):
         return False

@@ -5,16 +5,42 @@ where it happens, "thrown out of a fancy hotel")."""
 
 from __future__ import annotations
 
-from story.analysis import Person, slug
+from story.analysis import BY, Person, slug
 from story.lexicon import Hit, lexicon
 
 _PLACE_PREPS = {"at", "in", "of", "into", "from", "to", "inside", "outside", "near", "across", "through", "onto"}
+
+
+_BEFALLS = {"lost_pet", "lose", "hidden_identity"}  # no one does these to another
+_BETWEEN = {"all", "also", "always", "just", "often", "都", "们", "也", "总是", "一起", "纷纷", "全都"}
+
+
+def add_doers_by_role(people: list[Person], hits: list[Hit], words: tuple[str, ...], taken: set[str]) -> None:
+    """Adds the ones named by a job who do a wrong ("the waiters laugh at a scruffy dog", "laughed at by the
+    waiters", 服务员们都嘲笑它, 被服务员嘲笑): the wrong's doers, in that job (a waiter drawn as one), never
+    the hero's own job; a job said with a pet ("two waiter cats") is that pet's."""
+    lex = lexicon()
+    if not any(p.species for p in people):
+        return  # "the head chef laughs at her": no pet to do it to; the role is read as before
+    wrongs = [h for h in hits if h.section == "events" and h.key not in _BEFALLS
+              and lex.entry("events", h.key)["kind"] == "wrong"]
+    for h in hits:
+        if h.section != "jobs" or any(p.start <= h.start < max(p.end, p.start + 1) or p.start == h.end for p in people) \
+                or (h.start and words[h.start - 1 - (words[h.start - 1] in {"the", "a"})] in _PLACE_PREPS):
+            continue  # "the popular dogs at school ignore…": where it happens, no student who does it
+        does = any(0 <= w.start - h.end <= 2 and all(x in _BETWEEN for x in words[h.end:w.start]) for w in wrongs)
+        by = any(w in BY for w in words[max(0, h.start - 3):h.start]) and any(
+            0 <= h.start - w.end <= 4 or 0 <= w.start - h.end <= 1 for w in wrongs)  # "laughed at by", 被…嘲笑
+        if does or by:
+            people.append(Person(key=slug(h.key, taken), role="other", side="neutral", pos=h.pos, words=(h.surface,),
+                                 start=h.start, end=h.end, job=h.key, job_words=h.surface, after_by=by and not does))
 
 
 def add_others(people: list[Person], hits: list[Hit], words: tuple[str, ...], chinese: bool, taken: set[str]) -> None:
     """Adds to ``people`` the ones named by a job or by a bad trait on a thing; a job just before a pet
     becomes that pet's."""
     lex = lexicon()
+    add_doers_by_role(people, hits, words, taken)
     # someone named by a job ("the head chef laughs at her") is a person too
     hero_job_seen = False
     for h in hits:

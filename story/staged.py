@@ -65,6 +65,8 @@ def kind(clause: Clause, total: int, analysis: Analysis, cast: Cast) -> str:
     last = clause.index == total - 1
     actor_side = cast.sides.get(clause.actor or "", "neutral")
     obj_side = cast.sides.get(clause.obj or "", "neutral")
+    if set(clause.events) & cast.story.turns and actor_side == "hero":
+        return "outcome"  # "then turns out to own the school": the story's turn, no setback of the hero's
     kinds = {lex.entry("events", e)["kind"] for e in clause.events if not (e == "dump" and _leaves_a_thing(clause))}
     if clause.obj and actor_side != obj_side and {actor_side, obj_side} & {"villain"}:
         if actor_side == "villain" and ("outcome" in kinds or action(clause) in _MENDING or mending(clause)):

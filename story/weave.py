@@ -162,7 +162,8 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
     def values(b: Beat) -> dict[str, str]:
         c = clauses[b["clause"]]
         actor = befalls(c, cast) if b["kind"] == "setback" else c.actor  # a setback's lines: whom it befalls
-        if b["kind"] == "outcome" and cast.sides.get(c.actor or "") == "villain" or actor in cast.gone:
+        if b["kind"] == "outcome" and cast.sides.get(c.actor or "") == "villain" or actor in cast.gone or (
+                kind is not None and kind.heros):  # the lost one's fear, whoever finds it: the hero's
             actor = cast.hero  # the rival says sorry: how the hero takes it ("Biscuit can hardly believe it")
         out = {"actor": cast.name(actor), "object": cast.name(c.obj) if c.obj else cast.name(cast.hero),
                "hero": cast.name(cast.hero), "scene": scene_of(str(b.get("visual", "")), setting)}
@@ -215,7 +216,7 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
             at += 1
         c = clauses[b["clause"]]
         said = data["say"].get(_say_key(b["kind"], c, cast, opens))
-        who = cast.hero if opens or said and said.get("who") == "hero" else \
+        who = cast.hero if opens or said and said.get("who") == "hero" or kind is not None and kind.heros else \
             c.obj if said and said["who"] == "object" else c.actor
         if b["kind"] == "setback" and befalls(c, cast):
             who = befalls(c, cast)  # "is betrayed by his best friend", "her friend betrays her": the one it

@@ -30,6 +30,7 @@ class PetLook:
     count: int = 1  # "her kittens", "three puppies": several young ones drawn together
     old: bool = False  # a grey muzzle, glasses, a cane and a stoop (``persona``, ``ages``)
     animal: str = ""  # a rabbit, hamster, panda, fox or pig drawn on the rig (``animals.ANIMALS``); "" a cat or dog
+    long: bool = False  # a long, low body behind it: a dachshund, a basset hound (``_LONG``)
 
 
 # (keywords, fur, fur2, pattern, ears-or-None, fluffy); first match wins, checked against breed + look
@@ -63,6 +64,9 @@ _BREED_HINTS: list[tuple[tuple[str, ...], RGB, RGB, str, str | None, bool]] = [
     (("golden", "yellow", "lab"), (232, 200, 140), (250, 230, 190), "plain", "floppy", False),
     (("brown", "chocolate"), (140, 95, 60), (220, 190, 150), "plain", None, False),
 ]
+
+# the dogs a viewer knows by their long, low body: drawn with it stretching out behind them
+_LONG = ("dachshund", "sausage dog", "wiener dog", "doxie", "basset", "腊肠")
 
 _SEEDED_FURS: list[tuple[RGB, RGB]] = [
     ((235, 140, 50), (255, 235, 210)),
@@ -145,7 +149,8 @@ def resolve_look(character: Character, rng: random.Random) -> PetLook:
     if eyes is None:
         eyes = (120, 190, 95) if species == "cat" and not animal else (90, 58, 40)
     young, count = youth(character)
-    return PetLook(species, fur, fur2, pattern, ears, fluffy, eyes, accent, young, count, animal=animal)
+    long = species == "dog" and any(k in text for k in _LONG)
+    return PetLook(species, fur, fur2, pattern, ears, fluffy, eyes, accent, young, count, animal=animal, long=long)
 
 
 

@@ -245,6 +245,13 @@ class Pet(Pen):
                 for p in pts[4:13:3]:
                     self.ell(p[0], p[1], 3.2, 3.2, darker(lk.fur, 0.72), outline=False)
             return
+        if lk.long:  # a dachshund's long, low body behind it, on two short hind legs, its tail at the end
+            for x in (-40, -27):
+                self.rect_r(x - 4, -13, x + 4, -1, 3, lk.fur)
+                self.ell(x + 1, -2, 5.5, 3.6, lk.fur)
+            self.ell(-27, -19, 25, 10.5, lk.fur)
+            self.stroke(bezier((-49, -21), (-58, -24), (-62, -32), (-60, -40), 8), lk.fur, 6)
+            return
         if lk.ears == "big" and lk.pattern == "patches":  # corgi stub
             self.stroke([(-10, -18), (-19, -24)], lk.fur, 8)
         elif lk.pattern == "mask" and lk.ears == "pointy" and lk.fur[0] > 180:  # shiba curl

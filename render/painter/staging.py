@@ -62,6 +62,7 @@ class PlacedProp:
 
 _BACK_SLOTS = [(0.5, HORIZON + 0.01), (0.22, HORIZON + 0.01), (0.78, HORIZON + 0.01)]
 _GROUND_XS = [0.88, 0.12, 0.36, 0.64, 0.5]
+_LINES = {"queue"}  # a queue of pets along the back: those in the scene stand beside it, never before it
 _WIDE_XS = [0.65, 0.35, 0.5]  # a wide ground prop (car, bed, patient) stands near the middle, where it fits
 _BESIDE = {1: [Slot(0.27, GROUND, 0.375)],  # a lone pet beside a wide prop; two on either side of it
            2: [Slot(0.26, GROUND, 0.345), Slot(0.76, BACK_GROUND, 0.30)],
@@ -105,7 +106,7 @@ _RIG_ARMS = {"delivery scooter": "wheel", "car": "wheel", "office desk": "desk",
 def _wide(drawn: str) -> bool:
     """A ground prop as wide as a pet or wider (a car, a hospital bed): it needs the middle of the frame."""
     kind = vocabulary().props[drawn]
-    return kind.layer == "ground" and (EXTENT.get(drawn, (52.0, 100.0))[0] * kind.size >= 12 or
+    return drawn in _LINES or kind.layer == "ground" and (EXTENT.get(drawn, (52.0, 100.0))[0] * kind.size >= 12 or
                                        drawn in _YOUNG_FIGURES)  # the kitten fed: beside the hero, not far off
 
 
@@ -277,12 +278,12 @@ def stage_scene(scene: Scene, cast: list[str] | None = None,
     placed: list[PlacedProp] = []
     used = {st.pose.holding.drawn: f"hand:{st.id}" for st in staged if st.pose.holding} | \
         {st.pose.rig.drawn: f"rig:{st.id}" for st in staged if st.pose.rig}
-    back = list(_BACK_SLOTS)
     taken = [st.slot.x for st in staged]  # beside the characters rather than hidden behind them
+    back = sorted(_BACK_SLOTS, key=lambda s: -min((abs(s[0] - t) for t in taken), default=1.0))  # a queue too
     ground = [(x, GROUND - 0.03) for x in sorted(_GROUND_XS, key=lambda x: -min(abs(x - t) for t in taken))]
     middle = [(x, GROUND - 0.03) for x in sorted(_WIDE_XS, key=lambda x: -min(abs(x - t) for t in taken))]
     spots: dict[str, PlacedProp] = {}
-    for m in matches:
+    for m in sorted(matches, key=lambda m: m.drawn not in _LINES):  # the queue first: the back slot clear of them
         kind = vocab.props[m.drawn]
         if m.drawn in used:
             placed.append(PlacedProp(m, used[m.drawn], 0.0, 0.0, kind.size))
