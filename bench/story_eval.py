@@ -661,7 +661,7 @@ TELLING_CASES: tuple[Telling, ...] = (
     _t("a poor kitten sells flowers on the street and the rich cat who laughed at her later needs her help",
        "rags_to_riches"),
     _t("a puppy helps a lost old cat find her way home in the rain, and years later the cat pays for his school",
-       "friendship rescue little_wonders kindness_repaid lost_and_found", "school"),
+       "friendship rescue little_wonders kindness_repaid lost_and_found helping_paw", "school"),
     _t("a proud rich cat mocks the poor new dog at school, who wins the science fair",
        "rags_to_riches glow_up career_dream", "school"),
     _t("a small shiba is always picked last for football until he scores the winning goal", "big_match"),

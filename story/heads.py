@@ -138,7 +138,8 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
             owner = owned or _owner(people, span_start, span_end, words, breaks)
             if owner is not None:
                 person.of = owner.key
-        elif chinese and person.relation and lex.entry("relations", person.relation)["role"] == "family":
+        elif chinese and person.relation and not person.after_by and lex.entry(
+                "relations", person.relation)["role"] == "family":  # 被爸爸骂: the passive's doer stays as it was
             begins = max((b for b in breaks if b <= span_start), default=0)  # 帮迷路的小橘猫找到了妈妈: the kitten's
             near = next((p for p in reversed(people) if begins <= p.start < span_start and p.relation is None
                          and p.species), None)
