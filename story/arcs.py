@@ -42,7 +42,7 @@ from story.plan import (
 )
 from story.premise import Analysis, Person, Side, describe
 from story.spine import job_place, premise_beats
-from story.staged import Cast, cast_asks, premise_place
+from story.staged import Cast, cast_asks, premise_place, spine_data
 from story.styles import CHARACTER_STYLES
 from story.text import FIELD, fill_fields
 from story.text import HAN as _HAN
@@ -105,7 +105,21 @@ def features(analysis: Analysis) -> set[str]:
     for job in (analysis.job, analysis.dream):
         if job:
             out.add(f"jobs:{job}")
+    if "events:sacrifice" in out and not _sacrifice_for(analysis):
+        out = (out - {"events:sacrifice"}) | {"events:work_hard"}  # saving up for its own goal
     return out
+
+
+def _sacrifice_for(analysis: Analysis) -> bool:
+    """The premise names the one a sacrifice is for ("works three jobs for his kittens", 省吃俭用供孩子上学):
+    a family relation in the cast, or a family word (spine.json ``sacrifice_for``); "saves every coin and
+    buys a house" names no one, and is saving up."""
+    roles = lexicon().data["relations"]
+    if any(p.relation and roles.get(p.relation, {}).get("role") == "family" for p in analysis.cast):
+        return True
+    words = spine_data()["sacrifice_for"]
+    text = analysis.premise.lower()
+    return any(re.search(rf"\b{w}\b", text) for w in words["en"]) or any(w in text for w in words["zh"])
 
 
 def arc_scores(analysis: Analysis) -> dict[str, int]:
@@ -735,6 +749,8 @@ def _implies_another(analysis: Analysis) -> bool:
     fall in love", 奶奶猫…供孙子读书): the arc's part is cast; a pet alone ("a husky loses his ball")
     gets nobody invented."""
     events = {*analysis.wrongs, *analysis.goals, *analysis.outcomes}
+    if not _sacrifice_for(analysis):
+        events.discard("sacrifice")  # "saves every coin and buys a house": saving up, alone
     return len(analysis.cast) < 2 and bool(events & _TWO_SIDED or re.search(r"\btwo\b|两|俩", analysis.premise))
 
 

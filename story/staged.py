@@ -134,6 +134,9 @@ def action_of(c: Clause) -> tuple[str, bool]:
     ("throws coffee at"), and a patient saved or cared for is treated ("saves a patient")."""
     act, exact = _verb_action(c)
     data = spine_data()
+    saved = _saving(c, data["saving_actions"])
+    if saved:
+        return saved, False
     verb = c.verb.lower()
     words = set(re.findall(r"[a-z]+", verb))
     first = verb.split()[0] if verb.split() else ""
@@ -151,6 +154,27 @@ def action_of(c: Clause) -> tuple[str, bool]:
     if act == "work" and c.obj and re.match(r"送(?:了|给)?", c.verb) and not c.jobs:
         return "give", False  # 送了它一条鱼: a gift to someone, no delivery round
     return act, exact
+
+
+def _saving(c: Clause, data: dict[str, Any]) -> str:
+    """Saving up ("saves every coin", 攒钱, 省吃俭用) and the purchase ("buys the biggest house", 买了房子) as
+    spine.json's ``saving_actions`` draw them, or "": a rescue names whom it saves ("saves the kitten"),
+    and a purchase for someone ("buys his mother a house", 给妈妈买) is a gift."""
+    verb = c.verb.lower()
+    words = re.findall(r"[a-z]+", verb)
+    first = words[0] if words else ""
+    if HAN.search(verb):
+        if any(w in verb for w in data["save_zh"]):
+            return str(data["save"])
+        if any(w in verb for w in data["buy_zh"]) and not c.obj and "给" not in verb:
+            return str(data["buy"])
+        return ""
+    if first in data["save_verbs"] and not c.obj and any(
+            re.search(rf"\b{re.escape(w)}\b", " ".join(words[1:])) for w in data["save_words"]):
+        return str(data["save"])
+    if first in data["buy_verbs"] and not c.obj:
+        return str(data["buy"])
+    return ""
 
 
 def _gift_zh(c: Clause) -> bool:
