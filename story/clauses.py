@@ -49,7 +49,7 @@ from story.lexicon import Hit, Tokens, in_context, lexicon
 from story.mentions import Mention, find_mentions, hero_gender
 from story.nearest import Nearest
 from story.nearest import things as nearest_things
-from story.nouns import clause_things
+from story.nouns import clause_things, where_from
 from story.premise import Analysis
 from story.roles import (
     TOWARD_ZH,
@@ -224,9 +224,11 @@ def clauses(analysis: Analysis) -> list[Clause]:
             actor, subject, obj = out[-1].actor, out[-1].actor, subject
         among = outsider and outsider_entry(outsider) is None  # "the bakery becomes famous": its words are things
         props, places, nouns, things = clause_things(premise, tokens, np_start if among else body_start, end, local, inside)
-        places = tuple(dict.fromkeys([*(h.key for h in local if h.section == "places" and h.start < start), *places]))
+        before = [h for h in local if h.section == "places" and (  # said before it, or where its pets are from
+            h.start < start or h.start < body_start and not zh and where_from(tokens.words, h))]
+        places = tuple(dict.fromkeys([*(h.key for h in before), *places]))
         body = sep.join([*([outsider] if among else []), *(p.text for p in parts if p.key is None)])
-        said_where = "".join(h.surface for h in local if h.start < start and h.section == "places")
+        said_where = sep.join(h.surface for h in before) if not zh else "".join(h.surface for h in before)
         asked = tuple(nearest_things(f"{said_where}{sep}{body}" if said_where else body, "zh" if zh else "en"))  # the body names no person: mentions are parts
         said_text = premise[tokens.offsets[start]:text_end].lower()
         asked = tuple(n for n in asked if n.exact or not any(  # "gold necklace": gold describes it, no cash
@@ -243,8 +245,8 @@ def clauses(analysis: Analysis) -> list[Clause]:
             verb=verb.strip(), parts=parts, events=events, actions=keys_of(local, "actions", body_start),
             props=props, places=places, jobs=keys_of(local, "jobs", body_start), nouns=nouns, things=things,
             asked=asked, place_words=tuple(dict.fromkeys(h.surface for h in local if h.section == "places"
-                                                         and (h.start >= body_start or h.start < start))),
-            outsider=outsider, weathers=keys_of([h for h in local if h.start >= body_start or h.start < start],
+                                                         and (h.start >= body_start or h in before))),
+            outsider=outsider, weathers=keys_of([h for h in local if h.start >= min(body_start, np_start) or h.start < start],
                                               "weathers", 0),
         ))
         if not outsider:

@@ -49,6 +49,15 @@ def clause_data() -> dict[str, Any]:
     return data
 
 
+def describes_thing(head: Hit, hits: list[Hit]) -> bool:
+    """A species or breed word that only describes the contest or prize right after it ("the bravest dog
+    award", 猫咪选美比赛: ``clauses.json``'s ``describing_pet``), never a pet of the cast."""
+    keys = clause_data()["describing_pet"]
+    return head.section in {"species", "breeds"} and any(
+        o.start == head.end and o.section in THING_SECTIONS and o.key in keys and not verb_like(o.surface, False)
+        for o in hits)  # "the cat café", never "the cat shops"
+
+
 def outsider_entry(words: str) -> dict[str, Any] | None:
     """The ``clauses.json`` outsider a clause's doer is ("a wedding party", "全城的人"), if any."""
     low = re.sub(r"^(?:a|an|the|all|some|her|his|their)\s+", "", words.lower().strip())

@@ -65,6 +65,7 @@ class _Hints:
     calling: str | None = None  # the job the hero becomes (firefighter): worn, and done once, where it is reached
     trains: bool = False  # the premise's hero trains or practises: its effort is training, never a job's chores
     hero_colour: str | None = None  # the hero's colour in the premise (lexicon colours key: 小黑狗 is black)
+    later_venue: bool = False  # the place is a contest's venue the premise reaches only in a later clause
 
 
 _STOP = frozenset("""a an the and or but of to in on at by for with from into over under after before then
@@ -111,7 +112,8 @@ def _premise_hints(premise: str) -> _Hints:
                   analysis.hero.breed, hero_style(analysis), dream,
                   ("kitten" if young.group(1) or young.group(3) else "puppy") if young else None,
                   placed or (weathers[0] if weathers else None), season and bool(weathers), analysis.hero.job_words or "",
-                  placed is not None, analysis.dream, "train" in lex.keys(premise, "actions"), analysis.hero.colour)
+                  placed is not None, analysis.dream, "train" in lex.keys(premise, "actions"), analysis.hero.colour,
+                  _later_venue(analysis, place_key, place))
 
 
 def _colour_look(hero: dict[str, Any], colour: str) -> None:
@@ -123,6 +125,18 @@ def _colour_look(hero: dict[str, Any], colour: str) -> None:
         return
     said = f"{entry['en'][0]} {hero['species']}"
     hero.update(breed=said, look=f"a {said}", style=None)
+
+
+def _later_venue(analysis: Any, place_key: str | None, location: str | None) -> bool:
+    """The premise's place is a contest's venue (``staging.json``'s ``venues``: the pageant's stage) that only
+    a later clause reaches ("fails her diet ten times, and finally enters the beauty pageant"): the story
+    before it is not on the stage."""
+    from story.clauses import clauses
+
+    if place_key is None or location not in staging()["venues"]["locations"]:
+        return False
+    told = clauses(analysis)
+    return len(told) > 1 and place_key not in told[0].places
 
 
 # one young pet in the hero's own words ("a tabby kitten", 小奶狗); its look says so, for the painter
@@ -342,7 +356,8 @@ def expand_plan(
         elif outdoor:
             new_loc = str(stage["prop_places"][outdoor[0].key])
         else:
-            new_loc = location or hints.place or (str(job_entry["location"]) if job_entry else "street")
+            first = "bedroom" if hints.later_venue else hints.place  # home until the contest's day
+            new_loc = location or first or (str(job_entry["location"]) if job_entry else "street")
         location = new_loc
         subs.extend(_unknown_places(group.visual, beat_no, location))
         # 3b. when and the weather
@@ -493,11 +508,13 @@ def _weather(visual: str, location: str, hints: _Hints, before: Mapping[str, Any
     """A scene's weather: what its picture's note names (never a line's words: "rain or shine" is no rain);
     else the premise's own weather, in every scene when the premise is set in its season ("a snowy winter"),
     at its place when the place is named with it ("a snowy mountain", 雪山),
-    else while the place stays that of the scene before that had it (the rainy night goes on); else a
-    rainy street's rain, else clear."""
+    else while the place stays that of the scene before that had it (the rainy night goes on), unless
+    its note names the sun (``staging.json``'s ``clear_sky``); else a rainy street's rain, else clear."""
     named = lexicon().keys(visual, "weathers")
     if named:
         return named[0]
+    if any(re.search(rf"\b{w}\b", visual.lower()) for w in staging()["clear_sky"]["en"]):
+        return "clear"  # the sun is out again after the flood: no rain carried on from the scene before
     if hints.weather is not None and (hints.season or hints.placed and location == hints.place
                                       or before is not None and before["weather"] == hints.weather
                                       and before["location"] == location):

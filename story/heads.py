@@ -8,7 +8,7 @@ with the first mention. Counted pets and litters: ``story.counted``."""
 from __future__ import annotations
 
 from story.analysis import BY, Person, slug
-from story.clausewords import described_after
+from story.clausewords import described_after, describes_thing
 from story.counted import add_counted
 from story.jobs import role_before
 from story.lexicon import Hit, Tokens, lexicon
@@ -33,7 +33,8 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
     people: list[Person] = []
     shows = [h for h in hits if h.section == "places"]  # "at the cat show", 在狗展上: a place, no pet there
     raw_heads = [h for h in hits if h.section in {"breeds", "species", "relations"} and not any(
-        o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start) for o in shows)]
+        o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start) for o in shows)
+        and not describes_thing(h, hits)]
     heads = [h for h in raw_heads if not any(o is not h and o.start <= h.start and h.end <= o.end
                                              and (o.end - o.start) > (h.end - h.start) for o in raw_heads)]
     # "two puppies": the young of a species (a relation word too) are those pets, not one more group of them
@@ -56,8 +57,8 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
         if h.section == "relations" and _verb_after_pet(h, heads[idx - 1] if idx else None, hits, chinese):
             continue  # "a bulldog bullies a retriever": what the bulldog does, not one more pet
         if h.section == "relations" and h.start > 0 and words[h.start - 1] in {
-                "become", "becomes", "became", "成为", "成了", "变成"}:
-            continue  # "become best friends": an outcome, not a pet
+                "become", "becomes", "became", "成为", "成了", "变成", "are", "were", "是"}:
+            continue  # "become best friends", "are enemies", 是死对头: what they are to each other, not a pet
         if h.section == "relations" and h.key in {"friend", "best_friend"} and not chinese and _sought(words, h.start):
             continue  # "to find a true friend", "want to be friends": what is longed for, not a pet
         if h.section == "relations" and h.key == "stranger" and (

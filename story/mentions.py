@@ -23,6 +23,8 @@ from story.clausewords import (
     PRONOUN_SUBJECT,
     PUNCT,
     STOP,
+    THING_SECTIONS,
+    describes_thing,
     lex_words,
     owns,
     role_noun_zh,
@@ -44,7 +46,7 @@ def find_mentions(analysis: Analysis, tokens: Tokens, hits: list[Hit]) -> list[M
     """Every mention of a cast member: its head (breed, species, relation, job, name) widened over
     the article and describing words before it, the job and ``named X`` after it."""
     words = tokens.words
-    heads = [h for h in hits if h.section in PERSON_SECTIONS]
+    heads = [h for h in hits if h.section in PERSON_SECTIONS and not describes_thing(h, hits)]
     shows = [h for h in hits if h.section == "places"]  # "the dog show": a place, no mention of a dog
     heads = [h for h in heads if not any(o is not h and o.start <= h.start and h.end <= o.end
                                          and (o.end - o.start) > (h.end - h.start) for o in heads + shows)]
@@ -97,6 +99,7 @@ def find_mentions(analysis: Analysis, tokens: Tokens, hits: list[Hit]) -> list[M
         elif tokens.chinese and start > 1 and words[start - 1] == "的" and words[start - 2] in _OWN_ZH \
                 and start - 2 not in used:
             start -= 2  # 她的妹妹狗, 他的合伙人: the possessive is the mention's, as "her sister" is
+        end = _place_phrase(analysis.premise, tokens, (start, end), hits)
         out.append(Mention(person.key, start, end))
         used |= set(range(start, end))
     hero = analysis.hero
@@ -194,6 +197,30 @@ def _with_phrase(premise: str, tokens: Tokens, end: int, hits: list[Hit]) -> int
         if words[k] in BE or (verb_like(words[k], False) and words[k] not in STOP):
             return k
     return end
+
+
+def _place_phrase(premise: str, tokens: Tokens, span: tuple[int, int], hits: list[Hit]) -> int:
+    """Where a subject's mention ends when where the pets are from follows it before their verb ("the cats of
+    the office compete", "ten dogs at the fire station compete"): the place is part of who they are (never
+    after "by": "mocked by the labradors at the dog show, trains" is mocked there)."""
+    words = tokens.words
+    start, end = span
+    opens = start == 0 or words[start - 1] in JOIN_EN or bool(PUNCT.search(
+        premise[tokens.offsets[start - 1]:tokens.offsets[start]]))
+    if tokens.chinese or not opens or end >= len(words) or words[end] not in {"of", "at", "from"}:
+        return end
+    people = {i for h in hits if h.section in PERSON_SECTIONS for i in range(h.start, h.end)}
+    place = min((h for h in hits if h.section == "places" and end + 1 <= h.start <= end + 4), key=lambda h: h.start,
+                default=None)
+    if place is None or place.end >= len(words) or any(
+            i in people or words[i] in BE or verb_like(words[i], False) for i in range(end + 1, place.start)):
+        return end
+    if PUNCT.search(premise[tokens.offsets[place.end - 1]:tokens.offsets[place.end]]):
+        return end  # "…at the dog show, trains": the place ends its clause
+    verb = words[place.end]
+    plural = words[end - 1].endswith("s") and not any(  # "the cats … compete"
+        h.start == place.end and h.section in THING_SECTIONS | PERSON_SECTIONS for h in hits)
+    return place.end if verb in BE or verb not in STOP and (verb_like(verb, False) or plural) else end
 
 
 def _describing_run(premise: str, tokens: Tokens, start: int, used: set[int], hits: list[Hit]) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from story.clausewords import STOP, THING_SECTIONS, surface
+from story.clausewords import STOP, THING_SECTIONS, clause_data, surface
 from story.lexicon import Hit, Tokens
 from story.mentions import Mention
 
@@ -19,6 +19,19 @@ def _of_phrase(words: tuple[str, ...], i: int) -> bool:
         return True  # "in the middle of the party"
     return (i > 0 and words[i - 1] in {"in", "on"}) or words[i] in {"instead", "because", "ahead", "regardless",
                                                                     "full", "made", "filled", "loaded", "packed"}
+
+
+def _names_nothing(words: tuple[str, ...], i: int) -> bool:
+    """The word names nothing to draw (``clauses.json``'s ``no_things``: "how to", "together", "his mind", the
+    thieves a skill catches), or is a verb before its object pronoun ("pulls him out", "traps them")."""
+    data = clause_data()
+    return words[i] in data["no_things"]["en"] or (i + 1 < len(words) and words[i + 1] in data["objects_en"])
+
+
+def where_from(words: tuple[str, ...], h: Hit) -> bool:
+    """A place inside a mention of pets, told as where they are from ("the cats of the office", "ten dogs at
+    the fire station"): the clause's place all the same."""
+    return h.section == "places" and any(words[k] in {"of", "at", "from"} for k in range(max(0, h.start - 3), h.start))
 
 
 def clause_things(premise: str, tokens: Tokens, start: int, end: int, hits: list[Hit],
@@ -65,7 +78,7 @@ def clause_things(premise: str, tokens: Tokens, start: int, end: int, hits: list
             continue
         w = words[i]
         plain = h is None and w not in STOP and i != first_word and words[i - 1] != "to" and re.fullmatch(r"[a-z][a-z-]*", w) is not None \
-            and not _of_phrase(words, i)
+            and not _of_phrase(words, i) and not _names_nothing(words, i)
         if plain and len(w) >= 3:
             run.append(i)
         elif h is not None and run:

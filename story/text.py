@@ -70,12 +70,35 @@ def english_possessives(template: str, values: Mapping[str, str]) -> str:
     return _POSSESSIVE.sub(fix, template)
 
 
+_ARTICLE_FIELD = re.compile(r"\b(a|an|the)\s+\{([a-z_]+)\}", re.IGNORECASE)
+_DETERMINER = re.compile(r"(?:a|an|the|his|her|their|its|my|your|our)\s", re.IGNORECASE)
+
+
+def one_article(template: str, values: Mapping[str, str]) -> str:
+    """``template`` without its article before a field whose value brings its own ("the {thing}" with
+    "a fire" reads "a fire", never "the a fire"; "the his restaurant" is "his restaurant"); an article
+    that opens a sentence hands its capital to the value."""
+
+    def fix(m: re.Match[str]) -> str:
+        value = values.get(m.group(2), "")
+        if not _DETERMINER.match(value):
+            return m.group(0)
+        field = "{" + m.group(2) + "}"
+        return field if m.group(1).islower() else "{" + m.group(2) + ":cap}"
+
+    return _ARTICLE_FIELD.sub(fix, template)
+
+
 def fill_fields(template: str, values: Mapping[str, str]) -> str | None:
-    """``template`` with each ``{field}`` replaced by its value (English possessives fitted), or None
-    when a field has no value."""
+    """``template`` with each ``{field}`` replaced by its value (English possessives fitted, one article
+    before a value: ``one_article``), or None when a field has no value."""
     fields = FIELD.findall(template)
     if any(f not in values for f in fields):
         return None
+    template = one_article(template, values)
+    for f in fields:
+        value = values[f]
+        template = template.replace("{" + f + ":cap}", value[:1].upper() + value[1:])
     text = english_possessives(template, values)
     for f in fields:
         text = text.replace("{" + f + "}", values[f])
