@@ -513,11 +513,12 @@ def _weather(visual: str, location: str, hints: _Hints, before: Mapping[str, Any
     named = lexicon().keys(visual, "weathers")
     if named:
         return named[0]
+    if hints.weather is not None and (hints.season or hints.placed and location == hints.place):
+        return hints.weather  # a snowy winter, the snowy mountain: always in it
     if any(re.search(rf"\b{w}\b", visual.lower()) for w in staging()["clear_sky"]["en"]):
         return "clear"  # the sun is out again after the flood: no rain carried on from the scene before
-    if hints.weather is not None and (hints.season or hints.placed and location == hints.place
-                                      or before is not None and before["weather"] == hints.weather
-                                      and before["location"] == location):
+    if hints.weather is not None and before is not None and before["weather"] == hints.weather \
+            and before["location"] == location:
         return hints.weather
     return "rain" if location == "rainy_street" else "clear"
 

@@ -199,12 +199,17 @@ def _with_phrase(premise: str, tokens: Tokens, end: int, hits: list[Hit]) -> int
     return end
 
 
+_COUNTS = frozenset("all two three four five six seven eight nine ten twelve twenty hundred many some".split())
+
+
 def _place_phrase(premise: str, tokens: Tokens, span: tuple[int, int], hits: list[Hit]) -> int:
     """Where a subject's mention ends when where the pets are from follows it before their verb ("the cats of
     the office compete", "ten dogs at the fire station compete"): the place is part of who they are (never
     after "by": "mocked by the labradors at the dog show, trains" is mocked there)."""
     words = tokens.words
     start, end = span
+    while start > 0 and (words[start - 1] in DET or words[start - 1] in _COUNTS):
+        start -= 1  # "ten dogs", "all the cats": the group opens the clause all the same
     opens = start == 0 or words[start - 1] in JOIN_EN or bool(PUNCT.search(
         premise[tokens.offsets[start - 1]:tokens.offsets[start]]))
     if tokens.chinese or not opens or end >= len(words) or words[end] not in {"of", "at", "from"}:
