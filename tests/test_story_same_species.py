@@ -20,7 +20,7 @@ def premise_line(script: Script, verb: str) -> str:
      "learns boxing from", "old cat"),
     ("a shy tabby cat learns boxing from an old cat and wins the school fight", "learns boxing from", "old cat"),
     ("a little cat is mocked by a big cat and becomes a star", "is mocked by", "big cat"),
-    ("a tiny kitten is bullied by a big cat and becomes a boxing champion", "is bullied by", "big cat"),
+    ("a tiny kitten is bullied by a big cat and becomes a boxer", "is bullied by", "big cat"),
 ])
 def test_the_other_pet_of_the_heros_species_is_named(premise: str, verb: str, by: str) -> None:
     for seed in range(3):
@@ -34,5 +34,5 @@ def test_the_other_pet_of_the_heros_species_is_named(premise: str, verb: str, by
 
 
 def test_the_goal_says_an_before_a_vowel() -> None:
-    line = understood_line(analyse("a tiny kitten is bullied by a big cat and becomes a boxing champion"), "en")
+    line = understood_line(analyse("a tiny kitten is bullied by a big cat and becomes a boxer"), "en")
     assert "become an athlete" in line, line
