@@ -40,7 +40,7 @@ from story.plan import (
     staging,
     voice_seconds,
 )
-from story.premise import Analysis, Person, Side, describe
+from story.premise import Analysis, Person, Side, describe, hero_style
 from story.spine import job_place, premise_beats
 from story.staged import Cast, cast_asks, premise_place, spine_data
 from story.styles import CHARACTER_STYLES
@@ -202,9 +202,10 @@ CONTRAST = {True: 100.0, False: 50.0}
 
 
 def _base_look(person: Person, species: str, rng: random.Random, hero_style: str | None = None,
-               kin_look: str | None = None) -> str:
+               kin_look: str | None = None, hero_fur: tuple[int, int, int] | None = None) -> str:
     """The pet's look before its traits: its breed's, its colour's, its relative's (``kin_look``: it looks
-    related), else a catalogue style of its species chosen by the seed."""
+    related), else a catalogue style of its species chosen by the seed; a villain's told apart from the hero's
+    fur as drawn (``hero_fur``, else its style's)."""
     lex = lexicon()
     if person.breed:
         return str(lex.entry("breeds", person.breed)["look"])
@@ -214,7 +215,7 @@ def _base_look(person: Person, species: str, rng: random.Random, hero_style: str
     chosen = rng.choice(options)  # drawn even for kin, so every other choice stays as it was
     if hero_style is not None and person.side == "villain" and kin_look is None:  # told apart from the hero
         hero = CHARACTER_STYLES[hero_style]
-        fur, least = hero.fur, CONTRAST[hero.species == species]
+        fur, least = hero_fur or hero.fur, CONTRAST[hero.species == species]
         apart = [s for s in options if math.dist(s.fur, fur) >= least] or [
             max(options, key=lambda s: math.dist(s.fur, fur))]
         if chosen not in apart:  # the same draw, so every other choice stays as it was
@@ -275,6 +276,7 @@ def _cast(analysis: Analysis, arc: Arc, style: str, language: str, rng: random.R
     hero_species = CHARACTER_STYLES[style].species
     cast_species: dict[str, str] = {}
     base_looks = {people[0].key: _hero_base_look(analysis, style)} if people else {}
+    hero_fur = _hero_fur(analysis, style) if people else None
     for p in people:
         species: str
         kin = relative(p, people)
@@ -306,7 +308,7 @@ def _cast(analysis: Analysis, arc: Arc, style: str, language: str, rng: random.R
         if p.role == "hero":
             look = CHARACTER_STYLES[style].look[:120]
         else:
-            base_looks[p.key] = _base_look(p, species, rng, style, kin_look)
+            base_looks[p.key] = _base_look(p, species, rng, style, kin_look, hero_fur)
             look = _look(p, species, base_looks[p.key], alike)
         members.append(Member(p, p.key, name, species, look, p.pos == 10**6))
     return members
@@ -319,6 +321,16 @@ def _hero_base_look(analysis: Analysis, style: str) -> str:
             and lexicon().entry("breeds", hero.breed)["species"] == CHARACTER_STYLES[style].species:
         return str(lexicon().entry("breeds", hero.breed)["look"])  # a chihuahua's mother is a chihuahua
     return CHARACTER_STYLES[style].look
+
+
+def _hero_fur(analysis: Analysis, style: str) -> tuple[int, int, int]:
+    """The hero's fur as the painter draws it: the premise's colour where the hero is drawn in it and the
+    catalogue has that colour on some species (小黑狗, "a black dog": the black cat's fur; see
+    ``expand._colour_look``), else its style's (a golden retriever's for a dog with no colour said)."""
+    colour = analysis.hero.colour
+    own = lexicon().entry("colours", colour)["style"] if colour and not analysis.hero.breed \
+        and style == hero_style(analysis) else None
+    return CHARACTER_STYLES[str(own) if own is not None else style].fur
 
 
 def _known_look(person: Person, style: str | None) -> str:

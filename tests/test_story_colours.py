@@ -62,3 +62,19 @@ def test_a_colour_said_after_the_pet_is_its_look_not_a_line(premise: str, colour
         script = write_story(premise, None, "en", seed).script
         said = [s.narration.split(". ")[0] for s in script.scenes]
         assert not any(line.rstrip(".").endswith((f", {colour}", " shy", " sleepy")) for line in said), said
+
+
+@pytest.mark.parametrize("premise", [
+    "一只小黑狗在工地搬砖，被富家猫嘲笑，后来开着豪车从富家猫面前经过。",
+    "a little black dog is laughed at by a rich cat and becomes a chef",
+])
+def test_the_mocker_is_told_apart_from_the_heros_drawn_colour(premise: str) -> None:
+    """The villain's look is chosen apart from the hero's fur as drawn (black), not its style's default
+    (a golden retriever's): no black cat sneering at a black dog."""
+    for seed in range(1, 7):
+        script = write_story(premise, None, analyse(premise).language, seed).script
+        hero, rival = (next(c for c in script.characters if c.id == key) for key in ("hero", "rival"))
+        hero_v, _ = _value_and_saturation(resolve_look(hero, random.Random(seed)).fur)
+        rival_v, _ = _value_and_saturation(resolve_look(rival, random.Random(seed)).fur)
+        assert hero_v < 0.3, (seed, hero.look)
+        assert rival_v > 0.4, (seed, rival.look)
