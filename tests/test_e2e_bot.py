@@ -206,8 +206,10 @@ def with_buttons(user: SimUser, prefix: str, after: int = 0) -> list[MessageView
 
 
 async def wait_buttons(user: SimUser, prefix: str, after: int = 0) -> MessageView:
-    """The newest message after message ``after`` offering a button whose data starts with ``prefix``."""
-    await user.wait_for(lambda _: bool(with_buttons(user, prefix, after)), timeout=10)
+    """The newest message after message ``after`` offering a button whose data starts with ``prefix``. Up to
+    30 s: a test process's first premise reads the story data cold (~2.5 core-s), which on 2 cores shared with
+    the other test process and other work took over 10 s once."""
+    await user.wait_for(lambda _: bool(with_buttons(user, prefix, after)), timeout=30)
     return with_buttons(user, prefix, after)[-1]
 
 

@@ -113,7 +113,7 @@ def test_one_who_comes_back_where_the_car_waits_drives_in_it(premise: str) -> No
     seen = 0
     for i, scene in enumerate(script.scenes):
         cars = [p for p in scene.props if "car" in p.lower() or "跑车" in p]
-        comers = [a.id for a in scene.characters if a.action in ("enter", "exit")]
+        comers = [a.id for a in scene.characters if a.action in ("enter", "exit", "drive")]
         if not cars or not comers:
             continue
         staged = _staged(script, i)
