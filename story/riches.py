@@ -15,6 +15,7 @@ from typing import Any
 
 from story.datafiles import read_json
 from story.lexicon import lexicon
+from story.text import alternation
 
 CASH = "stack of cash"
 _WISHED = {"dream", "want"}
@@ -28,11 +29,6 @@ def _said(scene: dict[str, Any]) -> str:
     return " ".join([str(scene["narration"]), *(str(d["text"]) for d in scene["dialogue"])])
 
 
-def _alternation(words: Sequence[str], english: bool) -> str:
-    ordered = sorted(words, key=len, reverse=True)
-    return "|".join(rf"\b{re.escape(w)}\b" if english else re.escape(w) for w in ordered)
-
-
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     """The riches words (``story/data/riches.json``) as patterns: a ride reached by its verb ("comes back
@@ -41,11 +37,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     data = read_json("riches.json")
     out: dict[str, re.Pattern[str]] = {}
     for kind, verbs in (("rides", "ride_verbs"), ("homes", "home_verbs")):
-        en = rf"(?:{_alternation(data[verbs]['en'], True)})(?:\s+[\w'-]+){{0,4}}?\s+(?:{_alternation(data[kind]['en'], True)})"
-        zh = rf"(?:{_alternation(data[verbs]['zh'], False)})[^，,。.！!？?]{{0,8}}?(?:{_alternation(data[kind]['zh'], False)})"
+        en = rf"(?:{alternation(data[verbs]['en'], True)})(?:\s+[\w'-]+){{0,4}}?\s+(?:{alternation(data[kind]['en'], True)})"
+        zh = rf"(?:{alternation(data[verbs]['zh'], False)})[^，,。.！!？?]{{0,8}}?(?:{alternation(data[kind]['zh'], False)})"
         out[kind] = re.compile(f"{en}|{zh}", re.IGNORECASE)
+    rides = alternation([*data["rides"]["zh"], "车"], False)
+    out["drives_zh"] = re.compile(rf"(?:开着|开上了|开上|开回|开|驾驶|驾着)[^，,。]{{0,6}}?(?:{rides})")
     before = data["before"]
-    out["before"] = re.compile(f"{_alternation(before['en'], True)}|{_alternation(before['zh'], False)}", re.IGNORECASE)
+    out["before"] = re.compile(f"{alternation(before['en'], True)}|{alternation(before['zh'], False)}", re.IGNORECASE)
     return out
 
 
@@ -153,5 +151,4 @@ def _before_mockers(scene: dict[str, Any], hero: dict[str, Any], mockers: dict[s
 def drives_zh(verb: str) -> bool:
     """A Chinese verb phrase that drives a car or a luxury ride (开着豪车回来, 开着兰博基尼回村, 开上了跑车),
     not one that opens or runs something (开着一家面包店, 门开着)."""
-    rides = "|".join(map(re.escape, [*read_json("riches.json")["rides"]["zh"], "车"]))
-    return re.search(rf"(?:开着|开上了|开上|开回|开|驾驶|驾着)[^，,。]{{0,6}}?(?:{rides})", verb) is not None
+    return _patterns()["drives_zh"].search(verb) is not None

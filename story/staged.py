@@ -26,7 +26,7 @@ from story.premise import Analysis
 from story.riches import drives_zh
 from story.roles import wrongs
 from story.telling import telling_data
-from story.text import HAN
+from story.text import HAN, alternation
 
 Beat = dict[str, Any]  # speaker, line, visual, slot (+ clause, kind, asks for premise beats)
 
@@ -318,8 +318,7 @@ def premise_place(analysis: Analysis) -> tuple[str, str | None] | None:
 @cache
 def _home_occasions() -> re.Pattern[str]:
     data = read_json("staging.json")["home_occasions"]
-    en = "|".join(re.escape(w) for w in sorted(data["en"], key=len, reverse=True))
-    return re.compile(rf"\b(?:{en})\b|" + "|".join(map(re.escape, data["zh"])))
+    return re.compile(f"{alternation(data['en'], True)}|{alternation(data['zh'], False)}")
 
 
 def home_occasion(premise: str) -> bool:

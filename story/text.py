@@ -9,13 +9,20 @@ door with the user-facing ``BadPremise``.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Literal
 
 from petreel.errors import BadPremise
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 HAN = re.compile(r"[\u3400-\u9fff]")  # a hanzi (CJK ideographs and extension A): the writer's "is this Chinese" test
+
+
+def alternation(words: Sequence[str], english: bool) -> str:
+    """A regex alternative of ``words``, the longest first: English ones as whole words (``\\b``), Chinese
+    ones anywhere (no word breaks in hanzi)."""
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(rf"\b{re.escape(w)}\b" if english else re.escape(w) for w in ordered)
 
 
 def is_utf8(text: str) -> bool:
