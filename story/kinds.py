@@ -84,7 +84,12 @@ def _has(word: str, premise: str) -> bool:
     in 偷偷练习: ``masks_zh``), English as whole words ("rob" is not in "robot")."""
     if _HAN.search(word):
         return word in _masked(premise)
-    return re.search(r"(?<![A-Za-z])" + re.escape(word.lower()) + r"(?![A-Za-z])", premise.lower()) is not None
+    return _word_re(word).search(premise.lower()) is not None
+
+
+@cache
+def _word_re(word: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![A-Za-z])" + re.escape(word.lower()) + r"(?![A-Za-z])")
 
 
 @cache

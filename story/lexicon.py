@@ -69,6 +69,7 @@ def inflections(word: str) -> set[str]:
     return forms
 
 
+_Found = list[list[tuple[int, list[tuple[str, str]]]]]  # per token: (phrase length, its (section, key)s)
 _NOUNS = {"places", "props"}
 _INSIDE_THINGS = {"places", "events"}  # words that name no place or event inside a longer thing's name
 _OBJECT_PRONOUNS = {"him", "them", "me", "us"}  # never after a noun ("her" may be a possessive)
@@ -192,16 +193,17 @@ class Lexicon:
     def find_tokens(self, tokens: Tokens, sections: Iterable[str] | None = None) -> list[Hit]:
         """Matches per section: at each position the longest phrase of that section wins."""
         hits: list[Hit] = []
+        found = self._found(tokens)
         for section in sections if sections is not None else self.data:
-            hits.extend(self._scan(tokens, section))
+            hits.extend(self._scan(tokens, section, found))
         if any(h.section in _INSIDE_THINGS for h in hits):  # "wedding ring" is a ring: no wedding, no hall
-            things = self._scan(tokens, "props")
+            things = self._scan(tokens, "props", found)
             hits = [h for h in hits if h.section not in _INSIDE_THINGS or not any(
                 t.start <= h.start and h.end <= t.end and t.end - t.start > h.end - h.start
                 or (h.section == "places" and (t.start, t.end) == (h.start, h.end) and not self._in_place(tokens, h))
                 for t in things)]
         if not tokens.chinese and any(h.section == "actions" for h in hits):  # "train station": no training
-            places = self._scan(tokens, "places")
+            places = self._scan(tokens, "places", found)
             hits = [h for h in hits if h.section != "actions" or not any(
                 p.start <= h.start and h.end <= p.end and p.end - p.start > h.end - h.start for p in places)]
         return sorted(hits, key=lambda h: (h.start, -h.end))
@@ -213,23 +215,36 @@ class Lexicon:
         return tokens.chinese or (hit.start >= 2 and words[hit.start - 1] in {"the", "a"}
                                   and words[hit.start - 2] in {"in", "at", "into", "inside", "to", "from"})
 
-    def _scan(self, tokens: Tokens, section: str) -> list[Hit]:
+    def _found(self, tokens: Tokens) -> _Found:
+        """At each token, the phrases of any section starting there: (length, its (section, key)s), longest
+        first. Looked up once for all the sections ``_scan`` reads."""
+        words = tokens.words
+        longest = 3 if tokens.chinese else self._max_en
+        out: _Found = []
+        for i in range(len(words)):
+            here = []
+            for n in range(min(longest, len(words) - i), 0, -1):
+                key = words[i:i + n]
+                found = self._zh.get("".join(key)) if tokens.chinese else self._en.get(key)
+                if found:
+                    here.append((n, found))
+            out.append(here)
+        return out
+
+    def _scan(self, tokens: Tokens, section: str, found_at: _Found) -> list[Hit]:
         hits: list[Hit] = []
         words = tokens.words
         sep = "" if tokens.chinese else " "
-        longest = 3 if tokens.chinese else self._max_en
         i = 0
         while i < len(words):
             matched = 0
-            for n in range(min(longest, len(words) - i), 0, -1):
-                key = words[i:i + n]
-                found = self._zh.get("".join(key), []) if tokens.chinese else self._en.get(key, [])
+            for n, found in found_at[i]:
                 keys = list(dict.fromkeys(k for s, k in found if s == section))
                 if keys and section in _NOUNS and not tokens.chinese and i + n < len(words) \
                         and words[i + n] in _OBJECT_PRONOUNS:
                     keys = []  # "tracks him down": a verb before its object, not a running track
                 if keys:
-                    hits.extend(Hit(section, k, i, i + n, tokens.offsets[i], sep.join(key)) for k in keys)
+                    hits.extend(Hit(section, k, i, i + n, tokens.offsets[i], sep.join(words[i:i + n])) for k in keys)
                     matched = n
                     break
             i += matched or 1
