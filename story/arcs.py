@@ -372,6 +372,15 @@ def _slots(members: list[Member]) -> dict[str, Member]:
 # ---------------------------------------------------------------------------------------------
 
 
+def premise_hazard(premise: str) -> str:
+    """The words an arc's danger or loss visual adds for the premise's disaster (``staging.json``'s
+    ``hazards``: ", in the floodwater", ", in a storm"), the first one the premise names; "" for none."""
+    lex = lexicon()
+    found = [(hit.start, words) for key, words in staging()["hazards"].items() if key != "about"
+             for hit in lex.find(premise, [key.split(":")[0]]) if hit.key == key.split(":")[1]]
+    return str(min(found)[1]) if found else ""
+
+
 def _hero_person(analysis: Analysis, style: str) -> Person:
     """The hero as the lines describe it: the premise's words, re-cast when another style was picked."""
     hero = analysis.hero
@@ -448,6 +457,7 @@ def _values(analysis: Analysis, style: str, language: str, slots: dict[str, Memb
         loc = lex.entry("jobs", job)["location"] if job else ("school" if arc.id == "glow_up" else "street")
         v["place"], v["place_en"] = loc_words[loc][1 if zh else 0], loc_words[loc][0]
     v["setting"] = loc if place_key or job else ""  # the premise's own place, else its job's: which lines fit
+    v["hazard"] = premise_hazard(analysis.premise)  # the flood the danger or the loss scene is drawn in
     # the one a misdeed wrongs (the friend, else the family): told the truth where it is, and it answers
     wronged = next((s for s in ("friend", "family") if s in slots and not slots[s].person.gone), None)
     if wronged:

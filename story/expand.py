@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from story.damage import show_damage
 from story.gear import climbed, instrument, is_gear, role_action, tool_action
 from story.lexicon import Hit, lexicon, tokenize_en
 from story.plan import (
@@ -440,6 +441,9 @@ def expand_plan(
     job = lex.entry("jobs", hints.job) if hints.job else None  # the humble job riches leave behind
     show_riches(scenes, str(job["outfit"]) if job else None, [str(p) for p in job["props"]] if job else [], MAX_PROPS,
                 names={str(c["id"]): str(c["name"]) for c in characters})
+    from story.premise import analyse
+
+    show_damage(scenes, analyse(premise), MAX_PROPS)  # a disaster's aftermath: the rubble it left
 
     # 4. Timing: each scene holds its narration and dialogue as our voices say them; 32–58 s in all.
     spoken = [scene_seconds([s["narration"], *(d["text"] for d in s["dialogue"])], lang) for s in scenes]

@@ -12,6 +12,7 @@ from PIL import Image
 from render.painter import StoryboardPainter
 from render.painter.backgrounds import BACKGROUNDS
 from render.painter.gear import INSTRUMENTS
+from render.painter.hazards import DRAW as HAZARDS
 from render.painter.props import DRAW
 from render.painter.staging import stage_scene
 from render.painter.vocabulary import _DATA, match_prop, vocabulary
@@ -57,8 +58,9 @@ def _still(scene: dict[str, Any], spec: RenderSpec = SMALL) -> tuple[np.ndarray,
 def test_vocabulary_file_is_complete_and_consistent() -> None:
     raw = json.loads(_DATA.read_text(encoding="utf-8"))
     assert set(raw) == {"props", "nearest", "fallback", "colors", "actions", "jobs", "outdoor", "zh_colors", "crowds",
-                        "grown_up", "instruments", "variants"}
+                        "grown_up", "instruments", "variants", "hazards"}
     assert set(raw["instruments"]) - {"about"} == set(INSTRUMENTS)  # every instrument played has a drawing
+    assert set(raw["hazards"]) - {"about"} == set(HAZARDS)  # every disaster across the floor has a drawing
     assert set(raw["zh_colors"].values()) <= set(raw["colors"])
     v = vocabulary()
     assert set(v.props) == set(DRAW)  # every drawable prop has a drawing and the other way round

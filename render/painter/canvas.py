@@ -158,21 +158,52 @@ class Canvas:
                             wy = top + 0.01 + k * 0.02
                             if wy < y1 - 0.01:
                                 self.rect(bx + 0.01, wy, bx + 0.02, wy + 0.008, (255, 220, 130), outline=False)
+        if self.weather in ("rain", "storm"):
+            self._window_weather(x0, y0, x1, y1)
         self.line([(x0, (y0 + y1) / 2), (x1, (y0 + y1) / 2)], frame, 0.9)
         self.line([((x0 + x1) / 2, y0), ((x0 + x1) / 2, y1)], frame, 0.9)
         self.d.rectangle(self.box(x0, y0, x1, y1), outline=INK, width=self.lw)
         self.poly([(x0 + 0.03, y0), (x0 + 0.08, y0), (x0 + 0.02, y0 + 0.1), (x0, y0 + 0.1)],
                   (255, 255, 255, 50), outline=False)
 
+    def _window_weather(self, x0: float, y0: float, x1: float, y1: float) -> None:
+        """The weather seen through a window of an indoor place: rain streaking the glass; in a storm a tree
+        bent by the wind and a flash of lightning (drawn once, with the background)."""
+        rng = random.Random(f"window:{self.weather}:{x0:.2f}")
+        w, h = x1 - x0, y1 - y0
+        if self.weather == "storm":
+            tx, base = x0 + w * 0.25, y1
+            self.poly([(tx - 0.006, base), (tx + 0.006, base), (tx + w * 0.18, y0 + h * 0.35),
+                       (tx + w * 0.15, y0 + h * 0.33)], (40, 40, 50), outline=False)
+            for k in range(4):  # the crown, blown sideways
+                self.ellipse(tx + w * (0.2 + 0.08 * k), y0 + h * (0.3 + 0.04 * k), w * 18, w * 9, (40, 52, 56),
+                             outline=False)
+            lx = x0 + w * 0.72
+            self.poly([(lx, y0), (lx - w * 0.1, y0 + h * 0.45), (lx, y0 + h * 0.42), (lx - w * 0.08, y0 + h * 0.9),
+                       (lx + w * 0.1, y0 + h * 0.36), (lx + w * 0.01, y0 + h * 0.4), (lx + w * 0.07, y0)],
+                      (255, 250, 200), outline=False)
+        for _ in range(int(w * 120)):  # streaks on the glass, slanting with the wind
+            x, y = rng.uniform(x0, x1), rng.uniform(y0, y1 - 0.03)
+            self.line([(x, y), (min(x1, x + 0.01), y + 0.03)], (210, 220, 240, 150), 0.25)
+
     def tree(self, x: float, base: float, s: float, leaf: RGB = (96, 170, 80)) -> None:
-        self.rect(x - 0.012 * s, base - 0.12 * s, x + 0.012 * s, base, (130, 90, 60))
+        """A round tree; in a storm its trunk and crown bent over by the wind."""
+        bend = 0.07 if self.weather == "storm" else 0.0  # how far the crown is blown, per unit of height
+        self.poly([(x - 0.012 * s, base), (x + 0.012 * s, base), (x + (0.012 + bend) * s, base - 0.12 * s),
+                   (x + (bend - 0.012) * s, base - 0.12 * s)], (130, 90, 60))
         for dx, dy, r in ((-0.06, -0.16, 9.0), (0.06, -0.16, 9.0), (0, -0.2, 11.0), (-0.03, -0.25, 8.0),
                           (0.04, -0.25, 8.0)):
-            self.ellipse(x + dx * s, base + dy * s, r * s, r * s, leaf)
+            self.ellipse(x + (dx - dy * bend * 8) * s, base + dy * s, r * s, r * s * (0.8 if bend else 1), leaf)
         for dx, dy, r in ((-0.05, -0.17, 7.6), (0.05, -0.17, 7.6), (0, -0.21, 9.6), (-0.03, -0.25, 6.6),
                           (0.04, -0.25, 6.6)):
-            self.ellipse(x + dx * s, base + dy * s, r * s, r * s, leaf, outline=False)
-        self.ellipse(x - 0.03 * s, base - 0.24 * s, 3 * s, 2 * s, lighter(leaf, 0.25), outline=False)
+            self.ellipse(x + (dx - dy * bend * 8) * s, base + dy * s, r * s, r * s * (0.8 if bend else 1), leaf,
+                         outline=False)
+        self.ellipse(x + (0.24 * bend * 8 - 0.03) * s, base - 0.24 * s, 3 * s, 2 * s, lighter(leaf, 0.25),
+                     outline=False)
+        if bend:  # leaves torn off, flying with the wind
+            for k in range(4):
+                self.ellipse(x + (0.1 + 0.07 * k) * s, base - (0.3 - 0.05 * k) * s, 1.6 * s, 0.8 * s, leaf,
+                             outline=False)
 
     def plant(self, x: float, base: float, s: float = 1.0) -> None:
         for a in (-0.9, -0.45, 0.0, 0.45, 0.9):

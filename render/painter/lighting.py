@@ -31,6 +31,7 @@ _LIGHT: dict[str, tuple[RGB, RGB, RGB, float]] = {
     "sunset": ((255, 226, 196), (255, 234, 210), (255, 130, 50), 0.16),
     "night": ((104, 114, 178), (178, 168, 182), (20, 24, 70), 0.12),
 }
+_STORM_INDOORS: RGB = (196, 198, 214)
 _WEATHER_LIGHT: dict[str, RGB] = {"rain": (196, 204, 222), "storm": (150, 156, 182), "snow": (236, 242, 255)}
 
 
@@ -112,6 +113,8 @@ def finish_light(c: Canvas, outdoor: bool) -> None:
         img.paste(Image.blend(img, Image.new("RGB", img.size, tint), amount))
     if c.weather in _WEATHER_LIGHT and outdoor:
         img.paste(ImageChops.multiply(img, Image.new("RGB", img.size, _WEATHER_LIGHT[c.weather])))
+    elif c.weather == "storm":  # a room in a storm: dimmer, the grey light of the window
+        img.paste(ImageChops.multiply(img, Image.new("RGB", img.size, _STORM_INDOORS)))
     if c.time == "night":
         for x0, y0, x1, y1, col in c.lights:
             c.rect(x0, y0, x1, y1, col, outline=False)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import random
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -28,6 +29,7 @@ from render.painter.canvas import Canvas
 from render.painter.gear import gear_box
 from render.painter.geometry import SUPERSAMPLE, Pen
 from render.painter.grading import grade, grade_sprite
+from render.painter.hazards import draw_hazard, floor_box
 from render.painter.headroom import fit_text, lowered, refit, text_rows
 from render.painter.lighting import finish_light, weather_ground, weather_still
 from render.painter.looks import PetLook, cast_looks, young_hero
@@ -38,7 +40,7 @@ from render.painter.props import EXTENT, GRIP, HAND, draw_prop
 from render.painter.shops import ShopMatch, draw_shop, shop_kind
 from render.painter.staging import PlacedProp, Staged, stage_scene
 from render.painter.venues import VENUES, draw_venue, venue_kind
-from render.painter.vocabulary import match_prop, vocabulary
+from render.painter.vocabulary import hazard_of, match_prop, vocabulary
 from render.stages import CancelFn, ProgressFn, RenderSpec, SceneArt, Sprite, overscan_size
 from story.script import Scene, Script
 
@@ -108,7 +110,10 @@ class StoryboardPainter:
                       for cid, p in people.items()}  # "becomes a pilot": in the pilot's costume from then on
             if scene.memory:  # the past shown (the beat's, never a word in its line): sepia, soft, vignetted
                 scene = scene.model_copy(update={"mood": "memory"})
-            # 2. staging: who stands where doing what, and where each asked prop goes
+            # 2. staging: who stands where doing what, and where each asked prop goes; a disaster (floodwater,
+            #    cracked ground, rubble) lies across the floor, drawn with the background, never placed
+            hazards = {p: d for p in scene.props if (d := hazard_of(p)) is not None}
+            scene = scene.model_copy(update={"props": [p for p in scene.props if p not in hazards]})
             staged, placed = stage_scene(scene, [c.id for c in script.characters], young)
             on_duty = {a.id for a in scene.characters if a.action in DUTY}
             staged = [_dressed(st, people[st.id], scene.location in HOME and st.id not in on_duty) for st in staged]
@@ -121,7 +126,7 @@ class StoryboardPainter:
             view = shown(scene.camera, spec)  # what every window of the scene's camera move shows
             fits = _fit_props(canvas, placed, staged, view, young)  # the props kept whole and in view
             placed = [replace(pp, where="front") if fits[k][2] else pp for k, pp in enumerate(placed)]
-            boxes = self._background(canvas, scene, staged, placed, shop, fits)
+            boxes = self._background(canvas, scene, staged, placed, shop, fits, list(dict.fromkeys(hazards.values())))
             small = Canvas(canvas.img.reduce(SUPERSAMPLE), spec.width, spec.height, canvas.rng, scene.time_of_day,
                            weather)
             small.lights = canvas.lights
@@ -150,6 +155,9 @@ class StoryboardPainter:
                     if (other.match.drawn, other.where, other.x, other.y) == (pp.match.drawn, pp.where, pp.x, pp.y):
                         boxes[k] = box
             report.append(_scene_report(i, scene, falling, staged, placed, boxes, sprites, shop, faces))
+            if hazards:  # asked first, as the script has them
+                report[-1]["asked"]["props"][:0] = list(hazards)
+                report[-1]["drawn"]["props"][:0] = hazard_report(hazards, floor_box(canvas), spec)
             for entry in report[-1]["drawn"]["characters"]:
                 entry["young"] = looks[entry["id"]].young
                 if entry["id"] in grew:
@@ -224,7 +232,8 @@ class StoryboardPainter:
 
     @staticmethod
     def _background(c: Canvas, scene: Scene, staged: list[Staged], placed: list[PlacedProp],
-                    shop: ShopMatch | None, fits: list[tuple[float, float, bool]]) -> list[Box | None]:
+                    shop: ShopMatch | None, fits: list[tuple[float, float, bool]],
+                    hazards: Sequence[str] = ()) -> list[Box | None]:
         outdoor = scene.location in vocabulary().outdoor
         if shop is not None and shop.kind in VENUES:
             draw_venue(c, shop)
@@ -233,6 +242,8 @@ class StoryboardPainter:
         else:
             BACKGROUNDS[scene.location](c)
         weather_ground(c, outdoor)
+        for kind in hazards:  # the flood, the cracked ground, the rubble: across the floor, before anyone stands
+            draw_hazard(c, kind)
         for st in staged:  # a window cleaner's cradle hangs from ropes
             if st.pose.rig is not None and st.pose.rig.drawn == "window-cleaning cradle":
                 top = st.slot.feet - st.slot.height * 0.42
@@ -587,6 +598,15 @@ def _lie_down(pair: list[Image.Image], feet: tuple[float, float], st: Staged, u:
     behind = 52 if st.pose.action == "sleep" else 47  # asleep: room above the head for the zzz; else centred
     target = (at[0] - behind * u * hd, at[1] - 26 * u)
     return out, (_even_down(target[0] - rx), _even_down(target[1] - ry))
+
+
+def hazard_report(hazards: dict[str, str], floor: tuple[float, float, float, float],
+                  spec: RenderSpec) -> list[dict[str, Any]]:
+    """The report of each disaster asked (asked word -> drawing), drawn across the floor in ``floor``."""
+    box = [round(floor[0] * spec.width), round(floor[1] * spec.height), round(floor[2] * spec.width),
+           round(floor[3] * spec.height)]
+    return [{"asked": p, "drawn": k, "how": "exact" if p == k else "alias", "where": "floor", "box": box}
+            for p, k in hazards.items()]
 
 
 def unseen(scene: Scene) -> list[dict[str, Any]]:

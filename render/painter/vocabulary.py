@@ -83,6 +83,7 @@ class Vocabulary:
     grown_up: tuple[str, ...] = ()  # words that say the young have grown up (English and Chinese)
     instruments: dict[str, tuple[str, ...]] = field(default_factory=dict)  # what "play" is drawn with, by its words
     variants: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)  # drawing -> (prop, its words)
+    hazards: dict[str, tuple[str, ...]] = field(default_factory=dict)  # floodwater, rubble -> its words (en and zh)
 
 
 def load(path: Path = _DATA) -> Vocabulary:
@@ -94,7 +95,8 @@ def load(path: Path = _DATA) -> Vocabulary:
                       frozenset(raw["outdoor"]), dict(raw.get("zh_colors", {})), dict(raw.get("crowds", {})),
                       tuple(w for lang in ("en", "zh") for w in raw.get("grown_up", {}).get(lang, ())),
                       {k: tuple(v) for k, v in raw.get("instruments", {}).items() if k != "about"},
-                      {k: (str(v["of"]), tuple(v["words"])) for k, v in raw.get("variants", {}).items() if k != "about"})
+                      {k: (str(v["of"]), tuple(v["words"])) for k, v in raw.get("variants", {}).items() if k != "about"},
+                      {k: (*v["aliases"], *v["zh"]) for k, v in raw.get("hazards", {}).items() if k != "about"})
 
 
 @lru_cache(maxsize=1)
@@ -104,6 +106,15 @@ def vocabulary() -> Vocabulary:
 
 def _words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)?", text.lower())
+
+
+@lru_cache(maxsize=256)
+def hazard_of(asked: str) -> str | None:
+    """The disaster drawn across the floor that ``asked`` names (floodwater, cracked ground, rubble), or None:
+    the whole phrase one of its words (English), or one of its Chinese words inside it."""
+    plain = " ".join(_words(asked))
+    return next((k for k, words in vocabulary().hazards.items()
+                 if plain in words or _HAN.search(asked) and any(w in asked for w in words if _HAN.search(w))), None)
 
 
 @lru_cache(maxsize=512)
