@@ -22,7 +22,7 @@ from typing import Any
 from story.claims import Licence
 from story.clauses import clauses
 from story.datafiles import read_json
-from story.helping import help_pair, helper_place, together
+from story.helping import added, help_pair, helper_place, together
 from story.kin import KIN, relative, shares_look
 from story.kinds import story_kind
 from story.lexicon import lexicon
@@ -717,6 +717,11 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
             own_place = premise_place(analysis) or job_place(analysis)
             together(beats, pair, people, members[0].id, cast_names.gone,
                      None if own_place else helper_place(analysis, pair[0]))
+        jointly = next((b for b in reversed(beats) if b.get("with") in people and b.get("clause") is not None), None)
+        if jointly is not None and jointly["with"] != members[0].id:  # "they open a noodle shop together":
+            together(beats, (str(jointly["with"]), members[0].id, int(jointly["clause"])), people,
+                     members[0].id, cast_names.gone)  # both on screen from that clause to the end
+        _mocker_shown(beats, members, said_clauses)
         subs = [Substitution(i + 1, ask[0], ask[1], ask[2]) for i, b in enumerate(beats)
                 for ask in cast_asks(b.get("subs", []))
                 if ask[1].strip().lower() != ask[2].strip().lower()]  # "diamond ring" drawn as "diamond ring"
@@ -760,6 +765,25 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
     # 5. The plan.
     _one_calendar(beats, lang, rng)
     return _plan(arc, members, values, beats, lang, rng), {}, []
+
+
+def _mocker_shown(beats: list[dict[str, Any]], members: list[Member], said: list[Any]) -> None:
+    """A rival the arc cast (the mocker a dream story needs) whom no beat shows nor voices is shown as the one
+    laughing where the premise's mocking has no doer of the cast ("everyone laughs at his short legs"): in
+    that clause's scenes, laughing at the hero; never a cast member who is never on screen."""
+    hero = members[0]
+    mocked = [b for b in beats if b.get("kind") == "hurt" and b.get("clause") is not None
+              and said[int(b["clause"])].actor is None and "mock" in said[int(b["clause"])].events]
+    for m in members[1:]:
+        if not m.invented or m.person.side != "villain" or m.person.gone or any(
+                b["speaker"] == m.id or m.name in str(b["visual"]) for b in beats):
+            continue
+        for b in mocked:
+            visual = str(b["visual"])
+            for other in beats:
+                if other["visual"] == visual:  # the mocking's aftermath too
+                    other["visual"] = added(visual, f", while {m.name} laughs at {hero.name}")
+        return
 
 
 _TWO_SIDED = {"betray", "steal", "mock", "fire", "dump", "frame", "sabotage", "abandon", "sacrifice", "marry",

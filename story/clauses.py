@@ -193,8 +193,11 @@ def clauses(analysis: Analysis) -> list[Clause]:
         actor = agent if passive else subject
         obj = subject if passive else next((m.key for m in inside if m.start >= body_start and m.key != subject), None)
         if obj is None and not passive and last_subject not in (None, subject) and any(
-                w in PRONOUN_OBJECT | (POSSESSIVE if outsider else set()) for w in tokens.words[body_start:end]):
-            obj = last_subject  # "the rich persian mocks it": who the story was about
+                w in PRONOUN_OBJECT | (POSSESSIVE if outsider else set())
+                or w in POSSESSIVE and tokens.words[k - 1] == "at" for k, w in enumerate(tokens.words[body_start:end],
+                                                                                           body_start)):
+            obj = last_subject  # "the rich persian mocks it", "the other dogs laugh at his belly": who the story
+            # was about
         if obj is None and not passive and subject not in (None, analysis.hero.key) and hero_is and any(
                 w in PRONOUN_OBJECT and GENDER.get(w) == hero_is for w in tokens.words[body_start:end]):
             obj = analysis.hero.key  # "he comes home a doctor and buys her a new house": her is the grandma

@@ -408,6 +408,11 @@ def expand_plan(
             props = [*dream_props, *props]
         asked = [a for i in group.beats for a in (asks or {}).get(i, ()) if not any(is_gear(x, a) for x in doing)]
         props = list(dict.fromkeys(p[:40] for p in [*asked, *props]))[:MAX_PROPS]
+        jeer = stage["jeering_crowd"]
+        if any(h.section == "events" and h.key == "mock" for h in hits) or any(
+                a["action"] in jeer["actions"] and a.get("target") for a in apps):  # "everyone laughs at him"
+            cheer = str(lex.entry("props", "crowd")["label"])
+            props = list(dict.fromkeys(str(jeer["label"]) if p == cheer else p for p in props))
         # 3e. mood and camera
         mood = _mood(hits, [a["action"] for a in apps], n, len(groups))
         camera = rng.choice(stage["mood_cameras"][mood])

@@ -7,6 +7,8 @@ with the first mention. Counted pets and litters: ``story.counted``."""
 
 from __future__ import annotations
 
+import re
+
 from story.analysis import BY, Person, slug
 from story.clausewords import described_after, describes_thing
 from story.counted import add_counted
@@ -183,6 +185,28 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
             or (chinese and (h.end < len(words) and words[h.end].startswith("们") or "一群" in before[-2:])))
         add_counted(people, person, h, before[joined[-1] + 1:] if joined else before, h.start in young, chinese,
                     taken, label, many)
+    return people if chinese else _apposed(people, masked)
+
+
+def _apposed(people: list[Person], masked: str) -> list[Person]:
+    """"her best friend, a husky", "two best friends, a corgi and a ginger cat": the pets said right after a
+    relation and its comma are who the relation names (one pet each), never more pets beside them."""
+    for k, p in enumerate(people):
+        if p.relation is None or p.species or p.breed:
+            continue
+        group = [q for q in people[k:] if q.words == p.words and q.relation == p.relation][:p.alike]  # "two best
+        # friends": both of them
+        after = [q for q in people if q.pos > p.pos and q.relation is None and q.species][:len(group)]
+        said = masked[p.pos:].split(",", 1)[0].strip().lower()
+        if len(after) < len(group) or not {said, said[:-1]} & set(lexicon().entry("relations", p.relation)["en"]) or not re.fullmatch(
+                r"\s*(?:a|an)\s+[\w\s-]*", masked[p.pos + len(said) + 1:after[0].pos].lower()) or any(
+                not re.fullmatch(r"[\w\s-]*\s(?:and|&)\s+(?:a|an)\s+[\w\s-]*", masked[a.pos:b.pos].lower())
+                for a, b in zip(after, after[1:])):
+            continue
+        for q, pet in zip(group, after, strict=True):
+            q.species, q.breed, q.colour, q.traits = pet.species, pet.breed, pet.colour, (*q.traits, *pet.traits)
+            q.words = (*q.words, *pet.words)
+        return [q for q in people if q not in after]
     return people
 
 

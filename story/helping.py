@@ -70,11 +70,11 @@ def together(beats: list[dict[str, Any]], pair: tuple[str, str, int], names: Map
             shown = {hero}  # a note that names nobody shows the hero
         if len(shown) == 1:
             other = helped if shown == {helper} else helper
-            b["visual"] = _added(visual, f", with {names[other]} beside")
+            b["visual"] = added(visual, f", with {names[other]} beside")
     if place and beats:
-        beats[0]["visual"] = _added(str(beats[0]["visual"]), f", at the {place}")
+        beats[0]["visual"] = added(str(beats[0]["visual"]), f", at the {place}")
 
 
-def _added(visual: str, words: str) -> str:
+def added(visual: str, words: str) -> str:
     """``visual`` with ``words`` after it, within a beat's visual note length."""
     return f"{visual[:VISUAL_MAX - len(words)].rstrip(' ,;')}{words}"

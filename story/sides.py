@@ -37,7 +37,15 @@ def kind_doer(words: tuple[str, ...], by: int, end: int, chinese: bool) -> str |
         after = words[end:end + 2]
         return next((r for n in (2, 1) if len(after) >= n and (r := _role_of("".join(after[:n]), "zh"))), None)
     before = words[max(0, by - 2):by]
-    return next((r for n in (2, 1) if len(before) >= n and (r := _role_of(" ".join(before[-n:]), "en"))), None)
+    said = next((r for n in (2, 1) if len(before) >= n and (r := _role_of(" ".join(before[-n:]), "en"))), None)
+    if said is None:  # "is rescued from the rain by", "was taken in off the street by": the participle after "is"
+        start = next((k + 1 for k in range(by - 1, max(-1, by - 7), -1) if words[k] in _BE), None)
+        if start is not None and start < by - 2:
+            said = next((r for n in (2, 1) if (r := _role_of(" ".join(words[start:start + n]), "en"))), None)
+    return said
+
+
+_BE = {"is", "was", "are", "were", "gets", "got", "get", "being", "been"}
 
 
 def _said_at(words: tuple[str, ...], at: int, section: str, chinese: bool) -> bool:

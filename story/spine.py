@@ -43,7 +43,7 @@ def premise_beats(analysis: Analysis, clauses: Sequence[Clause], cast: Cast, lan
     for c in clauses:
         k = kind(c, len(clauses), analysis, cast)
         opener = _opener(c, k, beats, openers, zh)
-        company = partner if not c.said_subject and re.match(r"一起|together\b", c.verb) else None
+        company = (partner or _companion(c, clauses, cast)) if _jointly(c) else None
         partner = _partner(c) or (partner if not c.said_subject else None)
         line = _line_zh(c, len(clauses), cast, introduced, rng, not opener, company) if zh and same else \
             _line_en(c, len(clauses), cast, introduced, rng, not opener, company) if same else \
@@ -81,7 +81,42 @@ def premise_beats(analysis: Analysis, clauses: Sequence[Clause], cast: Cast, lan
             standing = asks[:2]
         beats.append({"speaker": NARRATOR, "line": line[:200], "visual": visual[:160], "slot": "premise",
                       "clause": c.index, "kind": k, "asks": asks, "subs": subs, "memory": recalls(c)})
+        if company or _with(c):
+            beats[-1]["with"] = company or _with(c)  # who does it with the subject: on screen from here on
     return beats
+
+
+_THEY = {"they", "它们", "他们", "她们", "俩", "它俩", "他俩", "她俩"}
+
+
+def _jointly(c: Clause) -> bool:
+    """The clause's subject, carried on, does it with another: "together", 一起, or a plural pronoun
+    ("and they open a bakery", 它们开了一家面馆)."""
+    if c.said_subject:
+        return False
+    first = c.text.split()[0].lower() if not HAN.search(c.text[:1]) and c.text.split() else ""
+    return bool(re.match(r"一起|together\b", c.verb) or re.search(r"\btogether\b|一起", c.text)
+                or first in _THEY or any(c.text.startswith(w) for w in _THEY if HAN.search(w)))
+
+
+def _companion(c: Clause, said: Sequence[Clause], cast: Cast) -> str | None:
+    """Who a "together" clause's subject is with when no 和/and names it: the last other pet the clauses
+    before named on the subject's side ("被一只老狗收留，后来它们一起开了一家面馆": the old dog)."""
+    key = c.subject or cast.hero
+    for before in reversed(said[:c.index]):
+        for k in (before.actor, before.obj, before.subject):
+            if k and k != key and k in cast.names and k not in cast.gone \
+                    and cast.sides.get(k) != "villain" and cast.sides.get(key) != "villain":
+                return k
+    return None
+
+
+def _with(c: Clause) -> str | None:
+    """The pet named after "with" in the clause ("opens a restaurant with her friend", 和好朋友一起)."""
+    for n, part in enumerate(c.parts[1:], 1):
+        if part.key and part.key != (c.subject or "") and c.parts[n - 1].text.lower() in {"with", "和", "跟", "与"}:
+            return part.key
+    return None
 
 
 def recalls(c: Clause) -> bool:
@@ -231,8 +266,8 @@ def _line_en(c: Clause, total: int, cast: Cast, introduced: set[str], rng: rando
     for n, part in enumerate(c.parts):
         low = part.text.lower()
         after = c.parts[n + 1].text.lower() if n + 1 < len(c.parts) and c.parts[n + 1].key is None else ""
-        if low == "'s":
-            continue  # said with the mention before it
+        if low == "'s" or company and low in _THEY:
+            continue  # said with the mention before it; "together they": the two are the subject
         if part.key and after == "'s":  # "her grandson's school": her grandson Olive's school
             name = possessive(cast.name(part.key))
             said = re.sub(r"^(A|An|The|Her|His|Their)\b", lambda m: m.group(1).lower(), part.text)
@@ -282,7 +317,8 @@ def _line_zh(c: Clause, total: int, cast: Cast, introduced: set[str], rng: rando
                    else cast.name(key) if _taken_from_subject(c, n)
                    # 给救过它的老奶奶送鱼: a pronoun before the one it is done to is the subject's, said as is
                    else cast.name(c.obj) if p.text in {"它", "他", "她"} and c.obj and n > obj_at
-                   else p.text for n, p in enumerate(c.parts))
+                   else p.text for n, p in enumerate(c.parts)
+                   if not (company and n == 0 and p.text in _THEY))  # 可乐和大壮一起…, never 可乐和大壮它们
     text = f"{lead}{subject}{body}".strip("，")
     return text if text.endswith(("。", "！", "？")) else f"{text}。"
 

@@ -22,6 +22,7 @@ from story.kinds import STRIVING, Kind
 from story.lexicon import lexicon
 from story.life import longs_for
 from story.nearest import Nearest, nearest, things
+from story.plan import staging
 from story.premise import Analysis
 from story.riches import drives_zh
 from story.roles import wrongs
@@ -82,8 +83,10 @@ def kind(clause: Clause, total: int, analysis: Analysis, cast: Cast) -> str:
     if doer is not None and clause.obj == cast.hero and doer.victim == cast.hero and doer.does_wrong \
             and not doer.own_wrong:
         return "setback"  # "his partner takes his food truck": the hero's own friend wrongs it, no success
-    if "wrong" in kinds and actor_side != "villain":
-        return "setback"
+    if "mock" in clause.events and clause.actor is None and clause.obj == cast.hero:
+        return "hurt"  # "everyone laughs at his short legs": mocked, not turned out (no empty bag, no cold street)
+    if "wrong" in kinds and actor_side != "villain" or clause.actor == cast.hero and _adrift(clause):
+        return "setback"  # a wrong the hero suffers; a stray's days on the street ("在街头流浪") are no effort
     if "dream" in clause.events or cast.story.opens(clause.text):
         return "dream"  # "dreams of becoming a chef", "falls in love with…": where the story starts
     if last and cast.story.open_ending and "outcome" not in kinds and (
@@ -93,7 +96,16 @@ def kind(clause: Clause, total: int, analysis: Analysis, cast: Cast) -> str:
         return "situation"  # "a shy tabby cat sells umbrellas in the rain": where the story starts
     if last or "outcome" in kinds:  # a premise of one doing ("builds a company") ends with it
         return "outcome"
+    if clause.actor not in (None, cast.hero) and clause.obj == cast.hero:
+        return "plain"  # "is taken in by a kind old dog": a kindness done to the hero, no effort of the helper's
     return "rise" if actor_side == "hero" else "plain"
+
+
+def _adrift(c: Clause) -> bool:
+    """The hero wanders homeless ("wanders the streets", 在街头流浪: ``spine.json``'s ``adrift``)."""
+    text = c.text.lower()
+    words = spine_data()["adrift"]
+    return any(w in text for w in words["zh"]) or any(re.search(rf"\b{re.escape(w)}\b", text) for w in words["en"])
 
 
 def _leaves_a_thing(c: Clause) -> bool:
@@ -336,13 +348,27 @@ def place_ask(c: Clause) -> tuple[str, str] | None:
     if "build" in c.events and built:
         wanted = built[0]
     else:
-        wanted = next((n for n in c.nouns if re.search(
-            rf"\b(?:in|at|into|inside|outside|to)\s+(?:the|a|an|his|her|their)\s+{re.escape(n)}", c.verb.lower())), "")
+        wanted = next((n for n in c.nouns if not _body(n) and any(not _aimed(c.verb.lower()[:m.start()]) for m in re.finditer(
+            rf"\b(?:in|at|into|inside|outside|to)\s+(?:the|a|an|his|her|their)\s+{re.escape(n)}", c.verb.lower()))), "")
     if not wanted:
         return None
     near = nearest(wanted, "places", "zh" if HAN.search(wanted) else "en")
     used = str(lexicon().entry("places", near.used)["location"]) if near else str(spine_data()["place_default"])
     return wanted, used
+
+
+def _body(words: str) -> bool:
+    """A pet's own body or looks ("short legs", "his belly", 腿短: staging.json's ``body_words``), drawn in its look."""
+    said = staging()["body_words"]
+    if HAN.search(words):
+        return any(words.endswith(w) for w in said["zh"])
+    return words.lower().split()[-1:] in ([w] for w in said["en"])
+
+
+def _aimed(before: str) -> bool:
+    """The words before an "at" end with a verb aimed at something ("laughs at his short legs": no place;
+    staging.json's ``aimed_at``)."""
+    return any(before.rstrip().endswith(f" {w}") or before.rstrip() == w for w in staging()["aimed_at"]["en"])
 
 
 Ask = tuple[Literal["place", "prop", "action"], str, str]  # (kind, the premise's words, what is drawn) for the report
@@ -444,7 +470,7 @@ def _no_thing(words: str) -> bool:
     """Whether a noun the vocabulary does not know names no thing to draw: a job or role ("pilot",
     "librarian": the pet's costume says it, not a prop) or a participle ("trapped", "scared")."""
     lang = "zh" if HAN.search(words) else "en"
-    if nearest(words, "jobs", lang) is not None:
+    if nearest(words, "jobs", lang) is not None or _body(words):
         return True
     return lang == "en" and " " not in words and len(words) > 4 and words.lower().endswith("ed")
 

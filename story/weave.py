@@ -169,6 +169,8 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
                "hero": cast.name(cast.hero), "scene": scene_of(str(b.get("visual", "")), setting)}
         if not c.obj and not strives:  # "Luna keeps both eyes on Luna": a kind's line about another needs one
             out.pop("object")
+        if b["kind"] == "hurt" and c.actor is None:  # "everyone laughs at him": no one pet walks off pleased
+            out.pop("actor")
         where = re.search(r", (at|on) the ([a-z ]+)$", str(b.get("visual", "")))
         own = next((n.wanted for n in sorted(c.asked, key=lambda n: broad_place(n.wanted))  # the premise's word
                     if n.section == "places"  # ("town"; "contest" before "city": the event's own place first),
@@ -251,7 +253,9 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
     #     led up to: the hero's days before it (its job's days when it names one, then the effort),
     #     each with what the hero says
     first = spine[0] if spine else None
-    if first is not None and first["kind"] in {"outcome", "rise", "plain"}:
+    done_to_hero = first is not None and clauses[first["clause"]].actor not in (None, cast.hero) \
+        and clauses[first["clause"]].obj == cast.hero  # "is adopted by a kind old dog": no work led up to
+    if first is not None and first["kind"] in {"outcome", "rise", "plain"} and not done_to_hero:
         lead = {**values(first), "actor": cast.name(cast.hero)}
         lead.pop("thing", None)  # not yet: the thing is the clause's own
         if "build" in clauses[first["clause"]].events:
@@ -279,7 +283,7 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         at = beats.index(b) + 1
         while at < len(beats) and beats[at]["slot"] in {"feeling", "reaction"}:
             at += 1
-        opens = b is spine[0] and b["kind"] in {"outcome", "rise", "plain"} and turns % 2 == 0
+        opens = b is spine[0] and b["kind"] in {"outcome", "rise", "plain"} and turns % 2 == 0 and not done_to_hero
         ahead = (b["kind"] == "rise" and b is not spine[0]) or opens  # a lone ending gets as much lead-up
         if ahead:
             at = beats.index(b)  # the hero's doing is led up to: the effort and the time before it

@@ -35,7 +35,7 @@ from render.painter.lighting import finish_light, weather_ground, weather_still
 from render.painter.looks import PetLook, cast_looks, young_hero
 from render.painter.persona import Persona, became, dress, personas
 from render.painter.pets import Pet
-from render.painter.poses import TWO_HANDED, arm_path, arm_style, draw_marks
+from render.painter.poses import TWO_HANDED, arm_path, arm_style, draw_jeers, draw_marks
 from render.painter.props import EXTENT, GRIP, HAND, draw_prop
 from render.painter.shops import ShopMatch, draw_shop, shop_kind
 from render.painter.staging import PlacedProp, Staged, stage_scene
@@ -260,6 +260,8 @@ class StoryboardPainter:
                 pen = Pen(c.d, x, c.Y(pp.y), u)
                 pen.lw = max(pen.lw, c.lw * 1.4)
                 draw_prop(pp.art, pen, pp.match.color)
+                if pp.jeering:  # a crowd laughing at someone, not cheering: HA over its heads
+                    draw_jeers(pen, EXTENT.get(pp.art, (52.0, 100.0)), c.lang)
             hw, h = EXTENT.get(pp.art, (52.0, 100.0))
             y = c.Y(pp.y)
             bx0, by0, bx1, by1 = (max(0, round(v / SUPERSAMPLE)) for v in (x - hw * u, y - h * u, x + hw * u, y + 2 * u))
@@ -627,7 +629,8 @@ def _scene_report(i: int, scene: Scene, weather: str, staged: list[Staged], plac
 
     props = []
     for pp, box in zip(placed, boxes, strict=True):
-        entry = pp.match.as_dict() | {"where": pp.where} | ({"drawn_as": pp.drawing} if pp.drawing else {})
+        entry = pp.match.as_dict() | {"where": pp.where} | ({"drawn_as": pp.drawing} if pp.drawing else {}) \
+            | ({"laughing": True} if pp.jeering else {})
         owner = pp.where.split(":", 1)[1] if ":" in pp.where else None
         entry["box"] = list(box) if box is not None else sprite_box(owner) if owner else None
         props.append(entry)

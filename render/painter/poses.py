@@ -108,6 +108,14 @@ def _text(p: Pen, x: float, y: float, text: str, size: float, fill: tuple[int, i
              stroke_fill=INK)
 
 
+def draw_jeers(p: Pen, extent: tuple[float, float], lang: str = "en") -> None:
+    """Laughter over a crowd of half-width and height ``extent`` (prop units, drawn about its bottom centre):
+    "HA" marks above its heads, in the script's language, so a mocking crowd never reads as a cheering one."""
+    hw, h = extent
+    for k, f in enumerate((-0.75, -0.25, 0.25, 0.75)):
+        _text(p, f * hw, -h * (0.95 + 0.12 * (k % 2)), "HA", 19 - 3 * (k % 2), (255, 210, 60), lang)
+
+
 def draw_marks(p: Pen, marks: tuple[str, ...], head_y: float, seed: int, lang: str = "en") -> None:
     """Action marks around a pet whose head centre is at ``head_y`` (pet units); their words in ``lang``."""
     rng = random.Random(seed)

@@ -59,6 +59,14 @@ class PlacedProp:
     def art(self) -> str:
         return self.drawing or art(self.match)
 
+    @property
+    def jeering(self) -> bool:
+        """A crowd asked as laughing at someone ("laughing crowd"): drawn as its place's crowd, laughing."""
+        return self.match.drawn == "crowd" and any(w in self.match.asked.lower() for w in JEERS)
+
+
+JEERS = ("laughing", "jeering", "mocking", "sneering", "哄笑", "起哄", "嘲笑")  # a crowd's words that say it laughs at
+
 
 _BACK_SLOTS = [(0.5, HORIZON + 0.01), (0.22, HORIZON + 0.01), (0.78, HORIZON + 0.01)]
 _GROUND_XS = [0.88, 0.12, 0.36, 0.64, 0.5]
