@@ -13,6 +13,7 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Callable, Sequence
+from functools import cache
 from typing import Any
 
 from story.clauses import Clause
@@ -327,14 +328,19 @@ def scene_of(visual: str, setting: str) -> str:
     return str(lexicon().entry("places", hits[0].key)["location"]) if hits else setting or "street"
 
 
+@cache
+def _words_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of ``words`` as a whole word, or with an s (one search for a group of ``scene_words``)."""
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")s?\b", re.IGNORECASE)
+
+
 def fits_scene(line: str, scene: str, lang: str) -> bool:
     """The line names no thing of another kind of place than the scene's (``spine.json``'s ``scene_words``:
     no leaf drifting past in a shop, no ceiling on the street, no bed but at home)."""
     indoors = set(staging()["indoor_places"]["places"])
     for group in spine_data()["scene_words"]["groups"]:
         words = group[lang]
-        if not any((w in line) if lang == "zh" else re.search(rf"\b{re.escape(w)}s?\b", line, re.IGNORECASE)
-                   for w in words):
+        if not (any(w in line for w in words) if lang == "zh" else words and _words_re(tuple(words)).search(line)):
             continue
         where = group["where"]
         fits = scene not in indoors if where == "outdoors" else scene in indoors if where == "indoors" else scene in where
