@@ -7,12 +7,11 @@ allies on the side of whom they belong to; the hero and rival keyed ``hero`` and
 
 from __future__ import annotations
 
-import re
-
 from story.analysis import BY, Person, slug
 from story.lexicon import Hit, lexicon
 from story.predicates import told_before_de
 from story.sides import answered_after, harm_at, kind_at, own_wrong, takes_at
+from story.text import HAN
 
 _VILLAIN_TRAITS = {"rich", "mean", "greedy"}
 _BEFALLS = {"lost_pet", "lose", "hidden_identity"}  # "小狗走丢了", "loses her job": it befalls the pet, it wrongs no one
@@ -132,7 +131,7 @@ def absent_owner(people: list[Person], events: list[Hit], words: tuple[str, ...]
     if first.relation is None or first.of is not None or first.after_by or first.kind_by \
             or lex.entry("relations", first.relation)["role"] in {"rival", "boss"}:
         return None
-    chinese = any(re.search(r"[\u4e00-\u9fff]", w) for w in words)
+    chinese = any(HAN.search(w) for w in words)
     stop = min((b for b in breaks if b > first.end), default=len(words))
     pronouns = _OWNER_ZH if chinese else _OWNER_EN
     said_before = words[first.start - 1] if first.start and not chinese else next(  # 她最好的朋友猫
@@ -163,7 +162,7 @@ def cast_roles(people: list[Person], events: list[Hit], words: tuple[str, ...]) 
             and not (set(p.traits) & _VILLAIN_TRAITS and not {"poor", "kind", "shy"} & set(p.traits)
                      and not p.own_wrong) \
             and not (rel and rel["role"] in {"rival", "boss"})
-    zh = any(re.search(r"[\u4e00-\u9fff]", w) for w in words)
+    zh = any(HAN.search(w) for w in words)
     # 布偶猫看不起狸花猫, "a dog steals his best friend's girlfriend": the one wronged is the hero, never the pet
     # who wrongs another (in Chinese, who does any wrong), unless the wrong is its own misdeed (cheats, 偷吃)
     wronged = [p for p in people if hero_ok(p) and not (p.does_wrong and not p.own_wrong and (zh or p.victim))]
@@ -253,7 +252,7 @@ def _shuns(p: Person, people: list[Person], words: tuple[str, ...]) -> Person | 
     """``p`` is one of a group named by one plural word that refuses a single pet later in its clause ("the
     popular cats never invite the new kitten", "all the big dogs won't play with a tiny chihuahua"): the one
     shunned is the story's, never one of the group."""
-    plural = bool(p.words) and not re.search(r"[\u4e00-\u9fff]", p.words[0]) and p.words[0].endswith("s")
+    plural = bool(p.words) and not HAN.search(p.words[0]) and p.words[0].endswith("s")
     if not plural and not any(q is not p and (q.start, q.words) == (p.start, p.words) for q in people):
         return None  # "the cool huskies won't let a little pug…": one plural word is a group too
     end = max(p.end, p.start + 1)
@@ -262,7 +261,7 @@ def _shuns(p: Person, people: list[Person], words: tuple[str, ...]) -> Person | 
             continue
         between = words[end:q.start]
         if not set(between) & _CLAUSE_END and (set(between) & _REFUSE or any(
-                w.startswith(tuple(_REFUSE)) for w in between if re.search(r"[\u4e00-\u9fff]", w))):
+                w.startswith(tuple(_REFUSE)) for w in between if HAN.search(w))):
             return q
     return None
 

@@ -44,6 +44,7 @@ from story.fragments import (
     relatives_zh,
     setting_only,
     split_pronouns,
+    told_then_zh,
 )
 from story.lexicon import Hit, Tokens, in_context, lexicon
 from story.mentions import Mention, find_mentions, hero_gender
@@ -130,6 +131,7 @@ def clauses(analysis: Analysis) -> list[Clause]:
     frags = described_subject_zh(frags, mentions, tokens)
     frags, told_of = relatives_zh(frags, mentions, tokens, hits)
     frags = deed_then_passive_zh(frags, mentions, tokens, hits)
+    frags = told_then_zh(frags, tokens)
     # 3. Each fragment read as a clause: subject (said, inherited, "who"), passive, object, verb, things.
     out: list[Clause] = []
     last_subject: str | None = analysis.hero.key

@@ -40,6 +40,7 @@ from story.script import (
     normalise_language,
     spoken_length,
 )
+from story.staged import spine_data
 from story.styles import ART_STYLES, CHARACTER_STYLES
 from story.text import HAN as _HAN
 from story.text import cjk_spaced
@@ -278,6 +279,15 @@ def _voice(m: PlanCharacter) -> str:
     return "female" if _FEMALE.search(text) else "male"
 
 
+def _zh_words(text: str) -> str:
+    """A Chinese line as Chinese writes it: one space between hanzi and a Latin word (``cjk_spaced``), and a
+    place's own locative (``spine.json``'s ``zh_locatives``: 街上, never 街头里; 舞台上; 海边)."""
+    for wrong, right in spine_data()["zh_locatives"].items():
+        if wrong != "about":
+            text = text.replace(wrong, right)
+    return cjk_spaced(text)
+
+
 def expand_plan(
     plan: Plan,
     premise: str,
@@ -417,7 +427,7 @@ def expand_plan(
         mood = _mood(hits, [a["action"] for a in apps], n, len(groups))
         camera = rng.choice(stage["mood_cameras"][mood])
         # 3f. the words: narration, dialogue (fitted to the scene), caption, setting, prompt
-        spaced = cjk_spaced if lang == "zh" else str  # 当 CEO, 用 App: a space between hanzi and a Latin word
+        spaced = _zh_words if lang == "zh" else str  # 当 CEO, 用 App: a space between hanzi and a Latin word
         narration = spaced(_fit_text(group.narration, lang, 9.0 if group.dialogue else 15.0))
         dialogue = [{"speaker": ids[s], "text": spaced(_fit_text(t, lang, 7.0))} for s, t in group.dialogue][:MAX_LINES]
         caption = scene_title(location, time_of_day, weather, lang)

@@ -113,11 +113,14 @@ def merge_people_only(frags: list[tuple[str, int, int]], mentions: list[Mention]
     out: list[tuple[str, int, int]] = []
     waiting = False  # the fragment before only names pets: a subject whose verb comes after "and"
     described = False  # the fragment before ends with the colours and traits said after a pet
-    for lead, s, e in frags:
+    for k, (lead, s, e) in enumerate(frags):
         covered = {i for m in mentions if m.start < e and m.end > s for i in range(m.start, m.end)}
         rest = [i for i in range(s, e) if i not in covered and tokens.words[i] not in DET
                 and tokens.words[i] not in {"的", "和", "与"}]
         people_only = bool(covered) and not rest
+        if people_only and tokens.chinese and k + 1 < len(frags) and frags[k + 1][0] and frags[k + 1][1] == e + 1:
+            out.append((lead, s, e))  # "…，小狗终于考了第一名": the subject of the adverb's clause after it
+            continue  # (``described_subject_zh`` joins them), never one more pet of the clause before
         if out and not covered and (described_after(s, tokens, hits, {e})[0] >= e or described and lead == "and" and (
                 e - s == 1 and not verb_like(tokens.words[s], False) and not any(h.start == s for h in hits))):
             plead, ps, _pe = out[-1]  # "a dog, black and tiny, is teased": how the pet looks, said after it
@@ -269,3 +272,16 @@ def deed_then_passive_zh(frags: list[tuple[str, int, int]], mentions: list[Menti
             continue
         out += [(lead, s, cut), ("", cut, e)]
     return out
+
+
+_AFTER_ZH = {"后", "以后", "之后"}
+
+
+def told_then_zh(frags: list[tuple[str, int, int]], tokens: Tokens) -> list[tuple[str, int, int]]:
+    """A Chinese fragment that ends in 后 / 以后 / 之后 is the time of the next one ("小猫长大后，成了医生",
+    "流浪很久后被好心人收养"); told as a clause of its own it would end a line with 后 ("团子流浪很久后。"): it
+    is told as what happens first ("团子流浪很久。"), the next clause after it."""
+    if not tokens.chinese:
+        return frags
+    return [(lead, s, e - 1) if e - s > 1 and tokens.words[e - 1] in _AFTER_ZH and k + 1 < len(frags) else (lead, s, e)
+            for k, (lead, s, e) in enumerate(frags)]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from story.analysis import BY, Person
 from story.clausewords import role_noun_zh
-from story.lexicon import Hit, Tokens, lexicon
+from story.lexicon import Hit, Tokens, dreamed_thing_at, lexicon
 
 _GOAL_WORDS = {"become", "dream", "run_for", "build", "compete", "explore"}
 
@@ -116,7 +116,8 @@ def hero_jobs(hits: list[Hit], tokens: Tokens, people: list[Person] | None = Non
             continue  # "adopted by a kind baker", 被好心的面包师收养: who does it, not the hero's job
         if _only_the_place(h, hits, tokens):
             continue  # 流浪狗在菜市场捡到钱包, "waits at the market": where it is, no vendor's job
-        aimed = any(0 <= h.start - end <= 4 for end in goal_ends) or h.surface.startswith(("runs for", "run for"))
+        aimed = (any(0 <= h.start - end <= 4 for end in goal_ends) and not dreamed_thing_at(tokens, h.start)) \
+            or h.surface.startswith(("runs for", "run for"))  # 梦想的学校, "dream school": the school, no career
         if (h.key == "mayor" or aimed) and h.key != job:
             dream = dream or h.key
         elif job is None:

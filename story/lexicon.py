@@ -329,6 +329,22 @@ def in_context(hits: list[Hit], tokens: Tokens) -> list[Hit]:
     return out
 
 
+_DREAM_OF = {"梦想", "理想"}  # 梦想(中)的学校, "her dream school": the thing wished for, no career dream
+_NOT_A_THING = frozenset({"of", "to", "about", "come", "came", "comes", "is", "was", "and", "big", "that"})
+
+
+def dreamed_thing_at(tokens: Tokens, start: int) -> bool:
+    """Whether the word at ``start`` is the thing a dream word describes: "her dream school", 梦想的学校,
+    梦想中的房子 (the school, the house wished for; no dream of being a student)."""
+    words = tokens.words
+    if not tokens.chinese:
+        return start >= 2 and words[start - 1] == "dream" and words[start - 2] in _ARTICLES \
+            and words[start] not in _NOT_A_THING
+    k = start - 1 if 1 <= start < len(words) and words[start - 1] == "的" else -1
+    k -= int(k >= 1 and words[k - 1] == "中")
+    return k >= 1 and words[k - 1] in _DREAM_OF
+
+
 def _doubled(hit: Hit, tokens: Tokens) -> bool:
     """A one-character word said twice is a manner, not its deed: 偷偷 is "secretly" (偷偷弄坏 steals nothing)."""
     words = tokens.words

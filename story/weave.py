@@ -237,7 +237,10 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
             and not open_end:  # a story whose last clause is no ending: its arc ends it
         last = spine[-1]
         calling = [t.replace("{job}", cast.calling) for t in data["ending_calling"][lang]] if cast.calling else []
-        end = pick(calling or list(data["ending"][lang]), values(last))
+        at_work = last["kind"] != "outcome" and re.search(r"\bworking\b", str(last.get("visual", "")))
+        work_words = spine_data()["ending_at_work"][lang]  # "goes right on working": only where it is at work
+        pool = [t for t in data["ending"][lang] if at_work or not any(w in t for w in work_words)]
+        end = pick(calling or pool, values(last))
         if end and _append(last, end, lang):
             ended = last
     # 3. after the clauses that most need one (while the beats last), a scene of its aftermath: a

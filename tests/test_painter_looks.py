@@ -18,7 +18,7 @@ from render.painter import StoryboardPainter
 from render.painter.ages import _CANE
 from render.painter.costumes import COLOURS
 from render.painter.looks import resolve_look
-from render.painter.persona import _DATA, Persona, costume_data, dress, personas
+from render.painter.persona import _DATA, Persona, costume_data, costume_note, dress, personas
 from render.painter.pets import Pet
 from render.painter.shops import sign_text
 from render.painter.vocabulary import stage_action
@@ -55,7 +55,7 @@ def _near(rgba: np.ndarray, colour: tuple[int, int, int], tol: float) -> np.ndar
 
 def test_costumes_file_is_complete_and_consistent() -> None:
     raw = json.loads(_DATA.read_text(encoding="utf-8"))
-    assert set(raw) == {"ages", "jobs"} and set(raw["ages"]) == {"old", "relations"}
+    assert set(raw) == {"ages", "jobs", "nearest"} and set(raw["ages"]) == {"old", "relations"}
     assert raw["ages"]["old"]["en"] and raw["ages"]["old"]["zh"]
     assert set(raw["ages"]["relations"]) <= set(lexicon().data["relations"])
     lexicon_jobs = set(lexicon().data["jobs"])
@@ -77,6 +77,37 @@ def test_every_job_the_brief_names_has_a_costume() -> None:
                   "delivery rider", "teacher", "student", "astronaut", "knight", "princess", "detective",
                   "office worker", "farmer", "singer"):
         assert any(words in j["en"] for j in jobs.values()), words
+
+
+def test_every_job_a_premise_can_name_has_its_costume_or_a_stated_nearest_one() -> None:
+    jobs, nearest = costume_data()["jobs"], costume_data()["nearest"]
+    own = {key for j in jobs.values() for key in j["lexicon"]}
+    outfits = {o for j in jobs.values() for o in j["outfits"]} | set(get_args(Outfit))
+    for key in lexicon().data["jobs"]:  # the nearest-table's jobs (magician, barista…) are read as one of these
+        assert (key in own) != (key in nearest), key  # its own costume, or a nearest outfit: one, never none
+    assert {k for k in nearest if k != "about"} <= set(lexicon().data["jobs"])
+    assert {v for k, v in nearest.items() if k != "about"} <= outfits
+
+
+@pytest.mark.parametrize(("premise", "job"), [
+    ("在餐厅当服务员的橘猫被客人刁难", "waiter"), ("A waiter cat is mocked by rich customers", "waiter"),
+    ("保安大黄狗每天守着小区大门", "security"), ("A security guard dog catches a thief", "security"),
+    ("清洁工老猫每天扫大街", "cleaner"), ("A cleaner cat is laughed at by office cats", "cleaner"),
+    ("小狗开出租车每天早出晚归", "driver"), ("A poor cat drives a taxi every night", "driver")])
+def test_a_waiter_a_guard_a_cleaner_and_a_driver_wear_their_own_costumes(premise: str, job: str) -> None:
+    hero = _cast(premise, [_HERO])["hero"]
+    assert hero.job == job and hero.works
+    assert dress("none", hero) == job and dress("uniform", hero) == job  # never the police-like generic uniform
+    assert costume_note(hero, job) == {"job": job, "drawn": job, "how": "own"}
+
+
+def test_a_job_with_no_costume_is_drawn_in_its_nearest_outfit_and_the_report_says_so() -> None:
+    mayor = _cast("A cat mayor gives a speech every morning", [_HERO])["hero"]
+    assert mayor == Persona(nearest="mayor", works=True)
+    assert dress("none", mayor) == "suit" and dress("none", mayor, home=True) == "none"
+    assert costume_note(mayor, "suit") == {"job": "mayor", "drawn": "suit", "how": "nearest"}
+    assert costume_note(mayor, "none") == {"job": "mayor", "drawn": "none", "how": "not worn"}
+    assert costume_note(Persona(), "none") is None
 
 
 # -- who each character is --------------------------------------------------------------------------

@@ -4,7 +4,8 @@ badge, a detective's trench coat and hat, a window cleaner's harness, a delivery
 helmet, a teacher's cardigan and glasses, a student's red neckerchief and satchel, a knight's armour, a
 princess's gown and tiara, an office worker's lanyard, a farmer's straw hat and dungarees, a singer's
 sequins, a pilot's (or a ship captain's) peaked cap, dark jacket and gold wings, an athlete's numbered jersey and sweatband (never a
-police cap at the end of a race). Which costume a character wears is ``persona.dress``'s choice. ``Pet`` draws them through these
+police cap at the end of a race), a waiter's waistcoat and bow tie, a security guard's grey uniform and cap, a street
+cleaner's orange hi-vis vest, a taxi driver's checks and flat cap. Which costume a character wears is ``persona.dress``'s choice. ``Pet`` draws them through these
 hooks (pet units, +x the facing side). Pure drawing.
 """
 
@@ -30,6 +31,11 @@ _SEQUIN: RGB = (150, 62, 196)
 _NURSE: RGB = (244, 170, 200)
 _PILOT: RGB = (36, 44, 72)
 _JERSEY: RGB = (226, 52, 58)
+_VEST: RGB = (34, 34, 40)
+_GUARD: RGB = (56, 60, 70)
+_HIVIS: RGB = (244, 122, 32)
+_REFLECT: RGB = (236, 240, 150)
+_DRIVER: RGB = (150, 190, 232)
 
 
 def _clothes(torso: RGB, legs: RGB, shoes: RGB) -> dict[str, Color]:
@@ -56,6 +62,10 @@ COLOURS: dict[str, dict[str, Color]] = {
     "singer": _clothes(_SEQUIN, (30, 28, 36), (24, 24, 28)),
     "pilot": _clothes(_PILOT, (30, 36, 60), (20, 20, 24)),
     "athlete": _clothes(_JERSEY, (246, 246, 250), (246, 246, 250)),
+    "waiter": {"torso": _VEST, "legs": (30, 30, 36), "shoes": (24, 24, 28), "sleeve": _SHIRT},
+    "security": _clothes(_GUARD, (42, 44, 52), (24, 24, 28)),
+    "cleaner": _clothes(_HIVIS, darker(_HIVIS, 0.85), (60, 60, 66)),
+    "driver": {"torso": _DRIVER, "legs": (44, 50, 72), "shoes": (30, 28, 32), "sleeve": _DRIVER},
 }
 
 
@@ -204,11 +214,60 @@ def _torso_job(p: Pen, outfit: str, body: tuple[float, float, float, float]) -> 
         for y in (-32, -24):
             for x in (-5, 5):
                 p.ell(x, y, 1.4, 1.4, GOLD, outline=False)
+    elif outfit in ("waiter", "security", "cleaner", "driver"):
+        _torso_service(p, outfit, body)
     elif outfit == "singer":
         for k, (x, y) in enumerate(((-11, -44), (10, -40), (-6, -28), (12, -26), (0, -18), (-14, -32), (6, -50))):
             p.poly(star_pts(x, y, 2.4), GOLD if k % 2 else WHITE, outline=False)
         p.poly([(0, -50), (-7, -53.5), (-7, -46.5)], GOLD)  # the bow tie
         p.poly([(0, -50), (7, -53.5), (7, -46.5)], GOLD)
+
+
+def _torso_service(p: Pen, outfit: str, body: tuple[float, float, float, float]) -> None:
+    """A waiter's white shirt, bow tie and black waistcoat with a cloth on the arm; a security guard's grey
+    uniform with its shield badge, red armband and radio; a street cleaner's orange hi-vis vest and its
+    reflective stripes; a taxi driver's blue shirt and the taxi's black-and-white checks across the chest."""
+    tx, ty, rx, ry = body
+    if outfit == "waiter":
+        p.poly([(-8, -54), (8, -54), (0, -30)], _SHIRT)  # the shirt inside the waistcoat's V
+        p.poly([(0, -50), (-6, -53.5), (-6, -46.5)], (20, 20, 24))  # the bow tie
+        p.poly([(0, -50), (6, -53.5), (6, -46.5)], (20, 20, 24))
+        for y in (-34, -27, -20):
+            p.ell(0, y, 1.2, 1.2, (200, 200, 206), outline=False)
+        p.rect(12, -42, 19, -24, _SHIRT, r=1)  # the white cloth over the arm
+    elif outfit == "security":
+        p.poly([(-6, -54), (6, -54), (0, -45)], (200, 204, 212))  # collar, shield badge, armband, belt, radio
+        p.poly([(5, -46), (13, -46), (13, -40), (9, -35), (5, -40)], (214, 218, 228))
+        p.rect(-17, -48, -10, -42, (210, 40, 44), outline=False)
+        p.poly(band_pts(tx, ty, rx - 0.6, ry - 0.6, -21, -17), (20, 20, 24))
+        p.rect(8, -24, 14, -14, (24, 24, 28), r=1)
+        p.line([(12, -24), (12, -30)], (24, 24, 28), 1.0)
+    elif outfit == "cleaner":
+        for y0 in (-40, -28):  # two reflective stripes round the vest
+            p.poly(band_pts(tx, ty, rx - 0.6, ry - 0.6, y0, y0 + 3.6), _REFLECT)
+        p.line([(0, -54), (0, -14)], darker(_HIVIS, 0.7), 0.8)
+    else:  # a taxi driver
+        for k in range(6):  # a band of black-and-white checks across the chest
+            p.rect(-15 + 5 * k, -40, -10 + 5 * k, -36, (20, 20, 24) if k % 2 else WHITE, outline=False)
+            p.rect(-15 + 5 * k, -36, -10 + 5 * k, -32, WHITE if k % 2 else (20, 20, 24), outline=False)
+        p.poly([(-6, -54), (6, -54), (0, -46)], lighter(_DRIVER, 0.3))
+
+
+def _hat_service(p: Pen, outfit: str, head_rx: float, top: float) -> None:
+    """The guard's black peaked cap with a silver shield, the cleaner's orange cap, the driver's flat cap."""
+    if outfit == "security":
+        p.rect_r(-19, top - 8, 19, top + 6, 3, (28, 28, 34))
+        p.rect_r(-22, top - 12, 22, top - 4, 3, (40, 40, 48))
+        p.poly([(-4, top - 6), (4, top - 6), (4, top - 1), (0, top + 2), (-4, top - 1)], (214, 218, 228))
+        p.rect_r(-18, top + 4, 24, top + 8, 2, (20, 20, 24))
+    elif outfit == "cleaner":
+        p.rect_r(-17, top - 7, 17, top + 6, 5, _HIVIS)
+        p.rect_r(6, top + 2, 32, top + 7, 2, darker(_HIVIS, 0.8))
+        p.rect(-16.5, top - 1, 16.5, top + 2, _REFLECT, outline=False)
+    elif outfit == "driver":
+        grey = (120, 120, 128)
+        p.ell(0, top - 1, head_rx - 4, 7, grey)
+        p.rect_r(0, top + 2, 26, top + 7, 2, darker(grey, 0.8))
 
 
 def _hat_job(p: Pen, outfit: str, head_y: float, head_rx: float, top: float) -> None:
@@ -270,6 +329,8 @@ def _hat_job(p: Pen, outfit: str, head_y: float, head_rx: float, top: float) -> 
         p.rect(-16.5, top - 3, 16.5, top + 2, (200, 50, 50), outline=False)
         for x in (-10, 0, 10):
             p.line([(x, top - 11), (x, top - 4)], darker(straw, 0.8), 0.5)
+    elif outfit in ("security", "cleaner", "driver"):
+        _hat_service(p, outfit, head_rx, top)
     elif outfit == "singer":
         p.poly(star_pts(-18, top + 4, 5), GOLD)
     elif outfit == "pilot":  # a peaked cap: white crown, black band and visor, gold wings

@@ -33,7 +33,7 @@ from render.painter.hazards import draw_hazard, floor_box
 from render.painter.headroom import fit_text, lowered, refit, text_rows
 from render.painter.lighting import finish_light, weather_ground, weather_still
 from render.painter.looks import PetLook, cast_looks, young_hero
-from render.painter.persona import Persona, became, dress, personas
+from render.painter.persona import Persona, became, costume_note, dress, personas
 from render.painter.pets import Pet
 from render.painter.poses import TWO_HANDED, arm_path, arm_style, draw_jeers, draw_marks
 from render.painter.props import EXTENT, GRIP, HAND, draw_prop
@@ -160,6 +160,9 @@ class StoryboardPainter:
                 report[-1]["drawn"]["props"][:0] = hazard_report(hazards, floor_box(canvas), spec)
             for entry in report[-1]["drawn"]["characters"]:
                 entry["young"] = looks[entry["id"]].young
+                note = costume_note(people[entry["id"]], entry["outfit"])  # its job's costume, or the nearest
+                if note is not None:
+                    entry["costume"] = note
                 if entry["id"] in grew:
                     entry["grown"] = f"grew up in scene {(grows_at or 0) + 1}"
             progress("keyframes", (i + 1) / n)

@@ -31,6 +31,7 @@ class Persona:
     old: bool = False  # drawn with a grey muzzle, glasses, a cane and a stoop
     job: str | None = None  # the costume of its job (a ``costumes.json`` jobs key)
     works: bool = False  # the job is its own now (worn in everyday scenes), not the hero's dream
+    nearest: str | None = None  # a lexicon job with no costume of its own (mayor): drawn in its nearest outfit
 
 
 @lru_cache(maxsize=1)
@@ -99,9 +100,10 @@ def personas(script: Script) -> dict[str, Persona]:
         if person is not None:
             old = old or "old" in person.traits or person.relation in ages["relations"]
             dream = analysis.dream if c.id == "hero" else None
-            named = job_costume(person.job_words, person.job) if person.job or person.job_words else None
-            named = named or _named_before(script.premise, person.pos)  # "a detective cat"
+            named = job_costume(person.job_words) if person.job_words else None
+            named = named or _named_before(script.premise, person.pos)  # "a detective cat", "sea captain"
             named = named or job_costume(" ".join(person.words))  # "a teacher dog": its relation word a role
+            named = named or (job_costume("", person.job) if person.job else None)  # its job's nearest costume
             if named is None and c.id == "hero" and analysis.job is not None:  # "a firefighter dog rescues…"
                 named = job_costume("", analysis.job)
             if job is None and named is not None:
@@ -110,8 +112,28 @@ def personas(script: Script) -> dict[str, Persona]:
                 job, works = job_costume("", dream), False
             if job is None and c.id == "hero":  # "becomes a pilot": worn from the scene that tells it (``became``)
                 job, works = _becomes(script.premise), False
+            if job is None:  # a job with no costume of its own: its nearest outfit, said so in the report
+                own_job = person.job or (analysis.job if c.id == "hero" else None)
+                nearest = own_job if own_job in costume_data()["nearest"] else None
+                if nearest is None and c.id == "hero" and analysis.dream in costume_data()["nearest"]:
+                    nearest = analysis.dream
+                if nearest is not None:
+                    out[c.id] = Persona(old, None, nearest == own_job, nearest)
+                    continue
         out[c.id] = Persona(old, job, works)
     return out
+
+
+def costume_note(persona: Persona, outfit: str) -> dict[str, str] | None:
+    """The report's word on a character's job costume in a scene: the job, what was drawn, and how: its
+    own costume, the nearest outfit (a mayor in a suit, a street vendor in an apron), or not worn here
+    (at home, a dream not yet come true); None for a pet with no job."""
+    if persona.job is not None:
+        return {"job": persona.job, "drawn": outfit, "how": "own" if outfit == persona.job else "not worn"}
+    if persona.nearest is not None:
+        near = costume_data()["nearest"][persona.nearest]
+        return {"job": persona.nearest, "drawn": outfit, "how": "nearest" if outfit == near else "not worn"}
+    return None
 
 
 _BECOME = re.compile(r"(?<![a-z])(?:becomes?|became|becoming|is now|turns into)\s+(?:a|an|the)\s+"
@@ -139,6 +161,9 @@ def became(narration: str, job: str) -> bool:
 def dress(outfit: str, persona: Persona, home: bool = False) -> str:
     """The costume drawn for a scene's ``outfit``: the job's own in place of everyday or generic clothes;
     at ``home`` (off work, with its family) everyday clothes stay everyday clothes."""
+    if persona.job is None and persona.nearest is not None:  # the nearest outfit where it works
+        near: str = costume_data()["nearest"][persona.nearest]
+        return near if outfit == "none" and persona.works and not home else outfit
     if persona.job is None or outfit == persona.job or outfit == "none" and home:
         return outfit
     if outfit in costume_data()["jobs"][persona.job]["outfits"] or outfit == "none" and persona.works:
