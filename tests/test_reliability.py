@@ -5,7 +5,8 @@ render with a fake renderer and complete; workers are SIGKILLed mid-job and mid-
 show every job charged or refunded exactly once. The last test runs the worker the way a worker on
 another host would: its own data folder, nothing shared with the bot but the database URL.
 
-The 4,000-job drain is marked ``slow`` (run with ``-m slow``); CI runs the same test with 400 jobs.
+The 4,000-job drain is marked ``slow``: the default ``pytest`` run leaves it out (``-m 'not gpu and not slow'`` in
+pyproject) and runs the same test with 400 jobs; CI (``.ci/run``, ``-m "not gpu"``) runs both.
 """
 
 from __future__ import annotations
