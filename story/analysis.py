@@ -43,6 +43,7 @@ class Person:
     kind_by: str | None = None  # after "by", a kindness or a catch ("adopted by", "caught by"): its role
     gone: bool = False  # dead or never coming back (story.life): remembered, never on screen in the present
     alike: int = 1  # how many pets its words count ("two puppies", 三只小猫): each of them cast, one pet each
+    again: tuple[tuple[int, int], ...] = ()  # token spans where it is told of again ("… but the partner runs off")
 
     @property
     def stand_in(self) -> str | None:

@@ -130,6 +130,9 @@ def arc_scores(analysis: Analysis) -> dict[str, int]:
         scores[arc.id] = score
     if analysis.dream:
         scores["career_dream"] += 3
+    rival = analysis.person(analysis.wrongdoer) if analysis.wrongdoer else None
+    if "betray" in analysis.wrongs and rival is not None and rival.does_wrong:
+        scores["betrayal_comeback"] += 3  # "… open a bakery, but the partner runs off with the money": the betrayal
     return scores
 
 

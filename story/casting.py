@@ -23,6 +23,7 @@ _OWNER_ZH = {"她", "他", "它", "她们", "他们"}
 _TOLD = {"tells", "told", "tell", "shows", "showed", "gives", "gave", "sends", "sent", "告诉", "跟", "对"}
 _MANY_ZH = {"们", "人们", "大家", "所有人"}  # 客人们嘲笑…: the deed has its own doers before it
 _ADVERBS_ZH = {"都", "也", "一起", "纷纷", "全都", "总是", "又", "还", "常常", "经常"}
+_PARTNERS = {"boyfriend", "girlfriend", "husband", "wife"}  # a partner stolen is taken from the one it belongs to
 _PASSIVE = {"is", "was", "are", "were", "be", "been", "being", "gets", "got", "get", "getting"}
 
 
@@ -38,8 +39,10 @@ def mark_wrongdoers(people: list[Person], hits: list[Hit], words: tuple[str, ...
     wrongs = [h for h in hits if h.section == "events" and lex.entry("events", h.key)["kind"] == "wrong"
               and h.key not in _BEFALLS]
 
-    def plain(end: int, at: int) -> bool:  # nothing between the mention and the deed makes it another's
-        between = words[end:at]
+    def plain(end: int, at: int, p: Person | None = None) -> bool:  # nothing between the mention and the deed
+        between = words[end:at]  # makes it another's ("a poodle's best friend steals…": the friend's deed)
+        if p is not None and any(q.of == p.key and end <= q.start < at for q in people):
+            return False
         if chinese and _comma_between(words, end, at):
             return False  # 白猫背叛了黑猫，偷走了…: the black cat, its object, steals nothing
         return not any(w in BY for w in between) and (chinese or not (set(between) & _ACCUSED or
@@ -53,13 +56,19 @@ def mark_wrongdoers(people: list[Person], hits: list[Hit], words: tuple[str, ...
         return any(q is not p and q.start < deed.start and 0 <= k + 1 - max(q.end, q.start + 1) <= 1
                    for q in people) or (k >= 0 and words[k] in _MANY_ZH)
 
+    later: set[str] = set()
     for p in people:
         end = p.start if p.words == (p.name,) else p.start + max(1, len(p.words[0].split()) if p.words else 1)
         end = _past_where_zh(words, end) if chinese else end  # 哈士奇在狗展上嘲笑柯基: the husky mocks
         told = p.start and words[p.start - 1] in _TOLD or p.start > 1 and words[p.start - 1] in _JOINED_DET \
             and words[p.start - 2] in _TOLD  # "tells the owner lies about her": the owner hears them
-        deed = None if told else next((h for h in wrongs if (0 <= h.start - end <= 2 and plain(end, h.start)) or (
+        deed = None if told else next((h for h in wrongs if (0 <= h.start - end <= 2 and plain(end, h.start, p)) or (
             chinese and told_before_de(words, h.end, p.start) and not said_by(h, p))), None)
+        if deed is None and not p.after_by:  # told of again: "… but the partner runs off with the money"
+            end, deed = next(((e, h) for _s, e in p.again for h in wrongs if 0 <= h.start - e <= 2 and plain(e, h.start)),
+                             (end, None))
+            if deed is not None:
+                later.add(p.key)  # its own deed, later: "小橘和好朋友一起开店，结果朋友卷走了钱" joins no one to it
         if deed is None and p.after_by and not chinese:  # "is betrayed by his best friend": the friend's wrong
             by = max((k for k in range(max(0, p.start - 4), p.start) if words[k] in BY), default=-1)
             p.does_wrong = any(0 <= by - h.end <= 1 for h in wrongs)
@@ -82,6 +91,8 @@ def mark_wrongdoers(people: list[Person], hits: list[Hit], words: tuple[str, ...
             at = harm + 1
         stop = min((b for b in breaks if b >= at), default=len(words))
         victim = next((q for q in people if q is not p and at <= q.start < stop), None)
+        if victim is not None and victim.relation in _PARTNERS and victim.of not in (None, p.key):
+            victim = next((q for q in people if q.key == victim.of), victim)  # "steals her boyfriend": hers
         robbed = victim is not None  # "steals fish from a poor old dog … gets caught": still the dog's story
         if victim is not None and deed is not None and deed.key == "steal" and not any(
                 q.of == victim.key and at <= q.start < stop for q in people):
@@ -95,7 +106,7 @@ def mark_wrongdoers(people: list[Person], hits: list[Hit], words: tuple[str, ...
         between = tuple(w for w in words[end:q.start] if w not in _JOINED_DET)
         joined = between in (("and",), ("&",)) or p.start == q.start or (
             chinese and q.start - p.start <= 4 and any(w in {"和", "与", "跟"} for w in words[p.start:q.start]))
-        if joined and q.does_wrong and not p.does_wrong and not p.after_by:
+        if joined and q.does_wrong and not p.does_wrong and not p.after_by and q.key not in later:
             p.does_wrong, p.own_wrong, p.victim = True, q.own_wrong, q.victim
 
 
@@ -182,7 +193,8 @@ def cast_roles(people: list[Person], events: list[Hit], words: tuple[str, ...]) 
     def turned(p: Person) -> bool:  # "left at the altar by his greedy bride", "betrayed by his best friend", 被闺蜜抢走;
         rel = lex.entry("relations", p.relation) if p.relation else None  # 柯基的同学们都嘲笑它: no ally's wrong
         return p.after_by and not p.kind_by and bool(set(p.traits) & _VILLAIN_TRAITS or p.does_wrong) or bool(
-            rel and not rel.get("allied") and p.does_wrong and not p.own_wrong and p.victim in (None, hero.key))
+            rel and p.does_wrong and not p.own_wrong and (p.victim == hero.key or not rel.get("allied") and p.victim is None))
+        # "a poodle's best friend steals her boyfriend": a friend who wrongs the hero turns on it
     def villainy(p: Person) -> int:
         rel = lex.entry("relations", p.relation) if p.relation else None
         score = 4 * (p.after_by and not p.kind_by) + 3 * bool(rel and rel["role"] == "rival") \

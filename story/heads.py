@@ -15,7 +15,7 @@ from story.counted import add_counted
 from story.jobs import role_before
 from story.lexicon import Hit, Tokens, lexicon
 from story.predicates import said_of_subject_zh
-from story.sides import kind_doer
+from story.sides import harm_at, kind_doer, takes_at
 
 _POSSESSIVE = {"her", "his", "their", "its", "whose", "她的", "他的", "它的", "她", "他", "它"}
 _BULLY = {"bully", "bullying"}  # a wrong's word said of a pet before it ("a bully dog")
@@ -138,7 +138,7 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
         if h.start in villain_refs or (group[-1].start in villain_refs):
             person.of = "@rival"
         elif person.relation and possessive:
-            owner = owned or _owner(people, span_start, span_end, words, breaks)
+            owner = owned or _owner(people, span_start, span_end, words, breaks, hits)
             if owner is not None:
                 person.of = owner.key
         elif chinese and person.relation and not person.after_by and lex.entry(
@@ -166,13 +166,15 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
         twin = next((p for p in people if (p.breed and p.breed == person.breed and not mods)
                      or (p.relation and p.relation == person.relation and person.breed is None and not mods)
                      or (person.relation == "ex" and p.relation in _PARTNERS and person.breed is None)
-                     or (prev_word == "the" and not mods and {p.relation, person.relation} == {"friend", "best_friend"})),
+                     or ((prev_word == "the" or chinese) and not mods
+                         and {p.relation, person.relation} == {"friend", "best_friend"})),
                     None)
         if twin is None and chinese and len(group) == 1 and h.section == "species" and not mods \
                 and not any(w.startswith(("另", "别的")) or w in {"和", "与", "跟"} for w in words[max(0, span_start - 2):span_start]):
             # "…供小猫上学，小猫长大后当了医生": the kitten told of again, not a second kitten
             twin = next((p for p in people if p.words == person.words and p.breed is None and p.relation is None), None)
         if twin is not None:
+            twin.again = (*twin.again, (span_start, span_end))  # "… but the partner runs off with the money"
             continue
         label = person.relation or person.breed or person.species or "pet"
         person.key = slug(label if person.relation else f"{label}", taken)
@@ -231,14 +233,18 @@ def _owned_by(people: list[Person], start: int, masked: str, tokens: Tokens) -> 
     return None
 
 
-def _owner(people: list[Person], start: int, end: int, words: tuple[str, ...], breaks: set[int]) -> Person | None:
+def _owner(people: list[Person], start: int, end: int, words: tuple[str, ...], breaks: set[int],
+           hits: list[Hit]) -> Person | None:
     """Whose relation a possessive before the mention at tokens ``start:end`` says: the pet named just before; but one that
     opens a clause of its own after a passive's doer is of the pet the clause before was about ("a cat is
-    mocked by a dog and her sister comforts her": the cat's sister)."""
+    mocked by a dog and her sister comforts her": the cat's sister), and one that a pet's own relation takes
+    or wrongs is of that pet ("a poodle's best friend steals her boyfriend": the poodle's boyfriend)."""
     if not people:
         return None
     last = people[-1]
     at = start - 1  # the possessive word
+    if last.of is not None and not last.after_by and _wrongs_between(hits, words, last.end, at):
+        return next((p for p in people if p.key == last.of), last)
     opens = at in breaks or (at > 0 and at - 1 in breaks and words[at - 1] in _JOINS)
     told = end < len(words) and end not in breaks  # it does something in its clause ("… comforts her")
     # "… is laughed at by the poodles, trains every night with his grandpa": a clause with no pet of its own
@@ -250,6 +256,15 @@ def _owner(people: list[Person], start: int, end: int, words: tuple[str, ...], b
         clause = max((b for b in breaks if b < last.start), default=0)
         return next((p for p in people if clause <= p.start < last.start and not p.after_by), last)
     return last
+
+
+def _wrongs_between(hits: list[Hit], words: tuple[str, ...], start: int, at: int) -> bool:
+    """A wrong, a taking or a harm said between tokens ``start`` and ``at`` ("steals", "runs off with", 抢走, "breaks")."""
+    chinese = any("\u4e00" <= w[:1] <= "\u9fff" for w in words)
+    lex = lexicon()
+    return start < at and (any(h.section == "events" and start <= h.start < at and lex.entry("events", h.key)["kind"] == "wrong"
+                               for h in hits) or any(takes_at(words, k, chinese) or harm_at(words, k, chinese)
+                                                     for k in range(start, at)))
 
 
 def _sought(words: tuple[str, ...], start: int) -> bool:
