@@ -68,6 +68,42 @@ class Person:
         return None
 
 
+def breed_colour(breed: str) -> str | None:
+    """The colour a breed's own name says (a "white cat" is white, a golden retriever golden), else None."""
+    lex = lexicon()
+    name = lex.entry("breeds", breed)["en"][0]
+    return next((c for c, entry in lex.data["colours"].items() if any(w in name for w in entry["en"])), None)
+
+
+_COAT_WORDS = ("ginger", "orange", "white", "snowy", "black", "grey", "gray", "silver", "golden", "gold", "blond",
+               "blonde", "brown", "chocolate", "tan", "cream")
+
+
+def breed_look(breed: str, colour: str | None) -> str:
+    """The breed's look, in the coat colour the premise says when that is not the breed's own ("a poodle, all
+    black": "a curly black poodle with a pompom tail, black all over"); the breed's name is kept whole (a black
+    golden retriever is still a golden retriever)."""
+    lex = lexicon()
+    look = str(lex.entry("breeds", breed)["look"])
+    if colour is None or colour == breed_colour(breed) or colour == "spotted":
+        return look
+    word = str(lex.entry("colours", colour)["en"][0])
+    names = sorted({n for e in lex.data["breeds"].values() for n in e["en"] if n in look.lower()}, key=len, reverse=True)
+    kept: list[str] = []
+
+    def keep(m: re.Match[str]) -> str:  # the breed's own name is no coat: "golden retriever" stays
+        kept.append(m.group(0))
+        return f"\0{len(kept) - 1}\0"
+    if names:
+        look = re.sub("|".join(re.escape(n) for n in names), keep, look, flags=re.IGNORECASE)
+    coat = "(?:" + "|".join(_COAT_WORDS) + ")"
+    if any(re.search(rf"(?<!and )\b{w}\b(?! and)", look) for w in lex.entry("colours", colour)["en"]):
+        return re.sub(r"\0(\d+)\0", lambda m: kept[int(m.group(1))], look)  # "a white poodle": as the breed is drawn
+    look = re.sub(rf"\b{coat}(?: and {coat})?\b", word, look)
+    look = re.sub(r"\0(\d+)\0", lambda m: kept[int(m.group(1))], look)
+    return f"{look}, {word} all over"
+
+
 @dataclass
 class Analysis:
     premise: str

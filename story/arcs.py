@@ -19,11 +19,12 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from story.analysis import breed_look
 from story.claims import Licence
 from story.clauses import clauses
 from story.datafiles import read_json
 from story.helping import added, help_pair, helper_place, together
-from story.kin import KIN, relative, shares_look
+from story.kin import HOUSEHOLD, KIN, relative, shares_look
 from story.kinds import story_kind
 from story.lexicon import lexicon
 from story.names import name_in
@@ -50,7 +51,7 @@ from story.weave import fill, fits_scene, scene_of, weave
 
 ARC_IDS = ("rags_to_riches", "career_dream", "betrayal_comeback", "lost_and_found", "parent_sacrifice",
            "underdog_revenge", "rivals_to_friends", "glow_up", "romance", "stolen_treasure", "rescue", "friendship",
-           "celebration", "big_match", "little_wonders", "family_bond", "payback", "reunion", "owning_up",
+           "celebration", "big_match", "little_wonders", "family_bond", "payback", "reunion", "owning_up", "making_up",
            "remembrance", "loyal_wait", "taken_in", "kindness_repaid", "helping_paw", "family_change", "exam_day",
            "true_heiress", "stand_in_bride", "banquet_reveal", "in_laws", "wife_returns", "second_chance",
            "true_identity", "rebuild", "enemies_to_friends", "mentor", "contest")
@@ -211,7 +212,7 @@ def _base_look(person: Person, species: str, rng: random.Random, hero_style: str
     fur as drawn (``hero_fur``, else its style's)."""
     lex = lexicon()
     if person.breed:
-        return str(lex.entry("breeds", person.breed)["look"])
+        return breed_look(person.breed, person.colour)
     if person.colour:
         return f"a {lex.entry('colours', person.colour)['en'][0]} {species}"
     options = [s for s in CHARACTER_STYLES.values() if s.species == species]
@@ -289,7 +290,7 @@ def _cast(analysis: Analysis, arc: Arc, style: str, language: str, rng: random.R
             species = p.species
         elif kin is not None and kin.key in cast_species:
             species = cast_species[kin.key]  # "her sister" is of the species of whom she is the sister
-        elif p.relation in KIN | {"owner"}:
+        elif p.relation in KIN | HOUSEHOLD | {"owner"}:
             species = hero_species
         else:
             species = rng.choice(["cat", "dog"])

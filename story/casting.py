@@ -38,6 +38,7 @@ def mark_wrongdoers(people: list[Person], hits: list[Hit], words: tuple[str, ...
     lex = lexicon()
     wrongs = [h for h in hits if h.section == "events" and lex.entry("events", h.key)["kind"] == "wrong"
               and h.key not in _BEFALLS]
+    places = [h for h in hits if h.section == "places"]
 
     def plain(end: int, at: int, p: Person | None = None) -> bool:  # nothing between the mention and the deed
         between = words[end:at]  # makes it another's ("a poodle's best friend steals…": the friend's deed)
@@ -59,7 +60,8 @@ def mark_wrongdoers(people: list[Person], hits: list[Hit], words: tuple[str, ...
     later: set[str] = set()
     for p in people:
         end = p.start if p.words == (p.name,) else p.start + max(1, len(p.words[0].split()) if p.words else 1)
-        end = _past_where_zh(words, end) if chinese else end  # 哈士奇在狗展上嘲笑柯基: the husky mocks
+        end = _past_where_zh(words, end) if chinese else _past_where_en(words, end, places)  # 哈士奇在狗展上嘲笑柯基,
+        # "the big cats at the school laugh at the little kitten": the one before the place mocks
         told = p.start and words[p.start - 1] in _TOLD or p.start > 1 and words[p.start - 1] in _JOINED_DET \
             and words[p.start - 2] in _TOLD  # "tells the owner lies about her": the owner hears them
         deed = None if told else next((h for h in wrongs if (0 <= h.start - end <= 2 and plain(end, h.start, p)) or (
@@ -117,6 +119,21 @@ def _past_where_zh(words: tuple[str, ...], end: int) -> int:
     return end
 
 
+_AT_EN = {"at", "in", "on", "from"}
+_DET_EN = {"the", "a", "an", "his", "her", "their", "this", "that"}
+
+
+def _past_where_en(words: tuple[str, ...], end: int, places: list[Hit]) -> int:
+    """Past an "at the school" place phrase right after a pet ("the big cats at the school laugh at…"): where
+    its own verb is said."""
+    if end < len(words) and words[end] in _AT_EN:
+        k = end + 1
+        while k < len(words) and words[k] in _DET_EN:
+            k += 1
+        return next((h.end for h in places if h.start == k), end)
+    return end
+
+
 def _bad_traits(p: Person) -> set[str]:
     """The traits that make ``p`` a villain: a kind doer's wealth is none (被有钱的猫收养, "adopted by a rich cat":
     the rich cat is kind), its meanness or greed still is."""
@@ -165,14 +182,21 @@ def cast_roles(people: list[Person], events: list[Hit], words: tuple[str, ...]) 
     lex = lexicon()
     if not people:
         return [Person(key="hero", role="hero", side="hero", pos=0)]
-    # 1. the hero: first person not after "by", not someone else's relation, not a villain
+    for p in people:  # "a grumpy poodle hates her son's new wife": the poodle is the mother-in-law
+        said = lex.entry("relations", p.relation).get("owner_is") if p.relation else None
+        owner = next((q for q in people if q.key == p.of), None)
+        if said and owner is not None and owner.relation is None:
+            owner.relation = str(said)
+    # 1. the hero: first person not after "by", not someone else's relation (but one whose story it is: her
+    #    son's wife), not a villain (but a villain's relation wronged by another: 儿媳虐待婆婆)
     def hero_ok(p: Person) -> bool:
         rel = lex.entry("relations", p.relation) if p.relation else None
-        return not p.after_by and not p.gone and (p.of is None or _wronged_by_owner(p, people)
-                                                  or any(q.key == p.of and q.gone for q in people)) \
+        return not p.after_by and not p.gone and (p.of is None or _wronged_by_owner(p, people) or bool(
+            rel and rel.get("own_story")) or any(q.key == p.of and q.gone for q in people)) \
             and not (set(p.traits) & _VILLAIN_TRAITS and not {"poor", "kind", "shy"} & set(p.traits)
                      and not p.own_wrong) \
-            and not (rel and rel["role"] in {"rival", "boss"})
+            and not (rel and rel["role"] in {"rival", "boss"} and not any(
+                q.victim == p.key and q.does_wrong and not q.own_wrong for q in people))
     zh = any(HAN.search(w) for w in words)
     # 布偶猫看不起狸花猫, "a dog steals his best friend's girlfriend": the one wronged is the hero, never the pet
     # who wrongs another (in Chinese, who does any wrong), unless the wrong is its own misdeed (cheats, 偷吃)

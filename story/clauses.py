@@ -28,6 +28,7 @@ from story.clausewords import (
     PRONOUN_OBJECT,
     PRONOUN_SUBJECT,
     clause_data,
+    coat_said_zh,
     described_after,
     keys_of,
     outsider_entry,
@@ -181,7 +182,8 @@ def clauses(analysis: Analysis) -> list[Clause]:
             subject = last_subject
         if subject is None and not outsider:
             continue
-        if described_after(body_start, tokens, hits, {end})[0] >= end:  # "a dog, black and tiny,": how it looks
+        if described_after(body_start, tokens, hits, {end})[0] >= end or tokens.chinese and coat_said_zh(
+                "".join(tokens.words[body_start:end]), whole=True):  # "a dog, black and tiny,", 金毛，毛是黑色的: its looks
             body_start = end
         if body_start >= end:  # only a person: it introduces, it tells nothing
             last_named = inside[-1].key if inside else last_named

@@ -58,6 +58,17 @@ def describes_thing(head: Hit, hits: list[Hit]) -> bool:
         for o in hits)  # "the cat café", never "the cat shops"
 
 
+def for_pets_at(head: Hit, tokens: Tokens, text: str) -> bool:
+    """The species word at ``head`` begins the name of a place or thing for pets ("a cat cafe", 猫咖, "dog food":
+    ``clauses.json``'s ``for_pets``), never a pet of the cast; ``text`` is what ``tokens`` were read from."""
+    said = clause_data()["for_pets"]
+    if tokens.chinese:
+        at = text[tokens.offsets[head.start]:]
+        return any(at.startswith(w) for w in said["zh"])
+    return head.section == "species" and any(
+        " ".join(tokens.words[head.start:head.start + len(w.split())]) == w for w in said["en"])
+
+
 def outsider_entry(words: str) -> dict[str, Any] | None:
     """The ``clauses.json`` outsider a clause's doer is ("a wedding party", "全城的人"), if any."""
     low = re.sub(r"^(?:a|an|the|all|some|her|his|their)\s+", "", words.lower().strip())
@@ -123,7 +134,21 @@ def keys_of(hits: list[Hit], section: str, start: int) -> tuple[str, ...]:
     return tuple(dict.fromkeys(h.key for h in hits if h.section == section and h.start >= start))
 
 
-_DESCRIBING_JOINS = {"and", "very", "so", "quite"}
+_DESCRIBING_JOINS = {"and", "very", "so", "quite", "all", "completely", "totally", "entirely", "pure", "jet"}
+
+
+_COAT_ZH = re.compile(r"\s*[，,]?\s*(?:它的|它)?(?:毛色|毛发|毛|全身|浑身|一身)(?:都|却|竟然|居然)?(?:是|长着)?(?:纯|全)?"
+                      r"([\u4e00-\u9fff]{1,2}?)色(?:的)?")
+
+
+def coat_said_zh(after: str, whole: bool = False) -> str | None:
+    """The colour a Chinese premise gives a pet's coat in the fragment right after it (一只金毛，毛是黑色的;
+    柯基，浑身雪白色): a lexicon colour key, or None; ``whole``: only when that is all ``after`` says."""
+    m = _COAT_ZH.fullmatch(after.strip()) if whole else _COAT_ZH.match(after)
+    if m is None:
+        return None
+    colours = lexicon().data["colours"]
+    return next((k for k, e in colours.items() if m.group(1) in e["zh"] or f"{m.group(1)}色" in e["zh"]), None)
 
 
 def described_after(start: int, tokens: Tokens, hits: list[Hit], stops: set[int] | None = None) -> tuple[int, list[Hit]]:

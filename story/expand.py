@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from story.analysis import breed_look
 from story.damage import show_damage
 from story.gear import climbed, instrument, is_gear, role_action, tool_action
 from story.lexicon import Hit, lexicon, tokenize_en
@@ -323,6 +324,9 @@ def expand_plan(
         hero_char = characters[0]
         if entry["style"] is None and entry["species"] == hero_char["species"] and style == hints.hero_style:
             hero_char.update(breed=entry["breed"], look=entry["look"], style=None)
+        coat = breed_look(hints.hero_breed, hints.hero_colour)
+        if coat != entry["look"] and entry["species"] == hero_char["species"] and style == hints.hero_style:
+            hero_char.update(breed=entry["breed"], look=coat, style=None)  # "a poodle, all black", 金毛，毛是黑色的
     if hints.hero_colour is not None and hints.hero_breed is None and style == hints.hero_style:
         _colour_look(characters[0], hints.hero_colour)
     if hints.hero_young is not None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from story.analysis import BY, Person, slug
-from story.clausewords import described_after, describes_thing
+from story.clausewords import coat_said_zh, described_after, describes_thing, for_pets_at
 from story.counted import add_counted
 from story.jobs import role_before
 from story.lexicon import Hit, Tokens, lexicon
@@ -36,13 +36,18 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
     shows = [h for h in hits if h.section == "places"]  # "at the cat show", 在狗展上: a place, no pet there
     raw_heads = [h for h in hits if h.section in {"breeds", "species", "relations"} and not any(
         o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start) for o in shows)
-        and not describes_thing(h, hits)]
+        and not describes_thing(h, hits) and not for_pets_at(h, tokens, masked) and not _likened(h, hits, words)]
     heads = [h for h in raw_heads if not any(o is not h and o.start <= h.start and h.end <= o.end
                                              and (o.end - o.start) > (h.end - h.start) for o in raw_heads)]
     # "two puppies": the young of a species (a relation word too) are those pets, not one more group of them
     young = {h.start for h in heads if h.section == "relations" and h.key == "kittens" and any(
         o.section == "species" and (o.start, o.end) == (h.start, h.end) for o in heads)}
     heads = [h for h in heads if not (h.section == "relations" and h.start in young)]
+    # one word of two relations ("master": an owner, a mentor) is one pet: the owner only after a possessive ("waits
+    # for his master"), else the mentor ("a karate master dog")
+    heads = [h for h in heads if not (h.section == "relations" and any(
+        o is not h and o.section == "relations" and (o.start, o.end) == (h.start, h.end) for o in heads)
+        and (h.key == "owner") == (h.start > 0 and words[h.start - 1] not in _POSSESSIVE))]
     consumed: set[int] = set()
     villain_refs: set[int] = set()  # token index of heads owned by "the villain's …"
     for idx, h in enumerate(heads):
@@ -118,6 +123,8 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
                     person.traits = (*person.traits, m.key)
                 elif person.colour is None:
                     person.colour = m.key
+        if chinese and person.colour is None and span_end < len(words):  # 一只金毛，毛是黑色的
+            person.colour = coat_said_zh(masked[tokens.offsets[span_end]:])
         # the breed's own colour (a "white cat" is white)
         if person.breed and person.colour is None:
             for c, entry in lex.data["colours"].items():
@@ -142,7 +149,8 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
             if owner is not None:
                 person.of = owner.key
         elif chinese and person.relation and not person.after_by and lex.entry(
-                "relations", person.relation)["role"] == "family":  # 被爸爸骂: the passive's doer stays as it was
+                "relations", person.relation)["role"] == "family" and not lex.entry(
+                "relations", person.relation).get("own_story"):  # 被爸爸骂: the passive's doer stays as it was
             begins = max((b for b in breaks if b <= span_start), default=0)  # 帮迷路的小橘猫找到了妈妈: the kitten's
             near = next((p for p in reversed(people) if begins <= p.start < span_start and p.relation is None
                          and p.species), None)
@@ -162,12 +170,23 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
             others = h.surface.endswith("s") and not h.surface.endswith("ss") and all(p.alike == 1 for p in same)
             if same and not others:  # "drives past the cats who mocked him": more cats than the one told of
                 continue
+        # "her son's new wife, a scruffy stray cat": the relation just told of, said again as what pet it is
+        last = people[-1] if people else None
+        if (not chinese and last is not None and last.relation and last.species is None and h.section != "relations"
+                and last.end in breaks and set(words[last.end:span_start]) <= {"a", "an", "the"}
+                and not last.words[0].endswith("s")  # "two best friends, a corgi and a ginger cat": two pets
+                and (span_end >= len(words) or span_end in breaks and words[span_end] not in _JOINS)):
+            last.species, last.breed = person.species, person.breed
+            last.colour, last.traits = last.colour or person.colour, (*last.traits, *person.traits)
+            continue
         # the same pet mentioned again (same breed/relation, no new modifiers): merge
         twin = next((p for p in people if (p.breed and p.breed == person.breed and not mods)
                      or (p.relation and p.relation == person.relation and person.breed is None and not mods)
                      or (person.relation == "ex" and p.relation in _PARTNERS and person.breed is None)
                      or ((prev_word == "the" or chinese) and not mods
-                         and {p.relation, person.relation} == {"friend", "best_friend"})),
+                         and {p.relation, person.relation} == {"friend", "best_friend"})
+                     or (prev_word == "the" and not mods and h.section == "relations" and bool(p.words)  # "her son's
+                         and h.surface in p.words[0].split()[1:])),  # new wife … until the wife": one pet
                     None)
         if twin is None and chinese and len(group) == 1 and h.section == "species" and not mods \
                 and not any(w.startswith(("另", "别的")) or w in {"和", "与", "跟"} for w in words[max(0, span_start - 2):span_start]):
@@ -256,6 +275,13 @@ def _owner(people: list[Person], start: int, end: int, words: tuple[str, ...], b
         clause = max((b for b in breaks if b < last.start), default=0)
         return next((p for p in people if clause <= p.start < last.start and not p.after_by), last)
     return last
+
+
+def _likened(head: Hit, hits: list[Hit], words: tuple[str, ...]) -> bool:
+    """A species or breed said of the pet named after "of a" ("a greedy pig of a cat", "a giant of a dog"):
+    what the pet is like, never a pet of its own."""
+    return head.section in {"species", "breeds"} and words[head.end:head.end + 2] in {("of", "a"), ("of", "an")} \
+        and any(o.section in {"species", "breeds"} and o.start == head.end + 2 for o in hits)
 
 
 def _wrongs_between(hits: list[Hit], words: tuple[str, ...], start: int, at: int) -> bool:

@@ -41,6 +41,11 @@ class Kind:
     open_ending: bool = False  # a last clause that tells no outcome is not the ending: the arc tells it
     heros: bool = False  # its feelings and words are the hero's, whoever does a clause (a lost pet's fear, its "I'm home")
     turns: frozenset[str] = frozenset()  # events that are its turn, not a wrong the hero suffers (an identity revealed)
+    hurts: tuple[str, ...] = ()  # words of a clause that is the hero's loss though no wrong ("breaks his favourite toy")
+
+    def hurt_in(self, text: str) -> bool:
+        """Another's clause says the loss this kind of story starts from (a quarrel's broken toy)."""
+        return any(_has(w, text) for w in self.hurts)
 
     def opens(self, text: str) -> bool:
         """The clause says how this kind of story starts ("falls in love with", 爱上)."""
@@ -172,6 +177,8 @@ def story_kind(analysis: Analysis) -> Kind:
         ignored = set(rule["other_ignores"]) if k["id"] == forced and lost is not analysis.hero else set()
         if k.get("doer") == "hero" and not _hero_does(analysis, said or ""):
             continue  # "a cat's roommate lies about her": no misdeed of the hero's
+        if k.get("doer") == "not_hero" and (len(analysis.cast) < 2 or _hero_does(analysis, said or "")):
+            continue  # "a kitten's roommate breaks his favourite toy": another's deed, the hero's loss
         if k.get("doer") == "other" and analysis.cast[0].does_wrong:
             continue  # "a hungry cat steals a fish and gets caught": the hero's own theft is a misdeed
         if k.get("no_rival") and analysis.wrongdoer:
@@ -180,7 +187,8 @@ def story_kind(analysis: Analysis) -> Kind:
                 _has(w, analysis.premise) for w in (*k["unless"]["en"], *k["unless"]["zh"])):
             continue
         return Kind(k["id"], k["arc"], striving(analysis, k), (*k.get("opening", {}).get("en", ()), *k.get("opening", {}).get("zh", ())),
-                    bool(k.get("open_ending")), bool(k.get("feelings_of_hero")), frozenset(k.get("turn_events", ())))
+                    bool(k.get("open_ending")), bool(k.get("feelings_of_hero")), frozenset(k.get("turn_events", ())),
+                    (*k["words"]["en"], *k["words"]["zh"]) if k.get("words_hurt") else ())
     strives = striving(analysis)
     underdog = bool(events & set(kinds_data()["striving"]["underdog_events"]))
     if strives or underdog:

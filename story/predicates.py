@@ -12,13 +12,18 @@ _IS_ZH = {"是", "其实是", "原来是", "竟然是", "居然是", "就是", "
 _PUNCT = r"[，。；！？、,.;!?]"
 
 
+# adverbs that end in 是 and say no "is" (婆婆总是刁难新来的儿媳: 儿媳 is one more pet, not what 婆婆 is)
+_ADVERB_SHI = frozenset({"总是", "老是", "还是", "也是", "就是", "可是", "但是", "于是", "只是", "倒是", "硬是", "要是", "若是",
+                         "凡是", "真是", "更是", "都是"})
+
+
 def said_of_subject_zh(words: tuple[str, ...], start: int, breaks: set[int]) -> bool:
     """True when a Chinese relation word is said of the subject ("…是公司的新老板", "成了外卖公司的老板"):
     a 是/成了 a few words before it, with no punctuation between."""
     for k in range(start - 1, max(-1, start - 6), -1):
         if re.fullmatch(_PUNCT, words[k]):
             return False
-        if words[k] in _IS_ZH or (words[k].endswith("是") and len(words[k]) <= 3):
+        if words[k] in _IS_ZH or (words[k].endswith("是") and len(words[k]) <= 3 and words[k] not in _ADVERB_SHI):
             return True
         if k in breaks:
             return False

@@ -69,6 +69,8 @@ def kind(clause: Clause, total: int, analysis: Analysis, cast: Cast) -> str:
     if set(clause.events) & cast.story.turns and actor_side == "hero":
         return "outcome"  # "then turns out to own the school": the story's turn, no setback of the hero's
     kinds = {lex.entry("events", e)["kind"] for e in clause.events if not (e == "dump" and _leaves_a_thing(clause))}
+    if clause.actor not in (None, cast.hero) and cast.story.hurt_in(clause.text):
+        return "setback"  # "a kitten's roommate breaks his favourite toy": the hero's loss, where the quarrel starts
     if clause.obj and actor_side != obj_side and {actor_side, obj_side} & {"villain"}:
         if actor_side == "villain" and ("outcome" in kinds or action(clause) in _MENDING or mending(clause)):
             return "outcome" if last else "plain"  # the rival apologises to the hero: how it ends, not a hurt

@@ -65,6 +65,10 @@ _BREED_HINTS: list[tuple[tuple[str, ...], RGB, RGB, str, str | None, bool]] = [
     (("brown", "chocolate"), (140, 95, 60), (220, 190, 150), "plain", None, False),
 ]
 
+# a coat said of a breed ("a poodle, all black": story.analysis.breed_look), looked up from the end of the hints,
+# where the plain colours are
+_ALL_OVER = re.compile(r"\b(black|white|grey|gray|silver|golden|brown|chocolate|ginger|orange) all over\b")
+
 # the dogs a viewer knows by their long, low body: drawn with it stretching out behind them
 _LONG = ("dachshund", "sausage dog", "wiener dog", "doxie", "basset", "腊肠")
 
@@ -146,6 +150,9 @@ def resolve_look(character: Character, rng: random.Random) -> PetLook:
             pattern = rng.choice(["plain", "tabby"] if species == "cat" else ["plain", "patches"])
             ears = "pointy" if species == "cat" else rng.choice(["floppy", "big"])
             fluffy = rng.random() < 0.25
+    coat = _ALL_OVER.search(text) if not animal else None
+    if coat is not None:  # "a curly black poodle …, black all over": the coat the premise says, not the breed's
+        fur, fur2 = next((h[1], h[2]) for h in _BREED_HINTS[::-1] if coat.group(1) in h[0])
     if eyes is None:
         eyes = (120, 190, 95) if species == "cat" and not animal else (90, 58, 40)
     young, count = youth(character)
