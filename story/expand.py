@@ -19,6 +19,7 @@ from typing import Any
 from story.analysis import breed_look
 from story.damage import show_damage
 from story.gear import climbed, instrument, is_gear, role_action, tool_action
+from story.kinds import mischief, story_kind
 from story.lexicon import Hit, lexicon, tokenize_en
 from story.plan import (
     MAX_LINE_S,
@@ -87,6 +88,8 @@ def _premise_hints(premise: str) -> _Hints:
     analysis = analyse(premise)
     place_key, surface = premise_place(analysis) or (None, None)  # "the city dance contest": the stage
     place = str(lex.entry("places", place_key)["location"]) if place_key else None
+    if place is None and story_kind(analysis).id == "misdeed" and mischief(premise):
+        place = "bedroom"  # "knocks the goldfish bowl off the table": a household mischief happens at home
     place_word = None
     if place_key:
         place_word = surface if surface and analysis.language == "en" else str(lex.entry("places", place_key)["en"][0])

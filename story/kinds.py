@@ -115,6 +115,15 @@ def _said(kind: dict[str, Any], premise: str) -> str | None:
     return None
 
 
+def mischief(premise: str) -> bool:
+    """The premise tells a pet's household mischief (``misdeed``'s ``mischief`` in kinds.json: "knocks the
+    goldfish bowl off the table", 把妈妈的花瓶打碎了): its word and whose thing it was or what came of it."""
+    kind = next(k for k in kinds_data()["kinds"] if k["id"] == "misdeed")
+    words, also = kind["mischief"]["words"], kind["mischief"]["with"]
+    return any(_has(w, premise) for w in (*words["en"], *words["zh"])) and any(
+        _has(w, premise) for w in (*also["en"], *also["zh"]))
+
+
 def _hero_does(analysis: Analysis, word: str) -> bool:
     """The premise's clause that says ``word`` tells the hero doing it (not done to it, not another's deed);
     a word no clause holds whole counts as the hero's."""
