@@ -21,6 +21,7 @@ from story.damage import show_damage
 from story.gear import climbed, instrument, is_gear, role_action, tool_action
 from story.kinds import mischief, story_kind
 from story.lexicon import Hit, lexicon, tokenize_en
+from story.mockers import show_mockers_stunned
 from story.plan import (
     MAX_LINE_S,
     NARRATOR,
@@ -465,7 +466,8 @@ def expand_plan(
                 names={str(c["id"]): str(c["name"]) for c in characters})
     from story.premise import analyse
 
-    show_damage(scenes, analyse(premise), MAX_PROPS)  # a disaster's aftermath: the rubble it left
+    show_damage(scenes, analyse(premise), MAX_PROPS)
+    show_mockers_stunned(scenes, analyse(premise), MAX_PROPS)  # "everyone laughed at her": there, stunned, at the end  # a disaster's aftermath: the rubble it left
 
     # 4. Timing: each scene holds its narration and dialogue as our voices say them; 32–58 s in all.
     spoken = [scene_seconds([s["narration"], *(d["text"] for d in s["dialogue"])], lang) for s in scenes]

@@ -274,6 +274,28 @@ def _onlookers(p: Pen, color: RGB | None) -> None:
                     p.rect(x + 10 * s, y - 60 * s, x + 16 * s, y - 49 * s, (150, 210, 250), outline=False)
 
 
+def _stunned_crowd(p: Pen, color: RGB | None) -> None:
+    """The ones who mocked, gathered at either side and stunned: eyes wide, mouths open, a "!" over them."""
+    rng = random.Random(15)
+    coats = [(90, 120, 200), (200, 80, 90), (90, 160, 110), (230, 190, 80), (120, 110, 130)]
+    for side in (-1, 1):
+        for row, (y, s) in enumerate(((-40, 0.85), (-4, 1.0))):
+            for k in range(4 - row):
+                x = side * (86 + k * 30 * s + row * 12 + rng.uniform(-4, 4))
+                fur = rng.choice(_FURS)
+                p.rect(x - 11 * s, y - 18 * s, x + 11 * s, y + 4, rng.choice(coats), r=5 * s)
+                p.ell(x, y - 30 * s, 14 * s, 12 * s, fur)
+                for e in (-1, 1):
+                    p.poly([(x + e * 12 * s, y - 34 * s), (x + e * 11 * s, y - 50 * s), (x + e * 3 * s, y - 40 * s)],
+                           fur)
+                    p.ell(x + e * 5 * s, y - 33 * s, 3 * s, 3.4 * s, WHITE)  # eyes wide
+                    p.ell(x + e * 5 * s, y - 33 * s, 1.3 * s, 1.5 * s, INK, outline=False)
+                p.ell(x, y - 24 * s, 3 * s, 4 * s, (90, 30, 40))  # the mouth dropped open
+                if (k + row) % 2 == 0:  # a "!" over the head
+                    p.rect(x - 2 * s, y - 66 * s, x + 2 * s, y - 52 * s, (230, 60, 50), r=1)
+                    p.ell(x, y - 48 * s, 2 * s, 2 * s, (230, 60, 50), outline=False)
+
+
 def _audience(p: Pen, color: RGB | None) -> None:
     """An audience seen from behind: a row of heads and ears along the front, glow sticks raised."""
     rng = random.Random(13)
@@ -1021,7 +1043,8 @@ RIG_OFFSET: dict[str, tuple[float, float]] = {"car": (-6, 6), "delivery scooter"
 
 
 # a prop's other drawings, by what its words name (``variants`` in vocabulary.json): a truck, a bus, a sports car
-VARIANTS: dict[str, DrawFn] = {"sports car": _sports_car, "truck": _truck, "bus": _bus, "bicycle": _bicycle}
+VARIANTS: dict[str, DrawFn] = {"sports car": _sports_car, "truck": _truck, "bus": _bus, "bicycle": _bicycle,
+                               "stunned crowd": _stunned_crowd}
 
 # a crowd as its place has it (``crowds`` in vocabulary.json); elsewhere the guests of ``_crowd``
 CROWDS: dict[str, DrawFn] = {"onlookers": _onlookers, "audience": _audience, "fans": _fans}
@@ -1039,7 +1062,7 @@ EXTENT: dict[str, tuple[float, float]] = {
     "office desk": (64, 88), "wok": (36, 110), "podium": (38, 92), "umbrella": (60, 128), "food bowl": (52, 86),
     "food stall": (88, 162), "serving tray": (58, 54), "coffee cup": (38, 138), "handbag": (54, 92),
     "necklace": (42, 106), "newspaper": (58, 98), "yacht": (100, 152), "easel": (62, 112),
-    "fire hose": (122, 62), "onlookers": (180, 96),
+    "fire hose": (122, 62), "onlookers": (180, 96), "stunned crowd": (180, 100),
     "sausages": (50, 102), "fish": (30, 100), "bone": (46, 74), "noodles": (50, 104), "dumplings": (50, 90),
     "meat": (42, 104), "bread": (50, 102), "ice cream": (26, 104), "plane": (100, 66), "fire": (58, 194), "burning house": (58, 196), "flag": (78, 108), "audience": (180, 68),
     "sports car": (100, 72), "truck": (100, 100), "bus": (100, 96), "bicycle": (64, 80), "train": (160, 146),

@@ -81,7 +81,8 @@ _HIGH = {"company sign": (0.5, 0.43), "plane": (0.7, 0.27), "lanterns": (0.5, 0.
 # a crowd drawn for its place (``crowds`` in vocabulary.json): bottom centre x, y and height. The audience,
 # seen from behind along the frame's foot, stays below the subtitles in every camera window (its ears and
 # glow sticks below 0.88 of the visible frame: even a tilt's lowest window shows them under the subtitles)
-_CROWD_SPOTS = {"audience": (0.5, 1.09, 0.3), "fans": (0.5, 0.53, 0.2), "onlookers": (0.5, HORIZON + 0.03, 0.19)}
+_CROWD_SPOTS = {"audience": (0.5, 1.09, 0.3), "fans": (0.5, 0.53, 0.2), "onlookers": (0.5, HORIZON + 0.03, 0.19),
+                "stunned crowd": (0.5, HORIZON + 0.03, 0.19)}
 
 
 # who may take an unclaimed prop: a rig (scooter, desk, wok, cradle, podium) or a prop for the paw
@@ -299,7 +300,9 @@ def stage_scene(scene: Scene, cast: list[str] | None = None,
         if m.drawn in spots:  # "rocket" and "space helmet": one rocket, in one place
             placed.append(replace(spots[m.drawn], match=m))
             continue
-        crowd = vocab.crowds.get(scene.location, "crowd") if m.drawn == "crowd" else "crowd"
+        # a crowd as its place has it, unless the words name its own drawing (the mockers stunned)
+        crowd = "crowd" if m.drawn != "crowd" else vocab.crowds.get(scene.location, "crowd") if art(m) == "crowd" \
+            else art(m)
         if crowd in _CROWD_SPOTS:  # a crowd that fits its place: the audience before a stage, fans in the stands
             x, y, size = _CROWD_SPOTS[crowd]
             spots[m.drawn] = PlacedProp(m, "back", x, y, size, crowd)
