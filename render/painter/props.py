@@ -253,9 +253,10 @@ def _crowd(p: Pen, color: RGB | None) -> None:
             x += rng.uniform(26, 34) * s
 
 
-def _onlookers(p: Pen, color: RGB | None) -> None:
-    """A crowd out of doors: two groups of passers-by at either side, phones up, the middle left free."""
-    rng = random.Random(12)
+def _two_groups(p: Pen, seed: int, face: Callable[[float, float, float, int], None]) -> None:
+    """Two groups of pets at either side, two rows deep, the middle left free; ``face(x, y, s, k)`` draws each
+    one's face and what it holds up (``k``: its place in the group)."""
+    rng = random.Random(seed)
     coats = [(90, 120, 200), (200, 80, 90), (90, 160, 110), (230, 190, 80), (120, 110, 130)]
     for side in (-1, 1):
         for row, (y, s) in enumerate(((-40, 0.85), (-4, 1.0))):
@@ -267,33 +268,33 @@ def _onlookers(p: Pen, color: RGB | None) -> None:
                 for e in (-1, 1):
                     p.poly([(x + e * 12 * s, y - 34 * s), (x + e * 11 * s, y - 50 * s), (x + e * 3 * s, y - 40 * s)],
                            fur)
-                p.ell(x - 5 * s, y - 31 * s, 1.8 * s, 2.2 * s, INK, outline=False)
-                p.ell(x + 5 * s, y - 31 * s, 1.8 * s, 2.2 * s, INK, outline=False)
-                if (k + row) % 2 == 0:  # a phone held up to film
-                    p.rect(x + 8 * s, y - 62 * s, x + 18 * s, y - 46 * s, (40, 40, 50), r=1.5)
-                    p.rect(x + 10 * s, y - 60 * s, x + 16 * s, y - 49 * s, (150, 210, 250), outline=False)
+                face(x, y, s, k + row)
+
+
+def _onlookers(p: Pen, color: RGB | None) -> None:
+    """A crowd out of doors: two groups of passers-by at either side, phones up, the middle left free."""
+    def face(x: float, y: float, s: float, k: int) -> None:
+        p.ell(x - 5 * s, y - 31 * s, 1.8 * s, 2.2 * s, INK, outline=False)
+        p.ell(x + 5 * s, y - 31 * s, 1.8 * s, 2.2 * s, INK, outline=False)
+        if k % 2 == 0:  # a phone held up to film
+            p.rect(x + 8 * s, y - 62 * s, x + 18 * s, y - 46 * s, (40, 40, 50), r=1.5)
+            p.rect(x + 10 * s, y - 60 * s, x + 16 * s, y - 49 * s, (150, 210, 250), outline=False)
+
+    _two_groups(p, 12, face)
 
 
 def _stunned_crowd(p: Pen, color: RGB | None) -> None:
     """The ones who mocked, gathered at either side and stunned: eyes wide, mouths open, a "!" over them."""
-    rng = random.Random(15)
-    coats = [(90, 120, 200), (200, 80, 90), (90, 160, 110), (230, 190, 80), (120, 110, 130)]
-    for side in (-1, 1):
-        for row, (y, s) in enumerate(((-40, 0.85), (-4, 1.0))):
-            for k in range(4 - row):
-                x = side * (86 + k * 30 * s + row * 12 + rng.uniform(-4, 4))
-                fur = rng.choice(_FURS)
-                p.rect(x - 11 * s, y - 18 * s, x + 11 * s, y + 4, rng.choice(coats), r=5 * s)
-                p.ell(x, y - 30 * s, 14 * s, 12 * s, fur)
-                for e in (-1, 1):
-                    p.poly([(x + e * 12 * s, y - 34 * s), (x + e * 11 * s, y - 50 * s), (x + e * 3 * s, y - 40 * s)],
-                           fur)
-                    p.ell(x + e * 5 * s, y - 33 * s, 3 * s, 3.4 * s, WHITE)  # eyes wide
-                    p.ell(x + e * 5 * s, y - 33 * s, 1.3 * s, 1.5 * s, INK, outline=False)
-                p.ell(x, y - 24 * s, 3 * s, 4 * s, (90, 30, 40))  # the mouth dropped open
-                if (k + row) % 2 == 0:  # a "!" over the head
-                    p.rect(x - 2 * s, y - 66 * s, x + 2 * s, y - 52 * s, (230, 60, 50), r=1)
-                    p.ell(x, y - 48 * s, 2 * s, 2 * s, (230, 60, 50), outline=False)
+    def face(x: float, y: float, s: float, k: int) -> None:
+        for e in (-1, 1):
+            p.ell(x + e * 5 * s, y - 33 * s, 3 * s, 3.4 * s, WHITE)  # eyes wide
+            p.ell(x + e * 5 * s, y - 33 * s, 1.3 * s, 1.5 * s, INK, outline=False)
+        p.ell(x, y - 24 * s, 3 * s, 4 * s, (90, 30, 40))  # the mouth dropped open
+        if k % 2 == 0:  # a "!" over the head
+            p.rect(x - 2 * s, y - 66 * s, x + 2 * s, y - 52 * s, (230, 60, 50), r=1)
+            p.ell(x, y - 48 * s, 2 * s, 2 * s, (230, 60, 50), outline=False)
+
+    _two_groups(p, 15, face)
 
 
 def _audience(p: Pen, color: RGB | None) -> None:
