@@ -222,7 +222,7 @@ def _apposed(people: list[Person], masked: str) -> list[Person]:
         if len(after) < len(group) or not {said, said[:-1]} & set(lexicon().entry("relations", p.relation)["en"]) or not re.fullmatch(
                 r"\s*(?:a|an)\s+[\w\s-]*", masked[p.pos + len(said) + 1:after[0].pos].lower()) or any(
                 not re.fullmatch(r"[\w\s-]*\s(?:and|&)\s+(?:a|an)\s+[\w\s-]*", masked[a.pos:b.pos].lower())
-                for a, b in zip(after, after[1:])):
+                for a, b in zip(after, after[1:], strict=False)):
             continue
         for q, pet in zip(group, after, strict=True):
             q.species, q.breed, q.colour, q.traits = pet.species, pet.breed, pet.colour, (*q.traits, *pet.traits)
