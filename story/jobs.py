@@ -120,8 +120,8 @@ def hero_jobs(hits: list[Hit], tokens: Tokens, people: list[Person] | None = Non
             or h.surface.startswith(("runs for", "run for"))  # 梦想的学校, "dream school": the school, no career
         if (h.key == "mayor" or aimed) and h.key != job:
             dream = dream or h.key
-        elif job is None:
-            job = h.key
+        elif job is None and h.key != dream:  # "dreams of being a ballet dancer … wins the ballet contest": the
+            job = h.key  # dream named again, no job of the hero's now
     return job, dream
 
 

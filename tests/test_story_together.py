@@ -129,3 +129,11 @@ def test_a_best_friend_said_again_after_a_comma_is_one_pet(premise: str, looks: 
     cast = analyse(premise).cast
     assert [(p.species, p.breed) for p in cast] == looks, cast
     assert cast[1].relation == "best_friend", cast[1]
+
+
+def test_the_dream_named_again_is_no_job_of_the_heros() -> None:
+    """"dreams of being a ballet dancer … wins the ballet contest": the dancer is the dream, not a job it has
+    now (its arc's "maybe I'm just a dancer" said the dream as the humble job)."""
+    analysis = analyse("a clumsy husky dreams of being a ballet dancer, his classmates laugh at him, "
+                       "he wins the ballet contest")
+    assert (analysis.job, analysis.dream) == (None, "dancer")
