@@ -68,7 +68,7 @@ def weave(template: list[Beat], spine: list[Beat], clauses: Sequence[Clause], an
     last_of: dict[str, int] = {phase(b["kind"]): int(b["clause"]) for b in spine}
     for b in template:
         ph = _phase_of(b)
-        events = {h.key for h in lex.find(b["line"], ["events"])}
+        events = {h.key for h in lex.find(b["line"], ["events"])} if b["slot"] not in _PRACTICE else set()
         if b["slot"] in {"place", "job"}:
             continue  # the premise's first clause introduces the hero, the job and the place itself
         if events & told:
@@ -99,6 +99,7 @@ def weave(template: list[Beat], spine: list[Beat], clauses: Sequence[Clause], an
     return out
 
 
+_PRACTICE = {"train"}  # the dream practised ("practises founding a company a thousand times"): effort, not the event
 _FEELINGS = {"dream", "work_hard"}  # a longing and the effort are what the hero feels and does, not events
 
 
