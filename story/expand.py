@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from story.analysis import breed_look
+from story.buying import homes_bought, show_buying
 from story.damage import show_damage
 from story.gear import climbed, instrument, is_gear, role_action, tool_action
 from story.kinds import mischief, story_kind
@@ -71,6 +72,7 @@ class _Hints:
     trains: bool = False  # the premise's hero trains or practises: its effort is training, never a job's chores
     hero_colour: str | None = None  # the hero's colour in the premise (lexicon colours key: 小黑狗 is black)
     later_venue: bool = False  # the place is a contest's venue the premise reaches only in a later clause
+    bought: bool = False  # the place is the one the hero buys or moves into ("ends up living in a mansion")
 
 
 _STOP = frozenset("""a an the and or but of to in on at by for with from into over under after before then
@@ -120,7 +122,8 @@ def _premise_hints(premise: str) -> _Hints:
                   ("kitten" if young.group(1) or young.group(3) else "puppy") if young else None,
                   placed or (weathers[0] if weathers else None), season and bool(weathers), analysis.hero.job_words or "",
                   placed is not None, analysis.dream, "train" in lex.keys(premise, "actions"), analysis.hero.colour,
-                  _later_venue(analysis, place_key, place))
+                  _later_venue(analysis, place_key, place),
+                  bool(surface) and any(str(surface).lower() in found.lower() for found in homes_bought(premise)))
 
 
 def _colour_look(hero: dict[str, Any], colour: str) -> None:
@@ -375,7 +378,8 @@ def expand_plan(
         elif outdoor:
             new_loc = str(stage["prop_places"][outdoor[0].key])
         else:
-            first = "bedroom" if hints.later_venue else hints.place  # home until the contest's day
+            # home until the contest's day; not yet in the mansion the hero buys ("ends up living in a mansion")
+            first = "bedroom" if hints.later_venue else None if hints.bought else hints.place
             new_loc = location or first or (str(job_entry["location"]) if job_entry else "street")
         location = new_loc
         subs.extend(_unknown_places(group.visual, beat_no, location))
@@ -461,6 +465,7 @@ def expand_plan(
         })
 
     _show_role(scenes, hints)
+    show_buying(scenes, {str(c["id"]): str(c["name"]) for c in characters})
     job = lex.entry("jobs", hints.job) if hints.job else None  # the humble job riches leave behind
     show_riches(scenes, str(job["outfit"]) if job else None, [str(p) for p in job["props"]] if job else [], MAX_PROPS,
                 names={str(c["id"]): str(c["name"]) for c in characters})

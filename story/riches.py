@@ -67,12 +67,18 @@ def implied_riches(text: str, names: dict[str, str] | None = None) -> str | None
             continue
         for kind in ("rides", "homes"):
             found = _patterns()[kind].search(sentence)
-            if found is not None and (names is None or _first_named(sentence[:found.start()], names) in (None, "hero")):
+            if found is not None and (names is None or first_named(sentence[:found.start()], names) in (None, "hero")):
                 return kind[:-1]
     return None
 
 
-def _first_named(words: str, names: dict[str, str]) -> str | None:
+def riches_homes(text: str) -> list[str]:
+    """The words of each riches home or building ``text`` tells bought or moved into (the mansion, the whole
+    hotel, 整栋楼), wished or not."""
+    return [m.group(0) for m in _patterns()["homes"].finditer(text)]
+
+
+def first_named(words: str, names: dict[str, str]) -> str | None:
     """The cast id of the first one ``words`` name (None when they name no one)."""
     at = {sid: words.find(name) for sid, name in names.items() if name and name in words}
     return min(at, key=lambda sid: at[sid]) if at else None

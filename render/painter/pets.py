@@ -169,7 +169,7 @@ class Pet(Pen):
         grip = GRIP.get(h.drawn, (0.0, -45.0))
         ox, oy = gx - grip[0] * k, gy - grip[1] * k
         pen = Pen(self.d, *self.P(ox, oy), self.u * k, self.f, self.ink)
-        draw_prop(h.drawn, pen, h.color)
+        draw_prop(art(h), pen, h.color)  # its variant where its words name one: a jar of coins, not a piggy bank
         for px, py in paws[: 1 if self.arm_style not in TWO_HANDED else 2]:  # paws over the handle
             self.ell(px, py, 4.6, 4.6, self.paw_color())
 

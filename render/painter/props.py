@@ -24,7 +24,7 @@ HAND: dict[str, float] = {"umbrella": 75, "microphone": 26, "phone": 16, "ring":
                           "coffee cup": 18, "handbag": 24, "necklace": 24, "newspaper": 30, "kitten": 36,
                           "puppy": 36, "fire hose": 56, "flag": 60,
                           "sausages": 22, "fish": 22, "bone": 16, "noodles": 18, "dumplings": 18, "meat": 18,
-                          "bread": 20, "ice cream": 18, "tooth": 22, "game controller": 28,
+                          "bread": 20, "ice cream": 18, "tooth": 22, "game controller": 28, "piggy bank": 34,
                           "weights": 30}
 GRIP: dict[str, tuple[float, float]] = {"umbrella": (0, -4), "microphone": (0, -25), "squeegee": (0, -10),
                                         "flowers": (0, -20), "briefcase": (0, -100), "suitcase": (0, -100),
@@ -762,6 +762,42 @@ def _gift(p: Pen, color: RGB | None) -> None:
         p.ell(s * 12, -88, 12, 8, (240, 80, 110))
 
 
+def _coin(p: Pen, x: float, y: float) -> None:
+    """A gold coin dropping into a slot, with its speed lines."""
+    p.ell(x, y, 9, 9, GOLD)
+    p.line([(x, y - 5), (x, y + 5)], darker(GOLD, 0.6), 1)
+    for dx in (-6, 6):
+        p.line([(x + dx, y - 22), (x + dx, y - 14)], darker(GOLD, 0.7), 1)
+
+
+def _piggy_bank(p: Pen, color: RGB | None) -> None:
+    """A pink piggy bank (snout, ear, legs, curly tail) with a coin dropping into its slot."""
+    pink = color or (246, 160, 180)
+    for x in (-24, 20):
+        p.rect(x - 7, -20, x + 7, 0, darker(pink, 0.85), r=2)
+    p.ell(-42, -44, 6, 4, None)  # the curly tail
+    p.ell(0, -40, 44, 30, pink)
+    p.poly([(-18, -62), (-8, -80), (2, -64)], darker(pink, 0.9))  # the ear
+    p.ell(40, -38, 10, 11, lighter(pink, 0.2))  # the snout
+    for dy in (-42, -34):
+        p.ell(41, dy, 2.2, 2.2, darker(pink, 0.5), outline=False)
+    p.ell(20, -52, 3, 3, (40, 30, 36), outline=False)  # the eye
+    p.rect(-10, -72, 10, -66, darker(pink, 0.55), outline=False)  # the slot
+    _coin(p, 0, -84)
+
+
+def _coin_jar(p: Pen, color: RGB | None) -> None:
+    """A glass jar half full of gold coins, its lid off, a coin dropping in."""
+    glass = color or (200, 230, 240)
+    p.rect(-34, -86, 34, 0, glass, r=6)
+    p.rect(-30, -44, 30, -4, darker(GOLD, 0.9), r=4, outline=False)  # the coins inside
+    for x, y in ((-18, -40), (0, -46), (18, -40), (-9, -26), (9, -26)):
+        p.ell(x, y, 8, 5, GOLD)
+    p.line([(-22, -78), (-22, -54)], (250, 252, 255), 2)  # the glass's shine
+    p.rect(-38, -92, 38, -84, (170, 176, 186), r=2)  # the rim
+    _coin(p, 0, -108)
+
+
 def _weights(p: Pen, color: RGB | None) -> None:
     """A dumbbell held by its grip: a steel bar and a stack of plates at each end."""
     plate = color or (52, 54, 64)
@@ -1025,7 +1061,7 @@ DRAW: dict[str, DrawFn] = {
     "money": _money, "trophy": _trophy, "briefcase": _briefcase, "rocket": _rocket, "phone": _phone,
     "umbrella": _umbrella, "suitcase": _suitcase, "flowers": _flowers, "ring": _ring, "food bowl": _food_bowl,
     "bricks": _bricks, "cake": _cake, "book": _book, "cardboard box": _cardboard, "gift box": _gift,
-    "weights": _weights, "christmas tree": _christmas_tree, "lanterns": _lanterns,
+    "weights": _weights, "piggy bank": _piggy_bank, "christmas tree": _christmas_tree, "lanterns": _lanterns,
     "confetti": _confetti, "company sign": _company_sign, "food stall": _food_stall, "serving tray": _serving_tray,
     "coffee cup": _coffee_cup, "handbag": _handbag, "necklace": _necklace, "newspaper": _newspaper, "yacht": _yacht,
     "easel": _easel, "fire hose": _fire_hose, "fire": _fire, "burning house": _burning_house, "flag": _flag,
@@ -1045,7 +1081,7 @@ RIG_OFFSET: dict[str, tuple[float, float]] = {"car": (-6, 6), "delivery scooter"
 
 # a prop's other drawings, by what its words name (``variants`` in vocabulary.json): a truck, a bus, a sports car
 VARIANTS: dict[str, DrawFn] = {"sports car": _sports_car, "truck": _truck, "bus": _bus, "bicycle": _bicycle,
-                               "stunned crowd": _stunned_crowd}
+                               "stunned crowd": _stunned_crowd, "coin jar": _coin_jar}
 
 # a crowd as its place has it (``crowds`` in vocabulary.json); elsewhere the guests of ``_crowd``
 CROWDS: dict[str, DrawFn] = {"onlookers": _onlookers, "audience": _audience, "fans": _fans}
@@ -1056,7 +1092,7 @@ def draw_prop(name: str, pen: Pen, color: RGB | None = None) -> None:
 
 # half-width and height in prop units, for the report's boxes
 EXTENT: dict[str, tuple[float, float]] = {
-    "weights": (62, 80), "christmas tree": (56, 200), "lanterns": (94, 120),
+    "weights": (62, 80), "piggy bank": (56, 110), "coin jar": (40, 132), "christmas tree": (56, 200), "lanterns": (94, 120),
     "car": (100, 82), "crowd": (170, 85), "stage": (158, 200), "hospital bed": (132, 150),
     "classroom board": (112, 102), "company sign": (116, 126), "mansion gate": (130, 130), "rocket": (46, 182), "confetti": (165, 104),
     "money": (66, 106), "cardboard box": (82, 98), "window-cleaning cradle": (64, 48), "delivery scooter": (86, 102),

@@ -2,8 +2,12 @@
 loaded barbell on its stand, a rubber floor) where the words say gym, weights, 健身房 or 举重, and the stage
 where its scene holds a strength contest (举重比赛); the stage as a
 show ring (bunting, a rosette, a white ring fence on green carpet, the show's banner) where they say dog
-show, cat show, best in show, 狗展. Found like a shop's trade (``shops.shop_kind``): the scene's setting,
-props, narration, then the premise; reported as the place drawn. Pure drawing on a ``Canvas``.
+show, cat show, best in show, 狗展; the street as a home's front (a cosy house with its roof, chimney, picket
+fence and a SOLD sign on the lawn) and the mansion as its front garden (a white villa with columns, hedges,
+flower beds and a fountain) where the scene's own setting or props name the house (a house bought or moved
+into: ``story/buying.py``; never from the premise or a line, so the house stands only where the story reaches
+it). Found like a shop's trade (``shops.shop_kind``): the scene's setting, props, narration, then the
+premise; reported as the place drawn. Pure drawing on a ``Canvas``.
 """
 
 from __future__ import annotations
@@ -66,12 +70,81 @@ def _show_ring(c: Canvas, banner: str) -> None:
         c.rect(c.left, y, c.right, y + 0.01, WHITE)
 
 
+def _lawn(c: Canvas, at: float) -> None:
+    c.floor((112, 178, 84), (146, 204, 110), at)
+    c.poly([(0.44, at), (0.56, at), (0.66, c.bottom), (0.34, c.bottom)], (216, 204, 184), outline=False)  # the path
+
+
+def _house(c: Canvas, banner: str) -> None:
+    """A cosy house seen from its garden: pitched roof and chimney, a door, lit windows, a picket fence and a
+    sign on the lawn (SOLD: it is the new owner's)."""
+    c.sky((120, 186, 240), (212, 236, 250), 0.6)
+    c.clouds(2, 0.03, 0.16)
+    for x in (0.06, 0.94):
+        c.tree(x, 0.6, 1.3)
+    wall, roof, trim = (246, 222, 178), (186, 70, 58), (255, 250, 240)
+    c.rect(0.4, 0.14, 0.46, 0.26, (150, 90, 80))  # the chimney
+    c.rect(0.24, 0.34, 0.76, 0.6, wall)
+    c.poly([(0.18, 0.35), (0.5, 0.16), (0.82, 0.35)], roof)
+    c.ellipse(0.5, 0.28, 3.2, 3.2, trim)  # the attic's round window
+    for x in (0.3, 0.6):  # windows, lit warm
+        c.rect(x, 0.4, x + 0.1, 0.48, (255, 226, 140))
+        c.line([(x + 0.05, 0.4), (x + 0.05, 0.48)], trim, 0.4)
+        c.line([(x, 0.44), (x + 0.1, 0.44)], trim, 0.4)
+    c.rect(0.46, 0.5, 0.54, 0.6, (120, 78, 56), r=0.3)  # the door
+    c.ellipse(0.525, 0.555, 0.7, 0.7, GOLD, outline=False)
+    _lawn(c, 0.6)
+    for x in (0.22, 0.74):
+        c.plant(x, 0.61, 0.6)
+    for k in range(14):  # the picket fence either side of the gate
+        x = c.left + 0.02 + k * 0.075
+        if 0.38 < x < 0.62:
+            continue
+        c.poly([(x - 0.012, 0.68), (x - 0.012, 0.64), (x, 0.625), (x + 0.012, 0.64), (x + 0.012, 0.68)], trim)
+    for y in (0.645, 0.665):
+        c.rect(c.left, y, 0.38, y + 0.006, trim, outline=False)
+        c.rect(0.62, y, c.right, y + 0.006, trim, outline=False)
+    c.rect(0.855, 0.55, 0.865, 0.64, (130, 90, 60))  # the sign on the lawn
+    c.rect(0.8, 0.5, 0.92, 0.56, WHITE, r=0.3)
+    sign(c, banner, 0.86, 0.53, 2.6, (200, 40, 50), width=0.11)
+
+
+def _villa(c: Canvas, banner: str) -> None:
+    """A mansion from its garden: a wide white villa with columns and a gold-lit door, clipped hedges, flower
+    beds and a fountain."""
+    c.sky((110, 176, 236), (206, 232, 250), 0.6)
+    c.clouds(2, 0.02, 0.12)
+    white, roof = (250, 246, 238), (120, 128, 150)
+    c.rect(0.02, 0.22, 0.98, 0.58, white)
+    c.poly([(0.0, 0.23), (0.5, 0.1), (1.0, 0.23)], roof)
+    c.poly([(0.34, 0.23), (0.5, 0.15), (0.66, 0.23)], white)  # the pediment
+    for row in (0.27, 0.42):  # two storeys of tall windows
+        for x in (0.06, 0.18, 0.74, 0.86):
+            c.rect(x, row, x + 0.08, row + 0.1, (170, 210, 236) if row < 0.4 else (255, 226, 140))
+    for x in (0.36, 0.44, 0.56, 0.64):  # the columns of the porch
+        c.rect(x - 0.012, 0.24, x + 0.012, 0.58, (236, 230, 218))
+    c.rect(0.46, 0.44, 0.54, 0.58, (150, 100, 60), r=0.3)
+    c.glow(0.5, 0.5, 5, GOLD, 60)
+    _lawn(c, 0.6)
+    for x0, x1 in ((c.left, 0.3), (0.7, c.right)):  # clipped hedges with flowers before them
+        c.rect(x0, 0.56, x1, 0.62, (70, 140, 70), r=0.6)
+        for k in range(6):
+            c.ellipse(x0 + (x1 - x0) * (k + 0.5) / 6, 0.635, 1.4, 1.4, ((240, 80, 110), (250, 210, 70))[k % 2])
+    c.ellipse(0.5, 0.63, 9, 2.2, (200, 200, 206))  # the fountain
+    c.ellipse(0.5, 0.625, 7, 1.4, (120, 190, 230), outline=False)
+    c.line([(0.5, 0.62), (0.5, 0.57)], (190, 226, 246), 0.6)
+    if banner:
+        c.rect(0.4, 0.185, 0.6, 0.22, GOLD, r=0.3)
+        sign(c, banner, 0.5, 0.2, 2.4, WHITE, width=0.18)
+
+
 @dataclass(frozen=True)
 class Venue:
     location: str  # the scene location it is drawn for
     words: tuple[tuple[str, str], ...]  # (a word naming it, the banner it is drawn with)
     draw: Callable[[Canvas, str], None]
     contests: tuple[str, ...] = ()  # a contest of its own, drawn there from the stage (a strength contest)
+    sources: tuple[str, ...] = ("setting", "props", "narration", "premise")  # where its words are looked for
 
 
 VENUES: dict[str, Venue] = {
@@ -84,6 +157,13 @@ VENUES: dict[str, Venue] = {
         ("dog show", "DOG SHOW"), ("best in show", "BEST IN SHOW"), ("show ring", "BEST IN SHOW"),
         ("cat show", "CAT SHOW"), ("pet show", "PET SHOW"), ("狗展", "DOG SHOW"), ("猫展", "CAT SHOW"),
         ("宠物展", "PET SHOW"), ("萌宠大赛", "PET SHOW"), ("狗狗大赛", "DOG SHOW"), ("猫咪大赛", "CAT SHOW")), _show_ring),
+    # a home bought or moved into, only where the scene's own setting or props name it
+    "house": Venue("street", tuple((w, "SOLD") for w in (
+        "new house", "little house", "small house", "own house", "house", "cottage", "new home", "房子", "新房",
+        "新家", "小屋")), _house, sources=("setting", "props")),
+    "villa": Venue("mansion", tuple((w, "") for w in (
+        "mansion's garden", "mansion garden", "big house", "house with a garden", "villa", "garden", "大房子",
+        "别墅", "花园")), _villa, sources=("setting", "props")),
 }
 
 
@@ -96,15 +176,16 @@ def venue_kind(scene: Scene, premise: str = "") -> ShopMatch | None:
     texts = [("setting", scene.setting), ("props", " | ".join(scene.props)), ("narration", scene.narration),
              ("premise", premise)]
     for name, v in VENUES.items():
+        said = [(source, text) for source, text in texts if source in v.sources]
         if v.location != scene.location:
             # a contest of the venue's own held on the stage ("beats the bulldog in a strength contest"), named
             # by the contest's words (a gym alone in the premise leaves a singing stage a stage)
             if scene.location == "stage" and v.contests:
-                hit = next((w for _, text in texts for w in v.contests if _said(text.lower(), w)), None)
+                hit = next((w for _, text in said for w in v.contests if _said(text.lower(), w)), None)
                 if hit is not None:
                     return ShopMatch(name, hit, "contest")
             continue
-        for source, text in texts:
+        for source, text in said:
             low = text.lower()
             hit = next((w for w, _ in sorted(v.words, key=lambda wb: -len(wb[0])) if _said(low, w)), None)
             if hit is not None:

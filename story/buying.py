@@ -1,0 +1,214 @@
+"""What the hero buys and saves for, seen where the story tells it (on the expanded scenes, in place).
+
+A home bought or moved into ("saves every coin to buy her mom a house", "finally buys his own little house",
+攒钱给妈妈买了一套房子, "ends up living in a mansion", 住进了大别墅): from the scene that tells it, the scene is
+staged at that home's front (a small house on its street, a big one in its garden; the painter draws the
+house the setting names), with the hero there and the one it is for (a relative the sentence names) glad with
+it; the scenes before stay where they were. Saving up ("puts coins in a jar", 存进存钱罐, "saves every
+penny"): the hero drops a coin into a piggy bank, or a jar where the words say one (``saving_up``), never
+just stands. The words live in ``story/data/riches.json`` (``houses``, ``saving``). Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+from typing import Any
+
+from story.datafiles import read_json
+from story.lexicon import lexicon
+from story.riches import first_named, riches_homes
+from story.script import MAX_PROPS
+from story.text import alternation
+
+# the setting a home's scene is given: the painter draws the house these words name (render/painter/venues.py)
+SETTINGS = {"house": ("street", "in front of the new house, its garden and picket fence"),
+            "mansion": ("mansion", "the new mansion's garden, with its hedges and fountain")}
+_SENTENCE = re.compile(r"[^.!?。！？]+[.!?。！？]?")
+_WISH_EN = re.compile(r"\b(?:dream|dreams|dreaming|dreamed|wish|wishes|wants?|wanted|hopes?|hoped|one day I)\b", re.I)
+_WISH_ZH = ("想", "梦想", "希望", "要是")
+_QUIET = {"stand", "walk", "talk", "think", "work", "give", "wave"}  # a pose a saving scene may replace
+_MOCKS = {"sneer", "laugh", "point"}
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """A home bought (``big``: a mansion, a villa; ``small``: a house) by its verb, a few words between ("buy
+    Whiskers, her mom, a house", 买了一套房子), and the saving words (``saving``, ``jar``, ``piggy``)."""
+    data = read_json("riches.json")
+    houses = data["houses"]
+    out: dict[str, re.Pattern[str]] = {}
+    for kind in ("big", "small"):
+        verbs = {lang: [*houses["verbs"][lang], *(houses["big_verbs"][lang] if kind == "big" else ())]
+                 for lang in ("en", "zh")}
+        en = (rf"(?:{alternation(verbs['en'], True)})(?:[\s,]+[\w'-]+){{0,5}}?[\s,]+"
+              rf"(?:{alternation(houses[kind]['en'], True)})")
+        zh = rf"(?:{alternation(verbs['zh'], False)})[^，,。.！!？?]{{0,8}}?(?:{alternation(houses[kind]['zh'], False)})"
+        out[kind] = re.compile(f"{en}|{zh}", re.IGNORECASE)
+    saving = data["saving"]
+    for kind, words in (("saving", saving), ("jar", saving["jar"]), ("piggy", saving["piggy"]), ("goal", saving["goal"]),
+                        ("aim", saving["aim"]), ("got", saving["got"])):
+        out[kind] = re.compile(f"{alternation(words['en'], True)}|{alternation(words['zh'], False)}", re.IGNORECASE)
+    return out
+
+
+def _wished(sentence: str) -> bool:
+    return _WISH_EN.search(sentence) is not None or any(w in sentence for w in _WISH_ZH)
+
+
+def home_bought(text: str, names: dict[str, str] | None = None, late: bool = True) -> str | None:
+    """``"mansion"`` or ``"house"`` where the words tell a home bought or moved into ("buys a big house with a
+    garden", 住进了大别墅; "finally buys his own little house", 给妈妈买了一套房子), else None; never a wish ("dreams
+    of a house", 想买房子). With ``names`` (cast id to name), only the hero's: the first one named before it is
+    the hero, or no one. A home saved up for ("saves every coin to buy her mom a house", 攒钱买房) is bought
+    only told ``late`` in the story (its second half); before that it is the saving."""
+    for sentence in _SENTENCE.findall(text):
+        if _wished(sentence) or not late and saved_for(sentence, ("house", "mansion")):
+            continue
+        for kind, home in (("big", "mansion"), ("small", "house")):
+            found = _patterns()[kind].search(sentence)
+            if found is not None and (names is None or first_named(sentence[:found.start()], names) in (None, "hero")):
+                return home
+    return None
+
+
+def homes_bought(text: str) -> list[str]:
+    """The words of each home or building bought or moved into that ``text`` tells, wished or not ("buys the
+    whole hotel", "ends up living in a mansion", 买下了整栋楼, "buys her mom a house")."""
+    return [m.group(0) for kind in ("big", "small") for m in _patterns()[kind].finditer(text)] + riches_homes(text)
+
+
+def saving_up(text: str) -> str | None:
+    """The holder a saving sentence is drawn with (``"coin jar"`` where it says a jar or a tin, else ``"piggy
+    bank"``), or None where the words tell no saving up ("saves every coin", 攒钱, 存进存钱罐; not "saves the
+    puppy", not a wish)."""
+    for sentence in _SENTENCE.findall(text):
+        if _wished(sentence) and "存钱罐" not in sentence or not _patterns()["saving"].search(sentence):
+            continue
+        if _patterns()["jar"].search(sentence) and not _patterns()["piggy"].search(sentence):
+            return "coin jar"
+        return "piggy bank"
+    return None
+
+
+def show_buying(scenes: Sequence[dict[str, Any]], names: dict[str, str], most_cast: int = 3) -> None:
+    """Stage ``scenes`` (script scene dicts, in place): the home the hero buys at its front from the scene that
+    tells it on (the scenes after it that stayed where it was told too), the hero there with the one it is for;
+    the hero dropping a coin into its piggy bank (or jar) in a scene that tells it saving up."""
+    mockers = {a["id"] for s in scenes for a in s["characters"] if a["action"] in _MOCKS}
+    bought = _home_at(scenes, names)
+    if bought is None and scenes:  # a home only saved up for: the story ends there ("saves to buy a house")
+        wanted = [h for s in scenes for h in saved_for(str(s["narration"]), ("house", "mansion"))
+                  if h in ("house", "mansion")]
+        bought = (len(scenes) - 1, wanted[0]) if wanted else None
+    staged: set[int] = set()
+    if bought is not None:
+        start, home = bought
+        location, setting = SETTINGS[home]
+        was = scenes[start]["location"]
+        for k in range(start, len(scenes)):
+            if k > start and scenes[k]["location"] != was:
+                break
+            scenes[k].update(location=location, setting=setting)
+            staged.add(k)
+        _with_the_hero(scenes[start], names, mockers, most_cast)
+        _not_there_before(scenes, start, location, mockers)
+    _goal_when_got(scenes)
+    for k, scene in enumerate(scenes):
+        holder = None if k in staged else saving_up(str(scene["narration"]))
+        hero = next((a for a in scene["characters"] if a["id"] == "hero"), None)
+        if holder is None or hero is None or hero["action"] not in _QUIET | {"hug", "celebrate"}:
+            continue
+        hero.update(action="give", expression="happy", holding=holder)  # a coin dropped into it
+        hero.pop("target", None)
+        scene["props"] = [p for p in scene["props"]  # held, not drawn twice
+                          if not (_patterns()["jar"].search(p) or _patterns()["piggy"].search(p))]
+
+
+def saved_for(text: str, homes: tuple[str, ...] = ()) -> list[str]:
+    """The lexicon props a sentence saves or works for ("puts coins in a jar to buy a bike", 攒钱买自行车, "works
+    hard to buy a golden car"): the words after its "to buy" (买); never one it says bought (攒钱买了自己的车). With ``homes``, those of them
+    its goal is a home of (``"house"``, ``"mansion"``: "saves to buy her mom a house", 攒钱买房)."""
+    out: list[str] = []
+    for sentence in _SENTENCE.findall(text):
+        goal = _patterns()["goal"].search(sentence) if _patterns()["saving"].search(sentence) else \
+            _patterns()["aim"].search(sentence)  # "works hard to buy a golden car", 为了买
+        if goal is None or _patterns()["got"].search(sentence[goal.start():]):
+            continue
+        rest = sentence[goal.start():]
+        out += [h.key for h in lexicon().find(rest[goal.end() - goal.start():], ["props"])]
+        out += [home for kind, home in (("big", "mansion"), ("small", "house"))
+                if home in homes and _patterns()[kind].search(rest)]
+    return out
+
+
+def _goal_when_got(scenes: Sequence[dict[str, Any]]) -> None:
+    """A thing saved up for (the bike, the red car) drawn only once the hero has it: in no scene before one
+    tells it bought (buys, drives, 买了), and in the last scene when none does."""
+    lex = lexicon()
+    goals = {key: str(lex.entry("props", key)["label"]) for s in scenes for key in saved_for(str(s["narration"]))}
+    for scene in scenes:
+        said = str(scene["narration"])
+        if _patterns()["got"].search(said) and not saved_for(said):
+            for key in {h.key for h in lex.find(said, ["props"])} & set(goals):
+                goals.pop(key)
+        if goals:
+            scene["props"] = [p for p in scene["props"] if p not in goals.values() and not {
+                h.key for h in lex.find(p, ["props"])} & set(goals)]
+    if goals and scenes:  # the story ends with it
+        last = scenes[-1]
+        last["props"] = list(dict.fromkeys([*goals.values(), *last["props"]]))[:MAX_PROPS]
+
+
+def _home_at(scenes: Sequence[dict[str, Any]], names: dict[str, str]) -> tuple[int, str] | None:
+    """The first scene that tells the hero's home bought, and which home."""
+    for k, scene in enumerate(scenes):
+        home = home_bought(str(scene["narration"]), names, 2 * k >= len(scenes))
+        if home is not None:
+            return k, home
+    return None
+
+
+def _not_there_before(scenes: Sequence[dict[str, Any]], start: int, location: str, mockers: set[str]) -> None:
+    """The scenes just before the one that tells the mansion bought, drawn in a mansion the hero has not
+    bought yet, staged where the story was before them (never a mocker's own mansion)."""
+    if location != "mansion":
+        return
+    k = start
+    while k > 0 and scenes[k - 1]["location"] == location and not mockers & {a["id"] for a in scenes[k - 1]["characters"]}:
+        k -= 1
+    if k == start or k == 0 and scenes[0]["location"] == location:
+        return
+    was = scenes[k - 1]
+    for scene in scenes[k:start]:
+        scene.update(location=was["location"], setting=was["setting"])
+
+
+def _with_the_hero(scene: dict[str, Any], names: dict[str, str], mockers: set[str], most_cast: int) -> None:
+    """The hero at its new home, glad, and the ones its sentence names (the mom it was bought for) or who are
+    there already, glad with it (never one who mocked it)."""
+    apps = scene["characters"]
+    hero = next((a for a in apps if a["id"] == "hero"), None)
+    if hero is None:
+        hero = {"id": "hero", "expression": "happy", "outfit": "none", "action": "celebrate", "facing": "front"}
+        apps.insert(0, hero)
+    if hero["action"] in _QUIET | {"hug", "shocked", "cry"}:
+        hero.update(action="celebrate", expression="happy")
+        hero.pop("target", None)
+        hero.pop("holding", None)
+    told = str(scene["narration"])
+    here = {a["id"] for a in apps}
+    for sid, name in names.items():
+        if sid == "hero" or sid in mockers or not name or name not in told and sid not in here:
+            continue
+        there = next((a for a in apps if a["id"] == sid), None)
+        if there is None:
+            if len(apps) >= most_cast:
+                continue
+            there = {"id": sid, "outfit": "none", "facing": "left"}
+            apps.append(there)
+            hero["facing"] = "right"
+        if there.get("action", "stand") in _QUIET | {"stand"}:  # glad with it (a hug's lean costs a rotation)
+            there.update(action="celebrate", expression="happy")
+            there.pop("target", None)
