@@ -50,6 +50,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     for kind, words in (("saving", saving), ("jar", saving["jar"]), ("piggy", saving["piggy"]), ("goal", saving["goal"]),
                         ("aim", saving["aim"]), ("got", saving["got"])):
         out[kind] = re.compile(f"{alternation(words['en'], True)}|{alternation(words['zh'], False)}", re.IGNORECASE)
+    out["visit"] = re.compile(rf"(?:{alternation(saving['visit']['en'], True)})\s*$", re.IGNORECASE)
     return out
 
 
@@ -134,7 +135,8 @@ def saved_for(text: str, homes: tuple[str, ...] = ()) -> list[str]:
     for sentence in _SENTENCE.findall(text):
         goal = _patterns()["goal"].search(sentence) if _patterns()["saving"].search(sentence) else \
             _patterns()["aim"].search(sentence)  # "works hard to buy a golden car", 为了买
-        if goal is None or _patterns()["got"].search(sentence[goal.start():]):
+        if goal is None or _patterns()["got"].search(sentence[goal.start():]) or _patterns()["visit"].search(
+                sentence[:goal.start()]):  # "the siamese comes to buy flowers from her": a customer's visit
             continue
         rest = sentence[goal.start():]
         out += [h.key for h in lexicon().find(rest[goal.end() - goal.start():], ["props"])]

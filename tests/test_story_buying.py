@@ -14,7 +14,7 @@ import pytest
 
 from render.painter.venues import venue_kind
 from render.painter.vocabulary import art, match_prop
-from story.buying import home_bought, saving_up
+from story.buying import home_bought, saved_for, saving_up
 from story.offline import write_story
 from story.premise import analyse
 from story.riches import implied_riches
@@ -130,3 +130,16 @@ def test_pocket_money_saved_in_a_piggy_bank_is_striving_at_home_not_a_rescue_at_
     written = write_story(premise, None, "en", 1)
     assert written.arc != "rescue"
     assert all(s.location != "office" for s in written.script.scenes)
+
+
+@pytest.mark.parametrize(("sentence", "goals"), [
+    ("the siamese comes to buy flowers from her", []),  # a customer's visit: the flowers stay in the shop
+    ("the rich poodle came to buy a cake at last", []),
+    ("Pip works hard to buy a golden car", ["car"]),
+    ("豆豆为了买自行车每天打工", ["bicycle"]),
+])
+def test_a_visit_to_buy_is_no_thing_saved_for(sentence: str, goals: list[str]) -> None:
+    """"until the siamese comes to buy flowers from her" took the flowers out of every scene before one
+    told them bought (the flower shop's wedding order drawn with no bouquet): coming to buy is a
+    customer's visit, not an aim the hero saves or works for."""
+    assert saved_for(sentence) == goals
