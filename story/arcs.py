@@ -27,6 +27,7 @@ from story.helping import added, help_pair, helper_place, together
 from story.kin import HOUSEHOLD, KIN, relative, shares_look
 from story.kinds import story_kind
 from story.lexicon import lexicon
+from story.mockers import mocked_by_many
 from story.names import name_in
 from story.plan import (
     FILL_S,
@@ -801,6 +802,8 @@ def _implies_another(analysis: Analysis) -> bool:
     events = {*analysis.wrongs, *analysis.goals, *analysis.outcomes}
     if not _sacrifice_for(analysis):
         events.discard("sacrifice")  # "saves every coin and buys a house": saving up, alone
+    if events & _TWO_SIDED == {"mock"} and not re.search(r"\btwo\b|两|俩", analysis.premise) and mocked_by_many(analysis):
+        return False  # 被大家嘲笑, "everyone laughs at him": the mockers are a crowd, no one pet invented for them
     return len(analysis.cast) < 2 and bool(events & _TWO_SIDED or re.search(r"\btwo\b|两|俩", analysis.premise))
 
 

@@ -305,8 +305,10 @@ def in_context(hits: list[Hit], tokens: Tokens) -> list[Hit]:
     not the event of losing; "ring" is a place only after in/into/at… ("into the ring"), else the prop."""
     if tokens.chinese:
         people = {h.end for h in hits if h.section in {"breeds", "species", "relations"}}
-        return [h for h in hits if not _family_or_measure(h, tokens, people) and not _doubled(h, tokens)
+        kept = [h for h in hits if not _family_or_measure(h, tokens, people) and not _doubled(h, tokens)
                 and not _brought_home(h, tokens)]
+        return [m for h in kept for m in _laughed_at(h, tokens, people | {h.start for h in hits if h.section in {
+            "breeds", "species", "relations"}})]
     words = tokens.words
     props = {(h.start, h.end) for h in hits if h.section == "props"}
     out = []
@@ -327,6 +329,21 @@ def in_context(hits: list[Hit], tokens: Tokens) -> list[Hit]:
             continue
         out.append(h)
     return out
+
+
+_AT_WHOM_ZH = frozenset({"它", "他", "她", "它们", "他们", "她们", "我", "你"})
+
+
+def _laughed_at(h: Hit, tokens: Tokens, people: set[int]) -> list[Hit]:
+    """笑 with whom it laughs at right after it (同学们都笑它胖, 大家都笑小猫矮) is mockery, not a laugh: the
+    hit read as the sneer it is, and the mocking event."""
+    said = "".join(tokens.words[h.end:h.end + 2])
+    at = h.end + next((len(m) for m in (("这", "只"), ("那", "只"), ("这只",), ("那只",)) if said.startswith("".join(m))), 0)
+    at += int(tokens.words[at:at + 1] in (("老",), ("小",)))  # 笑这只老狗: whom it laughs at, told with its measure word
+    if h.section != "actions" or h.key != "laugh" or h.surface != "笑" or not (
+            tokens.words[h.end:h.end + 1] and tokens.words[h.end] in _AT_WHOM_ZH or at in people):
+        return [h]
+    return [Hit("actions", "sneer", h.start, h.end, h.pos, h.surface), Hit("events", "mock", h.start, h.end, h.pos, h.surface)]
 
 
 _DREAM_OF = {"梦想", "理想"}  # 梦想(中)的学校, "her dream school": the thing wished for, no career dream

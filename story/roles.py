@@ -116,6 +116,9 @@ def read_subject(premise: str, tokens: Tokens, start: int, end: int, inside: lis
             h.section in {"events", "actions"} and i <= h.start < first.start for h in hits) \
             and not (first.start == i + 1 and (verb_like(words[i], tokens.chinese)
                                                or tokens.chinese and words[i] in TOWARD_ZH)):
+        head = next((m for m in inside if tokens.chinese and m.start == first.end + 1 < end and words[first.end] == "的"), None)
+        if head is not None:  # 小猫的哥哥把它的玩具摔坏了: the one 的 names (its brother) is the subject
+            return head.key, True, head.end
         return first.key, True, first.end
     if i < end and words[i] in PRONOUN_SUBJECT:
         return None, False, i + 1
