@@ -14,6 +14,7 @@ import random
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from story.analysis import breed_look
@@ -83,6 +84,17 @@ you i can could will would shall should may might must get gets got make makes m
 day days night story tale new old little big tiny""".split())
 
 
+@cache
+def _broken_forms() -> dict[str, str]:
+    props = lexicon().data["props"]
+    return {str(e["label"]): str(props[e["broken"]]["label"]) for e in props.values() if "broken" in e}
+
+
+def _broken_form(label: str) -> str | None:
+    """The label of a prop's broken form (a toy's "broken toy"), None for a thing that has none."""
+    return _broken_forms().get(label)
+
+
 def _premise_hints(premise: str) -> _Hints:
     from story.premise import analyse
     from story.staged import premise_place
@@ -91,8 +103,9 @@ def _premise_hints(premise: str) -> _Hints:
     analysis = analyse(premise)
     place_key, surface = premise_place(analysis) or (None, None)  # "the city dance contest": the stage
     place = str(lex.entry("places", place_key)["location"]) if place_key else None
-    if place is None and story_kind(analysis).id == "misdeed" and mischief(premise):
-        place = "bedroom"  # "knocks the goldfish bowl off the table": a household mischief happens at home
+    kind = story_kind(analysis)
+    if place is None and (kind.id == "misdeed" and mischief(premise) or kind.at_home):
+        place = "bedroom"  # "knocks the goldfish bowl off the table", a roommate breaks a toy: at home
     place_word = None
     if place_key:
         place_word = surface if surface and analysis.language == "en" else str(lex.entry("places", place_key)["en"][0])
@@ -429,7 +442,8 @@ def expand_plan(
                 dream_props.append(str(job_entry["props"][0]))
             props = [*dream_props, *props]
         asked = [a for i in group.beats for a in (asks or {}).get(i, ()) if not any(is_gear(x, a) for x in doing)]
-        props = list(dict.fromkeys(p[:40] for p in [*asked, *props]))[:MAX_PROPS]
+        props = list(dict.fromkeys(p[:40] for p in [*asked, *props]))
+        props = [p for p in props if _broken_form(p) not in props][:MAX_PROPS]  # broken, it is not also whole
         jeer = stage["jeering_crowd"]
         if any(h.section == "events" and h.key == "mock" for h in hits) or any(
                 a["action"] in jeer["actions"] and a.get("target") for a in apps):  # "everyone laughs at him"

@@ -42,6 +42,7 @@ class Kind:
     heros: bool = False  # its feelings and words are the hero's, whoever does a clause (a lost pet's fear, its "I'm home")
     turns: frozenset[str] = frozenset()  # events that are its turn, not a wrong the hero suffers (an identity revealed)
     hurts: tuple[str, ...] = ()  # words of a clause that is the hero's loss though no wrong ("breaks his favourite toy")
+    at_home: bool = False  # told at home where the premise names no place (a quarrel over a broken toy)
 
     def hurt_in(self, text: str) -> bool:
         """Another's clause says the loss this kind of story starts from (a quarrel's broken toy)."""
@@ -197,7 +198,7 @@ def story_kind(analysis: Analysis) -> Kind:
             continue
         return Kind(k["id"], k["arc"], striving(analysis, k), (*k.get("opening", {}).get("en", ()), *k.get("opening", {}).get("zh", ())),
                     bool(k.get("open_ending")), bool(k.get("feelings_of_hero")), frozenset(k.get("turn_events", ())),
-                    (*k["words"]["en"], *k["words"]["zh"]) if k.get("words_hurt") else ())
+                    (*k["words"]["en"], *k["words"]["zh"]) if k.get("words_hurt") else (), bool(k.get("at_home")))
     strives = striving(analysis)
     underdog = bool(events & set(kinds_data()["striving"]["underdog_events"]))
     if strives or underdog:

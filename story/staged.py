@@ -330,14 +330,20 @@ def premise_place(analysis: Analysis) -> tuple[str, str | None] | None:
 
 
 @cache
-def _home_occasions() -> re.Pattern[str]:
-    data = read_json("staging.json")["home_occasions"]
+def _staging_words(key: str) -> re.Pattern[str]:
+    """staging.json's ``key`` word list (English whole words, Chinese anywhere) as one pattern."""
+    data = read_json("staging.json")[key]
     return re.compile(f"{alternation(data['en'], True)}|{alternation(data['zh'], False)}")
+
+
+def breaking(verb: str) -> bool:
+    """Whether a clause's deed breaks its thing ("breaks his favourite toy", 把玩具弄坏了): drawn broken."""
+    return bool(_staging_words("breaking").search(verb.lower()))
 
 
 def home_occasion(premise: str) -> bool:
     """Whether the premise names a day or family event spent at home (Christmas, 春节, a new baby, a divorce)."""
-    return bool(_home_occasions().search(premise.lower()))
+    return bool(_staging_words("home_occasions").search(premise.lower()))
 
 
 def place_ask(c: Clause) -> tuple[str, str] | None:
@@ -387,6 +393,10 @@ def visual_note(c: Clause, cast: Cast, where: str | None, heros_place: bool = Fa
     drawable words) and what is drawn as something else than asked (prop, place and action)."""
     lex = lexicon()
     act, exact = action_of(c)
+    breaks = breaking(c.verb) or breaking(c.text)  # 踩坏了它的玩具车: the verb parsed as 的, the clause says it
+    if breaks and not exact and any(n.section == "props" and "broken" in lex.entry("props", n.used)
+                                              for n in c.asked):
+        act = "push"  # "breaks his favourite toy": shoved over and broken, not talked about nor handed over
     outsider = outsider_entry(c.outsider) if c.outsider else None
     if c.outsider:  # someone outside the cast does it: the hero is shown taking it, beside them
         act = _taking(c, act)
@@ -419,9 +429,10 @@ def visual_note(c: Clause, cast: Cast, where: str | None, heros_place: bool = Fa
         if n.section != "props" or any(tool_action(a) for a in lex.keys(n.wanted, "actions")) or (
                 tool_action(act) and is_gear(act, n.wanted)):
             continue  # "fishing" is done with the pose's own rod, "climbs a ladder" on the pose's own ladder
-        label = str(lex.entry("props", n.used)["label"])
+        used = str(lex.entry("props", n.used).get("broken", n.used)) if breaks else n.used
+        label = str(lex.entry("props", used)["label"])
         asks.append(label)
-        word = str(lex.entry("props", n.used)["en"][0])
+        word = str(lex.entry("props", used)["en"][0])
         if not lex.find(word, ["places"]):  # "food stall" is a restaurant's word too: the place is said below
             shown.append(word)
         if not n.exact:

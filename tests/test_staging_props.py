@@ -37,7 +37,7 @@ def test_the_painter_knows_their_words(words: str, drawn: str) -> None:
 
 
 @pytest.mark.parametrize(("asked", "drawn"), [
-    ("teddy bear", "gift box"), ("耳环", "necklace"), ("police badge", "trophy"), ("a lottery ticket", "money"),
+    ("souvenir", "gift box"), ("耳环", "necklace"), ("police badge", "trophy"), ("a lottery ticket", "money"),
     ("vegetable basket", "food bowl"), ("邮轮", "yacht"),
 ])
 def test_words_the_painter_lacks_are_drawn_as_the_story_nearest_and_say_so(asked: str, drawn: str) -> None:

@@ -762,6 +762,63 @@ def _gift(p: Pen, color: RGB | None) -> None:
         p.ell(s * 12, -88, 12, 8, (240, 80, 110))
 
 
+def _teddy(p: Pen, color: RGB, dx: float = 0.0, dy: float = 0.0) -> None:
+    """A brown teddy bear sitting up: ears, head with snout, round belly, stubby paws."""
+    for x in (-26, 26):
+        p.ell(dx + x, dy - 96, 11, 11, color)
+    p.ell(dx, dy - 36, 34, 36, color)
+    p.ell(dx, dy - 30, 18, 20, lighter(color, 0.35), outline=False)
+    for x in (-28, 28):
+        p.ell(dx + x, dy - 10, 13, 10, darker(color, 0.9))
+    p.ell(dx, dy - 80, 30, 26, color)
+    p.ell(dx, dy - 72, 11, 8, lighter(color, 0.35))
+    p.ell(dx, dy - 76, 4, 3, INK, outline=False)
+    for x in (-11, 11):
+        p.ell(dx + x, dy - 88, 3.5, 3.5, INK, outline=False)
+
+
+def _toy(p: Pen, color: RGB | None) -> None:
+    """A favourite toy: a small teddy bear held close."""
+    _teddy(p, color or (176, 120, 72))
+
+
+def _toy_car(p: Pen, color: RGB | None) -> None:
+    """A toy car: the car drawn small (the vocabulary's size), with a wind-up key on its roof."""
+    _car(p, color or (60, 120, 220))
+    p.rect(-4, -96, 4, -80, (170, 176, 186), outline=False)
+    p.ell(0, -100, 12, 6, (170, 176, 186))
+
+
+def _broken_toy_car(p: Pen, color: RGB | None) -> None:
+    """A broken toy car on the floor: a crack across its body, a wheel come off and rolled away, its key fallen."""
+    body = color or (60, 120, 220)
+    _car(p, body)
+    p.ell(60, -16, 17, 17, body, outline=False)  # the front wheel is gone: its arch stands empty
+    p.line([(-6, -80), (6, -60), (-8, -44), (4, -20)], INK, 4)  # the crack across the body
+    p.ell(132, -16, 16, 16, (36, 34, 40))  # the wheel, rolled away
+    p.ell(132, -16, 8, 8, (200, 200, 210))
+    p.rect(112, -6, 130, 0, (170, 176, 186), outline=False)  # the wind-up key, fallen off
+
+
+def _broken_toy(p: Pen, color: RGB | None) -> None:
+    """A broken toy on the floor: the teddy's head torn off and lying apart, stuffing spilling, a crack mark."""
+    col = color or (176, 120, 72)
+    p.ell(-30, -34, 32, 30, col)  # the body, fallen over
+    p.ell(-30, -30, 16, 16, lighter(col, 0.35), outline=False)
+    for x in (-56, -4):
+        p.ell(x, -10, 12, 9, darker(col, 0.9))
+    for x, y in ((-2, -58), (8, -50), (-8, -66)):  # the stuffing out of the torn neck
+        p.ell(x, y, 8, 6, WHITE)
+    p.ell(52, -24, 26, 22, col)  # the head, rolled away
+    for x in (34, 70):
+        p.ell(x, -44, 9, 9, col)
+    p.ell(52, -16, 9, 6, lighter(col, 0.35))
+    for x in (43, 61):
+        p.line([(x - 4, -30), (x + 4, -26)], INK, 2)  # crossed-out eyes
+        p.line([(x - 4, -26), (x + 4, -30)], INK, 2)
+    p.line([(14, -96), (6, -82), (18, -76), (8, -62)], INK, 3)  # the crack mark between the pieces
+
+
 def _coin(p: Pen, x: float, y: float) -> None:
     """A gold coin dropping into a slot, with its speed lines."""
     p.ell(x, y, 9, 9, GOLD)
@@ -1060,7 +1117,8 @@ DRAW: dict[str, DrawFn] = {
     "hospital bed": _hospital_bed, "classroom board": _board, "mansion gate": _gate, "office desk": _desk,
     "money": _money, "trophy": _trophy, "briefcase": _briefcase, "rocket": _rocket, "phone": _phone,
     "umbrella": _umbrella, "suitcase": _suitcase, "flowers": _flowers, "ring": _ring, "food bowl": _food_bowl,
-    "bricks": _bricks, "cake": _cake, "book": _book, "cardboard box": _cardboard, "gift box": _gift,
+    "bricks": _bricks, "cake": _cake, "book": _book, "cardboard box": _cardboard, "gift box": _gift, "toy": _toy, "toy car": _toy_car, "broken toy": _broken_toy,
+    "broken toy car": _broken_toy_car,
     "weights": _weights, "piggy bank": _piggy_bank, "christmas tree": _christmas_tree, "lanterns": _lanterns,
     "confetti": _confetti, "company sign": _company_sign, "food stall": _food_stall, "serving tray": _serving_tray,
     "coffee cup": _coffee_cup, "handbag": _handbag, "necklace": _necklace, "newspaper": _newspaper, "yacht": _yacht,
