@@ -3,7 +3,8 @@
 ``clauses(analysis) -> list[Clause]`` splits the premise at punctuation and at the words that join
 events (and, then, but, until, who, so, finally …; ，然后 最后 结果 却 于是 后来 …) and reads each
 clause: who does it (a cast key of ``Analysis.cast``; a clause with no subject inherits the previous
-subject, "who" refers to the person just named, "is laughed at by X" / "被X…" makes X the actor),
+subject, "who" refers to the person just named (and where another pet's "who" clause comes before its main verb, "the fox
+who mocked her comes to eat there", it only says who that pet is: the main verb is the clause), "is laughed at by X" / "被X…" makes X the actor),
 the verb phrase in the premise's own words, the person it is done to, the vocabulary hits (events,
 actions, props, places, jobs) and the concrete nouns the vocabulary does not know ("food truck").
 
@@ -143,7 +144,10 @@ def clauses(analysis: Analysis) -> list[Clause]:
     setting: tuple[str, list[Hit]] | None = None  # "雨夜里，": where and when the next clause happens
     hero_is = hero_gender(analysis, tokens, mentions)
     other: str | None = None  # the last one named who is not the hero
+    ends_who = {e for lead, _s, e in frags if lead.endswith("who") and not zh}
+    main_starts = {s for lead, s, _e in frags if not lead and s in ends_who}
     for lead, start, end in frags:
+        main_after_who = not lead and start in ends_who  # "the fox who mocked her | comes to eat there"
         inside = [m for m in mentions if start <= m.start < end]
         local = [h for h in hits if start <= h.start < end]
         if zh and not inside and setting_only(tokens, start, end, local):
@@ -157,8 +161,14 @@ def clauses(analysis: Analysis) -> list[Clause]:
             subject, said = told_of[start], False
         if lead == "who" and not said:
             subject = last_named or last_subject
+            if end in main_starts and subject not in (None, analysis.hero.key):
+                # "the rich fox who mocked her comes to eat there": the relative clause only says who the fox
+                # is; the fox's deed now is the clause after it
+                intro[subject or ""] = f"{intro.get(subject or '', '')} who {span_text(premise, tokens, start, end)}".strip()
+                last_named = last_subject = subject
+                continue
         outsider, np_start = "", body_start  # "a wedding party orders her roses": no one of the cast does it
-        if subject is None and not said and start not in told_of and not lead.endswith("who") \
+        if subject is None and not said and start not in told_of and not lead.endswith("who") and not main_after_who \
                 and not (body_start > start and tokens.words[body_start - 1] in PRONOUN_SUBJECT):
             verb_at = outsider_verb(tokens, body_start, end, inside, local)
             if verb_at is not None:
@@ -202,6 +212,9 @@ def clauses(analysis: Analysis) -> list[Clause]:
                                                                                            body_start)):
             obj = last_subject  # "the rich persian mocks it", "the other dogs laugh at his belly": who the story
             # was about
+        if obj is None and not passive and lead == "who" and subject not in (None, analysis.hero.key) and any(
+                w in PRONOUN_OBJECT for w in tokens.words[body_start:end]):
+            obj = analysis.hero.key  # "the poodle who laughed at him": the story's hero
         if obj is None and not passive and subject not in (None, analysis.hero.key) and hero_is and any(
                 w in PRONOUN_OBJECT and GENDER.get(w) == hero_is for w in tokens.words[body_start:end]):
             obj = analysis.hero.key  # "he comes home a doctor and buys her a new house": her is the grandma

@@ -109,6 +109,11 @@ def lex_words(hit: Hit) -> list[str]:
     return list(lexicon().entry(hit.section, hit.key).get("en", []))
 
 
+COMING_EN = frozenset("""comes come came walks walked shows showed turns turned returns returned arrives arrived
+visits visited begs begged asks asked applies applied knocks knocked wanders wandered stops stopped steps stepped
+needs needed wants wanted tries tried ends ended becomes became orders ordered buys bought boards boarded eats ate
+queues queued sits sat calls called""".split())  # "the fox who mocked her
+# comes to eat there": the main verb after a relative clause's object pronoun
 _NOT_VERBS = {"always", "sometimes", "perhaps", "afterwards", "towards", "nowadays", "meanwhile", "thus", "yes"}
 
 

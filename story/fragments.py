@@ -13,9 +13,11 @@ from __future__ import annotations
 from story.clausewords import (
     BE,
     BY,
+    COMING_EN,
     DET,
     JOIN_EN,
     JOIN_ZH,
+    PRONOUN_OBJECT,
     PRONOUN_SUBJECT,
     PUNCT,
     STOP,
@@ -24,6 +26,8 @@ from story.clausewords import (
 )
 from story.lexicon import Hit, Tokens
 from story.mentions import Mention
+
+_PARTICLES = {"out", "away", "off", "up", "down", "over"}  # "who kicked her out | comes in hungry"
 
 
 def join_names(tokens: Tokens, names: set[str]) -> Tokens:
@@ -100,7 +104,10 @@ def fragments(premise: str, tokens: Tokens) -> list[tuple[str, int, int]]:
         if lead.endswith("who"):  # "who sells dumplings from a cart enters a contest": a second verb after a noun
             cut = next((k for k in range(s + 2, e) if words[k] in BE or (
                 verb_like(words[k], tokens.chinese) and words[k - 1] not in STOP and not verb_like(words[k - 1], False)
-                and not words[k].endswith("ed") and k - 1 > s)), None)
+                and not words[k].endswith("ed") and k - 1 > s) or (
+                words[k] in COMING_EN and k - 1 > s and (words[k - 1] in PRONOUN_OBJECT or (
+                    words[k - 1] in _PARTICLES and words[k - 2] in PRONOUN_OBJECT)))), None)
+            # "the fox who mocked her comes to eat there": who it is, then what it does now
             if cut is not None:
                 split += [(lead, s, cut), ("", cut, e)]
                 continue
@@ -130,7 +137,9 @@ def merge_people_only(frags: list[tuple[str, int, int]], mentions: list[Mention]
         described = False
         if not people_only and lead == "and" and not tokens.chinese:
             people_only = _joined_object(s, e, mentions, tokens, hits) or (waiting and s in covered)
-        if people_only and out and lead in {"", "and"} and not out[-1][0].endswith("who"):
+        if people_only and out and lead in {"", "and"} and not out[-1][0].endswith("who") and not (
+                k + 2 < len(frags) and frags[k + 1][0].endswith("who") and frags[k + 2][0] == ""
+                and frags[k + 2][1] == frags[k + 1][2]):  # "and the fox who mocked her comes to eat": its own subject
             plead, ps, _pe = out[-1]
             out[-1] = (plead, ps, e)  # "… by a rich white cat and her dog boyfriend", "Bella and Max share…"
             waiting = False

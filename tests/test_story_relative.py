@@ -1,0 +1,64 @@
+"""A relative clause that only says who someone is (story/fragments.py, story/clauses.py; issue 12).
+
+"… and the rich fox who mocked her comes to eat there": the fox's deed now is coming to eat; "who
+mocked her" names which fox it is. It is no mocking clause of its own (no fox sneering in her cafe),
+and the fox is the one who comes, said with who it is. "made fun of" is mocking as "makes fun of" is.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from story.clauses import clauses
+from story.offline import write_story
+from story.premise import analyse
+
+VISITS = [
+    ("a little rabbit who lost her home in a storm opens a carrot cafe and the rich fox who mocked her comes to eat "
+     "there", "comes to eat there", "who mocked her"),
+    ("a poor corgi opens a bakery and the poodle who laughed at him comes to buy bread", "comes to buy bread",
+     "who laughed at him"),
+    ("a cat loses her job and opens a cleaning company and the boss who fired her comes begging for a job",
+     "comes begging for a job", "who fired her"),
+    ("a tabby cat builds a hotel and the siamese who humiliated her asks for a room", "asks for a room",
+     "who humiliated her"),
+    ("a homeless cat opens a ramen shop and the landlord who kicked her out comes in hungry", "comes in hungry",
+     "who kicked her out"),
+    ("a corgi becomes a famous singer and the girl who rejected him buys a ticket", "buys a ticket", "who rejected him"),
+]
+
+
+@pytest.mark.parametrize(("premise", "verb", "who"), VISITS)
+def test_the_one_named_by_who_does_the_main_verb(premise: str, verb: str, who: str) -> None:
+    a = analyse(premise)
+    read = clauses(a)
+    last = read[-1]
+    assert last.verb == verb
+    assert last.actor is not None and last.actor != a.hero.key  # the mocker comes, not the hero
+    assert last.subject_words.endswith(who)  # said with who it is
+    assert not any(c.actor == last.actor and c.events for c in read[:-1])  # no deed of its own before it
+    assert [c.actor for c in read[:-1]] == [a.hero.key] * (len(read) - 1)
+
+
+def test_the_visit_is_told_with_who_it_is() -> None:
+    premise, verb, who = VISITS[0]
+    told = [t for s in write_story(premise, None, "en", 1).script.scenes for _, t in s.spoken()]
+    assert any(verb in t and who in t for t in told)
+    assert not any("'s comes" in t for t in told)
+
+
+def test_a_heros_own_relative_clause_stays_an_event() -> None:
+    a = analyse(VISITS[0][0])
+    assert clauses(a)[0].verb.startswith("lost her home") and clauses(a)[0].actor == a.hero.key
+
+
+@pytest.mark.parametrize("premise", [
+    "the husky made fun of the little corgi at school",
+    "a chubby pug is made fun of by the other dogs and becomes a champion",
+    "the poodle pokes fun at the stray cat's dirty fur",
+])
+def test_made_fun_of_is_mocking(premise: str) -> None:
+    a = analyse(premise)
+    first = clauses(a)[0]
+    assert "mock" in first.events
+    assert first.actor not in (None, a.hero.key)
