@@ -28,6 +28,7 @@ from story.clausewords import (
     POSSESSIVE,
     PRONOUN_OBJECT,
     PRONOUN_SUBJECT,
+    STOP,
     clause_data,
     coat_said_zh,
     described_after,
@@ -159,7 +160,12 @@ def clauses(analysis: Analysis) -> list[Clause]:
         subject, said, body_start = read_subject(premise, tokens, start, end, inside, local)
         if start in told_of:  # "被同学嘲笑的胖橘猫…": what the pet named after 的 does or suffers
             subject, said = told_of[start], False
-        if lead == "who" and not said:
+        thing_before = lead == "who" and not said and not zh and start >= 3 and \
+            tokens.words[start - 1] == "who" and tokens.words[start - 2] not in STOP and \
+            not any(m.end == start - 1 for m in mentions)  # "catches the thief who robbed the bank"
+        np_before = next((k for k in range(start - 3, max(start - 6, -1), -1) if tokens.words[k] in DET), None) \
+            if thing_before else None
+        if lead == "who" and not said and np_before is None:
             subject = last_named or last_subject
             if end in main_starts and subject not in (None, analysis.hero.key):
                 # "the rich fox who mocked her comes to eat there": the relative clause only says who the fox
@@ -168,6 +174,8 @@ def clauses(analysis: Analysis) -> list[Clause]:
                 last_named = last_subject = subject
                 continue
         outsider, np_start = "", body_start  # "a wedding party orders her roses": no one of the cast does it
+        if np_before is not None:  # the one named before "who" is no one of the cast: the deed is theirs
+            outsider, subject = span_text(premise, tokens, np_before, start - 1), None
         if subject is None and not said and start not in told_of and not lead.endswith("who") and not main_after_who \
                 and not (body_start > start and tokens.words[body_start - 1] in PRONOUN_SUBJECT):
             verb_at = outsider_verb(tokens, body_start, end, inside, local)

@@ -62,3 +62,15 @@ def test_made_fun_of_is_mocking(premise: str) -> None:
     first = clauses(a)[0]
     assert "mock" in first.events
     assert first.actor not in (None, a.hero.key)
+
+
+@pytest.mark.parametrize(("premise", "deed"), [
+    ("a police dog catches the thief who robbed the bank", "robbed the bank"),
+    ("a brave cat finds the burglar who stole the necklace", "stole the necklace"),
+    ("a beagle saves the farmer who was trapped in the fire", "was trapped in the fire"),
+])
+def test_a_who_after_one_of_no_cast_is_their_deed(premise: str, deed: str) -> None:
+    a = analyse(premise)
+    last = clauses(a)[-1]
+    assert last.text == deed
+    assert last.actor is None and last.subject != a.hero.key and last.outsider.startswith("the ")
