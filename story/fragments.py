@@ -200,9 +200,10 @@ def relatives_zh(frags: list[tuple[str, int, int]], mentions: list[Mention], tok
         passive = words[first] in BY
         others = [m for m in mentions if m.end > first and m.start < target.start - 1]  # 一只好心的警犬帮…: the 一只's pet
         doing = any(h.section in {"events", "actions", "jobs"} and h.start in span for h in hits)
+        done_to = any(h.section in {"events", "actions"} and h.start == first for h in hits)  # 嘲笑过橘猫的白猫: its deed
         owner = bool(others) and others[-1].end == target.start - 1  # "小狗的主人": an owner, not a clause
         toward = words[first] in {"给", "向", "对", "替", "为", "跟", "朝"}  # 给救过它的老奶奶送鱼: to whom, one clause
-        if owner or toward or not (passive or (doing and not others)) or len(span) < 1 or (target.end >= e and not passive):
+        if owner and not (done_to and target.start - 1 < e and target.end < e) or toward or not (passive or (doing and (not others or done_to))) or len(span) < 1 or (target.end >= e and not passive):
             out.append((lead, s, e))
             continue
         out.append((lead, first, target.start - 1))

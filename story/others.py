@@ -24,8 +24,10 @@ def add_doers_by_role(people: list[Person], hits: list[Hit], words: tuple[str, .
         return  # "the head chef laughs at her": no pet to do it to; the role is read as before
     wrongs = [h for h in hits if h.section == "events" and h.key not in _BEFALLS
               and lex.entry("events", h.key)["kind"] == "wrong"]
+    workplaces = {(h.start, h.end) for h in hits if h.section == "places"}  # 被公司开除, "fired by the company": no one pet
     for h in hits:
-        if h.section != "jobs" or any(p.start <= h.start < max(p.end, p.start + 1) or p.start == h.end for p in people) \
+        if h.section != "jobs" or (h.start, h.end) in workplaces or any(
+                p.start <= h.start < max(p.end, p.start + 1) or p.start == h.end for p in people) \
                 or (h.start and words[h.start - 1 - (words[h.start - 1] in {"the", "a"})] in _PLACE_PREPS):
             continue  # "the popular dogs at school ignore…": where it happens, no student who does it
         does = any(0 <= w.start - h.end <= 2 and all(x in _BETWEEN for x in words[h.end:w.start]) for w in wrongs)

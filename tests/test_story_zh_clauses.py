@@ -48,3 +48,17 @@ def test_a_crowd_of_mockers_is_no_invented_rival(premise: str) -> None:
     written = write_story(premise, None, "zh", 1)
     assert len(written.script.characters) == 1, written.script.characters
     assert "stunned crowd" in written.script.scenes[-1].props
+
+
+@pytest.mark.parametrize(("premise", "hero"), [("被公司开除的柴犬", "柴犬"), ("一只布偶猫被公司辞退，最后成了老板", "布偶猫"),
+                                             ("一只橘猫被学校开除了", "橘猫")])
+def test_a_workplace_that_fires_the_pet_is_no_pet(premise: str, hero: str) -> None:
+    a = analyse(premise)
+    assert [p.words for p in a.cast] == [(hero,)], [(p.words, p.role) for p in a.cast]
+
+
+@pytest.mark.parametrize("premise", ["嘲笑过橘猫的富家白猫来它的咖啡店吃饭", "欺负过小狗的哈士奇后来向它道歉"])
+def test_the_pet_named_after_its_deed_and_de_did_that_deed(premise: str) -> None:
+    a = analyse(premise)
+    first = clauses(a)[0]
+    assert (first.actor, first.obj) == (a.cast[1].key, a.hero.key), first
