@@ -5,13 +5,11 @@ classmates", 亲戚们都看不起, 全村人都嘲笑) ends with them there, st
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from story.analysis import Analysis
 from story.clauses import clauses
-from story.plan import staging
-from story.text import HAN
+from story.staged import data_words
 
 STUNNED = "stunned crowd"
 _CHEERING = "cheering crowd"
@@ -19,15 +17,8 @@ _CHEERING = "cheering crowd"
 
 def mocked_by_many(analysis: Analysis) -> bool:
     """A clause of the premise mocks and names a group (``mocking_groups``) in its words."""
-    groups = staging()["mocking_groups"]
-    for c in clauses(analysis):
-        if "mock" not in c.events:
-            continue
-        text = c.text.lower()
-        if any(w in text for w in groups["zh"]) if HAN.search(text) else any(
-                re.search(rf"\b{re.escape(w)}\b", text) for w in groups["en"]):
-            return True
-    return False
+    groups = data_words("staging.json", "mocking_groups")
+    return any("mock" in c.events and groups.search(c.text.lower()) for c in clauses(analysis))
 
 
 def show_mockers_stunned(scenes: list[dict[str, Any]], analysis: Analysis, max_props: int) -> None:

@@ -105,9 +105,7 @@ def kind(clause: Clause, total: int, analysis: Analysis, cast: Cast) -> str:
 
 def _adrift(c: Clause) -> bool:
     """The hero wanders homeless ("wanders the streets", 在街头流浪: ``spine.json``'s ``adrift``)."""
-    text = c.text.lower()
-    words = spine_data()["adrift"]
-    return any(w in text for w in words["zh"]) or any(re.search(rf"\b{re.escape(w)}\b", text) for w in words["en"])
+    return bool(data_words("spine.json", "adrift").search(c.text.lower()))
 
 
 def _leaves_a_thing(c: Clause) -> bool:
@@ -330,20 +328,21 @@ def premise_place(analysis: Analysis) -> tuple[str, str | None] | None:
 
 
 @cache
-def _staging_words(key: str) -> re.Pattern[str]:
-    """staging.json's ``key`` word list (English whole words, Chinese anywhere) as one pattern."""
-    data = read_json("staging.json")[key]
+def data_words(file: str, key: str) -> re.Pattern[str]:
+    """The ``key`` word list of a story data file (English whole words, Chinese anywhere) as one pattern, for
+    lower-cased text."""
+    data = read_json(file)[key]
     return re.compile(f"{alternation(data['en'], True)}|{alternation(data['zh'], False)}")
 
 
 def breaking(verb: str) -> bool:
     """Whether a clause's deed breaks its thing ("breaks his favourite toy", 把玩具弄坏了): drawn broken."""
-    return bool(_staging_words("breaking").search(verb.lower()))
+    return bool(data_words("staging.json", "breaking").search(verb.lower()))
 
 
 def home_occasion(premise: str) -> bool:
     """Whether the premise names a day or family event spent at home (Christmas, 春节, a new baby, a divorce)."""
-    return bool(_staging_words("home_occasions").search(premise.lower()))
+    return bool(data_words("staging.json", "home_occasions").search(premise.lower()))
 
 
 def place_ask(c: Clause) -> tuple[str, str] | None:
