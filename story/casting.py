@@ -151,12 +151,13 @@ def absent_owner(people: list[Person], events: list[Hit], words: tuple[str, ...]
     """The one a pronoun names whose relation is the premise's first pet and wrongs it ("her best friend dog
     betrays her", "his partner takes his food truck", 闺蜜猫背叛了她, 她的妹妹狗在主人面前说她坏话): a pet of the
     relation's kind, the one wronged and so the story's hero, added first to ``people``; the relation is its
-    own (a sister is of its sister's species, ``story.kin``). None when the first pet is no such relation."""
+    own (a sister is of its sister's species, ``story.kin``). None when the first pet is no such relation, or
+    its wrong is done to a pet of the cast (同学们都叫小柯基废物，它…: the corgi is the one wronged)."""
     if not people:
         return None
     lex = lexicon()
     first = min(people, key=lambda q: q.start)
-    if first.relation is None or first.of is not None or first.after_by or first.kind_by \
+    if first.relation is None or first.of is not None or first.after_by or first.kind_by or first.victim \
             or lex.entry("relations", first.relation)["role"] in {"rival", "boss"}:
         return None
     chinese = any(HAN.search(w) for w in words)

@@ -49,6 +49,7 @@ from story.fragments import (
     split_pronouns,
     told_then_zh,
 )
+from story.labels import called_hits, label_spans, unlabelled
 from story.lexicon import Hit, Tokens, in_context, lexicon
 from story.mentions import Mention, find_mentions, hero_gender
 from story.nearest import Nearest
@@ -125,7 +126,9 @@ def clauses(analysis: Analysis) -> list[Clause]:
     tokens = Tokens(tuple(tokens.words[i] for i in keep), tuple(tokens.offsets[i] for i in keep), tokens.chinese)
     if tokens.chinese:
         tokens = split_pronouns(join_names(tokens, _names(analysis)))
-    hits = in_context(lex.find_tokens(tokens), tokens)
+    labels = label_spans(premise)
+    hits = unlabelled(in_context(lex.find_tokens(tokens), tokens), labels)
+    hits += called_hits(premise, tokens, labels, hits)
     zh = tokens.chinese
     mentions = find_mentions(analysis, tokens, hits)
     # 2. Fragments at punctuation and joining words; person-only fragments join the one before.

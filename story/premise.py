@@ -28,6 +28,7 @@ from story.analysis import Analysis, Person, Side
 from story.casting import absent_owner, cast_roles, mark_wrongdoers
 from story.heads import pets_from_heads
 from story.jobs import attach_job, hero_jobs, verb_of_many
+from story.labels import called_hits, inside, label_spans, unlabelled
 from story.lexicon import Hit, Tokens, in_context, is_chinese, lexicon
 from story.life import mark_gone
 from story.naming import add_alone, give_names, premise_names
@@ -58,11 +59,14 @@ def analyse(premise: str) -> Analysis:
     lex = lexicon()
     # 1. Names first (masked out so they are not read as words), then tokens and matches.
     names, alone, alone_en = premise_names(premise)
+    labels = label_spans(premise)  # 笑话是个胆小鬼, 被叫做丑八怪: what a pet is called names no pet
+    names, alone, alone_en = ([n for n in group if not inside(n[1], labels)] for group in (names, alone, alone_en))
     masked = premise
     for name, _pos in [*names, *alone]:
         masked = masked.replace(name, " " * len(name)) if is_chinese(premise) else masked
     tokens = lex.tokenize(masked)
-    hits = in_context(lex.find_tokens(tokens), tokens)
+    hits = unlabelled(in_context(lex.find_tokens(tokens), tokens), labels)
+    hits += called_hits(masked, tokens, labels, hits, passive=False)
     chinese = tokens.chinese
     breaks = _breaks(masked, tokens)
     words = tokens.words
