@@ -67,8 +67,9 @@ def mark_wrongdoers(people: list[Person], hits: list[Hit], words: tuple[str, ...
         deed = None if told else next((h for h in wrongs if (0 <= h.start - end <= 2 and plain(end, h.start, p)) or (
             chinese and told_before_de(words, h.end, p.start) and not said_by(h, p))), None)
         if deed is None and not p.after_by:  # told of again: "… but the partner runs off with the money"
-            end, deed = next(((e, h) for _s, e in p.again for h in wrongs if 0 <= h.start - e <= 2 and plain(e, h.start)),
-                             (end, None))
+            end, deed = next(((e, h) for _s, e in p.again for h in wrongs if 0 <= h.start - e <= 2 and plain(e, h.start)
+                              and not (chinese and any(told_before_de(words, h.end, q.start) for q in people if q is not p))),
+                             (end, None))  # 德牧警犬抓住了偷包的狐狸: the fox's theft, told before its 的
             if deed is not None:
                 later.add(p.key)  # its own deed, later: "小橘和好朋友一起开店，结果朋友卷走了钱" joins no one to it
         if deed is None and p.after_by and not chinese:  # "is betrayed by his best friend": the friend's wrong

@@ -8,17 +8,20 @@ with the first mention. Counted pets and litters: ``story.counted``."""
 from __future__ import annotations
 
 import re
+from functools import cache
+from typing import Any
 
 from story.analysis import BY, Person, slug
 from story.clausewords import coat_said_zh, described_after, describes_thing, for_pets_at
 from story.counted import add_counted
+from story.datafiles import read_json
 from story.jobs import role_before
 from story.lexicon import Hit, Tokens, lexicon
 from story.predicates import said_of_subject_zh
 from story.sides import harm_at, kind_doer, takes_at
 
 _POSSESSIVE = {"her", "his", "their", "its", "whose", "她的", "他的", "它的", "她", "他", "它"}
-_BULLY = {"bully", "bullying"}  # a wrong's word said of a pet before it ("a bully dog")
+_BULLY = {"bully", "bullying", "小偷", "骗子"}  # a wrong's word said of a pet before it ("a bully dog", 小偷猫)
 _VILLAIN_RELATIONS = {"rival", "ex", "landlord"}
 _PARTNERS = {"girlfriend", "boyfriend", "wife", "husband"}  # "left by his bride … his ex comes back": one pet
 _SEEK = {"find", "finds", "be", "make", "makes", "need", "needs", "wants", "want"}
@@ -37,6 +40,8 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
     raw_heads = [h for h in hits if h.section in {"breeds", "species", "relations"} and not any(
         o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start) for o in shows)
         and not describes_thing(h, hits) and not for_pets_at(h, tokens, masked) and not _likened(h, hits, words)]
+    found = _found_children(masked, tokens, raw_heads)  # 找到了走失的小女孩: one found, told with no pet word
+    raw_heads = sorted([*raw_heads, *found], key=lambda h: h.start) if found else raw_heads
     heads = [h for h in raw_heads if not any(o is not h and o.start <= h.start and h.end <= o.end
                                              and (o.end - o.start) > (h.end - h.start) for o in raw_heads)]
     # "two puppies": the young of a species (a relation word too) are those pets, not one more group of them
@@ -66,6 +71,8 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
         if h.section == "relations" and h.start > 0 and words[h.start - 1] in {
                 "become", "becomes", "became", "成为", "成了", "变成", "are", "were", "是"}:
             continue  # "become best friends", "are enemies", 是死对头: what they are to each other, not a pet
+        if h.section in {"breeds", "species"} and became(h, hits, words, masked):
+            continue  # 后来成了救援犬, "becomes a police dog": what the pet became, its job, not one more pet
         if h.section == "relations" and h.key in {"friend", "best_friend"} and not chinese and _sought(words, h.start):
             continue  # "to find a true friend", "want to be friends": what is longed for, not a pet
         if h.section == "relations" and h.key == "stranger" and (
@@ -142,7 +149,10 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
         possessive = prev_word in _POSSESSIVE or prev2 in _POSSESSIVE and prev_word in {"dog", "cat"} \
             or owned is not None or (chinese and prev_word == "的" and prev2 in _POSSESSIVE)  # never 最好的朋友
         # possessed by a villain named just before ("the villain's husky bodyguard")
-        if h.start in villain_refs or (group[-1].start in villain_refs):
+        if person.relation in _CHILDREN and not possessive and _found(masked, person.pos, chinese):
+            person.relation = None  # "finds a lost little girl", 找到了迷路的小孩: one found, not the finder's own child
+            person.role = "found"
+        elif h.start in villain_refs or (group[-1].start in villain_refs):
             person.of = "@rival"
         elif person.relation and possessive:
             owner = owned or _owner(people, span_start, span_end, words, breaks, hits)
@@ -153,7 +163,7 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
                 "relations", person.relation).get("own_story"):  # 被爸爸骂: the passive's doer stays as it was
             begins = max((b for b in breaks if b <= span_start), default=0)  # 帮迷路的小橘猫找到了妈妈: the kitten's
             near = next((p for p in reversed(people) if begins <= p.start < span_start and p.relation is None
-                         and p.species), None)
+                         and (p.species or p.role == "found")), None)  # 找到了走失的小女孩，把她送回了妈妈身边
             person.of = near.key if near is not None else None
         elif possessive and not chinese and person.relation is None and people and h.section == "species":
             person.relation, person.of = "kittens", people[-1].key  # "her kitten": family
@@ -188,9 +198,9 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
                      or (prev_word == "the" and not mods and h.section == "relations" and bool(p.words)  # "her son's
                          and h.surface in p.words[0].split()[1:])),  # new wife … until the wife": one pet
                     None)
-        if twin is None and chinese and len(group) == 1 and h.section == "species" and not mods \
+        if twin is None and chinese and len(group) == 1 and h.section == "species" \
                 and not any(w.startswith(("另", "别的")) or w in {"和", "与", "跟"} for w in words[max(0, span_start - 2):span_start]):
-            # "…供小猫上学，小猫长大后当了医生": the kitten told of again, not a second kitten
+            # "…供小猫上学，小猫长大后当了医生", 照顾生病的老狗，老狗康复后: the pet told of again in the same words
             twin = next((p for p in people if p.words == person.words and p.breed is None and p.relation is None), None)
         if twin is not None:
             twin.again = (*twin.again, (span_start, span_end))  # "… but the partner runs off with the money"
@@ -293,6 +303,55 @@ def _wrongs_between(hits: list[Hit], words: tuple[str, ...], start: int, at: int
                                                      for k in range(start, at)))
 
 
+_CHILDREN = {"daughter", "son", "kittens"}
+_BECOME = {"become", "becomes", "became", "becoming", "成为", "成了", "变成", "变成了", "当上", "当上了", "当了", "成"}
+_MEASURES = {"a", "an", "一只", "一条", "一名", "一个", "只", "条", "名"}
+
+
+def became(head: Hit, hits: list[Hit], words: tuple[str, ...], masked: str) -> bool:
+    """A pet word right after a become word (an article or measure word, a job said before it, between: 后来成了
+    导盲犬, "becomes a police dog"): what the pet became, not one more pet; never one whose relation or thing
+    follows ("becomes a cat's best friend", 成了小猫的好朋友)."""
+    j = head.start - 1
+    while j >= 0 and (words[j] in _MEASURES or any(x.section == "jobs" and x.start <= j < x.end for x in hits)):
+        j -= 1
+    owns = masked[head.pos + len(head.surface):].startswith(("'s", "’s", "的"))
+    return j >= 0 and words[j] in _BECOME and not owns
+
+
+@cache
+def _lost_patterns() -> tuple[tuple[str, ...], re.Pattern[str], re.Pattern[str]]:
+    """kinds.json ``lost_before``: its Chinese lost words, the English lost word before a mention ("a lost little
+    girl") and a Chinese lost word before a child's word (走失的小女孩)."""
+    lost: dict[str, Any] = read_json("kinds.json")["lost_before"]
+    alts = "|".join(map(re.escape, lost["en"]))
+    kids = "|".join(map(re.escape, sorted(lost["children"]["zh"], key=len, reverse=True)))
+    return (tuple(lost["zh"]), re.compile(rf"(?<![A-Za-z])(?:{alts})\s+(?:[A-Za-z-]+\s+)?$", re.IGNORECASE),
+            re.compile(f"(?:{'|'.join(map(re.escape, lost['zh']))})(?:一个|一位|个)?({kids})"))
+
+
+def _found(text: str, at: int, chinese: bool) -> bool:
+    """The words before offset ``at`` end with a lost word (kinds.json ``lost_before``: "a lost little girl",
+    迷路的小孩), one describing word allowed between."""
+    zh, en, _kids = _lost_patterns()
+    before = text[:at]
+    return any(before.rstrip("一个只名位").endswith(w) for w in zh) if chinese else bool(en.search(before))
+
+
+def _found_children(masked: str, tokens: Tokens, heads: list[Hit]) -> list[Hit]:
+    """A child a Chinese lost word describes (走失的小女孩, 迷路的小孩), read as the young it is ("a lost little girl"
+    is a relation word in English): one found, cast as a pet of its own, where no head is said already."""
+    if not tokens.chinese:
+        return []
+    out = []
+    for m in _lost_patterns()[2].finditer(masked):
+        start = next((i for i, off in enumerate(tokens.offsets) if off == m.start(1)), None)
+        end = next((i for i, off in enumerate(tokens.offsets) if off >= m.end(1)), len(tokens.words))
+        if start is not None and not any(h.start < end and start < h.end for h in heads):
+            out.append(Hit("relations", "kittens", start, end, m.start(1), m.group(1)))
+    return out
+
+
 def _sought(words: tuple[str, ...], start: int) -> bool:
     """The friend after "find a true", "want to be", "make new": one longed for, not a pet of the cast."""
     j = start - 1
@@ -325,8 +384,8 @@ def _describing_words(person: Person, span_start: int, hits: list[Hit], heads: l
                 continue
             break
         for m in mod:
-            if m.section == "events" and m.key == "mock":
-                person.traits = ("mean", *person.traits)  # "a bully dog": the bully is mean
+            if m.section == "events":
+                person.traits = ("mean", *person.traits)  # "a bully dog", 小偷猫: the bully or thief is mean
             elif m.section == "traits":
                 person.traits = (m.key, *person.traits)  # in the premise's order (lonely old)
             elif person.colour is None:

@@ -65,7 +65,9 @@ def attach_job(person: Person, hits: list[Hit], tokens: Tokens) -> None:
                 and not _verb_like(h.surface, tokens)
                 and not (h.start == at and at and verb_of_many(words[at - 1], h.surface, tokens.chinese))), None)
     if job is not None:  # 小猫考试作弊, 送小猫上学, 金毛竞选市长: the pet's, said by what it does, no role word
-        person.job, person.job_words = job.key, job.surface if not tokens.chinese or role_noun_zh(job.surface) else ""
+        pet = any(h.section in {"breeds", "species"} and (h.start, h.end) == (job.start, job.end) for h in hits)
+        person.job, person.job_words = job.key, job.surface if not tokens.chinese or role_noun_zh(job.surface) \
+            and not pet else ""  # 警犬, 救援犬: the pet's own word says its job, said once
         return
     if tokens.chinese and at < len(words) and not any(h.start <= at < h.end for h in hits):
         near = nearest(words[at], "jobs", "zh")  # 布偶猫老师: a role the vocabulary does not know

@@ -9,6 +9,7 @@ mock the pug; never a passive "a husky called a coward by the dogs", whose doers
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from story.analysis import BY
@@ -49,7 +50,8 @@ def _clause_end(text: str, at: int) -> int:
     return m.start() if m else len(text)
 
 
-def label_spans(premise: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=256)
+def label_spans(premise: str) -> tuple[tuple[int, int], ...]:
     """Character spans of the labels a pet is called in ``premise``."""
     chinese = bool(HAN.search(premise))
     pats = _patterns()
@@ -66,7 +68,7 @@ def label_spans(premise: str) -> list[tuple[int, int]]:
             spans.append((first, _past_de(premise, m.start(), end, stop)))
         else:
             spans.append((_article_before(premise, first, m.end()), end))
-    return sorted(set(spans))
+    return tuple(sorted(set(spans)))
 
 
 def _past_de(premise: str, call: int, end: int, stop: int) -> int:
@@ -90,16 +92,16 @@ def _article_before(premise: str, at: int, floor: int) -> int:
     return at
 
 
-def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+def inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in spans)
 
 
-def unlabelled(hits: list[Hit], spans: list[tuple[int, int]]) -> list[Hit]:
+def unlabelled(hits: list[Hit], spans: Sequence[tuple[int, int]]) -> list[Hit]:
     """The hits outside every label: 野猫 in 被叫做没用的野猫 names no stray cat."""
     return [h for h in hits if not inside(h.pos, spans)] if spans else hits
 
 
-def called_hits(premise: str, tokens: Tokens, spans: list[tuple[int, int]], hits: list[Hit],
+def called_hits(premise: str, tokens: Tokens, spans: Sequence[tuple[int, int]], hits: list[Hit],
                 passive: bool = True) -> list[Hit]:
     """A ``mock`` event at each calling word its label follows in the same clause, where no wrong is told
     already (同学们叫它丑八怪: the classmates mock; 被大家嘲笑是个胆小鬼 is told once); in English only an active

@@ -31,6 +31,7 @@ from story.clausewords import (
     verb_form,
     verb_like,
 )
+from story.heads import became
 from story.lexicon import Hit, Tokens, lexicon
 from story.premise import Analysis, Person, verb_of_many
 
@@ -46,7 +47,9 @@ def find_mentions(analysis: Analysis, tokens: Tokens, hits: list[Hit]) -> list[M
     """Every mention of a cast member: its head (breed, species, relation, job, name) widened over
     the article and describing words before it, the job and ``named X`` after it."""
     words = tokens.words
-    heads = [h for h in hits if h.section in PERSON_SECTIONS and not describes_thing(h, hits)]
+    heads = [h for h in hits if h.section in PERSON_SECTIONS and not describes_thing(h, hits) and not (
+        h.section in {"breeds", "species"} and became(h, hits, words, analysis.premise))]  # 后来成了导盲犬: no one of
+    # the cast, what the pet became
     shows = [h for h in hits if h.section == "places"]  # "the dog show": a place, no mention of a dog
     heads = [h for h in heads if not any(o is not h and o.start <= h.start and h.end <= o.end
                                          and (o.end - o.start) > (h.end - h.start) for o in heads + shows)]

@@ -1,12 +1,16 @@
 """Chinese casting (and its English twins): a label a pet is called (胆小鬼, 丑八怪, 没用的野猫, "a loser") is no
 pet of the cast nor its name, and calling one a loser is mocking it; the common Chinese breed names and
-nicknames (阿拉斯加, 银渐层, 柴柴, 萨摩) are breeds. Every assertion reads the premise's real analysis."""
+nicknames (阿拉斯加, 银渐层, 柴柴, 萨摩) are breeds; a job pet (护士猫, 警犬, 消防狗, 小偷猫) is one pet, the same pet
+told again in the same words (老狗…老狗) is one, and what a pet becomes (成了导盲犬) is no other pet; a lost
+child found (走失的小女孩) is no family of its finder, and the parent it is brought to is its own. Every assertion reads the premise's real analysis."""
 
 from __future__ import annotations
 
 import pytest
 
+from story.offline import write_story
 from story.premise import analyse
+from tests.spoken import spoken
 
 
 @pytest.mark.parametrize(("premise", "hero", "cast"), [
@@ -59,3 +63,46 @@ def test_a_passive_call_keeps_its_doers_after_by() -> None:
 def test_common_chinese_breed_names_are_breeds(premise: str, breed: str) -> None:
     a = analyse(premise)
     assert a.hero.breed == breed and a.hero.role == "hero", [(p.role, p.breed, p.words) for p in a.cast]
+
+
+@pytest.mark.parametrize(("premise", "cast", "job"), [
+    ("护士猫每天照顾生病的老狗，老狗康复后送了她一束花", 2, "doctor"),
+    ("哈士奇被主人赶出门，后来成了救援犬", 2, None),
+    ("拉布拉多被叫做傻大个，后来成了导盲犬", 1, None),
+    ("消防狗从火场里救出了一只小猫", 2, "firefighter"),
+    ("德牧警犬抓住了偷包的坏蛋狐狸", 2, "police"),
+    ("A lazy husky becomes a police dog and catches a thief", 1, None),
+])
+def test_a_job_pet_is_one_pet_and_what_one_becomes_is_no_pet(premise: str, cast: int, job: str | None) -> None:
+    a = analyse(premise)
+    said = [(p.role, p.species, p.words, p.job) for p in a.cast]
+    assert len(a.cast) == cast, said
+    assert job is None or a.hero.job == job, said
+    assert not a.hero.does_wrong, said  # the police dog catches the thief: the fox steals, told before its 的
+
+
+def test_what_a_pet_becomes_is_told_as_said() -> None:
+    lines = " ".join(spoken(write_story("拉布拉多被叫做傻大个，后来成了导盲犬", None, "zh", 1).script))
+    assert "成了导盲犬" in lines, lines
+
+
+def test_a_thief_pet_is_the_wrongdoer() -> None:
+    a = analyse("保安狗每天守着小区，有一天抓住了小偷猫")
+    assert a.hero.species == "dog" and a.hero.job == "security"
+    assert [(p.species, p.side) for p in a.cast[1:]] == [("cat", "villain")], [(p.role, p.words) for p in a.cast]
+
+
+@pytest.mark.parametrize(("premise", "lang"), [
+    ("警犬在商场找到了走失的小女孩，把她送回了妈妈身边", "zh"),
+    ("老警犬在公园里找到了一个迷路的小孩，帮他找到了爸爸", "zh"),
+    ("A police dog finds a lost little girl at the mall and brings her home", "en"),
+])
+def test_a_found_child_is_no_family_of_the_finder(premise: str, lang: str) -> None:
+    a = analyse(premise)
+    said = [(p.key, p.role, p.relation, p.of) for p in a.cast]
+    child = next(p for p in a.cast[1:] if p.words and any(w in p.words[0] for w in ("孩", "girl")))
+    assert child.role != "family" and child.relation is None, said
+    assert all(p.of != "hero" for p in a.cast), said  # the mother found is the child's, never the dog's
+    script = write_story(premise, None, lang, 1).script
+    breeds = {c.id: c.breed for c in script.characters}
+    assert breeds[child.key] != breeds["hero"], breeds  # never drawn as the finder's own pup
