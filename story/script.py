@@ -40,7 +40,7 @@ Weather = Literal["clear", "rain", "snow", "storm"]
 Action = Literal[
     "stand", "walk", "enter", "exit", "run", "sneer", "point", "laugh", "cry", "shiver", "work",
     "sleep", "hug", "push", "kneel", "celebrate", "drive", "sing", "talk", "think", "shocked",
-    "give", "eat", "study", "wave", "dance", "spill", "treat", "roll", "swim", "fish",
+    "give", "eat", "study", "wave", "dance", "spill", "treat", "sick", "roll", "swim", "fish",
     "photo", "climb", "dig", "skip", "play", "fight", "catch", "train",
 ]
 Facing = Literal["front", "left", "right"]

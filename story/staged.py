@@ -157,6 +157,8 @@ def action_of(c: Clause) -> tuple[str, bool]:
             re.sub(r"(es|s|ed|ing)$", "", first) in drinks["verbs"] or first.rstrip("s") in drinks["verbs"]
             or any(v in verb for v in drinks["verbs"] if HAN.search(v))):
         return "spill", False
+    if _falls_ill(c, data["falling_ill"]):
+        return "sick", True  # the premise says it: "is sick", 生病了
     sick = data["patient_actions"]
     if act in sick["actions"] and not _gift_zh(c) and (any(w in words if w.isascii() else w in verb for w in sick["words"])
                                    or _medic_cares(c, sick)):
@@ -187,6 +189,29 @@ def _saving(c: Clause, data: dict[str, Any]) -> str:
     if first in data["buy_verbs"] and not c.obj:
         return str(data["buy"])
     return ""
+
+
+def _falls_ill(c: Clause, data: dict[str, Any]) -> bool:
+    """The clause's own subject falls ill or is hurt ("is sick", "falls ill", "is badly injured in a crash",
+    生病了, 住院了), as spine.json's ``falling_ill`` says: it is the patient, never the one treating; a care word
+    in the verb (照顾生病的, "gets hurt saving a kitten") keeps it the care, and a passive wrong is done by another."""
+    if c.passive:
+        return False
+    verb = c.verb.lower().strip()
+    if HAN.search(verb):  # 给生病的小猫看病: 生病的 is the one cared for, not the subject
+        return any(re.search(f"{w}(?!的)", verb) for w in data["zh"]) and not any(w in verb for w in data["zh_care"])
+    if any(re.match(rf"{re.escape(w)}\b", verb) for w in data["en_phrases"]):
+        return True
+    words = re.findall(r"[a-z']+", verb)
+    if not words or words[0] not in data["en_lead"]:
+        return False
+    rest = words[1:]
+    if rest and rest[0] in data["en_adverbs"]:
+        rest = rest[1:]
+    if not rest or rest[0] not in data["en_states"]:
+        return False
+    after = rest[1:]  # "falls ill and": the state alone; "gets hurt saving a kitten": the rescue goes on
+    return not after or after[0] in ("and", "in", "at", "on", "after", "during", "from", "with", "again")
 
 
 def _gift_zh(c: Clause) -> bool:
