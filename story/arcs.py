@@ -727,6 +727,7 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
             together(beats, (str(jointly["with"]), members[0].id, int(jointly["clause"])), people,
                      members[0].id, cast_names.gone)  # both on screen from that clause to the end
         _mocker_shown(beats, members, said_clauses)
+        _peril_shown(beats, said_clauses)
         subs = [Substitution(i + 1, ask[0], ask[1], ask[2]) for i, b in enumerate(beats)
                 for ask in cast_asks(b.get("subs", []))
                 if ask[1].strip().lower() != ask[2].strip().lower()]  # "diamond ring" drawn as "diamond ring"
@@ -789,6 +790,28 @@ def _mocker_shown(beats: list[dict[str, Any]], members: list[Member], said: list
                 if other["visual"] == visual:  # the mocking's aftermath too
                     other["visual"] = added(visual, f", while {m.name} laughs at {hero.name}")
         return
+
+
+def _peril_shown(beats: list[dict[str, Any]], said: list[Any]) -> None:
+    """The danger a premise's rescue is from (the burning house, the flood: spine.json ``peril``'s props, as
+    the premise's clauses ask them) is on screen from the arc's first beat of danger (the cry for help, the
+    one stuck) to the clause that names it, or the rescue that follows it ("洪水来了，金毛游过去救出了小猫"), not
+    only from that clause on: the fire is why the hero runs, and the flood what the kitten is saved from."""
+    data = spine_data()["peril"]
+    hazards = set(data["props"])
+    named = [i for i, b in enumerate(beats) if b.get("clause") is not None and hazards & set(b.get("asks", []))]
+    start = next((i for i, b in enumerate(beats) if b.get("slot") in data["slots"]), None)
+    if not named:
+        return
+
+    def rescues(b: dict[str, Any]) -> bool:
+        verb = str(said[int(b["clause"])].verb).lower() if b.get("clause") is not None else ""
+        return any(w in verb if _HAN.search(w) else re.search(rf"\b{w}", verb) for w in data["rescue_verbs"])
+
+    end = next((i for i in range(named[-1], len(beats)) if rescues(beats[i])), named[-1])
+    perils = list(dict.fromkeys(a for i in named for a in beats[i]["asks"] if a in hazards))
+    for b in beats[named[0] if start is None else min(start, named[0]):end + 1]:
+        b["asks"] = list(dict.fromkeys([*b.get("asks", []), *perils]))
 
 
 _TWO_SIDED = {"betray", "steal", "mock", "fire", "dump", "frame", "sabotage", "abandon", "sacrifice", "marry",
