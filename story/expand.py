@@ -73,7 +73,9 @@ class _Hints:
     trains: bool = False  # the premise's hero trains or practises: its effort is training, never a job's chores
     hero_colour: str | None = None  # the hero's colour in the premise (lexicon colours key: 小黑狗 is black)
     later_venue: bool = False  # the place is a contest's venue the premise reaches only in a later clause
-    bought: bool = False  # the place is the one the hero buys or moves into ("ends up living in a mansion")
+    bought: bool = False  # the place is the one the hero buys or moves into ("ends up living in a mansion"), or
+    # opens later ("saves for years, opens a bakery"): not drawn before the story reaches it
+    place_said: str | None = None  # the premise's own word for its place ("cafe", 面包店)
 
 
 _STOP = frozenset("""a an the and or but of to in on at by for with from into over under after before then
@@ -136,7 +138,8 @@ def _premise_hints(premise: str) -> _Hints:
                   placed or (weathers[0] if weathers else None), season and bool(weathers), analysis.hero.job_words or "",
                   placed is not None, analysis.dream, "train" in lex.keys(premise, "actions"), analysis.hero.colour,
                   _later_venue(analysis, place_key, place),
-                  bool(surface) and any(str(surface).lower() in found.lower() for found in homes_bought(premise)))
+                  bool(surface) and any(str(surface).lower() in found.lower() for found in homes_bought(premise))
+                  or _opened_later(analysis, place_key), surface)
 
 
 def _colour_look(hero: dict[str, Any], colour: str) -> None:
@@ -160,6 +163,16 @@ def _later_venue(analysis: Any, place_key: str | None, location: str | None) -> 
         return False
     told = clauses(analysis)
     return len(told) > 1 and place_key not in told[0].places
+
+
+def _opened_later(analysis: Any, place_key: str | None) -> bool:
+    """The premise's place is one the hero opens or builds in a later clause ("saves for years, opens a bakery",
+    攒了三年钱，开了一家面包店): the story before it is not in the shop that does not exist yet."""
+    from story.clauses import clauses
+
+    told = clauses(analysis)
+    at = next((k for k, c in enumerate(told) if place_key in c.places), None) if place_key else None
+    return bool(at) and "build" in told[at or 0].events
 
 
 # one young pet in the hero's own words ("a tabby kitten", 小奶狗); its look says so, for the painter
@@ -365,6 +378,7 @@ def expand_plan(
     scenes: list[dict[str, Any]] = []
     location: str | None = None
     reached = False  # the hero's calling was reached in a scene before
+    arrived = not hints.bought  # the story has reached its place (one the hero opens later: once a scene names it)
     for n, group in enumerate(groups):
         seen = [h for h in lex.find(group.visual) if h.surface not in called]  # 奶茶, 饼干: pets' names here,
         hits = seen + [h for h in lex.find(" ".join([group.narration, *(t for _, t in group.dialogue)]))
@@ -380,21 +394,24 @@ def expand_plan(
         place_hits = [h for h in seen if h.section == "places" and not any(h.surface in o.surface for o in outdoor)
                       and not (any(o in seen for o in outdoor) and _yields(str(lex.entry("places", h.key)["location"])))]
         job_entry = lex.entry("jobs", hints.job) if hints.job else None
+        dreamt = hints.bought and hints.job == hints.calling and location != hints.place  # its shop not there yet
         if place_hits:
             entry = lex.entry("places", place_hits[0].key)
             new_loc = str(entry["location"])
             if not entry["exact"]:
                 subs.append(Substitution(beat_no, "place", place_hits[0].surface, new_loc))
-        elif job_entry and any(h.section == "actions" and h.key == "work" or h.section == "jobs"
-                               for h in lex.find(group.visual)):
+        elif job_entry and not dreamt and any(h.section == "actions" and h.key == "work" or h.section == "jobs"
+                                              for h in lex.find(group.visual)):
             new_loc = str(job_entry["location"])
         elif outdoor:
             new_loc = str(stage["prop_places"][outdoor[0].key])
         else:
             # home until the contest's day; not yet in the mansion the hero buys ("ends up living in a mansion")
             first = "bedroom" if hints.later_venue else None if hints.bought else hints.place
-            new_loc = location or first or (str(job_entry["location"]) if job_entry else "street")
+            new_loc = location or first or (str(job_entry["location"]) if job_entry and not dreamt else "street")
         location = new_loc
+        arrived = arrived or location == hints.place and bool(hints.place_said) and str(hints.place_said).lower() in (
+            f"{group.visual} {group.narration}".lower())  # "opens his own cafe": the café, not the restaurant before
         subs.extend(_unknown_places(group.visual, beat_no, location))
         # 3b. when and the weather
         times = [h.key for h in hits if h.section == "times"]
@@ -462,7 +479,7 @@ def expand_plan(
         setting = f"{setting} {extras}".strip()[:200]
         people = "; ".join(_describe(by_sid[a["id"]], a, hints.hero_traits if a["id"] == "hero" else ())
                            for a in apps)
-        if hints.place_word and location == hints.place and hints.place_word.lower() not in setting.lower():
+        if hints.place_word and location == hints.place and arrived and hints.place_word.lower() not in setting.lower():
             setting = f"{hints.place_word}: {setting}"[:200]
         if hints.details and n in (0, len(groups) - 1):
             people = f"{people}; story details: {', '.join(hints.details)}"

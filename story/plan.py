@@ -296,7 +296,12 @@ def scene_title(location: str, time_of_day: str, weather: str, language: str) ->
     if location in staging()["indoor_places"]["places"]:
         weather = "clear"  # the painter draws no rain or snow indoors; the headline does not say it
     extras = [w for w in (titles["times"][time_of_day][k], titles["weathers"][weather][k]) if w]
-    return " · ".join([str(titles["places"][location][k]), *(str(w) for w in extras[:1])])
+    return " · ".join([place_title(location, language), *(str(w) for w in extras[:1])])
+
+
+def place_title(location: str, language: str) -> str:
+    """The headline's word for a scene location ("Stadium", 体育场): ``scene_title``'s first part."""
+    return str(staging()["scene_titles"]["places"][location][1 if language == "zh" else 0])
 
 
 def fit_durations(spoken: Sequence[float]) -> list[float]:

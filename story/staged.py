@@ -21,7 +21,7 @@ from story.gear import is_gear, note_phrase, tool_action
 from story.kinds import STRIVING, Kind
 from story.lexicon import lexicon
 from story.life import longs_for
-from story.nearest import Nearest, nearest, things
+from story.nearest import Nearest, abstract_words, nearest, things
 from story.plan import staging
 from story.premise import Analysis
 from story.riches import drives_zh
@@ -373,7 +373,8 @@ def home_occasion(premise: str) -> bool:
 def place_ask(c: Clause) -> tuple[str, str] | None:
     """(the premise's words, the location drawn) for a place the clause asks for that is not one of
     its vocabulary's places: what it opens or builds ("opens a food truck": the street where the
-    truck stands), or a noun after in/at/into; the nearest drawable place, else the street."""
+    truck stands), or a noun after in/at/into (never an abstract one: "in the final"); the nearest drawable place,
+    else the street."""
     if c.places:
         return None
     built = [n.wanted for n in c.asked if n.section == "props" and not n.exact] + list(c.nouns)
@@ -382,7 +383,7 @@ def place_ask(c: Clause) -> tuple[str, str] | None:
     else:
         wanted = next((n for n in c.nouns if not _body(n) and any(not _aimed(c.verb.lower()[:m.start()]) for m in re.finditer(
             rf"\b(?:in|at|into|inside|outside|to)\s+(?:the|a|an|his|her|their)\s+{re.escape(n)}", c.verb.lower()))), "")
-    if not wanted:
+    if not wanted or wanted.lower() in abstract_words():  # "in the final", "in her dreams": no place at all
         return None
     near = nearest(wanted, "places", "zh" if HAN.search(wanted) else "en")
     used = str(lexicon().entry("places", near.used)["location"]) if near else str(spine_data()["place_default"])

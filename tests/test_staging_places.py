@@ -14,6 +14,7 @@ from render.painter import StoryboardPainter
 from render.painter.shops import _DATA, GOODS, shop_kind, shop_kinds
 from render.stages import never_cancel, no_progress
 from story.script import Location, Scene, Script
+from story.text import HAN
 from tests.test_staging import _HERO, _PARTNER, _RIVAL, SMALL, _scene, _still
 
 KINDS = ["flower shop", "bakery", "café", "grocery", "bookshop", "fish market", "butcher", "noodle shop", "dumpling shop",
@@ -27,7 +28,8 @@ def test_shops_file_is_complete_and_consistent() -> None:
     assert sorted(raw["kinds"]) == sorted(KINDS)
     seen: set[str] = set()
     for name, k in raw["kinds"].items():
-        assert set(k) == {"sign", "sign_zh", "sign_color", "awning", "goods", "en", "zh"}, name
+        assert set(k) == {"sign", "sign_zh", "title", "sign_color", "awning", "goods", "en", "zh"}, name
+        assert len(k["title"]) == 2 and not HAN.search(k["title"][0]) and HAN.search(k["title"][1]), name  # headline
         assert k["goods"] in GOODS, name
         assert 1 <= len(k["sign"]) <= 12 and k["sign"].isascii(), name
         for col in (k["sign_color"], k["awning"]):

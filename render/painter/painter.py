@@ -37,9 +37,9 @@ from render.painter.persona import Persona, became, costume_note, dress, persona
 from render.painter.pets import Pet
 from render.painter.poses import TWO_HANDED, arm_path, arm_style, draw_jeers, draw_marks
 from render.painter.props import EXTENT, GRIP, HAND, draw_prop
-from render.painter.shops import ShopMatch, draw_shop, shop_kind
+from render.painter.shops import ShopMatch, draw_shop
 from render.painter.staging import PlacedProp, Staged, stage_scene
-from render.painter.venues import VENUES, draw_venue, venue_kind
+from render.painter.venues import VENUES, draw_venue, places_drawn
 from render.painter.vocabulary import hazard_of, match_prop, vocabulary
 from render.stages import CancelFn, ProgressFn, RenderSpec, SceneArt, Sprite, overscan_size
 from story.script import Scene, Script
@@ -99,6 +99,7 @@ class StoryboardPainter:
         n = len(script.scenes)
         self._scales = {}
         text = CaptionPainter(spec.width, spec.height, script.language)  # the text the heads and feet keep clear of
+        drawn_places = places_drawn(script)
         for i, scene in enumerate(script.scenes):
             if should_cancel():
                 raise Cancelled(f"cancelled before keyframe {i + 1}/{n}")
@@ -122,7 +123,7 @@ class StoryboardPainter:
             canvas = Canvas(Image.new("RGB", size, (128, 128, 128)), *vis,
                             random.Random(f"{spec.seed}:bg:{scene.location}"), scene.time_of_day, weather)
             canvas.lang = script.language  # the shop signs and the place's words in the script's language
-            shop = shop_kind(scene, script.premise) or venue_kind(scene, script.premise)  # a bakery; a gym, a show ring
+            shop = drawn_places[i]  # a bakery; a gym, a show ring (a bakery opened later: from its opening)
             view = shown(scene.camera, spec)  # what every window of the scene's camera move shows
             fits = _fit_props(canvas, placed, staged, view, young)  # the props kept whole and in view
             placed = [replace(pp, where="front") if fits[k][2] else pp for k, pp in enumerate(placed)]

@@ -37,6 +37,7 @@ _ARMS: dict[str, tuple[list[Point], list[Point]]] = {
     "scrub": ([(28, -60), (34, -80)], [(-24, -38), (-15, -30)]),
     "cook": ([(26, -44), (14, -58)], [(-22, -36), (-24, -24)]),
     "carry": ([(26, -62), (12, -94)], [(-26, -62), (-12, -94)]),
+    "press": ([(30, -70), (34, -126)], [(-30, -70), (-34, -126)]),  # a barbell pressed high over the head
     "wave": ([(27, -47), (31, -63)], [(-21, -36), (-23, -24)]),
     "dance": ([(30, -60), (40, -80)], [(-32, -58), (-48, -74)]),  # one paw high, one out: a twirl
     "spill": ([(30, -54), (44, -66)], [(-22, -38), (-16, -28)]),  # the cup raised, tipped at the target
@@ -61,7 +62,7 @@ _ARMS: dict[str, tuple[list[Point], list[Point]]] = {
 _STAND_BY_EXPRESSION = {"happy": "wave", "love": "wave", "determined": "fist", "shocked": "up", "smug": "crossed",
                         "tired": "droop"}
 # where a held prop sits: the front paw, or between both paws for two-handed holds
-TWO_HANDED = {"belly", "beg", "to_mouth", "carry", "desk"}
+TWO_HANDED = {"belly", "beg", "to_mouth", "carry", "desk", "press"}
 # a spilt or thrown drink's colour by the vessel it came from (the splash on the target is the same)
 LIQUID: dict[str, tuple[int, int, int]] = {"coffee cup": (120, 70, 36), "food bowl": (236, 142, 40),
                                            "cake": (250, 244, 236)}

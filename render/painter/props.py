@@ -25,7 +25,7 @@ HAND: dict[str, float] = {"umbrella": 75, "microphone": 26, "phone": 16, "ring":
                           "puppy": 36, "fire hose": 56, "flag": 60,
                           "sausages": 22, "fish": 22, "bone": 16, "noodles": 18, "dumplings": 18, "meat": 18,
                           "bread": 20, "ice cream": 18, "tooth": 22, "game controller": 28, "piggy bank": 34,
-                          "weights": 30}
+                          "weights": 40, "broom": 64, "dishes": 20}
 GRIP: dict[str, tuple[float, float]] = {"umbrella": (0, -4), "microphone": (0, -25), "squeegee": (0, -10),
                                         "flowers": (0, -20), "briefcase": (0, -100), "suitcase": (0, -100),
                                         "trophy": (0, -30), "bricks": (0, -10), "serving tray": (0, -8),
@@ -34,7 +34,8 @@ GRIP: dict[str, tuple[float, float]] = {"umbrella": (0, -4), "microphone": (0, -
                                         "fire hose": (-30, -40), "flag": (0, -30),
                                         "sausages": (0, -92), "fish": (0, -90), "bone": (0, -40), "meat": (30, -88),
                                         "bread": (-10, -26), "ice cream": (0, -20),
-                                        "tooth": (0, -40), "game controller": (0, -40), "weights": (0, -31)}
+                                        "tooth": (0, -40), "game controller": (0, -40), "weights": (0, -31),
+                                        "broom": (0, -70), "dishes": (0, -24)}
 
 
 _FURS = ((235, 140, 50), (150, 145, 140), (248, 246, 240), (70, 66, 76), (225, 175, 90), (140, 95, 60))  # crowds' coats
@@ -411,6 +412,27 @@ def _squeegee(p: Pen, color: RGB | None) -> None:
     p.rect(-36, -74, 36, -68, (40, 40, 50), r=1)
     for x in (-20, 0, 20):
         p.ell(x, -94, 4, 5, (200, 235, 255, 200), outline=False)
+
+
+def _broom(p: Pen, color: RGB | None) -> None:
+    """A street sweeper's broom: a long handle, its bristles splayed at the ground end."""
+    twigs = color or (214, 170, 80)
+    p.stroke([(0, -110), (0, 4)], (130, 90, 56), 5)
+    p.rect(-8, 0, 8, 8, (90, 94, 104), r=1)  # the band round the bristles
+    p.poly([(-8, 8), (8, 8), (22, 40), (-22, 40)], twigs)
+    for x in (-12, -4, 4, 12):
+        p.line([(x * 0.5, 10), (x * 1.4, 38)], darker(twigs, 0.75), 1.0)
+
+
+def _dishes(p: Pen, color: RGB | None) -> None:
+    """A washing-up stack of plates with soap bubbles on top."""
+    plate = color or (246, 246, 250)
+    for k in range(5):
+        y = -k * 9
+        p.ell(0, y - 4, 40 - k, 6, plate)
+        p.line([(-34 + k, y - 4), (34 - k, y - 4)], (150, 190, 220), 1.0)
+    for x, y, r in ((-14, -50, 7), (2, -54, 9), (18, -48, 6), (8, -64, 5)):
+        p.ell(x, y, r, r, (220, 240, 255, 210))
 
 
 def _scooter(p: Pen, color: RGB | None) -> None:
@@ -1113,7 +1135,8 @@ def _flag(p: Pen, color: RGB | None) -> None:
 
 DRAW: dict[str, DrawFn] = {
     "car": _car, "crowd": _crowd, "stage": _stage, "microphone": _microphone, "podium": _podium, "wok": _wok,
-    "window-cleaning cradle": _cradle, "squeegee": _squeegee, "delivery scooter": _scooter,
+    "window-cleaning cradle": _cradle, "squeegee": _squeegee, "broom": _broom, "dishes": _dishes,
+    "delivery scooter": _scooter,
     "hospital bed": _hospital_bed, "classroom board": _board, "mansion gate": _gate, "office desk": _desk,
     "money": _money, "trophy": _trophy, "briefcase": _briefcase, "rocket": _rocket, "phone": _phone,
     "umbrella": _umbrella, "suitcase": _suitcase, "flowers": _flowers, "ring": _ring, "food bowl": _food_bowl,
@@ -1161,5 +1184,5 @@ EXTENT: dict[str, tuple[float, float]] = {
     "sausages": (50, 102), "fish": (30, 100), "bone": (46, 74), "noodles": (50, 104), "dumplings": (50, 90),
     "meat": (42, 104), "bread": (50, 102), "ice cream": (26, 104), "plane": (100, 66), "fire": (58, 194), "burning house": (58, 196), "flag": (78, 108), "audience": (180, 68),
     "sports car": (100, 72), "truck": (100, 100), "bus": (100, 96), "bicycle": (64, 80), "train": (160, 146),
-    "oven": (48, 126), "queue": (112, 92), "tooth": (46, 112), "game controller": (52, 74), "fans": (170, 72), **figures.EXTENT,
+    "oven": (48, 126), "queue": (112, 92), "broom": (22, 150), "dishes": (40, 74), "tooth": (46, 112), "game controller": (52, 74), "fans": (170, 72), **figures.EXTENT,
 }

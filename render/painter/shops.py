@@ -39,6 +39,7 @@ class ShopKind:
     awning: RGB
     goods: str
     words: tuple[str, ...]  # English and Chinese, longest first
+    title: tuple[str, str] = ("", "")  # the scene's headline for it, English and Chinese ("Bakery", "面包店")
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ def shop_kinds() -> tuple[frozenset[str], dict[str, ShopKind]]:
     """The places a shop may be drawn at, and the kinds by name."""
     raw = json.loads(_DATA.read_text(encoding="utf-8"))
     kinds = {name: ShopKind(name, k["sign"], k["sign_zh"], tuple(k["sign_color"]), tuple(k["awning"]), k["goods"],
-                            tuple(sorted([*k["en"], *k["zh"]], key=len, reverse=True)))
+                            tuple(sorted([*k["en"], *k["zh"]], key=len, reverse=True)), tuple(k["title"]))
              for name, k in raw["kinds"].items()}
     return frozenset(raw["places"]), kinds
 

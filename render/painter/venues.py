@@ -8,6 +8,9 @@ flower beds and a fountain) where the scene's own setting or props name the hous
 into: ``story/buying.py``; never from the premise or a line, so the house stands only where the story reaches
 it). Found like a shop's trade (``shops.shop_kind``): the scene's setting, props, narration, then the
 premise; reported as the place drawn. Pure drawing on a ``Canvas``.
+
+``place_drawn`` is the shop or venue a scene is drawn as, and ``venue_captions`` names it in each scene's
+headline ("Gym" under the GYM banner, "Bakery" under the BAKERY sign, never "Stadium" or "Shop").
 """
 
 from __future__ import annotations
@@ -15,11 +18,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from render.painter.canvas import Canvas
 from render.painter.geometry import GOLD, HORIZON, WHITE, star_pts
-from render.painter.shops import ShopMatch, sign
-from story.script import Scene
+from render.painter.landmarks import bg_stadium
+from render.painter.shops import ShopMatch, shop_kind, shop_kinds, sign, sign_text
+from story.clauses import clauses
+from story.plan import place_title
+from story.premise import analyse
+from story.script import Scene, Script
 
 
 def _gym(c: Canvas, banner: str) -> None:
@@ -47,6 +55,52 @@ def _gym(c: Canvas, banner: str) -> None:
     c.floor((58, 60, 68), (82, 84, 94))
     for k in range(1, 5):  # rubber floor tiles
         c.line([(c.left, HORIZON + k * 0.07), (c.right, HORIZON + k * 0.07)], (70, 72, 82), 0.3)
+
+
+def _pool(c: Canvas, banner: str) -> None:
+    """A swimming hall: a tiled wall under its banner, the blue water in lanes with red-and-white lane ropes,
+    the wet deck in front where the swimmers stand."""
+    c.grad(c.top, 0.4, (206, 228, 240), (180, 212, 232))
+    for k in range(1, 9):  # the wall's tiles
+        c.line([(c.left, 0.06 * k), (c.right, 0.06 * k)], (196, 220, 234), 0.3)
+    c.rect(0.3, 0.05, 0.7, 0.12, (30, 110, 190), r=0.6)
+    sign(c, banner, 0.5, 0.085, 4.2, WHITE, width=0.36)
+    c.rect(c.left, 0.4, c.right, 0.44, (40, 70, 120), outline=False)  # the far edge of the pool
+    c.grad(0.44, 0.6, (70, 170, 230), (40, 130, 210))  # the water, lighter far off
+    for k, y in enumerate((0.47, 0.515, 0.565)):  # lane ropes: floats in red and white
+        x = c.left
+        while x < c.right:
+            c.ellipse(x, y, 0.8 + k * 0.3, 0.5 + k * 0.2, (230, 60, 60) if round(x * 40) % 2 else WHITE,
+                      outline=False)
+            x += 0.025
+    for k in range(6):  # ripples of light on the water
+        x = 0.08 + k * 0.17
+        c.line([(x, 0.49 + 0.02 * (k % 3)), (x + 0.07, 0.49 + 0.02 * (k % 3))], (170, 225, 250), 0.4)
+    c.rect(c.left, 0.6, c.right, 0.615, WHITE, outline=False)  # the pool's edge
+    c.floor((176, 206, 222), (210, 228, 236), 0.615)  # the wet deck where the swimmers stand
+
+
+def _finish(c: Canvas, banner: str) -> None:
+    """The stadium at its finish line: the track's lanes to the front, a checkered stripe across them, posts and
+    a chequered banner over the line, and the tape stretched between the posts."""
+    bg_stadium(c)
+    c.floor((196, 92, 70), (214, 120, 96), 0.53)  # the running track
+    for k in range(1, 6):
+        x0 = k / 6
+        c.line([(0.5 + (x0 - 0.5) * 0.5, 0.53), (0.5 + (x0 - 0.5) * 1.6, c.bottom)], WHITE, 0.4)
+    for j in range(2):  # the checkered finish stripe across the lanes
+        for k in range(28):
+            x = c.left + k * 0.04
+            c.rect(x, 0.66 + j * 0.02, x + 0.04, 0.68 + j * 0.02,
+                   (30, 30, 36) if (k + j) % 2 else WHITE, outline=False)
+    for x in (0.06, 0.94):  # the posts
+        c.rect(x - 0.012, 0.3, x + 0.012, 0.67, (200, 204, 214))
+    c.rect(0.04, 0.28, 0.96, 0.36, WHITE)  # the banner over the line
+    for k in range(23):
+        c.rect(0.04 + k * 0.04, 0.28, 0.06 + k * 0.04, 0.3, (30, 30, 36), outline=False)
+        c.rect(0.06 + k * 0.04, 0.34, 0.08 + k * 0.04, 0.36, (30, 30, 36), outline=False)
+    sign(c, banner, 0.5, 0.32, 4.0, (200, 40, 50), width=0.4)
+    c.line([(0.06, 0.55), (0.94, 0.55)], (230, 50, 60), 0.5)  # the finish tape
 
 
 def _show_ring(c: Canvas, banner: str) -> None:
@@ -145,6 +199,7 @@ class Venue:
     draw: Callable[[Canvas, str], None]
     contests: tuple[str, ...] = ()  # a contest of its own, drawn there from the stage (a strength contest)
     sources: tuple[str, ...] = ("setting", "props", "narration", "premise")  # where its words are looked for
+    titled: bool = True  # its headline names it (the banner's words: "Gym", "Dog show"); a house keeps "Street"
 
 
 VENUES: dict[str, Venue] = {
@@ -153,6 +208,14 @@ VENUES: dict[str, Venue] = {
         "lifts weights", "strength contest", "weightlifting contest", "lifting contest", "健身房", "健身", "举重",
         "杠铃", "哑铃")), _gym, ("strength contest", "weightlifting contest", "lifting contest", "weightlifting",
                               "举重比赛", "举重")),
+    # a swimming story's stadium is its pool (its premise says so); the race's finish line only in the scene
+    # that tells it ("wins the race crossing the finish line", 冲过终点), with its banner and tape
+    "pool": Venue("stadium", tuple((w, "POOL") for w in (
+        "swimming pool", "pool", "swimming race", "swim race", "swimming contest", "swimming competition", "swim meet",
+        "swim", "swims", "swimming", "游泳池", "泳池", "游泳馆", "游泳比赛", "游泳")), _pool),
+    "finish line": Venue("stadium", tuple((w, "FINISH") for w in (
+        "finish line", "finishing line", "终点线", "终点", "冲线", "撞线")), _finish,
+        sources=("narration",), titled=False),
     "show ring": Venue("stage", (
         ("dog show", "DOG SHOW"), ("best in show", "BEST IN SHOW"), ("show ring", "BEST IN SHOW"),
         ("cat show", "CAT SHOW"), ("pet show", "PET SHOW"), ("狗展", "DOG SHOW"), ("猫展", "CAT SHOW"),
@@ -160,10 +223,10 @@ VENUES: dict[str, Venue] = {
     # a home bought or moved into, only where the scene's own setting or props name it
     "house": Venue("street", tuple((w, "SOLD") for w in (
         "new house", "little house", "small house", "own house", "house", "cottage", "new home", "房子", "新房",
-        "新家", "小屋")), _house, sources=("setting", "props")),
+        "新家", "小屋")), _house, sources=("setting", "props"), titled=False),
     "villa": Venue("mansion", tuple((w, "") for w in (
         "mansion's garden", "mansion garden", "big house", "house with a garden", "villa", "garden", "大房子",
-        "别墅", "花园")), _villa, sources=("setting", "props")),
+        "别墅", "花园")), _villa, sources=("setting", "props"), titled=False),
 }
 
 
@@ -197,3 +260,62 @@ def draw_venue(c: Canvas, found: ShopMatch) -> None:
     """Paint the venue ``found`` names, its banner in the words that named it."""
     v = VENUES[found.kind]
     v.draw(c, dict(v.words).get(found.asked, v.words[0][1]))
+
+
+def place_drawn(scene: Scene, premise: str = "") -> ShopMatch | None:
+    """The shop (a bakery) or venue (a gym, a show ring) the painter draws a scene as, or None."""
+    return shop_kind(scene, premise) or venue_kind(scene, premise)
+
+
+def venue_title(found: ShopMatch, lang: str) -> str | None:
+    """The headline's word for a shop or venue drawn ("Bakery", 健身房), or None where it keeps its place's."""
+    kinds = shop_kinds()[1]
+    if found.kind in kinds:
+        return kinds[found.kind].title[1 if lang == "zh" else 0]
+    v = VENUES[found.kind]
+    if not v.titled:
+        return None
+    banner = dict(v.words).get(found.asked, v.words[0][1])
+    banner = "DOG SHOW" if banner == "BEST IN SHOW" else banner  # the ring's own name, not its prize
+    return sign_text(banner, "zh") if lang == "zh" else banner.capitalize()
+
+
+@lru_cache(maxsize=32)
+def opened(premise: str) -> frozenset[str]:
+    """The shops and venues the premise opens or builds in a later clause of its own ("saves every coin and opens
+    her own noodle shop", 攒了三年钱，开了一家面包店: the story's ``build`` event), by that clause's words; one
+    opened in its first clause ("a cat opens a bakery") is the story's place from the start."""
+    told = [c.verb for c in clauses(analyse(premise))[1:] if "build" in c.events] if premise.strip() else []
+    kinds = [(name, k.words) for name, k in shop_kinds()[1].items()]
+    kinds += [(name, tuple(w for w, _ in v.words)) for name, v in VENUES.items() if v.titled]
+    return frozenset(name for name, words in kinds for text in told if any(_said(text.lower(), w) for w in words))
+
+
+def places_drawn(script: Script) -> list[ShopMatch | None]:
+    """Each scene's shop or venue (``place_drawn``); one the premise opens (``opened``) only from the first scene
+    whose own words name it: before that, the premise's words alone leave the place plain (no bakery before
+    the pet has saved up for it)."""
+    later = opened(script.premise)
+    named: set[str] = set()
+    drawn: list[ShopMatch | None] = []
+    for scene in script.scenes:
+        found = place_drawn(scene, script.premise)
+        if found is not None and found.source != "premise":
+            named.add(found.kind)
+        elif found is not None and found.kind in later and found.kind not in named:
+            found = None
+        drawn.append(found)
+    return drawn
+
+
+def venue_captions(script: Script) -> Script:
+    """``script`` with each scene's headline naming the shop or venue it is drawn as, where the headline names
+    only its place ("Stadium · night" under a GYM banner: "Gym · night"); a headline of other words is kept."""
+    scenes = []
+    for scene, found in zip(script.scenes, places_drawn(script), strict=True):
+        head, sep, rest = scene.caption.partition(" · ")
+        title = venue_title(found, script.language) if found is not None else None
+        if title and head == place_title(scene.location, script.language):
+            scene = scene.model_copy(update={"caption": title + sep + rest})
+        scenes.append(scene)
+    return script.model_copy(update={"scenes": scenes})

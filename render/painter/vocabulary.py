@@ -192,6 +192,7 @@ def _job(props: list[PropMatch], location: str, holding: PropMatch | None) -> st
     return "sweep"
 
 
+_AT_THE_WEIGHTS = ("train", "run")  # "trains every night", 举起了最重的杠铃 (told as a dash) where the weights are
 _VEHICLES = ("car", "delivery scooter", "yacht")
 _FLOWN = ("rocket", "plane", "train")  # flown (or on rails), not driven: the pilot waves before it, off at speed
 _DRINKS = ("coffee cup", "food bowl")
@@ -217,9 +218,9 @@ def stage_action(action: str, expression: str, holding: str | None, scene_props:
     if unheld:  # neither a stand-in present nor the action's own default thing
         held = None
     job: str | None = None
-    if action == "work":
-        job = _job(scene_props, location, held)
-        spec.update({k: val for k, val in v.jobs[job].items() if k != "when"})
+    if action == "work" or action in _AT_THE_WEIGHTS and any(p.drawn == "weights" for p in scene_props):
+        job = _job(scene_props, location, held)  # training, or the deed of a strength contest, where the weights are:
+        spec.update({k: val for k, val in v.jobs[job].items() if k != "when"})  # lifted
     if action == "drive":  # the scene's own vehicle: the scooter, the yacht; a rocket or a plane is flown, not a car
         ride = next((p.drawn for p in scene_props if p.drawn in _VEHICLES), None)
         if ride is not None:
