@@ -115,6 +115,8 @@ def _deed_scene(premise: str, words: str) -> Scene:
     ("a tiny chihuahua enters the dog race and wins by crossing the finish line first", "finish line", "stadium",
      None),  # "crossing" was a street crossing
     ("a shy corgi practises every day and scores the winning goal in the final", "winning goal", "stadium", None),
+    ("a border collie trains all summer and catches the frisbee at the frisbee contest", "catches the frisbee",
+     "stadium", None),  # a frisbee contest was on a theatre stage
     ("哈士奇参加游泳比赛，拿了冠军", "游泳比赛", "stadium", None),  # a swimming contest was on a theatre stage
     ("一只胖橘猫参加跑步比赛，最后它第一个冲过终点", "跑步比赛", "stadium", None),
 ])
