@@ -170,8 +170,9 @@ def absent_owner(people: list[Person], events: list[Hit], words: tuple[str, ...]
     wrongs = any(first.end <= h.start < stop and lex.entry("events", h.key)["kind"] == "wrong" and h.key not in _BEFALLS
                  for h in events) or any(takes_at(words, k, chinese) or harm_at(words, k, chinese)
                                          for k in range(first.end, min(first.end + 3, stop)))
-    if not done_to or not wrongs or not (said_before in pronouns or chinese and said_before == ""):
-        return None
+    own = lex.entry("relations", first.relation).get("own_story") and said_before not in pronouns  # 真千金布偶猫…
+    if own or not done_to or not wrongs or not (said_before in pronouns or chinese and said_before == ""):
+        return None  # 假千金处处陷害她: the true heiress is no one's relation, she is the one wronged
     owner = Person(key=slug("wronged", {p.key for p in people}), role="other", side="neutral", pos=first.pos,
                    species=first.species, start=first.start, end=first.start)
     first.of, first.does_wrong, first.victim = owner.key, True, owner.key

@@ -25,7 +25,18 @@ def _names_nothing(words: tuple[str, ...], i: int) -> bool:
     """The word names nothing to draw (``clauses.json``'s ``no_things``: "how to", "together", "his mind", the
     thieves a skill catches), or is a verb before its object pronoun ("pulls him out", "traps them")."""
     data = clause_data()
-    return words[i] in data["no_things"]["en"] or (i + 1 < len(words) and words[i + 1] in data["objects_en"])
+    return words[i] in data["no_things"]["en"] or (i + 1 < len(words) and words[i + 1] in data["objects_en"]) \
+        or _gerund(words, i)
+
+
+_GERUND_AFTER = {"of", "for", "about", "by", "from", "without", "at"}
+
+
+def _gerund(words: tuple[str, ...], i: int) -> bool:
+    """An -ing word right after "of", "for", "about"… that does something to what follows ("dreams of owning a
+    bakery", "laughed at for being lazy"), and "a living" earned: a doing, never a thing to draw."""
+    return (i > 0 and words[i - 1] in _GERUND_AFTER and words[i].endswith("ing") and len(words[i]) > 5) \
+        or (words[i] == "living" and i > 0 and words[i - 1] == "a" and words[i + 1:i + 2] != ("room",))  # "for a living"
 
 
 def where_from(words: tuple[str, ...], h: Hit) -> bool:

@@ -2,12 +2,15 @@
 pet of the cast nor its name, and calling one a loser is mocking it; the common Chinese breed names and
 nicknames (阿拉斯加, 银渐层, 柴柴, 萨摩) are breeds; a job pet (护士猫, 警犬, 消防狗, 小偷猫) is one pet, the same pet
 told again in the same words (老狗…老狗) is one, and what a pet becomes (成了导盲犬) is no other pet; a lost
-child found (走失的小女孩) is no family of its finder, and the parent it is brought to is its own. Every assertion reads the premise's real analysis."""
+child found (走失的小女孩) is no family of its finder, and the parent it is brought to is its own; the one who frames
+the true heiress (假千金处处陷害她) is the rival, never the hero; a doing ("takes care of", "dreams of owning", "for a
+living") is no thing asked. Every assertion reads the premise's real analysis."""
 
 from __future__ import annotations
 
 import pytest
 
+from story.clauses import clauses
 from story.offline import write_story
 from story.premise import analyse
 from tests.spoken import spoken
@@ -106,3 +109,26 @@ def test_a_found_child_is_no_family_of_the_finder(premise: str, lang: str) -> No
     script = write_story(premise, None, lang, 1).script
     breeds = {c.id: c.breed for c in script.characters}
     assert breeds[child.key] != breeds["hero"], breeds  # never drawn as the finder's own pup
+
+
+@pytest.mark.parametrize("premise", [
+    "A fake heiress cat frames the real heiress and gets kicked out of the mansion",
+    "真千金布偶猫回到豪门，假千金处处陷害她",
+    "假千金陷害真千金柯基，最后被赶出家门",
+])
+def test_the_one_who_frames_is_the_wrongdoer_never_the_hero(premise: str) -> None:
+    a = analyse(premise)
+    said = [(p.role, p.relation, p.words) for p in a.cast]
+    assert a.hero.relation != "fake_heiress" and a.hero.words, said
+    assert next(p for p in a.cast if p.relation == "fake_heiress").role == "rival", said
+
+
+@pytest.mark.parametrize(("premise", "junk"), [
+    ("A nurse cat takes care of an old dog in the hospital", "care"),
+    ("A poor cat dreams of owning a bakery and works hard every day", "owning"),
+    ("A cat cleans windows for a living", "living"),
+    ("A cat dreams of living in a big house", "living"),
+])
+def test_a_doing_is_no_thing_asked(premise: str, junk: str) -> None:
+    asked = [w for c in clauses(analyse(premise)) for w in (*c.props, *c.nouns)]
+    assert junk not in asked, asked
