@@ -40,7 +40,7 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
     raw_heads = [h for h in hits if h.section in {"breeds", "species", "relations"} and not any(
         o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start) for o in shows)
         and not describes_thing(h, hits) and not for_pets_at(h, tokens, masked) and not _likened(h, hits, words)]
-    found = _found_children(masked, tokens, raw_heads)  # 找到了走失的小女孩: one found, told with no pet word
+    found = found_children(masked, tokens, raw_heads)  # 找到了走失的小女孩: one found, told with no pet word
     raw_heads = sorted([*raw_heads, *found], key=lambda h: h.start) if found else raw_heads
     heads = [h for h in raw_heads if not any(o is not h and o.start <= h.start and h.end <= o.end
                                              and (o.end - o.start) > (h.end - h.start) for o in raw_heads)]
@@ -338,7 +338,7 @@ def _found(text: str, at: int, chinese: bool) -> bool:
     return any(before.rstrip("一个只名位").endswith(w) for w in zh) if chinese else bool(en.search(before))
 
 
-def _found_children(masked: str, tokens: Tokens, heads: list[Hit]) -> list[Hit]:
+def found_children(masked: str, tokens: Tokens, heads: list[Hit]) -> list[Hit]:
     """A child a Chinese lost word describes (走失的小女孩, 迷路的小孩), read as the young it is ("a lost little girl"
     is a relation word in English): one found, cast as a pet of its own, where no head is said already."""
     if not tokens.chinese:

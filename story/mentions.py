@@ -31,7 +31,7 @@ from story.clausewords import (
     verb_form,
     verb_like,
 )
-from story.heads import became
+from story.heads import became, found_children
 from story.lexicon import Hit, Tokens, lexicon
 from story.premise import Analysis, Person, verb_of_many
 
@@ -50,6 +50,8 @@ def find_mentions(analysis: Analysis, tokens: Tokens, hits: list[Hit]) -> list[M
     heads = [h for h in hits if h.section in PERSON_SECTIONS and not describes_thing(h, hits) and not (
         h.section in {"breeds", "species"} and became(h, hits, words, analysis.premise))]  # 后来成了导盲犬: no one of
     # the cast, what the pet became
+    found = found_children(analysis.premise, tokens, heads)  # 找到了走失的小女孩: the child found, cast so
+    heads = sorted([*heads, *found], key=lambda h: h.start) if found else heads
     shows = [h for h in hits if h.section == "places"]  # "the dog show": a place, no mention of a dog
     heads = [h for h in heads if not any(o is not h and o.start <= h.start and h.end <= o.end
                                          and (o.end - o.start) > (h.end - h.start) for o in heads + shows)]

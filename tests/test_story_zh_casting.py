@@ -132,3 +132,11 @@ def test_the_one_who_frames_is_the_wrongdoer_never_the_hero(premise: str) -> Non
 def test_a_doing_is_no_thing_asked(premise: str, junk: str) -> None:
     asked = [w for c in clauses(analyse(premise)) for w in (*c.props, *c.nouns)]
     assert junk not in asked, asked
+
+
+def test_the_child_found_is_on_screen_when_found_never_before() -> None:
+    script = write_story("警犬在商场找到了走失的小女孩，把她送回了妈妈身边", None, "zh", 1).script
+    child = next(c.id for c in script.characters if c.id not in {"hero", "mother"})
+    found = next(i for i, s in enumerate(script.scenes) if any("走失的小女孩" in t for _w, t in s.spoken()))
+    assert child in {a.id for a in script.scenes[found].characters}
+    assert not any(child in {a.id for a in s.characters} for s in script.scenes[:found])  # no friend before it
