@@ -29,7 +29,9 @@ def role_before(hits: list[Hit], words: tuple[str, ...], j: int, chinese: bool) 
     job = next((m for m in hits if m.start <= j < m.end and m.section == "jobs"), None)
     if job is not None:
         place = lexicon().find(job.surface)
-        return (None, "") if any(p.section == "places" for p in place) else (job.key, job.surface)
+        if any(p.section == "places" for p in place):
+            return None, ""
+        return job.key, job.surface if not chinese or role_noun_zh(job.surface) else ""  # 消防猫: the field, no role word
     word = words[j]
     if not word or (not chinese and (not word.isalpha() or word in _NOT_ROLE)) or any(
             m.start <= j < m.end for m in hits):

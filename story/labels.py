@@ -92,6 +92,11 @@ def _article_before(premise: str, at: int, floor: int) -> int:
     return at
 
 
+def label_word(word: str) -> bool:
+    """An English word that is a label wherever it stands ("a nobody", "a loser"): no thing to draw."""
+    return word in _data()["en"]
+
+
 def inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in spans)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from story.clausewords import STOP, THING_SECTIONS, clause_data, surface
+from story.labels import label_word
 from story.lexicon import Hit, Tokens
 from story.mentions import Mention
 
@@ -26,7 +27,7 @@ def _names_nothing(words: tuple[str, ...], i: int) -> bool:
     thieves a skill catches), or is a verb before its object pronoun ("pulls him out", "traps them")."""
     data = clause_data()
     return words[i] in data["no_things"]["en"] or (i + 1 < len(words) and words[i + 1] in data["objects_en"]) \
-        or _gerund(words, i)
+        or _gerund(words, i) or label_word(words[i])  # "call the kitten a nobody": what she is called
 
 
 _GERUND_AFTER = {"of", "for", "about", "by", "from", "without", "at"}

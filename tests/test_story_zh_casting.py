@@ -12,7 +12,7 @@ import pytest
 
 from story.clauses import clauses
 from story.offline import write_story
-from story.premise import analyse
+from story.premise import analyse, understood_line
 from tests.spoken import spoken
 
 
@@ -73,6 +73,7 @@ def test_common_chinese_breed_names_are_breeds(premise: str, breed: str) -> None
     ("哈士奇被主人赶出门，后来成了救援犬", 2, None),
     ("拉布拉多被叫做傻大个，后来成了导盲犬", 1, None),
     ("消防狗从火场里救出了一只小猫", 2, "firefighter"),
+    ("消防猫从大火中救出了一只迷路的小狗", 2, "firefighter"),
     ("德牧警犬抓住了偷包的坏蛋狐狸", 2, "police"),
     ("A lazy husky becomes a police dog and catches a thief", 1, None),
 ])
@@ -87,6 +88,10 @@ def test_a_job_pet_is_one_pet_and_what_one_becomes_is_no_pet(premise: str, cast:
 def test_what_a_pet_becomes_is_told_as_said() -> None:
     lines = " ".join(spoken(write_story("拉布拉多被叫做傻大个，后来成了导盲犬", None, "zh", 1).script))
     assert "成了导盲犬" in lines, lines
+
+
+def test_a_job_said_by_its_field_is_told_by_its_title() -> None:
+    assert understood_line(analyse("消防猫从大火中救出了一只迷路的小狗"), "zh").startswith("理解为——主角：猫，消防员")
 
 
 def test_a_thief_pet_is_the_wrongdoer() -> None:
@@ -128,6 +133,7 @@ def test_the_one_who_frames_is_the_wrongdoer_never_the_hero(premise: str) -> Non
     ("A poor cat dreams of owning a bakery and works hard every day", "owning"),
     ("A cat cleans windows for a living", "living"),
     ("A cat dreams of living in a big house", "living"),
+    ("The rich cats call the stray kitten a nobody, but she becomes a famous singer", "nobody"),
 ])
 def test_a_doing_is_no_thing_asked(premise: str, junk: str) -> None:
     asked = [w for c in clauses(analyse(premise)) for w in (*c.props, *c.nouns)]
