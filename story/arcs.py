@@ -291,6 +291,9 @@ def _cast(analysis: Analysis, arc: Arc, style: str, language: str, rng: random.R
             species = p.species
         elif kin is not None and kin.key in cast_species:
             species = cast_species[kin.key]  # "her sister" is of the species of whom she is the sister
+        elif mate := next((q for q in people if q.key in cast_species and q.words == p.words and q.start == p.start
+                           and q.words), None):
+            species = cast_species[mate.key]  # 同学们: the classmates one word names are of one species
         elif p.relation in KIN | HOUSEHOLD | {"owner"}:
             species = hero_species
         else:

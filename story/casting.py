@@ -258,6 +258,8 @@ def cast_roles(people: list[Person], events: list[Hit], words: tuple[str, ...]) 
             p.role, p.side = ("rival", "villain") if bad else ("friend", "hero")
         if p.role == "rival" and p is not rival and rival is not None:
             p.role = "other"
+        if rival is not None and p.words and (p.start, p.words) == (rival.start, rival.words):
+            p.side = rival.side  # 同学们都笑它: each of the classmates one word names mocks with the rival
     for p in people:
         if p.of == "@rival":
             p.of = rival.key if rival is not None else None

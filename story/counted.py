@@ -26,7 +26,7 @@ def add_counted(people: list[Person], person: Person, head: Hit, before: tuple[s
     first = len(people) == 1  # the first pet of the premise: the hero, drawn as one grown pet
     if not count and many and not first and not young:
         count = 2
-    plural = not chinese and head.surface.endswith("s") and head.section == "species"
+    plural = not chinese and head.surface.endswith("s") and head.section == "species" or many and not young
     litter = not count and (first and (any(w in _LITTER for w in before) or plural)
                             or any(w in {"一窝", "一窝窝"} for w in before))
     if count:

@@ -503,7 +503,7 @@ def expand_plan(
     from story.premise import analyse
 
     show_damage(scenes, analyse(premise), MAX_PROPS)
-    show_mockers_stunned(scenes, analyse(premise), MAX_PROPS)  # "everyone laughed at her": there, stunned, at the end  # a disaster's aftermath: the rubble it left
+    show_mockers_stunned(scenes, analyse(premise), MAX_PROPS, characters)  # "everyone laughed at her": stunned, at the end
 
     # 4. Timing: each scene holds its narration and dialogue as our voices say them; 32–58 s in all.
     spoken = [scene_seconds([s["narration"], *(d["text"] for d in s["dialogue"])], lang) for s in scenes]
@@ -637,14 +637,24 @@ def _appearances(
                 return sid  # this name opens the clause the verb is in
         return mentioned[0][1] if mentioned else present[0]
 
+    def joined(who: str) -> list[str]:
+        """``who`` and the ones named right before it, "A and B" (the note's "we see Koda and Noodle laughing")."""
+        out = [who]
+        for p, sid in reversed(mentioned):
+            at = positions[out[-1]]
+            if at is not None and p < at and visual[p:at] == f"{members[sid].name} and ":
+                out.append(sid)
+        return out
+
     acts: dict[str, str] = {}
     said: dict[str, str] = {}  # the words each one's action is said with ("playing the guitar")
     outfits: dict[str, str] = {}
     for hit in vis_hits:
         who = owner(hit)
         if hit.section == "actions":
-            if who not in acts or _PRIORITY.get(hit.key, 0) > _PRIORITY.get(acts[who], 0):
-                acts[who], said[who] = hit.key, hit.surface
+            for sid in joined(who) if hit.key in _SHARED_ACTIONS else [who]:
+                if sid not in acts or _PRIORITY.get(hit.key, 0) > _PRIORITY.get(acts[sid], 0):
+                    acts[sid], said[sid] = hit.key, hit.surface
         else:
             outfits.setdefault(who, hit.key)
     line_actions = {s: a if a in _SPOKEN_ACTIONS else None for s, t in group.dialogue for a in [_first_action(t)]}
@@ -679,6 +689,7 @@ def _appearances(
     return apps
 
 
+_SHARED_ACTIONS = {"laugh", "sneer", "point"}  # "we see Koda and Noodle laughing at Bear": both of them laugh
 _SPOKEN_ACTIONS = {"sneer", "laugh", "point", "cry", "push", "celebrate", "shocked", "kneel", "hug", "sing", "wave"}
 _PRIORITY = {"walk": -1, "stand": -2, "talk": -1, "enter": 0, "exit": 0, "think": 0, "sneer": 3, "laugh": 2,
              "push": 3, "point": 2, "hug": 3, "kneel": 3, "shocked": 3, "cry": 2, "celebrate": 2, "give": 2,

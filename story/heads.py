@@ -27,6 +27,7 @@ _PARTNERS = {"girlfriend", "boyfriend", "wife", "husband"}  # "left by his bride
 _SEEK = {"find", "finds", "be", "make", "makes", "need", "needs", "wants", "want"}
 _SOUGHT_ADJ = {"a", "an", "true", "new", "real", "good", "best", "one"}
 _JOINS = {"and", "or", "&", "和", "与", "跟", "还有", ",", "，"}
+_OTHERS_ZH = {"其他", "其它", "别的", "另外", "所有", "其他的", "其它的", "所有的", "别的的"}  # 其他仓鼠: a group
 
 
 def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[int], taken: set[str]) -> list[Person]:
@@ -36,6 +37,7 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
     chinese = tokens.chinese
     words = tokens.words
     people: list[Person] = []
+    groups: set[int] = set()  # the people named as a group ("the other hamsters", 兔子们)
     shows = [h for h in hits if h.section == "places"]  # "at the cat show", 在狗展上: a place, no pet there
     raw_heads = [h for h in hits if h.section in {"breeds", "species", "relations"} and not any(
         o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start) for o in shows)
@@ -189,8 +191,16 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
             last.species, last.breed = person.species, person.breed
             last.colour, last.traits = last.colour or person.colour, (*last.traits, *person.traits)
             continue
-        # the same pet mentioned again (same breed/relation, no new modifiers): merge
-        twin = next((p for p in people if (p.breed and p.breed == person.breed and not mods)
+        # "the poodles", 贵宾犬们, 一群哈士奇, 其他仓鼠: a group, not one pet
+        before = words[max(0, span_start - 3):span_start]
+        many = (h.section in {"breeds", "species"} or h.section == "relations" and h.key != "stranger"  # 同学们
+                and lex.entry("relations", h.key)["role"] == "other") and (
+            (not chinese and h.surface.endswith("s") and not h.surface.endswith("ss"))
+            or (chinese and (h.end < len(words) and words[h.end].startswith("们") or "一群" in before[-2:]
+                             or any(w in _OTHERS_ZH for w in before[-2:]))))
+        # the same pet mentioned again (same breed/relation, no new modifiers): merge; a group is never one pet
+        # of its kind told of before ("a tiny hamster … the other hamsters laugh at him"), nor one pet the group
+        twin = next((p for p in people if ((id(p) in groups) == many and p.breed and p.breed == person.breed and not mods)
                      or (p.relation and p.relation == person.relation and person.breed is None and not mods)
                      or (person.relation == "ex" and p.relation in _PARTNERS and person.breed is None)
                      or ((prev_word == "the" or chinese) and not mods
@@ -198,7 +208,7 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
                      or (prev_word == "the" and not mods and h.section == "relations" and bool(p.words)  # "her son's
                          and h.surface in p.words[0].split()[1:])),  # new wife … until the wife": one pet
                     None)
-        if twin is None and chinese and len(group) == 1 and h.section == "species" \
+        if twin is None and chinese and len(group) == 1 and h.section == "species" and not many \
                 and not any(w.startswith(("另", "别的")) or w in {"和", "与", "跟"} for w in words[max(0, span_start - 2):span_start]):
             # "…供小猫上学，小猫长大后当了医生", 照顾生病的老狗，老狗康复后: the pet told of again in the same words
             twin = next((p for p in people if p.words == person.words and p.breed is None and p.relation is None), None)
@@ -208,14 +218,13 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
         label = person.relation or person.breed or person.species or "pet"
         person.key = slug(label if person.relation else f"{label}", taken)
         people.append(person)
+        told = len(people) - 1
         # "two rival dogs", "三只小猫": as many pets like the first; "一窝小猫", "four puppies": and a litter
-        before = words[max(0, span_start - 3):span_start]
         joined = [k for k, w in enumerate(before) if w in _JOINS]  # "三只小狗和妈妈": the count is the puppies'
-        many = h.section in {"breeds", "species"} and (  # "the poodles", 贵宾犬们, 一群哈士奇: a group, not one pet
-            (not chinese and h.surface.endswith("s") and not h.surface.endswith("ss"))
-            or (chinese and (h.end < len(words) and words[h.end].startswith("们") or "一群" in before[-2:])))
         add_counted(people, person, h, before[joined[-1] + 1:] if joined else before, h.start in young, chinese,
                     taken, label, many)
+        if many:
+            groups.update(id(q) for q in people[told:])
     return people if chinese else _apposed(people, masked)
 
 

@@ -1,18 +1,26 @@
-"""The many who mocked the hero, seen at the end (``show_mockers_stunned``, on the expanded scenes): a premise
-whose mocking is done by a group named off screen ("everyone laughed at", "the whole village mocked", "her
-classmates", 亲戚们都看不起, 全村人都嘲笑) ends with them there, stunned, as a crowd (``staging.json``'s
-``mocking_groups``; the painter draws a "stunned crowd": eyes wide, mouths open) (pure)."""
+"""The many who mocked the hero, seen (``show_mockers_stunned``, on the expanded scenes): a premise whose mocking
+is done by a group named off screen ("everyone laughed at", "the whole village mocked", "her classmates",
+亲戚们都看不起, 全村人都嘲笑: ``staging.json``'s ``mocking_groups``), or by a group of the cast that one plural
+word names ("the other hamsters laugh at him", 公园里的大狗们都嘲笑它: two of them on screen, laughing together),
+ends with them there, stunned, as a crowd (the painter draws a "stunned crowd": eyes wide, mouths open); a cast
+group's crowds, laughing where it mocks and stunned at the end, are of its own animals ("laughing crowd of
+hamsters", "stunned crowd of dogs": the painter draws their ears, snouts and coats) (pure)."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from typing import Any
 
 from story.analysis import Analysis
 from story.clauses import clauses
+from story.lexicon import lexicon
 from story.staged import data_words
 
 STUNNED = "stunned crowd"
+LAUGHING = "laughing crowd"
 _CHEERING = "cheering crowd"
+_JEERS = {"laugh", "sneer", "point"}
 
 
 def mocked_by_many(analysis: Analysis) -> bool:
@@ -21,12 +29,58 @@ def mocked_by_many(analysis: Analysis) -> bool:
     return any("mock" in c.events and groups.search(c.text.lower()) for c in clauses(analysis))
 
 
-def show_mockers_stunned(scenes: list[dict[str, Any]], analysis: Analysis, max_props: int) -> None:
-    """The last scene shows the group that mocked the hero, stunned (in place of a cheering crowd, else of
-    the scene's last prop when it has no room)."""
-    if not scenes or not mocked_by_many(analysis):
+def _plural(noun: str) -> str:
+    if re.search(r"[^aeiou]y$", noun):
+        return noun[:-1] + "ies"
+    return noun + ("es" if re.search(r"(?:s|x|ch|sh)$", noun) else "s")
+
+
+def crowd_noun(character: dict[str, Any]) -> str:
+    """What a crowd of ``character``'s kind is of, in the plural ("hamsters", "corgis", "dogs"): its breed's
+    name where the lexicon knows the breed and the name is not its species' ("stray cat"), else its species."""
+    lex = lexicon()
+    said = f"{character.get('breed') or ''} {character.get('look') or ''}"
+    breed = next((lex.entry("breeds", k) for k in lex.keys(said, "breeds")
+                  if lex.entry("breeds", k)["species"] == character["species"]), None)
+    name = str(breed["en"][0]) if breed is not None else ""
+    return _plural(name if name and not re.search(r"\b(?:cat|dog)\b", name) else str(character["species"]))
+
+
+def _mocking_group(scenes: Sequence[dict[str, Any]]) -> tuple[int, list[str]] | None:
+    """The first scene where two or more of the cast laugh, sneer or point at the hero together, and who."""
+    for k, scene in enumerate(scenes):
+        jeering = [a["id"] for a in scene["characters"]
+                   if a["id"] != "hero" and a["action"] in _JEERS and a.get("target") == "hero"]
+        if len(jeering) > 1:
+            return k, jeering
+    return None
+
+
+def _put(props: list[str], label: str, max_props: int) -> list[str]:
+    """``label`` in place of a cheering crowd, else of the last prop when there is no room."""
+    props = [p for p in props if p != _CHEERING]
+    return props if label in props else [*props[:max_props - 1], label]
+
+
+def show_mockers_stunned(scenes: list[dict[str, Any]], analysis: Analysis, max_props: int,
+                         characters: Sequence[dict[str, Any]] = ()) -> None:
+    """A cast group that mocks the hero: a laughing crowd of its kind where it first mocks, every laughing
+    crowd of its kind; the last scene shows the group that mocked the hero, stunned (in place of a cheering
+    crowd, else of the scene's last prop when it has no room)."""
+    if not scenes:
+        return
+    group = _mocking_group(scenes)
+    kind = {str(c["id"]): c for c in characters}
+    noun = crowd_noun(kind[group[1][0]]) if group is not None and group[1][0] in kind else ""
+    of = f" of {noun}" if noun else ""
+    if group is not None:
+        first = scenes[group[0]]
+        if LAUGHING not in first["props"]:
+            first["props"] = _put(first["props"], LAUGHING, max_props)
+        for scene in scenes:
+            scene["props"] = [f"{LAUGHING}{of}" if p == LAUGHING else p for p in scene["props"]]
+    if group is None and not mocked_by_many(analysis):
         return
     last = scenes[-1]
-    props = [p for p in last["props"] if p != _CHEERING]
-    if STUNNED not in props:
-        last["props"] = [*props[:max_props - 1], STUNNED]
+    if STUNNED not in last["props"] and f"{STUNNED}{of}" not in last["props"]:
+        last["props"] = _put(last["props"], f"{STUNNED}{of}", max_props)

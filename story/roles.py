@@ -95,6 +95,7 @@ def by_outsider(tokens: Tokens, start: int, end: int, inside: list[Mention]) -> 
     return None
 
 
+_WHERE_ZH = set("里上中外边旁内")  # the end of a Chinese where-phrase: 村里, 公园里, 学校外
 TOWARD_ZH = {"向", "对", "给", "跟", "替", "朝", "为"}  # 向同学道歉: to whom, the one before carries on
 
 
@@ -112,6 +113,11 @@ def read_subject(premise: str, tokens: Tokens, start: int, end: int, inside: lis
         return None, False, i  # "被豪门白猫羞辱": the one it befalls carries on; 被 starts the passive
     while first is not None and i < first.start and (words[i] in DET or owns(premise, tokens, i)):
         i += 1  # "the villain's husky bodyguard Koda"
+    if tokens.chinese and first is not None:  # 村里的兔子们都笑它, 公园里的大狗们: where they are, then who
+        de = next((k for k in range(i + 1, first.start) if words[k] == "的"), None)
+        if de is not None and words[de - 1][-1] in _WHERE_ZH and not any(
+                h.section in {"events", "actions"} and i <= h.start < de for h in hits):
+            i = de + 1
     if first is not None and first.start <= i + 1 and not any(
             h.section in {"events", "actions"} and i <= h.start < first.start for h in hits) \
             and not (first.start == i + 1 and (verb_like(words[i], tokens.chinese)

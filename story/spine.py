@@ -197,12 +197,16 @@ def _starts_with_name(line: str, cast: Cast) -> bool:
     return any(n and line.startswith(n) for n in cast.names.values())
 
 
+_SAID_AS_GROUP = "said as a group: "  # a mark in ``introduced``: the group a Chinese 们 word named, and that word
+
+
 def _who(key: str, words: str, cast: Cast, introduced: set[str], zh: bool, given: bool) -> str:
     """A person's name; the first time with the premise's own description beside it."""
     name = _names(key, cast, zh)
     introduced.update(cast.together.get(key, ()))
     if zh and words.endswith("们"):
         introduced.add(key)
+        introduced.update(f"{_SAID_AS_GROUP}{k}={words}" for k in (key, *cast.together.get(key, ())))
         return words  # 同学们: a group has no one pet's name
     if key in introduced or not words:
         return name
@@ -238,6 +242,12 @@ def _subject(c: Clause, cast: Cast, introduced: set[str], zh: bool, company: str
     Pearl cook dinner), or when it goes on "together" with the one the clause before named with it."""
     key = c.subject or cast.hero
     others = cast.together.get(key) or ((company,) if company else ())
+    group = next((m.split("=", 1)[1] for m in introduced if m.startswith(f"{_SAID_AS_GROUP}{key}=")), None)
+    if zh and cast.together.get(key) and c.subject_words.endswith("们"):
+        group = c.subject_words
+    if zh and group is not None and (not c.subject_words or c.subject_words == group):
+        introduced.update({key, *others})
+        return group  # 被同学们欺负，把午饭都抢走了: still 同学们, never names the premise never gave them
     if not others or others == (key,):
         return _who(key, c.subject_words, cast, introduced, zh, _given(c.subject, cast, c))
     names = [cast.name(k) for k in (key, *others)]

@@ -412,6 +412,9 @@ def cast_asks(items: Any) -> list[Ask]:
     return list(items)
 
 
+_JEERS = {"laugh", "sneer", "point"}  # a group's deed at one pet that each of the group does on screen
+
+
 def visual_note(c: Clause, cast: Cast, where: str | None, heros_place: bool = False,
             when: str = "") -> tuple[str, list[str], list[Ask]]:
     """The visual note (English, for staging), the clause's things as scene props (in the lexicon's
@@ -431,7 +434,8 @@ def visual_note(c: Clause, cast: Cast, where: str | None, heros_place: bool = Fa
     if phrase is not None:  # "skipping rope", "playing the guitar": the first word alone is another deed
         word = " ".join([_ing(phrase.split()[0]), *phrase.split()[1:]])
     waits = c.obj is not None and longs_for(c.verb)  # "four puppies wait for their mother": all of them, alone
-    doers = [c.actor or cast.hero, *(cast.together.get(c.actor or cast.hero, ()) if waits else ())]
+    jeers = act in _JEERS  # "the other hamsters laugh at him": all of them laugh
+    doers = [c.actor or cast.hero, *(cast.together.get(c.actor or cast.hero, ()) if waits or jeers else ())]
     for part in c.parts if c.said_subject and not c.passive else ():  # "Bella and Max share…": both do it
         if part.key and part.key != c.obj and part.key not in doers:
             doers.append(part.key)

@@ -21,7 +21,7 @@ from tests.spoken import spoken
     ("柯基被同学叫做丑八怪，后来成了超级模特", "corgi", 2),
     ("狸花猫被村里人叫做没用的野猫，后来抓住了偷鸡的黄鼠狼", "tabby", 1),
     ("拉布拉多被叫做傻大个，后来成了明星", "labrador", 1),
-    ("同学们都叫小柯基废物，它默默努力，最后拿了冠军", "corgi", 2),
+    ("同学们都叫小柯基废物，它默默努力，最后拿了冠军", "corgi", 3),  # 同学们: a group, two classmates
 ])
 def test_a_label_a_pet_is_called_is_no_pet_nor_its_name(premise: str, hero: str, cast: int) -> None:
     a = analyse(premise)

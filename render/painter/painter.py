@@ -40,7 +40,7 @@ from render.painter.props import EXTENT, GRIP, HAND, draw_prop
 from render.painter.shops import ShopMatch, draw_shop
 from render.painter.staging import PlacedProp, Staged, stage_scene
 from render.painter.venues import VENUES, draw_venue, places_drawn
-from render.painter.vocabulary import hazard_of, match_prop, vocabulary
+from render.painter.vocabulary import crowd_kind, hazard_of, match_prop, vocabulary
 from render.stages import CancelFn, ProgressFn, RenderSpec, SceneArt, Sprite, overscan_size
 from story.script import Scene, Script
 
@@ -263,7 +263,7 @@ class StoryboardPainter:
             if not _again(placed, k):
                 pen = Pen(c.d, x, c.Y(pp.y), u)
                 pen.lw = max(pen.lw, c.lw * 1.4)
-                draw_prop(pp.art, pen, pp.match.color)
+                draw_prop(pp.art, pen, pp.match.color, crowd_kind(pp.match.asked) if pp.match.drawn == "crowd" else "")
                 if pp.jeering:  # a crowd laughing at someone, not cheering: HA over its heads
                     draw_jeers(pen, EXTENT.get(pp.art, (52.0, 100.0)), c.lang)
             hw, h = EXTENT.get(pp.art, (52.0, 100.0))

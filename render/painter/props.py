@@ -13,7 +13,8 @@ import random
 from collections.abc import Callable
 
 from render.painter import figures
-from render.painter.geometry import GOLD, INK, RGB, WHITE, Pen, darker, lighter, star_pts
+from render.painter.animals import ANIMALS
+from render.painter.geometry import GOLD, INK, PINK, RGB, WHITE, Pen, darker, lighter, star_pts
 
 DrawFn = Callable[[Pen, RGB | None], None]
 
@@ -254,25 +255,68 @@ def _crowd(p: Pen, color: RGB | None) -> None:
             x += rng.uniform(26, 34) * s
 
 
-def _two_groups(p: Pen, seed: int, face: Callable[[float, float, float, int], None]) -> None:
+def _two_groups(p: Pen, seed: int, face: Callable[[float, float, float, int], None], kind: str = "") -> None:
     """Two groups of pets at either side, two rows deep, the middle left free; ``face(x, y, s, k)`` draws each
-    one's face and what it holds up (``k``: its place in the group)."""
+    one's face and what it holds up (``k``: its place in the group); ``kind``: the animals they are
+    (``crowd_head``), else cats of mixed coats."""
     rng = random.Random(seed)
     coats = [(90, 120, 200), (200, 80, 90), (90, 160, 110), (230, 190, 80), (120, 110, 130)]
     for side in (-1, 1):
         for row, (y, s) in enumerate(((-40, 0.85), (-4, 1.0))):
             for k in range(4 - row):
                 x = side * (86 + k * 30 * s + row * 12 + rng.uniform(-4, 4))
-                fur = rng.choice(_FURS)
+                fur = rng.choice(_DOG_FURS if kind == "dog" else _FURS)
                 p.rect(x - 11 * s, y - 18 * s, x + 11 * s, y + 4, rng.choice(coats), r=5 * s)
-                p.ell(x, y - 30 * s, 14 * s, 12 * s, fur)
-                for e in (-1, 1):
-                    p.poly([(x + e * 12 * s, y - 34 * s), (x + e * 11 * s, y - 50 * s), (x + e * 3 * s, y - 40 * s)],
-                           fur)
+                crowd_head(p, x, y, s, fur, kind)
                 face(x, y, s, k + row)
 
 
-def _onlookers(p: Pen, color: RGB | None) -> None:
+_DOG_FURS = ((225, 175, 90), (140, 95, 60), (248, 246, 240), (70, 66, 76), (200, 120, 60), (190, 185, 180))
+
+
+def crowd_head(p: Pen, x: float, y: float, s: float, fur: RGB, kind: str) -> None:
+    """One of a crowd's heads (centre ``x, y - 30 s``) as the animal ``kind`` is told apart at a glance: a
+    cat's pointy ears, a dog's floppy ears and muzzle, a hamster's round ears and cheeks, a rabbit's long
+    ears, a pig's pink snout, a fox's orange mask, a panda's black ears and eye patches."""
+    animal = ANIMALS.get(kind)
+    fur = animal.fur if animal is not None else fur
+    hy = y - 30 * s
+    if kind == "rabbit":
+        for e in (-1, 1):
+            p.ell(x + e * 6 * s, hy - 20 * s, 4 * s, 13 * s, fur)
+            p.ell(x + e * 6 * s, hy - 19 * s, 1.8 * s, 9 * s, PINK, outline=False)
+    elif kind in ("hamster", "panda"):
+        for e in (-1, 1):
+            p.ell(x + e * 11 * s, hy - 10 * s, 5 * s, 5 * s, animal.fur2 if kind == "panda" and animal else fur)
+            if kind == "hamster":
+                p.ell(x + e * 11 * s, hy - 10 * s, 2.4 * s, 2.4 * s, PINK, outline=False)
+    p.ell(x, hy, 14 * s, 12 * s, fur)
+    if kind in ("", "cat", "fox"):
+        for e in (-1, 1):
+            p.poly([(x + e * 12 * s, hy - 4 * s), (x + e * 11 * s, hy - 20 * s), (x + e * 3 * s, hy - 10 * s)], fur)
+    elif kind in ("dog", "pig"):  # floppy ears down the head's sides; a pig's small and tipped forward
+        for e in (-1, 1):
+            if kind == "dog":
+                p.ell(x + e * 13 * s, hy + 1 * s, 4.5 * s, 9 * s, darker(fur, 0.78))
+            else:
+                p.poly([(x + e * 6 * s, hy - 10 * s), (x + e * 15 * s, hy - 13 * s), (x + e * 13 * s, hy - 3 * s)],
+                       darker(fur, 0.92))
+    if kind in ("dog", "fox"):  # a pale muzzle and a black nose
+        p.ell(x, hy + 5 * s, 7 * s, 5 * s, lighter(fur, 0.45) if kind == "dog" else WHITE, outline=False)
+        p.ell(x, hy + 2 * s, 2.6 * s, 2 * s, INK, outline=False)
+    elif kind == "pig":
+        p.ell(x, hy + 5 * s, 5.5 * s, 4 * s, darker(fur, 0.9))
+        for e in (-1, 1):
+            p.ell(x + e * 2 * s, hy + 5 * s, 1 * s, 1.4 * s, darker(fur, 0.6), outline=False)
+    elif kind == "hamster":
+        for e in (-1, 1):
+            p.ell(x + e * 9 * s, hy + 5 * s, 5 * s, 4 * s, animal.fur2 if animal else WHITE, outline=False)
+    elif kind == "panda" and animal is not None:
+        for e in (-1, 1):
+            p.ell(x + e * 5 * s, hy - 1 * s, 4 * s, 4.5 * s, animal.fur2, outline=False)
+
+
+def _onlookers(p: Pen, color: RGB | None, kind: str = "") -> None:
     """A crowd out of doors: two groups of passers-by at either side, phones up, the middle left free."""
     def face(x: float, y: float, s: float, k: int) -> None:
         p.ell(x - 5 * s, y - 31 * s, 1.8 * s, 2.2 * s, INK, outline=False)
@@ -281,10 +325,10 @@ def _onlookers(p: Pen, color: RGB | None) -> None:
             p.rect(x + 8 * s, y - 62 * s, x + 18 * s, y - 46 * s, (40, 40, 50), r=1.5)
             p.rect(x + 10 * s, y - 60 * s, x + 16 * s, y - 49 * s, (150, 210, 250), outline=False)
 
-    _two_groups(p, 12, face)
+    _two_groups(p, 12, face, kind)
 
 
-def _stunned_crowd(p: Pen, color: RGB | None) -> None:
+def _stunned_crowd(p: Pen, color: RGB | None, kind: str = "") -> None:
     """The ones who mocked, gathered at either side and stunned: eyes wide, mouths open, a "!" over them."""
     def face(x: float, y: float, s: float, k: int) -> None:
         for e in (-1, 1):
@@ -295,7 +339,24 @@ def _stunned_crowd(p: Pen, color: RGB | None) -> None:
             p.rect(x - 2 * s, y - 66 * s, x + 2 * s, y - 52 * s, (230, 60, 50), r=1)
             p.ell(x, y - 48 * s, 2 * s, 2 * s, (230, 60, 50), outline=False)
 
-    _two_groups(p, 15, face)
+    _two_groups(p, 15, face, kind)
+
+
+def _laughing_crowd(p: Pen, color: RGB | None, kind: str = "") -> None:
+    """A crowd laughing at the one in the middle: eyes squeezed shut, mouths wide open, every other one
+    pointing a paw toward the middle."""
+    def face(x: float, y: float, s: float, k: int) -> None:
+        for e in (-1, 1):  # eyes shut with laughter: two ^ marks
+            p.line([(x + e * 5 * s - 3 * s, y - 32 * s), (x + e * 5 * s, y - 35 * s), (x + e * 5 * s + 3 * s, y - 32 * s)],
+                   INK, 1.3 * s)
+        p.poly([(x - 6 * s, y - 27 * s), (x + 6 * s, y - 27 * s), (x + 4 * s, y - 21 * s), (x, y - 19.5 * s),
+                (x - 4 * s, y - 21 * s)], (120, 30, 40))  # the mouth wide open
+        p.ell(x, y - 21.5 * s, 2.6 * s, 1.4 * s, (240, 120, 140), outline=False)
+        if k % 2 == 0:  # a paw pointed at the one in the middle
+            toward = -1 if x > 0 else 1
+            p.stroke([(x + toward * 8 * s, y - 12 * s), (x + toward * 24 * s, y - 30 * s)], (235, 225, 215), 5 * s)
+
+    _two_groups(p, 16, face, kind)
 
 
 def _audience(p: Pen, color: RGB | None) -> None:
@@ -1163,12 +1224,20 @@ RIG_OFFSET: dict[str, tuple[float, float]] = {"car": (-6, 6), "delivery scooter"
 # a prop's other drawings, by what its words name (``variants`` in vocabulary.json): a truck, a bus, a sports car
 VARIANTS: dict[str, DrawFn] = {"sports car": _sports_car, "truck": _truck, "bus": _bus, "bicycle": _bicycle,
                                "stunned crowd": _stunned_crowd, "coin jar": _coin_jar}
+# the crowds drawn as two groups, each of the animals its words name (``vocabulary.crowd_kind``)
+_OF_A_KIND: dict[str, Callable[[Pen, RGB | None, str], None]] = {
+    "onlookers": _onlookers, "stunned crowd": _stunned_crowd, "laughing crowd": _laughing_crowd}
 
 # a crowd as its place has it (``crowds`` in vocabulary.json); elsewhere the guests of ``_crowd``
-CROWDS: dict[str, DrawFn] = {"onlookers": _onlookers, "audience": _audience, "fans": _fans}
+CROWDS: dict[str, DrawFn] = {"onlookers": _onlookers, "audience": _audience, "fans": _fans,
+                             "laughing crowd": _laughing_crowd}
 
 
-def draw_prop(name: str, pen: Pen, color: RGB | None = None) -> None:
+def draw_prop(name: str, pen: Pen, color: RGB | None = None, kind: str = "") -> None:
+    """The prop ``name`` drawn; a crowd of two groups as the animals ``kind`` names (hamsters, dogs)."""
+    if kind and name in _OF_A_KIND:
+        _OF_A_KIND[name](pen, color, kind)
+        return
     (DRAW.get(name) or VARIANTS.get(name) or CROWDS[name])(pen, color)
 
 # half-width and height in prop units, for the report's boxes
@@ -1180,7 +1249,7 @@ EXTENT: dict[str, tuple[float, float]] = {
     "office desk": (64, 88), "wok": (36, 110), "podium": (38, 92), "umbrella": (60, 128), "food bowl": (52, 86),
     "food stall": (88, 162), "serving tray": (58, 54), "coffee cup": (38, 138), "handbag": (54, 92),
     "necklace": (42, 106), "newspaper": (58, 98), "yacht": (100, 152), "easel": (62, 112),
-    "fire hose": (122, 62), "onlookers": (180, 96), "stunned crowd": (180, 100),
+    "fire hose": (122, 62), "onlookers": (180, 96), "stunned crowd": (180, 100), "laughing crowd": (180, 96),
     "sausages": (50, 102), "fish": (30, 100), "bone": (46, 74), "noodles": (50, 104), "dumplings": (50, 90),
     "meat": (42, 104), "bread": (50, 102), "ice cream": (26, 104), "plane": (100, 66), "fire": (58, 194), "burning house": (58, 196), "flag": (78, 108), "audience": (180, 68),
     "sports car": (100, 72), "truck": (100, 100), "bus": (100, 96), "bicycle": (64, 80), "train": (160, 146),

@@ -62,7 +62,12 @@ class PlacedProp:
     @property
     def jeering(self) -> bool:
         """A crowd asked as laughing at someone ("laughing crowd"): drawn as its place's crowd, laughing."""
-        return self.match.drawn == "crowd" and any(w in self.match.asked.lower() for w in JEERS)
+        return _jeers(self.match)
+
+
+def _jeers(m: PropMatch) -> bool:
+    """A crowd asked as laughing at someone: faces shown laughing, wherever it is (never an audience's backs)."""
+    return m.drawn == "crowd" and any(w in m.asked.lower() for w in JEERS)
 
 
 JEERS = ("laughing", "jeering", "mocking", "sneering", "哄笑", "起哄", "嘲笑")  # a crowd's words that say it laughs at
@@ -82,7 +87,7 @@ _HIGH = {"company sign": (0.5, 0.43), "plane": (0.7, 0.27), "lanterns": (0.5, 0.
 # seen from behind along the frame's foot, stays below the subtitles in every camera window (its ears and
 # glow sticks below 0.88 of the visible frame: even a tilt's lowest window shows them under the subtitles)
 _CROWD_SPOTS = {"audience": (0.5, 1.09, 0.3), "fans": (0.5, 0.53, 0.2), "onlookers": (0.5, HORIZON + 0.03, 0.19),
-                "stunned crowd": (0.5, HORIZON + 0.03, 0.19)}
+                "stunned crowd": (0.5, HORIZON + 0.03, 0.19), "laughing crowd": (0.5, HORIZON + 0.03, 0.19)}
 
 
 # who may take an unclaimed prop: a rig (scooter, desk, wok, cradle, podium) or a prop for the paw
@@ -301,8 +306,8 @@ def stage_scene(scene: Scene, cast: list[str] | None = None,
             placed.append(replace(spots[m.drawn], match=m))
             continue
         # a crowd as its place has it, unless the words name its own drawing (the mockers stunned)
-        crowd = "crowd" if m.drawn != "crowd" else vocab.crowds.get(scene.location, "crowd") if art(m) == "crowd" \
-            else art(m)
+        crowd = "crowd" if m.drawn != "crowd" else "laughing crowd" if _jeers(m) \
+            else vocab.crowds.get(scene.location, "crowd") if art(m) == "crowd" else art(m)
         if crowd in _CROWD_SPOTS:  # a crowd that fits its place: the audience before a stage, fans in the stands
             x, y, size = _CROWD_SPOTS[crowd]
             spots[m.drawn] = PlacedProp(m, "back", x, y, size, crowd)

@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
+from render.painter.animals import animal_of
 from render.painter.geometry import RGB
 from story.lexicon import lexicon
 from story.nearest import nearest
@@ -165,6 +166,25 @@ def art(m: PropMatch) -> str:
     said = m.asked.lower()
     return next((name for name, (of, words) in vocabulary().variants.items() if of == m.drawn and _says(words, said)),
                 m.drawn)
+
+
+@lru_cache(maxsize=256)
+def crowd_kind(asked: str) -> str:
+    """The animals a crowd's words say it is of ("laughing crowd of hamsters", "stunned crowd of corgis"):
+    one the painter draws by its own parts (``animals.ANIMALS``), else "cat" or "dog" by the species or breed
+    the words name (``story``'s lexicon), else "" (the mixed crowd of cats it always was)."""
+    said = asked.lower()
+    animal = animal_of(said) or animal_of(re.sub(r"(x|ch|sh|ss)es\b", r"\1", said))  # "foxes": a fox's crowd
+    if animal:
+        return animal
+    lex = lexicon()
+    for species in ("dog", "cat"):
+        words = [*lex.entry("species", species)["en"], *(w for e in lex.data["breeds"].values()
+                                                         if e["species"] == species for w in e["en"])]
+        if any(re.search(rf"\b(?:{re.escape(w)}(?:s|es)?|{re.escape(w[:-1])}ies)\b", said) for w in words
+               if w.isascii()):
+            return species
+    return ""
 
 
 def _story_nearest(asked: str, language: str) -> str | None:
