@@ -23,7 +23,7 @@ from story.damage import show_damage
 from story.gear import climbed, instrument, is_gear, role_action, tool_action
 from story.kinds import mischief, story_kind
 from story.lexicon import Hit, lexicon, tokenize_en
-from story.mockers import show_mockers_stunned
+from story.mockers import show_mockers_stunned, show_visit_served
 from story.plan import (
     MAX_LINE_S,
     NARRATOR,
@@ -504,6 +504,7 @@ def expand_plan(
 
     show_damage(scenes, analyse(premise), MAX_PROPS)
     show_mockers_stunned(scenes, analyse(premise), MAX_PROPS, characters)  # "everyone laughed at her": stunned, at the end
+    show_visit_served(scenes, analyse(premise))  # "the cat who mocked her comes to eat at her restaurant": served
 
     # 4. Timing: each scene holds its narration and dialogue as our voices say them; 32–58 s in all.
     spoken = [scene_seconds([s["narration"], *(d["text"] for d in s["dialogue"])], lang) for s in scenes]

@@ -177,6 +177,9 @@ def setting_only(tokens: Tokens, start: int, end: int, hits: list[Hit]) -> bool:
     return bool(covered) and all(i in covered or tokens.words[i] in _SETTING_ZH for i in range(start, end))
 
 
+_ONCE_ZH = {"曾经", "以前", "之前", "当年", "当初", "从前", "过去", "那时"}  # when a deed told before its 的 was done
+
+
 def relatives_zh(frags: list[tuple[str, int, int]], mentions: list[Mention], tokens: Tokens,
                   hits: list[Hit]) -> tuple[list[tuple[str, int, int]], dict[int, str]]:
     """Chinese says what a pet does or suffers before it, joined by 的: "一只在夜市摆摊卖烤串的柴犬被城管
@@ -190,7 +193,7 @@ def relatives_zh(frags: list[tuple[str, int, int]], mentions: list[Mention], tok
     subjects: dict[int, str] = {}
     for lead, s, e in frags:
         first = s
-        while first < e and words[first] in DET:
+        while first < e and (words[first] in DET or words[first] in _ONCE_ZH):  # 曾经嘲笑它的白猫: its deed, once
             first += 1
         target = next((m for m in mentions if first < m.start < e and words[m.start - 1] == "的"), None)
         if target is None:

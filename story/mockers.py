@@ -84,3 +84,44 @@ def show_mockers_stunned(scenes: list[dict[str, Any]], analysis: Analysis, max_p
     last = scenes[-1]
     if STUNNED not in last["props"] and f"{STUNNED}{of}" not in last["props"]:
         last["props"] = _put(last["props"], f"{STUNNED}{of}", max_props)
+
+
+_SERVED_AT = {"restaurant", "kitchen", "shop", "market"}  # where the hero's trade serves the one who comes
+_VISITS = {"eat", "enter", "walk", "stand"}  # the mocker come to eat or to buy (never one still jeering)
+_DISH = "steaming bowl"  # what a restaurant serves when the scene names nothing to hand over
+_SCENERY = {"oven", "cash register", "boxes", "menu", "stack of cash", "trophy"}  # never handed across the counter
+
+
+def show_visit_served(scenes: list[dict[str, Any]], analysis: Analysis) -> None:
+    """One who mocked the hero and comes to eat at its restaurant or to buy at its shop ("a white cat who mocked
+    a poor tabby comes to eat at her restaurant", "…comes to buy flowers from her shop") is served by the hero:
+    the hero hands the dish (or the flowers, the bread the scene names) to the mocker, who is stunned by it
+    there; in the scenes after, the mocker holds what it was given, ashamed (never eating happily while the
+    hero only stands by)."""
+    mockers = {p.key for p in analysis.cast[1:] if p.side == "villain" and p.does_wrong} \
+        if "mock" in analysis.wrongs else set()  # never a thief come into the shop
+    served = False
+    for scene in scenes:
+        if scene["location"] not in _SERVED_AT:
+            continue
+        apps = {a["id"]: a for a in scene["characters"]}
+        hero = apps.get("hero")
+        guest = next((a for a in scene["characters"] if a["id"] in mockers and a["action"] in _VISITS
+                      and not a.get("target") and any(h.get("target") in (None, a["id"]) for h in [hero or {}])), None)
+        if served and guest is not None and guest["action"] == "eat":
+            guest["expression"] = "sad"  # served once, it eats ashamed in every scene after, never happily
+        if hero is None or guest is None or hero["action"] not in ("stand", "talk"):
+            continue
+        if not served and guest["action"] not in ("eat", "enter"):
+            continue  # served from the scene it comes in to eat or to buy, never one only standing by before
+        thing = next((p for p in scene["props"] if p not in _SCENERY and "crowd" not in p), None)
+        dish = _DISH if scene["location"] in ("restaurant", "kitchen") and guest["action"] == "eat" else thing
+        if dish is None:
+            continue
+        if not served or guest["action"] == "eat":  # the hero serves; the mocker, stunned, is given it
+            hero.update(action="give", target=guest["id"], holding=dish[:40], expression="happy")
+            guest.update(expression="shocked" if not served else "sad")
+            guest.pop("target", None)
+        else:  # after: the mocker holds what it bought, ashamed, before the hero
+            guest.update(action="stand", holding=dish[:40], expression="sad")
+        served = True
