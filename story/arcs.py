@@ -20,12 +20,13 @@ from functools import cache
 from typing import Any
 
 from story.analysis import breed_look
+from story.buying import for_whom, goal_of, home_bought
 from story.claims import Licence
 from story.clauses import clauses
 from story.datafiles import read_json
 from story.helping import added, help_pair, helper_place, together
 from story.kin import HOUSEHOLD, KIN, relative, shares_look
-from story.kinds import story_kind
+from story.kinds import says_kind, story_kind
 from story.lexicon import lexicon
 from story.mockers import mocked_by_many
 from story.names import name_in
@@ -55,7 +56,7 @@ ARC_IDS = ("rags_to_riches", "career_dream", "betrayal_comeback", "lost_and_foun
            "celebration", "big_match", "little_wonders", "family_bond", "payback", "reunion", "owning_up", "making_up",
            "remembrance", "loyal_wait", "taken_in", "kindness_repaid", "helping_paw", "family_change", "exam_day",
            "true_heiress", "stand_in_bride", "banquet_reveal", "in_laws", "wife_returns", "second_chance",
-           "true_identity", "rebuild", "enemies_to_friends", "mentor", "contest")
+           "true_identity", "rebuild", "enemies_to_friends", "mentor", "contest", "saving_up")
 SLOTS = ("rival", "ally", "friend", "family")
 
 
@@ -493,10 +494,34 @@ def _values(analysis: Analysis, style: str, language: str, slots: dict[str, Memb
     else:
         v["thing"] = c["default_thing"]["zh" if zh else "en"]
         v["thing_en"] = "everything"
+    if arc.id == "saving_up":
+        v.update(_saving_values(analysis, slots, same))
     base = re.sub(r"^the ", "", v["thing"])
     v["thing_title"] = base.title() if not zh else base
     v["thing_cap"] = v["thing"][:1].upper() + v["thing"][1:]
     return v
+
+
+def _saving_values(analysis: Analysis, slots: dict[str, Member], same: bool) -> dict[str, str]:
+    """A saving story's thing (``goal``: the premise's words, in its own language; ``goal_seen``: what is drawn
+    for it, its vocabulary prop, a home's keys, else a gift box; ``goal_want``: the same, not for a home) and the
+    one it is for (``dear``; ``dear_family`` or ``dear_friend``, empty, for the slot it is); ``alone``, empty, when
+    it is for no one in the cast (the lines that say the hero has it at last)."""
+    goal = goal_of(analysis.premise)
+    if goal is None:
+        return {}
+    words, at = goal
+    props = lexicon().find(words, ["props"])
+    seen = "the keys to the new home" if home_bought(f"buys {words}") or home_bought(f"买{words}") else \
+        f"a {lexicon().entry('props', props[0].key)['label']}" if props else "a gift box"
+    out = {"goal_seen": seen, **({"goal_want": seen} if props or seen == "a gift box" else {}),
+           **({"goal": words} if same else {})}  # a home is wanted in words, never drawn as its keys
+    people = [(m.person.key, m.person.words) for s, m in slots.items() if s != "hero" and m.person.side != "villain"]
+    dear = for_whom(analysis.premise, people, at)
+    slot = next((s for s, m in slots.items() if s != "hero" and m.person.key == dear), None)
+    if slot is None:  # bought for no one in the cast: the lines of a thing had, alone
+        return {**out, "alone": ""}
+    return {**out, "dear": slots[slot].name, f"dear_{slot}": ""}  # its thanks said by that slot only
 
 
 def fits_setting(entry: dict[str, Any], values: dict[str, str]) -> bool:
@@ -613,8 +638,8 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
     optional_kept = 0
     gone = {s for s, m in slots.items() if m.person.gone}  # remembered: never heard, never met again
     for n, slot in enumerate(arc.beats):
-        if not _fits_life(slot, slots):
-            continue
+        if not _fits_life(slot, slots) or slot.get("unless_kind") and says_kind(analysis.premise, slot["unless_kind"]):
+            continue  # a saving story's want, never before the hero breaks the thing it replaces
         if slot.get("optional") and rng.random() < 0.4:
             continue
         optional_kept += bool(slot.get("optional"))
@@ -642,7 +667,8 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
         if speaker != "narrator":
             used_slots.add(speaker)
         beats.append({"speaker": slots[speaker].id if speaker != "narrator" else "narrator",
-                      "line": line[:200], "visual": visual[:160], "slot": slot["id"]})
+                      "line": line[:200], "visual": visual[:160], "slot": slot["id"],
+                      **({"keep": "yes"} if slot.get("keep") else {})})  # a step of its story: dropped last
 
     # 2a. The premise's own wrong is told, when no line tells it yet (fired, mocked, lost …); a story not
     #     of striving tells its wrongs and outcomes in its own clauses ("falls in love" is no wedding).

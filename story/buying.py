@@ -20,7 +20,7 @@ from story.datafiles import read_json
 from story.lexicon import lexicon
 from story.riches import first_named, riches_homes
 from story.script import MAX_PROPS
-from story.text import alternation
+from story.text import HAN, alternation
 
 # the setting a home's scene is given: the painter draws the house these words name (render/painter/venues.py)
 SETTINGS = {"house": ("street", "in front of the new house, its garden and picket fence"),
@@ -80,6 +80,12 @@ def homes_bought(text: str) -> list[str]:
     return [m.group(0) for kind in ("big", "small") for m in _patterns()[kind].finditer(text)] + riches_homes(text)
 
 
+def bought_told(text: str) -> bool:
+    """The words tell a thing bought, not only saved up for ("and buys his family a car", 给奶奶买了一套新房子; not "to
+    buy", 想买, 买礼物)."""
+    return any(_patterns()["got"].search(s) and not _wished(s) for s in _SENTENCE.findall(text))
+
+
 def saving_up(text: str) -> str | None:
     """The holder a saving sentence is drawn with (``"coin jar"`` where it says a jar or a tin, else ``"piggy
     bank"``), or None where the words tell no saving up ("saves every coin", 攒钱, 存进存钱罐; not "saves the
@@ -102,7 +108,9 @@ def show_buying(scenes: Sequence[dict[str, Any]], names: dict[str, str], most_ca
     if bought is None and scenes:  # a home only saved up for: the story ends there ("saves to buy a house")
         wanted = [h for s in scenes for h in saved_for(str(s["narration"]), ("house", "mansion"))
                   if h in ("house", "mansion")]
-        bought = (len(scenes) - 1, wanted[0]) if wanted else None
+        given = next((k for k in range(len(scenes)) if _given(scenes, k)),
+                     len(scenes) - 1)  # the scene that gives it ("gives her mom a house"), else the last
+        bought = (given, wanted[0]) if wanted else None
     staged: set[int] = set()
     if bought is not None:
         start, home = bought
@@ -147,13 +155,15 @@ def saved_for(text: str, homes: tuple[str, ...] = ()) -> list[str]:
 
 def _goal_when_got(scenes: Sequence[dict[str, Any]]) -> None:
     """A thing saved up for (the bike, the red car) drawn only once the hero has it: in no scene before one
-    tells it bought (buys, drives, 买了), and in the last scene when none does."""
+    tells it bought (buys, drives, 买了) or shows it given (the hero handing it over to the one it is for), and in
+    the last scene when none does."""
     lex = lexicon()
     goals = {key: str(lex.entry("props", key)["label"]) for s in scenes for key in saved_for(str(s["narration"]))}
-    for scene in scenes:
+    for k, scene in enumerate(scenes):
         said = str(scene["narration"])
-        if _patterns()["got"].search(said) and not saved_for(said):
-            for key in {h.key for h in lex.find(said, ["props"])} & set(goals):
+        seen = f"{said} {scene.get('visual_prompt', '')}"  # "Mango giving Bear a gift box": had, and given
+        if _given(scenes, k) and not saved_for(said):
+            for key in {h.key for h in lex.find(seen, ["props"])} & set(goals):
                 goals.pop(key)
         if goals:
             scene["props"] = [p for p in scene["props"] if p not in goals.values() and not {
@@ -161,6 +171,18 @@ def _goal_when_got(scenes: Sequence[dict[str, Any]]) -> None:
     if goals and scenes:  # the story ends with it
         last = scenes[-1]
         last["props"] = list(dict.fromkeys([*goals.values(), *last["props"]]))[:MAX_PROPS]
+
+
+def _given(scenes: Sequence[dict[str, Any]], k: int) -> bool:
+    """Scene ``k`` tells a thing bought or given ("buys", 买了, "gives Bear a new house"), or, in the story's last
+    third, shows the hero handing it over to another there (never where it tells saving up)."""
+    scene = scenes[k]
+    said = str(scene["narration"])
+    if _patterns()["got"].search(said):
+        return True
+    apps = scene["characters"]
+    return 3 * k >= 2 * len(scenes) and len(apps) > 1 and not saving_up(said) and not saved_for(said) and any(
+        a["id"] == "hero" and a.get("action") == "give" and not a.get("holding") for a in apps)
 
 
 def _home_at(scenes: Sequence[dict[str, Any]], names: dict[str, str]) -> tuple[int, str] | None:
@@ -214,3 +236,58 @@ def _with_the_hero(scene: dict[str, Any], names: dict[str, str], mockers: set[st
         if there.get("action", "stand") in _QUIET | {"stand"}:  # glad with it (a hug's lean costs a rotation)
             there.update(action="celebrate", expression="happy")
             there.pop("target", None)
+
+
+_OBJECTS = {"him", "her", "them", "me", "us"}
+
+
+def goal_of(text: str) -> tuple[str, int] | None:
+    """The thing a saving premise buys, in its own words, and where the words that buy it start ("saves up to buy
+    his grandma a new house": "a new house"; "walks dogs to save up for a guitar": "a guitar"; 攒钱给奶奶买了一套新房子:
+    新房子; the last 买 of a Chinese premise, 省下买零食的钱，给爷爷买了一副新眼镜: 新眼镜), or None
+    (``riches.json``'s ``saving.thing``)."""
+    data = read_json("riches.json")["saving"]["thing"]
+    if HAN.search(text):
+        found = list(re.finditer(rf"(?:{alternation(data['verbs']['zh'], False)})([^，,。.！!？?、；;：:]+)", text))
+        if not found:
+            return None
+        words = found[-1].group(1).strip()
+        words = next((words[len(c):] for c in data["counts_zh"] if words.startswith(c)), words)
+        return (words, found[-1].start()) if words else None
+    for verb in re.finditer(rf"(?:{alternation(data['for']['en'], True)})|\b(?:{alternation(data['verbs']['en'], True)})\b",
+                            text, re.IGNORECASE):
+        tokens = re.split(r"[.,;!?]", text[verb.end():], maxsplit=1)[0].split()
+        first = next((i for i, t in enumerate(tokens) if t.lower() in data["articles"]), None)
+        if first is not None:
+            tokens = tokens[first:]
+        elif tokens and tokens[0].lower() in _OBJECTS:
+            tokens = tokens[1:]
+        end = next((i for i, t in enumerate(tokens) if i > 0 and t.lower() in data["ends"]), len(tokens))
+        words = " ".join(tokens[:min(end, 5)])
+        if words and words.lower() not in data["articles"] and words.split()[-1].lower() not in data["times"]:
+            return words, verb.start()  # "saves up for a year and buys his family a car": the car
+    return None
+
+
+def for_whom(text: str, people: Sequence[tuple[str, Sequence[str]]], at: int) -> str | None:
+    """Which of ``people`` (key, the premise's words for them; the hero not among them) a thing bought at ``at`` is
+    for: the one named between its 给 and 买 (给奶奶买), else the first named after it ("to buy his grandma a
+    house", "a coat for his little brother"), else, said "her", "him" ("to buy her a new one"), the last named
+    before it."""
+    def spans(words: Sequence[str]) -> list[int]:
+        return [m.start() for w in words if w for m in re.finditer(re.escape(w), text)]
+    if HAN.search(text):
+        give = text.rfind("给", 0, at)
+        found = [k for k, words in people if give >= 0 and any(give < p < at for p in spans(words))]
+        if found:
+            return found[0]
+    after = sorted((min(p for p in spans(words) if p > at), k) for k, words in people
+                   if any(p > at for p in spans(words)))
+    if after:
+        return after[0][1]
+    rest = text[at:].split()
+    if any(w.lower().strip(".,") in _OBJECTS for w in rest[1:3]):
+        before = sorted((max(p for p in spans(words) if p < at), k) for k, words in people
+                        if any(p < at for p in spans(words)))
+        return before[-1][1] if before else None
+    return None

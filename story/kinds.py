@@ -116,6 +116,11 @@ def _said(kind: dict[str, Any], premise: str) -> str | None:
     return None
 
 
+def says_kind(premise: str, kind_id: str) -> bool:
+    """The premise says the words of that kinds.json kind ("breaks his sister's doll": a misdeed), whatever it is told as."""
+    return _said(next(k for k in kinds_data()["kinds"] if k["id"] == kind_id), premise) is not None
+
+
 def mischief(premise: str) -> bool:
     """The premise tells a pet's household mischief (``misdeed``'s ``mischief`` in kinds.json: "knocks the
     goldfish bowl off the table", 把妈妈的花瓶打碎了): its word and whose thing it was or what came of it."""

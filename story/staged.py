@@ -15,6 +15,7 @@ from functools import cache
 from typing import Any, Literal
 
 from story.analysis import BY
+from story.buying import bought_told, saving_up
 from story.clauses import Clause, outsider_entry
 from story.datafiles import read_json
 from story.gear import is_gear, note_phrase, tool_action
@@ -91,6 +92,8 @@ def kind(clause: Clause, total: int, analysis: Analysis, cast: Cast) -> str:
         return "setback"  # a wrong the hero suffers; a stray's days on the street ("在街头流浪") are no effort
     if "dream" in clause.events or cast.story.opens(clause.text):
         return "dream"  # "dreams of becoming a chef", "falls in love with…": where the story starts
+    if cast.story.id == "saving" and actor_side == "hero" and (bought_told(clause.text) or saving_up(clause.text)):
+        return "outcome" if bought_told(clause.text) else "rise"  # saving up is the story's middle; the thing bought its end
     if last and cast.story.open_ending and "outcome" not in kinds and (
             actor_side == "hero" or (clause.actor is None and clause.obj == cast.hero)):
         return "rise"  # "…leaves him a flower every morning", "a kind family adopts a stray kitten": the arc ends it

@@ -137,7 +137,8 @@ def befalls(c: Clause, cast: Cast) -> str | None:
 def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str, rng: random.Random,
          ok: Callable[[str], bool] = lambda line: True, kind: Kind | None = None, setting: str = "") -> list[Beat]:
     """Reactions, feelings and the time in between, round by round, until the beats say about ``FILL_S``
-    seconds; an ending line; template beats dropped (never premise ones) when too long or too many.
+    seconds; an ending line; template beats dropped (never premise ones, an arc's kept steps last) when too long or
+    too many.
     ``ok`` says whether a line claims only what the premise allows (``story.claims``); ``kind`` is the
     premise's kind of story (``story.kinds``): effort and triumph lines only for a story of striving,
     its own lines (small gestures, the search, the whistle) for the others. ``setting``: the location
@@ -151,7 +152,10 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
     spine = [b for b in beats if b["slot"] == "premise"]
     # 1. too many or too long: template beats go first, from the middle
     while len(beats) > MAX_BEATS or (length(beats, lang) > TARGET_MAX_S - 2 and len(beats) > MIN_BEATS):
-        drop = next((k for k in range(len(beats) - 2, 0, -1) if beats[k]["slot"] not in {"premise", "cameo"}), None)
+        drop = next((k for k in range(len(beats) - 2, 0, -1) if beats[k]["slot"] not in {"premise", "cameo"}
+                     and not beats[k].get("keep")), None)  # an arc's own steps (the saving, the paying) go last
+        if drop is None:
+            drop = next((k for k in range(len(beats) - 2, 0, -1) if beats[k]["slot"] not in {"premise", "cameo"}), None)
         if drop is None:
             drop = next((k for k in range(len(beats) - 2, 0, -1) if beats[k]["slot"] != "premise"), None)
         if drop is None:
