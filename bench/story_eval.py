@@ -479,7 +479,7 @@ UNSEEN_CASES: tuple[Unseen, ...] = (
     _u("a puppy is bullied at school for his big ears until he wins the singing contest", (Who(D),),
        (("bullied",), ("ears",), ("sing",), ("contest",)), "glow_up underdog_revenge career_dream big_match"),
     _u("two cat sisters fight over the last piece of cake", (Who(C), Who(C)), (("sister",), ("fight",), ("cake",)),
-       "family_change little_wonders family_bond rivals_to_friends"),
+       "squabble family_change little_wonders family_bond rivals_to_friends"),
     _u("a dog forgets his wife's birthday and tries to make it up to her", (Who(D), Who()),
        (("wife",), ("birthday",), ("forget", "forgot")), "celebration romance", (("wife", "hero"),)),
     _u("a kitten steals a toy from the store and her father makes her return it", (Who(C), Who()),

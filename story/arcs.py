@@ -23,6 +23,7 @@ from story.analysis import breed_look
 from story.buying import for_whom, goal_of, home_bought
 from story.claims import Licence
 from story.clauses import clauses
+from story.clausewords import NEGATED
 from story.datafiles import read_json
 from story.helping import added, help_pair, helper_place, together
 from story.kin import HOUSEHOLD, KIN, relative, shares_look
@@ -54,7 +55,7 @@ from story.weave import fill, fits_scene, scene_of, weave
 ARC_IDS = ("rags_to_riches", "career_dream", "betrayal_comeback", "lost_and_found", "parent_sacrifice",
            "underdog_revenge", "rivals_to_friends", "glow_up", "romance", "stolen_treasure", "rescue", "friendship",
            "celebration", "big_match", "little_wonders", "family_bond", "payback", "reunion", "owning_up", "making_up",
-           "remembrance", "loyal_wait", "taken_in", "kindness_repaid", "helping_paw", "family_change", "exam_day",
+           "squabble", "remembrance", "loyal_wait", "taken_in", "kindness_repaid", "helping_paw", "family_change", "exam_day",
            "true_heiress", "stand_in_bride", "banquet_reveal", "in_laws", "wife_returns", "second_chance",
            "true_identity", "rebuild", "enemies_to_friends", "mentor", "contest", "saving_up")
 SLOTS = ("rival", "ally", "friend", "family")
@@ -158,8 +159,6 @@ def choose_arc(analysis: Analysis, seed: int) -> str:
     return rng.choice(told_last(analysis, sorted(a for a, s in scores.items() if s == best)))
 
 
-_NEGATED = re.compile(r"(?:\b(?:never|not|no longer|doesn't|does not|don't|won't|didn't|can't|cannot|refuses to)"
-                      r"(?:\s+\w+)?\s+|(?:不|没|没有|从不|从没|不肯)\s*)$", re.IGNORECASE)
 
 
 def said_at(analysis: Analysis) -> dict[str, int]:
@@ -168,11 +167,11 @@ def said_at(analysis: Analysis) -> dict[str, int]:
     premise = analysis.premise
     out: dict[str, int] = {}
     for h in lexicon().find(premise):
-        if not _NEGATED.search(premise[:h.pos]):
+        if not NEGATED.search(premise[:h.pos]):
             out[f"{h.section}:{h.key}"] = max(out.get(f"{h.section}:{h.key}", -1), h.pos)
     for key, surface in analysis.surfaces.items():
         at = premise.lower().rfind(surface.lower())
-        if at >= 0 and key not in out and not _NEGATED.search(premise[:at]):
+        if at >= 0 and key not in out and not NEGATED.search(premise[:at]):
             out[key] = at
     return out
 
@@ -538,7 +537,11 @@ def fits_setting(entry: dict[str, Any], values: dict[str, str]) -> bool:
 def _stolen_thing(analysis: Analysis, zh: bool, same: bool) -> tuple[str, str] | None:
     """The thing a theft clause takes: in the lines' language (the premise's words when they match) and
     in English for the visual notes; None when no clause steals a drawable thing."""
-    n = next((n for c in clauses(analysis) if "steal" in c.events for n in c.asked if n.section == "props"), None)
+    said = clauses(analysis)
+    n = next((n for c in said if "steal" in c.events for n in c.asked if n.section == "props"), None)
+    kind = story_kind(analysis)
+    if n is None and kind.hurts:  # what a quarrel is over: the last fish, his brother's toy train
+        n = next((n for c in said if kind.hurt_in(c.text) for n in c.asked if n.section == "props"), None)
     if n is None:
         return None
     entry = lexicon().entry("props", n.used)

@@ -20,11 +20,13 @@ The reading is done in parts: ``story.fragments`` (cutting), ``story.mentions`` 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from story.clausewords import (
     DET,
     GENDER,
+    NEGATED,
     POSSESSIVE,
     PRONOUN_OBJECT,
     PRONOUN_SUBJECT,
@@ -153,7 +155,8 @@ def clauses(analysis: Analysis) -> list[Clause]:
     for lead, start, end in frags:
         main_after_who = not lead and start in ends_who  # "the fox who mocked her | comes to eat there"
         inside = [m for m in mentions if start <= m.start < end]
-        local = [h for h in hits if start <= h.start < end]
+        local = [h for h in hits if start <= h.start < end and not (  # "won't forgive him": no forgiving
+            h.section in {"events", "actions"} and NEGATED.search(premise[tokens.offsets[start]:h.pos]))]
         if zh and not inside and setting_only(tokens, start, end, local):
             setting = ("".join(surface(premise, tokens, i) for i in range(start, end)), local)
             continue
@@ -273,7 +276,7 @@ def clauses(analysis: Analysis) -> list[Clause]:
         out.append(Clause(
             index=len(out), text=premise[tokens.offsets[start]:text_end].strip(), lead=lead, actor=actor,
             subject=subject, said_subject=said, passive=passive, subject_words=intro.get(subject or "", ""), obj=obj if obj != actor else None,
-            verb=verb.strip(), parts=parts, events=events, actions=keys_of(local, "actions", body_start),
+            verb=verb.strip(), parts=parts, events=events, actions=_doings(local, body_start, tokens.words, asked),
             props=props, places=places, jobs=keys_of(local, "jobs", body_start), nouns=nouns, things=things,
             asked=asked, place_words=tuple(dict.fromkeys(h.surface for h in local if h.section == "places"
                                                          and (h.start >= body_start or h in before))),
@@ -321,3 +324,12 @@ def _parts(premise: str, tokens: Tokens, start: int, end: int, inside: list[Ment
         out.append(Part(surface(premise, tokens, i) + owned))
         i += 1
     return tuple(out)
+
+
+def _doings(local: list[Hit], body_start: int, words: Sequence[str], asked: Sequence[Nearest]) -> tuple[str, ...]:
+    """The clause's action words, less those that only name a thing it asks for ("steps on his toy train": a toy,
+    no training; "goes fishing with a fishing rod" still fishes)."""
+    named = [n.wanted.lower() for n in asked if " " in n.wanted]
+    kept = [h for h in local if h.section != "actions" or h.start == 0
+            or not any(f"{words[h.start - 1]} {h.surface}".lower() in n for n in named)]
+    return keys_of(kept, "actions", body_start)

@@ -135,6 +135,10 @@ def span_text(premise: str, tokens: Tokens, start: int, end: int) -> str:
     return " ".join(re.sub(r"[^\w\s,'’\-\u3400-\u9fff]", " ", raw).split())
 
 
+# a word denied by what comes right before it ("never forgives him", "won't forgive", 不肯原谅): not what happens
+NEGATED = re.compile(r"(?:\b(?:never|not|no longer|doesn't|does not|don't|won't|didn't|can't|cannot|refuses to)"
+                      r"(?:\s+\w+)?\s+|(?:不|没|没有|从不|从没|不肯)\s*)$", re.IGNORECASE)
+
 def keys_of(hits: list[Hit], section: str, start: int) -> tuple[str, ...]:
     return tuple(dict.fromkeys(h.key for h in hits if h.section == section and h.start >= start))
 

@@ -622,7 +622,11 @@ def _appearances(
     lex = lexicon()
     visual = group.visual
     # a staging note is English even where the names are hanzi ("we see 大黄 climbing 年糕"): read it as English
-    tokens = tokenize_en(visual) if visual.startswith("we see ") else lex.tokenize(visual)
+    # and so is an arc's note whose only hanzi are the cast's names ("可乐 hugging 奶茶, happy"): "hugging" hugs
+    bare = visual
+    for m in members.values():
+        bare = bare.replace(m.name, "")
+    tokens = tokenize_en(visual) if visual.startswith("we see ") or not _HAN.search(bare) else lex.tokenize(visual)
     vis_hits = lex.find_tokens(tokens, ["actions", "outfits"])
     positions = {sid: _mentions(visual, members[sid]) for sid in present}
 
@@ -695,7 +699,7 @@ _SPOKEN_ACTIONS = {"sneer", "laugh", "point", "cry", "push", "celebrate", "shock
 _PRIORITY = {"walk": -1, "stand": -2, "talk": -1, "enter": 0, "exit": 0, "think": 0, "sneer": 3, "laugh": 2,
              "push": 3, "point": 2, "hug": 3, "kneel": 3, "shocked": 3, "cry": 2, "celebrate": 2, "give": 2,
              "work": 1, "sing": 2, "spill": 3, "treat": 3, "sick": 3, "dance": 2, "roll": 2, "swim": 2, "fish": 2,
-             "photo": 2, "climb": 2, "dig": 2, "skip": 2, "play": 2, "fight": 3, "catch": 3, "train": 1}
+             "photo": 2, "climb": 2, "dig": 2, "skip": 2, "play": 2, "fight": 3, "catch": 3, "train": 1, "sulk": 3}
 
 
 def _mood(hits: list[Hit], actions: list[str], index: int, total: int) -> str:

@@ -201,7 +201,8 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
         # the same pet mentioned again (same breed/relation, no new modifiers): merge; a group is never one pet
         # of its kind told of before ("a tiny hamster … the other hamsters laugh at him"), nor one pet the group
         twin = next((p for p in people if ((id(p) in groups) == many and p.breed and p.breed == person.breed and not mods)
-                     or (p.relation and p.relation == person.relation and person.breed is None and not mods)
+                     or (p.relation and p.relation == person.relation and person.breed is None and not mods
+                         and not (chinese and _other_sibling(p, h.surface)))
                      or (person.relation == "ex" and p.relation in _PARTNERS and person.breed is None)
                      or ((prev_word == "the" or chinese) and not mods
                          and {p.relation, person.relation} == {"friend", "best_friend"})
@@ -226,6 +227,15 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
         if many:
             groups.update(id(q) for q in people[told:])
     return people if chinese else _apposed(people, masked)
+
+
+_SIBLINGS_ZH = ("哥哥", "弟弟", "姐姐", "妹妹")  # one relation word each in English (brother, sister), two pets
+
+
+def _other_sibling(p: Person, surface: str) -> bool:
+    """哥哥狗 … 弟弟的玩具: the elder and the younger sibling are two pets, though both are a brother."""
+    said = next((w for w in _SIBLINGS_ZH if p.words and w in p.words[0]), None)
+    return said is not None and surface in _SIBLINGS_ZH and surface != said
 
 
 def _apposed(people: list[Person], masked: str) -> list[Person]:

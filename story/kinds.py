@@ -19,6 +19,7 @@ from typing import Any
 
 from story.clauses import clauses
 from story.datafiles import read_json
+from story.lexicon import lexicon
 from story.premise import Analysis, Person
 from story.text import HAN as _HAN
 
@@ -43,6 +44,7 @@ class Kind:
     turns: frozenset[str] = frozenset()  # events that are its turn, not a wrong the hero suffers (an identity revealed)
     hurts: tuple[str, ...] = ()  # words of a clause that is the hero's loss though no wrong ("breaks his favourite toy")
     at_home: bool = False  # told at home where the premise names no place (a quarrel over a broken toy)
+    hurt_any: bool = False  # its loss is the hero's whoever does it ("two kittens fight over the last fish")
 
     def hurt_in(self, text: str) -> bool:
         """Another's clause says the loss this kind of story starts from (a quarrel's broken toy)."""
@@ -105,6 +107,15 @@ def _masked(premise: str) -> str:
     return premise
 
 
+def _mischief_said(kind: dict[str, Any], premise: str) -> str | None:
+    """The mischief word of ``kind`` the premise says with its second word ("steps on" and "brother's"), or None."""
+    words, also = kind.get("mischief", {}).get("words"), kind.get("mischief", {}).get("with")
+    said = next((w for w in (*words["en"], *words["zh"]) if _has(w, premise)), None) if words else None
+    if said is not None and (not also or any(_has(w, premise) for w in (*also["en"], *also["zh"]))):
+        return said
+    return None
+
+
 def _said(kind: dict[str, Any], premise: str) -> str | None:
     """The word of ``kind`` the premise says, with its second word where the kind asks one ("teaches" and "his
     puppy"), or its mischief said with whose thing it was or what came of it ("eats the cake" and "caught")."""
@@ -119,6 +130,16 @@ def _said(kind: dict[str, Any], premise: str) -> str | None:
 def says_kind(premise: str, kind_id: str) -> bool:
     """The premise says the words of that kinds.json kind ("breaks his sister's doll": a misdeed), whatever it is told as."""
     return _said(next(k for k in kinds_data()["kinds"] if k["id"] == kind_id), premise) is not None
+
+
+def _hurt_words(kind: dict[str, Any]) -> tuple[str, ...]:
+    """The words of a clause that tells the loss a kind of story starts from: its words, its mischief's
+    ("steps on his brother's toy train") and its ``hurt_also`` (弟弟哭了), where the kind says so (``words_hurt``)."""
+    if not kind.get("words_hurt"):
+        return ()
+    mine, also = kind.get("mischief", {}).get("words", {}), kind.get("hurt_also", {})
+    return (*kind["words"]["en"], *kind["words"]["zh"], *mine.get("en", ()), *mine.get("zh", ()),
+            *also.get("en", ()), *also.get("zh", ()))
 
 
 def mischief(premise: str) -> bool:
@@ -149,7 +170,18 @@ def striving(analysis: Analysis, own: dict[str, Any] | None = None) -> bool:
     events = set(s["events"]) - set(own.get("own_events", ()))
     mine = {*own.get("own_words", {}).get("en", ()), *own.get("own_words", {}).get("zh", ())}
     words = [w for w in (*s["words"]["en"], *s["words"]["zh"]) if w not in mine]
-    return bool(_events(analysis) & events or analysis.dream or any(_has(w, analysis.premise) for w in words))
+    premise = _thingless(analysis)
+    return bool(_events(analysis) & events or analysis.dream or any(_has(w, premise) for w in words))
+
+
+def _thingless(analysis: Analysis) -> str:
+    """The premise less the things its clauses ask for whose words say a doing ("steps on his toy train": no
+    training); "food truck" or "noodle shop" stays: its trade may be the striving."""
+    premise = analysis.premise
+    for n in (n for c in clauses(analysis) for n in c.asked
+              if n.section == "props" and " " in n.wanted and lexicon().find(n.wanted, ["actions"])):
+        premise = re.sub(re.escape(n.wanted), " ", premise, flags=re.IGNORECASE)
+    return premise
 
 
 _OWNED = {"his", "her", "their", "its", "my", "your", "our"}  # "lost her mother": a loss, not a lost pet
@@ -194,6 +226,11 @@ def story_kind(analysis: Analysis) -> Kind:
             continue  # "a cat's roommate lies about her": no misdeed of the hero's
         if k.get("doer") == "not_hero" and (len(analysis.cast) < 2 or _hero_does(analysis, said or "")):
             continue  # "a kitten's roommate breaks his favourite toy": another's deed, the hero's loss
+        if k.get("pair") and len(analysis.cast) < 2 and analysis.cast[0].alike < 2:
+            continue  # a falling-out needs two: "my dog gets angry at the mailman" is no quarrel of a household
+        if k.get("mischief_doer") == "hero" and said is not None and said == _mischief_said(k, analysis.premise) \
+                and said not in (*k["words"]["en"], *k["words"]["zh"]) and not _hero_does(analysis, said):
+            continue  # "his roommate eats his fish": another's deed, the hero's loss, never the hero's sorry
         if k.get("doer") == "other" and analysis.cast[0].does_wrong:
             continue  # "a hungry cat steals a fish and gets caught": the hero's own theft is a misdeed
         if k.get("no_rival") and analysis.wrongdoer:
@@ -203,7 +240,7 @@ def story_kind(analysis: Analysis) -> Kind:
             continue
         return Kind(k["id"], k["arc"], striving(analysis, k), (*k.get("opening", {}).get("en", ()), *k.get("opening", {}).get("zh", ())),
                     bool(k.get("open_ending")), bool(k.get("feelings_of_hero")), frozenset(k.get("turn_events", ())),
-                    (*k["words"]["en"], *k["words"]["zh"]) if k.get("words_hurt") else (), bool(k.get("at_home")))
+                    _hurt_words(k), bool(k.get("at_home")), bool(k.get("hurt_any")))
     strives = striving(analysis)
     underdog = bool(events & set(kinds_data()["striving"]["underdog_events"]))
     if strives or underdog:

@@ -36,12 +36,13 @@ Weather = Literal["clear", "rain", "snow", "storm"]
 # What a character does in a scene. ``work`` is drawn with the scene's job props (a squeegee on a
 # window-cleaning cradle, a wok, bricks, a delivery scooter...); ``target`` says at whom the
 # interactions (sneer, point, laugh, hug, push, kneel, give, spill, treat, catch) are aimed: a spilt drink
-# soaks its target, a treated patient lies down bandaged, a caught thief puts its paws up.
+# soaks its target, a treated patient lies down bandaged, a caught thief puts its paws up; a sulk (arms
+# crossed) turns its back on the others.
 Action = Literal[
     "stand", "walk", "enter", "exit", "run", "sneer", "point", "laugh", "cry", "shiver", "work",
     "sleep", "hug", "push", "kneel", "celebrate", "drive", "sing", "talk", "think", "shocked",
     "give", "eat", "study", "wave", "dance", "spill", "treat", "sick", "roll", "swim", "fish",
-    "photo", "climb", "dig", "skip", "play", "fight", "catch", "train",
+    "photo", "climb", "dig", "skip", "play", "fight", "catch", "train", "sulk",
 ]
 Facing = Literal["front", "left", "right"]
 MAX_PROPS = 5

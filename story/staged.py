@@ -70,8 +70,9 @@ def kind(clause: Clause, total: int, analysis: Analysis, cast: Cast) -> str:
     if set(clause.events) & cast.story.turns and actor_side == "hero":
         return "outcome"  # "then turns out to own the school": the story's turn, no setback of the hero's
     kinds = {lex.entry("events", e)["kind"] for e in clause.events if not (e == "dump" and _leaves_a_thing(clause))}
-    if clause.actor not in (None, cast.hero) and cast.story.hurt_in(clause.text):
-        return "setback"  # "a kitten's roommate breaks his favourite toy": the hero's loss, where the quarrel starts
+    if (clause.actor not in (None, cast.hero) or cast.story.hurt_any) and cast.story.hurt_in(clause.text):
+        return "setback"  # "a kitten's roommate breaks his favourite toy", "two kittens fight over the last fish":
+        # the hero's loss, where the quarrel starts
     if clause.obj and actor_side != obj_side and {actor_side, obj_side} & {"villain"}:
         if actor_side == "villain" and ("outcome" in kinds or action(clause) in _MENDING or mending(clause)):
             return "outcome" if last else "plain"  # the rival apologises to the hero: how it ends, not a hurt
@@ -428,6 +429,8 @@ def visual_note(c: Clause, cast: Cast, where: str | None, heros_place: bool = Fa
     if breaks and not exact and any(n.section == "props" and "broken" in lex.entry("props", n.used)
                                               for n in c.asked):
         act = "push"  # "breaks his favourite toy": shoved over and broken, not talked about nor handed over
+        if data_words("staging.json", "trodden").search(f"{c.verb} {c.text}".lower()):
+            act = "shocked"  # "steps on his brother's toy train": an accident underfoot, the doer startled, no shove
     outsider = outsider_entry(c.outsider) if c.outsider else None
     if c.outsider:  # someone outside the cast does it: the hero is shown taking it, beside them
         act = _taking(c, act)

@@ -61,7 +61,8 @@ def weave(template: list[Beat], spine: list[Beat], clauses: Sequence[Clause], an
         covered.add("end")
         if len(clauses) >= 3:
             covered.add("climax")
-    reactions = set(data["reaction_slots"].get("hurt" if "hurt" in kinds else "other", []))
+    hurt = "hurt" in kinds or "setback" in kinds and bool(cast.story.hurts)  # a quarrel's loss: its tears and its row
+    reactions = set(data["reaction_slots"].get("hurt" if hurt else "other", []))
     before: dict[int, list[Beat]] = {}
     after: dict[int, list[Beat]] = {}
     tail: list[Beat] = []

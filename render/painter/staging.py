@@ -213,11 +213,13 @@ def stage_scene(scene: Scene, cast: list[str] | None = None,
         if pose.action == "give" and feeds and pose.holding is not None and pose.holding.drawn == "gift box" and \
                 not any(m.drawn == "gift box" for m in matches):  # what a stray kitten is given is food
             pose = replace(pose, holding=PropMatch("food bowl", "food bowl", "exact"))
-        # 1. facing: toward the target (a pet pointing, sneering or hugging never turns its back on
-        #    whom it means: the writer can't know who stands on which side), else toward the one acting on
+        # 1. facing: a sulking pet's back to the others; toward the target (a pet pointing, sneering or hugging
+        #    never turns its back on whom it means: the writer can't know who stands on which side), else toward the one acting on
         #    it, else the writer's side, else toward the middle of the frame
         by = next((a.id for a in scene.characters if a.target == app.id and a.id != app.id and a.id in xs), None)
-        if app.target in xs and xs[app.target] != slot.x:
+        if pose.action == "sulk" and len(scene.characters) > 1 and slot.x != 0.5:
+            facing = -1 if slot.x < 0.5 else 1  # a sulk turns its back on the others: toward the near edge
+        elif app.target in xs and xs[app.target] != slot.x:
             facing = 1 if xs[app.target] > slot.x else -1
         elif by is not None and xs[by] != slot.x and app.facing != "front":  # the one sneered at turns to
             facing = 1 if xs[by] > slot.x else -1  # who sneers (the writer's side is of its own order, not the slots')

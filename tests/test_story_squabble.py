@@ -1,0 +1,122 @@
+"""Quarrels between pets who live together or are friends: the falling-out's own arc (squabble), the thing
+fought over drawn, both sulking back to back, the hero's sorry and the hug; a thing named "toy train" is no
+training; 哥哥 and 弟弟 are two pets; a push of the owner's phone off the desk is a mischief."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from render.painter.staging import stage_scene
+from story.clauses import clauses
+from story.kinds import story_kind
+from story.offline import write_story
+from story.premise import analyse
+from story.script import Scene
+
+
+@pytest.mark.parametrize(("premise", "kind"), [
+    ("Two kittens fight over the last fish", "squabble"),
+    ("Two husky brothers argue over a bone and stop talking for a whole day", "squabble"),
+    ("My corgi steps on his brother's toy train and they stop talking", "squabble"),
+    ("A shiba accidentally pops his best friend's balloon", "squabble"),
+    ("A poodle and a dachshund share a flat and quarrel over the TV remote", "squabble"),
+    ("两只猫为了一个纸箱吵架", "squabble"),
+    ("柯基不小心把室友猫的积木踩坏了，它们好几天不说话", "squabble"),
+    ("哥哥狗弄坏了弟弟的玩具", "squabble"),
+    ("A grey cat's roommate breaks his favourite toy mouse", "quarrel"),  # another's breakage: its sorry
+    ("his roommate eats his fish and they stop talking", "squabble"),
+    ("two corgi brothers fight over the last toy until dad dog makes them share", "household"),
+    ("The puppy pushes my phone off the desk", "misdeed"),
+    ("小狗把主人的手机从桌子上推下去了", "misdeed"),
+    ("my dog gets angry at the mailman", "calm"),  # one pet: no falling-out of a household
+])
+def test_a_falling_out_is_told_as_a_quarrel_made_up(premise: str, kind: str) -> None:
+    assert story_kind(analyse(premise)).id == kind
+
+
+def test_the_hero_says_sorry_only_for_its_own_deed() -> None:
+    kind = story_kind(analyse("his roommate eats his fish and they stop talking"))
+    assert kind.arc == "squabble"
+    mine = story_kind(analyse("A husky eats his roommate's fish and the roommate cat is furious"))
+    assert mine.id == "squabble"  # the hero's own deed: the hero says sorry
+    other = analyse("A cat's roommate eats his fish")
+    assert story_kind(other).id != "squabble"  # no quarrel word, another's deed: never the hero's sorry
+
+
+@pytest.fixture(scope="module")
+def fish() -> Any:
+    return write_story("Two kittens fight over the last fish", None, "en", 1).script
+
+
+def _acts(scene: Scene) -> dict[str, str]:
+    return {c.id: c.action for c in scene.characters}
+
+
+def test_the_quarrel_is_seen_in_order_thing_sulk_alone_sorry_hug(fish: Any) -> None:
+    scenes = fish.scenes
+    fought = next(i for i, s in enumerate(scenes) if "fish" in s.props)
+    sulk = next(i for i, s in enumerate(scenes) if list(_acts(s).values()).count("sulk") >= 2)
+    alone = next(i for i, s in enumerate(scenes) if i > sulk and len(s.characters) == 1)
+    sorry = next(i for i, s in enumerate(scenes) if _acts(s).get("hero") in ("kneel", "give"))
+    hug = next(i for i, s in enumerate(scenes) if "hug" in _acts(s).values())
+    assert fought < sulk < alone < sorry < hug
+    assert all(c.expression == "angry" for c in scenes[sulk].characters)
+
+
+@pytest.mark.parametrize("premise", ["两只猫为了一个纸箱吵架", "Two cats who are best friends argue over a cardboard box"])
+def test_a_quarrel_in_either_language_ends_in_a_sorry_and_a_hug(premise: str) -> None:
+    lang = "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in premise) else "en"
+    acts = [a for s in write_story(premise, None, lang, 2).script.scenes for a in _acts(s).values()]
+    assert "sulk" in acts and "hug" in acts and ("kneel" in acts or "give" in acts)
+
+
+def test_a_toy_train_stepped_on_is_a_toy_not_training() -> None:
+    a = analyse("My corgi steps on his brother's toy train and they stop talking")
+    assert "train" not in clauses(a)[0].actions
+    assert not story_kind(a).striving
+    script = write_story(a.premise, None, "en", 1).script
+    assert all(c.action != "train" for s in script.scenes for c in s.characters)
+
+
+def test_an_elder_and_a_younger_sibling_are_two_pets() -> None:
+    assert [p.relation for p in analyse("哥哥狗弄坏了弟弟的玩具").cast] == ["brother", "brother"]
+    assert len(analyse("小狗的弟弟哭了，弟弟很伤心").cast) == 2  # the same 弟弟 told of twice
+
+
+def test_sulking_pets_turn_their_backs_on_each_other() -> None:
+    scene = Scene.model_validate({"location": "bedroom", "setting": "a room", "visual_prompt": "pets",
+                                  "narration": "Hmph.", "caption": "Hmph", "duration": 4.0, "mood": "sad",
+                                  "characters": [{"id": "hero", "action": "sulk", "facing": "right"},
+                                                 {"id": "rival", "action": "sulk", "facing": "left"}]})
+    staged, _ = stage_scene(scene)
+    left, right = sorted(staged, key=lambda st: st.slot.x)
+    assert left.facing == -1 and right.facing == 1  # each toward its near edge: back to back
+    assert all(st.pose.expression == "angry" and st.pose.arms == "crossed" for st in staged)
+
+
+def test_a_deed_denied_is_no_deed() -> None:
+    said = clauses(analyse("The golden retriever sits on his brother's sandcastle and his brother won't forgive him"))
+    assert all("forgive" not in c.events and "hug" not in c.actions for c in said)
+    assert "forgive" in clauses(analyse("两只仓鼠为了一个轮子吵架，后来和好了"))[-1].events
+
+
+def test_the_box_fought_over_is_a_cardboard_box_not_bricks() -> None:
+    script = write_story("两只猫为了一个纸箱吵架", None, "zh", 1).script
+    props = {p for s in script.scenes for p in s.props}
+    assert "cardboard box" in props and "bricks" not in props
+
+
+def test_a_chinese_arc_note_keeps_its_english_doings() -> None:
+    """"可乐 apologising to 奶茶": the note is English whatever the names; the hero kneels, the two hug."""
+    acts = [c.action for s in write_story("两只猫为了一个纸箱吵架", None, "zh", 1).script.scenes for c in s.characters]
+    assert "kneel" in acts or "give" in acts
+    assert "hug" in acts
+
+
+def test_a_toy_stepped_on_is_an_accident_not_a_shove() -> None:
+    script = write_story("My corgi steps on his brother's toy train and they stop talking", None, "en", 1).script
+    scene = next(s for s in script.scenes if any(p.startswith("broken") for p in s.props))
+    hero = next(c for c in scene.characters if c.id == "hero")
+    assert hero.action == "shocked"
