@@ -170,8 +170,10 @@ def striving(analysis: Analysis, own: dict[str, Any] | None = None) -> bool:
     events = set(s["events"]) - set(own.get("own_events", ()))
     mine = {*own.get("own_words", {}).get("en", ()), *own.get("own_words", {}).get("zh", ())}
     words = [w for w in (*s["words"]["en"], *s["words"]["zh"]) if w not in mine]
-    premise = _thingless(analysis)
-    return bool(_events(analysis) & events or analysis.dream or any(_has(w, premise) for w in words))
+    if _events(analysis) & events or analysis.dream:
+        return True
+    said = [w for w in words if _has(w, analysis.premise)]
+    return bool(said) and any(_has(w, _thingless(analysis)) for w in said)  # a thing's word said only: no striving
 
 
 def _thingless(analysis: Analysis) -> str:
