@@ -523,6 +523,14 @@ def _saving_values(analysis: Analysis, slots: dict[str, Member], same: bool) -> 
     return {**out, "dear": slots[slot].name, f"dear_{slot}": ""}  # its thanks said by that slot only
 
 
+def _wronged_slot(fields: set[str], slots: dict[str, Member]) -> set[str]:
+    """The slot a line's ``{wronged}`` names (the friend, else the family, as ``_values`` fills it): that pet is
+    in the story, and needs no cameo of its own."""
+    if not fields & {"wronged", "wronged_friend", "wronged_family"}:
+        return set()
+    return {next((s for s in ("friend", "family") if s in slots and not slots[s].person.gone), "")} - {""}
+
+
 def fits_setting(entry: dict[str, Any], values: dict[str, str]) -> bool:
     """An arc line tied to a setting (``"setting"``: a group of ``common.json``'s ``settings``, or
     "indoor") is said only where the story is set there: no coffee fetched at school, no head teacher
@@ -666,7 +674,8 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
         if not options:
             continue
         speaker, line, visual, var = rng.choice(options)
-        used_slots |= {f for f in FIELD.findall(var[lang] + var["visual"]) if f in slots}
+        fields = set(FIELD.findall(var[lang] + var["visual"]))
+        used_slots |= {f for f in fields if f in slots} | _wronged_slot(fields, slots)
         if speaker != "narrator":
             used_slots.add(speaker)
         beats.append({"speaker": slots[speaker].id if speaker != "narrator" else "narrator",

@@ -120,3 +120,11 @@ def test_a_toy_stepped_on_is_an_accident_not_a_shove() -> None:
     scene = next(s for s in script.scenes if any(p.startswith("broken") for p in s.props))
     hero = next(c for c in scene.characters if c.id == "hero")
     assert hero.action == "shocked"
+
+
+def test_the_pet_the_quarrel_is_with_gets_no_cameo_of_its_own() -> None:
+    """Its lines name it as {wronged}: no invented "I believe in you, don't give up" before the fight."""
+    w = write_story("两只小狗为了最后一根香肠打起来了", None, "zh", 2)
+    assert all(b.speaker == "narrator" or b.speaker == w.plan.cast[0].id or "哼" in b.line or "不理" in b.line
+               for b in w.plan.beats[:3])
+    assert not any("别放弃" in b.line or "相信你" in b.line for b in w.plan.beats)
