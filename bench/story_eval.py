@@ -668,7 +668,7 @@ TELLING_CASES: tuple[Telling, ...] = (
     _t("a cleaner cat at the hotel finds a lost diamond ring and returns it, and the rich owner gives her a job",
        "rags_to_riches little_wonders kindness_repaid"),
     _t("a husky is dumped by his girlfriend for a rich poodle and becomes a famous singer",
-       "career_dream glow_up betrayal_comeback"),
+       "career_dream glow_up betrayal_comeback wife_returns"),
     _t("a dog bus driver is mocked by his passengers, then saves them all when the brakes fail",
        "underdog_revenge rescue"),
 )

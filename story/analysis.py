@@ -41,6 +41,7 @@ class Person:
     victim: str | None = None  # key of the pet its wrong or harm is done to, in that clause (or that pet's thing)
     kind_to: str | None = None  # key of the pet it does a kindness or love to ("comforts her", "falls in love with")
     kind_by: str | None = None  # after "by", a kindness or a catch ("adopted by", "caught by"): its role
+    lover_of: str | None = None  # key of the partner who leaves its own for this pet ("cheats on her with the poodle")
     gone: bool = False  # dead or never coming back (story.life): remembered, never on screen in the present
     alike: int = 1  # how many pets its words count ("two puppies", 三只小猫): each of them cast, one pet each
     again: tuple[tuple[int, int], ...] = ()  # token spans where it is told of again ("… but the partner runs off")

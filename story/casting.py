@@ -24,6 +24,7 @@ _TOLD = {"tells", "told", "tell", "shows", "showed", "gives", "gave", "sends", "
 _MANY_ZH = {"们", "人们", "大家", "所有人"}  # 客人们嘲笑…: the deed has its own doers before it
 _ADVERBS_ZH = {"都", "也", "一起", "纷纷", "全都", "总是", "又", "还", "常常", "经常"}
 _PARTNERS = {"boyfriend", "girlfriend", "husband", "wife"}  # a partner stolen is taken from the one it belongs to
+_LEAVES = {"betray", "dump"}  # a partner who cheats on or leaves the one it belongs to, for another pet
 _PASSIVE = {"is", "was", "are", "were", "be", "been", "being", "gets", "got", "get", "getting"}
 
 
@@ -47,7 +48,8 @@ def mark_wrongdoers(people: list[Person], hits: list[Hit], words: tuple[str, ...
         if chinese and _comma_between(words, end, at):
             return False  # 白猫背叛了黑猫，偷走了…: the black cat, its object, steals nothing
         return not any(w in BY for w in between) and (chinese or not (set(between) & _ACCUSED or
-            any(k in breaks for k in range(end + 1, at + 1)) or set(between) & _PASSIVE
+            any(k in breaks for k in range(end + 1, at + 1)) or set(between) & _PASSIVE and not (
+                at < len(words) and words[at].endswith("ing"))  # "is cheating on him": no passive
             or (at + 1 < len(words) and words[at + 1] == "by")))
 
     def said_by(deed: Hit, p: Person) -> bool:  # 服务员嘲笑一只穿着破旧的狗, 宾客们都嘲笑…小白猫: another's deed
@@ -96,6 +98,10 @@ def mark_wrongdoers(people: list[Person], hits: list[Hit], words: tuple[str, ...
         victim = next((q for q in people if q is not p and at <= q.start < stop), None)
         if victim is not None and victim.relation in _PARTNERS and victim.of not in (None, p.key):
             victim = next((q for q in people if q.key == victim.of), victim)  # "steals her boyfriend": hers
+        if deed is not None and deed.key in _LEAVES and p.relation in _PARTNERS and (victim is None or victim.key != p.of):
+            if victim is not None:  # "her husband cheats on her with the rich poodle", 男朋友劈腿了贵宾犬: the poodle
+                victim.lover_of = p.key  # is its new love; the one wronged is the partner's own (None: "her",
+            victim, p.own_wrong = next((q for q in people if q.key == p.of), None), False  # absent_owner)
         robbed = victim is not None  # "steals fish from a poor old dog … gets caught": still the dog's story
         if victim is not None and deed is not None and deed.key == "steal" and not any(
                 q.of == victim.key and at <= q.start < stop for q in people):
@@ -228,6 +234,8 @@ def cast_roles(people: list[Person], events: list[Hit], words: tuple[str, ...]) 
             + 2 * len(set(p.traits) & _bad_traits(p))
         score += 3 * p.does_wrong
         score += bool(rel and rel["role"] == "boss")
+        if p.lover_of is not None and p.lover_of != hero.key:
+            return 0  # the one a partner cheats with stands with the cheater, who is the rival
         return score if p.of is None or p.of != hero.key or turned(p) else 0
     candidates = sorted((p for p in rest if villainy(p) > 0 and (p.of is None or p.of == hero.key or turned(p))),
                         key=lambda p: -villainy(p))
@@ -251,6 +259,8 @@ def cast_roles(people: list[Person], events: list[Hit], words: tuple[str, ...]) 
                 p.side = "villain"
             elif owner is hero or rel["role"] in {"family", "friend", "mentor", "partner"}:
                 p.side = "hero" if owner is None or owner is hero else owner.side
+        elif p.lover_of is not None and p.lover_of != hero.key:
+            p.role, p.side = "other", "villain"  # "cheats on her with the rich poodle": with the cheater
         elif p.kind_by and not set(p.traits) & _bad_traits(p):
             p.role, p.side = p.kind_by, "hero"  # "adopted by a firefighter dog", "caught by the police dog"
         else:
@@ -275,6 +285,8 @@ def cast_roles(people: list[Person], events: list[Hit], words: tuple[str, ...]) 
                     q.of = key
                 if q.victim == old:
                     q.victim = key
+                if q.lover_of == old:
+                    q.lover_of = key
             who.key = key
     taken = {"hero", "rival"}
     for p in people:

@@ -198,7 +198,10 @@ def clauses(analysis: Analysis) -> list[Clause]:
                 outsider = ""
         if subject is None and body_start > start and hero_is and other is not None \
                 and GENDER.get(tokens.words[body_start - 1], hero_is) != hero_is:
-            subject = other  # "a grandma cat sells her necklace for her grandson's school; he comes home a doctor"
+            subject = next((p.key for p in analysis.cast if p.relation and p.key != analysis.hero.key and lex.entry(
+                "relations", p.relation).get("gender") == GENDER[tokens.words[body_start - 1]]), other)
+            # "a grandma cat sells her necklace for her grandson's school; he comes home a doctor"; "…'s boyfriend
+            # dumps her for a rich white cat, … and he begs her to come back": the boyfriend, not the cat
         if subject is None and body_start > start and tokens.words[body_start - 1] in PRONOUN_SUBJECT \
                 and out and analysis.hero.key in (out[-1].actor, out[-1].obj):
             subject = analysis.hero.key  # "a bulldog kicks a calico out; she becomes a baker": the story's hero
@@ -220,12 +223,17 @@ def clauses(analysis: Analysis) -> list[Clause]:
                 passive, outsider = True, span_text(premise, tokens, by[0], by[1])
         actor = agent if passive else subject
         obj = subject if passive else next((m.key for m in inside if m.start >= body_start and m.key != subject), None)
+        told_to = next((k for k in range(body_start, end) if tokens.words[k] in PRONOUN_OBJECT), end)
+        if not passive and told_to < end and not any(body_start <= m.start < told_to for m in inside) and any(
+                p.key == subject != analysis.hero.key and p.of == analysis.hero.key for p in analysis.cast):
+            obj = analysis.hero.key  # "the golden retriever's boyfriend dumps her for a rich white cat": her, its own
+            hero_is = hero_is or GENDER.get(tokens.words[told_to], "")  # and "he begs her to come back" is his
         if obj is None and not passive and last_subject not in (None, subject) and any(
-                w in PRONOUN_OBJECT | (POSSESSIVE if outsider else set())
+                (w in PRONOUN_OBJECT | (POSSESSIVE if outsider else set()) and tokens.words[k + 1:k + 2] != ("own",))
                 or w in POSSESSIVE and tokens.words[k - 1] == "at" for k, w in enumerate(tokens.words[body_start:end],
                                                                                            body_start)):
             obj = last_subject  # "the rich persian mocks it", "the other dogs laugh at his belly": who the story
-            # was about
+            # was about ("she starts her own company": her own is no one done to)
         if obj is None and not passive and lead == "who" and subject not in (None, analysis.hero.key) and any(
                 w in PRONOUN_OBJECT for w in tokens.words[body_start:end]):
             obj = analysis.hero.key  # "the poodle who laughed at him": the story's hero

@@ -1,0 +1,55 @@
+"""A partner who cheats on the hero, or leaves it for another pet, is the story's rival; the pet it cheats
+with stands on the rival's side; and the premise is told as a betrayal and a comeback (the wife_returns
+arc: cast out, crying, rising, the cheater's regret), never as a romance or a plain career dream."""
+import pytest
+
+from story.arcs import choose_arc
+from story.premise import analyse
+
+CHEATS = [  # (premise, the cheater's relation, the breed or species of the one it cheats with)
+    ("the golden retriever's boyfriend dumps her for a rich white cat, she starts her own company",
+     "boyfriend", "white_cat"),
+    ("a poor cat's girlfriend leaves him for a rich cat, years later he comes back as a millionaire",
+     "girlfriend", "cat"),
+    ("her husband cheats on her with the rich poodle, so she works hard and opens her own bakery",
+     "husband", "poodle"),
+    ("a ginger cat's fiancé leaves her at the altar for a richer cat, she becomes a famous singer",
+     "boyfriend", "cat"),
+    ("泰迪的男朋友劈腿了一只有钱的贵宾犬，泰迪努力健身，变得更漂亮", "boyfriend", "poodle"),
+]
+
+
+@pytest.mark.parametrize(("premise", "relation", "lover"), CHEATS)
+def test_the_cheating_partner_is_the_rival_and_its_lover_on_its_side(premise: str, relation: str,
+                                                                    lover: str) -> None:
+    a = analyse(premise)
+    rival = next(p for p in a.cast if p.role == "rival")
+    assert rival.relation == relation and rival.side == "villain"
+    other = next(p for p in a.cast if p.role not in {"hero", "rival"} and lover in (p.breed, p.species))
+    assert other.side == "villain" and other.role == "other"
+    assert a.cast[0].role == "hero" and a.cast[0].relation is None
+
+
+@pytest.mark.parametrize("premise", [c[0] for c in CHEATS] + [
+    "a shiba finds out his girlfriend is cheating on him with his best friend, he hits the gym and glows up",
+    "橘猫被渣男抛弃后逆袭，成了大明星，前男友后悔莫及",
+])
+def test_a_cheating_premise_is_told_as_betrayal_and_comeback(premise: str) -> None:
+    assert choose_arc(analyse(premise), 1) == "wife_returns"
+
+
+def test_the_progressive_is_no_passive() -> None:
+    """"his girlfriend is cheating on him": she does the wrong (a passive would make her the one wronged)."""
+    a = analyse("a shiba finds out his girlfriend is cheating on him with his best friend")
+    assert a.hero.breed == "shiba"
+    assert next(p for p in a.cast if p.relation == "girlfriend").role == "rival"
+
+
+def test_the_one_dumped_is_the_partners_own_and_each_pronoun_its_own() -> None:
+    """"X's boyfriend dumps her for a rich white cat": her is X (the hero), the cat only the new love; then
+    "she" starts the company (the hero) and "he" begs (the boyfriend, not the cat last named)."""
+    from story.clauses import clauses
+    a = analyse("the golden retriever's boyfriend dumps her for a rich white cat, she starts her own company"
+                " and he begs her to come back")
+    told = [(c.actor, c.obj) for c in clauses(a)]
+    assert told == [("rival", "hero"), ("hero", None), ("rival", "hero")]
