@@ -54,7 +54,7 @@ from story.weave import fill, fits_scene, scene_of, weave
 
 ARC_IDS = ("rags_to_riches", "career_dream", "betrayal_comeback", "lost_and_found", "parent_sacrifice",
            "underdog_revenge", "rivals_to_friends", "glow_up", "romance", "stolen_treasure", "rescue", "friendship",
-           "celebration", "big_match", "little_wonders", "family_bond", "payback", "reunion", "owning_up", "making_up",
+           "celebration", "big_match", "little_wonders", "family_bond", "getting_well", "payback", "reunion", "owning_up", "making_up",
            "squabble", "remembrance", "loyal_wait", "taken_in", "kindness_repaid", "helping_paw", "family_change", "exam_day",
            "true_heiress", "stand_in_bride", "banquet_reveal", "in_laws", "wife_returns", "second_chance",
            "true_identity", "rebuild", "enemies_to_friends", "mentor", "contest", "saving_up")

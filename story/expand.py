@@ -21,6 +21,7 @@ from story.analysis import breed_look
 from story.buying import homes_bought, show_buying
 from story.damage import show_damage
 from story.gear import climbed, instrument, is_gear, role_action, tool_action
+from story.illness import show_illness
 from story.kinds import mischief, story_kind
 from story.lexicon import Hit, lexicon, tokenize_en
 from story.mockers import show_mockers_stunned, show_visit_served
@@ -503,6 +504,7 @@ def expand_plan(
     from story.premise import analyse
 
     show_damage(scenes, analyse(premise), MAX_PROPS)
+    show_illness(scenes, story_kind(analyse(premise)))  # a getting-well story: the patient in bed until it is well
     show_mockers_stunned(scenes, analyse(premise), MAX_PROPS, characters)  # "everyone laughed at her": stunned, at the end
     show_visit_served(scenes, analyse(premise))  # "the cat who mocked her comes to eat at her restaurant": served
 

@@ -45,6 +45,12 @@ class Kind:
     hurts: tuple[str, ...] = ()  # words of a clause that is the hero's loss though no wrong ("breaks his favourite toy")
     at_home: bool = False  # told at home where the premise names no place (a quarrel over a broken toy)
     hurt_any: bool = False  # its loss is the hero's whoever does it ("two kittens fight over the last fish")
+    closing: tuple[str, ...] = ()  # words of a last clause that tell how it ends ("until she is well", 好起来)
+    ill_setback: bool = False  # the hero falling ill is the story's setback (getting well), not its doing
+
+    def closes(self, text: str) -> bool:
+        """The clause tells how this kind of story ends ("nurses him back to health", 直到他好起来)."""
+        return any(_has(w, text) for w in self.closing)
 
     def hurt_in(self, text: str) -> bool:
         """Another's clause says the loss this kind of story starts from (a quarrel's broken toy)."""
@@ -242,7 +248,8 @@ def story_kind(analysis: Analysis) -> Kind:
             continue
         return Kind(k["id"], k["arc"], striving(analysis, k), (*k.get("opening", {}).get("en", ()), *k.get("opening", {}).get("zh", ())),
                     bool(k.get("open_ending")), bool(k.get("feelings_of_hero")), frozenset(k.get("turn_events", ())),
-                    _hurt_words(k), bool(k.get("at_home")), bool(k.get("hurt_any")))
+                    _hurt_words(k), bool(k.get("at_home")), bool(k.get("hurt_any")),
+                    (*k.get("closing", {}).get("en", ()), *k.get("closing", {}).get("zh", ())), bool(k.get("ill_setback")))
     strives = striving(analysis)
     underdog = bool(events & set(kinds_data()["striving"]["underdog_events"]))
     if strives or underdog:

@@ -89,13 +89,15 @@ def kind(clause: Clause, total: int, analysis: Analysis, cast: Cast) -> str:
         return "setback"  # "his partner takes his food truck": the hero's own friend wrongs it, no success
     if "mock" in clause.events and clause.actor is None and clause.obj == cast.hero:
         return "hurt"  # "everyone laughs at his short legs": mocked, not turned out (no empty bag, no cold street)
+    if cast.story.ill_setback and clause.actor == cast.hero and _falls_ill(clause, spine_data()["falling_ill"]):
+        return "setback"  # "the puppy falls ill": where a getting-well story's trouble starts, no doing of its own
     if "wrong" in kinds and actor_side != "villain" or clause.actor == cast.hero and _adrift(clause):
         return "setback"  # a wrong the hero suffers; a stray's days on the street ("在街头流浪") are no effort
     if "dream" in clause.events or cast.story.opens(clause.text):
         return "dream"  # "dreams of becoming a chef", "falls in love with…": where the story starts
     if cast.story.id == "saving" and actor_side == "hero" and (bought_told(clause.text) or saving_up(clause.text)):
         return "outcome" if bought_told(clause.text) else "rise"  # saving up is the story's middle; the thing bought its end
-    if last and cast.story.open_ending and "outcome" not in kinds and (
+    if last and cast.story.open_ending and "outcome" not in kinds and not cast.story.closes(clause.text) and (
             actor_side == "hero" or (clause.actor is None and clause.obj == cast.hero)):
         return "rise"  # "…leaves him a flower every morning", "a kind family adopts a stray kitten": the arc ends it
     if clause.index == 0 and actor_side == "hero" and clause.jobs and not clause.events:
