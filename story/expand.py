@@ -504,7 +504,8 @@ def expand_plan(
     from story.premise import analyse
 
     show_damage(scenes, analyse(premise), MAX_PROPS)
-    show_illness(scenes, story_kind(analyse(premise)))  # a getting-well story: the patient in bed until it is well
+    show_illness(scenes, story_kind(analyse(premise)), [str(c["id"]) for c in characters])  # a getting-well story: the
+    # patient in bed until it is well, its carer caring for it, then both up together
     show_mockers_stunned(scenes, analyse(premise), MAX_PROPS, characters)  # "everyone laughed at her": stunned, at the end
     show_visit_served(scenes, analyse(premise))  # "the cat who mocked her comes to eat at her restaurant": served
 

@@ -1,34 +1,93 @@
-"""A getting-well story's patient seen ill until it is well (``show_illness``, on the expanded scenes of an
-``illness`` story: "a little corgi falls ill and his best friend cat nurses him back to health", 狗狗发高烧了，
+"""A getting-well story's patient seen ill until it is well, its carer beside it (``show_illness``, on the expanded
+scenes of an ``illness`` story: "a little corgi falls ill and his best friend cat nurses him back to health", 狗狗发高烧了，
 小猫整夜照顾它): from the scene where the hero falls ill (drawn ``sick``: lying, bandaged), the scenes of its
 care (the soup brought, the vet, the night by its side) draw it still lying ill, never standing up beside its
-carer, until the scene that tells it well again (the kind's ``closing`` words) or shows it up and about (pure)."""
+carer, until the scene that tells it well again (the kind's ``closing`` words) or shows it up and about. The carer
+(the one the premise has look after it) is in each scene of its care from its first, doing the care (the soup
+handed over by day, a paw on it by night), and in the scenes of the recovery both are together: the hug, then the
+walk side by side (pure)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from story.kinds import Kind
 
 SICK = "sick"
-_STILL = frozenset({"stand", "talk", "think"})  # a pose the patient keeps in bed
+_STILL = frozenset({"stand", "talk", "think"})  # a pose the patient keeps in bed, or its carer could do the care in
 _UP = frozenset({"run", "hug", "celebrate", "dance", "play", "walk", "enter", "skip", "wave", "swim", "climb"})  # up and about
+_CARING = frozenset({"give", "hug", "treat"})  # the care done: a bowl handed over, a paw on it, a vet's check
+_TOGETHER = frozenset({"hug", "walk", "play", "run", "dance", "celebrate"})  # both up and glad
 
 
-def show_illness(scenes: list[dict[str, Any]], kind: Kind) -> None:
-    """In an illness story, the hero drawn ``sick`` in each scene after it falls ill, until it is well again."""
+def _appearance(scene: dict[str, Any], cid: str) -> dict[str, Any] | None:
+    return next((a for a in scene["characters"] if a["id"] == cid), None)
+
+
+def _carer(scenes: list[dict[str, Any]], start: int, cast: Sequence[str]) -> str | None:
+    """Who looks after the patient: the first other pet on screen beside it once it is ill, else the cast's next."""
+    for scene in scenes[start:]:
+        other = next((a["id"] for a in scene["characters"] if a["id"] != "hero"), None)
+        if other is not None:
+            return str(other)
+    return next((c for c in cast if c != "hero"), None)
+
+
+def _attend(scene: dict[str, Any], carer: str, action: str, holding: str | None) -> None:
+    """The carer in the scene (joined at the side, when it was not on screen), doing ``action`` to the patient."""
+    app = _appearance(scene, carer)
+    if app is None:
+        app = {"id": carer, "expression": "neutral", "outfit": "none", "action": action, "facing": "front",
+               "target": "hero", "holding": holding}
+        scene["characters"].append(app)
+    elif app["action"] in _STILL or app["action"] == action:
+        app.update(action=action, target="hero", holding=holding)
+
+
+def show_illness(scenes: list[dict[str, Any]], kind: Kind, cast: Sequence[str] = ()) -> None:
+    """In an illness story, the hero drawn ``sick`` in each scene after it falls ill, until it is well again; its carer
+    (one of ``cast``, the characters' ids) caring for it through the scenes of its care and with it once it is well."""
     if kind.id != "illness":
         return
-    ill = False
-    for scene in scenes:
-        hero = next((a for a in scene["characters"] if a["id"] == "hero"), None)
+    fell = next((i for i, s in enumerate(scenes) if (_appearance(s, "hero") or {}).get("action") == SICK), None)
+    if fell is None:
+        return
+    well = len(scenes)
+    for n in range(fell + 1, len(scenes)):
+        hero = _appearance(scenes[n], "hero")
         if hero is None:
             continue
-        if not ill:
-            ill = hero["action"] == SICK
-            continue
-        lines = " ".join([scene["narration"], *(d["text"] for d in scene["dialogue"])])
+        lines = " ".join([scenes[n]["narration"], *(d["text"] for d in scenes[n]["dialogue"])])
         if hero["action"] in _UP or kind.closes(lines):
-            return  # well again: up and about from here on
+            well = n
+            break  # well again: up and about from here on
         if hero["action"] in _STILL:
             hero.update(action=SICK, target=None, holding=None)
+    carer = _carer(scenes, fell + 1, cast)
+    if carer is None:
+        return
+    come = next((n for n in range(fell + 1, well) if _appearance(scenes[n], carer)), min(fell + 2, well))
+    for scene in scenes[come:well]:
+        if _appearance(scene, "hero") is None:
+            continue
+        night = scene.get("time_of_day") == "night"
+        _attend(scene, carer, "hug" if night else "give", None if night else "soup")
+    after = [s for s in scenes[well:] if _appearance(s, "hero") is not None]
+    for i, scene in enumerate(after):
+        hero = _appearance(scene, "hero")
+        assert hero is not None
+        if hero["action"] not in _STILL | _TOGETHER:
+            continue  # its own deed (a race won, a gift): not changed
+        action = "hug" if i == 0 and len(after) > 1 else "walk"
+        if hero["action"] in _STILL:
+            hero.update(action=action, target=None, holding=None)
+        if hero["action"] == "hug" and hero.get("target") is None:
+            hero.update(target=carer)  # the hug is the carer's
+        mate = _appearance(scene, carer)
+        if mate is not None and mate["action"] in _CARING:
+            mate.update(action="stand")  # well again: no more soup, no more watching
+        _attend(scene, carer, hero["action"], None)
+        mate = _appearance(scene, carer)
+        if mate is not None and mate["action"] in _TOGETHER:
+            mate.update(target="hero" if mate["action"] == "hug" else None)

@@ -286,6 +286,9 @@ def _verb_action(c: Clause) -> tuple[str, bool]:
     for form in (first, re.sub(r"(ies)$", "y", first), re.sub(r"(es|s|ed|ing)$", "", first), re.sub(r"(s|d)$", "", first)):
         if form in data["verb_actions"]:
             return str(data["verb_actions"][form]), False
+        rest = verb.split()[1:2]
+        if rest and f"{form} {rest[0]}" in data["verb_actions"]:  # "looks after", "takes care of": the care
+            return str(data["verb_actions"][f"{form} {rest[0]}"]), False
     said = _without_nouns(verb)
     for word, act in data["verb_actions"].items():
         if HAN.search(word) and word in said:

@@ -10,6 +10,7 @@ import pytest
 
 from story.kinds import story_kind
 from story.premise import analyse
+from story.script import Script
 from tests.test_staging_roles import _script
 
 CARED = [
@@ -61,3 +62,69 @@ def test_the_care_is_told_before_it_is_well_and_the_ending_is_glad() -> None:
 def test_a_getting_well_story_of_no_place_is_told_at_home() -> None:
     script = _script("my cat gets sick and the dog brings her soup every day until she is well")
     assert {s.location for s in script.scenes} == {"bedroom"}, [s.location for s in script.scenes]
+
+
+LOOKED_AFTER = [
+    "my old cat catches a cold and the puppy looks after her every day until she gets better",
+    "the husky gets sick and his kitten friend takes care of him until he is well again",
+    "a little corgi falls ill and the white cat nurses him back to health",
+    "小黑猫病倒了，哈士奇天天照顾它，它终于好起来了",
+]
+
+
+@pytest.fixture(scope="module")
+def looked_after() -> dict[str, Script]:
+    return {p: _script(p) for p in LOOKED_AFTER}
+
+
+def _poses(script: Script) -> list[dict[str, str]]:
+    return [{a.id: a.action for a in s.characters} for s in script.scenes]
+
+
+@pytest.mark.parametrize("premise", LOOKED_AFTER)
+def test_the_carer_does_the_care_in_every_scene_of_it(premise: str, looked_after: dict[str, Script]) -> None:
+    """From the carer's first scene beside the sick one until it is well, the carer is on screen caring for it (the
+    soup handed over, a paw on it at night), never standing by: "looks after her every day" was drawn 'stand' and
+    the soup by the bed had no one to bring it."""
+    script = looked_after[premise]
+    carer = next(c.id for c in script.characters if c.id != "hero")
+    poses = _poses(script)
+    fell = next(i for i, q in enumerate(poses) if q.get("hero") == "sick")
+    care = []
+    for q in poses[fell + 1:]:
+        if q.get("hero") != "sick":
+            break
+        care.append(q)
+    come = next(i for i, q in enumerate(care) if carer in q)
+    assert len(care) - come >= 2, poses
+    assert all(q.get(carer) in {"give", "hug", "treat"} for q in care[come:]), poses
+    gives = [a for s in script.scenes for a in s.characters if a.id == carer and a.action == "give"]
+    assert gives and all(a.target == "hero" for a in gives), gives
+
+
+@pytest.mark.parametrize("premise", LOOKED_AFTER)
+def test_once_well_the_two_are_together_at_the_end(premise: str, looked_after: dict[str, Script]) -> None:
+    """The recovery is the two of them: the last scene shows the patient and its carer up together (a hug, a walk),
+    not the patient alone talking."""
+    script = looked_after[premise]
+    carer = next(c.id for c in script.characters if c.id != "hero")
+    together = {"hug", "walk", "play", "run", "dance", "celebrate"}
+    last = _poses(script)[-1]
+    assert last.get("hero") in together and last.get(carer) in together, last
+    assert any(q.get("hero") == "hug" and q.get(carer) == "hug" for q in _poses(script)), _poses(script)
+
+
+def test_being_ill_is_no_prop(looked_after: dict[str, Script]) -> None:
+    """'falls ill', 'gets sick' name no thing to draw (the scene listed the prop 'ill')."""
+    props = {p.lower() for s in looked_after[LOOKED_AFTER[2]].scenes for p in s.props}
+    assert not props & {"ill", "sick"}, props
+    assert not {p.lower() for s in _script("the pug gets sick and her brother looks after her").scenes
+                for p in s.props} & {"ill", "sick"}
+
+
+@pytest.mark.parametrize("premise", ["the old dog looks after a lost kitten", "the big cat takes care of a lonely puppy"])
+def test_looking_after_someone_is_drawn_as_care(premise: str) -> None:
+    """"looks after", "takes care of" (spine.json verb_actions, two words) are drawn as care handed over, not 'stand'."""
+    script = _script(premise)
+    assert any(a.id == "hero" and a.action == "give" and a.target for s in script.scenes for a in s.characters), \
+        _poses(script)
