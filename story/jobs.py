@@ -120,6 +120,8 @@ def hero_jobs(hits: list[Hit], tokens: Tokens, people: list[Person] | None = Non
             continue  # "adopted by a kind baker", 被好心的面包师收养: who does it, not the hero's job
         if _only_the_place(h, hits, tokens):
             continue  # 流浪狗在菜市场捡到钱包, "waits at the market": where it is, no vendor's job
+        if tokens.words[h.end:h.end + 1] and tokens.words[h.end].lower() in _OBJECT_PRONOUNS:
+            continue  # "the white cat nurses him back to health": a deed done to someone, no nurse's job
         aimed = (any(0 <= h.start - end <= 4 for end in goal_ends) and not dreamed_thing_at(tokens, h.start)) \
             or h.surface.startswith(("runs for", "run for"))  # 梦想的学校, "dream school": the school, no career
         if (h.key == "mayor" or aimed) and h.key != job:
@@ -129,6 +131,7 @@ def hero_jobs(hits: list[Hit], tokens: Tokens, people: list[Person] | None = Non
     return job, dream
 
 
+_OBJECT_PRONOUNS = frozenset({"him", "her", "it", "them", "me", "us"})  # after a verb, never after a job
 _WORKS = ("卖", "摆摊", "摊", "打工", "工作", "上班", "干活", "sell", "sold", "stall", "vendor", "hawker", "shop", "work",
           "job")
 _AT = {"在", "到", "去", "来", "at", "in", "to", "into", "around", "near"}

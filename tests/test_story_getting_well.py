@@ -128,3 +128,12 @@ def test_looking_after_someone_is_drawn_as_care(premise: str) -> None:
     script = _script(premise)
     assert any(a.id == "hero" and a.action == "give" and a.target for s in script.scenes for a in s.characters), \
         _poses(script)
+
+
+@pytest.mark.parametrize("premise", ["a little corgi falls ill and the white cat nurses him back to health",
+                                     "the old cat gets sick and the beagle nurses her every day"])
+def test_nursing_someone_is_no_nurses_job(premise: str) -> None:
+    """"nurses him" is a deed done to someone: the hero gets no doctor's job (the recovered corgi walked in a white
+    coat); "a golden retriever nurse" keeps hers."""
+    assert analyse(premise).job is None
+    assert analyse("a golden retriever nurse saves a kitten").job == "doctor"
