@@ -700,7 +700,7 @@ def _appearances(
 _SHARED_ACTIONS = {"laugh", "sneer", "point"}  # "we see Koda and Noodle laughing at Bear": both of them laugh
 _SPOKEN_ACTIONS = {"sneer", "laugh", "point", "cry", "push", "celebrate", "shocked", "kneel", "hug", "sing", "wave"}
 _PRIORITY = {"walk": -1, "stand": -2, "talk": -1, "enter": 0, "exit": 0, "think": 0, "sneer": 3, "laugh": 2,
-             "push": 3, "point": 2, "hug": 3, "kneel": 3, "shocked": 3, "cry": 2, "celebrate": 2, "give": 2,
+             "push": 3, "point": 2, "hug": 4, "kneel": 3, "shocked": 3, "cry": 2, "celebrate": 2, "give": 2,
              "work": 1, "sing": 2, "spill": 3, "treat": 3, "sick": 3, "dance": 2, "roll": 2, "swim": 2, "fish": 2,
              "photo": 2, "climb": 2, "dig": 2, "skip": 2, "play": 2, "fight": 3, "catch": 3, "train": 1, "sulk": 3}
 

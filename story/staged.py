@@ -274,6 +274,8 @@ def _verb_action(c: Clause) -> tuple[str, bool]:
             return c.actions[1], True  # "learns to dance": the dance
         if c.actions[0] == "give" and len(c.actions) > 1 and verb.startswith("给"):
             return c.actions[1], True  # 给富猫拍照片, 给小猫看病: done for someone, not a gift
+        if c.actions[0] == "kneel" and "hug" in c.actions[1:]:
+            return "hug", True  # "say sorry and make up", 道歉和好: the sorry ends in the hug, and the hug is seen
         if c.actions[0] == "work" and _gift_zh(c):
             return "give", False  # 送了它一条鱼, 把奖牌送给了奶奶: a gift handed to someone, not a delivery round
         return c.actions[0], True
@@ -458,6 +460,9 @@ def visual_note(c: Clause, cast: Cast, where: str | None, heros_place: bool = Fa
     if not toward and c.actor != cast.hero and (heros_place or any(
             p.text.lower() in {"his", "her", "their"} for p in c.parts)):
         toward = cast.name(cast.hero)  # "the poodle queues for his noodles": at the hero's truck, the hero there
+    if act == "hug" and not toward:  # "then they make up", 互相道歉和好了: hugging the one it made up with
+        toward = next((cast.name(k) for k in (*cast.together.get(cast.hero, ()), *cast.sides) if k != cast.hero
+                       and k not in cast.gone and cast.sides.get(k, "neutral") != "villain"), "")
     prep = "at " if act in {"point", "laugh", "sneer", "shocked"} else "toward " if act in {"walk", "run", "enter"} else ""
     # "we see" keeps the note English to the vocabulary's reader even where the names are hanzi
     note = f"we see {actor} {word} {prep if toward else ''}{toward}".strip() + (" alone" if away else "")

@@ -128,3 +128,31 @@ def test_the_pet_the_quarrel_is_with_gets_no_cameo_of_its_own() -> None:
     assert all(b.speaker == "narrator" or b.speaker == w.plan.cast[0].id or "哼" in b.line or "不理" in b.line
                for b in w.plan.beats[:3])
     assert not any("别放弃" in b.line or "相信你" in b.line for b in w.plan.beats)
+
+
+@pytest.fixture(scope="module")
+def ball() -> Any:
+    return write_story("两只哈士奇为了一个球吵架，后来互相道歉和好了", None, "zh", 4)
+
+
+def test_the_quarrel_itself_is_both_angry_over_the_thing_fought_over(ball: Any) -> None:
+    """为了一个球吵架: both pets angry (not chatting), the ball on screen; 吵架, argue, bicker are a row, not a talk."""
+    scene = next(s for s in ball.script.scenes if any(c.expression == "angry" for c in s.characters))
+    assert [c.expression for c in scene.characters] == ["angry", "angry"]
+    assert "toy" in scene.props  # a ball is drawn as the toy it is, not as a gift box
+    assert "point" in clauses(analyse("Two puppy brothers bicker over a toy"))[0].actions
+
+
+def test_making_up_ends_on_both_hugging(ball: Any) -> None:
+    """互相道歉和好了, "then make up": the sorry ends in the hug, the one made up with on screen with the hero."""
+    for scenes in (ball.script.scenes, write_story("Two cats argue over a fish and then make up", None, "en", 1).script.scenes):
+        last = scenes[-1]
+        assert "hug" in [c.action for c in last.characters] and len(last.characters) == 2
+
+
+def test_tears_in_its_eyes_name_no_place(ball: Any) -> None:
+    assert not [s for s in ball.substitutions if s.kind == "place"]  # "tears in its eyes": no place called 'eyes'
+
+
+def test_not_speaking_is_sulking() -> None:
+    assert "sulk" in clauses(analyse("两只猫吵架以后三天不说话"))[-1].actions
