@@ -137,3 +137,9 @@ def test_nursing_someone_is_no_nurses_job(premise: str) -> None:
     coat); "a golden retriever nurse" keeps hers."""
     assert analyse(premise).job is None
     assert analyse("a golden retriever nurse saves a kitten").job == "doctor"
+
+
+@pytest.mark.parametrize("premise", ["护士猫在医院照顾受伤的小狗", "护士猫每天照顾生病的老狗，老狗康复后送了她一束花"])
+def test_a_hero_caring_for_one_ill_named_by_de_is_no_getting_well_story(premise: str) -> None:
+    # 受伤的小狗 / 生病的老狗: the ill one is another pet, named by 的; the hero is the carer, never the patient
+    assert story_kind(analyse(premise)).id != "illness"
