@@ -113,24 +113,23 @@ def _masked(premise: str) -> str:
     return premise
 
 
-def _mischief_said(kind: dict[str, Any], premise: str) -> str | None:
-    """The mischief word of ``kind`` the premise says with its second word ("steps on" and "brother's"), or None."""
-    words, also = kind.get("mischief", {}).get("words"), kind.get("mischief", {}).get("with")
+def _said_with(words: dict[str, list[str]] | None, also: dict[str, list[str]] | None, premise: str) -> str | None:
+    """The first of ``words`` the premise says, where it also says one of ``also`` (when given), or None."""
     said = next((w for w in (*words["en"], *words["zh"]) if _has(w, premise)), None) if words else None
     if said is not None and (not also or any(_has(w, premise) for w in (*also["en"], *also["zh"]))):
         return said
     return None
 
 
+def _mischief_said(kind: dict[str, Any], premise: str) -> str | None:
+    """The mischief word of ``kind`` the premise says with its second word ("steps on" and "brother's"), or None."""
+    return _said_with(kind.get("mischief", {}).get("words"), kind.get("mischief", {}).get("with"), premise)
+
+
 def _said(kind: dict[str, Any], premise: str) -> str | None:
     """The word of ``kind`` the premise says, with its second word where the kind asks one ("teaches" and "his
     puppy"), or its mischief said with whose thing it was or what came of it ("eats the cake" and "caught")."""
-    for words, also in ((kind["words"], kind.get("with")), (kind.get("mischief", {}).get("words"),
-                                                            kind.get("mischief", {}).get("with"))):
-        said = next((w for w in (*words["en"], *words["zh"]) if _has(w, premise)), None) if words else None
-        if said is not None and (not also or any(_has(w, premise) for w in (*also["en"], *also["zh"]))):
-            return said
-    return None
+    return _said_with(kind["words"], kind.get("with"), premise) or _mischief_said(kind, premise)
 
 
 def says_kind(premise: str, kind_id: str) -> bool:
@@ -152,9 +151,7 @@ def mischief(premise: str) -> bool:
     """The premise tells a pet's household mischief (``misdeed``'s ``mischief`` in kinds.json: "knocks the
     goldfish bowl off the table", 把妈妈的花瓶打碎了): its word and whose thing it was or what came of it."""
     kind = next(k for k in kinds_data()["kinds"] if k["id"] == "misdeed")
-    words, also = kind["mischief"]["words"], kind["mischief"]["with"]
-    return any(_has(w, premise) for w in (*words["en"], *words["zh"])) and any(
-        _has(w, premise) for w in (*also["en"], *also["zh"]))
+    return _mischief_said(kind, premise) is not None
 
 
 def _hero_does(analysis: Analysis, word: str) -> bool:
