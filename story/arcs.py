@@ -466,6 +466,9 @@ def _values(analysis: Analysis, style: str, language: str, slots: dict[str, Memb
         v["place"], v["place_en"] = loc_words[loc][1 if zh else 0], loc_words[loc][0]
     v["setting"] = loc if place_key or job else ""  # the premise's own place, else its job's: which lines fit
     v["hazard"] = premise_hazard(analysis.premise)  # the flood the danger or the loss scene is drawn in
+    # the ball a match is played with: the premise's own ball game (a basketball, a frisbee), else a football
+    ball = next((k for k in analysis.props if k in staging()["balls"]["props"]), "football")
+    v["ball"] = f"the {lex.entry('props', ball)['label']}"
     # the one a misdeed wrongs (the friend, else the family): told the truth where it is, and it answers
     wronged = next((s for s in ("friend", "family") if s in slots and not slots[s].person.gone), None)
     if wronged:

@@ -77,6 +77,8 @@ class _Hints:
     bought: bool = False  # the place is the one the hero buys or moves into ("ends up living in a mansion"), or
     # opens later ("saves for years, opens a bakery"): not drawn before the story reaches it
     place_said: str | None = None  # the premise's own word for its place ("cafe", 面包店)
+    ball: str | None = None  # the premise's ball game's ball (lexicon props label: "basketball"): a line's plain ball
+    toy_ball: bool = False  # every toy the premise names is a plain ball (球队 read as 球): its asked toy is that ball
 
 
 _STOP = frozenset("""a an the and or but of to in on at by for with from into over under after before then
@@ -96,6 +98,14 @@ def _broken_forms() -> dict[str, str]:
 def _broken_form(label: str) -> str | None:
     """The label of a prop's broken form (a toy's "broken toy"), None for a thing that has none."""
     return _broken_forms().get(label)
+
+
+def _ball(premise: str, props: Sequence[str]) -> tuple[str | None, bool]:
+    """The premise's ball game's ball (its lexicon label), and whether each toy it names is only a plain ball."""
+    lex, balls = lexicon(), staging()["balls"]
+    ball = next((str(lex.entry("props", k)["label"]) for k in props if k in balls["props"]), None)
+    return ball, ball is not None and not any(h.section == "props" and h.key == "toy" and h.surface.lower() not in
+                                              balls["words"] for h in lex.find(premise))
 
 
 def _premise_hints(premise: str) -> _Hints:
@@ -140,7 +150,8 @@ def _premise_hints(premise: str) -> _Hints:
                   placed is not None, analysis.dream, "train" in lex.keys(premise, "actions"), analysis.hero.colour,
                   _later_venue(analysis, place_key, place),
                   bool(surface) and any(str(surface).lower() in found.lower() for found in homes_bought(premise))
-                  or _opened_later(analysis, place_key), surface)
+                  or _opened_later(analysis, place_key), surface,
+                  *_ball(premise, analysis.props))
 
 
 def _colour_look(hero: dict[str, Any], colour: str) -> None:
@@ -434,9 +445,11 @@ def expand_plan(
         # a tool action's own gear is drawn in its pose ("fishing": a rod; "climbing the ladder"): not a second prop
         tools = [h for h in hits if h.section == "actions" and tool_action(h.key)]
         doing = {a["action"] for a in apps if tool_action(a["action"])}
-        props = [str(lex.entry("props", h.key)["label"]) for h in hits if h.section == "props" and not any(
+        props = [hints.ball if hints.ball and (h.surface.lower() in stage["balls"]["words"] or hints.toy_ball and
+                                              h.key == "toy")  # 球: the premise's own ball
+                 else str(lex.entry("props", h.key)["label"]) for h in hits if h.section == "props" and not any(
             t.surface == h.surface or t.start <= h.start < t.end for t in tools) and not any(
-            is_gear(a, h.surface) for a in doing)]
+            is_gear(a, h.surface) for a in doing)]  # basketball, not a toy
         trains = hints.job in stage["training_jobs"]["jobs"] or hints.trains and not hints.job
         deed = staging()["job_deeds"].get(hints.job or "", "train" if trains else "work")
         for a in apps:  # a pop star's work is singing, a dancer's dancing
@@ -460,6 +473,8 @@ def expand_plan(
                 dream_props.append(str(job_entry["props"][0]))
             props = [*dream_props, *props]
         asked = [a for i in group.beats for a in (asks or {}).get(i, ()) if not any(is_gear(x, a) for x in doing)]
+        if hints.toy_ball:  # 成了球队的队长: the premise's own ball, never a teddy bear
+            asked = [str(hints.ball) if a == lex.entry("props", "toy")["label"] else a for a in asked]
         props = list(dict.fromkeys(p[:40] for p in [*asked, *props]))
         props = [p for p in props if _broken_form(p) not in props][:MAX_PROPS]  # broken, it is not also whole
         jeer = stage["jeering_crowd"]

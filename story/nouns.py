@@ -24,9 +24,11 @@ def _of_phrase(words: tuple[str, ...], i: int) -> bool:
 
 def _names_nothing(words: tuple[str, ...], i: int) -> bool:
     """The word names nothing to draw (``clauses.json``'s ``no_things``: "how to", "together", "his mind", the
-    thieves a skill catches), or is a verb before its object pronoun ("pulls him out", "traps them")."""
+    thieves a skill catches, "there", "a pizza place"), is a verb before its object pronoun ("pulls him out", "traps
+    them") or after a doer no pet is ("nobody comes", "a bookshop that nobody visits")."""
     data = clause_data()
     return words[i] in data["no_things"]["en"] or (i + 1 < len(words) and words[i + 1] in data["objects_en"]) \
+        or (i > 0 and words[i - 1] in data["no_things"]["doers_en"]) \
         or _gerund(words, i) or label_word(words[i])  # "call the kitten a nobody": what she is called
 
 

@@ -85,7 +85,7 @@ def test_vocabulary_file_is_complete_and_consistent() -> None:
     ("golden car", "car", "exact"), ("car", "car", "exact"), ("a shiny new sports car", "car", "alias"),
     ("window-cleaning cradle", "window-cleaning cradle", "exact"), ("little strays", "kittens", "alias"),
     ("Microphone", "microphone", "exact"), ("banknotes", "money", "alias"), ("old truck", "car", "alias"),
-    ("guitar", "microphone", "nearest"), ("kite", "gift box", "fallback"),
+    ("guitar", "guitar", "exact"), ("piano", "microphone", "nearest"), ("kite", "gift box", "fallback"),
     ("金色跑车", "car", "alias"), ("一叠钞票", "money", "alias"), ("外卖电动车", "delivery scooter", "alias"),
     ("风筝", "gift box", "fallback"), ("company sign", "company sign", "exact"), ("公司招牌", "company sign", "alias"),
 ])

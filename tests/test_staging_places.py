@@ -18,7 +18,8 @@ from story.text import HAN
 from tests.test_staging import _HERO, _PARTNER, _RIVAL, SMALL, _scene, _still
 
 KINDS = ["flower shop", "bakery", "café", "grocery", "bookshop", "fish market", "butcher", "noodle shop", "dumpling shop",
-         "barber", "toy shop", "ice cream shop"]
+         "barber", "toy shop", "ice cream shop", "burger shop", "pizzeria", "sushi bar", "hot dog stand",
+         "hot pot restaurant"]
 
 
 def test_shops_file_is_complete_and_consistent() -> None:

@@ -21,7 +21,7 @@ KNOWN_FIELDS = {
     *SLOTS, "hero", *(f"{s}_a" for s in ("hero", *SLOTS)), "job", "work", "work_en", "job_place", "job_place_en",
     "dream", "dream_work", "dream_work_en", "dream_event", "dream_place_en", "place", "place_en", "place_word",
     "place_title", "place_cap", "the_place", "thing", "thing_en", "thing_title", "thing_cap", "when", "later",
-    "wronged", "wronged_at", "wronged_friend", "wronged_family", "hazard",
+    "wronged", "wronged_at", "wronged_friend", "wronged_family", "hazard", "ball",
     "goal", "goal_seen", "goal_want", "dear", "alone", "dear_family", "dear_friend",  # saving_up's thing and its one
 }
 

@@ -26,7 +26,9 @@ HAND: dict[str, float] = {"umbrella": 75, "microphone": 26, "phone": 16, "ring":
                           "puppy": 36, "fire hose": 56, "flag": 60,
                           "sausages": 22, "fish": 22, "bone": 16, "noodles": 18, "dumplings": 18, "meat": 18,
                           "bread": 20, "ice cream": 18, "tooth": 22, "game controller": 28, "piggy bank": 34,
-                          "weights": 40, "broom": 64, "dishes": 20}
+                          "weights": 40, "broom": 64, "dishes": 20, "boxes": 30, "basketball": 22, "frisbee": 24,
+                          "tennis racket": 40, "skateboard": 40, "guitar": 56, "burger": 20,
+                          "pizza": 22, "sushi": 22}
 GRIP: dict[str, tuple[float, float]] = {"umbrella": (0, -4), "microphone": (0, -25), "squeegee": (0, -10),
                                         "flowers": (0, -20), "briefcase": (0, -100), "suitcase": (0, -100),
                                         "trophy": (0, -30), "bricks": (0, -10), "serving tray": (0, -8),
@@ -36,7 +38,9 @@ GRIP: dict[str, tuple[float, float]] = {"umbrella": (0, -4), "microphone": (0, -
                                         "sausages": (0, -92), "fish": (0, -90), "bone": (0, -40), "meat": (30, -88),
                                         "bread": (-10, -26), "ice cream": (0, -20),
                                         "tooth": (0, -40), "game controller": (0, -40), "weights": (0, -31),
-                                        "broom": (0, -70), "dishes": (0, -24)}
+                                        "broom": (0, -70), "dishes": (0, -24), "boxes": (0, -20),
+                                        "basketball": (0, -50), "frisbee": (0, -50), "tennis racket": (0, -20),
+                                        "skateboard": (0, -30), "guitar": (0, -90)}
 
 
 _FURS = ((235, 140, 50), (150, 145, 140), (248, 246, 240), (70, 66, 76), (225, 175, 90), (140, 95, 60))  # crowds' coats
@@ -806,6 +810,148 @@ def _bricks(p: Pen, color: RGB | None) -> None:
             p.rect(x, -25 * (row + 1), x + 32, -25 * row - 2, darker(col, 1 - 0.06 * ((row + k) % 3)), r=1)
 
 
+def _boxes(p: Pen, color: RGB | None) -> None:
+    """A stack of cardboard boxes: three brown boxes, each closed with a strip of tape, a "this way up" mark."""
+    col = color or (204, 160, 104)
+    for x0, y0, x1, y1 in ((-46, -44, 6, 0), (4, -40, 48, 0), (-26, -86, 26, -44)):
+        p.rect(x0, y0, x1, y1, col if y0 > -80 else lighter(col, 0.1), r=1)
+        mid = (x0 + x1) / 2
+        p.rect(mid - 4, y0, mid + 4, y1, (232, 206, 150), outline=False)  # the tape down its front
+        p.line([(x0 + 4, y0 + 8), (x0 + 12, y0 + 8)], darker(col, 0.6), 1)
+    for x in (-4, 4):  # the arrows of "this way up" on the top box
+        p.line([(x - 12, -58), (x - 12, -70)], darker(col, 0.55), 1.2)
+
+
+def _football(p: Pen, color: RGB | None) -> None:
+    """A football: a white ball with black pentagons and its seams."""
+    p.ell(0, -50, 50, 50, color or WHITE)
+    p.poly([(0, -64), (13, -55), (8, -40), (-8, -40), (-13, -55)], INK, outline=False)
+    for a in range(5):
+        t = math.radians(a * 72 - 90)
+        x, y = 44 * math.cos(t), -50 + 44 * math.sin(t)
+        p.ell(x, y, 8, 8, INK, outline=False)
+        p.line([(14 * math.cos(t), -50 + 14 * math.sin(t)), (36 * math.cos(t), -50 + 36 * math.sin(t))], INK, 1.4)
+
+
+def _basketball(p: Pen, color: RGB | None) -> None:
+    """A basketball: an orange ball with its black seams, one across, one down, two curved at the sides."""
+    p.ell(0, -50, 50, 50, color or (236, 120, 40))
+    p.line([(-50, -50), (50, -50)], INK, 1.6)
+    p.line([(0, -100), (0, 0)], INK, 1.6)
+    p.arc(-62, -50, 40, -52, 52, 1.6)
+    p.arc(62, -50, 40, 128, 232, 1.6)
+    p.ell(-18, -74, 8, 5, lighter(color or (236, 120, 40), 0.35), outline=False)
+
+
+def _frisbee(p: Pen, color: RGB | None) -> None:
+    """A frisbee seen tilted: a bright disc with its rim and a ring on top, motion lines behind it."""
+    col = color or (240, 70, 90)
+    p.ell(0, -44, 56, 20, darker(col, 0.8))
+    p.ell(0, -50, 56, 18, col)
+    p.ell(0, -50, 30, 9, None)
+    for k in range(3):
+        p.line([(-70 - k * 6, -62 + k * 10), (-92 - k * 6, -62 + k * 10)], (200, 200, 210), 1.4)
+
+
+def _tennis(p: Pen, color: RGB | None) -> None:
+    """A tennis racket and its yellow ball: the strung oval head on a taped handle."""
+    frame = color or (60, 110, 200)
+    p.rect(-5, -40, 5, 0, (50, 50, 60), r=2)  # the handle
+    p.ell(0, -74, 27, 35, frame)  # the frame, strung inside
+    p.ell(0, -74, 21, 29, (250, 250, 250), outline=False)
+    for k in range(-2, 3):
+        p.line([(k * 8, -100), (k * 8, -48)], (170, 174, 180), 0.8)
+        p.line([(-19, -74 + k * 11), (19, -74 + k * 11)], (170, 174, 180), 0.8)
+    p.ell(34, -18, 12, 12, (214, 232, 60))
+    p.arc(28, -18, 9, -60, 60, 1.2)
+
+
+def _skateboard(p: Pen, color: RGB | None) -> None:
+    """A skateboard side on: the deck with its kicked-up ends, grip tape on top, two wheels under it."""
+    deck = color or (230, 90, 60)
+    p.stroke([(-60, -44), (-52, -30), (52, -30), (60, -44)], deck, 9)
+    p.line([(-50, -36), (50, -36)], (50, 50, 56), 2)  # the grip tape
+    for x in (-34, 34):
+        p.rect(x - 6, -26, x + 6, -18, (170, 170, 180), outline=False)
+        p.ell(x, -10, 10, 10, (250, 220, 90))
+
+
+def _telescope(p: Pen, color: RGB | None) -> None:
+    """A telescope on its tripod, its tube pointing up at the sky, a brass eyepiece."""
+    tube = color or (60, 90, 160)
+    for x in (-36, 0, 36):
+        p.line([(0, -62), (x, 0)], (90, 80, 70), 3)
+    p.poly([(-42, -56), (44, -104), (52, -90), (-34, -44)], tube)
+    p.rect(-50, -56, -36, -42, GOLD, r=2)  # the eyepiece
+    p.ell(48, -97, 6, 9, (200, 230, 250))  # the lens
+
+
+def _guitar(p: Pen, color: RGB | None) -> None:
+    """A guitar standing up: the figure-eight body, its sound hole and bridge, the long neck and its pegs."""
+    wood = color or (214, 130, 60)
+    p.ell(0, -26, 30, 26, wood)
+    p.ell(0, -62, 22, 20, wood)
+    p.ell(0, -52, 8, 8, (60, 40, 30), outline=False)
+    p.rect(-10, -22, 10, -16, darker(wood, 0.6), r=1)
+    p.rect(-4, -124, 4, -60, (120, 76, 44))
+    p.rect(-7, -140, 7, -122, darker(wood, 0.55), r=2)
+    for y in (-136, -128):
+        for s in (-1, 1):
+            p.ell(s * 10, y, 2.5, 2.5, (220, 220, 226), outline=False)
+    for x in (-2, 0, 2):
+        p.line([(x, -122), (x, -20)], (240, 240, 240), 0.6)
+
+
+def _burger(p: Pen, color: RGB | None) -> None:
+    """A burger: a sesame bun on a patty, a slice of cheese, lettuce and tomato."""
+    bun = color or (226, 160, 80)
+    p.rect(-40, -22, 40, 0, bun, r=8)  # the bottom bun
+    p.rect(-44, -38, 44, -22, (110, 62, 40), r=7)  # the patty
+    p.poly([(-42, -40), (42, -40), (30, -28), (18, -40), (0, -30), (-20, -40)], (250, 200, 60))  # the cheese
+    p.ell(0, -44, 46, 7, (110, 190, 70))  # the lettuce
+    p.rect(-36, -52, 36, -45, (220, 60, 50), r=3)  # the tomato
+    p.poly([(-44, -52), (44, -52), (40, -70), (20, -84), (-20, -84), (-40, -70)], bun)  # the top bun
+    for x, y in ((-20, -70), (-4, -76), (12, -70), (26, -64), (-30, -62)):
+        p.ell(x, y, 2.4, 1.6, (252, 244, 220), outline=False)
+
+
+def _pizza(p: Pen, color: RGB | None) -> None:
+    """A pizza seen tilted: a golden crust round red sauce, melted cheese, pepperoni and a slice pulled out."""
+    p.ell(0, -30, 56, 26, (222, 160, 80))
+    p.ell(0, -30, 48, 21, color or (214, 60, 40), outline=False)
+    p.ell(0, -31, 44, 18, (250, 214, 96), outline=False)
+    for x, y in ((-26, -34), (-6, -22), (18, -36), (30, -24), (-14, -42), (8, -44)):
+        p.ell(x, y, 6, 3.4, (176, 40, 40))
+    for a in (-60, 0, 60):  # the cuts
+        t = math.radians(a)
+        p.line([(-48 * math.cos(t), -30 - 21 * math.sin(t)), (48 * math.cos(t), -30 + 21 * math.sin(t))],
+               (200, 130, 60), 1)
+    p.poly([(30, -62), (62, -86), (70, -70)], (250, 214, 96))  # a slice lifted, the cheese stretching
+    p.line([(40, -58), (42, -48)], (250, 230, 150), 1.4)
+
+
+def _sushi(p: Pen, color: RGB | None) -> None:
+    """Sushi on a wooden board: two salmon nigiri and a seaweed maki roll."""
+    p.rect(-56, -10, 56, 0, (190, 140, 90), r=2)  # the board
+    for x in (-30, 2):
+        p.ell(x, -20, 15, 9, (250, 250, 245))  # the rice
+        p.ell(x, -28, 16, 7, color or (250, 130, 80))  # the salmon
+        for k in (-6, 0, 6):
+            p.line([(x + k - 3, -32), (x + k + 3, -24)], (255, 200, 170), 1)
+    p.rect(22, -34, 48, -10, (40, 60, 44), r=3)  # the maki
+    p.ell(35, -34, 13, 5, (250, 250, 245))
+    p.ell(35, -34, 5, 2.5, (240, 110, 80), outline=False)
+
+
+def _hot_dog(p: Pen, color: RGB | None) -> None:
+    """A hot dog: a long bun, the sausage lying in it, a zigzag of mustard."""
+    p.ell(0, -20, 50, 16, (230, 170, 90))  # the bun
+    p.ell(0, -28, 54, 9, color or (196, 80, 60))  # the sausage
+    p.line([(-40, -30), (-30, -26), (-20, -31), (-10, -26), (0, -31), (10, -26), (20, -31), (30, -26), (40, -30)],
+           (250, 210, 40), 2.2)
+    p.ell(0, -14, 44, 8, (214, 150, 74), outline=False)
+
+
 def _cake(p: Pen, color: RGB | None) -> None:
     p.ell(0, -4, 52, 8, WHITE)
     p.rect(-40, -50, 40, -6, color or (250, 200, 210), r=4)
@@ -1209,7 +1355,9 @@ DRAW: dict[str, DrawFn] = {
     "easel": _easel, "fire hose": _fire_hose, "fire": _fire, "burning house": _burning_house, "flag": _flag,
     "sausages": _sausages, "fish": _fish, "bone": _bone, "noodles": _noodles, "dumplings": _dumplings, "meat": _meat,
     "bread": _bread, "ice cream": _ice_cream, "plane": _plane, "train": _train, "oven": _oven, "queue": _queue,
-    "tooth": _tooth, "game controller": _game_controller,
+    "tooth": _tooth, "game controller": _game_controller, "boxes": _boxes, "football": _football,
+    "basketball": _basketball, "frisbee": _frisbee, "tennis racket": _tennis, "skateboard": _skateboard,
+    "telescope": _telescope, "guitar": _guitar, "burger": _burger, "pizza": _pizza, "sushi": _sushi,
     **figures.DRAW,
 }
 # rigs stand in front of their user, drawn in pet units at the pet's origin (prop units = pet units)
@@ -1223,6 +1371,7 @@ RIG_OFFSET: dict[str, tuple[float, float]] = {"car": (-6, 6), "delivery scooter"
 
 # a prop's other drawings, by what its words name (``variants`` in vocabulary.json): a truck, a bus, a sports car
 VARIANTS: dict[str, DrawFn] = {"sports car": _sports_car, "truck": _truck, "bus": _bus, "bicycle": _bicycle,
+                               "hot dog": _hot_dog,
                                "stunned crowd": _stunned_crowd, "coin jar": _coin_jar}
 # the crowds drawn as two groups, each of the animals its words name (``vocabulary.crowd_kind``)
 _OF_A_KIND: dict[str, Callable[[Pen, RGB | None, str], None]] = {
@@ -1253,5 +1402,8 @@ EXTENT: dict[str, tuple[float, float]] = {
     "sausages": (50, 102), "fish": (30, 100), "bone": (46, 74), "noodles": (50, 104), "dumplings": (50, 90),
     "meat": (42, 104), "bread": (50, 102), "ice cream": (26, 104), "plane": (100, 66), "fire": (58, 194), "burning house": (58, 196), "flag": (78, 108), "audience": (180, 68),
     "sports car": (100, 72), "truck": (100, 100), "bus": (100, 96), "bicycle": (64, 80), "train": (160, 146),
-    "oven": (48, 126), "queue": (112, 92), "broom": (22, 150), "dishes": (40, 74), "tooth": (46, 112), "game controller": (52, 74), "fans": (170, 72), **figures.EXTENT,
+    "oven": (48, 126), "queue": (112, 92), "broom": (22, 150), "dishes": (40, 74), "tooth": (46, 112), "game controller": (52, 74), "fans": (170, 72),
+    "boxes": (52, 90), "football": (52, 102), "basketball": (52, 102), "frisbee": (96, 70), "tennis racket": (48, 112),
+    "skateboard": (64, 52), "telescope": (56, 110), "guitar": (32, 142), "burger": (50, 90), "pizza": (72, 92),
+    "sushi": (60, 44), "hot dog": (58, 40), **figures.EXTENT,
 }

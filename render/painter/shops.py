@@ -1,6 +1,7 @@
 """Shops that read as what they sell: a flower shop with buckets of flowers under a FLOWERS sign, a
 bakery with bread and cakes, a café, a grocery with crates of fruit, a bookshop, a fish market, a butcher's
-with strings of sausages and roasts, a noodle shop, a dumpling shop, a barber's, a toy shop, an ice cream shop.
+with strings of sausages and roasts, a noodle shop, a dumpling shop, a barber's, a toy shop, an ice cream shop, a burger shop, a pizzeria, a sushi
+bar, a hot dog stand, a hot pot restaurant.
 
 ``shop_kind`` finds which shop a scene means (its own setting, props and narration first, then the
 premise: "a cat opens a flower shop" makes every shop scene of that story a flower shop); ``draw_shop``
@@ -249,10 +250,24 @@ def _toys(p: Pen, k: int) -> None:
             p.ell(x, -5, 5, 5, (40, 40, 50))
 
 
+def _hotpot(p: Pen, k: int) -> None:
+    """A hot pot: a steaming pot of red broth with chillies afloat (a clear half in every other one)."""
+    p.ell(0, -4, 24, 5, (90, 90, 100))  # the burner
+    p.rect(-22, -26, 22, -4, (170, 174, 184), r=4)
+    p.ell(0, -26, 22, 6, (200, 50, 40))
+    if k % 2:
+        p.poly([(0, -32), (22, -26), (0, -20)], (240, 220, 170), outline=False)  # the clear half
+    for x in (-10, 4):
+        p.ell(x, -27, 3, 1.6, (250, 120, 60), outline=False)
+    for x in (-8, 8):
+        p.line([(x, -36), (x + 3, -46), (x, -56)], (255, 255, 255, 170), 1.4)
+
+
 GOODS: dict[str, Callable[[Pen, int], None]] = {
     "flowers": _bucket_of_flowers, "bread": _bread, "coffee": _coffee, "fruit": _fruit_crate, "books": _books,
     "fish": _fish, "meat": _food("sausages", "meat"), "noodles": _food("noodles"), "dumplings": _food("dumplings"),
-    "ice cream": _food("ice cream"), "salon": _salon, "toys": _toys,
+    "ice cream": _food("ice cream"), "salon": _salon, "toys": _toys, "burgers": _food("burger"),
+    "pizza": _food("pizza"), "sushi": _food("sushi"), "hot dogs": _food("hot dog"), "hotpot": _hotpot,
 }
 
 

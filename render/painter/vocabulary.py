@@ -216,6 +216,7 @@ _AT_THE_WEIGHTS = ("train", "run")  # "trains every night", 举起了最重的�
 _VEHICLES = ("car", "delivery scooter", "yacht")
 _FLOWN = ("rocket", "plane", "train")  # flown (or on rails), not driven: the pilot waves before it, off at speed
 _DRINKS = ("coffee cup", "food bowl")
+BALLS = ("football", "basketball", "frisbee", "tennis racket")  # a ball game is played with its ball, no instrument
 
 
 def instrument(asks: list[str]) -> str:
@@ -256,9 +257,13 @@ def stage_action(action: str, expression: str, holding: str | None, scene_props:
         spec["marks"] = [holding if holding in ("tree", "rock") else "ladder"]
         held = None
     gaming = next((p for p in scene_props if p.drawn == "game controller"), None)
+    ball = next((p for p in scene_props if p.drawn in BALLS), None)
     if action == "play" and gaming is not None:  # video games: the controller in the paws, no instrument
         spec = {**v.actions["stand"], "expression": "happy"}
         held = held or gaming
+    elif action == "play" and ball is not None:  # a ball game: after the football, the basketball in the paws
+        spec = {**v.actions["run" if v.props[ball.drawn].layer == "ground" else "stand"], "expression": "happy"}
+        held = held or (ball if v.props[ball.drawn].layer == "hand" else None)
     elif action == "play":  # the instrument the scene asks for, played (never a microphone held)
         spec.update(arms=(inst := instrument([holding or "", *(p.asked for p in scene_props)])),
                     marks=[inst, "notes"])
