@@ -93,6 +93,13 @@ def _without_pet_names(premise: str) -> str:
     return premise
 
 
+def claims_business(text: str) -> bool:
+    """Whether ``text`` tells a business running (customers, "word gets around", 生意, 开张): said only once it
+    is open, never before the clause that opens it ("saves every coin and opens a burger shop")."""
+    low = text.lower()
+    return any(f.kind == "business" and _family_re(f.claim).search(low) for f in families())
+
+
 class Licence:
     """The claim families one premise allows."""
 

@@ -79,6 +79,8 @@ class _Hints:
     place_said: str | None = None  # the premise's own word for its place ("cafe", 面包店)
     ball: str | None = None  # the premise's ball game's ball (lexicon props label: "basketball"): a line's plain ball
     toy_ball: bool = False  # every toy the premise names is a plain ball (球队 read as 球): its asked toy is that ball
+    opens_job: bool = False  # the hero's only job is its dream, reached by a later clause that opens its shop ("saves
+    # every coin and opens a burger shop"): no apron, till nor oven before a scene tells the opening
 
 
 _STOP = frozenset("""a an the and or but of to in on at by for with from into over under after before then
@@ -151,7 +153,7 @@ def _premise_hints(premise: str) -> _Hints:
                   _later_venue(analysis, place_key, place),
                   bool(surface) and any(str(surface).lower() in found.lower() for found in homes_bought(premise))
                   or _opened_later(analysis, place_key), surface,
-                  *_ball(premise, analysis.props))
+                  *_ball(premise, analysis.props), _opens_job(analysis))
 
 
 def _colour_look(hero: dict[str, Any], colour: str) -> None:
@@ -175,6 +177,15 @@ def _later_venue(analysis: Any, place_key: str | None, location: str | None) -> 
         return False
     told = clauses(analysis)
     return len(told) > 1 and place_key not in told[0].places
+
+
+def _opens_job(analysis: Any) -> bool:
+    """The premise names no job of the hero's but a dream one that a later clause opens or builds ("carries boxes at
+    the market and one day opens his own bakery", 攒钱开了一家火锅店): the job is the opened shop's, not yet worn."""
+    from story.clauses import clauses
+
+    return analysis.job is None and analysis.dream is not None and any(
+        "build" in c.events for c in clauses(analysis)[1:])
 
 
 def _opened_later(analysis: Any, place_key: str | None) -> bool:
@@ -390,6 +401,7 @@ def expand_plan(
     scenes: list[dict[str, Any]] = []
     location: str | None = None
     reached = False  # the hero's calling was reached in a scene before
+    opened = False  # a scene told the hero opening its shop (a build event): its job is worn from there on
     arrived = not hints.bought  # the story has reached its place (one the hero opens later: once a scene names it)
     for n, group in enumerate(groups):
         seen = [h for h in lex.find(group.visual) if h.surface not in called]  # 奶茶, 饼干: pets' names here,
@@ -405,7 +417,8 @@ def expand_plan(
         outdoor = [h for h in hits if h.section == "props" and h.key in stage["prop_places"]]
         place_hits = [h for h in seen if h.section == "places" and not any(h.surface in o.surface for o in outdoor)
                       and not (any(o in seen for o in outdoor) and _yields(str(lex.entry("places", h.key)["location"])))]
-        job_entry = lex.entry("jobs", hints.job) if hints.job else None
+        opened = opened or any(h.section == "events" and h.key == "build" for h in hits)  # "opens a burger shop"
+        job_entry = lex.entry("jobs", hints.job) if hints.job and (opened or not hints.opens_job) else None
         dreamt = hints.bought and hints.job == hints.calling and location != hints.place  # its shop not there yet
         if place_hits:
             entry = lex.entry("places", place_hits[0].key)

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Any
 
+from story.claims import claims_business
 from story.clauses import Clause
 from story.kinds import STRIVING, Kind
 from story.lexicon import lexicon
@@ -199,10 +200,19 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
 
     used: set[str] = set()
 
-    def pick(options: list[str], vals: dict[str, str]) -> str | None:
+    def unopened(at: int) -> bool:
+        """A line at ``at`` (told before what stands there now) comes before the premise opens its business (a
+        clause that builds or opens it): no customers, no word getting around yet."""
+        opening = next((k for k, b in enumerate(beats) if b["slot"] == "premise"
+                        and "build" in clauses[b["clause"]].events), None)
+        return opening is not None and at <= opening
+
+    def pick(options: list[str], vals: dict[str, str], before: bool = False) -> str | None:
+        """A line of ``options`` not said yet that fits; ``before``: told before the business opens."""
         filled = [(o, text) for o in options if o not in used and not _self_told(o, vals)
                   and fits_scene(o, vals.get("scene", ""), lang)
-                  and (text := fill_fields(o, vals)) is not None and ok(text)]
+                  and (text := fill_fields(o, vals)) is not None and ok(text)
+                  and not (before and claims_business(text))]
         if not filled:
             return None
         own = [f for f in filled if _SPECIFIC.search(f[0])]  # a line with this premise's place or thing first
@@ -217,7 +227,8 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         hero's doing): a feeling or the time in between, then what the one it happens to says.
         ``opens``: the hero's days before a premise that opens with its rise or its ending."""
         vals = {**values(b), "actor": cast.name(cast.hero)} if opens else values(b)
-        more = pick(list(_lead(data, lead_pool, lang)) if opens else _pool(data["more"], b["kind"], lang), vals)
+        more = pick(list(_lead(data, lead_pool, lang)) if opens else _pool(data["more"], b["kind"], lang), vals,
+                    unopened(at))
         if more:
             beats.insert(at, {"speaker": NARRATOR, "line": more,
                               "visual": _before(b, cast.workplace, doing) if ahead else b["visual"],
@@ -232,7 +243,8 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
             #                         befalls says "Now what do I do?", never the one who did it
         if who in cast.gone:
             who = cast.hero  # the one who never came back says nothing: the one who waits does
-        line = pick(list(said[lang]), vals) if said and who in cast.names and len(beats) < MAX_BEATS else None
+        line = pick(list(said[lang]), vals, unopened(at)) if said and who in cast.names and len(beats) < MAX_BEATS \
+            else None
         if line:
             beats.insert(at, {"speaker": who, "line": line, "visual": b["visual"], "slot": "reaction"})
 
@@ -271,15 +283,15 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         if "build" in clauses[first["clause"]].events:
             lead = {k: v for k, v in lead.items() if k not in {"place", "at_place"}}  # not yet built either
         for k in (["situation"] if clauses[first["clause"]].jobs else []) + [lead_pool]:
-            line = pick(list(_lead(data, k, lang)), lead)
+            at = beats.index(first)
+            line = pick(list(_lead(data, k, lang)), lead, unopened(at))
             if not line or len(beats) >= MAX_BEATS - 3:
                 continue
-            second = pick(list(_lead(data, k, lang)), lead)
-            at = beats.index(first)
+            second = pick(list(_lead(data, k, lang)), lead, unopened(at))
             beats.insert(at, {"speaker": NARRATOR, "line": f"{line}{'' if lang == 'zh' else ' '}{second or ''}".strip(),
                               "slot": "feeling", "asks": [], "visual": f"we see {cast.name(cast.hero)} {doing}{_at(cast.workplace)}"})
             said_k = "rise" if k == "lead" else k
-            said = pick(list(data["say"][said_k][lang]), lead) if said_k in data["say"] else None
+            said = pick(list(data["say"][said_k][lang]), lead, unopened(at)) if said_k in data["say"] else None
             if said:
                 beats.insert(at + 1, {"speaker": cast.hero, "line": said, "slot": "reaction",
                                       "visual": f"we see {cast.name(cast.hero)} {doing}{_at(cast.workplace)}"})
@@ -319,7 +331,8 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
                 (p for p in reversed(beats[:beats.index(b)]) if p["slot"] == "premise"), None)
             if source is None:
                 continue
-            more = pick(_pool(data["more"], source["kind"], lang), values(source))
+            more = pick(_pool(data["more"], source["kind"], lang), values(source),
+                        unopened(beats.index(b) - 1))  # said after b's own line: before only if b is before
             if not more:
                 continue
             at = beats.index(b) + 1

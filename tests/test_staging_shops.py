@@ -16,8 +16,11 @@ from render.painter.shops import shop_kind
 from render.painter.staging import stage_scene
 from render.painter.venues import places_drawn
 from render.painter.vocabulary import match_prop, stage_action
+from story.claims import claims_business
 from story.offline import write_story
 from story.script import Scene, Script
+from story.staged import spine_data
+from story.text import fill_fields
 from tests.test_staging import _scene, _still
 
 
@@ -135,3 +138,40 @@ def test_the_food_shop_sells_its_own_food() -> None:
 ])
 def test_a_word_that_names_no_thing_is_never_asked(premise: str, junk: str) -> None:
     assert junk not in _props(premise)
+
+
+@cache
+def _opened(premise: str) -> tuple[Script, int]:
+    """The script and the first scene that tells the shop opened."""
+    script = _script(premise)
+    return script, next(k for k, s in enumerate(script.scenes) if " opens " in s.narration)
+
+
+@pytest.mark.parametrize(("premise", "tools"), [
+    ("a chubby pug saves every coin and opens a burger shop", {"cash register"}),
+    ("a stray dog carries heavy boxes at the market and one day opens his own bakery", {"bread loaves", "oven"}),
+])
+def test_the_shop_job_is_not_worn_before_the_shop_opens(premise: str, tools: set[str]) -> None:
+    """The apron and the till (a baker's oven and bread at the market) were drawn from the first scene, before the
+    story reached the shop it opens; from the opening on they are the shop's."""
+    script, at = _opened(premise)
+    for scene in script.scenes[:at]:
+        assert not tools & set(scene.props), (scene.location, scene.props)
+        assert all(a.outfit in ("none", "") for a in scene.characters if a.id == "hero"), scene.narration
+    assert any(tools & set(s.props) for s in script.scenes[at:])
+
+
+@pytest.mark.parametrize("premise", [
+    "a chubby pug saves every coin and opens a burger shop",
+    "a stray dog carries heavy boxes at the market and one day opens his own bakery",
+    "a skinny beagle washes cars all summer and then opens his own car wash",
+])
+def test_no_customers_before_the_shop_opens(premise: str) -> None:
+    """"The first week, one customer. The next, ten." was said in the first scene, before the shop was opened."""
+    script, at = _opened(premise)
+    hero = next(c.name for c in script.characters if c.id == "hero")
+    pools = spine_data()["more"]["rise"]["en"]
+    business = {text for line in pools if claims_business(line) and (text := fill_fields(line, {"actor": hero}))}
+    told = " ".join(s.narration for s in script.scenes[:at])
+    assert business and not [line for line in business if line in told]
+    assert "summer" not in [p for s in script.scenes for p in s.props]  # a season names no thing
