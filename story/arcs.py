@@ -51,13 +51,14 @@ from story.styles import CHARACTER_STYLES
 from story.text import FIELD, fill_fields
 from story.text import HAN as _HAN
 from story.weave import fill, fits_scene, scene_of, weave
+from story.wish import wish_values
 
 ARC_IDS = ("rags_to_riches", "career_dream", "betrayal_comeback", "lost_and_found", "parent_sacrifice",
            "underdog_revenge", "rivals_to_friends", "glow_up", "romance", "stolen_treasure", "rescue", "friendship",
            "celebration", "big_match", "little_wonders", "family_bond", "getting_well", "payback", "reunion", "owning_up", "making_up",
            "squabble", "remembrance", "loyal_wait", "taken_in", "kindness_repaid", "helping_paw", "family_change", "exam_day",
            "true_heiress", "stand_in_bride", "banquet_reveal", "in_laws", "wife_returns", "second_chance",
-           "true_identity", "rebuild", "enemies_to_friends", "mentor", "contest", "saving_up")
+           "true_identity", "rebuild", "enemies_to_friends", "mentor", "contest", "saving_up", "last_wish")
 SLOTS = ("rival", "ally", "friend", "family")
 
 
@@ -498,6 +499,8 @@ def _values(analysis: Analysis, style: str, language: str, slots: dict[str, Memb
         v["thing_en"] = "everything"
     if arc.id == "saving_up":
         v.update(_saving_values(analysis, slots, same))
+    if arc.id == "last_wish":
+        v.update(wish_values(analysis, zh, same, slots["family"].name if "family" in slots else ""))
     base = re.sub(r"^the ", "", v["thing"])
     v["thing_title"] = base.title() if not zh else base
     v["thing_cap"] = v["thing"][:1].upper() + v["thing"][1:]
@@ -871,6 +874,8 @@ def _implies_another(analysis: Analysis) -> bool:
         events.discard("sacrifice")  # "saves every coin and buys a house": saving up, alone
     if events & _TWO_SIDED == {"mock"} and not re.search(r"\btwo\b|两|俩", analysis.premise) and mocked_by_many(analysis):
         return False  # 被大家嘲笑, "everyone laughs at him": the mockers are a crowd, no one pet invented for them
+    if len(analysis.cast) < 2 and story_kind(analysis).company:
+        return True  # "a sick old cat wants to see snow one last time": someone takes her there
     return len(analysis.cast) < 2 and bool(events & _TWO_SIDED or re.search(r"\btwo\b|两|俩", analysis.premise))
 
 

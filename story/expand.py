@@ -50,6 +50,7 @@ from story.staged import spine_data
 from story.styles import ART_STYLES, CHARACTER_STYLES
 from story.text import HAN as _HAN
 from story.text import cjk_spaced
+from story.wish import show_last_wish
 
 
 @dataclass(frozen=True)
@@ -534,6 +535,9 @@ def expand_plan(
     show_damage(scenes, analyse(premise), MAX_PROPS)
     show_illness(scenes, story_kind(analyse(premise)), [str(c["id"]) for c in characters])  # a getting-well story: the
     # patient in bed until it is well, its carer caring for it, then both up together
+    show_last_wish(scenes, analyse(premise), lang, [" ".join(plan.beats[i].visual for i in g.beats) for g in groups],
+                   [str(c["id"]) for c in characters], frozenset(ids[g] for g in gone))
+    # a last wish: said at home, dreamt of, then granted at the wished place with the loved one beside the hero
     show_mockers_stunned(scenes, analyse(premise), MAX_PROPS, characters)  # "everyone laughed at her": stunned, at the end
     show_visit_served(scenes, analyse(premise))  # "the cat who mocked her comes to eat at her restaurant": served
 

@@ -10,6 +10,8 @@ does something and then suffers something with no comma between ("在餐厅打�
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from story.clausewords import (
     BE,
     BY,
@@ -62,10 +64,33 @@ def split_pronouns(tokens: Tokens) -> Tokens:
     return Tokens(tuple(words), tuple(offsets), True)
 
 
+_LAST_THINGS_ZH = {"心愿", "愿望", "遗愿", "一面", "一眼", "一程", "时光", "日子", "时刻"}  # 最后心愿: the last wish
+
+
 def _last_of(words: tuple[str, ...], i: int) -> bool:
-    """最后 that means "the last", not "finally": 把最后一条鱼留给了小猫, 最后的晚餐."""
+    """最后 that means "the last", not "finally": 把最后一条鱼留给了小猫, 最后的晚餐, 爷爷狗的最后心愿."""
     after = words[i + 1] if i + 1 < len(words) else ""
-    return words[i] == "最后" and (after[:1] in _NUMERALS_ZH or after == "的") and i > 0 and not PUNCT.fullmatch(words[i - 1])
+    return words[i] == "最后" and (after[:1] in _NUMERALS_ZH or after == "的" or after in _LAST_THINGS_ZH) and i > 0 \
+        and not PUNCT.fullmatch(words[i - 1])
+
+
+_PARTING_EN = {"goes", "dies", "passes", "leaves", "departs"}  # "before she goes": before it is gone
+
+
+def _parting(words: tuple[str, ...], i: int, ends: Callable[[int], bool]) -> bool:
+    """"before he goes", "before she dies" ending its fragment (``ends``: a fragment ends before a token): the time of
+    what is said with it, no deed."""
+    end = i + 3 + (words[i + 3:i + 4] == ("away",))
+    return words[i + 1:i + 2] in {("he",), ("she",), ("it",), ("they",)} and len(words) > i + 2 and \
+        words[i + 2] in _PARTING_EN and ends(end)
+
+
+def _copula_after(words: tuple[str, ...], i: int, chinese: bool) -> bool:
+    """A Chinese comma with 是 after it and a subject of 的 before it (爷爷猫最后的心愿，是和全家人一起去看大海)."""
+    if not chinese or words[i] not in {"，", ","} or words[i + 1:i + 2] != ("是",):
+        return False
+    start = max((k + 1 for k in range(i) if PUNCT.fullmatch(words[k])), default=0)
+    return "的" in words[start:i] and i - start >= 2
 
 
 def fragments(premise: str, tokens: Tokens) -> list[tuple[str, int, int]]:
@@ -75,7 +100,15 @@ def fragments(premise: str, tokens: Tokens) -> list[tuple[str, int, int]]:
     out: list[tuple[str, int, int]] = []
     lead, start = "", 0
     i = 0
+
+    def ends(k: int) -> bool:  # a fragment ends before token k
+        return k >= len(words) or bool(PUNCT.fullmatch(words[k])) or bool(PUNCT.search(
+            premise[tokens.offsets[k - 1] + len(words[k - 1]):tokens.offsets[k]]))
+
     while i < len(words):
+        if PUNCT.fullmatch(words[i]) and _copula_after(words, i, tokens.chinese):
+            i += 1  # 爷爷猫最后的心愿，是…: what the wish is, said after the comma, is one clause with it
+            continue
         if PUNCT.fullmatch(words[i]):  # Chinese punctuation is a token of its own
             if start < i:
                 out.append((lead, start, i))
@@ -85,6 +118,14 @@ def fragments(premise: str, tokens: Tokens) -> list[tuple[str, int, int]]:
         between = premise[tokens.offsets[i - 1] + len(words[i - 1]):tokens.offsets[i]] if i else ""
         joined = next((j for j in joins if tuple(j.split()) == words[i:i + len(j.split())]), None) \
             if not tokens.chinese else (words[i] if words[i] in joins and not _last_of(words, i) else None)
+        if joined == "before" and _parting(words, i, ends) and start < i:
+            out.append((lead, start, i))  # "wants to see snow one last time before she goes": when, no clause
+            i = start = i + 3 + (words[i + 3:i + 4] == ("away",))  # of its own, and no thing ("goes") to draw
+            lead = ""
+            continue
+        if i == start and words[i] == "before" and not tokens.chinese and _parting(words, i, ends):
+            i = start = i + 3 + (words[i + 3:i + 4] == ("away",))  # "before he goes, …": only when, said with the
+            continue  # wish the clause after it tells
         if i and (PUNCT.search(between) or joined):
             if start < i:
                 out.append((lead, start, i))
@@ -206,6 +247,7 @@ def relatives_zh(frags: list[tuple[str, int, int]], mentions: list[Mention], tok
         done_to = any(h.section in {"events", "actions"} and h.start == first for h in hits)  # 嘲笑过橘猫的白猫: its deed
         owner = bool(others) and others[-1].end == target.start - 1  # "小狗的主人": an owner, not a clause
         toward = words[first] in {"给", "向", "对", "替", "为", "跟", "朝"}  # 给救过它的老奶奶送鱼: to whom, one clause
+        toward = toward or words[first] in PRONOUN_SUBJECT  # 它想再见远方的女儿: its own subject's deed, one clause
         if owner and not (done_to and target.start - 1 < e and target.end < e) or toward or not (passive or (doing and (not others or done_to))) or len(span) < 1 or (target.end >= e and not passive):
             out.append((lead, s, e))
             continue

@@ -47,6 +47,7 @@ class Kind:
     hurt_any: bool = False  # its loss is the hero's whoever does it ("two kittens fight over the last fish")
     closing: tuple[str, ...] = ()  # words of a last clause that tell how it ends ("until she is well", 好起来)
     ill_setback: bool = False  # the hero falling ill is the story's setback (getting well), not its doing
+    company: bool = False  # its story needs another beside the hero (a last wish: the one who takes it there)
 
     def closes(self, text: str) -> bool:
         """The clause tells how this kind of story ends ("nurses him back to health", 直到他好起来)."""
@@ -246,7 +247,8 @@ def story_kind(analysis: Analysis) -> Kind:
         return Kind(k["id"], k["arc"], striving(analysis, k), (*k.get("opening", {}).get("en", ()), *k.get("opening", {}).get("zh", ())),
                     bool(k.get("open_ending")), bool(k.get("feelings_of_hero")), frozenset(k.get("turn_events", ())),
                     _hurt_words(k), bool(k.get("at_home")), bool(k.get("hurt_any")),
-                    (*k.get("closing", {}).get("en", ()), *k.get("closing", {}).get("zh", ())), bool(k.get("ill_setback")))
+                    (*k.get("closing", {}).get("en", ()), *k.get("closing", {}).get("zh", ())), bool(k.get("ill_setback")),
+                    bool(k.get("company")))
     strives = striving(analysis)
     underdog = bool(events & set(kinds_data()["striving"]["underdog_events"]))
     if strives or underdog:

@@ -268,8 +268,12 @@ def _line_en(c: Clause, total: int, cast: Cast, introduced: set[str], rng: rando
     lead = leads["en"].get(c.lead, "")
     if not lead and lead_ok and c.index == total - 1 and (total >= 3 or c.index == 0):
         lead = rng.choice(leads["last"]["en"])
-    subject = re.sub(r"^(A|An|The)\b", lambda m: m.group(1).lower(), c.outsider) if c.outsider and not c.passive else \
-        _subject(c, cast, introduced, False, company)
+    owned = _owned_subject(c)
+    if owned is not None and not c.outsider and not company:  # "an old dog's last wish is …": the dog's wish
+        subject = _owner_said(c, cast, introduced, *owned)
+    else:
+        subject = re.sub(r"^(A|An|The)\b", lambda m: m.group(1).lower(), c.outsider) if c.outsider and not c.passive \
+            else _subject(c, cast, introduced, False, company)
     out = [lead, subject] if lead else [subject]
     owner_named = False
     before = ""
@@ -303,6 +307,31 @@ def _line_en(c: Clause, total: int, cast: Cast, introduced: set[str], rng: rando
     text = re.sub(r",\s*,", ",", text).strip().rstrip(",")
     text = text[:1].upper() + text[1:]
     return text if text.endswith((".", "!", "?")) else f"{text}."
+
+
+def _owned_subject(c: Clause) -> tuple[str, str] | None:
+    """The pet and the words after its "'s" when the clause's subject is a thing of the pet's ("an old dying dog's
+    last wish is to see the sea": the dog, and no more words; "the elderly cat's final wish": the cat, "final")."""
+    texts = [p.text.lower() for p in c.parts]
+    be = next((i for i, t in enumerate(texts) if t in {"is", "was"}), None)
+    if be is None or not 0 < be <= 3 or any(p.key for p in c.parts[:be]):
+        return None  # "a rich cat's daughter falls in love": the daughter's own deed
+    words = c.subject_words
+    m = re.match(r"^(.+?)'s\b\s*(.*)$", words)
+    if m:
+        return m.group(1), m.group(2)
+    return (words, "") if words and re.search(re.escape(words) + r"'s\b", c.text) else None
+
+
+def _owner_said(c: Clause, cast: Cast, introduced: set[str], words: str, rest: str) -> str:
+    """The owner of the clause's subject said first: "Sunny is an old dying dog. Sunny's last wish is …"."""
+    key = c.subject or cast.hero
+    name = cast.name(key)
+    who = _who(key, words, cast, introduced, False, _given(c.subject, cast, c))
+    intro = re.match(rf"^{re.escape(name)}, (.+?),?$", who)
+    desc = re.sub(r"^the (?=[aeiou])", "an ", re.sub(r"^the (?![aeiou])", "a ", intro.group(1))) if intro else ""
+    said = f"{name} is {desc}. " if intro else ""  # "Rex is an old husky."
+    return f"{said}{possessive(name)}{' ' + rest if rest else ''}"
 
 
 _NO_NOUN = {"", "to", "from", "with", "for", "and", "at", "in", "on", "again", "back", "away", "out", "up", "down",

@@ -125,7 +125,7 @@ def fit_text(c: Canvas, staged: list[Staged], sprites: list[Sprite], keeps: list
             continue
         feet = c.Y(st.slot.feet) / SUPERSAMPLE
         head = head_top(sp, keep["face"], keep.get("held"))
-        floats = bool(st.pose.marks) and set(st.pose.marks) <= FLOATING
+        floats = bool(st.pose.marks) and {m.partition(":")[0] for m in st.pose.marks} <= FLOATING  # thought:beach
         top = min(head, ink_top(sp, keep)) if floats else head
         lift = _RISE.get(sp.motion, 0.02) * sp.rgba.shape[0]
         fall = (sp.y + ink[-1] + 1 - feet) / shrink

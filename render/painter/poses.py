@@ -178,6 +178,8 @@ def draw_marks(p: Pen, marks: tuple[str, ...], head_y: float, seed: int, lang: s
                 p.ell(x, y, r, r, WHITE)
             p.ell(48, head_y - 38, 15, 10.5, WHITE)
             _text(p, 48, head_y - 38, "?", 12, (90, 110, 200))
+        elif mark.startswith("thought:"):  # a wish dreamt of: the sea, the snow, a mountain, home, in a big bubble
+            _wish_bubble(p, head_y, mark.partition(":")[2])
         elif mark == "shock":
             _text(p, 34, head_y - 34, "!", 16, (230, 50, 60))
         elif mark == "sweat":
@@ -209,6 +211,48 @@ def draw_marks(p: Pen, marks: tuple[str, ...], head_y: float, seed: int, lang: s
             _rod(p, pond=mark == "rod")
         else:  # a camera, shovel, rope, ladder, instrument or boxing gloves (render.painter.gear)
             draw_gear(p, mark, head_y, rng)
+
+
+_WISHED = {"beach": "sea", "lake": "lake", "mountain": "mountain", "snow": "snow", "park": "tree", "farm": "tree",
+           "family": "heart", "bedroom": "heart"}  # what a wished-for place or weather is drawn as in the bubble
+
+
+def _wish_bubble(p: Pen, head_y: float, wished: str) -> None:
+    """A thought bubble above the pet holding a small picture of what it wishes for (``_WISHED``; else "?")."""
+    for bx, by, br in ((26.0, head_y - 18, 2.6), (34.0, head_y - 27, 3.8)):
+        p.ell(bx, by, br, br, WHITE)
+    cx, cy, rx, ry = 50.0, head_y - 50, 24.0, 17.0
+    p.ell(cx, cy, rx, ry, WHITE)
+    what = _WISHED.get(wished)
+    if what == "sea":  # the sun over blue waves
+        p.ell(cx + 8, cy - 5, 5, 5, (255, 205, 70), outline=False)
+        p.poly([(cx - 20, cy + 2), (cx + 20, cy + 2), (cx + 17, cy + 11), (cx - 17, cy + 11)], (70, 150, 225),
+               outline=False)
+        for k in range(3):
+            x0 = cx - 15 + k * 10
+            p.line([(x0, cy + 2), (x0 + 2.5, cy - 0.5), (x0 + 5, cy + 2)], WHITE, 1.2)
+    elif what == "snow":  # snowflakes
+        for x, y, r in ((cx - 10, cy - 4, 5.0), (cx + 9, cy - 6, 4.0), (cx + 1, cy + 6, 4.5)):
+            for a in range(3):
+                t = a * math.pi / 3
+                p.line([(x - r * math.cos(t), y - r * math.sin(t)), (x + r * math.cos(t), y + r * math.sin(t))],
+                       (110, 170, 230), 1.2)
+    elif what == "mountain":  # two peaks with snowcaps
+        p.poly([(cx - 19, cy + 10), (cx - 5, cy - 10), (cx + 9, cy + 10)], (120, 130, 150), outline=False)
+        p.poly([(cx - 3, cy + 10), (cx + 9, cy - 5), (cx + 20, cy + 10)], (150, 160, 175), outline=False)
+        p.poly([(cx - 9, cy - 4.5), (cx - 5, cy - 10), (cx - 1, cy - 4.5)], WHITE, outline=False)
+    elif what == "lake":  # still water under reeds
+        p.ell(cx, cy + 4, 18, 6, (80, 160, 220), outline=False)
+        for x in (cx - 12, cx - 9):
+            p.line([(x, cy + 3), (x, cy - 9)], (80, 150, 80), 1.2)
+    elif what == "tree":  # a green hill and a tree
+        p.ell(cx, cy + 12, 21, 8, (110, 185, 90), outline=False)
+        p.rect(cx - 1.5, cy - 2, cx + 1.5, cy + 6, (130, 90, 60), outline=False)
+        p.ell(cx, cy - 5, 8, 7, (70, 160, 80), outline=False)
+    elif what == "heart":  # the loved one
+        p.poly(heart_pts(cx, cy, 8.0), (240, 80, 110))
+    else:
+        _text(p, cx, cy, "?", 14, (90, 110, 200))
 
 
 def _soaked(p: Pen, head_y: float, col: tuple[int, int, int], rng: random.Random) -> None:

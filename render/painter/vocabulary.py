@@ -234,6 +234,8 @@ def stage_action(action: str, expression: str, holding: str | None, scene_props:
     """
     v = vocabulary()
     spec = dict(v.actions.get(action) or v.actions["stand"])
+    if action == "think" and holding and holding.startswith("wish:"):  # what it dreams of, drawn in its thought
+        spec["marks"], holding = [f"thought:{holding.partition(':')[2]}"], None
     held = match_prop(holding) if holding else None
     unheld = held is not None and held.how == "fallback"  # nothing near to it ("his score"): empty paws,
     if unheld:  # neither a stand-in present nor the action's own default thing
