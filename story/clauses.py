@@ -23,6 +23,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from story.affairs import with_affairs
 from story.clausewords import (
     DET,
     GENDER,
@@ -53,7 +54,8 @@ from story.fragments import (
 )
 from story.labels import called_hits, label_spans, unlabelled
 from story.lexicon import Hit, Tokens, in_context, lexicon
-from story.mentions import Mention, find_mentions, hero_gender
+from story.mentions import OTHER_GENDER as _OTHER
+from story.mentions import Mention, find_mentions, gender_of, hero_gender, hero_partner
 from story.nearest import Nearest
 from story.nearest import things as nearest_things
 from story.nouns import clause_things, where_from
@@ -130,6 +132,7 @@ def clauses(analysis: Analysis) -> list[Clause]:
         tokens = split_pronouns(join_names(tokens, _names(analysis)))
     labels = label_spans(premise)
     hits = unlabelled(in_context(lex.find_tokens(tokens), tokens), labels)
+    hits = with_affairs(hits, tokens)  # "his wife runs off with a rich Persian": the dump it is
     hits += called_hits(premise, tokens, labels, hits)
     zh = tokens.chinese
     mentions = find_mentions(analysis, tokens, hits)
@@ -149,6 +152,7 @@ def clauses(analysis: Analysis) -> list[Clause]:
         intro.setdefault(m.key, span_text(premise, tokens, m.start, m.end))
     setting: tuple[str, list[Hit]] | None = None  # "雨夜里，": where and when the next clause happens
     hero_is = hero_gender(analysis, tokens, mentions)
+    couple = hero_partner(analysis)  # the hero's partner: he or she may name it
     other: str | None = None  # the last one named who is not the hero
     ends_who = {e for lead, _s, e in frags if lead.endswith("who") and not zh}
     main_starts = {s for lead, s, _e in frags if not lead and s in ends_who}
@@ -196,12 +200,19 @@ def clauses(analysis: Analysis) -> list[Clause]:
                 subject, said = analysis.hero.key, True  # "a knight rescues a princess": the story's hero
                 intro.setdefault(subject, outsider)
                 outsider = ""
-        if subject is None and body_start > start and hero_is and other is not None \
-                and GENDER.get(tokens.words[body_start - 1], hero_is) != hero_is:
-            subject = next((p.key for p in analysis.cast if p.relation and p.key != analysis.hero.key and lex.entry(
-                "relations", p.relation).get("gender") == GENDER[tokens.words[body_start - 1]]), other)
+        pronoun = GENDER.get(tokens.words[body_start - 1], "") if subject is None and body_start > start else ""
+        if pronoun and hero_is and other is not None and pronoun != hero_is:
+            subject = next((p.key for p in analysis.cast if p.key == couple and gender_of(p) in ("", pronoun)), None) \
+                or next((p.key for p in analysis.cast if p.relation and p.key != analysis.hero.key and lex.entry(
+                    "relations", p.relation).get("gender") == pronoun), other)
             # "a grandma cat sells her necklace for her grandson's school; he comes home a doctor"; "…'s boyfriend
-            # dumps her for a rich white cat, … and he begs her to come back": the boyfriend, not the cat
+            # dumps her for a rich white cat, … and he begs her to come back": the boyfriend, not the cat; "the
+            # poodle leaves her poor husband for a rich bulldog … and she regrets it": the poodle, his wife
+        elif pronoun and pronoun == hero_is and last_subject not in (None, analysis.hero.key) and any(
+                p.key == last_subject and (gender_of(p) or ("" if p.key != couple else _OTHER[hero_is])) not in ("", hero_is)
+                for p in analysis.cast):
+            subject = analysis.hero.key  # "the tabby's wife runs off with a rich Persian, he raises their kittens
+            # alone": he is the tabby, not the wife who left; 女朋友…离开了他，他努力开了一家面馆
         if subject is None and body_start > start and tokens.words[body_start - 1] in PRONOUN_SUBJECT \
                 and out and analysis.hero.key in (out[-1].actor, out[-1].obj):
             subject = analysis.hero.key  # "a bulldog kicks a calico out; she becomes a baker": the story's hero

@@ -88,7 +88,7 @@ def role_noun_zh(word: str) -> bool:
 
 
 NP_WORDS = {"whole", "entire", "big", "old", "little", "new", "tiny", "small", "local", "young"}
-GENDER = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f", "hers": "f"}
+GENDER = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f", "hers": "f", "他": "m", "她": "f"}
 
 
 def verb_form(phrase: str) -> bool:

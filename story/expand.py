@@ -286,7 +286,8 @@ def _group_beats(plan: Plan, names: dict[str, str], language: str, rng: random.R
                 and said <= MAX_LINE_S):
             prev.dialogue.append((beat.speaker, line))
             prev.beats.append(i)
-            prev.visual = f"{prev.visual}; {visual}"
+            if visual not in prev.visual.split("; "):  # the same note twice is one: its second "sneering" would be
+                prev.visual = f"{prev.visual}; {visual}"  # read as the deed of the last pet the first one names
             prev.speakers.append(beat.speaker)
             continue
         action = _first_action(f"{visual} {line}") or "default"

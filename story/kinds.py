@@ -155,6 +155,18 @@ def mischief(premise: str) -> bool:
     return _mischief_said(kind, premise) is not None
 
 
+def _partner_wrong(kind: dict[str, Any], analysis: Analysis) -> str | None:
+    """The wrong of ``kind``'s ``partner_wrongs`` a partner does to the one it belongs to, in any words ("his wife
+    runs off with a rich Persian", 女朋友为了有钱的哈士奇离开了他: ``story.affairs``; "is betrayed by her
+    boyfriend"), or None."""
+    wrongs = [w for w in kind.get("partner_wrongs", ()) if w in analysis.wrongs]
+    lex = lexicon()
+    if wrongs and any(p.does_wrong and p.relation and p.of is not None and (p.victim == p.of or p.after_by)
+                      and lex.entry("relations", p.relation).get("role") == "partner" for p in analysis.cast):
+        return str(wrongs[0])
+    return None
+
+
 def _hero_does(analysis: Analysis, word: str) -> bool:
     """The premise's clause that says ``word`` tells the hero doing it (not done to it, not another's deed);
     a word no clause holds whole counts as the hero's."""
@@ -220,7 +232,7 @@ def story_kind(analysis: Analysis) -> Kind:
     for k in kinds_data()["kinds"]:
         if lost is not None and lost is not analysis.hero and k["id"] == rule["hero_kind"]:
             continue  # "救了一只迷路的小猫", "guides a lost kitten home": the hero is not the lost one
-        said = _said(k, analysis.premise)
+        said = _said(k, analysis.premise) or _partner_wrong(k, analysis)
         setting = k.get("setting_words", {})  # a wedding is a romance's, unless the hero is mocked there
         if said is None and k["id"] != forced:
             said = None if events & set(setting.get("unless_events", ())) else next(

@@ -179,14 +179,45 @@ _TELLING = frozenset({"big", "small", "tiny", "little", "old", "new"})
 
 
 def hero_gender(analysis: Analysis, tokens: Tokens, mentions: list[Mention]) -> str:
-    """"m", "f" or "": the first he/she/his/her after the hero is named and before anyone else is."""
+    """"m", "f" or "": the first he/she/his/her after the hero is named and before anyone else is; else, in
+    either language, what its partner says of it ("dumped by his girlfriend", 柯基的女朋友: he; "her poor
+    husband": he)."""
+    coupled = partner_gender(analysis)
     if tokens.chinese:
-        return ""
+        return coupled
     first = next((m for m in mentions if m.key == analysis.hero.key), None)
     if first is None:
-        return ""
+        return coupled
     stop = next((m.start for m in mentions if m.start > first.start and m.key != analysis.hero.key), len(tokens.words))
-    return next((GENDER[w] for w in tokens.words[first.end:stop] if w in GENDER), "")
+    return next((GENDER[w] for w in tokens.words[first.end:stop] if w in GENDER), coupled)
+
+
+OTHER_GENDER = {"m": "f", "f": "m"}
+
+
+def gender_of(person: Person) -> str:
+    """"m", "f" or "": what a partner or family word says of a pet (wife: f, 老公: m)."""
+    return str(lexicon().entry("relations", person.relation).get("gender") or "") if person.relation else ""
+
+
+def partner_gender(analysis: Analysis) -> str:
+    """The hero's gender as a couple says it: the hero is a partner word itself ("her poor husband"), or its
+    partner's other one ("his girlfriend", 柯基的女朋友); "" when the premise has no couple."""
+    hero = analysis.hero
+    if hero.relation and lexicon().entry("relations", hero.relation).get("role") == "partner":
+        return gender_of(hero)
+    return next((OTHER_GENDER.get(gender_of(p), "") for p in analysis.cast if p.of == hero.key and p.relation
+                 and lexicon().entry("relations", p.relation).get("role") == "partner"), "")
+
+
+def hero_partner(analysis: Analysis) -> str | None:
+    """The key of the hero's partner: the one its partner word belongs to, or the one that belongs to it."""
+    hero = analysis.hero
+    if hero.relation and lexicon().entry("relations", hero.relation).get("role") == "partner":
+        return hero.of or next((p.key for p in analysis.cast if p.victim == hero.key), None)  # "leaves her poor
+        # husband for a rich bulldog": the one who left him
+    return next((p.key for p in analysis.cast if p.of == hero.key and p.relation
+                 and lexicon().entry("relations", p.relation).get("role") == "partner"), None)
 
 
 def _with_phrase(premise: str, tokens: Tokens, end: int, hits: list[Hit]) -> int:

@@ -24,6 +24,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from story.affairs import with_affairs
 from story.analysis import Analysis, Person, Side
 from story.casting import absent_owner, cast_roles, mark_wrongdoers
 from story.heads import pets_from_heads
@@ -66,6 +67,7 @@ def analyse(premise: str) -> Analysis:
         masked = masked.replace(name, " " * len(name)) if is_chinese(premise) else masked
     tokens = lex.tokenize(masked)
     hits = unlabelled(in_context(lex.find_tokens(tokens), tokens), labels)
+    hits = with_affairs(hits, tokens)  # "his wife runs off with a rich Persian": the dump it is
     hits += called_hits(masked, tokens, labels, hits, passive=False)
     chinese = tokens.chinese
     breaks = _breaks(masked, tokens)

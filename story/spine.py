@@ -111,8 +111,14 @@ def _companion(c: Clause, said: Sequence[Clause], cast: Cast) -> str | None:
     return None
 
 
+_AFFAIRS = {"betray", "dump"}  # a partner's cheating or leaving: the one it is with goes with it
+
+
 def _with(c: Clause) -> str | None:
-    """The pet named after "with" in the clause ("opens a restaurant with her friend", 和好朋友一起)."""
+    """The pet named after "with" in the clause ("opens a restaurant with her friend", 和好朋友一起); never the
+    one a partner cheats or leaves with ("cheats on her with a rich poodle", 跟一只富婆猫跑了): it leaves with them."""
+    if _AFFAIRS & set(c.events):
+        return None
     for n, part in enumerate(c.parts[1:], 1):
         if part.key and part.key != (c.subject or "") and c.parts[n - 1].text.lower() in {"with", "和", "跟", "与"}:
             return part.key

@@ -84,6 +84,10 @@ def kind(clause: Clause, total: int, analysis: Analysis, cast: Cast) -> str:
     if actor_side == "villain" and "wrong" in kinds and not cast.story.striving:
         return "hurt"  # "a greedy poodle steals grandma cat's ring": the hero's loss
     doer = analysis.person(clause.actor or "")
+    if doer is not None and actor_side == "villain" and doer.victim == cast.hero and doer.does_wrong \
+            and _HEARTBREAK & set(clause.events):
+        return "hurt"  # 女朋友为了有钱的哈士奇离开了他, "his wife runs off with a rich Persian": the hero's hurt,
+        # though the one named after the verb is the new love
     if doer is not None and clause.obj == cast.hero and doer.victim == cast.hero and doer.does_wrong \
             and not doer.own_wrong:
         return "setback"  # "his partner takes his food truck": the hero's own friend wrongs it, no success
@@ -441,6 +445,12 @@ def visual_note(c: Clause, cast: Cast, where: str | None, heros_place: bool = Fa
     outsider = outsider_entry(c.outsider) if c.outsider else None
     if c.outsider:  # someone outside the cast does it: the hero is shown taking it, beside them
         act = _taking(c, act)
+    heartbreak = bool(_HEARTBREAK & set(c.events)) and not c.outsider
+    if heartbreak and (c.actor or cast.hero) == cast.hero and act in {"catch", "talk", "stand", "think", "sneer", "point"}:
+        act = "shocked"  # "catches her husband with another cat", "sees her boyfriend kissing…": the shock of it
+    elif heartbreak and "dump" in c.events and not c.passive and cast.sides.get(c.actor or "") == "villain" \
+            and act not in {"exit", "run", "walk"}:
+        act = "exit"  # 妻子为了钱离开了他: the one who leaves walks out
     known = lex.data["actions"].get(act)
     word = "staring" if act == "shocked" else _ing(str(known["en"][0]).split()[0]) if known else "standing"
     phrase = note_phrase(act, c.text)
@@ -465,7 +475,12 @@ def visual_note(c: Clause, cast: Cast, where: str | None, heros_place: bool = Fa
                        and k not in cast.gone and cast.sides.get(k, "neutral") != "villain"), "")
     prep = "at " if act in {"point", "laugh", "sneer", "shocked"} else "toward " if act in {"walk", "run", "enter"} else ""
     # "we see" keeps the note English to the vocabulary's reader even where the names are hanzi
+    left = heartbreak and c.actor not in (None, cast.hero) and cast.sides.get(c.actor or "") == "villain"
+    if left and toward == cast.name(cast.hero):
+        toward = ""  # named once, crying: the note's first mention of each pet is whose deed follows it
     note = f"we see {actor} {word} {prep if toward else ''}{toward}".strip() + (" alone" if away else "")
+    if left:  # "his girlfriend dumps him for a rich husky", "his wife runs off with a rich Persian": the one left
+        note += f", {cast.name(cast.hero)} crying"  # behind is there, heartbroken, not standing by
     subs: list[Ask] = [] if exact else [("action", c.verb, act)]
     shown: list[str] = []  # the things in the note, by the vocabulary's plain word (a label may say "cheering")
     place = place_ask(c)
@@ -533,6 +548,7 @@ def _no_thing(words: str) -> bool:
     return lang == "en" and " " not in words and len(words) > 4 and words.lower().endswith("ed")
 
 
+_HEARTBREAK = {"betray", "dump"}  # a partner cheats or leaves: the one left is heartbroken
 _TAKING = {"give", "work", "celebrate", "cry", "shocked", "sing", "wave", "think", "eat", "study", "drive", "hug"}
 
 

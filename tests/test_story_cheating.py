@@ -16,6 +16,16 @@ CHEATS = [  # (premise, the cheater's relation, the breed or species of the one 
     ("a ginger cat's fiancé leaves her at the altar for a richer cat, she becomes a famous singer",
      "boyfriend", "cat"),
     ("泰迪的男朋友劈腿了一只有钱的贵宾犬，泰迪努力健身，变得更漂亮", "boyfriend", "poodle"),
+    # a partner who leaves or is caught in words no vocabulary wrong holds (story/affairs.py)
+    ("the tabby's wife runs off with a rich Persian, he raises their kittens alone and becomes a chef", "wife", "persian"),
+    ("the ginger cat's girlfriend runs away with a rich dog, he works hard and buys a big house", "girlfriend", "dog"),
+    ("a white cat catches her husband with another cat, leaves with her kitten, becomes a famous designer",
+     "husband", "cat"),
+    ("a small dog catches his girlfriend kissing a rich cat, he cries all night, then opens a noodle shop",
+     "girlfriend", "cat"),
+    ("the pug finds out his wife is secretly dating a rich cat, he divorces her and becomes a famous chef", "wife", "cat"),
+    ("柯基的女朋友为了有钱的哈士奇离开了他，他努力开了一家面馆，前女友后悔了", "girlfriend", "husky"),
+    ("暹罗猫的丈夫跟一只富婆猫跑了，她一个人把小猫养大，成了明星", "husband", "cat"),
 ]
 
 
@@ -26,7 +36,7 @@ def test_the_cheating_partner_is_the_rival_and_its_lover_on_its_side(premise: st
     rival = next(p for p in a.cast if p.role == "rival")
     assert rival.relation == relation and rival.side == "villain"
     other = next(p for p in a.cast if p.role not in {"hero", "rival"} and lover in (p.breed, p.species))
-    assert other.side == "villain" and other.role == "other"
+    assert other.side == "villain" and other.role == "other" and other.lover_of == rival.key
     assert a.cast[0].role == "hero" and a.cast[0].relation is None
 
 

@@ -1,0 +1,110 @@
+"""A partner who leaves with or for another pet, or is caught with one (``story/data/affairs.json``). Pure.
+
+The vocabulary's wrongs hold "cheats on", "leaves him for", 出轨, 劈腿; a partner also leaves in words that say
+no wrong of themselves: "his wife runs off with a rich Persian", "catches her husband with another cat", "her
+husband is secretly dating a rich cat", 柯基的女朋友为了有钱的哈士奇离开了他, 丈夫跟一只富婆猫跑了.
+``with_affairs`` reads them as the wrong they are, a ``dump`` (leaving) or a ``betray`` (caught with another),
+said right after the partner's mention, so casting makes the partner the one who wrongs the one it belongs to
+and the pet after it its new love (``story.casting``). "runs off with the money" stays a theft: the one left
+with is a pet, or someone.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from story.datafiles import read_json
+from story.lexicon import Hit, Tokens, lexicon
+
+_PERSONS = {"breeds", "species", "relations"}
+_STOPS_ZH = set("，。；！？、,.;!?")
+
+
+@cache
+def _data() -> dict[str, Any]:
+    data: dict[str, Any] = read_json("affairs.json")
+    return data
+
+
+def _partners(hits: list[Hit]) -> list[Hit]:
+    lex = lexicon()
+    return [h for h in hits if h.section == "relations" and (
+        lex.entry("relations", h.key).get("role") == "partner" or h.key == "ex")]
+
+
+def _phrase_at(words: tuple[str, ...], at: int, phrases: list[str]) -> int:
+    """The end of the longest of ``phrases`` said at token ``at`` (English), or -1."""
+    best = -1
+    for phrase in phrases:
+        said = phrase.split()
+        if tuple(words[at:at + len(said)]) == tuple(said):
+            best = max(best, at + len(said))
+    return best
+
+
+def _someone_at(words: tuple[str, ...], at: int, hits: list[Hit]) -> bool:
+    """A pet (or someone) is named within the next few words ("a rich Persian", "his best friend", "someone")."""
+    if _phrase_at(words, at, _data()["someone"]) > at:
+        return True
+    return any(h.section in _PERSONS and at <= h.start <= at + 3 for h in hits)
+
+
+def with_affairs(hits: list[Hit], tokens: Tokens) -> list[Hit]:
+    """``hits`` with the wrong each partner's leaving or cheating is, where no vocabulary wrong says it: a
+    ``dump`` or a ``betray`` hit on the word right after the partner's mention, in place of what the words
+    only seemed to say there ("runs away with": no lost pet; "is secretly dating": no hidden identity)."""
+    words = tokens.words
+    wrongs = [h for h in hits if h.section == "events" and lexicon().entry("events", h.key)["kind"] == "wrong"
+              and h.key not in _SEEMED]
+    out = list(hits)
+    for p in _partners(hits):
+        hit = _leaves_zh(p, hits, tokens, wrongs) if tokens.chinese else _leaves_en(p, hits, words, wrongs)
+        if hit is not None:
+            key, at, end = hit
+            out = [h for h in out if not (h.section == "events" and p.end <= h.start < end and (
+                h.key in _SEEMED or tokens.chinese and h.key == key))]  # 丈夫为了…抛弃了她: said after the partner
+            out.append(Hit("events", key, at, at + 1, tokens.offsets[at], words[at]))
+    return sorted(out, key=lambda h: h.start)
+
+
+_SEEMED = {"lost_pet", "hidden_identity", "lose"}  # "runs away with", "is secretly dating": a partner's leaving
+
+
+def _leaves_en(p: Hit, hits: list[Hit], words: tuple[str, ...], wrongs: list[Hit]) -> tuple[str, int, int] | None:
+    data = _data()
+    at = p.end
+    while at < len(words) and words[at] in data["adverbs"]:
+        at += 1
+    if any(p.end <= h.start <= at for h in wrongs):
+        return None  # "his wife cheats on him": the vocabulary says it
+    if at >= len(words):
+        return None
+    end = _phrase_at(words, at, data["leaves_with"])
+    if end > 0 and _someone_at(words, end, hits):
+        return "dump", at, end  # "the tabby's wife runs off with a rich Persian"
+    end = _phrase_at(words, at, data["dating"])
+    if end > 0 and _someone_at(words, end, hits):
+        return "betray", at, end  # "her husband is secretly dating a rich cat"
+    owner = p.start - 1 if p.start and words[p.start - 1] in {"her", "his", "their", "the"} else p.start
+    caught = any(_phrase_at(words, k, data["caught"]) == owner for k in range(max(0, owner - 3), owner))
+    end = _phrase_at(words, p.end, data["caught_doing"])
+    if caught and end > 0 and _someone_at(words, end, hits):
+        return "betray", p.end, end  # "catches her husband with another cat", "catches his girlfriend kissing a rich cat"
+    return None
+
+
+def _leaves_zh(p: Hit, hits: list[Hit], tokens: Tokens, wrongs: list[Hit]) -> tuple[str, int, int] | None:
+    words = tokens.words
+    stop = next((k for k in range(p.end, len(words)) if words[k] in _STOPS_ZH), len(words))
+    if p.end >= stop or any(p.end <= h.start <= p.end + 1 for h in wrongs):
+        return None  # 男朋友劈腿了贵宾犬: the vocabulary says it, right after the partner
+    if p.start and words[p.start - 1] in {"被", "和", "跟", "离开", "离开了"}:
+        return None  # 被男朋友…, 离开了男朋友: the partner is not the one who leaves
+    later = next((h for h in wrongs if p.end < h.start < stop and h.key in {"dump", "betray"}), None)
+    if later is not None and any(h.section in _PERSONS and p.end <= h.start < later.start for h in hits):
+        return later.key, p.end, stop  # 丈夫为了一只年轻的波斯猫抛弃了她: the husband leaves, for the Persian
+    said = "".join(words[p.end:stop])
+    if later is None and any(w in said for w in _data()["leaves_zh"]):
+        return "dump", p.end, stop  # 女朋友为了有钱的哈士奇离开了他, 丈夫跟一只富婆猫跑了
+    return None

@@ -1,0 +1,58 @@
+"""A partner who leaves with or for another pet, or is caught with one, in words no vocabulary wrong holds
+("runs off with", "catches her husband with", "is secretly dating", 为了…离开了他, 跟…跑了; cast and told as a
+betrayal: tests/test_story_cheating.py), and never where no partner leaves with a pet; a he or she
+after it names the one of the couple it says (the hero, or the ex who comes back); the scene of the betrayal
+shows the one left crying, and the new love leaves with the cheater, never staying in the hero's scenes."""
+import pytest
+
+from story.affairs import with_affairs
+from story.clauses import clauses
+from story.lexicon import in_context, lexicon
+from story.offline import write_offline
+from story.premise import analyse
+
+
+@pytest.mark.parametrize("premise", [
+    "his wife runs off with the money",  # a theft of the money: no pet left with
+    "the fox runs off with the sausage",  # no partner
+    "a cat leaves her husband and opens a bakery",  # the partner is the one left, not who leaves
+    "猫咪被男朋友抛弃了",  # the vocabulary says it already
+])
+def test_no_leaving_is_read_where_no_partner_leaves_with_a_pet(premise: str) -> None:
+    lex = lexicon()
+    tokens = lex.tokenize(premise)
+    hits = in_context(lex.find_tokens(tokens), tokens)
+    assert with_affairs(hits, tokens) == hits
+
+
+@pytest.mark.parametrize(("premise", "told"), [
+    ("a chubby pug is dumped by his girlfriend for a rich husky, saves every coin, opens a burger shop and she"
+     " comes to eat there", [("rival", "hero"), ("hero", None), ("hero", None), ("rival", None)]),
+    ("the tabby's wife runs off with a rich Persian, he raises their kittens alone and becomes a chef",
+     [("rival", "persian"), ("hero", "kittens"), ("hero", None)]),
+    ("the poodle leaves her poor husband for a rich bulldog, he becomes a millionaire and she regrets it",
+     [("rival", "hero"), ("hero", None), ("rival", None)]),
+    ("金毛的妻子为了钱离开了他，他努力工作成了总裁，前妻回来求复合", [("rival", "hero"), ("hero", None), ("rival", None)]),
+])
+def test_he_or_she_after_a_couple_breaks_up_names_the_one_it_says(premise: str, told: list[tuple[str, str | None]]) -> None:
+    assert [(c.actor, c.obj) for c in clauses(analyse(premise))] == told
+
+
+@pytest.mark.parametrize("premise", [
+    "a chubby pug is dumped by his girlfriend for a rich husky, saves every coin and opens a burger shop",
+    "a poor shiba's boyfriend cheats on her with a rich poodle, she studies hard and becomes a lawyer",
+    "the tabby's wife runs off with a rich Persian, he works hard and becomes a chef",
+    "橘猫被女朋友劈腿，后来开了一家咖啡店",
+    "柯基的女朋友为了有钱的哈士奇离开了他，他努力开了一家面馆，前女友后悔了",
+])
+def test_the_one_left_cries_and_the_new_love_leaves_with_the_cheater(premise: str) -> None:
+    """The scene that tells the betrayal shows the hero crying (not standing by), and is where its hurt starts
+    (no crying at a closed door before the partner has even left)."""
+    script = write_offline(premise, "", "", 1)
+    lover = next(c.id for c in script.characters if c.id not in {"hero", "rival"}) if len(script.characters) > 2 else None
+    told = next(k for k, s in enumerate(script.scenes) if any(c.id == "rival" for c in s.characters))
+    hero = next(c for c in script.scenes[told].characters if c.id == "hero")
+    assert hero.action == "cry"
+    assert not any(c.id == "hero" and c.action == "cry" for s in script.scenes[:told] for c in s.characters)
+    rising = [s for s in script.scenes[told + 1:] if not any(c.id == "rival" for c in s.characters)]
+    assert rising and not any(c.id == lover for s in rising for c in s.characters)
