@@ -15,12 +15,24 @@ import random
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Any
 
 from story.clauses import Clause
 from story.lexicon import lexicon
 from story.plan import NARRATOR, staging
 from story.premise import Analysis
-from story.staged import Beat, Cast, action, action_of, kind, main_place, place_time, spine_data, visual_note
+from story.staged import (
+    Beat,
+    Cast,
+    action,
+    action_of,
+    dreamt_own,
+    kind,
+    main_place,
+    place_time,
+    spine_data,
+    visual_note,
+)
 from story.telling import tell
 from story.text import HAN, possessive
 
@@ -40,6 +52,7 @@ def premise_beats(analysis: Analysis, clauses: Sequence[Clause], cast: Cast, lan
     standing: list[str] = []  # the things a clause built, staged again while the story stays there
     when = ""  # the time of day the place's words say, while the story stays there
     partner: str | None = None  # who the last clause's subject was with ("豆豆和小白是好朋友，")
+    dreamt: tuple[Any, ...] | None = None  # the places of a shop of its own the hero only dreamt of, so far
     for c in clauses:
         k = kind(c, len(clauses), analysis, cast)
         opener = _opener(c, k, beats, openers, zh)
@@ -59,6 +72,13 @@ def premise_beats(analysis: Analysis, clauses: Sequence[Clause], cast: Cast, lan
                 and cast.workplace:
             where = cast.workplace  # a wedding party, a critic, the town: they come to the hero at work
         before = where
+        if dreamt_own(c):  # "dreams of her own bakery": dreamt of at home, not in a shop that is not there yet
+            dreamt = (c.places, tuple(n for n in c.asked if n.section == "places"), c.place_words)
+            c = replace(c, places=(), asked=tuple(n for n in c.asked if n.section != "places"), place_words=())
+            where = str(lexicon().entry("places", "bedroom")["en"][0])
+        elif dreamt and "build" in c.events and not c.places and not any(n.section == "places" for n in c.asked):
+            c = replace(c, places=dreamt[0], asked=(*c.asked, *dreamt[1]), place_words=dreamt[2])  # "and finally
+            dreamt = None  # opens it": the shop dreamt of, opened there
         visual, asks, subs = visual_note(c, cast, where, bool(standing), when)
         when = place_time(c) or (when if not (c.places or c.asked) else "")  # the night market stays at night
         place = next(((w, u) for k, w, u in subs if k == "place"), None)

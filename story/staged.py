@@ -345,6 +345,13 @@ def broad_place(words: str) -> bool:
     return words.lower().strip() in _broad_places()
 
 
+def dreamt_own(c: Clause) -> bool:
+    """A clause that dreams of a place of the hero's own ("dreams of her own bakery", 梦想开一家自己的面包店): the
+    place is the dream's, not where the hero is while it dreams (at home), nor the place its lines name."""
+    own = re.search(r"\bown\b", c.text.lower()) is not None or "自己的" in c.text
+    return "dream" in c.events and "build" not in c.events and own and any(n.section == "places" for n in c.asked)
+
+
 def main_place(c: Clause) -> Nearest | None:
     """The place a clause asks for that its event happens at: the most specific one ("wins the city dance
     contest": the contest's stage, "city" only colours it), between equals the first named."""

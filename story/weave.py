@@ -33,7 +33,7 @@ from story.plan import (
 )
 from story.premise import Analysis
 from story.script import spoken_length
-from story.staged import Beat, Cast, broad_place, mending, phase, spine_data
+from story.staged import Beat, Cast, broad_place, dreamt_own, mending, phase, spine_data
 from story.text import HAN, fill_fields
 
 
@@ -183,7 +183,8 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         own = next((n.wanted for n in sorted(c.asked, key=lambda n: broad_place(n.wanted))  # the premise's word
                     if n.section == "places"  # ("town"; "contest" before "city": the event's own place first),
                     and not lexicon().keys(n.wanted, "weathers")), None)  # never its weather ("storm")
-        if where:  # the scene's own place ("the whole hospital goes quiet")
+        if where and not dreamt_own(c):  # the scene's own place ("the whole hospital goes quiet"); none for a shop
+            # only dreamt of at home ("dreams of her own bakery": no "the whole bakery goes quiet" before it opens)
             word = own if own and lang == "en" and analysis_lang(own) == "en" else where.group(2)
             if lexicon().keys(word, "weathers"):
                 word = "street"  # the rainy street's first word is "rain": "everyone in the rain" is nowhere

@@ -175,3 +175,26 @@ def test_no_customers_before_the_shop_opens(premise: str) -> None:
     told = " ".join(s.narration for s in script.scenes[:at])
     assert business and not [line for line in business if line in told]
     assert "summer" not in [p for s in script.scenes for p in s.props]  # a season names no thing
+
+
+def test_a_shop_of_its_own_only_dreamt_of_is_dreamt_of_at_home() -> None:
+    """"dreams of her own bakery": the dream was drawn in the bakery, with "The whole bakery goes quiet" and
+    "Everyone at the bakery turns to look" said before the story reached it."""
+    script = _script("a tabby cat dreams of her own bakery but the bakery goes quiet after the first week, then it "
+                     "becomes famous")
+    drawn = places_drawn(script)
+    dream = next(k for k, s in enumerate(script.scenes) if "dreams of" in s.narration)
+    assert script.scenes[dream].location == "bedroom" and drawn[dream] is None
+    assert "bakery" not in script.scenes[dream].narration.replace("dreams of her own bakery", "")
+    assert any(m is not None and m.kind == "bakery" for m in drawn[dream + 1:])
+
+
+def test_the_shop_dreamt_of_is_where_it_is_opened() -> None:
+    """"dreams of her own flower shop … and finally opens it": the dream at home, the opening (it) in the flower
+    shop (it was on the street with a till and an apron)."""
+    script = _script("a shy poodle dreams of her own flower shop, sells roses on the street and finally opens it")
+    drawn = places_drawn(script)
+    opens = next(k for k, s in enumerate(script.scenes) if "opens it" in s.narration)
+    assert script.scenes[0].location == "bedroom" and drawn[0] is None
+    opened = drawn[opens]
+    assert opened is not None and opened.kind == "flower shop"
