@@ -38,6 +38,7 @@ from story.plan import (
     staging,
     voice_seconds,
 )
+from story.quarrel import show_quarrel
 from story.riches import show_riches
 from story.script import (
     MAX_LINES,
@@ -539,6 +540,8 @@ def expand_plan(
     show_last_wish(scenes, analyse(premise), lang, [" ".join(plan.beats[i].visual for i in g.beats) for g in groups],
                    [str(c["id"]) for c in characters], frozenset(ids[g] for g in gone))
     # a last wish: said at home, dreamt of, then granted at the wished place with the loved one beside the hero
+    show_quarrel(scenes, analyse(premise), story_kind(analyse(premise)), [str(c["id"]) for c in characters],
+                 MAX_PROPS)  # a quarrel: both angry over the thing, then both glad with it at the end
     show_mockers_stunned(scenes, analyse(premise), MAX_PROPS, characters)  # "everyone laughed at her": stunned, at the end
     show_visit_served(scenes, analyse(premise))  # "the cat who mocked her comes to eat at her restaurant": served
 

@@ -56,7 +56,8 @@ def premise_beats(analysis: Analysis, clauses: Sequence[Clause], cast: Cast, lan
     for c in clauses:
         k = kind(c, len(clauses), analysis, cast)
         opener = _opener(c, k, beats, openers, zh)
-        company = (partner or _companion(c, clauses, cast)) if _jointly(c) else None
+        company = (partner or _companion(c, clauses, cast)) if _jointly(c) else \
+            partner if cast.story.pair and not c.said_subject else None  # a quarrel's pair goes on together
         partner = _partner(c) or (partner if not c.said_subject else None)
         line = _line_zh(c, len(clauses), cast, introduced, rng, not opener, company) if zh and same else \
             _line_en(c, len(clauses), cast, introduced, rng, not opener, company) if same else \

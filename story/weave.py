@@ -57,7 +57,12 @@ def weave(template: list[Beat], spine: list[Beat], clauses: Sequence[Clause], an
     order = data["phase_order"]
     told = {e for c in clauses for e in c.events}
     kinds = {b["kind"] for b in spine}
-    covered = {phase(k) for k in kinds}
+
+    def phase_of(b: Beat) -> str:  # a quarrel's "…and finally share it" is its last scene (``Kind.ends_last``)
+        last = cast.story.ends_last and b["kind"] == "outcome" and b is spine[-1]
+        return "end" if last else phase(b["kind"])
+
+    covered = {phase_of(b) for b in spine}
     if "outcome" in covered:
         covered.add("end")
         if len(clauses) >= 3:
@@ -67,7 +72,7 @@ def weave(template: list[Beat], spine: list[Beat], clauses: Sequence[Clause], an
     before: dict[int, list[Beat]] = {}
     after: dict[int, list[Beat]] = {}
     tail: list[Beat] = []
-    last_of: dict[str, int] = {phase(b["kind"]): int(b["clause"]) for b in spine}
+    last_of: dict[str, int] = {phase_of(b): int(b["clause"]) for b in spine}
     for b in template:
         ph = _phase_of(b)
         events = {h.key for h in lex.find(b["line"], ["events"])} if b["slot"] not in _PRACTICE else set()
@@ -89,7 +94,7 @@ def weave(template: list[Beat], spine: list[Beat], clauses: Sequence[Clause], an
                                          and cast.story.arc is None):  # a kind's own arc tells its people
 
             continue  # an open phase is filled with feelings and time, not with an event the premise never tells
-        here = next((s["clause"] for s in spine if order.index(phase(s["kind"])) > order.index(ph)), None)
+        here = next((s["clause"] for s in spine if order.index(phase_of(s)) > order.index(ph)), None)
         b["open"] = True  # a phase the premise leaves open: the arc may tell more of it
         (before.setdefault(here, []) if here is not None else tail).append(b)
     out: list[Beat] = []
@@ -148,6 +153,7 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
     and a line that names a thing of another kind of place is not said in it (``fits_scene``)."""
     data = {**spine_data(), **(kind or STRIVING).pools(spine_data())}
     strives = (kind or STRIVING).striving
+    ends_last = (kind or STRIVING).ends_last
     lead_pool = "rise" if strives else "lead"  # the hero's days before a premise that opens with its doing
     doing = "working" if strives else "standing"
     lang = "zh" if language == "zh" else "en"
@@ -228,7 +234,7 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         hero's doing): a feeling or the time in between, then what the one it happens to says.
         ``opens``: the hero's days before a premise that opens with its rise or its ending."""
         vals = {**values(b), "actor": cast.name(cast.hero)} if opens else values(b)
-        more = pick(list(_lead(data, lead_pool, lang)) if opens else _pool(data["more"], b["kind"], lang), vals,
+        more = pick(list(_lead(data, lead_pool, lang)) if opens else _pool(data["more"], b["kind"], lang, ends_last), vals,
                     unopened(at))
         if more:
             beats.insert(at, {"speaker": NARRATOR, "line": more,
@@ -332,7 +338,7 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
                 (p for p in reversed(beats[:beats.index(b)]) if p["slot"] == "premise"), None)
             if source is None:
                 continue
-            more = pick(_pool(data["more"], source["kind"], lang), values(source),
+            more = pick(_pool(data["more"], source["kind"], lang, ends_last), values(source),
                         unopened(beats.index(b) - 1))  # said after b's own line: before only if b is before
             if not more:
                 continue
@@ -413,9 +419,12 @@ def _before(beat: Beat, workplace: str = "", doing: str = "working") -> str:
     return f"we see {doer.group(1) if doer else 'them'} {doing}{_at(workplace)}"
 
 
-def _pool(pools: dict[str, Any], kind_name: str, lang: str) -> list[str]:
+def _pool(pools: dict[str, Any], kind_name: str, lang: str, last: bool = False) -> list[str]:
     """The lines for a clause of ``kind_name``, then the plain ones when those run out (about the one
-    it befalls: after a hurt, not the one who did it)."""
+    it befalls: after a hurt, not the one who did it); ``last``: a story's last scene (``Kind.ends_last``)
+    keeps to its outcome lines (no sulking back to the door after the quarrel is made up)."""
+    if last and kind_name == "outcome" and "outcome" in pools:
+        return list(pools["outcome"][lang])
     plain = [p for p in pools["plain"][lang] if kind_name != "hurt" or "{actor}" not in p]
     return [*pools.get(kind_name, pools["plain"])[lang], *plain]
 

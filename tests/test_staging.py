@@ -85,9 +85,9 @@ def test_vocabulary_file_is_complete_and_consistent() -> None:
     ("golden car", "car", "exact"), ("car", "car", "exact"), ("a shiny new sports car", "car", "alias"),
     ("window-cleaning cradle", "window-cleaning cradle", "exact"), ("little strays", "kittens", "alias"),
     ("Microphone", "microphone", "exact"), ("banknotes", "money", "alias"), ("old truck", "car", "alias"),
-    ("guitar", "guitar", "exact"), ("piano", "microphone", "nearest"), ("kite", "gift box", "fallback"),
+    ("guitar", "guitar", "exact"), ("piano", "microphone", "nearest"), ("snowman", "gift box", "fallback"),
     ("金色跑车", "car", "alias"), ("一叠钞票", "money", "alias"), ("外卖电动车", "delivery scooter", "alias"),
-    ("风筝", "gift box", "fallback"), ("company sign", "company sign", "exact"), ("公司招牌", "company sign", "alias"),
+    ("雪人", "gift box", "fallback"), ("company sign", "company sign", "exact"), ("公司招牌", "company sign", "alias"),
 ])
 def test_props_map_to_the_nearest_drawable_one_and_say_how(asked: str, drawn: str, how: str) -> None:
     m = match_prop(asked)
@@ -217,7 +217,7 @@ def test_report_lists_every_asked_prop_and_action() -> None:
     scenes = [
         _scene("street", [{"id": "hero", "action": "shiver"},
                           {"id": "rival", "action": "sneer", "target": "hero", "holding": "phone"}],
-               props=["golden car", "umbrella", "flying kite"], weather="rain"),
+               props=["golden car", "umbrella", "melting snowman"], weather="rain"),
         _scene("space", [{"id": "hero", "action": "celebrate"}], props=["rocket", "planet", "crowd"],
                time_of_day="night"),
     ]
@@ -232,8 +232,8 @@ def test_report_lists_every_asked_prop_and_action() -> None:
                    (d["drawn"], d["how"], d["where"]) == (None, "none", "none") for d in drawn)
         assert [c["id"] for c in entry["drawn"]["characters"]] == [c["id"] for c in scene["characters"]]
         assert [c["action"] for c in entry["drawn"]["characters"]] == [c["action"] for c in scene["characters"]]
-    # nothing drawable is near to a kite: drawn as nothing (it was a stand-in gift box), and said so
-    assert report[0]["drawn"]["props"][2] == {"asked": "flying kite", "drawn": None, "how": "none", "where": "none",
+    # nothing drawable is near to a snowman: drawn as nothing (it was a stand-in gift box), and said so
+    assert report[0]["drawn"]["props"][2] == {"asked": "melting snowman", "drawn": None, "how": "none", "where": "none",
                                               "box": None}
     assert report[1]["drawn"]["props"][1]["how"] == "nearest"
     rival = report[0]["drawn"]["characters"][1]

@@ -35,13 +35,13 @@ def _share(pixels: np.ndarray, colour: tuple[int, int, int], tol: float = 24) ->
 
 
 def test_a_thing_nothing_drawable_is_near_to_is_drawn_as_nothing() -> None:
-    """"weights" once, "the final", a kite: a stand-in gift box stood in the scene for each; now nothing does,
+    """"weights" once, "the final", a snowman: a stand-in gift box stood in the scene for each; now nothing does,
     and the report says the thing was not drawn."""
     chars = [{"id": "hero", "action": "cry"}]
     base, _ = _still(_scene("street", chars))
-    with_kite, report = _still(_scene("street", chars, props=["kite"]))
-    assert float(np.abs(with_kite - base).max()) == 0.0
-    assert report["drawn"]["props"] == [{"asked": "kite", "drawn": None, "how": "none", "where": "none",
+    with_snowman, report = _still(_scene("street", chars, props=["snowman"]))
+    assert float(np.abs(with_snowman - base).max()) == 0.0
+    assert report["drawn"]["props"] == [{"asked": "snowman", "drawn": None, "how": "none", "where": "none",
                                          "box": None}]
 
 

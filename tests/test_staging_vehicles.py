@@ -16,7 +16,8 @@ from story.offline import write_offline
 from story.script import Scene
 from tests.test_staging import _scene, _still
 
-NEW = ("train", "oven", "queue", "tooth", "game controller")
+NEW = ("train", "oven", "queue", "tooth", "game controller", "sofa", "pet bed", "windowsill", "hamster wheel", "kite",
+       "remote control", "yarn ball", "carrot")
 
 
 @pytest.mark.parametrize(("premise", "lang", "drawn", "drawing"), [

@@ -156,3 +156,68 @@ def test_tears_in_its_eyes_name_no_place(ball: Any) -> None:
 
 def test_not_speaking_is_sulking() -> None:
     assert "sulk" in clauses(analyse("两只猫吵架以后三天不说话"))[-1].actions
+
+
+@pytest.fixture(scope="module")
+def sill() -> Any:
+    return write_story("two grumpy old cats argue over the sunny windowsill every morning, stop talking for a week, "
+                       "and finally share it", None, "en", 1).script
+
+
+def test_the_premise_ending_is_told_last_after_the_lonely_night_the_sorry_and_the_hug(sill: Any) -> None:
+    """"…and finally share it": the quarrel's end is its last scenes, never told before the lonely night."""
+    said = [s.narration for s in sill.scenes]
+    shared = next(i for i, line in enumerate(said) if "share it" in line)
+    alone = next(i for i, s in enumerate(sill.scenes) if len(s.characters) == 1)
+    hug = next(i for i, s in enumerate(sill.scenes) if "hug" in _acts(s).values())
+    assert alone < hug < shared
+    zh = write_story("两只猫为了窗台上的阳光吵架，一个星期不说话，最后一起晒太阳", None, "zh", 1).script
+    assert "晒太阳" in zh.scenes[-1].narration
+
+
+def test_the_thing_fought_over_is_drawn_in_the_row_and_shared_at_the_end(sill: Any) -> None:
+    """The windowsill is on screen where they row and at the end, both glad there; no gift box held out for it."""
+    row = next(s for s in sill.scenes if list(_acts(s).values()).count("point") == 2)
+    assert "windowsill" in row.props
+    last = sill.scenes[-1]
+    assert "windowsill" in last.props and len(last.characters) == 2
+    assert all(c.expression in ("happy", "love") for c in last.characters)
+    assert not any(c.action == "give" for s in sill.scenes for c in s.characters)  # a sill is never handed over
+
+
+@pytest.mark.parametrize(("premise", "thing"), [
+    ("两只小狗为了一个球打起来了，后来和好了", "toy"),
+    ("two hamsters fight over the wheel", "hamster wheel"),
+    ("两只仓鼠为了跑轮打起来了，谁也不理谁，最后轮流玩", "hamster wheel"),
+    ("柯基和柴犬抢沙发，互相不理对方，最后挤在一起睡觉", "sofa"),
+])
+def test_a_fight_over_a_thing_is_a_row_not_boxing(premise: str, thing: str) -> None:
+    """打起来, "fight over", 抢: both angry, pointing at each other with the thing there; no boxing gloves."""
+    lang = "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in premise) else "en"
+    scenes = write_story(premise, None, lang, 1).script.scenes
+    assert not any(c.action == "fight" for s in scenes for c in s.characters)
+    row = next(s for s in scenes if list(_acts(s).values()).count("point") == 2)
+    assert all(c.expression == "angry" for c in row.characters) and thing in row.props
+    assert thing in scenes[-1].props
+
+
+def test_a_pair_named_together_goes_on_together() -> None:
+    """"Milo and Luna fall out over the comfy dog bed and finally share it": both share it, not Milo alone."""
+    w = write_story("Milo and Luna fall out over the comfy dog bed and finally share it", None, "en", 1)
+    assert any("Milo and Luna share it" in b.line for b in w.plan.beats)
+    last = w.script.scenes[-1]
+    assert "pet bed" in last.props and {c.id for c in last.characters} == {"hero", "luna"}
+
+
+def test_the_things_pets_fight_over_are_drawn() -> None:
+    from render.painter.props import DRAW, EXTENT
+    from render.painter.vocabulary import match_prop
+
+    for words, drawn in (("sunny windowsill", "windowsill"), ("沙发", "sofa"), ("hamster wheel", "hamster wheel"),
+                         ("跑轮", "hamster wheel"), ("kite", "kite"), ("TV remote", "remote control"),
+                         ("遥控器", "remote control"), ("ball of yarn", "yarn ball"), ("pillow", "pet bed"),
+                         ("胡萝卜", "carrot"), ("飞盘", "frisbee")):
+        m = match_prop(words)
+        assert (m.drawn, m.how != "fallback") == (drawn, True), words
+        assert drawn in DRAW and drawn in EXTENT
+

@@ -28,7 +28,8 @@ HAND: dict[str, float] = {"umbrella": 75, "microphone": 26, "phone": 16, "ring":
                           "bread": 20, "ice cream": 18, "tooth": 22, "game controller": 28, "piggy bank": 34,
                           "weights": 40, "broom": 64, "dishes": 20, "boxes": 30, "basketball": 22, "frisbee": 24,
                           "tennis racket": 40, "skateboard": 40, "guitar": 56, "burger": 20,
-                          "pizza": 22, "sushi": 22}
+                          "pizza": 22, "sushi": 22,
+                          "kite": 40, "remote control": 14, "yarn ball": 18, "carrot": 18}
 GRIP: dict[str, tuple[float, float]] = {"umbrella": (0, -4), "microphone": (0, -25), "squeegee": (0, -10),
                                         "flowers": (0, -20), "briefcase": (0, -100), "suitcase": (0, -100),
                                         "trophy": (0, -30), "bricks": (0, -10), "serving tray": (0, -8),
@@ -40,7 +41,9 @@ GRIP: dict[str, tuple[float, float]] = {"umbrella": (0, -4), "microphone": (0, -
                                         "tooth": (0, -40), "game controller": (0, -40), "weights": (0, -31),
                                         "broom": (0, -70), "dishes": (0, -24), "boxes": (0, -20),
                                         "basketball": (0, -50), "frisbee": (0, -50), "tennis racket": (0, -20),
-                                        "skateboard": (0, -30), "guitar": (0, -90)}
+                                        "skateboard": (0, -30), "guitar": (0, -90),
+                                        "kite": (14, 0), "remote control": (0, -30), "yarn ball": (0, -44),
+                                        "carrot": (0, -60)}
 
 
 _FURS = ((235, 140, 50), (150, 145, 140), (248, 246, 240), (70, 66, 76), (225, 175, 90), (140, 95, 60))  # crowds' coats
@@ -1340,6 +1343,102 @@ def _flag(p: Pen, color: RGB | None) -> None:
     p.poly(star_pts(36, -78, 11), (255, 225, 80) if sum(cloth) < 600 else (220, 50, 60), outline=False)
 
 
+# things two pets fight over at home (a quarrel's sofa, pillow, windowsill, wheel, kite, remote, yarn)
+def _sofa(p: Pen, color: RGB | None) -> None:
+    """A sofa: a high back, two rolled arms, two seat cushions, short legs."""
+    col = color or (200, 92, 80)
+    p.rect(-96, -96, 96, -40, darker(col, 0.85), r=14)  # the back
+    p.rect(-90, -52, 90, -20, col, r=8)  # the seat
+    p.line([(0, -50), (0, -22)], darker(col, 0.7), 2)  # between the two cushions
+    for x in (-100, 100):
+        p.rect(x - 14, -70, x + 14, -16, lighter(col, 0.1), r=10)  # the rolled arms
+    for x in (-86, 86):
+        p.rect(x - 5, -16, x + 5, 0, (110, 74, 50))
+
+
+def _pet_bed(p: Pen, color: RGB | None) -> None:
+    """A round pet bed (a cushion, a pillow): a padded rim around a soft hollow."""
+    col = color or (120, 150, 210)
+    p.ell(0, -26, 70, 26, col)  # the padded rim
+    p.ell(0, -30, 52, 14, lighter(col, 0.4))  # the soft hollow
+    p.line([(-40, -12), (-20, -8)], darker(col, 0.75), 1.6)
+
+
+def _windowsill(p: Pen, color: RGB | None) -> None:
+    """A sunny window: its frame and panes of sky, the sun in the glass, a wide sill and a warm patch of light."""
+    frame = color or (245, 240, 228)
+    p.rect(-70, -190, 70, -60, frame)
+    p.rect(-60, -180, -4, -126, (170, 215, 245))
+    p.rect(4, -180, 60, -126, (170, 215, 245))
+    p.rect(-60, -118, -4, -70, (170, 215, 245))
+    p.rect(4, -118, 60, -70, (170, 215, 245))
+    p.ell(36, -158, 13, 13, (255, 214, 90))  # the sun in the glass
+    p.rect(-88, -62, 88, -48, darker(frame, 0.9), r=3)  # the sill
+    p.poly([(-60, -48), (60, -48), (84, 0), (-84, 0)], (255, 236, 160), outline=False)  # the warm light below
+    p.rect(-78, -48, 78, 0, (150, 120, 96))  # the wall under the sill
+    p.poly([(-50, -48), (50, -48), (66, -4), (-66, -4)], (210, 180, 120), outline=False)
+
+
+def _hamster_wheel(p: Pen, color: RGB | None) -> None:
+    """A hamster's running wheel on its stand: a rim, rungs, spokes to the hub."""
+    col = color or (90, 190, 170)
+    p.poly([(-50, 0), (-6, -56), (6, -56), (50, 0)], (200, 200, 210))  # the stand
+    p.ell(0, -58, 52, 52, col, width=3)
+    p.ell(0, -58, 44, 44, (250, 248, 240))
+    for k in range(12):
+        a = k * math.pi / 6
+        p.line([(40 * math.cos(a), -58 + 40 * math.sin(a)), (50 * math.cos(a), -58 + 50 * math.sin(a))],
+               darker(col, 0.7), 2)
+    for k in range(4):
+        a = k * math.pi / 4
+        p.line([(-44 * math.cos(a), -58 - 44 * math.sin(a)), (44 * math.cos(a), -58 + 44 * math.sin(a))], col, 2)
+    p.ell(0, -58, 6, 6, darker(col, 0.7))
+
+
+def _kite(p: Pen, color: RGB | None) -> None:
+    """A diamond kite with a cross of spars, a bow-tied tail and its string down to the paw."""
+    col = color or (236, 70, 90)
+    p.poly([(0, -104), (40, -68), (0, -26), (-40, -68)], col)
+    p.poly([(0, -104), (40, -68), (0, -68)], lighter(col, 0.35), outline=False)
+    p.poly([(0, -26), (-40, -68), (0, -68)], darker(col, 0.85), outline=False)
+    p.line([(0, -104), (0, -26)], INK, 1.6)
+    p.line([(-40, -68), (40, -68)], INK, 1.6)
+    p.line([(0, -26), (-8, -18), (6, -10), (-4, -2)], INK, 1.4)  # the tail
+    for x, y in ((-8, -18), (6, -10)):
+        p.poly([(x - 6, y - 4), (x + 6, y + 4), (x + 6, y - 4), (x - 6, y + 4)], (255, 210, 70))
+    p.line([(0, -50), (14, 0)], (120, 120, 120), 1.2)  # the string
+
+
+def _remote(p: Pen, color: RGB | None) -> None:
+    """A TV remote control: a long dark body, a red power button, rows of small buttons."""
+    col = color or (52, 54, 64)
+    p.rect(-16, -100, 16, 0, col, r=8)
+    p.ell(0, -86, 6, 6, (230, 60, 60))
+    for row in range(4):
+        for x in (-7, 7):
+            p.ell(x, -64 + row * 14, 4, 4, (200, 204, 214), outline=False)
+
+
+def _yarn_ball(p: Pen, color: RGB | None) -> None:
+    """A ball of yarn: wound strands across a round ball, a loose end trailing."""
+    col = color or (226, 96, 140)
+    p.ell(0, -44, 44, 44, col)
+    for k in range(-2, 3):
+        p.arc(k * 10, -44, 40, 200, 340, 1.6, ry=30 + abs(k) * 4, fill=darker(col, 0.75))
+    p.arc(0, -44, 36, 110, 250, 1.6, ry=40, fill=lighter(col, 0.3))
+    p.line([(40, -20), (62, -6), (80, -2)], col, 3)
+
+
+def _carrot(p: Pen, color: RGB | None) -> None:
+    """A carrot: an orange root tapering to a point, ridges, a green leafy top."""
+    col = color or (240, 130, 40)
+    for dx in (-8, 0, 8):
+        p.poly([(dx, -84), (dx - 10, -108), (dx + 4, -100)], (80, 170, 70))
+    p.poly([(-22, -86), (22, -86), (3, 0), (-3, 0)], col)
+    for y in (-66, -46, -26):
+        p.line([(-9, y), (-2, y + 2)], darker(col, 0.75), 1.5)
+
+
 DRAW: dict[str, DrawFn] = {
     "car": _car, "crowd": _crowd, "stage": _stage, "microphone": _microphone, "podium": _podium, "wok": _wok,
     "window-cleaning cradle": _cradle, "squeegee": _squeegee, "broom": _broom, "dishes": _dishes,
@@ -1358,6 +1457,8 @@ DRAW: dict[str, DrawFn] = {
     "tooth": _tooth, "game controller": _game_controller, "boxes": _boxes, "football": _football,
     "basketball": _basketball, "frisbee": _frisbee, "tennis racket": _tennis, "skateboard": _skateboard,
     "telescope": _telescope, "guitar": _guitar, "burger": _burger, "pizza": _pizza, "sushi": _sushi,
+    "sofa": _sofa, "pet bed": _pet_bed, "windowsill": _windowsill, "hamster wheel": _hamster_wheel, "kite": _kite,
+    "remote control": _remote, "yarn ball": _yarn_ball, "carrot": _carrot,
     **figures.DRAW,
 }
 # rigs stand in front of their user, drawn in pet units at the pet's origin (prop units = pet units)
@@ -1405,5 +1506,7 @@ EXTENT: dict[str, tuple[float, float]] = {
     "oven": (48, 126), "queue": (112, 92), "broom": (22, 150), "dishes": (40, 74), "tooth": (46, 112), "game controller": (52, 74), "fans": (170, 72),
     "boxes": (52, 90), "football": (52, 102), "basketball": (52, 102), "frisbee": (96, 70), "tennis racket": (48, 112),
     "skateboard": (64, 52), "telescope": (56, 110), "guitar": (32, 142), "burger": (50, 90), "pizza": (72, 92),
-    "sushi": (60, 44), "hot dog": (58, 40), **figures.EXTENT,
+    "sushi": (60, 44), "hot dog": (58, 40),
+    "sofa": (116, 98), "pet bed": (72, 54), "windowsill": (90, 192), "hamster wheel": (54, 112), "kite": (42, 110),
+    "remote control": (18, 102), "yarn ball": (82, 90), "carrot": (24, 112), **figures.EXTENT,
 }
