@@ -17,12 +17,14 @@ _LITTER = {"一窝", "一群", "几只", "四只", "五只", "好几只", "一�
 
 
 def add_counted(people: list[Person], person: Person, head: Hit, before: tuple[str, ...], young: bool,
-                chinese: bool, taken: set[str], label: str, many: bool = False) -> None:
+                chinese: bool, taken: set[str], label: str, many: bool = False, pair: bool = False) -> None:
     """After ``person`` (just added to ``people``, its head ``head``, the words ``before`` its mention):
     as many pets like it as its words count, or a litter of them; ``young``: its head is the young of a
     species ("kittens", "puppies"); ``many``: its head is a group of grown pets ("the poodles", 贵宾犬们),
-    two of them cast when no number says how many."""
-    count = next((_COUNTED[w] for w in reversed(before) if w in _COUNTED), 0)
+    two of them cast when no number says how many; ``pair``: its head is said with a siblings' word ("husky
+    brothers", 金毛兄弟), two of them."""
+    count = next((_COUNTED[w] for w in reversed(before) if w in _COUNTED), 2 if pair else 0)  # ``pair``: "hamster
+    # brothers", 兔子姐妹: two siblings said by one word
     first = len(people) == 1  # the first pet of the premise: the hero, drawn as one grown pet
     if not count and many and not first and not young:
         count = 2

@@ -65,6 +65,7 @@ def split_pronouns(tokens: Tokens) -> Tokens:
 
 
 _LAST_THINGS_ZH = {"心愿", "愿望", "遗愿", "一面", "一眼", "一程", "时光", "日子", "时刻"}  # 最后心愿: the last wish
+_ASKED_AFTER = {"over", "about", "on", "to"}  # "argue over who…", "fight about who…", "decide on who…": a question
 
 
 def _last_of(words: tuple[str, ...], i: int) -> bool:
@@ -126,6 +127,8 @@ def fragments(premise: str, tokens: Tokens) -> list[tuple[str, int, int]]:
         if i == start and words[i] == "before" and not tokens.chinese and _parting(words, i, ends):
             i = start = i + 3 + (words[i + 3:i + 4] == ("away",))  # "before he goes, …": only when, said with the
             continue  # wish the clause after it tells
+        if joined == "who" and i and words[i - 1] in _ASKED_AFTER:
+            joined = None  # "quarrel over who gets the wheel": what they row about, no one who does it
         if i and (PUNCT.search(between) or joined):
             if start < i:
                 out.append((lead, start, i))

@@ -222,13 +222,16 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
         told = len(people) - 1
         # "two rival dogs", "三只小猫": as many pets like the first; "一窝小猫", "four puppies": and a litter
         joined = [k for k, w in enumerate(before) if w in _JOINS]  # "三只小狗和妈妈": the count is the puppies'
+        siblings = len(group) > 1 and any(g.section == "relations" and g.surface in _SIBLING_PAIRS for g in group)
         add_counted(people, person, h, before[joined[-1] + 1:] if joined else before, h.start in young, chinese,
-                    taken, label, many)
+                    taken, label, many, pair=siblings)
         if many:
             groups.update(id(q) for q in people[told:])
     return people if chinese else _apposed(people, masked)
 
 
+_SIBLING_PAIRS = {"brothers", "sisters", "twins", "兄弟", "姐妹", "兄妹", "姐弟", "兄弟俩", "姐妹俩"}  # "hamster
+# brothers", 金毛兄弟, 姐妹猫: a pet word and its siblings' word, two pets alike (when no number counts them)
 _SIBLINGS_ZH = ("哥哥", "弟弟", "姐姐", "妹妹")  # one relation word each in English (brother, sister), two pets
 
 

@@ -81,6 +81,8 @@ def give_names(people: list[Person], names: list[tuple[str, int]], premise: str,
     apposed = [(n, pos) for n, pos in names if _APPOSED.match(premise, pos + len(n))]  # "Wangcai, a golden …"
     for name, pos in [*apposed, *(x for x in names if x not in apposed)]:
         target = _nearest(people, pos, premise)
+        if target is not None and (name, pos) not in apposed and _joined_to(target, pos, premise, tokens.chinese):
+            target = None  # "the old cat and Socks fight over the remote": Socks is the old cat's other, not its name
         if target is not None and target.name is None:
             target.name = name
             target.words = (*target.words, name)
@@ -155,6 +157,12 @@ def _names_alone(premise: str, names: list[tuple[str, int]]) -> list[tuple[str, 
     if out and re.match(r"\s*,?\s*(?:a|an|the|two|three|both)\s", premise[last:]):
         return []
     return out
+
+
+def _joined_to(pet: Person, pos: int, premise: str, chinese: bool) -> bool:
+    """The name comes right after the pet's mention and "and" ("the old cat and Socks"): a pet of its own."""
+    between = premise[pet.pos:pos]
+    return not chinese and pet.pos < pos and bool(re.fullmatch(r"[\w'-]+(?:\s+[\w'-]+)?\s+(?:and|&)\s+", between))
 
 
 def _nearest(people: list[Person], pos: int, premise: str) -> Person | None:

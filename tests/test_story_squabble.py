@@ -221,3 +221,35 @@ def test_the_things_pets_fight_over_are_drawn() -> None:
         assert (m.drawn, m.how != "fallback") == (drawn, True), words
         assert drawn in DRAW and drawn in EXTENT
 
+
+@pytest.mark.parametrize(("premise", "relation"), [
+    ("hamster brothers quarrel over who gets the wheel", "brother"),
+    ("兔子姐妹为了一根胡萝卜吵起来了，最后一人一半", "sister"),
+    ("姐妹猫为了遥控器吵架", "sister"),
+    ("金毛兄弟为了一只飞盘吵翻了", "brother"),
+])
+def test_a_pet_word_with_its_siblings_word_is_two_pets(premise: str, relation: str) -> None:
+    """"hamster brothers", 兔子姐妹, 姐妹猫: two siblings alike, so the falling-out is theirs (no one pet's calm day)."""
+    a = analyse(premise)
+    assert [p.relation for p in a.cast] == [relation, relation] and a.cast[0].breed == a.cast[1].breed
+    assert story_kind(a).id == "squabble"
+    assert [p.relation for p in analyse("a dog and his brothers").cast] == [None, "brother"]  # his: one more pet
+
+
+def test_a_name_after_a_pet_and_and_is_a_pet_of_its_own() -> None:
+    """"the old cat and Socks": two cats, Socks is not the old cat's name; "Mango the ginger cat and Biscuit the
+    corgi" keeps each name with its pet."""
+    a = analyse("the old cat and Socks fight over the TV remote every night")
+    assert len(a.cast) == 2 and a.cast[0].name is None and a.cast[1].name == "Socks"
+    assert story_kind(a).id == "squabble"
+    named = analyse("Mango the ginger cat and Biscuit the corgi argue")
+    assert [(p.name, p.breed) for p in named.cast] == [("Mango", "ginger"), ("Biscuit", "corgi")]
+    lines = " ".join(b.line for b in write_story(a.premise, None, "en", 1).plan.beats)
+    assert "the old cat and Socks" not in lines and "and Socks share everything" in lines
+
+
+def test_a_row_over_who_gets_a_thing_is_one_clause() -> None:
+    """"quarrel over who gets the wheel": what they row about, not a "who" clause of its own ("…quarrel over.")."""
+    said = clauses(analyse("hamster brothers quarrel over who gets the wheel"))
+    assert len(said) == 1 and "point" in said[0].actions and [n.used for n in said[0].asked] == ["hamster_wheel"]
+    assert len(clauses(analyse("a ginger cat who sells fish meets a dog"))) == 2  # a pet's own "who" still cuts
