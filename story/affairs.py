@@ -107,4 +107,7 @@ def _leaves_zh(p: Hit, hits: list[Hit], tokens: Tokens, wrongs: list[Hit]) -> tu
     said = "".join(words[p.end:stop])
     if later is None and any(w in said for w in _data()["leaves_zh"]):
         return "dump", p.end, stop  # 女朋友为了有钱的哈士奇离开了他, 丈夫跟一只富婆猫跑了
+    if later is None and any(w in said for w in _data()["dating_zh"]) and any(
+            h.section in _PERSONS and p.end <= h.start < stop for h in hits):
+        return "betray", p.end, stop  # 女朋友偷偷和一只有钱的哈士奇约会
     return None

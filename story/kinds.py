@@ -165,8 +165,9 @@ def _partner_wrong(kind: dict[str, Any], analysis: Analysis) -> str | None:
     boyfriend"), or None."""
     wrongs = [w for w in kind.get("partner_wrongs", ()) if w in analysis.wrongs]
     lex = lexicon()
-    if wrongs and any(p.does_wrong and p.relation and p.of is not None and (p.victim == p.of or p.after_by)
-                      and lex.entry("relations", p.relation).get("role") == "partner" for p in analysis.cast):
+    if wrongs and any(p.does_wrong and p.relation and (p.victim == p.of or p.after_by or p.role == "rival")
+                      and p.of in (None, analysis.hero.key) and lex.entry("relations", p.relation).get("role") == "partner"
+                      for p in analysis.cast):  # 泰迪发现女朋友偷偷和…约会: its girlfriend, said with no 的
         return str(wrongs[0])
     return None
 

@@ -453,8 +453,9 @@ def visual_note(c: Clause, cast: Cast, where: str | None, heros_place: bool = Fa
     if c.outsider:  # someone outside the cast does it: the hero is shown taking it, beside them
         act = _taking(c, act)
     heartbreak = bool(_HEARTBREAK & set(c.events)) and not c.outsider
-    if heartbreak and (c.actor or cast.hero) == cast.hero and act in {"catch", "talk", "stand", "think", "sneer", "point"}:
-        act = "shocked"  # "catches her husband with another cat", "sees her boyfriend kissing…": the shock of it
+    if heartbreak and (c.actor or cast.hero) == cast.hero and act in {"catch", "talk", "stand", "think", "sneer", "point", "hug"}:
+        act = "shocked"  # "catches her husband with another cat", "sees her boyfriend kissing…", "catches her fiance
+        # hugging a rich Siamese": the shock of it (the hug is the partner's, not the hero's)
     elif heartbreak and "dump" in c.events and not c.passive and cast.sides.get(c.actor or "") == "villain" \
             and act not in {"exit", "run", "walk"}:
         act = "exit"  # 妻子为了钱离开了他: the one who leaves walks out

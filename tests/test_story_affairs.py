@@ -56,3 +56,18 @@ def test_the_one_left_cries_and_the_new_love_leaves_with_the_cheater(premise: st
     assert not any(c.id == "hero" and c.action == "cry" for s in script.scenes[:told] for c in s.characters)
     rising = [s for s in script.scenes[told + 1:] if not any(c.id == "rival" for c in s.characters)]
     assert rising and not any(c.id == lover for s in rising for c in s.characters)
+
+
+def test_a_partner_seen_dating_another_in_chinese_is_the_betrayal() -> None:
+    """泰迪发现女朋友偷偷和一只有钱的哈士奇约会: its girlfriend (said with no 的) cheats: the rival, told as a betrayal."""
+    from story.arcs import choose_arc
+    a = analyse("泰迪发现女朋友偷偷和一只有钱的哈士奇约会，他伤心地离开了，后来成了老板")
+    assert next(p for p in a.cast if p.role == "rival").relation == "girlfriend"
+    assert choose_arc(a, 1) == "wife_returns"
+
+
+def test_the_hero_who_catches_its_partner_is_shocked_not_doing_the_partners_deed() -> None:
+    """"catches her fiance hugging a rich Siamese": the hug is the fiance's; the hero is shocked."""
+    script = write_offline("a tuxedo cat catches her fiance hugging a rich Siamese, then becomes a famous dancer", "", "", 1)
+    told = next(s for s in script.scenes if any(c.id == "rival" for c in s.characters))
+    assert next(c for c in told.characters if c.id == "hero").action == "shocked"
