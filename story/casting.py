@@ -186,6 +186,43 @@ def absent_owner(people: list[Person], events: list[Hit], words: tuple[str, ...]
     return owner
 
 
+_WRONGED_EN = {"him", "her", "it", "them"}  # "the cats who laughed at him": the one they wronged, said by a pronoun
+_WRONGED_ZH = {"她", "他", "它", "她们", "他们", "它们"}  # 欺负它的富家狗, 嘲笑它的那些猫
+
+
+def absent_victim(people: list[Person], events: list[Hit], words: tuple[str, ...],
+                  breaks: set[int] | frozenset[int] = frozenset()) -> Person | None:
+    """The one a pronoun names whom every pet of the premise once wronged, told only as who they are ("the cats
+    who laughed at him come to eat at his noodle shop", "the rich fox who mocked her comes to eat at her
+    restaurant", 以前欺负它的富家狗后来来它的餐厅吃饭, 当年嘲笑它的那些猫都来它的面馆吃面): the story's hero, a
+    pet of their kind, added first to ``people``, each of them its wrongdoer. None when a pet of the cast is no
+    wrongdoer (the hero is named) or the wrong is not said of a pronoun right at the pet."""
+    if not people or any(not p.does_wrong or p.own_wrong or p.victim or p.after_by for p in people):
+        return None
+    lex = lexicon()
+    chinese = any(HAN.search(w) for w in words)
+    first = min(people, key=lambda q: q.start)
+    wrong_ends = {h.end for h in events if lex.entry("events", h.key)["kind"] == "wrong" and h.key not in _BEFALLS}
+    wrong_at = {k for h in events if lex.entry("events", h.key)["kind"] == "wrong" and h.key not in _BEFALLS
+                for k in range(h.start, h.end)}
+    if chinese:  # 欺负它的富家狗, 嘲笑它的那些猫: a wrong, the pronoun, 的, then (a word or two) the pet
+        said = any(words[k] == "的" and words[k - 1] in _WRONGED_ZH and k - 1 in wrong_ends
+                   for k in range(max(1, first.start - 3), first.start))
+    else:  # "the cats who laughed at him": "who", the wrong, its pronoun, in the pet's own clause
+        stop = min((b for b in breaks if b > first.end), default=len(words))
+        after = range(first.end + 1, min(stop, first.end + 6))
+        said = words[first.end:first.end + 1] == ("who",) and any(k in wrong_at for k in after) and any(
+            words[k] in _WRONGED_EN and any(j in wrong_at for j in range(first.end, k)) for k in after)
+    if not said:
+        return None
+    wronged = Person(key=slug("wronged", {p.key for p in people}), role="other", side="neutral", pos=first.pos,
+                     species=first.species, start=first.start, end=first.start)
+    for p in people:
+        p.victim = wronged.key
+    people.insert(0, wronged)
+    return wronged
+
+
 def cast_roles(people: list[Person], events: list[Hit], words: tuple[str, ...]) -> list[Person]:
     """The cast in order: the hero, the rival, then the others, each with its role and side."""
     lex = lexicon()

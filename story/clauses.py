@@ -177,9 +177,11 @@ def clauses(analysis: Analysis) -> list[Clause]:
             if thing_before else None
         if lead == "who" and not said and np_before is None:
             subject = last_named or last_subject
-            if end in main_starts and subject not in (None, analysis.hero.key):
-                # "the rich fox who mocked her comes to eat there": the relative clause only says who the fox
-                # is; the fox's deed now is the clause after it
+            if end in main_starts and subject not in (None, analysis.hero.key) and (out or analysis.hero.words or not any(
+                    h.section == "events" and lex.entry("events", h.key)["kind"] == "wrong" for h in local)):
+                # "… and the rich fox who mocked her comes to eat there": the relative clause only says who the
+                # fox is; the fox's deed now is the clause after it (told first of a hero said only as "her", the
+                # wrong is the story's start)
                 intro[subject or ""] = f"{intro.get(subject or '', '')} who {span_text(premise, tokens, start, end)}".strip()
                 last_named = last_subject = subject
                 continue
@@ -216,6 +218,9 @@ def clauses(analysis: Analysis) -> list[Clause]:
         if subject is None and body_start > start and tokens.words[body_start - 1] in PRONOUN_SUBJECT \
                 and out and analysis.hero.key in (out[-1].actor, out[-1].obj):
             subject = analysis.hero.key  # "a bulldog kicks a calico out; she becomes a baker": the story's hero
+        if subject is None and not outsider and not zh and lead == "and" and out and out[-1].outsider \
+                and not out[-1].passive and body_start == start:
+            outsider = out[-1].outsider  # "the whole audience stands up and claps": they clap, not the hero
         if subject is None and not outsider:
             subject = last_subject
         if subject is None and not outsider:

@@ -71,12 +71,15 @@ def for_pets_at(head: Hit, tokens: Tokens, text: str) -> bool:
 
 def outsider_entry(words: str) -> dict[str, Any] | None:
     """The ``clauses.json`` outsider a clause's doer is ("a wedding party", "全城的人"), if any."""
-    low = re.sub(r"^(?:a|an|the|all|some|her|his|their)\s+", "", words.lower().strip())
-    for entry in clause_data()["outsiders"]:
-        for w in (*entry["en"], *entry["zh"]):
-            bare = re.sub(r"^the\s+", "", w)
-            if low == bare or low == w or (re.search(r"[\u3400-\u9fff]", w) and low.startswith(w)):
-                return dict(entry)
+    said = words.lower().strip()
+    lows = [re.sub(r"^(?:a|an|the|all|some|her|his|their)\s+", "", said),  # "all the fans", "the whole audience"
+            re.sub(r"^(?:(?:a|an|the|all|some|her|his|their|whole|entire)\s+)+", "", said)]
+    for low in dict.fromkeys(lows):
+        for entry in clause_data()["outsiders"]:
+            for w in (*entry["en"], *entry["zh"]):
+                bare = re.sub(r"^the\s+", "", w)
+                if low == bare or low == w or (re.search(r"[\u3400-\u9fff]", w) and low.startswith(w)):
+                    return dict(entry)
     return None
 
 

@@ -24,7 +24,7 @@ from story.gear import climbed, instrument, is_gear, role_action, tool_action
 from story.illness import show_illness
 from story.kinds import mischief, story_kind
 from story.lexicon import Hit, lexicon, tokenize_en
-from story.mockers import show_mockers_stunned, show_visit_served
+from story.mockers import one_crowd, show_mockers_stunned, show_visit_served
 from story.plan import (
     MAX_LINE_S,
     NARRATOR,
@@ -544,6 +544,7 @@ def expand_plan(
                  MAX_PROPS)  # a quarrel: both angry over the thing, then both glad with it at the end
     show_mockers_stunned(scenes, analyse(premise), MAX_PROPS, characters)  # "everyone laughed at her": stunned, at the end
     show_visit_served(scenes, analyse(premise))  # "the cat who mocked her comes to eat at her restaurant": served
+    one_crowd(scenes)  # the judges in tears, the mockers stunned: that crowd, no cheering one beside it
 
     # 4. Timing: each scene holds its narration and dialogue as our voices say them; 32–58 s in all.
     spoken = [scene_seconds([s["narration"], *(d["text"] for d in s["dialogue"])], lang) for s in scenes]

@@ -29,6 +29,7 @@ from story.clausewords import (
 from story.lexicon import Hit, Tokens
 from story.mentions import Mention
 
+_NOW_EN = {"now", "later", "finally", "today", "eventually", "someday"}  # "who teased her | now queue at her shop"
 _PARTICLES = {"out", "away", "off", "up", "down", "over"}  # "who kicked her out | comes in hungry"
 
 
@@ -150,7 +151,10 @@ def fragments(premise: str, tokens: Tokens) -> list[tuple[str, int, int]]:
                 verb_like(words[k], tokens.chinese) and words[k - 1] not in STOP and not verb_like(words[k - 1], False)
                 and not words[k].endswith("ed") and k - 1 > s) or (
                 words[k] in COMING_EN and k - 1 > s and (words[k - 1] in PRONOUN_OBJECT or (
-                    words[k - 1] in _PARTICLES and words[k - 2] in PRONOUN_OBJECT)))), None)
+                    words[k - 1] in _PARTICLES and words[k - 2] in PRONOUN_OBJECT))) or (
+                words[k] in COMING_EN | _NOW_EN and (words[k - 1] not in STOP | _NOW_EN or words[k - 1] in
+                                                     PRONOUN_OBJECT)  # "who bullied her at school | come to buy",
+                and any(w in PRONOUN_OBJECT for w in words[s:k]))), None)  # "who teased her | now queue at her shop"
             # "the fox who mocked her comes to eat there": who it is, then what it does now
             if cut is not None:
                 split += [(lead, s, cut), ("", cut, e)]
@@ -221,6 +225,7 @@ def setting_only(tokens: Tokens, start: int, end: int, hits: list[Hit]) -> bool:
     return bool(covered) and all(i in covered or tokens.words[i] in _SETTING_ZH for i in range(start, end))
 
 
+_THOSE_ZH = {"那些", "那群", "那只", "那个", "那条", "这些", "那几只"}  # 嘲笑它的那些猫: the pets told of, after 的
 _ONCE_ZH = {"曾经", "以前", "之前", "当年", "当初", "从前", "过去", "那时"}  # when a deed told before its 的 was done
 
 
@@ -239,25 +244,38 @@ def relatives_zh(frags: list[tuple[str, int, int]], mentions: list[Mention], tok
         first = s
         while first < e and (words[first] in DET or words[first] in _ONCE_ZH):  # 曾经嘲笑它的白猫: its deed, once
             first += 1
-        target = next((m for m in mentions if first < m.start < e and words[m.start - 1] == "的"), None)
-        if target is None:
+        told = next(((m, de) for m in mentions if first <= m.start < e
+                     for de in [_told_de(m, first, words)] if de is not None and first < de), None)
+        if told is None:
             out.append((lead, s, e))
             continue
-        span = range(first, target.start - 1)
+        target, de = told
+        span = range(first, de)
         passive = words[first] in BY
-        others = [m for m in mentions if m.end > first and m.start < target.start - 1]  # 一只好心的警犬帮…: the 一只's pet
+        others = [m for m in mentions if m.end > first and m.start < de]  # 一只好心的警犬帮…: the 一只's pet
         doing = any(h.section in {"events", "actions", "jobs"} and h.start in span for h in hits)
         done_to = any(h.section in {"events", "actions"} and h.start == first for h in hits)  # 嘲笑过橘猫的白猫: its deed
-        owner = bool(others) and others[-1].end == target.start - 1  # "小狗的主人": an owner, not a clause
+        owner = bool(others) and others[-1].end == de  # "小狗的主人": an owner, not a clause
         toward = words[first] in {"给", "向", "对", "替", "为", "跟", "朝"}  # 给救过它的老奶奶送鱼: to whom, one clause
         toward = toward or words[first] in PRONOUN_SUBJECT  # 它想再见远方的女儿: its own subject's deed, one clause
-        if owner and not (done_to and target.start - 1 < e and target.end < e) or toward or not (passive or (doing and (not others or done_to))) or len(span) < 1 or (target.end >= e and not passive):
+        to_it = not others and doing and words[de - 1] in PRONOUN_OBJECT  # 以前欺负它的富家狗｜后来…: its deed, then more
+        if owner and not (done_to and de < e and target.end < e) or toward or not (passive or (doing and (not others or done_to))) or len(span) < 1 or (target.end >= e and not passive and not to_it):
             out.append((lead, s, e))
             continue
-        out.append((lead, first, target.start - 1))
+        out.append((lead, first, de))
         subjects[first] = target.key
-        out.append(("", target.start, e))
+        out.append(("", de + 1, e))
     return out, subjects
+
+
+def _told_de(m: Mention, first: int, words: tuple[str, ...]) -> int | None:
+    """Where the 的 is that ends a deed told before the pet of mention ``m`` (被同学嘲笑的胖橘猫, 嘲笑它的那些猫), if
+    any."""
+    if m.start > first and words[m.start - 1] == "的":
+        return m.start - 1
+    if m.start - 2 > first and words[m.start - 1] in _THOSE_ZH and words[m.start - 2] == "的":
+        return m.start - 2
+    return None
 
 
 def _joined_object(start: int, end: int, mentions: list[Mention], tokens: Tokens, hits: list[Hit]) -> bool:

@@ -78,9 +78,9 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
         if h.section == "relations" and h.key in {"friend", "best_friend"} and not chinese and _sought(words, h.start):
             continue  # "to find a true friend", "want to be friends": what is longed for, not a pet
         if h.section == "relations" and h.key == "stranger" and (
-                (chinese and h.end < len(words) and words[h.end].startswith("们"))
+                (chinese and h.end < len(words) and words[h.end].startswith(("们", "都", "全")))
                 or (not chinese and h.surface.endswith("s") and h.surface not in lex.entry("relations", h.key)["en"])):
-            continue  # "评委们", "the judges": a group outside the cast, not one more pet
+            continue  # "评委们", 评委都哭了, "the judges": a group outside the cast, not one more pet
         if (h.section == "relations" and chinese and words[h.end:h.end + 2] == ("家", "的") and nxt is not None
                 and nxt.section in {"breeds", "species"} and nxt.start == h.end + 2):
             continue  # "邻居家的布偶猫": the neighbour is the ragdoll's household, not one more pet

@@ -19,6 +19,7 @@ _STILL = frozenset({"stand", "talk", "think"})  # a pose the patient keeps in be
 _UP = frozenset({"run", "hug", "celebrate", "dance", "play", "walk", "enter", "skip", "wave", "swim", "climb"})  # up and about
 _CARING = frozenset({"give", "hug", "treat"})  # the care done: a bowl handed over, a paw on it, a vet's check
 _TOGETHER = frozenset({"hug", "walk", "play", "run", "dance", "celebrate"})  # both up and glad
+_WATCHING = "sad"  # the carer's face through the night by the patient's side: worried
 
 
 def _appearance(scene: dict[str, Any], cid: str) -> dict[str, Any] | None:
@@ -34,15 +35,18 @@ def _carer(scenes: list[dict[str, Any]], start: int, cast: Sequence[str]) -> str
     return next((c for c in cast if c != "hero"), None)
 
 
-def _attend(scene: dict[str, Any], carer: str, action: str, holding: str | None) -> None:
-    """The carer in the scene (joined at the side, when it was not on screen), doing ``action`` to the patient."""
+def _attend(scene: dict[str, Any], carer: str, action: str, holding: str | None, expression: str = "neutral") -> None:
+    """The carer in the scene (joined at the side, when it was not on screen), doing ``action`` to the patient, with
+    ``expression`` where one is given (the night watch's worried face, never a hug's heart eyes)."""
     app = _appearance(scene, carer)
     if app is None:
-        app = {"id": carer, "expression": "neutral", "outfit": "none", "action": action, "facing": "front",
+        app = {"id": carer, "expression": expression, "outfit": "none", "action": action, "facing": "front",
                "target": "hero", "holding": holding}
         scene["characters"].append(app)
     elif app["action"] in _STILL or app["action"] == action:
         app.update(action=action, target="hero", holding=holding)
+        if expression != "neutral":
+            app.update(expression=expression)
 
 
 def show_illness(scenes: list[dict[str, Any]], kind: Kind, cast: Sequence[str] = ()) -> None:
@@ -71,8 +75,8 @@ def show_illness(scenes: list[dict[str, Any]], kind: Kind, cast: Sequence[str] =
     for scene in scenes[come:well]:
         if _appearance(scene, "hero") is None:
             continue
-        night = scene.get("time_of_day") == "night"
-        _attend(scene, carer, "hug" if night else "give", None if night else "soup")
+        night = scene.get("time_of_day") == "night"  # the night by its side: a paw on it, worried, awake
+        _attend(scene, carer, "hug" if night else "give", None if night else "soup", _WATCHING if night else "neutral")
     after = [s for s in scenes[well:] if _appearance(s, "hero") is not None]
     for i, scene in enumerate(after):
         hero = _appearance(scene, "hero")

@@ -137,6 +137,24 @@ def _said(kind: dict[str, Any], premise: str) -> str | None:
     return _said_with(kind["words"], kind.get("with"), premise) or _mischief_said(kind, premise)
 
 
+def _ill_hero(kind: dict[str, Any], analysis: Analysis) -> str | None:
+    """The kind's ``hero_words`` said of the hero as the premise opens by naming it ("a sick kitten slowly gets
+    better", 生病的小兔子慢慢康复了), where it also says one of its ``with`` words; else None (照顾生病的老狗: the ill
+    one is cared for by the one the premise leaves unsaid)."""
+    said = kind.get("hero_words")
+    if not said:
+        return None
+    text = analysis.premise.lower()
+    for head in analysis.hero.words:
+        for w in said["en"]:
+            if re.match(rf"(?:(?:a|an|the|one|my|our|this|poor|little)\s+)*{re.escape(w)}\s+{re.escape(head.lower())}\b", text):
+                return _said_with({"en": [w], "zh": []}, kind.get("with"), analysis.premise)
+        for w in said["zh"]:
+            if re.match(rf"(?:一只|一条|有一只|有只|这只)?{re.escape(w)}{re.escape(head)}", text):
+                return _said_with({"en": [], "zh": [w]}, kind.get("with"), analysis.premise)
+    return None
+
+
 def says_kind(premise: str, kind_id: str) -> bool:
     """The premise says the words of that kinds.json kind ("breaks his sister's doll": a misdeed), whatever it is told as."""
     return _said(next(k for k in kinds_data()["kinds"] if k["id"] == kind_id), premise) is not None
@@ -237,7 +255,8 @@ def story_kind(analysis: Analysis) -> Kind:
     for k in kinds_data()["kinds"]:
         if lost is not None and lost is not analysis.hero and k["id"] == rule["hero_kind"]:
             continue  # "救了一只迷路的小猫", "guides a lost kitten home": the hero is not the lost one
-        said = _said(k, analysis.premise) or _partner_wrong(k, analysis)
+        ill = _ill_hero(k, analysis)  # "a sick kitten…": the hero's own state, whoever does the clause
+        said = _said(k, analysis.premise) or _partner_wrong(k, analysis) or ill
         setting = k.get("setting_words", {})  # a wedding is a romance's, unless the hero is mocked there
         if said is None and k["id"] != forced:
             said = None if events & set(setting.get("unless_events", ())) else next(
@@ -245,7 +264,7 @@ def story_kind(analysis: Analysis) -> Kind:
             if said is None:
                 continue
         ignored = set(rule["other_ignores"]) if k["id"] == forced and lost is not analysis.hero else set()
-        if k.get("doer") == "hero" and not _hero_does(analysis, said or ""):
+        if k.get("doer") == "hero" and not ill and not _hero_does(analysis, said or ""):
             continue  # "a cat's roommate lies about her": no misdeed of the hero's
         if k.get("doer") == "not_hero" and (len(analysis.cast) < 2 or _hero_does(analysis, said or "")):
             continue  # "a kitten's roommate breaks his favourite toy": another's deed, the hero's loss
@@ -258,9 +277,10 @@ def story_kind(analysis: Analysis) -> Kind:
             continue  # "a hungry cat steals a fish and gets caught": the hero's own theft is a misdeed
         if k.get("no_rival") and analysis.wrongdoer:
             continue  # "a cat cheats in the exam": the hero's own wrong, not one done to the hero
+        own = (*k.get("hero_words", {}).get("zh", ()),) if ill else ()
         if (events - ignored) & set(k["unless_events"]) or any(
-                _has(w, analysis.premise) for w in (*k["unless"]["en"], *k["unless"]["zh"])):
-            continue
+                _has(w, analysis.premise) for w in (*k["unless"]["en"], *k["unless"]["zh"]) if w not in own):
+            continue  # (生病的小兔子…: the hero's own illness, no other's care)
         return Kind(k["id"], k["arc"], striving(analysis, k), (*k.get("opening", {}).get("en", ()), *k.get("opening", {}).get("zh", ())),
                     bool(k.get("open_ending")), bool(k.get("feelings_of_hero")), frozenset(k.get("turn_events", ())),
                     _hurt_words(k), bool(k.get("at_home")), bool(k.get("hurt_any")),

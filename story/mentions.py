@@ -101,9 +101,13 @@ def find_mentions(analysis: Analysis, tokens: Tokens, hits: list[Hit]) -> list[M
         start = _describing_run(analysis.premise, tokens, start, used, hits)
         if start > 0 and words[start - 1] in DET and start - 1 not in used:
             start -= 1
+            if tokens.chinese and start > 0 and words[start - 1] in {"那", "这"} and start - 1 not in used:
+                start -= 1  # 那只布偶猫 (cut 那｜只): the pet told of
         elif tokens.chinese and start > 1 and words[start - 1] == "的" and words[start - 2] in _OWN_ZH \
-                and start - 2 not in used:
-            start -= 2  # 她的妹妹狗, 他的合伙人: the possessive is the mention's, as "her sister" is
+                and start - 2 not in used and not any(h.end == start - 2 and h.section in {"events", "actions"}
+                                                      for h in hits):
+            start -= 2  # 她的妹妹狗, 他的合伙人: the possessive is the mention's, as "her sister" is (欺负它的富家狗:
+            # the one a deed told before the pet is done to)
         end = _place_phrase(analysis.premise, tokens, (start, end), hits)
         out.append(Mention(person.key, start, end))
         used |= set(range(start, end))

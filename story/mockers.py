@@ -86,6 +86,15 @@ def show_mockers_stunned(scenes: list[dict[str, Any]], analysis: Analysis, max_p
         last["props"] = _put(last["props"], f"{STUNNED}{of}", max_props)
 
 
+def one_crowd(scenes: list[dict[str, Any]]) -> None:
+    """A scene whose crowd is drawn doing something of its own (stunned, laughing, crying: the judges' tears, the
+    mockers' shock) shows that crowd only, never a cheering one the arc added beside it (the painter draws one
+    crowd a scene: the first asked)."""
+    for scene in scenes:
+        if any(p != _CHEERING and p.split(" of ")[0].endswith(" crowd") for p in scene["props"]):
+            scene["props"] = [p for p in scene["props"] if p != _CHEERING]
+
+
 _SERVED_AT = {"restaurant", "kitchen", "shop", "market"}  # where the hero's trade serves the one who comes
 _VISITS = {"eat", "enter", "walk", "stand"}  # the mocker come to eat or to buy (never one still jeering)
 _DISH = "steaming bowl"  # what a restaurant serves when the scene names nothing to hand over

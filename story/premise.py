@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from story.affairs import with_affairs
 from story.analysis import Analysis, Person, Side
-from story.casting import absent_owner, cast_roles, mark_wrongdoers
+from story.casting import absent_owner, absent_victim, cast_roles, mark_wrongdoers
 from story.heads import pets_from_heads
 from story.jobs import attach_job, hero_jobs, verb_of_many
 from story.labels import called_hits, inside, label_spans, unlabelled
@@ -101,6 +101,7 @@ def analyse(premise: str) -> Analysis:
 
     # 5. Roles: the hero, the rival, relations and their sides; who is gone (a grave visited).
     absent_owner(people, events, words, breaks)  # "her best friend dog betrays her": "her" is the hero
+    absent_victim(people, events, words, breaks)  # "the cats who laughed at him come to eat…": "him" is the hero
     mark_gone(people, masked, tokens, breaks)  # one gone (奶奶走了以后) is no hero while another pet is told of
     cast = cast_roles(people, events, words)
     cast[0].gone = False

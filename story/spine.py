@@ -53,6 +53,7 @@ def premise_beats(analysis: Analysis, clauses: Sequence[Clause], cast: Cast, lan
     when = ""  # the time of day the place's words say, while the story stays there
     partner: str | None = None  # who the last clause's subject was with ("豆豆和小白是好朋友，")
     dreamt: tuple[Any, ...] | None = None  # the places of a shop of its own the hero only dreamt of, so far
+    doing = ""  # the hero's last deed ("sings on a talent show"), kept while a crowd reacts to it
     for c in clauses:
         k = kind(c, len(clauses), analysis, cast)
         opener = _opener(c, k, beats, openers, zh)
@@ -80,7 +81,8 @@ def premise_beats(analysis: Analysis, clauses: Sequence[Clause], cast: Cast, lan
         elif dreamt and "build" in c.events and not c.places and not any(n.section == "places" for n in c.asked):
             c = replace(c, places=dreamt[0], asked=(*c.asked, *dreamt[1]), place_words=dreamt[2])  # "and finally
             dreamt = None  # opens it": the shop dreamt of, opened there
-        visual, asks, subs = visual_note(c, cast, where, bool(standing), when)
+        visual, asks, subs = visual_note(c, cast, where, bool(standing), when, doing)
+        doing = action(c) if c.actor == cast.hero and not c.outsider else doing
         when = place_time(c) or (when if not (c.places or c.asked) else "")  # the night market stays at night
         place = next(((w, u) for k, w, u in subs if k == "place"), None)
         if analysis.dream and analysis.dream in c.jobs and ({"build", "become"} & set(c.events)):

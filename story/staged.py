@@ -438,9 +438,10 @@ _JEERS = {"laugh", "sneer", "point"}  # a group's deed at one pet that each of t
 
 
 def visual_note(c: Clause, cast: Cast, where: str | None, heros_place: bool = False,
-            when: str = "") -> tuple[str, list[str], list[Ask]]:
+            when: str = "", doing: str = "") -> tuple[str, list[str], list[Ask]]:
     """The visual note (English, for staging), the clause's things as scene props (in the lexicon's
-    drawable words) and what is drawn as something else than asked (prop, place and action)."""
+    drawable words) and what is drawn as something else than asked (prop, place and action); ``doing``: the
+    hero's deed in the clause before, kept while a crowd outside the cast reacts to it."""
     lex = lexicon()
     act, exact = action_of(c)
     breaks = breaking(c.verb) or breaking(c.text)  # 踩坏了它的玩具车: the verb parsed as 的, the clause says it
@@ -450,7 +451,11 @@ def visual_note(c: Clause, cast: Cast, where: str | None, heros_place: bool = Fa
         if data_words("staging.json", "trodden").search(f"{c.verb} {c.text}".lower()):
             act = "shocked"  # "steps on his brother's toy train": an accident underfoot, the doer startled, no shove
     outsider = outsider_entry(c.outsider) if c.outsider else None
-    if c.outsider:  # someone outside the cast does it: the hero is shown taking it, beside them
+    reaction = crowd_reaction(c, act) if c.outsider and not c.passive and (outsider is None or outsider["group"]) \
+        else None  # "the judges cry", 全场都惊呆了: the crowd does it, the hero goes on with its deed
+    if reaction:
+        act = doing if doing and doing not in _IDLE else "wave"
+    elif c.outsider:  # someone outside the cast does it: the hero is shown taking it, beside them
         act = _taking(c, act)
     heartbreak = bool(_HEARTBREAK & set(c.events)) and not c.outsider
     if heartbreak and (c.actor or cast.hero) == cast.hero and act in {"catch", "talk", "stand", "think", "sneer", "point", "hug"}:
@@ -507,12 +512,13 @@ def visual_note(c: Clause, cast: Cast, where: str | None, heros_place: bool = Fa
             subs.append(("prop", n.wanted, label))
     if c.outsider:
         for key in [*(["crowd"] if outsider is None or outsider["group"] else []), *(outsider or {}).get("props", [])]:
-            label = str(lex.entry("props", key)["label"])
+            label = reaction if key == "crowd" and reaction else str(lex.entry("props", key)["label"])
             if label not in asks:
                 asks.append(label)
                 shown.append(str(lex.entry("props", key)["en"][0]))
     # unknown to every table: the painter's nearest; never a job (the pet's costume) nor a participle
-    unknown = [w for w in c.nouns if (not place or w != place[0]) and not _no_thing(w)]
+    unknown = [w for w in c.nouns if (not place or w != place[0]) and not _no_thing(w)] if not reaction else []
+    # a crowd's reaction names no thing ("the crowd goes wild": no "wild")
     looks = [spine_data()["event_looks"][e] for e in c.events if e in spine_data()["event_looks"]]
     if looks and not shown and not unknown:  # "gets rich" and no more said: a suit, the cash, the golden car
         for key in looks[0]["props"]:
@@ -558,6 +564,23 @@ def _no_thing(words: str) -> bool:
 
 _HEARTBREAK = {"betray", "dump"}  # a partner cheats or leaves: the one left is heartbroken
 _TAKING = {"give", "work", "celebrate", "cry", "shocked", "sing", "wave", "think", "eat", "study", "drive", "hug"}
+
+
+_IDLE = frozenset({"stand", "talk", "think", "walk", "enter", "exit", "sleep", "sick", "cry", "shocked", "sulk",
+                   "kneel", "shiver"})  # no deed a crowd reacts to: the hero waves to it instead
+
+
+def crowd_reaction(c: Clause, act: str) -> str | None:
+    """The crowd a group outside the cast is drawn as when the clause is its reaction to the hero ("the judges
+    cry": a crying crowd, "everyone is amazed", 全场都惊呆了: a stunned one, "the audience stands up and claps",
+    观众们都站起来鼓掌: a cheering one; ``staging.json``'s ``crowd_reactions``), else None (a deed of its own:
+    "customers queue", "a wedding party orders roses")."""
+    said = f"{c.verb} {c.text}".lower()
+    for label, entry in staging()["crowd_reactions"].items():
+        if label != "about" and (act in entry["actions"] or re.search(
+                f"{alternation(entry['en'], True)}|{alternation(entry['zh'], False)}", said)):
+            return str(label)
+    return None
 
 
 def _taking(c: Clause, act: str) -> str:

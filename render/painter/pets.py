@@ -164,7 +164,7 @@ class Pet(Pen):
             gx, gy = (paws[0][0] + paws[1][0]) / 2, (paws[0][1] + paws[1][1]) / 2
         else:
             gx, gy = paws[0]
-        size = HAND.get(h.drawn, 22.0)
+        size = HAND.get(art(h), HAND.get(h.drawn, 22.0))  # a variant its own size: a soup bowl, not a pet's dish
         k = size / 100
         grip = GRIP.get(h.drawn, (0.0, -45.0))
         ox, oy = gx - grip[0] * k, gy - grip[1] * k

@@ -29,7 +29,7 @@ HAND: dict[str, float] = {"umbrella": 75, "microphone": 26, "phone": 16, "ring":
                           "weights": 40, "broom": 64, "dishes": 20, "boxes": 30, "basketball": 22, "frisbee": 24,
                           "tennis racket": 40, "skateboard": 40, "guitar": 56, "burger": 20,
                           "pizza": 22, "sushi": 22,
-                          "kite": 40, "remote control": 14, "yarn ball": 18, "carrot": 18}
+                          "kite": 40, "remote control": 14, "yarn ball": 18, "carrot": 18, "soup bowl": 30}
 GRIP: dict[str, tuple[float, float]] = {"umbrella": (0, -4), "microphone": (0, -25), "squeegee": (0, -10),
                                         "flowers": (0, -20), "briefcase": (0, -100), "suitcase": (0, -100),
                                         "trophy": (0, -30), "bricks": (0, -10), "serving tray": (0, -8),
@@ -347,6 +347,26 @@ def _stunned_crowd(p: Pen, color: RGB | None, kind: str = "") -> None:
             p.ell(x, y - 48 * s, 2 * s, 2 * s, (230, 60, 50), outline=False)
 
     _two_groups(p, 15, face, kind)
+
+
+def _crying_crowd(p: Pen, color: RGB | None, kind: str = "") -> None:
+    """A crowd moved to tears by the one in the middle ("the judges cry", 评委都哭了): eyes shut in a downward
+    curve, a tear running down each cheek, a wobbly mouth, every other one dabbing an eye with a tissue."""
+    tear = (110, 180, 245)
+
+    def face(x: float, y: float, s: float, k: int) -> None:
+        for e in (-1, 1):  # eyes shut, curved down: crying
+            p.line([(x + e * 5 * s - 3 * s, y - 34 * s), (x + e * 5 * s, y - 31.5 * s), (x + e * 5 * s + 3 * s, y - 34 * s)],
+                   INK, 1.3 * s)
+            p.poly([(x + e * 6 * s - 1.6 * s, y - 30 * s), (x + e * 6 * s + 1.6 * s, y - 30 * s),
+                    (x + e * 6.6 * s + 2 * s, y - 20 * s), (x + e * 6.6 * s - 2 * s, y - 20 * s)], tear, outline=False)
+            p.ell(x + e * 6.6 * s, y - 19 * s, 2.4 * s, 2.4 * s, tear, outline=False)  # the tear's drop
+        p.line([(x - 4 * s, y - 23 * s), (x - 1.5 * s, y - 25 * s), (x + 1.5 * s, y - 23 * s), (x + 4 * s, y - 25 * s)],
+               INK, 1.2 * s)  # the mouth wobbling
+        if k % 2 == 1:  # a tissue held up to an eye
+            p.rect(x + 6 * s, y - 40 * s, x + 16 * s, y - 28 * s, WHITE, r=2 * s)
+
+    _two_groups(p, 17, face, kind)
 
 
 def _laughing_crowd(p: Pen, color: RGB | None, kind: str = "") -> None:
@@ -692,6 +712,19 @@ def _food_bowl(p: Pen, color: RGB | None) -> None:
     p.ell(18, -48, 2, 2, INK, outline=False)
     for k in (-12, 0, 12):
         p.line([(k, -60), (k + 4, -72), (k, -84)], (255, 255, 255, 170), 1.4)
+
+
+def _soup_bowl(p: Pen, color: RGB | None) -> None:
+    """A bowl of hot soup brought to one who is ill: a deep white bowl with a blue band, the golden soup in it, a
+    spoon standing in it and steam curling up (held big enough to read in a paw, not a pet's food dish)."""
+    p.poly([(-50, -46), (50, -46), (40, -12), (22, 0), (-22, 0), (-40, -12)], color or (248, 248, 244))
+    p.poly([(-46, -34), (46, -34), (43, -26), (-43, -26)], (90, 140, 210), outline=False)  # the blue band
+    p.ell(0, -46, 50, 10, (236, 176, 72))  # the soup
+    p.ell(-14, -47, 6, 2.2, (250, 214, 130), outline=False)
+    p.stroke([(18, -44), (34, -78)], (200, 200, 210), 5)  # the spoon's handle
+    p.ell(16, -45, 7, 3.5, (200, 200, 210))
+    for k in (-20, -4, 12):
+        p.line([(k, -62), (k + 6, -76), (k, -90), (k + 6, -104)], _STEAM, 2.2)
 
 
 # -- food a premise names: each reads as itself, held in a paw or set down -----------------------------
@@ -1473,10 +1506,12 @@ RIG_OFFSET: dict[str, tuple[float, float]] = {"car": (-6, 6), "delivery scooter"
 # a prop's other drawings, by what its words name (``variants`` in vocabulary.json): a truck, a bus, a sports car
 VARIANTS: dict[str, DrawFn] = {"sports car": _sports_car, "truck": _truck, "bus": _bus, "bicycle": _bicycle,
                                "hot dog": _hot_dog,
-                               "stunned crowd": _stunned_crowd, "coin jar": _coin_jar}
+                               "stunned crowd": _stunned_crowd, "crying crowd": _crying_crowd, "coin jar": _coin_jar,
+                               "soup bowl": _soup_bowl}
 # the crowds drawn as two groups, each of the animals its words name (``vocabulary.crowd_kind``)
 _OF_A_KIND: dict[str, Callable[[Pen, RGB | None, str], None]] = {
-    "onlookers": _onlookers, "stunned crowd": _stunned_crowd, "laughing crowd": _laughing_crowd}
+    "onlookers": _onlookers, "stunned crowd": _stunned_crowd, "crying crowd": _crying_crowd,
+    "laughing crowd": _laughing_crowd}
 
 # a crowd as its place has it (``crowds`` in vocabulary.json); elsewhere the guests of ``_crowd``
 CROWDS: dict[str, DrawFn] = {"onlookers": _onlookers, "audience": _audience, "fans": _fans,
@@ -1499,14 +1534,14 @@ EXTENT: dict[str, tuple[float, float]] = {
     "office desk": (64, 88), "wok": (36, 110), "podium": (38, 92), "umbrella": (60, 128), "food bowl": (52, 86),
     "food stall": (88, 162), "serving tray": (58, 54), "coffee cup": (38, 138), "handbag": (54, 92),
     "necklace": (42, 106), "newspaper": (58, 98), "yacht": (100, 152), "easel": (62, 112),
-    "fire hose": (122, 62), "onlookers": (180, 96), "stunned crowd": (180, 100), "laughing crowd": (180, 96),
+    "fire hose": (122, 62), "onlookers": (180, 96), "stunned crowd": (180, 100), "crying crowd": (180, 96), "laughing crowd": (180, 96),
     "sausages": (50, 102), "fish": (30, 100), "bone": (46, 74), "noodles": (50, 104), "dumplings": (50, 90),
     "meat": (42, 104), "bread": (50, 102), "ice cream": (26, 104), "plane": (100, 66), "fire": (58, 194), "burning house": (58, 196), "flag": (78, 108), "audience": (180, 68),
     "sports car": (100, 72), "truck": (100, 100), "bus": (100, 96), "bicycle": (64, 80), "train": (160, 146),
     "oven": (48, 126), "queue": (112, 92), "broom": (22, 150), "dishes": (40, 74), "tooth": (46, 112), "game controller": (52, 74), "fans": (170, 72),
     "boxes": (52, 90), "football": (52, 102), "basketball": (52, 102), "frisbee": (96, 70), "tennis racket": (48, 112),
     "skateboard": (64, 52), "telescope": (56, 110), "guitar": (32, 142), "burger": (50, 90), "pizza": (72, 92),
-    "sushi": (60, 44), "hot dog": (58, 40),
+    "sushi": (60, 44), "hot dog": (58, 40), "soup bowl": (52, 106),
     "sofa": (116, 98), "pet bed": (72, 54), "windowsill": (90, 192), "hamster wheel": (54, 112), "kite": (42, 110),
     "remote control": (18, 102), "yarn ball": (82, 90), "carrot": (24, 112), **figures.EXTENT,
 }

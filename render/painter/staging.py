@@ -87,7 +87,8 @@ _HIGH = {"company sign": (0.5, 0.43), "plane": (0.7, 0.27), "lanterns": (0.5, 0.
 # seen from behind along the frame's foot, stays below the subtitles in every camera window (its ears and
 # glow sticks below 0.88 of the visible frame: even a tilt's lowest window shows them under the subtitles)
 _CROWD_SPOTS = {"audience": (0.5, 1.09, 0.3), "fans": (0.5, 0.53, 0.2), "onlookers": (0.5, HORIZON + 0.03, 0.19),
-                "stunned crowd": (0.5, HORIZON + 0.03, 0.19), "laughing crowd": (0.5, HORIZON + 0.03, 0.19)}
+                "stunned crowd": (0.5, HORIZON + 0.03, 0.19), "crying crowd": (0.5, HORIZON + 0.03, 0.19),
+                "laughing crowd": (0.5, HORIZON + 0.03, 0.19)}
 
 
 # who may take an unclaimed prop: a rig (scooter, desk, wok, cradle, podium) or a prop for the paw
