@@ -58,7 +58,7 @@ ARC_IDS = ("rags_to_riches", "career_dream", "betrayal_comeback", "lost_and_foun
            "celebration", "big_match", "little_wonders", "family_bond", "getting_well", "payback", "reunion", "owning_up", "making_up",
            "squabble", "remembrance", "loyal_wait", "taken_in", "kindness_repaid", "helping_paw", "family_change", "exam_day",
            "true_heiress", "stand_in_bride", "banquet_reveal", "in_laws", "wife_returns", "second_chance",
-           "true_identity", "rebuild", "enemies_to_friends", "mentor", "contest", "saving_up", "last_wish")
+           "true_identity", "rebuild", "enemies_to_friends", "mentor", "contest", "saving_up", "last_wish", "first_day")
 SLOTS = ("rival", "ally", "friend", "family")
 
 
@@ -272,6 +272,8 @@ def _cast(analysis: Analysis, arc: Arc, style: str, language: str, rng: random.R
     pool = common()["names"]
     people = list(analysis.cast[:4])
     have_roles = {p.role for p in people}
+    if arc.by_kind and any(p.side != "villain" and p.role not in {"hero", "family", "rival"} for p in people):
+        have_roles.add("friend")  # a kind's friend part is the premise's own pet of the hero's side (同桌的小猫)
     for need in arc.needs if invent else ():
         if need not in have_roles and len(people) < 4:
             side: Side = "villain" if need == "rival" else "hero"
@@ -874,8 +876,9 @@ def _implies_another(analysis: Analysis) -> bool:
         events.discard("sacrifice")  # "saves every coin and buys a house": saving up, alone
     if events & _TWO_SIDED == {"mock"} and not re.search(r"\btwo\b|两|俩", analysis.premise) and mocked_by_many(analysis):
         return False  # 被大家嘲笑, "everyone laughs at him": the mockers are a crowd, no one pet invented for them
-    if len(analysis.cast) < 2 and story_kind(analysis).company:
-        return True  # "a sick old cat wants to see snow one last time": someone takes her there
+    company = story_kind(analysis).company
+    if company == "all" or company == "alone" and len(analysis.cast) < 2:
+        return True  # "a sick old cat wants to see snow one last time": someone takes her there; a first day's friend
     return len(analysis.cast) < 2 and bool(events & _TWO_SIDED or re.search(r"\btwo\b|两|俩", analysis.premise))
 
 

@@ -47,7 +47,8 @@ class Kind:
     hurt_any: bool = False  # its loss is the hero's whoever does it ("two kittens fight over the last fish")
     closing: tuple[str, ...] = ()  # words of a last clause that tell how it ends ("until she is well", 好起来)
     ill_setback: bool = False  # the hero falling ill is the story's setback (getting well), not its doing
-    company: bool = False  # its story needs another beside the hero (a last wish: the one who takes it there)
+    company: str = ""  # its story needs others beside the hero, cast when the premise names none: "alone" (a last
+    # wish: someone takes it there, when the hero is alone), "all" (a first day: the parent and the new friend)
     pair: bool = False  # a story of two (a quarrel): a clause that names no subject of its own after "X and Y …"
     # is both of theirs ("Milo and Luna fall out over the bed and finally share it": both share it)
     ends_last: bool = False  # its closing clause is the last scene, after the arc's own outcome ("…and finally
@@ -285,7 +286,7 @@ def story_kind(analysis: Analysis) -> Kind:
                     bool(k.get("open_ending")), bool(k.get("feelings_of_hero")), frozenset(k.get("turn_events", ())),
                     _hurt_words(k), bool(k.get("at_home")), bool(k.get("hurt_any")),
                     (*k.get("closing", {}).get("en", ()), *k.get("closing", {}).get("zh", ())), bool(k.get("ill_setback")),
-                    bool(k.get("company")), bool(k.get("pair")), bool(k.get("ends_last")))
+                    str(k.get("company", "")), bool(k.get("pair")), bool(k.get("ends_last")))
     strives = striving(analysis)
     underdog = bool(events & set(kinds_data()["striving"]["underdog_events"]))
     if strives or underdog:
