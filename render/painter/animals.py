@@ -1,6 +1,7 @@
 """The other animals a premise casts, drawn on the pet rig by their few telling shapes: a rabbit's long
 upright ears and puff of a tail, a hamster's small round ears and full cheeks, a panda's round black ears,
-eye patches and black legs, a fox's bushy white-tipped tail, a pig's snout, folded ears and curly tail.
+eye patches and black legs, a fox's bushy white-tipped tail, a pig's snout, folded ears and curly tail, a
+mouse's (a rat's) big round pink-lined ears and long thin tail.
 
 ``ANIMALS`` gives each its colours, pattern and rig (the cat's whiskers and small nose, or the dog's
 snout); ``animal_of`` finds one in a character's breed and look words; ``Pet`` draws the parts through
@@ -21,13 +22,16 @@ if TYPE_CHECKING:
     from render.painter.pets import Pet
 
 
+MOUSE_TAIL: RGB = (236, 170, 180)
+
+
 @dataclass(frozen=True)
 class Animal:
     words: tuple[str, ...]  # whole words (Chinese anywhere) of the breed and look that name it
     fur: RGB
     fur2: RGB  # belly, muzzle; the panda's black
     pattern: str
-    ears: str  # the drawing of its ears: long | round | folded | pointy
+    ears: str  # the drawing of its ears: long | round | big | folded | pointy
 
 
 ANIMALS: dict[str, Animal] = {
@@ -37,6 +41,7 @@ ANIMALS: dict[str, Animal] = {
     "panda": Animal(("panda", "熊猫"), (248, 248, 246), (36, 34, 40), "panda", "round"),
     "fox": Animal(("fox", "vixen", "狐狸"), (226, 110, 44), (255, 248, 240), "mask", "pointy"),
     "pig": Animal(("pig", "piglet", "hog", "猪"), (248, 182, 190), (252, 210, 216), "plain", "folded"),
+    "mouse": Animal(("mouse", "mice", "rat", "鼠", "耗子"), (168, 168, 178), (240, 232, 234), "plain", "big"),
 }
 
 
@@ -61,6 +66,9 @@ def ears(p: Pet) -> None:
             p.ell(s * 20, -90, 8 if lk.animal == "panda" else 7, 8 if lk.animal == "panda" else 7, col)
             if lk.animal != "panda":
                 p.ell(s * 20, -90, 3.8, 3.8, PINK, outline=False)
+        elif kind == "big":  # a mouse's: wide discs out at the sides of the head, pink inside
+            p.ell(s * 22, -94, 13, 13, lk.fur)
+            p.ell(s * 22, -94, 8, 8, PINK, outline=False)
         elif kind == "folded":  # a pig's: small, tipped forward
             p.poly(round_tri((s * 10, -92), (s * 28, -100), (s * 25, -82), 0.25), darker(lk.fur, 0.9))
 
@@ -97,6 +105,8 @@ def tail(p: Pet) -> None:
         pts = bezier((-10, -20), (-34, -16), (-44, -40), (-36, -62), 12)
         p.stroke(pts, lk.fur, 16)
         p.poly(ellipse_pts(pts[-1][0] + 1, pts[-1][1] + 2, 6.5, 8, rot=0.3, n=16), WHITE)
+    elif lk.animal == "mouse":  # long, thin and pink, curling up at its end
+        p.stroke(bezier((-12, -16), (-36, -10), (-46, -30), (-38, -50), 12), MOUSE_TAIL, 2.6)
     elif lk.animal == "pig":  # a curl
         pts = [(-14 - 5 * math.cos(a) - a * 1.2, -26 + 5 * math.sin(a)) for a in (0.0, 1.2, 2.4, 3.6, 4.8, 6.0)]
         p.stroke(pts, lighter(lk.fur, 0.05), 2.6)

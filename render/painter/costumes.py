@@ -5,7 +5,9 @@ helmet, a teacher's cardigan and glasses, a student's red neckerchief and satche
 princess's gown and tiara, an office worker's lanyard, a farmer's straw hat and dungarees, a singer's
 sequins, a pilot's (or a ship captain's) peaked cap, dark jacket and gold wings, an athlete's numbered jersey and sweatband (never a
 police cap at the end of a race), a waiter's waistcoat and bow tie, a security guard's grey uniform and cap, a street
-cleaner's orange hi-vis vest, a taxi driver's checks and flat cap. Which costume a character wears is ``persona.dress``'s choice. ``Pet`` draws them through these
+cleaner's orange hi-vis vest, a taxi driver's checks and flat cap, an emperor's (a king's, a queen's)
+yellow robe with its dragon roundel under the royal cape and crown, a palace servant's (a eunuch's, a
+maid's) teal robe, crossed white collar, red sash and round black cap. Which costume a character wears is ``persona.dress``'s choice. ``Pet`` draws them through these
 hooks (pet units, +x the facing side). Pure drawing.
 """
 
@@ -36,6 +38,8 @@ _GUARD: RGB = (56, 60, 70)
 _HIVIS: RGB = (244, 122, 32)
 _REFLECT: RGB = (236, 240, 150)
 _DRIVER: RGB = (150, 190, 232)
+_ROBE: RGB = (246, 196, 40)  # an emperor's yellow robe
+_COURT: RGB = (54, 120, 140)  # a palace servant's teal robe
 
 
 def _clothes(torso: RGB, legs: RGB, shoes: RGB) -> dict[str, Color]:
@@ -66,6 +70,8 @@ COLOURS: dict[str, dict[str, Color]] = {
     "security": _clothes(_GUARD, (42, 44, 52), (24, 24, 28)),
     "cleaner": _clothes(_HIVIS, darker(_HIVIS, 0.85), (60, 60, 66)),
     "driver": {"torso": _DRIVER, "legs": (44, 50, 72), "shoes": (30, 28, 32), "sleeve": _DRIVER},
+    "royal": _clothes(_ROBE, _ROBE, (190, 30, 46)),
+    "courtier": _clothes(_COURT, _COURT, (24, 24, 28)),
 }
 
 
@@ -216,6 +222,8 @@ def _torso_job(p: Pen, outfit: str, body: tuple[float, float, float, float]) -> 
                 p.ell(x, y, 1.4, 1.4, GOLD, outline=False)
     elif outfit in ("waiter", "security", "cleaner", "driver"):
         _torso_service(p, outfit, body)
+    elif outfit in ("royal", "courtier"):
+        _torso_palace(p, outfit, body)
     elif outfit == "singer":
         for k, (x, y) in enumerate(((-11, -44), (10, -40), (-6, -28), (12, -26), (0, -18), (-14, -32), (6, -50))):
             p.poly(star_pts(x, y, 2.4), GOLD if k % 2 else WHITE, outline=False)
@@ -251,6 +259,27 @@ def _torso_service(p: Pen, outfit: str, body: tuple[float, float, float, float])
             p.rect(-15 + 5 * k, -40, -10 + 5 * k, -36, (20, 20, 24) if k % 2 else WHITE, outline=False)
             p.rect(-15 + 5 * k, -36, -10 + 5 * k, -32, WHITE if k % 2 else (20, 20, 24), outline=False)
         p.poly([(-6, -54), (6, -54), (0, -46)], lighter(_DRIVER, 0.3))
+
+
+def _torso_palace(p: Pen, outfit: str, body: tuple[float, float, float, float]) -> None:
+    """An emperor's yellow robe with its red dragon roundel and jade belt (the royal cape, ermine collar and
+    crown are the ``crown`` outfit's, ``Pet`` draws them for both); a palace servant's (eunuch's, maid's) teal
+    robe with its crossed white collar and red sash."""
+    tx, ty, rx, ry = body
+    if outfit == "royal":
+        p.ell(0, -34, 8.5, 8.5, GOLD)  # the gold-rimmed roundel with its pearl and cloud curls
+        p.ell(0, -34, 6.5, 6.5, (200, 36, 44), outline=False)
+        p.ell(0, -34, 2.4, 2.4, GOLD, outline=False)
+        for a in (-1, 1):
+            p.arc(a * 3.2, -34, 2.2, 0, 360, 0.9, fill=GOLD)
+        for x in (-10, 10):  # the robe's waves at the hem
+            p.line([(x - 4, -16), (x - 2, -19), (x, -16), (x + 2, -19), (x + 4, -16)], (200, 36, 44), 1.2)
+        p.poly(band_pts(tx, ty, rx - 0.6, ry - 0.6, -22, -18), (60, 150, 110))
+        return
+    p.poly([(-12, -54), (-7, -54), (8, -36), (3, -36)], WHITE)  # the crossed collar, right over left
+    p.poly([(12, -54), (7, -54), (-1, -44), (-3, -47)], WHITE)
+    p.poly(band_pts(tx, ty, rx - 0.6, ry - 0.6, -26, -21), (200, 44, 52))
+    p.rect(-3, -21, 3, -12, (200, 44, 52), outline=False)  # the sash's hanging ends
 
 
 def _hat_service(p: Pen, outfit: str, head_rx: float, top: float) -> None:
@@ -331,6 +360,10 @@ def _hat_job(p: Pen, outfit: str, head_y: float, head_rx: float, top: float) -> 
             p.line([(x, top - 11), (x, top - 4)], darker(straw, 0.8), 0.5)
     elif outfit in ("security", "cleaner", "driver"):
         _hat_service(p, outfit, head_rx, top)
+    elif outfit == "courtier":  # a palace servant's round black cap and its top knot
+        p.rect_r(-18, top - 7, 18, top + 5, 6, (28, 28, 34))
+        p.ell(0, top - 9, 5, 4, (28, 28, 34))
+        p.rect(-18, top + 1, 18, top + 4, (200, 44, 52), outline=False)
     elif outfit == "singer":
         p.poly(star_pts(-18, top + 4, 5), GOLD)
     elif outfit == "pilot":  # a peaked cap: white crown, black band and visor, gold wings

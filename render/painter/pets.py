@@ -288,7 +288,7 @@ class Pet(Pen):
 
     def back_layer(self) -> None:
         o = self.outfit
-        if o == "crown":  # royal cape
+        if o in ("crown", "royal"):  # royal cape
             self.poly([(-15, -54), (15, -54), (27, -1), (-27, -1)], (180, 28, 46))
             self.line([(-8, -48), (-18, -3)], (140, 20, 36), 1.0)
             self.line([(8, -48), (18, -3)], (140, 20, 36), 1.0)
@@ -361,6 +361,8 @@ class Pet(Pen):
         for x in (-13, -5, 5, 13):
             self.ell(x, -47.5, 0.9, 1.3, (30, 30, 30), outline=False)
         self.ell(0, -38, 3, 3, GOLD)
+
+    _torso_royal = _torso_crown  # an emperor's robe under the same ermine collar
 
     def _torso_rags(self) -> None:
         tx, ty, rx, ry = self.TORSO
@@ -719,7 +721,7 @@ class Pet(Pen):
             self.rect_r(-15, top - 10, 15, top + 3, 2, (252, 252, 250))
             self.line([(-6, top - 6), (-6, top + 1)], (210, 210, 215), 0.6)
             self.line([(6, top - 6), (6, top + 1)], (210, 210, 215), 0.6)
-        elif o == "crown":
+        elif o in ("crown", "royal"):
             base = top + 5
             pts = [(-14, base), (-16, base - 15), (-8, base - 8), (0, base - 18), (8, base - 8), (16, base - 15),
                    (14, base)]

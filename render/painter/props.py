@@ -284,7 +284,8 @@ _DOG_FURS = ((225, 175, 90), (140, 95, 60), (248, 246, 240), (70, 66, 76), (200,
 def crowd_head(p: Pen, x: float, y: float, s: float, fur: RGB, kind: str) -> None:
     """One of a crowd's heads (centre ``x, y - 30 s``) as the animal ``kind`` is told apart at a glance: a
     cat's pointy ears, a dog's floppy ears and muzzle, a hamster's round ears and cheeks, a rabbit's long
-    ears, a pig's pink snout, a fox's orange mask, a panda's black ears and eye patches."""
+    ears, a pig's pink snout, a fox's orange mask, a panda's black ears and eye patches, a mouse's big round
+    ears."""
     animal = ANIMALS.get(kind)
     fur = animal.fur if animal is not None else fur
     hy = y - 30 * s
@@ -292,11 +293,12 @@ def crowd_head(p: Pen, x: float, y: float, s: float, fur: RGB, kind: str) -> Non
         for e in (-1, 1):
             p.ell(x + e * 6 * s, hy - 20 * s, 4 * s, 13 * s, fur)
             p.ell(x + e * 6 * s, hy - 19 * s, 1.8 * s, 9 * s, PINK, outline=False)
-    elif kind in ("hamster", "panda"):
+    elif kind in ("hamster", "panda", "mouse"):
+        r = 8 if kind == "mouse" else 5  # a mouse's big round ears
         for e in (-1, 1):
-            p.ell(x + e * 11 * s, hy - 10 * s, 5 * s, 5 * s, animal.fur2 if kind == "panda" and animal else fur)
-            if kind == "hamster":
-                p.ell(x + e * 11 * s, hy - 10 * s, 2.4 * s, 2.4 * s, PINK, outline=False)
+            p.ell(x + e * 11 * s, hy - 10 * s, r * s, r * s, animal.fur2 if kind == "panda" and animal else fur)
+            if kind != "panda":
+                p.ell(x + e * 11 * s, hy - 10 * s, r * 0.5 * s, r * 0.5 * s, PINK, outline=False)
     p.ell(x, hy, 14 * s, 12 * s, fur)
     if kind in ("", "cat", "fox"):
         for e in (-1, 1):
