@@ -73,8 +73,8 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
         if h.section == "relations" and h.start > 0 and words[h.start - 1] in {
                 "become", "becomes", "became", "成为", "成了", "变成", "are", "were", "是"}:
             continue  # "become best friends", "are enemies", 是死对头: what they are to each other, not a pet
-        if h.section in {"breeds", "species"} and became(h, hits, words, masked):
-            continue  # 后来成了救援犬, "becomes a police dog": what the pet became, its job, not one more pet
+        if h.section in {"breeds", "species", "relations"} and became(h, hits, words, masked):
+            continue  # 后来成了救援犬, "becomes a police dog", "becomes the CEO": what the pet became, not one more pet
         if h.section == "relations" and h.key in {"friend", "best_friend"} and not chinese and _sought(words, h.start):
             continue  # "to find a true friend", "want to be friends": what is longed for, not a pet
         if h.section == "relations" and h.key == "stranger" and (
@@ -327,13 +327,13 @@ def _wrongs_between(hits: list[Hit], words: tuple[str, ...], start: int, at: int
 
 _CHILDREN = {"daughter", "son", "kittens"}
 _BECOME = {"become", "becomes", "became", "becoming", "成为", "成了", "变成", "变成了", "当上", "当上了", "当了", "成"}
-_MEASURES = {"a", "an", "一只", "一条", "一名", "一个", "只", "条", "名"}
+_MEASURES = {"a", "an", "the", "了", "一只", "一条", "一名", "一个", "一位", "只", "条", "名", "位"}
 
 
 def became(head: Hit, hits: list[Hit], words: tuple[str, ...], masked: str) -> bool:
-    """A pet word right after a become word (an article or measure word, a job said before it, between: 后来成了
-    导盲犬, "becomes a police dog"): what the pet became, not one more pet; never one whose relation or thing
-    follows ("becomes a cat's best friend", 成了小猫的好朋友)."""
+    """A pet or role word right after a become word (an article or measure word, a job said before it, between:
+    后来成了导盲犬, "becomes a police dog", "becomes the CEO", 当上了总裁): what the pet became, not one more pet;
+    never one whose relation or thing follows ("becomes a cat's best friend", 成了小猫的好朋友)."""
     j = head.start - 1
     while j >= 0 and (words[j] in _MEASURES or any(x.section == "jobs" and x.start <= j < x.end for x in hits)):
         j -= 1
