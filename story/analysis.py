@@ -47,6 +47,16 @@ class Person:
     again: tuple[tuple[int, int], ...] = ()  # token spans where it is told of again ("… but the partner runs off")
 
     @property
+    def human(self) -> bool:
+        """A person, named by a word no pet is called by (a little girl, an old man, a lady, 小女孩, 老爷爷: its
+        relation's ``human`` words in the lexicon) and by no pet word: in a pet drama a pet plays it, never
+        the hero while a pet of the premise can be, nor drawn in its pet's look."""
+        if self.species or self.breed or self.of is not None or not self.relation or not self.words:
+            return False
+        said = self.words[0].lower()
+        return any(said.endswith(w) for w in lexicon().entry("relations", self.relation).get("human", ()))
+
+    @property
     def stand_in(self) -> str | None:
         """The catalogue style drawing this pet in place of an animal the painter has no drawing of (a
         parrot drawn as a ginger cat: ``stand_in`` in its breed's entry), else None."""

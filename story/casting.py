@@ -253,6 +253,11 @@ def cast_roles(people: list[Person], events: list[Hit], words: tuple[str, ...]) 
             p.does_wrong, p.victim = True, shunned[p.key].key
     wronged = [p for p in wronged if p.key not in shunned]
     hero = next(iter(wronged), None) or next((p for p in people if hero_ok(p)), people[0])
+    if hero.human:  # "a little girl adopts a kitten", 老爷爷收养了流浪猫: the pet's story, the person its family
+        pet = next((p for p in people if (p.species or p.breed) and not p.after_by and not p.gone
+                    and p.of in (None, hero.key) and not (p.does_wrong and not p.own_wrong)), None)
+        if pet is not None:
+            hero, pet.of = pet, None
     hero.role, hero.side = "hero", "hero"
     if hero.of is not None:  # the friend the wrongdoer betrays is nobody's ally: the story is its own
         owner = next((q for q in people if q.key == hero.of), None)
@@ -267,7 +272,7 @@ def cast_roles(people: list[Person], events: list[Hit], words: tuple[str, ...]) 
         # "a poodle's best friend steals her boyfriend": a friend who wrongs the hero turns on it
     def villainy(p: Person) -> int:
         rel = lex.entry("relations", p.relation) if p.relation else None
-        score = 4 * (p.after_by and not p.kind_by) + 3 * bool(rel and rel["role"] == "rival") \
+        score = 4 * (p.after_by and not p.kind_by and "kind" not in p.traits) + 3 * bool(rel and rel["role"] == "rival") \
             + 2 * len(set(p.traits) & _bad_traits(p))
         score += 3 * p.does_wrong
         score += bool(rel and rel["role"] == "boss")

@@ -32,8 +32,8 @@ def relative(person: Person, cast: Sequence[Person]) -> Person | None:
                      None)
         if first is not None and first is not person:
             return first
-    if person.relation not in KIN or person.role == "hero":
-        return None
+    if person.relation not in KIN or person.role == "hero" or person.human:
+        return None  # a little girl, an old man: a person a pet plays, in a look of its own
     owner = next((p for p in cast if p.key == person.of), None) if person.of else None
     if owner is None or owner is person:
         owner = next((p for p in cast if p.role == "hero"), None)

@@ -70,7 +70,14 @@ def write_story(premise: str, style: str | None, language: str, seed: int, art_s
     plan, asks, subs = plan_with_asks(analysis, style, lang, seed, arc)
     # 3. The one expansion both writers use (the clauses' own things first in their scenes' props).
     script = expand_plan(plan, premise, style, lang, seed, art_style, substitutions=subs, asks=asks)
-    return Written(analysis, arc, plan, script, (*_stand_ins(analysis, style), *subs))
+    return Written(analysis, arc, plan, script, (*_stand_ins(analysis, style), *_people(analysis, script), *subs))
+
+
+def _people(analysis: Analysis, script: Script) -> list[Substitution]:
+    """A person the premise names (a little girl, an old man, 小女孩), played by a pet: who plays it, said."""
+    cast = {c.id: c for c in script.characters}
+    return [Substitution(1, "species", p.words[0], f"{cast[p.key].breed} {cast[p.key].species}")
+            for p in analysis.cast if p.human and p.key in cast]
 
 
 def _stand_ins(analysis: Analysis, style: str) -> list[Substitution]:

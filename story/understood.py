@@ -55,6 +55,8 @@ def understood_line(analysis: Analysis, language: str) -> str:
             who = understood(lang, "named", name=p.name, who=who)
         if p.name and p.words == (p.name,):
             pass
+        elif p.human and analysis.language == language:  # "the little girl, played by a pet"
+            who = understood(lang, "played_by_a_pet", job=p.words[0])
         elif p.species is None and p.breed is None and p.relation is None and p is not analysis.hero:
             # someone the premise names by a job or a thing (the head chef, a greedy tech company)
             who = (p.words[0] if lang == "zh" else f"the {p.words[0]}") if p.words and analysis.language == language \

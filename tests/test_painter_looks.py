@@ -55,7 +55,9 @@ def _near(rgba: np.ndarray, colour: tuple[int, int, int], tol: float) -> np.ndar
 
 def test_costumes_file_is_complete_and_consistent() -> None:
     raw = json.loads(_DATA.read_text(encoding="utf-8"))
-    assert set(raw) == {"ages", "jobs", "nearest"} and set(raw["ages"]) == {"old", "relations"}
+    assert set(raw) == {"ages", "jobs", "nearest", "people"} and set(raw["ages"]) == {"old", "relations"}
+    people = {k: v for k, v in raw["people"].items() if k != "about"}  # a person a pet plays: its clothes
+    assert set(people) <= set(lexicon().data["relations"]) and set(people.values()) <= set(get_args(Outfit))
     assert raw["ages"]["old"]["en"] and raw["ages"]["old"]["zh"]
     assert set(raw["ages"]["relations"]) <= set(lexicon().data["relations"])
     lexicon_jobs = set(lexicon().data["jobs"])

@@ -41,7 +41,7 @@ ANIMALS: dict[str, Animal] = {
     "panda": Animal(("panda", "熊猫"), (248, 248, 246), (36, 34, 40), "panda", "round"),
     "fox": Animal(("fox", "vixen", "狐狸"), (226, 110, 44), (255, 248, 240), "mask", "pointy"),
     "pig": Animal(("pig", "piglet", "hog", "猪"), (248, 182, 190), (252, 210, 216), "plain", "folded"),
-    "mouse": Animal(("mouse", "mice", "rat", "鼠", "耗子"), (168, 168, 178), (240, 232, 234), "plain", "big"),
+    "mouse": Animal(("mouse", "mice", "rat", "老鼠", "耗子"), (168, 168, 178), (240, 232, 234), "plain", "big"),
 }
 
 

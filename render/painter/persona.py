@@ -32,6 +32,8 @@ class Persona:
     job: str | None = None  # the costume of its job (a ``costumes.json`` jobs key)
     works: bool = False  # the job is its own now (worn in everyday scenes), not the hero's dream
     nearest: str | None = None  # a lexicon job with no costume of its own (mayor): drawn in its nearest outfit
+    person: str | None = None  # the person a pet plays (a little girl), in the premise's words
+    clothes: str | None = None  # that person's everyday clothes (``costumes.json`` people: a girl's dress)
 
 
 @lru_cache(maxsize=1)
@@ -93,6 +95,11 @@ def personas(script: Script) -> dict[str, Persona]:
     out: dict[str, Persona] = {}
     for c in script.characters:
         person = people.get(c.id)
+        if person is not None and person.human:  # a little girl, an old man: a pet plays the person, dressed so
+            clothes = costume_data()["people"].get(str(person.relation))
+            out[c.id] = Persona(is_old(_own_words(c)) or "old" in person.traits or person.relation in ages["relations"],
+                                person=person.words[0], clothes=clothes)
+            continue
         own = _own_words(c)
         old = is_old(own)
         job = job_costume(own)
@@ -127,7 +134,10 @@ def personas(script: Script) -> dict[str, Persona]:
 def costume_note(persona: Persona, outfit: str) -> dict[str, str] | None:
     """The report's word on a character's job costume in a scene: the job, what was drawn, and how: its
     own costume, the nearest outfit (a mayor in a suit, a street vendor in an apron), or not worn here
-    (at home, a dream not yet come true); None for a pet with no job."""
+    (at home, a dream not yet come true); a person a pet plays (a little girl): who, and the clothes drawn;
+    None for a pet with no job."""
+    if persona.person is not None:
+        return {"person": persona.person, "drawn": outfit, "how": "person"}
     if persona.job is not None:
         return {"job": persona.job, "drawn": outfit, "how": "own" if outfit == persona.job else "not worn"}
     if persona.nearest is not None:
@@ -160,7 +170,10 @@ def became(narration: str, job: str) -> bool:
 
 def dress(outfit: str, persona: Persona, home: bool = False) -> str:
     """The costume drawn for a scene's ``outfit``: the job's own in place of everyday or generic clothes;
-    at ``home`` (off work, with its family) everyday clothes stay everyday clothes."""
+    at ``home`` (off work, with its family) everyday clothes stay everyday clothes; a person a pet plays wears
+    its own clothes (a little girl's dress) wherever the scene leaves it in everyday ones."""
+    if persona.clothes is not None:
+        return persona.clothes if outfit == "none" else outfit
     if persona.job is None and persona.nearest is not None:  # the nearest outfit where it works
         near: str = costume_data()["nearest"][persona.nearest]
         return near if outfit == "none" and persona.works and not home else outfit
