@@ -210,8 +210,9 @@ CONTRAST = {True: 100.0, False: 50.0}
 def _base_look(person: Person, species: str, rng: random.Random, hero_style: str | None = None,
                kin_look: str | None = None, hero_fur: tuple[int, int, int] | None = None) -> str:
     """The pet's look before its traits: its breed's, its colour's, its relative's (``kin_look``: it looks
-    related), else a catalogue style of its species chosen by the seed; a villain's told apart from the hero's
-    fur as drawn (``hero_fur``, else its style's)."""
+    related), else a catalogue style of its species chosen by the seed; a villain's, or a person's a pet plays
+    (the little girl who adopts the kitten), told apart from the hero's fur as drawn (``hero_fur``, else its
+    style's)."""
     lex = lexicon()
     if person.breed:
         return breed_look(person.breed, person.colour)
@@ -219,7 +220,8 @@ def _base_look(person: Person, species: str, rng: random.Random, hero_style: str
         return f"a {lex.entry('colours', person.colour)['en'][0]} {species}"
     options = [s for s in CHARACTER_STYLES.values() if s.species == species]
     chosen = rng.choice(options)  # drawn even for kin, so every other choice stays as it was
-    if hero_style is not None and person.side == "villain" and kin_look is None:  # told apart from the hero
+    if hero_style is not None and (person.side == "villain" or person.human) and kin_look is None:
+        # a villain, or a person a pet plays (a little girl), told apart from the hero
         hero = CHARACTER_STYLES[hero_style]
         fur, least = hero_fur or hero.fur, CONTRAST[hero.species == species]
         apart = [s for s in options if math.dist(s.fur, fur) >= least] or [
