@@ -41,7 +41,8 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
     shows = [h for h in hits if h.section == "places"]  # "at the cat show", 在狗展上: a place, no pet there
     raw_heads = [h for h in hits if h.section in {"breeds", "species", "relations"} and not any(
         o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start) for o in shows)
-        and not describes_thing(h, hits) and not for_pets_at(h, tokens, masked) and not _likened(h, hits, words)]
+        and not describes_thing(h, hits) and not for_pets_at(h, tokens, masked) and not _likened(h, hits, words)
+        and not _names_contest(h, words)]
     found = found_children(masked, tokens, raw_heads)  # 找到了走失的小女孩: one found, told with no pet word
     raw_heads = sorted([*raw_heads, *found], key=lambda h: h.start) if found else raw_heads
     heads = [h for h in raw_heads if not any(o is not h and o.start <= h.start and h.end <= o.end
@@ -314,6 +315,17 @@ def _likened(head: Hit, hits: list[Hit], words: tuple[str, ...]) -> bool:
     what the pet is like, never a pet of its own."""
     return head.section in {"species", "breeds"} and words[head.end:head.end + 2] in {("of", "a"), ("of", "an")} \
         and any(o.section in {"species", "breeds"} and o.start == head.end + 2 for o in hits)
+
+
+def _names_contest(head: Hit, words: tuple[str, ...]) -> bool:
+    """A breed or species word right before a contest word (kinds.json ``contest_after``: 牧羊犬大赛, "the poodle
+    contest"): the contest's name, never a pet of its own."""
+    if head.section not in {"species", "breeds"} or head.end >= len(words):
+        return False
+    after: dict[str, Any] = read_json("kinds.json")["contest_after"]
+    word = words[head.end].lower()
+    return word in {*after["en"], *after["zh"]} or word in after["placed"] and words[head.end + 1:head.end + 2] in {
+        (w,) for w in after["places_zh"]}
 
 
 def _wrongs_between(hits: list[Hit], words: tuple[str, ...], start: int, at: int) -> bool:
