@@ -169,7 +169,8 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
                          and (p.species or p.role == "found")), None)  # 找到了走失的小女孩，把她送回了妈妈身边
             person.of = near.key if near is not None else None
         elif possessive and not chinese and person.relation is None and people and h.section == "species":
-            person.relation, person.of = "kittens", people[-1].key  # "her kitten": family
+            # "her kitten": family; a person's ("a boy walks his dog"): its pet, never its young
+            person.relation, person.of = None if people[-1].human else "kittens", people[-1].key
         surface_words = " ".join(words[span_start:span_end]) if not chinese else "".join(words[span_start:span_end])
         person.words = (surface_words,)
         person.end = span_end

@@ -54,3 +54,12 @@ def test_an_old_man_is_drawn_old_and_after_by_a_kind_one_is_no_rival() -> None:
     assert man.role == "family" and man.side == "hero" and a.hero.species == "dog"
     script = write_story("an old man adopts a one-eyed cat that nobody wanted", None, "en", 1).script
     assert personas(script)["grandpa"].old
+
+
+@pytest.mark.parametrize("premise", ["an old grandpa walks his old dog every morning until he can no longer walk",
+                                     "a boy walks his dog every morning"])
+def test_a_persons_pet_is_its_pet_never_its_litter(premise: str) -> None:
+    a = analyse(premise)
+    assert a.hero.species == "dog" and a.hero.relation is None and a.hero.alike == 1
+    script = write_story(premise, None, "en", 1).script
+    assert not any("puppies" in c.look for c in script.characters)  # was: "three tiny puppies"
