@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from story.kinds import Kind
+from story.onscreen import appearance, join
 
 SICK = "sick"
 _STILL = frozenset({"stand", "talk", "think"})  # a pose the patient keeps in bed, or its carer could do the care in
@@ -20,10 +21,6 @@ _UP = frozenset({"run", "hug", "celebrate", "dance", "play", "walk", "enter", "s
 _CARING = frozenset({"give", "hug", "treat"})  # the care done: a bowl handed over, a paw on it, a vet's check
 _TOGETHER = frozenset({"hug", "walk", "play", "run", "dance", "celebrate"})  # both up and glad
 _WATCHING = "sad"  # the carer's face through the night by the patient's side: worried
-
-
-def _appearance(scene: dict[str, Any], cid: str) -> dict[str, Any] | None:
-    return next((a for a in scene["characters"] if a["id"] == cid), None)
 
 
 def _carer(scenes: list[dict[str, Any]], start: int, cast: Sequence[str]) -> str | None:
@@ -38,11 +35,9 @@ def _carer(scenes: list[dict[str, Any]], start: int, cast: Sequence[str]) -> str
 def _attend(scene: dict[str, Any], carer: str, action: str, holding: str | None, expression: str = "neutral") -> None:
     """The carer in the scene (joined at the side, when it was not on screen), doing ``action`` to the patient, with
     ``expression`` where one is given (the night watch's worried face, never a hug's heart eyes)."""
-    app = _appearance(scene, carer)
+    app = appearance(scene, carer)
     if app is None:
-        app = {"id": carer, "expression": expression, "outfit": "none", "action": action, "facing": "front",
-               "target": "hero", "holding": holding}
-        scene["characters"].append(app)
+        join(scene, carer, action, expression=expression, target="hero", holding=holding, most=None)
     elif app["action"] in _STILL or app["action"] == action:
         app.update(action=action, target="hero", holding=holding)
         if expression != "neutral":
@@ -54,12 +49,12 @@ def show_illness(scenes: list[dict[str, Any]], kind: Kind, cast: Sequence[str] =
     (one of ``cast``, the characters' ids) caring for it through the scenes of its care and with it once it is well."""
     if kind.id != "illness":
         return
-    fell = next((i for i, s in enumerate(scenes) if (_appearance(s, "hero") or {}).get("action") == SICK), None)
+    fell = next((i for i, s in enumerate(scenes) if (appearance(s, "hero") or {}).get("action") == SICK), None)
     if fell is None:
         return
     well = len(scenes)
     for n in range(fell + 1, len(scenes)):
-        hero = _appearance(scenes[n], "hero")
+        hero = appearance(scenes[n], "hero")
         if hero is None:
             continue
         lines = " ".join([scenes[n]["narration"], *(d["text"] for d in scenes[n]["dialogue"])])
@@ -71,15 +66,15 @@ def show_illness(scenes: list[dict[str, Any]], kind: Kind, cast: Sequence[str] =
     carer = _carer(scenes, fell + 1, cast)
     if carer is None:
         return
-    come = next((n for n in range(fell + 1, well) if _appearance(scenes[n], carer)), min(fell + 2, well))
+    come = next((n for n in range(fell + 1, well) if appearance(scenes[n], carer)), min(fell + 2, well))
     for scene in scenes[come:well]:
-        if _appearance(scene, "hero") is None:
+        if appearance(scene, "hero") is None:
             continue
         night = scene.get("time_of_day") == "night"  # the night by its side: a paw on it, worried, awake
         _attend(scene, carer, "hug" if night else "give", None if night else "soup", _WATCHING if night else "neutral")
-    after = [s for s in scenes[well:] if _appearance(s, "hero") is not None]
+    after = [s for s in scenes[well:] if appearance(s, "hero") is not None]
     for i, scene in enumerate(after):
-        hero = _appearance(scene, "hero")
+        hero = appearance(scene, "hero")
         assert hero is not None
         if hero["action"] not in _STILL | _TOGETHER:
             continue  # its own deed (a race won, a gift): not changed
@@ -88,10 +83,10 @@ def show_illness(scenes: list[dict[str, Any]], kind: Kind, cast: Sequence[str] =
             hero.update(action=action, target=None, holding=None)
         if hero["action"] == "hug" and hero.get("target") is None:
             hero.update(target=carer)  # the hug is the carer's
-        mate = _appearance(scene, carer)
+        mate = appearance(scene, carer)
         if mate is not None and mate["action"] in _CARING:
             mate.update(action="stand")  # well again: no more soup, no more watching
         _attend(scene, carer, hero["action"], None)
-        mate = _appearance(scene, carer)
+        mate = appearance(scene, carer)
         if mate is not None and mate["action"] in _TOGETHER:
             mate.update(target="hero" if mate["action"] == "hug" else None)

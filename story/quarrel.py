@@ -13,15 +13,12 @@ from story.analysis import Analysis
 from story.clauses import clauses
 from story.kinds import Kind, kinds_data
 from story.lexicon import lexicon
+from story.onscreen import appearance, join
 
 _ROW = frozenset({"fight", "point", "push", "talk", "stand"})  # a pose the row is drawn in: both pointing, angry
 _STILL = frozenset({"stand", "talk", "think", "give", "walk"})  # an ending pose made glad with the other
 _SAME = frozenset({"sleep", "eat", "laugh", "celebrate"})  # an ending done by both ("end up cuddled up asleep")
 _ODD = frozenset({"drive", "talk", "think", "walk", "work", "study", "train"})  # no pose for sharing a thing: stood glad beside it
-
-
-def _appearance(scene: dict[str, Any], cid: str) -> dict[str, Any] | None:
-    return next((a for a in scene["characters"] if a["id"] == cid), None)
 
 
 def fought_over(analysis: Analysis, kind: Kind) -> str | None:
@@ -41,15 +38,6 @@ def _with_thing(scene: dict[str, Any], thing: str | None, most: int) -> None:
         scene["props"] = [thing, *scene["props"]][:most]
 
 
-def _join(scene: dict[str, Any], other: str, action: str, expression: str) -> dict[str, Any]:
-    app = _appearance(scene, other)
-    if app is None and len(scene["characters"]) < 3:
-        app = {"id": other, "expression": expression, "outfit": "none", "action": action, "facing": "front",
-               "target": "hero", "holding": None}
-        scene["characters"].append(app)
-    return app or {}
-
-
 def show_quarrel(scenes: list[dict[str, Any]], analysis: Analysis, kind: Kind, cast: list[str], most: int) -> None:
     """In a squabble story: the row both angry at each other over the thing, then the ending both glad with it."""
     if kind.id != "squabble":
@@ -60,14 +48,14 @@ def show_quarrel(scenes: list[dict[str, Any]], analysis: Analysis, kind: Kind, c
     thing = fought_over(analysis, kind)
     big = set(kinds_data()["big_things"]["things"])  # shared side by side, never handed over
     alone = next((i for i, s in enumerate(scenes) if len(s["characters"]) == 1
-                  and (_appearance(s, "hero") or {}).get("action") in {"cry", "sulk", "sleep", "think"}), len(scenes))
+                  and (appearance(s, "hero") or {}).get("action") in {"cry", "sulk", "sleep", "think"}), len(scenes))
     for scene in scenes[:alone]:  # the row: both angry, pointing at each other over the thing
-        hero = _appearance(scene, "hero")
+        hero = appearance(scene, "hero")
         if hero is None or not (hero["action"] in _ROW and (hero["expression"] == "angry" or thing in scene["props"])
                                 or hero["action"] == "fight"):
             continue  # the row: angry, or over the thing (柯基和柴犬抢沙发); never the friends' happy days before it
         hero.update(action="point", expression="angry", target=other, holding=None)
-        mate = _join(scene, other, "point", "angry")
+        mate = join(scene, other, "point", expression="angry", target="hero")
         if mate and mate["action"] in _ROW:
             mate.update(action="point", expression="angry", target="hero", holding=None)
         _with_thing(scene, thing, most)
@@ -83,12 +71,12 @@ def show_quarrel(scenes: list[dict[str, Any]], analysis: Analysis, kind: Kind, c
         if not ending:
             continue
         _with_thing(scene, thing, most)  # shared at the end: the thing fought over is there
-        hero = _appearance(scene, "hero")
+        hero = appearance(scene, "hero")
         if hero is None:
             continue
         if hero["action"] in _ODD:  # "then fly it together": the kite in its paw, glad, not a drive
             hero.update(action="stand", holding=thing if thing and thing not in big else None)
-        mate = _join(scene, other, "stand", "happy")
+        mate = join(scene, other, "stand", expression="happy", target="hero")
         if mate and mate["action"] in _STILL and hero["action"] in _SAME:  # 挤在一起睡觉: both of them asleep
             mate.update(action=hero["action"], target=None)
         for app in (hero, mate):

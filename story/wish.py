@@ -17,6 +17,7 @@ from typing import Any
 from story.claims import Licence
 from story.kinds import kinds_data, story_kind
 from story.lexicon import lexicon
+from story.onscreen import appearance, join
 from story.plan import scene_title, staging
 from story.premise import Analysis
 from story.text import HAN
@@ -96,10 +97,6 @@ def wish_values(analysis: Analysis, zh: bool, same: bool, dear: str) -> dict[str
     return {"wish": words, "wish_place": place, "wish_weather": weather, **way}
 
 
-def _app(scene: dict[str, Any], cid: str) -> dict[str, Any] | None:
-    return next((a for a in scene["characters"] if a["id"] == cid), None)
-
-
 def _move(scene: dict[str, Any], location: str, weather: str, time: str | None, lang: str) -> None:
     """The scene drawn at ``location`` in ``weather`` (its caption and setting with it)."""
     if scene["location"] == location and scene["weather"] == weather and (time is None or scene["time_of_day"] == time):
@@ -115,7 +112,7 @@ def _dear(scenes: list[dict[str, Any]], cast: Sequence[str], gone: frozenset[str
     """The loved one beside the hero: the first other on screen with it, else the cast's next."""
     for scene in scenes:
         other = next((a["id"] for a in scene["characters"] if a["id"] != "hero" and a["id"] not in gone), None)
-        if other is not None and _app(scene, "hero") is not None:
+        if other is not None and appearance(scene, "hero") is not None:
             return str(other)
     return next((c for c in cast if c != "hero" and c not in gone), None)
 
@@ -130,11 +127,7 @@ def _on_the_way(scene: dict[str, Any], hero: dict[str, Any], dear: str | None, w
         hero.update(action="walk", target=None, holding=None)
     if dear is None or drive:
         return
-    mate = _app(scene, dear)
-    if mate is None and len(scene["characters"]) < 3:
-        mate = {"id": dear, "expression": "neutral", "outfit": "none", "action": "walk", "facing": "front",
-                "target": None, "holding": None}
-        scene["characters"].append(mate)
+    mate = join(scene, dear, "walk")
     if mate is not None and mate["action"] in _STILL | {"work", "give", "hug"}:
         mate.update(action="walk", target=None, holding=None)
 
@@ -161,7 +154,7 @@ def show_last_wish(scenes: list[dict[str, Any]], analysis: Analysis, lang: str, 
     way = there - 1 if there - 1 > said and wish.location != HOME else None  # the scene before it is reached
     away = False  # on the way there: from the first scene after the wish where the hero goes with another
     for n, scene in enumerate(scenes[:there]):
-        hero = _app(scene, "hero")
+        hero = appearance(scene, "hero")
         going = len(scene["characters"]) > 1 and any(a["action"] in _MOVING | {"work"} for a in scene["characters"])
         away = wish.key != "family" and (away or (going and n > said) or n == way)  # a loved one comes to the hero
         if n == way and hero is not None:
@@ -178,14 +171,14 @@ def show_last_wish(scenes: list[dict[str, Any]], analysis: Analysis, lang: str, 
             continue
         if at_wish or scene["location"] != HOME and n <= said or scene["location"] == HOME:
             _move(scene, HOME, "clear", None, lang)  # the wish is said at home, far from it (no snow in the room)
-        if wish.key == "family" and dear is not None and hero is not None and _app(scene, dear) is not None:
+        if wish.key == "family" and dear is not None and hero is not None and appearance(scene, dear) is not None:
             gone_one = dear if scene["location"] == HOME else "hero"  # far away until they come; on their way alone
             if not any(d["speaker"] == gone_one for d in scene["dialogue"]):
                 scene["characters"] = [a for a in scene["characters"] if a["id"] != gone_one]
                 for a in scene["characters"]:
                     if a.get("target") == gone_one:
                         a["target"] = None
-                hero = _app(scene, "hero")
+                hero = appearance(scene, "hero")
                 if hero is None:
                     continue
         if hero is not None and (n == said or n > said and hero["action"] not in _STILL - {"think"}):
@@ -193,7 +186,7 @@ def show_last_wish(scenes: list[dict[str, Any]], analysis: Analysis, lang: str, 
     for i, scene in enumerate(scenes[there:]):
         last = there + i == len(scenes) - 1
         _move(scene, wish.location, wish.weather or "clear", wish.time if last else None, lang)
-        hero = _app(scene, "hero")
+        hero = appearance(scene, "hero")
         if hero is None:
             continue
         if hero["action"] in _STILL | {"enter", "walk"}:
@@ -202,13 +195,9 @@ def show_last_wish(scenes: list[dict[str, Any]], analysis: Analysis, lang: str, 
                         expression="love" if hug else "happy")
         if dear is None or dear == "hero":
             continue
-        mate = _app(scene, dear)
+        mate = join(scene, dear, "stand", expression="happy")
         if mate is None:
-            if len(scene["characters"]) >= 3:
-                continue
-            mate = {"id": dear, "expression": "happy", "outfit": "none", "action": "stand", "facing": "front",
-                    "target": None, "holding": None}
-            scene["characters"].append(mate)
+            continue
         if mate["action"] in _STILL | _MOVING | {"hug", "give"}:
             hugs = hero["action"] == "hug"
             mate.update(action="hug" if hugs else "stand", target="hero" if hugs else None, holding=None,
