@@ -31,6 +31,7 @@ from story.mentions import Mention
 
 _NOW_EN = {"now", "later", "finally", "today", "eventually", "someday"}  # "who teased her | now queue at her shop"
 _PARTICLES = {"out", "away", "off", "up", "down", "over"}  # "who kicked her out | comes in hungry"
+_WHERE_TO = {"to", "up", "home", "there", "back", "away", "out", "into", "across"}  # "| drives him up the mountain"
 
 
 def join_names(tokens: Tokens, names: set[str]) -> Tokens:
@@ -154,7 +155,10 @@ def fragments(premise: str, tokens: Tokens) -> list[tuple[str, int, int]]:
                     words[k - 1] in _PARTICLES and words[k - 2] in PRONOUN_OBJECT))) or (
                 words[k] in COMING_EN | _NOW_EN and (words[k - 1] not in STOP | _NOW_EN or words[k - 1] in
                                                      PRONOUN_OBJECT)  # "who bullied her at school | come to buy",
-                and any(w in PRONOUN_OBJECT for w in words[s:k]))), None)  # "who teased her | now queue at her shop"
+                and any(w in PRONOUN_OBJECT for w in words[s:k])) or (  # "who teased her | now queue at her shop"
+                k - 1 > s and words[k - 1] in PRONOUN_OBJECT and verb_like(words[k], False)
+                and not words[k].endswith("ed") and k + 1 < e and words[k + 1] in PRONOUN_OBJECT | _WHERE_TO)), None)
+            # "the boy who found him | takes him home", "the girl who adopted him | drives him up the mountain"
             # "the fox who mocked her comes to eat there": who it is, then what it does now
             if cut is not None:
                 split += [(lead, s, cut), ("", cut, e)]

@@ -47,6 +47,21 @@ def test_the_visit_is_told_with_who_it_is() -> None:
     assert not any("'s comes" in t for t in told)
 
 
+@pytest.mark.parametrize(("premise", "verb", "who"), [
+    ("an old dog's last wish is to see the sea, so the boy who found him takes him there", "takes him there",
+     "who found him"),
+    ("an old golden retriever's last wish is to see the snow, so the little girl who adopted him drives him up the "
+     "mountain", "drives him up the mountain", "who adopted him"),
+])
+def test_a_relative_clause_about_the_hero_is_cut_before_the_main_verb(premise: str, verb: str, who: str) -> None:
+    """"the girl who adopted him | drives him up the mountain": the main verb after "him" is the girl's deed, said
+    with who she is, never run into it ("Waffles, the little girl, adopted Rex drives Rex up the mountain")."""
+    last = clauses(analyse(premise))[-1]
+    assert last.verb == verb and last.subject_words.endswith(who), (last.verb, last.subject_words)
+    told = [t for s in write_story(premise, None, "en", 4).script.scenes for _, t in s.spoken()]
+    assert any(who in t and verb in t for t in told), told
+
+
 def test_a_heros_own_relative_clause_stays_an_event() -> None:
     a = analyse(VISITS[0][0])
     assert clauses(a)[0].verb.startswith("lost her home") and clauses(a)[0].actor == a.hero.key
