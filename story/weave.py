@@ -141,6 +141,16 @@ def befalls(c: Clause, cast: Cast) -> str | None:
     return c.subject
 
 
+def done_to(kind: str, c: Clause, cast: Cast) -> str | None:
+    """Whom a beat's lines tell it done to: the clause's object, but the hero when a hurt is done with one of the
+    doer's own side ("his wife runs off with a rich Persian", 女朋友跟有钱的贵宾犬跑了): the hurt is the hero's,
+    never the new love's."""
+    if kind == "hurt" and c.obj not in (None, cast.hero) and cast.sides.get(c.obj or "") == "villain" == \
+            cast.sides.get(c.actor or ""):
+        return cast.hero
+    return c.obj
+
+
 def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str, rng: random.Random,
          ok: Callable[[str], bool] = lambda line: True, kind: Kind | None = None, setting: str = "") -> list[Beat]:
     """Reactions, feelings and the time in between, round by round, until the beats say about ``FILL_S``
@@ -179,7 +189,8 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         if b["kind"] == "outcome" and cast.sides.get(c.actor or "") == "villain" or actor in cast.gone or (
                 kind is not None and kind.heros):  # the lost one's fear, whoever finds it: the hero's
             actor = cast.hero  # the rival says sorry: how the hero takes it ("Biscuit can hardly believe it")
-        out = {"actor": cast.name(actor), "object": cast.name(c.obj) if c.obj else cast.name(cast.hero),
+        obj = done_to(b["kind"], c, cast)
+        out = {"actor": cast.name(actor), "object": cast.name(obj) if obj else cast.name(cast.hero),
                "hero": cast.name(cast.hero), "scene": scene_of(str(b.get("visual", "")), setting)}
         if not c.obj and not strives:  # "Luna keeps both eyes on Luna": a kind's line about another needs one
             out.pop("object")
@@ -244,7 +255,7 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         c = clauses[b["clause"]]
         said = data["say"].get(_say_key(b["kind"], c, cast, opens))
         who = cast.hero if opens or said and said.get("who") == "hero" or kind is not None and kind.heros else \
-            c.obj if said and said["who"] == "object" else c.actor
+            done_to(b["kind"], c, cast) if said and said["who"] == "object" else c.actor
         if b["kind"] == "setback" and befalls(c, cast):
             who = befalls(c, cast)  # "is betrayed by his best friend", "her friend betrays her": the one it
             #                         befalls says "Now what do I do?", never the one who did it

@@ -4,6 +4,7 @@ arc: cast out, crying, rising, the cheater's regret), never as a romance or a pl
 import pytest
 
 from story.arcs import choose_arc
+from story.offline import write_story
 from story.premise import analyse
 
 CHEATS = [  # (premise, the cheater's relation, the breed or species of the one it cheats with)
@@ -63,3 +64,18 @@ def test_the_one_dumped_is_the_partners_own_and_each_pronoun_its_own() -> None:
                 " and he begs her to come back")
     told = [(c.actor, c.obj) for c in clauses(a)]
     assert told == [("rival", "hero"), ("hero", None), ("rival", "hero")]
+
+
+@pytest.mark.parametrize("premise", [c[0] for c in CHEATS[5:7]] + [CHEATS[11][0],
+                                                                   "柴犬的女朋友跟一只有钱的贵宾犬跑了，柴犬每天送外卖攒钱，开了一家火锅店"])
+def test_the_hurt_of_a_partner_leaving_with_another_is_the_heros(premise: str) -> None:
+    """"his wife runs off with a rich Persian. Tofu swallows hard": the lines of the hurt tell of the one left,
+    never of the new love (story/weave.done_to)."""
+    for seed in (1, 2, 3):
+        written = write_story(premise, None, "zh" if "的" in premise else "en", seed)
+        names = {c.id: c.name for c in written.script.characters}
+        lover = next(c.id for c in written.script.characters if c.id not in {"hero", "rival"})
+        told = " ".join(t for s in written.script.scenes[:4] for _, t in s.spoken())
+        hurt = [w for w in ("small", "swallows", "counts to ten", "tries not to cry", "ears droop", "paws are shaking",
+                            "stands there alone", "真想消失", "低着头", "发抖", "站在原地", "一声不吭") if w in told]
+        assert not any(f"{names[lover]}{sep}{w}" in told for w in hurt for sep in (" ", "", "'s ")), told
