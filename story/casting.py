@@ -202,9 +202,9 @@ def absent_victim(people: list[Person], events: list[Hit], words: tuple[str, ...
     lex = lexicon()
     chinese = any(HAN.search(w) for w in words)
     first = min(people, key=lambda q: q.start)
-    wrong_ends = {h.end for h in events if lex.entry("events", h.key)["kind"] == "wrong" and h.key not in _BEFALLS}
-    wrong_at = {k for h in events if lex.entry("events", h.key)["kind"] == "wrong" and h.key not in _BEFALLS
-                for k in range(h.start, h.end)}
+    wrongs = [h for h in events if lex.entry("events", h.key)["kind"] == "wrong" and h.key not in _BEFALLS]
+    wrong_ends = {h.end for h in wrongs}
+    wrong_at = {k for h in wrongs for k in range(h.start, h.end)}
     if chinese:  # 欺负它的富家狗, 嘲笑它的那些猫: a wrong, the pronoun, 的, then (a word or two) the pet
         said = any(words[k] == "的" and words[k - 1] in _WRONGED_ZH and k - 1 in wrong_ends
                    for k in range(max(1, first.start - 3), first.start))
