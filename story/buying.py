@@ -18,6 +18,7 @@ from typing import Any
 
 from story.datafiles import read_json
 from story.lexicon import lexicon
+from story.onscreen import appearance, enter, join
 from story.riches import first_named, riches_homes
 from story.script import MAX_PROPS
 from story.text import HAN, alternation
@@ -126,7 +127,7 @@ def show_buying(scenes: Sequence[dict[str, Any]], names: dict[str, str], most_ca
     _goal_when_got(scenes)
     for k, scene in enumerate(scenes):
         holder = None if k in staged else saving_up(str(scene["narration"]))
-        hero = next((a for a in scene["characters"] if a["id"] == "hero"), None)
+        hero = appearance(scene, "hero")
         if holder is None or hero is None or hero["action"] not in _QUIET | {"hug", "celebrate"}:
             continue
         hero.update(action="give", expression="happy", holding=holder)  # a coin dropped into it
@@ -212,26 +213,21 @@ def _not_there_before(scenes: Sequence[dict[str, Any]], start: int, location: st
 def _with_the_hero(scene: dict[str, Any], names: dict[str, str], mockers: set[str], most_cast: int) -> None:
     """The hero at its new home, glad, and the ones its sentence names (the mom it was bought for) or who are
     there already, glad with it (never one who mocked it)."""
-    apps = scene["characters"]
-    hero = next((a for a in apps if a["id"] == "hero"), None)
-    if hero is None:
-        hero = {"id": "hero", "expression": "happy", "outfit": "none", "action": "celebrate", "facing": "front"}
-        apps.insert(0, hero)
+    hero = enter(scene, "hero", "celebrate", expression="happy", first=True)
     if hero["action"] in _QUIET | {"hug", "shocked", "cry"}:
         hero.update(action="celebrate", expression="happy")
         hero.pop("target", None)
         hero.pop("holding", None)
     told = str(scene["narration"])
-    here = {a["id"] for a in apps}
+    here = {a["id"] for a in scene["characters"]}
     for sid, name in names.items():
         if sid == "hero" or sid in mockers or not name or name not in told and sid not in here:
             continue
-        there = next((a for a in apps if a["id"] == sid), None)
-        if there is None:
-            if len(apps) >= most_cast:
+        there = appearance(scene, sid)
+        if there is None:  # joined facing the hero
+            there = join(scene, sid, "celebrate", expression="happy", most=most_cast, facing="left")
+            if there is None:
                 continue
-            there = {"id": sid, "outfit": "none", "facing": "left"}
-            apps.append(there)
             hero["facing"] = "right"
         if there.get("action", "stand") in _QUIET | {"stand"}:  # glad with it (a hug's lean costs a rotation)
             there.update(action="celebrate", expression="happy")

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from story.kinds import Kind
-from story.onscreen import appearance, join
+from story.onscreen import appearance, enter
 
 SICK = "sick"
 _STILL = frozenset({"stand", "talk", "think"})  # a pose the patient keeps in bed, or its carer could do the care in
@@ -37,7 +37,7 @@ def _attend(scene: dict[str, Any], carer: str, action: str, holding: str | None,
     ``expression`` where one is given (the night watch's worried face, never a hug's heart eyes)."""
     app = appearance(scene, carer)
     if app is None:
-        join(scene, carer, action, expression=expression, target="hero", holding=holding, most=None)
+        enter(scene, carer, action, expression=expression, target="hero", holding=holding)
     elif app["action"] in _STILL or app["action"] == action:
         app.update(action=action, target="hero", holding=holding)
         if expression != "neutral":

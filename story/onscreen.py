@@ -1,6 +1,7 @@
 """Who is on screen in an expanded scene (a scene of a ``Script``, as a dict): a cast member's appearance, and one
-joined at the side of the scene to do something there. The stories that redraw their scenes after the expansion
-(``story.illness``, ``story.quarrel``, ``story.wish``) share it (pure)."""
+joined at the side of the scene to do something there (``join``: only while the scene has room; ``enter``:
+whatever its size). The stories that redraw their scenes after the expansion
+(``story.illness``, ``story.quarrel``, ``story.wish``, ``story.buying``) share it (pure)."""
 
 from __future__ import annotations
 
@@ -13,15 +14,22 @@ def appearance(scene: dict[str, Any], cid: str) -> dict[str, Any] | None:
 
 
 def join(scene: dict[str, Any], cid: str, action: str, *, expression: str = "neutral", target: str | None = None,
-         holding: str | None = None, most: int | None = 3) -> dict[str, Any] | None:
-    """``cid``'s appearance in ``scene``: its own when it is on screen, else a new one at the side of the scene,
-    facing front, doing ``action`` (to ``target``, holding ``holding``); None when ``most`` are on screen already."""
+         holding: str | None = None, most: int = 3, facing: str = "front") -> dict[str, Any] | None:
+    """``cid``'s appearance in ``scene`` (``enter``), or None when it is not on screen and ``most`` are already."""
+    if len(scene["characters"]) >= most and appearance(scene, cid) is None:
+        return None
+    return enter(scene, cid, action, expression=expression, target=target, holding=holding, facing=facing)
+
+
+def enter(scene: dict[str, Any], cid: str, action: str, *, expression: str = "neutral", target: str | None = None,
+          holding: str | None = None, facing: str = "front", first: bool = False) -> dict[str, Any]:
+    """``cid``'s appearance in ``scene``: its own when it is on screen, else a new one at the side of the scene
+    (the scene's first where ``first``: the hero), facing ``facing``, doing ``action`` (to ``target``, holding
+    ``holding``), however many are on screen."""
     app = appearance(scene, cid)
     if app is not None:
         return app
-    if most is not None and len(scene["characters"]) >= most:
-        return None
-    app = {"id": cid, "expression": expression, "outfit": "none", "action": action, "facing": "front",
+    app = {"id": cid, "expression": expression, "outfit": "none", "action": action, "facing": facing,
            "target": target, "holding": holding}
-    scene["characters"].append(app)
+    scene["characters"].insert(0 if first else len(scene["characters"]), app)
     return app

@@ -14,7 +14,7 @@ import pytest
 
 from render.painter.venues import venue_kind
 from render.painter.vocabulary import art, match_prop
-from story.buying import bought_told, home_bought, saved_for, saving_up
+from story.buying import bought_told, home_bought, saved_for, saving_up, show_buying
 from story.offline import write_story
 from story.premise import analyse
 from story.riches import implied_riches
@@ -148,3 +148,21 @@ def test_a_visit_to_buy_is_no_thing_saved_for(sentence: str, goals: list[str]) -
     told them bought (the flower shop's wedding order drawn with no bouquet): coming to buy is a
     customer's visit, not an aim the hero saves or works for."""
     assert saved_for(sentence) == goals
+
+
+def test_the_hero_enters_first_at_the_home_and_the_one_named_joins_facing_it() -> None:
+    def scene(narration: str, *ids: str) -> dict[str, object]:
+        return {"narration": narration, "location": "street", "setting": "a street", "props": [], "visual_prompt": "",
+                "characters": [{"id": i, "expression": "neutral", "outfit": "none", "action": "stand",
+                                "facing": "front"} for i in ids]}
+    scenes = [scene("Mimi sweeps the shop every night.", "hero", "rival"),
+              scene("At last she buys a house, and Rosa sees it.", "rival")]
+    show_buying(scenes, {"hero": "Mimi", "mom": "Rosa", "rival": "Tom"})
+    apps = scenes[1]["characters"]
+    assert isinstance(apps, list) and [a["id"] for a in apps] == ["hero", "rival", "mom"]
+    assert (apps[0]["action"], apps[0]["expression"], apps[0]["facing"]) == ("celebrate", "happy", "right")
+    assert (apps[2]["action"], apps[2]["expression"], apps[2]["facing"]) == ("celebrate", "happy", "left")
+    assert scenes[1]["location"] == "street" and "new house" in str(scenes[1]["setting"])
+    full = [scene("At last she buys a house, and Rosa sees it.", "rival", "friend", "hero")]
+    show_buying(full, {"hero": "Mimi", "mom": "Rosa"})  # no room for the mom
+    assert [a["id"] for a in full[0]["characters"]] == ["rival", "friend", "hero"]

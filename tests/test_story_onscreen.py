@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from story.onscreen import appearance, join
+from story.onscreen import appearance, enter, join
 
 
 def _scene(*ids: str) -> dict[str, Any]:
@@ -32,9 +32,21 @@ def test_join_adds_one_at_the_side_doing_the_action() -> None:
                    "target": "hero", "holding": "soup"}
 
 
-def test_join_adds_nobody_to_a_full_scene_unless_told_no_limit() -> None:
+def test_join_adds_nobody_to_a_full_scene_but_enter_does() -> None:
     scene = _scene("hero", "rival", "partner")
     assert join(scene, "friend", "walk") is None
     assert len(scene["characters"]) == 3
-    assert join(scene, "friend", "walk", most=None) is not None
+    assert join(scene, "rival", "walk") is scene["characters"][1]  # on screen already: its own
+    assert enter(scene, "friend", "walk") is scene["characters"][-1]
     assert [a["id"] for a in scene["characters"]] == ["hero", "rival", "partner", "friend"]
+
+
+def test_join_faces_where_told_and_enter_puts_the_hero_first() -> None:
+    scene = _scene("friend")
+    assert join(scene, "mom", "celebrate", facing="left", most=2) == {
+        "id": "mom", "expression": "neutral", "outfit": "none", "action": "celebrate", "facing": "left",
+        "target": None, "holding": None}
+    hero = enter(scene, "hero", "celebrate", expression="happy", first=True)
+    assert [a["id"] for a in scene["characters"]] == ["hero", "friend", "mom"]
+    assert hero["expression"] == "happy" and hero["facing"] == "front"
+    assert enter(scene, "hero", "cry", first=True) is hero and len(scene["characters"]) == 3
