@@ -1,11 +1,14 @@
 """Who is on screen in an expanded scene (a scene of a ``Script``, as a dict): a cast member's appearance, and one
 joined at the side of the scene to do something there (``join``: only while the scene has room; ``enter``:
 whatever its size). The stories that redraw their scenes after the expansion
-(``story.illness``, ``story.quarrel``, ``story.wish``, ``story.buying``) share it (pure)."""
+(``story.illness``, ``story.quarrel``, ``story.wish``, ``story.buying``, ``story.voyage``) share it, and a scene moved
+to another place (``move``: its caption and setting with it) (pure)."""
 
 from __future__ import annotations
 
 from typing import Any
+
+from story.plan import scene_title, staging
 
 
 def appearance(scene: dict[str, Any], cid: str) -> dict[str, Any] | None:
@@ -33,3 +36,14 @@ def enter(scene: dict[str, Any], cid: str, action: str, *, expression: str = "ne
            "target": target, "holding": holding}
     scene["characters"].insert(0 if first else len(scene["characters"]), app)
     return app
+
+
+def move(scene: dict[str, Any], location: str, weather: str, time: str | None, lang: str) -> None:
+    """The scene drawn at ``location`` in ``weather`` (its caption and setting with it)."""
+    if scene["location"] == location and scene["weather"] == weather and (time is None or scene["time_of_day"] == time):
+        return
+    scene.update(location=location, weather=weather, time_of_day=time or scene["time_of_day"])
+    scene["caption"] = scene_title(location, scene["time_of_day"], weather, lang)[:120]
+    stage = staging()
+    extras = " ".join(w for w in (stage["time_words"][scene["time_of_day"]], stage["weather_words"][weather]) if w)
+    scene["setting"] = f"{stage['settings'][location][0]} {extras}".strip()[:200]

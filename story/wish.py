@@ -17,8 +17,7 @@ from typing import Any
 from story.claims import Licence
 from story.kinds import kinds_data, story_kind
 from story.lexicon import lexicon
-from story.onscreen import appearance, join
-from story.plan import scene_title, staging
+from story.onscreen import appearance, join, move
 from story.premise import Analysis
 from story.text import HAN
 
@@ -97,17 +96,6 @@ def wish_values(analysis: Analysis, zh: bool, same: bool, dear: str) -> dict[str
     return {"wish": words, "wish_place": place, "wish_weather": weather, **way}
 
 
-def _move(scene: dict[str, Any], location: str, weather: str, time: str | None, lang: str) -> None:
-    """The scene drawn at ``location`` in ``weather`` (its caption and setting with it)."""
-    if scene["location"] == location and scene["weather"] == weather and (time is None or scene["time_of_day"] == time):
-        return
-    scene.update(location=location, weather=weather, time_of_day=time or scene["time_of_day"])
-    scene["caption"] = scene_title(location, scene["time_of_day"], weather, lang)[:120]
-    stage = staging()
-    extras = " ".join(w for w in (stage["time_words"][scene["time_of_day"]], stage["weather_words"][weather]) if w)
-    scene["setting"] = f"{stage['settings'][location][0]} {extras}".strip()[:200]
-
-
 def _dear(scenes: list[dict[str, Any]], cast: Sequence[str], gone: frozenset[str]) -> str | None:
     """The loved one beside the hero: the first other on screen with it, else the cast's next."""
     for scene in scenes:
@@ -122,7 +110,7 @@ def _on_the_way(scene: dict[str, Any], hero: dict[str, Any], dear: str | None, w
     drive = any(a["action"] == "drive" for a in scene["characters"])
     road = "street" if drive or wish_at in _GREEN else "park"  # a country road; the street to the village, driven
     if scene["location"] in {HOME, wish_at, *_BROAD} or not drive:
-        _move(scene, road, "clear", None, lang)
+        move(scene, road, "clear", None, lang)
     if hero["action"] in _STILL | {"work"}:
         hero.update(action="walk", target=None, holding=None)
     if dear is None or drive:
@@ -166,11 +154,11 @@ def show_last_wish(scenes: list[dict[str, Any]], analysis: Analysis, lang: str, 
                 if a["action"] == "work":
                     a.update(action="walk", holding=None)  # carried there, driven, taken: on the way together
             if at_wish and wish.location != HOME:
-                _move(scene, "street" if any(a["action"] == "drive" for a in scene["characters"]) else "park",
+                move(scene, "street" if any(a["action"] == "drive" for a in scene["characters"]) else "park",
                       "clear", None, lang)  # not there yet
             continue
         if at_wish or scene["location"] != HOME and n <= said or scene["location"] == HOME:
-            _move(scene, HOME, "clear", None, lang)  # the wish is said at home, far from it (no snow in the room)
+            move(scene, HOME, "clear", None, lang)  # the wish is said at home, far from it (no snow in the room)
         if wish.key == "family" and dear is not None and hero is not None and appearance(scene, dear) is not None:
             gone_one = dear if scene["location"] == HOME else "hero"  # far away until they come; on their way alone
             if not any(d["speaker"] == gone_one for d in scene["dialogue"]):
@@ -185,7 +173,7 @@ def show_last_wish(scenes: list[dict[str, Any]], analysis: Analysis, lang: str, 
             hero.update(action="think", holding=f"wish:{wish.key}", target=None)  # dreaming of the sea, at home
     for i, scene in enumerate(scenes[there:]):
         last = there + i == len(scenes) - 1
-        _move(scene, wish.location, wish.weather or "clear", wish.time if last else None, lang)
+        move(scene, wish.location, wish.weather or "clear", wish.time if last else None, lang)
         hero = appearance(scene, "hero")
         if hero is None:
             continue

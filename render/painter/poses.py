@@ -214,7 +214,7 @@ def draw_marks(p: Pen, marks: tuple[str, ...], head_y: float, seed: int, lang: s
 
 
 _WISHED = {"beach": "sea", "lake": "lake", "mountain": "mountain", "snow": "snow", "park": "tree", "farm": "tree",
-           "family": "heart", "bedroom": "heart"}  # what a wished-for place or weather is drawn as in the bubble
+           "family": "heart", "bedroom": "heart", "space": "moon", "planet": "moon"}  # what a wished-for place or weather is drawn as in the bubble
 
 
 def _wish_bubble(p: Pen, head_y: float, wished: str) -> None:
@@ -251,6 +251,15 @@ def _wish_bubble(p: Pen, head_y: float, wished: str) -> None:
         p.ell(cx, cy - 5, 8, 7, (70, 160, 80), outline=False)
     elif what == "heart":  # the loved one
         p.poly(heart_pts(cx, cy, 8.0), (240, 80, 110))
+    elif what == "moon":  # a trip to space: a crescent moon, stars and a little rocket flying to it
+        p.ell(cx + 8, cy - 2, 9, 9, (250, 215, 80), outline=False)
+        p.ell(cx + 12, cy - 5, 8, 8, WHITE, outline=False)  # the crescent's shadow, the bubble's white
+        for x, y in ((cx - 14, cy - 8), (cx - 4, cy - 11), (cx + 17, cy + 8)):
+            p.poly([(x, y - 2.6), (x + 1, y - 0.6), (x + 2.6, y), (x + 1, y + 0.6), (x, y + 2.6), (x - 1, y + 0.6),
+                    (x - 2.6, y), (x - 1, y - 0.6)], (240, 190, 60), outline=False)
+        rx, ry = cx - 8, cy + 6  # the rocket, nose up and right
+        p.poly([(rx - 4, ry + 4), (rx + 3, ry - 3), (rx + 6, ry - 6), (rx + 5, ry), (rx, ry + 6)], (225, 70, 70))
+        p.ell(rx + 2, ry, 1.6, 1.6, (120, 190, 240), outline=False)
     else:
         _text(p, cx, cy, "?", 14, (90, 110, 200))
 

@@ -1,0 +1,129 @@
+"""A trip to another world seen leg by leg (``show_voyage``, on the expanded scenes of a story whose kind is a trip:
+a rocket to the moon, 穿越 to the old palace, a pirate voyage): ``story/data/voyages.json`` lists each kind's legs in
+order (at home dreaming of the moon, building the rocket, the launch, among the stars, on the moon, the wave home),
+each with its place, its time and weather, its things and the hero's pose, and the words that tell a scene is in it.
+
+A scene is in the leg its words name first (its visual notes, then its lines), never going back: a leg named before
+a scene of an earlier leg is the premise's summary or a dream ("dreams of going to space", 小橘猫坐火箭去月球 told
+first), drawn where the trip stands then (at home, the moon in its thought). A scene that names none stays in the
+leg before it; the first is the trip's first leg. The crowd a striving line brings along is no crowd on the moon: a
+leg marked ``alone`` drops it (pure)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from story.datafiles import read_json
+from story.kinds import story_kind
+from story.lexicon import lexicon
+from story.onscreen import appearance, move
+from story.premise import Analysis
+from story.text import HAN
+
+_IDLE = frozenset({"stand", "talk", "walk", "think", "sit", "sleep", "drive", "run", "work", "celebrate", "wave",
+                   "point"})  # a pose the leg's own may replace: not a deed the premise tells (eat, hug, cry, fight)
+
+
+@dataclass(frozen=True)
+class Leg:
+    id: str
+    location: str
+    time: str | None  # its time of day, or None: the scene's own
+    weather: str  # its weather ("clear")
+    words: tuple[str, ...]  # English and Chinese words that tell a scene is in this leg
+    props: tuple[str, ...]  # lexicon prop keys drawn in it (the rocket, the flag)
+    action: str | None  # the hero's pose there, where its own is idle (None: its own)
+    holding: str | None  # what the hero holds in that pose ("wish:space": the moon in its thought)
+    alone: bool  # no crowd there (the moon, the stars)
+    keep: frozenset[str]  # the hero's own poses kept there though idle elsewhere ("work" at the building)
+
+
+@cache
+def _data() -> dict[str, Any]:
+    data: dict[str, Any] = read_json("voyages.json")
+    return data
+
+
+@cache
+def legs(kind_id: str) -> tuple[Leg, ...]:
+    """The legs of a kind's trip, in order; empty for a kind that is no trip."""
+    spec = _data()["kinds"].get(kind_id)
+    if spec is None:
+        return ()
+    return tuple(Leg(g["id"], g["location"], g.get("time"), g.get("weather", "clear"),
+                     (*g.get("words", {}).get("en", ()), *g.get("words", {}).get("zh", ())), tuple(g.get("props", ())),
+                     g.get("action"), g.get("holding"), bool(g.get("alone")), frozenset(g.get("keep", ())))
+                 for g in spec["legs"])
+
+
+def _at(word: str, text: str, low: str) -> int:
+    """Where ``word`` is said in ``text`` (Chinese as a substring, English as a whole word start), or -1."""
+    if HAN.search(word):
+        return text.find(word)
+    at = low.find(word)
+    while at >= 0:
+        before = low[at - 1] if at else " "
+        if not before.isalpha():
+            return at
+        at = low.find(word, at + 1)
+    return -1
+
+
+def named_leg(trip: Sequence[Leg], text: str) -> int | None:
+    """The leg whose word ``text`` says first (the earliest word; a tie: the longer word), or None."""
+    low = text.lower()
+    best: tuple[int, int, int] | None = None
+    for n, leg in enumerate(trip):
+        for w in leg.words:
+            at = _at(w.lower() if not HAN.search(w) else w, text, low)
+            if at >= 0 and (best is None or (at, -len(w)) < (best[0], best[1])):
+                best = (at, -len(w), n)
+    return None if best is None else best[2]
+
+
+def scene_legs(trip: Sequence[Leg], beats: Sequence[Sequence[tuple[str, str]]]) -> list[int]:
+    """Each scene's leg from its beats' (line, visual note): the furthest leg its beats name, each the earlier of the
+    legs its line and its note name by their earliest word (an arc's line may look ahead, "the moon is so big
+    tonight", and a premise clause's note carries the premise's place, "at the mars"); a leg named
+    before a later scene that names an earlier one is a summary or a dream (kept where the trip stands); a scene
+    naming none stays put."""
+    named: list[int | None] = []
+    for scene in beats:
+        said = [min(n) for n in ([m for m in (named_leg(trip, line), named_leg(trip, note)) if m is not None]
+                                 for line, note in scene) if n]
+        named.append(max(said) if said else None)
+    for n, leg in enumerate(named):  # a leg told before a later scene's earlier one is no step of the trip
+        later = [m for m in named[n + 1:] if m is not None]
+        if leg is not None and later and leg > min(later):
+            named[n] = None
+    out: list[int] = []
+    at = 0
+    for leg in named:
+        at = max(at, leg) if leg is not None else at
+        out.append(at)
+    return out
+
+
+def show_voyage(scenes: list[dict[str, Any]], analysis: Analysis, lang: str,
+                beats: Sequence[Sequence[tuple[str, str]]], most_props: int) -> None:
+    """In a trip's story: each scene drawn in its leg (``scene_legs``): the leg's place, time and weather, its things
+    (before the scene's own, ``most_props`` in all), the hero in the leg's pose where its own is idle; no crowd in a
+    leg marked ``alone``. ``beats``: each scene's beats' (line, visual note)."""
+    trip = legs(story_kind(analysis).id)
+    if not trip or not scenes:
+        return
+    lex = lexicon()
+    for scene, n in zip(scenes, scene_legs(trip, [*beats, *[()] * (len(scenes) - len(beats))][:len(scenes)]),
+                        strict=True):
+        leg = trip[n]
+        move(scene, leg.location, leg.weather, leg.time, lang)
+        own = [p for p in scene["props"]
+               if not (leg.alone and any(h.section == "props" and h.key == "crowd" for h in lex.find(p)))]
+        things = [str(lex.entry("props", key)["label"]) for key in leg.props]
+        scene["props"] = list(dict.fromkeys([*things, *own]))[:most_props]
+        hero = appearance(scene, "hero")
+        if hero is not None and leg.action and hero["action"] in _IDLE - leg.keep:
+            hero.update(action=leg.action, holding=leg.holding, target=None)

@@ -1,0 +1,77 @@
+"""A trip to another world is its own story, drawn leg by leg (story/voyage.py, story/data/voyages.json): a trip to
+space ("a little corgi dreams of going to space, builds a cardboard rocket and lands on the moon", 小橘猫坐火箭去月球) is
+the kind and arc ``space_trip``: the dream at home at night (the moon in its thought), the rocket built, the launch,
+the stars, the moon with its flag, never drawn on the moon from its first scene. Painter: the moon and a rocket in
+the thought bubble."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw
+
+from render.painter.geometry import Pen
+from render.painter.poses import draw_marks
+from render.painter.vocabulary import stage_action
+from story.kinds import story_kind
+from story.premise import analyse
+from story.script import Script
+from story.voyage import legs, scene_legs
+from tests.test_staging_roles import _script
+
+SPACE = "a little corgi dreams of going to space, builds a cardboard rocket and lands on the moon"
+
+
+@pytest.fixture(scope="module")
+def space() -> Script:
+    return _script(SPACE)
+
+
+@pytest.mark.parametrize("premise", [
+    SPACE,
+    "小橘猫坐火箭去月球",
+    "a shiba wants to be the first dog on mars",
+    "哈士奇用纸箱做了一个火箭，飞到了月亮上",
+])
+def test_a_trip_to_space_is_its_own_story(premise: str) -> None:
+    kind = story_kind(analyse(premise))
+    assert (kind.id, kind.arc) == ("space_trip", "space_trip")
+
+
+@pytest.mark.parametrize("premise", [
+    "a kitten looks at the full moon with her grandma",
+    "a rich cat steals the poor puppy's toy rocket",  # a theft
+])
+def test_other_stories_are_no_space_trip(premise: str) -> None:
+    assert story_kind(analyse(premise)).id != "space_trip"
+
+
+def test_the_trip_goes_from_the_dream_at_home_to_the_moon(space: Script) -> None:
+    locations = [s.location for s in space.scenes]
+    hero = space.scenes[0].characters[0]
+    assert locations[0] == "bedroom" and space.scenes[0].time_of_day == "night"
+    assert (hero.action, hero.holding) == ("think", "wish:space")  # the moon in its thought, at home
+    assert locations[-1] == "planet" and "flag" in space.scenes[-1].props
+    order = ["bedroom", "park", "space", "planet"]
+    assert [order.index(x) for x in locations] == sorted(order.index(x) for x in locations)  # never back
+    assert any("rocket" in s.props for s in space.scenes[:locations.index("planet")])
+
+
+def test_a_leg_told_first_is_a_summary_drawn_where_the_trip_starts() -> None:
+    trip = legs("space_trip")
+    beats = [[("小橘猫坐火箭去月球", "we see 团子 walking, at the mars")],
+             [("", "团子 at home at night, dreaming of the moon")],
+             [("五、四、三、二、一……火箭轰的一声冲上了天！", "团子 waving from the rocket at the launch")],
+             [("", "团子 floating among the stars in space")], [("", "团子 planting a flag on the moon")], []]
+    assert [trip[n].id for n in scene_legs(trip, beats)] == ["dream", "dream", "launch", "space", "surface",
+                                                             "surface"]
+
+
+def test_the_moon_is_drawn_in_its_thought() -> None:
+    pose = stage_action("think", "neutral", "wish:space", [], "bedroom")
+    assert pose.marks == ("thought:space",)
+    img = Image.new("RGB", (600, 600), (0, 0, 0))
+    draw_marks(Pen(ImageDraw.Draw(img, "RGBA"), 300, 560, 4.0), pose.marks, -71.0, 0)
+    moon = np.linalg.norm(np.asarray(img).astype(np.float32) - (250, 215, 80), axis=2) < 40
+    rocket = np.linalg.norm(np.asarray(img).astype(np.float32) - (225, 70, 70), axis=2) < 40
+    assert moon.sum() > 40 and rocket.sum() > 20
