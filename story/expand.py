@@ -84,6 +84,7 @@ class _Hints:
     toy_ball: bool = False  # every toy the premise names is a plain ball (球队 read as 球): its asked toy is that ball
     opens_job: bool = False  # the hero's only job is its dream, reached by a later clause that opens its shop ("saves
     # every coin and opens a burger shop"): no apron, till nor oven before a scene tells the opening
+    lovers: tuple[tuple[str, str], ...] = ()  # (new love, the partner who leaves with or for it): cast keys
 
 
 _STOP = frozenset("""a an the and or but of to in on at by for with from into over under after before then
@@ -156,7 +157,8 @@ def _premise_hints(premise: str) -> _Hints:
                   _later_venue(analysis, place_key, place),
                   bool(surface) and any(str(surface).lower() in found.lower() for found in homes_bought(premise))
                   or _opened_later(analysis, place_key), surface,
-                  *_ball(premise, analysis.props), _opens_job(analysis))
+                  *_ball(premise, analysis.props), _opens_job(analysis),
+                  tuple((p.key, p.lover_of) for p in analysis.cast if p.lover_of and p.lover_of != analysis.hero.key))
 
 
 def _colour_look(hero: dict[str, Any], colour: str) -> None:
@@ -449,6 +451,7 @@ def expand_plan(
         # 3c. who is there and what each does
         present = _present(group, members, ids)
         apps = _appearances(present, group, members, hits, job_entry, n, len(groups), location)
+        _with_partner(apps, hints.lovers, ids)
         deed = role_action(hints.role)
         for a in apps:  # a photographer with the camera up, a boxer with gloves, where it would only stand or work
             if deed and a["id"] == "hero" and a["action"] in ("stand", "work") and not any(
@@ -737,6 +740,22 @@ def _appearances(
     return apps
 
 
+def _with_partner(apps: list[dict[str, Any]], lovers: Sequence[tuple[str, str]], ids: Mapping[str, str]) -> None:
+    """A partner who leaves the hero with or for another pet is seen with it: where both are on screen with
+    the hero, the new love, doing nothing of its own, is at the partner's side (its target, so the painter
+    stands the pair together, the hero apart) and goes where the partner goes (walking out, running off)."""
+    on = {a["id"]: a for a in apps}
+    for love, partner in lovers:
+        new, old = on.get(ids.get(love, "")), on.get(ids.get(partner, ""))
+        if new is None or old is None or "hero" not in on or new["action"] != "stand" or \
+                new.get("target") not in (None, "hero"):
+            continue
+        new["target"] = old["id"]
+        if old["action"] in _LEAVING:
+            new["action"] = old["action"]
+
+
+_LEAVING = {"exit", "run", "walk"}  # the partner's going, the new love's too
 _SHARED_ACTIONS = {"laugh", "sneer", "point"}  # "we see Koda and Noodle laughing at Bear": both of them laugh
 _SPOKEN_ACTIONS = {"sneer", "laugh", "point", "cry", "push", "celebrate", "shocked", "kneel", "hug", "sing", "wave"}
 _PRIORITY = {"walk": -1, "stand": -2, "talk": -1, "enter": 0, "exit": 0, "think": 0, "sneer": 3, "laugh": 2,

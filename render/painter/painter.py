@@ -22,6 +22,7 @@ from PIL import Image, ImageChops, ImageDraw
 from petreel.errors import Cancelled
 from render.animator import view_rect
 from render.captions import CaptionPainter
+from render.painter import beds
 from render.painter.ages import HUNCH, NECK_Y, YOUNG_HEAD
 from render.painter.backgrounds import BACKGROUNDS
 from render.painter.blocking import COVERED, clear_spot, place_prop, separate, worst_cover
@@ -115,7 +116,7 @@ class StoryboardPainter:
             #    cracked ground, rubble) lies across the floor, drawn with the background, never placed
             hazards = {p: d for p in scene.props if (d := hazard_of(p)) is not None}
             scene = scene.model_copy(update={"props": [p for p in scene.props if p not in hazards]})
-            staged, placed = stage_scene(scene, [c.id for c in script.characters], young)
+            staged, placed = stage_scene(scene, [c.id for c in script.characters], young, script.premise)
             on_duty = {a.id for a in scene.characters if a.action in DUTY}
             staged = [_dressed(st, people[st.id], scene.location in HOME and st.id not in on_duty) for st in staged]
             weather = "rain" if scene.location == "rainy_street" and scene.weather == "clear" else scene.weather
@@ -283,6 +284,7 @@ class StoryboardPainter:
         lying = st.pose.body in ("lying", "back")
         height = c.vh * st.slot.height * (YOUNG_SCALE if look.young else 1.0) * scale
         height *= _LYING_SCALE.get(st.pose.action, 1.0) if lying else 1.0
+        height *= beds.SCALE if lying and st.bed else 1.0  # the bed beside the others, inside the frame
         u = height / 104
         fx, fy = c.X(st.slot.x + jitter), c.Y(st.slot.feet)
         left, right, top, bottom = _BOX
@@ -358,7 +360,8 @@ class StoryboardPainter:
             variants["rest"], (px, py) = _lie_down(rest, feet, st, u, seed, (fx, fy), c.lang)
             hd = st.facing if st.pose.body == "lying" else -st.facing
             behind = 52 if st.pose.action == "sleep" else 47
-            hx, hy, half = fx + (71 - behind) * u * hd, fy - 26 * u, (half[1], half[0])
+            lift = beds.LIFT if st.bed else 0.0
+            hx, hy, half = fx + (71 - behind) * u * hd, fy - (26 + lift) * u, (half[1], half[0])
             moved_from = px
             ink = ImageChops.invert(ImageChops.difference(*variants["rest"])).getbbox()
             if ink is not None:  # cropped to the ink (the report's box is the body's), the whole body inside the frame
@@ -582,27 +585,42 @@ def _lie_down(pair: list[Image.Image], feet: tuple[float, float], st: Staged, u:
               at: tuple[float, float], lang: str = "en") -> tuple[list[Image.Image], tuple[int, int]]:
     """The upright drawing turned a quarter (exact transposes) with room above for the sleep marks;
     returns the images and their top-left on the background canvas (feet a half-body behind ``at``).
-    Lying: the head toward the facing side, front down; on its ``back``: the front (paws, legs) up."""
+    Lying: the head toward the facing side, front down; on its ``back``: the front (paws, legs) up.
+    One in bed (``st.bed``) lies on its mattress, head on the pillow, the blanket over it to the neck."""
     out = []
     pad = round(70 * u)
     hd = st.facing if st.pose.body == "lying" else -st.facing  # the side the head points to
-    for im, ground in zip(pair, ((0, 0, 0), (255, 255, 255)), strict=True):
+    turned_pair = []
+    for im in pair:
         w, h = im.size
         if hd > 0:  # clockwise: (x, y) -> (h - 1 - y, x)
-            turned = im.transpose(Image.Transpose.ROTATE_270)
+            turned_pair.append(im.transpose(Image.Transpose.ROTATE_270))
             rx, ry = h - 1 - feet[1], feet[0]
         else:  # counter-clockwise: (x, y) -> (y, w - 1 - x)
-            turned = im.transpose(Image.Transpose.ROTATE_90)
+            turned_pair.append(im.transpose(Image.Transpose.ROTATE_90))
             rx, ry = feet[1], w - 1 - feet[0]
-        tall = Image.new("RGB", (turned.width + 2 * pad, turned.height + pad), ground)
-        tall.paste(turned, (pad, pad))
-        rx, ry = rx + pad, ry + pad
+    rx, ry = rx + pad, ry + pad
+    if st.bed:  # the pet over its bed by its own matte (over black, and its ink over white)
+        dark, light = (np.asarray(im, dtype=np.float32) for im in turned_pair)
+        alpha = 1.0 - (light - dark).max(axis=2, keepdims=True) / 255.0
+    for turned, ground in zip(turned_pair, ((0, 0, 0), (255, 255, 255)), strict=True):
+        tall = Image.new("RGB", (turned.width + 2 * pad, turned.height + (2 if st.bed else 1) * pad), ground)
+        if st.bed:
+            bed = Pen(ImageDraw.Draw(tall, "RGBA"), rx, ry, u, hd)
+            beds.under(bed, st.bed)
+            below = np.asarray(tall.crop((pad, pad, pad + turned.width, pad + turned.height)), dtype=np.float32)
+            tall.paste(Image.fromarray(np.clip(dark + (1.0 - alpha) * below + 0.5, 0, 255).astype(np.uint8)),
+                       (pad, pad))
+            beds.over(Pen(ImageDraw.Draw(tall, "RGBA"), rx, ry, u, hd), st.bed, seed)
+        else:
+            tall.paste(turned, (pad, pad))
         head = (rx + 71 * u * hd, ry)
         draw_marks(Pen(ImageDraw.Draw(tall, "RGBA"), head[0], head[1] + 71 * u, u, hd), st.pose.marks,
                    -71.0, seed, lang)
         out.append(tall)
     behind = 52 if st.pose.action == "sleep" else 47  # asleep: room above the head for the zzz; else centred
-    target = (at[0] - behind * u * hd, at[1] - 26 * u)
+    lift = beds.LIFT if st.bed else 0.0  # in bed: up on the mattress, the bed's legs on the floor
+    target = (at[0] - behind * u * hd, at[1] - (26 + lift) * u)
     return out, (_even_down(target[0] - rx), _even_down(target[1] - ry))
 
 
@@ -649,7 +667,8 @@ def _scene_report(i: int, scene: Scene, weather: str, staged: list[Staged], plac
             "facing": "right" if st.facing > 0 else "left", "turned": st.turned, "target": app.target,
             "motion": st.motion, "marks": list(st.pose.marks),
             "holding": st.pose.holding.as_dict() if st.pose.holding else None,
-            "rig": st.pose.rig.as_dict() if st.pose.rig else None, "box": sprite_box(st.id),
+            "rig": st.pose.rig.as_dict() if st.pose.rig else None, **({"bed": st.bed} if st.bed else {}),
+            "box": sprite_box(st.id),
             "face": list((faces or {}).get(st.id, {}).get("face", ())) or None,
             "held_box": list((faces or {}).get(st.id, {}).get("held", ())) or None,
             "gear_box": list(next((b for n, b in (faces or {}).get(st.id, {}).items() if n in ("gear", "line")),

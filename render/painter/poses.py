@@ -72,6 +72,10 @@ LEG_PATHS: dict[str, tuple[list[Point], list[Point]]] = {
     "kick": ([(6, -16), (28, -28)], [(-5, -18), (-9, -2)]),  # dancing: the front leg kicked up
     "air": ([(6, -16), (30, -22)], [(-4, -12), (24, -6)]),  # on its back: both legs up (after the turn)
     "step": ([(6, -16), (16, -28), (20, -22)], [(-5, -16), (-8, -2)]),  # climbing: a foot up on the next rung
+    # under way: walking, the front foot put down ahead and the back heel lifted behind; running, the front
+    # knee up and the back leg kicked out behind, both feet off the ground
+    "walk": ([(6, -17), (13, -9), (16, -2)], [(-5, -17), (-11, -9), (-17, -5)]),
+    "run": ([(6, -17), (20, -16), (22, -6)], [(-5, -17), (-16, -12), (-27, -14)]),
 }  # "up": paws beside the head, so one holds it
 
 
@@ -166,6 +170,14 @@ def draw_marks(p: Pen, marks: tuple[str, ...], head_y: float, seed: int, lang: s
                 y = -70 + k * 14
                 p.line([(-40 - k * 3, y), (-62 - k * 3, y)], (255, 255, 255, 220), 1.4)
                 p.line([(-40 - k * 3, y), (-62 - k * 3, y)], (60, 60, 80, 120), 0.5)
+        elif mark == "trail":  # under way: short lines behind its back and a puff where its back foot left
+            for k, (y, n) in enumerate(((-60.0, 16.0), (-46.0, 22.0), (-32.0, 14.0))):
+                p.line([(-36 - k * 2, y), (-36 - k * 2 - n, y)], (60, 60, 80, 150), 1.2)
+            for x, y, r in ((-30.0, -4.0, 5.0), (-39.0, -7.0, 3.6)):
+                p.ell(x, y, r, r * 0.8, (236, 228, 214, 220))
+        elif mark == "dust":  # running: dust kicked up behind the back foot
+            for x, y, r in ((-34.0, -6.0, 6.5), (-45.0, -10.0, 5.0), (-54.0, -4.0, 3.8)):
+                p.ell(x, y, r, r * 0.8, (236, 228, 214, 230))
         elif mark == "sneer":
             _text(p, 30, head_y - 36, "HMPH", 7, (255, 255, 255), lang)  # before its face, at whom it sneers
         elif mark == "speech":

@@ -881,6 +881,16 @@ def _basketball(p: Pen, color: RGB | None) -> None:
     p.ell(-18, -74, 8, 5, lighter(color or (236, 120, 40), 0.35), outline=False)
 
 
+def _volleyball(p: Pen, color: RGB | None) -> None:
+    """A volleyball: a white ball of curved panels, two bands of yellow and blue sweeping round it."""
+    p.ell(0, -50, 50, 50, WHITE)
+    for col, (cx, cy), (a0, a1) in (((250, 200, 50), (-58, -92), (10, 80)), ((60, 110, 210), (60, -6), (190, 260))):
+        p.arc(cx, cy, 62, a0, a1, 14, fill=color or col)
+    p.arc(-58, -92, 80, 14, 76, 1.4)
+    p.arc(60, -6, 80, 194, 256, 1.4)
+    p.arc(0, -50, 50, 0, 360, 1.4)
+
+
 def _frisbee(p: Pen, color: RGB | None) -> None:
     """A frisbee seen tilted: a bright disc with its rim and a ring on top, motion lines behind it."""
     col = color or (240, 70, 90)
@@ -1399,6 +1409,54 @@ def _pet_bed(p: Pen, color: RGB | None) -> None:
     p.line([(-40, -12), (-20, -8)], darker(col, 0.75), 1.6)
 
 
+def _perch(p: Pen, color: RGB | None) -> None:
+    """A cat perch: a rope-wrapped post on a wooden base, a round platform with a cushion on top, a toy ball
+    dangling from its edge on a string."""
+    wood = color or (176, 122, 80)
+    p.rect(-56, -12, 56, 0, wood, r=3)  # the base
+    p.rect(-9, -128, 9, -12, (222, 196, 150))  # the sisal post
+    for y in range(-122, -14, 9):
+        p.line([(-9, y + 6), (9, y)], (170, 140, 96), 1.0)
+    p.ell(0, -132, 50, 11, wood)  # the platform
+    p.ell(0, -140, 40, 9, (236, 120, 130))  # its cushion
+    p.line([(38, -130), (40, -98)], INK, 0.8)
+    p.ell(40, -92, 7, 7, (250, 210, 70))
+
+
+def _washing_machine(p: Pen, color: RGB | None) -> None:
+    """A washing machine: a white box with its control panel and dial, a round glass door with the suds and
+    clothes going round behind it."""
+    body = color or (238, 240, 244)
+    p.rect(-46, -118, 46, 0, body, r=5)
+    p.rect(-46, -118, 46, -96, darker(body, 0.9), r=5)  # the control panel
+    p.ell(26, -107, 6, 6, (180, 186, 196))  # the dial
+    for x in (-34, -22):
+        p.ell(x, -107, 2.5, 2.5, (90, 180, 120), outline=False)
+    p.ell(0, -50, 34, 34, (150, 156, 166))  # the door's rim
+    p.ell(0, -50, 26, 26, (140, 200, 240))  # the glass, water behind it
+    p.poly([(-20, -44), (-6, -58), (8, -46), (20, -56), (18, -36), (-16, -34)], (236, 110, 120), outline=False)
+    for x, y, r in ((-12, -64, 5), (4, -68, 4), (14, -62, 3)):
+        p.ell(x, y, r, r, WHITE, outline=False)  # the suds
+    p.arc(0, -50, 20, 200, 250, 2.2, fill=WHITE)  # the glass's shine
+    p.rect(-40, -4, -30, 0, darker(body, 0.7))
+    p.rect(30, -4, 40, 0, darker(body, 0.7))
+
+
+def _soapy_car(p: Pen, color: RGB | None) -> None:
+    """A car being washed: the car under heaps of suds and bubbles, a bucket of soapy water by its front wheel."""
+    _car(p, color)
+    for x, y, r in ((-60, -50, 14), (-42, -56, 11), (-20, -82, 12), (0, -86, 14), (20, -82, 11), (70, -46, 13),
+                    (-80, -30, 10), (40, -30, 9)):
+        p.ell(x, y, r, r * 0.8, WHITE)
+    for x, y, r in ((-30, -104, 5), (14, -112, 4), (50, -98, 6), (-70, -76, 4), (84, -70, 5)):
+        p.ell(x, y, r, r, (220, 240, 255, 160))
+    p.poly([(96, -40), (132, -40), (128, 0), (100, 0)], (70, 140, 220))  # the bucket
+    p.arc(114, -40, 18, 180, 360, 1.6, ry=16)  # its handle
+    for x, r in ((104, 7), (116, 8), (127, 6)):
+        p.ell(x, -42, r, r * 0.7, WHITE)  # suds brimming over
+    p.rect(104, -56, 124, -46, (250, 214, 70), r=3)  # the sponge on the rim
+
+
 def _windowsill(p: Pen, color: RGB | None) -> None:
     """A sunny window: its frame and panes of sky, the sun in the glass, a wide sill and a warm patch of light."""
     frame = color or (245, 240, 228)
@@ -1492,7 +1550,8 @@ DRAW: dict[str, DrawFn] = {
     "tooth": _tooth, "game controller": _game_controller, "boxes": _boxes, "football": _football,
     "basketball": _basketball, "frisbee": _frisbee, "tennis racket": _tennis, "skateboard": _skateboard,
     "telescope": _telescope, "guitar": _guitar, "burger": _burger, "pizza": _pizza, "sushi": _sushi,
-    "sofa": _sofa, "pet bed": _pet_bed, "windowsill": _windowsill, "hamster wheel": _hamster_wheel, "kite": _kite,
+    "sofa": _sofa, "pet bed": _pet_bed, "windowsill": _windowsill, "perch": _perch, "washing machine": _washing_machine,
+    "hamster wheel": _hamster_wheel, "kite": _kite,
     "remote control": _remote, "yarn ball": _yarn_ball, "carrot": _carrot,
     **figures.DRAW,
 }
@@ -1506,7 +1565,7 @@ RIG_OFFSET: dict[str, tuple[float, float]] = {"car": (-6, 6), "delivery scooter"
 
 
 # a prop's other drawings, by what its words name (``variants`` in vocabulary.json): a truck, a bus, a sports car
-VARIANTS: dict[str, DrawFn] = {"sports car": _sports_car, "truck": _truck, "bus": _bus, "bicycle": _bicycle,
+VARIANTS: dict[str, DrawFn] = {"soapy car": _soapy_car, "volleyball": _volleyball, "sports car": _sports_car, "truck": _truck, "bus": _bus, "bicycle": _bicycle,
                                "hot dog": _hot_dog,
                                "stunned crowd": _stunned_crowd, "crying crowd": _crying_crowd, "coin jar": _coin_jar,
                                "soup bowl": _soup_bowl}
@@ -1544,6 +1603,7 @@ EXTENT: dict[str, tuple[float, float]] = {
     "boxes": (52, 90), "football": (52, 102), "basketball": (52, 102), "frisbee": (96, 70), "tennis racket": (48, 112),
     "skateboard": (64, 52), "telescope": (56, 110), "guitar": (32, 142), "burger": (50, 90), "pizza": (72, 92),
     "sushi": (60, 44), "hot dog": (58, 40), "soup bowl": (52, 106),
-    "sofa": (116, 98), "pet bed": (72, 54), "windowsill": (90, 192), "hamster wheel": (54, 112), "kite": (42, 110),
+    "sofa": (116, 98), "pet bed": (72, 54), "windowsill": (90, 192), "hamster wheel": (54, 112),
+    "perch": (56, 144), "washing machine": (46, 118), "soapy car": (132, 116), "volleyball": (52, 102), "kite": (42, 110),
     "remote control": (18, 102), "yarn ball": (82, 90), "carrot": (24, 112), **figures.EXTENT,
 }

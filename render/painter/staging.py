@@ -7,6 +7,7 @@ with the hero in front and the rival and the rival's partner behind on either si
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
@@ -44,6 +45,7 @@ class Staged:
     motion: str
     outfit: str
     carried: bool = False  # a kitten or puppy in another's arms: drawn in front of its carrier
+    bed: str = ""  # lying ill or asleep in its bed: "home" (a quilt) or "hospital" (a white sheet, a drip)
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,10 @@ _BESIDE = {1: [Slot(0.27, GROUND, 0.375)],  # a lone pet beside a wide prop; two
            2: [Slot(0.26, GROUND, 0.345), Slot(0.76, BACK_GROUND, 0.30)],
            # three: the hero on one side, the other two close together on the other, the prop between
            3: [Slot(0.2, GROUND, 0.3), Slot(0.84, BACK_GROUND, 0.255), Slot(0.66, BACK_GROUND - 0.012, 0.24)]}
+# three where the two others are a pair (one with the other: the partner and its new love) and nobody touches
+# the hero: the hero apart on one side, the pair together on the other, never the hero between them
+_APART = [Slot(0.24, GROUND, 0.31), Slot(0.82, BACK_GROUND - 0.012, 0.265), Slot(0.6, BACK_GROUND - 0.012, 0.265)]
+_TOUCH = {"hug", "give", "treat", "push", "spill", "fight", "catch", "kneel"}  # done within reach of the target
 # hung on the wall above the pets' heads, where nobody hides it; a plane up in the sky beside their heads
 _HIGH = {"company sign": (0.5, 0.43), "plane": (0.7, 0.27), "lanterns": (0.5, 0.3)}  # lanterns hang up high
 # a crowd drawn for its place (``crowds`` in vocabulary.json): bottom centre x, y and height. The audience,
@@ -96,6 +102,7 @@ _RIG_TAKERS = {"stand", "walk", "work", "talk", "think", "sing", "wave"}
 _HAND_TAKERS = {"stand", "walk", "talk", "wave", "celebrate", "sing", "give", "eat", "think", "point", "enter",
                 "exit", "laugh", "shocked", "sneer", "study", "work", "kneel",  # the ring held up to the loved one
                 "run"}  # a thief off with the sausages
+_UNDER_WAY = {"walk", "run"}  # the legs of one walking or running (a stride, a kick-off)
 _AT_SOMEONE = {"point", "hug", "push", "offer", "spill", "treat"}  # arms that reach toward the target
 # the face of one who only stands while scorned: hurt by a sneer, a laugh or a finger pointed, startled by a shove
 _SCORNED = {"sneer": "sad", "laugh": "sad", "point": "sad", "push": "shocked"}
@@ -118,6 +125,39 @@ _RIG_ARMS = {"delivery scooter": "wheel", "car": "wheel", "office desk": "desk",
              "yacht": "wave"}
 
 
+_BEDS = {"bedroom": "home", "hospital": "hospital"}  # where one lying ill or asleep lies in its own bed
+_IN_BED = {"sick", "sleep"}
+_BED = "hospital bed"  # a bed asked ("bed", 病床): the bed the one lying ill is drawn in, never a second one
+
+
+def _bedded(scene: Scene, matches: list[PropMatch]) -> set[str]:
+    """Who lies in its bed: one ill or asleep (or treated, so lying bandaged) in a bedroom or a hospital, or
+    wherever a bed is asked."""
+    if scene.location not in _BEDS and not any(m.drawn == _BED for m in matches):
+        return set()
+    treated = {a.target for a in scene.characters if a.action == "treat" and a.target != a.id}
+    return {a.id for a in scene.characters if a.action in _IN_BED or a.id in treated}
+
+
+def _bed(scene: Scene, st: Staged, bedded: set[str]) -> str:
+    """The bed ``st`` is drawn in ("home", "hospital"), or "" where it is not lying ill or asleep in one."""
+    if st.id not in bedded or st.pose.body != "lying" or st.carried:
+        return ""
+    return _BEDS.get(scene.location, "home")
+
+
+def _pair_apart(scene: Scene, hero: str | None) -> bool:
+    """Three on stage, the two besides the hero a pair (one's target the other) and nobody reaching across
+    to or from the hero: the pair stands together, the hero apart (the one left behind, watching them go)."""
+    apps = scene.characters
+    if len(apps) != 3 or hero not in {a.id for a in apps}:
+        return False
+    others = {a.id for a in apps if a.id != hero}
+    paired = any(a.id in others and a.target in others - {a.id} for a in apps)
+    touches = any(a.action in _TOUCH and (a.id == hero and a.target in others or a.target == hero) for a in apps)
+    return paired and not touches
+
+
 def _wide(drawn: str) -> bool:
     """A ground prop as wide as a pet or wider (a car, a hospital bed): it needs the middle of the frame."""
     kind = vocabulary().props[drawn]
@@ -130,6 +170,17 @@ def _says_ladder(scene: Scene) -> bool:
     setting, props and lines, not the visual prompt (whose "holding a ladder" is only the pose's default)."""
     text = " ".join([scene.narration, scene.setting, *scene.props, *(ln.text for ln in scene.dialogue)]).lower()
     return "ladder" in text or "梯子" in text
+
+
+_WASHED_SIZE = 1.6  # a washed car drawn this much bigger than a car in the street: the scene is about it
+_WASHING = re.compile(r"\b(?:wash|washes|washed|washing|scrub|scrubs|scrubbed|scrubbing|soap|soapy|suds)\b|洗车|擦车|洗了|刷车")
+
+
+def _washes(scene: Scene, premise: str = "") -> bool:
+    """Whether the scene or the premise tells of washing or scrubbing (a car wash, 洗车): the premise, the scene's
+    narration, setting, props and lines, so the car a pet works at is washed, never driven."""
+    text = " ".join([premise, scene.narration, scene.setting, *scene.props, *(ln.text for ln in scene.dialogue)]).lower()
+    return bool(_WASHING.search(text))
 
 
 def _acted_on(scene: Scene, staged: list[Staged], ids: list[str], cast: list[str] | None = None) -> list[Staged]:
@@ -170,12 +221,13 @@ def _acted_on(scene: Scene, staged: list[Staged], ids: list[str], cast: list[str
     return out
 
 
-def stage_scene(scene: Scene, cast: list[str] | None = None,
-                young: Mapping[str, int] | None = None) -> tuple[list[Staged], list[PlacedProp]]:
+def stage_scene(scene: Scene, cast: list[str] | None = None, young: Mapping[str, int] | None = None,
+                premise: str = "") -> tuple[list[Staged], list[PlacedProp]]:
     """Slots, facing, poses and motions for the scene's characters (in scene order), and where every asked
     prop is drawn. ``cast`` (the script's character ids, hero first) gives the hero the front slot;
     ``young`` (kittens and puppies: how many each character is) shiver where they would only stand out
-    in the rain or snow, and one young one is carried by whoever rescues or hugs it."""
+    in the rain or snow, and one young one is carried by whoever rescues or hugs it; ``premise`` (the script's)
+    says what a pet works at all along (a car wash: the car washed in every scene it works at it)."""
     young = young or {}
     vocab = vocabulary()
     # a thing nothing drawable is near to ("weights", "the final", a score) is drawn as nothing at all, never
@@ -187,10 +239,14 @@ def stage_scene(scene: Scene, cast: list[str] | None = None,
         matches.append(PropMatch("patient", "patient", "exact"))  # treating nobody reads as nothing: the patient
     rank = {cid: i for i, cid in enumerate(cast or [])}
     order = sorted(range(len(scene.characters)), key=lambda k: (rank.get(scene.characters[k].id, 99), k))
-    wide = [m for m in matches if _wide(m.drawn)]
+    bedded = _bedded(scene, matches)
+    washing = _washes(scene, premise) and any(m.drawn == "car" for m in matches)  # the car at a car wash
+    wide = [m for m in matches if _wide(m.drawn) and not (bedded and m.drawn == _BED)]  # the bed is its own
     layout_slots = layout(len(scene.characters))
     if wide and len(scene.characters) <= 3:  # pets beside the taxi or the bed, not hiding it
         layout_slots = _BESIDE[len(scene.characters)]
+    elif _pair_apart(scene, cast[0] if cast else None):  # the cheating pair together, the hero apart
+        layout_slots = _APART
     slots = [layout_slots[order.index(k)] for k in range(len(scene.characters))]
     xs = {a.id: s.x for a, s in zip(scene.characters, slots, strict=True)}
     staged: list[Staged] = []
@@ -204,6 +260,10 @@ def stage_scene(scene: Scene, cast: list[str] | None = None,
         if pose.action in _ARRIVING and pose.rig is None and ride is not None and \
                 not any(st.pose.rig == ride for st in staged):  # "comes back in a golden car": it drives in
             pose = replace(pose, rig=ride, arms=_RIG_ARMS[ride.drawn], legs="still")
+        if pose.job == "taxi" and washing:  # a car wash: the car scrubbed with a sponge, not driven off
+            job = vocab.jobs["carwash"]
+            pose = replace(pose, job="carwash", rig=None, arms=job["arms"],
+                           holding=PropMatch("sponge", job["holding"], "alias"))
         if pose.expression == "neutral" and scene.mood == "triumphant" and cast and app.id == cast[0]:
             pose = replace(pose, expression="happy")  # the hero's triumph: glad, never blank
         if "rod" in pose.marks and scene.location in _WATERSIDE:
@@ -228,7 +288,8 @@ def stage_scene(scene: Scene, cast: list[str] | None = None,
             facing = 1 if app.facing == "right" else -1
         else:
             facing = 1 if slot.x <= 0.5 else -1
-        turned = app.facing != "front" or app.target is not None or pose.arms in _AT_SOMEONE
+        turned = app.facing != "front" or app.target is not None or pose.arms in _AT_SOMEONE or \
+            pose.legs in _UNDER_WAY  # one walking or running is seen going its way, never facing us
         # 2. motion: enter from the near edge walking inward, exit toward the near edge
         motion = pose.motion
         if motion == "enter":
@@ -244,6 +305,7 @@ def stage_scene(scene: Scene, cast: list[str] | None = None,
         staged.append(Staged(app.id, slot, facing, turned, pose, motion, outfit))
     # 3. what an action does to its target: a drink spilt over them, a patient treated lying down
     staged = _acted_on(scene, staged, ids, cast)
+    staged = [replace(st, bed=_bed(scene, st, bedded)) for st in staged]  # ill or asleep: in its bed
     # 3b. a young one the hero rescues or hugs is held in the hero's arms, in front of its chest
     for c, app in enumerate(scene.characters):
         carrier = staged[c]
@@ -293,8 +355,10 @@ def stage_scene(scene: Scene, cast: list[str] | None = None,
             break
     # 5. props: those a character holds or stands behind are drawn with them, the rest in the scene
     placed: list[PlacedProp] = []
+    in_bed = next((st.id for st in staged if st.bed), None)  # the bed asked is the one it lies in
     used = {st.pose.holding.drawn: f"hand:{st.id}" for st in staged if st.pose.holding} | \
-        {st.pose.rig.drawn: f"rig:{st.id}" for st in staged if st.pose.rig}
+        {st.pose.rig.drawn: f"rig:{st.id}" for st in staged if st.pose.rig} | \
+        ({_BED: f"bed:{in_bed}"} if in_bed else {})
     taken = [st.slot.x for st in staged]  # beside the characters rather than hidden behind them
     back = sorted(_BACK_SLOTS, key=lambda s: -min((abs(s[0] - t) for t in taken), default=1.0))  # a queue too
     ground = [(x, GROUND - 0.03) for x in sorted(_GROUND_XS, key=lambda x: -min(abs(x - t) for t in taken))]
@@ -323,6 +387,9 @@ def stage_scene(scene: Scene, cast: list[str] | None = None,
         x, y = _HIGH[m.drawn] if m.drawn in _HIGH else free.pop(0)
         size = kind.size if kind.layer != "hand" else kind.size * 1.4
         where = "back" if kind.layer == "back" else "ground" if size > 0.1 else "front"  # small ones in front
-        spots[m.drawn] = PlacedProp(m, where, x, y, size)
+        drawing = "soapy car" if washing and m.drawn == "car" and any(st.pose.job == "carwash" for st in staged) \
+            else ""  # the car being washed: under suds, its bucket beside it
+        size = size * _WASHED_SIZE if drawing else size  # the car washed, big beside its washer
+        spots[m.drawn] = PlacedProp(m, where, x, y, size, drawing)
         placed.append(spots[m.drawn])
     return staged, placed

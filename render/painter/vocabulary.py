@@ -59,7 +59,7 @@ class Pose:
     action: str
     arms: str
     body: str = "stand"  # stand | kneel | lying (on its side or front) | back (on its back, paws up)
-    legs: str = "still"  # still | stride
+    legs: str = "still"  # still | stride | walk | run | kick | air | step (``poses.LEG_PATHS``)
     lean: float = 0.0  # degrees toward the facing side
     expression: str = "neutral"
     marks: tuple[str, ...] = ()
