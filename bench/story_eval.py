@@ -761,7 +761,7 @@ ZH_UNSEEN: tuple[ZhCase, ...] = (
     _zh("小猫走丢了，被一只好心的柴犬送回家", (Who(C), Who(D, "shiba")), (("走丢",), ("好心",), ("回家",)), Who(C),
         not_rival=(Who(D, "shiba"),)),
     _zh("萨摩耶嫉妒邻居家的布偶猫，偷偷弄坏了它的自行车", (Who(D, "samoyed"), Who(C, "ragdoll")),
-        (("嫉妒",), ("邻居",), ("自行车",), ("弄坏",)), Who(D, "samoyed"),
+        (("嫉妒",), ("邻居",), ("自行车",), ("弄坏",)), Who(C, "ragdoll"),  # the one envied is wronged
         not_roles=("嫉妒邻居",), never=("破案", "线索")),
     _zh("被救的小狗长大后回来报恩", (Who(D),), (("救",), ("长大",), ("报恩",)), Who(D), never=("呼救",)),
     _zh("猫爸爸每天送小猫上学", (Who(C), Who(C)), (("爸爸",), ("上学",)), Who(C), whole=("上学",),
@@ -787,7 +787,7 @@ ZH_UNSEEN: tuple[ZhCase, ...] = (
     _zh("小狗在公园走丢了，主人贴了寻狗启事", (Who(D), Who()), (("走丢",), ("主人",), ("寻狗启事",)), Who(D),
         not_rival=(Who(),), whole=("寻狗启事",)),
     _zh("黑猫嫉妒白猫考了第一名，偷偷撕了她的作业", (Who(C, "black"), Who(C, "white")), (("嫉妒",), ("第一名",), ("作业",)),
-        Who(C, "black"), not_roles=("嫉妒白猫",)),
+        Who(C, "white"), not_roles=("嫉妒白猫",)),
     _zh("小猫捡到一只受伤的小狗，把它带回家照顾", (Who(C), Who(D)), (("受伤",), ("带回家",), ("照顾",)), Who(C),
         not_rival=(Who(D),), never=("家在哪", "迷路", "走丢")),
 )

@@ -26,7 +26,7 @@ from story.clauses import clauses
 from story.clausewords import NEGATED
 from story.datafiles import read_json
 from story.helping import added, help_pair, helper_place, together
-from story.kin import HOUSEHOLD, KIN, relative, shares_look
+from story.kin import HOUSEHOLD, KIN, mate_of, relative, shares_look
 from story.kinds import says_kind, story_kind
 from story.lexicon import lexicon
 from story.mockers import mocked_by_many
@@ -297,6 +297,8 @@ def _cast(analysis: Analysis, arc: Arc, style: str, language: str, rng: random.R
             species = p.species
         elif kin is not None and kin.key in cast_species:
             species = cast_species[kin.key]  # "her sister" is of the species of whom she is the sister
+        elif (partner := mate_of(p, people)) is not None and partner.key in cast_species:
+            species = cast_species[partner.key]  # "the tabby's wife", 狸花猫的老婆: a cat, as her husband is
         elif mate := next((q for q in people if q.key in cast_species and q.words == p.words and q.start == p.start
                            and q.words), None):
             species = cast_species[mate.key]  # 同学们: the classmates one word names are of one species

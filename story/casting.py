@@ -64,8 +64,11 @@ def mark_wrongdoers(people: list[Person], hits: list[Hit], words: tuple[str, ...
         end = p.start if p.words == (p.name,) else p.start + max(1, len(p.words[0].split()) if p.words else 1)
         end = _past_where_zh(words, end) if chinese else _past_where_en(words, end, places)  # 哈士奇在狗展上嘲笑柯基,
         # "the big cats at the school laugh at the little kitten": the one before the place mocks
+        held = _ba_object(people, words, end) if chinese else None  # 国王把小狗赶出了王宫: the king's deed
+        end = held.end if held is not None else end
         told = p.start and words[p.start - 1] in _TOLD or p.start > 1 and words[p.start - 1] in _JOINED_DET \
             and words[p.start - 2] in _TOLD  # "tells the owner lies about her": the owner hears them
+        told = told or chinese and any(w == "把" for w in words[max(0, p.start - 2):p.start])  # the puppy its object
         deed = None if told else next((h for h in wrongs if (0 <= h.start - end <= 2 and plain(end, h.start, p)) or (
             chinese and told_before_de(words, h.end, p.start) and not said_by(h, p))), None)
         if deed is None and not p.after_by:  # told of again: "… but the partner runs off with the money"
@@ -95,7 +98,7 @@ def mark_wrongdoers(people: list[Person], hits: list[Hit], words: tuple[str, ...
                 continue
             at = harm + 1
         stop = min((b for b in breaks if b >= at), default=len(words))
-        victim = next((q for q in people if q is not p and at <= q.start < stop), None)
+        victim = next((q for q in people if q is not p and at <= q.start < stop), held)
         if victim is not None and victim.relation in _PARTNERS and victim.of not in (None, p.key):
             victim = next((q for q in people if q.key == victim.of), victim)  # "steals her boyfriend": hers
         if deed is not None and deed.key in _LEAVES and p.relation in _PARTNERS and (victim is None or victim.key != p.of):
@@ -117,6 +120,14 @@ def mark_wrongdoers(people: list[Person], hits: list[Hit], words: tuple[str, ...
             chinese and q.start - p.start <= 4 and any(w in {"和", "与", "跟"} for w in words[p.start:q.start]))
         if joined and q.does_wrong and not p.does_wrong and not p.after_by and q.key not in later:
             p.does_wrong, p.own_wrong, p.victim = True, q.own_wrong, q.victim
+
+
+def _ba_object(people: list[Person], words: tuple[str, ...], end: int) -> Person | None:
+    """The pet a 把 right after a mention holds as its object (国王把小狗赶出了王宫, 白猫把橘猫的画弄坏了): the deed
+    after it is the first pet's, done to that one; None when no pet follows 把."""
+    if end >= len(words) or words[end] != "把":
+        return None
+    return next((q for q in people if end < q.start <= end + 2 and q.of is None), None)
 
 
 def _past_where_zh(words: tuple[str, ...], end: int) -> int:
@@ -233,11 +244,13 @@ def cast_roles(people: list[Person], events: list[Hit], words: tuple[str, ...]) 
         owner = next((q for q in people if q.key == p.of), None)
         if said and owner is not None and owner.relation is None:
             owner.relation = str(said)
+    _young_of_the_left(people, words)
     # 1. the hero: first person not after "by", not someone else's relation (but one whose story it is: her
-    #    son's wife), not a villain (but a villain's relation wronged by another: 儿媳虐待婆婆)
+    #    son's wife), not a villain (but a villain's relation wronged by another: 儿媳虐待婆婆), never the one a
+    #    partner leaves with (丈夫跟富婆猫跑了: the rich cat stands with the husband)
     def hero_ok(p: Person) -> bool:
         rel = lex.entry("relations", p.relation) if p.relation else None
-        return not p.after_by and not p.gone and (p.of is None or _wronged_by_owner(p, people) or bool(
+        return not p.after_by and not p.gone and p.lover_of is None and (p.of is None or _wronged_by_owner(p, people) or bool(
             rel and rel.get("own_story")) or any(q.key == p.of and q.gone for q in people)) \
             and not (set(p.traits) & _VILLAIN_TRAITS and not {"poor", "kind", "shy"} & set(p.traits)
                      and not p.own_wrong) \
@@ -246,7 +259,8 @@ def cast_roles(people: list[Person], events: list[Hit], words: tuple[str, ...]) 
     zh = any(HAN.search(w) for w in words)
     # 布偶猫看不起狸花猫, "a dog steals his best friend's girlfriend": the one wronged is the hero, never the pet
     # who wrongs another (in Chinese, who does any wrong), unless the wrong is its own misdeed (cheats, 偷吃)
-    wronged = [p for p in people if hero_ok(p) and not (p.does_wrong and not p.own_wrong and (zh or p.victim))]
+    wronged = [p for p in people if hero_ok(p) and not (p.does_wrong and not p.own_wrong and (zh or p.victim or any(
+        q.lover_of == p.key for q in people)))]  # "her husband runs off with a rich cat": the one he leaves is the hero
     shunned = {p.key: q for p in wronged if (q := _shuns(p, wronged, words)) is not None}
     for p in people:
         if p.key in shunned:  # the group that shuns the pet is the one that wrongs it
@@ -337,6 +351,22 @@ def cast_roles(people: list[Person], events: list[Hit], words: tuple[str, ...]) 
         taken.add(p.key)
     ordered = [hero, *([rival] if rival else []), *(p for p in people if p is not hero and p is not rival)]
     return ordered
+
+
+_YOUNG_OWNERS = {"their", "her", "his", "its", "她的", "他的", "它的", "她们的", "他们的", "它们的"}
+
+
+def _young_of_the_left(people: list[Person], words: tuple[str, ...]) -> None:
+    """The young a pronoun names after a partner leaves for another pet are the family the partner left ("her
+    husband leaves her for a rich persian and she raises their kittens alone"), never the new love's, though
+    it is the pet named last: they belong to the one left, on its side."""
+    for p in people:
+        owner = next((q for q in people if q.key == p.of), None)
+        said = words[p.start - 1] if p.start else ""
+        if p.relation != "kittens" or owner is None or owner.lover_of is None or said not in _YOUNG_OWNERS:
+            continue
+        partner = next((q for q in people if q.key == owner.lover_of), None)
+        p.of = partner.of if partner is not None else None
 
 
 _REFUSE = {"never", "won't", "wont", "don't", "doesn't", "refuse", "refuses", "not", "不", "不肯", "从不", "从来不", "都不"}

@@ -25,6 +25,7 @@ from story.illness import show_illness
 from story.kinds import mischief, story_kind
 from story.lexicon import Hit, lexicon, tokenize_en
 from story.mockers import one_crowd, show_mockers_stunned, show_visit_served
+from story.names import outside_names
 from story.plan import (
     MAX_LINE_S,
     NARRATOR,
@@ -410,9 +411,9 @@ def expand_plan(
     opened = False  # a scene told the hero opening its shop (a build event): its job is worn from there on
     arrived = not hints.bought  # the story has reached its place (one the hero opens later: once a scene names it)
     for n, group in enumerate(groups):
-        seen = [h for h in lex.find(group.visual) if h.surface not in called]  # 奶茶, 饼干: pets' names here,
-        hits = seen + [h for h in lex.find(" ".join([group.narration, *(t for _, t in group.dialogue)]))
-                       if h.surface not in called]  # never a thing drawn
+        seen = outside_names(group.visual, lex.find(group.visual), called)  # 奶茶, 饼干, 球球: pets' names here,
+        said = " ".join([group.narration, *(t for _, t in group.dialogue)])
+        hits = seen + outside_names(said, lex.find(said), called)  # never a thing drawn
         beat_no = group.beats[0] + 1
         # 3a. where: named place, else the job's place in a work scene, else where we were
         # a thing that stands only outdoors (a burning house) is drawn where it stands, not in a room of its words

@@ -22,6 +22,8 @@ from story.sides import harm_at, kind_doer, takes_at
 
 _POSSESSIVE = {"her", "his", "their", "its", "whose", "她的", "他的", "它的", "她", "他", "它"}
 _BULLY = {"bully", "bullying", "小偷", "骗子"}  # a wrong's word said of a pet before it ("a bully dog", 小偷猫)
+# a wrongdoer's word no vocabulary hit holds, said of a pet right before it ("a thief cat", "the burglar husky")
+_THIEVES_EN = {"thief", "burglar", "robber", "pickpocket", "crook", "bandit", "swindler", "scammer", "con"}
 _VILLAIN_RELATIONS = {"rival", "ex", "landlord"}
 _PARTNERS = {"girlfriend", "boyfriend", "wife", "husband"}  # "left by his bride … his ex comes back": one pet
 _SEEK = {"find", "finds", "be", "make", "makes", "need", "needs", "wants", "want"}
@@ -38,7 +40,8 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
     words = tokens.words
     people: list[Person] = []
     groups: set[int] = set()  # the people named as a group ("the other hamsters", 兔子们)
-    shows = [h for h in hits if h.section == "places"]  # "at the cat show", 在狗展上: a place, no pet there
+    # "at the cat show", 在狗展上: a place, no pet there; "sells hot dogs", "a comfy dog bed", 狗粮: a thing, no pet
+    shows = [h for h in hits if h.section in {"places", "props"}]
     raw_heads = [h for h in hits if h.section in {"breeds", "species", "relations"} and not any(
         o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start) for o in shows)
         and not describes_thing(h, hits) and not for_pets_at(h, tokens, masked) and not _likened(h, hits, words)
@@ -83,8 +86,10 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
                 or (not chinese and h.surface.endswith("s") and h.surface not in lex.entry("relations", h.key)["en"])):
             continue  # "评委们", 评委都哭了, "the judges": a group outside the cast, not one more pet
         if (h.section == "relations" and chinese and words[h.end:h.end + 2] == ("家", "的") and nxt is not None
-                and nxt.section in {"breeds", "species"} and nxt.start == h.end + 2):
-            continue  # "邻居家的布偶猫": the neighbour is the ragdoll's household, not one more pet
+                and nxt.section in {"breeds", "species"} and (nxt.start == h.end + 2 or nxt.start == h.end + 3 and any(
+                    m.start == h.end + 2 and m.section in {"traits", "colours"} for m in hits) or nxt.start == h.end + 3
+                    and words[h.end + 2] in _SIZE_ZH)):
+            continue  # "邻居家的布偶猫", 邻居家的大狗: the neighbour is the pet's household, not one more pet
         if h.section == "relations" and chinese and said_of_subject_zh(words, h.start, breaks):
             continue  # "金毛其实是首富的儿子", "成了外卖公司的老板": who the pet is, not one more pet
         person = Person(key="", role="other", side="neutral", pos=h.pos)
@@ -232,6 +237,7 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
     return people if chinese else _apposed(people, masked)
 
 
+_SIZE_ZH = {"大", "小", "老", "胖", "瘦", "凶", "坏"}  # 邻居家的大狗: a word of how the pet is, between 的 and it
 _SIBLING_PAIRS = {"brothers", "sisters", "twins", "兄弟", "姐妹", "兄妹", "姐弟", "兄弟俩", "姐妹俩"}  # "hamster
 # brothers", 金毛兄弟, 姐妹猫: a pet word and its siblings' word, two pets alike (when no number counts them)
 _SIBLINGS_ZH = ("哥哥", "弟弟", "姐姐", "妹妹")  # one relation word each in English (brother, sister), two pets
@@ -407,6 +413,12 @@ def _describing_words(person: Person, span_start: int, hits: list[Hit], heads: l
             m.section == "events" and m.surface in _BULLY and m.end == span_start))]
         if chinese and mod and any(o.end == j for o in heads):
             break  # "黑猫嫉妒白猫": the black cat's verb, not how the white cat is
+        if not mod and not chinese and words[j] in _THIEVES_EN and j + 1 == span_start:
+            person.traits = ("mean", *person.traits)  # "a police dog catches a thief cat": the thief is mean
+            mods.insert(0, words[j])
+            span_start = j
+            j -= 1
+            continue
         role = None if mod else role_before(hits, words, j, chinese)
         if role is not None:  # "a quiet intern dog", "the police dog", 警察狗: the job between the traits and the pet
             if person.job is None and role[0] is not None:

@@ -22,6 +22,8 @@ KIN = frozenset({"mother", "father", "son", "daughter", "sister", "brother", "gr
 # one household of the hero's species but no kin by look: in-laws (婆婆 and the 儿媳猫), the fake heiress raised
 # in the true one's place
 HOUSEHOLD = frozenset({"mother_in_law", "daughter_in_law", "fake_heiress"})
+# a pet's partner is of its kind unless the premise says otherwise ("the tabby's wife", 狸花猫的老婆: a cat)
+PARTNERS = frozenset({"boyfriend", "girlfriend", "husband", "wife"})
 
 
 def relative(person: Person, cast: Sequence[Person]) -> Person | None:
@@ -37,6 +39,16 @@ def relative(person: Person, cast: Sequence[Person]) -> Person | None:
     owner = next((p for p in cast if p.key == person.of), None) if person.of else None
     if owner is None or owner is person:
         owner = next((p for p in cast if p.role == "hero"), None)
+    return owner if owner is not person else None
+
+
+def mate_of(person: Person, cast: Sequence[Person]) -> Person | None:
+    """The pet whose partner ``person`` is (the hero when the premise says no one: "her husband runs off"), of
+    whose kind it is cast when the premise gives it no species; None when it is no partner, or the hero."""
+    if person.relation not in PARTNERS or person.role == "hero" or person.human:
+        return None
+    owner = next((p for p in cast if p.key == person.of), None) if person.of else None
+    owner = owner or next((p for p in cast if p.role == "hero"), None)
     return owner if owner is not person else None
 
 

@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 
 from story.datafiles import read_json
-from story.lexicon import Lexicon, Tokens, lexicon
+from story.lexicon import Hit, Lexicon, Tokens, lexicon
 from story.nearest import things
 from story.text import HAN as _HAN
 
@@ -176,3 +176,10 @@ def species_of_name(name: str) -> str | None:
     hits = {sp for sp, pool in data["names"].items() if name in pool["zh"]}
     hits |= {sp for sp in ("cat", "dog") if name in data["name_species"][sp]}
     return hits.pop() if len(hits) == 1 else None
+
+
+def outside_names(text: str, hits: list[Hit], names: set[str]) -> list[Hit]:
+    """The vocabulary ``hits`` in ``text`` that lie outside every given name it says (球球 holds no ball, 饼干 no
+    biscuit, "Pizza" no pizza): a pet's name is never a thing to draw."""
+    spans = [(m.start(), m.end()) for name in names if name for m in re.finditer(re.escape(name), text)]
+    return [h for h in hits if not any(a <= h.pos < b for a, b in spans)]

@@ -67,6 +67,7 @@ def analyse(premise: str) -> Analysis:
         masked = masked.replace(name, " " * len(name)) if is_chinese(premise) else masked
     tokens = lex.tokenize(masked)
     hits = unlabelled(in_context(lex.find_tokens(tokens), tokens), labels)
+    hits = [h for h in hits if not _in_name(h, [*names, *alone, *alone_en])]  # "a corgi named Pizza": no pizza
     hits = with_affairs(hits, tokens)  # "his wife runs off with a rich Persian": the dump it is
     hits += called_hits(masked, tokens, labels, hits, passive=False)
     chinese = tokens.chinese
@@ -122,6 +123,15 @@ def analyse(premise: str) -> Analysis:
         props=props, wrongs=wrongs, goals=goals, outcomes=outcomes, wrongdoer=wrongdoer, lost_thing=lost,
         surfaces=surfaces, job_near=job_near,
     )
+
+
+_NAMED_THINGS = {"props", "places"}
+
+
+def _in_name(hit: Hit, names: list[tuple[str, int]]) -> bool:
+    """A thing's or place's word inside a pet's given name ("a corgi named Pizza", "a cat named Cake"): the name,
+    no thing of the story."""
+    return hit.section in _NAMED_THINGS and any(pos <= hit.pos < pos + len(name) for name, pos in names)
 
 
 def _unique(items: object) -> list[str]:

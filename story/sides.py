@@ -81,6 +81,14 @@ def harm_at(words: tuple[str, ...], at: int, chinese: bool) -> bool:
     return _said_at(words, at, "harms", chinese)
 
 
+def harms_in(verb: str, chinese: bool) -> bool:
+    """A verb phrase that harms a pet or its thing though it is no vocabulary wrong ("breaks her trophy",
+    偷偷弄坏了它的画: a harm word anywhere in its Chinese, its first English word)."""
+    said = sides_data()["harms"]["zh" if chinese else "en"]
+    first = verb.lower().split()[:1]
+    return any(w in verb for w in said) if chinese else bool(first) and first[0] in said
+
+
 def answered_after(words: tuple[str, ...], at: int, chinese: bool, victim: bool) -> bool:
     """After token ``at`` the premise tells a deed's doer found out ("gets caught", "a police cat catches him",
     被发现, when the deed is done to no pet: ``victim`` False) or owning up to it ("apologises", 道歉, always):

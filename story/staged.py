@@ -27,6 +27,7 @@ from story.plan import staging
 from story.premise import Analysis
 from story.riches import drives_zh
 from story.roles import wrongs
+from story.sides import harms_in
 from story.telling import telling_data
 from story.text import HAN, alternation
 
@@ -83,6 +84,8 @@ def kind(clause: Clause, total: int, analysis: Analysis, cast: Cast) -> str:
         return "outcome" if last and (total > 2 or not cast.story.striving) else "clash"  # "…tracks him down"
     if actor_side == "villain" and "wrong" in kinds and not cast.story.striving:
         return "hurt"  # "a greedy poodle steals grandma cat's ring": the hero's loss
+    if actor_side == "villain" and obj_side != "villain" and harms_in(clause.verb, bool(HAN.search(clause.verb))):
+        return "hurt"  # 白猫嫉妒橘猫，偷偷弄坏了它的画: the rival harms the hero's thing, never how it ends
     doer = analysis.person(clause.actor or "")
     if doer is not None and actor_side == "villain" and doer.victim == cast.hero and doer.does_wrong \
             and _HEARTBREAK & set(clause.events):

@@ -91,7 +91,8 @@ def test_a_kitten_named_twice_is_one_kitten() -> None:
 def test_the_neighbours_cat_is_one_cat_and_secretly_steals_nothing() -> None:
     premise = "萨摩耶嫉妒邻居家的布偶猫，偷偷弄坏了它的自行车"
     analysis = analyse(premise)
-    assert [(p.species, p.breed) for p in analysis.cast] == [("dog", "samoyed"), ("cat", "ragdoll")]
+    # the one envied is the one wronged, the story's hero (嫉妒 is a wrong done to it)
+    assert [(p.species, p.breed) for p in analysis.cast] == [("cat", "ragdoll"), ("dog", "samoyed")]
     assert "邻居" not in understood_line(analysis, "zh")
     assert "steal" not in analysis.wrongs
     for seed in (0, 1):
@@ -159,7 +160,7 @@ def test_deed_words_and_masks_are_data_of_their_tables() -> None:
 
 def test_a_jealous_pet_is_jealous_of_the_other_not_described_by_it() -> None:
     analysis = analyse("黑猫嫉妒白猫考了第一名，偷偷撕了她的作业")
-    other = analysis.cast[1]
+    other = analysis.cast[0]  # the one envied is the one wronged: the hero (嫉妒 is a wrong done to it)
     assert (other.colour, other.traits, other.words) == ("white", (), ("白猫",))
     assert "嫉妒白猫" not in understood_line(analysis, "zh")
 
