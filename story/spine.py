@@ -26,6 +26,7 @@ from story.staged import (
     Cast,
     action,
     action_of,
+    befalls,
     dreamt_own,
     kind,
     main_place,
@@ -55,7 +56,8 @@ def premise_beats(analysis: Analysis, clauses: Sequence[Clause], cast: Cast, lan
     dreamt: tuple[Any, ...] | None = None  # the places of a shop of its own the hero only dreamt of, so far
     doing = ""  # the hero's last deed ("sings on a talent show"), kept while a crowd reacts to it
     for c in clauses:
-        k = kind(c, len(clauses), analysis, cast)
+        to = befalls(c, analysis, cast)  # whom it befalls: the one fact its kind and its lines read
+        k = kind(c, len(clauses), analysis, cast, to)
         opener = _opener(c, k, beats, openers, zh)
         company = (partner or _companion(c, clauses, cast)) if _jointly(c) else \
             partner if cast.story.pair and not c.said_subject else None  # a quarrel's pair goes on together
@@ -103,7 +105,7 @@ def premise_beats(analysis: Analysis, clauses: Sequence[Clause], cast: Cast, lan
         if k in {"rise", "outcome"} and c.actor == cast.hero and asks and ("build" in c.events or action(c) in {"work", "think"}):
             standing = asks[:2]
         beats.append({"speaker": NARRATOR, "line": line[:200], "visual": visual[:160], "slot": "premise",
-                      "clause": c.index, "kind": k, "asks": asks, "subs": subs, "memory": recalls(c)})
+                      "clause": c.index, "kind": k, "befalls": to, "asks": asks, "subs": subs, "memory": recalls(c)})
         if company or _with(c):
             beats[-1]["with"] = company or _with(c)  # who does it with the subject: on screen from here on
     return beats

@@ -31,7 +31,7 @@ from story.sides import harms_in
 from story.telling import telling_data
 from story.text import HAN, alternation
 
-Beat = dict[str, Any]  # speaker, line, visual, slot (+ clause, kind, asks for premise beats)
+Beat = dict[str, Any]  # speaker, line, visual, slot (+ clause, kind, befalls, asks for premise beats)
 
 
 @cache
@@ -59,11 +59,30 @@ class Cast:
         return self.names.get(key or self.hero, self.names[self.hero])
 
 
-def kind(clause: Clause, total: int, analysis: Analysis, cast: Cast) -> str:
+def befalls(clause: Clause, analysis: Analysis, cast: Cast) -> str | None:
+    """Whom the clause's doing befalls: its object, but the hero when the other side wrongs one of its own, or
+    leaves or cheats with another ("his wife runs off with Tofu, a rich Persian", 女朋友为了有钱的哈士奇离开了他,
+    "the siamese's husband runs away with the neighbour's cat": the hurt is the hero's, though the one named after
+    the verb is the new love), never when the one left is the one who wronged the hero ("…then the husky leaves
+    her too": hers). Set once on the clause's beat (``befalls``): ``kind`` and the weave's lines read it."""
+    if cast.sides.get(clause.actor or "") != "villain":
+        return clause.obj
+    if _HEARTBREAK & set(clause.events):
+        doer, left = analysis.person(clause.actor or ""), analysis.person(clause.obj or "")
+        if doer is not None and doer.victim == cast.hero and doer.does_wrong:
+            return cast.hero
+        if left is not None and left.victim == cast.hero and left.does_wrong:
+            return clause.obj
+    if clause.obj not in (None, cast.hero) and cast.sides.get(clause.obj or "") == "villain":
+        return cast.hero
+    return clause.obj
+
+
+def kind(clause: Clause, total: int, analysis: Analysis, cast: Cast, befallen: str | None) -> str:
     """clash (the hero does something to the other side), hurt (the other side to the hero), setback
     (a wrong the hero suffers), dream (what the hero longs for), situation (the hero's job as the
     premise first shows it), rise (the hero's own doing), outcome
-    (how it ends), plain."""
+    (how it ends), plain. ``befallen``: whom the clause's doing befalls (``befalls``)."""
     lex = lexicon()
     last = clause.index == total - 1
     actor_side = cast.sides.get(clause.actor or "", "neutral")
@@ -86,11 +105,10 @@ def kind(clause: Clause, total: int, analysis: Analysis, cast: Cast) -> str:
         return "hurt"  # "a greedy poodle steals grandma cat's ring": the hero's loss
     if actor_side == "villain" and obj_side != "villain" and harms_in(clause.verb, bool(HAN.search(clause.verb))):
         return "hurt"  # 白猫嫉妒橘猫，偷偷弄坏了它的画: the rival harms the hero's thing, never how it ends
-    doer = analysis.person(clause.actor or "")
-    if doer is not None and actor_side == "villain" and doer.victim == cast.hero and doer.does_wrong \
-            and _HEARTBREAK & set(clause.events):
+    if actor_side == "villain" and befallen == cast.hero and _HEARTBREAK & set(clause.events):
         return "hurt"  # 女朋友为了有钱的哈士奇离开了他, "his wife runs off with a rich Persian": the hero's hurt,
         # though the one named after the verb is the new love
+    doer = analysis.person(clause.actor or "")
     if doer is not None and clause.obj == cast.hero and doer.victim == cast.hero and doer.does_wrong \
             and not doer.own_wrong:
         return "setback"  # "his partner takes his food truck": the hero's own friend wrongs it, no success

@@ -132,7 +132,7 @@ def length(beats: Sequence[Beat], language: str) -> float:
     return sum(voice_seconds(b["line"], language) + SCENE_PAD_S for b in beats)
 
 
-def befalls(c: Clause, cast: Cast) -> str | None:
+def setback_befalls(c: Clause, cast: Cast) -> str | None:
     """Whom a setback clause befalls: the subject ("is betrayed by his best friend", "gets fired"), but the hero
     when another does it to the hero or to what is the hero's ("her best friend betrays her", "steals her
     bakery", 栗子偷走了豆豆的秘方): the hurt is told of the hero, never of the one who did it."""
@@ -141,14 +141,11 @@ def befalls(c: Clause, cast: Cast) -> str | None:
     return c.subject
 
 
-def done_to(kind: str, c: Clause, cast: Cast) -> str | None:
-    """Whom a beat's lines tell it done to: the clause's object, but the hero when a hurt is done with one of the
-    doer's own side ("his wife runs off with a rich Persian", 女朋友跟有钱的贵宾犬跑了): the hurt is the hero's,
-    never the new love's."""
-    if kind == "hurt" and c.obj not in (None, cast.hero) and cast.sides.get(c.obj or "") == "villain" == \
-            cast.sides.get(c.actor or ""):
-        return cast.hero
-    return c.obj
+def done_to(b: Beat, c: Clause) -> str | None:
+    """Whom a premise beat's lines tell it done to: the clause's object, but a hurt's whom it befalls (the beat's
+    ``befalls``, ``story.staged.befalls``: "his wife runs off with a rich Persian", 女朋友跟有钱的贵宾犬跑了: the
+    hurt is the hero's, never the new love's)."""
+    return b["befalls"] if b["kind"] == "hurt" else c.obj
 
 
 def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str, rng: random.Random,
@@ -185,11 +182,11 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
 
     def values(b: Beat) -> dict[str, str]:
         c = clauses[b["clause"]]
-        actor = befalls(c, cast) if b["kind"] == "setback" else c.actor  # a setback's lines: whom it befalls
+        actor = setback_befalls(c, cast) if b["kind"] == "setback" else c.actor  # a setback's lines: whom it befalls
         if b["kind"] == "outcome" and cast.sides.get(c.actor or "") == "villain" or actor in cast.gone or (
                 kind is not None and kind.heros):  # the lost one's fear, whoever finds it: the hero's
             actor = cast.hero  # the rival says sorry: how the hero takes it ("Biscuit can hardly believe it")
-        obj = done_to(b["kind"], c, cast)
+        obj = done_to(b, c)
         out = {"actor": cast.name(actor), "object": cast.name(obj) if obj else cast.name(cast.hero),
                "hero": cast.name(cast.hero), "scene": scene_of(str(b.get("visual", "")), setting)}
         if not c.obj and not strives:  # "Luna keeps both eyes on Luna": a kind's line about another needs one
@@ -255,9 +252,9 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         c = clauses[b["clause"]]
         said = data["say"].get(_say_key(b["kind"], c, cast, opens))
         who = cast.hero if opens or said and said.get("who") == "hero" or kind is not None and kind.heros else \
-            done_to(b["kind"], c, cast) if said and said["who"] == "object" else c.actor
-        if b["kind"] == "setback" and befalls(c, cast):
-            who = befalls(c, cast)  # "is betrayed by his best friend", "her friend betrays her": the one it
+            done_to(b, c) if said and said["who"] == "object" else c.actor
+        if b["kind"] == "setback" and setback_befalls(c, cast):
+            who = setback_befalls(c, cast)  # "is betrayed by his best friend", "her friend betrays her": the one it
             #                         befalls says "Now what do I do?", never the one who did it
         if who in cast.gone:
             who = cast.hero  # the one who never came back says nothing: the one who waits does

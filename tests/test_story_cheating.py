@@ -79,3 +79,29 @@ def test_the_hurt_of_a_partner_leaving_with_another_is_the_heros(premise: str) -
         hurt = [w for w in ("small", "swallows", "counts to ten", "tries not to cry", "ears droop", "paws are shaking",
                             "stands there alone", "真想消失", "低着头", "发抖", "站在原地", "一声不吭") if w in told]
         assert not any(f"{names[lover]}{sep}{w}" in told for w in hurt for sep in (" ", "", "'s ")), told
+
+
+@pytest.mark.parametrize(("premise", "leaves"), [
+    ("the siamese's husband runs away with the neighbour's cat and never comes back", "runs away with"),
+    ("老婆跟着有钱的波斯猫跑了，狸花猫努力工作开了面馆，老婆后悔了", "跟着"),
+])
+def test_the_new_love_is_named_only_where_the_partner_leaves_with_it(premise: str, leaves: str) -> None:
+    """The hurt befalls the one left (story/staged.befalls, read by the beat's kind and its lines), also where the
+    new love stands on no side (the neighbour's cat) or the leaver is no one's said partner (老婆): no "It stings more
+    than Miso lets anyone see", no 豆豆全都看在眼里."""
+    import re
+
+    for seed in (1, 2):
+        script = write_story(premise, None, analyse(premise).language, seed).script
+        lover = next(c.name for c in script.characters if c.id not in {"hero", "rival"})
+        said = [s for scene in script.scenes for _, t in scene.spoken() for s in re.split(r"(?<=[.!?。！？])\s*", t)]
+        assert all(leaves in s for s in said if lover in s), [s for s in said if lover in s]
+
+
+def test_the_new_love_leaving_the_cheater_in_turn_is_its_comeuppance_not_the_heros_hurt() -> None:
+    """"…then the husky leaves her too": the one left is the one who wronged the hero, so it befalls her; the story
+    ends with it (never a second hurt of the hero's in the middle)."""
+    script = write_story("a persian cat leaves her poor husband for a rich husky, then the husky leaves her too",
+                         None, "en", 1).script
+    told = [k for k, s in enumerate(script.scenes) if "leaves" in s.narration and "too" in s.narration]
+    assert told and told[0] >= len(script.scenes) - 2, [s.narration for s in script.scenes]
