@@ -234,3 +234,31 @@ def test_replace_line_validates_like_any_script_and_line_edits_time_out() -> Non
     assert book.line_edit(7) == ("d1", 2) and book.line_edit(8) is None
     now[0] = 16 * 60.0
     assert book.line_edit(7) is None and not book.end_line_edit(7)
+
+
+async def test_a_clip_and_its_job_are_the_pressers_or_not_found(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``owned_clip_job`` (a remix's or a new twist's start): the presser's clip and its job; another's clip, or a
+    clip whose job is gone, is ``NotFound``."""
+    from types import SimpleNamespace
+
+    from bot.handlers import ownership
+
+    clip = SimpleNamespace(id=7, owner=1, job_id=3)
+    job = SimpleNamespace(id=3, owner=1)
+    jobs = {3: job}
+
+    async def get_clip(clip_id: int) -> object:
+        return clip if clip_id == 7 else None
+
+    async def get_job(job_id: int) -> object:
+        return jobs.get(job_id)
+
+    store = SimpleNamespace(get_clip=get_clip, get_job=get_job)
+    monkeypatch.setattr(ownership, "deps_of", lambda context: SimpleNamespace(store=store))
+    mine, other = SimpleNamespace(user_id=1), SimpleNamespace(user_id=2)
+    assert await ownership.owned_clip_job(None, mine, 7) == (clip, job)  # type: ignore[arg-type]
+    with pytest.raises(NotFound):
+        await ownership.owned_clip_job(None, other, 7)  # type: ignore[arg-type]
+    jobs.clear()
+    with pytest.raises(NotFound):
+        await ownership.owned_clip_job(None, mine, 7)  # type: ignore[arg-type]

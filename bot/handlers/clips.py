@@ -14,10 +14,9 @@ from bot import callbacks
 from bot.callbacks import Action
 from bot.delivery import send_by_file_id, title_of
 from bot.handlers.common import AnyApp, Context, Press, deps_of, on_button
-from bot.handlers.ownership import owned_clip
+from bot.handlers.ownership import owned_clip, owned_clip_job
 from bot.handlers.premise import show_styles
 from bot.handlers.script import write_and_show
-from petreel.errors import NotFound
 from petreel.i18n import t
 from storage.models import Job
 from story.script import Script
@@ -57,23 +56,15 @@ def remix_head(script: Script, lang: str, backend: str) -> str:
 
 @on_button
 async def remix(update: Update, context: Context, press: Press) -> None:
-    deps = deps_of(context)
-    clip = await owned_clip(context, press, press.button.number())
-    job = await deps.store.get_job(clip.job_id)
-    if job is None:
-        raise NotFound()
+    clip, job = await owned_clip_job(context, press, press.button.number())
     await press.answer()
     await open_remix(context, press.user_id, press.chat_id, job, press.lang, parent_clip_id=clip.id, premise=job.premise)
 
 
 @on_button
 async def twist(update: Update, context: Context, press: Press) -> None:
-    deps = deps_of(context)
-    clip = await owned_clip(context, press, press.button.number())
-    job = await deps.store.get_job(clip.job_id)
-    if job is None:
-        raise NotFound()
-    draft = await deps.drafts.new(
+    _, job = await owned_clip_job(context, press, press.button.number())
+    draft = await deps_of(context).drafts.new(
         press.user_id, press.chat_id, job.premise, job.language, style=job.style, art_style=job.art_style
     )
     await press.answer()

@@ -42,3 +42,13 @@ async def owned_clip(context: Context, press: Press, clip_id: int) -> Clip:
         log.warning("user %s pressed a button naming clip %s they don't own", press.user_id, clip_id)
         raise NotFound()
     return clip
+
+
+async def owned_clip_job(context: Context, press: Press, clip_id: int) -> tuple[Clip, Job]:
+    """The presser's clip and the job that made it (``NotFound`` when the job is gone): what a remix or a new
+    twist of the clip starts from."""
+    clip = await owned_clip(context, press, clip_id)
+    job = await deps_of(context).store.get_job(clip.job_id)
+    if job is None:
+        raise NotFound()
+    return clip, job
