@@ -15,6 +15,7 @@ from typing import Any
 
 from story.datafiles import read_json
 from story.lexicon import lexicon
+from story.onscreen import appearance
 from story.text import alternation
 
 CASH = "stack of cash"
@@ -99,7 +100,7 @@ def show_riches(scenes: Sequence[dict[str, Any]], job_outfit: str | None, job_pr
     tools = {p[:40] for p in job_props}
     worn = {a["id"]: a["outfit"] for s in scenes for a in s["characters"]}  # the mockers as they were drawn
     for n, scene in enumerate(scenes[start:]):
-        hero = next((a for a in scene["characters"] if a["id"] == "hero"), None)
+        hero = appearance(scene, "hero")
         if hero is None:
             continue
         if hero["outfit"] in _WORKWEAR or hero["outfit"] == job_outfit:
