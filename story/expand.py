@@ -546,7 +546,8 @@ def expand_plan(
                    [str(c["id"]) for c in characters], frozenset(ids[g] for g in gone))
     # a last wish: said at home, dreamt of, then granted at the wished place with the loved one beside the hero
     show_voyage(scenes, analyse(premise), lang, [[(plan.beats[i].line, plan.beats[i].visual) for i in g.beats]
-                                                  for g in groups], MAX_PROPS)  # a trip (a rocket to the moon): each scene drawn in its leg of the trip
+                                                  for g in groups], MAX_PROPS,
+                [str(c["id"]) for c in characters], frozenset(ids[g] for g in gone))  # a trip (a rocket to the moon): each scene drawn in its leg of the trip
     show_quarrel(scenes, analyse(premise), story_kind(analyse(premise)), [str(c["id"]) for c in characters],
                  MAX_PROPS)  # a quarrel: both angry over the thing, then both glad with it at the end
     show_mockers_stunned(scenes, analyse(premise), MAX_PROPS, characters)  # "everyone laughed at her": stunned, at the end

@@ -18,7 +18,8 @@ _NAME_ZH = re.compile(r"(?:名叫|名字叫|叫做|取名|叫)([\u4e00-\u9fff]{2
 _CAP = re.compile(r"\b([A-Z][a-z][\w'-]{0,18})\b")
 _STOP_CAPS = {"The", "A", "An", "In", "On", "At", "One", "When", "After", "Then", "But", "And", "Her", "His",
               "Their", "Its", "She", "He", "They", "It", "Every", "This", "That", "Years", "Mars", "Moon",
-              "Earth", "Paris", "London", "New", "Chinese", "English", "I", "My", "Our", "Once"}
+              "Earth", "Paris", "London", "New", "Chinese", "English", "I", "My", "Our", "Once", "China", "Egypt",
+              "Rome", "Japan", "Greece", "Ancient", "Middle", "Ages", "Tang", "Qing", "Ming"}  # a place or an age
 # after a name, the next name of a list ("Bella and Max", "Mango, Pearl and Tofu")
 _LISTED = re.compile(r"\s*(?:,|,?\s*(?:and|&))\s*[A-Z][a-z][\w'-]{0,18}\b")
 # a list of names after the first ("… and Max", "…, Pearl and Tofu"), never an adverb's comma ("Finally, Xiaoju")

@@ -19,7 +19,8 @@ from typing import Any
 from story.datafiles import read_json
 from story.kinds import story_kind
 from story.lexicon import lexicon
-from story.onscreen import appearance, move
+from story.onscreen import appearance, enter, join, move
+from story.plan import place_title
 from story.premise import Analysis
 from story.text import HAN
 
@@ -39,6 +40,9 @@ class Leg:
     holding: str | None  # what the hero holds in that pose ("wish:space": the moon in its thought)
     alone: bool  # no crowd there (the moon, the stars)
     keep: frozenset[str]  # the hero's own poses kept there though idle elsewhere ("work" at the building)
+    title: tuple[str, str] | None  # its headline's place word (English, Chinese), for a location drawn as it
+    # ("Palace", 皇宫 for the mansion), or None: the location's own
+    others: bool  # the others of the cast are on screen there (the emperor watching in the palace)
 
 
 @cache
@@ -55,8 +59,16 @@ def legs(kind_id: str) -> tuple[Leg, ...]:
         return ()
     return tuple(Leg(g["id"], g["location"], g.get("time"), g.get("weather", "clear"),
                      (*g.get("words", {}).get("en", ()), *g.get("words", {}).get("zh", ())), tuple(g.get("props", ())),
-                     g.get("action"), g.get("holding"), bool(g.get("alone")), frozenset(g.get("keep", ())))
+                     g.get("action"), g.get("holding"), bool(g.get("alone")), frozenset(g.get("keep", ())),
+                     (g["title"]["en"], g["title"]["zh"]) if "title" in g else None, bool(g.get("others")))
                  for g in spec["legs"])
+
+
+def met_from(kind_id: str) -> int:
+    """The first leg where the others of the cast are met (穿越: the old world's people, from waking there on);
+    0 for a trip they share from the start."""
+    spec = _data()["kinds"].get(kind_id, {})
+    return next((n for n, g in enumerate(spec.get("legs", ())) if g["id"] == spec.get("met_at")), 0)
 
 
 def _at(word: str, text: str, low: str) -> int:
@@ -85,20 +97,25 @@ def named_leg(trip: Sequence[Leg], text: str) -> int | None:
 
 
 def scene_legs(trip: Sequence[Leg], beats: Sequence[Sequence[tuple[str, str]]]) -> list[int]:
-    """Each scene's leg from its beats' (line, visual note): the furthest leg its beats name, each the earlier of the
-    legs its line and its note name by their earliest word (an arc's line may look ahead, "the moon is so big
-    tonight", and a premise clause's note carries the premise's place, "at the mars"); a leg named
-    before a later scene that names an earlier one is a summary or a dream (kept where the trip stands); a scene
-    naming none stays put."""
+    """Each scene's leg from its beats' (line, visual note): the furthest leg its beats name, each by its line's
+    earliest word, else its note's where it is no note told again (a premise clause's note carries the premise's
+    place, "at the mars", and the filler after it the same note); of the
+    scenes that name one, those of the longest run that never goes back are its steps, any other a summary or a dream
+    ("小橘猫坐火箭去月球" told first), drawn where the trip stands then like a scene that names none."""
     named: list[int | None] = []
+    last = ""
     for scene in beats:
-        said = [min(n) for n in ([m for m in (named_leg(trip, line), named_leg(trip, note)) if m is not None]
-                                 for line, note in scene) if n]
+        said = []
+        for line, note in scene:
+            leg = named_leg(trip, line)
+            if leg is None and note != last:  # a note told again (the filler after a clause) names it once
+                leg = named_leg(trip, note)
+            last = note
+            if leg is not None:
+                said.append(leg)
         named.append(max(said) if said else None)
-    for n, leg in enumerate(named):  # a leg told before a later scene's earlier one is no step of the trip
-        later = [m for m in named[n + 1:] if m is not None]
-        if leg is not None and later and leg > min(later):
-            named[n] = None
+    kept = set(_in_order(named))  # the most scenes told in the trip's order; any other is a summary or a dream
+    named = [leg if n in kept else None for n, leg in enumerate(named)]
     out: list[int] = []
     at = 0
     for leg in named:
@@ -107,12 +124,35 @@ def scene_legs(trip: Sequence[Leg], beats: Sequence[Sequence[tuple[str, str]]]) 
     return out
 
 
+def _in_order(named: Sequence[int | None]) -> list[int]:
+    """The scenes of the longest run of named legs that never goes back (ties: the one starting nearer the trip's
+    start: a summary told first is the one left out)."""
+    told = [n for n, leg in enumerate(named) if leg is not None]
+    best: dict[int, tuple[int, int, int | None]] = {}  # scene -> (scenes in the run, legs summed, the scene before)
+    for n in told:
+        leg = int(named[n] or 0)
+        before = [(best[m][0], -best[m][1], m) for m in best if int(named[m] or 0) <= leg]
+        length, total, prev = max(before, default=(0, 0, None))
+        best[n] = (length + 1, -total + leg, prev)
+    if not best:
+        return []
+    end: int | None = max(best, key=lambda n: (best[n][0], -best[n][1]))
+    run = []
+    while end is not None:
+        run.append(end)
+        end = best[end][2]
+    return run[::-1]
+
+
 def show_voyage(scenes: list[dict[str, Any]], analysis: Analysis, lang: str,
-                beats: Sequence[Sequence[tuple[str, str]]], most_props: int) -> None:
+                beats: Sequence[Sequence[tuple[str, str]]], most_props: int, cast: Sequence[str] = (),
+                gone: frozenset[str] = frozenset()) -> None:
     """In a trip's story: each scene drawn in its leg (``scene_legs``): the leg's place, time and weather, its things
     (before the scene's own, ``most_props`` in all), the hero in the leg's pose where its own is idle; no crowd in a
-    leg marked ``alone``. ``beats``: each scene's beats' (line, visual note)."""
-    trip = legs(story_kind(analysis).id)
+    leg marked ``alone``; the others of the ``cast`` (less the ``gone``) off screen before the leg where they are met
+    (unless they speak), on screen in a leg marked ``others``. ``beats``: each scene's beats' (line, visual note)."""
+    kind = story_kind(analysis).id
+    trip = legs(kind)
     if not trip or not scenes:
         return
     lex = lexicon()
@@ -120,6 +160,13 @@ def show_voyage(scenes: list[dict[str, Any]], analysis: Analysis, lang: str,
                         strict=True):
         leg = trip[n]
         move(scene, leg.location, leg.weather, leg.time, lang)
+        if leg.title:
+            scene["caption"] = scene["caption"].replace(place_title(leg.location, lang), leg.title[lang == "zh"], 1)
+        if n < met_from(kind):
+            _before_met(scene)
+        elif leg.others:
+            for cid in (c for c in cast if c != "hero" and c not in gone):
+                join(scene, cid, "stand", target="hero")
         own = [p for p in scene["props"]
                if not (leg.alone and any(h.section == "props" and h.key == "crowd" for h in lex.find(p)))]
         things = [str(lex.entry("props", key)["label"]) for key in leg.props]
@@ -127,3 +174,15 @@ def show_voyage(scenes: list[dict[str, Any]], analysis: Analysis, lang: str,
         hero = appearance(scene, "hero")
         if hero is not None and leg.action and hero["action"] in _IDLE - leg.keep:
             hero.update(action=leg.action, holding=leg.holding, target=None)
+
+
+def _before_met(scene: dict[str, Any]) -> None:
+    """A scene before the others are met: the hero alone, but for one who speaks in it."""
+    heard = {d["speaker"] for d in scene["dialogue"]}
+    gone = {a["id"] for a in scene["characters"] if a["id"] != "hero" and a["id"] not in heard}
+    scene["characters"] = [a for a in scene["characters"] if a["id"] not in gone]
+    for a in scene["characters"]:
+        if a.get("target") in gone:
+            a["target"] = None
+    if not scene["characters"]:
+        enter(scene, "hero", "stand")

@@ -75,3 +75,35 @@ def test_the_moon_is_drawn_in_its_thought() -> None:
     moon = np.linalg.norm(np.asarray(img).astype(np.float32) - (250, 215, 80), axis=2) < 40
     rocket = np.linalg.norm(np.asarray(img).astype(np.float32) - (225, 70, 70), axis=2) < 40
     assert moon.sum() > 40 and rocket.sum() > 20
+
+
+TIME = "a house cat wakes up in ancient China as the emperor's cat"
+
+
+@pytest.mark.parametrize("premise", [
+    TIME,
+    "柴犬穿越到古代当了将军",
+    "小橘猫穿越回古代，成了皇帝最宠爱的猫",  # 穿越回: no second chance
+    "a golden retriever falls through a portal into the middle ages and becomes a knight",
+])
+def test_a_trip_back_in_time_is_its_own_story(premise: str) -> None:
+    kind = story_kind(analyse(premise))
+    assert (kind.id, kind.arc) == ("time_travel", "time_travel")
+
+
+def test_a_day_undone_is_still_a_second_chance() -> None:
+    assert story_kind(analyse("被渣男狗抛弃的猫咪重生了，这一次她要改变命运")).id == "second_chance"
+
+
+def test_the_trip_in_time_goes_from_home_through_the_flash_to_the_palace() -> None:
+    script = _script(TIME)
+    locations = [s.location for s in script.scenes]
+    palace = locations.index("mansion")
+    flash = next(i for i, s in enumerate(script.scenes) if s.weather == "storm")
+    assert 0 < flash < palace and set(locations[:palace]) == {"bedroom"} and set(locations[palace:]) == {"mansion"}
+    assert all(s.caption.startswith("Palace") and "red lanterns" in s.props for s in script.scenes[palace:])
+    assert "China" not in {c.name for c in script.characters}  # a land, no pet's name
+    emperor = next(c.id for c in script.characters if c.id != "hero")
+    assert all(emperor not in {a.id for a in s.characters} for s in script.scenes[:palace])  # met there
+    assert any(emperor in {a.id for a in s.characters} for s in script.scenes[palace:])
+    assert not any("china" in p.lower() for s in script.scenes for p in s.props)
