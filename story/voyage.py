@@ -19,6 +19,7 @@ from typing import Any
 from story.datafiles import read_json
 from story.kinds import story_kind
 from story.lexicon import lexicon
+from story.nearest import nearest
 from story.onscreen import appearance, enter, join, move
 from story.plan import place_title
 from story.premise import Analysis
@@ -35,7 +36,8 @@ class Leg:
     time: str | None  # its time of day, or None: the scene's own
     weather: str  # its weather ("clear")
     words: tuple[str, ...]  # English and Chinese words that tell a scene is in this leg
-    props: tuple[str, ...]  # lexicon prop keys drawn in it (the rocket, the flag)
+    props: tuple[str, ...]  # lexicon prop keys drawn in it (the rocket, the flag), or the painter's words for one
+    # the lexicon has no key of ("treasure chest": drawn as the painter finds it, reported where it is another)
     action: str | None  # the hero's pose there, where its own is idle (None: its own)
     holding: str | None  # what the hero holds in that pose ("wish:space": the moon in its thought)
     alone: bool  # no crowd there (the moon, the stars)
@@ -43,6 +45,8 @@ class Leg:
     title: tuple[str, str] | None  # its headline's place word (English, Chinese), for a location drawn as it
     # ("Palace", 皇宫 for the mansion), or None: the location's own
     others: bool  # the others of the cast are on screen there (the emperor watching in the palace)
+    replaces: frozenset[str]  # lexicon prop keys its things stand for: the scene's own of them left out (the
+    # treasure chest for 'pirate treasure' drawn as a stack of cash, the pirate ship for the boat sailed)
 
 
 @cache
@@ -60,7 +64,8 @@ def legs(kind_id: str) -> tuple[Leg, ...]:
     return tuple(Leg(g["id"], g["location"], g.get("time"), g.get("weather", "clear"),
                      (*g.get("words", {}).get("en", ()), *g.get("words", {}).get("zh", ())), tuple(g.get("props", ())),
                      g.get("action"), g.get("holding"), bool(g.get("alone")), frozenset(g.get("keep", ())),
-                     (g["title"]["en"], g["title"]["zh"]) if "title" in g else None, bool(g.get("others")))
+                     (g["title"]["en"], g["title"]["zh"]) if "title" in g else None, bool(g.get("others")),
+                     frozenset(g.get("replaces", ())))
                  for g in spec["legs"])
 
 
@@ -167,9 +172,8 @@ def show_voyage(scenes: list[dict[str, Any]], analysis: Analysis, lang: str,
         elif leg.others:
             for cid in (c for c in cast if c != "hero" and c not in gone):
                 join(scene, cid, "stand", target="hero")
-        own = [p for p in scene["props"]
-               if not (leg.alone and any(h.section == "props" and h.key == "crowd" for h in lex.find(p)))]
-        things = [str(lex.entry("props", key)["label"]) for key in leg.props]
+        own = [p for p in scene["props"] if not (leg.alone and _prop_key(p) == "crowd" or _prop_key(p) in leg.replaces)]
+        things = [str(lex.entry("props", key)["label"]) if key in lex.data["props"] else key for key in leg.props]
         scene["props"] = list(dict.fromkeys([*things, *own]))[:most_props]
         hero = appearance(scene, "hero")
         if hero is not None and leg.action and hero["action"] in _IDLE - leg.keep:
@@ -186,3 +190,12 @@ def _before_met(scene: dict[str, Any]) -> None:
             a["target"] = None
     if not scene["characters"]:
         enter(scene, "hero", "stand")
+
+
+def _prop_key(prop: str) -> str | None:
+    """The lexicon prop key a scene's prop is drawn as (its label's, else the nearest: 'pirate treasure' is money)."""
+    key = next((h.key for h in lexicon().find(prop) if h.section == "props"), None)
+    if key is None:
+        near = nearest(prop, "props", "zh" if HAN.search(prop) else "en")
+        key = near.used if near else None
+    return key

@@ -1,8 +1,10 @@
 """A trip to another world is its own story, drawn leg by leg (story/voyage.py, story/data/voyages.json): a trip to
 space ("a little corgi dreams of going to space, builds a cardboard rocket and lands on the moon", 小橘猫坐火箭去月球) is
 the kind and arc ``space_trip``: the dream at home at night (the moon in its thought), the rocket built, the launch,
-the stars, the moon with its flag, never drawn on the moon from its first scene. Painter: the moon and a rocket in
-the thought bubble."""
+the stars, the moon with its flag, never drawn on the moon from its first scene. A trip back in time (穿越) is
+``time_travel``: home, the flash, the palace, its people met only there. A pirate voyage is ``pirates``: the map, the
+ship, the waves, the island, the chest. Painter: the moon and a rocket in the thought bubble; a pirate ship, a
+treasure map, a treasure chest."""
 
 from __future__ import annotations
 
@@ -12,7 +14,8 @@ from PIL import Image, ImageDraw
 
 from render.painter.geometry import Pen
 from render.painter.poses import draw_marks
-from render.painter.vocabulary import stage_action
+from render.painter.props import draw_prop
+from render.painter.vocabulary import art, match_prop, stage_action
 from story.kinds import story_kind
 from story.premise import analyse
 from story.script import Script
@@ -107,3 +110,38 @@ def test_the_trip_in_time_goes_from_home_through_the_flash_to_the_palace() -> No
     assert all(emperor not in {a.id for a in s.characters} for s in script.scenes[:palace])  # met there
     assert any(emperor in {a.id for a in s.characters} for s in script.scenes[palace:])
     assert not any("china" in p.lower() for s in script.scenes for p in s.props)
+
+
+PIRATES = "三只小猫坐船出海寻宝，遇到了暴风雨，最后在小岛上找到了宝箱"
+
+
+@pytest.mark.parametrize("premise", [
+    "two kittens sail to find pirate treasure",
+    PIRATES,
+    "a shiba finds an old treasure map and sets sail",
+    "柯基捡到一张藏宝图，和朋友们一起出海寻宝",
+])
+def test_a_pirate_treasure_hunt_is_its_own_story(premise: str) -> None:
+    kind = story_kind(analyse(premise))
+    assert (kind.id, kind.arc) == ("pirates", "pirates")
+
+
+def test_the_voyage_goes_from_the_map_over_the_waves_to_the_chest() -> None:
+    script = _script(PIRATES)
+    props = [set(s.props) | {a.holding for a in s.characters if a.holding} for s in script.scenes]
+    first = {name: next(i for i, p in enumerate(props) if name in p)
+             for name in ("treasure map", "pirate ship", "treasure chest")}
+    storm = next(i for i, s in enumerate(script.scenes) if s.weather == "storm")
+    assert first["treasure map"] < first["pirate ship"] <= storm < first["treasure chest"], props
+    assert {s.location for s in script.scenes} == {"beach"}
+    assert not any("yacht" in p for s in script.scenes for p in s.props)  # the pirate ship, not a second boat
+
+
+@pytest.mark.parametrize(("asked", "drawn"), [("pirate ship", "pirate ship"), ("treasure map", "treasure map"),
+                                             ("treasure chest", "treasure chest"), ("宝箱", "treasure box")])
+def test_the_pirate_things_have_their_own_drawings(asked: str, drawn: str) -> None:
+    match = match_prop(asked)
+    assert match is not None and art(match) == drawn
+    img = Image.new("RGB", (400, 400), (0, 0, 0))
+    draw_prop(drawn, Pen(ImageDraw.Draw(img, "RGBA"), 200, 380, 1.5))
+    assert (np.asarray(img).sum(axis=2) > 0).sum() > 4000

@@ -1316,6 +1316,67 @@ def _yacht(p: Pen, color: RGB | None) -> None:
     p.poly(star_pts(76, -48, 7), WHITE, outline=False)
 
 
+def _pirate_ship(p: Pen, color: RGB | None) -> None:
+    """A pirate ship on a strip of sea: a dark wooden hull with planks and portholes, the mast aft with a big patched
+    sail and the black flag with its skull; the foredeck open where its captain stands when it is their rig."""
+    wood = color or (120, 78, 44)
+    p.rect(-98, -14, 98, 4, (60, 120, 190), outline=False)  # the water
+    for x in range(-84, 85, 28):
+        p.arc(x, -12, 8, 200, 340, 2)
+    p.line([(-60, -58), (-60, -178)], darker(wood, 0.7), 4)  # the mast, aft
+    p.poly([(-92, -164), (-28, -164), (-22, -86), (-96, -86)], (245, 238, 220))  # the sail
+    p.line([(-58, -150), (-44, -132)], (200, 190, 170), 1.4)
+    p.rect(-84, -118, -70, -104, (225, 215, 195), outline=False)  # a patch
+    p.poly([(-60, -178), (-28, -172), (-60, -160)], (30, 30, 34))  # the black flag
+    p.ell(-48, -171, 3.4, 3.0, WHITE, outline=False)  # its skull
+    p.line([(-53, -165), (-43, -167)], WHITE, 1.2)
+    p.poly([(-98, -64), (98, -58), (72, -10), (-82, -10)], wood)  # the hull
+    for y in (-46, -32, -20):
+        p.line([(-88 + (y + 64) * 0.25, y), (90 - (y + 58) * 0.5, y)], darker(wood, 0.75), 1.4)
+    for x in (-50, -10, 30):
+        p.ell(x, -40, 5, 5, (40, 40, 46))
+        p.ell(x, -40, 5, 5, None, width=1.4)
+    p.line([(-36, -70), (94, -66)], darker(wood, 0.8), 2)  # the rail
+    for x in range(-30, 92, 20):
+        p.line([(x, -69), (x, -59)], darker(wood, 0.8), 1.6)
+
+
+def _treasure_chest(p: Pen, color: RGB | None) -> None:
+    """An open treasure chest heaped with gold coins: a wooden box with gold bands and a lock, the lid thrown back,
+    coins spilling on the ground, sparkles over it."""
+    wood = color or (140, 86, 44)
+    p.poly([(-52, -58), (52, -58), (46, -104), (-46, -104)], darker(wood, 0.8))  # the lid, thrown back
+    p.line([(-49, -81), (49, -81)], GOLD, 4)
+    for x, y in ((-30, -64), (-12, -70), (8, -68), (26, -64), (-20, -58), (0, -60), (18, -57), (-38, -58), (36, -58)):
+        p.ell(x, y, 9, 6, GOLD)  # the heap of coins
+        p.ell(x, y, 4.5, 2.6, lighter(GOLD, 0.35), outline=False)
+    p.rect(-54, -58, 54, 0, wood, r=3)  # the box
+    for x in (-40, 40):
+        p.rect(x - 4, -58, x + 4, 0, GOLD, outline=False)
+    p.rect(-54, -60, 54, -52, GOLD, outline=False)
+    p.rect(-8, -46, 8, -30, GOLD, r=2)  # the lock
+    p.ell(0, -38, 2.2, 3, darker(GOLD, 0.5), outline=False)
+    for x, y in ((-70, -6), (66, -4), (78, -12)):
+        p.ell(x, y, 8, 4.5, GOLD)
+    for x, y, r in ((-36, -96, 7.0), (30, -104, 9.0), (58, -78, 6.0)):
+        p.poly(star_pts(x, y, r, inner=0.3, n=4), (255, 248, 200), outline=False)
+
+
+def _treasure_map(p: Pen, color: RGB | None) -> None:
+    """An old treasure map unrolled: yellowed parchment curled at both ends, an island, a dashed trail and a big red X."""
+    paper = color or (236, 214, 160)
+    p.rect(-56, -70, 56, -4, paper, r=2)
+    for x in (-56, 56):  # the rolled ends
+        p.rect(x - 6, -74, x + 6, 0, darker(paper, 0.85), r=5)
+    p.ell(-10, -36, 30, 18, (140, 190, 110), outline=False)  # the island
+    p.ell(-10, -36, 30, 18, None, width=1.2)
+    for k in range(5):  # the trail
+        x = -34 + k * 9
+        p.line([(x, -30 + (k % 2) * 4), (x + 5, -32 + (k % 2) * 4)], (150, 70, 40), 1.6)
+    p.line([(14, -48), (28, -34)], (220, 40, 40), 4)
+    p.line([(28, -48), (14, -34)], (220, 40, 40), 4)
+
+
 def _easel(p: Pen, color: RGB | None) -> None:
     """An artist's easel with a bright painting on it (sun, hills) and a palette hung on its leg."""
     wood = (160, 110, 64)
@@ -1568,7 +1629,8 @@ RIG_OFFSET: dict[str, tuple[float, float]] = {"car": (-6, 6), "delivery scooter"
 VARIANTS: dict[str, DrawFn] = {"soapy car": _soapy_car, "volleyball": _volleyball, "sports car": _sports_car, "truck": _truck, "bus": _bus, "bicycle": _bicycle,
                                "hot dog": _hot_dog,
                                "stunned crowd": _stunned_crowd, "crying crowd": _crying_crowd, "coin jar": _coin_jar,
-                               "soup bowl": _soup_bowl}
+                               "soup bowl": _soup_bowl, "pirate ship": _pirate_ship, "treasure chest": _treasure_chest,
+                               "treasure box": _treasure_chest, "treasure map": _treasure_map}
 # the crowds drawn as two groups, each of the animals its words name (``vocabulary.crowd_kind``)
 _OF_A_KIND: dict[str, Callable[[Pen, RGB | None, str], None]] = {
     "onlookers": _onlookers, "stunned crowd": _stunned_crowd, "crying crowd": _crying_crowd,
@@ -1602,7 +1664,8 @@ EXTENT: dict[str, tuple[float, float]] = {
     "oven": (48, 126), "queue": (112, 92), "broom": (22, 150), "dishes": (40, 74), "tooth": (46, 112), "game controller": (52, 74), "fans": (170, 72),
     "boxes": (52, 90), "football": (52, 102), "basketball": (52, 102), "frisbee": (96, 70), "tennis racket": (48, 112),
     "skateboard": (64, 52), "telescope": (56, 110), "guitar": (32, 142), "burger": (50, 90), "pizza": (72, 92),
-    "sushi": (60, 44), "hot dog": (58, 40), "soup bowl": (52, 106),
+    "sushi": (60, 44), "hot dog": (58, 40), "soup bowl": (52, 106), "pirate ship": (100, 180),
+    "treasure chest": (90, 116), "treasure box": (90, 116), "treasure map": (66, 78),
     "sofa": (116, 98), "pet bed": (72, 54), "windowsill": (90, 192), "hamster wheel": (54, 112),
     "perch": (56, 144), "washing machine": (46, 118), "soapy car": (132, 116), "volleyball": (52, 102), "kite": (42, 110),
     "remote control": (18, 102), "yarn ball": (82, 90), "carrot": (24, 112), **figures.EXTENT,

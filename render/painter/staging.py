@@ -88,6 +88,8 @@ _BESIDE = {1: [Slot(0.27, GROUND, 0.375)],  # a lone pet beside a wide prop; two
 _APART = [Slot(0.24, GROUND, 0.31), Slot(0.82, BACK_GROUND - 0.012, 0.265), Slot(0.6, BACK_GROUND - 0.012, 0.265)]
 _TOUCH = {"hug", "give", "treat", "push", "spill", "fight", "catch", "kneel"}  # done within reach of the target
 # hung on the wall above the pets' heads, where nobody hides it; a plane up in the sky beside their heads
+_ART_SIZE = {"treasure chest": 0.15, "treasure box": 0.15, "treasure map": 0.11}  # a variant bigger than the
+# prop it is a kind of (a chest of gold, not a coin's worth of cash; a map to read on the sand)
 _HIGH = {"company sign": (0.5, 0.43), "plane": (0.7, 0.27), "lanterns": (0.5, 0.3)}  # lanterns hang up high
 # a crowd drawn for its place (``crowds`` in vocabulary.json): bottom centre x, y and height. The audience,
 # seen from behind along the frame's foot, stays below the subtitles in every camera window (its ears and
@@ -385,7 +387,7 @@ def stage_scene(scene: Scene, cast: list[str] | None = None, young: Mapping[str,
         if not free:
             free = [(0.5, GROUND - 0.03)]
         x, y = _HIGH[m.drawn] if m.drawn in _HIGH else free.pop(0)
-        size = kind.size if kind.layer != "hand" else kind.size * 1.4
+        size = _ART_SIZE.get(art(m), kind.size if kind.layer != "hand" else kind.size * 1.4)
         where = "back" if kind.layer == "back" else "ground" if size > 0.1 else "front"  # small ones in front
         drawing = "soapy car" if washing and m.drawn == "car" and any(st.pose.job == "carwash" for st in staged) \
             else ""  # the car being washed: under suds, its bucket beside it
