@@ -86,6 +86,7 @@ class _Hints:
     opens_job: bool = False  # the hero's only job is its dream, reached by a later clause that opens its shop ("saves
     # every coin and opens a burger shop"): no apron, till nor oven before a scene tells the opening
     lovers: tuple[tuple[str, str], ...] = ()  # (new love, the partner who leaves with or for it): cast keys
+    out_in: str | None = None  # the open weather the premise does a deed in ("runs away in the snow"): drawn outdoors
 
 
 _STOP = frozenset("""a an the and or but of to in on at by for with from into over under after before then
@@ -159,7 +160,8 @@ def _premise_hints(premise: str) -> _Hints:
                   bool(surface) and any(str(surface).lower() in found.lower() for found in homes_bought(premise))
                   or _opened_later(analysis, place_key), surface,
                   *_ball(premise, analysis.props), _opens_job(analysis),
-                  tuple((p.key, p.lover_of) for p in analysis.cast if p.lover_of and p.lover_of != analysis.hero.key))
+                  tuple((p.key, p.lover_of) for p in analysis.cast if p.lover_of and p.lover_of != analysis.hero.key),
+                  _out_in(premise))
 
 
 def _colour_look(hero: dict[str, Any], colour: str) -> None:
@@ -441,7 +443,11 @@ def expand_plan(
             # home until the contest's day; not yet in the mansion the hero buys ("ends up living in a mansion")
             first = "bedroom" if hints.later_venue else None if hints.bought else hints.place
             new_loc = location or first or (str(job_entry["location"]) if job_entry and not dreamt else "street")
-        location = new_loc
+        # the premise's "runs away from home in the snow": on the snowy street, never in the room; where a hero the premise names by
+        # its job works under a roof (the pug nurse's hospital) the story stays, the weather in its window
+        out = _out_in(group.visual) if hints.out_in else None  # the note's "in the snow" where the premise's deed is
+        location = str(stage["out_in"]["places"][out]) if out and new_loc in stage["indoor_places"]["places"] \
+            and not (job_entry and hints.role and new_loc == job_entry["location"]) else new_loc
         arrived = arrived or location == hints.place and bool(hints.place_said) and str(hints.place_said).lower() in (
             f"{group.visual} {group.narration}".lower())  # "opens his own cafe": the café, not the restaurant before
         subs.extend(_unknown_places(group.visual, beat_no, location))
@@ -615,6 +621,28 @@ def _yields(location: str) -> bool:
     """A place a thing with its own place (a boat, a train) is not drawn in: a room ("sails home"), or the rainy
     street a storm names (a boat in a storm is at sea, in the storm)."""
     return location == "rainy_street" or location in staging()["indoor_places"]["places"]
+
+
+@cache
+def _out_in_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    data = staging()["out_in"]
+    before_en = "|".join(map(re.escape, data["before"]["en"]))
+    before_zh = "|".join(map(re.escape, data["before"]["zh"]))
+    after_zh = "|".join(map(re.escape, sorted(data["after_zh"], key=len, reverse=True)))
+    found = []
+    for key, words in data["words"].items():
+        en = "|".join(map(re.escape, words["en"]))
+        zh = "|".join(map(re.escape, sorted(words["zh"], key=len, reverse=True)))
+        found.append((str(key), re.compile(rf"\b(?:{before_en})\s+(?:the\s+|a\s+)?(?:[a-z]+\s+)?(?:{en})\b"
+                                           rf"|(?:{before_zh})(?:{zh})(?:{after_zh})", re.IGNORECASE)))
+    return tuple(found)
+
+
+def _out_in(visual: str) -> str | None:
+    """The open weather a scene's picture note does its deed in ("runs away in the snow", "shivers in the heavy
+    rain", 在大雪里发抖): its key, the first said; None where the note names none (``staging.json``'s ``out_in``)."""
+    spots = [(m.start(), key) for key, pattern in _out_in_patterns() if (m := pattern.search(visual))]
+    return min(spots)[1] if spots else None
 
 
 def _weather(visual: str, location: str, hints: _Hints, before: Mapping[str, Any] | None) -> str:

@@ -99,3 +99,34 @@ def test_a_story_stays_where_it_is_when_only_its_weather_turns(premise: str, pla
         script = write_story(premise, "corgi", "en", seed).script
         wet = [s for s in script.scenes if s.weather in {"rain", "storm"}]
         assert wet and all(s.location == place for s in wet), (seed, [(s.location, s.weather) for s in script.scenes])
+
+
+@pytest.mark.parametrize(("premise", "lang", "weather", "place"), [
+    ("a lonely puppy runs away from home in the snow", "en", "snow", "street"),
+    ("a stray kitten shivers in the rain outside a bakery", "en", "rain", "rainy_street"),
+    ("an old dog walks home alone in the storm", "en", "storm", "rainy_street"),
+    ("小橘猫被赶出家门，在大雪里发抖", "zh", "snow", "street"),
+])
+def test_a_deed_done_in_the_open_weather_is_drawn_outdoors_in_it(premise: str, lang: str, weather: str,
+                                                                  place: str) -> None:
+    """The room or shop the note also names ("away from home", "outside a bakery") is not where the deed is: a
+    pet running in the snow is on the snowy street, never in the bedroom with snow only in its window."""
+    indoor = set(read_json("staging.json")["indoor_places"]["places"])
+    script = write_story(premise, None, lang, 1).script
+    told = [s for s in script.scenes if s.weather == weather]
+    assert told, [(s.location, s.weather) for s in script.scenes]
+    assert told[0].location == place and not any(s.location in indoor for s in told), \
+        [(s.location, s.weather) for s in script.scenes]
+
+
+def test_weather_watched_from_a_room_keeps_the_room() -> None:
+    from story.expand import _out_in
+    assert _out_in("Mango watching the snow from the bedroom window") is None
+    assert _out_in("a rainy night at home") is None
+    assert _out_in("Mango shivering in the heavy rain outside the bakery") == "rain"
+    assert _out_in("阿花在大雪里发抖") == "snow"
+
+
+def test_a_pet_watching_the_snow_from_its_room_stays_in_the_room() -> None:
+    script = write_story("a cat watches the snow from her bedroom window and dreams of her mother", None, "en", 1).script
+    assert {s.location for s in script.scenes} == {"bedroom"}, [(s.location, s.weather) for s in script.scenes]
