@@ -87,6 +87,10 @@ class _Hints:
     # every coin and opens a burger shop"): no apron, till nor oven before a scene tells the opening
     lovers: tuple[tuple[str, str], ...] = ()  # (new love, the partner who leaves with or for it): cast keys
     out_in: str | None = None  # the open weather the premise does a deed in ("runs away in the snow"): drawn outdoors
+    job_later: bool = False  # the premise tells the hero's job after its first clause ("dumped by his girlfriend, he
+    # delivers food every day", 女朋友跑了，柴犬每天送外卖): no uniform nor scooter before a scene tells it
+    opens_later: bool = False  # the premise's place is a shop the hero opens in a later clause ("saves for years, opens
+    # a bakery"): the story reaches it where a scene tells the opening, never before
 
 
 _STOP = frozenset("""a an the and or but of to in on at by for with from into over under after before then
@@ -161,7 +165,7 @@ def _premise_hints(premise: str) -> _Hints:
                   or _opened_later(analysis, place_key), surface,
                   *_ball(premise, analysis.props), _opens_job(analysis),
                   tuple((p.key, p.lover_of) for p in analysis.cast if p.lover_of and p.lover_of != analysis.hero.key),
-                  _out_in(premise))
+                  _out_in(premise), _job_later(analysis), _opened_later(analysis, place_key))
 
 
 def _colour_look(hero: dict[str, Any], colour: str) -> None:
@@ -196,13 +200,36 @@ def _opens_job(analysis: Any) -> bool:
         "build" in c.events for c in clauses(analysis)[1:])
 
 
+def _job_later(analysis: Any) -> bool:
+    """The premise names the hero's job only after its first clause ("the corgi's wife leaves him, he drives a taxi
+    every night", 女朋友跑了，柴犬每天送外卖): the story reaches the job there, not before."""
+    from story.clauses import clauses
+
+    told = clauses(analysis)
+    return analysis.job is not None and len(told) > 1 and analysis.job not in told[0].jobs and any(
+        analysis.job in c.jobs for c in told[1:])
+
+
+def opening(text: str) -> str | None:
+    """The words of ``text`` that tell a shop or venue opened ("Finally, Mango opens its own noodle shop": "opens its
+    own noodle shop"; 虎子开了一家火锅店: 开了一家火锅店), from the opening word to the end of its sentence; None
+    where nothing is opened, or only dreamt of ("dreams of opening a bakery", 梦想开一家花店)."""
+    hits = lexicon().find(text, ["events"])
+    build = next((h for h in hits if h.key == "build"), None)
+    if build is None or any(h.key == "dream" and h.pos < build.pos for h in hits):
+        return None
+    told = re.split(r"[.!?。！？；;，,]", text[build.pos:])[0].strip()
+    return told[:80] or None
+
+
 def _opened_later(analysis: Any, place_key: str | None) -> bool:
     """The premise's place is one the hero opens or builds in a later clause ("saves for years, opens a bakery",
     攒了三年钱，开了一家面包店): the story before it is not in the shop that does not exist yet."""
     from story.clauses import clauses
 
     told = clauses(analysis)
-    at = next((k for k, c in enumerate(told) if place_key in c.places), None) if place_key else None
+    at = next((k for k, c in enumerate(told) if place_key in c.places or any(  # or its nearest ("a pizzeria")
+        n.section == "places" and n.used == place_key for n in c.asked)), None) if place_key else None
     return bool(at) and "build" in told[at or 0].events
 
 
@@ -412,6 +439,8 @@ def expand_plan(
     reached = False  # the hero's calling was reached in a scene before
     opened = False  # a scene told the hero opening its shop (a build event): its job is worn from there on
     arrived = not hints.bought  # the story has reached its place (one the hero opens later: once a scene names it)
+    told_job = not hints.job_later  # the story has reached the hero's job (told in a later clause: once a scene does)
+    left: str | None = None  # where the hero opened a shop of its own that its old job is not done at: job left there
     for n, group in enumerate(groups):
         seen = outside_names(group.visual, lex.find(group.visual), called)  # 奶茶, 饼干, 球球: pets' names here,
         said = " ".join([group.narration, *(t for _, t in group.dialogue)])
@@ -427,7 +456,11 @@ def expand_plan(
         place_hits = [h for h in seen if h.section == "places" and not any(h.surface in o.surface for o in outdoor)
                       and not (any(o in seen for o in outdoor) and _yields(str(lex.entry("places", h.key)["location"])))]
         opened = opened or any(h.section == "events" and h.key == "build" for h in hits)  # "opens a burger shop"
-        job_entry = lex.entry("jobs", hints.job) if hints.job and (opened or not hints.opens_job) else None
+        told_job = told_job or any(h.section == "jobs" and h.key == hints.job for h in hits)
+        opens = None if any(s.get("opens") for s in scenes) else opening(group.narration)  # the hero opens a shop
+        # or venue here (never one only dreamt of), the first time the story tells it
+        job_entry = lex.entry("jobs", hints.job) if hints.job and (opened or not hints.opens_job) and told_job \
+            and left is None else None
         dreamt = hints.bought and hints.job == hints.calling and location != hints.place  # its shop not there yet
         if place_hits:
             entry = lex.entry("places", place_hits[0].key)
@@ -448,8 +481,13 @@ def expand_plan(
         out = _out_in(group.visual) if hints.out_in else None  # the note's "in the snow" where the premise's deed is
         location = str(stage["out_in"]["places"][out]) if out and new_loc in stage["indoor_places"]["places"] \
             and not (job_entry and hints.role and new_loc == job_entry["location"]) else new_loc
+        if opens and job_entry and not hints.opens_job and location != job_entry["location"] and not any(
+                h.section == "jobs" and h.key == hints.job for h in lex.find(opens)):  # its own delivery company: kept
+            left, job_entry = location, None  # a delivery rider's own hot pot shop: no uniform nor scooter from here
         arrived = arrived or location == hints.place and bool(hints.place_said) and str(hints.place_said).lower() in (
-            f"{group.visual} {group.narration}".lower())  # "opens his own cafe": the café, not the restaurant before
+            f"{group.visual} {group.narration}".lower()) and (  # "opens his own cafe": the café, not the restaurant
+            not hints.opens_later or any(s.get("opens") for s in [*scenes, {"opens": opens}]))  # before; from its
+        # opening
         subs.extend(_unknown_places(group.visual, beat_no, location))
         # 3b. when and the weather
         times = [h.key for h in hits if h.section == "times"]
@@ -483,6 +521,11 @@ def expand_plan(
             if a["id"] == "hero" and a["action"] == "work" and deed != "work" and calling is None:
                 a.update(action=deed, expression=stage["action_expression"][deed])
                 a.pop("holding", None)
+        for a in apps:  # the hero's job not reached yet, or left for its own shop: not worn (its own apron there)
+            if a["id"] == "hero" and hints.job and not hints.opens_job and (not told_job or left is not None):
+                a["off_job"] = True
+                if location == left and a["outfit"] == "none" and a["action"] not in ("sick", "sleep"):
+                    a["outfit"] = "apron"
         working = any(a["action"] == "work" for a in apps)
         if calling is not None:  # the calling's own props (the fire hose), never the old job's
             props = [str(p) for p in calling["props"]] + props
@@ -536,6 +579,7 @@ def expand_plan(
             "narration": narration[:400], "caption": caption[:120], "duration": 0.0, "camera": camera,
             "mood": mood, "time_of_day": time_of_day, "weather": weather, "props": props, "dialogue": dialogue,
             "memory": any(plan.beats[i].memory for i in group.beats),  # the past shown: the beat's, not its words
+            "opens": opens,
         })
 
     _show_role(scenes, hints)

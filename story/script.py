@@ -90,6 +90,8 @@ class Appearance(_Strict):
     facing: Facing = "front"
     target: str | None = Field(default=None, pattern=_ID, description="character id this one acts on")
     holding: str | None = Field(default=None, max_length=40, description="a prop in hand: microphone, wok…")
+    off_job: bool = Field(default=False, description="not at its job here (a job the story tells later, or one left "
+                          "for a shop of its own): its job's costume is not drawn")
 
 
 class Line(_Strict):
@@ -110,6 +112,9 @@ class Scene(_Strict):
     camera: Camera = "push_in"
     mood: Mood = "calm"
     memory: bool = Field(default=False, description="the scene shows the past (a memory, a flashback): its own look")
+    opens: str | None = Field(default=None, max_length=80, description="the shop or venue the hero opens in this "
+                              "scene, in the story's words (opens its own noodle shop, 开了一家火锅店): drawn as that "
+                              "place from this scene on, never before")
     time_of_day: TimeOfDay = "day"
     weather: Weather = "clear"
     props: list[str] = Field(default_factory=list, max_length=MAX_PROPS,

@@ -118,7 +118,9 @@ class StoryboardPainter:
             scene = scene.model_copy(update={"props": [p for p in scene.props if p not in hazards]})
             staged, placed = stage_scene(scene, [c.id for c in script.characters], young, script.premise)
             on_duty = {a.id for a in scene.characters if a.action in DUTY}
-            staged = [_dressed(st, people[st.id], scene.location in HOME and st.id not in on_duty) for st in staged]
+            off_job = {a.id for a in scene.characters if a.off_job}  # the script's word: its job not reached, or left
+            staged = [st if st.id in off_job else _dressed(st, people[st.id], scene.location in HOME and st.id not in
+                                                           on_duty) for st in staged]
             weather = "rain" if scene.location == "rainy_street" and scene.weather == "clear" else scene.weather
             # 3. the background: place, light, weather and the static props, graded for the mood
             canvas = Canvas(Image.new("RGB", size, (128, 128, 128)), *vis,

@@ -18,15 +18,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from render.painter.canvas import Canvas
 from render.painter.geometry import GOLD, HORIZON, WHITE, star_pts
 from render.painter.landmarks import bg_stadium
 from render.painter.shops import ShopMatch, shop_kind, shop_kinds, sign, sign_text
-from story.clauses import clauses
 from story.plan import place_title
-from story.premise import analyse
 from story.script import Scene, Script
 
 
@@ -280,29 +277,36 @@ def venue_title(found: ShopMatch, lang: str) -> str | None:
     return sign_text(banner, "zh") if lang == "zh" else banner.capitalize()
 
 
-@lru_cache(maxsize=32)
-def opened(premise: str) -> frozenset[str]:
-    """The shops and venues the premise opens or builds in a later clause of its own ("saves every coin and opens
-    her own noodle shop", 攒了三年钱，开了一家面包店: the story's ``build`` event), by that clause's words; one
-    opened in its first clause ("a cat opens a bakery") is the story's place from the start."""
-    told = [c.verb for c in clauses(analyse(premise))[1:] if "build" in c.events] if premise.strip() else []
+def _kinds_named(text: str) -> list[str]:
+    """The shops and venues ``text`` names by their words, in the order they are listed."""
     kinds = [(name, k.words) for name, k in shop_kinds()[1].items()]
     kinds += [(name, tuple(w for w, _ in v.words)) for name, v in VENUES.items() if v.titled]
-    return frozenset(name for name, words in kinds for text in told if any(_said(text.lower(), w) for w in words))
+    low = text.lower()
+    return [name for name, words in kinds if any(_said(low, w) for w in words)]
+
+
+def opened(script: Script) -> dict[str, int]:
+    """The shops and venues the hero opens, by the scene that tells each opening (``Scene.opens``, the story's
+    word: "opens her own noodle shop", 开了一家面包店), the first scene for each."""
+    out: dict[str, int] = {}
+    for i, scene in enumerate(script.scenes):
+        for kind in _kinds_named(scene.opens or ""):
+            out.setdefault(kind, i)
+    return out
 
 
 def places_drawn(script: Script) -> list[ShopMatch | None]:
-    """Each scene's shop or venue (``place_drawn``); one the premise opens (``opened``) only from the first scene
-    whose own words name it: before that, the premise's words alone leave the place plain (no bakery before
-    the pet has saved up for it)."""
-    later = opened(script.premise)
+    """Each scene's shop or venue (``place_drawn``); one the hero opens (``opened``) not before the scene that
+    tells the opening where only the premise names it: no bakery before the pet has saved up for it (from a scene
+    whose own words set it in one, the boss's bakery the hero works in, it is drawn so)."""
+    later = opened(script)
     named: set[str] = set()
     drawn: list[ShopMatch | None] = []
-    for scene in script.scenes:
+    for i, scene in enumerate(script.scenes):
         found = place_drawn(scene, script.premise)
         if found is not None and found.source != "premise":
             named.add(found.kind)
-        elif found is not None and found.kind in later and found.kind not in named:
+        elif found is not None and later.get(found.kind, i) > i and found.kind not in named:
             found = None
         drawn.append(found)
     return drawn
