@@ -1,7 +1,7 @@
 """Premise-to-clip rendering: ``render_clip(script, out_path, backends, spec, ...) -> ClipInfo``.
 
 Straight-line stages over injected backends (``render.stages``), after each scene's headline is made to name
-the shop or venue it is drawn as (``render.painter.venues.venue_captions``: "Gym", not "Stadium"):
+the shop or venue it is drawn as, where the painter draws one (a ``PlaceNamer``: "Gym", not "Stadium"):
 
 1. every spoken line (narration and dialogue, each speaker in its own voice, ``render.voices``),
    in a child process that exits before step 2 when the engine asks for one (``render.speech``:
@@ -38,7 +38,6 @@ from render.animator import crossfaded, xfade_half
 from render.captions import CaptionPainter, Cue, SpeakerMarks, plan_cues, speaker_colours
 from render.composer import ffmpeg_exe
 from render.mixer import Placed, mix_to_wav
-from render.painter.venues import venue_captions
 from render.speech import Spoken, speak_script
 from render.stages import (
     SAMPLE_RATE,
@@ -47,6 +46,7 @@ from render.stages import (
     ClipInfo,
     LayeredAnimator,
     LayeredPainter,
+    PlaceNamer,
     ProgressFn,
     RenderSpec,
     SceneArt,
@@ -88,7 +88,8 @@ def render_clip(
         if should_cancel():
             raise Cancelled("render cancelled")
 
-    script = venue_captions(script)  # the headline names the bakery or the gym the scene is drawn as
+    if isinstance(backends.painter, PlaceNamer):  # the headline names the bakery or the gym the scene is drawn as
+        script = backends.painter.place_captions(script)
     n = len(script.scenes)
     voices = cast_voices(script)
     check()

@@ -156,6 +156,14 @@ class SpeakerTracker(Protocol):
 
 
 @runtime_checkable
+class PlaceNamer(Protocol):
+    """A painter that draws some scenes as a named shop or venue (a BAKERY sign, a GYM banner): each such scene's
+    headline names it ("Bakery", not "Shop"), before anything is spoken or painted."""
+
+    def place_captions(self, script: Script) -> Script: ...
+
+
+@runtime_checkable
 class KeyframePainter(Protocol):
     def paint(self, script: Script, spec: RenderSpec, progress: ProgressFn, should_cancel: CancelFn) -> list[Image.Image]:
         """One keyframe per scene, each ``spec.width`` x ``spec.height`` RGB (or larger, for camera motion)."""

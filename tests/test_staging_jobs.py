@@ -94,3 +94,24 @@ def test_the_painter_opens_the_shop_where_the_script_says_not_where_the_premise_
                                                                        "Time passes."}) for s in script.scenes]})
     assert all(m is not None and m.kind == "noodle shop" for m in places_drawn(plain) if m is not None)
     assert [m for m in places_drawn(plain) if m is not None]
+
+
+def test_the_pipeline_asks_the_painter_for_the_place_captions_and_imports_no_painter() -> None:
+    """render/pipeline.py imported the storyboard painter's ``venue_captions`` (every backend's headlines renamed
+    by one painter's shops); it asks the painter through the ``PlaceNamer`` stage instead."""
+    import ast
+    from pathlib import Path
+
+    from render.painter.painter import StoryboardPainter
+    from render.stages import PlaceNamer
+
+    tree = ast.parse(Path("render/pipeline.py").read_text(encoding="utf-8"))
+    imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
+    imported |= {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    assert not [m for m in imported if m.startswith("render.painter")]
+    painter = StoryboardPainter()
+    assert isinstance(painter, PlaceNamer)
+    script = _script("a lazy pug is kicked out by his owner, works as a dishwasher, and finally opens a burger shop")
+    named = painter.place_captions(script)
+    at = next(k for k, s in enumerate(script.scenes) if s.opens)
+    assert named.scenes[at].caption.startswith("Burger") and not script.scenes[at].caption.startswith("Burger")

@@ -40,7 +40,7 @@ from render.painter.poses import TWO_HANDED, arm_path, arm_style, draw_jeers, dr
 from render.painter.props import EXTENT, GRIP, HAND, draw_prop
 from render.painter.shops import ShopMatch, draw_shop
 from render.painter.staging import PlacedProp, Staged, stage_scene
-from render.painter.venues import VENUES, draw_venue, places_drawn
+from render.painter.venues import VENUES, draw_venue, places_drawn, venue_captions
 from render.painter.vocabulary import crowd_kind, hazard_of, match_prop, vocabulary
 from render.stages import CancelFn, ProgressFn, RenderSpec, SceneArt, Sprite, overscan_size
 from story.script import Scene, Script
@@ -74,6 +74,10 @@ class StoryboardPainter:
         self.report: list[dict[str, Any]] = []  # per scene of the last paint: asked vs drawn
         # the cast's size that read best and its fit under the text, by how a scene is staged and shot
         self._scales: dict[object, tuple[float, tuple[float, float]]] = {}
+
+    def place_captions(self, script: Script) -> Script:
+        """``script`` with each headline naming the shop or venue its scene is drawn as ("Bakery", "Gym")."""
+        return venue_captions(script)
 
     def paint(self, script: Script, spec: RenderSpec, progress: ProgressFn, should_cancel: CancelFn) -> list[Image.Image]:
         arts = self.paint_layers(script, spec, progress, should_cancel)
