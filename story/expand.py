@@ -91,6 +91,7 @@ class _Hints:
     # delivers food every day", 女朋友跑了，柴犬每天送外卖): no uniform nor scooter before a scene tells it
     opens_later: bool = False  # the premise's place is a shop the hero opens in a later clause ("saves for years, opens
     # a bakery"): the story reaches it where a scene tells the opening, never before
+    dreamt: bool = False  # the premise's place is only dreamt of ("dreams of owning a bakery"): never reached
 
 
 _STOP = frozenset("""a an the and or but of to in on at by for with from into over under after before then
@@ -165,7 +166,8 @@ def _premise_hints(premise: str) -> _Hints:
                   or _opened_later(analysis, place_key), surface,
                   *_ball(premise, analysis.props), _opens_job(analysis),
                   tuple((p.key, p.lover_of) for p in analysis.cast if p.lover_of and p.lover_of != analysis.hero.key),
-                  _out_in(premise), _job_later(analysis), _opened_later(analysis, place_key))
+                  _out_in(premise), _job_later(analysis), _opened_later(analysis, place_key),
+                  _dreamt_place(analysis, surface))
 
 
 def _colour_look(hero: dict[str, Any], colour: str) -> None:
@@ -210,16 +212,28 @@ def _job_later(analysis: Any) -> bool:
         analysis.job in c.jobs for c in told[1:])
 
 
-def opening(text: str) -> str | None:
+def opening(text: str, dreamt: bool = False) -> str | None:
     """The words of ``text`` that tell a shop or venue opened ("Finally, Mango opens its own noodle shop": "opens its
     own noodle shop"; 虎子开了一家火锅店: 开了一家火锅店), from the opening word to the end of its sentence; None
-    where nothing is opened, or only dreamt of ("dreams of opening a bakery", 梦想开一家花店)."""
+    where nothing is opened, or only dreamt of ("dreams of opening a bakery", 梦想开一家花店); with ``dreamt``, the
+    words of the dream instead (from the dream word), None where nothing is dreamt of."""
     hits = lexicon().find(text, ["events"])
+    dream = next((h for h in hits if h.key == "dream"), None)
     build = next((h for h in hits if h.key == "build"), None)
-    if build is None or any(h.key == "dream" and h.pos < build.pos for h in hits):
-        return None
-    told = re.split(r"[.!?。！？；;，,]", text[build.pos:])[0].strip()
+    said = dream if dreamt else build if build is not None and (dream is None or dream.pos > build.pos) else None
+    told = re.split(r"[.!?。！？；;，,]", text[said.pos:])[0].strip() if said is not None else ""
     return told[:80] or None
+
+
+def _dreamt_place(analysis: Any, said: str | None) -> bool:
+    """The premise's place (``said``: its own word) is only a shop the hero dreams of ("dreams of owning a bakery but
+    works at a car repair shop", 梦想开一家花店): every clause that says it dreams it, and no clause opens a shop;
+    no scene is set in it."""
+    from story.clauses import clauses
+
+    told = clauses(analysis)
+    naming = [c for c in told if said and said.lower() in c.text.lower()]
+    return bool(naming) and all("dream" in c.events for c in naming) and not any(opening(c.text) for c in told)
 
 
 def _opened_later(analysis: Any, place_key: str | None) -> bool:
@@ -438,7 +452,8 @@ def expand_plan(
     location: str | None = None
     reached = False  # the hero's calling was reached in a scene before
     opened = False  # a scene told the hero opening its shop (a build event): its job is worn from there on
-    arrived = not hints.bought  # the story has reached its place (one the hero opens later: once a scene names it)
+    arrived = not hints.bought and not hints.dreamt  # the story has reached its place (one the hero opens later:
+    # once a scene names it; one only dreamt of: never)
     told_job = not hints.job_later  # the story has reached the hero's job (told in a later clause: once a scene does)
     left: str | None = None  # where the hero opened a shop of its own that its old job is not done at: job left there
     for n, group in enumerate(groups):
@@ -484,7 +499,7 @@ def expand_plan(
         if opens and job_entry and not hints.opens_job and location != job_entry["location"] and not any(
                 h.section == "jobs" and h.key == hints.job for h in lex.find(opens)):  # its own delivery company: kept
             left, job_entry = location, None  # a delivery rider's own hot pot shop: no uniform nor scooter from here
-        arrived = arrived or location == hints.place and bool(hints.place_said) and str(hints.place_said).lower() in (
+        arrived = arrived or not hints.dreamt and location == hints.place and bool(hints.place_said) and str(hints.place_said).lower() in (
             f"{group.visual} {group.narration}".lower()) and (  # "opens his own cafe": the café, not the restaurant
             not hints.opens_later or any(s.get("opens") for s in [*scenes, {"opens": opens}]))  # before; from its
         # opening
@@ -580,6 +595,7 @@ def expand_plan(
             "mood": mood, "time_of_day": time_of_day, "weather": weather, "props": props, "dialogue": dialogue,
             "memory": any(plan.beats[i].memory for i in group.beats),  # the past shown: the beat's, not its words
             "opens": opens,
+            "dreams": opening(group.narration, dreamt=True),
         })
 
     _show_role(scenes, hints)

@@ -115,6 +115,9 @@ class Scene(_Strict):
     opens: str | None = Field(default=None, max_length=80, description="the shop or venue the hero opens in this "
                               "scene, in the story's words (opens its own noodle shop, 开了一家火锅店): drawn as that "
                               "place from this scene on, never before")
+    dreams: str | None = Field(default=None, max_length=80, description="the shop or venue the hero dreams of in "
+                               "this scene, in the story's words (dreams of owning a bakery, 梦想开一家花店): never "
+                               "drawn as where a scene is unless a scene opens it")
     time_of_day: TimeOfDay = "day"
     weather: Weather = "clear"
     props: list[str] = Field(default_factory=list, max_length=MAX_PROPS,

@@ -115,3 +115,17 @@ def test_the_pipeline_asks_the_painter_for_the_place_captions_and_imports_no_pai
     named = painter.place_captions(script)
     at = next(k for k, s in enumerate(script.scenes) if s.opens)
     assert named.scenes[at].caption.startswith("Burger") and not script.scenes[at].caption.startswith("Burger")
+
+
+@pytest.mark.parametrize(("premise", "dreamt"), [
+    ("a poor puppy dreams of owning a bakery but works at a car repair shop", "bakery"),
+    ("一只小猫梦想开一家花店，但是它在超市当收银员", "flower shop"),
+    ("a husky works as a security guard at night and dreams of opening a pizza shop", "pizzeria"),
+])
+def test_a_shop_only_dreamt_of_is_never_drawn_where_the_hero_is(premise: str, dreamt: str) -> None:
+    """The bakery the puppy only dreams of was drawn in every scene, its car repair shop included; the flower shop
+    at the kitten's supermarket. The script says the dream (``Scene.dreams``), and no scene is drawn as it."""
+    script = write_story(premise, None, "zh" if "梦想" in premise else "en", 1).script
+    assert any(s.dreams for s in script.scenes) and not any(s.opens for s in script.scenes)
+    assert not [m.kind for m in places_drawn(script) if m is not None and m.kind == dreamt]
+    assert not any(s.setting.startswith(("bakery", "flower shop")) for s in script.scenes)

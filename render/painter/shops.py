@@ -110,8 +110,9 @@ def _find(text: str, words: tuple[str, ...]) -> tuple[int, str] | None:
     return best
 
 
-def shop_kind(scene: Scene, premise: str = "") -> ShopMatch | None:
-    """Which shop the scene is at, or None (not a place a shop is drawn at, or no shop named)."""
+def shop_kind(scene: Scene, premise: str = "", unless: frozenset[str] = frozenset()) -> ShopMatch | None:
+    """Which shop the scene is at, or None (not a place a shop is drawn at, or no shop named); the premise's and the
+    narration's words never name one of ``unless`` (a shop the hero only dreams of)."""
     places, kinds = shop_kinds()
     if scene.location not in places:
         return None
@@ -119,7 +120,8 @@ def shop_kind(scene: Scene, premise: str = "") -> ShopMatch | None:
     if scene.location != "street":  # a street shows the story's shop only when the scene names it
         texts.append(("premise", premise))
     for source, text in texts:
-        found = [(hit, name) for name, k in kinds.items() if (hit := _find(text, k.words))]
+        found = [(hit, name) for name, k in kinds.items() if (hit := _find(text, k.words))
+                 and (source not in ("premise", "narration") or name not in unless)]
         if found:
             (_, words), name = min(found)
             return ShopMatch(name, words, source)

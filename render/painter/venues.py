@@ -259,9 +259,10 @@ def draw_venue(c: Canvas, found: ShopMatch) -> None:
     v.draw(c, dict(v.words).get(found.asked, v.words[0][1]))
 
 
-def place_drawn(scene: Scene, premise: str = "") -> ShopMatch | None:
-    """The shop (a bakery) or venue (a gym, a show ring) the painter draws a scene as, or None."""
-    return shop_kind(scene, premise) or venue_kind(scene, premise)
+def place_drawn(scene: Scene, premise: str = "", unless: frozenset[str] = frozenset()) -> ShopMatch | None:
+    """The shop (a bakery) or venue (a gym, a show ring) the painter draws a scene as, or None; the premise's and
+    the narration's words never name a shop of ``unless``."""
+    return shop_kind(scene, premise, unless) or venue_kind(scene, premise)
 
 
 def venue_title(found: ShopMatch, lang: str) -> str | None:
@@ -298,12 +299,21 @@ def opened(script: Script) -> dict[str, int]:
 def places_drawn(script: Script) -> list[ShopMatch | None]:
     """Each scene's shop or venue (``place_drawn``); one the hero opens (``opened``) not before the scene that
     tells the opening where only the premise names it: no bakery before the pet has saved up for it (from a scene
-    whose own words set it in one, the boss's bakery the hero works in, it is drawn so)."""
+    whose own words set it in one, the boss's bakery the hero works in, it is drawn so); one the hero only dreams
+    of (``Scene.dreams``) and never opens, never from the premise's or a line's words (the supermarket it works in
+    is no flower shop)."""
     later = opened(script)
     named: set[str] = set()
     drawn: list[ShopMatch | None] = []
+    dreams = [s.dreams for s in script.scenes if s.dreams]
+    awake = script.premise  # the premise's words outside its dreams: a pizzeria the hero works at is no dream
+    for dream in dreams:
+        awake = awake.replace(dream, " ")
+    dreamt = frozenset(kind for d in dreams for kind in _kinds_named(d)) - set(later) - set(_kinds_named(awake))
+    if any(s.opens and not _kinds_named(s.opens) for s in script.scenes):
+        dreamt = frozenset()  # "…and finally opens it": the shop dreamt of is the one opened
     for i, scene in enumerate(script.scenes):
-        found = place_drawn(scene, script.premise)
+        found = place_drawn(scene, script.premise, dreamt)
         if found is not None and found.source != "premise":
             named.add(found.kind)
         elif found is not None and later.get(found.kind, i) > i and found.kind not in named:
