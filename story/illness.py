@@ -76,10 +76,10 @@ def show_illness(scenes: list[dict[str, Any]], kind: Kind, cast: Sequence[str] =
     for i, scene in enumerate(after):
         hero = appearance(scene, "hero")
         assert hero is not None
-        if hero["action"] not in _STILL | _TOGETHER:
+        if hero["action"] not in _STILL | _TOGETHER | {SICK}:
             continue  # its own deed (a race won, a gift): not changed
         action = "hug" if i == 0 and len(after) > 1 else "walk"
-        if hero["action"] in _STILL:
+        if hero["action"] in _STILL | {SICK}:  # "I can stand!": out of bed, never saying it lying ill
             hero.update(action=action, target=None, holding=None)
         if hero["action"] == "hug" and hero.get("target") is None:
             hero.update(target=carer)  # the hug is the carer's

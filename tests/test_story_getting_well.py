@@ -143,3 +143,19 @@ def test_nursing_someone_is_no_nurses_job(premise: str) -> None:
 def test_a_hero_caring_for_one_ill_named_by_de_is_no_getting_well_story(premise: str) -> None:
     # 受伤的小狗 / 生病的老狗: the ill one is another pet, named by 的; the hero is the carer, never the patient
     assert story_kind(analyse(premise)).id != "illness"
+
+
+@pytest.mark.parametrize("premise", ["a sick kitten lies in bed and her brother makes her soup",
+                                     "my cat gets sick and the dog brings her soup every day until she is well"])
+@pytest.mark.parametrize("seed", [1, 2])
+def test_a_pet_that_says_it_is_well_is_not_drawn_lying_ill(premise: str, seed: int) -> None:
+    """The scene whose words tell it well again ("I can stand!", the kind's closing words) and every scene after draw
+    the pet up and about, never still lying in bed saying it."""
+    script = _script(premise, seed)
+    kind = story_kind(analyse(premise))
+    well = next((i for i, s in enumerate(script.scenes)
+                 if kind.closes(" ".join([s.narration, *(d.text for d in s.dialogue)]))), None)
+    assert well is not None
+    lying = [i for i, s in enumerate(script.scenes) if i >= well
+             and any(c.id == "hero" and c.action == "sick" for c in s.characters)]
+    assert lying == [], [(s.narration[:40], [(c.id, c.action) for c in s.characters]) for s in script.scenes]
