@@ -45,6 +45,7 @@ from story.plan import (
     voice_seconds,
 )
 from story.premise import Analysis, Person, Side, describe, hero_style
+from story.repeats import unrepeated
 from story.spine import job_place, premise_beats
 from story.staged import Cast, cast_asks, premise_place, spine_data
 from story.styles import CHARACTER_STYLES
@@ -769,6 +770,7 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
         beats = weave(beats, spine, said_clauses, analysis, cast_names)
         open_slots = {b["slot"] for b in beats if b.get("open")}  # the arc tells more where the premise is silent
         _tell_more(beats, arc, {**values, "when": whens[0], "later": laters[0]}, lang, rng, open_slots, ok)
+        unrepeated(beats, cast_names.names.values())  # the arc's lines each said once, before the filler fills in
         beats = fill(beats, said_clauses, cast_names, lang, rng, ok, story_kind(analysis), values["setting"])
         _at_least(beats, arc, values, whens, laters, lang, ok, slots)
         pair = help_pair(said_clauses) if story_kind(analysis).id == "helping" else None
@@ -782,6 +784,7 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
                      members[0].id, cast_names.gone)  # both on screen from that clause to the end
         _mocker_shown(beats, members, said_clauses)
         _peril_shown(beats, said_clauses)
+        unrepeated(beats, cast_names.names.values(), fewest=MIN_BEATS)  # no arc line says a filler's again
         subs = [Substitution(i + 1, ask[0], ask[1], ask[2]) for i, b in enumerate(beats)
                 for ask in cast_asks(b.get("subs", []))
                 if ask[1].strip().lower() != ask[2].strip().lower()]  # "diamond ring" drawn as "diamond ring"
@@ -824,6 +827,7 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
 
     # 5. The plan.
     _one_calendar(beats, lang, rng)
+    unrepeated(beats, [m.name for m in members], fewest=MIN_BEATS)
     return _plan(arc, members, values, beats, lang, rng), {}, []
 
 

@@ -32,6 +32,7 @@ from story.plan import (
     voice_seconds,
 )
 from story.premise import Analysis
+from story.repeats import repeats, sentences
 from story.script import spoken_length
 from story.staged import Beat, Cast, broad_place, dreamt_own, mending, phase, spine_data
 from story.text import HAN, fill_fields
@@ -214,6 +215,7 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         return out
 
     used: set[str] = set()
+    told = {s for b in spine for s in sentences(str(b["line"]))}  # the premise's own sentences, before any is added
 
     def unopened(at: int) -> bool:
         """A line at ``at`` (told before what stands there now) comes before the premise opens its business (a
@@ -224,10 +226,13 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
 
     def pick(options: list[str], vals: dict[str, str], before: bool = False) -> str | None:
         """A line of ``options`` not said yet that fits; ``before``: told before the business opens."""
+        said = [s for b in beats for s in sentences(str(b["line"])) if s not in told]
         filled = [(o, text) for o in options if o not in used and not _self_told(o, vals)
                   and fits_scene(o, vals.get("scene", ""), lang)
                   and (text := fill_fields(o, vals)) is not None and ok(text)
-                  and not (before and claims_business(text))]
+                  and not (before and claims_business(text))
+                  and not repeats(text, said, cast.names.values())  # never said twice ("Nobody says a word.")
+                  and not repeats(text, list(told), cast.names.values(), 3)]
         if not filled:
             return None
         own = [f for f in filled if _SPECIFIC.search(f[0])]  # a line with this premise's place or thing first
