@@ -215,7 +215,11 @@ def clauses(analysis: Analysis) -> list[Clause]:
                 for p in analysis.cast):
             subject = analysis.hero.key  # "the tabby's wife runs off with a rich Persian, he raises their kittens
             # alone": he is the tabby, not the wife who left; 女朋友…离开了他，他努力开了一家面馆
-        if subject is None and body_start > start and tokens.words[body_start - 1] in PRONOUN_SUBJECT \
+        if subject is None and not outsider and body_start > start and tokens.words[body_start - 1] in _THEY \
+                and len(analysis.cast) == 1:  # "his relatives laugh at him …, and they are speechless": the many
+            outsider = next((c.outsider for c in reversed(out) if c.outsider and (  # of the story, not its hero
+                (outsider_entry(c.outsider) or {}).get("group") or "mock" in c.events)), "")
+        if subject is None and not outsider and body_start > start and tokens.words[body_start - 1] in PRONOUN_SUBJECT \
                 and out and analysis.hero.key in (out[-1].actor, out[-1].obj):
             subject = analysis.hero.key  # "a bulldog kicks a calico out; she becomes a baker": the story's hero
         if subject is None and not outsider and not zh and lead == "and" and out and out[-1].outsider \
@@ -312,6 +316,9 @@ def clauses(analysis: Analysis) -> list[Clause]:
             last_named = inside[-1].key if inside else subject
         other = next((m.key for m in reversed(inside) if m.key != analysis.hero.key), other)
     return out
+
+
+_THEY = {"they", "他们", "她们"}  # the many a clause before named, when the cast is one pet
 
 
 def _co_subjects(tokens: Tokens, start: int, end: int, inside: list[Mention]) -> int:

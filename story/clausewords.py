@@ -24,6 +24,7 @@ DET = {"a", "an", "the", "her", "his", "their", "its", "one", "two", "three", "f
        "this", "that", "my", "一只", "一条", "一个", "一位", "只", "条", "个", "位", "那只", "这只"}
 PRONOUN_SUBJECT = {"he", "she", "they", "it", "他", "她", "它", "他们", "她们"}
 POSSESSIVE = {"his", "her", "their", "its"}
+GROUP_WHO = {"those", "everyone", "everybody", "anyone", "all", "ones"}  # "those who mocked him": the many who did it
 PRONOUN_OBJECT = {"him", "her", "它", "他", "她"}
 BE = {"is", "are", "was", "were", "gets", "get", "got", "becomes"}
 BY = {"by", "被", "遭", "让"}

@@ -17,6 +17,7 @@ from story.clausewords import (
     BY,
     COMING_EN,
     DET,
+    GROUP_WHO,
     JOIN_EN,
     JOIN_ZH,
     PRONOUN_OBJECT,
@@ -118,6 +119,11 @@ def fragments(premise: str, tokens: Tokens) -> list[tuple[str, int, int]]:
             lead, start = "", i + 1
             i += 1
             continue
+        if _when_ends(words, start, i) and not ends(i + 1):  # 过年的时候亲戚们都笑话它: when, then the clause
+            out.append((lead, start, i + 1))
+            lead, start = "", i + 1
+            i += 1
+            continue
         between = premise[tokens.offsets[i - 1] + len(words[i - 1]):tokens.offsets[i]] if i else ""
         joined = next((j for j in joins if tuple(j.split()) == words[i:i + len(j.split())]), None) \
             if not tokens.chinese else (words[i] if words[i] in joins and not _last_of(words, i) else None)
@@ -129,8 +135,9 @@ def fragments(premise: str, tokens: Tokens) -> list[tuple[str, int, int]]:
         if i == start and words[i] == "before" and not tokens.chinese and _parting(words, i, ends):
             i = start = i + 3 + (words[i + 3:i + 4] == ("away",))  # "before he goes, …": only when, said with the
             continue  # wish the clause after it tells
-        if joined == "who" and i and words[i - 1] in _ASKED_AFTER:
-            joined = None  # "quarrel over who gets the wheel": what they row about, no one who does it
+        if joined == "who" and i and words[i - 1] in _ASKED_AFTER | GROUP_WHO:
+            joined = None  # "quarrel over who gets the wheel": what they row about, no one who does it; "those who
+            # mocked him are speechless": the many who did it, one doer (``story/roles.py``'s ``outsider_verb``)
         if i and (PUNCT.search(between) or joined):
             if start < i:
                 out.append((lead, start, i))
@@ -223,8 +230,17 @@ def described_subject_zh(frags: list[tuple[str, int, int]], mentions: list[Menti
 _SETTING_ZH = {"里", "中", "上", "在", "的", "那天", "一天", "这天", "有一天", "晚上", "夜里", "那晚", "某天"}
 
 
+def _when_ends(words: tuple[str, ...], start: int, i: int) -> bool:
+    """Token ``i`` ends a Chinese when-phrase that opens its fragment ("过年的时候", "放学以后" is a deed's end,
+    never this): …的时候."""
+    return i >= start + 2 and words[i] == "时候" and words[i - 1] == "的"
+
+
 def setting_only(tokens: Tokens, start: int, end: int, hits: list[Hit]) -> bool:
-    """A Chinese fragment that only says where or when ("雨夜里", "在菜市场"): it sets the next clause."""
+    """A Chinese fragment that only says where or when ("雨夜里", "在菜市场", "过年的时候"): it sets the next
+    clause."""
+    if _when_ends(tokens.words, start, end - 1):
+        return True
     covered = {i for h in hits if h.section in {"places", "times", "weathers"} for i in range(h.start, h.end)}
     return bool(covered) and all(i in covered or tokens.words[i] in _SETTING_ZH for i in range(start, end))
 

@@ -66,7 +66,8 @@ def show_mockers_stunned(scenes: list[dict[str, Any]], analysis: Analysis, max_p
                          characters: Sequence[dict[str, Any]] = ()) -> None:
     """A cast group that mocks the hero: a laughing crowd of its kind where it first mocks, every laughing
     crowd of its kind; the last scene shows the group that mocked the hero, stunned (in place of a cheering
-    crowd, else of the scene's last prop when it has no room)."""
+    crowd, else of the scene's last prop when it has no room); a mocking only recalled is seen first
+    (``_recalled_seen``)."""
     if not scenes:
         return
     group = _mocking_group(scenes)
@@ -79,6 +80,7 @@ def show_mockers_stunned(scenes: list[dict[str, Any]], analysis: Analysis, max_p
             first["props"] = _put(first["props"], LAUGHING, max_props)
         for scene in scenes:
             scene["props"] = [f"{LAUGHING}{of}" if p == LAUGHING else p for p in scene["props"]]
+    _recalled_seen(scenes, analysis, max_props)
     if group is None and not mocked_by_many(analysis):
         return
     last = scenes[-1]
@@ -86,13 +88,31 @@ def show_mockers_stunned(scenes: list[dict[str, Any]], analysis: Analysis, max_p
         last["props"] = _put(last["props"], f"{STUNNED}{of}", max_props)
 
 
+def _recalled_seen(scenes: list[dict[str, Any]], analysis: Analysis, max_props: int) -> None:
+    """A mocking the premise only recalls ("…and those who mocked him are speechless", 那些嘲笑它的人都说不出话了: no
+    clause of it mocks) is seen before the many are stunned: a laughing crowd where one of the cast first wrongs
+    the hero, else in the first scene, unless a scene before already shows one laughing at the hero."""
+    if "mock" not in analysis.wrongs or any("mock" in c.events for c in clauses(analysis)):
+        return
+    stunned = next((k for k, s in enumerate(scenes) if any(p.startswith(STUNNED) for p in s["props"])), len(scenes))
+    before = scenes[:max(1, stunned)]
+    if any(p.startswith(LAUGHING) for s in before for p in s["props"]) or any(
+            a["action"] in _JEERS and a.get("target") == "hero" for s in before for a in s["characters"]):
+        return
+    first = next((s for s in before if any(a["id"] != "hero" and a.get("target") == "hero" for a in s["characters"])),
+                 before[0])
+    first["props"] = _put(first["props"], LAUGHING, max_props)
+
+
 def one_crowd(scenes: list[dict[str, Any]]) -> None:
     """A scene whose crowd is drawn doing something of its own (stunned, laughing, crying: the judges' tears, the
-    mockers' shock) shows that crowd only, never a cheering one the arc added beside it (the painter draws one
-    crowd a scene: the first asked)."""
+    mockers' shock) shows that crowd only, never a cheering one the arc added beside it, nor the mockers laughing
+    beside themselves stunned (the painter draws one crowd a scene: the first asked)."""
     for scene in scenes:
         if any(p != _CHEERING and p.split(" of ")[0].endswith(" crowd") for p in scene["props"]):
             scene["props"] = [p for p in scene["props"] if p != _CHEERING]
+        if any(p.startswith(STUNNED) for p in scene["props"]):  # "those who mocked him are speechless": the
+            scene["props"] = [p for p in scene["props"] if not p.startswith(LAUGHING)]  # mockers stunned, no more laughing
 
 
 _SERVED_AT = {"restaurant", "kitchen", "shop", "market"}  # where the hero's trade serves the one who comes

@@ -8,6 +8,7 @@ passer-by"); ``wrongs``: a wrong one does to another, not one that befalls.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from story.analysis import Person
@@ -15,8 +16,11 @@ from story.clausewords import (
     BE,
     BY,
     DET,
+    GROUP_WHO,
     NP_WORDS,
+    PRONOUN_OBJECT,
     PRONOUN_SUBJECT,
+    PUNCT,
     STOP,
     clause_data,
     outsider_entry,
@@ -37,6 +41,9 @@ def wrongs(events: tuple[str, ...]) -> bool:
     return bool(_DONE_TO & set(events))
 
 
+_THOSE_ZH = re.compile(r"(?:那些|所有|曾经|以前|当初)[^，。的]{1,12}的人们?")
+
+
 def outsider_verb(tokens: Tokens, i: int, end: int, inside: list[Mention], hits: list[Hit]) -> int | None:
     """Where the verb starts when the clause opens with a doer who is none of the cast ("a wedding
     party orders …", "the whole town cheers", "村民们都来买"): one of ``clauses.json``'s outsiders, or
@@ -46,6 +53,13 @@ def outsider_verb(tokens: Tokens, i: int, end: int, inside: list[Mention], hits:
     if tokens.chinese:
         text = "".join(words[i:end])
         said = [w for e in clause_data()["outsiders"] for w in e["zh"] if text.startswith(w)]
+        those = _THOSE_ZH.match(text)  # 那些嘲笑它的人都说不出话了, 那些笑话小橘猫胖的人: the many who did it to the hero
+        if those:
+            k, length = i, 0
+            while k < end and length < len(those.group(0)):
+                length += len(words[k])
+                k += 1
+            return k if k < end else None
         if not said:  # "好心的面包师收养了…": someone named by a role, with its describing words
             role = role_end(tokens, i, end, people)
             return role if role is not None and role < end else None
@@ -55,6 +69,9 @@ def outsider_verb(tokens: Tokens, i: int, end: int, inside: list[Mention], hits:
             k += 1
         return k if k < end and not people & set(range(i, k)) else None
     k = i + (1 if i < end and words[i] in DET | {"all"} else 0)
+    if k + 1 < end and words[k] in GROUP_WHO and words[k + 1] == "who":  # "those who mocked him are speechless"
+        done = next((j + 1 for j in range(k + 2, end - 1) if words[j] in PRONOUN_OBJECT | {"them"}), None)
+        return done if done is not None and done < end and not PUNCT.fullmatch(words[done]) else None
     for n in (3, 2, 1):  # an outsider of the table: any verb may follow ("the villagers laugh")
         span = words[k:k + n]
         if len(span) == n and k + n < end and outsider_entry(" ".join(words[i:k + n])) is not None \
