@@ -327,8 +327,22 @@ def in_context(hits: list[Hit], tokens: Tokens) -> list[Hit]:
             continue  # "a scruffy stray tabby": what the pet is, not a pet that strays
         if h.section == "places" and (h.start, h.end) in props and not any(w in _IN for w in before):
             continue
+        if h.section == "events" and h.key == "dump" and _dropped_off(h, hits, words):
+            continue  # "mom leaves her at kindergarten": a parent drops the little one off, no one is left
         out.append(h)
     return out
+
+
+_PARENTS = frozenset({"mother", "father", "grandma", "grandpa", "owner", "stepmother"})
+_DROPPED_AT = frozenset({"at", "with", "outside"})
+
+
+def _dropped_off(h: Hit, hits: list[Hit], words: tuple[str, ...]) -> bool:
+    """A parent (mom, dad, grandma) who "leaves" the little one ("mom leaves her at kindergarten", "when her mom
+    leaves"), or its owner who leaves it at a place or with someone: it drops it off, it leaves no partner."""
+    by = next((x.key for x in hits if x.section == "relations" and 0 <= h.start - x.end <= 1), None)
+    return h.surface in {"leave", "leaves", "left", "leaving"} and (by in _PARENTS - {"owner"} or (
+        by == "owner" and bool(_DROPPED_AT & set(words[h.end:h.end + 3]))))
 
 
 _AT_WHOM_ZH = frozenset({"它", "他", "她", "它们", "他们", "她们", "我", "你"})
