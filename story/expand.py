@@ -156,6 +156,7 @@ def _premise_hints(premise: str) -> _Hints:
     # a place named with its weather ("a snowy mountain", 雪山) is in that weather every time it is drawn
     placed = next((k for k, e in lex.data["weathers"].items() if surface and (k in lex.keys(surface, "weathers") or any(
         w in surface for w in e["zh"]))), None)
+    opened_later = _opened_later(analysis, place_key)  # the shop the premise opens in a later clause: read once
     return _Hints(job, place, place_word, tuple(analysis.hero.traits), tuple(dict.fromkeys(details))[:6],
                   analysis.hero.breed, hero_style(analysis), dream,
                   ("kitten" if young.group(1) or young.group(3) else "puppy") if young else None,
@@ -163,10 +164,10 @@ def _premise_hints(premise: str) -> _Hints:
                   placed is not None, analysis.dream, "train" in lex.keys(premise, "actions"), analysis.hero.colour,
                   _later_venue(analysis, place_key, place),
                   bool(surface) and any(str(surface).lower() in found.lower() for found in homes_bought(premise))
-                  or _opened_later(analysis, place_key), surface,
+                  or opened_later, surface,
                   *_ball(premise, analysis.props), _opens_job(analysis),
                   tuple((p.key, p.lover_of) for p in analysis.cast if p.lover_of and p.lover_of != analysis.hero.key),
-                  _out_in(premise), _job_later(analysis), _opened_later(analysis, place_key),
+                  _out_in(premise), _job_later(analysis), opened_later,
                   _dreamt_place(analysis, surface))
 
 
