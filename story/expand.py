@@ -213,15 +213,20 @@ def _job_later(analysis: Any) -> bool:
         analysis.job in c.jobs for c in told[1:])
 
 
-def opening(text: str, dreamt: bool = False) -> str | None:
+def openings(text: str) -> tuple[str | None, str | None]:
     """The words of ``text`` that tell a shop or venue opened ("Finally, Mango opens its own noodle shop": "opens its
-    own noodle shop"; 虎子开了一家火锅店: 开了一家火锅店), from the opening word to the end of its sentence; None
-    where nothing is opened, or only dreamt of ("dreams of opening a bakery", 梦想开一家花店); with ``dreamt``, the
-    words of the dream instead (from the dream word), None where nothing is dreamt of."""
+    own noodle shop"; 虎子开了一家火锅店: 开了一家火锅店), from the opening word to the end of its sentence, None where
+    nothing is opened, or only dreamt of ("dreams of opening a bakery", 梦想开一家花店); and the words of a dream
+    (from the dream word), None where nothing is dreamt of. One vocabulary read for both."""
     hits = lexicon().find(text, ["events"])
     dream = next((h for h in hits if h.key == "dream"), None)
     build = next((h for h in hits if h.key == "build"), None)
-    said = dream if dreamt else build if build is not None and (dream is None or dream.pos > build.pos) else None
+    opened = build if build is not None and (dream is None or dream.pos > build.pos) else None
+    return _told_from(text, opened), _told_from(text, dream)
+
+
+def _told_from(text: str, said: Hit | None) -> str | None:
+    """``text`` from ``said`` to the end of its sentence (at most 80 characters), None without it."""
     told = re.split(r"[.!?。！？；;，,]", text[said.pos:])[0].strip() if said is not None else ""
     return told[:80] or None
 
@@ -234,7 +239,7 @@ def _dreamt_place(analysis: Any, said: str | None) -> bool:
 
     told = clauses(analysis)
     naming = [c for c in told if said and said.lower() in c.text.lower()]
-    return bool(naming) and all("dream" in c.events for c in naming) and not any(opening(c.text) for c in told)
+    return bool(naming) and all("dream" in c.events for c in naming) and not any(openings(c.text)[0] for c in told)
 
 
 def _opened_later(analysis: Any, place_key: str | None) -> bool:
@@ -473,8 +478,8 @@ def expand_plan(
                       and not (any(o in seen for o in outdoor) and _yields(str(lex.entry("places", h.key)["location"])))]
         opened = opened or any(h.section == "events" and h.key == "build" for h in hits)  # "opens a burger shop"
         told_job = told_job or any(h.section == "jobs" and h.key == hints.job for h in hits)
-        opens = None if any(s.get("opens") for s in scenes) else opening(group.narration)  # the hero opens a shop
-        # or venue here (never one only dreamt of), the first time the story tells it
+        opens, dreams = openings(group.narration)  # the hero opens a shop or venue here (never one only dreamt of),
+        opens = None if any(s.get("opens") for s in scenes) else opens  # the first time the story tells it
         job_entry = lex.entry("jobs", hints.job) if hints.job and (opened or not hints.opens_job) and told_job \
             and left is None else None
         dreamt = hints.bought and hints.job == hints.calling and location != hints.place  # its shop not there yet
@@ -596,7 +601,7 @@ def expand_plan(
             "mood": mood, "time_of_day": time_of_day, "weather": weather, "props": props, "dialogue": dialogue,
             "memory": any(plan.beats[i].memory for i in group.beats),  # the past shown: the beat's, not its words
             "opens": opens,
-            "dreams": opening(group.narration, dreamt=True),
+            "dreams": dreams,
         })
 
     _show_role(scenes, hints)
