@@ -24,6 +24,7 @@ from story.gear import climbed, instrument, is_gear, role_action, tool_action
 from story.illness import show_illness
 from story.kinds import mischief, story_kind
 from story.lexicon import Hit, lexicon, tokenize_en
+from story.location import PremisePlace, out_in, scene_location
 from story.mockers import one_crowd, show_mockers_stunned, show_visit_served
 from story.names import outside_names
 from story.plan import (
@@ -167,7 +168,7 @@ def _premise_hints(premise: str) -> _Hints:
                   or opened_later, surface,
                   *_ball(premise, analysis.props), _opens_job(analysis),
                   tuple((p.key, p.lover_of) for p in analysis.cast if p.lover_of and p.lover_of != analysis.hero.key),
-                  _out_in(premise), _job_later(analysis), opened_later,
+                  out_in(premise), _job_later(analysis), opened_later,
                   _dreamt_place(analysis, surface))
 
 
@@ -462,46 +463,23 @@ def expand_plan(
     # once a scene names it; one only dreamt of: never)
     told_job = not hints.job_later  # the story has reached the hero's job (told in a later clause: once a scene does)
     left: str | None = None  # where the hero opened a shop of its own that its old job is not done at: job left there
+    where = PremisePlace(hints.place, hints.later_venue, hints.bought, bool(hints.out_in), bool(hints.role),
+                         hints.bought and hints.job == hints.calling)  # the premise's hints on where scenes are
     for n, group in enumerate(groups):
         seen = outside_names(group.visual, lex.find(group.visual), called)  # 奶茶, 饼干, 球球: pets' names here,
         said = " ".join([group.narration, *(t for _, t in group.dialogue)])
         hits = seen + outside_names(said, lex.find(said), called)  # never a thing drawn
         beat_no = group.beats[0] + 1
-        # 3a. where: named place, else the job's place in a work scene, else where we were
-        # a thing that stands only outdoors (a burning house) is drawn where it stands, not in a room of its words
-        # the place is the event's (the visual note's), never one a line only says ("the words follow him all the way
-        # home": the mocking stays where it happens)
-        # a boat or a train ridden from a room's word ("sails home", "坐火车回家") is drawn where it goes: at sea,
-        # at the station
-        outdoor = [h for h in hits if h.section == "props" and h.key in stage["prop_places"]]
-        place_hits = [h for h in seen if h.section == "places" and not any(h.surface in o.surface for o in outdoor)
-                      and not (any(o in seen for o in outdoor) and _yields(str(lex.entry("places", h.key)["location"])))]
         opened = opened or any(h.section == "events" and h.key == "build" for h in hits)  # "opens a burger shop"
         told_job = told_job or any(h.section == "jobs" and h.key == hints.job for h in hits)
         opens, dreams = openings(group.narration)  # the hero opens a shop or venue here (never one only dreamt of),
         opens = None if any(s.get("opens") for s in scenes) else opens  # the first time the story tells it
         job_entry = lex.entry("jobs", hints.job) if hints.job and (opened or not hints.opens_job) and told_job \
             and left is None else None
-        dreamt = hints.bought and hints.job == hints.calling and location != hints.place  # its shop not there yet
-        if place_hits:
-            entry = lex.entry("places", place_hits[0].key)
-            new_loc = str(entry["location"])
-            if not entry["exact"]:
-                subs.append(Substitution(beat_no, "place", place_hits[0].surface, new_loc))
-        elif job_entry and not dreamt and any(h.section == "actions" and h.key == "work" or h.section == "jobs"
-                                              for h in lex.find(group.visual)):
-            new_loc = str(job_entry["location"])
-        elif outdoor:
-            new_loc = str(stage["prop_places"][outdoor[0].key])
-        else:
-            # home until the contest's day; not yet in the mansion the hero buys ("ends up living in a mansion")
-            first = "bedroom" if hints.later_venue else None if hints.bought else hints.place
-            new_loc = location or first or (str(job_entry["location"]) if job_entry and not dreamt else "street")
-        # the premise's "runs away from home in the snow": on the snowy street, never in the room; where a hero the premise names by
-        # its job works under a roof (the pug nurse's hospital) the story stays, the weather in its window
-        out = _out_in(group.visual) if hints.out_in else None  # the note's "in the snow" where the premise's deed is
-        location = str(stage["out_in"]["places"][out]) if out and new_loc in stage["indoor_places"]["places"] \
-            and not (job_entry and hints.role and new_loc == job_entry["location"]) else new_loc
+        # 3a. where (story/location.py): the place the note names, else the job's place in a work scene, else where
+        #     we were; outdoors in the premise's open weather
+        location, found = scene_location(group.visual, seen, hits, location,
+                                         str(job_entry["location"]) if job_entry else None, where, beat_no)
         if opens and job_entry and not hints.opens_job and location != job_entry["location"] and not any(
                 h.section == "jobs" and h.key == hints.job for h in lex.find(opens)):  # its own delivery company: kept
             left, job_entry = location, None  # a delivery rider's own hot pot shop: no uniform nor scooter from here
@@ -509,7 +487,7 @@ def expand_plan(
             f"{group.visual} {group.narration}".lower()) and (  # "opens his own cafe": the café, not the restaurant
             not hints.opens_later or any(s.get("opens") for s in [*scenes, {"opens": opens}]))  # before; from its
         # opening
-        subs.extend(_unknown_places(group.visual, beat_no, location))
+        subs.extend(found)
         # 3b. when and the weather
         times = [h.key for h in hits if h.section == "times"]
         time_of_day = times[0] if times else ("night" if location == "space" else "day")
@@ -681,34 +659,6 @@ def _reach_calling(apps: list[dict[str, Any]], hints: _Hints, hits: list[Hit], i
                 a["holding"] = str(entry["props"][0])[:40]
             return entry
     return None
-
-
-def _yields(location: str) -> bool:
-    """A place a thing with its own place (a boat, a train) is not drawn in: a room ("sails home"), or the rainy
-    street a storm names (a boat in a storm is at sea, in the storm)."""
-    return location == "rainy_street" or location in staging()["indoor_places"]["places"]
-
-
-@cache
-def _out_in_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    data = staging()["out_in"]
-    before_en = "|".join(map(re.escape, data["before"]["en"]))
-    before_zh = "|".join(map(re.escape, data["before"]["zh"]))
-    after_zh = "|".join(map(re.escape, sorted(data["after_zh"], key=len, reverse=True)))
-    found = []
-    for key, words in data["words"].items():
-        en = "|".join(map(re.escape, words["en"]))
-        zh = "|".join(map(re.escape, sorted(words["zh"], key=len, reverse=True)))
-        found.append((str(key), re.compile(rf"\b(?:{before_en})\s+(?:the\s+|a\s+)?(?:[a-z]+\s+)?(?:{en})\b"
-                                           rf"|(?:{before_zh})(?:{zh})(?:{after_zh})", re.IGNORECASE)))
-    return tuple(found)
-
-
-def _out_in(visual: str) -> str | None:
-    """The open weather a scene's picture note does its deed in ("runs away in the snow", "shivers in the heavy
-    rain", 在大雪里发抖): its key, the first said; None where the note names none (``staging.json``'s ``out_in``)."""
-    spots = [(m.start(), key) for key, pattern in _out_in_patterns() if (m := pattern.search(visual))]
-    return min(spots)[1] if spots else None
 
 
 def _weather(visual: str, location: str, hints: _Hints, before: Mapping[str, Any] | None) -> str:
@@ -886,19 +836,3 @@ def _describe(char: dict[str, Any], app: dict[str, Any], traits: Sequence[str] =
     worn = f" wearing {outfit}" if outfit else ""
     held = f" holding a {app['holding']}" if app.get("holding") else ""
     return f"{char['look']}, {app['expression']} expression{worn}, {doing}{held}"
-
-
-_PLACE_AFTER = re.compile(r"\b(?:in|at|inside|into|outside|on top of|across)\s+(?:the|a|an|his|her|their|its|my)\s+([a-z][a-z-]+)")
-
-
-def _unknown_places(visual: str, beat: int, used: str) -> list[Substitution]:
-    """Places named in a visual note that the vocabulary does not know, drawn as ``used``."""
-    lex = lexicon()
-    stop = set(staging()["unplaced_words"])
-    out = []
-    for m in _PLACE_AFTER.finditer(visual.lower()):
-        word = m.group(1)
-        if word in stop or lex.find(word) or any(h.pos == 0 for h in lex.find(visual.lower()[m.start(1):])):
-            continue  # "at the construction site": the word begins a vocabulary phrase
-        out.append(Substitution(beat, "place", word, used))
-    return out

@@ -120,7 +120,7 @@ def test_a_deed_done_in_the_open_weather_is_drawn_outdoors_in_it(premise: str, l
 
 
 def test_weather_watched_from_a_room_keeps_the_room() -> None:
-    from story.expand import _out_in
+    from story.location import out_in as _out_in
     assert _out_in("Mango watching the snow from the bedroom window") is None
     assert _out_in("a rainy night at home") is None
     assert _out_in("Mango shivering in the heavy rain outside the bakery") == "rain"
