@@ -1,12 +1,18 @@
 """What a premise's understanding is made of: ``Person`` (one pet or role the premise mentions),
 ``Analysis`` (the cast, the hero's job and dream, wrongs, goals, outcomes, places and props), ``slug``
-(a cast member's unique key) and ``BY``, the words before a passive's doer. Pure."""
+(a cast member's unique key) and ``BY``, the words before a passive's doer. Pure.
+
+An ``Analysis`` is never changed once ``story.premise.analyse`` returns it (its cache hands the same one to
+every caller), so a reading of it (``per_analysis``: its clauses, its kind) is done once per analysis and kept on it.
+"""
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
 from story.lexicon import lexicon
 from story.styles import CHARACTER_STYLES
@@ -131,6 +137,7 @@ class Analysis:
     lost_thing: str | None = None  # what the hero loses or has stolen (a place/job/prop word)
     surfaces: dict[str, str] = field(default_factory=dict)  # "jobs:window_cleaner" -> "window cleaner"
     job_near: bool = False  # the hero's role is not in the vocabulary: ``job`` is the nearest drawable one
+    read: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)  # ``per_analysis``
 
     @property
     def hero(self) -> Person:
@@ -141,6 +148,24 @@ class Analysis:
 
     def by_role(self, role: str) -> list[Person]:
         return [p for p in self.cast if p.role == role]
+
+
+R = TypeVar("R")
+
+
+def per_analysis(read: Callable[[Analysis], R]) -> Callable[[Analysis], R]:
+    """``read`` done once per ``Analysis`` (its result kept on it, ``Analysis.read``; a copy made with
+    ``dataclasses.replace`` reads afresh); a list comes back as a fresh copy each time, for the caller to change."""
+    name = f"{read.__module__}.{read.__qualname__}"
+
+    @functools.wraps(read)
+    def once(analysis: Analysis) -> R:
+        if name not in analysis.read:
+            analysis.read[name] = read(analysis)
+        kept: R = analysis.read[name]
+        return list(kept) if isinstance(kept, list) else kept  # type: ignore[return-value]
+
+    return once
 
 
 def slug(word: str, taken: set[str]) -> str:

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from story.affairs import with_affairs
+from story.analysis import per_analysis
 from story.clausewords import (
     DET,
     GENDER,
@@ -119,6 +120,7 @@ class Clause:
         return tuple(k for k in (self.actor, self.obj) if k)
 
 
+@per_analysis
 def clauses(analysis: Analysis) -> list[Clause]:
     """The premise's events in order, one ``Clause`` each."""
     # 1. Tokens, vocabulary hits, who each person mention is.

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from story.analysis import per_analysis
 from story.clauses import clauses
 from story.datafiles import read_json
 from story.lexicon import lexicon
@@ -245,6 +246,7 @@ def lost_one(analysis: Analysis) -> Person | None:
     return None
 
 
+@per_analysis
 def story_kind(analysis: Analysis) -> Kind:
     """The first kinds.json kind whose words the premise says (and none of its unless words or events);
     else a striving story when the premise strives or an underdog is wronged, else a calm one. The lost
