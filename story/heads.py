@@ -208,6 +208,8 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
         # the same pet mentioned again (same breed/relation, no new modifiers): merge; a group is never one pet
         # of its kind told of before ("a tiny hamster … the other hamsters laugh at him"), nor one pet the group
         twin = next((p for p in people if ((id(p) in groups) == many and p.breed and p.breed == person.breed and not mods)
+                     or (many and id(p) in groups and p.words == person.words and p.species == person.species
+                         and p.relation == person.relation)  # "the cats mock him … the cats are stunned": one group
                      or (p.relation and p.relation == person.relation and person.breed is None and not mods
                          and not (chinese and _other_sibling(p, h.surface)))
                      or (person.relation == "ex" and p.relation in _PARTNERS and person.breed is None)

@@ -34,6 +34,7 @@ from story.lexicon import Hit, Tokens, in_context, is_chinese, lexicon
 from story.life import mark_gone
 from story.naming import add_alone, give_names, premise_names
 from story.others import add_others
+from story.retold import in_order
 from story.styles import CHARACTER_STYLES
 from story.understood import describe, understood_line
 
@@ -58,6 +59,7 @@ def _breaks(text: str, tokens: Tokens) -> set[int]:
 def analyse(premise: str) -> Analysis:
     """What the premise says: its cast with roles, the hero's job, wrongs, goals, places and props."""
     lex = lexicon()
+    premise = in_order(premise)  # "everyone who laughed at the greyhound is speechless when he wins": the mocking first
     # 1. Names first (masked out so they are not read as words), then tokens and matches.
     names, alone, alone_en = premise_names(premise)
     labels = label_spans(premise)  # 笑话是个胆小鬼, 被叫做丑八怪: what a pet is called names no pet
