@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from story.adopters import show_adopter
 from story.analysis import breed_look
 from story.buying import homes_bought, show_buying
 from story.damage import show_damage
@@ -592,6 +593,8 @@ def expand_plan(
     show_damage(scenes, analyse(premise), MAX_PROPS)
     show_illness(scenes, story_kind(analyse(premise)), [str(c["id"]) for c in characters])  # a getting-well story: the
     # patient in bed until it is well, its carer caring for it, then both up together
+    show_adopter(scenes, analyse(premise), [str(c["id"]) for c in characters])  # "adopted by a kind old lady": she is
+    # at home with the hero from the scene she takes it in
     show_last_wish(scenes, analyse(premise), lang, [" ".join(plan.beats[i].visual for i in g.beats) for g in groups],
                    [str(c["id"]) for c in characters], frozenset(ids[g] for g in gone))
     # a last wish: said at home, dreamt of, then granted at the wished place with the loved one beside the hero

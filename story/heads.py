@@ -152,6 +152,10 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
         person.after_by = any(w in BY for w in window) and not any(
             o.end <= span_start and o.start >= span_start - 4 and o is not h for o in heads if o.start < h.start
             and o.start > max((k for k, w in enumerate(words[:span_start]) if w in BY), default=-1))
+        by_at = max((k for k in range(max(0, span_start - 4), span_start) if words[k] in BY), default=-1)
+        if chinese and person.after_by and prev_word == "的" and words[by_at + 1][:1] not in _PRONOUNS_ZH and not any(
+                by_at < o.start < span_start for o in heads if o is not h):
+            person.after_by = False  # 被遗弃的小猫: the one abandoned, told before its 的, no doer after 被
         person.start = span_start
         owned = _owned_by(people, span_start, masked, tokens)  # "a rich cat's daughter", 柯基的男朋友
         possessive = prev_word in _POSSESSIVE or prev2 in _POSSESSIVE and prev_word in {"dog", "cat"} \
@@ -226,7 +230,7 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
             twin.again = (*twin.again, (span_start, span_end))  # "… but the partner runs off with the money"
             continue
         label = person.relation or person.breed or person.species or "pet"
-        person.key = slug(label if person.relation else f"{label}", taken)
+        person.key = slug(_said_person(person) or label, taken)
         people.append(person)
         told = len(people) - 1
         # "two rival dogs", "三只小猫": as many pets like the first; "一窝小猫", "four puppies": and a litter
@@ -237,6 +241,21 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
         if many:
             groups.update(id(q) for q in people[told:])
     return people if chinese else _apposed(people, masked)
+
+
+_PRONOUNS_ZH = {"它", "他", "她", "我", "你"}  # 被她的闺蜜抢走了: a doer after 被
+_PERSON_ZH = {"daughter": "girl", "son": "boy"}  # 小女孩, 小男孩: a child the premise never calls anyone's
+
+
+def _said_person(person: Person) -> str | None:
+    """A person a pet plays is named as the premise says it ("old lady", "girl", "widow", 小女孩: girl), never by a kin
+    term the premise never used (the old lady is no "grandma", the little girl nobody's "daughter"), else None."""
+    if not person.human or person.relation is None:
+        return None
+    said = person.words[0].lower()
+    human = lexicon().entry("relations", person.relation).get("human", ())
+    return next((w for w in sorted(human, key=len, reverse=True) if w.isascii() and said.endswith(w)),
+                None) or _PERSON_ZH.get(person.relation)
 
 
 _SIZE_ZH = {"大", "小", "老", "胖", "瘦", "凶", "坏"}  # 邻居家的大狗: a word of how the pet is, between 的 and it

@@ -109,8 +109,8 @@ def _name_at(premise: str, start: int) -> str | None:
             return cand[:2]
         if any(ch in _NOT_IN_NAME for ch in (cand[1:] if cand[0] in _NAME_HEADS else cand)):
             continue
-        if any(len(h.surface) > 1 for h in lex.find(cand)):
-            continue  # 老板, 警察: a vocabulary word is not a name (橘 or 雪 inside one is: 小橘, 雪球)
+        if any(len(h.surface) > 1 for h in lex.find(cand)) or cand in _kind_deeds():
+            continue  # 老板, 警察: a vocabulary word is not a name (橘 or 雪 inside one is: 小橘, 雪球); nor 收养, 领养
         after = text[size:size + 1]
         ends = not after or after in _AFTER_NAME  # 豆包在…, 煤球和…, 阿花被…
         if cand in _known() or (ends and (cand[0] in _NAME_HEADS or cand[0] == cand[1])):
@@ -118,6 +118,14 @@ def _name_at(premise: str, start: int) -> str | None:
         if after and after in _AFTER_NAME and cand in firsts:
             return cand  # a word of its own before 被/在/和…; at a clause's end it is a verb (白猫投诉，)
     return None
+
+
+@lru_cache(maxsize=1)
+def _kind_deeds() -> frozenset[str]:
+    """The Chinese words of a kindness done to a pet (``sides.json``: 收养, 领养, 收留, 照顾): a deed, never a name
+    (被一个小女孩收养的流浪狗: the girl adopts the dog, no pet named 收养)."""
+    sides = read_json("sides.json")
+    return frozenset(w for group in (*sides["kind_by"].values(), sides["kind_to"]) for w in group["zh"])
 
 
 @lru_cache(maxsize=1)
