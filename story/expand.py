@@ -529,8 +529,8 @@ def expand_plan(
         working = any(a["action"] == "work" for a in apps)
         if calling is not None:  # the calling's own props (the fire hose), never the old job's
             props = [str(p) for p in calling["props"]] + props
-        elif working and job_entry:
-            props += [str(p) for p in job_entry["props"]]
+        elif job_entry and (working or any(a["id"] == "hero" and a["action"] == "drive" for a in apps)):
+            props += [str(p) for p in job_entry["props"]]  # a taxi driver's taxi where it drives, never a sports car
             for a in apps:
                 if a["action"] == "work" and a["id"] == "hero":
                     a["holding"] = str(job_entry["props"][0])[:40]

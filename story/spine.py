@@ -51,6 +51,7 @@ def premise_beats(analysis: Analysis, clauses: Sequence[Clause], cast: Cast, lan
     beats: list[Beat] = []
     where = job_place(analysis)  # the place the story is at: a clause's own, else where the last one was
     standing: list[str] = []  # the things a clause built, staged again while the story stays there
+    built = False  # whether they were built (a food truck), not a job's tools (a mop, a delivery bag)
     when = ""  # the time of day the place's words say, while the story stays there
     partner: str | None = None  # who the last clause's subject was with ("豆豆和小白是好朋友，")
     dreamt: tuple[Any, ...] | None = None  # the places of a shop of its own the hero only dreamt of, so far
@@ -99,11 +100,11 @@ def premise_beats(analysis: Analysis, clauses: Sequence[Clause], cast: Cast, lan
             where = str(lexicon().entry("places", c.places[0])["en"][0])
         elif place is not None:
             where = place[1].replace("_", " ")
-        if where != before:
-            standing = []
+        if where != before or "build" in c.events and not built:  # a shop of its own opened where the hero
+            standing = []  # worked: only its own things, never the old job's tools (a mop in the bakery)
         asks = list(dict.fromkeys([*asks, *standing]))  # what was built there is still there (the truck)
         if k in {"rise", "outcome"} and c.actor == cast.hero and asks and ("build" in c.events or action(c) in {"work", "think"}):
-            standing = asks[:2]
+            standing, built = asks[:2], "build" in c.events
         beats.append({"speaker": NARRATOR, "line": line[:200], "visual": visual[:160], "slot": "premise",
                       "clause": c.index, "kind": k, "befalls": to, "asks": asks, "subs": subs, "memory": recalls(c)})
         if company or _with(c):

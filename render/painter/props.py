@@ -126,6 +126,21 @@ def _bus(p: Pen, color: RGB | None) -> None:
         p.ell(x, -16, 6, 6, (200, 200, 210))
 
 
+def _taxi(p: Pen, color: RGB | None) -> None:
+    """A taxi side on, nose to the right: the car in taxi yellow, a chequered band along its doors and the lit
+    TAXI sign on its roof."""
+    body = color or (250, 200, 40)
+    _car(p, body)
+    for k in range(16):  # the chequered band
+        x = -72 + k * 9
+        p.rect(x, -36, x + 9, -31, INK if k % 2 == 0 else WHITE, outline=False)
+        p.rect(x, -31, x + 9, -26, WHITE if k % 2 == 0 else INK, outline=False)
+    p.rect(-66, -84, -36, -70, (255, 248, 210), r=3)  # the lit sign on the back of the roof (the driver's head
+    p.rect(-62, -70, -40, -64, darker(body, 0.8), outline=False)  # stays clear of it), on its base
+    for k, x in enumerate((-60, -54, -48, -42)):  # its letters, as marks
+        p.line([(x - 2, -81), (x + 2, -73)] if k % 2 else [(x - 2, -73), (x, -81), (x + 2, -73)], INK, 1.6)
+
+
 def _bicycle(p: Pen, color: RGB | None) -> None:
     """A bicycle side on, front wheel to the right: two spoked wheels, a diamond frame, the saddle, the bars
     and a basket."""
@@ -1254,6 +1269,23 @@ def _coffee_cup(p: Pen, color: RGB | None) -> None:
         p.line([(k, -110), (k + 6, -122), (k, -136)], (255, 255, 255, 180), 2)
 
 
+def _bubble_tea(p: Pen, color: RGB | None) -> None:
+    """A bubble tea: a clear cup of milky tea with black tapioca pearls at its bottom, a domed lid and a fat
+    straw."""
+    tea = color or (214, 170, 120)
+    p.poly([(-30, -86), (30, -86), (22, 0), (-22, 0)], (236, 244, 248))  # the clear cup
+    p.poly([(-28, -76), (28, -76), (22.5, -4), (-22.5, -4)], tea, outline=False)  # the milk tea in it
+    for k, (x, y) in enumerate(((-14, -10), (-4, -9), (6, -10), (15, -11), (-10, -19), (1, -19), (12, -20),
+                                (-16, -27), (-5, -28), (7, -28), (17, -27))):  # the pearls
+        p.ell(x, y, 4.6, 4.6, (46, 30, 26), outline=False)
+        if k % 3 == 0:
+            p.ell(x - 1.5, y - 1.5, 1.2, 1.2, (150, 120, 110), outline=False)
+    p.line([(-22, -70), (-18, -16)], (255, 255, 255, 150), 3)  # the shine on the plastic
+    p.arc(0, -86, 32, 180, 360, 3)  # the domed lid
+    p.ell(0, -86, 32, 5, (236, 244, 248))
+    p.stroke([(6, -70), (16, -136)], (240, 110, 150), 9)  # the fat straw
+
+
 def _handbag(p: Pen, color: RGB | None) -> None:
     """A designer handbag: a glossy trapezoid with a gold clasp, a chain handle and a shine."""
     col = color or (230, 80, 130)
@@ -1626,7 +1658,7 @@ RIG_OFFSET: dict[str, tuple[float, float]] = {"car": (-6, 6), "delivery scooter"
 
 
 # a prop's other drawings, by what its words name (``variants`` in vocabulary.json): a truck, a bus, a sports car
-VARIANTS: dict[str, DrawFn] = {"soapy car": _soapy_car, "volleyball": _volleyball, "sports car": _sports_car, "truck": _truck, "bus": _bus, "bicycle": _bicycle,
+VARIANTS: dict[str, DrawFn] = {"soapy car": _soapy_car, "volleyball": _volleyball, "sports car": _sports_car, "truck": _truck, "bus": _bus, "taxi": _taxi, "bicycle": _bicycle, "bubble tea": _bubble_tea,
                                "hot dog": _hot_dog,
                                "stunned crowd": _stunned_crowd, "crying crowd": _crying_crowd, "coin jar": _coin_jar,
                                "soup bowl": _soup_bowl, "pirate ship": _pirate_ship, "treasure chest": _treasure_chest,
@@ -1660,7 +1692,7 @@ EXTENT: dict[str, tuple[float, float]] = {
     "fire hose": (122, 62), "onlookers": (180, 96), "stunned crowd": (180, 100), "crying crowd": (180, 96), "laughing crowd": (180, 96),
     "sausages": (50, 102), "fish": (30, 100), "bone": (46, 74), "noodles": (50, 104), "dumplings": (50, 90),
     "meat": (42, 104), "bread": (50, 102), "ice cream": (26, 104), "plane": (100, 66), "fire": (58, 194), "burning house": (58, 196), "flag": (78, 108), "audience": (180, 68),
-    "sports car": (100, 72), "truck": (100, 100), "bus": (100, 96), "bicycle": (64, 80), "train": (160, 146),
+    "sports car": (100, 72), "truck": (100, 100), "bus": (100, 96), "taxi": (100, 98), "bubble tea": (40, 140), "bicycle": (64, 80), "train": (160, 146),
     "oven": (48, 126), "queue": (112, 92), "broom": (22, 150), "dishes": (40, 74), "tooth": (46, 112), "game controller": (52, 74), "fans": (170, 72),
     "boxes": (52, 90), "football": (52, 102), "basketball": (52, 102), "frisbee": (96, 70), "tennis racket": (48, 112),
     "skateboard": (64, 52), "telescope": (56, 110), "guitar": (32, 142), "burger": (50, 90), "pizza": (72, 92),

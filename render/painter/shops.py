@@ -1,5 +1,5 @@
 """Shops that read as what they sell: a flower shop with buckets of flowers under a FLOWERS sign, a
-bakery with bread and cakes, a café, a grocery with crates of fruit, a bookshop, a fish market, a butcher's
+bakery with bread and cakes, a café, a milk tea shop with cups of bubble tea, a grocery with crates of fruit, a bookshop, a fish market, a butcher's
 with strings of sausages and roasts, a noodle shop, a dumpling shop, a barber's, a toy shop, an ice cream shop, a burger shop, a pizzeria, a sushi
 bar, a hot dog stand, a hot pot restaurant.
 
@@ -270,6 +270,7 @@ GOODS: dict[str, Callable[[Pen, int], None]] = {
     "fish": _fish, "meat": _food("sausages", "meat"), "noodles": _food("noodles"), "dumplings": _food("dumplings"),
     "ice cream": _food("ice cream"), "salon": _salon, "toys": _toys, "burgers": _food("burger"),
     "pizza": _food("pizza"), "sushi": _food("sushi"), "hot dogs": _food("hot dog"), "hotpot": _hotpot,
+    "milk tea": _food("bubble tea"),
 }
 
 
