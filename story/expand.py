@@ -94,6 +94,8 @@ class _Hints:
     opens_later: bool = False  # the premise's place is a shop the hero opens in a later clause ("saves for years, opens
     # a bakery"): the story reaches it where a scene tells the opening, never before
     dreamt: bool = False  # the premise's place is only dreamt of ("dreams of owning a bakery"): never reached
+    ride: str | None = None  # the vehicle the premise drives (a bus, a truck; its lexicon label): a driver's own,
+    # drawn for its job's vehicle (a bus driver, read as the taxi driver's job, drives the bus, never a taxi)
 
 
 _STOP = frozenset("""a an the and or but of to in on at by for with from into over under after before then
@@ -121,6 +123,14 @@ def _ball(premise: str, props: Sequence[str]) -> tuple[str | None, bool]:
     ball = next((str(lex.entry("props", k)["label"]) for k in props if k in balls["props"]), None)
     return ball, ball is not None and not any(h.section == "props" and h.key == "toy" and h.surface.lower() not in
                                               balls["words"] for h in lex.find(premise))
+
+
+_RIDES = ("bus", "truck", "taxi")  # the lexicon props a driver's job drives
+
+
+def _ride(props: Sequence[str]) -> str | None:
+    """The label of the first vehicle a driver's job drives among a premise's props, or None."""
+    return next((str(lexicon().entry("props", k)["label"]) for k in props if k in _RIDES), None)
 
 
 def _premise_hints(premise: str) -> _Hints:
@@ -170,7 +180,7 @@ def _premise_hints(premise: str) -> _Hints:
                   *_ball(premise, analysis.props), _opens_job(analysis),
                   tuple((p.key, p.lover_of) for p in analysis.cast if p.lover_of and p.lover_of != analysis.hero.key),
                   out_in(premise), _job_later(analysis), opened_later,
-                  _dreamt_place(analysis, surface))
+                  _dreamt_place(analysis, surface), _ride(analysis.props))
 
 
 def _colour_look(hero: dict[str, Any], colour: str) -> None:
@@ -530,10 +540,12 @@ def expand_plan(
         if calling is not None:  # the calling's own props (the fire hose), never the old job's
             props = [str(p) for p in calling["props"]] + props
         elif job_entry and (working or any(a["id"] == "hero" and a["action"] == "drive" for a in apps)):
-            props += [str(p) for p in job_entry["props"]]  # a taxi driver's taxi where it drives, never a sports car
+            rides = {str(lex.entry("props", k)["label"]) for k in _RIDES}  # a taxi driver's taxi where it drives,
+            kit = [hints.ride if hints.ride and p in rides else str(p) for p in job_entry["props"]]  # a bus driver's
+            props += kit  # bus
             for a in apps:
                 if a["action"] == "work" and a["id"] == "hero":
-                    a["holding"] = str(job_entry["props"][0])[:40]
+                    a["holding"] = kit[0][:40]
         # 3d'. the dream reached (second half): its own props (a company's sign), and for a company the
         #      hero's old job's first prop too, so a delivery rider's company is a delivery scooter company
         if (hints.dream and 2 * n >= len(groups)

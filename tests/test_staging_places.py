@@ -19,7 +19,7 @@ from tests.test_staging import _HERO, _PARTNER, _RIVAL, SMALL, _scene, _still
 
 KINDS = ["flower shop", "bakery", "café", "grocery", "bookshop", "fish market", "butcher", "noodle shop", "dumpling shop",
          "barber", "toy shop", "ice cream shop", "burger shop", "pizzeria", "sushi bar", "hot dog stand",
-         "hot pot restaurant"]
+         "hot pot restaurant", "milk tea shop", "tailor shop", "repair shop"]
 
 
 def test_shops_file_is_complete_and_consistent() -> None:
@@ -29,7 +29,8 @@ def test_shops_file_is_complete_and_consistent() -> None:
     assert sorted(raw["kinds"]) == sorted(KINDS)
     seen: set[str] = set()
     for name, k in raw["kinds"].items():
-        assert set(k) == {"sign", "sign_zh", "title", "sign_color", "awning", "goods", "en", "zh"}, name
+        assert set(k) - {"centre"} == {"sign", "sign_zh", "title", "sign_color", "awning", "goods", "en", "zh"}, name
+        assert k.get("centre", "car lift") == "car lift", name  # what stands in its middle, if not the counter
         assert len(k["title"]) == 2 and not HAN.search(k["title"][0]) and HAN.search(k["title"][1]), name  # headline
         assert k["goods"] in GOODS, name
         assert 1 <= len(k["sign"]) <= 12 and k["sign"].isascii(), name
@@ -48,7 +49,7 @@ def _shop_scene(location: str, setting: str, **kw: Any) -> Scene:
 @pytest.mark.parametrize(("words", "kind"), [
     ("a tiny flower shop", "flower shop"), ("the florist's counter", "flower shop"), ("花店门口", "flower shop"),
     ("a warm bakery", "bakery"), ("the cake shop", "bakery"), ("面包店", "bakery"),
-    ("a quiet café", "café"), ("coffee shop", "café"), ("奶茶店", "café"),
+    ("a quiet café", "café"), ("coffee shop", "café"), ("奶茶店", "milk tea shop"),
     ("a fruit stall", "grocery"), ("grocery store", "grocery"), ("水果摊", "grocery"),
     ("a dusty bookshop", "bookshop"), ("书店", "bookshop"),
     ("the fish market", "fish market"), ("fishmonger", "fish market"), ("海鲜市场", "fish market"),

@@ -1,7 +1,9 @@
 """Trades as a viewer reads them with the sound off (issue 12): a taxi driven is a yellow taxi with its roof sign
 (never the gleaming sports car), "drives a taxi" / 开出租车 puts the taxi where the hero drives, a milk-tea shop
 (奶茶店, "bubble tea shop") is a shop of cups of bubble tea under its own sign (never a café of coffee), and a shop
-the hero opens where it used to work keeps none of the old job's tools (no mop in the bakery)."""
+the hero opens where it used to work keeps none of the old job's tools (no mop in the bakery); a tailor and a mechanic
+are jobs of their own, at a sewing machine in a tailor's of bolts of cloth and with a wrench under a car up on its
+lift in a repair shop of tyres and toolboxes; a bus or truck driver drives its own bus or truck, never a taxi."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ import pytest
 from render.painter.shops import shop_kind
 from render.painter.vocabulary import art, match_prop
 from story.offline import write_story
+from story.premise import analyse
 from story.script import Script
 from tests.test_staging import _scene, _still
 
@@ -86,3 +89,58 @@ def test_the_shop_opened_keeps_none_of_the_old_jobs_tools(premise: str, lang: st
     opened = next(i for i, sc in enumerate(s.scenes) if sc.opens)
     assert any(tool in sc.props for sc in s.scenes[:opened])
     assert not any(tool in sc.props for sc in s.scenes[opened:])
+
+
+@pytest.mark.parametrize(("premise", "job"), [
+    ("a stray ginger cat works as a mechanic and the rich poodle laughs at his oily paws", "mechanic"),
+    ("a husky fixes cars in a garage and opens a repair shop", "mechanic"),
+    ("哈士奇在修车厂修车，被有钱的狗看不起，最后开了自己的汽修店", "mechanic"),
+    ("a poor cat works as a tailor's apprentice and opens his own tailor shop", "tailor"),
+    ("a shy corgi sews dresses all night and becomes a famous fashion designer", "tailor"),
+    ("橘猫在裁缝店当学徒，后来开了自己的裁缝店", "tailor"),
+])
+def test_a_tailor_and_a_mechanic_are_jobs_of_their_own(premise: str, job: str) -> None:
+    """A mechanic was a construction worker with bricks, a tailor an artist at an easel (or no job at all)."""
+    assert analyse(premise).job == job
+
+
+@pytest.mark.parametrize(("premise", "lang", "shop", "tool"), [
+    ("a husky fixes cars in a garage and opens a repair shop", "en", "repair shop", "wrench"),
+    ("哈士奇在修车厂修车，被有钱的狗看不起，最后开了自己的汽修店", "zh", "repair shop", "wrench"),
+    ("a poor cat works as a tailor's apprentice and opens his own tailor shop", "en", "tailor shop", "sewing machine"),
+])
+def test_the_trade_is_worked_at_and_opened_as_its_own_shop(premise: str, lang: str, shop: str, tool: str) -> None:
+    """The repair shop and the tailor's were a shop of shelves (or a building site) with boxes or bricks."""
+    s = _script(premise, lang)
+    work = [sc for sc in s.scenes if any(a.id == "hero" and a.action == "work" for a in sc.characters)]
+    assert work and all(tool in sc.props for sc in work)
+    assert not any(p in ("bricks", "easel", "boxes") for sc in s.scenes for p in sc.props)
+    assert {m.kind for sc in work if (m := shop_kind(sc, s.premise))} == {shop}
+
+
+def test_a_mechanic_works_with_a_wrench_and_a_tailor_at_a_sewing_machine() -> None:
+    """The mechanic got into the car it fixes and drove it; the tailor had nothing in its paws."""
+    _, mech = _still(_scene("shop", [{"id": "hero", "action": "work"}], props=["shiny sports car", "wrench"],
+                            setting="a repair shop"))
+    (hero,) = mech["drawn"]["characters"]
+    assert hero["holding"]["drawn"] == "wrench" and hero["rig"] is None and mech["drawn"]["place"] == "repair shop"
+    img, sew = _still(_scene("shop", [{"id": "hero", "action": "work"}], props=["sewing machine"],
+                             setting="a tailor shop"))
+    (hero,) = sew["drawn"]["characters"]
+    assert hero["rig"]["drawn"] == "sewing machine" and sew["drawn"]["place"] == "tailor shop"
+
+
+def test_the_repair_shop_has_a_car_up_on_its_lift() -> None:
+    img, _ = _still(_scene("shop", setting="an auto repair shop"))
+    posts = (np.abs(img - np.array((230, 160, 40))).max(axis=2) < 12).mean()
+    assert posts > 0.01
+
+
+@pytest.mark.parametrize(("premise", "lang", "ride"), [
+    ("金毛是公交车司机，下雨天送迷路的小猫回家", "zh", "bus"),
+    ("a shiba is a truck driver who delivers toys across the country for christmas", "en", "truck"),
+])
+def test_a_bus_or_truck_driver_drives_its_own_not_a_taxi(premise: str, lang: str, ride: str) -> None:
+    """Read as the taxi driver's job, a bus driver was given a taxi too."""
+    props = [p for sc in _script(premise, lang).scenes for p in sc.props]
+    assert ride in props and "taxi" not in props

@@ -43,7 +43,7 @@ def test_a_premise_thing_is_asked_and_drawn_as_itself(premise: str, lang: str, d
 
 @pytest.mark.parametrize(("words", "drawing"), [
     ("golden car", "sports car"), ("shiny sports car", "sports car"), ("金色跑车", "sports car"),
-    ("a red ferrari", "sports car"), ("taxi", "car"), ("police car", "car"), ("fire truck", "truck"),
+    ("a red ferrari", "sports car"), ("taxi", "taxi"), ("police car", "car"), ("fire truck", "truck"),
     ("大卡车", "truck"), ("school bus", "bus"), ("公交车", "bus"), ("bicycle", "bicycle"), ("单车", "bicycle"),
     ("delivery scooter", "delivery scooter"), ("motorbike", "delivery scooter"), ("steam train", "train"),
     ("rolling pin", "oven"), ("烤箱", "oven"), ("pay cheque", "money"), ("video games", "game controller"),

@@ -164,7 +164,7 @@ def test_the_spine_lines_tell_no_event_of_their_own() -> None:
 def test_a_lost_ring_is_a_ring_not_a_loss_nor_a_boxing_ring() -> None:
     premise = "A golden retriever taxi driver returns a lost diamond ring to a rich shiba and is offered a job"
     read = analyse(premise)
-    assert (read.wrongs, read.props, read.places) == ([], ["ring"], [])
+    assert (read.wrongs, read.props, read.places) == ([], ["taxi", "ring"], [])  # the taxi driver's taxi: a thing
     written = write_story(premise, "golden-retriever", "en", 7)
     assert written.arc != "betrayal_comeback"
     assert not [s for s in written.substitutions if s.wanted.lower() == s.used.lower()]

@@ -19,7 +19,7 @@ from render.painter.geometry import GOLD, INK, PINK, RGB, WHITE, Pen, darker, li
 DrawFn = Callable[[Pen, RGB | None], None]
 
 # height in pet units when held (a pet is ~104 units tall) and the grip point in prop units
-HAND: dict[str, float] = {"umbrella": 75, "microphone": 26, "phone": 16, "ring": 12, "book": 16, "food bowl": 16,
+HAND: dict[str, float] = {"tape measure": 30, "wrench": 30, "umbrella": 75, "microphone": 26, "phone": 16, "ring": 12, "book": 16, "food bowl": 16,
                           "bricks": 26, "trophy": 26, "briefcase": 22, "flowers": 30, "squeegee": 34,
                           "money": 18, "cake": 18, "gift box": 20, "suitcase": 26, "serving tray": 40,
                           "coffee cup": 18, "handbag": 24, "necklace": 24, "newspaper": 30, "kitten": 36,
@@ -591,6 +591,47 @@ def _gate(p: Pen, color: RGB | None) -> None:
     p.line([(-96, -40), (96, -40)], metal, 2.5)
     p.line([(-96, -10), (96, -10)], metal, 2.5)
     p.ell(0, -60, 14, 14, GOLD)
+
+
+def _sewing_machine(p: Pen, color: RGB | None) -> None:
+    """A tailor's sewing machine on its little table, to one side so the tailor's face stays clear: the machine's
+    arm over the needle, a spool of red thread on top, the hand wheel, cloth under the needle and a yellow tape
+    measure hung over the table's edge."""
+    wood = (175, 125, 85)
+    p.rect(-60, -44, 60, -36, wood)  # the table
+    for x in (-54, 48):
+        p.rect(x, -36, x + 6, 0, darker(wood, 0.8))
+    body = color or (60, 70, 90)
+    p.rect(-62, -52, -12, -44, body, r=2)  # the bed, the pillar and the arm over the needle
+    p.rect(-26, -78, -12, -52, body, r=2)
+    p.rect(-62, -82, -12, -70, body, r=3)
+    p.line([(-56, -70), (-56, -53)], (200, 200, 210), 2)  # the needle
+    p.ell(-8, -68, 5, 9, (190, 190, 200))  # the hand wheel
+    p.rect(-42, -90, -36, -82, (220, 50, 60), r=1)  # the spool of thread
+    p.rect(-60, -48, -30, -44, (120, 170, 230), outline=False)  # the cloth under the needle
+    p.stroke([(44, -40), (50, -26), (46, -12)], (250, 210, 60), 4)  # the tape measure hung over the edge
+
+
+def _tape_measure(p: Pen, color: RGB | None) -> None:
+    """A bolt of bright cloth held upright with a yellow tape measure draped round it."""
+    cloth = color or (120, 170, 230)
+    p.rect(-16, -92, 16, 0, cloth, r=6)
+    for y in range(-84, -4, 12):
+        p.line([(-14, y), (14, y + 4)], lighter(cloth, 0.3), 1.5)
+    p.ell(0, -92, 16, 5, lighter(cloth, 0.2))
+    p.stroke([(-22, -70), (0, -58), (22, -64), (26, -30)], (250, 210, 60), 5)
+    for x, y in ((-16, -67), (-6, -61), (6, -59), (16, -62)):
+        p.line([(x, y - 2), (x, y + 2)], INK, 1)
+
+
+def _wrench(p: Pen, color: RGB | None) -> None:
+    """A mechanic's spanner held by its handle: a long steel shaft with an open jaw on top, a smear of oil."""
+    steel = color or (170, 176, 188)
+    p.stroke([(0, 0), (0, -74)], steel, 9)
+    p.ell(0, -84, 13, 13, steel)
+    p.poly([(-5, -100), (5, -100), (4, -84), (-4, -84)], (236, 228, 210), outline=False)  # the open jaw
+    p.line([(-2, -60), (-2, -20)], lighter(steel, 0.5), 2)
+    p.ell(5, -40, 4, 6, (40, 40, 46), outline=False)  # oil
 
 
 def _desk(p: Pen, color: RGB | None) -> None:
@@ -1629,7 +1670,7 @@ DRAW: dict[str, DrawFn] = {
     "car": _car, "crowd": _crowd, "stage": _stage, "microphone": _microphone, "podium": _podium, "wok": _wok,
     "window-cleaning cradle": _cradle, "squeegee": _squeegee, "broom": _broom, "dishes": _dishes,
     "delivery scooter": _scooter,
-    "hospital bed": _hospital_bed, "classroom board": _board, "mansion gate": _gate, "office desk": _desk,
+    "hospital bed": _hospital_bed, "classroom board": _board, "mansion gate": _gate, "office desk": _desk, "sewing machine": _sewing_machine, "tape measure": _tape_measure, "wrench": _wrench,
     "money": _money, "trophy": _trophy, "briefcase": _briefcase, "rocket": _rocket, "phone": _phone,
     "umbrella": _umbrella, "suitcase": _suitcase, "flowers": _flowers, "ring": _ring, "food bowl": _food_bowl,
     "bricks": _bricks, "cake": _cake, "book": _book, "cardboard box": _cardboard, "gift box": _gift, "toy": _toy, "toy car": _toy_car, "broken toy": _broken_toy,
@@ -1649,7 +1690,7 @@ DRAW: dict[str, DrawFn] = {
     **figures.DRAW,
 }
 # rigs stand in front of their user, drawn in pet units at the pet's origin (prop units = pet units)
-RIG_SCALE: dict[str, float] = {"car": 0.78, "delivery scooter": 0.9, "office desk": 1.0, "wok": 1.0,
+RIG_SCALE: dict[str, float] = {"sewing machine": 1.0, "car": 0.78, "delivery scooter": 0.9, "office desk": 1.0, "wok": 1.0,
                                "window-cleaning cradle": 1.0, "podium": 1.0, "hospital bed": 0.7, "food stall": 0.88, "yacht": 0.62,
                                "easel": 0.9}
 RIG_OFFSET: dict[str, tuple[float, float]] = {"car": (-6, 6), "delivery scooter": (0, 4), "wok": (14, 0),
@@ -1692,7 +1733,7 @@ EXTENT: dict[str, tuple[float, float]] = {
     "fire hose": (122, 62), "onlookers": (180, 96), "stunned crowd": (180, 100), "crying crowd": (180, 96), "laughing crowd": (180, 96),
     "sausages": (50, 102), "fish": (30, 100), "bone": (46, 74), "noodles": (50, 104), "dumplings": (50, 90),
     "meat": (42, 104), "bread": (50, 102), "ice cream": (26, 104), "plane": (100, 66), "fire": (58, 194), "burning house": (58, 196), "flag": (78, 108), "audience": (180, 68),
-    "sports car": (100, 72), "truck": (100, 100), "bus": (100, 96), "taxi": (100, 98), "bubble tea": (40, 140), "bicycle": (64, 80), "train": (160, 146),
+    "sports car": (100, 72), "truck": (100, 100), "bus": (100, 96), "taxi": (100, 98), "bubble tea": (40, 140), "sewing machine": (66, 112), "tape measure": (30, 96), "wrench": (16, 100), "bicycle": (64, 80), "train": (160, 146),
     "oven": (48, 126), "queue": (112, 92), "broom": (22, 150), "dishes": (40, 74), "tooth": (46, 112), "game controller": (52, 74), "fans": (170, 72),
     "boxes": (52, 90), "football": (52, 102), "basketball": (52, 102), "frisbee": (96, 70), "tennis racket": (48, 112),
     "skateboard": (64, 52), "telescope": (56, 110), "guitar": (32, 142), "burger": (50, 90), "pizza": (72, 92),

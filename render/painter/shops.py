@@ -1,5 +1,5 @@
 """Shops that read as what they sell: a flower shop with buckets of flowers under a FLOWERS sign, a
-bakery with bread and cakes, a café, a milk tea shop with cups of bubble tea, a grocery with crates of fruit, a bookshop, a fish market, a butcher's
+bakery with bread and cakes, a café, a milk tea shop with cups of bubble tea, a tailor's with bolts of cloth and spools of thread, a repair shop with a car up on its lift, tyres and toolboxes, a grocery with crates of fruit, a bookshop, a fish market, a butcher's
 with strings of sausages and roasts, a noodle shop, a dumpling shop, a barber's, a toy shop, an ice cream shop, a burger shop, a pizzeria, a sushi
 bar, a hot dog stand, a hot pot restaurant.
 
@@ -41,6 +41,7 @@ class ShopKind:
     goods: str
     words: tuple[str, ...]  # English and Chinese, longest first
     title: tuple[str, str] = ("", "")  # the scene's headline for it, English and Chinese ("Bakery", "面包店")
+    centre: str = ""  # what stands in the middle of its inside instead of the counter ("car lift": a car raised on it)
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,8 @@ def shop_kinds() -> tuple[frozenset[str], dict[str, ShopKind]]:
     """The places a shop may be drawn at, and the kinds by name."""
     raw = json.loads(_DATA.read_text(encoding="utf-8"))
     kinds = {name: ShopKind(name, k["sign"], k["sign_zh"], tuple(k["sign_color"]), tuple(k["awning"]), k["goods"],
-                            tuple(sorted([*k["en"], *k["zh"]], key=len, reverse=True)), tuple(k["title"]))
+                            tuple(sorted([*k["en"], *k["zh"]], key=len, reverse=True)), tuple(k["title"]),
+                            k.get("centre", ""))
              for name, k in raw["kinds"].items()}
     return frozenset(raw["places"]), kinds
 
@@ -252,6 +254,50 @@ def _toys(p: Pen, k: int) -> None:
             p.ell(x, -5, 5, 5, (40, 40, 50))
 
 
+def _fabric(p: Pen, k: int) -> None:
+    """A tailor's goods: bolts of cloth standing, a pile of folded cloth, spools of thread."""
+    cols = [(120, 170, 230), (230, 90, 110), (250, 200, 70), (110, 180, 120), (170, 110, 200)]
+    if k % 3 == 0:  # two bolts of cloth
+        for j, x in enumerate((-8, 8)):
+            col = cols[(k + j) % len(cols)]
+            p.rect(x - 7, -50, x + 7, 0, col, r=4)
+            p.ell(x, -50, 7, 2.5, lighter(col, 0.3))
+    elif k % 3 == 1:  # folded cloth, piled
+        for j in range(4):
+            p.rect(-18, -10 * (j + 1), 18, -10 * j, cols[(k + j) % len(cols)], r=2)
+    else:  # spools of thread
+        for j, x in enumerate((-12, 0, 12)):
+            p.rect(x - 5, -24, x + 5, 0, (200, 160, 110))
+            p.rect(x - 4, -21, x + 4, -3, cols[(k + j) % len(cols)], outline=False)
+
+
+def _car_parts(p: Pen, k: int) -> None:
+    """A garage's goods: a stack of tyres, a can of oil, a red toolbox."""
+    if k % 3 == 0:
+        for j in range(3):
+            p.ell(0, -7 - j * 13, 18, 7, (40, 40, 46))
+            p.ell(0, -7 - j * 13, 8, 3, (120, 120, 130), outline=False)
+    elif k % 3 == 1:
+        p.rect(-12, -40, 12, 0, (60, 140, 80), r=2)
+        p.rect(-4, -48, 4, -40, (200, 200, 210))
+        p.rect(-8, -30, 8, -14, (250, 210, 60), outline=False)
+    else:
+        p.rect(-20, -24, 20, 0, (214, 52, 44), r=2)
+        p.arc(0, -24, 9, 180, 360, 2.5)
+        p.line([(-20, -14), (20, -14)], darker((214, 52, 44), 0.7), 1.5)
+
+
+def _car_lift(c: Canvas, kind: ShopKind) -> None:
+    """A garage's middle: a car raised on its lift between two posts, a wheel off on the floor."""
+    for x in (0.29, 0.71):
+        c.rect(x - 0.015, 0.22, x + 0.015, 0.64, (230, 160, 40))  # the lift's posts
+    c.rect(0.29, 0.35, 0.71, 0.365, (90, 90, 100))  # its arms under the car, raised over the heads
+    u = 0.4 * c.vw / 196
+    pen = Pen(c.d, c.X(0.5), c.Y(0.35), u)
+    pen.lw = max(1.0, c.lw * 0.8)
+    draw_prop("car", pen, (60, 120, 200))
+
+
 def _hotpot(p: Pen, k: int) -> None:
     """A hot pot: a steaming pot of red broth with chillies afloat (a clear half in every other one)."""
     p.ell(0, -4, 24, 5, (90, 90, 100))  # the burner
@@ -270,7 +316,7 @@ GOODS: dict[str, Callable[[Pen, int], None]] = {
     "fish": _fish, "meat": _food("sausages", "meat"), "noodles": _food("noodles"), "dumplings": _food("dumplings"),
     "ice cream": _food("ice cream"), "salon": _salon, "toys": _toys, "burgers": _food("burger"),
     "pizza": _food("pizza"), "sushi": _food("sushi"), "hot dogs": _food("hot dog"), "hotpot": _hotpot,
-    "milk tea": _food("bubble tea"),
+    "milk tea": _food("bubble tea"), "fabric": _fabric, "car parts": _car_parts,
 }
 
 
@@ -316,6 +362,9 @@ def _interior(c: Canvas, kind: ShopKind) -> None:
             _row(c, kind.goods, x0 + 0.01, x1 - 0.01, y, 0.1, r + (x0 > 0.5))
     _sign(c, kind, 0.33, 0.1, 0.67, 0.2)
     c.floor((200, 196, 190), (226, 222, 216))
+    if kind.centre == "car lift":
+        _car_lift(c, kind)
+        return
     c.rect(0.3, 0.5, 0.7, 0.64, (180, 120, 80))  # the counter, its goods on top
     c.rect(0.28, 0.48, 0.72, 0.505, (210, 160, 110))
     _row(c, kind.goods, 0.32, 0.68, 0.48, 0.07)
