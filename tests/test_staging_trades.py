@@ -144,3 +144,10 @@ def test_a_bus_or_truck_driver_drives_its_own_not_a_taxi(premise: str, lang: str
     """Read as the taxi driver's job, a bus driver was given a taxi too."""
     props = [p for sc in _script(premise, lang).scenes for p in sc.props]
     assert ride in props and "taxi" not in props
+
+
+def test_a_mechanic_works_in_an_apron_not_a_police_uniform() -> None:
+    """The uniform drawn (cap, badge) read as a police officer's."""
+    s = _script("a husky fixes cars in a garage and opens a repair shop")
+    worn = {a.outfit for sc in s.scenes for a in sc.characters if a.id == "hero" and a.action == "work"}
+    assert worn == {"apron"}
