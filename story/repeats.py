@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import Any
 
 _STOP = frozenset("""a an the and or but of to in on at for with from by as is are was be been it its this that
@@ -29,7 +30,13 @@ def _stem(word: str) -> str:
 
 def gist(sentence: str, names: Iterable[str] = ()) -> frozenset[str] | str:
     """What a sentence says, its names left out: English, the set of its content words (stemmed); Chinese, its
-    hanzi run together."""
+    hanzi run together. Read once per sentence and names (a filler pick compares each candidate with every line
+    said so far, thousands of times a script)."""
+    return _gist(sentence, tuple(names))
+
+
+@lru_cache(maxsize=8192)
+def _gist(sentence: str, names: tuple[str, ...]) -> frozenset[str] | str:
     for name in sorted((n for n in names if n), key=len, reverse=True):
         sentence = sentence.replace(name, " ")
     if _HANZI.search(sentence):
