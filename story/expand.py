@@ -25,7 +25,7 @@ from story.gear import climbed, instrument, is_gear, role_action, tool_action
 from story.illness import show_illness
 from story.kinds import mischief, story_kind
 from story.lexicon import Hit, lexicon, tokenize_en
-from story.location import PremisePlace, out_in, scene_location
+from story.location import PremisePlace, out_in, reaches_place, scene_location
 from story.mockers import one_crowd, show_mockers_stunned, show_visit_served
 from story.names import outside_names
 from story.plan import (
@@ -475,7 +475,8 @@ def expand_plan(
     told_job = not hints.job_later  # the story has reached the hero's job (told in a later clause: once a scene does)
     left: str | None = None  # where the hero opened a shop of its own that its old job is not done at: job left there
     where = PremisePlace(hints.place, hints.later_venue, hints.bought, bool(hints.out_in), bool(hints.role),
-                         hints.bought and hints.job == hints.calling)  # the premise's hints on where scenes are
+                         hints.bought and hints.job == hints.calling, hints.place_said, hints.dreamt,
+                         hints.opens_later)  # the premise's hints on where scenes are
     for n, group in enumerate(groups):
         seen = outside_names(group.visual, lex.find(group.visual), called)  # 奶茶, 饼干, 球球: pets' names here,
         said = " ".join([group.narration, *(t for _, t in group.dialogue)])
@@ -494,10 +495,8 @@ def expand_plan(
         if opens and job_entry and not hints.opens_job and location != job_entry["location"] and not any(
                 h.section == "jobs" and h.key == hints.job for h in lex.find(opens)):  # its own delivery company: kept
             left, job_entry = location, None  # a delivery rider's own hot pot shop: no uniform nor scooter from here
-        arrived = arrived or not hints.dreamt and location == hints.place and bool(hints.place_said) and str(hints.place_said).lower() in (
-            f"{group.visual} {group.narration}".lower()) and (  # "opens his own cafe": the café, not the restaurant
-            not hints.opens_later or any(s.get("opens") for s in [*scenes, {"opens": opens}]))  # before; from its
-        # opening
+        arrived = arrived or reaches_place(location, f"{group.visual} {group.narration}", where,
+                                           told_open=bool(opens) or any(s.get("opens") for s in scenes))
         subs.extend(found)
         # 3b. when and the weather
         times = [h.key for h in hits if h.section == "times"]

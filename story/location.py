@@ -18,7 +18,8 @@ and then, where the premise does its deed in open weather ("runs away from home 
 by its job works there under a roof (the pug nurse's hospital, the weather in its window).
 
 A place named that the vocabulary draws as another, or does not know at all, is reported as a ``Substitution``.
-What the premise contributes is a ``PremisePlace``, read once per script.
+``reaches_place`` says whether a scene reaches the premise's own place (a shop opened later, only from the scene that
+opens it), so that its setting names it. What the premise contributes is a ``PremisePlace``, read once per script.
 """
 
 from __future__ import annotations
@@ -42,6 +43,9 @@ class PremisePlace:
     out_in: bool = False  # the premise does a deed in open weather ("runs away in the snow"): drawn outdoors
     job_named: bool = False  # the premise names the hero by its job (a nurse): its workplace keeps it under a roof
     own_shop: bool = False  # the job's place is the hero's own shop the place names: not there before it is reached
+    said: str | None = None  # the premise's own word for its place ("cafe", 面包店)
+    dreamt: bool = False  # the place is only a shop the hero dreams of: never reached
+    opens_later: bool = False  # the place is a shop the hero opens in a later clause: reached where a scene opens it
 
 
 def scene_location(visual: str, seen: Sequence[Hit], hits: Sequence[Hit], before: str | None,
@@ -76,6 +80,15 @@ def scene_location(visual: str, seen: Sequence[Hit], hits: Sequence[Hit], before
             job_place and premise.job_named and location == job_place):
         location = str(stage["out_in"]["places"][weather])
     return location, [*subs, *_unknown_places(visual, beat, location)]
+
+
+def reaches_place(location: str, words: str, premise: PremisePlace, told_open: bool) -> bool:
+    """Whether a scene at ``location`` whose note and narration are ``words`` reaches the premise's own place (its
+    setting says the premise's word for it from there on): at that place, with the premise's word said ("opens his
+    own cafe": the café, not any restaurant); a shop opened later only once a scene tells the opening
+    (``told_open``: this one or one before); a place only dreamt of, never."""
+    return not premise.dreamt and location == premise.place and bool(premise.said) and \
+        str(premise.said).lower() in words.lower() and (not premise.opens_later or told_open)
 
 
 def _yields(location: str) -> bool:

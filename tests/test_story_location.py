@@ -41,3 +41,17 @@ def test_a_thing_with_its_own_place_and_the_premises_open_weather() -> None:
 def test_a_place_the_vocabulary_does_not_know_is_reported() -> None:
     _, subs = scene_location("we see Mango waiting at the lighthouse", [], [], "beach", None, PremisePlace(None), 3)
     assert [(s.beat, s.kind, s.wanted, s.used) for s in subs] == [(3, "place", "lighthouse", "beach")]
+
+
+def test_the_premises_own_place_is_reached_where_its_word_is_said_and_an_opened_shop_from_its_opening() -> None:
+    from story.location import reaches_place
+
+    cafe = PremisePlace("restaurant", said="cafe")
+    assert reaches_place("restaurant", "we see Mango at the cafe", cafe, told_open=False)
+    assert not reaches_place("restaurant", "we see Mango at the diner", cafe, told_open=False)  # not its word
+    assert not reaches_place("street", "we see Mango near the cafe", cafe, told_open=False)
+    later = PremisePlace("restaurant", said="cafe", opens_later=True)
+    assert not reaches_place("restaurant", "we see Mango at the cafe", later, told_open=False)
+    assert reaches_place("restaurant", "Mango opens his own cafe", later, told_open=True)
+    assert not reaches_place("restaurant", "we see Mango at the cafe", PremisePlace("restaurant", said="cafe",
+                                                                                     dreamt=True), told_open=True)
