@@ -33,6 +33,7 @@ from story.mockers import mocked_by_many
 from story.names import name_in
 from story.plan import (
     FILL_S,
+    LINE_MOST,
     MAX_BEATS,
     MAX_LINE_S,
     MIN_BEATS,
@@ -49,7 +50,7 @@ from story.repeats import unrepeated
 from story.spine import job_place, premise_beats
 from story.staged import Cast, cast_asks, premise_place, spine_data
 from story.styles import CHARACTER_STYLES
-from story.text import FIELD, fill_fields
+from story.text import FIELD, fill_fields, within
 from story.text import HAN as _HAN
 from story.weave import fill, fits_scene, scene_of, weave
 from story.wish import wish_values
@@ -939,7 +940,7 @@ def _plan(arc: Arc, members: list[Member], values: dict[str, str], beats: list[d
              **({"gone": True} if m.person.gone else {})} for m in members]
     return Plan.model_validate({
         "title": title[:80], "cast": cast,
-        "beats": [{**{k: b[k] for k in ("speaker", "line", "visual")},
+        "beats": [{**{k: b[k] for k in ("speaker", "visual")}, "line": within(b["line"], LINE_MOST),
                    **({"memory": True} if b.get("memory") or b.get("slot") in remembered else {})} for b in beats],
     })
 

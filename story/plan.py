@@ -41,6 +41,7 @@ NARRATOR = "narrator"
 MIN_BEATS = 6
 MAX_BEATS = 10
 MAX_CAST = 4
+LINE_MOST = 200  # characters in one spoken line
 TARGET_MIN_S = 32.0
 TARGET_MAX_S = 58.0
 # How fast our voices really speak (``bench/story_length.py`` measures it): piper's English voice
@@ -85,7 +86,7 @@ class PlanCharacter(_Plain):
 
 class PlanBeat(_Plain):
     speaker: str = Field(min_length=1, max_length=24, description='"narrator" or the id of a cast member')
-    line: str = Field(min_length=1, max_length=200, description="one narration or dialogue line, spoken aloud")
+    line: str = Field(min_length=1, max_length=LINE_MOST, description="one narration or dialogue line, spoken aloud")
     visual: str = Field(min_length=1, max_length=160, description="what we see: who does what, where (English)")
     memory: bool = Field(default=False, description="true for a beat that shows the past (a memory, a flashback), "
                                                     "false for one in the story's present")

@@ -110,3 +110,23 @@ def fill_fields(template: str, values: Mapping[str, str]) -> str | None:
     for f in fields:
         text = text.replace("{" + f + "}", values[f])
     return text
+
+
+_SENTENCE = re.compile(r"[^.!?。！？…]+[.!?。！？…]*[”\"'’]?\s*")
+
+
+def within(line: str, most: int) -> str:
+    """``line`` in at most ``most`` characters: its whole sentences that fit, else its words that fit
+    (a line made of several sentences loses its last ones, never half a word)."""
+    if len(line) <= most:
+        return line
+    kept = ""
+    for sentence in _SENTENCE.findall(line):
+        if len(kept) + len(sentence.rstrip()) > most:
+            break
+        kept += sentence
+    kept = kept.strip()
+    if kept:
+        return kept
+    cut = line[:most]
+    return cut.rsplit(" ", 1)[0] if " " in cut else cut

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from story.offline import write_offline
-from story.text import english_possessives, possessive
+from story.plan import LINE_MOST
+from story.text import english_possessives, possessive, within
 
 
 def test_a_name_ending_in_s_takes_a_bare_apostrophe() -> None:
@@ -31,3 +32,19 @@ def test_written_stories_never_say_names_with_s_apostrophe_s() -> None:
     assert re.search(r"(Whiskers|Duchess)['’](?!\w)", text)  # the possessive is still there
     zh = write_offline("一只名叫豆包的橘猫被富有的白猫嘲笑，努力工作，最后成了老板", "ginger-cat", "zh", 1)
     assert not any("'" in line for scene in zh.scenes for _, line in scene.spoken())
+
+
+def test_a_long_line_keeps_its_whole_sentences_that_fit() -> None:
+    line = "One small step. " * 10 + "The end."
+    assert within(line, 40) == "One small step. One small step."
+    assert within("short line.", 40) == "short line."
+    assert within("word " * 30, 22) == "word word word word"  # one sentence too long: whole words
+    assert within("一只猫。" * 60, 20) == "一只猫。" * 5
+    assert within("x" * 300, 50) == "x" * 50
+
+
+def test_an_odd_premise_with_a_long_filled_line_still_makes_a_script() -> None:
+    """A premise pasted from the bot's own reply filled a beat past the plan's limit (a traceback)."""
+    script = write_offline("Understood — hero: the poor ginger cat, window cleaner", "ginger-cat", "en", 3)
+    lines = [line for scene in script.scenes for _, line in scene.spoken()]
+    assert lines and all(len(line) <= LINE_MOST for line in lines)
