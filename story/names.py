@@ -84,14 +84,16 @@ def apposed_names(premise: str, tokens: Tokens, taken: set[int]) -> list[tuple[s
             if nxt.pos == start and nxt.surface in _known() and h.surface not in _known():
                 out.append((nxt.surface, start))
             continue
-        name = _name_at(premise, start)
+        name = _name_at(premise, start, h.pos)
         if name:
             out.append((name, start))
     return out
 
 
-def _name_at(premise: str, start: int) -> str | None:
-    """The name that starts at ``start`` right after a breed or species word, if one does."""
+def _name_at(premise: str, start: int, head: int = 0) -> str | None:
+    """The name that starts at ``start`` right after a breed or species word (that starts at ``head``), if one
+    does; a thing's word there is the pet's name (柯基饺子每天送外卖, 橘猫汤圆开了一家面包店), never a thing the
+    pet is (买了狗狗饼干, 小猫蛋糕店)."""
     lex = lexicon()
     run = _HAN_RUN.match(premise, start)
     if run is None:
@@ -109,15 +111,41 @@ def _name_at(premise: str, start: int) -> str | None:
             return cand[:2]
         if any(ch in _NOT_IN_NAME for ch in (cand[1:] if cand[0] in _NAME_HEADS else cand)):
             continue
+        after = text[size:size + 1]
+        if size == 2 and cand in firsts and _thing_named(cand):  # 柯基饺子, 小狗汤圆: a food's word right after
+            # the pet is its name, never in a longer word (柯基面包师: a baker), in a thing's (小猫蛋糕店), bought
+            thing = after in _THING_AFTER or bool(set(premise[max(0, head - 2):head]) & _THING_BEFORE)
+            return None if thing else cand  # (买了狗狗饼干)
         if any(len(h.surface) > 1 for h in lex.find(cand)) or cand in _kind_deeds():
             continue  # 老板, 警察: a vocabulary word is not a name (橘 or 雪 inside one is: 小橘, 雪球); nor 收养, 领养
-        after = text[size:size + 1]
         ends = not after or after in _AFTER_NAME  # 豆包在…, 煤球和…, 阿花被…
         if cand in _known() or (ends and (cand[0] in _NAME_HEADS or cand[0] == cand[1])):
             return cand
         if after and after in _AFTER_NAME and cand in firsts:
             return cand  # a word of its own before 被/在/和…; at a clause's end it is a verb (白猫投诉，)
     return None
+
+
+# after a thing's word, what makes it a shop's or a thing's name (小猫蛋糕店, 狗狗饼干的), no pet's; before the pet's
+# word (or its 了), a verb that makes the two one thing (买了狗狗饼干, 卖猫罐头)
+_THING_AFTER = set("店铺摊馆厂车机盒袋罐屋的")
+_THING_BEFORE = set("买卖吃做送喂烤煮拿偷抢给")
+_IS_A = re.compile(r"是(?:一只|一条|一头|只|条)")
+
+
+@lru_cache(maxsize=4096)
+def _thing_named(cand: str) -> bool:
+    """``cand`` is, whole, a food's word (饺子, 包子; 汤圆 and 馒头 drawn as the nearest food) and no other
+    vocabulary word (老板, 警察; 排队 is near a queue, no food): a pet may be called so."""
+    near = things(cand, "zh")
+    return len(near) == 1 and near[0].section == "props" and near[0].wanted == cand and near[0].used in name_things() \
+        and not any(len(h.surface) > 1 and h.section != "props" for h in lexicon().find(cand))
+
+
+@lru_cache(maxsize=1)
+def name_things() -> frozenset[str]:
+    """The props whose words may be a pet's name (common.json ``name_things``: foods, 饺子, 汤圆, "Dumpling")."""
+    return frozenset(read_json("arcs/common.json")["name_things"])
 
 
 @lru_cache(maxsize=1)
@@ -147,8 +175,9 @@ def standalone_names(premise: str, taken: set[int]) -> list[tuple[str, int]]:
             cand, pos = text[i:i + 2], base + i
             before = premise[pos - 1] if pos > 0 else "，"
             after = text[i + 2:i + 3]
-            if pos in taken or not _standalone(cand, before, after, lex):
-                i += 1
+            is_a = (before in _BEFORE_NAME or not _HAN_RUN.match(before)) and bool(_IS_A.match(text, i + 2)) and _thing_named(cand)
+            if pos in taken or not (is_a or _standalone(cand, before, after, lex)):
+                i += 1  # 汤圆是一只胖橘猫: a thing's word that then says which pet it is, its name
                 continue
             out.append((cand, pos))
             i += 2

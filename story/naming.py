@@ -11,7 +11,7 @@ import re
 
 from story.analysis import BY, Person, slug
 from story.lexicon import Hit, Tokens, is_chinese, lexicon
-from story.names import apposed_names, species_of_name, standalone_names
+from story.names import apposed_names, name_things, species_of_name, standalone_names
 
 _NAME_EN = re.compile(r"\b(?:named|called)\s+([A-Z][\w'-]{1,19})")
 _NAME_ZH = re.compile(r"(?:名叫|名字叫|叫做|取名|叫)([\u4e00-\u9fff]{2,3}?)(?=的|，|。|、|,|$|和|被|在|是|[\u4e00-\u9fff]{0}$)")
@@ -36,6 +36,7 @@ _CALENDAR_EN = {"Christmas", "Xmas", "Easter", "Halloween", "Thanksgiving", "Han
                 "November", "December", "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"}
 
 _APPOSED = re.compile(r"\s*(?:,|\bthe\b)")  # after a name, the pet it names: "Duchess, a Persian", "Mango the cat"
+_APPOSED_PET = re.compile(r"\s*,?\s+(?:a|an|the|our|my)\s")  # "Dumpling the hamster", "Sushi, a poor cat"
 
 
 
@@ -114,9 +115,13 @@ def _given_names(premise: str) -> list[tuple[str, int]]:
     if not is_chinese(premise):
         for m in _CAP.finditer(premise_caps):
             word = m.group(1)
-            if word in _STOP_CAPS or word in _CALENDAR_EN or any(word == n for n, _ in out) or lex.find(word):
+            if word in _STOP_CAPS or word in _CALENDAR_EN or any(word == n for n, _ in out):
                 continue
             after = premise[m.end():m.end() + 12]
+            hits = lex.find(word)
+            if hits and not (all(h.section == "props" and h.key in name_things() for h in hits)
+                             and _APPOSED_PET.match(after)):
+                continue  # a vocabulary word, but a thing's word told as a pet is its name: "Dumpling the hamster"
             before = premise[max(0, m.start() - 30):m.start()].lower()
             at_start = m.start() == 0 or premise[:m.start()].rstrip().endswith((".", "!", "?"))
             named_after = bool(re.match(r"\s*(?:,\s*(?:a|an|the|her|his)\b|\s+the\s)", after))
