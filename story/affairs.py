@@ -83,6 +83,9 @@ def _leaves_en(p: Hit, hits: list[Hit], words: tuple[str, ...], wrongs: list[Hit
     end = _phrase_at(words, at, data["leaves_with"])
     if end > 0 and _someone_at(words, end, hits):
         return "dump", at, end  # "the tabby's wife runs off with a rich Persian"
+    if words[at] in data["leaves_for"] and at + 2 < len(words) and words[at + 1] in data["left_ones"] \
+            and words[at + 2] == "for" and _someone_at(words, at + 3, hits):
+        return "dump", at, at + 3  # "her boyfriend left her for a rich poodle"
     end = _phrase_at(words, at, data["dating"])
     if end > 0 and _someone_at(words, end, hits):
         return "betray", at, end  # "her husband is secretly dating a rich cat"
@@ -107,7 +110,23 @@ def _leaves_zh(p: Hit, hits: list[Hit], tokens: Tokens, wrongs: list[Hit]) -> tu
     said = "".join(words[p.end:stop])
     if later is None and any(w in said for w in _data()["leaves_zh"]):
         return "dump", p.end, stop  # 女朋友为了有钱的哈士奇离开了他, 丈夫跟一只富婆猫跑了
+    if later is None and _goes_with_zh(p, hits, tokens, stop):
+        return "dump", p.end, stop  # 橘猫的女朋友跟一只有钱的波斯猫走了
     if later is None and any(w in said for w in _data()["dating_zh"]) and any(
             h.section in _PERSONS and p.end <= h.start < stop for h in hits):
         return "betray", p.end, stop  # 女朋友偷偷和一只有钱的哈士奇约会
     return None
+
+
+def _goes_with_zh(p: Hit, hits: list[Hit], tokens: Tokens, stop: int) -> bool:
+    """The partner goes with another pet: a joining word right after it (跟, 跟着, 和), a pet, then a going word
+    (走了, 在一起): 女朋友跟一只有钱的波斯猫走了, 男朋友跟白富美猫走了."""
+    data, words = _data(), tokens.words
+    at = p.end + (p.end < stop and words[p.end] in _ADVERBS_ZH)
+    if at >= stop or words[at] not in data["with_zh"]:
+        return False
+    pets = [h for h in hits if h.section in _PERSONS and at < h.start < stop]
+    return bool(pets) and any(w in "".join(words[pets[0].end:stop]) for w in data["goes_with_zh"])
+
+
+_ADVERBS_ZH = {"偷偷", "悄悄", "突然", "竟然", "居然", "后来", "偷偷地", "悄悄地", "却"}

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import random
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -211,11 +211,13 @@ CONTRAST = {True: 100.0, False: 50.0}
 
 
 def _base_look(person: Person, species: str, rng: random.Random, hero_style: str | None = None,
-               kin_look: str | None = None, hero_fur: tuple[int, int, int] | None = None) -> str:
+               kin_look: str | None = None, hero_fur: tuple[int, int, int] | None = None,
+               pair: Sequence[tuple[tuple[int, int, int], str]] = ()) -> str:
     """The pet's look before its traits: its breed's, its colour's, its relative's (``kin_look``: it looks
     related), else a catalogue style of its species chosen by the seed; a villain's, or a person's a pet plays
     (the little girl who adopts the kitten), told apart from the hero's fur as drawn (``hero_fur``, else its
-    style's)."""
+    style's); a partner who leaves and the one it leaves with told apart from each other and from the hero
+    (``pair``: the other one's fur and species, where known)."""
     lex = lexicon()
     if person.breed:
         return breed_look(person.breed, person.colour)
@@ -223,12 +225,14 @@ def _base_look(person: Person, species: str, rng: random.Random, hero_style: str
         return f"a {lex.entry('colours', person.colour)['en'][0]} {species}"
     options = [s for s in CHARACTER_STYLES.values() if s.species == species]
     chosen = rng.choice(options)  # drawn even for kin, so every other choice stays as it was
-    if hero_style is not None and (person.side == "villain" or person.human) and kin_look is None:
-        # a villain, or a person a pet plays (a little girl), told apart from the hero
+    if hero_style is not None and (person.side == "villain" or person.human or pair) and kin_look is None:
+        # a villain, or a person a pet plays (a little girl), told apart from the hero; a partner who leaves
+        # and its new love, from each other too (never the same white Persian twice)
         hero = CHARACTER_STYLES[hero_style]
-        fur, least = hero_fur or hero.fur, CONTRAST[hero.species == species]
-        apart = [s for s in options if math.dist(s.fur, fur) >= least] or [
-            max(options, key=lambda s: math.dist(s.fur, fur))]
+        avoid = [(hero_fur or hero.fur, CONTRAST[hero.species == species])]
+        avoid += [(fur, CONTRAST[kind == species]) for fur, kind in pair]
+        apart = [s for s in options if all(math.dist(s.fur, fur) >= least for fur, least in avoid)] or [
+            max(options, key=lambda s: min(math.dist(s.fur, fur) for fur, _ in avoid))]
         if chosen not in apart:  # the same draw, so every other choice stays as it was
             chosen = apart[options.index(chosen) % len(apart)]
     return kin_look or chosen.look
@@ -290,6 +294,7 @@ def _cast(analysis: Analysis, arc: Arc, style: str, language: str, rng: random.R
     cast_species: dict[str, str] = {}
     base_looks = {people[0].key: _hero_base_look(analysis, style)} if people else {}
     hero_fur = _hero_fur(analysis, style) if people else None
+    furs: dict[str, tuple[int, int, int] | None] = {}  # each one's fur as drawn, where a catalogue style draws it
     for p in people:
         species: str
         kin = relative(p, people)
@@ -326,7 +331,12 @@ def _cast(analysis: Analysis, arc: Arc, style: str, language: str, rng: random.R
         if p.role == "hero":
             look = CHARACTER_STYLES[style].look[:120]
         else:
-            base_looks[p.key] = _base_look(p, species, rng, style, kin_look, hero_fur)
+            pair = [(fur, kind) for q in people if q is not p and (q.lover_of == p.key or p.lover_of == q.key)
+                    and (fur := furs.get(q.key) or _style_fur(q)) is not None
+                    for kind in [cast_species.get(q.key) or q.species or species]]
+            base_looks[p.key] = _base_look(p, species, rng, style, kin_look, hero_fur, pair)
+            furs[p.key] = _style_fur(p) or next((s.fur for s in CHARACTER_STYLES.values()
+                                                 if s.look == base_looks[p.key]), None)
             look = _look(p, species, base_looks[p.key], alike)
         members.append(Member(p, p.key, name, species, look, p.pos == 10**6))
     return members
@@ -339,6 +349,20 @@ def _hero_base_look(analysis: Analysis, style: str) -> str:
             and lexicon().entry("breeds", hero.breed)["species"] == CHARACTER_STYLES[style].species:
         return str(lexicon().entry("breeds", hero.breed)["look"])  # a chihuahua's mother is a chihuahua
     return CHARACTER_STYLES[style].look
+
+
+def _style_fur(person: Person) -> tuple[int, int, int] | None:
+    """The fur the catalogue style of the pet's breed or colour draws it in, else the style of the first colour
+    its breed's look says (a curly white poodle: the white Persian's), if any."""
+    if person.style:
+        return CHARACTER_STYLES[person.style].fur
+    if not person.breed:
+        return None
+    lex = lexicon()
+    look = str(lex.entry("breeds", person.breed)["look"]).lower()
+    said = [(m.start(), str(entry["style"])) for entry in lex.data["colours"].values() if entry["style"]
+            for w in entry["en"] if (m := re.search(rf"\b{re.escape(w)}\b", look))]
+    return CHARACTER_STYLES[min(said)[1]].fur if said else None
 
 
 def _hero_fur(analysis: Analysis, style: str) -> tuple[int, int, int]:

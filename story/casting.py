@@ -8,6 +8,7 @@ allies on the side of whom they belong to; the hero and rival keyed ``hero`` and
 from __future__ import annotations
 
 from story.analysis import BY, Person, slug
+from story.heads import fed_zh
 from story.lexicon import Hit, lexicon
 from story.predicates import told_before_de
 from story.sides import answered_after, harm_at, kind_at, own_wrong, takes_at
@@ -69,6 +70,8 @@ def mark_wrongdoers(people: list[Person], hits: list[Hit], words: tuple[str, ...
         told = p.start and words[p.start - 1] in _TOLD or p.start > 1 and words[p.start - 1] in _JOINED_DET \
             and words[p.start - 2] in _TOLD  # "tells the owner lies about her": the owner hears them
         told = told or chinese and any(w == "把" for w in words[max(0, p.start - 2):p.start])  # the puppy its object
+        told = told or chinese and bool(p.words) and fed_zh(words, p.start, p.words[0])  # 为了养活三只小猫去偷鱼:
+        # the young fed steal nothing; their mother does
         deed = None if told else next((h for h in wrongs if (0 <= h.start - end <= 2 and plain(end, h.start, p)) or (
             chinese and told_before_de(words, h.end, p.start) and not said_by(h, p))), None)
         if deed is None and not p.after_by:  # told of again: "… but the partner runs off with the money"
@@ -91,6 +94,9 @@ def mark_wrongdoers(people: list[Person], hits: list[Hit], words: tuple[str, ...
             if kind is not None:  # "her sister comforts her", "the rich cat's daughter falls in love with…"
                 stop = min((b for b in breaks if b > kind), default=len(words))
                 p.kind_to = next((q.key for q in people if q is not p and kind < q.start < stop), None)
+                if p.kind_to is None and set(words[kind + 1:stop]) & (_WRONGED_ZH if chinese else _WRONGED_EN):
+                    # 老板收留了它们, "the fishmonger forgives her": the pet told before, by a pronoun
+                    p.kind_to = next((q.key for q in people if q is not p and q.start < p.start), None)
                 continue
             harm = next((j for j in range(end, min(end + 3, len(words))) if harm_at(words, j, chinese)
                          and plain(end, j)), None) if deed is None else None
@@ -183,11 +189,20 @@ def absent_owner(people: list[Person], events: list[Hit], words: tuple[str, ...]
     pronouns = _OWNER_ZH if chinese else _OWNER_EN
     said_before = words[first.start - 1] if first.start and not chinese else next(  # 她最好的朋友猫
         (w for w in words[max(0, first.start - 4):first.start] if w in pronouns), "")
-    done_to = [k for k in range(first.end, stop) if words[k] in pronouns]  # "betrays her", 背叛了她, "takes his"
+    done_to = [k for k in range(first.end, stop) if words[k] in pronouns  # "betrays her", 背叛了她, "takes his"
+               and not any(q.of == first.key and k < q.start <= k + 3 for q in people)  # 喂它的孩子们: its own
+               and not any(q.kind_to is not None and first.end <= q.start < k for q in people)]  # 老板原谅了它:
+    # another's kindness to the pet, no wrong to one unnamed
     wrongs = any(first.end <= h.start < stop and lex.entry("events", h.key)["kind"] == "wrong" and h.key not in _BEFALLS
                  for h in events) or any(takes_at(words, k, chinese) or harm_at(words, k, chinese)
                                          for k in range(first.end, min(first.end + 3, stop)))
     own = lex.entry("relations", first.relation).get("own_story") and said_before not in pronouns  # 真千金布偶猫…
+    if any(q.lover_of == first.key for q in people):  # a partner who leaves for another pet ("his wife runs off
+        # with a rich Persian"): the one it leaves, unless a pet told later is that one ("her boyfriend left her
+        # for a rich poodle, the little corgi…": the corgi)
+        if any(q is not first and q.lover_of != first.key and q.relation is None for q in people):
+            return None
+        done_to = done_to or [first.start - 1]
     if own or not done_to or not wrongs or not (said_before in pronouns or chinese and said_before == ""):
         return None  # 假千金处处陷害她: the true heiress is no one's relation, she is the one wronged
     owner = Person(key=slug("wronged", {p.key for p in people}), role="other", side="neutral", pos=first.pos,
@@ -292,6 +307,8 @@ def cast_roles(people: list[Person], events: list[Hit], words: tuple[str, ...]) 
         score += bool(rel and rel["role"] == "boss")
         if p.lover_of is not None and p.lover_of != hero.key:
             return 0  # the one a partner cheats with stands with the cheater, who is the rival
+        if p.kind_to is not None and not p.does_wrong and not p.after_by:
+            return 0  # 面包店老板收留了它们: who takes the thief and its kittens in is no rival
         return score if p.of is None or p.of != hero.key or turned(p) else 0
     candidates = sorted((p for p in rest if villainy(p) > 0 and (p.of is None or p.of == hero.key or turned(p))),
                         key=lambda p: -villainy(p))
@@ -311,7 +328,7 @@ def cast_roles(people: list[Person], events: list[Hit], words: tuple[str, ...]) 
                 if owner.side == "villain" and (owner.victim == p.key or p.kind_to == hero.key):
                     p.side = "hero"  # "a jealous cat breaks her sister's trophy": the sister is wronged, no ally;
                     # "a rich cat's daughter falls in love with a poor dog": she is on his side
-            elif rel["role"] in {"rival", "boss"} and rival is None:
+            elif rel["role"] in {"rival", "boss"} and rival is None and p.kind_to is None:
                 p.side = "villain"
             elif owner is hero or rel["role"] in {"family", "friend", "mentor", "partner"}:
                 p.side = "hero" if owner is None or owner is hero else owner.side

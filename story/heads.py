@@ -29,6 +29,19 @@ _PARTNERS = {"girlfriend", "boyfriend", "wife", "husband"}  # "left by his bride
 _SEEK = {"find", "finds", "be", "make", "makes", "need", "needs", "wants", "want"}
 _SOUGHT_ADJ = {"a", "an", "true", "new", "real", "good", "best", "one"}
 _JOINS = {"and", "or", "&", "和", "与", "跟", "还有", ",", "，"}
+_YOUNG_ZH = {"小猫", "小狗", "小猫咪", "小狗狗", "小奶猫", "小奶狗", "猫崽", "狗崽", "幼崽", "小猫们", "小狗们", "孩子", "宝宝"}
+_FEEDS_ZH = {"养活", "喂", "喂饱", "养", "抚养", "照顾"}  # 为了养活三只小猫: the young fed, the feeder's own
+
+
+def fed_zh(words: tuple[str, ...], start: int, surface: str) -> bool:
+    """The young pet ``surface`` at ``start`` is told as the one fed (为了养活三只小猫去偷鱼): a feeding verb just
+    before it, past its count (三只) or its owner (喂它的孩子们)."""
+    return surface in _YOUNG_ZH and any(w in _FEEDS_ZH for w in words[max(0, start - 3):start])
+
+
+_COUNTS_EN = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "few", "several", "many", "newborn",
+              "hungry", "little", "tiny", "baby"}  # "his three puppies", "her hungry kittens": the young are still its own
+_ANOTHER = {"another", "other", "second", "different"}  # "cheats on him with another corgi": one more pet
 _OTHERS_ZH = {"其他", "其它", "别的", "另外", "所有", "其他的", "其它的", "所有的", "别的的"}  # 其他仓鼠: a group
 
 
@@ -158,7 +171,7 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
             person.after_by = False  # 被遗弃的小猫: the one abandoned, told before its 的, no doer after 被
         person.start = span_start
         owned = _owned_by(people, span_start, masked, tokens)  # "a rich cat's daughter", 柯基的男朋友
-        possessive = prev_word in _POSSESSIVE or prev2 in _POSSESSIVE and prev_word in {"dog", "cat"} \
+        possessive = prev_word in _POSSESSIVE or prev2 in _POSSESSIVE and prev_word in {"dog", "cat", *_COUNTS_EN} \
             or owned is not None or (chinese and prev_word == "的" and prev2 in _POSSESSIVE)  # never 最好的朋友
         # possessed by a villain named just before ("the villain's husky bodyguard")
         if person.relation in _CHILDREN and not possessive and _found(masked, person.pos, chinese):
@@ -177,8 +190,10 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
             near = next((p for p in reversed(people) if begins <= p.start < span_start and p.relation is None
                          and (p.species or p.role == "found")), None)  # 找到了走失的小女孩，把她送回了妈妈身边
             person.of = near.key if near is not None else None
-        elif possessive and not chinese and person.relation is None and people and h.section == "species":
-            # "her kitten": family; a person's ("a boy walks his dog"): its pet, never its young
+        elif person.relation is None and people and h.section == "species" and (possessive and (
+                not chinese or h.surface in _YOUNG_ZH) or fed_zh(words, span_start, h.surface)):
+            # "her kitten", 给它的小狗吃, 为了养活三只小猫: family (a thief's young are its own, never its accomplices);
+            # a person's ("a boy walks his dog"): its pet, never its young
             person.relation, person.of = None if people[-1].human else "kittens", people[-1].key
         surface_words = " ".join(words[span_start:span_end]) if not chinese else "".join(words[span_start:span_end])
         person.words = (surface_words,)
@@ -211,7 +226,9 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
                              or any(w in _OTHERS_ZH for w in before[-2:]))))
         # the same pet mentioned again (same breed/relation, no new modifiers): merge; a group is never one pet
         # of its kind told of before ("a tiny hamster … the other hamsters laugh at him"), nor one pet the group
-        twin = next((p for p in people if ((id(p) in groups) == many and p.breed and p.breed == person.breed and not mods)
+        fresh = prev_word in _ANOTHER or prev_word in {"a", "an"} or chinese and prev_word.startswith(("另", "别的"))
+        twin = next((p for p in people if ((id(p) in groups) == many and p.breed and p.breed == person.breed and not mods
+                                           and not fresh)  # "with another corgi", 另一只白猫: one more of the breed
                      or (many and id(p) in groups and p.words == person.words and p.species == person.species
                          and p.relation == person.relation)  # "the cats mock him … the cats are stunned": one group
                      or (p.relation and p.relation == person.relation and person.breed is None and not mods
