@@ -576,6 +576,9 @@ def expand_plan(
         setting = f"{setting} {extras}".strip()[:200]
         people = "; ".join(_describe(by_sid[a["id"]], a, hints.hero_traits if a["id"] == "hero" else ())
                            for a in apps)
+        door = str(stage["thrown_out"]["setting"])
+        if location == "street" and f"by the {door}" in group.visual.split(";")[0]:  # thrown out: at the house's
+            setting = f"{door}: {setting}"[:200]  # shut front door (the painter's house front), never a shop street
         if hints.place_word and location == hints.place and arrived and hints.place_word.lower() not in setting.lower():
             setting = f"{hints.place_word}: {setting}"[:200]
         if hints.details and n in (0, len(groups) - 1):

@@ -408,6 +408,19 @@ def breaking(verb: str) -> bool:
     return bool(data_words("staging.json", "breaking").search(verb.lower()))
 
 
+def thrown_out(c: Clause) -> bool:
+    """Whether a clause throws its pet out of its home ("is kicked out of the house", "his owner throws him out",
+    被赶出家门; staging.json's ``thrown_out``): an English verb said of a home word or of no place at all ("kicked
+    out of the team" is no home)."""
+    said = f"{c.verb} {c.text}".lower()
+    if data_words("staging.json", "thrown_out").search(said) is None:
+        return False
+    if HAN.search(said):
+        return True
+    homes = re.search(alternation(staging()["thrown_out"]["homes"], True), said)
+    return homes is not None or not re.search(r"\bout of\b", said)
+
+
 def home_occasion(premise: str) -> bool:
     """Whether the premise names a day or family event spent at home (Christmas, 春节, a new baby, a divorce)."""
     return bool(data_words("staging.json", "home_occasions").search(premise.lower()))
@@ -516,9 +529,12 @@ def visual_note(c: Clause, cast: Cast, where: str | None, heros_place: bool = Fa
     if left:  # "his girlfriend dumps him for a rich husky", "his wife runs off with a rich Persian": the one left
         note += f", {cast.name(cast.hero)} crying"  # behind is there, heartbroken, not standing by
     subs: list[Ask] = [] if exact else [("action", c.verb, act)]
-    shown: list[str] = []  # the things in the note, by the vocabulary's plain word (a label may say "cheering")
     place = place_ask(c)
-    asks: list[str] = []
+    outside = thrown_out(c)  # out at the house's front door on the street, with its bundle: never in a room
+    bundle = [lex.entry("props", k) for k in staging()["thrown_out"]["props"]] if outside else []
+    asks: list[str] = [str(e["label"]) for e in bundle]
+    shown: list[str] = [str(e["en"][0]) for e in bundle]  # the things in the note, by the vocabulary's plain word
+    # (a label may say "cheering")
     for n in c.asked:
         if n.section != "props" or any(tool_action(a) for a in lex.keys(n.wanted, "actions")) or (
                 tool_action(act) and is_gear(act, n.wanted)):
@@ -550,7 +566,9 @@ def visual_note(c: Clause, cast: Cast, where: str | None, heros_place: bool = Fa
     if shown or unknown:
         note += ", " + ", ".join(dict.fromkeys([*shown, *unknown]))
     own = main_place(c)
-    if own is not None:
+    if outside:
+        note += f", on the street, by the {staging()['thrown_out']['setting']}"
+    elif own is not None:
         entry = lex.entry("places", own.used)
         note += f", at the {entry['en'][0]}"
         if not own.exact or not entry["exact"]:

@@ -19,7 +19,7 @@ from typing import Any
 from story.claims import claims_business
 from story.clauses import Clause
 from story.kinds import STRIVING, Kind
-from story.lexicon import lexicon
+from story.lexicon import lexicon, tokenize_en
 from story.plan import (
     FILL_S,
     MAX_BEATS,
@@ -149,6 +149,30 @@ def done_to(b: Beat, c: Clause) -> str | None:
     return b["befalls"] if b["kind"] == "hurt" else c.obj
 
 
+def after_deed(b: Beat, c: Clause, cast: Cast) -> str | None:
+    """The visual note of a scene after premise beat ``b`` whose deed is done once (``spine.json``'s
+    ``aftermath``): the one it befalls after it, alone, where it happened ("we see Mochi crying alone, at the
+    street" after "we see Duke leaving, Mochi crying, at the street"; walking off after being thrown out;
+    catching its breath after running), so the deed is drawn in its own scene only; None where the deed goes
+    on (working, training) or the note names no deed."""
+    note = str(b.get("visual", ""))
+    hits = lexicon().find_tokens(tokenize_en(note), ["actions"]) if note.startswith("we see ") else []  # English,
+    # even where the names are hanzi
+    if not hits:
+        return None
+    after, deed = spine_data()["aftermath"], hits[0].key
+    doer, victim = c.actor or cast.hero, done_to(b, c)
+    if victim is not None and victim != doer and victim in cast.names and deed in after["done_to"] and \
+            cast.sides.get(victim) != "villain":  # the one left behind, never the new love it is left for
+        who, word = victim, str(after["done_to"][deed])
+    elif deed in after["own"] and doer == cast.hero:  # the hero's own deed (the one who walks out on it: above)
+        who, word = doer, str(after["own"][deed])
+    else:
+        return None
+    where = [p for p in note.split(", ")[1:] if re.match(r"(?:at|on|in) ", p)]  # its place, time and weather
+    return ", ".join([f"we see {cast.name(who)} {word} alone", *where])
+
+
 def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str, rng: random.Random,
          ok: Callable[[str], bool] = lambda line: True, kind: Kind | None = None, setting: str = "") -> list[Beat]:
     """Reactions, feelings and the time in between, round by round, until the beats say about ``FILL_S``
@@ -247,17 +271,22 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         hero's doing): a feeling or the time in between, then what the one it happens to says.
         ``opens``: the hero's days before a premise that opens with its rise or its ending."""
         vals = {**values(b), "actor": cast.name(cast.hero)} if opens else values(b)
+        c = clauses[b["clause"]]
+        later = None if ahead else after_deed(b, c, cast)  # a deed done once: its aftermath, not the deed again
+        visual = _before(b, cast.workplace, doing) if ahead else later or b["visual"]
         more = pick(list(_lead(data, lead_pool, lang)) if opens else _pool(data["more"], b["kind"], lang, ends_last), vals,
                     unopened(at))
         if more:
-            beats.insert(at, {"speaker": NARRATOR, "line": more,
-                              "visual": _before(b, cast.workplace, doing) if ahead else b["visual"],
+            beats.insert(at, {"speaker": NARRATOR, "line": more, "visual": visual,
                               "slot": "feeling", "asks": [] if ahead else b.get("asks", [])})
             at += 1
-        c = clauses[b["clause"]]
         said = data["say"].get(_say_key(b["kind"], c, cast, opens))
         who = cast.hero if opens or said and said.get("who") == "hero" or kind is not None and kind.heros else \
             done_to(b, c) if said and said["who"] == "object" else c.actor
+        alone = re.match(r"we see (.+) \S+ alone\b", later or "")
+        if alone and cast.name(who) != alone.group(1):  # the one who left says nothing after: the one left does
+            who = next((k for k in cast.names if cast.name(k) == alone.group(1)), who)
+            said = data["say"]["setback"] if who != c.actor else said
         if b["kind"] == "setback" and setback_befalls(c, cast):
             who = setback_befalls(c, cast)  # "is betrayed by his best friend", "her friend betrays her": the one it
             #                         befalls says "Now what do I do?", never the one who did it
@@ -266,7 +295,7 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         line = pick(list(said[lang]), vals, unopened(at)) if said and who in cast.names and len(beats) < MAX_BEATS \
             else None
         if line:
-            beats.insert(at, {"speaker": who, "line": line, "visual": b["visual"], "slot": "reaction"})
+            beats.insert(at, {"speaker": who, "line": line, "visual": later or b["visual"], "slot": "reaction"})
 
     # 2. an ending: the last premise beat closes with the story's emotion
     ended: Beat | None = None

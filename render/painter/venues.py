@@ -128,7 +128,7 @@ def _lawn(c: Canvas, at: float) -> None:
 
 def _house(c: Canvas, banner: str) -> None:
     """A cosy house seen from its garden: pitched roof and chimney, a door, lit windows, a picket fence and a
-    sign on the lawn (SOLD: it is the new owner's)."""
+    sign on the lawn when ``banner`` says one (SOLD: it is the new owner's)."""
     c.sky((120, 186, 240), (212, 236, 250), 0.6)
     c.clouds(2, 0.03, 0.16)
     for x in (0.06, 0.94):
@@ -155,9 +155,10 @@ def _house(c: Canvas, banner: str) -> None:
     for y in (0.645, 0.665):
         c.rect(c.left, y, 0.38, y + 0.006, trim, outline=False)
         c.rect(0.62, y, c.right, y + 0.006, trim, outline=False)
-    c.rect(0.855, 0.55, 0.865, 0.64, (130, 90, 60))  # the sign on the lawn
-    c.rect(0.8, 0.5, 0.92, 0.56, WHITE, r=0.3)
-    sign(c, banner, 0.86, 0.53, 2.6, (200, 40, 50), width=0.11)
+    if banner:  # a home bought: its SOLD sign; one its pet is thrown out of: none
+        c.rect(0.855, 0.55, 0.865, 0.64, (130, 90, 60))  # the sign on the lawn
+        c.rect(0.8, 0.5, 0.92, 0.56, WHITE, r=0.3)
+        sign(c, banner, 0.86, 0.53, 2.6, (200, 40, 50), width=0.11)
 
 
 def _villa(c: Canvas, banner: str) -> None:
@@ -221,6 +222,8 @@ VENUES: dict[str, Venue] = {
     "house": Venue("street", tuple((w, "SOLD") for w in (
         "new house", "little house", "small house", "own house", "house", "cottage", "new home", "房子", "新房",
         "新家", "小屋")), _house, sources=("setting", "props"), titled=False),
+    # the home a pet is thrown out of, seen from the street before its shut door (story/staged.py thrown_out)
+    "front door": Venue("street", (("front door", ""), ("家门口", "")), _house, sources=("setting",), titled=False),
     "villa": Venue("mansion", tuple((w, "") for w in (
         "mansion's garden", "mansion garden", "big house", "house with a garden", "villa", "garden", "大房子",
         "别墅", "花园")), _villa, sources=("setting", "props"), titled=False),
