@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import random
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -52,7 +52,7 @@ from story.staged import Cast, cast_asks, premise_place, spine_data
 from story.styles import CHARACTER_STYLES
 from story.text import FIELD, fill_fields, within
 from story.text import HAN as _HAN
-from story.weave import fill, fits_scene, scene_of, weave
+from story.weave import fill, fits_scene, fits_weather, scene_of, weave
 from story.wish import wish_values
 
 ARC_IDS = ("rags_to_riches", "career_dream", "betrayal_comeback", "lost_and_found", "parent_sacrifice",
@@ -669,6 +669,7 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
     rng = random.Random(f"plan\x00{analysis.premise}\x00{style}\x00{language}\x00{seed}")
     arc = arcs()[arc_id or choose_arc(analysis, seed)]
     said_clauses = clauses(analysis)
+    weathers = {w for c in said_clauses for w in c.weathers}  # the premise's weather: an arc line names no other
     # around the premise's own events the arc invents nobody, no job and nothing the premise does not ask for
     has_job = bool(analysis.job or analysis.dream or any(p.job_words for p in analysis.cast))
     ok: Callable[..., bool] = Licence(analysis.premise, has_job).allows if said_clauses else _anything
@@ -701,7 +702,9 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
                 continue
             line = _fill(var[lang], local)
             visual = _fill(var["visual"], {**local, "work": values.get("work_en", "")})
-            if line and visual and ok(line, visual) and fits_scene(line, scene_of(visual, values["setting"]), lang):
+            if line and visual and ok(line, visual) and fits_scene(line, scene_of(visual, values["setting"]), lang) \
+                    and (not weathers or fits_weather(f"{line} {visual}", weathers)):  # a premise's weather: no
+                # rain soaking the fur where it snows (a premise of none keeps every variant)
                 options.append((speaker, line, visual, var))
         must = ["{" + f + "}" for f in slot.get("must", [])]
         options = [o for o in options if all(m in o[3][lang] for m in must)] or options
@@ -794,7 +797,7 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
         spine = premise_beats(analysis, said_clauses, cast_names, lang, rng, (opener, laters[1]))
         beats = weave(beats, spine, said_clauses, analysis, cast_names)
         open_slots = {b["slot"] for b in beats if b.get("open")}  # the arc tells more where the premise is silent
-        _tell_more(beats, arc, {**values, "when": whens[0], "later": laters[0]}, lang, rng, open_slots, ok)
+        _tell_more(beats, arc, {**values, "when": whens[0], "later": laters[0]}, lang, rng, open_slots, ok, weathers)
         unrepeated(beats, cast_names.names.values())  # the arc's lines each said once, before the filler fills in
         beats = fill(beats, said_clauses, cast_names, lang, rng, ok, story_kind(analysis), values["setting"])
         _at_least(beats, arc, values, whens, laters, lang, ok, slots)
@@ -845,7 +848,7 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
 
     # 4a. Long enough to fill the clip: beats tell more of their event (the slot's "more" lines),
     #     round by round in a seeded order, until the script says about FILL_S seconds.
-    _tell_more(beats, arc, {**values, "when": whens[0], "later": laters[0]}, lang, rng)
+    _tell_more(beats, arc, {**values, "when": whens[0], "later": laters[0]}, lang, rng, weathers=weathers)
 
     # 4b. The premise's order: a wrong it tells first is not told after a later event of it.
     _keep_premise_order(beats, analysis)
@@ -1005,7 +1008,8 @@ def _length(beats: list[dict[str, str]], language: str) -> float:
 
 
 def _tell_more(beats: list[dict[str, Any]], arc: Arc, values: dict[str, str], language: str,
-               rng: random.Random, only: set[str] | None = None, ok: Callable[..., bool] = _anything) -> None:
+               rng: random.Random, only: set[str] | None = None, ok: Callable[..., bool] = _anything,
+               weathers: Collection[str] = ()) -> None:
     """Add the slots' "more" narration to ``beats`` (in place) until they say about ``FILL_S`` seconds.
 
     A narrator beat says it after its own line; before a character's line it is a narrator beat of
@@ -1040,6 +1044,8 @@ def _tell_more(beats: list[dict[str, Any]], arc: Arc, values: dict[str, str], la
                 continue  # around a premise's own events, the arc tells no event of its own
             if not fits_scene(told, scene_of(beat["visual"], values.get("setting", "")), language):
                 continue  # no wind in a shop, no bed on a stadium
+            if weathers and not fits_weather(told, {*weathers, *lexicon().keys(str(beat["visual"]), "weathers")}):
+                continue  # no rain all night where it snows
             if beat["speaker"] == NARRATOR:
                 line = f"{beat['line']}{'' if language == 'zh' else ' '}{told}"
                 if len(line) <= 200 and voice_seconds(line, language) <= MAX_LINE_S:

@@ -53,7 +53,7 @@ from story.script import (
 from story.staged import spine_data
 from story.styles import ART_STYLES, CHARACTER_STYLES
 from story.text import HAN as _HAN
-from story.text import cjk_spaced
+from story.text import alternation, cjk_spaced
 from story.voyage import show_voyage
 from story.wish import show_last_wish
 
@@ -96,6 +96,8 @@ class _Hints:
     dreamt: bool = False  # the premise's place is only dreamt of ("dreams of owning a bakery"): never reached
     ride: str | None = None  # the vehicle the premise drives (a bus, a truck; its lexicon label): a driver's own,
     # drawn for its job's vehicle (a bus driver, read as the taxi driver's job, drives the bus, never a taxi)
+    falls: bool = False  # the premise says its weather is falling (下着雪, "it is snowing"): it goes on falling outdoors,
+    # down the next street, not only at the place it was said
 
 
 _STOP = frozenset("""a an the and or but of to in on at by for with from into over under after before then
@@ -179,8 +181,8 @@ def _premise_hints(premise: str) -> _Hints:
                   or opened_later, surface,
                   *_ball(premise, analysis.props), _opens_job(analysis),
                   tuple((p.key, p.lover_of) for p in analysis.cast if p.lover_of and p.lover_of != analysis.hero.key),
-                  out_in(premise), _job_later(analysis), opened_later,
-                  _dreamt_place(analysis, surface), _ride(analysis.props))
+                  out_in(premise) or _falling(premise), _job_later(analysis), opened_later,
+                  _dreamt_place(analysis, surface), _ride(analysis.props), falls=_falling(premise) is not None)
 
 
 def _colour_look(hero: dict[str, Any], colour: str) -> None:
@@ -502,6 +504,9 @@ def expand_plan(
         times = [h.key for h in hits if h.section == "times"]
         time_of_day = times[0] if times else ("night" if location == "space" else "day")
         weather = _weather(group.visual, location, hints, scenes[-1] if scenes else None)
+        wet = stage["out_in"]["places"]
+        if location == wet["rain"] and wet.get(weather, location) != location:
+            location = str(wet[weather])  # the arc's rainy street in a snowy story: the street, in the snow
         # 3c. who is there and what each does
         present = _present(group, members, ids)
         apps = _appearances(present, group, members, hits, job_entry, n, len(groups), location)
@@ -685,16 +690,37 @@ def _weather(visual: str, location: str, hints: _Hints, before: Mapping[str, Any
     else while the place stays that of the scene before that had it (the rainy night goes on), unless
     its note names the sun (``staging.json``'s ``clear_sky``); else a rainy street's rain, else clear."""
     named = lexicon().keys(visual, "weathers")
-    if named:
-        return named[0]
+    if named:  # the arc's rain in a snowy story is the story's snow
+        return named[0] if _goes_with(hints.weather, named[0]) else str(hints.weather)
     if hints.weather is not None and (hints.season or hints.placed and location == hints.place):
         return hints.weather  # a snowy winter, the snowy mountain: always in it
     if any(re.search(rf"\b{w}\b", visual.lower()) for w in staging()["clear_sky"]["en"]):
         return "clear"  # the sun is out again after the flood: no rain carried on from the scene before
-    if hints.weather is not None and before is not None and before["weather"] == hints.weather \
-            and before["location"] == location:
-        return hints.weather
-    return "rain" if location == "rainy_street" else "clear"
+    if hints.weather is not None and before is not None and before["weather"] == hints.weather and (
+            before["location"] == location or hints.falls and not {before["location"], location} & _indoors()):
+        return hints.weather  # the snow goes on falling down the next street, outdoors
+    if location == "rainy_street":
+        return "rain" if _goes_with(hints.weather, "rain") else str(hints.weather)
+    return "clear"
+
+
+def _indoors() -> set[str]:
+    return set(staging()["indoor_places"]["places"])
+
+
+def _goes_with(story: str | None, weather: str) -> bool:
+    """Whether a scene's ``weather`` can fall in a story whose premise's weather is ``story`` (None: any): the same,
+    or one that comes with it (rain in a storm: ``spine.json``'s ``weather_lines``), never rain where it snows."""
+    return story is None or weather == story or weather in spine_data()["weather_lines"]["with"].get(story, ())
+
+
+def _falling(premise: str) -> str | None:
+    """The weather a premise says is falling ("it is snowing", 下着雪, 下雨了): its scenes said in it are outdoors."""
+    low = premise.lower()
+    for key, words in staging()["out_in"]["falling"].items():
+        if key != "about" and re.search(alternation(words["en"], True) + "|" + alternation(words["zh"], False), low):
+            return str(key)
+    return None
 
 
 def _present(group: _Scene, members: dict[str, PlanCharacter], ids: dict[str, str]) -> list[str]:

@@ -297,3 +297,4 @@ def story_kind(analysis: Analysis) -> Kind:
 
 
 STRIVING = Kind("striving", None, True)  # spine.json's pools as they are
+CALM = Kind("calm", None, False)  # the calm pools, a story of no striving's

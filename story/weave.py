@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from functools import cache
 from typing import Any
 
 from story.claims import claims_business
 from story.clauses import Clause
-from story.kinds import STRIVING, Kind
+from story.kinds import CALM, STRIVING, Kind
 from story.lexicon import lexicon, tokenize_en
 from story.plan import (
     FILL_S,
@@ -89,7 +89,10 @@ def weave(template: list[Beat], spine: list[Beat], clauses: Sequence[Clause], an
             elif b["speaker"] != NARRATOR and b["slot"] in reactions and not events - told:
                 after.setdefault(last_of.get(ph, int(spine[-1]["clause"])), []).append(b)
             elif ph == "rise" and b["speaker"] == NARRATOR and not events and not _names_other(b, cast):
-                after.setdefault(last_of["rise"], []).append(b)  # the time in between, the hero alone
+                at = last_of["rise"]  # the time in between, the hero alone; a getting-well story's care (the soup,
+                if cast.story.ill_setback and "wrong" in last_of:  # the night by its side) after the falling ill,
+                    at = max(at, last_of["wrong"])  # never on the day it still plays in the park
+                after.setdefault(at, []).append(b)
             continue
         if events - told - _FEELINGS or (b["speaker"] == NARRATOR and _names_other(b, cast) and ph != "setup"
                                          and cast.story.arc is None):  # a kind's own arc tells its people
@@ -173,6 +176,18 @@ def after_deed(b: Beat, c: Clause, cast: Cast) -> str | None:
     return ", ".join([f"we see {cast.name(who)} {word} alone", *where])
 
 
+def fits_weather(text: str, weathers: Collection[str]) -> bool:
+    """A line (or its note) names no weather but the story's own (``weathers``: its premise's, lexicon keys) or one
+    that comes with it (``spine.json``'s ``weather_lines``: rain with a storm): no rain soaking the fur where it
+    snows, no rain falling all night in a story of none (its scene would be drawn dry)."""
+    named = lexicon().keys(text, "weathers")
+    if not named:
+        return True
+    together = spine_data()["weather_lines"]["with"]
+    allowed = {*weathers, *(w for k in weathers for w in together.get(k, ()))}
+    return set(named) <= allowed
+
+
 def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str, rng: random.Random,
          ok: Callable[[str], bool] = lambda line: True, kind: Kind | None = None, setting: str = "") -> list[Beat]:
     """Reactions, feelings and the time in between, round by round, until the beats say about ``FILL_S``
@@ -190,6 +205,16 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
     doing = "working" if strives else "standing"
     lang = "zh" if language == "zh" else "en"
     spine = [b for b in beats if b["slot"] == "premise"]
+    weathers = {w for c in clauses for w in c.weathers}  # the story's own weather: a line names no other
+    ill = next((k for k, b in enumerate(spine) if b["kind"] == "setback"), None) if kind is not None and \
+        kind.ill_setback else None  # a getting-well story: where the hero falls ill
+    well = {**spine_data(), **CALM.pools(spine_data())} if ill is not None else data
+
+    def pools(b: Beat) -> dict[str, Any]:
+        """The pools of the lines said after ``b``: before the hero falls ill, none of its care (no soup, no
+        medicine, no night by its side: a calm story's), else the story's own."""
+        at = next((k for k, s in enumerate(spine) if s is b), None)
+        return well if ill is not None and at is not None and at < ill else data
     # 1. too many or too long: template beats go first, from the middle
     while len(beats) > MAX_BEATS or (length(beats, lang) > TARGET_MAX_S - 2 and len(beats) > MIN_BEATS):
         drop = next((k for k in range(len(beats) - 2, 0, -1) if beats[k]["slot"] not in {"premise", "cameo"}
@@ -252,7 +277,7 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         """A line of ``options`` not said yet that fits; ``before``: told before the business opens."""
         said = [s for b in beats for s in sentences(str(b["line"])) if s not in told]
         filled = [(o, text) for o in options if o not in used and not _self_told(o, vals)
-                  and fits_scene(o, vals.get("scene", ""), lang)
+                  and fits_scene(o, vals.get("scene", ""), lang) and fits_weather(o, weathers)
                   and (text := fill_fields(o, vals)) is not None and ok(text)
                   and not (before and claims_business(text))
                   and not repeats(text, said, cast.names.values())  # never said twice ("Nobody says a word.")
@@ -274,13 +299,13 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         c = clauses[b["clause"]]
         later = None if ahead else after_deed(b, c, cast)  # a deed done once: its aftermath, not the deed again
         visual = _before(b, cast.workplace, doing) if ahead else later or b["visual"]
-        more = pick(list(_lead(data, lead_pool, lang)) if opens else _pool(data["more"], b["kind"], lang, ends_last), vals,
+        more = pick(list(_lead(data, lead_pool, lang)) if opens else _pool(pools(b)["more"], b["kind"], lang, ends_last), vals,
                     unopened(at))
         if more:
             beats.insert(at, {"speaker": NARRATOR, "line": more, "visual": visual,
                               "slot": "feeling", "asks": [] if ahead else b.get("asks", [])})
             at += 1
-        said = data["say"].get(_say_key(b["kind"], c, cast, opens))
+        said = pools(b)["say"].get(_say_key(b["kind"], c, cast, opens))
         who = cast.hero if opens or said and said.get("who") == "hero" or kind is not None and kind.heros else \
             done_to(b, c) if said and said["who"] == "object" else c.actor
         alone = re.match(r"we see (.+) \S+ alone\b", later or "")
@@ -380,7 +405,7 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
                 (p for p in reversed(beats[:beats.index(b)]) if p["slot"] == "premise"), None)
             if source is None:
                 continue
-            more = pick(_pool(data["more"], source["kind"], lang, ends_last), values(source),
+            more = pick(_pool(pools(source)["more"], source["kind"], lang, ends_last), values(source),
                         unopened(beats.index(b) - 1))  # said after b's own line: before only if b is before
             if not more:
                 continue

@@ -2,10 +2,14 @@
 (a girlfriend walking out, a pet thrown out, a run) is drawn in its own scene only, the filler scene after it its
 aftermath (the one left crying alone, walking off down the street, standing to catch its breath), never the deed
 again; a pet thrown out of its home is drawn outside at the house's shut front door with its suitcase, never in a
-bedroom. One offline script per premise (seed 3), one small still for the painter."""
+bedroom; the weather a scene is drawn in is the story's own (no rain where it snows, the snow said falling goes on
+down the next street) and its lines say no other; a getting-well story's care (the soup, the night by its side)
+is told after the hero falls ill, never on the day it still plays. One offline script per premise (seed 3), one small still for
+the painter."""
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import numpy as np
@@ -13,10 +17,12 @@ import pytest
 
 from render.painter.venues import venue_kind
 from story.clauses import clauses
+from story.kinds import kinds_data
 from story.offline import write_story
 from story.premise import analyse
 from story.script import Scene, Script
 from story.staged import thrown_out
+from story.weave import fits_weather
 from tests.test_staging import _scene, _still
 
 
@@ -112,3 +118,69 @@ def test_the_front_door_a_pet_is_thrown_out_of_is_a_house_without_a_sold_sign() 
     h, w = door.shape[:2]
     sign = (slice(int(0.5 * h), int(0.56 * h)), slice(int(0.8 * w), int(0.92 * w)))
     assert np.abs(door[sign] - sold[sign]).mean() > 20  # the sold house's sign is not there
+
+
+# -- the weather a scene is drawn in is the story's, and its lines say no other ----------------------------------
+
+
+def _lines(scene: Scene) -> str:
+    return " ".join([scene.narration, *(line.text for line in scene.dialogue)])
+
+
+@pytest.mark.parametrize("premise", [
+    "in a snowy winter, a stray cat sells matches on the street and a kind family takes her home",
+    "it is snowing hard when a little kitten loses her way home",
+    "下雪天，一只流浪狗在街上找吃的，被一家人收养了",
+])
+def test_no_rain_falls_nor_is_said_in_a_snowy_story(premise: str) -> None:
+    """The arcs' rainy scenes ("shivering in the rain", "crying outside in the rain") were drawn on the rainy
+    street in a snowy story, and their lines ("Rain soaks her fur", 外面的雨想下多久就下多久吧) said there."""
+    script = _script(premise)
+    assert all(s.weather != "rain" and s.location != "rainy_street" for s in script.scenes)
+    assert not any(re.search(r"\brain|雨", _lines(s).lower()) for s in script.scenes)
+    assert any(s.weather == "snow" for s in script.scenes)
+
+
+def test_the_snow_a_premise_says_is_falling_goes_on_down_the_next_street() -> None:
+    """下着雪 was drawn in a bedroom, and the street the kitten wanders next was dry."""
+    script = _script("一只小猫被赶出家门，下着雪，它在街上流浪，后来被好心人收养")
+    at = _told(script, "下着雪")
+    wanders = _told(script, "流浪")
+    assert script.scenes[at].location == "street" and script.scenes[at].weather == "snow"
+    assert script.scenes[wanders].location == "street" and script.scenes[wanders].weather == "snow"
+
+
+@pytest.mark.parametrize(("line", "weathers", "fits"), [
+    ("Rain soaks Miso's fur.", {"snow"}, False),
+    ("雨下了整整一夜。", set(), False),
+    ("Rain soaks Miso's fur.", {"storm"}, True),  # rain comes with a storm
+    ("Snow settles on Miso's ears.", {"snow"}, True),
+    ("Miso blinks slowly.", set(), True),
+])
+def test_a_line_names_only_the_storys_weather(line: str, weathers: set[str], fits: bool) -> None:
+    assert fits_weather(line, weathers) is fits
+
+
+# -- a getting-well story's care is told after the hero falls ill --------------------------------------------------
+
+
+def _care_lines(lang: str) -> list[re.Pattern[str]]:
+    illness = next(k for k in kinds_data()["kinds"] if k["id"] == "illness")
+    return [re.compile(".+".join(map(re.escape, line.split("{actor}")))) for line in illness["more"]["rise"][lang]]
+
+
+@pytest.mark.parametrize(("premise", "words"), [
+    ("a puppy plays in the park all day and then gets sick, and grandma nurses him back to health", ("gets sick",)),
+    ("小猫每天在院子里追蝴蝶，后来发烧了，妈妈整夜照顾它", ("发烧了",)),
+])
+def test_no_soup_nor_care_is_told_before_the_hero_falls_ill(premise: str, words: tuple[str, ...]) -> None:
+    """The arc's soup and night by its side were told on the day the puppy still played in the park, and the
+    kind's care lines ("A warm bowl of soup, still steaming.", 团子一分钟也没有离开) said after its playing."""
+    script = _script(premise)
+    ill = _told(script, *words)
+    care = _care_lines(script.language)
+    for scene in script.scenes[:ill]:
+        assert not any(p.search(_lines(scene)) for p in care), _lines(scene)
+        assert "steaming bowl" not in scene.props and all(a.action != "sick" for a in scene.characters)
+    assert any(p.search(_lines(s)) for s in script.scenes[ill:] for p in care) or any(
+        "steaming bowl" in s.props for s in script.scenes[ill:])  # the care comes, after it
