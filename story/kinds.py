@@ -271,6 +271,8 @@ def story_kind(analysis: Analysis) -> Kind:
             continue  # "a cat's roommate lies about her": no misdeed of the hero's
         if k.get("doer") == "not_hero" and (len(analysis.cast) < 2 or _hero_does(analysis, said or "")):
             continue  # "a kitten's roommate breaks his favourite toy": another's deed, the hero's loss
+        if any(says_kind(analysis.premise, other) for other in k.get("yields_to", ())):
+            continue  # "loses his ship in a storm but finds treasure": the voyage's storm, no disaster to rebuild after
         if k.get("pair") and len(analysis.cast) < 2 and analysis.cast[0].alike < 2:
             continue  # a falling-out needs two: "my dog gets angry at the mailman" is no quarrel of a household
         if k.get("mischief_doer") == "hero" and said is not None and said == _mischief_said(k, analysis.premise) \

@@ -126,6 +126,25 @@ def test_a_pirate_treasure_hunt_is_its_own_story(premise: str) -> None:
     assert (kind.id, kind.arc) == ("pirates", "pirates")
 
 
+@pytest.mark.parametrize("premise", [
+    "a pirate cat loses his ship in a storm but finds treasure on a desert island",
+    "an old sea dog loses his boat in a typhoon, washes up on an island and digs up a chest of gold",
+    "一只橘猫在暴风雨中失去了船，却在荒岛上找到了宝藏",
+])
+def test_a_ship_lost_in_a_storm_on_the_way_to_treasure_is_the_voyage(premise: str) -> None:
+    """The storm that takes the ship is the voyage's storm when the premise finds treasure: no disaster rebuilt."""
+    kind = story_kind(analyse(premise))
+    assert (kind.id, kind.arc) == ("pirates", "pirates")
+
+
+@pytest.mark.parametrize("premise", [
+    "a storm washes away the old cat's house and she rebuilds it board by board",
+    "一场大火烧毁了小狗的家，它从头开始",
+])
+def test_a_disaster_with_no_treasure_is_still_rebuilt(premise: str) -> None:
+    assert story_kind(analyse(premise)).arc == "rebuild"
+
+
 def test_the_voyage_goes_from_the_map_over_the_waves_to_the_chest() -> None:
     script = _script(PIRATES)
     props = [set(s.props) | {a.holding for a in s.characters if a.holding} for s in script.scenes]
