@@ -329,8 +329,24 @@ def in_context(hits: list[Hit], tokens: Tokens) -> list[Hit]:
             continue
         if h.section == "events" and h.key == "dump" and _dropped_off(h, hits, words):
             continue  # "mom leaves her at kindergarten": a parent drops the little one off, no one is left
+        if h.section == "events" and h.key == "sabotage" and _journey(h, hits, words):
+            continue  # "goes on a rocket trip", "a road trip across the country": a journey, no one tripped
         out.append(h)
     return out
+
+
+_TRIP = frozenset({"trip", "trips"})
+_TRIPPED = frozenset({"him", "her", "them", "me", "us", "it", "everyone", "up", "over", "the", "a", "an", "his",
+                      "their", "its", "my", "your", "our"})  # what follows the verb: whom it trips
+
+
+def _journey(h: Hit, hits: list[Hit], words: tuple[str, ...]) -> bool:
+    """"trip" said as a noun, a journey ("a rocket trip", "goes on a road trip", "her first school trip"): a
+    determiner among the three words before it, no pet right before it (the poodle trips…) and no one after it
+    whom it trips ("trips him", "trips the golden retriever")."""
+    return h.surface in _TRIP and not _TRIPPED & set(words[h.end:h.end + 1]) \
+        and bool(_ARTICLES & set(words[max(0, h.start - 3):h.start])) \
+        and not any(x.end == h.start and x.section in {"breeds", "species", "relations"} for x in hits)
 
 
 _PARENTS = frozenset({"mother", "father", "grandma", "grandpa", "owner", "stepmother"})
