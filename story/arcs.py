@@ -61,7 +61,7 @@ ARC_IDS = ("rags_to_riches", "career_dream", "betrayal_comeback", "lost_and_foun
            "squabble", "remembrance", "loyal_wait", "taken_in", "kindness_repaid", "helping_paw", "family_change", "exam_day",
            "true_heiress", "stand_in_bride", "banquet_reveal", "in_laws", "wife_returns", "second_chance",
            "true_identity", "rebuild", "enemies_to_friends", "mentor", "contest", "saving_up", "last_wish", "first_day",
-           "space_trip", "time_travel", "pirates")
+           "space_trip", "time_travel", "pirates", "training")
 SLOTS = ("rival", "ally", "friend", "family")
 
 
@@ -722,7 +722,8 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
             used_slots.add(speaker)
         beats.append({"speaker": slots[speaker].id if speaker != "narrator" else "narrator",
                       "line": line[:200], "visual": visual[:160], "slot": slot["id"],
-                      **({"keep": "yes"} if slot.get("keep") else {})})  # a step of its story: dropped last
+                      **({"keep": "yes"} if slot.get("keep") else {}),  # a step of its story: dropped last
+                      **({"always": "yes"} if slot.get("always") else {})})  # told though the premise tells its phase
 
     # 2a. The premise's own wrong is told, when no line tells it yet (fired, mocked, lost …); a story not
     #     of striving tells its wrongs and outcomes in its own clauses ("falls in love" is no wedding).

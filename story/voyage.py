@@ -30,9 +30,18 @@ _IDLE = frozenset({"stand", "talk", "walk", "think", "sit", "sleep", "drive", "r
 
 
 @dataclass(frozen=True)
+class Pose:
+    """One exercise of a leg's round (the training's run, weights, rope): the hero's action, the things drawn with
+    it, and the words of a line that ask for it ("lap", "lifts", 跳绳)."""
+    action: str
+    props: tuple[str, ...]
+    words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Leg:
     id: str
-    location: str
+    location: str | None  # its place, or None: the scene's own (a race run where the premise runs it)
     time: str | None  # its time of day, or None: the scene's own
     weather: str  # its weather ("clear")
     words: tuple[str, ...]  # English and Chinese words that tell a scene is in this leg
@@ -47,6 +56,14 @@ class Leg:
     others: bool  # the others of the cast are on screen there (the emperor watching in the palace)
     replaces: frozenset[str]  # lexicon prop keys its things stand for: the scene's own of them left out (the
     # treasure chest for 'pirate treasure' drawn as a stack of cash, the pirate ship for the boat sailed)
+    poses: tuple[Pose, ...] = ()  # the round of the hero's exercises there, one a scene in turn (the training: a run,
+    # the weights, the rope), a scene whose lines ask for one in it; its generic doing ("train") replaced too
+    others_do: str = "stand"  # what the others on screen there do, at the hero
+    mockers: bool = False  # the others on screen there are only those seen jeering at the hero before (the rival)
+    own_places: frozenset[str] = frozenset()  # the scene locations it keeps (a race on the street), any other moved
+    over: frozenset[str] = frozenset()  # more of the hero's poses its action replaces (being laughed at: the shock)
+    closing: tuple[str, ...] = ()  # the things the story's last scene shows when it ends in this leg, in place of its
+    # own of their kind (the ones who laughed, stunned, for the cheering crowd)
 
 
 @cache
@@ -61,11 +78,14 @@ def legs(kind_id: str) -> tuple[Leg, ...]:
     spec = _data()["kinds"].get(kind_id)
     if spec is None:
         return ()
-    return tuple(Leg(g["id"], g["location"], g.get("time"), g.get("weather", "clear"),
+    return tuple(Leg(g["id"], g.get("location"), g.get("time"), g.get("weather", "clear"),
                      (*g.get("words", {}).get("en", ()), *g.get("words", {}).get("zh", ())), tuple(g.get("props", ())),
                      g.get("action"), g.get("holding"), bool(g.get("alone")), frozenset(g.get("keep", ())),
                      (g["title"]["en"], g["title"]["zh"]) if "title" in g else None, bool(g.get("others")),
-                     frozenset(g.get("replaces", ())))
+                     frozenset(g.get("replaces", ())),
+                     tuple(Pose(p["action"], tuple(p.get("props", ())), (*p["words"]["en"], *p["words"]["zh"]))
+                           for p in g.get("poses", ())), g.get("others_do", "stand"), bool(g.get("mockers")),
+                     frozenset(g.get("own_places", ())), frozenset(g.get("over", ())), tuple(g.get("closing", ())))
                  for g in spec["legs"])
 
 
@@ -161,23 +181,65 @@ def show_voyage(scenes: list[dict[str, Any]], analysis: Analysis, lang: str,
     if not trip or not scenes:
         return
     lex = lexicon()
-    for scene, n in zip(scenes, scene_legs(trip, [*beats, *[()] * (len(scenes) - len(beats))][:len(scenes)]),
-                        strict=True):
+    told = [*beats, *[()] * (len(scenes) - len(beats))][:len(scenes)]
+    jeered: list[str] = []  # the others seen jeering at the hero so far (the mockers)
+    at = scene_legs(trip, told)
+    poses = _poses(trip, at, [" ".join(line for line, _ in said) for said in told])
+    for scene, n, pose in zip(scenes, at, poses, strict=True):
         leg = trip[n]
-        move(scene, leg.location, leg.weather, leg.time, lang)
-        if leg.title:
+        jeered += [a["id"] for a in scene["characters"] if a["action"] in _JEERS and a.get("target") == "hero"
+                   and a["id"] not in jeered]
+        move(scene, scene["location"] if leg.location is None or scene["location"] in leg.own_places else leg.location,
+             leg.weather, leg.time, lang)
+        if leg.title and leg.location:
             scene["caption"] = scene["caption"].replace(place_title(leg.location, lang), leg.title[lang == "zh"], 1)
         if n < met_from(kind):
             _before_met(scene)
         elif leg.others:
-            for cid in (c for c in cast if c != "hero" and c not in gone):
-                join(scene, cid, "stand", target="hero")
+            others = [c for c in cast if c != "hero" and c not in gone]
+            for cid in [c for c in others if c in jeered or c == "rival"] if leg.mockers else others:
+                join(scene, cid, leg.others_do, target="hero")
         own = [p for p in scene["props"] if not (leg.alone and _prop_key(p) == "crowd" or _prop_key(p) in leg.replaces)]
-        things = [str(lex.entry("props", key)["label"]) if key in lex.data["props"] else key for key in leg.props]
+        things = [str(lex.entry("props", key)["label"]) if key in lex.data["props"] else key
+                  for key in (*(pose.props if pose else ()), *leg.props)]
         scene["props"] = list(dict.fromkeys([*things, *own]))[:most_props]
         hero = appearance(scene, "hero")
-        if hero is not None and leg.action and hero["action"] in _IDLE - leg.keep:
+        if hero is not None and pose and hero["action"] in _IDLE | {p.action for p in leg.poses}:
+            hero.update(action=pose.action, holding=None, target=None)
+        elif hero is not None and leg.action and hero["action"] in (_IDLE | leg.over) - leg.keep:
             hero.update(action=leg.action, holding=leg.holding, target=None)
+    last = trip[at[-1]].closing
+    if last:
+        kinds = {_prop_key(p) for p in last}
+        scenes[-1]["props"] = list(dict.fromkeys([*last, *(p for p in scenes[-1]["props"] if _prop_key(p) not in kinds)]))[
+            :most_props]
+
+
+_JEERS = frozenset({"sneer", "laugh", "point", "push"})  # a jeer at the hero: who does it is one of its mockers
+
+
+def asked_pose(leg: Leg, lines: str) -> Pose | None:
+    """The exercise of ``leg``'s round that ``lines`` ask for (the earliest word: "runs lap after lap", 跳绳), or
+    None."""
+    low = lines.lower()
+    asked = [(at, -len(w), k) for k, p in enumerate(leg.poses) for w in p.words
+             if (at := _at(w if HAN.search(w) else w.lower(), lines, low)) >= 0]
+    return leg.poses[min(asked)[2]] if asked else None
+
+
+def _poses(trip: Sequence[Leg], at: Sequence[int], lines: Sequence[str]) -> list[Pose | None]:
+    """Each scene's exercise (None in a leg of no round): the one its lines ask for, else the next of its leg's round
+    that no scene of the leg has yet (then round again), so the training is seen as a run, the weights, the rope."""
+    asked = [asked_pose(trip[n], text) for n, text in zip(at, lines, strict=True)]
+    out: list[Pose | None] = []
+    for k, n in enumerate(at):
+        leg = trip[n]
+        if not leg.poses or asked[k] is not None:
+            out.append(asked[k])
+            continue
+        seen = [p for j, p in enumerate([*out, *asked[k + 1:]]) if p is not None and at[j if j < k else j + 1] == n]
+        out.append(min(leg.poses, key=lambda p: (seen.count(p), leg.poses.index(p))))
+    return out
 
 
 def _before_met(scene: dict[str, Any]) -> None:

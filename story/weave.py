@@ -83,7 +83,7 @@ def weave(template: list[Beat], spine: list[Beat], clauses: Sequence[Clause], an
             continue  # the premise's own clause tells that event, in its own place
         if b["slot"] == "cameo" and _names_told(b, clauses, cast):
             continue  # the premise's own lines show who this pet is
-        if ph in covered:
+        if ph in covered and not b.get("always"):  # a step the premise never tells stays (the race's start)
             if b["slot"] == "cameo":
                 before.setdefault(spine[0]["clause"], []).append(b)
             elif b["speaker"] != NARRATOR and b["slot"] in reactions and not events - told:
