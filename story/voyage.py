@@ -62,6 +62,7 @@ class Leg:
     mockers: bool = False  # the others on screen there are only those seen jeering at the hero before (the rival)
     own_places: frozenset[str] = frozenset()  # the scene locations it keeps (a race on the street), any other moved
     over: frozenset[str] = frozenset()  # more of the hero's poses its action replaces (being laughed at: the shock)
+    face: str | None = None  # the hero's expression in the leg's own pose (sad: being laughed at), or None: its own
     closing: tuple[str, ...] = ()  # the things the story's last scene shows when it ends in this leg, in place of its
     # own of their kind (the ones who laughed, stunned, for the cheering crowd)
 
@@ -85,7 +86,8 @@ def legs(kind_id: str) -> tuple[Leg, ...]:
                      frozenset(g.get("replaces", ())),
                      tuple(Pose(p["action"], tuple(p.get("props", ())), (*p["words"]["en"], *p["words"]["zh"]))
                            for p in g.get("poses", ())), g.get("others_do", "stand"), bool(g.get("mockers")),
-                     frozenset(g.get("own_places", ())), frozenset(g.get("over", ())), tuple(g.get("closing", ())))
+                     frozenset(g.get("own_places", ())), frozenset(g.get("over", ())), g.get("face"),
+                     tuple(g.get("closing", ())))
                  for g in spec["legs"])
 
 
@@ -207,7 +209,7 @@ def show_voyage(scenes: list[dict[str, Any]], analysis: Analysis, lang: str,
         if hero is not None and pose and hero["action"] in _IDLE | {p.action for p in leg.poses}:
             hero.update(action=pose.action, holding=None, target=None)
         elif hero is not None and leg.action and hero["action"] in (_IDLE | leg.over) - leg.keep:
-            hero.update(action=leg.action, holding=leg.holding, target=None)
+            hero.update(action=leg.action, holding=leg.holding, target=None, **({"expression": leg.face} if leg.face else {}))
     last = trip[at[-1]].closing
     if last:
         kinds = {_prop_key(p) for p in last}

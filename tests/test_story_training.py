@@ -83,6 +83,10 @@ def test_the_story_goes_from_the_mocking_through_the_training_and_the_race_to_th
     firsts = [next(k for k, s in enumerate(stages) if s.startswith(o)) for o in order]
     assert firsts == sorted(firsts), stages
     assert stages[-1] in {"win", "stunned"} and "stunned" in stages, stages
+    script: Script = request.getfixturevalue(fixture)
+    mocked = [sc for sc, s in zip(script.scenes, stages, strict=True) if s == "mocked"]
+    assert all(a.action not in {"laugh", "celebrate"} and a.expression != "happy"
+               for sc in mocked for a in sc.characters if a.id == "hero")  # laughed at, never laughing along
 
 
 def test_the_race_is_run_at_the_stadium_when_the_story_is_at_home(zh: Script) -> None:
