@@ -60,7 +60,6 @@ def test_a_partner_walks_out_once_and_the_next_scene_shows_the_one_left_crying_a
 
 
 @pytest.mark.parametrize(("premise", "deed"), [
-    ("一只小橘猫每天早上跑步，终于在运动会上拿了第一名", "run"),
     ("a tabby cat steals fish from the market every day and finally gets caught", "run"),
     ("a dachshund runs away from home and gets lost in the storm", "run"),
 ])
