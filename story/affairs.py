@@ -50,16 +50,23 @@ def _someone_at(words: tuple[str, ...], at: int, hits: list[Hit]) -> bool:
     return any(h.section in _PERSONS and at <= h.start <= at + 3 for h in hits)
 
 
-def with_affairs(hits: list[Hit], tokens: Tokens) -> list[Hit]:
+def with_affairs(hits: list[Hit], tokens: Tokens, *, at_deed: bool = False) -> list[Hit]:
     """``hits`` with the wrong each partner's leaving or cheating is, where no vocabulary wrong says it: a
     ``dump`` or a ``betray`` hit on the word right after the partner's mention, in place of what the words
-    only seemed to say there ("runs away with": no lost pet; "is secretly dating": no hidden identity)."""
+    only seemed to say there ("runs away with": no lost pet; "is secretly dating": no hidden identity).
+    A partner whose next clause leaves with another, its subject unsaid (老婆嫌他穷，跟着一只开跑车的贵宾犬走了),
+    has it said after the mention (who leaves, for casting), or ``at_deed`` on that clause's going word (the
+    scene it is, told by the partner: a hit before the pet gone with would make that pet its subject)."""
     words = tokens.words
     wrongs = [h for h in hits if h.section == "events" and lexicon().entry("events", h.key)["kind"] == "wrong"
               and h.key not in _SEEMED]
     out = list(hits)
     for p in _partners(hits):
         hit = _leaves_zh(p, hits, tokens, wrongs) if tokens.chinese else _leaves_en(p, hits, words, wrongs)
+        if hit is None and tokens.chinese:
+            hit = _leaves_next_zh(p, hits, tokens, wrongs)
+            if hit is not None and not at_deed:
+                hit = hit[0], p.end, hit[2]
         if hit is not None:
             key, at, end = hit
             out = [h for h in out if not (h.section == "events" and p.end <= h.start < end and (
@@ -115,6 +122,30 @@ def _leaves_zh(p: Hit, hits: list[Hit], tokens: Tokens, wrongs: list[Hit]) -> tu
     if later is None and any(w in said for w in _data()["dating_zh"]) and any(
             h.section in _PERSONS and p.end <= h.start < stop for h in hits):
         return "betray", p.end, stop  # 女朋友偷偷和一只有钱的哈士奇约会
+    return None
+
+
+def _leaves_next_zh(p: Hit, hits: list[Hit], tokens: Tokens, wrongs: list[Hit]) -> tuple[str, int, int] | None:
+    """The partner's next clause, its subject left unsaid, goes with another pet: 老婆嫌他穷，跟着一只开跑车的
+    贵宾犬走了 (the wife leaves with the poodle), 女朋友嫌他没出息，跟一只富二代柯基跑了."""
+    words = tokens.words
+    stop = next((k for k in range(p.end, len(words)) if words[k] in _STOPS_ZH), len(words))
+    if p.start and words[p.start - 1] in {"被", "和", "跟", "离开", "离开了"} or any(
+            p.end <= h.start < stop for h in wrongs if h.key in {"dump", "betray"}):
+        return None  # 被男朋友…: not the one who leaves; its own clause says its leaving
+    start = stop + 1
+    end = next((k for k in range(start, len(words)) if words[k] in _STOPS_ZH), len(words))
+    if start >= end or any(h.section in _PERSONS and h.start == start for h in hits):
+        return None  # 哈士奇跟…: the next clause names its own subject
+    if any(h.section == "events" and h.key in {"dump", "betray"} and stop < h.start < end for h in hits):
+        return None  # the vocabulary says it
+    at = start + (words[start] in _ADVERBS_ZH)
+    if at >= end or words[at] not in _data()["with_zh"]:
+        return None
+    pets = [h for h in hits if h.section in _PERSONS and at < h.start < end]
+    after = "".join(words[pets[0].end:end]) if pets else ""
+    if pets and any(w in after for w in _data()["goes_with_zh"] + _data()["leaves_zh"]):
+        return "dump", end - 1, end
     return None
 
 

@@ -134,7 +134,7 @@ def clauses(analysis: Analysis) -> list[Clause]:
         tokens = split_pronouns(join_names(tokens, _names(analysis)))
     labels = label_spans(premise)
     hits = unlabelled(in_context(lex.find_tokens(tokens), tokens), labels)
-    hits = with_affairs(hits, tokens)  # "his wife runs off with a rich Persian": the dump it is
+    hits = with_affairs(hits, tokens, at_deed=True)  # "his wife runs off with a rich Persian": the dump it is
     hits += called_hits(premise, tokens, labels, hits)
     zh = tokens.chinese
     mentions = find_mentions(analysis, tokens, hits)

@@ -45,6 +45,12 @@ def _says(words: list[str], text: str, chinese: bool) -> bool:
     return any(re.search(r"(?<![a-z])" + re.escape(w) + r"(?![a-z])", text) for w in words)
 
 
+@cache
+def _gone_with() -> re.Pattern[str]:
+    """跟着…走了: a 走了 after a joining word and someone, in one clause (life.json ``gone_with``)."""
+    return re.compile("(?:" + "|".join(map(re.escape, life_data()["gone_with"]["zh"])) + ")[^，。！？；,.!?;]+?走了")
+
+
 def mark_gone(people: list[Person], premise: str, tokens: Tokens, breaks: set[int]) -> None:
     """Set ``gone`` on the relations in ``people`` (roles given) that the premise tells are dead or never
     coming back; never on the hero, nor on the young ("her kittens")."""
@@ -75,6 +81,8 @@ def mark_gone(people: list[Person], premise: str, tokens: Tokens, breaks: set[in
         said_after = after[:24]
         for w in data["taken_away"]["zh"] if zh else ():  # 被闺蜜抢走了男朋友: a theft, no death
             said_after = said_after.replace(w, "\0" * len(w))
+        if zh:  # 老婆跟着一只开跑车的贵宾犬走了: she leaves with the poodle, no death
+            said_after = _gone_with().sub(lambda m: m.group(0)[:-2] + "\0\0", said_after)
         died = _says(data["after"][lang], said_after, zh)
         p.gone = bool(owned and owned.group(1) in grave) or bool(grave_of) or late or died
     for p in kin:  # "小猫去墓地看奶奶", "brings flowers to the cemetery for grandma": the one visited there

@@ -71,3 +71,37 @@ def test_the_hero_who_catches_its_partner_is_shocked_not_doing_the_partners_deed
     script = write_offline("a tuxedo cat catches her fiance hugging a rich Siamese, then becomes a famous dancer", "", "", 1)
     told = next(s for s in script.scenes if any(c.id == "rival" for c in s.characters))
     assert next(c for c in told.characters if c.id == "hero").action == "shocked"
+
+
+@pytest.mark.parametrize("premise", [
+    "一只哈士奇在修车厂当修理工，老婆嫌他穷，跟着一只开跑车的贵宾犬走了，哈士奇拼命攒钱开了自己的汽修店，前妻的跑车坏了只好来找他修",
+    "橘猫的老公嫌她胖，跟着一只年轻的波斯猫走了，橘猫开了一家健身房",
+    "一只腊肠犬是个穷画家，女朋友嫌他没钱，跟一只开跑车的斗牛犬跑了，腊肠犬的画卖出了天价",
+])
+def test_a_partner_whose_next_clause_goes_with_another_pet_leaves_on_screen(premise: str) -> None:
+    """老婆嫌他穷，跟着一只贵宾犬走了: the next clause, its subject unsaid, is the partner's leaving (the
+    partner is no friend nor gone: 走了 with someone is no death): the partner is seen scorning the hero, then
+    leaving with the new love, the hero crying; the ex (前妻) comes back on screen."""
+    script = write_offline(premise, "", "zh", 1)
+    ids = {c.id for c in script.characters}
+    assert "rival" in ids  # the partner who leaves wrongs the hero
+    told = next(s for s in script.scenes if "走了" in s.narration or "跑了" in s.narration)
+    acts = {c.id: c.action for c in told.characters}
+    assert acts.get("rival") in {"exit", "run"} and acts.get("hero") == "cry"
+    assert any(cid not in {"hero", "rival"} and act in {"exit", "run"} for cid, act in acts.items())
+    before = script.scenes[:script.scenes.index(told)]
+    assert any(c.id == "rival" for s in before for c in s.characters)  # 嫌他穷: she says it, on screen
+    if "前妻" in premise:
+        back = next(s for s in script.scenes if "来找" in s.narration)
+        assert {c.id for c in back.characters} >= {"hero", "rival"}
+
+
+@pytest.mark.parametrize("premise", [
+    "哈士奇的老婆嫌他穷，哈士奇跟着一只贵宾犬走了",  # the next clause names its own subject
+    "哈士奇的老婆嫌他穷，跟着感觉走",  # no pet gone with
+])
+def test_no_leaving_is_read_into_a_next_clause_that_is_not_the_partners(premise: str) -> None:
+    lex = lexicon()
+    tokens = lex.tokenize(premise)
+    hits = in_context(lex.find_tokens(tokens), tokens)
+    assert with_affairs(hits, tokens) == hits
