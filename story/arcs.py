@@ -629,7 +629,7 @@ def _narration(told: dict[str, str], lang: str, line_values: dict[str, str], vis
     visual = _fill(told["visual"], visual_values)
     if not (line and visual):
         return None
-    return {"speaker": "narrator", "line": line[:200], "visual": visual[:160], "slot": slot}
+    return {"speaker": "narrator", "line": line[:LINE_MOST], "visual": visual[:160], "slot": slot}
 
 
 def _fill(template: str, values: dict[str, str]) -> str | None:
@@ -721,7 +721,7 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
         if speaker != "narrator":
             used_slots.add(speaker)
         beats.append({"speaker": slots[speaker].id if speaker != "narrator" else "narrator",
-                      "line": line[:200], "visual": visual[:160], "slot": slot["id"],
+                      "line": line[:LINE_MOST], "visual": visual[:160], "slot": slot["id"],
                       **({"keep": "yes"} if slot.get("keep") else {}),  # a step of its story: dropped last
                       **({"always": "yes"} if slot.get("always") else {})})  # told though the premise tells its phase
 
@@ -762,7 +762,7 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
                     heard.append((i, line, visual, b["slot"]))
         if heard:
             i, line, visual, slot_id = rng.choice(heard)
-            beats[i] = {"speaker": slots["rival"].id, "line": line[:200], "visual": visual[:160], "slot": slot_id}
+            beats[i] = {"speaker": slots["rival"].id, "line": line[:LINE_MOST], "visual": visual[:160], "slot": slot_id}
 
     # 3. Cameos: every cast member the arc did not use appears (villain's side early, friends late).
     named = {slots[s].id for s in used_slots if s in slots}
@@ -776,7 +776,7 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
         visual = _fill(cameo["visual"], local)
         if not line or not visual or not ok(line, visual):
             continue
-        beat = {"speaker": m.id if cameo["speaker"] == "{id}" else "narrator", "line": line[:200],
+        beat = {"speaker": m.id if cameo["speaker"] == "{id}" else "narrator", "line": line[:LINE_MOST],
                 "visual": visual[:160], "slot": "cameo"}
         at = 2 if side == "villain" else max(2, len(beats) - 2)
         beats.insert(min(at, len(beats)), beat)
@@ -997,7 +997,7 @@ def _at_least(beats: list[dict[str, Any]], arc: Arc, values: dict[str, str], whe
                 line = _fill(var[lang], {**values, "when": whens[0], "later": laters[0]})
                 visual = _fill(var["visual"], {**values, "when": "", "later": "", "work": values.get("work_en", "")})
                 if line and visual and line not in have and var["speaker"] in {"narrator", "hero"} and ok(line, visual):
-                    beats.append({"speaker": var["speaker"], "line": line[:200], "visual": visual[:160],
+                    beats.append({"speaker": var["speaker"], "line": line[:LINE_MOST], "visual": visual[:160],
                                   "slot": slot["id"]})
                     have.add(line)
                     break
@@ -1049,12 +1049,12 @@ def _tell_more(beats: list[dict[str, Any]], arc: Arc, values: dict[str, str], la
                 continue  # no rain all night where it snows
             if beat["speaker"] == NARRATOR:
                 line = f"{beat['line']}{'' if language == 'zh' else ' '}{told}"
-                if len(line) <= 200 and voice_seconds(line, language) <= MAX_LINE_S:
+                if len(line) <= LINE_MOST and voice_seconds(line, language) <= MAX_LINE_S:
                     beat["line"] = line
             elif len(beats) < MAX_BEATS and id(beat) not in told_before:
                 told_before.add(id(beat))
                 at = next(k for k, b in enumerate(beats) if b is beat)
-                beats.insert(at, {"speaker": NARRATOR, "line": told[:200], "visual": beat["visual"],
+                beats.insert(at, {"speaker": NARRATOR, "line": told[:LINE_MOST], "visual": beat["visual"],
                                   "slot": beat["slot"]})
 
 

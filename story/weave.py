@@ -22,6 +22,7 @@ from story.kinds import CALM, STRIVING, Kind
 from story.lexicon import lexicon, tokenize_en
 from story.plan import (
     FILL_S,
+    LINE_MOST,
     MAX_BEATS,
     MAX_LINE_S,
     MIN_BEATS,
@@ -500,7 +501,7 @@ def _append(beat: Beat, text: str, lang: str, most_s: float = MAX_LINE_S, paced_
     """Say ``text`` after the beat's line when the scene still holds it: within ``most_s`` of our
     voices and ``paced_s`` at the script's pacing (a scene with dialogue holds less narration)."""
     line = f"{beat['line']}{'' if lang == 'zh' else ' '}{text}"
-    if len(line) <= 200 and voice_seconds(line, lang) <= most_s and spoken_length(line, lang) <= paced_s:
+    if len(line) <= LINE_MOST and voice_seconds(line, lang) <= most_s and spoken_length(line, lang) <= paced_s:
         beat["line"] = line
         return True
     return False
@@ -511,7 +512,7 @@ def _merge_premise(beats: list[Beat], lang: str) -> None:
     for k in range(len(beats) - 1):
         a, b = beats[k], beats[k + 1]
         if a["slot"] == b["slot"] == "premise":
-            a["line"] = f"{a['line']}{'' if lang == 'zh' else ' '}{b['line']}"[:200]
+            a["line"] = f"{a['line']}{'' if lang == 'zh' else ' '}{b['line']}"[:LINE_MOST]
             a["asks"] = [*a.get("asks", []), *b.get("asks", [])]
             beats.pop(k + 1)
             return
