@@ -56,8 +56,8 @@ def adopter(analysis: Analysis) -> tuple[str, int] | None:
     """Who takes the hero in (a cast key) and the index of the clause where it first meets it (its finding, else its
     taking in), or None: the actor of a clause that adopts the hero ("adopts a puppy", "is adopted by a kind old
     lady": the doer after "by", 被小女孩收养), never the hero itself."""
-    zh = bool(re.search(r"[\u4e00-\u9fff]", analysis.premise))
-    lang = "zh" if zh else "en"
+    lang = analysis.language
+    zh = lang == "zh"
     said = clauses(analysis)
     hero = analysis.cast[0].key if analysis.cast else "hero"
     for k, clause in enumerate(said):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from story.lexicon import lexicon
+from story.text import HAN
 
 # the many a who clause names that are nobody of the cast ("those who", "everyone who"): told as "everyone"
 _ANYONE = {"everyone", "everybody", "those", "all those", "anyone", "people", "all"}
@@ -51,7 +52,7 @@ def _stunned(text: str) -> bool:
 def in_order(premise: str) -> str:
     """The premise retold in order where its hero is named only in a who clause of mocking, else itself."""
     text = premise.strip()
-    if re.search(r"[\u4e00-\u9fff]", text):
+    if HAN.search(text):
         return _in_order_zh(text) or premise
     m = _EN.match(text) or _EN_WHEN_FIRST.match(text)
     if m is None or "," in m["rel"] or not _mocks(m["rel"]) or not _stunned(m["shock"]):
