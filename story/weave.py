@@ -36,7 +36,7 @@ from story.premise import Analysis
 from story.repeats import repeats, sentences
 from story.script import spoken_length
 from story.staged import Beat, Cast, broad_place, dreamt_own, mending, phase, spine_data
-from story.text import HAN, fill_fields
+from story.text import HAN, fill_fields, within
 
 
 def _self_told(line: str, vals: dict[str, str]) -> bool:
@@ -512,7 +512,7 @@ def _merge_premise(beats: list[Beat], lang: str) -> None:
     for k in range(len(beats) - 1):
         a, b = beats[k], beats[k + 1]
         if a["slot"] == b["slot"] == "premise":
-            a["line"] = f"{a['line']}{'' if lang == 'zh' else ' '}{b['line']}"[:LINE_MOST]
+            a["line"] = within(f"{a['line']}{'' if lang == 'zh' else ' '}{b['line']}", LINE_MOST)
             a["asks"] = [*a.get("asks", []), *b.get("asks", [])]
             beats.pop(k + 1)
             return

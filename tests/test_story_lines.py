@@ -84,3 +84,21 @@ def test_a_roadside_is_never_told_in_a_bedroom() -> None:
     assert not fits_scene("球球在路边坐到路灯亮起。", "bedroom", "zh")
     assert not fits_scene("Koda sits on the curb until the lamps come on.", "mansion", "en")
     assert fits_scene("球球在路边坐到路灯亮起。", "street", "zh")
+
+
+def test_two_premise_beats_said_as_one_never_end_mid_word() -> None:
+    """Two neighbouring premise beats merged into one line longer than a line may be keep their whole first
+    sentence, never a cut word (the merged line used to be clipped at the character limit)."""
+    from story.plan import LINE_MOST
+    from story.weave import _merge_premise
+
+    first = "Mango the ginger cat scrubs the windows of the tallest tower in town every single night. " * 2
+    second = "Duchess the rich white cat laughs at him from her penthouse balcony with all of her friends."
+    beats = [{"slot": "premise", "line": first.strip(), "asks": ["cradle"]},
+             {"slot": "premise", "line": second, "asks": ["balcony"]}]
+    _merge_premise(beats, "en")  # type: ignore[arg-type]
+    assert len(beats) == 1
+    line = beats[0]["line"]
+    assert len(line) <= LINE_MOST
+    assert line == first.strip()  # whole sentences only: the second does not fit
+    assert beats[0]["asks"] == ["cradle", "balcony"]  # what the merged beat shows is kept
