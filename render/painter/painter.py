@@ -313,7 +313,7 @@ class StoryboardPainter:
             for k, (dx, dy) in enumerate(members):  # the back ones first; the last stands in front
                 front = k == len(members) - 1
                 pet = Pet(ImageDraw.Draw(img, "RGBA"), ox + dx * u, oy + dy * u, height, look, st.outfit, st.pose,
-                          st.facing, st.turned, seed + k, shadow=shadow)
+                          st.facing, st.turned, seed + k, shadow=shadow, away=st.away)
                 pet.draw()
                 if front:
                     pet.rig(None)
@@ -674,6 +674,7 @@ def _scene_report(i: int, scene: Scene, weather: str, staged: list[Staged], plac
             "motion": st.motion, "marks": list(st.pose.marks),
             "holding": st.pose.holding.as_dict() if st.pose.holding else None,
             "rig": st.pose.rig.as_dict() if st.pose.rig else None, **({"bed": st.bed} if st.bed else {}),
+            **({"view": "back"} if st.away else {}),  # one leaving, seen from behind going away
             "box": sprite_box(st.id),
             "face": list((faces or {}).get(st.id, {}).get("face", ())) or None,
             "held_box": list((faces or {}).get(st.id, {}).get("held", ())) or None,

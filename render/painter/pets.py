@@ -42,7 +42,7 @@ class Pet(Pen):
 
     def __init__(self, d: ImageDraw.ImageDraw, cx: float, feet_y: float, height: float, look: PetLook,
                  outfit: str, pose: Pose, facing: int, turned: bool = False, seed: int = 0,
-                 shadow: str = "round") -> None:
+                 shadow: str = "round", away: bool = False) -> None:
         super().__init__(d, cx, feet_y, height / 104, facing, INK if luma(look.fur) > 70 else (14, 12, 18))
         self.look, self.outfit, self.pose = look, outfit, pose
         self.expr = pose.expression
@@ -51,6 +51,7 @@ class Pet(Pen):
         self.hrx, self.hry = (28.5, 23.5) if self.cat else (26.5, 23.0)
         self.arm_style = arm_style(pose.arms, pose.action, self.expr)
         self.face_dx = 4.0 if turned else 0.0  # eyes, nose and mouth shift toward the side the pet faces
+        self.away = away  # seen from behind, going away: the back of its head and body, its tail over them
         self.seed, self.shadow = seed, shadow
         self.kneel = 9.0 if pose.body == "kneel" else 0.0  # the body drops onto its knees
         self.head_k = ages.YOUNG_HEAD if look.young else 1.0  # a kitten's big head
@@ -89,22 +90,26 @@ class Pet(Pen):
         if self.kneel:
             self.folded_legs()
         self.fy += self.kneel * self.u
-        self.tail()
+        if not self.away:
+            self.tail()
         self.back_layer()
-        # 2. body: legs, torso, clothes, arms
+        # 2. body: legs, torso, clothes, arms (seen from behind: the tail over the back)
         if not self.kneel:
             self.legs()
         self.torso()
+        if self.away:
+            self.back_tail()
         self.arms()
         # 3. head: ears, skull, face (an old pet's grey muzzle, brows and glasses), neckwear, hats, marks
         old, fur = self.look.old, self.look.fur
         with self.head_space():
             self.head()
             self.cx += self.face_dx * self.u * self.f
-            if old:
+            if old and not self.away:
                 ages.muzzle(self, fur, self.cat)
-            self.face()
-            if old:
+            if not self.away:  # from behind: no face
+                self.face()
+            if old and not self.away:
                 ages.brows_and_glasses(self, fur, self.cat, self.outfit == "sunglasses")
             self.cx -= self.face_dx * self.u * self.f
         self.neckwear()
@@ -190,7 +195,8 @@ class Pet(Pen):
     def blink(self) -> bool:
         """Closed eyes over the open ones (a blink frame); False when the eyes are already shut or hidden."""
         e = self.expr
-        if e in ("happy", "crying", "tired") or self.outfit == "sunglasses" or self.pose.body in ("lying", "back"):
+        if e in ("happy", "crying", "tired") or self.outfit == "sunglasses" or self.pose.body in ("lying", "back") \
+                or self.away:
             return False
         self.fy += self.drop()
         with self.head_space():
@@ -207,7 +213,10 @@ class Pet(Pen):
         return True
 
     def talk(self) -> bool:
-        """The mouth in its other state (open when it was closed, closed when open): a mouth-flap frame."""
+        """The mouth in its other state (open when it was closed, closed when open): a mouth-flap frame;
+        False for one seen from behind (no mouth to move)."""
+        if self.away:
+            return False
         self.fy += self.drop()
         with self.head_space():
             self._talk()
@@ -262,6 +271,18 @@ class Pet(Pen):
             pts = bezier((-10, -22), (-26, -24), (-34, -34), (-32, -50), 10)
             self.stroke(pts, lk.fur, 11 if lk.fluffy else 7.5)
             self.ell(pts[-1][0], pts[-1][1], 3.6, 3.6, lk.fur2, outline=False)
+
+    def back_tail(self) -> None:
+        """The tail of one seen from behind: from the middle of its back, over the body (a dachshund's too)."""
+        lk = self.look
+        if lk.long and not lk.animal and not self.cat:
+            self.stroke(bezier((0, -20), (-6, -26), (-12, -34), (-10, -44), 8), lk.fur, 7.5)
+            return
+        curl = not lk.animal and not self.cat and lk.pattern == "mask" and lk.ears == "pointy" and lk.fur[0] > 180
+        shift = (20.0 if curl else 12.0) * self.u * self.f
+        self.cx += shift
+        self.tail()
+        self.cx -= shift
 
     # outfit colours
     def _outfit(self) -> dict[str, Color]:
@@ -343,6 +364,9 @@ class Pet(Pen):
             self.ell(tx, ty, rx, ry, lk.fur, outline=False)
         else:
             self.ell(tx, ty, rx, ry, oc.get("torso", lk.fur))
+        if self.away:  # from behind: the back, a spine line, none of the front's clothes details
+            self.line([(0, -50), (0, -16)], darker(oc.get("torso", lk.fur), 0.8), 1.2)
+            return
         if "torso" not in oc:  # bare fur: belly patch and stripes
             if lk.fur2 != lk.fur and luma(lk.fur2) > luma(lk.fur) - 10:
                 self.ell(0, -29, 11, 15.5, lk.fur2, outline=False)
@@ -486,6 +510,8 @@ class Pet(Pen):
     def head(self) -> None:
         lk = self.look
         inner_col = lk.fur2 if lk.pattern == "points" else PINK if luma(lk.fur) > 70 else (200, 110, 130)
+        if self.away:  # the backs of the ears: fur, no pink
+            inner_col = darker(lk.fur2 if lk.pattern == "points" else lk.fur, 0.9)
         # 1. upright ears behind the head: sharp for cats, rounder and wider-set for dogs (another animal's own)
         if lk.animal and lk.ears != "pointy":
             animals.ears(self)
@@ -523,6 +549,8 @@ class Pet(Pen):
             for s in (-1, 1):
                 self.line([(s * 27.5, -73), (s * 21, -72)], stripe, 1.8)
                 self.line([(s * 27, -67), (s * 21.5, -67)], stripe, 1.8)
+        elif self.away and lk.pattern in ("mask", "points", "patches"):
+            pass  # a face's markings: not seen from behind
         elif lk.pattern == "mask":
             self.poly(band_pts(0, y, rx - 0.8, ry - 0.8, y + 2, y + ry), lk.fur2, outline=False)
             for s in (-1, 1):
@@ -536,8 +564,15 @@ class Pet(Pen):
         elif lk.pattern == "spots":
             for px, py in ((-14, -84), (13, -80), (-4, -90)):
                 self.ell(px, py, 2.5, 2, lk.fur2, outline=False)
-        animals.marks(self)
+        if not self.away:  # eye patches and cheeks are the face's
+            animals.marks(self)
         # 4. dogs: a big snout and floppy ears hanging over the head's sides (a pig: its own snout, in ``face``)
+        if self.away:  # the back of the head: floppy ears still hang at its sides, no muzzle
+            if lk.ears == "floppy" and not self.cat:
+                ear = darker(lk.fur, 0.8) if lk.pattern != "spots" else lk.fur2
+                for s in (-1, 1):
+                    self.poly(ellipse_pts(s * 24, -74, 8, 16, rot=s * 0.3, n=24), ear)
+            return
         if not self.cat and lk.animal != "pig":
             light_fur2 = luma(lk.fur2) > luma(lk.fur) - 20
             muzzle = lk.fur2 if lk.pattern == "mask" or light_fur2 else lighter(lk.fur, 0.3)
@@ -698,6 +733,8 @@ class Pet(Pen):
         elif o == "none":
             col = (214, 52, 58) if not self.cat else (70, 150, 230)
             self.poly(band_pts(0, -32, 18, 22.5, -50, -46), col)
+            if self.away:  # the bell or tag hangs at the front
+                return
             if self.cat:
                 self.ell(0, -44, 2.6, 2.6, GOLD)
                 self.line([(-1.6, -43.6), (1.6, -43.6)], self.ink, 0.4)

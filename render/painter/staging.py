@@ -46,6 +46,7 @@ class Staged:
     outfit: str
     carried: bool = False  # a kitten or puppy in another's arms: drawn in front of its carrier
     bed: str = ""  # lying ill or asleep in its bed: "home" (a quilt) or "hospital" (a white sheet, a drip)
+    away: bool = False  # seen from behind, going away: one who leaves (its back, its tail, no face)
 
 
 @dataclass(frozen=True)
@@ -304,7 +305,9 @@ def stage_scene(scene: Scene, cast: list[str] | None = None, young: Mapping[str,
             facing = -1 if slot.x < 0.5 else 1  # asleep beside others: head (and its marks) toward the near edge
             facing = facing if pose.body == "lying" else -facing  # on its back the head is on the other side
         outfit = "spacesuit" if scene.location in _AIRLESS and app.outfit in ("none", "uniform") else app.outfit
-        staged.append(Staged(app.id, slot, facing, turned, pose, motion, outfit))
+        # one who leaves on foot is seen from behind, going away: a muted viewer reads "leaving", not "coming"
+        away = pose.action == "exit" and motion.startswith("exit") and pose.body == "stand" and pose.rig is None
+        staged.append(Staged(app.id, slot, facing, turned, pose, motion, outfit, away=away))
     # 3. what an action does to its target: a drink spilt over them, a patient treated lying down
     staged = _acted_on(scene, staged, ids, cast)
     staged = [replace(st, bed=_bed(scene, st, bedded)) for st in staged]  # ill or asleep: in its bed
@@ -320,8 +323,8 @@ def stage_scene(scene: Scene, cast: list[str] | None = None, young: Mapping[str,
         s0 = carrier.slot
         held_at = Slot(s0.x + 0.035 * carrier.facing, s0.feet - s0.height * 0.17, s0.height * 0.78)
         staged[t] = replace(staged[t], slot=held_at, facing=carrier.facing, motion=carrier.motion, carried=True,
-                            pose=replace(staged[t].pose, lean=0.0, motion=carrier.pose.motion))
-        staged[c] = replace(carrier, pose=replace(carrier.pose, arms="belly", lean=0.0))
+                            away=False, pose=replace(staged[t].pose, lean=0.0, motion=carrier.pose.motion))
+        staged[c] = replace(carrier, pose=replace(carrier.pose, arms="belly", lean=0.0), away=False)  # seen holding it
     # 4. an unclaimed rig or hand prop goes to a character free to use it, the one doing something before
     #    one who only stands (the scene's things are mostly its actor's: the rival laughing from her yacht),
     #    then the hero first: the scooter is ridden, the microphone held, so the prop reads as part of the story
