@@ -190,7 +190,7 @@ class StoryboardPainter:
         each one's face and held-prop boxes."""
         ids = {a.id for a in scene.characters}
         reach = {a.id for a, st in zip(scene.characters, staged, strict=True)
-                 if a.target in ids - {a.id} and st.pose.action in _REACHING}
+                 if a.target in ids - {a.id} and (st.pose.action in _REACHING or st.pose.arms == "slap")}
         order = sorted(range(len(staged)), key=lambda j: (staged[j].carried, staged[j].id in reach,
                                                           staged[j].slot.feet))
         jitters = [rng.uniform(-0.015, 0.015) for _ in order]
@@ -675,6 +675,7 @@ def _scene_report(i: int, scene: Scene, weather: str, staged: list[Staged], plac
             "holding": st.pose.holding.as_dict() if st.pose.holding else None,
             "rig": st.pose.rig.as_dict() if st.pose.rig else None, **({"bed": st.bed} if st.bed else {}),
             **({"view": "back"} if st.away else {}),  # one leaving, seen from behind going away
+            **({"drawn_as": "slap"} if st.pose.arms == "slap" else {}),  # a shove or fight told as a slap
             "box": sprite_box(st.id),
             "face": list((faces or {}).get(st.id, {}).get("face", ())) or None,
             "held_box": list((faces or {}).get(st.id, {}).get("held", ())) or None,

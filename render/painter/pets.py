@@ -791,6 +791,12 @@ class Pet(Pen):
 
     def marks(self) -> None:
         e, hy, ry = self.expr, self.hy, self.hry
+        if "slapped" in self.pose.marks and not self.away:  # a red paw print on the cheek toward the one who slapped
+            x = 17.0 + self.face_dx
+            red = (206, 24, 48, 230)
+            self.ell(x, -61, 7.0, 5.5, red, outline=False)
+            for dx, dy in ((-7.5, -68), (-2.6, -70.5), (2.6, -70.5), (7.5, -68)):
+                self.ell(x + dx, dy, 2.3, 2.6, red, outline=False)
         if e == "angry":
             x, y = 21.0, hy - ry + 4
             for q in range(4):

@@ -54,6 +54,7 @@ _ARMS: dict[str, tuple[list[Point], list[Point]]] = {
     "violin": ([(22, -58), (14, -68)], [(10, -42), (44, -60)]),  # the bow across, the violin held out
     "drums": ([(28, -48), (36, -56)], [(10, -48), (18, -50)]),  # both sticks raised over the drum
     "box": ([(28, -50), (42, -54)], [(20, -52), (32, -60)]),  # fists up: a boxer's guard, below the eyes
+    "slap": ([(32, -62), (50, -76)], [(-21, -36), (-23, -24)]),  # the open paw swung up at the target's cheek
     # standing poses chosen by expression when the action is a plain stand
     "fist": ([(27, -44), (27, -60)], [(-21, -36), (-23, -24)]),
     "crossed": ([(20, -34), (-6, -34)], [(-20, -34), (6, -38)]),
@@ -217,6 +218,10 @@ def draw_marks(p: Pen, marks: tuple[str, ...], head_y: float, seed: int, lang: s
                 r = rng.uniform(2.0, 4.2)
                 p.ell(x, y, r, r, (250, 252, 255), outline=False)
                 p.ell(x, y, r, r, None, width=0.6)
+        elif mark == "smack":  # a slap: the swing's arcs behind the open paw, a white star where it lands
+            for r in (46.0, 53.0):  # about the shoulder, over the paw's way up
+                p.arc(14, -47, r, 262, 312, width=1.5, fill=(60, 60, 80))
+            p.poly(star_pts(60, -78, 9, 0.45, 8), (255, 244, 170))
         elif mark == "water":  # swimming: the water over the body, a splash at the paws
             _water(p, head_y)
         elif mark in ("rod", "rod:shore"):  # at the waterside its line goes into the water already there

@@ -106,7 +106,7 @@ _HAND_TAKERS = {"stand", "walk", "talk", "wave", "celebrate", "sing", "give", "e
                 "exit", "laugh", "shocked", "sneer", "study", "work", "kneel",  # the ring held up to the loved one
                 "run"}  # a thief off with the sausages
 _UNDER_WAY = {"walk", "run"}  # the legs of one walking or running (a stride, a kick-off)
-_AT_SOMEONE = {"point", "hug", "push", "offer", "spill", "treat"}  # arms that reach toward the target
+_AT_SOMEONE = {"point", "hug", "push", "offer", "spill", "treat", "slap"}  # arms that reach toward the target
 # the face of one who only stands while scorned: hurt by a sneer, a laugh or a finger pointed, startled by a shove
 _SCORNED = {"sneer": "sad", "laugh": "sad", "point": "sad", "push": "shocked"}
 # the payoff: one the hero turns to (not in a hug) in the story's triumph, who only stands, is stunned by it
@@ -176,6 +176,9 @@ def _says_ladder(scene: Scene) -> bool:
 
 
 _WASHED_SIZE = 1.6  # a washed car drawn this much bigger than a car in the street: the scene is about it
+# a shove or a fight the scene's words tell as a slap across the face (slaps, 打了一巴掌, 扇耳光): drawn as the slap
+_SLAPPING = re.compile(r"\b(?:slap|slaps|slapped|slapping|smack|smacks|smacked)\b|巴掌|耳光|扇了|扇他|扇她|扇它")
+_SLAPS = {"push", "fight"}
 _WASHING = re.compile(r"\b(?:wash|washes|washed|washing|scrub|scrubs|scrubbed|scrubbing|soap|soapy|suds)\b|洗车|擦车|洗了|刷车")
 
 
@@ -184,6 +187,11 @@ def _washes(scene: Scene, premise: str = "") -> bool:
     narration, setting, props and lines, so the car a pet works at is washed, never driven."""
     text = " ".join([premise, scene.narration, scene.setting, *scene.props, *(ln.text for ln in scene.dialogue)]).lower()
     return bool(_WASHING.search(text))
+
+
+def _slaps(scene: Scene) -> bool:
+    """Whether the scene's own words (narration, lines) tell of a slap: its shove or fight is drawn as one."""
+    return bool(_SLAPPING.search(" ".join([scene.narration, *(ln.text for ln in scene.dialogue)]).lower()))
 
 
 def _acted_on(scene: Scene, staged: list[Staged], ids: list[str], cast: list[str] | None = None) -> list[Staged]:
@@ -202,7 +210,11 @@ def _acted_on(scene: Scene, staged: list[Staged], ids: list[str], cast: list[str
         t = ids.index(app.target)
         them = out[t]
         plain = them.pose.action == "stand" and them.pose.expression == "neutral" and not them.carried
-        if st.pose.action == "spill":
+        if st.pose.arms == "slap" and them.pose.body == "stand" and not them.carried and them.pose.rig is None:
+            out[t] = replace(them, turned=True, facing=1 if st.slot.x > them.slot.x else -1, pose=replace(
+                them.pose, arms="droop", expression="shocked", marks=("slapped", "shock"), holding=None, lean=0.0))
+            # slapped: a red paw print on the cheek turned to the one who slapped, stunned, paws down
+        elif st.pose.action == "spill":
             held = st.pose.holding.drawn if st.pose.holding else ""
             out[t] = replace(them, pose=replace(them.pose, expression="shocked",
                                                 marks=(*them.pose.marks, f"soaked:{held}")))
@@ -269,6 +281,9 @@ def stage_scene(scene: Scene, cast: list[str] | None = None, young: Mapping[str,
                            holding=PropMatch("sponge", job["holding"], "alias"))
         if pose.expression == "neutral" and scene.mood == "triumphant" and cast and app.id == cast[0]:
             pose = replace(pose, expression="happy")  # the hero's triumph: glad, never blank
+        if pose.action in _SLAPS and app.target in xs and app.target != app.id and _slaps(scene):
+            pose = replace(pose, arms="slap", lean=6.0, expression="angry", marks=("smack",), holding=None,
+                           motion="idle")
         if "rod" in pose.marks and scene.location in _WATERSIDE:
             pose = replace(pose, marks=tuple("rod:shore" if m == "rod" else m for m in pose.marks))
         if pose.action == "hug" and pose.expression == "love" and any(m.drawn == "patient" for m in matches):

@@ -1,0 +1,96 @@
+"""A shove or a fight the scene's own words tell as a slap (slaps him, 打了他一巴掌, 扇耳光) is drawn as one: the
+open paw swung up at the target's cheek, the swing's arcs and a star where it lands; the one slapped turned to
+the slapper, stunned, a red paw print on its cheek, never boxing back in gloves. The report says so
+(``"drawn_as": "slap"``). Staging checks and one small sprite each."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+from typing import Any
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw
+
+from render.painter.looks import resolve_look
+from render.painter.pets import Pet
+from render.painter.staging import Staged, stage_scene
+from render.painter.vocabulary import stage_action
+from story.script import Character, Scene
+from tests.test_staging import _scene, _still
+
+_CAST = ["hero", "rival"]
+
+
+def _staged(action: str, narration: str) -> dict[str, Staged]:
+    scene = Scene.model_validate(_scene("street", [{"id": "rival", "action": action, "target": "hero"},
+                                                   {"id": "hero", "action": "stand"}], narration=narration))
+    staged, _ = stage_scene(scene, _CAST)
+    return {st.id: st for st in staged}
+
+
+@pytest.mark.parametrize(("action", "narration"), [
+    ("push", "Snow slaps Ginger in front of everyone."),
+    ("push", "Snow slapped him hard."),
+    ("fight", "天还没亮，老婆雪球打了橘子一巴掌。"),
+    ("push", "雪球狠狠扇了它一记耳光。"),
+])
+def test_a_slap_is_drawn_as_a_slap_and_the_one_slapped_bears_its_mark(action: str, narration: str) -> None:
+    st = _staged(action, narration)
+    rival, hero = st["rival"], st["hero"]
+    assert rival.pose.arms == "slap" and rival.pose.marks == ("smack",) and rival.pose.expression == "angry"
+    assert "slapped" in hero.pose.marks and hero.pose.expression == "shocked" and "gloves" not in hero.pose.marks
+    assert hero.turned and hero.facing == (1 if rival.slot.x > hero.slot.x else -1)  # toward the slapper
+
+
+@pytest.mark.parametrize(("action", "narration"), [
+    ("push", "Snow shoves Ginger out of the way."), ("fight", "They fight over the last fish."),
+    ("push", "雪球推开了橘子，打开了一扇门。"),  # a door's measure word is no slap
+])
+def test_a_shove_or_a_fight_told_without_a_slap_stays_what_it_was(action: str, narration: str) -> None:
+    st = _staged(action, narration)
+    assert st["rival"].pose.arms != "slap" and "slapped" not in st["hero"].pose.marks
+
+
+def _drawn(action: str, marks: tuple[str, ...] = (), expression: str = "neutral") -> np.ndarray:
+    char = Character.model_validate({"id": "hero", "name": "A", "species": "cat", "breed": "white Persian",
+                                     "look": "a white cat", "style": "white-persian"})
+    img = Image.new("RGB", (240, 240), (200, 200, 205))
+    pose = stage_action(action, expression, None, [], "street")
+    if action == "push":
+        pose = replace(pose, arms="slap", marks=("smack",), lean=0.0)
+    elif marks:
+        pose = replace(pose, marks=marks, arms="droop")
+    Pet(ImageDraw.Draw(img, "RGBA"), 120, 230, 200, resolve_look(char, random.Random(1)), "none", pose, 1,
+        turned=True).draw()
+    return np.asarray(img, dtype=np.int16)
+
+
+def _red(a: np.ndarray) -> int:
+    return int(((a[..., 0] > 170) & (a[..., 1] < 80) & (a[..., 2] < 100)).sum())
+
+
+def test_the_paw_print_is_on_the_cheek_toward_the_slapper() -> None:
+    u = 200 / 104
+    cheek = (slice(round(230 - 76 * u), round(230 - 54 * u)), slice(round(120 + 8 * u), round(120 + 34 * u)))
+    slapped, plain = _drawn("stand", ("slapped",), "shocked"), _drawn("stand", (), "shocked")
+    assert _red(slapped[cheek]) > _red(plain[cheek]) + 60
+
+
+def test_the_slap_raises_the_open_paw_beside_the_head() -> None:
+    u = 200 / 104
+    # beside the head on the facing side, above the shoulder: empty when standing, the paw and the star when slapping
+    beside = (slice(round(230 - 90 * u), round(230 - 62 * u)), slice(round(120 + 36 * u), round(120 + 60 * u)))
+    slap, stand = _drawn("push"), _drawn("stand")
+    assert np.abs(slap[beside] - stand[beside]).mean() > 15
+
+
+def test_the_report_says_the_shove_was_drawn_as_a_slap() -> None:
+    chars: list[dict[str, Any]] = [{"id": "hero", "action": "stand"},
+                                   {"id": "rival", "action": "push", "target": "hero"}]
+    _, report = _still(_scene("street", chars, narration="Snow slaps Ginger."))
+    drawn = {c["id"]: c for c in report["drawn"]["characters"]}
+    asked = {c["id"]: c for c in report["asked"]["characters"]}
+    assert asked["rival"]["action"] == "push" and drawn["rival"]["drawn_as"] == "slap"
+    assert "slapped" in drawn["hero"]["marks"]
