@@ -218,6 +218,12 @@ def draw_marks(p: Pen, marks: tuple[str, ...], head_y: float, seed: int, lang: s
                 r = rng.uniform(2.0, 4.2)
                 p.ell(x, y, r, r, (250, 252, 255), outline=False)
                 p.ell(x, y, r, r, None, width=0.6)
+        elif mark == "soot":  # saved from a fire: sooty smudges on the face and body, smoke still rising off it
+            for x, y, rx, ry in ((-15, head_y + 8, 7, 4.5), (10, head_y - 13, 6, 3.5), (-7, -34, 8, 5.5),
+                                 (11, -22, 6, 4.5), (-12, -12, 5, 3.5)):
+                p.ell(x, y, rx, ry, (58, 52, 50, 175), outline=False)
+            for x, y, r in ((-20, head_y - 34, 6.0), (-26, head_y - 46, 8.0), (-18, head_y - 60, 6.5)):
+                p.ell(x, y, r, r, (120, 120, 126, 190), outline=False)
         elif mark == "smack":  # a slap: the swing's arcs behind the open paw, a white star where it lands
             for r in (46.0, 53.0):  # about the shoulder, over the paw's way up
                 p.arc(14, -47, r, 262, 312, width=1.5, fill=(60, 60, 80))

@@ -179,6 +179,12 @@ _WASHED_SIZE = 1.6  # a washed car drawn this much bigger than a car in the stre
 # a shove or a fight the scene's words tell as a slap across the face (slaps, 打了一巴掌, 扇耳光): drawn as the slap
 _SLAPPING = re.compile(r"\b(?:slap|slaps|slapped|slapping|smack|smacks|smacked)\b|巴掌|耳光|扇了|扇他|扇她|扇它")
 _SLAPS = {"push", "fight"}
+# a rescue the scene's words tell (saves her from a burning house, 从火里救出, pulls him out of the river): the one
+# saved, hugged or carried, bears what it was saved from (soot and smoke, or dripping water), the rescuer no heart eyes
+_RESCUING = re.compile(r"\b(?:save|saves|saved|saving|rescue|rescues|rescued|rescuing|pull|pulls|pulled)\b|救")
+_FROM = {"soot": re.compile(r"\b(?:fire|fires|burning|flames?|blaze|smoke|smoky)\b|火|烟"),
+         "soaked:": re.compile(r"\b(?:drown|drowns|drowning|drowned|river|lake|sea|ocean|pool|water|flood|flooded|"
+                               r"waves?)\b|溺水|落水|水里|河|湖|海里|泳池|洪水")}
 _WASHING = re.compile(r"\b(?:wash|washes|washed|washing|scrub|scrubs|scrubbed|scrubbing|soap|soapy|suds)\b|洗车|擦车|洗了|刷车")
 
 
@@ -194,6 +200,16 @@ def _slaps(scene: Scene) -> bool:
     return bool(_SLAPPING.search(" ".join([scene.narration, *(ln.text for ln in scene.dialogue)]).lower()))
 
 
+def _rescued_from(scene: Scene) -> str | None:
+    """What the scene's rescue saves from, as the mark the one saved bears ("soot", "soaked:" water), by its words
+    (narration, lines, setting, asked things); None where it tells no rescue or none of these."""
+    text = " ".join([scene.narration, *(ln.text for ln in scene.dialogue)]).lower()
+    if not _RESCUING.search(text):
+        return None
+    text = " ".join([text, scene.setting, *scene.props]).lower()
+    return next((mark for mark, words in _FROM.items() if words.search(text)), None)
+
+
 def _acted_on(scene: Scene, staged: list[Staged], ids: list[str], cast: list[str] | None = None) -> list[Staged]:
     """The targets of ``spill`` (soaked in its drink, shocked), ``treat`` (lying down, bandaged), ``fight``
     (its fists up in gloves too) and ``catch`` (paws up, shocked); one who only stands with a plain face while
@@ -201,6 +217,7 @@ def _acted_on(scene: Scene, staged: list[Staged], ids: list[str], cast: list[str
     triumphant or dramatic scene is stunned; a pet rolling in the snow kicks up snow (elsewhere it only rolls)."""
     out = list(staged)
     hero = cast[0] if cast else None
+    saved_from = _rescued_from(scene)
     for app, st in zip(scene.characters, staged, strict=True):
         if st.pose.action == "roll" and scene.weather != "snow":
             out[ids.index(app.id)] = replace(st, pose=replace(st.pose, marks=tuple(
@@ -210,7 +227,11 @@ def _acted_on(scene: Scene, staged: list[Staged], ids: list[str], cast: list[str
         t = ids.index(app.target)
         them = out[t]
         plain = them.pose.action == "stand" and them.pose.expression == "neutral" and not them.carried
-        if st.pose.arms == "slap" and them.pose.body == "stand" and not them.carried and them.pose.rig is None:
+        if saved_from and st.pose.action == "hug" and them.pose.body == "stand" and them.pose.rig is None:
+            out[t] = replace(them, pose=replace(them.pose, expression="crying", holding=None, marks=(
+                *(m for m in them.pose.marks if m not in ("tears", "shiver")), saved_from)))
+            # saved: sooty or dripping, in tears of relief, held by the one who saved it
+        elif st.pose.arms == "slap" and them.pose.body == "stand" and not them.carried and them.pose.rig is None:
             out[t] = replace(them, turned=True, facing=1 if st.slot.x > them.slot.x else -1, pose=replace(
                 them.pose, arms="droop", expression="shocked", marks=("slapped", "shock"), holding=None, lean=0.0))
             # slapped: a red paw print on the cheek turned to the one who slapped, stunned, paws down
@@ -286,8 +307,9 @@ def stage_scene(scene: Scene, cast: list[str] | None = None, young: Mapping[str,
                            motion="idle")
         if "rod" in pose.marks and scene.location in _WATERSIDE:
             pose = replace(pose, marks=tuple("rod:shore" if m == "rod" else m for m in pose.marks))
-        if pose.action == "hug" and pose.expression == "love" and any(m.drawn == "patient" for m in matches):
-            pose = replace(pose, expression="determined")  # caring for a patient: no heart eyes
+        if pose.action == "hug" and pose.expression == "love" and (
+                any(m.drawn == "patient" for m in matches) or _rescued_from(scene) is not None):
+            pose = replace(pose, expression="determined")  # caring for a patient, or a rescue: no heart eyes
         feeds = app.target in young or any(m.drawn in _YOUNG_FIGURES for m in matches)
         if pose.action == "give" and feeds and pose.holding is not None and pose.holding.drawn == "gift box" and \
                 not any(m.drawn == "gift box" for m in matches):  # what a stray kitten is given is food
