@@ -36,7 +36,7 @@ from render.painter.lighting import finish_light, weather_ground, weather_still
 from render.painter.looks import PetLook, cast_looks, young_hero
 from render.painter.persona import Persona, became, costume_note, dress, personas
 from render.painter.pets import Pet
-from render.painter.poses import TWO_HANDED, arm_path, arm_style, draw_jeers, draw_marks
+from render.painter.poses import TWO_HANDED, arm_path, arm_style, draw_jeers, draw_marks, held_size
 from render.painter.props import EXTENT, GRIP, HAND, draw_prop
 from render.painter.shops import ShopMatch, draw_shop
 from render.painter.staging import PlacedProp, Staged, stage_scene
@@ -435,7 +435,7 @@ def _held_box(st: Staged) -> tuple[float, float, float, float] | None:
     if st.pose.action == "spill":
         return paws[0][0] - 8, paws[0][1] - 18, paws[0][0] + 40, paws[0][1] + 6
     gx, gy = ((paws[0][0] + paws[1][0]) / 2, (paws[0][1] + paws[1][1]) / 2) if style in TWO_HANDED else paws[0]
-    k = HAND.get(h.drawn, 22.0) / 100
+    k = held_size(h.drawn, style, HAND.get(h.drawn, 22.0)) / 100
     grip = GRIP.get(h.drawn, (0.0, -45.0))
     ox, oy = gx - grip[0] * k, gy - grip[1] * k
     hw, ht = EXTENT.get(h.drawn, (52.0, 100.0))

@@ -32,7 +32,7 @@ from render.painter.geometry import (
     star_pts,
 )
 from render.painter.looks import PetLook
-from render.painter.poses import LEG_PATHS, TWO_HANDED, arm_path, arm_style, draw_marks, draw_spill
+from render.painter.poses import LEG_PATHS, TWO_HANDED, arm_path, arm_style, draw_marks, draw_spill, held_size
 from render.painter.props import GRIP, HAND, RIG_OFFSET, RIG_SCALE, draw_prop
 from render.painter.vocabulary import Pose, art
 
@@ -170,6 +170,7 @@ class Pet(Pen):
         else:
             gx, gy = paws[0]
         size = HAND.get(art(h), HAND.get(h.drawn, 22.0))  # a variant its own size: a soup bowl, not a pet's dish
+        size = held_size(h.drawn, self.arm_style, size)  # the ring held out in a proposal: bigger
         k = size / 100
         grip = GRIP.get(h.drawn, (0.0, -45.0))
         ox, oy = gx - grip[0] * k, gy - grip[1] * k

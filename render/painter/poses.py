@@ -64,6 +64,13 @@ _STAND_BY_EXPRESSION = {"happy": "wave", "love": "wave", "determined": "fist", "
                         "tired": "droop"}
 # where a held prop sits: the front paw, or between both paws for two-handed holds
 TWO_HANDED = {"belly", "beg", "to_mouth", "carry", "desk", "press"}
+# a thing held out to someone drawn bigger than in the paw at rest, so it reads: the ring of a proposal
+HELD_OUT = {"ring": 20.0}
+
+
+def held_size(drawn: str, arms: str, size: float) -> float:
+    """The size (pet units) of ``drawn`` held in ``arms``: ``size`` at rest, bigger held out (``HELD_OUT``)."""
+    return HELD_OUT.get(drawn, size) if arms == "offer" else size
 # a spilt or thrown drink's colour by the vessel it came from (the splash on the target is the same)
 LIQUID: dict[str, tuple[int, int, int]] = {"coffee cup": (120, 70, 36), "food bowl": (236, 142, 40),
                                            "cake": (250, 244, 236)}

@@ -395,6 +395,11 @@ def stage_scene(scene: Scene, cast: list[str] | None = None, young: Mapping[str,
                 continue
             claimed.add(m.drawn)
             break
+    # 4b. one kneeling with the ring proposes: the ring held out before it, toward the loved one, with love,
+    #     never the beg's paws at the chin with a bead of sweat (an apology)
+    staged = [replace(st, pose=replace(st.pose, arms="offer", expression="love", marks=())) if
+              st.pose.body == "kneel" and st.pose.holding is not None and st.pose.holding.drawn == "ring" else st
+              for st in staged]
     # 5. props: those a character holds or stands behind are drawn with them, the rest in the scene
     placed: list[PlacedProp] = []
     in_bed = next((st.id for st in staged if st.bed), None)  # the bed asked is the one it lies in
