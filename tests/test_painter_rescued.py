@@ -19,11 +19,11 @@ from story.script import Character, Scene
 from tests.test_staging import _scene
 
 
-def _staged(narration: str, props: list[str] | None = None) -> dict[str, Staged]:
+def _staged(narration: str, props: list[str] | None = None, premise: str = "") -> dict[str, Staged]:
     scene = Scene.model_validate(_scene("street", [{"id": "hero", "action": "hug", "target": "rival"},
                                                    {"id": "rival", "action": "stand"}],
                                         narration=narration, props=props or []))
-    staged, _ = stage_scene(scene, ["hero", "rival"])
+    staged, _ = stage_scene(scene, ["hero", "rival"], premise=premise)
     return {st.id: st for st in staged}
 
 
@@ -39,6 +39,12 @@ def test_the_one_saved_bears_what_it_was_saved_from(narration: str, props: list[
     st = _staged(narration, props)
     assert mark in st["rival"].pose.marks and st["rival"].pose.expression == "crying"
     assert st["hero"].pose.expression == "determined"  # a rescue: no heart eyes
+
+
+def test_what_it_is_saved_from_may_be_the_premises() -> None:
+    premise = "小柴犬掉进了河里，一只勇敢的黑猫把它救了上来"
+    assert "soaked:" in _staged("一只勇敢的黑猫奶茶把旺财救了上来。", premise=premise)["rival"].pose.marks
+    assert "soaked:" not in _staged("黑猫和旺财一起回家了。", premise=premise)["rival"].pose.marks  # no rescue told
 
 
 @pytest.mark.parametrize("narration", [

@@ -200,24 +200,31 @@ def _slaps(scene: Scene) -> bool:
     return bool(_SLAPPING.search(" ".join([scene.narration, *(ln.text for ln in scene.dialogue)]).lower()))
 
 
-def _rescued_from(scene: Scene) -> str | None:
+def _rescued_from(scene: Scene, premise: str = "") -> str | None:
     """What the scene's rescue saves from, as the mark the one saved bears ("soot", "soaked:" water), by its words
-    (narration, lines, setting, asked things); None where it tells no rescue or none of these."""
+    (narration, lines, setting, asked things), else the premise's ("falls into the river…, the cat saves it");
+    None where the scene tells no rescue or it is from none of these."""
     text = " ".join([scene.narration, *(ln.text for ln in scene.dialogue)]).lower()
     if not _RESCUING.search(text):
         return None
-    text = " ".join([text, scene.setting, *scene.props]).lower()
-    return next((mark for mark, words in _FROM.items() if words.search(text)), None)
+    for words in (" ".join([text, scene.setting, *scene.props]).lower(), premise.lower()):
+        mark = next((mark for mark, found in _FROM.items() if found.search(words)), None)
+        if mark is not None:
+            return mark
+    return None
 
 
-def _acted_on(scene: Scene, staged: list[Staged], ids: list[str], cast: list[str] | None = None) -> list[Staged]:
+def _acted_on(scene: Scene, staged: list[Staged], ids: list[str], cast: list[str] | None = None,
+              premise: str = "") -> list[Staged]:
     """The targets of ``spill`` (soaked in its drink, shocked), ``treat`` (lying down, bandaged), ``fight``
     (its fists up in gloves too) and ``catch`` (paws up, shocked); one who only stands with a plain face while
     sneered, laughed or pointed at is hurt (pushed: startled), and one the hero (``cast[0]``) turns to in a
-    triumphant or dramatic scene is stunned; a pet rolling in the snow kicks up snow (elsewhere it only rolls)."""
+    triumphant or dramatic scene is stunned; a pet rolling in the snow kicks up snow (elsewhere it only rolls);
+    one slapped bears the paw print; one hugged in a rescue from a fire or the water (``premise`` may say which)
+    bears the soot or the water."""
     out = list(staged)
     hero = cast[0] if cast else None
-    saved_from = _rescued_from(scene)
+    saved_from = _rescued_from(scene, premise)
     for app, st in zip(scene.characters, staged, strict=True):
         if st.pose.action == "roll" and scene.weather != "snow":
             out[ids.index(app.id)] = replace(st, pose=replace(st.pose, marks=tuple(
@@ -308,7 +315,7 @@ def stage_scene(scene: Scene, cast: list[str] | None = None, young: Mapping[str,
         if "rod" in pose.marks and scene.location in _WATERSIDE:
             pose = replace(pose, marks=tuple("rod:shore" if m == "rod" else m for m in pose.marks))
         if pose.action == "hug" and pose.expression == "love" and (
-                any(m.drawn == "patient" for m in matches) or _rescued_from(scene) is not None):
+                any(m.drawn == "patient" for m in matches) or _rescued_from(scene, premise) is not None):
             pose = replace(pose, expression="determined")  # caring for a patient, or a rescue: no heart eyes
         feeds = app.target in young or any(m.drawn in _YOUNG_FIGURES for m in matches)
         if pose.action == "give" and feeds and pose.holding is not None and pose.holding.drawn == "gift box" and \
@@ -346,7 +353,7 @@ def stage_scene(scene: Scene, cast: list[str] | None = None, young: Mapping[str,
         away = pose.action == "exit" and motion.startswith("exit") and pose.body == "stand" and pose.rig is None
         staged.append(Staged(app.id, slot, facing, turned, pose, motion, outfit, away=away))
     # 3. what an action does to its target: a drink spilt over them, a patient treated lying down
-    staged = _acted_on(scene, staged, ids, cast)
+    staged = _acted_on(scene, staged, ids, cast, premise)
     staged = [replace(st, bed=_bed(scene, st, bedded)) for st in staged]  # ill or asleep: in its bed
     # 3b. a young one the hero rescues or hugs is held in the hero's arms, in front of its chest
     for c, app in enumerate(scene.characters):
