@@ -94,3 +94,38 @@ def test_the_report_says_the_shove_was_drawn_as_a_slap() -> None:
     asked = {c["id"]: c for c in report["asked"]["characters"]}
     assert asked["rival"]["action"] == "push" and drawn["rival"]["drawn_as"] == "slap"
     assert "slapped" in drawn["hero"]["marks"]
+
+
+# -- shoved into the water: in it to the chest, paws up, splashing ------------------------------------------
+
+
+@pytest.mark.parametrize("narration", [
+    "Nori pushes Mango into the pool at the party.", "布偶猫雪球把橘猫年糕推进了泳池。", "He shoves her into the river.",
+])
+def test_one_shoved_into_the_water_is_in_it_splashing(narration: str) -> None:
+    hero = _staged("push", narration)["hero"]
+    assert "splash" in hero.pose.marks and hero.pose.arms == "up" and hero.pose.expression == "shocked"
+
+
+def test_a_shove_on_dry_land_has_no_water() -> None:
+    assert "splash" not in _staged("push", "Snow pushes Ginger out of the pool queue.")["hero"].pose.marks
+
+
+def test_the_water_covers_the_body_of_one_shoved_in() -> None:
+    u = 200 / 104
+    body = (slice(round(230 - 30 * u), round(230 - 4 * u)), slice(round(120 - 20 * u), round(120 + 20 * u)))
+
+    def blue(a: np.ndarray) -> int:
+        return int(((a[..., 2] > 180) & (a[..., 0] < 140)).sum())
+
+    char = Character.model_validate({"id": "hero", "name": "A", "species": "cat", "breed": "ginger tabby",
+                                     "look": "a ginger cat", "style": "ginger-cat"})
+    counts = []
+    for marks in (("splash",), ()):
+        img = Image.new("RGB", (240, 240), (200, 200, 205))
+        pose = replace(stage_action("stand", "shocked", None, [], "street"), marks=marks)
+        pet = Pet(ImageDraw.Draw(img, "RGBA"), 120, 230, 200, resolve_look(char, random.Random(1)), "none", pose, 1)
+        pet.draw()
+        pet.action_marks()
+        counts.append(blue(np.asarray(img, dtype=np.int16)[body]))
+    assert counts[0] > counts[1] + 0.5 * (body[0].stop - body[0].start) * (body[1].stop - body[1].start)

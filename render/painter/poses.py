@@ -9,6 +9,7 @@ import math
 import random
 from functools import lru_cache
 
+import numpy as np
 from PIL import ImageFont
 
 from render.painter.gear import draw_gear
@@ -231,6 +232,17 @@ def draw_marks(p: Pen, marks: tuple[str, ...], head_y: float, seed: int, lang: s
                 p.ell(x, y, rx, ry, (58, 52, 50, 175), outline=False)
             for x, y, r in ((-20, head_y - 34, 6.0), (-26, head_y - 46, 8.0), (-18, head_y - 60, 6.5)):
                 p.ell(x, y, r, r, (120, 120, 126, 190), outline=False)
+        elif mark == "splash":  # shoved into the water: in it to the chest, a ring of splash drops round it
+            pool = (70, 150, 230, 215)
+            wave = [(x, -36.0 + (3 if (x // 10) % 2 else -3)) for x in range(-56, 60, 10)]
+            bowl = [(56 * math.cos(a), -36 + 40 * math.sin(a)) for a in np.linspace(0.0, math.pi, 16)]
+            p.poly([*wave, *bowl], pool, outline=False)  # the water round it, rounded below like a pool seen close
+            p.line(wave, (235, 248, 255), 1.8)
+            for x in (-50, 50):
+                p.ell(x, -37, 9, 4, (235, 248, 255))  # foam where it broke the surface
+            for x, y, r in ((-44, -52, 3.4), (-52, -66, 2.6), (46, -54, 3.4), (54, -68, 2.6), (-34, -64, 2.2),
+                            (36, -66, 2.2)):
+                p.ell(x, y, r * 0.8, r, (150, 205, 250))
         elif mark == "smack":  # a slap: the swing's arcs behind the open paw, a white star where it lands
             for r in (46.0, 53.0):  # about the shoulder, over the paw's way up
                 p.arc(14, -47, r, 262, 312, width=1.5, fill=(60, 60, 80))

@@ -179,6 +179,10 @@ _WASHED_SIZE = 1.6  # a washed car drawn this much bigger than a car in the stre
 # a shove or a fight the scene's words tell as a slap across the face (slaps, 打了一巴掌, 扇耳光): drawn as the slap
 _SLAPPING = re.compile(r"\b(?:slap|slaps|slapped|slapping|smack|smacks|smacked)\b|巴掌|耳光|扇了|扇他|扇她|扇它")
 _SLAPS = {"push", "fight"}
+# a shove the scene's words tell as into the water (pushes him into the pool, 把橘猫推进了泳池): the one shoved is in
+# it up to the chest, paws up, splashing
+_INTO_WATER = re.compile(r"\binto the (?:pool|water|river|lake|sea|pond|fountain)\b|"
+                         r"推(?:进|下|到|入).{0,4}(?:水|河|湖|泳池|池|海)")
 # a rescue the scene's words tell (saves her from a burning house, 从火里救出, pulls him out of the river): the one
 # saved, hugged or carried, bears what it was saved from (soot and smoke, or dripping water), the rescuer no heart eyes
 _RESCUING = re.compile(r"\b(?:save|saves|saved|saving|rescue|rescues|rescued|rescuing|pull|pulls|pulled)\b|救")
@@ -195,16 +199,21 @@ def _washes(scene: Scene, premise: str = "") -> bool:
     return bool(_WASHING.search(text))
 
 
+def _words(scene: Scene) -> str:
+    """The scene's own words, lower case: its narration and lines."""
+    return " ".join([scene.narration, *(ln.text for ln in scene.dialogue)]).lower()
+
+
 def _slaps(scene: Scene) -> bool:
     """Whether the scene's own words (narration, lines) tell of a slap: its shove or fight is drawn as one."""
-    return bool(_SLAPPING.search(" ".join([scene.narration, *(ln.text for ln in scene.dialogue)]).lower()))
+    return bool(_SLAPPING.search(_words(scene)))
 
 
 def _rescued_from(scene: Scene, premise: str = "") -> str | None:
     """What the scene's rescue saves from, as the mark the one saved bears ("soot", "soaked:" water), by its words
     (narration, lines, setting, asked things), else the premise's ("falls into the river…, the cat saves it");
     None where the scene tells no rescue or it is from none of these."""
-    text = " ".join([scene.narration, *(ln.text for ln in scene.dialogue)]).lower()
+    text = _words(scene)
     if not _RESCUING.search(text):
         return None
     for words in (" ".join([text, scene.setting, *scene.props]).lower(), premise.lower()):
@@ -238,6 +247,11 @@ def _acted_on(scene: Scene, staged: list[Staged], ids: list[str], cast: list[str
             out[t] = replace(them, pose=replace(them.pose, expression="crying", holding=None, marks=(
                 *(m for m in them.pose.marks if m not in ("tears", "shiver")), saved_from)))
             # saved: sooty or dripping, in tears of relief, held by the one who saved it
+        elif st.pose.action == "push" and st.pose.arms == "push" and them.pose.body == "stand" and \
+                not them.carried and them.pose.rig is None and _INTO_WATER.search(_words(scene)):
+            out[t] = replace(them, turned=True, facing=1 if st.slot.x > them.slot.x else -1, pose=replace(
+                them.pose, arms="up", expression="shocked", marks=("splash",), holding=None, lean=0.0))
+            # shoved into the water: in it to the chest, paws up, splashing
         elif st.pose.arms == "slap" and them.pose.body == "stand" and not them.carried and them.pose.rig is None:
             out[t] = replace(them, turned=True, facing=1 if st.slot.x > them.slot.x else -1, pose=replace(
                 them.pose, arms="droop", expression="shocked", marks=("slapped", "shock"), holding=None, lean=0.0))
