@@ -74,8 +74,12 @@ def label_spans(premise: str) -> tuple[tuple[int, int], ...]:
 def _past_de(premise: str, call: int, end: int, stop: int) -> int:
     """Through a 的 and the pet word the label's clause ends with, when the one called is told before the call
     (狸花猫被村里人叫做没用的野猫，): the pet said so is the label; one told only after it (被叫做胆小鬼的泰迪，) or
-    doing something after it (胆小鬼的泰迪哭了) is a pet of the cast."""
-    if premise[end:end + 1] != "的" or not lexicon().find(premise[_clause_start(premise, call):call], _WHO):
+    doing something after it (胆小鬼的泰迪哭了) is a pet of the cast; the doer after 被 is not the one called
+    (被老板骂是废物的金毛: the golden retriever is the one called so, a pet of the cast)."""
+    start = _clause_start(premise, call)
+    before = premise[start:call]
+    passive = min((before.find(w) for w in BY if w in before), default=-1)
+    if premise[end:end + 1] != "的" or not lexicon().find(before[:passive] if passive >= 0 else before, _WHO):
         return end
     rest = premise[end + 1:stop].rstrip()
     pet = max(lexicon().find(rest, _PETS), key=lambda h: h.pos, default=None)

@@ -291,7 +291,8 @@ def _verb_action(c: Clause) -> tuple[str, bool]:
         return "stand", True
     if "build" in c.events and c.places + tuple(n.used for n in c.asked) and not c.actions:
         return "celebrate", False  # "opens a food truck": the opening day, not the old job's chores
-    if c.actions and not any(e in data["passive_actions"] for e in c.events):
+    spoken_wrong = c.actions[:1] == ("talk",) and bool(wrongs(c.events))  # "shouts at", "said she could never"
+    if c.actions and not spoken_wrong and not any(e in data["passive_actions"] for e in c.events):
         learning = data["learning_actions"]
         lead = next((w for w in verb.split() if w not in {"is", "are", "was", "were", "gets", "get"}), first)
         if c.actions[0] in learning["actions"] and len(c.actions) > 1 and any(
@@ -320,7 +321,7 @@ def _verb_action(c: Clause) -> tuple[str, bool]:
     for word, act in data["verb_actions"].items():
         if HAN.search(word) and word in said:
             return str(act), False
-    if c.actions:
+    if c.actions and not spoken_wrong:
         return c.actions[0], True
     near = nearest(c.verb, "actions", "zh" if HAN.search(c.verb) else "en") if c.verb else None
     if near is not None:
