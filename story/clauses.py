@@ -61,6 +61,7 @@ from story.nearest import Nearest
 from story.nearest import things as nearest_things
 from story.nouns import clause_things, where_from
 from story.premise import Analysis
+from story.putdowns import putdown_hits
 from story.roles import (
     TOWARD_ZH,
     by_outsider,
@@ -136,6 +137,7 @@ def clauses(analysis: Analysis) -> list[Clause]:
     hits = unlabelled(in_context(lex.find_tokens(tokens), tokens), labels)
     hits = with_affairs(hits, tokens, at_deed=True)  # "his wife runs off with a rich Persian": the dump it is
     hits += called_hits(premise, tokens, labels, hits)
+    hits += putdown_hits(premise, tokens, hits)
     zh = tokens.chinese
     mentions = find_mentions(analysis, tokens, hits)
     # 2. Fragments at punctuation and joining words; person-only fragments join the one before.
@@ -291,7 +293,11 @@ def clauses(analysis: Analysis) -> list[Clause]:
         before = [h for h in local if h.section == "places" and (  # said before it, or where its pets are from
             h.start < start or h.start < body_start and not zh and where_from(tokens.words, h))]
         places = tuple(dict.fromkeys([*(h.key for h in before), *places]))
-        body = sep.join([*([outsider] if among else []), *(p.text for p in parts if p.key is None)])
+        spoken = {h.surface.lower() for h in local if h.section == "events" and h.key == "mock"} | {
+            premise[a:b].lower() for a, b in labels if tokens.offsets[start] <= a < text_end}  # "called", "lazy"
+        nouns = tuple(n for n in nouns if n.lower() not in spoken)  # a put-down's words are said, not drawn
+        body = sep.join([*([outsider] if among else []), *(p.text for p in parts if p.key is None
+                                                           and p.text.lower() not in spoken)])
         said_where = sep.join(h.surface for h in before) if not zh else "".join(h.surface for h in before)
         asked = tuple(nearest_things(f"{said_where}{sep}{body}" if said_where else body, "zh" if zh else "en"))  # the body names no person: mentions are parts
         said_text = premise[tokens.offsets[start]:text_end].lower()

@@ -41,6 +41,7 @@ from story.plan import (
     staging,
     voice_seconds,
 )
+from story.putdowns import putdown_hits
 from story.quarrel import show_quarrel
 from story.riches import show_riches
 from story.script import (
@@ -565,7 +566,8 @@ def expand_plan(
         props = [p for p in props if _broken_form(p) not in props][:MAX_PROPS]  # broken, it is not also whole
         jeer = stage["jeering_crowd"]
         if any(h.section == "events" and h.key == "mock" for h in hits) or any(
-                a["action"] in jeer["actions"] and a.get("target") for a in apps):  # "everyone laughs at him"
+                a["action"] in jeer["actions"] and a.get("target") for a in apps) or putdown_hits(
+                said, lex.tokenize(said), hits):  # "everyone laughs at him", 大家都说它永远不会成功
             cheer = str(lex.entry("props", "crowd")["label"])
             props = list(dict.fromkeys(str(jeer["label"]) if p == cheer else p for p in props))
         # 3e. mood and camera

@@ -50,6 +50,11 @@ def _clause_end(text: str, at: int) -> int:
     return m.start() if m else len(text)
 
 
+def clause_span(text: str, at: int) -> tuple[int, int]:
+    """The start and end of the clause the character at ``at`` is in (its punctuation and joining words)."""
+    return _clause_start(text, at), _clause_end(text, at)
+
+
 @lru_cache(maxsize=256)
 def label_spans(premise: str) -> tuple[tuple[int, int], ...]:
     """Character spans of the labels a pet is called in ``premise``."""

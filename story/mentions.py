@@ -86,8 +86,9 @@ def find_mentions(analysis: Analysis, tokens: Tokens, hits: list[Hit]) -> list[M
             end += len(role)  # "a snooty siamese florist across the street": the role premise reading found
         elif _unknown_role_noun(tokens, end, hits):
             end += 1  # "a lonely husky fisherman is laughed at": a role the vocabulary does not know
-        if end + 1 < len(words) and words[end] in {"named", "called", "名叫", "叫"}:
-            end += 2
+        if end + 1 < len(words) and words[end] in {"named", "called", "名叫", "叫"} and (
+                tokens.chinese or words[end + 1].lower() not in _NOT_A_NAME):
+            end += 2  # "a corgi called Max"; never "the boss called the husky lazy", a put-down
         if tokens.chinese and end < len(words) and words[end] == "们":
             end += 1  # 同学们: a group, told by its words, never given one pet's name
         if tokens.chinese and end + 1 < len(words) and words[end] == "家" and words[end + 1] == "的":
@@ -304,6 +305,7 @@ def _unknown_role_noun(tokens: Tokens, i: int, hits: list[Hit]) -> bool:
 
 
 _ARTICLES = {"a", "an", "the", "his", "her", "their", "its", "my"}
+_NOT_A_NAME = _ARTICLES | {"him", "them", "it", "me", "us", "you", "our", "your", "this", "that", "everyone"}
 _BULLY = {"bully", "bullying"}
 _KIN_WORDS = {"big", "little", "older", "younger", "elder", "baby", "new", "old"}
 

@@ -34,6 +34,7 @@ from story.lexicon import Hit, Tokens, in_context, is_chinese, lexicon
 from story.life import mark_gone
 from story.naming import add_alone, give_names, premise_names
 from story.others import add_others
+from story.putdowns import putdown_hits
 from story.retold import in_order
 from story.styles import CHARACTER_STYLES
 from story.understood import describe, understood_line
@@ -72,6 +73,7 @@ def analyse(premise: str) -> Analysis:
     hits = [h for h in hits if not _in_name(h, [*names, *alone, *alone_en])]  # "a corgi named Pizza": no pizza
     hits = with_affairs(hits, tokens)  # "his wife runs off with a rich Persian": the dump it is
     hits += called_hits(masked, tokens, labels, hits, passive=False)
+    hits += putdown_hits(masked, tokens, hits, passive=False)
     chinese = tokens.chinese
     breaks = _breaks(masked, tokens)
     words = tokens.words

@@ -25,6 +25,7 @@ from story.life import longs_for
 from story.nearest import Nearest, abstract_words, nearest, things
 from story.plan import staging
 from story.premise import Analysis
+from story.putdowns import says
 from story.riches import drives_zh
 from story.roles import wrongs
 from story.sides import harms_in
@@ -291,8 +292,9 @@ def _verb_action(c: Clause) -> tuple[str, bool]:
         return "stand", True
     if "build" in c.events and c.places + tuple(n.used for n in c.asked) and not c.actions:
         return "celebrate", False  # "opens a food truck": the opening day, not the old job's chores
-    spoken_wrong = c.actions[:1] == ("talk",) and bool(wrongs(c.events))  # "shouts at", "said she could never"
-    if c.actions and not spoken_wrong and not any(e in data["passive_actions"] for e in c.events):
+    if wrongs(c.events) and (c.actions[:1] == ("talk",) or says(c.verb)):  # "shouts at", "said she could never"
+        return _spoken_wrong(c, verb, first)
+    if c.actions and not any(e in data["passive_actions"] for e in c.events):
         learning = data["learning_actions"]
         lead = next((w for w in verb.split() if w not in {"is", "are", "was", "were", "gets", "get"}), first)
         if c.actions[0] in learning["actions"] and len(c.actions) > 1 and any(
@@ -321,7 +323,7 @@ def _verb_action(c: Clause) -> tuple[str, bool]:
     for word, act in data["verb_actions"].items():
         if HAN.search(word) and word in said:
             return str(act), False
-    if c.actions and not spoken_wrong:
+    if c.actions:
         return c.actions[0], True
     near = nearest(c.verb, "actions", "zh" if HAN.search(c.verb) else "en") if c.verb else None
     if near is not None:
@@ -330,6 +332,17 @@ def _verb_action(c: Clause) -> tuple[str, bool]:
         if e in data["event_actions"]:
             return str(data["event_actions"][e]), False
     return ("talk" if c.obj else "stand"), False
+
+
+def _spoken_wrong(c: Clause, verb: str, first: str) -> tuple[str, bool]:
+    """A wrong said aloud, drawn as that wrong, never as plain talk nor as what is said ("shouts at the waiter":
+    pointing at it; "said the corgi was too fat to dance": sneering, no dance)."""
+    acts = spine_data()["verb_actions"]
+    forms = (first, re.sub(r"(es|s|ed|ing)$", "", first), re.sub(r"(s|d)$", "", first))
+    said = [str(acts[f]) for f in forms if f in acts] + [str(a) for w, a in acts.items() if HAN.search(w) and w in verb]
+    act = next((a for a in said if a != "talk"), None)
+    wrong = next(e for e in c.events if wrongs((e,)))
+    return (act, False) if act else (str(spine_data()["event_actions"].get(wrong, "point")), False)
 
 
 def _without_nouns(verb: str) -> str:
