@@ -7,9 +7,10 @@ the falling rain of a storm stays the animator's weather layer. Pure drawing."""
 from __future__ import annotations
 
 import random
+import re
 
 from render.painter.canvas import Canvas
-from render.painter.geometry import darker
+from render.painter.geometry import Pen, darker
 
 _PLANK, _BRICK, _SOOT = (150, 106, 70), (176, 84, 62), (60, 56, 58)
 
@@ -104,3 +105,28 @@ def draw_hazard(c: Canvas, kind: str) -> None:
 def floor_box(c: Canvas) -> tuple[float, float, float, float]:
     """Where a hazard lies, in the visible frame's fractions (for the report)."""
     return (0.0, c.floor_at - 0.36, 1.0, 1.0)
+
+
+def snowdrift(p: Pen, half_width: float) -> None:
+    """A vehicle stuck in the snow: a drift heaped over its wheels and sills (prop units about its bottom
+    centre, ``half_width`` its half width), clumps thrown up by the spinning wheels."""
+    snow, shade = (248, 250, 255), (200, 214, 236)
+    n = 7
+    for k in range(n):
+        x = -half_width * 1.05 + 2.1 * half_width * k / (n - 1)
+        r = half_width * (0.2 if k % 2 else 0.26)
+        p.ell(x, -12, r * 1.2, r, shade, outline=False)
+        p.ell(x, -15, r * 1.1, r * 0.9, snow, outline=False)
+    p.rect(-half_width * 1.1, -15, half_width * 1.1, 4, snow, outline=False)
+    for x, y, r in ((-0.55, -40, 4.5), (-0.7, -52, 3.2), (0.6, -44, 4.0), (0.74, -58, 3.0)):
+        p.ell(x * half_width, y, r, r * 0.8, snow)
+
+
+_STUCK = re.compile(r"\bstuck\b|陷|卡在|困在")
+
+
+def stuck_in_snow(words: str, weather: str) -> bool:
+    """Whether a scene's words (narration, setting, asked things) tell of a vehicle stuck, in snow (its weather
+    or its words): the car or truck it asks for is drawn in a drift (``snowdrift``)."""
+    words = words.lower()
+    return bool(_STUCK.search(words)) and (weather == "snow" or "snow" in words or "雪" in words)

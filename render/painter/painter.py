@@ -30,7 +30,7 @@ from render.painter.canvas import Canvas
 from render.painter.gear import gear_box
 from render.painter.geometry import SUPERSAMPLE, Pen
 from render.painter.grading import grade, grade_sprite
-from render.painter.hazards import draw_hazard, floor_box
+from render.painter.hazards import draw_hazard, floor_box, snowdrift, stuck_in_snow
 from render.painter.headroom import fit_text, lowered, refit, text_rows
 from render.painter.lighting import finish_light, weather_ground, weather_still
 from render.painter.looks import PetLook, cast_looks, young_hero
@@ -262,6 +262,7 @@ class StoryboardPainter:
                     x = st.slot.x + dx * st.slot.height / 0.46
                     c.line([(x, c.top), (x, top)], (60, 60, 70), 0.35)
         boxes: list[tuple[int, int, int, int] | None] = []
+        stuck = stuck_in_snow(_scene_words(scene), scene.weather)  # a car or truck stuck: in a snowdrift
         for k, pp in enumerate(placed):
             if pp.where not in ("back", "ground"):  # drawn with a character or in front (sprites)
                 boxes.append(None)
@@ -271,6 +272,8 @@ class StoryboardPainter:
                 pen = Pen(c.d, x, c.Y(pp.y), u)
                 pen.lw = max(pen.lw, c.lw * 1.4)
                 draw_prop(pp.art, pen, pp.match.color, crowd_kind(pp.match.asked) if pp.match.drawn == "crowd" else "")
+                if stuck and pp.match.drawn == "car":
+                    snowdrift(pen, EXTENT.get(pp.art, (100.0, 82.0))[0])
                 if pp.jeering:  # a crowd laughing at someone, not cheering: HA over its heads
                     draw_jeers(pen, EXTENT.get(pp.art, (52.0, 100.0)), c.lang)
             hw, h = EXTENT.get(pp.art, (52.0, 100.0))
@@ -639,6 +642,11 @@ def hazard_report(hazards: dict[str, str], floor: tuple[float, float, float, flo
             for p, k in hazards.items()]
 
 
+def _scene_words(scene: Scene) -> str:
+    """A scene's words for what its things are doing: narration, setting and asked things."""
+    return " ".join([scene.narration, scene.setting, *scene.props])
+
+
 def unseen(scene: Scene) -> list[dict[str, Any]]:
     """The report of each asked thing nothing drawable is near to ("weights", "the final"): drawn as nothing."""
     return [{"asked": m.asked, "drawn": None, "how": "none", "where": "none", "box": None}
@@ -656,9 +664,11 @@ def _scene_report(i: int, scene: Scene, weather: str, staged: list[Staged], plac
         return [round(sp.x), round(sp.y), round(sp.x) + sp.rgba.shape[1], round(sp.y) + sp.rgba.shape[0]]
 
     props = []
+    stuck = stuck_in_snow(_scene_words(scene), scene.weather)
     for pp, box in zip(placed, boxes, strict=True):
         entry = pp.match.as_dict() | {"where": pp.where} | ({"drawn_as": pp.drawing} if pp.drawing else {}) \
-            | ({"laughing": True} if pp.jeering else {})
+            | ({"laughing": True} if pp.jeering else {}) \
+            | ({"stuck_in": "snow"} if stuck and pp.match.drawn == "car" and pp.where in ("back", "ground") else {})
         owner = pp.where.split(":", 1)[1] if ":" in pp.where else None
         entry["box"] = list(box) if box is not None else sprite_box(owner) if owner else None
         props.append(entry)
