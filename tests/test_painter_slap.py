@@ -129,3 +129,38 @@ def test_the_water_covers_the_body_of_one_shoved_in() -> None:
         pet.action_marks()
         counts.append(blue(np.asarray(img, dtype=np.int16)[body]))
     assert counts[0] > counts[1] + 0.5 * (body[0].stop - body[0].start) * (body[1].stop - body[1].start)
+
+
+# -- a shove told as tearing a paper up: the paper pulled in two before the chest, scraps falling ------------
+
+
+@pytest.mark.parametrize("narration", [
+    "老板球球撕掉了柴犬馒头的合同。", "The boss rips up the contract.", "Max tears his letter in half.",
+])
+def test_tearing_a_paper_up_is_drawn_as_tearing(narration: str) -> None:
+    rival = _staged("push", narration)["rival"]
+    assert rival.pose.arms == "tear" and rival.pose.marks == ("torn",) and rival.pose.holding is None
+
+
+@pytest.mark.parametrize("narration", ["Snow shoves Ginger.", "Snow sheds tears and pushes him away."])
+def test_a_shove_with_no_paper_torn_stays_a_shove(narration: str) -> None:
+    assert _staged("push", narration)["rival"].pose.arms == "push"
+
+
+def test_the_torn_paper_is_before_the_chest() -> None:
+    u = 200 / 104
+    chest = (slice(round(230 - 54 * u), round(230 - 18 * u)), slice(round(120 + 0 * u), round(120 + 60 * u)))
+    char = Character.model_validate({"id": "hero", "name": "A", "species": "cat", "breed": "ginger tabby",
+                                     "look": "a ginger cat", "style": "ginger-cat"})
+
+    def white(arms: str, marks: tuple[str, ...]) -> int:
+        img = Image.new("RGB", (300, 240), (200, 200, 205))
+        pose = replace(stage_action("push", "angry", None, [], "street"), arms=arms, marks=marks, lean=0.0)
+        pet = Pet(ImageDraw.Draw(img, "RGBA"), 120, 230, 200, resolve_look(char, random.Random(1)), "none", pose,
+                  1, turned=True)
+        pet.draw()
+        pet.action_marks()
+        return int((np.asarray(img, dtype=np.int16)[chest].min(axis=2) > 235).sum())
+
+    area = (chest[0].stop - chest[0].start) * (chest[1].stop - chest[1].start)
+    assert white("tear", ("torn",)) > white("push", ()) + 0.12 * area

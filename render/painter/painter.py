@@ -685,7 +685,8 @@ def _scene_report(i: int, scene: Scene, weather: str, staged: list[Staged], plac
             "holding": st.pose.holding.as_dict() if st.pose.holding else None,
             "rig": st.pose.rig.as_dict() if st.pose.rig else None, **({"bed": st.bed} if st.bed else {}),
             **({"view": "back"} if st.away else {}),  # one leaving, seen from behind going away
-            **({"drawn_as": "slap"} if st.pose.arms == "slap" else {}),  # a shove or fight told as a slap
+            **({"drawn_as": st.pose.arms} if st.pose.arms in ("slap", "tear") else {}),  # a shove told as a slap
+            # or as tearing a paper up
             "box": sprite_box(st.id),
             "face": list((faces or {}).get(st.id, {}).get("face", ())) or None,
             "held_box": list((faces or {}).get(st.id, {}).get("held", ())) or None,

@@ -144,7 +144,7 @@ class Pet(Pen):
     def action_marks(self, lang: str = "en") -> None:
         self.fy += self.drop()
         draw_marks(self, self.pose.marks, self.hy, self.seed, lang)
-        if self.pose.action in GRIPS:  # the paws over the camera, shovel, rope handles or keys
+        if self.pose.action in GRIPS or self.pose.arms == "tear":  # the paws over the camera, shovel, rope, keys, paper
             for s in (1, -1):
                 self.ell(*arm_path(self.arm_style, s)[-1], 4.6, 4.6, self.paw_color())
         self.fy -= self.drop()

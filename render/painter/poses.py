@@ -56,6 +56,7 @@ _ARMS: dict[str, tuple[list[Point], list[Point]]] = {
     "drums": ([(28, -48), (36, -56)], [(10, -48), (18, -50)]),  # both sticks raised over the drum
     "box": ([(28, -50), (42, -54)], [(20, -52), (32, -60)]),  # fists up: a boxer's guard, below the eyes
     "slap": ([(32, -62), (50, -76)], [(-21, -36), (-23, -24)]),  # the open paw swung up at the target's cheek
+    "tear": ([(30, -34), (46, -36)], [(8, -34), (14, -38)]),  # a paper held up in both paws, pulled apart
     # standing poses chosen by expression when the action is a plain stand
     "fist": ([(27, -44), (27, -60)], [(-21, -36), (-23, -24)]),
     "crossed": ([(20, -34), (-6, -34)], [(-20, -34), (6, -38)]),
@@ -243,6 +244,16 @@ def draw_marks(p: Pen, marks: tuple[str, ...], head_y: float, seed: int, lang: s
             for x, y, r in ((-44, -52, 3.4), (-52, -66, 2.6), (46, -54, 3.4), (54, -68, 2.6), (-34, -64, 2.2),
                             (36, -66, 2.2)):
                 p.ell(x, y, r * 0.8, r, (150, 205, 250))
+        elif mark == "torn":  # a paper torn in two before the chest, one half in each paw, scraps falling
+            for sx, tilt in ((14.0, -1.0), (44.0, 1.0)):  # the halves about the paws (``tear`` arms)
+                edge = [(sx - 2 * tilt + (2.5 if k % 2 else -2.5) * tilt, -51 + 6 * k) for k in range(6)]
+                outer = sx + 13 * tilt
+                p.poly([(outer, -53), *edge, (outer, -19)], (250, 250, 244))
+                for y in (-45, -37, -29):
+                    p.line([(min(outer, sx) + 2, y), (max(outer, sx) - 2, y)], (150, 160, 190), 0.7)
+            for x, y, a in ((22, -12, 0.4), (34, -4, -0.5), (52, -8, 0.2), (44, -14, -0.3)):
+                co, si = math.cos(a) * 3.2, math.sin(a) * 3.2
+                p.poly([(x - co, y - si), (x + si, y - co), (x + co, y + si), (x - si, y + co)], (250, 250, 244))
         elif mark == "smack":  # a slap: the swing's arcs behind the open paw, a white star where it lands
             for r in (46.0, 53.0):  # about the shoulder, over the paw's way up
                 p.arc(14, -47, r, 262, 312, width=1.5, fill=(60, 60, 80))

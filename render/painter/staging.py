@@ -179,6 +179,10 @@ _WASHED_SIZE = 1.6  # a washed car drawn this much bigger than a car in the stre
 # a shove or a fight the scene's words tell as a slap across the face (slaps, 打了一巴掌, 扇耳光): drawn as the slap
 _SLAPPING = re.compile(r"\b(?:slap|slaps|slapped|slapping|smack|smacks|smacked)\b|巴掌|耳光|扇了|扇他|扇她|扇它")
 _SLAPS = {"push", "fight"}
+# a shove the scene's words tell as tearing a paper up (tears up his contract, rips the letter, 撕掉了合同): the doer
+# pulls the paper in two before its chest, scraps falling
+_TEARING = re.compile(r"\b(?:tear|tears|tore|tearing|rip|rips|ripped|ripping|shred|shreds|shredded)\s+"
+                      r"(?:up|apart|in half|to pieces|(?:the|his|her|its|their|a|an)\s+\w+)|撕")
 # a shove the scene's words tell as into the water (pushes him into the pool, 把橘猫推进了泳池): the one shoved is in
 # it up to the chest, paws up, splashing
 _INTO_WATER = re.compile(r"\binto the (?:pool|water|river|lake|sea|pond|fountain)\b|"
@@ -323,7 +327,9 @@ def stage_scene(scene: Scene, cast: list[str] | None = None, young: Mapping[str,
                            holding=PropMatch("sponge", job["holding"], "alias"))
         if pose.expression == "neutral" and scene.mood == "triumphant" and cast and app.id == cast[0]:
             pose = replace(pose, expression="happy")  # the hero's triumph: glad, never blank
-        if pose.action in _SLAPS and app.target in xs and app.target != app.id and _slaps(scene):
+        if pose.action == "push" and _TEARING.search(_words(scene)) and not _slaps(scene):
+            pose = replace(pose, arms="tear", lean=0.0, expression="angry", marks=("torn",), holding=None)
+        elif pose.action in _SLAPS and app.target in xs and app.target != app.id and _slaps(scene):
             pose = replace(pose, arms="slap", lean=6.0, expression="angry", marks=("smack",), holding=None,
                            motion="idle")
         if "rod" in pose.marks and scene.location in _WATERSIDE:
