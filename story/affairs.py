@@ -63,15 +63,20 @@ def with_affairs(hits: list[Hit], tokens: Tokens, *, at_deed: bool = False) -> l
     out = list(hits)
     for p in _partners(hits):
         hit = _leaves_zh(p, hits, tokens, wrongs) if tokens.chinese else _leaves_en(p, hits, words, wrongs)
+        span = 1
         if hit is None and tokens.chinese:
             hit = _leaves_next_zh(p, hits, tokens, wrongs)
             if hit is not None and not at_deed:
                 hit = hit[0], p.end, hit[2]
+        elif hit is None:
+            hit = _leaves_next_en(p, hits, words)
+            if hit is not None and not at_deed:  # said after the partner, reaching over its leaving words: the
+                hit, span = (hit[0], p.end, hit[2]), hit[2] - p.end  # pet after them is the one it leaves with
         if hit is not None:
             key, at, end = hit
             out = [h for h in out if not (h.section == "events" and p.end <= h.start < end and (
                 h.key in _SEEMED or tokens.chinese and h.key == key))]  # 丈夫为了…抛弃了她: said after the partner
-            out.append(Hit("events", key, at, at + 1, tokens.offsets[at], words[at]))
+            out.append(Hit("events", key, at, at + span, tokens.offsets[at], words[at]))
     return sorted(out, key=lambda h: h.start)
 
 
@@ -101,6 +106,29 @@ def _leaves_en(p: Hit, hits: list[Hit], words: tuple[str, ...], wrongs: list[Hit
     end = _phrase_at(words, p.end, data["caught_doing"])
     if caught and end > 0 and _someone_at(words, end, hits):
         return "betray", p.end, end  # "catches her husband with another cat", "catches his girlfriend kissing a rich cat"
+    return None
+
+
+_JOINS_EN = {"and", "then"}
+
+
+def _leaves_next_en(p: Hit, hits: list[Hit], words: tuple[str, ...]) -> tuple[str, int, int] | None:
+    """The partner's next clause, joined by "and" and its subject left unsaid, leaves with or for another pet: "a
+    shiba's girlfriend looks down on him and runs off with a wealthy samoyed", "a corgi's wife sneers at his tiny
+    salary and leaves with a rich bulldog", "... and leaves him for a rich poodle"."""
+    data = _data()
+    join = next((k for k in range(p.end, min(len(words), p.end + 12)) if words[k] in _JOINS_EN), None)
+    if join is None or any(h.section in _PERSONS and p.end <= h.start < join for h in hits):
+        return None  # "his wife and her sister…", "…mocks the cat and…": no clause of the partner's own
+    at = join + 1
+    while at < len(words) and words[at] in data["adverbs"]:
+        at += 1
+    end = _phrase_at(words, at, data["leaves_with"])
+    if end > 0 and _someone_at(words, end, hits):
+        return "dump", at, end
+    if at + 3 < len(words) and words[at] in data["leaves_for"] and words[at + 1] in data["left_ones"] \
+            and words[at + 2] == "for" and _someone_at(words, at + 3, hits):
+        return "dump", at, at + 3
     return None
 
 

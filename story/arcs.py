@@ -15,7 +15,7 @@ import math
 import random
 import re
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -77,6 +77,8 @@ class Arc:
     by_kind: bool = False  # told only for its kind of story (story.kinds), never chosen by score
     gone: tuple[str, ...] = ()  # the slots its story remembers (a grave visited): cast gone when invented
     cues: tuple[str, ...] = ()  # words (``section:key``) that say a premise is this story, when scores tie
+    titles_left: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # titles said only where that one
+    # walked out (``fits_setting``'s ``left``): "The Door He Closed" never where the hero's wife left him
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -91,7 +93,7 @@ def arcs() -> dict[str, Arc]:
         d = _read(arc_id)
         out[arc_id] = Arc(d["id"], d["label"], tuple(d["triggers"]), tuple(d.get("strong", ())), tuple(d["needs"]),
                           d["titles"], tuple(d["beats"]), bool(d.get("by_kind")), tuple(d.get("gone", ())),
-                          tuple(d.get("cues", ())))
+                          tuple(d.get("cues", ())), d.get("titles_left", {}))
     return out
 
 
@@ -331,7 +333,8 @@ def _cast(analysis: Analysis, arc: Arc, style: str, language: str, rng: random.R
         if p.role == "hero":
             look = CHARACTER_STYLES[style].look[:120]
         else:
-            pair = [(fur, kind) for q in people if q is not p and (q.lover_of == p.key or p.lover_of == q.key)
+            pair = [(fur, kind) for q in people if q is not p and (q.lover_of == p.key or p.lover_of == q.key
+                                                                   or _taken_by(p, q))
                     and (fur := furs.get(q.key) or _style_fur(q)) is not None
                     for kind in [cast_species.get(q.key) or q.species or species]]
             base_looks[p.key] = _base_look(p, species, rng, style, kin_look, hero_fur, pair)
@@ -340,6 +343,13 @@ def _cast(analysis: Analysis, arc: Arc, style: str, language: str, rng: random.R
             look = _look(p, species, base_looks[p.key], alike)
         members.append(Member(p, p.key, name, species, look, p.pos == 10**6))
     return members
+
+
+def _taken_by(partner: Person, rival: Person) -> bool:
+    """``partner`` is a partner of another the rival takes or wins from it ("a rich dog steals the corgi's
+    girlfriend", 有钱的哈士奇抢走了柴犬的女朋友): the two are told apart, as the hero is from both."""
+    return rival.role == "rival" and partner.relation is not None and partner.of not in (None, rival.key) \
+        and lexicon().entry("relations", partner.relation).get("role") == "partner"
 
 
 def _hero_base_look(analysis: Analysis, style: str) -> str:
@@ -499,6 +509,7 @@ def _values(analysis: Analysis, style: str, language: str, slots: dict[str, Memb
         loc = lex.entry("jobs", job)["location"] if job else ("school" if arc.id == "glow_up" else "street")
         v["place"], v["place_en"] = loc_words[loc][1 if zh else 0], loc_words[loc][0]
     v["setting"] = loc if place_key or job else ""  # the premise's own place, else its job's: which lines fit
+    v["_left"] = "partner" if _partner_left(analysis) else ""  # who walked out: which lines fit
     v["hazard"] = premise_hazard(analysis.premise)  # the flood the danger or the loss scene is drawn in
     # the ball a match is played with: the premise's own ball game (a basketball, a frisbee), else a football
     ball = next((k for k in analysis.props if k in staging()["balls"]["props"]), "football")
@@ -540,6 +551,12 @@ def _values(analysis: Analysis, style: str, language: str, slots: dict[str, Memb
     return v
 
 
+def _partner_left(analysis: Analysis) -> bool:
+    """A premise clause tells another of the cast leaving the hero ("his wife leaves him for a rich poodle",
+    老婆跟着一只有钱的贵宾犬走了): the hero is the one left, never one who walked out or was thrown out."""
+    return any("dump" in c.events and c.actor not in (None, analysis.hero.key) for c in clauses(analysis))
+
+
 def _saving_values(analysis: Analysis, slots: dict[str, Member], same: bool) -> dict[str, str]:
     """A saving story's thing (``goal``: the premise's words, in its own language; ``goal_seen``: what is drawn
     for it, its vocabulary prop, a home's keys, else a gift box; ``goal_want``: the same, not for a home) and the
@@ -573,7 +590,12 @@ def _wronged_slot(fields: set[str], slots: dict[str, Member]) -> set[str]:
 def fits_setting(entry: dict[str, Any], values: dict[str, str]) -> bool:
     """An arc line tied to a setting (``"setting"``: a group of ``common.json``'s ``settings``, or
     "indoor") is said only where the story is set there: no coffee fetched at school, no head teacher
-    in the office."""
+    in the office; one that says who walked out (``"left"``: ``hero``, thrown out and back again, or ``partner``,
+    who left the hero) only where that one did (``values``' ``_left``: ``partner`` where a premise's partner
+    leaves the hero, ``_partner_left``)."""
+    left = entry.get("left")  # who walked out: the hero (thrown out, walking back in) or its partner
+    if left and (left == "partner") != (values.get("_left") == "partner"):
+        return False  # "Then one day he walks back in" where his wife left him; "the day she left" where he did
     group = entry.get("setting")
     if not group:
         return True
@@ -957,7 +979,7 @@ def _plan(arc: Arc, members: list[Member], values: dict[str, str], beats: list[d
           rng: random.Random, told: set[str] | None = None, ok: Callable[..., bool] = _anything) -> Plan:
     titled: dict[str, str] = values if lang == "zh" else {
         **values, **{k: values[k].title() for k in ("job", "dream") if k in values}}
-    titles = arc.titles[lang]
+    titles = [*arc.titles[lang], *arc.titles_left.get(values.get("_left") or "hero", {}).get(lang, [])]
     if told is not None:  # a title names no event the premise does not tell ("The Stolen Shop")
         titles = [t for t in titles if set(lexicon().keys(t, "events")) <= told] or titles
         filled = [f for t in titles if (f := _fill(t, titled)) and ok(f)]  # nor a job it does not name

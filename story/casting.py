@@ -72,8 +72,10 @@ def mark_wrongdoers(people: list[Person], hits: list[Hit], words: tuple[str, ...
         told = told or chinese and any(w == "把" for w in words[max(0, p.start - 2):p.start])  # the puppy its object
         told = told or chinese and bool(p.words) and fed_zh(words, p.start, p.words[0])  # 为了养活三只小猫去偷鱼:
         # the young fed steal nothing; their mother does
-        deed = None if told else next((h for h in wrongs if (0 <= h.start - end <= 2 and plain(end, h.start, p)) or (
+        ahead = sorted(wrongs, key=lambda h: h.key not in _LEAVES) if p.relation in _PARTNERS else wrongs
+        deed = None if told else next((h for h in ahead if (0 <= h.start - end <= 2 and plain(end, h.start, p)) or (
             chinese and told_before_de(words, h.end, p.start) and not said_by(h, p))), None)
+        # 泰迪的女朋友看不起他，跟着一只萨摩耶走了: a partner's leaving is the wrong that says who it leaves with
         if deed is None and not p.after_by:  # told of again: "… but the partner runs off with the money"
             end, deed = next(((e, h) for _s, e in p.again for h in wrongs if 0 <= h.start - e <= 2 and plain(e, h.start)
                               and not (chinese and any(told_before_de(words, h.end, q.start) for q in people if q is not p))),
@@ -309,6 +311,8 @@ def cast_roles(people: list[Person], events: list[Hit], words: tuple[str, ...]) 
             return 0  # the one a partner cheats with stands with the cheater, who is the rival
         if p.kind_to is not None and not p.does_wrong and not p.after_by:
             return 0  # 面包店老板收留了它们: who takes the thief and its kittens in is no rival
+        if p.kind_by is not None and not p.does_wrong and not set(p.traits) & _bad_traits(p):
+            return 0  # 被鱼店老板抓住了, "caught by the bakery boss": who catches the thief is no rival for its job
         return score if p.of is None or p.of != hero.key or turned(p) else 0
     candidates = sorted((p for p in rest if villainy(p) > 0 and (p.of is None or p.of == hero.key or turned(p))),
                         key=lambda p: -villainy(p))
@@ -328,7 +332,7 @@ def cast_roles(people: list[Person], events: list[Hit], words: tuple[str, ...]) 
                 if owner.side == "villain" and (owner.victim == p.key or p.kind_to == hero.key):
                     p.side = "hero"  # "a jealous cat breaks her sister's trophy": the sister is wronged, no ally;
                     # "a rich cat's daughter falls in love with a poor dog": she is on his side
-            elif rel["role"] in {"rival", "boss"} and rival is None and p.kind_to is None:
+            elif rel["role"] in {"rival", "boss"} and rival is None and p.kind_to is None and p.kind_by is None:
                 p.side = "villain"
             elif owner is hero or rel["role"] in {"family", "friend", "mentor", "partner"}:
                 p.side = "hero" if owner is None or owner is hero else owner.side

@@ -235,7 +235,8 @@ def openings(text: str) -> tuple[str | None, str | None]:
     (from the dream word), None where nothing is dreamt of. One vocabulary read for both."""
     hits = lexicon().find(text, ["events"])
     dream = next((h for h in hits if h.key == "dream"), None)
-    build = next((h for h in hits if h.key == "build"), None)
+    build = next((h for h in hits if h.key == "build" and not (h.surface.lower() == "start" and re.search(
+        r"\bthe\s+$", text[:h.pos], re.I))), None)  # "At the start of autumn": a time, no shop started
     opened = build if build is not None and (dream is None or dream.pos > build.pos) else None
     return _told_from(text, opened), _told_from(text, dream)
 

@@ -170,7 +170,7 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
                 by_at < o.start < span_start for o in heads if o is not h):
             person.after_by = False  # 被遗弃的小猫: the one abandoned, told before its 的, no doer after 被
         person.start = span_start
-        owned = _owned_by(people, span_start, masked, tokens)  # "a rich cat's daughter", 柯基的男朋友
+        owned = _owned_by(people, span_start, masked, tokens, hits)  # "a rich cat's daughter", 柯基的男朋友
         possessive = prev_word in _POSSESSIVE or prev2 in _POSSESSIVE and prev_word in {"dog", "cat", *_COUNTS_EN} \
             or owned is not None or (chinese and prev_word == "的" and prev2 in _POSSESSIVE)  # never 最好的朋友
         # possessed by a villain named just before ("the villain's husky bodyguard")
@@ -317,14 +317,16 @@ def _verb_after_pet(rel: Hit, pet: Hit | None, hits: list[Hit], chinese: bool) -
         and any(e.section == "events" and (e.start, e.end) == (rel.start, rel.end) for e in hits)
 
 
-def _owned_by(people: list[Person], start: int, masked: str, tokens: Tokens) -> Person | None:
-    """The pet whose possessive ends right before token ``start`` ("a rich cat's daughter", 柯基的男朋友)."""
+def _owned_by(people: list[Person], start: int, masked: str, tokens: Tokens, hits: list[Hit]) -> Person | None:
+    """The pet whose possessive ends right before token ``start`` ("a rich cat's daughter", 柯基的男朋友), its job
+    word between ("a poor husky mechanic's wife": the husky's)."""
     words = tokens.words
+    jobs = {k for h in hits if h.section == "jobs" for k in range(h.start, h.end)}
     for p in reversed(people):
         if tokens.chinese and p.end == start - 1 and words[p.end] == "的":
             return p
-        if not tokens.chinese and p.end == start and p.end > 0:
-            at = tokens.offsets[p.end - 1] + len(words[p.end - 1])
+        if not tokens.chinese and 0 < p.end <= start and all(k in jobs for k in range(p.end, start)):
+            at = tokens.offsets[start - 1] + len(words[start - 1])
             if masked[at:at + 2] in {"'s", "’s"}:
                 return p
     return None

@@ -305,10 +305,10 @@ def in_context(hits: list[Hit], tokens: Tokens) -> list[Hit]:
     not the event of losing; "ring" is a place only after in/into/at… ("into the ring"), else the prop."""
     if tokens.chinese:
         people = {h.end for h in hits if h.section in {"breeds", "species", "relations"}}
+        starts = {h.start for h in hits if h.section in {"breeds", "species", "relations"}}
         kept = [h for h in hits if not _family_or_measure(h, tokens, people) and not _doubled(h, tokens)
-                and not _brought_home(h, tokens)]
-        return [m for h in kept for m in _laughed_at(h, tokens, people | {h.start for h in hits if h.section in {
-            "breeds", "species", "relations"}})]
+                and not _brought_home(h, tokens) and not _scorns_nobody(h, tokens, starts)]
+        return [m for h in kept for m in _laughed_at(h, tokens, people | starts)]
     words = tokens.words
     props = {(h.start, h.end) for h in hits if h.section == "props"}
     out = []
@@ -362,6 +362,13 @@ def _dropped_off(h: Hit, hits: list[Hit], words: tuple[str, ...]) -> bool:
 
 
 _AT_WHOM_ZH = frozenset({"它", "他", "她", "它们", "他们", "她们", "我", "你"})
+
+
+def _scorns_nobody(h: Hit, tokens: Tokens, starts: set[int]) -> bool:
+    """嫌 is scorn only said of whom it scorns right after it (老婆嫌他穷, 嫌柯基太胖; ``starts``: where the pets
+    are named): 他嫌麻烦 finds a thing a bother, and 嫌疑犯, a suspect, is a word of its own."""
+    return h.surface == "嫌" and not (tokens.words[h.end:h.end + 1] and tokens.words[h.end] in _AT_WHOM_ZH
+                                      or h.end in starts)
 
 
 def _laughed_at(h: Hit, tokens: Tokens, people: set[int]) -> list[Hit]:

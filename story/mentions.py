@@ -211,8 +211,18 @@ def partner_gender(analysis: Analysis) -> str:
     hero = analysis.hero
     if hero.relation and lexicon().entry("relations", hero.relation).get("role") == "partner":
         return gender_of(hero)
-    return next((OTHER_GENDER.get(gender_of(p), "") for p in analysis.cast if p.of == hero.key and p.relation
-                 and lexicon().entry("relations", p.relation).get("role") == "partner"), "")
+    partner = next((p for p in analysis.cast if p.key == _partner_of(analysis)), None)
+    return OTHER_GENDER.get(gender_of(partner), "") if partner is not None else ""
+
+
+def _partner_of(analysis: Analysis) -> str | None:
+    """The key of the partner who belongs to the hero: its partner word owned by the hero, else the one partner word
+    owned by nobody (一只哈士奇是修车工，老婆嫌他穷: his wife)."""
+    partners = [p for p in analysis.cast if p is not analysis.hero and p.relation
+                and lexicon().entry("relations", p.relation).get("role") == "partner"]
+    owned = next((p.key for p in partners if p.of == analysis.hero.key), None)
+    unowned = [p for p in partners if p.of is None]
+    return owned or (unowned[0].key if len(unowned) == 1 else None)
 
 
 def hero_partner(analysis: Analysis) -> str | None:
@@ -221,8 +231,7 @@ def hero_partner(analysis: Analysis) -> str | None:
     if hero.relation and lexicon().entry("relations", hero.relation).get("role") == "partner":
         return hero.of or next((p.key for p in analysis.cast if p.victim == hero.key), None)  # "leaves her poor
         # husband for a rich bulldog": the one who left him
-    return next((p.key for p in analysis.cast if p.of == hero.key and p.relation
-                 and lexicon().entry("relations", p.relation).get("role") == "partner"), None)
+    return _partner_of(analysis)
 
 
 def _with_phrase(premise: str, tokens: Tokens, end: int, hits: list[Hit]) -> int:

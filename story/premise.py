@@ -161,8 +161,12 @@ def hero_style(analysis: Analysis) -> str | None:
     hero = analysis.hero
     if hero.style:
         return hero.style
-    if hero.species:
-        return _SPECIES_DEFAULT[hero.species]
+    if hero.species:  # its species' usual style, unless another pet of the cast, not its kin, is drawn so
+        taken = {p.style for p in analysis.cast[1:] if p.style and not (
+            p.relation and lexicon().entry("relations", p.relation)["role"] == "family")}
+        usual = _SPECIES_DEFAULT[hero.species]  # "a stray puppy is caught by a golden retriever": no two of them
+        return usual if usual not in taken else next(
+            (k for k, st in CHARACTER_STYLES.items() if st.species == hero.species and k not in taken), usual)
     return None
 
 

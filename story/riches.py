@@ -42,7 +42,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         zh = rf"(?:{alternation(data[verbs]['zh'], False)})[^，,。.！!？?]{{0,8}}?(?:{alternation(data[kind]['zh'], False)})"
         out[kind] = re.compile(f"{en}|{zh}", re.IGNORECASE)
     rides = alternation([*data["rides"]["zh"], "车"], False)
-    out["drives_zh"] = re.compile(rf"(?:开着|开上了|开上|开回|开|驾驶|驾着)[^，,。]{{0,6}}?(?:{rides})")
+    out["drives_zh"] = re.compile(rf"(?:开着|开上了|开上|开回|开|驾驶|驾着)[^，,。]{{0,6}}?(?:{rides})(?![厂店行铺场间库站])")
+    # 开了自己的修车厂, 开了一家洗车店: a shop of cars opened, no ride driven
     before = data["before"]
     out["before"] = re.compile(f"{alternation(before['en'], True)}|{alternation(before['zh'], False)}", re.IGNORECASE)
     return out

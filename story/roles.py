@@ -113,7 +113,11 @@ def by_outsider(tokens: Tokens, start: int, end: int, inside: list[Mention]) -> 
 
 
 _WHERE_ZH = set("里上中外边旁内")  # the end of a Chinese where-phrase: 村里, 公园里, 学校外
-TOWARD_ZH = {"向", "对", "给", "跟", "替", "朝", "为"}  # 向同学道歉: to whom, the one before carries on
+TOWARD_ZH = {"向", "对", "给", "跟", "跟着", "随着", "和", "替", "朝", "为"}  # 向同学道歉: to whom, the one before carries on
+
+
+_SPAN_ZH = re.compile(r"[一二三四五六七八九十几两多半]+(?:年|个月|月|天|周|星期|个星期)")  # 三年, 几个月, 多年
+_AFTER_ZH = {"后", "以后", "之后", "过去", "过后", "后来"}
 
 
 def read_subject(premise: str, tokens: Tokens, start: int, end: int, inside: list[Mention],
@@ -125,6 +129,8 @@ def read_subject(premise: str, tokens: Tokens, start: int, end: int, inside: lis
     while i < end and words[i] in {"one", "day", "morning", "later", "soon", "eventually", "finally", "once",
                                    "everyday", "years", "months", "一天", "某天", "有一天", "终于", "最后", "后来"}:
         i += 1
+    while tokens.chinese and i + 1 < end and _SPAN_ZH.fullmatch(words[i]) and words[i + 1] in _AFTER_ZH:
+        i += 2  # 三年后橘猫成了老板, 多年以后: when, then who
     first = inside[0] if inside else None
     if tokens.chinese and i < end and words[i] in BY and first is not None and first.start == i + 1:
         return None, False, i  # "被豪门白猫羞辱": the one it befalls carries on; 被 starts the passive

@@ -10,7 +10,7 @@ action from its verb (``action_of``), the place it asks for (``place_ask``), who
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any, Literal
 
@@ -200,6 +200,29 @@ def action_of(c: Clause) -> tuple[str, bool]:
     if act == "work" and c.obj and re.match(r"送(?:了|给)?", c.verb) and not c.jobs:
         return "give", False  # 送了它一条鱼: a gift to someone, no delivery round
     return act, exact
+
+
+_WHOM_EN = r"(?:him|her|them|it|\x00)"
+_WHOM_ZH = r"(?:他|她|它|他们|她们|它们|\x00)"
+
+
+def asked_deed(c: Clause) -> Clause | None:
+    """The deed the clause's doer asks its object to do ("has to ask him to fix it", 前妻的跑车坏了来找他修,
+    求他帮忙修车: spine.json's ``asked_of``), as a clause of its own words; None when it asks none. The one
+    asked does it on screen, the one asking stands by, pleading."""
+    if not c.obj or c.passive:
+        return None
+    data = spine_data()["asked_of"]
+    zh = bool(HAN.search(c.text))
+    said = ("" if zh else " ").join("\x00" if p.key == c.obj else p.text for p in c.parts)
+    if zh:
+        found = re.search(f"(?:{alternation(data['zh'], False)}){_WHOM_ZH}(?:{alternation(data['zh_help'], False)})?(.+)$", said)
+    else:
+        found = re.search(rf"(?:{alternation(data['en'], True)})\s+{_WHOM_EN}\s+to\s+(.+)$", said.lower())
+    if found is None:
+        return None
+    deed = found.group(1).strip()
+    return replace(c, verb=deed, obj=None, actions=tuple(lexicon().keys(deed, "actions")), events=(), jobs=())
 
 
 def _saving(c: Clause, data: dict[str, Any]) -> str:
@@ -542,6 +565,13 @@ def visual_note(c: Clause, cast: Cast, where: str | None, heros_place: bool = Fa
     note = f"we see {actor} {word} {prep if toward else ''}{toward}".strip() + (" alone" if away else "")
     if left:  # "his girlfriend dumps him for a rich husky", "his wife runs off with a rich Persian": the one left
         note += f", {cast.name(cast.hero)} crying"  # behind is there, heartbroken, not standing by
+    asked = asked_deed(c) if c.actor and not c.outsider and not reaction else None
+    deed = action_of(asked) if asked is not None else None
+    if deed is not None and deed[0] not in _IDLE and c.obj:  # "has to ask him to fix it", 来找他修: the one asked
+        act, exact = deed  # does it, the one asking stands by it, pleading
+        known = lex.data["actions"].get(act)
+        doing = _ing(str(known["en"][0]).split()[0]) if known else "working"
+        note = f"we see {cast.name(c.obj)} {doing}, {actor} kneeling at {cast.name(c.obj)}"
     subs: list[Ask] = [] if exact else [("action", c.verb, act)]
     place = place_ask(c)
     outside = thrown_out(c)  # out at the house's front door on the street, with its bundle: never in a room

@@ -141,6 +141,8 @@ def test_arc_schema(arc_id: str) -> None:
         assert len(d["titles"][lang]) >= 3
         for t in d["titles"][lang]:
             _check_text(t, lang, f"{arc_id} title")
+    for who, titles in d.get("titles_left", {}).items():  # titles said only where that one walked out
+        assert who in {"hero", "partner"} and set(titles) == {"en", "zh"}, (arc_id, who)
     assert 6 <= len(d["beats"]) <= 10
     assert len([b for b in d["beats"] if not b.get("optional")]) >= 5
     assert set(d.get("gone", ())) <= set(d["needs"])  # a slot the story remembers, invented gone
@@ -149,7 +151,8 @@ def test_arc_schema(arc_id: str) -> None:
         assert len(beat["variants"]) >= 2, (arc_id, beat["id"])
         assert any(v["speaker"] == "narrator" for v in beat["variants"]), (arc_id, beat["id"])
         for v in beat["variants"]:
-            assert set(v) - {"setting"} == {"speaker", "en", "zh", "visual"}
+            assert set(v) - {"setting", "left"} == {"speaker", "en", "zh", "visual"}
+            assert v.get("left", "hero") in {"hero", "partner"}, v  # a line said only where that one walked out
             assert v.get("setting", "indoor") in {"indoor", *common()["settings"]} - {"about"}, v  # a line said only there
             assert v["speaker"] in {"narrator", "hero", *SLOTS}
             _check_text(v["en"], "en", f"{arc_id}/{beat['id']}")
@@ -159,7 +162,8 @@ def test_arc_schema(arc_id: str) -> None:
         # narration that tells more of the beat's event, added while a script is short of its length
         assert len(beat["more"]) >= 2, (arc_id, beat["id"])
         for m in beat["more"]:
-            assert set(m) - {"setting"} == {"en", "zh"}
+            assert set(m) - {"setting", "left"} == {"en", "zh"}
+            assert m.get("left", "hero") in {"hero", "partner"}, m
             assert m.get("setting", "indoor") in {"indoor", *common()["settings"]} - {"about"}, m
             _check_text(m["en"], "en", f"{arc_id}/{beat['id']} more")
             _check_text(m["zh"], "zh", f"{arc_id}/{beat['id']} more")
