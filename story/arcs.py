@@ -694,8 +694,9 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
     weathers = {w for c in said_clauses for w in c.weathers}  # the premise's weather: an arc line names no other
     # around the premise's own events the arc invents nobody, no job and nothing the premise does not ask for
     has_job = bool(analysis.job or analysis.dream or any(p.job_words for p in analysis.cast))
-    ok: Callable[..., bool] = Licence(analysis.premise, has_job).allows if said_clauses else _anything
     members = _cast(analysis, arc, style, language, rng, invent=not said_clauses or _implies_another(analysis))
+    ok: Callable[..., bool] = _licence(Licence(analysis.premise, has_job), weathers, [
+        n for m in members for n in (m.name, name_in(m.name, language))]) if said_clauses else _anything
     slots = _slots(members)
     lang = "zh" if language == "zh" else "en"
     humble = rng.choice(["construction", "delivery", "dishwasher", "cleaner", "street_vendor", "waiter"])
@@ -724,9 +725,7 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
                 continue
             line = _fill(var[lang], local)
             visual = _fill(var["visual"], {**local, "work": values.get("work_en", "")})
-            if line and visual and ok(line, visual) and fits_scene(line, scene_of(visual, values["setting"]), lang) \
-                    and (not weathers or fits_weather(f"{line} {visual}", weathers)):  # a premise's weather: no
-                # rain soaking the fur where it snows (a premise of none keeps every variant)
+            if line and visual and ok(line, visual) and fits_scene(line, scene_of(visual, values["setting"]), lang):
                 options.append((speaker, line, visual, var))
         must = ["{" + f + "}" for f in slot.get("must", [])]
         options = [o for o in options if all(m in o[3][lang] for m in must)] or options
@@ -1000,6 +999,19 @@ def _fits_life(slot: dict[str, Any], slots: dict[str, Member]) -> bool:
     ("gone", the remembrance) fits the cast: never without a family."""
     life = slot.get("life")
     return not life or ("family" in slots and slots["family"].person.gone == (life == "gone"))
+
+
+def _licence(licence: Licence, weathers: Collection[str], names: Sequence[str]) -> Callable[..., bool]:
+    """What an arc line may say around a premise's own clauses: only what ``licence`` allows, and no weather but the
+    premise's own (``fits_weather``; the cast's ``names`` are no weather said: 雪球, Storm): no rain soaking the fur
+    where it snows, and none at all in a story of no weather (its pictures are dry, or a rainy street would come
+    from nowhere)."""
+    def ok(*texts: str | None) -> bool:
+        said = " ".join(t for t in texts if t)
+        for name in sorted((n for n in names if n), key=len, reverse=True):
+            said = said.replace(name, " ")
+        return licence.allows(*texts) and fits_weather(said, weathers)
+    return ok
 
 
 def _at_least(beats: list[dict[str, Any]], arc: Arc, values: dict[str, str], whens: list[str], laters: list[str],
