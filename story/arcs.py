@@ -52,6 +52,7 @@ from story.staged import Cast, cast_asks, premise_place, spine_data
 from story.styles import CHARACTER_STYLES
 from story.text import FIELD, fill_fields, within
 from story.text import HAN as _HAN
+from story.voyage import legs
 from story.weave import fill, fits_scene, fits_weather, scene_of, weave
 from story.wish import wish_values
 
@@ -79,6 +80,7 @@ class Arc:
     cues: tuple[str, ...] = ()  # words (``section:key``) that say a premise is this story, when scores tie
     titles_left: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # titles said only where that one
     # walked out (``fits_setting``'s ``left``): "The Door He Closed" never where the hero's wife left him
+    seasons: tuple[str, ...] = ()  # the weathers its own story brings, lexicon keys (a loyal wait's years: the snow)
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -93,7 +95,8 @@ def arcs() -> dict[str, Arc]:
         d = _read(arc_id)
         out[arc_id] = Arc(d["id"], d["label"], tuple(d["triggers"]), tuple(d.get("strong", ())), tuple(d["needs"]),
                           d["titles"], tuple(d["beats"]), bool(d.get("by_kind")), tuple(d.get("gone", ())),
-                          tuple(d.get("cues", ())), d.get("titles_left", {}))
+                          tuple(d.get("cues", ())), d.get("titles_left", {}),
+                          tuple(d.get("seasons", ())))
     return out
 
 
@@ -695,7 +698,8 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
     # around the premise's own events the arc invents nobody, no job and nothing the premise does not ask for
     has_job = bool(analysis.job or analysis.dream or any(p.job_words for p in analysis.cast))
     members = _cast(analysis, arc, style, language, rng, invent=not said_clauses or _implies_another(analysis))
-    ok: Callable[..., bool] = _licence(Licence(analysis.premise, has_job), weathers, [
+    trip = {leg.weather for leg in legs(story_kind(analysis).id)} - {"clear"}  # the time trip's flash, the pirates' storm
+    ok: Callable[..., bool] = _licence(Licence(analysis.premise, has_job), {*weathers, *trip, *arc.seasons}, [
         n for m in members for n in (m.name, name_in(m.name, language))]) if said_clauses else _anything
     slots = _slots(members)
     lang = "zh" if language == "zh" else "en"
@@ -1003,7 +1007,7 @@ def _fits_life(slot: dict[str, Any], slots: dict[str, Member]) -> bool:
 
 def _licence(licence: Licence, weathers: Collection[str], names: Sequence[str]) -> Callable[..., bool]:
     """What an arc line may say around a premise's own clauses: only what ``licence`` allows, and no weather but the
-    premise's own (``fits_weather``; the cast's ``names`` are no weather said: 雪球, Storm): no rain soaking the fur
+    premise's own, its trip's legs' or its arc's seasons (``fits_weather``; the cast's ``names`` are no weather said: 雪球, Storm): no rain soaking the fur
     where it snows, and none at all in a story of no weather (its pictures are dry, or a rainy street would come
     from nowhere)."""
     def ok(*texts: str | None) -> bool:
