@@ -55,6 +55,7 @@ from story.staged import spine_data
 from story.styles import ART_STYLES, CHARACTER_STYLES
 from story.text import HAN as _HAN
 from story.text import alternation, cjk_spaced
+from story.variety import vary_pictures
 from story.voyage import show_voyage
 from story.wish import show_last_wish
 
@@ -628,6 +629,7 @@ def expand_plan(
     show_mockers_stunned(scenes, analyse(premise), MAX_PROPS, characters)  # "everyone laughed at her": stunned, at the end
     show_visit_served(scenes, analyse(premise))  # "the cat who mocked her comes to eat at her restaurant": served
     one_crowd(scenes)  # the judges in tears, the mockers stunned: that crowd, no cheering one beside it
+    vary_pictures(scenes)  # never the same picture twice in a row: one pet re-posed (mocked again: head down)
 
     # 4. Timing: each scene holds its narration and dialogue as our voices say them; 32–58 s in all.
     spoken = [scene_seconds([s["narration"], *(d["text"] for d in s["dialogue"])], lang) for s in scenes]

@@ -3,11 +3,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from story.arcs import plan_story
 from story.lexicon import lexicon
+from story.offline import write_story
 from story.premise import analyse
+from story.variety import vary_pictures
 
 
 def _weathers(text: str, names: list[str]) -> list[str]:
@@ -30,3 +34,71 @@ def test_an_arc_names_no_weather_in_a_story_of_none(premise: str, lang: str, see
         names = [c.name for c in plan.cast]
         said = [(b.line, b.visual) for b in plan.beats if _weathers(f"{b.line} {b.visual}", names)]
         assert said == [], seed
+
+
+def _scene(mood: str, *apps: tuple[str, str]) -> dict[str, Any]:
+    return {"location": "street", "mood": mood, "characters": [
+        {"id": i, "action": a, "expression": "neutral"} for i, a in apps]}
+
+
+def test_the_hero_mocked_again_hangs_its_head() -> None:
+    scenes = [_scene("sad", ("rival", "sneer"), ("hero", "stand")) for _ in range(2)]
+    vary_pictures(scenes)
+    assert [a["action"] for s in scenes for a in s["characters"]] == ["sneer", "stand", "sneer", "sulk"]
+    assert scenes[1]["characters"][1]["expression"] == "sad"  # the face of the pose it now has
+
+
+def test_three_cheers_in_a_row_are_three_pictures() -> None:
+    scenes = [_scene("triumphant", ("hero", "celebrate")) for _ in range(3)]
+    vary_pictures(scenes)
+    poses = [s["characters"][0]["action"] for s in scenes]
+    assert poses[0] == poses[2] == "celebrate" and poses[1] not in {"celebrate", "sulk", "cry"}
+
+
+def test_the_hero_speaks_up_while_the_one_who_mocked_it_begs() -> None:
+    scenes = [_scene("dramatic", ("rival", "kneel"), ("hero", "stand")) for _ in range(2)]
+    vary_pictures(scenes)
+    assert [a["action"] for a in scenes[1]["characters"]] == ["kneel", "talk"]
+
+
+def test_a_deed_two_do_together_stays() -> None:
+    scenes = [_scene("happy", ("hero", "walk"), ("friend", "walk")) for _ in range(2)]
+    vary_pictures(scenes)
+    assert [a["action"] for s in scenes for a in s["characters"]] == ["walk"] * 4
+
+
+def test_a_pose_with_nothing_to_change_to_stays() -> None:
+    scenes = [_scene("calm", ("hero", "sleep")) for _ in range(2)] + [_scene("calm", ("hero", "stand")) for _ in range(2)]
+    vary_pictures(scenes)
+    assert [s["characters"][0]["action"] for s in scenes] == ["sleep", "sleep", "stand", "stand"]  # a calm wait too
+
+
+@pytest.mark.parametrize(("premise", "lang"), [
+    ("A skinny stray cat is laughed at by the rich cats, works hard every day, becomes rich and shocks them all", "en"),
+    ("A golden retriever falls in love with the cat next door and proposes to her on the roof", "en"),
+    ("橘猫被富家白猫嘲笑，每天努力工作，最后成了老板，白猫傻眼了", "zh"),
+])
+def test_no_scene_is_drawn_as_the_one_before_it(premise: str, lang: str) -> None:
+    """The mocking told over two scenes, the hero's cheers over three, the proposal and its answer: each scene a
+    new picture to a viewer with the sound off (its place, or who is there doing what)."""
+    scenes = write_story(premise, None, lang, 1).script.scenes
+    shown = [(s.location, s.time_of_day, s.weather, sorted((c.id, c.action) for c in s.characters)) for s in scenes]
+    assert [k for k in range(1, len(shown)) if shown[k] == shown[k - 1]] == [], shown
+
+
+def test_an_arc_line_names_only_its_own_story_s_weather() -> None:
+    """An arc's lines are said in stories of any weather: none names one (the lost pet's "Rain soaks its fur", the
+    grind "through rain and wind"), but for the seasons its own story brings (a loyal wait's years of snow) and the
+    legs of its trip (the time trip's flash of lightning)."""
+    from story.arcs import ARC_IDS, arcs
+    from story.voyage import legs
+
+    said = []
+    for arc_id in ARC_IDS:
+        arc = arcs()[arc_id]
+        allowed = {*arc.seasons, *(leg.weather for leg in legs(arc_id))}  # a trip's kind is its arc's id
+        for beat in arc.beats:
+            for entry in [*beat["variants"], *beat.get("more", ())]:
+                said += [(arc_id, entry[k]) for k in ("en", "zh", "visual") if k in entry
+                         and not set(lexicon().keys(entry[k], "weathers")) <= allowed]
+    assert said == []
