@@ -97,6 +97,15 @@ def _copula_after(words: tuple[str, ...], i: int, chinese: bool) -> bool:
     return "的" in words[start:i] and i - start >= 2
 
 
+_PURPOSE_ZH = frozenset({"为了", "为的是", "好让"})  # after a comma: what the doing before it is for
+
+
+def _purpose_after(words: tuple[str, ...], i: int) -> bool:
+    """What the doing before the comma at token ``i`` is for is said after it (…，为了赢得比赛): one clause with
+    it, never a win of its own."""
+    return words[i + 1:i + 2] != () and words[i + 1] in _PURPOSE_ZH
+
+
 def fragments(premise: str, tokens: Tokens) -> list[tuple[str, int, int]]:
     """(lead word, first token, end token) of each fragment."""
     words = tokens.words
@@ -110,9 +119,10 @@ def fragments(premise: str, tokens: Tokens) -> list[tuple[str, int, int]]:
             premise[tokens.offsets[k - 1] + len(words[k - 1]):tokens.offsets[k]]))
 
     while i < len(words):
-        if PUNCT.fullmatch(words[i]) and _copula_after(words, i, tokens.chinese):
-            i += 1  # 爷爷猫最后的心愿，是…: what the wish is, said after the comma, is one clause with it
-            continue
+        if PUNCT.fullmatch(words[i]) and (_copula_after(words, i, tokens.chinese) or start < i and tokens.chinese and _purpose_after(
+                words, i)):
+            i += 1  # 爷爷猫最后的心愿，是…: what the wish is, said after the comma, is one clause with it; 每天训练，
+            continue  # 为了赢得比赛: what the doing is for, too
         if PUNCT.fullmatch(words[i]):  # Chinese punctuation is a token of its own
             if start < i:
                 out.append((lead, start, i))

@@ -128,11 +128,19 @@ def kind(clause: Clause, total: int, analysis: Analysis, cast: Cast, befallen: s
         return "rise"  # "…leaves him a flower every morning", "a kind family adopts a stray kitten": the arc ends it
     if clause.index == 0 and actor_side == "hero" and clause.jobs and not clause.events:
         return "situation"  # "a shy tabby cat sells umbrellas in the rain": where the story starts
+    if "outcome" in kinds and actor_side == "hero" and _striving_for(clause):
+        return "rise"  # "trains every night to win the race", 为了赢得比赛: the effort, the race and the win still to come
     if last or "outcome" in kinds:  # a premise of one doing ("builds a company") ends with it
         return "outcome"
     if clause.actor not in (None, cast.hero) and clause.obj == cast.hero:
         return "plain"  # "is taken in by a kind old dog": a kindness done to the hero, no effort of the helper's
     return "rise" if actor_side == "hero" else "plain"
+
+
+def _striving_for(c: Clause) -> bool:
+    """The clause's win is only what the hero strives for, its doing's purpose (``spine.json``'s ``striving_for``:
+    "trains every night to win the race", 为了赢得比赛), and not won there."""
+    return bool(data_words("spine.json", "striving_for").search(c.text.lower()))
 
 
 def _adrift(c: Clause) -> bool:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -102,3 +103,22 @@ def test_an_arc_line_names_only_its_own_story_s_weather() -> None:
                 said += [(arc_id, entry[k]) for k in ("en", "zh", "visual") if k in entry
                          and not set(lexicon().keys(entry[k], "weathers")) <= allowed]
     assert said == []
+
+
+@pytest.mark.parametrize(("premise", "lang"), [
+    ("A weak puppy trains every night to win the race", "en"),
+    ("a greyhound trains hard to win the big race and finally wins", "en"),
+    ("小柴犬每天刻苦训练，为了赢得比赛", "zh"),
+])
+def test_a_win_trained_for_is_raced_then_won_after_the_training(premise: str, lang: str) -> None:
+    """"Trains every night to win the race", 为了赢得比赛: the win is what the training is for, never told as won
+    there: the training first, then the race's start a scene of its own, then the win."""
+    from story.clauses import clauses
+
+    assert len(clauses(analyse(premise))) == len(re.split(r"\band finally\b", premise))  # 为了… is no clause of its own
+    scenes = write_story(premise, None, lang, 1).script.scenes
+    told = next(k for k, s in enumerate(scenes) if re.search(r"trains|训练", s.narration))
+    raced = next(k for k, s in enumerate(scenes) if s.location == "stadium" and any(
+        c.id != "hero" and c.action == "run" for c in s.characters))  # off the start line with the others
+    won = next(k for k, s in enumerate(scenes) if any(c.id == "hero" and c.action == "celebrate" for c in s.characters))
+    assert told < raced < won, [(s.narration[:30], [(c.id, c.action) for c in s.characters]) for s in scenes]
