@@ -748,7 +748,8 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
         beats.append({"speaker": slots[speaker].id if speaker != "narrator" else "narrator",
                       "line": line[:LINE_MOST], "visual": visual[:160], "slot": slot["id"],
                       **({"keep": "yes"} if slot.get("keep") else {}),  # a step of its story: dropped last
-                      **({"always": "yes"} if slot.get("always") else {})})  # told though the premise tells its phase
+                      **({"always": "yes"} if slot.get("always") else {}),  # told though the premise tells its phase
+                      **({"builds_up": "yes"} if slot.get("builds_up") else {})})  # told right before the deed
 
     # 2a. The premise's own wrong is told, when no line tells it yet (fired, mocked, lost …); a story not
     #     of striving tells its wrongs and outcomes in its own clauses ("falls in love" is no wedding).

@@ -75,6 +75,7 @@ def weave(template: list[Beat], spine: list[Beat], clauses: Sequence[Clause], an
     after: dict[int, list[Beat]] = {}
     tail: list[Beat] = []
     last_of: dict[str, int] = {phase_of(b): int(b["clause"]) for b in spine}
+    deed = next((s["clause"] for s in spine[1:] if phase_of(s) in _DEED_PHASES), None)  # a later clause's deed
     for b in template:
         ph = _phase_of(b)
         events = {h.key for h in lex.find(b["line"], ["events"])} if b["slot"] not in _PRACTICE else set()
@@ -84,6 +85,10 @@ def weave(template: list[Beat], spine: list[Beat], clauses: Sequence[Clause], an
             continue  # the premise's own clause tells that event, in its own place
         if b["slot"] == "cameo" and _names_told(b, clauses, cast):
             continue  # the premise's own lines show who this pet is
+        if b.get("builds_up") and deed is not None:  # the cry for help, the slippery way: right before the deed
+            b["open"] = True  # they build to (the flood rescue), never before the premise's own opening
+            before.setdefault(deed, []).append(b)
+            continue
         if ph in covered and not b.get("always"):  # a step the premise never tells stays (the race's start)
             if b["slot"] == "cameo":
                 before.setdefault(spine[0]["clause"], []).append(b)
@@ -111,6 +116,7 @@ def weave(template: list[Beat], spine: list[Beat], clauses: Sequence[Clause], an
     return out
 
 
+_DEED_PHASES = {"climax", "outcome"}  # where the premise's deed is told (an arc's build-up comes right before it)
 _PRACTICE = {"train"}  # the dream practised ("practises founding a company a thousand times"): effort, not the event
 _FEELINGS = {"dream", "work_hard"}  # a longing and the effort are what the hero feels and does, not events
 
