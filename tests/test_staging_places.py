@@ -19,7 +19,7 @@ from tests.test_staging import _HERO, _PARTNER, _RIVAL, SMALL, _scene, _still
 
 KINDS = ["flower shop", "bakery", "café", "grocery", "bookshop", "fish market", "butcher", "noodle shop", "dumpling shop",
          "barber", "toy shop", "ice cream shop", "burger shop", "pizzeria", "sushi bar", "hot dog stand",
-         "hot pot restaurant", "milk tea shop", "tailor shop", "repair shop"]
+         "hot pot restaurant", "milk tea shop", "tailor shop", "repair shop", "animal shelter"]
 
 
 def test_shops_file_is_complete_and_consistent() -> None:
@@ -29,8 +29,9 @@ def test_shops_file_is_complete_and_consistent() -> None:
     assert sorted(raw["kinds"]) == sorted(KINDS)
     seen: set[str] = set()
     for name, k in raw["kinds"].items():
-        assert set(k) - {"centre"} == {"sign", "sign_zh", "title", "sign_color", "awning", "goods", "en", "zh"}, name
+        assert set(k) - {"centre", "emblem"} == {"sign", "sign_zh", "title", "sign_color", "awning", "goods", "en", "zh"}, name
         assert k.get("centre", "car lift") == "car lift", name  # what stands in its middle, if not the counter
+        assert k.get("emblem", "paw") == "paw", name  # what is painted either side of its sign, if anything
         assert len(k["title"]) == 2 and not HAN.search(k["title"][0]) and HAN.search(k["title"][1]), name  # headline
         assert k["goods"] in GOODS, name
         assert 1 <= len(k["sign"]) <= 12 and k["sign"].isascii(), name

@@ -1,7 +1,8 @@
 """Shops that read as what they sell: a flower shop with buckets of flowers under a FLOWERS sign, a
 bakery with bread and cakes, a café, a milk tea shop with cups of bubble tea, a tailor's with bolts of cloth and spools of thread, a repair shop with a car up on its lift, tyres and toolboxes, a grocery with crates of fruit, a bookshop, a fish market, a butcher's
 with strings of sausages and roasts, a noodle shop, a dumpling shop, a barber's, a toy shop, an ice cream shop, a burger shop, a pizzeria, a sushi
-bar, a hot dog stand, a hot pot restaurant.
+bar, a hot dog stand, a hot pot restaurant, an animal shelter with puppies and kittens behind kennel bars under a
+SHELTER sign between two paw prints.
 
 ``shop_kind`` finds which shop a scene means (its own setting, props and narration first, then the
 premise: "a cat opens a flower shop" makes every shop scene of that story a flower shop); ``draw_shop``
@@ -42,6 +43,7 @@ class ShopKind:
     words: tuple[str, ...]  # English and Chinese, longest first
     title: tuple[str, str] = ("", "")  # the scene's headline for it, English and Chinese ("Bakery", "面包店")
     centre: str = ""  # what stands in the middle of its inside instead of the counter ("car lift": a car raised on it)
+    emblem: str = ""  # a picture painted either side of its sign's words ("paw": an animal shelter's paw prints)
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,7 @@ def shop_kinds() -> tuple[frozenset[str], dict[str, ShopKind]]:
     raw = json.loads(_DATA.read_text(encoding="utf-8"))
     kinds = {name: ShopKind(name, k["sign"], k["sign_zh"], tuple(k["sign_color"]), tuple(k["awning"]), k["goods"],
                             tuple(sorted([*k["en"], *k["zh"]], key=len, reverse=True)), tuple(k["title"]),
-                            k.get("centre", ""))
+                            k.get("centre", ""), k.get("emblem", ""))
              for name, k in raw["kinds"].items()}
     return frozenset(raw["places"]), kinds
 
@@ -311,12 +313,44 @@ def _hotpot(p: Pen, k: int) -> None:
         p.line([(x, -36), (x + 3, -46), (x, -56)], (255, 255, 255, 170), 1.4)
 
 
+def _paw(p: Pen, col: RGB, s: float = 1.0) -> None:
+    """A paw print: its pad and four toes above it, about 20 units across at ``s`` 1."""
+    p.ell(0, -6 * s, 7 * s, 6 * s, col, outline=False)
+    for x, y in ((-8, -15), (-3, -20), (3, -20), (8, -15)):
+        p.ell(x * s, y * s, 2.8 * s, 3.4 * s, col, outline=False)
+
+
+def _kennel(p: Pen, k: int) -> None:
+    """An animal shelter's goods: a wire kennel, a puppy or a kitten looking out through its bars (every third one
+    empty, its blanket on the floor), a paw print on its door."""
+    p.rect(-21, -44, 21, 0, (92, 100, 112), r=2)
+    p.rect(-18, -40, 18, -3, (214, 206, 190), outline=False)
+    if k % 3 == 0:
+        p.rect(-16, -10, 16, -3, (200, 90, 90), outline=False, r=2)  # its blanket
+    else:
+        fur = (196, 142, 84) if k % 3 == 1 else (150, 150, 156)
+        if k % 3 == 1:  # a puppy's floppy ears
+            p.ell(-10, -24, 4, 8, darker(fur, 0.75))
+            p.ell(10, -24, 4, 8, darker(fur, 0.75))
+        else:  # a kitten's pointed ears
+            p.poly([(-11, -26), (-8, -38), (-3, -30)], fur)
+            p.poly([(11, -26), (8, -38), (3, -30)], fur)
+        p.ell(0, -22, 10, 9, fur)
+        for x in (-4, 4):
+            p.ell(x, -24, 1.6, 2, INK, outline=False)
+        p.ell(0, -19, 2, 1.4, INK, outline=False)
+    for x in range(-14, 15, 7):  # the bars over it
+        p.line([(x, -40), (x, -3)], (70, 76, 86), 1.6)
+    sub = Pen(p.d, p.cx + 13 * p.u, p.fy - 36 * p.u, p.u)  # the paw print on the door's corner
+    _paw(sub, (250, 250, 250), 0.3)
+
+
 GOODS: dict[str, Callable[[Pen, int], None]] = {
     "flowers": _bucket_of_flowers, "bread": _bread, "coffee": _coffee, "fruit": _fruit_crate, "books": _books,
     "fish": _fish, "meat": _food("sausages", "meat"), "noodles": _food("noodles"), "dumplings": _food("dumplings"),
     "ice cream": _food("ice cream"), "salon": _salon, "toys": _toys, "burgers": _food("burger"),
     "pizza": _food("pizza"), "sushi": _food("sushi"), "hot dogs": _food("hot dog"), "hotpot": _hotpot,
-    "milk tea": _food("bubble tea"), "fabric": _fabric, "car parts": _car_parts,
+    "milk tea": _food("bubble tea"), "fabric": _fabric, "car parts": _car_parts, "kennels": _kennel,
 }
 
 
@@ -336,9 +370,13 @@ def _sign(c: Canvas, kind: ShopKind, x0: float, y0: float, x1: float, y1: float)
     c.rect(x0, y0, x1, y1, kind.sign_color, r=1)
     c.rect(x0 + 0.01, y0 + 0.006, x1 - 0.01, y1 - 0.006, lighter(kind.sign_color, 0.82), outline=False, r=0.8)
     words = kind.sign_zh if c.lang == "zh" else kind.sign
-    size = 6.5 if len(kind.sign) <= 7 else 5
+    size = (6.5 if len(kind.sign) <= 7 else 5) * (0.72 if kind.emblem else 1.0)  # room for the emblem either side
     c.d.text((c.X((x0 + x1) / 2), c.Y((y0 + y1) / 2)), words, fill=darker(kind.sign_color, 0.7),
              font=_font(c.lang, max(8, round(c.u * size))), anchor="mm")
+    if kind.emblem == "paw":  # a paw print at either end of the sign
+        h = (y1 - y0) * c.vh
+        for x in (x0 + 0.03, x1 - 0.03):
+            _paw(Pen(c.d, c.X(x), c.Y(y1) - 0.3 * h, h / 70), kind.sign_color, 1.0)
 
 
 def _awning(c: Canvas, col: RGB, x0: float, x1: float, y0: float, y1: float) -> None:
