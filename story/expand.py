@@ -514,6 +514,8 @@ def expand_plan(
         present = _present(group, members, ids)
         apps = _appearances(present, group, members, hits, job_entry, n, len(groups), location)
         _with_partner(apps, hints.lovers, ids)
+        if any(h.section == "events" and h.key in _LEFT_BEHIND for h in hits):
+            _left_behind(apps)
         deed = role_action(hints.role)
         for a in apps:  # a photographer with the camera up, a boxer with gloves, where it would only stand or work
             if deed and a["id"] == "hero" and a["action"] in ("stand", "work") and not any(
@@ -849,6 +851,23 @@ def _with_partner(apps: list[dict[str, Any]], lovers: Sequence[tuple[str, str]],
             new["action"] = old["action"]
 
 
+def _left_behind(apps: list[dict[str, Any]]) -> None:
+    """A pet abandoned ("is left at the shelter by his family", 被主人遗弃在收容所) is seen left behind: the one who
+    leaves it walks away (never the one in tears), and the hero, where it only stood or watched, cries after them."""
+    hero = next((a for a in apps if a["id"] == "hero"), None)
+    if hero is None or hero["action"] in _LEAVING:
+        return  # the hero is the one who goes
+    for a in apps:
+        if a is not hero and a["action"] in {"cry", "stand", "exit"} and a.get("target") in (None, "hero"):
+            a.update(action="exit", expression="neutral", facing="right")
+            a.pop("target", None)
+    if hero["action"] in {"stand", "talk", "think"}:
+        hero.update(action="cry", expression=staging()["action_expression"]["cry"])
+    if len(apps) > 1:
+        hero["facing"] = "left" if apps[0] is not hero else "right"  # toward the ones walking away
+
+
+_LEFT_BEHIND = {"abandon"}  # the events that leave the hero behind
 _LEAVING = {"exit", "run", "walk"}  # the partner's going, the new love's too
 _SHARED_ACTIONS = {"laugh", "sneer", "point"}  # "we see Koda and Noodle laughing at Bear": both of them laugh
 _SPOKEN_ACTIONS = {"sneer", "laugh", "point", "cry", "push", "celebrate", "shocked", "kneel", "hug", "sing", "wave"}

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+from story.adopters import HOME, adopter
 from story.clauses import Clause
 from story.lexicon import lexicon
 from story.plan import NARRATOR, staging
@@ -56,7 +57,11 @@ def premise_beats(analysis: Analysis, clauses: Sequence[Clause], cast: Cast, lan
     partner: str | None = None  # who the last clause's subject was with ("豆豆和小白是好朋友，")
     dreamt: tuple[Any, ...] | None = None  # the places of a shop of its own the hero only dreamt of, so far
     doing = ""  # the hero's last deed ("sings on a talent show"), kept while a crowd reacts to it
+    home = taken_home(analysis)  # the clause that takes the hero in, and the home it is taken to
+    moved: str | None = None  # that home, where the story went there (a place the premise never names)
     for c in clauses:
+        if home is not None and c.index == home[0] + 1 and not _at_home(where):
+            where = moved = home[1]  # taken in at the shelter, it lives at its new home from the next clause on
         to = befalls(c, analysis, cast)  # whom it befalls: the one fact its kind and its lines read
         k = kind(c, len(clauses), analysis, cast, to)
         opener = _opener(c, k, beats, openers, zh)
@@ -109,7 +114,29 @@ def premise_beats(analysis: Analysis, clauses: Sequence[Clause], cast: Cast, lan
                       "clause": c.index, "kind": k, "befalls": to, "asks": asks, "subs": subs, "memory": recalls(c)})
         if company or _with(c):
             beats[-1]["with"] = company or _with(c)  # who does it with the subject: on screen from here on
+        if moved is not None and where == moved:
+            beats[-1]["unnamed_place"] = True  # its lines name no place ("everyone at the bedroom")
     return beats
+
+
+def taken_home(analysis: Analysis) -> tuple[int, str] | None:
+    """The index of the clause that takes the hero in ("a little girl adopts him", 被一个农夫收留) and the place word of
+    the home it is taken to: the taker's own where its job's place is a home (a farmer's farm), else the house
+    (``story.adopters.HOME``); None where nobody takes the hero in."""
+    found = adopter(analysis)
+    if found is None:
+        return None
+    taker = analysis.person(found[0])
+    job = taker.job if taker is not None else None
+    home = str(lexicon().entry("jobs", job)["location"]) if job else "bedroom"
+    home = home if home in HOME and home in lexicon().data["places"] else "bedroom"
+    return found[1], str(lexicon().entry("places", home)["en"][0])
+
+
+def _at_home(where: str | None) -> bool:
+    """Whether the place word is a home (``story.adopters.HOME``: the farm a farmer adopts a puppy on)."""
+    lex = lexicon()
+    return any(lex.entry("places", k)["location"] in HOME for k in lex.keys(where or "", "places"))
 
 
 _THEY = {"they", "它们", "他们", "她们", "俩", "它俩", "他俩", "她俩"}

@@ -75,7 +75,7 @@ def weave(template: list[Beat], spine: list[Beat], clauses: Sequence[Clause], an
     after: dict[int, list[Beat]] = {}
     tail: list[Beat] = []
     last_of: dict[str, int] = {phase_of(b): int(b["clause"]) for b in spine}
-    deed = next((s["clause"] for s in spine[1:] if phase_of(s) in _DEED_PHASES), None)  # a later clause's deed
+    deed_beat = next((s for s in spine[1:] if phase_of(s) in _DEED_PHASES), None)  # a later clause's deed
     for b in template:
         ph = _phase_of(b)
         events = {h.key for h in lex.find(b["line"], ["events"])} if b["slot"] not in _PRACTICE else set()
@@ -85,9 +85,12 @@ def weave(template: list[Beat], spine: list[Beat], clauses: Sequence[Clause], an
             continue  # the premise's own clause tells that event, in its own place
         if b["slot"] == "cameo" and _names_told(b, clauses, cast):
             continue  # the premise's own lines show who this pet is
-        if b.get("builds_up") and deed is not None:  # the cry for help, the slippery way: right before the deed
-            b["open"] = True  # they build to (the flood rescue), never before the premise's own opening
-            before.setdefault(deed, []).append(b)
+        if b.get("builds_up") and deed_beat is not None:  # the cry for help, the slippery way: right before the deed
+            b["open"] = True  # they build to (the flood rescue), never before the premise's own opening,
+            where = _PLACE_SAID.search(str(deed_beat["visual"]))  # and where the deed is done
+            if where and not _PLACE_SAID.search(str(b["visual"])):
+                b["visual"] = f"{b['visual']}{where.group(0)}"
+            before.setdefault(int(deed_beat["clause"]), []).append(b)
             continue
         if ph in covered and not b.get("always"):  # a step the premise never tells stays (the race's start)
             if b["slot"] == "cameo":
@@ -116,6 +119,7 @@ def weave(template: list[Beat], spine: list[Beat], clauses: Sequence[Clause], an
     return out
 
 
+_PLACE_SAID = re.compile(r", (?:at|on) the [a-z ]+(?=,|$)")  # a visual note's place ("…, at the shelter")
 _DEED_PHASES = {"climax", "outcome"}  # where the premise's deed is told (an arc's build-up comes right before it)
 _PRACTICE = {"train"}  # the dream practised ("practises founding a company a thousand times"): effort, not the event
 _FEELINGS = {"dream", "work_hard"}  # a longing and the effort are what the hero feels and does, not events
@@ -265,6 +269,8 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
                 entry = next((e for e in lexicon().data["places"].values() if e["en"][0] == where.group(2)), None)
                 out = {**out, "place": str(entry["zh"][0])} if entry else {k: v for k, v in out.items()
                                                                            if k not in {"place", "at_place"}}
+            if b.get("unnamed_place"):  # the home a pet was taken to: "everyone at the bedroom" names a place
+                out = {k: v for k, v in out.items() if k not in {"place", "at_place"}}  # the premise never did
         thing = next((n.wanted for n in c.asked if n.section == "props" and n.used != "crowd"), None)
         if thing and analysis_lang(thing) == lang:  # the clause's own thing ("the birthday cake")
             out["thing"] = thing

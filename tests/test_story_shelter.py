@@ -45,3 +45,31 @@ def test_the_rescue_builds_up_right_before_the_deed_after_the_premises_opening(
     assert told == sorted(told) and told[0] <= 1  # the premise's own opening comes first, in its order
     assert built, said  # the arc's build-up is told...
     assert max(told) < min(built) and max(built) < saved  # ...between the premise's opening and its deed
+
+
+@pytest.mark.parametrize(("premise", "seed", "taken", "home"), [
+    (_LEFT, 1, "adopts", "bedroom"),
+    (_LEFT_ZH, 1, "收养", "bedroom"),
+    ("an old farmer adopts a stray puppy, and one night the puppy saves the farmer's lambs from a fire", 1, "adopts",
+     "farm"),
+])
+def test_taken_in_at_the_shelter_it_lives_at_its_new_home(premise: str, seed: int, taken: str, home: str) -> None:
+    """After the clause that takes the hero in, the story is at the home it was taken to (the farmer's farm), never
+    at the shelter it left: the flood, and the rescue's build-up right before it, are there."""
+    scenes = _written(premise, seed).script.scenes
+    at = next(i for i, s in enumerate(scenes) if taken in s.narration)
+    assert {s.location for s in scenes[at + 1:]} == {home}, [s.location for s in scenes]
+
+
+@pytest.mark.parametrize(("premise", "told"), [
+    (_LEFT, "left at the shelter"),
+    (_LEFT_ZH, "遗弃在收容所"),
+    ("金毛被主人丢在路边，一个农夫收留了它，后来它救了农夫的孩子", "丢在路边"),
+    ("a golden retriever is abandoned on the highway by his owners; a farmer finds him", "abandoned"),
+])
+def test_a_pet_abandoned_is_seen_left_behind(premise: str, told: str) -> None:
+    """The pet left at the shelter or by the road cries after the ones walking away (it stood there, the owner wept)."""
+    scene = next(s for s in _written(premise, 1).script.scenes if told in s.narration)
+    acts = {a.id: a.action for a in scene.characters}
+    assert acts["hero"] == "cry"
+    assert all(act == "exit" for who, act in acts.items() if who != "hero")
