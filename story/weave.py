@@ -18,7 +18,7 @@ from typing import Any
 
 from story.claims import claims_business
 from story.clauses import Clause
-from story.kinds import CALM, STRIVING, Kind
+from story.kinds import CALM, STRIVING, Kind, kinds_data, says_kind
 from story.lexicon import lexicon, tokenize_en
 from story.plan import (
     FILL_S,
@@ -75,7 +75,7 @@ def weave(template: list[Beat], spine: list[Beat], clauses: Sequence[Clause], an
     after: dict[int, list[Beat]] = {}
     tail: list[Beat] = []
     last_of: dict[str, int] = {phase_of(b): int(b["clause"]) for b in spine}
-    deed_beat = next((s for s in spine[1:] if phase_of(s) in _DEED_PHASES), None)  # a later clause's deed
+    deed_beat = _deed(spine, clauses, cast, phase_of)  # a later clause's deed, the arc's build-up told before it
     for b in template:
         ph = _phase_of(b)
         events = {h.key for h in lex.find(b["line"], ["events"])} if b["slot"] not in _PRACTICE else set()
@@ -121,6 +121,26 @@ def weave(template: list[Beat], spine: list[Beat], clauses: Sequence[Clause], an
 
 _PLACE_SAID = re.compile(r", (?:at|on) the [a-z ]+(?=,|$)")  # a visual note's place ("…, at the shelter")
 _DEED_PHASES = {"climax", "outcome"}  # where the premise's deed is told (an arc's build-up comes right before it)
+def _deed(spine: list[Beat], clauses: Sequence[Clause], cast: Cast, phase_of: Callable[[Beat], str]) -> Beat | None:
+    """The premise's beat the arc's build-up comes right before: the first that says its kind's own deed ("saves
+    her from a flood", 救了小女孩), else its first beat of a climax or outcome; None where that is the premise's
+    first beat (the build-up is told before it anyway)."""
+    kind = cast.story.id
+    own = kind in {k["id"] for k in kinds_data()["kinds"]}
+    said = next((b for b in spine if own and says_kind(_placeless(clauses[int(b["clause"])]), kind)), None)
+    found = said or next((b for b in spine if phase_of(b) in _DEED_PHASES), None)
+    return None if found is None or found is spine[0] else found
+
+
+def _placeless(c: Clause) -> str:
+    """The clause's words without the places it names ("sits at the rescue center" tells no rescue)."""
+    text = c.text
+    for n in c.asked:
+        if n.section == "places":
+            text = re.sub(re.escape(n.wanted), " ", text, flags=re.IGNORECASE)
+    return text
+
+
 _PRACTICE = {"train"}  # the dream practised ("practises founding a company a thousand times"): effort, not the event
 _FEELINGS = {"dream", "work_hard"}  # a longing and the effort are what the hero feels and does, not events
 
