@@ -43,6 +43,7 @@ from story.plan import (
 )
 from story.putdowns import putdown_hits
 from story.quarrel import show_quarrel
+from story.reversal import show_comeback
 from story.riches import show_riches
 from story.script import (
     MAX_LINES,
@@ -630,6 +631,7 @@ def expand_plan(
                  MAX_PROPS)  # a quarrel: both angry over the thing, then both glad with it at the end
     show_mockers_stunned(scenes, analyse(premise), MAX_PROPS, characters)  # "everyone laughed at her": stunned, at the end
     show_visit_served(scenes, analyse(premise))  # "the cat who mocked her comes to eat at her restaurant": served
+    show_comeback(scenes, analyse(premise))  # 当年赶走他的老板来应聘服务员: the old boss humbled before the chef
     one_crowd(scenes)  # the judges in tears, the mockers stunned: that crowd, no cheering one beside it
     vary_pictures(scenes)  # never the same picture twice in a row: one pet re-posed (mocked again: head down)
 

@@ -274,6 +274,10 @@ def relatives_zh(frags: list[tuple[str, int, int]], mentions: list[Mention], tok
         first = s
         while first < e and (words[first] in DET or words[first] in _ONCE_ZH):  # 曾经嘲笑它的白猫: its deed, once
             first += 1
+        again = _recalled_zh(s, first, e, mentions, words, hits)
+        if again is not None:  # 当年赶走他的老板来应聘服务员: who comes back, the deed told before not done again
+            out.append((lead, again, e))
+            continue
         told = next(((m, de) for m in mentions if first <= m.start < e
                      for de in [_told_de(m, first, words)] if de is not None and first < de), None)
         if told is None:
@@ -296,6 +300,31 @@ def relatives_zh(frags: list[tuple[str, int, int]], mentions: list[Mention], tok
         subjects[first] = target.key
         out.append(("", de + 1, e))
     return out, subjects
+
+
+def _recalled_zh(s: int, first: int, e: int, mentions: list[Mention], words: tuple[str, ...],
+                 hits: list[Hit]) -> int | None:
+    """Where the rest of a fragment starts when its deed told before a pet's 的 is one that pet did to the
+    hero earlier in the premise (被餐厅老板赶了出去…当年赶走他的老板来应聘服务员, 被女朋友甩了…曾经甩了它的
+    女朋友来店里求复合), or one told with 当年/曾经 of the pet who did the hero's passive wrong (被宠物店老板扔到了
+    门外…当年扔掉它的老板): it only says who comes back, so the fragment is what that pet does now; else None."""
+    for m in mentions:
+        if not first < m.start < e or m.end >= e or not any(o.key == m.key and o.start < s for o in mentions):
+            continue
+        de = _told_de(m, first, words)
+        rest = None if de is None else de + 1
+        if de is None and m.start + 1 < m.end and words[m.start] in PRONOUN_OBJECT and words[m.start + 1] == "的":
+            de, rest = m.start + 1, m.start  # 甩了它的女朋友 read as one mention: its 的 ends the deed
+        if de is None or rest is None or words[de - 1] not in PRONOUN_OBJECT:
+            continue
+        deeds = {(h.section, h.key) for h in hits if h.section in {"events", "actions"} and first <= h.start < de - 1}
+        said = "".join(words[first:de - 1])  # 被老板骂是废物…曾经骂它的老板: the same deed in the same words
+        by = any(w in _ONCE_ZH for w in words[s:first]) and any(  # 被宠物店老板扔到了门外…当年扔掉它的老板: the
+            o.key == m.key and o.start < s and BY & set(words[max(0, o.start - 3):o.start])  # doer of then, once
+            for o in mentions)
+        if deeds & {(h.section, h.key) for h in hits if h.start < s} or said in "".join(words[:s]) or by:
+            return rest
+    return None
 
 
 def _told_de(m: Mention, first: int, words: tuple[str, ...]) -> int | None:

@@ -208,6 +208,18 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
             others = h.surface.endswith("s") and not h.surface.endswith("ss") and all(p.alike == 1 for p in same)
             if same and not others:  # "drives past the cats who mocked him": more cats than the one told of
                 continue
+        if not chinese and h.section in {"species", "breeds"} and len(group) == 1 and mods and prev_word == "the" \
+                and person.relation is None and not (h.surface.endswith("s") and not h.surface.endswith("ss")):
+            same = [p for p in people if p.relation is None and p.species == person.species and p.alike == 1
+                    and person.breed in (None, p.breed) and set(person.traits) <= set(p.traits)
+                    and person.colour in (None, p.colour)]
+            if len(same) == 1:  # "a rich white cat … the rich cat who once mocked him": that cat, told of again
+                same[0].again = (*same[0].again, (span_start, span_end))
+                continue
+        doer = _who_did_it(people, hits, words, span_end) if not chinese and prev_word == "the" else None
+        if doer is not None:  # "is dumped by his girlfriend … the girl who dumped him comes back": that one again
+            doer.again = (*doer.again, (span_start, span_end))
+            continue
         # "her son's new wife, a scruffy stray cat": the relation just told of, said again as what pet it is
         last = people[-1] if people else None
         if (not chinese and last is not None and last.relation and last.species is None and h.section != "relations"
@@ -262,6 +274,20 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
 
 _PRONOUNS_ZH = {"它", "他", "她", "我", "你"}  # 被她的闺蜜抢走了: a doer after 被
 _PERSON_ZH = {"daughter": "girl", "son": "boy"}  # 小女孩, 小男孩: a child the premise never calls anyone's
+
+
+def _who_did_it(people: list[Person], hits: list[Hit], words: tuple[str, ...], end: int) -> Person | None:
+    """The one told of before who did the deed a "who" clause right after a pet word tells ("the girl who dumped
+    him", after "is dumped by his girlfriend"): the doer after "by" of that same deed, if one alone."""
+    if end + 1 >= len(words) or words[end] != "who":
+        return None
+    deed = next((x for x in hits if x.section == "events" and end < x.start <= end + 3), None)
+    if deed is None:
+        return None
+    doers = [p for p in people if p.after_by and any(x.section == "events" and x.key == deed.key and x.end <= p.start
+                                                     and "by" in words[x.end:p.start] and p.start - x.end <= 3
+                                                     for x in hits)]
+    return doers[0] if len(doers) == 1 else None
 
 
 def _said_person(person: Person) -> str | None:
@@ -386,15 +412,21 @@ def _wrongs_between(hits: list[Hit], words: tuple[str, ...], start: int, at: int
 
 _CHILDREN = {"daughter", "son", "kittens"}
 _BECOME = {"become", "becomes", "became", "becoming", "成为", "成了", "变成", "变成了", "当上", "当上了", "当了", "成"}
-_MEASURES = {"a", "an", "the", "了", "一只", "一条", "一名", "一个", "一位", "只", "条", "名", "位"}
+_MEASURES = {"a", "an", "the", "了", "一只", "一条", "一名", "一个", "一位", "只", "条", "名", "位",
+             "大", "big"}  # 成了大老板, "becomes a big boss": what it became, no one of the cast
 
 
 def became(head: Hit, hits: list[Hit], words: tuple[str, ...], masked: str) -> bool:
     """A pet or role word right after a become word (an article or measure word, a job said before it, between:
     后来成了导盲犬, "becomes a police dog", "becomes the CEO", 当上了总裁): what the pet became, not one more pet;
     never one whose relation or thing follows ("becomes a cat's best friend", 成了小猫的好朋友)."""
-    j = head.start - 1
-    while j >= 0 and (words[j] in _MEASURES or any(x.section == "jobs" and x.start <= j < x.end for x in hits)):
+    j, plain = head.start - 1, 1  # 成了宠物店连锁的老板: one plain word of what it runs, then its 的
+    while j >= 0 and (words[j] in _MEASURES or any(x.section in {"jobs", "places"} and x.start <= j < x.end
+                                                    for x in hits)  # "becomes a hotel owner", 成了餐厅老板
+                      or words[j] == "的" and j + 1 == head.start and plain
+                      or plain and j + 2 == head.start and words[j + 1] == "的" and words[j] not in _PRONOUNS_ZH
+                      and not any(x.start <= j < x.end for x in hits)):
+        plain -= int(j + 2 == head.start and words[j + 1] == "的")
         j -= 1
     owns = masked[head.pos + len(head.surface):].startswith(("'s", "’s", "的"))
     return j >= 0 and words[j] in _BECOME and not owns

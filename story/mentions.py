@@ -48,8 +48,8 @@ def find_mentions(analysis: Analysis, tokens: Tokens, hits: list[Hit]) -> list[M
     the article and describing words before it, the job and ``named X`` after it."""
     words = tokens.words
     heads = [h for h in hits if h.section in PERSON_SECTIONS and not describes_thing(h, hits) and not (
-        h.section in {"breeds", "species"} and became(h, hits, words, analysis.premise))]  # 后来成了导盲犬: no one of
-    # the cast, what the pet became
+        h.section in {"breeds", "species", "relations"} and became(h, hits, words, analysis.premise))]  # 后来成了导盲犬,
+    # 成了大老板: no one of the cast, what the pet became
     found = found_children(analysis.premise, tokens, heads)  # 找到了走失的小女孩: the child found, cast so
     heads = sorted([*heads, *found], key=lambda h: h.start) if found else heads
     shows = [h for h in hits if h.section == "places"]  # "the dog show": a place, no mention of a dog

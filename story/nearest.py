@@ -13,6 +13,7 @@ added to the tokenizer's dictionary.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
@@ -124,6 +125,8 @@ def things(text: str, language: str) -> list[Nearest]:
         last_end = hit.end
         if tokens.chinese and len(hit.surface) == 1 and hit.start and tokens.words[hit.start - 1][-1:] in _ZH_COUNT:
             continue  # a measure word, not a thing: 一窝小猫 (no nest), 一家餐厅 (no home)
+        if hit.section == "props" and _scopes_best(tokens, hit):
+            continue  # 全城最大的餐厅, "the biggest restaurant in the whole town": the best of it, no crowd there
         key = (hit.section, hit.key.rstrip(_NEAR))
         if key not in seen:
             seen.add(key)
@@ -132,6 +135,20 @@ def things(text: str, language: str) -> list[Nearest]:
 
 
 _ZH_COUNT = set("一两二三四五六七八九十几半每这那")
+_BEST_EN = re.compile(r"^(?:\w+est|best|most|greatest|number)$")
+_SCOPES = {"crowd"}  # the many a "best in …" names its scope by: 全城, "the whole town"
+
+
+def _scopes_best(tokens: Tokens, hit: Hit) -> bool:
+    """A crowd word that only says where something is the best (全城最大的餐厅, 全城第一, "the biggest restaurant in
+    the whole town"): the scope of a superlative, no crowd to draw."""
+    if hit.key.rstrip(_NEAR) not in _SCOPES:
+        return False
+    words, start, end = tokens.words, hit.start, hit.end
+    if tokens.chinese:
+        return end < len(words) and words[end].startswith(("最", "第一"))
+    before = [w.lower() for w in words[max(0, start - 7):start]]
+    return len(before) >= 2 and before[-2:] in (["in", "the"], ["of", "the"]) and any(_BEST_EN.match(w) for w in before)
 
 
 def _after_place_word(tokens: Tokens, start: int, end: int) -> bool:

@@ -5,6 +5,8 @@ where it happens, "thrown out of a fancy hotel")."""
 
 from __future__ import annotations
 
+import re
+
 from story.analysis import BY, Person, slug
 from story.lexicon import Hit, lexicon
 
@@ -34,8 +36,25 @@ def add_doers_by_role(people: list[Person], hits: list[Hit], words: tuple[str, .
         by = any(w in BY for w in words[max(0, h.start - 3):h.start]) and any(
             0 <= h.start - w.end <= 4 or 0 <= w.start - h.end <= 1 for w in wrongs)  # "laughed at by", 被…嘲笑
         if does or by:
-            people.append(Person(key=slug(h.key, taken), role="other", side="neutral", pos=h.pos, words=(h.surface,),
-                                 start=h.start, end=h.end, job=h.key, job_words=h.surface, after_by=by and not does))
+            doer = Person(key=slug(h.key, taken), role="other", side="neutral", pos=h.pos, words=(h.surface,),
+                          start=h.start, end=h.end, job=h.key, job_words=h.surface, after_by=by and not does)
+            people.append(doer)
+            _told_again(people, doer)
+
+
+def _told_again(people: list[Person], doer: Person) -> None:
+    """A role word told after the one who did a wrong in that role, and the last word of its role's name
+    (被餐厅老板赶了出去…当年赶走他的老板, "fired by the restaurant owner … the owner who fired him"): that
+    doer told of again, never one more pet."""
+    for p in list(people):
+        said = p.words[0] if p.words else ""
+        if p is doer or p.start <= doer.start or not p.relation or p.species or p.breed or p.name or p.alike > 1 \
+                or not said or said == doer.job_words or not doer.job_words.endswith(said):
+            continue
+        if re.fullmatch(r"[a-z ]+", said) and not doer.job_words.endswith(f" {said}"):
+            continue  # "the landlord … the lord": a word of its own
+        people.remove(p)
+        doer.again = (*doer.again, (p.start, p.end), *p.again)
 
 
 def add_others(people: list[Person], hits: list[Hit], words: tuple[str, ...], chinese: bool, taken: set[str]) -> None:

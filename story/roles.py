@@ -127,7 +127,8 @@ def read_subject(premise: str, tokens: Tokens, start: int, end: int, inside: lis
     words = tokens.words
     i = start
     while i < end and words[i] in {"one", "day", "morning", "later", "soon", "eventually", "finally", "once",
-                                   "everyday", "years", "months", "一天", "某天", "有一天", "终于", "最后", "后来"}:
+                                   "everyday", "years", "months", "一天", "某天", "有一天", "终于", "最后", "后来",
+                                   "当年", "当初", "从前", "那时"}:  # 当年那个老板来…: the boss of those days
         i += 1
     while tokens.chinese and i + 1 < end and _SPAN_ZH.fullmatch(words[i]) and words[i + 1] in _AFTER_ZH:
         i += 2  # 三年后橘猫成了老板, 多年以后: when, then who

@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from story.analysis import BY
 from story.buying import bought_told, saving_up
-from story.clauses import Clause, outsider_entry
+from story.clauses import Clause, clauses, outsider_entry
 from story.datafiles import read_json
 from story.gear import is_gear, note_phrase, tool_action
 from story.kinds import STRIVING, Kind
@@ -94,6 +94,8 @@ def kind(clause: Clause, total: int, analysis: Analysis, cast: Cast, befallen: s
     if (clause.actor not in (None, cast.hero) or cast.story.hurt_any) and cast.story.hurt_in(clause.text):
         return "setback"  # "a kitten's roommate breaks his favourite toy", "two kittens fight over the last fish":
         # the hero's loss, where the quarrel starts
+    if actor_side == "villain" and came_back(clause, analysis):
+        return "outcome"  # 当年那个老板来它店里洗碗: the old boss at the hero's sink is how it ends, no hurt
     if clause.obj and actor_side != obj_side and {actor_side, obj_side} & {"villain"}:
         if actor_side == "villain" and ("outcome" in kinds or action(clause) in _MENDING or mending(clause)):
             return "outcome" if last else "plain"  # the rival apologises to the hero: how it ends, not a hurt
@@ -141,6 +143,25 @@ def _striving_for(c: Clause) -> bool:
     """The clause's win is only what the hero strives for, its doing's purpose (``spine.json``'s ``striving_for``:
     "trains every night to win the race", 为了赢得比赛), and not won there."""
     return bool(data_words("spine.json", "striving_for").search(c.text.lower()))
+
+
+SUCCESS = frozenset({"become", "build", "get_rich", "win"})  # the hero made it: a chef, its own restaurant, rich
+
+
+def came_back(clause: Clause, analysis: Analysis) -> bool:
+    """The premise's last clause tells one who wronged the hero before the hero's own success coming back to it
+    after that success, with no wrong of its own (当年赶走他的老板来应聘服务员, 当年那个老板来它店里洗碗, "the boss who
+    fired him comes to ask for a job"): the face-slap reversal, how the story ends."""
+    hero, read = analysis.hero.key, clauses(analysis)
+    won = next((c.index for c in read if c.actor == hero and set(c.events) & SUCCESS), None)
+    if won is None or clause.index != len(read) - 1 or clause.index <= won or read[clause.index] != clause:
+        return False
+    wronged = {c.actor for c in read[:won] if c.actor not in (None, hero) and hero in (c.obj, c.subject)}
+    return clause.actor in wronged and not wrongs(clause.events) and bool(mending(clause) or _COMES.search(clause.verb))
+
+
+_COMES = re.compile(r"\b(?:com(?:e|es|ing)|came|returns?|returned|asks?|asked|begs?|begged)\b|来|回来|求", re.IGNORECASE)
+# comes back, asks, begs (来, 求): to the hero, never only stunned where it stands ("can't believe it")
 
 
 def _adrift(c: Clause) -> bool:

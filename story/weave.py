@@ -101,6 +101,10 @@ def weave(template: list[Beat], spine: list[Beat], clauses: Sequence[Clause], an
                 at = last_of["rise"]  # the time in between, the hero alone; a getting-well story's care (the soup,
                 if cast.story.ill_setback and "wrong" in last_of:  # the night by its side) after the falling ill,
                     at = max(at, last_of["wrong"])  # never on the day it still plays in the park
+                won = _first_success(spine, clauses, cast)
+                if won is not None and won <= at:  # 成了大厨，开了全城最大的餐厅: the practice and the old chef's
+                    before.setdefault(won, []).append(b)  # advice before the hero made it, never after it
+                    continue
                 after.setdefault(at, []).append(b)
             continue
         if events - told - _FEELINGS or (b["speaker"] == NARRATOR and _names_other(b, cast) and ph != "setup"
@@ -139,6 +143,13 @@ def _placeless(c: Clause) -> str:
         if n.section == "places":
             text = re.sub(re.escape(n.wanted), " ", text, flags=re.IGNORECASE)
     return text
+
+
+def _first_success(spine: list[Beat], clauses: Sequence[Clause], cast: Cast) -> int | None:
+    """The clause of the premise's first beat that tells the hero's own success (becomes the chef, gets rich,
+    wins: an outcome of the hero's; opens its own restaurant, 开了连锁餐厅), if any."""
+    return next((int(b["clause"]) for b in spine if (b["kind"] == "outcome" or "build" in clauses[int(b["clause"])].events)
+                 and clauses[int(b["clause"])].actor == cast.hero), None)
 
 
 _PRACTICE = {"train"}  # the dream practised ("practises founding a company a thousand times"): effort, not the event
@@ -355,6 +366,12 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         if line:
             beats.insert(at, {"speaker": who, "line": line, "visual": later or b["visual"], "slot": "reaction"})
 
+    won = _first_success(spine, clauses, cast)
+
+    def made_it(b: Beat) -> bool:
+        """A beat told after the hero's success (开了全城最大的餐厅 after 成了大厨): no practice led up to it."""
+        return won is not None and won < int(b["clause"])
+
     # 2. an ending: the last premise beat closes with the story's emotion
     ended: Beat | None = None
     open_end = not strives and (kind or STRIVING).open_ending and spine and spine[-1]["kind"] == "rise"
@@ -376,7 +393,7 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
     for b in [b for b in spine if b in chosen]:
         if length(beats, lang) >= FILL_S or len(beats) >= MAX_BEATS:
             break
-        ahead = b["kind"] == "rise" and b is not spine[0]  # the hero's doing is led up to, not followed
+        ahead = b["kind"] == "rise" and b is not spine[0] and not made_it(b)  # the hero's doing is led up to
         aftermath(b, beats.index(b) + (0 if ahead else 1), ahead)
     # 3a. a premise that opens with its rise or its ending ("a delivery driver builds a company") is
     #     led up to: the hero's days before it (its job's days when it names one, then the effort),
@@ -413,7 +430,8 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         while at < len(beats) and beats[at]["slot"] in {"feeling", "reaction"}:
             at += 1
         opens = b is spine[0] and b["kind"] in {"outcome", "rise", "plain"} and turns % 2 == 0 and not done_to_hero
-        ahead = (b["kind"] == "rise" and b is not spine[0]) or opens  # a lone ending gets as much lead-up
+        ahead = (b["kind"] == "rise" and b is not spine[0] and not made_it(b)) or opens  # a lone ending gets as
+        # much lead-up
         if ahead:
             at = beats.index(b)  # the hero's doing is led up to: the effort and the time before it
             while at > 0 and beats[at - 1]["slot"] == "reaction":
