@@ -1570,7 +1570,7 @@ PROPS_CASES: tuple[tuple[str, str, str, str | None], ...] = (
     ("饿肚子的流浪猫偷了一条鱼", "zh", "fish", None),
     ("飞行员小猫开着飞机回家", "zh", "plane", None),
     ("小狗在面馆吃拉面，被富猫嘲笑", "zh", "noodles", "noodle shop"),
-    ("柯基在早市卖包子", "zh", "dumplings", None),
+    ("柯基在早市卖包子", "zh", "steamed buns", None),
     ("小狗啃着骨头等主人回家", "zh", "bone", None),
     # vehicles and things the first group lacked (a train, a truck, a bus, a bicycle, the payoff's golden car as a
     # sports car, an oven, a queue, a tooth, video games), written by hand before they were first run

@@ -556,6 +556,8 @@ def expand_plan(
             for a in apps:
                 if a["action"] == "work" and a["id"] == "hero":
                     a["holding"] = kit[0][:40]
+        elif hints.ride and any(h.section == "jobs" and h.key == hints.job for h in hits):
+            props.append(hints.ride)  # "a truck driver dog rescues puppies": its truck stands where its job is told
         # 3d'. the dream reached (second half): its own props (a company's sign), and for a company the
         #      hero's old job's first prop too, so a delivery rider's company is a delivery scooter company
         if (hints.dream and 2 * n >= len(groups)

@@ -11,6 +11,12 @@ from story.lexicon import Hit, Tokens, dreamed_thing_at, lexicon
 
 _GOAL_WORDS = {"become", "dream", "run_for", "build", "compete", "explore"}
 
+_WORKS_AS_ZH = {"当", "做", "干"}  # 当厨师, 去做厨师: to work as the role said next
+_FOR_ZH = {"给", "为", "帮", "替"}  # 给小猫做饭: the pet after them is the one a deed is done for
+# the words before a bare "shop" that leave it a shop anyone keeps ("opens a little shop": its clerk's job); any
+# other word names the shop's trade ("a flower shop", "a pet shop"), which is no clerk's job
+_PLAIN_SHOP = {"a", "an", "the", "his", "her", "their", "its", "my", "our", "your", "own", "little", "small", "tiny",
+               "corner", "local", "big", "new", "old", "same", "family", "one", "this", "that", "at", "in", "to"}
 _ROLE_END = ("er", "or", "ist", "ian", "man", "woman", "ess", "ant", "eon", "ic")
 _WORKS_AS = {"works as", "worked as", "working as", "is", "was"}
 _NOT_ROLE = {"her", "his", "their", "its", "after", "over", "under", "never", "ever", "other", "another", "either",
@@ -57,6 +63,12 @@ def attach_job(person: Person, hits: list[Hit], tokens: Tokens) -> None:
 
     words = tokens.words
     at = person.end
+    if tokens.chinese and any(w in _FOR_ZH for w in words[max(0, person.start - 3):person.start]):
+        return  # 给全城的猫做衣服: the ones it is done for, never the doer of the work said after them
+    if tokens.chinese:  # 狸花猫当厨师, 橘猫去当保安, 布偶猫做裁缝: the pet works as the role said after it
+        said = words[at:at + 2]
+        step = 2 if said[:1] and said[0] in {"去", "来"} and said[1:] and said[1] in _WORKS_AS_ZH else 1
+        at += step if said and said[step - 1] in _WORKS_AS_ZH else 0
     if not tokens.chinese:
         for n in (4, 3, 2):  # "who works as a magician", "is a nurse"
             said = words[at:at + n]
@@ -64,7 +76,7 @@ def attach_job(person: Person, hits: list[Hit], tokens: Tokens) -> None:
                 at += n
                 break
     job = next((h for h in hits if h.section == "jobs" and (h.start == at or person.start <= h.start < person.end)
-                and not _verb_like(h.surface, tokens)
+                and not _verb_like(h.surface, tokens) and not trade_shop(h, tokens)
                 and not (h.start == at and at and verb_of_many(words[at - 1], h.surface, tokens.chinese))), None)
     if job is not None:  # 小猫考试作弊, 送小猫上学, 金毛竞选市长: the pet's, said by what it does, no role word
         pet = any(h.section in {"breeds", "species"} and (h.start, h.end) == (job.start, job.end) for h in hits)
@@ -94,6 +106,15 @@ def attach_job(person: Person, hits: list[Hit], tokens: Tokens) -> None:
         return
 
 
+def trade_shop(job: Hit, tokens: Tokens) -> bool:
+    """The clerk's bare "shop" word after the word of its trade ("opens a flower shop", "a pet shop", "the toy
+    store"): the shop of that trade, no shop clerk's job."""
+    if tokens.chinese or job.key != "shop_clerk" or job.surface not in {"shop", "store", "shops", "stores"}:
+        return False
+    before = tokens.words[job.start - 1] if job.start else ""
+    return before.replace("'", "").isalpha() and before not in _PLAIN_SHOP
+
+
 def verb_of_many(head: str, word: str, chinese: bool) -> bool:
     """A job word in the singular right after pets in the plural is their verb ("two cats cook dinner"),
     not their job ("two cat cooks", "a cat cook")."""
@@ -114,7 +135,7 @@ def hero_jobs(hits: list[Hit], tokens: Tokens, people: list[Person] | None = Non
     job = dream = None
     goal_ends = [h.end for h in hits if h.section == "events" and h.key in _GOAL_WORDS]
     for h in hits:
-        if h.section != "jobs":
+        if h.section != "jobs" or trade_shop(h, tokens):
             continue
         if any(w in BY for w in tokens.words[max(0, h.start - 3):h.start]):
             continue  # "adopted by a kind baker", 被好心的面包师收养: who does it, not the hero's job

@@ -140,6 +140,8 @@ class Lexicon:
                 for word in sorted(self._zh, key=len, reverse=True):
                     if len(word) > 1:
                         tok.add_word(word, freq=200_000)
+                for word in _whole_zh():
+                    tok.add_word(word, freq=200_000)
                 self._jieba = tok
             return self._jieba
 
@@ -151,7 +153,8 @@ class Lexicon:
         for seg, start, _end in self._tokenizer().tokenize(text):
             if not seg.strip():
                 continue
-            parts = [seg] if seg in self._zh or not _HAN.search(seg) else (self._split_zh(seg) or [seg])
+            parts = [seg] if seg in self._zh or seg in _whole_zh() or not _HAN.search(seg) \
+                else (self._split_zh(seg) or [seg])  # 养家 kept whole: no home inside it
             off = start
             for part in parts:
                 if _HAN.search(part) or part.strip():
@@ -410,8 +413,21 @@ _BRING = {"带", "送", "抱", "领", "接", "捡", "背"}  # 把它带回家: s
 
 
 def _brought_home(hit: Hit, tokens: Tokens) -> bool:
-    """回家 after 带/送/抱/领/接 (把小狗带回家照顾): the pet is brought home by another, it does not find its way."""
-    return hit.section == "events" and hit.surface == "回家" and hit.start > 0 and tokens.words[hit.start - 1] in _BRING
+    """回家 after 带/送/抱/领/接 (把小狗带回家照顾): the pet is brought home by another, it does not find its way;
+    回家 every day (每天半夜才回家): the way home after work, no lost pet finding it."""
+    if hit.section != "events" or hit.surface != "回家" or hit.start == 0:
+        return False
+    words = tokens.words
+    clause = words[:hit.start]
+    for i in range(len(clause) - 1, -1, -1):
+        if clause[i] in _CLAUSE_ENDS:
+            clause = clause[i + 1:]
+            break
+    return words[hit.start - 1] in _BRING or bool(_EVERY_DAY & set(clause))
+
+
+_EVERY_DAY = {"每天", "天天", "每晚", "每天晚上", "每个晚上", "每天夜里", "总是", "经常"}
+_CLAUSE_ENDS = {"，", "。", "！", "？", "；", ",", ".", "!", "?", ";"}
 
 
 _ONE_HOUSEHOLD = {"全", "整"}  # 全家 / 整家: a whole family
@@ -428,6 +444,12 @@ def _family_or_measure(hit: Hit, tokens: Tokens, people: set[int]) -> bool:
     after = words[hit.end] if hit.end < len(words) else ""
     return bool(_NUMERAL.search(before)) or before in _ONE_HOUSEHOLD or (
         hit.surface == "家" and (after.startswith(("人", "老小")) or (hit.start in people and after == "的")))
+
+
+@cache
+def _whole_zh() -> frozenset[str]:
+    """Chinese words read whole, never split for the vocabulary word inside (``whole_zh.json``: 养家 is no home)."""
+    return frozenset(read_json("whole_zh.json")["zh"])
 
 
 @cache

@@ -120,8 +120,11 @@ def analyse(premise: str) -> Analysis:
             surfaces[f"jobs:{job}"] = hero.job_words
             if dream == job:
                 dream = None
-    elif job is not None and any(p.job == job and p is not hero for p in cast):
-        job = None  # "bullied by a doberman doctor": the doctor is the doberman, not the hero
+    elif job is not None and all(any(
+            p is not hero and p.job == job and p.job_words == h.surface and p.start <= h.start <= p.end + 4
+            for p in cast) for h in hits if h.section == "jobs" and h.key == job):
+        job = None  # "bullied by a doberman doctor": the doctor is the doberman, not the hero (but "runs a flower
+        #  shop … ignored by a siamese florist": the shop is the hero's own)
     return Analysis(
         premise=premise, language="zh" if chinese else "en", cast=cast, job=job, dream=dream, places=places,
         props=props, wrongs=wrongs, goals=goals, outcomes=outcomes, wrongdoer=wrongdoer, lost_thing=lost,

@@ -19,7 +19,8 @@ from tests.test_staging import _HERO, _PARTNER, _RIVAL, SMALL, _scene, _still
 
 KINDS = ["flower shop", "bakery", "café", "grocery", "bookshop", "fish market", "butcher", "noodle shop", "dumpling shop",
          "barber", "toy shop", "ice cream shop", "burger shop", "pizzeria", "sushi bar", "hot dog stand",
-         "hot pot restaurant", "milk tea shop", "tailor shop", "repair shop", "animal shelter"]
+         "hot pot restaurant", "milk tea shop", "tailor shop", "repair shop", "animal shelter", "bun shop", "cobbler",
+         "pet shop"]
 
 
 def test_shops_file_is_complete_and_consistent() -> None:
@@ -56,7 +57,7 @@ def _shop_scene(location: str, setting: str, **kw: Any) -> Scene:
     ("the fish market", "fish market"), ("fishmonger", "fish market"), ("海鲜市场", "fish market"),
     ("the butcher dog's shop", "butcher"), ("a deli", "butcher"), ("肉铺", "butcher"),
     ("a busy noodle shop", "noodle shop"), ("ramen bar", "noodle shop"), ("面馆", "noodle shop"),
-    ("a dumpling house", "dumpling shop"), ("包子铺", "dumpling shop"), ("a pet grooming salon", "barber"),
+    ("a dumpling house", "dumpling shop"), ("包子铺", "bun shop"), ("饺子馆", "dumpling shop"), ("a pet grooming salon", "barber"),
     ("理发店", "barber"), ("the toy store", "toy shop"), ("an ice cream parlour", "ice cream shop"),
 ])
 def test_the_scene_words_name_the_shop(words: str, kind: str) -> None:

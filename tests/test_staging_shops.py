@@ -148,7 +148,7 @@ def _opened(premise: str) -> tuple[Script, int]:
 
 
 @pytest.mark.parametrize(("premise", "tools"), [
-    ("a chubby pug saves every coin and opens a burger shop", {"cash register"}),
+    ("a chubby pug saves every coin and opens a little shop", {"cash register"}),
     ("a stray dog carries heavy boxes at the market and one day opens his own bakery", {"bread loaves", "oven"}),
 ])
 def test_the_shop_job_is_not_worn_before_the_shop_opens(premise: str, tools: set[str]) -> None:

@@ -27,7 +27,7 @@ def test_a_food_word_after_the_pet_is_its_name(premise: str, name: str) -> None:
 @pytest.mark.parametrize(("premise", "thing"), [
     ("小狗吃饺子的时候被富家狗嘲笑", "dumplings"),  # eaten
     ("a corgi eats a dumpling and dreams of being a chef", "dumplings"),
-    ("流浪猫每天吃包子，后来成了厨师", "dumplings"),
+    ("流浪猫每天吃包子，后来成了厨师", "buns"),
 ])
 def test_the_food_eaten_stays_a_thing(premise: str, thing: str) -> None:
     analysis = analyse(premise)

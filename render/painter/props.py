@@ -24,7 +24,7 @@ HAND: dict[str, float] = {"tape measure": 30, "wrench": 30, "umbrella": 75, "mic
                           "money": 18, "cake": 18, "gift box": 20, "suitcase": 26, "serving tray": 40,
                           "coffee cup": 18, "handbag": 24, "necklace": 24, "newspaper": 30, "kitten": 36,
                           "puppy": 36, "fire hose": 56, "flag": 60,
-                          "sausages": 22, "fish": 22, "bone": 16, "noodles": 18, "dumplings": 18, "meat": 18,
+                          "sausages": 22, "fish": 22, "bone": 16, "noodles": 18, "dumplings": 18, "steamed buns": 18, "shoes": 24, "meat": 18,
                           "bread": 20, "ice cream": 18, "tooth": 22, "game controller": 28, "piggy bank": 34,
                           "weights": 40, "broom": 64, "dishes": 20, "boxes": 30, "basketball": 22, "frisbee": 24,
                           "tennis racket": 40, "skateboard": 40, "guitar": 56, "burger": 20,
@@ -36,7 +36,7 @@ GRIP: dict[str, tuple[float, float]] = {"umbrella": (0, -4), "microphone": (0, -
                                         "coffee cup": (0, -40), "handbag": (0, -88), "newspaper": (0, -40),
                                         "necklace": (0, -100), "kitten": (0, -24), "puppy": (0, -24),
                                         "fire hose": (-30, -40), "flag": (0, -30),
-                                        "sausages": (0, -92), "fish": (0, -90), "bone": (0, -40), "meat": (30, -88),
+                                        "sausages": (0, -92), "fish": (0, -90), "bone": (0, -40), "meat": (30, -88), "shoes": (0, -20),
                                         "bread": (-10, -26), "ice cream": (0, -20),
                                         "tooth": (0, -40), "game controller": (0, -40), "weights": (0, -31),
                                         "broom": (0, -70), "dishes": (0, -24), "boxes": (0, -20),
@@ -848,7 +848,19 @@ def _noodles(p: Pen, color: RGB | None) -> None:
 
 
 def _dumplings(p: Pen, color: RGB | None) -> None:
-    """A bamboo steamer of dumplings: pleated white buns in a round basket, steam rising."""
+    """A plate of dumplings (jiaozi): pale crescents with crimped edges, a little dish of vinegar beside them."""
+    p.ell(0, -8, 50, 9, color or (236, 240, 246))
+    p.ell(0, -10, 40, 6, WHITE, outline=False)
+    for x, y in ((-24, -16), (0, -18), (24, -16), (-12, -28), (12, -28)):
+        p.poly([(x - 15, y + 3), (x - 9, y - 8), (x, y - 12), (x + 9, y - 8), (x + 15, y + 3)], (248, 242, 222))
+        for dx in (-7, 0, 7):  # the crimped ridge along the top
+            p.line([(x + dx - 2, y - 9 - abs(dx) * -0.2), (x + dx + 2, y - 12 + abs(dx) * 0.4)], (214, 204, 178), 1.2)
+    p.ell(40, -22, 10, 5, WHITE)
+    p.ell(40, -23, 7, 3, (120, 70, 40), outline=False)  # vinegar
+
+
+def _steamed_buns(p: Pen, color: RGB | None) -> None:
+    """A bamboo steamer of steamed buns (baozi): round pleated white buns in a round basket, steam rising."""
     basket = color or (210, 170, 100)
     p.rect(-48, -30, 48, 0, basket, r=4)
     for y in (-22, -10):
@@ -859,6 +871,21 @@ def _dumplings(p: Pen, color: RGB | None) -> None:
             p.line([(x + dx * 1.4, y - 2), (x, y - 10)], (210, 200, 185), 1.3)
     for k in (-20, 0, 20):
         p.line([(k, -62), (k + 4, -74), (k, -88)], _STEAM, 1.4)
+
+
+def _shoes(p: Pen, color: RGB | None) -> None:
+    """A cobbler's work: a worn leather shoe with a patch on its toe, the little hammer that mends it."""
+    leather = color or (120, 72, 40)
+    p.poly([(-40, -4), (-40, -30), (-30, -36), (-14, -34), (8, -22), (30, -18), (40, -10), (40, -4)], leather)
+    p.rect(-42, -6, 42, 0, (50, 40, 34), r=1)  # the sole
+    p.ell(-24, -30, 8, 3, darker(leather, 0.6), outline=False)  # the opening
+    for x in (-12, -4):
+        p.line([(x, -30), (x + 4, -24)], (240, 230, 210), 1.4)  # laces
+    p.rect(18, -20, 32, -10, (180, 150, 110))  # the patch, stitched
+    for x in (20, 25, 30):
+        p.line([(x, -21), (x, -19)], INK, 1)
+    p.stroke([(-6, -52), (20, -90)], (150, 105, 60), 5)  # the hammer's handle, its head
+    p.poly([(10, -96), (32, -82), (28, -76), (6, -90)], (150, 155, 165))
 
 
 def _meat(p: Pen, color: RGB | None) -> None:
@@ -1679,7 +1706,8 @@ DRAW: dict[str, DrawFn] = {
     "confetti": _confetti, "company sign": _company_sign, "food stall": _food_stall, "serving tray": _serving_tray,
     "coffee cup": _coffee_cup, "handbag": _handbag, "necklace": _necklace, "newspaper": _newspaper, "yacht": _yacht,
     "easel": _easel, "fire hose": _fire_hose, "fire": _fire, "burning house": _burning_house, "flag": _flag,
-    "sausages": _sausages, "fish": _fish, "bone": _bone, "noodles": _noodles, "dumplings": _dumplings, "meat": _meat,
+    "sausages": _sausages, "fish": _fish, "bone": _bone, "noodles": _noodles, "dumplings": _dumplings, "steamed buns": _steamed_buns,
+    "shoes": _shoes, "meat": _meat,
     "bread": _bread, "ice cream": _ice_cream, "plane": _plane, "train": _train, "oven": _oven, "queue": _queue,
     "tooth": _tooth, "game controller": _game_controller, "boxes": _boxes, "football": _football,
     "basketball": _basketball, "frisbee": _frisbee, "tennis racket": _tennis, "skateboard": _skateboard,

@@ -1,6 +1,6 @@
 """Shops that read as what they sell: a flower shop with buckets of flowers under a FLOWERS sign, a
 bakery with bread and cakes, a café, a milk tea shop with cups of bubble tea, a tailor's with bolts of cloth and spools of thread, a repair shop with a car up on its lift, tyres and toolboxes, a grocery with crates of fruit, a bookshop, a fish market, a butcher's
-with strings of sausages and roasts, a noodle shop, a dumpling shop, a barber's, a toy shop, an ice cream shop, a burger shop, a pizzeria, a sushi
+with strings of sausages and roasts, a noodle shop, a dumpling shop (plates of dumplings), a bun shop (steamers of steamed buns), a cobbler's (mended shoes), a pet shop (fish tanks, bird cages, sacks of pet food), a barber's, a toy shop, an ice cream shop, a burger shop, a pizzeria, a sushi
 bar, a hot dog stand, a hot pot restaurant, an animal shelter with puppies and kittens behind kennel bars under a
 SHELTER sign between two paw prints.
 
@@ -345,7 +345,33 @@ def _kennel(p: Pen, k: int) -> None:
     _paw(sub, (250, 250, 250), 0.3)
 
 
+def _pets(p: Pen, k: int) -> None:
+    """A pet shop's goods in turn: a fish tank with its fish and weed, a bird in its cage, a sack of pet food."""
+    if k % 3 == 0:
+        p.rect(-20, -30, 20, 0, (170, 220, 240))
+        p.line([(-20, -24), (20, -24)], (120, 190, 220), 1.2)  # the water's top
+        p.stroke([(-12, 0), (-14, -14), (-10, -22)], (70, 150, 70), 2.4)
+        p.ell(4, -14, 7, 4, (250, 140, 40))
+        p.poly([(10, -14), (16, -19), (16, -9)], (250, 140, 40))
+    elif k % 3 == 1:
+        p.line([(0, -48), (0, -42)], (150, 150, 160), 1.4)
+        p.arc(0, -26, 16, 180, 360, 1.6)
+        for x in (-16, -8, 0, 8, 16):
+            p.line([(x, -26 - (16 - abs(x)) * 0.9), (x, 0)], (160, 160, 170), 1.2)
+        p.rect(-18, -2, 18, 0, (150, 150, 160))
+        p.ell(0, -14, 6, 5, (250, 210, 60))  # the bird on its perch
+        p.poly([(6, -15), (10, -13), (6, -12)], (240, 140, 40), outline=False)
+        p.line([(-10, -8), (10, -8)], (150, 110, 70), 1.4)
+    else:
+        p.poly([(-14, -36), (14, -36), (16, 0), (-16, 0)], (230, 120, 60))
+        p.rect(-14, -40, 14, -35, (200, 95, 45))
+        p.ell(0, -18, 5, 4, WHITE, outline=False)  # a paw print
+        for x, y in ((-6, -25), (-2, -27), (2, -27), (6, -25)):
+            p.ell(x, y, 1.8, 1.8, WHITE, outline=False)
+
+
 GOODS: dict[str, Callable[[Pen, int], None]] = {
+    "buns": _food("steamed buns"), "shoes": _food("shoes"), "pets": _pets,
     "flowers": _bucket_of_flowers, "bread": _bread, "coffee": _coffee, "fruit": _fruit_crate, "books": _books,
     "fish": _fish, "meat": _food("sausages", "meat"), "noodles": _food("noodles"), "dumplings": _food("dumplings"),
     "ice cream": _food("ice cream"), "salon": _salon, "toys": _toys, "burgers": _food("burger"),
