@@ -10,6 +10,7 @@ does something and then suffers something with no comma between ("在餐厅打�
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from story.clausewords import (
@@ -106,6 +107,11 @@ def _purpose_after(words: tuple[str, ...], i: int) -> bool:
     return words[i + 1:i + 2] != () and words[i + 1] in _PURPOSE_ZH
 
 
+# a span of time before "later" ("5 years later", "a few months later"): the next clause's when
+_SPAN_EN = re.compile(r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twenty|\d+|a few|few|many|several|"
+                      r"some)(?: (?:long|more))? (?:years?|months?|weeks?|days?|hours?|minutes?)")
+
+
 def fragments(premise: str, tokens: Tokens) -> list[tuple[str, int, int]]:
     """(lead word, first token, end token) of each fragment."""
     words = tokens.words
@@ -148,6 +154,10 @@ def fragments(premise: str, tokens: Tokens) -> list[tuple[str, int, int]]:
         if joined == "who" and i and words[i - 1] in _ASKED_AFTER | GROUP_WHO:
             joined = None  # "quarrel over who gets the wheel": what they row about, no one who does it; "those who
             # mocked him are speechless": the many who did it, one doer (``story/roles.py``'s ``outsider_verb``)
+        if joined == "later" and not tokens.chinese and start < i and _SPAN_EN.fullmatch(" ".join(words[start:i])):
+            lead = f"{lead} {premise[tokens.offsets[start]:tokens.offsets[i] + len(words[i])]}".strip()
+            i = start = i + 1  # "5 years later she's a CEO": when the next clause is, never a clause of its own
+            continue
         if i and (PUNCT.search(between) or joined):
             if start < i:
                 out.append((lead, start, i))

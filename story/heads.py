@@ -17,7 +17,7 @@ from story.counted import add_counted
 from story.datafiles import read_json
 from story.jobs import role_before
 from story.lexicon import Hit, Tokens, lexicon
-from story.predicates import said_of_subject_zh
+from story.predicates import said_of_subject_en, said_of_subject_zh
 from story.sides import harm_at, kind_doer, takes_at
 
 _POSSESSIVE = {"her", "his", "their", "its", "whose", "她的", "他的", "它的", "她", "他", "它"}
@@ -105,6 +105,8 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
             continue  # "邻居家的布偶猫", 邻居家的大狗: the neighbour is the pet's household, not one more pet
         if h.section == "relations" and chinese and said_of_subject_zh(words, h.start, breaks):
             continue  # "金毛其实是首富的儿子", "成了外卖公司的老板": who the pet is, not one more pet
+        if not chinese and not owns and said_of_subject_en(tokens, masked, h, hits, breaks):
+            continue  # "he is the mall owner", "she's a CEO", "the richest dog in the city": who the pet is
         person = Person(key="", role="other", side="neutral", pos=h.pos)
         span_start, span_end = h.start, h.end
         group = [h]

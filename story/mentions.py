@@ -33,6 +33,7 @@ from story.clausewords import (
 )
 from story.heads import became, found_children
 from story.lexicon import Hit, Tokens, lexicon
+from story.predicates import said_of_subject_en, said_of_subject_zh
 from story.premise import Analysis, Person, verb_of_many
 
 
@@ -48,8 +49,10 @@ def find_mentions(analysis: Analysis, tokens: Tokens, hits: list[Hit]) -> list[M
     the article and describing words before it, the job and ``named X`` after it."""
     words = tokens.words
     heads = [h for h in hits if h.section in PERSON_SECTIONS and not describes_thing(h, hits) and not (
-        h.section in {"breeds", "species", "relations"} and became(h, hits, words, analysis.premise))]  # 后来成了导盲犬,
-    # 成了大老板: no one of the cast, what the pet became
+        h.section in {"breeds", "species", "relations"} and became(h, hits, words, analysis.premise)) and not (
+        not tokens.chinese and said_of_subject_en(tokens, analysis.premise, h, hits)) and not (
+        tokens.chinese and h.section == "relations" and said_of_subject_zh(words, h.start, set()))]  # 后来成了导盲犬,
+    # 成了大老板, "is the richest dog in the city", 原来她是董事长的妈妈: no one of the cast, what the pet became or is
     found = found_children(analysis.premise, tokens, heads)  # 找到了走失的小女孩: the child found, cast so
     heads = sorted([*heads, *found], key=lambda h: h.start) if found else heads
     shows = [h for h in hits if h.section == "places"]  # "the dog show": a place, no mention of a dog

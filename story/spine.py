@@ -324,7 +324,7 @@ def _subject(c: Clause, cast: Cast, introduced: set[str], zh: bool, company: str
 def _line_en(c: Clause, total: int, cast: Cast, introduced: set[str], rng: random.Random, lead_ok: bool,
              company: str | None = None) -> str:
     leads = spine_data()["leads"]
-    lead = leads["en"].get(c.lead, "")
+    lead = leads["en"].get(c.lead, "") or _when_lead(c.lead)
     if not lead and lead_ok and c.index == total - 1 and (total >= 3 or c.index == 0):
         lead = rng.choice(leads["last"]["en"])
     owned = _owned_subject(c)
@@ -334,6 +334,8 @@ def _line_en(c: Clause, total: int, cast: Cast, introduced: set[str], rng: rando
         subject = re.sub(r"^(A|An|The)\b", lambda m: m.group(1).lower(), c.outsider) if c.outsider and not c.passive \
             else _subject(c, cast, introduced, False, company)
     out = [lead, subject] if lead else [subject]
+    if _CONTRACTED_IS.match(c.text) and c.parts and c.parts[0].text.lower() not in {"is", "has"}:
+        out.append("is")  # "she's a CEO": Pearl is a CEO
     owner_named = False
     before = ""
     for n, part in enumerate(c.parts):
@@ -366,6 +368,15 @@ def _line_en(c: Clause, total: int, cast: Cast, introduced: set[str], rng: rando
     text = re.sub(r",\s*,", ",", text).strip().rstrip(",")
     text = text[:1].upper() + text[1:]
     return text if text.endswith((".", "!", "?")) else f"{text}."
+
+
+_CONTRACTED_IS = re.compile(r"(?i)(?:he|she|it)['’]s (?!been|got|gotten)")  # "she's a CEO", never "she's got"
+
+
+def _when_lead(lead: str) -> str:
+    """A span of time before "later" said as the clause's when ("5 years later" → "5 years later,")."""
+    when = re.sub(r"^(?:and|but|then|and then)\s+", "", lead)
+    return f"{when[:1].upper()}{when[1:]}," if when.endswith("later") and " " in when else ""
 
 
 def _owned_subject(c: Clause) -> tuple[str, str] | None:
@@ -405,10 +416,18 @@ def _line_zh(c: Clause, total: int, cast: Cast, introduced: set[str], rng: rando
     lead = f"{c.lead}，" if c.lead else ""
     if not lead and lead_ok and c.index == total - 1 and (total >= 3 or c.index == 0):
         lead = rng.choice(spine_data()["leads"]["last"]["zh"])
+    after_subject = c.lead if c.lead in _AFTER_SUBJECT_ZH else ""  # 土豆却被…, never 却，土豆…
+    if after_subject:
+        lead = ""
     key = c.subject or cast.hero
     inside = not c.said_subject and not c.outsider and any(p.key == key for p in c.parts)
     # "分别多年的两只猫终于重逢了": the subject is named inside, after what describes it; said there, not before
     subject = "" if inside else (c.outsider if not c.passive else "") or _subject(c, cast, introduced, True, company)
+    own = _own_pronoun_zh(c) if subject and not c.outsider else None
+    if own is not None:  # 其实他是隐藏的首富: the pet said where its pronoun stands (其实女婿是…), once
+        c = replace(c, parts=(*c.parts[:own], replace(c.parts[own], text=f"{subject}{after_subject}"),
+                              *c.parts[own + 1:]))
+        subject = after_subject = ""
     obj_at = next((i for i, p in enumerate(c.parts) if p.key and p.key == c.obj), -1)
     body = "".join(_subject(replace(c, subject_words=p.text), cast, introduced, True, None) if inside and p.key == key
                    else _who(p.key, p.text, cast, introduced, True, _given(p.key, cast, c)) if p.key
@@ -417,8 +436,24 @@ def _line_zh(c: Clause, total: int, cast: Cast, introduced: set[str], rng: rando
                    else cast.name(c.obj) if p.text in {"它", "他", "她"} and c.obj and n > obj_at
                    else p.text for n, p in enumerate(c.parts)
                    if not (company and n == 0 and p.text in _THEY))  # 可乐和大壮一起…, never 可乐和大壮它们
-    text = f"{lead}{subject}{body}".strip("，")
+    text = f"{lead}{subject}{after_subject}{body}".strip("，")
     return text if text.endswith(("。", "！", "？")) else f"{text}。"
+
+
+_AFTER_SUBJECT_ZH = {"却"}  # a joining word said after the subject, never before a comma
+# what may come before a clause's own subject pronoun: when it is, or how it turns out (其实, 原来, 五年后, 第二天)
+_WHEN_ZH = re.compile(r"(?:其实|原来|竟然|居然|后来|结果|没想到|谁知道?|突然|终于|如今|现在|第二天|多年|几年|多年以?后|"
+                      r"[一二三四五六七八九十两几\d]+(?:年|个月|天|周|个星期)|以后|之后|后)+")
+
+
+def _own_pronoun_zh(c: Clause) -> int | None:
+    """The part holding the clause's own subject pronoun (他, 她, 它) when only when-words come before it
+    (其实他是…, 五年后她成了…): where the subject is said instead; None otherwise (给它买了鱼, 她的项链)."""
+    at = next((n for n, p in enumerate(c.parts[:4]) if p.text in {"他", "她", "它"}), None)
+    if at is None or any(p.key for p in c.parts[:at]) or (at + 1 < len(c.parts) and c.parts[at + 1].text == "的"):
+        return None
+    before = "".join(p.text for p in c.parts[:at])
+    return at if not before or _WHEN_ZH.fullmatch(before) else None
 
 
 _TAKING_ZH = ("偷", "抢", "拿走", "弄坏", "撕", "吃了")
