@@ -21,7 +21,7 @@ _YOUNG = re.compile(r"\b(?:kittens?|pupp(?:y|ies)|pups?|cubs?)\b|小猫|小狗|�
 KIN = frozenset({"mother", "father", "son", "daughter", "sister", "brother", "grandma", "grandpa", "kittens"})
 # one household of the hero's species but no kin by look: in-laws (婆婆 and the 儿媳猫), the fake heiress raised
 # in the true one's place
-HOUSEHOLD = frozenset({"mother_in_law", "daughter_in_law", "fake_heiress"})
+HOUSEHOLD = frozenset({"mother_in_law", "daughter_in_law", "son_in_law", "fake_heiress"})
 # a pet's partner is of its kind unless the premise says otherwise ("the tabby's wife", 狸花猫的老婆: a cat)
 PARTNERS = frozenset({"boyfriend", "girlfriend", "husband", "wife"})
 

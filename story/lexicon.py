@@ -99,6 +99,9 @@ class Lexicon:
         self._en: dict[tuple[str, ...], list[tuple[str, str]]] = {}
         self._zh: dict[str, list[tuple[str, str]]] = {}
         self._max_en = 1
+        # an outfit's own last words ("dress", "suit"): their -ed and -ing forms are how one is dressed, no outfit
+        self._outfit_words = frozenset(tokenize_en(p).words[-1] for e in data.get("outfits", {}).values()
+                                       for p in e.get("en", ()) if tokenize_en(p).words)
         en, zh = self._en, self._zh
         with _collector_paused():  # ~40k new tuples and lists: the cyclic collector would rescan every live object
             self._index(data, en, zh)
@@ -246,6 +249,9 @@ class Lexicon:
                 if keys and section in _NOUNS and not tokens.chinese and i + n < len(words) \
                         and words[i + n] in _OBJECT_PRONOUNS:
                     keys = []  # "tracks him down": a verb before its object, not a running track
+                if keys and section == "outfits" and not tokens.chinese and words[i + n - 1] not in self._outfit_words \
+                        and words[i + n - 1].endswith(("ed", "ing")):
+                    keys = []  # "plainly dressed", "dressing up": how one is dressed, never the dress itself
                 if keys:
                     hits.extend(Hit(section, k, i, i + n, tokens.offsets[i], sep.join(words[i:i + n])) for k in keys)
                     matched = n

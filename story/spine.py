@@ -333,6 +333,10 @@ def _line_en(c: Clause, total: int, cast: Cast, introduced: set[str], rng: rando
     else:
         subject = re.sub(r"^(A|An|The)\b", lambda m: m.group(1).lower(), c.outsider) if c.outsider and not c.passive \
             else _subject(c, cast, introduced, False, company)
+    turns = _turns_out(c)
+    if turns:  # "turns out he owns the restaurant": it turns out Ziggy owns the restaurant
+        subject = f"it {turns} {subject}"
+        c = replace(c, parts=c.parts[3:])
     out = [lead, subject] if lead else [subject]
     if _CONTRACTED_IS.match(c.text) and c.parts and c.parts[0].text.lower() not in {"is", "has"}:
         out.append("is")  # "she's a CEO": Pearl is a CEO
@@ -371,6 +375,14 @@ def _line_en(c: Clause, total: int, cast: Cast, introduced: set[str], rng: rando
 
 
 _CONTRACTED_IS = re.compile(r"(?i)(?:he|she|it)['’]s (?!been|got|gotten)")  # "she's a CEO", never "she's got"
+
+
+def _turns_out(c: Clause) -> str:
+    """"turns out" when the clause says its subject's pronoun after it ("turns out he owns the whole restaurant"):
+    said before the pet, which stands where its pronoun stood; "" otherwise."""
+    texts = [p.text.lower() for p in c.parts[:3]]
+    ok = len(c.parts) > 3 and texts[:2] in (["turns", "out"], ["turned", "out"]) and texts[2] in {"he", "she", "it"}
+    return " ".join(texts[:2]) if ok and not c.parts[2].key else ""
 
 
 def _when_lead(lead: str) -> str:

@@ -33,3 +33,13 @@ def test_who_a_pet_is_names_no_new_pet(premise: str, cast: int) -> None:
 ])
 def test_a_pet_told_apart_by_is_stays(premise: str, cast: int) -> None:
     assert len(analyse(premise).cast) == cast, _keys(premise)
+
+
+@pytest.mark.parametrize("premise", [
+    "入赘的金毛女婿被丈母娘嫌弃，其实他是隐藏的首富",
+    "被全家看不起的上门女婿柴犬，一个电话叫来了十辆豪车",
+    "a golden retriever son-in-law is looked down on by his wife's rich family",
+])
+def test_a_son_in_law_is_the_heros_relation_never_its_name(premise: str) -> None:
+    hero = analyse(premise).hero
+    assert hero.name is None and hero.relation == "son_in_law", hero
