@@ -13,7 +13,7 @@ import hashlib
 import random
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -368,6 +368,17 @@ def _group_beats(plan: Plan, names: dict[str, str], language: str, rng: random.R
     return scenes
 
 
+def in_scenes(subs: list[Substitution], groups: Sequence[_Scene]) -> None:
+    """Each of ``subs`` told with the scene its beat is drawn in (a dialogue beat shares the scene before it,
+    so beats outnumber scenes); a beat no scene holds, with the next scene that does (else the last)."""
+    scene_of = {i + 1: k + 1 for k, g in enumerate(groups) for i in g.beats}
+    last = len(groups)
+    for n, sub in enumerate(subs):
+        if sub.scene is None:
+            scene = scene_of.get(sub.beat) or next((scene_of[b] for b in sorted(scene_of) if b > sub.beat), last)
+            subs[n] = replace(sub, scene=scene)
+
+
 def _first_action(text: str) -> str | None:
     hits = lexicon().find(text, ["actions"])
     return hits[0].key if hits else None
@@ -634,6 +645,7 @@ def expand_plan(
     show_mockers_stunned(scenes, analyse(premise), MAX_PROPS, characters)  # "everyone laughed at her": stunned, at the end
     show_visit_served(scenes, analyse(premise))  # "the cat who mocked her comes to eat at her restaurant": served
     show_comeback(scenes, analyse(premise))  # 当年赶走他的老板来应聘服务员: the old boss humbled before the chef
+    in_scenes(subs, groups)  # the report says the scene each substitution is drawn in, not the plan's beat
     one_crowd(scenes)  # the judges in tears, the mockers stunned: that crowd, no cheering one beside it
     vary_pictures(scenes)  # never the same picture twice in a row: one pet re-posed (mocked again: head down)
 

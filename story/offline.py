@@ -76,7 +76,7 @@ def write_story(premise: str, style: str | None, language: str, seed: int, art_s
 def _people(analysis: Analysis, script: Script) -> list[Substitution]:
     """A person the premise names (a little girl, an old man, 小女孩), played by a pet: who plays it, said."""
     cast = {c.id: c for c in script.characters}
-    return [Substitution(1, "species", p.words[0], f"{cast[p.key].breed} {cast[p.key].species}")
+    return [Substitution(1, "species", p.words[0], f"{cast[p.key].breed} {cast[p.key].species}", scene=1)
             for p in analysis.cast if p.human and p.key in cast]
 
 
@@ -88,7 +88,7 @@ def _stand_ins(analysis: Analysis, style: str) -> list[Substitution]:
         drawn = p.stand_in
         if drawn is not None and (p is not analysis.hero or style == drawn):
             wanted = str(lexicon().entry("breeds", str(p.breed))["en"][0])
-            out.append(Substitution(1, "species", wanted, CHARACTER_STYLES[drawn].label_en.lower()))
+            out.append(Substitution(1, "species", wanted, CHARACTER_STYLES[drawn].label_en.lower(), scene=1))
     return out
 
 

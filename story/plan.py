@@ -238,10 +238,11 @@ def plan_problems(plan: Plan) -> list[str]:
 class Substitution:
     """A place, prop, action, job or animal (a parrot) the painter cannot draw, replaced by the nearest one it can."""
 
-    beat: int  # 1-based
+    beat: int  # 1-based, the plan's beat
     kind: Literal["place", "prop", "action", "job", "species"]
     wanted: str
     used: str
+    scene: int | None = None  # 1-based, the script's scene that beat is drawn in (``expand_plan`` sets it)
 
     @classmethod
     def of(cls, beat: int, near: Nearest) -> Substitution:
@@ -252,7 +253,8 @@ class Substitution:
         return cls(beat, near.kind, near.wanted, used)
 
     def __str__(self) -> str:
-        return f"beat {self.beat}: {self.kind} {self.wanted!r} drawn as {self.used!r}"
+        where = f"scene {self.scene}" if self.scene is not None else f"beat {self.beat}"  # the scene a viewer sees
+        return f"{where}: {self.kind} {self.wanted!r} drawn as {self.used!r}"
 
 
 def voice_seconds(text: str, language: str) -> float:

@@ -94,7 +94,7 @@ def test_an_animal_the_painter_cannot_draw_is_a_reported_stand_in(premise: str, 
     written = write_story(premise, None, lang, 1)
     assert written.script.characters[0].style == "ginger-cat"
     assert [str(s) for s in written.substitutions if s.kind == "species"] == \
-        ["beat 1: species 'parrot' drawn as 'ginger cat'"]
+        ["scene 1: species 'parrot' drawn as 'ginger cat'"]
     assert said in understood_line(analyse(premise), lang)
     picked = write_story(premise, "husky", lang, 1)  # another hero picked: a re-cast, said by its own note
     assert not [s for s in picked.substitutions if s.kind == "species"]

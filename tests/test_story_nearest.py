@@ -9,7 +9,9 @@ import pytest
 
 from story.lexicon import _phrase_forms, load_data, tokenize_en
 from story.nearest import SECTIONS, Nearest, abstract_words, load_table, nearest, things
+from story.offline import write_story
 from story.plan import Substitution
+from story.premise import analyse
 from story.script import Action
 
 HAN = re.compile(r"[\u3400-\u9fff]")
@@ -224,3 +226,18 @@ def test_index_built_once_per_phrase_matches_every_phrase_and_leaves_the_collect
                     want.setdefault(form, []).append((section, key))
     assert lex._en == want
     assert lex._max_en == max(len(tokenize_en(p).words) for e in data.values() for v in e.values() for p in v.get("en", []))
+
+
+@pytest.mark.parametrize(("premise", "seed"), [
+    ("a quiet intern dog is bullied by the boss, then exposes him and takes his job", 3),
+    ("一只流浪狗在雨夜被餐厅老板赶了出去，后来他成了大厨，开了全城最大的餐厅，当年赶走他的老板来应聘服务员", 3),
+])
+def test_an_action_drawn_instead_is_reported_in_the_scene_that_tells_it(premise: str, seed: int) -> None:
+    """The report names the scene a viewer sees (a dialogue beat shares the scene before it, so the plan's beats
+    outnumber the scenes): the action the report says was drawn instead is in that scene's narration."""
+    written = write_story(premise, None, analyse(premise).language, seed)
+    actions = [s for s in written.substitutions if s.kind == "action"]
+    assert actions
+    for sub in actions:
+        assert sub.scene is not None and str(sub).startswith(f"scene {sub.scene}: ")
+        assert sub.wanted in written.script.scenes[sub.scene - 1].narration, (str(sub), sub.beat)
