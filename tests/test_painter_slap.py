@@ -164,3 +164,24 @@ def test_the_torn_paper_is_before_the_chest() -> None:
 
     area = (chest[0].stop - chest[0].start) * (chest[1].stop - chest[1].start)
     assert white("tear", ("torn",)) > white("push", ()) + 0.12 * area
+
+
+@pytest.mark.parametrize("premise", [
+    "the greedy boss tears up the little corgi's contract, but the corgi opens her own bakery and wins",
+    "a rich cat tore up the poor kitten's drawing in front of the class",
+])
+def test_the_story_reads_tearing_a_paper_up_as_the_deed_not_as_crying(premise: str) -> None:
+    """"tears up" is the shove the painter draws as tearing (lexicon push), never the "tears" of crying: the
+    one who tears it is the pet shown doing it in the first scene."""
+    from story.offline import write_offline
+
+    first = write_offline(premise, "ginger-cat", "en", 1).scenes[0]
+    assert [c.action for c in first.characters if c.id != "hero"] == ["push"]
+    assert all(c.action != "cry" for c in first.characters if c.id != "hero")
+
+
+def test_tears_that_are_crying_stay_crying() -> None:
+    from story.offline import write_offline
+
+    script = write_offline("her tears fall as the puppy leaves", "ginger-cat", "en", 1)
+    assert "cry" in {c.action for s in script.scenes for c in s.characters}
