@@ -174,6 +174,7 @@ def _premise_hints(premise: str) -> _Hints:
     placed = next((k for k, e in lex.data["weathers"].items() if surface and (k in lex.keys(surface, "weathers") or any(
         w in surface for w in e["zh"]))), None)
     opened_later = _opened_later(analysis, place_key)  # the shop the premise opens in a later clause: read once
+    falling = _falling(premise)  # the weather it says is falling: read once, for both fields
     return _Hints(job, place, place_word, tuple(analysis.hero.traits), tuple(dict.fromkeys(details))[:6],
                   analysis.hero.breed, hero_style(analysis), dream,
                   ("kitten" if young.group(1) or young.group(3) else "puppy") if young else None,
@@ -184,8 +185,8 @@ def _premise_hints(premise: str) -> _Hints:
                   or opened_later, surface,
                   *_ball(premise, analysis.props), _opens_job(analysis),
                   tuple((p.key, p.lover_of) for p in analysis.cast if p.lover_of and p.lover_of != analysis.hero.key),
-                  out_in(premise) or _falling(premise), _job_later(analysis), opened_later,
-                  _dreamt_place(analysis, surface), _ride(analysis.props), falls=_falling(premise) is not None)
+                  out_in(premise) or falling, _job_later(analysis), opened_later,
+                  _dreamt_place(analysis, surface), _ride(analysis.props), falls=falling is not None)
 
 
 def _colour_look(hero: dict[str, Any], colour: str) -> None:

@@ -58,7 +58,7 @@ def show_comeback(scenes: list[dict[str, Any]], analysis: Analysis) -> None:
         back = appearance(scene, who)
         if back is None:
             continue
-        hero = appearance(scene, analysis.hero.key) or join(scene, analysis.hero.key, "stand", expression="happy")
+        hero = join(scene, analysis.hero.key, "stand", expression="happy")  # its own where on screen
         # the one it comes back to is there to see it (the reversal needs both on screen)
         if back["action"] in _HUMBLE_KEEPS and not asks:  # 来它店里洗碗: at its new work, head low
             back["expression"] = "sad"
