@@ -191,7 +191,9 @@ class StoryboardPainter:
         ids = {a.id for a in scene.characters}
         reach = {a.id for a, st in zip(scene.characters, staged, strict=True)
                  if a.target in ids - {a.id} and (st.pose.action in _REACHING or st.pose.arms == "slap")}
-        order = sorted(range(len(staged)), key=lambda j: (staged[j].carried, staged[j].id in reach,
+        # one on another's back drawn first, behind its carrier; a kitten in arms last, before it
+        order = sorted(range(len(staged)), key=lambda j: (-1 if staged[j].on_back else int(staged[j].carried),
+                                                          staged[j].id in reach,
                                                           staged[j].slot.feet))
         jitters = [rng.uniform(-0.015, 0.015) for _ in order]
         lo, hi = (c.X(v) / SUPERSAMPLE for v in (max(SAFE_X, view[0] + 0.01), min(1 - SAFE_X, view[2] - 0.01)))
@@ -687,6 +689,8 @@ def _scene_report(i: int, scene: Scene, weather: str, staged: list[Staged], plac
             **({"view": "back"} if st.away else {}),  # one leaving, seen from behind going away
             **({"drawn_as": st.pose.arms} if st.pose.arms in ("slap", "tear") else {}),  # a shove told as a slap
             # or as tearing a paper up
+            **({"drawn_as": "carry on back"} if st.pose.arms == "piggy" else {}),  # one carrying another on its back
+            **({"drawn_as": "on back"} if st.on_back else {}),  # the one it carries there
             "box": sprite_box(st.id),
             "face": list((faces or {}).get(st.id, {}).get("face", ())) or None,
             "held_box": list((faces or {}).get(st.id, {}).get("held", ())) or None,

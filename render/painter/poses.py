@@ -57,6 +57,7 @@ _ARMS: dict[str, tuple[list[Point], list[Point]]] = {
     "box": ([(28, -50), (42, -54)], [(20, -52), (32, -60)]),  # fists up: a boxer's guard, below the eyes
     "slap": ([(32, -62), (50, -76)], [(-21, -36), (-23, -24)]),  # the open paw swung up at the target's cheek
     "tear": ([(30, -34), (46, -36)], [(8, -34), (14, -38)]),  # a paper held up in both paws, pulled apart
+    "piggy": ([(8, -34), (-20, -26)], [(-22, -36), (-36, -26)]),  # both paws back under the rider's legs
     # standing poses chosen by expression when the action is a plain stand
     "fist": ([(27, -44), (27, -60)], [(-21, -36), (-23, -24)]),
     "crossed": ([(20, -34), (-6, -34)], [(-20, -34), (6, -38)]),

@@ -45,6 +45,7 @@ class Staged:
     motion: str
     outfit: str
     carried: bool = False  # a kitten or puppy in another's arms: drawn in front of its carrier
+    on_back: bool = False  # carried on another's back (piggyback): drawn behind its carrier, raised over its back
     bed: str = ""  # lying ill or asleep in its bed: "home" (a quilt) or "hospital" (a white sheet, a drip)
     away: bool = False  # seen from behind, going away: one who leaves (its back, its tail, no face)
 
@@ -193,6 +194,13 @@ _RESCUING = re.compile(r"\b(?:save|saves|saved|saving|rescue|rescues|rescued|res
 _FROM = {"soot": re.compile(r"\b(?:fire|fires|burning|flames?|blaze|smoke|smoky)\b|火|烟"),
          "soaked:": re.compile(r"\b(?:drown|drowns|drowning|drowned|river|lake|sea|ocean|pool|water|flood|flooded|"
                                r"waves?)\b|溺水|落水|水里|河|湖|海里|泳池|洪水")}
+# one carried on another's back (carries his mom on his back, a piggyback ride, 背着妈妈去医院, 背起小猫): the
+# carrier bent forward under the weight, paws back round the rider's legs, the rider up on its back, arms round its
+# neck; 背着 only with where it is carried to (背着主人偷吃 is "behind the master's back")
+_ON_BACK = re.compile(r"\b(?:carr(?:y|ies|ied|ying)|lugs?|lugged|hoists?|hoisted)\b[^.!?;]{0,40}?\bon (?:his|her|its|"
+                      r"their|my|your|the) backs?\b|\bpiggy-?back|背起(?!包|书包|背包)|背在背上|"
+                      r"背(?:着|了)[^，。！？,.!?]{0,10}?(?:去|到|回|走|跑|冲|上|下|过|出|进|爬)")
+_BACK_CARRIERS = {"work", "treat", "walk", "run", "hug", "stand", "enter", "exit", "climb"}  # the carry's stand-ins
 _WASHING = re.compile(r"\b(?:wash|washes|washed|washing|scrub|scrubs|scrubbed|scrubbing|soap|soapy|suds)\b|洗车|擦车|洗了|刷车")
 
 
@@ -206,6 +214,58 @@ def _washes(scene: Scene, premise: str = "") -> bool:
 def _words(scene: Scene) -> str:
     """The scene's own words, lower case: its narration and lines."""
     return " ".join([scene.narration, *(ln.text for ln in scene.dialogue)]).lower()
+
+
+def piggyback(scene: Scene, premise: str = "") -> bool:
+    """Whether the scene's own words (narration, lines), else the premise where the scene's doer only stands in
+    for the carry (works, walks, treats), tell of one carried on another's back."""
+    return bool(_ON_BACK.search(_words(scene))) or bool(premise) and bool(_ON_BACK.search(premise.lower()))
+
+
+def _on_back(scene: Scene, staged: list[Staged], cast: list[str] | None, premise: str,
+             young: Mapping[str, int]) -> list[Staged]:
+    """One carried on another's back, where the scene tells it (``piggyback``): the carrier (the one with a
+    target, else the hero) turned its way, bent forward, paws back under the rider; the rider (its target, else
+    the one other on screen) up on its back, a little smaller, leaning over its shoulders, arms round it."""
+    ids = [a.id for a in scene.characters]
+    told = bool(_ON_BACK.search(_words(scene)))
+    if len(ids) < 2 or not (told or piggyback(scene, premise)):
+        return staged
+    apps = scene.characters
+    doer = next((k for k, a in enumerate(apps) if a.target in ids and a.target != a.id and
+                 staged[k].pose.action in _BACK_CARRIERS), None)
+    if doer is None and cast and cast[0] in ids and len(ids) == 2:
+        doer = ids.index(cast[0])
+    if doer is None:
+        return staged
+    carrier = staged[doer]
+    rider_id = apps[doer].target if apps[doer].target in ids and apps[doer].target != apps[doer].id else \
+        next(i for i in ids if i != carrier.id) if len(ids) == 2 else None
+    if rider_id is None or carrier.pose.action not in _BACK_CARRIERS or carrier.carried or \
+            carrier.pose.body != "stand" or carrier.pose.rig is not None and \
+            any(match_prop(p).drawn == carrier.pose.rig.drawn for p in scene.props):  # a scooter asked is ridden;
+        # the work pose's own one is left where the words tell the carry
+        return staged
+    if not told and carrier.pose.action == "stand":
+        return staged  # the premise's carry, but this scene's doer only stands: not carrying here
+    t = ids.index(rider_id)
+    rider = staged[t]
+    if rider.pose.body != "stand" or rider.carried or rider.pose.rig is not None:
+        return staged
+    out = list(staged)
+    s0 = carrier.slot
+    face = carrier.facing
+    out[doer] = replace(carrier, turned=True, away=False, motion="idle", pose=replace(
+        carrier.pose, action=carrier.pose.action, arms="piggy", legs="walk", lean=10.0, expression="determined",
+        holding=None, rig=None, marks=tuple(m for m in carrier.pose.marks if m in ("soot", "sweat"))))
+    # a kitten or puppy (drawn small) higher and further back, so its head shows over the carrier's shoulder
+    at = Slot(s0.x - 0.1 * face, s0.feet - s0.height * 0.56, s0.height) if young.get(rider_id) else \
+        Slot(s0.x - 0.085 * face, s0.feet - s0.height * 0.46, s0.height * 0.8)
+    weary = rider.pose.expression if rider.pose.expression in ("sad", "tired", "crying", "happy") else "tired"
+    out[t] = replace(rider, slot=at, facing=face, turned=True, carried=True, on_back=True, away=False,
+                     motion="idle", pose=replace(rider.pose, arms="hug", legs="still", lean=16.0, expression=weary,
+                                                 holding=None, rig=None, motion="still"))
+    return out
 
 
 def _slaps(scene: Scene) -> bool:
@@ -372,7 +432,10 @@ def stage_scene(scene: Scene, cast: list[str] | None = None, young: Mapping[str,
         # one who leaves on foot is seen from behind, going away: a muted viewer reads "leaving", not "coming"
         away = pose.action == "exit" and motion.startswith("exit") and pose.body == "stand" and pose.rig is None
         staged.append(Staged(app.id, slot, facing, turned, pose, motion, outfit, away=away))
-    # 3. what an action does to its target: a drink spilt over them, a patient treated lying down
+    # 3. one carried on another's back: up on the carrier's back, the carrier bent under it (before what the
+    #    carry's stand-in, a treat or a hug, would do to its target); what an action does to its target: a drink
+    #    spilt over them, a patient treated lying down
+    staged = _on_back(scene, staged, cast, premise, young)
     staged = _acted_on(scene, staged, ids, cast, premise)
     staged = [replace(st, bed=_bed(scene, st, bedded)) for st in staged]  # ill or asleep: in its bed
     # 3b. a young one the hero rescues or hugs is held in the hero's arms, in front of its chest
@@ -409,6 +472,8 @@ def stage_scene(scene: Scene, cast: list[str] | None = None, young: Mapping[str,
             continue
         for k in takers:
             st = staged[k]
+            if st.pose.arms == "piggy" or st.on_back:
+                continue  # its paws hold the one on its back
             rides = st.pose.action in _RIG_TAKERS or m.drawn in _SHOWN_OFF and st.pose.action in _SHOW_OFF
             if m.drawn in _WORKED_AT and st.pose.action == "walk":
                 rides = False  # the poodle queueing at the corgi's stall
