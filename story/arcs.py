@@ -840,9 +840,9 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
         _mocker_shown(beats, members, said_clauses)
         _peril_shown(beats, said_clauses)
         unrepeated(beats, cast_names.names.values(), fewest=MIN_BEATS)  # no arc line says a filler's again
-        subs = [Substitution(i + 1, ask[0], ask[1], ask[2]) for i, b in enumerate(beats)
+        subs = [Substitution(i + 1, ask.kind, ask.wanted, ask.used, who=ask.who) for i, b in enumerate(beats)
                 for ask in cast_asks(b.get("subs", []))
-                if ask[1].strip().lower() != ask[2].strip().lower()]  # "diamond ring" drawn as "diamond ring"
+                if ask.wanted.strip().lower() != ask.used.strip().lower()]  # "diamond ring" drawn as "diamond ring"
         if analysis.job_near and analysis.job:  # "magician": told in its word, drawn as the nearest job
             first = next((i for i, b in enumerate(beats) if b.get("clause") is not None), 0)
             subs.insert(0, Substitution(first + 1, "job", analysis.hero.job_words, analysis.job))

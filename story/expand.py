@@ -380,6 +380,29 @@ def in_scenes(subs: list[Substitution], groups: Sequence[_Scene]) -> None:
             subs[n] = replace(sub, scene=scene)
 
 
+def as_drawn(subs: list[Substitution], scenes: Sequence[Mapping[str, Any]], ids: Mapping[str, str]) -> None:
+    """Each of ``subs`` told as its scene is finally drawn, after every pass that re-stages a scene (the comeback's
+    kneel, the calling's song, a re-pose): an action as its doer does it there, a place as the scene's location, a
+    prop as the scene's prop of its kind (the cheering crowd a laughing one); one no longer drawn as another, gone."""
+    lex = lexicon()
+    kept: list[Substitution] = []
+    for sub in subs:
+        scene = scenes[sub.scene - 1] if sub.scene is not None and 0 < sub.scene <= len(scenes) else None
+        used = sub.used
+        if scene is not None and sub.kind == "action":
+            who = ids.get(sub.who or "")
+            used = next((str(a["action"]) for a in scene["characters"] if a["id"] == who), used)
+            sub = replace(sub, who=who)
+        elif scene is not None and sub.kind == "place":
+            used = str(scene["location"])
+        elif scene is not None and sub.kind == "prop" and used[:40] not in scene["props"]:
+            kinds = set(lex.keys(used, "props"))
+            used = next((str(p) for p in scene["props"] if kinds & set(lex.keys(str(p), "props"))), used)
+        if used.strip().lower() != sub.wanted.strip().lower() and str(replace(sub, used=used)) not in map(str, kept):
+            kept.append(replace(sub, used=used))
+    subs[:] = kept
+
+
 def _first_action(text: str) -> str | None:
     hits = lexicon().find(text, ["actions"])
     return hits[0].key if hits else None
@@ -649,6 +672,7 @@ def expand_plan(
     in_scenes(subs, groups)  # the report says the scene each substitution is drawn in, not the plan's beat
     one_crowd(scenes)  # the judges in tears, the mockers stunned: that crowd, no cheering one beside it
     vary_pictures(scenes)  # never the same picture twice in a row: one pet re-posed (mocked again: head down)
+    as_drawn(subs, scenes, ids)  # the report says what each scene finally draws, after every pass above
 
     # 4. Timing: each scene holds its narration and dialogue as our voices say them; 32–58 s in all.
     spoken = [scene_seconds([s["narration"], *(d["text"] for d in s["dialogue"])], lang) for s in scenes]

@@ -243,6 +243,7 @@ class Substitution:
     wanted: str
     used: str
     scene: int | None = None  # 1-based, the script's scene that beat is drawn in (``expand_plan`` sets it)
+    who: str | None = None  # an action's doer: the plan's cast id, then (``expand_plan``) the script's character id
 
     @classmethod
     def of(cls, beat: int, near: Nearest) -> Substitution:

@@ -92,7 +92,7 @@ def premise_beats(analysis: Analysis, clauses: Sequence[Clause], cast: Cast, lan
         visual, asks, subs = visual_note(c, cast, where, bool(standing), when, doing)
         doing = action(c) if c.actor == cast.hero and not c.outsider else doing
         when = place_time(c) or (when if not (c.places or c.asked) else "")  # the night market stays at night
-        place = next(((w, u) for k, w, u in subs if k == "place"), None)
+        place = next(((s.wanted, s.used) for s in subs if s.kind == "place"), None)
         if analysis.dream and analysis.dream in c.jobs and ({"build", "become"} & set(c.events)):
             dream = lexicon().entry("jobs", analysis.dream)  # the dream reached: its own things (a company's sign)
             asks = [*asks, *dream["props"]]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import cache
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from story.analysis import BY
 from story.buying import bought_told, saving_up
@@ -526,7 +526,14 @@ def _aimed(before: str) -> bool:
     return any(before.rstrip().endswith(f" {w}") or before.rstrip() == w for w in staging()["aimed_at"]["en"])
 
 
-Ask = tuple[Literal["place", "prop", "action"], str, str]  # (kind, the premise's words, what is drawn) for the report
+class Ask(NamedTuple):
+    """What a clause asks drawn as another, for the report: the premise's words and what is drawn; an action's
+    ``who`` is the cast key of the one doing it, so the report can say what that one is drawn doing at last."""
+
+    kind: Literal["place", "prop", "action"]
+    wanted: str
+    used: str
+    who: str | None = None
 
 
 def cast_asks(items: Any) -> list[Ask]:
@@ -596,12 +603,14 @@ def visual_note(c: Clause, cast: Cast, where: str | None, heros_place: bool = Fa
         note += f", {cast.name(cast.hero)} crying"  # behind is there, heartbroken, not standing by
     asked = asked_deed(c) if c.actor and not c.outsider and not reaction else None
     deed = action_of(asked) if asked is not None else None
+    doer = doers[0]  # whose action the note stages
     if deed is not None and deed[0] not in _IDLE and c.obj:  # "has to ask him to fix it", 来找他修: the one asked
         act, exact = deed  # does it, the one asking stands by it, pleading
+        doer = c.obj
         known = lex.data["actions"].get(act)
         doing = _ing(str(known["en"][0]).split()[0]) if known else "working"
         note = f"we see {cast.name(c.obj)} {doing}, {actor} kneeling at {cast.name(c.obj)}"
-    subs: list[Ask] = [] if exact else [("action", c.verb, act)]
+    subs: list[Ask] = [] if exact else [Ask("action", c.verb, act, doer)]
     place = place_ask(c)
     outside = thrown_out(c)  # out at the house's front door on the street, with its bundle: never in a room
     bundle = [lex.entry("props", k) for k in staging()["thrown_out"]["props"]] if outside else []
@@ -619,7 +628,7 @@ def visual_note(c: Clause, cast: Cast, where: str | None, heros_place: bool = Fa
         if not lex.find(word, ["places"]):  # "food stall" is a restaurant's word too: the place is said below
             shown.append(word)
         if not n.exact:
-            subs.append(("prop", n.wanted, label))
+            subs.append(Ask("prop", n.wanted, label))
     if c.outsider:
         for key in [*(["crowd"] if outsider is None or outsider["group"] else []), *(outsider or {}).get("props", [])]:
             label = reaction if key == "crowd" and reaction else str(lex.entry("props", key)["label"])
@@ -645,12 +654,12 @@ def visual_note(c: Clause, cast: Cast, where: str | None, heros_place: bool = Fa
         entry = lex.entry("places", own.used)
         note += f", at the {entry['en'][0]}"
         if not own.exact or not entry["exact"]:
-            subs.append(("place", own.wanted, str(entry["location"])))
+            subs.append(Ask("place", own.wanted, str(entry["location"])))
     elif c.places:
         note += f", at the {lex.entry('places', c.places[0])['en'][0]}"
     elif place is not None:
         note += f", on the {place[1].replace('_', ' ')}"
-        subs.append(("place", place[0], place[1]))
+        subs.append(Ask("place", place[0], place[1]))
     elif looks and looks[0]["place"]:  # rich at last: out on the street with the golden car, not in a bedroom
         note += f", on the {lex.entry('places', looks[0]['place'])['en'][0]}"
     elif where:
