@@ -199,6 +199,11 @@ def _hero_does(analysis: Analysis, word: str) -> bool:
     return not told or any(c.actor == analysis.cast[0].key and not c.passive for c in told)
 
 
+def _of_hero_side_with(analysis: Analysis, trait: str) -> bool:
+    """A pet of the hero's side has ``trait`` ("an old dog", 老柴犬): a kind of story told of such a pet."""
+    return any(trait in p.traits for p in analysis.cast if p.side == "hero")
+
+
 def _events(analysis: Analysis) -> set[str]:
     return {*analysis.wrongs, *analysis.goals, *analysis.outcomes}
 
@@ -273,6 +278,8 @@ def story_kind(analysis: Analysis) -> Kind:
             continue  # "a kitten's roommate breaks his favourite toy": another's deed, the hero's loss
         if any(says_kind(analysis.premise, other) for other in k.get("yields_to", ())):
             continue  # "loses his ship in a storm but finds treasure": the voyage's storm, no disaster to rebuild after
+        if k.get("trait") and not _of_hero_side_with(analysis, str(k["trait"])):
+            continue  # "an old dog is thrown out by his family": an old pet cast out, not any pet thrown out
         if k.get("pair") and len(analysis.cast) < 2 and analysis.cast[0].alike < 2:
             continue  # a falling-out needs two: "my dog gets angry at the mailman" is no quarrel of a household
         if k.get("mischief_doer") == "hero" and said is not None and said == _mischief_said(k, analysis.premise) \

@@ -160,9 +160,16 @@ def passive_agent(tokens: Tokens, start: int, end: int, inside: list[Mention]) -
     for k in range(start, end):
         if words[k] in BY:
             agent = next((m for m in inside if k < m.start <= k + 5 or (m.start <= k + 1 < m.end)), None)
-            if agent is not None:
+            if agent is not None and not (words[k] == "让" and _causative(words, agent.end, end)):
                 return True, agent.key
     return False, None
+
+
+def _causative(words: Sequence[str], after: int, end: int) -> bool:
+    """让 with the one named after it doing a deed of its own (后妈让小猫干所有的家务, 让它去洗碗): an order, no
+    passive; 让车撞了, 让狗咬了一口 (the verb and its 了 straight after) is one."""
+    rest = list(words[after:end])
+    return bool(rest) and not ("了" in rest[0][1:3] or rest[1:2] == ["了"])
 
 
 _TAKEN = {"steal", "betray", "dump"}  # a partner stolen or lured away: the one it is taken from is wronged

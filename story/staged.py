@@ -96,6 +96,8 @@ def kind(clause: Clause, total: int, analysis: Analysis, cast: Cast, befallen: s
         # the hero's loss, where the quarrel starts
     if actor_side == "villain" and came_back(clause, analysis):
         return "outcome"  # 当年那个老板来它店里洗碗: the old boss at the hero's sink is how it ends, no hurt
+    if actor_side == "villain" and clause.obj == cast.hero and ordered_deed(clause) is not None:
+        return "hurt"  # "the stepmother makes the kitten do all the chores", 后妈让小猫干家务: ordered about, its hurt
     if clause.obj and actor_side != obj_side and {actor_side, obj_side} & {"villain"}:
         if actor_side == "villain" and ("outcome" in kinds or action(clause) in _MENDING or mending(clause)):
             return "outcome" if last else "plain"  # the rival apologises to the hero: how it ends, not a hurt
@@ -239,15 +241,30 @@ def asked_deed(c: Clause) -> Clause | None:
     """The deed the clause's doer asks its object to do ("has to ask him to fix it", 前妻的跑车坏了来找他修,
     求他帮忙修车: spine.json's ``asked_of``), as a clause of its own words; None when it asks none. The one
     asked does it on screen, the one asking stands by, pleading."""
+    return _deed_of_other(c, "asked_of", True)
+
+
+def ordered_deed(c: Clause) -> Clause | None:
+    """The deed the clause's doer orders its object to do ("the stepmother makes the kitten do all the chores",
+    "forces the corgi to scrub floors", 后妈让小猫干所有的家务: spine.json's ``ordered_to``), as a clause of its
+    own words; None when it orders none. The one ordered does it on screen, the one ordering points at it."""
+    return _deed_of_other(c, "ordered_to", False)
+
+
+def _deed_of_other(c: Clause, words: str, to: bool) -> Clause | None:
+    """The deed said after ``words`` (a spine.json list) and the clause's object: "asks him to…" (``to``: the
+    English deed follows "to"), "makes him…" or "forces him to…" (either)."""
     if not c.obj or c.passive:
         return None
-    data = spine_data()["asked_of"]
+    data = spine_data()[words]
     zh = bool(HAN.search(c.text))
     said = ("" if zh else " ").join("\x00" if p.key == c.obj else p.text for p in c.parts)
     if zh:
-        found = re.search(f"(?:{alternation(data['zh'], False)}){_WHOM_ZH}(?:{alternation(data['zh_help'], False)})?(.+)$", said)
+        helping = f"(?:{alternation(data['zh_help'], False)})?" if data.get("zh_help") else ""
+        found = re.search(f"(?:{alternation(data['zh'], False)}){_WHOM_ZH}{helping}(.+)$", said)
     else:
-        found = re.search(rf"(?:{alternation(data['en'], True)})\s+{_WHOM_EN}\s+to\s+(.+)$", said.lower())
+        then = r"to\s+" if to else r"(?:to\s+)?"
+        found = re.search(rf"(?:{alternation(data['en'], True)})\s+{_WHOM_EN}\s+{then}(.+)$", said.lower())
     if found is None:
         return None
     deed = found.group(1).strip()
@@ -602,14 +619,16 @@ def visual_note(c: Clause, cast: Cast, where: str | None, heros_place: bool = Fa
     if left:  # "his girlfriend dumps him for a rich husky", "his wife runs off with a rich Persian": the one left
         note += f", {cast.name(cast.hero)} crying"  # behind is there, heartbroken, not standing by
     asked = asked_deed(c) if c.actor and not c.outsider and not reaction else None
-    deed = action_of(asked) if asked is not None else None
+    ordered = ordered_deed(c) if c.actor and not c.outsider and not reaction and asked is None else None
+    other = asked or ordered
+    deed = action_of(other) if other is not None else None
     doer = doers[0]  # whose action the note stages
     if deed is not None and deed[0] not in _IDLE and c.obj:  # "has to ask him to fix it", 来找他修: the one asked
-        act, exact = deed  # does it, the one asking stands by it, pleading
-        doer = c.obj
+        act, exact = deed  # does it, the one asking stands by it, pleading; "makes the kitten do all the chores":
+        doer = c.obj  # the one ordered does it, the one ordering points at it
         known = lex.data["actions"].get(act)
         doing = _ing(str(known["en"][0]).split()[0]) if known else "working"
-        note = f"we see {cast.name(c.obj)} {doing}, {actor} kneeling at {cast.name(c.obj)}"
+        note = f"we see {cast.name(c.obj)} {doing}, {actor} {'kneeling' if asked else 'pointing'} at {cast.name(c.obj)}"
     subs: list[Ask] = [] if exact else [Ask("action", c.verb, act, doer)]
     place = place_ask(c)
     outside = thrown_out(c)  # out at the house's front door on the street, with its bundle: never in a room
