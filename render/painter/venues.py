@@ -190,6 +190,118 @@ def _villa(c: Canvas, banner: str) -> None:
         sign(c, banner, 0.5, 0.2, 2.4, WHITE, width=0.18)
 
 
+def _hotel(c: Canvas, banner: str) -> None:
+    """A hotel's lobby: cream walls with a gold-lit chandelier, the HOTEL sign and its stars over the wooden
+    reception desk with its bell, the board of room keys behind it, a brass luggage cart piled with suitcases
+    and a potted palm on a chequered marble floor."""
+    c.grad(c.top, HORIZON, (244, 232, 206), (226, 208, 176))
+    for x in (0.04, 0.96):  # the pilasters
+        c.rect(x - 0.03, 0.08, x + 0.03, HORIZON, (236, 222, 192))
+    c.rect(0.26, 0.05, 0.74, 0.13, (120, 30, 44), r=0.6)  # the sign, its stars over it
+    sign(c, banner, 0.5, 0.09, 4.4, GOLD, width=0.4)
+    for k in range(5):
+        c.poly(star_pts(0.38 + k * 0.06, 0.165, 0.012), GOLD)
+    c.line([(0.5, c.top), (0.5, 0.2)], (150, 120, 60), 0.4)  # the chandelier
+    c.glow(0.5, 0.24, 9, GOLD, 80)
+    c.poly([(0.42, 0.22), (0.58, 0.22), (0.54, 0.27), (0.46, 0.27)], GOLD)
+    for x in (0.42, 0.47, 0.53, 0.58):
+        c.ellipse(x, 0.215, 1.0, 1.0, (255, 240, 190))
+    c.rect(0.6, 0.25, 0.92, 0.42, (150, 96, 56))  # the board of room keys
+    for row in range(3):
+        for k in range(6):
+            x, y = 0.63 + k * 0.05, 0.28 + row * 0.05
+            c.ellipse(x, y, 0.6, 0.6, (80, 50, 30), outline=False)
+            c.rect(x - 0.006, y + 0.006, x + 0.006, y + 0.03, GOLD, outline=False)
+    c.rect(0.22, 0.44, 0.96, 0.58, (140, 84, 48))  # the reception desk, its gold trim and bell
+    c.rect(0.2, 0.42, 0.98, 0.45, (96, 56, 32))
+    c.rect(0.22, 0.5, 0.96, 0.515, GOLD, outline=False)
+    c.ellipse(0.84, 0.41, 2.4, 1.6, GOLD)
+    c.ellipse(0.84, 0.392, 0.6, 0.6, (200, 170, 80))
+    c.floor((214, 208, 200), (240, 236, 228))
+    for k in range(14):  # the marble floor's dark squares
+        for row in range(5):
+            if (k + row) % 2:
+                x, y = c.left + k * 0.09, HORIZON + row * 0.09
+                c.rect(x, y, x + 0.09, y + 0.09, (190, 182, 172), outline=False)
+    for x in (0.02, 0.16):  # the luggage cart: its brass frame, the cases piled on it
+        c.rect(x - 0.005, 0.3, x + 0.005, 0.62, GOLD)
+    c.line([(0.02, 0.3), (0.09, 0.26), (0.16, 0.3)], GOLD, 0.8)
+    c.rect(0.01, 0.6, 0.17, 0.62, GOLD)
+    for x0, y0, x1, col in ((0.03, 0.5, 0.15, (60, 110, 170)), (0.04, 0.41, 0.13, (190, 70, 60)),
+                            (0.05, 0.35, 0.11, (70, 140, 90))):
+        c.rect(x0, y0, x1, y0 + (0.1 if y0 > 0.45 else 0.09 if y0 > 0.4 else 0.06), col, r=0.3)
+    for x in (0.03, 0.15):
+        c.ellipse(x, 0.635, 1.2, 1.2, (60, 60, 66))
+    c.plant(0.97, HORIZON + 0.01, 1.2)
+
+
+def _showroom(c: Canvas, banner: str) -> None:
+    """A car dealership's showroom: tall glass walls onto the sky, its banner, bunting, two shiny cars on turntables
+    to either side with their price boards, a polished grey floor reflecting the light."""
+    c.sky((120, 186, 240), (212, 236, 250), HORIZON)
+    c.clouds(2, 0.02, 0.2)
+    c.rect(c.left, c.top, c.right, 0.05, (226, 230, 236), outline=False)  # the roof's edge
+    for k in range(8):  # the glass wall's mullions
+        x = k * 0.16 - 0.06
+        c.rect(x - 0.008, 0.05, x + 0.008, HORIZON, (196, 202, 212))
+    c.rect(c.left, 0.4, c.right, 0.41, (196, 202, 212), outline=False)
+    c.rect(0.22, 0.07, 0.78, 0.15, (30, 60, 130), r=0.6)  # the dealer's banner
+    sign(c, banner, 0.5, 0.11, 4.2, WHITE, width=0.48)
+    cols = [(230, 60, 60), (250, 210, 70), (60, 140, 230)]
+    for k in range(12):  # bunting
+        x = c.left + k * 0.1
+        c.poly([(x, 0.18), (x + 0.09, 0.18), (x + 0.045, 0.22)], cols[k % 3])
+    c.floor((150, 156, 166), (206, 210, 218))
+    for k in range(5):  # the polished floor's light
+        c.line([(0.1 + k * 0.2, HORIZON + 0.02), (0.05 + k * 0.2, c.bottom)], (222, 226, 234), 0.6)
+    for cx, body in ((0.14, (220, 40, 48)), (0.86, (40, 110, 210))):  # the cars on show, turned to us
+        c.ellipse(cx, HORIZON + 0.005, 14, 2.2, (120, 126, 138), outline=False)  # the turntable
+        c.poly([(cx - 0.15, 0.6), (cx - 0.15, 0.55), (cx - 0.09, 0.54), (cx - 0.05, 0.49), (cx + 0.06, 0.49),
+                (cx + 0.1, 0.54), (cx + 0.15, 0.55), (cx + 0.15, 0.6)], body)
+        c.poly([(cx - 0.04, 0.5), (cx + 0.05, 0.5), (cx + 0.08, 0.538), (cx - 0.07, 0.538)], (180, 220, 246))
+        c.line([(cx - 0.12, 0.555), (cx + 0.12, 0.555)], WHITE, 0.4)  # the shine along its side
+        for dx in (-0.09, 0.09):
+            c.ellipse(cx + dx, 0.605, 2.6, 2.6, (40, 40, 46))
+            c.ellipse(cx + dx, 0.605, 1.2, 1.2, (200, 204, 214), outline=False)
+        c.rect(cx - 0.035, 0.42, cx + 0.035, 0.46, WHITE, r=0.2)  # its price board on a stand
+        c.line([(cx, 0.46), (cx, 0.49)], (120, 126, 138), 0.4)
+        c.line([(cx - 0.02, 0.44), (cx + 0.02, 0.44)], (200, 40, 50), 0.6)
+
+
+def _compound(c: Canvas, banner: str) -> None:
+    """A residential compound: tall apartment blocks with balconies behind a low wall, its gate (two pillars, the
+    compound's name over them, a guard's booth, a striped barrier arm), trees and a paved path in."""
+    c.sky((120, 186, 240), (212, 236, 250), 0.5)
+    c.clouds(2, 0.02, 0.12)
+    for x0, x1, top, col in ((-0.1, 0.26, 0.1, (232, 214, 190)), (0.3, 0.7, 0.05, (214, 222, 234)),
+                             (0.74, 1.1, 0.12, (232, 214, 190))):
+        c.rect(x0, top, x1, 0.56, col)  # the blocks
+        y = top + 0.03
+        while y < 0.5:
+            x = x0 + 0.025
+            while x < x1 - 0.04:
+                c.rect(x, y, x + 0.05, y + 0.025, (150, 190, 222))
+                c.rect(x - 0.004, y + 0.025, x + 0.054, y + 0.032, (250, 250, 250))  # its balcony
+                x += 0.08
+            y += 0.05
+    c.floor((176, 174, 170), (204, 202, 198), 0.56)
+    c.rect(c.left, 0.5, 0.3, 0.57, (190, 110, 90))  # the low wall either side of the gate
+    c.rect(0.7, 0.5, c.right, 0.57, (190, 110, 90))
+    for x in (0.3, 0.7):  # the gate's pillars
+        c.rect(x - 0.03, 0.27, x + 0.03, 0.58, (170, 96, 78))
+    c.rect(0.25, 0.21, 0.75, 0.28, (150, 40, 40), r=0.5)  # the compound's name over the gate, over the heads
+    sign(c, banner, 0.5, 0.245, 3.8, GOLD, width=0.42)
+    c.rect(0.76, 0.44, 0.9, 0.58, (240, 240, 236))  # the guard's booth and its window
+    c.rect(0.74, 0.42, 0.92, 0.45, (60, 90, 150))
+    c.rect(0.78, 0.47, 0.88, 0.52, (170, 210, 236))
+    c.rect(0.6, 0.5, 0.7, 0.515, WHITE)  # the barrier arm, striped red
+    for k in range(3):
+        c.rect(0.605 + k * 0.033, 0.5, 0.62 + k * 0.033, 0.515, (220, 50, 50), outline=False)
+    for x in (0.08, 0.94):
+        c.tree(x, 0.58, 1.2)
+    c.poly([(0.4, 0.57), (0.6, 0.57), (0.7, c.bottom), (0.3, c.bottom)], (214, 208, 196), outline=False)
+
+
 @dataclass(frozen=True)
 class Venue:
     location: str  # the scene location it is drawn for
@@ -224,6 +336,20 @@ VENUES: dict[str, Venue] = {
         "新家", "小屋")), _house, sources=("setting", "props"), titled=False),
     # the home a pet is thrown out of, seen from the street before its shut door (story/staged.py thrown_out)
     "front door": Venue("street", (("front door", ""), ("家门口", "")), _house, sources=("setting",), titled=False),
+    # a hotel's lobby where the scene's setting, props or narration name the hotel (the premise alone never:
+    # the mansion a hotel cleaner buys stays a mansion)
+    "hotel": Venue("mansion", tuple((w, "HOTEL") for w in (
+        "hotel", "motel", "hostel", "inn", "hotel lobby", "front desk", "reception desk", "酒店", "宾馆", "旅馆",
+        "旅店", "前台")), _hotel, sources=("setting", "props", "narration")),
+    # a car dealership's showroom (4S店): its shop drawn with the cars on show
+    "showroom": Venue("shop", tuple((w, "SHOWROOM") for w in (
+        "car dealership", "dealership", "car dealer", "car showroom", "showroom", "4s store", "4s shop", "car store",
+        "4s店", "汽车4s店", "车行", "汽车店", "汽车展厅")), _showroom, sources=("setting", "props", "narration")),
+    # a residential compound (小区): its street drawn as the compound's gate before its apartment blocks
+    "compound": Venue("street", tuple((w, "RESIDENCES") for w in (
+        "residential compound", "housing compound", "compound", "housing estate", "apartment complex",
+        "gated community", "residential complex", "小区", "住宅区", "居民区", "住宅小区", "居民小区")), _compound,
+        sources=("setting", "props", "narration")),
     "villa": Venue("mansion", tuple((w, "") for w in (
         "mansion's garden", "mansion garden", "big house", "house with a garden", "villa", "garden", "大房子",
         "别墅", "花园")), _villa, sources=("setting", "props"), titled=False),
