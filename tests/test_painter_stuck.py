@@ -35,3 +35,23 @@ def test_the_stuck_truck_is_in_a_drift_and_the_report_says_so() -> None:
     x0, y0, x1, y1 = stuck["box"]
     wheels = (slice(y1 - (y1 - y0) // 3, y1), slice(x0, x1))  # the bottom third: wheels and sills
     assert stuck_img[wheels].mean() > free_img[wheels].mean() + 8  # heaped white snow over them
+
+
+@pytest.mark.parametrize("asked", ["truck", "卡车", "school bus"])
+def test_a_truck_or_a_bus_is_parked_behind_the_pets_at_its_own_size(asked: str) -> None:
+    """A truck in a snow rescue was a toy before the pets' feet, shrunk below their faces: a truck or a bus is
+    parked on the far ground behind them, taller than a pet's body; a car still stands beside them."""
+    def drawn(thing: str) -> tuple[np.ndarray, dict[str, Any], dict[str, Any]]:
+        img, report = _still(_scene("street", [{"id": "hero", "action": "hug", "target": "rival"}, {"id": "rival"}],
+                                    props=[thing], weather="snow"))
+        (prop,) = report["drawn"]["props"]
+        return img, prop, next(c for c in report["drawn"]["characters"] if c["id"] == "hero")
+
+    img, vehicle, hero = drawn(asked)
+    _, car, _ = drawn("car")
+    assert vehicle["where"] == "back" and car["where"] != "back"
+    tall = vehicle["box"][3] - vehicle["box"][1]
+    assert tall > 0.5 * (hero["box"][3] - hero["box"][1]) and tall > 1.4 * (car["box"][3] - car["box"][1])
+    x0, y0, x1, y1 = vehicle["box"]
+    top = img[y0:y0 + (y1 - y0) // 3, x0:x1]  # its roof above the pets' heads: painted, not the sky
+    assert top.std() > 12

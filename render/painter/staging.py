@@ -90,8 +90,10 @@ _BESIDE = {1: [Slot(0.27, GROUND, 0.375)],  # a lone pet beside a wide prop; two
 _APART = [Slot(0.24, GROUND, 0.31), Slot(0.82, BACK_GROUND - 0.012, 0.265), Slot(0.6, BACK_GROUND - 0.012, 0.265)]
 _TOUCH = {"hug", "give", "treat", "push", "spill", "fight", "catch", "kneel"}  # done within reach of the target
 # hung on the wall above the pets' heads, where nobody hides it; a plane up in the sky beside their heads
-_ART_SIZE = {"treasure chest": 0.15, "treasure box": 0.15, "treasure map": 0.11}  # a variant bigger than the
-# prop it is a kind of (a chest of gold, not a coin's worth of cash; a map to read on the sand)
+# a variant bigger than the prop it is a kind of (a chest of gold, not a coin's worth of cash; a map to read on the
+# sand; a truck or a bus taller than the pets)
+_ART_SIZE = {"treasure chest": 0.15, "treasure box": 0.15, "treasure map": 0.11, "truck": 0.3, "bus": 0.3}
+_PARKED = {"truck", "bus"}  # vehicles bigger than a pet: parked on the far ground behind the cast, at their size
 _HIGH = {"company sign": (0.5, 0.43), "plane": (0.7, 0.27), "lanterns": (0.5, 0.3)}  # lanterns hang up high
 # a crowd drawn for its place (``crowds`` in vocabulary.json): bottom centre x, y and height. The audience,
 # seen from behind along the frame's foot, stays below the subtitles in every camera window (its ears and
@@ -519,13 +521,14 @@ def stage_scene(scene: Scene, cast: list[str] | None = None, young: Mapping[str,
             spots[m.drawn] = PlacedProp(m, "back", x, y, size, crowd)
             placed.append(spots[m.drawn])
             continue
-        free = back if kind.layer == "back" and back else middle if _wide(m.drawn) and middle else \
+        parked = art(m) in _PARKED  # a truck or a bus: big, on the far ground behind the pets, never a toy before them
+        free = back if (kind.layer == "back" or parked) and back else middle if _wide(m.drawn) and middle else \
             ground if ground else back
         if not free:
             free = [(0.5, GROUND - 0.03)]
         x, y = _HIGH[m.drawn] if m.drawn in _HIGH else free.pop(0)
         size = _ART_SIZE.get(art(m), kind.size if kind.layer != "hand" else kind.size * 1.4)
-        where = "back" if kind.layer == "back" else "ground" if size > 0.1 else "front"  # small ones in front
+        where = "back" if kind.layer == "back" or parked else "ground" if size > 0.1 else "front"  # small in front
         drawing = "soapy car" if washing and m.drawn == "car" and any(st.pose.job == "carwash" for st in staged) \
             else ""  # the car being washed: under suds, its bucket beside it
         size = size * _WASHED_SIZE if drawing else size  # the car washed, big beside its washer
