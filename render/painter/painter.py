@@ -36,7 +36,15 @@ from render.painter.lighting import finish_light, weather_ground, weather_still
 from render.painter.looks import PetLook, cast_looks, young_hero
 from render.painter.persona import Persona, became, costume_note, dress, personas
 from render.painter.pets import Pet
-from render.painter.poses import TWO_HANDED, arm_path, arm_style, draw_jeers, draw_marks, held_size
+from render.painter.poses import (
+    THROWN_OFF,
+    TWO_HANDED,
+    arm_path,
+    arm_style,
+    draw_jeers,
+    draw_marks,
+    held_size,
+)
 from render.painter.props import EXTENT, GRIP, HAND, draw_prop
 from render.painter.shops import ShopMatch, draw_shop
 from render.painter.staging import PlacedProp, Staged, stage_scene
@@ -295,7 +303,8 @@ class StoryboardPainter:
         lying = st.pose.body in ("lying", "back")
         height = c.vh * st.slot.height * (YOUNG_SCALE if look.young else 1.0) * scale
         height *= _LYING_SCALE.get(st.pose.action, 1.0) if lying else 1.0
-        height *= beds.SCALE if lying and st.bed else 1.0  # the bed beside the others, inside the frame
+        height *= (beds.UNDER_SCALE if st.bed == "under" else beds.SCALE) if lying and st.bed else 1.0  # the bed
+        # beside the others, inside the frame
         u = height / 104
         fx, fy = c.X(st.slot.x + jitter), c.Y(st.slot.feet)
         left, right, top, bottom = _BOX
@@ -371,7 +380,7 @@ class StoryboardPainter:
             variants["rest"], (px, py) = _lie_down(rest, feet, st, u, seed, (fx, fy), c.lang)
             hd = st.facing if st.pose.body == "lying" else -st.facing
             behind = 52 if st.pose.action == "sleep" else 47
-            lift = beds.LIFT if st.bed else 0.0
+            lift = beds.lift(st.bed) if st.bed else 0.0
             hx, hy, half = fx + (71 - behind) * u * hd, fy - (26 + lift) * u, (half[1], half[0])
             moved_from = px
             ink = ImageChops.invert(ImageChops.difference(*variants["rest"])).getbbox()
@@ -440,6 +449,8 @@ def _held_box(st: Staged) -> tuple[float, float, float, float] | None:
     if st.pose.action == "spill":
         return paws[0][0] - 8, paws[0][1] - 18, paws[0][0] + 40, paws[0][1] + 6
     gx, gy = ((paws[0][0] + paws[1][0]) / 2, (paws[0][1] + paws[1][1]) / 2) if style in TWO_HANDED else paws[0]
+    if style == "throw":  # thrown: flying off the paw
+        gx, gy = gx + THROWN_OFF[0], gy + THROWN_OFF[1]
     k = held_size(h.drawn, style, HAND.get(h.drawn, 22.0)) / 100
     grip = GRIP.get(h.drawn, (0.0, -45.0))
     ox, oy = gx - grip[0] * k, gy - grip[1] * k
@@ -599,7 +610,7 @@ def _lie_down(pair: list[Image.Image], feet: tuple[float, float], st: Staged, u:
     Lying: the head toward the facing side, front down; on its ``back``: the front (paws, legs) up.
     One in bed (``st.bed``) lies on its mattress, head on the pillow, the blanket over it to the neck."""
     out = []
-    pad = round(70 * u)
+    pad = round((beds.ROOM if st.bed == "under" else 70) * u)  # room for the bed hidden under, behind its feet
     hd = st.facing if st.pose.body == "lying" else -st.facing  # the side the head points to
     turned_pair = []
     for im in pair:
@@ -630,7 +641,7 @@ def _lie_down(pair: list[Image.Image], feet: tuple[float, float], st: Staged, u:
                    -71.0, seed, lang)
         out.append(tall)
     behind = 52 if st.pose.action == "sleep" else 47  # asleep: room above the head for the zzz; else centred
-    lift = beds.LIFT if st.bed else 0.0  # in bed: up on the mattress, the bed's legs on the floor
+    lift = beds.lift(st.bed) if st.bed else 0.0  # in bed: up on the mattress, the bed's legs on the floor
     target = (at[0] - behind * u * hd, at[1] - (26 + lift) * u)
     return out, (_even_down(target[0] - rx), _even_down(target[1] - ry))
 
@@ -691,6 +702,8 @@ def _scene_report(i: int, scene: Scene, weather: str, staged: list[Staged], plac
             # or as tearing a paper up
             **({"drawn_as": "carry on back"} if st.pose.arms == "piggy" else {}),  # one carrying another on its back
             **({"drawn_as": "on back"} if st.on_back else {}),  # the one it carries there
+            **({"drawn_as": "hide under bed"} if st.bed == "under" else {}),  # flat under the bed, peeking out
+            **({"drawn_as": "throw"} if st.pose.arms == "throw" else {}),  # the thing it holds flying off its paw
             "box": sprite_box(st.id),
             "face": list((faces or {}).get(st.id, {}).get("face", ())) or None,
             "held_box": list((faces or {}).get(st.id, {}).get("held", ())) or None,

@@ -32,7 +32,16 @@ from render.painter.geometry import (
     star_pts,
 )
 from render.painter.looks import PetLook
-from render.painter.poses import LEG_PATHS, TWO_HANDED, arm_path, arm_style, draw_marks, draw_spill, held_size
+from render.painter.poses import (
+    LEG_PATHS,
+    THROWN_OFF,
+    TWO_HANDED,
+    arm_path,
+    arm_style,
+    draw_marks,
+    draw_spill,
+    held_size,
+)
 from render.painter.props import GRIP, HAND, RIG_OFFSET, RIG_SCALE, draw_prop
 from render.painter.vocabulary import Pose, art
 
@@ -169,6 +178,13 @@ class Pet(Pen):
             gx, gy = (paws[0][0] + paws[1][0]) / 2, (paws[0][1] + paws[1][1]) / 2
         else:
             gx, gy = paws[0]
+        thrown = self.arm_style == "throw"
+        if thrown:  # thrown away: flying off the flung paw, motion arcs behind it
+            for n in range(3):
+                r = 12.0 + 6.0 * n
+                self.line([(gx + 4 + n * 3, gy - 2 - n * 4), (gx + 12 + r * 0.6, gy - 10 - r * 0.8),
+                           (gx + THROWN_OFF[0] - 6, gy + THROWN_OFF[1] + 4 - n * 3)], (255, 255, 255), 1.6)
+            gx, gy = gx + THROWN_OFF[0], gy + THROWN_OFF[1]
         size = HAND.get(art(h), HAND.get(h.drawn, 22.0))  # a variant its own size: a soup bowl, not a pet's dish
         size = held_size(h.drawn, self.arm_style, size)  # the ring held out in a proposal: bigger
         k = size / 100
@@ -177,7 +193,7 @@ class Pet(Pen):
         pen = Pen(self.d, *self.P(ox, oy), self.u * k, self.f, self.ink)
         draw_prop(art(h), pen, h.color)  # its variant where its words name one: a jar of coins, not a piggy bank
         for px, py in paws[: 1 if self.arm_style not in TWO_HANDED else 2]:  # paws over the handle
-            self.ell(px, py, 4.6, 4.6, self.paw_color())
+            self.ell(px, py, 4.6, 4.6, self.paw_color())  # (an open paw, where it let the thing go)
 
     def paw_color(self) -> RGB:
         lk = self.look

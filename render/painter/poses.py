@@ -58,6 +58,7 @@ _ARMS: dict[str, tuple[list[Point], list[Point]]] = {
     "slap": ([(32, -62), (50, -76)], [(-21, -36), (-23, -24)]),  # the open paw swung up at the target's cheek
     "tear": ([(30, -34), (46, -36)], [(8, -34), (14, -38)]),  # a paper held up in both paws, pulled apart
     "piggy": ([(8, -34), (-20, -26)], [(-22, -36), (-36, -26)]),  # both paws back under the rider's legs
+    "throw": ([(30, -58), (46, -78)], [(-24, -40), (-34, -32)]),  # the paw flung up and out, the other back
     # standing poses chosen by expression when the action is a plain stand
     "fist": ([(27, -44), (27, -60)], [(-21, -36), (-23, -24)]),
     "crossed": ([(20, -34), (-6, -34)], [(-20, -34), (6, -38)]),
@@ -69,11 +70,13 @@ _STAND_BY_EXPRESSION = {"happy": "wave", "love": "wave", "determined": "fist", "
 TWO_HANDED = {"belly", "beg", "to_mouth", "carry", "desk", "press"}
 # a thing held out to someone drawn bigger than in the paw at rest, so it reads: the ring of a proposal
 HELD_OUT = {"ring": 20.0}
+THROWN_OFF = (30.0, -34.0)  # where a thing thrown flies, from the flung paw (pet units): up and away
 
 
 def held_size(drawn: str, arms: str, size: float) -> float:
-    """The size (pet units) of ``drawn`` held in ``arms``: ``size`` at rest, bigger held out (``HELD_OUT``)."""
-    return HELD_OUT.get(drawn, size) if arms == "offer" else size
+    """The size (pet units) of ``drawn`` held in ``arms``: ``size`` at rest, bigger held out or thrown
+    (``HELD_OUT``: the ring flying off must read)."""
+    return HELD_OUT.get(drawn, size) if arms in ("offer", "throw") else size
 # a spilt or thrown drink's colour by the vessel it came from (the splash on the target is the same)
 LIQUID: dict[str, tuple[int, int, int]] = {"coffee cup": (120, 70, 36), "food bowl": (236, 142, 40),
                                            "cake": (250, 244, 236)}

@@ -46,7 +46,8 @@ class Staged:
     outfit: str
     carried: bool = False  # a kitten or puppy in another's arms: drawn in front of its carrier
     on_back: bool = False  # carried on another's back (piggyback): drawn behind its carrier, raised over its back
-    bed: str = ""  # lying ill or asleep in its bed: "home" (a quilt) or "hospital" (a white sheet, a drip)
+    bed: str = ""  # lying ill or asleep in its bed: "home" (a quilt) or "hospital" (a white sheet, a drip); or
+    # "under": hiding under a bed, on the floor beneath it, only its head peeking out
     away: bool = False  # seen from behind, going away: one who leaves (its back, its tail, no face)
 
 
@@ -150,6 +151,62 @@ def _bed(scene: Scene, st: Staged, bedded: set[str]) -> str:
     if st.id not in bedded or st.pose.body != "lying" or st.carried:
         return ""
     return _BEDS.get(scene.location, "home")
+
+
+# a thing the scene's words tell is thrown away (throws the ring away, tosses his phone into the lake, 把戒指扔掉了,
+# 丢进河里): the thrower's paw flung up and out, the thing flying off from it along its arc
+_THROWING = re.compile(r"\b(?:throws?|threw|thrown|throwing|toss|tosses|tossed|tossing|flings?|flung|flinging|"
+                       r"hurls?|hurled|hurling|chucks?|chucked)\b(?![^.!?;]{0,6}\b(?:a party|up\b|a fit|a tantrum|"
+                       r"a punch|punches))|扔|丢掉|丢进|丢到|丢出|丢下|甩掉|甩开了?手里")
+_THROWN_FIRST = ("ring", "phone", "letter", "flowers", "necklace", "money", "gift box")  # what is thrown, likeliest
+
+
+def _throws(scene: Scene, staged: list[Staged], matches: list[PropMatch], cast: list[str] | None) -> list[Staged]:
+    """The thing thrown away where the scene's words tell a throw and ask a thing for the paw: held by the hero
+    (else the one holding it, else the first on screen) in its flung paw, drawn flying off (arms "throw")."""
+    if not staged or not _THROWING.search(_words(scene)):
+        return staged
+    vocab = vocabulary()
+    hand = [m for m in matches if vocab.props[m.drawn].layer == "hand"]
+    if not hand:
+        return staged
+    thing = min(hand, key=lambda m: _THROWN_FIRST.index(m.drawn) if m.drawn in _THROWN_FIRST else 99)
+    ids = [st.id for st in staged]
+    holder = next((k for k, st in enumerate(staged) if st.pose.holding is not None and
+                   st.pose.holding.drawn == thing.drawn), None)
+    k = holder if holder is not None else ids.index(cast[0]) if cast and cast[0] in ids else 0
+    st = staged[k]
+    if st.carried or st.on_back or st.pose.body != "stand" or st.pose.rig is not None:
+        return staged
+    out = list(staged)
+    face = "crying" if st.pose.expression == "crying" else "angry"
+    out[k] = replace(st, turned=True, pose=replace(st.pose, arms="throw", holding=thing, lean=8.0, expression=face,
+                                                   marks=tuple(m for m in st.pose.marks if m == "tears")))
+    return out
+
+
+# one hiding under the bed (hides under the bed, 躲在床底下, 钻到床下面): flat on the floor beneath it, only its scared
+# face peeking out from under the quilt's hem
+_UNDER_BED = re.compile(r"\b(?:hides?|hid|hidden|hiding|crawls?|crawled|crawling|cowers?|cowering|curls? up|"
+                        r"squeezes?|stays?|sits?|shivers?|shaking)\b[^.!?;]{0,24}?\bunder (?:the|a|his|her|its|"
+                        r"their|my) (?:\w+ )?bed\b|(?:躲|钻|藏|缩|爬)(?:进|到|在|回)?了?床(?:底下|底|下面|下)")
+
+
+def _under_bed(scene: Scene, staged: list[Staged], cast: list[str] | None) -> list[Staged]:
+    """One hiding under the bed where the scene's words tell it: the hero (else the one the words name first)
+    flat on its front beneath the bed, scared, shivering (``bed`` "under"); the others as they were."""
+    if not _UNDER_BED.search(_words(scene)) or not staged:
+        return staged
+    ids = [st.id for st in staged]
+    k = ids.index(cast[0]) if cast and cast[0] in ids else 0
+    st = staged[k]
+    if st.carried or st.pose.rig is not None or st.on_back:
+        return staged
+    out = list(staged)
+    out[k] = replace(st, motion="still", turned=True, away=False, bed="under", pose=replace(
+        st.pose, body="lying", arms="down", legs="still", lean=0.0, expression="shocked", marks=("shiver",),
+        motion="still", holding=None))
+    return out
 
 
 def _pair_apart(scene: Scene, hero: str | None) -> bool:
@@ -440,6 +497,7 @@ def stage_scene(scene: Scene, cast: list[str] | None = None, young: Mapping[str,
     staged = _on_back(scene, staged, cast, premise, young)
     staged = _acted_on(scene, staged, ids, cast, premise)
     staged = [replace(st, bed=_bed(scene, st, bedded)) for st in staged]  # ill or asleep: in its bed
+    staged = _under_bed(scene, staged, cast)  # or hiding under it
     # 3b. a young one the hero rescues or hugs is held in the hero's arms, in front of its chest
     for c, app in enumerate(scene.characters):
         carrier = staged[c]
@@ -454,6 +512,7 @@ def stage_scene(scene: Scene, cast: list[str] | None = None, young: Mapping[str,
         staged[t] = replace(staged[t], slot=held_at, facing=carrier.facing, motion=carrier.motion, carried=True,
                             away=False, pose=replace(staged[t].pose, lean=0.0, motion=carrier.pose.motion))
         staged[c] = replace(carrier, pose=replace(carrier.pose, arms="belly", lean=0.0), away=False)  # seen holding it
+    staged = _throws(scene, staged, matches, cast)  # a thing thrown away: flying off from the flung paw
     # 4. an unclaimed rig or hand prop goes to a character free to use it, the one doing something before
     #    one who only stands (the scene's things are mostly its actor's: the rival laughing from her yacht),
     #    then the hero first: the scooter is ridden, the microphone held, so the prop reads as part of the story
