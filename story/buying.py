@@ -31,6 +31,8 @@ _WISH_EN = re.compile(r"\b(?:dream|dreams|dreaming|dreamed|wish|wishes|wants?|wa
 _WISH_ZH = ("想", "梦想", "希望", "要是")
 _QUIET = {"stand", "walk", "talk", "think", "work", "give", "wave"}  # a pose a saving scene may replace
 _MOCKS = {"sneer", "laugh", "point"}
+# "saves her from a fire", "saved his master from the flood": a rescue, no saving up ("saves her pocket money")
+_RESCUE = re.compile(r"\b(?:save|saves|saved|saving)\b(?:[\s,]+[\w'-]+){0,6}?[\s,]+(?:from|out of)\b", re.IGNORECASE)
 
 
 @cache
@@ -90,9 +92,10 @@ def bought_told(text: str) -> bool:
 def saving_up(text: str) -> str | None:
     """The holder a saving sentence is drawn with (``"coin jar"`` where it says a jar or a tin, else ``"piggy
     bank"``), or None where the words tell no saving up ("saves every coin", 攒钱, 存进存钱罐; not "saves the
-    puppy", not a wish)."""
+    puppy", not "saves her from a fire", not a wish)."""
     for sentence in _SENTENCE.findall(text):
-        if _wished(sentence) and "存钱罐" not in sentence or not _patterns()["saving"].search(sentence):
+        if _wished(sentence) and "存钱罐" not in sentence or not _patterns()["saving"].search(sentence) or \
+                _RESCUE.search(sentence):
             continue
         if _patterns()["jar"].search(sentence) and not _patterns()["piggy"].search(sentence):
             return "coin jar"

@@ -91,6 +91,8 @@ def test_a_home_bought_is_read(text: str, home: str | None) -> None:
 @pytest.mark.parametrize(("text", "holder"), [
     ("Brownie puts coins in a jar every day.", "coin jar"), ("阿福每天往存钱罐里投硬币。", "piggy bank"),
     ("Koda saves every penny.", "piggy bank"), ("Buddy saves the puppy from the river.", None),
+    ("And one day, Duke, the brave dog, saves her from a fire.", None),  # a rescue, never a piggy bank
+    ("Rex saved his old master, Duke, out of the flood.", None), ("Mia saves her pocket money.", "piggy bank"),
 ])
 def test_saving_up_is_read(text: str, holder: str | None) -> None:
     assert saving_up(text) == holder
