@@ -46,3 +46,30 @@ def test_the_still_shows_the_bed_over_it_and_the_report_says_so() -> None:
     bed = img[y0 + (y1 - y0) // 4:y1 - (y1 - y0) // 4, x0:x0 + (x1 - x0) * 2 // 5]  # the quilt over its body
     assert np.abs(bed - plain[y0 + (y1 - y0) // 4:y1 - (y1 - y0) // 4, x0:x0 + (x1 - x0) * 2 // 5]).mean() > 25
     assert float(bed.std(axis=(0, 1)).mean()) < 45  # one quilt's colour, not a pet's patches
+
+
+# -- locked in a cage ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("narration", "caged"), [
+    ("Sunny, a puppy, is locked in a cage at the pet market.", True), ("一只被关在笼子里的小狗。", True),
+    ("小狗在笼子里哭。", True), ("The kitten is trapped inside a small crate.", True),
+    ("The parrot's cage is empty now.", False), ("Sunny walks past the cages.", False), ("他觉得很孤单。", False),
+])
+def test_one_locked_in_a_cage_is_drawn_behind_its_bars(narration: str, caged: bool) -> None:
+    scene = Scene.model_validate(_scene("market", [{"id": "hero", "action": "cry"}], narration=narration))
+    (st,), _ = stage_scene(scene, ["hero"])
+    assert ("caged" in st.pose.marks) is caged
+
+
+def test_the_cage_is_drawn_over_the_pet() -> None:
+    chars = [{"id": "hero", "action": "stand"}]
+    img, report = _still(_scene("market", chars, narration="Sunny is locked in a cage."))
+    plain, plain_report = _still(_scene("market", chars, narration="Sunny waits."))
+    (char,) = report["drawn"]["characters"]
+    assert "caged" in char["marks"]
+    x0, y0, x1, y1 = char["box"]
+    tray = img[y1 - (y1 - y0) // 12:y1, x0 + (x1 - x0) // 4:x1 - (x1 - x0) // 4].reshape(-1, 3)  # its dark tray
+    assert float((np.abs(tray - np.array((96, 100, 112))).max(axis=1) < 30).mean()) > 0.4
+    assert (x1 - x0) > (plain_report["drawn"]["characters"][0]["box"][2] - plain_report["drawn"]["characters"][0][
+        "box"][0])  # the cage wider than the pet alone

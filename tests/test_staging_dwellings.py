@@ -2,7 +2,8 @@
 scene there with no place drawn as another (a hotel was reported "drawn as mansion", 4S店 and 小区 were lost to a
 street), and the painter draws each as itself, named in the headline and the report: a hotel's lobby (the HOTEL
 sign, the reception desk, the key board), a showroom with cars on show, the compound's gate before its apartment
-blocks. A party or a resort stays a mansion, reported as one."""
+blocks. A dog's kennel (狗窝) is its backyard with the kennel in it, no bedroom. A party or a resort stays a mansion,
+reported as one."""
 
 from __future__ import annotations
 
@@ -24,7 +25,9 @@ def written() -> dict[str, tuple[Script, list[str]]]:
             ("showroom", "a corgi sells cars at a 4S store and the boss laughs at him", "en"),
             ("showroom_zh", "金毛在4S店卖车，被经理骂了", "zh"),
             ("compound", "a stray cat lives in a residential compound and the security guard chases him away", "en"),
-            ("compound_zh", "小区里的流浪猫被保安赶走，后来被业主收养", "zh")):
+            ("compound_zh", "小区里的流浪猫被保安赶走，后来被业主收养", "zh"),
+            ("kennel", "the old dog sleeps in a kennel in the backyard and dreams of the house", "en"),
+            ("kennel_zh", "被主人赶到狗窝里睡的老狗，每天晚上都望着窗户", "zh")):
         w = write_story(premise, "corgi", lang, 1)
         out[key] = (w.script, [str(s) for s in w.substitutions])
     return out
@@ -33,6 +36,7 @@ def written() -> dict[str, tuple[Script, list[str]]]:
 @pytest.mark.parametrize(("key", "location", "title"), [
     ("hotel", "mansion", "Hotel"), ("hotel_zh", "mansion", "酒店"), ("showroom", "shop", "Showroom"),
     ("showroom_zh", "shop", "汽车4S店"), ("compound", "street", "Residences"), ("compound_zh", "street", "小区"),
+    ("kennel", "park", "Kennel"), ("kennel_zh", "park", "狗窝"),
 ])
 def test_the_place_is_set_drawn_and_named_as_itself(written: dict[str, tuple[Script, list[str]]], key: str,
                                                      location: str, title: str) -> None:
@@ -43,6 +47,13 @@ def test_the_place_is_set_drawn_and_named_as_itself(written: dict[str, tuple[Scr
     found = drawn[first]
     assert found is not None and found.kind == key.removesuffix("_zh")
     assert venue_captions(script).scenes[first].caption.startswith(title)
+
+
+def test_a_cage_is_no_place_the_pet_is_locked_in_where_it_is() -> None:
+    """"Locked in a cage at the pet market" was set in a bedroom (the cage its nearest place): the market now,
+    the cage drawn round the pet there (``tests/test_painter_hiding.py``)."""
+    w = write_story("a puppy is locked in a cage at the pet market until a girl buys him", "corgi", "en", 1)
+    assert w.script.scenes[0].location == "market" and not [s for s in w.substitutions if s.kind == "place"]
 
 
 def test_a_party_is_still_a_mansion_and_reported_so() -> None:
@@ -71,6 +82,7 @@ def _share(img: np.ndarray, box: tuple[float, float, float, float], rgb: tuple[i
     ("mansion", "the lobby by the front desk", "hotel", (0.64, 0.27, 0.9, 0.4), (150, 96, 56)),  # the key board
     ("shop", "car dealership: a glossy boutique", "showroom", (0.03, 0.56, 0.25, 0.59), (220, 40, 48)),  # red car
     ("street", "residential compound: a quiet street", "compound", (0.33, 0.08, 0.67, 0.18), (214, 222, 234)),  # block
+    ("park", "kennel: a leafy city park", "kennel", (0.04, 0.48, 0.14, 0.56), (214, 168, 112)),  # its plank wall
 ])
 def test_each_is_drawn_as_itself(location: str, setting: str, kind: str, box: tuple[float, float, float, float],
                                  rgb: tuple[int, int, int]) -> None:

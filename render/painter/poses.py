@@ -248,6 +248,17 @@ def draw_marks(p: Pen, marks: tuple[str, ...], head_y: float, seed: int, lang: s
             for x, y, r in ((-44, -52, 3.4), (-52, -66, 2.6), (46, -54, 3.4), (54, -68, 2.6), (-34, -64, 2.2),
                             (36, -66, 2.2)):
                 p.ell(x, y, r * 0.8, r, (150, 205, 250))
+        elif mark == "caged":  # locked in a cage: its tray under the feet, bars before it up to a domed top, a lock
+            top = head_y - 52
+            metal, dark = (170, 176, 188), (96, 100, 112)
+            p.rect(-62, -6, 62, 6, dark, r=2)  # the tray
+            for k in range(9):
+                x = -56 + 14 * k
+                p.line([(x, -3), (x, top + 8 - 10 * math.sin(math.pi * k / 8))], metal, 2.2)
+            p.line([(-56 + 14 * k, top + 8 - 10 * math.sin(math.pi * k / 8)) for k in range(9)], metal, 2.6)
+            p.line([(-56, (top - 3) / 2), (56, (top - 3) / 2)], metal, 1.6)  # a cross wire halfway up
+            p.ell(0, top - 4, 5, 5, None)  # the ring it hangs from
+            p.rect(34, (top - 3) / 2 - 4, 46, (top - 3) / 2 + 8, (230, 190, 70), r=1.5)  # the padlock
         elif mark == "torn":  # a paper torn in two before the chest, one half in each paw, scraps falling
             for sx, tilt in ((14.0, -1.0), (44.0, 1.0)):  # the halves about the paws (``tear`` arms)
                 edge = [(sx - 2 * tilt + (2.5 if k % 2 else -2.5) * tilt, -51 + 6 * k) for k in range(6)]

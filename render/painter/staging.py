@@ -185,6 +185,30 @@ def _throws(scene: Scene, staged: list[Staged], matches: list[PropMatch], cast: 
     return out
 
 
+# one locked in a cage (locked in a cage at the pet market, 被关在笼子里, trapped in a crate): bars before it, its
+# tray under its feet
+_CAGED = re.compile(r"\b(?:in|inside|into)\s+(?:a|the|his|her|its|their|an)\s+(?:\w+\s+)?(?:cage|crate|kennel cage)s?\b|"
+                    r"\bcaged\b|关在[^，。！？]{0,4}笼|笼子里|笼中|铁笼")
+
+
+def _caged(scene: Scene, staged: list[Staged], cast: list[str] | None) -> list[Staged]:
+    """The hero (else the first on screen) standing, sitting or crying inside a cage where the scene's words tell
+    it: a ``caged`` mark, the bars drawn over it; none when it only acts on another (it is let out)."""
+    if not staged or not _CAGED.search(_words(scene)):
+        return staged
+    ids = [st.id for st in staged]
+    k = ids.index(cast[0]) if cast and cast[0] in ids else 0
+    st, app = staged[k], scene.characters[k]
+    if st.pose.body != "stand" or st.carried or st.on_back or st.pose.rig is not None or \
+            app.target is not None and app.target != app.id:
+        return staged
+    out = list(staged)
+    out[k] = replace(st, motion="idle", pose=replace(st.pose, arms="droop" if st.pose.arms == "down" else
+                                                     st.pose.arms, legs="still", holding=None, lean=0.0,
+                                                     marks=(*st.pose.marks, "caged")))
+    return out
+
+
 # one hiding under the bed (hides under the bed, 躲在床底下, 钻到床下面): flat on the floor beneath it, only its scared
 # face peeking out from under the quilt's hem
 _UNDER_BED = re.compile(r"\b(?:hides?|hid|hidden|hiding|crawls?|crawled|crawling|cowers?|cowering|curls? up|"
@@ -498,6 +522,7 @@ def stage_scene(scene: Scene, cast: list[str] | None = None, young: Mapping[str,
     staged = _acted_on(scene, staged, ids, cast, premise)
     staged = [replace(st, bed=_bed(scene, st, bedded)) for st in staged]  # ill or asleep: in its bed
     staged = _under_bed(scene, staged, cast)  # or hiding under it
+    staged = _caged(scene, staged, cast)  # or locked in a cage
     # 3b. a young one the hero rescues or hugs is held in the hero's arms, in front of its chest
     for c, app in enumerate(scene.characters):
         carrier = staged[c]

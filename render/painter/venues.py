@@ -302,6 +302,36 @@ def _compound(c: Canvas, banner: str) -> None:
     c.poly([(0.4, 0.57), (0.6, 0.57), (0.7, c.bottom), (0.3, c.bottom)], (214, 208, 196), outline=False)
 
 
+def _kennel(c: Canvas, banner: str) -> None:
+    """A backyard with a dog's kennel: a wooden fence across the lawn, the kennel to one side (a red pitched roof,
+    plank walls, a dark arched door, its name plate), its water bowl and a bone on the grass."""
+    c.sky((120, 186, 240), (212, 236, 250), 0.5)
+    c.clouds(2, 0.02, 0.14)
+    c.tree(0.9, 0.5, 1.4)
+    wood, dark = (196, 150, 100), (150, 106, 66)
+    for k in range(15):  # the fence's boards
+        x = c.left + k * 0.075
+        c.poly([(x, 0.56), (x, 0.4), (x + 0.033, 0.38), (x + 0.066, 0.4), (x + 0.066, 0.56)], wood)
+    for y in (0.43, 0.51):
+        c.rect(c.left, y, c.right, y + 0.012, dark, outline=False)
+    c.floor((104, 170, 80), (140, 198, 104), 0.56)
+    x0, x1 = 0.02, 0.36  # the kennel, to the left of the pets
+    c.rect(x0, 0.46, x1, 0.66, (214, 168, 112))
+    for k in range(1, 5):
+        c.line([(x0, 0.46 + k * 0.04), (x1, 0.46 + k * 0.04)], dark, 0.35)
+    c.poly([(x0 - 0.04, 0.47), ((x0 + x1) / 2, 0.34), (x1 + 0.04, 0.47)], (200, 60, 54))
+    c.ellipse((x0 + x1) / 2, 0.57, 6.5, 6.0, (40, 30, 30))  # the arched door
+    c.rect((x0 + x1) / 2 - 0.065, 0.57, (x0 + x1) / 2 + 0.065, 0.66, (40, 30, 30), outline=False)
+    c.rect((x0 + x1) / 2 - 0.07, 0.43, (x0 + x1) / 2 + 0.07, 0.47, (250, 244, 230), r=0.3)  # its name plate
+    sign(c, banner, (x0 + x1) / 2, 0.45, 2.2, (150, 60, 40), width=0.13)
+    c.ellipse(0.44, 0.665, 3.6, 1.4, (60, 120, 200))  # the water bowl and a bone
+    c.ellipse(0.44, 0.66, 2.8, 0.8, (150, 205, 245), outline=False)
+    c.rect(0.08, 0.69, 0.16, 0.7, (250, 246, 236), outline=False)
+    for x in (0.08, 0.16):
+        for dy in (-0.006, 0.008):
+            c.ellipse(x, 0.695 + dy, 0.9, 0.9, (250, 246, 236))
+
+
 @dataclass(frozen=True)
 class Venue:
     location: str  # the scene location it is drawn for
@@ -349,6 +379,10 @@ VENUES: dict[str, Venue] = {
     "compound": Venue("street", tuple((w, "RESIDENCES") for w in (
         "residential compound", "housing compound", "compound", "housing estate", "apartment complex",
         "gated community", "residential complex", "小区", "住宅区", "居民区", "住宅小区", "居民小区")), _compound,
+        sources=("setting", "props", "narration")),
+    # a dog's kennel in its backyard (狗窝): the park drawn as the yard, the kennel in it
+    "kennel": Venue("park", tuple((w, "KENNEL") for w in (
+        "kennel", "doghouse", "dog house", "dog kennel", "狗窝", "狗屋")), _kennel,
         sources=("setting", "props", "narration")),
     "villa": Venue("mansion", tuple((w, "") for w in (
         "mansion's garden", "mansion garden", "big house", "house with a garden", "villa", "garden", "大房子",
