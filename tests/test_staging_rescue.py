@@ -232,7 +232,7 @@ def test_a_firefighter_holds_a_fire_hose_and_the_fire_truck_is_a_truck_not_a_wok
                                         props=["fire hose", "fire truck"]))
     (st,), placed = stage_scene(scene)
     assert st.pose.job == "firefight" and st.pose.holding is not None and st.pose.holding.drawn == "fire hose"
-    assert [p.where for p in placed] == ["hand:hero", "ground"]
+    assert [p.where for p in placed] == ["hand:hero", "back"]  # the truck parked behind, at a truck's size
 
 
 def test_a_taxi_driver_at_work_drives_the_taxi() -> None:
