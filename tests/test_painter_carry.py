@@ -33,6 +33,7 @@ def _staged(action: str, narration: str, target: str | None = "partner", premise
     ("treat", "partner", "有一年的秋天，小柴犬大黄背着生病的妈妈土豆去医院。"),
     ("walk", "partner", "She gives him a piggyback ride all the way home."),
     ("hug", "partner", "大黄一把背起小猫，冲进了雪里。"),
+    ("push", "partner", "After the earthquake Waffles carries his grandpa on his back out of the ruins."),
 ])
 def test_the_one_carried_rides_on_the_carriers_back(action: str, target: str | None, narration: str) -> None:
     st = _staged(action, narration, target)

@@ -316,7 +316,7 @@ def _on_back(scene: Scene, staged: list[Staged], cast: list[str] | None, premise
         return staged
     apps = scene.characters
     doer = next((k for k, a in enumerate(apps) if a.target in ids and a.target != a.id and
-                 staged[k].pose.action in _BACK_CARRIERS), None)
+                 (told or staged[k].pose.action in _BACK_CARRIERS)), None)  # told: whatever its stand-in (a shove)
     if doer is None and cast and cast[0] in ids and len(ids) == 2:
         doer = ids.index(cast[0])
     if doer is None:
@@ -324,7 +324,7 @@ def _on_back(scene: Scene, staged: list[Staged], cast: list[str] | None, premise
     carrier = staged[doer]
     rider_id = apps[doer].target if apps[doer].target in ids and apps[doer].target != apps[doer].id else \
         next(i for i in ids if i != carrier.id) if len(ids) == 2 else None
-    if rider_id is None or carrier.pose.action not in _BACK_CARRIERS or carrier.carried or \
+    if rider_id is None or not told and carrier.pose.action not in _BACK_CARRIERS or carrier.carried or \
             carrier.pose.body != "stand" or carrier.pose.rig is not None and \
             any(match_prop(p).drawn == carrier.pose.rig.drawn for p in scene.props):  # a scooter asked is ridden;
         # the work pose's own one is left where the words tell the carry
