@@ -26,15 +26,17 @@ _FINDS = {"en": ("finds", "found", "picks up", "picked up"),
 def _taking_in() -> dict[str, tuple[str, ...]]:
     """The words of taking a pet in: ``kinds.json``'s adoption words and ``sides.json``'s family kindness."""
     kinds = next(k for k in read_json("kinds.json")["kinds"] if k["id"] == "adoption")
-    family = read_json("sides.json")["kind_by"]["family"]
-    return {"en": tuple({*kinds["words"]["en"], *family["en"], *_HOME_TO}), "zh": tuple({*kinds["words"]["zh"], *family["zh"]})}
+    sides = read_json("sides.json")
+    family, takers = sides["kind_by"]["family"], sides["takers"]["takes_in"]
+    return {"en": tuple({*kinds["words"]["en"], *family["en"], *_HOME_TO, *takers["en"]}),
+            "zh": tuple({*kinds["words"]["zh"], *family["zh"], *takers["zh"]})}
 
 
 def _at(clause: Clause, words: Sequence[str], zh: bool) -> int | None:
-    """Where the clause first says one of ``words``, or None."""
+    """Where the clause first says one of ``words`` (``*``: any one word, "takes * in"), or None."""
     text = clause.text.lower()
     found = [m.start() for w in words for m in ([re.search(re.escape(w), text)] if zh else
-                                                 [re.search(rf"\b{re.escape(w)}\b", text)]) if m]
+                                                 [re.search(rf"\b{re.escape(w)}\b".replace(r"\*", r"\w+"), text)]) if m]
     return min(found) if found else None
 
 

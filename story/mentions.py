@@ -123,6 +123,7 @@ def find_mentions(analysis: Analysis, tokens: Tokens, hits: list[Hit]) -> list[M
             out.append(Mention(hero.key, start, job.end))
     if tokens.chinese:
         out += _role_again_zh(tokens, hits, out)
+    out += _named_by_role(analysis, tokens, out)
     for h in hits:  # someone named by a job ("the head chef"), when the cast has such a person
         if h.section == "jobs" and not any(m.start <= h.start < m.end for m in out) and not (
                 h.start and words[h.start - 1] in {"a", "an"}):  # "dreams of becoming a chef": no one named
@@ -153,6 +154,29 @@ def find_mentions(analysis: Analysis, tokens: Tokens, hits: list[Hit]) -> list[M
     return [m for k, m in enumerate(merged) if not (
         k and m.start and tokens.words[m.start - 1] in BY and merged[k - 1].key == m.key
         and m.start - merged[k - 1].end <= 6)]
+
+
+def _named_by_role(analysis: Analysis, tokens: Tokens, found: list[Mention]) -> list[Mention]:
+    """The ones named by a role or a household (``story.takers``: "a kind farmer", 好心的面包师, 渔夫, 一家人) where
+    the premise says their words: the whole of them with the describing words (never 被好心 left without its doer),
+    then the bare role word told again (…后来救了渔夫一命), the article before each."""
+    words = tokens.words
+    sep = "" if tokens.chinese else " "
+    covered = {i for m in found for i in range(m.start, m.end)}
+    out: list[Mention] = []
+    for p in analysis.cast[1:]:
+        if p.species or p.breed or p.relation or p.kind_by != "family" or not p.words:
+            continue
+        for said in dict.fromkeys((p.words[0], p.job_words or p.words[0].split()[-1])):
+            for k in range(len(words)):
+                end = next((j for j in range(k + 1, min(k + 8, len(words)) + 1)
+                            if len(sep.join(words[k:j])) >= len(said)), None)
+                if end is None or sep.join(words[k:end]) != said or covered & set(range(k, end)):
+                    continue
+                start = k - 1 if k and words[k - 1] in DET and k - 1 not in covered else k
+                out.append(Mention(p.key, start, end))
+                covered |= set(range(start, end))
+    return out
 
 
 def _role_again_zh(tokens: Tokens, hits: list[Hit], found: list[Mention]) -> list[Mention]:

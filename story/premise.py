@@ -37,6 +37,7 @@ from story.others import add_others
 from story.putdowns import putdown_hits
 from story.retold import in_order
 from story.styles import CHARACTER_STYLES
+from story.takers import add_takers
 from story.understood import describe, understood_line
 
 __all__ = ["Analysis", "Person", "Side", "analyse", "describe", "hero_species", "hero_style", "is_vague",
@@ -85,6 +86,7 @@ def analyse(premise: str) -> Analysis:
     add_others(people, hits, words, chinese, taken)
     add_alone(people, names, alone, alone_en, premise, tokens, taken)
     mark_wrongdoers(people, hits, words, chinese, breaks)
+    add_takers(people, hits, tokens, taken)  # "a kind farmer adopts the stray puppy", 被渔夫收养: its family
 
     # 3. Given names to the nearest person (before the name, or just after it).
     give_names(people, names, premise, tokens, hits, taken)

@@ -10,6 +10,7 @@ from petreel.i18n import UNDERSTOOD, understood
 from story.analysis import Analysis, Person
 from story.lexicon import lexicon
 from story.styles import CHARACTER_STYLES
+from story.takers import household_word
 
 
 def describe(person: Person, language: str, analysis: Analysis | None = None) -> str:
@@ -31,6 +32,9 @@ def describe(person: Person, language: str, analysis: Analysis | None = None) ->
             if person.species and not person.breed:
                 parts.append(str(lex.entry("species", person.species)["zh" if zh else "en"][0]))
             parts.append(str(lex.entry("relations", person.relation)["zh" if zh else "en"][0]))
+        if not (person.breed or person.species or person.relation):  # 好心的面包师 in English: the kind baker
+            role = str(lex.entry("jobs", person.job)[f"title_{language}"]) if person.job else household_word(person, language)
+            parts += [role.removeprefix("the ")] if role else []
         core = ("" if zh else " ").join(parts) or ("宠物" if zh else "pet")
     if zh:
         return core
@@ -60,7 +64,7 @@ def understood_line(analysis: Analysis, language: str) -> str:
         elif p.species is None and p.breed is None and p.relation is None and p is not analysis.hero:
             # someone the premise names by a job or a thing (the head chef, a greedy tech company)
             who = (p.words[0] if lang == "zh" else f"the {p.words[0]}") if p.words and analysis.language == language \
-                else understood(lang, "a_pet")
+                else describe(p, language, analysis) if p.job or household_word(p, language) else understood(lang, "a_pet")
         elif p.species is None and p.breed is None and p.relation is None:
             job_word = analysis.surfaces.get(f"jobs:{analysis.job}") if analysis.job else None
             if job_word and analysis.language == language:

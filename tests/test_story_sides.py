@@ -87,13 +87,14 @@ def test_a_count_is_of_the_pets_it_is_said_of() -> None:
 
 
 def test_someone_outside_the_cast_does_its_own_deed() -> None:
-    """"a kind family adopts a shy stray kitten": the family adopts the kitten; the kitten adopts no one."""
+    """"a kind family adopts a shy stray kitten": the family adopts the kitten; the kitten adopts no one. The family
+    is cast as the kitten's own (story/takers.py; it was an outsider no one played, so nobody was at home with it)."""
     read = clauses(analyse("a kind family adopts a shy stray kitten"))
-    assert (read[0].actor, read[0].outsider, read[0].obj) == (None, "a kind family", "hero"), read[0]
+    assert (read[0].actor, read[0].obj) == ("family", "hero"), read[0]
     for seed in range(3):
         text = " ".join(t for s in write_story("a kind family adopts a shy stray kitten", None, "en", seed)
                         .script.scenes for _, t in s.spoken())
-        assert "a kind family adopts" in text and "kitten, kind family" not in text, (seed, text)
+        assert "a kind family, adopts" in text and "kitten, kind family" not in text, (seed, text)
 
 
 def test_who_gives_what_in_chinese_kindness_premises() -> None:

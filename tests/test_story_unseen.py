@@ -126,7 +126,10 @@ def test_sides_data_schema() -> None:
     from story.sides import sides_data
 
     data = sides_data()
-    assert set(data) == {"_about", "kind_by", "own_wrongs", "harms", "kind_to", "takes", "answered"}
+    assert set(data) == {"_about", "kind_by", "own_wrongs", "harms", "kind_to", "takes", "answered", "takers"}
+    takers = data["takers"]  # story/takers.py: the taking-in words and the households, both languages
+    assert set(takers) == {"_about", "takes_in", "households"} and set(takers["households"]["say"]) == {"en", "zh"}
+    assert all(takers[k][lang] for k in ("takes_in", "households") for lang in ("en", "zh"))
     assert set(data["kind_by"]) <= {"family", "friend", "mentor"}
     assert set(data["answered"]) == {"_about", "caught", "owns_up"}
     words = {"own_wrongs": data["own_wrongs"], "harms": data["harms"], "kind_to": data["kind_to"],

@@ -164,7 +164,8 @@ def test_a_doer_named_by_a_role_opens_its_clause_without_a_pet_before_it() -> No
     for seed in range(3):
         lines = _lines(write_offline("好心的面包师收养了一窝小猫", "ginger-cat", "zh", seed))
         line = next(t for t in lines if "面包师" in t)
-        assert "好心的面包师收养了一窝小猫" in line, line  # never "柯基旺财好心的面包师…"
+        assert re.search(r"(?:^|，)好心的面包师[^，。]{0,4}收养了一窝小猫", line), line  # never "柯基旺财好心的面包师…"
+        # (the baker is cast, story/takers.py: its pet's name may follow its role, 好心的面包师饼干收养了…)
 
 
 def test_latin_words_in_a_chinese_premise_are_kept_and_spaced() -> None:

@@ -1,0 +1,200 @@
+"""Who takes a pet in, named by a role or a household (pure): "a kind farmer adopts the stray puppy", "a fisherman
+takes him in", "adopted by a kind farmer", "a family adopts her", 被渔夫收养, 被好心的面包师收养, 农夫收养了一只流浪狗,
+一家人收养了它. ``add_takers`` casts each such one as a person of the premise, in its role's job (the premise's own
+word: the baker stays "the baker" in either language), on the hero's side as its family (``kind_by``, ``kind_to``);
+a person the premise already names who takes a pet in ("a rich little girl adopts him") is marked so too, never
+the rival. ``sides.json`` ``takers`` holds the taking-in words and the households."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from typing import Any
+
+from story.analysis import BY, Person, slug
+from story.doers import role_end
+from story.lexicon import Hit, Tokens, lexicon
+from story.nearest import nearest
+from story.sides import sides_data
+
+_BEFORE_EN = {"kind", "old", "young", "lonely", "poor", "rich", "gentle", "friendly", "local", "little", "nice",
+              "elderly", "retired", "big", "warm", "caring", "loving"}  # the words that may describe the taker
+_BETWEEN_EN = {"finally", "soon", "kindly", "happily", "then", "later", "quickly", "gladly"}
+_BETWEEN_ZH = {"都", "也", "就", "便", "终于", "决定", "马上", "立刻", "把"}
+
+
+@cache
+def _data() -> dict[str, Any]:
+    data: dict[str, Any] = sides_data()["takers"]
+    return data
+
+
+def taking_end(words: Sequence[str], at: int, chinese: bool) -> int | None:
+    """Where a taking-in phrase starting at token ``at`` ends ("adopts", "takes him in", "took in", 收养, 收留了),
+    else None; ``*`` in a phrase of ``sides.json`` is one word of any kind (the one taken, said by a pronoun)."""
+    if chinese:
+        text = "".join(words[at:at + 3])
+        said = next((w for w in _data()["takes_in"]["zh"] if text.startswith(w)), None)
+        if said is None:
+            return None
+        k, length = at, 0
+        while length < len(said):
+            length += len(words[k])
+            k += 1
+        return k
+    for phrase in sorted(_data()["takes_in"]["en"], key=lambda p: -len(p.split())):
+        parts = phrase.split()
+        span = words[at:at + len(parts)]
+        if len(span) == len(parts) and all(p == "*" and w.isalpha() or p == w for p, w in zip(parts, span, strict=True)):
+            return at + len(parts)
+    return None
+
+
+def _verb_after(words: Sequence[str], end: int, chinese: bool) -> int | None:
+    """The taking-in phrase's end when one follows a mention ending at ``end`` (an adverb, 都, 终于 between)."""
+    between = _BETWEEN_ZH if chinese else _BETWEEN_EN
+    k = end
+    while k < len(words) and words[k] in between:
+        k += 1
+    return taking_end(words, k, chinese)
+
+
+def _household(words: Sequence[str], end: int, chinese: bool) -> int | None:
+    """Where a household named right before token ``end`` starts ("a family", 一家人, 一家三口), else None."""
+    for said in sorted(_data()["households"]["zh" if chinese else "en"], key=len, reverse=True):
+        parts = list(said) if chinese else said.split()
+        for n in range(1, len(parts) + 1):  # a Chinese household may be cut into any number of tokens
+            if end - n >= 0 and ("".join(words[end - n:end]) if chinese else " ".join(words[end - n:end])) == said:
+                return end - n
+    return None
+
+
+def _role_at(tokens: Tokens, hits: list[Hit], end: int, people: set[int]) -> tuple[int, str | None, str] | None:
+    """The role or household named right before token ``end``: (its first token, its job or None, its words)."""
+    words = tokens.words
+    zh = tokens.chinese
+    start = _household(words, end, zh)
+    if start is not None:
+        return start, None, ("" if zh else " ").join(words[start:end])
+    job = next((h for h in hits if h.section == "jobs" and h.end == end), None)
+    word = words[end - 1] if end else ""
+    if job is not None:
+        key: str | None = job.key
+    else:
+        near = nearest(word, "jobs", "zh" if zh else "en") if len(word) > 1 and word.isalpha() else None
+        if near is None or (not zh and not word.endswith(("er", "or", "man", "woman", "ist", "ian", "se"))):
+            return None  # an English role ends as one does (fisherman, gardener, nurse)
+        key = near.used
+    start = end - 1 if job is None else job.start
+    if role_end(tokens, start, end, people) != end:
+        return None
+    return start, key, word if job is None else job.surface
+
+
+def _described_from(tokens: Tokens, hits: list[Hit], start: int) -> int:
+    """The first token of the describing words before a role (a kind old, 好心的, 一位)."""
+    words = tokens.words
+    k = start
+    while k > 0:
+        w = words[k - 1]
+        trait = any(h.section == "traits" and h.end == k for h in hits)
+        if tokens.chinese and (w in {"的", "一位", "一个", "一名", "一对", "位", "个"} or trait):
+            k -= 1
+        elif not tokens.chinese and (w in _BEFORE_EN or trait):
+            k -= 1
+        else:
+            break
+    return k
+
+
+def _taken_one(people: list[Person], taker: Person, at: int, words: Sequence[str], chinese: bool) -> str | None:
+    """The pet taken in: the one named after the taking (to the clause's end), else the one named first."""
+    stop = next((k for k in range(at, len(words)) if words[k] in {",", ".", ";", "，", "。", "；", "and", "but"}),
+                len(words))
+    pets = [p for p in people if p is not taker and (p.species or p.breed or p.relation)]
+    one = next((p for p in pets if at <= p.start < stop), None) or next(iter(pets), None)
+    return one.key if one is not None else None
+
+
+def add_takers(people: list[Person], hits: list[Hit], tokens: Tokens, taken: set[str]) -> None:
+    """Casts the ones named by a role or a household who take a pet in (or marks the person already cast who does),
+    each on the hero's side as its family; only where the premise names a pet to take in."""
+    words = tokens.words
+    zh = tokens.chinese
+    if not any(p.species or p.breed for p in people):
+        return
+    lex = lexicon()
+    for p in people:  # "a rich little girl adopts him": a person who takes a pet in, never its rival
+        at = _verb_after(words, p.end if p.end > p.start else p.start + 1, zh)
+        if at is not None and p.human and not p.does_wrong and not p.after_by:
+            p.kind_by, p.kind_to = "family", p.kind_to or _taken_one(people, p, at, words, zh)
+    covered = {k for p in people for k in range(p.start, max(p.end, p.start + 1) + 1)}  # "a corgi baker": its job
+    for k in range(len(words)):
+        if _taking_at_or_by(words, k, zh) is None:
+            continue
+        found = _taker_before(tokens, hits, k, covered) or _taker_after_by(tokens, hits, k, covered)
+        if found is None:
+            continue
+        start, end, job, said, by = found
+        first = _described_from(tokens, hits, start)
+        traits = tuple(dict.fromkeys(h.key for h in hits if h.section == "traits" and first <= h.start < start
+                                     and lex.entry("traits", h.key)["side"] != "bad" or h.section == "traits"
+                                     and first <= h.start < start and h.key == "rich"))
+        person = Person(key=slug(job or _data()["households"]["key"], taken), role="family", side="hero",
+                        pos=tokens.offsets[start], traits=traits, words=(("" if zh else " ").join(words[first:end]),),
+                        start=start, end=end, job=job, job_words=said if job else "", after_by=by, kind_by="family")
+        person.kind_to = None if by else _taken_one(people, person, end, words, zh)
+        people.append(person)
+        covered |= set(range(first, end))
+
+
+def _taking_at_or_by(words: Sequence[str], k: int, chinese: bool) -> int | None:
+    return taking_end(words, k, chinese) if chinese or words[k] not in BY else k + 1
+
+
+def _taker_before(tokens: Tokens, hits: list[Hit], k: int, covered: set[int]
+                  ) -> tuple[int, int, str | None, str, bool] | None:
+    """The role or household said right before the taking-in phrase at ``k`` ("a kind farmer adopts", 农夫收养了,
+    被渔夫收养: the passive's doer too): (start, end, job, words, after 被)."""
+    words = tokens.words
+    if words[k] in BY or taking_end(words, k, tokens.chinese) is None:
+        return None
+    end = k
+    between = _BETWEEN_ZH if tokens.chinese else _BETWEEN_EN
+    while end > 0 and words[end - 1] in between:
+        end -= 1
+    role = _role_at(tokens, hits, end, covered)
+    if role is None or covered & set(range(role[0], end)):
+        return None
+    start, job, said = role
+    first = _described_from(tokens, hits, start)
+    by = tokens.chinese and first > 0 and words[first - 1] in BY
+    return start, end, job, said, bool(by)
+
+
+def _taker_after_by(tokens: Tokens, hits: list[Hit], k: int, covered: set[int]
+                    ) -> tuple[int, int, str | None, str, bool] | None:
+    """The role or household after an English "by" that a taking-in participle comes right before ("is adopted by
+    a kind farmer", "taken in by a young nurse")."""
+    words = tokens.words
+    if tokens.chinese or words[k] not in BY or k < 1:
+        return None
+    if not any(taking_end(words, j, False) == k for j in range(max(0, k - 3), k)):
+        return None
+    start = k + 1 + (k + 1 < len(words) and words[k + 1] in {"a", "an", "the"})
+    for end in range(start + 1, min(start + 4, len(words)) + 1):
+        role = _role_at(tokens, hits, end, covered)
+        if role is not None and not covered & set(range(role[0], end)) and _described_from(tokens, hits, role[0]) <= start:
+            return role[0], end, role[1], role[2], True
+    return None
+
+
+def household_word(person: Person, language: str) -> str | None:
+    """A household taker's word in ``language`` ("the family", 一家人), or None for anyone else."""
+    data = _data()["households"]
+    if person.job or person.species or person.breed or person.relation or not person.words:
+        return None
+    said = person.words[0]
+    if not any(said.endswith(w) for w in (*data["en"], *data["zh"])):
+        return None
+    return str(data["say"][language])
