@@ -223,6 +223,9 @@ def clauses(analysis: Analysis) -> list[Clause]:
                 and len(analysis.cast) == 1:  # "his relatives laugh at him …, and they are speechless": the many
             outsider = next((c.outsider for c in reversed(out) if c.outsider and (  # of the story, not its hero
                 (outsider_entry(c.outsider) or {}).get("group") or "mock" in c.events)), "")
+        if subject is None and not outsider and body_start > start and tokens.words[body_start - 1] in _THEY \
+                and out and out[-1].actor not in (None, analysis.hero.key) and _many(analysis, out[-1].actor):
+            subject = out[-1].actor  # "the rich cats laugh at the tabby; the next day they find out…": the cats
         if subject is None and not outsider and body_start > start and tokens.words[body_start - 1] in PRONOUN_SUBJECT \
                 and out and analysis.hero.key in (out[-1].actor, out[-1].obj):
             subject = analysis.hero.key  # "a bulldog kicks a calico out; she becomes a baker": the story's hero
@@ -372,3 +375,14 @@ def _doings(local: list[Hit], body_start: int, words: Sequence[str], asked: Sequ
     kept = [h for h in local if h.section != "actions" or h.start == 0
             or not any(f"{words[h.start - 1]} {h.surface}".lower() in n for n in named)]
     return keys_of(kept, "actions", body_start)
+
+
+def _many(analysis: Analysis, key: str | None) -> bool:
+    """The cast member ``key`` is many, so "they" may name it: its words in the plural ("the rich cats"), counted
+    ("two poodles"), or the words of more than one of the cast."""
+    person = next((p for p in analysis.cast if p.key == key), None)
+    if person is None or not person.words:
+        return False
+    last = person.words[0].split()[-1] if person.words[0].split() else ""
+    return person.alike > 1 or (last.endswith("s") and not last.endswith("ss")) or sum(
+        p.words[:1] == person.words[:1] for p in analysis.cast) > 1

@@ -112,6 +112,9 @@ _SPAN_EN = re.compile(r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten
                       r"some)(?: (?:long|more))? (?:years?|months?|weeks?|days?|hours?|minutes?)")
 
 
+_WHEN_AFTER_WHO = frozenset({"then", "finally", "later", "eventually"})  # "who then quits": the one "who" names
+
+
 def fragments(premise: str, tokens: Tokens) -> list[tuple[str, int, int]]:
     """(lead word, first token, end token) of each fragment."""
     words = tokens.words
@@ -161,10 +164,12 @@ def fragments(premise: str, tokens: Tokens) -> list[tuple[str, int, int]]:
         if i and (PUNCT.search(between) or joined):
             if start < i:
                 out.append((lead, start, i))
-            lead, start = "", i
+            lead = lead if start == i and lead.endswith("who") and joined in _WHEN_AFTER_WHO else ""
+            start = i
         if joined and start == i:
             size = len(joined.split()) if not tokens.chinese else 1
-            lead = f"{lead} {joined}".strip()
+            if not (lead.endswith("who") and joined in _WHEN_AFTER_WHO):  # "the cat, who then quits": still the cat
+                lead = f"{lead} {joined}".strip()
             i += size
             start = i
             continue

@@ -12,7 +12,7 @@ from functools import cache
 from typing import Any
 
 from story.analysis import BY, Person, slug
-from story.clausewords import coat_said_zh, described_after, describes_thing, for_pets_at
+from story.clausewords import coat_said_zh, described_after, describes_thing, for_pets_at, outsider_entry
 from story.counted import add_counted
 from story.datafiles import read_json
 from story.jobs import role_before
@@ -85,6 +85,10 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
                 and 0 <= nxt.start - h.end <= 2 and nxt.start not in breaks):
             villain_refs.add(nxt.start)  # "the villain's husky bodyguard": a reference, not a new pet
             continue
+        if h.section == "relations" and not chinese and _called_so(words, h.start, people):
+            continue  # "is adopted by a kind old lady and calls her mom": what the pet calls her, no one more
+        if chinese and h.section in {"breeds", "species"} and whole_place_zh(words, h.start):
+            continue  # 全城的猫都来看橘猫的演出: the town's crowd (clauses.json outsiders), no pet of the cast
         if h.section == "relations" and _verb_after_pet(h, heads[idx - 1] if idx else None, hits, chinese):
             continue  # "a bulldog bullies a retriever": what the bulldog does, not one more pet
         if h.section == "relations" and h.start > 0 and words[h.start - 1] in {
@@ -337,11 +341,32 @@ def _apposed(people: list[Person], masked: str) -> list[Person]:
     return people
 
 
+_CALLS = frozenset({"calls", "called", "call", "calling"})
+
+
+def _called_so(words: tuple[str, ...], start: int, people: list[Person]) -> bool:
+    """A kin word said after calling the one who took the pet in, told after "by" ("is adopted by a kind old lady and calls her mom",
+    "raised by a golden retriever … calls her mom"): the name the pet gives the one who raised it, no one more; never
+    "the puppy calls her mom", its own mother."""
+    return start >= 2 and words[start - 2] in _CALLS and words[start - 1] in {"her", "him", "them"} and any(
+        p.after_by and p.kind_by for p in people)
+
+
+def whole_place_zh(words: tuple[str, ...], start: int) -> bool:
+    """A pet word said as a whole place's many (全城的猫, 全村的狗): the ``clauses.json`` outsider group before its 的."""
+    if start < 2 or words[start - 1] != "的":
+        return False
+    entry = outsider_entry(words[start - 2]) or outsider_entry(f"{words[start - 2]}的人")  # 全镇的人
+    return entry is not None and bool(entry.get("group")) and words[start - 2].startswith(("全", "整个", "所有"))
+
+
 def _verb_after_pet(rel: Hit, pet: Hit | None, hits: list[Hit], chinese: bool) -> bool:
-    """A relation word right after one pet that its verb says ("a bulldog bullies…": a wrong, in the plural
-    after one pet), not a relation of that pet ("her dog boyfriend")."""
-    return not chinese and pet is not None and pet.end == rel.start and pet.section in {"breeds", "species"} \
-        and rel.surface.endswith("s") and not pet.surface.endswith("s") \
+    """A relation word right after one pet, relation or role that its verb says ("a bulldog bullies…", "the manager
+    bullies him": a wrong, in the plural after one), not a relation of that pet ("her dog boyfriend")."""
+    said = pet if pet is not None and pet.end == rel.start else next(
+        (h for h in hits if h.section == "jobs" and h.end == rel.start), None)  # "the waiter bullies…"
+    return not chinese and said is not None and said.section in {"breeds", "species", "relations", "jobs"} \
+        and rel.surface.endswith("s") and not (said.surface.endswith("s") and not said.surface.endswith("ss")) \
         and any(e.section == "events" and (e.start, e.end) == (rel.start, rel.end) for e in hits)
 
 

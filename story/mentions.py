@@ -31,7 +31,7 @@ from story.clausewords import (
     verb_form,
     verb_like,
 )
-from story.heads import became, found_children
+from story.heads import became, found_children, whole_place_zh
 from story.lexicon import Hit, Tokens, lexicon
 from story.predicates import said_of_subject_en, said_of_subject_zh
 from story.premise import Analysis, Person, verb_of_many
@@ -51,7 +51,8 @@ def find_mentions(analysis: Analysis, tokens: Tokens, hits: list[Hit]) -> list[M
     heads = [h for h in hits if h.section in PERSON_SECTIONS and not describes_thing(h, hits) and not (
         h.section in {"breeds", "species", "relations"} and became(h, hits, words, analysis.premise)) and not (
         not tokens.chinese and said_of_subject_en(tokens, analysis.premise, h, hits)) and not (
-        tokens.chinese and h.section == "relations" and said_of_subject_zh(words, h.start, set()))]  # 后来成了导盲犬,
+        tokens.chinese and h.section == "relations" and said_of_subject_zh(words, h.start, set())) and not (
+        tokens.chinese and h.section in {"breeds", "species"} and whole_place_zh(words, h.start))]  # 全城的猫: a crowd  # 后来成了导盲犬,
     # 成了大老板, "is the richest dog in the city", 原来她是董事长的妈妈: no one of the cast, what the pet became or is
     found = found_children(analysis.premise, tokens, heads)  # 找到了走失的小女孩: the child found, cast so
     heads = sorted([*heads, *found], key=lambda h: h.start) if found else heads

@@ -6,6 +6,7 @@ where it happens, "thrown out of a fancy hotel")."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from story.analysis import BY, Person, slug
 from story.lexicon import Hit, lexicon
@@ -57,9 +58,10 @@ def _told_again(people: list[Person], doer: Person) -> None:
         doer.again = (*doer.again, (p.start, p.end), *p.again)
 
 
-def add_others(people: list[Person], hits: list[Hit], words: tuple[str, ...], chinese: bool, taken: set[str]) -> None:
+def add_others(people: list[Person], hits: list[Hit], words: tuple[str, ...], chinese: bool, taken: set[str],
+               said_of_subject: Callable[[Hit], bool] = lambda _h: False) -> None:
     """Adds to ``people`` the ones named by a job or by a bad trait on a thing; a job just before a pet
-    becomes that pet's."""
+    becomes that pet's; never a job ``said_of_subject`` ("everyone learns he's the founder": who the pet is)."""
     lex = lexicon()
     add_doers_by_role(people, hits, words, taken)
     # someone named by a job ("the head chef laughs at her") is a person too
@@ -79,7 +81,7 @@ def add_others(people: list[Person], hits: list[Hit], words: tuple[str, ...], ch
         named_thing = any((x.section in {"places", "props"} or (x.section == "events" and x.key == "compete"))
                           and x.start == h.end for x in hits)  # "the singing contest": a contest, no singer
         if words[h.start - 1] == "the" and hero_job_seen and not place and not named_thing and not any(
-                p.start <= h.start < p.start + 4 for p in people):
+                p.start <= h.start < p.start + 4 for p in people) and not said_of_subject(h):
             person = Person(key=slug(h.key, taken), role="other", side="neutral", pos=h.pos, words=(h.surface,),
                             start=h.start)
             people.append(person)

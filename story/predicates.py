@@ -45,10 +45,11 @@ _NOT_RANK_EN = frozenset({"honest", "modest", "forest", "harvest", "interest", "
 
 
 def said_of_subject_en(tokens: Tokens, masked: str, head: Hit, hits: list[Hit],
-                       breaks: set[int] | frozenset[int] = frozenset()) -> bool:
+                       breaks: set[int] | frozenset[int] = frozenset(), role: bool = False) -> bool:
     """True when an English relation word, or a pet word after a rank, is said of the subject after "is" (a
     few articles, adverbs and the place or thing it is of between: "he is the mall owner", "she's a CEO",
-    "gets promoted to be their boss", "is secretly the richest dog in the city"); never after "there is"."""
+    "gets promoted to be their boss", "is secretly the richest dog in the city"); never after "there is";
+    ``role``: a job word too ("everyone learns he's the founder")."""
     words = tokens.words
     ranked = False
     for k in range(head.start - 1, max(-1, head.start - 6), -1):
@@ -58,7 +59,7 @@ def said_of_subject_en(tokens: Tokens, masked: str, head: Hit, hits: list[Hit],
         contracted = words[k] in _CONTRACTED and masked[end:end + 2] in {"'s", "’s"}
         if words[k] in _IS_EN or contracted:
             return (contracted or k > 0 and words[k - 1] not in {"there", "here"}) and (
-                head.section == "relations" or ranked)
+                head.section == "relations" or ranked or role)
         if re.fullmatch(_RANK_EN, words[k]) and words[k] not in _NOT_RANK_EN:
             ranked = True
         elif words[k] not in _BETWEEN_EN and not any(

@@ -34,6 +34,7 @@ from story.lexicon import Hit, Tokens, in_context, is_chinese, lexicon
 from story.life import mark_gone
 from story.naming import add_alone, give_names, premise_names
 from story.others import add_others
+from story.predicates import said_of_subject_en
 from story.putdowns import putdown_hits
 from story.retold import in_order
 from story.styles import CHARACTER_STYLES
@@ -83,7 +84,8 @@ def analyse(premise: str) -> Analysis:
     #    by a role or a bad trait on a thing; names standing alone; who does a wrong.
     taken: set[str] = set()
     people = pets_from_heads(masked, tokens, hits, breaks, taken)
-    add_others(people, hits, words, chinese, taken)
+    add_others(people, hits, words, chinese, taken, lambda h: not chinese and said_of_subject_en(
+        tokens, masked, h, hits, breaks, role=True))  # "he's the founder": who the pet is, no one more
     add_alone(people, names, alone, alone_en, premise, tokens, taken)
     mark_wrongdoers(people, hits, words, chinese, breaks)
     add_takers(people, hits, tokens, taken)  # "a kind farmer adopts the stray puppy", 被渔夫收养: its family

@@ -118,6 +118,7 @@ TOWARD_ZH = {"向", "对", "给", "跟", "跟着", "随着", "和", "替", "朝"
 
 _SPAN_ZH = re.compile(r"[一二三四五六七八九十几两多半]+(?:年|个月|月|天|周|星期|个星期)")  # 三年, 几个月, 多年
 _AFTER_ZH = {"后", "以后", "之后", "过去", "过后", "后来"}
+_WHEN_EN = re.compile(r"(?:(?:the )?(?:next|following|same)|that) (?:day|morning|evening|night|week|month|year)\b")
 
 
 def read_subject(premise: str, tokens: Tokens, start: int, end: int, inside: list[Mention],
@@ -130,6 +131,9 @@ def read_subject(premise: str, tokens: Tokens, start: int, end: int, inside: lis
                                    "everyday", "years", "months", "一天", "某天", "有一天", "终于", "最后", "后来",
                                    "当年", "当初", "从前", "那时"}:  # 当年那个老板来…: the boss of those days
         i += 1
+    when = _WHEN_EN.match(" ".join(words[i:i + 3])) if not tokens.chinese else None
+    if when is not None and i + len(when.group(0).split()) < end:  # "the next day they find out…": when, then who
+        i += len(when.group(0).split())
     while tokens.chinese and i + 1 < end and _SPAN_ZH.fullmatch(words[i]) and words[i + 1] in _AFTER_ZH:
         i += 2  # 三年后橘猫成了老板, 多年以后: when, then who
     first = inside[0] if inside else None
