@@ -113,6 +113,40 @@ _SPAN_EN = re.compile(r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten
 
 
 _WHEN_AFTER_WHO = frozenset({"then", "finally", "later", "eventually"})  # "who then quits": the one "who" names
+# a span of time before 后 (三年后, 几个月以后, 很多年之后): the next clause's when, as "later" is in English
+_SPAN_ZH = re.compile(r"(?:很|好)?(?:[一二两三四五六七八九十百几数多半]+|\d+)(?:个)?(?:多)?(?:年|月|天|周|星期|礼拜|小时|分钟|季|年代)(?:多)?|多年|数年|几年")
+_AFTER_SPAN_ZH = frozenset({"后", "以后", "之后", "过去", "过去了"})
+_SPAN_LEAD = re.compile(r"(?:later|后|过去了?)$")
+
+
+# a word of when that starts a clause before its pronoun subject ("…; now he owns the biggest hotel"): its lead
+NOW_LEADS = frozenset({"now", "today", "soon", "suddenly", "meanwhile", "tonight", "someday"})
+# an English fragment that only says when ("Last winter,", "One cold night,", "The next morning,", "Years later,"):
+# the next clause's when, never a clause of its own
+WHEN_EN = re.compile(r"(?:(?:last|next|that|this|one|the|every|early|late|later|a)\s+)?(?:(?:cold|rainy|snowy|stormy|dark|"
+                     r"hot|sunny|windy|quiet|following|next|same|very|winter|summer|spring|autumn|christmas)\s+)*"
+                     r"(?:winter|summer|spring|autumn|fall|night|morning|evening|afternoon|day|week|month|year|weekend|"
+                     r"years|months|weeks|days)(?:\s+(?:later|ago|morning|night|evening|afternoon))?", re.I)
+
+
+def _when_leads(premise: str, tokens: Tokens, frags: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """An English fragment that only says when the next one happens ("Last winter, a poor cat was thrown out")
+    is that fragment's lead."""
+    if tokens.chinese:
+        return frags
+    out: list[tuple[str, int, int]] = []
+    when = ""
+    for lead, s, e in frags:
+        text = premise[tokens.offsets[s]:tokens.offsets[e - 1] + len(tokens.words[e - 1])]
+        if not lead and e < len(tokens.words) and WHEN_EN.fullmatch(text) and (s > 0 or e - s > 1):
+            when = text
+            continue
+        if not lead and not when and s > 0 and e - s > 2 and tokens.words[s] in NOW_LEADS \
+                and tokens.words[s + 1] in PRONOUN_SUBJECT:
+            lead, s = premise[tokens.offsets[s]:tokens.offsets[s] + len(tokens.words[s])], s + 1  # "…; now he owns…"
+        out.append((lead or when, s, e) if when and not lead else (lead, s, e))
+        when = ""
+    return out
 
 
 def fragments(premise: str, tokens: Tokens) -> list[tuple[str, int, int]]:
@@ -135,7 +169,7 @@ def fragments(premise: str, tokens: Tokens) -> list[tuple[str, int, int]]:
         if PUNCT.fullmatch(words[i]):  # Chinese punctuation is a token of its own
             if start < i:
                 out.append((lead, start, i))
-            lead, start = "", i + 1
+            lead, start = lead if start == i and _SPAN_LEAD.search(lead) else "", i + 1  # 三年后，: the next clause's
             i += 1
             continue
         if _when_ends(words, start, i) and not ends(i + 1):  # 过年的时候亲戚们都笑话它: when, then the clause
@@ -161,10 +195,15 @@ def fragments(premise: str, tokens: Tokens) -> list[tuple[str, int, int]]:
             lead = f"{lead} {premise[tokens.offsets[start]:tokens.offsets[i] + len(words[i])]}".strip()
             i = start = i + 1  # "5 years later she's a CEO": when the next clause is, never a clause of its own
             continue
+        if tokens.chinese and start < i and words[i] in _AFTER_SPAN_ZH and _SPAN_ZH.fullmatch("".join(words[start:i])):
+            lead = f"{lead}{''.join(words[start:i + 1])}"
+            i = start = i + 1  # 三年后，被赶出餐厅的橘猫…: when the next clause is, never a clause of its own
+            continue
         if i and (PUNCT.search(between) or joined):
             if start < i:
                 out.append((lead, start, i))
-            lead = lead if start == i and lead.endswith("who") and joined in _WHEN_AFTER_WHO else ""
+            keep = start == i and (lead.endswith("who") and joined in _WHEN_AFTER_WHO or bool(_SPAN_LEAD.search(lead)))
+            lead = lead if keep else ""  # "the cat, who then quits"; "Five years later, the…"
             start = i
         if joined and start == i:
             size = len(joined.split()) if not tokens.chinese else 1
@@ -176,6 +215,7 @@ def fragments(premise: str, tokens: Tokens) -> list[tuple[str, int, int]]:
         i += 1
     if start < len(words):
         out.append((lead, start, len(words)))
+    out = _when_leads(premise, tokens, out)
     # "who sells umbrellas in the rain is laughed at": the main verb after a relative clause
     split: list[tuple[str, int, int]] = []
     for lead, s, e in out:
@@ -311,9 +351,10 @@ def relatives_zh(frags: list[tuple[str, int, int]], mentions: list[Mention], tok
         if owner and not (done_to and de < e and target.end < e) or toward or not (passive or (doing and (not others or done_to))) or len(span) < 1 or (target.end >= e and not passive and not to_it):
             out.append((lead, s, e))
             continue
-        out.append((lead, first, de))
+        when = lead if _SPAN_LEAD.search(lead) else ""  # 三年后，被赶出餐厅的橘猫成了老板: the span of time is the
+        out.append((lead.removesuffix(when), first, de))  # main clause's, after the deed its 的 recalls
         subjects[first] = target.key
-        out.append(("", de + 1, e))
+        out.append((when, de + 1, e))
     return out, subjects
 
 

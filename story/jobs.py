@@ -5,6 +5,8 @@ the one it dreams of (``hero_jobs``)."""
 
 from __future__ import annotations
 
+import re
+
 from story.analysis import BY, Person
 from story.clausewords import role_noun_zh
 from story.lexicon import Hit, Tokens, dreamed_thing_at, lexicon
@@ -139,6 +141,8 @@ def hero_jobs(hits: list[Hit], tokens: Tokens, people: list[Person] | None = Non
             continue
         if any(w in BY for w in tokens.words[max(0, h.start - 3):h.start]):
             continue  # "adopted by a kind baker", 被好心的面包师收养: who does it, not the hero's job
+        if tokens.chinese and _owners_trade(h, hits, tokens):
+            continue  # 花店老板娘小美收养了小狗, 面包店的老板娘: the shop is that boss's, no job of the hero's
         if _only_the_place(h, hits, tokens):
             continue  # 流浪狗在菜市场捡到钱包, "waits at the market": where it is, no vendor's job
         if tokens.words[h.end:h.end + 1] and tokens.words[h.end].lower() in _OBJECT_PRONOUNS:
@@ -161,6 +165,13 @@ _AT = {"在", "到", "去", "来", "at", "in", "to", "into", "around", "near"}
 _VISITED = {"street_vendor", "shop_clerk", "restaurant_owner"}
 
 
+def _owners_trade(job: Hit, hits: list[Hit], tokens: Tokens) -> bool:
+    """A Chinese job's or shop's word said right before a boss's title (花店老板娘, 面包店的老板): the trade of that boss,
+    a person of its own."""
+    at = job.end + int(tokens.words[job.end:job.end + 1] == ("的",))
+    return any(h.section == "relations" and h.start == at and h.key == "boss" for h in hits)
+
+
 def _only_the_place(job: Hit, hits: list[Hit], tokens: Tokens) -> bool:
     """A job word that is also the word of a place anyone visits, said as where the pet is ("waits at the
     market", 流浪狗在菜市场捡到钱包), names only the place when the premise tells no work there."""
@@ -171,3 +182,53 @@ def _only_the_place(job: Hit, hits: list[Hit], tokens: Tokens) -> bool:
         return False
     text = ("" if tokens.chinese else " ").join(words).lower()
     return not any(w in text for w in _WORKS)
+
+
+# the one who works at a place of this kind, the premise naming no job ("works at a bun shop", 在包子店打工, 在面馆
+# 上班): the job drawn and told there
+_WORKER_AT = {"shop": "shop_clerk", "restaurant": "waiter", "kitchen": "dishwasher", "office": "intern",
+              "market": "street_vendor", "construction_site": "construction", "farm": "farmer", "hospital": "doctor"}
+_WORK_ZH = {"打工", "上班", "工作", "干活", "打零工", "当学徒", "帮工"}
+_WORK_EN = {"works", "work", "worked", "working", "job", "jobs"}
+
+
+def works_at(hits: list[Hit], tokens: Tokens, hero: Person, people: list[Person]) -> str | None:
+    """The job of the place where the hero works, when the premise names no job ("a shiba works at a bun shop",
+    小柴犬在包子店打工): the place's worker, never where another pet works ("the boss who works at the shop")."""
+    lex = lexicon()
+    words = tokens.words
+    for h in hits:
+        if h.section != "places":
+            continue
+        job = _WORKER_AT.get(str(lex.entry("places", h.key)["location"]))
+        if job is None:
+            continue
+        if tokens.chinese:
+            said = h.start > 0 and words[h.start - 1] in {"在", "去", "到"} and any(
+                w in _WORK_ZH for w in words[h.end:h.end + 2])
+        else:
+            said = any(w in _WORK_EN and words[k + 1:k + 2] in (("at",), ("in",), ("for",))
+                       for k, w in enumerate(words[max(0, h.start - 6):h.start], max(0, h.start - 6)))
+        before = [p for p in people if p.start <= h.start]
+        if said and before and max(before, key=lambda p: p.start) is hero:
+            return job
+    return None
+
+
+# how long a Chinese doing has gone on, said between its verb and its object (修了三十年的鞋, 开了十年的出租车,
+# 卖了一辈子的菜): the verb and the object are still one job's words (修鞋, 开出租车)
+_SPAN_INSIDE_ZH = re.compile(r"了(?:[一二两三四五六七八九十百几\d]+(?:个)?(?:多)?(?:年|月|天|周|星期)(?:多)?|(?:很|好)?多年|一辈子|半辈子)的")
+
+
+def spanned_job(premise: str, hero: Person, people: list[Person]) -> str | None:
+    """The job whose words a span of time cuts in two (老橘猫在街角修了三十年的鞋: a cobbler), when the hero is the
+    one who does it (the pet said last before it)."""
+    lex = lexicon()
+    for m in _SPAN_INSIDE_ZH.finditer(premise):
+        joined = premise[:m.start()] + premise[m.end():]
+        for h in lex.find(joined):
+            if h.section == "jobs" and h.pos < m.start() < h.pos + len(h.surface):
+                before = [p for p in people if p.pos <= m.start()]
+                if before and max(before, key=lambda p: p.pos) is hero:
+                    return h.key
+    return None

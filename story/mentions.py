@@ -62,10 +62,21 @@ def find_mentions(analysis: Analysis, tokens: Tokens, hits: list[Hit]) -> list[M
     out: list[Mention] = []
     used: set[int] = set()
     names = {p.name.lower(): p.key for p in analysis.cast if p.name}
+    titled = {tuple(n.split()): k for n, k in names.items() if " " in n}  # "grandpa biscuit": one name, two words
     for i, w in enumerate(words):
-        if w in names:
+        whole = next(((size, k) for t, k in titled.items() for size in [len(t)] if words[i:i + size] == t), None)
+        if whole is not None and not tokens.chinese:
+            out.append(Mention(whole[1], i, i + whole[0]))
+            used |= set(range(i, i + whole[0]))
+            continue
+        if w in names and i not in used:
             start = i - 1 if tokens.chinese and i > 0 and words[i - 1] in NAMING_ZH else i
             start -= int(tokens.chinese and start > 0 and start < i and words[start - 1] in DET)
+            if not tokens.chinese and i >= 2 and words[i - 1] in {"named", "called"}:
+                det = next((k for k in range(i - 2, max(-1, i - 6), -1) if words[k] in DET), None)
+                if det is not None and not any(det <= h.start < i for h in heads) and all(
+                        w.isalpha() and w not in STOP for w in words[det + 1:i - 1]):
+                    start = det  # "a Japanese Spitz named Yuki": a breed the vocabulary lacks, the words of the one named
             out.append(Mention(names[w], start, i + 1))  # 一只叫小橘的…: the naming words with it
             used |= set(range(start, i + 1))
     for h in heads:

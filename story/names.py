@@ -84,13 +84,13 @@ def apposed_names(premise: str, tokens: Tokens, taken: set[int]) -> list[tuple[s
             if nxt.pos == start and nxt.surface in _known() and h.surface not in _known():
                 out.append((nxt.surface, start))
             continue
-        name = _name_at(premise, start, h.pos)
+        name = _name_at(premise, start, h.pos, h.section == "relations")
         if name:
             out.append((name, start))
     return out
 
 
-def _name_at(premise: str, start: int, head: int = 0) -> str | None:
+def _name_at(premise: str, start: int, head: int = 0, title: bool = False) -> str | None:
     """The name that starts at ``start`` right after a breed or species word (that starts at ``head``), if one
     does; a thing's word there is the pet's name (柯基饺子每天送外卖, 橘猫汤圆开了一家面包店), never a thing the
     pet is (买了狗狗饼干, 小猫蛋糕店)."""
@@ -118,9 +118,12 @@ def _name_at(premise: str, start: int, head: int = 0) -> str | None:
             return None if thing else cand  # (买了狗狗饼干)
         if any(len(h.surface) > 1 for h in lex.find(cand)) or cand in _kind_deeds():
             continue  # 老板, 警察: a vocabulary word is not a name (橘 or 雪 inside one is: 小橘, 雪球); nor 收养, 领养
-        ends = not after or after in _AFTER_NAME  # 豆包在…, 煤球和…, 阿花被…
+        ends = not after or after in _AFTER_NAME or (  # 豆包在…, 煤球和…, 阿花被…; 警犬阿黄每天…: an adverb
+            after in _GOES_ON and (cand[0] in "小阿" or cand[0] == cand[1]) and cand not in _NOT_STANDALONE)
         if cand in _known() or (ends and (cand[0] in _NAME_HEADS or cand[0] == cand[1])):
             return cand
+        if title and size == 2 and cand[0] in "小阿" and cand not in _NOT_STANDALONE and cand[:2] not in _NOT_NAMES:
+            return cand  # 老板娘小美收养了…, 老板阿强每天…: a person's title, then the name it is called by
         if after and after in _AFTER_NAME and cand in firsts:
             return cand  # a word of its own before 被/在/和…; at a clause's end it is a verb (白猫投诉，)
     return None
@@ -176,12 +179,24 @@ def standalone_names(premise: str, taken: set[int]) -> list[tuple[str, int]]:
             before = premise[pos - 1] if pos > 0 else "，"
             after = text[i + 2:i + 3]
             is_a = (before in _BEFORE_NAME or not _HAN_RUN.match(before)) and bool(_IS_A.match(text, i + 2)) and _thing_named(cand)
-            if pos in taken or not (is_a or _standalone(cand, before, after, lex)):
+            if pos in taken or _shop_named(text[i + 2:], lex) or not (is_a or _standalone(cand, before, after, lex)):
                 i += 1  # 汤圆是一只胖橘猫: a thing's word that then says which pet it is, its name
                 continue
             out.append((cand, pos))
             i += 2
     return out
+
+
+_SHOP_ENDS = ("店", "馆", "铺", "摊", "坊", "厂", "超市", "餐厅", "饭店", "酒店", "公司")
+
+
+def _shop_named(rest: str, lex: Lexicon) -> bool:
+    """The words right after a name are a shop's or a place's (阿旺包子店, 豆豆面馆, 小美花店): the name is the shop's,
+    no pet's."""
+    words = lex.tokenize(rest[:6]).words
+    first = words[0] if words else ""
+    return bool(first) and (first.endswith(_SHOP_ENDS) or any(
+        h.section == "places" and h.pos == 0 and h.surface == first for h in lex.find(first)))
 
 
 def _standalone(cand: str, before: str, after: str, lex: Lexicon) -> bool:

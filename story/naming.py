@@ -35,6 +35,36 @@ _CALENDAR_EN = {"Christmas", "Xmas", "Easter", "Halloween", "Thanksgiving", "Han
                 "January", "February", "March", "April", "June", "July", "August", "September", "October",
                 "November", "December", "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"}
 
+# a number or a span of time that opens the premise names no pet ("Three years later, the cat…", "Two weeks
+# later", "Last winter, …", "Years later"): when the story is, unless the premise gives it as a name ("a cat
+# named Three")
+_TIME_EN = {"Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven", "Twelve", "Fifteen",
+            "Twenty", "Thirty", "Forty", "Fifty", "Hundred", "Few", "Several", "Many", "Some", "Last", "Next",
+            "Decades", "Months", "Weeks", "Days", "Hours", "Minutes", "Later", "Ago", "Soon", "Now", "Meanwhile",
+            "Suddenly", "Finally", "Eventually", "Someday", "Tomorrow"}
+_TIME_AFTER = re.compile(r"\s+(?:(?:long|more|whole)\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|"
+                         r"nights?|mornings?|winters?|summers?|springs?|autumns?|later|ago)\b", re.I)
+# a word that describes the pet right before its breed or species word is no name: "An Afghan hound", "a French
+# bulldog", "a lonely Siberian husky", "a Japanese Spitz named Yuki" (the breed's own word, before "named")
+_DET_BEFORE = re.compile(r"\b(?:a|an|the|this|that|his|her|their|my|our|one|two|three|every|some)"
+                         r"(?:\s+(?!and\b|or\b|with\b|named\b|called\b|to\b|for\b|by\b|of\b)[a-z][\w'-]*){0,2}\s+$", re.I)
+_HEAD_AFTER = re.compile(r"\s+(?:[A-Z][\w'-]+\s+)?(?:named|called)\b|\s+([a-z][\w'-]+|[A-Z][\w'-]+)")
+
+# a title said before a given name is the name's ("Grandpa Biscuit, an old beagle", "Dr Paws the corgi"): one pet
+_TITLES_EN = ("Mr", "Mrs", "Ms", "Miss", "Mister", "Dr", "Doctor", "Prof", "Professor", "Captain", "Capt", "Officer",
+              "Chef", "Coach", "Uncle", "Aunt", "Auntie", "Grandpa", "Grandma", "Granny", "Sir", "Lady", "Lord",
+              "Madame", "Sergeant", "Sgt", "Master", "Nurse", "Judge", "Agent", "Detective", "Princess", "Prince",
+              "King", "Queen")
+_TITLED = re.compile(rf"\b(?:{'|'.join(_TITLES_EN)})\s+[A-Z][a-z][\w'-]{{0,18}}\b(?!\s+(?:{'|'.join(_TITLES_EN)})\b)")
+_ABBREVIATED = re.compile(r"\b(Mr|Mrs|Ms|Dr|Prof|Capt|Sgt|St)\.\s*(?=[A-Z])")
+
+
+def titled(premise: str) -> str:
+    """The premise with a title's abbreviating full stop dropped ("Dr. Paws" → "Dr Paws"): no sentence ends there."""
+    return _ABBREVIATED.sub(r"\1 ", premise)
+
+
+_NAMED_BEFORE = re.compile(r"\b(?:named|called)\s+$")
 _APPOSED = re.compile(r"\s*(?:,|\bthe\b)")  # after a name, the pet it names: "Duchess, a Persian", "Mango the cat"
 _APPOSED_PET = re.compile(r"\s*,?\s+(?:a|an|the|our|my)\s")  # "Dumpling the hamster", "Sushi, a poor cat"
 
@@ -82,7 +112,11 @@ def give_names(people: list[Person], names: list[tuple[str, int]], premise: str,
     words = tokens.words
     apposed = [(n, pos) for n, pos in names if _APPOSED.match(premise, pos + len(n))]  # "Wangcai, a golden …"
     for name, pos in [*apposed, *(x for x in names if x not in apposed)]:
-        target = _nearest(people, pos, premise)
+        size = len(name) if not tokens.chinese else len(premise[pos:].split()[0].rstrip(","))
+        target = _nearest(people, pos, premise, size)
+        if target is not None and target.pos > pos and not tokens.chinese and _NAMED_BEFORE.search(premise[:pos]):
+            target = None  # "a Japanese Spitz named Yuki is dumped by her boyfriend": Yuki is the one named, never
+            # the boyfriend told after it
         if target is not None and (name, pos) not in apposed and _joined_to(target, pos, premise, tokens.chinese):
             target = None  # "the old cat and Socks fight over the remote": Socks is the old cat's other, not its name
         if target is not None and target.name is None:
@@ -110,13 +144,18 @@ def _given_names(premise: str) -> list[tuple[str, int]]:
     for m in _NAME_ZH.finditer(premise):
         out.append((m.group(1), m.start(1)))
     lex = lexicon()
+    if not is_chinese(premise):  # "Grandpa Biscuit", "Dr Paws", "Mr Whiskers": the title is the name's, no pet of its own
+        out += [(m.group(0), m.start()) for m in _TITLED.finditer(premise)]
     if is_chinese(premise):  # 橘猫小橘, 金毛旺财一家: a name right after the breed
         out += apposed_names(premise, lex.tokenize(premise), {pos for _, pos in out})
     if not is_chinese(premise):
         for m in _CAP.finditer(premise_caps):
             word = m.group(1)
-            if word in _STOP_CAPS or word in _CALENDAR_EN or any(word == n for n, _ in out):
+            if word in _STOP_CAPS or word in _CALENDAR_EN or any(word == n or (
+                    " " in n and p <= m.start() < p + len(n)) for n, p in out):
                 continue
+            if word in _TIME_EN or _TIME_AFTER.match(premise, m.end()) or _breed_word(premise, m.start(), m.end()):
+                continue  # "Three years later", "Last winter": when; "an Afghan hound": what pet it is
             after = premise[m.end():m.end() + 12]
             hits = lex.find(word)
             if hits and not (all(h.section == "props" and h.key in name_things() for h in hits)
@@ -134,6 +173,33 @@ def _given_names(premise: str) -> list[tuple[str, int]]:
             if named_after or (after_head and not at_start) or (not at_start and m.start() > 0):
                 out.append((word, m.start()))
     return sorted(set(out), key=lambda t: t[1])
+
+
+def _breed_word(premise: str, start: int, end: int) -> bool:
+    """The capitalised word at ``start:end`` says what pet it is, no name: it begins a breed's words with the word
+    after it ("Siberian husky", "German shepherd"), or, said after "a", "the", "her" and the like, it stands
+    right before the pet's breed or species word ("an Afghan hound", "a French bulldog") or before "named" ("a
+    Japanese Spitz named Yuki")."""
+    lex = lexicon()
+    word = premise[start:end]
+    prev = re.search(r"([A-Za-z][\w'-]*)\s+$", premise[max(0, start - 30):start])
+    if prev is not None and any(h.section in {"breeds", "species"} and h.surface.lower() == f"{prev.group(1)} {word}".lower()
+                                for h in lex.find(f"{prev.group(1)} {word}")):
+        return True  # "a German Shepherd", "a Maine Coon": the breed's last word
+    nxt = re.match(r"\s+([A-Za-z][\w'-]*)", premise[end:])
+    if nxt is None:
+        return False
+    pair = f"{word} {nxt.group(1)}"
+    if any(h.section in {"breeds", "species"} and h.pos == 0 and len(h.surface) > len(word) for h in lex.find(pair)):
+        return True
+    if not _DET_BEFORE.search(premise[max(0, start - 40):start]):
+        return False
+    head = _HEAD_AFTER.match(premise, end)
+    if head is None:
+        return False
+    if head.group(1) is None:
+        return True  # "a Japanese Spitz named Yuki": the words before "named" say which pet
+    return any(h.section in {"breeds", "species"} and h.pos == 0 for h in lex.find(head.group(1)))
 
 
 def _named_alone(name: str, pos: int, tokens: Tokens, taken: set[str]) -> Person:
@@ -171,14 +237,14 @@ def _joined_to(pet: Person, pos: int, premise: str, chinese: bool) -> bool:
     return not chinese and pet.pos < pos and bool(re.fullmatch(r"[\w'-]+(?:\s+[\w'-]+)?\s+(?:and|&)\s+", between))
 
 
-def _nearest(people: list[Person], pos: int, premise: str) -> Person | None:
+def _nearest(people: list[Person], pos: int, premise: str, size: int) -> Person | None:
     if not people:
         return None
     before = [p for p in people if p.pos <= pos]
     after = [p for p in people if p.pos > pos and p.name is None] or [p for p in people if p.pos > pos]
     # "Duchess, a Persian cat" names the pet right after; "a corgi named Biscuit" the one before
     gap_after = min((p.pos - pos for p in after), default=999)
-    if after and gap_after <= 25 and _APPOSED.match(premise, pos + len(premise[pos:].split()[0].rstrip(","))):
+    if after and gap_after <= 25 and _APPOSED.match(premise, pos + size):
         return min(after, key=lambda p: p.pos)
     free = [p for p in before if p.name is None]
     if free:

@@ -28,11 +28,11 @@ from story.affairs import with_affairs
 from story.analysis import Analysis, Person, Side
 from story.casting import absent_owner, absent_victim, cast_roles, mark_wrongdoers
 from story.heads import pets_from_heads
-from story.jobs import attach_job, hero_jobs, verb_of_many
+from story.jobs import attach_job, hero_jobs, spanned_job, verb_of_many, works_at
 from story.labels import called_hits, inside, label_spans, unlabelled
 from story.lexicon import Hit, Tokens, in_context, is_chinese, lexicon
 from story.life import mark_gone
-from story.naming import add_alone, give_names, premise_names
+from story.naming import add_alone, give_names, premise_names, titled
 from story.others import add_others
 from story.predicates import said_of_subject_en
 from story.putdowns import putdown_hits
@@ -62,7 +62,8 @@ def _breaks(text: str, tokens: Tokens) -> set[int]:
 def analyse(premise: str) -> Analysis:
     """What the premise says: its cast with roles, the hero's job, wrongs, goals, places and props."""
     lex = lexicon()
-    premise = in_order(premise)  # "everyone who laughed at the greyhound is speechless when he wins": the mocking first
+    premise = in_order(titled(premise))  # "everyone who laughed at the greyhound is speechless when he wins": the
+    # mocking first; "Dr. Paws": no sentence ends at a title's full stop
     # 1. Names first (masked out so they are not read as words), then tokens and matches.
     names, alone, alone_en = premise_names(premise)
     labels = label_spans(premise)  # 笑话是个胆小鬼, 被叫做丑八怪: what a pet is called names no pet
@@ -124,6 +125,9 @@ def analyse(premise: str) -> Analysis:
             surfaces[f"jobs:{job}"] = hero.job_words
             if dream == job:
                 dream = None
+    elif job is None and dream is None:
+        job = works_at(hits, tokens, hero, cast)  # 在包子店打工, "works at a bun shop": that place's worker
+        job = job or (spanned_job(premise, hero, cast) if chinese else None)  # 修了三十年的鞋: a cobbler
     elif job is not None and all(any(
             p is not hero and p.job == job and p.job_words == h.surface and p.start <= h.start <= p.end + 4
             for p in cast) for h in hits if h.section == "jobs" and h.key == job):
@@ -142,7 +146,8 @@ _NAMED_THINGS = {"props", "places"}
 def _in_name(hit: Hit, names: list[tuple[str, int]]) -> bool:
     """A thing's or place's word inside a pet's given name ("a corgi named Pizza", "a cat named Cake"): the name,
     no thing of the story."""
-    return hit.section in _NAMED_THINGS and any(pos <= hit.pos < pos + len(name) for name, pos in names)
+    return any(pos <= hit.pos < pos + len(name) and (hit.section in _NAMED_THINGS or (
+        hit.section == "relations" and " " in name)) for name, pos in names)  # "Grandpa Biscuit": no grandpa of its own
 
 
 def _unique(items: object) -> list[str]:

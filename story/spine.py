@@ -19,6 +19,7 @@ from typing import Any
 
 from story.adopters import HOME, adopter
 from story.clauses import Clause
+from story.fragments import NOW_LEADS, WHEN_EN
 from story.lexicon import lexicon
 from story.plan import NARRATOR, staging
 from story.premise import Analysis
@@ -388,7 +389,8 @@ def _turns_out(c: Clause) -> str:
 def _when_lead(lead: str) -> str:
     """A span of time before "later" said as the clause's when ("5 years later" → "5 years later,")."""
     when = re.sub(r"^(?:and|but|then|and then)\s+", "", lead)
-    return f"{when[:1].upper()}{when[1:]}," if when.endswith("later") and " " in when else ""
+    said = (when.endswith("later") and " " in when) or bool(WHEN_EN.fullmatch(when)) or when.lower() in NOW_LEADS
+    return f"{when[:1].upper()}{when[1:]}," if said else ""
 
 
 def _owned_subject(c: Clause) -> tuple[str, str] | None:

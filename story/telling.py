@@ -21,10 +21,11 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from story.clauses import Clause, outsider_entry
+from story.clauses import Clause, Part, outsider_entry
 from story.datafiles import read_json
 from story.lexicon import lexicon
 from story.premise import Analysis, describe
@@ -156,6 +157,26 @@ def _concept(c: Clause, analysis: Analysis, drawn: str) -> tuple[str, str]:
     return str(data["actions"].get(drawn, "walk")), ""
 
 
+def _asked(c: Clause, premise_language: str) -> tuple[str, str] | None:
+    """The deed a clause's doer asks its object to do (前妻的跑车坏了来找他修, 求他帮忙修车, "has to ask him to fix
+    it": spine.json's ``asked_of``) as (concept, words), never the asking word told as a deed of its own (来找 is
+    no search); None when it asks none."""
+    if c.passive:
+        return None
+    data = read_json("spine.json")["asked_of"]
+    zh = premise_language == "zh"
+    said = ("" if zh else " ").join("\x00" if p.key is not None and p.key == c.obj else p.text for p in c.parts)
+    asking = "|".join(re.escape(w) for w in sorted(data["zh" if zh else "en"], key=len, reverse=True))
+    helping = "|".join(re.escape(w) for w in sorted(data["zh_help"], key=len, reverse=True))
+    found = re.search(f"(?:{asking})(?:[\u4e00-\u9fff]{{1,4}}的)?(?:他们|她们|它们|他|她|它|\x00)(?:{helping})?(.+)$", said) if zh else \
+        re.search(rf"\b(?:{asking})\s+(?:him|her|them|it|\x00)\s+to\s+(.+)$", said.lower())
+    if found is None:
+        return None
+    deed = replace(c, verb=found.group(1).strip(), parts=(Part(found.group(1).strip()),))
+    key, words = concept_of(deed, premise_language)
+    return (key, words) if key is not None and key in telling_data()["verbs"] else None
+
+
 def _suffered(c: Clause, entry: dict[str, Any]) -> bool:
     """The clause says what befalls its subject: a passive ("is fired by", "被…开除"), or "gets fired"."""
     if "suffer" not in entry:
@@ -180,13 +201,24 @@ def _word(wanted: str, section: str, used: str, lang: str) -> str:
     if lang == "zh":  # "a fancy food truck": the glossary's longest word inside it
         inside = sorted((w for w in en_zh if re.search(rf"\b{re.escape(w)}\b", low)),  # the head noun first:
                         key=lambda w: (low.endswith(w), len(w)), reverse=True)  # a wedding cake is a cake
-    else:
-        inside = sorted((w for w in zh_en if w in wanted), key=len, reverse=True)
+    else:  # 包子店: the word its head ends with (店, a shop), what it sells before it: "bun shop", never "bun"
+        inside = sorted((w for w in zh_en if w in wanted), key=lambda w: (wanted.endswith(w), len(w)), reverse=True)
+        if inside and not wanted.endswith(inside[0]):
+            head = next((h for h in sorted(_HEADS_ZH, key=len, reverse=True) if wanted.endswith(h)), None)
+            before = next((w for w in inside if head and wanted.startswith(w) and len(w) + len(head) == len(wanted)), None)
+            if head and before:
+                return f"{glossary[before]} {_HEADS_ZH[head]}"
+            inside = [] if used else inside
     if inside:
         return glossary[inside[0]]
     if used:
         return str(lexicon().entry(section, used)[lang][0])
     return ""
+
+
+# the last hanzi of a Chinese shop's or place's word, its head in English: 包子店 a bun shop, 鞋铺 a shoe shop
+_HEADS_ZH = {"店": "shop", "铺": "shop", "小店": "shop", "摊": "stall", "小摊": "stall", "馆": "shop", "厂": "factory",
+             "坊": "shop"}
 
 
 def _article(word: str) -> str:
@@ -246,6 +278,9 @@ def tell(c: Clause, total: int, analysis: Analysis, cast: Cast, language: str, i
     zh = language == "zh"
     lang = "zh" if zh else "en"
     key, words = _concept(c, analysis, drawn)
+    asked = _asked(c, analysis.language)  # 来找他修, "asks him to fix it": the deed asked of the one named
+    if asked is not None:
+        key, words = asked
     # 1. Who: the actor, the one it befalls, the one it is done to.
     entry: dict[str, Any] = data["verbs"].get(key, {}) if key != "job" else {}
     suffer = _suffered(c, entry) if entry and not (c.outsider and not c.passive) else False
@@ -268,6 +303,8 @@ def tell(c: Clause, total: int, analysis: Analysis, cast: Cast, language: str, i
             values["actor"] = "和".join(names) if zh else " and ".join(n.rstrip(",") for n in names)
     if key in data["verbs"] and c.actor != cast.hero:
         values["hero"] = cast.name(cast.hero)
+    if asked is not None and "object" not in values and c.actor not in (None, cast.hero):
+        values["object"] = _person(cast.hero, cast, analysis, lang, introduced)  # 只好来找他修: the hero is asked
     if suffer and "subject" not in values:
         values["subject"] = _person(c.subject or cast.hero, cast, analysis, lang, introduced, c.subject_words)
     # 2. What: the things and the place, in the target language.
@@ -316,13 +353,17 @@ def tell(c: Clause, total: int, analysis: Analysis, cast: Cast, language: str, i
         if job:
             values["work"] = str(lexicon().entry("jobs", job)[f"work_{lang}"]).removeprefix("在")
         lines.append("{actor}每天都在辛苦工作" if zh else "{actor} works hard every day")
+    elif asked is not None and "object" in values:
+        verb = str(entry["zh" if zh else "en"][0])
+        lines = [f"{{actor}}来找{{object}}帮忙{verb}{{thing}}", f"{{actor}}来找{{object}}帮忙{verb}"] if zh else [
+            f"{{actor}} comes to ask {{object}} to {verb} {{the_thing}}", f"{{actor}} comes to ask {{object}} to {verb} it"]
     else:
         lines = list(entry["suffer" if suffer else "do"][lang])
     chosen = next(((line, t) for line in lines if (t := fill_fields(line, values))), None)
     if chosen is None:  # the last line needs only who does it; a subject-only clause says it this way
         chosen = lines[-1], fill_fields(lines[-1], {**values, "actor": values.get("actor") or values.get("subject", "")}) or ""
     template, text = chosen
-    text += _then(c, analysis, key, values, suffer, lang)
+    text += _then(c, analysis, key, values, suffer, lang) if asked is None else ""
     rest = text.replace(values.get("thing", "\0"), "")  # 雨 inside 雨伞 says no rain
     said_place = "place}" in template or (bool(place_word) and place_word in values.get("thing", "") and "thing}" in template) \
         or (place_word and place_word in rest)
