@@ -9,6 +9,7 @@ import re
 
 from story.analysis import BY, Person
 from story.clausewords import role_noun_zh
+from story.datafiles import read_json
 from story.lexicon import Hit, Tokens, dreamed_thing_at, lexicon
 
 _GOAL_WORDS = {"become", "dream", "run_for", "build", "compete", "explore"}
@@ -136,9 +137,10 @@ def hero_jobs(hits: list[Hit], tokens: Tokens, people: list[Person] | None = Non
     named with another pet is not taken here; ``story.premise.analyse`` settles the hero's own role."""
     job = dream = None
     goal_ends = [h.end for h in hits if h.section == "events" and h.key in _GOAL_WORDS]
+    asked = _asked_jobs(hits, tokens)
     for h in hits:
-        if h.section != "jobs" or trade_shop(h, tokens):
-            continue
+        if h.section != "jobs" or trade_shop(h, tokens) or h.key in asked:
+            continue  # 流浪猫来找老鞋匠修鞋: the cobbler is the one asked, no job of the hero's
         if any(w in BY for w in tokens.words[max(0, h.start - 3):h.start]):
             continue  # "adopted by a kind baker", 被好心的面包师收养: who does it, not the hero's job
         if tokens.chinese and _owners_trade(h, hits, tokens):
@@ -163,6 +165,27 @@ _AT = {"在", "到", "去", "来", "at", "in", "to", "into", "around", "near"}
 # places anyone visits (a market, a shop, a diner): being there names no vendor, clerk or owner; at school a
 # pet is a student, on a construction site a worker
 _VISITED = {"street_vendor", "shop_clerk", "restaurant_owner"}
+
+
+_BEFORE_ASKED = {"老", "那个", "一个", "一位", "那位", "位", "个", "the", "old", "a", "an", "local", "kind"}
+
+
+def _asked_jobs(hits: list[Hit], tokens: Tokens) -> set[str]:
+    """The jobs of the ones a premise's pet goes to ask for a deed (来找老鞋匠修鞋, 去找兽医, "asks the old cobbler
+    to fix her shoes": spine.json's ``asked_of``): a person of that job, never the asker's own job."""
+    asking = {w.split()[0] for w in read_json("spine.json")["asked_of"]["zh" if tokens.chinese else "en"]}
+    words = tokens.words
+    out: set[str] = set()
+    for h in hits:
+        if h.section != "jobs":
+            continue
+        k = h.start - 1
+        while k >= 0 and words[k] in _BEFORE_ASKED:
+            k -= 1
+        said = "".join(words[max(0, k - 1):k + 1]) if tokens.chinese else (words[k] if k >= 0 else "")
+        if k >= 0 and (said in asking or words[k] in asking):
+            out.add(h.key)
+    return out
 
 
 def _owners_trade(job: Hit, hits: list[Hit], tokens: Tokens) -> bool:

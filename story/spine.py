@@ -274,7 +274,11 @@ def _who(key: str, words: str, cast: Cast, introduced: set[str], zh: bool, given
     if key in cast.described:  # the hero re-cast in another style: not the premise's "ginger cat"
         words, given = cast.described[key], False
     if given and name in words:
-        return words if zh else re.sub(r"^(A|An|The)\b", lambda m: m.group(1).lower(), words)
+        if zh:
+            return words
+        said = re.sub(r"^(A|An|The)\b", lambda m: m.group(1).lower(), words)
+        closes = re.search(r",\s+(?:a|an|the|our|my|his|her|their)\s[^,]+$", said)  # "Mr Whiskers, the old cat,"
+        return f"{said}," if closes else said
     if zh:
         return f"{words}{name}"
     desc = re.sub(r"^(A|An|The|Her|His|Their)\b", lambda m: m.group(1).lower(), words)

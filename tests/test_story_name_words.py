@@ -166,3 +166,22 @@ def test_a_name_after_the_breed_then_an_adverb_is_the_pets(premise: str, name: s
 def test_the_one_asked_may_be_told_with_where_it_lives() -> None:
     lines = _lines("老奶奶的电视坏了，只好来找隔壁的哈士奇帮忙修", "en")
     assert any(re.search(r"comes to ask \w+, a husky, to fix", line) for line in lines), lines
+
+
+@pytest.mark.parametrize("premise", [
+    "流浪猫来找老鞋匠修鞋，老鞋匠免费帮它修好了",
+    "the stray cat asks the old cobbler to fix her shoes",
+    "小狗去找兽医帮忙",
+])
+def test_the_job_of_the_one_asked_is_not_the_askers(premise: str) -> None:
+    assert analyse(premise).job is None
+
+
+@pytest.mark.parametrize(("premise", "said"), [
+    ("Wangcai, a golden retriever, waits at the station", "Wangcai, a golden retriever, waits"),
+    ("Mochi, the hamster, finds a lost wallet", "Mochi, the hamster, finds"),
+    ("Mr. Whiskers, the old cat, fixes shoes on the street corner", "Mr Whiskers, the old cat, fixes"),
+])
+def test_a_name_said_with_its_description_closes_it_with_a_comma(premise: str, said: str) -> None:
+    lines = _lines(premise)
+    assert any(said in line for line in lines), lines
