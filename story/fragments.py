@@ -235,8 +235,24 @@ def fragments(premise: str, tokens: Tokens) -> list[tuple[str, int, int]]:
             if cut is not None:
                 split += [(lead, s, cut), ("", cut, e)]
                 continue
+        cut = _after_when(words, s, e) if not tokens.chinese else None
+        if cut is not None:  # "when the cat goes bankrupt she comes back": when, then what happens
+            split += [(lead, s, cut), ("", cut, e)]
+            continue
         split.append((lead, s, e))
     return split
+
+
+_WHEN_EN = frozenset({"when", "once", "whenever"})
+_SUBJECT_EN = frozenset({"he", "she", "they"})
+
+
+def _after_when(words: tuple[str, ...], s: int, e: int) -> int | None:
+    """Where the clause after a when-clause said with no comma starts: its subject pronoun ("when the cat goes
+    bankrupt she comes back", "once the bulldog loses everything he calls her"), else None."""
+    if words[s] not in _WHEN_EN:
+        return None
+    return next((k for k in range(s + 3, e - 1) if words[k] in _SUBJECT_EN), None)
 
 
 def merge_people_only(frags: list[tuple[str, int, int]], mentions: list[Mention], tokens: Tokens,

@@ -209,6 +209,8 @@ def action_of(c: Clause) -> tuple[str, bool]:
     ("throws coffee at"), and a patient saved or cared for is treated ("saves a patient")."""
     act, exact = _verb_action(c)
     data = spine_data()
+    if broke_down(c.verb):
+        return "shocked", False  # "the delivery dog's car breaks down in the rain": staring at it, no tears
     saved = _saving(c, data["saving_actions"])
     if saved:
         return saved, False
@@ -269,6 +271,17 @@ def _deed_of_other(c: Clause, words: str, to: bool) -> Clause | None:
         return None
     deed = found.group(1).strip()
     return replace(c, verb=deed, obj=None, actions=tuple(lexicon().keys(deed, "actions")), events=(), jobs=())
+
+
+def broke_down(verb: str) -> bool:
+    """The verb tells a thing named before it breaking down ("car breaks down in the rain", 车在半路抛锚了:
+    spine.json's ``breakdown``); "breaks down in tears" is the pet's own, told with the verb first."""
+    words = spine_data()["breakdown"]
+    if HAN.search(verb):
+        return any(w in verb for w in words["zh"])
+    low = verb.lower()
+    said = re.search(alternation(words["en"], True), low)
+    return said is not None and said.start() > 0
 
 
 def _saving(c: Clause, data: dict[str, Any]) -> str:
