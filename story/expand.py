@@ -43,8 +43,8 @@ from story.plan import (
 )
 from story.putdowns import putdown_hits
 from story.quarrel import show_quarrel
-from story.reversal import show_comeback
-from story.riches import show_riches
+from story.reversal import show_comeback, show_group_comeback
+from story.riches import show_owner, show_riches
 from story.script import (
     MAX_LINES,
     MAX_PROPS,
@@ -651,6 +651,8 @@ def expand_plan(
     job = lex.entry("jobs", hints.job) if hints.job else None  # the humble job riches leave behind
     show_riches(scenes, str(job["outfit"]) if job else None, [str(p) for p in job["props"]] if job else [], MAX_PROPS,
                 names={str(c["id"]): str(c["name"]) for c in characters})
+    show_owner(scenes, str(job["outfit"]) if job else None, [str(p) for p in job["props"]] if job else [])
+    # "a waiter … opens his own restaurant": the owner in a suit from there, never in the waiter's vest
     from story.premise import analyse
 
     show_damage(scenes, analyse(premise), MAX_PROPS)
@@ -669,6 +671,7 @@ def expand_plan(
     show_mockers_stunned(scenes, analyse(premise), MAX_PROPS, characters)  # "everyone laughed at her": stunned, at the end
     show_visit_served(scenes, analyse(premise))  # "the cat who mocked her comes to eat at her restaurant": served
     show_comeback(scenes, analyse(premise))  # 当年赶走他的老板来应聘服务员: the old boss humbled before the chef
+    show_group_comeback(scenes, analyse(premise))  # "…and the customers come begging": the many stunned, the hero glad
     in_scenes(subs, groups)  # the report says the scene each substitution is drawn in, not the plan's beat
     one_crowd(scenes)  # the judges in tears, the mockers stunned: that crowd, no cheering one beside it
     vary_pictures(scenes)  # never the same picture twice in a row: one pet re-posed (mocked again: head down)

@@ -50,9 +50,15 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 def gets_rich(text: str) -> bool:
-    """The words tell someone getting rich (a fortune, 发财; "becomes rich", 变成了有钱人), not wishing for it."""
+    """The words tell someone getting rich (a fortune, 发财; "becomes rich", 变成了有钱人), not wishing for it (in
+    the sentence that says it: "谁也没想到会是这样" after it wishes nothing)."""
+    return any(_rich_sentence(s) for s in _SENTENCE.findall(text))
+
+
+def _rich_sentence(text: str) -> bool:
     keys = {(h.section, h.key) for h in lexicon().find(text)}
-    if {k for s, k in keys if s == "events"} & _WISHED or any(w in text for w in ("想", "梦想", "希望")):
+    if {k for s, k in keys if s == "events"} & _WISHED or any(w in text.replace("没想到", "") for w in (
+            "想", "梦想", "希望")):
         return False
     return ("events", "get_rich") in keys or {("events", "become"), ("traits", "rich")} <= keys
 
@@ -117,6 +123,33 @@ def show_riches(scenes: Sequence[dict[str, Any]], job_outfit: str | None, job_pr
             scene["props"] = [CASH, *scene["props"]][:most_props]
         if n == 0 or hero["action"] == "drive" or _patterns()["before"].search(_said(scene)):
             _before_mockers(scene, hero, {m: worn.get(m, "none") for m in mockers}, most_cast)
+
+
+_EMPLOYED = {"uniform", "hard_hat", "hoodie"}  # a job's clothes that say it works for another (the waiter's vest)
+
+
+def show_owner(scenes: Sequence[dict[str, Any]], job_outfit: str | None, job_props: Sequence[str]) -> None:
+    """From the scene where the hero opens its own place ("a dachshund waiter … opens his own restaurant",
+    开了自己的餐厅: ``Scene.opens``), a hero whose job is worn as another's uniform (waiter, cleaner, courier,
+    builder) is drawn as the owner: in a suit, no tool of the old job in paw (a baker or a chef keeps its apron:
+    it bakes in its own shop; one dressed for its own shop's trade, a cafe's apron, keeps that)."""
+    if job_outfit not in _EMPLOYED:
+        return
+    start = next((k for k, s in enumerate(scenes) if s.get("opens")), None)
+    if start is None:
+        return
+    tools = {p[:40] for p in job_props}
+    for scene in scenes[start:]:
+        hero = appearance(scene, "hero")
+        if hero is None:
+            continue
+        if hero["outfit"] in ("none", job_outfit):  # drawn in its old job's clothes (its own shop's trade, the
+            hero["outfit"] = "suit"  # cafe's apron, kept)
+        hero["off_job"] = True  # the painter dresses it as the script says, never in the old job's costume
+        if hero.get("holding") in tools:
+            hero.pop("holding")
+            if hero["action"] == "work":
+                hero["action"] = "stand"
 
 
 def _rich_from(scenes: Sequence[dict[str, Any]], names: dict[str, str] | None) -> tuple[int, str] | None:
