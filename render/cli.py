@@ -17,13 +17,18 @@ import argparse
 import os
 import secrets
 import sys
+from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from petreel.errors import Cancelled, EncoderMissing, PetReelError, RenderFailed, UserError
 from story.script import Script
 from story.styles import ART_STYLES, CHARACTER_STYLES, DEFAULT_ART_STYLE, art_styles_for
 from story.text import script_language
+
+if TYPE_CHECKING:
+    from story.plan import Substitution
 
 STAGES = ("script", "narration", "keyframes", "music", "compose")
 MAX_PREMISE = 500
@@ -167,7 +172,7 @@ def run_make(args: argparse.Namespace) -> int:
         print(f"seed: {seed}", file=sys.stderr)
     # 2. write the script (saying what was understood and any re-cast) and render it
     try:
-        substitutions: list[str] = []
+        substitutions: list[Substitution] = []
         if script is None:
             script, substitutions = _write(premise, args, settings, seed)
         elif args.style is not None and args.style != script.style:
@@ -210,7 +215,7 @@ def load_script(path: Path) -> Script | str:
         return f"invalid script {path}: {where}: {err['msg']}{more}"
 
 
-def _write(premise: str, args: argparse.Namespace, settings: Any, seed: int) -> tuple[Script, list[str]]:
+def _write(premise: str, args: argparse.Namespace, settings: Any, seed: int) -> tuple[Script, list[Substitution]]:
     """The script from the bot's writer, and the places drawn instead of the story's (offline writer);
     what was understood, any re-cast and those substitutions go to stderr."""
     from story.cli import choose_style
@@ -222,17 +227,33 @@ def _write(premise: str, args: argparse.Namespace, settings: Any, seed: int) -> 
     print(understood_line(analyse(premise), args.lang), file=sys.stderr)
     if note:
         print(note, file=sys.stderr)
-    substitutions: list[str] = []
+    substitutions: list[Substitution] = []
     if not (settings.llm.base_url or settings.llm.gguf_path):
-        substitutions = [str(s) for s in write_story(premise, style, args.lang, seed, args.art_style).substitutions]
+        substitutions = list(write_story(premise, style, args.lang, seed, args.art_style).substitutions)
         for sub in substitutions:
             print(f"drawn instead: {sub}", file=sys.stderr)
     return write_script(settings, premise, style, args.lang, seed, art_style=args.art_style), substitutions
 
 
+def as_painted(subs: Sequence[Substitution], scenes: Sequence[dict[str, Any]] | None) -> list[str]:
+    """The report's substitution lines as the painter drew them: an action whose doer the painter drew with a drawing
+    of its own (a carry on the back, hiding under the bed, a throw, a slap, tearing: its report's ``drawn_as``, read
+    from the scene's words) says that drawing, not the stand-in the script wrote ('carries' drawn as 'work')."""
+    drawn = {(s["scene"], str(c["id"])): str(c["drawn_as"]) for s in scenes or () if s.get("drawn")
+             for c in s["drawn"]["characters"] if c.get("drawn_as")}
+    lines: list[str] = []
+    for sub in subs:
+        painted = drawn.get((sub.scene, sub.who or "")) if sub.kind == "action" else None
+        line = str(replace(sub, used=painted) if painted else sub)
+        if line not in lines:
+            lines.append(line)
+    return lines
+
+
 def write_report(path: Path, script: Any, seed: int, scenes: list[dict[str, Any]] | None,
-                 substitutions: list[str] | None = None) -> None:
-    """The staging report: the painter's asked-vs-drawn per scene, or the asks alone for painters without one."""
+                 substitutions: Sequence[Substitution] = ()) -> None:
+    """The staging report: the painter's asked-vs-drawn per scene, or the asks alone for painters without one; the
+    story's substitutions as the painter drew them (``as_painted``)."""
     import json
 
     if scenes is None:
@@ -241,12 +262,12 @@ def write_report(path: Path, script: Any, seed: int, scenes: list[dict[str, Any]
                                              "characters": [a.model_dump() for a in s.characters]},
                    "drawn": None} for i, s in enumerate(script.scenes)]
     data = {"title": script.title, "premise": script.premise, "seed": seed, "scenes": scenes,
-            "substitutions": substitutions or []}
+            "substitutions": as_painted(substitutions, scenes)}
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
 def _render(script: Script, args: argparse.Namespace, settings: Any, overrides: dict[str, int], seed: int,
-            output: Path, thumbnail: Path, substitutions: list[str]) -> int:
+            output: Path, thumbnail: Path, substitutions: list[Substitution]) -> int:
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
