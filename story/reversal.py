@@ -23,6 +23,7 @@ from story.onscreen import appearance, join
 from story.premise import Analysis
 from story.script import MAX_PROPS
 from story.staged import came_back, mending
+from story.text import HAN
 
 _HUMBLE_KEEPS = {"work", "eat", "give"}  # a doing of its new place (washing the dishes, eating, paying): kept, head low
 _HERO_STANDS = {"stand", "talk", "kneel", "cry", "shocked", "sneer", "push", "point", "laugh", "walk", "enter", "exit"}
@@ -45,7 +46,7 @@ def comeback(analysis: Analysis) -> tuple[str, Clause] | None:
 def _group_heads(c: Clause) -> set[str]:
     """The head words of a group a clause opens with ("the customers", "the rich customers" → customer,
     "the passers-by" → passer, 客人们 → 客人), else none."""
-    if re.search(r"[\u3400-\u9fff]", c.text):
+    if HAN.search(c.text):
         m = _GROUP_ZH.match(c.text.strip())
         return {m.group(1)} if m else set()
     words = [w.split("-")[0] for w in re.findall(r"[a-z][a-z-]*", c.text.lower())[:4]]
