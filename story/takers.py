@@ -29,6 +29,18 @@ def _data() -> dict[str, Any]:
     return data
 
 
+@cache
+def _takes_in_en() -> tuple[list[str], ...]:
+    """The English taking-in phrases as words, the longest first (sorted once, not at every token)."""
+    return tuple(p.split() for p in sorted(_data()["takes_in"]["en"], key=lambda p: -len(p.split())))
+
+
+@cache
+def _households(language: str) -> tuple[str, ...]:
+    """The households of ``language``, the longest first."""
+    return tuple(sorted(_data()["households"][language], key=len, reverse=True))
+
+
 def taking_end(words: Sequence[str], at: int, chinese: bool) -> int | None:
     """Where a taking-in phrase starting at token ``at`` ends ("adopts", "takes him in", "took in", 收养, 收留了),
     else None; ``*`` in a phrase of ``sides.json`` is one word of any kind (the one taken, said by a pronoun)."""
@@ -42,8 +54,7 @@ def taking_end(words: Sequence[str], at: int, chinese: bool) -> int | None:
             length += len(words[k])
             k += 1
         return k
-    for phrase in sorted(_data()["takes_in"]["en"], key=lambda p: -len(p.split())):
-        parts = phrase.split()
+    for parts in _takes_in_en():
         span = words[at:at + len(parts)]
         if len(span) == len(parts) and all(p == "*" and w.isalpha() or p == w for p, w in zip(parts, span, strict=True)):
             return at + len(parts)
@@ -61,7 +72,7 @@ def _verb_after(words: Sequence[str], end: int, chinese: bool) -> int | None:
 
 def _household(words: Sequence[str], end: int, chinese: bool) -> int | None:
     """Where a household named right before token ``end`` starts ("a family", 一家人, 一家三口), else None."""
-    for said in sorted(_data()["households"]["zh" if chinese else "en"], key=len, reverse=True):
+    for said in _households("zh" if chinese else "en"):
         parts = list(said) if chinese else said.split()
         for n in range(1, len(parts) + 1):  # a Chinese household may be cut into any number of tokens
             if end - n >= 0 and ("".join(words[end - n:end]) if chinese else " ".join(words[end - n:end])) == said:
@@ -138,8 +149,7 @@ def add_takers(people: list[Person], hits: list[Hit], tokens: Tokens, taken: set
         start, end, job, said, by = found
         first = _described_from(tokens, hits, start)
         traits = tuple(dict.fromkeys(h.key for h in hits if h.section == "traits" and first <= h.start < start
-                                     and lex.entry("traits", h.key)["side"] != "bad" or h.section == "traits"
-                                     and first <= h.start < start and h.key == "rich"))
+                                     and (lex.entry("traits", h.key)["side"] != "bad" or h.key == "rich")))
         person = Person(key=slug(job or _data()["households"]["key"], taken), role="family", side="hero",
                         pos=tokens.offsets[start], traits=traits, words=(("" if zh else " ").join(words[first:end]),),
                         start=start, end=end, job=job, job_words=said if job else "", after_by=by, kind_by="family")
