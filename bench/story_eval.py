@@ -1561,7 +1561,7 @@ PROPS_CASES: tuple[tuple[str, str, str, str | None], ...] = (
     ("a cat chef cooks meat on the barbecue and the jealous neighbour steals it", "en", "meat", None),
     ("a chihuahua sells ice cream at the beach", "en", "ice cream", None),
     ("a hungry puppy steals a bone from the big dog", "en", "bone", None),
-    ("a cat captain sails a ship through a storm to bring medicine home", "en", "yacht", None),
+    ("a cat captain sails a ship through a storm to bring medicine home", "en", "fishing boat", None),  # a boat at sea, no yacht
     ("a rich poodle flies to paris in her private jet and mocks the poor cat", "en", "plane", None),
     ("a shiba inu works as a barber and gives the mayor a terrible haircut", "en", "", "barber"),
     ("a kitten opens a toy shop and the rival cat copies her", "en", "", "toy shop"),

@@ -914,6 +914,7 @@ def _peril_shown(beats: list[dict[str, Any]], said: list[Any]) -> None:
     hazards = set(data["props"])
     named = [i for i, b in enumerate(beats) if b.get("clause") is not None and hazards & set(b.get("asks", []))]
     start = next((i for i, b in enumerate(beats) if b.get("slot") in data["slots"]), None)
+    _storm_shown(beats, said, start)
     if not named:
         return
 
@@ -925,6 +926,21 @@ def _peril_shown(beats: list[dict[str, Any]], said: list[Any]) -> None:
     perils = list(dict.fromkeys(a for i in named for a in beats[i]["asks"] if a in hazards))
     for b in beats[named[0] if start is None else min(start, named[0]):end + 1]:
         b["asks"] = list(dict.fromkeys([*b.get("asks", []), *perils]))
+
+
+def _storm_shown(beats: list[dict[str, Any]], said: list[Any], start: int | None) -> None:
+    """The storm a rescue is from ("saves him from a storm at sea", 在海上的风暴中救了渔夫) rages from the arc's
+    first beat of danger (the cry for help) to the rescue, where that beat's note names no weather: the storm is
+    what the hero goes out into, not a sky that turns only once the rescue is told."""
+    told = next((i for i, b in enumerate(beats) if b.get("clause") is not None
+                 and "storm" in said[int(b["clause"])].weathers), None)
+    if start is None or told is None or start >= told or " storm" in str(beats[start].get("visual", "")):
+        return
+    where = next((m.group(0) for m in re.finditer(r", at the [a-z ]+", str(beats[told].get("visual", "")))), "")
+    for b in beats[start:told]:
+        visual = str(b.get("visual", ""))
+        if visual and not any(w in visual for w in (" storm", " rain", " snow", " sunny", " sun")):
+            b["visual"] = f"{visual}{where if where not in visual else ''}, in a storm"
 
 
 _TWO_SIDED = {"betray", "steal", "mock", "fire", "dump", "frame", "sabotage", "abandon", "sacrifice", "marry",

@@ -115,6 +115,8 @@ class Clause:
     asked: tuple[Nearest, ...] = ()  # the drawable props and places nearest to what the clause names
     outsider: str = ""  # the premise's words for a doer outside the cast ("a wedding party"); actor is None
     weathers: tuple[str, ...] = ()  # the weather the clause happens in ("during a storm"): lexicon weathers keys
+    obj_actions: tuple[str, ...] = ()  # the state the one it is done to is said in before its name ("takes in a
+    # shivering stray kitten", 收养了一只发抖的小猫): the kitten shivers, not the one taking it in
 
     @property
     def people(self) -> tuple[str, ...]:
@@ -284,7 +286,10 @@ def clauses(analysis: Analysis) -> list[Clause]:
         if not verb or (zh and verb in TOWARD_ZH):  # 向同学道歉了: the verb comes after to whom
             verb = sep.join(surface(premise, tokens, i) for i in range(verb_start, end))
         text_end = tokens.offsets[end - 1] + len(tokens.words[end - 1])
+        described = [] if passive else said_of_object(local, tokens, body_start, end, inside, obj)
         events = keys_of(local, "events", body_start)
+        if "work_hard" in events and rescued(tokens.words, body_start, end, inside):
+            events = tuple(e for e in events if e != "work_hard")  # "saves him from the storm": a rescue, no saving up
         obj = partner_owner(analysis.cast, obj, actor, events)  # "steals his best friend's girlfriend": the friend
         if zh and not said and not passive and out and out[-1].passive and out[-1].subject == subject \
                 and out[-1].actor not in (None, subject) and wrongs(events):
@@ -315,12 +320,14 @@ def clauses(analysis: Analysis) -> list[Clause]:
         out.append(Clause(
             index=len(out), text=premise[tokens.offsets[start]:text_end].strip(), lead=lead, actor=actor,
             subject=subject, said_subject=said, passive=passive, subject_words=intro.get(subject or "", ""), obj=obj if obj != actor else None,
-            verb=verb.strip(), parts=parts, events=events, actions=_doings(local, body_start, tokens.words, asked),
+            verb=verb.strip(), parts=parts, events=events,
+            actions=_doings([h for h in local if h not in described], body_start, tokens.words, asked),
             props=props, places=places, jobs=keys_of(local, "jobs", body_start), nouns=nouns, things=things,
             asked=asked, place_words=tuple(dict.fromkeys(h.surface for h in local if h.section == "places"
                                                          and (h.start >= body_start or h in before))),
             outsider=outsider, weathers=keys_of([h for h in local if h.start >= min(body_start, np_start) or h.start < start],
                                               "weathers", 0),
+            obj_actions=keys_of(described, "actions", body_start),
         ))
         if not outsider:
             last_subject = subject
@@ -366,6 +373,46 @@ def _parts(premise: str, tokens: Tokens, start: int, end: int, inside: list[Ment
         out.append(Part(surface(premise, tokens, i) + owned))
         i += 1
     return tuple(out)
+
+
+_BEFORE_STATE = frozenset({"a", "an", "the", "his", "her", "their", "its", "this", "that", "some", "one", "poor",
+                           "little", "tiny", "small", "cold", "wet", "starving", "hungry", "lost", "stray"})
+_RESCUED = frozenset({"him", "them", "me", "us", "you", "everyone", "everybody"})
+_SAVE_VERBS = frozenset({"save", "saves", "saved", "saving", "rescue", "rescues", "rescued", "rescuing"})
+
+
+def said_of_object(local: list[Hit], tokens: Tokens, start: int, end: int, inside: Sequence[Mention],
+                   obj: str | None) -> list[Hit]:
+    """The action words that say the state of the one a clause is done to, before its name ("takes in a shivering
+    stray kitten", 收养了一只发抖的小猫): an -ing word after an article or another word of its looks, the
+    mention a few words on; in Chinese, the word before 的 and the mention."""
+    if obj is None:
+        return []
+    words = tokens.words
+    out = []
+    for h in local:
+        if h.section != "actions" or h.start < start or h.end >= end:
+            continue
+        named = next((m for m in inside if m.key == obj and m.start >= h.end), None)
+        if named is None or named.start - h.end > 3:
+            continue
+        if tokens.chinese:
+            if words[h.end:h.end + 1] == ("的",):
+                out.append(h)
+        elif h.surface.endswith("ing") and h.start > 0 and words[h.start - 1] in _BEFORE_STATE:
+            out.append(h)
+    return out
+
+
+def rescued(words: Sequence[str], start: int, end: int, inside: Sequence[Mention]) -> bool:
+    """A save verb followed by whom it saves ("saves him from the storm", "rescues the kitten"): a rescue, never
+    saving up ("saves every coin")."""
+    for k in range(start, end - 1):
+        if words[k] in _SAVE_VERBS:
+            after = words[k + 1]
+            return after in _RESCUED or any(m.start in (k + 1, k + 2, k + 3) for m in inside) and after not in {
+                "up", "every", "money", "for", "all"}
+    return False
 
 
 def _doings(local: list[Hit], body_start: int, words: Sequence[str], asked: Sequence[Nearest]) -> tuple[str, ...]:

@@ -146,6 +146,8 @@ def _premise_hints(premise: str) -> _Hints:
     analysis = analyse(premise)
     place_key, surface = premise_place(analysis) or (None, None)  # "the city dance contest": the stage
     place = str(lex.entry("places", place_key)["location"]) if place_key else None
+    if place in staging()["later_places"]["locations"] and _reached_later(analysis, place_key):
+        place_key, surface, place = None, None, None  # out to sea only later: the story starts on land
     kind = story_kind(analysis)
     if place is None and (kind.id == "misdeed" and mischief(premise) or kind.at_home):
         place = "bedroom"  # "knocks the goldfish bowl off the table", a roommate breaks a toy: at home
@@ -208,6 +210,15 @@ def _later_venue(analysis: Any, place_key: str | None, location: str | None) -> 
 
     if place_key is None or location not in staging()["venues"]["locations"]:
         return False
+    told = clauses(analysis)
+    return len(told) > 1 and place_key not in told[0].places
+
+
+def _reached_later(analysis: Any, place_key: str | None) -> bool:
+    """The premise's place is one only a clause after its first reaches ("…, and years later the kitten saves him
+    from a storm at sea")."""
+    from story.clauses import clauses
+
     told = clauses(analysis)
     return len(told) > 1 and place_key not in told[0].places
 
@@ -821,6 +832,12 @@ def _appearances(
     def owner(hit: Hit) -> str:
         """Who does the action: the one named right before the verb, else the note's subject."""
         pos = tokens.offsets[hit.start] if hit.start < len(tokens.offsets) else 0
+        said_before = visual[:pos].rstrip()
+        for sid in present:  # "we see Scout hugging Pearl, Pearl shivering": a name said again opens its own clause
+            name = members[sid].name
+            if name and said_before.endswith(name) and said_before[:-len(name)].rstrip().endswith(",") \
+                    and ";" not in said_before:  # in the note's own sentence, not one a later beat added
+                return sid
         before = [(p, sid) for p, sid in mentioned if p <= pos]
         for p, sid in reversed(before):
             lead = visual[max(0, p - 6):p].lower()

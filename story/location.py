@@ -58,7 +58,8 @@ def scene_location(visual: str, seen: Sequence[Hit], hits: Sequence[Hit], before
     subs: list[Substitution] = []
     outdoor = [h for h in hits if h.section == "props" and h.key in stage["prop_places"]]
     places = [h for h in seen if h.section == "places" and not any(h.surface in o.surface for o in outdoor)
-              and not (any(o in seen for o in outdoor) and _yields(str(lex.entry("places", h.key)["location"])))]
+              and not any(o in seen and _yields(str(lex.entry("places", h.key)["location"]),
+                                                str(stage["prop_places"][o.key])) for o in outdoor)]
     # 2. The place, in the order of the module's list.
     not_yet = premise.own_shop and before != premise.place  # the hero's own shop, not reached yet
     if places:
@@ -91,10 +92,12 @@ def reaches_place(location: str, words: str, premise: PremisePlace, told_open: b
         str(premise.said).lower() in words.lower() and (not premise.opens_later or told_open)
 
 
-def _yields(location: str) -> bool:
-    """A place a thing with its own place (a boat, a train) is not drawn in: a room ("sails home"), or the rainy
-    street a storm names (a boat in a storm is at sea, in the storm)."""
-    return location == "rainy_street" or location in staging()["indoor_places"]["places"]
+def _yields(location: str, own: str) -> bool:
+    """A place a thing with its own place (``own``: a boat's sea, a train's station) is not drawn in: a room
+    ("sails home"), the rainy street a storm names (a boat in a storm is at sea, in the storm), or the seaside a
+    boat sails away from ("sail a little boat across the sea": out on the sea)."""
+    return location == "rainy_street" or location in staging()["indoor_places"]["places"] or (
+        location == "beach" and own == "sea")
 
 
 @cache

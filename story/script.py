@@ -26,7 +26,7 @@ Location = Literal[
     "street", "rainy_street", "construction_site", "office", "mansion", "park", "kitchen",
     "restaurant", "school", "hospital", "rooftop", "bedroom", "shop", "stage", "alley", "beach",
     "skyscraper", "space", "planet", "stadium", "city_hall", "market",
-    "courtroom", "lake", "mountain", "wedding", "cemetery", "farm", "station", "airport",
+    "courtroom", "lake", "mountain", "wedding", "cemetery", "farm", "station", "airport", "sea",
 ]
 Voice = Literal["narrator", "male", "female", "child"]
 

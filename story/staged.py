@@ -408,7 +408,7 @@ def _verb_action(c: Clause) -> tuple[str, bool]:
     if c.actions:
         return c.actions[0], True
     near = nearest(c.verb, "actions", "zh" if HAN.search(c.verb) else "en") if c.verb else None
-    if near is not None:
+    if near is not None and near.used not in c.obj_actions:  # "…, shivering stray puppy": the puppy's, not the doer's
         return near.used, near.exact
     for e in c.events:
         if e in data["event_actions"]:
@@ -592,8 +592,9 @@ def visual_note(c: Clause, cast: Cast, where: str | None, heros_place: bool = Fa
         else None  # "the judges cry", 全场都惊呆了: the crowd does it, the hero goes on with its deed
     if reaction:
         act = doing if doing and doing not in _IDLE else "wave"
-    elif c.outsider:  # someone outside the cast does it: the hero is shown taking it, beside them
-        act = _taking(c, act)
+    elif c.outsider and not (c.passive and act in c.actions and act in _STATES):
+        act = _taking(c, act)  # someone outside the cast does it: the hero is shown taking it, beside them (but
+        # "a shivering kitten is found by a sailor": the kitten still shivers)
     heartbreak = bool(_HEARTBREAK & set(c.events)) and not c.outsider
     if heartbreak and (c.actor or cast.hero) == cast.hero and act in {"catch", "talk", "stand", "think", "sneer", "point", "hug"}:
         act = "shocked"  # "catches her husband with another cat", "sees her boyfriend kissing…", "catches her fiance
@@ -601,6 +602,8 @@ def visual_note(c: Clause, cast: Cast, where: str | None, heros_place: bool = Fa
     elif heartbreak and "dump" in c.events and not c.passive and cast.sides.get(c.actor or "") == "villain" \
             and act not in {"exit", "run", "walk"}:
         act = "exit"  # 妻子为了钱离开了他: the one who leaves walks out
+    if c.obj_actions and c.outsider and c.obj == cast.hero and not reaction:
+        act = c.obj_actions[0]  # "an old fisherman finds a shivering puppy": no one of the cast finds it, it shivers
     known = lex.data["actions"].get(act)
     word = "staring" if act == "shocked" else _ing(str(known["en"][0]).split()[0]) if known else "standing"
     phrase = note_phrase(act, c.text)
@@ -631,6 +634,9 @@ def visual_note(c: Clause, cast: Cast, where: str | None, heros_place: bool = Fa
     note = f"we see {actor} {word} {prep if toward else ''}{toward}".strip() + (" alone" if away else "")
     if left:  # "his girlfriend dumps him for a rich husky", "his wife runs off with a rich Persian": the one left
         note += f", {cast.name(cast.hero)} crying"  # behind is there, heartbroken, not standing by
+    state = lex.data["actions"].get(c.obj_actions[0]) if c.obj_actions and toward and not left else None
+    if state is not None:  # "takes in a shivering stray kitten": the kitten is the one shivering
+        note += f", {toward} {_ing(str(state['en'][0]).split()[0])}"
     asked = asked_deed(c) if c.actor and not c.outsider and not reaction else None
     ordered = ordered_deed(c) if c.actor and not c.outsider and not reaction and asked is None else None
     other = asked or ordered
@@ -716,6 +722,7 @@ def _no_thing(words: str) -> bool:
 
 
 _HEARTBREAK = {"betray", "dump"}  # a partner cheats or leaves: the one left is heartbroken
+_STATES = {"shiver", "cry", "sick", "sleep"}  # a state the one a deed is done to is said in ("a shivering kitten")
 _TAKING = {"give", "work", "celebrate", "cry", "shocked", "sing", "wave", "think", "eat", "study", "drive", "hug"}
 
 

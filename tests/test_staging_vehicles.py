@@ -115,7 +115,7 @@ def test_the_stager_puts_each_thing_where_it_is_used(action: str, props: list[st
 
 
 @pytest.mark.parametrize(("premise", "lang", "thing", "place"), [
-    ("an old cat captain sails his ship home through a terrible storm", "en", "luxury yacht", "beach"),
+    ("an old cat captain sails his ship home through a terrible storm", "en", "fishing boat", "sea"),
     ("a grey dog takes the train home to see his old mother", "en", "train", "station"),
     ("小狗坐火车回家过年", "zh", "train", "station"),
 ])

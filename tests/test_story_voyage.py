@@ -152,7 +152,8 @@ def test_the_voyage_goes_from_the_map_over_the_waves_to_the_chest() -> None:
              for name in ("treasure map", "pirate ship", "treasure chest")}
     storm = next(i for i, s in enumerate(script.scenes) if s.weather == "storm")
     assert first["treasure map"] < first["pirate ship"] <= storm < first["treasure chest"], props
-    assert {s.location for s in script.scenes} == {"beach"}
+    assert {s.location for s in script.scenes} == {"beach", "sea"}  # the map, the island, the chest ashore
+    assert all(s.location == "sea" for s in script.scenes if s.weather == "storm")  # the wild waves out at sea
     assert not any("yacht" in p for s in script.scenes for p in s.props)  # the pirate ship, not a second boat
 
 

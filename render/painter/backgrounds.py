@@ -27,7 +27,7 @@ from render.painter.landmarks import (
     bg_space,
     bg_stadium,
 )
-from render.painter.outdoors import bg_cemetery, bg_farm, bg_lake, bg_mountain, bg_wedding
+from render.painter.outdoors import bg_cemetery, bg_farm, bg_lake, bg_mountain, bg_sea, bg_wedding
 from render.painter.shops import sign
 from render.painter.transit import bg_airport, bg_station
 
@@ -468,6 +468,7 @@ BACKGROUNDS: dict[str, Callable[[Canvas], None]] = {
     "stage": _bg_stage,
     "alley": _bg_alley,
     "beach": _bg_beach,
+    "sea": bg_sea,
     "skyscraper": bg_skyscraper,
     "space": bg_space,
     "planet": bg_planet,

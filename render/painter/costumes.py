@@ -5,7 +5,7 @@ helmet, a teacher's cardigan and glasses, a student's red neckerchief and satche
 princess's gown and tiara, an office worker's lanyard, a farmer's straw hat and dungarees, a singer's
 sequins, a pilot's (or a ship captain's) peaked cap, dark jacket and gold wings, an athlete's numbered jersey and sweatband (never a
 police cap at the end of a race), a waiter's waistcoat and bow tie, a security guard's grey uniform and cap, a street
-cleaner's orange hi-vis vest, a taxi driver's checks and flat cap, an emperor's (a king's, a queen's)
+cleaner's orange hi-vis vest, a taxi driver's checks and flat cap, a fisherman's yellow oilskins and sou'wester, a sailor's stripes and round cap, an emperor's (a king's, a queen's)
 yellow robe with its dragon roundel under the royal cape and crown, a palace servant's (a eunuch's, a
 maid's) teal robe, crossed white collar, red sash and round black cap. Which costume a character wears is ``persona.dress``'s choice. ``Pet`` draws them through these
 hooks (pet units, +x the facing side). Pure drawing.
@@ -40,6 +40,8 @@ _REFLECT: RGB = (236, 240, 150)
 _DRIVER: RGB = (150, 190, 232)
 _ROBE: RGB = (246, 196, 40)  # an emperor's yellow robe
 _COURT: RGB = (54, 120, 140)  # a palace servant's teal robe
+_OILSKIN: RGB = (250, 200, 40)  # a fisherman's yellow oilskins
+_SAILOR: RGB = (246, 246, 250)
 
 
 def _clothes(torso: RGB, legs: RGB, shoes: RGB) -> dict[str, Color]:
@@ -72,6 +74,8 @@ COLOURS: dict[str, dict[str, Color]] = {
     "driver": {"torso": _DRIVER, "legs": (44, 50, 72), "shoes": (30, 28, 32), "sleeve": _DRIVER},
     "royal": _clothes(_ROBE, _ROBE, (190, 30, 46)),
     "courtier": _clothes(_COURT, _COURT, (24, 24, 28)),
+    "fisherman": _clothes(_OILSKIN, _OILSKIN, (40, 44, 52)),
+    "sailor": {"torso": _SAILOR, "legs": (40, 56, 104), "shoes": (28, 28, 32), "sleeve": _SAILOR},
 }
 
 
@@ -213,6 +217,16 @@ def _torso_job(p: Pen, outfit: str, body: tuple[float, float, float, float]) -> 
             p.line([(s * 8, -40), (s * 12, -53)], _DENIM, 2.4)
             p.ell(s * 7, -37, 1.4, 1.4, GOLD, outline=False)
         p.rect(-5, -33, 5, -26, darker(_DENIM, 0.85), r=1)
+    elif outfit == "fisherman":  # the oilskin coat's toggles, its seams and the black boots' tops
+        p.line([(0, -53), (0, -13)], darker(_OILSKIN, 0.7), 0.8)
+        for y in (-46, -36, -26):
+            p.rect(-3.5, y - 1.2, 3.5, y + 1.2, (60, 48, 36), r=0.6, outline=False)
+        p.rect(5, -30, 13, -22, darker(_OILSKIN, 0.88), r=1)  # the pocket
+    elif outfit == "sailor":  # the blue-and-white stripes, the square navy collar and its red neckerchief
+        for y in (-46, -40, -34, -28, -22, -16):
+            p.line([(-15, y), (15, y)], (40, 70, 150), 1.4)
+        p.poly([(-12, -54), (12, -54), (9, -44), (-9, -44)], (40, 56, 104))
+        p.poly([(-4, -45), (4, -45), (0, -36)], (214, 50, 50))
     elif outfit == "pilot":
         p.poly([(-7, -54), (7, -54), (0, -36)], _SHIRT)  # the white shirt, black tie, gold wings, buttons
         p.poly([(-1.5, -51), (1.5, -51), (2.2, -40), (0, -37.5), (-2.2, -40)], (20, 20, 26))
@@ -366,6 +380,14 @@ def _hat_job(p: Pen, outfit: str, head_y: float, head_rx: float, top: float) -> 
         p.rect(-18, top + 1, 18, top + 4, (200, 44, 52), outline=False)
     elif outfit == "singer":
         p.poly(star_pts(-18, top + 4, 5), GOLD)
+    elif outfit == "fisherman":  # a yellow sou'wester: the low crown and the wide brim, longer at the back
+        p.poly([(-34, top + 8), (-20, top + 1), (20, top + 1), (36, top + 10), (22, top + 12), (-22, top + 11)],
+               darker(_OILSKIN, 0.9))
+        p.poly([(-17, top + 3), (-14, top - 10), (14, top - 10), (17, top + 3)], _OILSKIN)
+        p.line([(-15, top - 1), (15, top - 1)], darker(_OILSKIN, 0.75), 0.6)
+    elif outfit == "sailor":  # a round white sailor's cap with its navy band
+        p.rect_r(-18, top - 8, 18, top + 4, 6, _SAILOR)
+        p.rect(-18, top, 18, top + 4, (40, 56, 104), outline=False)
     elif outfit == "pilot":  # a peaked cap: white crown, black band and visor, gold wings
         p.rect_r(-22, top - 12, 22, top - 3, 3, WHITE)
         p.rect_r(-19, top - 4, 19, top + 5, 2, (24, 24, 30))

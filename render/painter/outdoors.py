@@ -1,14 +1,14 @@
 """Backgrounds for the open-air places a premise's event happens at: a lakeside with its water, reeds and
 jetty; a mountain with its peaks (snow-capped, and white all over in a snowy scene); a garden wedding with
 its flowered arch, aisle and guests' chairs; a quiet cemetery with a headstone and fresh flowers; a farm
-with its red barn, hay and fence."""
+with its red barn, hay and fence; the open sea seen from a fishing boat's deck."""
 
 from __future__ import annotations
 
 import math
 
 from render.painter.canvas import Canvas
-from render.painter.geometry import RGB, WHITE, darker, lighter
+from render.painter.geometry import INK, RGB, WHITE, darker, lighter
 
 _BLOSSOMS: tuple[RGB, ...] = ((250, 170, 190), WHITE, (255, 210, 225), (250, 200, 90))
 
@@ -201,3 +201,81 @@ def bg_farm(c: Canvas) -> None:
     for k in range(12):
         x = 0.0 + k * 0.09
         c.rect(x - 0.008, 0.64, x + 0.008, 0.72, darker(wood, 0.85))
+
+
+def bg_sea(c: Canvas, vessel: str = "fishing boat") -> None:
+    """Out at sea, on a boat (``vessel``: a fishing boat, a pirate ship with its black flag, a white yacht): open
+    water to the horizon all round (a lighthouse on a far headland in calm weather, high white-capped swells in a
+    storm), and the boat's deck the cast stands on: planks, the gunwale with a lifebuoy, the bow rising on the
+    right, a mast with its furled sail and the wheelhouse."""
+    stormy = c.weather in ("storm", "rain")
+    c.sky((96, 170, 226), (200, 228, 246), 0.42)
+    c.clouds(2, 0.04, 0.2)
+    if not stormy:  # the far headland and its lighthouse
+        c.ellipse(0.12, 0.425, 18, 3.2, (110, 140, 120), outline=False)
+        c.rect(0.115, 0.33, 0.145, 0.41, WHITE)
+        for y in (0.35, 0.38):
+            c.rect(0.115, y, 0.145, y + 0.012, (214, 60, 56), outline=False)
+        c.rect(0.11, 0.315, 0.15, 0.335, (60, 64, 76))
+        c.glow(0.13, 0.325, 5, (255, 236, 150), 80)
+    deep, near = ((44, 74, 100), (28, 52, 76)) if stormy else ((60, 130, 190), (36, 96, 150))
+    c.grad(0.42, 0.6, deep, near)  # the open water
+    foam = (226, 238, 244)
+    rows = 5
+    for k in range(rows):  # rolling swells, row on row, higher nearer the boat and far higher in a storm
+        y = 0.45 + k * 0.03
+        amp = (0.006 + 0.004 * k) * (2.6 if stormy else 1.0)
+        length = 0.16 + 0.03 * k
+        phase = c.rng.uniform(0.0, 6.3)
+        xs = [c.left + n * 0.02 for n in range(int((c.right - c.left) / 0.02) + 2)]
+        crest = [(x, y - amp * max(0.0, math.sin(x / length * 6.283 + phase)) ** 2) for x in xs]
+        body = lighter(near, 0.12 + 0.05 * k) if not stormy else lighter(near, 0.08 + 0.06 * k)
+        c.poly([*crest, (c.right, y + 0.03), (c.left, y + 0.03)], body, outline=False)
+        for a, b in zip(crest, crest[1:], strict=False):  # the foam along the top of each swell
+            if a[1] < y - amp * 0.55:
+                c.line([a, b], foam, 0.35 + 0.1 * k)
+    if stormy:  # spray flung off the crests
+        for _ in range(14):
+            x, y = c.rng.uniform(c.left, c.right), c.rng.uniform(0.44, 0.56)
+            c.ellipse(x, y, 0.7, 0.5, foam, outline=False)
+    if stormy:  # towering waves rearing over the boat, their crests curling into foam
+        for cx, top, half, d in ((0.3, 0.2, 0.24, 1), (0.76, 0.25, 0.2, -1)):
+            wall = (92, 150, 182)
+            tip = (cx + d * half * 0.45, top)
+            c.poly([(cx - half, 0.6), (cx - half * 0.6, 0.44), (cx - d * half * 0.1, top + 0.05), tip,
+                    (cx + d * half * 0.8, top + 0.04), (cx + half * 0.7, 0.44), (cx + half, 0.6)], wall, outline=False)
+            c.poly([(cx - d * half * 0.1, top + 0.05), tip, (cx + d * half * 0.8, top + 0.04),
+                    (cx + d * half * 0.5, top + 0.035), (cx + d * half * 0.2, top + 0.06)], foam, outline=False)
+            for k in range(5):  # the spray off the curl
+                c.ellipse(cx + d * half * (0.85 + 0.08 * k), top + 0.05 + 0.012 * k, 1.2 - 0.15 * k, 0.9, foam,
+                          outline=False)
+            c.line([(cx - half * 0.5, 0.47), (cx - d * half * 0.05, top + 0.1)], lighter(wall, 0.25), 0.5)
+    hull, wood = {"pirate ship": ((110, 72, 42), (140, 98, 60)), "yacht": ((246, 246, 250), (214, 184, 140))}.get(
+        vessel, ((200, 62, 52), (168, 122, 78)))
+    # the mast and its furled sail, the rigging down to the gunwale
+    c.line([(0.84, 0.61), (0.84, 0.1)], (120, 84, 52), 1.0)
+    c.line([(0.84, 0.22), (0.64, 0.24)], (120, 84, 52), 0.6)  # the boom
+    c.poly([(0.65, 0.235), (0.83, 0.22), (0.83, 0.25), (0.66, 0.255)], (236, 226, 200))  # the furled sail
+    if vessel == "pirate ship":  # the black flag and its skull
+        c.poly([(0.84, 0.1), (0.97, 0.115), (0.84, 0.14)], (30, 30, 34))
+        c.ellipse(0.885, 0.118, 1.2, 0.9, WHITE, outline=False)
+    for x in (0.62, 0.98):
+        c.line([(0.84, 0.12), (x, 0.6)], (90, 70, 52), 0.25)
+    # the wheelhouse on the left: planked walls, a window and a small roof
+    c.rect(c.left - 0.02, 0.4, 0.2, 0.61, (236, 232, 220))
+    c.rect(c.left - 0.03, 0.375, 0.22, 0.405, (60, 110, 160))
+    c.rect(0.06, 0.44, 0.17, 0.51, (150, 196, 226))
+    c.line([(0.115, 0.44), (0.115, 0.51)], INK, 0.3)
+    # the gunwale: the boat's red side along the far edge of the deck, rising to the bow on the right
+    c.poly([(c.left, 0.585), (0.7, 0.585), (0.9, 0.56), (c.right, 0.52), (c.right, 0.62), (c.left, 0.625)], hull)
+    c.line([(c.left, 0.59), (0.7, 0.59), (0.9, 0.566), (c.right, 0.527)], WHITE, 0.5)
+    c.floor(darker(wood, 0.85), wood, 0.62)  # the deck
+    for k in range(1, 7):  # its planks, running away from the viewer
+        x = -0.2 + k * 0.2
+        c.line([(0.5 + (x - 0.5) * 0.6, 0.62), (x, c.bottom)], darker(wood, 0.75), 0.25)
+    c.ellipse(0.42, 0.6, 3.2, 2.4, (236, 80, 70))  # the lifebuoy hung on the gunwale
+    c.ellipse(0.42, 0.6, 1.5, 1.1, hull, outline=False)
+    for dx, dy in ((-2.6, 0.0), (2.6, 0.0)):
+        c.ellipse(0.42 + dx / 100, 0.6 + dy, 0.7, 0.9, WHITE, outline=False)
+    c.ellipse(0.6, 0.63, 3.4, 1.0, (214, 190, 140))  # a coil of rope on the deck
+    c.ellipse(0.6, 0.627, 1.8, 0.5, darker(wood, 0.8), outline=False)

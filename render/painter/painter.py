@@ -34,6 +34,7 @@ from render.painter.hazards import draw_hazard, floor_box, snowdrift, stuck_in_s
 from render.painter.headroom import fit_text, lowered, refit, text_rows
 from render.painter.lighting import finish_light, weather_ground, weather_still
 from render.painter.looks import PetLook, cast_looks, young_hero
+from render.painter.outdoors import bg_sea
 from render.painter.persona import Persona, became, costume_note, dress, personas
 from render.painter.pets import Pet
 from render.painter.poses import (
@@ -49,7 +50,7 @@ from render.painter.props import EXTENT, GRIP, HAND, draw_prop
 from render.painter.shops import ShopMatch, draw_shop
 from render.painter.staging import PlacedProp, Staged, stage_scene
 from render.painter.venues import VENUES, draw_venue, places_drawn, venue_captions
-from render.painter.vocabulary import crowd_kind, hazard_of, match_prop, vocabulary
+from render.painter.vocabulary import art, crowd_kind, hazard_of, match_prop, vocabulary
 from render.stages import CancelFn, ProgressFn, RenderSpec, SceneArt, Sprite, overscan_size
 from story.script import Scene, Script
 
@@ -59,6 +60,7 @@ FaceBox = tuple[float, float, float, float]
 _BOX = (-88.0, 88.0, -142.0, 12.0)  # a standing pet's canvas in pet units: left, right, top, bottom
 SAFE_X = 0.04  # each side of the visible frame kept clear of pets and props (camera moves crop it)
 YOUNG_SCALE = 0.56  # a kitten or puppy beside the grown-ups
+_DECKS = ("pirate ship", "yacht", "fishing boat")  # a boat at sea is the deck the cast stands on, not a prop
 _LYING_SCALE = {"roll": 0.78, "swim": 0.78}  # a pet lying along the ground: its whole length inside the frame
 # a litter: each young one's offset from the slot in pet units, the back ones first (drawn first)
 _LITTER: dict[int, list[tuple[float, float]]] = {
@@ -260,6 +262,8 @@ class StoryboardPainter:
             draw_venue(c, shop)
         elif shop is not None:
             draw_shop(c, scene.location, shop.kind, BACKGROUNDS[scene.location])
+        elif scene.location == "sea":  # on the deck of the boat the scene asks for (a pirate ship), or a fishing boat
+            bg_sea(c, next((a for a in map(art, map(match_prop, scene.props)) if a in _DECKS), "fishing boat"))
         else:
             BACKGROUNDS[scene.location](c)
         weather_ground(c, outdoor)

@@ -281,7 +281,7 @@ def draw_marks(p: Pen, marks: tuple[str, ...], head_y: float, seed: int, lang: s
             draw_gear(p, mark, head_y, rng)
 
 
-_WISHED = {"beach": "sea", "lake": "lake", "mountain": "mountain", "snow": "snow", "park": "tree", "farm": "tree",
+_WISHED = {"beach": "sea", "sea": "sea", "lake": "lake", "mountain": "mountain", "snow": "snow", "park": "tree", "farm": "tree",
            "family": "heart", "bedroom": "heart", "space": "moon", "planet": "moon"}  # what a wished-for place or weather is drawn as in the bubble
 
 

@@ -25,6 +25,7 @@ HAND: dict[str, float] = {"tape measure": 30, "wrench": 30, "umbrella": 75, "mic
                           "coffee cup": 18, "handbag": 24, "necklace": 24, "newspaper": 30, "kitten": 36,
                           "puppy": 36, "fire hose": 56, "flag": 60,
                           "sausages": 22, "fish": 22, "bone": 16, "noodles": 18, "dumplings": 18, "steamed buns": 18, "shoes": 24, "meat": 18,
+                          "fishing net": 40, "ship's wheel": 40,
                           "bread": 20, "ice cream": 18, "tooth": 22, "game controller": 28, "piggy bank": 34,
                           "weights": 40, "broom": 64, "dishes": 20, "boxes": 30, "basketball": 22, "frisbee": 24,
                           "tennis racket": 40, "skateboard": 40, "guitar": 56, "burger": 20,
@@ -37,6 +38,7 @@ GRIP: dict[str, tuple[float, float]] = {"umbrella": (0, -4), "microphone": (0, -
                                         "necklace": (0, -100), "kitten": (0, -24), "puppy": (0, -24),
                                         "fire hose": (-30, -40), "flag": (0, -30),
                                         "sausages": (0, -92), "fish": (0, -90), "bone": (0, -40), "meat": (30, -88), "shoes": (0, -20),
+                                        "fishing net": (0, -96), "ship's wheel": (0, -50),
                                         "bread": (-10, -26), "ice cream": (0, -20),
                                         "tooth": (0, -40), "game controller": (0, -40), "weights": (0, -31),
                                         "broom": (0, -70), "dishes": (0, -24), "boxes": (0, -20),
@@ -819,6 +821,38 @@ def _fish(p: Pen, color: RGB | None) -> None:
     p.arc(0, -10, 6, 20, 160, 1.6)  # the mouth
 
 
+def _fishing_net(p: Pen, color: RGB | None) -> None:
+    """A fisherman's net hauled up by its top rope: a sagging mesh bag with its floats, a catch of fish in it."""
+    cord = color or (226, 214, 180)
+    bag = [(-30, -96), (30, -96), (34, -50), (20, -14), (0, -4), (-20, -14), (-34, -50)]
+    p.poly(bag, (120, 150, 170, 70), outline=False)
+    for x, y, a in ((-12, -30, -1), (8, -22, 1), (-2, -46, 1), (14, -44, -1)):  # the catch inside
+        body = (130, 168, 204)
+        p.ell(x, y, 9, 5, body)
+        p.poly([(x + a * 8, y), (x + a * 15, y - 5), (x + a * 15, y + 5)], darker(body, 0.85))
+        p.ell(x - a * 5, y - 1, 1.3, 1.3, INK, outline=False)
+    for k in range(-3, 4):  # the mesh: cords down and across
+        p.line([(k * 9, -96), (k * 5, -8)], cord, 1.2)
+    for y in (-82, -66, -50, -34, -18):
+        w = 34 - abs(y + 50) * 0.35
+        p.line([(-w, y), (w, y)], cord, 1.2)
+    p.stroke([(-32, -96), (32, -96)], (150, 110, 70), 4)  # the top rope and its red floats
+    for x in (-22, 0, 22):
+        p.ell(x, -96, 5, 4, (226, 70, 60))
+
+
+def _ships_wheel(p: Pen, color: RGB | None) -> None:
+    """A ship's wooden wheel held by two spokes: the rim, the hub and eight spokes with their handles."""
+    wood = color or (160, 108, 62)
+    for k in range(8):
+        a = k * math.pi / 4
+        x, y = math.cos(a), math.sin(a)
+        p.stroke([(0, -50), (x * 44, -50 + y * 44)], wood, 5)
+    p.arc(0, -50, 32, 0, 360, 6, fill=wood)
+    p.ell(0, -50, 8, 8, darker(wood, 0.8))
+    p.ell(0, -50, 3, 3, GOLD, outline=False)
+
+
 def _bone(p: Pen, color: RGB | None) -> None:
     """A dog's bone: a white shaft with two round knobs at each end, drawn slanted."""
     col = color or (246, 240, 222)
@@ -1441,6 +1475,26 @@ def _pirate_ship(p: Pen, color: RGB | None) -> None:
         p.line([(x, -69), (x, -59)], darker(wood, 0.8), 1.6)
 
 
+def _fishing_boat(p: Pen, color: RGB | None) -> None:
+    """A little fishing boat on a strip of sea: a red hull with its white stripe, the wheelhouse aft, a short mast
+    with a furled sail, a lifebuoy on the side and a net hung over the rail."""
+    hull = color or (200, 62, 52)
+    p.rect(-98, -14, 98, 4, (60, 120, 190), outline=False)  # the water
+    for x in range(-84, 85, 28):
+        p.arc(x, -12, 8, 200, 340, 2)
+    p.line([(20, -58), (20, -150)], (120, 84, 52), 4)  # the mast and its furled sail
+    p.poly([(22, -140), (70, -70), (24, -70)], (236, 226, 200))
+    p.rect(-80, -104, -30, -58, (236, 232, 220))  # the wheelhouse
+    p.rect(-84, -112, -26, -102, (60, 110, 160))
+    p.rect(-70, -96, -42, -76, (150, 196, 226))
+    p.poly([(-98, -62), (98, -66), (76, -10), (-82, -10)], hull)  # the hull
+    p.line([(-92, -50), (92, -54)], WHITE, 3)
+    p.ell(44, -38, 9, 9, (236, 80, 70))  # the lifebuoy
+    p.ell(44, -38, 4, 4, hull, outline=False)
+    for x in range(-20, 12, 8):  # the net over the rail
+        p.line([(x, -66), (x + 4, -40)], (226, 214, 180), 1.2)
+
+
 def _treasure_chest(p: Pen, color: RGB | None) -> None:
     """An open treasure chest heaped with gold coins: a wooden box with gold bands and a lock, the lid thrown back,
     coins spilling on the ground, sparkles over it."""
@@ -1707,7 +1761,7 @@ DRAW: dict[str, DrawFn] = {
     "coffee cup": _coffee_cup, "handbag": _handbag, "necklace": _necklace, "newspaper": _newspaper, "yacht": _yacht,
     "easel": _easel, "fire hose": _fire_hose, "fire": _fire, "burning house": _burning_house, "flag": _flag,
     "sausages": _sausages, "fish": _fish, "bone": _bone, "noodles": _noodles, "dumplings": _dumplings, "steamed buns": _steamed_buns,
-    "shoes": _shoes, "meat": _meat,
+    "shoes": _shoes, "meat": _meat, "fishing net": _fishing_net, "ship's wheel": _ships_wheel,
     "bread": _bread, "ice cream": _ice_cream, "plane": _plane, "train": _train, "oven": _oven, "queue": _queue,
     "tooth": _tooth, "game controller": _game_controller, "boxes": _boxes, "football": _football,
     "basketball": _basketball, "frisbee": _frisbee, "tennis racket": _tennis, "skateboard": _skateboard,
@@ -1730,7 +1784,7 @@ RIG_OFFSET: dict[str, tuple[float, float]] = {"car": (-6, 6), "delivery scooter"
 VARIANTS: dict[str, DrawFn] = {"soapy car": _soapy_car, "volleyball": _volleyball, "sports car": _sports_car, "truck": _truck, "bus": _bus, "taxi": _taxi, "bicycle": _bicycle, "bubble tea": _bubble_tea,
                                "hot dog": _hot_dog,
                                "stunned crowd": _stunned_crowd, "crying crowd": _crying_crowd, "coin jar": _coin_jar,
-                               "soup bowl": _soup_bowl, "pirate ship": _pirate_ship, "treasure chest": _treasure_chest,
+                               "soup bowl": _soup_bowl, "pirate ship": _pirate_ship, "fishing boat": _fishing_boat, "treasure chest": _treasure_chest,
                                "treasure box": _treasure_chest, "treasure map": _treasure_map}
 # the crowds drawn as two groups, each of the animals its words name (``vocabulary.crowd_kind``)
 _OF_A_KIND: dict[str, Callable[[Pen, RGB | None, str], None]] = {
@@ -1769,5 +1823,6 @@ EXTENT: dict[str, tuple[float, float]] = {
     "treasure chest": (90, 116), "treasure box": (90, 116), "treasure map": (66, 78),
     "sofa": (116, 98), "pet bed": (72, 54), "windowsill": (90, 192), "hamster wheel": (54, 112),
     "perch": (56, 144), "washing machine": (46, 118), "soapy car": (132, 116), "volleyball": (52, 102), "kite": (42, 110),
-    "remote control": (18, 102), "yarn ball": (82, 90), "carrot": (24, 112), **figures.EXTENT,
+    "remote control": (18, 102), "yarn ball": (82, 90), "carrot": (24, 112), "fishing net": (40, 100),
+    "ship's wheel": (50, 100), "fishing boat": (100, 152), **figures.EXTENT,
 }

@@ -117,12 +117,13 @@ _SCORNED = {"sneer": "sad", "laugh": "sad", "point": "sad", "push": "shocked"}
 _PAYOFF_MOODS = {"triumphant", "dramatic"}
 _OWN_EFFECT = {"hug", "kneel", "treat", "spill", "fight", "catch"}  # a deed with its own effect on its target
 _AIRLESS = {"space", "planet"}  # nobody stands there without a spacesuit
-_WATERSIDE = {"lake", "beach"}  # places drawn with their own water: a fishing line goes into it (no pond)
+_WATERSIDE = {"lake", "beach", "sea"}  # places drawn with their own water: a fishing line goes into it (no pond)
 _YOUNG_FIGURES = {"kitten", "puppy", "kittens", "puppies"}
 _CARRIED = {"kitten", "puppy"}  # small enough to be carried in a rescue
 _CARRIERS = {"hug", "walk", "run", "stand", "enter", "exit"}
 _SHOW_OFF = {"laugh", "sneer", "point", "celebrate"}  # may stand in a rig they show off, keeping their arms
 _SHOWN_OFF = {"yacht", "car"}
+_VESSELS = {"yacht"}  # a boat of any kind (a fishing boat, a pirate ship: the yacht's variants)
 _ARRIVING = {"enter", "exit"}  # who comes or goes where a car or a scooter waits comes or goes in it
 _RIDDEN = {"car", "delivery scooter"}
 # a pet walking up to one of these is its customer or visitor, not the one who works at it
@@ -437,6 +438,8 @@ def stage_scene(scene: Scene, cast: list[str] | None = None, young: Mapping[str,
     # a thing nothing drawable is near to ("weights", "the final", a score) is drawn as nothing at all, never
     # as a stand-in present: the report says so (``unseen``)
     matches = [m for m in map(match_prop, scene.props) if m.how != "fallback"]
+    if scene.location == "sea":  # the boat at sea is the deck its cast stands on (the background), never a rig
+        matches = [m for m in matches if m.drawn not in _VESSELS]
     ids = [a.id for a in scene.characters]
     if any(a.action == "treat" and a.target not in ids for a in scene.characters) and not any(
             m.drawn in ("patient", "hospital bed") for m in matches):

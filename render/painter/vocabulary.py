@@ -209,7 +209,7 @@ def _job(props: list[PropMatch], location: str, holding: PropMatch | None) -> st
     for job, spec in v.jobs.items():
         if location in spec["when"]["locations"]:
             return job
-    return "sweep"
+    return "strive"  # work with no trade's thing asked nor a trade's own place: the effort alone, no tool nor ride
 
 
 _AT_THE_WEIGHTS = ("train", "run")  # "trains every night", 举起了最重的杠铃 (told as a dash) where the weights are
