@@ -28,6 +28,7 @@ from story.lexicon import Hit, lexicon, tokenize_en
 from story.location import PremisePlace, out_in, reaches_place, scene_location
 from story.mockers import one_crowd, show_mockers_stunned, show_visit_served
 from story.names import outside_names
+from story.outfits import own_job, show_off_job
 from story.plan import (
     MAX_LINE_S,
     NARRATOR,
@@ -250,7 +251,9 @@ def openings(text: str) -> tuple[str | None, str | None]:
     hits = lexicon().find(text, ["events"])
     dream = next((h for h in hits if h.key == "dream"), None)
     build = next((h for h in hits if h.key == "build" and not (h.surface.lower() == "start" and re.search(
-        r"\bthe\s+$", text[:h.pos], re.I))), None)  # "At the start of autumn": a time, no shop started
+        r"\bthe\s+$", text[:h.pos], re.I)) and not (h.surface.lower() == "open" and re.search(
+        r"\b(?:is|are|was|were|stays?|stayed|left|wide|always|still)\s+$", text[:h.pos], re.I))), None)
+    # "At the start of autumn": a time, no shop started; "the door is open": open, nothing opened
     opened = build if build is not None and (dream is None or dream.pos > build.pos) else None
     return _told_from(text, opened), _told_from(text, dream)
 
@@ -491,6 +494,9 @@ def expand_plan(
     lex = lexicon()
     stage = staging()
     subs: list[Substitution] = substitutions if substitutions is not None else []
+    from story.premise import analyse
+
+    worn = own_job(analyse(premise))  # the premise's job is the hero's (a farmer who adopts it keeps the farmer's)
 
     # 2. The cast: the hero in the chosen style, the others as the plan describes them. A hero whose
     #    breed the catalogue lacks (a chihuahua) keeps that breed under its species' default style.
@@ -559,7 +565,7 @@ def expand_plan(
             location = str(wet[weather])  # the arc's rainy street in a snowy story: the street, in the snow
         # 3c. who is there and what each does
         present = _present(group, members, ids)
-        apps = _appearances(present, group, members, hits, job_entry, n, len(groups), location)
+        apps = _appearances(present, group, members, hits, job_entry if worn else None, n, len(groups), location)
         _with_partner(apps, hints.lovers, ids)
         if any(h.section == "events" and h.key in _LEFT_BEHIND for h in hits):
             _left_behind(apps)
@@ -664,8 +670,6 @@ def expand_plan(
                 names={str(c["id"]): str(c["name"]) for c in characters})
     show_owner(scenes, str(job["outfit"]) if job else None, [str(p) for p in job["props"]] if job else [])
     # "a waiter … opens his own restaurant": the owner in a suit from there, never in the waiter's vest
-    from story.premise import analyse
-
     show_damage(scenes, analyse(premise), MAX_PROPS)
     show_illness(scenes, story_kind(analyse(premise)), [str(c["id"]) for c in characters])  # a getting-well story: the
     # patient in bed until it is well, its carer caring for it, then both up together
@@ -683,6 +687,8 @@ def expand_plan(
     show_visit_served(scenes, analyse(premise))  # "the cat who mocked her comes to eat at her restaurant": served
     show_comeback(scenes, analyse(premise))  # 当年赶走他的老板来应聘服务员: the old boss humbled before the chef
     show_group_comeback(scenes, analyse(premise))  # "…and the customers come begging": the many stunned, the hero glad
+    show_off_job(scenes, analyse(premise), hints.job if worn and analyse(premise).job else None, hints.calling,
+                 {str(c["id"]): str(c["name"]) for c in characters}, hints.place)  # a job quit, another's trade
     in_scenes(subs, groups)  # the report says the scene each substitution is drawn in, not the plan's beat
     one_crowd(scenes)  # the judges in tears, the mockers stunned: that crowd, no cheering one beside it
     vary_pictures(scenes)  # never the same picture twice in a row: one pet re-posed (mocked again: head down)

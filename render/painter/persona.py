@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from story.outfits import own_job as owns_job
 from story.premise import Person, analyse
 from story.script import Character, Script
 
@@ -74,8 +75,20 @@ def _named_before(premise: str, pos: int) -> str | None:
     # the role is this pet's only when nothing but its breed words stand between ("a nurse golden retriever"),
     # never another pet's before a verb ("a golden retriever nurse saves a kitten", 医生狗给生病的小猫)
     gap = before[at + len(hit):]
-    return key if not re.search(r"[\u4e00-\u9fff]", gap) and len(gap.split()) <= 2 and not re.search(
+    # nor its owner's ("the farmer's son")
+    return key if not re.search(r"[\u4e00-\u9fff]", gap) and len(gap.split()) <= 2 and not gap.startswith(
+        ("'s", "s'", "’s")) and not re.search(
         r"(?<![a-z])(?:[a-z]+s|and|with|to|for|by|the|a|an)\s", gap + " ") else None
+
+
+def _owned(premise: str, person: Person) -> bool:
+    """Whether the job words a pet is read with name its owner, right before it ("the farmer's son", "the
+    doctor's kitten", 农夫的孩子): the pet is no farmer, no doctor."""
+    if not person.job_words:
+        return False
+    before = premise[max(0, person.pos - len(person.job_words) - 4): person.pos].lower()
+    words = re.escape(person.job_words.lower())
+    return re.search(rf"{words}(?:'s|s'|’s)\s*$|{words}的$", before) is not None
 
 
 def is_old(text: str) -> bool:
@@ -107,12 +120,13 @@ def personas(script: Script) -> dict[str, Persona]:
         if person is not None:
             old = old or "old" in person.traits or person.relation in ages["relations"]
             dream = analysis.dream if c.id == "hero" else None
-            named = job_costume(person.job_words) if person.job_words else None
+            owned = _owned(script.premise, person)  # "the farmer's son", 农夫的孩子: the job is its owner's
+            named = job_costume(person.job_words) if person.job_words and not owned else None
             named = named or _named_before(script.premise, person.pos)  # "a detective cat", "sea captain"
-            named = named or job_costume(" ".join(person.words))  # "a teacher dog": its relation word a role
-            named = named or (job_costume("", person.job) if person.job else None)  # its job's nearest costume
-            if named is None and c.id == "hero" and analysis.job is not None:  # "a firefighter dog rescues…"
-                named = job_costume("", analysis.job)
+            named = named or (job_costume(" ".join(person.words)) if not owned else None)  # "a teacher dog"
+            named = named or (job_costume("", person.job) if person.job and not owned else None)  # its nearest
+            if named is None and c.id == "hero" and analysis.job is not None and owns_job(analysis):
+                named = job_costume("", analysis.job)  # "a firefighter dog rescues…", never the adopter's job
             if job is None and named is not None:
                 job, works = named, not (dream is not None and dream == person.job and analysis.job != dream)
             elif job is None and dream is not None:  # the job the hero only dreams of
