@@ -149,6 +149,8 @@ def hero_jobs(hits: list[Hit], tokens: Tokens, people: list[Person] | None = Non
             continue  # 流浪狗在菜市场捡到钱包, "waits at the market": where it is, no vendor's job
         if tokens.words[h.end:h.end + 1] and tokens.words[h.end].lower() in _OBJECT_PRONOUNS:
             continue  # "the white cat nurses him back to health": a deed done to someone, no nurse's job
+        if _meets_the_pet(h, hits, tokens):
+            continue  # "an old fisherman finds a shivering puppy": the one who finds it, no job of the pet's
         aimed = (any(0 <= h.start - end <= 4 for end in goal_ends) and not dreamed_thing_at(tokens, h.start)) \
             or h.surface.startswith(("runs for", "run for"))  # 梦想的学校, "dream school": the school, no career
         if (h.key == "mayor" or aimed) and h.key != job:
@@ -159,6 +161,24 @@ def hero_jobs(hits: list[Hit], tokens: Tokens, people: list[Person] | None = Non
 
 
 _OBJECT_PRONOUNS = frozenset({"him", "her", "it", "them", "me", "us"})  # after a verb, never after a job
+_PETS = frozenset({"breeds", "species"})
+_ROLE_LEAD = frozenset({"a", "an", "the", "old", "kind", "young", "poor", "rich", "lonely", "local"})
+
+
+def _meets_the_pet(job: Hit, hits: list[Hit], tokens: Tokens) -> bool:
+    """An English job said as the premise's first doer, a verb after it and a pet only after that ("an old fisherman
+    finds a shivering puppy", "the fishermen feed her fish"): that one's own role, met by the pet, never the pet's
+    (a pet before it, "a corgi fisherman", or right after it, "a fisherman dog", is the pet's own)."""
+    words = tokens.words
+    if tokens.chinese or job.end >= len(words) or any(h.section in _PETS and h.start < job.start for h in hits):
+        return False
+    if not all(w in _ROLE_LEAD or any(t.start <= k < t.end and t.section == "traits" for t in hits)
+               for k, w in enumerate(words[:job.start])):
+        return False  # not the premise's first doer ("a dog who works as a fisherman")
+    after = words[job.end]
+    pet = next((h.start for h in hits if h.section in _PETS and h.start > job.end), None)
+    return pet is not None and after.endswith("s") and after not in {"is", "was", "has"} and not any(
+        h.start == job.end and h.section in _PETS for h in hits)
 _WORKS = ("卖", "摆摊", "摊", "打工", "工作", "上班", "干活", "sell", "sold", "stall", "vendor", "hawker", "shop", "work",
           "job")
 _AT = {"在", "到", "去", "来", "at", "in", "to", "into", "around", "near"}

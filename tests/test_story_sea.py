@@ -168,3 +168,13 @@ def test_a_storm_at_sea_is_painted_on_the_water() -> None:
     sea = StoryboardPainter().paint(script, spec, no_progress, never_cancel)
     beach = StoryboardPainter().paint(ashore, spec, no_progress, never_cancel)
     assert at_sea and all(sea[k].tobytes() != beach[k].tobytes() for k in at_sea)
+
+
+@pytest.mark.parametrize(("premise", "job"), [
+    ("an old fisherman finds a shivering puppy on the dock and takes him home", None),  # the finder's role
+    ("a kind baker finds a lost kitten in the snow", None),
+    ("a lonely fisherman dog goes out to sea every morning", "fisherman"),
+    ("a corgi fisherman catches a giant fish", "fisherman"),
+])
+def test_the_role_of_the_one_who_finds_the_pet_is_not_the_pets_job(premise: str, job: str | None) -> None:
+    assert analyse(premise).job == job
