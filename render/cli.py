@@ -18,11 +18,11 @@ import os
 import secrets
 import sys
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from petreel.errors import Cancelled, EncoderMissing, PetReelError, RenderFailed, UserError
+from story.drawings import drawn_lines, reads_words
 from story.script import Script
 from story.styles import ART_STYLES, CHARACTER_STYLES, DEFAULT_ART_STYLE, art_styles_for
 from story.text import script_language
@@ -229,25 +229,24 @@ def _write(premise: str, args: argparse.Namespace, settings: Any, seed: int) -> 
         print(note, file=sys.stderr)
     substitutions: list[Substitution] = []
     if not (settings.llm.base_url or settings.llm.gguf_path):
-        substitutions = list(write_story(premise, style, args.lang, seed, args.art_style).substitutions)
-        for sub in substitutions:
-            print(f"drawn instead: {sub}", file=sys.stderr)
+        written = write_story(premise, style, args.lang, seed, args.art_style)
+        substitutions = list(written.substitutions)
+        read = written.script if reads_words(settings.render.backend) else None  # as the painter will draw it
+        for line in drawn_lines(substitutions, read):
+            print(f"drawn instead: {line}", file=sys.stderr)
     return write_script(settings, premise, style, args.lang, seed, art_style=args.art_style), substitutions
 
 
 def as_painted(subs: Sequence[Substitution], scenes: Sequence[dict[str, Any]] | None) -> list[str]:
-    """The report's substitution lines as the painter drew them: an action whose doer the painter drew with a drawing
-    of its own (a carry on the back, hiding under the bed, a throw, a slap, tearing: its report's ``drawn_as``, read
-    from the scene's words) says that drawing, not the stand-in the script wrote ('carries' drawn as 'work')."""
-    drawn = {(s["scene"], str(c["id"])): str(c["drawn_as"]) for s in scenes or () if s.get("drawn")
+    """The report's substitution lines as the painter drew them (``story.drawings.drawn_lines``, the lines
+    ``petreel script`` and this command's stderr print): an action whose doer the painter drew with a drawing of its
+    own (a carry on the back, hiding under the bed, a throw, a slap, tearing: its report's ``drawn_as``, read from
+    the scene's words) says that drawing, not the stand-in the script wrote ('carries' drawn as 'work')."""
+    if scenes is None:
+        return drawn_lines(subs)
+    drawn = {(int(s["scene"]), str(c["id"])): str(c["drawn_as"]) for s in scenes if s.get("drawn")
              for c in s["drawn"]["characters"] if c.get("drawn_as")}
-    lines: list[str] = []
-    for sub in subs:
-        painted = drawn.get((sub.scene, sub.who or "")) if sub.kind == "action" else None
-        line = str(replace(sub, used=painted) if painted else sub)
-        if line not in lines:
-            lines.append(line)
-    return lines
+    return drawn_lines(subs, painted=drawn)
 
 
 def write_report(path: Path, script: Any, seed: int, scenes: list[dict[str, Any]] | None,

@@ -48,7 +48,8 @@ from story.plan import (
 from story.premise import Analysis, Person, Side, describe, hero_style
 from story.repeats import unrepeated
 from story.spine import job_place, premise_beats
-from story.staged import Cast, cast_asks, premise_place, spine_data
+from story.spinedata import spine_data
+from story.staged import Cast, cast_asks, premise_place
 from story.styles import CHARACTER_STYLES
 from story.text import FIELD, fill_fields, within
 from story.text import HAN as _HAN

@@ -14,6 +14,7 @@ import sys
 from typing import Any
 
 from petreel.errors import PetReelError, UserError
+from story.drawings import drawn_lines, reads_words
 from story.offline import recast_note, validate_premise, write_story
 from story.premise import analyse, hero_style, understood_line
 from story.script import Script
@@ -107,7 +108,8 @@ def run_script(args: argparse.Namespace) -> int:
     if offline:
         written = write_story(premise, style, args.lang, seed, args.art_style)
         print(f"arc: {written.arc}")
-        for sub in written.substitutions:
-            print(f"drawn instead: {sub}")
+        read = written.script if reads_words(settings.render.backend) else None  # as the painter will draw it
+        for line in drawn_lines(written.substitutions, read):
+            print(f"drawn instead: {line}")
     print("\n".join(describe_script(script)))
     return 0

@@ -53,7 +53,7 @@ from story.script import (
     normalise_language,
     spoken_length,
 )
-from story.staged import spine_data
+from story.spinedata import spine_data
 from story.styles import ART_STYLES, CHARACTER_STYLES
 from story.text import HAN as _HAN
 from story.text import alternation, cjk_spaced

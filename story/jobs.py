@@ -9,8 +9,8 @@ import re
 
 from story.analysis import BY, Person
 from story.clausewords import role_noun_zh
-from story.datafiles import read_json
 from story.lexicon import Hit, Tokens, dreamed_thing_at, lexicon
+from story.spinedata import spine_data
 
 _GOAL_WORDS = {"become", "dream", "run_for", "build", "compete", "explore"}
 
@@ -193,7 +193,7 @@ _BEFORE_ASKED = {"老", "那个", "一个", "一位", "那位", "位", "个", "t
 def _asked_jobs(hits: list[Hit], tokens: Tokens) -> set[str]:
     """The jobs of the ones a premise's pet goes to ask for a deed (来找老鞋匠修鞋, 去找兽医, "asks the old cobbler
     to fix her shoes": spine.json's ``asked_of``): a person of that job, never the asker's own job."""
-    asking = {w.split()[0] for w in read_json("spine.json")["asked_of"]["zh" if tokens.chinese else "en"]}
+    asking = {w.split()[0] for w in spine_data()["asked_of"]["zh" if tokens.chinese else "en"]}
     words = tokens.words
     out: set[str] = set()
     for h in hits:

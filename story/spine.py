@@ -23,6 +23,7 @@ from story.fragments import NOW_LEADS, WHEN_EN
 from story.lexicon import lexicon
 from story.plan import NARRATOR, staging
 from story.premise import Analysis
+from story.spinedata import spine_data
 from story.staged import (
     Beat,
     Cast,
@@ -33,7 +34,6 @@ from story.staged import (
     kind,
     main_place,
     place_time,
-    spine_data,
     visual_note,
 )
 from story.telling import tell

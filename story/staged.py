@@ -1,7 +1,7 @@
 """A premise clause as a beat of the story, and its stage. Pure.
 
-The values the spine, the weave and the arcs share (``Beat``, ``Cast``, ``spine_data()``:
-``story/data/spine.json``), what each clause is to the story (``kind``: a wrong, a rise, an
+The values the spine, the weave and the arcs share (``Beat``, ``Cast``; ``spine_data()``, of
+``story/data/spine.json``, is ``story.spinedata``'s), what each clause is to the story (``kind``: a wrong, a rise, an
 outcome …; ``phase``; ``mending``: a rival who makes amends), and how a clause is staged: the
 action from its verb (``action_of``), the place it asks for (``place_ask``), who is there
 (``cast_asks``) and the visual note that stages it (``visual_note``).
@@ -29,16 +29,11 @@ from story.putdowns import says
 from story.riches import drives_zh
 from story.roles import wrongs
 from story.sides import harms_in
+from story.spinedata import spine_data
 from story.telling import telling_data
 from story.text import HAN, alternation
 
 Beat = dict[str, Any]  # speaker, line, visual, slot (+ clause, kind, befalls, asks for premise beats)
-
-
-@cache
-def spine_data() -> dict[str, Any]:
-    data: dict[str, Any] = read_json("spine.json")
-    return data
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ from story.clauses import Clause, Part, outsider_entry
 from story.datafiles import read_json
 from story.lexicon import lexicon
 from story.premise import Analysis, describe
+from story.spinedata import spine_data
 from story.text import fill_fields, possessive
 
 if TYPE_CHECKING:
@@ -163,7 +164,7 @@ def _asked(c: Clause, premise_language: str) -> tuple[str, str] | None:
     no search); None when it asks none."""
     if c.passive:
         return None
-    data = read_json("spine.json")["asked_of"]
+    data = spine_data()["asked_of"]
     zh = premise_language == "zh"
     said = ("" if zh else " ").join("\x00" if p.key is not None and p.key == c.obj else p.text for p in c.parts)
     asking = "|".join(re.escape(w) for w in sorted(data["zh" if zh else "en"], key=len, reverse=True))

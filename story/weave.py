@@ -35,7 +35,8 @@ from story.plan import (
 from story.premise import Analysis
 from story.repeats import repeats, sentences
 from story.script import spoken_length
-from story.staged import Beat, Cast, broad_place, dreamt_own, mending, phase, spine_data
+from story.spinedata import spine_data
+from story.staged import Beat, Cast, broad_place, dreamt_own, mending, phase
 from story.text import HAN, fill_fields, within
 
 

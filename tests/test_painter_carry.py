@@ -10,7 +10,8 @@ from typing import Any
 import numpy as np
 import pytest
 
-from render.painter.staging import Staged, piggyback, stage_scene
+from render.painter.staging import Staged, stage_scene
+from story.drawings import piggyback
 from story.script import Scene
 from tests.test_staging import _scene, _still
 

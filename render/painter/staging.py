@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from render.painter.geometry import BACK_GROUND, GROUND, HORIZON
 from render.painter.props import EXTENT
 from render.painter.vocabulary import Pose, PropMatch, art, match_prop, stage_action, vocabulary
+from story.drawings import SLAP, TEAR, back_carry, hider, lead, scene_words, struck, tells_throw
 from story.script import Scene
 
 
@@ -154,18 +155,15 @@ def _bed(scene: Scene, st: Staged, bedded: set[str]) -> str:
     return _BEDS.get(scene.location, "home")
 
 
-# a thing the scene's words tell is thrown away (throws the ring away, tosses his phone into the lake, 把戒指扔掉了,
-# 丢进河里): the thrower's paw flung up and out, the thing flying off from it along its arc
-_THROWING = re.compile(r"\b(?:throws?|threw|thrown|throwing|toss|tosses|tossed|tossing|flings?|flung|flinging|"
-                       r"hurls?|hurled|hurling|chucks?|chucked)\b(?![^.!?;]{0,6}\b(?:a party|up\b|a fit|a tantrum|"
-                       r"a punch|punches))|扔|丢掉|丢进|丢到|丢出|丢下|甩掉|甩开了?手里")
+# a thing thrown away where the scene's words tell it (``story.drawings.tells_throw``): the thrower's paw flung up and
+# out, the thing flying off from it along its arc
 _THROWN_FIRST = ("ring", "phone", "letter", "flowers", "necklace", "money", "gift box")  # what is thrown, likeliest
 
 
 def _throws(scene: Scene, staged: list[Staged], matches: list[PropMatch], cast: list[str] | None) -> list[Staged]:
     """The thing thrown away where the scene's words tell a throw and ask a thing for the paw: held by the hero
     (else the one holding it, else the first on screen) in its flung paw, drawn flying off (arms "throw")."""
-    if not staged or not _THROWING.search(_words(scene)):
+    if not staged or not tells_throw(scene):
         return staged
     vocab = vocabulary()
     hand = [m for m in matches if vocab.props[m.drawn].layer == "hand"]
@@ -175,7 +173,7 @@ def _throws(scene: Scene, staged: list[Staged], matches: list[PropMatch], cast: 
     ids = [st.id for st in staged]
     holder = next((k for k, st in enumerate(staged) if st.pose.holding is not None and
                    st.pose.holding.drawn == thing.drawn), None)
-    k = holder if holder is not None else ids.index(cast[0]) if cast and cast[0] in ids else 0
+    k = holder if holder is not None else ids.index(lead(scene, cast))
     st = staged[k]
     if st.carried or st.on_back or st.pose.body != "stand" or st.pose.rig is not None:
         return staged
@@ -195,7 +193,7 @@ _CAGED = re.compile(r"\b(?:in|inside|into)\s+(?:a|the|his|her|its|their|an)\s+(?
 def _caged(scene: Scene, staged: list[Staged], cast: list[str] | None) -> list[Staged]:
     """The hero (else the first on screen) standing, sitting or crying inside a cage where the scene's words tell
     it: a ``caged`` mark, the bars drawn over it; none when it only acts on another (it is let out)."""
-    if not staged or not _CAGED.search(_words(scene)):
+    if not staged or not _CAGED.search(scene_words(scene)):
         return staged
     ids = [st.id for st in staged]
     k = ids.index(cast[0]) if cast and cast[0] in ids else 0
@@ -210,20 +208,15 @@ def _caged(scene: Scene, staged: list[Staged], cast: list[str] | None) -> list[S
     return out
 
 
-# one hiding under the bed (hides under the bed, 躲在床底下, 钻到床下面): flat on the floor beneath it, only its scared
-# face peeking out from under the quilt's hem
-_UNDER_BED = re.compile(r"\b(?:hides?|hid|hidden|hiding|crawls?|crawled|crawling|cowers?|cowering|curls? up|"
-                        r"squeezes?|stays?|sits?|shivers?|shaking)\b[^.!?;]{0,24}?\bunder (?:the|a|his|her|its|"
-                        r"their|my) (?:\w+ )?bed\b|(?:躲|钻|藏|缩|爬)(?:进|到|在|回)?了?床(?:底下|底|下面|下)")
-
-
 def _under_bed(scene: Scene, staged: list[Staged], cast: list[str] | None) -> list[Staged]:
     """One hiding under the bed where the scene's words tell it: the hero (else the one the words name first)
-    flat on its front beneath the bed, scared, shivering (``bed`` "under"); the others as they were."""
-    if not _UNDER_BED.search(_words(scene)) or not staged:
+    flat on its front beneath the bed, scared, shivering (``bed`` "under"; ``story.drawings.hider``); the others as
+    they were."""
+    who = hider(scene, cast)
+    if who is None:
         return staged
     ids = [st.id for st in staged]
-    k = ids.index(cast[0]) if cast and cast[0] in ids else 0
+    k = ids.index(who)
     st = staged[k]
     if st.carried or st.pose.rig is not None or st.on_back:
         return staged
@@ -261,13 +254,6 @@ def _says_ladder(scene: Scene) -> bool:
 
 
 _WASHED_SIZE = 1.6  # a washed car drawn this much bigger than a car in the street: the scene is about it
-# a shove or a fight the scene's words tell as a slap across the face (slaps, 打了一巴掌, 扇耳光): drawn as the slap
-_SLAPPING = re.compile(r"\b(?:slap|slaps|slapped|slapping|smack|smacks|smacked)\b|巴掌|耳光|扇了|扇他|扇她|扇它")
-_SLAPS = {"push", "fight"}
-# a shove the scene's words tell as tearing a paper up (tears up his contract, rips the letter, 撕掉了合同): the doer
-# pulls the paper in two before its chest, scraps falling
-_TEARING = re.compile(r"\b(?:tear|tears|tore|tearing|rip|rips|ripped|ripping|shred|shreds|shredded)\s+"
-                      r"(?:up|apart|in half|to pieces|(?:the|his|her|its|their|a|an)\s+\w+)|撕")
 # a shove the scene's words tell as into the water (pushes him into the pool, 把橘猫推进了泳池): the one shoved is in
 # it up to the chest, paws up, splashing
 _INTO_WATER = re.compile(r"\binto the (?:pool|water|river|lake|sea|pond|fountain)\b|"
@@ -278,13 +264,6 @@ _RESCUING = re.compile(r"\b(?:save|saves|saved|saving|rescue|rescues|rescued|res
 _FROM = {"soot": re.compile(r"\b(?:fire|fires|burning|flames?|blaze|smoke|smoky)\b|火|烟"),
          "soaked:": re.compile(r"\b(?:drown|drowns|drowning|drowned|river|lake|sea|ocean|pool|water|flood|flooded|"
                                r"waves?)\b|溺水|落水|水里|河|湖|海里|泳池|洪水")}
-# one carried on another's back (carries his mom on his back, a piggyback ride, 背着妈妈去医院, 背起小猫): the
-# carrier bent forward under the weight, paws back round the rider's legs, the rider up on its back, arms round its
-# neck; 背着 only with where it is carried to (背着主人偷吃 is "behind the master's back")
-_ON_BACK = re.compile(r"\b(?:carr(?:y|ies|ied|ying)|lugs?|lugged|hoists?|hoisted)\b[^.!?;]{0,40}?\bon (?:his|her|its|"
-                      r"their|my|your|the) backs?\b|\bpiggy-?back|背起(?!包|书包|背包)|背在背上|"
-                      r"背(?:着|了)[^，。！？,.!?]{0,10}?(?:去|到|回|走|跑|冲|上|下|过|出|进|爬)")
-_BACK_CARRIERS = {"work", "treat", "walk", "run", "hug", "stand", "enter", "exit", "climb"}  # the carry's stand-ins
 _WASHING = re.compile(r"\b(?:wash|washes|washed|washing|scrub|scrubs|scrubbed|scrubbing|soap|soapy|suds)\b|洗车|擦车|洗了|刷车")
 
 
@@ -295,43 +274,22 @@ def _washes(scene: Scene, premise: str = "") -> bool:
     return bool(_WASHING.search(text))
 
 
-def _words(scene: Scene) -> str:
-    """The scene's own words, lower case: its narration and lines."""
-    return " ".join([scene.narration, *(ln.text for ln in scene.dialogue)]).lower()
-
-
-def piggyback(scene: Scene, premise: str = "") -> bool:
-    """Whether the scene's own words (narration, lines), else the premise where the scene's doer only stands in
-    for the carry (works, walks, treats), tell of one carried on another's back."""
-    return bool(_ON_BACK.search(_words(scene))) or bool(premise) and bool(_ON_BACK.search(premise.lower()))
-
-
 def _on_back(scene: Scene, staged: list[Staged], cast: list[str] | None, premise: str,
              young: Mapping[str, int]) -> list[Staged]:
-    """One carried on another's back, where the scene tells it (``piggyback``): the carrier (the one with a
-    target, else the hero) turned its way, bent forward, paws back under the rider; the rider (its target, else
-    the one other on screen) up on its back, a little smaller, leaning over its shoulders, arms round it."""
+    """One carried on another's back, where the scene tells it (``story.drawings.back_carry``: the carrier the one
+    with a target, else the hero; the rider its target, else the one other on screen): the carrier turned its way,
+    bent forward, paws back under the rider; the rider up on its back, a little smaller, leaning over its
+    shoulders, arms round it. Neither where the carrier lies, or rides a scooter the scene asks for."""
+    carry = back_carry(scene, cast, premise, {st.id: st.pose.action for st in staged})
+    if carry is None:
+        return staged
     ids = [a.id for a in scene.characters]
-    told = bool(_ON_BACK.search(_words(scene)))
-    if len(ids) < 2 or not (told or piggyback(scene, premise)):
-        return staged
-    apps = scene.characters
-    doer = next((k for k, a in enumerate(apps) if a.target in ids and a.target != a.id and
-                 (told or staged[k].pose.action in _BACK_CARRIERS)), None)  # told: whatever its stand-in (a shove)
-    if doer is None and cast and cast[0] in ids and len(ids) == 2:
-        doer = ids.index(cast[0])
-    if doer is None:
-        return staged
+    doer, rider_id = ids.index(carry[0]), carry[1]
     carrier = staged[doer]
-    rider_id = apps[doer].target if apps[doer].target in ids and apps[doer].target != apps[doer].id else \
-        next(i for i in ids if i != carrier.id) if len(ids) == 2 else None
-    if rider_id is None or not told and carrier.pose.action not in _BACK_CARRIERS or carrier.carried or \
-            carrier.pose.body != "stand" or carrier.pose.rig is not None and \
+    if carrier.carried or carrier.pose.body != "stand" or carrier.pose.rig is not None and \
             any(match_prop(p).drawn == carrier.pose.rig.drawn for p in scene.props):  # a scooter asked is ridden;
         # the work pose's own one is left where the words tell the carry
         return staged
-    if not told and carrier.pose.action == "stand":
-        return staged  # the premise's carry, but this scene's doer only stands: not carrying here
     t = ids.index(rider_id)
     rider = staged[t]
     if rider.pose.body != "stand" or rider.carried or rider.pose.rig is not None:
@@ -352,16 +310,11 @@ def _on_back(scene: Scene, staged: list[Staged], cast: list[str] | None, premise
     return out
 
 
-def _slaps(scene: Scene) -> bool:
-    """Whether the scene's own words (narration, lines) tell of a slap: its shove or fight is drawn as one."""
-    return bool(_SLAPPING.search(_words(scene)))
-
-
 def _rescued_from(scene: Scene, premise: str = "") -> str | None:
     """What the scene's rescue saves from, as the mark the one saved bears ("soot", "soaked:" water), by its words
     (narration, lines, setting, asked things), else the premise's ("falls into the river…, the cat saves it");
     None where the scene tells no rescue or it is from none of these."""
-    text = _words(scene)
+    text = scene_words(scene)
     if not _RESCUING.search(text):
         return None
     for words in (" ".join([text, scene.setting, *scene.props]).lower(), premise.lower()):
@@ -396,7 +349,7 @@ def _acted_on(scene: Scene, staged: list[Staged], ids: list[str], cast: list[str
                 *(m for m in them.pose.marks if m not in ("tears", "shiver")), saved_from)))
             # saved: sooty or dripping, in tears of relief, held by the one who saved it
         elif st.pose.action == "push" and st.pose.arms == "push" and them.pose.body == "stand" and \
-                not them.carried and them.pose.rig is None and _INTO_WATER.search(_words(scene)):
+                not them.carried and them.pose.rig is None and _INTO_WATER.search(scene_words(scene)):
             out[t] = replace(them, turned=True, facing=1 if st.slot.x > them.slot.x else -1, pose=replace(
                 them.pose, arms="up", expression="shocked", marks=("splash",), holding=None, lean=0.0))
             # shoved into the water: in it to the chest, paws up, splashing
@@ -457,6 +410,7 @@ def stage_scene(scene: Scene, cast: list[str] | None = None, young: Mapping[str,
     slots = [layout_slots[order.index(k)] for k in range(len(scene.characters))]
     xs = {a.id: s.x for a, s in zip(scene.characters, slots, strict=True)}
     staged: list[Staged] = []
+    struck_as = struck(scene)
     for app, slot in zip(scene.characters, slots, strict=True):
         cold = scene.weather != "clear" and scene.location in vocab.outdoor
         act = "shiver" if app.id in young and app.action == "stand" and cold else app.action
@@ -473,9 +427,9 @@ def stage_scene(scene: Scene, cast: list[str] | None = None, young: Mapping[str,
                            holding=PropMatch("sponge", job["holding"], "alias"))
         if pose.expression == "neutral" and scene.mood == "triumphant" and cast and app.id == cast[0]:
             pose = replace(pose, expression="happy")  # the hero's triumph: glad, never blank
-        if pose.action == "push" and _TEARING.search(_words(scene)) and not _slaps(scene):
+        if struck_as.get(app.id) == TEAR:  # a shove told as tearing a paper up, or as a slap (``story.drawings``)
             pose = replace(pose, arms="tear", lean=0.0, expression="angry", marks=("torn",), holding=None)
-        elif pose.action in _SLAPS and app.target in xs and app.target != app.id and _slaps(scene):
+        elif struck_as.get(app.id) == SLAP:
             pose = replace(pose, arms="slap", lean=6.0, expression="angry", marks=("smack",), holding=None,
                            motion="idle")
         if "rod" in pose.marks and scene.location in _WATERSIDE:

@@ -1,0 +1,181 @@
+"""The deeds the painter draws with drawings of their own, read from a scene's words (pure).
+
+A carry on the back, hiding under the bed, a throw, a slap and tearing a paper up have no action of their own in
+the script: the story stages each as its nearest action (a carry as ``work`` or ``walk``, hiding as ``celebrate``, a
+throw or a slap as ``push``) and lists it as a substitution. The storyboard painter reads the scene's own words
+(its narration and lines, and for a carry the premise) and draws the deed itself: the carrier bent under the one on
+its back, the hider flat under the bed, the paw flung up, the open paw at the cheek, the paper pulled in two.
+
+This module is that reading, and who in the scene does each deed: ``render.painter.staging`` imports it to decide
+what it draws (adding what only it knows: a pose lying down, a scooter ridden, a thing for the paw to throw), and
+``drawn_lines`` tells the story's substitutions as drawn, the one function ``petreel script``, ``petreel make``'s
+stderr and its ``--report`` file all print: from the painter's own report where there is one, else from this
+reading of the script.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from story.plan import Substitution
+from story.script import Scene, Script
+
+# one carried on another's back (carries his mom on his back, a piggyback ride, 背着妈妈去医院, 背起小猫): the
+# carrier bent forward under the weight, paws back round the rider's legs, the rider up on its back, arms round its
+# neck; 背着 only with where it is carried to (背着主人偷吃 is "behind the master's back")
+ON_BACK = re.compile(r"\b(?:carr(?:y|ies|ied|ying)|lugs?|lugged|hoists?|hoisted)\b[^.!?;]{0,40}?\bon (?:his|her|its|"
+                     r"their|my|your|the) backs?\b|\bpiggy-?back|背起(?!包|书包|背包)|背在背上|"
+                     r"背(?:着|了)[^，。！？,.!?]{0,10}?(?:去|到|回|走|跑|冲|上|下|过|出|进|爬)")
+BACK_CARRIERS = {"work", "treat", "walk", "run", "hug", "stand", "enter", "exit", "climb"}  # the carry's stand-ins
+# one hiding under the bed (hides under the bed, 躲在床底下, 钻到床下面): flat on the floor beneath it, only its scared
+# face peeking out from under the quilt's hem
+UNDER_BED = re.compile(r"\b(?:hides?|hid|hidden|hiding|crawls?|crawled|crawling|cowers?|cowering|curls? up|"
+                       r"squeezes?|stays?|sits?|shivers?|shaking)\b[^.!?;]{0,24}?\bunder (?:the|a|his|her|its|"
+                       r"their|my) (?:\w+ )?bed\b|(?:躲|钻|藏|缩|爬)(?:进|到|在|回)?了?床(?:底下|底|下面|下)")
+# a thing the scene's words tell is thrown away (throws the ring away, tosses his phone into the lake, 把戒指扔掉了,
+# 丢进河里): the thrower's paw flung up and out, the thing flying off from it along its arc
+THROWING = re.compile(r"\b(?:throws?|threw|thrown|throwing|toss|tosses|tossed|tossing|flings?|flung|flinging|"
+                      r"hurls?|hurled|hurling|chucks?|chucked)\b(?![^.!?;]{0,6}\b(?:a party|up\b|a fit|a tantrum|"
+                      r"a punch|punches))|扔|丢掉|丢进|丢到|丢出|丢下|甩掉|甩开了?手里")
+# the one the scene's throw befalls ("is thrown out of the house", 被扔掉了): no throw of its own for the painter to
+# draw unless it finds a thing to fling, which a script cannot tell it of
+THROWN = re.compile(r"\b(?:is|was|are|were|gets?|got|been|being)\s+(?:\w+\s+)?(?:thrown|tossed|flung|hurled|chucked)"
+                    r"\b|被[^，。！？,.!?]{0,8}(?:扔|丢|甩)")
+# a shove or a fight the scene's words tell as a slap across the face (slaps, 打了一巴掌, 扇耳光): drawn as the slap
+SLAPPING = re.compile(r"\b(?:slap|slaps|slapped|slapping|smack|smacks|smacked)\b|巴掌|耳光|扇了|扇他|扇她|扇它")
+SLAPS = {"push", "fight"}
+# a shove the scene's words tell as tearing a paper up (tears up his contract, rips the letter, 撕掉了合同): the doer
+# pulls the paper in two before its chest, scraps falling
+TEARING = re.compile(r"\b(?:tear|tears|tore|tearing|rip|rips|ripped|ripping|shred|shreds|shredded)\s+"
+                     r"(?:up|apart|in half|to pieces|(?:the|his|her|its|their|a|an)\s+\w+)|撕")
+
+# the painter's report's ``drawn_as`` for each
+CARRY, RIDER, HIDE, THROW, SLAP, TEAR = "carry on back", "on back", "hide under bed", "throw", "slap", "tear"
+
+
+def scene_words(scene: Scene) -> str:
+    """The scene's own words, lower case: its narration and lines."""
+    return " ".join([scene.narration, *(ln.text for ln in scene.dialogue)]).lower()
+
+
+def piggyback(scene: Scene, premise: str = "") -> bool:
+    """Whether the scene's own words (narration, lines), else the premise where the scene's doer only stands in
+    for the carry (works, walks, treats), tell of one carried on another's back."""
+    return bool(ON_BACK.search(scene_words(scene))) or bool(premise) and bool(ON_BACK.search(premise.lower()))
+
+
+def slaps(scene: Scene) -> bool:
+    """Whether the scene's own words (narration, lines) tell of a slap: its shove or fight is drawn as one."""
+    return bool(SLAPPING.search(scene_words(scene)))
+
+
+def tells_throw(scene: Scene) -> bool:
+    """Whether the scene's own words tell of a thing thrown away."""
+    return bool(THROWING.search(scene_words(scene)))
+
+
+def lead(scene: Scene, cast: Sequence[str] | None) -> str:
+    """The one a scene's deed of its own is the doing of: the hero (``cast``'s first) where on screen, else the
+    first on screen (the scene has one)."""
+    ids = [a.id for a in scene.characters]
+    return cast[0] if cast and cast[0] in ids else ids[0]
+
+
+def struck(scene: Scene) -> dict[str, str]:
+    """Who shoves or fights where the scene's words tell it as tearing a paper up (a shove, and no slap told) or as
+    a slap (a shove or a fight at another on screen), by id: ``TEAR`` or ``SLAP``."""
+    ids = {a.id for a in scene.characters}
+    slap = slaps(scene)
+    tear = bool(TEARING.search(scene_words(scene)))
+    out: dict[str, str] = {}
+    for a in scene.characters:
+        if a.action == "push" and tear and not slap:
+            out[a.id] = TEAR
+        elif a.action in SLAPS and a.target in ids and a.target != a.id and slap:
+            out[a.id] = SLAP
+    return out
+
+
+def back_carry(scene: Scene, cast: Sequence[str] | None, premise: str = "",
+               actions: Mapping[str, str] | None = None) -> tuple[str, str] | None:
+    """Who carries whom on its back where the scene tells it (``piggyback``), as (carrier, rider): the carrier the
+    one with a target (whatever its stand-in where the scene's own words tell the carry; one of ``BACK_CARRIERS``
+    where only the premise does, never one who only stands), else the hero of a scene of two; the rider its target,
+    else the other of two. ``actions`` (by id) are the actions as staged (the script's where not given)."""
+    apps = scene.characters
+    ids = [a.id for a in apps]
+    told = bool(ON_BACK.search(scene_words(scene)))
+    if len(ids) < 2 or not (told or piggyback(scene, premise)):
+        return None
+    acts = actions if actions is not None else {a.id: a.action for a in apps}
+    doer = next((k for k, a in enumerate(apps) if a.target in ids and a.target != a.id and
+                 (told or acts[a.id] in BACK_CARRIERS)), None)  # told: whatever its stand-in (a shove)
+    if doer is None and cast and cast[0] in ids and len(ids) == 2:
+        doer = ids.index(cast[0])
+    if doer is None:
+        return None
+    carrier = apps[doer]
+    rider = carrier.target if carrier.target in ids and carrier.target != carrier.id else \
+        next(i for i in ids if i != carrier.id) if len(ids) == 2 else None
+    if rider is None or not told and acts[carrier.id] not in BACK_CARRIERS:
+        return None
+    if not told and acts[carrier.id] == "stand":
+        return None  # the premise's carry, but this scene's doer only stands: not carrying here
+    return carrier.id, rider
+
+
+def hider(scene: Scene, cast: Sequence[str] | None) -> str | None:
+    """Who hides under the bed where the scene's words tell it: the hero, else the first on screen; else None."""
+    if not scene.characters or not UNDER_BED.search(scene_words(scene)):
+        return None
+    return lead(scene, cast)
+
+
+def own_drawings(scene: Scene, cast: Sequence[str] | None, premise: str = "") -> dict[str, str]:
+    """Each on screen the painter draws with a drawing of its own in ``scene``, by id, as read from the script: a
+    slap or tearing up (``struck``), a carry on the back and the one carried (``back_carry``), hiding under the bed
+    (``hider``), a throw (the hero's, else the first's, where a thing is asked and the words throw it, not the
+    one thrown out); a later one
+    drawn over an earlier (the hider no longer carrying). The painter may still draw less where only it can tell
+    (one lying down carries nobody, a scooter asked is ridden), and says so in its report."""
+    out = struck(scene)
+    carry = back_carry(scene, cast, premise)
+    if carry is not None:
+        out[carry[0]], out[carry[1]] = CARRY, RIDER
+    hiding = hider(scene, cast)
+    if hiding is not None and out.get(hiding) != RIDER:
+        out[hiding] = HIDE
+    if scene.characters and scene.props and tells_throw(scene) and not THROWN.search(scene_words(scene)):
+        thrower = lead(scene, cast)
+        if out.get(thrower) not in (RIDER, HIDE):
+            out[thrower] = THROW
+    return out
+
+
+def reads_words(backend: str) -> bool:
+    """Whether the keyframe backend ``backend`` (``PETREEL_RENDER__BACKEND``) is the storyboard painter, which reads
+    a scene's words as this module does; a diffusion model draws from the scene's prompts alone."""
+    return backend == "storyboard"
+
+
+def drawn_lines(subs: Sequence[Substitution], script: Script | None = None,
+                painted: Mapping[tuple[int, str], str] | None = None) -> list[str]:
+    """The "drawn instead" lines of a story's substitutions, told as drawn: an action whose doer is drawn with a
+    drawing of its own says that drawing, not the stand-in the script wrote ('carries' drawn as 'carry on back', not
+    as 'work'). ``painted``, the painter's own drawings by (scene, id) as its report tells them, is what was drawn;
+    else ``script``'s scenes read as the painter reads them (``own_drawings``); with neither (a painter that reads
+    no words), the story's own lines. Each line once."""
+    drawn: dict[tuple[int, str], str] = dict(painted or {})
+    if painted is None and script is not None:
+        cast = [c.id for c in script.characters]
+        drawn = {(n, cid): d for n, scene in enumerate(script.scenes, 1)
+                 for cid, d in own_drawings(scene, cast, script.premise).items()}
+    lines: list[str] = []
+    for sub in subs:
+        own = drawn.get((sub.scene or 0, sub.who or "")) if sub.kind == "action" else None
+        line = str(replace(sub, used=own) if own else sub)
+        if line not in lines:
+            lines.append(line)
+    return lines
