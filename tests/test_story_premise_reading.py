@@ -9,6 +9,7 @@ import random
 import pytest
 
 from render.painter.looks import resolve_look
+from render.painter.venues import VENUES, places_drawn, venue_captions
 from story.offline import write_story
 from story.premise import analyse
 
@@ -43,3 +44,20 @@ def test_a_spitz_is_drawn_white_and_fluffy_an_afghan_golden() -> None:
     spitz, afghan = (resolve_look(chars[b], random.Random(1)) for b in ("Japanese Spitz", "Afghan hound"))
     assert spitz.fluffy and min(spitz.fur) > 230, spitz
     assert afghan.fluffy and afghan.fur[0] > afghan.fur[2] + 60, afghan
+
+
+@pytest.mark.parametrize(("premise", "banner", "head"), [
+    ("two cats check into a cheap motel on a road trip", "MOTEL", "Motel"),
+    ("a tired dog sleeps at a roadside motel in the desert", "MOTEL", "Motel"),
+    ("a cat works at an inn in the mountains", "INN", "Inn"),
+    ("a stray kitten sneaks into a grand hotel on a snowy night", "HOTEL", "Hotel"),
+])
+def test_a_lodging_is_signed_and_headed_with_the_word_said(premise: str, banner: str, head: str) -> None:
+    """A motel or an inn is drawn at the hotel's lobby (the nearest drawable), but its sign and headline say the
+    premise's word, never HOTEL for a motel."""
+    script = venue_captions(write_story(premise, None, "en", 1).script)
+    found = [(s, m) for s, m in zip(script.scenes, places_drawn(script), strict=True) if m and m.kind == "hotel"]
+    assert found, [(s.location, s.setting) for s in script.scenes]
+    for scene, match in found:
+        assert dict(VENUES["hotel"].words)[match.asked] == banner, match
+        assert scene.caption.split(" · ")[0] == head, scene.caption

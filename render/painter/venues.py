@@ -368,9 +368,11 @@ VENUES: dict[str, Venue] = {
     "front door": Venue("street", (("front door", ""), ("家门口", "")), _house, sources=("setting",), titled=False),
     # a hotel's lobby where the scene's setting, props or narration name the hotel (the premise alone never:
     # the mansion a hotel cleaner buys stays a mansion)
-    "hotel": Venue("mansion", tuple((w, "HOTEL") for w in (
-        "hotel", "motel", "hostel", "inn", "hotel lobby", "front desk", "reception desk", "酒店", "宾馆", "旅馆",
-        "旅店", "前台")), _hotel, sources=("setting", "props", "narration")),
+    # its sign and headline say the word the story said: a motel is no HOTEL, an inn no HOTEL (its own lobby drawn)
+    "hotel": Venue("mansion", (
+        *((w, "HOTEL") for w in ("hotel", "hotel lobby", "front desk", "reception desk", "酒店", "宾馆", "前台")),
+        *((w, "MOTEL") for w in ("motel", "roadside motel", "汽车旅馆")), *((w, "HOSTEL") for w in ("hostel", "青旅")),
+        *((w, "INN") for w in ("inn", "旅馆", "旅店", "客栈"))), _hotel, sources=("setting", "props", "narration")),
     # a car dealership's showroom (4S店): its shop drawn with the cars on show
     "showroom": Venue("shop", tuple((w, "SHOWROOM") for w in (
         "car dealership", "dealership", "car dealer", "car showroom", "showroom", "4s store", "4s shop", "car store",
