@@ -33,6 +33,7 @@ from story.labels import called_hits, inside, label_spans, unlabelled
 from story.lexicon import Hit, Tokens, in_context, is_chinese, lexicon
 from story.life import mark_gone
 from story.naming import add_alone, give_names, premise_names, titled
+from story.particles import joined
 from story.others import add_others
 from story.predicates import said_of_subject_en
 from story.putdowns import putdown_hits
@@ -62,8 +63,8 @@ def _breaks(text: str, tokens: Tokens) -> set[int]:
 def analyse(premise: str) -> Analysis:
     """What the premise says: its cast with roles, the hero's job, wrongs, goals, places and props."""
     lex = lexicon()
-    premise = in_order(titled(premise))  # "everyone who laughed at the greyhound is speechless when he wins": the
-    # mocking first; "Dr. Paws": no sentence ends at a title's full stop
+    premise = in_order(titled(joined(premise)))  # "everyone who laughed at the greyhound is speechless when he wins": the
+    # mocking first; "Dr. Paws": no sentence ends at a title's full stop; "takes the stray kitten in": takes in
     # 1. Names first (masked out so they are not read as words), then tokens and matches.
     names, alone, alone_en = premise_names(premise)
     labels = label_spans(premise)  # 笑话是个胆小鬼, 被叫做丑八怪: what a pet is called names no pet

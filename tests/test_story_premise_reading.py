@@ -61,3 +61,35 @@ def test_a_lodging_is_signed_and_headed_with_the_word_said(premise: str, banner:
     for scene, match in found:
         assert dict(VENUES["hotel"].words)[match.asked] == banner, match
         assert scene.caption.split(" · ")[0] == head, scene.caption
+
+
+@pytest.mark.parametrize(("split", "joined"), [
+    ("a kind baker takes the stray kitten in on a rainy night", "a kind baker takes in the stray kitten on a rainy night"),
+    ("an old fisherman takes the shivering puppy in during the storm",
+     "an old fisherman takes in the shivering puppy during the storm"),
+    ("a gentle nurse took the injured cat in", "a gentle nurse took in the injured cat"),
+])
+def test_a_split_taking_in_is_read_as_the_taking_in(split: str, joined: str) -> None:
+    """"takes the stray kitten in": the kitten taken in by the taker (its family), as "takes in the stray kitten"."""
+    a, b = analyse(split), analyse(joined)
+    assert [(p.role, p.key) for p in a.cast] == [(p.role, p.key) for p in b.cast], [(p.role, p.key) for p in a.cast]
+    assert any(p.kind_by == "family" for p in a.cast[1:]), [(p.role, p.kind_by) for p in a.cast]
+    assert write_story(split, None, "en", 1).arc == "taken_in"
+
+
+@pytest.mark.parametrize("premise", ["she takes the kitten in her arms", "he takes the puppy in the rain to the vet"])
+def test_an_in_that_starts_a_place_stays(premise: str) -> None:
+    assert analyse(premise).premise == premise
+
+
+@pytest.mark.parametrize(("premise", "dream"), [
+    ("a poor kitten grows up to be a pilot", "pilot"),
+    ("a shy kitten grew up to be a famous singer", "pop_star"),
+    ("a little puppy becomes a doctor when he grows up", "doctor"),
+    ("小猫长大后成为了一名飞行员", "pilot"),
+])
+def test_growing_up_to_be_is_a_dream_told_as_one(premise: str, dream: str) -> None:
+    a = analyse(premise)
+    assert a.dream == dream and a.job is None, (a.job, a.dream)
+    written = write_story(premise, None, _lang(premise), 1)
+    assert written.arc == "career_dream", written.arc
