@@ -33,8 +33,8 @@ from story.labels import called_hits, inside, label_spans, unlabelled
 from story.lexicon import Hit, Tokens, in_context, is_chinese, lexicon
 from story.life import mark_gone
 from story.naming import add_alone, give_names, premise_names, titled
-from story.particles import joined
 from story.others import add_others
+from story.particles import joined
 from story.predicates import said_of_subject_en
 from story.putdowns import putdown_hits
 from story.retold import in_order
