@@ -12,13 +12,50 @@ import re
 
 _VERBS = r"take|takes|took|taken|taking"
 # the words of the one taken: an article or a possessive, then at most three words before its head
-_TAKEN = r"(?:the|a|an|this|that|one|two|three|his|her|their|its|my|our|\w+'s)(?:\s+(?!in\b|and\b)[\w-]+){1,4}?"
+_TAKEN = (
+    r"(?:the|a|an|this|that|one|two|three|his|her|their|its|my|our|\w+'s)(?:\s+(?!in\b|and\b)[\w-]+){1,4}?"
+)
 # what may follow a particle that ends its phrase
-_AFTER = ("on", "during", "after", "before", "when", "and", "for", "at", "out", "from", "one", "every", "last",
-          "with", "because", "as", "while", "despite", "even", "then", "to", "that", "immediately", "right",
-          "forever", "without", "tonight", "today", "but", "so", "although", "though", "until", "in")
-_SPLIT = re.compile(rf"\b(?P<verb>{_VERBS})\s+(?P<taken>{_TAKEN})\s+in\b(?=\s*(?:$|[,.;!?]|\s(?:{'|'.join(_AFTER)})\b))",
-                    re.IGNORECASE)
+_AFTER = (
+    "on",
+    "during",
+    "after",
+    "before",
+    "when",
+    "and",
+    "for",
+    "at",
+    "out",
+    "from",
+    "one",
+    "every",
+    "last",
+    "with",
+    "because",
+    "as",
+    "while",
+    "despite",
+    "even",
+    "then",
+    "to",
+    "that",
+    "immediately",
+    "right",
+    "forever",
+    "without",
+    "tonight",
+    "today",
+    "but",
+    "so",
+    "although",
+    "though",
+    "until",
+    "in",
+)
+_SPLIT = re.compile(
+    rf"\b(?P<verb>{_VERBS})\s+(?P<taken>{_TAKEN})\s+in\b(?=\s*(?:$|[,.;!?]|\s(?:{'|'.join(_AFTER)})\b))",
+    re.IGNORECASE,
+)
 
 
 def joined(premise: str) -> str:

@@ -18,16 +18,19 @@ def _lang(premise: str) -> str:
     return "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in premise) else "en"
 
 
-@pytest.mark.parametrize(("premise", "breed"), [
-    ("an Afghan hound becomes a famous model", "Afghan hound"),
-    ("a Spitz puppy gets lost in the snow", "Japanese Spitz"),
-    ("a German spitz is laughed at for her small size and wins the race", "Japanese Spitz"),
-    ("a Tibetan mastiff guards the little village every night", "mastiff"),
-    ("一只藏獒在村口守了十年", "mastiff"),
-    ("a Pekingese is mocked for her flat face and becomes a model", "Pekingese"),
-    ("a Siberian cat and a corgi open a bakery together", "Siberian cat"),
-    ("an Australian shepherd herds the sheep through the storm", "Australian shepherd"),
-])
+@pytest.mark.parametrize(
+    ("premise", "breed"),
+    [
+        ("an Afghan hound becomes a famous model", "Afghan hound"),
+        ("a Spitz puppy gets lost in the snow", "Japanese Spitz"),
+        ("a German spitz is laughed at for her small size and wins the race", "Japanese Spitz"),
+        ("a Tibetan mastiff guards the little village every night", "mastiff"),
+        ("一只藏獒在村口守了十年", "mastiff"),
+        ("a Pekingese is mocked for her flat face and becomes a model", "Pekingese"),
+        ("a Siberian cat and a corgi open a bakery together", "Siberian cat"),
+        ("an Australian shepherd herds the sheep through the storm", "Australian shepherd"),
+    ],
+)
 def test_a_common_breed_is_cast_as_itself(premise: str, breed: str) -> None:
     script = write_story(premise, None, _lang(premise), 1).script
     assert breed in {c.breed for c in script.characters}, [(c.id, c.breed) for c in script.characters]
@@ -39,55 +42,78 @@ def test_a_breed_word_of_another_breed_keeps_the_longer_one() -> None:
 
 
 def test_a_spitz_is_drawn_white_and_fluffy_an_afghan_golden() -> None:
-    chars = {c.breed: c for p in ("a fluffy spitz naps", "an afghan hound naps")
-             for c in write_story(p, None, "en", 1).script.characters}
+    chars = {
+        c.breed: c
+        for p in ("a fluffy spitz naps", "an afghan hound naps")
+        for c in write_story(p, None, "en", 1).script.characters
+    }
     spitz, afghan = (resolve_look(chars[b], random.Random(1)) for b in ("Japanese Spitz", "Afghan hound"))
     assert spitz.fluffy and min(spitz.fur) > 230, spitz
     assert afghan.fluffy and afghan.fur[0] > afghan.fur[2] + 60, afghan
 
 
-@pytest.mark.parametrize(("premise", "banner", "head"), [
-    ("two cats check into a cheap motel on a road trip", "MOTEL", "Motel"),
-    ("a tired dog sleeps at a roadside motel in the desert", "MOTEL", "Motel"),
-    ("a cat works at an inn in the mountains", "INN", "Inn"),
-    ("a stray kitten sneaks into a grand hotel on a snowy night", "HOTEL", "Hotel"),
-])
+@pytest.mark.parametrize(
+    ("premise", "banner", "head"),
+    [
+        ("two cats check into a cheap motel on a road trip", "MOTEL", "Motel"),
+        ("a tired dog sleeps at a roadside motel in the desert", "MOTEL", "Motel"),
+        ("a cat works at an inn in the mountains", "INN", "Inn"),
+        ("a stray kitten sneaks into a grand hotel on a snowy night", "HOTEL", "Hotel"),
+    ],
+)
 def test_a_lodging_is_signed_and_headed_with_the_word_said(premise: str, banner: str, head: str) -> None:
     """A motel or an inn is drawn at the hotel's lobby (the nearest drawable), but its sign and headline say the
     premise's word, never HOTEL for a motel."""
     script = venue_captions(write_story(premise, None, "en", 1).script)
-    found = [(s, m) for s, m in zip(script.scenes, places_drawn(script), strict=True) if m and m.kind == "hotel"]
+    found = [
+        (s, m) for s, m in zip(script.scenes, places_drawn(script), strict=True) if m and m.kind == "hotel"
+    ]
     assert found, [(s.location, s.setting) for s in script.scenes]
     for scene, match in found:
         assert dict(VENUES["hotel"].words)[match.asked] == banner, match
         assert scene.caption.split(" · ")[0] == head, scene.caption
 
 
-@pytest.mark.parametrize(("split", "joined"), [
-    ("a kind baker takes the stray kitten in on a rainy night", "a kind baker takes in the stray kitten on a rainy night"),
-    ("an old fisherman takes the shivering puppy in during the storm",
-     "an old fisherman takes in the shivering puppy during the storm"),
-    ("a gentle nurse took the injured cat in", "a gentle nurse took in the injured cat"),
-])
+@pytest.mark.parametrize(
+    ("split", "joined"),
+    [
+        (
+            "a kind baker takes the stray kitten in on a rainy night",
+            "a kind baker takes in the stray kitten on a rainy night",
+        ),
+        (
+            "an old fisherman takes the shivering puppy in during the storm",
+            "an old fisherman takes in the shivering puppy during the storm",
+        ),
+        ("a gentle nurse took the injured cat in", "a gentle nurse took in the injured cat"),
+    ],
+)
 def test_a_split_taking_in_is_read_as_the_taking_in(split: str, joined: str) -> None:
-    """"takes the stray kitten in": the kitten taken in by the taker (its family), as "takes in the stray kitten"."""
+    """ "takes the stray kitten in": the kitten taken in by the taker (its family), as "takes in the stray kitten"."""
     a, b = analyse(split), analyse(joined)
-    assert [(p.role, p.key) for p in a.cast] == [(p.role, p.key) for p in b.cast], [(p.role, p.key) for p in a.cast]
+    assert [(p.role, p.key) for p in a.cast] == [(p.role, p.key) for p in b.cast], [
+        (p.role, p.key) for p in a.cast
+    ]
     assert any(p.kind_by == "family" for p in a.cast[1:]), [(p.role, p.kind_by) for p in a.cast]
     assert write_story(split, None, "en", 1).arc == "taken_in"
 
 
-@pytest.mark.parametrize("premise", ["she takes the kitten in her arms", "he takes the puppy in the rain to the vet"])
+@pytest.mark.parametrize(
+    "premise", ["she takes the kitten in her arms", "he takes the puppy in the rain to the vet"]
+)
 def test_an_in_that_starts_a_place_stays(premise: str) -> None:
     assert analyse(premise).premise == premise
 
 
-@pytest.mark.parametrize(("premise", "dream"), [
-    ("a poor kitten grows up to be a pilot", "pilot"),
-    ("a shy kitten grew up to be a famous singer", "pop_star"),
-    ("a little puppy becomes a doctor when he grows up", "doctor"),
-    ("小猫长大后成为了一名飞行员", "pilot"),
-])
+@pytest.mark.parametrize(
+    ("premise", "dream"),
+    [
+        ("a poor kitten grows up to be a pilot", "pilot"),
+        ("a shy kitten grew up to be a famous singer", "pop_star"),
+        ("a little puppy becomes a doctor when he grows up", "doctor"),
+        ("小猫长大后成为了一名飞行员", "pilot"),
+    ],
+)
 def test_growing_up_to_be_is_a_dream_told_as_one(premise: str, dream: str) -> None:
     a = analyse(premise)
     assert a.dream == dream and a.job is None, (a.job, a.dream)
