@@ -333,8 +333,10 @@ def _line_en(c: Clause, total: int, cast: Cast, introduced: set[str], rng: rando
     if not lead and lead_ok and c.index == total - 1 and (total >= 3 or c.index == 0):
         lead = rng.choice(leads["last"]["en"])
     owned = _owned_subject(c)
+    intro = ""  # "Rex is an old husky.": said before the lead ("And one day, Rex's car breaks down")
     if owned is not None and not c.outsider and not company:  # "an old dog's last wish is …": the dog's wish
-        subject = _owner_said(c, cast, introduced, *owned)
+        intro, dot, subject = _owner_said(c, cast, introduced, *owned).rpartition(". ")
+        intro = f"{intro}." if dot else ""
     else:
         subject = re.sub(r"^(A|An|The)\b", lambda m: m.group(1).lower(), c.outsider) if c.outsider and not c.passive \
             else _subject(c, cast, introduced, False, company)
@@ -376,6 +378,7 @@ def _line_en(c: Clause, total: int, cast: Cast, introduced: set[str], rng: rando
     text = re.sub(r"\s+([,.!?])", r"\1", text)
     text = re.sub(r",\s*,", ",", text).strip().rstrip(",")
     text = text[:1].upper() + text[1:]
+    text = f"{intro} {text}" if intro else text
     return text if text.endswith((".", "!", "?")) else f"{text}."
 
 
@@ -401,10 +404,13 @@ def _owned_subject(c: Clause) -> tuple[str, str] | None:
     """The pet and the words after its "'s" when the clause's subject is a thing of the pet's ("an old dying dog's
     last wish is to see the sea": the dog, and no more words; "the elderly cat's final wish": the cat, "final")."""
     texts = [p.text.lower() for p in c.parts]
+    words = c.subject_words
     be = next((i for i, t in enumerate(texts) if t in {"is", "was"}), None)
+    if be is None and words and c.parts and c.parts[0].key is None and texts[0].isalpha() \
+            and re.search(re.escape(words) + r"['’]s\b", c.text):
+        return words, ""  # "the delivery dog's car breaks down": the dog's car, its own words after it
     if be is None or not 0 < be <= 3 or any(p.key for p in c.parts[:be]):
         return None  # "a rich cat's daughter falls in love": the daughter's own deed
-    words = c.subject_words
     m = re.match(r"^(.+?)'s\b\s*(.*)$", words)
     if m:
         return m.group(1), m.group(2)
@@ -418,7 +424,8 @@ def _owner_said(c: Clause, cast: Cast, introduced: set[str], words: str, rest: s
     who = _who(key, words, cast, introduced, False, _given(c.subject, cast, c))
     intro = re.match(rf"^{re.escape(name)}, (.+?),?$", who)
     desc = re.sub(r"^the (?=[aeiou])", "an ", re.sub(r"^the (?![aeiou])", "a ", intro.group(1))) if intro else ""
-    said = f"{name} is {desc}. " if intro else ""  # "Rex is an old husky."
+    plain = re.fullmatch(r"an? (?:cat|dog|kitten|puppy|pup|kitty)", desc)  # "Pepper is a cat.": nothing said
+    said = f"{name} is {desc}. " if intro and not plain else ""  # "Rex is an old husky."
     return f"{said}{possessive(name)}{' ' + rest if rest else ''}"
 
 

@@ -119,3 +119,19 @@ def test_growing_up_to_be_is_a_dream_told_as_one(premise: str, dream: str) -> No
     assert a.dream == dream and a.job is None, (a.job, a.dream)
     written = write_story(premise, None, _lang(premise), 1)
     assert written.arc == "career_dream", written.arc
+
+
+@pytest.mark.parametrize(
+    ("premise", "said"),
+    [
+        ("The delivery dog's car breaks down in the rain", "car breaks down in the rain"),
+        ("the lonely cat's bike gets stolen at school", "bike gets stolen at school"),
+        ("a young corgi's kite gets stuck in a tree", "kite gets stuck in a tree"),
+    ],
+)
+def test_a_thing_of_the_pets_is_told_as_its_own(premise: str, said: str) -> None:
+    """ "The delivery dog's car breaks down": Duke's car breaks down, never "Duke, the delivery dog, car breaks down"."""
+    script = write_story(premise, None, "en", 1).script
+    hero = next(c.name for c in script.characters if c.id == "hero")
+    lines = [s.narration for s in script.scenes if said in s.narration]
+    assert lines and all(f"{hero}'s {said}" in line for line in lines), lines
