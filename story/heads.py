@@ -8,6 +8,7 @@ with the first mention. Counted pets and litters: ``story.counted``."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
@@ -32,6 +33,14 @@ _JOINS = {"and", "or", "&", "和", "与", "跟", "还有", ",", "，"}
 _YOUNG_ZH = {"小猫", "小狗", "小猫咪", "小狗狗", "小奶猫", "小奶狗", "猫崽", "狗崽", "幼崽", "小猫们", "小狗们", "孩子", "宝宝"}
 _FEEDS_ZH = {"养活", "喂", "喂饱", "养", "抚养", "照顾"}  # 为了养活三只小猫: the young fed, the feeder's own
 
+
+def _a_household(head: Hit, words: Sequence[str]) -> bool:
+    """A family that is no one's own ("a kind family adopts a kitten", "a family of cats"): the household who takes
+    a pet in (``story.takers``) or a group of pets, never a pet's family; "his family", "her whole family" are."""
+    if head.section != "relations" or head.key != "family":
+        return False
+    k = head.start - 1 - int(head.start > 0 and words[head.start - 1] in {"whole", "own", "new", "old", "human"})
+    return not (k >= 0 and (words[k] in _POSSESSIVE or words[k] in {"my", "our", "your"}))
 
 def fed_zh(words: tuple[str, ...], start: int, surface: str) -> bool:
     """The young pet ``surface`` at ``start`` is told as the one fed (为了养活三只小猫去偷鱼): a feeding verb just
@@ -58,7 +67,7 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
     raw_heads = [h for h in hits if h.section in {"breeds", "species", "relations"} and not any(
         o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start) for o in shows)
         and not describes_thing(h, hits) and not for_pets_at(h, tokens, masked) and not _likened(h, hits, words)
-        and not _names_contest(h, words)]
+        and not _names_contest(h, words) and not _a_household(h, words)]
     found = found_children(masked, tokens, raw_heads)  # 找到了走失的小女孩: one found, told with no pet word
     raw_heads = sorted([*raw_heads, *found], key=lambda h: h.start) if found else raw_heads
     heads = [h for h in raw_heads if not any(o is not h and o.start <= h.start and h.end <= o.end
@@ -270,7 +279,8 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
         told = len(people) - 1
         # "two rival dogs", "三只小猫": as many pets like the first; "一窝小猫", "four puppies": and a litter
         joined = [k for k, w in enumerate(before) if w in _JOINS]  # "三只小狗和妈妈": the count is the puppies'
-        siblings = len(group) > 1 and any(g.section == "relations" and g.surface in _SIBLING_PAIRS for g in group)
+        siblings = len(group) > 1 and any(g.section == "relations" and g.surface in _SIBLING_PAIRS for g in group) \
+            or h.section == "relations" and h.key == "family"  # "his family": more than one pet, two of them drawn
         add_counted(people, person, h, before[joined[-1] + 1:] if joined else before, h.start in young, chinese,
                     taken, label, many, pair=siblings)
         if many:

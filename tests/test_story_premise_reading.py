@@ -135,3 +135,28 @@ def test_a_thing_of_the_pets_is_told_as_its_own(premise: str, said: str) -> None
     hero = next(c.name for c in script.characters if c.id == "hero")
     lines = [s.narration for s in script.scenes if said in s.narration]
     assert lines and all(f"{hero}'s {said}" in line for line in lines), lines
+
+
+@pytest.mark.parametrize(
+    "premise",
+    [
+        "a poor cat works three jobs to feed his family",
+        "a golden retriever saves his family from a house fire",
+        "a shy kitten misses her whole family after moving to the city",
+        "an old dog is abandoned by his family on the highway",
+    ],
+)
+def test_a_pets_family_is_more_than_one_of_its_kind(premise: str) -> None:
+    """ "his family": two pets of the hero's species drawn as its family, never one pet of another kind."""
+    script = write_story(premise, None, "en", 1).script
+    hero = next(c for c in script.characters if c.id == "hero")
+    family = [c for c in script.characters if c.id.startswith("family") or c.id == "rival"]
+    assert len(family) == 2 and all(c.species == hero.species for c in family), script.characters
+
+
+@pytest.mark.parametrize(
+    "premise",
+    ["a kind family adopts a stray kitten", "a stray puppy is adopted by a family", "a family of cats naps"],
+)
+def test_a_household_is_no_pets_family(premise: str) -> None:
+    assert not any(p.relation == "family" for p in analyse(premise).cast), analyse(premise).cast

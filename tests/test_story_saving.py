@@ -106,7 +106,7 @@ def test_a_thing_saved_up_to_replace_is_given_after_it_broke() -> None:
     ("a shy beagle saves up his allowance for a year to buy his grandma a new house", "a new house", "grandma"),
     ("a stray kitten saves every penny to buy a warm coat for his little brother", "a warm coat", "brother"),
     ("a husky breaks his sister's doll and saves up to buy her a new one", "a new one", "sister"),
-    ("a dachshund saves up for a year and buys his family a car", "a car", None),
+    ("a dachshund saves up for a year and buys his family a car", "a car", "family"),
     ("a golden retriever walks dogs to save up for a guitar", "a guitar", None),
     ("小柯基攒了一年的零花钱给奶奶买了一套新房子", "新房子", "grandma"),
     ("小黑猫省下买零食的钱，给爷爷买了一副新眼镜", "新眼镜", "grandpa"),
