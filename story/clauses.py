@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from story.affairs import with_affairs
-from story.analysis import per_analysis
+from story.analysis import Person, per_analysis
 from story.clausewords import (
     DET,
     GENDER,
@@ -234,6 +234,8 @@ def clauses(analysis: Analysis) -> list[Clause]:
         if subject is None and not outsider and not zh and lead == "and" and out and out[-1].outsider \
                 and not out[-1].passive and body_start == start:
             outsider = out[-1].outsider  # "the whole audience stands up and claps": they clap, not the hero
+        if subject is None and not outsider and pronoun and not zh:
+            subject = _back_after_when(out, " ".join(tokens.words[body_start:end]), analysis.cast, pronoun)
         if subject is None and not outsider:
             subject = last_subject
         if subject is None and not outsider:
@@ -334,6 +336,23 @@ def clauses(analysis: Analysis) -> list[Clause]:
             last_named = inside[-1].key if inside else subject
         other = next((m.key for m in reversed(inside) if m.key != analysis.hero.key), other)
     return out
+
+
+# a return ("she comes back", "he returns begging") and a leaving before it ("leaves the bulldog for a rich cat")
+_BACK = re.compile(r"\b(?:com(?:e|es|ing)|came) back\b|\breturn(?:s|ed|ing)?\b", re.IGNORECASE)
+_LEFT = re.compile(r"\b(?:leaves?|left|leaving|dumps?|dumped|abandons?|abandoned|runs? off|ran off|walks? out)\b",
+                   re.IGNORECASE)
+
+
+def _back_after_when(out: Sequence[Clause], said: str, cast: Sequence[Person], pronoun: str) -> str | None:
+    """Who a pronoun that comes back right after a when-clause is ("the poodle leaves the poor bulldog for a rich
+    cat; when the cat goes bankrupt she comes back"): the one who left before, not the when-clause's pet."""
+    if len(out) < 2 or not _BACK.search(said) or not re.match(r"(?:when|once|after)\b", out[-1].text.lower()):
+        return None
+    left = next((c.actor for c in reversed(out[:-1]) if c.actor and not c.passive and (
+        "dump" in c.events or _LEFT.search(c.verb))), None)
+    gender = next((gender_of(p) for p in cast if p.key == left), "")
+    return left if left not in (None, out[-1].subject) and gender in ("", pronoun) else None
 
 
 _THEY = {"they", "他们", "她们"}  # the many a clause before named, when the cast is one pet

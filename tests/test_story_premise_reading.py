@@ -10,6 +10,7 @@ import pytest
 
 from render.painter.looks import resolve_look
 from render.painter.venues import VENUES, places_drawn, venue_captions
+from story.clauses import clauses
 from story.offline import write_story
 from story.premise import analyse
 
@@ -160,3 +161,17 @@ def test_a_pets_family_is_more_than_one_of_its_kind(premise: str) -> None:
 )
 def test_a_household_is_no_pets_family(premise: str) -> None:
     assert not any(p.relation == "family" for p in analyse(premise).cast), analyse(premise).cast
+
+
+@pytest.mark.parametrize(
+    "premise",
+    [
+        "a greedy poodle dumps a poor beagle for a rich husky, but when the husky loses everything she comes back begging",
+        "the siamese leaves her poor husband for a rich bulldog; when the bulldog goes broke, she comes back",
+        "a vain persian walks out on the tabby for a rich dog, and when the dog goes bankrupt she returns",
+    ],
+)
+def test_the_one_who_comes_back_after_a_when_clause_is_the_one_who_left(premise: str) -> None:
+    """ "…; when the cat goes bankrupt she comes back": she is the one who left, never the when-clause's pet."""
+    told = clauses(analyse(premise))
+    assert told[-1].actor == told[0].actor not in (None, told[-2].actor), [(c.text, c.actor) for c in told]
