@@ -234,8 +234,10 @@ def clauses(analysis: Analysis) -> list[Clause]:
         if subject is None and not outsider and not zh and lead == "and" and out and out[-1].outsider \
                 and not out[-1].passive and body_start == start:
             outsider = out[-1].outsider  # "the whole audience stands up and claps": they clap, not the hero
-        if subject is None and not outsider and pronoun and not zh:
-            subject = _back_after_when(out, " ".join(tokens.words[body_start:end]), analysis.cast, pronoun)
+        said_pronoun = not said and not zh and body_start > start and GENDER.get(tokens.words[body_start - 1], "")
+        if said_pronoun and not outsider:  # "…; when the cat goes bankrupt she comes back": the one who left
+            subject = _back_after_when(out, " ".join(tokens.words[body_start:end]), analysis.cast,
+                                       said_pronoun) or subject
         if subject is None and not outsider:
             subject = last_subject
         if subject is None and not outsider:
@@ -340,17 +342,20 @@ def clauses(analysis: Analysis) -> list[Clause]:
 
 # a return ("she comes back", "he returns begging") and a leaving before it ("leaves the bulldog for a rich cat")
 _BACK = re.compile(r"\b(?:com(?:e|es|ing)|came) back\b|\breturn(?:s|ed|ing)?\b", re.IGNORECASE)
+_WAITS = re.compile(r"\bwait(?:s|ed|ing)?\b", re.IGNORECASE)
 _LEFT = re.compile(r"\b(?:leaves?|left|leaving|dumps?|dumped|abandons?|abandoned|runs? off|ran off|walks? out)\b",
                    re.IGNORECASE)
 
 
 def _back_after_when(out: Sequence[Clause], said: str, cast: Sequence[Person], pronoun: str) -> str | None:
     """Who a pronoun that comes back right after a when-clause is ("the poodle leaves the poor bulldog for a rich
-    cat; when the cat goes bankrupt she comes back"): the one who left before, not the when-clause's pet."""
+    cat; when the cat goes bankrupt she comes back"): the one who left before (or was waited for), not the
+    when-clause's pet."""
     if len(out) < 2 or not _BACK.search(said) or not re.match(r"(?:when|once|after)\b", out[-1].text.lower()):
         return None
-    left = next((c.actor for c in reversed(out[:-1]) if c.actor and not c.passive and (
-        "dump" in c.events or _LEFT.search(c.verb))), None)
+    left = next((c.actor if not _WAITS.search(c.verb) else c.obj for c in reversed(out[:-1]) if c.actor
+                 and not c.passive and ("dump" in c.events or _LEFT.search(c.verb) or c.obj and _WAITS.search(c.verb))),
+                None)  # the one who left, or the one waited for ("waits at the station for his owner")
     gender = next((gender_of(p) for p in cast if p.key == left), "")
     return left if left not in (None, out[-1].subject) and gender in ("", pronoun) else None
 

@@ -175,3 +175,12 @@ def test_the_one_who_comes_back_after_a_when_clause_is_the_one_who_left(premise:
     """ "…; when the cat goes bankrupt she comes back": she is the one who left, never the when-clause's pet."""
     told = clauses(analyse(premise))
     assert told[-1].actor == told[0].actor not in (None, told[-2].actor), [(c.text, c.actor) for c in told]
+
+
+def test_the_one_who_comes_back_after_a_when_clause_is_the_one_waited_for() -> None:
+    told = clauses(
+        analyse(
+            "a beagle waits at the bus stop every day for his owner, and when spring comes she comes back"
+        )
+    )
+    assert told[-1].actor == "owner", [(c.text, c.actor) for c in told]
