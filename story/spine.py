@@ -409,6 +409,9 @@ def _owned_subject(c: Clause) -> tuple[str, str] | None:
     if be is None and words and c.parts and c.parts[0].key is None and texts[0].isalpha() \
             and re.search(re.escape(words) + r"['’]s\b", c.text):
         return words, ""  # "the delivery dog's car breaks down": the dog's car, its own words after it
+    owned = re.match(r"^(.+?)['’]s\s+(\w+)$", words) if be is None else None
+    if owned and not any(lexicon().keys(owned.group(2), k) for k in ("relations", "species", "breeds", "jobs")):
+        return owned.group(1), owned.group(2)  # "the old farmer dog's tractor gets stuck": the dog's tractor
     if be is None or not 0 < be <= 3 or any(p.key for p in c.parts[:be]):
         return None  # "a rich cat's daughter falls in love": the daughter's own deed
     m = re.match(r"^(.+?)'s\b\s*(.*)$", words)

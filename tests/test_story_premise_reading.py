@@ -128,6 +128,7 @@ def test_growing_up_to_be_is_a_dream_told_as_one(premise: str, dream: str) -> No
         ("The delivery dog's car breaks down in the rain", "car breaks down in the rain"),
         ("the lonely cat's bike gets stolen at school", "bike gets stolen at school"),
         ("a young corgi's kite gets stuck in a tree", "kite gets stuck in a tree"),
+        ("the old farmer dog's tractor gets stuck in the mud", "tractor gets stuck in the mud"),
     ],
 )
 def test_a_thing_of_the_pets_is_told_as_its_own(premise: str, said: str) -> None:
