@@ -36,10 +36,13 @@ _FEEDS_ZH = {"养活", "喂", "喂饱", "养", "抚养", "照顾"}  # 为了养�
 
 def _a_household(head: Hit, words: Sequence[str]) -> bool:
     """A family that is no one's own ("a kind family adopts a kitten", "a family of cats"): the household who takes
-    a pet in (``story.takers``) or a group of pets, never a pet's family; "his family", "her whole family" are."""
+    a pet in (``story.takers``) or a group of pets, never a pet's family; "his family", "her whole family" are,
+    but not the one a pet is wronged by ("abandoned by his family": its owners, as the premise tells them)."""
     if head.section != "relations" or head.key != "family":
         return False
     k = head.start - 1 - int(head.start > 0 and words[head.start - 1] in {"whole", "own", "new", "old", "human"})
+    if k >= 1 and words[k - 1] == "by":
+        return True  # "abandoned by his family", "thrown out by her family": its owners, who did it, not cast here
     return not (k >= 0 and (words[k] in _POSSESSIVE or words[k] in {"my", "our", "your"}))
 
 def fed_zh(words: tuple[str, ...], start: int, surface: str) -> bool:

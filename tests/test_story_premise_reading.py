@@ -145,7 +145,6 @@ def test_a_thing_of_the_pets_is_told_as_its_own(premise: str, said: str) -> None
         "a poor cat works three jobs to feed his family",
         "a golden retriever saves his family from a house fire",
         "a shy kitten misses her whole family after moving to the city",
-        "an old dog is abandoned by his family on the highway",
     ],
 )
 def test_a_pets_family_is_more_than_one_of_its_kind(premise: str) -> None:
@@ -158,7 +157,12 @@ def test_a_pets_family_is_more_than_one_of_its_kind(premise: str) -> None:
 
 @pytest.mark.parametrize(
     "premise",
-    ["a kind family adopts a stray kitten", "a stray puppy is adopted by a family", "a family of cats naps"],
+    [
+        "a kind family adopts a stray kitten",
+        "a stray puppy is adopted by a family",
+        "a family of cats naps",
+        "an old dog is abandoned by his family on the highway",
+    ],
 )
 def test_a_household_is_no_pets_family(premise: str) -> None:
     assert not any(p.relation == "family" for p in analyse(premise).cast), analyse(premise).cast
