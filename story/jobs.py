@@ -153,6 +153,8 @@ def hero_jobs(hits: list[Hit], tokens: Tokens, people: list[Person] | None = Non
             continue  # "an old fisherman finds a shivering puppy": the one who finds it, no job of the pet's
         aimed = (any(0 <= h.start - end <= 4 for end in goal_ends) and not dreamed_thing_at(tokens, h.start)) \
             or h.surface.startswith(("runs for", "run for"))  # 梦想的学校, "dream school": the school, no career
+        if h.surface in _TITLES and not aimed:
+            continue  # "saves the mayor", "the mayor's son", 帮总统找到小猫: a deed done to the one who holds it
         if (h.key == "mayor" or aimed) and h.key != job:
             dream = dream or h.key
         elif job is None and h.key != dream:  # "dreams of being a ballet dancer … wins the ballet contest": the
@@ -160,6 +162,10 @@ def hero_jobs(hits: list[Hit], tokens: Tokens, people: list[Person] | None = Non
     return job, dream
 
 
+# a title one pet holds, said bare ("the mayor", 总统): the one who holds it, a person of the story; the hero's goal
+# only after a goal's words ("wants to be president", "becomes mayor", 当上了市长) or in the race's own words
+# ("runs for mayor", "the election", 竞选)
+_TITLES = frozenset({"mayor", "president", "politician", "市长", "总统"})
 _OBJECT_PRONOUNS = frozenset({"him", "her", "it", "them", "me", "us"})  # after a verb, never after a job
 _PETS = frozenset({"breeds", "species"})
 _ROLE_LEAD = frozenset({"a", "an", "the", "old", "kind", "young", "poor", "rich", "lonely", "local"})
