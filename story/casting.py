@@ -62,7 +62,8 @@ def mark_wrongdoers(people: list[Person], hits: list[Hit], words: tuple[str, ...
 
     later: set[str] = set()
     for p in people:
-        end = p.start if p.words == (p.name,) else p.start + max(1, len(p.words[0].split()) if p.words else 1)
+        end = p.start if p.words == (p.name,) else p.end if chinese and p.end > p.start else p.start + max(
+            1, len(p.words[0].split()) if p.words else 1)  # 势利的狗邻居们嘲笑: the Chinese words are told unspaced
         end = _past_where_zh(words, end) if chinese else _past_where_en(words, end, places)  # 哈士奇在狗展上嘲笑柯基,
         # "the big cats at the school laugh at the little kitten": the one before the place mocks
         held = _ba_object(people, words, end) if chinese else None  # 国王把小狗赶出了王宫: the king's deed

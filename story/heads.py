@@ -21,6 +21,12 @@ from story.lexicon import Hit, Tokens, lexicon
 from story.predicates import said_of_subject_en, said_of_subject_zh
 from story.sides import harm_at, kind_doer, takes_at
 
+# the ones a pet word before them says the kind of ("the rich cat patients", "the snobby dog guests"): a group of
+# those pets, the pet word and theirs one mention (a customer, a neighbour, a classmate are relations of the lexicon)
+GROUP_NOUNS_EN = frozenset({"patients", "guests", "passengers", "shoppers", "diners", "clients", "visitors",
+                             "tourists", "tenants", "villagers", "residents", "fans", "teammates", "roommates",
+                             "students", "kids", "workers", "employees", "bosses", "owners", "parents", "bullies"})
+
 _POSSESSIVE = {"her", "his", "their", "its", "whose", "她的", "他的", "它的", "她", "他", "它"}
 _BULLY = {"bully", "bullying", "小偷", "骗子"}  # a wrong's word said of a pet before it ("a bully dog", 小偷猫)
 # a wrongdoer's word no vocabulary hit holds, said of a pet right before it ("a thief cat", "the burglar husky")
@@ -158,6 +164,12 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
                 person.relation = g.key
         if person.relation is None and h.section == "relations":
             person.relation = h.key
+        if (not chinese and h.section in {"breeds", "species"} and person.relation is None and not owns
+                and span_end < len(words) and words[span_end] in GROUP_NOUNS_EN and span_end not in breaks
+                and not any(m.start <= span_end < m.end for m in hits)
+                and (words[span_start - 1] if span_start else "") not in {"a", "an"}):  # "a cat visitors love": one
+            span_end += 1  # "the rich cat patients ignore her": patients who are rich cats, one group of them
+            person.relation = "stranger"
         if person.species is None and h.section == "relations" and chinese:
             person.species = "dog" if "狗" in h.surface else ("cat" if "猫" in h.surface else None)
         # traits, colours and a role just before the head, inside the clause

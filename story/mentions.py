@@ -31,7 +31,7 @@ from story.clausewords import (
     verb_form,
     verb_like,
 )
-from story.heads import became, found_children, whole_place_zh
+from story.heads import GROUP_NOUNS_EN, became, found_children, whole_place_zh
 from story.lexicon import Hit, Tokens, lexicon
 from story.predicates import said_of_subject_en, said_of_subject_zh
 from story.premise import Analysis, Person, verb_of_many
@@ -95,6 +95,9 @@ def find_mentions(analysis: Analysis, tokens: Tokens, hits: list[Hit]) -> list[M
             if after is None or verb_of_many(words[end - 1], after.surface, tokens.chinese):
                 break
             end = after.end
+        if not tokens.chinese and h.section in {"breeds", "species"} and person.relation == "stranger" \
+                and end == h.end and end < len(words) and words[end] in GROUP_NOUNS_EN:
+            end += 1  # "the rich cat patients": the group's own noun, told with its pet word
         role = tuple(person.job_words.lower().split()) if not tokens.chinese and not owns(
             analysis.premise, tokens, end - 1) else ()
         if role and words[end:end + len(role)] == role:
