@@ -26,7 +26,7 @@ from story.illness import show_illness
 from story.kinds import mischief, story_kind
 from story.lexicon import Hit, lexicon, tokenize_en
 from story.location import PremisePlace, out_in, reaches_place, scene_location
-from story.mockers import one_crowd, show_mockers_stunned, show_visit_served
+from story.mockers import crowd_in_mood, one_crowd, show_mockers_stunned, show_visit_served
 from story.names import outside_names
 from story.outfits import own_job, show_off_job
 from story.plan import (
@@ -691,6 +691,7 @@ def expand_plan(
                  {str(c["id"]): str(c["name"]) for c in characters}, hints.place)  # a job quit, another's trade
     in_scenes(subs, groups)  # the report says the scene each substitution is drawn in, not the plan's beat
     one_crowd(scenes)  # the judges in tears, the mockers stunned: that crowd, no cheering one beside it
+    crowd_in_mood(scenes)  # a pet in tears: the crowd looks on, never cheers
     vary_pictures(scenes)  # never the same picture twice in a row: one pet re-posed (mocked again: head down)
     as_drawn(subs, scenes, ids)  # the report says what each scene finally draws, after every pass above
 

@@ -115,6 +115,22 @@ def one_crowd(scenes: list[dict[str, Any]]) -> None:
             scene["props"] = [p for p in scene["props"] if not p.startswith(LAUGHING)]  # mockers stunned, no more laughing
 
 
+ONLOOKERS = "onlookers"  # a crowd that only looks on: the painter's own crowd, neither glad nor mocking
+_GLUM = {"crying", "sad", "scared", "angry"}  # the faces of a scene no crowd cheers in
+_GLAD = {"celebrate", "wave", "dance", "sing", "hug"}  # someone of the scene glad: the crowd may be glad with it
+
+
+def crowd_in_mood(scenes: list[dict[str, Any]]) -> None:
+    """A cheering crowd only where the scene is glad: in one of tears or shame (a sad scene, a pet crying, sulking or
+    scared, and nobody of the scene glad: "gets fired from the bakery … Everyone at the bakery turns to look") the
+    crowd only looks on (onlookers), never cheers a pet crying."""
+    for scene in scenes:
+        if _CHEERING not in scene["props"] or any(a["action"] in _GLAD for a in scene["characters"]):
+            continue
+        if scene["mood"] == "sad" or any(a["expression"] in _GLUM for a in scene["characters"]):
+            scene["props"] = list(dict.fromkeys(ONLOOKERS if p == _CHEERING else p for p in scene["props"]))
+
+
 _SERVED_AT = {"restaurant", "kitchen", "shop", "market"}  # where the hero's trade serves the one who comes
 _VISITS = {"eat", "enter", "walk", "stand"}  # the mocker come to eat or to buy (never one still jeering)
 _DISH = "steaming bowl"  # what a restaurant serves when the scene names nothing to hand over
