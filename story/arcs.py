@@ -839,7 +839,7 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
             together(beats, (str(jointly["with"]), members[0].id, int(jointly["clause"])), people,
                      members[0].id, cast_names.gone)  # both on screen from that clause to the end
         _mocker_shown(beats, members, said_clauses)
-        _peril_shown(beats, said_clauses)
+        _peril_shown(beats, said_clauses, (analysis.dream,))  # the job it grows up to: a firefighter's fire
         unrepeated(beats, cast_names.names.values(), fewest=MIN_BEATS)  # no arc line says a filler's again
         subs = [Substitution(i + 1, ask.kind, ask.wanted, ask.used, who=ask.who) for i, b in enumerate(beats)
                 for ask in cast_asks(b.get("subs", []))
@@ -906,7 +906,7 @@ def _mocker_shown(beats: list[dict[str, Any]], members: list[Member], said: list
         return
 
 
-def _peril_shown(beats: list[dict[str, Any]], said: list[Any]) -> None:
+def _peril_shown(beats: list[dict[str, Any]], said: list[Any], jobs: tuple[str | None, ...] = ()) -> None:
     """The danger a premise's rescue is from (the burning house, the flood: spine.json ``peril``'s props, as
     the premise's clauses ask them) is on screen from the arc's first beat of danger (the cry for help, the
     one stuck) to the clause that names it, or the rescue that follows it ("洪水来了，金毛游过去救出了小猫"), not
@@ -916,12 +916,20 @@ def _peril_shown(beats: list[dict[str, Any]], said: list[Any]) -> None:
     named = [i for i, b in enumerate(beats) if b.get("clause") is not None and hazards & set(b.get("asks", []))]
     start = next((i for i, b in enumerate(beats) if b.get("slot") in data["slots"]), None)
     _storm_shown(beats, said, start)
-    if not named:
-        return
 
     def rescues(b: dict[str, Any]) -> bool:
         verb = str(said[int(b["clause"])].verb).lower() if b.get("clause") is not None else ""
         return any(w in verb if _HAN.search(w) else re.search(rf"\b{w}", verb) for w in data["rescue_verbs"])
+
+    peril = next((str(data["by_job"][j]) for j in jobs if j in data["by_job"]), None)
+    if not named and peril is not None:  # a firefighter saves the family: from a burning house, the premise naming none
+        saved = [i for i, b in enumerate(beats) if rescues(b) and said[int(b["clause"])].actor == "hero"
+                 and "become" not in said[int(b["clause"])].events]  # 成了救援犬: the becoming, no rescue yet
+        for i in saved[:1]:
+            beats[i]["asks"] = list(dict.fromkeys([peril, *beats[i].get("asks", [])]))
+            named = [i]
+    if not named:
+        return
 
     end = next((i for i in range(named[-1], len(beats)) if rescues(beats[i])), named[-1])
     perils = list(dict.fromkeys(a for i in named for a in beats[i]["asks"] if a in hazards))

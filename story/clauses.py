@@ -43,6 +43,7 @@ from story.clausewords import (
     surface,
 )
 from story.fragments import (
+    became_then_zh,
     deed_then_passive_zh,
     described_subject_zh,
     fragments,
@@ -149,6 +150,7 @@ def clauses(analysis: Analysis) -> list[Clause]:
     frags, told_of = relatives_zh(frags, mentions, tokens, hits)
     frags = deed_then_passive_zh(frags, mentions, tokens, hits)
     frags = told_then_zh(frags, tokens)
+    frags = became_then_zh(frags, tokens, hits)  # 成了消防员救了小女孩一家: the becoming, then the deed
     # 3. Each fragment read as a clause: subject (said, inherited, "who"), passive, object, verb, things.
     out: list[Clause] = []
     last_subject: str | None = analysis.hero.key

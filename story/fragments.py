@@ -482,6 +482,27 @@ def deed_then_passive_zh(frags: list[tuple[str, int, int]], mentions: list[Menti
 
 
 _AFTER_ZH = {"后", "以后", "之后"}
+_NOT_NEXT_ZH = {"的", "了", "后", "以后", "之后", "时", "的时候", "之一", "们", "啦", "呢", "吗", "。"}
+
+
+def became_then_zh(frags: list[tuple[str, int, int]], tokens: Tokens, hits: list[Hit]) -> list[tuple[str, int, int]]:
+    """A Chinese pet that becomes a job and then does a deed with no comma between ("长大后成了消防员救了小女孩一家",
+    "后来当上了警犬抓住了小偷"): two clauses, cut after the job's word, the becoming told (in the job's uniform) and
+    then the deed in a scene of its own; never cut inside the job's own words (成了消防员的那天, 成了大厨以后)."""
+    if not tokens.chinese:
+        return frags
+    words = tokens.words
+    out: list[tuple[str, int, int]] = []
+    for lead, s, e in frags:
+        become = next((h for h in hits if h.section == "events" and h.key == "become" and s <= h.start < e), None)
+        job = None if become is None else next(
+            (h for h in hits if h.section == "jobs" and become.end <= h.start <= become.end + 2 and h.end < e), None)
+        if job is None or e - job.end < 2 or words[job.end] in _NOT_NEXT_ZH or not (
+                words[job.end + 1] == "了" or any(h.section in {"events", "actions"} and h.start == job.end for h in hits)):
+            out.append((lead, s, e))  # 成了外卖公司的老板: the job's word in a longer name, no deed after it
+            continue
+        out += [(lead, s, job.end), ("", job.end, e)]
+    return out
 
 
 def told_then_zh(frags: list[tuple[str, int, int]], tokens: Tokens) -> list[tuple[str, int, int]]:
