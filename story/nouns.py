@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from story.clausewords import STOP, THING_SECTIONS, clause_data, surface
+from story.clausewords import STOP, THING_SECTIONS, clause_data, surface, verb_like
 from story.labels import label_word
 from story.lexicon import Hit, Tokens
 from story.mentions import Mention
@@ -92,7 +92,8 @@ def clause_things(premise: str, tokens: Tokens, start: int, end: int, hits: list
             continue
         w = words[i]
         plain = h is None and w not in STOP and i != first_word and words[i - 1] != "to" and re.fullmatch(r"[a-z][a-z-]*", w) is not None \
-            and not _of_phrase(words, i) and not _names_nothing(words, i)
+            and not _of_phrase(words, i) and not _names_nothing(words, i) \
+            and not (words[i + 1:i + 2] == ("up",) and verb_like(w, zh))  # "fed by a chef grows up": a doing
         if plain and len(w) >= 3:
             run.append(i)
         elif h is not None and run:
