@@ -112,7 +112,7 @@ def by_outsider(tokens: Tokens, start: int, end: int, inside: list[Mention]) -> 
     return None
 
 
-_WHERE_ZH = set("里上中外边旁内")  # the end of a Chinese where-phrase: 村里, 公园里, 学校外
+_WHERE_ZH = set("里上中外边旁内家")  # the end of a Chinese where-phrase: 村里, 公园里, 学校外; 邻居家的: whose household
 TOWARD_ZH = {"向", "对", "给", "跟", "跟着", "随着", "和", "替", "朝", "为"}  # 向同学道歉: to whom, the one before carries on
 
 

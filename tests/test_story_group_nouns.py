@@ -40,3 +40,14 @@ def test_the_group_is_told_whole() -> None:
     for seed in (1, 5):
         told = " ".join(s.narration for s in write_story(premise, None, "en", seed).script.scenes)
         assert "the rich cat patients, ignore" in told and "the rich cat, patients" not in told
+
+
+def test_a_household_group_mocks_the_hero() -> None:
+    from story.clauses import clauses
+
+    premise = "邻居家的贵宾犬们嘲笑小橘猫，直到它救了市长"
+    first = clauses(analyse(premise))[0]
+    assert (first.actor, first.obj) == ("rival", "hero")
+    scene = write_story(premise, None, "zh", 5).script.scenes[0]
+    hero = next(c for c in scene.characters if c.id == "hero")
+    assert hero.action != "sneer"

@@ -41,3 +41,10 @@ def test_grown_firefighter_in_uniform_then_the_rescue_from_fire(premise: str, la
         assert hero.outfit == "firefighter" and hero.action != "celebrate"
         assert any(p in scenes[rescue].props for p in ("fire", "burning house"))
         assert all(c.outfit == "firefighter" for s in scenes[become:] for c in s.characters if c.id == "hero")
+
+
+def test_grows_is_no_thing_drawn() -> None:
+    premise = "a stray puppy fed by a chef grows up to become a chef and cooks for the whole town"
+    assert not any("grows" in c.nouns for c in clauses(analyse(premise)))
+    for scene in write_story(premise, None, "en", 5).script.scenes:
+        assert "grows" not in scene.props
