@@ -144,10 +144,33 @@ def arc_scores(analysis: Analysis) -> dict[str, int]:
         scores[arc.id] = score
     if analysis.dream:
         scores["career_dream"] += 3
+    if not asks_money(analysis, have):  # "the rich poodles who laughed at him end up stunned": a rich mocker is no
+        # wish for riches; the hero's rise from rags is told only where the premise speaks of money, else the
+        # mockers' comeback is the underdog's (no coin thrown, no fortune)
+        scores["underdog_revenge"] = max(scores["underdog_revenge"], scores["rags_to_riches"])
+        scores["rags_to_riches"] = 0
     rival = analysis.person(analysis.wrongdoer) if analysis.wrongdoer else None
     if "betray" in analysis.wrongs and rival is not None and rival.does_wrong:
         scores["betrayal_comeback"] += 3  # "… open a bakery, but the partner runs off with the money": the betrayal
     return scores
+
+
+# the words that speak of money (a rags-to-riches cue, or a prop of money): a rich mocker alone speaks of none
+_MONEY = frozenset({"events:get_rich", "traits:poor", "props:money", "props:piggy_bank", "places:mansion",
+                    "jobs:window_cleaner", "jobs:construction", "jobs:cleaner", "jobs:delivery", "jobs:street_vendor"})
+
+
+def asks_money(analysis: Analysis, have: set[str] | None = None) -> bool:
+    """The premise speaks of money: riches got or lacked, a humble job, money itself, a rich hero or a stray one (its
+    ``features``, ``have``, and the vocabulary words it says); a villain's "rich" alone ("the rich poodles who
+    laughed at him") asks for no fortune."""
+    have = features(analysis) if have is None else have
+    said = {f"{h.section}:{h.key}" for h in lexicon().find(analysis.premise)}
+    return bool((have | said) & _MONEY) or "rich" in analysis.hero.traits or bool(_RAGS.search(analysis.premise))
+
+
+_RAGS = re.compile(r"\b(?:stray|homeless|beggar|begging for food|street (?:cat|dog|kitten|puppy))\b|流浪|乞丐|讨饭",
+                   re.IGNORECASE)  # a pet of the street: rags its story may rise from
 
 
 def choose_arc(analysis: Analysis, seed: int) -> str:
@@ -514,6 +537,7 @@ def _values(analysis: Analysis, style: str, language: str, slots: dict[str, Memb
         v["place"], v["place_en"] = loc_words[loc][1 if zh else 0], loc_words[loc][0]
     v["setting"] = loc if place_key or job else ""  # the premise's own place, else its job's: which lines fit
     v["_left"] = "partner" if _partner_left(analysis) else ""  # who walked out: which lines fit
+    v["_elder"] = "elder" if _elder(slots) else ""  # the family an elder: no line of a little one growing up
     v["hazard"] = premise_hazard(analysis.premise)  # the flood the danger or the loss scene is drawn in
     # the ball a match is played with: the premise's own ball game (a basketball, a frisbee), else a football
     ball = next((k for k in analysis.props if k in staging()["balls"]["props"]), "football")
@@ -596,7 +620,10 @@ def fits_setting(entry: dict[str, Any], values: dict[str, str]) -> bool:
     "indoor") is said only where the story is set there: no coffee fetched at school, no head teacher
     in the office; one that says who walked out (``"left"``: ``hero``, thrown out and back again, or ``partner``,
     who left the hero) only where that one did (``values``' ``_left``: ``partner`` where a premise's partner
-    leaves the hero, ``_partner_left``)."""
+    leaves the hero, ``_partner_left``); one of a little one ("young") never where the family is an elder
+    (``values``' ``_elder``)."""
+    if entry.get("young") and values.get("_elder"):
+        return False  # "Look! Look at me!" from the grandma carried on the hero's back: a little one's line
     left = entry.get("left")  # who walked out: the hero (thrown out, walking back in) or its partner
     if left and (left == "partner") != (values.get("_left") == "partner"):
         return False  # "Then one day he walks back in" where his wife left him; "the day she left" where he did
@@ -1026,9 +1053,21 @@ def _plan(arc: Arc, members: list[Member], values: dict[str, str], beats: list[d
 
 def _fits_life(slot: dict[str, Any], slots: dict[str, Member]) -> bool:
     """A beat told only while the family lives ("life": "alive", the return) or only when it is gone
-    ("gone", the remembrance) fits the cast: never without a family."""
+    ("gone", the remembrance) fits the cast: never without a family; one of a little one growing up ("young")
+    never of an elder (``_elder``)."""
     life = slot.get("life")
+    if slot.get("young") and _elder(slots):
+        return False  # "the seasons turn, and grandma grows a little more each day": a little one's beat
     return not life or ("family" in slots and slots["family"].person.gone == (life == "gone"))
+
+
+_ELDERS = frozenset({"grandma", "grandpa", "mother", "father"})
+
+
+def _elder(slots: dict[str, Member]) -> bool:
+    """The arc's family is an elder of the hero's (its grandma, its mother: "carries his sick grandma on his back"),
+    never a little one it raises."""
+    return "family" in slots and slots["family"].person.relation in _ELDERS and slots["family"].person.role != "hero"
 
 
 def _licence(licence: Licence, weathers: Collection[str], names: Sequence[str]) -> Callable[..., bool]:

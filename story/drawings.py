@@ -25,9 +25,16 @@ from story.script import Scene, Script
 # one carried on another's back (carries his mom on his back, a piggyback ride, 背着妈妈去医院, 背起小猫): the
 # carrier bent forward under the weight, paws back round the rider's legs, the rider up on its back, arms round its
 # neck; 背着 only with where it is carried to (背着主人偷吃 is "behind the master's back")
-ON_BACK = re.compile(r"\b(?:carr(?:y|ies|ied|ying)|lugs?|lugged|hoists?|hoisted)\b[^.!?;]{0,40}?\bon (?:his|her|its|"
-                     r"their|my|your|the) backs?\b|\bpiggy-?back|背起(?!包|书包|背包)|背在背上|"
-                     r"背(?:着|了)[^，。！？,.!?]{0,10}?(?:去|到|回|走|跑|冲|上|下|过|出|进|爬)")
+ON_BACK = re.compile(r"\b(?:carr(?:y|ies|ied|ying)|lugs?|lugged|hoists?|hoisted)\b[^.!?;]{0,60}?\bon (?:his|her|its|"
+                     r"their|my|your|the) backs?\b|\bpiggy[- ]?back|背起(?!包|书包|背包)|背在背上|"
+                     r"背(?:着|了)[^，。！？,.!?]{0,10}?(?:去|到|回|走|跑|冲|上|下|过|出|进|爬|逃)", re.IGNORECASE)
+
+
+def carried_on_back(text: str) -> bool:
+    """The words tell one pet carried on another's back ("carries his sick grandma on his back", 背着妈妈逃出了火场):
+    the story stages the carrier on its way (``story.staged.action_of``) and tells a carried relative's story as
+    the family's (kinds.json ``carried``)."""
+    return bool(ON_BACK.search(text))
 BACK_CARRIERS = {"work", "treat", "walk", "run", "hug", "stand", "enter", "exit", "climb"}  # the carry's stand-ins
 # one hiding under the bed (hides under the bed, 躲在床底下, 钻到床下面): flat on the floor beneath it, only its scared
 # face peeking out from under the quilt's hem

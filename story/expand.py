@@ -943,7 +943,8 @@ def _left_behind(apps: list[dict[str, Any]]) -> None:
 
 _LEFT_BEHIND = {"abandon"}  # the events that leave the hero behind
 _LEAVING = {"exit", "run", "walk"}  # the partner's going, the new love's too
-_SHARED_ACTIONS = {"laugh", "sneer", "point"}  # "we see Koda and Noodle laughing at Bear": both of them laugh
+_SHARED_ACTIONS = {"laugh", "sneer", "point", "shocked", "kneel", "cry"}  # "we see Koda and Noodle laughing at Bear":
+# both of them laugh; "we see Max and Sunny staring at Waffles": both are stunned
 _SPOKEN_ACTIONS = {"sneer", "laugh", "point", "cry", "push", "celebrate", "shocked", "kneel", "hug", "sing", "wave"}
 _PRIORITY = {"walk": -1, "stand": -2, "talk": -1, "enter": 0, "exit": 0, "think": 0, "sneer": 3, "laugh": 2,
              "push": 3, "point": 2, "hug": 4, "kneel": 3, "shocked": 3, "cry": 2, "celebrate": 2, "give": 2,

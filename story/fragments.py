@@ -215,12 +215,14 @@ def fragments(premise: str, tokens: Tokens) -> list[tuple[str, int, int]]:
         i += 1
     if start < len(words):
         out.append((lead, start, len(words)))
-    out = _when_leads(premise, tokens, out)
+    out = _asides_closed(words, _when_leads(premise, tokens, out)) if not tokens.chinese else _when_leads(
+        premise, tokens, out)
     # "who sells umbrellas in the rain is laughed at": the main verb after a relative clause
     split: list[tuple[str, int, int]] = []
     for lead, s, e in out:
         if lead.endswith("who"):  # "who sells dumplings from a cart enters a contest": a second verb after a noun
-            cut = next((k for k in range(s + 2, e) if words[k] in BE or (
+            cut = _outcome_at(words, s, e)
+            cut = cut if cut is not None else next((k for k in range(s + 2, e) if words[k] in BE or (
                 verb_like(words[k], tokens.chinese) and words[k - 1] not in STOP and not verb_like(words[k - 1], False)
                 and not words[k].endswith("ed") and k - 1 > s) or (
                 words[k] in COMING_EN and k - 1 > s and (words[k - 1] in PRONOUN_OBJECT or (
@@ -241,6 +243,45 @@ def fragments(premise: str, tokens: Tokens) -> list[tuple[str, int, int]]:
             continue
         split.append((lead, s, e))
     return split
+
+
+_ON_WAY_EN = frozenset({"on", "onto", "to", "into", "through", "across", "up", "down", "over", "along", "out",
+                        "home", "past", "toward", "towards", "under", "from"})
+
+
+def _asides_closed(words: tuple[str, ...], frags: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """A who-clause said as an aside between a deed and the rest of it ("carries his grandma, who cannot walk,
+    on his back to the temple"): the deed is one clause with its aside and its rest (where, how), never a
+    clause of "on his back to the temple" alone."""
+    out: list[tuple[str, int, int]] = []
+    k = 0
+    while k < len(frags):
+        if out and k + 1 < len(frags) and frags[k][0] == "who" and frags[k][1] == out[-1][2] + 1 \
+                and frags[k + 1][0] == "" and frags[k + 1][1] == frags[k][2] and words[frags[k + 1][1]] in _ON_WAY_EN \
+                and not any(verb_like(w, False) for w in words[frags[k + 1][1]:frags[k + 1][2]][:2]):
+            out[-1] = (out[-1][0], out[-1][1], frags[k + 1][2])
+            k += 2
+            continue
+        out.append(frags[k])
+        k += 1
+    return out
+
+
+_ENDING_EN = frozenset({"end", "ends", "ended", "wind", "winds", "wound"})  # "… end up stunned", "wind up begging"
+_ALL_EN = frozenset({"all", "both", "now", "finally", "just", "each", "soon", "later", "eventually"})
+
+
+def _outcome_at(words: tuple[str, ...], s: int, e: int) -> int | None:
+    """Where the outcome after a who-clause starts ("the poodles who laughed at him | end up stunned", "who mocked
+    her | all end up in tears", "who laughed | are left speechless"): the group's ending, told after what it did
+    before; None when the who-clause has none."""
+    for k in range(s + 1, e - 1):
+        if words[k] in _ENDING_EN and words[k + 1] == "up" or words[k] in {"are", "is", "were", "was"} and words[
+                k + 1] == "left":
+            while k - 1 > s and words[k - 1] in _ALL_EN:
+                k -= 1
+            return k
+    return None
 
 
 _WHEN_EN = frozenset({"when", "once", "whenever"})
@@ -327,6 +368,7 @@ def setting_only(tokens: Tokens, start: int, end: int, hits: list[Hit]) -> bool:
 
 
 _THOSE_ZH = {"那些", "那群", "那只", "那个", "那条", "这些", "那几只"}  # 嘲笑它的那些猫: the pets told of, after 的
+_THOSE_BEFORE_ZH = {"那些", "那群", "这些", "那帮", "那几只"}  # 那些笑话她的猫: the ones, said before their deed
 _ONCE_ZH = {"曾经", "以前", "之前", "当年", "当初", "从前", "过去", "那时"}  # when a deed told before its 的 was done
 
 
@@ -343,7 +385,8 @@ def relatives_zh(frags: list[tuple[str, int, int]], mentions: list[Mention], tok
     subjects: dict[int, str] = {}
     for lead, s, e in frags:
         first = s
-        while first < e and (words[first] in DET or words[first] in _ONCE_ZH):  # 曾经嘲笑它的白猫: its deed, once
+        while first < e and (words[first] in DET or words[first] in _ONCE_ZH or words[first] in _THOSE_BEFORE_ZH):
+            # 曾经嘲笑它的白猫: its deed, once; 那些笑话她的大猫们: those who did it
             first += 1
         again = _recalled_zh(s, first, e, mentions, words, hits)
         if again is not None:  # 当年赶走他的老板来应聘服务员: who comes back, the deed told before not done again
@@ -404,9 +447,12 @@ def _told_de(m: Mention, first: int, words: tuple[str, ...]) -> int | None:
     any."""
     if m.start > first and words[m.start - 1] == "的":
         return m.start - 1
-    if m.start - 2 > first and words[m.start - 1] in _THOSE_ZH and words[m.start - 2] == "的":
-        return m.start - 2
+    if m.start - 2 > first and words[m.start - 1] in _THOSE_ZH | _SIZE_ZH and words[m.start - 2] == "的":
+        return m.start - 2  # 笑话她的大猫们: the big cats, a size said before the pet, no word of the deed
     return None
+
+
+_SIZE_ZH = frozenset({"大", "小", "胖", "瘦", "大个子", "高大"})  # a size said between 的 and the pet it names
 
 
 def _joined_object(start: int, end: int, mentions: list[Mention], tokens: Tokens, hits: list[Hit]) -> bool:

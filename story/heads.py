@@ -59,6 +59,10 @@ def fed_zh(words: tuple[str, ...], start: int, surface: str) -> bool:
 
 _COUNTS_EN = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "few", "several", "many", "newborn",
               "hungry", "little", "tiny", "baby"}  # "his three puppies", "her hungry kittens": the young are still its own
+# how a relative is, said between its owner's word and it ("his sick grandma", "her blind old grandpa"): still its own
+_KIN_STATES_EN = {"sick", "ill", "injured", "hurt", "wounded", "blind", "deaf", "lame", "frail", "weak", "dying", "dear",
+                  "beloved", "elderly", "aged", "ailing", "tired", "own", "sweet", "old", "little", "baby", "big",
+                  "younger", "older", "poor", "disabled", "bedridden", "crippled", "limping", "feverish", "kind"}
 _ANOTHER = {"another", "other", "second", "different"}  # "cheats on him with another corgi": one more pet
 _OTHERS_ZH = {"其他", "其它", "别的", "另外", "所有", "其他的", "其它的", "所有的", "别的的"}  # 其他仓鼠: a group
 
@@ -202,6 +206,7 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
         person.start = span_start
         owned = _owned_by(people, span_start, masked, tokens, hits)  # "a rich cat's daughter", 柯基的男朋友
         possessive = prev_word in _POSSESSIVE or prev2 in _POSSESSIVE and prev_word in {"dog", "cat", *_COUNTS_EN} \
+            or not chinese and person.relation is not None and _kin_owned(words, span_start) \
             or owned is not None or (chinese and prev_word == "的" and prev2 in _POSSESSIVE)  # never 最好的朋友
         # possessed by a villain named just before ("the villain's husky bodyguard")
         if person.relation in _CHILDREN and not possessive and _found(masked, person.pos, chinese):
@@ -565,3 +570,12 @@ def _describing_words(person: Person, span_start: int, hits: list[Hit], heads: l
         span_start = j
         j -= 1
     return span_start, mods
+
+
+def _kin_owned(words: Sequence[str], start: int) -> bool:
+    """An English relation said with its owner's word before how it is ("his sick grandma", "her blind old
+    grandpa"): the owner's own kin, as "his grandma" is."""
+    k = start - 1
+    while k >= 0 and start - k <= 2 and words[k].lower() in _KIN_STATES_EN:
+        k -= 1
+    return k < start - 1 and k >= 0 and words[k].lower() in _POSSESSIVE

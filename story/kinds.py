@@ -20,6 +20,7 @@ from typing import Any
 from story.analysis import per_analysis
 from story.clauses import clauses
 from story.datafiles import read_json
+from story.drawings import carried_on_back
 from story.lexicon import lexicon
 from story.premise import Analysis, Person
 from story.text import HAN as _HAN
@@ -251,6 +252,15 @@ def lost_one(analysis: Analysis) -> Person | None:
     return None
 
 
+def _kin_helped(kind: dict[str, Any], analysis: Analysis, events: set[str]) -> str | None:
+    """The word of ``kind``'s help (kinds.json ``helped``) the premise says of a relative ("helps his old grandpa
+    across the road", 扶着奶奶过马路) where those who mocked the helper come to an end of it ("the fox who laughed
+    at him ends up ashamed"): the family's story, its mocking only recalled; else None."""
+    if "helped" not in kind or "mock" not in events:
+        return None
+    return _said_with(kind["helped"], kind.get("with"), analysis.premise)
+
+
 @per_analysis
 def story_kind(analysis: Analysis) -> Kind:
     """The first kinds.json kind whose words the premise says (and none of its unless words or events);
@@ -263,8 +273,11 @@ def story_kind(analysis: Analysis) -> Kind:
     for k in kinds_data()["kinds"]:
         if lost is not None and lost is not analysis.hero and k["id"] == rule["hero_kind"]:
             continue  # "救了一只迷路的小猫", "guides a lost kitten home": the hero is not the lost one
+        helped = _kin_helped(k, analysis, events)
+        if k.get("carried") and not carried_on_back(analysis.premise) and helped is None:
+            continue  # "lies on his back", 背着主人偷吃: no one carried
         ill = _ill_hero(k, analysis)  # "a sick kitten…": the hero's own state, whoever does the clause
-        said = _said(k, analysis.premise) or _partner_wrong(k, analysis) or ill
+        said = _said(k, analysis.premise) or _partner_wrong(k, analysis) or ill or helped
         setting = k.get("setting_words", {})  # a wedding is a romance's, unless the hero is mocked there
         if said is None and k["id"] != forced:
             said = None if events & set(setting.get("unless_events", ())) else next(

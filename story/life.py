@@ -45,6 +45,10 @@ def _says(words: list[str], text: str, chinese: bool) -> bool:
     return any(re.search(r"(?<![a-z])" + re.escape(w) + r"(?![a-z])", text) for w in words)
 
 
+# 走了 with how far or how long ("走了十里路", "走了很远", "走了三天三夜"): a way walked, no death
+_WALKED_ZH = re.compile(r"走了(?=[一二两三四五六七八九十百千几好很\d]+[^，。！？；,.!?;]{0,4}?(?:路|里|公里|米|步|远|久|天|夜|小时))")
+
+
 @cache
 def _gone_with() -> re.Pattern[str]:
     """跟着…走了: a 走了 after a joining word and someone, in one clause (life.json ``gone_with``)."""
@@ -83,6 +87,7 @@ def mark_gone(people: list[Person], premise: str, tokens: Tokens, breaks: set[in
             said_after = said_after.replace(w, "\0" * len(w))
         if zh:  # 老婆跟着一只开跑车的贵宾犬走了: she leaves with the poodle, no death
             said_after = _gone_with().sub(lambda m: m.group(0)[:-2] + "\0\0", said_after)
+            said_after = _WALKED_ZH.sub(lambda m: "\0\0" + m.group(0)[2:], said_after)  # 背着爸爸走了十里路: a walk
         died = _says(data["after"][lang], said_after, zh)
         p.gone = bool(owned and owned.group(1) in grave) or bool(grave_of) or late or died
     for p in kin:  # "小猫去墓地看奶奶", "brings flowers to the cemetery for grandma": the one visited there

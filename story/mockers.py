@@ -21,6 +21,7 @@ STUNNED = "stunned crowd"
 LAUGHING = "laughing crowd"
 _CHEERING = "cheering crowd"
 _JEERS = {"laugh", "sneer", "point"}
+_ENDED = {"shocked", "kneel", "cry"}  # how the mockers end up: stunned, ashamed, in tears
 
 
 def mocked_by_many(analysis: Analysis) -> bool:
@@ -91,10 +92,13 @@ def show_mockers_stunned(scenes: list[dict[str, Any]], analysis: Analysis, max_p
 def _recalled_seen(scenes: list[dict[str, Any]], analysis: Analysis, max_props: int) -> None:
     """A mocking the premise only recalls ("…and those who mocked him are speechless", 那些嘲笑它的人都说不出话了: no
     clause of it mocks) is seen before the many are stunned: a laughing crowd where one of the cast first wrongs
-    the hero, else in the first scene, unless a scene before already shows one laughing at the hero."""
+    the hero, else in the first scene, unless a scene before already shows one laughing at the hero; never where
+    they already end up stunned, ashamed or in tears at it."""
     if "mock" not in analysis.wrongs or any("mock" in c.events for c in clauses(analysis)):
         return
-    stunned = next((k for k, s in enumerate(scenes) if any(p.startswith(STUNNED) for p in s["props"])), len(scenes))
+    stunned = next((k for k, s in enumerate(scenes) if any(p.startswith(STUNNED) for p in s["props"]) or any(
+        a["id"] != "hero" and a["action"] in _ENDED and a.get("target") == "hero" for a in s["characters"])),
+        len(scenes))  # the mockers' ending ("the rich poodles who laughed at him end up stunned"): no laughing there
     before = scenes[:max(1, stunned)]
     if any(p.startswith(LAUGHING) for s in before for p in s["props"]) or any(
             a["action"] in _JEERS and a.get("target") == "hero" for s in before for a in s["characters"]):

@@ -367,6 +367,8 @@ def _line_en(c: Clause, total: int, cast: Cast, introduced: set[str], rng: rando
                 out[-1] = f"{out[-1].rstrip(',')},"  # "Mango, Pearl and Tofu bake…": a list of names
             out.append(_who(part.key, part.text, cast, introduced, False, _given(part.key, cast, c)))
             owner_named = True
+        elif low == "her" and before in _ON and after in _BODY:
+            out.append(part.text)  # "carries her mother home on her back": the carrier's own back
         elif low in {"him", "her"} and c.obj and (low == "him" or before in _GIVING or after in _NO_NOUN):
             out.append(cast.name(c.obj))  # "bakes him a cake", "brings her flowers", "buys flowers from her"
         elif low in {"his", "her", "their"} and not owner_named and c.actor != cast.hero:
@@ -375,6 +377,9 @@ def _line_en(c: Clause, total: int, cast: Cast, introduced: set[str], rng: rando
             out.append(part.text)
         before = low
     text = " ".join(out)
+    for aside in re.findall(r",\s+(who [^,]+),", c.text):  # "carries his grandma, who cannot walk, on his back"
+        if f"{aside}," not in text:
+            text = text.replace(f"{aside} ", f"{aside}, ", 1)
     text = re.sub(r"\s+([,.!?])", r"\1", text)
     text = re.sub(r",\s*,", ",", text).strip().rstrip(",")
     text = text[:1].upper() + text[1:]
@@ -382,6 +387,8 @@ def _line_en(c: Clause, total: int, cast: Cast, introduced: set[str], rng: rando
     return text if text.endswith((".", "!", "?")) else f"{text}."
 
 
+_ON = frozenset({"on", "onto", "upon"})
+_BODY = frozenset({"back", "backs", "shoulder", "shoulders", "head", "lap"})  # "on her back": hers, no one else's
 _CONTRACTED_IS = re.compile(r"(?i)(?:he|she|it)['’]s (?!been|got|gotten)")  # "she's a CEO", never "she's got"
 
 

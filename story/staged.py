@@ -18,6 +18,7 @@ from story.analysis import BY
 from story.buying import bought_told, saving_up
 from story.clauses import Clause, clauses, outsider_entry
 from story.datafiles import read_json
+from story.drawings import carried_on_back
 from story.gear import is_gear, note_phrase, tool_action
 from story.kinds import STRIVING, Kind
 from story.lexicon import lexicon
@@ -204,6 +205,9 @@ def action_of(c: Clause) -> tuple[str, bool]:
     ("throws coffee at"), and a patient saved or cared for is treated ("saves a patient")."""
     act, exact = _verb_action(c)
     data = spine_data()
+    if carried_on_back(c.text):
+        return "walk", False  # "carries his sick grandma on his back to the hospital": on the way, the one carried
+        # up on the carrier's back (the painter draws the carry from the words), never a job's chores nor a gift
     if broke_down(c.verb):
         return "shocked", False  # "the delivery dog's car breaks down in the rain": staring at it, no tears
     saved = _saving(c, data["saving_actions"])
@@ -567,6 +571,7 @@ def cast_asks(items: Any) -> list[Ask]:
 
 
 _JEERS = {"laugh", "sneer", "point"}  # a group's deed at one pet that each of the group does on screen
+_ENDS = {"shocked", "kneel", "cry"}  # a group's ending (stunned, ashamed, in tears): each of the group ends so
 
 
 def visual_note(c: Clause, cast: Cast, where: str | None, heros_place: bool = False,
@@ -605,7 +610,8 @@ def visual_note(c: Clause, cast: Cast, where: str | None, heros_place: bool = Fa
     if phrase is not None:  # "skipping rope", "playing the guitar": the first word alone is another deed
         word = " ".join([_ing(phrase.split()[0]), *phrase.split()[1:]])
     waits = c.obj is not None and longs_for(c.verb)  # "four puppies wait for their mother": all of them, alone
-    jeers = act in _JEERS  # "the other hamsters laugh at him": all of them laugh
+    jeers = act in _JEERS or act in _ENDS and (c.actor or cast.hero) != cast.hero  # "the other hamsters laugh at him":
+    # all of them laugh; "the rich poodles who laughed at him end up stunned": all of them are stunned
     doers = [c.actor or cast.hero, *(cast.together.get(c.actor or cast.hero, ()) if waits or jeers else ())]
     for part in c.parts if c.said_subject and not c.passive else ():  # "Bella and Max share…": both do it
         if part.key and part.key != c.obj and part.key not in doers:

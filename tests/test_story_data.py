@@ -148,10 +148,12 @@ def test_arc_schema(arc_id: str) -> None:
     assert set(d.get("gone", ())) <= set(d["needs"])  # a slot the story remembers, invented gone
     for beat in d["beats"]:
         assert beat.get("life", "alive") in {"alive", "gone"}, (arc_id, beat["id"])  # the family's life it needs
+        assert beat.get("young", True) is True, (arc_id, beat["id"])  # a little one's beat, never an elder's
         assert len(beat["variants"]) >= 2, (arc_id, beat["id"])
         assert any(v["speaker"] == "narrator" for v in beat["variants"]), (arc_id, beat["id"])
         for v in beat["variants"]:
-            assert set(v) - {"setting", "left"} == {"speaker", "en", "zh", "visual"}
+            assert set(v) - {"setting", "left", "young"} == {"speaker", "en", "zh", "visual"}
+            assert v.get("young", True) is True, v  # a little one's line, never said of an elder (story/arcs._elder)
             assert v.get("left", "hero") in {"hero", "partner"}, v  # a line said only where that one walked out
             assert v.get("setting", "indoor") in {"indoor", *common()["settings"]} - {"about"}, v  # a line said only there
             assert v["speaker"] in {"narrator", "hero", *SLOTS}
@@ -162,7 +164,8 @@ def test_arc_schema(arc_id: str) -> None:
         # narration that tells more of the beat's event, added while a script is short of its length
         assert len(beat["more"]) >= 2, (arc_id, beat["id"])
         for m in beat["more"]:
-            assert set(m) - {"setting", "left"} == {"en", "zh"}
+            assert set(m) - {"setting", "left", "young"} == {"en", "zh"}
+            assert m.get("young", True) is True, m
             assert m.get("left", "hero") in {"hero", "partner"}, m
             assert m.get("setting", "indoor") in {"indoor", *common()["settings"]} - {"about"}, m
             _check_text(m["en"], "en", f"{arc_id}/{beat['id']} more")
