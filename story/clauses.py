@@ -289,7 +289,8 @@ def clauses(analysis: Analysis) -> list[Clause]:
             verb_start = next((m.end for m in inside if m.key == agent and m.start >= body_start), body_start)
             verb_end = end
         verb = sep.join(surface(premise, tokens, i) for i in range(verb_start, verb_end)) if verb_end > verb_start else ""
-        if not verb or (zh and verb in TOWARD_ZH):  # 向同学道歉了: the verb comes after to whom
+        if not verb or (zh and (verb in TOWARD_ZH or verb in _HOLD_ZH)):  # 向同学道歉了: the verb comes after to
+            # whom; 把小狗关起来了: after what it is done to
             verb = sep.join(surface(premise, tokens, i) for i in range(verb_start, end))
         text_end = tokens.offsets[end - 1] + len(tokens.words[end - 1])
         described = [] if passive else said_of_object(local, tokens, body_start, end, inside, obj)
@@ -362,6 +363,7 @@ def _back_after_when(out: Sequence[Clause], said: str, cast: Sequence[Person], p
     return left if left not in (None, out[-1].subject) and gender in ("", pronoun) else None
 
 
+_HOLD_ZH = {"把", "将"}  # 把小狗关起来了: the one it is done to, then the verb
 _THEY = {"they", "他们", "她们"}  # the many a clause before named, when the cast is one pet
 
 

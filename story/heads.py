@@ -20,6 +20,7 @@ from story.jobs import role_before
 from story.lexicon import Hit, Tokens, lexicon
 from story.predicates import said_of_subject_en, said_of_subject_zh
 from story.sides import harm_at, kind_doer, takes_at
+from story.titled import kin_name
 
 # the ones a pet word before them says the kind of ("the rich cat patients", "the snobby dog guests"): a group of
 # those pets, the pet word and theirs one mention (a customer, a neighbour, a classmate are relations of the lexicon)
@@ -152,7 +153,8 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
             span_end = nxt.end
         # a relation right before a species is that species (rival dogs, 死对头的狗)
         elif (h.section == "relations" and nxt is not None and nxt.section in {"breeds", "species"}
-              and nxt.start not in breaks and (nxt.start == h.end
+              and nxt.start not in breaks and not (chinese and kin_name(h.surface))  # 张奶奶的柯基: hers
+              and (nxt.start == h.end
                                                or (chinese and nxt.start == h.end + 1 and words[h.end] == "的"))):
             group.append(nxt)
             consumed.add(id(nxt))
@@ -232,6 +234,8 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
             person.relation, person.of = None if people[-1].human else "kittens", people[-1].key
         surface_words = " ".join(words[span_start:span_end]) if not chinese else "".join(words[span_start:span_end])
         person.words = (surface_words,)
+        if chinese and person.relation and kin_name(surface_words):
+            person.name = surface_words  # 李阿姨, 王叔: a person the premise names by surname and kin title
         person.end = span_end
         if person.after_by:
             by_at = max(k for k in range(max(0, span_start - 4), span_start) if words[k] in BY)

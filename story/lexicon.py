@@ -20,6 +20,7 @@ from typing import Any
 
 from story.datafiles import read_json
 from story.text import HAN as _HAN
+from story.titled import kin_titles, kin_words
 
 SECTIONS = (
     "species", "breeds", "colours", "traits", "relations", "jobs", "places", "props", "actions",
@@ -51,6 +52,10 @@ class Tokens:
 def load_data() -> dict[str, dict[str, dict[str, Any]]]:
     """The raw vocabulary (section → key → entry with ``en``/``zh`` word lists and attributes)."""
     data: dict[str, dict[str, dict[str, Any]]] = read_json("lexicon.json")
+    for relation, words in kin_words().items():  # 李阿姨, 王叔, 张奶奶: a person named by surname and kin title
+        entry = data["relations"][relation]
+        entry["zh"] = [*entry["zh"], *words]
+        entry["human"] = [*entry.get("human", ()), *kin_titles(relation)]
     return data
 
 
@@ -156,8 +161,12 @@ class Lexicon:
         for seg, start, _end in self._tokenizer().tokenize(text):
             if not seg.strip():
                 continue
+            head: list[str] = []
+            if len(seg) > 1 and seg[0] == "被" and seg not in self._zh and not seg.startswith(_BEI_WORDS):
+                head, seg = ["被"], seg[1:]  # 被关在笼子里, 被困, 被骗: the passive's 被, then its verb
             parts = [seg] if seg in self._zh or seg in _whole_zh() or not _HAN.search(seg) \
                 else (self._split_zh(seg) or [seg])  # 养家 kept whole: no home inside it
+            parts = [*head, *parts]
             off = start
             for part in parts:
                 if _HAN.search(part) or part.strip():
@@ -450,6 +459,11 @@ def _family_or_measure(hit: Hit, tokens: Tokens, people: set[int]) -> bool:
     after = words[hit.end] if hit.end < len(words) else ""
     return bool(_NUMERAL.search(before)) or before in _ONE_HOUSEHOLD or (
         hit.surface == "家" and (after.startswith(("人", "老小")) or (hit.start in people and after == "的")))
+
+
+# words that start with 被 and are no passive (a quilt, a defendant, forced): read whole
+_BEI_WORDS = ("被子", "被窝", "被单", "被套", "被褥", "被罩", "被面", "被告", "被动", "被迫", "被誉为", "被称为", "被称作",
+              "被选为", "被宠若惊", "被服", "被覆", "被除数", "被减数", "被加数", "被乘数")
 
 
 @cache

@@ -22,6 +22,7 @@ from story.datafiles import read_json
 from story.lexicon import Hit, Lexicon, Tokens, lexicon
 from story.nearest import things
 from story.text import HAN as _HAN
+from story.titled import kin_name, kin_name_en
 
 _HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
 # hanzi that never sit inside a pet's name right after its breed: joining words, particles, numbers
@@ -48,7 +49,7 @@ _TITLES = {"小姐", "先生", "女士", "大人", "老大", "小哥", "大哥",
 def name_in(name: str, lang: str) -> str:
     """``name`` as a script in ``lang`` writes it: hanzi read in pinyin inside an English script."""
     if lang != "zh" and _HAN.search(name):
-        return romanise(name)
+        return kin_name_en(name, romanise(name[0])) if kin_name(name) else romanise(name)  # 李阿姨: Auntie Li
     return name
 
 
@@ -116,6 +117,9 @@ def _name_at(premise: str, start: int, head: int = 0, title: bool = False) -> st
             # the pet is its name, never in a longer word (柯基面包师: a baker), in a thing's (小猫蛋糕店), bought
             thing = after in _THING_AFTER or bool(set(premise[max(0, head - 2):head]) & _THING_BEFORE)
             return None if thing else cand  # (买了狗狗饼干)
+        if cand[0] not in _NAME_HEADS and cand[0] != cand[1] and cand not in _known() and any(
+                h.section in {"events", "actions"} and h.surface == cand[0] for h in lex.find(cand[0])):
+            continue  # 小猫偷鱼被妈妈逮到了: a deed's own word (偷) starts what the pet does, no name
         if any(len(h.surface) > 1 for h in lex.find(cand)) or cand in _kind_deeds():
             continue  # 老板, 警察: a vocabulary word is not a name (橘 or 雪 inside one is: 小橘, 雪球); nor 收养, 领养
         ends = not after or after in _AFTER_NAME or (  # 豆包在…, 煤球和…, 阿花被…; 警犬阿黄每天…: an adverb

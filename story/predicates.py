@@ -73,6 +73,8 @@ def told_before_de(words: tuple[str, ...], deed_end: int, start: int) -> bool:
     suffers ("被同学嘲笑的胖橘猫")."""
     if not 0 < start - deed_end <= 5 or "的" not in words[deed_end:start]:
         return False
+    if any(w in BY for w in words[deed_end:start]):
+        return False  # 偷吃蛋糕的柴犬被老板抓到了: the boss after 被 is not the pet the 的 describes
     k = deed_end - 1
     while k >= 0 and not re.fullmatch(_PUNCT, words[k]) and words[k] not in BY:
         k -= 1

@@ -40,6 +40,7 @@ from story.putdowns import putdown_hits
 from story.retold import in_order
 from story.styles import CHARACTER_STYLES
 from story.takers import add_takers
+from story.undergone import in_order_zh
 from story.understood import describe, understood_line
 
 __all__ = ["Analysis", "Person", "Side", "analyse", "describe", "hero_species", "hero_style", "is_vague",
@@ -63,8 +64,9 @@ def _breaks(text: str, tokens: Tokens) -> set[int]:
 def analyse(premise: str) -> Analysis:
     """What the premise says: its cast with roles, the hero's job, wrongs, goals, places and props."""
     lex = lexicon()
-    premise = in_order(titled(joined(premise)))  # "everyone who laughed at the greyhound is speechless when he wins": the
-    # mocking first; "Dr. Paws": no sentence ends at a title's full stop; "takes the stray kitten in": takes in
+    premise = in_order_zh(in_order(titled(joined(premise))))  # 老板收养了一只被遗弃的小狗: abandoned first;
+    # "everyone who laughed at the greyhound is speechless when he wins": the mocking first; "Dr. Paws": no sentence
+    # ends at a title's full stop; "takes the stray kitten in": takes in
     # 1. Names first (masked out so they are not read as words), then tokens and matches.
     names, alone, alone_en = premise_names(premise)
     labels = label_spans(premise)  # 笑话是个胆小鬼, 被叫做丑八怪: what a pet is called names no pet

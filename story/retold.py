@@ -70,7 +70,49 @@ def in_order(premise: str) -> str:
     return f"{first} {rel}, but {m['pro'].lower()} {m['deed']}, and {first} {shock}"
 
 
+# the deed first, then the many who once mocked the hero, at the end (流浪猫中了彩票，以前嘲笑他的富猫都来巴结他)
+_AFTER_ZH = re.compile(r"^(?P<deed>[^，,。！!？?]+)[，,](?P<pre>(?:当初|曾经|以前|之前|过去|那些|那群|所有)*)"
+                       r"(?P<rel>[^，,。的]+)的(?P<group>[^，,。的]{1,8}?)(?:们)?(?P<rest>(?:都|全都|全|也|一个个)[^，,。]+)"
+                       r"[。！!]*$")
+_HIM_ZH = re.compile(r"[他她它](?!们)")
+_COUNTED_ZH = re.compile(r"(?:一|这|那)(?:只|条|个|头|位)")
+
+
+def _recalled_mockers_zh(text: str) -> str | None:
+    """流浪猫中了彩票，以前嘲笑他的富猫都来巴结他, 一只穷狗中了彩票，嘲笑过它的邻居都傻眼了: the mocking was before the
+    deed (以前, 曾经, 嘲笑过), though told after it: retold mocking first, "富猫以前嘲笑流浪猫，后来它中了彩票，富猫都来巴结
+    他", so it is never staged after the win; None when the premise is not of that form."""
+    m = _AFTER_ZH.match(text)
+    if m is None or not _mocks(m["rel"]) or not _HIM_ZH.search(m["rel"]):
+        return None
+    before = "".join(w for w in _BEFORE_ZH if w in m["pre"])
+    if not before and "过" not in m["rel"]:
+        return None  # 嘲笑他的富猫都来了: no word says the mocking was before
+    lex = lexicon()
+    if not any(lex.entry("events", k)["kind"] == "outcome" for k in lex.keys(m["deed"], "events")):
+        return None  # a win or a windfall only: a deed of care told first (背着妈妈逃出了火场) keeps its order
+    tokens = lex.tokenize(m["deed"])
+    head = next(iter(lex.find_tokens(tokens, ("species", "breeds"))), None)
+    if head is None:
+        return None
+    looks = {h.start for h in lex.find_tokens(tokens, ("traits", "colours"))}
+    start = head.start
+    while start - 1 in looks:  # 穷狗: the pet as the premise describes it
+        start -= 1
+    pet = "".join(tokens.words[start:head.end])
+    rel = _HIM_ZH.sub(pet, m["rel"], count=1)
+    group = m["group"]
+    if start > 0 and _COUNTED_ZH.fullmatch(tokens.words[start - 1]):
+        start -= 1
+    said = tokens.offsets[start]  # 一只胖柯基中了彩票 → 它中了彩票: the pet told of already, not one more
+    deed = f"{m['deed'][:said]}它{m['deed'][tokens.offsets[head.end - 1] + len(tokens.words[head.end - 1]):]}"
+    return f"{group}{before}{rel}，后来{deed}，{group}{m['rest']}"
+
+
 def _in_order_zh(text: str) -> str | None:
+    after = _recalled_mockers_zh(text)
+    if after is not None:
+        return after
     m = _ZH.match(text)
     if m is None or not _mocks(m["rel"]):
         return None

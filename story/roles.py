@@ -163,7 +163,9 @@ def passive_agent(tokens: Tokens, start: int, end: int, inside: list[Mention]) -
     words = tokens.words
     for k in range(start, end):
         if words[k] in BY:
-            agent = next((m for m in inside if k < m.start <= k + 5 or (m.start <= k + 1 < m.end)), None)
+            agent = next((m for m in inside if (k < m.start <= k + 5 or (m.start <= k + 1 < m.end))
+                          and not (m.start > k + 2 and words[m.start - 1] == "的" and m.end >= end)), None)  # 救出了被困的
+            # 小猫: the kitten the 被 clause tells of, at the clause's end, no doer (被最好的朋友柴犬背叛: the friend does it)
             if agent is not None and not (words[k] == "让" and _causative(words, agent.end, end)):
                 return True, agent.key
     return False, None

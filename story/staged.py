@@ -227,11 +227,27 @@ def action_of(c: Clause) -> tuple[str, bool]:
     if act in sick["actions"] and not _gift_zh(c) and (any(w in words if w.isascii() else w in verb for w in sick["words"])
                                    or _medic_cares(c, sick)):
         return "treat", False
+    if act == "push" and c.verb.startswith("被") and c.actor in (None, c.subject) and not c.obj and HAN.search(c.verb):
+        return "cry", False  # 一只流浪狗被车撞伤了: it is hurt, by nobody of the cast; it pushes no one
+    caught = act == "catch" and bool(HAN.search(c.text)) and not _arrest_zh(c, data["arrest"]["zh"])
+    if caught and not c.obj and "被" in c.verb:
+        return "shocked", False  # 被主人逮到了: the pet caught at it, no arrest, no chase
     if act == "catch" and not c.obj:  # 抓到一条鱼: fishing; "catches the bus", "catches a mouse": the chase
         return ("fish" if any(is_gear("fish", t) for t in c.things) else "run"), False
+    if caught:
+        return "point", False  # 偷吃蛋糕被老板抓到了: caught at it by the boss, no arrest (no handcuffs)
     if act == "work" and c.obj and re.match(r"送(?:了|给)?", c.verb) and not c.jobs:
         return "give", False  # 送了它一条鱼: a gift to someone, no delivery round
     return act, exact
+
+
+def _arrest_zh(c: Clause, words: list[str]) -> bool:
+    """A Chinese catch is an arrest: the clause (with the words its subject was named by) says one who arrests
+    (the police, a guard), one arrested (a thief) or the arrest itself (spine.json's ``arrest``)."""
+    said = f"{c.subject_words}{c.text}"
+    lex = lexicon()
+    police = [w for key in ("police", "security") for w in lex.entry("jobs", key)["zh"]]
+    return any(w in said for w in (*police, *words))
 
 
 _WHOM_EN = r"(?:him|her|them|it|\x00)"

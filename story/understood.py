@@ -9,8 +9,10 @@ import re
 from petreel.i18n import UNDERSTOOD, understood
 from story.analysis import Analysis, Person
 from story.lexicon import lexicon
+from story.names import name_in
 from story.styles import CHARACTER_STYLES
 from story.takers import household_word
+from story.titled import kin_name
 
 
 def describe(person: Person, language: str, analysis: Analysis | None = None) -> str:
@@ -21,7 +23,8 @@ def describe(person: Person, language: str, analysis: Analysis | None = None) ->
     if same_lang and person.words and person.words[0] and person.words != (person.name,):
         core = person.words[0]
     else:
-        parts = [str(lex.entry("traits", t)["zh" if zh else "en"][0]) for t in person.traits]
+        parts = [str(lex.entry("traits", t)["zh" if zh else "en"][0]) for t in dict.fromkeys(person.traits)]  # 年迈的老猫:
+        # old once
         if person.colour and not person.breed:
             parts.append(str(lex.entry("colours", person.colour)["zh" if zh else "en"][0]))
         if person.breed:
@@ -51,7 +54,9 @@ def understood_line(analysis: Analysis, language: str) -> str:
     parts = []
     for p in analysis.cast:
         who = describe(p, language, analysis)
-        if p.name and p.words == (p.name,):  # a pet the premise names only by its name (小美被…)
+        if p.name and p.words == (p.name,) and kin_name(p.name) and lang != analysis.language:
+            who = name_in(p.name, lang)  # 李阿姨 in English: Auntie Li
+        elif p.name and p.words == (p.name,):  # a pet the premise names only by its name (小美被…)
             who = p.name if p is not analysis.hero or not analysis.job else understood(
                 lang, "with_job", who=p.name, job=p.job_words if p.job_words and analysis.language == lang
                 else lex.entry("jobs", analysis.job)[f"title_{lang}"])
