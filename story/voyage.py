@@ -36,6 +36,7 @@ class Pose:
     action: str
     props: tuple[str, ...]
     words: tuple[str, ...]
+    holding: str | None = None  # what the pose is drawn on or with (the climb: up a rock face)
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ def legs(kind_id: str) -> tuple[Leg, ...]:
                      g.get("action"), g.get("holding"), bool(g.get("alone")), frozenset(g.get("keep", ())),
                      (g["title"]["en"], g["title"]["zh"]) if "title" in g else None, bool(g.get("others")),
                      frozenset(g.get("replaces", ())),
-                     tuple(Pose(p["action"], tuple(p.get("props", ())), (*p["words"]["en"], *p["words"]["zh"]))
+                     tuple(Pose(p["action"], tuple(p.get("props", ())), (*p["words"]["en"], *p["words"]["zh"]), p.get("holding"))
                            for p in g.get("poses", ())), g.get("others_do", "stand"), bool(g.get("mockers")),
                      frozenset(g.get("own_places", ())), frozenset(g.get("over", ())), g.get("face"),
                      tuple(g.get("closing", ())))
@@ -201,13 +202,15 @@ def show_voyage(scenes: list[dict[str, Any]], analysis: Analysis, lang: str,
             others = [c for c in cast if c != "hero" and c not in gone]
             for cid in [c for c in others if c in jeered or c == "rival"] if leg.mockers else others:
                 join(scene, cid, leg.others_do, target="hero")
-        own = [p for p in scene["props"] if not (leg.alone and _prop_key(p) == "crowd" or _prop_key(p) in leg.replaces)]
+        rounds = {k for p in leg.poses if p is not pose for k in p.props} - set(pose.props) if pose else set()
+        own = [p for p in scene["props"] if not (leg.alone and _prop_key(p) == "crowd" or _prop_key(p) in leg.replaces
+                                                 or _prop_key(p) in rounds)]  # one exercise a scene: the run's, no weights
         things = [str(lex.entry("props", key)["label"]) if key in lex.data["props"] else key
                   for key in (*(pose.props if pose else ()), *leg.props)]
         scene["props"] = list(dict.fromkeys([*things, *own]))[:most_props]
         hero = appearance(scene, "hero")
         if hero is not None and pose and hero["action"] in _IDLE | {p.action for p in leg.poses}:
-            hero.update(action=pose.action, holding=None, target=None)
+            hero.update(action=pose.action, holding=pose.holding, target=None)
         elif hero is not None and leg.action and hero["action"] in (_IDLE | leg.over) - leg.keep:
             hero.update(action=leg.action, holding=leg.holding, target=None, **({"expression": leg.face} if leg.face else {}))
     last = trip[at[-1]].closing
@@ -223,24 +226,37 @@ _JEERS = frozenset({"sneer", "laugh", "point", "push"})  # a jeer at the hero: w
 def asked_pose(leg: Leg, lines: str) -> Pose | None:
     """The exercise of ``leg``'s round that ``lines`` ask for (the earliest word: "runs lap after lap", 跳绳), or
     None."""
+    asked = asked_poses(leg, lines)
+    return asked[0] if asked else None
+
+
+def asked_poses(leg: Leg, lines: str) -> list[Pose]:
+    """The exercises of ``leg``'s round that ``lines`` ask for, in the order they are said ("runs lap after lap,
+    then lifts the weights": the run, then the weights)."""
     low = lines.lower()
-    asked = [(at, -len(w), k) for k, p in enumerate(leg.poses) for w in p.words
-             if (at := _at(w if HAN.search(w) else w.lower(), lines, low)) >= 0]
-    return leg.poses[min(asked)[2]] if asked else None
+    asked = sorted((at, -len(w), k) for k, p in enumerate(leg.poses) for w in p.words
+                   if (at := _at(w if HAN.search(w) else w.lower(), lines, low)) >= 0)
+    return [leg.poses[k] for k in dict.fromkeys(k for _, _, k in asked)]
 
 
 def _poses(trip: Sequence[Leg], at: Sequence[int], lines: Sequence[str]) -> list[Pose | None]:
-    """Each scene's exercise (None in a leg of no round): the one its lines ask for, else the next of its leg's round
-    that no scene of the leg has yet (then round again), so the training is seen as a run, the weights, the rope."""
-    asked = [asked_pose(trip[n], text) for n, text in zip(at, lines, strict=True)]
-    out: list[Pose | None] = []
+    """Each scene's exercise (None in a leg of no round): the one its lines ask for; of two its lines ask for ("runs
+    lap after lap, then lifts the weights"), the one its leg draws least; else the one of its leg's round that the
+    leg draws least (the round's order first: the weights), so the training is seen as a run, the weights, the rope,
+    never one exercise twice while the round has another."""
+    said = [asked_poses(trip[n], text) for n, text in zip(at, lines, strict=True)]
+    out: list[Pose | None] = [s[0] if len(s) == 1 else None for s in said]
+
+    def least(k: int, pool: Sequence[Pose]) -> Pose:
+        seen = [p for j, p in enumerate(out) if j != k and p is not None and at[j] == at[k]]
+        return min(pool, key=lambda p: (seen.count(p), pool.index(p)))
+
     for k, n in enumerate(at):
-        leg = trip[n]
-        if not leg.poses or asked[k] is not None:
-            out.append(asked[k])
-            continue
-        seen = [p for j, p in enumerate([*out, *asked[k + 1:]]) if p is not None and at[j if j < k else j + 1] == n]
-        out.append(min(leg.poses, key=lambda p: (seen.count(p), leg.poses.index(p))))
+        if trip[n].poses and len(said[k]) > 1:
+            out[k] = least(k, said[k])
+    for k, n in enumerate(at):
+        if trip[n].poses and not said[k]:
+            out[k] = least(k, trip[n].poses)
     return out
 
 

@@ -336,11 +336,13 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         used.add(choice)
         return text
 
-    def aftermath(b: Beat, at: int, ahead: bool, opens: bool = False) -> None:
+    def aftermath(b: Beat, at: int, ahead: bool, opens: bool = False, bare: bool = False) -> None:
         """At ``at``, after premise beat ``b`` (before it when ``ahead``: the effort leading up to the
         hero's doing): a feeling or the time in between, then what the one it happens to says.
         ``opens``: the hero's days before a premise that opens with its rise or its ending."""
         vals = {**values(b), "actor": cast.name(cast.hero)} if opens else values(b)
+        if bare:  # not yet: the success's thing and place are its own clause's (the car it comes back in, the mansion)
+            vals = {k: v for k, v in vals.items() if k not in {"thing", "place", "at_place"}}
         c = clauses[b["clause"]]
         later = None if ahead else after_deed(b, c, cast)  # a deed done once: its aftermath, not the deed again
         visual = _before(b, cast.workplace, doing) if ahead else later or b["visual"]
@@ -348,7 +350,8 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
                     unopened(at))
         if more:
             beats.insert(at, {"speaker": NARRATOR, "line": more, "visual": visual,
-                              "slot": "feeling", "asks": [] if ahead else b.get("asks", [])})
+                              "slot": "feeling", "asks": [] if ahead else b.get("asks", []),
+                              **({"leads": b["clause"]} if ahead and b is not spine[0] else {})})  # told of what it leads up to
             at += 1
         said = pools(b)["say"].get(_say_key(b["kind"], c, cast, opens))
         who = cast.hero if opens or said and said.get("who") == "hero" or kind is not None and kind.heros else \
@@ -368,6 +371,37 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
             beats.insert(at, {"speaker": who, "line": line, "visual": later or b["visual"], "slot": "reaction"})
 
     won = _first_success(spine, clauses, cast)
+
+    def effort_for(b: Beat) -> Beat | None:
+        """The premise beat whose effort is told in place of more of wrong ``b``: a wrong the hero comes back
+        from (its rise, else its own success, told after it) that holds a scene after its clause already (the
+        arc's sneer, a feeling and what is said) is told no longer; its scene goes to the hero's days of work
+        leading up to that beat, so the mocking is no more than a quarter of the clip and the effort is seen."""
+        if b["kind"] != "hurt":
+            return None
+        at = beats.index(b) + 1
+        if at >= len(beats) or beats[at]["slot"] not in {"feeling", "reaction"} and _phase_of(beats[at]) != "wrong":
+            return None
+        later = next((r for r in spine[spine.index(b) + 1:] if r["kind"] in {"rise", "outcome"}), None)
+        if later is None or made_it(later) or later["kind"] == "outcome" and clauses[later["clause"]].actor != cast.hero:
+            return None
+        return later
+
+    def lead_up(b: Beat) -> None:
+        """The hero's days of work before premise beat ``b`` (its rise, or its success: then the effort's lines),
+        told in two of them (the days go by), then what the hero says."""
+        at, opens = beats.index(b), b["kind"] == "outcome"
+        aftermath(b, at, True, opens, bare=True)
+        late = f"we see {cast.name(cast.hero)} {doing} late at night{_at(cast.workplace)}"  # the days long, and
+        for k in range(at, beats.index(b)):  # another picture than the clause's own work by day; said at work,
+            beats[k]["visual"] = late  # not at the success it leads up to
+        if beats[at] is not b and beats[at]["slot"] == "feeling":
+            vals = {k: v for k, v in ({**values(b), "actor": cast.name(cast.hero)} if opens else values(b)).items()
+                    if k not in {"thing", "place", "at_place"}}
+            pool = list(_lead(data, lead_pool, lang)) if opens else _pool(pools(b)["more"], b["kind"], lang, ends_last)
+            second = pick(pool, vals, unopened(at))
+            if second:
+                _append(beats[at], second, lang)
 
     def made_it(b: Beat) -> bool:
         """A beat told after the hero's success (开了全城最大的餐厅 after 成了大厨): no practice led up to it."""
@@ -394,6 +428,9 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
     for b in [b for b in spine if b in chosen]:
         if length(beats, lang) >= FILL_S or len(beats) >= MAX_BEATS:
             break
+        if b["kind"] == "hurt" and (effort := effort_for(b)) is not None:
+            lead_up(effort)
+            continue
         ahead = b["kind"] == "rise" and b is not spine[0] and not made_it(b)  # the hero's doing is led up to
         aftermath(b, beats.index(b) + (0 if ahead else 1), ahead)
     # 3a. a premise that opens with its rise or its ending ("a delivery driver builds a company") is
@@ -427,6 +464,9 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
             and turns < 6 * len(spine):
         b = spine[-1 - turns % len(spine)]
         turns += 1
+        if b["kind"] == "hurt" and (effort := effort_for(b)) is not None:
+            lead_up(effort)
+            continue
         at = beats.index(b) + 1
         while at < len(beats) and beats[at]["slot"] in {"feeling", "reaction"}:
             at += 1
@@ -438,6 +478,13 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
             while at > 0 and beats[at - 1]["slot"] == "reaction":
                 at -= 1
         aftermath(b, at, ahead, opens)
+    # 3c. the arc's taunt said right after a wrong's own clause (no aftermath between them: the effort has its
+    #     scene) is said in that clause's scene, drawn as the clause's deed (the scolding teacher pointing, not sneering)
+    for b in spine:
+        nxt = beats.index(b) + 1
+        if b["kind"] == "hurt" and nxt < len(beats) and beats[nxt]["speaker"] != NARRATOR \
+                and _phase_of(beats[nxt]) == "wrong" and effort_for(b) is not None:
+            beats[nxt]["visual"] = b["visual"]
     # 4. more of each: said after each premise line and aftermath, round by round, while they fit in
     #    the scene (a scene with a reaction holds less narration)
     #    at most one more line each, a second only while the script is still short (no stack of
@@ -454,6 +501,7 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
             if added[id(b)] >= most:
                 continue
             source = b if b["slot"] == "premise" else next(
+                (p for p in spine if p["clause"] == b["leads"]), None) if "leads" in b else next(
                 (p for p in reversed(beats[:beats.index(b)]) if p["slot"] == "premise"), None)
             if source is None:
                 continue

@@ -99,5 +99,5 @@ def test_a_line_that_asks_for_an_exercise_gets_it_and_the_others_go_round() -> N
     train = next(n for n, leg in enumerate(trip) if leg.id == "train")
     lines = ["Rocky trains every day.", "Before the sun is up, Rocky runs lap after lap.", "Nobody tries so hard.",
              "奶茶举起小哑铃"]
-    assert [p.action for p in _poses(trip, [train] * 4, lines) if p] == ["skip", "run", "train", "train"]
+    assert [p.action for p in _poses(trip, [train] * 4, lines) if p] == ["skip", "run", "climb", "train"]
     assert {p.action for p in _poses(trip, [train] * 3, lines[:3]) if p} == {"run", "train", "skip"}
