@@ -26,6 +26,7 @@ from story.clauses import clauses
 from story.clausewords import NEGATED
 from story.datafiles import read_json
 from story.helping import added, help_pair, helper_place, together
+from story.jobs import dream_title
 from story.kin import HOUSEHOLD, KIN, mate_of, relative, shares_look
 from story.kinds import says_kind, story_kind
 from story.lexicon import lexicon
@@ -513,7 +514,7 @@ def _values(analysis: Analysis, style: str, language: str, slots: dict[str, Memb
                  job_place=loc_words["street"][1 if zh else 0], job_place_en=loc_words["street"][0])
     if dream:
         e = lex.entry("jobs", dream)
-        v.update(dream=e["title_zh" if zh else "title_en"], dream_work=e["work_zh" if zh else "work_en"],
+        v.update(dream=dream_title(analysis, dream, "zh" if zh else "en"), dream_work=e["work_zh" if zh else "work_en"],
                  dream_work_en=e["work_en"], dream_event=e.get("event_zh" if zh else "event_en", "那个大日子" if zh else "the big day"),
                  dream_place_en=loc_words[e["location"]][0])
         for key in analysis.places:  # the premise's own place for the dream (Mars, the stadium…)
@@ -1028,7 +1029,7 @@ def _calling(analysis: Analysis, lang: str, said: list[Any]) -> str:
     entry = lexicon().entry("jobs", job)
     if not (analysis.dream or entry.get("dream")):
         return ""
-    return str(entry["title_zh" if lang == "zh" else "title_en"])
+    return dream_title(analysis, analysis.dream, lang) if analysis.dream else str(entry["title_zh" if lang == "zh" else "title_en"])
 
 
 def _plan(arc: Arc, members: list[Member], values: dict[str, str], beats: list[dict[str, Any]], lang: str,

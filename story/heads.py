@@ -490,7 +490,9 @@ def became(head: Hit, hits: list[Hit], words: tuple[str, ...], masked: str) -> b
         plain -= int(j + 2 == head.start and words[j + 1] == "的")
         j -= 1
     owns = masked[head.pos + len(head.surface):].startswith(("'s", "’s", "的"))
-    return j >= 0 and words[j] in _BECOME and not owns
+    to_be = j > 0 and (words[j] == "be" and words[j - 1] == "to"  # "grows up to be a rescue dog"
+                       or words[j] == "as" and words[j - 1] in {"work", "works", "worked", "working"})  # "works as a"
+    return j >= 0 and (words[j] in _BECOME or to_be) and not owns
 
 
 @cache

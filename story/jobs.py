@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from story.analysis import BY, Person
+from story.analysis import BY, Analysis, Person
 from story.clausewords import role_noun_zh
 from story.lexicon import Hit, Tokens, dreamed_thing_at, lexicon
 from story.spinedata import spine_data
@@ -281,3 +281,19 @@ def spanned_job(premise: str, hero: Person, people: list[Person]) -> str | None:
                 if before and max(before, key=lambda p: p.pos) is hero:
                     return h.key
     return None
+
+
+
+_WORKING_DOG = re.compile(r"(?:\bdog|sheepdog|犬)$")
+
+
+def dream_title(analysis: Analysis, job: str, lang: str) -> str:
+    """The title of ``job``, the one the hero becomes: the premise's own working-dog word for it where it says one
+    ("becomes a guide dog", "the best police dog", 成了导盲犬: that dog's job, never "the doctor" or "a detective"
+    it is drawn as), else the job's title in ``lang``."""
+    entry = lexicon().entry("jobs", job)
+    text = analysis.premise.lower()
+    words = [*entry[lang], *(f"{w} dog" for w in entry[lang] if lang == "en")]  # "police" → "police dog"
+    said = [w for w in words if _WORKING_DOG.search(w) and analysis.language == lang and (
+        w in text if lang == "zh" else re.search(rf"\b{re.escape(w)}s?\b", text))]
+    return min(said, key=text.index) if said else str(entry[f"title_{lang}"])

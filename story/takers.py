@@ -155,7 +155,23 @@ def add_takers(people: list[Person], hits: list[Hit], tokens: Tokens, taken: set
                         start=start, end=end, job=job, job_words=said if job else "", after_by=by, kind_by="family")
         person.kind_to = None if by else _taken_one(people, person, end, words, zh)
         people.append(person)
+        _taker_again(people, person, words, zh)
         covered |= set(range(first, end))
+
+
+def _taker_again(people: list[Person], taker: Person, words: tuple[str, ...], zh: bool) -> None:
+    """The taker's job told again after it ("adopted by a kind firefighter … saves the firefighter"): the one
+    who took the pet in, told of again, never a second one in that job."""
+    for p in list(people):
+        said = p.words[0].split()[-1] if p.words and p.words[0].split() else ""
+        if p is taker or not taker.job or p.job not in {taker.job, None} or p.job is None and (
+                not said or said != taker.words[0].split()[-1]) or p.start <= taker.start or p.species or p.breed \
+                or p.name or p.alike > 1 or p.does_wrong or p.kind_by or p.relation \
+                or not zh and (not p.start or words[p.start - 1] not in {"the", "that", "this"}):
+            continue
+        people.remove(p)
+        taker.again = (*taker.again, (p.start, max(p.end, p.start + 1)), *p.again)
+        taker.key = p.key if taker.key.startswith(f"{p.key}_") else taker.key  # one firefighter: no firefighter_2
 
 
 def _taking_at_or_by(words: Sequence[str], k: int, chinese: bool) -> int | None:

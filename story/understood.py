@@ -8,6 +8,7 @@ import re
 
 from petreel.i18n import UNDERSTOOD, understood
 from story.analysis import Analysis, Person
+from story.jobs import dream_title
 from story.lexicon import lexicon
 from story.names import name_in
 from story.styles import CHARACTER_STYLES
@@ -93,9 +94,8 @@ def understood_line(analysis: Analysis, language: str) -> str:
 
 
 def _goal_text(analysis: Analysis, lang: str) -> str:
-    lex = lexicon()
     if analysis.dream:
-        text = understood(lang, "goal_become", title=lex.entry("jobs", analysis.dream)[f"title_{lang}"])
+        text = understood(lang, "goal_become", title=dream_title(analysis, analysis.dream, lang))
         return re.sub(r"\ba ([aeiou])", r"an \1", text)  # "become an athlete"
     for key in [*analysis.outcomes, *analysis.goals]:
         if f"goal_{key}" in UNDERSTOOD and key != "become":
