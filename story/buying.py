@@ -21,12 +21,11 @@ from story.lexicon import lexicon
 from story.onscreen import appearance, enter, join
 from story.riches import first_named, riches_homes
 from story.script import MAX_PROPS
-from story.text import HAN, alternation
+from story.text import HAN, SENTENCE, alternation
 
 # the setting a home's scene is given: the painter draws the house these words name (render/painter/venues.py)
 SETTINGS = {"house": ("street", "in front of the new house, its garden and picket fence"),
             "mansion": ("mansion", "the new mansion's garden, with its hedges and fountain")}
-_SENTENCE = re.compile(r"[^.!?。！？]+[.!?。！？]?")
 _WISH_EN = re.compile(r"\b(?:dream|dreams|dreaming|dreamed|wish|wishes|wants?|wanted|hopes?|hoped|one day I)\b", re.I)
 _WISH_ZH = ("想", "梦想", "希望", "要是")
 _QUIET = {"stand", "walk", "talk", "think", "work", "give", "wave"}  # a pose a saving scene may replace
@@ -67,7 +66,7 @@ def home_bought(text: str, names: dict[str, str] | None = None, late: bool = Tru
     of a house", 想买房子). With ``names`` (cast id to name), only the hero's: the first one named before it is
     the hero, or no one. A home saved up for ("saves every coin to buy her mom a house", 攒钱买房) is bought
     only told ``late`` in the story (its second half); before that it is the saving."""
-    for sentence in _SENTENCE.findall(text):
+    for sentence in SENTENCE.findall(text):
         if _wished(sentence) or not late and saved_for(sentence, ("house", "mansion")):
             continue
         for kind, home in (("big", "mansion"), ("small", "house")):
@@ -86,14 +85,14 @@ def homes_bought(text: str) -> list[str]:
 def bought_told(text: str) -> bool:
     """The words tell a thing bought, not only saved up for ("and buys his family a car", 给奶奶买了一套新房子; not "to
     buy", 想买, 买礼物)."""
-    return any(_patterns()["got"].search(s) and not _wished(s) for s in _SENTENCE.findall(text))
+    return any(_patterns()["got"].search(s) and not _wished(s) for s in SENTENCE.findall(text))
 
 
 def saving_up(text: str) -> str | None:
     """The holder a saving sentence is drawn with (``"coin jar"`` where it says a jar or a tin, else ``"piggy
     bank"``), or None where the words tell no saving up ("saves every coin", 攒钱, 存进存钱罐; not "saves the
     puppy", not "saves her from a fire", not a wish)."""
-    for sentence in _SENTENCE.findall(text):
+    for sentence in SENTENCE.findall(text):
         if _wished(sentence) and "存钱罐" not in sentence or not _patterns()["saving"].search(sentence) or \
                 _RESCUE.search(sentence):
             continue
@@ -144,7 +143,7 @@ def saved_for(text: str, homes: tuple[str, ...] = ()) -> list[str]:
     hard to buy a golden car"): the words after its "to buy" (买); never one it says bought (攒钱买了自己的车). With ``homes``, those of them
     its goal is a home of (``"house"``, ``"mansion"``: "saves to buy her mom a house", 攒钱买房)."""
     out: list[str] = []
-    for sentence in _SENTENCE.findall(text):
+    for sentence in SENTENCE.findall(text):
         goal = _patterns()["goal"].search(sentence) if _patterns()["saving"].search(sentence) else \
             _patterns()["aim"].search(sentence)  # "works hard to buy a golden car", 为了买
         if goal is None or _patterns()["got"].search(sentence[goal.start():]) or _patterns()["visit"].search(

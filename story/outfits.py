@@ -29,9 +29,8 @@ from story.lexicon import lexicon
 from story.onscreen import appearance
 from story.premise import Analysis
 from story.riches import first_named
-from story.text import HAN, alternation
+from story.text import HAN, SENTENCE, alternation
 
-_SENTENCE = re.compile(r"[^.!?。！？]+[.!?。！？]?")
 _NOT = re.compile(
     r"\b(?:never|not|no|don't|doesn't|won't|didn't|can't|cannot|wouldn't)\b[^.!?]*$|[不没别]\S{0,2}$",
     re.IGNORECASE,
@@ -79,7 +78,7 @@ def left_at(scenes: Sequence[Mapping[str, Any]], premise: str, names: Mapping[st
     if not any(not _NOT.search(premise[: m.start()]) for m in _pattern("left_job").finditer(premise)):
         return None
     for i, scene in enumerate(scenes):
-        for sentence in _SENTENCE.findall(_said(scene)):
+        for sentence in SENTENCE.findall(_said(scene)):
             for m in _pattern("left_job").finditer(sentence):
                 passive = sentence.rfind(
                     "被", max(0, m.start() - 8), m.start()

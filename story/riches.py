@@ -16,14 +16,13 @@ from typing import Any
 from story.datafiles import read_json
 from story.lexicon import lexicon
 from story.onscreen import appearance
-from story.text import alternation
+from story.text import SENTENCE, alternation
 
 CASH = "stack of cash"
 _WISHED = {"dream", "want"}
 _MOCKS = {"sneer", "laugh", "point"}  # "dreams of getting rich", 想发财: not rich yet
 _WORKWEAR = {"none", "rags", "hard_hat", "apron", "chef_hat", "uniform", "hoodie"}  # dressed up from these
 _RIDES = ("yacht", "plane", "car")  # the lexicon props a ride is drawn as, the rarest first
-_SENTENCE = re.compile(r"[^.!?。！？]+[.!?。！？]?")
 
 
 def _said(scene: dict[str, Any]) -> str:
@@ -52,7 +51,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 def gets_rich(text: str) -> bool:
     """The words tell someone getting rich (a fortune, 发财; "becomes rich", 变成了有钱人), not wishing for it (in
     the sentence that says it: "谁也没想到会是这样" after it wishes nothing)."""
-    return any(_rich_sentence(s) for s in _SENTENCE.findall(text))
+    return any(_rich_sentence(s) for s in SENTENCE.findall(text))
 
 
 def _rich_sentence(text: str) -> bool:
@@ -69,7 +68,7 @@ def implied_riches(text: str, names: dict[str, str] | None = None) -> str | None
     whole building bought or moved into (买下了整栋大楼, 住进了别墅); never a wish ("dreams of a sports car",
     想买别墅). With ``names`` (cast id to name), only in a sentence whose first named one before the riches is
     the hero, or no one (the hero carried on): not "the rich cat drives a sports car"."""
-    for sentence in _SENTENCE.findall(text):
+    for sentence in SENTENCE.findall(text):
         if any(w in sentence for w in ("想", "梦想", "希望")) or re.search(
                 r"\b(?:dream|dreams|dreaming|wish|wishes|wants?|hopes?)\b", sentence, re.IGNORECASE):
             continue

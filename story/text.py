@@ -16,6 +16,9 @@ from petreel.errors import BadPremise
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 HAN = re.compile(r"[\u3400-\u9fff]")  # a hanzi (CJK ideographs and extension A): the writer's "is this Chinese" test
+# one sentence of a line, its end mark kept (nothing after it): how riches, buying and outfits read a line sentence by
+# sentence (``within`` keeps ellipses, closing quotes and the space after: its own ``_SENTENCE``)
+SENTENCE = re.compile(r"[^.!?。！？]+[.!?。！？]?")
 
 
 def alternation(words: Sequence[str], english: bool) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from story.lexicon import lexicon
+from story.text import HAN
 
 _PEOPLE = ("species", "breeds", "relations", "jobs")  # the words that name who does the clause's deed
 _PET = ("species", "breeds")
@@ -25,7 +26,7 @@ _REL = re.compile(r"被([^，,。！？!?；;的被]{1,12})的")
 
 def in_order_zh(premise: str) -> str:
     """The premise with each clause whose object is a pet told after what befell it retold in order, else itself."""
-    if not re.search(r"[\u3400-\u9fff]", premise) or "被" not in premise:
+    if not HAN.search(premise) or "被" not in premise:
         return premise
     return "".join(_retold(m.group(1)) + m.group(2) for m in _CLAUSE.finditer(premise))
 
