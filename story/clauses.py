@@ -258,6 +258,8 @@ def clauses(analysis: Analysis) -> list[Clause]:
                 passive, outsider = True, span_text(premise, tokens, by[0], by[1])
         actor = agent if passive else subject
         obj = subject if passive else next((m.key for m in inside if m.start >= body_start and m.key != subject), None)
+        if zh and not passive and obj is not None:  # 抓住了偷走主人钱包的小偷: the one after 的 is the one caught
+            obj = _head_after_de(tokens.words, [m for m in inside if m.start >= body_start and m.key != subject], obj)
         told_to = next((k for k in range(body_start, end) if tokens.words[k] in PRONOUN_OBJECT), end)
         if not passive and told_to < end and not any(body_start <= m.start < told_to for m in inside) and any(
                 p.key == subject != analysis.hero.key and p.of == analysis.hero.key for p in analysis.cast):
@@ -461,3 +463,16 @@ def _many(analysis: Analysis, key: str | None) -> bool:
     last = person.words[0].split()[-1] if person.words[0].split() else ""
     return person.alike > 1 or (last.endswith("s") and not last.endswith("ss")) or sum(
         p.words[:1] == person.words[:1] for p in analysis.cast) > 1
+
+
+def _head_after_de(words: Sequence[str], after: Sequence[Mention], obj: str) -> str:
+    """The Chinese object a deed is done to: the head a 的 names after the first one told (偷走主人钱包的小偷: the
+    thief; 救出了邻居家的宝宝: the baby), else ``obj``."""
+    first = next((m for m in after if m.key == obj), None)
+    if first is None:
+        return obj
+    de = next((k for k in range(first.end, min(first.end + 3, len(words))) if words[k] == "的"), None)
+    if de is None or any(first.end <= m.start < de for m in after if m is not first):
+        return obj
+    head = next((m for m in after if m.start == de + 1), None)
+    return head.key if head is not None else obj

@@ -226,6 +226,8 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
             begins = max((b for b in breaks if b <= span_start), default=0)  # 帮迷路的小橘猫找到了妈妈: the kitten's
             near = next((p for p in reversed(people) if begins <= p.start < span_start and p.relation is None
                          and (p.species or p.role == "found")), None)  # 找到了走失的小女孩，把她送回了妈妈身边
+            if near is not None and _stranger_zh(person, words, near.end, span_start, span_end):
+                near = None  # 小狗救了掉进河里的小男孩, 导盲犬带盲人奶奶过马路: a person the pet meets, no kin of its
             person.of = near.key if near is not None else None
         elif person.relation is None and people and h.section == "species" and (possessive and (
                 not chinese or h.surface in _YOUNG_ZH) or fed_zh(words, span_start, h.surface)):
@@ -585,3 +587,15 @@ def _kin_owned(words: Sequence[str], start: int) -> bool:
     while k >= 0 and start - k <= 2 and words[k].lower() in _KIN_STATES_EN:
         k -= 1
     return k < start - 1 and k >= 0 and words[k].lower() in _POSSESSIVE
+
+
+def _stranger_zh(person: Person, words: tuple[str, ...], after: int, start: int, end: int) -> bool:
+    """A Chinese kin word a person is called by (小男孩, 老爷爷, 盲人奶奶: its relation's ``human`` words), said bare
+    after a pet in its clause and not joined to it (小猫和奶奶, 柯基跟爷爷): someone the pet meets, saves or helps,
+    a person of the story, never that pet's own kin."""
+    said = "".join(words[start:end])
+    human = lexicon().entry("relations", str(person.relation)).get("human", ())
+    return any(not w.isascii() and said.endswith(w) for w in human) and not _JOINS_ZH & set(words[after:start])
+
+
+_JOINS_ZH = {"和", "与", "跟", "同", "还有", "以及"}

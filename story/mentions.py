@@ -33,6 +33,7 @@ from story.clausewords import (
 )
 from story.heads import GROUP_NOUNS_EN, became, found_children, whole_place_zh
 from story.lexicon import Hit, Tokens, lexicon
+from story.others import WRONGDOERS_ZH
 from story.predicates import said_of_subject_en, said_of_subject_zh
 from story.premise import Analysis, Person, verb_of_many
 
@@ -139,6 +140,9 @@ def find_mentions(analysis: Analysis, tokens: Tokens, hits: list[Hit]) -> list[M
     if tokens.chinese:
         out += _role_again_zh(tokens, hits, out)
     out += _named_by_role(analysis, tokens, out)
+    if tokens.chinese:  # 外卖小哥 (外卖｜小｜哥): the whole role, never its trade's word alone
+        out = [m for m in out if not any(o.key == m.key and o.start <= m.start and m.end <= o.end
+                                         and o.end - o.start > m.end - m.start for o in out)]
     for h in hits:  # someone named by a job ("the head chef"), when the cast has such a person
         if h.section == "jobs" and not any(m.start <= h.start < m.end for m in out) and not (
                 h.start and words[h.start - 1] in {"a", "an"}):  # "dreams of becoming a chef": no one named
@@ -177,10 +181,12 @@ def _named_by_role(analysis: Analysis, tokens: Tokens, found: list[Mention]) -> 
     then the bare role word told again (…后来救了渔夫一命), the article before each."""
     words = tokens.words
     sep = "" if tokens.chinese else " "
-    covered = {i for m in found for i in range(m.start, m.end)}
     out: list[Mention] = []
     for p in analysis.cast[1:]:
-        if p.species or p.breed or p.relation or p.kind_by != "family" or not p.words:
+        covered = {i for m in [*found, *out] if m.key != p.key or not tokens.chinese for i in range(m.start, m.end)}
+        met = tokens.chinese and bool(p.words) and (p.side == "hero" and p.role in {"friend", "mentor"} and bool(
+            p.job_words) or p.words[0] in WRONGDOERS_ZH)  # 被老警察训练, 老渔夫捡到, 救了市长 (story.met), 抓住了小偷
+        if p.species or p.breed or p.relation or (p.kind_by != "family" and not met) or not p.words:
             continue
         for said in dict.fromkeys((p.words[0], p.job_words or p.words[0].split()[-1])):
             for k in range(len(words)):

@@ -122,6 +122,8 @@ def _name_at(premise: str, start: int, head: int = 0, title: bool = False) -> st
             continue  # 小猫偷鱼被妈妈逮到了: a deed's own word (偷) starts what the pet does, no name
         if any(len(h.surface) > 1 for h in lex.find(cand)) or cand in _kind_deeds():
             continue  # 老板, 警察: a vocabulary word is not a name (橘 or 雪 inside one is: 小橘, 雪球); nor 收养, 领养
+        if title and size == 2 and after == "的" and _owned_thing(cand):
+            continue  # 偷走主人钱包的小偷: the owner's wallet, no owner called 钱包
         ends = not after or after in _AFTER_NAME or (  # 豆包在…, 煤球和…, 阿花被…; 警犬阿黄每天…: an adverb
             after in _GOES_ON and (cand[0] in "小阿" or cand[0] == cand[1]) and cand not in _NOT_STANDALONE)
         if cand in _known() or (ends and (cand[0] in _NAME_HEADS or cand[0] == cand[1])):
@@ -138,6 +140,12 @@ def _name_at(premise: str, start: int, head: int = 0, title: bool = False) -> st
 _THING_AFTER = set("店铺摊馆厂车机盒袋罐屋的")
 _THING_BEFORE = set("买卖吃做送喂烤煮拿偷抢给")
 _IS_A = re.compile(r"是(?:一只|一条|一头|只|条)")
+
+
+@lru_cache(maxsize=1024)
+def _owned_thing(cand: str) -> bool:
+    """``cand`` is, whole, a thing's word the nearest table knows and no food a pet may be called (钱包, 手机, 书包)."""
+    return any(n.wanted == cand and n.section == "props" and n.used not in name_things() for n in things(cand, "zh"))
 
 
 @lru_cache(maxsize=4096)

@@ -64,6 +64,8 @@ def add_others(people: list[Person], hits: list[Hit], words: tuple[str, ...], ch
     becomes that pet's; never a job ``said_of_subject`` ("everyone learns he's the founder": who the pet is)."""
     lex = lexicon()
     add_doers_by_role(people, hits, words, taken)
+    if chinese:
+        _add_wrongdoers_zh(people, words, taken)
     # someone named by a job ("the head chef laughs at her") is a person too
     hero_job_seen = False
     for h in hits:
@@ -99,3 +101,29 @@ def add_others(people: list[Person], hits: list[Hit], words: tuple[str, ...], ch
         if noun is not None:
             people.append(Person(key=slug(noun.key, taken), role="other", side="neutral", pos=h.pos,
                                  traits=(h.key,), words=(" ".join(words[h.start:noun.end]),), start=h.start))
+
+
+WRONGDOERS_ZH = ("偷车贼", "小偷", "窃贼", "盗贼", "强盗", "劫匪", "歹徒", "扒手", "骗子", "坏人", "坏蛋", "罪犯", "逃犯")
+
+
+def _add_wrongdoers_zh(people: list[Person], words: tuple[str, ...], taken: set[str]) -> None:
+    """Adds the one a Chinese premise names by its wrong alone (小猫抓住了偷走主人钱包的小偷, 警犬抓住了坏人): a
+    wrongdoer of the story, the one its pet stops; never one said with a pet (小偷猫: that pet is the thief)."""
+    if not any(p.species or p.breed for p in people):
+        return
+    covered = {k for p in people for k in range(p.start, max(p.end, p.start + 1) + 1)}
+    for k in range(len(words)):
+        said = next((w for w in WRONGDOERS_ZH if "".join(words[k:k + 3]).startswith(w)), None)
+        if said is None or k in covered:
+            continue
+        end, length = k, 0
+        while length < len(said):
+            length += len(words[end])
+            end += 1
+        if length != len(said) or end in covered:
+            continue
+        people.append(Person(key=slug("thief" if "贼" in said or "偷" in said or said == "扒手" else "villain", taken),
+                             role="other", side="neutral", pos=sum(len(w) for w in words[:k]), traits=("mean",),
+                             words=(said,), start=k, end=end))
+        people.sort(key=lambda p: p.pos)
+        covered |= set(range(k, end + 1))

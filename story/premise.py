@@ -32,6 +32,7 @@ from story.jobs import attach_job, hero_jobs, spanned_job, verb_of_many, works_a
 from story.labels import called_hits, inside, label_spans, unlabelled
 from story.lexicon import Hit, Tokens, in_context, is_chinese, lexicon
 from story.life import mark_gone
+from story.met import add_met_zh
 from story.naming import add_alone, give_names, premise_names, titled
 from story.others import add_others
 from story.particles import joined
@@ -101,6 +102,7 @@ def analyse(premise: str) -> Analysis:
     #     "a cat who works as a magician"), in or out of the vocabulary.
     for p in people:
         attach_job(p, hits, tokens)
+    add_met_zh(people, hits, tokens, taken)  # 老渔夫捡到一只小猫, 被消防员救出来, 小狗救了市长: beside the pet
 
     # 4. Jobs, dreams, events, places, props.
     job, dream = hero_jobs(hits, tokens, people)
@@ -132,7 +134,7 @@ def analyse(premise: str) -> Analysis:
         job = works_at(hits, tokens, hero, cast)  # 在包子店打工, "works at a bun shop": that place's worker
         job = job or (spanned_job(premise, hero, cast) if chinese else None)  # 修了三十年的鞋: a cobbler
     elif job is not None and all(any(
-            p is not hero and p.job == job and p.job_words == h.surface and p.start <= h.start <= p.end + 4
+            p is not hero and p.job == job and p.job_words.startswith(h.surface) and p.start <= h.start <= p.end + 4
             for p in cast) for h in hits if h.section == "jobs" and h.key == job):
         job = None  # "bullied by a doberman doctor": the doctor is the doberman, not the hero (but "runs a flower
         #  shop … ignored by a siamese florist": the shop is the hero's own)
