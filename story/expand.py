@@ -18,7 +18,7 @@ from functools import cache
 from typing import Any
 
 from story.adopters import show_adopter
-from story.analysis import breed_look
+from story.analysis import Analysis, breed_look
 from story.buying import homes_bought, show_buying
 from story.damage import show_damage
 from story.gear import climbed, instrument, is_gear, role_action, tool_action
@@ -139,6 +139,16 @@ def _ride(props: Sequence[str]) -> str | None:
     return next((str(lexicon().entry("props", k)["label"]) for k in props if k in _RIDES), None)
 
 
+def _met_at_work(analysis: Analysis) -> str | None:
+    """Where the one the premise names by a job that is not the hero's works (医生给受伤的小猫包扎: the hospital;
+    "the baker gives a hungry stray puppy a warm bun": the bakery), for a premise that names no place: its story is
+    met there."""
+    lex = lexicon()
+    found = next((h for h in lex.find(analysis.premise) if h.section == "jobs"), None)
+    where = str(lex.entry("jobs", found.key)["location"]) if found is not None else None
+    return where if where != "street" else None  # the street is where a story with no place is anyway
+
+
 def _premise_hints(premise: str) -> _Hints:
     from story.premise import analyse
     from story.staged import premise_place
@@ -150,6 +160,8 @@ def _premise_hints(premise: str) -> _Hints:
     if place in staging()["later_places"]["locations"] and _reached_later(analysis, place_key):
         place_key, surface, place = None, None, None  # out to sea only later: the story starts on land
     kind = story_kind(analysis)
+    if place is None and not analysis.places and analysis.job is None and analysis.dream is None:
+        place = _met_at_work(analysis)  # 医生给受伤的小猫包扎, "carries Rex to the vet": where the doctor works
     if place is None and (kind.id == "misdeed" and mischief(premise) or kind.at_home):
         place = "bedroom"  # "knocks the goldfish bowl off the table", a roommate breaks a toy: at home
     place_word = None

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from story.analysis import BY, Analysis, Person
-from story.clausewords import role_noun_zh
+from story.clausewords import STOP, role_noun_zh
 from story.lexicon import Hit, Tokens, dreamed_thing_at, lexicon
 from story.spinedata import spine_data
 
@@ -149,11 +149,11 @@ def hero_jobs(hits: list[Hit], tokens: Tokens, people: list[Person] | None = Non
             continue  # 流浪狗在菜市场捡到钱包, "waits at the market": where it is, no vendor's job
         if tokens.words[h.end:h.end + 1] and tokens.words[h.end].lower() in _OBJECT_PRONOUNS:
             continue  # "the white cat nurses him back to health": a deed done to someone, no nurse's job
-        if _meets_the_pet(h, hits, tokens):
-            continue  # "an old fisherman finds a shivering puppy": the one who finds it, no job of the pet's
+        if _doer_of_its_own(h, hits, tokens):
+            continue  # "an old fisherman finds a shivering puppy", 快递员救了小猫: the one who does it, no job of the pet's
         aimed = (any(0 <= h.start - end <= 4 for end in goal_ends) and not dreamed_thing_at(tokens, h.start)) \
             or h.surface.startswith(("runs for", "run for"))  # 梦想的学校, "dream school": the school, no career
-        if h.surface in _TITLES and not aimed:
+        if h.surface in _TITLES and not aimed or _done_to(h, hits, tokens) and not aimed:
             continue  # "saves the mayor", "the mayor's son", 帮总统找到小猫: a deed done to the one who holds it
         if (h.key == "mayor" or aimed) and h.key != job:
             dream = dream or h.key
@@ -171,20 +171,93 @@ _PETS = frozenset({"breeds", "species"})
 _ROLE_LEAD = frozenset({"a", "an", "the", "old", "kind", "young", "poor", "rich", "lonely", "local"})
 
 
-def _meets_the_pet(job: Hit, hits: list[Hit], tokens: Tokens) -> bool:
-    """An English job said as the premise's first doer, a verb after it and a pet only after that ("an old fisherman
-    finds a shivering puppy", "the fishermen feed her fish"): that one's own role, met by the pet, never the pet's
-    (a pet before it, "a corgi fisherman", or right after it, "a fisherman dog", is the pet's own)."""
-    words = tokens.words
-    if tokens.chinese or job.end >= len(words) or any(h.section in _PETS and h.start < job.start for h in hits):
+_CLAUSE_EN = frozenset({"and", "but", "then", "while", "when", "so", "until", "because", "where", "after", "before",
+                        "once", "now"})  # a clause of its own starts after them ("…, and the fishermen feed her")
+_LEAD_ZH = frozenset({"一位", "一个", "一名", "一群", "那个", "这个", "那位", "这位", "位", "个", "名", "群", "老", "好心",
+                      "好心的", "善良", "善良的", "年轻", "年轻的", "的", "两个", "几个", "几位", "路过", "路过的"})
+_STOPS_ZH = frozenset("，。；！？、,;!?：:")
+_AFTER_DOER = frozenset({"is", "was", "has", "who", "and", "or", "of", "to", "in", "at", "on", "with", "from", "for"})
+_BECOMING = frozenset({"is", "was", "be", "been", "being", "become", "becomes", "became", "becoming", "as", "are",
+                       "were", "am", "join", "joins", "joined", "joining", "he", "she", "it", "they", "who", "that",
+                       "you", "we", "i"})  # "becomes the mayor", "joins the police", "he's the founder" (he 's)
+_PERSON_END = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "man", "men", "woman", "women", "ess", "nt",
+               "nts", "eon", "eons")
+_PERSON_WORDS = frozenset({"vet", "vets", "chef", "chefs", "cook", "cooks", "nurse", "nurses", "guard", "guards",
+                           "cop", "cops", "police", "medic", "medics", "judge", "coach", "pilot", "pilots", "clerk",
+                           "clerks", "maid", "nanny", "mayor", "boss", "chief", "captain", "monk", "priest"})
+_NOT_PERSON = frozenset({"soccer", "computer", "poker", "paper", "theater", "theatre", "center", "centre", "tower",
+                         "water", "corner", "supermarket", "restaurant", "tournament", "apartment", "department"})
+# the words of a verb or of to/for/with between a Chinese job word and a pet: the job's one does something to the pet
+_DEED_ZH = frozenset({"在", "给", "帮", "把", "和", "跟", "对", "向", "为", "替", "救", "带", "送", "喂", "捡", "收养",
+                      "看", "找", "被", "让", "抱", "追", "赶", "领", "养", "发现", "遇到", "遇见", "看到", "见到"})
+
+
+def _person_word(surface: str) -> bool:
+    """An English job word that names a person ("the doctor", "fishermen", "the security guard"), not a doing or a
+    thing of the job ("the race", "the exam", "the startup", "the election")."""
+    last = surface.lower().split()[-1] if surface.split() else ""
+    return last not in _NOT_PERSON and last not in _NOT_ROLE and (last in _PERSON_WORDS or last.endswith(_PERSON_END))
+
+
+def _next_to_a_pet(job: Hit, hits: list[Hit], tokens: Tokens) -> bool:
+    """A job word right before or after a pet, or inside its words ("a corgi fisherman", "a fisherman dog", 警犬;
+    in Chinese with only the pet's looks or title between: 保安大黄狗, 保洁阿姨猫, 擦窗户的橘猫)."""
+    if any(h.section in _PETS and (h.end == job.start or h.start == job.end or h.start <= job.start < h.end)
+           for h in hits):
+        return True
+    if not tokens.chinese:
         return False
-    if not all(w in _ROLE_LEAD or any(t.start <= k < t.end and t.section == "traits" for t in hits)
-               for k, w in enumerate(words[:job.start])):
-        return False  # not the premise's first doer ("a dog who works as a fisherman")
+    pet = min((h.start for h in hits if h.section in _PETS and h.start > job.end), default=None)
+    deeds = {k for h in hits if h.section in {"events", "actions"} for k in range(h.start, h.end)}
+    return pet is not None and pet - job.end <= 3 and not any(
+        tokens.words[k] in _DEED_ZH or tokens.words[k] in _STOPS_ZH or k in deeds for k in range(job.end, pet))
+
+
+def _a_place(job: Hit, hits: list[Hit]) -> bool:
+    return any(h.section == "places" and (h.start, h.end) == (job.start, job.end) for h in hits)
+
+
+def _doer_of_its_own(job: Hit, hits: list[Hit], tokens: Tokens) -> bool:
+    """A job said as the doer of its own clause, a verb after it, and a pet named elsewhere, never next to it ("an
+    old fisherman finds a shivering puppy", "a stray cat lives at the harbour and the fishermen feed her fish",
+    快递员在雨里救了一只小猫, 医生给受伤的小猫包扎了伤口): that one's own role, met by the pet, never the pet's."""
+    words = tokens.words
+    if job.end >= len(words) or _next_to_a_pet(job, hits, tokens) or not any(h.section in _PETS for h in hits) \
+            or _a_place(job, hits) or not tokens.chinese and not _person_word(job.surface):
+        return False  # 办公室里，…: where it is; "the race": no one
+    traits = {k for t in hits if t.section == "traits" for k in range(t.start, t.end)}
+    k = job.start - 1
+    if tokens.chinese:  # at the premise's or a clause's start, a pet named after it
+        while k >= 0 and (words[k] in _LEAD_ZH or k in traits):
+            k -= 1
+        return (k < 0 or words[k] in _STOPS_ZH) and any(h.section in _PETS and h.start > job.end for h in hits)
+    plain = 0  # up to two describing words the vocabulary does not know ("a tired nurse", "the grumpy old baker")
+    while k >= 0 and (words[k] in _ROLE_LEAD or k in traits or plain < 2 and words[k].isalpha() and words[k] not in STOP
+                      and words[k] not in _CLAUSE_EN | _BECOMING and not any(h.start <= k < h.end for h in hits)):
+        plain += int(not (words[k] in _ROLE_LEAD or k in traits))
+        k -= 1
+    if k >= 0 and words[k] not in _CLAUSE_EN:
+        return False  # "a dog who works as a fisherman"
     after = words[job.end]
-    pet = next((h.start for h in hits if h.section in _PETS and h.start > job.end), None)
-    return pet is not None and after.endswith("s") and after not in {"is", "was", "has"} and not any(
-        h.start == job.end and h.section in _PETS for h in hits)
+    if not after.isalpha() or after in _AFTER_DOER or any(h.start == job.end and h.section == "jobs" for h in hits):
+        return False
+    plural = job.surface.endswith(("men", "s")) and not job.surface.endswith("ss")
+    return (after.endswith("s") and not after.endswith("ss")) or plural
+
+
+def _done_to(job: Hit, hits: list[Hit], tokens: Tokens) -> bool:
+    """An English job said after a deed and "the" ("refuses to pay the doctor", "runs to the vet", "lives with the
+    fishermen"): the one it is done to or with, never the pet's own job ("becomes the mayor", "is the chef": its)."""
+    words = tokens.words
+    if tokens.chinese or _next_to_a_pet(job, hits, tokens) or _a_place(job, hits) or not _person_word(job.surface):
+        return False  # "works at the bakery": the place; "wins the race": no one it is done to
+    traits = {k for t in hits if t.section == "traits" for k in range(t.start, t.end)}
+    k = job.start - 1
+    while k >= 0 and (k in traits or words[k] in _ROLE_LEAD - {"the", "a", "an"}):
+        k -= 1
+    return k >= 1 and words[k] == "the" and words[k - 1].isalpha() and words[k - 1] not in _BECOMING
+
+
 _WORKS = ("卖", "摆摊", "摊", "打工", "工作", "上班", "干活", "sell", "sold", "stall", "vendor", "hawker", "shop", "work",
           "job")
 _AT = {"在", "到", "去", "来", "at", "in", "to", "into", "around", "near"}

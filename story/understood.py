@@ -77,7 +77,7 @@ def understood_line(analysis: Analysis, language: str) -> str:
                 who = understood(lang, "played_by_a_pet", job=job_word)
             else:
                 who = understood(lang, "a_pet")
-        elif p is analysis.hero and analysis.job:
+        elif p is analysis.hero and analysis.job and not _job_in_its_words(analysis, who, lang):
             job_title = p.job_words if p.job_words and analysis.language == lang else \
                 lex.entry("jobs", analysis.job)[f"title_{lang}"]
             who = understood(lang, "with_job", who=who, job=job_title)
@@ -91,6 +91,16 @@ def understood_line(analysis: Analysis, language: str) -> str:
     if goal:
         parts.append(understood(lang, "goal", goal=goal))
     return understood(lang, "line", parts=understood(lang, "separator").join(parts))
+
+
+def _job_in_its_words(analysis: Analysis, who: str, lang: str) -> bool:
+    """The hero's job already said by the words that name it ("the retired fire dog", "the police dog", 警犬, 搜救犬,
+    "the sled dog"): its working dog's word is its job, never said twice ("the police dog, police") nor as another
+    job's title ("the sled dog, athlete", 警犬，侦探)."""
+    if analysis.language != lang or analysis.job is None:
+        return False
+    said = [analysis.hero.job_words, analysis.surfaces.get(f"jobs:{analysis.job}", "")]
+    return any(w and w.lower() in who.lower() for w in said)
 
 
 def _goal_text(analysis: Analysis, lang: str) -> str:
