@@ -76,6 +76,7 @@ COLOURS: dict[str, dict[str, Color]] = {
     "courtier": _clothes(_COURT, _COURT, (24, 24, 28)),
     "fisherman": _clothes(_OILSKIN, _OILSKIN, (40, 44, 52)),
     "sailor": {"torso": _SAILOR, "legs": (40, 56, 104), "shoes": (28, 28, 32), "sleeve": _SAILOR},
+    "harness": {"torso": (214, 56, 48)},  # a working dog's vest over its own fur: no sleeves, trousers or shoes
 }
 
 
@@ -148,7 +149,9 @@ def _fire_helmet(p: Pen, top: float) -> None:
 
 def _torso_job(p: Pen, outfit: str, body: tuple[float, float, float, float]) -> None:
     tx, ty, rx, ry = body
-    if outfit == "athlete":  # a sports jersey: white side stripes and a big number on the chest
+    if outfit == "harness":  # a working dog's harness (a guide, sled or therapy dog's): straps over its own fur
+        _harness(p, body)
+    elif outfit == "athlete":  # a sports jersey: white side stripes and a big number on the chest
         for s in (-1, 1):
             p.line([(s * 16, -48), (s * 18, -16)], WHITE, 2.2)
         p.rect(-6.5, -44, 6.5, -27, WHITE, r=1.5)
@@ -243,6 +246,22 @@ def _torso_job(p: Pen, outfit: str, body: tuple[float, float, float, float]) -> 
             p.poly(star_pts(x, y, 2.4), GOLD if k % 2 else WHITE, outline=False)
         p.poly([(0, -50), (-7, -53.5), (-7, -46.5)], GOLD)  # the bow tie
         p.poly([(0, -50), (7, -53.5), (7, -46.5)], GOLD)
+
+
+_HARNESS: RGB = (214, 56, 48)
+
+
+def _harness(p: Pen, body: tuple[float, float, float, float]) -> None:
+    """A working dog's red vest: a reflective band round it, the harness straps over the shoulders to a handle's
+    ring, and a white patch on the chest."""
+    tx, ty, rx, ry = body
+    p.poly(band_pts(tx, ty, rx - 0.6, ry - 0.6, -30, -25), (244, 244, 236))  # the reflective band
+    for s in (-1, 1):  # the straps over the shoulders
+        p.stroke([(s * 8, -54), (s * 12, -31)], (40, 40, 46), 3.0)
+    p.rect(-7, -47, 7, -35, WHITE, r=2)  # the patch
+    p.rect(-1.4, -45, 1.4, -37, _HARNESS, outline=False)
+    p.rect(-5, -42.4, 5, -39.6, _HARNESS, outline=False)
+    p.ell(0, -20, 3.4, 3.4, GOLD)  # the tag's ring
 
 
 def _torso_service(p: Pen, outfit: str, body: tuple[float, float, float, float]) -> None:

@@ -129,8 +129,8 @@ def personas(script: Script) -> dict[str, Persona]:
                 named = job_costume("", analysis.job)  # "a firefighter dog rescues…", never the adopter's job
             if job is None and named is not None:
                 job, works = named, not (dream is not None and dream == person.job and analysis.job != dream)
-            elif job is None and dream is not None:  # the job the hero only dreams of
-                job, works = job_costume("", dream), False
+            elif job is None and dream is not None:  # the job the hero only dreams of ("becomes a therapy dog": its
+                job, works = _becomes(script.premise) or job_costume("", dream), False  # harness, no doctor's coat)
             if job is None and c.id == "hero":  # "becomes a pilot": worn from the scene that tells it (``became``)
                 job, works = _becomes(script.premise), False
             if job is None:  # a job with no costume of its own: its nearest outfit, said so in the report
