@@ -87,6 +87,8 @@ def concepts_of(c: Clause, premise_language: str) -> list[tuple[str, str]]:
     verbs = telling_data()["verbs"]
     for text in (c.verb, " ".join(p.text for p in c.parts if p.key is None)):
         starts = _word_starts(c, text) if premise_language == "zh" else set()
+        if premise_language == "zh" and c.obj is not None:  # 捡到一只发抖的小猫: how the one found is, no deed
+            text = _OBJECT_LOOKS_ZH.sub(lambda m: "\0" * len(m.group(0)), text)
         for word in sorted(set(c.place_words), key=len, reverse=True):
             if len(word) > 1 and premise_language == "zh":
                 text = text.replace(word, "\0" * len(word))
@@ -120,6 +122,9 @@ def concepts_of(c: Clause, premise_language: str) -> list[tuple[str, str]]:
         if out:
             return out
     return []
+
+
+_OBJECT_LOOKS_ZH = re.compile(r"[一两三几]?[只条个位头匹][\u4e00-\u9fff]{1,5}的$")
 
 
 def _word_starts(c: Clause, text: str) -> set[int]:

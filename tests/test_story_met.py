@@ -118,3 +118,16 @@ def test_the_owners_wallet_is_no_name_and_the_thief_is_the_one_caught() -> None:
     hero = next(c for c in first.characters if c.id == "hero")
     assert hero.action == "catch" and hero.target == "rival"
     assert all(c.name != "钱包" for c in script.characters)
+
+
+@pytest.mark.parametrize(("premise", "role"), [
+    ("老渔夫在码头捡到一只发抖的小猫", "fisherman"),
+    ("外卖小哥捡到一只受伤的小猫", "delivery"),
+])
+def test_the_english_telling_says_the_finder_finds_the_pet(premise: str, role: str) -> None:
+    script = write_story(premise, None, "en", 1).script
+    finder = next(c for c in script.characters if c.id == role)
+    hero = script.characters[0]
+    told = [s.narration for s in script.scenes if f"{finder.name}, the" in s.narration]
+    assert any(f"finds {hero.name}" in t for t in told), told
+    assert not any(f"{finder.name}, the" in t and ("shivers" in t or "hurts" in t) for t in told), told
