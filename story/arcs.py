@@ -28,7 +28,7 @@ from story.datafiles import read_json
 from story.helping import added, help_pair, helper_place, together
 from story.jobs import dream_title
 from story.kin import HOUSEHOLD, KIN, mate_of, relative, shares_look
-from story.kinds import says_kind, story_kind
+from story.kinds import mishap_titles, says_kind, story_kind
 from story.lexicon import lexicon
 from story.mockers import mocked_by_many
 from story.names import name_in
@@ -877,7 +877,7 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
             subs.insert(0, Substitution(first + 1, "job", analysis.hero.job_words, analysis.job))
         told = {e for c in said_clauses for e in c.events}
         _one_calendar(beats, lang, rng, ok)
-        return _plan(arc, members, values, beats, lang, rng, told, ok), {
+        return _plan(arc, members, values, beats, lang, rng, told, ok, mishap_titles(analysis, lang)), {
             i: list(b.get("asks", [])) for i, b in enumerate(beats) if b.get("asks")}, subs
 
     # 4. Between 6 and 10 beats: drop optional ones from the middle, or add the ones skipped.
@@ -1033,10 +1033,15 @@ def _calling(analysis: Analysis, lang: str, said: list[Any]) -> str:
 
 
 def _plan(arc: Arc, members: list[Member], values: dict[str, str], beats: list[dict[str, Any]], lang: str,
-          rng: random.Random, told: set[str] | None = None, ok: Callable[..., bool] = _anything) -> Plan:
+          rng: random.Random, told: set[str] | None = None, ok: Callable[..., bool] = _anything,
+          own_titles: Sequence[str] = ()) -> Plan:
+    """The plan of ``beats``; its title one of the arc's, or of ``own_titles`` where the premise has its own (the
+    thing it drops or spills: ``story.kinds.mishap_titles``)."""
     titled: dict[str, str] = values if lang == "zh" else {
         **values, **{k: values[k].title() for k in ("job", "dream") if k in values}}
     titles = [*arc.titles[lang], *arc.titles_left.get(values.get("_left") or "hero", {}).get(lang, [])]
+    if own_titles:
+        titles = list(own_titles)
     if told is not None:  # a title names no event the premise does not tell ("The Stolen Shop")
         titles = [t for t in titles if set(lexicon().keys(t, "events")) <= told] or titles
         filled = [f for t in titles if (f := _fill(t, titled)) and ok(f)]  # nor a job it does not name

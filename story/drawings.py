@@ -1,10 +1,11 @@
 """The deeds the painter draws with drawings of their own, read from a scene's words (pure).
 
-A carry on the back, hiding under the bed, a throw, a slap and tearing a paper up have no action of their own in
-the script: the story stages each as its nearest action (a carry as ``work`` or ``walk``, hiding as ``celebrate``, a
-throw or a slap as ``push``) and lists it as a substitution. The storyboard painter reads the scene's own words
-(its narration and lines, and for a carry the premise) and draws the deed itself: the carrier bent under the one on
-its back, the hider flat under the bed, the paw flung up, the open paw at the cheek, the paper pulled in two.
+A carry on the back, hiding under the bed, a throw, a slap, tearing a paper up and a thing dropped or knocked over
+have no action of their own in the script: the story stages each as its nearest action (a carry as ``work`` or
+``walk``, hiding as ``celebrate``, a throw or a slap as ``push``, a drop as ``spill``) and lists it as a substitution.
+The storyboard painter reads the scene's own words (its narration and lines, and for a carry the premise) and draws
+the deed itself: the carrier bent under the one on its back, the hider flat under the bed, the paw flung up, the open
+paw at the cheek, the paper pulled in two, the cake tumbling off the paw onto the one it lands on or the floor.
 
 This module is that reading, and who in the scene does each deed: ``render.painter.staging`` imports it to decide
 what it draws (adding what only it knows: a pose lying down, a scooter ridden, a thing for the paw to throw), and
@@ -58,8 +59,52 @@ SLAPS = {"push", "fight"}
 TEARING = re.compile(r"\b(?:tear|tears|tore|tearing|rip|rips|ripped|ripping|shred|shreds|shredded)\s+"
                      r"(?:up|apart|in half|to pieces|(?:the|his|her|its|their|a|an)\s+\w+)|撕")
 
+# a thing dropped, spilt or knocked over by mishap (drops a cake on the poodle, spills coffee on her boss, knocks over
+# the wine, trips and drops a tray of drinks, 把蛋糕打翻了, 把咖啡洒在老板身上, 打翻了红酒): the thing tumbling from the
+# doer's paw, splattered on the one it lands on (else on the floor), the doer gasping
+_SPILT_EN = (r"birthday cake|wedding cake|cake|cakes|cupcakes?|pie|dessert|coffee|milk tea|bubble tea|tea|red wine|wine|"
+             r"champagne|juice|"
+             r"soup|drinks?|tray|milk|milkshake|paint|plates?|dishes|bowl|noodles|pizza|ice cream|punch|sauce|"
+             r"spaghetti|food|glass(?:es)?|cups?|mugs?|water")
+_SPILT_ZH = r"蛋糕|咖啡|红酒|香槟|酒杯|酒|果汁|奶茶|汤|茶|饮料|托盘|盘子|牛奶|颜料|饭菜|面条|甜点|水杯|杯子|碗|饭"
+_DROP_EN = (r"drops?|dropped|dropping|spills?|spilled|spilt|spilling|knocks?\s+over|knocked\s+over|knocking\s+over|"
+            r"tips?\s+over|tipped\s+over|tipping\s+over|upends?|upended|splash(?:es|ed|ing)?")
+_DROP_ZH = r"打翻|弄翻|碰翻|撞翻|掀翻|弄洒|打洒|洒|泼(?!冷水)|摔碎|摔在地上|掉在地上|掉到地上"
+DROPPING = re.compile(
+    rf"\b(?:{_DROP_EN})\s+(?:[a-z'-]+\s+){{0,4}}?(?P<en>{_SPILT_EN})\b(?:\s+of\s+(?:\w+\s+)?(?P<of>{_SPILT_EN})\b)?|"
+    rf"\bknock(?:s|ed|ing)?\s+(?:[a-z'-]+\s+){{0,3}}?(?P<en2>{_SPILT_EN})\s+(?:over|off)\b|"
+    rf"(?P<zh>{_SPILT_ZH})[^，。！？,.!?；]{{0,8}}?(?:{_DROP_ZH})|(?:{_DROP_ZH})了?[^，。！？,.!?；]{{0,4}}?(?P<zh2>{_SPILT_ZH})",
+    re.IGNORECASE)
+DROPS = {"spill", "push", "shocked", "stand", "walk", "work", "run", "talk"}  # what a drop is staged as, drawn as it
+
+
+def spilt_thing(text: str, contents: bool = False) -> str | None:
+    """The thing ``text`` tells dropped, spilt or knocked over by mishap ("a cake", "the wine", 蛋糕, "a tray of
+    drinks": the tray, or with ``contents`` the drinks), in its own words, or None."""
+    m = DROPPING.search(text)
+    if m is None:
+        return None
+    if contents and m.group("of"):
+        return str(m.group("of"))
+    return next(g for g in (m.group("en"), m.group("en2"), m.group("zh"), m.group("zh2")) if g)
+
+
+def dropper(scene: Scene, cast: Sequence[str] | None) -> str | None:
+    """Who drops or spills a thing where the scene's own words tell it: the one staged spilling, else the one staged
+    as a drop's stand-in (a shove) with a target, else the hero (``lead``); None where the words tell none."""
+    if not scene.characters or spilt_thing(scene_words(scene)) is None:
+        return None
+    ids = [a.id for a in scene.characters]
+    for acts in ({"spill"}, {"push"}):
+        who = next((a.id for a in scene.characters if a.action in acts), None)
+        if who is not None:
+            return who
+    doer = lead(scene, cast)
+    return doer if next(a for a in scene.characters if a.id == doer).action in DROPS and doer in ids else None
+
 # the painter's report's ``drawn_as`` for each
-CARRY, RIDER, HIDE, THROW, SLAP, TEAR = "carry on back", "on back", "hide under bed", "throw", "slap", "tear"
+CARRY, RIDER, HIDE, THROW, SLAP, TEAR, DROP = ("carry on back", "on back", "hide under bed", "throw", "slap", "tear",
+                                             "drop")
 
 
 def scene_words(scene: Scene) -> str:
@@ -143,8 +188,8 @@ def hider(scene: Scene, cast: Sequence[str] | None) -> str | None:
 def own_drawings(scene: Scene, cast: Sequence[str] | None, premise: str = "") -> dict[str, str]:
     """Each on screen the painter draws with a drawing of its own in ``scene``, by id, as read from the script: a
     slap or tearing up (``struck``), a carry on the back and the one carried (``back_carry``), hiding under the bed
-    (``hider``), a throw (the hero's, else the first's, where a thing is asked and the words throw it, not the
-    one thrown out); a later one
+    (``hider``), a thing dropped or spilt (``dropper``), a throw (the hero's, else the first's, where a thing is asked
+    and the words throw it, not the one thrown out); a later one
     drawn over an earlier (the hider no longer carrying). The painter may still draw less where only it can tell
     (one lying down carries nobody, a scooter asked is ridden), and says so in its report."""
     out = struck(scene)
@@ -154,6 +199,9 @@ def own_drawings(scene: Scene, cast: Sequence[str] | None, premise: str = "") ->
     hiding = hider(scene, cast)
     if hiding is not None and out.get(hiding) != RIDER:
         out[hiding] = HIDE
+    dropping = dropper(scene, cast)
+    if dropping is not None and dropping not in out:
+        out[dropping] = DROP
     if scene.characters and scene.props and tells_throw(scene) and not THROWN.search(scene_words(scene)):
         thrower = lead(scene, cast)
         if out.get(thrower) not in (RIDER, HIDE):

@@ -20,7 +20,7 @@ from typing import Any
 from story.analysis import per_analysis
 from story.clauses import clauses
 from story.datafiles import read_json
-from story.drawings import carried_on_back
+from story.drawings import carried_on_back, spilt_thing
 from story.lexicon import lexicon
 from story.premise import Analysis, Person
 from story.text import HAN as _HAN
@@ -261,6 +261,27 @@ def _kin_helped(kind: dict[str, Any], analysis: Analysis, events: set[str]) -> s
     return _said_with(kind["helped"], kind.get("with"), analysis.premise)
 
 
+def mishap_moves_on(analysis: Analysis) -> bool:
+    """The premise tells a thing dropped, spilt or knocked over by mishap ("drops a cake on a rich poodle", 把蛋糕打翻了)
+    and what comes of it beyond (kinds.json ``mishap``: fired, mocked, a show won): the party or wedding it happens
+    at is only where it starts."""
+    after = set(kinds_data()["mishap"]["after_events"])
+    return spilt_thing(analysis.premise) is not None and bool(_events(analysis) & after)
+
+
+def mishap_titles(analysis: Analysis, lang: str) -> list[str]:
+    """Titles named by the premise's mishap where it moves on (``mishap_moves_on``): the thing dropped or spilt
+    ("The Cake Disaster", 蛋糕事件之后), and the TV where the premise wins or sings on a show on TV ("From Cake
+    Disaster to TV Star"); ``{hero}`` left to fill. Empty where the premise tells no such mishap."""
+    thing = spilt_thing(analysis.premise, contents=True)
+    if thing is None or not mishap_moves_on(analysis) or bool(_HAN.search(thing)) != (lang == "zh"):
+        return []
+    titles = kinds_data()["mishap"]["titles"]
+    on_tv = any(h.key == "tv_studio" for h in lexicon().find(analysis.premise, ["places"]))
+    named = thing if lang == "zh" else thing.title()
+    return [t.replace("{thing}", named) for t in (*titles[lang], *(titles[f"tv_{lang}"] if on_tv else ()))]
+
+
 @per_analysis
 def story_kind(analysis: Analysis) -> Kind:
     """The first kinds.json kind whose words the premise says (and none of its unless words or events);
@@ -280,10 +301,13 @@ def story_kind(analysis: Analysis) -> Kind:
         said = _said(k, analysis.premise) or _partner_wrong(k, analysis) or ill or helped
         setting = k.get("setting_words", {})  # a wedding is a romance's, unless the hero is mocked there
         if said is None and k["id"] != forced:
-            said = None if events & set(setting.get("unless_events", ())) else next(
+            said = None if events & set(setting.get("unless_events", ())) or (
+                setting.get("unless_mishap") and mishap_moves_on(analysis)) else next(
                 (w for w in (*setting.get("en", ()), *setting.get("zh", ())) if _has(w, analysis.premise)), None)
             if said is None:
                 continue
+        elif k.get("setting_of_mishap") and mishap_moves_on(analysis):
+            continue  # "drops a cake on a poodle at her birthday party, gets fired, then wins a baking show": no party
         ignored = set(rule["other_ignores"]) if k["id"] == forced and lost is not analysis.hero else set()
         if k.get("doer") == "hero" and not ill and not _hero_does(analysis, said or ""):
             continue  # "a cat's roommate lies about her": no misdeed of the hero's

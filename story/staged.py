@@ -18,7 +18,7 @@ from story.analysis import BY
 from story.buying import bought_told, saving_up
 from story.clauses import Clause, clauses, outsider_entry
 from story.datafiles import read_json
-from story.drawings import carried_on_back
+from story.drawings import carried_on_back, spilt_thing
 from story.gear import is_gear, note_phrase, tool_action
 from story.kinds import STRIVING, Kind
 from story.lexicon import lexicon
@@ -202,7 +202,8 @@ def action_of(c: Clause) -> tuple[str, bool]:
     """The drawable action of a clause and whether the premise's verb is that action's own word: a
     vocabulary action the verb names, else the verb's nearest (``spine.json``'s verbs, then
     ``story.nearest``), else its event's. A drink or soup thrown or poured is spilt on its target
-    ("throws coffee at"), and a patient saved or cared for is treated ("saves a patient")."""
+    ("throws coffee at"), a thing dropped or knocked over by mishap is spilt ("drops a cake on", 打翻了红酒:
+    ``story.drawings.spilt_thing``), and a patient saved or cared for is treated ("saves a patient")."""
     act, exact = _verb_action(c)
     data = spine_data()
     if carried_on_back(c.text):
@@ -217,6 +218,8 @@ def action_of(c: Clause) -> tuple[str, bool]:
     words = set(re.findall(r"[a-z]+", verb))
     first = verb.split()[0] if verb.split() else ""
     drinks = data["drink_actions"]
+    if act in ("push", "stand", "talk") and not c.passive and spilt_thing(c.text) is not None:
+        return "spill", False  # "drops a cake on the poodle", "knocks over the wine", 把蛋糕打翻了: the thing spilt
     if act == "push" and set(drinks["props"]) & {n.used for n in c.asked if n.section == "props"} and (
             re.sub(r"(es|s|ed|ing)$", "", first) in drinks["verbs"] or first.rstrip("s") in drinks["verbs"]
             or any(v in verb for v in drinks["verbs"] if HAN.search(v))):

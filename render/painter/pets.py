@@ -171,7 +171,7 @@ class Pet(Pen):
             return
         paws = [arm_path(self.arm_style, s)[-1] for s in (1, -1)]
         if self.pose.action == "spill":  # the cup or bowl tipped at the target, not held upright
-            draw_spill(self, paws[0], h.drawn)
+            draw_spill(self, paws[0], h.drawn, h.asked)
             self.ell(*paws[0], 5, 5, self.paw_color())
             return
         if self.arm_style in TWO_HANDED:

@@ -79,7 +79,7 @@ def held_size(drawn: str, arms: str, size: float) -> float:
     return HELD_OUT.get(drawn, size) if arms in ("offer", "throw") else size
 # a spilt or thrown drink's colour by the vessel it came from (the splash on the target is the same)
 LIQUID: dict[str, tuple[int, int, int]] = {"coffee cup": (120, 70, 36), "food bowl": (236, 142, 40),
-                                           "cake": (250, 244, 236)}
+                                           "cake": (250, 244, 236), "serving tray": (150, 40, 70)}
 WATER: tuple[int, int, int] = (96, 170, 236)
 # the legs of a pose other than standing still or striding, pet units from the hip to the foot
 LEG_PATHS: dict[str, tuple[list[Point], list[Point]]] = {
@@ -93,9 +93,28 @@ LEG_PATHS: dict[str, tuple[list[Point], list[Point]]] = {
 }  # "up": paws beside the head, so one holds it
 
 
-def liquid(held: str | None) -> tuple[int, int, int]:
-    """The colour of what is spilt from ``held`` (a drawable hand prop): coffee, soup, cream; else water."""
-    return LIQUID.get(held or "", WATER)
+# a drink its words name, spilt from the cup that stands for it: wine red, not coffee brown
+DRINKS: dict[str, tuple[tuple[str, ...], tuple[int, int, int]]] = {
+    "wine": (("wine", "红酒", "葡萄酒"), (150, 26, 56)),
+    "champagne": (("champagne", "香槟"), (244, 222, 130)),
+    "juice": (("juice", "果汁", "橙汁"), (250, 160, 40)),
+    "milk": (("milk", "牛奶"), (250, 250, 246)),
+}
+
+
+def drink_of(asked: str) -> str | None:
+    """The drink ``asked`` names (a ``DRINKS`` key: "red wine", 红酒 → wine), or None; "milk tea" is tea."""
+    low = asked.lower()
+    if "milk tea" in low or "奶茶" in low:
+        return None
+    return next((k for k, (words, _) in DRINKS.items() if any(w in low for w in words)), None)
+
+
+def liquid(held: str | None, asked: str = "") -> tuple[int, int, int]:
+    """The colour of what is spilt from ``held`` (a drawable hand prop; a drink its words ``asked`` name, or a
+    ``DRINKS`` key): wine, coffee, soup, cream; else water."""
+    drink = drink_of(asked) or (held if held in DRINKS else None)
+    return DRINKS[drink][1] if drink else LIQUID.get(held or "", WATER)
 
 
 def arm_style(arms: str, action: str, expression: str) -> str:
@@ -213,8 +232,15 @@ def draw_marks(p: Pen, marks: tuple[str, ...], head_y: float, seed: int, lang: s
         elif mark == "hearts":
             for x, y, r in ((-24, head_y - 30, 4.5), (22, head_y - 34, 3.5)):
                 p.poly(heart_pts(x, y, r), (240, 80, 110))
+        elif mark.startswith("splat:"):  # "splat:cake": what it dropped, splattered on the floor before it
+            _splat(p, mark.partition(":")[2], rng)
         elif mark.startswith("soaked"):  # "soaked:coffee cup": splashed by another's drink
             _soaked(p, head_y, liquid(mark.partition(":")[2] or None), rng)
+            if mark == "soaked:cake":  # a cake landed on it: pink lumps of sponge and the cherry on its head
+                for dx, dy, r in ((-14, -22, 6.0), (10, -26, 5.0), (-22, 10, 4.0), (18, 16, 4.5), (-4, 34, 3.6)):
+                    p.ell(dx, head_y + dy, r, r * 0.8, (250, 190, 204))
+                p.ell(2, head_y - 34, 3.4, 3.4, (220, 40, 60))
+                p.line([(2, head_y - 37), (6, head_y - 44)], (90, 140, 60), 1.2)
         elif mark == "stethoscope":
             _stethoscope(p)
         elif mark == "medic":  # a red cross badge: the one who treats
@@ -345,10 +371,53 @@ def _soaked(p: Pen, head_y: float, col: tuple[int, int, int], rng: random.Random
         p.ell(rng.uniform(-40, 40), rng.uniform(top - 24, top - 4), 2.6, 3.4, col)
 
 
-def draw_spill(p: Pen, paw: Point, held: str | None) -> None:
-    """The vessel in the front paw tipped toward the target, its drink flying out in an arc."""
+def _splat(p: Pen, held: str, rng: random.Random) -> None:
+    """A thing dropped on the floor before the pet's feet: a cake squashed flat, its frosting and a cherry thrown
+    out round it; a drink's puddle with its cup on its side."""
+    x = 62.0
+    if held == "cake":
+        p.ell(x, 0, 30, 6, (250, 244, 236))  # the frosting splashed flat
+        p.poly([(x - 20, -2), (x - 12, -14), (x + 4, -10), (x + 16, -16), (x + 22, -2)], (250, 196, 208))
+        p.ell(x - 2, -12, 3, 3, (220, 40, 60))
+        for _ in range(7):
+            p.ell(x + rng.uniform(-44, 44), rng.uniform(-6, 4), 2.6, 2.0, (250, 244, 236))
+        return
     col = liquid(held)
+    p.ell(x, 0, 32, 6, with_alpha(col, 220))  # the puddle
+    p.poly([(x - 6, -10), (x + 14, -12), (x + 14, -2), (x - 6, 0)], (214, 72, 64))  # the cup on its side
+    for _ in range(6):
+        p.ell(x + rng.uniform(-42, 42), rng.uniform(-4, 4), 2.4, 1.8, col)
+
+
+def draw_spill(p: Pen, paw: Point, held: str | None, asked: str = "") -> None:
+    """The vessel in the front paw tipped toward the target, its drink flying out in an arc; a cake tumbling off the
+    paw upside down, frosting flying; a tray tipped, its cup falling."""
+    col = liquid(held, asked)
     x, y = float(paw[0]), float(paw[1])
+    if held == "cake":  # the cake off the paw, turning over in the air: its sponge, cream layer, white icing and
+        # candles tipped toward the target, lumps of frosting and the cherry flying ahead of it
+        cx, cy, a = x + 22, y - 6, math.radians(125)
+
+        def turn(u: float, v: float) -> tuple[float, float]:
+            return cx + u * math.cos(a) - v * math.sin(a), cy + u * math.sin(a) + v * math.cos(a)
+
+        p.poly([turn(-18, -12), turn(18, -12), turn(18, 10), turn(-18, 10)], (250, 190, 204))  # the sponge
+        p.poly([turn(-18, -2), turn(18, -2), turn(18, 2), turn(-18, 2)], WHITE, outline=False)  # its cream layer
+        p.poly([turn(-19, -17), turn(19, -17), turn(18, -12), turn(-18, -12)], WHITE)  # the icing on top
+        for u in (-10, 0, 10):  # the candles
+            p.line([turn(u, -17), turn(u, -27)], (120, 180, 240), 2.4)
+            p.ell(*turn(u, -30), 1.6, 2.4, (255, 190, 60), outline=False)
+        for k, (ox, oy, r) in enumerate(((32.0, -22.0, 4.5), (42.0, -10.0, 5.5), (50.0, 4.0, 4.0), (38.0, 12.0, 3.2))):
+            p.ell(cx + ox, cy + oy, r, r * 0.8, col if k % 2 else (250, 190, 204))
+        p.ell(cx + 46, cy - 24, 3, 3, (220, 40, 60))
+        return
+    if held == "serving tray":  # the tray tipped up, a cup sliding off it, the drink flying
+        p.poly([(x - 4, y + 6), (x + 30, y - 20), (x + 33, y - 16), (x, y + 10)], (200, 204, 214))
+        p.poly([(x + 30, y - 34), (x + 40, y - 30), (x + 36, y - 20), (x + 27, y - 24)], (214, 72, 64))
+        for k in range(5):
+            t = k / 4
+            p.ell(x + 42 + 30 * t, y - 30 - 12 * t + 30 * t * t, 4.5 - 1.5 * t, 3.8 - t, (150, 40, 70))
+        return
     if held == "food bowl":  # a bowl turned on its side, mouth forward
         p.poly([(x - 4, y - 12), (x + 8, y - 14), (x + 12, y - 2), (x + 4, y + 8), (x - 6, y + 4)], (90, 150, 220))  # a blue bowl, seen on any fur
         p.ell(x + 10, y - 6, 4, 9, col)

@@ -12,9 +12,21 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from render.painter.geometry import BACK_GROUND, GROUND, HORIZON
+from render.painter.poses import drink_of
 from render.painter.props import EXTENT
-from render.painter.vocabulary import Pose, PropMatch, art, match_prop, stage_action, vocabulary
-from story.drawings import SLAP, TEAR, back_carry, hider, lead, scene_words, struck, tells_throw
+from render.painter.vocabulary import SPILT, Pose, PropMatch, art, match_prop, spilt, stage_action, vocabulary
+from story.drawings import (
+    SLAP,
+    TEAR,
+    back_carry,
+    dropper,
+    hider,
+    lead,
+    scene_words,
+    spilt_thing,
+    struck,
+    tells_throw,
+)
 from story.script import Scene
 
 
@@ -181,6 +193,47 @@ def _throws(scene: Scene, staged: list[Staged], matches: list[PropMatch], cast: 
     face = "crying" if st.pose.expression == "crying" else "angry"
     out[k] = replace(st, turned=True, pose=replace(st.pose, arms="throw", holding=thing, lean=8.0, expression=face,
                                                    marks=tuple(m for m in st.pose.marks if m == "tears")))
+    return out
+
+
+def _spilt_prop(scene: Scene, matches: list[PropMatch]) -> PropMatch:
+    """What the scene's words tell dropped or spilt, as a thing that tips out (``SPILT``): the scene's own the words
+    name ("a tray of drinks": the tray), else the words' own (the wine: a cup), else the scene's first, else a cup."""
+    said = spilt_thing(scene_words(scene))
+    own = spilt(said) if said else None
+    there = [m for m in matches if m.drawn in SPILT]
+    named = next((m for m in there if own is not None and m.drawn == own.drawn), None)
+    if named is not None and said:
+        return replace(named, asked=said)  # the scene's own cup, asked as the wine it holds
+    return own or (there[0] if there else PropMatch("cup", "coffee cup", "nearest"))
+
+
+def _dropped(scene: Scene, staged: list[Staged], matches: list[PropMatch], cast: list[str] | None) -> list[Staged]:
+    """A thing dropped, spilt or knocked over where the scene's words tell it (``story.drawings.dropper``): the one
+    who drops it tipping it off its paw (arms "spill"), gasping; the one it lands on soaked in it, else the thing
+    splattered on the floor before it (a ``splat`` mark)."""
+    who = dropper(scene, cast)
+    ids = [st.id for st in staged]
+    if who is None or who not in ids:
+        return staged
+    k = ids.index(who)
+    st, app = staged[k], scene.characters[k]
+    if st.carried or st.on_back or st.pose.body != "stand" or st.pose.rig is not None:
+        return staged
+    thing = _spilt_prop(scene, matches)
+    aimed = app.target in ids and app.target != app.id
+    marks = (*(m for m in st.pose.marks if m not in ("shock", "tears")), "shock",
+             *(() if aimed else (f"splat:{drink_of(thing.asked) or thing.drawn}",)))
+    out = list(staged)
+    out[k] = replace(st, turned=True, pose=replace(st.pose, action="spill", arms="spill", holding=thing, lean=8.0,
+                                                     expression="shocked", marks=marks))
+    if aimed:
+        t = ids.index(str(app.target))
+        them = out[t]
+        if them.pose.body == "stand" and not them.carried:  # soaked in what was spilt (not the first drink there)
+            out[t] = replace(them, pose=replace(them.pose, expression="shocked", marks=(
+                *(m for m in them.pose.marks if not m.startswith("soaked")),
+                f"soaked:{drink_of(thing.asked) or thing.drawn}")))
     return out
 
 
@@ -477,6 +530,7 @@ def stage_scene(scene: Scene, cast: list[str] | None = None, young: Mapping[str,
     #    spilt over them, a patient treated lying down
     staged = _on_back(scene, staged, cast, premise, young)
     staged = _acted_on(scene, staged, ids, cast, premise)
+    staged = _dropped(scene, staged, matches, cast)  # a thing dropped: tipping off the paw, on whom it lands or the floor
     staged = [replace(st, bed=_bed(scene, st, bedded)) for st in staged]  # ill or asleep: in its bed
     staged = _under_bed(scene, staged, cast)  # or hiding under it
     staged = _caged(scene, staged, cast)  # or locked in a cage

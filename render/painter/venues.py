@@ -2,7 +2,8 @@
 loaded barbell on its stand, a rubber floor) where the words say gym, weights, 健身房 or 举重, and the stage
 where its scene holds a strength contest (举重比赛); the stage as a
 show ring (bunting, a rosette, a white ring fence on green carpet, the show's banner) where they say dog
-show, cat show, best in show, 狗展; the street as a home's front (a cosy house with its roof, chimney, picket
+show, cat show, best in show, 狗展; the stage as a TV studio on air (its cameras, lights and audience, a show
+kitchen with ovens for a baking or cooking show) where they say a show on TV, a baking show, 电视厨艺大赛; the street as a home's front (a cosy house with its roof, chimney, picket
 fence and a SOLD sign on the lawn) and the mansion as its front garden (a white villa with columns, hedges,
 flower beds and a fountain) where the scene's own setting or props name the house (a house bought or moved
 into: ``story/buying.py``; never from the premise or a line, so the house stands only where the story reaches
@@ -20,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from render.painter.canvas import Canvas
-from render.painter.geometry import GOLD, HORIZON, WHITE, star_pts
+from render.painter.geometry import GOLD, HORIZON, WHITE, star_pts, with_alpha
 from render.painter.landmarks import bg_stadium
 from render.painter.shops import ShopMatch, shop_kind, shop_kinds, sign, sign_text
 from story.plan import place_title
@@ -119,6 +120,83 @@ def _show_ring(c: Canvas, banner: str) -> None:
         c.rect(x - 0.008, HORIZON - 0.06, x + 0.008, HORIZON + 0.01, WHITE)
     for y in (HORIZON - 0.05, HORIZON - 0.02):
         c.rect(c.left, y, c.right, y + 0.01, WHITE)
+
+
+_SHOW_KITCHENS = ("BAKING SHOW", "COOKING SHOW")  # a show of cooks: its kitchen counter with ovens
+
+
+def _studio_camera(c: Canvas, x: float, facing: int) -> None:
+    """A TV camera on its tripod dolly at ``x``, its lens turned toward the middle, its red tally light on."""
+    c.line([(x, 0.6), (x - 0.05, 0.76)], (60, 62, 72), 0.9)  # the tripod's legs
+    c.line([(x, 0.6), (x + 0.05, 0.76)], (60, 62, 72), 0.9)
+    c.line([(x, 0.6), (x, 0.76)], (60, 62, 72), 0.9)
+    for dx in (-0.05, 0.0, 0.05):
+        c.ellipse(x + dx, 0.765, 1.1, 0.8, (30, 30, 36), outline=False)  # the dolly's wheels
+    c.rect(x - 0.055, 0.49, x + 0.055, 0.6, (54, 58, 70), r=0.3)  # the camera body
+    c.rect(x - 0.04, 0.505, x + 0.02, 0.54, (86, 92, 108), outline=False)  # its side panel
+    lens = x + 0.055 * facing
+    c.rect(min(lens, lens + 0.05 * facing), 0.515, max(lens, lens + 0.05 * facing), 0.575, (36, 38, 46))
+    c.ellipse(lens + 0.05 * facing, 0.545, 1.7, 2.6, (90, 150, 210))  # the lens glass
+    c.ellipse(x - 0.03 * facing, 0.5, 1.0, 1.0, (240, 40, 50), outline=False)  # the tally light: on air
+    c.glow(x - 0.03 * facing, 0.5, 2.5, (255, 60, 60), 80)
+    c.line([(x - 0.055 * facing, 0.58), (x - 0.11 * facing, 0.62)], (60, 62, 72), 0.6)  # the pan handle
+
+
+def _tv_studio(c: Canvas, banner: str) -> None:
+    """A TV studio on air: a lighting truss of spotlights over a screen wall that says the show's name, an ON AIR
+    sign, the audience on its tiers at either side, two cameras on tripods turned at the set, and for a show of
+    cooks (a baking or cooking show) the show kitchen: a long counter with ovens glowing under it, a mixing bowl
+    and a cake stand on top."""
+    c.grad(c.top, HORIZON, (22, 26, 52), (44, 40, 86))
+    c.rect(0.22, 0.1, 0.78, 0.4, (34, 70, 150), r=0.4)  # the screen wall, the show's name on it
+    c.grad(0.12, 0.38, (70, 130, 230), (150, 80, 200), 0.24, 0.76)
+    for k in range(1, 6):  # the screen's panel seams
+        c.line([(0.24 + k * 0.087, 0.12), (0.24 + k * 0.087, 0.38)], (60, 90, 170), 0.25)
+    for x in (0.3, 0.7):
+        c.poly(star_pts(x, 0.3, 0.03), (255, 226, 90))
+    sign(c, banner, 0.5, 0.17, 5.0, WHITE, width=0.48)
+    c.rect(c.left, 0.02, c.right, 0.04, (120, 124, 136), outline=False)  # the lighting truss
+    for k in range(12):
+        x = c.left + k * 0.1
+        c.line([(x, 0.02), (x + 0.05, 0.04)], (90, 94, 104), 0.3)
+    for x in (0.1, 0.3, 0.5, 0.7, 0.9):  # its spotlights and their beams onto the set
+        c.poly([(x - 0.018, 0.06), (x + 0.018, 0.06), (0.5 + (x - 0.5) * 0.5 + 0.1, 0.9),
+                (0.5 + (x - 0.5) * 0.5 - 0.1, 0.9)], (255, 244, 200, 26), outline=False)
+        c.rect(x - 0.02, 0.035, x + 0.02, 0.07, (40, 40, 48), r=0.3)
+        c.ellipse(x, 0.07, 1.6, 0.8, (255, 246, 210), outline=False)
+    c.rect(0.03, 0.08, 0.19, 0.13, (200, 30, 40), r=0.5)  # ON AIR
+    sign(c, "ON AIR", 0.11, 0.105, 2.6, WHITE, width=0.14)
+    c.glow(0.11, 0.105, 9.0, (255, 60, 60), 60)
+    seat = [(120, 80, 60), (230, 200, 150), (60, 50, 46), (200, 140, 80), (250, 246, 236), (150, 150, 160)]
+    for side in (-1, 1):  # the audience on its tiers either side of the screen
+        for row in range(3):
+            y = 0.2 + row * 0.075
+            c.rect(0.5 + side * 0.3 if side > 0 else c.left, y + 0.03,
+                   c.right if side > 0 else 0.5 - 0.3, y + 0.045, (60, 56, 92), outline=False)
+            for k in range(4):
+                x = (0.84 + k * 0.07 + row * 0.02) if side > 0 else (0.16 - k * 0.07 - row * 0.02)
+                col = seat[(k + row * 2 + (side > 0)) % len(seat)]
+                c.ellipse(x, y + 0.012, 1.9, 2.0, col)
+                for ear in (-1, 1):
+                    c.poly([(x + ear * 0.012, y), (x + ear * 0.019, y - 0.022), (x + ear * 0.002, y - 0.006)], col)
+    c.floor((40, 40, 56), (70, 68, 96))  # the studio floor, the set lit on it
+    c.ellipse(0.5, 0.8, 44, 8, with_alpha((255, 236, 180), 55), outline=False)
+    if banner in _SHOW_KITCHENS:  # the show kitchen: its counter along the back, ovens under it
+        c.rect(0.2, 0.49, 0.8, 0.515, (236, 236, 240))  # the worktop
+        c.rect(0.21, 0.515, 0.79, HORIZON + 0.02, (196, 60, 70))
+        for x in (0.27, 0.43, 0.57, 0.73):
+            c.rect(x - 0.06, 0.53, x + 0.06, HORIZON + 0.005, (60, 60, 68), r=0.3)  # an oven door
+            c.rect(x - 0.045, 0.545, x + 0.045, 0.62, (255, 150, 60))  # its window, glowing
+            c.rect(x - 0.04, 0.538, x + 0.04, 0.541, (200, 200, 210), outline=False)  # the handle
+        c.ellipse(0.32, 0.478, 4.6, 2.2, (230, 230, 236))  # a mixing bowl on the worktop
+        c.ellipse(0.32, 0.47, 3.4, 1.2, (250, 240, 220), outline=False)
+        c.rect(0.665, 0.46, 0.675, 0.49, (220, 220, 228), outline=False)  # a cake on its stand
+        c.rect(0.64, 0.455, 0.7, 0.462, (220, 220, 228))
+        c.rect(0.645, 0.415, 0.695, 0.455, (250, 220, 230))
+        c.rect(0.645, 0.412, 0.695, 0.42, (255, 250, 250), outline=False)
+        c.ellipse(0.67, 0.405, 0.8, 0.8, (220, 30, 50), outline=False)
+    for x, facing in ((0.06, 1), (0.94, -1)):
+        _studio_camera(c, x, facing)
 
 
 def _lawn(c: Canvas, at: float) -> None:
@@ -360,6 +438,25 @@ VENUES: dict[str, Venue] = {
         ("dog show", "DOG SHOW"), ("best in show", "BEST IN SHOW"), ("show ring", "BEST IN SHOW"),
         ("cat show", "CAT SHOW"), ("pet show", "PET SHOW"), ("狗展", "DOG SHOW"), ("猫展", "CAT SHOW"),
         ("宠物展", "PET SHOW"), ("萌宠大赛", "PET SHOW"), ("狗狗大赛", "DOG SHOW"), ("猫咪大赛", "CAT SHOW")), _show_ring),
+    # a show on TV (a baking show, a cooking contest on TV, a TV talent show, 电视厨艺大赛, 上电视): the studio on air, its
+    # cameras, lights and audience; a show of cooks in its show kitchen (cooking and baking contests, TV or not)
+    "tv studio": Venue("stage", (
+        *((w, "BAKING SHOW") for w in ("baking show", "tv baking show", "baking contest", "baking competition",
+                                       "tv baking contest",
+                                       "bake off", "bake-off", "烘焙节目", "烘焙大赛", "烘焙比赛", "电视烘焙大赛")),
+        *((w, "COOKING SHOW") for w in ("cooking show", "tv cooking show", "cooking contest", "cooking competition",
+                                        "tv cooking contest",
+                                        "chef contest", "厨艺节目", "烹饪节目", "美食节目", "厨艺比赛", "厨艺大赛",
+                                        "烹饪比赛", "烹饪大赛", "电视厨艺大赛")),
+        *((w, "TALENT SHOW") for w in ("tv talent show", "talent show on tv", "tv singing contest", "tv singing show",
+                                       "tv dance contest", "tv dancing contest", "tv talent contest", "电视才艺秀",
+                                       "电视才艺比赛", "电视选秀",
+                                       "电视选秀节目", "选秀节目")),
+        *((w, "ON AIR") for w in ("on tv", "on television", "on live tv", "tv show", "television show", "tv studio",
+                                  "tv painting contest",
+                                  "tv contest", "tv competition", "game show", "reality show", "quiz show", "电视台",
+                                  "演播厅", "演播室", "电视节目", "上电视", "电视上", "综艺节目", "电视比赛", "电视大赛"))),
+        _tv_studio),
     # a home bought or moved into, only where the scene's own setting or props name it
     "house": Venue("street", tuple((w, "SOLD") for w in (
         "new house", "little house", "small house", "own house", "house", "cottage", "new home", "房子", "新房",

@@ -200,6 +200,18 @@ def _story_nearest(asked: str, language: str) -> str | None:
     return m.drawn if m.how != "fallback" else None
 
 
+def spilt(asked: str) -> PropMatch | None:
+    """What tips out where ``asked`` is spilt or dropped (one of ``SPILT``): the story's nearest thing where it is
+    one (wine, juice, 红酒: a drink in its cup, never the cake a toast stands for), else the painter's own (a cake, a
+    tray); None where neither spills."""
+    lang = "zh" if _HAN.search(asked) else "en"
+    story = _story_nearest(asked, lang)
+    if story in SPILT:
+        return PropMatch(asked, story, "nearest")
+    own = match_prop(asked)
+    return own if own.drawn in SPILT else None
+
+
 def _job(props: list[PropMatch], location: str, holding: PropMatch | None) -> str:
     v = vocabulary()
     names = {p.drawn for p in props} | ({holding.drawn} if holding else set())
@@ -215,7 +227,7 @@ def _job(props: list[PropMatch], location: str, holding: PropMatch | None) -> st
 _AT_THE_WEIGHTS = ("train", "run")  # "trains every night", 举起了最重的杠铃 (told as a dash) where the weights are
 _VEHICLES = ("car", "delivery scooter", "yacht")
 _FLOWN = ("rocket", "plane", "train")  # flown (or on rails), not driven: the pilot waves before it, off at speed
-_DRINKS = ("coffee cup", "food bowl")
+SPILT = ("coffee cup", "food bowl", "cake", "serving tray")  # what a spill tips out: a drink, soup, a cake, a tray
 BALLS = ("football", "basketball", "frisbee", "tennis racket")  # a ball game is played with its ball, no instrument
 
 
@@ -253,8 +265,8 @@ def stage_action(action: str, expression: str, holding: str | None, scene_props:
     asked = {p.drawn: p for p in scene_props}  # the scene's own ask keeps its words and colour ("golden car")
     if held is None and action in ("give", "eat"):  # what is given or eaten is the scene's own hand prop
         held = next((p for p in scene_props if v.props[p.drawn].layer == "hand"), None)
-    if held is None and action == "spill":  # what is spilt is the scene's own drink or soup
-        held = next((p for p in scene_props if p.drawn in _DRINKS), None)
+    if held is None and action == "spill":  # what is spilt is the scene's own drink, soup, cake or tray
+        held = next((p for p in scene_props if p.drawn in SPILT), None)
     if action == "climb":  # up a tree trunk, a rock face, else a ladder (never the tree held)
         spec["marks"] = [holding if holding in ("tree", "rock") else "ladder"]
         held = None
