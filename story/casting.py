@@ -327,7 +327,8 @@ def cast_roles(people: list[Person], events: list[Hit], words: tuple[str, ...]) 
         rel = lex.entry("relations", p.relation) if p.relation else None
         owner = next((q for q in people if q.key == p.of), None)
         if rel is not None:
-            p.role = str(rel["role"]) if rel["role"] != "rival" else "rival"
+            found = p.role == "found"  # "finds a lost little girl", 帮迷路的小女孩: a person the pet helps, no kin
+            p.role = "friend" if found else str(rel["role"]) if rel["role"] != "rival" else "rival"
             if owner is not None and rel.get("allied"):
                 p.side = owner.side if owner.side != "neutral" else "neutral"
                 if owner.side == "villain" and (owner.victim == p.key or p.kind_to == hero.key):

@@ -212,8 +212,10 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
             or owned is not None or (chinese and prev_word == "的" and prev2 in _POSSESSIVE)  # never 最好的朋友
         # possessed by a villain named just before ("the villain's husky bodyguard")
         if person.relation in _CHILDREN and not possessive and _found(masked, person.pos, chinese):
-            person.relation = None  # "finds a lost little girl", 找到了迷路的小孩: one found, not the finder's own child
-            person.role = "found"
+            said = "".join(words[span_start:span_end]) if chinese else " ".join(words[span_start:span_end])
+            if not any(said.lower().endswith(w) for w in lex.entry("relations", person.relation).get("human", ())):
+                person.relation = None  # "finds a lost little girl", 找到了迷路的小孩: one found, not the finder's own
+            person.role = "found"  # child (a little girl, 小女孩: a person a pet plays, dressed so)
         elif h.start in villain_refs or (group[-1].start in villain_refs):
             person.of = "@rival"
         elif person.relation and possessive:
@@ -224,8 +226,8 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
                 "relations", person.relation)["role"] == "family" and not lex.entry(
                 "relations", person.relation).get("own_story"):  # 被爸爸骂: the passive's doer stays as it was
             begins = max((b for b in breaks if b <= span_start), default=0)  # 帮迷路的小橘猫找到了妈妈: the kitten's
-            near = next((p for p in reversed(people) if begins <= p.start < span_start and p.relation is None
-                         and (p.species or p.role == "found")), None)  # 找到了走失的小女孩，把她送回了妈妈身边
+            near = next((p for p in reversed(people) if begins <= p.start < span_start and (
+                p.relation is None and p.species or p.role == "found")), None)  # 找到了走失的小女孩，把她送回了妈妈身边
             if near is not None and _stranger_zh(person, words, near.end, span_start, span_end):
                 near = None  # 小狗救了掉进河里的小男孩, 导盲犬带盲人奶奶过马路: a person the pet meets, no kin of its
             person.of = near.key if near is not None else None

@@ -131,3 +131,12 @@ def test_the_english_telling_says_the_finder_finds_the_pet(premise: str, role: s
     told = [s.narration for s in script.scenes if f"{finder.name}, the" in s.narration]
     assert any(f"finds {hero.name}" in t for t in told), told
     assert not any(f"{finder.name}, the" in t and ("shivers" in t or "hurts" in t) for t in told), told
+
+
+@pytest.mark.parametrize("premise", ["柯基帮迷路的小女孩找到了妈妈", "小狗找到了走失的小女孩，把她送回了妈妈身边",
+                                     "a corgi helps a lost little girl find her mother"])
+def test_a_lost_child_the_pet_helps_is_a_person_whose_mother_is_hers(premise: str) -> None:
+    a = analyse(premise)
+    girl = next(p for p in a.cast if p.relation == "daughter")
+    assert girl.human and girl.of is None and girl.role == "friend" and girl.side == "hero"
+    assert next(p for p in a.cast if p.relation == "mother").of == girl.key
