@@ -12,6 +12,7 @@ from story.heads import fed_zh
 from story.lexicon import Hit, lexicon
 from story.predicates import told_before_de
 from story.sides import answered_after, harm_at, kind_at, own_wrong, takes_at
+from story.takers import no_pet_taker
 from story.text import HAN
 
 _VILLAIN_TRAITS = {"rich", "mean", "greedy"}
@@ -74,7 +75,8 @@ def mark_wrongdoers(people: list[Person], hits: list[Hit], words: tuple[str, ...
         told = told or chinese and bool(p.words) and fed_zh(words, p.start, p.words[0])  # 为了养活三只小猫去偷鱼:
         # the young fed steal nothing; their mother does
         ahead = sorted(wrongs, key=lambda h: h.key not in _LEAVES) if p.relation in _PARTNERS else wrongs
-        deed = None if told else next((h for h in ahead if (0 <= h.start - end <= 2 and plain(end, h.start, p)) or (
+        deed = None if told else next((h for h in ahead if (0 <= h.start - end <= 2 and plain(end, h.start, p) and (
+            chinese or words[h.end:h.end + 1] != ("by",))) or (  # "a puppy kicked out by her family": done to it
             chinese and told_before_de(words, h.end, p.start) and not said_by(h, p))), None)
         # 泰迪的女朋友看不起他，跟着一只萨摩耶走了: a partner's leaving is the wrong that says who it leaves with
         if deed is None and not p.after_by:  # told of again: "… but the partner runs off with the money"
@@ -285,9 +287,13 @@ def cast_roles(people: list[Person], events: list[Hit], words: tuple[str, ...]) 
             p.does_wrong, p.victim = True, shunned[p.key].key
     wronged = [p for p in wronged if p.key not in shunned]
     hero = next(iter(wronged), None) or next((p for p in people if hero_ok(p)), people[0])
-    if hero.human:  # "a little girl adopts a kitten", 老爷爷收养了流浪猫: the pet's story, the person its family
-        pet = next((p for p in people if (p.species or p.breed) and not p.after_by and not p.gone
-                    and p.of in (None, hero.key) and not (p.does_wrong and not p.own_wrong)), None)
+    adopted = next((p for p in people if p.key == hero.kind_to and (p.species or p.breed) and not p.gone), None) \
+        if no_pet_taker(hero, words) else None  # "a grumpy neighbour takes the stray dog in", "a family of cats
+    # adopts a stray puppy": the one taken in is the story's, the taker its family
+    if hero.human or adopted is not None:  # "a little girl adopts a kitten", 老爷爷收养了流浪猫: the pet's story, the
+        # person its family
+        pet = adopted or next((p for p in people if (p.species or p.breed) and not p.after_by and not p.gone
+                             and p.of in (None, hero.key) and not (p.does_wrong and not p.own_wrong)), None)
         if pet is not None:
             hero, pet.of = pet, None
     hero.role, hero.side = "hero", "hero"
@@ -326,7 +332,9 @@ def cast_roles(people: list[Person], events: list[Hit], words: tuple[str, ...]) 
             continue
         rel = lex.entry("relations", p.relation) if p.relation else None
         owner = next((q for q in people if q.key == p.of), None)
-        if rel is not None:
+        if rel is not None and rel["role"] == "other" and p.kind_by == "family" and p.kind_to == hero.key:
+            p.role, p.side = "family", "hero"  # "a grumpy neighbour takes the stray dog in": its family now
+        elif rel is not None:
             found = p.role == "found"  # "finds a lost little girl", 帮迷路的小女孩: a person the pet helps, no kin
             p.role = "friend" if found else str(rel["role"]) if rel["role"] != "rival" else "rival"
             if owner is not None and rel.get("allied"):

@@ -119,6 +119,12 @@ def find_mentions(analysis: Analysis, tokens: Tokens, hits: list[Hit]) -> list[M
         if tokens.chinese and start > 1 and words[start - 1] == "的" and _modifier(words[start - 2], start - 2, hits, tokens):
             start -= 2  # 富有的波斯猫
         start = _describing_run(analysis.premise, tokens, start, used, hits)
+        if not tokens.chinese and words[max(0, start - 2):start] == ("family", "of"):  # "a family of cats": the
+            # household of pets is one mention, its "a family" read as the cats too
+            said = next((m for m in out if m.key == person.key and m.end == start - 1), None)
+            if said is not None or not used & {start - 2, start - 1}:
+                out = [m for m in out if m is not said]
+                start = said.start if said is not None else start - 2
         if start > 0 and words[start - 1] in DET and start - 1 not in used:
             start -= 1
             if tokens.chinese and start > 0 and words[start - 1] in {"那", "这"} and start - 1 not in used:
@@ -176,9 +182,10 @@ def find_mentions(analysis: Analysis, tokens: Tokens, hits: list[Hit]) -> list[M
 
 
 def _named_by_role(analysis: Analysis, tokens: Tokens, found: list[Mention]) -> list[Mention]:
-    """The ones named by a role or a household (``story.takers``: "a kind farmer", 好心的面包师, 渔夫, 一家人) where
-    the premise says their words: the whole of them with the describing words (never 被好心 left without its doer),
-    then the bare role word told again (…后来救了渔夫一命), the article before each."""
+    """The ones named by a role or a household (``story.takers``: "a kind farmer", 好心的面包师, 渔夫, 一家人, "an old
+    fisherman" who finds the pet, "the old farmer" it helps) where the premise says their words: the whole of them
+    with the describing words (never 被好心 left without its doer), then the bare role word told again
+    (…后来救了渔夫一命), the article before each."""
     words = tokens.words
     sep = "" if tokens.chinese else " "
     out: list[Mention] = []
@@ -186,7 +193,7 @@ def _named_by_role(analysis: Analysis, tokens: Tokens, found: list[Mention]) -> 
         covered = {i for m in [*found, *out] if m.key != p.key or not tokens.chinese for i in range(m.start, m.end)}
         met = tokens.chinese and bool(p.words) and (p.side == "hero" and p.role in {"friend", "mentor"} and bool(
             p.job_words) or p.words[0] in WRONGDOERS_ZH)  # 被老警察训练, 老渔夫捡到, 救了市长 (story.met), 抓住了小偷
-        if p.species or p.breed or p.relation or (p.kind_by != "family" and not met) or not p.words:
+        if p.species or p.breed or p.relation or (p.kind_by not in {"family", "friend", "mentor"} and not met) or not p.words:
             continue
         for said in dict.fromkeys((p.words[0], p.job_words or p.words[0].split()[-1])):
             for k in range(len(words)):

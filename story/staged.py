@@ -232,6 +232,8 @@ def action_of(c: Clause) -> tuple[str, bool]:
         return "treat", False
     if act == "push" and c.verb.startswith("被") and c.actor in (None, c.subject) and not c.obj and HAN.search(c.verb):
         return "cry", False  # 一只流浪狗被车撞伤了: it is hurt, by nobody of the cast; it pushes no one
+    if act == "push" and not HAN.search(c.verb) and re.match(r"[a-z]+(?: out| away| off)? by\b", verb):
+        return "cry", False  # "a puppy kicked out by her family finds a new home": it is pushed out, it pushes no one
     caught = act == "catch" and bool(HAN.search(c.text)) and not _arrest_zh(c, data["arrest"]["zh"])
     if caught and not c.obj and "被" in c.verb:
         return "shocked", False  # 被主人逮到了: the pet caught at it, no arrest, no chase

@@ -16,6 +16,7 @@ from story.doers import role_end
 from story.lexicon import Hit, Tokens, lexicon
 from story.nearest import nearest
 from story.sides import sides_data
+from story.text import HAN
 
 _BEFORE_EN = {"kind", "old", "young", "lonely", "poor", "rich", "gentle", "friendly", "local", "little", "nice",
               "elderly", "retired", "big", "warm", "caring", "loving"}  # the words that may describe the taker
@@ -32,7 +33,38 @@ def _data() -> dict[str, Any]:
 @cache
 def _takes_in_en() -> tuple[list[str], ...]:
     """The English taking-in phrases as words, the longest first (sorted once, not at every token)."""
-    return tuple(p.split() for p in sorted(_data()["takes_in"]["en"], key=lambda p: -len(p.split())))
+    return _phrases(tuple(_data()["takes_in"]["en"]))
+
+
+@cache
+def _phrases(said: tuple[str, ...]) -> tuple[list[str], ...]:
+    """English phrases as words, the longest first."""
+    return tuple(p.split() for p in sorted(said, key=lambda p: -len(p.split())))
+
+
+def _phrase_end(words: Sequence[str], at: int, phrases: tuple[list[str], ...]) -> int | None:
+    """Where one of ``phrases`` starting at token ``at`` ends (``*``: one word of any kind), else None."""
+    for parts in phrases:
+        span = words[at:at + len(parts)]
+        if len(span) == len(parts) and all(p == "*" and w.isalpha() or p == w for p, w in zip(parts, span, strict=True)):
+            return at + len(parts)
+    return None
+
+
+@cache
+def _meets_en() -> tuple[tuple[str, tuple[list[str], ...]], ...]:
+    """The English kindness phrases a role does to a pet, by the role they give it (``friend``, ``mentor``)."""
+    return tuple((role, _phrases(tuple(said))) for role, said in _data()["meets"].items() if not role.startswith("_"))
+
+
+def meeting_end(words: Sequence[str], at: int) -> tuple[int, str] | None:
+    """(end, role) of an English kindness phrase starting at token ``at`` ("finds", "is fed", "trains": friend,
+    mentor), else None."""
+    for role, phrases in _meets_en():
+        end = _phrase_end(words, at, phrases)
+        if end is not None:
+            return end, role
+    return None
 
 
 @cache
@@ -54,11 +86,7 @@ def taking_end(words: Sequence[str], at: int, chinese: bool) -> int | None:
             length += len(words[k])
             k += 1
         return k
-    for parts in _takes_in_en():
-        span = words[at:at + len(parts)]
-        if len(span) == len(parts) and all(p == "*" and w.isalpha() or p == w for p, w in zip(parts, span, strict=True)):
-            return at + len(parts)
-    return None
+    return _phrase_end(words, at, _takes_in_en())
 
 
 def _verb_after(words: Sequence[str], end: int, chinese: bool) -> int | None:
@@ -129,34 +157,171 @@ def _taken_one(people: list[Person], taker: Person, at: int, words: Sequence[str
 
 def add_takers(people: list[Person], hits: list[Hit], tokens: Tokens, taken: set[str]) -> None:
     """Casts the ones named by a role or a household who take a pet in (or marks the person already cast who does),
-    each on the hero's side as its family; only where the premise names a pet to take in."""
+    each on the hero's side as its family; in English also the ones named by a role who find, feed, train or rescue
+    a pet ("an old fisherman finds a puppy", "is trained by an old policeman": its friend or mentor) and the one
+    a pet helps ("a kitten helps the old farmer"); only where the premise names a pet to take in."""
     words = tokens.words
     zh = tokens.chinese
     if not any(p.species or p.breed for p in people):
         return
     lex = lexicon()
-    for p in people:  # "a rich little girl adopts him": a person who takes a pet in, never its rival
+    for p in people:  # "a rich little girl adopts him", "a grumpy neighbour takes the stray dog in", "a family of
+        # cats adopts a puppy": a person (or a household of pets) who takes a pet in, never its rival
         at = _verb_after(words, p.end if p.end > p.start else p.start + 1, zh)
-        if at is not None and p.human and not p.does_wrong and not p.after_by:
+        if at is not None and (p.human or _no_pet_taker(p, words, zh)) and not p.does_wrong and not p.after_by:
             p.kind_by, p.kind_to = "family", p.kind_to or _taken_one(people, p, at, words, zh)
+            if (p.species or p.breed) and p.words and not zh:  # "a family of cats": told whole
+                p.words = (" ".join(words[p.start - 2:p.end]),)
+    if not zh:
+        _home_with(people, words)
     covered = {k for p in people for k in range(p.start, max(p.end, p.start + 1) + 1)}  # "a corgi baker": its job
     for k in range(len(words)):
-        if _taking_at_or_by(words, k, zh) is None:
-            continue
-        found = _taker_before(tokens, hits, k, covered) or _taker_after_by(tokens, hits, k, covered)
+        role = "family"
+        found = _taker_before(tokens, hits, k, covered) or _taker_after_by(tokens, hits, k, covered) \
+            if _taking_at_or_by(words, k, zh) is not None else None
+        if found is None and not zh:
+            met = _meeter_before(tokens, hits, k, covered, people) or _meeter_after_by(tokens, hits, k, covered)
+            found, role = (met[:5], met[5]) if met is not None else (None, role)
+        if found is None and not zh:  # "a stray puppy finds a home with a kind farmer": its family
+            home = _phrase_end(words, k, _phrases(tuple(_data()["home_with"]["en"])))
+            role_home = _role_after(tokens, hits, home, covered) if home is not None else None
+            found = (*role_home, False) if role_home is not None else None
+        helped = _helped_after(tokens, hits, k, covered, people) if found is None and not zh else None
+        if helped is not None:
+            found, role = (*helped[1:], False), "helped"
         if found is None:
             continue
         start, end, job, said, by = found
         first = _described_from(tokens, hits, start)
         traits = tuple(dict.fromkeys(h.key for h in hits if h.section == "traits" and first <= h.start < start
                                      and (lex.entry("traits", h.key)["side"] != "bad" or h.key == "rich")))
-        person = Person(key=slug(job or _data()["households"]["key"], taken), role="family", side="hero",
+        role = "friend" if role == "helped" else role  # the one a pet helps is its friend
+        person = Person(key=slug(job or _data()["households"]["key"], taken), role=role, side="hero",
                         pos=tokens.offsets[start], traits=traits, words=(("" if zh else " ").join(words[first:end]),),
-                        start=start, end=end, job=job, job_words=said if job else "", after_by=by, kind_by="family")
-        person.kind_to = None if by else _taken_one(people, person, end, words, zh)
+                        start=start, end=end, job=job, job_words=said if job else "", after_by=by, kind_by=role)
+        if helped is not None:
+            helped[0].kind_to = helped[0].kind_to or person.key
+        else:
+            person.kind_to = None if by else _taken_one(people, person, end, words, zh)
         people.append(person)
         _taker_again(people, person, words, zh)
         covered |= set(range(first, end))
+
+
+def _no_pet_taker(p: Person, words: tuple[str, ...], zh: bool) -> bool:
+    """``p`` takes a pet in as no pet of the story would: a relation named by no pet word ("a grumpy neighbour",
+    "a retired teacher"), or a household of pets ("a family of cats"): the one it takes in is the story's."""
+    if zh:
+        return False
+    if p.species or p.breed:
+        return words[max(0, p.start - 2):p.start] == ("family", "of")
+    return p.relation is not None and p.of is None
+
+
+def no_pet_taker(p: Person, words: tuple[str, ...]) -> bool:
+    """``p`` took a pet in (``kind_by`` family, ``kind_to`` the one taken) as no pet of the story would (a
+    relation named by no pet word, a household of pets): the one taken in is the hero."""
+    return p.kind_by == "family" and p.kind_to is not None and not p.after_by and _no_pet_taker(
+        p, words, any(HAN.search(w) for w in words))
+
+
+def _home_with(people: list[Person], words: tuple[str, ...]) -> None:
+    """A pet that finds a home with another ("a puppy … finds a new home with a cat"): that other takes it in."""
+    phrases = _phrases(tuple(_data()["home_with"]["en"]))
+    for k in range(len(words)):
+        end = _phrase_end(words, k, phrases)
+        if end is None:
+            continue
+        end += words[end] in {"a", "an", "the"} if end < len(words) else 0
+        pet = next((p for p in people if p.start == end and (p.species or p.breed) and not p.after_by), None)
+        home = next((p for p in reversed(people) if p.start < k and (p.species or p.breed) and p is not pet), None)
+        if pet is not None and home is not None and not pet.does_wrong:
+            pet.kind_by, pet.kind_to = "family", home.key
+
+
+_STOPS_EN = {",", ".", ";", "and", "but", "then", "until", "who", "while", "so", "when"}
+_FILLER_EN = {"every", "each", "day", "night", "morning", "evening", "week", "one", "always", "later", "then", "soon",
+              "finally", "kindly", "gently", "lovingly", "patiently", "secretly", "quietly", "carefully", "out", "up",
+              "there", "here", "for", "years", "months", "weeks", "days", "by", "a"}
+
+
+def _clause_pet(people: list[Person], at: int, words: tuple[str, ...]) -> Person | None:
+    """The first pet named from token ``at`` to its clause's end, or None."""
+    stop = next((k for k in range(at, len(words)) if words[k] in _STOPS_EN), len(words))
+    return next((p for p in people if at <= p.start < stop and (p.species or p.breed)), None)
+
+
+def _meeter_before(tokens: Tokens, hits: list[Hit], k: int, covered: set[int], people: list[Person]
+                   ) -> tuple[int, int, str | None, str, bool, str] | None:
+    """The role said right before an English kindness phrase at ``k`` done to a pet named after it in its clause ("an
+    old fisherman finds a shivering puppy", "a nurse feeds the stray cat"): (start, end, job, words, False, role)."""
+    words = tokens.words
+    met = meeting_end(words, k)
+    if met is None or k == 0 or _clause_pet(people, met[0], words) is None:
+        return None
+    end = k
+    while end > 0 and words[end - 1] in _BETWEEN_EN:
+        end -= 1
+    role = _role_at(tokens, hits, end, covered)
+    if role is None or covered & set(range(role[0], end)):
+        return None
+    first = _described_from(tokens, hits, role[0])
+    if first and words[first - 1] in {*BY, "her", "his", "their", "its"}:
+        return None  # "a puppy kicked out by her family finds a new home": the puppy finds it
+    return role[0], end, role[1], role[2], False, met[1]
+
+
+def _meeter_after_by(tokens: Tokens, hits: list[Hit], k: int, covered: set[int]
+                     ) -> tuple[int, int, str | None, str, bool, str] | None:
+    """The role after an English "by" that a kindness participle comes before, a few words of when between ("is
+    trained by an old policeman", "is fed every day by a kind baker"): (start, end, job, words, True, role)."""
+    words = tokens.words
+    if words[k] not in BY or k < 1:
+        return None
+    met = next(((j, m) for j in range(k - 1, max(-1, k - 6), -1) if (m := meeting_end(words, j)) is not None
+                and all(w in _FILLER_EN for w in words[m[0]:k])), None)
+    if met is None or any(w in _STOPS_EN for w in words[met[0]:k]):
+        return None
+    role = _role_after(tokens, hits, k + 1, covered)
+    return (*role, True, met[1][1]) if role is not None else None
+
+
+def _helped_after(tokens: Tokens, hits: list[Hit], k: int, covered: set[int], people: list[Person]
+                  ) -> tuple[Person, int, int, str | None, str] | None:
+    """The one named by a role right after a pet's kindness phrase at ``k`` ("a kitten helps the old farmer", "a
+    beagle saves a drowning fisherman"): (the pet, start, end, job, words)."""
+    words = tokens.words
+    end = _phrase_end(words, k, _phrases(tuple(_data()["helped"]["en"])))
+    pet = next((p for p in people if (p.species or p.breed) and not p.after_by and max(p.end, p.start + 1) <= k
+                and all(w in _OFTEN_EN for w in words[max(p.end, p.start + 1):k])), None)  # "a kitten always helps"
+    if end is None or pet is None:
+        return None
+    role = _role_after(tokens, hits, end, covered)
+    return (pet, *role) if role is not None else None
+
+
+def _role_after(tokens: Tokens, hits: list[Hit], at: int, covered: set[int]) -> tuple[int, int, str | None, str] | None:
+    """The role named from token ``at`` on, past an article and its describing words, the words of a compound role
+    before it ("a kind farmer", "a mountain ranger", "the old baker"): (start, end, job, words)."""
+    words = tokens.words
+    start = at + (at < len(words) and words[at] in {"a", "an", "the"})
+    named = {k for h in hits if h.section in {"species", "breeds", "relations"} for k in range(h.start, h.end)}
+    for end in range(start + 1, min(start + 4, len(words)) + 1):
+        role = _role_at(tokens, hits, end, covered)
+        if role is None or covered & set(range(role[0], end)):
+            continue
+        first = _described_from(tokens, hits, role[0])
+        if first <= start:
+            return role[0], end, role[1], role[2]
+        between = words[start:role[0]]  # "a mountain ranger", "a park ranger": one role of two words
+        if all(w.isalpha() and w not in _NOT_ROLE_EN for w in between) and not named & set(range(start, role[0])):
+            return start, end, role[1], " ".join(words[start:end])
+    return None
+
+
+_OFTEN_EN = {"always", "often", "also", "secretly", "quietly", "kindly", "then", "later", "soon", "bravely", "gently"}
+_NOT_ROLE_EN = {"and", "or", "in", "on", "at", "of", "to", "with", "for", "from", "who", "that", "the", "a", "an", "by",
+                "his", "her", "their", "its", "my", "is", "was", "are"}
 
 
 def _taker_again(people: list[Person], taker: Person, words: tuple[str, ...], zh: bool) -> None:
@@ -201,18 +366,14 @@ def _taker_before(tokens: Tokens, hits: list[Hit], k: int, covered: set[int]
 def _taker_after_by(tokens: Tokens, hits: list[Hit], k: int, covered: set[int]
                     ) -> tuple[int, int, str | None, str, bool] | None:
     """The role or household after an English "by" that a taking-in participle comes right before ("is adopted by
-    a kind farmer", "taken in by a young nurse")."""
+    a kind farmer", "taken in by a young nurse", "taken in by a mountain ranger")."""
     words = tokens.words
     if tokens.chinese or words[k] not in BY or k < 1:
         return None
     if not any(taking_end(words, j, False) == k for j in range(max(0, k - 3), k)):
         return None
-    start = k + 1 + (k + 1 < len(words) and words[k + 1] in {"a", "an", "the"})
-    for end in range(start + 1, min(start + 4, len(words)) + 1):
-        role = _role_at(tokens, hits, end, covered)
-        if role is not None and not covered & set(range(role[0], end)) and _described_from(tokens, hits, role[0]) <= start:
-            return role[0], end, role[1], role[2], True
-    return None
+    role = _role_after(tokens, hits, k + 1, covered)
+    return (*role, True) if role is not None else None
 
 
 def household_word(person: Person, language: str) -> str | None:

@@ -82,10 +82,18 @@ def test_made_fun_of_is_mocking(premise: str) -> None:
 @pytest.mark.parametrize(("premise", "deed"), [
     ("a police dog catches the thief who robbed the bank", "robbed the bank"),
     ("a brave cat finds the burglar who stole the necklace", "stole the necklace"),
-    ("a beagle saves the farmer who was trapped in the fire", "was trapped in the fire"),
 ])
 def test_a_who_after_one_of_no_cast_is_their_deed(premise: str, deed: str) -> None:
     a = analyse(premise)
     last = clauses(a)[-1]
     assert last.text == deed
     assert last.actor is None and last.subject != a.hero.key and last.outsider.startswith("the ")
+
+
+def test_a_who_after_the_one_the_hero_saves_is_their_deed() -> None:
+    """The farmer a beagle saves is cast on its side (story/takers.py: the one a pet helps), the "who" clause his."""
+    a = analyse("a beagle saves the farmer who was trapped in the fire")
+    farmer = next(p for p in a.cast if p.words == ("farmer",))
+    last = clauses(a)[-1]
+    assert last.text == "was trapped in the fire"
+    assert last.actor == last.subject == farmer.key != a.hero.key and farmer.side == "hero"

@@ -128,8 +128,13 @@ def test_sides_data_schema() -> None:
     data = sides_data()
     assert set(data) == {"_about", "kind_by", "own_wrongs", "harms", "kind_to", "takes", "answered", "takers"}
     takers = data["takers"]  # story/takers.py: the taking-in words and the households, both languages
-    assert set(takers) == {"_about", "takes_in", "households"} and set(takers["households"]["say"]) == {"en", "zh"}
+    assert set(takers) == {"_about", "takes_in", "households", "meets", "helped", "home_with"}
+    assert set(takers["households"]["say"]) == {"en", "zh"}
     assert all(takers[k][lang] for k in ("takes_in", "households") for lang in ("en", "zh"))
+    assert set(takers["meets"]) == {"_about", "family", "friend", "mentor"}  # English only: the finder, the trainer
+    assert all(takers[k]["en"] for k in ("helped", "home_with"))
+    for phrases in (*(v for k, v in takers["meets"].items() if k != "_about"), takers["helped"]["en"]):
+        assert phrases and len(phrases) == len(set(phrases)) and all(w == w.strip().lower() and w.isascii() for w in phrases)
     assert set(data["kind_by"]) <= {"family", "friend", "mentor"}
     assert set(data["answered"]) == {"_about", "caught", "owns_up"}
     words = {"own_wrongs": data["own_wrongs"], "harms": data["harms"], "kind_to": data["kind_to"],
