@@ -416,6 +416,8 @@ def _owned_by(people: list[Person], start: int, masked: str, tokens: Tokens, hit
     for p in reversed(people):
         if tokens.chinese and p.end == start - 1 and words[p.end] == "的":
             return p
+        if tokens.chinese and p.end == start - 2 and words[p.end:start] == ("家", "的") and p.relation is not None:
+            return p  # 邻居家的宝宝: the neighbour's baby, never the hero's young
         if not tokens.chinese and 0 < p.end <= start and all(k in jobs for k in range(p.end, start)):
             at = tokens.offsets[start - 1] + len(words[start - 1])
             if masked[at:at + 2] in {"'s", "’s"}:

@@ -140,3 +140,9 @@ def test_a_lost_child_the_pet_helps_is_a_person_whose_mother_is_hers(premise: st
     girl = next(p for p in a.cast if p.relation == "daughter")
     assert girl.human and girl.of is None and girl.role == "friend" and girl.side == "hero"
     assert next(p for p in a.cast if p.relation == "mother").of == girl.key
+
+
+def test_the_neighbours_baby_the_pet_saves_is_the_neighbours() -> None:
+    a = analyse("小狗从火里救出了邻居家的宝宝")
+    baby = next(p for p in a.cast if p.words == ("宝宝",))
+    assert baby.of == next(p.key for p in a.cast if p.relation == "neighbour")
