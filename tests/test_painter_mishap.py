@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from render.painter.poses import DRINKS, liquid
-from render.painter.venues import places_drawn, venue_captions
+from render.painter.venues import VENUES, places_drawn, venue_captions
 from story.plan import place_title
 from story.script import Script
 from tests.test_staging import _scene, _script, _still
@@ -101,3 +101,24 @@ def test_spilt_wine_is_red_on_whom_it_lands() -> None:
                               narration="Scout knocks over the wine at his sister's wedding.", props=["cup of coffee"]))
     assert "soaked:wine" in _char(report, "rival")["marks"]
     assert liquid("coffee cup", "red wine") == DRINKS["wine"][1] != liquid("coffee cup")
+
+
+@pytest.mark.parametrize(("premise", "lang", "kind", "banner"), [
+    ("a clumsy beagle waiter drops a cake on a rich poodle at her birthday party, gets fired", "en", "party",
+     "HAPPY BIRTHDAY"),
+    ("the rich poodle throws a party and mocks the poor cat", "en", "party", "PARTY"),
+    ("一只小狗在老板的生日派对上把咖啡洒在老板身上", "zh", "party", "HAPPY BIRTHDAY"),
+    ("a rich poodle lives in a mansion", "en", None, None),
+])
+def test_the_mansion_of_a_party_is_dressed_for_it(premise: str, lang: str, kind: str | None,
+                                                  banner: str | None) -> None:
+    """The birthday party was the mansion's bare hall: now bunting, balloons and its banner (HAPPY BIRTHDAY where
+    the premise says a birthday, whatever word the scene's own setting says)."""
+    scene = _scene("mansion", [{"id": "hero", "action": "stand"}], setting="at the party")
+    if kind is None:
+        scene = _scene("mansion", [{"id": "hero", "action": "stand"}], setting="a grand hall")
+    script = Script.model_validate(_script([scene]).model_dump() | {"premise": premise, "language": lang})
+    found = places_drawn(script)[0]
+    assert (found and found.kind) == kind
+    if found is not None:
+        assert dict(VENUES["party"].words)[found.asked] == banner

@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from render.painter.backgrounds import BACKGROUNDS
 from render.painter.canvas import Canvas
 from render.painter.geometry import GOLD, HORIZON, WHITE, star_pts, with_alpha
 from render.painter.landmarks import bg_stadium
@@ -197,6 +198,30 @@ def _tv_studio(c: Canvas, banner: str) -> None:
         c.ellipse(0.67, 0.405, 0.8, 0.8, (220, 30, 50), outline=False)
     for x, facing in ((0.06, 1), (0.94, -1)):
         _studio_camera(c, x, facing)
+
+
+def _party(c: Canvas, banner: str) -> None:
+    """The mansion's hall dressed for a party: bunting across it, its banner (HAPPY BIRTHDAY where the words say
+    a birthday) over the painting, bunches of balloons on their strings before the columns, confetti in the air."""
+    BACKGROUNDS["mansion"](c)
+    cols = [(240, 90, 120), (90, 170, 240), (255, 210, 70), (120, 200, 120), (190, 120, 230)]
+    for row, y in enumerate((0.16,)):  # a string of bunting across the hall
+        c.line([(c.left, y), (0.5, y + 0.03), (c.right, y)], (250, 246, 236), 0.4)
+        for k in range(14):
+            x = c.left + k * (c.right - c.left) / 14
+            dy = 0.03 * (1 - abs(x - 0.5) * 2) if 0 <= x <= 1 else 0.0
+            c.poly([(x, y + dy), (x + 0.06, y + dy), (x + 0.03, y + dy + 0.045)], cols[(k + row) % len(cols)])
+    c.rect(0.2, 0.205, 0.8, 0.285, (255, 244, 250), r=0.5)  # the banner over the painting
+    sign(c, banner, 0.5, 0.245, 4.4, (220, 60, 110), width=0.54)
+    for x, side in ((0.11, 1), (0.89, -1)):  # bunches of balloons, their strings down to the floor
+        for k, (dx, dy) in enumerate(((0.0, 0.3), (0.055 * side, 0.27), (-0.04 * side, 0.25), (0.03 * side, 0.35))):
+            bx, by = x + dx, dy
+            c.line([(bx, by + 0.045), (x, HORIZON - 0.02)], (250, 246, 236), 0.25)
+            c.ellipse(bx, by, 3.4, 4.2, cols[(k + (side > 0)) % len(cols)])
+            c.ellipse(bx - 0.008, by - 0.015, 0.8, 1.3, (255, 255, 255, 170), outline=False)
+    for _ in range(30):  # confetti in the air
+        x, y = c.rng.uniform(0.02, 0.98), c.rng.uniform(0.3, 0.6)
+        c.rect(x, y, x + 0.008, y + 0.006, c.rng.choice(cols), outline=False)
 
 
 def _lawn(c: Canvas, at: float) -> None:
@@ -470,6 +495,12 @@ VENUES: dict[str, Venue] = {
         *((w, "HOTEL") for w in ("hotel", "hotel lobby", "front desk", "reception desk", "酒店", "宾馆", "前台")),
         *((w, "MOTEL") for w in ("motel", "roadside motel", "汽车旅馆")), *((w, "HOSTEL") for w in ("hostel", "青旅")),
         *((w, "INN") for w in ("inn", "旅馆", "旅店", "客栈"))), _hotel, sources=("setting", "props", "narration")),
+    # a party in the mansion (a birthday party, a gala, 派对, 生日宴会): its hall dressed for it, HAPPY BIRTHDAY where
+    # the words say a birthday
+    "party": Venue("mansion", (
+        *((w, "HAPPY BIRTHDAY") for w in ("birthday party", "birthday", "生日派对", "生日宴会", "生日会", "生日")),
+        *((w, "PARTY") for w in ("party", "gala", "ballroom", "派对", "宴会", "舞会", "年会"))), _party,
+        sources=("premise", "setting", "props", "narration"), titled=False),  # the premise's birthday first
     # a car dealership's showroom (4S店): its shop drawn with the cars on show
     "showroom": Venue("shop", tuple((w, "SHOWROOM") for w in (
         "car dealership", "dealership", "car dealer", "car showroom", "showroom", "4s store", "4s shop", "car store",
@@ -498,7 +529,7 @@ def venue_kind(scene: Scene, premise: str = "") -> ShopMatch | None:
     texts = [("setting", scene.setting), ("props", " | ".join(scene.props)), ("narration", scene.narration),
              ("premise", premise)]
     for name, v in VENUES.items():
-        said = [(source, text) for source, text in texts if source in v.sources]
+        said = [(source, dict(texts)[source]) for source in v.sources]  # in the venue's own order of sources
         if v.location != scene.location:
             # a contest of the venue's own held on the stage ("beats the bulldog in a strength contest"), named
             # by the contest's words (a gym alone in the premise leaves a singing stage a stage)
