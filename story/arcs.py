@@ -24,6 +24,7 @@ from story.buying import for_whom, goal_of, home_bought
 from story.claims import Licence
 from story.clauses import clauses
 from story.clausewords import NEGATED
+from story.dangers import rescue_from
 from story.datafiles import read_json
 from story.helping import added, help_pair, helper_place, together
 from story.jobs import dream_title
@@ -540,6 +541,7 @@ def _values(analysis: Analysis, style: str, language: str, slots: dict[str, Memb
     v["_left"] = "partner" if _partner_left(analysis) else ""  # who walked out: which lines fit
     v["_elder"] = "elder" if _elder(slots) else ""  # the family an elder: no line of a little one growing up
     v["hazard"] = premise_hazard(analysis.premise)  # the flood the danger or the loss scene is drawn in
+    v["_danger"] = rescue_from(analysis.premise) or ""  # the ice, the well, the fire a rescue's lines name
     # the ball a match is played with: the premise's own ball game (a basketball, a frisbee), else a football
     ball = next((k for k in analysis.props if k in staging()["balls"]["props"]), "football")
     v["ball"] = f"the {lex.entry('props', ball)['label']}"
@@ -625,6 +627,9 @@ def fits_setting(entry: dict[str, Any], values: dict[str, str]) -> bool:
     (``values``' ``_elder``)."""
     if entry.get("young") and values.get("_elder"):
         return False  # "Look! Look at me!" from the grandma carried on the hero's back: a little one's line
+    if "danger" in entry and values.get("_danger", "") not in entry["danger"]:
+        return False  # a rescue's line of the ice never where the kitten is in a fire; "high and slippery" nowhere
+        # a premise names its danger (``story.dangers``)
     left = entry.get("left")  # who walked out: the hero (thrown out, walking back in) or its partner
     if left and (left == "partner") != (values.get("_left") == "partner"):
         return False  # "Then one day he walks back in" where his wife left him; "the day she left" where he did
@@ -744,6 +749,7 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
     used_slots: set[str] = set()
     optional_kept = 0
     gone = {s for s, m in slots.items() if m.person.gone}  # remembered: never heard, never met again
+    nameless = {**values, "_danger": ""}  # the lines of a rescue from no danger named (the seed's draws)
     for n, slot in enumerate(arc.beats):
         if not _fits_life(slot, slots) or slot.get("unless_kind") and says_kind(analysis.premise, slot["unless_kind"]):
             continue  # a saving story's want, never before the hero breaks the thing it replaces
@@ -751,15 +757,18 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
             continue
         optional_kept += bool(slot.get("optional"))
         local = {**values, "when": whens[n % 3], "later": laters[n % 3]}
-        options = []
+        options: list[tuple[str, str, str, dict[str, Any]]] = []  # the slot's lines of any rescue
+        own_danger: list[tuple[str, str, str, dict[str, Any]]] = []  # and those of the premise's danger
         for var in slot["variants"]:
             speaker = var["speaker"]
-            if speaker != "narrator" and (speaker not in slots or speaker in gone) or not fits_setting(var, values):
+            specific = var.get("danger", [""]) != [""]  # a line of one danger (the ice), else of any rescue
+            if speaker != "narrator" and (speaker not in slots or speaker in gone) or \
+                    not fits_setting(var, values if specific else nameless):
                 continue
             line = _fill(var[lang], local)
             visual = _fill(var["visual"], {**local, "work": values.get("work_en", "")})
             if line and visual and ok(line, visual) and fits_scene(line, scene_of(visual, values["setting"]), lang):
-                options.append((speaker, line, visual, var))
+                (own_danger if specific else options).append((speaker, line, visual, var))
         must = ["{" + f + "}" for f in slot.get("must", [])]
         options = [o for o in options if all(m in o[3][lang] for m in must)] or options
         if not beats and described and options:  # the opening names the premise's own descriptions (poor, rich…)
@@ -770,6 +779,13 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
         if not options:
             continue
         speaker, line, visual, var = rng.choice(options)
+        if own_danger:  # the premise's danger named (the ice, the fire): its own line, picked by the line it
+            # stands in for (the seed's draws as for any rescue), never "the way is high and slippery"
+            speaker, line, visual, var = _aside(rng, slot["id"]).choice(own_danger)
+        elif values["_danger"] and not fits_setting(var, values):  # "the way there is high and slippery" where
+            anywhere = [o for o in options if fits_setting(o[3], values)]  # the premise names a danger none of
+            if anywhere:  # the slot's own lines may say (the snow of an avalanche): a line of any rescue
+                speaker, line, visual, var = _aside(rng, slot["id"]).choice(anywhere)
         fields = set(FIELD.findall(var[lang] + var["visual"]))
         used_slots |= {f for f in fields if f in slots} | _wronged_slot(fields, slots)
         if speaker != "narrator":
@@ -913,6 +929,12 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
     _one_calendar(beats, lang, rng)
     unrepeated(beats, [m.name for m in members], fewest=MIN_BEATS)
     return _plan(arc, members, values, beats, lang, rng), {}, []
+
+
+def _aside(rng: random.Random, key: str) -> random.Random:
+    """A generator seeded by ``rng``'s state and ``key``, drawing nothing from ``rng``: a choice only some
+    premises make (a rescue's line of its own danger) leaves the seed's other draws as they were."""
+    return random.Random(f"{key}\x00{rng.getstate()[1][:8]}")
 
 
 def _mocker_shown(beats: list[dict[str, Any]], members: list[Member], said: list[Any]) -> None:
@@ -1137,8 +1159,11 @@ def _tell_more(beats: list[dict[str, Any]], arc: Arc, values: dict[str, str], la
         beats.pop(drop)
     if _length(beats, language) > TARGET_MAX_S - 2:
         return
-    more = {s["id"]: [m for m in s.get("more", ()) if fits_setting(m, values)] for s in arc.beats
-            if only is None or s["id"] in only}
+    nameless = {**values, "_danger": ""}  # the seed draws as for a rescue from no danger named; the premise's
+    more = {s["id"]: [m for m in s.get("more", ()) if fits_setting(m, nameless)] for s in arc.beats
+            if only is None or s["id"] in only}  # own danger's lines stand in for those drawn (``_danger``)
+    own_danger = {s["id"]: [m for m in s.get("more", ()) if m.get("danger", [""]) != [""] and fits_setting(m, values)]
+                  for s in arc.beats} if values.get("_danger") else {}
     told_before: set[int] = set()
     for _ in range(2):
         order = [b for b in beats if more.get(b["slot"])]
@@ -1149,7 +1174,13 @@ def _tell_more(beats: list[dict[str, Any]], arc: Arc, values: dict[str, str], la
             options = more[beat["slot"]]
             if not options:
                 continue
-            told = _fill(options.pop(rng.randrange(len(options)))[language], values)
+            drawn = options.pop(rng.randrange(len(options)))
+            if own_danger.get(beat["slot"]):
+                pool = own_danger[beat["slot"]]  # the ice's line, not "it looks very far"; picked by the line drawn
+                drawn = pool.pop(_aside(rng, beat["slot"]).randrange(len(pool)))
+            elif values.get("_danger") and not fits_setting(drawn, values):
+                continue  # "it looks very far, and very dangerous": never where the premise names its danger
+            told = _fill(drawn[language], values)
             if told is None or (only is not None and lexicon().keys(told, "events")) or not ok(told):
                 continue  # around a premise's own events, the arc tells no event of its own
             if not fits_scene(told, scene_of(beat["visual"], values.get("setting", "")), language):

@@ -20,6 +20,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from story.dangers import danger_of, rescue_from, tells_rescue
+from story.dangers import drawn as danger_drawing
 from story.plan import Substitution
 from story.script import Scene, Script
 
@@ -105,6 +107,11 @@ def dropper(scene: Scene, cast: Sequence[str] | None) -> str | None:
 # the painter's report's ``drawn_as`` for each
 CARRY, RIDER, HIDE, THROW, SLAP, TEAR, DROP = ("carry on back", "on back", "hide under bed", "throw", "slap", "tear",
                                              "drop")
+# a rescue the scene's words tell from a danger (``story.dangers``: pulls him out of the frozen lake, 从着火的房子里救出,
+# digs the hiker out of the snow), the premise's danger where the scene names none: the rescuer drawn at it (reaching
+# down to the one in the ice hole, the well, the net, the snow; carrying it out of the fire), the one saved in it;
+# before the rescue, the one in danger drawn in it where the scene names it (``in_danger``)
+RESCUED_IN = ("in ", "carried from")  # the drawn_as of the one saved begins so
 
 
 def scene_words(scene: Scene) -> str:
@@ -185,16 +192,83 @@ def hider(scene: Scene, cast: Sequence[str] | None) -> str | None:
     return lead(scene, cast)
 
 
-def own_drawings(scene: Scene, cast: Sequence[str] | None, premise: str = "") -> dict[str, str]:
+def _alike(said: str, danger: str) -> bool:
+    """Whether a scene's danger is the premise's, or the water of it (the flood's water, the ice hole's)."""
+    return said == danger or said == "water" and danger in ("flood", "ice")
+
+
+def _pair(scene: Scene, cast: Sequence[str] | None) -> tuple[str, str] | None:
+    """Who rescues whom on screen: the one with a target on screen (the hero first), its target; else the hero
+    (else the first) and the one other on screen; None for one alone."""
+    ids = [a.id for a in scene.characters]
+    if len(ids) < 2:
+        return None
+    first = lead(scene, cast)
+    doers = sorted((a for a in scene.characters if a.target in ids and a.target != a.id),
+                   key=lambda a: a.id != first)
+    if doers:
+        return doers[0].id, str(doers[0].target)
+    others = [i for i in ids if i != first]
+    return (first, others[0]) if len(others) == 1 else None
+
+
+def rescue_drawing(scene: Scene, cast: Sequence[str] | None, premise: str = "") -> tuple[str, str, str] | None:
+    """The premise's rescue from a danger (``story.dangers.rescue_from``) where the scene's words tell a rescue
+    (saves, pulls, 救) and name that danger or none, as (rescuer, saved, danger); the pair by ``_pair``. None where
+    the premise tells no rescue from a danger, the words tell none or name another danger, or nobody else is on
+    screen."""
+    words = scene_words(scene)
+    if not tells_rescue(words):
+        return None
+    said, told = danger_of(words), rescue_from(premise)
+    if told is None or said is not None and not _alike(said, told):
+        return None  # the premise's rescue only (a carry through the snow is no rescue from it)
+    danger = told  # the frozen lake's ice, though the scene says only "the water"
+    pair = _pair(scene, cast)
+    if danger is None or pair is None:
+        return None
+    return pair[0], pair[1], danger
+
+
+def in_danger(scene: Scene, cast: Sequence[str] | None, premise: str = "") -> tuple[str, str] | None:
+    """Before its rescue (the caller knows: ``rescued_at``), the one in the premise's danger where the scene's words
+    name it (the ice, the well, the net, the snow, the water): (who, danger), the first on screen who is not the
+    hero and only stands, cries or shivers; None where the premise tells no rescue from a danger or the scene
+    names another (or none)."""
+    danger = rescue_from(premise)
+    said = danger_of(scene_words(scene))
+    if danger is None or danger == "fire" or said is None or not _alike(said, danger):
+        return None  # the fire: drawn burning behind (its asked prop), the one in it drawn as it is
+    first = cast[0] if cast else None
+    who = next((a.id for a in scene.characters if a.id != first and a.action in ("stand", "cry", "shocked", "shiver")),
+               None)
+    return (who, danger) if who is not None else None
+
+
+def rescued_at(script: Script) -> int | None:
+    """The index of the first scene whose words tell the premise's rescue (``rescue_drawing``), else None."""
+    if rescue_from(script.premise) is None:
+        return None
+    cast = [c.id for c in script.characters]
+    return next((n for n, scene in enumerate(script.scenes) if rescue_drawing(scene, cast, script.premise)), None)
+
+
+def own_drawings(scene: Scene, cast: Sequence[str] | None, premise: str = "", before: bool = False) -> dict[str, str]:
     """Each on screen the painter draws with a drawing of its own in ``scene``, by id, as read from the script: a
     slap or tearing up (``struck``), a carry on the back and the one carried (``back_carry``), hiding under the bed
     (``hider``), a thing dropped or spilt (``dropper``), a throw (the hero's, else the first's, where a thing is asked
-    and the words throw it, not the one thrown out); a later one
-    drawn over an earlier (the hider no longer carrying). The painter may still draw less where only it can tell
-    (one lying down carries nobody, a scooter asked is ridden), and says so in its report."""
+    and the words throw it, not the one thrown out), a rescue from a danger and the one saved (``rescue_drawing``),
+    and where the scene is ``before`` the rescue, the one in the danger (``in_danger``); a later one drawn over an
+    earlier (the hider no longer carrying). The painter may still draw less where only it can tell (one lying down
+    carries nobody, a scooter asked is ridden), and says so in its report."""
     out = struck(scene)
+    rescue = rescue_drawing(scene, cast, premise)
+    if rescue is not None:
+        out[rescue[0]], out[rescue[1]] = danger_drawing(rescue[2])["rescuer"], danger_drawing(rescue[2])["saved"]
+    elif before and (endangered := in_danger(scene, cast, premise)) is not None:
+        out[endangered[0]] = danger_drawing(endangered[1])["saved"]
     carry = back_carry(scene, cast, premise)
-    if carry is not None:
+    if carry is not None and rescue is None:
         out[carry[0]], out[carry[1]] = CARRY, RIDER
     hiding = hider(scene, cast)
     if hiding is not None and out.get(hiding) != RIDER:
@@ -225,8 +299,9 @@ def drawn_lines(subs: Sequence[Substitution], script: Script | None = None,
     drawn: dict[tuple[int, str], str] = dict(painted or {})
     if painted is None and script is not None:
         cast = [c.id for c in script.characters]
+        at = rescued_at(script)
         drawn = {(n, cid): d for n, scene in enumerate(script.scenes, 1)
-                 for cid, d in own_drawings(scene, cast, script.premise).items()}
+                 for cid, d in own_drawings(scene, cast, script.premise, at is not None and n - 1 < at).items()}
     lines: list[str] = []
     for sub in subs:
         own = drawn.get((sub.scene or 0, sub.who or "")) if sub.kind == "action" else None

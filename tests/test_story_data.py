@@ -8,6 +8,7 @@ from typing import Any, get_args
 import pytest
 
 from story.arcs import ARC_IDS, SLOTS, _read, arcs, common
+from story.dangers import DANGERS
 from story.lexicon import SECTIONS, load_data
 from story.plan import ROLES, staging
 from story.script import Action, Camera, Expression, Location, Mood, Outfit, TimeOfDay, Weather
@@ -152,7 +153,8 @@ def test_arc_schema(arc_id: str) -> None:
         assert len(beat["variants"]) >= 2, (arc_id, beat["id"])
         assert any(v["speaker"] == "narrator" for v in beat["variants"]), (arc_id, beat["id"])
         for v in beat["variants"]:
-            assert set(v) - {"setting", "left", "young"} == {"speaker", "en", "zh", "visual"}
+            assert set(v) - {"setting", "left", "young", "danger"} == {"speaker", "en", "zh", "visual"}
+            assert set(v.get("danger", ())) <= {"", *DANGERS}, v  # a rescue's line of one danger (story.dangers)
             assert v.get("young", True) is True, v  # a little one's line, never said of an elder (story/arcs._elder)
             assert v.get("left", "hero") in {"hero", "partner"}, v  # a line said only where that one walked out
             assert v.get("setting", "indoor") in {"indoor", *common()["settings"]} - {"about"}, v  # a line said only there
@@ -164,7 +166,8 @@ def test_arc_schema(arc_id: str) -> None:
         # narration that tells more of the beat's event, added while a script is short of its length
         assert len(beat["more"]) >= 2, (arc_id, beat["id"])
         for m in beat["more"]:
-            assert set(m) - {"setting", "left", "young"} == {"en", "zh"}
+            assert set(m) - {"setting", "left", "young", "danger"} == {"en", "zh"}
+            assert set(m.get("danger", ())) <= {"", *DANGERS}, m
             assert m.get("young", True) is True, m
             assert m.get("left", "hero") in {"hero", "partner"}, m
             assert m.get("setting", "indoor") in {"indoor", *common()["settings"]} - {"about"}, m

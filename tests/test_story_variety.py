@@ -89,8 +89,9 @@ def test_no_scene_is_drawn_as_the_one_before_it(premise: str, lang: str) -> None
 
 def test_an_arc_line_names_only_its_own_story_s_weather() -> None:
     """An arc's lines are said in stories of any weather: none names one (the lost pet's "Rain soaks its fur", the
-    grind "through rain and wind"), but for the seasons its own story brings (a loyal wait's years of snow) and the
-    legs of its trip (the time trip's flash of lightning)."""
+    grind "through rain and wind"), but for the seasons its own story brings (a loyal wait's years of snow), the
+    legs of its trip (the time trip's flash of lightning) and, for a rescue's line of one danger (said only where
+    the premise names it: ``story.dangers``), the weather that danger's own word names (the snow, a flood's rain)."""
     from story.arcs import ARC_IDS, arcs
     from story.voyage import legs
 
@@ -100,8 +101,9 @@ def test_an_arc_line_names_only_its_own_story_s_weather() -> None:
         allowed = {*arc.seasons, *(leg.weather for leg in legs(arc_id))}  # a trip's kind is its arc's id
         for beat in arc.beats:
             for entry in [*beat["variants"], *beat.get("more", ())]:
+                own = {w for d in entry.get("danger", ()) if d for w in lexicon().keys(d, "weathers")}
                 said += [(arc_id, entry[k]) for k in ("en", "zh", "visual") if k in entry
-                         and not set(lexicon().keys(entry[k], "weathers")) <= allowed]
+                         and not set(lexicon().keys(entry[k], "weathers")) <= allowed | own]
     assert said == []
 
 

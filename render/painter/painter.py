@@ -52,6 +52,7 @@ from render.painter.staging import PlacedProp, Staged, stage_scene
 from render.painter.venues import VENUES, draw_venue, places_drawn, venue_captions
 from render.painter.vocabulary import art, crowd_kind, hazard_of, match_prop, vocabulary
 from render.stages import CancelFn, ProgressFn, RenderSpec, SceneArt, Sprite, overscan_size
+from story.drawings import rescued_at
 from story.script import Scene, Script
 
 View = tuple[float, float, float, float]  # left, top, right, bottom: fractions of the visible frame
@@ -115,6 +116,7 @@ class StoryboardPainter:
         self._scales = {}
         text = CaptionPainter(spec.width, spec.height, script.language)  # the text the heads and feet keep clear of
         drawn_places = places_drawn(script)
+        rescue_at = rescued_at(script)  # the scene of the premise's rescue: before it, the one in danger drawn in it
         for i, scene in enumerate(script.scenes):
             if should_cancel():
                 raise Cancelled(f"cancelled before keyframe {i + 1}/{n}")
@@ -130,7 +132,8 @@ class StoryboardPainter:
             #    cracked ground, rubble) lies across the floor, drawn with the background, never placed
             hazards = {p: d for p in scene.props if (d := hazard_of(p)) is not None}
             scene = scene.model_copy(update={"props": [p for p in scene.props if p not in hazards]})
-            staged, placed = stage_scene(scene, [c.id for c in script.characters], young, script.premise)
+            staged, placed = stage_scene(scene, [c.id for c in script.characters], young, script.premise,
+                                         rescue_at is not None and i < rescue_at)
             on_duty = {a.id for a in scene.characters if a.action in DUTY}
             off_job = {a.id for a in scene.characters if a.off_job}  # the script's word: its job not reached, or left
             staged = [st if st.id in off_job else _dressed(st, people[st.id], scene.location in HOME and st.id not in
@@ -708,6 +711,7 @@ def _scene_report(i: int, scene: Scene, weather: str, staged: list[Staged], plac
             **({"drawn_as": "on back"} if st.on_back else {}),  # the one it carries there
             **({"drawn_as": "hide under bed"} if st.bed == "under" else {}),  # flat under the bed, peeking out
             **({"drawn_as": "throw"} if st.pose.arms == "throw" else {}),  # the thing it holds flying off its paw
+            **({"drawn_as": st.drawn_as} if st.drawn_as else {}),  # a rescue drawn as itself (pull from ice, in well)
             "box": sprite_box(st.id),
             "face": list((faces or {}).get(st.id, {}).get("face", ())) or None,
             "held_box": list((faces or {}).get(st.id, {}).get("held", ())) or None,

@@ -59,6 +59,7 @@ _ARMS: dict[str, tuple[list[Point], list[Point]]] = {
     "tear": ([(30, -34), (46, -36)], [(8, -34), (14, -38)]),  # a paper held up in both paws, pulled apart
     "piggy": ([(8, -34), (-20, -26)], [(-22, -36), (-36, -26)]),  # both paws back under the rider's legs
     "throw": ([(30, -58), (46, -78)], [(-24, -40), (-34, -32)]),  # the paw flung up and out, the other back
+    "reach": ([(34, -38), (50, -24)], [(20, -40), (42, -26)]),  # both paws reaching down to one in a danger
     # standing poses chosen by expression when the action is a plain stand
     "fist": ([(27, -44), (27, -60)], [(-21, -36), (-23, -24)]),
     "crossed": ([(20, -34), (-6, -34)], [(-20, -34), (6, -38)]),
@@ -234,8 +235,9 @@ def draw_marks(p: Pen, marks: tuple[str, ...], head_y: float, seed: int, lang: s
                 p.poly(heart_pts(x, y, r), (240, 80, 110))
         elif mark.startswith("splat:"):  # "splat:cake": what it dropped, splattered on the floor before it
             _splat(p, mark.partition(":")[2], rng)
-        elif mark.startswith("soaked"):  # "soaked:coffee cup": splashed by another's drink
-            _soaked(p, head_y, liquid(mark.partition(":")[2] or None), rng)
+        elif mark.startswith("soaked"):  # "soaked:coffee cup": splashed by another's drink (one in the water
+            if not {"splash", "splash:flood", "ice hole"} & set(marks):  # is wet enough: no cap of it on its head)
+                _soaked(p, head_y, liquid(mark.partition(":")[2] or None), rng)
             if mark == "soaked:cake":  # a cake landed on it: pink lumps of sponge and the cherry on its head
                 for dx, dy, r in ((-14, -22, 6.0), (10, -26, 5.0), (-22, 10, 4.0), (18, 16, 4.5), (-4, 34, 3.6)):
                     p.ell(dx, head_y + dy, r, r * 0.8, (250, 190, 204))
@@ -263,8 +265,8 @@ def draw_marks(p: Pen, marks: tuple[str, ...], head_y: float, seed: int, lang: s
                 p.ell(x, y, rx, ry, (58, 52, 50, 175), outline=False)
             for x, y, r in ((-20, head_y - 34, 6.0), (-26, head_y - 46, 8.0), (-18, head_y - 60, 6.5)):
                 p.ell(x, y, r, r, (120, 120, 126, 190), outline=False)
-        elif mark == "splash":  # shoved into the water: in it to the chest, a ring of splash drops round it
-            pool = (70, 150, 230, 215)
+        elif mark in ("splash", "splash:flood"):  # in the water to the chest (shoved in; or in the flood, its
+            pool = (70, 150, 230, 215) if mark == "splash" else (128, 110, 74, 235)  # muddy brown), splash drops
             wave = [(x, -36.0 + (3 if (x // 10) % 2 else -3)) for x in range(-56, 60, 10)]
             bowl = [(56 * math.cos(a), -36 + 40 * math.sin(a)) for a in np.linspace(0.0, math.pi, 16)]
             p.poly([*wave, *bowl], pool, outline=False)  # the water round it, rounded below like a pool seen close
@@ -274,6 +276,8 @@ def draw_marks(p: Pen, marks: tuple[str, ...], head_y: float, seed: int, lang: s
             for x, y, r in ((-44, -52, 3.4), (-52, -66, 2.6), (46, -54, 3.4), (54, -68, 2.6), (-34, -64, 2.2),
                             (36, -66, 2.2)):
                 p.ell(x, y, r * 0.8, r, (150, 205, 250))
+        elif mark in _IN_DANGER:  # in the ice hole, down the well, in the net, buried in the snow
+            _IN_DANGER[mark](p, head_y, rng)
         elif mark == "caged":  # locked in a cage: its tray under the feet, bars before it up to a domed top, a lock
             top = head_y - 52
             metal, dark = (170, 176, 188), (96, 100, 112)
@@ -305,6 +309,63 @@ def draw_marks(p: Pen, marks: tuple[str, ...], head_y: float, seed: int, lang: s
             _rod(p, pond=mark == "rod")
         else:  # a camera, shovel, rope, ladder, instrument or boxing gloves (render.painter.gear)
             draw_gear(p, mark, head_y, rng)
+
+
+def _ice_hole(p: Pen, head_y: float, rng: random.Random) -> None:
+    """In a hole in the ice to the chest: dark cold water round it, white broken ice slabs about the hole's rim."""
+    p.ell(0, -34, 60, 16, (228, 240, 250))  # the ice round the hole
+    p.ell(0, -34, 44, 10, (40, 90, 140, 235), outline=False)  # the dark water in it
+    p.poly([(-44, -34), *[(x, -36.0 + (2 if (x // 8) % 2 else -2)) for x in range(-44, 46, 8)], (44, -34),
+            *[(44 * math.cos(a), -34 + 30 * math.sin(a)) for a in np.linspace(0.0, math.pi, 12)]],
+           (50, 110, 170, 230), outline=False)  # the water before its body
+    for x, y, w in ((-52, -30, 16), (-30, -22, 14), (30, -22, 15), (50, -32, 13), (0, -18, 18)):  # the slabs
+        p.poly([(x - w / 2, y), (x - w / 3, y - 5), (x + w / 2, y - 3), (x + w / 3, y + 3)], (250, 252, 255))
+    for x in (-36, 20, 40):
+        p.line([(x, -26), (x + rng.uniform(-8, 8), -14)], (150, 190, 220), 0.8)  # cracks in the ice
+
+
+def _well(p: Pen, head_y: float, rng: random.Random) -> None:
+    """Down a well: its round stone wall before the body to the chest, the dark inside behind, a rope down."""
+    stone, mortar = (150, 146, 140), (110, 104, 98)
+    p.ell(0, -40, 46, 9, (30, 30, 36), outline=False)  # the dark mouth behind
+    p.rect(-46, -40, 46, 6, stone)  # the wall
+    p.ell(0, -40, 46, 9, None, width=1.6)  # its rim
+    for row, y in enumerate((-32, -20, -8)):
+        p.line([(-46, y), (46, y)], mortar, 0.8)
+        for x in range(-40 + 8 * (row % 2), 46, 16):
+            p.line([(x, y - 12 + 4), (x, y)], mortar, 0.8)
+    p.ell(0, 6, 46, 6, stone)
+    p.line([(30, -40), (34, -110)], (170, 130, 80), 1.6)  # a rope down to it
+
+
+def _net(p: Pen, head_y: float, rng: random.Random) -> None:
+    """Caught in a net: a mesh of cords over the whole body, knots at the crossings, loose ends trailing."""
+    cord = (120, 90, 60)
+    top = head_y - 34
+    for k in range(-5, 6):
+        x = k * 11.0
+        p.line([(x - 8, top), (x + 8, 2)], cord, 1.1)
+        p.line([(x + 8, top), (x - 8, 2)], cord, 1.1)
+    for y in (top, 2.0):
+        p.line([(-62, y), (62, y)], cord, 1.6)
+    for x, y in ((-60, 2), (58, top)):
+        p.line([(x, y), (x + rng.uniform(-12, 12), y + 14)], cord, 1.0)  # loose ends
+
+
+def _snowbank(p: Pen, head_y: float, rng: random.Random) -> None:
+    """Buried in the snow to the chest: a white heap before the body, clumps and flakes thrown up round it."""
+    snow, shade = (250, 252, 255), (204, 218, 238)
+    for bx, by, rx, ry in ((-38, -18, 30, 22), (36, -16, 30, 22), (0, -26, 40, 22), (0, -6, 62, 14)):
+        p.ell(bx, by + 3, rx, ry, shade, outline=False)
+        p.ell(bx, by, rx, ry, snow, outline=False)
+    p.line([(-58, -12), (-40, -38), (-10, -46), (14, -46), (40, -36), (60, -10)], shade, 1.2)
+    for _ in range(10):
+        x, y = rng.uniform(-70, 70), rng.uniform(head_y - 30, -40)
+        r = rng.uniform(1.8, 3.6)
+        p.ell(x, y, r, r, snow)
+
+
+_IN_DANGER = {"ice hole": _ice_hole, "well": _well, "net": _net, "snowbank": _snowbank}
 
 
 _WISHED = {"beach": "sea", "sea": "sea", "lake": "lake", "mountain": "mountain", "snow": "snow", "park": "tree", "farm": "tree",

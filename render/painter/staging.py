@@ -15,13 +15,16 @@ from render.painter.geometry import BACK_GROUND, GROUND, HORIZON
 from render.painter.poses import drink_of
 from render.painter.props import EXTENT
 from render.painter.vocabulary import SPILT, Pose, PropMatch, art, match_prop, spilt, stage_action, vocabulary
+from story.dangers import drawn as danger_drawing
 from story.drawings import (
     SLAP,
     TEAR,
     back_carry,
     dropper,
     hider,
+    in_danger,
     lead,
+    rescue_drawing,
     scene_words,
     spilt_thing,
     struck,
@@ -62,6 +65,7 @@ class Staged:
     bed: str = ""  # lying ill or asleep in its bed: "home" (a quilt) or "hospital" (a white sheet, a drip); or
     # "under": hiding under a bed, on the floor beneath it, only its head peeking out
     away: bool = False  # seen from behind, going away: one who leaves (its back, its tail, no face)
+    drawn_as: str = ""  # a rescue's own drawing (``story.drawings.rescue_drawing``): "pull from ice", "in well"
 
 
 @dataclass(frozen=True)
@@ -363,6 +367,73 @@ def _on_back(scene: Scene, staged: list[Staged], cast: list[str] | None, premise
     return out
 
 
+_REACH_GAP = 0.2  # how far (frame widths) before the rescuer the one it reaches down to is drawn
+
+
+def _in_it(st: Staged, danger: str, facing: int) -> Staged:
+    """One in a danger (``story.dangers``): in the ice hole, the well, the net, the snow or the water to its chest
+    (the danger's mark), paws up, crying, turned to ``facing``."""
+    d = danger_drawing(danger)
+    return replace(st, turned=True, facing=facing, motion="idle", drawn_as=d["saved"], pose=replace(
+        st.pose, arms="up", legs="still", lean=0.0, expression="crying", holding=None, rig=None, motion="still",
+        marks=tuple(d["marks"])))
+
+
+def _rescue(scene: Scene, staged: list[Staged], cast: list[str] | None, premise: str, young: Mapping[str, int],
+            before: bool) -> list[Staged]:
+    """A rescue from a danger the scene tells (``story.drawings.rescue_drawing``) drawn as what it is: out of a
+    fire, the one saved carried (in the rescuer's arms if young, else on its back), both sooty, walking out; from
+    the ice, a well, a net, the snow or the water, the one saved in it (``_in_it``) just before the rescuer, who
+    leans over it, both paws reaching down to it. ``before`` the rescue, the one in the danger the scene names
+    (``story.drawings.in_danger``) is drawn in it."""
+    ids = [a.id for a in scene.characters]
+    rescue = rescue_drawing(scene, cast, premise)
+    out = list(staged)
+    if rescue is None:
+        endangered = in_danger(scene, cast, premise) if before else None
+        if endangered is not None:
+            k = ids.index(endangered[0])
+            st = out[k]
+            if st.pose.body == "stand" and not st.carried and not st.on_back:
+                out[k] = _in_it(st, endangered[1], st.facing)
+        return out
+    doer, saved, danger = rescue
+    r, t = ids.index(doer), ids.index(saved)
+    rescuer, them = out[r], out[t]
+    if rescuer.carried or rescuer.on_back or them.on_back or rescuer.pose.body != "stand" or \
+            them.pose.body != "stand":
+        return out
+    d = danger_drawing(danger)
+    s0 = rescuer.slot
+    if danger == "fire":  # carried out of the fire: sooty both, the rescuer walking, determined
+        face = rescuer.facing
+        out[r] = replace(rescuer, turned=True, away=False, motion="idle", drawn_as=d["rescuer"], pose=replace(
+            rescuer.pose, arms="belly" if young.get(saved) else "piggy", legs="walk", lean=0.0 if young.get(saved)
+            else 10.0, expression="determined", holding=None, rig=None, marks=("soot",)))
+        weary = "crying" if them.pose.expression != "tired" else "tired"
+        if young.get(saved):  # held to the chest
+            at = Slot(s0.x + 0.035 * face, s0.feet - s0.height * 0.17, s0.height * 0.78)
+            out[t] = replace(them, slot=at, facing=face, turned=True, carried=True, away=False, motion="idle",
+                             drawn_as=d["saved"], pose=replace(them.pose, lean=0.0, expression=weary, holding=None,
+                                                               rig=None, marks=("soot",), motion="still"))
+        else:  # on its back
+            at = Slot(s0.x - 0.085 * face, s0.feet - s0.height * 0.46, s0.height * 0.8)
+            out[t] = replace(them, slot=at, facing=face, turned=True, carried=True, on_back=True, away=False,
+                             motion="idle", drawn_as=d["saved"], pose=replace(
+                                 them.pose, arms="hug", legs="still", lean=16.0, expression=weary, holding=None,
+                                 rig=None, marks=("soot",), motion="still"))
+        return out
+    face = 1 if them.slot.x >= s0.x else -1
+    x = min(0.86, max(0.14, s0.x + _REACH_GAP * face))
+    if abs(x - s0.x) < _REACH_GAP * 0.9:  # no room on that side: reach the other way
+        face, x = -face, s0.x - _REACH_GAP * face
+    out[r] = replace(rescuer, facing=face, turned=True, away=False, motion="idle", drawn_as=d["rescuer"],
+                     pose=replace(rescuer.pose, arms="reach", legs="still", lean=14.0, expression="determined",
+                                  holding=None, rig=None, motion="still", marks=()))
+    out[t] = _in_it(replace(them, slot=Slot(x, them.slot.feet, them.slot.height)), danger, -face)
+    return out
+
+
 def _rescued_from(scene: Scene, premise: str = "") -> str | None:
     """What the scene's rescue saves from, as the mark the one saved bears ("soot", "soaked:" water), by its words
     (narration, lines, setting, asked things), else the premise's ("falls into the river…, the cat saves it");
@@ -433,12 +504,14 @@ def _acted_on(scene: Scene, staged: list[Staged], ids: list[str], cast: list[str
 
 
 def stage_scene(scene: Scene, cast: list[str] | None = None, young: Mapping[str, int] | None = None,
-                premise: str = "") -> tuple[list[Staged], list[PlacedProp]]:
+                premise: str = "", before: bool = False) -> tuple[list[Staged], list[PlacedProp]]:
     """Slots, facing, poses and motions for the scene's characters (in scene order), and where every asked
     prop is drawn. ``cast`` (the script's character ids, hero first) gives the hero the front slot;
     ``young`` (kittens and puppies: how many each character is) shiver where they would only stand out
     in the rain or snow, and one young one is carried by whoever rescues or hugs it; ``premise`` (the script's)
-    says what a pet works at all along (a car wash: the car washed in every scene it works at it)."""
+    says what a pet works at all along (a car wash: the car washed in every scene it works at it); a rescue from a
+    danger is drawn as what it is (``_rescue``; ``before``: the scene comes before the premise's rescue, whose one
+    in danger is drawn in it)."""
     young = young or {}
     vocab = vocabulary()
     # a thing nothing drawable is near to ("weights", "the final", a score) is drawn as nothing at all, never
@@ -531,6 +604,7 @@ def stage_scene(scene: Scene, cast: list[str] | None = None, young: Mapping[str,
     staged = _on_back(scene, staged, cast, premise, young)
     staged = _acted_on(scene, staged, ids, cast, premise)
     staged = _dropped(scene, staged, matches, cast)  # a thing dropped: tipping off the paw, on whom it lands or the floor
+    staged = _rescue(scene, staged, cast, premise, young, before)  # pulled out of the ice, carried out of the fire
     staged = [replace(st, bed=_bed(scene, st, bedded)) for st in staged]  # ill or asleep: in its bed
     staged = _under_bed(scene, staged, cast)  # or hiding under it
     staged = _caged(scene, staged, cast)  # or locked in a cage
@@ -541,7 +615,8 @@ def stage_scene(scene: Scene, cast: list[str] | None = None, young: Mapping[str,
                 carrier.pose.action not in _CARRIERS or carrier.pose.rig or carrier.pose.holding:
             continue
         t = ids.index(app.target)
-        if staged[t].pose.body != "stand" or staged[t].carried or carrier.carried:
+        if staged[t].pose.body != "stand" or staged[t].carried or carrier.carried or staged[t].drawn_as or \
+                carrier.drawn_as:
             continue
         s0 = carrier.slot
         held_at = Slot(s0.x + 0.035 * carrier.facing, s0.feet - s0.height * 0.17, s0.height * 0.78)

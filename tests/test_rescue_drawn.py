@@ -1,0 +1,76 @@
+"""A rescue from a danger is drawn as what it is and its lines name the danger (issue 12: sound off, the viewer
+sees the kitten pulled out of the ice hole, lifted from the well, freed from the net, dug out of the snow, carried
+out of the fire; the arc's middle lines name the ice, the well, the fire, never "the way is high and slippery")."""
+
+from __future__ import annotations
+
+import pytest
+
+from render.painter.staging import stage_scene
+from story.dangers import danger_of, rescue_from
+from story.drawings import drawn_lines, own_drawings, rescued_at
+from story.offline import write_story
+
+CASES = [  # premise, language, danger, the rescuer's drawing, the one saved's
+    ("a brave husky pulls a drowning kitten out of the frozen lake", "en", "ice", "pull from ice", "in ice hole"),
+    ("a firefighter dog carries an old cat out of the burning house", "en", "fire", "carry from fire",
+     "carried from fire"),
+    ("a golden retriever saves a puppy from the flood", "en", "flood", "pull from flood", "in floodwater"),
+    ("a little corgi rescues a kitten stuck in a well", "en", "well", "lift from well", "in well"),
+    ("a kitten saves a puppy tangled in a net", "en", "net", "free from net", "in net"),
+    ("a husky saves a kitten buried in the snow", "en", "snow", "dig from snow", "in snow"),
+    ("小狗把掉进井里的小猫救了上来", "zh", "well", "lift from well", "in well"),
+    ("猫咪从着火的房子里救出了小狗", "zh", "fire", "carry from fire", "carried from fire"),
+    ("哈士奇从冰窟窿里救出了小猫", "zh", "ice", "pull from ice", "in ice hole"),
+]
+GENERIC = ("high, and slippery", "climbs, slips", "very far, and very dangerous", "又高又滑", "爬上去，滑下来", "又远又危险")
+
+
+def test_the_danger_a_rescue_is_from() -> None:
+    assert [rescue_from(c[0]) for c in CASES] == [c[2] for c in CASES]
+    assert rescue_from("the boss fires him and saves money") is None  # fired: no fire
+    assert danger_of("a corgi who is well known and eats ice cream") is None
+    assert rescue_from("a shiba wants to see the snow") is None  # no rescue told
+
+
+@pytest.mark.parametrize(("premise", "lang", "danger", "rescuer", "saved"), CASES)
+def test_the_rescue_is_drawn_as_itself(premise: str, lang: str, danger: str, rescuer: str, saved: str) -> None:
+    written = write_story(premise, None, lang, 1)
+    script = written.script
+    cast = [c.id for c in script.characters]
+    at = rescued_at(script)
+    assert at is not None
+    scene = script.scenes[at]
+    drawn = own_drawings(scene, cast, script.premise)
+    assert drawn.get("hero") == rescuer
+    assert saved in drawn.values()
+    staged, _ = stage_scene(scene, cast, {}, script.premise)
+    by_id = {st.id: st for st in staged}
+    assert by_id["hero"].drawn_as == rescuer
+    assert any(st.drawn_as == saved for st in staged)
+    if danger != "fire":  # reaching down to the one in it, which bears the danger's mark, before it
+        hero = by_id["hero"]
+        them = next(st for st in staged if st.drawn_as == saved)
+        assert hero.pose.arms == "reach" and them.pose.marks and them.pose.arms == "up"
+        assert (them.slot.x - hero.slot.x) * hero.facing > 0
+    else:  # carried out, sooty
+        them = next(st for st in staged if st.drawn_as == saved)
+        assert them.carried and "soot" in them.pose.marks
+    assert any(f"drawn as '{rescuer}'" in line for line in drawn_lines(written.substitutions, script))
+
+
+@pytest.mark.parametrize(("premise", "lang", "danger", "rescuer", "saved"), CASES)
+def test_the_middle_lines_name_the_danger(premise: str, lang: str, danger: str, rescuer: str, saved: str) -> None:
+    script = write_story(premise, None, lang, 1).script
+    at = rescued_at(script)
+    assert at is not None
+    words = [" ".join([s.narration, *(ln.text for ln in s.dialogue)]) for s in script.scenes]
+    before = [danger_of(w) for w in words[1:at]]
+    assert any(d == danger or d == "water" and danger in ("ice", "flood") for d in before), words[1:at]
+    assert not any(g in w for w in words for g in GENERIC)
+
+
+def test_a_rescue_of_no_named_danger_keeps_the_arc_lines() -> None:
+    script = write_story("a brave puppy saves a kitten stuck up a tree", None, "en", 1).script
+    assert rescued_at(script) is None
+    assert all(not own_drawings(s, [c.id for c in script.characters], script.premise) for s in script.scenes)
