@@ -74,3 +74,18 @@ def test_a_rescue_of_no_named_danger_keeps_the_arc_lines() -> None:
     script = write_story("a brave puppy saves a kitten stuck up a tree", None, "en", 1).script
     assert rescued_at(script) is None
     assert all(not own_drawings(s, [c.id for c in script.characters], script.premise) for s in script.scenes)
+
+
+@pytest.mark.parametrize(("premise", "lang"), [
+    ("a samoyed digs a kitten out of a snowdrift", "en"),
+    ("a poodle pulls her best friend out of the swimming pool", "en"),
+    ("a cat frees a seagull caught in a fishing net", "en"),
+    ("a stray cat drags a puppy out of a fire", "en"),
+    ("小狗把掉进冰湖的小猫拉了上来", "zh"),
+    ("消防犬从火场里背出了老猫奶奶", "zh"),
+    ("萨摩耶从雪里挖出了被埋的小猫", "zh"),
+])
+def test_a_rescue_told_by_where_from_is_told_as_a_rescue(premise: str, lang: str) -> None:
+    """"Digs a kitten out of a snowdrift", "frees a seagull caught in a net", 拉了上来, 背出, 挖出: a rescue, told in
+    the rescue arc (its cry for help, the danger, the leap), never a day of little wonders."""
+    assert write_story(premise, None, lang, 1).arc == "rescue"
