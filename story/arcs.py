@@ -15,14 +15,14 @@ import math
 import random
 import re
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
 from story.analysis import breed_look
 from story.buying import for_whom, goal_of, home_bought
 from story.claims import Licence
-from story.clauses import clauses
+from story.clauses import Clause, clauses
 from story.clausewords import NEGATED
 from story.dangers import rescue_from
 from story.datafiles import read_json
@@ -55,7 +55,7 @@ from story.staged import Cast, cast_asks, premise_place
 from story.styles import CHARACTER_STYLES
 from story.text import FIELD, fill_fields, within
 from story.text import HAN as _HAN
-from story.voyage import legs
+from story.voyage import asked_again, legs
 from story.weave import fill, fits_scene, fits_weather, scene_of, weave
 from story.wish import wish_values
 
@@ -84,6 +84,45 @@ class Arc:
     titles_left: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # titles said only where that one
     # walked out (``fits_setting``'s ``left``): "The Door He Closed" never where the hero's wife left him
     seasons: tuple[str, ...] = ()  # the weathers its own story brings, lexicon keys (a loyal wait's years: the snow)
+
+
+# a clause of teaching done to the hero ("is coached by", 被…训练) or of the hero learning from another ("learns
+# karate from", 跟着老师傅学, 拜…为师): the hero is the pupil, the other the master
+_TAUGHT = re.compile(r"\b(?:coach|train|teach|taught|mentor|tutor)\w*|训练|教|指导|培养")
+_LEARNS = re.compile(r"\blearn\w*\b.*\bfrom\b|学|拜.+为师|为师")
+
+
+def hero_is_pupil(analysis: Analysis, said: Sequence[Clause]) -> bool:
+    """The premise's hero is the one taught: a master (a cast member of the mentor role) teaches it, or a
+    clause tells it taught by another or learning from another."""
+    hero = analysis.hero.key
+    if any(p.role == "mentor" for p in analysis.cast[1:]):
+        return True
+    for c in said:
+        other = c.actor not in (None, hero) and c.passive and hero in (c.subject, c.obj)
+        if other and _TAUGHT.search(c.verb):
+            return True
+        if c.actor == hero and c.obj not in (None, hero) and not c.passive and _LEARNS.search(c.text):
+            return True
+    return False
+
+
+def pupil_told(arc: Arc) -> Arc:
+    """A master-and-pupil arc told with the hero as the pupil: every line's and visual's ``{hero…}`` and
+    ``{friend…}`` fields, and the speakers ``hero`` and ``friend``, trade places (the master shows, coaches and
+    is proud; the hero tries, falls, practises and does it)."""
+    def swap(value: Any) -> Any:
+        if isinstance(value, str):
+            if value in {"hero", "friend"}:
+                return "friend" if value == "hero" else "hero"
+            return re.sub(r"\{(hero|friend)(?=[_}])", lambda m: "{" + ("friend" if m.group(1) == "hero" else "hero"),
+                          value)
+        if isinstance(value, list):
+            return [swap(v) for v in value]
+        if isinstance(value, dict):
+            return {k: (v if k == "id" else swap(v)) for k, v in value.items()}
+        return value
+    return replace(arc, beats=tuple(swap(b) for b in arc.beats), titles=swap(arc.titles))
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -728,6 +767,8 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
     rng = random.Random(f"plan\x00{analysis.premise}\x00{style}\x00{language}\x00{seed}")
     arc = arcs()[arc_id or choose_arc(analysis, seed)]
     said_clauses = clauses(analysis)
+    if arc.id == "mentor" and hero_is_pupil(analysis, said_clauses):
+        arc = pupil_told(arc)  # "a young cat is coached by an old boxer dog": the coach's lines are the dog's
     weathers = {w for c in said_clauses for w in c.weathers}  # the premise's weather: an arc line names no other
     # around the premise's own events the arc invents nobody, no job and nothing the premise does not ask for
     has_job = bool(analysis.job or analysis.dream or any(p.job_words for p in analysis.cast))
@@ -1185,6 +1226,8 @@ def _tell_more(beats: list[dict[str, Any]], arc: Arc, values: dict[str, str], la
                 continue  # around a premise's own events, the arc tells no event of its own
             if not fits_scene(told, scene_of(beat["visual"], values.get("setting", "")), language):
                 continue  # no wind in a shop, no bed on a stadium
+            if asked_again(arc.id, told, [str(b["line"]) for b in beats]):
+                continue  # the weights lifted once: never asked again over the rope's scene
             if weathers and not fits_weather(told, {*weathers, *lexicon().keys(str(beat["visual"]), "weathers")}):
                 continue  # no rain all night where it snows
             if beat["speaker"] == NARRATOR:

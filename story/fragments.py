@@ -108,8 +108,9 @@ def _purpose_after(words: tuple[str, ...], i: int) -> bool:
 
 
 # a span of time before "later" ("5 years later", "a few months later"): the next clause's when
-_SPAN_EN = re.compile(r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twenty|\d+|a few|few|many|several|"
-                      r"some)(?: (?:long|more))? (?:years?|months?|weeks?|days?|hours?|minutes?)")
+_SPAN_EN = re.compile(r"(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twenty|\d+|a few|few|many|several|"
+                      r"some)(?: (?:long|more))? (?:years?|months?|weeks?|days?|hours?|minutes?)|(?:long )?(?:years|months|weeks))")
+# (a bare "years later", "months later": a span too, the time jump the premise tells)
 
 
 _WHEN_AFTER_WHO = frozenset({"then", "finally", "later", "eventually"})  # "who then quits": the one "who" names
@@ -194,6 +195,10 @@ def fragments(premise: str, tokens: Tokens) -> list[tuple[str, int, int]]:
         if joined == "later" and not tokens.chinese and start < i and _SPAN_EN.fullmatch(" ".join(words[start:i])):
             lead = f"{lead} {premise[tokens.offsets[start]:tokens.offsets[i] + len(words[i])]}".strip()
             i = start = i + 1  # "5 years later she's a CEO": when the next clause is, never a clause of its own
+            continue
+        if joined == "later" and not tokens.chinese and start + 1 < i and any(
+                _SPAN_EN.fullmatch(" ".join(words[k:i])) for k in range(start + 1, i)):
+            i += 1  # "comes back ten years later as a famous singer": when, said inside the clause, never a cut
             continue
         if tokens.chinese and start < i and words[i] in _AFTER_SPAN_ZH and _SPAN_ZH.fullmatch("".join(words[start:i])):
             lead = f"{lead}{''.join(words[start:i + 1])}"

@@ -25,6 +25,13 @@ from story.lexicon import lexicon
 from story.premise import Analysis, Person
 from story.text import HAN as _HAN
 
+# a pet carrying its own one somewhere, in its arms or on its back ("carries his sick grandma to the hospital"): a
+# carried relative's story (kinds.json ``carried``, its ``with`` words saying the one carried is family)
+CARRIES_OWN = re.compile(r"\bcarr(?:y|ies|ied|ying)\s+(?:his|her|their|its|my)\s+(?:\w+\s+){0,2}?(?:grandma|grandpa|granny|"
+                         r"grandmother|grandfather|mother|father|mom|mum|dad|papa|mama|son|daughter|puppy|kitten|pup|"
+                         r"cub|baby|babies|puppies|kittens)\b[^.!?;]{0,40}?\b(?:to|home|across|up)\b",
+                         re.IGNORECASE)
+
 STRIVING_POOLS = (("more", "rise"), ("more", "situation"), ("more", "outcome"), ("say", "rise"),
                   ("say", "situation"), ("say", "outcome_hero"), ("ending", ""))  # effort and triumph lines
 
@@ -295,10 +302,12 @@ def story_kind(analysis: Analysis) -> Kind:
         if lost is not None and lost is not analysis.hero and k["id"] == rule["hero_kind"]:
             continue  # "救了一只迷路的小猫", "guides a lost kitten home": the hero is not the lost one
         helped = _kin_helped(k, analysis, events)
-        if k.get("carried") and not carried_on_back(analysis.premise) and helped is None:
+        carries = CARRIES_OWN.search(analysis.premise) if k.get("carried") else None
+        if k.get("carried") and not carried_on_back(analysis.premise) and carries is None and helped is None:
             continue  # "lies on his back", 背着主人偷吃: no one carried
         ill = _ill_hero(k, analysis)  # "a sick kitten…": the hero's own state, whoever does the clause
-        said = _said(k, analysis.premise) or _partner_wrong(k, analysis) or ill or helped
+        said = _said(k, analysis.premise) or _partner_wrong(k, analysis) or ill or helped or (
+            carries.group(0) if carries else None)  # "carries his sick grandma to the hospital"
         setting = k.get("setting_words", {})  # a wedding is a romance's, unless the hero is mocked there
         if said is None and k["id"] != forced:
             said = None if events & set(setting.get("unless_events", ())) or (

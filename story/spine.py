@@ -365,7 +365,13 @@ def _line_en(c: Clause, total: int, cast: Cast, introduced: set[str], rng: rando
         elif part.key:
             if n == 0 and c.said_subject and len(c.parts) > 1 and c.parts[1].text.lower() == "and":
                 out[-1] = f"{out[-1].rstrip(',')},"  # "Mango, Pearl and Tofu bake…": a list of names
-            out.append(_who(part.key, part.text, cast, introduced, False, _given(part.key, cast, c)))
+            given = _given(part.key, cast, c)
+            fresh = part.key not in introduced and part.key not in cast.described and not (
+                given and cast.name(part.key) in part.text)
+            said_before = _described_before(out) if fresh and not part.text.lower().startswith(_ARTICLES) else 0
+            words = " ".join([*out[len(out) - said_before:], part.text]) if said_before else part.text
+            del out[len(out) - said_before:]  # "takes in a shivering stray kitten": Pepper, a shivering stray
+            out.append(_who(part.key, words, cast, introduced, False, given))  # kitten, never "stray Pepper, kitten"
             owner_named = True
         elif low == "her" and before in _ON and after in _BODY:
             out.append(part.text)  # "carries her mother home on her back": the carrier's own back
@@ -385,6 +391,23 @@ def _line_en(c: Clause, total: int, cast: Cast, introduced: set[str], rng: rando
     text = text[:1].upper() + text[1:]
     text = f"{intro} {text}" if intro else text
     return text if text.endswith((".", "!", "?")) else f"{text}."
+
+
+_ARTICLES = ("a ", "an ", "the ")
+_NOT_DESCRIBING = frozenset({"in", "on", "at", "to", "of", "with", "for", "from", "by", "and", "or", "but", "into",
+                             "out", "up", "down", "off", "back", "home", "away", "over", "is", "are", "was", "were"})
+
+
+def _described_before(out: Sequence[str]) -> int:
+    """How many words at the end of ``out`` are an article and the words that describe the mention said next
+    ("takes in | a shivering stray | kitten"): 0 when no article opens them within four words."""
+    for k in range(1, min(5, len(out))):
+        word = out[-k].lower()
+        if word in {"a", "an"}:
+            return k
+        if not word.isalpha() or word in _NOT_DESCRIBING:
+            return 0
+    return 0
 
 
 _ON = frozenset({"on", "onto", "upon"})

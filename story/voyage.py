@@ -92,6 +92,16 @@ def legs(kind_id: str) -> tuple[Leg, ...]:
                  for g in spec["legs"])
 
 
+def asked_again(kind_id: str, line: str, said: Sequence[str]) -> bool:
+    """``line`` asks an exercise of the kind's training round (the weights, the run, the rope) that a line already
+    ``said`` asks for: told once, the clip never shows it twice nor says it over another exercise's scene."""
+    rounds = [leg for leg in legs(kind_id) if leg.poses]
+    if not rounds:
+        return False
+    told = " ".join(said)
+    return any(set(asked_poses(leg, line)) & set(asked_poses(leg, told)) for leg in rounds)
+
+
 def met_from(kind_id: str) -> int:
     """The first leg where the others of the cast are met (穿越: the old world's people, from waking there on);
     0 for a trip they share from the start."""

@@ -38,6 +38,7 @@ from story.script import spoken_length
 from story.spinedata import spine_data
 from story.staged import Beat, Cast, broad_place, dreamt_own, mending, phase
 from story.text import HAN, fill_fields, within
+from story.voyage import asked_again
 
 
 def _self_told(line: str, vals: dict[str, str]) -> bool:
@@ -325,6 +326,7 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
                   and fits_scene(o, vals.get("scene", ""), lang) and fits_weather(o, weathers)
                   and (text := fill_fields(o, vals)) is not None and ok(text)
                   and not (before and claims_business(text))
+                  and not asked_again((kind or STRIVING).id, text, [str(b["line"]) for b in beats])
                   and not repeats(text, said, cast.names.values())  # never said twice ("Nobody says a word.")
                   and not repeats(text, list(told), cast.names.values(), 3)]
         if not filled:
