@@ -102,6 +102,39 @@ def saving_up(text: str) -> str | None:
     return None
 
 
+_SELLS_ZH = re.compile(r"卖(?!掉|了|萌|命|力|身|艺|惨|弄|关子|乖|房|车)")  # selling, not selling off (卖掉房子)
+
+
+def saving_job(text: str) -> str | None:
+    """The lexicon job a saving sentence tells the hero saves up by (小狗送外卖攒钱, 橘猫卖烤红薯攒钱, "sells roasted
+    sweet potatoes to save money"): one named before its saving words, or None (only saving: "saves every coin")."""
+    for sentence in SENTENCE.findall(text):
+        found = _patterns()["saving"].search(sentence)
+        if found is None or _wished(sentence) or _RESCUE.search(sentence):
+            continue
+        jobs = lexicon().keys(sentence[:found.start()], "jobs")
+        if jobs:
+            return jobs[0]
+        if _SELLS_ZH.search(sentence[:found.start()]):  # 卖包子攒钱: a thing sold from a stall
+            return "street_vendor"
+    return None
+
+
+def _at_work(scene: dict[str, Any], hero: dict[str, Any], job: str) -> None:
+    """The hero at ``job``'s work in ``scene`` (in place): working, in its outfit, with its things (the stall it
+    sells from, the scooter it delivers on) among the scene's props, never a piggy bank."""
+    entry = lexicon().entry("jobs", job)
+    hero.update(action="work")
+    hero.pop("target", None)
+    if hero.get("outfit") in (None, "none") and entry.get("outfit"):
+        hero["outfit"] = entry["outfit"]
+    props = [p for p in scene["props"] if not (_patterns()["jar"].search(p) or _patterns()["piggy"].search(p))]
+    for thing in entry.get("props", [])[:1]:  # its first thing: the stall, the scooter
+        if thing not in props:
+            props = [thing, *props][:MAX_PROPS]
+    scene["props"] = props
+
+
 def show_buying(scenes: Sequence[dict[str, Any]], names: dict[str, str], most_cast: int = 3) -> None:
     """Stage ``scenes`` (script scene dicts, in place): the home the hero buys at its front from the scene that
     tells it on (the scenes after it that stayed where it was told too), the hero there with the one it is for;
@@ -131,6 +164,10 @@ def show_buying(scenes: Sequence[dict[str, Any]], names: dict[str, str], most_ca
         holder = None if k in staged else saving_up(str(scene["narration"]))
         hero = appearance(scene, "hero")
         if holder is None or hero is None or hero["action"] not in _QUIET | {"hug", "celebrate"}:
+            continue
+        job = saving_job(str(scene["narration"]))
+        if job is not None:  # saved up by a job's work (卖烤红薯攒钱, "delivers food to save up"): the work drawn
+            _at_work(scene, hero, job)
             continue
         hero.update(action="give", expression="happy", holding=holder)  # a coin dropped into it
         hero.pop("target", None)

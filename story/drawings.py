@@ -48,7 +48,7 @@ UNDER_BED = re.compile(r"\b(?:hides?|hid|hidden|hiding|crawls?|crawled|crawling|
 # 丢进河里): the thrower's paw flung up and out, the thing flying off from it along its arc
 THROWING = re.compile(r"\b(?:throws?|threw|thrown|throwing|toss|tosses|tossed|tossing|flings?|flung|flinging|"
                       r"hurls?|hurled|hurling|chucks?|chucked)\b(?![^.!?;]{0,6}\b(?:a party|up\b|a fit|a tantrum|"
-                      r"a punch|punches))|扔|丢掉|丢进|丢到|丢出|丢下|甩掉|甩开了?手里")
+                      r"a punch|punches))|扔|丢掉|丢进|丢到|丢出|丢下|甩掉|甩开了?手里|甩(?:在|到|向|给)|砸(?:在|到|向)")
 # the one the scene's throw befalls ("is thrown out of the house", 被扔掉了): no throw of its own for the painter to
 # draw unless it finds a thing to fling, which a script cannot tell it of
 THROWN = re.compile(r"\b(?:is|was|are|were|gets?|got|been|being)\s+(?:\w+\s+)?(?:thrown|tossed|flung|hurled|chucked)"
@@ -56,6 +56,9 @@ THROWN = re.compile(r"\b(?:is|was|are|were|gets?|got|been|being)\s+(?:\w+\s+)?(?
 # a shove or a fight the scene's words tell as a slap across the face (slaps, 打了一巴掌, 扇耳光): drawn as the slap
 SLAPPING = re.compile(r"\b(?:slap|slaps|slapped|slapping|smack|smacks|smacked)\b|巴掌|耳光|扇了|扇他|扇她|扇它")
 SLAPS = {"push", "fight"}
+# what a tearing up the words tell may have been staged as, where nobody shoves (the doer on its feet, paws free)
+TEAR_STANDINS = {"stand", "walk", "exit", "enter", "work", "think", "talk", "cry", "sulk", "point", "celebrate",
+                 "give", "sneer", "laugh", "shocked", "wave", "study"}
 # a shove the scene's words tell as tearing a paper up (tears up his contract, rips the letter, 撕掉了合同): the doer
 # pulls the paper in two before its chest, scraps falling
 TEARING = re.compile(r"\b(?:tear|tears|tore|tearing|rip|rips|ripped|ripping|shred|shreds|shredded)\s+"
@@ -130,9 +133,32 @@ def slaps(scene: Scene) -> bool:
     return bool(SLAPPING.search(scene_words(scene)))
 
 
+# one thrown out of its home, not a thing thrown ("throws him out", "throws Maple out of the house"); its things
+# thrown out, or a thing out of a window or a car, are still thrown
+THROWN_OUT = re.compile(r"\s+(?!(?:\w+\s+)?(?:things|stuff|bags?|suitcases?|clothes|belongings|toys|"
+                        r"food|bowl)\b)(?:[\w']+\s+){1,2}?out\b(?!\s+(?:of\s+)?(?:the|a|an|his|her|its|their)\s+"
+                        r"(?:window|car|train|boat)\b)")
+
+
 def tells_throw(scene: Scene) -> bool:
-    """Whether the scene's own words tell of a thing thrown away."""
-    return bool(THROWING.search(scene_words(scene)))
+    """Whether the scene's own words tell of a thing thrown away (never only one thrown out: ``THROWN_OUT``)."""
+    words = scene_words(scene)
+    return any(not THROWN_OUT.match(words, m.end()) for m in THROWING.finditer(words))
+
+
+THROW_STANDINS = {"push", "fight", "point"}  # a throw at someone, as the story stages it (a shove at its target)
+
+
+def thrower(scene: Scene, cast: Sequence[str] | None) -> str:
+    """Who throws where the scene's words tell a throw: the lead (``lead``) where it acts at another on screen
+    or nobody else does, else the first on screen who does a throw's stand-in at another ("the rich cat throws
+    cash at the poor puppy": the rival shoves, the hero only stands; the throw is the rival's)."""
+    ids = [a.id for a in scene.characters]
+    first = lead(scene, cast)
+    at = [a for a in scene.characters if a.target in ids and a.target != a.id]
+    if any(a.id == first for a in at):
+        return first
+    return next((a.id for a in at if a.action in THROW_STANDINS), first)
 
 
 def lead(scene: Scene, cast: Sequence[str] | None) -> str:
@@ -142,9 +168,10 @@ def lead(scene: Scene, cast: Sequence[str] | None) -> str:
     return cast[0] if cast and cast[0] in ids else ids[0]
 
 
-def struck(scene: Scene) -> dict[str, str]:
-    """Who shoves or fights where the scene's words tell it as tearing a paper up (a shove, and no slap told) or as
-    a slap (a shove or a fight at another on screen), by id: ``TEAR`` or ``SLAP``."""
+def struck(scene: Scene, cast: Sequence[str] | None = None) -> dict[str, str]:
+    """Who shoves or fights where the scene's words tell it as tearing a paper up (a shove, and no slap told; where
+    nobody shoves, the lead, ``cast``'s hero where on screen, in any of ``TEAR_STANDINS``) or as a slap (a shove or
+    a fight at another on screen), by id: ``TEAR`` or ``SLAP``."""
     ids = {a.id for a in scene.characters}
     slap = slaps(scene)
     tear = bool(TEARING.search(scene_words(scene)))
@@ -154,6 +181,12 @@ def struck(scene: Scene) -> dict[str, str]:
             out[a.id] = TEAR
         elif a.action in SLAPS and a.target in ids and a.target != a.id and slap:
             out[a.id] = SLAP
+    if tear and not slap and not out and scene.characters:
+        # nobody shoves: the tearing is the lead's, whatever stand-in it was staged as (柯基撕掉了辞职信 staged as
+        # going off with the letter), unless it lies, sleeps, hugs or rides
+        doer = next(a for a in scene.characters if a.id == lead(scene, cast))
+        if doer.action in TEAR_STANDINS:
+            out[doer.id] = TEAR
     return out
 
 
@@ -256,12 +289,12 @@ def rescued_at(script: Script) -> int | None:
 def own_drawings(scene: Scene, cast: Sequence[str] | None, premise: str = "", before: bool = False) -> dict[str, str]:
     """Each on screen the painter draws with a drawing of its own in ``scene``, by id, as read from the script: a
     slap or tearing up (``struck``), a carry on the back and the one carried (``back_carry``), hiding under the bed
-    (``hider``), a thing dropped or spilt (``dropper``), a throw (the hero's, else the first's, where a thing is asked
-    and the words throw it, not the one thrown out), a rescue from a danger and the one saved (``rescue_drawing``),
+    (``hider``), a thing dropped or spilt (``dropper``), a throw (``thrower``'s, where a thing is asked and the
+    words throw it, not the one thrown out), a rescue from a danger and the one saved (``rescue_drawing``),
     and where the scene is ``before`` the rescue, the one in the danger (``in_danger``); a later one drawn over an
     earlier (the hider no longer carrying). The painter may still draw less where only it can tell (one lying down
     carries nobody, a scooter asked is ridden), and says so in its report."""
-    out = struck(scene)
+    out = struck(scene, cast)
     rescue = rescue_drawing(scene, cast, premise)
     if rescue is not None:
         out[rescue[0]], out[rescue[1]] = danger_drawing(rescue[2])["rescuer"], danger_drawing(rescue[2])["saved"]
@@ -277,9 +310,9 @@ def own_drawings(scene: Scene, cast: Sequence[str] | None, premise: str = "", be
     if dropping is not None and dropping not in out:
         out[dropping] = DROP
     if scene.characters and scene.props and tells_throw(scene) and not THROWN.search(scene_words(scene)):
-        thrower = lead(scene, cast)
-        if out.get(thrower) not in (RIDER, HIDE):
-            out[thrower] = THROW
+        who = thrower(scene, cast)
+        if out.get(who) not in (RIDER, HIDE):
+            out[who] = THROW
     return out
 
 

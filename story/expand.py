@@ -525,6 +525,9 @@ def expand_plan(
         _colour_look(characters[0], hints.hero_colour)
     if hints.hero_young is not None:
         characters[0]["look"] = _young_look(str(characters[0]["look"]), hints.hero_young)
+    body = [str(e["look"]) for t in hints.hero_traits if (e := lex.entry("traits", t)).get("hero_look")]
+    if body:  # what a trait says of the hero's body is drawn ("a skinny stray": its ribs showing)
+        characters[0]["look"] = ", ".join([str(characters[0]["look"]), *body])[:300]
     by_sid = {c["id"]: c for c in characters}
     members = {ids[m.id]: m for m in plan.cast}
     names = {m.id: m.name for m in plan.cast}

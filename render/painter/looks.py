@@ -31,6 +31,7 @@ class PetLook:
     old: bool = False  # a grey muzzle, glasses, a cane and a stoop (``persona``, ``ages``)
     animal: str = ""  # a rabbit, hamster, panda, fox or pig drawn on the rig (``animals.ANIMALS``); "" a cat or dog
     long: bool = False  # a long, low body behind it: a dachshund, a basset hound (``_LONG``)
+    thin: bool = False  # skinny (a stray gone hungry, ``_THIN``): a narrow body, its ribs showing
 
 
 # (keywords, fur, fur2, pattern, ears-or-None, fluffy); first match wins, checked against breed + look
@@ -68,6 +69,9 @@ _BREED_HINTS: list[tuple[tuple[str, ...], RGB, RGB, str, str | None, bool]] = [
 # a coat said of a breed ("a poodle, all black": story.analysis.breed_look), looked up from the end of the hints,
 # where the plain colours are
 _ALL_OVER = re.compile(r"\b(black|white|grey|gray|silver|golden|brown|chocolate|ginger|orange) all over\b")
+
+# a pet its words say is skinny ("a skinny stray", 瘦弱的小猫: the story's ``skinny`` trait, "its ribs showing")
+_THIN = re.compile(r"\b(?:skinny|scrawny|bony|emaciated|ribs showing)\b|瘦")
 
 # the dogs a viewer knows by their long, low body: drawn with it stretching out behind them
 _LONG = ("dachshund", "sausage dog", "wiener dog", "doxie", "basset", "腊肠")
@@ -157,9 +161,21 @@ def resolve_look(character: Character, rng: random.Random) -> PetLook:
         eyes = (120, 190, 95) if species == "cat" and not animal else (90, 58, 40)
     young, count = youth(character)
     long = species == "dog" and any(k in text for k in _LONG)
-    return PetLook(species, fur, fur2, pattern, ears, fluffy, eyes, accent, young, count, animal=animal, long=long)
+    thin = not animal and bool(_THIN.search(text))
+    return PetLook(species, fur, fur2, pattern, ears, fluffy and not thin, eyes, accent, young, count, animal=animal,
+                   long=long, thin=thin)
 
 
+
+
+def crowd_coat(asked: str) -> RGB | None:
+    """The one coat a crowd the words say is of a breed shares ("laughing crowd of poodles": white; "stunned crowd
+    of shibas": red-orange), from the breed hints; None for a crowd of no breed ("of dogs", "of hamsters")."""
+    _, of, animals = asked.lower().partition(" of ")
+    if not of:
+        return None
+    animals = re.sub(r"ies\b", "y", animals)  # "huskies": a husky's
+    return next((h[1] for h in _BREED_HINTS if any(re.search(rf"\b{re.escape(k)}", animals) for k in h[0])), None)
 
 
 def hue_gap(a: RGB, b: RGB) -> float:

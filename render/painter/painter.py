@@ -33,7 +33,7 @@ from render.painter.grading import grade, grade_sprite
 from render.painter.hazards import draw_hazard, floor_box, snowdrift, stuck_in_snow
 from render.painter.headroom import fit_text, lowered, refit, text_rows
 from render.painter.lighting import finish_light, weather_ground, weather_still
-from render.painter.looks import PetLook, cast_looks, young_hero
+from render.painter.looks import PetLook, cast_looks, crowd_coat, young_hero
 from render.painter.outdoors import bg_sea
 from render.painter.persona import Persona, became, costume_note, dress, personas
 from render.painter.pets import Pet
@@ -50,7 +50,7 @@ from render.painter.props import EXTENT, GRIP, HAND, draw_prop
 from render.painter.shops import ShopMatch, draw_shop
 from render.painter.staging import PlacedProp, Staged, stage_scene
 from render.painter.venues import VENUES, draw_venue, places_drawn, venue_captions
-from render.painter.vocabulary import art, crowd_kind, hazard_of, match_prop, vocabulary
+from render.painter.vocabulary import PropMatch, art, crowd_kind, hazard_of, match_prop, vocabulary
 from render.stages import CancelFn, ProgressFn, RenderSpec, SceneArt, Sprite, overscan_size
 from story.drawings import rescued_at
 from story.script import Scene, Script
@@ -68,6 +68,9 @@ _LITTER: dict[int, list[tuple[float, float]]] = {
     1: [(0.0, 0.0)], 2: [(-32.0, -5.0), (30.0, 0.0)], 3: [(-54.0, -7.0), (52.0, -6.0), (0.0, 0.0)],
     4: [(-78.0, -8.0), (76.0, -7.0), (-26.0, -1.0), (26.0, 0.0)],
 }
+
+
+_BOXES = PropMatch("boxes", "boxes", "exact")
 
 
 def _even_down(v: float) -> int:
@@ -144,6 +147,9 @@ class StoryboardPainter:
                             random.Random(f"{spec.seed}:bg:{scene.location}"), scene.time_of_day, weather)
             canvas.lang = script.language  # the shop signs and the place's words in the script's language
             shop = drawn_places[i]  # a bakery; a gym, a show ring (a bakery opened later: from its opening)
+            if shop is not None and shop.kind == "warehouse":  # what is carried in a warehouse is its boxes
+                staged = [replace(st, pose=replace(st.pose, holding=_BOXES)) if st.pose.holding is not None and
+                          st.pose.holding.drawn == "bricks" else st for st in staged]
             view = shown(scene.camera, spec)  # what every window of the scene's camera move shows
             fits = _fit_props(canvas, placed, staged, view, young)  # the props kept whole and in view
             placed = [replace(pp, where="front") if fits[k][2] else pp for k, pp in enumerate(placed)]
@@ -288,7 +294,9 @@ class StoryboardPainter:
             if not _again(placed, k):
                 pen = Pen(c.d, x, c.Y(pp.y), u)
                 pen.lw = max(pen.lw, c.lw * 1.4)
-                draw_prop(pp.art, pen, pp.match.color, crowd_kind(pp.match.asked) if pp.match.drawn == "crowd" else "")
+                crowd = pp.match.drawn == "crowd"  # a crowd of one breed in its coat (a crowd of poodles all white)
+                draw_prop(pp.art, pen, pp.match.color or (crowd_coat(pp.match.asked) if crowd else None),
+                          crowd_kind(pp.match.asked) if crowd else "")
                 if stuck and pp.match.drawn == "car":
                     snowdrift(pen, EXTENT.get(pp.art, (100.0, 82.0))[0])
                 if pp.jeering:  # a crowd laughing at someone, not cheering: HA over its heads

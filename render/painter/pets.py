@@ -376,6 +376,8 @@ class Pet(Pen):
         lk, o = self.look, self.outfit
         tx, ty, rx, ry = self.TORSO
         oc = self._outfit()
+        if lk.thin:  # skinny: a narrow body, tucked in at the belly
+            rx, ry = rx * 0.74, ry * 0.96
         if lk.fluffy and "torso" not in oc:
             self.scallops(tx, ty, rx - 1, ry - 1, lk.fur, 14, 4.2)
             self.ell(tx, ty, rx, ry, lk.fur, outline=False)
@@ -394,6 +396,11 @@ class Pet(Pen):
             if lk.pattern == "spots":
                 for x, y in ((-9, -40), (8, -22), (-5, -18), (10, -38)):
                     self.ell(x, y, 2.6, 2.2, lk.fur2, outline=False)
+            if lk.thin:  # its ribs showing: curved lines down each flank
+                rib = darker(lk.fur, 0.62)
+                for y in (-40, -34, -28):
+                    for e in (-1, 1):
+                        self.line([(e * 12.5, y - 2), (e * 9.5, y), (e * 6.5, y + 0.5)], rib, 1.3)
         getattr(self, f"_torso_{o}", lambda: None)()
         costumes.torso(self, o, self.TORSO)
 

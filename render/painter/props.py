@@ -279,10 +279,12 @@ def _crowd(p: Pen, color: RGB | None) -> None:
             x += rng.uniform(26, 34) * s
 
 
-def _two_groups(p: Pen, seed: int, face: Callable[[float, float, float, int], None], kind: str = "") -> None:
+def _two_groups(p: Pen, seed: int, face: Callable[[float, float, float, int], None], kind: str = "",
+                coat: RGB | None = None) -> None:
     """Two groups of pets at either side, two rows deep, the middle left free; ``face(x, y, s, k)`` draws each
     one's face and what it holds up (``k``: its place in the group); ``kind``: the animals they are
-    (``crowd_head``), else cats of mixed coats."""
+    (``crowd_head``), else cats of mixed coats; ``coat``: the one coat they all share, a shade apart (a crowd of
+    poodles all white), else mixed."""
     rng = random.Random(seed)
     coats = [(90, 120, 200), (200, 80, 90), (90, 160, 110), (230, 190, 80), (120, 110, 130)]
     for side in (-1, 1):
@@ -290,6 +292,7 @@ def _two_groups(p: Pen, seed: int, face: Callable[[float, float, float, int], No
             for k in range(4 - row):
                 x = side * (86 + k * 30 * s + row * 12 + rng.uniform(-4, 4))
                 fur = rng.choice(_DOG_FURS if kind == "dog" else _FURS)
+                fur = fur if coat is None else darker(coat, 0.9 + 0.1 * ((k + row) % 2))  # one breed's coat
                 p.rect(x - 11 * s, y - 18 * s, x + 11 * s, y + 4, rng.choice(coats), r=5 * s)
                 crowd_head(p, x, y, s, fur, kind)
                 face(x, y, s, k + row)
@@ -351,7 +354,7 @@ def _onlookers(p: Pen, color: RGB | None, kind: str = "") -> None:
             p.rect(x + 8 * s, y - 62 * s, x + 18 * s, y - 46 * s, (40, 40, 50), r=1.5)
             p.rect(x + 10 * s, y - 60 * s, x + 16 * s, y - 49 * s, (150, 210, 250), outline=False)
 
-    _two_groups(p, 12, face, kind)
+    _two_groups(p, 12, face, kind, color)
 
 
 def _stunned_crowd(p: Pen, color: RGB | None, kind: str = "") -> None:
@@ -365,7 +368,7 @@ def _stunned_crowd(p: Pen, color: RGB | None, kind: str = "") -> None:
             p.rect(x - 2 * s, y - 66 * s, x + 2 * s, y - 52 * s, (230, 60, 50), r=1)
             p.ell(x, y - 48 * s, 2 * s, 2 * s, (230, 60, 50), outline=False)
 
-    _two_groups(p, 15, face, kind)
+    _two_groups(p, 15, face, kind, color)
 
 
 def _crying_crowd(p: Pen, color: RGB | None, kind: str = "") -> None:
@@ -385,7 +388,7 @@ def _crying_crowd(p: Pen, color: RGB | None, kind: str = "") -> None:
         if k % 2 == 1:  # a tissue held up to an eye
             p.rect(x + 6 * s, y - 40 * s, x + 16 * s, y - 28 * s, WHITE, r=2 * s)
 
-    _two_groups(p, 17, face, kind)
+    _two_groups(p, 17, face, kind, color)
 
 
 def _laughing_crowd(p: Pen, color: RGB | None, kind: str = "") -> None:
@@ -402,7 +405,7 @@ def _laughing_crowd(p: Pen, color: RGB | None, kind: str = "") -> None:
             toward = -1 if x > 0 else 1
             p.stroke([(x + toward * 8 * s, y - 12 * s), (x + toward * 24 * s, y - 30 * s)], (235, 225, 215), 5 * s)
 
-    _two_groups(p, 16, face, kind)
+    _two_groups(p, 16, face, kind, color)
 
 
 def _audience(p: Pen, color: RGB | None) -> None:

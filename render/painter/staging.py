@@ -19,16 +19,17 @@ from story.dangers import drawn as danger_drawing
 from story.drawings import (
     SLAP,
     TEAR,
+    THROW_STANDINS,
     back_carry,
     dropper,
     hider,
     in_danger,
-    lead,
     rescue_drawing,
     scene_words,
     spilt_thing,
     struck,
     tells_throw,
+    thrower,
 )
 from story.script import Scene
 
@@ -174,22 +175,26 @@ def _bed(scene: Scene, st: Staged, bedded: set[str]) -> str:
 # a thing thrown away where the scene's words tell it (``story.drawings.tells_throw``): the thrower's paw flung up and
 # out, the thing flying off from it along its arc
 _THROWN_FIRST = ("ring", "phone", "letter", "flowers", "necklace", "money", "gift box")  # what is thrown, likeliest
+_THROWN_AT = {"money"}  # a thing on the ground unless thrown at someone ("throws cash at the poor puppy"): then flung
 
 
 def _throws(scene: Scene, staged: list[Staged], matches: list[PropMatch], cast: list[str] | None) -> list[Staged]:
-    """The thing thrown away where the scene's words tell a throw and ask a thing for the paw: held by the hero
-    (else the one holding it, else the first on screen) in its flung paw, drawn flying off (arms "throw")."""
+    """The thing thrown away where the scene's words tell a throw and ask a thing for the paw (or cash, thrown at
+    someone): held by the one holding it, else the thrower (``story.drawings.thrower``: the hero, or the one who
+    throws at another) in its flung paw, drawn flying off (arms "throw")."""
     if not staged or not tells_throw(scene):
         return staged
     vocab = vocabulary()
-    hand = [m for m in matches if vocab.props[m.drawn].layer == "hand"]
+    ids = [st.id for st in staged]
+    who = scene.characters[ids.index(thrower(scene, cast))]
+    at = who.target in ids and who.target != who.id and who.action in THROW_STANDINS  # flung at it, not given
+    hand = [m for m in matches if vocab.props[m.drawn].layer == "hand" or at and m.drawn in _THROWN_AT]
     if not hand:
         return staged
     thing = min(hand, key=lambda m: _THROWN_FIRST.index(m.drawn) if m.drawn in _THROWN_FIRST else 99)
-    ids = [st.id for st in staged]
     holder = next((k for k, st in enumerate(staged) if st.pose.holding is not None and
                    st.pose.holding.drawn == thing.drawn), None)
-    k = holder if holder is not None else ids.index(lead(scene, cast))
+    k = holder if holder is not None else ids.index(who.id)
     st = staged[k]
     if st.carried or st.on_back or st.pose.body != "stand" or st.pose.rig is not None:
         return staged
@@ -536,7 +541,7 @@ def stage_scene(scene: Scene, cast: list[str] | None = None, young: Mapping[str,
     slots = [layout_slots[order.index(k)] for k in range(len(scene.characters))]
     xs = {a.id: s.x for a, s in zip(scene.characters, slots, strict=True)}
     staged: list[Staged] = []
-    struck_as = struck(scene)
+    struck_as = struck(scene, cast)
     for app, slot in zip(scene.characters, slots, strict=True):
         cold = scene.weather != "clear" and scene.location in vocab.outdoor
         act = "shiver" if app.id in young and app.action == "stand" and cold else app.action
@@ -554,7 +559,9 @@ def stage_scene(scene: Scene, cast: list[str] | None = None, young: Mapping[str,
         if pose.expression == "neutral" and scene.mood == "triumphant" and cast and app.id == cast[0]:
             pose = replace(pose, expression="happy")  # the hero's triumph: glad, never blank
         if struck_as.get(app.id) == TEAR:  # a shove told as tearing a paper up, or as a slap (``story.drawings``)
-            pose = replace(pose, arms="tear", lean=0.0, expression="angry", marks=("torn",), holding=None)
+            pose = replace(pose, arms="tear", lean=0.0, expression="angry", marks=("torn",), holding=None,
+                           legs="still" if pose.legs in _UNDER_WAY else pose.legs,
+                           motion="idle" if pose.motion in ("enter", "exit") else pose.motion)  # stops to tear it
         elif struck_as.get(app.id) == SLAP:
             pose = replace(pose, arms="slap", lean=6.0, expression="angry", marks=("smack",), holding=None,
                            motion="idle")
@@ -644,8 +651,8 @@ def stage_scene(scene: Scene, cast: list[str] | None = None, young: Mapping[str,
             continue
         for k in takers:
             st = staged[k]
-            if st.pose.arms == "piggy" or st.on_back:
-                continue  # its paws hold the one on its back
+            if st.pose.arms in ("piggy", "tear", "slap") or st.on_back:
+                continue  # its paws hold the one on its back, or tear the paper, or slap
             rides = st.pose.action in _RIG_TAKERS or m.drawn in _SHOWN_OFF and st.pose.action in _SHOW_OFF
             if m.drawn in _WORKED_AT and st.pose.action == "walk":
                 rides = False  # the poodle queueing at the corgi's stall

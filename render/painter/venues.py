@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from render.painter.backgrounds import BACKGROUNDS
 from render.painter.canvas import Canvas
-from render.painter.geometry import GOLD, HORIZON, WHITE, star_pts, with_alpha
+from render.painter.geometry import GOLD, HORIZON, WHITE, darker, star_pts, with_alpha
 from render.painter.landmarks import bg_stadium
 from render.painter.shops import ShopMatch, shop_kind, shop_kinds, sign, sign_text
 from story.plan import place_title
@@ -435,6 +435,68 @@ def _kennel(c: Canvas, banner: str) -> None:
             c.ellipse(x, 0.695 + dy, 0.9, 0.9, (250, 246, 236))
 
 
+def _boxes(c: Canvas, x0: float, x1: float, y: float, h: float, seed: int) -> None:
+    """Cardboard boxes side by side on a shelf (or a pallet) whose top is ``y``, ``h`` high at most, taped."""
+    x, k = x0, seed
+    while x < x1 - 0.02:
+        w = min(x1 - x, 0.055 + 0.02 * (k % 3))
+        top = y - h * (0.7 + 0.1 * (k % 4))
+        c.rect(x, top, x + w - 0.006, y, (206, 160, 104) if k % 2 else (190, 144, 90))
+        c.rect(x + w * 0.4, top, x + w * 0.55, top + (y - top) * 0.35, (232, 210, 160), outline=False)  # the tape
+        x, k = x + w, k + 1
+
+
+def _forklift(c: Canvas, x: float, base: float, s: float) -> None:
+    """A yellow forklift facing left at ``x`` (its body's centre), wheels on ``base``: its mast and forks out
+    front with a pallet of boxes on them, the overhead guard over the driver's seat."""
+    yellow, dark = (246, 190, 40), (60, 60, 68)
+    c.rect(x - 0.05 * s, base - 0.1 * s, x + 0.07 * s, base - 0.025 * s, yellow, r=0.6)  # the body
+    c.rect(x + 0.035 * s, base - 0.13 * s, x + 0.075 * s, base - 0.1 * s, darker(yellow, 0.8))  # the counterweight
+    for dx in (-0.04, 0.03):  # the overhead guard's posts and roof
+        c.line([(x + dx * s, base - 0.1 * s), (x + dx * s, base - 0.2 * s)], dark, 0.5)
+    c.rect(x - 0.05 * s, base - 0.205 * s, x + 0.04 * s, base - 0.195 * s, dark)
+    c.rect(x - 0.01 * s, base - 0.14 * s, x + 0.025 * s, base - 0.1 * s, (40, 40, 48))  # the seat
+    mx = x - 0.075 * s  # the mast, the forks out front
+    c.rect(mx - 0.008 * s, base - 0.25 * s, mx + 0.008 * s, base - 0.02 * s, dark)
+    c.rect(mx - 0.1 * s, base - 0.06 * s, mx, base - 0.05 * s, dark)
+    c.rect(mx - 0.1 * s, base - 0.075 * s, mx - 0.005 * s, base - 0.06 * s, (176, 130, 80))  # the pallet
+    _boxes(c, mx - 0.095 * s, mx - 0.01 * s, base - 0.075 * s, 0.07 * s, 1)
+    for dx, r in ((-0.03, 2.4), (0.045, 2.8)):  # the wheels
+        c.ellipse(x + dx * s, base - 0.02 * s, r * s, r * s, (40, 40, 48))
+        c.ellipse(x + dx * s, base - 0.02 * s, r * s * 0.4, r * s * 0.4, (170, 170, 180), outline=False)
+
+
+def _warehouse(c: Canvas, banner: str) -> None:
+    """A warehouse: a corrugated steel wall under high windows, tall orange pallet racks stacked with cardboard
+    boxes on either side, a roll-up loading door under its sign between them, a yellow forklift carrying a
+    pallet of boxes, a pallet stacked on the concrete floor with its yellow lane lines."""
+    c.grad(c.top, HORIZON, (176, 186, 198), (150, 160, 172))
+    for k in range(24):  # the corrugated wall's ribs
+        x = c.left + k * 0.05
+        c.line([(x, c.top), (x, HORIZON)], (138, 148, 160), 0.3)
+    for x in (0.3, 0.5, 0.7):  # the high windows
+        c.rect(x - 0.07, 0.03, x + 0.07, 0.09, (196, 222, 240))
+    c.rect(0.36, 0.28, 0.64, HORIZON, (120, 126, 136))  # the roll-up loading door
+    for k in range(1, 10):
+        y = 0.28 + k * (HORIZON - 0.28) / 10
+        c.line([(0.36, y), (0.64, y)], (100, 106, 116), 0.3)
+    c.rect(0.38, 0.19, 0.62, 0.25, (40, 60, 110), r=0.4)
+    sign(c, banner, 0.5, 0.22, 3.6, WHITE, width=0.22)
+    orange, blue = (232, 110, 40), (46, 84, 160)
+    for x0, x1 in ((c.left, 0.3), (0.7, c.right)):  # the pallet racks, three shelves of boxes each
+        for x in (x0 + 0.01, (x0 + x1) / 2, x1 - 0.02):
+            c.rect(x, 0.12, x + 0.014, HORIZON, orange)
+        for k, y in enumerate((0.26, 0.42, HORIZON - 0.02)):
+            _boxes(c, x0 + 0.03, x1 - 0.02, y, 0.1, k + int(x0 * 10))
+            c.rect(x0, y, x1, y + 0.014, blue)
+    c.floor((150, 150, 150), (178, 178, 176))
+    for y in (HORIZON + 0.05, 0.9):  # the yellow lane lines on the concrete
+        c.line([(c.left, y), (c.right, y)], (236, 196, 40), 0.5)
+    c.rect(0.06, HORIZON + 0.01, 0.24, HORIZON + 0.025, (176, 130, 80))  # a pallet stacked with boxes
+    _boxes(c, 0.07, 0.23, HORIZON + 0.01, 0.09, 2)
+    _forklift(c, 0.84, HORIZON + 0.05, 1.0)
+
+
 @dataclass(frozen=True)
 class Venue:
     location: str  # the scene location it is drawn for
@@ -514,6 +576,11 @@ VENUES: dict[str, Venue] = {
     "kennel": Venue("park", tuple((w, "KENNEL") for w in (
         "kennel", "doghouse", "dog house", "dog kennel", "狗窝", "狗屋")), _kennel,
         sources=("setting", "props", "narration")),
+    # a warehouse (仓库) where the words name it: the building site's place drawn as one, its sign over the door
+    "warehouse": Venue("construction_site", tuple((w, "WAREHOUSE") for w in (
+        "warehouse", "storehouse", "distribution centre", "distribution center", "fulfilment centre",
+        "fulfillment center", "logistics centre", "logistics center", "depot", "stockroom", "仓库", "库房", "货仓",
+        "物流中心", "物流仓库", "仓储")), _warehouse),
     "villa": Venue("mansion", tuple((w, "") for w in (
         "mansion's garden", "mansion garden", "big house", "house with a garden", "villa", "garden", "大房子",
         "别墅", "花园")), _villa, sources=("setting", "props"), titled=False),
