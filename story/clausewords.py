@@ -39,7 +39,7 @@ really quite time times day days night nights year years life everything everyon
 lot lots more most much many week weeks month months morning evening afternoon hour hours minute across along
 around behind beside near toward towards inside outside past upon without within beyond viral overnight suddenly
 instantly alone role chance part idea heart four five six seven eight nine ten eleven twelve fifteen twenty thirty
-fifty hundred thousand dozen several few""".split())  # "after ten years": a number is no thing to draw
+fifty hundred thousand dozen several few job jobs""".split())  # "after ten years": a number is no thing to draw; "two jobs": no thing
 THING_SECTIONS = {"props", "places"}
 PERSON_SECTIONS = {"breeds", "species", "relations"}
 

@@ -23,11 +23,13 @@ from story.buying import homes_bought, show_buying
 from story.damage import show_damage
 from story.gear import climbed, instrument, is_gear, role_action, tool_action
 from story.illness import show_illness
+from story.kin import KIN
 from story.kinds import mischief, story_kind
 from story.lexicon import Hit, lexicon, tokenize_en
 from story.location import PremisePlace, out_in, reaches_place, scene_location
 from story.mockers import crowd_in_mood, one_crowd, show_mockers_stunned, show_visit_served
 from story.names import outside_names
+from story.onscreen import kin_at_the_win
 from story.outfits import own_job, show_off_job
 from story.plan import (
     MAX_LINE_S,
@@ -639,6 +641,8 @@ def expand_plan(
             asked = [str(hints.ball) if a == lex.entry("props", "toy")["label"] else a for a in asked]
         props = list(dict.fromkeys(p[:40] for p in [*asked, *props]))
         props = [p for p in props if _broken_form(p) not in props][:MAX_PROPS]  # broken, it is not also whole
+        if _ALONE.search(group.visual) and not _AMONG.search(group.visual):  # "pretending to sing, alone in a tiny room" (…台下一个观众都没有): no crowd
+            props = [p for p in props if "crowd" not in p and p != "onlookers"]  # cheers it, or it reads as the win
         jeer = stage["jeering_crowd"]
         if any(h.section == "events" and h.key == "mock" for h in hits) or any(
                 a["action"] in jeer["actions"] and a.get("target") for a in apps) or putdown_hits(
@@ -703,6 +707,8 @@ def expand_plan(
     show_visit_served(scenes, analyse(premise))  # "the cat who mocked her comes to eat at her restaurant": served
     show_comeback(scenes, analyse(premise))  # 当年赶走他的老板来应聘服务员: the old boss humbled before the chef
     show_group_comeback(scenes, analyse(premise))  # "…and the customers come begging": the many stunned, the hero glad
+    kin_at_the_win(scenes, [ids.get(p.key, p.key) for p in analyse(premise).cast[1:]  # "trains with his grandma":
+                            if p.relation in KIN and p.of == "hero" and p.side == "hero" and not p.gone])  # she sees him win
     show_off_job(scenes, analyse(premise), hints.job if worn and analyse(premise).job else None, hints.calling,
                  {str(c["id"]): str(c["name"]) for c in characters}, hints.place)  # a job quit, another's trade
     in_scenes(subs, groups)  # the report says the scene each substitution is drawn in, not the plan's beat
@@ -739,6 +745,8 @@ def _show_role(scenes: list[dict[str, Any]], hints: _Hints) -> None:
             return
 
 
+_ALONE = re.compile(r"\balone\b")  # a scene's note that shows its one alone (no crowd, no audience)
+_AMONG = re.compile(r"\b(?:crowd|others|everyone|sneer\w*|laugh\w*|watching)\b")  # alone among others: they are there
 _GROWN = re.compile(r"\bgr[oe]w(?:s|n|ing)? up\b|长大")  # a pet grown up: what it becomes is told as done
 
 

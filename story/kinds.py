@@ -76,7 +76,7 @@ class Kind:
         return any(_has(w, text) for w in self.opening)
 
     def pools(self, base: dict[str, Any]) -> dict[str, Any]:
-        """``spine.json``'s pools (``more``, ``say``, ``ending``, ``lead``) for this kind: its own
+        """``spine.json``'s pools (``more``, ``say``, ``ending``, ``lead``, ``waited``) for this kind: its own
         first; then, for a premise not about striving, the calm ones in place of the effort ones; a
         striving premise of a kind keeps the effort lines after its own."""
         data = kinds_data()
@@ -103,6 +103,7 @@ class Kind:
         if not self.striving:
             out["ending"] = own.get("ending", calm["ending"])
             out["lead"] = own.get("lead", calm["lead"])
+            out["waited"] = own.get("waited")  # the wait before one taken in (没人要的小猫终于被领养了)
         elif "ending" in own:
             out["ending"] = {lang: [*own["ending"][lang], *base["ending"][lang]] for lang in ("en", "zh")}
         return out

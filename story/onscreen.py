@@ -6,6 +6,7 @@ to another place (``move``: its caption and setting with it) (pure)."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from story.plan import scene_title, staging
@@ -47,3 +48,23 @@ def move(scene: dict[str, Any], location: str, weather: str, time: str | None, l
     stage = staging()
     extras = " ".join(w for w in (stage["time_words"][scene["time_of_day"]], stage["weather_words"][weather]) if w)
     scene["setting"] = f"{stage['settings'][location][0]} {extras}".strip()[:200]
+
+
+_EFFORT = frozenset({"work", "train", "run", "skip", "climb", "swim", "study", "dance", "sing", "cook", "practise"})
+
+
+def kin_at_the_win(scenes: list[dict[str, Any]], kin: Collection[str]) -> None:
+    """The hero's family the premise names at its side in the work ("trains every morning with his grandma",
+    跟着妈妈每天游泳: on screen while the hero trains) is there at the win too: in each scene from the first
+    triumphant one on that it is missing from, it joins the hero at the side, glad, while the scene has room."""
+    first = next((k for k, s in enumerate(scenes) if s["mood"] == "triumphant"), None)
+    if first is None:
+        return
+    beside = {a["id"] for s in scenes[:first] if (h := appearance(s, "hero")) is not None and h["action"] in _EFFORT
+              for a in s["characters"]}  # there while the hero works or trains
+    for cid in (k for k in kin if k in beside):
+        for scene in scenes[first:]:
+            hero = appearance(scene, "hero")
+            if hero is not None and appearance(scene, cid) is None:
+                join(scene, cid, "celebrate" if hero["action"] == "celebrate" else "stand", expression="happy",
+                     facing="left")

@@ -120,9 +120,35 @@ def weave(template: list[Beat], spine: list[Beat], clauses: Sequence[Clause], an
     for s in spine:
         out.extend(before.get(s["clause"], []))
         out.append(s)
-        out.extend(after.get(s["clause"], [])[:2])
+        out.extend(after.get(s["clause"], [])[:1 if _comes_back(s, spine, clauses, cast) else 2])
     out.extend(tail)
     return out
+
+
+def _aside(rng: random.Random, key: str) -> random.Random:
+    """A generator seeded by ``rng``'s state and ``key``, drawing nothing from ``rng``: a line only some
+    premises get (the scene more of effort before a win) leaves the seed's other draws as they were."""
+    return random.Random(f"{key}\x00{rng.getstate()[1][:8]}")
+
+
+def _later_job(calling: str) -> bool:
+    """``calling`` (the job the story reaches: 飞行员, astronaut) is one the hero only becomes at the end, not the
+    training it does all along (an athlete's: ``staging.json``'s ``training_jobs``)."""
+    if not calling:
+        return False
+    trains = {str(w) for j in staging()["training_jobs"]["jobs"] for lang in ("en", "zh")
+              for w in lexicon().entry("jobs", j)[lang]}
+    return calling not in trains
+
+
+def _comes_back(b: Beat, spine: list[Beat], clauses: Sequence[Clause], cast: Cast) -> bool:
+    """``b`` is a wrong done to the hero that the hero comes back from (its own work or success told later:
+    "is mocked by a rich cat, works hard and gets rich"): the put-down is one taunt said, not the taunt and the
+    hero's answer in a scene of their own (the mocking told in three scenes)."""
+    if b["kind"] != "hurt":
+        return False
+    later = spine[spine.index(b) + 1:]
+    return any(r["kind"] in {"rise", "outcome"} and clauses[int(r["clause"])].actor == cast.hero for r in later)
 
 
 _PLACE_SAID = re.compile(r", (?:at|on) the [a-z ]+(?=,|$)")  # a visual note's place ("…, at the shelter")
@@ -319,8 +345,11 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
                         and "build" in clauses[b["clause"]].events), None)
         return opening is not None and at <= opening
 
-    def pick(options: list[str], vals: dict[str, str], before: bool = False) -> str | None:
-        """A line of ``options`` not said yet that fits; ``before``: told before the business opens."""
+    def pick(options: list[str], vals: dict[str, str], before: bool = False,
+             draw: random.Random | None = None) -> str | None:
+        """A line of ``options`` not said yet that fits; ``before``: told before the business opens; ``draw``: the
+        generator to draw it with (``rng`` unless told)."""
+        draw = draw or rng
         said = [s for b in beats for s in sentences(str(b["line"])) if s not in told]
         filled = [(o, text) for o in options if o not in used and not _self_told(o, vals)
                   and fits_scene(o, vals.get("scene", ""), lang) and fits_weather(o, weathers)
@@ -332,16 +361,18 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         if not filled:
             return None
         own = [f for f in filled if _SPECIFIC.search(f[0])]  # a line with this premise's place or thing first
-        if own and rng.random() < 0.4:
+        if own and draw.random() < 0.4:
             filled = own
-        choice, text = rng.choice(filled)
+        choice, text = draw.choice(filled)
         used.add(choice)
         return text
 
-    def aftermath(b: Beat, at: int, ahead: bool, opens: bool = False, bare: bool = False) -> None:
+    def aftermath(b: Beat, at: int, ahead: bool, opens: bool = False, bare: bool = False, says: bool = True,
+                  draw: random.Random | None = None) -> None:
         """At ``at``, after premise beat ``b`` (before it when ``ahead``: the effort leading up to the
         hero's doing): a feeling or the time in between, then what the one it happens to says.
-        ``opens``: the hero's days before a premise that opens with its rise or its ending."""
+        ``opens``: the hero's days before a premise that opens with its rise or its ending; ``draw``: the
+        generator its lines are drawn with (``rng`` unless told)."""
         vals = {**values(b), "actor": cast.name(cast.hero)} if opens else values(b)
         if bare:  # not yet: the success's thing and place are its own clause's (the car it comes back in, the mansion)
             vals = {k: v for k, v in vals.items() if k not in {"thing", "place", "at_place"}}
@@ -349,7 +380,7 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         later = None if ahead else after_deed(b, c, cast)  # a deed done once: its aftermath, not the deed again
         visual = _before(b, cast.workplace, doing) if ahead else later or b["visual"]
         more = pick(list(_lead(data, lead_pool, lang)) if opens else _pool(pools(b)["more"], b["kind"], lang, ends_last), vals,
-                    unopened(at))
+                    unopened(at), draw)
         if more:
             beats.insert(at, {"speaker": NARRATOR, "line": more, "visual": visual,
                               "slot": "feeling", "asks": [] if ahead else b.get("asks", []),
@@ -367,8 +398,8 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
             #                         befalls says "Now what do I do?", never the one who did it
         if who in cast.gone:
             who = cast.hero  # the one who never came back says nothing: the one who waits does
-        line = pick(list(said[lang]), vals, unopened(at)) if said and who in cast.names and len(beats) < MAX_BEATS \
-            else None
+        line = pick(list(said[lang]), vals, unopened(at), draw) if says and said and who in cast.names \
+            and len(beats) < MAX_BEATS else None
         if line:
             beats.insert(at, {"speaker": who, "line": line, "visual": later or b["visual"], "slot": "reaction"})
 
@@ -404,10 +435,45 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
             second = pick(pool, vals, unopened(at))
             if second:
                 _append(beats[at], second, lang)
+            if at + 1 < len(beats) and beats[at + 1]["slot"] != "reaction":
+                beats[at]["once"] = True  # two lines said, and no one speaks after: one more at most, never a stack
 
     def made_it(b: Beat) -> bool:
         """A beat told after the hero's success (开了全城最大的餐厅 after 成了大厨): no practice led up to it."""
         return won is not None and won < int(b["clause"])
+
+    def held(b: Beat) -> int:
+        """How many beats premise beat ``b`` holds after it (its aftermath, the arc's lines said after it)."""
+        at = beats.index(b) + 1
+        n = at
+        while n < len(beats) and beats[n]["slot"] != "premise":
+            n += 1
+        return n - at
+
+    def effort_of(b: Beat) -> Beat | None:
+        """The hero's own effort (its rise: works hard, trains every morning) told before success ``b``, where
+        ``b`` is the story's last clause, the hero's success of a story of striving: the success is told in its
+        clause and one scene after it (the arc's cheer, or a feeling and what is said); a scene more goes to the
+        effort, so the win is never half the clip and the work that earned it is seen."""
+        if not strives or b is not spine[-1] or b["kind"] != "outcome" or clauses[b["clause"]].actor != cast.hero:
+            return None
+        after = beats[beats.index(b) + 1:]
+        if any(a["slot"] == "payoff" for a in after[:next((k for k, a in enumerate(after) if a["slot"] == "premise"),
+                                                          len(after))]):
+            return None  # the hero's words to the one who mocked it: said facing it, after the win's own scene
+        return next((r for r in reversed(spine[:-1]) if r["kind"] in {"rise", "dream"} and not made_it(r)
+                     and clauses[r["clause"]].actor == cast.hero), None)  # "trains with his sister" (a dream's kind)
+
+    def more_effort(r: Beat) -> None:
+        """A scene more of effort ``r``: the time in between, after what it holds already (no more words of the
+        hero's: its few effort sayings are said once a clip)."""
+        at = beats.index(r) + 1
+        while at < len(beats) and beats[at]["slot"] in {"feeling", "reaction"}:
+            at += 1
+        aftermath(r, at, False, says=False, draw=_aside(rng, "effort"))  # drawn aside: the seed's other
+        #                                                                   draws stay as they were
+        if at < len(beats) and beats[at]["slot"] == "feeling":
+            beats[at]["once"] = True  # a line or two of the time in between, never a stack of them
 
     # 2. an ending: the last premise beat closes with the story's emotion
     ended: Beat | None = None
@@ -432,6 +498,9 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
             break
         if b["kind"] == "hurt" and (effort := effort_for(b)) is not None:
             lead_up(effort)
+            continue
+        if held(b) and (effort := effort_of(b)) is not None:  # the arc's cheer is its scene after it
+            more_effort(effort)
             continue
         ahead = b["kind"] == "rise" and b is not spine[0] and not made_it(b)  # the hero's doing is led up to
         aftermath(b, beats.index(b) + (0 if ahead else 1), ahead)
@@ -459,6 +528,24 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
             if said:
                 beats.insert(at + 1, {"speaker": cast.hero, "line": said, "slot": "reaction",
                                       "visual": f"we see {cast.name(cast.hero)} {doing}{_at(cast.workplace)}"})
+    # 3a'. one taken in whom nobody wanted, at last (宠物店笼子里没人要的小猫终于被一个小女孩领养了), told in the
+    #     premise's first clause: the wait is seen before it, the hero alone where it waits, not the new home only
+    waited = data.get("waited")
+    if first is not None and done_to_hero and waited and any(
+            w in clauses[first["clause"]].text.lower() for w in waited["words"][analysis_lang(clauses[first["clause"]].text)]):
+        while (len(beats) > MAX_BEATS - 2 or length(beats, lang) > FILL_S - 12) and (home := [b for b in beats[beats.index(first) + 1:] if b["slot"] not in
+                                                        {"premise", "end", "cameo"} and not b.get("keep")]):
+            beats.remove(home[len(home) // 2])  # the new home told a scene shorter (its middle), the wait seen
+        where = _PLACE_SAID.search(str(first.get("visual", "")))
+        lone = {"hero": cast.name(cast.hero), "actor": cast.name(cast.hero)}
+        for _ in range(2):
+            if length(beats, lang) >= FILL_S - 4:
+                break
+            line = pick(list(waited[lang]), lone, draw=_aside(rng, f"waited{len(beats)}"))
+            if line:
+                beats.insert(beats.index(first), {
+                    "speaker": NARRATOR, "line": line, "slot": "feeling", "asks": list(first.get("asks", [])),
+                    "visual": f"we see {cast.name(cast.hero)} waiting alone, sad{where.group(0) if where else ''}"})
     # 3b. a premise of few clauses still gets its scenes: more aftermath (a feeling or the time in
     #     between, and what the one it befalls says) after its clauses, last first, never a new event
     turns = 0
@@ -469,10 +556,15 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         if b["kind"] == "hurt" and (effort := effort_for(b)) is not None:
             lead_up(effort)
             continue
+        if held(b) and (effort := effort_of(b)) is not None:
+            more_effort(effort)
+            continue
         at = beats.index(b) + 1
         while at < len(beats) and beats[at]["slot"] in {"feeling", "reaction"}:
             at += 1
-        opens = b is spine[0] and b["kind"] in {"outcome", "rise", "plain"} and turns % 2 == 0 and not done_to_hero
+        opens = b is spine[0] and b["kind"] in {"outcome", "rise", "plain"} and turns % 2 == 0 and not done_to_hero \
+            and not (b["kind"] == "rise" and _later_job(cast.calling))  # 努力训练，当上了飞行员: no days at work
+        #                                         as the pilot it only becomes at the end, before its training
         ahead = (b["kind"] == "rise" and b is not spine[0] and not made_it(b)) or opens  # a lone ending gets as
         # much lead-up
         if ahead:
@@ -492,7 +584,8 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
     #    at most one more line each, a second only while the script is still short (no stack of
     #    interchangeable lines)
     growing = [b for b in beats if b["slot"] in {"premise", "feeling"}]
-    added = {id(b): int(b is ended) for b in growing}
+    added = {id(b): 2 if b.get("once") or bool(spine) and b is spine[-1] and effort_of(b) is not None else int(b is ended)
+             for b in growing}  # the win: its clause and a line more, never half the clip
     progress = True
     while progress and length(beats, lang) < FILL_S:
         progress = False

@@ -129,7 +129,7 @@ def test_a_boat_or_a_train_ridden_home_is_drawn_where_it_goes(premise: str, lang
 @pytest.mark.parametrize(("premise", "seed"), [
     ("a poor black cat is mocked by a rich poodle, works as a waiter and opens her own restaurant", 2),
     ("a poor black cat is mocked by a rich poodle, works as a waiter and opens her own restaurant", 6),
-    ("a shy corgi is laughed at by the rich husky, works at a car wash and becomes rich", 2),
+    ("a shy corgi is laughed at by the rich husky, works at a car wash and becomes rich", 4),
 ])
 def test_a_place_only_a_line_says_is_not_where_the_scene_happens(premise: str, seed: int) -> None:
     script = write_offline(premise, "ginger-cat", "en", seed)
