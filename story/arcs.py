@@ -29,7 +29,7 @@ from story.datafiles import read_json
 from story.helping import added, help_pair, helper_place, together
 from story.jobs import dream_title
 from story.kin import HOUSEHOLD, KIN, mate_of, relative, shares_look
-from story.kinds import mishap_titles, says_kind, story_kind
+from story.kinds import mishap_moves_on, mishap_titles, says_kind, story_kind
 from story.lexicon import lexicon
 from story.mockers import mocked_by_many
 from story.names import name_in
@@ -663,7 +663,10 @@ def fits_setting(entry: dict[str, Any], values: dict[str, str]) -> bool:
     in the office; one that says who walked out (``"left"``: ``hero``, thrown out and back again, or ``partner``,
     who left the hero) only where that one did (``values``' ``_left``: ``partner`` where a premise's partner
     leaves the hero, ``_partner_left``); one of a little one ("young") never where the family is an elder
-    (``values``' ``_elder``)."""
+    (``values``' ``_elder``); one of a rival who mocked the hero (``"mocked"``) never where the premise tells its hero's
+    mishap and no mocking (``values``' ``_unmocked``)."""
+    if entry.get("mocked") and values.get("_unmocked"):
+        return False  # "I was only joking before" from the poodle the hero dropped a cake on, who never joked
     if entry.get("young") and values.get("_elder"):
         return False  # "Look! Look at me!" from the grandma carried on the hero's back: a little one's line
     if "danger" in entry and values.get("_danger", "") not in entry["danger"]:
@@ -780,8 +783,14 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
     lang = "zh" if language == "zh" else "en"
     humble = rng.choice(["construction", "delivery", "dishwasher", "cleaner", "street_vendor", "waiter"])
     values = _values(analysis, style, lang, slots, arc, None if said_clauses else humble)
+    if said_clauses and mishap_moves_on(analysis) and "mock" not in analysis.wrongs:
+        values["_unmocked"] = "unmocked"  # the cake dropped on the poodle: it never joked at the hero
     c = common()
     whens = rng.sample([w for w in c["when"][lang] if ok(w)], 3)  # not "On payday," for a premise with no pay
+    late = _not_at(analysis, lang) if said_clauses else frozenset()  # never "Before sunrise," at a party
+    for k, w in enumerate(whens):
+        if w in late:
+            whens[k] = next(x for x in c["when"][lang] if x not in late and x not in whens and ok(x))
     described = [k for k, m in slots.items() if m.person.traits]
     laters = rng.sample([w for w in c["later"][lang] if ok(w)], 3)
 
@@ -907,6 +916,8 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
                           _calling(analysis, lang, said_clauses), job_place(analysis) or "", story_kind(analysis),
                           _together(analysis, set(people)), frozenset(m.id for m in members if m.person.gone))
         opener = rng.choice([w for w in c["when"][lang] if w not in whens and ok(w)])
+        if opener in late:  # the premise's own first clause at its party: by day or in the evening
+            opener = next(x for x in c["when"][lang] if x not in late and x not in whens and ok(x))
         spine = premise_beats(analysis, said_clauses, cast_names, lang, rng, (opener, laters[1]))
         beats = weave(beats, spine, said_clauses, analysis, cast_names)
         open_slots = {b["slot"] for b in beats if b.get("open")}  # the arc tells more where the premise is silent
@@ -933,7 +944,7 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
             first = next((i for i, b in enumerate(beats) if b.get("clause") is not None), 0)
             subs.insert(0, Substitution(first + 1, "job", analysis.hero.job_words, analysis.job))
         told = {e for c in said_clauses for e in c.events}
-        _one_calendar(beats, lang, rng, ok)
+        _one_calendar(beats, lang, rng, lambda *t: ok(*t) and not set(t) & late)
         return _plan(arc, members, values, beats, lang, rng, told, ok, mishap_titles(analysis, lang)), {
             i: list(b.get("asks", [])) for i, b in enumerate(beats) if b.get("asks")}, subs
 
@@ -1239,6 +1250,15 @@ def _tell_more(beats: list[dict[str, Any]], arc: Arc, values: dict[str, str], la
                 at = next(k for k, b in enumerate(beats) if b is beat)
                 beats.insert(at, {"speaker": NARRATOR, "line": told[:LINE_MOST], "visual": beat["visual"],
                                   "slot": beat["slot"]})
+
+
+def _not_at(analysis: Analysis, lang: str) -> frozenset[str]:
+    """The openers of ``common.json``'s ``when`` (in ``lang``) that no premise told at its places opens with
+    (``not_at``: never "Before sunrise," nor "One morning," at a birthday party or a gala)."""
+    c = common()
+    at = {h.key for h in lexicon().find(analysis.premise, ["places"])}
+    return frozenset(c["when"][lang][c["when"]["en"].index(w)] for place, said in c["not_at"].items()
+                     if place != "about" and place in at for w in said)
 
 
 def _one_calendar(beats: list[dict[str, Any]], lang: str, rng: random.Random,

@@ -74,7 +74,7 @@ _SPILT_EN = (r"birthday cake|wedding cake|cake|cakes|cupcakes?|pie|dessert|coffe
 _SPILT_ZH = r"蛋糕|咖啡|红酒|香槟|酒杯|酒|果汁|奶茶|汤|茶|饮料|托盘|盘子|牛奶|颜料|饭菜|面条|甜点|水杯|杯子|碗|饭"
 _DROP_EN = (r"drops?|dropped|dropping|spills?|spilled|spilt|spilling|knocks?\s+over|knocked\s+over|knocking\s+over|"
             r"tips?\s+over|tipped\s+over|tipping\s+over|upends?|upended|splash(?:es|ed|ing)?")
-_DROP_ZH = r"打翻|弄翻|碰翻|撞翻|掀翻|弄洒|打洒|洒|泼(?!冷水)|摔碎|摔在地上|掉在地上|掉到地上"
+_DROP_ZH = r"打翻|弄翻|碰翻|撞翻|掀翻|弄洒|打洒|洒|泼(?!冷水)|摔碎|摔在地上|掉在地上|掉到地上|掉在|掉到"
 DROPPING = re.compile(
     rf"\b(?:{_DROP_EN})\s+(?:[a-z'-]+\s+){{0,4}}?(?P<en>{_SPILT_EN})\b(?:\s+of\s+(?:\w+\s+)?(?P<of>{_SPILT_EN})\b)?|"
     rf"\bknock(?:s|ed|ing)?\s+(?:[a-z'-]+\s+){{0,3}}?(?P<en2>{_SPILT_EN})\s+(?:over|off)\b|"

@@ -122,16 +122,20 @@ def one_crowd(scenes: list[dict[str, Any]]) -> None:
 ONLOOKERS = "onlookers"  # a crowd that only looks on: the painter's own crowd, neither glad nor mocking
 _GLUM = {"crying", "sad", "scared", "angry"}  # the faces of a scene no crowd cheers in
 _GLAD = {"celebrate", "wave", "dance", "sing", "hug"}  # someone of the scene glad: the crowd may be glad with it
+_AGHAST = {"spill", "shocked", "point"}  # a thing spilt, the one it spilt on pointing, the one who spilt it aghast:
+_CHEERED = {"happy", "triumphant"}  # the crowd stares, never cheers (but a win the hero can hardly believe)
 
 
 def crowd_in_mood(scenes: list[dict[str, Any]]) -> None:
     """A cheering crowd only where the scene is glad: in one of tears or shame (a sad scene, a pet crying, sulking or
-    scared, and nobody of the scene glad: "gets fired from the bakery … Everyone at the bakery turns to look") the
-    crowd only looks on (onlookers), never cheers a pet crying."""
+    scared, and nobody of the scene glad: "gets fired from the bakery … Everyone at the bakery turns to look"), or of a
+    mishap (a thing spilt, the one spilt on pointing, the one who spilt it aghast, in no glad nor triumphant scene:
+    "drops a cake on a rich poodle … Everyone turns to stare") the crowd only looks on (onlookers), never cheers."""
     for scene in scenes:
         if _CHEERING not in scene["props"] or any(a["action"] in _GLAD for a in scene["characters"]):
             continue
-        if scene["mood"] == "sad" or any(a["expression"] in _GLUM for a in scene["characters"]):
+        if scene["mood"] == "sad" or any(a["expression"] in _GLUM for a in scene["characters"]) or (
+                scene["mood"] not in _CHEERED and any(a["action"] in _AGHAST for a in scene["characters"])):
             scene["props"] = list(dict.fromkeys(ONLOOKERS if p == _CHEERING else p for p in scene["props"]))
 
 

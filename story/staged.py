@@ -20,7 +20,7 @@ from story.clauses import Clause, clauses, outsider_entry
 from story.datafiles import read_json
 from story.drawings import carried_on_back, spilt_thing
 from story.gear import is_gear, note_phrase, tool_action
-from story.kinds import STRIVING, Kind
+from story.kinds import STRIVING, Kind, mishap_moves_on
 from story.lexicon import lexicon
 from story.life import longs_for
 from story.nearest import Nearest, abstract_words, nearest, things
@@ -87,6 +87,10 @@ def kind(clause: Clause, total: int, analysis: Analysis, cast: Cast, befallen: s
     if set(clause.events) & cast.story.turns and actor_side == "hero":
         return "outcome"  # "then turns out to own the school": the story's turn, no setback of the hero's
     kinds = {lex.entry("events", e)["kind"] for e in clause.events if not (e == "dump" and _leaves_a_thing(clause))}
+    if clause.actor == cast.hero and not clause.passive and mishap_moves_on(analysis) \
+            and spilt_thing(clause.text) is not None:
+        return "clash"  # "drops the tray at the gala", 把蛋糕掉在了富贵猫身上: the mishap all eyes turn to, never the
+        # hero's effort ("One small step, then another") nor its triumph ("It all feels unreal")
     if (clause.actor not in (None, cast.hero) or cast.story.hurt_any) and cast.story.hurt_in(clause.text):
         return "setback"  # "a kitten's roommate breaks his favourite toy", "two kittens fight over the last fish":
         # the hero's loss, where the quarrel starts
@@ -202,8 +206,8 @@ def action_of(c: Clause) -> tuple[str, bool]:
     """The drawable action of a clause and whether the premise's verb is that action's own word: a
     vocabulary action the verb names, else the verb's nearest (``spine.json``'s verbs, then
     ``story.nearest``), else its event's. A drink or soup thrown or poured is spilt on its target
-    ("throws coffee at"), a thing dropped or knocked over by mishap is spilt ("drops a cake on", 打翻了红酒:
-    ``story.drawings.spilt_thing``), and a patient saved or cared for is treated ("saves a patient")."""
+    ("throws coffee at"), a thing dropped or knocked over by mishap is spilt ("drops a cake on", 打翻了红酒, 掉在了富贵猫身上
+    at its party: ``story.drawings.spilt_thing``), and a patient saved or cared for is treated ("saves a patient")."""
     act, exact = _verb_action(c)
     data = spine_data()
     if carried_on_back(c.text):
@@ -218,7 +222,7 @@ def action_of(c: Clause) -> tuple[str, bool]:
     words = set(re.findall(r"[a-z]+", verb))
     first = verb.split()[0] if verb.split() else ""
     drinks = data["drink_actions"]
-    if act in ("push", "stand", "talk") and not c.passive and spilt_thing(c.text) is not None:
+    if act in ("push", "stand", "talk", "celebrate") and not c.passive and spilt_thing(c.text) is not None:
         return "spill", False  # "drops a cake on the poodle", "knocks over the wine", 把蛋糕打翻了: the thing spilt
     if act == "push" and set(drinks["props"]) & {n.used for n in c.asked if n.section == "props"} and (
             re.sub(r"(es|s|ed|ing)$", "", first) in drinks["verbs"] or first.rstrip("s") in drinks["verbs"]

@@ -18,6 +18,7 @@ from typing import Any
 
 from story.claims import claims_business
 from story.clauses import Clause
+from story.drawings import spilt_thing
 from story.kinds import CALM, STRIVING, Kind, kinds_data, says_kind
 from story.lexicon import lexicon, tokenize_en
 from story.plan import (
@@ -235,6 +236,11 @@ def after_deed(b: Beat, c: Clause, cast: Cast) -> str | None:
         return None
     after, deed = spine_data()["aftermath"], hits[0].key
     doer, victim = c.actor or cast.hero, done_to(b, c)
+    where = [p for p in note.split(", ")[1:] if re.match(r"(?:at|on|in) ", p)]  # its place, time and weather
+    mishap = after["mishap"].get(deed) if doer == cast.hero and spilt_thing(c.text) is not None else None
+    if mishap and victim not in (None, doer) and victim in cast.names:  # the cake on the poodle: the poodle, on
+        hero = cast.name(doer)  # screen, faces the hero (its "You did that on purpose!" its own), never alone
+        return ", ".join([f"we see {cast.name(victim)} {mishap['victim']} {hero}, {hero} {mishap['doer']}", *where])
     if victim is not None and victim != doer and victim in cast.names and deed in after["done_to"] and \
             cast.sides.get(victim) != "villain":  # the one left behind, never the new love it is left for
         who, word = victim, str(after["done_to"][deed])
@@ -242,7 +248,8 @@ def after_deed(b: Beat, c: Clause, cast: Cast) -> str | None:
         who, word = doer, str(after["own"][deed])
     else:
         return None
-    where = [p for p in note.split(", ")[1:] if re.match(r"(?:at|on|in) ", p)]  # its place, time and weather
+    if mishap:
+        word = str(mishap["doer"])  # the tray dropped at the gala: the hero aghast, alone
     return ", ".join([f"we see {cast.name(who)} {word} alone", *where])
 
 
@@ -336,6 +343,8 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         return out
 
     used: set[str] = set()
+    unnoticed = set(spine_data()["unnoticed"][lang]) if any(b["kind"] == "clash" for b in spine) else set()
+    # all eyes turned to the hero's clash: nobody says later that nobody noticed
     told = {s for b in spine for s in sentences(str(b["line"]))}  # the premise's own sentences, before any is added
 
     def unopened(at: int) -> bool:
@@ -351,7 +360,7 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         generator to draw it with (``rng`` unless told)."""
         draw = draw or rng
         said = [s for b in beats for s in sentences(str(b["line"])) if s not in told]
-        filled = [(o, text) for o in options if o not in used and not _self_told(o, vals)
+        filled = [(o, text) for o in options if o not in used and not _self_told(o, vals) and o not in unnoticed
                   and fits_scene(o, vals.get("scene", ""), lang) and fits_weather(o, weathers)
                   and (text := fill_fields(o, vals)) is not None and ok(text)
                   and not (before and claims_business(text))

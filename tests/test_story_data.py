@@ -153,7 +153,7 @@ def test_arc_schema(arc_id: str) -> None:
         assert len(beat["variants"]) >= 2, (arc_id, beat["id"])
         assert any(v["speaker"] == "narrator" for v in beat["variants"]), (arc_id, beat["id"])
         for v in beat["variants"]:
-            assert set(v) - {"setting", "left", "young", "danger"} == {"speaker", "en", "zh", "visual"}
+            assert set(v) - {"setting", "left", "young", "danger", "mocked"} == {"speaker", "en", "zh", "visual"}
             assert set(v.get("danger", ())) <= {"", *DANGERS}, v  # a rescue's line of one danger (story.dangers)
             assert v.get("young", True) is True, v  # a little one's line, never said of an elder (story/arcs._elder)
             assert v.get("left", "hero") in {"hero", "partner"}, v  # a line said only where that one walked out
