@@ -241,12 +241,14 @@ def as_painted(subs: Sequence[Substitution], scenes: Sequence[dict[str, Any]] | 
     """The report's substitution lines as the painter drew them (``story.drawings.drawn_lines``, the lines
     ``petreel script`` and this command's stderr print): an action whose doer the painter drew with a drawing of its
     own (a carry on the back, hiding under the bed, a throw, a slap, tearing: its report's ``drawn_as``, read from
-    the scene's words) says that drawing, not the stand-in the script wrote ('carries' drawn as 'work')."""
+    the scene's words) says that drawing, not the stand-in the script wrote ('carries' drawn as 'work'); a place it
+    drew as the shop or venue asked (its report's ``place``: the warehouse, the dumpling shop) has no line."""
     if scenes is None:
         return drawn_lines(subs)
     drawn = {(int(s["scene"]), str(c["id"])): str(c["drawn_as"]) for s in scenes if s.get("drawn")
              for c in s["drawn"]["characters"] if c.get("drawn_as")}
-    return drawn_lines(subs, painted=drawn)
+    places = {int(s["scene"]): str(s["drawn"]["place"]) for s in scenes if s.get("drawn") and s["drawn"].get("place")}
+    return drawn_lines(subs, painted=drawn, places=places)
 
 
 def write_report(path: Path, script: Any, seed: int, scenes: list[dict[str, Any]] | None,

@@ -24,6 +24,7 @@ from story.dangers import danger_of, rescue_from, tells_rescue
 from story.dangers import drawn as danger_drawing
 from story.plan import Substitution
 from story.script import Scene, Script
+from story.venues import names_place, places_drawn
 
 # one carried on another's back (carries his mom on his back, a piggyback ride, 背着妈妈去医院, 背起小猫): the
 # carrier bent forward under the weight, paws back round the rider's legs, the rider up on its back, arms round its
@@ -323,20 +324,31 @@ def reads_words(backend: str) -> bool:
 
 
 def drawn_lines(subs: Sequence[Substitution], script: Script | None = None,
-                painted: Mapping[tuple[int, str], str] | None = None) -> list[str]:
+                painted: Mapping[tuple[int, str], str] | None = None,
+                places: Mapping[int, str] | None = None) -> list[str]:
     """The "drawn instead" lines of a story's substitutions, told as drawn: an action whose doer is drawn with a
     drawing of its own says that drawing, not the stand-in the script wrote ('carries' drawn as 'carry on back', not
-    as 'work'). ``painted``, the painter's own drawings by (scene, id) as its report tells them, is what was drawn;
-    else ``script``'s scenes read as the painter reads them (``own_drawings``); with neither (a painter that reads
-    no words), the story's own lines. Each line once."""
+    as 'work'); a place the painter draws as a shop or venue of its own (``story.venues``: the warehouse, the party
+    hall, the dumpling shop, the show ring) has no line where that is the place asked, else says the one drawn
+    ('party' drawn as 'hotel', not as 'mansion'). ``painted`` and ``places``, the painter's own drawings by (scene,
+    id) and its shop or venue by scene as its report tells them, are what was drawn; else ``script``'s scenes read
+    as the painter reads them (``own_drawings``, ``places_drawn``); with neither (a painter that reads no words),
+    the story's own lines. Each line once."""
     drawn: dict[tuple[int, str], str] = dict(painted or {})
+    venues: dict[int, str] = dict(places or {})
     if painted is None and script is not None:
         cast = [c.id for c in script.characters]
         at = rescued_at(script)
         drawn = {(n, cid): d for n, scene in enumerate(script.scenes, 1)
                  for cid, d in own_drawings(scene, cast, script.premise, at is not None and n - 1 < at).items()}
+    if places is None and script is not None:
+        venues = {n: found.kind for n, found in enumerate(places_drawn(script), 1) if found is not None}
     lines: list[str] = []
     for sub in subs:
+        if sub.kind == "place" and (venue := venues.get(sub.scene or 0)) is not None:
+            if names_place(venue, sub.wanted):
+                continue  # drawn as the place asked
+            sub = replace(sub, used=venue)
         own = drawn.get((sub.scene or 0, sub.who or "")) if sub.kind == "action" else None
         line = str(replace(sub, used=own) if own else sub)
         if line not in lines:

@@ -25,6 +25,7 @@ from render.painter.vocabulary import stage_action
 from render.stages import RenderSpec, SceneArt, never_cancel, no_progress, overscan_size
 from story.lexicon import lexicon
 from story.script import Camera, Character, Outfit, Script
+from story.venues import SHOPS_DATA
 from tests.test_staging import _HERO, _scene
 
 SPEC = RenderSpec(width=270, height=480, seed=5)
@@ -231,7 +232,7 @@ def test_a_kitten_is_small_with_a_big_head() -> None:
 
 
 def test_every_sign_has_its_chinese_words() -> None:
-    raw = json.loads((_DATA.parent / "shops.json").read_text(encoding="utf-8"))
+    raw = json.loads(SHOPS_DATA.read_text(encoding="utf-8"))  # the shops' data, read by story.venues
     for k in raw["kinds"].values():
         assert k["sign_zh"] and not k["sign_zh"].isascii()
     for en, zh in raw["signs_zh"].items():

@@ -1,5 +1,5 @@
 """The words painted beside a pet (a laugh's HA, a sneer's HMPH) are in the script's language: 哈 and 哼
-in a Chinese clip, drawn in a CJK face (render/painter/shops.json ``signs_zh``). Pixel checks: the marks
+in a Chinese clip, drawn in a CJK face (story/data/shops.json ``signs_zh``). Pixel checks: the marks
 drawn alone match the glyphs of their words, and a real render of a Chinese writer script differs from the
 same script painted in English only in the sneering pet's mark, above its head."""
 

@@ -7,7 +7,8 @@ SHELTER sign between two paw prints.
 ``shop_kind`` finds which shop a scene means (its own setting, props and narration first, then the
 premise: "a cat opens a flower shop" makes every shop scene of that story a flower shop); ``draw_shop``
 draws it over the place's own background: a shop or café interior of that trade, the market's stalls
-with its goods, or its shop front on a street. The kinds and their words are data (``shops.json``).
+with its goods, or its shop front on a street. The kinds and their words are data (``story/data/shops.json``,
+read by ``story.venues``, which finds the shop a scene means).
 Every sign painted on a place (a shop's name, SALE, CITY HALL) is written in the script's language
 (``sign``: ``Canvas.lang``), a Chinese one in a CJK face.
 """
@@ -15,11 +16,9 @@ Every sign painted on a place (a shop's name, SALE, CITY HALL) is written in the
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from PIL import ImageFont
 
@@ -27,9 +26,11 @@ from render.captions import find_font, load_font  # the captions' faces: a CJK o
 from render.painter.canvas import Canvas
 from render.painter.geometry import HORIZON, INK, RGB, WHITE, Pen, darker, lighter
 from render.painter.props import draw_prop
-from story.script import Scene
+from story.venues import SHOPS_DATA, ShopMatch, shop_kind, shop_words
 
-_DATA = Path(__file__).with_name("shops.json")
+__all__ = ["ShopKind", "ShopMatch", "draw_shop", "shop_kind", "shop_kinds", "sign", "sign_font", "sign_text"]
+
+_DATA = SHOPS_DATA  # the kinds' words are the story's (``story.venues``), their signs and goods drawn here
 
 
 @dataclass(frozen=True)
@@ -46,22 +47,12 @@ class ShopKind:
     emblem: str = ""  # a picture painted either side of its sign's words ("paw": an animal shelter's paw prints)
 
 
-@dataclass(frozen=True)
-class ShopMatch:
-    kind: str  # the shop drawn ("flower shop")
-    asked: str  # the words that named it ("florist")
-    source: str  # where they were found: "setting", "props", "narration" or "premise"
-
-    def as_dict(self) -> dict[str, str]:
-        return {"kind": self.kind, "asked": self.asked, "from": self.source}
-
-
 @lru_cache(maxsize=1)
 def shop_kinds() -> tuple[frozenset[str], dict[str, ShopKind]]:
     """The places a shop may be drawn at, and the kinds by name."""
     raw = json.loads(_DATA.read_text(encoding="utf-8"))
     kinds = {name: ShopKind(name, k["sign"], k["sign_zh"], tuple(k["sign_color"]), tuple(k["awning"]), k["goods"],
-                            tuple(sorted([*k["en"], *k["zh"]], key=len, reverse=True)), tuple(k["title"]),
+                            shop_words()[1][name], tuple(k["title"]),
                             k.get("centre", ""), k.get("emblem", ""))
              for name, k in raw["kinds"].items()}
     return frozenset(raw["places"]), kinds
@@ -97,39 +88,6 @@ def sign_font(lang: str, px: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFon
 def _font(lang: str, px: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     found = find_font("zh") if lang == "zh" else None
     return load_font(found, px) if found is not None else ImageFont.load_default(px)
-
-
-def _find(text: str, words: tuple[str, ...]) -> tuple[int, str] | None:
-    """The earliest of ``words`` in ``text`` (English on word boundaries), with its position."""
-    best: tuple[int, str] | None = None
-    low = text.lower()
-    for w in words:
-        if w.isascii():
-            m = re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", low)
-            at = m.start() if m else -1
-        else:
-            at = low.find(w)
-        if at >= 0 and (best is None or at < best[0]):
-            best = (at, w)
-    return best
-
-
-def shop_kind(scene: Scene, premise: str = "", unless: frozenset[str] = frozenset()) -> ShopMatch | None:
-    """Which shop the scene is at, or None (not a place a shop is drawn at, or no shop named); the premise's and the
-    narration's words never name one of ``unless`` (a shop the hero only dreams of)."""
-    places, kinds = shop_kinds()
-    if scene.location not in places:
-        return None
-    texts = [("setting", scene.setting), ("props", " | ".join(scene.props)), ("narration", scene.narration)]
-    if scene.location != "street":  # a street shows the story's shop only when the scene names it
-        texts.append(("premise", premise))
-    for source, text in texts:
-        found = [(hit, name) for name, k in kinds.items() if (hit := _find(text, k.words))
-                 and (source not in ("premise", "narration") or name not in unless)]
-        if found:
-            (_, words), name = min(found)
-            return ShopMatch(name, words, source)
-    return None
 
 
 # -- the goods, each drawn with a Pen about 60 units tall, origin at its bottom centre -------------------

@@ -16,17 +16,19 @@ headline ("Gym" under the GYM banner, "Bakery" under the BAKERY sign, never "Sta
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from render.painter.backgrounds import BACKGROUNDS
 from render.painter.canvas import Canvas
 from render.painter.geometry import GOLD, HORIZON, WHITE, darker, star_pts, with_alpha
 from render.painter.landmarks import bg_stadium
-from render.painter.shops import ShopMatch, shop_kind, shop_kinds, sign, sign_text
+from render.painter.shops import shop_kinds, sign, sign_text
 from story.plan import place_title
-from story.script import Scene, Script
+from story.script import Script
+from story.venues import VENUES, ShopMatch, opened, place_drawn, places_drawn, venue_kind
+
+__all__ = ["VENUES", "draw_venue", "opened", "place_drawn", "places_drawn", "venue_captions", "venue_kind",
+           "venue_title"]
 
 
 def _gym(c: Canvas, banner: str) -> None:
@@ -497,132 +499,28 @@ def _warehouse(c: Canvas, banner: str) -> None:
     _forklift(c, 0.84, HORIZON + 0.05, 1.0)
 
 
-@dataclass(frozen=True)
-class Venue:
-    location: str  # the scene location it is drawn for
-    words: tuple[tuple[str, str], ...]  # (a word naming it, the banner it is drawn with)
-    draw: Callable[[Canvas, str], None]
-    contests: tuple[str, ...] = ()  # a contest of its own, drawn there from the stage (a strength contest)
-    sources: tuple[str, ...] = ("setting", "props", "narration", "premise")  # where its words are looked for
-    titled: bool = True  # its headline names it (the banner's words: "Gym", "Dog show"); a house keeps "Street"
-
-
-VENUES: dict[str, Venue] = {
-    "gym": Venue("stadium", tuple((w, "GYM") for w in (
-        "gym", "gymnasium", "fitness", "weights", "dumbbell", "dumbbells", "barbell", "weightlifting",
-        "lifts weights", "strength contest", "weightlifting contest", "lifting contest", "健身房", "健身", "举重",
-        "杠铃", "哑铃")), _gym, ("strength contest", "weightlifting contest", "lifting contest", "weightlifting",
-                              "举重比赛", "举重")),
-    # a swimming story's stadium is its pool (its premise says so); the race's finish line only in the scene
-    # that tells it ("wins the race crossing the finish line", 冲过终点), with its banner and tape
-    "pool": Venue("stadium", tuple((w, "POOL") for w in (
-        "swimming pool", "pool", "swimming race", "swim race", "swimming contest", "swimming competition", "swim meet",
-        "swim", "swims", "swimming", "游泳池", "泳池", "游泳馆", "游泳比赛", "游泳")), _pool),
-    "finish line": Venue("stadium", tuple((w, "FINISH") for w in (
-        "finish line", "finishing line", "终点线", "终点", "冲线", "撞线")), _finish,
-        sources=("narration",), titled=False),
-    "show ring": Venue("stage", (
-        ("dog show", "DOG SHOW"), ("best in show", "BEST IN SHOW"), ("show ring", "BEST IN SHOW"),
-        ("cat show", "CAT SHOW"), ("pet show", "PET SHOW"), ("狗展", "DOG SHOW"), ("猫展", "CAT SHOW"),
-        ("宠物展", "PET SHOW"), ("萌宠大赛", "PET SHOW"), ("狗狗大赛", "DOG SHOW"), ("猫咪大赛", "CAT SHOW")), _show_ring),
-    # a show on TV (a baking show, a cooking contest on TV, a TV talent show, 电视厨艺大赛, 上电视): the studio on air, its
-    # cameras, lights and audience; a show of cooks in its show kitchen (cooking and baking contests, TV or not)
-    "tv studio": Venue("stage", (
-        *((w, "BAKING SHOW") for w in ("baking show", "tv baking show", "baking contest", "baking competition",
-                                       "tv baking contest",
-                                       "bake off", "bake-off", "烘焙节目", "烘焙大赛", "烘焙比赛", "电视烘焙大赛")),
-        *((w, "COOKING SHOW") for w in ("cooking show", "tv cooking show", "cooking contest", "cooking competition",
-                                        "tv cooking contest",
-                                        "chef contest", "厨艺节目", "烹饪节目", "美食节目", "厨艺比赛", "厨艺大赛",
-                                        "烹饪比赛", "烹饪大赛", "电视厨艺大赛")),
-        *((w, "TALENT SHOW") for w in ("tv talent show", "talent show on tv", "tv singing contest", "tv singing show",
-                                       "tv dance contest", "tv dancing contest", "tv talent contest", "电视才艺秀",
-                                       "电视才艺比赛", "电视选秀",
-                                       "电视选秀节目", "选秀节目")),
-        *((w, "ON AIR") for w in ("on tv", "on television", "on live tv", "tv show", "television show", "tv studio",
-                                  "tv painting contest",
-                                  "tv contest", "tv competition", "game show", "reality show", "quiz show", "电视台",
-                                  "演播厅", "演播室", "电视节目", "上电视", "电视上", "综艺节目", "电视比赛", "电视大赛"))),
-        _tv_studio),
-    # a home bought or moved into, only where the scene's own setting or props name it
-    "house": Venue("street", tuple((w, "SOLD") for w in (
-        "new house", "little house", "small house", "own house", "house", "cottage", "new home", "房子", "新房",
-        "新家", "小屋")), _house, sources=("setting", "props"), titled=False),
-    # the home a pet is thrown out of, seen from the street before its shut door (story/staged.py thrown_out)
-    "front door": Venue("street", (("front door", ""), ("家门口", "")), _house, sources=("setting",), titled=False),
-    # a hotel's lobby where the scene's setting, props or narration name the hotel (the premise alone never:
-    # the mansion a hotel cleaner buys stays a mansion)
-    # its sign and headline say the word the story said: a motel is no HOTEL, an inn no HOTEL (its own lobby drawn)
-    "hotel": Venue("mansion", (
-        *((w, "HOTEL") for w in ("hotel", "hotel lobby", "front desk", "reception desk", "酒店", "宾馆", "前台")),
-        *((w, "MOTEL") for w in ("motel", "roadside motel", "汽车旅馆")), *((w, "HOSTEL") for w in ("hostel", "青旅")),
-        *((w, "INN") for w in ("inn", "旅馆", "旅店", "客栈"))), _hotel, sources=("setting", "props", "narration")),
-    # a party in the mansion (a birthday party, a gala, 派对, 生日宴会): its hall dressed for it, HAPPY BIRTHDAY where
-    # the words say a birthday
-    "party": Venue("mansion", (
-        *((w, "HAPPY BIRTHDAY") for w in ("birthday party", "birthday", "生日派对", "生日宴会", "生日会", "生日")),
-        *((w, "PARTY") for w in ("party", "gala", "ballroom", "派对", "宴会", "舞会", "年会"))), _party,
-        sources=("premise", "setting", "props", "narration"), titled=False),  # the premise's birthday first
-    # a car dealership's showroom (4S店): its shop drawn with the cars on show
-    "showroom": Venue("shop", tuple((w, "SHOWROOM") for w in (
-        "car dealership", "dealership", "car dealer", "car showroom", "showroom", "4s store", "4s shop", "car store",
-        "4s店", "汽车4s店", "车行", "汽车店", "汽车展厅")), _showroom, sources=("setting", "props", "narration")),
-    # a residential compound (小区): its street drawn as the compound's gate before its apartment blocks
-    "compound": Venue("street", tuple((w, "RESIDENCES") for w in (
-        "residential compound", "housing compound", "compound", "housing estate", "apartment complex",
-        "gated community", "residential complex", "小区", "住宅区", "居民区", "住宅小区", "居民小区")), _compound,
-        sources=("setting", "props", "narration")),
-    # a dog's kennel in its backyard (狗窝): the park drawn as the yard, the kennel in it
-    "kennel": Venue("park", tuple((w, "KENNEL") for w in (
-        "kennel", "doghouse", "dog house", "dog kennel", "狗窝", "狗屋")), _kennel,
-        sources=("setting", "props", "narration")),
-    # a warehouse (仓库) where the words name it: the building site's place drawn as one, its sign over the door
-    "warehouse": Venue("construction_site", tuple((w, "WAREHOUSE") for w in (
-        "warehouse", "storehouse", "distribution centre", "distribution center", "fulfilment centre",
-        "fulfillment center", "logistics centre", "logistics center", "depot", "stockroom", "仓库", "库房", "货仓",
-        "物流中心", "物流仓库", "仓储")), _warehouse),
-    "villa": Venue("mansion", tuple((w, "") for w in (
-        "mansion's garden", "mansion garden", "big house", "house with a garden", "villa", "garden", "大房子",
-        "别墅", "花园")), _villa, sources=("setting", "props"), titled=False),
+_DRAWINGS: dict[str, Callable[[Canvas, str], None]] = {
+    "gym": _gym,
+    "pool": _pool,
+    "finish line": _finish,
+    "show ring": _show_ring,
+    "tv studio": _tv_studio,
+    "house": _house,
+    "front door": _house,
+    "hotel": _hotel,
+    "party": _party,
+    "showroom": _showroom,
+    "compound": _compound,
+    "kennel": _kennel,
+    "warehouse": _warehouse,
+    "villa": _villa,
 }
-
-
-def _said(text: str, word: str) -> bool:
-    return word in text if not word.isascii() else re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", text) is not None
-
-
-def venue_kind(scene: Scene, premise: str = "") -> ShopMatch | None:
-    """The venue a scene is drawn as (its ``kind``, the words that named it and where), or None."""
-    texts = [("setting", scene.setting), ("props", " | ".join(scene.props)), ("narration", scene.narration),
-             ("premise", premise)]
-    for name, v in VENUES.items():
-        said = [(source, dict(texts)[source]) for source in v.sources]  # in the venue's own order of sources
-        if v.location != scene.location:
-            # a contest of the venue's own held on the stage ("beats the bulldog in a strength contest"), named
-            # by the contest's words (a gym alone in the premise leaves a singing stage a stage)
-            if scene.location == "stage" and v.contests:
-                hit = next((w for _, text in said for w in v.contests if _said(text.lower(), w)), None)
-                if hit is not None:
-                    return ShopMatch(name, hit, "contest")
-            continue
-        for source, text in said:
-            low = text.lower()
-            hit = next((w for w, _ in sorted(v.words, key=lambda wb: -len(wb[0])) if _said(low, w)), None)
-            if hit is not None:
-                return ShopMatch(name, hit, source)
-    return None
 
 
 def draw_venue(c: Canvas, found: ShopMatch) -> None:
     """Paint the venue ``found`` names, its banner in the words that named it."""
     v = VENUES[found.kind]
-    v.draw(c, dict(v.words).get(found.asked, v.words[0][1]))
-
-
-def place_drawn(scene: Scene, premise: str = "", unless: frozenset[str] = frozenset()) -> ShopMatch | None:
-    """The shop (a bakery) or venue (a gym, a show ring) the painter draws a scene as, or None; the premise's and
-    the narration's words never name a shop of ``unless``."""
-    return shop_kind(scene, premise, unless) or venue_kind(scene, premise)
+    _DRAWINGS[found.kind](c, dict(v.words).get(found.asked, v.words[0][1]))
 
 
 def venue_title(found: ShopMatch, lang: str) -> str | None:
@@ -636,50 +534,6 @@ def venue_title(found: ShopMatch, lang: str) -> str | None:
     banner = dict(v.words).get(found.asked, v.words[0][1])
     banner = "DOG SHOW" if banner == "BEST IN SHOW" else banner  # the ring's own name, not its prize
     return sign_text(banner, "zh") if lang == "zh" else banner.capitalize()
-
-
-def _kinds_named(text: str) -> list[str]:
-    """The shops and venues ``text`` names by their words, in the order they are listed."""
-    kinds = [(name, k.words) for name, k in shop_kinds()[1].items()]
-    kinds += [(name, tuple(w for w, _ in v.words)) for name, v in VENUES.items() if v.titled]
-    low = text.lower()
-    return [name for name, words in kinds if any(_said(low, w) for w in words)]
-
-
-def opened(script: Script) -> dict[str, int]:
-    """The shops and venues the hero opens, by the scene that tells each opening (``Scene.opens``, the story's
-    word: "opens her own noodle shop", 开了一家面包店), the first scene for each."""
-    out: dict[str, int] = {}
-    for i, scene in enumerate(script.scenes):
-        for kind in _kinds_named(scene.opens or ""):
-            out.setdefault(kind, i)
-    return out
-
-
-def places_drawn(script: Script) -> list[ShopMatch | None]:
-    """Each scene's shop or venue (``place_drawn``); one the hero opens (``opened``) not before the scene that
-    tells the opening where only the premise names it: no bakery before the pet has saved up for it (from a scene
-    whose own words set it in one, the boss's bakery the hero works in, it is drawn so); one the hero only dreams
-    of (``Scene.dreams``) and never opens, never from the premise's or a line's words (the supermarket it works in
-    is no flower shop)."""
-    later = opened(script)
-    named: set[str] = set()
-    drawn: list[ShopMatch | None] = []
-    dreams = [s.dreams for s in script.scenes if s.dreams]
-    awake = script.premise  # the premise's words outside its dreams: a pizzeria the hero works at is no dream
-    for dream in dreams:
-        awake = awake.replace(dream, " ")
-    dreamt = frozenset(kind for d in dreams for kind in _kinds_named(d)) - set(later) - set(_kinds_named(awake))
-    if any(s.opens and not _kinds_named(s.opens) for s in script.scenes):
-        dreamt = frozenset()  # "…and finally opens it": the shop dreamt of is the one opened
-    for i, scene in enumerate(script.scenes):
-        found = place_drawn(scene, script.premise, dreamt)
-        if found is not None and found.source != "premise":
-            named.add(found.kind)
-        elif found is not None and later.get(found.kind, i) > i and found.kind not in named:
-            found = None
-        drawn.append(found)
-    return drawn
 
 
 def venue_captions(script: Script) -> Script:
