@@ -52,7 +52,7 @@ from render.painter.staging import PlacedProp, Staged, stage_scene
 from render.painter.venues import VENUES, draw_venue, places_drawn, venue_captions
 from render.painter.vocabulary import PropMatch, art, crowd_kind, hazard_of, match_prop, vocabulary
 from render.stages import CancelFn, ProgressFn, RenderSpec, SceneArt, Sprite, overscan_size
-from story.drawings import rescued_at
+from story.drawings import DROP, rescued_at
 from story.script import Scene, Script
 
 View = tuple[float, float, float, float]  # left, top, right, bottom: fractions of the visible frame
@@ -713,13 +713,16 @@ def _scene_report(i: int, scene: Scene, weather: str, staged: list[Staged], plac
             "holding": st.pose.holding.as_dict() if st.pose.holding else None,
             "rig": st.pose.rig.as_dict() if st.pose.rig else None, **({"bed": st.bed} if st.bed else {}),
             **({"view": "back"} if st.away else {}),  # one leaving, seen from behind going away
+            **({"drawn_as": DROP} if st.drawn_as == DROP else {}),  # a thing dropped, tipping off its paw (any other
+            # drawing of its own told over it, as ``story.drawings.own_drawings`` tells it)
             **({"drawn_as": st.pose.arms} if st.pose.arms in ("slap", "tear") else {}),  # a shove told as a slap
             # or as tearing a paper up
             **({"drawn_as": "carry on back"} if st.pose.arms == "piggy" else {}),  # one carrying another on its back
             **({"drawn_as": "on back"} if st.on_back else {}),  # the one it carries there
             **({"drawn_as": "hide under bed"} if st.bed == "under" else {}),  # flat under the bed, peeking out
             **({"drawn_as": "throw"} if st.pose.arms == "throw" else {}),  # the thing it holds flying off its paw
-            **({"drawn_as": st.drawn_as} if st.drawn_as else {}),  # a rescue drawn as itself (pull from ice, in well)
+            **({"drawn_as": st.drawn_as} if st.drawn_as and st.drawn_as != DROP else {}),  # a rescue drawn as itself
+            # (pull from ice, in well)
             "box": sprite_box(st.id),
             "face": list((faces or {}).get(st.id, {}).get("face", ())) or None,
             "held_box": list((faces or {}).get(st.id, {}).get("held", ())) or None,

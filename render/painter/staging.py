@@ -17,6 +17,7 @@ from render.painter.props import EXTENT
 from render.painter.vocabulary import SPILT, Pose, PropMatch, art, match_prop, spilt, stage_action, vocabulary
 from story.dangers import drawn as danger_drawing
 from story.drawings import (
+    DROP,
     SLAP,
     TEAR,
     THROW_STANDINS,
@@ -234,8 +235,8 @@ def _dropped(scene: Scene, staged: list[Staged], matches: list[PropMatch], cast:
     marks = (*(m for m in st.pose.marks if m not in ("shock", "tears")), "shock",
              *(() if aimed else (f"splat:{drink_of(thing.asked) or thing.drawn}",)))
     out = list(staged)
-    out[k] = replace(st, turned=True, pose=replace(st.pose, action="spill", arms="spill", holding=thing, lean=8.0,
-                                                     expression="shocked", marks=marks))
+    pose = replace(st.pose, action="spill", arms="spill", holding=thing, lean=8.0, expression="shocked", marks=marks)
+    out[k] = replace(st, turned=True, drawn_as=st.drawn_as or DROP, pose=pose)  # its report says 'drop'
     if aimed:
         t = ids.index(str(app.target))
         them = out[t]
