@@ -152,6 +152,11 @@ def show_off_job(
     one), in that trade's work clothes."""
     outfit = str(lexicon().entry("jobs", job)["outfit"]) if job else None
     kept = {str(lexicon().entry("jobs", calling)["outfit"])} if calling else set()
+    # the old job's gear (a waiter's tray) is left with it, away from the job's own place: never carried to the
+    # warehouse it works in after it was fired (its own restaurant, where it cooks again, keeps the wok)
+    gear = {str(p) for p in lexicon().entry("jobs", job).get("props", [])} if job else set()
+    gear -= {str(p) for p in lexicon().entry("jobs", calling).get("props", [])} if calling else set()
+    home = str(lexicon().entry("jobs", job)["location"]) if job else None
     at = left_at(scenes, analysis.premise, names)
     for scene in scenes[at + 1 :] if at is not None else ():
         if analysis.job is None and any(
@@ -164,6 +169,10 @@ def show_off_job(
         hero["off_job"] = True  # a job the painter alone dresses ("a teacher dog retires") is left too
         if hero["outfit"] == outfit and outfit not in kept:
             hero["outfit"] = "none"
+        if gear and scene["location"] != home:
+            if hero.get("holding") in gear:
+                hero["holding"] = None
+            scene["props"] = [p for p in scene["props"] if p not in gear]
     if job is None or outfit is None:
         return
     trades = {w: o for c in clauses(analysis) if (t := _another_trade(c, job)) for w, o in t.items()}
