@@ -13,11 +13,11 @@ import pytest
 
 from render.painter.looks import crowd_coat, resolve_look
 from render.painter.staging import stage_scene
-from render.painter.venues import place_drawn
 from story.drawings import TEAR, THROW, own_drawings, struck
 from story.offline import write_story
 from story.premise import analyse
 from story.script import Character, Scene
+from story.venues import place_drawn
 from tests.test_staging import _layers, _scene, _script, _still
 
 

@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-from render.painter.venues import places_drawn
 from story.lexicon import lexicon
 from story.offline import write_story
 from story.script import Script
+from story.venues import places_drawn
 from tests.test_painter_looks import _paint
 
 _SHIBA = "柴犬的女朋友跟一只有钱的贵宾犬跑了，柴犬每天送外卖攒钱，开了一家火锅店，前女友来吃饭，后悔了"

@@ -11,10 +11,11 @@ import numpy as np
 import pytest
 
 from render.painter import StoryboardPainter
-from render.painter.shops import _DATA, GOODS, shop_kind, shop_kinds
+from render.painter.shops import _DATA, GOODS, shop_kinds
 from render.stages import never_cancel, no_progress
 from story.script import Location, Scene, Script
 from story.text import HAN
+from story.venues import shop_kind
 from tests.test_staging import _HERO, _PARTNER, _RIVAL, SMALL, _scene, _still
 
 KINDS = ["flower shop", "bakery", "café", "grocery", "bookshop", "fish market", "butcher", "noodle shop", "dumpling shop",

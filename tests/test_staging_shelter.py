@@ -9,10 +9,9 @@ from functools import cache
 import numpy as np
 import pytest
 
-from render.painter.shops import shop_kind
-from render.painter.venues import places_drawn
 from story.offline import write_story
 from story.script import Scene, Script
+from story.venues import places_drawn, shop_kind
 from tests.test_staging import _scene, _still
 
 

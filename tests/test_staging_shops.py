@@ -12,15 +12,14 @@ from functools import cache
 import numpy as np
 import pytest
 
-from render.painter.shops import shop_kind
 from render.painter.staging import stage_scene
-from render.painter.venues import places_drawn
 from render.painter.vocabulary import match_prop, stage_action
 from story.claims import claims_business
 from story.offline import write_story
 from story.script import Scene, Script
 from story.staged import spine_data
 from story.text import fill_fields
+from story.venues import places_drawn, shop_kind
 from tests.test_staging import _scene, _still
 
 

@@ -12,11 +12,11 @@ from functools import cache
 import numpy as np
 import pytest
 
-from render.painter.shops import shop_kind
 from render.painter.vocabulary import art, match_prop
 from story.offline import write_story
 from story.premise import analyse
 from story.script import Script
+from story.venues import shop_kind
 from tests.test_staging import _scene, _still
 
 

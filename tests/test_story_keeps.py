@@ -7,10 +7,10 @@ from __future__ import annotations
 import pytest
 
 from render.painter.looks import young_hero
-from render.painter.shops import shop_kind
 from story.nearest import nearest
 from story.offline import write_offline
 from story.script import Scene
+from story.venues import shop_kind
 
 
 def _told(premise: str, words: str, seed: int) -> Scene:

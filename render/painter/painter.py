@@ -47,13 +47,14 @@ from render.painter.poses import (
     held_size,
 )
 from render.painter.props import EXTENT, GRIP, HAND, draw_prop
-from render.painter.shops import ShopMatch, draw_shop
+from render.painter.shops import draw_shop
 from render.painter.staging import PlacedProp, Staged, stage_scene
-from render.painter.venues import VENUES, draw_venue, places_drawn, venue_captions
+from render.painter.venues import draw_venue, venue_captions
 from render.painter.vocabulary import PropMatch, art, crowd_kind, hazard_of, match_prop, vocabulary
 from render.stages import CancelFn, ProgressFn, RenderSpec, SceneArt, Sprite, overscan_size
 from story.drawings import DROP, rescued_at
 from story.script import Scene, Script
+from story.venues import VENUES, ShopMatch, places_drawn
 
 View = tuple[float, float, float, float]  # left, top, right, bottom: fractions of the visible frame
 Box = tuple[int, int, int, int]  # left, top, right, bottom: keyframe pixels

@@ -4,7 +4,7 @@ with strings of sausages and roasts, a noodle shop, a dumpling shop (plates of d
 bar, a hot dog stand, a hot pot restaurant, an animal shelter with puppies and kittens behind kennel bars under a
 SHELTER sign between two paw prints.
 
-``shop_kind`` finds which shop a scene means (its own setting, props and narration first, then the
+``story.venues.shop_kind`` finds which shop a scene means (its own setting, props and narration first, then the
 premise: "a cat opens a flower shop" makes every shop scene of that story a flower shop); ``draw_shop``
 draws it over the place's own background: a shop or café interior of that trade, the market's stalls
 with its goods, or its shop front on a street. The kinds and their words are data (``story/data/shops.json``,
@@ -26,9 +26,7 @@ from render.captions import find_font, load_font  # the captions' faces: a CJK o
 from render.painter.canvas import Canvas
 from render.painter.geometry import HORIZON, INK, RGB, WHITE, Pen, darker, lighter
 from render.painter.props import draw_prop
-from story.venues import SHOPS_DATA, ShopMatch, shop_kind, shop_words
-
-__all__ = ["ShopKind", "ShopMatch", "draw_shop", "shop_kind", "shop_kinds", "sign", "sign_font", "sign_text"]
+from story.venues import SHOPS_DATA, shop_words
 
 _DATA = SHOPS_DATA  # the kinds' words are the story's (``story.venues``), their signs and goods drawn here
 

@@ -7,10 +7,10 @@ kitchen with ovens for a baking or cooking show) where they say a show on TV, a 
 fence and a SOLD sign on the lawn) and the mansion as its front garden (a white villa with columns, hedges,
 flower beds and a fountain) where the scene's own setting or props name the house (a house bought or moved
 into: ``story/buying.py``; never from the premise or a line, so the house stands only where the story reaches
-it). Found like a shop's trade (``shops.shop_kind``): the scene's setting, props, narration, then the
+it). Found like a shop's trade (``story.venues.shop_kind``): the scene's setting, props, narration, then the
 premise; reported as the place drawn. Pure drawing on a ``Canvas``.
 
-``place_drawn`` is the shop or venue a scene is drawn as, and ``venue_captions`` names it in each scene's
+``story.venues.place_drawn`` is the shop or venue a scene is drawn as, and ``venue_captions`` names it in each scene's
 headline ("Gym" under the GYM banner, "Bakery" under the BAKERY sign, never "Stadium" or "Shop").
 """
 
@@ -25,10 +25,7 @@ from render.painter.landmarks import bg_stadium
 from render.painter.shops import shop_kinds, sign, sign_text
 from story.plan import place_title
 from story.script import Script
-from story.venues import VENUES, ShopMatch, opened, place_drawn, places_drawn, venue_kind
-
-__all__ = ["VENUES", "draw_venue", "opened", "place_drawn", "places_drawn", "venue_captions", "venue_kind",
-           "venue_title"]
+from story.venues import VENUES, ShopMatch, places_drawn
 
 
 def _gym(c: Canvas, banner: str) -> None:
