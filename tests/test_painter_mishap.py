@@ -12,9 +12,10 @@ import numpy as np
 import pytest
 
 from render.painter.poses import DRINKS, liquid
-from render.painter.venues import VENUES, places_drawn, venue_captions
+from render.painter.venues import venue_captions
 from story.plan import place_title
 from story.script import Script
+from story.venues import VENUES, places_drawn
 from tests.test_staging import _scene, _script, _still
 
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from render.painter.venues import places_drawn, venue_captions
+from render.painter.venues import venue_captions
 from story.offline import write_story
 from story.script import Script
+from story.venues import places_drawn
 from tests.test_staging import SMALL, _scene, _still
 
 

@@ -12,10 +12,11 @@ import numpy as np
 import pytest
 
 from render.painter.staging import stage_scene
-from render.painter.venues import places_drawn, venue_captions
+from render.painter.venues import venue_captions
 from render.painter.vocabulary import match_prop, stage_action
 from story.offline import write_offline
 from story.script import Scene, Script
+from story.venues import places_drawn
 from tests.test_staging import _scene, _script, _still
 
 

@@ -15,13 +15,13 @@ from functools import cache
 import numpy as np
 import pytest
 
-from render.painter.venues import venue_kind
 from story.clauses import clauses
 from story.kinds import kinds_data
 from story.offline import write_story
 from story.premise import analyse
 from story.script import Scene, Script
 from story.staged import thrown_out
+from story.venues import venue_kind
 from story.weave import fits_weather
 from tests.test_staging import _scene, _still
 

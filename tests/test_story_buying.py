@@ -12,13 +12,13 @@ from functools import cache
 import numpy as np
 import pytest
 
-from render.painter.venues import venue_kind
 from render.painter.vocabulary import art, match_prop
 from story.buying import bought_told, home_bought, saved_for, saving_up, show_buying
 from story.offline import write_story
 from story.premise import analyse
 from story.riches import implied_riches
 from story.script import Scene, Script
+from story.venues import venue_kind
 from tests.test_staging import _scene, _still
 
 

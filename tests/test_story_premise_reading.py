@@ -9,10 +9,11 @@ import random
 import pytest
 
 from render.painter.looks import resolve_look
-from render.painter.venues import VENUES, places_drawn, venue_captions
+from render.painter.venues import venue_captions
 from story.clauses import clauses
 from story.offline import write_story
 from story.premise import analyse
+from story.venues import VENUES, places_drawn
 
 
 def _lang(premise: str) -> str:

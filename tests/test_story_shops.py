@@ -10,14 +10,13 @@ from functools import cache
 
 import pytest
 
-from render.painter.shops import shop_kind
-from render.painter.venues import places_drawn
 from render.painter.vocabulary import match_prop
 from story.kinds import story_kind
 from story.lexicon import lexicon
 from story.offline import write_story
 from story.premise import analyse
 from story.script import Script
+from story.venues import places_drawn, shop_kind
 
 
 @cache
