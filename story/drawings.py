@@ -49,7 +49,8 @@ UNDER_BED = re.compile(r"\b(?:hides?|hid|hidden|hiding|crawls?|crawled|crawling|
 # 丢进河里): the thrower's paw flung up and out, the thing flying off from it along its arc
 THROWING = re.compile(r"\b(?:throws?|threw|thrown|throwing|toss|tosses|tossed|tossing|flings?|flung|flinging|"
                       r"hurls?|hurled|hurling|chucks?|chucked)\b(?![^.!?;]{0,6}\b(?:a party|up\b|a fit|a tantrum|"
-                      r"a punch|punches))|扔|丢掉|丢进|丢到|丢出|丢下|甩掉|甩开了?手里|甩(?:在|到|向|给)|砸(?:在|到|向)")
+                      r"a punch|punches))|扔|丢掉|丢进|丢到|丢出|丢下|甩掉|甩开了?手里|甩(?:在|到|向|给)|砸(?:在|到|向)|"
+                      r"把[^，。！？,.!?]{1,8}?摔(?:在|到|向)")  # 把钱摔在它脸上: flung at it (摔在地上 alone is a fall)
 # the one the scene's throw befalls ("is thrown out of the house", 被扔掉了): no throw of its own for the painter to
 # draw unless it finds a thing to fling, which a script cannot tell it of
 THROWN = re.compile(r"\b(?:is|was|are|were|gets?|got|been|being)\s+(?:\w+\s+)?(?:thrown|tossed|flung|hurled|chucked)"

@@ -147,6 +147,10 @@ def hero_jobs(hits: list[Hit], tokens: Tokens, people: list[Person] | None = Non
             continue  # 花店老板娘小美收养了小狗, 面包店的老板娘: the shop is that boss's, no job of the hero's
         if _only_the_place(h, hits, tokens):
             continue  # 流浪狗在菜市场捡到钱包, "waits at the market": where it is, no vendor's job
+        if tokens.chinese and "".join(tokens.words[max(0, h.start - 2):h.start]).removesuffix("了").endswith(_OUT_OF_ZH):
+            continue  # 让它滚出公司, 被赶出了公司: the company it is thrown out of, no founder's job
+        if any(x.section == "events" and x.key == "compete" and x.start == h.end for x in hits):
+            continue  # 参加厨艺比赛, "wins a cooking contest": what the contest is, the hero one of its contestants
         if tokens.words[h.end:h.end + 1] and tokens.words[h.end].lower() in _OBJECT_PRONOUNS:
             continue  # "the white cat nurses him back to health": a deed done to someone, no nurse's job
         if _doer_of_its_own(h, hits, tokens):
@@ -166,6 +170,7 @@ def hero_jobs(hits: list[Hit], tokens: Tokens, people: list[Person] | None = Non
 # only after a goal's words ("wants to be president", "becomes mayor", 当上了市长) or in the race's own words
 # ("runs for mayor", "the election", 竞选)
 _TITLES = frozenset({"mayor", "president", "politician", "市长", "总统"})
+_OUT_OF_ZH = ("滚出", "赶出", "踢出", "逐出", "离开")  # 滚出(了)公司: the place one leaves or is thrown out of
 _OBJECT_PRONOUNS = frozenset({"him", "her", "it", "them", "me", "us"})  # after a verb, never after a job
 _PETS = frozenset({"breeds", "species"})
 _ROLE_LEAD = frozenset({"a", "an", "the", "old", "kind", "young", "poor", "rich", "lonely", "local"})

@@ -325,8 +325,9 @@ def in_context(hits: list[Hit], tokens: Tokens) -> list[Hit]:
         people = {h.end for h in hits if h.section in {"breeds", "species", "relations"}}
         starts = {h.start for h in hits if h.section in {"breeds", "species", "relations"}}
         kept = [h for h in hits if not _family_or_measure(h, tokens, people) and not _doubled(h, tokens)
-                and not _brought_home(h, tokens) and not _scorns_nobody(h, tokens, starts)]
-        return [m for h in kept for m in _laughed_at(h, tokens, people | starts)]
+                and not _brought_home(h, tokens) and not _scorns_nobody(h, tokens, starts)
+                and not _wronged_to_tears(h, hits)]
+        return _thrown_things([m for h in kept for m in _laughed_at(h, tokens, people | starts)], tokens)
     words = tokens.words
     props = {(h.start, h.end) for h in hits if h.section == "props"}
     out = []
@@ -399,6 +400,40 @@ def _laughed_at(h: Hit, tokens: Tokens, people: set[int]) -> list[Hit]:
             tokens.words[h.end:h.end + 1] and tokens.words[h.end] in _AT_WHOM_ZH or at in people):
         return [h]
     return [Hit("actions", "sneer", h.start, h.end, h.pos, h.surface), Hit("events", "mock", h.start, h.end, h.pos, h.surface)]
+
+
+def _wronged_to_tears(h: Hit, hits: list[Hit]) -> bool:
+    """哭 right after a wrong's verb (被老板骂哭了, 把小狗欺负哭了): the tears are the one wronged's, the result of the
+    scolding, never a deed of the one who scolds."""
+    return h.section == "actions" and h.key == "cry" and any(
+        x.section == "events" and x.end == h.start and x.key in _WRONGED_TO_TEARS for x in hits)
+
+
+_WRONGED_TO_TEARS = frozenset({"mock", "frame", "fire", "betray", "dump"})
+_THROWS_ZH = ("甩", "扔", "丢", "摔", "砸")  # 把钱甩在它脸上, 把工资扔在地上, 把钞票砸在流浪猫身上
+_PUNCT_ZH = frozenset("，。！？；、,.!?;：:")
+
+
+def _thrown_things(hits: list[Hit], tokens: Tokens) -> list[Hit]:
+    """The hits less a pet dumped or abandoned where a thing is flung (把钱甩在小猫脸上, 把工资扔在地上): 把, a thing of
+    the vocabulary and no pet or pronoun between, then 甩/扔/丢/摔/砸 is a throw (``story.staged.action_of`` stages it
+    as the shove a throw is drawn from), no wrong of leaving (把小猫扔在路边, 把它甩了 stay so)."""
+    words = tokens.words
+    out = list(hits)
+    for b, w in enumerate(words):
+        if w != "把":
+            continue
+        v = next((k for k in range(b + 1, min(len(words), b + 6)) if words[k] in _PUNCT_ZH
+                  or words[k].startswith(_THROWS_ZH)), None)
+        if v is None or words[v] in _PUNCT_ZH:
+            continue
+        between = [h for h in hits if b < h.start < v]
+        if not any(h.section == "props" for h in between) or any(
+                h.section in {"breeds", "species", "relations"} for h in between) or \
+                any(x in _AT_WHOM_ZH for x in words[b + 1:v]):
+            continue
+        out = [h for h in out if not (h.section == "events" and h.key in {"dump", "abandon"} and h.start == v)]
+    return out
 
 
 _DREAM_OF = {"梦想", "理想"}  # 梦想(中)的学校, "her dream school": the thing wished for, no career dream

@@ -215,6 +215,8 @@ def action_of(c: Clause) -> tuple[str, bool]:
         # up on the carrier's back (the painter draws the carry from the words), never a job's chores nor a gift
     if broke_down(c.verb):
         return "shocked", False  # "the delivery dog's car breaks down in the rain": staring at it, no tears
+    if flung_zh(c):
+        return "push", False  # 老板把钱甩在小猫脸上: the throw's stand-in, drawn as the throw (``story.drawings``)
     saved = _saving(c, data["saving_actions"])
     if saved:
         return saved, False
@@ -248,6 +250,22 @@ def action_of(c: Clause) -> tuple[str, bool]:
     if act == "work" and c.obj and re.match(r"送(?:了|给)?", c.verb) and not c.jobs:
         return "give", False  # 送了它一条鱼: a gift to someone, no delivery round
     return act, exact
+
+
+_FLUNG_ZH = re.compile(r"把(?P<thing>[^，。！？,.!?]{1,8}?)(?:狠狠地?|用力地?|一把)?(?:甩|扔|摔|砸|丢)(?!了?$)")
+
+
+def flung_zh(c: Clause) -> bool:
+    """The clause flings a thing of the vocabulary, no pet (把钱甩在小猫脸上, 把工资扔在地上, 把钞票砸在它身上): a throw
+    (把小猫扔在路边 abandons a pet, 把它甩了 dumps one: no throw)."""
+    if not c.props or c.passive or not HAN.search(c.verb):
+        return False
+    said = "".join("\x00" if p.key else p.text for p in c.parts)
+    m = _FLUNG_ZH.search(said)
+    return m is not None and "\x00" not in m.group("thing") and not any(w in m.group("thing") for w in _WHOM_ZH_WORDS)
+
+
+_WHOM_ZH_WORDS = ("它", "他", "她")
 
 
 def _arrest_zh(c: Clause, words: list[str]) -> bool:
@@ -426,7 +444,7 @@ def _verb_action(c: Clause) -> tuple[str, bool]:
         if rest and f"{form} {rest[0]}" in data["verb_actions"]:  # "looks after", "takes care of": the care
             return str(data["verb_actions"][f"{form} {rest[0]}"]), False
     said = _without_nouns(verb)
-    for word, act in data["verb_actions"].items():
+    for word, act in sorted(data["verb_actions"].items(), key=lambda wa: -len(wa[0])):  # 开除 fires, 开 only opens
         if HAN.search(word) and word in said:
             return str(act), False
     if c.actions:
@@ -660,6 +678,8 @@ def visual_note(c: Clause, cast: Cast, where: str | None, heros_place: bool = Fa
     note = f"we see {actor} {word} {prep if toward else ''}{toward}".strip() + (" alone" if away else "")
     if left:  # "his girlfriend dumps him for a rich husky", "his wife runs off with a rich Persian": the one left
         note += f", {cast.name(cast.hero)} crying"  # behind is there, heartbroken, not standing by
+    elif toward and wrongs(c.events) and re.search(rf"{HAN.pattern}哭", c.verb):  # 被老板骂哭了: the one scolded
+        note += f", {toward} crying"  # cries, the boss only scolds
     state = lex.data["actions"].get(c.obj_actions[0]) if c.obj_actions and toward and not left else None
     if state is not None:  # "takes in a shivering stray kitten": the kitten is the one shivering
         note += f", {toward} {_ing(str(state['en'][0]).split()[0])}"

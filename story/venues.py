@@ -154,7 +154,8 @@ VENUES: dict[str, Venue] = {
     "warehouse": Venue("construction_site", tuple((w, "WAREHOUSE") for w in (
         "warehouse", "storehouse", "distribution centre", "distribution center", "fulfilment centre",
         "fulfillment center", "logistics centre", "logistics center", "depot", "stockroom", "仓库", "库房", "货仓",
-        "物流中心", "物流仓库", "仓储"))),
+        "物流中心", "物流仓库", "物流园", "快递站", "快递仓库", "分拣中心", "配送中心", "仓储", "sorting center",
+        "sorting centre", "parcel depot"))),
     "villa": Venue("mansion", tuple((w, "") for w in (
         "mansion's garden", "mansion garden", "big house", "house with a garden", "villa", "garden", "大房子",
         "别墅", "花园")), sources=("setting", "props"), titled=False),

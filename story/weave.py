@@ -547,6 +547,10 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
             beats.remove(home[len(home) // 2])  # the new home told a scene shorter (its middle), the wait seen
         where = _PLACE_SAID.search(str(first.get("visual", "")))
         lone = {"hero": cast.name(cast.hero), "actor": cast.name(cast.hero)}
+        said = clauses[first["clause"]].text.lower()
+        caged = waited.get("caged")  # 宠物店笼子里没人要的小猫: it waits in its cage, and the lines say so (drawn there)
+        if caged and any(w in said for w in caged["words"][analysis_lang(said)]):
+            waited = caged
         for _ in range(2):
             if length(beats, lang) >= FILL_S - 4:
                 break

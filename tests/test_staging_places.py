@@ -21,7 +21,7 @@ from tests.test_staging import _HERO, _PARTNER, _RIVAL, SMALL, _scene, _still
 KINDS = ["flower shop", "bakery", "café", "grocery", "bookshop", "fish market", "butcher", "noodle shop", "dumpling shop",
          "barber", "toy shop", "ice cream shop", "burger shop", "pizzeria", "sushi bar", "hot dog stand",
          "hot pot restaurant", "milk tea shop", "tailor shop", "repair shop", "animal shelter", "bun shop", "cobbler",
-         "pet shop"]
+         "pet shop", "newsstand"]
 
 
 def test_shops_file_is_complete_and_consistent() -> None:
@@ -55,6 +55,7 @@ def _shop_scene(location: str, setting: str, **kw: Any) -> Scene:
     ("a quiet café", "café"), ("coffee shop", "café"), ("奶茶店", "milk tea shop"),
     ("a fruit stall", "grocery"), ("grocery store", "grocery"), ("水果摊", "grocery"),
     ("a dusty bookshop", "bookshop"), ("书店", "bookshop"),
+    ("a newsstand on the corner", "newsstand"), ("街角的报摊", "newsstand"), ("报刊亭", "newsstand"),
     ("the fish market", "fish market"), ("fishmonger", "fish market"), ("海鲜市场", "fish market"),
     ("the butcher dog's shop", "butcher"), ("a deli", "butcher"), ("肉铺", "butcher"),
     ("a busy noodle shop", "noodle shop"), ("ramen bar", "noodle shop"), ("面馆", "noodle shop"),

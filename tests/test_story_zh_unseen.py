@@ -173,7 +173,7 @@ def test_the_lost_puppy_is_the_hero_and_its_owner_puts_up_posters(seed: int) -> 
     script = write_offline(premise, "golden-retriever", "zh", seed)
     assert len(script.characters) == 2 and script.characters[0].species == "dog"
     posters = next(s for s in script.scenes if "寻狗启事" in s.narration)  # the word kept whole, no name inside
-    assert "campaign posters" in posters.props
+    assert "poster" in posters.props and "campaign posters" not in posters.props  # a lost dog's poster, no election
     owner = _name(script, "owner")
     assert any(f"主人{owner}贴了寻狗启事" in t for t in _lines(script)), _lines(script)
 

@@ -2,7 +2,7 @@
 bakery with bread and cakes, a café, a milk tea shop with cups of bubble tea, a tailor's with bolts of cloth and spools of thread, a repair shop with a car up on its lift, tyres and toolboxes, a grocery with crates of fruit, a bookshop, a fish market, a butcher's
 with strings of sausages and roasts, a noodle shop, a dumpling shop (plates of dumplings), a bun shop (steamers of steamed buns), a cobbler's (mended shoes), a pet shop (fish tanks, bird cages, sacks of pet food), a barber's, a toy shop, an ice cream shop, a burger shop, a pizzeria, a sushi
 bar, a hot dog stand, a hot pot restaurant, an animal shelter with puppies and kittens behind kennel bars under a
-SHELTER sign between two paw prints.
+SHELTER sign between two paw prints, a newsstand (报刊亭) with its stacks of newspapers.
 
 ``story.venues.shop_kind`` finds which shop a scene means (its own setting, props and narration first, then the
 premise: "a cat opens a flower shop" makes every shop scene of that story a flower shop); ``draw_shop``
@@ -333,6 +333,7 @@ GOODS: dict[str, Callable[[Pen, int], None]] = {
     "ice cream": _food("ice cream"), "salon": _salon, "toys": _toys, "burgers": _food("burger"),
     "pizza": _food("pizza"), "sushi": _food("sushi"), "hot dogs": _food("hot dog"), "hotpot": _hotpot,
     "milk tea": _food("bubble tea"), "fabric": _fabric, "car parts": _car_parts, "kennels": _kennel,
+    "newspapers": _food("newspaper"),
 }
 
 
