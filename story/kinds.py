@@ -62,6 +62,7 @@ class Kind:
     # is both of theirs ("Milo and Luna fall out over the bed and finally share it": both share it)
     ends_last: bool = False  # its closing clause is the last scene, after the arc's own outcome ("…and finally
     # share it": told after the quarrel's lonely night, the sorry and the hug, never before them)
+    home_goal: bool = False  # a home it names may be only where it goes (kinds.json ``home_goal``: "finds its way home")
 
     def closes(self, text: str) -> bool:
         """The clause tells how this kind of story ends ("nurses him back to health", 直到他好起来)."""
@@ -81,6 +82,9 @@ class Kind:
         striving premise of a kind keeps the effort lines after its own."""
         data = kinds_data()
         own: dict[str, Any] = next((k for k in data["kinds"] if k["id"] == self.id), {})
+        if "pools_of" in own:  # a kitten found and kept: an adoption's lines, its own ending and lead
+            lent = next(k for k in data["kinds"] if k["id"] == own["pools_of"])
+            own = {**own, **{s: lent[s] for s in ("more", "say") if s in lent}}
         calm = data["calm"]
         out: dict[str, Any] = {"more": dict(base["more"]), "say": dict(base["say"]), "ending": base["ending"],
                                "lead": None}
@@ -107,6 +111,19 @@ class Kind:
         elif "ending" in own:
             out["ending"] = {lang: [*own["ending"][lang], *base["ending"][lang]] for lang in ("en", "zh")}
         return out
+
+
+def home_goal(premise: str, surface: str) -> bool:
+    """Every time the premise says its home word (``surface``), it says it as where the story goes ("finds its way
+    home", "takes it home", 回到家, 找到了新家: kinds.json ``home_goal``), never as where it is ("at home", 家里)."""
+    words = kinds_data()["home_goal"]
+    if _HAN.search(surface):
+        at = [m.start() for m in re.finditer(re.escape(surface), premise)]
+        return bool(at) and all(premise[:i].endswith(tuple(words["zh"])) or premise[:i].endswith(("找到了", "回到了"))
+                                for i in at)
+    said = list(re.finditer(rf"\b{re.escape(surface.lower())}\b", premise.lower()))
+    before = re.compile(rf"\b(?:{'|'.join(map(re.escape, words['en']))})\s+$")
+    return bool(said) and all(before.search(premise.lower()[:m.start()]) for m in said)
 
 
 def _has(word: str, premise: str) -> bool:
@@ -201,11 +218,13 @@ def _partner_wrong(kind: dict[str, Any], analysis: Analysis) -> str | None:
     return None
 
 
-def _hero_does(analysis: Analysis, word: str) -> bool:
+def _hero_does(analysis: Analysis, word: str, unnamed: bool = False) -> bool:
     """The premise's clause that says ``word`` tells the hero doing it (not done to it, not another's deed);
-    a word no clause holds whole counts as the hero's."""
+    a word no clause holds whole counts as the hero's, and (``unnamed``) one a clause of no doer read says
+    (保安大黄狗追上了…: the hero's chase)."""
     told = [c for c in clauses(analysis) if _has(word, c.text)]
-    return not told or any(c.actor == analysis.cast[0].key and not c.passive for c in told)
+    doers = {analysis.cast[0].key, None} if unnamed else {analysis.cast[0].key}
+    return not told or any(c.actor in doers and not c.passive for c in told)
 
 
 def _of_hero_side_with(analysis: Analysis, trait: str) -> bool:
@@ -319,7 +338,8 @@ def story_kind(analysis: Analysis) -> Kind:
         elif k.get("setting_of_mishap") and mishap_moves_on(analysis):
             continue  # "drops a cake on a poodle at her birthday party, gets fired, then wins a baking show": no party
         ignored = set(rule["other_ignores"]) if k["id"] == forced and lost is not analysis.hero else set()
-        if k.get("doer") == "hero" and not ill and not _hero_does(analysis, said or ""):
+        done = _said_with(k["with"], None, analysis.premise) if k.get("doer_of") == "with" else said
+        if k.get("doer") == "hero" and not ill and not _hero_does(analysis, done or "", "doer_of" in k):
             continue  # "a cat's roommate lies about her": no misdeed of the hero's
         if k.get("doer") == "not_hero" and (len(analysis.cast) < 2 or _hero_does(analysis, said or "")):
             continue  # "a kitten's roommate breaks his favourite toy": another's deed, the hero's loss
@@ -344,7 +364,8 @@ def story_kind(analysis: Analysis) -> Kind:
                     bool(k.get("open_ending")), bool(k.get("feelings_of_hero")), frozenset(k.get("turn_events", ())),
                     _hurt_words(k), bool(k.get("at_home")), bool(k.get("hurt_any")),
                     (*k.get("closing", {}).get("en", ()), *k.get("closing", {}).get("zh", ())), bool(k.get("ill_setback")),
-                    str(k.get("company", "")), bool(k.get("pair")), bool(k.get("ends_last")))
+                    str(k.get("company", "")), bool(k.get("pair")), bool(k.get("ends_last")),
+                    bool(k.get("home_goal")))
     strives = striving(analysis)
     underdog = bool(events & set(kinds_data()["striving"]["underdog_events"]))
     if strives or underdog:

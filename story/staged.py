@@ -20,7 +20,7 @@ from story.clauses import Clause, clauses, outsider_entry
 from story.datafiles import read_json
 from story.drawings import carried_on_back, spilt_thing
 from story.gear import is_gear, note_phrase, tool_action
-from story.kinds import STRIVING, Kind, mishap_moves_on
+from story.kinds import STRIVING, Kind, home_goal, mishap_moves_on, story_kind
 from story.lexicon import lexicon
 from story.life import longs_for
 from story.nearest import Nearest, abstract_words, nearest, things
@@ -520,12 +520,19 @@ def main_place(c: Clause) -> Nearest | None:
 def premise_place(analysis: Analysis) -> tuple[str, str | None] | None:
     """(lexicon place key, the premise's word for it) of the place the premise's story is at: its first
     vocabulary place, unless that only colours it ("the city dance contest") or there is none, and the
-    premise names a more specific one drawn as its nearest (the contest's stage, the fishing contest's lake)."""
+    premise names a more specific one drawn as its nearest (the contest's stage, the fishing contest's lake); a home
+    a lost pet's or a found one's story names only as where it goes ("finds its way home", 找到了新家) is none."""
+    lex = lexicon()
     key = analysis.places[0] if analysis.places else None
     surface = analysis.surfaces.get(f"places:{key}") if key else None
-    if key is None or broad_place(surface or str(lexicon().entry("places", key)["en"][0])):
-        specific = next((n for n in things(analysis.premise, analysis.language)
-                         if n.section == "places" and not broad_place(n.wanted)), None)
+    gone_home = key is not None and bool(surface) and lex.entry("places", key)["location"] == "bedroom" \
+        and story_kind(analysis).home_goal and home_goal(analysis.premise, str(surface))
+    if gone_home:  # "finds its way home", 找到了新家: the home is where it ends, not where it is
+        key = next((k for k in analysis.places[1:] if lex.entry("places", k)["location"] != "bedroom"), None)
+        surface = analysis.surfaces.get(f"places:{key}") if key else None
+    if key is None or broad_place(surface or str(lex.entry("places", key)["en"][0])):
+        specific = next((n for n in things(analysis.premise, analysis.language) if n.section == "places"
+                         and not broad_place(n.wanted) and not (gone_home and n.used == "bedroom")), None)
         if specific is not None:
             return specific.used, specific.wanted
     if key is None and analysis.job is None and home_occasion(analysis.premise):
