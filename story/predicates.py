@@ -13,6 +13,7 @@ from story.lexicon import Hit, Tokens
 
 _IS_ZH = {"是", "其实是", "原来是", "竟然是", "居然是", "就是", "成了", "成为", "变成", "当上", "当了", "成为了"}
 _PUNCT = r"[，。；！？、,.;!?]"
+_SERVES_AS_ZH = frozenset({"当", "做", "当起", "当起了", "做了", "当着"})  # 当学徒, 做保姆: the role the subject takes
 
 
 # adverbs that end in 是 and say no "is" (婆婆总是刁难新来的儿媳: 儿媳 is one more pet, not what 婆婆 is)
@@ -22,7 +23,10 @@ _ADVERB_SHI = frozenset({"总是", "老是", "还是", "也是", "就是", "可�
 
 def said_of_subject_zh(words: tuple[str, ...], start: int, breaks: set[int]) -> bool:
     """True when a Chinese relation word is said of the subject ("…是公司的新老板", "成了外卖公司的老板"):
-    a 是/成了 a few words before it, with no punctuation between."""
+    a 是/成了 a few words before it, with no punctuation between; or 当/做 right before it inside a clause
+    (在面包店当学徒: the apprentice it serves as, no one more; 当主人回家时 opens a clause: "when")."""
+    if start >= 2 and words[start - 1] in _SERVES_AS_ZH and not re.fullmatch(_PUNCT, words[start - 2]):
+        return True
     for k in range(start - 1, max(-1, start - 6), -1):
         if re.fullmatch(_PUNCT, words[k]):
             return False

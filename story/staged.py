@@ -217,6 +217,8 @@ def action_of(c: Clause) -> tuple[str, bool]:
         return "shocked", False  # "the delivery dog's car breaks down in the rain": staring at it, no tears
     if flung_zh(c):
         return "push", False  # 老板把钱甩在小猫脸上: the throw's stand-in, drawn as the throw (``story.drawings``)
+    if "trophy" in c.props and _WON_ZH.search(c.verb):
+        return "celebrate", False  # 参加厨艺比赛拿了冠军: the title won, the trophy held up, no race run
     saved = _saving(c, data["saving_actions"])
     if saved:
         return saved, False
@@ -252,6 +254,7 @@ def action_of(c: Clause) -> tuple[str, bool]:
     return act, exact
 
 
+_WON_ZH = re.compile(r"(?:拿|得|获得|夺|赢|赢得|拿下)(?:了|下|到)?(?:冠军|第一名?|金牌)")
 _FLUNG_ZH = re.compile(r"把(?P<thing>[^，。！？,.!?]{1,8}?)(?:狠狠地?|用力地?|一把)?(?:甩|扔|摔|砸|丢)(?!了?$)")
 
 

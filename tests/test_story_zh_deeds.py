@@ -139,3 +139,32 @@ def test_the_one_scolded_to_tears_cries_not_the_boss(premise: str) -> None:
     scene = next(s for s in script.scenes if "骂哭" in s.narration)
     acts = {a.id: a.action for a in scene.characters}
     assert acts.get("hero") == "cry" and acts.get("rival") not in (None, "cry"), acts
+
+
+def test_the_apprentice_it_serves_as_is_no_one_more() -> None:
+    """在面包店当学徒: the hero is the apprentice (a baker's), no apprentice friend cast beside it; 当 opening a
+    clause ("when") still names the one who comes home."""
+    analysis = analyse("橘猫在面包店当学徒，被师傅赶了出去，后来在电视烘焙比赛上赢了师傅")
+    assert [p.role for p in analysis.cast] == ["hero", "rival"], [(p.role, p.words) for p in analysis.cast]
+    assert "学徒" not in understood_line(analysis, "zh")
+    assert "主人" in understood_line(analyse("当主人回家的时候，小狗已经把家收拾好了"), "zh")
+
+
+def test_work_at_a_milk_tea_shop_is_drawn_with_its_tea_not_a_wok() -> None:
+    script = write_offline("橘猫在奶茶店打工，被老板骂哭了，后来自己开了一家奶茶店", "ginger-cat", "zh", 1)
+    report = _report(script)
+    working = [c for r in report if r["drawn"].get("place") == "milk tea shop" for c in r["drawn"]["characters"]
+               if c["action"] == "work"]
+    assert working and all(c["rig"] is None and c["holding"]["drawn"] == "coffee cup" for c in working), working
+
+
+@pytest.mark.parametrize(("premise", "lang"), [
+    ("宠物店笼子里的小狗每天看着别的狗被买走，终于有一天一个老奶奶带它回了家", "zh"),
+    ("小猫在宠物店的笼子里等了三年，终于有人来接它回家", "zh"),
+    ("a shy kitten waits in a cage at the pet shop until a little girl adopts her", "en"),
+])
+def test_a_pet_the_premise_cages_at_the_shop_is_drawn_caged_there(premise: str, lang: str) -> None:
+    script = write_offline(premise, "ginger-cat", lang, 1)
+    report = _report(script)
+    caged = [i for i, r in enumerate(report) if any("caged" in c["marks"] for c in r["drawn"]["characters"])]
+    assert len(caged) >= 2 and all(script.scenes[i].location == "shop" for i in caged), caged

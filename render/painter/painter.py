@@ -72,6 +72,9 @@ _LITTER: dict[int, list[tuple[float, float]]] = {
 
 
 _BOXES = PropMatch("boxes", "boxes", "exact")
+# what one works with in a shop that cooks at no stove, instead of the wok a restaurant's work is drawn with: a café's
+# coffee, a milk tea shop's bubble tea, a bakery's bread, an ice cream shop's cone (奶茶店打工: making the tea)
+_SHOP_WORK = {"café": "coffee", "milk tea shop": "bubble tea", "bakery": "bread", "ice cream shop": "ice cream"}
 
 
 def _even_down(v: float) -> int:
@@ -151,6 +154,12 @@ class StoryboardPainter:
             if shop is not None and shop.kind == "warehouse":  # what is carried in a warehouse is its boxes
                 staged = [replace(st, pose=replace(st.pose, holding=_BOXES)) if st.pose.holding is not None and
                           st.pose.holding.drawn == "bricks" else st for st in staged]
+            if shop is not None and shop.kind in _SHOP_WORK:  # its own goods in the worker's paws, no wok
+                made = match_prop(_SHOP_WORK[shop.kind])
+                staged = [replace(st, pose=replace(st.pose, job="serve", rig=None, arms="offer", holding=made))
+                          if st.pose.rig is not None and st.pose.rig.drawn == "wok" and not any(
+                              m == "wok" or match_prop(m).drawn == "wok" for m in scene.props) else st
+                          for st in staged]
             view = shown(scene.camera, spec)  # what every window of the scene's camera move shows
             fits = _fit_props(canvas, placed, staged, view, young)  # the props kept whole and in view
             placed = [replace(pp, where="front") if fits[k][2] else pp for k, pp in enumerate(placed)]

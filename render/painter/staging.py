@@ -253,10 +253,18 @@ _CAGED = re.compile(r"\b(?:in|inside|into)\s+(?:a|the|his|her|its|their|an)\s+(?
                     r"\bcaged\b|关在[^，。！？]{0,4}笼|笼子里|笼中|铁笼")
 
 
-def _caged(scene: Scene, staged: list[Staged], cast: list[str] | None) -> list[Staged]:
+# a pet the premise puts in a shop's or shelter's cage (宠物店笼子里的小狗, 在宠物店的笼子里等了三年, "a puppy in a
+# cage at the pet shop"): caged in every scene at the shop, not only where a line says so
+_CAGED_AT_SHOP = re.compile(r"(?:宠物店|收容所|pet shop|pet store|shelter)[^，。！？,.!?]{0,12}?(?:笼|cage)|"
+                            r"\bcage\b[^,.!?]{0,16}?\b(?:pet shop|pet store|shelter)\b")
+
+
+def _caged(scene: Scene, staged: list[Staged], cast: list[str] | None, premise: str = "") -> list[Staged]:
     """The hero (else the first on screen) standing, sitting or crying inside a cage where the scene's words tell
-    it: a ``caged`` mark, the bars drawn over it; none when it only acts on another (it is let out)."""
-    if not staged or not _CAGED.search(scene_words(scene)):
+    it, or in a shop where the premise cages it at the shop: a ``caged`` mark, the bars drawn over it; none when it
+    only acts on another (it is let out)."""
+    at_shop = scene.location == "shop" and _CAGED_AT_SHOP.search(premise.lower()) is not None
+    if not staged or not (_CAGED.search(scene_words(scene)) or at_shop):
         return staged
     ids = [st.id for st in staged]
     k = ids.index(cast[0]) if cast and cast[0] in ids else 0
@@ -615,7 +623,7 @@ def stage_scene(scene: Scene, cast: list[str] | None = None, young: Mapping[str,
     staged = _rescue(scene, staged, cast, premise, young, before)  # pulled out of the ice, carried out of the fire
     staged = [replace(st, bed=_bed(scene, st, bedded)) for st in staged]  # ill or asleep: in its bed
     staged = _under_bed(scene, staged, cast)  # or hiding under it
-    staged = _caged(scene, staged, cast)  # or locked in a cage
+    staged = _caged(scene, staged, cast, premise)  # or locked in a cage
     # 3b. a young one the hero rescues or hugs is held in the hero's arms, in front of its chest
     for c, app in enumerate(scene.characters):
         carrier = staged[c]
