@@ -1591,8 +1591,8 @@ def _props(seeds: int) -> None:
     """The props block (issue 12): the thing a premise names drawn as itself (the painter's own drawing, not a
     stand-in, nor another kind of the thing: a truck not a car), the shop drawn as its trade, and how many asked things no drawing is near to
     (drawn as nothing and reported as such, no stand-in present) per script."""
-    from story.venues import shop_kind
     from render.painter.vocabulary import art, match_prop
+    from story.venues import shop_kind
 
     def row(item: tuple[str, str, str, str | None], scripts: list[Script], tally: Tally) -> Iterator[str]:
         premise, lang, drawn, trade = item
