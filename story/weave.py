@@ -37,7 +37,7 @@ from story.premise import Analysis
 from story.repeats import repeats, sentences
 from story.script import spoken_length
 from story.spinedata import spine_data
-from story.staged import Beat, Cast, broad_place, dreamt_own, mending, phase
+from story.staged import Beat, Cast, action, broad_place, dreamt_own, mending, phase
 from story.text import HAN, fill_fields, within
 from story.voyage import asked_again
 
@@ -253,6 +253,21 @@ def after_deed(b: Beat, c: Clause, cast: Cast) -> str | None:
     return ", ".join([f"we see {cast.name(who)} {word} alone", *where])
 
 
+# a filler line that calls the many to look on ("Everyone at the warehouse turns to look", "Every eye at the mall is
+# on Max now", 所有人都在看着): its "everyone" is drawn as a crowd
+_CALLS_CROWD = re.compile(r"\b(?:everyone|everybody|every eye|every head|all eyes)\b(?! (?:has|had) gone)|所有人|大家|全场|掌声",
+                          re.IGNORECASE)
+
+
+_ROUTINE = {"situation", "rise", "plain", "dream"}  # a clause's kinds where it tells no moment for all to see
+
+
+def crowd_at_night(text: str) -> bool:
+    """The words (a beat's note and lines) call the many to look on at night ("we see Max working late at night at
+    the warehouse … Everyone at the warehouse turns to look"): nobody is there on a night shift to look."""
+    return bool(_CALLS_CROWD.search(text)) and any(h.key == "night" for h in lexicon().find(text, ["times"]))
+
+
 def fits_weather(text: str, weathers: Collection[str]) -> bool:
     """A line (or its note) names no weather but the story's own (``weathers``: its premise's, lexicon keys) or one
     that comes with it (``spine.json``'s ``weather_lines``: rain with a storm): no rain soaking the fur where it
@@ -355,15 +370,19 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         return opening is not None and at <= opening
 
     def pick(options: list[str], vals: dict[str, str], before: bool = False,
-             draw: random.Random | None = None) -> str | None:
+             draw: random.Random | None = None, there: str = "", lone: bool = False) -> str | None:
         """A line of ``options`` not said yet that fits; ``before``: told before the business opens; ``draw``: the
-        generator to draw it with (``rng`` unless told)."""
+        generator to draw it with (``rng`` unless told); ``there``: the words of the beat it is said in (its note and
+        line): no crowd looking on at a night shift (``crowd_at_night``); ``lone``: the hero's days of work leading up
+        to its doing, nobody turning to look at them."""
         draw = draw or rng
         said = [s for b in beats for s in sentences(str(b["line"])) if s not in told]
         filled = [(o, text) for o in options if o not in used and not _self_told(o, vals) and o not in unnoticed
                   and fits_scene(o, vals.get("scene", ""), lang) and fits_weather(o, weathers)
                   and (text := fill_fields(o, vals)) is not None and ok(text)
                   and not (before and claims_business(text))
+                  and (crowd_at_night(there) or not crowd_at_night(f"{there} {text}"))
+                  and not (lone and _CALLS_CROWD.search(text))
                   and not asked_again((kind or STRIVING).id, text, [str(b["line"]) for b in beats])
                   and not repeats(text, said, cast.names.values())  # never said twice ("Nobody says a word.")
                   and not repeats(text, list(told), cast.names.values(), 3)]
@@ -375,6 +394,10 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         choice, text = draw.choice(filled)
         used.add(choice)
         return text
+
+    def routine(b: Beat, c: Clause) -> bool:
+        """The clause tells the hero's plain work ("works at a warehouse by day", 在仓库上夜班): nobody turns to look."""
+        return b["kind"] in _ROUTINE and c.actor == cast.hero and action(c) in {"work", "study"}
 
     def aftermath(b: Beat, at: int, ahead: bool, opens: bool = False, bare: bool = False, says: bool = True,
                   draw: random.Random | None = None) -> None:
@@ -389,7 +412,7 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         later = None if ahead else after_deed(b, c, cast)  # a deed done once: its aftermath, not the deed again
         visual = _before(b, cast.workplace, doing) if ahead else later or b["visual"]
         more = pick(list(_lead(data, lead_pool, lang)) if opens else _pool(pools(b)["more"], b["kind"], lang, ends_last), vals,
-                    unopened(at), draw)
+                    unopened(at), draw, visual, ahead or routine(b, c))
         if more:
             beats.insert(at, {"speaker": NARRATOR, "line": more, "visual": visual,
                               "slot": "feeling", "asks": [] if ahead else b.get("asks", []),
@@ -441,7 +464,7 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
             vals = {k: v for k, v in ({**values(b), "actor": cast.name(cast.hero)} if opens else values(b)).items()
                     if k not in {"thing", "place", "at_place"}}
             pool = list(_lead(data, lead_pool, lang)) if opens else _pool(pools(b)["more"], b["kind"], lang, ends_last)
-            second = pick(pool, vals, unopened(at))
+            second = pick(pool, vals, unopened(at), there=f"{beats[at]['visual']} {beats[at]['line']}", lone=True)
             if second:
                 _append(beats[at], second, lang)
             if at + 1 < len(beats) and beats[at + 1]["slot"] != "reaction":
@@ -526,10 +549,10 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
             lead = {k: v for k, v in lead.items() if k not in {"place", "at_place"}}  # not yet built either
         for k in (["situation"] if clauses[first["clause"]].jobs else []) + [lead_pool]:
             at = beats.index(first)
-            line = pick(list(_lead(data, k, lang)), lead, unopened(at))
+            line = pick(list(_lead(data, k, lang)), lead, unopened(at), lone=True)  # its days at work, unwatched
             if not line or len(beats) >= MAX_BEATS - 3:
                 continue
-            second = pick(list(_lead(data, k, lang)), lead, unopened(at))
+            second = pick(list(_lead(data, k, lang)), lead, unopened(at), there=line, lone=True)
             beats.insert(at, {"speaker": NARRATOR, "line": f"{line}{'' if lang == 'zh' else ' '}{second or ''}".strip(),
                               "slot": "feeling", "asks": [], "visual": f"we see {cast.name(cast.hero)} {doing}{_at(cast.workplace)}"})
             said_k = "rise" if k == "lead" else k
@@ -614,7 +637,8 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
             if source is None:
                 continue
             more = pick(_pool(pools(source)["more"], source["kind"], lang, ends_last), values(source),
-                        unopened(beats.index(b) - 1))  # said after b's own line: before only if b is before
+                        unopened(beats.index(b) - 1), there=f"{b.get('visual', '')} {b['line']}",
+                        lone=source["slot"] == "premise" and routine(source, clauses[source["clause"]]))  # said after b's own line: before only if b is before
             if not more:
                 continue
             at = beats.index(b) + 1
