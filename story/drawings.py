@@ -112,6 +112,7 @@ def dropper(scene: Scene, cast: Sequence[str] | None) -> str | None:
 # the painter's report's ``drawn_as`` for each
 CARRY, RIDER, HIDE, THROW, SLAP, TEAR, DROP = ("carry on back", "on back", "hide under bed", "throw", "slap", "tear",
                                              "drop")
+TRIP, FALL = "trip", "trip and fall"  # the one who trips another (its foot out), the one who falls
 # a rescue the scene's words tell from a danger (``story.dangers``: pulls him out of the frozen lake, 从着火的房子里救出,
 # digs the hiker out of the snow), the premise's danger where the scene names none: the rescuer drawn at it (reaching
 # down to the one in the ice hole, the well, the net, the snow; carrying it out of the fire), the one saved in it;
@@ -220,6 +221,29 @@ def back_carry(scene: Scene, cast: Sequence[str] | None, premise: str = "",
     return carrier.id, rider
 
 
+# one who trips or stumbles and falls (a clumsy waiter trips, a rude customer trips her on purpose, 被绊倒了, 摔了一跤):
+# the one falling pitched forward, paws flung up; the one who tripped it (a shove staged at it) with its foot stuck
+# out; never a journey ("a road trip", "the school trip")
+TRIPPING = re.compile(r"\b(?:trips|tripped|tripping|stumbles?|stumbled|stumbling|trip (?:over|on|up)|falls flat|"
+                      r"falls over|fell over|fell flat)\b|绊倒|绊了一跤|摔倒|跌倒|摔了一跤|摔了个跟头|滑倒|摔跤")
+TRIP_STANDINS = {"push", "fight", "stand", "walk", "run", "work", "shocked", "talk", "enter", "exit", "give", "point"}
+
+
+def trips(scene: Scene, cast: Sequence[str] | None) -> dict[str, str]:
+    """Who trips and who is tripped where the scene's words tell it, by id: one shoving another on screen where the
+    words trip (the shove a trip staged at its target) trips it (``TRIP``), its target falls (``FALL``); where none
+    does, the lead falls, staged as any of ``TRIP_STANDINS``; {} where the words tell no trip."""
+    if not scene.characters or not TRIPPING.search(scene_words(scene)):
+        return {}
+    ids = {a.id for a in scene.characters}
+    shove = next((a for a in scene.characters if a.action in {"push", "fight"} and a.target in ids
+                  and a.target != a.id), None)
+    if shove is not None:
+        return {shove.id: TRIP, str(shove.target): FALL}
+    doer = next(a for a in scene.characters if a.id == lead(scene, cast))
+    return {doer.id: FALL} if doer.action in TRIP_STANDINS else {}
+
+
 def hider(scene: Scene, cast: Sequence[str] | None) -> str | None:
     """Who hides under the bed where the scene's words tell it: the hero, else the first on screen; else None."""
     if not scene.characters or not UNDER_BED.search(scene_words(scene)):
@@ -290,13 +314,13 @@ def rescued_at(script: Script) -> int | None:
 
 def own_drawings(scene: Scene, cast: Sequence[str] | None, premise: str = "", before: bool = False) -> dict[str, str]:
     """Each on screen the painter draws with a drawing of its own in ``scene``, by id, as read from the script: a
-    slap or tearing up (``struck``), a carry on the back and the one carried (``back_carry``), hiding under the bed
+    trip and fall (``trips``), a slap or tearing up (``struck``), a carry on the back and the one carried (``back_carry``), hiding under the bed
     (``hider``), a thing dropped or spilt (``dropper``), a throw (``thrower``'s, where a thing is asked and the
     words throw it, not the one thrown out), a rescue from a danger and the one saved (``rescue_drawing``),
     and where the scene is ``before`` the rescue, the one in the danger (``in_danger``); a later one drawn over an
     earlier (the hider no longer carrying). The painter may still draw less where only it can tell (one lying down
     carries nobody, a scooter asked is ridden), and says so in its report."""
-    out = struck(scene, cast)
+    out = {**trips(scene, cast), **struck(scene, cast)}
     rescue = rescue_drawing(scene, cast, premise)
     if rescue is not None:
         out[rescue[0]], out[rescue[1]] = danger_drawing(rescue[2])["rescuer"], danger_drawing(rescue[2])["saved"]
@@ -309,7 +333,7 @@ def own_drawings(scene: Scene, cast: Sequence[str] | None, premise: str = "", be
     if hiding is not None and out.get(hiding) != RIDER:
         out[hiding] = HIDE
     dropping = dropper(scene, cast)
-    if dropping is not None and dropping not in out:
+    if dropping is not None and out.get(dropping, FALL) == FALL:  # trips and drops the tray: the tray tumbling
         out[dropping] = DROP
     if scene.characters and scene.props and tells_throw(scene) and not THROWN.search(scene_words(scene)):
         who = thrower(scene, cast)

@@ -9,6 +9,9 @@ import re
 
 import pytest
 
+from render.painter.props import VARIANTS
+from render.painter.vocabulary import art, match_prop
+from story.drawings import FALL, TRIP, TRIPPING, drawn_lines, own_drawings, scene_words
 from story.offline import write_story
 from story.weave import crowd_at_night
 
@@ -47,3 +50,48 @@ def test_a_crowd_at_night_is_read_from_the_words() -> None:
     assert crowd_at_night("小橘在仓库上夜班。所有人都在看着。")
     assert not crowd_at_night("Everyone at the warehouse turns to look.")
     assert not crowd_at_night("Night after night, Max keeps at it. Max stays long after everyone has gone.")
+
+
+# -- a trip drawn as a trip and a fall, wine drawn in a wine glass --------------------------------------------------
+
+TRIPS = [
+    ("a clumsy corgi waiter trips and spills wine on a rich cat", {"hero": FALL}),
+    ("a tuxedo cat works as a waitress and a rude customer trips her on purpose", {"rival": TRIP, "hero": FALL}),
+    ("服务员小猫端红酒的时候被绊倒了，酒洒在富豪猫身上", {"hero": FALL}),
+]
+
+
+@pytest.mark.parametrize(("premise", "drawn"), TRIPS)
+def test_a_trip_is_drawn_as_a_trip_and_a_fall_not_a_shove(premise: str, drawn: dict[str, str]) -> None:
+    written = _written(premise)
+    cast = [c.id for c in written.script.characters]
+    tripping = [own_drawings(s, cast, premise) for s in written.script.scenes if TRIPPING.search(scene_words(s))]
+    assert any(all(d.get(k) == v for k, v in drawn.items()) for d in tripping), tripping
+    lines = drawn_lines(written.substitutions, written.script)
+    assert not [ln for ln in lines if ("trip" in ln or "绊倒" in ln) and ("'push'" in ln or "'stand'" in ln)], lines
+    assert f"drawn as '{drawn.get('rival', FALL)}'" in " ".join(lines)
+
+
+def test_a_road_trip_is_no_fall() -> None:
+    assert not TRIPPING.search("the corgi goes on a road trip with her family")
+    assert not TRIPPING.search("a school trip to the zoo")
+    assert TRIPPING.search("the poodle stumbles on the stairs")
+
+
+@pytest.mark.parametrize("premise", [
+    "a clumsy corgi waiter trips and spills wine on a rich cat",
+    "a husky bartender pours wine for a rich poodle who mocks him",
+    "一只小猫服务员打翻了红酒，洒在富豪猫身上",
+])
+def test_wine_is_a_glass_of_wine_not_a_cup_of_coffee(premise: str) -> None:
+    written = _written(premise)
+    props = [p for s in written.script.scenes for p in s.props]
+    assert "glass of wine" in props and "cup of coffee" not in props, props
+    assert not [ln for ln in drawn_lines(written.substitutions, written.script) if "coffee" in ln]
+
+
+def test_the_painter_draws_wine_in_a_wine_glass() -> None:
+    assert art(match_prop("glass of wine")) == "wine glass"
+    assert art(match_prop("红酒")) == "wine glass"
+    assert art(match_prop("cup of coffee")) == "coffee cup"
+    assert "wine glass" in VARIANTS

@@ -1374,6 +1374,18 @@ def _coffee_cup(p: Pen, color: RGB | None) -> None:
         p.line([(k, -110), (k + 6, -122), (k, -136)], (255, 255, 255, 180), 2)
 
 
+def _wine_glass(p: Pen, color: RGB | None) -> None:
+    """A glass of wine: a round clear bowl half full of red wine on a thin stem and a flat foot, a shine on the
+    glass."""
+    wine = color or (150, 26, 56)
+    p.ell(0, -2, 24, 5, (236, 244, 248))  # the foot
+    p.rect(-3, -54, 3, -2, (236, 244, 248), r=2)  # the stem
+    p.poly([(-30, -128), (30, -128), (28, -88), (16, -62), (0, -54), (-16, -62), (-28, -88)], (236, 244, 248))  # bowl
+    p.poly([(-28, -92), (28, -92), (16, -64), (0, -57), (-16, -64)], wine, outline=False)  # the wine in it
+    p.ell(0, -92, 28, 4, darker(wine, 0.8), outline=False)  # its surface
+    p.line([(-20, -120), (-21, -98)], (255, 255, 255, 170), 3)  # the shine on the glass
+
+
 def _bubble_tea(p: Pen, color: RGB | None) -> None:
     """A bubble tea: a clear cup of milky tea with black tapioca pearls at its bottom, a domed lid and a fat
     straw."""
@@ -1784,7 +1796,7 @@ RIG_OFFSET: dict[str, tuple[float, float]] = {"car": (-6, 6), "delivery scooter"
 
 
 # a prop's other drawings, by what its words name (``variants`` in vocabulary.json): a truck, a bus, a sports car
-VARIANTS: dict[str, DrawFn] = {"soapy car": _soapy_car, "volleyball": _volleyball, "sports car": _sports_car, "truck": _truck, "bus": _bus, "taxi": _taxi, "bicycle": _bicycle, "bubble tea": _bubble_tea,
+VARIANTS: dict[str, DrawFn] = {"soapy car": _soapy_car, "volleyball": _volleyball, "sports car": _sports_car, "truck": _truck, "bus": _bus, "taxi": _taxi, "bicycle": _bicycle, "bubble tea": _bubble_tea, "wine glass": _wine_glass,
                                "hot dog": _hot_dog,
                                "stunned crowd": _stunned_crowd, "crying crowd": _crying_crowd, "coin jar": _coin_jar,
                                "soup bowl": _soup_bowl, "pirate ship": _pirate_ship, "fishing boat": _fishing_boat, "treasure chest": _treasure_chest,
@@ -1818,7 +1830,7 @@ EXTENT: dict[str, tuple[float, float]] = {
     "fire hose": (122, 62), "onlookers": (180, 96), "stunned crowd": (180, 100), "crying crowd": (180, 96), "laughing crowd": (180, 96),
     "sausages": (50, 102), "fish": (30, 100), "bone": (46, 74), "noodles": (50, 104), "dumplings": (50, 90),
     "meat": (42, 104), "bread": (50, 102), "ice cream": (26, 104), "plane": (100, 66), "fire": (58, 194), "burning house": (58, 196), "flag": (78, 108), "audience": (180, 68),
-    "sports car": (100, 72), "truck": (100, 100), "bus": (100, 96), "taxi": (100, 98), "bubble tea": (40, 140), "sewing machine": (66, 112), "tape measure": (30, 96), "wrench": (16, 100), "bicycle": (64, 80), "train": (160, 146),
+    "sports car": (100, 72), "truck": (100, 100), "bus": (100, 96), "taxi": (100, 98), "bubble tea": (40, 140), "wine glass": (32, 130), "sewing machine": (66, 112), "tape measure": (30, 96), "wrench": (16, 100), "bicycle": (64, 80), "train": (160, 146),
     "oven": (48, 126), "queue": (112, 92), "broom": (22, 150), "dishes": (40, 74), "tooth": (46, 112), "game controller": (52, 74), "fans": (170, 72),
     "boxes": (52, 90), "football": (52, 102), "basketball": (52, 102), "frisbee": (96, 70), "tennis racket": (48, 112),
     "skateboard": (64, 52), "telescope": (56, 110), "guitar": (32, 142), "burger": (50, 90), "pizza": (72, 92),

@@ -18,9 +18,11 @@ from render.painter.vocabulary import SPILT, Pose, PropMatch, art, match_prop, s
 from story.dangers import drawn as danger_drawing
 from story.drawings import (
     DROP,
+    FALL,
     SLAP,
     TEAR,
     THROW_STANDINS,
+    TRIP,
     back_carry,
     dropper,
     hider,
@@ -31,6 +33,7 @@ from story.drawings import (
     struck,
     tells_throw,
     thrower,
+    trips,
 )
 from story.script import Scene
 
@@ -236,7 +239,8 @@ def _dropped(scene: Scene, staged: list[Staged], matches: list[PropMatch], cast:
              *(() if aimed else (f"splat:{drink_of(thing.asked) or thing.drawn}",)))
     out = list(staged)
     pose = replace(st.pose, action="spill", arms="spill", holding=thing, lean=8.0, expression="shocked", marks=marks)
-    out[k] = replace(st, turned=True, drawn_as=st.drawn_as or DROP, pose=pose)  # its report says 'drop'
+    out[k] = replace(st, turned=True, drawn_as=DROP if st.drawn_as in ("", FALL) else st.drawn_as, pose=pose)
+    # its report says 'drop' (trips and drops the tray: the tray tumbling off its paw)
     if aimed:
         t = ids.index(str(app.target))
         them = out[t]
@@ -550,7 +554,7 @@ def stage_scene(scene: Scene, cast: list[str] | None = None, young: Mapping[str,
     slots = [layout_slots[order.index(k)] for k in range(len(scene.characters))]
     xs = {a.id: s.x for a, s in zip(scene.characters, slots, strict=True)}
     staged: list[Staged] = []
-    struck_as = struck(scene, cast)
+    struck_as = {**trips(scene, cast), **struck(scene, cast)}
     for app, slot in zip(scene.characters, slots, strict=True):
         cold = scene.weather != "clear" and scene.location in vocab.outdoor
         act = "shiver" if app.id in young and app.action == "stand" and cold else app.action
@@ -573,6 +577,14 @@ def stage_scene(scene: Scene, cast: list[str] | None = None, young: Mapping[str,
                            motion="idle" if pose.motion in ("enter", "exit") else pose.motion)  # stops to tear it
         elif struck_as.get(app.id) == SLAP:
             pose = replace(pose, arms="slap", lean=6.0, expression="angry", marks=("smack",), holding=None,
+                           motion="idle")
+        elif struck_as.get(app.id) == FALL and pose.body == "stand" and pose.rig is None:
+            # one who trips: pitched forward mid-fall, paws flung up, legs kicked out behind, gasping
+            pose = replace(pose, arms="up", legs="run", lean=38.0, expression="shocked", marks=("shock",),
+                           motion="idle")
+        elif struck_as.get(app.id) == TRIP and pose.body == "stand" and pose.rig is None:
+            # one who trips another: stands still, its front foot stuck out in the other's way, smirking
+            pose = replace(pose, arms="crossed", legs="kick", lean=-4.0, expression="smug", marks=(), holding=None,
                            motion="idle")
         if "rod" in pose.marks and scene.location in _WATERSIDE:
             pose = replace(pose, marks=tuple("rod:shore" if m == "rod" else m for m in pose.marks))
@@ -613,7 +625,9 @@ def stage_scene(scene: Scene, cast: list[str] | None = None, young: Mapping[str,
         outfit = "spacesuit" if scene.location in _AIRLESS and app.outfit in ("none", "uniform") else app.outfit
         # one who leaves on foot is seen from behind, going away: a muted viewer reads "leaving", not "coming"
         away = pose.action == "exit" and motion.startswith("exit") and pose.body == "stand" and pose.rig is None
-        staged.append(Staged(app.id, slot, facing, turned, pose, motion, outfit, away=away))
+        staged.append(Staged(app.id, slot, facing, turned, pose, motion, outfit, away=away,
+                             drawn_as=struck_as[app.id] if struck_as.get(app.id) in (TRIP, FALL) and
+                             pose.legs in ("kick", "run") else ""))
     # 3. one carried on another's back: up on the carrier's back, the carrier bent under it (before what the
     #    carry's stand-in, a treat or a hug, would do to its target); what an action does to its target: a drink
     #    spilt over them, a patient treated lying down
