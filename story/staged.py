@@ -251,6 +251,8 @@ def action_of(c: Clause) -> tuple[str, bool]:
         return "point", False  # 偷吃蛋糕被老板抓到了: caught at it by the boss, no arrest (no handcuffs)
     if act == "work" and c.obj and re.match(r"送(?:了|给)?", c.verb) and not c.jobs:
         return "give", False  # 送了它一条鱼: a gift to someone, no delivery round
+    if act == "stand" and c.jobs and not c.events and not c.passive and _IS_JOB.fullmatch(verb):
+        return "work", True  # "is a crossing guard", 当交通协管员: seen at that job (its vest, its stop sign)
     return act, exact
 
 
@@ -269,6 +271,8 @@ def flung_zh(c: Clause) -> bool:
 
 
 _WHOM_ZH_WORDS = ("它", "他", "她")
+_IS_JOB = re.compile(r"(?:is|was|am|are) (?:an?|the) [a-z' -]+$|(?:当|做|是)(?:了|一名|一个|个)?[\u4e00-\u9fff]+$")
+# the verb only names the job ("is a crossing guard", 当交通协管员)
 
 
 def _arrest_zh(c: Clause, words: list[str]) -> bool:

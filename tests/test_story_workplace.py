@@ -9,10 +9,12 @@ import re
 
 import pytest
 
+from render.painter.persona import job_costume
 from render.painter.props import VARIANTS
-from render.painter.vocabulary import art, match_prop
+from render.painter.vocabulary import art, match_prop, vocabulary
 from story.drawings import FALL, TRIP, TRIPPING, drawn_lines, own_drawings, scene_words
 from story.offline import write_story
+from story.premise import analyse
 from story.weave import crowd_at_night
 
 _LANG = {True: "en", False: "zh"}
@@ -95,3 +97,28 @@ def test_the_painter_draws_wine_in_a_wine_glass() -> None:
     assert art(match_prop("红酒")) == "wine glass"
     assert art(match_prop("cup of coffee")) == "coffee cup"
     assert "wine glass" in VARIANTS
+
+
+# -- a crossing guard: its hi-vis vest and its stop sign at the crossing --------------------------------------------
+
+GUARDS = [
+    "a golden retriever works as a crossing guard and saves a kid from a speeding car",
+    "a corgi works as a crossing guard outside a school in the rain",
+    "小柯基当交通协管员，每天在路口帮小学生过马路",
+    "an old beagle is a crossing guard who helps puppies cross the road every morning",
+]
+
+
+@pytest.mark.parametrize("premise", GUARDS)
+def test_a_crossing_guard_is_seen_at_the_crossing_with_its_stop_sign(premise: str) -> None:
+    assert analyse(premise).job == "crossing_guard"
+    script = _written(premise).script
+    at_work = [s for s in script.scenes if any(c.id == "hero" and c.action == "work" for c in s.characters)]
+    assert at_work and all(s.location == "street" and "stop sign" in s.props for s in at_work), at_work
+    hero = next(c for c in script.characters if c.id == "hero")
+    assert job_costume(f"{premise} {hero.look}", "crossing_guard") == "cleaner"  # the orange hi-vis vest
+
+
+def test_the_painter_draws_the_stop_sign_held_up() -> None:
+    assert match_prop("stop sign").drawn == "stop sign" and match_prop("停车牌").drawn == "stop sign"
+    assert vocabulary().jobs["cross"]["holding"] == "stop sign"
