@@ -20,7 +20,7 @@ from functools import cache
 from typing import Any
 
 from story.analysis import breed_look
-from story.buying import for_whom, goal_of, home_bought
+from story.buying import for_whom, goal_of, home_bought, school_goal
 from story.claims import Licence
 from story.clauses import Clause, clauses
 from story.clausewords import NEGATED
@@ -612,7 +612,9 @@ def _values(analysis: Analysis, style: str, language: str, slots: dict[str, Memb
         v["thing"] = c["default_thing"]["zh" if zh else "en"]
         v["thing_en"] = "everything"
     if arc.id == "saving_up":
-        v.update(_saving_values(analysis, slots, same))
+        v.update({"bought": "", **_saving_values(analysis, slots, same)})
+        if school_goal(analysis.premise):  # saved for college: its fees paid there, the hero through its gates
+            v = {k: x for k, x in v.items() if k not in {"bought", "alone", "dear"}} | {"school": ""}
     if arc.id == "last_wish":
         v.update(wish_values(analysis, zh, same, slots["family"].name if "family" in slots else ""))
     base = re.sub(r"^the ", "", v["thing"])

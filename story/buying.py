@@ -17,7 +17,7 @@ from functools import cache
 from typing import Any
 
 from story.datafiles import read_json
-from story.lexicon import lexicon
+from story.lexicon import Hit, lexicon
 from story.onscreen import appearance, enter, join
 from story.riches import first_named, riches_homes
 from story.script import MAX_PROPS
@@ -274,6 +274,28 @@ def _with_the_hero(scene: dict[str, Any], names: dict[str, str], mockers: set[st
 
 
 _OBJECTS = {"him", "her", "them", "me", "us"}
+
+
+# a saving for college ("delivers pizza to save for college", "works two jobs to pay for her tuition", 攒大学学费): its
+# end is the college, not a thing bought, and the college is no place the hero is at before it, nor its job
+SCHOOL_GOAL = re.compile(r"\b(?:sav(?:e|es|ed|ing)(?: up)?(?: money)?|pay(?:s|ing)?) for (?:(?:his|her|their|its|my|the|a) )?"
+                         r"(?:college|university|school|tuition|college tuition|school fees|studies)\b(?: (?:tuition|fees))?|"
+                         r"\bcollege fund\b|(?:攒|存|挣|赚)(?:钱)?(?:上|读)?(?:大学)?(?:的)?学费|(?:攒|存)钱(?:上|读)大学",
+                         re.IGNORECASE)
+
+
+def school_goal(text: str) -> tuple[int, int] | None:
+    """Where ``text`` says a saving for college (``SCHOOL_GOAL``), as its span, or None."""
+    m = SCHOOL_GOAL.search(text)
+    return (m.start(), m.end()) if m else None
+
+
+def not_in_goal(hits: list[Hit], text: str) -> list[Hit]:
+    """``hits`` without the jobs and places said inside a saving for college (``school_goal``): "delivers pizza to
+    save for college" is no student's, and is not done at the college."""
+    goal = school_goal(text)
+    return hits if goal is None else [h for h in hits if not (h.section in {"jobs", "places"}
+                                                              and goal[0] <= h.pos < goal[1])]
 
 
 def goal_of(text: str) -> tuple[str, int] | None:

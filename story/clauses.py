@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from story.affairs import with_affairs
 from story.analysis import Person, per_analysis
+from story.buying import not_in_goal, school_goal
 from story.clausewords import (
     DET,
     GENDER,
@@ -137,7 +138,7 @@ def clauses(analysis: Analysis) -> list[Clause]:
     if tokens.chinese:
         tokens = split_pronouns(join_names(tokens, _names(analysis)))
     labels = label_spans(premise)
-    hits = unlabelled(in_context(lex.find_tokens(tokens), tokens), labels)
+    hits = not_in_goal(unlabelled(in_context(lex.find_tokens(tokens), tokens), labels), premise)  # saved for college
     hits = with_affairs(hits, tokens, at_deed=True)  # "his wife runs off with a rich Persian": the dump it is
     hits += called_hits(premise, tokens, labels, hits)
     hits += putdown_hits(premise, tokens, hits)
@@ -320,6 +321,9 @@ def clauses(analysis: Analysis) -> list[Clause]:
         said_text = premise[tokens.offsets[start]:text_end].lower()
         asked = tuple(n for n in asked if n.exact or not any(  # "gold necklace": gold describes it, no cash
             m is not n and f"{n.wanted.lower()} {m.wanted.lower()}" in said_text for m in asked))
+        if (goal := school_goal(premise)) is not None and tokens.offsets[start] <= goal[0] < text_end:
+            goal_words = premise[goal[0]:goal[1]].lower()  # "delivers pizza to save for college": not at the college
+            asked = tuple(n for n in asked if not (n.section == "places" and n.wanted.lower() in goal_words))
         if outsider:  # "by a passer-by": the doer is no thing to draw
             asked = tuple(n for n in asked if n.wanted.lower() not in outsider.lower())
             nouns = tuple(n for n in nouns if n.lower() not in outsider.lower())

@@ -584,6 +584,8 @@ def expand_plan(
         present = _present(group, members, ids)
         apps = _appearances(present, group, members, hits, job_entry if worn else None, n, len(groups), location)
         _with_partner(apps, hints.lovers, ids)
+        if studies_elsewhere(location, apps, group.narration):
+            location = "bedroom"  # studies at night after its shift at the warehouse: at home, at its desk
         if any(h.section == "events" and h.key in _LEFT_BEHIND for h in hits):
             _left_behind(apps)
         deed = role_action(hints.role)
@@ -743,6 +745,19 @@ def _show_role(scenes: list[dict[str, Any]], hints: _Hints) -> None:
             if deed == "play":
                 hero["holding"] = instrument(hints.role)
             return
+
+
+# the places one works at, where nobody sits down to study: the hero who studies there is drawn at home, at its
+# desk, unless the scene's words name the place it studies at ("studies in the hospital's break room")
+_WORKPLACES = frozenset({"construction_site", "restaurant", "kitchen", "hospital", "shop", "market", "farm",
+                         "station"})
+
+
+def studies_elsewhere(location: str, apps: list[dict[str, Any]], narration: str) -> bool:
+    """The hero studies (``apps``, its action) in a scene drawn at a workplace (``_WORKPLACES``) whose own words
+    (``narration``) name no place: it studies at home ("works at a warehouse by day and studies at night")."""
+    return location in _WORKPLACES and any(a["id"] == "hero" and a["action"] == "study" for a in apps) and not any(
+        h.section == "places" for h in lexicon().find(narration))
 
 
 _ALONE = re.compile(r"\balone\b")  # a scene's note that shows its one alone (no crowd, no audience)

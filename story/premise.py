@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from story.affairs import with_affairs
 from story.analysis import Analysis, Person, Side
+from story.buying import not_in_goal
 from story.casting import absent_owner, absent_victim, cast_roles, mark_wrongdoers
 from story.heads import pets_from_heads
 from story.jobs import attach_job, hero_jobs, spanned_job, verb_of_many, works_at
@@ -78,6 +79,7 @@ def analyse(premise: str) -> Analysis:
     tokens = lex.tokenize(masked)
     hits = unlabelled(in_context(lex.find_tokens(tokens), tokens), labels)
     hits = [h for h in hits if not _in_name(h, [*names, *alone, *alone_en])]  # "a corgi named Pizza": no pizza
+    hits = not_in_goal(hits, masked)  # "delivers pizza to save for college": no student, not at the college
     hits = with_affairs(hits, tokens)  # "his wife runs off with a rich Persian": the dump it is
     hits += called_hits(masked, tokens, labels, hits, passive=False)
     hits += putdown_hits(masked, tokens, hits, passive=False)

@@ -12,7 +12,9 @@ import pytest
 from render.painter.persona import job_costume
 from render.painter.props import VARIANTS
 from render.painter.vocabulary import art, match_prop, vocabulary
+from story.buying import school_goal
 from story.drawings import FALL, TRIP, TRIPPING, drawn_lines, own_drawings, scene_words
+from story.expand import _WORKPLACES
 from story.offline import write_story
 from story.premise import analyse
 from story.weave import crowd_at_night
@@ -122,3 +124,51 @@ def test_a_crossing_guard_is_seen_at_the_crossing_with_its_stop_sign(premise: st
 def test_the_painter_draws_the_stop_sign_held_up() -> None:
     assert match_prop("stop sign").drawn == "stop sign" and match_prop("停车牌").drawn == "stop sign"
     assert vocabulary().jobs["cross"]["holding"] == "stop sign"
+
+
+# -- studying after work is at home; saving for college ends at the college -----------------------------------------
+
+STUDIES = [
+    "a stray dog works at a warehouse by day and studies at night to become a vet",
+    "a tabby cat works at a warehouse and studies at night to pass the exam",
+    "a shiba works the night shift at a factory and studies for his exams between shifts",
+    "一只小橘猫白天在仓库打工，晚上学习，想考上大学",
+]
+
+
+@pytest.mark.parametrize("premise", STUDIES)
+def test_the_hero_studies_at_home_not_at_its_workplace(premise: str) -> None:
+    script = _written(premise).script
+    studying = [s for s in script.scenes if any(c.id == "hero" and c.action == "study" for c in s.characters)]
+    assert studying
+    assert not [s.location for s in studying if s.location in _WORKPLACES
+                and not studies_named(s.narration)], [(s.location, s.narration) for s in studying]
+
+
+def studies_named(narration: str) -> bool:
+    return any(w in narration.lower() for w in ("hospital", "restaurant", "shop", "warehouse", "factory"))
+
+
+def test_delivering_pizza_to_save_for_college_ends_at_the_college() -> None:
+    premise = "a ginger cat delivers pizza to save for college"
+    analysis = analyse(premise)
+    assert analysis.job == "delivery" and "school" not in analysis.places
+    written = _written(premise)
+    assert written.arc == "saving_up"
+    scenes = written.script.scenes
+    working = [s for s in scenes if any(c.id == "hero" and c.action == "work" for c in s.characters)]
+    assert working and all(s.location == "street" and "delivery scooter" in s.props for s in working)
+    assert any("pizza" in s.props for s in working)
+    assert scenes[-1].location == "school" and "college" in scenes[-1].narration.lower()
+    assert not any("holds college" in s.narration for s in scenes)
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("a ginger cat delivers pizza to save for college", True),
+    ("a shiba washes cars to pay for her tuition", True),
+    ("小狗送外卖攒大学学费", True),
+    ("a pug delivers pizza to save for a new house", False),
+    ("a corgi goes to college and saves a kitten", False),
+])
+def test_a_saving_for_college_is_read(text: str, said: bool) -> None:
+    assert (school_goal(text) is not None) is said
