@@ -265,7 +265,8 @@ _ROUTINE = {"situation", "rise", "plain", "dream"}  # a clause's kinds where it 
 def crowd_at_night(text: str) -> bool:
     """The words (a beat's note and lines) call the many to look on at night ("we see Max working late at night at
     the warehouse … Everyone at the warehouse turns to look"): nobody is there on a night shift to look."""
-    return bool(_CALLS_CROWD.search(text)) and any(h.key == "night" for h in lexicon().find(text, ["times"]))
+    return bool(_CALLS_CROWD.search(text)) and (any(h.key == "night" for h in lexicon().find(text, ["times"]))
+                                                or "夜" in text)  # 上夜班: a night shift
 
 
 def fits_weather(text: str, weathers: Collection[str]) -> bool:
@@ -638,7 +639,8 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
                 continue
             more = pick(_pool(pools(source)["more"], source["kind"], lang, ends_last), values(source),
                         unopened(beats.index(b) - 1), there=f"{b.get('visual', '')} {b['line']}",
-                        lone=source["slot"] == "premise" and routine(source, clauses[source["clause"]]))  # said after b's own line: before only if b is before
+                        lone="leads" in b or routine(source, clauses[source["clause"]]))  # said after b's own line: before
+            # only if b is before; the days leading up to a deed, or of the hero's plain work, unwatched
             if not more:
                 continue
             at = beats.index(b) + 1
