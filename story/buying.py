@@ -277,8 +277,9 @@ _OBJECTS = {"him", "her", "them", "me", "us"}
 
 
 # a saving for college ("delivers pizza to save for college", "works two jobs to pay for her tuition", 攒大学学费): its
-# end is the college, not a thing bought, and the college is no place the hero is at before it, nor its job
-SCHOOL_GOAL = re.compile(r"\b(?:sav(?:e|es|ed|ing)(?: up)?(?: money)?|pay(?:s|ing)?) for (?:(?:his|her|their|its|my|the|a) )?(?:[a-z]+['’]s )?"
+# end is the college, not a thing bought, and the college is no place the hero is at before it, nor its job (one
+# who "pays for his school" pays at the school: no saving said)
+SCHOOL_GOAL = re.compile(r"\b(?:sav(?:e|es|ed|ing)(?: up)?(?: money)?|to pay|paying) for (?:(?:his|her|their|its|my|the|a) )?(?:[a-z]+['’]s )?"
                          r"(?:college|university|school|tuition|college tuition|school fees|studies)\b(?: (?:tuition|fees))?|"
                          r"\bcollege fund\b|(?:攒|存|挣|赚)(?:钱)?(?:上|读)?(?:大学)?(?:的)?学费|(?:攒|存)钱(?:上|读)大学",
                          re.IGNORECASE)

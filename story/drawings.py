@@ -226,7 +226,8 @@ def back_carry(scene: Scene, cast: Sequence[str] | None, premise: str = "",
 # out; never a journey ("a road trip", "the school trip")
 TRIPPING = re.compile(r"\b(?:trips|tripped|tripping|stumbles?|stumbled|stumbling|trip (?:over|on|up)|falls flat|"
                       r"falls over|fell over|fell flat)\b|绊倒|绊了一跤|摔倒|跌倒|摔了一跤|摔了个跟头|滑倒|摔跤")
-TRIP_STANDINS = {"push", "fight", "stand", "walk", "run", "work", "shocked", "talk", "enter", "exit", "give", "point"}
+TRIP_STANDINS = {"push", "fight", "stand", "walk", "run", "work", "shocked", "talk", "enter", "exit", "give", "point",
+                 "cry"}
 
 
 def trips(scene: Scene, cast: Sequence[str] | None) -> dict[str, str]:

@@ -172,3 +172,7 @@ def test_delivering_pizza_to_save_for_college_ends_at_the_college() -> None:
 ])
 def test_a_saving_for_college_is_read(text: str, said: bool) -> None:
     assert (school_goal(text) is not None) is said
+
+
+def test_one_who_pays_for_a_school_saves_for_nothing() -> None:
+    assert school_goal("years later the cat pays for his school") is None
