@@ -24,6 +24,7 @@ KNOWN_FIELDS = {
     "place_title", "place_cap", "the_place", "thing", "thing_en", "thing_title", "thing_cap", "when", "later",
     "wronged", "wronged_at", "wronged_friend", "wronged_family", "hazard", "ball",
     "goal", "goal_seen", "goal_want", "dear", "alone", "dear_family", "dear_friend",  # saving_up's thing and its one
+    "bought", "school",  # saving_up: a thing bought at the mall, or college saved for (its fees, its gates)
     "wish", "wish_place", "wish_weather", "wish_away", "wish_dear",  # last_wish's wished place (story.wish.wish_values)
 }
 
