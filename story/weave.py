@@ -382,8 +382,6 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
                   and fits_scene(o, vals.get("scene", ""), lang) and fits_weather(o, weathers)
                   and (text := fill_fields(o, vals)) is not None and ok(text)
                   and not (before and claims_business(text))
-                  and (crowd_at_night(there) or not crowd_at_night(f"{there} {text}"))
-                  and not (lone and _CALLS_CROWD.search(text))
                   and not asked_again((kind or STRIVING).id, text, [str(b["line"]) for b in beats])
                   and not repeats(text, said, cast.names.values())  # never said twice ("Nobody says a word.")
                   and not repeats(text, list(told), cast.names.values(), 3)]
@@ -393,6 +391,15 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         if own and draw.random() < 0.4:
             filled = own
         choice, text = draw.choice(filled)
+
+        def unwatched(line: str) -> bool:  # no crowd looking on at a night shift, nor at the hero's plain work
+            return (crowd_at_night(there) or not crowd_at_night(f"{there} {line}")) and not (
+                lone and _CALLS_CROWD.search(line))
+        if not unwatched(text):  # another line in its place, drawn aside: the seed's other lines stay as they were
+            quiet = [f for f in filled if unwatched(f[1])]
+            if not quiet:
+                return None
+            choice, text = _aside(draw, f"unwatched{len(beats)}").choice(quiet)
         used.add(choice)
         return text
 
