@@ -162,7 +162,26 @@ def _deed(spine: list[Beat], clauses: Sequence[Clause], cast: Cast, phase_of: Ca
     own = kind in {k["id"] for k in kinds_data()["kinds"]}
     said = next((b for b in spine if own and says_kind(_placeless(clauses[int(b["clause"])]), kind)), None)
     found = said or next((b for b in spine if phase_of(b) in _DEED_PHASES), None)
-    return None if found is None or found is spine[0] else found
+    if found is spine[0] and said is None:
+        return None  # a first beat of a climax: the build-up is told before it anyway
+    return found  # the premise's first clause the rescue ("rescues a kitten from a tree and …"): the cry, the
+    #               peril and the leap right before it, never after the kitten is safe
+
+
+def _built_up(beats: list[Beat], at: int) -> int:
+    """Where a line told before ``beats[at]`` goes: before the arc's build-up to it (its cry for help, its peril,
+    its leap: the beats of a slot that builds up) that stands right before it."""
+    slots = {b["slot"] for b in beats if b.get("builds_up")}
+    while at > 0 and beats[at - 1]["slot"] in slots:
+        at -= 1
+    return at
+
+
+def rescued(b: Beat, c: Clause, kind: Kind | None) -> bool:
+    """Premise beat ``b`` (of clause ``c``) tells a rescue story's rescue done ("rescues a kitten from a tree"):
+    the lines said after it are its aftermath (safe at last, "You're safe now"), never its peril or its leap again
+    ("One wrong move, and it is over", "Almost there... hold on!" after the kitten is safe)."""
+    return kind is not None and kind.id == "rescue" and b["kind"] == "rise" and says_kind(_placeless(c), "rescue")
 
 
 def _placeless(c: Clause) -> str:
@@ -346,7 +365,7 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
             if lexicon().keys(word, "weathers"):
                 word = "street"  # the rainy street's first word is "rain": "everyone in the rain" is nowhere
             prep = "on" if word.split()[-1] in _ON else "in" if word.split()[-1] in _IN else "at"
-            out["place"], out["at_place"] = word, f"{prep} the {word}"
+            out["place"], out["at_place"] = word, "at home" if word == "home" else f"{prep} the {word}"  # never "at the home"
             if lang == "zh":
                 entry = next((e for e in lexicon().data["places"].values() if e["en"][0] == where.group(2)), None)
                 out = {**out, "place": str(entry["zh"][0])} if entry else {k: v for k, v in out.items()
@@ -357,6 +376,20 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         if thing and analysis_lang(thing) == lang:  # the clause's own thing ("the birthday cake")
             out["thing"] = thing
         return out
+
+    calm = kinds_data()["calm"]
+    day = kind is not None and kind.id == "calm"  # the calm kind's story: one day (its arc, little_wonders)
+    gestures = set(calm["gestures"][lang]) if day else set()  # a whisker twitching: few of them
+    most_gestures = int(calm["gestures"]["most"])
+    one_day = set(calm["one_day"][lang]) if day else set()  # no "day by day" in a story of one day
+    sky = [*calm["wonder"][lang], *(t for w in sorted(weathers) for t in calm["weather"].get(w, {}).get(lang, ()))] \
+        if day else []  # the kitten's first snow: snowflakes on its nose; the box
+    #                                                         walked round twice
+
+    def more_of(b: Beat, told: str, after: bool = True) -> list[str]:
+        """The ``more`` lines said after premise beat ``b`` told as ``told``: its pool's, and (``after`` it) a calm
+        story's lines of the premise's own thing, place and weather."""
+        return [*_pool(pools(b)["more"], told, lang, ends_last), *(sky if after else ())]
 
     used: set[str] = set()
     unnoticed = set(spine_data()["unnoticed"][lang]) if any(b["kind"] == "clash" for b in spine) else set()
@@ -378,7 +411,9 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         to its doing, nobody turning to look at them."""
         draw = draw or rng
         said = [s for b in beats for s in sentences(str(b["line"])) if s not in told]
+        gestured = len(used & gestures) >= most_gestures  # the clip's few small gestures said already
         filled = [(o, text) for o in options if o not in used and not _self_told(o, vals) and o not in unnoticed
+                  and o not in one_day and not (gestured and o in gestures)
                   and fits_scene(o, vals.get("scene", ""), lang) and fits_weather(o, weathers)
                   and (text := fill_fields(o, vals)) is not None and ok(text)
                   and not (before and claims_business(text))
@@ -387,8 +422,8 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
                   and not repeats(text, list(told), cast.names.values(), 3)]
         if not filled:
             return None
-        own = [f for f in filled if _SPECIFIC.search(f[0])]  # a line with this premise's place or thing first
-        if own and draw.random() < 0.4:
+        own = [f for f in filled if _SPECIFIC.search(f[0]) or f[0] in sky]  # a line with this premise's place,
+        if own and draw.random() < (0.8 if sky or one_day else 0.4):  # thing or weather first (a calm story's most)
             filled = own
         choice, text = draw.choice(filled)
 
@@ -414,19 +449,20 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         ``opens``: the hero's days before a premise that opens with its rise or its ending; ``draw``: the
         generator its lines are drawn with (``rng`` unless told)."""
         vals = {**values(b), "actor": cast.name(cast.hero)} if opens else values(b)
+        c = clauses[b["clause"]]
         if bare:  # not yet: the success's thing and place are its own clause's (the car it comes back in, the mansion)
             vals = {k: v for k, v in vals.items() if k not in {"thing", "place", "at_place"}}
-        c = clauses[b["clause"]]
         later = None if ahead else after_deed(b, c, cast)  # a deed done once: its aftermath, not the deed again
         visual = _before(b, cast.workplace, doing) if ahead else later or b["visual"]
-        more = pick(list(_lead(data, lead_pool, lang)) if opens else _pool(pools(b)["more"], b["kind"], lang, ends_last), vals,
+        as_kind = "outcome" if not ahead and not opens and rescued(b, c, kind) else b["kind"]  # the rescue done: safe
+        more = pick(list(_lead(data, lead_pool, lang)) if opens else more_of(b, as_kind, not ahead), vals,
                     unopened(at), draw, visual, ahead or routine(b, c))
         if more:
             beats.insert(at, {"speaker": NARRATOR, "line": more, "visual": visual,
                               "slot": "feeling", "asks": [] if ahead else b.get("asks", []),
                               **({"leads": b["clause"]} if ahead and b is not spine[0] else {})})  # told of what it leads up to
             at += 1
-        said = pools(b)["say"].get(_say_key(b["kind"], c, cast, opens))
+        said = pools(b)["say"].get(_say_key(as_kind, c, cast, opens))
         who = cast.hero if opens or said and said.get("who") == "hero" or kind is not None and kind.heros else \
             done_to(b, c) if said and said["who"] == "object" else c.actor
         alone = re.match(r"we see (.+) \S+ alone\b", later or "")
@@ -556,7 +592,8 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         if "build" in clauses[first["clause"]].events:
             lead = {k: v for k, v in lead.items() if k not in {"place", "at_place"}}  # not yet built either
         for k in (["situation"] if clauses[first["clause"]].jobs else []) + [lead_pool]:
-            at = beats.index(first)
+            at = _built_up(beats, beats.index(first))  # before the arc's build-up to it (the cry for help),
+            #                                              never between the leap and the rescue
             line = pick(list(_lead(data, k, lang)), lead, unopened(at), lone=True)  # its days at work, unwatched
             if not line or len(beats) >= MAX_BEATS - 3:
                 continue
@@ -615,6 +652,8 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
             at = beats.index(b)  # the hero's doing is led up to: the effort and the time before it
             while at > 0 and beats[at - 1]["slot"] == "reaction":
                 at -= 1
+            if opens:  # the hero's days before it come before the cry for help and the leap, never between them
+                at = _built_up(beats, at)  # and the rescue
         aftermath(b, at, ahead, opens)
     # 3c. the arc's taunt said right after a wrong's own clause (no aftermath between them: the effort has its
     #     scene) is said in that clause's scene, drawn as the clause's deed (the scolding teacher pointing, not sneering)
@@ -644,14 +683,17 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
                 (p for p in reversed(beats[:beats.index(b)]) if p["slot"] == "premise"), None)
             if source is None:
                 continue
-            more = pick(_pool(pools(source)["more"], source["kind"], lang, ends_last), values(source),
+            as_kind = "outcome" if "leads" not in b and rescued(source, clauses[source["clause"]], kind) else source["kind"]
+            more = pick(more_of(source, as_kind, "leads" not in b), values(source),
                         unopened(beats.index(b) - 1), there=f"{b.get('visual', '')} {b['line']}",
                         lone="leads" in b or routine(source, clauses[source["clause"]]))  # said after b's own line: before
             # only if b is before; the days leading up to a deed, or of the hero's plain work, unwatched
             if not more:
                 continue
             at = beats.index(b) + 1
-            reply = beats[at] if at < len(beats) and beats[at]["slot"] == "reaction" else None
+            reply = beats[at] if at < len(beats) and (beats[at]["slot"] == "reaction" or beats[at]["speaker"] == cast.hero
+                                                      and beats[at].get("visual") == b.get("visual")) else None
+            #       the hero's answer said in b's own scene (the arc's, to a wrong, drawn as its clause) is left room too
             spare = voice_seconds(reply["line"], lang) + 0.5 if reply else 0.0
             if _append(b, more, lang, MAX_LINE_S - spare, 8.5 if reply else 14.5):
                 added[id(b)] += 1
@@ -700,7 +742,8 @@ def _say_key(kind_name: str, c: Clause, cast: Cast, opens: bool) -> str:
     return kind_name
 
 
-_IN = {"town", "city", "village", "neighbourhood", "neighborhood", "world", "forest", "snow", "rain", "river"}
+_IN = {"town", "city", "village", "neighbourhood", "neighborhood", "world", "forest", "snow", "rain", "river", "garden", "backyard",
+       "yard", "kitchen"}
 _ON = {"street", "streets", "stage", "rooftop", "roof", "planet", "moon", "beach", "field", "track"}
 _SPECIFIC = re.compile(r"\{(?:place|at_place|thing)\}")
 
