@@ -24,7 +24,7 @@ from story.buying import for_whom, goal_of, home_bought, school_goal
 from story.claims import Licence
 from story.clauses import Clause, clauses
 from story.clausewords import NEGATED
-from story.dangers import rescue_from
+from story.dangers import danger_of, hero_rescued, rescue_from, tells_rescue
 from story.datafiles import read_json
 from story.helping import added, help_pair, helper_place, together
 from story.jobs import dream_title
@@ -774,6 +774,9 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
     said_clauses = clauses(analysis)
     if arc.id == "mentor" and hero_is_pupil(analysis, said_clauses):
         arc = pupil_told(arc)  # "a young cat is coached by an old boxer dog": the coach's lines are the dog's
+    if arc.id == "rescue" and hero_rescued(analysis.premise):
+        arc = pupil_told(arc)  # "a kitten was saved from the fire by a firefighter": the firefighter hears the cry,
+        # goes in and carries the kitten out; the kitten is the one stuck
     weathers = {w for c in said_clauses for w in c.weathers}  # the premise's weather: an arc line names no other
     # around the premise's own events the arc invents nobody, no job and nothing the premise does not ask for
     has_job = bool(analysis.job or analysis.dream or any(p.job_words for p in analysis.cast))
@@ -1032,6 +1035,12 @@ def _peril_shown(beats: list[dict[str, Any]], said: list[Any], jobs: tuple[str |
         for i in saved[:1]:
             beats[i]["asks"] = list(dict.fromkeys([peril, *beats[i].get("asks", [])]))
             named = [i]
+    _danger_placed(beats, set(data["slots"]))
+    for b in beats:  # "carries the farmer out of his burning barn": the fire it is carried out of, burning there
+        text = str(said[int(b["clause"])].text) if b.get("clause") is not None else ""
+        told = danger_of(text) if tells_rescue(text) else None
+        if told in data["by_danger"] and not hazards & set(b.get("asks", [])):
+            b["asks"] = list(dict.fromkeys([*b.get("asks", []), str(data["by_danger"][told])]))
     if not named:
         return
 
@@ -1039,6 +1048,24 @@ def _peril_shown(beats: list[dict[str, Any]], said: list[Any], jobs: tuple[str |
     perils = list(dict.fromkeys(a for i in named for a in beats[i]["asks"] if a in hazards))
     for b in beats[named[0] if start is None else min(start, named[0]):end + 1]:
         b["asks"] = list(dict.fromkeys([*b.get("asks", []), *perils]))
+
+
+_AT = re.compile(r", at the [a-z ]+(?=,|$)")
+
+
+def _danger_placed(beats: list[dict[str, Any]], slots: set[str]) -> None:
+    """The arc's beats of danger (the cry, the one stuck, the run in) that name no place are at the place of the
+    rescue clause they lead to ("years later carries the farmer out of his burning barn": the farm), not where the
+    story was before it (the flooded river the puppy was pulled out of years ago)."""
+    for i, b in enumerate(beats):
+        visual = str(b.get("visual", ""))
+        if b.get("slot") not in slots or b.get("clause") is not None or not visual or re.search(
+                r", (?:at|on|in) the ", visual):
+            continue
+        ahead = next((x for x in beats[i + 1:] if x.get("clause") is not None), None)
+        where = _AT.search(str(ahead.get("visual", ""))) if ahead is not None else None
+        if where is not None:
+            b["visual"] = f"{visual}{where.group(0)}"
 
 
 def _storm_shown(beats: list[dict[str, Any]], said: list[Any], start: int | None) -> None:

@@ -10,10 +10,12 @@ from the well, freed from the net, dug out of the snow, carried out of the fire.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
+from story.clauses import clauses
 from story.datafiles import read_json
+from story.premise import analyse
 
 
 @cache
@@ -42,6 +44,12 @@ def danger_of(text: str) -> str | None:
     return next((key for key, found in _words().items() if found.search(text)), None)
 
 
+def dangers_named(text: str) -> tuple[str, ...]:
+    """Every danger (``DANGERS``' order) the words name: a premise of two rescues names both ("is pulled out of a
+    flooded river …, and years later … carries the farmer out of his burning barn": the flood and the fire)."""
+    return tuple(key for key, found in _words().items() if found.search(text))
+
+
 def tells_rescue(text: str) -> bool:
     """Whether the words tell a rescue (saves, rescues, pulls, digs out, frees, 救, 挖出)."""
     return bool(_rescue().search(text))
@@ -57,3 +65,26 @@ def drawn(danger: str) -> dict[str, Any]:
     (what the one saved bears: the ice hole round it, the well's wall, the net over it, the water, soot)."""
     out: dict[str, Any] = _data()["drawn"][danger]
     return out
+
+
+@lru_cache(maxsize=256)
+def hero_rescuers(premise: str, roles: tuple[str, ...] = ("friend",)) -> tuple[str, ...]:
+    """Where the premise's hero is the one rescued, never the rescuer, the ones of the cast who rescue it: a clause
+    tells another of the cast, the hero's friend, rescuing it ("is pulled out by a fisherman", 被老农从河里救上来,
+    消防员把小猫从火场里救了出来), and none tells the hero rescuing another (a rescue repaid years later is the hero's
+    own: none); of ``roles`` (its friends; the painter's also its family: 被路过的老爷爷救了上来). The rescue arc is then
+    told with the rescuer, a friend, hearing the cry and going in (``story.arcs``), and the painter draws the hero in
+    the danger and the rescuer reaching it (``story.drawings``)."""
+    analysis = analyse(premise)
+    hero = analysis.hero.key
+    friends = {p.key for p in analysis.cast[1:] if p.role in roles and p.side == "hero"}
+    said = clauses(analysis)
+    if any(c.actor == hero and c.obj != hero and not c.passive and tells_rescue(c.text) for c in said):
+        return ()
+    return tuple(dict.fromkeys(str(c.actor) for c in said
+                               if c.actor in friends and c.obj == hero and tells_rescue(c.text)))
+
+
+def hero_rescued(premise: str) -> bool:
+    """The premise's hero is the one rescued, never the rescuer (``hero_rescuers``)."""
+    return bool(hero_rescuers(premise))

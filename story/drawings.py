@@ -20,9 +20,10 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from story.dangers import danger_of, rescue_from, tells_rescue
+from story.dangers import danger_of, dangers_named, hero_rescuers, rescue_from, tells_rescue
 from story.dangers import drawn as danger_drawing
 from story.plan import Substitution
+from story.premise import analyse
 from story.script import Scene, Script
 from story.venues import names_place, places_drawn
 
@@ -272,20 +273,70 @@ def _pair(scene: Scene, cast: Sequence[str] | None) -> tuple[str, str] | None:
     return (first, others[0]) if len(others) == 1 else None
 
 
+# a rescue told with the one saved as its subject ("is pulled out of a flooded river by Luna", "was saved from the
+# fire by a firefighter", 被老农从河里救上来): the one after by/被 is the rescuer
+PASSIVE_RESCUE = re.compile(r"\b(?:is|was|are|were|gets|got|get|being|been|be)\s+(?:\w+\s+){0,2}?(?:sav(?:ed)|"
+                            r"rescued|pulled|dragged|carried|dug|freed|lifted|hauled|fished)\b[^.!?;]{0,70}?\bby\b|"
+                            r"被[^，。！？,.!?；]{0,14}?(?:救|拉出|拉上|拉了上|拖出|拖了出|背出|抱出|挖出|刨出|捞出|捞上)",
+                            re.IGNORECASE)
+
+
+def _danger_said(said: str | None, premise: str) -> str | None:
+    """The premise's danger a scene's rescue is from: the premise's rescue's (``rescue_from``) where the scene names
+    none or names it (the frozen lake's ice, though the scene says only "the water"); else the scene's own where the
+    premise names that one too, a premise of two rescues ("pulled out of a flooded river …, carries him out of his
+    burning barn": the flood in the first); None where the premise tells no rescue from a danger, or the scene names
+    one the premise does not."""
+    told = rescue_from(premise)
+    if told is None or said is None or _alike(said, told):
+        return told
+    named = dangers_named(premise)
+    return next((d for d in named if _alike(said, d) and d != "water"), said if said in named else None)
+
+
+_KIN = ("friend", "family")  # the hero's own ones who may rescue it (the passing grandpa, the fisherman)
+
+
+def _passive_pair(scene: Scene, cast: Sequence[str] | None, premise: str) -> tuple[str, str] | None:
+    """(the rescuer, the hero) where the premise's hero is the one it rescues (``story.dangers.hero_rescuers``) and
+    its rescuer is on screen, whoever the scene's words make the subject ("Socks pulls at the net"); or where the
+    scene's words tell the rescue with the one saved as its subject (``PASSIVE_RESCUE``) and the premise's hero is
+    no one's rescuer after by/被 ("a shy husky puppy is pulled out of a flooded river by a kind old farmer"), the
+    rescuer the one the premise names after by/被 where on screen, else the one other on screen; else None."""
+    if not cast or not premise:
+        return None
+    ids = [a.id for a in scene.characters]
+    hero = cast[0]
+    if hero not in ids:
+        return None
+    rescuer = next((k for k in hero_rescuers(premise, _KIN) if k in ids), None)
+    if rescuer is not None:
+        return rescuer, hero
+    if not PASSIVE_RESCUE.search(scene_words(scene)):
+        return None
+    people = analyse(premise).cast
+    if any(p.key == hero and p.after_by for p in people):
+        return None  # "the old man is pulled out of the river by a brave husky": the hero rescues
+    by = [p.key for p in people if p.after_by and p.key in ids and p.key != hero]
+    others = [i for i in ids if i != hero]
+    found = by[0] if by else others[0] if len(others) == 1 else None
+    return (found, hero) if found is not None else None
+
+
 def rescue_drawing(scene: Scene, cast: Sequence[str] | None, premise: str = "") -> tuple[str, str, str] | None:
     """The premise's rescue from a danger (``story.dangers.rescue_from``) where the scene's words tell a rescue
-    (saves, pulls, 救) and name that danger or none, as (rescuer, saved, danger); the pair by ``_pair``. None where
-    the premise tells no rescue from a danger, the words tell none or name another danger, or nobody else is on
-    screen."""
+    (saves, pulls, 救) and name that danger, none, or another the premise names (``_danger_said``), as (rescuer,
+    saved, danger); the pair by ``_passive_pair`` where the one saved is the words' subject, else by ``_pair``.
+    None where the premise tells no rescue from a danger, the words tell none or name a danger the premise does
+    not, or nobody else is on screen."""
     words = scene_words(scene)
     if not tells_rescue(words):
         return None
-    said, told = danger_of(words), rescue_from(premise)
-    if told is None or said is not None and not _alike(said, told):
+    danger = _danger_said(danger_of(words), premise)
+    if danger is None:
         return None  # the premise's rescue only (a carry through the snow is no rescue from it)
-    danger = told  # the frozen lake's ice, though the scene says only "the water"
-    pair = _pair(scene, cast)
-    if danger is None or pair is None:
+    pair = _passive_pair(scene, cast, premise) or _pair(scene, cast)
+    if pair is None:
         return None
     return pair[0], pair[1], danger
 
@@ -295,11 +346,13 @@ def in_danger(scene: Scene, cast: Sequence[str] | None, premise: str = "") -> tu
     name it (the ice, the well, the net, the snow, the water): (who, danger), the first on screen who is not the
     hero and only stands, cries or shivers; None where the premise tells no rescue from a danger or the scene
     names another (or none)."""
-    danger = rescue_from(premise)
     said = danger_of(scene_words(scene))
-    if danger is None or danger == "fire" or said is None or not _alike(said, danger):
+    danger = _danger_said(said, premise) if said is not None else None
+    if danger is None or danger == "fire":
         return None  # the fire: drawn burning behind (its asked prop), the one in it drawn as it is
     first = cast[0] if cast else None
+    if first is not None and any(a.id == first for a in scene.characters) and hero_rescuers(premise, _KIN):
+        return first, danger  # "a puppy falls through the ice and is pulled out by a fisherman": the puppy in it
     who = next((a.id for a in scene.characters if a.id != first and a.action in ("stand", "cry", "shocked", "shiver")),
                None)
     return (who, danger) if who is not None else None

@@ -377,6 +377,10 @@ _THOSE_BEFORE_ZH = {"那些", "那群", "这些", "那帮", "那几只"}  # 那�
 _ONCE_ZH = {"曾经", "以前", "之前", "当年", "当初", "从前", "过去", "那时"}  # when a deed told before its 的 was done
 
 
+# words that describe the one after 被 (被路过的老爷爷, 被好心的阿姨): never a deed it suffered
+_DESCRIBING_ZH = frozenset({"路过", "好心", "善良", "热心", "年迈", "年轻", "勇敢", "好心肠"})
+
+
 def relatives_zh(frags: list[tuple[str, int, int]], mentions: list[Mention], tokens: Tokens,
                   hits: list[Hit]) -> tuple[list[tuple[str, int, int]], dict[int, str]]:
     """Chinese says what a pet does or suffers before it, joined by 的: "一只在夜市摆摊卖烤串的柴犬被城管
@@ -405,6 +409,9 @@ def relatives_zh(frags: list[tuple[str, int, int]], mentions: list[Mention], tok
         target, de = told
         span = range(first, de)
         passive = words[first] in BY
+        if passive and de == first + 2 and words[first + 1] in _DESCRIBING_ZH:
+            out.append((lead, s, e))  # 被路过的老爷爷救了上来: by the passing grandpa, no one 路过'd
+            continue
         others = [m for m in mentions if m.end > first and m.start < de]  # 一只好心的警犬帮…: the 一只's pet
         doing = any(h.section in {"events", "actions", "jobs"} and h.start in span for h in hits)
         done_to = any(h.section in {"events", "actions"} and h.start == first for h in hits)  # 嘲笑过橘猫的白猫: its deed

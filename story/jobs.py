@@ -141,8 +141,9 @@ def hero_jobs(hits: list[Hit], tokens: Tokens, people: list[Person] | None = Non
     for h in hits:
         if h.section != "jobs" or trade_shop(h, tokens) or h.key in asked:
             continue  # 流浪猫来找老鞋匠修鞋: the cobbler is the one asked, no job of the hero's
-        if any(w in BY for w in tokens.words[max(0, h.start - 3):h.start]):
-            continue  # "adopted by a kind baker", 被好心的面包师收养: who does it, not the hero's job
+        if _by_whom(h, hits, tokens):
+            continue  # "adopted by a kind baker", "pulled out of the river by a kind old farmer", 被好心的面包师收养:
+            # who does it, not the hero's job
         if tokens.chinese and _owners_trade(h, hits, tokens):
             continue  # 花店老板娘小美收养了小狗, 面包店的老板娘: the shop is that boss's, no job of the hero's
         if _only_the_place(h, hits, tokens):
@@ -220,6 +221,26 @@ def _next_to_a_pet(job: Hit, hits: list[Hit], tokens: Tokens) -> bool:
 
 def _a_place(job: Hit, hits: list[Hit]) -> bool:
     return any(h.section == "places" and (h.start, h.end) == (job.start, job.end) for h in hits)
+
+
+def _by_whom(job: Hit, hits: list[Hit], tokens: Tokens) -> bool:
+    """A job said as the doer after by/被 ("adopted by a kind baker", "is pulled out of a flooded river by a kind old
+    farmer", 被好心的面包师收养, 被路过的老渔夫救了上来): by/被 within three words before it, or further back where
+    only describing words stand between (articles, the vocabulary's traits, ``_ROLE_LEAD``, up to two words it does
+    not know, 的, 路过)."""
+    words = tokens.words
+    if any(w in BY for w in words[max(0, job.start - 3):job.start]):
+        return True
+    traits = {k for t in hits if t.section == "traits" for k in range(t.start, t.end)}
+    k, plain = job.start - 1, 0
+    while k >= 0 and job.start - k <= 6 and words[k] not in BY:
+        lead = words[k] in _ROLE_LEAD or words[k] in _LEAD_ZH or k in traits
+        if not lead and (plain >= 2 or not words[k].isalpha() or words[k] in STOP or words[k] in _CLAUSE_EN
+                         or words[k] in _BECOMING or any(h.start <= k < h.end for h in hits)):
+            return False
+        plain += int(not lead)
+        k -= 1
+    return k >= 0 and words[k] in BY
 
 
 def _doer_of_its_own(job: Hit, hits: list[Hit], tokens: Tokens) -> bool:

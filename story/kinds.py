@@ -19,6 +19,7 @@ from typing import Any
 
 from story.analysis import per_analysis
 from story.clauses import clauses
+from story.dangers import rescue_from
 from story.datafiles import read_json
 from story.drawings import carried_on_back, spilt_thing
 from story.lexicon import lexicon
@@ -357,8 +358,9 @@ def story_kind(analysis: Analysis) -> Kind:
         if k.get("no_rival") and analysis.wrongdoer:
             continue  # "a cat cheats in the exam": the hero's own wrong, not one done to the hero
         own = (*k.get("hero_words", {}).get("zh", ()),) if ill else ()
-        if (events - ignored) & set(k["unless_events"]) or any(
-                _has(w, analysis.premise) for w in (*k["unless"]["en"], *k["unless"]["zh"]) if w not in own):
+        lifted = set(k["unless"].get("but_danger", ())) if rescue_from(analysis.premise) else set()
+        if (events - ignored) & set(k["unless_events"]) or any(  # "saved by": a rescue where a danger is named
+                _has(w, analysis.premise) for w in (*k["unless"]["en"], *k["unless"]["zh"]) if w not in {*own, *lifted}):
             continue  # (生病的小兔子…: the hero's own illness, no other's care)
         return Kind(k["id"], k["arc"], striving(analysis, k), (*k.get("opening", {}).get("en", ()), *k.get("opening", {}).get("zh", ())),
                     bool(k.get("open_ending")), bool(k.get("feelings_of_hero")), frozenset(k.get("turn_events", ())),

@@ -20,6 +20,7 @@ from story.text import HAN
 _BEFORE = {"的", "一位", "一个", "一名", "位", "个", "名", "这位", "那位"}  # 一位好心的, 退休的: before a role
 _BETWEEN = {"都", "也", "就", "便", "终于", "又", "还", "每天", "天天", "偷偷", "悄悄", "把"}
 _AFTER_VERB = {"了", "着", "过"}
+_WHERE = {"在", "从"}  # a place between a role and its deed (老渔夫在码头捡到, 被老农从河里救上来)
 _ENDS = {"，", ",", "。", "；", ";", "！", "？", "后", "以后", "之后", "然后", "后来", "但", "却"}
 
 
@@ -168,8 +169,10 @@ def _doer_before(words: Sequence[str], k: int, done: int, covered: set[int], pet
     end = k
     while end > 0 and words[end - 1] in _BETWEEN:
         end -= 1
-    place = next((j for j in range(max(0, end - 5), end) if words[j] == "在"), None)
-    ends = [end, *([place] if place is not None else [])]
+    place = next((j for j in range(max(0, end - 5), end) if words[j] in _WHERE), None)  # 在码头, 从河里
+    held = next((j for j in range(max(0, end - 8), end) if words[j] == "把"
+                 and any(j < p.start < end for p in pets)), None)  # 消防员把小猫从火场里救了出来: the pet after 把
+    ends = [end, *([place] if place is not None else []), *([held] if held is not None else [])]
     for e in ends:
         found = _role_ending(words, e, covered)
         if found is None:
@@ -180,6 +183,10 @@ def _doer_before(words: Sequence[str], k: int, done: int, covered: set[int], pet
         begins = _clause_start(words, k)
         if by and any(begins <= p.start < first for p in pets):
             return start, e, job, word, role, True  # 小狗被消防员救出来: the clause's pet the one it saves
+        if by and first - 1 == begins and any(p.start < begins for p in pets):
+            return start, e, job, word, role, True  # 小狗被困在火场里，被消防员救了出来: the pet before, said once
+        if e == held and first <= begins + 1:
+            return start, e, job, word, role, False  # 消防员把小猫从火场里救了出来
         stop = next((j for j in range(done, len(words)) if words[j] in _ENDS), len(words))
         if not by and first <= begins + 1 and any(done <= p.start < stop for p in pets):
             return start, e, job, word, role, False  # 老渔夫在码头捡到一只发抖的小猫

@@ -202,6 +202,9 @@ def action(c: Clause) -> str:
     return action_of(c)[0]
 
 
+_DELIVERS = re.compile(r"(?:deliver|brings?\b|brought|fetch|送药|送去|送到)")  # a thing taken to the sick
+
+
 def action_of(c: Clause) -> tuple[str, bool]:
     """The drawable action of a clause and whether the premise's verb is that action's own word: a
     vocabulary action the verb names, else the verb's nearest (``spine.json``'s verbs, then
@@ -235,9 +238,9 @@ def action_of(c: Clause) -> tuple[str, bool]:
     if _falls_ill(c, data["falling_ill"]):
         return "sick", True  # the premise says it: "is sick", 生病了
     sick = data["patient_actions"]
-    if act in sick["actions"] and not _gift_zh(c) and (any(w in words if w.isascii() else w in verb for w in sick["words"])
-                                   or _medic_cares(c, sick)):
-        return "treat", False
+    if act in sick["actions"] and not _gift_zh(c) and not _DELIVERS.match(verb) and (
+            any(w in words if w.isascii() else w in verb for w in sick["words"]) or _medic_cares(c, sick)):
+        return "treat", False  # (never "delivers medicine to a sick village": a delivery, no bedside)
     if act == "push" and c.verb.startswith("被") and c.actor in (None, c.subject) and not c.obj and HAN.search(c.verb):
         return "cry", False  # 一只流浪狗被车撞伤了: it is hurt, by nobody of the cast; it pushes no one
     if act == "push" and not HAN.search(c.verb) and re.match(r"[a-z]+(?: out| away| off)? by\b", verb):

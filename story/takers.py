@@ -278,12 +278,21 @@ def _meeter_after_by(tokens: Tokens, hits: list[Hit], k: int, covered: set[int]
     words = tokens.words
     if words[k] not in BY or k < 1:
         return None
-    met = next(((j, m) for j in range(k - 1, max(-1, k - 6), -1) if (m := meeting_end(words, j)) is not None
-                and all(w in _FILLER_EN for w in words[m[0]:k])), None)
+    met = next(((j, m) for j in range(k - 1, max(-1, k - 10), -1) if (m := meeting_end(words, j)) is not None
+                and (all(w in _FILLER_EN for w in words[m[0]:k]) or _whence(words[m[0]:k]))), None)
     if met is None or any(w in _STOPS_EN for w in words[met[0]:k]):
         return None
     role = _role_after(tokens, hits, k + 1, covered)
     return (*role, True, met[1][1]) if role is not None else None
+
+
+_WHENCE = frozenset({"from", "of", "out", "in", "into", "through", "off"})
+
+
+def _whence(between: Sequence[str]) -> bool:
+    """Words between a rescue's participle and "by" that say only where from ("is pulled out of a flooded river by",
+    "was saved from the fire by", "is dug out of the snow by"): a short phrase opening with from/of/out."""
+    return 0 < len(between) <= 7 and between[0] in _WHENCE and not any(w in _STOPS_EN for w in between)
 
 
 def _helped_after(tokens: Tokens, hits: list[Hit], k: int, covered: set[int], people: list[Person]

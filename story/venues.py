@@ -156,6 +156,14 @@ VENUES: dict[str, Venue] = {
         "fulfillment center", "logistics centre", "logistics center", "depot", "stockroom", "仓库", "库房", "货仓",
         "物流中心", "物流仓库", "物流园", "快递站", "快递仓库", "分拣中心", "配送中心", "仓储", "sorting center",
         "sorting centre", "parcel depot"))),
+    # a lake the premise or scene says is frozen (an ice hole, 冰窟窿): the ice drawn over it, its bank in snow; a river
+    # (a flooded river, 河里): its water running across, banks either side, never a still lakeside with a jetty
+    "frozen lake": Venue("lake", tuple((w, "FROZEN LAKE") for w in (
+        "frozen lake", "frozen pond", "frozen river", "ice hole", "icy river", "icy lake", "icy pond", "thin ice",
+        "through the ice", "冰窟窿", "冰窟", "冰面", "冰湖", "冰河", "结冰的湖", "结冰的河"))),
+    "river": Venue("lake", tuple((w, "RIVER") for w in (
+        "flooded river", "river", "riverbank", "riverside", "stream", "creek", "河里", "河边", "小河", "河水", "江边",
+        "河中"))),
     "villa": Venue("mansion", tuple((w, "") for w in (
         "mansion's garden", "mansion garden", "big house", "house with a garden", "villa", "garden", "大房子",
         "别墅", "花园")), sources=("setting", "props"), titled=False),

@@ -160,7 +160,7 @@ def costume_note(persona: Persona, outfit: str) -> dict[str, str] | None:
     return None
 
 
-_BECOME = re.compile(r"(?<![a-z])(?:becomes?|became|becoming|is now|turns into)\s+(?:a|an|the)\s+"
+_BECOME = re.compile(r"(?<![a-z])(?:becomes?|became|becoming|is now|turns into|grows up to be|grew up to be)\s+(?:a|an|the)\s+"
                      r"((?:[a-z-]+\s+){0,2}[a-z-]+)")
 _BECOME_ZH = ("成为了", "成为", "当上了", "当上", "当了", "成了", "变成了")
 

@@ -25,7 +25,7 @@ HAND: dict[str, float] = {"tape measure": 30, "wrench": 30, "umbrella": 75, "mic
                           "coffee cup": 18, "handbag": 24, "necklace": 24, "newspaper": 30, "kitten": 36,
                           "puppy": 36, "fire hose": 56, "flag": 60,
                           "sausages": 22, "fish": 22, "bone": 16, "noodles": 18, "dumplings": 18, "steamed buns": 18, "shoes": 24, "meat": 18,
-                          "fishing net": 40, "ship's wheel": 40,
+                          "fishing net": 40, "ship's wheel": 40, "medicine box": 24,
                           "bread": 20, "ice cream": 18, "tooth": 22, "game controller": 28, "piggy bank": 34,
                           "weights": 40, "broom": 64, "stop sign": 70, "dishes": 20, "boxes": 30, "basketball": 22, "frisbee": 24,
                           "tennis racket": 40, "skateboard": 40, "guitar": 56, "burger": 20,
@@ -38,7 +38,7 @@ GRIP: dict[str, tuple[float, float]] = {"umbrella": (0, -4), "microphone": (0, -
                                         "necklace": (0, -100), "kitten": (0, -24), "puppy": (0, -24),
                                         "fire hose": (-30, -40), "flag": (0, -30),
                                         "sausages": (0, -92), "fish": (0, -90), "bone": (0, -40), "meat": (30, -88), "shoes": (0, -20),
-                                        "fishing net": (0, -96), "ship's wheel": (0, -50),
+                                        "fishing net": (0, -96), "ship's wheel": (0, -50), "medicine box": (0, -86),
                                         "bread": (-10, -26), "ice cream": (0, -20),
                                         "tooth": (0, -40), "game controller": (0, -40), "weights": (0, -31),
                                         "broom": (0, -70), "stop sign": (0, -20), "dishes": (0, -24), "boxes": (0, -20),
@@ -854,6 +854,37 @@ def _fishing_net(p: Pen, color: RGB | None) -> None:
     p.stroke([(-32, -96), (32, -96)], (150, 110, 70), 4)  # the top rope and its red floats
     for x in (-22, 0, 22):
         p.ell(x, -96, 5, 4, (226, 70, 60))
+
+
+def _medicine_box(p: Pen, color: RGB | None) -> None:
+    """A medicine box carried by its handle: a white case with a red cross on its side and a latch."""
+    col = color or (246, 246, 250)
+    p.rect(-38, -70, 38, 0, col, r=6)
+    p.rect(-38, -70, 38, -58, darker(col, 0.9), r=4)  # the lid's rim
+    p.stroke([(-14, -70), (-14, -86), (14, -86), (14, -70)], (70, 70, 80), 5)  # the handle
+    red = (214, 48, 52)
+    p.rect(-7, -48, 7, -10, red, outline=False)  # the red cross
+    p.rect(-19, -36, 19, -22, red, outline=False)
+    p.rect(-4, -62, 4, -56, (180, 180, 190))  # the latch
+
+
+def _sled(p: Pen, color: RGB | None) -> None:
+    """A dog sled on the snow: curled wooden runners, a slatted bed with a load strapped on under a red cover (the
+    medicine it carries), the handlebar at the back and the towline out in front."""
+    wood = color or (168, 112, 62)
+    p.stroke([(-96, -6), (84, -6), (98, -14), (102, -28)], darker(wood, 0.75), 4)  # the runner, curled up in front
+    for x in (-80, -30, 20, 66):  # the stanchions up from the runner to the bed
+        p.line([(x, -6), (x, -26)], darker(wood, 0.8), 3)
+    p.rect(-90, -34, 80, -24, wood)  # the slatted bed
+    for x in range(-80, 80, 20):
+        p.line([(x, -34), (x, -24)], darker(wood, 0.8), 1.2)
+    p.rect(-70, -70, 44, -34, (206, 60, 56), r=6)  # the load under its red cover
+    p.rect(-20, -64, -4, -40, WHITE, outline=False)  # a white cross on it: medicine
+    p.rect(-30, -56, 6, -48, WHITE, outline=False)
+    for x in (-50, 24):  # the straps over it
+        p.line([(x, -70), (x, -34)], (60, 50, 46), 2.2)
+    p.stroke([(-90, -24), (-100, -86), (-84, -90)], darker(wood, 0.7), 4)  # the driver's handlebar at the back
+    p.stroke([(96, -20), (130, -30)], (90, 80, 70), 2)  # the towline to the team
 
 
 def _ships_wheel(p: Pen, color: RGB | None) -> None:
@@ -1789,6 +1820,7 @@ DRAW: dict[str, DrawFn] = {
     "easel": _easel, "fire hose": _fire_hose, "fire": _fire, "burning house": _burning_house, "flag": _flag,
     "sausages": _sausages, "fish": _fish, "bone": _bone, "noodles": _noodles, "dumplings": _dumplings, "steamed buns": _steamed_buns,
     "shoes": _shoes, "meat": _meat, "fishing net": _fishing_net, "ship's wheel": _ships_wheel,
+    "medicine box": _medicine_box, "sled": _sled,
     "bread": _bread, "ice cream": _ice_cream, "plane": _plane, "train": _train, "oven": _oven, "queue": _queue,
     "tooth": _tooth, "game controller": _game_controller, "boxes": _boxes, "football": _football,
     "basketball": _basketball, "frisbee": _frisbee, "tennis racket": _tennis, "skateboard": _skateboard,

@@ -434,6 +434,55 @@ def _kennel(c: Canvas, banner: str) -> None:
             c.ellipse(x, 0.695 + dy, 0.9, 0.9, (250, 246, 236))
 
 
+def _river(c: Canvas, banner: str) -> None:
+    """A river: the far bank's trees, the water running wide across the frame in streaks of current, the near bank's
+    grass and reeds, and a little footbridge upstream (a flood's own water is drawn over it as its prop)."""
+    c.sky((110, 176, 232), (204, 230, 246), 0.42)
+    c.clouds(2, 0.04, 0.18)
+    c.floor((110, 170, 90), (136, 190, 104), 0.42)  # the far bank
+    for k in range(8):
+        c.tree(-0.02 + k * 0.15, 0.45, 0.9 + 0.2 * (k % 2))
+    c.poly([(c.left, 0.47), (c.right, 0.45), (c.right, 0.63), (c.left, 0.66)], (70, 140, 190), outline=False)
+    for _ in range(26):  # the current: streaks running downstream
+        x, y = c.rng.uniform(c.left, c.right), c.rng.uniform(0.48, 0.63)
+        w = c.rng.uniform(0.05, 0.12)
+        c.line([(x, y), (x + w, y - 0.004)], (176, 214, 238), 0.35)
+    c.poly([(0.62, 0.445), (0.82, 0.445), (0.8, 0.47), (0.64, 0.47)], (150, 106, 66))  # the footbridge upstream
+    for x in (0.64, 0.8):
+        c.rect(x - 0.004, 0.43, x + 0.004, 0.47, (120, 84, 52))
+    c.floor((104, 168, 80), (136, 196, 100), 0.64)  # the near bank
+    c.line([(c.left, 0.655), (0.4, 0.64), (c.right, 0.635)], (80, 140, 70), 0.6)
+    for x0 in (0.04, 0.84):  # reeds at the water's edge
+        for k in range(5):
+            x = x0 + k * 0.012
+            c.line([(x, 0.66), (x + 0.004, 0.58 + c.rng.uniform(0.0, 0.03))], (70, 130, 60), 0.4)
+
+
+def _frozen_lake(c: Canvas, banner: str) -> None:
+    """A frozen lake in winter: a grey-white sky, snowy hills and bare trees on the far shore, the lake a sheet of
+    pale blue ice with cracks across it and a dark hole broken in it, and the snow-covered near bank."""
+    c.sky((170, 186, 206), (226, 234, 242), 0.44)
+    for x, rx in ((0.15, 40), (0.7, 55), (1.05, 30)):
+        c.ellipse(x, 0.445, rx, 9, (236, 240, 246), outline=False)  # snowy far hills
+    for k in range(7):  # bare trees on the far shore
+        x = 0.02 + k * 0.16
+        c.line([(x, 0.45), (x, 0.39)], (90, 80, 76), 0.45)
+        c.line([(x, 0.41), (x - 0.02, 0.39)], (90, 80, 76), 0.3)
+        c.line([(x, 0.42), (x + 0.02, 0.4)], (90, 80, 76), 0.3)
+    c.grad(0.45, 0.65, (214, 232, 244), (176, 206, 228))  # the ice
+    for _ in range(9):  # its cracks
+        x, y = c.rng.uniform(c.left, c.right), c.rng.uniform(0.48, 0.62)
+        pts = [(x, y)]
+        for _k in range(3):
+            x, y = x + c.rng.uniform(0.02, 0.06), y + c.rng.uniform(-0.01, 0.01)
+            pts.append((x, y))
+        c.line(pts, (246, 250, 252), 0.3)
+    c.ellipse(0.2, 0.6, 9, 2.2, (40, 70, 96))  # a hole broken in the ice, dark water in it
+    c.ellipse(0.2, 0.598, 7, 1.4, (60, 96, 126), outline=False)
+    c.floor((236, 242, 248), (250, 252, 255), 0.65)  # the snowy near bank
+    c.line([(c.left, 0.655), (0.5, 0.648), (c.right, 0.656)], (206, 218, 232), 0.6)
+
+
 def _boxes(c: Canvas, x0: float, x1: float, y: float, h: float, seed: int) -> None:
     """Cardboard boxes side by side on a shelf (or a pallet) whose top is ``y``, ``h`` high at most, taped."""
     x, k = x0, seed
@@ -511,6 +560,8 @@ _DRAWINGS: dict[str, Callable[[Canvas, str], None]] = {
     "kennel": _kennel,
     "warehouse": _warehouse,
     "villa": _villa,
+    "frozen lake": _frozen_lake,
+    "river": _river,
 }
 
 
