@@ -112,10 +112,19 @@ def mark_wrongdoers(people: list[Person], hits: list[Hit], words: tuple[str, ...
         victim = next((q for q in people if q is not p and at <= q.start < stop), held)
         if victim is not None and victim.relation in _PARTNERS and victim.of not in (None, p.key):
             victim = next((q for q in people if q.key == victim.of), victim)  # "steals her boyfriend": hers
-        if deed is not None and deed.key in _LEAVES and p.relation in _PARTNERS and (victim is None or victim.key != p.of):
-            if victim is not None:  # "her husband cheats on her with the rich poodle", 男朋友劈腿了贵宾犬: the poodle
-                victim.lover_of = p.key  # is its new love; the one wronged is the partner's own (None: "her",
-            victim, p.own_wrong = next((q for q in people if q.key == p.of), None), False  # absent_owner)
+        own_partner = victim is not None and victim.of == p.key and victim.relation in _PARTNERS  # "cheats on his wife"
+        if deed is not None and deed.key in _LEAVES and (p.relation in _PARTNERS or own_partner) and (
+                victim is None or victim.key != p.of):
+            if own_partner and victim is not None:  # "a cat husband cheats on
+                # his wife with a rich cat": his own wife is the one wronged, the one after her its new love
+                lover = next((q for q in people if q is not p and q is not victim and victim.start < q.start < stop), None)
+                if lover is not None:
+                    lover.lover_of = p.key
+                p.own_wrong = False
+            else:
+                if victim is not None:  # "her husband cheats on her with the rich poodle", 男朋友劈腿了贵宾犬: the poodle
+                    victim.lover_of = p.key  # is its new love; the one wronged is the partner's own (None: "her",
+                victim, p.own_wrong = next((q for q in people if q.key == p.of), None), False  # absent_owner)
         robbed = victim is not None  # "steals fish from a poor old dog … gets caught": still the dog's story
         if victim is not None and deed is not None and deed.key == "steal" and not any(
                 q.of == victim.key and at <= q.start < stop for q in people):

@@ -235,7 +235,9 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
                 not chinese or h.surface in _YOUNG_ZH) or fed_zh(words, span_start, h.surface)):
             # "her kitten", 给它的小狗吃, 为了养活三只小猫: family (a thief's young are its own, never its accomplices);
             # a person's ("a boy walks his dog"): its pet, never its young
-            person.relation, person.of = None if people[-1].human else "kittens", people[-1].key
+            said = words[span_start - 1] if span_start else ""  # "abandoned by her husband … her kittens": hers
+            owner = next((p for p in reversed(people) if _agrees(p, said)), people[-1])
+            person.relation, person.of = None if owner.human else "kittens", owner.key
         surface_words = " ".join(words[span_start:span_end]) if not chinese else "".join(words[span_start:span_end])
         person.words = (surface_words,)
         if chinese and person.relation and kin_name(surface_words):
@@ -435,6 +437,10 @@ def _owner(people: list[Person], start: int, end: int, words: tuple[str, ...], b
         return None
     last = people[-1]
     at = start - 1  # the possessive word
+    if not _agrees(last, words[at]):  # "abandoned by her husband, raises her kittens alone": hers, not his
+        agreeing = next((p for p in reversed(people[:-1]) if _agrees(p, words[at])), None)
+        if agreeing is not None:
+            return agreeing
     if last.of is not None and not last.after_by and _wrongs_between(hits, words, last.end, at):
         return next((p for p in people if p.key == last.of), last)
     opens = at in breaks or (at > 0 and at - 1 in breaks and words[at - 1] in _JOINS)
@@ -448,6 +454,17 @@ def _owner(people: list[Person], start: int, end: int, words: tuple[str, ...], b
         clause = max((b for b in breaks if b < last.start), default=0)
         return next((p for p in people if clause <= p.start < last.start and not p.after_by), last)
     return last
+
+
+_HE = {"husband", "boyfriend", "father", "son", "brother", "grandpa", "son_in_law"}  # relations "her" never names
+_SHE = {"wife", "girlfriend", "mother", "daughter", "sister", "grandma", "lady", "stepmother", "mother_in_law",
+        "daughter_in_law"}  # relations "his" never names
+
+
+def _agrees(person: Person, possessive: str) -> bool:
+    """The possessive may name ``person`` as the owner: "her" is never a husband's, "his" never a wife's."""
+    said = possessive.lower()
+    return not (said == "her" and person.relation in _HE or said == "his" and person.relation in _SHE)
 
 
 def _likened(head: Hit, hits: list[Hit], words: tuple[str, ...]) -> bool:
