@@ -160,12 +160,20 @@ def _deed(spine: list[Beat], clauses: Sequence[Clause], cast: Cast, phase_of: Ca
     first beat (the build-up is told before it anyway)."""
     kind = cast.story.id
     own = kind in {k["id"] for k in kinds_data()["kinds"]}
-    said = next((b for b in spine if own and says_kind(_placeless(clauses[int(b["clause"])]), kind)), None)
+    says = [b for b in spine if own and says_kind(_placeless(clauses[int(b["clause"])]), kind)]
+    # the hero's own deed first: "is pulled out of a flooded river by a farmer, and years later carries the farmer
+    # out of his burning barn": the build-up (the fire's cry, the one trapped, the run in) is the barn's, not the river's
+    said = next((b for b in says if not _done_by_another(clauses[int(b["clause"])], cast.hero)), says[0] if says else None)
     found = said or next((b for b in spine if phase_of(b) in _DEED_PHASES), None)
     if found is spine[0] and said is None:
         return None  # a first beat of a climax: the build-up is told before it anyway
     return found  # the premise's first clause the rescue ("rescues a kitten from a tree and …"): the cry, the
     #               peril and the leap right before it, never after the kitten is safe
+
+
+def _done_by_another(c: Clause, hero: str) -> bool:
+    """The clause tells another doing its deed to the hero (the farmer pulls the puppy out): not the hero's own."""
+    return c.obj == hero and c.actor not in (None, hero)
 
 
 def _built_up(beats: list[Beat], at: int) -> int:
