@@ -16,6 +16,7 @@ from collections.abc import Callable, Collection, Sequence
 from functools import cache
 from typing import Any
 
+from story.adopters import HOME
 from story.claims import claims_business
 from story.clauses import Clause
 from story.drawings import spilt_thing
@@ -330,11 +331,36 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         kind.ill_setback else None  # a getting-well story: where the hero falls ill
     well = {**spine_data(), **CALM.pools(spine_data())} if ill is not None else data
 
+    waited = data.get("waited")
+    taken = spine[-1] if spine and waited and kind is not None and _adopts(clauses[spine[-1]["clause"]], cast, kind.id) \
+        else None  # the last clause takes the hero in: the wait before it, the meeting, then the new home (a story
+    #               that goes on after it, "…and the puppy helps him in the fields", is told by its later clauses)
+    wait_at = _wait_place(spine[:spine.index(taken) + 1] if taken is not None else []) or ", on the street"
+    said_wait = " ".join(clauses[b["clause"]].text.lower() for b in spine[:spine.index(taken) + 1]) if taken else ""
+    caged = waited.get("caged") if waited else None  # 宠物店笼子里没人要的小猫: it waits in its cage, the lines say so
+    told_wait = caged if caged and any(w in said_wait for w in caged["words"][analysis_lang(said_wait)]) else \
+        waited if _indoors(wait_at) else waited["outdoors"] if waited else None
+    waiting = {**data, "say": {}, "more": {"plain": {lang: list(told_wait[lang]) for lang in ("en", "zh")}}} \
+        if told_wait else data
+
     def pools(b: Beat) -> dict[str, Any]:
         """The pools of the lines said after ``b``: before the hero falls ill, none of its care (no soup, no
-        medicine, no night by its side: a calm story's), else the story's own."""
+        medicine, no night by its side: a calm story's); before it is taken in, the wait (nobody stops, the
+        cold nights), never the new home's; else the story's own."""
         at = next((k for k, s in enumerate(spine) if s is b), None)
+        if taken is not None and at is not None and at < spine.index(taken):
+            return waiting
         return well if ill is not None and at is not None and at < ill else data
+
+    def home_share() -> float:
+        """The share of the clip told after the clause that takes the hero in (its new home)."""
+        if taken is None:
+            return 0.0
+        return length(beats[beats.index(taken) + 1:], lang) / max(1.0, length(beats, lang))
+
+    def waits(at: int) -> bool:
+        """A line put at ``at`` is told before the hero is taken in (the wait)."""
+        return taken is not None and at <= beats.index(taken)
     # 1. too many or too long: template beats go first, from the middle
     while len(beats) > MAX_BEATS or (length(beats, lang) > TARGET_MAX_S - 2 and len(beats) > MIN_BEATS):
         drop = next((k for k in range(len(beats) - 2, 0, -1) if beats[k]["slot"] not in {"premise", "cameo"}
@@ -463,14 +489,24 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         later = None if ahead else after_deed(b, c, cast)  # a deed done once: its aftermath, not the deed again
         visual = _before(b, cast.workplace, doing) if ahead else later or b["visual"]
         as_kind = "outcome" if not ahead and not opens and rescued(b, c, kind) else b["kind"]  # the rescue done: safe
-        more = pick(list(_lead(data, lead_pool, lang)) if opens else more_of(b, as_kind, not ahead), vals,
+        lines = pools(b)
+        if waits(at):  # before it is taken in: the hero alone where it waits, the wait's lines, before the meeting
+            while at > 0 and beats[at - 1].get("meets"):
+                at -= 1
+            lines, opens, later = waiting, False, None
+            vals = {**vals, "hero": cast.name(cast.hero)}
+            visual = f"we see {cast.name(cast.hero)} waiting alone, sad{wait_at}"
+        elif b is taken and not ahead:  # taken in at the shelter, it lives at its new home after
+            visual = _at_home(later or str(b["visual"]), wait_at)
+        more = pick(list(_lead(data, lead_pool, lang)) if opens else _pool(lines["more"], as_kind, lang, ends_last)
+                    if lines is waiting else more_of(b, as_kind, not ahead), vals,
                     unopened(at), draw, visual, ahead or routine(b, c))
         if more:
-            beats.insert(at, {"speaker": NARRATOR, "line": more, "visual": visual,
+            beats.insert(at, {"speaker": NARRATOR, "line": more, "visual": visual, **({"waiting": True} if waits(at) else {}),
                               "slot": "feeling", "asks": [] if ahead else b.get("asks", []),
                               **({"leads": b["clause"]} if ahead and b is not spine[0] else {})})  # told of what it leads up to
             at += 1
-        said = pools(b)["say"].get(_say_key(as_kind, c, cast, opens))
+        said = lines["say"].get(_say_key(as_kind, c, cast, opens))
         who = cast.hero if opens or said and said.get("who") == "hero" or kind is not None and kind.heros else \
             done_to(b, c) if said and said["who"] == "object" else c.actor
         alone = re.match(r"we see (.+) \S+ alone\b", later or "")
@@ -493,8 +529,11 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         """The premise beat whose effort is told in place of more of wrong ``b``: a wrong the hero comes back
         from (its rise, else its own success, told after it) that holds a scene after its clause already (the
         arc's sneer, a feeling and what is said) is told no longer; its scene goes to the hero's days of work
-        leading up to that beat, so the mocking is no more than a quarter of the clip and the effort is seen."""
-        if b["kind"] != "hurt":
+        leading up to that beat, so the mocking is no more than a quarter of the clip and the effort is seen.
+        The hero's job lost in a story of striving ("gets fired, then wins a baking show") is led on from the
+        same way where its next clause is the hero's success itself: the work that earned it is seen between them."""
+        if b["kind"] != "hurt" and not (b["kind"] == "setback" and strives and _left_job(clauses[b["clause"]])
+                                        and setback_befalls(clauses[b["clause"]], cast) == cast.hero):
             return None
         at = beats.index(b) + 1
         if at >= len(beats) or beats[at]["slot"] not in {"feeling", "reaction"} and _phase_of(beats[at]) != "wrong":
@@ -502,14 +541,17 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         later = next((r for r in spine[spine.index(b) + 1:] if r["kind"] in {"rise", "outcome"}), None)
         if later is None or made_it(later) or later["kind"] == "outcome" and clauses[later["clause"]].actor != cast.hero:
             return None
+        if b["kind"] == "setback" and (later["kind"] != "outcome" or spine.index(later) != spine.index(b) + 1):
+            return None  # its own clause of work comes between them ("gets fired, sells noodles, gets rich")
         return later
 
-    def lead_up(b: Beat) -> None:
+    def lead_up(b: Beat, at_home: bool = False) -> None:
         """The hero's days of work before premise beat ``b`` (its rise, or its success: then the effort's lines),
-        told in two of them (the days go by), then what the hero says."""
+        told in two of them (the days go by), then what the hero says; ``at_home``: the job was lost (fired), its
+        work since is done at home, never at the old workplace."""
         at, opens = beats.index(b), b["kind"] == "outcome"
         aftermath(b, at, True, opens, bare=True)
-        late = f"we see {cast.name(cast.hero)} {doing} late at night{_at(cast.workplace)}"  # the days long, and
+        late = f"we see {cast.name(cast.hero)} {doing} late at night{', at home' if at_home else _at(cast.workplace)}"  # the days long, and
         for k in range(at, beats.index(b)):  # another picture than the clause's own work by day; said at work,
             beats[k]["visual"] = late  # not at the success it leads up to
         if beats[at] is not b and beats[at]["slot"] == "feeling":
@@ -580,14 +622,16 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
     for b in [b for b in spine if b in chosen]:
         if length(beats, lang) >= FILL_S or len(beats) >= MAX_BEATS:
             break
-        if b["kind"] == "hurt" and (effort := effort_for(b)) is not None:
-            lead_up(effort)
+        if b["kind"] in {"hurt", "setback"} and (effort := effort_for(b)) is not None:
+            lead_up(effort, _left_job(clauses[b["clause"]]))
             continue
         if held(b) and (effort := effort_of(b)) is not None:  # the arc's cheer is its scene after it
             more_effort(effort)
             continue
         ahead = b["kind"] == "rise" and b is not spine[0] and not made_it(b)  # the hero's doing is led up to
         aftermath(b, beats.index(b) + (0 if ahead else 1), ahead)
+        if b["kind"] == "setback" and (effort := effort_for(b)) is not None and len(beats) < MAX_BEATS - 1:
+            lead_up(effort, _left_job(clauses[b["clause"]]))  # fired, then the work for the win, then the win
     # 3a. a premise that opens with its rise or its ending ("a delivery driver builds a company") is
     #     led up to: the hero's days before it (its job's days when it names one, then the effort),
     #     each with what the hero says
@@ -613,28 +657,32 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
             if said:
                 beats.insert(at + 1, {"speaker": cast.hero, "line": said, "slot": "reaction",
                                       "visual": f"we see {cast.name(cast.hero)} {doing}{_at(cast.workplace)}"})
-    # 3a'. one taken in whom nobody wanted, at last (宠物店笼子里没人要的小猫终于被一个小女孩领养了), told in the
-    #     premise's first clause: the wait is seen before it, the hero alone where it waits, not the new home only
-    waited = data.get("waited")
-    if first is not None and done_to_hero and waited and any(
-            w in clauses[first["clause"]].text.lower() for w in waited["words"][analysis_lang(clauses[first["clause"]].text)]):
-        while (len(beats) > MAX_BEATS - 2 or length(beats, lang) > FILL_S - 12) and (home := [b for b in beats[beats.index(first) + 1:] if b["slot"] not in
-                                                        {"premise", "end", "cameo"} and not b.get("keep")]):
-            beats.remove(home[len(home) // 2])  # the new home told a scene shorter (its middle), the wait seen
-        where = _PLACE_SAID.search(str(first.get("visual", "")))
+    # 3a'. one taken in (宠物店笼子里没人要的小猫终于被一个小女孩领养了, "is adopted by a lonely old man"): the wait
+    #     and the meeting carry the story, not the new home: the hero alone where it waits, then the one who takes
+    #     it in stopping in front of it, before the clause; the new home told shorter (its middle) while it holds
+    #     more than its share of the clip
+    if taken is not None and waited:
+        while (len(beats) > MAX_BEATS - 3 or home_share() > HOME_MOST) and len(
+                home := [b for b in beats[beats.index(taken) + 1:] if b["slot"] not in {"premise", "end", "cameo"}
+                         and not b.get("keep")]) > 3:  # the first days and the ending, in a scene or two
+            beats.remove(home[len(home) // 2])
         lone = {"hero": cast.name(cast.hero), "actor": cast.name(cast.hero)}
-        said = clauses[first["clause"]].text.lower()
-        caged = waited.get("caged")  # 宠物店笼子里没人要的小猫: it waits in its cage, and the lines say so (drawn there)
-        if caged and any(w in said for w in caged["words"][analysis_lang(said)]):
-            waited = caged
+        taker = clauses[taken["clause"]].actor
+        met = pick(list(waited["met"][lang]), lone, draw=_aside(rng, "met")) \
+            if taker in cast.names and len(beats) < MAX_BEATS else None
+        if met:
+            beats.insert(beats.index(taken), {
+                "speaker": NARRATOR, "line": met, "slot": "feeling", "asks": list(taken.get("asks", [])), "once": True,
+                "meets": True, "visual": f"we see {cast.name(taker)} walking in, {cast.name(cast.hero)} looking up{wait_at}"})
         for _ in range(2):
-            if length(beats, lang) >= FILL_S - 4:
+            if length(beats, lang) >= FILL_S - 4 or length(beats[:beats.index(taken)], lang) >= WAIT_LEAST * FILL_S \
+                    or len(beats) >= MAX_BEATS:
                 break
-            line = pick(list(waited[lang]), lone, draw=_aside(rng, f"waited{len(beats)}"))
+            line = pick(list(waiting["more"]["plain"][lang]), lone, draw=_aside(rng, f"waited{len(beats)}"))
             if line:
-                beats.insert(beats.index(first), {
-                    "speaker": NARRATOR, "line": line, "slot": "feeling", "asks": list(first.get("asks", [])),
-                    "visual": f"we see {cast.name(cast.hero)} waiting alone, sad{where.group(0) if where else ''}"})
+                beats.insert(beats.index(taken) - (1 if met else 0), {
+                    "speaker": NARRATOR, "line": line, "slot": "feeling", "asks": list(taken.get("asks", [])),
+                    "waiting": True, "visual": f"we see {cast.name(cast.hero)} waiting alone, sad{wait_at}"})
     # 3b. a premise of few clauses still gets its scenes: more aftermath (a feeling or the time in
     #     between, and what the one it befalls says) after its clauses, last first, never a new event
     turns = 0
@@ -642,8 +690,19 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
             and turns < 6 * len(spine):
         b = spine[-1 - turns % len(spine)]
         turns += 1
-        if b["kind"] == "hurt" and (effort := effort_for(b)) is not None:
-            lead_up(effort)
+        if taken is not None and spine.index(b) >= spine.index(taken) and home_share() > HOME_MOST:
+            waited_in = [w for w in beats if w.get("waiting")]  # the new home holds its share: the time goes to the
+            if len(waited_in) < 3:  # wait, in a scene or two more of it before the meeting
+                at = beats.index(taken)
+                while at > 0 and beats[at - 1].get("meets"):
+                    at -= 1
+                aftermath(taken, at, True)
+                continue
+            more = pick(list(waiting["more"]["plain"][lang]), {"hero": cast.name(cast.hero)})
+            if more and _append(min(waited_in, key=lambda w: len(str(w["line"]))), more, lang):
+                continue
+        if b["kind"] in {"hurt", "setback"} and (effort := effort_for(b)) is not None:
+            lead_up(effort, _left_job(clauses[b["clause"]]))
             continue
         if held(b) and (effort := effort_of(b)) is not None:
             more_effort(effort)
@@ -677,14 +736,32 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
     growing = [b for b in beats if b["slot"] in {"premise", "feeling"}]
     added = {id(b): 2 if b.get("once") or bool(spine) and b is spine[-1] and effort_of(b) is not None else int(b is ended)
              for b in growing}  # the win: its clause and a line more, never half the clip
-    progress = True
-    while progress and length(beats, lang) < FILL_S:
+    progress, widened = True, False
+    while (progress or not widened) and length(beats, lang) < FILL_S:
+        if not progress:  # the clause's own scenes are full and the clip still short (a premise of one clause): the
+            widened = True  # arc's scenes of narration say a line more each, of the clause they follow
+            more_room = [b for b in beats if b["speaker"] == NARRATOR and b["slot"] not in {
+                "premise", "feeling", "reaction", "cameo"} and not b.get("memory") and b not in growing
+                and not (taken is not None and beats.index(b) > beats.index(taken))]
+            if length(beats, lang) >= FILL_S - 4 or not more_room:
+                break
+            growing += more_room
+            added.update({id(b): 0 for b in more_room})
         progress = False
         most = 1 if length(beats, lang) >= FILL_S - 5 else 2 if length(beats, lang) >= FILL_S - 7 else 3
         for b in growing:
             if length(beats, lang) >= FILL_S:
                 break
-            if added[id(b)] >= most:
+            if added[id(b)] >= most or taken is not None and beats.index(b) > beats.index(taken) and \
+                    home_share() > HOME_MOST:
+                continue
+            if b.get("meets"):
+                continue  # the meeting: its own line, no wait said after it
+            if b is not taken and waits(beats.index(b)):  # the wait: more of it
+                more = pick(list(waiting["more"]["plain"][lang]), {"hero": cast.name(cast.hero)})
+                if more and _append(b, more, lang):
+                    added[id(b)] += 1
+                    progress = True
                 continue
             source = b if b["slot"] == "premise" else next(
                 (p for p in spine if p["clause"] == b["leads"]), None) if "leads" in b else next(
@@ -707,6 +784,49 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
                 added[id(b)] += 1
                 progress = True
     return beats
+
+
+WAIT_LEAST = 0.3  # the least of it told before the meeting (the wait), where the premise tells no more of it
+HOME_MOST = 0.4  # the most of a clip told in the new home of one taken in: the wait and the meeting carry it
+
+
+def _left_job(c: Clause) -> bool:
+    """The clause takes the hero's job away ("gets fired", 被开除): what it does after is not done at the old job."""
+    return "fire" in c.events
+
+
+def _adopts(c: Clause, cast: Cast, kind_id: str) -> bool:
+    """Clause ``c`` takes the hero in ("a little girl adopts her", 被一个小女孩领养了): another does it to the hero,
+    in the words of the story's kind (adoption)."""
+    return c.actor not in (None, cast.hero) and c.obj == cast.hero and says_kind(c.text, kind_id)
+
+
+def _wait_place(spine: Sequence[Beat]) -> str:
+    """Where the hero waits to be taken in: the place the premise's beats up to its taking-in name (", at the
+    shelter"), the last first; "" where they name none."""
+    found = [m.group(0) for b in spine if (m := _PLACE_SAID.search(str(b.get("visual", ""))))
+             and not _homely(m.group(0))]  # never the farm a farmer adopts it on: that is its new home
+    return found[-1] if found else ""
+
+
+def _homely(where: str) -> bool:
+    """The place is a home one is taken to (``story.adopters.HOME``: a house, a farm)."""
+    return any(lexicon().entry("places", k)["location"] in HOME for k in lexicon().keys(where, "places"))
+
+
+def _at_home(visual: str, wait_at: str) -> str:
+    """The note of a scene in the new home of one taken in: drawn at home, not where it waited."""
+    if wait_at and visual.endswith(wait_at):
+        visual = visual[:-len(wait_at)]
+    elif (there := _PLACE_SAID.search(visual)) and not _homely(there.group(0)):
+        visual = visual.replace(there.group(0), "")  # taken in at the vet's: it lives at home after
+    return visual if _PLACE_SAID.search(visual) else f"{visual}, at home"
+
+
+def _indoors(where: str) -> bool:
+    """A wait at a shelter or a pet shop (visitors walk past its corner), not out in the street."""
+    hits = lexicon().find(where, ["places"]) if where else []
+    return bool(hits) and lexicon().entry("places", hits[0].key)["location"] == "shop"
 
 
 def scene_of(visual: str, setting: str) -> str:
