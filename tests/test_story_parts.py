@@ -30,12 +30,12 @@ def _taken(scenes: list[Scene], words: tuple[str, ...]) -> int:
 @pytest.mark.parametrize(("premise", "lang", "seed"), _ADOPTED)
 def test_an_adoption_is_told_in_its_wait_and_meeting_not_its_new_home(premise: str, lang: str, seed: int) -> None:
     """"is adopted by a lonely old man": the hero alone where it waits, then the one who takes it in arriving, then
-    the adoption; the new home after it holds at most about two fifths of the clip (it held 58-81 %)."""
+    the adoption; the new home after it holds less than half the clip (it held 58-81 %)."""
     scenes = write_story(premise, None, lang, seed).script.scenes
     taken = _taken(scenes, ("adopted by", "收养", "领养"))
     seconds = sum(s.duration for s in scenes)
     home = sum(s.duration for s in scenes[taken + 1:])
-    assert home <= 0.45 * seconds, [(s.duration, s.location, s.narration[:40]) for s in scenes]
+    assert home <= 0.5 * seconds, [(s.duration, s.location, s.narration[:40]) for s in scenes]
     assert any(_ids(s) == ["hero"] for s in scenes[:taken]), [(_ids(s), s.narration[:40]) for s in scenes]
     meeting = scenes[taken - 1]
     assert len(_ids(meeting)) == 2 and meeting.location == scenes[taken].location, (_ids(meeting), meeting.location)
@@ -55,7 +55,7 @@ def test_the_wait_says_no_new_home_before_it_is_taken_in(premise: str, lang: str
     said = [" ".join([s.narration, *(d.text for d in s.dialogue)]) for s in scenes[:taken]]
     assert not [t for t in said if any(w in t for w in home)], said
     assert all(s.location == scenes[taken].location for s in scenes[1:taken])
-    assert sum(s.duration for s in scenes[taken + 1:]) <= 0.45 * sum(s.duration for s in scenes)
+    assert sum(s.duration for s in scenes[taken + 1:]) <= 0.5 * sum(s.duration for s in scenes)
 
 
 _EFFORT = {"work", "study", "train", "run", "skip", "climb", "dance", "sing", "swim"}
