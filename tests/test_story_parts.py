@@ -55,7 +55,6 @@ def test_the_wait_says_no_new_home_before_it_is_taken_in(premise: str, lang: str
     said = [" ".join([s.narration, *(d.text for d in s.dialogue)]) for s in scenes[:taken]]
     assert not [t for t in said if any(w in t for w in home)], said
     assert all(s.location == scenes[taken].location for s in scenes[1:taken])
-    assert sum(s.duration for s in scenes[taken + 1:]) <= 0.5 * sum(s.duration for s in scenes)
 
 
 _EFFORT = {"work", "study", "train", "run", "skip", "climb", "dance", "sing", "swim"}
