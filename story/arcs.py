@@ -318,11 +318,22 @@ def _look(person: Person, species: str, look: str, hero_alike: bool = False) -> 
     extras = [str(lex.entry("traits", t)["look"]) for t in person.traits if lex.entry("traits", t).get("look")]
     if person.relation == "bodyguard":
         extras.append("in a black suit and earpiece")
+    if person.human:  # a person a pet plays, as the premise describes them: 盲人 (盲人奶奶) in dark glasses with a
+        blind = person.relation == "blind" or bool(_BLIND.search(person.words[0]))  # cane, 老奶奶 grey-whiskered
+        extras = [*(_PERSON_LOOKS["blind"] if blind else ()), *extras]
+        old = str(lex.entry("traits", "old")["look"])
+        if old not in extras and (person.relation in {"grandma", "grandpa"} or _OLD_PERSON.search(person.words[0])):
+            extras.append(old)
+    if extras and person.human and len(f"{look}, {', '.join(extras)}") > 120:
+        look = look.split(",")[0]  # a person's description kept whole: the coat said shorter
     if extras:
         look = f"{look}, {', '.join(extras)}"
     return (look if hero_alike else _young(person, species, look))[:120]
 
 
+_OLD_PERSON = re.compile(r"\b(?:old|elderly|grandma|grandpa)\b|老|奶奶|爷爷|外婆|外公")
+_BLIND = re.compile(r"\bblind\b|盲|失明|瞎")
+_PERSON_LOOKS = {"blind": ("in dark glasses, with a cane",)}  # what a person's words say to the eye
 _YOUNG_WORDS = re.compile(r"\b(kittens?|pupp(?:y|ies)|pups?|cubs?|bab(?:y|ies))\b|猫崽|小奶猫|幼崽|宝宝|孩子")
 _ONE_WORDS = re.compile(r"\b(kitten|puppy|pup|cub|baby)\b")  # "his puppy": one, not a litter
 _PLURAL_WORDS = re.compile(r"\b(kittens|puppies|pups|cubs|babies)\b|们|一窝")
@@ -332,6 +343,8 @@ def _young(person: Person, species: str, look: str) -> str:
     """A kitten, a puppy or a litter says so in its look ("three tiny black kittens"): the painter and the
     image prompt draw it small, and several of them where the premise has several."""
     words = " ".join(person.words).lower()
+    if person.stand_in is not None:  # "a baby bird": a bird, never a kitten for the cat that stands in for it
+        return look
     plural = person.alike == 1 and (bool(_PLURAL_WORDS.search(words))
                                     or (person.relation == "kittens" and not _ONE_WORDS.search(words)))
     if not plural and not _YOUNG_WORDS.search(words):

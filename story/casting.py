@@ -40,7 +40,7 @@ def mark_wrongdoers(people: list[Person], hits: list[Hit], words: tuple[str, ...
     copies, 偷吃) is marked so."""
     lex = lexicon()
     wrongs = [h for h in hits if h.section == "events" and lex.entry("events", h.key)["kind"] == "wrong"
-              and h.key not in _BEFALLS]
+              and h.key not in _BEFALLS and not (not chinese and _befell(h, people, words))]
     places = [h for h in hits if h.section == "places"]
 
     def plain(end: int, at: int, p: Person | None = None) -> bool:  # nothing between the mention and the deed
@@ -140,6 +140,15 @@ def mark_wrongdoers(people: list[Person], hits: list[Hit], words: tuple[str, ...
             chinese and q.start - p.start <= 4 and any(w in {"和", "与", "跟"} for w in words[p.start:q.start]))
         if joined and q.does_wrong and not p.does_wrong and not p.after_by and q.key not in later:
             p.does_wrong, p.own_wrong, p.victim = True, q.own_wrong, q.victim
+
+
+_ARTICLES_EN = {"a", "an", "the", "this", "that", "his", "her", "their", "its"}
+
+
+def _befell(h: Hit, people: list[Person], words: tuple[str, ...]) -> bool:
+    """An English wrong said as what befell the pet right after it ("adopts an abandoned puppy", "feeds the
+    abandoned kittens"): an article before the wrong's word, a pet's mention right after it; no one's deed."""
+    return h.start > 0 and words[h.start - 1] in _ARTICLES_EN and any(q.start == h.end for q in people)
 
 
 def _ba_object(people: list[Person], words: tuple[str, ...], end: int) -> Person | None:
@@ -297,7 +306,7 @@ def cast_roles(people: list[Person], events: list[Hit], words: tuple[str, ...]) 
     wronged = [p for p in wronged if p.key not in shunned]
     hero = next(iter(wronged), None) or next((p for p in people if hero_ok(p)), people[0])
     adopted = next((p for p in people if p.key == hero.kind_to and (p.species or p.breed) and not p.gone), None) \
-        if no_pet_taker(hero, words) else None  # "a grumpy neighbour takes the stray dog in", "a family of cats
+        if no_pet_taker(hero, words, people) else None  # "a grumpy neighbour takes the stray dog in", "a family of cats
     # adopts a stray puppy": the one taken in is the story's, the taker its family
     if hero.human or adopted is not None:  # "a little girl adopts a kitten", 老爷爷收养了流浪猫: the pet's story, the
         # person its family

@@ -494,7 +494,7 @@ def _wrongs_between(hits: list[Hit], words: tuple[str, ...], start: int, at: int
                                                      for k in range(start, at)))
 
 
-_CHILDREN = {"daughter", "son", "kittens"}
+_CHILDREN = {"daughter", "son", "kittens", "child"}
 _BECOME = {"become", "becomes", "became", "becoming", "成为", "成了", "变成", "变成了", "当上", "当上了", "当了", "成"}
 _MEASURES = {"a", "an", "the", "了", "一只", "一条", "一名", "一个", "一位", "只", "条", "名", "位",
              "大", "big"}  # 成了大老板, "becomes a big boss": what it became, no one of the cast
@@ -515,7 +515,13 @@ def became(head: Hit, hits: list[Hit], words: tuple[str, ...], masked: str) -> b
     owns = masked[head.pos + len(head.surface):].startswith(("'s", "’s", "的"))
     to_be = j > 0 and (words[j] == "be" and words[j - 1] == "to"  # "grows up to be a rescue dog"
                        or words[j] == "as" and words[j - 1] in {"work", "works", "worked", "working"})  # "works as a"
-    return j >= 0 and (words[j] in _BECOME or to_be) and not owns
+    young = head.surface.lower() in _YOUNG_EN and j >= 0 and (words[j] == "as" or words[j] in {"was", "were"} and j > 0
+                                                             and words[j - 1] in {"he", "she", "it", "they"})
+    # "thrown out as a kitten", "since she was a puppy": the pet's own past, no second pet
+    return j >= 0 and (words[j] in _BECOME or to_be or young) and not owns
+
+
+_YOUNG_EN = frozenset({"kitten", "kitty", "puppy", "pup", "baby", "cub"})
 
 
 @cache

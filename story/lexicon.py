@@ -322,6 +322,7 @@ def in_context(hits: list[Hit], tokens: Tokens) -> list[Hit]:
     """The hits that read as meant in their sentence (English): "a lost ring" is a ring someone lost,
     not the event of losing; "ring" is a place only after in/into/at… ("into the ring"), else the prop."""
     if tokens.chinese:
+        hits = _described_kin_zh(hits)
         people = {h.end for h in hits if h.section in {"breeds", "species", "relations"}}
         starts = {h.start for h in hits if h.section in {"breeds", "species", "relations"}}
         kept = [h for h in hits if not _family_or_measure(h, tokens, people) and not _doubled(h, tokens)
@@ -344,6 +345,9 @@ def in_context(hits: list[Hit], tokens: Tokens) -> list[Hit]:
         if h.section == "events" and h.surface == "stray" and any(
                 x.start == h.end and x.section in {"breeds", "species"} for x in hits):
             continue  # "a scruffy stray tabby": what the pet is, not a pet that strays
+        if h.section == "events" and h.surface in _STRAYS and _stray_pet(h, hits, words):
+            out.append(Hit("breeds", "stray_cat", h.start, h.end, h.pos, h.surface))
+            continue  # "a stray follows her home", "the shivering stray": a pet, no pet that gets lost
         if h.section == "places" and (h.start, h.end) in props and not any(w in _IN for w in before):
             continue
         if h.section == "events" and h.key == "dump" and _dropped_off(h, hits, words):
@@ -352,6 +356,42 @@ def in_context(hits: list[Hit], tokens: Tokens) -> list[Hit]:
             continue  # "goes on a rocket trip", "a road trip across the country": a journey, no one tripped
         out.append(h)
     return out
+
+
+def _described_kin_zh(hits: list[Hit]) -> list[Hit]:
+    """盲人奶奶, 盲人爷爷: one person, the kin word told with how it is (a grandma who is blind), never a blind person
+    and a grandma beside her: one relation hit of the kin's key over both words."""
+    out: list[Hit] = []
+    skip: set[int] = set()
+    for k, h in enumerate(hits):
+        if k in skip:
+            continue
+        kin = next((j for j, x in enumerate(hits) if x.section == "relations" and x.start == h.end and x.key != h.key),
+                   None) if h.section == "relations" and h.key == "blind" else None
+        if kin is None:
+            out.append(h)
+            continue
+        x = hits[kin]
+        out.append(Hit("relations", x.key, h.start, x.end, h.pos, h.surface + x.surface))
+        skip.add(kin)
+    return out
+
+
+_STRAYS = frozenset({"stray", "strays"})
+_NO_PET_BETWEEN = frozenset({"and", "or", "but", "who", "that", "to", "from", "of", "with", "by"})
+
+
+def _stray_pet(h: Hit, hits: list[Hit], words: tuple[str, ...]) -> bool:
+    """"stray" said as a noun, a pet of the street ("a stray follows a little girl home", "throws coins at the
+    shivering stray", "feeds the strays"): an article among the three words before it, no pet, person or joining
+    word between (else "the puppy ... strays"), and no pet word right after it (that is "a stray kitten")."""
+    before = words[max(0, h.start - 3):h.start]
+    at = max((k for k, w in enumerate(before) if w in _ARTICLES or w in {"this", "that", "one", "some"}), default=None)
+    if at is None or _NO_PET_BETWEEN & set(before[at + 1:]):
+        return False
+    first = h.start - len(before) + at
+    return not any(first <= x.start < h.start and x.section in {"breeds", "species", "relations"} for x in hits) \
+        and not any(x.start == h.end and x.section in {"breeds", "species", "relations"} for x in hits)
 
 
 _TRIP = frozenset({"trip", "trips"})

@@ -368,7 +368,8 @@ def _line_en(c: Clause, total: int, cast: Cast, introduced: set[str], rng: rando
             given = _given(part.key, cast, c)
             fresh = part.key not in introduced and part.key not in cast.described and not (
                 given and cast.name(part.key) in part.text)
-            said_before = _described_before(out) if fresh and not part.text.lower().startswith(_ARTICLES) else 0
+            said_before = _described_before(out) if fresh and not part.text.lower().startswith(_OWN_WORDS) else 0
+            # "finds her birth mother": her own words, never "a kitten finds" before them
             words = " ".join([*out[len(out) - said_before:], part.text]) if said_before else part.text
             del out[len(out) - said_before:]  # "takes in a shivering stray kitten": Pepper, a shivering stray
             out.append(_who(part.key, words, cast, introduced, False, given))  # kitten, never "stray Pepper, kitten"
@@ -394,6 +395,7 @@ def _line_en(c: Clause, total: int, cast: Cast, introduced: set[str], rng: rando
 
 
 _ARTICLES = ("a ", "an ", "the ")
+_OWN_WORDS = (*_ARTICLES, "her ", "his ", "their ", "its ", "my ", "your ", "our ")
 _NOT_DESCRIBING = frozenset({"in", "on", "at", "to", "of", "with", "for", "from", "by", "and", "or", "but", "into",
                              "out", "up", "down", "off", "back", "home", "away", "over", "is", "are", "was", "were"})
 

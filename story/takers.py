@@ -168,9 +168,14 @@ def add_takers(people: list[Person], hits: list[Hit], tokens: Tokens, taken: set
     for p in people:  # "a rich little girl adopts him", "a grumpy neighbour takes the stray dog in", "a family of
         # cats adopts a puppy": a person (or a household of pets) who takes a pet in, never its rival
         at = _verb_after(words, p.end if p.end > p.start else p.start + 1, zh)
-        if at is not None and (p.human or _no_pet_taker(p, words, zh)) and not p.does_wrong and not p.after_by:
-            p.kind_by, p.kind_to = "family", p.kind_to or _taken_one(people, p, at, words, zh)
-            if (p.species or p.breed) and p.words and not zh:  # "a family of cats": told whole
+        taken_one = _taken_one(people, p, at, words, zh) if at is not None else None
+        stray = next((q for q in people if q.key == taken_one and _stray(q, words)), None)  # "an old cat adopts a
+        # stray kitten": the stray taken in is the story's, the old cat its family
+        if at is not None and (p.human or _no_pet_taker(p, words, zh) or stray is not None) and not p.does_wrong \
+                and not p.after_by:
+            p.kind_by, p.kind_to = "family", p.kind_to or taken_one
+            if (p.species or p.breed) and p.words and not zh and words[max(0, p.start - 2):p.start] == ("family", "of"):
+                # "a family of cats": told whole
                 p.words = (" ".join(words[p.start - 2:p.end]),)
     if not zh:
         _home_with(people, words)
@@ -218,11 +223,25 @@ def _no_pet_taker(p: Person, words: tuple[str, ...], zh: bool) -> bool:
     return p.relation is not None and p.of is None
 
 
-def no_pet_taker(p: Person, words: tuple[str, ...]) -> bool:
+def no_pet_taker(p: Person, words: tuple[str, ...], people: Sequence[Person] = ()) -> bool:
     """``p`` took a pet in (``kind_by`` family, ``kind_to`` the one taken) as no pet of the story would (a
-    relation named by no pet word, a household of pets): the one taken in is the hero."""
-    return p.kind_by == "family" and p.kind_to is not None and not p.after_by and _no_pet_taker(
-        p, words, any(HAN.search(w) for w in words))
+    relation named by no pet word, a household of pets), or took in a stray (one of ``people``: "an old cat adopts
+    a stray kitten", 老猫收养了一只流浪小猫): the one taken in is the hero."""
+    return p.kind_by == "family" and p.kind_to is not None and not p.after_by and (_no_pet_taker(
+        p, words, any(HAN.search(w) for w in words)) or any(q.key == p.kind_to and _stray(q, words) for q in people))
+
+
+_STRAY_WORDS = frozenset({"stray", "orphaned", "orphan", "abandoned", "homeless", "流浪", "流浪的", "被遗弃", "被遗弃的",
+                          "被抛弃的", "遗弃"})
+
+
+def _stray(p: Person, words: Sequence[str]) -> bool:
+    """A pet with no home, told so in or right before its words ("a stray kitten", "an abandoned puppy", "the
+    stray", 流浪小猫, 一只被遗弃的小狗)."""
+    said = " ".join(p.words).lower()
+    return p.breed in {"stray_cat", "mutt"} and "stray" in said or any(
+        w in _STRAY_WORDS or w.startswith("流浪") for w in words[max(0, p.start - 3):max(p.end, p.start + 1)]) \
+        or any(w in said for w in ("stray", "流浪"))
 
 
 def _home_with(people: list[Person], words: tuple[str, ...]) -> None:

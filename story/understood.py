@@ -31,8 +31,11 @@ def describe(person: Person, language: str, analysis: Analysis | None = None) ->
         if person.breed:
             parts.append(str(lex.entry("breeds", person.breed)["zh" if zh else "en"][0]))
         elif person.species and not person.relation:
-            parts.append(str(lex.entry("species", person.species)["zh" if zh else "en"][0]))
-        if person.relation:
+            newborn = not zh and any(w in said for said in person.words for w in _NEWBORN_ZH)  # 小奶狗: the puppy
+            parts.append(_young_noun(person) if newborn else str(lex.entry("species", person.species)["zh" if zh else "en"][0]))
+        if person.relation == "kittens" and person.species and not zh:  # 小奶猫 in English: the kitten, never
+            parts.append(_young_noun(person))  # "the cat kittens"
+        elif person.relation:
             if person.species and not person.breed:
                 parts.append(str(lex.entry("species", person.species)["zh" if zh else "en"][0]))
             parts.append(str(lex.entry("relations", person.relation)["zh" if zh else "en"][0]))
@@ -45,6 +48,19 @@ def describe(person: Person, language: str, analysis: Analysis | None = None) ->
     if person.relation and person.of and not core.startswith(("her ", "his ", "the ")):
         return f"the {core}"
     return core if core.startswith(("the ", "her ", "his ", "their ")) else f"the {core}"
+
+
+_YOUNG_NOUNS = {"cat": ("kitten", "kittens"), "dog": ("puppy", "puppies")}
+_NEWBORN_ZH = ("奶狗", "奶猫", "狗崽", "猫崽")
+_MANY_ZH = ("们", "一窝", "一群", "几只", "两只", "三只", "四只", "五只")
+
+
+def _young_noun(person: Person) -> str:
+    """The English word for a pet's young a premise names (小奶猫: the kitten; 一窝小奶猫, "her kittens": the kittens)."""
+    one, many = _YOUNG_NOUNS.get(str(person.species), ("baby", "babies"))
+    said = " ".join(person.words)
+    plural = person.alike > 1 or any(w in said for w in _MANY_ZH) or bool(re.search(r"[a-z]s\b", said))
+    return many if plural else one
 
 
 def understood_line(analysis: Analysis, language: str) -> str:

@@ -5,7 +5,7 @@ helmet, a teacher's cardigan and glasses, a student's red neckerchief and satche
 princess's gown and tiara, an office worker's lanyard, a farmer's straw hat and dungarees, a singer's
 sequins, a pilot's (or a ship captain's) peaked cap, dark jacket and gold wings, an athlete's numbered jersey and sweatband (never a
 police cap at the end of a race), a waiter's waistcoat and bow tie, a security guard's grey uniform and cap, a street
-cleaner's orange hi-vis vest, a taxi driver's checks and flat cap, a fisherman's yellow oilskins and sou'wester, a sailor's stripes and round cap, an emperor's (a king's, a queen's)
+cleaner's orange hi-vis vest, a taxi driver's checks and flat cap, a fisherman's yellow oilskins and sou'wester, a sailor's stripes and round cap, a mayor's dark suit with its red sash and gold medal, an emperor's (a king's, a queen's)
 yellow robe with its dragon roundel under the royal cape and crown, a palace servant's (a eunuch's, a
 maid's) teal robe, crossed white collar, red sash and round black cap. Which costume a character wears is ``persona.dress``'s choice. ``Pet`` draws them through these
 hooks (pet units, +x the facing side). Pure drawing.
@@ -42,6 +42,8 @@ _ROBE: RGB = (246, 196, 40)  # an emperor's yellow robe
 _COURT: RGB = (54, 120, 140)  # a palace servant's teal robe
 _OILSKIN: RGB = (250, 200, 40)  # a fisherman's yellow oilskins
 _SAILOR: RGB = (246, 246, 250)
+_MAYOR: RGB = (52, 56, 72)  # a mayor's dark suit
+_SASH: RGB = (206, 36, 52)  # the mayor's red sash of office
 
 
 def _clothes(torso: RGB, legs: RGB, shoes: RGB) -> dict[str, Color]:
@@ -76,6 +78,7 @@ COLOURS: dict[str, dict[str, Color]] = {
     "courtier": _clothes(_COURT, _COURT, (24, 24, 28)),
     "fisherman": _clothes(_OILSKIN, _OILSKIN, (40, 44, 52)),
     "sailor": {"torso": _SAILOR, "legs": (40, 56, 104), "shoes": (28, 28, 32), "sleeve": _SAILOR},
+    "mayor": _clothes(_MAYOR, (40, 42, 54), (24, 24, 28)),
     "harness": {"torso": (214, 56, 48)},  # a working dog's vest over its own fur: no sleeves, trousers or shoes
 }
 
@@ -237,6 +240,13 @@ def _torso_job(p: Pen, outfit: str, body: tuple[float, float, float, float]) -> 
         for y in (-32, -24):
             for x in (-5, 5):
                 p.ell(x, y, 1.4, 1.4, GOLD, outline=False)
+    elif outfit == "mayor":  # the white shirt and tie under the dark suit, the red sash of office over one shoulder
+        p.poly([(-6, -54), (6, -54), (0, -38)], _SHIRT)  # and its gold medal
+        p.poly([(-1.5, -51), (1.5, -51), (2.2, -42), (0, -39.5), (-2.2, -42)], (30, 40, 90))
+        p.poly([(-16, -52), (-9, -54), (16, -22), (10, -17)], _SASH)
+        p.line([(-15, -51.5), (12, -18.5)], GOLD, 0.9)
+        p.ell(6, -30, 4.2, 4.2, GOLD)
+        p.poly(star_pts(6, -30, 2.6), lighter(GOLD, 0.4), outline=False)
     elif outfit in ("waiter", "security", "cleaner", "driver"):
         _torso_service(p, outfit, body)
     elif outfit in ("royal", "courtier"):

@@ -29,6 +29,7 @@ class PetLook:
     young: bool = False  # a kitten or a puppy: drawn small beside the grown-ups
     count: int = 1  # "her kittens", "three puppies": several young ones drawn together
     old: bool = False  # a grey muzzle, glasses, a cane and a stoop (``persona``, ``ages``)
+    cane: bool = False  # a cane of its own (a blind person a pet plays: ``persona``), old or not
     animal: str = ""  # a rabbit, hamster, panda, fox or pig drawn on the rig (``animals.ANIMALS``); "" a cat or dog
     long: bool = False  # a long, low body behind it: a dachshund, a basset hound (``_LONG``)
     thin: bool = False  # skinny (a stray gone hungry, ``_THIN``): a narrow body, its ribs showing

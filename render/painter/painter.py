@@ -113,7 +113,8 @@ class StoryboardPainter:
             looks = {c.id: replace(looks[c.id], young=True, count=1) if c.id == "hero" and young_hero(c)
                      else looks[c.id] for c in script.characters}
         people = personas(script)  # the old drawn old, each job in its costume
-        looks = {cid: replace(lk, old=people[cid].old and not lk.young) for cid, lk in looks.items()}
+        looks = {cid: replace(lk, old=people[cid].old and not lk.young, cane=people[cid].blind)
+                 for cid, lk in looks.items()}
         young = {cid: look.count for cid, look in looks.items() if look.young}
         grew: set[str] = set()
         masks: dict[tuple[tuple[int, int], float], Image.Image] = {}

@@ -25,6 +25,7 @@ from story.premise import Person, analyse
 from story.script import Character, Script
 
 _DATA = Path(__file__).with_name("costumes.json")
+_BLIND = re.compile(r"\bblind\b|盲|失明|瞎")  # a person's words that say they cannot see
 
 
 @dataclass(frozen=True)
@@ -32,9 +33,10 @@ class Persona:
     old: bool = False  # drawn with a grey muzzle, glasses, a cane and a stoop
     job: str | None = None  # the costume of its job (a ``costumes.json`` jobs key)
     works: bool = False  # the job is its own now (worn in everyday scenes), not the hero's dream
-    nearest: str | None = None  # a lexicon job with no costume of its own (mayor): drawn in its nearest outfit
+    nearest: str | None = None  # a lexicon job with no costume of its own (a founder): drawn in its nearest outfit
     person: str | None = None  # the person a pet plays (a little girl), in the premise's words
     clothes: str | None = None  # that person's everyday clothes (``costumes.json`` people: a girl's dress)
+    blind: bool = False  # a blind person a pet plays (盲人, "a blind man"): dark glasses (its clothes) and a cane
 
 
 @lru_cache(maxsize=1)
@@ -109,9 +111,10 @@ def personas(script: Script) -> dict[str, Persona]:
     for c in script.characters:
         person = people.get(c.id)
         if person is not None and person.human:  # a little girl, an old man: a pet plays the person, dressed so
-            clothes = costume_data()["people"].get(str(person.relation))
+            blind = person.relation == "blind" or bool(_BLIND.search(person.words[0]))  # 盲人奶奶: dark glasses
+            clothes = costume_data()["people"]["blind"] if blind else costume_data()["people"].get(str(person.relation))
             out[c.id] = Persona(is_old(_own_words(c)) or "old" in person.traits or person.relation in ages["relations"],
-                                person=person.words[0], clothes=clothes)
+                                person=person.words[0], clothes=clothes, blind=blind)
             continue
         own = _own_words(c)
         old = is_old(own)

@@ -128,7 +128,7 @@ class Pet(Pen):
                 self.marks()
         self.held()
         paw = ages.cane_paw([arm_path(self.arm_style, s)[-1] for s in (1, -1)], self.pose.holding is not None)
-        if old and paw is not None and self.pose.body == "stand" and self.pose.rig is None:
+        if (old or self.look.cane) and paw is not None and self.pose.body == "stand" and self.pose.rig is None:
             ages.cane(self, paw)
             self.ell(paw[0], paw[1], 5, 5, self.paw_color())
         self.fy -= self.kneel * self.u
