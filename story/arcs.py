@@ -679,9 +679,13 @@ def fits_setting(entry: dict[str, Any], values: dict[str, str]) -> bool:
     who left the hero) only where that one did (``values``' ``_left``: ``partner`` where a premise's partner
     leaves the hero, ``_partner_left``); one of a little one ("young") never where the family is an elder
     (``values``' ``_elder``); one of a rival who mocked the hero (``"mocked"``) never where the premise tells its hero's
-    mishap and no mocking (``values``' ``_unmocked``)."""
+    mishap and no mocking (``values``' ``_unmocked``); one that calls back an arc line's deed (``"after"``: the
+    coin the rival once tossed) only where a line that tells it (``"tells"``) is told, or the premise names it
+    (``values``' ``_told``, set once the premise's clauses are woven in: ``_callbacks_told``)."""
     if entry.get("mocked") and values.get("_unmocked"):
         return False  # "I was only joking before" from the poodle the hero dropped a cake on, who never joked
+    if entry.get("after") and "_told" in values and entry["after"] not in values["_told"].split():
+        return False  # "Remember me? You threw me a coin once." where no coin was ever thrown
     if entry.get("young") and values.get("_elder"):
         return False  # "Look! Look at me!" from the grandma carried on the hero's back: a little one's line
     if "danger" in entry and values.get("_danger", "") not in entry["danger"]:
@@ -695,6 +699,60 @@ def fits_setting(entry: dict[str, Any], values: dict[str, str]) -> bool:
         return True
     where = staging()["indoor_places"]["places"] if group == "indoor" else common()["settings"][group]
     return (values.get("setting") or "street") in where  # a premise of no place nor job is drawn on the street
+
+
+DEEDS = {"coin_toss": re.compile(r"\bcoins?\b|硬币|钢镚")}  # deeds an arc line tells, as a premise names them
+
+
+def premise_deeds(premise: str) -> set[str]:
+    """The deeds arc lines call back (``"after"``) that the premise names itself ("throws a coin at the poor
+    cat", 扔给它一枚硬币): such a callback needs no arc line telling them."""
+    return {deed for deed, words in DEEDS.items() if words.search(premise.lower())}
+
+
+def _beat_speaker(beat: dict[str, Any], slots: dict[str, Member]) -> str:
+    """The slot (or ``narrator``) whose member speaks ``beat``."""
+    return next((s for s, m in slots.items() if m.id == beat["speaker"]), "narrator")
+
+
+def _callbacks_told(beats: list[dict[str, Any]], arc: Arc, values: dict[str, str], lang: str, rng: random.Random,
+                    ok: Callable[..., bool], slots: dict[str, Member], own: set[str]) -> None:
+    """Once the premise's clauses stand in for the arc's beats (``weave``), the deeds still told are the premise's
+    ``own`` and those of the arc lines kept (``values``' ``_told`` is set to them); an arc line that calls back a
+    deed no longer told ("Remember me? You threw me a coin once." where the premise's own mocking took the
+    coin's place) is said as another of its slot's lines (dropped where none fits), and the lines added after
+    (``_tell_more``, ``_at_least``) call back none. In place."""
+    told = own | {str(b["tells"]) for b in beats if b.get("tells")}
+    values["_told"] = " ".join(sorted(told))
+    said = {b["line"] for b in beats}
+    for i, beat in enumerate(beats):
+        if not beat.get("after") or beat["after"] in told:
+            continue
+        spec: dict[str, Any] = next((s for s in arc.beats if s["id"] == beat["slot"]), {"variants": []})
+        options = []
+        for var in spec["variants"]:
+            if var["speaker"] != "narrator" and var["speaker"] not in slots or not fits_setting(var, values):
+                continue
+            line = _fill(var[lang], {**values, "when": "", "later": ""})
+            visual = _fill(var["visual"], {**values, "work": values.get("work_en", "")})
+            if line and visual and ok(line, visual) and line not in said:
+                options.append((var["speaker"], line, visual))
+        if not options:  # no other line of its slot fits (the boss's job the premise never names): its more
+            # narration, drawn as the slot's own picture ("Every head turns to watch Koda's face go pale.")
+            seen = [v for var in spec["variants"] if not var.get("after")
+                    and (v := _fill(var["visual"], {**values, "work": values.get("work_en", "")}))]
+            options = [("narrator", line, seen[0]) for m in spec.get("more", ()) if fits_setting(m, values) and seen
+                       and (line := _fill(m[lang], values)) and ok(line, seen[0]) and line not in said]
+        rest = {k: v for k, v in beat.items() if k not in ("speaker", "line", "visual", "after")}
+        options = [o for o in options if o[0] == _beat_speaker(beat, slots)] or options  # the hero's line for the hero's
+        if options:
+            speaker, line, visual = _aside(rng, "callback").choice(options)  # the seed's other draws as they were
+            beats[i] = {**rest, "speaker": slots[speaker].id if speaker != "narrator" else "narrator",
+                        "line": line[:LINE_MOST], "visual": visual[:160]}
+            said.add(line)
+        else:
+            beats[i] = {}
+    beats[:] = [b for b in beats if b]
 
 
 def _stolen_thing(analysis: Analysis, zh: bool, same: bool) -> tuple[str, str] | None:
@@ -860,6 +918,7 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
             used_slots.add(speaker)
         beats.append({"speaker": slots[speaker].id if speaker != "narrator" else "narrator",
                       "line": line[:LINE_MOST], "visual": visual[:160], "slot": slot["id"],
+                      **{k: str(var[k]) for k in ("tells", "after") if var.get(k)},  # a deed told, or called back
                       **({"keep": "yes"} if slot.get("keep") else {}),  # a step of its story: dropped last
                       **({"always": "yes"} if slot.get("always") else {}),  # told though the premise tells its phase
                       **({"builds_up": "yes"} if slot.get("builds_up") else {})})  # told right before the deed
@@ -938,6 +997,7 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
             opener = next(x for x in c["when"][lang] if x not in late and x not in whens and ok(x))
         spine = premise_beats(analysis, said_clauses, cast_names, lang, rng, (opener, laters[1]))
         beats = weave(beats, spine, said_clauses, analysis, cast_names)
+        _callbacks_told(beats, arc, values, lang, rng, ok, slots, premise_deeds(analysis.premise))
         open_slots = {b["slot"] for b in beats if b.get("open")}  # the arc tells more where the premise is silent
         _tell_more(beats, arc, {**values, "when": whens[0], "later": laters[0]}, lang, rng, open_slots, ok, weathers)
         unrepeated(beats, cast_names.names.values())  # the arc's lines each said once, before the filler fills in
@@ -1253,7 +1313,8 @@ def _tell_more(beats: list[dict[str, Any]], arc: Arc, values: dict[str, str], la
         beats.pop(drop)
     if _length(beats, language) > TARGET_MAX_S - 2:
         return
-    nameless = {**values, "_danger": ""}  # the seed draws as for a rescue from no danger named; the premise's
+    nameless = {**{k: v for k, v in values.items() if k != "_told"}, "_danger": ""}  # the seed draws as for a rescue
+    # from no danger named (the premise's own danger's lines stand in for those drawn), and as for every deed told
     more = {s["id"]: [m for m in s.get("more", ()) if fits_setting(m, nameless)] for s in arc.beats
             if only is None or s["id"] in only}  # own danger's lines stand in for those drawn (``_danger``)
     own_danger = {s["id"]: [m for m in s.get("more", ()) if m.get("danger", [""]) != [""] and fits_setting(m, values)]
@@ -1269,6 +1330,8 @@ def _tell_more(beats: list[dict[str, Any]], arc: Arc, values: dict[str, str], la
             if not options:
                 continue
             drawn = options.pop(rng.randrange(len(options)))
+            if drawn.get("after") and not fits_setting(drawn, values):
+                continue  # "the old coin shines in her paw" where no coin was ever thrown: drawn, and not said
             if own_danger.get(beat["slot"]):
                 pool = own_danger[beat["slot"]]  # the ice's line, not "it looks very far"; picked by the line drawn
                 drawn = pool.pop(_aside(rng, beat["slot"]).randrange(len(pool)))

@@ -36,6 +36,7 @@ from story.plan import (
 )
 from story.premise import Analysis
 from story.repeats import repeats, sentences
+from story.riches import riches_homes
 from story.script import spoken_length
 from story.spinedata import spine_data
 from story.staged import Beat, Cast, action, broad_place, dreamt_own, mending, phase
@@ -484,7 +485,9 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         generator its lines are drawn with (``rng`` unless told)."""
         vals = {**values(b), "actor": cast.name(cast.hero)} if opens else values(b)
         c = clauses[b["clause"]]
-        if bare:  # not yet: the success's thing and place are its own clause's (the car it comes back in, the mansion)
+        if bare or ahead and riches_homes(c.text):  # not yet: the success's thing and place are its own clause's (the
+            # car it comes back in, the mansion it ends up living in): the days before it are not there ("Nobody at the
+            # mansion has ever tried so hard" on the street)
             vals = {k: v for k, v in vals.items() if k not in {"thing", "place", "at_place"}}
         later = None if ahead else after_deed(b, c, cast)  # a deed done once: its aftermath, not the deed again
         visual = _before(b, cast.workplace, doing) if ahead else later or b["visual"]
@@ -769,7 +772,10 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
             if source is None:
                 continue
             as_kind = "outcome" if "leads" not in b and rescued(source, clauses[source["clause"]], kind) else source["kind"]
-            more = pick(more_of(source, as_kind, "leads" not in b), values(source),
+            vals = values(source)
+            if "leads" in b and riches_homes(clauses[source["clause"]].text):  # the days before the mansion: not there
+                vals = {k: v for k, v in vals.items() if k not in {"thing", "place", "at_place"}}
+            more = pick(more_of(source, as_kind, "leads" not in b), vals,
                         unopened(beats.index(b) - 1), there=f"{b.get('visual', '')} {b['line']}",
                         lone="leads" in b or routine(source, clauses[source["clause"]]))  # said after b's own line: before
             # only if b is before; the days leading up to a deed, or of the hero's plain work, unwatched

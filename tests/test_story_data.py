@@ -7,7 +7,7 @@ from typing import Any, get_args
 
 import pytest
 
-from story.arcs import ARC_IDS, SLOTS, _read, arcs, common
+from story.arcs import ARC_IDS, DEEDS, SLOTS, _read, arcs, common
 from story.dangers import DANGERS
 from story.lexicon import SECTIONS, load_data
 from story.plan import ROLES, staging
@@ -154,7 +154,8 @@ def test_arc_schema(arc_id: str) -> None:
         assert len(beat["variants"]) >= 2, (arc_id, beat["id"])
         assert any(v["speaker"] == "narrator" for v in beat["variants"]), (arc_id, beat["id"])
         for v in beat["variants"]:
-            assert set(v) - {"setting", "left", "young", "danger", "mocked"} == {"speaker", "en", "zh", "visual"}
+            assert set(v) - {"setting", "left", "young", "danger", "mocked", "tells", "after"} == {
+                "speaker", "en", "zh", "visual"}
             assert set(v.get("danger", ())) <= {"", *DANGERS}, v  # a rescue's line of one danger (story.dangers)
             assert v.get("young", True) is True, v  # a little one's line, never said of an elder (story/arcs._elder)
             assert v.get("left", "hero") in {"hero", "partner"}, v  # a line said only where that one walked out
@@ -164,10 +165,14 @@ def test_arc_schema(arc_id: str) -> None:
             _check_text(v["zh"], "zh", f"{arc_id}/{beat['id']}")
             _check_text(v["visual"], "en", f"{arc_id}/{beat['id']} visual")
             assert len(v["en"]) <= 160 and len(v["zh"]) <= 80 and len(v["visual"]) <= 130
+        # a line calling back a deed ("after") follows an arc line that tells it ("tells") or the premise naming it
+        told = {v["tells"] for b in d["beats"] for v in b["variants"] if v.get("tells")}
+        assert all(e["after"] in told and e["after"] in DEEDS for e in (*beat["variants"], *beat["more"])
+                   if e.get("after")), (arc_id, beat["id"])
         # narration that tells more of the beat's event, added while a script is short of its length
         assert len(beat["more"]) >= 2, (arc_id, beat["id"])
         for m in beat["more"]:
-            assert set(m) - {"setting", "left", "young", "danger"} == {"en", "zh"}
+            assert set(m) - {"setting", "left", "young", "danger", "after"} == {"en", "zh"}
             assert set(m.get("danger", ())) <= {"", *DANGERS}, m
             assert m.get("young", True) is True, m
             assert m.get("left", "hero") in {"hero", "partner"}, m
