@@ -236,7 +236,9 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
             # "her kitten", 给它的小狗吃, 为了养活三只小猫: family (a thief's young are its own, never its accomplices);
             # a person's ("a boy walks his dog"): its pet, never its young
             said = words[span_start - 1] if span_start else ""  # "abandoned by her husband … her kittens": hers
-            owner = next((p for p in reversed(people) if _agrees(p, said)), people[-1])
+            owner = (_owner(people, span_start, span_end, words, breaks, hits) if not chinese and possessive else None) \
+                or next((p for p in reversed(people) if _agrees(p, said)), people[-1])  # "… for a rich cat, works
+            # nights to raise her kittens": the clause before's subject's, not the rich cat's
             person.relation, person.of = None if owner.human else "kittens", owner.key
         surface_words = " ".join(words[span_start:span_end]) if not chinese else "".join(words[span_start:span_end])
         person.words = (surface_words,)
@@ -453,9 +455,17 @@ def _owner(people: list[Person], start: int, end: int, words: tuple[str, ...], b
     if (opens and told or subjectless) and last.after_by:
         clause = max((b for b in breaks if b < last.start), default=0)
         return next((p for p in people if clause <= p.start < last.start and not p.after_by), last)
+    if subjectless and any(w in _AFTER_VERB for w in words[max(0, last.start - 3):last.start]):
+        # "is abandoned by her husband for a rich cat, works nights to raise her kittens": a clause with no pet of its
+        # own goes on with the clause before's subject, not with a pet that clause names after a preposition ("finds a
+        # lost kitten and brings her back to her mother": the kitten's, the one the clause before acts on)
+        clause = max((b for b in breaks if b < last.start), default=0)
+        return next((p for p in people if clause <= p.start < last.start and not p.after_by
+                     and _agrees(p, words[at])), last)
     return last
 
 
+_AFTER_VERB = {"for", "to", "with", "from", "over"}  # a pet named after these is no clause's subject nor its verb's object
 _HE = {"husband", "boyfriend", "father", "son", "brother", "grandpa", "son_in_law"}  # relations "her" never names
 _SHE = {"wife", "girlfriend", "mother", "daughter", "sister", "grandma", "lady", "stepmother", "mother_in_law",
         "daughter_in_law"}  # relations "his" never names
