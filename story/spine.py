@@ -468,7 +468,9 @@ _NO_NOUN = {"", "to", "from", "with", "for", "and", "at", "in", "on", "again", "
             "off", "into", "too", "once", "every", "because", "before", "after", "as", "so", "but", "or", "then",
             "until", "while", "when", "by", "about", "over", "instead", "anymore", "forever", "now", "today"}
 _GIVING = {"brings", "gives", "buys", "bakes", "sends", "hands", "offers", "shows", "makes", "cooks", "tells",
-           "teaches", "brought", "gave", "bought", "baked", "sent", "made", "cooked", "told", "taught"}
+           "teaches", "brought", "gave", "bought", "baked", "sent", "made", "cooked", "told", "taught",
+           "bring", "give", "buy", "bake", "send", "hand", "offer", "show", "make", "cook", "tell", "teach"}
+#           the plural's too ("her kittens buy her a big house": buy her, never "buy Pumpkin's a big house")
 
 
 def _line_zh(c: Clause, total: int, cast: Cast, introduced: set[str], rng: random.Random, lead_ok: bool,
