@@ -488,7 +488,7 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         if bare or ahead and riches_homes(c.text):  # not yet: the success's thing and place are its own clause's (the
             # car it comes back in, the mansion it ends up living in): the days before it are not there ("Nobody at the
             # mansion has ever tried so hard" on the street)
-            vals = {k: v for k, v in vals.items() if k not in {"thing", "place", "at_place"}}
+            vals = _not_there(vals)
         later = None if ahead else after_deed(b, c, cast)  # a deed done once: its aftermath, not the deed again
         visual = _before(b, cast.workplace, doing) if ahead else later or b["visual"]
         as_kind = "outcome" if not ahead and not opens and rescued(b, c, kind) else b["kind"]  # the rescue done: safe
@@ -558,8 +558,7 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         for k in range(at, beats.index(b)):  # another picture than the clause's own work by day; said at work,
             beats[k]["visual"] = late  # not at the success it leads up to
         if beats[at] is not b and beats[at]["slot"] == "feeling":
-            vals = {k: v for k, v in ({**values(b), "actor": cast.name(cast.hero)} if opens else values(b)).items()
-                    if k not in {"thing", "place", "at_place"}}
+            vals = _not_there({**values(b), "actor": cast.name(cast.hero)} if opens else values(b))
             pool = list(_lead(data, lead_pool, lang)) if opens else _pool(pools(b)["more"], b["kind"], lang, ends_last)
             second = pick(pool, vals, unopened(at), there=f"{beats[at]['visual']} {beats[at]['line']}", lone=True)
             if second:
@@ -774,7 +773,7 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
             as_kind = "outcome" if "leads" not in b and rescued(source, clauses[source["clause"]], kind) else source["kind"]
             vals = values(source)
             if "leads" in b and riches_homes(clauses[source["clause"]].text):  # the days before the mansion: not there
-                vals = {k: v for k, v in vals.items() if k not in {"thing", "place", "at_place"}}
+                vals = _not_there(vals)
             more = pick(more_of(source, as_kind, "leads" not in b), vals,
                         unopened(beats.index(b) - 1), there=f"{b.get('visual', '')} {b['line']}",
                         lone="leads" in b or routine(source, clauses[source["clause"]]))  # said after b's own line: before
@@ -790,6 +789,11 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
                 added[id(b)] += 1
                 progress = True
     return beats
+
+
+def _not_there(vals: dict[str, str]) -> dict[str, str]:
+    """A line's values without the clause's thing and place: said of the days before it, which are not there yet."""
+    return {k: v for k, v in vals.items() if k not in {"thing", "place", "at_place"}}
 
 
 WAIT_LEAST = 0.3  # the least of it told before the meeting (the wait), where the premise tells no more of it
