@@ -26,6 +26,7 @@ from story.clauses import Clause, clauses
 from story.clausewords import NEGATED
 from story.dangers import danger_of, hero_rescued, rescue_from, tells_rescue
 from story.datafiles import read_json
+from story.draws import aside
 from story.helping import added, help_pair, helper_place, together
 from story.jobs import dream_title
 from story.kin import HOUSEHOLD, KIN, mate_of, relative, shares_look
@@ -40,10 +41,10 @@ from story.plan import (
     MAX_LINE_S,
     MIN_BEATS,
     NARRATOR,
-    SCENE_PAD_S,
     TARGET_MAX_S,
     Plan,
     Substitution,
+    beats_seconds,
     staging,
     voice_seconds,
 )
@@ -746,7 +747,7 @@ def _callbacks_told(beats: list[dict[str, Any]], arc: Arc, values: dict[str, str
         rest = {k: v for k, v in beat.items() if k not in ("speaker", "line", "visual", "after")}
         options = [o for o in options if o[0] == _beat_speaker(beat, slots)] or options  # the hero's line for the hero's
         if options:
-            speaker, line, visual = _aside(rng, "callback").choice(options)  # the seed's other draws as they were
+            speaker, line, visual = aside(rng, "callback").choice(options)  # the seed's other draws as they were
             beats[i] = {**rest, "speaker": slots[speaker].id if speaker != "narrator" else "narrator",
                         "line": line[:LINE_MOST], "visual": visual[:160]}
             said.add(line)
@@ -907,11 +908,11 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
         speaker, line, visual, var = rng.choice(options)
         if own_danger:  # the premise's danger named (the ice, the fire): its own line, picked by the line it
             # stands in for (the seed's draws as for any rescue), never "the way is high and slippery"
-            speaker, line, visual, var = _aside(rng, slot["id"]).choice(own_danger)
+            speaker, line, visual, var = aside(rng, slot["id"]).choice(own_danger)
         elif values["_danger"] and not fits_setting(var, values):  # "the way there is high and slippery" where
             anywhere = [o for o in options if fits_setting(o[3], values)]  # the premise names a danger none of
             if anywhere:  # the slot's own lines may say (the snow of an avalanche): a line of any rescue
-                speaker, line, visual, var = _aside(rng, slot["id"]).choice(anywhere)
+                speaker, line, visual, var = aside(rng, slot["id"]).choice(anywhere)
         fields = set(FIELD.findall(var[lang] + var["visual"]))
         used_slots |= {f for f in fields if f in slots} | _wronged_slot(fields, slots)
         if speaker != "narrator":
@@ -1059,12 +1060,6 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
     _one_calendar(beats, lang, rng)
     unrepeated(beats, [m.name for m in members], fewest=MIN_BEATS)
     return _plan(arc, members, values, beats, lang, rng), {}, []
-
-
-def _aside(rng: random.Random, key: str) -> random.Random:
-    """A generator seeded by ``rng``'s state and ``key``, drawing nothing from ``rng``: a choice only some
-    premises make (a rescue's line of its own danger) leaves the seed's other draws as they were."""
-    return random.Random(f"{key}\x00{rng.getstate()[1][:8]}")
 
 
 def _mocker_shown(beats: list[dict[str, Any]], members: list[Member], said: list[Any]) -> None:
@@ -1288,11 +1283,6 @@ def _at_least(beats: list[dict[str, Any]], arc: Arc, values: dict[str, str], whe
                     break
 
 
-def _length(beats: list[dict[str, str]], language: str) -> float:
-    """Seconds the beats take to say, with each beat's share of scene lead and tail."""
-    return sum(voice_seconds(b["line"], language) + SCENE_PAD_S for b in beats)
-
-
 def _tell_more(beats: list[dict[str, Any]], arc: Arc, values: dict[str, str], language: str,
                rng: random.Random, only: set[str] | None = None, ok: Callable[..., bool] = _anything,
                weathers: Collection[str] = ()) -> None:
@@ -1304,14 +1294,14 @@ def _tell_more(beats: list[dict[str, Any]], arc: Arc, values: dict[str, str], la
     """
     optional = {s["id"] for s in arc.beats if s.get("optional")}
     kept = {"cameo", "wrong", "outcome", "job", "place", "premise", "reaction", "feeling"}
-    while _length(beats, language) > TARGET_MAX_S - 2 and len(beats) > MIN_BEATS:
+    while beats_seconds(beats, language) > TARGET_MAX_S - 2 and len(beats) > MIN_BEATS:
         middle = range(len(beats) - 2, 0, -1)
         drop = next((k for k in middle if beats[k]["slot"] in optional),
                     next((k for k in middle if beats[k]["slot"] not in kept), None))
         if drop is None:
             break
         beats.pop(drop)
-    if _length(beats, language) > TARGET_MAX_S - 2:
+    if beats_seconds(beats, language) > TARGET_MAX_S - 2:
         return
     nameless = {**{k: v for k, v in values.items() if k != "_told"}, "_danger": ""}  # the seed draws as for a rescue
     # from no danger named (the premise's own danger's lines stand in for those drawn), and as for every deed told
@@ -1324,7 +1314,7 @@ def _tell_more(beats: list[dict[str, Any]], arc: Arc, values: dict[str, str], la
         order = [b for b in beats if more.get(b["slot"])]
         rng.shuffle(order)
         for beat in order:
-            if _length(beats, language) >= FILL_S:
+            if beats_seconds(beats, language) >= FILL_S:
                 return
             options = more[beat["slot"]]
             if not options:
@@ -1334,7 +1324,7 @@ def _tell_more(beats: list[dict[str, Any]], arc: Arc, values: dict[str, str], la
                 continue  # "the old coin shines in her paw" where no coin was ever thrown: drawn, and not said
             if own_danger.get(beat["slot"]):
                 pool = own_danger[beat["slot"]]  # the ice's line, not "it looks very far"; picked by the line drawn
-                drawn = pool.pop(_aside(rng, beat["slot"]).randrange(len(pool)))
+                drawn = pool.pop(aside(rng, beat["slot"]).randrange(len(pool)))
             elif values.get("_danger") and not fits_setting(drawn, values):
                 continue  # "it looks very far, and very dangerous": never where the premise names its danger
             told = _fill(drawn[language], values)

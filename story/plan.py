@@ -19,7 +19,7 @@ reported by ``plan_problems``; writers reject such plans.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal, cast, get_args
@@ -269,6 +269,11 @@ def scene_seconds(lines: Sequence[str], language: str) -> float:
     """Seconds a scene needs for ``lines``: the speech, the gaps between lines, its lead and tail."""
     said = [t for t in lines if t.strip()]
     return sum(voice_seconds(t, language) for t in said) + LINE_GAP_S * max(0, len(said) - 1) + SCENE_PAD_S
+
+
+def beats_seconds(beats: Sequence[Mapping[str, Any]], language: str) -> float:
+    """Seconds beats take to say (each a ``line``), with each beat's share of scene lead and tail."""
+    return sum(voice_seconds(b["line"], language) + SCENE_PAD_S for b in beats)
 
 
 def headline(line: str, language: str) -> str:
