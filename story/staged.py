@@ -35,6 +35,7 @@ from story.telling import telling_data
 from story.text import HAN, alternation
 
 Beat = dict[str, Any]  # speaker, line, visual, slot (+ clause, kind, befalls, asks for premise beats)
+PLACE_SAID = re.compile(r", (?:at|on) the [a-z ]+(?=,|$)")  # a beat's visual note's place ("…, at the shelter")
 
 
 @dataclass(frozen=True)

@@ -16,10 +16,11 @@ from collections.abc import Callable, Collection, Sequence
 from functools import cache
 from typing import Any
 
-from story.adopters import HOME
+from story import takenin
 from story.claims import claims_business
 from story.clauses import Clause
 from story.drawings import spilt_thing
+from story.draws import aside
 from story.kinds import CALM, STRIVING, Kind, kinds_data, says_kind
 from story.lexicon import lexicon, tokenize_en
 from story.plan import (
@@ -29,17 +30,26 @@ from story.plan import (
     MAX_LINE_S,
     MIN_BEATS,
     NARRATOR,
-    SCENE_PAD_S,
     TARGET_MAX_S,
     staging,
     voice_seconds,
 )
+from story.plan import beats_seconds as length  # the seconds the beats take to say
 from story.premise import Analysis
 from story.repeats import repeats, sentences
 from story.riches import riches_homes
 from story.script import spoken_length
 from story.spinedata import spine_data
-from story.staged import Beat, Cast, action, broad_place, dreamt_own, mending, phase
+from story.staged import PLACE_SAID, Beat, Cast, action, broad_place, dreamt_own, mending, phase
+from story.takenin import (
+    HOME_MOST,
+    at_home,
+    taken_beat,
+    wait_and_meet,
+    wait_place,
+    wait_pools,
+    waiting_visual,
+)
 from story.text import HAN, fill_fields, within
 from story.voyage import asked_again
 
@@ -92,8 +102,8 @@ def weave(template: list[Beat], spine: list[Beat], clauses: Sequence[Clause], an
             continue  # the premise's own lines show who this pet is
         if b.get("builds_up") and deed_beat is not None:  # the cry for help, the slippery way: right before the deed
             b["open"] = True  # they build to (the flood rescue), never before the premise's own opening,
-            where = _PLACE_SAID.search(str(deed_beat["visual"]))  # and where the deed is done
-            if where and not _PLACE_SAID.search(str(b["visual"])):
+            where = PLACE_SAID.search(str(deed_beat["visual"]))  # and where the deed is done
+            if where and not PLACE_SAID.search(str(b["visual"])):
                 b["visual"] = f"{b['visual']}{where.group(0)}"
             before.setdefault(int(deed_beat["clause"]), []).append(b)
             continue
@@ -128,12 +138,6 @@ def weave(template: list[Beat], spine: list[Beat], clauses: Sequence[Clause], an
     return out
 
 
-def _aside(rng: random.Random, key: str) -> random.Random:
-    """A generator seeded by ``rng``'s state and ``key``, drawing nothing from ``rng``: a line only some
-    premises get (the scene more of effort before a win) leaves the seed's other draws as they were."""
-    return random.Random(f"{key}\x00{rng.getstate()[1][:8]}")
-
-
 def _later_job(calling: str) -> bool:
     """``calling`` (the job the story reaches: 飞行员, astronaut) is one the hero only becomes at the end, not the
     training it does all along (an athlete's: ``staging.json``'s ``training_jobs``)."""
@@ -154,7 +158,6 @@ def _comes_back(b: Beat, spine: list[Beat], clauses: Sequence[Clause], cast: Cas
     return any(r["kind"] in {"rise", "outcome"} and clauses[int(r["clause"])].actor == cast.hero for r in later)
 
 
-_PLACE_SAID = re.compile(r", (?:at|on) the [a-z ]+(?=,|$)")  # a visual note's place ("…, at the shelter")
 _DEED_PHASES = {"climax", "outcome"}  # where the premise's deed is told (an arc's build-up comes right before it)
 def _deed(spine: list[Beat], clauses: Sequence[Clause], cast: Cast, phase_of: Callable[[Beat], str]) -> Beat | None:
     """The premise's beat the arc's build-up comes right before: the first that says its kind's own deed ("saves
@@ -230,10 +233,6 @@ def _direction_ok(beat: Beat, clause: Clause, cast: Cast) -> bool:
     line = beat["line"]
     found = sorted((line.find(n), k) for k, n in cast.names.items() if n and line.find(n) >= 0)
     return bool(found) and found[0][1] == clause.actor
-
-
-def length(beats: Sequence[Beat], language: str) -> float:
-    return sum(voice_seconds(b["line"], language) + SCENE_PAD_S for b in beats)
 
 
 def setback_befalls(c: Clause, cast: Cast) -> str | None:
@@ -333,16 +332,9 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
     well = {**spine_data(), **CALM.pools(spine_data())} if ill is not None else data
 
     waited = data.get("waited")
-    taken = spine[-1] if spine and waited and kind is not None and _adopts(clauses[spine[-1]["clause"]], cast, kind.id) \
-        else None  # the last clause takes the hero in: the wait before it, the meeting, then the new home (a story
-    #               that goes on after it, "…and the puppy helps him in the fields", is told by its later clauses)
-    wait_at = _wait_place(spine[:spine.index(taken) + 1] if taken is not None else []) or ", on the street"
-    said_wait = " ".join(clauses[b["clause"]].text.lower() for b in spine[:spine.index(taken) + 1]) if taken else ""
-    caged = waited.get("caged") if waited else None  # 宠物店笼子里没人要的小猫: it waits in its cage, the lines say so
-    told_wait = caged if caged and any(w in said_wait for w in caged["words"][analysis_lang(said_wait)]) else \
-        waited if _indoors(wait_at) else waited["outdoors"] if waited else None
-    waiting = {**data, "say": {}, "more": {"plain": {lang: list(told_wait[lang]) for lang in ("en", "zh")}}} \
-        if told_wait else data
+    taken = taken_beat(spine, clauses, cast, kind, waited)  # one taken in (``story.takenin``): the wait before it
+    wait_at = wait_place(spine, taken)
+    waiting = wait_pools(data, waited, spine, clauses, taken, wait_at)
 
     def pools(b: Beat) -> dict[str, Any]:
         """The pools of the lines said after ``b``: before the hero falls ill, none of its care (no soup, no
@@ -353,15 +345,11 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
             return waiting
         return well if ill is not None and at is not None and at < ill else data
 
-    def home_share() -> float:
-        """The share of the clip told after the clause that takes the hero in (its new home)."""
-        if taken is None:
-            return 0.0
-        return length(beats[beats.index(taken) + 1:], lang) / max(1.0, length(beats, lang))
+    def home_share() -> float:  # the share of the clip told in the new home
+        return takenin.home_share(beats, taken, lang)
 
-    def waits(at: int) -> bool:
-        """A line put at ``at`` is told before the hero is taken in (the wait)."""
-        return taken is not None and at <= beats.index(taken)
+    def waits(at: int) -> bool:  # a line put at ``at`` is told before the hero is taken in (the wait)
+        return takenin.waits(beats, taken, at)
     # 1. too many or too long: template beats go first, from the middle
     while len(beats) > MAX_BEATS or (length(beats, lang) > TARGET_MAX_S - 2 and len(beats) > MIN_BEATS):
         drop = next((k for k in range(len(beats) - 2, 0, -1) if beats[k]["slot"] not in {"premise", "cameo"}
@@ -469,7 +457,7 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
             quiet = [f for f in filled if unwatched(f[1])]
             if not quiet:
                 return None
-            choice, text = _aside(draw, f"unwatched{len(beats)}").choice(quiet)
+            choice, text = aside(draw, f"unwatched{len(beats)}").choice(quiet)
         used.add(choice)
         return text
 
@@ -498,9 +486,9 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
                 at -= 1
             lines, opens, later = waiting, False, None
             vals = {**vals, "hero": cast.name(cast.hero)}
-            visual = f"we see {cast.name(cast.hero)} waiting alone, sad{wait_at}"
+            visual = waiting_visual(cast.name(cast.hero), wait_at)
         elif b is taken and not ahead:  # taken in at the shelter, it lives at its new home after
-            visual = _at_home(later or str(b["visual"]), wait_at)
+            visual = at_home(later or str(b["visual"]), wait_at)
         more = pick(list(_lead(data, lead_pool, lang)) if opens else _pool(lines["more"], as_kind, lang, ends_last)
                     if lines is waiting else more_of(b, as_kind, not ahead), vals,
                     unopened(at), draw, visual, ahead or routine(b, c))
@@ -598,7 +586,7 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         at = beats.index(r) + 1
         while at < len(beats) and beats[at]["slot"] in {"feeling", "reaction"}:
             at += 1
-        aftermath(r, at, False, says=False, draw=_aside(rng, "effort"))  # drawn aside: the seed's other
+        aftermath(r, at, False, says=False, draw=aside(rng, "effort"))  # drawn aside: the seed's other
         #                                                                   draws stay as they were
         if at < len(beats) and beats[at]["slot"] == "feeling":
             beats[at]["once"] = True  # a line or two of the time in between, never a stack of them
@@ -664,27 +652,7 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
     #     it in stopping in front of it, before the clause; the new home told shorter (its middle) while it holds
     #     more than its share of the clip
     if taken is not None and waited:
-        while (len(beats) > MAX_BEATS - 3 or home_share() > HOME_MOST) and len(
-                home := [b for b in beats[beats.index(taken) + 1:] if b["slot"] not in {"premise", "end", "cameo"}
-                         and not b.get("keep")]) > 3:  # the first days and the ending, in a scene or two
-            beats.remove(home[len(home) // 2])
-        lone = {"hero": cast.name(cast.hero), "actor": cast.name(cast.hero)}
-        taker = clauses[taken["clause"]].actor
-        met = pick(list(waited["met"][lang]), lone, draw=_aside(rng, "met")) \
-            if taker in cast.names and len(beats) < MAX_BEATS else None
-        if met:
-            beats.insert(beats.index(taken), {
-                "speaker": NARRATOR, "line": met, "slot": "feeling", "asks": list(taken.get("asks", [])), "once": True,
-                "meets": True, "visual": f"we see {cast.name(taker)} walking in, {cast.name(cast.hero)} looking up{wait_at}"})
-        for _ in range(2):
-            if length(beats, lang) >= FILL_S - 4 or length(beats[:beats.index(taken)], lang) >= WAIT_LEAST * FILL_S \
-                    or len(beats) >= MAX_BEATS:
-                break
-            line = pick(list(waiting["more"]["plain"][lang]), lone, draw=_aside(rng, f"waited{len(beats)}"))
-            if line:
-                beats.insert(beats.index(taken) - (1 if met else 0), {
-                    "speaker": NARRATOR, "line": line, "slot": "feeling", "asks": list(taken.get("asks", [])),
-                    "waiting": True, "visual": f"we see {cast.name(cast.hero)} waiting alone, sad{wait_at}"})
+        wait_and_meet(beats, taken, waited, waiting, wait_at, clauses[taken["clause"]].actor, cast, lang, rng, pick)
     # 3b. a premise of few clauses still gets its scenes: more aftermath (a feeling or the time in
     #     between, and what the one it befalls says) after its clauses, last first, never a new event
     turns = 0
@@ -796,47 +764,9 @@ def _not_there(vals: dict[str, str]) -> dict[str, str]:
     return {k: v for k, v in vals.items() if k not in {"thing", "place", "at_place"}}
 
 
-WAIT_LEAST = 0.3  # the least of it told before the meeting (the wait), where the premise tells no more of it
-HOME_MOST = 0.4  # the most of a clip told in the new home of one taken in: the wait and the meeting carry it
-
-
 def _left_job(c: Clause) -> bool:
     """The clause takes the hero's job away ("gets fired", 被开除): what it does after is not done at the old job."""
     return "fire" in c.events
-
-
-def _adopts(c: Clause, cast: Cast, kind_id: str) -> bool:
-    """Clause ``c`` takes the hero in ("a little girl adopts her", 被一个小女孩领养了): another does it to the hero,
-    in the words of the story's kind (adoption)."""
-    return c.actor not in (None, cast.hero) and c.obj == cast.hero and says_kind(c.text, kind_id)
-
-
-def _wait_place(spine: Sequence[Beat]) -> str:
-    """Where the hero waits to be taken in: the place the premise's beats up to its taking-in name (", at the
-    shelter"), the last first; "" where they name none."""
-    found = [m.group(0) for b in spine if (m := _PLACE_SAID.search(str(b.get("visual", ""))))
-             and not _homely(m.group(0))]  # never the farm a farmer adopts it on: that is its new home
-    return found[-1] if found else ""
-
-
-def _homely(where: str) -> bool:
-    """The place is a home one is taken to (``story.adopters.HOME``: a house, a farm)."""
-    return any(lexicon().entry("places", k)["location"] in HOME for k in lexicon().keys(where, "places"))
-
-
-def _at_home(visual: str, wait_at: str) -> str:
-    """The note of a scene in the new home of one taken in: drawn at home, not where it waited."""
-    if wait_at and visual.endswith(wait_at):
-        visual = visual[:-len(wait_at)]
-    elif (there := _PLACE_SAID.search(visual)) and not _homely(there.group(0)):
-        visual = visual.replace(there.group(0), "")  # taken in at the vet's: it lives at home after
-    return visual if _PLACE_SAID.search(visual) else f"{visual}, at home"
-
-
-def _indoors(where: str) -> bool:
-    """A wait at a shelter or a pet shop (visitors walk past its corner), not out in the street."""
-    hits = lexicon().find(where, ["places"]) if where else []
-    return bool(hits) and lexicon().entry("places", hits[0].key)["location"] == "shop"
 
 
 def scene_of(visual: str, setting: str) -> str:
