@@ -298,6 +298,12 @@ def clauses(analysis: Analysis) -> list[Clause]:
         text_end = tokens.offsets[end - 1] + len(tokens.words[end - 1])
         described = [] if passive else said_of_object(local, tokens, body_start, end, inside, obj)
         events = keys_of(local, "events", body_start)
+        if zh and obj is not None and obj != subject:  # 警察叔叔帮走丢的小狗找到家: how the one helped is, no event
+            told = {h.key for h in local if h.section == "events" and h.key == "lost_pet" and h.start >= body_start
+                    and tokens.words[h.end:h.end + 1] == ("的",)
+                    and any(m.key == obj and m.start == h.end + 1 for m in inside)}
+            events = tuple(e for e in events if e not in told or sum(
+                h.key == e for h in local if h.section == "events" and h.start >= body_start) > 1)
         if "work_hard" in events and rescued(tokens.words, body_start, end, inside):
             events = tuple(e for e in events if e != "work_hard")  # "saves him from the storm": a rescue, no saving up
         obj = partner_owner(analysis.cast, obj, actor, events)  # "steals his best friend's girlfriend": the friend

@@ -6,6 +6,7 @@ the one it dreams of (``hero_jobs``)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from story.analysis import BY, Analysis, Person
 from story.clausewords import STOP, role_noun_zh
@@ -154,7 +155,7 @@ def hero_jobs(hits: list[Hit], tokens: Tokens, people: list[Person] | None = Non
             continue  # 参加厨艺比赛, "wins a cooking contest": what the contest is, the hero one of its contestants
         if tokens.words[h.end:h.end + 1] and tokens.words[h.end].lower() in _OBJECT_PRONOUNS:
             continue  # "the white cat nurses him back to health": a deed done to someone, no nurse's job
-        if _doer_of_its_own(h, hits, tokens):
+        if _doer_of_its_own(_one_role(h, hits), hits, tokens):
             continue  # "an old fisherman finds a shivering puppy", 快递员救了小猫: the one who does it, no job of the pet's
         aimed = (any(0 <= h.start - end <= 4 for end in goal_ends) and not dreamed_thing_at(tokens, h.start)) \
             or h.surface.startswith(("runs for", "run for"))  # 梦想的学校, "dream school": the school, no career
@@ -241,6 +242,17 @@ def _by_whom(job: Hit, hits: list[Hit], tokens: Tokens) -> bool:
         plain += int(not lead)
         k -= 1
     return k >= 0 and words[k] in BY
+
+
+def _one_role(job: Hit, hits: list[Hit]) -> Hit:
+    """A job word with the same job's word right before or after it, the two read as one role ("a police officer"):
+    the whole of it, else the word itself."""
+    before = next((h for h in hits if h.section == "jobs" and h.key == job.key and h.end == job.start), None)
+    after = next((h for h in hits if h.section == "jobs" and h.key == job.key and h.start == job.end), None)
+    first, last = before or job, after or job
+    if first is job and last is job:
+        return job
+    return replace(job, start=first.start, end=last.end, surface=f"{first.surface} {last.surface}")
 
 
 def _doer_of_its_own(job: Hit, hits: list[Hit], tokens: Tokens) -> bool:

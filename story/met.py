@@ -18,7 +18,8 @@ from story.nearest import nearest
 from story.text import HAN
 
 _BEFORE = {"的", "一位", "一个", "一名", "位", "个", "名", "这位", "那位"}  # 一位好心的, 退休的: before a role
-_BETWEEN = {"都", "也", "就", "便", "终于", "又", "还", "每天", "天天", "偷偷", "悄悄", "把"}
+_BETWEEN = {"都", "也", "就", "便", "终于", "又", "还", "每天", "天天", "偷偷", "悄悄", "把", "连夜", "立刻", "马上", "赶紧",
+            "及时", "第一时间", "一直", "默默", "耐心", "细心", "悉心", "小心翼翼地", "轻轻", "轻轻地"}
 _AFTER_VERB = {"了", "着", "过"}
 _WHERE = {"在", "从"}  # a place between a role and its deed (老渔夫在码头捡到, 被老农从河里救上来)
 _ENDS = {"，", ",", "。", "；", ";", "！", "？", "后", "以后", "之后", "然后", "后来", "但", "却"}
@@ -53,7 +54,7 @@ def _role_words() -> frozenset[str]:
     return frozenset(w for w in said if len(w) >= 2 and w[-1] in _PERSON_ENDS)
 
 
-_PERSON_ENDS = set("员夫长师生医工民人察官手匠翁士哥姐叔姨爷奶警客主板厨安机丁农")
+_PERSON_ENDS = set("员夫长师生医工民人察官手匠翁士哥姐叔姨爷奶警客主板厨安机丁农差")
 
 
 def _role(text: str) -> tuple[str, str] | None:
@@ -128,6 +129,33 @@ def _clause_start(words: Sequence[str], at: int) -> int:
     return max((k + 1 for k in range(at) if words[k] in _ENDS), default=0)
 
 
+def trade_kin_zh(people: list[Person], tokens: Tokens) -> None:
+    """A Chinese word that calls a person by kin (阿姨, 大妈) said right after a trade names that trade's worker, no
+    lady of the story: 保洁阿姨 is left to be cast by its role (a cleaner, in its work clothes); 好心的阿姨 stays."""
+    if not tokens.chinese:
+        return
+    words = tokens.words
+    for p in list(people):
+        if p.relation is None and p.name is None or p.species or p.breed or not p.words \
+                or p.words[0] not in _data()["tails"]:
+            continue
+        if any(_role("".join(words[p.start - n:p.end])) is not None for n in (3, 2, 1) if p.start - n >= 0):
+            people.remove(p)
+
+
+def role_zh(words: Sequence[str], end: int) -> tuple[int, str, str] | None:
+    """The Chinese role named by the tokens right before token ``end`` (门卫大爷, 外卖小哥, 邮递员): (first token,
+    job, role word), else None."""
+    return _role_ending(words, end, set())
+
+
+def kindness_zh(words: Sequence[str], k: int) -> tuple[int, str] | None:
+    """(end, role) of a kindness done to a pet starting at token ``k`` (捡到, 救了, 训练: friend, mentor), else None."""
+    deeds = {w: role for role, said in _data()["by"].items() for w in said}
+    done = _deed_at(words, k, list(deeds))
+    return (done, deeds[_deed_word(words, k, done)]) if done is not None else None
+
+
 def add_met_zh(people: list[Person], hits: list[Hit], tokens: Tokens, taken: set[str]) -> None:
     """Casts the ones a Chinese premise names by a role who do the pet a kindness (before the deed, or after 被) or to
     whom the pet does one (after the deed), each on the hero's side in its role's job; only where a pet is named."""
@@ -166,9 +194,7 @@ def _doer_before(words: Sequence[str], k: int, done: int, covered: set[int], pet
     role = deeds.get(said)
     if role is None:
         return None
-    end = k
-    while end > 0 and words[end - 1] in _BETWEEN:
-        end -= 1
+    end = _before_adverbs(words, k)
     place = next((j for j in range(max(0, end - 5), end) if words[j] in _WHERE), None)  # 在码头, 从河里
     held = next((j for j in range(max(0, end - 8), end) if words[j] == "把"
                  and any(j < p.start < end for p in pets)), None)  # 消防员把小猫从火场里救了出来: the pet after 把
@@ -188,9 +214,28 @@ def _doer_before(words: Sequence[str], k: int, done: int, covered: set[int], pet
         if e == held and first <= begins + 1:
             return start, e, job, word, role, False  # 消防员把小猫从火场里救了出来
         stop = next((j for j in range(done, len(words)) if words[j] in _ENDS), len(words))
-        if not by and first <= begins + 1 and any(done <= p.start < stop for p in pets):
-            return start, e, job, word, role, False  # 老渔夫在码头捡到一只发抖的小猫
+        if not by and first <= begins + 1 and (any(done <= p.start < stop for p in pets) or _it_after(
+                words, done, stop) and any(p.start < begins for p in pets)):
+            return start, e, job, word, role, False  # 老渔夫在码头捡到一只发抖的小猫; 小狗被车撞了，后来兽医救活了它
     return None
+
+
+def _it_after(words: Sequence[str], done: int, stop: int) -> bool:
+    """A pronoun for a pet said before, right after a deed (救活了它, 把它送到): the deed is done to that pet."""
+    return any(w in {"它", "它们"} for w in words[done:min(stop, done + 2)])
+
+
+def _before_adverbs(words: Sequence[str], k: int) -> int:
+    """Where the words of when and how before token ``k`` start (每天, 终于, 连夜, 第一时间: one token or cut in two)."""
+    end = k
+    while end > 0:
+        if words[end - 1] in _BETWEEN:
+            end -= 1
+        elif end > 1 and words[end - 2] + words[end - 1] in _BETWEEN:
+            end -= 2
+        else:
+            break
+    return end
 
 
 def _deed_word(words: Sequence[str], k: int, done: int) -> str:

@@ -33,7 +33,7 @@ from story.jobs import attach_job, hero_jobs, spanned_job, verb_of_many, works_a
 from story.labels import called_hits, inside, label_spans, unlabelled
 from story.lexicon import Hit, Tokens, in_context, is_chinese, lexicon
 from story.life import mark_gone
-from story.met import add_met_zh
+from story.met import add_met_zh, trade_kin_zh
 from story.naming import add_alone, give_names, premise_names, titled
 from story.others import add_others
 from story.particles import joined
@@ -94,6 +94,7 @@ def analyse(premise: str) -> Analysis:
     add_others(people, hits, words, chinese, taken, lambda h: not chinese and said_of_subject_en(
         tokens, masked, h, hits, breaks, role=True))  # "he's the founder": who the pet is, no one more
     add_alone(people, names, alone, alone_en, premise, tokens, taken)
+    trade_kin_zh(people, tokens)  # 保洁阿姨, 交警叔叔: a cleaner, a police officer, no lady or uncle of the story
     mark_wrongdoers(people, hits, words, chinese, breaks)
     add_takers(people, hits, tokens, taken)  # "a kind farmer adopts the stray puppy", 被渔夫收养: its family
 

@@ -14,6 +14,7 @@ from typing import Any
 from story.analysis import BY, Person, slug
 from story.doers import role_end
 from story.lexicon import Hit, Tokens, lexicon
+from story.met import kindness_zh, role_zh
 from story.nearest import nearest
 from story.sides import sides_data
 from story.text import HAN
@@ -117,6 +118,10 @@ def _role_at(tokens: Tokens, hits: list[Hit], end: int, people: set[int]) -> tup
         return start, None, ("" if zh else " ").join(words[start:end])
     job = next((h for h in hits if h.section == "jobs" and h.end == end), None)
     word = words[end - 1] if end else ""
+    met = role_zh(words, end) if zh and job is None else None
+    if met is not None:  # 门卫大爷, 外卖小哥: a trade, then the word that calls a person by it
+        start = met[0]
+        return (start, met[1], met[2]) if role_end(tokens, start, end, people) == end else None
     if job is not None:
         key: str | None = job.key
     else:
@@ -125,9 +130,14 @@ def _role_at(tokens: Tokens, hits: list[Hit], end: int, people: set[int]) -> tup
             return None  # an English role ends as one does (fisherman, gardener, nurse)
         key = near.used
     start = end - 1 if job is None else job.start
+    said = word if job is None else job.surface
+    before = next((h for h in hits if job is not None and h.section == "jobs" and h.key == job.key
+                   and h.end == job.start), None)
     if role_end(tokens, start, end, people) != end:
         return None
-    return start, key, word if job is None else job.surface
+    if before is not None and not people & set(range(before.start, start)):  # "a police officer": one role of
+        start, said = before.start, ("" if zh else " ").join(words[before.start:end])  # two job words, both said
+    return start, key, said
 
 
 def _described_from(tokens: Tokens, hits: list[Hit], start: int) -> int:
@@ -177,6 +187,7 @@ def add_takers(people: list[Person], hits: list[Hit], tokens: Tokens, taken: set
             if (p.species or p.breed) and p.words and not zh and words[max(0, p.start - 2):p.start] == ("family", "of"):
                 # "a family of cats": told whole
                 p.words = (" ".join(words[p.start - 2:p.end]),)
+    _kin_kindness(people, words, zh)
     if not zh:
         _home_with(people, words)
     covered = {k for p in people for k in range(p.start, max(p.end, p.start + 1) + 1)}  # "a corgi baker": its job
@@ -213,6 +224,42 @@ def add_takers(people: list[Person], hits: list[Hit], tokens: Tokens, taken: set
         covered |= set(range(first, end))
 
 
+def _kin_kindness(people: list[Person], words: tuple[str, ...], zh: bool) -> None:
+    """A person named by a relation no pet word goes with ("a teacher finds a shivering kitten", 老师在学校门口捡到一只
+    流浪猫) who does a kindness to a pet named after it in its clause: that pet's friend (its mentor, for one who
+    trains it), and the pet the story's."""
+    lex = lexicon()
+    for p in people:
+        if p.species or p.breed or p.relation is None or p.of is not None or p.human or p.kind_by or p.does_wrong \
+                or p.after_by or lex.entry("relations", p.relation)["role"] in {"rival", "boss"}:
+            continue
+        found = _kindness_after(words, max(p.end, p.start + 1), zh)
+        if found is None:
+            continue
+        end, role = found
+        stop = next((k for k in range(end, len(words)) if words[k] in {*_STOPS_EN, "，", "。", "；"}), len(words))
+        pet = next((q for q in people if end <= q.start < stop and (q.species or q.breed)), None)
+        if pet is not None:
+            p.kind_by, p.kind_to = role, pet.key
+
+
+def _kindness_after(words: tuple[str, ...], at: int, zh: bool) -> tuple[int, str] | None:
+    """(end, role) of a kindness done right after token ``at``, past words of when and a Chinese where-phrase (在学校
+    门口, 从河里), else None."""
+    between = _BETWEEN_ZH if zh else _BETWEEN_EN
+    while at < len(words) and words[at] in between:
+        at += 1
+    if not zh:
+        return meeting_end(words, at)
+    for k in range(at, min(at + 6, len(words))):
+        if k > at and words[at] not in {"在", "从"}:
+            break
+        found = kindness_zh(words, k)
+        if found is not None:
+            return found
+    return None
+
+
 def _no_pet_taker(p: Person, words: tuple[str, ...], zh: bool) -> bool:
     """``p`` takes a pet in as no pet of the story would: a relation named by no pet word ("a grumpy neighbour",
     "a retired teacher"), or a household of pets ("a family of cats"): the one it takes in is the story's."""
@@ -227,7 +274,7 @@ def no_pet_taker(p: Person, words: tuple[str, ...], people: Sequence[Person] = (
     """``p`` took a pet in (``kind_by`` family, ``kind_to`` the one taken) as no pet of the story would (a
     relation named by no pet word, a household of pets), or took in a stray (one of ``people``: "an old cat adopts
     a stray kitten", 老猫收养了一只流浪小猫): the one taken in is the hero."""
-    return p.kind_by == "family" and p.kind_to is not None and not p.after_by and (_no_pet_taker(
+    return p.kind_by in {"family", "friend", "mentor"} and p.kind_to is not None and not p.after_by and (_no_pet_taker(
         p, words, any(HAN.search(w) for w in words)) or any(q.key == p.kind_to and _stray(q, words) for q in people))
 
 
@@ -276,7 +323,7 @@ def _meeter_before(tokens: Tokens, hits: list[Hit], k: int, covered: set[int], p
     old fisherman finds a shivering puppy", "a nurse feeds the stray cat"): (start, end, job, words, False, role)."""
     words = tokens.words
     met = meeting_end(words, k)
-    if met is None or k == 0 or _clause_pet(people, met[0], words) is None:
+    if met is None or k == 0 or _clause_pet(people, k + 1, words) is None:  # "pulls a kitten out": inside it
         return None
     end = k
     while end > 0 and words[end - 1] in _BETWEEN_EN:

@@ -81,9 +81,9 @@ def test_a_role_noun_is_its_own_pets_job_never_the_others() -> None:
 
 
 @pytest.mark.parametrize(("premise", "words", "near"), [
-    ("The beagle lifeguard pulls a kitten out of the waves", "lifeguard", "security"),
+    ("The beagle watchman pulls a kitten out of the waves", "watchman", "security"),
     ("A tabby cat who works as a magician is booed by a jealous poodle", "magician", "pop_star"),
-    ("A corgi mail carrier is chased by a big dog every day", "mail carrier", "delivery"),
+    ("A corgi paperboy is chased by a big dog every day", "paperboy", "delivery"),
     ("一只柴犬魔术师在舞台上被嘲笑", "魔术师", "pop_star"),
 ])
 def test_an_unknown_role_is_told_in_its_words_drawn_as_the_nearest_job_and_reported(

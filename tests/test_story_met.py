@@ -23,7 +23,7 @@ from story.premise import analyse
     ("受伤的小猫被兽医救了回来", "doctor", "兽医"),
     ("外卖小哥捡到一只受伤的小猫", "delivery", "外卖小哥"),
     ("金毛被农夫训练成了牧羊犬", "farmer", "农夫"),
-    ("小橘猫帮邮递员找回了丢失的信", "delivery", "邮递员"),
+    ("小橘猫帮邮递员找回了丢失的信", "postman", "邮递员"),
     ("哈士奇在雪地里救了迷路的司机", "taxi", "司机"),
 ])
 def test_a_role_beside_the_pet_in_a_kindness_is_cast_on_its_side(premise: str, job: str, said: str) -> None:
@@ -81,7 +81,7 @@ def test_a_person_the_pet_meets_is_a_person_never_its_kin(premise: str, relation
     ("小狗在河边救了市长", "mayor"),
     ("老渔夫在码头捡到一只发抖的小猫", "fisherman"),
     ("金毛被农夫训练成了牧羊犬", "farmer"),
-    ("小橘猫帮邮递员找回了丢失的信", "delivery"),
+    ("小橘猫帮邮递员找回了丢失的信", "postman"),
     ("外卖小哥捡到一只受伤的小猫", "delivery"),
 ])
 @pytest.mark.parametrize("seed", [1, 2])

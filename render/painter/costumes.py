@@ -44,6 +44,10 @@ _OILSKIN: RGB = (250, 200, 40)  # a fisherman's yellow oilskins
 _SAILOR: RGB = (246, 246, 250)
 _MAYOR: RGB = (52, 56, 72)  # a mayor's dark suit
 _SASH: RGB = (206, 36, 52)  # the mayor's red sash of office
+_LIFEGUARD: RGB = (222, 38, 42)  # a lifeguard's red top
+_RANGER: RGB = (150, 136, 88)  # a park ranger's khaki shirt
+_POSTMAN: RGB = (62, 96, 158)  # a postman's blue shirt
+_MAILBAG: RGB = (140, 92, 52)  # and its brown leather bag
 
 
 def _clothes(torso: RGB, legs: RGB, shoes: RGB) -> dict[str, Color]:
@@ -79,6 +83,9 @@ COLOURS: dict[str, dict[str, Color]] = {
     "fisherman": _clothes(_OILSKIN, _OILSKIN, (40, 44, 52)),
     "sailor": {"torso": _SAILOR, "legs": (40, 56, 104), "shoes": (28, 28, 32), "sleeve": _SAILOR},
     "mayor": _clothes(_MAYOR, (40, 42, 54), (24, 24, 28)),
+    "lifeguard": {"torso": _LIFEGUARD, "legs": (250, 206, 48), "shoes": (236, 236, 240), "sleeve": _LIFEGUARD},
+    "ranger": {"torso": _RANGER, "legs": (70, 88, 58), "shoes": (92, 60, 40), "sleeve": _RANGER},
+    "postman": _clothes(_POSTMAN, (40, 48, 70), (28, 28, 32)),
     "harness": {"torso": (214, 56, 48)},  # a working dog's vest over its own fur: no sleeves, trousers or shoes
 }
 
@@ -249,6 +256,8 @@ def _torso_job(p: Pen, outfit: str, body: tuple[float, float, float, float]) -> 
         p.poly(star_pts(6, -30, 2.6), lighter(GOLD, 0.4), outline=False)
     elif outfit in ("waiter", "security", "cleaner", "driver"):
         _torso_service(p, outfit, body)
+    elif outfit in ("lifeguard", "ranger", "postman"):
+        _torso_outdoor(p, outfit, body)
     elif outfit in ("royal", "courtier"):
         _torso_palace(p, outfit, body)
     elif outfit == "singer":
@@ -304,6 +313,33 @@ def _torso_service(p: Pen, outfit: str, body: tuple[float, float, float, float])
         p.poly([(-6, -54), (6, -54), (0, -46)], lighter(_DRIVER, 0.3))
 
 
+def _torso_outdoor(p: Pen, outfit: str, body: tuple[float, float, float, float]) -> None:
+    """A lifeguard's red top with its white cross and a whistle on a cord; a park ranger's khaki shirt with its
+    gold badge, green shoulder patch and two pockets; a postman's blue shirt with a brown mail bag across the
+    chest, a white letter in its flap."""
+    tx, ty, rx, ry = body
+    if outfit == "lifeguard":
+        p.rect(-7, -46, 7, -32, WHITE, r=1)  # the white cross of a lifeguard
+        p.rect(-2, -44.5, 2, -33.5, _LIFEGUARD, outline=False)
+        p.rect(-5.5, -41, 5.5, -37, _LIFEGUARD, outline=False)
+        p.line([(-9, -54), (-6, -44)], WHITE, 0.9)  # the whistle's cord and the whistle
+        p.line([(9, -54), (6, -44)], WHITE, 0.9)
+        p.rect(4, -44, 10, -40, (250, 206, 48), r=1)
+    elif outfit == "ranger":
+        p.poly([(-7, -54), (7, -54), (0, -46)], darker(_RANGER, 0.8))  # the open collar
+        p.poly([(5, -47), (13, -47), (13, -41), (9, -37), (5, -41)], GOLD)  # the badge
+        for x in (-11, 9):  # the two pockets
+            p.rect(x - 1, -38, x + 7, -30, darker(_RANGER, 0.88), r=1)
+        p.ell(-15, -50, 3.6, 3.6, (60, 110, 60))  # the shoulder patch
+        p.poly(band_pts(tx, ty, rx - 0.6, ry - 0.6, -21, -17), (92, 60, 40))
+    else:  # a postman
+        p.poly([(-6, -54), (6, -54), (0, -46)], lighter(_POSTMAN, 0.4))
+        p.stroke([(-13, -53), (12, -24)], _MAILBAG, 3.0)  # the strap across the chest
+        p.rect(4, -30, 20, -16, _MAILBAG, r=2)  # the bag, its flap and a letter peeking out
+        p.rect(6, -34, 16, -28, WHITE, r=0.5)
+        p.line([(6, -34), (11, -31), (16, -34)], (150, 150, 160), 0.7)
+
+
 def _torso_palace(p: Pen, outfit: str, body: tuple[float, float, float, float]) -> None:
     """An emperor's yellow robe with its red dragon roundel and jade belt (the royal cape, ermine collar and
     crown are the ``crown`` outfit's, ``Pet`` draws them for both); a palace servant's (eunuch's, maid's) teal
@@ -340,6 +376,24 @@ def _hat_service(p: Pen, outfit: str, head_rx: float, top: float) -> None:
         grey = (120, 120, 128)
         p.ell(0, top - 1, head_rx - 4, 7, grey)
         p.rect_r(0, top + 2, 26, top + 7, 2, darker(grey, 0.8))
+
+
+def _hat_outdoor(p: Pen, outfit: str, top: float) -> None:
+    """The lifeguard's white sun visor with a red band, the park ranger's flat-brimmed campaign hat with its
+    pinched crown, the postman's blue peaked cap with a gold badge."""
+    if outfit == "lifeguard":
+        p.rect_r(-18, top - 2, 18, top + 4, 2, _LIFEGUARD)
+        p.rect_r(2, top + 1, 30, top + 7, 2, WHITE)
+    elif outfit == "ranger":
+        tan = (196, 164, 104)
+        p.ell(0, top + 3, 38, 6, darker(tan, 0.9))
+        p.poly([(-15, top + 2), (-10, top - 14), (-3, top - 10), (3, top - 10), (10, top - 14), (15, top + 2)], tan)
+        p.rect(-15, top - 2, 15, top + 2, (92, 60, 40), outline=False)
+    else:
+        p.rect_r(-19, top - 8, 19, top + 6, 3, _POSTMAN)
+        p.rect_r(-21, top - 11, 21, top - 4, 3, lighter(_POSTMAN, 0.1))
+        p.ell(0, top - 3, 3, 3, GOLD)
+        p.rect_r(-16, top + 4, 26, top + 8, 2, (24, 24, 30))
 
 
 def _hat_job(p: Pen, outfit: str, head_y: float, head_rx: float, top: float) -> None:
@@ -403,6 +457,8 @@ def _hat_job(p: Pen, outfit: str, head_y: float, head_rx: float, top: float) -> 
             p.line([(x, top - 11), (x, top - 4)], darker(straw, 0.8), 0.5)
     elif outfit in ("security", "cleaner", "driver"):
         _hat_service(p, outfit, head_rx, top)
+    elif outfit in ("lifeguard", "ranger", "postman"):
+        _hat_outdoor(p, outfit, top)
     elif outfit == "courtier":  # a palace servant's round black cap and its top knot
         p.rect_r(-18, top - 7, 18, top + 5, 6, (28, 28, 34))
         p.ell(0, top - 9, 5, 4, (28, 28, 34))
