@@ -60,6 +60,9 @@ class Person:
         if self.species or self.breed or self.of is not None or not self.relation or not self.words:
             return False
         said = self.words[0].lower()
+        if self.relation in {"daughter", "son"} and self.job_words and said.startswith(self.job_words.lower()) \
+                and said != self.job_words.lower():  # "a farmer's daughter", "the baker's son": a person's child
+            return True
         return any(said.endswith(w) for w in lexicon().entry("relations", self.relation).get("human", ()))
 
     @property

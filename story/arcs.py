@@ -325,6 +325,7 @@ def _look(person: Person, species: str, look: str, hero_alike: bool = False) -> 
         old = str(lex.entry("traits", "old")["look"])
         if old not in extras and (person.relation in {"grandma", "grandpa"} or _OLD_PERSON.search(person.words[0])):
             extras.append(old)
+    extras = list(dict.fromkeys(extras))  # "a blind old man": his dark glasses and cane said once
     if extras and person.human and len(f"{look}, {', '.join(extras)}") > 120:
         look = look.split(",")[0]  # a person's description kept whole: the coat said shorter
     if extras:

@@ -77,6 +77,8 @@ from story.roles import (
 
 __all__ = ["Clause", "Part", "clause_data", "clauses", "outsider_entry"]
 
+_GROWN = re.compile(r"(?:the|his|her|their)\s+(?:now[- ])?(?:grown|grown-up|full-grown|fully grown|adult)\s+\w", re.I)
+
 _MARKUP = re.compile(r"<[^<>]{0,30}>|&[a-zA-Z]{2,8};?|&#\d{1,6};?")
 _WORDLIKE = re.compile(r"[A-Za-z0-9\u3400-\u9fff，。；！？、]")
 
@@ -336,6 +338,8 @@ def clauses(analysis: Analysis) -> list[Clause]:
         named = " ".join(n.wanted.lower() for n in asked)
         nouns = tuple(n for n in nouns if n.lower() not in named)  # what no drawable thing stands for
         things = tuple(dict.fromkeys([*(n.wanted for n in asked), *nouns]))
+        if not zh and lead in {"", "and", "then", "and then"} and _GROWN.match(premise[tokens.offsets[start]:]):
+            lead = "all grown up"  # "…, the grown husky comes back": the years between said, the pet drawn grown
         out.append(Clause(
             index=len(out), text=premise[tokens.offsets[start]:text_end].strip(), lead=lead, actor=actor,
             subject=subject, said_subject=said, passive=passive, subject_words=intro.get(subject or "", ""), obj=obj if obj != actor else None,

@@ -452,9 +452,10 @@ def _owner(people: list[Person], start: int, end: int, words: tuple[str, ...], b
     begins = max((b for b in breaks if b <= at), default=0)
     subjectless = last.start < begins and not any(  # "by a cat and her boyfriend", 被富白猫和她的狗男友
         w in _JOINS for w in words[max(0, at - 2):at])
-    if (opens and told or subjectless) and last.after_by:
-        clause = max((b for b in breaks if b < last.start), default=0)
-        return next((p for p in people if clause <= p.start < last.start and not p.after_by), last)
+    doer = _by_doer(last, people, words)  # "by a rich cat and her boyfriend, works hard with his son": the dog's
+    if (opens and told or subjectless) and doer is not None:
+        clause = max((b for b in breaks if b < doer.start), default=0)
+        return next((p for p in people if clause <= p.start < doer.start and not p.after_by), last)
     if subjectless and any(w in _AFTER_VERB for w in words[max(0, last.start - 3):last.start]):
         # "is abandoned by her husband for a rich cat, works nights to raise her kittens": a clause with no pet of its
         # own goes on with the clause before's subject, not with a pet that clause names after a preposition ("finds a
@@ -463,6 +464,18 @@ def _owner(people: list[Person], start: int, end: int, words: tuple[str, ...], b
         return next((p for p in people if clause <= p.start < last.start and not p.after_by
                      and _agrees(p, words[at])), last)
     return last
+
+
+def _by_doer(last: Person, people: list[Person], words: tuple[str, ...]) -> Person | None:
+    """The one told after "by" that ``last`` is, or is joined to by "and" ("laughed at by a rich cat and her
+    boyfriend": the cat): a passive's doer, never the subject a later clause with no pet of its own goes on with."""
+    if last.after_by:
+        return last
+    before = next((p for p in reversed(people) if p.end <= last.start), None)
+    between = words[before.end:last.start] if before is not None else ()
+    joined = before is not None and before.after_by and 1 <= len(between) <= 2 and between[0] in {"and", "&"} and all(
+        w in _POSSESSIVE for w in between[1:])
+    return before if joined else None
 
 
 _AFTER_VERB = {"for", "to", "with", "from", "over"}  # a pet named after these is no clause's subject nor its verb's object

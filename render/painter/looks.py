@@ -109,7 +109,8 @@ _COUNTS = (("two", 2), ("twin", 2), ("2 ", 2), ("两只", 2), ("four", 4), ("4 "
 
 
 def youth(character: Character) -> tuple[bool, int]:
-    """Whether ``character`` is drawn young, and how many of them (the hero is always one grown pet)."""
+    """Whether ``character`` is drawn young, and how many of them (the hero is one pet, drawn young by
+    ``young_hero``)."""
     if character.id == "hero":
         return False, 1
     text = f"{character.id.replace('_', ' ')} {character.name} {character.breed} {character.look}".lower()
@@ -121,8 +122,7 @@ def youth(character: Character) -> tuple[bool, int]:
 
 
 def young_hero(character: Character) -> bool:
-    """Whether the hero's own words make it one kitten or puppy: drawn young only in a story where it grows up
-    (elsewhere the hero is always one grown pet)."""
+    """Whether the hero's own words make it one kitten or puppy: drawn young until the story says it grows up."""
     text = f"{character.name} {character.breed} {character.look}".lower()
     return bool(_YOUNG.search(text)) and not _PLURAL.search(text)
 

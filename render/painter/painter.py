@@ -109,9 +109,7 @@ class StoryboardPainter:
         vis = (spec.width * SUPERSAMPLE, spec.height * SUPERSAMPLE)
         looks = cast_looks(script.characters, spec.seed)
         grows_at = grown_up_at(script)  # "the kitten grows up": drawn grown from that scene on
-        if grows_at is not None:  # a hero who is a kitten until the story says it grows up
-            looks = {c.id: replace(looks[c.id], young=True, count=1) if c.id == "hero" and young_hero(c)
-                     else looks[c.id] for c in script.characters}
+        looks = young_at_start(script, looks)
         people = personas(script)  # the old drawn old, each job in its costume
         looks = {cid: replace(lk, old=people[cid].old and not lk.young, cane=people[cid].blind)
                  for cid, lk in looks.items()}
@@ -491,6 +489,13 @@ DUTY = frozenset({"work", "catch"})  # …unless it works there (the police dog 
 def _dressed(st: Staged, persona: Persona, home: bool = False) -> Staged:
     """``st`` in its job's costume (at home only where the scene dresses it so)."""
     return replace(st, outfit=dress(st.outfit, persona, home))
+
+
+def young_at_start(script: Script, looks: dict[str, PetLook]) -> dict[str, PetLook]:
+    """``looks`` as the first scene draws them: a hero the premise calls a kitten or a puppy is drawn one (until
+    ``grown_up_at``), never a grown pet beside its own words."""
+    return {c.id: replace(looks[c.id], young=True, count=1) if c.id == "hero" and young_hero(c) else looks[c.id]
+            for c in script.characters}
 
 
 def grown_up_at(script: Script) -> int | None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -145,7 +145,16 @@ def personas(script: Script) -> dict[str, Persona]:
                     out[c.id] = Persona(old, None, nearest == own_job, nearest)
                     continue
         out[c.id] = Persona(old, job, works)
-    return out
+    return {cid: _blind(p, people.get(cid)) for cid, p in out.items()}
+
+
+def _blind(persona: Persona, person: Person | None) -> Persona:
+    """A pet the premise calls blind ("his blind grandpa", "a blind dog", 失明的爷爷): its cane, and its dark
+    glasses where no job's costume or person's clothes dress it."""
+    if person is None or "blind" not in person.traits or persona.blind:
+        return persona
+    bare = persona.job is None and persona.nearest is None and persona.clothes is None
+    return replace(persona, blind=True, clothes=costume_data()["people"]["blind"] if bare else persona.clothes)
 
 
 def costume_note(persona: Persona, outfit: str) -> dict[str, str] | None:
