@@ -248,14 +248,16 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
         if person.after_by:
             by_at = max(k for k in range(max(0, span_start - 4), span_start) if words[k] in BY)
             person.kind_by = kind_doer(words, by_at, span_end, chinese)
-        # "the cat's big brother", "the puppy" again: the pet told of before, not one more pet
-        if (not chinese and h.section == "species" and len(group) == 1 and not mods and prev_word == "the"
+        # "the cat's big brother", "the puppy" again: the pet told of before, not one more pet ("years later the
+        # grown cat": the kitten grown up)
+        the = prev_word == "the" or prev_word in _GROWN and prev2 == "the"
+        if (not chinese and h.section == "species" and len(group) == 1 and not mods and the
                 and person.relation is None):
             same = [p for p in people if p.species == person.species and p.relation is None]
             others = h.surface.endswith("s") and not h.surface.endswith("ss") and all(p.alike == 1 for p in same)
             if same and not others:  # "drives past the cats who mocked him": more cats than the one told of
                 continue
-        if not chinese and h.section in {"species", "breeds"} and len(group) == 1 and mods and prev_word == "the" \
+        if not chinese and h.section in {"species", "breeds"} and len(group) == 1 and mods and the \
                 and person.relation is None and not (h.surface.endswith("s") and not h.surface.endswith("ss")):
             same = [p for p in people if p.relation is None and p.species == person.species and p.alike == 1
                     and person.breed in (None, p.breed) and set(person.traits) <= set(p.traits)
@@ -295,6 +297,8 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
                      or (person.relation == "ex" and p.relation in _PARTNERS and person.breed is None)
                      or ((prev_word == "the" or chinese) and not mods
                          and {p.relation, person.relation} == {"friend", "best_friend"})
+                     or (the and not mods and p.relation == "kittens" and p.alike == 1 and p.words == person.words
+                         and p.species == person.species and not chinese)  # "her kittens … the kittens grow up"
                      or (prev_word == "the" and not mods and h.section == "relations" and bool(p.words)  # "her son's
                          and h.surface in p.words[0].split()[1:])),  # new wife … until the wife": one pet
                     None)
@@ -439,6 +443,14 @@ def _owner(people: list[Person], start: int, end: int, words: tuple[str, ...], b
         return None
     last = people[-1]
     at = start - 1  # the possessive word
+    begins = max((b for b in breaks if b <= at), default=0)
+    doer = _by_doer(last, people, words)  # "by a rich cat and her boyfriend, works hard with his son": the dog's;
+    if doer is not None and last.start < begins and not any(w in _JOINS for w in words[max(0, at - 2):at]):
+        clause = max((b for b in breaks if b < doer.start), default=0)  # "by a poodle and her sister, studies hard
+        subject = next((p for p in people if clause <= p.start < doer.start and not p.after_by  # with his mom"
+                        and _agrees(p, words[at])), None)
+        if subject is not None:
+            return subject
     if not _agrees(last, words[at]):  # "abandoned by her husband, raises her kittens alone": hers, not his
         agreeing = next((p for p in reversed(people[:-1]) if _agrees(p, words[at])), None)
         if agreeing is not None:
@@ -449,10 +461,8 @@ def _owner(people: list[Person], start: int, end: int, words: tuple[str, ...], b
     told = end < len(words) and end not in breaks  # it does something in its clause ("… comforts her")
     # "… is laughed at by the poodles, trains every night with his grandpa": a clause with no pet of its own
     # goes on with the pet the sentence was about, whose grandpa it is
-    begins = max((b for b in breaks if b <= at), default=0)
     subjectless = last.start < begins and not any(  # "by a cat and her boyfriend", 被富白猫和她的狗男友
         w in _JOINS for w in words[max(0, at - 2):at])
-    doer = _by_doer(last, people, words)  # "by a rich cat and her boyfriend, works hard with his son": the dog's
     if (opens and told or subjectless) and doer is not None:
         clause = max((b for b in breaks if b < doer.start), default=0)
         return next((p for p in people if clause <= p.start < doer.start and not p.after_by), last)
@@ -478,6 +488,7 @@ def _by_doer(last: Person, people: list[Person], words: tuple[str, ...]) -> Pers
     return before if joined else None
 
 
+_GROWN = {"grown", "grown-up", "adult", "full-grown", "now-grown"}  # "the grown cat": the young one told of before
 _AFTER_VERB = {"for", "to", "with", "from", "over"}  # a pet named after these is no clause's subject nor its verb's object
 _HE = {"husband", "boyfriend", "father", "son", "brother", "grandpa", "son_in_law"}  # relations "her" never names
 _SHE = {"wife", "girlfriend", "mother", "daughter", "sister", "grandma", "lady", "stepmother", "mother_in_law",

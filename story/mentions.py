@@ -162,7 +162,9 @@ def find_mentions(analysis: Analysis, tokens: Tokens, hits: list[Hit]) -> list[M
     merged: list[Mention] = []
     for m in out:
         prev = merged[-1] if merged else None
-        if prev is not None and prev.end == m.start:
+        again = prev is not None and not tokens.chinese and tokens.words[prev.end - 1].lower() == tokens.words[
+            m.end - 1].lower() and bool(PUNCT.search(analysis.premise[tokens.offsets[prev.end - 1]:tokens.offsets[m.start]]))
+        if prev is not None and prev.end == m.start and not again:  # "her kittens, the kittens grow up": told again
             if prev.key == m.key:
                 prev.end = m.end
                 continue

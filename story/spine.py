@@ -260,10 +260,19 @@ def _starts_with_name(line: str, cast: Cast) -> bool:
 _SAID_AS_GROUP = "said as a group: "  # a mark in ``introduced``: the group a Chinese 们 word named, and that word
 
 
+_LITTER = re.compile(r"(?:her|his|their|the|its)\s+(?:own\s+)?(kittens|puppies|pups|babies)", re.I)  # young said as one
+
+
 def _who(key: str, words: str, cast: Cast, introduced: set[str], zh: bool, given: bool) -> str:
     """A person's name; the first time with the premise's own description beside it."""
     name = _names(key, cast, zh)
     introduced.update(cast.together.get(key, ()))
+    litter = None if zh or cast.together.get(key) else _LITTER.fullmatch(words)
+    if litter is not None:  # "her kittens, the kittens grow up": a litter, never one pet's name ("raises Luna, her
+        if key in introduced:  # kittens"), the name one of them
+            return f"the {litter.group(1).lower()}"
+        introduced.add(key)
+        return f"{words[:1].lower()}{words[1:]}, little {name} and the others,"
     if zh and words.endswith("们"):
         introduced.add(key)
         introduced.update(f"{_SAID_AS_GROUP}{k}={words}" for k in (key, *cast.together.get(key, ())))

@@ -1,9 +1,12 @@
 """Family and kin cast as the premise says (issue 12): the kin of a clause with no pet of its own after "by a rich
 cat and her boyfriend" is the hero's; a blind relative wears dark glasses and carries a cane; a kitten or puppy
 hero is drawn young until the story says it has grown ("the grown husky"); a partner "cheating with" a pet is the
-rival, that pet its new love; "a farmer's daughter" is a person a pet plays, in a girl's clothes."""
+rival, that pet its new love; "a farmer's daughter" is a person a pet plays, in a girl's clothes; "her kittens …
+the kittens grow up" is one litter, told as the kittens, never one pet's name with a plural verb."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 
@@ -23,6 +26,7 @@ def _kin(premise: str, key: str) -> tuple[str | None, str]:
     ("a poor dog is laughed at by a rich cat and her boyfriend, works hard with his son", "son"),
     ("a corgi is bullied by a husky and his brother, trains every night with his grandpa", "grandpa"),
     ("a cat is dumped by her husband and his mother, raises her kittens alone", "kittens"),
+    ("a golden retriever is laughed at by a poodle and her sister, studies hard with his mom", "mother"),
 ])
 def test_the_kin_after_a_passive_doer_and_its_partner_is_the_heros(premise: str, kin: str) -> None:
     assert _kin(premise, kin) == ("hero", "hero")
@@ -109,3 +113,33 @@ def test_a_persons_child_is_a_person_a_pet_plays(premise: str, key: str, clothes
     persona = personas(script)[key]
     assert persona.clothes == clothes and persona.person, persona
     assert persona.job is None  # the farmer is her father, not her job
+
+
+def test_the_grown_cat_is_the_kitten_told_of_before() -> None:
+    cast = analyse("a kitten is thrown out in the snow, years later the grown cat becomes a famous chef").cast
+    assert [p.key for p in cast] == ["hero"]
+
+
+LITTERS = [
+    ("a mother cat sells fish to buy milk for her kittens, the kittens grow up and buy her a house", "kittens"),
+    ("a cat raises her kittens alone and years later the kittens buy her a house", "kittens"),
+    ("a dog raises her puppies alone, the puppies grow up and become police dogs", "puppies"),
+]
+
+
+@pytest.mark.parametrize("premise, young", LITTERS)
+def test_a_litter_told_again_is_the_same_litter(premise: str, young: str) -> None:
+    cast = analyse(premise).cast
+    litter = [p for p in cast if p.words == (young,)]
+    assert len(litter) == 1 and litter[0].of == "hero" and litter[0].again, [(p.key, p.words) for p in cast]
+
+
+@pytest.mark.parametrize("premise, young", LITTERS)
+def test_a_litter_is_never_one_name_with_a_plural_verb(premise: str, young: str) -> None:
+    for seed in range(3):
+        script = write_story(premise, None, "en", seed).script
+        name = next(c.name for c in script.characters if c.id not in {"hero"} and c.id.startswith(("kitten", "pupp")))
+        said = " ".join(s.narration for s in script.scenes)
+        assert not re.search(rf"\b{name} (?:grow|buy|become)\b", said), (seed, said)
+        assert f"{name}, her {young}" not in said, (seed, said)
+        assert re.search(rf"\bthe {young} (?:grow|buy|become)\b", said.lower()), (seed, said)
