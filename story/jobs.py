@@ -147,7 +147,7 @@ def hero_jobs(hits: list[Hit], tokens: Tokens, people: list[Person] | None = Non
             # who does it, not the hero's job
         if tokens.chinese and _owners_trade(h, hits, tokens):
             continue  # 花店老板娘小美收养了小狗, 面包店的老板娘: the shop is that boss's, no job of the hero's
-        if _only_the_place(h, hits, tokens):
+        if _only_the_place(h, hits, tokens) or _anothers_place(h, hits, tokens, people or []):
             continue  # 流浪狗在菜市场捡到钱包, "waits at the market": where it is, no vendor's job
         if tokens.chinese and "".join(tokens.words[max(0, h.start - 2):h.start]).removesuffix("了").endswith(_OUT_OF_ZH):
             continue  # 让它滚出公司, 被赶出了公司: the company it is thrown out of, no founder's job
@@ -330,6 +330,17 @@ def _owners_trade(job: Hit, hits: list[Hit], tokens: Tokens) -> bool:
     a person of its own."""
     at = job.end + int(tokens.words[job.end:job.end + 1] == ("的",))
     return any(h.section == "relations" and h.start == at and h.key == "boss" for h in hits)
+
+
+def _anothers_place(job: Hit, hits: list[Hit], tokens: Tokens, people: list[Person]) -> bool:
+    """A job word that is also a place, said as where another one of the cast, named by no pet word, does a pet a
+    kindness (老师在学校门口捡到一只流浪猫, "a teacher at the school finds a kitten"): that one's place, no job of the
+    pet's ("the new kid at school" is the kid's own: a student)."""
+    words = tokens.words
+    at = job.start - 1 - int(job.start > 1 and words[job.start - 1] in {"the", "a"})
+    return at > 0 and words[at] in _AT and any(x.section == "places" and (x.start, x.end) == (job.start, job.end)
+                                                for x in hits) and any(
+        max(p.end, p.start + 1) == at and not (p.species or p.breed) and p.kind_by and p.kind_to for p in people)
 
 
 def _only_the_place(job: Hit, hits: list[Hit], tokens: Tokens) -> bool:

@@ -96,3 +96,21 @@ def test_the_lost_pet_a_helper_takes_home_is_lost_first_and_home_last() -> None:
     # 走丢的 only says how the puppy the police officer helps is: the clause is the finding, home its end
     places = [s.location for s in write_story("警察叔叔帮走丢的小狗找到家", None, "zh", 1).script.scenes]
     assert places[0] != "bedroom" and places[-1] == "bedroom", places
+
+
+@pytest.mark.parametrize(("premise", "job"), [
+    ("流浪的小奶狗跟着外卖小哥回家", "delivery"),
+    ("a stray kitten follows the postman home every day", "postman"),
+    ("小流浪猫跟着邮递员回了家", "postman"),
+])
+def test_a_stray_that_follows_a_helper_home_is_taken_in(premise: str, job: str) -> None:
+    _helper(premise, job)  # the one it follows is cast beside it
+    lang = "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in premise) else "en"
+    assert write_story(premise, None, lang, 1).arc == "taken_in"  # an adoption's story, no lost pet's way home
+
+
+def test_the_school_a_teacher_finds_a_cat_at_is_the_teachers_place_no_job_of_the_cats() -> None:
+    a = analyse("老师在学校门口捡到一只流浪猫")
+    assert a.job is None and a.cast[0].species == "cat"
+    script = write_story("老师在学校门口捡到一只流浪猫", None, "zh", 1).script
+    assert personas(script)["hero"].job is None
