@@ -18,7 +18,7 @@ from render.painter import StoryboardPainter
 from render.painter.painter import DUTY, HOME
 from render.painter.persona import Persona, became, dress, personas
 from render.stages import RenderSpec, never_cancel, no_progress
-from story.expand import openings
+from story.hints import openings
 from story.offline import Written, write_story
 from story.outfits import own_job
 from story.premise import analyse

@@ -7,7 +7,7 @@ import pytest
 
 from story.arcs import arcs, fits_setting
 from story.clauses import clauses
-from story.expand import openings
+from story.hints import openings
 from story.offline import write_offline
 from story.premise import analyse
 from story.riches import drives_zh
