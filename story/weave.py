@@ -228,13 +228,6 @@ def _names_other(beat: Beat, cast: Cast) -> bool:
     return any(n and n in beat["line"] for k, n in cast.names.items() if k != cast.hero)
 
 
-def _direction_ok(beat: Beat, clause: Clause, cast: Cast) -> bool:
-    """The arc line names the clause's actor before anyone else (who does it to whom agrees)."""
-    line = beat["line"]
-    found = sorted((line.find(n), k) for k, n in cast.names.items() if n and line.find(n) >= 0)
-    return bool(found) and found[0][1] == clause.actor
-
-
 # a filler line that calls the many to look on ("Everyone at the warehouse turns to look", "Every eye at the mall is
 # on Max now", 所有人都在看着): its "everyone" is drawn as a crowd
 _CALLS_CROWD = re.compile(r"\b(?:everyone|everybody|every eye|every head|all eyes)\b(?! (?:has|had) gone)|所有人|大家|全场|掌声",
