@@ -38,7 +38,8 @@ _SEEK = {"find", "finds", "be", "make", "makes", "need", "needs", "wants", "want
 _SOUGHT_ADJ = {"a", "an", "true", "new", "real", "good", "best", "one"}
 _JOINS = {"and", "or", "&", "和", "与", "跟", "还有", ",", "，"}
 _YOUNG_ZH = {"小猫", "小狗", "小猫咪", "小狗狗", "小奶猫", "小奶狗", "猫崽", "狗崽", "幼崽", "小猫们", "小狗们", "孩子", "宝宝"}
-_FEEDS_ZH = {"养活", "喂", "喂饱", "养", "抚养", "照顾"}  # 为了养活三只小猫: the young fed, the feeder's own
+_FEEDS_ZH = {"养活", "喂", "喂饱", "养", "抚养", "照顾", "供"}  # 为了养活三只小猫, 打三份工供小猫上学: the young fed or kept
+# at school, the feeder's own
 
 
 def _a_household(head: Hit, words: Sequence[str]) -> bool:
@@ -53,9 +54,11 @@ def _a_household(head: Hit, words: Sequence[str]) -> bool:
     return not (k >= 0 and (words[k] in _POSSESSIVE or words[k] in {"my", "our", "your"}))
 
 def fed_zh(words: tuple[str, ...], start: int, surface: str) -> bool:
-    """The young pet ``surface`` at ``start`` is told as the one fed (为了养活三只小猫去偷鱼): a feeding verb just
-    before it, past its count (三只) or its owner (喂它的孩子们)."""
-    return surface in _YOUNG_ZH and any(w in _FEEDS_ZH for w in words[max(0, start - 3):start])
+    """The young pet ``surface`` at ``start`` is told as the one fed (为了养活三只小猫去偷鱼) or kept at school (供小猫上学):
+    a feeding verb just before it, past its count (三只) or its owner (喂它的孩子们)."""
+    before = words[max(0, start - 3):start]
+    return surface in _YOUNG_ZH and (any(w in _FEEDS_ZH for w in before) or bool(before) and before[-1].endswith("工供"))
+    # 打三份工供小猫上学: jieba cuts 工供 as one word
 
 
 _COUNTS_EN = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "few", "several", "many", "newborn",
@@ -305,7 +308,8 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
         if twin is None and chinese and len(group) == 1 and h.section == "species" and not many \
                 and not any(w.startswith(("另", "别的")) or w in {"和", "与", "跟"} for w in words[max(0, span_start - 2):span_start]):
             # "…供小猫上学，小猫长大后当了医生", 照顾生病的老狗，老狗康复后: the pet told of again in the same words
-            twin = next((p for p in people if p.words == person.words and p.breed is None and p.relation is None), None)
+            twin = next((p for p in people if p.words == person.words and p.breed is None
+                         and p.relation in (None, "kittens")), None)  # 供小猫上学，小猫长大后: the young told of again
         if twin is not None:
             twin.again = (*twin.again, (span_start, span_end))  # "… but the partner runs off with the money"
             continue
