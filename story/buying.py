@@ -281,7 +281,8 @@ _OBJECTS = {"him", "her", "them", "me", "us"}
 # who "pays for his school" pays at the school: no saving said)
 SCHOOL_GOAL = re.compile(r"\b(?:sav(?:e|es|ed|ing)(?: up)?(?: money)?|to pay|paying) for (?:(?:his|her|their|its|my|the|a) )?(?:[a-z]+['’]s )?"
                          r"(?:college|university|school|tuition|college tuition|school fees|studies)\b(?: (?:tuition|fees))?|"
-                         r"\bcollege fund\b|(?:攒|存|挣|赚)(?:钱)?(?:上|读)?(?:大学)?(?:的)?学费|(?:攒|存)钱(?:上|读)大学",
+                         r"\bcollege fund\b|(?:攒|存|挣|赚)(?:钱)?(?:上|读)?(?:大学)?(?:的)?学费|(?:攒|存)钱(?:上|读)大学|"
+                         r"(?:攒|存|挣|赚)钱(?:交|付|缴|凑)(?:上|读)?(?:大学)?(?:的)?学费",
                          re.IGNORECASE)
 
 

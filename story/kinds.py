@@ -127,6 +127,17 @@ def home_goal(premise: str, surface: str) -> bool:
     return bool(said) and all(before.search(premise.lower()[:m.start()]) for m in said)
 
 
+def _unhonoured(kind: dict[str, Any], premise: str) -> str:
+    """The premise less the places it names only as whose hero the hero becomes (kinds.json ``unless``'s
+    ``honour``: "becomes the town hero", "the hero of the village", 全村的英雄): an honour won, not the place saved."""
+    honour = kind["unless"].get("honour")
+    if not honour:
+        return premise
+    for w in (*honour["en"], *honour["zh"]):  # patterns
+        premise = re.sub(w, " ", premise, flags=re.IGNORECASE)
+    return premise
+
+
 def _has(word: str, premise: str) -> bool:
     """``word`` in the premise: Chinese as a substring outside the masked words that only hold it (偷 is not
     in 偷偷练习: ``masks_zh``), English as whole words ("rob" is not in "robot")."""
@@ -360,7 +371,8 @@ def story_kind(analysis: Analysis) -> Kind:
         own = (*k.get("hero_words", {}).get("zh", ()),) if ill else ()
         lifted = set(k["unless"].get("but_danger", ())) if rescue_from(analysis.premise) else set()
         if (events - ignored) & set(k["unless_events"]) or any(  # "saved by": a rescue where a danger is named
-                _has(w, analysis.premise) for w in (*k["unless"]["en"], *k["unless"]["zh"]) if w not in {*own, *lifted}):
+                _has(w, _unhonoured(k, analysis.premise)) for w in (*k["unless"]["en"], *k["unless"]["zh"])
+                if w not in {*own, *lifted}):
             continue  # (生病的小兔子…: the hero's own illness, no other's care)
         return Kind(k["id"], k["arc"], striving(analysis, k), (*k.get("opening", {}).get("en", ()), *k.get("opening", {}).get("zh", ())),
                     bool(k.get("open_ending")), bool(k.get("feelings_of_hero")), frozenset(k.get("turn_events", ())),
