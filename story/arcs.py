@@ -595,7 +595,9 @@ def _values(analysis: Analysis, style: str, language: str, slots: dict[str, Memb
     v["_left"] = "partner" if _partner_left(analysis) else ""  # who walked out: which lines fit
     v["_elder"] = "elder" if _elder(slots) else ""  # the family an elder: no line of a little one growing up
     v["hazard"] = premise_hazard(analysis.premise)  # the flood the danger or the loss scene is drawn in
-    v["_danger"] = rescue_from(analysis.premise) or ""  # the ice, the well, the fire a rescue's lines name
+    v["_danger"] = rescue_from(analysis.premise) or (danger_of(analysis.premise) or "" if arc.id == "rescue" else "")
+    # the ice, the well, the fire a rescue's lines name; told as a rescue, the danger it names is the rescue's
+    # though no rescue verb says it ("a saint bernard finds a lost skier in the snow")
     # the ball a match is played with: the premise's own ball game (a basketball, a frisbee), else a football
     ball = next((k for k in analysis.props if k in staging()["balls"]["props"]), "football")
     v["ball"] = f"the {lex.entry('props', ball)['label']}"
