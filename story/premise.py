@@ -41,6 +41,7 @@ from story.predicates import said_of_subject_en
 from story.putdowns import putdown_hits
 from story.retold import in_order
 from story.styles import CHARACTER_STYLES
+from story.summary import unframed
 from story.takers import add_takers
 from story.undergone import in_order_zh
 from story.understood import describe, understood_line
@@ -66,9 +67,10 @@ def _breaks(text: str, tokens: Tokens) -> set[int]:
 def analyse(premise: str) -> Analysis:
     """What the premise says: its cast with roles, the hero's job, wrongs, goals, places and props."""
     lex = lexicon()
-    premise = in_order_zh(in_order(titled(joined(premise))))  # 老板收养了一只被遗弃的小狗: abandoned first;
+    premise = in_order_zh(in_order(titled(joined(unframed(premise)))))  # 老板收养了一只被遗弃的小狗: abandoned first;
     # "everyone who laughed at the greyhound is speechless when he wins": the mocking first; "Dr. Paws": no sentence
-    # ends at a title's full stop; "takes the stray kitten in": takes in
+    # ends at a title's full stop; "takes the stray kitten in": takes in; "this is the story of how a stray cat became a
+    # famous chef": the blurb's frame dropped, its outcome told last
     # 1. Names first (masked out so they are not read as words), then tokens and matches.
     names, alone, alone_en = premise_names(premise)
     labels = label_spans(premise)  # 笑话是个胆小鬼, 被叫做丑八怪: what a pet is called names no pet
