@@ -268,7 +268,9 @@ def clauses(analysis: Analysis) -> list[Clause]:
                 p.key == subject != analysis.hero.key and p.of == analysis.hero.key for p in analysis.cast):
             obj = analysis.hero.key  # "the golden retriever's boyfriend dumps her for a rich white cat": her, its own
             hero_is = hero_is or GENDER.get(tokens.words[told_to], "")  # and "he begs her to come back" is his
-        if obj is None and not passive and last_subject not in (None, subject) and any(
+        caught_outsider = bool(out) and "steal" in out[-1].events and (bool(out[-1].outsider) or _ROBBED.search(
+            out[-1].verb) is not None) and _CATCHES.search(" ".join(tokens.words[body_start:end])) is not None
+        if obj is None and not passive and last_subject not in (None, subject) and not caught_outsider and any(
                 (w in PRONOUN_OBJECT | (POSSESSIVE if outsider else set()) and tokens.words[k + 1:k + 2] != ("own",))
                 or w in POSSESSIVE and tokens.words[k - 1] == "at" for k, w in enumerate(tokens.words[body_start:end],
                                                                                            body_start)):
@@ -421,6 +423,12 @@ def _parts(premise: str, tokens: Tokens, start: int, end: int, inside: list[Ment
 
 _BEFORE_STATE = frozenset({"a", "an", "the", "his", "her", "their", "its", "this", "that", "some", "one", "poor",
                            "little", "tiny", "small", "cold", "wet", "starving", "hungry", "lost", "stray"})
+# a catch after a theft by one outside the cast ("an old cat is robbed by a thief, and a police dog catches him"): him
+# is the thief, never the one robbed
+_CATCHES = re.compile(r"\b(?:catch|catches|caught|catching|arrests?|arrested|arresting|chases?|chased|chasing|tracks? down|"
+                      r"tracked down|grabs?|grabbed|pins?|pinned|corners?|cornered|tackles?|tackled)\b", re.IGNORECASE)
+_ROBBED = re.compile(r"\b(?:is|was|are|were|gets?|got)\s+(?:\w+\s+)?(?:robbed|stolen|mugged|snatched|pickpocketed)\b",
+                     re.IGNORECASE)
 _RESCUED = frozenset({"him", "them", "me", "us", "you", "everyone", "everybody"})
 _SAVE_VERBS = frozenset({"save", "saves", "saved", "saving", "rescue", "rescues", "rescued", "rescuing"})
 
