@@ -168,9 +168,10 @@ _COMES = re.compile(r"\b(?:com(?:e|es|ing)|came|returns?|returned|asks?|asked|be
 
 
 def _adrift(c: Clause) -> bool:
-    """The hero wanders homeless ("wanders the streets", 在街头流浪: ``spine.json``'s ``adrift``); 流浪 said of the pet
-    (一只流浪猫成为了大厨, 流浪的小狗) only describes it: no wandering told."""
-    return bool(data_words("spine.json", "adrift").search(_STRAY_PET_ZH.sub("", c.text.lower())))
+    """The hero wanders homeless ("wanders the streets", 在街头流浪: ``spine.json``'s ``adrift``); 流浪 said of the pet in a
+    clause of its becoming (一只流浪猫成为了大厨) only describes it: the becoming is told, no wandering."""
+    text = _STRAY_PET_ZH.sub("", c.text.lower()) if "become" in c.events else c.text.lower()
+    return bool(data_words("spine.json", "adrift").search(text))
 
 
 _STRAY_PET_ZH = re.compile(r"流浪(?=的?(?:小|老)?(?:猫|狗|喵|汪|犬|动物|宠物))")

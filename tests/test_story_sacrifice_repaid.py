@@ -1,6 +1,6 @@
 """A parent's sacrifice for its young, then the young one's repayment ("a mother cat works nights to send her kitten
 to school, and the kitten grows up and buys her a house", 猫妈妈每天打三份工供小猫上学，小猫长大后报答她) is told as
-that (kinds.json ``sacrifice_repaid``, arc ``parent_sacrifice``): never as a plain family bond nor as a stranger's
+that (kinds.json ``sacrifice_repaid``, arc ``sacrifice_repaid``: a parent's sacrifice told for its kind): never as a plain family bond nor as a stranger's
 kindness repaid; the young one in 供小猫上学 is the parent's own (cast as family, one pet when said again), and
 打三份工 is work, never a fight. Checked on the offline writer's real scripts."""
 
@@ -24,7 +24,7 @@ SACRIFICE_REPAID = [
 def test_a_sacrifice_then_repayment_is_told_as_one(premise: str) -> None:
     lang = analyse(premise).language
     for seed in range(3):
-        assert write_story(premise, None, lang, seed).arc == "parent_sacrifice", seed
+        assert write_story(premise, None, lang, seed).arc == "sacrifice_repaid", seed
 
 
 @pytest.mark.parametrize(("premise", "arc"), [
