@@ -24,7 +24,7 @@ from story.staged import premise_place
     ("a dog carries his grandma on his back out of the flood", "rescue"),  # no family teaching
     ("一只狗背着受伤的主人走出大火", "rescue"),
     ("a greedy poodle steals grandma cat's wedding ring, and the kitten detective tracks him down", "stolen_treasure"),
-    ("a cat carries her sick grandma on her back to the hospital", "family_bond"),
+    ("a cat carries her sick grandma on her back to the hospital", "carry_to_care"),  # the journey, no milestones
     ("a lost puppy gets lost at the fair and finds his way home", "lost_and_found"),
 ])
 def test_arc_of_its_kind(premise: str, arc: str) -> None:

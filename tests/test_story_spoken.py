@@ -122,5 +122,7 @@ def test_family_care_not_idle_filler(premise: str, seed: int) -> None:
 
 
 def test_a_carried_relative_is_a_family_story() -> None:
-    assert write_story("an old shiba carries his sick grandma to the hospital", None, "en", 1).arc == "family_bond"
+    # the family's carry to the hospital is its own journey (carry_to_care), never family_bond's milestones
+    assert write_story("an old shiba carries his sick grandma to the hospital", None, "en", 1).arc == "carry_to_care"
+    assert write_story("a husky gives her old grandpa a piggyback ride", None, "en", 1).arc == "family_bond"
     assert write_story("a cat carries her kitten out of the burning house", None, "en", 1).arc == "rescue"
