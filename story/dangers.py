@@ -85,6 +85,28 @@ def hero_rescuers(premise: str, roles: tuple[str, ...] = ("friend",)) -> tuple[s
                                if c.actor in friends and c.obj == hero and tells_rescue(c.text)))
 
 
+# the hero caught in a danger ("is trapped in a burning house", "gets stuck in the snow", "falls through the ice",
+# 被困在火场里, 掉进了井里)
+TRAPPED = re.compile(r"\b(?:trapped|stuck|caught|falls? (?:into|through|in)|fell (?:into|through|in))\b|困|掉进|掉到|掉入",
+                     re.IGNORECASE)
+
+
+@lru_cache(maxsize=256)
+def trapped_in(premise: str) -> str | None:
+    """The danger the premise tells its hero caught in (``TRAPPED`` and a danger in one of the hero's own clauses:
+    "a kitten is trapped in a burning house and cries for help", 小猫被困在火场里), rescued or not; else None."""
+    analysis = analyse(premise)
+    return next((d for c in clauses(analysis) if c.actor == analysis.hero.key and TRAPPED.search(c.text)
+                 and (d := danger_of(c.text)) is not None), None)
+
+
+def in_drawing(danger: str) -> tuple[str, tuple[str, ...]]:
+    """How the one in ``danger`` is drawn before its rescue: (drawn_as, marks); the saved one's drawing where the
+    danger has none of its own (the fire's: trapped in it, flames round it, not yet carried out)."""
+    d = drawn(danger)
+    return str(d.get("in", d["saved"])), tuple(str(m) for m in d.get("in_marks", d["marks"]))
+
+
 def hero_rescued(premise: str) -> bool:
     """The premise's hero is the one rescued, never the rescuer (``hero_rescuers``)."""
     return bool(hero_rescuers(premise))

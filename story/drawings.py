@@ -20,7 +20,15 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from story.dangers import danger_of, dangers_named, hero_rescuers, rescue_from, tells_rescue
+from story.dangers import (
+    danger_of,
+    dangers_named,
+    hero_rescuers,
+    in_drawing,
+    rescue_from,
+    tells_rescue,
+    trapped_in,
+)
 from story.dangers import drawn as danger_drawing
 from story.plan import Substitution
 from story.premise import analyse
@@ -227,6 +235,11 @@ def back_carry(scene: Scene, cast: Sequence[str] | None, premise: str = "",
 # out; never a journey ("a road trip", "the school trip")
 TRIPPING = re.compile(r"\b(?:trips|tripped|tripping|stumbles?|stumbled|stumbling|trip (?:over|on|up)|falls flat|"
                       r"falls over|fell over|fell flat)\b|绊倒|绊了一跤|摔倒|跌倒|摔了一跤|摔了个跟头|滑倒|摔跤")
+# the doer trips another ("trips the waiter on purpose", "tripped her", 把服务员绊倒了, 伸脚绊): its foot out, never
+# its own fall; "trips over the cable", "trips and falls", 被绊倒 are the doer's own fall
+TRIPS_ANOTHER = re.compile(r"\b(?:trips|tripped|tripping)\s+(?:up\s+)?(?:the|a|an|his|her|their|him|them|my|your|"
+                           r"that|this)\b(?!\s+(?:over|on|up)\b)|(?<!被)把[^，。！？,.!?；]{1,8}?绊倒|伸(?:出)?脚绊|故意绊",
+                           re.IGNORECASE)
 TRIP_STANDINS = {"push", "fight", "stand", "walk", "run", "work", "shocked", "talk", "enter", "exit", "give", "point",
                  "cry"}
 
@@ -234,7 +247,9 @@ TRIP_STANDINS = {"push", "fight", "stand", "walk", "run", "work", "shocked", "ta
 def trips(scene: Scene, cast: Sequence[str] | None) -> dict[str, str]:
     """Who trips and who is tripped where the scene's words tell it, by id: one shoving another on screen where the
     words trip (the shove a trip staged at its target) trips it (``TRIP``), its target falls (``FALL``); where none
-    does, the lead falls, staged as any of ``TRIP_STANDINS``; {} where the words tell no trip."""
+    does, the lead falls, staged as any of ``TRIP_STANDINS``, unless the words tell it tripping another
+    (``TRIPS_ANOTHER``): then it trips (and the one other on screen, or its target, falls), unless another on
+    screen acts at it (the one who trips it: the lead falls); {} where the words tell no trip."""
     if not scene.characters or not TRIPPING.search(scene_words(scene)):
         return {}
     ids = {a.id for a in scene.characters}
@@ -243,7 +258,16 @@ def trips(scene: Scene, cast: Sequence[str] | None) -> dict[str, str]:
     if shove is not None:
         return {shove.id: TRIP, str(shove.target): FALL}
     doer = next(a for a in scene.characters if a.id == lead(scene, cast))
-    return {doer.id: FALL} if doer.action in TRIP_STANDINS else {}
+    if doer.action not in TRIP_STANDINS:
+        return {}
+    if TRIPS_ANOTHER.search(scene_words(scene)):
+        at_lead = next((a.id for a in scene.characters if a.id != doer.id and a.target == doer.id), None)
+        if at_lead is not None:  # 坏猫把小狗绊倒了: the one at the lead trips it, the lead falls
+            return {at_lead: TRIP, doer.id: FALL}
+        others = [a.id for a in scene.characters if a.id != doer.id]  # the lead trips another: its foot out, the
+        fallen = doer.target if doer.target in others else others[0] if len(others) == 1 else None  # other falls
+        return {doer.id: TRIP, **({str(fallen): FALL} if fallen is not None else {})}
+    return {doer.id: FALL}
 
 
 def hider(scene: Scene, cast: Sequence[str] | None) -> str | None:
@@ -342,16 +366,24 @@ def rescue_drawing(scene: Scene, cast: Sequence[str] | None, premise: str = "") 
 
 
 def in_danger(scene: Scene, cast: Sequence[str] | None, premise: str = "") -> tuple[str, str] | None:
-    """Before its rescue (the caller knows: ``rescued_at``), the one in the premise's danger where the scene's words
-    name it (the ice, the well, the net, the snow, the water): (who, danger), the first on screen who is not the
-    hero and only stands, cries or shivers; None where the premise tells no rescue from a danger or the scene
-    names another (or none)."""
+    """Before its rescue (the caller knows: ``danger_until``), the one in the premise's danger where the scene's
+    words name it (the ice, the well, the net, the snow, the water, the fire): (who, danger), the hero where the
+    premise tells it rescued by its own (``hero_rescuers``) or caught in that danger (``story.dangers.trapped_in``:
+    "a kitten is trapped in a burning house"; then also where only the scene's things name it), else the first on screen who is not the hero and only stands, cries
+    or shivers; None where the premise tells no rescue from a danger nor the hero caught in one, or the scene names
+    another (or none)."""
     said = danger_of(scene_words(scene))
+    trapped = trapped_in(premise) if premise else None
+    if said is None and trapped is not None:  # the hero caught in it, the danger drawn behind (its burning house)
+        said = danger_of(" ".join(scene.props))
     danger = _danger_said(said, premise) if said is not None else None
-    if danger is None or danger == "fire":
-        return None  # the fire: drawn burning behind (its asked prop), the one in it drawn as it is
+    if danger is None and trapped is not None and said is not None and _alike(said, trapped):
+        danger = trapped
+    if danger is None:
+        return None
     first = cast[0] if cast else None
-    if first is not None and any(a.id == first for a in scene.characters) and hero_rescuers(premise, _KIN):
+    if first is not None and any(a.id == first for a in scene.characters) and (
+            hero_rescuers(premise, _KIN) or trapped is not None and _alike(danger, trapped)):
         return first, danger  # "a puppy falls through the ice and is pulled out by a fisherman": the puppy in it
     who = next((a.id for a in scene.characters if a.id != first and a.action in ("stand", "cry", "shocked", "shiver")),
                None)
@@ -364,6 +396,16 @@ def rescued_at(script: Script) -> int | None:
         return None
     cast = [c.id for c in script.characters]
     return next((n for n, scene in enumerate(script.scenes) if rescue_drawing(scene, cast, script.premise)), None)
+
+
+def danger_until(script: Script) -> int | None:
+    """The index of the first scene no longer drawn before the premise's rescue (the rescue's, ``rescued_at``); for
+    a hero caught in a danger nobody is told rescuing it from (``story.dangers.trapped_in``), past the last scene;
+    None where the premise tells neither: before it, the one in the danger is drawn in it (``in_danger``)."""
+    at = rescued_at(script)
+    if at is None and trapped_in(script.premise) is not None:
+        return len(script.scenes)
+    return at
 
 
 def own_drawings(scene: Scene, cast: Sequence[str] | None, premise: str = "", before: bool = False) -> dict[str, str]:
@@ -379,7 +421,7 @@ def own_drawings(scene: Scene, cast: Sequence[str] | None, premise: str = "", be
     if rescue is not None:
         out[rescue[0]], out[rescue[1]] = danger_drawing(rescue[2])["rescuer"], danger_drawing(rescue[2])["saved"]
     elif before and (endangered := in_danger(scene, cast, premise)) is not None:
-        out[endangered[0]] = danger_drawing(endangered[1])["saved"]
+        out[endangered[0]] = in_drawing(endangered[1])[0]
     carry = back_carry(scene, cast, premise)
     if carry is not None and rescue is None:
         out[carry[0]], out[carry[1]] = CARRY, RIDER
@@ -417,7 +459,7 @@ def drawn_lines(subs: Sequence[Substitution], script: Script | None = None,
     venues: dict[int, str] = dict(places or {})
     if painted is None and script is not None:
         cast = [c.id for c in script.characters]
-        at = rescued_at(script)
+        at = danger_until(script)
         drawn = {(n, cid): d for n, scene in enumerate(script.scenes, 1)
                  for cid, d in own_drawings(scene, cast, script.premise, at is not None and n - 1 < at).items()}
     if places is None and script is not None:

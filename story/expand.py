@@ -32,7 +32,7 @@ from story.location import PremisePlace, reaches_place, scene_location
 from story.mockers import crowd_in_mood, one_crowd, show_mockers_stunned, show_visit_served
 from story.names import outside_names
 from story.onscreen import kin_at_the_win
-from story.outfits import own_job, show_off_job
+from story.outfits import own_job, show_made_boss, show_off_job
 from story.plan import (
     MAX_LINE_S,
     NARRATOR,
@@ -498,6 +498,7 @@ def expand_plan(
                             if p.relation in KIN and p.of == "hero" and p.side == "hero" and not p.gone])  # she sees him win
     show_off_job(scenes, analyse(premise), hints.job if worn and analyse(premise).job else None, hints.calling,
                  {str(c["id"]): str(c["name"]) for c in characters}, hints.place)  # a job quit, another's trade
+    show_made_boss(scenes, premise, {str(c["id"]): str(c["name"]) for c in characters})  # 当上老板: in a suit
     in_scenes(subs, groups)  # the report says the scene each substitution is drawn in, not the plan's beat
     one_crowd(scenes)  # the judges in tears, the mockers stunned: that crowd, no cheering one beside it
     crowd_in_mood(scenes)  # a pet in tears: the crowd looks on, never cheers

@@ -92,6 +92,38 @@ def left_at(scenes: Sequence[Mapping[str, Any]], premise: str, names: Mapping[st
     return None
 
 
+def boss_at(scenes: Sequence[Mapping[str, Any]], premise: str, names: Mapping[str, str]) -> int | None:
+    """The scene that tells the hero made the boss (the premise says it is: "becomes a CEO", 当上了老板), by a
+    sentence whose first one named before the words is the hero (or no one); None where no scene tells it."""
+    if not any(not _NOT.search(premise[: m.start()]) for m in _pattern("made_boss").finditer(premise)):
+        return None
+    for i, scene in enumerate(scenes):
+        for sentence in SENTENCE.findall(_said(scene)):
+            for m in _pattern("made_boss").finditer(sentence):
+                if not _NOT.search(sentence[: m.start()]) and first_named(sentence[: m.start()], dict(names)) in (
+                    None,
+                    "hero",
+                ):
+                    return i
+    return None
+
+
+BOSS_SUIT = "suit"  # what the boss wears (the painter's suit and tie)
+
+
+def show_made_boss(scenes: Sequence[dict[str, Any]], premise: str, names: Mapping[str, str]) -> None:
+    """The hero made the boss (``boss_at``) in ``scenes`` (script scene dicts, in place): from that scene on in a
+    boss's suit, off its old job (a florist's apron no more), wherever it is not lying ill or asleep; a viewer
+    with the sound off sees the worker turned boss by the clothes."""
+    at = boss_at(scenes, premise, names)
+    for scene in scenes[at:] if at is not None else ():
+        hero = appearance(scene, "hero")
+        if hero is None or hero["action"] in ("sick", "sleep"):
+            continue
+        hero["off_job"] = True
+        hero["outfit"] = BOSS_SUIT
+
+
 def _says(words: Sequence[str], text: str) -> bool:
     return any(
         w in text if HAN.search(w) else re.search(rf"(?<![\w']){re.escape(w)}(?![\w'])", text, re.I)

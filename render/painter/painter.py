@@ -52,7 +52,7 @@ from render.painter.staging import PlacedProp, Staged, stage_scene
 from render.painter.venues import draw_venue, venue_captions
 from render.painter.vocabulary import PropMatch, art, crowd_kind, hazard_of, match_prop, vocabulary
 from render.stages import CancelFn, ProgressFn, RenderSpec, SceneArt, Sprite, overscan_size
-from story.drawings import DROP, rescued_at
+from story.drawings import DROP, danger_until
 from story.script import Scene, Script
 from story.venues import VENUES, ShopMatch, places_drawn
 
@@ -122,7 +122,7 @@ class StoryboardPainter:
         self._scales = {}
         text = CaptionPainter(spec.width, spec.height, script.language)  # the text the heads and feet keep clear of
         drawn_places = places_drawn(script)
-        rescue_at = rescued_at(script)  # the scene of the premise's rescue: before it, the one in danger drawn in it
+        rescue_at = danger_until(script)  # the scene of the premise's rescue: before it, the one in danger drawn in it
         for i, scene in enumerate(script.scenes):
             if should_cancel():
                 raise Cancelled(f"cancelled before keyframe {i + 1}/{n}")

@@ -365,7 +365,20 @@ def _snowbank(p: Pen, head_y: float, rng: random.Random) -> None:
         p.ell(x, y, r, r, snow)
 
 
-_IN_DANGER = {"ice hole": _ice_hole, "well": _well, "net": _net, "snowbank": _snowbank}
+def _ring_of_fire(p: Pen, head_y: float, rng: random.Random) -> None:
+    """Trapped in a fire: tongues of flame licking up on either side of it and low before its legs, smoke over its
+    head."""
+    for k, (x, y, r) in enumerate(((-34, head_y - 40, 14.0), (26, head_y - 52, 18.0), (-6, head_y - 66, 12.0))):
+        p.ell(x, y, r, r * 0.8, (96, 96, 104, 170 - 30 * k), outline=False)  # smoke
+    for cx, h, w in ((-64, 64.0, 15.0), (-48, 44.0, 12.0), (48, 46.0, 12.0), (66, 68.0, 15.0), (-22, 24.0, 10.0),
+                     (0, 18.0, 9.0), (22, 26.0, 10.0)):
+        h *= rng.uniform(0.9, 1.1)
+        for col, f in (((230, 60, 40), 1.0), ((250, 140, 40), 0.7), ((255, 225, 90), 0.42)):
+            p.poly([(cx - w * f, 4), (cx - w * 0.6 * f, 4 - h * f * 0.45), (cx + w * 0.15 * f, 4 - h * f),
+                    (cx + w * 0.7 * f, 4 - h * f * 0.5), (cx + w * f, 4)], col, outline=col == (230, 60, 40))
+
+
+_IN_DANGER = {"ice hole": _ice_hole, "well": _well, "net": _net, "snowbank": _snowbank, "flames": _ring_of_fire}
 
 
 _WISHED = {"beach": "sea", "sea": "sea", "lake": "lake", "mountain": "mountain", "snow": "snow", "park": "tree", "farm": "tree",

@@ -16,6 +16,7 @@ from render.painter.poses import drink_of
 from render.painter.props import EXTENT
 from render.painter.vocabulary import SPILT, Pose, PropMatch, art, match_prop, spilt, stage_action, vocabulary
 from story.dangers import drawn as danger_drawing
+from story.dangers import in_drawing
 from story.drawings import (
     DROP,
     FALL,
@@ -389,12 +390,12 @@ _REACH_GAP = 0.2  # how far (frame widths) before the rescuer the one it reaches
 
 
 def _in_it(st: Staged, danger: str, facing: int) -> Staged:
-    """One in a danger (``story.dangers``): in the ice hole, the well, the net, the snow or the water to its chest
-    (the danger's mark), paws up, crying, turned to ``facing``."""
-    d = danger_drawing(danger)
-    return replace(st, turned=True, facing=facing, motion="idle", drawn_as=d["saved"], pose=replace(
+    """One in a danger (``story.dangers``): in the ice hole, the well, the net, the snow or the water to its chest,
+    or trapped in the fire, flames round it, sooty (the danger's marks), paws up, crying, turned to ``facing``."""
+    drawn_as, marks = in_drawing(danger)
+    return replace(st, turned=True, facing=facing, motion="idle", drawn_as=drawn_as, pose=replace(
         st.pose, arms="up", legs="still", lean=0.0, expression="crying", holding=None, rig=None, motion="still",
-        marks=tuple(d["marks"])))
+        marks=marks))
 
 
 def _rescue(scene: Scene, staged: list[Staged], cast: list[str] | None, premise: str, young: Mapping[str, int],
