@@ -270,6 +270,54 @@ def trips(scene: Scene, cast: Sequence[str] | None) -> dict[str, str]:
     return {doer.id: FALL}
 
 
+# one who catches a thief and pins it down (catches the thief, pins him to the ground, tackles the robber, 把小偷按在
+# 地上, 抓住了小偷): the catcher leaning over the one caught, both paws pressing it down; the one caught flat on the
+# ground, gasping; told with the one caught as subject ("the thief is caught by the corgi", 小偷被柯基抓住了), the
+# other way round
+_THIEF = r"(?:thief|thieves|robber|robbers|burglar|burglars|pickpocket|crook|mugger|小偷|贼|强盗|扒手|窃贼)"
+PINNING = re.compile(
+    rf"\b(?:catch(?:es|ing)?|caught|grabs?|grabbed|nabs?|nabbed|tackles?|tackled|stops?|stopped|corners?|cornered)"
+    rf"\s+(?:the\s+|a\s+|that\s+)?(?:\w+\s+)?{_THIEF}\b|\bpins?\b(?:\s+[\w']+){{1,3}}?\s+(?:down|to the (?:ground|floor))\b"
+    rf"|\bpinned\b|\btackles?\b|\btackled\b|按在地上|按倒|扑倒|摁在地上|压在地上|制服|(?:抓住|逮住|抓到|捉住)了?{_THIEF}",
+    re.IGNORECASE)
+CAUGHT = re.compile(r"\b(?:is|was|are|were|gets?|got|been|being)\s+(?:\w+\s+)?(?:caught|pinned|tackled|grabbed|nabbed)"
+                    r"\b|被[^，。！？,.!?；]{0,8}?(?:抓住|逮住|抓到|捉住|按在|按倒|扑倒|制服)", re.IGNORECASE)
+PIN, PINNED = "pin down", "pinned"
+PIN_STANDINS = {"run", "push", "fight", "stand", "walk", "point", "shocked", "talk", "enter", "work", "chase",
+                "catch", "hug", "celebrate", "sneer", "cry", "angry"}
+
+
+THIEF = re.compile(rf"\b{_THIEF}\b|{_THIEF}", re.IGNORECASE)
+
+
+def pins(scene: Scene, cast: Sequence[str] | None, premise: str = "") -> dict[str, str]:
+    """Who pins down whom where the scene's words tell a thief caught or one pinned (``PINNING``), by id: the one
+    acting at another on screen (the lead first) pins it (``PIN``), its target lies pinned (``PINNED``); else the lead
+    and the one other on screen; where the words make the one caught their subject (``CAUGHT``), the lead is the
+    one pinned (a thief's, the scene's or the premise's, only: "is caught cheating" pins nobody). {} where the words
+    tell none, one is alone, or either does what a pin cannot be drawn over (sleeps,
+    rides, lies ill)."""
+    words = scene_words(scene)
+    caught = bool(CAUGHT.search(words)) and bool(THIEF.search(f"{words} {premise}"))  # 小偷…被警犬抓住了
+    if len(scene.characters) < 2 or not (PINNING.search(words) or caught):
+        return {}
+    ids = [a.id for a in scene.characters]
+    first = lead(scene, cast)
+    others = [i for i in ids if i != first]
+    if CAUGHT.search(words):
+        doer = next((a.id for a in scene.characters if a.id != first and a.target == first), None)
+        pair = (doer, first) if doer is not None else (others[0], first) if len(others) == 1 else None
+    else:
+        at = sorted((a for a in scene.characters if a.target in ids and a.target != a.id), key=lambda a: a.id != first)
+        pair = (at[0].id, str(at[0].target)) if at else (first, others[0]) if len(others) == 1 else None
+    if pair is None:
+        return {}
+    acts = {a.id: a.action for a in scene.characters}
+    if not all(acts[i] in PIN_STANDINS for i in pair):
+        return {}
+    return {pair[0]: PIN, pair[1]: PINNED}
+
+
 def hider(scene: Scene, cast: Sequence[str] | None) -> str | None:
     """Who hides under the bed where the scene's words tell it: the hero, else the first on screen; else None."""
     if not scene.characters or not UNDER_BED.search(scene_words(scene)):
@@ -410,13 +458,13 @@ def danger_until(script: Script) -> int | None:
 
 def own_drawings(scene: Scene, cast: Sequence[str] | None, premise: str = "", before: bool = False) -> dict[str, str]:
     """Each on screen the painter draws with a drawing of its own in ``scene``, by id, as read from the script: a
-    trip and fall (``trips``), a slap or tearing up (``struck``), a carry on the back and the one carried (``back_carry``), hiding under the bed
+    trip and fall (``trips``), a slap or tearing up (``struck``), a thief pinned down (``pins``), a carry on the back and the one carried (``back_carry``), hiding under the bed
     (``hider``), a thing dropped or spilt (``dropper``), a throw (``thrower``'s, where a thing is asked and the
     words throw it, not the one thrown out), a rescue from a danger and the one saved (``rescue_drawing``),
     and where the scene is ``before`` the rescue, the one in the danger (``in_danger``); a later one drawn over an
     earlier (the hider no longer carrying). The painter may still draw less where only it can tell (one lying down
     carries nobody, a scooter asked is ridden), and says so in its report."""
-    out = {**trips(scene, cast), **struck(scene, cast)}
+    out = {**trips(scene, cast), **struck(scene, cast), **pins(scene, cast, premise)}
     rescue = rescue_drawing(scene, cast, premise)
     if rescue is not None:
         out[rescue[0]], out[rescue[1]] = danger_drawing(rescue[2])["rescuer"], danger_drawing(rescue[2])["saved"]
@@ -436,6 +484,38 @@ def own_drawings(scene: Scene, cast: Sequence[str] | None, premise: str = "", be
         if out.get(who) not in (RIDER, HIDE):
             out[who] = THROW
     return out
+
+
+# the hero with young on the way ("a pregnant cat", 怀孕的猫妈妈, 大着肚子), until the scene that tells them born
+PREGNANT = re.compile(r"\bpregnant\b|\bexpecting (?:kittens|puppies|a baby|babies|a litter)\b|\bmom-to-be\b|"
+                      r"怀孕|怀了(?:宝宝|孩子|小猫|小狗|崽)|有了身孕|大着肚子|挺着大肚子|准妈妈", re.IGNORECASE)
+BORN = re.compile(r"\bgives? birth\b|\bgave birth\b|\bgiving birth\b|\b(?:are|were|is|was|get|gets|got) born\b|"
+                  r"\bnewborn\b|\bhas (?:her|the) (?:kittens|puppies|babies)\b|生下|生了|产下|出生|分娩|生出", re.IGNORECASE)
+
+
+def pregnant_until(script: Script) -> int | None:
+    """Where the premise tells the hero pregnant (``PREGNANT`` said of the hero, right before or after its mention
+    with no other pet between: "a pregnant cat is abandoned by her husband", 怀孕的猫妈妈被老公抛弃了), the index of the first scene no longer drawn so: the scene
+    that tells the young born (``BORN``; past the last where none does); else None. Before it the painter draws
+    the hero's round belly."""
+    if not PREGNANT.search(script.premise):
+        return None
+    analysis = analyse(script.premise)
+    hero = analysis.hero.pos
+    others = [p.pos for p in analysis.cast if p.key != analysis.hero.key]
+
+    def hers(m: re.Match[str]) -> bool:  # "a pregnant cat", 怀孕的猫妈妈; "the cat is pregnant", 猫妈妈怀孕了
+        if m.end() <= hero:
+            return hero - m.end() <= 12 and not any(m.end() < q < hero for q in others)
+        between = script.premise[hero:m.start()]
+        return m.start() - hero <= 16 and not any(hero < q < m.start() for q in others) and \
+            not re.search(r"\b(?:and|her|his|their|a|an|the)\b|[和的跟与]", between.split(" ", 1)[-1] if " " in between
+                          else between[1:]) and (bool(re.search(r"\b(?:is|was|gets|got|becomes|became)\s+$", between))
+                                                 or between.strip() in analysis.hero.words)  # 猫妈妈|怀孕了
+
+    if not any(hers(m) for m in PREGNANT.finditer(script.premise)):
+        return None
+    return next((n for n, scene in enumerate(script.scenes) if BORN.search(scene_words(scene))), len(script.scenes))
 
 
 def reads_words(backend: str) -> bool:

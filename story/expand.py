@@ -23,6 +23,7 @@ from story.analysis import breed_look
 from story.buying import show_buying
 from story.damage import show_damage
 from story.gear import climbed, instrument, is_gear, role_action, tool_action
+from story.held import show_held_sign
 from story.hints import RIDES, Hints, openings, premise_hints
 from story.illness import show_illness
 from story.kin import KIN
@@ -499,6 +500,7 @@ def expand_plan(
     show_off_job(scenes, analyse(premise), hints.job if worn and analyse(premise).job else None, hints.calling,
                  {str(c["id"]): str(c["name"]) for c in characters}, hints.place)  # a job quit, another's trade
     show_made_boss(scenes, premise, {str(c["id"]): str(c["name"]) for c in characters})  # 当上老板: in a suit
+    show_held_sign(scenes, premise)  # 举着牌子: the sign in the hero's paws
     in_scenes(subs, groups)  # the report says the scene each substitution is drawn in, not the plan's beat
     one_crowd(scenes)  # the judges in tears, the mockers stunned: that crowd, no cheering one beside it
     crowd_in_mood(scenes)  # a pet in tears: the crowd looks on, never cheers

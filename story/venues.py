@@ -174,6 +174,21 @@ def _said(text: str, word: str) -> bool:
     return word in text if not word.isascii() else re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", text) is not None
 
 
+# cooking told where a show on TV is (cooks on TV, 在电视上做红烧鱼): the show's kitchen, not a bare studio stage
+COOKING = re.compile(r"\b(?:cooks?|cooking|cooked|bakes?|baking|baked|fries|frying|recipe|dish(?:es)?)\b|做菜|做饭|烧菜|炒菜|"
+                     r"下厨|烹饪|厨艺|红烧|清蒸|糖醋|炖|煎|炒|烤|做(?:了)?(?:一道|一盘|一锅)?[^，。！？,.!?；]{0,4}?(?:鱼|肉|菜|饭|汤|面|饺子|蛋糕)")
+_ON_AIR = "ON AIR"
+_COOKING_SHOW = "cooking show"
+
+
+def _cooking_on_air(name: str, hit: str, text: str) -> str:
+    """The word a TV show's venue is told by: "cooking show" where a bare on-air word ("on TV", 电视上) names it and
+    the scene's or the premise's words tell cooking (``COOKING``), else the word itself."""
+    if name != "tv studio" or dict(VENUES[name].words).get(hit) != _ON_AIR or not COOKING.search(text):
+        return hit
+    return _COOKING_SHOW
+
+
 def venue_kind(scene: Scene, premise: str = "") -> ShopMatch | None:
     """The venue a scene is drawn as (its ``kind``, the words that named it and where), or None."""
     texts = [("setting", scene.setting), ("props", " | ".join(scene.props)), ("narration", scene.narration),
@@ -192,7 +207,7 @@ def venue_kind(scene: Scene, premise: str = "") -> ShopMatch | None:
             low = text.lower()
             hit = next((w for w, _ in sorted(v.words, key=lambda wb: -len(wb[0])) if _said(low, w)), None)
             if hit is not None:
-                return ShopMatch(name, hit, source)
+                return ShopMatch(name, _cooking_on_air(name, hit, f"{low} {scene.narration} {premise}".lower()), source)
     return None
 
 

@@ -2,7 +2,8 @@
 in it, flames round it, sooty and crying, until its rescue (never standing calm before the burning house); one who
 trips another has its foot out (the other falls), never falling itself; a worker made the boss ("becomes a CEO",
 当上了老板) wears a boss's suit from then on, not its old apron; an idiom ("on purpose", "by accident") names no
-thing to draw. Story scripts, the painter's staging and one still."""
+thing to draw; a sign held up (举着牌子) is in the hero's paws; a thief caught is pinned flat under the catcher's
+paws; cooking on TV is drawn in the show's kitchen; a pregnant hero is round-bellied until its young are born. Story scripts, the painter's staging and one still."""
 
 from __future__ import annotations
 
@@ -13,10 +14,24 @@ import pytest
 
 from render.painter.staging import stage_scene
 from story.dangers import trapped_in
-from story.drawings import FALL, TRIP, danger_until, drawn_lines, in_danger, own_drawings, trips
+from story.drawings import (
+    FALL,
+    PIN,
+    PINNED,
+    TRIP,
+    danger_until,
+    drawn_lines,
+    in_danger,
+    own_drawings,
+    pins,
+    pregnant_until,
+    trips,
+)
+from story.held import HOLD_ACTIONS, HOLDS_SIGN
 from story.offline import write_story
 from story.outfits import boss_at
 from story.script import Scene
+from story.venues import places_drawn
 from tests.test_staging import _layers, _scene, _script
 
 TRAPPED = "trapped in fire"
@@ -159,3 +174,126 @@ def test_no_suit_where_the_hero_is_not_made_the_boss(premise: str) -> None:
 def test_an_idiom_is_no_prop(premise: str, word: str) -> None:
     script = write_story(premise, None, "en", 1).script
     assert not any(word in p for s in script.scenes for p in s.props)
+
+
+# -- a sign held up ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("premise", "lang"), [
+    ("a puppy holds a sign at the airport waiting for his owner", "en"),
+    ("小狗举着牌子在机场等主人", "zh"),
+    ("小猫举着“求收养”的牌子坐在路边", "zh"),
+])
+def test_the_sign_is_held_up_in_the_heros_paws(premise: str, lang: str) -> None:
+    written = write_story(premise, None, lang, 1)
+    script = written.script
+    told = next(s for s in script.scenes if HOLDS_SIGN.search(s.narration))
+    hero = next(a for a in told.characters if a.id == "hero")
+    assert hero.holding == "placard" and hero.action in HOLD_ACTIONS
+    assert not any(p in ("big sign", "placard") for s in script.scenes for p in s.props
+                   if any(a.id == "hero" and a.action in HOLD_ACTIONS for a in s.characters))
+    assert not any("'big sign'" in line for line in drawn_lines(written.substitutions, script))
+    staged, placed = stage_scene(told, [c.id for c in script.characters], {}, premise)
+    held = next(st for st in staged if st.id == "hero").pose.holding
+    assert held is not None and held.drawn == "placard"
+
+
+def test_a_sign_nobody_holds_stays_a_sign() -> None:
+    assert not HOLDS_SIGN.search("a cat opens a bakery with a big sign over the door")
+    assert not HOLDS_SIGN.search("小狗看着路边的招牌")
+    script = write_story("a cat opens a bakery and paints a big sign", None, "en", 1).script
+    assert not any(a.holding == "placard" for s in script.scenes for a in s.characters)
+
+
+# -- a thief caught and pinned down --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("narration", "chars", "want"), [
+    ("终于有一天，勇敢的柯基栗子把小偷奶茶按在地上。", [{"id": "hero", "action": "run"}, {"id": "rival", "action": "stand"}],
+     {"hero": PIN, "rival": PINNED}),
+    ("Scout catches the thief at last.", [{"id": "hero", "action": "run"}, {"id": "rival", "action": "stand"}],
+     {"hero": PIN, "rival": PINNED}),
+    ("Rex tackles the robber and pins him to the ground.",
+     [{"id": "hero", "action": "stand"}, {"id": "rival", "action": "run"}], {"hero": PIN, "rival": PINNED}),
+    ("一年后，花卷被警犬栗子抓住了。", [{"id": "hero", "action": "talk"}, {"id": "rival", "action": "catch", "target": "hero"}],
+     {"rival": PIN, "hero": PINNED}),
+])
+def test_the_thief_caught_is_pinned_under_the_catchers_paws(narration: str, chars: list[dict[str, Any]],
+                                                           want: dict[str, str]) -> None:
+    scene = Scene.model_validate(_scene("street", chars, narration=narration))
+    assert pins(scene, ["hero", "rival"], "小偷被警犬抓住了") == want
+    staged, _ = stage_scene(scene, ["hero", "rival"], {}, "小偷被警犬抓住了")
+    by_id = {st.id: st for st in staged}
+    doer = next(i for i, d in want.items() if d == PIN)
+    them = next(i for i, d in want.items() if d == PINNED)
+    assert by_id[doer].drawn_as == PIN and by_id[doer].pose.arms == "reach"
+    assert by_id[them].drawn_as == PINNED and by_id[them].pose.body == "lying"
+    assert (by_id[them].slot.x - by_id[doer].slot.x) * by_id[doer].facing > 0  # before the catcher's paws
+
+
+@pytest.mark.parametrize("narration", [
+    "Whiskers is caught cheating by his wife.",  # no thief: nobody pinned
+    "Scout chases the thief down the street.",  # a chase, not yet caught
+    "Scout catches the ball.",
+])
+def test_no_pin_where_no_thief_is_caught(narration: str) -> None:
+    scene = Scene.model_validate(_scene("street", [{"id": "hero", "action": "run"}, {"id": "rival", "action": "stand"}],
+                                        narration=narration))
+    assert pins(scene, ["hero", "rival"]) == {}
+
+
+def test_the_corgi_pins_the_thief_in_the_premise_scene() -> None:
+    written = write_story("勇敢的柯基把小偷按在地上", None, "zh", 1)
+    lines = drawn_lines(written.substitutions, written.script)
+    assert any("drawn as 'pin down'" in line for line in lines), lines
+
+
+# -- cooking on TV -------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("premise", "lang", "cooking"), [
+    ("猫咪在电视上做红烧鱼", "zh", True),
+    ("a cat cooks fish on tv and becomes famous", "en", True),
+    ("小狗上电视唱歌", "zh", False),
+    ("a corgi sings on tv", "en", False),
+])
+def test_cooking_on_tv_is_drawn_in_the_show_kitchen(premise: str, lang: str, cooking: bool) -> None:
+    script = write_story(premise, None, lang, 1).script
+    studios = [f for f in places_drawn(script) if f is not None and f.kind == "tv studio"]
+    assert studios
+    assert all((f.asked == "cooking show") == cooking for f in studios), studios
+
+
+# -- pregnant ------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("premise", "lang", "pregnant"), [
+    ("a pregnant cat is abandoned by her husband in the rain", "en", True),
+    ("怀孕的猫妈妈被老公抛弃了", "zh", True),
+    ("the stray cat is pregnant and has nowhere to go", "en", True),
+    ("猫妈妈怀孕了，被主人赶出家门", "zh", True),
+    ("a cat and her pregnant sister", "en", False),
+    ("a dog helps a pregnant cat", "en", False),
+    ("小狗救了一只怀孕的流浪猫", "zh", False),
+])
+def test_the_pregnant_hero_is_read_as_such(premise: str, lang: str, pregnant: bool) -> None:
+    script = write_story(premise, None, lang, 1).script
+    until = pregnant_until(script)
+    assert (until is not None) == pregnant
+    if pregnant:
+        assert until == len(script.scenes)  # no birth told: round-bellied throughout
+
+
+def test_the_pregnant_hero_is_drawn_round_bellied_until_the_young_are_born() -> None:
+    script = write_story("a pregnant cat gives birth to five kittens in the snow", None, "en", 1).script
+    until = pregnant_until(script)
+    assert until is not None and 0 < until < len(script.scenes)
+    one = [_scene("street", [{"id": "hero", "action": "stand"}])]
+    widths = []
+    for premise in ("a cat waits in the street", "a pregnant cat waits in the street"):
+        arts, _ = _layers(_script(one).model_copy(update={"premise": premise}))
+        im = np.asarray(arts[0].flatten().convert("RGB"), dtype=np.int16)
+        plain, _ = _layers(_script([_scene("street", [{"id": "rival", "action": "stand"}])]))
+        widths.append(int((np.abs(im - np.asarray(plain[0].flatten().convert("RGB"), dtype=np.int16)).sum(axis=2)
+                           > 40).sum()))
+    assert widths[1] > widths[0]  # the round belly covers more of the frame

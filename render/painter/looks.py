@@ -33,6 +33,7 @@ class PetLook:
     animal: str = ""  # a rabbit, hamster, panda, fox or pig drawn on the rig (``animals.ANIMALS``); "" a cat or dog
     long: bool = False  # a long, low body behind it: a dachshund, a basset hound (``_LONG``)
     thin: bool = False  # skinny (a stray gone hungry, ``_THIN``): a narrow body, its ribs showing
+    pregnant: bool = False  # young on the way (``story.drawings.pregnant_until``): a round belly
 
 
 # (keywords, fur, fur2, pattern, ears-or-None, fluffy); first match wins, checked against breed + look

@@ -52,7 +52,7 @@ from render.painter.staging import PlacedProp, Staged, stage_scene
 from render.painter.venues import draw_venue, venue_captions
 from render.painter.vocabulary import PropMatch, art, crowd_kind, hazard_of, match_prop, vocabulary
 from render.stages import CancelFn, ProgressFn, RenderSpec, SceneArt, Sprite, overscan_size
-from story.drawings import DROP, danger_until
+from story.drawings import DROP, danger_until, pregnant_until
 from story.script import Scene, Script
 from story.venues import VENUES, ShopMatch, places_drawn
 
@@ -122,10 +122,13 @@ class StoryboardPainter:
         self._scales = {}
         text = CaptionPainter(spec.width, spec.height, script.language)  # the text the heads and feet keep clear of
         drawn_places = places_drawn(script)
+        expecting = pregnant_until(script)  # "a pregnant cat": the scene its young are born in
         rescue_at = danger_until(script)  # the scene of the premise's rescue: before it, the one in danger drawn in it
         for i, scene in enumerate(script.scenes):
             if should_cancel():
                 raise Cancelled(f"cancelled before keyframe {i + 1}/{n}")
+            if expecting is not None and "hero" in looks:  # a pregnant hero: round-bellied until the young are born
+                looks = {**looks, "hero": replace(looks["hero"], pregnant=i < expecting and not looks["hero"].young)}
             if i == grows_at:  # the young grow up: a lone one into a grown pet, a litter into grown siblings
                 grew = {cid for cid, lk in looks.items() if lk.young}
                 looks = {cid: replace(lk, young=False) if cid in grew else lk for cid, lk in looks.items()}

@@ -378,6 +378,8 @@ class Pet(Pen):
         oc = self._outfit()
         if lk.thin:  # skinny: a narrow body, tucked in at the belly
             rx, ry = rx * 0.74, ry * 0.96
+        if lk.pregnant:  # young on the way: a round belly swelling out low
+            rx, ry, ty = rx * 1.22, ry * 1.06, ty + 1.5
         if lk.fluffy and "torso" not in oc:
             self.scallops(tx, ty, rx - 1, ry - 1, lk.fur, 14, 4.2)
             self.ell(tx, ty, rx, ry, lk.fur, outline=False)
@@ -389,6 +391,9 @@ class Pet(Pen):
         if "torso" not in oc:  # bare fur: belly patch and stripes
             if lk.fur2 != lk.fur and luma(lk.fur2) > luma(lk.fur) - 10:
                 self.ell(0, -29, 11, 15.5, lk.fur2, outline=False)
+            if lk.pregnant:  # the swell of the belly, its curve shaded below
+                self.ell(0, -24, 15.5, 14.0, lk.fur2 if luma(lk.fur2) > luma(lk.fur) - 10 else lk.fur)
+                self.line([(-11, -14), (0, -11), (11, -14)], darker(lk.fur, 0.7), 1.2)
             if lk.pattern == "tabby":
                 for y in (-42, -34, -26):
                     self.line([(-18, y), (-12, y + 1.5)], darker(lk.fur, 0.72), 1.8)

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from render.painter import figures
 from render.painter.animals import ANIMALS
-from render.painter.geometry import GOLD, INK, PINK, RGB, WHITE, Pen, darker, lighter, star_pts
+from render.painter.geometry import GOLD, INK, PINK, RGB, WHITE, Pen, darker, heart_pts, lighter, star_pts
 
 DrawFn = Callable[[Pen, RGB | None], None]
 
@@ -27,7 +27,7 @@ HAND: dict[str, float] = {"tape measure": 30, "wrench": 30, "umbrella": 75, "mic
                           "sausages": 22, "fish": 22, "bone": 16, "noodles": 18, "dumplings": 18, "steamed buns": 18, "shoes": 24, "meat": 18,
                           "fishing net": 40, "ship's wheel": 40, "medicine box": 24,
                           "bread": 20, "ice cream": 18, "tooth": 22, "game controller": 28, "piggy bank": 34,
-                          "weights": 40, "broom": 64, "stop sign": 70, "dishes": 20, "boxes": 30, "basketball": 22, "frisbee": 24,
+                          "weights": 40, "broom": 64, "stop sign": 70, "placard": 70, "dishes": 20, "boxes": 30, "basketball": 22, "frisbee": 24,
                           "tennis racket": 40, "skateboard": 40, "guitar": 56, "burger": 20,
                           "pizza": 22, "sushi": 22,
                           "kite": 40, "remote control": 14, "yarn ball": 18, "carrot": 18, "soup bowl": 30}
@@ -41,7 +41,7 @@ GRIP: dict[str, tuple[float, float]] = {"umbrella": (0, -4), "microphone": (0, -
                                         "fishing net": (0, -96), "ship's wheel": (0, -50), "medicine box": (0, -86),
                                         "bread": (-10, -26), "ice cream": (0, -20),
                                         "tooth": (0, -40), "game controller": (0, -40), "weights": (0, -31),
-                                        "broom": (0, -70), "stop sign": (0, -20), "dishes": (0, -24), "boxes": (0, -20),
+                                        "broom": (0, -70), "stop sign": (0, -20), "placard": (0, -20), "dishes": (0, -24), "boxes": (0, -20),
                                         "basketball": (0, -50), "frisbee": (0, -50), "tennis racket": (0, -20),
                                         "skateboard": (0, -30), "guitar": (0, -90),
                                         "kite": (14, 0), "remote control": (0, -30), "yarn ball": (0, -44),
@@ -544,6 +544,17 @@ def _stop_sign(p: Pen, color: RGB | None) -> None:
     p.poly(rim, WHITE)
     p.poly([(x * 0.84, -98 + (y + 98) * 0.84) for x, y in rim], red, outline=False)
     p.rect(-16, -102, 16, -94, WHITE, r=2, outline=False)  # the bar that says stop
+
+
+def _placard(p: Pen, color: RGB | None) -> None:
+    """A sign held up on a stick: a white board with a coloured rim, a heart and lines of hand-written words."""
+    rim = color or (230, 90, 90)
+    p.rect(-3, -90, 3, 0, (176, 130, 84))  # the stick
+    p.rect(-32, -158, 32, -96, rim, r=4)
+    p.rect(-27, -153, 27, -101, (252, 250, 242), r=3, outline=False)
+    p.poly(heart_pts(0, -140, 7), rim, outline=False)
+    for y, half in ((-124, 20), (-112, 14)):  # the words, scrawled
+        p.line([(-half + 6 * k, y + (2 if k % 2 else -2)) for k in range(int(half / 3) + 1)], (60, 60, 70), 2.2)
 
 
 def _dishes(p: Pen, color: RGB | None) -> None:
@@ -1807,7 +1818,7 @@ def _carrot(p: Pen, color: RGB | None) -> None:
 
 DRAW: dict[str, DrawFn] = {
     "car": _car, "crowd": _crowd, "stage": _stage, "microphone": _microphone, "podium": _podium, "wok": _wok,
-    "window-cleaning cradle": _cradle, "squeegee": _squeegee, "broom": _broom, "stop sign": _stop_sign, "dishes": _dishes,
+    "window-cleaning cradle": _cradle, "squeegee": _squeegee, "broom": _broom, "stop sign": _stop_sign, "placard": _placard, "dishes": _dishes,
     "delivery scooter": _scooter,
     "hospital bed": _hospital_bed, "classroom board": _board, "mansion gate": _gate, "office desk": _desk, "sewing machine": _sewing_machine, "tape measure": _tape_measure, "wrench": _wrench,
     "money": _money, "trophy": _trophy, "briefcase": _briefcase, "rocket": _rocket, "phone": _phone,
@@ -1875,7 +1886,7 @@ EXTENT: dict[str, tuple[float, float]] = {
     "sausages": (50, 102), "fish": (30, 100), "bone": (46, 74), "noodles": (50, 104), "dumplings": (50, 90),
     "meat": (42, 104), "bread": (50, 102), "ice cream": (26, 104), "plane": (100, 66), "fire": (58, 194), "burning house": (58, 196), "flag": (78, 108), "audience": (180, 68),
     "sports car": (100, 72), "truck": (100, 100), "bus": (100, 96), "taxi": (100, 98), "bubble tea": (40, 140), "wine glass": (32, 130), "sewing machine": (66, 112), "tape measure": (30, 96), "wrench": (16, 100), "bicycle": (64, 80), "train": (160, 146),
-    "oven": (48, 126), "queue": (112, 92), "broom": (22, 150), "stop sign": (30, 160), "dishes": (40, 74), "tooth": (46, 112), "game controller": (52, 74), "fans": (170, 72),
+    "oven": (48, 126), "queue": (112, 92), "broom": (22, 150), "stop sign": (30, 160), "placard": (64, 160), "dishes": (40, 74), "tooth": (46, 112), "game controller": (52, 74), "fans": (170, 72),
     "boxes": (52, 90), "football": (52, 102), "basketball": (52, 102), "frisbee": (96, 70), "tennis racket": (48, 112),
     "skateboard": (64, 52), "telescope": (56, 110), "guitar": (32, 142), "burger": (50, 90), "pizza": (72, 92),
     "sushi": (60, 44), "hot dog": (58, 40), "soup bowl": (52, 106), "pirate ship": (100, 180),

@@ -20,6 +20,8 @@ from story.dangers import in_drawing
 from story.drawings import (
     DROP,
     FALL,
+    PIN,
+    PINNED,
     SLAP,
     TEAR,
     THROW_STANDINS,
@@ -28,6 +30,7 @@ from story.drawings import (
     dropper,
     hider,
     in_danger,
+    pins,
     rescue_drawing,
     scene_words,
     spilt_thing,
@@ -453,6 +456,39 @@ def _rescue(scene: Scene, staged: list[Staged], cast: list[str] | None, premise:
     return out
 
 
+_PIN_GAP = 0.17  # how far (frame widths) before the catcher the one it pins lies
+
+
+def _pinned(scene: Scene, staged: list[Staged], cast: list[str] | None, premise: str) -> list[Staged]:
+    """A thief caught and pinned down (``story.drawings.pins``): the one caught flat on the ground just before the
+    catcher, gasping; the catcher leaning over it, both paws pressing it down, determined. Nothing where either is
+    already drawn otherwise (carried, in a rescue, in bed) or does not stand."""
+    pinned = pins(scene, cast, premise)
+    if not pinned:
+        return staged
+    ids = [st.id for st in staged]
+    doer = next(i for i, d in pinned.items() if d == PIN)
+    them = next(i for i, d in pinned.items() if d == PINNED)
+    r, t = ids.index(doer), ids.index(them)
+    catcher, caught = staged[r], staged[t]
+    if any(st.carried or st.on_back or st.drawn_as or st.pose.body != "stand" or st.pose.rig for st in (catcher, caught)):
+        return staged
+    s0 = catcher.slot
+    face = 1 if caught.slot.x >= s0.x else -1
+    x = min(0.84, max(0.16, s0.x + _PIN_GAP * face))
+    if abs(x - s0.x) < _PIN_GAP * 0.9:  # no room on that side: pin it down on the other
+        face, x = -face, s0.x - _PIN_GAP * face
+    out = list(staged)
+    out[r] = replace(catcher, facing=face, turned=True, away=False, motion="idle", drawn_as=PIN, pose=replace(
+        catcher.pose, arms="reach", legs="still", lean=18.0, expression="determined", holding=None, motion="still",
+        marks=()))
+    out[t] = replace(caught, slot=Slot(x, s0.feet, caught.slot.height), facing=face, turned=True, away=False,
+                     motion="idle", drawn_as=PINNED, pose=replace(
+                         caught.pose, body="lying", arms="down", legs="still", lean=0.0, expression="shocked",
+                         holding=None, motion="still", marks=("shock",)))
+    return out
+
+
 def _rescued_from(scene: Scene, premise: str = "") -> str | None:
     """What the scene's rescue saves from, as the mark the one saved bears ("soot", "soaked:" water), by its words
     (narration, lines, setting, asked things), else the premise's ("falls into the river…, the cat saves it");
@@ -636,6 +672,7 @@ def stage_scene(scene: Scene, cast: list[str] | None = None, young: Mapping[str,
     staged = _acted_on(scene, staged, ids, cast, premise)
     staged = _dropped(scene, staged, matches, cast)  # a thing dropped: tipping off the paw, on whom it lands or the floor
     staged = _rescue(scene, staged, cast, premise, young, before)  # pulled out of the ice, carried out of the fire
+    staged = _pinned(scene, staged, cast, premise)  # a thief caught: pinned flat under the catcher's paws
     staged = [replace(st, bed=_bed(scene, st, bedded)) for st in staged]  # ill or asleep: in its bed
     staged = _under_bed(scene, staged, cast)  # or hiding under it
     staged = _caged(scene, staged, cast, premise)  # or locked in a cage
