@@ -85,7 +85,7 @@ class Kind:
         own: dict[str, Any] = next((k for k in data["kinds"] if k["id"] == self.id), {})
         if "pools_of" in own:  # a kitten found and kept: an adoption's lines, its own ending and lead
             lent = next(k for k in data["kinds"] if k["id"] == own["pools_of"])
-            own = {**own, **{s: lent[s] for s in ("more", "say") if s in lent}}
+            own = {**own, **{s: lent[s] for s in ("more", "say", "waited") if s in lent}}
         calm = data["calm"]
         out: dict[str, Any] = {"more": dict(base["more"]), "say": dict(base["say"]), "ending": base["ending"],
                                "lead": None}

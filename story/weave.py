@@ -35,6 +35,7 @@ from story.plan import (
     voice_seconds,
 )
 from story.plan import beats_seconds as length  # the seconds the beats take to say
+from story.practice import practice_note
 from story.premise import Analysis
 from story.repeats import repeats, sentences
 from story.riches import riches_homes
@@ -420,12 +421,13 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         generator its lines are drawn with (``rng`` unless told)."""
         vals = {**values(b), "actor": cast.name(cast.hero)} if opens else values(b)
         c = clauses[b["clause"]]
-        if bare or ahead and riches_homes(c.text):  # not yet: the success's thing and place are its own clause's (the
+        practice = practised(b) if ahead else None  # the days before a contest of a trade: practice at home
+        if bare or practice or ahead and riches_homes(c.text):  # not yet: the success's thing and place are its own clause's (the
             # car it comes back in, the mansion it ends up living in): the days before it are not there ("Nobody at the
             # mansion has ever tried so hard" on the street)
             vals = _not_there(vals)
         later = None if ahead else after_deed(b, c, cast)  # a deed done once: its aftermath, not the deed again
-        visual = _before(b, cast.workplace, doing) if ahead else later or b["visual"]
+        visual = (practice or _before(b, cast.workplace, doing)) if ahead else later or b["visual"]
         as_kind = "outcome" if not ahead and not opens and rescued(b, c, kind) else b["kind"]  # the rescue done: safe
         lines = pools(b)
         if waits(at):  # before it is taken in: the hero alone where it waits, the wait's lines, before the meeting
@@ -459,9 +461,15 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         line = pick(list(said[lang]), vals, unopened(at), draw) if says and said and who in cast.names \
             and len(beats) < MAX_BEATS else None
         if line:
-            beats.insert(at, {"speaker": who, "line": line, "visual": later or b["visual"], "slot": "reaction"})
+            beats.insert(at, {"speaker": who, "line": line, "visual": visual if ahead and practice else later or b["visual"],
+                              "slot": "reaction"})  # said at the practice, never drawn at the contest before its day
 
     won = _first_success(spine, clauses, cast)
+
+    def practised(b: Beat) -> str | None:
+        """The note of the hero's practice before premise beat ``b``, a contest of a trade the hero has no job of
+        ("enters a cooking contest": cooking at the stove at home, ``story.practice``); None otherwise."""
+        return None if cast.workplace else practice_note(clauses[b["clause"]], cast.name(cast.hero))
 
     def effort_for(b: Beat) -> Beat | None:
         """The premise beat whose effort is told in place of more of wrong ``b``: a wrong the hero comes back
@@ -578,22 +586,23 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
     if first is not None and first["kind"] in {"outcome", "rise", "plain"} and not done_to_hero:
         lead = {**values(first), "actor": cast.name(cast.hero)}
         lead.pop("thing", None)  # not yet: the thing is the clause's own
-        if "build" in clauses[first["clause"]].events:
-            lead = {k: v for k, v in lead.items() if k not in {"place", "at_place"}}  # not yet built either
-        for k in (["situation"] if clauses[first["clause"]].jobs else []) + [lead_pool]:
+        practice = practised(first)  # a contestant's days before the contest: its practice, at home
+        if "build" in clauses[first["clause"]].events or practice:
+            lead = {k: v for k, v in lead.items() if k not in {"place", "at_place"}}  # not yet built (nor reached)
+        for k in (["situation"] if clauses[first["clause"]].jobs and not practice else []) + [lead_pool]:
             at = _built_up(beats, beats.index(first))  # before the arc's build-up to it (the cry for help),
             #                                              never between the leap and the rescue
             line = pick(list(_lead(data, k, lang)), lead, unopened(at), lone=True)  # its days at work, unwatched
             if not line or len(beats) >= MAX_BEATS - 3:
                 continue
             second = pick(list(_lead(data, k, lang)), lead, unopened(at), there=line, lone=True)
+            lead_note = practice or f"we see {cast.name(cast.hero)} {doing}{_at(cast.workplace)}"
             beats.insert(at, {"speaker": NARRATOR, "line": f"{line}{'' if lang == 'zh' else ' '}{second or ''}".strip(),
-                              "slot": "feeling", "asks": [], "visual": f"we see {cast.name(cast.hero)} {doing}{_at(cast.workplace)}"})
+                              "slot": "feeling", "asks": [], "visual": lead_note})
             said_k = "rise" if k == "lead" else k
             said = pick(list(data["say"][said_k][lang]), lead, unopened(at)) if said_k in data["say"] else None
             if said:
-                beats.insert(at + 1, {"speaker": cast.hero, "line": said, "slot": "reaction",
-                                      "visual": f"we see {cast.name(cast.hero)} {doing}{_at(cast.workplace)}"})
+                beats.insert(at + 1, {"speaker": cast.hero, "line": said, "slot": "reaction", "visual": lead_note})
     # 3a'. one taken in (宠物店笼子里没人要的小猫终于被一个小女孩领养了, "is adopted by a lonely old man"): the wait
     #     and the meeting carry the story, not the new home: the hero alone where it waits, then the one who takes
     #     it in stopping in front of it, before the clause; the new home told shorter (its middle) while it holds
@@ -654,6 +663,7 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
     added = {id(b): 2 if b.get("once") or bool(spine) and b is spine[-1] and effort_of(b) is not None else int(b is ended)
              for b in growing}  # the win: its clause and a line more, never half the clip
     progress, widened = True, False
+    wide: set[int] = set()  # the arc's scenes widened: a later phase than their clause's tells more of its own
     while (progress or not widened) and length(beats, lang) < FILL_S:
         if not progress:  # the clause's own scenes are full and the clip still short (a premise of one clause): the
             widened = True  # arc's scenes of narration say a line more each, of the clause they follow
@@ -664,6 +674,7 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
                 break
             growing += more_room
             added.update({id(b): 0 for b in more_room})
+            wide.update(id(b) for b in more_room)
         progress = False
         most = 1 if length(beats, lang) >= FILL_S - 5 else 2 if length(beats, lang) >= FILL_S - 7 else 3
         for b in growing:
@@ -686,6 +697,8 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
             if source is None:
                 continue
             as_kind = "outcome" if "leads" not in b and rescued(source, clauses[source["clause"]], kind) else source["kind"]
+            if id(b) in wide and clauses[source["clause"]].actor in (None, cast.hero):  # the hero's own clause: its
+                as_kind = _own_phase(b, as_kind, pools(source)["more"])  # later phase is the hero's (never a betrayer's)
             vals = values(source)
             if "leads" in b and riches_homes(clauses[source["clause"]].text):  # the days before the mansion: not there
                 vals = _not_there(vals)
@@ -704,6 +717,20 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
                 added[id(b)] += 1
                 progress = True
     return beats
+
+
+_PHASE_POOLS = {"rise": "rise", "outcome": "outcome", "end": "outcome"}  # an arc's phase: the pool its lines are of
+
+
+def _own_phase(b: Beat, told: str, pools: dict[str, Any]) -> str:
+    """The pool an arc's scene of narration tells more of, widened when its clause's own lines ran out: its own phase's
+    where it comes after that clause's (a one-clause "falls in love": the little gifts' days are a rise, the two
+    together an outcome, never the crush's first flutter again), else the clause's (``told``)."""
+    own = _PHASE_POOLS.get(_phase_of(b))
+    order = spine_data()["phase_order"]
+    if own is None or own not in pools or order.index(_phase_of(b)) <= order.index(phase(told)):
+        return told
+    return own
 
 
 def _not_there(vals: dict[str, str]) -> dict[str, str]:
