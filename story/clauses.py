@@ -55,6 +55,7 @@ from story.fragments import (
     split_pronouns,
     told_then_zh,
 )
+from story.holidays import calendar_day, holiday_said
 from story.labels import called_hits, label_spans, unlabelled
 from story.lexicon import Hit, Tokens, in_context, lexicon
 from story.mentions import OTHER_GENDER as _OTHER
@@ -79,6 +80,7 @@ __all__ = ["Clause", "Part", "clause_data", "clauses", "outsider_entry"]
 
 _GROWN = re.compile(r"(?:the|his|her|their)\s+(?:now[- ])?(?:grown|grown-up|full-grown|fully grown|adult)\s+\w", re.I)
 
+_DAY_SECTIONS = frozenset({"props", "times", "weathers"})  # what a day of the calendar said before a clause brings
 _MARKUP = re.compile(r"<[^<>]{0,30}>|&[a-zA-Z]{2,8};?|&#\d{1,6};?")
 _WORDLIKE = re.compile(r"[A-Za-z0-9\u3400-\u9fff，。；！？、]")
 
@@ -178,6 +180,9 @@ def clauses(analysis: Analysis) -> list[Clause]:
         if setting is not None:
             lead, local = f"{lead}{setting[0]}", [*setting[1], *local]
             setting = None
+        said_day = holiday_said(lead) if not zh else 0  # "christmas eve a stray kitten…": the tree, the snow, the night
+        if said_day and start >= said_day:
+            local = [*(h for h in hits if start - said_day <= h.start < start and h.section in _DAY_SECTIONS), *local]
         subject, said, body_start = read_subject(premise, tokens, start, end, inside, local)
         if start in told_of:  # "被同学嘲笑的胖橘猫…": what the pet named after 的 does or suffers
             subject, said = told_of[start], False
@@ -321,12 +326,14 @@ def clauses(analysis: Analysis) -> list[Clause]:
         before = [h for h in local if h.section == "places" and (  # said before it, or where its pets are from
             h.start < start or h.start < body_start and not zh and where_from(tokens.words, h))]
         places = tuple(dict.fromkeys([*(h.key for h in before), *places]))
+        days = [h for h in local if h.section == "props" and h.start < body_start and calendar_day(h.surface)]
+        props = tuple(dict.fromkeys([*(h.key for h in days), *props]))  # 新年夜小狗…, "christmas eve a kitten…": its sign
         spoken = {h.surface.lower() for h in local if h.section == "events" and h.key == "mock"} | {
             premise[a:b].lower() for a, b in labels if tokens.offsets[start] <= a < text_end}  # "called", "lazy"
         nouns = tuple(n for n in nouns if n.lower() not in spoken)  # a put-down's words are said, not drawn
         body = sep.join([*([outsider] if among else []), *(p.text for p in parts if p.key is None
                                                            and p.text.lower() not in spoken)])
-        said_where = sep.join(h.surface for h in before) if not zh else "".join(h.surface for h in before)
+        said_where = sep.join(h.surface for h in [*days, *before]) if not zh else "".join(h.surface for h in [*days, *before])
         asked = tuple(nearest_things(f"{said_where}{sep}{body}" if said_where else body, "zh" if zh else "en"))  # the body names no person: mentions are parts
         said_text = premise[tokens.offsets[start]:text_end].lower()
         asked = tuple(n for n in asked if n.exact or not any(  # "gold necklace": gold describes it, no cash

@@ -28,7 +28,8 @@ from story.clausewords import (
     described_after,
     verb_like,
 )
-from story.lexicon import Hit, Tokens
+from story.holidays import HOLIDAY_EN, HOLIDAY_LEAD
+from story.lexicon import Hit, Tokens, tokenize_en
 from story.mentions import Mention
 
 _NOW_EN = {"now", "later", "finally", "today", "eventually", "someday"}  # "who teased her | now queue at her shop"
@@ -127,7 +128,8 @@ NOW_LEADS = frozenset({"now", "today", "soon", "suddenly", "meanwhile", "tonight
 WHEN_EN = re.compile(r"(?:(?:last|next|that|this|one|the|every|early|late|later|a)\s+)?(?:(?:cold|rainy|snowy|stormy|dark|"
                      r"hot|sunny|windy|quiet|following|next|same|very|winter|summer|spring|autumn|christmas)\s+)*"
                      r"(?:winter|summer|spring|autumn|fall|night|morning|evening|afternoon|day|week|month|year|weekend|"
-                     r"years|months|weeks|days)(?:\s+(?:later|ago|morning|night|evening|afternoon))?", re.I)
+                     r"years|months|weeks|days)(?:\s+(?:later|ago|morning|night|evening|afternoon))?"
+                     r"|(?:(?:on|at|in|during|over|for)\s+)?(?:the\s+)?(?:last\s+)?" + HOLIDAY_EN, re.I)
 
 
 def _when_leads(premise: str, tokens: Tokens, frags: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
@@ -142,6 +144,11 @@ def _when_leads(premise: str, tokens: Tokens, frags: list[tuple[str, int, int]])
         if not lead and e < len(tokens.words) and WHEN_EN.fullmatch(text) and (s > 0 or e - s > 1):
             when = text
             continue
+        held = HOLIDAY_LEAD.match(text) if not lead and not when else None
+        if held is not None and held.end() < len(text) and not text[held.end()].isalnum():
+            size = len(tokenize_en(held.group(0)).words)  # "christmas eve a stray kitten is cold": when, then the clause
+            if e - s > size + 1:
+                lead, s = held.group(0), s + size
         if not lead and not when and s > 0 and e - s > 2 and tokens.words[s] in NOW_LEADS \
                 and tokens.words[s + 1] in PRONOUN_SUBJECT:
             lead, s = premise[tokens.offsets[s]:tokens.offsets[s] + len(tokens.words[s])], s + 1  # "…; now he owns…"
@@ -357,10 +364,14 @@ def described_subject_zh(frags: list[tuple[str, int, int]], mentions: list[Menti
 _SETTING_ZH = {"里", "中", "上", "在", "的", "那天", "一天", "这天", "有一天", "晚上", "夜里", "那晚", "某天"}
 
 
+_WHEN_AT_ZH = frozenset({"在", "当"})  # 在/当 after a fragment's first word: its subject said first, then when
+
+
 def _when_ends(words: tuple[str, ...], start: int, i: int) -> bool:
     """Token ``i`` ends a Chinese when-phrase that opens its fragment ("过年的时候", "放学以后" is a deed's end,
     never this): …的时候."""
-    return i >= start + 2 and words[i] == "时候" and words[i - 1] == "的"
+    return i >= start + 2 and words[i] == "时候" and words[i - 1] == "的" and not any(
+        w in _WHEN_AT_ZH for w in words[start + 1:i - 1])  # 我的猫在过年的时候偷吃了饺子: when, said inside its clause
 
 
 def setting_only(tokens: Tokens, start: int, end: int, hits: list[Hit]) -> bool:

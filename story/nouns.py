@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from story.clausewords import STOP, THING_SECTIONS, clause_data, surface, verb_like
+from story.holidays import calendar_day
 from story.labels import label_word
 from story.lexicon import Hit, Tokens
 from story.mentions import Mention
@@ -58,6 +59,8 @@ def clause_things(premise: str, tokens: Tokens, start: int, end: int, hits: list
     words = tokens.words
     people = {i for m in inside for i in range(m.start, m.end)}
     known = {i: h for h in hits for i in range(h.start, h.end)}
+    for day in (h for h in hits if h.section == "props" and calendar_day(h.surface)):
+        known.update((i, day) for i in range(day.start, day.end))  # 新年夜, "christmas eve": its sign, not only the night
     zh = tokens.chinese
     sep = "" if zh else " "
     props: list[str] = []

@@ -20,6 +20,7 @@ from typing import Any
 from story.adopters import HOME, adopter
 from story.clauses import Clause
 from story.fragments import NOW_LEADS, WHEN_EN
+from story.holidays import holiday_cased
 from story.lexicon import lexicon
 from story.plan import NARRATOR, staging
 from story.premise import Analysis
@@ -438,6 +439,7 @@ def _when_lead(lead: str) -> str:
     """A span of time before "later" said as the clause's when ("5 years later" → "5 years later,")."""
     when = re.sub(r"^(?:and|but|then|and then)\s+", "", lead)
     said = (when.endswith("later") and " " in when) or bool(WHEN_EN.fullmatch(when)) or when.lower() in NOW_LEADS
+    when = holiday_cased(when)  # "On New Year's Eve," as the day is named
     return f"{when[:1].upper()}{when[1:]}," if said else ""
 
 

@@ -21,6 +21,7 @@ from story.aftermath import after_deed, done_to, setback_befalls
 from story.claims import claims_business
 from story.clauses import Clause
 from story.draws import aside
+from story.holidays import calendar_day
 from story.kinds import CALM, STRIVING, Kind, kinds_data, says_kind
 from story.lexicon import lexicon
 from story.plan import (
@@ -343,7 +344,8 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
                                                                            if k not in {"place", "at_place"}}
             if b.get("unnamed_place"):  # the home a pet was taken to: "everyone at the bedroom" names a place
                 out = {k: v for k, v in out.items() if k not in {"place", "at_place"}}  # the premise never did
-        thing = next((n.wanted for n in c.asked if n.section == "props" and n.used != "crowd"), None)
+        thing = next((n.wanted for n in c.asked if n.section == "props" and n.used != "crowd"
+                      and not calendar_day(n.wanted)), None)  # never "looks at the christmas eve"
         if thing and analysis_lang(thing) == lang:  # the clause's own thing ("the birthday cake")
             out["thing"] = thing
         return out

@@ -1,0 +1,79 @@
+"""A day of the calendar a premise opens with ("christmas eve a stray kitten…", "on new years eve a husky…", 是我的猫在
+过年的时候偷吃了饺子) is the clause's when: said as "Christmas Eve, Tiger…", never a deed of its own nor garbled into
+the clause ("Tiger, a stray kitten, christmas eve Tiger is cold outside"), and drawn in that clause's scene with its
+sign (the Christmas tree, the red lanterns), its night and its snow."""
+
+from __future__ import annotations
+
+import pytest
+
+from story.clauses import clauses
+from story.holidays import calendar_day, holiday_cased, holiday_said
+from story.offline import write_story
+from story.premise import analyse
+
+
+def _scene_saying(premise: str, words: str, lang: str = "en", seed: int = 1):  # type: ignore[no-untyped-def]
+    script = write_story(premise, None, lang, seed).script
+    scene = next((s for s in script.scenes if words in s.narration), None)
+    assert scene is not None, [s.narration for s in script.scenes]
+    return scene
+
+
+@pytest.mark.parametrize(("premise", "lead"), [
+    ("christmas eve a stray kitten is cold outside and a family let her in", "christmas eve"),
+    ("on new years eve a husky waits at the door for his owner who never comes home", "on new years eve"),
+    ("On Christmas Eve, a stray kitten is cold outside", "On Christmas Eve"),
+])
+def test_a_day_opening_the_premise_is_its_first_clause_when(premise: str, lead: str) -> None:
+    first = clauses(analyse(premise))[0]
+    assert first.lead == lead, (first.lead, first.text)
+    assert not first.text.lower().startswith(("christmas", "on new", "on christmas")), first.text
+
+
+@pytest.mark.parametrize(("premise", "said", "sign"), [
+    ("christmas eve a stray kitten is cold outside and a family let her in", "Christmas Eve, ", "Christmas tree"),
+    ("on new years eve a husky waits at the door for his owner who never comes home", "On New Year's Eve, ",
+     "red lanterns"),
+])
+def test_the_day_is_said_first_and_drawn_with_its_sign_at_night(premise: str, said: str, sign: str) -> None:
+    for seed in range(3):
+        scene = _scene_saying(premise, said, seed=seed)
+        assert sign in scene.props, (seed, scene.props)
+        assert scene.time_of_day == "night", seed
+        assert "eve " not in scene.narration.lower().replace("eve,", ""), scene.narration  # never "eve Tiger is…"
+
+
+def test_christmas_brings_its_snow() -> None:
+    scene = _scene_saying("christmas eve a stray kitten is cold outside", "Christmas Eve, ")
+    assert scene.weather == "snow"
+
+
+def test_a_day_said_inside_a_chinese_clause_keeps_the_clause_whole() -> None:
+    premise = "是我的猫在过年的时候偷吃了饺子"
+    texts = [c.text for c in clauses(analyse(premise))]
+    assert any("过年" in t and "偷吃" in t for t in texts), texts
+    for seed in range(3):
+        scene = _scene_saying(premise, "偷吃了饺子", "zh", seed)
+        assert "red lanterns" in scene.props, (seed, scene.props)
+        said = " ".join(s.narration for s in write_story(premise, None, "zh", seed).script.scenes)
+        assert "的时候。" not in said, said
+
+
+def test_a_chinese_day_before_the_pet_is_drawn() -> None:
+    script = write_story("新年夜小狗一个人在家等主人回来", None, "zh", 1).script
+    assert any("red lanterns" in s.props for s in script.scenes), [s.props for s in script.scenes]
+
+
+def test_a_day_is_never_a_thing_looked_at() -> None:
+    for seed in range(4):
+        script = write_story("a puppy lost in the snow on christmas night finds his way home", None, "en", seed).script
+        said = " ".join(s.narration for s in script.scenes).lower()
+        assert "the christmas night" not in said, (seed, said)
+
+
+def test_calendar_words() -> None:
+    assert calendar_day("christmas eve") and calendar_day("过年") and calendar_day("New Year")
+    assert not calendar_day("christmas present") and not calendar_day("present")
+    assert holiday_said("and on new year's day") == 4 and holiday_said("One cold night") == 0
+    assert holiday_cased("on new years eve") == "on New Year's Eve"
