@@ -21,6 +21,7 @@ from story.expand import expand_plan
 from story.lexicon import lexicon
 from story.plan import Plan, Substitution
 from story.premise import Analysis, analyse, hero_style
+from story.request import asked_story
 from story.script import Script, normalise_language
 from story.styles import CHARACTER_STYLES, DEFAULT_STYLE, check_style, check_styles
 from story.text import check_utf8
@@ -36,7 +37,7 @@ def validate_premise(text: str) -> str:
         raise BadPremise("not text")
     text = unicodedata.normalize("NFC", check_utf8(text))
     text = "".join(c for c in text if c not in _INVISIBLE and unicodedata.category(c) != "Cc" or c.isspace())
-    text = " ".join(text.split())
+    text = asked_story(" ".join(text.split()))  # "can you make a video about a cat who…": the story asked for
     if not text:
         raise BadPremise("empty")
     if len(text) > MAX_PREMISE_CHARS:
