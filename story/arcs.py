@@ -52,7 +52,7 @@ from story.premise import Analysis, Person, Side, describe, hero_style
 from story.repeats import unrepeated
 from story.spine import job_place, premise_beats
 from story.spinedata import spine_data
-from story.staged import Cast, cast_asks, premise_place
+from story.staged import Cast, action, cast_asks, premise_place
 from story.styles import CHARACTER_STYLES
 from story.text import FIELD, fill_fields, within
 from story.text import HAN as _HAN
@@ -864,6 +864,10 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
     lang = "zh" if language == "zh" else "en"
     humble = rng.choice(["construction", "delivery", "dishwasher", "cleaner", "street_vendor", "waiter"])
     values = _values(analysis, style, lang, slots, arc, None if said_clauses else humble)
+    saved = next((m.name for c in said_clauses if c.obj and c.obj != analysis.hero.key and tells_rescue(c.text)
+                  for m in slots.values() if m.person.key == c.obj), None)
+    if saved is not None:  # the one the premise's rescue saves (the rich cat the kitten saves from the fire):
+        values["saved"] = saved  # "You're safe now" is said to it, beside the hero
     if said_clauses and mishap_moves_on(analysis) and "mock" not in analysis.wrongs:
         values["_unmocked"] = "unmocked"  # the cake dropped on the poodle: it never joked at the hero
     c = common()
@@ -880,9 +884,11 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
     used_slots: set[str] = set()
     optional_kept = 0
     gone = {s for s, m in slots.items() if m.person.gone}  # remembered: never heard, never met again
+    doing = {action(c) for c in said_clauses if (c.actor or analysis.hero.key) == analysis.hero.key}  # the hero's
     nameless = {**values, "_danger": ""}  # the lines of a rescue from no danger named (the seed's draws)
     for n, slot in enumerate(arc.beats):
-        if not _fits_life(slot, slots) or slot.get("unless_kind") and says_kind(analysis.premise, slot["unless_kind"]):
+        if not _fits_life(slot, slots) or slot.get("unless_kind") and says_kind(analysis.premise, slot["unless_kind"]) \
+                or set(slot.get("unless_actions", ())) & doing:  # "naps in the sun": no tumble, no "Whoa!" in it
             continue  # a saving story's want, never before the hero breaks the thing it replaces
         if slot.get("optional") and rng.random() < 0.4:
             continue
@@ -897,7 +903,8 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
                     not fits_setting(var, values if specific else nameless):
                 continue
             line = _fill(var[lang], local)
-            visual = _fill(var["visual"], {**local, "work": values.get("work_en", "")})
+            visual = _fill(var["visual"], {**local, "work": values.get("work_en", "")}) or \
+                _fill(var.get("visual_else", ""), local)  # the arc's friend, else the one the premise saves
             if line and visual and ok(line, visual) and fits_scene(line, scene_of(visual, values["setting"]), lang):
                 (own_danger if specific else options).append((speaker, line, visual, var))
         must = ["{" + f + "}" for f in slot.get("must", [])]

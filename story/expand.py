@@ -30,7 +30,7 @@ from story.kin import KIN
 from story.kinds import story_kind
 from story.lexicon import Hit, lexicon, tokenize_en
 from story.location import PremisePlace, reaches_place, scene_location
-from story.mockers import crowd_in_mood, one_crowd, show_mockers_stunned, show_visit_served
+from story.mockers import crowd_in_mood, one_crowd, show_mockers_stunned, show_visit_served, shown_alone
 from story.names import outside_names
 from story.onscreen import kin_at_the_win
 from story.outfits import own_job, show_made_boss, show_off_job
@@ -429,7 +429,7 @@ def expand_plan(
             asked = [str(hints.ball) if a == lex.entry("props", "toy")["label"] else a for a in asked]
         props = list(dict.fromkeys(p[:40] for p in [*asked, *props]))
         props = [p for p in props if _broken_form(p) not in props][:MAX_PROPS]  # broken, it is not also whole
-        if _ALONE.search(group.visual) and not _AMONG.search(group.visual):  # "pretending to sing, alone in a tiny room" (…台下一个观众都没有): no crowd
+        if shown_alone(group.visual):  # "pretending to sing, alone in a tiny room" (…台下一个观众都没有): no crowd
             props = [p for p in props if "crowd" not in p and p != "onlookers"]  # cheers it, or it reads as the win
         jeer = stage["jeering_crowd"]
         if any(h.section == "events" and h.key == "mock" for h in hits) or any(
@@ -548,8 +548,6 @@ def studies_elsewhere(location: str, apps: list[dict[str, Any]], narration: str)
         h.section == "places" for h in lexicon().find(narration))
 
 
-_ALONE = re.compile(r"\balone\b")  # a scene's note that shows its one alone (no crowd, no audience)
-_AMONG = re.compile(r"\b(?:crowd|others|everyone|sneer\w*|laugh\w*|watching)\b")  # alone among others: they are there
 _GROWN = re.compile(r"\bgr[oe]w(?:s|n|ing)? up\b|长大")  # a pet grown up: what it becomes is told as done
 
 

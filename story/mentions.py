@@ -101,8 +101,10 @@ def find_mentions(analysis: Analysis, tokens: Tokens, hits: list[Hit]) -> list[M
             end += 1  # "the rich cat patients": the group's own noun, told with its pet word
         role = tuple(person.job_words.lower().split()) if not tokens.chinese and not owns(
             analysis.premise, tokens, end - 1) else ()
-        if role and words[end:end + len(role)] == role:
-            end += len(role)  # "a snooty siamese florist across the street": the role premise reading found
+        if role and words[end:end + len(role)] == role and not (
+                verb_form(role[0]) and words[end + len(role):end + len(role) + 1] and words[end + len(role)] in DET):
+            end += len(role)  # "a snooty siamese florist across the street": the role premise reading found (never
+            # a verb and its thing: "a dog guards the farm" names the dog, not "a dog guards")
         elif _unknown_role_noun(tokens, end, hits):
             end += 1  # "a lonely husky fisherman is laughed at": a role the vocabulary does not know
         if end + 1 < len(words) and words[end] in {"named", "called", "名叫", "叫"} and (

@@ -119,6 +119,17 @@ def one_crowd(scenes: list[dict[str, Any]]) -> None:
             scene["props"] = [p for p in scene["props"] if not p.startswith(LAUGHING)]  # mockers stunned, no more laughing
 
 
+_ALONE = re.compile(r"\balone\b")  # a scene's note that shows its one alone (no crowd, no audience)
+_AMONG = re.compile(r"\b(?:crowd|others|everyone|sneer\w*|laugh\w*|watching)\b")  # alone among others: they are there
+
+
+def shown_alone(note: str) -> bool:
+    """A scene's note shows its one alone, nobody looking on ("we see Max walking alone", "pretending to sing,
+    alone in a tiny room"): no crowd is drawn there, and no line calls one to look ("Everyone at the restaurant
+    turns to look")."""
+    return bool(_ALONE.search(note)) and not _AMONG.search(note)
+
+
 ONLOOKERS = "onlookers"  # a crowd that only looks on: the painter's own crowd, neither glad nor mocking
 _GLUM = {"crying", "sad", "scared", "angry"}  # the faces of a scene no crowd cheers in
 _GLAD = {"celebrate", "wave", "dance", "sing", "hug"}  # someone of the scene glad: the crowd may be glad with it

@@ -24,6 +24,16 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
 
 
+def quoted(line: str) -> tuple[str, str, str]:
+    """A spoken line's opening quote, what is inside and its closing quote ("" each where it has none): its
+    sentences are cut inside them (the closing quote is never left as a sentence of its own, nor the first
+    kept without it)."""
+    for opens, closes in (('"', '"'), ("\u201c", "\u201d")):
+        if len(line) > 1 and line.startswith(opens) and line.endswith(closes):
+            return opens, line[len(opens):-len(closes)], closes
+    return "", line, ""
+
+
 def _stem(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
@@ -74,7 +84,8 @@ def unrepeated(beats: list[dict[str, Any]], names: Iterable[str], keep: Iterable
     told = [gist(s, names) for b in beats if b.get("slot") in keep for s in sentences(str(b["line"]))]
     kept: list[frozenset[str] | str] = []
     for b in list(beats):
-        own = sentences(str(b["line"]))
+        opens, inner, closes = quoted(str(b["line"]))
+        own = sentences(inner)
         if b.get("slot") in keep:
             continue
         left: list[str] = []
@@ -87,5 +98,5 @@ def unrepeated(beats: list[dict[str, Any]], names: Iterable[str], keep: Iterable
             beats.remove(b)
             continue
         if left and len(left) < len(own):
-            b["line"] = ("" if _HANZI.search(str(b["line"])) else " ").join(left)
+            b["line"] = opens + ("" if _HANZI.search(inner) else " ").join(left) + closes
         kept += [gist(s, names) for s in (left or own)]

@@ -292,7 +292,21 @@ def _who(key: str, words: str, cast: Cast, introduced: set[str], zh: bool, given
     if zh:
         return f"{words}{name}"
     desc = re.sub(r"^(A|An|The|Her|His|Their)\b", lambda m: m.group(1).lower(), words)
-    return f"{name}, {desc},"
+    return f"{name}, {_with_article(desc)},"
+
+
+_DETERMINERS = frozenset({"a", "an", "the", "her", "his", "their", "its", "my", "your", "our", "one", "two", "three",
+                          "four", "five", "some", "this", "that", "these", "those", "every", "each", "no"})
+
+
+def _with_article(desc: str) -> str:
+    """A description said beside a name with its article ("a cat and dog fall in love": Scout, a dog; never
+    "Scout, dog,"); one that has its own determiner, names its owner or is a plural, as it is."""
+    first = desc.split()[0].lower() if desc.split() else ""
+    last = desc.split()[-1].lower() if desc.split() else ""
+    if not first or first in _DETERMINERS or "'" in desc or "’" in desc or (last.endswith("s") and not last.endswith("ss")):
+        return desc
+    return f"{'an' if first[:1] in 'aeiou' else 'a'} {desc}"
 
 
 def _names(key: str, cast: Cast, zh: bool) -> str:
@@ -347,6 +361,12 @@ def _line_en(c: Clause, total: int, cast: Cast, introduced: set[str], rng: rando
     if owned is not None and not c.outsider and not company:  # "an old dog's last wish is …": the dog's wish
         intro, dot, subject = _owner_said(c, cast, introduced, *owned).rpartition(". ")
         intro = f"{intro}." if dot else ""
+    elif (head := _named_inside(c, cast)) is not None:  # "a shivering stray kitten is adopted": the subject said
+        # where the premise says it, with the words before it (Pepper, a shivering stray kitten, is adopted; never
+        # "Pepper, kitten, shivering stray Pepper is adopted")
+        said = " ".join(p.text for p in c.parts[:head + 1])
+        subject = _subject(replace(c, subject_words=said), cast, introduced, False, company)
+        c = replace(c, parts=c.parts[head + 1:])
     else:
         subject = re.sub(r"^(A|An|The)\b", lambda m: m.group(1).lower(), c.outsider) if c.outsider and not c.passive \
             else _subject(c, cast, introduced, False, company)
@@ -402,6 +422,44 @@ def _line_en(c: Clause, total: int, cast: Cast, introduced: set[str], rng: rando
     text = text[:1].upper() + text[1:]
     text = f"{intro} {text}" if intro else text
     return text if text.endswith((".", "!", "?")) else f"{text}."
+
+
+def _named_inside(c: Clause, cast: Cast) -> int | None:
+    """Where an English clause whose subject it does not say first names it after only words that describe it
+    ("shivering | stray | kitten | is adopted"): that part's index; None when it says it first or not so."""
+    key = c.subject or cast.hero
+    if c.said_subject or c.outsider or _company_word(c):
+        return None
+    head = next((n for n, p in enumerate(c.parts) if p.key), None)
+    if head is None or head == 0 or head > 3 or c.parts[head].key != key:
+        return None
+    before = [p.text.lower() for p in c.parts[:head]]
+    if any(not w.isalpha() or w in _NOT_DESCRIBING or w in _ARTICLE_WORDS or _verb_like(w) for w in before):
+        return None
+    after = c.parts[head + 1].text.lower() if head + 1 < len(c.parts) else ""
+    return head if after in _SUBJECT_VERBS or after.endswith("s") and not after.endswith("ss") else None
+
+
+_ARTICLE_WORDS = frozenset({"a", "an", "the", "her", "his", "their", "its"})
+_SUBJECT_VERBS = frozenset({"is", "are", "was", "were", "gets", "has", "had", "finally", "always", "never", "then"})
+
+
+def _company_word(c: Clause) -> bool:
+    """The clause opens with a joining word ("and", "with"): its first part is no description."""
+    return bool(c.parts) and c.parts[0].text.lower() in {"and", "with", "or", "but", "then"}
+
+
+def _verb_like(word: str) -> bool:
+    """An English word that reads as a verb form ("cooks", "adopted", "running"), not a describing word; a few
+    describing words that end so are known ("shivering", "abandoned", "stray")."""
+    if word in _DESCRIBING_FORMS:
+        return False
+    return word.endswith(("ed", "ing")) or (word.endswith("s") and not word.endswith(("ss", "us", "ous")))
+
+
+_DESCRIBING_FORMS = frozenset({"shivering", "abandoned", "starving", "limping", "injured", "wounded", "freezing",
+                               "talented", "beloved", "retired", "spoiled", "spoilt", "frightened", "scared", "tired",
+                               "loving", "caring", "struggling", "aging", "ageing", "homeless", "nameless", "lonely"})
 
 
 _ARTICLES = ("a ", "an ", "the ")

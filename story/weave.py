@@ -20,10 +20,12 @@ from story import takenin
 from story.aftermath import after_deed, done_to, setback_befalls
 from story.claims import claims_business
 from story.clauses import Clause
+from story.dangers import tells_rescue
 from story.draws import aside
 from story.holidays import calendar_day
 from story.kinds import CALM, STRIVING, Kind, kinds_data, says_kind
 from story.lexicon import lexicon
+from story.mockers import shown_alone
 from story.plan import (
     FILL_S,
     LINE_MOST,
@@ -196,7 +198,9 @@ def rescued(b: Beat, c: Clause, kind: Kind | None) -> bool:
     """Premise beat ``b`` (of clause ``c``) tells a rescue story's rescue done ("rescues a kitten from a tree"):
     the lines said after it are its aftermath (safe at last, "You're safe now"), never its peril or its leap again
     ("One wrong move, and it is over", "Almost there... hold on!" after the kitten is safe)."""
-    return kind is not None and kind.id == "rescue" and b["kind"] == "rise" and says_kind(_placeless(c), "rescue")
+    return kind is not None and kind.id == "rescue" and b["kind"] == "rise" and says_kind(_placeless(c), "rescue") \
+        and tells_rescue(_placeless(c))  # "is trapped in a tree", 被困在树上: the danger, not the rescue yet (no
+    #                                      "Safe at last" before the firemen come)
 
 
 def _placeless(c: Clause) -> str:
@@ -236,6 +240,17 @@ _CALLS_CROWD = re.compile(r"\b(?:everyone|everybody|every eye|every head|all eye
                           re.IGNORECASE)
 
 
+# a line that tells the many there hushed ("The whole noodle shop goes quiet", 所有人一下子都安静了): like one that calls
+# them to look, never said where the note shows its one alone, nor of the hero's plain work
+_HUSHED = re.compile(r"\bthe whole (?!day|night|week|year|time|way|world|thing|story|afternoon|morning|evening)"
+                     r"[a-z ]{2,25}? (?:goes|falls|is|holds|stops|turns|gasps|cheers|laughs|claps|erupts)\b"
+                     r"|众人|所有人|全场", re.IGNORECASE)
+
+# a line that tells the one saved it is safe: said only to one the beat's note shows beside the speaker
+_TO_SAVED = re.compile(r"\byou(?:'re| are) (?:safe|okay|ok)\b|\bI've got you\b|\bthere you are\b|你安全了|你没事了|没事了，有我在"
+                       r"|你在这儿呢", re.IGNORECASE)
+
+
 _ROUTINE = {"situation", "rise", "plain", "dream"}  # a clause's kinds where it tells no moment for all to see
 
 
@@ -244,6 +259,9 @@ def crowd_at_night(text: str) -> bool:
     the warehouse … Everyone at the warehouse turns to look"): nobody is there on a night shift to look."""
     return bool(_CALLS_CROWD.search(text)) and (any(h.key == "night" for h in lexicon().find(text, ["times"]))
                                                 or "夜" in text)  # 上夜班: a night shift
+
+
+_PREPOSITIONS = frozenset({"on", "in", "at", "by", "near", "inside", "under", "onto", "into", "off"})
 
 
 def fits_weather(text: str, weathers: Collection[str]) -> bool:
@@ -333,7 +351,8 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
                     and not lexicon().keys(n.wanted, "weathers")), None)  # never its weather ("storm")
         if where and not dreamt_own(c):  # the scene's own place ("the whole hospital goes quiet"); none for a shop
             # only dreamt of at home ("dreams of her own bakery": no "the whole bakery goes quiet" before it opens)
-            word = own if own and lang == "en" and analysis_lang(own) == "en" else where.group(2)
+            word = own if own and lang == "en" and analysis_lang(own) == "en" and own.split()[0].lower() not in \
+                _PREPOSITIONS else where.group(2)  # "on tv" is how it is said, not a place: the tv studio drawn
             if lexicon().keys(word, "weathers"):
                 word = "street"  # the rainy street's first word is "rain": "everyone in the rain" is nowhere
             prep = "on" if word.split()[-1] in _ON else "in" if word.split()[-1] in _IN else "at"
@@ -377,11 +396,12 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         return opening is not None and at <= opening
 
     def pick(options: list[str], vals: dict[str, str], before: bool = False,
-             draw: random.Random | None = None, there: str = "", lone: bool = False) -> str | None:
+             draw: random.Random | None = None, there: str = "", lone: bool = False, heard: bool = True) -> str | None:
         """A line of ``options`` not said yet that fits; ``before``: told before the business opens; ``draw``: the
         generator to draw it with (``rng`` unless told); ``there``: the words of the beat it is said in (its note and
         line): no crowd looking on at a night shift (``crowd_at_night``); ``lone``: the hero's days of work leading up
-        to its doing, nobody turning to look at them."""
+        to its doing, nobody turning to look at them; ``heard``: one is there the line is said to (else no "You're
+        safe now")."""
         draw = draw or rng
         said = [s for b in beats for s in sentences(str(b["line"])) if s not in told]
         gestured = len(used & gestures) >= most_gestures  # the clip's few small gestures said already
@@ -400,9 +420,13 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
             filled = own
         choice, text = draw.choice(filled)
 
-        def unwatched(line: str) -> bool:  # no crowd looking on at a night shift, nor at the hero's plain work
-            return (crowd_at_night(there) or not crowd_at_night(f"{there} {line}")) and not (
-                lone and _CALLS_CROWD.search(line))
+        def unwatched(line: str) -> bool:  # no crowd looking on at a night shift, nor at the hero's plain work,
+            # nor where its note shows it alone ("walking alone": "Everyone at the restaurant turns to look"), nor
+            # the many hushed there ("Months pass, and Tofu keeps going. The whole mansion goes quiet")
+            calls = _CALLS_CROWD.search(line) or _HUSHED.search(line)
+            return (heard or not _TO_SAVED.search(line)) and (
+                crowd_at_night(there) or not crowd_at_night(f"{there} {line}")) and not (
+                calls and (lone or shown_alone(there)))
         if not unwatched(text):  # another line in its place, drawn aside: the seed's other lines stay as they were
             quiet = [f for f in filled if unwatched(f[1])]
             if not quiet:
@@ -460,8 +484,11 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
             #                         befalls says "Now what do I do?", never the one who did it
         if who in cast.gone:
             who = cast.hero  # the one who never came back says nothing: the one who waits does
-        line = pick(list(said[lang]), vals, unopened(at), draw) if says and said and who in cast.names \
-            and len(beats) < MAX_BEATS else None
+        note = str(later or b["visual"])
+        heard = any(k != who and cast.name(k) in note for k in cast.names)  # one there it is said to
+        line = pick(list(said[lang]), vals, unopened(at), draw, heard=heard) \
+            if says and said and who in cast.names and len(beats) < MAX_BEATS else None  # "You're safe now" to one
+        #                                   there (never to nobody: the village the medicine saved, the hero saved)
         if line:
             beats.insert(at, {"speaker": who, "line": line, "visual": visual if ahead and practice else later or b["visual"],
                               "slot": "reaction"})  # said at the practice, never drawn at the contest before its day
@@ -558,7 +585,7 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         at_work = last["kind"] != "outcome" and re.search(r"\bworking\b", str(last.get("visual", "")))
         work_words = spine_data()["ending_at_work"][lang]  # "goes right on working": only where it is at work
         pool = [t for t in data["ending"][lang] if at_work or not any(w in t for w in work_words)]
-        end = pick(calling or pool, values(last))
+        end = pick(calling or pool, values(last), there=str(last.get("visual", "")))
         if end and _append(last, end, lang):
             ended = last
     # 3. after the clauses that most need one (while the beats last), a scene of its aftermath: a

@@ -26,6 +26,7 @@ KNOWN_FIELDS = {
     "goal", "goal_seen", "goal_want", "dear", "alone", "dear_family", "dear_friend",  # saving_up's thing and its one
     "bought", "school",  # saving_up: a thing bought at the mall, or college saved for (its fees, its gates)
     "wish", "wish_place", "wish_weather", "wish_away", "wish_dear",  # last_wish's wished place (story.wish.wish_values)
+    "saved",  # the one a rescue premise saves (story.arcs: a visual_else's, where it is not the arc's friend)
 }
 
 
@@ -151,11 +152,15 @@ def test_arc_schema(arc_id: str) -> None:
     for beat in d["beats"]:
         assert beat.get("life", "alive") in {"alive", "gone"}, (arc_id, beat["id"])  # the family's life it needs
         assert beat.get("young", True) is True, (arc_id, beat["id"])  # a little one's beat, never an elder's
+        assert set(beat.get("unless_actions", ())) <= set(staging()["action_expression"]), (arc_id, beat["id"])
         assert len(beat["variants"]) >= 2, (arc_id, beat["id"])
         assert any(v["speaker"] == "narrator" for v in beat["variants"]), (arc_id, beat["id"])
         for v in beat["variants"]:
-            assert set(v) - {"setting", "left", "young", "danger", "mocked", "tells", "after"} == {
+            assert set(v) - {"setting", "left", "young", "danger", "mocked", "tells", "after", "visual_else"} == {
                 "speaker", "en", "zh", "visual"}
+            if "visual_else" in v:  # drawn so where the visual's one is not cast (the one the premise saves instead)
+                _check_text(v["visual_else"], "en", f"{arc_id}/{beat['id']} visual_else")
+                assert set(FIELD.findall(v["visual_else"])) - set(FIELD.findall(v["visual"])) <= {"saved"}, v
             assert set(v.get("danger", ())) <= {"", *DANGERS}, v  # a rescue's line of one danger (story.dangers)
             assert v.get("young", True) is True, v  # a little one's line, never said of an elder (story/arcs._elder)
             assert v.get("left", "hero") in {"hero", "partner"}, v  # a line said only where that one walked out
