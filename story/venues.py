@@ -146,6 +146,11 @@ VENUES: dict[str, Venue] = {
         "residential compound", "housing compound", "compound", "housing estate", "apartment complex",
         "gated community", "residential complex", "小区", "住宅区", "居民区", "住宅小区", "居民小区")),
         sources=("setting", "props", "narration")),
+    # a subway's street entrance (地铁口, the subway station): the station drawn as the stairs going down under
+    # the subway's canopy and sign, the city street round it
+    "subway": Venue("station", tuple((w, "SUBWAY") for w in (
+        "subway entrance", "subway station", "subway", "metro station", "metro entrance", "metro",
+        "underground station", "tube station", "地铁口", "地铁站", "地铁站口", "地铁出口", "地铁"))),
     # a dog's kennel in its backyard (狗窝): the park drawn as the yard, the kennel in it
     "kennel": Venue("park", tuple((w, "KENNEL") for w in (
         "kennel", "doghouse", "dog house", "dog kennel", "狗窝", "狗屋")),

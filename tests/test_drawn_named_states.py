@@ -297,3 +297,33 @@ def test_the_pregnant_hero_is_drawn_round_bellied_until_the_young_are_born() -> 
         widths.append(int((np.abs(im - np.asarray(plain[0].flatten().convert("RGB"), dtype=np.int16)).sum(axis=2)
                            > 40).sum()))
     assert widths[1] > widths[0]  # the round belly covers more of the frame
+
+
+# -- a sled dog's sled, in Chinese ---------------------------------------------------------------------------------
+
+
+def test_the_zh_sled_dog_is_a_husky_with_its_sled() -> None:
+    script = write_story("雪橇犬在暴风雪中拉着雪橇送药", None, "zh", 1).script
+    assert script.characters[0].breed == "Siberian husky"
+    told = next(s for s in script.scenes if "拉着雪橇" in s.narration)
+    assert "sled" in told.props and told.weather == "snow"
+
+
+# -- a subway entrance ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("premise", "lang"), [
+    ("小猫在地铁口卖报纸养活妹妹", "zh"),
+    ("a stray puppy sleeps at the subway entrance every night", "en"),
+])
+def test_the_subway_is_drawn_as_its_street_entrance(premise: str, lang: str) -> None:
+    written = write_story(premise, None, lang, 1)
+    script = written.script
+    found = [f for f, s in zip(places_drawn(script), script.scenes, strict=True) if s.location == "station"]
+    assert found and all(f is not None and f.kind == "subway" for f in found)
+    assert not any("place '地铁'" in line or "subway" in line for line in drawn_lines(written.substitutions, script))
+
+
+def test_a_train_station_stays_a_train_station() -> None:
+    script = write_story("a dog waits for his owner at the train station every day", None, "en", 1).script
+    assert not any(f is not None and f.kind == "subway" for f in places_drawn(script))

@@ -545,6 +545,39 @@ def _warehouse(c: Canvas, banner: str) -> None:
     _forklift(c, 0.84, HORIZON + 0.05, 1.0)
 
 
+def _subway(c: Canvas, banner: str) -> None:
+    """A subway's street entrance: city blocks behind, the pavement, a canopy over the stairs going down (its
+    name board over the heads), railings either side of the dark stairwell, and the round sign on its post."""
+    c.sky((132, 190, 236), (214, 234, 248), 0.5)
+    c.clouds(2, 0.02, 0.12)
+    for x0, x1, top, col in ((-0.1, 0.2, 0.12, (196, 190, 206)), (0.16, 0.42, 0.06, (222, 214, 196)),
+                             (0.58, 0.84, 0.09, (206, 214, 226)), (0.8, 1.1, 0.14, (226, 206, 196))):
+        c.rect(x0, top, x1, 0.56, col)  # the blocks
+        y = top + 0.03
+        while y < 0.52:
+            x = x0 + 0.03
+            while x < x1 - 0.04:
+                c.rect(x, y, x + 0.04, y + 0.03, (160, 196, 226))
+                x += 0.07
+            y += 0.06
+    c.floor((182, 180, 176), (208, 206, 202), 0.56)
+    dark, metal, roof = (46, 50, 60), (150, 158, 170), (34, 96, 150)
+    c.poly([(0.32, 0.56), (0.68, 0.56), (0.62, 0.44), (0.38, 0.44)], dark)  # the stairwell going down
+    for k in range(1, 5):  # its steps
+        y = 0.44 + k * 0.024
+        inset = 0.06 * (1 - k / 5)
+        c.line([(0.38 - 0.06 * k / 5 + inset * 0, y), (0.62 + 0.06 * k / 5, y)], (120, 124, 134), 0.5)
+    for x in (0.3, 0.7):  # the railings either side, and the canopy's posts
+        c.rect(x - 0.008, 0.3, x + 0.008, 0.58, metal)
+        c.line([(x, 0.47), (x + (0.08 if x < 0.5 else -0.08), 0.58)], metal, 0.8)
+    c.poly([(0.24, 0.31), (0.76, 0.31), (0.72, 0.26), (0.28, 0.26)], (170, 210, 236))  # the glass canopy
+    c.rect(0.27, 0.22, 0.73, 0.275, roof, r=0.4)  # its name board
+    sign(c, banner, 0.5, 0.2475, 4.0, WHITE, width=0.4)
+    c.rect(0.875, 0.34, 0.885, 0.58, metal)  # the round sign on its post
+    c.ellipse(0.88, 0.31, 3.2, 3.2, (210, 40, 44))
+    sign(c, "M", 0.88, 0.31, 3.6, WHITE)
+
+
 _DRAWINGS: dict[str, Callable[[Canvas, str], None]] = {
     "gym": _gym,
     "pool": _pool,
@@ -557,6 +590,7 @@ _DRAWINGS: dict[str, Callable[[Canvas, str], None]] = {
     "party": _party,
     "showroom": _showroom,
     "compound": _compound,
+    "subway": _subway,
     "kennel": _kennel,
     "warehouse": _warehouse,
     "villa": _villa,
