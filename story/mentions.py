@@ -25,6 +25,7 @@ from story.clausewords import (
     STOP,
     THING_SECTIONS,
     describes_thing,
+    for_pets_at,
     lex_words,
     owns,
     role_noun_zh,
@@ -57,7 +58,9 @@ def find_mentions(analysis: Analysis, tokens: Tokens, hits: list[Hit]) -> list[M
     # 成了大老板, "is the richest dog in the city", 原来她是董事长的妈妈: no one of the cast, what the pet became or is
     found = found_children(analysis.premise, tokens, heads)  # 找到了走失的小女孩: the child found, cast so
     heads = sorted([*heads, *found], key=lambda h: h.start) if found else heads
-    shows = [h for h in hits if h.section == "places"]  # "the dog show": a place, no mention of a dog
+    # "the dog show": a place, no mention of a dog; "sells hot dogs", "a dog bed", "cat food": a thing, none either
+    shows = [h for h in hits if h.section in {"places", "props"}]
+    heads = [h for h in heads if not (h.section in {"breeds", "species"} and for_pets_at(h, tokens, analysis.premise))]
     heads = [h for h in heads if not any(o is not h and o.start <= h.start and h.end <= o.end
                                          and (o.end - o.start) > (h.end - h.start) for o in heads + shows)]
     out: list[Mention] = []
