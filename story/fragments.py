@@ -313,7 +313,10 @@ def merge_people_only(frags: list[tuple[str, int, int]], mentions: list[Mention]
     out: list[tuple[str, int, int]] = []
     waiting = False  # the fragment before only names pets: a subject whose verb comes after "and"
     described = False  # the fragment before ends with the colours and traits said after a pet
+    skip = -1
     for k, (lead, s, e) in enumerate(frags):
+        if k == skip:
+            continue
         covered = {i for m in mentions if m.start < e and m.end > s for i in range(m.start, m.end)}
         rest = [i for i in range(s, e) if i not in covered and tokens.words[i] not in DET
                 and tokens.words[i] not in {"的", "和", "与"}]
@@ -330,6 +333,11 @@ def merge_people_only(frags: list[tuple[str, int, int]], mentions: list[Mention]
         described = False
         if not people_only and lead == "and" and not tokens.chinese:
             people_only = _joined_object(s, e, mentions, tokens, hits) or (waiting and s in covered)
+        if people_only and lead == "and" and not tokens.chinese and k + 1 < len(frags) and _then_did(
+                frags[k + 1], e, tokens.words):  # "and the firemen | finally rescue her": they rescue her
+            out.append((lead, s, frags[k + 1][2]))
+            skip, waiting = k + 1, False
+            continue
         if people_only and out and lead in {"", "and"} and not out[-1][0].endswith("who") and not (
                 k + 2 < len(frags) and frags[k + 1][0].endswith("who") and frags[k + 2][0] == ""
                 and frags[k + 2][1] == frags[k + 1][2]):  # "and the fox who mocked her comes to eat": its own subject
@@ -478,6 +486,14 @@ def _told_de(m: Mention, first: int, words: tuple[str, ...]) -> int | None:
 _SIZE_ZH = frozenset({"大", "小", "胖", "瘦", "大个子", "高大"})  # a size said between 的 and the pet it names
 
 
+def _then_did(after: tuple[str, int, int], end: int, words: tuple[str, ...]) -> bool:
+    """The fragment ``after`` one that only names people (ending at ``end``) is their deed: joined by a word of when
+    ("finally", "then") and a verb with whom it is done to right after it ("finally rescue her")."""
+    lead, s, e = after
+    return lead in _THEN_EN and s <= end + 1 and s + 1 < e and words[s + 1] in PRONOUN_OBJECT and words[s].isalpha() \
+        and words[s] not in STOP
+
+
 def _joined_object(start: int, end: int, mentions: list[Mention], tokens: Tokens, hits: list[Hit]) -> bool:
     """True for "… and her kittens out in the snow": an "and" fragment that starts with a person who
     does nothing (no verb follows the mention) is one more object of the clause before it."""
@@ -491,12 +507,17 @@ def _joined_object(start: int, end: int, mentions: list[Mention], tokens: Tokens
     after = mention.end
     if after >= end:
         return True
+    while after + 1 < end and words[after] in _THEN_EN:  # "and the firemen finally rescue her": its verb after
+        after += 1
     word = words[after]
     verb = word in BE or word in PRONOUN_SUBJECT or any(
         h.start == after and h.section in {"events", "actions"} for h in hits)
-    return not verb and not (word.endswith(("s", "ed")) and (word not in STOP or word in _STOP_VERBS))
+    said_to = after + 1 < end and words[after + 1] in PRONOUN_OBJECT and word.isalpha() and word not in STOP \
+        and word not in DET  # "and the firemen rescue her": a plural's verb, whom it is done to after it
+    return not verb and not said_to and not (word.endswith(("s", "ed")) and (word not in STOP or word in _STOP_VERBS))
 
 
+_THEN_EN = frozenset({"finally", "soon", "then", "quickly", "bravely", "kindly", "eventually", "later", "carefully"})
 _STOP_VERBS = {"gets", "makes", "has", "does"}  # "… and her father makes her return it": a doing, said plainly
 
 

@@ -197,7 +197,8 @@ def _doer_before(words: Sequence[str], k: int, done: int, covered: set[int], pet
     end = _before_adverbs(words, k)
     place = next((j for j in range(max(0, end - 5), end) if words[j] in _WHERE), None)  # 在码头, 从河里
     held = next((j for j in range(max(0, end - 8), end) if words[j] == "把"
-                 and any(j < p.start < end for p in pets)), None)  # 消防员把小猫从火场里救了出来: the pet after 把
+                 and (any(j < p.start < end for p in pets) or words[j + 1] in _IT and any(p.start < j for p in pets))),
+                None)  # 消防员把小猫从火场里救了出来: the pet after 把; 小猫被困在树上，消防员把它救了下来: a pet said before
     ends = [end, *([place] if place is not None else []), *([held] if held is not None else [])]
     for e in ends:
         found = _role_ending(words, e, covered)
@@ -218,6 +219,9 @@ def _doer_before(words: Sequence[str], k: int, done: int, covered: set[int], pet
                 words, done, stop) and any(p.start < begins for p in pets)):
             return start, e, job, word, role, False  # 老渔夫在码头捡到一只发抖的小猫; 小狗被车撞了，后来兽医救活了它
     return None
+
+
+_IT = frozenset({"它", "它们"})
 
 
 def _it_after(words: Sequence[str], done: int, stop: int) -> bool:

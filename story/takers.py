@@ -317,14 +317,24 @@ def _clause_pet(people: list[Person], at: int, words: tuple[str, ...]) -> Person
     return next((p for p in people if at <= p.start < stop and (p.species or p.breed)), None)
 
 
+_PRONOUNS_EN = frozenset({"her", "him", "it", "them"})
+
+
+def _pet_said(people: list[Person], k: int, words: tuple[str, ...]) -> bool:
+    """The kindness at ``k`` is done to a pet said before by a pronoun right after its verb ("a cat is trapped in a
+    tree and the firemen rescue her", "and a firefighter gets her down"): a pet named before it."""
+    return k + 1 < len(words) and words[k + 1] in _PRONOUNS_EN and any(
+        (p.species or p.breed) and p.start < k for p in people)
+
+
 def _meeter_before(tokens: Tokens, hits: list[Hit], k: int, covered: set[int], people: list[Person]
                    ) -> tuple[int, int, str | None, str, bool, str] | None:
     """The role said right before an English kindness phrase at ``k`` done to a pet named after it in its clause ("an
     old fisherman finds a shivering puppy", "a nurse feeds the stray cat"): (start, end, job, words, False, role)."""
     words = tokens.words
     met = meeting_end(words, k)
-    if met is None or k == 0 or _clause_pet(people, k + 1, words) is None:  # "pulls a kitten out": inside it
-        return None
+    if met is None or k == 0 or _clause_pet(people, k + 1, words) is None and not _pet_said(people, k, words):
+        return None  # "pulls a kitten out": inside it
     end = k
     while end > 0 and words[end - 1] in _BETWEEN_EN:
         end -= 1

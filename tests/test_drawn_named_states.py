@@ -64,7 +64,8 @@ def test_the_pet_trapped_in_a_fire_is_drawn_in_it_until_its_rescue(premise: str,
 
 def test_a_fire_nobody_is_trapped_in_draws_nobody_in_it() -> None:
     assert trapped_in("a firefighter dog puts out a fire at the bakery") is None
-    assert trapped_in("a kitten gets stuck in a tree") is None  # no danger of the list
+    assert trapped_in("a kitten gets stuck in a cardboard box") is None  # no danger of the list (a tree now is one:
+    # tests/test_story_active_rescue.py)
     scene = Scene.model_validate(_scene("street", [{"id": "hero", "action": "stand"}],
                                         narration="Max watches the fire from across the street.",
                                         props=["burning house"]))

@@ -396,9 +396,11 @@ def _in_it(st: Staged, danger: str, facing: int) -> Staged:
     """One in a danger (``story.dangers``): in the ice hole, the well, the net, the snow or the water to its chest,
     or trapped in the fire, flames round it, sooty (the danger's marks), paws up, crying, turned to ``facing``."""
     drawn_as, marks = in_drawing(danger)
-    return replace(st, turned=True, facing=facing, motion="idle", drawn_as=drawn_as, pose=replace(
-        st.pose, arms="up", legs="still", lean=0.0, expression="crying", holding=None, rig=None, motion="still",
-        marks=marks))
+    pose = replace(st.pose, arms="up", legs="still", lean=0.0, expression="crying", holding=None, rig=None,
+                   motion="still", marks=marks)
+    if danger == "tree":  # up the tree: lifted on its trunk, clinging
+        pose = replace(pose, action="climb")
+    return replace(st, turned=True, facing=facing, motion="idle", drawn_as=drawn_as, pose=pose)
 
 
 def _rescue(scene: Scene, staged: list[Staged], cast: list[str] | None, premise: str, young: Mapping[str, int],
@@ -449,9 +451,11 @@ def _rescue(scene: Scene, staged: list[Staged], cast: list[str] | None, premise:
     x = min(0.86, max(0.14, s0.x + _REACH_GAP * face))
     if abs(x - s0.x) < _REACH_GAP * 0.9:  # no room on that side: reach the other way
         face, x = -face, s0.x - _REACH_GAP * face
-    out[r] = replace(rescuer, facing=face, turned=True, away=False, motion="idle", drawn_as=d["rescuer"],
-                     pose=replace(rescuer.pose, arms="reach", legs="still", lean=14.0, expression="determined",
-                                  holding=None, rig=None, motion="still", marks=()))
+    pose = replace(rescuer.pose, arms="reach", legs="still", lean=14.0, expression="determined", holding=None,
+                   rig=None, motion="still", marks=())
+    if danger == "tree":  # up its ladder, reaching across to the one in the tree
+        pose = replace(pose, action="climb", marks=("ladder",), lean=0.0)
+    out[r] = replace(rescuer, facing=face, turned=True, away=False, motion="idle", drawn_as=d["rescuer"], pose=pose)
     out[t] = _in_it(replace(them, slot=Slot(x, them.slot.feet, them.slot.height)), danger, -face)
     return out
 
