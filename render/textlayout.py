@@ -102,7 +102,7 @@ def _segmenter() -> Any:
 
 def story_words() -> set[str]:
     """The Chinese words the story writes as one (vocabulary, job titles, the bilingual nouns, names)."""
-    from story.arcs import common  # the writer's modules: only a Chinese layout reads them
+    from story.arcdata import common  # the writer's modules: only a Chinese layout reads them
     from story.telling import telling_data
 
     data = load_data()

@@ -1,4 +1,6 @@
-"""Story arcs as data (``story/data/arcs/*.json``) and the offline planner: analysis → arc → ``Plan``. Pure.
+"""The offline planner: analysis → arc → ``Plan``. Pure.
+
+The arcs are data (``story.arcdata``); which one tells a premise is ``story.arcchoice``'s.
 
 Each arc lists its triggers (analysis features such as ``events:lost_pet`` or ``traits:poor``), the
 roles it needs (invented when the premise has none), titles and beat slots; each slot has several
@@ -15,17 +17,16 @@ import math
 import random
 import re
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass, field, replace
-from functools import cache
+from dataclasses import dataclass, replace
 from typing import Any
 
 from story.analysis import breed_look
+from story.arcchoice import choose_arc, sacrifice_for
+from story.arcdata import Arc, arcs, common
 from story.buying import for_whom, goal_of, home_bought, school_goal
 from story.claims import Licence
 from story.clauses import Clause, clauses
-from story.clausewords import NEGATED
 from story.dangers import danger_of, hero_rescued, rescue_from, tells_rescue
-from story.datafiles import read_json
 from story.draws import aside
 from story.helping import added, help_pair, helper_place, together
 from story.jobs import dream_title
@@ -59,34 +60,6 @@ from story.text import HAN as _HAN
 from story.voyage import asked_again, legs
 from story.weave import fill, fits_scene, fits_weather, scene_of, weave
 from story.wish import wish_values
-
-ARC_IDS = ("rags_to_riches", "career_dream", "betrayal_comeback", "lost_and_found", "parent_sacrifice",
-           "underdog_revenge", "rivals_to_friends", "glow_up", "romance", "stolen_treasure", "rescue", "friendship",
-           "celebration", "big_match", "little_wonders", "family_bond", "getting_well", "payback", "reunion", "owning_up", "making_up",
-           "squabble", "remembrance", "loyal_wait", "taken_in", "kindness_repaid", "helping_paw", "family_change", "exam_day",
-           "true_heiress", "stand_in_bride", "banquet_reveal", "in_laws", "wife_returns", "second_chance",
-           "true_identity", "rebuild", "enemies_to_friends", "mentor", "contest", "saving_up", "last_wish", "first_day",
-           "space_trip", "time_travel", "pirates", "training", "cinderella", "windfall", "cast_out", "thief_caught",
-           "carry_to_care", "sacrifice_repaid")
-SLOTS = ("rival", "ally", "friend", "family")
-
-
-@dataclass(frozen=True)
-class Arc:
-    id: str
-    label: dict[str, str]
-    triggers: tuple[str, ...]
-    strong: tuple[str, ...]
-    needs: tuple[str, ...]
-    titles: dict[str, list[str]]
-    beats: tuple[dict[str, Any], ...]
-    by_kind: bool = False  # told only for its kind of story (story.kinds), never chosen by score
-    gone: tuple[str, ...] = ()  # the slots its story remembers (a grave visited): cast gone when invented
-    cues: tuple[str, ...] = ()  # words (``section:key``) that say a premise is this story, when scores tie
-    titles_left: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # titles said only where that one
-    # walked out (``fits_setting``'s ``left``): "The Door He Closed" never where the hero's wife left him
-    seasons: tuple[str, ...] = ()  # the weathers its own story brings, lexicon keys (a loyal wait's years: the snow)
-
 
 # a clause of teaching done to the hero ("is coached by", 被…训练) or of the hero learning from another ("learns
 # karate from", 跟着老师傅学, 拜…为师): the hero is the pupil, the other the master
@@ -125,141 +98,6 @@ def pupil_told(arc: Arc) -> Arc:
             return {k: (v if k == "id" else swap(v)) for k, v in value.items()}
         return value
     return replace(arc, beats=tuple(swap(b) for b in arc.beats), titles=swap(arc.titles))
-
-
-def _read(name: str) -> dict[str, Any]:
-    data: dict[str, Any] = read_json(f"arcs/{name}.json")
-    return data
-
-
-@cache
-def arcs() -> dict[str, Arc]:
-    out = {}
-    for arc_id in ARC_IDS:
-        d = _read(arc_id)
-        out[arc_id] = Arc(d["id"], d["label"], tuple(d["triggers"]), tuple(d.get("strong", ())), tuple(d["needs"]),
-                          d["titles"], tuple(d["beats"]), bool(d.get("by_kind")), tuple(d.get("gone", ())),
-                          tuple(d.get("cues", ())), d.get("titles_left", {}),
-                          tuple(d.get("seasons", ())))
-    return out
-
-
-@cache
-def common() -> dict[str, Any]:
-    return _read("common")
-
-
-def features(analysis: Analysis) -> set[str]:
-    """The analysis as ``section:key`` features the arcs' triggers name."""
-    out = {f"events:{k}" for k in [*analysis.wrongs, *analysis.goals, *analysis.outcomes]}
-    hero = analysis.cast[0].key
-    if any(p.of == hero and p.victim == hero and p.does_wrong and not p.own_wrong for p in analysis.cast[1:]):
-        out.add("events:betray")  # "his partner takes his food truck": the hero's own friend or kin wrongs it
-    for p in analysis.cast:
-        out |= {f"traits:{t}" for t in p.traits}
-        if p.relation:
-            out.add(f"relations:{p.relation}")
-    for job in (analysis.job, analysis.dream):
-        if job:
-            out.add(f"jobs:{job}")
-    if "events:sacrifice" in out and not _sacrifice_for(analysis):
-        out = (out - {"events:sacrifice"}) | {"events:work_hard"}  # saving up for its own goal
-    return out
-
-
-def _sacrifice_for(analysis: Analysis) -> bool:
-    """The premise names the one a sacrifice is for ("works three jobs for his kittens", 省吃俭用供孩子上学):
-    a family relation in the cast, or a family word (spine.json ``sacrifice_for``); "saves every coin and
-    buys a house" names no one, and is saving up."""
-    roles = lexicon().data["relations"]
-    if any(p.relation and roles.get(p.relation, {}).get("role") == "family" for p in analysis.cast):
-        return True
-    words = spine_data()["sacrifice_for"]
-    text = analysis.premise.lower()
-    return any(re.search(rf"\b{w}\b", text) for w in words["en"]) or any(w in text for w in words["zh"])
-
-
-def arc_scores(analysis: Analysis) -> dict[str, int]:
-    have = features(analysis)
-    scores = {}
-    for arc in (a for a in arcs().values() if not a.by_kind):
-        score = sum(1 for t in arc.triggers if t in have) + sum(3 for t in arc.strong if t in have)
-        scores[arc.id] = score
-    if analysis.dream:
-        scores["career_dream"] += 3
-    if not asks_money(analysis, have):  # "the rich poodles who laughed at him end up stunned": a rich mocker is no
-        # wish for riches; the hero's rise from rags is told only where the premise speaks of money, else the
-        # mockers' comeback is the underdog's (no coin thrown, no fortune)
-        scores["underdog_revenge"] = max(scores["underdog_revenge"], scores["rags_to_riches"])
-        scores["rags_to_riches"] = 0
-    rival = analysis.person(analysis.wrongdoer) if analysis.wrongdoer else None
-    if "betray" in analysis.wrongs and rival is not None and rival.does_wrong:
-        scores["betrayal_comeback"] += 3  # "… open a bakery, but the partner runs off with the money": the betrayal
-    return scores
-
-
-# the words that speak of money (a rags-to-riches cue, or a prop of money): a rich mocker alone speaks of none
-_MONEY = frozenset({"events:get_rich", "traits:poor", "props:money", "props:piggy_bank", "places:mansion",
-                    "jobs:window_cleaner", "jobs:construction", "jobs:cleaner", "jobs:delivery", "jobs:street_vendor"})
-
-
-def asks_money(analysis: Analysis, have: set[str] | None = None) -> bool:
-    """The premise speaks of money: riches got or lacked, a humble job, money itself, a rich hero or a stray one (its
-    ``features``, ``have``, and the vocabulary words it says); a villain's "rich" alone ("the rich poodles who
-    laughed at him") asks for no fortune."""
-    have = features(analysis) if have is None else have
-    said = {f"{h.section}:{h.key}" for h in lexicon().find(analysis.premise)}
-    return bool((have | said) & _MONEY) or "rich" in analysis.hero.traits or bool(_RAGS.search(analysis.premise))
-
-
-_RAGS = re.compile(r"\b(?:stray|homeless|beggar|begging for food|street (?:cat|dog|kitten|puppy))\b|流浪|乞丐|讨饭",
-                   re.IGNORECASE)  # a pet of the street: rags its story may rise from
-
-
-def choose_arc(analysis: Analysis, seed: int) -> str:
-    """The arc of the premise's kind of story (``story.kinds``: a romance, a theft, a rescue…); else the
-    best-scoring arc; arcs that tie are told apart by what the premise says last of them (``told_last``:
-    "bullied at school until he wins the singing contest" is a contest won), then by the seed. A premise
-    with no story words gets a career dream when it names a job, else one of the underdog shapes."""
-    kind = story_kind(analysis)
-    if kind.arc is not None:  # a romance, a rescue, a theft…: its own arc, whatever else scores
-        return kind.arc
-    scores = arc_scores(analysis)
-    best = max(scores.values())
-    rng = random.Random(f"arc\x00{analysis.premise}\x00{seed}")
-    if best == 0:
-        job = analysis.dream or analysis.job
-        if job and lexicon().entry("jobs", job).get("dream"):
-            return "career_dream"
-        return rng.choice(told_last(analysis, ["rags_to_riches", "underdog_revenge", "glow_up", "rivals_to_friends"]))
-    return rng.choice(told_last(analysis, sorted(a for a, s in scores.items() if s == best)))
-
-
-
-
-def said_at(analysis: Analysis) -> dict[str, int]:
-    """Where the premise last says each vocabulary word (``section:key`` → character offset), a word it
-    denies aside ("never forgives him"): its own words, or the word its job was read as (magician → pop star)."""
-    premise = analysis.premise
-    out: dict[str, int] = {}
-    for h in lexicon().find(premise):
-        if not NEGATED.search(premise[:h.pos]):
-            out[f"{h.section}:{h.key}"] = max(out.get(f"{h.section}:{h.key}", -1), h.pos)
-    for key, surface in analysis.surfaces.items():
-        at = premise.lower().rfind(surface.lower())
-        if at >= 0 and key not in out and not NEGATED.search(premise[:at]):
-            out[key] = at
-    return out
-
-
-def told_last(analysis: Analysis, tied: list[str]) -> list[str]:
-    """Of arcs that score alike, those whose cues (``story/data/arcs/*.json``: a contest for the career
-    dream, riches for rags to riches, a boss for the underdog's revenge) the premise says last: where a
-    premise ends is the story it is. All of them when it says none."""
-    at = said_at(analysis)
-    last = {a: max((at.get(c, -1) for c in arcs()[a].cues), default=-1) for a in tied}
-    most = max(last.values(), default=-1)
-    return tied if most < 0 else [a for a in tied if last[a] == most]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1171,7 +1009,7 @@ def _implies_another(analysis: Analysis) -> bool:
     fall in love", 奶奶猫…供孙子读书): the arc's part is cast; a pet alone ("a husky loses his ball")
     gets nobody invented."""
     events = {*analysis.wrongs, *analysis.goals, *analysis.outcomes}
-    if not _sacrifice_for(analysis):
+    if not sacrifice_for(analysis):
         events.discard("sacrifice")  # "saves every coin and buys a house": saving up, alone
     if events & _TWO_SIDED == {"mock"} and not re.search(r"\btwo\b|两|俩", analysis.premise) and mocked_by_many(analysis):
         return False  # 被大家嘲笑, "everyone laughs at him": the mockers are a crowd, no one pet invented for them

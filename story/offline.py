@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from petreel.errors import BadPremise
 from petreel.i18n import t
-from story.arcs import choose_arc, plan_with_asks
+from story.arcchoice import choose_arc
+from story.arcs import plan_with_asks
 from story.expand import expand_plan
 from story.lexicon import lexicon
 from story.plan import Plan, Substitution

@@ -17,7 +17,7 @@ import re
 from pydantic import ValidationError
 
 from petreel.errors import ScriptError
-from story.arcs import common
+from story.arcdata import common
 from story.premise import analyse
 from story.script import Script
 from story.styles import CHARACTER_STYLES

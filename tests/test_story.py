@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from petreel.errors import BadPremise, UnknownStyle
-from story.arcs import ARC_IDS, arc_scores, choose_arc
+from story.arcchoice import arc_scores, choose_arc
+from story.arcdata import ARC_IDS
 from story.offline import recast, validate_premise, write_offline, write_story
 from story.plan import Plan
 from story.premise import analyse, hero_style, understood_line

@@ -60,7 +60,7 @@ def test_the_one_left_cries_and_the_new_love_leaves_with_the_cheater(premise: st
 
 def test_a_partner_seen_dating_another_in_chinese_is_the_betrayal() -> None:
     """泰迪发现女朋友偷偷和一只有钱的哈士奇约会: its girlfriend (said with no 的) cheats: the rival, told as a betrayal."""
-    from story.arcs import choose_arc
+    from story.arcchoice import choose_arc
     a = analyse("泰迪发现女朋友偷偷和一只有钱的哈士奇约会，他伤心地离开了，后来成了老板")
     assert next(p for p in a.cast if p.role == "rival").relation == "girlfriend"
     assert choose_arc(a, 1) == "wife_returns"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from story.arcs import choose_arc
+from story.arcchoice import choose_arc
 from story.kinds import home_goal, story_kind
 from story.offline import write_story
 from story.premise import analyse

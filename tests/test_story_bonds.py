@@ -10,7 +10,8 @@ import re
 
 import pytest
 
-from story.arcs import arcs, choose_arc
+from story.arcchoice import choose_arc
+from story.arcdata import arcs
 from story.claims import Licence
 from story.kinds import story_kind
 from story.offline import write_story

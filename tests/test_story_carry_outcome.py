@@ -13,7 +13,7 @@ import re
 import pytest
 
 from render.painter.staging import stage_scene
-from story.arcs import asks_money, choose_arc
+from story.arcchoice import asks_money, choose_arc
 from story.clauses import clauses
 from story.kinds import story_kind
 from story.offline import write_story

@@ -13,7 +13,7 @@ import pytest
 
 from render.painter.looks import resolve_look
 from story.analysis import breed_look
-from story.arcs import choose_arc
+from story.arcchoice import choose_arc
 from story.offline import write_story
 from story.premise import analyse
 

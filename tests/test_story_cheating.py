@@ -3,7 +3,7 @@ with stands on the rival's side; and the premise is told as a betrayal and a com
 arc: cast out, crying, rising, the cheater's regret), never as a romance or a plain career dream."""
 import pytest
 
-from story.arcs import choose_arc
+from story.arcchoice import choose_arc
 from story.offline import write_story
 from story.premise import analyse
 

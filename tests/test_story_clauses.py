@@ -248,7 +248,7 @@ def test_a_chinese_noun_holding_a_verb_stages_no_such_action() -> None:
 
 def test_a_first_clause_that_says_its_own_time_or_weather_gets_no_other_opener() -> None:
     """"一个下雨的傍晚，小黑猫咪咪在雪夜里发抖" said a rainy evening before the premise's snowy night."""
-    from story.arcs import common
+    from story.arcdata import common
 
     for seed in range(4):
         for premise, lang, told in (("小黑猫在雪夜里发抖，被好心的金毛收养，长大后成了消防员", "zh", "在雪夜里发抖"),

@@ -7,7 +7,8 @@ from typing import Any, get_args
 
 import pytest
 
-from story.arcs import ARC_IDS, DEEDS, SLOTS, _read, arcs, common
+from story.arcdata import ARC_IDS, SLOTS, _read, arcs, common
+from story.arcs import DEEDS
 from story.dangers import DANGERS
 from story.lexicon import SECTIONS, load_data
 from story.plan import ROLES, staging

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from story.arcs import choose_arc
+from story.arcchoice import choose_arc
 from story.clauses import clauses
 from story.offline import write_story
 from story.premise import analyse

@@ -10,7 +10,8 @@ import re
 
 import pytest
 
-from story.arcs import _read, choose_arc
+from story.arcchoice import choose_arc
+from story.arcdata import _read
 from story.offline import write_story
 from story.premise import analyse
 from story.script import Script

@@ -9,7 +9,8 @@ import re
 
 import pytest
 
-from story.arcs import ARC_IDS, arcs, choose_arc
+from story.arcchoice import choose_arc
+from story.arcdata import ARC_IDS, arcs
 from story.kinds import STRIVING_POOLS, kinds_data, story_kind
 from story.lexicon import lexicon
 from story.offline import write_story

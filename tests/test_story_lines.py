@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from story.arcs import choose_arc
+from story.arcchoice import choose_arc
 from story.expand import _zh_words
 from story.kinds import story_kind
 from story.offline import write_offline

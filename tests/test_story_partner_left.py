@@ -5,7 +5,8 @@ is the husky's), the one asked to fix the car does the fixing while the ex plead
 hero is the one who walked out."""
 import pytest
 
-from story.arcs import arcs, fits_setting
+from story.arcdata import arcs
+from story.arcs import fits_setting
 from story.clauses import clauses
 from story.hints import openings
 from story.offline import write_offline

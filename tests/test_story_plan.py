@@ -289,7 +289,8 @@ def test_the_premises_events_are_told_in_its_order(premise: str, lang: str) -> N
 def test_a_name_that_names_a_colour_goes_only_to_a_pet_of_that_colour() -> None:
     """A white cat called 煤球 (coal) or 橘子 (orange), a corgi called 二哈 (husky) tell a muted viewer
     the wrong pet; the draw is the same, so the rest of the script does not change."""
-    from story.arcs import _name_fits, common
+    from story.arcdata import common
+    from story.arcs import _name_fits
     from story.offline import write_story
 
     hinted = common()["name_looks"]

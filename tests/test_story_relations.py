@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from story.arcs import common
+from story.arcdata import common
 from story.names import species_of_name
 from story.offline import write_story
 from story.premise import analyse, hero_style

@@ -9,7 +9,8 @@ import re
 
 import pytest
 
-from story.arcs import arcs, choose_arc
+from story.arcchoice import choose_arc
+from story.arcdata import arcs
 from story.kinds import story_kind
 from story.offline import write_story
 from story.premise import analyse

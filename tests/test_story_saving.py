@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from story.arcs import choose_arc
+from story.arcchoice import choose_arc
 from story.buying import bought_told, for_whom, goal_of
 from story.clauses import clauses
 from story.offline import write_story

@@ -10,7 +10,7 @@ from functools import cache
 
 import pytest
 
-from story.arcs import arcs
+from story.arcdata import arcs
 from story.offline import Written, write_story
 
 _LEFT = "a lonely old dog is left at the shelter by his family; a little girl adopts him and he becomes a hero " \

@@ -9,7 +9,8 @@ import re
 
 import pytest
 
-from story.arcs import arc_scores, choose_arc, plan_story
+from story.arcchoice import arc_scores, choose_arc
+from story.arcs import plan_story
 from story.kinds import story_kind
 from story.offline import write_story
 from story.premise import analyse
@@ -199,7 +200,7 @@ def _strings(node: object) -> list[str]:
 def test_no_line_of_the_arcs_or_pools_reads_a_body_or_a_crowd_as_a_home() -> None:
     """"ears flat" is no flat to live in, "the room goes quiet" no bedroom: a line or note that said it
     moved its scene to a home (the owning-up told at home, the underdog's stand in a bedroom)."""
-    from story.arcs import ARC_IDS, _read
+    from story.arcdata import ARC_IDS, _read
     from story.datafiles import read_json
     from story.lexicon import lexicon
 

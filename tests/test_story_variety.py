@@ -92,7 +92,7 @@ def test_an_arc_line_names_only_its_own_story_s_weather() -> None:
     grind "through rain and wind"), but for the seasons its own story brings (a loyal wait's years of snow), the
     legs of its trip (the time trip's flash of lightning) and, for a rescue's line of one danger (said only where
     the premise names it: ``story.dangers``), the weather that danger's own word names (the snow, a flood's rain)."""
-    from story.arcs import ARC_IDS, arcs
+    from story.arcdata import ARC_IDS, arcs
     from story.voyage import legs
 
     said = []

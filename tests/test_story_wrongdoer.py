@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import pytest
 
-from story.arcs import choose_arc
+from story.arcchoice import choose_arc
 from story.kinds import story_kind
 from story.offline import write_story
 from story.premise import analyse
