@@ -292,12 +292,27 @@ def school_goal(text: str) -> tuple[int, int] | None:
     return (m.start(), m.end()) if m else None
 
 
+# a child sent to school by the hero's work ("works nights at a noodle stall to send her kitten to school",
+# 每天晚上在面摊打工供小猫上学): the school is where the child goes, not where the hero works
+SENT_TO_SCHOOL = re.compile(r"\bsend(?:s|ing)? (?:(?:his|her|their|its|my|the|a) )?(?:[a-z'’]+ ){0,3}?to "
+                            r"(?:school|college|university)\b|供(?:[^，,。；;！!？?]{0,8}?)(?:上学|读书|念书|上大学|读大学)",
+                            re.IGNORECASE)
+
+
+def sent_to_school(hits: Sequence[Hit], text: str) -> list[Hit]:
+    """``hits`` (found in ``text``) without the places said as where a child is sent to school (``SENT_TO_SCHOOL``)."""
+    spans = [(m.start(), m.end()) for m in SENT_TO_SCHOOL.finditer(text)]
+    return [h for h in hits if not (h.section == "places" and any(a <= h.pos < b for a, b in spans))]
+
+
 def not_in_goal(hits: list[Hit], text: str) -> list[Hit]:
-    """``hits`` without the jobs and places said inside a saving for college (``school_goal``): "delivers pizza to
-    save for college" is no student's, and is not done at the college."""
-    goal = school_goal(text)
-    return hits if goal is None else [h for h in hits if not (h.section in {"jobs", "places"}
-                                                              and goal[0] <= h.pos < goal[1])]
+    """``hits`` without the jobs and places said inside a saving for college (``school_goal``) or a child's schooling
+    the hero works for (``SENT_TO_SCHOOL``): "delivers pizza to save for college" is no student's, and is not done at
+    the college; "works at a noodle stall to send her kitten to school" is done at the stall."""
+    spans = [g for g in [school_goal(text)] if g is not None]
+    spans += [(m.start(), m.end()) for m in SENT_TO_SCHOOL.finditer(text)]
+    return hits if not spans else [h for h in hits if not (h.section in {"jobs", "places"}
+                                                           and any(a <= h.pos < b for a, b in spans))]
 
 
 def goal_of(text: str) -> tuple[str, int] | None:

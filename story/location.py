@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from story.buying import sent_to_school
 from story.lexicon import Hit, lexicon
 from story.plan import Substitution, staging
 
@@ -57,7 +58,7 @@ def scene_location(visual: str, seen: Sequence[Hit], hits: Sequence[Hit], before
     lex, stage = lexicon(), staging()
     subs: list[Substitution] = []
     outdoor = [h for h in hits if h.section == "props" and h.key in stage["prop_places"]]
-    places = [h for h in seen if h.section == "places" and not any(h.surface in o.surface for o in outdoor)
+    places = [h for h in sent_to_school(seen, visual) if h.section == "places" and not any(h.surface in o.surface for o in outdoor)
               and not any(o in seen and _yields(str(lex.entry("places", h.key)["location"]),
                                                 str(stage["prop_places"][o.key])) for o in outdoor)]
     # 2. The place, in the order of the module's list.
