@@ -11,9 +11,9 @@ import pytest
 
 from story.clauses import clauses
 from story.dangers import danger_of, hero_rescuers, tells_rescue, trapped_in
-from story.drawings import own_drawings, rescued_at
 from story.offline import write_story
 from story.premise import analyse
+from tests.rescues import drawn_scenes
 
 TREE = [
     "a cat is trapped in a tree and the firemen rescue her",
@@ -24,14 +24,6 @@ TREE = [
     "小猫被困在树上，消防员把它救了下来",
 ]
 
-
-def _drawn(premise: str, seed: int) -> list[dict[str, str]]:
-    script = write_story(premise, None, "zh" if any("\u4e00" <= c <= "\u9fff" for c in premise) else "en",
-                         seed).script
-    cast = [c.id for c in script.characters]
-    at = rescued_at(script)
-    return [own_drawings(scene, cast, script.premise, at is not None and n < at)
-            for n, scene in enumerate(script.scenes)]
 
 
 @pytest.mark.parametrize("premise", [*TREE, "a puppy falls into a well and a firefighter pulls him out",
@@ -47,7 +39,7 @@ def test_the_rescuer_named_after_the_pet_is_cast_in_its_job_and_rescues_it(premi
 @pytest.mark.parametrize("premise", TREE)
 def test_the_pet_is_drawn_up_the_tree_and_the_rescuer_up_its_ladder(premise: str) -> None:
     assert trapped_in(premise) == "tree"
-    drawn = [d for d in _drawn(premise, 1) if d]
+    drawn = [d for d in drawn_scenes(premise, 1) if d]
     assert {"hero": "in tree"} in drawn
     assert {"firefighter": "climb to tree", "hero": "in tree"} in drawn
 

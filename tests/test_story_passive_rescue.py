@@ -10,27 +10,19 @@ from __future__ import annotations
 import pytest
 
 from render.painter.persona import dress, personas
-from story.drawings import own_drawings, rescued_at
 from story.offline import write_story
 from story.premise import analyse, understood_line
 from story.venues import places_drawn
+from tests.rescues import drawn_scenes
 
 HUSKY = ("a shy husky puppy is pulled out of a flooded river by a kind old farmer, and years later the grown husky "
          "carries the farmer out of his burning barn")
 
 
-def _drawn(premise: str, seed: int) -> list[dict[str, str]]:
-    script = write_story(premise, None, "zh" if any("\u4e00" <= c <= "\u9fff" for c in premise) else "en",
-                         seed).script
-    cast = [c.id for c in script.characters]
-    at = rescued_at(script)
-    return [own_drawings(scene, cast, script.premise, at is not None and n < at)
-            for n, scene in enumerate(script.scenes)]
-
 
 @pytest.mark.parametrize("seed", [1, 5])
 def test_the_farmer_pulls_the_puppy_out_of_the_flood_and_the_husky_carries_him_out_of_the_fire(seed: int) -> None:
-    drawn = [d for d in _drawn(HUSKY, seed) if d]
+    drawn = [d for d in drawn_scenes(HUSKY, seed) if d]
     assert {"farmer": "pull from flood", "hero": "in floodwater"} in drawn
     assert {"hero": "carry from fire", "farmer": "carried from fire"} in drawn
     first = next(d for d in drawn)
@@ -54,12 +46,12 @@ def test_the_rescuer_after_by_is_no_job_of_the_pet() -> None:
 def test_a_pet_rescued_by_a_role_is_drawn_saved_by_it(premise: str, rescuer: str, rescuer_drawn: str,
                                                        saved_drawn: str) -> None:
     assert rescuer in [p.key for p in analyse(premise).cast]
-    drawn = [d for d in _drawn(premise, 1) if rescuer in d]
+    drawn = [d for d in drawn_scenes(premise, 1) if rescuer in d]
     assert drawn and all(d == {rescuer: rescuer_drawn, "hero": saved_drawn} for d in drawn)
 
 
 def test_the_hero_who_rescues_after_by_stays_the_rescuer() -> None:
-    drawn = [d for d in _drawn("a husky pulls his owner out of an ice hole on a frozen lake", 1) if d]
+    drawn = [d for d in drawn_scenes("a husky pulls his owner out of an ice hole on a frozen lake", 1) if d]
     assert drawn and drawn[0] == {"hero": "pull from ice", "owner": "in ice hole"}
 
 
@@ -113,7 +105,7 @@ def test_by_the_passing_grandpa_is_one_clause() -> None:
 
 
 def test_before_the_fisherman_pulls_it_out_the_puppy_is_in_the_ice_hole() -> None:
-    drawn = _drawn("a puppy falls through the ice on a frozen lake and is pulled out by a fisherman", 1)
+    drawn = drawn_scenes("a puppy falls through the ice on a frozen lake and is pulled out by a fisherman", 1)
     before = [d for d in drawn if d and "pull from ice" not in d.values()]
     assert before and all(d == {"hero": "in ice hole"} for d in before)
 
@@ -136,6 +128,6 @@ def test_the_flooded_river_is_drawn_as_a_river_and_the_ice_hole_on_a_frozen_lake
     assert all(kind == "river" for loc, kind in drawn if loc == "lake") and any(loc == "lake" for loc, _ in drawn)
     ice = write_story("小狗掉进冰窟窿，被路过的老爷爷救了上来", None, "zh", 1).script
     assert {f.kind if f else None for f in places_drawn(ice)} == {"frozen lake"}
-    drawn_ice = _drawn("小狗掉进冰窟窿，被路过的老爷爷救了上来", 1)
+    drawn_ice = drawn_scenes("小狗掉进冰窟窿，被路过的老爷爷救了上来", 1)
     assert {"grandpa": "pull from ice", "hero": "in ice hole"} in drawn_ice
     assert drawn_ice[1] == {"hero": "in ice hole"}  # fallen in, before the grandpa comes by
