@@ -299,9 +299,14 @@ SENT_TO_SCHOOL = re.compile(r"\bsend(?:s|ing)? (?:(?:his|her|their|its|my|the|a)
                             re.IGNORECASE)
 
 
+def _sent_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` says a child sent to school (``SENT_TO_SCHOOL``), as spans."""
+    return [(m.start(), m.end()) for m in SENT_TO_SCHOOL.finditer(text)]
+
+
 def sent_to_school(hits: Sequence[Hit], text: str) -> list[Hit]:
     """``hits`` (found in ``text``) without the places said as where a child is sent to school (``SENT_TO_SCHOOL``)."""
-    spans = [(m.start(), m.end()) for m in SENT_TO_SCHOOL.finditer(text)]
+    spans = _sent_spans(text)
     return [h for h in hits if not (h.section == "places" and any(a <= h.pos < b for a, b in spans))]
 
 
@@ -310,7 +315,7 @@ def not_in_goal(hits: list[Hit], text: str) -> list[Hit]:
     the hero works for (``SENT_TO_SCHOOL``): "delivers pizza to save for college" is no student's, and is not done at
     the college; "works at a noodle stall to send her kitten to school" is done at the stall."""
     spans = [g for g in [school_goal(text)] if g is not None]
-    spans += [(m.start(), m.end()) for m in SENT_TO_SCHOOL.finditer(text)]
+    spans += _sent_spans(text)
     return hits if not spans else [h for h in hits if not (h.section in {"jobs", "places"}
                                                            and any(a <= h.pos < b for a, b in spans))]
 
