@@ -370,22 +370,33 @@ def _showroom(c: Canvas, banner: str) -> None:
         c.line([(cx - 0.02, 0.44), (cx + 0.02, 0.44)], (200, 40, 50), 0.6)
 
 
+def _blocks(c: Canvas, blocks: tuple[tuple[float, float, float, tuple[int, int, int]], ...], glass: tuple[int, int, int],
+            *, inset: float, until: float, window: tuple[float, float], pitch: tuple[float, float],
+            balconies: bool = False) -> None:
+    """City or apartment blocks behind a street: each ``(x0, x1, top, colour)`` standing from ``top`` to the pavement,
+    rows of ``window``-sized (width, height) panes of ``glass`` from ``inset`` in, ``pitch`` (across, down) apart
+    down to ``until``, each on a white balcony where ``balconies``."""
+    (w, h), (dx, dy) = window, pitch
+    for x0, x1, top, col in blocks:
+        c.rect(x0, top, x1, 0.56, col)  # the blocks
+        y = top + 0.03
+        while y < until:
+            x = x0 + inset
+            while x < x1 - 0.04:
+                c.rect(x, y, x + w, y + h, glass)
+                if balconies:
+                    c.rect(x - 0.004, y + h, x + 0.054, y + 0.032, (250, 250, 250))  # its balcony
+                x += dx
+            y += dy
+
+
 def _compound(c: Canvas, banner: str) -> None:
     """A residential compound: tall apartment blocks with balconies behind a low wall, its gate (two pillars, the
     compound's name over them, a guard's booth, a striped barrier arm), trees and a paved path in."""
     c.sky((120, 186, 240), (212, 236, 250), 0.5)
     c.clouds(2, 0.02, 0.12)
-    for x0, x1, top, col in ((-0.1, 0.26, 0.1, (232, 214, 190)), (0.3, 0.7, 0.05, (214, 222, 234)),
-                             (0.74, 1.1, 0.12, (232, 214, 190))):
-        c.rect(x0, top, x1, 0.56, col)  # the blocks
-        y = top + 0.03
-        while y < 0.5:
-            x = x0 + 0.025
-            while x < x1 - 0.04:
-                c.rect(x, y, x + 0.05, y + 0.025, (150, 190, 222))
-                c.rect(x - 0.004, y + 0.025, x + 0.054, y + 0.032, (250, 250, 250))  # its balcony
-                x += 0.08
-            y += 0.05
+    _blocks(c, ((-0.1, 0.26, 0.1, (232, 214, 190)), (0.3, 0.7, 0.05, (214, 222, 234)), (0.74, 1.1, 0.12, (232, 214, 190))),
+            (150, 190, 222), inset=0.025, until=0.5, window=(0.05, 0.025), pitch=(0.08, 0.05), balconies=True)
     c.floor((176, 174, 170), (204, 202, 198), 0.56)
     c.rect(c.left, 0.5, 0.3, 0.57, (190, 110, 90))  # the low wall either side of the gate
     c.rect(0.7, 0.5, c.right, 0.57, (190, 110, 90))
@@ -550,16 +561,9 @@ def _subway(c: Canvas, banner: str) -> None:
     name board over the heads), railings either side of the dark stairwell, and the round sign on its post."""
     c.sky((132, 190, 236), (214, 234, 248), 0.5)
     c.clouds(2, 0.02, 0.12)
-    for x0, x1, top, col in ((-0.1, 0.2, 0.12, (196, 190, 206)), (0.16, 0.42, 0.06, (222, 214, 196)),
-                             (0.58, 0.84, 0.09, (206, 214, 226)), (0.8, 1.1, 0.14, (226, 206, 196))):
-        c.rect(x0, top, x1, 0.56, col)  # the blocks
-        y = top + 0.03
-        while y < 0.52:
-            x = x0 + 0.03
-            while x < x1 - 0.04:
-                c.rect(x, y, x + 0.04, y + 0.03, (160, 196, 226))
-                x += 0.07
-            y += 0.06
+    _blocks(c, ((-0.1, 0.2, 0.12, (196, 190, 206)), (0.16, 0.42, 0.06, (222, 214, 196)),
+                (0.58, 0.84, 0.09, (206, 214, 226)), (0.8, 1.1, 0.14, (226, 206, 196))),
+            (160, 196, 226), inset=0.03, until=0.52, window=(0.04, 0.03), pitch=(0.07, 0.06))
     c.floor((182, 180, 176), (208, 206, 202), 0.56)
     dark, metal, roof = (46, 50, 60), (150, 158, 170), (34, 96, 150)
     c.poly([(0.32, 0.56), (0.68, 0.56), (0.62, 0.44), (0.38, 0.44)], dark)  # the stairwell going down
