@@ -113,15 +113,13 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
             continue
         if h.section == "relations" and not chinese and _called_so(words, h.start, people):
             continue  # "is adopted by a kind old lady and calls her mom": what the pet calls her, no one more
-        if chinese and h.section in {"breeds", "species"} and whole_place_zh(words, h.start):
-            continue  # 全城的猫都来看橘猫的演出: the town's crowd (clauses.json outsiders), no pet of the cast
+        if names_no_pet(h, hits, tokens, masked, breaks, owns=owns):
+            continue  # 全城的猫, 后来成了救援犬, "he is the mall owner", 成了外卖公司的老板: no one more pet
         if h.section == "relations" and _verb_after_pet(h, heads[idx - 1] if idx else None, hits, chinese):
             continue  # "a bulldog bullies a retriever": what the bulldog does, not one more pet
         if h.section == "relations" and h.start > 0 and words[h.start - 1] in {
                 "become", "becomes", "became", "成为", "成了", "变成", "are", "were", "是"}:
             continue  # "become best friends", "are enemies", 是死对头: what they are to each other, not a pet
-        if h.section in {"breeds", "species", "relations"} and became(h, hits, words, masked):
-            continue  # 后来成了救援犬, "becomes a police dog", "becomes the CEO": what the pet became, not one more pet
         if h.section == "relations" and h.key in {"friend", "best_friend"} and not chinese and _sought(words, h.start):
             continue  # "to find a true friend", "want to be friends": what is longed for, not a pet
         if h.section == "relations" and h.key == "stranger" and (
@@ -133,10 +131,6 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
                     m.start == h.end + 2 and m.section in {"traits", "colours"} for m in hits) or nxt.start == h.end + 3
                     and words[h.end + 2] in _SIZE_ZH)):
             continue  # "邻居家的布偶猫", 邻居家的大狗: the neighbour is the pet's household, not one more pet
-        if h.section == "relations" and chinese and said_of_subject_zh(words, h.start, breaks):
-            continue  # "金毛其实是首富的儿子", "成了外卖公司的老板": who the pet is, not one more pet
-        if not chinese and not owns and said_of_subject_en(tokens, masked, h, hits, breaks):
-            continue  # "he is the mall owner", "she's a CEO", "the richest dog in the city": who the pet is
         person = Person(key="", role="other", side="neutral", pos=h.pos)
         span_start, span_end = h.start, h.end
         group = [h]
@@ -400,6 +394,23 @@ def _called_so(words: tuple[str, ...], start: int, people: list[Person]) -> bool
     "the puppy calls her mom", its own mother."""
     return start >= 2 and words[start - 2] in _CALLS and words[start - 1] in {"her", "him", "them"} and any(
         p.after_by and p.kind_by for p in people)
+
+
+def names_no_pet(head: Hit, hits: list[Hit], tokens: Tokens, text: str, breaks: set[int] | frozenset[int] = frozenset(),
+                 *, owns: bool = False) -> bool:
+    """The breed, species or relation word at ``head`` names no pet of the cast, by the words around it: a whole
+    place's crowd (全城的猫), what a pet became (后来成了导盲犬, "becomes the CEO") or is ("金毛其实是首富的儿子",
+    "he is the mall owner", "she's a CEO", "the richest dog in the city"). ``text`` is what ``tokens`` were read
+    from; ``breaks``: the token indices where a clause begins; ``owns``: the English word owns what follows ("the
+    boss's daughter"), so it is no one the subject is. The one test of both ``pets_from_heads`` and
+    ``story.mentions.find_mentions``."""
+    words = tokens.words
+    if head.section in {"breeds", "species", "relations"} and became(head, hits, words, text):
+        return True
+    if tokens.chinese:
+        return (head.section == "relations" and said_of_subject_zh(words, head.start, breaks)
+                or head.section in {"breeds", "species"} and whole_place_zh(words, head.start))
+    return not owns and said_of_subject_en(tokens, text, head, hits, breaks)
 
 
 def whole_place_zh(words: tuple[str, ...], start: int) -> bool:

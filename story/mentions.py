@@ -32,10 +32,9 @@ from story.clausewords import (
     verb_form,
     verb_like,
 )
-from story.heads import GROUP_NOUNS_EN, became, found_children, whole_place_zh
+from story.heads import GROUP_NOUNS_EN, found_children, names_no_pet
 from story.lexicon import Hit, Tokens, lexicon
 from story.others import WRONGDOERS_ZH
-from story.predicates import said_of_subject_en, said_of_subject_zh
 from story.premise import Analysis, Person, verb_of_many
 
 
@@ -50,12 +49,9 @@ def find_mentions(analysis: Analysis, tokens: Tokens, hits: list[Hit]) -> list[M
     """Every mention of a cast member: its head (breed, species, relation, job, name) widened over
     the article and describing words before it, the job and ``named X`` after it."""
     words = tokens.words
-    heads = [h for h in hits if h.section in PERSON_SECTIONS and not describes_thing(h, hits) and not (
-        h.section in {"breeds", "species", "relations"} and became(h, hits, words, analysis.premise)) and not (
-        not tokens.chinese and said_of_subject_en(tokens, analysis.premise, h, hits)) and not (
-        tokens.chinese and h.section == "relations" and said_of_subject_zh(words, h.start, set())) and not (
-        tokens.chinese and h.section in {"breeds", "species"} and whole_place_zh(words, h.start))]  # 全城的猫: a crowd  # 后来成了导盲犬,
-    # 成了大老板, "is the richest dog in the city", 原来她是董事长的妈妈: no one of the cast, what the pet became or is
+    heads = [h for h in hits if h.section in PERSON_SECTIONS and not describes_thing(h, hits)
+             and not names_no_pet(h, hits, tokens, analysis.premise)]  # 全城的猫: a crowd; 后来成了导盲犬, 成了大老板,
+    # "is the richest dog in the city", 原来她是董事长的妈妈: no one of the cast, what the pet became or is
     found = found_children(analysis.premise, tokens, heads)  # 找到了走失的小女孩: the child found, cast so
     heads = sorted([*heads, *found], key=lambda h: h.start) if found else heads
     # "the dog show": a place, no mention of a dog; "sells hot dogs", "a dog bed", "cat food": a thing, none either

@@ -21,7 +21,7 @@ _ADVERB_SHI = frozenset({"总是", "老是", "还是", "也是", "就是", "可�
                          "凡是", "真是", "更是", "都是"})
 
 
-def said_of_subject_zh(words: tuple[str, ...], start: int, breaks: set[int]) -> bool:
+def said_of_subject_zh(words: tuple[str, ...], start: int, breaks: set[int] | frozenset[int]) -> bool:
     """True when a Chinese relation word is said of the subject ("…是公司的新老板", "成了外卖公司的老板"):
     a 是/成了 a few words before it, with no punctuation between; or 当/做 right before it inside a clause
     (在面包店当学徒: the apprentice it serves as, no one more; 当主人回家时 opens a clause: "when")."""
