@@ -13,14 +13,12 @@ hero-side characters the arc does not use get cameo beats, so nobody the premise
 
 from __future__ import annotations
 
-import math
 import random
 import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from story.analysis import breed_look
 from story.arcchoice import choose_arc, sacrifice_for
 from story.arcdata import Arc, arcs, common
 from story.buying import for_whom, goal_of, home_bought, school_goal
@@ -33,6 +31,7 @@ from story.jobs import dream_title
 from story.kin import HOUSEHOLD, KIN, mate_of, relative, shares_look
 from story.kinds import mishap_moves_on, mishap_titles, says_kind, story_kind
 from story.lexicon import lexicon
+from story.looks import base_look, drawn_fur, full_look, hero_base_look, known_look, name_fits, style_fur
 from story.mockers import mocked_by_many
 from story.names import name_in
 from story.perils import peril_shown
@@ -50,7 +49,7 @@ from story.plan import (
     staging,
     voice_seconds,
 )
-from story.premise import Analysis, Person, Side, describe, hero_style
+from story.premise import Analysis, Person, Side, describe
 from story.repeats import unrepeated
 from story.spine import job_place, premise_beats
 from story.staged import Cast, action, cast_asks, premise_place
@@ -115,90 +114,6 @@ class Member:
     invented: bool
 
 
-# the least RGB distance between the hero's fur and a villain's chosen one: of its own species (a grey tabby
-# beside a ginger one: 113), of the other (a golden retriever beside a ginger cat: 54; a corgi: 23)
-CONTRAST = {True: 100.0, False: 50.0}
-
-
-def _base_look(person: Person, species: str, rng: random.Random, hero_style: str | None = None,
-               kin_look: str | None = None, hero_fur: tuple[int, int, int] | None = None,
-               pair: Sequence[tuple[tuple[int, int, int], str]] = ()) -> str:
-    """The pet's look before its traits: its breed's, its colour's, its relative's (``kin_look``: it looks
-    related), else a catalogue style of its species chosen by the seed; a villain's, or a person's a pet plays
-    (the little girl who adopts the kitten), told apart from the hero's fur as drawn (``hero_fur``, else its
-    style's); a partner who leaves and the one it leaves with told apart from each other and from the hero
-    (``pair``: the other one's fur and species, where known)."""
-    lex = lexicon()
-    if person.breed:
-        return breed_look(person.breed, person.colour)
-    if person.colour:
-        return f"a {lex.entry('colours', person.colour)['en'][0]} {species}"
-    options = [s for s in CHARACTER_STYLES.values() if s.species == species]
-    chosen = rng.choice(options)  # drawn even for kin, so every other choice stays as it was
-    if hero_style is not None and (person.side == "villain" or person.human or pair) and kin_look is None:
-        # a villain, or a person a pet plays (a little girl), told apart from the hero; a partner who leaves
-        # and its new love, from each other too (never the same white Persian twice)
-        hero = CHARACTER_STYLES[hero_style]
-        avoid = [(hero_fur or hero.fur, CONTRAST[hero.species == species])]
-        avoid += [(fur, CONTRAST[kind == species]) for fur, kind in pair]
-        apart = [s for s in options if all(math.dist(s.fur, fur) >= least for fur, least in avoid)] or [
-            max(options, key=lambda s: min(math.dist(s.fur, fur) for fur, _ in avoid))]
-        if chosen not in apart:  # the same draw, so every other choice stays as it was
-            chosen = apart[options.index(chosen) % len(apart)]
-    return kin_look or chosen.look
-
-
-def _look(person: Person, species: str, look: str, hero_alike: bool = False) -> str:
-    """``look`` with the premise's traits and a young pet's size words."""
-    lex = lexicon()
-    if person.traits:  # the premise's own words first: "a rich white cat …"
-        words = " ".join(str(lex.entry("traits", t)["en"][0]) for t in person.traits)
-        look = re.sub(r"^(an?) ", lambda m: f"a {words} ", look) if re.match(r"^an? ", look) else f"{words} {look}"
-        look = re.sub(r"\ba ([aeiou])", r"an \1", look)
-    extras = [str(lex.entry("traits", t)["look"]) for t in person.traits if lex.entry("traits", t).get("look")]
-    if person.relation == "bodyguard":
-        extras.append("in a black suit and earpiece")
-    if person.human:  # a person a pet plays, as the premise describes them: 盲人 (盲人奶奶) in dark glasses with a
-        blind = person.relation == "blind" or bool(_BLIND.search(person.words[0]))  # cane, 老奶奶 grey-whiskered
-        extras = [*(_PERSON_LOOKS["blind"] if blind else ()), *extras]
-        old = str(lex.entry("traits", "old")["look"])
-        if old not in extras and (person.relation in {"grandma", "grandpa"} or _OLD_PERSON.search(person.words[0])):
-            extras.append(old)
-    extras = list(dict.fromkeys(extras))  # "a blind old man": his dark glasses and cane said once
-    if extras and person.human and len(f"{look}, {', '.join(extras)}") > 120:
-        look = look.split(",")[0]  # a person's description kept whole: the coat said shorter
-    if extras:
-        look = f"{look}, {', '.join(extras)}"
-    return (look if hero_alike else _young(person, species, look))[:120]
-
-
-_OLD_PERSON = re.compile(r"\b(?:old|elderly|grandma|grandpa)\b|老|奶奶|爷爷|外婆|外公")
-_BLIND = re.compile(r"\bblind\b|盲|失明|瞎")
-_PERSON_LOOKS = {"blind": ("in dark glasses, with a cane",)}  # what a person's words say to the eye
-_YOUNG_WORDS = re.compile(r"\b(kittens?|pupp(?:y|ies)|pups?|cubs?|bab(?:y|ies))\b|猫崽|小奶猫|幼崽|宝宝|孩子")
-_ONE_WORDS = re.compile(r"\b(kitten|puppy|pup|cub|baby)\b")  # "his puppy": one, not a litter
-_PLURAL_WORDS = re.compile(r"\b(kittens|puppies|pups|cubs|babies)\b|们|一窝")
-
-
-def _young(person: Person, species: str, look: str) -> str:
-    """A kitten, a puppy or a litter says so in its look ("three tiny black kittens"): the painter and the
-    image prompt draw it small, and several of them where the premise has several."""
-    words = " ".join(person.words).lower()
-    if person.stand_in is not None:  # "a baby bird": a bird, never a kitten for the cat that stands in for it
-        return look
-    plural = person.alike == 1 and (bool(_PLURAL_WORDS.search(words))
-                                    or (person.relation == "kittens" and not _ONE_WORDS.search(words)))
-    if not plural and not _YOUNG_WORDS.search(words):
-        return look
-    noun = {"cat": "kitten", "dog": "puppy"}.get(species, "baby")
-    noun = noun if not plural else "puppies" if noun == "puppy" else f"{noun}s"
-    grown = re.search(rf"\b{species}\b", look)
-    if grown is None or not re.match(r"^an? ", look):
-        return f"{'three tiny' if plural else 'a tiny'} {noun}, {look}"
-    body = look[:grown.start()] + noun + look[grown.end():]
-    return re.sub(r"^an? ", "three tiny " if plural else "a tiny ", body)
-
-
 def _cast(analysis: Analysis, arc: Arc, style: str, language: str, rng: random.Random,
           invent: bool = True) -> list[Member]:
     """The premise's people, and (``invent``) the roles the arc needs that the premise lacks."""
@@ -216,8 +131,8 @@ def _cast(analysis: Analysis, arc: Arc, style: str, language: str, rng: random.R
     members = []
     hero_species = CHARACTER_STYLES[style].species
     cast_species: dict[str, str] = {}
-    base_looks = {people[0].key: _hero_base_look(analysis, style)} if people else {}
-    hero_fur = _hero_fur(analysis, style) if people else None
+    base_looks = {people[0].key: hero_base_look(analysis, style)} if people else {}
+    hero_fur = drawn_fur(analysis, style) if people else None
     furs: dict[str, tuple[int, int, int] | None] = {}  # each one's fur as drawn, where a catalogue style draws it
     for p in people:
         species: str
@@ -244,9 +159,9 @@ def _cast(analysis: Analysis, arc: Arc, style: str, language: str, rng: random.R
         if not name or name in taken_names:
             options = [n for n in pool[species]["zh" if language == "zh" else "en"] if n not in taken_names]
             name = rng.choice(options)
-            seen = (kin_look or "").lower() or _known_look(p, style if p.role == "hero" else None)
+            seen = (kin_look or "").lower() or known_look(p, style if p.role == "hero" else None)
             own = "".join(p.words)  # no 小柴 for a 小柴犬: "小柴犬小柴" says one name twice
-            fitting = [n for n in options if _name_fits(n, seen) and n not in own]  # no 煤球 (coal) for a white cat
+            fitting = [n for n in options if name_fits(n, seen) and n not in own]  # no 煤球 (coal) for a white cat
             if fitting and name not in fitting:  # the same draw, so every other choice stays as it was
                 name = fitting[options.index(name) % len(fitting)]
         taken_names.add(name)
@@ -257,12 +172,12 @@ def _cast(analysis: Analysis, arc: Arc, style: str, language: str, rng: random.R
         else:
             pair = [(fur, kind) for q in people if q is not p and (q.lover_of == p.key or p.lover_of == q.key
                                                                    or _taken_by(p, q))
-                    and (fur := furs.get(q.key) or _style_fur(q)) is not None
+                    and (fur := furs.get(q.key) or style_fur(q)) is not None
                     for kind in [cast_species.get(q.key) or q.species or species]]
-            base_looks[p.key] = _base_look(p, species, rng, style, kin_look, hero_fur, pair)
-            furs[p.key] = _style_fur(p) or next((s.fur for s in CHARACTER_STYLES.values()
+            base_looks[p.key] = base_look(p, species, rng, style, kin_look, hero_fur, pair)
+            furs[p.key] = style_fur(p) or next((s.fur for s in CHARACTER_STYLES.values()
                                                  if s.look == base_looks[p.key]), None)
-            look = _look(p, species, base_looks[p.key], alike)
+            look = full_look(p, species, base_looks[p.key], alike)
         members.append(Member(p, p.key, name, species, look, p.pos == 10**6))
     return members
 
@@ -272,57 +187,6 @@ def _taken_by(partner: Person, rival: Person) -> bool:
     girlfriend", 有钱的哈士奇抢走了柴犬的女朋友): the two are told apart, as the hero is from both."""
     return rival.role == "rival" and partner.relation is not None and partner.of not in (None, rival.key) \
         and lexicon().entry("relations", partner.relation).get("role") == "partner"
-
-
-def _hero_base_look(analysis: Analysis, style: str) -> str:
-    """The hero's look its kin share: its style's, or its breed's where the catalogue has no style for it."""
-    hero = analysis.hero
-    if hero.breed and lexicon().entry("breeds", hero.breed)["style"] is None \
-            and lexicon().entry("breeds", hero.breed)["species"] == CHARACTER_STYLES[style].species:
-        return str(lexicon().entry("breeds", hero.breed)["look"])  # a chihuahua's mother is a chihuahua
-    return CHARACTER_STYLES[style].look
-
-
-def _style_fur(person: Person) -> tuple[int, int, int] | None:
-    """The fur the catalogue style of the pet's breed or colour draws it in, else the style of the first colour
-    its breed's look says (a curly white poodle: the white Persian's), if any."""
-    if person.style:
-        return CHARACTER_STYLES[person.style].fur
-    if not person.breed:
-        return None
-    lex = lexicon()
-    look = str(lex.entry("breeds", person.breed)["look"]).lower()
-    said = [(m.start(), str(entry["style"])) for entry in lex.data["colours"].values() if entry["style"]
-            for w in entry["en"] if (m := re.search(rf"\b{re.escape(w)}\b", look))]
-    return CHARACTER_STYLES[min(said)[1]].fur if said else None
-
-
-def _hero_fur(analysis: Analysis, style: str) -> tuple[int, int, int]:
-    """The hero's fur as the painter draws it: the premise's colour where the hero is drawn in it and the
-    catalogue has that colour on some species (小黑狗, "a black dog": the black cat's fur; see
-    ``expand._colour_look``), else its style's (a golden retriever's for a dog with no colour said)."""
-    colour = analysis.hero.colour
-    own = lexicon().entry("colours", colour)["style"] if colour and not analysis.hero.breed \
-        and style == hero_style(analysis) else None
-    return CHARACTER_STYLES[str(own) if own is not None else style].fur
-
-
-def _known_look(person: Person, style: str | None) -> str:
-    """What the pet is known to look like before it is cast: its style, breed or colour ("" unknown)."""
-    lex = lexicon()
-    if style:
-        return CHARACTER_STYLES[style].look.lower()
-    if person.breed:
-        return str(lex.entry("breeds", person.breed)["look"]).lower()
-    if person.colour:
-        return " ".join(lex.entry("colours", person.colour)["en"])
-    return ""
-
-
-def _name_fits(name: str, look: str) -> bool:
-    """A name that names a colour or breed (小橘, 煤球, 二哈, Mango) goes only to a pet that looks it."""
-    hints = common().get("name_looks", {}).get(name)
-    return not hints or any(h in look for h in hints)
 
 
 def _slots(members: list[Member]) -> dict[str, Member]:

@@ -11,7 +11,7 @@ import pytest
 
 from render.painter import StoryboardPainter
 from render.stages import RenderSpec, never_cancel, no_progress
-from story.arcs import CONTRAST
+from story.looks import CONTRAST
 from story.offline import write_offline
 from story.premise import analyse
 from story.styles import CHARACTER_STYLES

@@ -290,7 +290,7 @@ def test_a_name_that_names_a_colour_goes_only_to_a_pet_of_that_colour() -> None:
     """A white cat called 煤球 (coal) or 橘子 (orange), a corgi called 二哈 (husky) tell a muted viewer
     the wrong pet; the draw is the same, so the rest of the script does not change."""
     from story.arcdata import common
-    from story.arcs import _name_fits
+    from story.looks import name_fits
     from story.offline import write_story
 
     hinted = common()["name_looks"]
@@ -299,8 +299,8 @@ def test_a_name_that_names_a_colour_goes_only_to_a_pet_of_that_colour() -> None:
             script = write_story(premise, None, "zh", seed).script
             for c in script.characters:
                 if c.name in hinted:
-                    assert _name_fits(c.name, f"{c.breed} {c.look}".lower()), (seed, c.name, c.breed)
-    assert not _name_fits("煤球", "a fluffy white persian cat") and _name_fits("煤球", "a sleek black cat")
+                    assert name_fits(c.name, f"{c.breed} {c.look}".lower()), (seed, c.name, c.breed)
+    assert not name_fits("煤球", "a fluffy white persian cat") and name_fits("煤球", "a sleek black cat")
 
 
 def test_an_indoor_headline_never_names_the_weather_outside() -> None:
