@@ -51,13 +51,15 @@ from story.plan import (
 )
 from story.premise import Analysis, Person, Side, describe
 from story.repeats import unrepeated
+from story.scenefit import fits_scene, scene_of
 from story.spine import job_place, premise_beats
 from story.staged import Cast, action, cast_asks, premise_place
 from story.styles import CHARACTER_STYLES
 from story.text import FIELD, fill_fields, within
 from story.text import HAN as _HAN
 from story.voyage import asked_again, legs
-from story.weave import fill, fits_scene, fits_weather, scene_of, weave
+from story.weather import fits_weather
+from story.weave import fill, weave
 from story.wish import wish_values
 
 # a clause of teaching done to the hero ("is coached by", 被…训练) or of the hero learning from another ("learns

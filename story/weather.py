@@ -4,13 +4,14 @@
 Answers: what a scene's picture names, else the premise's own weather (every scene in its season, its place named
 with it, the scene before's while it stays there or, falling, outdoors down the next street), else the rainy street's
 rain, else clear; and whether a weather can fall in a story of another (``goes_with``: rain in a storm, never rain
-where it snows).
+where it snows), and a line named a weather only where it may (``fits_weather``, for the filler of
+``story/weave.py`` and the arc lines of ``story/arcs.py``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from story.hints import Hints
@@ -48,3 +49,15 @@ def goes_with(story: str | None, weather: str) -> bool:
     """Whether a scene's ``weather`` can fall in a story whose premise's weather is ``story`` (None: any): the same,
     or one that comes with it (rain in a storm: ``spine.json``'s ``weather_lines``), never rain where it snows."""
     return story is None or weather == story or weather in spine_data()["weather_lines"]["with"].get(story, ())
+
+
+def fits_weather(text: str, weathers: Collection[str]) -> bool:
+    """A line (or its note) names no weather but the story's own (``weathers``: its premise's, lexicon keys) or one
+    that comes with it (``spine.json``'s ``weather_lines``: rain with a storm): no rain soaking the fur where it
+    snows, no rain falling all night in a story of none (its scene would be drawn dry)."""
+    named = lexicon().keys(text, "weathers")
+    if not named:
+        return True
+    together = spine_data()["weather_lines"]["with"]
+    allowed = {*weathers, *(w for k in weathers for w in together.get(k, ()))}
+    return set(named) <= allowed

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Callable, Collection, Sequence
-from functools import cache
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from story import takenin
@@ -42,6 +41,7 @@ from story.practice import practice_note
 from story.premise import Analysis
 from story.repeats import repeats, sentences
 from story.riches import riches_homes
+from story.scenefit import fits_scene, scene_of
 from story.script import spoken_length
 from story.spinedata import spine_data
 from story.staged import PLACE_SAID, Beat, Cast, action, broad_place, dreamt_own, mending, phase
@@ -56,6 +56,7 @@ from story.takenin import (
 )
 from story.text import HAN, fill_fields, within
 from story.voyage import asked_again
+from story.weather import fits_weather
 
 
 def _self_told(line: str, vals: dict[str, str]) -> bool:
@@ -262,18 +263,6 @@ def crowd_at_night(text: str) -> bool:
 
 
 _PREPOSITIONS = frozenset({"on", "in", "at", "by", "near", "inside", "under", "onto", "into", "off"})
-
-
-def fits_weather(text: str, weathers: Collection[str]) -> bool:
-    """A line (or its note) names no weather but the story's own (``weathers``: its premise's, lexicon keys) or one
-    that comes with it (``spine.json``'s ``weather_lines``: rain with a storm): no rain soaking the fur where it
-    snows, no rain falling all night in a story of none (its scene would be drawn dry)."""
-    named = lexicon().keys(text, "weathers")
-    if not named:
-        return True
-    together = spine_data()["weather_lines"]["with"]
-    allowed = {*weathers, *(w for k in weathers for w in together.get(k, ()))}
-    return set(named) <= allowed
 
 
 def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str, rng: random.Random,
@@ -770,33 +759,6 @@ def _not_there(vals: dict[str, str]) -> dict[str, str]:
 def _left_job(c: Clause) -> bool:
     """The clause takes the hero's job away ("gets fired", 被开除): what it does after is not done at the old job."""
     return "fire" in c.events
-
-
-def scene_of(visual: str, setting: str) -> str:
-    """Where a beat is drawn: the place its visual note names, else the story's ``setting``, else the street."""
-    hits = lexicon().find(visual, ["places"])
-    return str(lexicon().entry("places", hits[0].key)["location"]) if hits else setting or "street"
-
-
-@cache
-def _words_re(words: tuple[str, ...]) -> re.Pattern[str]:
-    """Any of ``words`` as a whole word, or with an s (one search for a group of ``scene_words``)."""
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")s?\b", re.IGNORECASE)
-
-
-def fits_scene(line: str, scene: str, lang: str) -> bool:
-    """The line names no thing of another kind of place than the scene's (``spine.json``'s ``scene_words``:
-    no leaf drifting past in a shop, no ceiling on the street, no bed but at home)."""
-    indoors = set(staging()["indoor_places"]["places"])
-    for group in spine_data()["scene_words"]["groups"]:
-        words = group[lang]
-        if not (any(w in line for w in words) if lang == "zh" else words and _words_re(tuple(words)).search(line)):
-            continue
-        where = group["where"]
-        fits = scene not in indoors if where == "outdoors" else scene in indoors if where == "indoors" else scene in where
-        if not fits:
-            return False
-    return True
 
 
 def _say_key(kind_name: str, c: Clause, cast: Cast, opens: bool) -> str:

@@ -22,7 +22,7 @@ from story.premise import analyse
 from story.script import Scene, Script
 from story.staged import thrown_out
 from story.venues import venue_kind
-from story.weave import fits_weather
+from story.weather import fits_weather
 from tests.test_staging import _scene, _still
 
 

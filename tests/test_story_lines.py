@@ -15,9 +15,9 @@ from story.expand import _zh_words
 from story.kinds import story_kind
 from story.offline import write_offline
 from story.premise import analyse
+from story.scenefit import fits_scene
 from story.script import Script
 from story.staged import spine_data
-from story.weave import fits_scene
 
 _PAGEANT_ZH = "胖橘猫减肥成功，参加选美比赛惊艳全场"
 _PAGEANT_EN = "An ugly pug enters a beauty pageant and glows up"
