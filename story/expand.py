@@ -30,6 +30,7 @@ from story.kin import KIN
 from story.kinds import story_kind
 from story.lexicon import Hit, lexicon, tokenize_en
 from story.location import PremisePlace, reaches_place, scene_location
+from story.looks import colour_look, young_look
 from story.mockers import crowd_in_mood, one_crowd, show_mockers_stunned, show_visit_served, shown_alone
 from story.names import outside_names
 from story.onscreen import kin_at_the_win
@@ -77,27 +78,6 @@ def _broken_forms() -> dict[str, str]:
 def _broken_form(label: str) -> str | None:
     """The label of a prop's broken form (a toy's "broken toy"), None for a thing that has none."""
     return _broken_forms().get(label)
-
-
-def _colour_look(hero: dict[str, Any], colour: str) -> None:
-    """The hero drawn in the premise's colour where no catalogue style of its species has it (小黑狗, "a spotted
-    dog", 花猫): that colour's words as its breed and look, for the painter, in place of its species' default."""
-    entry = lexicon().entry("colours", colour)
-    own = entry["style"]
-    if own is not None and CHARACTER_STYLES[str(own)].species == hero["species"]:
-        return
-    said = f"{entry['en'][0]} {hero['species']}"
-    hero.update(breed=said, look=f"a {said}", style=None)
-
-
-def _young_look(look: str, young: str) -> str:
-    """``look`` naming the pet as a ``young`` one: "a grey tabby cat …" → "a grey tabby kitten …"."""
-    species = r"\bcat\b" if young == "kitten" else r"\bdog\b"
-    if re.search(rf"\b{young}\b", look):
-        return look
-    if re.search(species, look):
-        return re.sub(species, young, look, count=1)
-    return f"{look}, still a {young}"
 
 
 def _rng(*parts: object) -> random.Random:
@@ -310,9 +290,9 @@ def expand_plan(
         if coat != entry["look"] and entry["species"] == hero_char["species"] and style == hints.hero_style:
             hero_char.update(breed=entry["breed"], look=coat, style=None)  # "a poodle, all black", 金毛，毛是黑色的
     if hints.hero_colour is not None and hints.hero_breed is None and style == hints.hero_style:
-        _colour_look(characters[0], hints.hero_colour)
+        colour_look(characters[0], hints.hero_colour)
     if hints.hero_young is not None:
-        characters[0]["look"] = _young_look(str(characters[0]["look"]), hints.hero_young)
+        characters[0]["look"] = young_look(str(characters[0]["look"]), hints.hero_young)
     body = [str(e["look"]) for t in hints.hero_traits if (e := lex.entry("traits", t)).get("hero_look")]
     if body:  # what a trait says of the hero's body is drawn ("a skinny stray": its ribs showing)
         characters[0]["look"] = ", ".join([str(characters[0]["look"]), *body])[:300]

@@ -3,7 +3,9 @@ of its species the seed picks (``base_look``), a villain, a person a pet plays, 
 love told apart from the hero's fur as drawn and from each other (``CONTRAST``); the premise's traits, a person's
 own marks (dark glasses and a cane, grey whiskers) and a young pet's or a litter's size words (``full_look``); the
 hero's look its kin share and its fur as drawn (``hero_base_look``, ``drawn_fur``, ``style_fur``); a name that names
-a colour or breed only for a pet that looks it (``known_look``, ``name_fits``). ``story/arcs.py`` casts with it."""
+a colour or breed only for a pet that looks it (``known_look``, ``name_fits``). ``story/arcs.py`` casts with it;
+``story/expand.py`` draws the hero in the premise's colour or as the young one it names (``colour_look``,
+``young_look``)."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ import math
 import random
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from story.analysis import breed_look
 from story.arcdata import common
@@ -128,7 +131,7 @@ def style_fur(person: Person) -> tuple[int, int, int] | None:
 def drawn_fur(analysis: Analysis, style: str) -> tuple[int, int, int]:
     """The hero's fur as the painter draws it: the premise's colour where the hero is drawn in it and the
     catalogue has that colour on some species (小黑狗, "a black dog": the black cat's fur; see
-    ``expand._colour_look``), else its style's (a golden retriever's for a dog with no colour said)."""
+    ``colour_look``), else its style's (a golden retriever's for a dog with no colour said)."""
     colour = analysis.hero.colour
     own = lexicon().entry("colours", colour)["style"] if colour and not analysis.hero.breed \
         and style == hero_style(analysis) else None
@@ -151,3 +154,24 @@ def name_fits(name: str, look: str) -> bool:
     """A name that names a colour or breed (小橘, 煤球, 二哈, Mango) goes only to a pet that looks it."""
     hints = common().get("name_looks", {}).get(name)
     return not hints or any(h in look for h in hints)
+
+
+def colour_look(hero: dict[str, Any], colour: str) -> None:
+    """The hero drawn in the premise's colour where no catalogue style of its species has it (小黑狗, "a spotted
+    dog", 花猫): that colour's words as its breed and look, for the painter, in place of its species' default."""
+    entry = lexicon().entry("colours", colour)
+    own = entry["style"]
+    if own is not None and CHARACTER_STYLES[str(own)].species == hero["species"]:
+        return
+    said = f"{entry['en'][0]} {hero['species']}"
+    hero.update(breed=said, look=f"a {said}", style=None)
+
+
+def young_look(look: str, young: str) -> str:
+    """``look`` naming the pet as a ``young`` one: "a grey tabby cat …" → "a grey tabby kitten …"."""
+    species = r"\bcat\b" if young == "kitten" else r"\bdog\b"
+    if re.search(rf"\b{young}\b", look):
+        return look
+    if re.search(species, look):
+        return re.sub(species, young, look, count=1)
+    return f"{look}, still a {young}"
