@@ -21,6 +21,7 @@ from typing import Any
 from story.adopters import show_adopter
 from story.analysis import breed_look
 from story.buying import show_buying
+from story.calling import grows_up, reach_calling, reaches
 from story.damage import show_damage
 from story.gear import climbed, instrument, is_gear, role_action, tool_action
 from story.held import show_held_sign
@@ -361,9 +362,9 @@ def expand_plan(
                 a.update(action=deed, expression=stage["action_expression"][deed])
                 if deed == "play":
                     a["holding"] = instrument(hints.role)
-        grown = bool(_GROWN.search(said.lower()))  # "grows up to become a firefighter": the becoming itself
-        calling = _reach_calling(apps, hints, hits, n, len(groups), reached, grown)
-        reached = reached or bool(hints.calling) and _reaches(str(hints.calling), hits, n, len(groups), grown)
+        grown = grows_up(said)  # "grows up to become a firefighter": the becoming itself
+        calling = reach_calling(apps, hints, hits, n, len(groups), reached, grown)
+        reached = reached or bool(hints.calling) and reaches(str(hints.calling), hits, n, len(groups), grown)
         # 3d. props: named ones, then the job's in a work scene
         # a tool action's own gear is drawn in its pose ("fishing": a rod; "climbing the ladder"): not a second prop
         tools = [h for h in hits if h.section == "actions" and tool_action(h.key)]
@@ -526,40 +527,6 @@ def studies_elsewhere(location: str, apps: list[dict[str, Any]], narration: str)
     (``narration``) name no place: it studies at home ("works at a warehouse by day and studies at night")."""
     return location in _WORKPLACES and any(a["id"] == "hero" and a["action"] == "study" for a in apps) and not any(
         h.section == "places" for h in lexicon().find(narration))
-
-
-_GROWN = re.compile(r"\bgr[oe]w(?:s|n|ing)? up\b|长大")  # a pet grown up: what it becomes is told as done
-
-
-def _reaches(calling: str, hits: list[Hit], index: int, total: int, grown: bool = False) -> bool:
-    """A scene that tells the hero becoming ``calling`` ("becomes a firefighter"): in the story's second half, or
-    anywhere when it grows up to it ("grows up to become a firefighter", 长大后成了消防员), never a wish of it."""
-    return (2 * index >= total or grown and not any(h.section == "events" and h.key == "dream" for h in hits)) and any(
-        h.section == "jobs" and h.key == calling for h in hits) and any(
-        h.section == "events" and h.key == "become" for h in hits)
-
-
-def _reach_calling(apps: list[dict[str, Any]], hints: Hints, hits: list[Hit], index: int, total: int,
-                   reached: bool, grown: bool = False) -> dict[str, Any] | None:
-    """Where the story reaches the job the hero becomes (a scene of its second half naming it: "becomes a
-    firefighter") and after, the hero wears that job's outfit; the first time, the hero does the job's deed (sprays
-    the hose, sings, takes photos: ``staging.json``'s ``job_deeds``) where it would only celebrate or stand. The
-    job's lexicon entry when the hero does its deed here, else None."""
-    if not hints.calling or not reached and not _reaches(hints.calling, hits, index, total, grown):
-        return None
-    entry: dict[str, Any] = lexicon().entry("jobs", hints.calling)
-    deed = staging()["job_deeds"].get(hints.calling)
-    for a in apps:
-        if a["id"] != "hero":
-            continue
-        if a["outfit"] == "none":
-            a["outfit"] = str(entry["outfit"])
-        if not reached and deed and a["action"] in ("celebrate", "stand", "talk") and not a.get("target"):
-            a.update(action=deed, expression=staging()["action_expression"].get(deed, "determined"))
-            if deed == "work":
-                a["holding"] = str(entry["props"][0])[:40]
-            return entry
-    return None
 
 
 def _present(group: _Scene, members: dict[str, PlanCharacter], ids: dict[str, str]) -> list[str]:
