@@ -14,7 +14,6 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any, Literal, NamedTuple
 
-from story.analysis import BY
 from story.buying import bought_told, saving_up
 from story.clauses import Clause, clauses, outsider_entry
 from story.datafiles import read_json
@@ -407,6 +406,8 @@ def _medic_cares(c: Clause, sick: dict[str, Any]) -> bool:
 
 
 _SUFFERED = re.compile(r"(?:is|are|was|were|gets?|got|being)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b")
+_SUFFERED_ZH = re.compile(r"(?:在[^被把，。！？,.!?；]{1,10}?)?(?:又|总是|经常|常常|每天|天天|一直|也|还|老是)?(?:被|遭)")
+# 在学校被欺负, 在宴会上被嘲笑, 在公司被看不起, 每天被骂: where or how often said first, the wrong still suffered
 
 
 def _suffers(c: Clause) -> bool:
@@ -415,7 +416,7 @@ def _suffers(c: Clause) -> bool:
     if c.passive or c.obj or c.actor != c.subject or not wrongs(c.events):
         return False
     verb = c.verb.lower()
-    return verb.startswith(tuple(w for w in BY if HAN.search(w))) if HAN.search(verb) else _SUFFERED.match(verb) is not None
+    return _SUFFERED_ZH.match(verb) is not None if HAN.search(verb) else _SUFFERED.match(verb) is not None
 
 
 def _verb_action(c: Clause) -> tuple[str, bool]:
@@ -742,6 +743,11 @@ def visual_note(c: Clause, cast: Cast, where: str | None, heros_place: bool = Fa
             if label not in asks:
                 asks.append(label)
                 shown.append(str(lex.entry("props", key)["en"][0]))
+    if not c.outsider and "mock" in c.events and _suffers(c):  # 在学校被欺负, "is mocked at the party": mocked by
+        crowd = lex.entry("props", "crowd")  # no one of the cast, yet by someone: the ones laughing at it are drawn
+        if str(crowd["label"]) not in asks:  # (a mocking's crowd is drawn laughing, never cheering)
+            asks.append(str(crowd["label"]))
+            shown.append(str(crowd["en"][0]))
     # unknown to every table: the painter's nearest; never a job (the pet's costume) nor a participle
     unknown = [w for w in c.nouns if (not place or w != place[0]) and not _no_thing(w)] if not reaction else []
     # a crowd's reaction names no thing ("the crowd goes wild": no "wild")
