@@ -11,7 +11,8 @@ from story.analysis import Person, slug
 from story.lexicon import Hit
 
 _COUNTED = {"two": 2, "2": 2, "两只": 2, "两条": 2, "两个": 2, "俩": 2, "three": 3, "3": 3, "三只": 3, "三条": 3,
-            "三个": 3}
+            "三个": 3, "twin": 2, "twins": 2, "双胞胎": 2}  # twins: two of one birth, alike (``story.kin``)
+_TWINS = {"twin", "twins", "双胞胎"}  # of a relative ("her twin sister", 双胞胎姐姐): that one relative, never two
 _LITTER = {"一窝", "一群", "几只", "四只", "五只", "好几只", "一窝窝", "four", "five", "six", "several", "many", "4", "5",
            "litter"}
 
@@ -23,7 +24,8 @@ def add_counted(people: list[Person], person: Person, head: Hit, before: tuple[s
     species ("kittens", "puppies"); ``many``: its head is a group of grown pets ("the poodles", 贵宾犬们),
     two of them cast when no number says how many; ``pair``: its head is said with a siblings' word ("husky
     brothers", 金毛兄弟), two of them."""
-    count = next((_COUNTED[w] for w in reversed(before) if w in _COUNTED), 2 if pair else 0)  # ``pair``: "hamster
+    count = next((_COUNTED[w] for w in reversed(before) if w in _COUNTED
+                  and not (w in _TWINS and person.relation is not None)), 2 if pair else 0)  # ``pair``: "hamster
     # brothers", 兔子姐妹: two siblings said by one word
     first = len(people) == 1  # the first pet of the premise: the hero, drawn as one grown pet
     if not count and many and not first and not young:
