@@ -20,7 +20,7 @@ ARC_IDS = ("rags_to_riches", "career_dream", "betrayal_comeback", "lost_and_foun
            "true_heiress", "stand_in_bride", "banquet_reveal", "in_laws", "wife_returns", "second_chance",
            "true_identity", "rebuild", "enemies_to_friends", "mentor", "contest", "saving_up", "last_wish", "first_day",
            "space_trip", "time_travel", "pirates", "training", "cinderella", "windfall", "cast_out", "thief_caught",
-           "carry_to_care", "sacrifice_repaid")
+           "carry_to_care", "sacrifice_repaid", "festival", "viral", "farewell")
 SLOTS = ("rival", "ally", "friend", "family")
 
 

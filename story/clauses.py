@@ -347,6 +347,9 @@ def clauses(analysis: Analysis) -> list[Clause]:
         named = " ".join(n.wanted.lower() for n in asked)
         nouns = tuple(n for n in nouns if n.lower() not in named)  # what no drawable thing stands for
         things = tuple(dict.fromkeys([*(n.wanted for n in asked), *nouns]))
+        day = premise[tokens.offsets[start]:tokens.offsets[inside[0].start]].strip() if zh and said and inside else ""
+        if not lead and day and calendar_day(day):  # 除夕夜小猫一家看烟花: the day it happens on, said before the
+            lead = day  # pet, is the clause's when (除夕夜，小猫豆豆一家…), never dropped for a "one day"
         if not zh and lead in {"", "and", "then", "and then"} and _GROWN.match(premise[tokens.offsets[start]:]):
             lead = "all grown up"  # "…, the grown husky comes back": the years between said, the pet drawn grown
         out.append(Clause(

@@ -16,6 +16,7 @@ from typing import Any
 
 from story.analysis import Analysis
 from story.buying import homes_bought
+from story.jobs import sung_to_own
 from story.kinds import mischief, story_kind
 from story.lexicon import Hit, lexicon
 from story.location import out_in
@@ -94,7 +95,10 @@ def _met_at_work(analysis: Analysis) -> str | None:
     "the baker gives a hungry stray puppy a warm bun": the bakery), for a premise that names no place: its story is
     met there."""
     lex = lexicon()
-    found = next((h for h in lex.find(analysis.premise) if h.section == "jobs"), None)
+    tokens = lex.tokenize(analysis.premise)
+    hits = lex.find_tokens(tokens)
+    found = next((h for h in hits if h.section == "jobs" and not sung_to_own(h, hits, tokens)), None)  # a lullaby:
+    # no singer met on a stage
     where = str(lex.entry("jobs", found.key)["location"]) if found is not None else None
     return where if where != "street" else None  # the street is where a story with no place is anyway
 

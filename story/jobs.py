@@ -155,6 +155,8 @@ def hero_jobs(hits: list[Hit], tokens: Tokens, people: list[Person] | None = Non
             continue  # 参加厨艺比赛, "wins a cooking contest": what the contest is, the hero one of its contestants
         if tokens.words[h.end:h.end + 1] and tokens.words[h.end].lower() in _OBJECT_PRONOUNS:
             continue  # "the white cat nurses him back to health": a deed done to someone, no nurse's job
+        if sung_to_own(h, hits, tokens):
+            continue  # "mom sings a lullaby to her kittens", 猫妈妈给小猫唱歌: a song for its own, no singer's job
         if _doer_of_its_own(_one_role(h, hits), hits, tokens):
             continue  # "an old fisherman finds a shivering puppy", 快递员救了小猫: the one who does it, no job of the pet's
         aimed = (any(0 <= h.start - end <= 4 for end in goal_ends) and not dreamed_thing_at(tokens, h.start)) \
@@ -197,6 +199,23 @@ _NOT_PERSON = frozenset({"soccer", "computer", "poker", "paper", "theater", "the
 # the words of a verb or of to/for/with between a Chinese job word and a pet: the job's one does something to the pet
 _DEED_ZH = frozenset({"在", "给", "帮", "把", "和", "跟", "对", "向", "为", "替", "救", "带", "送", "喂", "捡", "收养",
                       "看", "找", "被", "让", "抱", "追", "赶", "领", "养", "发现", "遇到", "遇见", "看到", "见到"})
+
+
+_LULLABY = re.compile(r"^(?:a |the )?lullab(?:y|ies)\b|^(?:a )?(?:song|songs|lullaby) to (?:his|her|their|its|my)\b"
+                      r"|^to (?:his|her|their|its|my)\b")  # what a song said after "sings" is sung to
+
+
+def sung_to_own(job: Hit, hits: list[Hit], tokens: Tokens) -> bool:
+    """A singing word said of a song for its own ("sings a lullaby to her kittens", "sings to her puppies", 给小猫唱歌,
+    给宝宝唱摇篮曲): a family's song at home, no singer's job."""
+    if job.key != "pop_star":
+        return False
+    if not tokens.chinese:
+        after = " ".join(tokens.words[job.end:job.end + 5]).lower()
+        return job.surface.lower() in {"sings", "singing", "sing", "sang"} and bool(_LULLABY.search(after))
+    before = [x for x in hits if x.end <= job.start and x.section in {"species", "breeds", "relations"}]
+    return bool(before) and tokens.words[before[-1].start - 1:before[-1].start] == ("给",) \
+        and before[-1].end >= job.start - 1
 
 
 def _person_word(surface: str) -> bool:

@@ -64,6 +64,8 @@ class Kind:
     ends_last: bool = False  # its closing clause is the last scene, after the arc's own outcome ("…and finally
     # share it": told after the quarrel's lonely night, the sorry and the hug, never before them)
     home_goal: bool = False  # a home it names may be only where it goes (kinds.json ``home_goal``: "finds its way home")
+    told_deeds: bool = False  # the premise's own clauses tell its wrong and its deed (kinds.json ``told_deeds``: a
+    # thief's clause is the snatch, the hero's last one the catch): the arc's snatch and catch are never told again
 
     def closes(self, text: str) -> bool:
         """The clause tells how this kind of story ends ("nurses him back to health", 直到他好起来)."""
@@ -153,8 +155,16 @@ def _word_re(word: str) -> re.Pattern[str]:
 
 @cache
 def _masked(premise: str) -> str:
-    for w in kinds_data()["masks_zh"]["words"]:
-        premise = premise.replace(w, "\0" * len(w))
+    masks = kinds_data()["masks_zh"]
+    claimed = tuple(masks["claimed"])  # 小偷偷了: the thief's 偷, then 偷了; never 偷偷 "secretly"
+    for w in masks["words"]:
+        at = 0
+        while (i := premise.find(w, at)) >= 0:
+            if premise[:i + 1].endswith(claimed):
+                at = i + 1
+                continue
+            premise = premise[:i] + "\0" * len(w) + premise[i + len(w):]
+            at = i + len(w)
     return premise
 
 
@@ -198,6 +208,12 @@ def _ill_hero(kind: dict[str, Any], analysis: Analysis) -> str | None:
 def says_kind(premise: str, kind_id: str) -> bool:
     """The premise says the words of that kinds.json kind ("breaks his sister's doll": a misdeed), whatever it is told as."""
     return _said(next(k for k in kinds_data()["kinds"] if k["id"] == kind_id), premise) is not None
+
+
+def says_words(text: str, kind_id: str) -> bool:
+    """The text says that kinds.json kind's own words, without the second word it may ask ("a burglar breaks into
+    the house": a thief, no catch yet)."""
+    return _said_with(next(k for k in kinds_data()["kinds"] if k["id"] == kind_id)["words"], None, text) is not None
 
 
 def _hurt_words(kind: dict[str, Any]) -> tuple[str, ...]:
@@ -357,6 +373,8 @@ def story_kind(analysis: Analysis) -> Kind:
             continue  # "a kitten's roommate breaks his favourite toy": another's deed, the hero's loss
         if any(says_kind(analysis.premise, other) for other in k.get("yields_to", ())):
             continue  # "loses his ship in a storm but finds treasure": the voyage's storm, no disaster to rebuild after
+        if rescue_from(analysis.premise) and any(says_kind(analysis.premise, o) for o in k.get("yields_to_danger", ())):
+            continue  # "a husky saves a baby from a fire": a rescue from the danger it names, no new baby at home
         if k.get("trait") and not _of_hero_side_with(analysis, str(k["trait"])):
             continue  # "an old dog is thrown out by his family": an old pet cast out, not any pet thrown out
         if k.get("pair") and len(analysis.cast) < 2 and analysis.cast[0].alike < 2:
@@ -379,7 +397,7 @@ def story_kind(analysis: Analysis) -> Kind:
                     _hurt_words(k), bool(k.get("at_home")), bool(k.get("hurt_any")),
                     (*k.get("closing", {}).get("en", ()), *k.get("closing", {}).get("zh", ())), bool(k.get("ill_setback")),
                     str(k.get("company", "")), bool(k.get("pair")), bool(k.get("ends_last")),
-                    bool(k.get("home_goal")))
+                    bool(k.get("home_goal")), bool(k.get("told_deeds")))
     strives = striving(analysis)
     underdog = bool(events & set(kinds_data()["striving"]["underdog_events"]))
     if strives or underdog:

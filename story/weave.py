@@ -22,7 +22,7 @@ from story.clauses import Clause
 from story.dangers import tells_rescue
 from story.draws import aside
 from story.holidays import calendar_day
-from story.kinds import CALM, STRIVING, Kind, kinds_data, says_kind
+from story.kinds import CALM, STRIVING, Kind, kinds_data, says_kind, says_words
 from story.lexicon import lexicon
 from story.mockers import shown_alone
 from story.plan import (
@@ -80,7 +80,13 @@ def weave(template: list[Beat], spine: list[Beat], clauses: Sequence[Clause], an
     told = {e for c in clauses for e in c.events}
     kinds = {b["kind"] for b in spine}
 
+    # "a burglar breaks into the house and the brave corgi catches him": the thief's clause is the snatch, the hero's
+    # the catch (``Kind.told_deeds``)
+    own = _own_deeds(spine, clauses, cast) if cast.story.told_deeds else {}
+
     def phase_of(b: Beat) -> str:  # a quarrel's "…and finally share it" is its last scene (``Kind.ends_last``)
+        if id(b) in own:
+            return own[id(b)]
         last = cast.story.ends_last and b["kind"] == "outcome" and b is spine[-1]
         return "end" if last else phase(b["kind"])
 
@@ -179,6 +185,22 @@ def _deed(spine: list[Beat], clauses: Sequence[Clause], cast: Cast, phase_of: Ca
         return None  # a first beat of a climax: the build-up is told before it anyway
     return found  # the premise's first clause the rescue ("rescues a kitten from a tree and …"): the cry, the
     #               peril and the leap right before it, never after the kitten is safe
+
+
+def _own_deeds(spine: list[Beat], clauses: Sequence[Clause], cast: Cast) -> dict[int, str]:
+    """A story whose premise tells its own wrong and deed (``Kind.told_deeds``: a thief caught), the phases its beats
+    are (by ``id``): the hero's own last clause of an outcome is its climax (the catch, "chases him down", 警犬抓住了他),
+    and a clause before it the other side does, or one naming its thief, its wrong (the snatch, "a burglar breaks
+    into the house"): the arc's lines of those phases are never told again around them (no "The chase is over"
+    before the chase; no bag grabbed before the burglar breaks in)."""
+    deed = next((b for b in reversed(spine) if phase(b["kind"]) == "outcome"
+                 and clauses[int(b["clause"])].actor == cast.hero), None)
+    if deed is None:
+        return {}
+    wrong = next((b for b in spine[:spine.index(deed)] if clauses[int(b["clause"])].actor != cast.hero and (
+        cast.sides.get(clauses[int(b["clause"])].actor or "") == "villain"
+        or says_words(clauses[int(b["clause"])].text, cast.story.id))), None)
+    return {id(deed): "climax", **({id(wrong): "wrong"} if wrong is not None else {})}
 
 
 def _done_by_another(c: Clause, hero: str) -> bool:
