@@ -343,6 +343,18 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
             continue
         beats.pop(drop)
 
+    def drawn_there(vals: dict[str, str], visual: str) -> dict[str, str]:
+        """A clause's line values (``values``) for a line said in a beat drawn as ``visual``: where that beat is
+        drawn elsewhere than the clause's scene (the lake's day ends curled up at home, the doctor's days at the
+        hospital before it saves the town), its scene is that place and its place words are that place's (its note's
+        "at the hospital", none for "at home"); the clause's own place and thing are not there ("Tiger could stay at
+        the lake all day" in the bedroom, "Nobody in the town has ever tried so hard" at the hospital)."""
+        drawn = scene_of(visual, setting)
+        if "scene" not in vals or drawn == vals["scene"]:
+            return vals
+        where = re.search(r", (at|on) the ([a-z ]+)$", visual)  # the place its note names: its lines say that one
+        return {**_not_there(vals), "scene": drawn, **(_place_words(where.group(2), where.group(2), lang) if where else {})}
+
     def values(b: Beat) -> dict[str, str]:
         c = clauses[b["clause"]]
         actor = setback_befalls(c, cast) if b["kind"] == "setback" else c.actor  # a setback's lines: whom it befalls
@@ -364,14 +376,7 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
             # only dreamt of at home ("dreams of her own bakery": no "the whole bakery goes quiet" before it opens)
             word = own if own and lang == "en" and analysis_lang(own) == "en" and own.split()[0].lower() not in \
                 _PREPOSITIONS else where.group(2)  # "on tv" is how it is said, not a place: the tv studio drawn
-            if lexicon().keys(word, "weathers"):
-                word = "street"  # the rainy street's first word is "rain": "everyone in the rain" is nowhere
-            prep = "on" if word.split()[-1] in _ON else "in" if word.split()[-1] in _IN else "at"
-            out["place"], out["at_place"] = word, "at home" if word == "home" else f"{prep} the {word}"  # never "at the home"
-            if lang == "zh":
-                entry = next((e for e in lexicon().data["places"].values() if e["en"][0] == where.group(2)), None)
-                out = {**out, "place": str(entry["zh"][0])} if entry else {k: v for k, v in out.items()
-                                                                           if k not in {"place", "at_place"}}
+            out.update(_place_words(word, where.group(2), lang))
             if b.get("unnamed_place"):  # the home a pet was taken to: "everyone at the bedroom" names a place
                 out = {k: v for k, v in out.items() if k not in {"place", "at_place"}}  # the premise never did
         thing = next((n.wanted for n in c.asked if n.section == "props" and n.used != "crowd"
@@ -475,6 +480,7 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
             visual = waiting_visual(cast.name(cast.hero), wait_at)
         elif b is taken and not ahead:  # taken in at the shelter, it lives at its new home after
             visual = at_home(later or str(b["visual"]), wait_at)
+        vals = drawn_there(vals, visual)  # said where the aftermath is drawn: no lake in the bedroom
         more = pick(list(_lead(data, lead_pool, lang)) if opens else _pool(lines["more"], as_kind, lang, ends_last)
                     if lines is waiting else more_of(b, as_kind, not ahead), vals,
                     unopened(at), draw, visual, ahead or routine(b, c))
@@ -629,6 +635,8 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         practice = practised(first)  # a contestant's days before the contest: its practice, at home
         if "build" in clauses[first["clause"]].events or practice:
             lead = {k: v for k, v in lead.items() if k not in {"place", "at_place"}}  # not yet built (nor reached)
+        lead_note = practice or f"we see {cast.name(cast.hero)} {doing}{_at(cast.workplace)}"
+        lead = drawn_there(lead, lead_note)  # its days at the hospital: "Nobody in the town" is not said there
         for k in (["situation"] if clauses[first["clause"]].jobs and not practice else []) + [lead_pool]:
             at = _built_up(beats, beats.index(first))  # before the arc's build-up to it (the cry for help),
             #                                              never between the leap and the rescue
@@ -636,7 +644,6 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
             if not line or len(beats) >= MAX_BEATS - 3:
                 continue
             second = pick(list(_lead(data, k, lang)), lead, unopened(at), there=line, lone=True)
-            lead_note = practice or f"we see {cast.name(cast.hero)} {doing}{_at(cast.workplace)}"
             beats.insert(at, {"speaker": NARRATOR, "line": f"{line}{'' if lang == 'zh' else ' '}{second or ''}".strip(),
                               "slot": "feeling", "asks": [], "visual": lead_note})
             said_k = "rise" if k == "lead" else k
@@ -742,6 +749,8 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
             vals = values(source)
             if "leads" in b and riches_homes(clauses[source["clause"]].text):  # the days before the mansion: not there
                 vals = _not_there(vals)
+            vals = drawn_there(vals, str(b.get("visual", "")))  # said in b's scene: the place it is drawn at, not
+            #                                                     its clause's ("could stay at the lake" at home)
             more = pick(more_of(source, as_kind, "leads" not in b), vals,
                         unopened(beats.index(b) - 1), there=f"{b.get('visual', '')} {b['line']}",
                         lone="leads" in b or routine(source, clauses[source["clause"]]))  # said after b's own line: before
@@ -771,6 +780,20 @@ def _own_phase(b: Beat, told: str, pools: dict[str, Any]) -> str:
     if own is None or own not in pools or order.index(_phase_of(b)) <= order.index(phase(told)):
         return told
     return own
+
+
+def _place_words(word: str, drawn: str, lang: str) -> dict[str, str]:
+    """The ``place`` and ``at_place`` values of a line said at ``word`` (the premise's word for the place drawn as
+    ``drawn``, the English word a visual note names it by): "at the lake", "on the street", "at home"; in Chinese
+    the lexicon's word for ``drawn`` (no ``at_place``), none where it has no entry."""
+    if lexicon().keys(word, "weathers"):
+        word = "street"  # the rainy street's first word is "rain": "everyone in the rain" is nowhere
+    prep = "on" if word.split()[-1] in _ON else "in" if word.split()[-1] in _IN else "at"
+    out = {"place": word, "at_place": "at home" if word == "home" else f"{prep} the {word}"}  # never "at the home"
+    if lang == "zh":
+        entry = next((e for e in lexicon().data["places"].values() if e["en"][0] == drawn), None)
+        return {**out, "place": str(entry["zh"][0])} if entry else {}
+    return out
 
 
 def _not_there(vals: dict[str, str]) -> dict[str, str]:
