@@ -150,6 +150,9 @@ def _cast(analysis: Analysis, arc: Arc, style: str, language: str, rng: random.R
         elif mate := next((q for q in people if q.key in cast_species and q.words == p.words and q.start == p.start
                            and q.words), None):
             species = cast_species[mate.key]  # 同学们: the classmates one word names are of one species
+        elif p.relation == "in_laws" and (spouse := _spouse(p, people)) is not None and (
+                spouse.key in cast_species or spouse.species):
+            species = cast_species.get(spouse.key) or str(spouse.species)  # "marries a rich cat but her in-laws…": the cat's family, cats
         elif p.relation in KIN | HOUSEHOLD | {"owner"}:
             species = hero_species
         else:
@@ -182,6 +185,14 @@ def _cast(analysis: Analysis, arc: Arc, style: str, language: str, rng: random.R
             look = full_look(p, species, base_looks[p.key], alike)
         members.append(Member(p, p.key, name, species, look, p.pos == 10**6))
     return members
+
+
+def _spouse(in_laws: Person, people: Sequence[Person]) -> Person | None:
+    """The one whose family the in-laws are: the pet they belong to ("her in-laws" after "marries a rich cat"),
+    else the one the hero marries or loves; None when neither is cast."""
+    hero = next((q for q in people if q.role == "hero"), None)
+    said = next((q for q in people if q.key == in_laws.of and q is not hero), None)
+    return said or next((q for q in people if hero is not None and q.key == hero.kind_to), None)
 
 
 def _taken_by(partner: Person, rival: Person) -> bool:
@@ -681,7 +692,9 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
     # 3. Cameos: every cast member the arc did not use appears (villain's side early, friends late).
     named = {slots[s].id for s in used_slots if s in slots}
     for m in members[1:]:
-        if m.id in named or m.person.gone:
+        if m.id in named or m.person.gone or m.person.alike > 1 and not m.person.species and not m.person.breed and any(
+                o.id in named and o is not m and (o.person.start, o.person.words) == (m.person.start, m.person.words)
+                for o in members):  # "the firemen": the second of a group is there with the first, no cameo of its own
             continue
         side = "villain" if m.person.side == "villain" else "hero"
         cameo = rng.choice(c["cameos"][side])

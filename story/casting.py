@@ -7,6 +7,8 @@ allies on the side of whom they belong to; the hero and rival keyed ``hero`` and
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from story.analysis import BY, Person, slug
 from story.heads import fed_zh
 from story.lexicon import Hit, lexicon
@@ -204,6 +206,14 @@ def absent_owner(people: list[Person], events: list[Hit], words: tuple[str, ...]
         return None
     lex = lexicon()
     first = min(people, key=lambda q: q.start)
+    if first.relation == "owner" and first.start and words[first.start - 1] in _OWNER_EN | _OWNER_ZH \
+            and not any(q.species or q.breed for q in people) and first.of is None:  # "her owner gets sick, then she
+        # dies": the pet "her" names, the story's, its owner its family
+        pet = Person(key=slug("pet", {p.key for p in people}), role="other", side="neutral", pos=first.pos,
+                     start=first.start, end=first.start)
+        first.of = pet.key
+        people.insert(0, pet)
+        return pet
     if first.relation is None or first.of is not None or first.after_by or first.kind_by or first.victim \
             or lex.entry("relations", first.relation)["role"] in {"rival", "boss"}:
         return None
@@ -272,6 +282,26 @@ def absent_victim(people: list[Person], events: list[Hit], words: tuple[str, ...
     return wronged
 
 
+_PESTS = frozenset({"fox", "mouse"})  # the wild ones a pet drama's cats and dogs chase: a thief of them is no hero
+
+
+def _pet_over(hero: Person, people: list[Person], hero_ok: Callable[[Person], bool]) -> Person | None:
+    """The pet whose story it is where the one first read as the hero is a group of people no pet word names ("the
+    neighbors help the old dog", "her family moves away and leaves the old cat behind") or a fox or rat that does a
+    wrong ("a rat steals cheese from a cat's restaurant", "a fox steals chickens and a brave dog chases it away"): the
+    first cat or dog of the cast who may be the hero and does no wrong, else None (the hero stays)."""
+    said = hero.words[0].split()[-1].lower() if hero.words and hero.words[0].split() else ""
+    group = (hero.alike > 1 or said.endswith("s") and not said.endswith("ss") or any(
+        q is not hero and (q.start, q.words, q.relation) == (hero.start, hero.words, hero.relation) for q in people)) \
+        and hero.relation is not None and not hero.species and not hero.breed
+    pest = hero.breed in _PESTS and hero.does_wrong and not hero.own_wrong
+    if not group and not pest:
+        return None
+    return next((p for p in people if p is not hero and (p.species or p.breed) and p.breed not in _PESTS
+                 and p.relation is None and not p.does_wrong and not p.gone and not p.after_by
+                 and (p.of is None or p.of == hero.key or hero_ok(p))), None)
+
+
 def cast_roles(people: list[Person], events: list[Hit], words: tuple[str, ...]) -> list[Person]:
     """The cast in order: the hero, the rival, then the others, each with its role and side."""
     lex = lexicon()
@@ -314,6 +344,9 @@ def cast_roles(people: list[Person], events: list[Hit], words: tuple[str, ...]) 
                              and p.of in (None, hero.key) and not (p.does_wrong and not p.own_wrong)), None)
         if pet is not None:
             hero, pet.of = pet, None
+    pet = _pet_over(hero, people, hero_ok)
+    if pet is not None:  # "the neighbors help the old dog", "a fox steals the corgi's lunch": the pet's story
+        hero, pet.of = pet, None
     hero.role, hero.side = "hero", "hero"
     if hero.of is not None:  # the friend the wrongdoer betrays is nobody's ally: the story is its own
         owner = next((q for q in people if q.key == hero.of), None)

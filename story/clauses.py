@@ -238,6 +238,9 @@ def clauses(analysis: Analysis) -> list[Clause]:
         if subject is None and not outsider and body_start > start and tokens.words[body_start - 1] in _THEY \
                 and out and out[-1].actor not in (None, analysis.hero.key) and _many(analysis, out[-1].actor):
             subject = out[-1].actor  # "the rich cats laugh at the tabby; the next day they find out…": the cats
+        if subject is None and not outsider and not zh and pronoun and out and out[-1].actor not in (
+                None, analysis.hero.key) and _DIES.search(out[-1].verb):
+            subject = analysis.hero.key  # "her owner gets sick and dies, and she waits at the door": the one left
         if subject is None and not outsider and body_start > start and tokens.words[body_start - 1] in PRONOUN_SUBJECT \
                 and out and analysis.hero.key in (out[-1].actor, out[-1].obj):
             subject = analysis.hero.key  # "a bulldog kicks a calico out; she becomes a baker": the story's hero
@@ -287,6 +290,10 @@ def clauses(analysis: Analysis) -> list[Clause]:
         if obj is None and not passive and subject not in (None, analysis.hero.key) and hero_is and any(
                 w in PRONOUN_OBJECT and GENDER.get(w) == hero_is for w in tokens.words[body_start:end]):
             obj = analysis.hero.key  # "he comes home a doctor and buys her a new house": her is the grandma
+        if obj is None and not passive and not said and subject not in (None, analysis.hero.key) and len(out) >= 2 \
+                and out[-1].subject == subject and out[-2].subject not in (None, subject) and not out[-1].passive \
+                and tokens.words[end - 1] in PRONOUN_OBJECT:
+            obj = out[-2].subject  # "a cat is stuck in a tree, a firefighter climbs up and rescues her": her, the cat
         if not passive and not analysis.hero.words and subject != analysis.hero.key and any(
                 w in PRONOUN_OBJECT | POSSESSIVE for w in tokens.words[body_start:end]):
             obj = analysis.hero.key  # "her sister tells the owner lies about her", "takes his food truck": the hero
@@ -376,6 +383,9 @@ _BACK = re.compile(r"\b(?:com(?:e|es|ing)|came) back\b|\breturn(?:s|ed|ing)?\b",
 _WAITS = re.compile(r"\bwait(?:s|ed|ing)?\b", re.IGNORECASE)
 _LEFT = re.compile(r"\b(?:leaves?|left|leaving|dumps?|dumped|abandons?|abandoned|runs? off|ran off|walks? out)\b",
                    re.IGNORECASE)
+
+
+_DIES = re.compile(r"\b(?:dies|died|passes away|passed away)\b")  # the one a clause tells dead does nothing after it
 
 
 def _back_after_when(out: Sequence[Clause], said: str, cast: Sequence[Person], pronoun: str) -> str | None:

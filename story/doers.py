@@ -10,6 +10,9 @@ and it names no thing (外卖公司 is a company, not a courier).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from story.analysis import Person, slug
 from story.lexicon import Tokens, lexicon
 from story.nearest import nearest
 from story.text import HAN
@@ -58,6 +61,32 @@ def _role_end_en(tokens: Tokens, i: int, end: int, people: set[int]) -> int | No
         word = words[j]
         if j in people or not word.isalpha() or word in _NOT_IN_ROLE:
             return None
-        if _is_role(word, "en"):
+        if _is_role(word, "en") or j > i and _is_role(" ".join(words[j - 1:j + 1]), "en"):  # "the fire department"
             return j + 1
     return None
+
+
+_ONE_EN = frozenset({"boss", "bus", "glass", "business", "police", "boss's", "actress", "princess", "waitress"})
+_MANY_EN = frozenset({"two", "three", "four", "several", "some", "many", "few"})
+_MANY_ZH = frozenset({"一群", "几个", "几位", "两个", "两位", "三个", "一帮"})
+_CREWS = ("department", "brigade", "crew", "team", "squad", "队")  # "the fire department", 消防队: its crew
+
+
+def many_said(words: tuple[str, ...] | list[str], start: int, end: int, zh: bool) -> bool:
+    """The role said from token ``start`` to ``end`` names more than one: a plural ("the firemen", "the rangers"),
+    counted ("two firefighters", 一群消防员), a crew ("the fire department", 消防队) or 们 (消防员们)."""
+    said = "".join(words[start:end]) if zh else words[end - 1].lower()
+    if said.endswith(_CREWS):
+        return True
+    if zh:
+        return said.endswith("们") or end < len(words) and words[end].startswith("们") or any(
+            w in _MANY_ZH for w in words[max(0, start - 2):start])
+    counted = start > 0 and words[start - 1].lower() in _MANY_EN
+    return counted or said.endswith("men") and said != "women" or said.endswith("women") \
+        or said.endswith("s") and not said.endswith("ss") and said not in _ONE_EN
+
+
+def cast_group(people: list[Person], person: Person, label: str, taken: set[str]) -> None:
+    """``person`` (just cast, the last of ``people``) names a group: two of them, alike, one mention."""
+    person.alike = 2
+    people.append(replace(person, key=slug(label, taken), pos=person.pos + 1))

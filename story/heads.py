@@ -314,7 +314,8 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
         # "two rival dogs", "三只小猫": as many pets like the first; "一窝小猫", "four puppies": and a litter
         joined = [k for k, w in enumerate(before) if w in _JOINS]  # "三只小狗和妈妈": the count is the puppies'
         siblings = len(group) > 1 and any(g.section == "relations" and g.surface in _SIBLING_PAIRS for g in group) \
-            or h.section == "relations" and h.key == "family"  # "his family": more than one pet, two of them drawn
+            or h.section == "relations" and h.key in _KIN_GROUPS  # "his family", "her in-laws", 婆家人: more than one
+        # pet, two of them drawn
         add_counted(people, person, h, before[joined[-1] + 1:] if joined else before, h.start in young, chinese,
                     taken, label, many, pair=siblings)
         if many:
@@ -352,6 +353,7 @@ def _said_person(person: Person) -> str | None:
 
 
 _SIZE_ZH = {"大", "小", "老", "胖", "瘦", "凶", "坏"}  # 邻居家的大狗: a word of how the pet is, between 的 and it
+_KIN_GROUPS = {"family", "in_laws"}  # a relation word that names a household, never one pet
 _SIBLING_PAIRS = {"brothers", "sisters", "twins", "兄弟", "姐妹", "兄妹", "姐弟", "兄弟俩", "姐妹俩"}  # "hamster
 # brothers", 金毛兄弟, 姐妹猫: a pet word and its siblings' word, two pets alike (when no number counts them)
 _SIBLINGS_ZH = ("哥哥", "弟弟", "姐姐", "妹妹")  # one relation word each in English (brother, sister), two pets
@@ -407,6 +409,8 @@ def names_no_pet(head: Hit, hits: list[Hit], tokens: Tokens, text: str, breaks: 
     words = tokens.words
     if head.section in {"breeds", "species", "relations"} and became(head, hits, words, text):
         return True
+    if head.section == "relations" and head.key == "cousin" and head.surface.lower().endswith("s"):
+        return True  # "his cousins laugh at him": the relatives, a crowd outside the cast (one cousin is cast)
     if tokens.chinese:
         return (head.section == "relations" and said_of_subject_zh(words, head.start, breaks)
                 or head.section in {"breeds", "species"} and whole_place_zh(words, head.start))

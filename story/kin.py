@@ -18,10 +18,11 @@ from story.analysis import Person
 # the young of a litter ("three kittens", 两只小狗) are brothers and sisters; "two rival dogs" need not be kin
 _YOUNG = re.compile(r"\b(?:kittens?|pupp(?:y|ies)|pups?|cubs?)\b|小猫|小狗|小奶猫|奶狗|猫崽|狗崽|幼崽")
 # relations that are a pet's own family (an owner is a person of the pet's species, not its kin by look)
-KIN = frozenset({"mother", "father", "son", "daughter", "sister", "brother", "grandma", "grandpa", "kittens", "family"})
+KIN = frozenset({"mother", "father", "son", "daughter", "sister", "brother", "grandma", "grandpa", "kittens", "family",
+                 "cousin"})
 # one household of the hero's species but no kin by look: in-laws (婆婆 and the 儿媳猫), the fake heiress raised
 # in the true one's place
-HOUSEHOLD = frozenset({"mother_in_law", "daughter_in_law", "son_in_law", "fake_heiress"})
+HOUSEHOLD = frozenset({"mother_in_law", "daughter_in_law", "son_in_law", "fake_heiress", "in_laws"})
 # a pet's partner is of its kind unless the premise says otherwise ("the tabby's wife", 狸花猫的老婆: a cat)
 PARTNERS = frozenset({"boyfriend", "girlfriend", "husband", "wife"})
 

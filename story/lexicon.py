@@ -30,6 +30,9 @@ _WORD = re.compile(r"[a-z0-9\u00e0-\u00ff]+(?:[-'’][a-z0-9\u00e0-\u00ff]+)*")
 _VOWELS = set("aeiou")
 
 
+_CREWS = ("department", "brigade", "crew", "队")  # a job said as its crew: its words name no thing
+
+
 @dataclass(frozen=True)
 class Hit:
     """One vocabulary match: ``section``/``key`` of the entry, where (token and character spans), what."""
@@ -217,6 +220,10 @@ class Lexicon:
                 t.start <= h.start and h.end <= t.end and t.end - t.start > h.end - h.start
                 or (h.section == "places" and (t.start, t.end) == (h.start, h.end) and not self._in_place(tokens, h))
                 for t in things)]
+        crews = [h for h in hits if h.section == "jobs" and h.surface.lower().endswith(_CREWS)]
+        if crews:  # "the fire department": firefighters, no fire
+            hits = [h for h in hits if h.section != "props" or not any(
+                j.start < h.end <= j.end and h.start <= j.start for j in crews)]
         if not tokens.chinese and any(h.section == "actions" for h in hits):  # "train station": no training
             places = self._scan(tokens, "places", found)
             hits = [h for h in hits if h.section != "actions" or not any(

@@ -13,13 +13,15 @@ from typing import Any
 
 from story.analysis import BY, Person, slug
 from story.datafiles import read_json
+from story.doers import cast_group, many_said
 from story.lexicon import Hit, Tokens, lexicon
 from story.nearest import nearest
 from story.text import HAN
 
 _BEFORE = {"的", "一位", "一个", "一名", "位", "个", "名", "这位", "那位"}  # 一位好心的, 退休的: before a role
 _BETWEEN = {"都", "也", "就", "便", "终于", "又", "还", "每天", "天天", "偷偷", "悄悄", "把", "连夜", "立刻", "马上", "赶紧",
-            "及时", "第一时间", "一直", "默默", "耐心", "细心", "悉心", "小心翼翼地", "轻轻", "轻轻地"}
+            "及时", "第一时间", "一直", "默默", "耐心", "细心", "悉心", "小心翼翼地", "轻轻", "轻轻地", "赶来", "赶到",
+            "赶过来", "跑来", "冲过来", "冲进去", "爬上去", "来"}  # 消防队赶来救它: came, then the deed
 _AFTER_VERB = {"了", "着", "过"}
 _WHERE = {"在", "从"}  # a place between a role and its deed (老渔夫在码头捡到, 被老农从河里救上来)
 _ENDS = {"，", ",", "。", "；", ";", "！", "？", "后", "以后", "之后", "然后", "后来", "但", "却"}
@@ -54,7 +56,7 @@ def _role_words() -> frozenset[str]:
     return frozenset(w for w in said if len(w) >= 2 and w[-1] in _PERSON_ENDS)
 
 
-_PERSON_ENDS = set("员夫长师生医工民人察官手匠翁士哥姐叔姨爷奶警客主板厨安机丁农差")
+_PERSON_ENDS = set("员夫长师生医工民人察官手匠翁士哥姐叔姨爷奶警客主板厨安机丁农差队")  # 队: a crew (消防队)
 
 
 def _role(text: str) -> tuple[str, str] | None:
@@ -183,6 +185,8 @@ def add_met_zh(people: list[Person], hits: list[Hit], tokens: Tokens, taken: set
                         start=start, end=end, job=job, job_words=said, after_by=by,
                         kind_by=role if by else None)
         people.append(person)
+        if many_said(words, start, end, True):  # 消防员们, 消防队, 一群消防员: two of them
+            cast_group(people, person, job, taken)
         covered |= set(range(first, end))
 
 
@@ -199,9 +203,11 @@ def _doer_before(words: Sequence[str], k: int, done: int, covered: set[int], pet
     held = next((j for j in range(max(0, end - 8), end) if words[j] == "把"
                  and (any(j < p.start < end for p in pets) or words[j + 1] in _IT and any(p.start < j for p in pets))),
                 None)  # 消防员把小猫从火场里救了出来: the pet after 把; 小猫被困在树上，消防员把它救了下来: a pet said before
+    held = _before_adverbs(words, held) if held is not None else None  # 消防员爬上去把它救了下来: climbs up, then 把
     ends = [end, *([place] if place is not None else []), *([held] if held is not None else [])]
     for e in ends:
-        found = _role_ending(words, e, covered)
+        found = _role_ending(words, e, covered) or (
+            _role_ending(words, e - 1, covered) if e > 0 and words[e - 1] == "们" else None)  # 消防员们把它救了下来
         if found is None:
             continue
         start, job, word = found

@@ -117,6 +117,7 @@ TOWARD_ZH = {"向", "对", "给", "跟", "跟着", "随着", "和", "替", "朝"
 
 
 _SPAN_ZH = re.compile(r"[一二三四五六七八九十几两多半]+(?:年|个月|月|天|周|星期|个星期)")  # 三年, 几个月, 多年
+_AT_ZH = {"上", "里", "中", "前", "外", "门口"}  # a place said before the subject: 婚礼上, 学校里
 _AFTER_ZH = {"后", "以后", "之后", "过去", "过后", "后来"}
 _WHEN_EN = re.compile(r"(?:(?:the )?(?:next|following|same)|that) (?:day|morning|evening|night|week|month|year)\b")
 
@@ -141,6 +142,10 @@ def read_subject(premise: str, tokens: Tokens, start: int, end: int, inside: lis
         return None, False, i  # "被豪门白猫羞辱": the one it befalls carries on; 被 starts the passive
     while first is not None and i < first.start and (words[i] in DET or owns(premise, tokens, i)):
         i += 1  # "the villain's husky bodyguard Koda"
+    at = i + (tokens.chinese and i < end and words[i] == "在")
+    if tokens.chinese and first is not None and first.start == at + 2 and words[at + 1] in _AT_ZH and not any(
+            h.section in {"events", "actions"} and i <= h.start < first.start for h in hits):
+        i = at + 2  # 婚礼上婆家人都看不起他, 在学校里同学们: where, then who
     if tokens.chinese and first is not None:  # 村里的兔子们都笑它, 公园里的大狗们: where they are, then who
         de = next((k for k in range(i + 1, first.start) if words[k] == "的"), None)
         if de is not None and words[de - 1][-1] in _WHERE_ZH and not any(

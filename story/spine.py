@@ -350,6 +350,23 @@ def _subject(c: Clause, cast: Cast, introduced: set[str], zh: bool, company: str
     return f"{both}, {desc},"
 
 
+_PLURAL_VERBS = {"is": "are", "was": "were", "has": "have", "does": "do", "goes": "go"}
+
+
+def _plural_verb(verb: str) -> str:
+    """A verb said of one ("comes", "carries", "rushes", "is") as said of two ("come", "carry", "rush", "are")."""
+    low = verb.lower()
+    if low in _PLURAL_VERBS:
+        return _PLURAL_VERBS[low]
+    if not low.isalpha() or not low.endswith("s") or low.endswith("ss") or len(low) < 3:
+        return verb
+    if low.endswith("ies"):
+        return verb[:-3] + "y"
+    if re.search(r"(?:ch|sh|x|z|o)es$", low):
+        return verb[:-2]
+    return verb[:-1]
+
+
 def _line_en(c: Clause, total: int, cast: Cast, introduced: set[str], rng: random.Random, lead_ok: bool,
              company: str | None = None) -> str:
     leads = spine_data()["leads"]
@@ -370,6 +387,9 @@ def _line_en(c: Clause, total: int, cast: Cast, introduced: set[str], rng: rando
     else:
         subject = re.sub(r"^(A|An|The)\b", lambda m: m.group(1).lower(), c.outsider) if c.outsider and not c.passive \
             else _subject(c, cast, introduced, False, company)
+    if " and " in subject.split(",")[0] and c.parts and c.parts[0].key is None and c.subject_words \
+            and not c.subject_words.rstrip(",").endswith(("s", "men")):  # "the fire department comes": two of them
+        c = replace(c, parts=(replace(c.parts[0], text=_plural_verb(c.parts[0].text)), *c.parts[1:]))
     turns = _turns_out(c)
     if turns:  # "turns out he owns the restaurant": it turns out Ziggy owns the restaurant
         subject = f"it {turns} {subject}"
@@ -387,7 +407,8 @@ def _line_en(c: Clause, total: int, cast: Cast, introduced: set[str], rng: rando
         if part.key and after == "'s":  # "her grandson's school": her grandson Olive's school
             name = possessive(cast.name(part.key))
             said = re.sub(r"^(A|An|The|Her|His|Their)\b", lambda m: m.group(1).lower(), part.text)
-            out.append(name if part.key in introduced or cast.name(part.key) in said else f"{said} {name}")
+            out.append(name if part.key in introduced or cast.name(part.key) in said or said.split()[0] in {"a", "an"}
+                       else f"{said} {name}")  # "from a cat's restaurant": Miso's restaurant, never "a cat Miso's"
             introduced.add(part.key)
             owner_named = True
         elif part.key and part.key == (c.subject or cast.hero) and before.split()[-1:] == ["by"]:

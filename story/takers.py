@@ -12,7 +12,7 @@ from functools import cache
 from typing import Any
 
 from story.analysis import BY, Person, slug
-from story.doers import role_end
+from story.doers import cast_group, many_said, role_end
 from story.lexicon import Hit, Tokens, lexicon
 from story.met import kindness_zh, role_zh
 from story.nearest import nearest
@@ -220,6 +220,8 @@ def add_takers(people: list[Person], hits: list[Hit], tokens: Tokens, taken: set
         else:
             person.kind_to = None if by else _taken_one(people, person, end, words, zh)
         people.append(person)
+        if job is not None and many_said(words, start, end, zh):  # "the firemen rescue her", 消防员们: two of them
+            cast_group(people, person, job, taken)
         _taker_again(people, person, words, zh)
         covered |= set(range(first, end))
 
@@ -335,7 +337,7 @@ def _meeter_before(tokens: Tokens, hits: list[Hit], k: int, covered: set[int], p
     met = meeting_end(words, k)
     if met is None or k == 0 or _clause_pet(people, k + 1, words) is None and not _pet_said(people, k, words):
         return None  # "pulls a kitten out": inside it
-    end = k
+    end = _came_first(words, k)
     while end > 0 and words[end - 1] in _BETWEEN_EN:
         end -= 1
     role = _role_at(tokens, hits, end, covered)
@@ -345,6 +347,27 @@ def _meeter_before(tokens: Tokens, hits: list[Hit], k: int, covered: set[int], p
     if first and words[first - 1] in {*BY, "her", "his", "their", "its"}:
         return None  # "a puppy kicked out by her family finds a new home": the puppy finds it
     return role[0], end, role[1], role[2], False, met[1]
+
+
+_CAME_EN = frozenset({"comes", "come", "came", "rushes", "rush", "rushed", "hurries", "hurried", "runs", "ran", "races",
+                      "arrives", "arrived", "climbs", "climb", "climbed", "jumps", "jumped", "dives", "dived", "swims",
+                      "crawls", "goes", "went", "reaches", "reached", "shows", "showed"})
+_ON_THE_WAY_EN = frozenset({"up", "down", "in", "out", "over", "inside", "into", "the", "a", "ladder", "tree", "roof",
+                            "well", "river", "water", "there", "quickly", "fast", "just", "finally"})
+
+
+def _came_first(words: Sequence[str], k: int) -> int:
+    """Where the doer of the kindness at ``k`` ends when it first comes or climbs to it ("the fire department comes to
+    rescue him", "a firefighter climbs up and rescues her", "rushes in and saves"): before that going; else ``k``."""
+    if k >= 2 and words[k - 1] == "to" and words[k - 2] in _CAME_EN:
+        return k - 2
+    if k >= 2 and words[k - 1] == "and":
+        j = k - 2
+        while j > 0 and words[j] in _ON_THE_WAY_EN and k - 2 - j < 4:
+            j -= 1
+        if words[j] in _CAME_EN:
+            return j
+    return k
 
 
 def _meeter_after_by(tokens: Tokens, hits: list[Hit], k: int, covered: set[int]
