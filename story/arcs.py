@@ -692,12 +692,14 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
     # 3. Cameos: every cast member the arc did not use appears (villain's side early, friends late).
     named = {slots[s].id for s in used_slots if s in slots}
     for m in members[1:]:
-        if m.id in named or m.person.gone or m.person.alike > 1 and not m.person.species and not m.person.breed and any(
-                o.id in named and o is not m and (o.person.start, o.person.words) == (m.person.start, m.person.words)
-                for o in members):  # "the firemen": the second of a group is there with the first, no cameo of its own
+        if m.id in named or m.person.gone:
             continue
         side = "villain" if m.person.side == "villain" else "hero"
         cameo = rng.choice(c["cameos"][side])
+        if m.person.alike > 1 and not m.person.species and not m.person.breed and any(
+                o.id in named and o is not m and (o.person.start, o.person.words) == (m.person.start, m.person.words)
+                for o in members):  # "the firemen": the second of a group is there with the first, no cameo of its own
+            continue  # (drawn all the same, so the seed's other draws stay as they were)
         local = {**values, "id": m.id, "name": m.name, "rel": _relation_word(m.person, lang)}
         line = _fill(cameo[lang], local)
         visual = _fill(cameo["visual"], local)

@@ -21,7 +21,7 @@ from story.text import HAN
 _BEFORE = {"的", "一位", "一个", "一名", "位", "个", "名", "这位", "那位"}  # 一位好心的, 退休的: before a role
 _BETWEEN = {"都", "也", "就", "便", "终于", "又", "还", "每天", "天天", "偷偷", "悄悄", "把", "连夜", "立刻", "马上", "赶紧",
             "及时", "第一时间", "一直", "默默", "耐心", "细心", "悉心", "小心翼翼地", "轻轻", "轻轻地", "赶来", "赶到",
-            "赶过来", "跑来", "冲过来", "冲进去", "爬上去", "来"}  # 消防队赶来救它: came, then the deed
+            "赶过来", "跑来", "冲过来", "冲进去", "爬上去", "来", "冒着大火", "冒着危险", "冒着大雨", "冒雨", "冒着暴雨"}  # 消防队赶来救它: came, then the deed
 _AFTER_VERB = {"了", "着", "过"}
 _WHERE = {"在", "从"}  # a place between a role and its deed (老渔夫在码头捡到, 被老农从河里救上来)
 _ENDS = {"，", ",", "。", "；", ";", "！", "？", "后", "以后", "之后", "然后", "后来", "但", "却"}
@@ -243,6 +243,8 @@ def _before_adverbs(words: Sequence[str], k: int) -> int:
             end -= 1
         elif end > 1 and words[end - 2] + words[end - 1] in _BETWEEN:
             end -= 2
+        elif end > 2 and "".join(words[end - 3:end]) in _BETWEEN:  # 冒着大火: cut in three
+            end -= 3
         else:
             break
     return end

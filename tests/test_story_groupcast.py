@@ -32,6 +32,9 @@ GROUPS = [
     ("消防员们把困在树上的小猫救了下来", "firefighter"),
     ("一只小狗掉进井里，消防队赶来救它", "firefighter"),
     ("一只小狗掉进井里，消防队把它救了上来", "firefighter"),
+    ("消防员们冒着大火救出了小狗", "firefighter"),
+    ("a husky falls through the ice and two fishermen pull him out", "fisherman"),
+    ("the rescue team digs a puppy out of the snow after the avalanche", "firefighter"),
 ]
 
 
