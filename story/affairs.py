@@ -11,6 +11,7 @@ with is a pet, or someone.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -189,3 +190,17 @@ def _goes_with_zh(p: Hit, hits: list[Hit], tokens: Tokens, stop: int) -> bool:
 
 
 _ADVERBS_ZH = {"偷偷", "悄悄", "突然", "竟然", "居然", "后来", "偷偷地", "悄悄地", "却"}
+
+
+# a scene's words that tell the affair itself (cheating with, caught with, dating, kissing, 出轨, 劈腿, 约会): the
+# partner and its new love seen as a couple there, close and in love, never two who only stand side by side
+AFFAIR_SEEN = re.compile(r"\b(?:cheat(?:s|ed|ing)?|affair|dating|dates|kiss(?:es|ed|ing)?|cosy|cozy|cuddl(?:e|es|ed|ing)|"
+                         r"flirt(?:s|ed|ing)?|in love with|arm in arm|paw in paw|holding paws|two-timing|"
+                         r"caught (?:him|her|them) with|catches (?:him|her|them|his|her) \w+ with)\b|"
+                         r"出轨|劈腿|偷情|约会|亲热|搂着|挽着|手牵手|牵着手|在一起|好上了", re.IGNORECASE)
+
+
+def tells_affair(words: str) -> bool:
+    """Whether a scene's ``words`` tell the affair itself ("catches his wife cheating with a rich poodle",
+    老婆和哈士奇出轨了): the partner and its new love are drawn together as a couple there."""
+    return bool(AFFAIR_SEEN.search(words))

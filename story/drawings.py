@@ -118,6 +118,24 @@ def dropper(scene: Scene, cast: Sequence[str] | None) -> str | None:
     doer = lead(scene, cast)
     return doer if next(a for a in scene.characters if a.id == doer).action in DROPS and doer in ids else None
 
+# one hit by a car, a bus or a bike (is hit by a car, gets run over, 被车撞了, 出了车祸): the one hit lying hurt on the
+# ground (the ``sick`` pose, bandaged), the vehicle behind it; never pushing the car ("hit by" read as a shove)
+_VEHICLE = r"(?:(?:speeding|passing|big|black|red|white|delivery|sports)\s+)?(?:car|cars|truck|lorry|bus|van|taxi|" \
+           r"motorbike|motorcycle|scooter|bike|bicycle|tractor|vehicle|driver)"
+HIT_BY = re.compile(rf"\b(?:hit|struck|knocked\s+down|knocked\s+over|run\s+over|ran\s+over|runs\s+over|hurt|"
+                    rf"injured|clipped)\s+by\s+(?:a|an|the|some)\s+{_VEHICLE}\b|"
+                    rf"\b(?:a|an|the)\s+{_VEHICLE}\s+(?:hits|hit|strikes|struck|runs\s+over|ran\s+over|"
+                    rf"knocks\s+(?:down|over))\b|\bcar\s+(?:accident|crash)\b|"
+                    r"被[^，。！？,.!?；]{0,6}?(?:车|汽车|卡车|货车|公交车|摩托车?|电动车|自行车|出租车|三轮车)"
+                    r"[^，。！？,.!?；]{0,2}?(?:撞|碾|压|刮)|车祸", re.IGNORECASE)
+
+
+def hit_by_vehicle(text: str) -> bool:
+    """Whether ``text`` tells one hit by a car, a bus or a bike ("is hit by a car", "gets run over by a truck", "a
+    car hits him", 被车撞了, 出了车祸): the one hit is staged lying hurt (``sick``), never shoving the car."""
+    return bool(HIT_BY.search(text))
+
+
 # the painter's report's ``drawn_as`` for each
 CARRY, RIDER, HIDE, THROW, SLAP, TEAR, DROP = ("carry on back", "on back", "hide under bed", "throw", "slap", "tear",
                                              "drop")
@@ -278,7 +296,7 @@ _THIEF = r"(?:thief|thieves|robber|robbers|burglar|burglars|pickpocket|crook|mug
 PINNING = re.compile(
     rf"\b(?:catch(?:es|ing)?|caught|grabs?|grabbed|nabs?|nabbed|tackles?|tackled|stops?|stopped|corners?|cornered)"
     rf"\s+(?:the\s+|a\s+|that\s+)?(?:\w+\s+)?{_THIEF}\b|\bpins?\b(?:\s+[\w']+){{1,3}}?\s+(?:down|to the (?:ground|floor))\b"
-    rf"|\bpinned\b|\btackles?\b|\btackled\b|按在地上|按倒|扑倒|摁在地上|压在地上|制服|(?:抓住|逮住|抓到|捉住)了?{_THIEF}",
+    rf"|(?<!ears )\bpinned\b(?! back)|\btackles?\b|\btackled\b|按在地上|按倒|扑倒|摁在地上|压在地上|制服|(?:抓住|逮住|抓到|捉住)了?{_THIEF}",
     re.IGNORECASE)
 CAUGHT = re.compile(r"\b(?:is|was|are|were|gets?|got|been|being)\s+(?:\w+\s+)?(?:caught|pinned|tackled|grabbed|nabbed)"
                     r"\b|被[^，。！？,.!?；]{0,8}?(?:抓住|逮住|抓到|捉住|按在|按倒|扑倒|制服)", re.IGNORECASE)
@@ -413,15 +431,21 @@ def rescue_drawing(scene: Scene, cast: Sequence[str] | None, premise: str = "") 
     return pair[0], pair[1], danger
 
 
-def in_danger(scene: Scene, cast: Sequence[str] | None, premise: str = "") -> tuple[str, str] | None:
+def in_danger(scene: Scene, cast: Sequence[str] | None, premise: str = "",
+              held: bool = False) -> tuple[str, str] | None:
     """Before its rescue (the caller knows: ``danger_until``), the one in the premise's danger where the scene's
     words name it (the ice, the well, the net, the snow, the water, the fire): (who, danger), the hero where the
     premise tells it rescued by its own (``hero_rescuers``) or caught in that danger (``story.dangers.trapped_in``:
     "a kitten is trapped in a burning house"; then also where only the scene's things name it), else the first on screen who is not the hero and only stands, cries
     or shivers; None where the premise tells no rescue from a danger nor the hero caught in one, or the scene names
-    another (or none)."""
+    another (or none). ``held``: an earlier scene already drew the hero in it (``danger_from``), so a scene whose
+    words name no danger still shows the hero the premise's rescue saves in it (down the well until pulled out)."""
     said = danger_of(scene_words(scene))
     trapped = trapped_in(premise) if premise else None
+    first = cast[0] if cast else None
+    if said is None and held and first is not None and any(a.id == first for a in scene.characters) and \
+            hero_rescuers(premise, _KIN) and (told := rescue_from(premise)) is not None:
+        return first, told
     if said is None and trapped is not None:  # the hero caught in it, the danger drawn behind (its burning house)
         said = danger_of(" ".join(scene.props))
     danger = _danger_said(said, premise) if said is not None else None
@@ -429,7 +453,6 @@ def in_danger(scene: Scene, cast: Sequence[str] | None, premise: str = "") -> tu
         danger = trapped
     if danger is None:
         return None
-    first = cast[0] if cast else None
     if first is not None and any(a.id == first for a in scene.characters) and (
             hero_rescuers(premise, _KIN) or trapped is not None and _alike(danger, trapped)):
         return first, danger  # "a puppy falls through the ice and is pulled out by a fisherman": the puppy in it
@@ -456,19 +479,34 @@ def danger_until(script: Script) -> int | None:
     return at
 
 
-def own_drawings(scene: Scene, cast: Sequence[str] | None, premise: str = "", before: bool = False) -> dict[str, str]:
+def danger_from(script: Script) -> int | None:
+    """The index of the first scene before the premise's rescue (``danger_until``) that draws the hero in its
+    danger (``in_danger``: its words name it), else None: from the scene after it until the rescue, the hero stays
+    drawn in it (``in_danger``'s ``held``), never out of the well and back in again."""
+    until = danger_until(script)
+    if until is None:
+        return None
+    cast = [c.id for c in script.characters]
+    return next((n for n, scene in enumerate(script.scenes[:until])
+                 if (found := in_danger(scene, cast, script.premise)) is not None and cast and found[0] == cast[0]),
+                None)
+
+
+def own_drawings(scene: Scene, cast: Sequence[str] | None, premise: str = "", before: bool = False,
+                 held: bool = False) -> dict[str, str]:
     """Each on screen the painter draws with a drawing of its own in ``scene``, by id, as read from the script: a
     trip and fall (``trips``), a slap or tearing up (``struck``), a thief pinned down (``pins``), a carry on the back and the one carried (``back_carry``), hiding under the bed
     (``hider``), a thing dropped or spilt (``dropper``), a throw (``thrower``'s, where a thing is asked and the
     words throw it, not the one thrown out), a rescue from a danger and the one saved (``rescue_drawing``),
-    and where the scene is ``before`` the rescue, the one in the danger (``in_danger``); a later one drawn over an
+    and where the scene is ``before`` the rescue, the one in the danger (``in_danger``, ``held`` there since an
+    earlier scene); a later one drawn over an
     earlier (the hider no longer carrying). The painter may still draw less where only it can tell (one lying down
     carries nobody, a scooter asked is ridden), and says so in its report."""
     out = {**trips(scene, cast), **struck(scene, cast), **pins(scene, cast, premise)}
     rescue = rescue_drawing(scene, cast, premise)
     if rescue is not None:
         out[rescue[0]], out[rescue[1]] = danger_drawing(rescue[2])["rescuer"], danger_drawing(rescue[2])["saved"]
-    elif before and (endangered := in_danger(scene, cast, premise)) is not None:
+    elif before and (endangered := in_danger(scene, cast, premise, held)) is not None:
         out[endangered[0]] = in_drawing(endangered[1])[0]
     carry = back_carry(scene, cast, premise)
     if carry is not None and rescue is None:
@@ -539,9 +577,10 @@ def drawn_lines(subs: Sequence[Substitution], script: Script | None = None,
     venues: dict[int, str] = dict(places or {})
     if painted is None and script is not None:
         cast = [c.id for c in script.characters]
-        at = danger_until(script)
+        at, since = danger_until(script), danger_from(script)
         drawn = {(n, cid): d for n, scene in enumerate(script.scenes, 1)
-                 for cid, d in own_drawings(scene, cast, script.premise, at is not None and n - 1 < at).items()}
+                 for cid, d in own_drawings(scene, cast, script.premise, at is not None and n - 1 < at,
+                                            since is not None and n - 1 > since).items()}
     if places is None and script is not None:
         venues = {n: found.kind for n, found in enumerate(places_drawn(script), 1) if found is not None}
     lines: list[str] = []

@@ -19,12 +19,15 @@ from functools import cache
 from typing import Any
 
 from story.adopters import show_adopter
+from story.affairs import tells_affair
 from story.analysis import breed_look
 from story.buying import show_buying
 from story.calling import grows_up, reach_calling, reaches
 from story.damage import show_damage
+from story.doorstep import show_at_door
 from story.gear import climbed, instrument, is_gear, role_action, tool_action
 from story.held import show_held_sign
+from story.helping import show_helpers
 from story.hints import RIDES, Hints, openings, premise_hints
 from story.illness import show_illness
 from story.kin import KIN
@@ -64,6 +67,7 @@ from story.spinedata import spine_data
 from story.styles import ART_STYLES, CHARACTER_STYLES
 from story.text import HAN as _HAN
 from story.text import cjk_spaced
+from story.thieves import show_thief, thief_of
 from story.variety import vary_pictures
 from story.voyage import show_voyage
 from story.weather import scene_weather
@@ -350,7 +354,7 @@ def expand_plan(
         # 3c. who is there and what each does
         present = _present(group, members, ids)
         apps = _appearances(present, group, members, hits, job_entry if worn else None, n, len(groups), location)
-        _with_partner(apps, hints.lovers, ids)
+        _with_partner(apps, hints.lovers, ids, " ".join([group.narration, *(t for _, t in group.dialogue)]))
         if studies_elsewhere(location, apps, group.narration):
             location = "bedroom"  # studies at night after its shift at the warehouse: at home, at its desk
         if any(h.section == "events" and h.key in _LEFT_BEHIND for h in hits):
@@ -482,6 +486,13 @@ def expand_plan(
                  {str(c["id"]): str(c["name"]) for c in characters}, hints.place)  # a job quit, another's trade
     show_made_boss(scenes, premise, {str(c["id"]): str(c["name"]) for c in characters})  # 当上老板: in a suit
     show_held_sign(scenes, premise)  # 举着牌子: the sign in the hero's paws
+    show_helpers(scenes, {ids.get(p.key, p.key): p.words for p in analyse(premise).cast},
+                 {str(c["id"]): str(c["name"]) for c in characters},
+                 stage["action_expression"])  # "the neighbours help her": all of them at it
+    show_at_door(scenes, premise, story_kind(analyse(premise)).id, lang)  # 在家门口等: at the house's front door
+    thief = thief_of(analyse(premise), story_kind(analyse(premise)).id, ids, [str(c["id"]) for c in characters])
+    show_thief(scenes, thief, next((str(c["name"]) for c in characters if c["id"] == thief), ""))  # "the thief runs
+    # away": the thief seen running off with the purse, chased, caught; never the hero chasing nobody
     in_scenes(subs, groups)  # the report says the scene each substitution is drawn in, not the plan's beat
     one_crowd(scenes)  # the judges in tears, the mockers stunned: that crowd, no cheering one beside it
     crowd_in_mood(scenes)  # a pet in tears: the crowd looks on, never cheers
@@ -641,10 +652,13 @@ def _appearances(
     return apps
 
 
-def _with_partner(apps: list[dict[str, Any]], lovers: Sequence[tuple[str, str]], ids: Mapping[str, str]) -> None:
+def _with_partner(apps: list[dict[str, Any]], lovers: Sequence[tuple[str, str]], ids: Mapping[str, str],
+                  words: str = "") -> None:
     """A partner who leaves the hero with or for another pet is seen with it: where both are on screen with
     the hero, the new love, doing nothing of its own, is at the partner's side (its target, so the painter
-    stands the pair together, the hero apart) and goes where the partner goes (walking out, running off)."""
+    stands the pair together, the hero apart) and goes where the partner goes (walking out, running off); where
+    the scene's ``words`` tell the affair itself (``story.affairs.tells_affair``: "catches his wife cheating with a
+    rich poodle", 出轨) and the partner only stands, talks or sneers, the two hug, in love, a couple before the hero."""
     on = {a["id"]: a for a in apps}
     for love, partner in lovers:
         new, old = on.get(ids.get(love, "")), on.get(ids.get(partner, ""))
@@ -654,6 +668,10 @@ def _with_partner(apps: list[dict[str, Any]], lovers: Sequence[tuple[str, str]],
         new["target"] = old["id"]
         if old["action"] in _LEAVING:
             new["action"] = old["action"]
+        elif tells_affair(words) and old["action"] in ("stand", "talk", "sneer"):
+            for one, other in ((new, old), (old, new)):
+                one.update(action="hug", target=other["id"], expression="love")
+                one.pop("holding", None)
 
 
 def _left_behind(apps: list[dict[str, Any]]) -> None:

@@ -78,3 +78,65 @@ def together(beats: list[dict[str, Any]], pair: tuple[str, str, int], names: Map
 def added(visual: str, words: str) -> str:
     """``visual`` with ``words`` after it, within a beat's visual note length."""
     return f"{visual[:VISUAL_MAX - len(words)].rstrip(' ,;')}{words}"
+
+
+# a help told in a scene's words (helps, help her find, pitch in, 帮, 帮忙): the ones before it its helpers
+HELPS = re.compile(r"\b(?:help|helps|helped|helping|pitch(?:es)? in|pitched in|lends? a paw|lent a paw)\b|帮忙|帮助|帮",
+                   re.IGNORECASE)
+# a help that is work done for the one helped (rebuild, carry, clean, harvest, 重建, 搬, 打扫): the helpers at work;
+# any other (cross the road, find the way home, 找到了家) walked beside it
+LABOUR = re.compile(r"\b(?:re)?build|\bcarr(?:y|ies|ied)|\bclean|\bfix|\brepair|\bharvest|\bpaint|\bcook|\bbake|"
+                    r"\bsweep|\bwash|\bdig|\bmove|\bpack|\bplant|\bdeliver|\bsell|\bsave|\bcollect|重建|盖|修|搬|"
+                    r"打扫|收拾|洗|种|摘|收|做|卖|送|运|挖|扛|拿|提", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?。！？；;]")
+_IDLE = frozenset({"stand", "talk", "think"})
+
+
+def _named(text: str, names: Mapping[str, str], words: Mapping[str, Sequence[str]]) -> list[str]:
+    """The cast ``text`` names, by script name or premise words, in cast order."""
+    return [cid for cid in names if _says(names[cid], text) or any(_says(w, text) for w in words.get(cid, ()))]
+
+
+def show_helpers(scenes: list[dict[str, Any]], words: Mapping[str, Sequence[str]], names: Mapping[str, str],
+                 faces: Mapping[str, str]) -> None:
+    """The helpers a scene's words name doing the help together, never one helping while the rest stand by:
+    where a sentence tells a help (``HELPS``), the cast it names before the help word (by ``names``, their script
+    names, or ``words``, their premise's words: "the neighbours", 邻居们) are its helpers, the ones after it the
+    ones helped. One of the helpers on screen doing the help (anything but standing, talking or thinking) leads;
+    where none does, the first on screen does it: at work where the help is work (``LABOUR``: rebuild, carry,
+    重建, 搬), else walking beside the one helped (across the road, the way home), which walks too. Each other
+    helper on screen who is idle does what the lead does (to the same one), and one of its group ("neighbour_2"
+    beside "neighbour") off screen joins doing it, while the scene has room (three on screen); ``faces`` is each
+    action's face."""
+    for scene in scenes:
+        text = " ".join([scene["narration"], *(d["text"] for d in scene["dialogue"])])
+        for m in HELPS.finditer(text):
+            start = max((e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())), default=0)
+            end = next((e.start() for e in _SENTENCE_END.finditer(text, m.end())), len(text))
+            helpers = _named(text[start:m.start()], names, words)
+            helped = [c for c in _named(text[m.end():end], names, words) if c not in helpers]
+            on = {a["id"]: a for a in scene["characters"]}
+            lead = next((on[c] for c in helpers if c in on and on[c]["action"] not in _IDLE), None)
+            if lead is None:
+                lead = next((on[c] for c in helpers if c in on), None)
+                if lead is None:
+                    continue
+                deed = "work" if LABOUR.search(text[m.end():end]) else "walk"
+                to = next((c for c in helped if c in on), None)
+                lead.update(action=deed, target=to, expression=faces.get(deed, "determined"))
+                lead.pop("holding", None)
+                if deed == "walk" and to is not None and on[to]["action"] in _IDLE:
+                    on[to].update(action="walk", target=lead["id"])
+            for cid in helpers:
+                app = on.get(cid)
+                if app is None:
+                    if len(scene["characters"]) >= 3 or not re.fullmatch(rf"{re.escape(lead['id'].split('_')[0])}_\d+",
+                                                                        cid):
+                        continue
+                    app = {"id": cid, "expression": lead["expression"], "outfit": "none", "action": lead["action"],
+                           "facing": "front", "target": lead.get("target"), "holding": None}
+                    scene["characters"].append(app)
+                    on[cid] = app
+                elif app["action"] in _IDLE and app is not lead:
+                    app.update(action=lead["action"], target=lead.get("target"), expression=lead["expression"])
+            break

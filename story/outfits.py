@@ -26,7 +26,7 @@ from story.clauses import Clause, clauses
 from story.datafiles import read_json
 from story.kinds import kinds_data
 from story.lexicon import lexicon
-from story.onscreen import appearance
+from story.onscreen import appearance, move
 from story.premise import Analysis
 from story.riches import first_named
 from story.text import HAN, SENTENCE, alternation
@@ -109,13 +109,17 @@ def boss_at(scenes: Sequence[Mapping[str, Any]], premise: str, names: Mapping[st
 
 
 BOSS_SUIT = "suit"  # what the boss wears (the painter's suit and tie)
+_NO_BOSS_PLACE = frozenset({"bedroom", "street", "rainy_street", "alley"})  # made the boss there: at the office
 
 
 def show_made_boss(scenes: Sequence[dict[str, Any]], premise: str, names: Mapping[str, str]) -> None:
     """The hero made the boss (``boss_at``) in ``scenes`` (script scene dicts, in place): from that scene on in a
     boss's suit, off its old job (a florist's apron no more), wherever it is not lying ill or asleep; a viewer
-    with the sound off sees the worker turned boss by the clothes."""
+    with the sound off sees the worker turned boss by the clothes; the scene that tells it, set at home or on the
+    street ("the kitten grows up and becomes a CEO", told at home), is at the office (its desk, its window)."""
     at = boss_at(scenes, premise, names)
+    if at is not None and scenes[at]["location"] in _NO_BOSS_PLACE and not scenes[at].get("memory"):
+        move(scenes[at], "office", "clear", None, "zh" if HAN.search(premise) else "en")
     for scene in scenes[at:] if at is not None else ():
         hero = appearance(scene, "hero")
         if hero is None or hero["action"] in ("sick", "sleep"):

@@ -17,7 +17,7 @@ from typing import Any, Literal, NamedTuple
 from story.buying import bought_told, saving_up
 from story.clauses import Clause, clauses, outsider_entry
 from story.datafiles import read_json
-from story.drawings import carried_on_back, spilt_thing
+from story.drawings import carried_on_back, hit_by_vehicle, spilt_thing
 from story.gear import is_gear, note_phrase, tool_action
 from story.kinds import STRIVING, Kind, home_goal, mishap_moves_on, story_kind
 from story.lexicon import lexicon
@@ -240,6 +240,8 @@ def action_of(c: Clause) -> tuple[str, bool]:
             re.sub(r"(es|s|ed|ing)$", "", first) in drinks["verbs"] or first.rstrip("s") in drinks["verbs"]
             or any(v in verb for v in drinks["verbs"] if HAN.search(v))):
         return "spill", False
+    if hit_by_vehicle(c.text) and act in ("push", "cry", "stand", "shocked", "fight", "drive", "run", "walk"):
+        return "sick", True  # "is hit by a car", 被车撞了: lying hurt by the car, never shoving it
     if _falls_ill(c, data["falling_ill"]):
         return "sick", True  # the premise says it: "is sick", 生病了
     sick = data["patient_actions"]

@@ -122,8 +122,12 @@ VENUES: dict[str, Venue] = {
     "house": Venue("street", tuple((w, "SOLD") for w in (
         "new house", "little house", "small house", "own house", "house", "cottage", "new home", "房子", "新房",
         "新家", "小屋")), sources=("setting", "props"), titled=False),
-    # the home a pet is thrown out of, seen from the street before its shut door (story/staged.py thrown_out)
-    "front door": Venue("street", (("front door", ""), ("家门口", "")), sources=("setting",), titled=False),
+    # the home a pet is thrown out of, seen from the street before its shut door (story/staged.py thrown_out); a
+    # street scene whose words wait or sit at the door (在门口等, 趴在家门口, "waits on the doorstep"), the same door:
+    # never a shop street (the door of another place, "the door of the bakery", 超市门口, is no home's: ``DOOR_OF``)
+    "front door": Venue("street", (("front door", ""), ("家门口", ""), ("在门口", ""), ("到门口", ""), ("门口等", ""),
+                                   ("doorstep", ""), ("at the door", ""), ("by the door", ""), ("on the porch", "")),
+                        sources=("setting", "narration", "premise"), titled=False),
     # a hotel's lobby where the scene's setting, props or narration name the hotel (the premise alone never:
     # the mansion a hotel cleaner buys stays a mansion)
     # its sign and headline say the word the story said: a motel is no HOTEL, an inn no HOTEL (its own lobby drawn)
@@ -194,6 +198,13 @@ def _cooking_on_air(name: str, hit: str, text: str) -> str:
     return _COOKING_SHOW
 
 
+# the door of a place that is no home ("at the door of the bakery", 在超市门口, 学校门口): never the home's front door
+DOOR_OF = re.compile(r"\b(?:at|by) the (?:front )?door of (?!(?:his|her|its|their|my|the) (?:home|house)\b)|"
+                      r"\b(?:bakery|shop|store|restaurant|school|hospital|station|supermarket|cafe|café|office|bank|"
+                      r"church|mall|market)(?:'s)? (?:front )?door(?:step)?\b|"
+                      r"(?:店|超市|学校|校|医院|车站|站|餐厅|饭店|公司|银行|商场|市场|面包房|菜场|酒店|小区)门口")
+
+
 def venue_kind(scene: Scene, premise: str = "") -> ShopMatch | None:
     """The venue a scene is drawn as (its ``kind``, the words that named it and where), or None."""
     texts = [("setting", scene.setting), ("props", " | ".join(scene.props)), ("narration", scene.narration),
@@ -210,7 +221,8 @@ def venue_kind(scene: Scene, premise: str = "") -> ShopMatch | None:
             continue
         for source, text in said:
             low = text.lower()
-            hit = next((w for w, _ in sorted(v.words, key=lambda wb: -len(wb[0])) if _said(low, w)), None)
+            hit = next((w for w, _ in sorted(v.words, key=lambda wb: -len(wb[0])) if _said(low, w) and not (
+                name == "front door" and DOOR_OF.search(low))), None)
             if hit is not None:
                 return ShopMatch(name, _cooking_on_air(name, hit, f"{low} {scene.narration} {premise}".lower()), source)
     return None

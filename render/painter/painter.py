@@ -52,7 +52,7 @@ from render.painter.staging import PlacedProp, Staged, stage_scene
 from render.painter.venues import draw_venue, venue_captions
 from render.painter.vocabulary import PropMatch, art, crowd_kind, hazard_of, match_prop, vocabulary
 from render.stages import CancelFn, ProgressFn, RenderSpec, SceneArt, Sprite, overscan_size
-from story.drawings import DROP, danger_until, pregnant_until
+from story.drawings import DROP, danger_from, danger_until, pregnant_until
 from story.script import Scene, Script
 from story.venues import VENUES, ShopMatch, places_drawn
 
@@ -124,6 +124,7 @@ class StoryboardPainter:
         drawn_places = places_drawn(script)
         expecting = pregnant_until(script)  # "a pregnant cat": the scene its young are born in
         rescue_at = danger_until(script)  # the scene of the premise's rescue: before it, the one in danger drawn in it
+        in_it_at = danger_from(script)  # the first scene the hero is drawn in it: from there, kept in it
         for i, scene in enumerate(script.scenes):
             if should_cancel():
                 raise Cancelled(f"cancelled before keyframe {i + 1}/{n}")
@@ -142,7 +143,8 @@ class StoryboardPainter:
             hazards = {p: d for p in scene.props if (d := hazard_of(p)) is not None}
             scene = scene.model_copy(update={"props": [p for p in scene.props if p not in hazards]})
             staged, placed = stage_scene(scene, [c.id for c in script.characters], young, script.premise,
-                                         rescue_at is not None and i < rescue_at)
+                                         rescue_at is not None and i < rescue_at,
+                                         in_it_at is not None and i > in_it_at)
             on_duty = {a.id for a in scene.characters if a.action in DUTY}
             off_job = {a.id for a in scene.characters if a.off_job}  # the script's word: its job not reached, or left
             staged = [st if st.id in off_job else _dressed(st, people[st.id], scene.location in HOME and st.id not in
@@ -479,7 +481,7 @@ def _held_box(st: Staged) -> tuple[float, float, float, float] | None:
     if style == "throw":  # thrown: flying off the paw
         gx, gy = gx + THROWN_OFF[0], gy + THROWN_OFF[1]
     k = held_size(h.drawn, style, HAND.get(h.drawn, 22.0)) / 100
-    grip = GRIP.get(h.drawn, (0.0, -45.0))
+    grip = GRIP.get(art(h), GRIP.get(h.drawn, (0.0, -45.0)))  # a variant held by its own grip
     ox, oy = gx - grip[0] * k, gy - grip[1] * k
     hw, ht = EXTENT.get(h.drawn, (52.0, 100.0))
     return ox - hw * k * 0.8, oy - ht * k * 0.9, ox + hw * k * 0.8, oy

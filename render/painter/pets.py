@@ -188,7 +188,7 @@ class Pet(Pen):
         size = HAND.get(art(h), HAND.get(h.drawn, 22.0))  # a variant its own size: a soup bowl, not a pet's dish
         size = held_size(h.drawn, self.arm_style, size)  # the ring held out in a proposal: bigger
         k = size / 100
-        grip = GRIP.get(h.drawn, (0.0, -45.0))
+        grip = GRIP.get(art(h), GRIP.get(h.drawn, (0.0, -45.0)))  # a variant held by its own grip
         ox, oy = gx - grip[0] * k, gy - grip[1] * k
         pen = Pen(self.d, *self.P(ox, oy), self.u * k, self.f, self.ink)
         draw_prop(art(h), pen, h.color)  # its variant where its words name one: a jar of coins, not a piggy bank

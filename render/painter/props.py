@@ -30,7 +30,8 @@ HAND: dict[str, float] = {"tape measure": 30, "wrench": 30, "umbrella": 75, "mic
                           "weights": 40, "broom": 64, "stop sign": 70, "placard": 70, "dishes": 20, "boxes": 30, "basketball": 22, "frisbee": 24,
                           "tennis racket": 40, "skateboard": 40, "guitar": 56, "burger": 20,
                           "pizza": 22, "sushi": 22,
-                          "kite": 40, "remote control": 14, "yarn ball": 18, "carrot": 18, "soup bowl": 30}
+                          "kite": 40, "remote control": 14, "yarn ball": 18, "carrot": 18, "soup bowl": 30,
+                          "fish dish": 46}
 GRIP: dict[str, tuple[float, float]] = {"umbrella": (0, -4), "microphone": (0, -25), "squeegee": (0, -10),
                                         "flowers": (0, -20), "briefcase": (0, -100), "suitcase": (0, -100),
                                         "trophy": (0, -30), "bricks": (0, -10), "serving tray": (0, -8),
@@ -39,6 +40,7 @@ GRIP: dict[str, tuple[float, float]] = {"umbrella": (0, -4), "microphone": (0, -
                                         "fire hose": (-30, -40), "flag": (0, -30),
                                         "sausages": (0, -92), "fish": (0, -90), "bone": (0, -40), "meat": (30, -88), "shoes": (0, -20),
                                         "fishing net": (0, -96), "ship's wheel": (0, -50), "medicine box": (0, -86),
+                                        "fish dish": (0, -12),
                                         "bread": (-10, -26), "ice cream": (0, -20),
                                         "tooth": (0, -40), "game controller": (0, -40), "weights": (0, -31),
                                         "broom": (0, -70), "stop sign": (0, -20), "placard": (0, -20), "dishes": (0, -24), "boxes": (0, -20),
@@ -814,6 +816,26 @@ def _soup_bowl(p: Pen, color: RGB | None) -> None:
 
 
 # -- food a premise names: each reads as itself, held in a paw or set down -----------------------------
+
+
+def _fish_dish(p: Pen, color: RGB | None) -> None:
+    """A cooked fish on its plate (红烧鱼, braised or grilled fish): a long white plate, the fish lying on it glazed
+    red-brown with its scored sides, sauce round it, green onion on top and steam rising; never a raw fish."""
+    p.ell(0, -10, 56, 12, color or (246, 246, 250))  # the plate
+    p.ell(0, -12, 46, 8, (250, 250, 252), outline=False)
+    p.ell(0, -13, 40, 6, (170, 78, 40, 200), outline=False)  # the sauce round it
+    glaze = (188, 92, 44)
+    p.ell(-6, -22, 36, 14, glaze)  # the fish lying on its side
+    p.poly([(26, -22), (50, -38), (44, -22), (50, -6)], darker(glaze, 0.85))  # the tail
+    p.poly([(-14, -34), (0, -44), (12, -34)], darker(glaze, 0.85))  # the fin
+    for x in (-16, -4, 8):  # the scores cut across its side
+        p.line([(x - 4, -31), (x + 4, -14)], darker(glaze, 0.7), 2)
+    p.ell(-30, -24, 3.5, 3.5, WHITE)  # the eye
+    p.ell(-30, -24, 1.8, 1.8, INK, outline=False)
+    for x, y in ((-18, -34), (-6, -36), (6, -35), (16, -32)):  # green onion on top
+        p.line([(x - 4, y), (x + 4, y - 3)], (90, 170, 70), 2.6)
+    for k in (-16, 0, 16):
+        p.line([(k, -40), (k + 5, -52), (k, -64), (k + 5, -74)], _STEAM, 1.8)
 
 _STEAM = (255, 255, 255, 170)
 
@@ -1854,7 +1876,7 @@ RIG_OFFSET: dict[str, tuple[float, float]] = {"car": (-6, 6), "delivery scooter"
 VARIANTS: dict[str, DrawFn] = {"soapy car": _soapy_car, "volleyball": _volleyball, "sports car": _sports_car, "truck": _truck, "bus": _bus, "taxi": _taxi, "bicycle": _bicycle, "bubble tea": _bubble_tea, "wine glass": _wine_glass,
                                "hot dog": _hot_dog,
                                "stunned crowd": _stunned_crowd, "crying crowd": _crying_crowd, "coin jar": _coin_jar,
-                               "soup bowl": _soup_bowl, "pirate ship": _pirate_ship, "fishing boat": _fishing_boat, "treasure chest": _treasure_chest,
+                               "soup bowl": _soup_bowl, "fish dish": _fish_dish, "pirate ship": _pirate_ship, "fishing boat": _fishing_boat, "treasure chest": _treasure_chest,
                                "treasure box": _treasure_chest, "treasure map": _treasure_map}
 # the crowds drawn as two groups, each of the animals its words name (``vocabulary.crowd_kind``)
 _OF_A_KIND: dict[str, Callable[[Pen, RGB | None, str], None]] = {
@@ -1889,7 +1911,7 @@ EXTENT: dict[str, tuple[float, float]] = {
     "oven": (48, 126), "queue": (112, 92), "broom": (22, 150), "stop sign": (30, 160), "placard": (64, 160), "dishes": (40, 74), "tooth": (46, 112), "game controller": (52, 74), "fans": (170, 72),
     "boxes": (52, 90), "football": (52, 102), "basketball": (52, 102), "frisbee": (96, 70), "tennis racket": (48, 112),
     "skateboard": (64, 52), "telescope": (56, 110), "guitar": (32, 142), "burger": (50, 90), "pizza": (72, 92),
-    "sushi": (60, 44), "hot dog": (58, 40), "soup bowl": (52, 106), "pirate ship": (100, 180),
+    "sushi": (60, 44), "hot dog": (58, 40), "soup bowl": (52, 106), "fish dish": (58, 76), "pirate ship": (100, 180),
     "treasure chest": (90, 116), "treasure box": (90, 116), "treasure map": (66, 78),
     "sofa": (116, 98), "pet bed": (72, 54), "windowsill": (90, 192), "hamster wheel": (54, 112),
     "perch": (56, 144), "washing machine": (46, 118), "soapy car": (132, 116), "volleyball": (52, 102), "kite": (42, 110),

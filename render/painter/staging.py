@@ -404,17 +404,17 @@ def _in_it(st: Staged, danger: str, facing: int) -> Staged:
 
 
 def _rescue(scene: Scene, staged: list[Staged], cast: list[str] | None, premise: str, young: Mapping[str, int],
-            before: bool) -> list[Staged]:
+            before: bool, held: bool = False) -> list[Staged]:
     """A rescue from a danger the scene tells (``story.drawings.rescue_drawing``) drawn as what it is: out of a
     fire, the one saved carried (in the rescuer's arms if young, else on its back), both sooty, walking out; from
     the ice, a well, a net, the snow or the water, the one saved in it (``_in_it``) just before the rescuer, who
     leans over it, both paws reaching down to it. ``before`` the rescue, the one in the danger the scene names
-    (``story.drawings.in_danger``) is drawn in it."""
+    (``story.drawings.in_danger``; ``held``: drawn in it since an earlier scene) is drawn in it."""
     ids = [a.id for a in scene.characters]
     rescue = rescue_drawing(scene, cast, premise)
     out = list(staged)
     if rescue is None:
-        endangered = in_danger(scene, cast, premise) if before else None
+        endangered = in_danger(scene, cast, premise, held) if before else None
         if endangered is not None:
             k = ids.index(endangered[0])
             st = out[k]
@@ -563,14 +563,14 @@ def _acted_on(scene: Scene, staged: list[Staged], ids: list[str], cast: list[str
 
 
 def stage_scene(scene: Scene, cast: list[str] | None = None, young: Mapping[str, int] | None = None,
-                premise: str = "", before: bool = False) -> tuple[list[Staged], list[PlacedProp]]:
+                premise: str = "", before: bool = False, held: bool = False) -> tuple[list[Staged], list[PlacedProp]]:
     """Slots, facing, poses and motions for the scene's characters (in scene order), and where every asked
     prop is drawn. ``cast`` (the script's character ids, hero first) gives the hero the front slot;
     ``young`` (kittens and puppies: how many each character is) shiver where they would only stand out
     in the rain or snow, and one young one is carried by whoever rescues or hugs it; ``premise`` (the script's)
     says what a pet works at all along (a car wash: the car washed in every scene it works at it); a rescue from a
     danger is drawn as what it is (``_rescue``; ``before``: the scene comes before the premise's rescue, whose one
-    in danger is drawn in it)."""
+    in danger is drawn in it; ``held``: the hero already drawn in it in an earlier scene, still in it here)."""
     young = young or {}
     vocab = vocabulary()
     # a thing nothing drawable is near to ("weights", "the final", a score) is drawn as nothing at all, never
@@ -675,7 +675,7 @@ def stage_scene(scene: Scene, cast: list[str] | None = None, young: Mapping[str,
     staged = _on_back(scene, staged, cast, premise, young)
     staged = _acted_on(scene, staged, ids, cast, premise)
     staged = _dropped(scene, staged, matches, cast)  # a thing dropped: tipping off the paw, on whom it lands or the floor
-    staged = _rescue(scene, staged, cast, premise, young, before)  # pulled out of the ice, carried out of the fire
+    staged = _rescue(scene, staged, cast, premise, young, before, held)  # pulled out of the ice, carried out of the fire
     staged = _pinned(scene, staged, cast, premise)  # a thief caught: pinned flat under the catcher's paws
     staged = [replace(st, bed=_bed(scene, st, bedded)) for st in staged]  # ill or asleep: in its bed
     staged = _under_bed(scene, staged, cast)  # or hiding under it
