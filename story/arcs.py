@@ -31,6 +31,7 @@ from story.jobs import dream_title
 from story.kin import HOUSEHOLD, KIN, mate_of, relative, shares_look
 from story.kinds import mishap_moves_on, mishap_titles, says_kind, story_kind
 from story.lexicon import lexicon
+from story.litter import litter_noun, litters_said
 from story.looks import base_look, drawn_fur, full_look, hero_base_look, known_look, name_fits, style_fur
 from story.mockers import mocked_by_many
 from story.names import name_in
@@ -55,9 +56,9 @@ from story.scenefit import fits_scene, scene_of
 from story.spine import job_place, premise_beats
 from story.staged import Cast, action, cast_asks, premise_place
 from story.styles import CHARACTER_STYLES
-from story.text import FIELD, fill_fields, within
+from story.text import FIELD, fill_fields, proper_place, within
 from story.text import HAN as _HAN
-from story.voyage import asked_again, legs
+from story.voyage import asked_again, legs, world_said
 from story.weather import fits_weather
 from story.weave import fill, weave
 from story.wish import wish_values
@@ -325,7 +326,10 @@ def _values(analysis: Analysis, style: str, language: str, slots: dict[str, Memb
         own = v["place_en"] if re.match(r"(?:the|a|an|his|her|their|its) ", v["place_en"]) else f"the {v['place_en']}"
         where = own if place_key else "home" if wronged == "family" else loc_words[loc][0] if job else ""
         v["wronged_at"] = f", at {where}" if where else ""
-    v["the_place"] = v["place"] if zh or re.match(r"(?:the|a|an|his|her|their|its) ", v["place"]) else f"the {v['place']}"
+    if not zh and (named := proper_place(v["place"])) is not None:
+        v["place"] = named  # "explores mars": Mars, said with no "the"
+    v["the_place"] = v["place"] if zh or re.match(r"(?:the|a|an|his|her|their|its) ", v["place"]) \
+        or proper_place(v["place"]) else f"the {v['place']}"
     v["place_word"] = re.sub(r"^the ", "", v["place"])
     v["place_title"] = v["place_word"].title() if not zh else v["place_word"]
     v["place_cap"] = v["place"][:1].upper() + v["place"][1:]
@@ -565,6 +569,7 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
     said_clauses = clauses(analysis)
     if arc.id == "mentor" and hero_is_pupil(analysis, said_clauses):
         arc = pupil_told(arc)  # "a young cat is coached by an old boxer dog": the coach's lines are the dog's
+    arc = calm_told(arc, analysis.premise)  # no tumble where the premise tries nothing new: its calm lines
     if arc.id == "rescue" and hero_rescued(analysis.premise):
         arc = pupil_told(arc)  # "a kitten was saved from the fire by a firefighter": the firefighter hears the cry,
         # goes in and carries the kitten out; the kitten is the one stuck
@@ -753,6 +758,8 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
             first = next((i for i, b in enumerate(beats) if b.get("clause") is not None), 0)
             subs.insert(0, Substitution(first + 1, "job", analysis.hero.job_words, analysis.job))
         told = {e for c in said_clauses for e in c.events}
+        litters_said(beats, _litters(members, lang))  # "raises her five kittens": never "Mango is never alone"
+        world_said(beats, analysis.premise, lang)  # "flies to mars": lands on Mars, never on the moon
         _one_calendar(beats, lang, rng, lambda *t: ok(*t) and not set(t) & late)
         return _plan(arc, members, values, beats, lang, rng, told, ok, mishap_titles(analysis, lang)), {
             i: list(b.get("asks", [])) for i, b in enumerate(beats) if b.get("asks")}, subs
@@ -787,9 +794,16 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
     _keep_premise_order(beats, analysis)
 
     # 5. The plan.
+    litters_said(beats, _litters(members, lang))
+    world_said(beats, analysis.premise, lang)
     _one_calendar(beats, lang, rng)
     unrepeated(beats, [m.name for m in members], fewest=MIN_BEATS)
     return _plan(arc, members, values, beats, lang, rng), {}, []
+
+
+def _litters(members: list[Member], lang: str) -> dict[str, str]:
+    """The members drawn as a litter (name: "kittens"), in an English story."""
+    return {m.name: noun for m in members if lang == "en" and (noun := litter_noun(m.look)) is not None}
 
 
 def _mocker_shown(beats: list[dict[str, Any]], members: list[Member], said: list[Any]) -> None:
@@ -886,6 +900,24 @@ def _plan(arc: Arc, members: list[Member], values: dict[str, str], beats: list[d
         "beats": [{**{k: b[k] for k in ("speaker", "visual")}, "line": within(b["line"], LINE_MOST),
                    **({"memory": True} if b.get("memory") or b.get("slot") in remembered else {})} for b in beats],
     })
+
+
+def calm_told(arc: Arc, premise: str) -> Arc:
+    """``arc`` with each slot kept only for a premise that says one of its ``only_words`` (the tumble of a day of
+    trying something new: a kitten's first snow) told in its ``calm`` lines where the premise says none (a teacher
+    loved by her students, a cat watching the rain: a quiet look around, never "One slip, one tumble"); as many
+    lines as its own, so every draw of the seed is as it was."""
+    if not any(b.get("only_words") and not _says_any(premise, b["only_words"]) for b in arc.beats):
+        return arc
+    return replace(arc, beats=tuple({**b, **b["calm"]} if b.get("only_words") and not _says_any(premise, b["only_words"])
+                                    else b for b in arc.beats))
+
+
+def _says_any(premise: str, words: dict[str, Any]) -> bool:
+    """The premise says one of ``words`` (English whole words, Chinese anywhere)."""
+    low = premise.lower()
+    return any(re.search(rf"\b{re.escape(w)}\b", low) for w in words.get("en", ())) \
+        or any(w in premise for w in words.get("zh", ()))
 
 
 def _fits_life(slot: dict[str, Any], slots: dict[str, Member]) -> bool:

@@ -294,7 +294,7 @@ def school_goal(text: str) -> tuple[int, int] | None:
 
 # a child sent to school by the hero's work ("works nights at a noodle stall to send her kitten to school",
 # 每天晚上在面摊打工供小猫上学): the school is where the child goes, not where the hero works
-SENT_TO_SCHOOL = re.compile(r"\bsend(?:s|ing)? (?:(?:his|her|their|its|my|the|a) )?(?:[a-z'’]+ ){0,3}?to "
+SENT_TO_SCHOOL = re.compile(r"\bsend(?:s|ing)? (?:(?:his|her|their|its|my|the|a) )?(?:[a-z'’]+,? ){0,3}?to "
                             r"(?:school|college|university)\b|供(?:[^，,。；;！!？?]{0,8}?)(?:上学|读书|念书|上大学|读大学)",
                             re.IGNORECASE)
 

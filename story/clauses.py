@@ -65,6 +65,7 @@ from story.nearest import things as nearest_things
 from story.nouns import clause_things, where_from
 from story.premise import Analysis
 from story.putdowns import putdown_hits
+from story.quoted import quote_spans, quotes_whole
 from story.roles import (
     TOWARD_ZH,
     by_outsider,
@@ -156,6 +157,7 @@ def clauses(analysis: Analysis) -> list[Clause]:
     frags = deed_then_passive_zh(frags, mentions, tokens, hits)
     frags = told_then_zh(frags, tokens)
     frags = became_then_zh(frags, tokens, hits)  # 成了消防员救了小女孩一家: the becoming, then the deed
+    frags = quotes_whole(frags, tokens.offsets, quote_spans(premise))  # a quote's words: never two clauses
     # 3. Each fragment read as a clause: subject (said, inherited, "who"), passive, object, verb, things.
     out: list[Clause] = []
     last_subject: str | None = analysis.hero.key

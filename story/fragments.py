@@ -31,6 +31,7 @@ from story.clausewords import (
 from story.holidays import HOLIDAY_EN, HOLIDAY_LEAD
 from story.lexicon import Hit, Tokens, tokenize_en
 from story.mentions import Mention
+from story.quoted import quote_spans, unquoted_stops
 
 _NOW_EN = {"now", "later", "finally", "today", "eventually", "someday"}  # "who teased her | now queue at her shop"
 _PARTICLES = {"out", "away", "off", "up", "down", "over"}  # "who kicked her out | comes in hungry"
@@ -158,15 +159,20 @@ def _when_leads(premise: str, tokens: Tokens, frags: list[tuple[str, int, int]])
 
 
 def fragments(premise: str, tokens: Tokens) -> list[tuple[str, int, int]]:
-    """(lead word, first token, end token) of each fragment."""
+    """(lead word, first token, end token) of each fragment; a stop inside a quote ends none ('shouts "you're
+    fired!" at a tired cat')."""
+    spans = quote_spans(premise)
+    premise = unquoted_stops(premise)
     words = tokens.words
+    said = {k for k, w in enumerate(words) if spans and PUNCT.fullmatch(w) and any(
+        a < tokens.offsets[k] < b for a, b in spans)}  # 说“好，我等你”: its comma no stop
     joins = JOIN_ZH if tokens.chinese else JOIN_EN
     out: list[tuple[str, int, int]] = []
     lead, start = "", 0
     i = 0
 
     def ends(k: int) -> bool:  # a fragment ends before token k
-        return k >= len(words) or bool(PUNCT.fullmatch(words[k])) or bool(PUNCT.search(
+        return k >= len(words) or bool(PUNCT.fullmatch(words[k])) and k not in said or bool(PUNCT.search(
             premise[tokens.offsets[k - 1] + len(words[k - 1]):tokens.offsets[k]]))
 
     while i < len(words):
@@ -174,7 +180,7 @@ def fragments(premise: str, tokens: Tokens) -> list[tuple[str, int, int]]:
                 words, i)):
             i += 1  # 爷爷猫最后的心愿，是…: what the wish is, said after the comma, is one clause with it; 每天训练，
             continue  # 为了赢得比赛: what the doing is for, too
-        if PUNCT.fullmatch(words[i]):  # Chinese punctuation is a token of its own
+        if PUNCT.fullmatch(words[i]) and i not in said:  # Chinese punctuation is a token of its own
             if start < i:
                 out.append((lead, start, i))
             lead, start = lead if start == i and _SPAN_LEAD.search(lead) else "", i + 1  # 三年后，: the next clause's
@@ -227,8 +233,8 @@ def fragments(premise: str, tokens: Tokens) -> list[tuple[str, int, int]]:
         i += 1
     if start < len(words):
         out.append((lead, start, len(words)))
-    out = _asides_closed(words, _when_leads(premise, tokens, out)) if not tokens.chinese else _when_leads(
-        premise, tokens, out)
+    out = _asides_closed(words, _appositions_closed(premise, tokens, _when_leads(premise, tokens, out))) \
+        if not tokens.chinese else _when_leads(premise, tokens, out)
     # "who sells umbrellas in the rain is laughed at": the main verb after a relative clause
     split: list[tuple[str, int, int]] = []
     for lead, s, e in out:
@@ -276,6 +282,27 @@ def _asides_closed(words: tuple[str, ...], frags: list[tuple[str, int, int]]) ->
             continue
         out.append(frags[k])
         k += 1
+    return out
+
+
+_OWN_EN = frozenset({"her", "his", "their"})
+_GOING_ON_EN = frozenset({"to", "at", "into", "through", "from", "for", "off"})
+
+
+def _appositions_closed(premise: str, tokens: Tokens,
+                        frags: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Who a named pet is, said after its name with no comma to close it ("to send Pearl, her kitten to school"):
+    one clause with the deed it is said in (its rest, "to school", is where the deed sends her), never a clause of
+    "her kitten to school" alone."""
+    words = tokens.words
+    out: list[tuple[str, int, int]] = []
+    for lead, s, e in frags:
+        if out and not lead and s == out[-1][2] and e - s >= 3 and words[s] in _OWN_EN and words[s + 2] in _GOING_ON_EN \
+                and premise[tokens.offsets[s - 1]:tokens.offsets[s - 1] + 1].isupper() \
+                and not any(verb_like(w, False) for w in words[s + 1:s + 2]):
+            out[-1] = (out[-1][0], out[-1][1], e)
+            continue
+        out.append((lead, s, e))
     return out
 
 

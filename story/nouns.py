@@ -9,6 +9,7 @@ from story.holidays import calendar_day
 from story.labels import label_word
 from story.lexicon import Hit, Tokens
 from story.mentions import Mention
+from story.quoted import quote_spans
 
 
 def _of_phrase(words: tuple[str, ...], i: int) -> bool:
@@ -58,6 +59,8 @@ def clause_things(premise: str, tokens: Tokens, start: int, end: int, hits: list
     ("food truck"). The first word after the subject is the verb, never a thing."""
     words = tokens.words
     people = {i for m in inside for i in range(m.start, m.end)}
+    spans = quote_spans(premise)  # 'writes "I love you Max"': words written or said, no thing to draw
+    people |= {i for i in range(start, end) if any(a < tokens.offsets[i] < b for a, b in spans)}
     known = {i: h for h in hits for i in range(h.start, h.end)}
     for day in (h for h in hits if h.section == "props" and calendar_day(h.surface)):
         known.update((i, day) for i in range(day.start, day.end))  # 新年夜, "christmas eve": its sign, not only the night

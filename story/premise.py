@@ -39,6 +39,7 @@ from story.others import add_others
 from story.particles import joined
 from story.predicates import said_of_subject_en
 from story.putdowns import putdown_hits
+from story.quoted import quote_spans, said_words
 from story.retold import in_order
 from story.styles import CHARACTER_STYLES
 from story.summary import unframed
@@ -75,6 +76,9 @@ def analyse(premise: str) -> Analysis:
     names, alone, alone_en = premise_names(premise)
     labels = label_spans(premise)  # 笑话是个胆小鬼, 被叫做丑八怪: what a pet is called names no pet
     names, alone, alone_en = ([n for n in group if not inside(n[1], labels)] for group in (names, alone, alone_en))
+    quoted = quote_spans(premise)  # 'says "i am the queen"', 老板狗大喊“你被开除了”: words said, no pet nor role of
+    names, alone, alone_en = ([n for n in group if not said_words(n[0], n[1], quoted)] for group in (names, alone,
+                                                                                                   alone_en))
     masked = premise
     for name, _pos in [*names, *alone]:
         masked = masked.replace(name, " " * len(name)) if is_chinese(premise) else masked
@@ -83,6 +87,7 @@ def analyse(premise: str) -> Analysis:
     hits = [h for h in hits if not _in_name(h, [*names, *alone, *alone_en])]  # "a corgi named Pizza": no pizza
     hits = not_in_goal(hits, masked)  # "delivers pizza to save for college": no student, not at the college
     hits = with_affairs(hits, tokens)  # "his wife runs off with a rich Persian": the dump it is
+    hits = [h for h in hits if not any(a < h.pos < b for a, b in quoted)]  # the story's ("the queen" said)
     hits += called_hits(masked, tokens, labels, hits, passive=False)
     hits += putdown_hits(masked, tokens, hits, passive=False)
     chinese = tokens.chinese

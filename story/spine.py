@@ -24,6 +24,7 @@ from story.holidays import holiday_cased
 from story.lexicon import lexicon
 from story.plan import NARRATOR, staging
 from story.premise import Analysis
+from story.quoted import premise_quotes, requoted
 from story.spinedata import spine_data
 from story.staged import (
     Beat,
@@ -38,7 +39,7 @@ from story.staged import (
     visual_note,
 )
 from story.telling import tell
-from story.text import HAN, possessive
+from story.text import HAN, places_capitalised, possessive
 
 # the staged values callers of the spine name through it
 __all__ = ["Cast", "action_of", "job_place", "premise_beats", "spine_data"]
@@ -59,6 +60,7 @@ def premise_beats(analysis: Analysis, clauses: Sequence[Clause], cast: Cast, lan
     partner: str | None = None  # who the last clause's subject was with ("豆豆和小白是好朋友，")
     dreamt: tuple[Any, ...] | None = None  # the places of a shop of its own the hero only dreamt of, so far
     doing = ""  # the hero's last deed ("sings on a talent show"), kept while a crowd reacts to it
+    quotes = premise_quotes(analysis.premise)
     home = taken_home(analysis)  # the clause that takes the hero in, and the home it is taken to
     moved: str | None = None  # that home, where the story went there (a place the premise never names)
     for c in clauses:
@@ -74,6 +76,7 @@ def premise_beats(analysis: Analysis, clauses: Sequence[Clause], cast: Cast, lan
             _line_en(c, len(clauses), cast, introduced, rng, not opener, company) if same else \
             tell(c, len(clauses), analysis, cast, language, introduced, rng, not opener, action(c),
                  spine_data()["leads"]["last"][language])
+        line = requoted(line, quotes, zh)  # 'says "you will never be rich"': the premise's own quoted words
         if opener:
             line = f"{opener}{line}" if zh else f"{opener} {line[:1].lower() if not _starts_with_name(line, cast) else line[:1]}{line[1:]}"
         if analysis.dream and analysis.dream in c.jobs and not c.places and not any(
@@ -261,7 +264,9 @@ def _starts_with_name(line: str, cast: Cast) -> bool:
 _SAID_AS_GROUP = "said as a group: "  # a mark in ``introduced``: the group a Chinese 们 word named, and that word
 
 
-_LITTER = re.compile(r"(?:her|his|their|the|its)\s+(?:own\s+)?(kittens|puppies|pups|babies)", re.I)  # young said as one
+_LITTER = re.compile(r"(?:(?:her|his|their|the|its)\s+)?(?:own\s+)?(?:(?:two|three|four|five|six|seven|eight|nine|ten|"
+                     r"several|many|\d+)\s+)?(?:(?:tiny|little|newborn|baby|new)\s+)?(kittens|puppies|pups|babies)",
+                     re.I)  # young said as one
 
 
 def _who(key: str, words: str, cast: Cast, introduced: set[str], zh: bool, given: bool) -> str:
@@ -390,7 +395,9 @@ def _line_en(c: Clause, total: int, cast: Cast, introduced: set[str], rng: rando
     if " and " in subject.split(",")[0] and c.parts and c.parts[0].key is None and c.subject_words \
             and not c.subject_words.rstrip(",").endswith(("s", "men")):  # "the fire department comes": two of them
         c = replace(c, parts=(replace(c.parts[0], text=_plural_verb(c.parts[0].text)), *c.parts[1:]))
-    turns = _turns_out(c)
+    if c.parts and c.parts[0].key is None and c.parts[0].text.lower() in {"her", "his", "their"} and len(c.parts) > 2:
+        subject = _who_is(subject)  # "a teacher dog named Mango, her students love her": Mango is a teacher dog, and
+    turns = _turns_out(c)  # her students love her (never "named Mango her students")
     if turns:  # "turns out he owns the restaurant": it turns out Ziggy owns the restaurant
         subject = f"it {turns} {subject}"
         c = replace(c, parts=c.parts[3:])
@@ -427,7 +434,8 @@ def _line_en(c: Clause, total: int, cast: Cast, introduced: set[str], rng: rando
             owner_named = True
         elif low == "her" and before in _ON and after in _BODY:
             out.append(part.text)  # "carries her mother home on her back": the carrier's own back
-        elif low in {"him", "her"} and c.obj and (low == "him" or before in _GIVING or after in _NO_NOUN):
+        elif low in {"him", "her"} and c.obj and (low == "him" or before in _GIVING or after in _NO_NOUN) and not (
+                low == "her" and n + 1 < len(c.parts) and c.parts[n + 1].key == c.obj):  # "raises her five kittens"
             out.append(cast.name(c.obj))  # "bakes him a cake", "brings her flowers", "buys flowers from her"
         elif low in {"his", "her", "their"} and not owner_named and c.actor != cast.hero:
             out.append(possessive(cast.name(cast.hero)))
@@ -439,10 +447,23 @@ def _line_en(c: Clause, total: int, cast: Cast, introduced: set[str], rng: rando
         if f"{aside}," not in text:
             text = text.replace(f"{aside} ", f"{aside}, ", 1)
     text = re.sub(r"\s+([,.!?])", r"\1", text)
+    text = places_capitalised(text)  # "explores mars": explores Mars
+    for name in cast.names.values():  # "to send Pearl, her kitten to school": who she is, closed before where to
+        text = re.sub(rf"\b({re.escape(name)}, (?:her|his|their) [a-z]+) (?=(?:to|at|into|from|for) )", r"\1, ", text)
     text = re.sub(r",\s*,", ",", text).strip().rstrip(",")
     text = text[:1].upper() + text[1:]
     text = f"{intro} {text}" if intro else text
     return text if text.endswith((".", "!", "?")) else f"{text}."
+
+
+def _who_is(subject: str) -> str:
+    """A subject said with who it is ("a kind teacher dog named Mango", "Mango, a kind teacher dog,"), said as what
+    it is before a clause of its own that follows ("Mango is a kind teacher dog, and"); any other as it is."""
+    named = re.fullmatch(r"(an?|the) (.+?) named (\S+)", subject, re.IGNORECASE)
+    if named is not None:
+        return f"{named.group(3)} is {named.group(1).lower()} {named.group(2)}, and"
+    said = re.fullmatch(r"(\S+), ((?:an?|the) [^,]+),", subject)
+    return f"{said.group(1)} is {said.group(2)}, and" if said is not None else subject
 
 
 def _named_inside(c: Clause, cast: Cast) -> int | None:

@@ -80,6 +80,31 @@ def english_possessives(template: str, values: Mapping[str, str]) -> str:
     return _POSSESSIVE.sub(fix, template)
 
 
+# places said by their own name, never with "the" ("explores mars": on Mars, never "at the mars"); a planet is
+# stood on, a city or a country is been in
+PLANETS = frozenset({"mars", "venus", "jupiter", "saturn", "neptune", "uranus", "pluto"})
+_NAMED_PLACES = frozenset({"paris", "tokyo", "london", "rome", "beijing", "shanghai", "hong kong", "new york",
+                           "japan", "france", "italy", "america", "england", "korea", "seoul", "hawaii", "mexico"})
+
+
+def proper_place(word: str) -> str | None:
+    """A place said by its own name ("mars", "new york"), capitalised ("Mars", "New York"); None for any other."""
+    low = word.strip().lower()
+    return low.title() if low in PLANETS | _NAMED_PLACES else None
+
+
+def places_capitalised(text: str) -> str:
+    """``text`` with each place said by its own name capitalised, with no "the" ("explores mars": explores Mars)."""
+    for low in sorted(PLANETS | _NAMED_PLACES, key=len, reverse=True):
+        text = re.sub(rf"\b(?:[Tt]he )?{low}\b", low.title(), text)  # "flies to the mars": to Mars
+    return text
+
+
+def at_proper_place(name: str) -> str:
+    """Where something is at a place of its own name: "on Mars", "in Paris"."""
+    return f"{'on' if name.lower() in PLANETS else 'in'} {name}"
+
+
 _ARTICLE_FIELD = re.compile(r"\b(a|an|the)\s+\{([a-z_]+)\}", re.IGNORECASE)
 _DETERMINER = re.compile(r"(?:a|an|the|his|her|their|its|my|your|our)\s", re.IGNORECASE)
 
@@ -91,7 +116,7 @@ def one_article(template: str, values: Mapping[str, str]) -> str:
 
     def fix(m: re.Match[str]) -> str:
         value = values.get(m.group(2), "")
-        if not _DETERMINER.match(value):
+        if not _DETERMINER.match(value) and proper_place(value) != value:  # "the {place}" with "Mars": Mars
             return m.group(0)
         field = "{" + m.group(2) + "}"
         return field if m.group(1).islower() else "{" + m.group(2) + ":cap}"

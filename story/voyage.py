@@ -11,6 +11,7 @@ leg marked ``alone`` drops it (pure)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -289,3 +290,26 @@ def _prop_key(prop: str) -> str | None:
         near = nearest(prop, "props", "zh" if HAN.search(prop) else "en")
         key = near.used if near else None
     return key
+
+
+_WORLD_EN = re.compile(r"\b(?:mars|venus|jupiter|saturn|neptune|uranus|pluto)\b", re.IGNORECASE)
+_WORLD_ZH = re.compile(r"火星|金星|木星|土星|海王星|天王星|冥王星")
+_MOON_EN = ((re.compile(r"\bmoon dust\b"), "red dust"), (re.compile(r"\b[Tt]he moon\b"), "{world}"))
+
+
+def world_said(beats: Sequence[dict[str, Any]], premise: str, lang: str) -> None:
+    """A trip the premise takes to another world than the moon ("a cat astronaut flies to mars", 金毛去火星旅行):
+    each beat's line says that world where the space trip's lines say the moon ("lands on the moon": lands on Mars;
+    "the moon dust": the red dust), never a moon the premise never named."""
+    found = _WORLD_ZH.search(premise) if lang == "zh" else _WORLD_EN.search(premise)
+    if found is None or ("月球" in premise if lang == "zh" else re.search(r"\bmoon\b", premise, re.IGNORECASE)):
+        return
+    world = found.group(0) if lang == "zh" else found.group(0).title()
+    for beat in beats:
+        line = str(beat["line"])
+        if lang == "zh":
+            line = line.replace("月球", world)
+        else:
+            for said, instead in _MOON_EN:
+                line = said.sub(instead.format(world=world), line)
+        beat["line"] = line

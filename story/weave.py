@@ -54,7 +54,7 @@ from story.takenin import (
     wait_pools,
     waiting_visual,
 )
-from story.text import HAN, fill_fields, within
+from story.text import HAN, PLANETS, at_proper_place, fill_fields, proper_place, within
 from story.voyage import asked_again
 from story.weather import fits_weather
 
@@ -790,6 +790,9 @@ def _place_words(word: str, drawn: str, lang: str) -> dict[str, str]:
         word = "street"  # the rainy street's first word is "rain": "everyone in the rain" is nowhere
     prep = "on" if word.split()[-1] in _ON else "in" if word.split()[-1] in _IN else "at"
     out = {"place": word, "at_place": "at home" if word == "home" else f"{prep} the {word}"}  # never "at the home"
+    if lang != "zh" and (named := proper_place(word)) is not None:  # "explores mars": on Mars, never "at the mars";
+        # no crowd on a planet ("the whole Mars goes quiet", "Everyone on Mars turns to look"): its lines picked none
+        return {} if named.lower() in PLANETS else {"place": named, "at_place": at_proper_place(named)}
     if lang == "zh":
         entry = next((e for e in lexicon().data["places"].values() if e["en"][0] == drawn), None)
         return {**out, "place": str(entry["zh"][0])} if entry else {}

@@ -147,3 +147,113 @@ def test_a_tumble_is_still_told_where_the_hero_is_out_exploring() -> None:
     told = [any(_TUMBLE.search(t) for _k, _w, t in _spoken(_script("a kitten sees snow for the first time", seed)))
             for seed in range(1, 7)]
     assert any(told)
+
+
+# 7. words the premise quotes: said inside their quotes, never run into the sentence, never read as a pet or a thing
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_quoted_words_are_said_inside_their_quotes(seed: int) -> None:
+    text = " ".join(t for _k, _w, t in _spoken(_script('the rich cat says "you will never be rich" to a poor dog', seed)))
+    assert 'says "You will never be rich" to ' in text, text
+    assert "says you will never be rich" not in text
+    zh = "".join(t for _k, _w, t in _spoken(_script('富家猫说"你这辈子都不会有钱"', seed)))
+    assert "说“你这辈子都不会有钱”" in zh, zh
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_stop_inside_a_quote_cuts_no_clause(seed: int) -> None:
+    script = _script('the boss dog shouts "you\'re fired!" at a tired cat', seed)
+    cat = next(c.name for c in script.characters if c.species == "cat")
+    text = " ".join(t for _k, _w, t in _spoken(script))
+    assert f'shouts "You\'re fired" at {cat}' in text, text
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_words_inside_a_quote_name_no_pet_nor_thing(seed: int) -> None:
+    queen = _script('a poodle says "i am the queen" and everyone laughs', seed)
+    assert len(queen.characters) == 1, [c.id for c in queen.characters]  # no queen cast from the poodle's words
+    assert 'says "I am the queen"' in " ".join(t for _k, _w, t in _spoken(queen))
+    wall = _script('a cat named Luna writes "I love you Max" on the wall', seed)
+    assert "Max" not in [c.name for c in wall.characters[1:]] or len(wall.characters) == 1
+    assert not any(p in {"Max", "love"} for s in wall.scenes for p in s.props), [s.props for s in wall.scenes]
+    boss = _script('老板狗大喊"你被开除了"', seed)
+    assert "大喊" not in [c.name for c in boss.characters]  # the shout, no dog's name
+    assert "大喊“你被开除了”" in "".join(t for _k, _w, t in _spoken(boss))
+
+
+# 8. who a named one is, said after its name: closed before the rest of the sentence, never run into a clause
+@pytest.mark.parametrize(("premise", "said"), [
+    ("a mother cat works nights at a noodle stall to send Pearl, her kitten to school", "Pearl, her kitten, to school"),
+    ("a poor dog sells flowers to send Bella, his daughter to college", "Bella, his daughter, to college"),
+])
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_an_apposition_after_a_name_is_closed(premise: str, said: str, seed: int) -> None:
+    script = _script(premise, seed)
+    text = " ".join(t for _k, _w, t in _spoken(script))
+    assert said in text, text
+    hero = script.characters[0].name
+    assert not re.search(rf"\b{hero} (?:her|his) ", text), text  # never "Clementine her kitten to school"
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_name_then_a_clause_of_its_own_is_said_as_who_it_is(seed: int) -> None:
+    text = " ".join(t for _k, _w, t in _spoken(_script("a kind teacher dog named Mango, her students love her", seed)))
+    assert "Mango is a kind teacher dog, and her students love her" in text, text
+    assert "Mango her" not in text
+
+
+# 9. no tumble in a calm story told as a little day of wonder (a teacher loved, the rain watched, a street song)
+@pytest.mark.parametrize("premise", ["a kind teacher dog named Mango, her students love her",
+                                     "a cat sits by the window watching the rain",
+                                     "a grumpy cat hates his new neighbor dog", "a corgi sings on the street for coins"])
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_no_tumble_in_a_calm_little_day(premise: str, seed: int) -> None:
+    for _k, _who, text in _spoken(_script(premise, seed)):
+        assert not _TUMBLE.search(text), text
+
+
+# 10. a litter: said as many, one of them named once ("her five kittens, little Mango and the others")
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_litter_is_said_as_many(seed: int) -> None:
+    script = _script("a mother cat raises her five kittens alone", seed)
+    litter = next(c.name for c in script.characters if c.id == "kittens")
+    lines = [t for _k, _w, t in _spoken(script)]
+    text = " ".join(lines)
+    assert f"raises her five kittens, little {litter} and the others, alone" in text, text
+    assert f"{litter} {litter}" not in text
+    for line in lines:
+        assert not re.search(rf"\b{litter}\b", line.replace(f"little {litter} and the others", "")), line
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_litter_of_puppies_found_keeps_its_words(seed: int) -> None:
+    script = _script("a dog finds a litter of puppies in a box and raises them", seed)
+    litter = script.characters[1].name
+    text = " ".join(t for _k, _w, t in _spoken(script))
+    assert f"finds a litter of puppies, little {litter} and the others, in a box" in text, text
+
+
+def test_a_litter_said_as_many_agrees_with_its_verb() -> None:
+    from story.litter import said_as_litter
+    assert said_as_litter("Mango is never alone, not for a minute.", "Mango", "kittens") == \
+        "The kittens are never alone, not for a minute."
+    assert said_as_litter("Biscotti follows Maple everywhere.", "Biscotti", "kittens") == \
+        "The kittens follow Maple everywhere."
+    assert said_as_litter("Maple looks at Mango's shoes.", "Mango", "kittens") == "Maple looks at the kittens' shoes."
+    assert said_as_litter('"Easy now, Mango."', "Mango", "kittens") == '"Easy now, kittens."'
+
+
+# 11. a world said by its own name: never "the mars", never a moon the premise did not name
+@pytest.mark.parametrize("premise", ["a cat astronaut flies to the mars", "a dog explores mars",
+                                     "a cat goes to mars"])
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_mars_is_said_as_mars(premise: str, seed: int) -> None:
+    text = " ".join(t for _k, _w, t in _spoken(_script(premise, seed)))
+    assert "Mars" in text
+    assert not re.search(r"\bthe mars\b|\bmoon\b|\bwhole mars\b", text, re.IGNORECASE), text
+    assert not re.search(r"\bmars\b", text), text  # its name capitalised
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_mars_in_chinese_is_no_moon(seed: int) -> None:
+    text = "".join(t for _k, _w, t in _spoken(_script("小猫坐火箭去火星", seed)))
+    assert "月球" not in text, text
