@@ -52,6 +52,7 @@ from story.plan import (
     staging,
     voice_seconds,
 )
+from story.practice import another_day
 from story.putdowns import putdown_hits
 from story.quarrel import show_quarrel
 from story.reversal import show_comeback, show_group_comeback
@@ -422,6 +423,9 @@ def expand_plan(
                 said, lex.tokenize(said), hits):  # "everyone laughs at him", 大家都说它永远不会成功
             cheer = str(lex.entry("props", "crowd")["label"])
             props = list(dict.fromkeys(str(jeer["label"]) if p == cheer else p for p in props))
+        # 3d''. another day of the same practice (story/practice.py): drawn at another time of day, not the same picture
+        if not times and not any(h.section == "weathers" for h in hits):
+            time_of_day = another_day(scenes[-1] if scenes else None, location, apps, props, time_of_day)
         # 3e. mood and camera
         mood = _mood(hits, [a["action"] for a in apps], n, len(groups))
         camera = rng.choice(stage["mood_cameras"][mood])

@@ -47,6 +47,11 @@ def _first_named(table: str, text: str) -> str | None:
     return next((str(key) for key, words in _data()[table].items() if any(_says(w, said) for w in words)), None)
 
 
+def played(text: str) -> str | None:
+    """The instrument ``text`` names (piano, guitar, violin, drums), or None."""
+    return _first_named("instruments", text)
+
+
 def instrument(text: str) -> str:
     """The instrument ``text`` names (English name: piano, guitar, violin, drums), else the piano."""
     return _first_named("instruments", text) or "piano"

@@ -13,6 +13,7 @@ from typing import Any
 
 from story.clauses import Clause
 from story.datafiles import read_json
+from story.gear import played
 from story.text import HAN
 
 
@@ -48,3 +49,32 @@ def practice_note(c: Clause, hero: str) -> str | None:
     if trade is None:
         return None
     return f"we see {hero} {trade['note']}{trade['place']}"
+
+
+PRACTISING = frozenset({"train", "sing", "dance", "play", "cook"})  # the hero's doing on a day of practice
+_DAYS = ("day", "sunset", "night", "morning")  # the times of day a run of practice goes round
+
+
+def another_day(before: dict[str, Any] | None, location: str, apps: list[dict[str, Any]], props: list[str],
+                time_of_day: str) -> str:
+    """The time of day a scene of practice is drawn at: a scene that shows the same practice as the scene ``before``
+    it (the hero at it at the same place, with the same things) is another day of it, drawn at the time of day after
+    that scene's ("practices piano every day": the piano by day, at sunset, at night, at dawn), never the same picture
+    again; any other scene keeps its own ``time_of_day``. Call it only where the scene's words name no time of day."""
+    doing = next((str(a["action"]) for a in apps if a["id"] == "hero"), None)
+    if before is None or doing not in PRACTISING or before["location"] != location or list(before["props"]) != props:
+        return time_of_day
+    was = next((str(a["action"]) for a in before["characters"] if a["id"] == "hero"), None)
+    if was != doing or time_of_day not in _DAYS or before["time_of_day"] not in _DAYS:
+        return time_of_day
+    return _DAYS[(_DAYS.index(before["time_of_day"]) + 1) % len(_DAYS)]
+
+
+_PRACTISED = ("dance", "sing", "cook")  # a trade's doing a clause of practice names beside its training
+
+
+def practised_action(c: Clause) -> str | None:
+    """What clause ``c`` of practice is drawn doing: the trade it names ("每天练习跳舞": dancing, "practises singing":
+    singing) or the instrument ("practices piano every day", 练钢琴: playing it); None where it names neither (the
+    training's own exercises stay: the run, the weights)."""
+    return next((a for a in c.actions if a in _PRACTISED), None) or ("play" if played(c.text) else None)

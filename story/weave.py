@@ -372,7 +372,7 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         own = next((n.wanted for n in sorted(c.asked, key=lambda n: broad_place(n.wanted))  # the premise's word
                     if n.section == "places"  # ("town"; "contest" before "city": the event's own place first),
                     and not lexicon().keys(n.wanted, "weathers")), None)  # never its weather ("storm")
-        if where and not dreamt_own(c):  # the scene's own place ("the whole hospital goes quiet"); none for a shop
+        if where and not dreamt_own(c) and not wished_win(b):  # the scene's own place ("the whole hospital goes quiet"); none for a shop
             # only dreamt of at home ("dreams of her own bakery": no "the whole bakery goes quiet" before it opens)
             word = own if own and lang == "en" and analysis_lang(own) == "en" and own.split()[0].lower() not in \
                 _PREPOSITIONS else where.group(2)  # "on tv" is how it is said, not a place: the tv studio drawn
@@ -456,21 +456,23 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         return b["kind"] in _ROUTINE and c.actor == cast.hero and action(c) in {"work", "study"}
 
     def aftermath(b: Beat, at: int, ahead: bool, opens: bool = False, bare: bool = False, says: bool = True,
-                  draw: random.Random | None = None) -> None:
+                  draw: random.Random | None = None, note: str | None = None, told: str | None = None) -> None:
         """At ``at``, after premise beat ``b`` (before it when ``ahead``: the effort leading up to the
         hero's doing): a feeling or the time in between, then what the one it happens to says.
         ``opens``: the hero's days before a premise that opens with its rise or its ending; ``draw``: the
-        generator its lines are drawn with (``rng`` unless told)."""
+        generator its lines are drawn with (``rng`` unless told); ``note``: the picture it is drawn as, ``told``: the
+        phase its lines are of (a wished win's practice: ``practise_for``)."""
         vals = {**values(b), "actor": cast.name(cast.hero)} if opens else values(b)
         c = clauses[b["clause"]]
-        practice = practised(b) if ahead else None  # the days before a contest of a trade: practice at home
+        practice = note or (practised(b) if ahead else None)  # the days before a contest of a trade: practice at home
         if bare or practice or ahead and riches_homes(c.text):  # not yet: the success's thing and place are its own clause's (the
             # car it comes back in, the mansion it ends up living in): the days before it are not there ("Nobody at the
             # mansion has ever tried so hard" on the street)
             vals = _not_there(vals)
         later = None if ahead else after_deed(b, c, cast)  # a deed done once: its aftermath, not the deed again
         visual = (practice or _before(b, cast.workplace, doing)) if ahead else later or b["visual"]
-        as_kind = "outcome" if not ahead and not opens and rescued(b, c, kind) else b["kind"]  # the rescue done: safe
+        as_kind = told or ("outcome" if not ahead and not opens and rescued(b, c, kind) else b["kind"])  # the rescue
+        #                                                                                       done: safe
         lines = pools(b)
         if waits(at):  # before it is taken in: the hero alone where it waits, the wait's lines, before the meeting
             while at > 0 and beats[at - 1].get("meets"):
@@ -486,7 +488,7 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
                     unopened(at), draw, visual, ahead or routine(b, c))
         if more:
             beats.insert(at, {"speaker": NARRATOR, "line": more, "visual": visual, **({"waiting": True} if waits(at) else {}),
-                              "slot": "feeling", "asks": [] if ahead else b.get("asks", []),
+                              "slot": "feeling", "asks": [] if ahead else b.get("asks", []), **({"told": told} if told else {}),
                               **({"leads": b["clause"]} if ahead and b is not spine[0] else {})})  # told of what it leads up to
             at += 1
         said = lines["say"].get(_say_key(as_kind, c, cast, opens))
@@ -554,6 +556,20 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
                 _append(beats[at], second, lang)
             if at + 1 < len(beats) and beats[at + 1]["slot"] != "reaction":
                 beats[at]["once"] = True  # two lines said, and no one speaks after: one more at most, never a stack
+
+    def wished_win(b: Beat) -> bool:
+        """``b`` is the premise's last clause and a wish of the hero's to win and no more ("dreams of winning the singing
+        contest", "wishes he could win the eating contest", 梦想赢得唱歌比赛): the contest is still ahead."""
+        c = clauses[b["clause"]]
+        return b["kind"] == "dream" and b is spine[-1] and c.actor in (None, cast.hero) and \
+            bool({"compete", "win"} & set(c.events))
+
+    def practise_for(b: Beat, at: int) -> None:
+        """At ``at``, after wished win ``b``: a day of the hero's practice for it, alone at home (the trade's own: the
+        microphone, the wok; ``story.practice``), told as effort ("every night it gets a little better"), never the
+        win itself nor another scene of the same dream."""
+        note = practised(b) or f"we see {cast.name(cast.hero)} practising alone, at home"
+        aftermath(b, at, True, draw=aside(rng, "wished"), note=note, told="rise")
 
     def made_it(b: Beat) -> bool:
         """A beat told after the hero's success (开了全城最大的餐厅 after 成了大厨): no practice led up to it."""
@@ -683,6 +699,9 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         at = beats.index(b) + 1
         while at < len(beats) and beats[at]["slot"] in {"feeling", "reaction"}:
             at += 1
+        if wished_win(b) and held(b):  # the dream said and felt: the days after it are its practice
+            practise_for(b, at)
+            continue
         opens = b is spine[0] and b["kind"] in {"outcome", "rise", "plain"} and turns % 2 == 0 and not done_to_hero \
             and not (b["kind"] == "rise" and _later_job(cast.calling))  # 努力训练，当上了飞行员: no days at work
         #                                         as the pilot it only becomes at the end, before its training
@@ -743,12 +762,13 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
                 (p for p in reversed(beats[:beats.index(b)]) if p["slot"] == "premise"), None)
             if source is None:
                 continue
-            as_kind = "outcome" if "leads" not in b and rescued(source, clauses[source["clause"]], kind) else source["kind"]
+            as_kind = str(b["told"]) if b.get("told") else "outcome" if "leads" not in b and rescued(
+                source, clauses[source["clause"]], kind) else source["kind"]  # a wished win's practice: its effort
             if id(b) in wide and clauses[source["clause"]].actor in (None, cast.hero):  # the hero's own clause: its
                 as_kind = _own_phase(b, as_kind, pools(source)["more"])  # later phase is the hero's (never a betrayer's)
             vals = values(source)
-            if "leads" in b and riches_homes(clauses[source["clause"]].text):  # the days before the mansion: not there
-                vals = _not_there(vals)
+            if "leads" in b and riches_homes(clauses[source["clause"]].text) or b.get("told"):  # the days before the
+                vals = _not_there(vals)  # mansion, the practice at home for a wished win: not there
             vals = drawn_there(vals, str(b.get("visual", "")))  # said in b's scene: the place it is drawn at, not
             #                                                     its clause's ("could stay at the lake" at home)
             more = pick(more_of(source, as_kind, "leads" not in b), vals,

@@ -4,12 +4,17 @@ here are in no other test."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from story.arcchoice import choose_arc
 from story.kinds import story_kind
+from story.lexicon import lexicon
 from story.offline import write_story
+from story.practice import PRACTISING
 from story.premise import analyse
+from story.script import Appearance, Scene
 
 
 @pytest.mark.parametrize("premise", [
@@ -53,3 +58,50 @@ def test_a_car_wash_is_a_job_told_at_work(premise: str) -> None:
 def test_a_visit_to_the_car_wash_washes_the_car() -> None:
     written = write_story("a ginger cat and his dad go to a car wash", None, "en", 1)
     assert any(any("car" in p for p in s.props) and "bucket" in s.props for s in written.script.scenes)
+
+
+def _lang(premise: str) -> str:
+    return "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in premise) else "en"
+
+
+def _hero(scene: Scene) -> Appearance:
+    return next(c for c in scene.characters if c.id == "hero")
+
+
+# A wish to win and no more ("dreams of winning the singing contest") was its dream said ten times over in one picture
+# on the stage, 37-40 s long: the dream is said, then its days of practice at home fill the clip, the contest ahead.
+@pytest.mark.parametrize("premise", [
+    "a shy tabby cat dreams of winning the singing contest",
+    "a little corgi dreams of winning the dog show one day",
+    "a chubby pug wishes he could win the eating contest",
+])
+def test_a_wished_win_is_practised_for_at_home(premise: str) -> None:
+    for seed in (1, 2, 3):
+        script = write_story(premise, None, "en", seed).script
+        assert sum(s.duration for s in script.scenes) >= 44.0, seed
+        practice = [k for k, s in enumerate(script.scenes) if s.location == "bedroom" and _hero(s).action in PRACTISING]
+        assert len(practice) >= 2, (seed, [(s.location, _hero(s).action) for s in script.scenes])
+        later = script.scenes[practice[0]:]
+        assert not any("trophy" in s.props for s in later), seed  # no win made up
+        assert _hero(script.scenes[0]).action != "celebrate"  # the wish is dreamt, never drawn as the win
+        assert not any(re.search(r"\b(?:at|in|on) the (?:singing )?(?:contest|dog show)\b", s.narration) for s in later)
+
+
+# Days of practice were one picture over and over (the kitten at the piano five times, by day): each scene of the same
+# practice as the one before it is another day of it, at another time of day; the practised thing is what is drawn
+# (the piano played, the dance danced), never a plain workout.
+@pytest.mark.parametrize(("premise", "action"), [
+    ("a kitten practices piano every day and wins the piano competition", "play"),
+    ("小猫每天练习跳舞", "dance"),
+    ("a shy tabby cat dreams of winning the singing contest", "sing"),
+    ("a puppy practices the violin every night", "play"),
+])
+def test_days_of_practice_are_not_one_picture(premise: str, action: str) -> None:
+    for seed in (1, 2):
+        scenes = write_story(premise, None, _lang(premise), seed).script.scenes
+        assert any(_hero(s).action == action for s in scenes), seed
+        for a, b in zip(scenes, scenes[1:], strict=False):
+            same = (a.location, _hero(a).action, a.props) == (b.location, _hero(b).action, b.props)
+            named = lexicon().keys(b.narration, "times")  # "gets up before sunrise": the morning its words say
+            assert not (same and _hero(b).action in PRACTISING and a.time_of_day == b.time_of_day and not named), \
+                (seed, b.narration)
