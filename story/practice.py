@@ -78,3 +78,12 @@ def practised_action(c: Clause) -> str | None:
     singing) or the instrument ("practices piano every day", 练钢琴: playing it); None where it names neither (the
     training's own exercises stay: the run, the weights)."""
     return next((a for a in c.actions if a in _PRACTISED), None) or ("play" if played(c.text) else None)
+
+
+_WISHES = re.compile(r"(?:wish|hope|dream|long)(?:s|es|ed|t|ing)?\b|梦想|希望|渴望|盼望|幻想")
+
+
+def only_wished(c: Clause) -> bool:
+    """Clause ``c``'s verb only wishes for what it names ("dreams of winning", "wishes he could win", "hopes to win",
+    梦想赢得): not yet done (never "在比赛中成为好朋友", a becoming told as done)."""
+    return "dream" in c.events and bool(_WISHES.match(c.verb.lower()))

@@ -24,7 +24,7 @@ from story.lexicon import lexicon
 from story.life import longs_for
 from story.nearest import Nearest, abstract_words, nearest, things
 from story.plan import staging
-from story.practice import practised_action
+from story.practice import only_wished, practised_action
 from story.premise import Analysis
 from story.putdowns import says
 from story.riches import drives_zh
@@ -208,7 +208,6 @@ def action(c: Clause) -> str:
     return action_of(c)[0]
 
 
-_WISHES = re.compile(r"(?:wish|hope|dream|long)(?:s|es|ed|t|ing)?\b|(?:梦想|希望|渴望|盼望|幻想)")  # a win only wished for
 _DELIVERS = re.compile(r"(?:deliver|brings?\b|brought|fetch|送药|送去|送到)")  # a thing taken to the sick
 
 
@@ -222,7 +221,7 @@ def action_of(c: Clause) -> tuple[str, bool]:
     data = spine_data()
     if act == "train" and (done := practised_action(c)) is not None:
         return done, False  # "practices piano every day", 每天练习跳舞: the piano played, the dance danced
-    if act == "celebrate" and "dream" in c.events and _WISHES.match(c.verb.lower()):
+    if act == "celebrate" and only_wished(c):
         return "think", False  # "wishes he could win the eating contest", "hopes to win": dreaming of it, no win yet
     if carried_on_back(c.text):
         return "walk", False  # "carries his sick grandma on his back to the hospital": on the way, the one carried

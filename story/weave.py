@@ -37,7 +37,7 @@ from story.plan import (
     voice_seconds,
 )
 from story.plan import beats_seconds as length  # the seconds the beats take to say
-from story.practice import practice_note
+from story.practice import only_wished, practice_note
 from story.premise import Analysis
 from story.repeats import repeats, sentences
 from story.riches import riches_homes
@@ -562,7 +562,7 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         contest", "wishes he could win the eating contest", 梦想赢得唱歌比赛): the contest is still ahead."""
         c = clauses[b["clause"]]
         return b["kind"] == "dream" and b is spine[-1] and c.actor in (None, cast.hero) and \
-            bool({"compete", "win"} & set(c.events))
+            bool({"compete", "win"} & set(c.events)) and only_wished(c)
 
     def practise_for(b: Beat, at: int) -> None:
         """At ``at``, after wished win ``b``: a day of the hero's practice for it, alone at home (the trade's own: the
