@@ -295,13 +295,29 @@ def school_goal(text: str) -> tuple[int, int] | None:
 # a child sent to school by the hero's work ("works nights at a noodle stall to send her kitten to school",
 # 每天晚上在面摊打工供小猫上学): the school is where the child goes, not where the hero works
 SENT_TO_SCHOOL = re.compile(r"\bsend(?:s|ing)? (?:(?:his|her|their|its|my|the|a) )?(?:[a-z'’]+,? ){0,3}?to "
-                            r"(?:school|college|university)\b|供(?:[^，,。；;！!？?]{0,8}?)(?:上学|读书|念书|上大学|读大学)",
+                            r"(?:school|college|university)\b|\bso (?:that )?(?:(?:his|her|their|its|my|the) )?"
+                            r"(?:[a-z'’]+,? ){0,3}?can (?:go to|attend|study at) (?:school|college|university)\b|供(?:[^，,。；;！!？?]{0,8}?)(?:上学|读书|念书|上大学|读大学)",
                             re.IGNORECASE)
 
 
 def _sent_spans(text: str) -> list[tuple[int, int]]:
     """Where ``text`` says a child sent to school (``SENT_TO_SCHOOL``), as spans."""
     return [(m.start(), m.end()) for m in SENT_TO_SCHOOL.finditer(text)]
+
+
+def sends_to_school(text: str) -> bool:
+    """``text`` says a child sent to school by the hero's work (``SENT_TO_SCHOOL``: 供小猫上学, "to send her kitten
+    to school"): a parent's sacrifice for it."""
+    return bool(_sent_spans(text))
+
+
+def said_as_sent(text: str, word: str) -> bool:
+    """``word`` is said only inside where ``text`` sends a child to school (供小猫上学: 上学 names no place the
+    story is at)."""
+    spans = _sent_spans(text)
+    low, w = text.lower(), word.lower()
+    at = [m.start() for m in re.finditer(re.escape(w), low)]
+    return bool(at and spans) and all(any(a <= k < b for a, b in spans) for k in at)
 
 
 def sent_to_school(hits: Sequence[Hit], text: str) -> list[Hit]:

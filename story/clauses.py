@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from story.affairs import with_affairs
 from story.analysis import Person, per_analysis
-from story.buying import not_in_goal, school_goal
+from story.buying import not_in_goal, said_as_sent, school_goal
 from story.clausewords import (
     DET,
     GENDER,
@@ -350,6 +350,8 @@ def clauses(analysis: Analysis) -> list[Clause]:
         if (goal := school_goal(premise)) is not None and tokens.offsets[start] <= goal[0] < text_end:
             goal_words = premise[goal[0]:goal[1]].lower()  # "delivers pizza to save for college": not at the college
             asked = tuple(n for n in asked if not (n.section == "places" and n.wanted.lower() in goal_words))
+        asked = tuple(n for n in asked if not (n.section == "places" and said_as_sent(said_text, n.wanted)))  # 供小狗
+        #                                       上大学, "to send her kitten to school": where the child goes, not the deed
         if outsider:  # "by a passer-by": the doer is no thing to draw
             asked = tuple(n for n in asked if n.wanted.lower() not in outsider.lower())
             nouns = tuple(n for n in nouns if n.lower() not in outsider.lower())

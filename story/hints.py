@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from story.analysis import Analysis
-from story.buying import homes_bought
+from story.buying import homes_bought, not_in_goal
 from story.jobs import sung_to_own
 from story.kinds import mischief, story_kind
 from story.lexicon import Hit, lexicon
@@ -96,7 +96,7 @@ def _met_at_work(analysis: Analysis) -> str | None:
     met there."""
     lex = lexicon()
     tokens = lex.tokenize(analysis.premise)
-    hits = lex.find_tokens(tokens)
+    hits = not_in_goal(lex.find_tokens(tokens), analysis.premise)  # 供小猫上学: no job met at the school
     found = next((h for h in hits if h.section == "jobs" and not sung_to_own(h, hits, tokens)), None)  # a lullaby:
     # no singer met on a stage
     where = str(lex.entry("jobs", found.key)["location"]) if found is not None else None

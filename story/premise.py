@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from story.affairs import with_affairs
 from story.analysis import Analysis, Person, Side
-from story.buying import not_in_goal
+from story.buying import not_in_goal, sends_to_school
 from story.casting import absent_owner, absent_victim, cast_roles, mark_wrongdoers
 from story.heads import pets_from_heads
 from story.jobs import attach_job, hero_jobs, spanned_job, verb_of_many, works_at
@@ -119,6 +119,8 @@ def analyse(premise: str) -> Analysis:
     events = [h for h in hits if h.section == "events"]
     wrongs = _unique(h.key for h in events if lex.entry("events", h.key)["kind"] == "wrong")
     goals = _unique(h.key for h in events if lex.entry("events", h.key)["kind"] == "goal")
+    if sends_to_school(premise) and "sacrifice" not in goals:  # 捡瓶子供小猫上学, "to send her kitten to school": the
+        goals = [*goals, "sacrifice"]  # parent's work is its sacrifice for the child, told as one
     outcomes = _unique(h.key for h in events if lex.entry("events", h.key)["kind"] == "outcome")
     places = _unique(h.key for h in hits if h.section == "places")
     props = _unique(h.key for h in hits if h.section == "props")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any, Literal, NamedTuple
 
-from story.buying import bought_told, saving_up
+from story.buying import bought_told, said_as_sent, saving_up
 from story.clauses import Clause, clauses, outsider_entry
 from story.datafiles import read_json
 from story.drawings import carried_on_back, hit_by_vehicle, spilt_thing
@@ -556,7 +556,8 @@ def premise_place(analysis: Analysis) -> tuple[str, str | None] | None:
         surface = analysis.surfaces.get(f"places:{key}") if key else None
     if key is None or broad_place(surface or str(lex.entry("places", key)["en"][0])):
         specific = next((n for n in things(analysis.premise, analysis.language) if n.section == "places"
-                         and not broad_place(n.wanted) and not (gone_home and n.used == "bedroom")), None)
+                         and not broad_place(n.wanted) and not (gone_home and n.used == "bedroom")
+                         and not said_as_sent(analysis.premise, n.wanted)), None)  # 供小猫上学: no school there
         if specific is not None:
             return specific.used, specific.wanted
     if key is None and analysis.job is None and home_occasion(analysis.premise):

@@ -105,3 +105,37 @@ def test_days_of_practice_are_not_one_picture(premise: str, action: str) -> None
             named = lexicon().keys(b.narration, "times")  # "gets up before sunrise": the morning its words say
             assert not (same and _hero(b).action in PRACTISING and a.time_of_day == b.time_of_day and not named), \
                 (seed, b.narration)
+
+
+# A parent's work to send its child to school (猫妈妈每天捡瓶子供小猫上学) was a lazy day of little wonders, every scene
+# at the school; it is the parent's sacrifice, and the school where the child goes is no place the story is drawn at.
+@pytest.mark.parametrize("premise", [
+    "猫妈妈每天捡瓶子供小猫上学",
+    "狗妈妈打三份工供小狗上大学",
+    "a mother cat collects bottles every day to send her kitten to school",
+])
+def test_a_child_sent_to_school_is_a_parents_sacrifice_told_away_from_the_school(premise: str) -> None:
+    analysis = analyse(premise)
+    assert "sacrifice" in analysis.goals
+    for seed in (1, 2):
+        written = write_story(premise, None, _lang(premise), seed)
+        assert written.arc == "parent_sacrifice"
+        assert not [s.location for s in written.script.scenes if s.location == "school"], seed
+        assert any(c.id == "hero" and c.action == "work" for s in written.script.scenes for c in s.characters), seed
+
+
+# "works three jobs so her kitten can go to school" (the story eval's own premise) was the mother as a student at the
+# school ("Mango learns something new"): her work is done away from the school, which only the child goes to.
+@pytest.mark.parametrize("premise", [
+    "a mother cat works three jobs so her kitten can go to school",
+    "a dad dog works two jobs so that his puppy can go to college",
+    "猫妈妈打三份工供小猫上大学",
+])
+def test_work_so_a_child_can_go_to_school_is_done_away_from_the_school(premise: str) -> None:
+    assert "sacrifice" in analyse(premise).goals
+    for seed in (1, 2, 3):
+        written = write_story(premise, None, _lang(premise), seed)
+        assert written.arc == "parent_sacrifice", seed
+        working = [s for s in written.script.scenes for c in s.characters if c.id == "hero" and c.action == "work"]
+        assert working, seed
+        assert all(s.location != "school" for s in working), (seed, [s.location for s in working])
