@@ -12,6 +12,7 @@ from collections.abc import Callable
 from story.analysis import BY, Person, slug
 from story.heads import fed_zh
 from story.lexicon import Hit, lexicon
+from story.others import person_thief
 from story.predicates import told_before_de
 from story.sides import answered_after, harm_at, kind_at, own_wrong, takes_at
 from story.takers import no_pet_taker
@@ -318,7 +319,7 @@ def cast_roles(people: list[Person], events: list[Hit], words: tuple[str, ...]) 
     #    partner leaves with (丈夫跟富婆猫跑了: the rich cat stands with the husband)
     def hero_ok(p: Person) -> bool:
         rel = lex.entry("relations", p.relation) if p.relation else None
-        return not p.after_by and not p.gone and p.lover_of is None and (p.of is None or _wronged_by_owner(p, people) or bool(
+        return not p.after_by and not p.gone and p.lover_of is None and not person_thief(p) and (p.of is None or _wronged_by_owner(p, people) or bool(
             rel and rel.get("own_story")) or any(q.key == p.of and q.gone for q in people)) \
             and not (set(p.traits) & _VILLAIN_TRAITS and not {"poor", "kind", "shy"} & set(p.traits)
                      and not p.own_wrong) \
@@ -334,7 +335,8 @@ def cast_roles(people: list[Person], events: list[Hit], words: tuple[str, ...]) 
         if p.key in shunned:  # the group that shuns the pet is the one that wrongs it
             p.does_wrong, p.victim = True, shunned[p.key].key
     wronged = [p for p in wronged if p.key not in shunned]
-    hero = next(iter(wronged), None) or next((p for p in people if hero_ok(p)), people[0])
+    hero = next(iter(wronged), None) or next((p for p in people if hero_ok(p)), next(
+        (p for p in people if not person_thief(p)), people[0]))  # "a thief … caught by the shiba": the shiba's story
     adopted = next((p for p in people if p.key == hero.kind_to and (p.species or p.breed) and not p.gone), None) \
         if no_pet_taker(hero, words, people) else None  # "a grumpy neighbour takes the stray dog in", "a family of cats
     # adopts a stray puppy": the one taken in is the story's, the taker its family

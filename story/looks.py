@@ -59,6 +59,8 @@ def full_look(person: Person, species: str, look: str, hero_alike: bool = False)
     lex = lexicon()
     if person.traits:  # the premise's own words first: "a rich white cat …"
         words = " ".join(str(lex.entry("traits", t)["en"][0]) for t in person.traits)
+        if any(lex.entry("traits", t).get("side") == "bad" for t in person.traits):
+            look = look.replace("a friendly ", "a ").replace(" and a gentle smile", "")  # "a mean golden retriever"
         look = re.sub(r"^(an?) ", lambda m: f"a {words} ", look) if re.match(r"^an? ", look) else f"{words} {look}"
         look = re.sub(r"\ba ([aeiou])", r"an \1", look)
     extras = [str(lex.entry("traits", t)["look"]) for t in person.traits if lex.entry("traits", t).get("look")]

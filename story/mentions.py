@@ -34,7 +34,7 @@ from story.clausewords import (
 )
 from story.heads import GROUP_NOUNS_EN, found_children, names_no_pet
 from story.lexicon import Hit, Tokens, lexicon
-from story.others import WRONGDOERS_ZH
+from story.others import WRONGDOERS_ZH, person_thief
 from story.premise import Analysis, Person, verb_of_many
 
 
@@ -195,7 +195,8 @@ def _named_by_role(analysis: Analysis, tokens: Tokens, found: list[Mention]) -> 
     for p in analysis.cast[1:]:
         covered = {i for m in [*found, *out] if m.key != p.key or not tokens.chinese for i in range(m.start, m.end)}
         met = tokens.chinese and bool(p.words) and (p.side == "hero" and p.role in {"friend", "mentor"} and bool(
-            p.job_words) or p.words[0] in WRONGDOERS_ZH)  # 被老警察训练, 老渔夫捡到, 救了市长 (story.met), 抓住了小偷
+            p.job_words) or p.words[0] in WRONGDOERS_ZH) or person_thief(p)  # 被老警察训练, 老渔夫捡到, 救了市长
+        # (story.met), 抓住了小偷, "a thief steals … chase him"
         if p.species or p.breed or p.relation or (p.kind_by not in {"family", "friend", "mentor"} and not met) or not p.words:
             continue
         for said in dict.fromkeys((p.words[0], p.job_words or p.words[0].split()[-1])):

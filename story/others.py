@@ -58,6 +58,36 @@ def _told_again(people: list[Person], doer: Person) -> None:
         doer.again = (*doer.again, (p.start, p.end), *p.again)
 
 
+WRONGDOERS_EN = frozenset({"thief", "robber", "burglar", "pickpocket", "mugger", "crook", "bandit", "thieves", "robbers",
+                           "burglars", "pickpockets", "muggers", "crooks", "bandits"})
+
+_THEFT_EN = re.compile(r"steals?|stole|snatch(?:es|ed)?|takes?|took|grabs?|grabbed|breaks?|broke|sneaks?|snuck|robs?|"
+                       r"robbed|swipes?|swiped|picks?|picked|mugs?|mugged|lifts?|lifted|runs?|ran")
+
+
+def _add_thieves_en(people: list[Person], words: tuple[str, ...], taken: set[str]) -> None:
+    """Adds the one an English premise names by a thief's word alone ("a thief steals an old cat's fish … two police
+    dogs chase him", "a burglar breaks into the house and the family dog scares him away"): the story's thief, the one
+    its pet stops; never one said with a pet ("a thief cat", "the burglar husky": that pet is the thief)."""
+    if not any(p.species or p.breed for p in people):
+        return
+    covered = {k for p in people for k in range(p.start, max(p.end, p.start + 1))}
+    for k, word in enumerate(words):
+        if word not in WRONGDOERS_EN or k in covered or any(p.start == k + 1 for p in people) \
+                or not _THEFT_EN.fullmatch(" ".join(words[k + 1:k + 2])):
+            continue  # the theft's doer only ("a thief steals"), never one only caught ("catches a thief", "the
+            # burglar who stole the necklace": told as the pet's deed)
+        people.append(Person(key=slug("thief", taken), role="other", side="neutral", pos=sum(len(w) + 1 for w in words[:k]),
+                             traits=("mean",), words=(word,), start=k, end=k + 1))
+        people.sort(key=lambda p: p.pos)
+        return  # one thief: "the thief … the thief" is told again
+
+
+def person_thief(p: Person) -> bool:
+    """``p`` is a thief named by a thief's word alone, no pet ("a pickpocket", 小偷): never the story's hero."""
+    return not p.species and not p.breed and bool(p.words) and (p.words[0] in WRONGDOERS_EN or p.words[0] in WRONGDOERS_ZH)
+
+
 def add_others(people: list[Person], hits: list[Hit], words: tuple[str, ...], chinese: bool, taken: set[str],
                said_of_subject: Callable[[Hit], bool] = lambda _h: False) -> None:
     """Adds to ``people`` the ones named by a job or by a bad trait on a thing; a job just before a pet
@@ -66,6 +96,8 @@ def add_others(people: list[Person], hits: list[Hit], words: tuple[str, ...], ch
     add_doers_by_role(people, hits, words, taken)
     if chinese:
         _add_wrongdoers_zh(people, words, taken)
+    else:
+        _add_thieves_en(people, words, taken)
     # someone named by a job ("the head chef laughs at her") is a person too
     hero_job_seen = False
     for h in hits:

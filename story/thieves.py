@@ -24,13 +24,14 @@ STEALS = re.compile(r"\b(?:steals?|stole|stolen|stealing|snatch(?:es|ed|ing)?|sw
 RUNS = re.compile(r"\b(?:runs?|ran|running|flees|fled|fleeing|escapes?|escaped|escaping|gets? away|got away|"
                   r"dashes|dashed|bolts?|bolted|makes? off|made off|ducks?|ducked|sneaks? off|speeds? off)\b|"
                   r"逃走|逃跑|逃|跑了|跑掉|溜走|溜了|跑", re.IGNORECASE)
-CHASES = re.compile(r"\b(?:chas(?:es|ed|ing)|gives? chase|runs? after|ran after|goes after|went after|pursues?|pursued|"
+CHASES = re.compile(r"\b(?:chas(?:e|es|ed|ing)|gives? chase|runs? after|ran after|goes after|went after|pursues?|pursued|"
                     r"follows? (?:him|her|them|the)|on (?:his|her|its) (?:tail|trail))\b|追", re.IGNORECASE)
 CATCHES = re.compile(r"\b(?:catch(?:es|ing)?|caught|tackles?|tackled|pins?|pinned|cornered|nabs?|nabbed|corners? (?:him|her|them|the)|"
                      r"stops? (?:him|her|them|the))\b|抓住|逮住|抓到|捉住|按在地上|按倒|扑倒|制服", re.IGNORECASE)
 _NOT_TAKEN = frozenset({"onlookers", "crowd", "cheering crowd", "stunned crowd", "audience", "crying crowd"})
 
 
+_AT_THIEF = frozenset({"run", "catch", "point", "push"})  # a helper's deed at the thief it chases
 THEFTS = frozenset({"catch", "theft"})  # the kinds of story whose rival is the thief (``kinds.json``)
 
 
@@ -88,3 +89,7 @@ def show_thief(scenes: list[dict[str, Any]], thief: str | None, name: str = "") 
         hero = appearance(scene, "hero")
         if hero is not None and deed in ("chased", "caught") and hero.get("target") in (None, hero["id"]):
             hero["target"] = thief  # the hero at the thief it chases or catches
+        for other in scene["characters"]:
+            if deed in ("chased", "caught") and other["id"] not in ("hero", thief) and other["action"] in _AT_THIEF \
+                    and other.get("target") in (None, "hero", other["id"]):
+                other["target"] = thief  # "two police dogs chase him and catch him": at the thief, never the hero

@@ -57,9 +57,9 @@ _SNATCH = ("grabbed bag", "snatches a handbag", "Stop, thief!", "抢了个包", 
 
 
 @pytest.mark.parametrize(("premise", "lang", "catch"), [
-    ("a robber steals a purse but a police dog chases him down", "en", "chases him down"),
-    ("a burglar breaks into the house and the brave corgi catches him", "en", "catches him"),
-    ("a pickpocket takes an old lady's wallet and the police dog catches him", "en", "catches him"),
+    ("a robber steals a purse but a police dog chases him down", "en", "chases {rival} down"),
+    ("a burglar breaks into the house and the brave corgi catches him", "en", "catches {rival}"),
+    ("a pickpocket takes an old lady's wallet and the police dog catches him", "en", "catches {rival}"),
     ("小偷偷了奶奶的钱包，警犬抓住了他", "zh", "抓住了"),
     ("小偷偷了钱包，警犬追上了他", "zh", "追上了"),
 ])
@@ -70,7 +70,8 @@ def test_a_thief_is_caught_once_after_the_theft(premise: str, lang: str, catch: 
         written = write_story(premise, None, lang, seed)
         assert written.arc == "thief_caught"
         words = _said(written.script)
-        at = next(i for i, w in enumerate(words) if catch in w)
+        rival = next((c.name for c in written.script.characters if c.id == "rival"), "")
+        at = next(i for i, w in enumerate(words) if catch.replace("{rival}", rival) in w)  # him: the thief
         assert not any(c.replace("{rival}", "") in w for w in words[:at] for c in _CAUGHT), words
         theft = next(i for i, w in enumerate(words) if any(t in w for t in ("steals", "breaks into", "takes", "偷了")))
         assert not any(s in w for w in words[:theft] for s in _SNATCH), words
