@@ -84,8 +84,8 @@ def show_thief(scenes: list[dict[str, Any]], thief: str | None, name: str = "") 
                 continue
         elif app["action"] in ("stand", "talk", "exit", "walk"):
             app.update(action=action, expression=face)
-            if taken and not app.get("holding"):
-                app["holding"] = taken
+        if taken and not app.get("holding") and app["action"] == "run":
+            app["holding"] = taken  # one already running off where it steals: off with the thing taken
         hero = appearance(scene, "hero")
         if hero is not None and deed in ("chased", "caught") and hero.get("target") in (None, hero["id"]):
             hero["target"] = thief  # the hero at the thief it chases or catches

@@ -61,9 +61,10 @@ def test_the_thief_is_seen_stealing_running_off_and_chased() -> None:
     steals, = _telling(script, "steals")
     thief = _on(steals, "rival")
     assert thief is not None and thief["action"] == "run" and thief["holding"], thief  # off with the purse
-    runs, = _telling(script, "The thief runs away")
+    thief_name = next(c.name for c in script.characters if c.id == "rival")  # the thief cast, said by its name
+    runs, = _telling(script, f"{thief_name} runs away")
     assert (_on(runs, "rival") or {}).get("action") == "run"
-    chase, = _telling(script, "chases him")
+    chase, = _telling(script, f"chases {thief_name}")
     assert (_on(chase, "rival") or {}).get("action") == "run"
     assert (_on(chase, "hero") or {}).get("target") == "rival"
 
