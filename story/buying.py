@@ -305,6 +305,11 @@ def _sent_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in SENT_TO_SCHOOL.finditer(text)]
 
 
+def _inside(at: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """``at`` (a place in the text) falls inside one of ``spans``."""
+    return any(a <= at < b for a, b in spans)
+
+
 def sends_to_school(text: str) -> bool:
     """``text`` says a child sent to school by the hero's work (``SENT_TO_SCHOOL``: 供小猫上学, "to send her kitten
     to school"): a parent's sacrifice for it."""
@@ -317,13 +322,13 @@ def said_as_sent(text: str, word: str) -> bool:
     spans = _sent_spans(text)
     low, w = text.lower(), word.lower()
     at = [m.start() for m in re.finditer(re.escape(w), low)]
-    return bool(at and spans) and all(any(a <= k < b for a, b in spans) for k in at)
+    return bool(at and spans) and all(_inside(k, spans) for k in at)
 
 
 def sent_to_school(hits: Sequence[Hit], text: str) -> list[Hit]:
     """``hits`` (found in ``text``) without the places said as where a child is sent to school (``SENT_TO_SCHOOL``)."""
     spans = _sent_spans(text)
-    return [h for h in hits if not (h.section == "places" and any(a <= h.pos < b for a, b in spans))]
+    return [h for h in hits if not (h.section == "places" and _inside(h.pos, spans))]
 
 
 def not_in_goal(hits: list[Hit], text: str) -> list[Hit]:
@@ -332,8 +337,7 @@ def not_in_goal(hits: list[Hit], text: str) -> list[Hit]:
     the college; "works at a noodle stall to send her kitten to school" is done at the stall."""
     spans = [g for g in [school_goal(text)] if g is not None]
     spans += _sent_spans(text)
-    return hits if not spans else [h for h in hits if not (h.section in {"jobs", "places"}
-                                                           and any(a <= h.pos < b for a, b in spans))]
+    return hits if not spans else [h for h in hits if not (h.section in {"jobs", "places"} and _inside(h.pos, spans))]
 
 
 def goal_of(text: str) -> tuple[str, int] | None:
