@@ -257,6 +257,10 @@ def _names_other(beat: Beat, cast: Cast) -> bool:
     return any(n and n in beat["line"] for k, n in cast.names.items() if k != cast.hero)
 
 
+# the place a beat's note ends on (", at the hospital", ", on the stage"): where the beat is drawn
+_NOTE_PLACE = re.compile(r", (at|on) the ([a-z ]+)$")
+
+
 # a filler line that calls the many to look on ("Everyone at the warehouse turns to look", "Every eye at the mall is
 # on Max now", 所有人都在看着): its "everyone" is drawn as a crowd
 _CALLS_CROWD = re.compile(r"\b(?:everyone|everybody|every eye|every head|all eyes)\b(?! (?:has|had) gone)|所有人|大家|全场|掌声",
@@ -352,7 +356,7 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         drawn = scene_of(visual, setting)
         if "scene" not in vals or drawn == vals["scene"]:
             return vals
-        where = re.search(r", (at|on) the ([a-z ]+)$", visual)  # the place its note names: its lines say that one
+        where = _NOTE_PLACE.search(visual)  # the place its note names: its lines say that one
         return {**_not_there(vals), "scene": drawn, **(_place_words(where.group(2), where.group(2), lang) if where else {})}
 
     def values(b: Beat) -> dict[str, str]:
@@ -368,7 +372,7 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
             out.pop("object")
         if b["kind"] == "hurt" and c.actor is None:  # "everyone laughs at him": no one pet walks off pleased
             out.pop("actor")
-        where = re.search(r", (at|on) the ([a-z ]+)$", str(b.get("visual", "")))
+        where = _NOTE_PLACE.search(str(b.get("visual", "")))
         own = next((n.wanted for n in sorted(c.asked, key=lambda n: broad_place(n.wanted))  # the premise's word
                     if n.section == "places"  # ("town"; "contest" before "city": the event's own place first),
                     and not lexicon().keys(n.wanted, "weathers")), None)  # never its weather ("storm")
