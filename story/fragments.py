@@ -124,6 +124,7 @@ _SPAN_LEAD = re.compile(r"(?:later|后|过去了?)$")
 
 # a word of when that starts a clause before its pronoun subject ("…; now he owns the biggest hotel"): its lead
 NOW_LEADS = frozenset({"now", "today", "soon", "suddenly", "meanwhile", "tonight", "someday"})
+_JOIN_BEFORE_NOW = frozenset({"", "and", "but", "so", "then", "and then"})  # "… and now she's the CEO": the join too
 # an English fragment that only says when ("Last winter,", "One cold night,", "The next morning,", "Years later,"):
 # the next clause's when, never a clause of its own
 WHEN_EN = re.compile(r"(?:(?:last|next|that|this|one|the|every|early|late|later|a)\s+)?(?:(?:cold|rainy|snowy|stormy|dark|"
@@ -150,9 +151,10 @@ def _when_leads(premise: str, tokens: Tokens, frags: list[tuple[str, int, int]])
             size = len(tokenize_en(held.group(0)).words)  # "christmas eve a stray kitten is cold": when, then the clause
             if e - s > size + 1:
                 lead, s = held.group(0), s + size
-        if not lead and not when and s > 0 and e - s > 2 and tokens.words[s] in NOW_LEADS \
-                and tokens.words[s + 1] in PRONOUN_SUBJECT:
-            lead, s = premise[tokens.offsets[s]:tokens.offsets[s] + len(tokens.words[s])], s + 1  # "…; now he owns…"
+        if lead in _JOIN_BEFORE_NOW and not when and s > 0 and e - s > 2 and tokens.words[s] in NOW_LEADS \
+                and tokens.words[s + 1] in PRONOUN_SUBJECT:  # "…; now he owns…", "… and now she's the CEO"
+            now = premise[tokens.offsets[s]:tokens.offsets[s] + len(tokens.words[s])]
+            lead, s = f"{lead} {now}".strip(), s + 1
         out.append((lead or when, s, e) if when and not lead else (lead, s, e))
         when = ""
     return out

@@ -1,0 +1,94 @@
+"""An English premise as people type it on a phone ("POV: ur cat was bullied at school and now shes the CEO", "when
+your dog gets kicked out", "grandmas cat", "bro got rich … 🐶", "you're the stray cat nobody wanted") is written out
+before the writer reads it: no line says the typing ("Pumpkin, a cat, POV", "Sunny, a when your dog", "Pumpkin now
+shes Koda, the CEO"), and who the premise names is cast as it means ("grandmas" is a grandma, "bro … 🐶" a dog)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from story.offline import validate_premise, write_story
+from story.premise import analyse
+from story.typed import as_written
+
+
+@pytest.mark.parametrize(("typed", "written"), [
+    ("POV: ur cat was bullied at school for being poor and now shes the CEO 😼💼",
+     "my cat was bullied at school for being poor and now she's the CEO 😼💼"),
+    ("when your dog gets kicked out by the landlord in the rain",
+     "my dog gets kicked out by the landlord in the rain"),
+    ("karen dog yells at the waiter cat and then finds out hes the owner",
+     "karen dog yells at the waiter cat and then finds out he's the owner"),
+    ("grandmas old cat waits at the hospital door", "grandma's old cat waits at the hospital door"),
+    ("a kitten finds her way home by the smell of moms cooking", "a kitten finds her way home by the smell of mom's cooking"),
+    ("bro got rich and came back to the village that laughed at him 🐶💰",
+     "a dog got rich and came back to the village that laughed at him 🐶💰"),
+    ("POV: you're the stray cat nobody wanted and now you're famous on tiktok",
+     "the stray cat nobody wanted and now she's famous on tiktok"),
+    ("you're a cat and your owner forgot your birthday but the dog didnt",
+     "a cat, her owner forgot her birthday but the dog didn't"),
+    ("POV: youre a shy puppy and the cool cats laugh at you", "a shy puppy, the cool cats laugh at the puppy"),
+    ("you are a husky and you hate baths so you run away", "a husky hates baths so she runs away"),
+    ("you're a stray puppy and everyone kicks you out of the bakery",
+     "a stray puppy, everyone kicks the puppy out of the bakery"),
+    ("kitten dreams of being a ballerina but shes too chubby everyone says",
+     "kitten dreams of being a ballerina but she's too chubby everyone says"),
+])
+def test_the_typing_is_written_out(typed: str, written: str) -> None:
+    assert as_written(typed) == written
+    assert validate_premise(typed) == written
+
+
+@pytest.mark.parametrize("premise", [
+    "two moms adopt a kitten", "grandmas are the best", "its raining and the cat is sad", "the cat shed a tear",
+    "we were happy until the storm", "he was sad", "a cat makes a video for her fans", "the boss's dog bites",
+    "she was a stray now she rules the house", "a cat who lets the dog in", "cooking show: a dog burns the cake",
+    "小猫被欺负后逆袭", "my dog can't swim", "dads old dog still waits for him at the gate",
+    "a pug's owners bring home a newborn baby", "grandmas knit scarves for the kittens",
+])
+def test_a_premise_typed_out_is_kept_whole(premise: str) -> None:
+    assert as_written(premise) == premise
+
+
+def _said(premise: str, seed: int) -> str:
+    written = write_story(premise, None, "en", seed)
+    return " ".join(s.narration + " " + " ".join(d.text for d in s.dialogue) for s in written.script.scenes)
+
+
+@pytest.mark.parametrize(("premise", "typing"), [
+    ("POV: ur cat was bullied at school for being poor and now shes the CEO 😼💼", r"\bPOV\b|\bur\b|\bshes\b"),
+    ("when your dog gets kicked out by the landlord in the rain and grandma takes him in", r"\bwhen your\b"),
+    ("karen dog yells at the waiter cat and then finds out hes the owner of the restaurant", r"\bhes\b"),
+    ("grandmas cat knits her a scarf for christmas 🧣🐱", r"\bgrandmas\b"),
+    ("POV: you're the stray cat nobody wanted and now you're famous on tiktok", r"\bPOV\b|\byou're\b"),
+    ("bro got rich and came back to the village that laughed at him 🐶💰", r"\bbro\b"),
+])
+def test_no_line_says_the_typing(premise: str, typing: str) -> None:
+    for seed in range(2):
+        said = _said(premise, seed)
+        assert not re.search(typing, said, re.I), (seed, said)
+
+
+def test_a_hero_told_by_slang_is_the_pet_its_emoji_shows() -> None:
+    hero = analyse(validate_premise("bro got rich and came back to the village that laughed at him 🐶💰")).cast[0]
+    assert hero.words == ("dog",)
+
+
+def test_a_kin_possessive_typed_without_its_apostrophe_casts_the_kin() -> None:
+    cast = analyse(validate_premise("grandmas old cat waits at the hospital door every day")).cast
+    assert [p.words for p in cast] == [("old cat",), ("grandma",)]
+
+
+@pytest.mark.parametrize(("premise", "told"), [
+    ("POV: ur cat was bullied at school for being poor and now shes the CEO", r"\bis the CEO\b"),
+    ("POV: you're the stray cat nobody wanted and now you're famous on tiktok", r"\bis famous on tiktok\b"),
+    ("a cat was bullied at school and now she's the CEO", r"\bis the CEO\b"),
+])
+def test_now_after_and_is_the_clause_s_when(premise: str, told: str) -> None:
+    """"… and now she's the CEO": "now" is when, "she" the clause's subject (was "Pumpkin now shes Koda, the CEO")."""
+    said = _said(premise, 1)
+    assert re.search(told, said), said
+    assert "now she" not in said.lower()
+
