@@ -92,3 +92,8 @@ def test_now_after_and_is_the_clause_s_when(premise: str, told: str) -> None:
     assert re.search(told, said), said
     assert "now she" not in said.lower()
 
+
+def test_ago_names_nothing_to_draw() -> None:
+    written = write_story("my cat ran away 3 weeks ago and today she came home by herself", None, "en", 1)
+    props = {p for s in written.script.scenes for p in s.props}
+    assert not props & {"ago", "herself"}, props
