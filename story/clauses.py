@@ -79,6 +79,11 @@ from story.roles import (
 
 __all__ = ["Clause", "Part", "clause_data", "clauses", "outsider_entry"]
 
+_BECAME_LEAD = re.compile(r"\b(?:now|later|finally|eventually|today|someday)$", re.I)  # a time jump said before it
+_IS = re.compile(r"(?:is|'s|’s|are|was)\s+(?!not\b|never\b|still\b|no\b|\w+ing\b)\S", re.I)  # "is the CEO", never "is not"
+_MADE_IT = {("relations", "boss"), ("traits", "rich"), ("traits", "famous")}  # a job, the boss, rich or famous
+_SHE_IS = re.compile(r"(?:she|he|it)(?:'s|’s)\s+(?!not\b|never\b|still\b|no\b|\w+ing\b)\S|they(?:'re|’re)\s+(?!not\b)\S", re.I)
+
 _GROWN = re.compile(r"(?:the|his|her|their)\s+(?:now[- ])?(?:grown|grown-up|full-grown|fully grown|adult)\s+\w", re.I)
 
 _DAY_SECTIONS = frozenset({"props", "times", "weathers"})  # what a day of the calendar said before a clause brings
@@ -316,6 +321,10 @@ def clauses(analysis: Analysis) -> list[Clause]:
         text_end = tokens.offsets[end - 1] + len(tokens.words[end - 1])
         described = [] if passive else said_of_object(local, tokens, body_start, end, inside, obj)
         events = keys_of(local, "events", body_start)
+        if not zh and not events and _BECAME_LEAD.search(lead) and (_IS.match(verb) or _SHE_IS.match(
+                premise[tokens.offsets[start]:text_end])) and any(h.start >= body_start and (
+                h.section == "jobs" or (h.section, h.key) in _MADE_IT) for h in local):
+            events = ("become",)  # "… and now she's the CEO", "5 years later he is famous": what it became
         if zh and obj is not None and obj != subject:  # 警察叔叔帮走丢的小狗找到家: how the one helped is, no event
             told = {h.key for h in local if h.section == "events" and h.key == "lost_pet" and h.start >= body_start
                     and tokens.words[h.end:h.end + 1] == ("的",)
