@@ -7,10 +7,11 @@ allies on the side of whom they belong to; the hero and rival keyed ``hero`` and
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from story.analysis import BY, Person, slug
-from story.heads import fed_zh
+from story.heads import WILD, fed_zh
 from story.lexicon import Hit, lexicon
 from story.others import person_thief
 from story.predicates import told_before_de
@@ -25,6 +26,8 @@ _WHERE_ZH = {"上", "里", "中", "前", "外", "下", "旁", "边"}
 _JOINED_DET = {"a", "an", "the", "his", "her", "their", "two", "three", "four", "some", "many", "several"}
 _OWNER_EN = {"her", "his", "him", "their", "them"}  # the one a relation belongs to, said by a pronoun only
 _OWNER_ZH = {"她", "他", "它", "她们", "他们"}
+_SPEAKER_EN = {"my", "me"}  # the one telling it, wronged by a relation of its own: the story's hero (absent_owner)
+_SPEAKER_ZH = {"我"}
 _TOLD = {"tells", "told", "tell", "shows", "showed", "gives", "gave", "sends", "sent", "告诉", "跟", "对"}
 _MANY_ZH = {"们", "人们", "大家", "所有人"}  # 客人们嘲笑…: the deed has its own doers before it
 _ADVERBS_ZH = {"都", "也", "一起", "纷纷", "全都", "总是", "又", "还", "常常", "经常"}
@@ -79,7 +82,7 @@ def mark_wrongdoers(people: list[Person], hits: list[Hit], words: tuple[str, ...
         # the young fed steal nothing; their mother does
         ahead = sorted(wrongs, key=lambda h: h.key not in _LEAVES) if p.relation in _PARTNERS else wrongs
         deed = None if told else next((h for h in ahead if (0 <= h.start - end <= 2 and plain(end, h.start, p) and (
-            chinese or words[h.end:h.end + 1] != ("by",))) or (  # "a puppy kicked out by her family": done to it
+            chinese or words[h.end:h.end + 1] != ("by",)) and not (chinese and _deed_told_of(words, h, p, people))) or (  # "a puppy kicked out by her family": done to it
             chinese and told_before_de(words, h.end, p.start) and not said_by(h, p))), None)
         # 泰迪的女朋友看不起他，跟着一只萨摩耶走了: a partner's leaving is the wrong that says who it leaves with
         if deed is None and not p.after_by:  # told of again: "… but the partner runs off with the money"
@@ -117,7 +120,8 @@ def mark_wrongdoers(people: list[Person], hits: list[Hit], words: tuple[str, ...
             victim = next((q for q in people if q.key == victim.of), victim)  # "steals her boyfriend": hers
         own_partner = victim is not None and victim.of == p.key and victim.relation in _PARTNERS  # "cheats on his wife"
         if deed is not None and deed.key in _LEAVES and (p.relation in _PARTNERS or own_partner) and (
-                victim is None or victim.key != p.of):
+                victim is None or victim.key != p.of) and not (p.after_by and victim is not None):  # 被未婚妻退婚的哈士奇:
+            # the one after the passive's doer is the one it leaves, never its new love
             if own_partner and victim is not None:  # "a cat husband cheats on
                 # his wife with a rich cat": his own wife is the one wronged, the one after her its new love
                 lover = next((q for q in people if q is not p and q is not victim and victim.start < q.start < stop), None)
@@ -135,6 +139,9 @@ def mark_wrongdoers(people: list[Person], hits: list[Hit], words: tuple[str, ...
         p.victim = victim.key if victim is not None else None  # "steals his best friend's girlfriend": the friend
         if (deed is None or deed.key == "steal") and answered_after(words, at, chinese, robbed):
             p.own_wrong = True  # "steals a fish and gets caught", 偷了邻居的鱼，被发现后道歉了: the thief's own story
+    for p in people:  # "spots a fox sneaking into the henhouse", 狐狸偷偷溜进鸡舍: a pest that sneaks in does a wrong
+        if p.breed in _PESTS and not p.does_wrong and _sneaks(words, p.end if p.end > p.start else p.start + 1):
+            p.does_wrong = True
     # "two corgis and a poodle laugh at a dachshund", 哈士奇和泰迪嘲笑柯基: those joined before the doer do it too
     for p, q in reversed(list(zip(people, people[1:], strict=False))):
         end = p.start + max(1, len(p.words[0].split()) if p.words and not chinese else 1)
@@ -146,6 +153,46 @@ def mark_wrongdoers(people: list[Person], hits: list[Hit], words: tuple[str, ...
 
 
 _ARTICLES_EN = {"a", "an", "the", "this", "that", "his", "her", "their", "its"}
+
+
+_TAKES = {"steals", "stole", "steal", "snatches", "snatched", "grabs", "grabbed", "robs", "robbed", "takes", "took",
+          "偷", "偷走", "偷走了", "抢", "抢走", "拿走", "卷走"}  # a theft told right after the kin's mention
+_THEIRS_EN = {"his", "her", "its", "their", "him", "them"}
+_THEIRS_ZH = {"它的", "他的", "她的", "它", "他", "她"}
+
+
+def _hers_taken(p: Person, hero: Person, words: tuple[str, ...]) -> bool:
+    """``p``, the hero's own kin or friend, steals from the hero, said by a pronoun right after the theft ("a corgi's
+    cousin steals his savings", 柯基的表哥偷走了它的存款): it turns on the hero, never stands with it (a betrayal
+    told first, "betrays him and takes his food truck", is told as before)."""
+    if p.of != hero.key:
+        return False
+    end = max(p.end, p.start + 1)
+    at = next((k for k in range(end, min(end + 2, len(words))) if words[k] in _TAKES), None)
+    return at is not None and bool(set(words[at + 1:at + 3]) & (_THEIRS_EN | _THEIRS_ZH))
+
+
+_SNEAKS = {"sneaking", "sneaks", "sneak", "sneaked", "snuck", "creeping", "creeps", "prowling", "prowls", "lurking",
+           "lurks", "raiding", "raids", "偷偷", "溜进", "潜入", "偷溜", "溜进来", "钻进", "溜"}
+
+
+def _sneaks(words: tuple[str, ...], end: int) -> bool:
+    """A sneaking word right after a pet's mention ("a fox sneaking into the henhouse", 狐狸偷偷溜进鸡舍)."""
+    return bool(set(words[end:end + 3]) & _SNEAKS)
+
+
+def _deed_told_of(words: tuple[str, ...], deed: Hit, p: Person, people: list[Person]) -> bool:
+    """A Chinese wrong right after ``p`` that is told of a pet after it, the one it is done to between them
+    (警犬抓住了偷奶奶钱包的小偷, 柯基抓住了偷爷爷鱼的野猫, 小黑狗赶走了欺负小猫的恶霸): the later one's deed before its
+    的, never ``p``'s (but 贵宾犬抢走了柯基的男朋友, 出轨了她的闺蜜: whose the one after 的 is)."""
+    for q in people:
+        if q is p or q.start <= deed.end or not told_before_de(words, deed.end, q.start):
+            continue
+        de = max((j for j in range(deed.end, q.start) if words[j] == "的"), default=-1)
+        if any(r is not p and r is not q and deed.end <= r.start and r.end < de for r in people) \
+                and words[de - 1] not in _OWNER_ZH | _SPEAKER_ZH and not any(r.start < de <= r.end for r in people):
+            return True
+    return False
 
 
 def _befell(h: Hit, people: list[Person], words: tuple[str, ...]) -> bool:
@@ -220,11 +267,12 @@ def absent_owner(people: list[Person], events: list[Hit], words: tuple[str, ...]
         return None
     chinese = any(HAN.search(w) for w in words)
     stop = min((b for b in breaks if b > first.end), default=len(words))
-    pronouns = _OWNER_ZH if chinese else _OWNER_EN
+    pronouns = _OWNER_ZH | _SPEAKER_ZH if chinese else _OWNER_EN | _SPEAKER_EN  # "my husband is cheating on me":
     said_before = words[first.start - 1] if first.start and not chinese else next(  # 她最好的朋友猫
         (w for w in words[max(0, first.start - 4):first.start] if w in pronouns), "")
     done_to = [k for k in range(first.end, stop) if words[k] in pronouns  # "betrays her", 背叛了她, "takes his"
-               and not any(q.of == first.key and k < q.start <= k + 3 for q in people)  # 喂它的孩子们: its own
+               and not any(q.of == first.key and k < q.start <= k + 3 and q.relation not in _PARTNERS
+                           for q in people)  # 喂它的孩子们: its own; "steals her boyfriend": a partner taken is hers
                and not any(q.kind_to is not None and first.end <= q.start < k for q in people)]  # 老板原谅了它:
     # another's kindness to the pet, no wrong to one unnamed
     wrongs = any(first.end <= h.start < stop and lex.entry("events", h.key)["kind"] == "wrong" and h.key not in _BEFALLS
@@ -242,8 +290,37 @@ def absent_owner(people: list[Person], events: list[Hit], words: tuple[str, ...]
     owner = Person(key=slug("wronged", {p.key for p in people}), role="other", side="neutral", pos=first.pos,
                    species=first.species, start=first.start, end=first.start)
     first.of, first.does_wrong, first.victim = owner.key, True, owner.key
+    for q in people:
+        if q.of == first.key and q.relation in _PARTNERS and any(k < q.start <= k + 3 for k in done_to):
+            q.of = owner.key  # "her best friend steals her boyfriend": the wronged one's boyfriend
     people.insert(0, owner)
+    if said_before in _SPEAKER_EN | _SPEAKER_ZH:
+        owner.words = (said_before,)  # the speaker's own: the premise told of it (``told_of_speaker``)
     return owner
+
+
+_SHE_PARTNERS = {"wife", "girlfriend"}  # a speaker they wrong is told of as "he"
+
+
+def told_of_speaker(premise: str, speaker: Person, people: list[Person]) -> str:
+    """A premise told by the one a relation of its own wrongs ("my husband is cheating on me", "my best
+    friend stole my boyfriend", 我老公出轨了我的闺蜜; ``absent_owner``'s speaker) told of that one instead ("her
+    husband is cheating on her", 她老公…), so the narrator tells the wronged one's story in its own voice, never "cheating on me"; the premise as it
+    is for any other."""
+    if speaker.words not in {("my",), ("我",)}:
+        return premise
+    wronger = next((p for p in people if p.victim == speaker.key), None)
+    he = wronger is not None and wronger.relation in _SHE_PARTNERS
+    if speaker.words == ("我",):  # 我老公出轨了我的闺蜜: 她老公出轨了她的闺蜜
+        return re.sub(r"我(?!们)", "他" if he else "她", premise)
+    forms = {"i am": "he is" if he else "she is", "i'm": "he's" if he else "she's", "i've": "he's" if he else "she's",
+             "i": "he" if he else "she", "my": "his" if he else "her", "me": "him" if he else "her",
+             "mine": "his" if he else "hers", "myself": "himself" if he else "herself"}
+
+    def said(m: re.Match[str]) -> str:
+        word = forms[m.group(0).lower()]
+        return word.capitalize() if m.start() == 0 else word
+    return re.sub(r"(?<![\w'])(?:i am|i'm|i've|i|my|me|mine|myself)(?![\w'])", said, premise, flags=re.IGNORECASE)
 
 
 _WRONGED_EN = {"him", "her", "it", "them"}  # "the cats who laughed at him": the one they wronged, said by a pronoun
@@ -283,7 +360,7 @@ def absent_victim(people: list[Person], events: list[Hit], words: tuple[str, ...
     return wronged
 
 
-_PESTS = frozenset({"fox", "mouse"})  # the wild ones a pet drama's cats and dogs chase: a thief of them is no hero
+_PESTS = WILD  # the wild ones a pet drama's cats and dogs chase: a thief of them is no hero
 
 
 def _pet_over(hero: Person, people: list[Person], hero_ok: Callable[[Person], bool]) -> Person | None:
@@ -295,7 +372,8 @@ def _pet_over(hero: Person, people: list[Person], hero_ok: Callable[[Person], bo
     group = (hero.alike > 1 or said.endswith("s") and not said.endswith("ss") or any(
         q is not hero and (q.start, q.words, q.relation) == (hero.start, hero.words, hero.relation) for q in people)) \
         and hero.relation is not None and not hero.species and not hero.breed
-    pest = hero.breed in _PESTS and hero.does_wrong and not hero.own_wrong
+    pest = hero.breed in _PESTS and hero.does_wrong  # "a fox sneaking in steals the chickens and the farm dog catches
+    # him": the dog's story, even where the fox's theft is answered
     if not group and not pest:
         return None
     return next((p for p in people if p is not hero and (p.species or p.breed) and p.breed not in _PESTS
@@ -359,7 +437,8 @@ def cast_roles(people: list[Person], events: list[Hit], words: tuple[str, ...]) 
     def turned(p: Person) -> bool:  # "left at the altar by his greedy bride", "betrayed by his best friend", 被闺蜜抢走;
         rel = lex.entry("relations", p.relation) if p.relation else None  # 柯基的同学们都嘲笑它: no ally's wrong
         return p.after_by and not p.kind_by and bool(set(p.traits) & _VILLAIN_TRAITS or p.does_wrong) or bool(
-            rel and p.does_wrong and not p.own_wrong and (p.victim == hero.key or not rel.get("allied") and p.victim is None))
+            rel and p.does_wrong and not p.own_wrong and (p.victim == hero.key or p.victim is None and (
+                not rel.get("allied") or _hers_taken(p, hero, words))))
         # "a poodle's best friend steals her boyfriend": a friend who wrongs the hero turns on it
     def villainy(p: Person) -> int:
         rel = lex.entry("relations", p.relation) if p.relation else None

@@ -151,6 +151,8 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
         # a relation right before a species is that species (rival dogs, 死对头的狗)
         elif (h.section == "relations" and nxt is not None and nxt.section in {"breeds", "species"}
               and nxt.start not in breaks and not (chinese and kin_name(h.surface))  # 张奶奶的柯基: hers
+              and not (owns and not chinese and any(h.surface.lower().endswith(w) for w in lex.entry(
+                  "relations", h.key).get("human", ())))  # "a little girl's kitten": a person's pet, two of them
               and (nxt.start == h.end
                                                or (chinese and nxt.start == h.end + 1 and words[h.end] == "的"))):
             group.append(nxt)
@@ -250,7 +252,8 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
         the = prev_word == "the" or prev_word in _GROWN and prev2 == "the"
         if (not chinese and h.section == "species" and len(group) == 1 and not mods and the
                 and person.relation is None):
-            same = [p for p in people if p.species == person.species and p.relation is None]
+            same = [p for p in people if p.species == person.species and p.relation is None and p.breed not in WILD]
+            # "a mouse sneaks in and the cat chases it": the cat is no mouse (drawn as a cat) told of again
             others = h.surface.endswith("s") and not h.surface.endswith("ss") and all(p.alike == 1 for p in same)
             if same and not others:  # "drives past the cats who mocked him": more cats than the one told of
                 continue
@@ -321,6 +324,9 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
         if many:
             groups.update(id(q) for q in people[told:])
     return people if chinese else _apposed(people, masked)
+
+
+WILD = frozenset({"fox", "mouse"})  # the wild ones a pet drama's cats and dogs chase, drawn in a cat's place
 
 
 _PRONOUNS_ZH = {"它", "他", "她", "我", "你"}  # 被她的闺蜜抢走了: a doer after 被
@@ -411,10 +417,31 @@ def names_no_pet(head: Hit, hits: list[Hit], tokens: Tokens, text: str, breaks: 
         return True
     if head.section == "relations" and head.key == "cousin" and head.surface.lower().endswith("s"):
         return True  # "his cousins laugh at him": the relatives, a crowd outside the cast (one cousin is cast)
+    if likened(words, head.start, hits):
+        return True  # "treated like a servant", 被当成佣人: what the pet is treated as, no one more
     if tokens.chinese:
         return (head.section == "relations" and said_of_subject_zh(words, head.start, breaks)
                 or head.section in {"breeds", "species"} and whole_place_zh(words, head.start))
     return not owns and said_of_subject_en(tokens, text, head, hits, breaks)
+
+
+_LIKE_EN = {"like"}
+_LIKE_ZH = {"像", "当成", "当作", "当做", "好像", "仿佛", "如同", "成了"}  # 被当成佣人, 像公主一样
+_LIKE_KEEP = {"would", "i", "you", "we", "they", "to", "who", "that", "and"}  # "they like a good story": a verb
+
+
+def likened(words: tuple[str, ...], start: int, hits: list[Hit]) -> bool:
+    """The word at ``start`` is what a pet is likened to ("treated like a servant", "lives like a king", 被当成佣人,
+    像公主一样): a simile, no one of the story."""
+    describing = {k for h in hits if h.section in {"traits", "colours"} for k in range(h.start, h.end)}
+    k = start - 1
+    while k >= 0 and start - k <= 3 and (words[k] in {"a", "an", "the", "一个", "一只", "个"} or k in describing):
+        k -= 1
+    if k < 0:
+        return False
+    if words[k] in _LIKE_EN:
+        return k == 0 or words[k - 1].lower() not in _LIKE_KEEP
+    return words[k] in _LIKE_ZH and words[k] != "成了"
 
 
 def whole_place_zh(words: tuple[str, ...], start: int) -> bool:

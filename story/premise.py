@@ -27,7 +27,7 @@ from functools import lru_cache
 from story.affairs import with_affairs
 from story.analysis import Analysis, Person, Side
 from story.buying import not_in_goal, sends_to_school
-from story.casting import absent_owner, absent_victim, cast_roles, mark_wrongdoers
+from story.casting import absent_owner, absent_victim, cast_roles, mark_wrongdoers, told_of_speaker
 from story.heads import pets_from_heads
 from story.jobs import attach_job, hero_jobs, spanned_job, verb_of_many, works_at
 from story.labels import called_hits, inside, label_spans, unlabelled
@@ -127,7 +127,12 @@ def analyse(premise: str) -> Analysis:
     surfaces = {f"{h.section}:{h.key}": h.surface for h in reversed(hits)}
 
     # 5. Roles: the hero, the rival, relations and their sides; who is gone (a grave visited).
-    absent_owner(people, events, words, breaks)  # "her best friend dog betrays her": "her" is the hero
+    speaker = absent_owner(people, events, words, breaks)  # "her best friend dog betrays her": "her" is the hero
+    if speaker is not None and (retold := told_of_speaker(premise, speaker, people)) != premise \
+            and not (told := analyse(retold)).hero.words:
+        return told  # "my husband is cheating on me": told of her, the one he wrongs (when so read)
+    if speaker is not None:
+        speaker.words = ()
     absent_victim(people, events, words, breaks)  # "the cats who laughed at him come to eat…": "him" is the hero
     mark_gone(people, masked, tokens, breaks)  # one gone (奶奶走了以后) is no hero while another pet is told of
     cast = cast_roles(people, events, words)
