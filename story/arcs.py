@@ -503,10 +503,15 @@ def _title_like(words: str) -> bool:
 
 
 
+_CHILD_SAID = {"daughter": "girl", "son": "boy"}
+
+
 def _relation_word(person: Person, language: str) -> str:
     """What the person is to the one it belongs to: boyfriend, bodyguard, mother… (or its breed)."""
     lex = lexicon()
     zh = language == "zh"
+    if person.relation in _CHILD_SAID and person.human and not zh:
+        return _CHILD_SAID[person.relation]  # "a little girl's kitten": the kitten's girl, nobody's daughter
     if person.relation:
         return str(lex.entry("relations", person.relation)["zh" if zh else "en"][0])
     if person.breed:

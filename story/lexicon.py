@@ -359,6 +359,9 @@ def in_context(hits: list[Hit], tokens: Tokens) -> list[Hit]:
             continue
         if h.section == "events" and h.key == "dump" and _dropped_off(h, hits, words):
             continue  # "mom leaves her at kindergarten": a parent drops the little one off, no one is left
+        if h.section == "props" and h.key == "phone" and h.surface in {"call", "calls", "called"} and words[
+                h.end:h.end + 1] and words[h.end] in {"her", "him", "it", "them", "me", "us", "you"}:
+            continue  # "her friends call her Bean": what they call her, no phone call
         if h.section == "events" and h.key == "sabotage" and _journey(h, hits, words):
             continue  # "goes on a rocket trip", "a road trip across the country": a journey, no one tripped
         out.append(h)

@@ -64,6 +64,8 @@ def titled(premise: str) -> str:
     return _ABBREVIATED.sub(r"\1 ", premise)
 
 
+_CALLED_BY_PRONOUN = re.compile(r"\bcall(?:s|ed)?\s+(?:her|him|it)\s+$", re.IGNORECASE)
+_CALLED_ZH = re.compile(r"叫(?:它|她|他)$")
 _NAMED_BEFORE = re.compile(r"\b(?:named|called)\s+$")
 _APPOSED = re.compile(r"\s*(?:,|\bthe\b)")  # after a name, the pet it names: "Duchess, a Persian", "Mango the cat"
 _APPOSED_PET = re.compile(r"\s*,?\s+(?:a|an|the|our|my)\s")  # "Dumpling the hamster", "Sushi, a poor cat"
@@ -114,6 +116,11 @@ def give_names(people: list[Person], names: list[tuple[str, int]], premise: str,
     for name, pos in [*apposed, *(x for x in names if x not in apposed)]:
         size = len(name) if not tokens.chinese else len(premise[pos:].split()[0].rstrip(","))
         target = _nearest(people, pos, premise, size)
+        if _CALLED_BY_PRONOUN.search(premise[:pos]) if not tokens.chinese else _CALLED_ZH.search(premise[:pos]):
+            callers = max((p for p in people if p.pos < pos), key=lambda p: p.pos, default=None)
+            # "her friends call her Bean", 大家都叫它豆豆: the one the pronoun names, never the ones who call it so
+            target = next((p for p in sorted(people, key=lambda p: p.pos) if p is not callers and p.pos < pos
+                           and (p.species or p.breed)), target)
         if target is not None and target.pos > pos and not tokens.chinese and _NAMED_BEFORE.search(premise[:pos]):
             target = None  # "a Japanese Spitz named Yuki is dumped by her boyfriend": Yuki is the one named, never
             # the boyfriend told after it

@@ -114,7 +114,8 @@ def add_others(people: list[Person], hits: list[Hit], words: tuple[str, ...], ch
             continue
         named_thing = any((x.section in {"places", "props"} or (x.section == "events" and x.key == "compete"))
                           and x.start == h.end for x in hits)  # "the singing contest": a contest, no singer
-        if words[h.start - 1] == "the" and hero_job_seen and not place and not named_thing and not any(
+        where = h.start > 1 and words[h.start - 2] in _PLACE_PREPS  # "top of the class", "in the school": where
+        if words[h.start - 1] == "the" and hero_job_seen and not place and not named_thing and not where and not any(
                 p.start <= h.start < p.start + 4 for p in people) and not said_of_subject(h):
             person = Person(key=slug(h.key, taken), role="other", side="neutral", pos=h.pos, words=(h.surface,),
                             start=h.start)
@@ -127,6 +128,8 @@ def add_others(people: list[Person], hits: list[Hit], words: tuple[str, ...], ch
         if any(p.start <= h.start <= p.start + 4 for p in people):
             continue
         noun = next((x for x in hits if x.section in {"jobs", "places"} and 0 < x.start - h.start <= 2), None)
+        noun = next((x for x in hits if x.section == "places" and noun is not None and x.start == noun.start), noun)
+        # "mocked at a rich school": the school's word is a place, where it happens, before a student's job
         at = h.start - 1 if h.start and words[h.start - 1] in {"a", "an", "the"} else h.start
         if noun is not None and noun.section == "places" and at and words[at - 1] in _PLACE_PREPS:
             continue  # "thrown out of a fancy hotel": where it happens, not who does it

@@ -297,7 +297,16 @@ def _who(key: str, words: str, cast: Cast, introduced: set[str], zh: bool, given
     if zh:
         return f"{words}{name}"
     desc = re.sub(r"^(A|An|The|Her|His|Their)\b", lambda m: m.group(1).lower(), words)
+    if desc.split()[-1].lower() in _FROM_WORDS and not _PET_WORD.search(desc) and not set(desc.lower().split()) & {
+            "at", "in", "of", "from", "on", "with"}:  # "the rival shop tries to ruin him":
+        return f"{name}, from {_with_article(desc)},"  # Rex, from the rival shop, never a shop said to be the pet
     return f"{name}, {_with_article(desc)},"
+
+
+_PET_WORD = re.compile(r"\b(?:cats?|dogs?|kittens?|kitty|puppy|puppies|pups?|corgis?|poodles?|huskies|husky|shiba|"
+                       r"retrievers?|bulldogs?|hamsters?|rabbits?|bunny|foxe?s?)\b", re.IGNORECASE)
+_FROM_WORDS = frozenset({"shop", "store", "bakery", "restaurant", "cafe", "café", "diner", "bistro", "stall", "salon",
+                         "company", "firm", "hotel", "school", "team", "club", "gang", "factory", "studio", "agency"})
 
 
 _DETERMINERS = frozenset({"a", "an", "the", "her", "his", "their", "its", "my", "your", "our", "one", "two", "three",
@@ -435,9 +444,11 @@ def _line_en(c: Clause, total: int, cast: Cast, introduced: set[str], rng: rando
         elif low == "her" and before in _ON and after in _BODY:
             out.append(part.text)  # "carries her mother home on her back": the carrier's own back
         elif low in {"him", "her"} and c.obj and (low == "him" or before in _GIVING or after in _NO_NOUN) and not (
-                low == "her" and n + 1 < len(c.parts) and c.parts[n + 1].key == c.obj):  # "raises her five kittens"
+                low == "her" and n + 1 < len(c.parts) and c.parts[n + 1].key == c.obj) and not (
+                before in _CALLING and n + 1 < len(c.parts) and c.parts[n + 1].key):  # "raises her five kittens"
             out.append(cast.name(c.obj))  # "bakes him a cake", "brings her flowers", "buys flowers from her"
-        elif low in {"his", "her", "their"} and not owner_named and c.actor != cast.hero:
+        elif low in {"his", "her", "their"} and not owner_named and c.actor != cast.hero and not (
+                before in _CALLING and n + 1 < len(c.parts) and c.parts[n + 1].key):  # "call her Bean": her name
             out.append(possessive(cast.name(cast.hero)))
         else:
             out.append(part.text)
@@ -450,6 +461,8 @@ def _line_en(c: Clause, total: int, cast: Cast, introduced: set[str], rng: rando
     text = places_capitalised(text)  # "explores mars": explores Mars
     for name in cast.names.values():  # "to send Pearl, her kitten to school": who she is, closed before where to
         text = re.sub(rf"\b({re.escape(name)}, (?:her|his|their) [a-z]+) (?=(?:to|at|into|from|for) )", r"\1, ", text)
+        text = re.sub(rf"\b{re.escape(name)}, (the|a) ([a-z]+), ({'|'.join(_FROM_WORDS)})\b",  # "the rival store copies"
+                      rf"{name}, from \1 \2 \3,", text)  # Sunny, from the rival store, never "the rival, store"
     text = re.sub(r",\s*,", ",", text).strip().rstrip(",")
     text = text[:1].upper() + text[1:]
     text = f"{intro} {text}" if intro else text
@@ -575,6 +588,7 @@ def _owner_said(c: Clause, cast: Cast, introduced: set[str], words: str, rest: s
     return f"{said}{possessive(name)}{' ' + rest if rest else ''}"
 
 
+_CALLING = {"call", "calls", "called", "name", "names", "named", "nickname", "nicknames", "nicknamed"}
 _NO_NOUN = {"", "to", "from", "with", "for", "and", "at", "in", "on", "again", "back", "away", "out", "up", "down",
             "off", "into", "too", "once", "every", "because", "before", "after", "as", "so", "but", "or", "then",
             "until", "while", "when", "by", "about", "over", "instead", "anymore", "forever", "now", "today"}
