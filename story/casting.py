@@ -26,7 +26,8 @@ _WHERE_ZH = {"上", "里", "中", "前", "外", "下", "旁", "边"}
 _JOINED_DET = {"a", "an", "the", "his", "her", "their", "two", "three", "four", "some", "many", "several"}
 _OWNER_EN = {"her", "his", "him", "their", "them"}  # the one a relation belongs to, said by a pronoun only
 _OWNER_ZH = {"她", "他", "它", "她们", "他们"}
-_SPEAKER_EN = {"my", "me"}  # the one telling it, wronged by a relation of its own: the story's hero (absent_owner)
+_SPEAKER_EN = {"my", "me", "your", "you"}  # the one telling it (or told "you"), wronged by a relation of its own: the
+# story's hero (absent_owner)
 _SPEAKER_ZH = {"我"}
 _TOLD = {"tells", "told", "tell", "shows", "showed", "gives", "gave", "sends", "sent", "告诉", "跟", "对"}
 _MANY_ZH = {"们", "人们", "大家", "所有人"}  # 客人们嘲笑…: the deed has its own doers before it
@@ -295,7 +296,7 @@ def absent_owner(people: list[Person], events: list[Hit], words: tuple[str, ...]
             q.of = owner.key  # "her best friend steals her boyfriend": the wronged one's boyfriend
     people.insert(0, owner)
     if said_before in _SPEAKER_EN | _SPEAKER_ZH:
-        owner.words = (said_before,)  # the speaker's own: the premise told of it (``told_of_speaker``)
+        owner.words = ("your" if said_before == "you" else "my" if said_before == "me" else said_before,)  # the speaker's own: the premise told of it (``told_of_speaker``)
     return owner
 
 
@@ -303,11 +304,11 @@ _SHE_PARTNERS = {"wife", "girlfriend"}  # a speaker they wrong is told of as "he
 
 
 def told_of_speaker(premise: str, speaker: Person, people: list[Person]) -> str:
-    """A premise told by the one a relation of its own wrongs ("my husband is cheating on me", "my best
-    friend stole my boyfriend", 我老公出轨了我的闺蜜; ``absent_owner``'s speaker) told of that one instead ("her
-    husband is cheating on her", 她老公…), so the narrator tells the wronged one's story in its own voice, never "cheating on me"; the premise as it
-    is for any other."""
-    if speaker.words not in {("my",), ("我",)}:
+    """A premise told by the one a relation of its own wrongs, or told to it ("my husband is cheating on me", "my best
+    friend stole my boyfriend", "POV: your husband cheats on you", 我老公出轨了我的闺蜜; ``absent_owner``'s speaker)
+    told of that one instead ("her husband is cheating on her", 她老公…), so the narrator tells the wronged one's
+    story, never "cheating on me"; the premise as it is for any other."""
+    if speaker.words not in {("my",), ("your",), ("我",)}:
         return premise
     wronger = next((p for p in people if p.victim == speaker.key), None)
     he = wronger is not None and wronger.relation in _SHE_PARTNERS
@@ -316,11 +317,15 @@ def told_of_speaker(premise: str, speaker: Person, people: list[Person]) -> str:
     forms = {"i am": "he is" if he else "she is", "i'm": "he's" if he else "she's", "i've": "he's" if he else "she's",
              "i": "he" if he else "she", "my": "his" if he else "her", "me": "him" if he else "her",
              "mine": "his" if he else "hers", "myself": "himself" if he else "herself"}
+    if speaker.words == ("your",):  # "POV: your husband cheats on you": told of her too
+        forms = {"you are": forms["i am"], "you're": forms["i'm"], "you've": forms["i've"], "you": forms["me"],
+                 "your": forms["my"], "yours": forms["mine"], "yourself": forms["myself"]}
 
     def said(m: re.Match[str]) -> str:
         word = forms[m.group(0).lower()]
         return word.capitalize() if m.start() == 0 else word
-    return re.sub(r"(?<![\w'])(?:i am|i'm|i've|i|my|me|mine|myself)(?![\w'])", said, premise, flags=re.IGNORECASE)
+    return re.sub(r"(?<![\w'])(?:" + "|".join(sorted(forms, key=len, reverse=True)) + r")(?![\w'])", said, premise,
+                  flags=re.IGNORECASE)
 
 
 _WRONGED_EN = {"him", "her", "it", "them"}  # "the cats who laughed at him": the one they wronged, said by a pronoun

@@ -54,6 +54,8 @@ def test_a_theft_told_before_its_de_is_the_thiefs_never_the_catchers(premise: st
     ("his best friend steals his girlfriend", "best friend"),
     ("我男朋友为了一只富婆猫甩了我", "男朋友"),
     ("我闺蜜抢走了我的男朋友", "闺蜜"),
+    ("POV: your husband cheats on you with your best friend", "husband"),
+    ("when your best friend steals your boyfriend", "best friend"),
 ])
 def test_the_one_its_own_partner_or_friend_wrongs_is_the_hero(premise: str, rival: str) -> None:
     a = analyse(premise)
@@ -62,12 +64,14 @@ def test_the_one_its_own_partner_or_friend_wrongs_is_the_hero(premise: str, riva
 
 
 @pytest.mark.parametrize("premise", ["my husband is cheating on me with my best friend",
-                                     "my boyfriend left me for a rich poodle", "我男朋友为了一只富婆猫甩了我"])
+                                     "my boyfriend left me for a rich poodle", "我男朋友为了一只富婆猫甩了我",
+                                     "POV: your husband cheats on you with your best friend"])
 def test_a_premise_told_in_its_own_voice_is_narrated_of_the_hero(premise: str) -> None:
     script = write_story(premise, "ginger-cat", analyse(premise).language, 1).script
     said = " ".join(t for s in script.scenes for speaker, t in s.spoken() if speaker == "narrator")
     hero = next(c.name for c in script.characters if c.id == "hero")
     assert " me " not in f" {said} " and "my " not in said.lower() and "甩了我" not in said, said
+    assert " you " not in f" {said} " and "your " not in said.lower(), said
     assert hero in said
 
 
