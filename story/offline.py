@@ -25,7 +25,7 @@ from story.premise import Analysis, analyse, hero_style
 from story.request import asked_story
 from story.script import Script, normalise_language
 from story.styles import CHARACTER_STYLES, DEFAULT_STYLE, check_style, check_styles
-from story.text import check_utf8
+from story.text import check_utf8, spaced_clauses
 from story.typed import as_written
 
 MAX_PREMISE_CHARS = 500
@@ -39,7 +39,7 @@ def validate_premise(text: str) -> str:
         raise BadPremise("not text")
     text = unicodedata.normalize("NFC", check_utf8(text))
     text = "".join(c for c in text if c not in _INVISIBLE and unicodedata.category(c) != "Cc" or c.isspace())
-    text = asked_story(" ".join(text.split()))  # "can you make a video about a cat who…": the story asked for
+    text = asked_story(spaced_clauses(" ".join(text.split())))  # "can you make a video about a cat who…": the story asked for
     text = as_written(text)  # "POV: ur cat … now shes the CEO": the premise written out
     if not text:
         raise BadPremise("empty")

@@ -59,6 +59,19 @@ def cjk_spaced(text: str) -> str:
     return _HAN_THEN_LATIN.sub(" ", text)
 
 
+# a space or an emoji between two hanzi: where a Douyin premise's clauses meet (被丈母娘看不起 三年后他成了首富,
+# 捡回家😭后来成了招牌猫); the emoji are kept, only the spaces go
+_SPACED_CLAUSE = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff])([\s\U0001f000-\U0001faff\u2600-\u27bf\u200d\ufe0f]+)"
+                            r"(?=[\u3400-\u9fff\uf900-\ufaff])")
+
+
+def spaced_clauses(text: str) -> str:
+    """Chinese clauses typed with a space or an emoji between them, as Douyin premises are (婆婆嫌弃儿媳
+    天天挑刺), read as the clauses they are: a comma where they meet (婆婆嫌弃儿媳，天天挑刺), the emoji kept
+    before it. Hanzi beside Latin words, digits or punctuation keep their spacing."""
+    return _SPACED_CLAUSE.sub(lambda m: "".join(m.group(1).split()) + "，", text)
+
+
 def possessive(name: str) -> str:
     """An English possessive: "Mango's", and "Whiskers'" for a name ending in s."""
     return f"{name}'" if name.endswith("s") else f"{name}'s"
