@@ -34,6 +34,7 @@ from story.clausewords import (
     PRONOUN_OBJECT,
     PRONOUN_SUBJECT,
     STOP,
+    aside_zh,
     clause_data,
     coat_said_zh,
     described_after,
@@ -181,6 +182,8 @@ def clauses(analysis: Analysis) -> list[Clause]:
         inside = [m for m in mentions if start <= m.start < end]
         local = [h for h in hits if start <= h.start < end and not (  # "won't forgive him": no forgiving
             h.section in {"events", "actions"} and NEGATED.search(premise[tokens.offsets[start]:h.pos]))]
+        if zh and not lead and aside_zh(span_text(premise, tokens, start, end), start == frags[0][1]):
+            continue  # 校园霸凌, 泪目: the story's tag or the typist's comment, never told as a deed
         if zh and not inside and setting_only(tokens, start, end, local):
             setting = ("".join(surface(premise, tokens, i) for i in range(start, end)), local)
             continue

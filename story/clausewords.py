@@ -50,6 +50,16 @@ def clause_data() -> dict[str, Any]:
     return data
 
 
+def aside_zh(text: str, first: bool) -> bool:
+    """A Chinese fragment that is only the typist's comment on the story (泪目, 太可爱了吧, 哈哈哈), or, when it opens
+    the premise (``first``), the story's tag (校园霸凌, 打脸: ``clauses.json``'s ``asides_zh``): no deed of its own.
+    A tag said later is a deed (被嘲笑，后来逆袭)."""
+    said = re.sub(r"[\s,，]+", "", text)
+    asides = clause_data()["asides_zh"]
+    return any(w in asides["comments"] or first and w in asides["tags"] for w in (said, said.rstrip("啊呀吧哦呢啦"))) \
+        or re.fullmatch(r"(?:哈|呜|嘿|啊)+", said) is not None
+
+
 def describes_thing(head: Hit, hits: list[Hit]) -> bool:
     """A species or breed word that only describes the contest or prize right after it ("the bravest dog
     award", 猫咪选美比赛: ``clauses.json``'s ``describing_pet``), never a pet of the cast."""
