@@ -465,7 +465,7 @@ UNSEEN_CASES: tuple[Unseen, ...] = (
        (Who(D), Who(C), Who()), (("bully",), ("push",), ("mud",), ("brother",)), "underdog_revenge payback rescue",
        (("bully dog", "villain"), ("small cat", "hero"), ("brother", "hero"))),
     _u("a poor dog works as a delivery driver to pay for his sick mother's medicine", (Who(D), Who()),
-       (("delivery",), ("mother",), ("medicine",)), "parent_sacrifice family_bond rags_to_riches career_dream",
+       (("delivery",), ("mother",), ("medicine",)), "for_family parent_sacrifice family_bond rags_to_riches career_dream",
        (("mother", "hero"),)),
     _u("a cat teacher helps a struggling puppy learn to read", (Who(C), Who(D)),
        (("teacher",), ("read",)), "family_bond little_wonders friendship helping_paw", (("puppy", "hero"),)),

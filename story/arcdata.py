@@ -20,7 +20,8 @@ ARC_IDS = ("rags_to_riches", "career_dream", "betrayal_comeback", "lost_and_foun
            "true_heiress", "stand_in_bride", "banquet_reveal", "in_laws", "wife_returns", "second_chance",
            "true_identity", "rebuild", "enemies_to_friends", "mentor", "contest", "saving_up", "last_wish", "first_day",
            "space_trip", "time_travel", "pirates", "training", "cinderella", "windfall", "cast_out", "thief_caught",
-           "carry_to_care", "sacrifice_repaid", "festival", "viral", "farewell")
+           "carry_to_care", "sacrifice_repaid", "festival", "viral", "farewell", "lonely_elder", "old_companions",
+           "for_family")
 SLOTS = ("rival", "ally", "friend", "family")
 
 
@@ -39,6 +40,8 @@ class Arc:
     titles_left: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # titles said only where that one
     # walked out (``fits_setting``'s ``left``): "The Door He Closed" never where the hero's wife left him
     seasons: tuple[str, ...] = ()  # the weathers its own story brings, lexicon keys (a loyal wait's years: the snow)
+    mates: bool = False  # its friend part is whoever of the hero's side the premise names beside it, family or friend
+    # (two old companions: "an old dog and his old owner", 猫奶奶和她的老狗)
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -54,7 +57,7 @@ def arcs() -> dict[str, Arc]:
         out[arc_id] = Arc(d["id"], d["label"], tuple(d["triggers"]), tuple(d.get("strong", ())), tuple(d["needs"]),
                           d["titles"], tuple(d["beats"]), bool(d.get("by_kind")), tuple(d.get("gone", ())),
                           tuple(d.get("cues", ())), d.get("titles_left", {}),
-                          tuple(d.get("seasons", ())))
+                          tuple(d.get("seasons", ())), bool(d.get("mates")))
     return out
 
 

@@ -125,6 +125,8 @@ def _cast(analysis: Analysis, arc: Arc, style: str, language: str, rng: random.R
     have_roles = {p.role for p in people}
     if arc.by_kind and any(p.side != "villain" and p.role not in {"hero", "family", "rival"} for p in people):
         have_roles.add("friend")  # a kind's friend part is the premise's own pet of the hero's side (同桌的小猫)
+    if arc.mates and any(p.side != "villain" and p.role not in {"hero", "rival"} for p in people[1:]):
+        have_roles.add("friend")  # two old companions: the owner the premise names is the friend part
     for need in arc.needs if invent else ():
         if need not in have_roles and len(people) < 4:
             side: Side = "villain" if need == "rival" else "hero"
@@ -203,8 +205,9 @@ def _taken_by(partner: Person, rival: Person) -> bool:
         and lexicon().entry("relations", partner.relation).get("role") == "partner"
 
 
-def _slots(members: list[Member]) -> dict[str, Member]:
-    """Which cast member plays each role the arc lines name (rival, ally, friend, family)."""
+def _slots(members: list[Member], mates: bool = False) -> dict[str, Member]:
+    """Which cast member plays each role the arc lines name (rival, ally, friend, family); where the arc's friend
+    part is its mate (``Arc.mates``), the family the premise names plays it when no friend does."""
     slots: dict[str, Member] = {"hero": members[0]}
     for m in members[1:]:
         p = m.person
@@ -216,6 +219,8 @@ def _slots(members: list[Member]) -> dict[str, Member]:
             slots["family"] = m
         elif p.side != "villain" and "friend" not in slots and p.role != "rival":
             slots["friend"] = m
+    if mates and "friend" not in slots and "family" in slots:
+        slots["friend"] = slots["family"]
     return slots
 
 
@@ -585,7 +590,7 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
     trip = {leg.weather for leg in legs(story_kind(analysis).id)} - {"clear"}  # the time trip's flash, the pirates' storm
     ok: Callable[..., bool] = _licence(Licence(analysis.premise, has_job), {*weathers, *trip, *arc.seasons}, [
         n for m in members for n in (m.name, name_in(m.name, language))]) if said_clauses else _anything
-    slots = _slots(members)
+    slots = _slots(members, arc.mates)
     lang = "zh" if language == "zh" else "en"
     humble = rng.choice(["construction", "delivery", "dishwasher", "cleaner", "street_vendor", "waiter"])
     values = _values(analysis, style, lang, slots, arc, None if said_clauses else humble)
