@@ -300,7 +300,7 @@ SENT_TO_SCHOOL = re.compile(r"\bsend(?:s|ing)? (?:(?:his|her|their|its|my|the|a)
                             re.IGNORECASE)
 
 
-def _sent_spans(text: str) -> list[tuple[int, int]]:
+def sent_spans(text: str) -> list[tuple[int, int]]:
     """Where ``text`` says a child sent to school (``SENT_TO_SCHOOL``), as spans."""
     return [(m.start(), m.end()) for m in SENT_TO_SCHOOL.finditer(text)]
 
@@ -313,13 +313,13 @@ def _inside(at: int, spans: Sequence[tuple[int, int]]) -> bool:
 def sends_to_school(text: str) -> bool:
     """``text`` says a child sent to school by the hero's work (``SENT_TO_SCHOOL``: 供小猫上学, "to send her kitten
     to school"): a parent's sacrifice for it."""
-    return bool(_sent_spans(text))
+    return bool(sent_spans(text))
 
 
 def said_as_sent(text: str, word: str) -> bool:
     """``word`` is said only inside where ``text`` sends a child to school (供小猫上学: 上学 names no place the
     story is at)."""
-    spans = _sent_spans(text)
+    spans = sent_spans(text)
     low, w = text.lower(), word.lower()
     at = [m.start() for m in re.finditer(re.escape(w), low)]
     return bool(at and spans) and all(_inside(k, spans) for k in at)
@@ -327,7 +327,7 @@ def said_as_sent(text: str, word: str) -> bool:
 
 def sent_to_school(hits: Sequence[Hit], text: str) -> list[Hit]:
     """``hits`` (found in ``text``) without the places said as where a child is sent to school (``SENT_TO_SCHOOL``)."""
-    spans = _sent_spans(text)
+    spans = sent_spans(text)
     return [h for h in hits if not (h.section == "places" and _inside(h.pos, spans))]
 
 
@@ -336,7 +336,7 @@ def not_in_goal(hits: list[Hit], text: str) -> list[Hit]:
     the hero works for (``SENT_TO_SCHOOL``): "delivers pizza to save for college" is no student's, and is not done at
     the college; "works at a noodle stall to send her kitten to school" is done at the stall."""
     spans = [g for g in [school_goal(text)] if g is not None]
-    spans += _sent_spans(text)
+    spans += sent_spans(text)
     return hits if not spans else [h for h in hits if not (h.section in {"jobs", "places"} and _inside(h.pos, spans))]
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from story.buying import sent_spans
 from story.clausewords import (
     BE,
     BY,
@@ -169,6 +170,7 @@ def fragments(premise: str, tokens: Tokens) -> list[tuple[str, int, int]]:
     said = {k for k, w in enumerate(words) if spans and PUNCT.fullmatch(w) and any(
         a < tokens.offsets[k] < b for a, b in spans)}  # 说“好，我等你”: its comma no stop
     joins = JOIN_ZH if tokens.chinese else JOIN_EN
+    sent_from = {a for a, _ in sent_spans(premise)} if tokens.chinese else set()  # 供小猫上学 starts there
     out: list[tuple[str, int, int]] = []
     lead, start = "", 0
     i = 0
@@ -194,6 +196,9 @@ def fragments(premise: str, tokens: Tokens) -> list[tuple[str, int, int]]:
             i += 1
             continue
         between = premise[tokens.offsets[i - 1] + len(words[i - 1]):tokens.offsets[i]] if i else ""
+        if tokens.chinese and start < i and tokens.offsets[i] in sent_from:
+            out.append((lead, start, i))  # 打三份工供小猫上大学: the work, then the young one sent to school by it
+            lead, start = "", i  # (as "works three jobs | so her kitten can go to college")
         joined = next((j for j in joins if tuple(j.split()) == words[i:i + len(j.split())]), None) \
             if not tokens.chinese else (words[i] if words[i] in joins and not _last_of(words, i) else None)
         if joined == "before" and _parting(words, i, ends) and start < i:
