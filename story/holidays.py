@@ -20,7 +20,7 @@ HOLIDAY_LEAD = re.compile(r"(?:(?:on|at|in|during|over|for)\s+)?(?:the\s+)?(?:la
 _LEAD_END = re.compile(r"(?:^|\s)(" + HOLIDAY_LEAD.pattern[:-2] + r")$", re.I)
 _DAY_EN = re.compile(HOLIDAY_EN, re.I)
 DAYS_ZH = ("圣诞节", "圣诞", "平安夜", "新年", "过年", "春节", "除夕", "除夕夜", "新年夜", "大年夜", "跨年夜", "元宵节",
-           "中秋节", "万圣节", "感恩节", "情人节")
+           "中秋节", "万圣节", "感恩节", "情人节", "七夕节", "七夕")
 
 
 def holiday_said(lead: str) -> int:
@@ -40,6 +40,15 @@ def calendar_day(word: str) -> bool:
 _CASED = {"christmas": "Christmas", "xmas": "Xmas", "new": "New", "year": "Year", "years": "Year's", "year's": "Year's",
           "chinese": "Chinese", "lunar": "Lunar", "halloween": "Halloween", "thanksgiving": "Thanksgiving",
           "valentine's": "Valentine's", "valentines": "Valentine's", "easter": "Easter", "eve": "Eve", "day": "Day"}
+
+
+_DAY_SAID = re.compile(r"\b" + HOLIDAY_EN + r"(?!\w)", re.I)
+
+
+def names_day(text: str) -> bool:
+    """``text`` (a premise) names a day of the calendar anywhere ("fall in love on valentine's day", 情人节那天): that
+    day is when its story happens, and no other day or season is said (never "At the start of autumn," before it)."""
+    return any(d in text for d in DAYS_ZH) or _DAY_SAID.search(text) is not None
 
 
 def holiday_cased(text: str) -> str:

@@ -20,7 +20,7 @@ from typing import Any
 from story.adopters import HOME, adopter
 from story.clauses import Clause
 from story.fragments import NOW_LEADS, WHEN_EN
-from story.holidays import holiday_cased
+from story.holidays import holiday_cased, names_day
 from story.lexicon import lexicon
 from story.plan import NARRATOR, staging
 from story.premise import Analysis
@@ -249,7 +249,10 @@ def _opener(c: Clause, k: str, told: list[Beat], openers: Sequence[str], zh: boo
 
 
 def _says_when(c: Clause) -> bool:
-    """The clause names its own time of day or weather (雪夜, "in a storm", "at night")."""
+    """The clause names its own time of day, weather or day of the calendar (雪夜, "in a storm", "at night", "on
+    Valentine's day", 情人节那天)."""
+    if names_day(c.text):
+        return True
     lex = lexicon()
     if HAN.search(c.text):
         words = [w for sec in ("times", "weathers") for e in lex.data[sec].values() for w in e["zh"]]

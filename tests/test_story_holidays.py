@@ -77,3 +77,41 @@ def test_calendar_words() -> None:
     assert not calendar_day("christmas present") and not calendar_day("present")
     assert holiday_said("and on new year's day") == 4 and holiday_said("One cold night") == 0
     assert holiday_cased("on new years eve") == "on New Year's Eve"
+
+
+_SEASONS_EN = ("At the start of autumn,", "In the middle of a heatwave,", "On the first day of spring,", "On payday,",
+               "That Monday,", "Late one Friday,")
+_SEASONS_ZH = ("有一年的秋天，", "盛夏最热的一天，", "开春的第一天，", "发工资那天，", "那个周一，", "一个周五的深夜，")
+
+
+@pytest.mark.parametrize(("premise", "lang"), [
+    ("two cats fall in love on Valentine's day", "en"),
+    ("a shy puppy gives his crush a card on valentines day", "en"),
+    ("a dog proposes to his girlfriend on valentine's day", "en"),
+    ("a lonely cat spends halloween night trick or treating", "en"),
+    ("两只猫在情人节相爱了", "zh"),
+    ("情人节那天小狗向喜欢的猫表白", "zh"),
+    ("七夕节小猫给心上人送花", "zh"),
+])
+def test_a_day_named_anywhere_is_the_only_day_said(premise: str, lang: str) -> None:
+    """A premise naming its day mid-clause ("fall in love on Valentine's day") is anchored there: no opener sets
+    another day or season ("At the start of autumn, … on Valentine's day" contradicted it)."""
+    for seed in range(1, 4):
+        script = write_story(premise, None, lang, seed).script
+        said = " ".join(s.narration + " ".join(x.text for x in s.dialogue) for s in script.scenes)
+        assert not [w for w in (_SEASONS_ZH if lang == "zh" else _SEASONS_EN) if w in said], (seed, said)
+
+
+@pytest.mark.parametrize(("premise", "lang"), [
+    ("two cats fall in love on Valentine's day", "en"),
+    ("a corgi waits for his date on valentines day but she never comes", "en"),
+    ("情人节小狗被女朋友甩了", "zh"),
+    ("七夕节小猫给心上人送花", "zh"),
+])
+def test_valentines_day_is_drawn_with_roses(premise: str, lang: str) -> None:
+    """Valentine's Day (情人节, 七夕) is drawn with its sign, the roses, as Christmas with its tree; never a prop
+    called "Valentine" the painter has no drawing of."""
+    for seed in range(1, 4):
+        props = [p for s in write_story(premise, None, lang, seed).script.scenes for p in s.props]
+        assert "bouquet of flowers" in props, (seed, props)
+        assert not [p for p in props if "alentine" in p], (seed, props)
