@@ -13,12 +13,13 @@ filler pools ``story.weave.fill`` uses in place of ``spine.json``'s.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from story.analysis import per_analysis
-from story.clauses import clauses
+from story.clauses import Clause, clauses
 from story.dangers import rescue_from
 from story.datafiles import read_json
 from story.drawings import carried_on_back, spilt_thing
@@ -64,6 +65,8 @@ class Kind:
     ends_last: bool = False  # its closing clause is the last scene, after the arc's own outcome ("…and finally
     # share it": told after the quarrel's lonely night, the sorry and the hug, never before them)
     home_goal: bool = False  # a home it names may be only where it goes (kinds.json ``home_goal``: "finds its way home")
+    lovers: bool = False  # a story of two in love (kinds.json ``lovers``): its feelings and words are the two
+    # lovers'; another's clause ("but her dad says no") is felt and answered by the hero, never with a lover's blush
     told_deeds: bool = False  # the premise's own clauses tell its wrong and its deed (kinds.json ``told_deeds``: a
     # thief's clause is the snatch, the hero's last one the catch): the arc's snatch and catch are never told again
 
@@ -74,6 +77,19 @@ class Kind:
     def hurt_in(self, text: str) -> bool:
         """Another's clause says the loss this kind of story starts from (a quarrel's broken toy)."""
         return any(_has(w, text) for w in self.hurts)
+
+    def beloved(self, clauses: Sequence[Clause], hero: str) -> str | None:
+        """A lovers' story's other one (``lovers``): whom the clause that opens it names beside the hero ("falls in
+        love with a stray", "the neighbour's dog … has a crush on her"); None where no clause says."""
+        if not self.lovers:
+            return None
+        for c in clauses:
+            if self.opens(c.text):
+                if c.actor == hero and c.obj and c.obj != hero:
+                    return c.obj
+                if c.obj == hero and c.actor:
+                    return c.actor
+        return None
 
     def opens(self, text: str) -> bool:
         """The clause says how this kind of story starts ("falls in love with", 爱上)."""
@@ -397,7 +413,7 @@ def story_kind(analysis: Analysis) -> Kind:
                     _hurt_words(k), bool(k.get("at_home")), bool(k.get("hurt_any")),
                     (*k.get("closing", {}).get("en", ()), *k.get("closing", {}).get("zh", ())), bool(k.get("ill_setback")),
                     str(k.get("company", "")), bool(k.get("pair")), bool(k.get("ends_last")),
-                    bool(k.get("home_goal")), bool(k.get("told_deeds")))
+                    bool(k.get("home_goal")), bool(k.get("lovers")), bool(k.get("told_deeds")))
     strives = striving(analysis)
     underdog = bool(events & set(kinds_data()["striving"]["underdog_events"]))
     if strives or underdog:

@@ -359,13 +359,18 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         where = _NOTE_PLACE.search(visual)  # the place its note names: its lines say that one
         return {**_not_there(vals), "scene": drawn, **(_place_words(where.group(2), where.group(2), lang) if where else {})}
 
+    beloved = kind.beloved(clauses, cast.hero) if kind is not None else None  # a romance's other one
+
+    def third(c: Clause) -> bool:  # another's clause in a lovers' story ("but her dad says no"): the hero's to feel
+        return beloved is not None and c.actor not in (cast.hero, beloved)
+
     def values(b: Beat) -> dict[str, str]:
         c = clauses[b["clause"]]
         actor = setback_befalls(c, cast) if b["kind"] == "setback" else c.actor  # a setback's lines: whom it befalls
         if b["kind"] == "outcome" and cast.sides.get(c.actor or "") == "villain" or actor in cast.gone or (
-                kind is not None and kind.heros):  # the lost one's fear, whoever finds it: the hero's
+                kind is not None and kind.heros) or third(c):  # the lost one's fear, whoever finds it: the hero's
             actor = cast.hero  # the rival says sorry: how the hero takes it ("Biscuit can hardly believe it")
-        obj = done_to(b, c)
+        obj = beloved if third(c) else done_to(b, c)  # the dad's "no": the hero's heart, and the one it is for
         out = {"actor": cast.name(actor), "object": cast.name(obj) if obj else cast.name(cast.hero),
                "hero": cast.name(cast.hero), "scene": scene_of(str(b.get("visual", "")), setting)}
         if not c.obj and not strives:  # "Luna keeps both eyes on Luna": a kind's line about another needs one
@@ -477,6 +482,8 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         visual = (practice or _before(b, cast.workplace, doing)) if ahead else later or b["visual"]
         as_kind = told or ("outcome" if not ahead and not opens and rescued(b, c, kind) else b["kind"])  # the rescue
         #                                                                                       done: safe
+        if not ahead and not told and third(c) and "opposed" in pools(b)["more"]:
+            as_kind = "opposed"  # after the dad's "no": the hero's longing, never a lover's blush
         lines = pools(b)
         if waits(at):  # before it is taken in: the hero alone where it waits, the wait's lines, before the meeting
             while at > 0 and beats[at - 1].get("meets"):
@@ -496,8 +503,8 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
                               **({"leads": b["clause"]} if ahead and b is not spine[0] else {})})  # told of what it leads up to
             at += 1
         said = lines["say"].get(_say_key(as_kind, c, cast, opens))
-        who = cast.hero if opens or said and said.get("who") == "hero" or kind is not None and kind.heros else \
-            done_to(b, c) if said and said["who"] == "object" else c.actor
+        who = cast.hero if opens or said and said.get("who") == "hero" or kind is not None and kind.heros or \
+            third(c) else done_to(b, c) if said and said["who"] == "object" else c.actor
         alone = re.match(r"we see (.+) \S+ alone\b", later or "")
         if alone and cast.name(who) != alone.group(1):  # the one who left says nothing after: the one left does
             who = next((k for k in cast.names if cast.name(k) == alone.group(1)), who)
@@ -770,6 +777,8 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
                 source, clauses[source["clause"]], kind) else source["kind"]  # a wished win's practice: its effort
             if id(b) in wide and clauses[source["clause"]].actor in (None, cast.hero):  # the hero's own clause: its
                 as_kind = _own_phase(b, as_kind, pools(source)["more"])  # later phase is the hero's (never a betrayer's)
+            if "leads" not in b and third(clauses[source["clause"]]) and "opposed" in pools(source)["more"]:
+                as_kind = "opposed"
             vals = values(source)
             if "leads" in b and riches_homes(clauses[source["clause"]].text) or b.get("told"):  # the days before the
                 vals = _not_there(vals)  # mansion, the practice at home for a wished win: not there
