@@ -51,6 +51,7 @@ from story.plan import (
     staging,
     voice_seconds,
 )
+from story.practice import only_wished
 from story.premise import Analysis, Person, Side, describe
 from story.repeats import unrepeated
 from story.scenefit import fits_scene, scene_of
@@ -743,13 +744,14 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
         if opener in late:  # the premise's own first clause at its party: by day or in the evening
             opener = next(x for x in c["when"][lang] if x not in late and x not in whens and ok(x))
         spine = premise_beats(analysis, said_clauses, cast_names, lang, rng, (opener, laters[1]))
-        beats = weave(beats, spine, said_clauses, analysis, cast_names)
+        unwon = _unwon(_anything, said_clauses)  # a win only wished: no arc step of it won
+        beats = weave([b for b in beats if unwon(b["line"], b["visual"])], spine, said_clauses, analysis, cast_names)
         _callbacks_told(beats, arc, values, lang, rng, ok, slots, premise_deeds(analysis.premise))
         open_slots = {b["slot"] for b in beats if b.get("open")}  # the arc tells more where the premise is silent
         _tell_more(beats, arc, {**values, "when": whens[0], "later": laters[0]}, lang, rng, open_slots, ok, weathers)
         unrepeated(beats, cast_names.names.values())  # the arc's lines each said once, before the filler fills in
         beats = fill(beats, said_clauses, cast_names, lang, rng, ok, story_kind(analysis), values["setting"])
-        _at_least(beats, arc, values, whens, laters, lang, ok, slots)
+        _at_least(beats, arc, values, whens, laters, lang, _unwon(ok, said_clauses), slots)
         pair = help_pair(said_clauses) if story_kind(analysis).id == "helping" else None
         if pair is not None:  # the helper and the one helped on screen together, where the help is given
             own_place = premise_place(analysis) or job_place(analysis)
@@ -948,6 +950,21 @@ def _elder(slots: dict[str, Member]) -> bool:
     """The arc's family is an elder of the hero's (its grandma, its mother: "carries his sick grandma on his back"),
     never a little one it raises."""
     return "family" in slots and slots["family"].person.relation in _ELDERS and slots["family"].person.role != "hero"
+
+
+_WON = re.compile(r"celebrat|trophy|winner|champion|medal|奖杯|冠军|获胜|奖牌", re.IGNORECASE)
+
+
+def _unwon(ok: Callable[..., bool], said: Sequence[Clause]) -> Callable[..., bool]:
+    """``ok``, and where the premise's win is only wished or meant ("wants to win the dog show", "must beat the
+    champion", 一定要赢得比赛: ``only_wished``) and won in none of its clauses, no arc line or picture of it won (the
+    trophy held up, the judges' applause): the contest is still ahead."""
+    wins = [c for c in said if "win" in c.events]
+    if not wins or not all(only_wished(c) for c in wins):
+        return ok
+    lex = lexicon()
+    return lambda *t: ok(*t) and not any(
+        x and (_WON.search(x) or {"win", "become"} & set(lex.keys(x, "events"))) for x in t)
 
 
 def _licence(licence: Licence, weathers: Collection[str], names: Sequence[str]) -> Callable[..., bool]:

@@ -81,9 +81,15 @@ def practised_action(c: Clause) -> str | None:
 
 
 _WISHES = re.compile(r"(?:wish|hope|dream|long)(?:s|es|ed|t|ing)?\b|梦想|希望|渴望|盼望|幻想")
+# a win the hero wants, must or means to get ("wants to win", "must beat the champion", "has to win", "is determined to
+# win", 想赢, 一定要赢): still ahead
+_MEANS = re.compile(r"(?:wants?|wanting|must|has to|have to|needs? to|is determined to|vows? to|swears? to|"
+                    r"is desperate to|is going to|plans? to)\b|想要|想|一定要|发誓要|决心要|决定要")
 
 
 def only_wished(c: Clause) -> bool:
     """Clause ``c``'s verb only wishes for what it names ("dreams of winning", "wishes he could win", "hopes to win",
-    梦想赢得): not yet done (never "在比赛中成为好朋友", a becoming told as done)."""
-    return "dream" in c.events and bool(_WISHES.match(c.verb.lower()))
+    梦想赢得), or means to win it ("wants to win the dog show", "must beat the champion husky", 一定要赢): not yet done
+    (never "在比赛中成为好朋友", a becoming told as done)."""
+    verb = c.verb.lower()
+    return "dream" in c.events and bool(_WISHES.match(verb)) or "win" in c.events and bool(_MEANS.match(verb))
