@@ -490,7 +490,8 @@ def _stolen_thing(analysis: Analysis, zh: bool, same: bool) -> tuple[str, str] |
     """The thing a theft clause takes: in the lines' language (the premise's words when they match) and
     in English for the visual notes; None when no clause steals a drawable thing."""
     said = clauses(analysis)
-    n = next((n for c in said if "steal" in c.events for n in c.asked if n.section == "props"), None)
+    n = next((n for c in said if "steal" in c.events for n in c.asked if n.section == "props"
+              and not lexicon().keys(n.wanted, "places")), None)  # "on the bus": where it was taken, not what
     kind = story_kind(analysis)
     if n is None and kind.hurts:  # what a quarrel is over: the last fish, his brother's toy train
         n = next((n for c in said if kind.hurt_in(c.text) for n in c.asked if n.section == "props"), None)

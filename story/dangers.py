@@ -67,6 +67,16 @@ def drawn(danger: str) -> dict[str, Any]:
     return out
 
 
+def danger_place(premise: str) -> str | None:
+    """Where a premise's danger is drawn (its ``dangers.json`` ``place``: the ice and the water at the lake, the well
+    in the farmyard, the tree in the park) where the premise tells a rescue from it or one caught in it ("a puppy
+    falls through the ice and a husky saves him", 小狗落水被路人救起); else None (the fire and the snow stay where the
+    story is)."""
+    danger = rescue_from(premise) or trapped_in(premise)
+    place = _data()["drawn"][danger].get("place") if danger else None
+    return str(place) if place else None
+
+
 @lru_cache(maxsize=256)
 def hero_rescuers(premise: str, roles: tuple[str, ...] = ("friend",)) -> tuple[str, ...]:
     """Where the premise's hero is the one rescued, never the rescuer, the ones of the cast who rescue it: a clause
@@ -86,8 +96,8 @@ def hero_rescuers(premise: str, roles: tuple[str, ...] = ("friend",)) -> tuple[s
 
 
 # the hero caught in a danger ("is trapped in a burning house", "gets stuck in the snow", "falls through the ice",
-# 被困在火场里, 掉进了井里)
-TRAPPED = re.compile(r"\b(?:trapped|stuck|caught|falls? (?:into|through|in)|fell (?:into|through|in))\b|困|掉进|掉到|掉入",
+# "is drowning", 被困在火场里, 掉进了井里, 落水)
+TRAPPED = re.compile(r"\b(?:trapped|stuck|caught|drowning|falls? (?:into|through|in)|fell (?:into|through|in))\b|困|掉进|掉到|掉入|落水|溺水",
                      re.IGNORECASE)
 
 

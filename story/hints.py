@@ -16,6 +16,7 @@ from typing import Any
 
 from story.analysis import Analysis
 from story.buying import homes_bought, not_in_goal
+from story.dangers import danger_place
 from story.jobs import sung_to_own
 from story.kinds import mischief, story_kind
 from story.lexicon import Hit, lexicon
@@ -116,6 +117,8 @@ def premise_hints(premise: str) -> Hints:
     kind = story_kind(analysis)
     if place is None and not analysis.places and analysis.job is None and analysis.dream is None:
         place = _met_at_work(analysis)  # 医生给受伤的小猫包扎, "carries Rex to the vet": where the doctor works
+    if place is None and not analysis.places:
+        place = danger_place(premise)  # "falls through the ice and a husky saves him", 落水: at the lake
     if place is None and (kind.id == "misdeed" and mischief(premise) or kind.at_home):
         place = "bedroom"  # "knocks the goldfish bowl off the table", a roommate breaks a toy: at home
     place_word = None

@@ -328,6 +328,7 @@ _GUESTS = {"party", "guests", "guest", "planner", "crowd", "band", "photographer
 def in_context(hits: list[Hit], tokens: Tokens) -> list[Hit]:
     """The hits that read as meant in their sentence (English): "a lost ring" is a ring someone lost,
     not the event of losing; "ring" is a place only after in/into/at… ("into the ring"), else the prop."""
+    hits = [h for h in hits if not beside(h, hits)]
     if tokens.chinese:
         hits = _described_kin_zh(hits)
         people = {h.end for h in hits if h.section in {"breeds", "species", "relations"}}
@@ -366,6 +367,14 @@ def in_context(hits: list[Hit], tokens: Tokens) -> list[Hit]:
             continue  # "goes on a rocket trip", "a road trip across the country": a journey, no one tripped
         out.append(h)
     return out
+
+
+def beside(h: Hit, hits: list[Hit]) -> bool:
+    """A place word that only says where another place named beside it stands (its entry's ``beside``: "the bakery
+    next door", 隔壁的咖啡馆, a shop's goods after it): the other place is the one meant, no neighbour's home."""
+    return h.section == "places" and bool(lexicon().entry("places", h.key.rstrip("~")).get("beside")) and any(
+        x is not h and (x.section in ("places", "props") and h.end <= x.start <= h.end + 2  # 隔壁的咖啡馆
+                        or x.section == "places" and x.end == h.start) for x in hits)
 
 
 def _described_kin_zh(hits: list[Hit]) -> list[Hit]:

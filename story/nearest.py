@@ -19,7 +19,7 @@ from functools import cache
 from typing import Any, Literal
 
 from story.datafiles import read_json
-from story.lexicon import Hit, Lexicon, Tokens, load_data, tokenize_en
+from story.lexicon import Hit, Lexicon, Tokens, beside, load_data, tokenize_en
 
 SECTIONS = ("props", "places", "actions", "jobs")
 Kind = Literal["prop", "place", "action", "job"]
@@ -106,6 +106,7 @@ def things(text: str, language: str) -> list[Nearest]:
     otherwise the prop. Abstract words give nothing."""
     tokens = _tokens(text, language)
     hits = _index().find_tokens(tokens, ["props", "places"])
+    hits = [h for h in hits if not beside(h, hits)]  # 隔壁的咖啡馆: the café, no neighbour's home
     out: list[Nearest] = []
     seen: set[tuple[str, str]] = set()
     i = last_end = 0

@@ -177,10 +177,14 @@ def _unique(items: object) -> list[str]:
 
 
 def _lost_thing(hits: list[Hit], tokens: Tokens) -> str | None:
-    """What the hero loses or has taken: the place/job/prop word right after lose/steal."""
+    """What the hero loses or has taken: the place/job/prop word right after lose/steal (never a place said with its
+    preposition, "stolen on the bus": where it was taken)."""
+    where = [(y.start, y.end) for y in hits if y.section == "places" and re.match(r"(?:on|at|in|into|inside)\b",
+                                                                                  y.surface)]  # "on the bus"
     for h in hits:
         if h.section == "events" and h.key in {"lose", "steal", "win_back"}:
-            after = [x for x in hits if x.section in {"places", "props", "jobs"} and 0 < x.start - h.start <= 4]
+            after = [x for x in hits if x.section in {"places", "props", "jobs"} and 0 < x.start - h.start <= 4
+                     and not any(a <= x.start and x.end <= b for a, b in where)]  # "stolen on the bus": where
             after.sort(key=lambda x: (["places", "props", "jobs"].index(x.section), x.start))
             if after:
                 return after[0].surface

@@ -546,7 +546,8 @@ def premise_place(analysis: Analysis) -> tuple[str, str | None] | None:
     """(lexicon place key, the premise's word for it) of the place the premise's story is at: its first
     vocabulary place, unless that only colours it ("the city dance contest") or there is none, and the
     premise names a more specific one drawn as its nearest (the contest's stage, the fishing contest's lake); a home
-    a lost pet's or a found one's story names only as where it goes ("finds its way home", 找到了新家) is none."""
+    a lost pet's or a found one's story names only as where it goes ("finds its way home", 找到了新家) is none; a place
+    the premise names by a phrase is said by its entry's ``word`` ("on the bus": the bus, 隔壁: 邻居家)."""
     lex = lexicon()
     key = analysis.places[0] if analysis.places else None
     surface = analysis.surfaces.get(f"places:{key}") if key else None
@@ -563,7 +564,17 @@ def premise_place(analysis: Analysis) -> tuple[str, str | None] | None:
             return specific.used, specific.wanted
     if key is None and analysis.job is None and home_occasion(analysis.premise):
         return "bedroom", None  # the family's Christmas, the new baby: at home, not on the default street
-    return (key, surface) if key else None
+    return (key, place_said(surface)) if key else None
+
+
+def place_said(surface: str | None) -> str | None:
+    """The premise's word for a place as its lines say it: a place the premise names by a phrase by its entry's
+    ``word`` ("on the bus": the bus; "next door": the house next door; 隔壁: 邻居家), else the word itself."""
+    if not surface:
+        return surface
+    lex = lexicon()
+    word = next((e["word"] for k in lex.keys(surface, "places") if (e := lex.entry("places", k)).get("word")), None)
+    return str(word["en" if surface.isascii() else "zh"]) if word else surface
 
 
 @cache
@@ -782,8 +793,11 @@ def visual_note(c: Clause, cast: Cast, where: str | None, heros_place: bool = Fa
     elif place is not None:
         note += f", on the {place[1].replace('_', ' ')}"
         subs.append(Ask("place", place[0], place[1]))
-    elif looks and looks[0]["place"]:  # rich at last: out on the street with the golden car, not in a bedroom
-        note += f", on the {lex.entry('places', looks[0]['place'])['en'][0]}"
+    elif looks and looks[0]["place"] and re.search(looks[0].get("place_if", ""), c.text, re.IGNORECASE):
+        # rich at last: out on the street with the golden car, not in a bedroom; married: at the wedding (never a
+        # proposal's nor a crush's: its ``place_if`` words)
+        word = str(lex.entry("places", looks[0]["place"])["en"][0])
+        note += f", {'on' if word == 'street' else 'at'} the {word}"
     elif where:
         note += f", at the {where}"
     when = place_time(c) or (when if not (c.places or c.asked) else "")

@@ -80,6 +80,7 @@ class Venue:
     contests: tuple[str, ...] = ()  # a contest of its own, drawn there from the stage (a strength contest)
     sources: tuple[str, ...] = ("setting", "props", "narration", "premise")  # where its words are looked for
     titled: bool = True  # its headline names it (the banner's words: "Gym", "Dog show"); a house keeps "Street"
+    itself: tuple[str, ...] = ()  # the props it is itself, never drawn inside it (no bus parked inside the bus)
 
 
 VENUES: dict[str, Venue] = {
@@ -118,6 +119,16 @@ VENUES: dict[str, Venue] = {
                                   "tv painting contest",
                                   "tv contest", "tv competition", "game show", "reality show", "quiz show", "电视台",
                                   "演播厅", "演播室", "电视节目", "上电视", "电视上", "综艺节目", "电视比赛", "电视大赛")))),
+    # a ride on a city bus (a wallet stolen on the bus, 公交车上): the street drawn as the bus's inside, its windows, seats,
+    # poles and straps, the route board lit
+    "bus": Venue("street", tuple((w, "BUS") for w in (
+        "on the bus", "on a bus", "on the city bus", "on the school bus", "bus ride", "on the crowded bus", "公交车上",
+        "在公交车", "坐公交", "巴士上", "公交上", "大巴上")), sources=("setting", "narration", "premise"),
+        itself=("bus",)),
+    # the neighbour's home (the cat next door, 隔壁, 邻居家): the street drawn as the house next door, no sign on its lawn
+    "next door": Venue("street", tuple((w, "") for w in (
+        "next door", "the house next door", "neighbour's house", "neighbor's house", "neighbours' house",
+        "neighbors' house", "隔壁", "邻居家")), sources=("setting", "narration", "premise"), titled=False),
     # a home bought or moved into, only where the scene's own setting or props name it
     "house": Venue("street", tuple((w, "SOLD") for w in (
         "new house", "little house", "small house", "own house", "house", "cottage", "new home", "房子", "新房",
@@ -205,6 +216,12 @@ DOOR_OF = re.compile(r"\b(?:at|by) the (?:front )?door of (?!(?:his|her|its|thei
                       r"(?:店|超市|学校|校|医院|车站|站|餐厅|饭店|公司|银行|商场|市场|面包房|菜场|酒店|小区)门口")
 
 
+# a shop or place next door ("the café next door", 隔壁的咖啡馆): no neighbour's home (the venue nor the premise's place)
+NEXT_DOOR_SHOP = re.compile(r"\b(?:shop|store|caf[eé]|coffee shop|bakery|restaurant|bar|salon|office|diner|stall|"
+                            r"supermarket|market|hotel|school|clinic) next door\b|"
+                            r"隔壁(?:的)?[^，。,.!?！？；的]{0,4}?(?:店|馆|厅|铺|超市|公司|摊|学校|医院|酒店)", re.IGNORECASE)
+
+
 def venue_kind(scene: Scene, premise: str = "") -> ShopMatch | None:
     """The venue a scene is drawn as (its ``kind``, the words that named it and where), or None."""
     texts = [("setting", scene.setting), ("props", " | ".join(scene.props)), ("narration", scene.narration),
@@ -222,7 +239,8 @@ def venue_kind(scene: Scene, premise: str = "") -> ShopMatch | None:
         for source, text in said:
             low = text.lower()
             hit = next((w for w, _ in sorted(v.words, key=lambda wb: -len(wb[0])) if _said(low, w) and not (
-                name == "front door" and DOOR_OF.search(low))), None)
+                name == "front door" and DOOR_OF.search(low) or name == "next door" and NEXT_DOOR_SHOP.search(low))),
+                       None)
             if hit is not None:
                 return ShopMatch(name, _cooking_on_air(name, hit, f"{low} {scene.narration} {premise}".lower()), source)
     return None

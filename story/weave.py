@@ -44,7 +44,7 @@ from story.riches import riches_homes
 from story.scenefit import fits_scene, scene_of
 from story.script import spoken_length
 from story.spinedata import spine_data
-from story.staged import PLACE_SAID, Beat, Cast, action, broad_place, dreamt_own, mending, phase
+from story.staged import PLACE_SAID, Beat, Cast, action, broad_place, dreamt_own, mending, phase, place_said
 from story.takenin import (
     HOME_MOST,
     at_home,
@@ -381,6 +381,7 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         own = next((n.wanted for n in sorted(c.asked, key=lambda n: broad_place(n.wanted))  # the premise's word
                     if n.section == "places"  # ("town"; "contest" before "city": the event's own place first),
                     and not lexicon().keys(n.wanted, "weathers")), None)  # never its weather ("storm")
+        own = place_said(own)  # "next door": the house next door
         if where and not dreamt_own(c) and not wished_win(b):  # the scene's own place ("the whole hospital goes quiet"); none for a shop
             # only dreamt of at home ("dreams of her own bakery": no "the whole bakery goes quiet" before it opens)
             word = own if own and lang == "en" and analysis_lang(own) == "en" and own.split()[0].lower() not in \
@@ -858,7 +859,7 @@ def _say_key(kind_name: str, c: Clause, cast: Cast, opens: bool) -> str:
 
 _IN = {"town", "city", "village", "neighbourhood", "neighborhood", "world", "forest", "snow", "rain", "river", "garden", "backyard",
        "yard", "kitchen"}
-_ON = {"street", "streets", "stage", "rooftop", "roof", "planet", "moon", "beach", "field", "track"}
+_ON = {"bus", "street", "streets", "stage", "rooftop", "roof", "planet", "moon", "beach", "field", "track"}
 _SPECIFIC = re.compile(r"\{(?:place|at_place|thing)\}")
 
 

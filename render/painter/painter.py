@@ -141,7 +141,9 @@ class StoryboardPainter:
             # 2. staging: who stands where doing what, and where each asked prop goes; a disaster (floodwater,
             #    cracked ground, rubble) lies across the floor, drawn with the background, never placed
             hazards = {p: d for p in scene.props if (d := hazard_of(p)) is not None}
-            scene = scene.model_copy(update={"props": [p for p in scene.props if p not in hazards]})
+            itself = VENUES[v.kind].itself if (v := drawn_places[i]) is not None and v.kind in VENUES else ()
+            scene = scene.model_copy(update={"props": [p for p in scene.props if p not in hazards and not (
+                itself and art(match_prop(p)) in itself)]})  # the bus it is inside: no bus parked in it
             staged, placed = stage_scene(scene, [c.id for c in script.characters], young, script.premise,
                                          rescue_at is not None and i < rescue_at,
                                          in_it_at is not None and i > in_it_at)

@@ -582,6 +582,39 @@ def _subway(c: Canvas, banner: str) -> None:
     sign(c, "M", 0.88, 0.31, 3.6, WHITE)
 
 
+def _bus(c: Canvas, banner: str) -> None:
+    """Inside a city bus: its side wall of wide windows with the street going by outside, a row of blue seats under
+    them, yellow poles and a rail of hanging straps, the ribbed floor, and the route board lit over the aisle."""
+    c.rect(c.left, 0.0, c.right, HORIZON + 0.12, (226, 230, 234), outline=False)  # the bus's side wall
+    c.rect(c.left, 0.0, c.right, 0.06, (70, 76, 86), outline=False)  # the ceiling
+    for k in range(4):  # wide windows, the city going by outside
+        x = -0.06 + k * 0.3
+        c.window(x, 0.12, x + 0.26, 0.4, ((150, 200, 240), (214, 234, 248)), (120, 126, 136))
+        for dx, h, col in ((0.02, 0.12, (200, 196, 214)), (0.1, 0.2, (222, 210, 190)), (0.17, 0.15, (196, 210, 222))):
+            c.rect(x + dx, 0.4 - h, x + dx + 0.07, 0.395, col, outline=False)  # blocks passing by
+            c.rect(x + dx + 0.02, 0.4 - h + 0.03, x + dx + 0.04, 0.4 - h + 0.05, (160, 196, 226), outline=False)
+        c.line([(x, 0.26), (x + 0.26, 0.26)], (120, 126, 136), 0.5)  # the sliding pane's edge
+    c.rect(0.34, 0.065, 0.66, 0.105, (24, 24, 30), r=0.3)  # the route board over the aisle
+    sign(c, banner, 0.5, 0.085, 3.2, (255, 170, 40), width=0.3)
+    c.floor((150, 150, 156), (176, 176, 182), HORIZON + 0.12)  # the ribbed floor
+    for k in range(5):
+        y = HORIZON + 0.15 + k * 0.06
+        c.line([(c.left, y), (c.right, y)], (136, 136, 142), 0.4)
+    seat, frame = (40, 90, 170), (90, 96, 106)
+    for k in range(5):  # the row of seats along the wall
+        x = -0.04 + k * 0.24
+        c.rect(x, 0.42, x + 0.18, 0.52, seat, r=0.6)  # its back
+        c.rect(x - 0.01, 0.52, x + 0.19, 0.56, darker(seat, 0.85), r=0.5)  # its cushion
+        c.line([(x + 0.09, 0.56), (x + 0.09, HORIZON + 0.12)], frame, 0.6)
+    c.line([(c.left, 0.1), (c.right, 0.1)], (210, 180, 40), 0.8)  # the rail of straps
+    for k in range(8):
+        x = -0.02 + k * 0.15
+        c.line([(x, 0.1), (x, 0.15)], (120, 120, 120), 0.4)
+        c.ellipse(x, 0.165, 1.4, 1.4, (240, 240, 240))
+    for x in (0.12, 0.88):  # the yellow poles
+        c.rect(x - 0.008, 0.06, x + 0.008, HORIZON + 0.2, (236, 196, 40))
+
+
 _DRAWINGS: dict[str, Callable[[Canvas, str], None]] = {
     "gym": _gym,
     "pool": _pool,
@@ -590,6 +623,7 @@ _DRAWINGS: dict[str, Callable[[Canvas, str], None]] = {
     "tv studio": _tv_studio,
     "house": _house,
     "front door": _house,
+    "next door": _house,
     "hotel": _hotel,
     "party": _party,
     "showroom": _showroom,
@@ -600,6 +634,7 @@ _DRAWINGS: dict[str, Callable[[Canvas, str], None]] = {
     "villa": _villa,
     "frozen lake": _frozen_lake,
     "river": _river,
+    "bus": _bus,
 }
 
 
