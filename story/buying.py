@@ -316,13 +316,28 @@ def sends_to_school(text: str) -> bool:
     return bool(sent_spans(text))
 
 
+def _said_only_in(text: str, word: str, spans: Sequence[tuple[int, int]]) -> bool:
+    """``word`` is said in ``text``, and only inside ``spans``: the one span filter of a school the story is not at."""
+    at = [m.start() for m in re.finditer(re.escape(word.lower()), text.lower())]
+    return bool(at and spans) and all(_inside(k, spans) for k in at)
+
+
 def said_as_sent(text: str, word: str) -> bool:
     """``word`` is said only inside where ``text`` sends a child to school (供小猫上学: 上学 names no place the
     story is at)."""
-    spans = sent_spans(text)
-    low, w = text.lower(), word.lower()
-    at = [m.start() for m in re.finditer(re.escape(w), low)]
-    return bool(at and spans) and all(_inside(k, spans) for k in at)
+    return _said_only_in(text, word, sent_spans(text))
+
+
+def said_for_school(text: str, word: str) -> bool:
+    """``word`` is said only inside where ``text`` saves for college (``school_goal``: "delivers pizza to save for
+    college") or sends a child to school (``said_as_sent``): the college is where the savings go, not where the
+    deed is done."""
+    return _said_only_in(text, word, _school_spans(text))
+
+
+def _school_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` saves for college (``school_goal``) or sends a child to school (``sent_spans``)."""
+    return [*[g for g in [school_goal(text)] if g is not None], *sent_spans(text)]
 
 
 def sent_to_school(hits: Sequence[Hit], text: str) -> list[Hit]:
@@ -335,8 +350,7 @@ def not_in_goal(hits: list[Hit], text: str) -> list[Hit]:
     """``hits`` without the jobs and places said inside a saving for college (``school_goal``) or a child's schooling
     the hero works for (``SENT_TO_SCHOOL``): "delivers pizza to save for college" is no student's, and is not done at
     the college; "works at a noodle stall to send her kitten to school" is done at the stall."""
-    spans = [g for g in [school_goal(text)] if g is not None]
-    spans += sent_spans(text)
+    spans = _school_spans(text)
     return hits if not spans else [h for h in hits if not (h.section in {"jobs", "places"} and _inside(h.pos, spans))]
 
 

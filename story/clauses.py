@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from story.affairs import with_affairs
 from story.analysis import Person, per_analysis
-from story.buying import not_in_goal, said_as_sent, school_goal
+from story.buying import not_in_goal, said_for_school
 from story.clausewords import (
     DET,
     GENDER,
@@ -359,11 +359,9 @@ def clauses(analysis: Analysis) -> list[Clause]:
         said_text = premise[tokens.offsets[start]:text_end].lower()
         asked = tuple(n for n in asked if n.exact or not any(  # "gold necklace": gold describes it, no cash
             m is not n and f"{n.wanted.lower()} {m.wanted.lower()}" in said_text for m in asked))
-        if (goal := school_goal(premise)) is not None and tokens.offsets[start] <= goal[0] < text_end:
-            goal_words = premise[goal[0]:goal[1]].lower()  # "delivers pizza to save for college": not at the college
-            asked = tuple(n for n in asked if not (n.section == "places" and n.wanted.lower() in goal_words))
-        asked = tuple(n for n in asked if not (n.section == "places" and said_as_sent(said_text, n.wanted)))  # 供小狗
-        #                                       上大学, "to send her kitten to school": where the child goes, not the deed
+        asked = tuple(n for n in asked if not (n.section == "places" and said_for_school(said_text, n.wanted)))
+        # "delivers pizza to save for college", 供小狗上大学, "to send her kitten to school": where the savings or the
+        # child go, not where the deed is done
         if outsider:  # "by a passer-by": the doer is no thing to draw
             asked = tuple(n for n in asked if n.wanted.lower() not in outsider.lower())
             nouns = tuple(n for n in nouns if n.lower() not in outsider.lower())
