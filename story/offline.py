@@ -24,6 +24,7 @@ from story.plan import Plan, Substitution
 from story.premise import Analysis, analyse, hero_style
 from story.request import asked_story
 from story.script import Script, normalise_language
+from story.spelling import mended
 from story.styles import CHARACTER_STYLES, DEFAULT_STYLE, check_style, check_styles
 from story.text import check_utf8, spaced_clauses
 from story.typed import as_written
@@ -34,13 +35,15 @@ _INVISIBLE = {"\u200b", "\ufeff", "\u2060"}
 
 
 def validate_premise(text: str) -> str:
-    """Strip and normalise whitespace; reject empty, over-long or letterless (emoji-only) premises."""
+    """Strip and normalise whitespace; mend the misspellings ``story/spelling.py`` lists; reject empty, over-long or
+    letterless (emoji-only) premises."""
     if not isinstance(text, str):
         raise BadPremise("not text")
     text = unicodedata.normalize("NFC", check_utf8(text))
     text = "".join(c for c in text if c not in _INVISIBLE and unicodedata.category(c) != "Cc" or c.isspace())
     text = asked_story(spaced_clauses(" ".join(text.split())))  # "can you make a video about a cat who…": the story asked for
     text = as_written(text)  # "POV: ur cat … now shes the CEO": the premise written out
+    text = mended(text)  # "becomes a billionare": the word meant, never a thing of its own nor said back misspelt
     if not text:
         raise BadPremise("empty")
     if len(text) > MAX_PREMISE_CHARS:

@@ -257,3 +257,34 @@ def test_mars_is_said_as_mars(premise: str, seed: int) -> None:
 def test_mars_in_chinese_is_no_moon(seed: int) -> None:
     text = "".join(t for _k, _w, t in _spoken(_script("小猫坐火箭去火星", seed)))
     assert "月球" not in text, text
+
+
+# 12. a misspelt word: read as the word meant, never a thing of its own nor said back misspelt
+_TYPOS = re.compile(r"\b(?:billionare|millionare|lotery|famly|kiten|famouse|resturant|freind)\b", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("premise", ["cat becomes a billionare and buys the company that fired him",
+                                     "a poor dog becomes a millionare after winning the lotery",
+                                     "a stray kiten finds a famly", "my freind's dog becomes a famouse chef"])
+@pytest.mark.parametrize("seed", [1, 2])
+def test_a_misspelt_word_is_read_as_the_word_meant(premise: str, seed: int) -> None:
+    script = _script(premise, seed)
+    assert not any(_TYPOS.search(p) for s in script.scenes for p in s.props), [s.props for s in script.scenes]
+    assert not any(_TYPOS.search(t) for _k, _w, t in _spoken(script))
+    assert not any(_TYPOS.search(s.visual_prompt) for s in script.scenes)
+
+
+def test_a_misspelling_is_mended_in_its_case_and_never_inside_quotes() -> None:
+    from story.spelling import mended
+    assert mended("Billionare cat wins the LOTERY") == "Billionaire cat wins the LOTTERY"
+    assert mended('the cat says "i am a billionare"') == 'the cat says "i am a billionare"'
+    text = " ".join(t for _k, _w, t in _spoken(_script("cat becomes a billionare and buys the company that fired him", 1)))
+    assert "becomes a billionaire" in text, text
+
+
+# 13. words that name no thing: "now", "anyone" are never drawn as props
+@pytest.mark.parametrize(("premise", "word"), [("my cat is a famous singer now", "now"),
+                                               ("a cat gets dumped and never trusts anyone again", "anyone")])
+def test_an_adverb_or_pronoun_is_no_prop(premise: str, word: str) -> None:
+    for seed in (1, 2):
+        assert not any(p == word for s in _script(premise, seed).scenes for p in s.props)
