@@ -71,6 +71,7 @@ from story.text import cjk_spaced
 from story.thieves import show_thief, thief_of
 from story.variety import vary_pictures
 from story.voyage import show_voyage
+from story.watched import said_as_drawn
 from story.weather import scene_weather
 from story.wish import show_last_wish
 
@@ -500,6 +501,7 @@ def expand_plan(
     in_scenes(subs, groups)  # the report says the scene each substitution is drawn in, not the plan's beat
     one_crowd(scenes)  # the judges in tears, the mockers stunned: that crowd, no cheering one beside it
     crowd_in_mood(scenes)  # a pet in tears: the crowd looks on, never cheers
+    said_as_drawn(scenes)  # no "Nobody … notices" beside the crowd drawn, no "The whole school goes quiet" with none
     vary_pictures(scenes)  # never the same picture twice in a row: one pet re-posed (mocked again: head down)
     as_drawn(subs, scenes, ids)  # the report says what each scene finally draws, after every pass above
 

@@ -288,3 +288,48 @@ def test_a_misspelling_is_mended_in_its_case_and_never_inside_quotes() -> None:
 def test_an_adverb_or_pronoun_is_no_prop(premise: str, word: str) -> None:
     for seed in (1, 2):
         assert not any(p == word for s in _script(premise, seed).scenes for p in s.props)
+
+
+# 14. the many said as drawn: nobody noticing never beside a crowd drawn, the many never hushed or looking on beside
+# one pet alone; the premise's own many drawn (the onlookers)
+_NOBODY = re.compile(r"\b(?:nobody|no one)\b[^.!?]{0,40}\bnotices\b|谁也没有注意到|没人注意(?!的)", re.IGNORECASE)
+_MANY_FIRST = re.compile(r"(?:^|[.!?]\s+|[。！？])(?:the whole (?!world)[a-z ]+ (?:goes|falls|turns|gasps)|everyone at the)",
+                         re.IGNORECASE)
+_MANY_ZH = re.compile(r"所有人|全场|全校|大家")
+
+
+def _crowd(scene: object) -> bool:
+    return any("crowd" in p or p in ("onlookers", "audience") for p in scene.props)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("premise", "seed"), [
+    ("my dog got fired from the coffee shop bc he ate all the muffins", 1),
+    ("my dog got fired from the coffee shop bc he ate all the muffins", 2),
+    ("a fat cat tries to lose weight at the gym and everyone laughs at him", 1),
+    ("a black cat is bullied at school for being bad luck but wins the science fair", 3),
+    ("a black cat is bullied at school for being bad luck but wins the science fair", 1),
+    ("a black cat is bullied at school for being bad luck but wins the science fair", 2),
+])
+def test_the_many_are_said_as_drawn(premise: str, seed: int) -> None:
+    for scene in _script(premise, seed).scenes:
+        for _who, text in scene.spoken():
+            if _crowd(scene):
+                assert not _NOBODY.search(text), (text, scene.props)
+            if len(scene.characters) == 1 and not _crowd(scene):
+                assert not _MANY_FIRST.search(text), (text, scene.props)
+
+
+@pytest.mark.parametrize("premise", ["小猫在咖啡馆打工所有人都不理它", "猫咪在婚礼上当伴娘全场都在笑",
+                                     "哈士奇参加选秀所有人都笑他最后他拿了冠军"])
+@pytest.mark.parametrize("seed", [1, 2])
+def test_the_many_a_premise_names_are_drawn(premise: str, seed: int) -> None:
+    for scene in _script(premise, seed).scenes:
+        if any(_MANY_ZH.search(t) for _w, t in scene.spoken()):
+            assert _crowd(scene) or len(scene.characters) > 1, ([t for _w, t in scene.spoken()], scene.props)
+
+
+def test_nobody_noticing_in_the_premise_draws_no_crowd() -> None:
+    for seed in (1, 2, 3):
+        for scene in _script("流浪猫在街头卖唱没人注意后来成了明星", seed).scenes:
+            if any(_NOBODY.search(t) for _w, t in scene.spoken()):
+                assert not _crowd(scene), scene.props
