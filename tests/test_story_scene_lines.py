@@ -333,3 +333,23 @@ def test_nobody_noticing_in_the_premise_draws_no_crowd() -> None:
         for scene in _script("流浪猫在街头卖唱没人注意后来成了明星", seed).scenes:
             if any(_NOBODY.search(t) for _w, t in scene.spoken()):
                 assert not _crowd(scene), scene.props
+
+
+# 15. a deed said as an -ing word after "before": told as a clause of its own, its verb kept
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_deed_after_before_keeps_its_verb(seed: int) -> None:
+    script = _script("the puppy practices every night before winning the big race", seed)
+    hero = script.characters[0].name
+    text = " ".join(t for _k, _w, t in _spoken(script))
+    assert f"{hero} winning" not in text, text
+    assert "wins the big race" in text, text
+    move = " ".join(t for _k, _w, t in _spoken(_script("a tiger cat practices for weeks before making the big move", seed)))
+    assert "makes the big move" in move and "making the big move" not in move, move
+
+
+def test_an_ing_word_is_read_back_to_its_verb() -> None:
+    from story.gerunds import told_in_order
+    assert told_in_order("a cat saves money for years before opening a bakery") == \
+        "a cat saves money for years, then opens a bakery"
+    assert told_in_order("a dog looks both ways before crossing the street") == "a dog looks both ways, then crosses the street"
+    assert told_in_order("wash your paws before eating") == "wash your paws before eating"
