@@ -4,11 +4,12 @@ A filler line may say that nobody notices ("Nobody at the gym even notices.", �
 draws a crowd (the onlookers, a laughing crowd: "Nobody at the school even notices" beside the classmates who laugh
 at the hero, "Nobody at the gym even notices. Everyone at the gym turns to look."), or say the many hushed or
 looking on ("The whole school goes quiet.", "Everyone at the gym turns to look.", 所有人都盯着看) in a scene that
-draws its one pet alone, no crowd. ``said_as_drawn(scenes)`` cuts such a sentence from a scene's narration and
-lines, never the last one a line has (a line is never emptied) and never the premise's own words: only the
-sentences that open with the many or with nobody. The many still named beside one pet alone (the premise's own
-words, 小猫在咖啡馆打工所有人都不理它, or a line's only sentence) are drawn there: the onlookers; nobody noticing still
-said beside a crowd (流浪猫在街头卖唱没人注意) draws none."""
+draws its one pet alone, no crowd. ``said_as_drawn(scenes)`` cuts "nobody notices" from a scene that draws a crowd
+(never a line's last sentence, never the premise's own words: only a sentence that opens with nobody), and where
+nobody noticing is still said there (流浪猫在街头卖唱没人注意) draws no crowd; the many named beside one pet alone (the
+premise's own words, 小猫在咖啡馆打工所有人都不理它, or a filler line) are drawn there, the onlookers, as a line that
+calls everyone to look is drawn with its crowd; where the scene's props are full, the filler sentence that opens
+with the many is cut instead."""
 
 from __future__ import annotations
 
@@ -29,6 +30,8 @@ _MANY = re.compile(r"^(?:(?:And|But|Then|Now)(?: this time| now| then)?,? )?(?:[
                    r"|^(?:这一次，)?(?:所有人|全场|众人|大家)")
 # the many named anywhere in a sentence (the premise's own: 小猫在咖啡馆打工所有人都不理它, 当伴娘全场都在笑)
 _MANY_IN = re.compile(r"\b(?:everyone|everybody|the whole (?:town|school|class|street|city|village|crowd|room|hall))\b"
+                      r"|\bthe whole (?!day|night|week|year|time|way|world|thing|story|afternoon|morning|evening)[a-z ]{2,25}? "
+                      r"(?:goes|falls|is|holds|stops|turns|gasps|cheers|laughs|claps|erupts)\b"
                       r"|所有人|全场|众人|大家|全校|全班|全村|全镇|全城", re.IGNORECASE)
 # nobody noticing, named anywhere in a sentence (the premise's own: 流浪猫在街头卖唱没人注意): never "the one nobody noticed"
 _UNSEEN_IN = re.compile(r"\b(?:nobody|no one)\b[^.!?]{0,30}\bnotices?\b|(?<!一直)(?:没人|没有人|谁也没有)注意(?!的)",
@@ -53,19 +56,23 @@ def _cut(text: str, wrong: re.Pattern[str]) -> str:
 
 
 def said_as_drawn(scenes: list[dict[str, Any]]) -> None:
-    """In each scene, no "nobody notices" beside a crowd drawn, no "everyone turns to look" where one pet is drawn
-    alone with no crowd; where the many are still named there (the premise's own words, a line's only sentence),
-    they are drawn: the onlookers; where nobody noticing is still said, no crowd is drawn."""
+    """In each scene, no "nobody notices" beside a crowd drawn (the filler cut; where nobody noticing is still said,
+    no crowd drawn); the many named beside one pet alone drawn there, the onlookers (where the props are full, the
+    filler that names them cut instead)."""
     for scene in scenes:
-        crowd = drawn_crowd([str(p) for p in scene["props"]])
-        wrong = _UNSEEN if crowd else _MANY if len(scene["characters"]) == 1 else None
-        if wrong is None:
+        if drawn_crowd([str(p) for p in scene["props"]]):
+            scene["narration"] = _cut(str(scene["narration"]), _UNSEEN)
+            for line in scene["dialogue"]:
+                line["text"] = _cut(str(line["text"]), _UNSEEN)
+            if any(_UNSEEN_IN.search(t) for t in [str(scene["narration"]), *(str(d["text"]) for d in scene["dialogue"])]):
+                scene["props"] = [p for p in scene["props"] if not drawn_crowd([str(p)])]
             continue
-        scene["narration"] = _cut(str(scene["narration"]), wrong)
-        for line in scene["dialogue"]:
-            line["text"] = _cut(str(line["text"]), wrong)
         said = [str(scene["narration"]), *(str(d["text"]) for d in scene["dialogue"])]
-        if wrong is _UNSEEN and any(_UNSEEN_IN.search(t) for t in said):
-            scene["props"] = [p for p in scene["props"] if not drawn_crowd([str(p)])]
-        if wrong is _MANY and any(_MANY_IN.search(t) for t in said) and len(scene["props"]) < MAX_PROPS:
+        if len(scene["characters"]) != 1 or not any(_MANY_IN.search(t) for t in said):
+            continue
+        if len(scene["props"]) < MAX_PROPS:
             scene["props"] = [*scene["props"], ONLOOKERS]
+            continue
+        scene["narration"] = _cut(str(scene["narration"]), _MANY)
+        for line in scene["dialogue"]:
+            line["text"] = _cut(str(line["text"]), _MANY)
