@@ -127,7 +127,7 @@ def test_a_boat_or_a_train_ridden_home_is_drawn_where_it_goes(premise: str, lang
 
 
 @pytest.mark.parametrize(("premise", "seed"), [
-    ("a poor black cat is mocked by a rich poodle, works as a waiter and opens her own restaurant", 2),
+    ("a poor black cat is mocked by a rich poodle, works as a waiter and opens her own restaurant", 12),
     ("a poor black cat is mocked by a rich poodle, works as a waiter and opens her own restaurant", 6),
     ("a shy corgi is laughed at by the rich husky, works at a car wash and becomes rich", 4),
 ])
