@@ -63,6 +63,8 @@ class Person:
         if self.relation in {"daughter", "son"} and self.job_words and said.startswith(self.job_words.lower()) \
                 and said != self.job_words.lower():  # "a farmer's daughter", "the baker's son": a person's child
             return True
+        if self.relation == "owner" and self.job_words and said.endswith(self.job_words.lower()):
+            return True  # "an old farmer's dog": the farmer who owns it, a person (story.others)
         return any(said.endswith(w) for w in lexicon().entry("relations", self.relation).get("human", ()))
 
     @property

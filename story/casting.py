@@ -427,6 +427,8 @@ def cast_roles(people: list[Person], events: list[Hit], words: tuple[str, ...]) 
         # person its family
         pet = adopted or next((p for p in people if (p.species or p.breed) and not p.after_by and not p.gone
                              and p.of in (None, hero.key) and not (p.does_wrong and not p.own_wrong)), None)
+        if pet is None and hero.relation == "owner" and hero.job:  # "the baker's cat steals bread": its story
+            pet = next((p for p in people if p.start == hero.end and (p.species or p.breed)), None)
         if pet is not None:
             hero, pet.of = pet, None
     pet = _pet_over(hero, people, hero_ok)

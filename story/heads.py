@@ -178,7 +178,8 @@ def pets_from_heads(masked: str, tokens: Tokens, hits: list[Hit], breaks: set[in
         if person.species is None and h.section == "relations" and chinese:
             person.species = "dog" if "狗" in h.surface else ("cat" if "猫" in h.surface else None)
         # traits, colours and a role just before the head, inside the clause
-        span_start, mods = _describing_words(person, span_start, hits, heads, words, breaks, chinese)
+        span_start, mods = _describing_words(person, span_start, hits, heads, words, breaks, chinese,
+                                             _owning(masked, tokens, span_start))
         if span_end in breaks:  # "a dog, black and tiny, …": how it looks, said right after it
             commas = {i for i in breaks if words[i] not in _JOINS}
             for m in described_after(span_end, tokens, hits, commas)[1]:
@@ -646,13 +647,14 @@ def _sought(words: tuple[str, ...], start: int) -> bool:
 
 
 def _describing_words(person: Person, span_start: int, hits: list[Hit], heads: list[Hit], words: tuple[str, ...],
-                      breaks: set[int], chinese: bool) -> tuple[int, list[str]]:
+                      breaks: set[int], chinese: bool, owner: int = -1) -> tuple[int, list[str]]:
     """The traits, colours and role just before a pet's head inside its clause, set on ``person`` ("a poor
     ginger cat", "a bully dog", "the police dog", 警察狗): where its mention then starts, and the describing
-    words in the premise's order."""
+    words in the premise's order. ``owner``: the token that owns what follows it ("an old farmer's dog"); it and
+    the words before it are the owner's, never the pet's (-1: none)."""
     mods: list[str] = []
     j = span_start - 1
-    while j >= 0 and j + 1 not in breaks:
+    while j > owner and j + 1 not in breaks:
         mod = [m for m in hits if m.start == j and (m.section in {"traits", "colours"} or (
             m.section == "events" and m.surface in _BULLY and m.end == span_start))]
         if chinese and mod and any(o.end == j for o in heads):
@@ -685,6 +687,20 @@ def _describing_words(person: Person, span_start: int, hits: list[Hit], heads: l
         span_start = j
         j -= 1
     return span_start, mods
+
+
+def owning(text: str, tokens: Tokens) -> frozenset[int]:
+    """The English tokens said with 's ("an old farmer's dog": farmer), each the owner of what follows it."""
+    if tokens.chinese:
+        return frozenset()
+    return frozenset(j for j, (w, at) in enumerate(zip(tokens.words, tokens.offsets, strict=True))
+                     if text[at + len(w):at + len(w) + 2] in {"'s", "’s"})
+
+
+def _owning(text: str, tokens: Tokens, start: int) -> int:
+    """The nearest English token before ``start`` (within four) said with 's, the owner of the pet said after
+    it; -1 where there is none."""
+    return max((j for j in owning(text, tokens) if start - 5 < j < start), default=-1)
 
 
 def _kin_owned(words: Sequence[str], start: int) -> bool:

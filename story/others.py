@@ -89,9 +89,10 @@ def person_thief(p: Person) -> bool:
 
 
 def add_others(people: list[Person], hits: list[Hit], words: tuple[str, ...], chinese: bool, taken: set[str],
-               said_of_subject: Callable[[Hit], bool] = lambda _h: False) -> None:
+               said_of_subject: Callable[[Hit], bool] = lambda _h: False, owners: frozenset[int] = frozenset()) -> None:
     """Adds to ``people`` the ones named by a job or by a bad trait on a thing; a job just before a pet
-    becomes that pet's; never a job ``said_of_subject`` ("everyone learns he's the founder": who the pet is)."""
+    becomes that pet's; never a job ``said_of_subject`` ("everyone learns he's the founder": who the pet is);
+    a job said with 's (``owners``, the token indices) is the pet's owner ("the old farmer's dog"), one more."""
     lex = lexicon()
     add_doers_by_role(people, hits, words, taken)
     if chinese:
@@ -107,6 +108,15 @@ def add_others(people: list[Person], hits: list[Hit], words: tuple[str, ...], ch
                     or x.section == "events" and x.key == "win" and x.end == h.start - 1
                     for x in hits)  # "the moon" is a place; "at the race", "wins the marathon": a contest, no racer
         pet = next((p for p in people if p.start == h.end), None)
+        if h.end - 1 in owners and pet is not None and (pet.species or pet.breed):
+            lead = h.start
+            while lead and any(x.section in {"traits", "colours"} and x.start == lead - 1 for x in hits):
+                lead -= 1  # "an old farmer's dog": the farmer is old, the dog not said to be
+            people.append(Person(key=slug(h.key, taken), role="other", side="neutral", pos=h.pos, relation="owner",
+                                 job=h.key, job_words=h.surface, words=(" ".join(words[lead:h.end]),), start=lead,
+                                 end=h.end))
+            hero_job_seen = True
+            continue  # the pet's owner, by the job ("the baker's cat"): one more, never the pet's job
         if pet is not None and pet.job in (None, h.key) and not chinese and words[h.start - 1] in {"the", "a", "an"}:
             pet.job, pet.job_words, pet.start = h.key, h.surface, h.start  # "the head chef cat" is the chef
             pet.words = (" ".join(words[h.start:pet.end]),)
@@ -136,6 +146,15 @@ def add_others(people: list[Person], hits: list[Hit], words: tuple[str, ...], ch
         if noun is not None:
             people.append(Person(key=slug(noun.key, taken), role="other", side="neutral", pos=h.pos,
                                  traits=(h.key,), words=(" ".join(words[h.start:noun.end]),), start=h.start))
+
+
+def owners_of_pets(people: list[Person]) -> None:
+    """A pet's owner named by its job ("the baker's cat steals bread") does not do what its pet is said to do."""
+    for p in people:
+        if p.relation == "owner" and p.job and not (p.species or p.breed) and any(
+                q.start == p.end and (q.species or q.breed) for q in people):
+            p.does_wrong = p.own_wrong = False
+            p.victim = None
 
 
 WRONGDOERS_ZH = ("偷车贼", "小偷", "窃贼", "盗贼", "强盗", "劫匪", "歹徒", "扒手", "骗子", "坏人", "坏蛋", "罪犯", "逃犯")

@@ -29,14 +29,14 @@ from story.analysis import Analysis, Person, Side
 from story.buying import not_in_goal, sends_to_school
 from story.casting import absent_owner, absent_victim, cast_roles, mark_wrongdoers, told_of_speaker
 from story.gerunds import told_in_order
-from story.heads import pets_from_heads
+from story.heads import owning, pets_from_heads
 from story.jobs import attach_job, hero_jobs, spanned_job, verb_of_many, works_at
 from story.labels import called_hits, inside, label_spans, unlabelled
 from story.lexicon import Hit, Tokens, in_context, is_chinese, lexicon
 from story.life import mark_gone
 from story.met import add_met_zh, trade_kin_zh
 from story.naming import add_alone, give_names, premise_names, titled
-from story.others import add_others
+from story.others import add_others, owners_of_pets
 from story.particles import joined
 from story.predicates import said_of_subject_en
 from story.putdowns import putdown_hits
@@ -101,10 +101,11 @@ def analyse(premise: str) -> Analysis:
     taken: set[str] = set()
     people = pets_from_heads(masked, tokens, hits, breaks, taken)
     add_others(people, hits, words, chinese, taken, lambda h: not chinese and said_of_subject_en(
-        tokens, masked, h, hits, breaks, role=True))  # "he's the founder": who the pet is, no one more
+        tokens, masked, h, hits, breaks, role=True), owning(masked, tokens))  # "he's the founder": who the pet is
     add_alone(people, names, alone, alone_en, premise, tokens, taken)
     trade_kin_zh(people, tokens)  # 保洁阿姨, 交警叔叔: a cleaner, a police officer, no lady or uncle of the story
     mark_wrongdoers(people, hits, words, chinese, breaks)
+    owners_of_pets(people)  # "the baker's cat steals bread": the cat steals, never the baker
     add_takers(people, hits, tokens, taken)  # "a kind farmer adopts the stray puppy", 被渔夫收养: its family
 
     # 3. Given names to the nearest person (before the name, or just after it).
