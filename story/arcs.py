@@ -960,8 +960,8 @@ def _unwon(ok: Callable[..., bool], said: Sequence[Clause]) -> Callable[..., boo
     """``ok``, and where the premise's win is only wished or meant ("wants to win the dog show", "must beat the
     champion", 一定要赢得比赛: ``only_wished``) and won in none of its clauses, no arc line or picture of it won (the
     trophy held up, the judges' applause): the contest is still ahead."""
-    wins = [c for c in said if "win" in c.events]
-    if not wins or not all(only_wished(c) for c in wins):
+    wins = [c for c in said if "win" in c.events] or [c for c in said[-1:] if "compete" in c.events]
+    if not wins or not all(only_wished(c) for c in wins):  # (a contest only entered, its win never told: still ahead)
         return ok
     lex = lexicon()
     return lambda *t: ok(*t) and not any(

@@ -85,11 +85,18 @@ _WISHES = re.compile(r"(?:wish|hope|dream|long)(?:s|es|ed|t|ing)?\b|梦想|希�
 # win", 想赢, 一定要赢): still ahead
 _MEANS = re.compile(r"(?:wants?|wanting|must|has to|have to|needs? to|is determined to|vows? to|swears? to|"
                     r"is desperate to|is going to|plans? to)\b|想要|想|一定要|发誓要|决心要|决定要")
+# a contest the hero signs up for ("signs up for the singing contest", "registers for the talent contest",
+# 报名参加了唱歌比赛): only its sign-up told, the contest still ahead ("enters a cooking contest" is the contest itself,
+# led up to by its practice: tests/test_story_scene_time.py)
+_ENTERS = re.compile(r"(?:sign(?:s|ed|ing)? up|register(?:s|ed|ing)?|appl(?:y|ies|ied|ying))\b|报名|要参加|准备参加|"
+                     r"打算参加")
 
 
 def only_wished(c: Clause) -> bool:
     """Clause ``c``'s verb only wishes for what it names ("dreams of winning", "wishes he could win", "hopes to win",
-    梦想赢得), or means to win it ("wants to win the dog show", "must beat the champion husky", 一定要赢): not yet done
-    (never "在比赛中成为好朋友", a becoming told as done)."""
+    梦想赢得), means to win it ("wants to win the dog show", "must beat the champion husky", 一定要赢) or only signs up for its
+    contest ("signs up for a talent show", 报名参加了唱歌比赛): not yet done (never "在比赛中成为好朋友", a becoming told as
+    done)."""
     verb = c.verb.lower()
-    return "dream" in c.events and bool(_WISHES.match(verb)) or "win" in c.events and bool(_MEANS.match(verb))
+    return "dream" in c.events and bool(_WISHES.match(verb)) or "win" in c.events and bool(_MEANS.match(verb)) or \
+        "compete" in c.events and "win" not in c.events and bool(_ENTERS.match(verb))

@@ -124,9 +124,10 @@ def kind(clause: Clause, total: int, analysis: Analysis, cast: Cast, befallen: s
         return "setback"  # "the puppy falls ill": where a getting-well story's trouble starts, no doing of its own
     if "wrong" in kinds and actor_side != "villain" or clause.actor == cast.hero and _adrift(clause):
         return "setback"  # a wrong the hero suffers; a stray's days on the street ("在街头流浪") are no effort
-    if "dream" in clause.events or cast.story.opens(clause.text) or "win" in clause.events and only_wished(clause):
-        return "dream"  # "dreams of becoming a chef", "falls in love with…", "must beat the champion": where the
-        # story starts, the win still ahead
+    if "dream" in clause.events or cast.story.opens(clause.text) or "win" in clause.events and only_wished(clause) \
+            or last and "compete" in clause.events and only_wished(clause):
+        return "dream"  # "dreams of becoming a chef", "falls in love with…", "must beat the champion", the premise's
+        # last clause "enters a talent show": where the story starts, the contest and its win still ahead
     if cast.story.id == "saving" and actor_side == "hero" and (bought_told(clause.text) or saving_up(clause.text)):
         return "outcome" if bought_told(clause.text) else "rise"  # saving up is the story's middle; the thing bought its end
     if last and cast.story.open_ending and "outcome" not in kinds and not cast.story.closes(clause.text) and (
