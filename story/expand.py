@@ -255,6 +255,9 @@ def _zh_words(text: str) -> str:
     return cjk_spaced(text)
 
 
+_OUTSIDE = re.compile(r"on the street, outside the ([a-z' ]+?)(?:,|$)")  # staged.py: thrown out of a place
+
+
 def expand_plan(
     plan: Plan,
     premise: str,
@@ -443,6 +446,8 @@ def expand_plan(
         door = str(stage["thrown_out"]["setting"])
         if location == "street" and f"by the {door}" in group.visual.split(";")[0]:  # thrown out: at the house's
             setting = f"{door}: {setting}"[:200]  # shut front door (the painter's house front), never a shop street
+        elif location == "street" and (out := _OUTSIDE.search(group.visual.split(";")[0])):  # thrown out of a
+            setting = f"outside the {out.group(1)}: {setting}"[:200]  # restaurant, a shop: out on its street
         if hints.place_word and location == hints.place and arrived and hints.place_word.lower() not in setting.lower():
             setting = f"{hints.place_word}: {setting}"[:200]
         if hints.details and n in (0, len(groups) - 1):

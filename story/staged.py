@@ -591,6 +591,20 @@ def breaking(verb: str) -> bool:
     return bool(data_words("staging.json", "breaking").search(verb.lower()))
 
 
+def thrown_out_of(c: Clause) -> str | None:
+    """Where a clause throws its pet out of: a place of ``thrown_out``'s ``places`` the clause names ("is kicked out of
+    the restaurant", 被赶出了餐厅: its lexicon key, seen from the street outside it, never crying inside), else "home"
+    where it is thrown out of its home (``thrown_out``), else None."""
+    said = f"{c.verb} {c.text}".lower()
+    out = staging()["thrown_out"]
+    told = data_words("staging.json", "thrown_out").search(said) is not None or any(w in said for w in out["zh_places"])
+    lex = lexicon()
+    place = next((p for p in c.places if lex.entry("places", p)["location"] in out["places"]), None)
+    if told and place is not None and (HAN.search(said) or re.search(r"\bout of\b", said)):
+        return place
+    return "home" if thrown_out(c) else None
+
+
 def thrown_out(c: Clause) -> bool:
     """Whether a clause throws its pet out of its home ("is kicked out of the house", "his owner throws him out",
     被赶出家门; staging.json's ``thrown_out``): an English verb said of a home word or of no place at all ("kicked
@@ -741,8 +755,9 @@ def visual_note(c: Clause, cast: Cast, where: str | None, heros_place: bool = Fa
         note = f"we see {cast.name(c.obj)} {doing}, {actor} {'kneeling' if asked else 'pointing'} at {cast.name(c.obj)}"
     subs: list[Ask] = [] if exact else [Ask("action", c.verb, act, doer)]
     place = place_ask(c)
-    outside = thrown_out(c)  # out at the house's front door on the street, with its bundle: never in a room
-    bundle = [lex.entry("props", k) for k in staging()["thrown_out"]["props"]] if outside else []
+    outside = thrown_out_of(c)  # out at the house's front door on the street, with its bundle: never in a room;
+    # out of a restaurant, a shop: on the street outside it
+    bundle = [lex.entry("props", k) for k in staging()["thrown_out"]["props"]] if outside == "home" else []
     asks: list[str] = [str(e["label"]) for e in bundle]
     shown: list[str] = [str(e["en"][0]) for e in bundle]  # the things in the note, by the vocabulary's plain word
     # (a label may say "cheering")
@@ -782,8 +797,11 @@ def visual_note(c: Clause, cast: Cast, where: str | None, heros_place: bool = Fa
     if shown or unknown:
         note += ", " + ", ".join(dict.fromkeys([*shown, *unknown]))
     own = main_place(c)
-    if outside:
+    if outside == "home":
         note += f", on the street, by the {staging()['thrown_out']['setting']}"
+    elif outside:  # the premise's own word for it where English ("the bakery": its front drawn), else the lexicon's
+        said_as = next((n.wanted.lower() for n in c.asked if n.section == "places" and n.wanted.isascii()), None)
+        note += f", on the street, outside the {said_as or lex.entry('places', outside)['en'][0]}"
     elif own is not None:
         entry = lex.entry("places", own.used)
         note += f", at the {entry['en'][0]}"

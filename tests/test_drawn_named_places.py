@@ -106,3 +106,30 @@ def test_a_wedding_told_is_at_the_wedding(premise: str) -> None:
 @pytest.mark.parametrize("premise", ["a cat proposes to her girlfriend", "a kitten has a crush on the cat next door"])
 def test_a_proposal_or_a_crush_is_no_wedding(premise: str) -> None:
     assert "wedding" not in [s.location for s in _script(premise).scenes]
+
+
+@pytest.mark.parametrize(("premise", "outside"), [
+    ("a poor cat is kicked out of the restaurant", "outside the restaurant"),
+    ("a stray dog is chased out of the bakery", "outside the bakery"),
+    ("小狗被赶出了餐厅", "outside the restaurant"),
+    ("小猫被饭店老板赶了出来", "outside the restaurant"),
+    ("a cat is kicked out of the office by her boss", "outside the office"),
+])
+def test_one_thrown_out_of_a_place_is_outside_it(premise: str, outside: str) -> None:
+    script = _script(premise)
+    told = next(s for s in script.scenes if any(w in s.narration for w in ("out of", "赶")))
+    assert told.location == "street" and told.setting.startswith(outside)
+    assert "suitcase" not in told.props or "bag" in told.narration  # no home's bundle
+
+
+def test_the_bakery_thrown_out_of_is_drawn_behind() -> None:
+    script = _script("a stray dog is chased out of the bakery")
+    drawn = places_drawn(script)
+    told = next(i for i, s in enumerate(script.scenes) if "out of" in s.narration)
+    assert drawn[told] is not None and drawn[told].kind == "bakery"
+
+
+def test_one_thrown_out_of_its_home_is_at_its_front_door() -> None:
+    script = _script("a kitten is kicked out of the house")
+    told = next(s for s in script.scenes if "out of" in s.narration)
+    assert told.location == "street" and told.setting.startswith("front door")
