@@ -47,13 +47,26 @@ def said_as_litter(line: str, name: str, noun: str) -> str:
 
     def narrated(text: str) -> str:
         text = re.sub(rf"\b{n}['’]s\b", f"the {noun}'", text)
-        text = re.sub(rf"\b{n}\b( {_ADVERBS})?(\S+)", lambda m: f"the {noun}{m.group(1) or ' '}{_plural_verb(m.group(2))}"
-                      if m.group(1) is not None else f"the {noun}{m.group(2)}", text)
+        text = re.sub(rf"\b{n}\b( {_ADVERBS})?(\S+?)([,;:!?.]*(?:\s|$))",
+                      lambda m: f"the {noun}{m.group(1) or ' '}{_plural_verb(m.group(2))}{m.group(3)}"
+                      if m.group(1) is not None else f"the {noun}{m.group(2)}{m.group(3)}", text)
+        # a second verb of the same clause agrees too ("the kittens run in and hug", never "run in and hugs")
+        text = re.sub(rf"(\bthe {noun} [a-z]+\b[^,.;:!?\"]*? and )([a-z]+)\b",
+                      lambda m: m.group(1) + _plural_verb(m.group(2)), text)
         text = re.sub(rf"\b{n}\b", f"the {noun}", text)
         return re.sub(r"(^|[.!?]\s+)the ", lambda m: f"{m.group(1)}The ", text)
 
     parts = re.split(r"(\"[^\"]*\")", line)  # said to them inside quotes: "Easy now, kittens."
-    return "".join(re.sub(rf"\b{n}\b", noun, p) if p.startswith('"') else narrated(p) for p in parts)
+    said = []
+    for i, p in enumerate(parts):
+        if p.startswith('"'):
+            said.append(re.sub(rf"\b{n}\b", noun, p))
+            continue
+        text = narrated(p)
+        if i and re.search(r"[.!?]\"$", parts[i - 1]):  # a sentence after a quote that ends one: "… I miss you." The
+            text = re.sub(r"^(\s+)the ", r"\1The ", text)
+        said.append(text)
+    return "".join(said)
 
 
 def litters_said(beats: Iterable[dict[str, Any]], litters: dict[str, str]) -> None:

@@ -353,3 +353,24 @@ def test_an_ing_word_is_read_back_to_its_verb() -> None:
         "a cat saves money for years, then opens a bakery"
     assert told_in_order("a dog looks both ways before crossing the street") == "a dog looks both ways, then crosses the street"
     assert told_in_order("wash your paws before eating") == "wash your paws before eating"
+
+
+def test_a_litters_second_verb_agrees_and_a_sentence_after_a_quote_starts_capitalised() -> None:
+    from story.litter import said_as_litter
+    assert said_as_litter("Mango runs in and hugs Tiger, just like in the old days.", "Mango", "kittens") == \
+        "The kittens run in and hug Tiger, just like in the old days."
+    assert said_as_litter("Mango drops everything and runs.", "Mango", "kittens") == \
+        "The kittens drop everything and run."
+    assert said_as_litter('A message plays: "Eat well. I miss you." Mango sits very still.', "Mango", "kittens") == \
+        'A message plays: "Eat well. I miss you." The kittens sit very still.'
+    # a verb of another subject after "and" is left as it is
+    assert said_as_litter("Mango sleeps, and Tiger watches.", "Mango", "kittens") == \
+        "The kittens sleep, and Tiger watches."
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])
+def test_a_lonely_elders_litter_is_said_as_many_in_every_line(seed: int) -> None:
+    script = _script("cat mom gets old and her kittens never visit", seed)
+    text = " ".join(t for _k, _w, t in _spoken(script))
+    assert not re.search(r"\bthe kittens (?:\w+s|is|was)\b|\bthe kittens [a-z ]+ and (?:hugs|runs)\b", text), text
+    assert not re.search(r"[.!?]\" the kittens", text), text
