@@ -135,6 +135,13 @@ WHEN_EN = re.compile(r"(?:(?:last|next|that|this|one|the|every|early|late|later|
                      r"|(?:(?:on|at|in|during|over|for)\s+)?(?:the\s+)?(?:last\s+)?" + HOLIDAY_EN, re.I)
 
 
+def _when_before_pronoun(words: tuple[str, ...], s: int, e: int) -> int:
+    """How many words at ``s`` only say when, right before the clause's pronoun subject ("one winter she comes back",
+    "one cold night he", "the next morning they"); 0 where none do."""
+    return next((k for k in (4, 3, 2) if s + k < e - 1 and words[s + k] in PRONOUN_SUBJECT
+                 and WHEN_EN.fullmatch(" ".join(words[s:s + k]))), 0)
+
+
 def _when_leads(premise: str, tokens: Tokens, frags: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """An English fragment that only says when the next one happens ("Last winter, a poor cat was thrown out")
     is that fragment's lead."""
@@ -152,6 +159,10 @@ def _when_leads(premise: str, tokens: Tokens, frags: list[tuple[str, int, int]])
             size = len(tokenize_en(held.group(0)).words)  # "christmas eve a stray kitten is cold": when, then the clause
             if e - s > size + 1:
                 lead, s = held.group(0), s + size
+        said = _when_before_pronoun(tokens.words, s, e) if lead in _JOIN_BEFORE_NOW | {"until"} and not when else 0
+        if said:  # "… until one winter she comes back": "one winter" is when, "she" the clause's subject
+            lead = f"{lead} {premise[tokens.offsets[s]:tokens.offsets[s + said - 1] + len(tokens.words[s + said - 1])]}"
+            lead, s = lead.strip(), s + said
         if lead in _JOIN_BEFORE_NOW and not when and s > 0 and e - s > 2 and tokens.words[s] in NOW_LEADS \
                 and tokens.words[s + 1] in PRONOUN_SUBJECT:  # "…; now he owns…", "… and now she's the CEO"
             now = premise[tokens.offsets[s]:tokens.offsets[s] + len(tokens.words[s])]

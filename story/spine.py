@@ -553,9 +553,11 @@ def _turns_out(c: Clause) -> str:
 
 def _when_lead(lead: str) -> str:
     """A span of time before "later" said as the clause's when ("5 years later" → "5 years later,")."""
-    when = re.sub(r"^(?:and|but|then|and then)\s+", "", lead)
+    until = lead.startswith("until ")  # "until one winter": "Until one winter,"
+    when = re.sub(r"^(?:and|but|then|and then|until)\s+", "", lead)
     said = (when.endswith("later") and " " in when) or bool(WHEN_EN.fullmatch(when)) or when.lower() in NOW_LEADS
     when = holiday_cased(when)  # "On New Year's Eve," as the day is named
+    when = f"until {when}" if until else when
     return f"{when[:1].upper()}{when[1:]}," if said else ""
 
 
