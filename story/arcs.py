@@ -27,7 +27,7 @@ from story.clauses import Clause, clauses
 from story.dangers import danger_of, hero_rescued, rescue_from, tells_rescue
 from story.draws import aside
 from story.helping import added, help_pair, helper_place, together
-from story.holidays import names_day
+from story.holidays import names_day, names_season
 from story.jobs import dream_title
 from story.kin import HOUSEHOLD, KIN, mate_of, relative, shares_look
 from story.kinds import mishap_moves_on, mishap_titles, says_kind, story_kind
@@ -1072,10 +1072,12 @@ def _not_at(analysis: Analysis, lang: str) -> frozenset[str]:
     """The openers of ``common.json``'s ``when`` (in ``lang``) that no premise told at its places opens with
     (``not_at``: never "Before sunrise," nor "One morning," at a birthday party or a gala), nor, where it names a day
     of the calendar (``names_day``: Valentine's Day, 情人节), one that sets another day or season (``calendar``:
-    never "At the start of autumn," on Valentine's Day)."""
+    never "At the start of autumn," on Valentine's Day), and where it names a season or its weather (``names_season``:
+    "one winter", 下雪), one that sets another season (``calendar``'s ``seasons``)."""
     c = common()
     at = {h.key for h in lexicon().find(analysis.premise, ["places"])}
-    dated = c["calendar"]["en"] if names_day(analysis.premise) else []
+    dated = c["calendar"]["en"] if names_day(analysis.premise) else \
+        c["calendar"]["seasons"] if names_season(analysis.premise) else []
     return frozenset(c["when"][lang][c["when"]["en"].index(w)] for w in [
         *(w for place, said in c["not_at"].items() if place != "about" and place in at for w in said), *dated])
 

@@ -51,6 +51,16 @@ def names_day(text: str) -> bool:
     return any(d in text for d in DAYS_ZH) or _DAY_SAID.search(text) is not None
 
 
+_SEASON_EN = re.compile(r"\b(?:winter|summer|spring|autumn|snow\w*|blizzard|heatwave)\b", re.I)
+_SEASON_ZH = re.compile(r"[冬夏春秋]天|寒冬|严冬|盛夏|酷暑|下雪|大雪|暴雪|雪天|雪夜|雪地")
+
+
+def names_season(text: str) -> bool:
+    """``text`` (a premise) names a season or its weather ("until one winter she comes back", "in the snow", 冬天,
+    下雪): no opener sets another season (never "On the first day of spring," in a winter story)."""
+    return _SEASON_EN.search(text) is not None or _SEASON_ZH.search(text) is not None
+
+
 def holiday_cased(text: str) -> str:
     """The days of the calendar in ``text`` written as they are named ("on new years eve" → "on New Year's Eve")."""
     def cased(m: re.Match[str]) -> str:

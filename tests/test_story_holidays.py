@@ -115,3 +115,30 @@ def test_valentines_day_is_drawn_with_roses(premise: str, lang: str) -> None:
         props = [p for s in write_story(premise, None, lang, seed).script.scenes for p in s.props]
         assert "bouquet of flowers" in props, (seed, props)
         assert not [p for p in props if "alentine" in p], (seed, props)
+
+
+_SEASON_OPENERS = ("At the start of autumn", "In the middle of a heatwave", "On the first day of spring",
+                   "有一年的秋天", "盛夏最热的一天", "开春的第一天")
+
+
+@pytest.mark.parametrize(("premise", "lang"), [
+    ("a lonely old husky waits every day at the bus stop for the girl who moved away, until one winter she comes back",
+     "en"),
+    ("a corgi opens an ice cream stand in the summer and gets rich", "en"),
+    ("a tiny pug builds a snowman and it comes alive", "en"),
+    ("下雪的晚上，小狗把迷路的小猫带回了家", "zh"),
+    ("秋天到了，老猫奶奶一个人在院子里扫落叶", "zh"),
+])
+def test_a_season_named_is_the_only_season_said(premise: str, lang: str) -> None:
+    """"one winter", "in the summer", a snowman, 下雪, 秋天: no opener sets another season ("On the first day of
+    spring," in a winter story was said)."""
+    for seed in range(1, 6):
+        said = " ".join(s.narration for s in write_story(premise, None, lang, seed).script.scenes)
+        assert not any(o in said for o in _SEASON_OPENERS), (seed, said)
+
+
+def test_names_season() -> None:
+    from story.holidays import names_season
+    assert names_season("until one winter she comes back") and names_season("builds a snowman")
+    assert names_season("冬天，一只流浪猫") and names_season("下雪的晚上")
+    assert not names_season("a corgi falls in love") and not names_season("a cat runs a bakery")
