@@ -39,3 +39,20 @@ def test_a_when_with_no_pronoun_after_it_stays_in_its_clause() -> None:
     script = write_story("a poor cat works every night and saves every coin", None, "en", 1).script
     said = " ".join(sc.narration for sc in script.scenes)
     assert "works every night" in said, said
+
+
+# a wait story's feelings are the waiter's, whoever does the premise's clause ("Pepper went to war. Pepper looks up at
+# every footstep" gave the awaited one the waiting)
+@pytest.mark.parametrize(("premise", "lang"), [
+    ("a lonely old husky waits every day at the bus stop for the girl who moved away, until one winter she comes back",
+     "en"),
+    ("a cat waits by the door every night for her owner who went to war", "en"),
+    ("小狗每天在车站等主人回家", "zh"),
+])
+def test_a_wait_storys_lines_are_the_waiters(premise: str, lang: str) -> None:
+    waits = r"looks up at every footstep|counts the footsteps|waits in the same spot|都会抬起头|一个一个地数着脚步|都在同一个地方等"
+    for seed in range(1, 5):
+        script = write_story(premise, None, lang, seed).script
+        for other in (c.name for c in script.characters[1:]):
+            for scene in script.scenes:
+                assert not re.search(rf"{re.escape(other)}(?: |，|)(?:{waits})", scene.narration), (seed, scene.narration)
