@@ -27,7 +27,7 @@ from story.clauses import Clause, clauses
 from story.dangers import danger_of, hero_rescued, rescue_from, tells_rescue
 from story.draws import aside
 from story.helping import added, help_pair, helper_place, together
-from story.holidays import names_day, names_season
+from story.holidays import names_day, names_season, names_short_span
 from story.jobs import dream_title
 from story.kin import HOUSEHOLD, KIN, mate_of, relative, shares_look
 from story.kinds import mishap_moves_on, mishap_titles, says_kind, story_kind
@@ -610,7 +610,9 @@ def plan_with_asks(analysis: Analysis, style: str, language: str, seed: int, arc
         if w in late:
             whens[k] = next(x for x in c["when"][lang] if x not in late and x not in whens and ok(x))
     described = [k for k, m in slots.items() if m.person.traits]
-    laters = rng.sample([w for w in c["later"][lang] if ok(w)], 3)
+    too_long = set(c["later_long"][lang]) if names_short_span(analysis.premise) else set()  # "all summer": no year
+    laters = [w for w in c["later"][lang] if ok(w)]
+    laters = rng.sample(short if len(short := [w for w in laters if w not in too_long]) >= 3 else laters, 3)
 
     # 2. Beats: a variant per slot (optional slots by chance), lines filled with the premise's words.
     beats: list[dict[str, str]] = []

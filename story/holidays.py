@@ -61,6 +61,17 @@ def names_season(text: str) -> bool:
     return _SEASON_EN.search(text) is not None or _SEASON_ZH.search(text) is not None
 
 
+_SHORT_SPAN = re.compile(r"\b(?:all|that|this|one|the whole) (?:summer|winter|spring|autumn|week|month|weekend)\b|"
+                         r"\bfor (?:a|one|two|three|a few) (?:days?|weeks?|months?)\b|"
+                         r"(?:整个|一整个|这个|那个|一个)(?:夏天|冬天|春天|秋天|暑假|寒假|月|星期|礼拜)", re.I)
+
+
+def names_short_span(text: str) -> bool:
+    """``text`` (a premise) names a span of a season or less as its time ("trains all summer", "for a week", 整个暑假):
+    no later phrase moves time on by a year (``common.json``'s ``later_long``)."""
+    return _SHORT_SPAN.search(text) is not None
+
+
 def holiday_cased(text: str) -> str:
     """The days of the calendar in ``text`` written as they are named ("on new years eve" → "on New Year's Eve")."""
     def cased(m: re.Match[str]) -> str:

@@ -142,3 +142,26 @@ def test_names_season() -> None:
     assert names_season("until one winter she comes back") and names_season("builds a snowman")
     assert names_season("冬天，一只流浪猫") and names_season("下雪的晚上")
     assert not names_season("a corgi falls in love") and not names_season("a cat runs a bakery")
+
+
+_LONG_LATERS = ("A year later", "Three seasons later", "By the next spring", "Two autumns later", "一年后", "三个季节过去了",
+                "到了第二年春天", "两个秋天过去")
+
+
+@pytest.mark.parametrize(("premise", "lang"), [
+    ("a chubby corgi is laughed at in gym class, trains all summer and wins the school race", "en"),
+    ("a puppy helps at grandpa's farm all summer and learns to herd sheep", "en"),
+    ("小柯基整个暑假都在练习游泳，最后拿了冠军", "zh"),
+])
+def test_a_span_of_a_season_or_less_is_never_moved_on_by_a_year(premise: str, lang: str) -> None:
+    """"trains all summer", 整个暑假: no "A year later," ("A year later, Noodle is stronger" was said)."""
+    for seed in range(1, 6):
+        scenes = write_story(premise, None, lang, seed).script.scenes
+        said = " ".join(s.narration + " ".join(d.text for d in s.dialogue) for s in scenes)
+        assert not any(x in said for x in _LONG_LATERS), (seed, said)
+
+
+def test_names_short_span() -> None:
+    from story.holidays import names_short_span
+    assert names_short_span("trains all summer") and names_short_span("for a week") and names_short_span("整个暑假")
+    assert not names_short_span("a corgi trains every day") and not names_short_span("years later he is rich")
