@@ -24,14 +24,16 @@ from story.script import MAX_PROPS
 _UNSEEN = re.compile(r"^(?:(?:And|But|Still|Yet),? )?(?:Nobody|No one)\b[^.!?]{0,40}\b(?:notices|looks up|sees it|even looks)\b"
                      r"|^[^，。！？]{0,8}(?:谁也没有注意到|谁都没有注意到|没有人注意到|没人注意到)")
 # the many look on or hush: a sentence that opens with them
-_MANY = re.compile(r"^(?:(?:And|But|Then|Now)(?: this time| now| then)?,? )?(?:[Tt]he whole (?!day|night|week|year|time|way|world"
-                   r"|thing|story|afternoon|morning|evening)[a-z ]{2,25}? (?:goes|falls|is|holds|stops|turns|gasps|cheers|"
-                   r"laughs|claps|erupts)\b|[Ee]veryone\b(?! (?:has|had) gone)|[Ee]verybody\b|[Ee]very (?:eye|head)\b|[Aa]ll eyes\b)"
+# what the whole place does, after "the whole " ("The whole noodle shop goes quiet"; never "the whole day is"): one
+# pattern for this module's many and story/weave.py's hushed
+WHOLE_DOES = (r"(?!day|night|week|year|time|way|world|thing|story|afternoon|morning|evening)[a-z ]{2,25}? "
+              r"(?:goes|falls|is|holds|stops|turns|gasps|cheers|laughs|claps|erupts)\b")
+_MANY = re.compile(r"^(?:(?:And|But|Then|Now)(?: this time| now| then)?,? )?(?:[Tt]he whole " + WHOLE_DOES +
+                   r"|[Ee]veryone\b(?! (?:has|had) gone)|[Ee]verybody\b|[Ee]very (?:eye|head)\b|[Aa]ll eyes\b)"
                    r"|^(?:这一次，)?(?:所有人|全场|众人|大家)")
 # the many named anywhere in a sentence (the premise's own: 小猫在咖啡馆打工所有人都不理它, 当伴娘全场都在笑)
 _MANY_IN = re.compile(r"\b(?:everyone|everybody|the whole (?:town|school|class|street|city|village|crowd|room|hall))\b"
-                      r"|\bthe whole (?!day|night|week|year|time|way|world|thing|story|afternoon|morning|evening)[a-z ]{2,25}? "
-                      r"(?:goes|falls|is|holds|stops|turns|gasps|cheers|laughs|claps|erupts)\b"
+                      r"|\bthe whole " + WHOLE_DOES +
                       r"|所有人|全场|众人|大家|全校|全班|全村|全镇|全城", re.IGNORECASE)
 # nobody noticing, named anywhere in a sentence (the premise's own: 流浪猫在街头卖唱没人注意): never "the one nobody noticed"
 _UNSEEN_IN = re.compile(r"\b(?:nobody|no one)\b[^.!?]{0,30}\bnotices?\b|(?<!一直)(?:没人|没有人|谁也没有)注意(?!的)",

@@ -56,6 +56,7 @@ from story.takenin import (
 )
 from story.text import HAN, PLANETS, at_proper_place, fill_fields, proper_place, within
 from story.voyage import asked_again
+from story.watched import WHOLE_DOES
 from story.weather import fits_weather
 
 
@@ -269,9 +270,7 @@ _CALLS_CROWD = re.compile(r"\b(?:everyone|everybody|every eye|every head|all eye
 
 # a line that tells the many there hushed ("The whole noodle shop goes quiet", 所有人一下子都安静了): like one that calls
 # them to look, never said where the note shows its one alone, nor of the hero's plain work
-_HUSHED = re.compile(r"\bthe whole (?!day|night|week|year|time|way|world|thing|story|afternoon|morning|evening)"
-                     r"[a-z ]{2,25}? (?:goes|falls|is|holds|stops|turns|gasps|cheers|laughs|claps|erupts)\b"
-                     r"|众人|所有人|全场", re.IGNORECASE)
+_HUSHED = re.compile(r"\bthe whole " + WHOLE_DOES + r"|众人|所有人|全场", re.IGNORECASE)
 
 # a line that tells the one saved it is safe: said only to one the beat's note shows beside the speaker
 _TO_SAVED = re.compile(r"\byou(?:'re| are) (?:safe|okay|ok)\b|\bI've got you\b|\bthere you are\b|你安全了|你没事了|没事了，有我在"
