@@ -8,31 +8,16 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from story.text import plural_verb
+
 _LITTER_LOOK = re.compile(r"^three tiny (?:[^,]* )?(kittens|puppies)\b")
-_PLURAL_OF = {"is": "are", "was": "were", "has": "have", "does": "do", "isn't": "aren't", "wasn't": "weren't",
-              "hasn't": "haven't", "doesn't": "don't", "goes": "go"}
 _ADVERBS = r"(?:(?:always|never|just|still|finally|now|also|even|really|already|soon|quickly|slowly) )?"
-_NOT_VERBS = frozenset({"and", "as", "is", "was", "his", "its", "this", "plus", "less", "always", "across", "towards",
-                        "unless", "yes", "us", "thus", "perhaps", "news", "whereas", "besides"})
 
 
 def litter_noun(look: str) -> str | None:
     """The plural a character drawn as a litter is ("three tiny ginger kittens, …": kittens), else None."""
     m = _LITTER_LOOK.search(look)
     return m.group(1) if m is not None else None
-
-
-def _plural_verb(word: str) -> str:
-    low = word.lower()
-    if low in _PLURAL_OF:
-        return _PLURAL_OF[low]
-    if low in _NOT_VERBS or not low.endswith("s") or low.endswith("ss") or not low.isalpha():
-        return word
-    if low.endswith("ies") and len(low) > 4:
-        return word[:-3] + "y"
-    if re.search(r"(?:ch|sh|x|z|ss|o)es$", low):
-        return word[:-2]
-    return word[:-1]
 
 
 def said_as_litter(line: str, name: str, noun: str) -> str:
@@ -48,11 +33,11 @@ def said_as_litter(line: str, name: str, noun: str) -> str:
     def narrated(text: str) -> str:
         text = re.sub(rf"\b{n}['’]s\b", f"the {noun}'", text)
         text = re.sub(rf"\b{n}\b( {_ADVERBS})?(\S+?)([,;:!?.]*(?:\s|$))",
-                      lambda m: f"the {noun}{m.group(1) or ' '}{_plural_verb(m.group(2))}{m.group(3)}"
+                      lambda m: f"the {noun}{m.group(1) or ' '}{plural_verb(m.group(2))}{m.group(3)}"
                       if m.group(1) is not None else f"the {noun}{m.group(2)}{m.group(3)}", text)
         # a second verb of the same clause agrees too ("the kittens run in and hug", never "run in and hugs")
         text = re.sub(rf"(\bthe {noun} [a-z]+\b[^,.;:!?\"]*? and )([a-z]+)\b",
-                      lambda m: m.group(1) + _plural_verb(m.group(2)), text)
+                      lambda m: m.group(1) + plural_verb(m.group(2)), text)
         text = re.sub(rf"\b{n}\b", f"the {noun}", text)
         return re.sub(r"(^|[.!?]\s+)the ", lambda m: f"{m.group(1)}The ", text)
 

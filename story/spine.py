@@ -39,7 +39,7 @@ from story.staged import (
     visual_note,
 )
 from story.telling import tell
-from story.text import HAN, places_capitalised, possessive
+from story.text import HAN, places_capitalised, plural_verb, possessive
 
 # the staged values callers of the spine name through it
 __all__ = ["Cast", "action_of", "job_place", "premise_beats", "spine_data"]
@@ -367,23 +367,6 @@ def _subject(c: Clause, cast: Cast, introduced: set[str], zh: bool, company: str
     return f"{both}, {desc},"
 
 
-_PLURAL_VERBS = {"is": "are", "was": "were", "has": "have", "does": "do", "goes": "go"}
-
-
-def _plural_verb(verb: str) -> str:
-    """A verb said of one ("comes", "carries", "rushes", "is") as said of two ("come", "carry", "rush", "are")."""
-    low = verb.lower()
-    if low in _PLURAL_VERBS:
-        return _PLURAL_VERBS[low]
-    if not low.isalpha() or not low.endswith("s") or low.endswith("ss") or len(low) < 3:
-        return verb
-    if low.endswith("ies"):
-        return verb[:-3] + "y"
-    if re.search(r"(?:ch|sh|x|z|o)es$", low):
-        return verb[:-2]
-    return verb[:-1]
-
-
 def _line_en(c: Clause, total: int, cast: Cast, introduced: set[str], rng: random.Random, lead_ok: bool,
              company: str | None = None) -> str:
     leads = spine_data()["leads"]
@@ -406,7 +389,7 @@ def _line_en(c: Clause, total: int, cast: Cast, introduced: set[str], rng: rando
             else _subject(c, cast, introduced, False, company)
     if " and " in subject.split(",")[0] and c.parts and c.parts[0].key is None and c.subject_words \
             and not c.subject_words.rstrip(",").endswith(("s", "men")):  # "the fire department comes": two of them
-        c = replace(c, parts=(replace(c.parts[0], text=_plural_verb(c.parts[0].text)), *c.parts[1:]))
+        c = replace(c, parts=(replace(c.parts[0], text=plural_verb(c.parts[0].text)), *c.parts[1:]))
     if c.parts and c.parts[0].key is None and c.parts[0].text.lower() in {"her", "his", "their"} and len(c.parts) > 2:
         subject = _who_is(subject)  # "a teacher dog named Mango, her students love her": Mango is a teacher dog, and
     turns = _turns_out(c)  # her students love her (never "named Mango her students")

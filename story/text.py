@@ -1,4 +1,5 @@
-"""Text that can be stored, hashed and sent, and English possessives in filled templates (pure).
+"""Text that can be stored, hashed and sent, English possessives in filled templates, and a verb said of many
+(pure).
 
 Python keeps bytes that are not valid UTF-8 as lone surrogates (``"\\udcff"``: an argv decoded with
 ``surrogateescape``, a JSON string with ``"\\ud800"``). Such a string can't be encoded to UTF-8, so it
@@ -19,6 +20,27 @@ HAN = re.compile(r"[\u3400-\u9fff]")  # a hanzi (CJK ideographs and extension A)
 # one sentence of a line, its end mark kept (nothing after it): how riches, buying and outfits read a line sentence by
 # sentence (``within`` keeps ellipses, closing quotes and the space after: its own ``_SENTENCE``)
 SENTENCE = re.compile(r"[^.!?。！？]+[.!?。！？]?")
+
+
+_PLURAL_OF = {"is": "are", "was": "were", "has": "have", "does": "do", "goes": "go", "isn't": "aren't",
+              "wasn't": "weren't", "hasn't": "haven't", "doesn't": "don't"}
+_NOT_VERBS = frozenset({"and", "as", "is", "was", "his", "its", "this", "plus", "less", "always", "across", "towards",
+                        "unless", "yes", "us", "thus", "perhaps", "news", "whereas", "besides"})
+
+
+def plural_verb(word: str) -> str:
+    """A verb said of one ("comes", "carries", "rushes", "misses", "dies", "is") as said of many ("come", "carry",
+    "rush", "miss", "die", "are"); a word that is no such verb ("this", "always", "run") as it is."""
+    low = word.lower()
+    if low in _PLURAL_OF:
+        return _PLURAL_OF[low]
+    if low in _NOT_VERBS or not low.endswith("s") or low.endswith("ss") or not low.isalpha():
+        return word
+    if low.endswith("ies") and len(low) > 4:
+        return word[:-3] + "y"
+    if re.search(r"(?:ch|sh|x|z|ss|o)es$", low):
+        return word[:-2]
+    return word[:-1]
 
 
 def alternation(words: Sequence[str], english: bool) -> str:

@@ -6,7 +6,7 @@ import re
 
 from story.offline import write_offline
 from story.plan import LINE_MOST
-from story.text import english_possessives, possessive, within
+from story.text import english_possessives, plural_verb, possessive, within
 
 
 def test_a_name_ending_in_s_takes_a_bare_apostrophe() -> None:
@@ -48,3 +48,16 @@ def test_an_odd_premise_with_a_long_filled_line_still_makes_a_script() -> None:
     script = write_offline("Understood — hero: the poor ginger cat, window cleaner", "ginger-cat", "en", 3)
     lines = [line for scene in script.scenes for _, line in scene.spoken()]
     assert lines and all(len(line) <= LINE_MOST for line in lines)
+
+
+def test_a_verb_said_of_many_is_one_rule_for_every_writer() -> None:
+    from story import litter, spine
+
+    said = {"comes": "come", "carries": "carry", "rushes": "rush", "misses": "miss", "dies": "die", "lies": "lie",
+            "goes": "go", "is": "are", "doesn't": "don't", "fixes": "fix"}
+    assert {word: plural_verb(word) for word in said} == said
+    for word in ("this", "always", "run", "news", "boss", "x2s"):
+        assert plural_verb(word) == word  # no verb said of one: as it is
+    assert plural_verb("Comes") == "Come"
+    # the litter's lines and the spine's two doers agree by using the one rule, not twins of it
+    assert not hasattr(litter, "_plural_verb") and not hasattr(spine, "_plural_verb")
