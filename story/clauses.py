@@ -449,7 +449,8 @@ def _parts(premise: str, tokens: Tokens, start: int, end: int, inside: list[Ment
                 out.append(Part("'s"))  # "her grandson's school": the mention owns what follows
             i = m.end
             continue
-        owned = "'s" if owns(premise, tokens, i) else ""  # "her grandson's school"
+        owned = ("'" if tokens.words[i].endswith("s") and premise[tokens.offsets[i] + len(tokens.words[i]):][:2] not in {
+            "'s", "’s"} else "'s") if owns(premise, tokens, i) else ""  # "her grandson's school", "the twins' room"
         out.append(Part(surface(premise, tokens, i) + owned))
         i += 1
     return tuple(out)

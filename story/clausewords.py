@@ -112,10 +112,12 @@ def verb_form(phrase: str) -> bool:
 
 
 def owns(premise: str, tokens: Tokens, i: int) -> bool:
-    """The English word at ``i`` is followed by ``'s``."""
+    """The English word at ``i`` is followed by ``'s``, or is a plural followed by its apostrophe ("the neighbors'
+    fish")."""
     if tokens.chinese or i < 0:
         return False
-    return premise[tokens.offsets[i] + len(tokens.words[i]):][:2] in {"'s", "’s"}
+    after = premise[tokens.offsets[i] + len(tokens.words[i]):]
+    return after[:2] in {"'s", "’s"} or tokens.words[i].endswith("s") and re.match(r"['’](?![a-z])", after) is not None
 
 
 def lex_words(hit: Hit) -> list[str]:

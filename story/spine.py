@@ -407,7 +407,7 @@ def _line_en(c: Clause, total: int, cast: Cast, introduced: set[str], rng: rando
         if low == "'s" or company and low in _THEY:
             continue  # said with the mention before it; "together they": the two are the subject
         if part.key and after == "'s":  # "her grandson's school": her grandson Olive's school
-            name = possessive(cast.name(part.key))
+            name = possessive(_names(part.key, cast, False))  # "the neighbors' fish": Ziggy and Bolt's
             said = re.sub(r"^(A|An|The|Her|His|Their)\b", lambda m: m.group(1).lower(), part.text)
             out.append(name if part.key in introduced or cast.name(part.key) in said or said.split()[0] in {"a", "an"}
                        else f"{said} {name}")  # "from a cat's restaurant": Miso's restaurant, never "a cat Miso's"

@@ -46,6 +46,32 @@ _NOT_OWNED = {
 }
 _KIN_S = re.compile(r"\b(" + _KIN + r")s\s+([a-z][\w'-]*)", re.I)
 
+# the many's possessive typed without its apostrophe ("steals the neighbors fish", "the dogs owners forget his
+# birthday"): a plural of people or pets after its determiner, then a thing it owns (as a kin word's); said first in
+# its clause only before a word that is no verb ("the kids lunch at school": they eat lunch)
+_MANY_OWNERS = r"(?:neighbou?rs|kids|girls|boys|cats|dogs|puppies|kittens|twins|parents|students|teachers|sisters|" \
+               r"brothers|friends|classmates|owners|babies|humans)"
+_MANY_S = re.compile(r"\b((?:the|my|his|her|their|our)\s+)(" + _MANY_OWNERS + r")\s+([a-z][\w'-]*)", re.I)
+_OWNED_BY_MANY = {"lunch", "owner", "owners", "garden", "yard", "snacks", "treats", "toys", "homework", "money", "ball",
+                  "mom", "dad", "mother", "father", "house", "home", "dinner", "breakfast", "milk", "fish", "bones"}
+_NOT_A_VERB = {"owner", "owners", "toys", "homework", "money", "mom", "dad", "mother", "father", "house", "home",
+               "cookies", "food", "bed", "room", "birthday", "bowl", "bones", "snacks", "treats", "yard", "car"}
+_CLAUSE_OPEN = re.compile(r"(?:^|[,;.!?]|\b(?:and|but|so|then|when|until|while|because|after|before))\s*$", re.I)
+
+# a deed wanted and not done, its verb left off ("a cat wanted to sing on stage but she didnt"): said again
+_NOT_DONE = re.compile(r"\b(?:wants?|wanted|tries|tried|hopes?|hoped|plans?|planned|dreams? of|was going|is going)\s+to\s+"
+                       r"([a-z][\w' -]*?)\s*,?\s+but\s+((?:(?:the|a|an|my|his|her|their)\s+)?[\w-]+)\s+"
+                       r"(didn't|doesn't|couldn't|can't|won't|wouldn't|did not|does not|could not|never did)"
+                       r"(?=\s*(?:[,.!?]|$))", re.I)
+
+# chat words said after a premise ("… caught fire lol", "my dog thinks hes a cat lmao"): no word of the story
+_CHAT = re.compile(r"(?:[\s,]+\b(?:lol+|lmao+|lmfao|rofl|haha(?:ha)*|hehe|xd|ngl|tbh|smh)\b[.!?]*)+(?=\s*$)", re.I)
+
+# a heading typed before a colon that names the show or the day the story happens at ("cooking show: a pug competes",
+# "wedding day: the bride cat runs away"): said where the story happens, after it
+_HEADING = re.compile(r"^\s*((?:[a-z]+\s+){0,2}(show|contest|competition|interview|audition|party|wedding|race|exam|"
+                      r"match|tournament|festival|concert|day|night|eve))\s*:\s+(?=\S)", re.I)
+
 # "ur" and "u": your / you're / you
 _UR = re.compile(r"\bur\b(?=\s+(\w+))", re.I)
 _YOURE_NEXT = {"a", "an", "the", "so", "not", "gonna", "going", "never", "always", "too", "very", "such", "being"}
@@ -98,6 +124,22 @@ def _kin_owns(m: re.Match[str]) -> str:
     if m.group(1).lower() in _PARENT and not _OWNED_AFTER.search(m.string[:m.start()]):
         return m.group(0)  # "dads old dog waits": a parent's pet said first reads as a pet parent, "dads" kept
     return f"{m.group(1)}'s {m.group(2)}"
+
+
+def _many_own(m: re.Match[str]) -> str:
+    owners, owned = m.group(2), m.group(3).lower()
+    if owned in _NOT_OWNED or owned not in _OWNED_WORDS | _OWNED_BY_MANY and not any(
+            h.section in _OWNABLE for h in lexicon().find(owned)):
+        return m.group(0)
+    if _CLAUSE_OPEN.search(m.string[:m.start()]) and owned not in _NOT_A_VERB:
+        return m.group(0)  # "the kids lunch at school", "the twins fish": the many doing
+    if owners.lower() in {"dogs", "cats"} and re.search(r"\b(?:his|her|he|she)\b", m.string[m.end():], re.I):
+        return f"{m.group(1)}{owners[:-1]}'s {m.group(3)}"  # "the dogs owners forget his birthday": one dog's
+    return f"{m.group(1)}{owners}' {m.group(3)}"
+
+
+def _not_done(m: re.Match[str]) -> str:
+    return f"{m.group(0)} {m.group(1)}"  # "… but she didn't sing on stage"
 
 
 def _ur(m: re.Match[str]) -> str:
@@ -154,6 +196,9 @@ def as_written(text: str) -> str:
     out = _U.sub("you", out)
     out = _CONTRACTED_RE.sub(_contracted, out)
     out = _KIN_S.sub(_kin_owns, out)
+    out = _MANY_S.sub(_many_own, out)
+    out = _NOT_DONE.sub(_not_done, out)
+    out = _CHAT.sub("", out)
     slang = _SLANG.match(out)
     if slang and not re.match(r"\s*(?:is|was|and|,)\b", out[slang.end():], re.I):
         pet = _emoji_pet(out)
@@ -172,3 +217,16 @@ def as_written(text: str) -> str:
         out = re.sub(r"^\s*(?:your|ur)\s+", "my ", out, count=1, flags=re.I)  # "when your dog …": the owner's pet
     out = " ".join(out.split())
     return out if len(out.split()) >= 2 else text
+
+
+def heading_said(text: str) -> str:
+    """``text`` with a heading typed before its colon that names the show, the event or the day the story happens at
+    said after the story, where it happens ("cooking show: a pug competes" -> "a pug competes on the cooking show",
+    "wedding day: the bride cat runs away" -> "the bride cat runs away on the wedding day"); unchanged otherwise."""
+    m = _HEADING.match(text)
+    if not m or re.search(r"[\u4e00-\u9fff]", text):
+        return text
+    head, last, rest = m.group(1).strip(), m.group(2).lower(), text[m.end():].rstrip(" .!")
+    the = "" if re.match(r"(?:the|my|a|an|our|his|her|christmas|new year's|valentine's)\b", head, re.I) else "the "
+    at = "on" if last in {"show", "day", "night", "eve"} else "at"
+    return f"{rest} {at} {the}{head.lower()}"

@@ -97,3 +97,57 @@ def test_ago_names_nothing_to_draw() -> None:
     written = write_story("my cat ran away 3 weeks ago and today she came home by herself", None, "en", 1)
     props = {p for s in written.script.scenes for p in s.props}
     assert not props & {"ago", "herself"}, props
+
+
+# the many's possessive typed without its apostrophe, a deed wanted and not done, chat words, a heading before a colon
+@pytest.mark.parametrize(("typed", "written"), [
+    ("the cat steals the neighbors fish", "the cat steals the neighbors' fish"),
+    ("the dog steals the kids lunch at school", "the dog steals the kids' lunch at school"),
+    ("a cat eats the neighbors cookies and blames the dog", "a cat eats the neighbors' cookies and blames the dog"),
+    ("the dogs owners forget his birthday", "the dog's owners forget his birthday"),
+    ("a pug wanted to win but the dog didnt", "a pug wanted to win but the dog didn't win"),
+    ("a cat wanted to sing on stage but she didnt", "a cat wanted to sing on stage but she didn't sing on stage"),
+    ("a corgi tried to cook dinner but the kitchen caught fire lol",
+     "a corgi tried to cook dinner but the kitchen caught fire"),
+    ("my dog thinks hes a cat lmao", "my dog thinks he's a cat"),
+])
+def test_more_typing_is_written_out(typed: str, written: str) -> None:
+    assert as_written(typed) == written
+
+
+@pytest.mark.parametrize("premise", ["the kids lunch at school", "the twins fish at the lake", "my sisters dogs are cute",
+                                     "a cat tried to win and did", "lol is my cat's name"])
+def test_the_many_doing_and_a_deed_done_are_kept_whole(premise: str) -> None:
+    assert as_written(premise) == premise
+
+
+@pytest.mark.parametrize(("typed", "written"), [
+    ("cooking show: a pug competes", "a pug competes on the cooking show"),
+    ("wedding day: the bride cat runs away", "the bride cat runs away on the wedding day"),
+    ("job interview: a nervous shiba", "a nervous shiba at the job interview"),
+    ("POV: ur cat is sad", "my cat is sad"),
+])
+def test_a_heading_is_said_where_the_story_happens(typed: str, written: str) -> None:
+    assert validate_premise(typed) == written
+
+
+@pytest.mark.parametrize(("premise", "said", "never"), [
+    ("cooking show: a pug competes", "competes on the cooking show", r", cooking show\b"),
+    ("talent show: a husky sings opera", "sings opera on the talent show", r", talent show\b"),
+    ("the cat steals the neighbors fish", r"the neighbors \w+ and \w+'s? fish", r"the neighbors, fish"),
+    ("the dog steals the kids lunch at school", r"'s? lunch at school", r"the kids, lunch"),
+    ("a cat wanted to sing on stage but she didnt", "didn't sing on stage", r"didn't\."),
+    ("my dog thinks hes a cat lmao", "thinks he's", r"\blmao\b"),
+])
+@pytest.mark.parametrize("seed", [1, 2])
+def test_the_typing_is_told_as_meant(premise: str, said: str, never: str, seed: int) -> None:
+    text = _said(premise, seed)
+    assert re.search(said, text), text
+    assert not re.search(never, text), text
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_a_dogs_owners_typed_without_apostrophe_leave_the_dog_the_hero(seed: int) -> None:
+    script = write_story("the dogs owners forget his birthday", None, "en", seed).script
+    hero = script.characters[0].name
+    assert not re.search(rf"\b{hero}(?: and \w+)?, the dogs?'s? owners", _said("the dogs owners forget his birthday", seed))
