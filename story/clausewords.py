@@ -133,6 +133,12 @@ queues queued sits sat calls called""".split())  # "the fox who mocked her
 _NOT_VERBS = {"always", "sometimes", "perhaps", "afterwards", "towards", "nowadays", "meanwhile", "thus", "yes"}
 
 
+# a verb's own past, no -ed ("but the agency said no", "the kitchen caught fire"): said after a doer outside the cast
+# it is that doer's verb, and never a thing to draw
+PAST_EN = frozenset("""said told caught took gave made came went ran saw left fell broke found got sold lost won shut
+burnt forgot kept threw bit stole ate sent brought bought thought knew felt heard became began""".split())
+
+
 def verb_like(word: str, chinese: bool) -> bool:
     """An English word that reads as the clause's verb ("rescues an old cat", "carried a kitten"): the
     person after it is its object, not the clause's subject."""

@@ -29,7 +29,8 @@ def _names_nothing(words: tuple[str, ...], i: int) -> bool:
     thieves a skill catches, "there", "a pizza place"), is a verb before its object pronoun ("pulls him out", "traps
     them") or after a doer no pet is ("nobody comes", "a bookshop that nobody visits")."""
     data = clause_data()
-    return words[i] in data["no_things"]["en"] or (i + 1 < len(words) and words[i + 1] in data["objects_en"]) \
+    return words[i] in data["no_things"]["en"] or words[i] in {"said", "told"} \
+        or (i + 1 < len(words) and words[i + 1] in data["objects_en"]) \
         or (i > 0 and words[i - 1] in data["no_things"]["doers_en"]) \
         or _gerund(words, i) or label_word(words[i])  # "call the kitten a nobody": what she is called
 

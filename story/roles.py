@@ -18,6 +18,7 @@ from story.clausewords import (
     DET,
     GROUP_WHO,
     NP_WORDS,
+    PAST_EN,
     PRONOUN_OBJECT,
     PRONOUN_SUBJECT,
     PUNCT,
@@ -88,8 +89,9 @@ def outsider_verb(tokens: Tokens, i: int, end: int, inside: list[Mention], hits:
             return None
         w = words[v]
         if w in BE or v in events or (len(w) > 3 and w.isalpha() and w not in STOP and w.endswith("s")
-                                       and not w.endswith(("ss", "ous")) and not noun[-1].endswith("s")):
-            return v
+                                       and not w.endswith(("ss", "ous")) and not noun[-1].endswith("s")) \
+                or w in PAST_EN or (len(w) > 4 and w.endswith("ed") and w not in STOP):
+            return v  # "the judges laugh", "but the kitchen caught fire", "the agency said no": theirs
     return None
 
 

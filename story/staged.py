@@ -690,7 +690,8 @@ def visual_note(c: Clause, cast: Cast, where: str | None, heros_place: bool = Fa
         if data_words("staging.json", "trodden").search(f"{c.verb} {c.text}".lower()):
             act = "shocked"  # "steps on his brother's toy train": an accident underfoot, the doer startled, no shove
     outsider = outsider_entry(c.outsider) if c.outsider else None
-    reaction = crowd_reaction(c, act) if c.outsider and not c.passive and (outsider is None or outsider["group"]) \
+    many = bool(c.outsider) and (outsider["group"] if outsider else not _a_thing(c.outsider))
+    reaction = crowd_reaction(c, act) if c.outsider and not c.passive and many \
         else None  # "the judges cry", 全场都惊呆了: the crowd does it, the hero goes on with its deed
     if reaction:
         act = doing if doing and doing not in _IDLE else "wave"
@@ -774,7 +775,7 @@ def visual_note(c: Clause, cast: Cast, where: str | None, heros_place: bool = Fa
         if not n.exact:
             subs.append(Ask("prop", n.wanted, label))
     if c.outsider:
-        for key in [*(["crowd"] if outsider is None or outsider["group"] else []), *(outsider or {}).get("props", [])]:
+        for key in [*(["crowd"] if many else []), *(outsider or {}).get("props", [])]:
             label = reaction if key == "crowd" and reaction else str(lex.entry("props", key)["label"])
             if label not in asks:
                 asks.append(label)
@@ -883,3 +884,10 @@ def place_time(c: Clause) -> str:
         if hit:
             return str(hit)
     return ""
+
+
+def _a_thing(words: str) -> bool:
+    """A doer outside the cast that is a place or a thing ("but the kitchen caught fire", "the agency said no"): no
+    crowd is drawn for it."""
+    last = words.split()[-1].lower() if words.split() else ""
+    return bool(last) and bool(lexicon().find(last, ["places", "props"]))

@@ -374,3 +374,31 @@ def test_a_lonely_elders_litter_is_said_as_many_in_every_line(seed: int) -> None
     text = " ".join(t for _k, _w, t in _spoken(script))
     assert not re.search(r"\bthe kittens (?:\w+s|is|was)\b|\bthe kittens [a-z ]+ and (?:hugs|runs)\b", text), text
     assert not re.search(r"[.!?]\" the kittens", text), text
+
+
+# 16. a clause with a doer of its own outside the cast (a thing, a place, nobody, 全校): said with its doer, never with
+# the hero's name run in before it ("But Ziggy the kitchen caught fire", "Tiger nobody notices", 土豆没人注意它)
+@pytest.mark.parametrize(("premise", "said"), [
+    ("a corgi tried to cook dinner but the kitchen caught fire", "But the kitchen caught fire"),
+    ("my cat wanted to be a model but the agency said no", "But the agency said no"),
+    ("a chubby cat does yoga at the gym and nobody notices", "Nobody notices"),
+    ("柯基在健身房减肥，没人注意它", "没人注意"),
+    ("两只小狗在学校比赛跑步，全校都来看", "全校都来看"),
+])
+@pytest.mark.parametrize("seed", [1, 2])
+def test_a_clause_with_its_own_doer_is_said_with_it(premise: str, said: str, seed: int) -> None:
+    script = _script(premise, seed)
+    lines = [t for _k, _w, t in _spoken(script)]
+    assert any(said in t for t in lines), lines
+    for name in (c.name for c in script.characters):
+        assert not any(re.search(rf"{name} ?(?:the kitchen|the agency|nobody|没人|全校)", t) for t in lines), lines
+
+
+def test_a_thing_that_does_a_deed_draws_no_crowd() -> None:
+    for seed in (1, 2):
+        for scene in _script("a corgi tried to cook dinner but the kitchen caught fire", seed).scenes:
+            if any("kitchen caught fire" in t for _w, t in scene.spoken()):
+                assert not _crowd(scene), scene.props
+                assert "said" not in scene.props
+    for seed in (1, 2):
+        assert not any("said" in s.props for s in _script("my cat wanted to be a model but the agency said no", seed).scenes)
