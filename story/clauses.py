@@ -244,10 +244,15 @@ def clauses(analysis: Analysis) -> list[Clause]:
         if subject is None and not outsider and body_start > start and tokens.words[body_start - 1] in _THEY \
                 and len(analysis.cast) == 1:  # "his relatives laugh at him …, and they are speechless": the many
             outsider = next((c.outsider for c in reversed(out) if c.outsider and (  # of the story, not its hero
-                (outsider_entry(c.outsider) or {}).get("group") or "mock" in c.events)), "")
+                (outsider_entry(c.outsider) or {}).get("group") or "mock" in c.events)), "") \
+                or ("they" if not zh and not _many(analysis, analysis.hero.key) else "")  # "yells at the interns
+            # and they quit": they, never the hero alone
         if subject is None and not outsider and body_start > start and tokens.words[body_start - 1] in _THEY \
                 and out and out[-1].actor not in (None, analysis.hero.key) and _many(analysis, out[-1].actor):
             subject = out[-1].actor  # "the rich cats laugh at the tabby; the next day they find out…": the cats
+        if subject is None and not outsider and body_start > start and tokens.words[body_start - 1] in _THEY \
+                and out and out[-1].obj not in (None, analysis.hero.key) and _many(analysis, out[-1].obj):
+            subject = out[-1].obj  # "asks the cool dogs to play but they say no": the cool dogs, never the hero
         if subject is None and not outsider and not zh and pronoun and out and out[-1].actor not in (
                 None, analysis.hero.key) and _DIES.search(out[-1].verb):
             subject = analysis.hero.key  # "her owner gets sick and dies, and she waits at the door": the one left

@@ -402,3 +402,32 @@ def test_a_thing_that_does_a_deed_draws_no_crowd() -> None:
                 assert "said" not in scene.props
     for seed in (1, 2):
         assert not any("said" in s.props for s in _script("my cat wanted to be a model but the agency said no", seed).scenes)
+
+
+# 17. more misspellings a premise types: never said back nor drawn as typed ("a lonley dog", "the vaccum cleaner")
+_MORE_TYPOS = re.compile(r"\b(?:lonley|vaccum|shiney|peice|suprise|becuase|diffrent|agian|thier|ballon)\b", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("premise", ["a lonley dog waits for his owner at the airport",
+                                     "a kitten is scared of the vaccum cleaner", "a dog finds a pretty peice of cake",
+                                     "a cat gets a suprise party becuase she is sad"])
+def test_more_misspellings_are_read_as_the_word_meant(premise: str) -> None:
+    for seed in (1, 2):
+        script = _script(premise, seed)
+        assert not any(_MORE_TYPOS.search(p) for s in script.scenes for p in s.props), [s.props for s in script.scenes]
+        assert not any(_MORE_TYPOS.search(t) for _k, _w, t in _spoken(script))
+
+
+# 18. "they" after a lone hero is never the hero: the many the clause before named, or "they" as said
+@pytest.mark.parametrize(("premise", "said"), [
+    ("a cat boss yells at the interns and they quit", "They quit"),
+    ("a stray cat begs at the market and they chase her away", "They chase"),
+    ("a shy puppy asks the cool dogs to play but they say no", " say no"),
+])
+@pytest.mark.parametrize("seed", [1, 2])
+def test_they_is_never_the_lone_hero(premise: str, said: str, seed: int) -> None:
+    script = _script(premise, seed)
+    hero = script.characters[0].name
+    text = " ".join(t for _k, _w, t in _spoken(script))
+    assert said in text, text
+    assert not re.search(rf"\b{hero}(?: and \w+)? (?:quit|chases?|says? no)\b", text), text
