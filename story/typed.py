@@ -68,9 +68,10 @@ _NOT_DONE = re.compile(r"\b(?:wants?|wanted|tries|tried|hopes?|hoped|plans?|plan
 _CHAT = re.compile(r"(?:[\s,]+\b(?:lol+|lmao+|lmfao|rofl|haha(?:ha)*|hehe|xd|ngl|tbh|smh)\b[.!?]*)+(?=\s*$)", re.I)
 
 # a heading typed before a colon that names the show or the day the story happens at ("cooking show: a pug competes",
-# "wedding day: the bride cat runs away"): said where the story happens, after it
+# "wedding day: the bride cat runs away", "spelling bee: a shy kitten"): said where the story happens, after it
 _HEADING = re.compile(r"^\s*((?:[a-z]+\s+){0,2}(show|contest|competition|interview|audition|party|wedding|race|exam|"
-                      r"match|tournament|festival|concert|day|night|eve))\s*:\s+(?=\S)", re.I)
+                      r"match|tournament|festival|concert|bee|fair|recital|pageant|prom|day|night|eve)"
+                      r"(?:\s+of\s+(?:school|work|class|college|summer|winter|spring|autumn|fall))?)\s*:\s+(?=\S)", re.I)
 
 # "ur" and "u": your / you're / you
 _UR = re.compile(r"\bur\b(?=\s+(\w+))", re.I)
@@ -197,8 +198,8 @@ def as_written(text: str) -> str:
     out = _CONTRACTED_RE.sub(_contracted, out)
     out = _KIN_S.sub(_kin_owns, out)
     out = _MANY_S.sub(_many_own, out)
-    out = _NOT_DONE.sub(_not_done, out)
     out = _CHAT.sub("", out)
+    out = _NOT_DONE.sub(_not_done, out)
     slang = _SLANG.match(out)
     if slang and not re.match(r"\s*(?:is|was|and|,)\b", out[slang.end():], re.I):
         pet = _emoji_pet(out)
@@ -221,12 +222,12 @@ def as_written(text: str) -> str:
 
 def heading_said(text: str) -> str:
     """``text`` with a heading typed before its colon that names the show, the event or the day the story happens at
-    said after the story, where it happens ("cooking show: a pug competes" -> "a pug competes on the cooking show",
+    said after the story, where it happens ("cooking show: a pug competes" -> "a pug competes at the cooking show",
     "wedding day: the bride cat runs away" -> "the bride cat runs away on the wedding day"); unchanged otherwise."""
     m = _HEADING.match(text)
     if not m or re.search(r"[\u4e00-\u9fff]", text):
         return text
     head, last, rest = m.group(1).strip(), m.group(2).lower(), text[m.end():].rstrip(" .!")
     the = "" if re.match(r"(?:the|my|a|an|our|his|her|christmas|new year's|valentine's)\b", head, re.I) else "the "
-    at = "on" if last in {"show", "day", "night", "eve"} else "at"
+    at = "on" if last in {"day", "night", "eve"} or " day of " in head.lower() else "at"
     return f"{rest} {at} {the}{head.lower()}"

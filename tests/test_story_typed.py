@@ -122,9 +122,12 @@ def test_the_many_doing_and_a_deed_done_are_kept_whole(premise: str) -> None:
 
 
 @pytest.mark.parametrize(("typed", "written"), [
-    ("cooking show: a pug competes", "a pug competes on the cooking show"),
+    ("cooking show: a pug competes", "a pug competes at the cooking show"),
     ("wedding day: the bride cat runs away", "the bride cat runs away on the wedding day"),
     ("job interview: a nervous shiba", "a nervous shiba at the job interview"),
+    ("spelling bee: a shy kitten", "a shy kitten at the spelling bee"),
+    ("first day of school: a nervous puppy", "a nervous puppy on the first day of school"),
+    ("a cat wanted to win the race but she didnt lmao", "a cat wanted to win the race but she didn't win the race"),
     ("POV: ur cat is sad", "my cat is sad"),
 ])
 def test_a_heading_is_said_where_the_story_happens(typed: str, written: str) -> None:
@@ -132,8 +135,8 @@ def test_a_heading_is_said_where_the_story_happens(typed: str, written: str) -> 
 
 
 @pytest.mark.parametrize(("premise", "said", "never"), [
-    ("cooking show: a pug competes", "competes on the cooking show", r", cooking show\b"),
-    ("talent show: a husky sings opera", "sings opera on the talent show", r", talent show\b"),
+    ("cooking show: a pug competes", "competes at the cooking show", r", cooking show\b"),
+    ("talent show: a husky sings opera", "sings opera at the talent show", r", talent show\b"),
     ("the cat steals the neighbors fish", r"the neighbors \w+ and \w+'s? fish", r"the neighbors, fish"),
     ("the dog steals the kids lunch at school", r"'s? lunch at school", r"the kids, lunch"),
     ("a cat wanted to sing on stage but she didnt", "didn't sing on stage", r"didn't\."),
