@@ -27,7 +27,7 @@ from story.script import Script, normalise_language
 from story.spelling import mended
 from story.styles import CHARACTER_STYLES, DEFAULT_STYLE, check_style, check_styles
 from story.text import check_utf8, spaced_clauses
-from story.typed import as_written, heading_said
+from story.typed import as_written, heading_said, rank_said_zh
 
 MAX_PREMISE_CHARS = 500
 
@@ -43,7 +43,8 @@ def validate_premise(text: str) -> str:
     text = "".join(c for c in text if c not in _INVISIBLE and unicodedata.category(c) != "Cc" or c.isspace())
     text = asked_story(spaced_clauses(" ".join(text.split())))  # "can you make a video about a cat who…": the story asked for
     text = as_written(text)  # "POV: ur cat … now shes the CEO": the premise written out
-    text = heading_said(text)  # "cooking show: a pug competes": on the cooking show
+    text = heading_said(text)  # "cooking show: a pug competes": at the cooking show
+    text = rank_said_zh(text)  # 拿了第一全校: 拿了全校第一
     text = mended(text)  # "becomes a billionare": the word meant, never a thing of its own nor said back misspelt
     if not text:
         raise BadPremise("empty")

@@ -231,3 +231,13 @@ def heading_said(text: str) -> str:
     the = "" if re.match(r"(?:the|my|a|an|our|his|her|christmas|new year's|valentine's)\b", head, re.I) else "the "
     at = "on" if last in {"day", "night", "eve"} or " day of " in head.lower() else "at"
     return f"{rest} {at} {the}{head.lower()}"
+
+
+# a rank typed before the many it is among ("拿了第一全校", "得了冠军全班"): said in its order (全校第一)
+_RANK_ZH = re.compile(r"(第一名?|冠军|倒数第一)(全校|全班|全市|全城|全国|全村|全镇)(?![都也的人里上])")
+
+
+def rank_said_zh(text: str) -> str:
+    """A Chinese premise with a rank typed before the many it is among said in its order ("柯基们运动会上拿了第一全校"
+    -> "…拿了全校第一"); unchanged otherwise, and for an English premise."""
+    return _RANK_ZH.sub(lambda m: m.group(2) + m.group(1), text)

@@ -154,3 +154,20 @@ def test_a_dogs_owners_typed_without_apostrophe_leave_the_dog_the_hero(seed: int
     script = write_story("the dogs owners forget his birthday", None, "en", seed).script
     hero = script.characters[0].name
     assert not re.search(rf"\b{hero}(?: and \w+)?, the dogs?'s? owners", _said("the dogs owners forget his birthday", seed))
+
+
+@pytest.mark.parametrize(("typed", "written"), [
+    ("后来，柯基们运动会上拿了第一全校", "后来，柯基们运动会上拿了全校第一"),
+    ("柯基在运动会上拿了第一全校", "柯基在运动会上拿了全校第一"),
+])
+def test_a_rank_typed_before_its_many_is_said_in_order(typed: str, written: str) -> None:
+    assert validate_premise(typed) == written
+    for seed in (1, 2):
+        text = "".join(t for s in write_story(typed, None, "zh", seed).script.scenes for _w, t in s.spoken())
+        assert "全校第一" in text and "第一全校" not in text, text
+
+
+@pytest.mark.parametrize("premise", ["被同学嘲笑的柯基在运动会上拿了第一全校都震惊了", "小狗拿了冠军全校的人都来了",
+                                     "小猫考了全班第一"])
+def test_a_rank_before_the_many_who_do_is_kept(premise: str) -> None:
+    assert validate_premise(premise) == premise
