@@ -106,7 +106,7 @@ def _met_at_work(analysis: Analysis) -> str | None:
 
 def premise_hints(premise: str) -> Hints:
     from story.premise import analyse
-    from story.staged import premise_place
+    from story.staged import broad_place, premise_place
 
     lex = lexicon()
     analysis = analyse(premise)
@@ -119,6 +119,9 @@ def premise_hints(premise: str) -> Hints:
         place = _met_at_work(analysis)  # 医生给受伤的小猫包扎, "carries Rex to the vet": where the doctor works
     if place is None and not analysis.places:
         place = danger_place(premise)  # "falls through the ice and a husky saves him", 落水: at the lake
+    elif surface and broad_place(surface) and (at := danger_place(premise)) is not None:
+        place_key, surface, place = None, None, at  # "saves a drowning kitten and the whole village cheers": at the
+        # lake (the village only colours where it happens)
     if place is None and (kind.id == "misdeed" and mischief(premise) or kind.at_home):
         place = "bedroom"  # "knocks the goldfish bowl off the table", a roommate breaks a toy: at home
     place_word = None

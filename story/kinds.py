@@ -23,6 +23,7 @@ from story.clauses import Clause, clauses
 from story.dangers import rescue_from
 from story.datafiles import read_json
 from story.drawings import carried_on_back, spilt_thing
+from story.honours import unhonoured
 from story.lexicon import lexicon
 from story.premise import Analysis, Person
 from story.text import HAN as _HAN
@@ -146,14 +147,9 @@ def home_goal(premise: str, surface: str) -> bool:
 
 
 def _unhonoured(kind: dict[str, Any], premise: str) -> str:
-    """The premise less the places it names only as whose hero the hero becomes (kinds.json ``unless``'s
-    ``honour``: "becomes the town hero", "the hero of the village", 全村的英雄): an honour won, not the place saved."""
-    honour = kind["unless"].get("honour")
-    if not honour:
-        return premise
-    for w in (*honour["en"], *honour["zh"]):  # patterns
-        premise = re.sub(w, " ", premise, flags=re.IGNORECASE)
-    return premise
+    """The premise less the places it names only as whose hero the hero becomes (``story.honours``: "becomes the
+    town hero", "the hero of the village", 全村的英雄), for the kind whose ``unless`` has those honours."""
+    return unhonoured(premise) if kind["unless"].get("honour") else premise
 
 
 def _has(word: str, premise: str) -> bool:

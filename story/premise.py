@@ -30,6 +30,7 @@ from story.buying import not_in_goal, sends_to_school
 from story.casting import absent_owner, absent_victim, cast_roles, mark_wrongdoers, told_of_speaker
 from story.gerunds import told_in_order
 from story.heads import owning, pets_from_heads
+from story.honours import honour_spans
 from story.jobs import attach_job, hero_jobs, spanned_job, verb_of_many, works_at
 from story.labels import called_hits, inside, label_spans, unlabelled
 from story.lexicon import Hit, Tokens, in_context, is_chinese, lexicon
@@ -125,7 +126,8 @@ def analyse(premise: str) -> Analysis:
     if sends_to_school(premise) and "sacrifice" not in goals:  # 捡瓶子供小猫上学, "to send her kitten to school": the
         goals = [*goals, "sacrifice"]  # parent's work is its sacrifice for the child, told as one
     outcomes = _unique(h.key for h in events if lex.entry("events", h.key)["kind"] == "outcome")
-    places = _unique(h.key for h in hits if h.section == "places")
+    honours = honour_spans(premise)  # "becomes the town hero": no town the story is at
+    places = _unique(h.key for h in hits if h.section == "places" and not _not_where(h, hits, honours))
     props = _unique(h.key for h in hits if h.section == "props")
     surfaces = {f"{h.section}:{h.key}": h.surface for h in reversed(hits)}
 
@@ -177,6 +179,13 @@ def _in_name(hit: Hit, names: list[tuple[str, int]]) -> bool:
 
 def _unique(items: object) -> list[str]:
     return list(dict.fromkeys(items))  # type: ignore[call-overload]
+
+
+def _not_where(place: Hit, hits: list[Hit], honours: list[tuple[int, int]]) -> bool:
+    """Whether a place word names no place the story is at: it is said inside a pet's breed ("a street dog", "an
+    alley cat": what the pet is) or inside an honour ("becomes the town hero": whose hero it becomes)."""
+    return any(h.section == "breeds" and h.start <= place.start and place.end <= h.end for h in hits) \
+        or any(a <= place.pos < b for a, b in honours)
 
 
 def _lost_thing(hits: list[Hit], tokens: Tokens) -> str | None:

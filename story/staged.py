@@ -560,12 +560,21 @@ def premise_place(analysis: Analysis) -> tuple[str, str | None] | None:
     if key is None or broad_place(surface or str(lex.entry("places", key)["en"][0])):
         specific = next((n for n in things(analysis.premise, analysis.language) if n.section == "places"
                          and not broad_place(n.wanted) and not (gone_home and n.used == "bedroom")
-                         and not said_as_sent(analysis.premise, n.wanted)), None)  # 供小猫上学: no school there
+                         and not said_as_sent(analysis.premise, n.wanted)  # 供小猫上学: no school there
+                         and not _pet_kind(analysis, n.wanted)), None)  # "a street cat": no street named
         if specific is not None:
             return specific.used, specific.wanted
     if key is None and analysis.job is None and home_occasion(analysis.premise):
         return "bedroom", None  # the family's Christmas, the new baby: at home, not on the default street
     return (key, place_said(surface)) if key else None
+
+
+def _pet_kind(analysis: Analysis, word: str) -> bool:
+    """Whether a place word is said only inside a pet's breed ("a street cat", "an alley cat": what the pet is)."""
+    kinds = [str(v).lower() for k, v in analysis.surfaces.items() if k.startswith("breeds:")]
+    said = word.lower()
+    return any(said in kind.split() for kind in kinds) and not re.search(
+        rf"\b{re.escape(said)}\b(?! (?:{'|'.join(re.escape(k.split()[-1]) for k in kinds)}))", analysis.premise.lower())
 
 
 def place_said(surface: str | None) -> str | None:

@@ -89,3 +89,34 @@ def test_a_rescue_told_by_where_from_is_told_as_a_rescue(premise: str, lang: str
     """"Digs a kitten out of a snowdrift", "frees a seagull caught in a net", 拉了上来, 背出, 挖出: a rescue, told in
     the rescue arc (its cry for help, the danger, the leap), never a day of little wonders."""
     assert write_story(premise, None, lang, 1).arc == "rescue"
+
+
+@pytest.mark.parametrize(("premise", "place"), [
+    ("a stray cat saves a drowning puppy and becomes the town hero", "lake"),  # the town: whose hero it becomes
+    ("a street cat saves a drowning puppy", "lake"),  # the street: what the cat is
+    ("a stray dog saves a drowning kitten and becomes the village hero", "lake"),
+    ("street cat pulls a puppy out of a well, town calls her a hero", "farm"),
+    ("a stray puppy saves a drowning duckling and the whole village cheers", "lake"),  # the village only colours it
+    ("a brave corgi saves a boy from drowning and becomes the hero of the town", "lake"),
+])
+def test_a_rescue_is_drawn_at_its_danger_not_at_a_town_it_honours(premise: str, place: str) -> None:
+    for seed in (1, 2):
+        script = write_story(premise, None, "en", seed).script
+        at = rescued_at(script)
+        assert at is not None and script.scenes[at].location == place, [s.location for s in script.scenes]
+        assert all(s.location == place for s in script.scenes[:at + 1])  # the danger's place from the start
+
+
+def test_a_place_said_as_the_pets_kind_or_its_honour_is_no_place_of_the_story() -> None:
+    from story.honours import honour_spans, unhonoured
+    from story.premise import analyse
+
+    assert analyse("a street dog becomes a police dog").places == []  # a street dog: a kind of dog
+    assert analyse("an alley cat saves a kitten from the fire").places == []
+    assert analyse("a street cat sleeps on the street").places == ["street"]  # said again as where it sleeps
+    assert analyse("a poor cat opens a bakery in a small town").places  # a town the story is at
+    premise = "saves a kitten and becomes the town hero"
+    (start, end), = honour_spans(premise)
+    assert premise[start:end] == "the town hero" and "town" not in unhonoured(premise)
+    assert honour_spans("the whole village cheers") and honour_spans("town calls her a hero")
+    assert not honour_spans("she moves to a quiet town")
