@@ -69,6 +69,7 @@ from story.styles import ART_STYLES, CHARACTER_STYLES
 from story.text import HAN as _HAN
 from story.text import cjk_spaced
 from story.thieves import show_thief, thief_of
+from story.unmet import show_unmet
 from story.variety import vary_pictures
 from story.voyage import show_voyage
 from story.watched import said_as_drawn
@@ -474,6 +475,8 @@ def expand_plan(
     show_owner(scenes, str(job["outfit"]) if job else None, [str(p) for p in job["props"]] if job else [])
     # "a waiter … opens his own restaurant": the owner in a suit from there, never in the waiter's vest
     show_damage(scenes, analyse(premise), MAX_PROPS)
+    if story_kind(analyse(premise)).id == "failed":  # "…but she didn't get the job": no grin, no trophy after it
+        show_unmet(scenes, story_kind(analyse(premise)).closes, str(characters[0]["id"]))
     show_illness(scenes, story_kind(analyse(premise)), [str(c["id"]) for c in characters])  # a getting-well story: the
     # patient in bed until it is well, its carer caring for it, then both up together
     show_adopter(scenes, analyse(premise), [str(c["id"]) for c in characters])  # "adopted by a kind old lady": she is

@@ -27,6 +27,7 @@ from story.honours import unhonoured
 from story.lexicon import lexicon
 from story.premise import Analysis, Person
 from story.text import HAN as _HAN
+from story.unmet import unmet
 
 # a pet carrying its own one somewhere, in its arms or on its back ("carries his sick grandma to the hospital"): a
 # carried relative's story (kinds.json ``carried``, its ``with`` words saying the one carried is family)
@@ -379,6 +380,8 @@ def story_kind(analysis: Analysis) -> Kind:
             continue  # "drops a cake on a poodle at her birthday party, gets fired, then wins a baking show": no party
         ignored = set(rule["other_ignores"]) if k["id"] == forced and lost is not analysis.hero else set()
         done = _said_with(k["with"], None, analysis.premise) if k.get("doer_of") == "with" else said
+        if k.get("unmet") and not unmet(analysis.premise, (*k["words"]["en"], *k["words"]["zh"])):
+            continue  # "fails the exam but passes the next year": the exam's story, its failure the setback
         if k.get("doer") == "hero" and not ill and not _hero_does(analysis, done or "", "doer_of" in k):
             continue  # "a cat's roommate lies about her": no misdeed of the hero's
         if k.get("doer") == "not_hero" and (len(analysis.cast) < 2 or _hero_does(analysis, said or "")):
@@ -404,10 +407,12 @@ def story_kind(analysis: Analysis) -> Kind:
                 _has(w, _unhonoured(k, analysis.premise)) for w in (*k["unless"]["en"], *k["unless"]["zh"])
                 if w not in {*own, *lifted}):
             continue  # (生病的小兔子…: the hero's own illness, no other's care)
-        return Kind(k["id"], k["arc"], striving(analysis, k), (*k.get("opening", {}).get("en", ()), *k.get("opening", {}).get("zh", ())),
+        return Kind(k["id"], k["arc"], striving(analysis, k) and not k.get("never_striving"), (*k.get("opening", {}).get("en", ()), *k.get("opening", {}).get("zh", ())),
                     bool(k.get("open_ending")), bool(k.get("feelings_of_hero")), frozenset(k.get("turn_events", ())),
                     _hurt_words(k), bool(k.get("at_home")), bool(k.get("hurt_any")),
-                    (*k.get("closing", {}).get("en", ()), *k.get("closing", {}).get("zh", ())), bool(k.get("ill_setback")),
+                    (*k.get("closing", k["words"] if k.get("unmet") else {}).get("en", ()),  # a failed try's
+                     *k.get("closing", k["words"] if k.get("unmet") else {}).get("zh", ())),  # words: how it ends
+                    bool(k.get("ill_setback")),
                     str(k.get("company", "")), bool(k.get("pair")), bool(k.get("ends_last")),
                     bool(k.get("home_goal")), bool(k.get("lovers")), bool(k.get("told_deeds")))
     strives = striving(analysis)

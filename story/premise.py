@@ -28,6 +28,7 @@ from story.affairs import with_affairs
 from story.analysis import Analysis, Person, Side
 from story.buying import not_in_goal, sends_to_school
 from story.casting import absent_owner, absent_victim, cast_roles, mark_wrongdoers, told_of_speaker
+from story.clausewords import NEGATED
 from story.gerunds import told_in_order
 from story.heads import owning, pets_from_heads
 from story.honours import honour_spans
@@ -91,6 +92,7 @@ def analyse(premise: str) -> Analysis:
     hits = not_in_goal(hits, masked)  # "delivers pizza to save for college": no student, not at the college
     hits = with_affairs(hits, tokens)  # "his wife runs off with a rich Persian": the dump it is
     hits = [h for h in hits if not any(a < h.pos < b for a, b in quoted)]  # the story's ("the queen" said)
+    hits = [h for h in hits if not _denied_wrong(h, masked)]  # 老板没有骂小狗: no scolding, no rival
     hits += called_hits(masked, tokens, labels, hits, passive=False)
     hits += putdown_hits(masked, tokens, hits, passive=False)
     chinese = tokens.chinese
@@ -251,3 +253,10 @@ def is_vague(analysis: Analysis) -> bool:
         pet = {w.lower() for p in a.cast for w in p.words}
         return not [w for w in words if w not in pet and w.rstrip("s") not in pet] and len(hanzi) <= 3
     return len(words) <= 3 and len(hanzi) <= 4
+
+
+def _denied_wrong(h: Hit, text: str) -> bool:
+    """A wrong the premise says was not done ("the boss doesn't scold him", 老板没有骂小狗, "never mocks her"): no
+    wrong, and its doer no rival; a failed or denied deed is never told as done."""
+    return h.section == "events" and lexicon().entry("events", h.key)["kind"] == "wrong" \
+        and NEGATED.search(text[:h.pos]) is not None

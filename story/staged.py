@@ -87,6 +87,8 @@ def kind(clause: Clause, total: int, analysis: Analysis, cast: Cast, befallen: s
     obj_side = cast.sides.get(clause.obj or "", "neutral")
     if set(clause.events) & cast.story.turns and actor_side == "hero":
         return "outcome"  # "then turns out to own the school": the story's turn, no setback of the hero's
+    if cast.story.id == "failed" and actor_side == "hero" and cast.story.closes(clause.text):
+        return "outcome"  # "…but she didn't get the job", 考研失败: the try that failed is how it ends, after the try
     kinds = {lex.entry("events", e)["kind"] for e in clause.events if not (e == "dump" and _leaves_a_thing(clause))}
     if clause.actor == cast.hero and not clause.passive and mishap_moves_on(analysis) \
             and spilt_thing(clause.text) is not None:

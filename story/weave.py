@@ -625,7 +625,8 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
     if spine and length(beats, lang) < FILL_S - 3 and spine[-1]["kind"] not in {"setback", "hurt", "dream"} \
             and not open_end:  # a story whose last clause is no ending: its arc ends it
         last = spine[-1]
-        calling = [t.replace("{job}", cast.calling) for t in data["ending_calling"][lang]] if cast.calling else []
+        calling = [t.replace("{job}", cast.calling) for t in data["ending_calling"][lang]] \
+            if cast.calling and cast.story.id != "failed" else []  # "loses the election": no mayor everyone looks up to
         at_work = last["kind"] != "outcome" and re.search(r"\bworking\b", str(last.get("visual", "")))
         work_words = spine_data()["ending_at_work"][lang]  # "goes right on working": only where it is at work
         pool = [t for t in data["ending"][lang] if at_work or not any(w in t for w in work_words)]
