@@ -564,3 +564,20 @@ def _shuns(p: Person, people: list[Person], words: tuple[str, ...]) -> Person | 
 def _wronged_by_owner(person: Person, people: list[Person]) -> bool:
     """``person`` is the relation of a pet who wrongs it ("a dog steals his best friend's girlfriend")."""
     return any(q.key == person.of and q.victim == person.key and q.does_wrong and not q.own_wrong for q in people)
+
+
+def unnamed_wronged(people: list[Person], words: tuple[str, ...]) -> Person | None:
+    """The one a Chinese premise that opens with 被 leaves unsaid, where no pet is named (被老板开除后自己创业成功,
+    被老板骂了一顿, 被富家猫嘲笑后，它开了一家面包店): the story's hero, a pet added first to ``people``, the doer after 被 its wrongdoer (never the boss
+    read as the hero, fired by itself). None where a pet beside that doer is named, or the premise opens otherwise."""
+    if not people or not words or words[0] != "被":
+        return None
+    first = min(people, key=lambda q: q.start)
+    if not (first.after_by and first.does_wrong) or any(p.species or p.breed for p in people if p is not first):
+        return None
+    wronged = Person(key=slug("wronged", {p.key for p in people}), role="other", side="neutral", pos=0,
+                     species=first.species, start=0, end=0)  # 被富家猫嘲笑后: a cat, like the one who mocks
+    first.victim = wronged.key
+    people.insert(0, wronged)
+    return wronged
+

@@ -27,7 +27,14 @@ from functools import lru_cache
 from story.affairs import with_affairs
 from story.analysis import Analysis, Person, Side
 from story.buying import not_in_goal, sends_to_school
-from story.casting import absent_owner, absent_victim, cast_roles, mark_wrongdoers, told_of_speaker
+from story.casting import (
+    absent_owner,
+    absent_victim,
+    cast_roles,
+    mark_wrongdoers,
+    told_of_speaker,
+    unnamed_wronged,
+)
 from story.clausewords import NEGATED
 from story.gerunds import told_in_order
 from story.heads import owning, pets_from_heads
@@ -141,6 +148,7 @@ def analyse(premise: str) -> Analysis:
     if speaker is not None:
         speaker.words = ()
     absent_victim(people, events, words, breaks)  # "the cats who laughed at him come to eat…": "him" is the hero
+    unnamed_wronged(people, words)  # 被老板开除后自己创业成功: the one fired is the hero, never the boss
     mark_gone(people, masked, tokens, breaks)  # one gone (奶奶走了以后) is no hero while another pet is told of
     cast = cast_roles(people, events, words)
     cast[0].gone = False
