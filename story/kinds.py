@@ -259,6 +259,28 @@ def _partner_wrong(kind: dict[str, Any], analysis: Analysis) -> str | None:
     return None
 
 
+_LOVES = re.compile(r"(?<![A-Za-z])(?:loves|loved|adores|is sweet on)\s+(?:a|an|the|that|this)\s+", re.IGNORECASE)
+_YOUNG = {"little", "baby", "young"}
+
+
+def loves_pet(analysis: Analysis) -> str | None:
+    """The hero loves another grown pet the premise names right after its love word ("a beagle loves a siamese",
+    "a corgi loves a poodle but mom won't allow it"): a romance, said so (the love word); never kin or one's own ("loves
+    his grandma", "loves her puppy"), a little one ("loves the new kitten"), nor a thing ("loves the park")."""
+    hero = analysis.hero
+    if not (hero.species or hero.breed) or set(hero.traits) & _YOUNG:
+        return None
+    for m in _LOVES.finditer(analysis.premise):
+        if m.start() < hero.pos:
+            continue
+        loved = next((p for p in analysis.cast[1:] if m.end() <= p.pos <= m.end() + 30), None)
+        if loved is not None and (loved.species or loved.breed) and not loved.relation and loved.of is None \
+                and not set(loved.traits) & _YOUNG and not any(w in " ".join(loved.words).lower()
+                                                               for w in ("kitten", "puppy", "baby")):
+            return m.group(0).strip()
+    return None
+
+
 def _hero_does(analysis: Analysis, word: str, unnamed: bool = False) -> bool:
     """The premise's clause that says ``word`` tells the hero doing it (not done to it, not another's deed);
     a word no clause holds whole counts as the hero's, and (``unnamed``) one a clause of no doer read says
@@ -368,7 +390,8 @@ def story_kind(analysis: Analysis) -> Kind:
             continue  # "lies on his back", 背着主人偷吃: no one carried
         ill = _ill_hero(k, analysis)  # "a sick kitten…": the hero's own state, whoever does the clause
         said = _said(k, analysis.premise) or _partner_wrong(k, analysis) or ill or helped or (
-            carries.group(0) if carries else None)  # "carries his sick grandma to the hospital"
+            carries.group(0) if carries else None) or (  # "carries his sick grandma to the hospital"
+            loves_pet(analysis) if k.get("lovers") else None)  # "a beagle loves a siamese": a romance
         setting = k.get("setting_words", {})  # a wedding is a romance's, unless the hero is mocked there
         if said is None and k["id"] != forced:
             said = None if events & set(setting.get("unless_events", ())) or (
