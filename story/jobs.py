@@ -133,6 +133,12 @@ def _verb_like(surface: str, tokens: Tokens) -> bool:
     return (first.endswith("s") and not first.endswith("ss")) or first.endswith(("ed", "ing"))
 
 
+def _out_of_en(words: tuple[str, ...], start: int) -> bool:
+    """The place a job word at ``start`` names is one a pet is sent out of ("chased out of the bakery")."""
+    k = start - 1 if start and words[start - 1] in {"the", "a", "an"} else start
+    return k >= 2 and words[k - 2:k] == ("out", "of")
+
+
 def hero_jobs(hits: list[Hit], tokens: Tokens, people: list[Person] | None = None) -> tuple[str | None, str | None]:
     """The hero's job now and the one it dreams of (after become/wants to be/runs for …). A job
     named with another pet is not taken here; ``story.premise.analyse`` settles the hero's own role."""
@@ -151,6 +157,8 @@ def hero_jobs(hits: list[Hit], tokens: Tokens, people: list[Person] | None = Non
             continue  # 流浪狗在菜市场捡到钱包, "waits at the market": where it is, no vendor's job
         if tokens.chinese and "".join(tokens.words[max(0, h.start - 2):h.start]).removesuffix("了").endswith(_OUT_OF_ZH):
             continue  # 让它滚出公司, 被赶出了公司: the company it is thrown out of, no founder's job
+        if not tokens.chinese and _out_of_en(tokens.words, h.start):
+            continue  # "is chased out of the bakery", "kicked out of a cafe": the place it is sent from, no baker's job
         if any(x.section == "events" and x.key == "compete" and x.start == h.end for x in hits):
             continue  # 参加厨艺比赛, "wins a cooking contest": what the contest is, the hero one of its contestants
         if tokens.words[h.end:h.end + 1] and tokens.words[h.end].lower() in _OBJECT_PRONOUNS:
