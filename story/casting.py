@@ -34,6 +34,7 @@ _MANY_ZH = {"们", "人们", "大家", "所有人"}  # 客人们嘲笑…: the d
 _ADVERBS_ZH = {"都", "也", "一起", "纷纷", "全都", "总是", "又", "还", "常常", "经常"}
 _PARTNERS = {"boyfriend", "girlfriend", "husband", "wife"}  # a partner stolen is taken from the one it belongs to
 _LEAVES = {"betray", "dump"}  # a partner who cheats on or leaves the one it belongs to, for another pet
+_SHE_HE = {"she", "he", "her", "him", "她", "他"}  # the one a premise that casts only persons who wrong it tells of (``cast_roles``)
 _PASSIVE = {"is", "was", "are", "were", "be", "been", "being", "gets", "got", "get", "getting"}
 
 
@@ -186,9 +187,13 @@ def _deed_told_of(words: tuple[str, ...], deed: Hit, p: Person, people: list[Per
     """A Chinese wrong right after ``p`` that is told of a pet after it, the one it is done to between them
     (警犬抓住了偷奶奶钱包的小偷, 柯基抓住了偷爷爷鱼的野猫, 小黑狗赶走了欺负小猫的恶霸): the later one's deed before its
     的, never ``p``'s (but 贵宾犬抢走了柯基的男朋友, 出轨了她的闺蜜: whose the one after 的 is)."""
+    ended = p.end if p.end > p.start else p.start + 1
+    done_first = any(w not in _ADVERBS_ZH and w != "了" for w in words[ended:deed.start])  # 赶走了: p's own deed first
     for q in people:
         if q is p or q.start <= deed.end or not told_before_de(words, deed.end, q.start):
             continue
+        if done_first:
+            return True  # 小黑狗赶走了欺负小猫的恶霸: the wrong told of the bully, the black dog's own deed before it
         de = max((j for j in range(deed.end, q.start) if words[j] == "的"), default=-1)
         if any(r is not p and r is not q and deed.end <= r.start and r.end < de for r in people) \
                 and words[de - 1] not in _OWNER_ZH | _SPEAKER_ZH and not any(r.start < de <= r.end for r in people):
@@ -368,20 +373,26 @@ def absent_victim(people: list[Person], events: list[Hit], words: tuple[str, ...
 _PESTS = WILD  # the wild ones a pet drama's cats and dogs chase: a thief of them is no hero
 
 
+def _people_group(p: Person, people: list[Person]) -> bool:
+    """``p`` is a group of people no pet word names ("the neighbors", "her classmates", 同学们)."""
+    said = p.words[0].split()[-1].lower() if p.words and p.words[0].split() else ""
+    return (p.alike > 1 or said.endswith("s") and not said.endswith("ss") or any(
+        q is not p and (q.start, q.words, q.relation) == (p.start, p.words, p.relation) for q in people)) \
+        and p.relation is not None and not p.species and not p.breed
+
+
 def _pet_over(hero: Person, people: list[Person], hero_ok: Callable[[Person], bool]) -> Person | None:
     """The pet whose story it is where the one first read as the hero is a group of people no pet word names ("the
     neighbors help the old dog", "her family moves away and leaves the old cat behind") or a fox or rat that does a
     wrong ("a rat steals cheese from a cat's restaurant", "a fox steals chickens and a brave dog chases it away"): the
     first cat or dog of the cast who may be the hero and does no wrong, else None (the hero stays)."""
-    said = hero.words[0].split()[-1].lower() if hero.words and hero.words[0].split() else ""
-    group = (hero.alike > 1 or said.endswith("s") and not said.endswith("ss") or any(
-        q is not hero and (q.start, q.words, q.relation) == (hero.start, hero.words, hero.relation) for q in people)) \
-        and hero.relation is not None and not hero.species and not hero.breed
+    group = _people_group(hero, people)
     pest = hero.breed in _PESTS and hero.does_wrong  # "a fox sneaking in steals the chickens and the farm dog catches
     # him": the dog's story, even where the fox's theft is answered
     if not group and not pest:
         return None
-    return next((p for p in people if p is not hero and (p.species or p.breed) and p.breed not in _PESTS
+    return next((p for p in people if p is not hero and (p.species or p.breed or p.name and not p.words[:-1] and group)
+                 and p.breed not in _PESTS
                  and p.relation is None and not p.does_wrong and not p.gone and not p.after_by
                  and (p.of is None or p.of == hero.key or hero_ok(p))), None)
 
@@ -418,6 +429,10 @@ def cast_roles(people: list[Person], events: list[Hit], words: tuple[str, ...]) 
         if p.key in shunned:  # the group that shuns the pet is the one that wrongs it
             p.does_wrong, p.victim = True, shunned[p.key].key
     wronged = [p for p in wronged if p.key not in shunned]
+    if not any(hero_ok(p) and not _people_group(p, people) for p in people) and any(w in _SHE_HE for w in words):  # 重生回到十八岁，她不再被继母欺负,
+        # 被前夫抛弃后她…, "she is bullied by her stepmother": the one the pronoun names, no person of the cast
+        wronged = [Person(key=slug("wronged", {p.key for p in people}), role="other", side="neutral", pos=0)]
+        people.insert(0, wronged[0])
     hero = next(iter(wronged), None) or next((p for p in people if hero_ok(p)), next(
         (p for p in people if not person_thief(p)), people[0]))  # "a thief … caught by the shiba": the shiba's story
     adopted = next((p for p in people if p.key == hero.kind_to and (p.species or p.breed) and not p.gone), None) \

@@ -121,6 +121,10 @@ def give_names(people: list[Person], names: list[tuple[str, int]], premise: str,
             # "her friends call her Bean", 大家都叫它豆豆: the one the pronoun names, never the ones who call it so
             target = next((p for p in sorted(people, key=lambda p: p.pos) if p is not callers and p.pos < pos
                            and (p.species or p.breed)), target)
+            if target is not None and callers is not None and (target.start, target.words, target.relation) == (
+                    callers.start, callers.words, callers.relation):
+                target = None  # "her classmates call her Piggy": no classmate is Piggy, the one called so is (no pet
+                # word names her: a pet of her own)
         if target is not None and target.pos > pos and not tokens.chinese and _NAMED_BEFORE.search(premise[:pos]):
             target = None  # "a Japanese Spitz named Yuki is dumped by her boyfriend": Yuki is the one named, never
             # the boyfriend told after it

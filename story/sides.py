@@ -40,11 +40,16 @@ def kind_doer(words: tuple[str, ...], by: int, end: int, chinese: bool) -> str |
     said = next((r for n in (2, 1) if len(before) >= n and (r := _role_of(" ".join(before[-n:]), "en"))), None)
     if said is None:  # "is rescued from the rain by", "was taken in off the street by": the participle after "is"
         start = next((k + 1 for k in range(by - 1, max(-1, by - 7), -1) if words[k] in _BE), None)
-        if start is not None and start < by - 2:
+        if start is not None and start < by - 2 and not (words[start + 1] in _LIKENED and set(
+                words[start + 2:by]) & _LOWLY):  # "is treated like a slave by the rich cats": no kindness (but
+            # "treated like a princess by her new family" is)
             said = next((r for n in (2, 1) if (r := _role_of(" ".join(words[start:start + n]), "en"))), None)
     return said
 
 
+_LIKENED = {"like", "as"}
+_LOWLY = {"slave", "slaves", "servant", "servants", "maid", "trash", "garbage", "dirt", "nobody", "nothing", "outsider",
+          "stranger", "criminal", "pest", "beggar", "prisoner", "burden", "joke", "toy", "doormat"}
 _BE = {"is", "was", "are", "were", "gets", "got", "get", "being", "been"}
 
 
