@@ -21,7 +21,7 @@ ARC_IDS = ("rags_to_riches", "career_dream", "betrayal_comeback", "lost_and_foun
            "true_identity", "rebuild", "enemies_to_friends", "mentor", "contest", "saving_up", "last_wish", "first_day",
            "space_trip", "time_travel", "pirates", "training", "cinderella", "windfall", "cast_out", "thief_caught",
            "carry_to_care", "sacrifice_repaid", "festival", "viral", "farewell", "lonely_elder", "old_companions",
-           "for_family", "not_this_time")
+           "for_family", "not_this_time", "moon_festival")
 SLOTS = ("rival", "ally", "friend", "family")
 
 
