@@ -398,7 +398,8 @@ def clauses(analysis: Analysis) -> list[Clause]:
 
 
 # a return ("she comes back", "he returns begging") and a leaving before it ("leaves the bulldog for a rich cat")
-_BACK = re.compile(r"\b(?:com(?:e|es|ing)|came) back\b|\breturn(?:s|ed|ing)?\b", re.IGNORECASE)
+_BACK = re.compile(r"\b(?:com(?:e|es|ing)|came|gets?|got|walks?|walked) (?:back|home)\b|\breturn(?:s|ed|ing)?\b",
+                   re.IGNORECASE)
 _WAITS = re.compile(r"\bwait(?:s|ed|ing)?\b", re.IGNORECASE)
 _LEFT = re.compile(r"\b(?:leaves?|left|leaving|dumps?|dumped|abandons?|abandoned|runs? off|ran off|walks? out)\b",
                    re.IGNORECASE)
@@ -411,6 +412,10 @@ def _back_after_when(out: Sequence[Clause], said: str, cast: Sequence[Person], p
     """Who a pronoun that comes back right after a when-clause is ("the poodle leaves the poor bulldog for a rich
     cat; when the cat goes bankrupt she comes back"): the one who left before (or was waited for), not the
     when-clause's pet."""
+    if out and _BACK.search(said) and (waited := _waited_for(out)) is not None:
+        gender = next((gender_of(p) for p in cast if p.key == waited), "")
+        return waited if gender in ("", pronoun) else None  # "waits at the station for his owner until one
+        # winter she comes back", "… but she never comes back": the one waited for, never the one who waits
     if len(out) < 2 or not _BACK.search(said) or not re.match(r"(?:when|once|after)\b", out[-1].text.lower()):
         return None
     left = next((c.actor if not _WAITS.search(c.verb) else c.obj for c in reversed(out[:-1]) if c.actor
@@ -418,6 +423,13 @@ def _back_after_when(out: Sequence[Clause], said: str, cast: Sequence[Person], p
                 None)  # the one who left, or the one waited for ("waits at the station for his owner")
     gender = next((gender_of(p) for p in cast if p.key == left), "")
     return left if left not in (None, out[-1].subject) and gender in ("", pronoun) else None
+
+
+def _waited_for(out: Sequence[Clause]) -> str | None:
+    """The one the clause right before waits for ("waits by the door every night for his owner"), else None."""
+    last = out[-1]
+    return last.obj if last.actor and last.obj not in (None, last.actor) and not last.passive \
+        and _WAITS.search(last.verb) else None
 
 
 _HOLD_ZH = {"把", "将"}  # 把小狗关起来了: the one it is done to, then the verb

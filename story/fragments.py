@@ -397,8 +397,9 @@ def merge_people_only(frags: list[tuple[str, int, int]], mentions: list[Mention]
 
 def described_subject_zh(frags: list[tuple[str, int, int]], mentions: list[Mention],
                          tokens: Tokens) -> list[tuple[str, int, int]]:
-    """A Chinese fragment that only describes a pet before it ("分别多年的两只猫") and runs straight on into a
-    joining word ("终于重逢了"): the pet is what the rest says of it, one clause ("分别多年的两只猫终于重逢了")."""
+    """A Chinese fragment that only describes a pet before it ("分别多年的两只猫"), or says when ("有一天主人"), and
+    runs straight on into a joining word ("终于重逢了"): the pet is what the rest says of it, one clause
+    ("分别多年的两只猫终于重逢了", "直到有一天主人终于回来了")."""
     if not tokens.chinese:
         return frags
     words = tokens.words
@@ -410,6 +411,9 @@ def described_subject_zh(frags: list[tuple[str, int, int]], mentions: list[Menti
             if last is not None and "的" in words[ps:last.start]:
                 out[-1] = (plead, ps, e)
                 continue
+            if last is not None and ps < last.start and "".join(words[ps:last.start]) in _SETTING_ZH:
+                out[-1] = (f"{plead}{''.join(words[ps:last.start])}", last.start, e)  # 直到有一天主人终于回来了: when
+                continue  # (said with the joining word before it), then the pet and what it does
         out.append((lead, s, e))
     return out
 

@@ -58,7 +58,8 @@ def instrument(text: str) -> str:
 
 
 def climbed(text: str) -> str:
-    """What a climb in ``text`` is on: a ``tree``, a ``rock`` (a mountain, a cliff) or a ``ladder`` (a wall too)."""
+    """What a climb in ``text`` is on: a ``tree``, a ``rock`` (a mountain, a cliff), ``stairs`` (a station's steps) or a
+    ``ladder`` (a wall too)."""
     return _first_named("climbed", text) or "ladder"
 
 

@@ -69,12 +69,19 @@ class Kind:
     home_goal: bool = False  # a home it names may be only where it goes (kinds.json ``home_goal``: "finds its way home")
     lovers: bool = False  # a story of two in love (kinds.json ``lovers``): its feelings and words are the two
     # lovers'; another's clause ("but her dad says no") is felt and answered by the hero, never with a lover's blush
+    returning: tuple[str, ...] = ()  # words of the one waited for coming back (kinds.json ``returning``: "she comes
+    # back", 主人终于回来了): said by another in the premise's last clause, how the wait ends, told last
     told_deeds: bool = False  # the premise's own clauses tell its wrong and its deed (kinds.json ``told_deeds``: a
     # thief's clause is the snatch, the hero's last one the catch): the arc's snatch and catch are never told again
 
     def closes(self, text: str) -> bool:
         """The clause tells how this kind of story ends ("nurses him back to health", 直到他好起来)."""
         return any(_has(w, text) for w in self.closing)
+
+    def returns(self, text: str) -> bool:
+        """The clause tells the one waited for back ("until one winter she comes back", 直到主人终于回来了), not one
+        who never comes back ("but she never comes back", 主人再也没有回来)."""
+        return any(_has(w, text) for w in self.returning) and not _NEVER.search(text.lower())
 
     def hurt_in(self, text: str) -> bool:
         """Another's clause says the loss this kind of story starts from (a quarrel's broken toy)."""
@@ -151,6 +158,9 @@ def _unhonoured(kind: dict[str, Any], premise: str) -> str:
     """The premise less the places it names only as whose hero the hero becomes (``story.honours``: "becomes the
     town hero", "the hero of the village", 全村的英雄), for the kind whose ``unless`` has those honours."""
     return unhonoured(premise) if kind["unless"].get("honour") else premise
+
+
+_NEVER = re.compile(r"\b(?:never|not|no longer)\b|n't\b|再也没|没有回|没回|不回")  # a return that never comes
 
 
 def _has(word: str, premise: str) -> bool:
@@ -437,7 +447,9 @@ def story_kind(analysis: Analysis) -> Kind:
                      *k.get("closing", k["words"] if k.get("unmet") else {}).get("zh", ())),  # words: how it ends
                     bool(k.get("ill_setback")),
                     str(k.get("company", "")), bool(k.get("pair")), bool(k.get("ends_last")),
-                    bool(k.get("home_goal")), bool(k.get("lovers")), bool(k.get("told_deeds")))
+                    bool(k.get("home_goal")), bool(k.get("lovers")),
+                    (*k.get("returning", {}).get("en", ()), *k.get("returning", {}).get("zh", ())),
+                    bool(k.get("told_deeds")))
     strives = striving(analysis)
     underdog = bool(events & set(kinds_data()["striving"]["underdog_events"]))
     if strives or underdog:

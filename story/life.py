@@ -16,7 +16,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from story.datafiles import read_json
-from story.lexicon import Tokens
+from story.lexicon import Tokens, lexicon
 
 if TYPE_CHECKING:
     from story.premise import Person
@@ -55,6 +55,22 @@ def _gone_with() -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(map(re.escape, life_data()["gone_with"]["zh"])) + ")[^，。！？；,.!?;]+?走了")
 
 
+# "… waits for his owner, but she never comes back": the next clause's pronoun, the last one named before it
+_NEVER_BACK = re.compile(r"^\W*(?:(?:but|and|yet|sadly|then)\W+)*(she|he|they)\s+(?:never|didn't|did not|doesn't|does not)"
+                         r"\s+(?:comes?|came|returns?|returned|gets?|got)(?:\s+(?:back|home))*\b")
+
+
+def _never_back(rest: str, p: Person) -> bool:
+    """The clause right after ``p``'s says that he or she never comes back ("…for his owner, but she never comes
+    back"), its pronoun fitting ``p`` (an owner: either; a grandma: she)."""
+    m = _NEVER_BACK.match(rest)
+    if m is None:
+        return False
+    said = {"she": "f", "he": "m"}.get(m.group(1), "")
+    gender = str(lexicon().entry("relations", p.relation).get("gender") or "") if p.relation else ""
+    return gender in ("", said) or not said
+
+
 def mark_gone(people: list[Person], premise: str, tokens: Tokens, breaks: set[int]) -> None:
     """Set ``gone`` on the relations in ``people`` (roles given) that the premise tells are dead or never
     coming back; never on the hero, nor on the young ("her kittens")."""
@@ -88,7 +104,7 @@ def mark_gone(people: list[Person], premise: str, tokens: Tokens, breaks: set[in
         if zh:  # 老婆跟着一只开跑车的贵宾犬走了: she leaves with the poodle, no death
             said_after = _gone_with().sub(lambda m: m.group(0)[:-2] + "\0\0", said_after)
             said_after = _WALKED_ZH.sub(lambda m: "\0\0" + m.group(0)[2:], said_after)  # 背着爸爸走了十里路: a walk
-        died = _says(data["after"][lang], said_after, zh)
+        died = _says(data["after"][lang], said_after, zh) or not zh and p is kin[-1] and _never_back(text[end:], p)
         p.gone = bool(owned and owned.group(1) in grave) or bool(grave_of) or late or died
     for p in kin:  # "小猫去墓地看奶奶", "brings flowers to the cemetery for grandma": the one visited there
         start, end = clause(p)

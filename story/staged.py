@@ -132,6 +132,9 @@ def kind(clause: Clause, total: int, analysis: Analysis, cast: Cast, befallen: s
         # last clause "enters a talent show": where the story starts, the contest and its win still ahead
     if cast.story.id == "saving" and actor_side == "hero" and (bought_told(clause.text) or saving_up(clause.text)):
         return "outcome" if bought_told(clause.text) else "rise"  # saving up is the story's middle; the thing bought its end
+    if last and clause.actor not in (None, cast.hero) and cast.story.returns(clause.text):
+        return "outcome"  # "waits at the station for his owner until one winter she comes back": the one waited for
+        # is back, how the wait ends, told after the wait (never "but she never comes back": the arc ends that)
     if last and cast.story.open_ending and "outcome" not in kinds and not cast.story.closes(clause.text) and (
             actor_side == "hero" or (clause.actor is None and clause.obj == cast.hero)):
         return "rise"  # "…leaves him a flower every morning", "a kind family adopts a stray kitten": the arc ends it

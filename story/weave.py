@@ -103,8 +103,13 @@ def weave(template: list[Beat], spine: list[Beat], clauses: Sequence[Clause], an
     tail: list[Beat] = []
     last_of: dict[str, int] = {phase_of(b): int(b["clause"]) for b in spine}
     deed_beat = _deed(spine, clauses, cast, phase_of)  # a later clause's deed, the arc's build-up told before it
+    back = _returned(spine, clauses, cast)  # "…until one winter she comes back": the wait's end is the premise's
     for b in template:
         ph = _phase_of(b)
+        if back is not None and ph == "climax":  # the arc's meeting is no second return before the premise's
+            if b["speaker"] != NARRATOR:  # own: "Is it really you?" is said when she is back, its "One day, a
+                after.setdefault(back, []).append(b)  # familiar figure steps out" never told
+            continue
         events = {h.key for h in lex.find(b["line"], ["events"])} if b["slot"] not in _PRACTICE else set()
         if b["slot"] in {"place", "job"}:
             continue  # the premise's first clause introduces the hero, the job and the place itself
@@ -148,6 +153,16 @@ def weave(template: list[Beat], spine: list[Beat], clauses: Sequence[Clause], an
         out.extend(after.get(s["clause"], [])[:1 if _comes_back(s, spine, clauses, cast) else 2])
     out.extend(tail)
     return out
+
+
+def _returned(spine: list[Beat], clauses: Sequence[Clause], cast: Cast) -> int | None:
+    """The clause of the premise's last beat where it tells the one waited for come back, how a wait ends
+    ("waits at the station every day for his owner until one winter she comes back"), else None."""
+    last = spine[-1] if spine else None
+    if last is None or last["kind"] != "outcome":
+        return None
+    c = clauses[int(last["clause"])]
+    return c.index if c.actor not in (None, cast.hero) and cast.story.returns(c.text) else None
 
 
 def _later_job(calling: str) -> bool:
@@ -312,6 +327,8 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         kind.ill_setback else None  # a getting-well story: where the hero falls ill
     well = {**spine_data(), **CALM.pools(spine_data())} if ill is not None else data
 
+    back = spine[-1] if _returned(spine, clauses, cast) is not None else None  # the one waited for is back: the
+    #                                   clip's time goes to the wait before it, never to more scenes after the return
     waited = data.get("waited")
     taken = taken_beat(spine, clauses, cast, kind, waited)  # one taken in (``story.takenin``): the wait before it
     wait_at = wait_place(spine, taken)
@@ -647,6 +664,9 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         if held(b) and (effort := effort_of(b)) is not None:  # the arc's cheer is its scene after it
             more_effort(effort)
             continue
+        if b is back:  # more of the wait before the return, drawn as the wait (the one waited for not there yet)
+            aftermath(b, beats.index(b), True, note=str(spine[-2]["visual"]) if len(spine) > 1 else None, told="rise")
+            continue
         ahead = b["kind"] == "rise" and b is not spine[0] and not made_it(b)  # the hero's doing is led up to
         aftermath(b, beats.index(b) + (0 if ahead else 1), ahead)
         if b["kind"] == "setback" and (effort := effort_for(b)) is not None and len(beats) < MAX_BEATS - 1:
@@ -708,6 +728,8 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         if held(b) and (effort := effort_of(b)) is not None:
             more_effort(effort)
             continue
+        if b is back and len(spine) > 1:
+            continue  # the return is the wait's end: the scenes more are the wait's (the clauses before it)
         at = beats.index(b) + 1
         while at < len(beats) and beats[at]["slot"] in {"feeling", "reaction"}:
             at += 1

@@ -267,8 +267,8 @@ def stage_action(action: str, expression: str, holding: str | None, scene_props:
         held = next((p for p in scene_props if v.props[p.drawn].layer == "hand"), None)
     if held is None and action == "spill":  # what is spilt is the scene's own drink, soup, cake or tray
         held = next((p for p in scene_props if p.drawn in SPILT), None)
-    if action == "climb":  # up a tree trunk, a rock face, else a ladder (never the tree held)
-        spec["marks"] = [holding if holding in ("tree", "rock") else "ladder"]
+    if action == "climb":  # up a tree trunk, a rock face, a flight of steps, else a ladder (never the tree held)
+        spec["marks"] = [holding if holding in ("tree", "rock", "stairs") else "ladder"]
         held = None
     gaming = next((p for p in scene_props if p.drawn == "game controller"), None)
     ball = next((p for p in scene_props if p.drawn in BALLS), None)
