@@ -12,6 +12,7 @@ import pytest
 from render.painter.vocabulary import stage_action
 from story.clauses import clauses
 from story.gear import climbed
+from story.kinds import story_kind
 from story.offline import write_story
 from story.premise import analyse
 from tests.test_staging_actions import _char, _render
@@ -99,3 +100,17 @@ def test_a_chinese_return_after_a_wait_is_the_owner_s_and_ends_the_clip(seed: in
     assert f"{names['hero']}回来了" not in " ".join(texts) and f"{names['hero']}有一天" not in " ".join(texts)
     assert back >= len(texts) - 3, texts
     assert all([c.id for c in s.characters] == ["hero"] for s in script.scenes[:back]), texts
+
+
+@pytest.mark.parametrize(("premise", "kind"), [
+    ("a loyal akita waits at the train station for his master for ten years", "loyal_wait"),  # no mentor's training
+    ("an old cat waits at the harbor for the fisherman who never returns", "loyal_wait"),
+    ("a husky waits in the snow outside the hospital for her owner", "loyal_wait"),
+    ("军犬等退伍的主人回来", "loyal_wait"),
+    ("小猫每天趴在窗边等当兵的主人回家", "loyal_wait"),
+    ("流浪猫等了很久，终于被领养回家了", "adoption"),  # a wait that ends in a home is no loyal wait
+    ("小狗走丢了，主人等了三天，它终于回家了", "lost"),
+    ("a young puppy trains with a strict master", "mentor"),
+])
+def test_a_pet_waiting_for_its_owner_is_a_loyal_wait(premise: str, kind: str) -> None:
+    assert story_kind(analyse(premise)).id == kind
