@@ -266,6 +266,10 @@ def clauses(analysis: Analysis) -> list[Clause]:
         if said_pronoun and not outsider:  # "…; when the cat goes bankrupt she comes back": the one who left
             subject = _back_after_when(out, " ".join(tokens.words[body_start:end]), analysis.cast,
                                        said_pronoun) or subject
+        if subject is None and not said and not outsider and not zh and out and start >= 2 \
+                and tokens.words[start - 1] in _THEN_EN and GENDER.get(tokens.words[start - 2], ""):
+            subject = _back_after_when(out, " ".join(tokens.words[body_start:end]), analysis.cast,
+                                       GENDER[tokens.words[start - 2]])  # "…until one day he finally comes back"
         if subject is None and not outsider:
             subject = last_subject
         if subject is None and not outsider:
@@ -430,6 +434,9 @@ def _waited_for(out: Sequence[Clause]) -> str | None:
     last = out[-1]
     return last.obj if last.actor and last.obj not in (None, last.actor) and not last.passive \
         and _WAITS.search(last.verb) else None
+
+
+_THEN_EN = frozenset({"finally", "then", "eventually"})  # a joining word between a pronoun and its return
 
 
 _HOLD_ZH = {"把", "将"}  # 把小狗关起来了: the one it is done to, then the verb

@@ -28,6 +28,8 @@ WAIT_WORDS = ("same spot", "the seasons change", "slower on the steps", "muzzle"
     (NEVER, "she never comes back"),
     ("a golden retriever waits by the door every night for his owner and one day he returns from the war",
      "he returns from the war"),
+    ("an old beagle waits at the bus station every evening for his owner until one day he finally comes back",
+     "comes back"),
 ])
 def test_the_pronoun_of_a_return_after_a_wait_is_the_one_waited_for(premise: str, back: str) -> None:
     read = clauses(analyse(premise))
