@@ -42,6 +42,7 @@ def wrongs(events: tuple[str, ...]) -> bool:
     return bool(_DONE_TO & set(events))
 
 
+_MODIFIES_ZH = re.compile(r"[^，。！？、的]{1,4}的(?=[^，。！？、]{1,6}(?:，|。|$|[被把将终于就也都还]))")  # 没人要的老狗终于…
 _THOSE_ZH = re.compile(r"(?:那些|所有|曾经|以前|当初)[^，。的]{1,12}的人们?")
 
 
@@ -53,7 +54,8 @@ def outsider_verb(tokens: Tokens, i: int, end: int, inside: list[Mention], hits:
     people = {k for m in inside for k in range(m.start, m.end)}
     if tokens.chinese:
         text = "".join(words[i:end])
-        said = [w for e in clause_data()["outsiders"] for w in e["zh"] if text.startswith(w)]
+        said = [w for e in clause_data()["outsiders"] for w in e["zh"] if text.startswith(w)
+                and not _MODIFIES_ZH.match(text, len(w))]  # 没人要的老狗: the old dog nobody wanted is the doer
         those = _THOSE_ZH.match(text)  # 那些嘲笑它的人都说不出话了, 那些笑话小橘猫胖的人: the many who did it to the hero
         if those:
             k, length = i, 0
