@@ -300,6 +300,33 @@ SENT_TO_SCHOOL = re.compile(r"\bsend(?:s|ing)? (?:(?:his|her|their|its|my|the|a)
                             re.IGNORECASE)
 
 
+# a parent's (a grandparent's) going without for its young, said with the one it is for ("knits scarves all winter to
+# pay for her grandson's school trip", "skips meals so his puppies can eat", "gives her only fish to her kittens",
+# 奶奶猫卖菜供孙子读书, 把唯一的鸡腿让给了孩子, 每天只吃一顿饭，把肉留给小狗们): a sacrifice, told as one
+_KIN_EN = (r"(?:(?:his|her|their|its|my) )(?:(?:little|baby|only|youngest|eldest|two|three|four|five|new|newborn|own) )?"
+           r"(?:son|sons|daughter|daughters|grandson|grandsons|granddaughter|granddaughters|grandkids?|grandchild|"
+           r"grandchildren|kittens?|puppy|puppies|pups?|kids?|child|children|babies|baby|cubs?|little ones?|family)\b")
+_KIN_ZH = r"(?:孙子|孙女|外孙|外孙女|儿子|女儿|孩子|宝宝|小猫们?|小狗们?|小猫咪|崽崽|崽子|狗崽|猫崽|弟弟|妹妹)"
+FOR_KIN = re.compile(rf"\b(?:to pay for|to buy|to afford|pays for|paid for|to save (?:up )?(?:\w+ )?(?:money )?for|"
+                     rf"so(?: that)?) {_KIN_EN}|"
+                     rf"\b(?:gives?|gave|giving) (?:up )?(?:his|her|their) (?:only|last|own|warm|favourite|favorite)\b"
+                     rf"[^.;!?]{{0,30}}?\b(?:to|for) {_KIN_EN}|"
+                     rf"\b(?:sells?|sold|selling|pawns?|pawned) (?:his|her|their) [^.;!?]{{0,30}}?\b(?:to|so|for)\b"
+                     rf"[^.;!?]{{0,20}}?{_KIN_EN}|"
+                     rf"供{_KIN_ZH}|(?:让给|留给|省给|攒给)(?:了)?{_KIN_ZH}|给{_KIN_ZH}(?:攒|交|凑|付)(?:钱|学费)",
+                     re.IGNORECASE)
+# going without, a sacrifice only where the premise names the young it is for ("skips meals so his puppies can eat")
+GOES_WITHOUT = re.compile(r"\b(?:skips?|skipped|skipping) (?:meals|dinner|lunch|breakfast|her meals|his meals)\b|"
+                          r"\b(?:goes|went|going) (?:to bed )?hungry\b|只吃一顿|舍不得吃|饿着肚子|自己饿着", re.IGNORECASE)
+KIN = re.compile(rf"\b{_KIN_EN}|{_KIN_ZH}", re.IGNORECASE)
+
+
+def gives_for_kin(text: str) -> bool:
+    """``text`` says a pet going without for its young or grandchildren (``FOR_KIN``: "to pay for her grandson's
+    school trip", "skips meals so his puppies can eat", 卖菜供孙子读书, 把鸡腿让给了孩子): a sacrifice for them."""
+    return FOR_KIN.search(text) is not None or GOES_WITHOUT.search(text) is not None and KIN.search(text) is not None
+
+
 def sent_spans(text: str) -> list[tuple[int, int]]:
     """Where ``text`` says a child sent to school (``SENT_TO_SCHOOL``), as spans."""
     return [(m.start(), m.end()) for m in SENT_TO_SCHOOL.finditer(text)]

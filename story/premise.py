@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from story.affairs import with_affairs
 from story.analysis import Analysis, Person, Side
-from story.buying import not_in_goal, sends_to_school
+from story.buying import gives_for_kin, not_in_goal, sends_to_school
 from story.casting import (
     absent_owner,
     absent_victim,
@@ -132,8 +132,9 @@ def analyse(premise: str) -> Analysis:
     events = [h for h in hits if h.section == "events"]
     wrongs = _unique(h.key for h in events if lex.entry("events", h.key)["kind"] == "wrong")
     goals = _unique(h.key for h in events if lex.entry("events", h.key)["kind"] == "goal")
-    if sends_to_school(premise) and "sacrifice" not in goals:  # 捡瓶子供小猫上学, "to send her kitten to school": the
-        goals = [*goals, "sacrifice"]  # parent's work is its sacrifice for the child, told as one
+    if (sends_to_school(premise) or gives_for_kin(premise)) and "sacrifice" not in goals:  # 捡瓶子供小猫上学, "to
+        goals = [*goals, "sacrifice"]  # send her kitten to school", "skips meals so his puppies can eat": the parent's
+        # work or going without is its sacrifice for the young, told as one
     outcomes = _unique(h.key for h in events if lex.entry("events", h.key)["kind"] == "outcome")
     honours = honour_spans(premise)  # "becomes the town hero": no town the story is at
     places = _unique(h.key for h in hits if h.section == "places" and not _not_where(h, hits, honours))

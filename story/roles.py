@@ -171,7 +171,7 @@ def read_subject(premise: str, tokens: Tokens, start: int, end: int, inside: lis
 def passive_agent(tokens: Tokens, start: int, end: int, inside: list[Mention]) -> tuple[bool, str | None]:
     words = tokens.words
     for k in range(start, end):
-        if words[k] in BY:
+        if words[k] in BY and not (words[k] == "让" and tuple(words[k + 1:k + 2]) == ("给",)):  # 把鸡腿让给了孩子: given up
             agent = next((m for m in inside if (k < m.start <= k + 5 or (m.start <= k + 1 < m.end))
                           and not (m.start > k + 2 and words[m.start - 1] == "的" and m.end >= end)), None)  # 救出了被困的
             # 小猫: the kitten the 被 clause tells of, at the clause's end, no doer (被最好的朋友柴犬背叛: the friend does it)
