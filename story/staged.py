@@ -469,11 +469,11 @@ def _verb_action(c: Clause) -> tuple[str, bool]:
     if c.passive and not HAN.search(verb):
         first = next((w for w in verb.split() if w not in {"is", "are", "was", "were", "gets", "get", "by"}), first)
     for form in (first, re.sub(r"(ies)$", "y", first), re.sub(r"(es|s|ed|ing)$", "", first), re.sub(r"(s|d)$", "", first)):
+        rest = verb.split()[1:2]
+        if rest and f"{form} {rest[0]}" in data["verb_actions"]:  # "looks after", "takes care of": the care;
+            return str(data["verb_actions"][f"{form} {rest[0]}"]), False  # "skips meals": no skipping rope
         if form in data["verb_actions"]:
             return str(data["verb_actions"][form]), False
-        rest = verb.split()[1:2]
-        if rest and f"{form} {rest[0]}" in data["verb_actions"]:  # "looks after", "takes care of": the care
-            return str(data["verb_actions"][f"{form} {rest[0]}"]), False
     said = _without_nouns(verb)
     for word, act in sorted(data["verb_actions"].items(), key=lambda wa: -len(wa[0])):  # 开除 fires, 开 only opens
         if HAN.search(word) and word in said:
