@@ -51,7 +51,7 @@ from story.plan import (
     staging,
     voice_seconds,
 )
-from story.practice import only_wished
+from story.practice import contest_untold, only_wished
 from story.premise import Analysis, Person, Side, describe
 from story.repeats import unrepeated
 from story.scenefit import fits_scene, scene_of
@@ -960,11 +960,12 @@ _WON = re.compile(r"celebrat|trophy|winner|champion|medal|奖杯|冠军|获胜|�
 
 def _unwon(ok: Callable[..., bool], said: Sequence[Clause]) -> Callable[..., bool]:
     """``ok``, and where the premise's win is only wished or meant ("wants to win the dog show", "must beat the
-    champion", 一定要赢得比赛: ``only_wished``) and won in none of its clauses, no arc line or picture of it won (the
-    trophy held up, the judges' applause): the contest is still ahead."""
+    champion", 一定要赢得比赛: ``only_wished``) and won in none of its clauses, or its contest is entered and its win
+    never told ("enters the cooking contest": ``contest_untold``), no arc line or picture of it won (the trophy held up,
+    the judges' applause): the result is still ahead."""
     wins = [c for c in said if "win" in c.events] or [c for c in said[-1:] if "compete" in c.events]
-    if not wins or not all(only_wished(c) for c in wins):  # (a contest only entered, its win never told: still ahead)
-        return ok
+    if not contest_untold(said) and (not wins or not all(only_wished(c) for c in wins)):  # (a contest only entered
+        return ok  # or competed in, its win never told: still ahead)
     lex = lexicon()
     return lambda *t: ok(*t) and not any(
         x and (_WON.search(x) or {"win", "become"} & set(lex.keys(x, "events"))) for x in t)

@@ -8,6 +8,7 @@ its room), never a job's chores at the contest's stage before its day ("knows ev
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
@@ -100,3 +101,30 @@ def only_wished(c: Clause) -> bool:
     verb = c.verb.lower()
     return "dream" in c.events and bool(_WISHES.match(verb)) or "win" in c.events and bool(_MEANS.match(verb)) or \
         "compete" in c.events and "win" not in c.events and bool(_ENTERS.match(verb))
+
+
+_WON = re.compile(r"\b(?:champion|champions|championship title|first place|takes? first|gold medal)\b|冠军|第一名|夺冠|金牌|"
+                  r"拿了第一|得了第一")  # a win said without the word "win" ("becomes the champion", 拿了冠军)
+
+
+def contest_untold(read: Sequence[Clause]) -> bool:
+    """The premise ends on a contest the hero enters or competes in ("a shy corgi enters the cooking contest", "joins
+    the talent show", 参加了唱歌比赛: its last clause competes, more than a sign-up ``only_wished``) and none of its
+    clauses says it won (won, wins, beats, champion, 拿了冠军): the contest is told under way, its result still ahead,
+    never "I made it", the trophy or a winner's cheer."""
+    if not read or "compete" not in read[-1].events or only_wished(read[-1]):
+        return False
+    return not any("win" in c.events or "trophy" in c.props or _WON.search(c.text.lower()) for c in read)
+
+
+def untold_pools(c: Clause, base: dict[str, Any]) -> dict[str, Any]:
+    """``base`` (a story's pools: ``more``, ``say``, ``ending``) with the lines said after untold contest clause ``c``
+    (``contest_untold``) in place of a win's: a race's ("the finish line is still far away") or any other contest's
+    ("the judges lean forward"), the result still ahead (``practice.json``'s ``untold``)."""
+    data = _data()["untold"]
+    lang = "zh" if HAN.search(c.text) else "en"
+    low = c.text.lower()
+    race = any((w in low) if lang == "zh" else re.search(rf"\b{re.escape(w)}\b", low) for w in data["race_words"][lang])
+    own = data["race" if race else "show"]
+    return {**base, "more": {**base["more"], "outcome": {**base["more"]["outcome"], **own["more"]}},
+            "say": {**base["say"], "outcome_hero": {**base["say"]["outcome_hero"], **own["say"]}}, "ending": own["ending"]}

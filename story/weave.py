@@ -37,7 +37,7 @@ from story.plan import (
     voice_seconds,
 )
 from story.plan import beats_seconds as length  # the seconds the beats take to say
-from story.practice import only_wished, practice_note
+from story.practice import contest_untold, only_wished, practice_note, untold_pools
 from story.premise import Analysis
 from story.repeats import repeats, sentences
 from story.riches import riches_homes
@@ -333,6 +333,7 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
     taken = taken_beat(spine, clauses, cast, kind, waited)  # one taken in (``story.takenin``): the wait before it
     wait_at = wait_place(spine, taken)
     waiting = wait_pools(data, waited, spine, clauses, taken, wait_at)
+    untold = contest_untold(clauses)  # a contest entered, its win never told (``story.practice``)
 
     def pools(b: Beat) -> dict[str, Any]:
         """The pools of the lines said after ``b``: before the hero falls ill, none of its care (no soup, no
@@ -341,6 +342,8 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
         at = next((k for k, s in enumerate(spine) if s is b), None)
         if taken is not None and at is not None and at < spine.index(taken):
             return waiting
+        if untold and b is spine[-1]:  # "enters the cooking contest": the contest under way, no win
+            return untold_pools(clauses[b["clause"]], data)
         return well if ill is not None and at is not None and at < ill else data
 
     def home_share() -> float:  # the share of the clip told in the new home
@@ -646,7 +649,7 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
             if cast.calling and cast.story.id != "failed" else []  # "loses the election": no mayor everyone looks up to
         at_work = last["kind"] != "outcome" and re.search(r"\bworking\b", str(last.get("visual", "")))
         work_words = spine_data()["ending_at_work"][lang]  # "goes right on working": only where it is at work
-        pool = [t for t in data["ending"][lang] if at_work or not any(w in t for w in work_words)]
+        pool = [t for t in pools(last)["ending"][lang] if at_work or not any(w in t for w in work_words)]
         end = pick(calling or pool, values(last), there=str(last.get("visual", "")))
         if end and _append(last, end, lang):
             ended = last
