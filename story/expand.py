@@ -430,7 +430,8 @@ def expand_plan(
             props = list(dict.fromkeys(str(jeer["label"]) if p == cheer else p for p in props))
         # 3d''. another day of the same practice (story/practice.py): drawn at another time of day, not the same picture
         if not times and not any(h.section == "weathers" for h in hits):
-            time_of_day = another_day(scenes[-1] if scenes else None, location, apps, props, time_of_day)
+            time_of_day = another_day(scenes[-1] if scenes else None, location, apps, props, time_of_day,
+                                      group.visual)
         # 3e. mood and camera
         mood = _mood(hits, [a["action"] for a in apps], n, len(groups))
         camera = rng.choice(stage["mood_cameras"][mood])

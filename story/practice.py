@@ -45,25 +45,32 @@ def contest_trade(c: Clause) -> dict[str, Any] | None:
 
 def practice_note(c: Clause, hero: str) -> str | None:
     """The visual note of a day of practice before contest clause ``c`` (``hero`` the hero's name): "we see Miso cooking
-    at the stove, practising a dish, wok, at the kitchen"; None where ``c`` is no contest of a trade."""
+    at the stove, practising a dish, wok, at the kitchen"; a contest of no trade named ("joins the talent show", "enters
+    the spelling bee", 参加选美比赛) its practice alone at home, never the contest's stage before its day; a race's
+    (运动会, "the school race") its laps alone at the track, never a job's chores there; None where ``c`` is no
+    contest."""
     trade = contest_trade(c)
     if trade is None:
-        return None
+        return f"we see {hero} {_data()['raced' if _race(c) else 'untraded']}" if "compete" in c.events else None
     return f"we see {hero} {trade['note']}{trade['place']}"
 
 
 PRACTISING = frozenset({"train", "sing", "dance", "play", "cook"})  # the hero's doing on a day of practice
 _DAYS = ("day", "sunset", "night", "morning")  # the times of day a run of practice goes round
+_PRACTICE = "practising"  # a practice note's word (practice.json: "cooking at the stove, practising a dish")
 
 
 def another_day(before: dict[str, Any] | None, location: str, apps: list[dict[str, Any]], props: list[str],
-                time_of_day: str) -> str:
+                time_of_day: str, note: str = "") -> str:
     """The time of day a scene of practice is drawn at: a scene that shows the same practice as the scene ``before``
     it (the hero at it at the same place, with the same things) is another day of it, drawn at the time of day after
     that scene's ("practices piano every day": the piano by day, at sunset, at night, at dawn), never the same picture
-    again; any other scene keeps its own ``time_of_day``. Call it only where the scene's words name no time of day."""
+    again; any other scene keeps its own ``time_of_day``. A scene at work whose visual ``note`` is a day of practice
+    before a contest ("cooking at the stove, practising a dish") is practice too. Call it only where the scene's words
+    name no time of day."""
     doing = next((str(a["action"]) for a in apps if a["id"] == "hero"), None)
-    if before is None or doing not in PRACTISING or before["location"] != location or list(before["props"]) != props:
+    practising = doing in PRACTISING or doing == "work" and _PRACTICE in note
+    if before is None or not practising or before["location"] != location or list(before["props"]) != props:
         return time_of_day
     was = next((str(a["action"]) for a in before["characters"] if a["id"] == "hero"), None)
     if was != doing or time_of_day not in _DAYS or before["time_of_day"] not in _DAYS:
@@ -122,9 +129,14 @@ def untold_pools(c: Clause, base: dict[str, Any]) -> dict[str, Any]:
     (``contest_untold``) in place of a win's: a race's ("the finish line is still far away") or any other contest's
     ("the judges lean forward"), the result still ahead (``practice.json``'s ``untold``)."""
     data = _data()["untold"]
-    lang = "zh" if HAN.search(c.text) else "en"
-    low = c.text.lower()
-    race = any((w in low) if lang == "zh" else re.search(rf"\b{re.escape(w)}\b", low) for w in data["race_words"][lang])
-    own = data["race" if race else "show"]
+    own = data["race" if _race(c) else "show"]
     return {**base, "more": {**base["more"], "outcome": {**base["more"]["outcome"], **own["more"]}},
             "say": {**base["say"], "outcome_hero": {**base["say"]["outcome_hero"], **own["say"]}}, "ending": own["ending"]}
+
+
+def _race(c: Clause) -> bool:
+    """Clause ``c`` names a race ("the school race", "sports day", 运动会, 赛跑: ``practice.json``'s ``race_words``)."""
+    lang = "zh" if HAN.search(c.text) else "en"
+    low = c.text.lower()
+    return any((w in low) if lang == "zh" else bool(re.search(rf"\b{re.escape(w)}\b", low))
+               for w in _data()["untold"]["race_words"][lang])

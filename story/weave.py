@@ -646,7 +646,8 @@ def fill(beats: list[Beat], clauses: Sequence[Clause], cast: Cast, language: str
             and not open_end:  # a story whose last clause is no ending: its arc ends it
         last = spine[-1]
         calling = [t.replace("{job}", cast.calling) for t in data["ending_calling"][lang]] \
-            if cast.calling and cast.story.id != "failed" else []  # "loses the election": no mayor everyone looks up to
+            if cast.calling and cast.story.id != "failed" and not untold else []  # "loses the election": no mayor
+        # everyone looks up to; "is a real chef now": never said before the contest's result
         at_work = last["kind"] != "outcome" and re.search(r"\bworking\b", str(last.get("visual", "")))
         work_words = spine_data()["ending_at_work"][lang]  # "goes right on working": only where it is at work
         pool = [t for t in pools(last)["ending"][lang] if at_work or not any(w in t for w in work_words)]
