@@ -32,16 +32,25 @@ def _names_nothing(words: tuple[str, ...], i: int) -> bool:
     return words[i] in data["no_things"]["en"] or words[i] in {"said", "told"} \
         or (i + 1 < len(words) and words[i + 1] in data["objects_en"]) \
         or (i > 0 and words[i - 1] in data["no_things"]["doers_en"]) \
-        or _gerund(words, i) or label_word(words[i])  # "call the kitten a nobody": what she is called
+        or _gerund(words, i) or label_word(words[i]) \
+        or (i > 0 and words[i - 1] in _VERB_AFTER)  # "call the kitten a nobody": what she is called
+
+
+# a word right after a modal or a "not" is a verb ("eats all the noodles and cannot pay", "can't afford the rent",
+# "scolded for not doing his homework"): a doing, never a thing to draw
+_VERB_AFTER = {"cannot", "can't", "cant", "can", "could", "couldn't", "must", "will", "won't", "would", "wouldn't",
+               "should", "shouldn't", "might", "not", "never", "don't", "doesn't", "didn't", "dont", "doesnt", "didnt"}
 
 
 _GERUND_AFTER = {"of", "for", "about", "by", "from", "without", "at"}
+_SHORT_GERUNDS = {"doing", "being", "going", "dying", "lying", "tying", "eying"}  # "instead of doing his homework"
 
 
 def _gerund(words: tuple[str, ...], i: int) -> bool:
     """An -ing word right after "of", "for", "about"… that does something to what follows ("dreams of owning a
     bakery", "laughed at for being lazy"), and "a living" earned: a doing, never a thing to draw."""
-    return (i > 0 and words[i - 1] in _GERUND_AFTER and words[i].endswith("ing") and len(words[i]) > 5) \
+    return (i > 0 and words[i - 1] in _GERUND_AFTER and words[i].endswith("ing")
+            and (len(words[i]) > 5 or words[i] in _SHORT_GERUNDS)) \
         or (words[i] == "living" and i > 0 and words[i - 1] == "a" and words[i + 1:i + 2] != ("room",))  # "for a living"
 
 

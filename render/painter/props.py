@@ -31,7 +31,7 @@ HAND: dict[str, float] = {"tape measure": 30, "wrench": 30, "umbrella": 75, "mic
                           "tennis racket": 40, "skateboard": 40, "guitar": 56, "burger": 20,
                           "pizza": 22, "sushi": 22,
                           "kite": 40, "remote control": 14, "yarn ball": 18, "carrot": 18, "soup bowl": 30,
-                          "fish dish": 46}
+                          "fish dish": 46, "scissors": 26, "card": 22, "watermelon": 30}
 GRIP: dict[str, tuple[float, float]] = {"umbrella": (0, -4), "microphone": (0, -25), "squeegee": (0, -10),
                                         "flowers": (0, -20), "briefcase": (0, -100), "suitcase": (0, -100),
                                         "trophy": (0, -30), "bricks": (0, -10), "serving tray": (0, -8),
@@ -47,7 +47,7 @@ GRIP: dict[str, tuple[float, float]] = {"umbrella": (0, -4), "microphone": (0, -
                                         "basketball": (0, -50), "frisbee": (0, -50), "tennis racket": (0, -20),
                                         "skateboard": (0, -30), "guitar": (0, -90),
                                         "kite": (14, 0), "remote control": (0, -30), "yarn ball": (0, -44),
-                                        "carrot": (0, -60)}
+                                        "carrot": (0, -60), "scissors": (0, -20), "card": (0, -20), "watermelon": (0, -80)}
 
 
 _FURS = ((235, 140, 50), (150, 145, 140), (248, 246, 240), (70, 66, 76), (225, 175, 90), (140, 95, 60))  # crowds' coats
@@ -1838,6 +1838,50 @@ def _carrot(p: Pen, color: RGB | None) -> None:
         p.line([(-9, y), (-2, y + 2)], darker(col, 0.75), 1.5)
 
 
+def _scissors(p: Pen, color: RGB | None) -> None:
+    """A barber's tools, what a haircut is drawn with: open steel scissors with coloured finger rings, a comb
+    beside them and a few snipped tufts of hair falling."""
+    grip = color or (230, 70, 80)
+    steel = (205, 210, 220)
+    p.rect(18, -94, 30, -8, (60, 60, 72), r=4)  # the comb, upright behind
+    for k in range(7):
+        p.line([(30, -88 + k * 12), (40, -88 + k * 12)], (60, 60, 72), 2.2)
+    p.poly([(-4, -46), (-40, -106), (-32, -110), (4, -52)], steel)  # the two blades, open
+    p.poly([(-4, -46), (14, -108), (22, -104), (4, -40)], steel)
+    for x, y in ((-16, -22), (14, -20)):
+        p.line([(0, -46), (x, y - 8)], grip, 5.0)  # the shanks down to the rings
+    p.ell(0, -46, 4, 4, (120, 120, 130))  # the pivot
+    for x, y in ((-16, -22), (14, -20)):
+        p.ell(x, y, 12, 11, grip)  # the finger rings
+        p.ell(x, y, 6, 5.5, (250, 250, 250), outline=False)
+    for x, y in ((-44, -60), (-52, -36), (40, -4)):
+        p.line([(x, y), (x + 6, y + 8)], (120, 80, 50), 2.0)  # snipped tufts
+
+
+def _card(p: Pen, color: RGB | None) -> None:
+    """A greeting card, what a valentine, a birthday card or a love letter is drawn as: a folded pink card
+    standing open, a big red heart on its front, lines of writing inside."""
+    col = color or (250, 190, 205)
+    p.poly([(0, -4), (-44, -14), (-44, -96), (0, -86)], lighter(col, 0.35))  # the inside leaf, written on
+    for k in range(4):
+        p.line([(-36, -76 + k * 14), (-8, -70 + k * 14)], (170, 120, 140), 1.2)
+    p.poly([(0, -4), (46, -14), (46, -96), (0, -86)], col)  # the front
+    p.poly(heart_pts(23, -52, 14), (225, 40, 70))
+    p.ell(16, -60, 3, 2.5, WHITE, outline=False)
+
+
+def _watermelon(p: Pen, color: RGB | None) -> None:
+    """A watermelon: a big round green melon with dark stripes, a red slice with black seeds leaning on it."""
+    rind = color or (70, 150, 70)
+    p.ell(-8, -40, 44, 40, rind)
+    for x in (-34, -18, 0, 18):
+        p.line([(x, -76), (x + 4, -40), (x, -4)], darker(rind, 0.6), 3.0)
+    p.poly([(14, 0), (62, 0), (38, -52)], (60, 140, 60))  # the slice: rind, white, red flesh
+    p.poly([(20, -4), (56, -4), (38, -44)], (240, 80, 80), outline=False)
+    for x, y in ((32, -14), (44, -14), (38, -26)):
+        p.ell(x, y, 2, 3, (30, 30, 30), outline=False)
+
+
 DRAW: dict[str, DrawFn] = {
     "car": _car, "crowd": _crowd, "stage": _stage, "microphone": _microphone, "podium": _podium, "wok": _wok,
     "window-cleaning cradle": _cradle, "squeegee": _squeegee, "broom": _broom, "stop sign": _stop_sign, "placard": _placard, "dishes": _dishes,
@@ -1860,7 +1904,7 @@ DRAW: dict[str, DrawFn] = {
     "telescope": _telescope, "guitar": _guitar, "burger": _burger, "pizza": _pizza, "sushi": _sushi,
     "sofa": _sofa, "pet bed": _pet_bed, "windowsill": _windowsill, "perch": _perch, "washing machine": _washing_machine,
     "hamster wheel": _hamster_wheel, "kite": _kite,
-    "remote control": _remote, "yarn ball": _yarn_ball, "carrot": _carrot,
+    "remote control": _remote, "yarn ball": _yarn_ball, "carrot": _carrot, "scissors": _scissors, "card": _card, "watermelon": _watermelon,
     **figures.DRAW,
 }
 # rigs stand in front of their user, drawn in pet units at the pet's origin (prop units = pet units)
@@ -1916,5 +1960,5 @@ EXTENT: dict[str, tuple[float, float]] = {
     "sofa": (116, 98), "pet bed": (72, 54), "windowsill": (90, 192), "hamster wheel": (54, 112),
     "perch": (56, 144), "washing machine": (46, 118), "soapy car": (132, 116), "volleyball": (52, 102), "kite": (42, 110),
     "remote control": (18, 102), "yarn ball": (82, 90), "carrot": (24, 112), "fishing net": (40, 100),
-    "ship's wheel": (50, 100), "fishing boat": (100, 152), **figures.EXTENT,
+    "ship's wheel": (50, 100), "fishing boat": (100, 152), "scissors": (58, 114), "card": (50, 100), "watermelon": (70, 84), **figures.EXTENT,
 }
