@@ -24,6 +24,7 @@ from story.analysis import breed_look
 from story.buying import show_buying
 from story.calling import grows_up, reach_calling, reaches
 from story.damage import show_damage
+from story.divorce import show_divorce
 from story.doorstep import show_at_door
 from story.gear import climbed, instrument, is_gear, role_action, tool_action
 from story.held import show_held_sign
@@ -490,6 +491,7 @@ def expand_plan(
                 [str(c["id"]) for c in characters], frozenset(ids[g] for g in gone))  # a trip (a rocket to the moon): each scene drawn in its leg of the trip
     show_quarrel(scenes, analyse(premise), story_kind(analyse(premise)), [str(c["id"]) for c in characters],
                  MAX_PROPS)  # a quarrel: both angry over the thing, then both glad with it at the end
+    show_divorce(scenes, MAX_PROPS)  # "get divorced": the papers and the ring, the two apart, never chatting
     show_mockers_stunned(scenes, analyse(premise), MAX_PROPS, characters)  # "everyone laughed at her": stunned, at the end
     show_visit_served(scenes, analyse(premise))  # "the cat who mocked her comes to eat at her restaurant": served
     show_comeback(scenes, analyse(premise))  # 当年赶走他的老板来应聘服务员: the old boss humbled before the chef

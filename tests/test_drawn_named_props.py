@@ -16,7 +16,7 @@ from story.offline import write_offline
 from story.premise import analyse
 from tests.test_staging import _scene, _still
 
-NEW = ("scissors", "card", "watermelon")
+NEW = ("scissors", "card", "watermelon", "signed papers")
 
 
 def _lang(premise: str) -> str:

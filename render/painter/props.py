@@ -31,7 +31,7 @@ HAND: dict[str, float] = {"tape measure": 30, "wrench": 30, "umbrella": 75, "mic
                           "tennis racket": 40, "skateboard": 40, "guitar": 56, "burger": 20,
                           "pizza": 22, "sushi": 22,
                           "kite": 40, "remote control": 14, "yarn ball": 18, "carrot": 18, "soup bowl": 30,
-                          "fish dish": 46, "scissors": 26, "card": 22, "watermelon": 30}
+                          "fish dish": 46, "scissors": 26, "card": 22, "watermelon": 30, "signed papers": 26}
 GRIP: dict[str, tuple[float, float]] = {"umbrella": (0, -4), "microphone": (0, -25), "squeegee": (0, -10),
                                         "flowers": (0, -20), "briefcase": (0, -100), "suitcase": (0, -100),
                                         "trophy": (0, -30), "bricks": (0, -10), "serving tray": (0, -8),
@@ -47,7 +47,7 @@ GRIP: dict[str, tuple[float, float]] = {"umbrella": (0, -4), "microphone": (0, -
                                         "basketball": (0, -50), "frisbee": (0, -50), "tennis racket": (0, -20),
                                         "skateboard": (0, -30), "guitar": (0, -90),
                                         "kite": (14, 0), "remote control": (0, -30), "yarn ball": (0, -44),
-                                        "carrot": (0, -60), "scissors": (0, -20), "card": (0, -20), "watermelon": (0, -80)}
+                                        "carrot": (0, -60), "scissors": (0, -20), "card": (0, -20), "watermelon": (0, -80), "signed papers": (0, -30)}
 
 
 _FURS = ((235, 140, 50), (150, 145, 140), (248, 246, 240), (70, 66, 76), (225, 175, 90), (140, 95, 60))  # crowds' coats
@@ -1882,6 +1882,18 @@ def _watermelon(p: Pen, color: RGB | None) -> None:
         p.ell(x, y, 2, 3, (30, 30, 30), outline=False)
 
 
+def _papers(p: Pen, color: RGB | None) -> None:
+    """Signed papers, what a divorce or a contract is drawn as: two white sheets, one over the other, lines of type,
+    a scrawled signature and a round red seal."""
+    sheet = color or (252, 252, 248)
+    p.poly([(-30, -8), (38, -2), (44, -100), (-24, -106)], darker(sheet, 0.92))  # the sheet behind, askew
+    p.rect(-40, -104, 36, 0, sheet)
+    for k in range(5):
+        p.line([(-32, -92 + k * 11), (28 - (k % 2) * 14, -92 + k * 11)], (150, 150, 160), 1.4)
+    p.line([(-30, -22), (-20, -30), (-12, -18), (-2, -28), (8, -20)], (40, 40, 90), 1.6)  # the signature
+    p.ell(22, -20, 9, 9, (210, 40, 40), outline=False)  # the seal
+
+
 DRAW: dict[str, DrawFn] = {
     "car": _car, "crowd": _crowd, "stage": _stage, "microphone": _microphone, "podium": _podium, "wok": _wok,
     "window-cleaning cradle": _cradle, "squeegee": _squeegee, "broom": _broom, "stop sign": _stop_sign, "placard": _placard, "dishes": _dishes,
@@ -1904,7 +1916,7 @@ DRAW: dict[str, DrawFn] = {
     "telescope": _telescope, "guitar": _guitar, "burger": _burger, "pizza": _pizza, "sushi": _sushi,
     "sofa": _sofa, "pet bed": _pet_bed, "windowsill": _windowsill, "perch": _perch, "washing machine": _washing_machine,
     "hamster wheel": _hamster_wheel, "kite": _kite,
-    "remote control": _remote, "yarn ball": _yarn_ball, "carrot": _carrot, "scissors": _scissors, "card": _card, "watermelon": _watermelon,
+    "remote control": _remote, "yarn ball": _yarn_ball, "carrot": _carrot, "scissors": _scissors, "card": _card, "watermelon": _watermelon, "signed papers": _papers,
     **figures.DRAW,
 }
 # rigs stand in front of their user, drawn in pet units at the pet's origin (prop units = pet units)
@@ -1960,5 +1972,5 @@ EXTENT: dict[str, tuple[float, float]] = {
     "sofa": (116, 98), "pet bed": (72, 54), "windowsill": (90, 192), "hamster wheel": (54, 112),
     "perch": (56, 144), "washing machine": (46, 118), "soapy car": (132, 116), "volleyball": (52, 102), "kite": (42, 110),
     "remote control": (18, 102), "yarn ball": (82, 90), "carrot": (24, 112), "fishing net": (40, 100),
-    "ship's wheel": (50, 100), "fishing boat": (100, 152), "scissors": (58, 114), "card": (50, 100), "watermelon": (70, 84), **figures.EXTENT,
+    "ship's wheel": (50, 100), "fishing boat": (100, 152), "scissors": (58, 114), "card": (50, 100), "watermelon": (70, 84), "signed papers": (50, 112), **figures.EXTENT,
 }
