@@ -42,7 +42,7 @@ def wrongs(events: tuple[str, ...]) -> bool:
     return bool(_DONE_TO & set(events))
 
 
-_MODIFIES_ZH = re.compile(r"[^，。！？、的]{1,4}的(?=[^，。！？、]{1,6}(?:，|。|$|[被把将终于就也都还]))")  # 没人要的老狗终于…
+_MODIFIES_ZH = re.compile(r"[^，。！？、的都也还就又它他她们]{1,2}的(?=[^，。！？、]{1,6}(?:，|。|$|[被把将终于就也都还]))")  # 没人要的老狗终于…
 _THOSE_ZH = re.compile(r"(?:那些|所有|曾经|以前|当初)[^，。的]{1,12}的人们?")
 
 
