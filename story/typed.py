@@ -42,6 +42,7 @@ _NOT_OWNED = {
     "can", "could", "get", "got", "all", "both", "too", "also", "never", "always", "do", "did", "don't", "didn't",
     "don’t", "as", "by", "into", "then", "so", "because", "when", "while", "if", "than", "like", "keep", "take",
     "make", "find", "adopt", "adopted", "help", "hate", "fight", "meet", "know", "knew", "think", "want", "need",
+    "knit", "knits", "sew", "sews",
     "the", "a", "an", "her", "his", "their", "my", "our", "your", "it", "them", "him", "me", "us", "you",
 }
 _KIN_S = re.compile(r"\b(" + _KIN + r")s\s+([a-z][\w'-]*)", re.I)
