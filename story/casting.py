@@ -293,8 +293,7 @@ def absent_owner(people: list[Person], events: list[Hit], words: tuple[str, ...]
         done_to = done_to or [first.start - 1]
     if own or not done_to or not wrongs or not (said_before in pronouns or chinese and said_before == ""):
         return None  # 假千金处处陷害她: the true heiress is no one's relation, she is the one wronged
-    owner = Person(key=slug("wronged", {p.key for p in people}), role="other", side="neutral", pos=first.pos,
-                   species=first.species, start=first.start, end=first.start)
+    owner = _unsaid(people, pos=first.pos, species=first.species, start=first.start, end=first.start)
     first.of, first.does_wrong, first.victim = owner.key, True, owner.key
     for q in people:
         if q.of == first.key and q.relation in _PARTNERS and any(k < q.start <= k + 3 for k in done_to):
@@ -362,8 +361,7 @@ def absent_victim(people: list[Person], events: list[Hit], words: tuple[str, ...
             words[k] in _WRONGED_EN and any(j in wrong_at for j in range(first.end, k)) for k in after)
     if not said:
         return None
-    wronged = Person(key=slug("wronged", {p.key for p in people}), role="other", side="neutral", pos=first.pos,
-                     species=first.species, start=first.start, end=first.start)
+    wronged = _unsaid(people, pos=first.pos, species=first.species, start=first.start, end=first.start)
     for p in people:
         p.victim = wronged.key
     people.insert(0, wronged)
@@ -431,7 +429,7 @@ def cast_roles(people: list[Person], events: list[Hit], words: tuple[str, ...]) 
     wronged = [p for p in wronged if p.key not in shunned]
     if not any(hero_ok(p) and not _people_group(p, people) for p in people) and any(w in _SHE_HE for w in words):  # 重生回到十八岁，她不再被继母欺负,
         # 被前夫抛弃后她…, "she is bullied by her stepmother": the one the pronoun names, no person of the cast
-        wronged = [Person(key=slug("wronged", {p.key for p in people}), role="other", side="neutral", pos=0)]
+        wronged = [_unsaid(people, pos=0)]
         people.insert(0, wronged[0])
     hero = next(iter(wronged), None) or next((p for p in people if hero_ok(p)), next(
         (p for p in people if not person_thief(p)), people[0]))  # "a thief … caught by the shiba": the shiba's story
@@ -590,9 +588,15 @@ def unnamed_wronged(people: list[Person], words: tuple[str, ...]) -> Person | No
     first = min(people, key=lambda q: q.start)
     if not (first.after_by and first.does_wrong) or any(p.species or p.breed for p in people if p is not first):
         return None
-    wronged = Person(key=slug("wronged", {p.key for p in people}), role="other", side="neutral", pos=0,
-                     species=first.species, start=0, end=0)  # 被富家猫嘲笑后: a cat, like the one who mocks
+    wronged = _unsaid(people, pos=0, species=first.species, start=0, end=0)  # 被富家猫嘲笑后: a cat, like the one
+    # who mocks
     first.victim = wronged.key
     people.insert(0, wronged)
     return wronged
 
+
+def _unsaid(people: list[Person], pos: int, species: str | None = None, start: int = 0, end: int = 0) -> Person:
+    """The one a premise wrongs but never names ("her boss fires her", 被老板开除后…): a person of its own, keyed apart
+    from ``people``, at ``pos`` (its tokens ``start``..``end``), drawn as ``species``."""
+    return Person(key=slug("wronged", {p.key for p in people}), role="other", side="neutral", pos=pos,
+                  species=species, start=start, end=end)
