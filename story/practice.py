@@ -30,12 +30,10 @@ def contest_trade(c: Clause) -> dict[str, Any] | None:
     if "compete" not in c.events:
         return None
     trades = _data()["trades"]
-    lang = "zh" if HAN.search(c.text) else "en"
-    low = c.text.lower()
     for found in (
         lambda t: set(t["jobs"]) & set(c.jobs),
         lambda t: set(t["actions"]) & set(c.actions),
-        lambda t: any((w in low) if lang == "zh" else re.search(rf"\b{re.escape(w)}\b", low) for w in t["words"][lang]),
+        lambda t: _says(c, t["words"]),
     ):
         trade = next((t for t in trades if found(t)), None)
         if trade is not None:
@@ -136,7 +134,11 @@ def untold_pools(c: Clause, base: dict[str, Any]) -> dict[str, Any]:
 
 def _race(c: Clause) -> bool:
     """Clause ``c`` names a race ("the school race", "sports day", 运动会, 赛跑: ``practice.json``'s ``race_words``)."""
+    return _says(c, _data()["untold"]["race_words"])
+
+
+def _says(c: Clause, words: dict[str, list[str]]) -> bool:
+    """Clause ``c`` says one of ``words`` in its own language (English whole words, Chinese anywhere)."""
     lang = "zh" if HAN.search(c.text) else "en"
     low = c.text.lower()
-    return any((w in low) if lang == "zh" else bool(re.search(rf"\b{re.escape(w)}\b", low))
-               for w in _data()["untold"]["race_words"][lang])
+    return any((w in low) if lang == "zh" else bool(re.search(rf"\b{re.escape(w)}\b", low)) for w in words[lang])
